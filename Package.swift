@@ -1,0 +1,26 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "Verdict",
+  products: [
+    .library(name: "Verdict", targets: ["Verdict"]),
+    .executable(name: "verdict", targets: ["verdict"]),
+  ],
+  dependencies: [
+    // The CLI's argument parsing, help, completion scripts and man page.
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .target(name: "Verdict"),
+    .executableTarget(
+      name: "verdict",
+      dependencies: [
+        "Verdict",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "verdict-bench", dependencies: ["Verdict"], path: "Benchmarks/verdict-bench"),
+    .testTarget(name: "VerdictTests", dependencies: ["Verdict"]),
+  ]
+)

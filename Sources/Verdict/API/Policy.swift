@@ -1,0 +1,141 @@
+/// A compiled policy: parsed, checked and ready to evaluate on any number of clients.
+///
+/// Compile once, evaluate many times. A `Policy` is an immutable value, so evaluating it from
+/// several threads at once is safe.
+///
+/// ```swift
+/// let policy = try Policy("when payment_delay > 30d and revisions > 5 then recommend fire notice 30d")
+/// let client = try policy.client(["payment_delay": .duration(TimeSpan(days: 45)!), "revisions": .int(7)])
+/// let outcome = try policy.evaluate(client, in: EvaluationContext())
+/// print(outcome.verdict)  // fire
+/// ```
+public struct Policy: Sendable {
+  /// The policy's text.
+  public let source: SourceFile
+  /// The parsed statements and comments, for tools such as a formatter.
+  public let syntax: PolicySyntax
+  /// The checker's warnings (the policy has no errors, or it would not have compiled).
+  public let warnings: [Diagnostic]
+  let program: Program
+
+  /// Compiles a policy's text; `name` labels its diagnostics (a file path, or `<repl>`).
+  public init(_ text: String, name: String = "<policy>") throws(PolicyError) {
+    try self.init(source: SourceFile(name: name, text: text))
+  }
+
+  /// Compiles a policy from a source file.
+  public init(source: SourceFile) throws(PolicyError) {
+    let compilation = Policy.compile(source)
+    guard let policy = compilation.policy else {
+      throw PolicyError(source: source, diagnostics: compilation.diagnostics)
+    }
+    self = policy
+  }
+
+  private init(source: SourceFile, syntax: PolicySyntax, program: Program, warnings: [Diagnostic]) {
+    self.source = source
+    self.syntax = syntax
+    self.program = program
+    self.warnings = warnings
+  }
+
+  /// Compiles a policy and returns every diagnostic, errors and warnings, with the policy if there
+  /// were no errors. `verdict check` uses this to report everything at once.
+  public static func compile(_ source: SourceFile) -> (policy: Policy?, diagnostics: [Diagnostic]) {
+    let parsed = Parser.parse(source)
+    if parsed.diagnostics.containsErrors {
+      return (nil, parsed.diagnostics)
+    }
+    let checked = Checker.check(parsed.syntax)
+    let diagnostics = parsed.diagnostics + checked.diagnostics
+    guard let program = checked.program else { return (nil, diagnostics) }
+    let policy = Policy(source: source, syntax: parsed.syntax, program: program, warnings: diagnostics.filter { $0.severity == .warning })
+    return (policy, diagnostics)
+  }
+
+  // MARK: - What the policy holds
+
+  /// The fields the policy reads, in slot order: declared ones and those it uses undeclared.
+  public var fields: [FieldInfo] { program.fields }
+
+  /// The slot of the field called `name`.
+  public func slot(ofField name: String) -> Int? {
+    program.fields.firstIndex { $0.name == name }
+  }
+
+  /// The rules in file order.
+  public var rules: [RuleSummary] {
+    program.rules.map { rule in
+      RuleSummary(name: rule.name, verdict: program.verdicts[rule.action.verdict], range: rule.range)
+    }
+  }
+
+  /// The verdicts, least severe first.
+  public var verdicts: [String] { program.verdicts }
+
+  /// The verdict given when no rule matches.
+  public var otherwiseVerdict: String { program.verdicts[program.otherwise.verdict] }
+
+  /// How the winning rule is chosen.
+  public var strategy: Strategy { program.strategy }
+
+  /// The population figures the policy uses; empty when it needs no first pass over the data.
+  public var populationNeeds: [PopulationNeed] { program.populationNeeds }
+
+  // MARK: - Evaluating
+
+  /// Evaluates the policy on one client.
+  public func evaluate<Record: ClientRecord>(_ client: Record, in context: EvaluationContext) throws(EvaluationError)
+    -> Evaluation
+  {
+    var observer = NoObserver()
+    return try run(client, context, &observer)
+  }
+
+  /// Evaluates the policy on one client and records the value of every expression it computed.
+  public func trace<Record: ClientRecord>(_ client: Record, in context: EvaluationContext) -> Trace {
+    var recorder = TraceRecorder()
+    do throws(EvaluationError) {
+      let evaluation = try run(client, context, &recorder)
+      return Trace(outcome: .success(evaluation), values: recorder.values)
+    } catch {
+      return Trace(outcome: .failure(error), values: recorder.values)
+    }
+  }
+
+  private func run<Record: ClientRecord, Observer: EvaluationObserver>(
+    _ client: Record, _ context: EvaluationContext, _ observer: inout Observer
+  ) throws(EvaluationError) -> Evaluation {
+    let letCount = program.lets.count
+    return try withUnsafeTemporaryAllocation(of: Value?.self, capacity: letCount) { (lets) throws(EvaluationError) -> Evaluation in
+      lets.initialize(repeating: nil)
+      defer { lets.deinitialize() }
+      var interpreter = Interpreter(program: program, record: client, context: context, lets: lets, observer: observer)
+      defer { observer = interpreter.observer }
+      return try interpreter.run()
+    }
+  }
+}
+
+/// A rule as the library describes it.
+public struct RuleSummary: Sendable, Hashable {
+  /// The rule's name, if it has one.
+  public var name: String?
+  /// The verdict it recommends.
+  public var verdict: String
+  /// Where it is in the source.
+  public var range: SourceRange
+}
+
+/// A policy that did not compile, with every diagnostic found.
+public struct PolicyError: Error, Sendable, CustomStringConvertible {
+  /// The policy's text.
+  public var source: SourceFile
+  /// Every diagnostic, errors first in source order.
+  public var diagnostics: [Diagnostic]
+
+  /// The diagnostics rendered without colour.
+  public var description: String {
+    DiagnosticRenderer().render(diagnostics, in: source)
+  }
+}

@@ -1,0 +1,172 @@
+/// Expressions: names, literals, operators and calls.
+extension Checker {
+  /// Checks an expression and returns its resolved form.
+  mutating func checkExpr(_ expr: Expr) -> CheckedExpr {
+    let id = nodeCount
+    nodeCount += 1
+    var result = CheckedExpr(kind: .constant(.missing), type: nil, range: expr.range, id: id)
+    switch expr.kind {
+    case .literal(let value):
+      result.kind = .constant(value)
+      result.type = value.type
+      if case .money(let money) = value { result.currency = money.currency }
+    case .name(let name):
+      (result.kind, result.type, result.currency) = resolveName(name, at: expr.range)
+    case .parenthesized(let inner):
+      var checked = checkExpr(inner)
+      checked.range = expr.range
+      return checked
+    case .unary(.not, let operand):
+      let checked = checkExpr(operand)
+      requireBool(checked, "'not'")
+      result.kind = .not(checked)
+      result.type = .bool
+    case .unary(.negate, let operand):
+      let checked = checkExpr(operand)
+      if let type = checked.type, ![.number, .duration, .money, .percent].contains(type) {
+        error("operand-type", "cannot negate \(type.described)", at: expr.range, hint: "'-' applies to numbers, durations, money and percents")
+      }
+      result.kind = .negate(checked)
+      (result.type, result.currency) = (checked.type, checked.currency)
+    case .binary(let op, let left, let right):
+      return checkBinary(op, left, right, id: id, range: expr.range)
+    case .isMissing(let operand, let negated):
+      result.kind = .isMissing(checkExpr(operand), negated: negated)
+      result.type = .bool
+    case .call(let name, let nameRange, let arguments):
+      (result.kind, result.type, result.currency) = checkCall(name, nameRange: nameRange, arguments: arguments, range: expr.range)
+    case .list(let elements):
+      let checked = elements.map { checkExpr($0) }
+      if let first = checked.first(where: { $0.type != nil }), let other = checked.first(where: { $0.type != nil && $0.type != first.type }) {
+        error("list-type", "a list holds values of one type, not \(first.type!.described) and \(other.type!.described)", at: other.range)
+      }
+      result.kind = .list(checked)
+      result.type = .list
+    }
+    return result
+  }
+
+  mutating func requireBool(_ expr: CheckedExpr, _ context: String) {
+    if let type = expr.type, type != .bool {
+      error("operand-type", "\(context) needs true or false, not \(type.described)", at: expr.range, hint: "compare it with something, for example: … > 0")
+    }
+  }
+
+  // MARK: - Names
+
+  /// Resolves a name: a `let`, a declared field, `today`, or an undeclared field.
+  mutating func resolveName(_ name: String, at range: SourceRange) -> (CheckedExpr.Kind, ValueType?, Currency?) {
+    if let entry = letDeclarations[name] {
+      let checked = checkLet(named: name, usedAt: range)
+      return (.letValue(entry.index), checked?.type, checked?.currency)
+    }
+    if let slot = fieldSlots[name] {
+      return (.field(slot), fields[slot].type, fields[slot].currency)
+    }
+    if name == "today" { return (.today, .date, nil) }
+    if Builtin(rawValue: name) != nil || PopulationMeasure(rawValue: name) != nil {
+      error("function-without-call", "'\(name)' is a function", at: range, hint: "call it: \(name)(…)")
+      return (.constant(.missing), nil, nil)
+    }
+    let known = Array(letDeclarations.keys) + fields.map(\.name) + ["today"]
+    if hasFieldDeclarations {
+      let hint = Suggestion.closest(to: name, among: known).map { "did you mean '\($0)'?" }
+        ?? "declare it: field \(name): TYPE"
+      error("unknown-name", "unknown name '\(name)'", at: range, hint: hint)
+      return (.constant(.missing), nil, nil)
+    }
+    if let near = Suggestion.closest(to: name, among: Array(letDeclarations.keys)) {
+      error("unknown-name", "unknown name '\(name)'", at: range, hint: "did you mean '\(near)'?")
+      return (.constant(.missing), nil, nil)
+    }
+    // An undeclared field: its type comes from how it is used, or from the data.
+    let slot = fields.count
+    fieldSlots[name] = slot
+    fields.append(FieldInfo(name: name, type: nil, durationUnit: nil, currency: nil, isDeclared: false, range: range))
+    return (.field(slot), nil, nil)
+  }
+
+  /// Checks a `let` on first use, reporting cycles.
+  mutating func checkLet(named name: String, usedAt use: SourceRange?) -> CheckedExpr? {
+    guard let entry = letDeclarations[name] else { return nil }
+    switch letStates[entry.index] {
+    case .checked(let expr):
+      return expr
+    case .failed:
+      return nil
+    case .checking:
+      let cycle = (letStack.drop { $0 != name } + [name]).joined(separator: " -> ")
+      error(
+        "let-cycle", "'\(name)' is defined in terms of itself: \(cycle)", at: use ?? entry.declaration.name.range,
+        hint: "a let may use fields and other lets, but not in a circle")
+      letStates[entry.index] = .failed
+      return nil
+    case .unchecked:
+      letStates[entry.index] = .checking
+      letStack.append(name)
+      let checked = checkExpr(entry.declaration.value)
+      letStack.removeLast()
+      if case .failed = letStates[entry.index] { return nil }
+      letStates[entry.index] = .checked(checked)
+      return checked
+    }
+  }
+
+  /// Gives an undeclared field the type its use reveals; reports a use that contradicts it.
+  mutating func infer(_ expr: CheckedExpr, as type: ValueType, currency: Currency? = nil, because context: CheckedExpr) {
+    guard case .field(let slot) = expr.kind, !fields[slot].isDeclared else { return }
+    if fields[slot].type == nil {
+      fields[slot].type = type
+      fields[slot].currency = fields[slot].currency ?? currency ?? literalCurrency
+    }
+  }
+
+  // MARK: - Calls
+
+  mutating func checkCall(_ name: String, nameRange: SourceRange, arguments: [Expr], range: SourceRange)
+    -> (CheckedExpr.Kind, ValueType?, Currency?)
+  {
+    if let measure = PopulationMeasure(rawValue: name) {
+      return checkPopulation(measure, arguments: arguments, range: range)
+    }
+    guard let builtin = Builtin(rawValue: name) else {
+      for argument in arguments { _ = checkExpr(argument) }
+      let names = Builtin.allCases.map(\.rawValue) + PopulationMeasure.allCases.map(\.rawValue)
+      let hint = Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'?" }
+        ?? "the functions are \(names.joined(separator: ", "))"
+      error("unknown-function", "unknown function '\(name)'", at: nameRange, hint: hint)
+      return (.constant(.missing), nil, nil)
+    }
+    let checked = arguments.map { checkExpr($0) }
+    guard builtin.arity.contains(checked.count) else {
+      let count = builtin.arity.lowerBound == builtin.arity.upperBound ? "\(builtin.arity.lowerBound)" : "at least \(builtin.arity.lowerBound)"
+      let plural = builtin.arity.upperBound == 1 ? "argument" : "arguments"
+      error("arity", "\(name) takes \(count) \(plural), not \(checked.count)", at: range, hint: builtin.signature)
+      return (.constant(.missing), nil, nil)
+    }
+    if builtin == .daysSince || builtin == .daysUntil, let first = checked.first { infer(first, as: .date, because: first) }
+    let (type, currency) = checkCall(builtin, checked, at: range)
+    return (.call(builtin, checked), type, currency)
+  }
+
+  /// `share(field)`, `rank(field)`, `percentile(field)`: the argument must be a field with numeric values.
+  mutating func checkPopulation(_ measure: PopulationMeasure, arguments: [Expr], range: SourceRange)
+    -> (CheckedExpr.Kind, ValueType?, Currency?)
+  {
+    guard arguments.count == 1 else {
+      error("arity", "\(measure.rawValue) takes 1 argument, not \(arguments.count)", at: range, hint: "\(measure.rawValue)(hours): a field of the data")
+      return (.constant(.missing), nil, nil)
+    }
+    let argument = checkExpr(arguments[0])
+    guard case .field(let slot) = argument.kind else {
+      error("population-argument", "\(measure.rawValue) takes a field of the data, not an expression", at: arguments[0].range, hint: "for example: \(measure.rawValue)(hours)")
+      return (.constant(.missing), nil, nil)
+    }
+    if let type = argument.type, ![.number, .duration, .money].contains(type) {
+      error("argument-type", "\(measure.rawValue) needs a number, duration or money field, not \(type.described)", at: arguments[0].range)
+    }
+    let need = PopulationNeed(measure: measure, field: slot)
+    if !populationNeeds.contains(need) { populationNeeds.append(need) }
+    return (.population(measure, field: slot), measure == .rank ? .number : .percent, nil)
+  }
+}

@@ -1,0 +1,88 @@
+/// Rule conditions, actions and their clauses.
+extension Checker {
+  /// A rule's condition must be a truth value.
+  mutating func checkCondition(_ expr: Expr) -> CheckedExpr {
+    let checked = checkExpr(expr)
+    if let type = checked.type, type != .bool {
+      error(
+        "condition-type", "a rule's condition must be true or false, but this is \(type.described)", at: expr.range,
+        hint: "compare it with something, for example: … > 0")
+    }
+    return checked
+  }
+
+  mutating func checkAction(_ action: Action) -> CheckedAction {
+    let verdictName = action.verdict.name
+    var verdict = 0
+    if let index = verdicts.firstIndex(of: verdictName) {
+      verdict = index
+    } else {
+      let hint = Suggestion.closest(to: verdictName, among: verdicts).map { "did you mean '\($0)'?" }
+        ?? "the verdicts are \(verdicts.joined(separator: ", ")); declare others with: verdicts \(verdicts.joined(separator: " < "))"
+      error("unknown-verdict", "unknown verdict '\(verdictName)'", at: action.verdict.range, hint: hint)
+    }
+    var checked = CheckedAction(verdict: verdict, verdictRange: action.verdict.range)
+    var seen: [String: SourceRange] = [:]
+    for clause in action.clauses {
+      if let first = seen[clause.keyword] {
+        error(
+          "duplicate-clause", "'\(clause.keyword)' is given twice in one action", at: clause.range,
+          notes: [.init("the first is here", at: first)])
+        continue
+      }
+      seen[clause.keyword] = clause.range
+      switch clause.kind {
+      case .notice(let expr): checked.notice = checkClause(expr, "notice", expecting: .duration, example: "notice 30d")
+      case .cooldown(let expr): checked.cooldown = checkClause(expr, "cooldown", expecting: .duration, example: "cooldown 3d")
+      case .reason(let expr): checked.reason = checkClause(expr, "reason", expecting: .text, example: "reason \"We are not a good fit.\"")
+      case .refer(let expr): checked.refer = checkClause(expr, "refer", expecting: .text, example: "refer \"a full-size agency\"")
+      case .holdUntilPaid: checked.holdUntilPaid = true
+      case .meet(let mode): checked.meet = mode
+      }
+    }
+    return checked
+  }
+
+  private mutating func checkClause(_ expr: Expr, _ keyword: String, expecting expected: ValueType, example: String) -> CheckedExpr {
+    let checked = checkExpr(expr)
+    if let type = checked.type, type != expected {
+      error("clause-type", "'\(keyword)' needs \(expected.described), not \(type.described)", at: expr.range, hint: "for example: \(example)")
+    }
+    return checked
+  }
+
+  /// Warns about declared fields and lets that nothing uses.
+  mutating func reportUnusedFields(rulesAndLets rules: [CheckedRule], lets: [LetInfo]) {
+    var usedFields = Set<Int>()
+    var usedLets = Set<Int>()
+    func visit(_ expr: CheckedExpr) {
+      switch expr.kind {
+      case .field(let slot): usedFields.insert(slot)
+      case .population(_, let slot): usedFields.insert(slot)
+      case .letValue(let slot): usedLets.insert(slot)
+      case .constant, .today: break
+      case .negate(let operand), .not(let operand), .isMissing(let operand, _): visit(operand)
+      case .and(let left, let right), .or(let left, let right), .compare(_, let left, let right),
+        .arithmetic(_, let left, let right), .coalesce(let left, let right), .member(let left, let right, _),
+        .contains(let left, let right):
+        visit(left)
+        visit(right)
+      case .call(_, let arguments), .list(let arguments): arguments.forEach(visit)
+      }
+    }
+    func visit(_ action: CheckedAction) {
+      for expr in [action.notice, action.reason, action.refer, action.cooldown].compactMap({ $0 }) { visit(expr) }
+    }
+    for rule in rules {
+      visit(rule.condition)
+      visit(rule.action)
+    }
+    for letInfo in lets { visit(letInfo.value) }
+    for (slot, field) in fields.enumerated() where field.isDeclared && !usedFields.contains(slot) {
+      warning("unused-field", "field '\(field.name)' is declared but never used", at: field.range)
+    }
+    for (slot, letInfo) in lets.enumerated() where !usedLets.contains(slot) {
+      warning("unused-let", "'\(letInfo.name)' is defined but never used", at: letInfo.range)
+    }
+  }
+}

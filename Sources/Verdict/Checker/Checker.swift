@@ -1,0 +1,256 @@
+/// Checks a parsed policy and resolves it into a ``Program``: names become slots, types and units
+/// are inferred and checked, lets are ordered and their cycles reported, verdicts and clauses
+/// are validated.
+///
+/// Undeclared fields are allowed: a field used without a `field` statement gets its type from its
+/// use (`payment_delay > 30d` makes it a duration), or from the data when its use does not say.
+/// Once a policy declares some fields it must declare all the names it uses, so that a typo is an
+/// error rather than a new, always-missing field.
+struct Checker {
+  static let defaultVerdicts = ["keep", "watch", "talk", "review", "fire"]
+
+  let syntax: PolicySyntax
+  var diagnostics: [Diagnostic] = []
+  /// While false (the inference pass), diagnostics are not recorded.
+  var reporting = true
+
+  var fields: [FieldInfo] = []
+  var fieldSlots: [String: Int] = [:]
+  /// The first use of each undeclared field.
+  var implicitUses: [String: SourceRange] = [:]
+  var hasFieldDeclarations = false
+
+  var letDeclarations: [String: (index: Int, declaration: LetDeclaration)] = [:]
+  var letStates: [LetState]
+  var letOrder: [String] = []
+  /// The lets being checked, innermost last, for cycle reports.
+  var letStack: [String] = []
+
+  var verdicts: [String] = Checker.defaultVerdicts
+  var verdictsRange: SourceRange?
+  var nodeCount = 0
+  var populationNeeds: [PopulationNeed] = []
+  /// The one currency the policy's money literals use, for money fields declared without one.
+  var literalCurrency: Currency?
+
+  enum LetState {
+    case unchecked
+    case checking
+    case checked(CheckedExpr)
+    case failed
+  }
+
+  init(_ syntax: PolicySyntax) {
+    self.syntax = syntax
+    letStates = []
+  }
+
+  /// Checks a policy; the program is `nil` when there were errors.
+  static func check(_ syntax: PolicySyntax) -> (program: Program?, diagnostics: [Diagnostic]) {
+    var checker = Checker(syntax)
+    // Pass 1 infers the types of undeclared fields from every use; pass 2 checks with them.
+    checker.reporting = false
+    _ = checker.checkPolicy()
+    let inferred = checker.fields.filter { !$0.isDeclared }
+    var final = Checker(syntax)
+    final.seedImplicitFields(inferred)
+    let program = final.checkPolicy()
+    return (final.diagnostics.containsErrors ? nil : program, final.diagnostics)
+  }
+
+  mutating func seedImplicitFields(_ inferred: [FieldInfo]) {
+    for field in inferred {
+      fieldSlots[field.name] = fields.count
+      fields.append(field)
+    }
+  }
+
+  mutating func checkPolicy() -> Program {
+    literalCurrency = Checker.soleLiteralCurrency(in: syntax)
+    collectDeclarations()
+    for (index, name) in letOrder.enumerated() where letStates[index].isUnchecked {
+      _ = checkLet(named: name, usedAt: nil)
+    }
+    var rules: [CheckedRule] = []
+    var otherwise: CheckedAction?
+    var strategy = Strategy.mostSevere
+    var strategyRange: SourceRange?
+    var ruleNames: [String: SourceRange] = [:]
+    for statement in syntax.statements {
+      switch statement.kind {
+      case .field, .let, .verdicts:
+        continue
+      case .rule(let rule):
+        if let name = rule.name, let range = rule.nameRange {
+          if let first = ruleNames[name] {
+            error("duplicate-rule", "there is already a rule named \"\(name)\"", at: range, notes: [.init("the first is here", at: first)])
+          }
+          ruleNames[name] = range
+        }
+        let condition = checkCondition(rule.condition)
+        rules.append(CheckedRule(name: rule.name, range: statement.range, condition: condition, action: checkAction(rule.action)))
+      case .otherwise(let action):
+        if otherwise != nil {
+          error("duplicate-otherwise", "a policy has at most one 'otherwise'", at: statement.range)
+        }
+        otherwise = checkAction(action)
+      case .strategy(let name):
+        if let first = strategyRange {
+          error("duplicate-strategy", "a policy has at most one 'strategy'", at: statement.range, notes: [.init("the first is here", at: first)])
+        }
+        strategyRange = statement.range
+        if let chosen = Strategy(rawValue: name.name) {
+          strategy = chosen
+        } else {
+          error("unknown-strategy", "unknown strategy '\(name.name)'", at: name.range, hint: "the strategies are most-severe and first-match")
+        }
+      }
+    }
+    // Let slots are positions in `letOrder`; a let that failed to check keeps its slot (the program
+    // is discarded anyway, since its error was reported).
+    let lets = letOrder.enumerated().map { index, name -> LetInfo in
+      let range = letDeclarations[name]?.declaration.name.range ?? .at(0)
+      guard case .checked(let expr) = letStates[index] else {
+        return LetInfo(name: name, range: range, value: CheckedExpr(kind: .constant(.missing), range: range, id: 0))
+      }
+      return LetInfo(name: name, range: range, value: expr)
+    }
+    // Unused names are worth a warning only once the policy is otherwise sound.
+    if !diagnostics.containsErrors { reportUnusedFields(rulesAndLets: rules, lets: lets) }
+    return Program(
+      fields: fields, lets: lets, rules: rules, verdicts: verdicts,
+      otherwise: otherwise ?? CheckedAction(verdict: 0, verdictRange: .at(0)), strategy: strategy,
+      nodeCount: nodeCount, populationNeeds: populationNeeds)
+  }
+
+  // MARK: - Declarations
+
+  /// Reads `field`, `let` and `verdicts` statements first, so that they may be used before they appear.
+  mutating func collectDeclarations() {
+    for statement in syntax.statements {
+      switch statement.kind {
+      case .field(let declaration):
+        hasFieldDeclarations = true
+        declareField(declaration)
+      case .let(let declaration):
+        let name = declaration.name.name
+        if let existing = letDeclarations[name] {
+          error(
+            "duplicate-let", "'\(name)' is already defined", at: declaration.name.range,
+            notes: [.init("the first definition is here", at: existing.declaration.name.range)])
+          continue
+        }
+        letDeclarations[name] = (letOrder.count, declaration)
+        letOrder.append(name)
+        letStates.append(.unchecked)
+      case .verdicts(let names):
+        declareVerdicts(names, at: statement.range)
+      case .rule, .otherwise, .strategy:
+        continue
+      }
+    }
+    for name in letOrder {
+      if let slot = fieldSlots[name], fields[slot].isDeclared, let declaration = letDeclarations[name] {
+        error(
+          "duplicate-name", "'\(name)' is both a field and a let", at: declaration.declaration.name.range,
+          notes: [.init("the field is declared here", at: fields[slot].range)])
+      }
+    }
+  }
+
+  mutating func declareField(_ declaration: FieldDeclaration) {
+    let name = declaration.name.name
+    if let slot = fieldSlots[name], fields[slot].isDeclared {
+      error("duplicate-field", "field '\(name)' is already declared", at: declaration.name.range, notes: [.init("the first declaration is here", at: fields[slot].range)])
+      return
+    }
+    guard let type = ValueType(rawValue: declaration.type.name) else {
+      let hint = Suggestion.closest(to: declaration.type.name, among: ValueType.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" }
+        ?? "the types are \(ValueType.allCases.map(\.rawValue).joined(separator: ", "))"
+      error("unknown-type", "unknown type '\(declaration.type.name)'", at: declaration.type.range, hint: hint)
+      return
+    }
+    var field = FieldInfo(name: name, type: type, durationUnit: nil, currency: nil, isDeclared: true, range: declaration.name.range)
+    if let unit = declaration.unit {
+      switch type {
+      case .duration:
+        guard let durationUnit = TimeSpan.Unit(fieldUnit: unit.name) else {
+          error("unknown-unit", "unknown duration unit '\(unit.name)'", at: unit.range, hint: "write in minutes, in hours, in days, in weeks, in months or in years")
+          return
+        }
+        field.durationUnit = durationUnit
+      case .money:
+        guard let currency = Currency(code: unit.name) else {
+          error("unknown-currency", "'\(unit.name)' is not a currency code", at: unit.range, hint: "write a three-letter code: in EUR, in USD")
+          return
+        }
+        field.currency = currency
+      case .bool, .number, .percent, .date, .text, .list:
+        error("unexpected-unit", "a \(type.rawValue) field takes no unit", at: unit.range, hint: "'in' gives the unit of duration and money fields")
+      }
+    } else if type == .money {
+      field.currency = literalCurrency
+    }
+    fieldSlots[name] = fields.count
+    fields.append(field)
+  }
+
+  mutating func declareVerdicts(_ names: [Identifier], at range: SourceRange) {
+    if let first = verdictsRange {
+      error("duplicate-verdicts", "a policy has at most one 'verdicts' statement", at: range, notes: [.init("the first is here", at: first)])
+      return
+    }
+    verdictsRange = range
+    var seen: [String: SourceRange] = [:]
+    for name in names {
+      if let first = seen[name.name] {
+        error("duplicate-verdict", "verdict '\(name.name)' is listed twice", at: name.range, notes: [.init("first listed here", at: first)])
+      }
+      seen[name.name] = name.range
+    }
+    verdicts = names.map(\.name)
+  }
+
+  /// The currency of the policy's money literals, when they all use one.
+  static func soleLiteralCurrency(in syntax: PolicySyntax) -> Currency? {
+    var found: Set<Currency> = []
+    func visit(_ expr: Expr) {
+      switch expr.kind {
+      case .literal(.money(let money)): found.insert(money.currency)
+      case .literal, .name: break
+      case .unary(_, let operand), .isMissing(let operand, _), .parenthesized(let operand): visit(operand)
+      case .binary(_, let left, let right):
+        visit(left)
+        visit(right)
+      case .call(_, _, let arguments), .list(let arguments): arguments.forEach(visit)
+      }
+    }
+    for statement in syntax.statements {
+      switch statement.kind {
+      case .let(let declaration): visit(declaration.value)
+      case .rule(let rule): visit(rule.condition)
+      case .field, .verdicts, .otherwise, .strategy: break
+      }
+    }
+    return found.count == 1 ? found.first : nil
+  }
+
+  // MARK: - Diagnostics
+
+  mutating func error(_ code: String, _ message: String, at range: SourceRange, hint: String? = nil, notes: [Diagnostic.Note] = []) {
+    guard reporting else { return }
+    diagnostics.append(.error(code, message, at: range, hint: hint, notes: notes))
+  }
+
+  mutating func warning(_ code: String, _ message: String, at range: SourceRange, hint: String? = nil, notes: [Diagnostic.Note] = []) {
+    guard reporting else { return }
+    diagnostics.append(.warning(code, message, at: range, hint: hint, notes: notes))
+  }
+}
+
+extension Checker.LetState {
+  var isUnchecked: Bool {
+    if case .unchecked = self { return true }
+    return false
+  }
+}

@@ -1,0 +1,74 @@
+/// A problem found in a policy or while evaluating it: an error, a warning or a note.
+///
+/// Every phase reports problems as values of this type, and one ``DiagnosticRenderer`` shows them
+/// the same way everywhere: in `verdict check`, in the batch runner and in the REPL.
+public struct Diagnostic: Sendable, Hashable, Error {
+  /// How serious a diagnostic is.
+  public enum Severity: String, Sendable, Hashable {
+    /// The policy cannot run.
+    case error
+    /// The policy runs, but probably not as its author meant.
+    case warning
+    /// Extra context attached to another diagnostic.
+    case note
+  }
+
+  /// A secondary message pointing at another place, such as where a name was first declared.
+  public struct Note: Sendable, Hashable {
+    /// What the note says.
+    public var message: String
+    /// Where it points, if anywhere.
+    public var range: SourceRange?
+
+    /// Creates a note.
+    public init(_ message: String, at range: SourceRange? = nil) {
+      self.message = message
+      self.range = range
+    }
+  }
+
+  /// Whether this is an error or a warning.
+  public var severity: Severity
+  /// A stable, kebab-case identifier such as `unknown-field`, for tools and documentation.
+  public var code: String
+  /// What is wrong, in one sentence without a trailing period.
+  public var message: String
+  /// The source text the problem is about.
+  public var range: SourceRange
+  /// How to fix it, when there is something useful to say.
+  public var hint: String?
+  /// Further places that explain the problem.
+  public var notes: [Note]
+
+  /// Creates a diagnostic.
+  public init(
+    _ severity: Severity, code: String, _ message: String, at range: SourceRange,
+    hint: String? = nil, notes: [Note] = []
+  ) {
+    self.severity = severity
+    self.code = code
+    self.message = message
+    self.range = range
+    self.hint = hint
+    self.notes = notes
+  }
+
+  /// An error diagnostic.
+  public static func error(
+    _ code: String, _ message: String, at range: SourceRange, hint: String? = nil, notes: [Note] = []
+  ) -> Diagnostic {
+    Diagnostic(.error, code: code, message, at: range, hint: hint, notes: notes)
+  }
+
+  /// A warning diagnostic.
+  public static func warning(
+    _ code: String, _ message: String, at range: SourceRange, hint: String? = nil, notes: [Note] = []
+  ) -> Diagnostic {
+    Diagnostic(.warning, code: code, message, at: range, hint: hint, notes: notes)
+  }
+}
+
+extension Array where Element == Diagnostic {
+  /// Whether any diagnostic is an error.
+  public var containsErrors: Bool { contains { $0.severity == .error } }
+}

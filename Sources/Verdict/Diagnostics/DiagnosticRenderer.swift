@@ -1,0 +1,126 @@
+/// Renders diagnostics as text: `file:line:col: error: message`, the source line, a caret line
+/// under the range, the hint and the notes.
+///
+/// ```
+/// firing.verdict:3:6: error: unknown field 'payment_dela'
+///     3 | when payment_dela > 30d
+///       |      ^~~~~~~~~~~~
+///       = hint: did you mean 'payment_delay'?
+/// ```
+public struct DiagnosticRenderer: Sendable {
+  /// Whether to colour the output with ANSI escapes.
+  public var usesColor: Bool
+  /// The most source columns shown around a caret; longer lines are cut with `…`.
+  public var maximumLineWidth = 100
+
+  /// Creates a renderer.
+  public init(usesColor: Bool = false) {
+    self.usesColor = usesColor
+  }
+
+  /// Whether colour suits an output: only on a terminal, and never when `NO_COLOR` is set
+  /// (see no-color.org).
+  public static func colorSuits(isTerminal: Bool, environment: [String: String]) -> Bool {
+    guard isTerminal else { return false }
+    if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+    return environment["TERM"] != "dumb"
+  }
+
+  /// Renders one diagnostic with the source line it points into; ends with a newline.
+  public func render(_ diagnostic: Diagnostic, in source: SourceFile) -> String {
+    let location = source.location(of: diagnostic.range.start)
+    var output = paint("\(source.name):\(location): ", .bold)
+    output += paint("\(diagnostic.severity.rawValue):", color(for: diagnostic.severity))
+    output += paint(" \(diagnostic.message)", .bold) + "\n"
+    output += excerpt(diagnostic.range, in: source)
+    if let hint = diagnostic.hint {
+      output += "      = " + paint("hint:", .cyan) + " \(hint)\n"
+    }
+    for note in diagnostic.notes {
+      if let range = note.range {
+        output += "\(source.name):\(source.location(of: range.start)): "
+        output += paint("note:", .cyan) + " \(note.message)\n"
+        output += excerpt(range, in: source)
+      } else {
+        output += "      = " + paint("note:", .cyan) + " \(note.message)\n"
+      }
+    }
+    return output
+  }
+
+  /// Renders several diagnostics, one after another.
+  public func render(_ diagnostics: [Diagnostic], in source: SourceFile) -> String {
+    diagnostics.map { render($0, in: source) }.joined()
+  }
+
+  /// The numbered source line and the caret line under `range` (only its first line, if it spans several).
+  func excerpt(_ range: SourceRange, in source: SourceFile) -> String {
+    guard !source.bytes.isEmpty || range.start == 0 else { return "" }
+    let lineIndex = source.lineIndex(of: min(range.start, source.bytes.count))
+    let line = source.lineRange(lineIndex)
+    let caretStart = min(max(range.start, line.lowerBound), line.upperBound)
+    let caretEnd = min(max(range.end, caretStart), line.upperBound)
+    let startColumn = source.columns(from: line.lowerBound, to: caretStart)
+    let width = max(1, source.columns(from: caretStart, to: caretEnd))
+    let lineColumns = source.columns(from: line.lowerBound, to: line.upperBound)
+
+    // Show a window of the line around the caret when the line is too long.
+    var first = 0
+    if lineColumns > maximumLineWidth {
+      first = max(0, min(startColumn - maximumLineWidth / 3, lineColumns - maximumLineWidth))
+    }
+    let shown = characters(of: source, in: line, skipping: first, taking: maximumLineWidth)
+    let prefix = first > 0 ? "…" : ""
+    let suffix = first + maximumLineWidth < lineColumns ? "…" : ""
+    let number = String(lineIndex + 1)
+    let gutter = String(repeating: " ", count: max(0, 5 - number.count))
+    let caretPad = String(repeating: " ", count: prefix.count + max(0, startColumn - first))
+    let caretWidth = max(1, min(width, maximumLineWidth - max(0, startColumn - first)))
+    let carets = "^" + String(repeating: "~", count: caretWidth - 1)
+    return gutter + paint(number + " |", .blue) + " " + prefix + shown + suffix + "\n"
+      + "      " + paint("|", .blue) + " " + caretPad + paint(carets, .green) + "\n"
+  }
+
+  /// Up to `count` characters of a line after skipping `skip`; tabs become one space so carets line up,
+  /// and control characters are shown as `?`.
+  private func characters(of source: SourceFile, in line: Range<Int>, skipping skip: Int, taking count: Int)
+    -> String
+  {
+    var scalars = String.UnicodeScalarView()
+    var index = 0
+    for scalar in String(decoding: source.bytes[line], as: UTF8.self).unicodeScalars {
+      defer { index += 1 }
+      if index < skip { continue }
+      if index >= skip + count { break }
+      if scalar == "\t" {
+        scalars.append(" ")
+      } else if scalar.value < 0x20 || scalar.value == 0x7F {
+        scalars.append("?")
+      } else {
+        scalars.append(scalar)
+      }
+    }
+    return String(scalars)
+  }
+
+  private enum Style: String {
+    case bold = "1"
+    case red = "1;31"
+    case yellow = "1;33"
+    case cyan = "1;36"
+    case blue = "34"
+    case green = "32"
+  }
+
+  private func color(for severity: Diagnostic.Severity) -> Style {
+    switch severity {
+    case .error: .red
+    case .warning: .yellow
+    case .note: .cyan
+    }
+  }
+
+  private func paint(_ text: String, _ style: Style) -> String {
+    usesColor ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+  }
+}

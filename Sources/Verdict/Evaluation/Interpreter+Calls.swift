@@ -1,0 +1,78 @@
+/// The built-in functions at run time. A missing argument makes the result missing, except for
+/// `count`, which counts the conditions that are definitely true.
+extension Interpreter {
+  mutating func call(_ builtin: Builtin, _ arguments: [CheckedExpr], _ expr: CheckedExpr) throws(EvaluationError) -> Value {
+    if builtin == .count {
+      var total: Int64 = 0
+      for argument in arguments {
+        if case .bool(true) = try evaluate(argument) { total += 1 }
+      }
+      return .int(total)
+    }
+    if builtin == .min || builtin == .max {
+      var best = try evaluate(arguments[0])
+      for argument in arguments.dropFirst() {
+        let value = try evaluate(argument)
+        if best.isMissing || value.isMissing { best = .missing; continue }
+        do throws(ValueFailure) {
+          let order = try Value.ordering(value, best)
+          if builtin == .min ? order < 0 : order > 0 { best = value }
+        } catch { throw located(error, expr) }
+      }
+      return best
+    }
+    let argument = try evaluate(arguments[0])
+    if argument.isMissing { return .missing }
+    switch (builtin, argument) {
+    case (.daysSince, .date(let date)):
+      return try days(context.today.daysSinceEpoch, date.daysSinceEpoch, expr)
+    case (.daysUntil, .date(let date)):
+      return try days(date.daysSinceEpoch, context.today.daysSinceEpoch, expr)
+    case (.abs, .int(let value)):
+      guard value != .min else { throw located(.overflow, expr) }
+      return .int(Swift.abs(value))
+    case (.abs, .real(let value)): return .real(Swift.abs(value))
+    case (.abs, .percent(let value)): return .percent(Swift.abs(value))
+    case (.abs, .duration(let span)):
+      guard span.seconds != .min else { throw located(.overflow, expr) }
+      return .duration(TimeSpan(seconds: Swift.abs(span.seconds)))
+    case (.abs, .money(let money)):
+      guard money.scaledAmount != .min else { throw located(.overflow, expr) }
+      return .money(Money(scaledAmount: Swift.abs(money.scaledAmount), currency: money.currency))
+    case (.round, .int): return argument
+    case (.round, .real(let value)):
+      let rounded = value.rounded(.toNearestOrEven)
+      guard rounded.magnitude < 9.2e18 else { return .real(rounded) }
+      return .int(Int64(rounded))
+    case (.round, .percent(let value)): return .percent((value * 100).rounded(.toNearestOrEven) / 100)
+    case (.round, .duration(let span)):
+      return .duration(TimeSpan(seconds: Interpreter.roundToMultiple(span.seconds, of: 86_400)))
+    case (.round, .money(let money)):
+      return .money(Money(scaledAmount: Interpreter.roundToMultiple(money.scaledAmount, of: Money.scale), currency: money.currency))
+    case (.lower, .text(let text)): return .text(text.lowercased())
+    case (.len, .text(let text)): return .int(Int64(text.count))
+    case (.len, .list(let items)): return .int(Int64(items.count))
+    default:
+      throw typeError("\(builtin.rawValue) cannot take \(argument.type?.described ?? "missing")", expr)
+    }
+  }
+
+  /// The days from `start` to `end` as a duration.
+  private func days(_ end: Int64, _ start: Int64, _ expr: CheckedExpr) throws(EvaluationError) -> Value {
+    let (difference, overflow) = end.subtractingReportingOverflow(start)
+    guard !overflow, let span = TimeSpan(days: difference) else { throw located(.overflow, expr) }
+    return .duration(span)
+  }
+
+  /// Rounds to the nearest multiple, halves to even (whole days, whole currency units).
+  static func roundToMultiple(_ value: Int64, of unit: Int64) -> Int64 {
+    let remainder = value % unit
+    var result = value - remainder
+    let twice = Swift.abs(remainder) * 2
+    if twice > unit || (twice == unit && (result / unit) % 2 != 0) {
+      let (adjusted, overflow) = result.addingReportingOverflow(remainder < 0 ? -unit : unit)
+      if !overflow { result = adjusted }
+    }
+    return result
+  }
+}

@@ -1,0 +1,49 @@
+/// A set of rule indices, stored as bits so that an evaluation allocates nothing for policies of
+/// up to 64 rules.
+public struct RuleSet: Sendable, Hashable, Sequence {
+  private var low: UInt64 = 0
+  private var high: [UInt64] = []
+
+  /// An empty set.
+  public init() {}
+
+  /// Adds a rule.
+  @inlinable public mutating func insert(_ rule: Int) {
+    if rule < 64 {
+      insertLow(rule)
+    } else {
+      insertHigh(rule)
+    }
+  }
+
+  @usableFromInline mutating func insertLow(_ rule: Int) { low |= 1 << UInt64(rule) }
+
+  @usableFromInline mutating func insertHigh(_ rule: Int) {
+    let word = rule / 64 - 1
+    while high.count <= word { high.append(0) }
+    high[word] |= 1 << UInt64(rule % 64)
+  }
+
+  /// Whether the set holds `rule`.
+  public func contains(_ rule: Int) -> Bool {
+    if rule < 64 { return low & (1 << UInt64(rule)) != 0 }
+    let word = rule / 64 - 1
+    return word < high.count && high[word] & (1 << UInt64(rule % 64)) != 0
+  }
+
+  /// Whether the set is empty.
+  public var isEmpty: Bool { low == 0 && high.allSatisfy { $0 == 0 } }
+
+  /// How many rules the set holds.
+  public var count: Int { low.nonzeroBitCount + high.reduce(0) { $0 + $1.nonzeroBitCount } }
+
+  /// The rule indices in ascending order.
+  public func makeIterator() -> IndexingIterator<[Int]> {
+    var indices: [Int] = []
+    for bit in 0..<64 where low & (1 << UInt64(bit)) != 0 { indices.append(bit) }
+    for (word, bits) in high.enumerated() {
+      for bit in 0..<64 where bits & (1 << UInt64(bit)) != 0 { indices.append((word + 1) * 64 + bit) }
+    }
+    return indices.makeIterator()
+  }
+}

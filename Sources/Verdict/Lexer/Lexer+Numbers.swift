@@ -1,0 +1,198 @@
+/// Number-like literals: numbers, percents, durations, money and dates.
+extension Lexer {
+  /// The digits of a decimal literal, kept exact: `12.50` is mantissa 1250 with 2 fraction digits.
+  struct Decimal {
+    var mantissa: Int64 = 0
+    var fractionDigits = 0
+    var overflow = false
+    /// The digits without underscores, for conversion to `Double`.
+    var text = ""
+
+    mutating func append(_ digit: UInt8) {
+      text.append(Character(UnicodeScalar(digit)))
+      let (times, overflowed) = mantissa.multipliedReportingOverflow(by: 10)
+      let (sum, overflowedAgain) = times.addingReportingOverflow(Int64(digit - UInt8(ascii: "0")))
+      if overflowed || overflowedAgain { overflow = true } else { mantissa = sum }
+    }
+
+    /// The value scaled to `scale` fraction digits, or `nil` if it does not fit exactly.
+    func scaled(to scale: Int) -> Int64? {
+      guard !overflow, fractionDigits <= scale else { return nil }
+      var value = mantissa
+      for _ in fractionDigits..<scale {
+        let (times, overflowed) = value.multipliedReportingOverflow(by: 10)
+        if overflowed { return nil }
+        value = times
+      }
+      return value
+    }
+  }
+
+  mutating func lexNumber() -> TokenKind {
+    let start = offset
+    if let date = lexDate() { return date }
+    var decimal = Decimal()
+    var lastWasUnderscore = false
+    while let byte = peek(), Lexer.isDigit(byte) || byte == UInt8(ascii: "_") {
+      if byte == UInt8(ascii: "_") {
+        if lastWasUnderscore { break }
+        lastWasUnderscore = true
+      } else {
+        lastWasUnderscore = false
+        decimal.append(byte)
+      }
+      offset += 1
+    }
+    if peek() == UInt8(ascii: "."), let after = peek(1), Lexer.isDigit(after) {
+      offset += 1
+      decimal.text.append(".")
+      while let byte = peek(), Lexer.isDigit(byte) {
+        decimal.append(byte)
+        decimal.fractionDigits += 1
+        offset += 1
+      }
+    }
+    let digitsEnd = offset
+    if lastWasUnderscore {
+      report("malformed-number", "a number cannot end with '_'", SourceRange(start: start, end: offset), hint: "use '_' only between digits: 1_000")
+      return .invalid
+    }
+    if decimal.text.count > 1, decimal.text.hasPrefix("0"), !decimal.text.hasPrefix("0.") {
+      report("leading-zero", "a number cannot start with 0", SourceRange(start: start, end: digitsEnd), hint: "write \(decimal.mantissa) without the leading zero")
+      return .invalid
+    }
+    return lexSuffix(decimal, start: start)
+  }
+
+  /// What follows the digits decides the literal's type: `%`, a currency, a duration unit, or nothing.
+  private mutating func lexSuffix(_ decimal: Decimal, start: Int) -> TokenKind {
+    switch peek() {
+    case UInt8(ascii: "%"):
+      offset += 1
+      return percent(decimal)
+    case UInt8(ascii: "$"):
+      offset += 1
+      return money(decimal, .dollar, start: start)
+    case 0xE2 where bytes[offset...].starts(with: [0xE2, 0x82, 0xAC]):
+      offset += 3
+      return money(decimal, .euro, start: start)
+    case 0xC2 where bytes[offset...].starts(with: [0xC2, 0xA3]):
+      offset += 2
+      return money(decimal, Currency(code: "GBP")!, start: start)
+    case let byte? where Lexer.startsIdentifier(byte):
+      return duration(decimal, start: start)
+    default:
+      if let currency = lexCurrencyCode() { return money(decimal, currency, start: start) }
+      return number(decimal, start: start)
+    }
+  }
+
+  /// A currency code after spaces: `1200 EUR`. Only three capital letters standing alone count.
+  private mutating func lexCurrencyCode() -> Currency? {
+    var probe = offset
+    while probe < bytes.count, bytes[probe] == UInt8(ascii: " ") { probe += 1 }
+    guard probe + 3 <= bytes.count else { return nil }
+    let letters = bytes[probe..<probe + 3]
+    guard letters.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return nil }
+    if probe + 3 < bytes.count, Lexer.continuesIdentifier(bytes[probe + 3]) { return nil }
+    guard let currency = Currency(code: String(decoding: letters, as: UTF8.self)) else { return nil }
+    offset = probe + 3
+    return currency
+  }
+
+  private mutating func number(_ decimal: Decimal, start: Int) -> TokenKind {
+    if decimal.fractionDigits == 0 {
+      guard !decimal.overflow else {
+        report("number-too-large", "number is too large", SourceRange(start: start, end: offset), hint: "whole numbers go up to 9223372036854775807")
+        return .invalid
+      }
+      return .number(.int(decimal.mantissa))
+    }
+    return .number(.real(Double(decimal.text) ?? .infinity))
+  }
+
+  private mutating func percent(_ decimal: Decimal) -> TokenKind {
+    .percent((Double(decimal.text) ?? 0) / 100)
+  }
+
+  private mutating func money(_ decimal: Decimal, _ currency: Currency, start: Int) -> TokenKind {
+    guard let scaled = decimal.scaled(to: 4) else {
+      let message = decimal.fractionDigits > 4 ? "money has more than 4 decimal places" : "amount of money is too large"
+      report("malformed-money", message, SourceRange(start: start, end: offset))
+      return .invalid
+    }
+    return .money(Money(scaledAmount: scaled, currency: currency))
+  }
+
+  private mutating func duration(_ decimal: Decimal, start: Int) -> TokenKind {
+    let unitStart = offset
+    while let byte = peek(), Lexer.continuesIdentifier(byte) { offset += 1 }
+    let unitName = String(decoding: bytes[unitStart..<offset], as: UTF8.self)
+    let range = SourceRange(start: start, end: offset)
+    guard let unit = TimeSpan.Unit(rawValue: unitName) else {
+      report(
+        "unknown-unit", "unknown unit '\(unitName)' after a number", range,
+        hint: "durations end in min, h, d, w, mo or y (30d); put a space between a number and a name")
+      return .invalid
+    }
+    // seconds = mantissa × unit ÷ 10^fractionDigits, which must come out whole.
+    var divisor: Int64 = 1
+    for _ in 0..<decimal.fractionDigits { divisor *= 10 }
+    let (product, overflow) = decimal.mantissa.multipliedReportingOverflow(by: unit.seconds)
+    guard !decimal.overflow, !overflow, decimal.fractionDigits <= 18 else {
+      report("number-too-large", "duration is too long", range)
+      return .invalid
+    }
+    guard product % divisor == 0 else {
+      report("malformed-duration", "duration is not a whole number of seconds", range, hint: "use a smaller unit: 90min instead of 1.5h is fine too")
+      return .invalid
+    }
+    return .duration(TimeSpan(seconds: product / divisor))
+  }
+
+  /// `€500`, `$1200`: the symbol has been read; digits must follow at once.
+  mutating func lexPrefixedMoney(currency: Currency, symbolStart: Int) -> TokenKind {
+    guard let byte = peek(), Lexer.isDigit(byte) else {
+      report("malformed-money", "expected an amount after the currency symbol", SourceRange(start: symbolStart, end: offset), hint: "write €500 or 500€")
+      return .invalid
+    }
+    var decimal = Decimal()
+    while let byte = peek(), Lexer.isDigit(byte) || byte == UInt8(ascii: "_") {
+      if byte != UInt8(ascii: "_") { decimal.append(byte) }
+      offset += 1
+    }
+    if peek() == UInt8(ascii: "."), let after = peek(1), Lexer.isDigit(after) {
+      offset += 1
+      while let byte = peek(), Lexer.isDigit(byte) {
+        decimal.append(byte)
+        decimal.fractionDigits += 1
+        offset += 1
+      }
+    }
+    return money(decimal, currency, start: symbolStart)
+  }
+
+  /// `2026-11-28`: four digits, dash, two digits, dash, two digits.
+  private mutating func lexDate() -> TokenKind? {
+    let shape = "dddd-dd-dd".utf8
+    guard offset + shape.count <= bytes.count else { return nil }
+    for (index, expected) in shape.enumerated() {
+      let byte = bytes[offset + index]
+      if expected == UInt8(ascii: "d") ? !Lexer.isDigit(byte) : byte != expected { return nil }
+    }
+    if offset + shape.count < bytes.count, Lexer.continuesIdentifier(bytes[offset + shape.count]) { return nil }
+    let start = offset
+    let text = String(decoding: bytes[offset..<offset + shape.count], as: UTF8.self)
+    offset += shape.count
+    let parts = text.split(separator: "-").compactMap { Int($0) }
+    guard parts.count == 3, let date = CalendarDate(year: parts[0], month: parts[1], day: parts[2]) else {
+      report("invalid-date", "there is no date \(text)", SourceRange(start: start, end: offset), hint: "dates are YYYY-MM-DD with a real month and day")
+      return .invalid
+    }
+    return .date(date)
+  }
+
+  static func isDigit(_ byte: UInt8) -> Bool {
+    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+  }
+}

@@ -1,0 +1,85 @@
+/// One token of a policy, with the source range it was read from.
+struct Token: Sendable, Equatable {
+  var kind: TokenKind
+  var range: SourceRange
+}
+
+/// What a token is. Literals carry their already-parsed value.
+enum TokenKind: Sendable, Equatable {
+  case identifier(String)
+  case keyword(Keyword)
+  case number(Value)
+  case duration(TimeSpan)
+  case percent(Double)
+  case money(Money)
+  case date(CalendarDate)
+  case string(String)
+  case symbol(Symbol)
+  /// A token the lexer could not read; it has already reported a diagnostic.
+  case invalid
+  case endOfFile
+
+  /// How the token is named in "expected …" messages.
+  var described: String {
+    switch self {
+    case .identifier(let name): "'\(name)'"
+    case .keyword(let keyword): "'\(keyword.rawValue)'"
+    case .number: "a number"
+    case .duration: "a duration"
+    case .percent: "a percent"
+    case .money: "money"
+    case .date: "a date"
+    case .string: "text"
+    case .symbol(let symbol): "'\(symbol.rawValue)'"
+    case .invalid: "an invalid token"
+    case .endOfFile: "end of input"
+    }
+  }
+}
+
+/// Reserved words. Clause words (`notice`, `reason`, `refer`, `hold`, `cooldown`, `meet`) and the
+/// words after `is` are contextual: they stay usable as field names.
+enum Keyword: String, Sendable, CaseIterable {
+  case field, `let`, rule, when, then, recommend, verdicts, otherwise, strategy
+  case and, or, not, `in`, `is`, contains, `true`, `false`
+
+  /// Keywords that begin a statement; the parser resynchronises on them after an error.
+  var beginsStatement: Bool {
+    switch self {
+    case .field, .let, .rule, .when, .verdicts, .otherwise, .strategy: true
+    case .then, .recommend, .and, .or, .not, .in, .is, .contains, .true, .false: false
+    }
+  }
+}
+
+/// Punctuation and operators.
+enum Symbol: String, Sendable, CaseIterable {
+  case leftParen = "("
+  case rightParen = ")"
+  case leftBracket = "["
+  case rightBracket = "]"
+  case comma = ","
+  case colon = ":"
+  case assign = "="
+  case less = "<"
+  case lessEqual = "<="
+  case greater = ">"
+  case greaterEqual = ">="
+  case equal = "=="
+  case notEqual = "!="
+  case plus = "+"
+  case minus = "-"
+  case star = "*"
+  case slash = "/"
+  case coalesce = "??"
+  case leftBrace = "{"
+  case rightBrace = "}"
+}
+
+/// A `#` comment, kept with its position so that a formatter can put it back.
+public struct Comment: Sendable, Hashable {
+  /// The comment's range, from `#` to the end of the line.
+  public var range: SourceRange
+  /// The text after `#`, without the line terminator.
+  public var text: String
+}

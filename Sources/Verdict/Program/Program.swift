@@ -1,0 +1,86 @@
+/// A checked policy, ready to evaluate: fields as slots, lets as slots, rules in file order.
+struct Program: Sendable {
+  var fields: [FieldInfo]
+  var lets: [LetInfo]
+  var rules: [CheckedRule]
+  /// Verdict names, least severe first.
+  var verdicts: [String]
+  var otherwise: CheckedAction
+  var strategy: Strategy
+  /// How many expression nodes the program has (trace ids run from 0 to this).
+  var nodeCount: Int
+  /// The population measures the policy uses, by field slot.
+  var populationNeeds: [PopulationNeed]
+}
+
+/// A field of the client record.
+public struct FieldInfo: Sendable, Hashable {
+  /// The field's name, as in the data's header.
+  public var name: String
+  /// Its type, where declared or inferred from its use; `nil` when the data decides.
+  public var type: ValueType?
+  /// How bare numbers in the data are read for a duration field (`in days`).
+  public var durationUnit: TimeSpan.Unit?
+  /// The currency of a money field (`in EUR`, or the one currency of the policy's literals).
+  public var currency: Currency?
+  /// Whether a `field` statement declared it.
+  public var isDeclared: Bool
+  /// Where it was declared, or first used.
+  public var range: SourceRange
+
+  /// Creates a field description.
+  public init(
+    name: String, type: ValueType?, durationUnit: TimeSpan.Unit? = nil, currency: Currency? = nil,
+    isDeclared: Bool = true, range: SourceRange = .at(0)
+  ) {
+    self.name = name
+    self.type = type
+    self.durationUnit = durationUnit
+    self.currency = currency
+    self.isDeclared = isDeclared
+    self.range = range
+  }
+}
+
+/// A `let` definition.
+struct LetInfo: Sendable {
+  var name: String
+  var range: SourceRange
+  var value: CheckedExpr
+}
+
+/// How the winning rule is chosen among those that match.
+public enum Strategy: String, Sendable, Hashable {
+  /// The matching rule with the most severe verdict wins; ties go to the earlier rule.
+  case mostSevere = "most-severe"
+  /// The first matching rule in file order wins.
+  case firstMatch = "first-match"
+}
+
+/// A rule after checking.
+struct CheckedRule: Sendable {
+  var name: String?
+  var range: SourceRange
+  var condition: CheckedExpr
+  var action: CheckedAction
+}
+
+/// What a rule (or `otherwise`) recommends.
+struct CheckedAction: Sendable {
+  var verdict: Int
+  var verdictRange: SourceRange
+  var notice: CheckedExpr?
+  var reason: CheckedExpr?
+  var refer: CheckedExpr?
+  var cooldown: CheckedExpr?
+  var holdUntilPaid = false
+  var meet: MeetingMode?
+}
+
+/// A population measure a policy needs, for the first pass over the data.
+public struct PopulationNeed: Sendable, Hashable {
+  /// The measure.
+  public var measure: PopulationMeasure
+  /// The field's slot.
+  public var field: Int
+}

@@ -1,0 +1,85 @@
+/// An expression as written, before names are resolved.
+public struct Expr: Sendable, Hashable {
+  /// What kind of expression this is.
+  public var kind: Kind
+  /// The source text it covers.
+  public var range: SourceRange
+
+  /// Creates an expression.
+  public init(_ kind: Kind, range: SourceRange) {
+    self.kind = kind
+    self.range = range
+  }
+
+  /// The forms an expression can take.
+  public indirect enum Kind: Sendable, Hashable {
+    /// A literal value: `45`, `30d`, `20%`, `500€`, `2026-11-28`, `"text"`, `true`.
+    case literal(Value)
+    /// A name: a field, a `let`, or a constant such as `today`.
+    case name(String)
+    /// `- x` or `not x`.
+    case unary(UnaryOperator, Expr)
+    /// `x op y` for arithmetic, comparison, logic, `??`, `in`, `not in` and `contains`.
+    case binary(BinaryOperator, Expr, Expr)
+    /// `x is missing` (`negated` false) or `x is present` (`negated` true).
+    case isMissing(Expr, negated: Bool)
+    /// `name(arguments…)`.
+    case call(name: String, nameRange: SourceRange, arguments: [Expr])
+    /// `[a, b, c]`.
+    case list([Expr])
+    /// `( x )`, kept so that a formatter can keep the author's parentheses.
+    case parenthesized(Expr)
+  }
+}
+
+/// Prefix operators.
+public enum UnaryOperator: String, Sendable, Hashable {
+  /// Arithmetic negation, `-x`.
+  case negate = "-"
+  /// Logical negation, `not x`.
+  case not
+}
+
+/// Infix operators.
+public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
+  /// `or`.
+  case or
+  /// `and`.
+  case and
+  /// `==`.
+  case equal = "=="
+  /// `!=`.
+  case notEqual = "!="
+  /// `<`.
+  case less = "<"
+  /// `<=`.
+  case lessEqual = "<="
+  /// `>`.
+  case greater = ">"
+  /// `>=`.
+  case greaterEqual = ">="
+  /// `in` (membership in a list).
+  case `in`
+  /// `not in`.
+  case notIn = "not in"
+  /// `contains` (a list holds a value, or a text holds a text).
+  case contains
+  /// `??` (the left value, or the right one where the left is missing).
+  case coalesce = "??"
+  /// `+`.
+  case add = "+"
+  /// `-`.
+  case subtract = "-"
+  /// `*`.
+  case multiply = "*"
+  /// `/`.
+  case divide = "/"
+
+  /// Whether the operator compares its operands and yields a truth value.
+  public var isComparison: Bool {
+    switch self {
+    case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .in, .notIn, .contains: true
+    case .or, .and, .coalesce, .add, .subtract, .multiply, .divide: false
+    }
+  }
+}

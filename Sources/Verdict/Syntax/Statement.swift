@@ -1,0 +1,123 @@
+/// A whole policy as written: its statements in file order and its comments.
+public struct PolicySyntax: Sendable, Hashable {
+  /// The statements, in file order.
+  public var statements: [Statement]
+  /// Every comment, in file order, for tools that rewrite the policy.
+  public var comments: [Comment]
+}
+
+/// One top-level statement. Every statement begins with its keyword.
+public struct Statement: Sendable, Hashable {
+  /// What the statement says.
+  public var kind: Kind
+  /// The source text it covers.
+  public var range: SourceRange
+
+  /// The statement forms.
+  public enum Kind: Sendable, Hashable {
+    /// `field NAME: TYPE [in UNIT]`.
+    case field(FieldDeclaration)
+    /// `let NAME = EXPR`.
+    case `let`(LetDeclaration)
+    /// `[rule "NAME"] when EXPR then ACTION`.
+    case rule(RuleDeclaration)
+    /// `verdicts a < b < c`.
+    case verdicts([Identifier])
+    /// `otherwise ACTION`.
+    case otherwise(Action)
+    /// `strategy most-severe|first-match`.
+    case strategy(Identifier)
+  }
+}
+
+/// A name with the range it was written at.
+public struct Identifier: Sendable, Hashable {
+  /// The name.
+  public var name: String
+  /// Where it was written.
+  public var range: SourceRange
+}
+
+/// `field NAME: TYPE [in UNIT]`.
+public struct FieldDeclaration: Sendable, Hashable {
+  /// The field's name.
+  public var name: Identifier
+  /// The declared type's name, checked by the checker.
+  public var type: Identifier
+  /// `days`, `hours`, `EUR`, …: how bare numbers in the data are read.
+  public var unit: Identifier?
+}
+
+/// `let NAME = EXPR`.
+public struct LetDeclaration: Sendable, Hashable {
+  /// The name being defined.
+  public var name: Identifier
+  /// Its value.
+  public var value: Expr
+}
+
+/// `[rule "NAME"] when CONDITION then ACTION`.
+public struct RuleDeclaration: Sendable, Hashable {
+  /// The rule's name, if it has one.
+  public var name: String?
+  /// Where the name was written.
+  public var nameRange: SourceRange?
+  /// When the rule matches.
+  public var condition: Expr
+  /// What it recommends.
+  public var action: Action
+}
+
+/// `recommend VERDICT CLAUSE…`.
+public struct Action: Sendable, Hashable {
+  /// The recommended verdict.
+  public var verdict: Identifier
+  /// The clauses, in the order written.
+  public var clauses: [Clause]
+}
+
+/// One clause of an action.
+public struct Clause: Sendable, Hashable {
+  /// What the clause says.
+  public var kind: Kind
+  /// The source text it covers.
+  public var range: SourceRange
+
+  /// The clause forms.
+  public enum Kind: Sendable, Hashable {
+    /// `notice EXPR`: how much notice to give (a duration).
+    case notice(Expr)
+    /// `reason EXPR`: the one reason to give (text).
+    case reason(Expr)
+    /// `refer EXPR`: the alternative to offer (text).
+    case refer(Expr)
+    /// `cooldown EXPR`: how long to sleep on it (a duration).
+    case cooldown(Expr)
+    /// `hold until paid`: say nothing while the client owes money.
+    case holdUntilPaid
+    /// `meet in person`, `meet by phone`, `meet by video`.
+    case meet(MeetingMode)
+  }
+
+  /// The clause's keyword, for messages about duplicates.
+  public var keyword: String {
+    switch kind {
+    case .notice: "notice"
+    case .reason: "reason"
+    case .refer: "refer"
+    case .cooldown: "cooldown"
+    case .holdUntilPaid: "hold until paid"
+    case .meet: "meet"
+    }
+  }
+}
+
+/// How to tell a client.
+public enum MeetingMode: String, Sendable, Hashable, CaseIterable {
+  /// `meet in person`.
+  case inPerson = "in person"
+  /// `meet by phone`.
+  case byPhone = "by phone"
+  /// `meet by video`.
+  case byVideo = "by video"
+}

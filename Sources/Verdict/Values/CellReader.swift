@@ -1,0 +1,86 @@
+/// Reads the text of a data cell (a CSV field, a JSON string, a `--set` value) as a value for a
+/// field, working on UTF-8 bytes so that a batch runner need not make a `String` per cell.
+///
+/// A field's type decides how its cells are read; an undeclared field whose use did not reveal
+/// its type takes the type its text shows (`45d` a duration, `45` a number, `2026-01-31` a date,
+/// anything else text). Empty cells are missing.
+public struct CellReader: Sendable {
+  /// Whether numbers are written `1.234,56` (German exports) rather than `1,234.56`.
+  public var decimalComma: Bool
+
+  /// Creates a reader.
+  public init(decimalComma: Bool = false) {
+    self.decimalComma = decimalComma
+  }
+
+  /// Reads a cell's text as a value of `field`.
+  public func read(_ text: String, for field: FieldInfo) -> Result<Value, CellError> {
+    var text = text
+    return text.withUTF8 { read($0, for: field) }
+  }
+
+  /// Reads a cell's bytes as a value of `field`.
+  public func read(_ bytes: UnsafeBufferPointer<UInt8>, for field: FieldInfo) -> Result<Value, CellError> {
+    var cell = CellScanner(bytes: bytes, decimalComma: decimalComma)
+    cell.trim()
+    if cell.isEmpty { return .success(.missing) }
+    guard let type = field.type else { return .success(cell.inferValue()) }
+    switch type {
+    case .text: return .success(.text(cell.string))
+    case .bool: return cell.bool().map { .success(.bool($0)) } ?? .failure(cell.mismatch("true or false", hint: "write true or false (yes/no and 1/0 also work)"))
+    case .number: return cell.number().map { .success($0) } ?? .failure(cell.mismatch("a number"))
+    case .date:
+      return cell.date().map { .success(.date($0)) }
+        ?? .failure(cell.mismatch("a date", hint: "write dates as 2026-11-28 (or 28.11.2026)"))
+    case .percent:
+      return cell.percent().map { .success(.percent($0)) } ?? .failure(cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)"))
+    case .duration:
+      if let span = cell.duration(bareUnit: field.durationUnit) { return .success(.duration(span)) }
+      let hint =
+        field.durationUnit == nil && cell.number() != nil
+        ? "a bare number is not a duration: write \(cell.string)d, or declare the field 'in days'"
+        : "write durations as 45d, 12h, 2w or 90min"
+      return .failure(cell.mismatch("a duration", hint: hint))
+    case .money:
+      if let money = cell.money(defaultCurrency: field.currency) { return .success(.money(money)) }
+      let hint =
+        field.currency == nil && cell.number() != nil
+        ? "give the currency (\(cell.string) EUR), or declare the field 'in EUR'"
+        : "write money as 1200.50, 1200.50 EUR, €1200 or 1200 €"
+      return .failure(cell.mismatch("money", hint: hint))
+    case .list:
+      return .failure(cell.mismatch("a list", hint: "lists cannot come from data cells"))
+    }
+  }
+
+  /// Converts a value given by a program (a dictionary entry) to the field's type: a whole number
+  /// for a duration field `in days` becomes days, for example.
+  public func convert(_ value: Value, for field: FieldInfo) -> Result<Value, CellError> {
+    guard let type = field.type, value.type != type, !value.isMissing else { return .success(value) }
+    switch (type, value) {
+    case (.number, .int), (.number, .real): return .success(value)
+    case (.duration, .int(let count)):
+      if let unit = field.durationUnit, case (let seconds, false) = count.multipliedReportingOverflow(by: unit.seconds) {
+        return .success(.duration(TimeSpan(seconds: seconds)))
+      }
+    case (.money, .int), (.money, .real):
+      if field.currency != nil { return read(value.plainText, for: field) }
+    case (_, .text(let text)):
+      return read(text, for: field)
+    default:
+      break
+    }
+    return .failure(CellError(message: "\(value) is not \(type.described)", hint: nil))
+  }
+}
+
+/// Why a cell could not be read.
+public struct CellError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// What is wrong, such as `"fourty" is not a duration`.
+  public var message: String
+  /// How to write it instead.
+  public var hint: String?
+
+  /// The message.
+  public var description: String { message }
+}

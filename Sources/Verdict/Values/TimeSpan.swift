@@ -1,0 +1,74 @@
+/// A length of time in whole seconds.
+///
+/// Calendar convention: a month (`mo`) is 30 days and a year (`y`) is 365 days, so durations are
+/// exact and comparable without a calendar.
+public struct TimeSpan: Sendable, Hashable, Comparable {
+  /// The length in seconds.
+  public var seconds: Int64
+
+  /// Creates a span of `seconds`.
+  public init(seconds: Int64) {
+    self.seconds = seconds
+  }
+
+  /// Creates a span of whole days, or `nil` on overflow.
+  public init?(days: Int64) {
+    let (product, overflow) = days.multipliedReportingOverflow(by: Unit.day.seconds)
+    if overflow { return nil }
+    self.seconds = product
+  }
+
+  /// The units a duration literal can carry.
+  public enum Unit: String, Sendable, CaseIterable {
+    /// Minutes, `90min`.
+    case minute = "min"
+    /// Hours, `12h`.
+    case hour = "h"
+    /// Days, `30d`.
+    case day = "d"
+    /// Weeks, `2w`.
+    case week = "w"
+    /// Months of 30 days, `6mo`.
+    case month = "mo"
+    /// Years of 365 days, `1y`.
+    case year = "y"
+
+    /// Seconds in one unit.
+    public var seconds: Int64 {
+      switch self {
+      case .minute: 60
+      case .hour: 3_600
+      case .day: 86_400
+      case .week: 7 * 86_400
+      case .month: 30 * 86_400
+      case .year: 365 * 86_400
+      }
+    }
+
+    /// The unit named by a `field … in UNIT` clause: `minutes`, `hours`, `days`, `weeks`, `months`, `years`.
+    public init?(fieldUnit name: String) {
+      switch name {
+      case "minutes": self = .minute
+      case "hours": self = .hour
+      case "days": self = .day
+      case "weeks": self = .week
+      case "months": self = .month
+      case "years": self = .year
+      default: return nil
+      }
+    }
+  }
+
+  public static func < (lhs: TimeSpan, rhs: TimeSpan) -> Bool { lhs.seconds < rhs.seconds }
+}
+
+extension TimeSpan: CustomStringConvertible {
+  /// The shortest exact literal: `30d`, `2w`, `90min`, `36h`.
+  public var description: String {
+    if seconds == 0 { return "0d" }
+    for unit in [Unit.year, .week, .day, .hour, .minute] where seconds % unit.seconds == 0 {
+      return "\(seconds / unit.seconds)\(unit.rawValue)"
+    }
+    return "\(seconds)s"
+  }
+}

@@ -1,0 +1,153 @@
+/// Arithmetic and comparison on values at run time. Nothing here traps: overflow, division by
+/// zero and mixed currencies are ``ValueFailure``s, which the evaluator reports with the source
+/// position.
+extension Value {
+  /// Applies an arithmetic operator. Missing operands give missing.
+  static func arithmetic(_ op: Arithmetic, _ left: Value, _ right: Value) throws(ValueFailure) -> Value {
+    switch (left, right) {
+    case (.missing, _), (_, .missing):
+      return .missing
+    case (.int(let a), .int(let b)):
+      return try integer(op, a, b)
+    case (.int, .real), (.real, .int), (.real, .real):
+      return try real(op, left.asDouble!, right.asDouble!)
+    case (.duration(let a), .duration(let b)):
+      switch op {
+      case .add: return .duration(TimeSpan(seconds: try checked(a.seconds.addingReportingOverflow(b.seconds))))
+      case .subtract: return .duration(TimeSpan(seconds: try checked(a.seconds.subtractingReportingOverflow(b.seconds))))
+      case .divide: return try integer(.divide, a.seconds, b.seconds)
+      case .multiply: break
+      }
+    case (.duration(let span), .int), (.duration(let span), .real), (.duration(let span), .percent):
+      if op == .multiply || op == .divide {
+        return .duration(TimeSpan(seconds: try scale(span.seconds, op, by: right)))
+      }
+    case (.int, .duration(let span)), (.real, .duration(let span)), (.percent, .duration(let span)):
+      if op == .multiply { return .duration(TimeSpan(seconds: try scale(span.seconds, .multiply, by: left))) }
+    case (.money(let a), .money(let b)):
+      guard a.currency == b.currency else { throw ValueFailure("cannot mix \(a.currency.code) and \(b.currency.code)") }
+      switch op {
+      case .add: return .money(Money(scaledAmount: try checked(a.scaledAmount.addingReportingOverflow(b.scaledAmount)), currency: a.currency))
+      case .subtract:
+        return .money(Money(scaledAmount: try checked(a.scaledAmount.subtractingReportingOverflow(b.scaledAmount)), currency: a.currency))
+      case .divide: return try integer(.divide, a.scaledAmount, b.scaledAmount)
+      case .multiply: break
+      }
+    case (.money(let money), .int), (.money(let money), .real), (.money(let money), .percent):
+      if op == .multiply || op == .divide {
+        return .money(Money(scaledAmount: try scale(money.scaledAmount, op, by: right), currency: money.currency))
+      }
+    case (.int, .money(let money)), (.real, .money(let money)), (.percent, .money(let money)):
+      if op == .multiply {
+        return .money(Money(scaledAmount: try scale(money.scaledAmount, .multiply, by: left), currency: money.currency))
+      }
+    case (.percent(let a), .percent(let b)):
+      switch op {
+      case .add: return .percent(try finite(a + b))
+      case .subtract: return .percent(try finite(a - b))
+      case .multiply: return .percent(try finite(a * b))
+      case .divide: return try real(.divide, a, b)
+      }
+    case (.percent(let a), .int), (.percent(let a), .real):
+      if op == .multiply || op == .divide { return .percent(try real(op, a, right.asDouble!).asDouble!) }
+    case (.int, .percent(let b)), (.real, .percent(let b)):
+      if op == .multiply { return .percent(try finite(left.asDouble! * b)) }
+    case (.date(let date), .duration(let span)):
+      if op == .add || op == .subtract {
+        let days = span.seconds / 86_400
+        let result = op == .add ? date.daysSinceEpoch.addingReportingOverflow(days) : date.daysSinceEpoch.subtractingReportingOverflow(days)
+        return .date(CalendarDate(daysSinceEpoch: try checked(result)))
+      }
+    case (.duration(let span), .date(let date)):
+      if op == .add { return .date(CalendarDate(daysSinceEpoch: try checked(date.daysSinceEpoch.addingReportingOverflow(span.seconds / 86_400)))) }
+    case (.date(let a), .date(let b)):
+      if op == .subtract {
+        let days = try checked(a.daysSinceEpoch.subtractingReportingOverflow(b.daysSinceEpoch))
+        guard let span = TimeSpan(days: days) else { throw ValueFailure.overflow }
+        return .duration(span)
+      }
+    default:
+      break
+    }
+    throw ValueFailure("cannot apply '\(op.rawValue)' to \(left.type?.described ?? "missing") and \(right.type?.described ?? "missing")")
+  }
+
+  /// Whole-number arithmetic; division stays whole only when it is exact.
+  private static func integer(_ op: Arithmetic, _ a: Int64, _ b: Int64) throws(ValueFailure) -> Value {
+    switch op {
+    case .add: return .int(try checked(a.addingReportingOverflow(b)))
+    case .subtract: return .int(try checked(a.subtractingReportingOverflow(b)))
+    case .multiply: return .int(try checked(a.multipliedReportingOverflow(by: b)))
+    case .divide:
+      guard b != 0 else { throw ValueFailure.divisionByZero }
+      let (quotient, overflow) = a.dividedReportingOverflow(by: b)
+      if !overflow, a % b == 0 { return .int(quotient) }
+      return .real(Double(a) / Double(b))
+    }
+  }
+
+  private static func real(_ op: Arithmetic, _ a: Double, _ b: Double) throws(ValueFailure) -> Value {
+    switch op {
+    case .add: return .real(try finite(a + b))
+    case .subtract: return .real(try finite(a - b))
+    case .multiply: return .real(try finite(a * b))
+    case .divide:
+      guard b != 0 else { throw ValueFailure.divisionByZero }
+      return .real(try finite(a / b))
+    }
+  }
+
+  /// Multiplies or divides a whole amount (seconds, scaled money) by a number or percent, rounding
+  /// half to even.
+  private static func scale(_ amount: Int64, _ op: Arithmetic, by factor: Value) throws(ValueFailure) -> Int64 {
+    if case .int(let whole) = factor {
+      if op == .multiply { return try checked(amount.multipliedReportingOverflow(by: whole)) }
+      guard whole != 0 else { throw ValueFailure.divisionByZero }
+      if amount % whole == 0 { return amount / whole }
+    }
+    let divisor: Double
+    switch factor {
+    case .int(let whole): divisor = Double(whole)
+    case .real(let value), .percent(let value): divisor = value
+    default: throw ValueFailure("cannot scale by \(factor.type?.described ?? "missing")")
+    }
+    if op == .divide, divisor == 0 { throw ValueFailure.divisionByZero }
+    let result = (op == .multiply ? Double(amount) * divisor : Double(amount) / divisor).rounded(.toNearestOrEven)
+    guard result.isFinite, result >= -9.2e18, result <= 9.2e18 else { throw ValueFailure.overflow }
+    return Int64(result)
+  }
+
+  private static func checked(_ result: (partialValue: Int64, overflow: Bool)) throws(ValueFailure) -> Int64 {
+    if result.overflow { throw ValueFailure.overflow }
+    return result.partialValue
+  }
+
+  private static func finite(_ value: Double) throws(ValueFailure) -> Double {
+    guard value.isFinite else { throw ValueFailure.overflow }
+    return value
+  }
+
+  /// The value as a `Double`, for numbers.
+  var asDouble: Double? {
+    switch self {
+    case .int(let value): Double(value)
+    case .real(let value): value
+    case .percent(let value): value
+    default: nil
+    }
+  }
+}
+
+/// Why an operation on values failed; the evaluator adds where.
+struct ValueFailure: Error, Sendable {
+  var message: String
+  var hint: String?
+
+  init(_ message: String, hint: String? = nil) {
+    self.message = message
+    self.hint = hint
+  }
+
+  static let overflow = ValueFailure("arithmetic overflow", hint: "the result is too large to represent")
+  static let divisionByZero = ValueFailure("division by zero", hint: "guard it: … and x != 0, or use ??")
+}

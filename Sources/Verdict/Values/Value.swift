@@ -1,0 +1,82 @@
+/// A value of the Verdict language: what a client field holds and what an expression yields.
+///
+/// Numbers are exact integers while they can be (checked for overflow) and binary floating point
+/// only once a fraction appears; money is always exact. `missing` is the empty cell: comparisons
+/// with it are unknown, and a rule whose condition is unknown does not fire.
+public enum Value: Sendable, Hashable {
+  /// No value: an empty cell, or an unknown truth value.
+  case missing
+  /// A truth value.
+  case bool(Bool)
+  /// A whole number.
+  case int(Int64)
+  /// A number with a fraction.
+  case real(Double)
+  /// A length of time.
+  case duration(TimeSpan)
+  /// A percentage, stored as a fraction (`20%` is `0.2`).
+  case percent(Double)
+  /// An exact amount of money in one currency.
+  case money(Money)
+  /// A calendar day.
+  case date(CalendarDate)
+  /// Text.
+  case text(String)
+  /// A list of values, such as `["chat", "sms"]`.
+  case list([Value])
+
+  /// Whether this is ``missing``.
+  @inlinable public var isMissing: Bool {
+    if case .missing = self { return true }
+    return false
+  }
+
+  /// The value's type, or `nil` for ``missing``.
+  public var type: ValueType? {
+    switch self {
+    case .missing: nil
+    case .bool: .bool
+    case .int, .real: .number
+    case .duration: .duration
+    case .percent: .percent
+    case .money: .money
+    case .date: .date
+    case .text: .text
+    case .list: .list
+    }
+  }
+}
+
+/// The types of the language, as written in `field` declarations.
+public enum ValueType: String, Sendable, Hashable, CaseIterable {
+  /// `true` or `false`.
+  case bool
+  /// A plain number.
+  case number
+  /// A length of time such as `30d`.
+  case duration
+  /// A percentage such as `20%`.
+  case percent
+  /// An amount of money such as `500€`.
+  case money
+  /// A calendar day such as `2026-11-28`.
+  case date
+  /// Text in double quotes.
+  case text
+  /// A list in square brackets.
+  case list
+
+  /// The name with an article, for messages: "a duration", "an amount of money".
+  public var described: String {
+    switch self {
+    case .bool: "a bool"
+    case .number: "a number"
+    case .duration: "a duration"
+    case .percent: "a percent"
+    case .money: "money"
+    case .date: "a date"
+    case .text: "text"
+    case .list: "a list"
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Verdict
+
+/// `verdict eval POLICY --set field=value...`: evaluate a policy on one client given on the command line.
+struct EvalCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "eval",
+    abstract: "Evaluate a policy on one client given with --set.",
+    discussion: """
+      Values are written as in a data file: 45d, 7, 1200 EUR, 2026-11-28, true, or any text.
+      Fields not set are missing.
+
+      Exit status: 0 evaluated, 1 the evaluation failed (overflow, division by zero),
+      2 the policy has errors or a value does not fit its field.
+      """
+  )
+
+  @Argument(help: "The policy file.")
+  var policy: String
+
+  @Option(name: .customLong("set"), help: ArgumentHelp("A field's value.", valueName: "field=value"))
+  var assignments: [String] = []
+
+  @Option(help: ArgumentHelp("The date that 'today' means (default: the local date).", valueName: "YYYY-MM-DD"))
+  var today: String?
+
+  func run() throws {
+    do throws(CommandFailure) {
+      let policy = try PolicyFile.compile(policy)
+      let client = try makeClient(for: policy)
+      var context = EvaluationContext()
+      if let today {
+        guard case .date(let date) = (try? CellReader().read(today, for: FieldInfo.date("--today")).get()) ?? .missing else {
+          throw CommandFailure(message: "--today takes a date such as 2026-11-28, not '\(today)'", exitCode: 2)
+        }
+        context.today = date
+      }
+      do throws(EvaluationError) {
+        let evaluation = try policy.evaluate(client, in: context)
+        Terminal.out(EvaluationText.render(evaluation, policy: policy))
+      } catch {
+        Terminal.error(Terminal.diagnosticRenderer.render(error.diagnostic, in: policy.source))
+        throw CommandFailure(message: "evaluation failed", exitCode: 1)
+      }
+    } catch {
+      error.exit()
+    }
+  }
+
+  private func makeClient(for policy: Policy) throws(CommandFailure) -> Client {
+    var values: [String: Value] = [:]
+    for assignment in assignments {
+      guard let equals = assignment.firstIndex(of: "=") else {
+        throw CommandFailure(message: "--set takes field=value, not '\(assignment)'", exitCode: 2)
+      }
+      let name = String(assignment[..<equals]).trimmingSpaces
+      guard policy.slot(ofField: name) != nil else {
+        let known = policy.fields.map(\.name)
+        let hint = Suggestion.closest(to: name, among: known).map { " (did you mean '\($0)'?)" }
+          ?? " (its fields: \(known.joined(separator: ", ")))"
+        throw CommandFailure(message: "the policy has no field '\(name)'\(hint)", exitCode: 2)
+      }
+      values[name] = .text(String(assignment[assignment.index(after: equals)...]))
+    }
+    do throws(ClientError) {
+      return try policy.client(values)
+    } catch {
+      throw CommandFailure(message: "--set \(error.description)\(error.error.hint.map { " (\($0))" } ?? "")", exitCode: 2)
+    }
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+  }
+}
+
+extension FieldInfo {
+  /// A stand-in field of type date, for reading option values.
+  static func date(_ name: String) -> FieldInfo {
+    FieldInfo(name: name, type: .date, durationUnit: nil, currency: nil, isDeclared: true, range: .at(0))
+  }
+}

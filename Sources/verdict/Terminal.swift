@@ -1,0 +1,73 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import Foundation
+import Verdict
+
+/// Where the CLI writes, and whether it may use colour there.
+enum Terminal {
+  /// Writes to standard output.
+  static func out(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  /// Writes to standard error.
+  static func error(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+
+  /// A renderer for diagnostics on standard error: coloured only on a terminal without `NO_COLOR`.
+  static var diagnosticRenderer: DiagnosticRenderer {
+    DiagnosticRenderer(
+      usesColor: DiagnosticRenderer.colorSuits(isTerminal: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment))
+  }
+}
+
+/// Loads policy files for the commands.
+enum PolicyFile {
+  /// Reads a policy's source, or explains why it cannot.
+  static func read(_ path: String) throws(CommandFailure) -> SourceFile {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      var isDirectory: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      let why = !exists ? "no such file" : isDirectory.boolValue ? "it is a folder" : "permission denied"
+      throw CommandFailure(message: "cannot read policy '\(path)': \(why)", exitCode: 2)
+    }
+    return SourceFile(name: path, bytes: Array(data))
+  }
+
+  /// Compiles a policy file, printing its diagnostics; fails when it has errors.
+  static func compile(_ path: String) throws(CommandFailure) -> Policy {
+    let source = try read(path)
+    let (policy, diagnostics) = Policy.compile(source)
+    Terminal.error(Terminal.diagnosticRenderer.render(diagnostics, in: source))
+    guard let policy else {
+      throw CommandFailure(message: summary(of: diagnostics), exitCode: 2)
+    }
+    return policy
+  }
+
+  /// `2 errors, 1 warning`.
+  static func summary(of diagnostics: [Diagnostic]) -> String {
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    let warnings = diagnostics.filter { $0.severity == .warning }.count
+    var parts: [String] = []
+    if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+    if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+    return parts.joined(separator: ", ")
+  }
+}
+
+/// A command that could not finish: what to tell the user, and the exit status.
+struct CommandFailure: Error {
+  var message: String
+  var exitCode: Int32
+
+  /// Prints the message (if any) and exits.
+  func exit() -> Never {
+    if !message.isEmpty { Terminal.error("verdict: \(message)\n") }
+    Foundation.exit(exitCode)
+  }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Verdict
+
+/// The `verdict` command: check policies and evaluate them on clients.
+@main
+struct VerdictCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "verdict",
+    abstract: "Decide which clients cost more than they bring, by a policy you write.",
+    discussion: """
+      A policy is a small file of rules such as:
+
+        when payment_delay > 30d and revisions > 5 then recommend fire notice 30d
+
+      Exit status: 0 success, 1 errors in the policy or the data, 2 bad usage.
+      """,
+    version: VerdictCommand.version,
+    subcommands: [CheckCommand.self, EvalCommand.self]
+  )
+
+  /// The release version.
+  static let version = "0.1.0"
+}
