@@ -17,6 +17,7 @@ public struct Policy: Sendable {
   /// The checker's warnings (the policy has no errors, or it would not have compiled).
   public let warnings: [Diagnostic]
   let program: Program
+  let runtime: Runtime
 
   /// Compiles a policy's text; `name` labels its diagnostics (a file path, or `<repl>`).
   public init(_ text: String, name: String = "<policy>") throws(PolicyError) {
@@ -36,6 +37,7 @@ public struct Policy: Sendable {
     self.source = source
     self.syntax = syntax
     self.program = program
+    self.runtime = Runtime(program)
     self.warnings = warnings
   }
 
@@ -85,6 +87,15 @@ public struct Policy: Sendable {
   // MARK: - Evaluating
 
   /// Evaluates the policy on one client.
+  ///
+  /// This overload is compiled for ``Client`` inside the library, so it runs at full speed from
+  /// any module; the generic one serves records of other types.
+  public func evaluate(_ client: Client, in context: EvaluationContext) throws(EvaluationError) -> Evaluation {
+    var observer = NoObserver()
+    return try run(client, context, &observer)
+  }
+
+  /// Evaluates the policy on one client held in a record type of your own.
   public func evaluate<Record: ClientRecord>(_ client: Record, in context: EvaluationContext) throws(EvaluationError)
     -> Evaluation
   {
@@ -110,7 +121,7 @@ public struct Policy: Sendable {
     return try withUnsafeTemporaryAllocation(of: Value?.self, capacity: letCount) { (lets) throws(EvaluationError) -> Evaluation in
       lets.initialize(repeating: nil)
       defer { lets.deinitialize() }
-      var interpreter = Interpreter(program: program, record: client, context: context, lets: lets, observer: observer)
+      var interpreter = Interpreter(runtime: runtime, record: client, context: context, lets: lets, observer: observer)
       defer { observer = interpreter.observer }
       return try interpreter.run()
     }

@@ -18,6 +18,7 @@ extension Checker {
       return checked
     case .unary(.not, let operand):
       let checked = checkExpr(operand)
+      infer(checked, as: .bool, because: checked)
       requireBool(checked, "'not'")
       result.kind = .not(checked)
       result.type = .bool
@@ -140,11 +141,13 @@ extension Checker {
     let checked = arguments.map { checkExpr($0) }
     guard builtin.arity.contains(checked.count) else {
       let count = builtin.arity.lowerBound == builtin.arity.upperBound ? "\(builtin.arity.lowerBound)" : "at least \(builtin.arity.lowerBound)"
-      let plural = builtin.arity.upperBound == 1 ? "argument" : "arguments"
+      let plural = builtin.arity.lowerBound == 1 ? "argument" : "arguments"
       error("arity", "\(name) takes \(count) \(plural), not \(checked.count)", at: range, hint: builtin.signature)
       return (.constant(.missing), nil, nil)
     }
     if builtin == .daysSince || builtin == .daysUntil, let first = checked.first { infer(first, as: .date, because: first) }
+    if builtin == .lower, let first = checked.first { infer(first, as: .text, because: first) }
+    if builtin == .count { for argument in checked { infer(argument, as: .bool, because: argument) } }
     let (type, currency) = checkCall(builtin, checked, at: range)
     return (.call(builtin, checked), type, currency)
   }

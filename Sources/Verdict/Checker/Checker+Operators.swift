@@ -30,7 +30,7 @@ extension Checker {
       result.type = .bool
     case .contains:
       switch (left.type, right.type) {
-      case (.text, .text), (.text, nil), (nil, _), (.list, _): checkElement(right, of: left, range: range)
+      case (.text, _), (nil, _), (.list, _): checkElement(right, of: left, range: range)
       case (let container?, _):
         error("operand-type", "'contains' needs text or a list on its left, not \(container.described)", at: left.range)
       }
@@ -62,9 +62,13 @@ extension Checker {
         refine(&left, element.type!, element.currency)
       }
     case .contains:
-      break
+      // Text contains text; a list literal contains its elements' type.
+      if left.type == .text { refine(&right, .text, nil) }
+      if case .list(let elements) = left.kind, let type = elements.lazy.compactMap(\.type).first { refine(&right, type, nil) }
     default:
-      if let type = right.type, left.type == nil, type != .date || op != .subtract { refine(&left, type, right.currency) }
+      // In x + 30d and x - 30d, x may be a date as well as a duration: the data decides.
+      let dateOrDuration = right.type == .duration && (op == .add || op == .subtract)
+      if let type = right.type, left.type == nil, type != .date || op != .subtract, !dateOrDuration { refine(&left, type, right.currency) }
       if let type = left.type, right.type == nil, type != .date || (op != .subtract && op != .add) { refine(&right, type, left.currency) }
     }
   }
@@ -88,7 +92,7 @@ extension Checker {
       return
     }
     if comparison != .equal, comparison != .notEqual, [.bool, .list].contains(l) {
-      error("type-mismatch", "'\(comparison.rawValue)' does not order \(l.described)s", at: range, hint: "only '==' and '!=' compare \(l.described)s")
+      error("type-mismatch", "'\(comparison.rawValue)' does not order \(l.rawValue)s", at: range, hint: "only '==' and '!=' compare \(l.rawValue)s")
       return
     }
     _ = commonCurrency([left, right])
@@ -110,10 +114,13 @@ extension Checker {
     guard let l = left.type, let r = right.type else {
       // One side is only known at run time; a number operand keeps the other side's type.
       let known = left.type ?? right.type
+      // date - x is a date (x a duration) or a duration (x a date); x - date needs x a date.
+      if known == .date, op == .subtract { return left.type == nil ? .duration : nil }
       return op == .divide && known != .number ? nil : known
     }
     if let type = Checker.arithmeticType(op, l, r) {
-      if l == .money, r == .money { _ = commonCurrency([left, right]) }
+      // Money results get their currency (and its check) in checkBinary.
+      if l == .money, r == .money, type != .money { _ = commonCurrency([left, right]) }
       return type
     }
     let verb = ["+": "add", "-": "subtract", "*": "multiply", "/": "divide"][op.rawValue]!

@@ -3,6 +3,7 @@ extension Checker {
   /// A rule's condition must be a truth value.
   mutating func checkCondition(_ expr: Expr) -> CheckedExpr {
     let checked = checkExpr(expr)
+    infer(checked, as: .bool, because: checked)
     if let type = checked.type, type != .bool {
       error(
         "condition-type", "a rule's condition must be true or false, but this is \(type.described)", at: expr.range,
@@ -45,6 +46,7 @@ extension Checker {
 
   private mutating func checkClause(_ expr: Expr, _ keyword: String, expecting expected: ValueType, example: String) -> CheckedExpr {
     let checked = checkExpr(expr)
+    infer(checked, as: expected, because: checked)
     if let type = checked.type, type != expected {
       error("clause-type", "'\(keyword)' needs \(expected.described), not \(type.described)", at: expr.range, hint: "for example: \(example)")
     }

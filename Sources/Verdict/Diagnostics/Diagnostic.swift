@@ -47,10 +47,17 @@ public struct Diagnostic: Sendable, Hashable, Error {
   ) {
     self.severity = severity
     self.code = code
-    self.message = message
+    self.message = Diagnostic.shortened(message)
     self.range = range
-    self.hint = hint
+    self.hint = hint.map(Diagnostic.shortened)
     self.notes = notes
+  }
+
+  /// Messages quote names from the source: a hostile 10 MB name is cut so that no report repeats it.
+  static func shortened(_ text: String) -> String {
+    let limit = 300
+    guard text.utf8.count > limit else { return text }
+    return String(text.prefix(limit)) + "…"
   }
 
   /// An error diagnostic.

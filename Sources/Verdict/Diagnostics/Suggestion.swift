@@ -2,9 +2,12 @@
 public enum Suggestion {
   /// The candidate nearest to `word` by edit distance, if it is near enough to be a likely typo.
   public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
-    let limit = max(1, word.count / 3)
+    let length = word.count
+    let limit = max(1, length / 3)
     var best: (name: String, distance: Int)?
-    for candidate in candidates where candidate != word {
+    // The distance is at least the difference in length, so far longer or shorter names are skipped
+    // without building a table (a 10 MB word must not cost 10 MB × the candidate's length).
+    for candidate in candidates where candidate != word && abs(candidate.count - length) <= limit {
       let distance = editDistance(word.lowercased(), candidate.lowercased())
       if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
     }

@@ -1,18 +1,18 @@
 /// The built-in functions at run time. A missing argument makes the result missing, except for
 /// `count`, which counts the conditions that are definitely true.
 extension Interpreter {
-  mutating func call(_ builtin: Builtin, _ arguments: [CheckedExpr], _ expr: CheckedExpr) throws(EvaluationError) -> Value {
+  mutating func call(_ builtin: Builtin, operands first: Int32, count: Int32, at expr: Int32) throws(EvaluationError) -> Value {
     if builtin == .count {
       var total: Int64 = 0
-      for argument in arguments {
-        if case .bool(true) = try evaluate(argument) { total += 1 }
+      for offset in 0..<count {
+        if case .bool(true) = try evaluate(operand(first + offset)) { total += 1 }
       }
       return .int(total)
     }
     if builtin == .min || builtin == .max {
-      var best = try evaluate(arguments[0])
-      for argument in arguments.dropFirst() {
-        let value = try evaluate(argument)
+      var best = try evaluate(operand(first))
+      for offset in 1..<max(1, count) {
+        let value = try evaluate(operand(first + offset))
         if best.isMissing || value.isMissing { best = .missing; continue }
         do throws(ValueFailure) {
           let order = try Value.ordering(value, best)
@@ -21,7 +21,7 @@ extension Interpreter {
       }
       return best
     }
-    let argument = try evaluate(arguments[0])
+    let argument = try evaluate(operand(first))
     if argument.isMissing { return .missing }
     switch (builtin, argument) {
     case (.daysSince, .date(let date)):
@@ -58,7 +58,7 @@ extension Interpreter {
   }
 
   /// The days from `start` to `end` as a duration.
-  private func days(_ end: Int64, _ start: Int64, _ expr: CheckedExpr) throws(EvaluationError) -> Value {
+  private func days(_ end: Int64, _ start: Int64, _ expr: Int32) throws(EvaluationError) -> Value {
     let (difference, overflow) = end.subtractingReportingOverflow(start)
     guard !overflow, let span = TimeSpan(days: difference) else { throw located(.overflow, expr) }
     return .duration(span)

@@ -4,25 +4,19 @@ extension Interpreter {
   mutating func run() throws(EvaluationError) -> Evaluation {
     var matched = RuleSet()
     var unknown = RuleSet()
-    var winner: Int?
+    var winner = -1
     var winnerSeverity = -1
-    for (index, rule) in program.rules.enumerated() {
+    let firstMatch = runtime.strategy == .firstMatch
+    let rules = runtime.rules
+    for index in 0..<rules.count {
+      let rule = rules[index]
       switch try evaluate(rule.condition) {
       case .bool(true):
         matched.insert(index)
-        let severity = rule.action.verdict
-        switch program.strategy {
-        case .mostSevere:
-          // Ties go to the rule that comes first.
-          if severity > winnerSeverity {
-            winner = index
-            winnerSeverity = severity
-          }
-        case .firstMatch:
-          if winner == nil {
-            winner = index
-            winnerSeverity = severity
-          }
+        // most-severe: ties go to the rule that comes first; first-match: the first one wins.
+        if firstMatch ? winner < 0 : rule.verdict > winnerSeverity {
+          winner = index
+          winnerSeverity = rule.verdict
         }
       case .missing:
         unknown.insert(index)
@@ -32,21 +26,21 @@ extension Interpreter {
         throw typeError("a rule's condition must be true or false, not \(other.type?.described ?? "missing")", rule.condition)
       }
     }
-    let action = winner.map { program.rules[$0].action } ?? program.otherwise
+    let action = runtime.actions[winner < 0 ? rules.count : winner]
     return Evaluation(
-      verdict: program.verdicts[action.verdict], severity: action.verdict, winningRule: winner,
+      verdict: runtime.verdicts[action.verdict], severity: action.verdict, winningRule: winner < 0 ? nil : winner,
       clauses: try clauses(of: action), matchedRules: matched, unknownRules: unknown)
   }
 
   /// The winning action's clauses for this client; a clause whose value is missing is left out.
-  mutating func clauses(of action: CheckedAction) throws(EvaluationError) -> Clauses {
+  mutating func clauses(of action: Runtime.Action) throws(EvaluationError) -> Clauses {
     var clauses = Clauses()
     clauses.holdUntilPaid = action.holdUntilPaid
     clauses.meet = action.meet
-    if let notice = action.notice, case .duration(let span) = try evaluate(notice) { clauses.notice = span }
-    if let cooldown = action.cooldown, case .duration(let span) = try evaluate(cooldown) { clauses.cooldown = span }
-    if let reason = action.reason, case .text(let text) = try evaluate(reason) { clauses.reason = text }
-    if let refer = action.refer, case .text(let text) = try evaluate(refer) { clauses.refer = text }
+    if action.notice >= 0, case .duration(let span) = try evaluate(action.notice) { clauses.notice = span }
+    if action.cooldown >= 0, case .duration(let span) = try evaluate(action.cooldown) { clauses.cooldown = span }
+    if action.reason >= 0, case .text(let text) = try evaluate(action.reason) { clauses.reason = text }
+    if action.refer >= 0, case .text(let text) = try evaluate(action.refer) { clauses.refer = text }
     return clauses
   }
 }

@@ -1,116 +1,135 @@
 /// Sees the value of every expression node an evaluation computes, for `explain`.
 protocol EvaluationObserver {
-  mutating func observe(_ node: Int, _ value: Value)
+  mutating func observe(_ node: Int32, _ value: Value)
 }
 
 /// The observer of ordinary evaluations: it does nothing, and specialisation removes it.
 struct NoObserver: EvaluationObserver {
-  @inline(__always) mutating func observe(_ node: Int, _ value: Value) {}
+  @inline(__always) mutating func observe(_ node: Int32, _ value: Value) {}
 }
 
-/// Walks a checked program's trees for one client. Lets are computed on first use and kept for the
-/// rest of the client's evaluation.
+/// Walks a program's expression table for one client. Lets are computed on first use and kept
+/// for the rest of the client's evaluation.
 struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
-  let program: Program
+  typealias Node = ExpressionTable.Node
+
+  let runtime: Runtime
+  let nodes: UnsafeMutableBufferPointer<Node>
+  let constants: UnsafeMutableBufferPointer<Value>
   let record: Record
   let context: EvaluationContext
   /// One entry a let; `nil` until computed.
   let lets: UnsafeMutableBufferPointer<Value?>
   var observer: Observer
 
-  /// Evaluates an expression and reports its value to the observer.
+  init(runtime: Runtime, record: Record, context: EvaluationContext, lets: UnsafeMutableBufferPointer<Value?>, observer: Observer) {
+    self.runtime = runtime
+    nodes = runtime.nodes
+    constants = runtime.constants
+    self.record = record
+    self.context = context
+    self.lets = lets
+    self.observer = observer
+  }
+
+  /// Evaluates node `index` and reports its value to the observer.
   @inline(__always)
-  mutating func evaluate(_ expr: CheckedExpr) throws(EvaluationError) -> Value {
-    let value = try compute(expr)
-    observer.observe(expr.id, value)
+  mutating func evaluate(_ index: Int32) throws(EvaluationError) -> Value {
+    let value = try compute(index)
+    observer.observe(index, value)
     return value
   }
 
-  private mutating func compute(_ expr: CheckedExpr) throws(EvaluationError) -> Value {
-    switch expr.kind {
-    case .constant(let value):
-      return value
-    case .field(let slot):
-      return record.value(at: slot)
-    case .letValue(let slot):
-      if let value = lets[slot] { return value }
-      let value = try evaluate(program.lets[slot].value)
-      lets[slot] = value
+  private mutating func compute(_ index: Int32) throws(EvaluationError) -> Value {
+    let node = nodes[Int(index)]
+    switch node.opcode {
+    case .constant:
+      return constants[Int(node.a)]
+    case .field:
+      return record.value(at: Int(node.a))
+    case .letValue:
+      if let value = lets[Int(node.a)] { return value }
+      let value = try evaluate(runtime.letRoots[Int(node.a)])
+      lets[Int(node.a)] = value
       return value
     case .today:
       return .date(context.today)
-    case .not(let operand):
-      switch try evaluate(operand) {
+    case .not:
+      switch try evaluate(node.a) {
       case .bool(let value): return .bool(!value)
       case .missing: return .missing
-      case let other: throw typeError("'not' needs true or false, not \(other.type?.described ?? "missing")", expr)
+      case let other: throw typeError("'not' needs true or false, not \(other.type?.described ?? "missing")", index)
       }
-    case .and(let left, let right):
-      let l = try evaluate(left)
-      if case .bool(false) = l { return l }
-      return Value.and(try bool(l, left), try bool(try evaluate(right), right))
-    case .or(let left, let right):
-      let l = try evaluate(left)
-      if case .bool(true) = l { return l }
-      return Value.or(try bool(l, left), try bool(try evaluate(right), right))
-    case .compare(let op, let left, let right):
-      let l = try evaluate(left)
-      let r = try evaluate(right)
-      do throws(ValueFailure) { return try Value.compare(op, l, r) } catch { throw located(error, expr) }
-    case .arithmetic(let op, let left, let right):
-      let l = try evaluate(left)
-      let r = try evaluate(right)
-      do throws(ValueFailure) { return try Value.arithmetic(op, l, r) } catch { throw located(error, expr) }
-    case .negate(let operand):
-      let value = try evaluate(operand)
+    case .and:
+      let left = try evaluate(node.a)
+      if case .bool(false) = left { return left }
+      return Value.and(try bool(left, node.a), try bool(try evaluate(node.b), node.b))
+    case .or:
+      let left = try evaluate(node.a)
+      if case .bool(true) = left { return left }
+      return Value.or(try bool(left, node.a), try bool(try evaluate(node.b), node.b))
+    case .compare:
+      let left = try evaluate(node.a)
+      let right = try evaluate(node.b)
+      do throws(ValueFailure) { return try Value.compare(node.comparison, left, right) } catch { throw located(error, index) }
+    case .arithmetic:
+      let left = try evaluate(node.a)
+      let right = try evaluate(node.b)
+      do throws(ValueFailure) { return try Value.arithmetic(node.arithmetic, left, right) } catch { throw located(error, index) }
+    case .negate:
+      let value = try evaluate(node.a)
       do throws(ValueFailure) { return try Value.arithmetic(.subtract, Value.zero(like: value), value) } catch {
-        throw located(error, expr)
+        throw located(error, index)
       }
-    case .coalesce(let left, let right):
-      let l = try evaluate(left)
-      return l.isMissing ? try evaluate(right) : l
-    case .isMissing(let operand, let negated):
-      return .bool(try evaluate(operand).isMissing != negated)
-    case .member(let element, let list, let negated):
-      let value = try evaluate(element)
-      let items = try evaluate(list)
+    case .coalesce:
+      let left = try evaluate(node.a)
+      return left.isMissing ? try evaluate(node.b) : left
+    case .isMissing:
+      return .bool(try evaluate(node.a).isMissing != node.negated)
+    case .member:
+      let element = try evaluate(node.a)
+      let list = try evaluate(node.b)
       do throws(ValueFailure) {
-        let found = try Value.member(value, of: items)
+        let found = try Value.member(element, of: list)
         guard case .bool(let isMember) = found else { return found }
-        return .bool(isMember != negated)
-      } catch { throw located(error, expr) }
-    case .contains(let container, let element):
-      let c = try evaluate(container)
-      let e = try evaluate(element)
-      do throws(ValueFailure) { return try Value.contains(c, e) } catch { throw located(error, expr) }
-    case .call(let builtin, let arguments):
-      return try call(builtin, arguments, expr)
-    case .population(let measure, let field):
+        return .bool(isMember != node.negated)
+      } catch { throw located(error, index) }
+    case .contains:
+      let container = try evaluate(node.a)
+      let element = try evaluate(node.b)
+      do throws(ValueFailure) { return try Value.contains(container, element) } catch { throw located(error, index) }
+    case .call:
+      return try call(node.builtin, operands: node.a, count: node.b, at: index)
+    case .population:
       // Without the data set (one client on the command line) the figure is unknown.
       guard let population = context.population else { return .missing }
-      return population.measure(measure, field: field, value: record.value(at: field))
-    case .list(let elements):
+      return population.measure(node.measure, field: Int(node.a), value: record.value(at: Int(node.a)))
+    case .list:
       var values: [Value] = []
-      values.reserveCapacity(elements.count)
-      for element in elements { values.append(try evaluate(element)) }
+      values.reserveCapacity(Int(node.b))
+      for offset in 0..<node.b { values.append(try evaluate(operand(node.a + offset))) }
       return .list(values)
     }
   }
 
+  /// The node index of an operand of a call or list.
+  func operand(_ position: Int32) -> Int32 { runtime.operands[Int(position)] }
+
   /// A truth value, or an error for any other type (possible only with undeclared fields).
-  private func bool(_ value: Value, _ expr: CheckedExpr) throws(EvaluationError) -> Value {
+  private func bool(_ value: Value, _ index: Int32) throws(EvaluationError) -> Value {
     switch value {
     case .bool, .missing: return value
-    default: throw typeError("expected true or false, not \(value.type?.described ?? "missing") \(value)", expr)
+    default: throw typeError("expected true or false, not \(value.type?.described ?? "missing") \(value)", index)
     }
   }
 
-  func located(_ failure: ValueFailure, _ expr: CheckedExpr) -> EvaluationError {
-    EvaluationError(message: failure.message, hint: failure.hint, range: expr.range)
+  func located(_ failure: ValueFailure, _ index: Int32) -> EvaluationError {
+    EvaluationError(message: failure.message, hint: failure.hint, range: runtime.ranges[Int(index)])
   }
 
-  func typeError(_ message: String, _ expr: CheckedExpr) -> EvaluationError {
-    EvaluationError(message: message, hint: "declare the field's type so the checker can catch this before running", range: expr.range)
+  func typeError(_ message: String, _ index: Int32) -> EvaluationError {
+    EvaluationError(
+      message: message, hint: "declare the field's type so the checker can catch this before running", range: runtime.ranges[Int(index)])
   }
 }
 
@@ -126,14 +145,16 @@ extension Value {
     }
   }
 
-  /// Whether `list` holds `value`; unknown when either is missing.
+  /// Whether `list` holds `value`; unknown when either is missing, or when it is not found but the
+  /// list holds a missing item (which might be it).
   static func member(_ value: Value, of list: Value) throws(ValueFailure) -> Value {
     if value.isMissing || list.isMissing { return .missing }
     guard case .list(let items) = list else { throw ValueFailure("'in' needs a list, not \(list.type?.described ?? "missing")") }
-    for item in items where !item.isMissing {
-      if try equals(value, item) { return .bool(true) }
+    var sawMissing = false
+    for item in items {
+      if item.isMissing { sawMissing = true } else if try equals(value, item) { return .bool(true) }
     }
-    return .bool(false)
+    return sawMissing ? .missing : .bool(false)
   }
 
   /// Whether a list holds a value, or a text holds a text.
@@ -142,6 +163,7 @@ extension Value {
     switch (container, element) {
     case (.text(let text), .text(let part)): return .bool(part.isEmpty || text.contains(part))
     case (.list, _): return try member(element, of: container)
+    case (.text, _): throw ValueFailure("text can only contain text, not \(element.type?.described ?? "missing")")
     default: throw ValueFailure("'contains' needs text or a list, not \(container.type?.described ?? "missing")")
     }
   }

@@ -3,14 +3,14 @@ public struct Trace: Sendable {
   /// The evaluation, or the error that stopped it.
   public var outcome: Result<Evaluation, EvaluationError>
   /// Values by node id; a node that was not computed (short-circuited) is absent.
-  var values: [Int: Value]
+  var values: [Int32: Value]
 }
 
 /// Records every node's value.
 struct TraceRecorder: EvaluationObserver {
-  var values: [Int: Value] = [:]
+  var values: [Int32: Value] = [:]
 
-  mutating func observe(_ node: Int, _ value: Value) {
+  mutating func observe(_ node: Int32, _ value: Value) {
     values[node] = value
   }
 }

@@ -69,7 +69,7 @@ extension Lexer {
     switch peek() {
     case UInt8(ascii: "%"):
       offset += 1
-      return percent(decimal)
+      return percent(decimal, start: start)
     case UInt8(ascii: "$"):
       offset += 1
       return money(decimal, .dollar, start: start)
@@ -80,6 +80,7 @@ extension Lexer {
       offset += 2
       return money(decimal, Currency(code: "GBP")!, start: start)
     case let byte? where Lexer.startsIdentifier(byte):
+      if let currency = lexCurrencyCode() { return money(decimal, currency, start: start) }
       return duration(decimal, start: start)
     default:
       if let currency = lexCurrencyCode() { return money(decimal, currency, start: start) }
@@ -108,11 +109,19 @@ extension Lexer {
       }
       return .number(.int(decimal.mantissa))
     }
-    return .number(.real(Double(decimal.text) ?? .infinity))
+    guard let real = Double(decimal.text), real.isFinite else { return tooLarge(start: start) }
+    return .number(.real(real))
   }
 
-  private mutating func percent(_ decimal: Decimal) -> TokenKind {
-    .percent((Double(decimal.text) ?? 0) / 100)
+  private mutating func percent(_ decimal: Decimal, start: Int) -> TokenKind {
+    guard let real = Double(decimal.text), real.isFinite else { return tooLarge(start: start) }
+    return .percent(real / 100)
+  }
+
+  /// A literal whose digits do not even fit a `Double` (hundreds of them) is an error, not infinity.
+  private mutating func tooLarge(start: Int) -> TokenKind {
+    report("number-too-large", "number is too large", SourceRange(start: start, end: offset))
+    return .invalid
   }
 
   private mutating func money(_ decimal: Decimal, _ currency: Currency, start: Int) -> TokenKind {

@@ -17,6 +17,9 @@ extension Parser {
         left = try parseIsMissing(left, isToken: isToken, previous: &lastComparison)
         continue
       }
+      if current.kind == .symbol(.assign) {
+        throw fail("unexpected '='", hint: "compare with '==' ('=' only appears in let)")
+      }
       guard let (op, width) = binaryOperator(), Precedence(of: op) >= minimum else { break }
       let precedence = Precedence(of: op)
       let opRange = SourceRange(start: current.range.start, end: tokens[index + width - 1].range.end)
@@ -27,7 +30,16 @@ extension Parser {
         throw Failure()
       }
       for _ in 0..<width { advance() }
-      let right = try parseBinary(precedence.isRightAssociative ? precedence : Precedence(rawValue: precedence.rawValue + 1)!)
+      let right: Parsed
+      if precedence.isRightAssociative {
+        // `a ?? b ?? …` recurses once an operator: bound it as prefixes are bound.
+        try enterNesting()
+        depth += 1
+        defer { depth -= 1 }
+        right = try parseBinary(precedence)
+      } else {
+        right = try parseBinary(Precedence(rawValue: precedence.rawValue + 1)!)
+      }
       left = try node(.binary(op, left.expr, right.expr), range: left.expr.range.union(right.expr.range), children: [left, right])
       lastComparison = precedence.isNonAssociative ? (op.rawValue, opRange) : nil
     }

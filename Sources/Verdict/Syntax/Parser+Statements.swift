@@ -141,10 +141,10 @@ extension Parser {
     let keyword = try expect(.strategy, "")
     let hint = "write: strategy most-severe, or: strategy first-match"
     let first = try expectIdentifier("a strategy after 'strategy'", hint: hint)
-    // The strategy names are hyphenated: three tokens with nothing between them.
-    guard let dash = accept(.minus), dash.range.start == first.range.end, case .identifier(let second) = current.kind,
-      current.range.start == dash.range.end
-    else {
+    // The strategy names are hyphenated: three tokens with nothing between them. A lone word is
+    // left to the checker, which reports an unknown strategy at the word.
+    guard current.kind == .symbol(.minus), current.range.start == first.range.end else { return first }
+    guard let dash = accept(.minus), case .identifier(let second) = current.kind, current.range.start == dash.range.end else {
       throw fail("expected 'most-severe' or 'first-match' after 'strategy'", hint: hint, notes: [Diagnostic.Note("'strategy' is here", at: keyword.range)])
     }
     advance()

@@ -56,6 +56,8 @@ public struct CellReader: Sendable {
   /// Converts a value given by a program (a dictionary entry) to the field's type: a whole number
   /// for a duration field `in days` becomes days, for example.
   public func convert(_ value: Value, for field: FieldInfo) -> Result<Value, CellError> {
+    // Text for a field whose type the data decides is a cell like any other: `45d` is a duration.
+    if field.type == nil, case .text(let text) = value { return read(text, for: field) }
     guard let type = field.type, value.type != type, !value.isMissing else { return .success(value) }
     switch (type, value) {
     case (.number, .int), (.number, .real): return .success(value)

@@ -81,7 +81,8 @@ extension Value {
     case .divide:
       guard b != 0 else { throw ValueFailure.divisionByZero }
       let (quotient, overflow) = a.dividedReportingOverflow(by: b)
-      if !overflow, a % b == 0 { return .int(quotient) }
+      if overflow { throw ValueFailure.overflow }
+      if a % b == 0 { return .int(quotient) }
       return .real(Double(a) / Double(b))
     }
   }

@@ -4,6 +4,7 @@ extension Value: CustomStringConvertible {
   public var description: String {
     switch self {
     case .text(let text): Value.quote(text)
+    case .missing: "missing"
     default: plainText
     }
   }

@@ -1,0 +1,157 @@
+import Foundation
+import Verdict
+import XCTest
+
+/// Every policy example the project shows its users must be true to the implementation:
+///
+/// - each fenced block tagged ```` ```verdict ```` in `docs/*.md` and `README.md` compiles without
+///   errors, and so does every `.verdict` file under `grammar/`, `docs/` and `rules/`;
+/// - each block tagged ```` ```verdict-error ```` fails to compile. A second word in its tag names
+///   the diagnostic it must produce: ```` ```verdict-error type-mismatch ````.
+final class GrammarExamplesTests: XCTestCase {
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  /// An example policy and where it was found.
+  struct Example {
+    /// The file, `docs/language.md` or `rules/firing.verdict`.
+    var path: String
+    /// The line the example starts on (1 for a policy file).
+    var line = 1
+    var text: String
+    var mustFail: Bool
+    /// The diagnostic code a failing example must produce, if its tag names one.
+    var expectedCode: String?
+  }
+
+  func testEveryExampleCompilesOrFailsAsTagged() throws {
+    let examples = try Self.markdownExamples() + Self.policyFileExamples()
+    XCTAssertGreaterThanOrEqual(examples.count, 10, "found only \(examples.count) policy examples; is the repository layout as expected?")
+    XCTAssertTrue(examples.contains { $0.mustFail }, "no ```verdict-error examples found")
+    for example in examples {
+      // The source is named after the file: a block's text is padded to the file's line numbers.
+      let source = SourceFile(name: example.path, text: example.text)
+      let location = "\(example.path):\(example.line)"
+      let (policy, diagnostics) = Policy.compile(source)
+      let rendered = DiagnosticRenderer().render(diagnostics, in: source)
+      if example.mustFail {
+        XCTAssertTrue(policy == nil, "\(location): this verdict-error example compiles, but it should show an error")
+        if let code = example.expectedCode, policy == nil {
+          let codes = diagnostics.filter { $0.severity == .error }.map(\.code)
+          XCTAssertTrue(codes.contains(code), "\(location): expected error '\(code)', got \(codes):\n\(rendered)")
+        }
+      } else {
+        XCTAssertTrue(policy != nil, "\(location): this example does not compile:\n\(rendered)")
+      }
+    }
+  }
+
+  // MARK: - Finding the examples
+
+  /// The fenced `verdict` and `verdict-error` blocks of `docs/**/*.md` and `README.md`.
+  static func markdownExamples() throws -> [Example] {
+    var files = files(under: "docs", extension: "md")
+    let readme = repository.appendingPathComponent("README.md")
+    if FileManager.default.fileExists(atPath: readme.path) { files.append(readme) }
+    var examples: [Example] = []
+    for file in files {
+      let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+      examples += try fencedExamples(in: text, path: relativePath(file))
+    }
+    return examples
+  }
+
+  /// Every `.verdict` file under `grammar/`, `docs/` and `rules/`.
+  static func policyFileExamples() throws -> [Example] {
+    try ["grammar", "docs", "rules"].flatMap { files(under: $0, extension: "verdict") }.map { file in
+      Example(path: relativePath(file), text: String(decoding: try Data(contentsOf: file), as: UTF8.self), mustFail: false)
+    }
+  }
+
+  /// The blocks tagged `verdict` or `verdict-error` in a Markdown text. A block's text is preceded
+  /// by blank lines so that diagnostics give the line numbers of the Markdown file.
+  static func fencedExamples(in text: String, path: String) throws -> [Example] {
+    struct OpenFence {
+      var marker: Character
+      var length: Int
+      var line: Int
+      var tag: [Substring]
+      var lines: [Substring] = []
+    }
+    var examples: [Example] = []
+    var open: OpenFence?
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    for (index, line) in lines.enumerated() {
+      let trimmed = line.drop { $0 == " " }
+      let indent = line.count - trimmed.count
+      let marker = trimmed.first
+      let run = trimmed.prefix { $0 == marker }
+      let isFence = indent <= 3 && (marker == "`" || marker == "~") && run.count >= 3
+      if var fence = open {
+        if isFence, marker == fence.marker, run.count >= fence.length, trimmed.dropFirst(run.count).allSatisfy(\.isWhitespace) {
+          if let kind = fence.tag.first, kind == "verdict" || kind == "verdict-error" {
+            let padding = String(repeating: "\n", count: fence.line)
+            examples.append(
+              Example(
+                path: path, line: fence.line + 1, text: padding + fence.lines.joined(separator: "\n"),
+                mustFail: kind == "verdict-error", expectedCode: fence.tag.dropFirst().first.map(String.init)))
+          }
+          open = nil
+        } else {
+          fence.lines.append(line)
+          open = fence
+        }
+      } else if isFence, let marker {
+        let tag = trimmed.dropFirst(run.count).split(whereSeparator: \.isWhitespace)
+        open = OpenFence(marker: marker, length: run.count, line: index + 1, tag: tag)
+      }
+    }
+    if let fence = open {
+      XCTFail("\(path):\(fence.line): this code block is never closed")
+    }
+    return examples
+  }
+
+  static func files(under folder: String, extension wanted: String) -> [URL] {
+    let root = repository.appendingPathComponent(folder)
+    guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+    return enumerator.compactMap { $0 as? URL }.filter { $0.lastPathComponent.hasSuffix(".\(wanted)") }
+      .sorted { $0.path < $1.path }
+  }
+
+  static func relativePath(_ url: URL) -> String {
+    let root = repository.standardizedFileURL.path
+    let path = url.standardizedFileURL.path
+    return path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+  }
+
+  // MARK: - The finder itself
+
+  func testFencedBlocksAreFoundWithTheirTagsAndLines() throws {
+    let markdown = """
+      Text.
+
+      ```verdict
+      when x > 3 then recommend fire
+      ```
+
+      ~~~ verdict-error type-mismatch
+      when x > 3d and x > 3 then recommend fire
+      ~~~
+
+      ```swift
+      let x = 1
+      ```
+
+      ````verdict
+      ```
+      ````
+      """
+    let examples = try Self.fencedExamples(in: markdown, path: "t.md")
+    XCTAssertEqual(examples.map(\.line), [4, 8, 16])
+    XCTAssertEqual(examples.map(\.mustFail), [false, true, false])
+    XCTAssertEqual(examples.map(\.expectedCode), [nil, "type-mismatch", nil])
+    XCTAssertEqual(examples[0].text, "\n\n\nwhen x > 3 then recommend fire")
+    XCTAssertEqual(examples[2].text.trimmingCharacters(in: .newlines), "```")
+  }
+}

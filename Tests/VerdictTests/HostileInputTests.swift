@@ -1,0 +1,188 @@
+import Foundation
+import XCTest
+
+@testable import Verdict
+
+/// Input a policy author did not mean, or an attacker did: every case ends in diagnostics or a
+/// result, never a crash, and quickly.
+final class HostileInputTests: XCTestCase {
+  let context = EvaluationContext(today: CalendarDate(year: 2026, month: 1, day: 1)!)
+  let renderer = DiagnosticRenderer()
+
+  /// Compiles `bytes`, checks the time it took, and renders every diagnostic.
+  func compile(
+    _ bytes: [UInt8], within seconds: Double = 10, line: UInt = #line
+  ) -> (policy: Policy?, diagnostics: [Diagnostic], rendered: String) {
+    let source = SourceFile(name: "hostile.verdict", bytes: bytes)
+    let start = Date()
+    let (policy, diagnostics) = Policy.compile(source)
+    let rendered = renderer.render(diagnostics, in: source)
+    let elapsed = Date().timeIntervalSince(start)
+    XCTAssertLessThan(elapsed, seconds, "compiling and rendering \(bytes.count) bytes took \(elapsed)s", line: line)
+    return (policy, diagnostics, rendered)
+  }
+
+  func compile(_ text: String, within seconds: Double = 10, line: UInt = #line) -> (policy: Policy?, diagnostics: [Diagnostic], rendered: String) {
+    compile(Array(text.utf8), within: seconds, line: line)
+  }
+
+  func location(_ diagnostic: Diagnostic?, in text: String) -> SourceLocation? {
+    diagnostic.map { SourceFile(name: "t", text: text).location(of: $0.range.start) }
+  }
+
+  // MARK: - Size
+
+  func testTenMegabytesOfRulesOnOneLine() throws {
+    let rule = "when x > 1 then recommend fire "
+    let text = String(repeating: rule, count: 10_000_000 / rule.utf8.count)
+    let (policy, diagnostics, _) = compile(text, within: 60)
+    XCTAssertEqual(diagnostics, [])
+    let compiled = try XCTUnwrap(policy)
+    XCTAssertEqual(compiled.rules.count, 10_000_000 / rule.utf8.count)
+    let outcome = try compiled.evaluate(try compiled.client(["x": .int(2)]), in: context)
+    XCTAssertEqual(outcome.verdict, "fire")
+    XCTAssertEqual(outcome.winningRule, 0)
+    XCTAssertEqual(outcome.matchedRules.count, compiled.rules.count)
+  }
+
+  func testTenMegabytesOfOneWordGiveOneShortDiagnostic() {
+    let text = String(repeating: "a", count: 10_000_000)
+    let (policy, diagnostics, rendered) = compile(text)
+    XCTAssertNil(policy)
+    XCTAssertEqual(diagnostics.map(\.code), ["unexpected-token"])
+    XCTAssertTrue(diagnostics.first?.message.hasPrefix("expected a statement, found 'aaaa") == true)
+    XCTAssertLessThan(rendered.utf8.count, 2_000, "the rendered diagnostic must not repeat the 10 MB word")
+  }
+
+  func testTenMegabyteNameInAConditionIsReportedBriefly() {
+    let name = String(repeating: "b", count: 10_000_000)
+    let (_, diagnostics, rendered) = compile("field a: number\nwhen \(name) > 1 then recommend fire")
+    XCTAssertEqual(diagnostics.map(\.code), ["unknown-name"])
+    XCTAssertEqual(location(diagnostics.first, in: "field a: number\nwhen "), SourceLocation(line: 2, column: 6))
+    XCTAssertLessThan(rendered.utf8.count, 2_000)
+  }
+
+  func testTenThousandQuotes() {
+    let even = compile(String(repeating: "\"", count: 10_000))
+    XCTAssertEqual(even.diagnostics.map(\.code), ["unexpected-token"])
+    XCTAssertEqual(even.diagnostics.first?.message, "expected a statement, found text")
+    let quotes = String(repeating: "\"", count: 10_001)
+    let odd = compile(quotes)
+    XCTAssertEqual(odd.diagnostics.map(\.code), ["unterminated-string", "unexpected-token"])
+    XCTAssertEqual(location(odd.diagnostics.first, in: quotes), SourceLocation(line: 1, column: 10_001))
+  }
+
+  func testHugeNumberLiterals() {
+    let digits = String(repeating: "9", count: 100_000)
+    let rows: [(String, String, UInt)] = [
+      (digits, "number-too-large", #line),
+      (digits + "d", "number-too-large", #line),
+      (digits + ".5", "number-too-large", #line),
+      (digits + "%", "number-too-large", #line),
+      ("€" + digits, "malformed-money", #line),
+      (digits + " EUR", "malformed-money", #line),
+    ]
+    for (literal, code, line) in rows {
+      let (_, diagnostics, rendered) = compile("when x > \(literal) then recommend fire", line: line)
+      XCTAssertEqual(diagnostics.map(\.code), [code], line: line)
+      XCTAssertEqual(diagnostics.first?.range.start, 9, line: line)
+      XCTAssertLessThan(rendered.utf8.count, 2_000, line: line)
+    }
+    // A long fraction is a fine real number.
+    let real = compile("when x > 1.\(digits) then recommend fire")
+    XCTAssertEqual(real.diagnostics, [])
+  }
+
+  // MARK: - Depth
+
+  /// (ParserTests covers 100,000 levels of each form; here every form goes through compile and render.)
+  func testDeepNestingIsRefusedAndRenderedBriefly() {
+    let rows: [(String, UInt)] = [
+      ("when " + String(repeating: "(", count: 20_000) + "x then recommend fire", #line),
+      ("let a = " + String(repeating: "[", count: 20_000), #line),
+      ("when " + String(repeating: "f(", count: 20_000) + "x", #line),
+      ("when " + String(repeating: "not ", count: 20_000) + "x then recommend fire", #line),
+      ("let a = 1" + String(repeating: " - -1", count: 20_000), #line),
+      ("when x" + String(repeating: " ?? x", count: 20_000) + " then recommend fire", #line),
+    ]
+    for (text, line) in rows {
+      let (policy, diagnostics, rendered) = compile(text, line: line)
+      XCTAssertNil(policy, line: line)
+      XCTAssertEqual(diagnostics.map(\.code), ["nesting-too-deep"], line: line)
+      XCTAssertLessThan(rendered.utf8.count, 1_000, line: line)
+    }
+  }
+
+  // MARK: - Bytes
+
+  func testInvalidUTF8() {
+    let bytes = Array("when x > 1 ".utf8) + [0xFF, 0xFE] + Array(" then recommend fire".utf8)
+    let (policy, diagnostics, rendered) = compile(bytes)
+    XCTAssertNil(policy)
+    XCTAssertEqual(diagnostics.map(\.code), ["invalid-utf8", "invalid-utf8"])
+    XCTAssertEqual(diagnostics.map(\.range.start), [11, 12])
+    XCTAssertTrue(rendered.contains("hostile.verdict:1:12: error: invalid UTF-8 byte 0xFF"), rendered)
+    // Every byte value that cannot start a character, a thousand times over.
+    let noise = compile([UInt8]((0x80...0xFF).map { UInt8($0) }).flatMap { [$0, $0] } + Array(repeating: 0xC3, count: 1000))
+    XCTAssertEqual(noise.diagnostics.count, Parser.maximumErrors)
+    XCTAssertTrue(noise.diagnostics.allSatisfy { $0.code == "invalid-utf8" })
+    // A truncated character at the very end.
+    XCTAssertEqual(compile(Array("when x > 1 then recommend fire reason \"".utf8) + [0xE2, 0x82]).diagnostics.map(\.code), ["unterminated-string"])
+  }
+
+  func testNULBytes() {
+    let bytes = Array("when x".utf8) + [0] + Array(" > 1 then recommend fire\0".utf8)
+    let (_, diagnostics, rendered) = compile(bytes)
+    XCTAssertEqual(diagnostics.map(\.code), ["unexpected-character", "unexpected-character"])
+    XCTAssertEqual(diagnostics.map(\.message), ["unexpected character U+0", "unexpected character U+0"])
+    XCTAssertEqual(diagnostics.map(\.range.start), [6, bytes.count - 1])
+    XCTAssertFalse(rendered.contains("\0"), "control characters are not echoed to the terminal")
+    let only = compile([UInt8](repeating: 0, count: 100_000))
+    XCTAssertEqual(only.diagnostics.count, Parser.maximumErrors)
+  }
+
+  // MARK: - Degenerate policies
+
+  func testEmptyAndCommentOnlyPoliciesRecommendKeep() throws {
+    let rows: [(String, Int, UInt)] = [
+      ("", 0, #line),
+      ("\n\n  \t\r\n", 0, #line),
+      ("# nothing\n# to see here", 2, #line),
+      (String(repeating: "# comment\n", count: 10_000), 10_000, #line),
+      ("\u{FEFF}# after a byte-order mark", 1, #line),
+    ]
+    for (text, comments, line) in rows {
+      let (policy, diagnostics, _) = compile(text, line: line)
+      XCTAssertEqual(diagnostics, [], line: line)
+      let compiled = try XCTUnwrap(policy, line: line)
+      XCTAssertEqual(compiled.syntax.comments.count, comments, line: line)
+      XCTAssertEqual(compiled.rules.count, 0, line: line)
+      let outcome = try compiled.evaluate(Client(values: []), in: context)
+      XCTAssertEqual(outcome.verdict, "keep", line: line)
+      XCTAssertNil(outcome.winningRule, line: line)
+    }
+  }
+
+  func testDivisionByZeroLiteralIsAnEvaluationError() throws {
+    let marked = MarkedSource("when x > 0 and 1️⃣1 / 0 > 0 then recommend fire")
+    let policy = try Policy(marked.text)
+    let client = try policy.client(["x": .int(1)])
+    XCTAssertThrowsError(try policy.evaluate(client, in: context)) { error in
+      let diagnostic = (error as? EvaluationError)?.diagnostic
+      XCTAssertEqual(diagnostic?.message, "division by zero")
+      XCTAssertEqual(diagnostic.map { policy.source.location(of: $0.range.start) }, marked.locations[1])
+      XCTAssertEqual(diagnostic.map { renderer.render($0, in: policy.source) }?.hasPrefix("<policy>:1:16: error: division by zero"), true)
+    }
+    // Where x is missing the guard is unknown, so the division is still reached.
+    XCTAssertThrowsError(try policy.evaluate(Client(values: []), in: context))
+    // Where the guard is false, it is not.
+    XCTAssertEqual(try policy.evaluate(try policy.client(["x": .int(0)]), in: context).verdict, "keep")
+  }
+
+  func testManyErrorsStopAtTheLimit() {
+    let text = String(repeating: "when x > then recommend fire\n", count: 20_000)
+    let (_, diagnostics, rendered) = compile(text)
+    XCTAssertEqual(diagnostics.count, Parser.maximumErrors)
+    XCTAssertLessThan(rendered.utf8.count, 50 * 400)
+  }
+}
