@@ -13,14 +13,19 @@ let package = Package(
   ],
   targets: [
     .target(name: "Verdict"),
+    // Streaming byte-level CSV, JSON and JSON Lines readers for the batch runner.
+    .target(name: "VerdictData"),
     .executableTarget(
       name: "verdict",
       dependencies: [
         "Verdict",
+        "VerdictData",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(name: "verdict-bench", dependencies: ["Verdict"], path: "Benchmarks/verdict-bench"),
+    .executableTarget(name: "data-bench", dependencies: ["VerdictData"], path: "Benchmarks/data-bench"),
     .testTarget(name: "VerdictTests", dependencies: ["Verdict"]),
+    .testTarget(name: "VerdictDataTests", dependencies: ["VerdictData"]),
   ]
 )

@@ -1,0 +1,227 @@
+/// The record state machine: one pass over buffered bytes, no allocation, no bounds checks.
+extension CSVRecordScanner {
+  /// The cursor of one parse attempt; committed to the scanner only when a record completes.
+  struct Cursor {
+    /// The next byte to read.
+    var p: Int
+    /// The physical line of `p`.
+    var line: Int
+    /// Where `line` starts, for error columns.
+    var lineStart: Int
+    /// Bytes of `scratch` used by this record.
+    var scratchUsed = 0
+  }
+
+  /// Parses one record from the buffered bytes; on success advances `window.start` and `line`.
+  ///
+  /// Never reads at or past `window.end`. Returns `.needMore` when the outcome depends on
+  /// bytes not yet read (including a trailing CR that may be the first half of CRLF).
+  func attempt() -> Attempt {
+    let base = window.base
+    let end = window.end
+    let atEnd = window.isAtEndOfInput
+    let separator = self.separator
+    var cursor = Cursor(p: window.start, line: line, lineStart: window.start)
+    let first = base[cursor.p]
+    if first == Self.lineFeed || first == Self.carriageReturn {
+      guard let next = lineBreakEnd(at: cursor.p, base: base, end: end, atEnd: atEnd) else {
+        return .needMore(openQuoteLine: 0)
+      }
+      window.start = next
+      line += 1
+      return .blank
+    }
+    var count = 0
+    while true {
+      let field: UnsafeBufferPointer<UInt8>
+      if cursor.p < end && base[cursor.p] == Self.quote {
+        switch quotedField(&cursor, base: base, end: end, atEnd: atEnd) {
+        case .success(let quoted):
+          field = quoted
+        case .failure(let stop):
+          return stop.attempt
+        }
+      } else {
+        let start = cursor.p
+        cursor.p = unquotedFieldEnd(from: start, base: base, end: end, separator: separator)
+        field = UnsafeBufferPointer(start: base + start, count: cursor.p - start)
+      }
+      if count == fieldCapacity {
+        guard fieldCapacity < Self.maxFieldsPerRecord else {
+          return .tooManyFields
+        }
+        growFields()
+      }
+      fields[count] = field
+      count += 1
+      if cursor.p == end {
+        if !atEnd {
+          return .needMore(openQuoteLine: 0)
+        }
+        break
+      }
+      if base[cursor.p] == separator {
+        cursor.p += 1
+        continue
+      }
+      guard let next = lineBreakEnd(at: cursor.p, base: base, end: end, atEnd: atEnd) else {
+        return .needMore(openQuoteLine: 0)
+      }
+      cursor.p = next
+      cursor.line += 1
+      break
+    }
+    window.start = cursor.p
+    line = cursor.line
+    return .complete(count: count)
+  }
+
+  /// The first index at or after `start` holding the separator, LF or CR (or `end`).
+  @inline(__always)
+  private func unquotedFieldEnd(
+    from start: Int, base: UnsafeMutablePointer<UInt8>, end: Int, separator: UInt8
+  ) -> Int {
+    var p = start
+    while true {
+      p = Self.firstCandidate(from: p, base: base, end: end, matching: separator)
+      if p == end {
+        return p
+      }
+      let byte = base[p]
+      if byte == separator || byte == Self.lineFeed || byte == Self.carriageReturn {
+        return p
+      }
+      p += 1
+    }
+  }
+
+  /// The first index at or after `start` whose byte equals `target` or is below 14 (a
+  /// superset of LF and CR), or `end`.
+  ///
+  /// Scans eight bytes at a time with the classic "has zero byte" bit trick, which is exact for
+  /// the lowest flagged byte of a word; the last few bytes are checked one by one.
+  @inline(__always)
+  static func firstCandidate(
+    from start: Int, base: UnsafeMutablePointer<UInt8>, end: Int, matching target: UInt8
+  ) -> Int {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    let targets = UInt64(target) &* ones
+    let below14 = 14 &* ones
+    var p = start
+    while p &+ 8 <= end {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self))
+      let equal = word ^ targets
+      let flagged = ((equal &- ones) & ~equal | (word &- below14) & ~word) & highBits
+      if flagged != 0 {
+        return p &+ flagged.trailingZeroBitCount &>> 3
+      }
+      p &+= 8
+    }
+    while p < end {
+      let byte = base[p]
+      if byte == target || byte < 14 {
+        return p
+      }
+      p &+= 1
+    }
+    return end
+  }
+
+  /// The index after the line break at `p` (LF, CRLF or lone CR), or `nil` if that needs more bytes.
+  @inline(__always)
+  private func lineBreakEnd(
+    at p: Int, base: UnsafeMutablePointer<UInt8>, end: Int, atEnd: Bool
+  ) -> Int? {
+    if base[p] == Self.lineFeed {
+      return p + 1
+    }
+    if p + 1 < end {
+      return base[p + 1] == Self.lineFeed ? p + 2 : p + 1
+    }
+    return atEnd ? p + 1 : nil
+  }
+
+  /// Why a quoted field could not be completed from the buffered bytes.
+  struct Stop: Error {
+    var attempt: Attempt
+  }
+
+  /// Parses the quoted field at `cursor.p` (its opening quote) up to the separator or line
+  /// break after it. Plain content is returned in place; content with `""` or with text after
+  /// the closing quote is assembled in `scratch`.
+  @inline(__always)
+  private func quotedField(
+    _ cursor: inout Cursor, base: UnsafeMutablePointer<UInt8>, end: Int, atEnd: Bool
+  ) -> Result<UnsafeBufferPointer<UInt8>, Stop> {
+    let quoteLine = cursor.line
+    let quoteColumn = cursor.p - cursor.lineStart + 1
+    var p = cursor.p + 1
+    var segmentStart = p
+    var unescapedStart = -1
+    while true {
+      while true {
+        p = Self.firstCandidate(from: p, base: base, end: end, matching: Self.quote)
+        guard p < end && base[p] != Self.quote else {
+          break
+        }
+        if base[p] == Self.lineFeed {
+          cursor.line += 1
+          cursor.lineStart = p + 1
+        } else if base[p] == Self.carriageReturn {
+          if p + 1 == end && !atEnd {
+            return .failure(Stop(attempt: .needMore(openQuoteLine: quoteLine)))
+          }
+          if p + 1 < end && base[p + 1] != Self.lineFeed {
+            cursor.line += 1
+            cursor.lineStart = p + 1
+          }
+        }
+        p += 1
+      }
+      if p == end {
+        let attempt: Attempt =
+          atEnd
+          ? .unterminatedQuote(line: quoteLine, column: quoteColumn)
+          : .needMore(openQuoteLine: quoteLine)
+        return .failure(Stop(attempt: attempt))
+      }
+      if p + 1 == end && !atEnd {
+        return .failure(Stop(attempt: .needMore(openQuoteLine: quoteLine)))
+      }
+      guard p + 1 < end && base[p + 1] == Self.quote else {
+        break
+      }
+      if unescapedStart < 0 {
+        unescapedStart = cursor.scratchUsed
+      }
+      appendToScratch(base + segmentStart, count: p + 1 - segmentStart, cursor: &cursor)
+      p += 2
+      segmentStart = p
+    }
+    let contentEnd = p
+    let tailStart = p + 1
+    p = unquotedFieldEnd(from: tailStart, base: base, end: end, separator: separator)
+    cursor.p = p
+    if p == tailStart && unescapedStart < 0 {
+      return .success(
+        UnsafeBufferPointer(start: base + segmentStart, count: contentEnd - segmentStart))
+    }
+    if unescapedStart < 0 {
+      unescapedStart = cursor.scratchUsed
+    }
+    appendToScratch(base + segmentStart, count: contentEnd - segmentStart, cursor: &cursor)
+    appendToScratch(base + tailStart, count: p - tailStart, cursor: &cursor)
+    return .success(
+      UnsafeBufferPointer(
+        start: scratch + unescapedStart, count: cursor.scratchUsed - unescapedStart))
+  }
+
+  @inline(__always)
+  private func appendToScratch(
+    _ bytes: UnsafeMutablePointer<UInt8>, count: Int, cursor: inout Cursor
+  ) {
+    (scratch + cursor.scratchUsed).update(from: bytes, count: count)
+    cursor.scratchUsed += count
+  }
+}

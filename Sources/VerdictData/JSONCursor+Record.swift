@@ -1,0 +1,82 @@
+/// Parsing one record object for `JSONRecordReader`.
+extension JSONCursor {
+  /// Parses input that is exactly one JSON object and returns its members as record cells.
+  ///
+  /// Members keep file order. When a key repeats, the last value wins and the member keeps
+  /// the position of the key's first occurrence. Arrays and objects become
+  /// `JSONScalar.nested` with their raw text, after being fully validated.
+  mutating func parseRecordObject() throws(DataReadError) -> JSONRecordMembers {
+    if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+      p = 3
+    }
+    skipWhitespace()
+    guard p < bytes.count && bytes[p] == UInt8(ascii: "{") else {
+      throw failure("expected '{' to start a record object, found \(describeByte(at: p))", at: p)
+    }
+    p += 1
+    skipWhitespace()
+    var members: JSONRecordMembers = []
+    var indexByKey: [String: Int] = [:]
+    if p < bytes.count && bytes[p] == UInt8(ascii: "}") {
+      p += 1
+    } else {
+      var afterComma = false
+      while true {
+        let key = try parseKey(afterComma: afterComma)
+        skipWhitespace()
+        let valueStart = p
+        let cell: JSONScalar
+        switch try parseValue(depth: 1) {
+        case .null: cell = .null
+        case .bool(let flag): cell = .bool(flag)
+        case .number(let text): cell = .number(text)
+        case .string(let text): cell = .string(text)
+        case .array, .object:
+          cell = .nested(
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<p]), as: UTF8.self))
+        }
+        Self.insert(key: key, cell: cell, into: &members, indexByKey: &indexByKey)
+        skipWhitespace()
+        if p < bytes.count && bytes[p] == UInt8(ascii: ",") {
+          p += 1
+          afterComma = true
+        } else if p < bytes.count && bytes[p] == UInt8(ascii: "}") {
+          p += 1
+          break
+        } else {
+          throw failure("expected ',' or '}' after object member", at: p)
+        }
+      }
+    }
+    try expectEnd(after: "the record object")
+    return members
+  }
+
+  /// Adds a member, replacing the value of an earlier member with the same key.
+  ///
+  /// Small objects are searched linearly; from 16 members on, a key index is kept.
+  private static func insert(
+    key: String, cell: JSONScalar, into members: inout JSONRecordMembers,
+    indexByKey: inout [String: Int]
+  ) {
+    let indexed = 16
+    if members.count < indexed {
+      if let index = members.firstIndex(where: { $0.key == key }) {
+        members[index].value = cell
+        return
+      }
+    } else {
+      if indexByKey.isEmpty {
+        for (index, member) in members.enumerated() where indexByKey[member.key] == nil {
+          indexByKey[member.key] = index
+        }
+      }
+      if let index = indexByKey[key] {
+        members[index].value = cell
+        return
+      }
+      indexByKey[key] = members.count
+    }
+    members.append((key: key, value: cell))
+  }
+}

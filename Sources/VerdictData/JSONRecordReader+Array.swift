@@ -1,0 +1,176 @@
+/// The `array` layout: streams the elements of one top-level JSON array.
+///
+/// Each element's extent is found by a light scan that tracks strings and bracket depth; only
+/// then is the element parsed strictly. So a malformed element whose brackets balance is a
+/// record error, and the scan carries on with the next element.
+extension JSONRecordReader {
+  func readArray(
+    _ body: (RecordPosition, JSONRecordMembers) throws -> Void,
+    onError: (DataReadError) throws -> Void
+  ) throws {
+    try window.ensureAvailable(3)
+    if window.available >= 3 && window.base[window.start] == 0xEF
+      && window.base[window.start + 1] == 0xBB && window.base[window.start + 2] == 0xBF
+    {
+      window.start += 3
+    }
+    try skipWhitespace()
+    guard peek() == UInt8(ascii: "[") else {
+      throw structureError(
+        "expected '[' at the start of a JSON array file",
+        hint: "for one object per line, read the file as JSON Lines")
+    }
+    window.start += 1
+    try skipWhitespace()
+    if peek() == UInt8(ascii: "]") {
+      window.start += 1
+      return try expectEndOfInput()
+    }
+    while true {
+      guard let first = peek() else {
+        throw structureError("unexpected end of input; expected an array element")
+      }
+      if first == UInt8(ascii: "]") {
+        throw structureError("unexpected ']' after ','; trailing commas are not allowed")
+      }
+      let elementLine = line
+      let elementColumn = column(of: window.start)
+      let length = try scanElement()
+      let element = UnsafeBufferPointer(start: window.base + window.start, count: length)
+      try deliver(element, line: elementLine, column: elementColumn, body, onError: onError)
+      window.start += length
+      try skipWhitespace()
+      switch peek() {
+      case UInt8(ascii: ","):
+        window.start += 1
+        try skipWhitespace()
+      case UInt8(ascii: "]"):
+        window.start += 1
+        return try expectEndOfInput()
+      case nil:
+        throw structureError("unexpected end of input; expected ',' or ']' after array element")
+      default:
+        throw structureError("expected ',' or ']' after array element")
+      }
+    }
+  }
+
+  /// Finds the end of the element at `window.start`, refilling the window as needed.
+  ///
+  /// An array or object ends at its matching bracket; a scalar ends at whitespace, `,`, `]`
+  /// or `}`. Line breaks inside the element advance `line`.
+  /// - Returns: The element's length in bytes from `window.start`.
+  private func scanElement() throws(DataReadError) -> Int {
+    let startLine = line
+    var q = window.start
+    var depth = 0
+    var inString = false
+    var escaped = false
+    while true {
+      let base = window.base
+      while q < window.end {
+        let byte = base[q]
+        if inString {
+          if escaped {
+            escaped = false
+          } else if byte == UInt8(ascii: "\\") {
+            escaped = true
+          } else if byte == UInt8(ascii: "\"") {
+            inString = false
+            if depth == 0 {
+              return q + 1 - window.start
+            }
+          } else if byte == UInt8(ascii: "\n") {
+            startNewLine(at: q + 1)
+          }
+        } else {
+          switch byte {
+          case UInt8(ascii: "\""):
+            inString = true
+          case UInt8(ascii: "["), UInt8(ascii: "{"):
+            depth += 1
+          case UInt8(ascii: "]"), UInt8(ascii: "}"):
+            if depth == 0 {
+              return q - window.start
+            }
+            depth -= 1
+            if depth == 0 {
+              return q + 1 - window.start
+            }
+          case UInt8(ascii: ","), 0x20, 0x09, 0x0D, 0x0A:
+            if depth == 0 {
+              return q - window.start
+            }
+            if byte == 0x0A {
+              startNewLine(at: q + 1)
+            }
+          default:
+            break
+          }
+        }
+        q += 1
+      }
+      if window.isAtEndOfInput {
+        if depth == 0 && !inString {
+          return q - window.start
+        }
+        throw DataReadError(
+          line: startLine, column: 0,
+          message: "array element starting on this line is cut off by the end of the file")
+      }
+      let scanned = q - window.start
+      guard try window.refill() else {
+        throw DataReadError(
+          line: startLine, column: 0,
+          message: "array element is longer than \(window.maxCapacity >> 20) MiB")
+      }
+      q = window.start + scanned
+    }
+  }
+
+  /// Consumes JSON whitespace, counting lines, until a non-space byte or the end of input.
+  private func skipWhitespace() throws(DataReadError) {
+    while true {
+      let base = window.base
+      while window.start < window.end {
+        switch base[window.start] {
+        case 0x20, 0x09, 0x0D:
+          window.start += 1
+        case 0x0A:
+          window.start += 1
+          startNewLine(at: window.start)
+        default:
+          return
+        }
+      }
+      if window.isAtEndOfInput {
+        return
+      }
+      _ = try window.refill()
+    }
+  }
+
+  private func expectEndOfInput() throws(DataReadError) {
+    try skipWhitespace()
+    if peek() != nil {
+      throw structureError("unexpected data after the top-level array")
+    }
+  }
+
+  private func peek() -> UInt8? {
+    window.start < window.end ? window.base[window.start] : nil
+  }
+
+  private func startNewLine(at offset: Int) {
+    line += 1
+    lineStartOffset = window.bytesBefore + offset
+  }
+
+  private func column(of offset: Int) -> Int {
+    window.bytesBefore + offset - lineStartOffset + 1
+  }
+
+  private func structureError(_ message: String, hint: String? = nil) -> DataReadError {
+    DataReadError(line: line, column: column(of: window.start), message: message, hint: hint)
+  }
+}

@@ -1,0 +1,134 @@
+/// Reads record objects from a JSON data file, streaming, one record at a time.
+///
+/// Two layouts are supported:
+/// - `array`: the file is one top-level array of objects, `[{...}, {...}]`.
+/// - `lines`: JSON Lines, one object per line (LF or CRLF); blank lines are skipped.
+///
+/// Errors come in two kinds:
+/// - Record errors (a malformed or over-long line in JSON Lines, a malformed but
+///   bracket-balanced element of the array, or an element that is not an object) go to the
+///   `onError` callback, and reading continues with the next record, so one bad row never
+///   loses the others.
+/// - Structure errors (the file does not start with `[`, an element is cut off by the end of
+///   the file, a missing `,` between elements, data after the closing `]`, a record larger than
+///   16 MiB in the array layout, or an I/O failure) are thrown from `forEachRecord`, after
+///   every earlier record has been delivered.
+///
+/// Keys that repeat within an object: the last value wins, at the position of the first key.
+public final class JSONRecordReader {
+  /// How records are laid out in the file.
+  public enum Layout: Sendable, Equatable {
+    /// One top-level JSON array whose elements are the record objects.
+    case array
+    /// JSON Lines: one record object per line; blank lines are skipped.
+    case lines
+  }
+
+  /// The largest record (one line, or one array element) accepted, in bytes.
+  public static let maxRecordBytes = 16 << 20
+
+  /// The layout this reader expects.
+  public let layout: Layout
+
+  let window: ChunkWindow
+  /// The physical line of `window.start` (array layout).
+  var line = 1
+  /// The absolute file offset where `line` starts (array layout).
+  var lineStartOffset = 0
+
+  /// Creates a reader for `source` in the given layout. Nothing is read until `forEachRecord`.
+  public convenience init(source: ByteSource, layout: Layout) {
+    self.init(source: source, layout: layout, maxRecordBytes: JSONRecordReader.maxRecordBytes)
+  }
+
+  /// Creates a reader with a custom record size limit (tests use small limits).
+  init(source: ByteSource, layout: Layout, maxRecordBytes: Int) {
+    self.layout = layout
+    self.window = ChunkWindow(source: source, maxCapacity: maxRecordBytes)
+  }
+
+  /// Calls `body` for each record object, in file order, and `onError` for each bad record.
+  ///
+  /// - Parameters:
+  ///   - body: Receives the position of the object's `{` and its members in file order.
+  ///   - onError: Receives record errors (see the type's documentation); reading continues
+  ///     afterwards. Throw from it to stop.
+  /// - Throws: Structure errors as `DataReadError`, and anything `body` or `onError` throws.
+  public func forEachRecord(
+    _ body: (RecordPosition, JSONRecordMembers) throws -> Void,
+    onError: (DataReadError) throws -> Void
+  ) throws {
+    switch layout {
+    case .lines:
+      try readLines(body, onError: onError)
+    case .array:
+      try readArray(body, onError: onError)
+    }
+  }
+
+  /// Parses `bytes` as one record object and hands it to `body`, or its error to `onError`.
+  func deliver(
+    _ bytes: UnsafeBufferPointer<UInt8>, line: Int, column: Int,
+    _ body: (RecordPosition, JSONRecordMembers) throws -> Void,
+    onError: (DataReadError) throws -> Void
+  ) throws {
+    var cursor = JSONCursor(bytes, line: line, column: column)
+    let members: JSONRecordMembers
+    do {
+      members = try cursor.parseRecordObject()
+    } catch {
+      try onError(error)
+      return
+    }
+    try body(RecordPosition(line: line), members)
+  }
+
+  private func readLines(
+    _ body: (RecordPosition, JSONRecordMembers) throws -> Void,
+    onError: (DataReadError) throws -> Void
+  ) throws {
+    let lineFeed = UInt8(ascii: "\n")
+    var lineNumber = 1
+    var searched = 0
+    var skippingLongLine = false
+    while true {
+      let base = window.base
+      var p = window.start + searched
+      while p < window.end && base[p] != lineFeed {
+        p += 1
+      }
+      if p < window.end || window.isAtEndOfInput {
+        let text = UnsafeBufferPointer(start: base + window.start, count: p - window.start)
+        if !skippingLongLine && !isBlank(text) {
+          try deliver(text, line: lineNumber, column: 1, body, onError: onError)
+        }
+        if p == window.end {
+          return
+        }
+        skippingLongLine = false
+        window.start = p + 1
+        lineNumber += 1
+        searched = 0
+        continue
+      }
+      searched = p - window.start
+      if skippingLongLine {
+        window.start = window.end
+        searched = 0
+      }
+      if try !window.refill() {
+        try onError(
+          DataReadError(
+            line: lineNumber, column: 0,
+            message: "line is longer than \(window.maxCapacity >> 20) MiB; skipped"))
+        skippingLongLine = true
+        window.start = window.end
+        searched = 0
+      }
+    }
+  }
+
+  private func isBlank(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    text.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+  }
+}
