@@ -46,26 +46,27 @@ let header = """
 /// The 10-rule policy: about 50 expression nodes.
 let tenRules =
   header + """
-  let slow = payment_delay > 30d
-  rule "late and picky" when slow and revisions > 5 then recommend fire notice 30d
-  rule "very late" when payment_delay > 60d then recommend fire notice 14d
-  rule "night owl" when after_hours_messages > 10 then recommend talk reason "office hours"
-  rule "rude" when disrespectful then recommend fire
-  rule "owes" when slow and outstanding > 0€ then recommend fire hold until paid
-  rule "cheap" when revenue < 500€ and hours > 20 then recommend review
-  rule "picky" when revisions > 8 then recommend talk
-  rule "busy" when hours > 100 and revenue < 5000€ then recommend review
-  rule "late" when payment_delay > 14d then recommend watch
-  rule "ratio" when revenue / (hours ?? 1) < 20€ then recommend talk
-  otherwise recommend keep
+    let slow = payment_delay > 30d
+    rule "late and picky" when slow and revisions > 5 then recommend fire notice 30d
+    rule "very late" when payment_delay > 60d then recommend fire notice 14d
+    rule "night owl" when after_hours_messages > 10 then recommend talk reason "office hours"
+    rule "rude" when disrespectful then recommend fire
+    rule "owes" when slow and outstanding > 0€ then recommend fire hold until paid
+    rule "cheap" when revenue < 500€ and hours > 20 then recommend review
+    rule "picky" when revisions > 8 then recommend talk
+    rule "busy" when hours > 100 and revenue < 5000€ then recommend review
+    rule "late" when payment_delay > 14d then recommend watch
+    rule "ratio" when revenue / (hours ?? 1) < 20€ then recommend talk
+    otherwise recommend keep
 
-  """
+    """
 
 func thousandRules() -> String {
   var text = header
   for index in 0..<1000 {
     text += "rule \"rule \(index)\" when payment_delay > \(index % 90)d and revisions > \(index % 12) "
-    text += "or revenue < \(index * 10)€ then recommend \(["watch", "talk", "review", "fire"][index % 4]) notice \(index % 60 + 1)d\n"
+    text +=
+      "or revenue < \(index * 10)€ then recommend \(["watch", "talk", "review", "fire"][index % 4]) notice \(index % 60 + 1)d\n"
   }
   return text
 }
@@ -94,7 +95,8 @@ for _ in 0..<7 {
   compileTimes.append(try seconds { _ = try Policy(bigText) })
 }
 let bigPolicy = try Policy(bigText)
-print("compile 1,000 rules (\(bigText.utf8.count / 1024) KiB): median \(String(format3(median(compileTimes) * 1000))) ms")
+print(
+  "compile 1,000 rules (\(bigText.utf8.count / 1024) KiB): median \(String(format3(median(compileTimes) * 1000))) ms")
 
 // Evaluation speed of the 10-rule policy.
 let policy = try Policy(tenRules)
@@ -115,7 +117,9 @@ for _ in 0..<7 {
   }
   rates.append(Double(evaluations) / elapsed)
 }
-print("evaluate 10 rules on in-memory clients: median \(Int(median(rates)).formatted3) evaluations/s (one core; checksum \(fired))")
+print(
+  "evaluate 10 rules on in-memory clients: median \(Int(median(rates)).formatted3) evaluations/s (one core; checksum \(fired))"
+)
 
 var bigRates: [Double] = []
 for _ in 0..<5 {

@@ -30,7 +30,8 @@ struct EvalCommand: ParsableCommand {
       let client = try makeClient(for: policy)
       var context = EvaluationContext()
       if let today {
-        guard case .date(let date) = (try? CellReader().read(today, for: FieldInfo.date("--today")).get()) ?? .missing else {
+        guard case .date(let date) = (try? CellReader().read(today, for: FieldInfo.date("--today")).get()) ?? .missing
+        else {
           throw CommandFailure(message: "--today takes a date such as 2026-11-28, not '\(today)'", exitCode: 2)
         }
         context.today = date
@@ -56,7 +57,8 @@ struct EvalCommand: ParsableCommand {
       let name = String(assignment[..<equals]).trimmingSpaces
       guard policy.slot(ofField: name) != nil else {
         let known = policy.fields.map(\.name)
-        let hint = Suggestion.closest(to: name, among: known).map { " (did you mean '\($0)'?)" }
+        let hint =
+          Suggestion.closest(to: name, among: known).map { " (did you mean '\($0)'?)" }
           ?? " (its fields: \(known.joined(separator: ", ")))"
         throw CommandFailure(message: "the policy has no field '\(name)'\(hint)", exitCode: 2)
       }
@@ -65,7 +67,8 @@ struct EvalCommand: ParsableCommand {
     do throws(ClientError) {
       return try policy.client(values)
     } catch {
-      throw CommandFailure(message: "--set \(error.description)\(error.error.hint.map { " (\($0))" } ?? "")", exitCode: 2)
+      throw CommandFailure(
+        message: "--set \(error.description)\(error.error.hint.map { " (\($0))" } ?? "")", exitCode: 2)
     }
   }
 }

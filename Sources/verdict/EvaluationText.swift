@@ -22,7 +22,9 @@ enum EvaluationText {
       lines.append("  also matched: " + others.map { describe(rule: $0, in: policy) }.joined(separator: "; "))
     }
     if !evaluation.unknownRules.isEmpty {
-      lines.append("  not evaluable (missing data): " + evaluation.unknownRules.map { describe(rule: $0, in: policy) }.joined(separator: "; "))
+      lines.append(
+        "  not evaluable (missing data): "
+          + evaluation.unknownRules.map { describe(rule: $0, in: policy) }.joined(separator: "; "))
     }
     return lines.joined(separator: "\n") + "\n"
   }

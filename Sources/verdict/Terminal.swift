@@ -1,10 +1,11 @@
+import Foundation
+import Verdict
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Foundation
-import Verdict
 
 /// Where the CLI writes, and whether it may use colour there.
 enum Terminal {
@@ -21,7 +22,8 @@ enum Terminal {
   /// A renderer for diagnostics on standard error: coloured only on a terminal without `NO_COLOR`.
   static var diagnosticRenderer: DiagnosticRenderer {
     DiagnosticRenderer(
-      usesColor: DiagnosticRenderer.colorSuits(isTerminal: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment))
+      usesColor: DiagnosticRenderer.colorSuits(
+        isTerminal: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment))
   }
 }
 

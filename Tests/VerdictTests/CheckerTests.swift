@@ -14,7 +14,10 @@ final class CheckerTests: XCTestCase {
 
   func testTypesOfUndeclaredFieldsAreInferredFromTheirUse() {
     let rows: [(String, [String: ValueType?], UInt)] = [
-      ("when payment_delay > 30d and revisions > 5 then recommend fire notice 30d", ["payment_delay": .duration, "revisions": .number], #line),
+      (
+        "when payment_delay > 30d and revisions > 5 then recommend fire notice 30d",
+        ["payment_delay": .duration, "revisions": .number], #line
+      ),
       ("when 500€ <= revenue then recommend fire", ["revenue": .money], #line),
       ("when disrespectful then recommend fire", ["disrespectful": .bool], #line),
       ("when not a or b then recommend fire", ["a": .bool, "b": .bool], #line),
@@ -36,7 +39,8 @@ final class CheckerTests: XCTestCase {
 
   func testUnitsAndCurrenciesOfFields() throws {
     let (program, diagnostics) = check(
-      "field delay: duration in days\nfield fee: money\nfield revenue: money in USD\nwhen delay > 1w and fee > 5€ and revenue * 2 > revenue then recommend fire")
+      "field delay: duration in days\nfield fee: money\nfield revenue: money in USD\nwhen delay > 1w and fee > 5€ and revenue * 2 > revenue then recommend fire"
+    )
     XCTAssertEqual(diagnostics, [])
     let fields = try XCTUnwrap(program?.fields)
     XCTAssertEqual(fields.map(\.durationUnit), [.day, nil, nil])
@@ -54,13 +58,16 @@ final class CheckerTests: XCTestCase {
   }
 
   func testWarningsForUnusedFieldsAndLets() {
-    let marked = MarkedSource("field a: number\nfield 1️⃣b: text\nlet 2️⃣c = 1\nlet d = a + 1\nwhen d > 1 then recommend fire")
+    let marked = MarkedSource(
+      "field a: number\nfield 1️⃣b: text\nlet 2️⃣c = 1\nlet d = a + 1\nwhen d > 1 then recommend fire")
     let (program, diagnostics) = check(marked.text)
     XCTAssertNotNil(program, "warnings do not stop a policy")
-    assertDiagnostics(diagnostics, [
-      .init("unused-field", "field 'b' is declared but never used", at: 1, severity: .warning),
-      .init("unused-let", "'c' is defined but never used", at: 2, severity: .warning),
-    ], in: marked)
+    assertDiagnostics(
+      diagnostics,
+      [
+        .init("unused-field", "field 'b' is declared but never used", at: 1, severity: .warning),
+        .init("unused-let", "'c' is defined but never used", at: 2, severity: .warning),
+      ], in: marked)
     XCTAssertEqual(diagnostics.count, 2)
   }
 
@@ -94,26 +101,67 @@ final class CheckerTests: XCTestCase {
 
   func testTypeErrors() {
     let rows: [(String, ExpectedDiagnostic, UInt)] = [
-      ("field d: duration\nwhen 1️⃣d > 30 then recommend fire", .init("type-mismatch", "cannot compare a duration with a number"), #line),
-      ("when x > 5 and 1️⃣x > 30d then recommend fire", .init("type-mismatch", "cannot compare a number with a duration"), #line),
-      ("field revenue: money\nwhen 1️⃣revenue + 5% > 0€ then recommend fire", .init("type-mismatch", "cannot add money and a percent"), #line),
-      ("when 1️⃣2026-01-01 + 5 > today then recommend fire", .init("type-mismatch", "cannot add a date and a number"), #line),
+      (
+        "field d: duration\nwhen 1️⃣d > 30 then recommend fire",
+        .init("type-mismatch", "cannot compare a duration with a number"), #line
+      ),
+      (
+        "when x > 5 and 1️⃣x > 30d then recommend fire",
+        .init("type-mismatch", "cannot compare a number with a duration"), #line
+      ),
+      (
+        "field revenue: money\nwhen 1️⃣revenue + 5% > 0€ then recommend fire",
+        .init("type-mismatch", "cannot add money and a percent"), #line
+      ),
+      (
+        "when 1️⃣2026-01-01 + 5 > today then recommend fire", .init("type-mismatch", "cannot add a date and a number"),
+        #line
+      ),
       ("when 1️⃣true < false then recommend fire", .init("type-mismatch", "'<' does not order bools"), #line),
-      ("when \"a\" contains 1️⃣1 then recommend fire", .init("type-mismatch", "text can only contain text, not a number"), #line),
-      ("when 1️⃣5 contains 1 then recommend fire", .init("operand-type", "'contains' needs text or a list on its left, not a number"), #line),
+      (
+        "when \"a\" contains 1️⃣1 then recommend fire",
+        .init("type-mismatch", "text can only contain text, not a number"), #line
+      ),
+      (
+        "when 1️⃣5 contains 1 then recommend fire",
+        .init("operand-type", "'contains' needs text or a list on its left, not a number"), #line
+      ),
       ("when not 1️⃣5 then recommend fire", .init("operand-type", "'not' needs true or false, not a number"), #line),
       ("when 1️⃣-\"x\" == \"y\" then recommend fire", .init("operand-type", "cannot negate text"), #line),
-      ("when 1 > 0 and 1️⃣2d then recommend fire", .init("operand-type", "'and' needs true or false, not a duration"), #line),
-      ("when x in 1️⃣5 then recommend fire", .init("operand-type", "'in' needs a list on its right, not a number"), #line),
-      ("field a: number\nwhen a ?? 1️⃣1d > 0 then recommend fire", .init("operand-type", "'??' needs a default of the same type: a number, not a duration"), #line),
-      ("when x in [1, 1️⃣\"a\"] then recommend fire", .init("list-type", "a list holds values of one type, not a number and text"), #line),
-      ("when 1️⃣5 + 1 then recommend fire", .init("condition-type", "a rule's condition must be true or false, but this is a number"), #line),
-      ("when x then recommend fire notice 1️⃣\"soon\"", .init("clause-type", "'notice' needs a duration, not text"), #line),
+      (
+        "when 1 > 0 and 1️⃣2d then recommend fire", .init("operand-type", "'and' needs true or false, not a duration"),
+        #line
+      ),
+      (
+        "when x in 1️⃣5 then recommend fire", .init("operand-type", "'in' needs a list on its right, not a number"), #line
+      ),
+      (
+        "field a: number\nwhen a ?? 1️⃣1d > 0 then recommend fire",
+        .init("operand-type", "'??' needs a default of the same type: a number, not a duration"), #line
+      ),
+      (
+        "when x in [1, 1️⃣\"a\"] then recommend fire",
+        .init("list-type", "a list holds values of one type, not a number and text"), #line
+      ),
+      (
+        "when 1️⃣5 + 1 then recommend fire",
+        .init("condition-type", "a rule's condition must be true or false, but this is a number"), #line
+      ),
+      (
+        "when x then recommend fire notice 1️⃣\"soon\"", .init("clause-type", "'notice' needs a duration, not text"),
+        #line
+      ),
       ("when x then recommend fire reason 1️⃣30d", .init("clause-type", "'reason' needs text, not a duration"), #line),
       ("when count(1️⃣1, a) > 0 then recommend fire", .init("argument-type", "count takes a bool, not a number"), #line),
-      ("when min(1, 1️⃣2d) > 0 then recommend fire", .init("argument-type", "min needs arguments of one type, not a number and a duration"), #line),
+      (
+        "when min(1, 1️⃣2d) > 0 then recommend fire",
+        .init("argument-type", "min needs arguments of one type, not a number and a duration"), #line
+      ),
       ("when lower(1️⃣5) == \"x\" then recommend fire", .init("argument-type", "lower takes text, not a number"), #line),
-      ("field t: text\nwhen share(1️⃣t) > 1% then recommend fire", .init("argument-type", "share needs a number, duration or money field, not text"), #line),
+      (
+        "field t: text\nwhen share(1️⃣t) > 1% then recommend fire",
+        .init("argument-type", "share needs a number, duration or money field, not text"), #line
+      ),
     ]
     for (input, expected, line) in rows {
       let marked = MarkedSource(input)
@@ -123,22 +171,48 @@ final class CheckerTests: XCTestCase {
 
   func testNameAndCallErrors() {
     let rows: [(String, ExpectedDiagnostic, String?, UInt)] = [
-      ("when a then recommend 1️⃣fier", .init("unknown-verdict", "unknown verdict 'fier'"), "did you mean 'fire'?", #line),
-      ("verdicts low < high\nwhen a then recommend high\notherwise recommend 1️⃣keep", .init("unknown-verdict", "unknown verdict 'keep'"), nil, #line),
-      ("field payment_delay: duration\nwhen 1️⃣payment_dela > 30d then recommend fire", .init("unknown-name", "unknown name 'payment_dela'"), "did you mean 'payment_delay'?", #line),
-      ("field a: bool\nwhen a and 1️⃣zzz then recommend fire", .init("unknown-name", "unknown name 'zzz'"), "declare it: field zzz: TYPE", #line),
-      ("let slow = 1 > 0\nwhen 1️⃣slo then recommend fire", .init("unknown-name", "unknown name 'slo'"), "did you mean 'slow'?", #line),
-      ("when 1️⃣maxx(1, 2) > 1 then recommend fire", .init("unknown-function", "unknown function 'maxx'"), "did you mean 'max'?", #line),
-      ("when 1️⃣max > 1 then recommend fire", .init("function-without-call", "'max' is a function"), "call it: max(…)", #line),
+      (
+        "when a then recommend 1️⃣fier", .init("unknown-verdict", "unknown verdict 'fier'"), "did you mean 'fire'?", #line
+      ),
+      (
+        "verdicts low < high\nwhen a then recommend high\notherwise recommend 1️⃣keep",
+        .init("unknown-verdict", "unknown verdict 'keep'"), nil, #line
+      ),
+      (
+        "field payment_delay: duration\nwhen 1️⃣payment_dela > 30d then recommend fire",
+        .init("unknown-name", "unknown name 'payment_dela'"), "did you mean 'payment_delay'?", #line
+      ),
+      (
+        "field a: bool\nwhen a and 1️⃣zzz then recommend fire", .init("unknown-name", "unknown name 'zzz'"),
+        "declare it: field zzz: TYPE", #line
+      ),
+      (
+        "let slow = 1 > 0\nwhen 1️⃣slo then recommend fire", .init("unknown-name", "unknown name 'slo'"),
+        "did you mean 'slow'?", #line
+      ),
+      (
+        "when 1️⃣maxx(1, 2) > 1 then recommend fire", .init("unknown-function", "unknown function 'maxx'"),
+        "did you mean 'max'?", #line
+      ),
+      (
+        "when 1️⃣max > 1 then recommend fire", .init("function-without-call", "'max' is a function"), "call it: max(…)",
+        #line
+      ),
       ("when 1️⃣days_since() > 1d then recommend fire", .init("arity", "days_since takes 1 argument, not 0"), nil, #line),
       ("when x > 1 and 1️⃣abs(1, 2) > 1 then recommend fire", .init("arity", "abs takes 1 argument, not 2"), nil, #line),
       ("when 1️⃣max() > 1 then recommend fire", .init("arity", "max takes at least 1 argument, not 0"), nil, #line),
       ("when 1️⃣share(a, b) > 1% then recommend fire", .init("arity", "share takes 1 argument, not 2"), nil, #line),
-      ("when share(1️⃣hours * 2) > 10% then recommend fire", .init("population-argument", "share takes a field of the data, not an expression"), nil, #line),
+      (
+        "when share(1️⃣hours * 2) > 10% then recommend fire",
+        .init("population-argument", "share takes a field of the data, not an expression"), nil, #line
+      ),
       ("field x: 1️⃣nubmer", .init("unknown-type", "unknown type 'nubmer'"), "did you mean 'number'?", #line),
       ("field x: duration in 1️⃣fortnights", .init("unknown-unit", "unknown duration unit 'fortnights'"), nil, #line),
       ("field m: money in 1️⃣euro", .init("unknown-currency", "'euro' is not a currency code"), nil, #line),
-      ("field n: number in 1️⃣days\nwhen n > 1 then recommend fire", .init("unexpected-unit", "a number field takes no unit"), nil, #line),
+      (
+        "field n: number in 1️⃣days\nwhen n > 1 then recommend fire",
+        .init("unexpected-unit", "a number field takes no unit"), nil, #line
+      ),
       ("strategy 1️⃣random-pick", .init("unknown-strategy", "unknown strategy 'random-pick'"), nil, #line),
       ("strategy 1️⃣fastest", .init("unknown-strategy", "unknown strategy 'fastest'"), nil, #line),
     ]
@@ -152,16 +226,44 @@ final class CheckerTests: XCTestCase {
 
   func testDuplicates() {
     let rows: [(String, ExpectedDiagnostic, UInt)] = [
-      ("rule \"a\" when x then recommend fire\nrule 1️⃣\"a\" when y then recommend talk", .init("duplicate-rule", "there is already a rule named \"a\""), #line),
-      ("when x then recommend fire notice 1d 1️⃣notice 2d", .init("duplicate-clause", "'notice' is given twice in one action"), #line),
-      ("when x then recommend fire hold until paid 1️⃣hold until paid", .init("duplicate-clause", "'hold until paid' is given twice"), #line),
-      ("field a: number\nfield 1️⃣a: text\nwhen a > 1 then recommend fire", .init("duplicate-field", "field 'a' is already declared"), #line),
-      ("let a = 1\nlet 1️⃣a = 2\nwhen a > 0 then recommend fire", .init("duplicate-let", "'a' is already defined"), #line),
-      ("field a: number\nlet 1️⃣a = 2\nwhen a > 0 then recommend fire", .init("duplicate-name", "'a' is both a field and a let"), #line),
-      ("verdicts a < b < 1️⃣a\nwhen x then recommend a", .init("duplicate-verdict", "verdict 'a' is listed twice"), #line),
-      ("verdicts a < b\n1️⃣verdicts c\nwhen x then recommend a", .init("duplicate-verdicts", "at most one 'verdicts' statement"), #line),
-      ("otherwise recommend keep\n1️⃣otherwise recommend talk", .init("duplicate-otherwise", "a policy has at most one 'otherwise'"), #line),
-      ("strategy first-match\n1️⃣strategy most-severe", .init("duplicate-strategy", "a policy has at most one 'strategy'"), #line),
+      (
+        "rule \"a\" when x then recommend fire\nrule 1️⃣\"a\" when y then recommend talk",
+        .init("duplicate-rule", "there is already a rule named \"a\""), #line
+      ),
+      (
+        "when x then recommend fire notice 1d 1️⃣notice 2d",
+        .init("duplicate-clause", "'notice' is given twice in one action"), #line
+      ),
+      (
+        "when x then recommend fire hold until paid 1️⃣hold until paid",
+        .init("duplicate-clause", "'hold until paid' is given twice"), #line
+      ),
+      (
+        "field a: number\nfield 1️⃣a: text\nwhen a > 1 then recommend fire",
+        .init("duplicate-field", "field 'a' is already declared"), #line
+      ),
+      (
+        "let a = 1\nlet 1️⃣a = 2\nwhen a > 0 then recommend fire", .init("duplicate-let", "'a' is already defined"), #line
+      ),
+      (
+        "field a: number\nlet 1️⃣a = 2\nwhen a > 0 then recommend fire",
+        .init("duplicate-name", "'a' is both a field and a let"), #line
+      ),
+      (
+        "verdicts a < b < 1️⃣a\nwhen x then recommend a", .init("duplicate-verdict", "verdict 'a' is listed twice"), #line
+      ),
+      (
+        "verdicts a < b\n1️⃣verdicts c\nwhen x then recommend a",
+        .init("duplicate-verdicts", "at most one 'verdicts' statement"), #line
+      ),
+      (
+        "otherwise recommend keep\n1️⃣otherwise recommend talk",
+        .init("duplicate-otherwise", "a policy has at most one 'otherwise'"), #line
+      ),
+      (
+        "strategy first-match\n1️⃣strategy most-severe",
+        .init("duplicate-strategy", "a policy has at most one 'strategy'"), #line
+      ),
     ]
     for (input, expected, line) in rows {
       let marked = MarkedSource(input)
@@ -169,15 +271,22 @@ final class CheckerTests: XCTestCase {
       assertDiagnostics(diagnostics, [expected], in: marked, line: line)
     }
     let duplicate = check("let a = 1\nlet a = 2\nwhen a > 0 then recommend fire").diagnostics.first
-    XCTAssertEqual(duplicate?.notes.first?.range, SourceRange(start: 4, end: 5), "the note points at the first definition")
+    XCTAssertEqual(
+      duplicate?.notes.first?.range, SourceRange(start: 4, end: 5), "the note points at the first definition")
   }
 
   func testCurrencyMixing() {
     let rows: [(String, ExpectedDiagnostic, UInt)] = [
       ("when x + 5€ > 1️⃣$5 then recommend fire", .init("currency-mismatch", "cannot mix EUR and USD"), #line),
-      ("field revenue: money in USD\nwhen revenue > 1️⃣500€ then recommend fire", .init("currency-mismatch", "cannot mix USD and EUR"), #line),
+      (
+        "field revenue: money in USD\nwhen revenue > 1️⃣500€ then recommend fire",
+        .init("currency-mismatch", "cannot mix USD and EUR"), #line
+      ),
       ("when max(5€, 1️⃣£5) > 1€ then recommend fire", .init("currency-mismatch", "cannot mix EUR and GBP"), #line),
-      ("let a = 5€\nlet b = $5\nwhen a - 1️⃣b > 1€ then recommend fire", .init("currency-mismatch", "cannot mix EUR and USD"), #line),
+      (
+        "let a = 5€\nlet b = $5\nwhen a - 1️⃣b > 1€ then recommend fire",
+        .init("currency-mismatch", "cannot mix EUR and USD"), #line
+      ),
     ]
     for (input, expected, line) in rows {
       let marked = MarkedSource(input)
@@ -187,8 +296,13 @@ final class CheckerTests: XCTestCase {
 
   func testLetCycles() {
     let rows: [(String, ExpectedDiagnostic, UInt)] = [
-      ("let a = b + 1\nlet b = 1️⃣a + 1\nwhen a > 1 then recommend fire", .init("let-cycle", "'a' is defined in terms of itself: a -> b -> a"), #line),
-      ("let a = 1️⃣a\nwhen a then recommend fire", .init("let-cycle", "'a' is defined in terms of itself: a -> a"), #line),
+      (
+        "let a = b + 1\nlet b = 1️⃣a + 1\nwhen a > 1 then recommend fire",
+        .init("let-cycle", "'a' is defined in terms of itself: a -> b -> a"), #line
+      ),
+      (
+        "let a = 1️⃣a\nwhen a then recommend fire", .init("let-cycle", "'a' is defined in terms of itself: a -> a"), #line
+      ),
       (
         "let x = 1\nlet a = b and x > 0\nlet b = c\nlet c = 1️⃣a\nwhen a then recommend fire",
         .init("let-cycle", "'a' is defined in terms of itself: a -> b -> c -> a"), #line
@@ -203,12 +317,15 @@ final class CheckerTests: XCTestCase {
   }
 
   func testSeveralErrorsAreReportedTogether() {
-    let marked = MarkedSource("field d: duration\nwhen 1️⃣d > 3 then recommend 2️⃣fier notice 3️⃣5\nwhen 4️⃣e then recommend fire")
-    assertDiagnostics(check(marked.text).diagnostics, [
-      .init("type-mismatch", "cannot compare a duration with a number", at: 1),
-      .init("unknown-verdict", "unknown verdict 'fier'", at: 2),
-      .init("clause-type", "'notice' needs a duration, not a number", at: 3),
-      .init("unknown-name", "unknown name 'e'", at: 4),
-    ], in: marked)
+    let marked = MarkedSource(
+      "field d: duration\nwhen 1️⃣d > 3 then recommend 2️⃣fier notice 3️⃣5\nwhen 4️⃣e then recommend fire")
+    assertDiagnostics(
+      check(marked.text).diagnostics,
+      [
+        .init("type-mismatch", "cannot compare a duration with a number", at: 1),
+        .init("unknown-verdict", "unknown verdict 'fier'", at: 2),
+        .init("clause-type", "'notice' needs a duration, not a number", at: 3),
+        .init("unknown-name", "unknown name 'e'", at: 4),
+      ], in: marked)
   }
 }

@@ -27,7 +27,8 @@ final class EvaluatorTests: XCTestCase {
   static func value(_ truth: Bool?) -> Value { truth.map(Value.bool) ?? .missing }
 
   func testKleeneLogicTables() throws {
-    let policy = try policy("""
+    let policy = try policy(
+      """
       field a: bool
       field b: bool
       when a and b then recommend fire
@@ -54,7 +55,9 @@ final class EvaluatorTests: XCTestCase {
   }
 
   func testMissingValuesAreUnknownNotFalse() throws {
-    let policy = try policy("field delay: duration in days\nwhen delay > 30d then recommend fire\nwhen (delay ?? 0d) < 1d then recommend talk")
+    let policy = try policy(
+      "field delay: duration in days\nwhen delay > 30d then recommend fire\nwhen (delay ?? 0d) < 1d then recommend talk"
+    )
     let missing = try evaluate(policy, [:])
     XCTAssertEqual(Array(missing.unknownRules), [0])
     XCTAssertEqual(missing.verdict, "talk", "?? supplies the default")
@@ -66,7 +69,8 @@ final class EvaluatorTests: XCTestCase {
   // MARK: - Errors never trap
 
   func testShortCircuitGuardsADivision() throws {
-    let guarded = try policy("field d: number\nwhen d != 0 and 10 / d > 2 then recommend fire\nwhen d == 0 or 10 / d > 2 then recommend talk")
+    let guarded = try policy(
+      "field d: number\nwhen d != 0 and 10 / d > 2 then recommend fire\nwhen d == 0 or 10 / d > 2 then recommend talk")
     let outcome = try evaluate(guarded, ["d": .int(0)])
     XCTAssertEqual(Array(outcome.matchedRules), [1])
     XCTAssertEqual(outcome.verdict, "talk")
@@ -78,13 +82,19 @@ final class EvaluatorTests: XCTestCase {
       ("field d: number\nwhen 1️⃣10 / d > 2 then recommend fire", ["d": .int(0)], "division by zero", #line),
       ("when 1️⃣9223372036854775807 + 1 > 0 then recommend fire", [:], "arithmetic overflow", #line),
       ("when 1️⃣-9223372036854775807 - 2 < 0 then recommend fire", [:], "arithmetic overflow", #line),
-      ("field x: number\nwhen x > 0 and 1️⃣x * x > 0 then recommend fire", ["x": .int(4_000_000_000)], "arithmetic overflow", #line),
+      (
+        "field x: number\nwhen x > 0 and 1️⃣x * x > 0 then recommend fire", ["x": .int(4_000_000_000)],
+        "arithmetic overflow", #line
+      ),
       ("field x: number\nwhen 1️⃣abs(x) > 0 then recommend fire", ["x": .int(.min)], "arithmetic overflow", #line),
       ("field x: number\nwhen 1️⃣-x > 0 then recommend fire", ["x": .int(.min)], "arithmetic overflow", #line),
       ("field x: number\nwhen 1️⃣x / -1 > 0 then recommend fire", ["x": .int(.min)], "arithmetic overflow", #line),
       ("field m: money in EUR\nwhen 1️⃣m / 0 > 1€ then recommend fire", ["m": .int(5)], "division by zero", #line),
       ("field m: money in EUR\nwhen 1️⃣m / 0€ > 1 then recommend fire", ["m": .int(5)], "division by zero", #line),
-      ("field m: money in EUR\nwhen m > 0€ and 1️⃣m * 1000000000 > 1€ then recommend fire", ["m": .int(1_000_000_000_000)], "arithmetic overflow", #line),
+      (
+        "field m: money in EUR\nwhen m > 0€ and 1️⃣m * 1000000000 > 1€ then recommend fire",
+        ["m": .int(1_000_000_000_000)], "arithmetic overflow", #line
+      ),
       ("field d: duration in days\nwhen 1️⃣d / 0 > 1d then recommend fire", ["d": .int(3)], "division by zero", #line),
       ("field p: percent\nwhen 1️⃣p / 0 > 1% then recommend fire", ["p": .percent(0.5)], "division by zero", #line),
       ("field r: number\nwhen 1️⃣r / 0 > 1 then recommend fire", ["r": .real(1.5)], "division by zero", #line),
@@ -104,7 +114,8 @@ final class EvaluatorTests: XCTestCase {
   }
 
   func testEdgesThatMustNotTrap() throws {
-    let policy = try policy("field x: number\nwhen x / -1 < 0 then recommend fire\nwhen round(x * 1.5) > 0 then recommend talk")
+    let policy = try policy(
+      "field x: number\nwhen x / -1 < 0 then recommend fire\nwhen round(x * 1.5) > 0 then recommend talk")
     // Int64.max / -1 is exact; round of a real too large for a whole number stays a real.
     XCTAssertEqual(Array(try evaluate(policy, ["x": .int(.max)]).matchedRules), [0, 1])
     XCTAssertEqual(Array(try evaluate(policy, ["x": .int(.min + 1)]).matchedRules), [])
@@ -113,7 +124,8 @@ final class EvaluatorTests: XCTestCase {
   // MARK: - Strategies, ties and clauses
 
   func testStrategiesAndTies() throws {
-    let rules = "when a then recommend talk\nwhen b then recommend fire\nwhen c then recommend fire\nwhen d then recommend keep\n"
+    let rules =
+      "when a then recommend talk\nwhen b then recommend fire\nwhen c then recommend fire\nwhen d then recommend keep\n"
     let rows: [(String, [Bool], String, Int?, UInt)] = [
       ("", [true, true, true, true], "fire", 1, #line),  // most severe; the tie goes to the earlier rule
       ("", [true, false, true, true], "fire", 2, #line),
@@ -132,12 +144,14 @@ final class EvaluatorTests: XCTestCase {
       XCTAssertEqual(outcome.verdict, verdict, line: line)
       XCTAssertEqual(outcome.winningRule, winner, line: line)
       XCTAssertEqual(outcome.severity, policy.verdicts.firstIndex(of: verdict), line: line)
-      XCTAssertEqual(Array(outcome.matchedRules), truths.indices.filter { truths[$0] }, "every match is kept", line: line)
+      XCTAssertEqual(
+        Array(outcome.matchedRules), truths.indices.filter { truths[$0] }, "every match is kept", line: line)
     }
   }
 
   func testClausesOfTheWinner() throws {
-    let policy = try policy("""
+    let policy = try policy(
+      """
       field project_end: date
       field reason_text: text
       rule "drains" when project_end > today
@@ -175,7 +189,8 @@ final class EvaluatorTests: XCTestCase {
   }
 
   func testLetsAreEvaluatedOncePerClient() throws {
-    let policy = try policy("""
+    let policy = try policy(
+      """
       field x: number
       field y: number
       let big = x * 2 > 10
@@ -197,7 +212,8 @@ final class EvaluatorTests: XCTestCase {
   // MARK: - Population functions
 
   func testPopulationFunctions() throws {
-    let policy = try policy("""
+    let policy = try policy(
+      """
       field hours: number
       field revenue: money in EUR
       when share(hours) > 50% then recommend fire
@@ -236,7 +252,8 @@ final class EvaluatorTests: XCTestCase {
   }
 
   func testOnePolicyEvaluatedFromSeveralThreadsGivesIdenticalResults() throws {
-    let policy = try policy("""
+    let policy = try policy(
+      """
       field delay: duration in days
       field revisions: number
       let slow = delay > 30d

@@ -26,7 +26,8 @@ final class GrammarExamplesTests: XCTestCase {
 
   func testEveryExampleCompilesOrFailsAsTagged() throws {
     let examples = try Self.markdownExamples() + Self.policyFileExamples()
-    XCTAssertGreaterThanOrEqual(examples.count, 10, "found only \(examples.count) policy examples; is the repository layout as expected?")
+    XCTAssertGreaterThanOrEqual(
+      examples.count, 10, "found only \(examples.count) policy examples; is the repository layout as expected?")
     XCTAssertTrue(examples.contains { $0.mustFail }, "no ```verdict-error examples found")
     for example in examples {
       // The source is named after the file: a block's text is padded to the file's line numbers.
@@ -64,7 +65,8 @@ final class GrammarExamplesTests: XCTestCase {
   /// Every `.verdict` file under `grammar/`, `docs/` and `rules/`.
   static func policyFileExamples() throws -> [Example] {
     try ["grammar", "docs", "rules"].flatMap { files(under: $0, extension: "verdict") }.map { file in
-      Example(path: relativePath(file), text: String(decoding: try Data(contentsOf: file), as: UTF8.self), mustFail: false)
+      Example(
+        path: relativePath(file), text: String(decoding: try Data(contentsOf: file), as: UTF8.self), mustFail: false)
     }
   }
 
@@ -80,7 +82,9 @@ final class GrammarExamplesTests: XCTestCase {
     }
     var examples: [Example] = []
     var open: OpenFence?
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      $0.hasSuffix("\r") ? $0.dropLast() : $0
+    }
     for (index, line) in lines.enumerated() {
       let trimmed = line.drop { $0 == " " }
       let indent = line.count - trimmed.count
@@ -88,7 +92,9 @@ final class GrammarExamplesTests: XCTestCase {
       let run = trimmed.prefix { $0 == marker }
       let isFence = indent <= 3 && (marker == "`" || marker == "~") && run.count >= 3
       if var fence = open {
-        if isFence, marker == fence.marker, run.count >= fence.length, trimmed.dropFirst(run.count).allSatisfy(\.isWhitespace) {
+        if isFence, marker == fence.marker, run.count >= fence.length,
+          trimmed.dropFirst(run.count).allSatisfy(\.isWhitespace)
+        {
           if let kind = fence.tag.first, kind == "verdict" || kind == "verdict-error" {
             let padding = String(repeating: "\n", count: fence.line)
             examples.append(

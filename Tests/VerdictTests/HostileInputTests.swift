@@ -22,7 +22,9 @@ final class HostileInputTests: XCTestCase {
     return (policy, diagnostics, rendered)
   }
 
-  func compile(_ text: String, within seconds: Double = 10, line: UInt = #line) -> (policy: Policy?, diagnostics: [Diagnostic], rendered: String) {
+  func compile(_ text: String, within seconds: Double = 10, line: UInt = #line) -> (
+    policy: Policy?, diagnostics: [Diagnostic], rendered: String
+  ) {
     compile(Array(text.utf8), within: seconds, line: line)
   }
 
@@ -123,11 +125,14 @@ final class HostileInputTests: XCTestCase {
     XCTAssertEqual(diagnostics.map(\.range.start), [11, 12])
     XCTAssertTrue(rendered.contains("hostile.verdict:1:12: error: invalid UTF-8 byte 0xFF"), rendered)
     // Every byte value that cannot start a character, a thousand times over.
-    let noise = compile([UInt8]((0x80...0xFF).map { UInt8($0) }).flatMap { [$0, $0] } + Array(repeating: 0xC3, count: 1000))
+    let noise = compile(
+      [UInt8]((0x80...0xFF).map { UInt8($0) }).flatMap { [$0, $0] } + Array(repeating: 0xC3, count: 1000))
     XCTAssertEqual(noise.diagnostics.count, Parser.maximumErrors)
     XCTAssertTrue(noise.diagnostics.allSatisfy { $0.code == "invalid-utf8" })
     // A truncated character at the very end.
-    XCTAssertEqual(compile(Array("when x > 1 then recommend fire reason \"".utf8) + [0xE2, 0x82]).diagnostics.map(\.code), ["unterminated-string"])
+    XCTAssertEqual(
+      compile(Array("when x > 1 then recommend fire reason \"".utf8) + [0xE2, 0x82]).diagnostics.map(\.code),
+      ["unterminated-string"])
   }
 
   func testNULBytes() {
@@ -171,7 +176,9 @@ final class HostileInputTests: XCTestCase {
       let diagnostic = (error as? EvaluationError)?.diagnostic
       XCTAssertEqual(diagnostic?.message, "division by zero")
       XCTAssertEqual(diagnostic.map { policy.source.location(of: $0.range.start) }, marked.locations[1])
-      XCTAssertEqual(diagnostic.map { renderer.render($0, in: policy.source) }?.hasPrefix("<policy>:1:16: error: division by zero"), true)
+      XCTAssertEqual(
+        diagnostic.map { renderer.render($0, in: policy.source) }?.hasPrefix("<policy>:1:16: error: division by zero"),
+        true)
     }
     // Where x is missing the guard is unknown, so the division is still reached.
     XCTAssertThrowsError(try policy.evaluate(Client(values: []), in: context))

@@ -34,14 +34,16 @@ final class LexerTests: XCTestCase {
       let tokens = lexed.tokens.dropLast()
       XCTAssertEqual(tokens.map(\.kind), row.tokens.map(\.0), "\(row.input)", line: row.line)
       XCTAssertEqual(
-        tokens.map { String(decoding: source.bytes[$0.range.start..<$0.range.end], as: UTF8.self) }, row.tokens.map(\.1),
+        tokens.map { String(decoding: source.bytes[$0.range.start..<$0.range.end], as: UTF8.self) },
+        row.tokens.map(\.1),
         "\(row.input)", line: row.line)
       var previousEnd = 0
       for token in tokens {
         let gap = String(decoding: source.bytes[previousEnd..<token.range.start], as: UTF8.self)
         let withoutComments = gap.split(separator: "\n", omittingEmptySubsequences: false)
           .map { $0.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "" }.joined()
-        XCTAssertTrue(withoutComments.allSatisfy(\.isWhitespace), "gap \(gap.debugDescription) in \(row.input)", line: row.line)
+        XCTAssertTrue(
+          withoutComments.allSatisfy(\.isWhitespace), "gap \(gap.debugDescription) in \(row.input)", line: row.line)
         previousEnd = token.range.end
       }
     }
@@ -83,7 +85,12 @@ final class LexerTests: XCTestCase {
       Row("100%", [(.percent(1), "100%")]),
       Row("2026-11-28", [(.date(CalendarDate(year: 2026, month: 11, day: 28)!), "2026-11-28")]),
       Row("2024-02-29", [(.date(CalendarDate(year: 2024, month: 2, day: 29)!), "2024-02-29")]),
-      Row("2026-01-31 - 30d", [(.date(CalendarDate(year: 2026, month: 1, day: 31)!), "2026-01-31"), (.symbol(.minus), "-"), (Self.seconds(30 * 86_400), "30d")]),
+      Row(
+        "2026-01-31 - 30d",
+        [
+          (.date(CalendarDate(year: 2026, month: 1, day: 31)!), "2026-01-31"), (.symbol(.minus), "-"),
+          (Self.seconds(30 * 86_400), "30d"),
+        ]),
     ])
   }
 
@@ -119,27 +126,44 @@ final class LexerTests: XCTestCase {
 
   func testWordsAndSymbols() {
     check([
-      Row("when then recommend", [(.keyword(.when), "when"), (.keyword(.then), "then"), (.keyword(.recommend), "recommend")]),
+      Row(
+        "when then recommend",
+        [(.keyword(.when), "when"), (.keyword(.then), "then"), (.keyword(.recommend), "recommend")]),
       // Clause words and the words after `is` are contextual: plain identifiers.
-      Row("notice reason refer hold until paid missing present", [
-        (Self.word("notice"), "notice"), (Self.word("reason"), "reason"), (Self.word("refer"), "refer"),
-        (Self.word("hold"), "hold"), (Self.word("until"), "until"), (Self.word("paid"), "paid"),
-        (Self.word("missing"), "missing"), (Self.word("present"), "present"),
-      ]),
-      Row("When whenever _x x_1", [(Self.word("When"), "When"), (Self.word("whenever"), "whenever"), (Self.word("_x"), "_x"), (Self.word("x_1"), "x_1")]),
+      Row(
+        "notice reason refer hold until paid missing present",
+        [
+          (Self.word("notice"), "notice"), (Self.word("reason"), "reason"), (Self.word("refer"), "refer"),
+          (Self.word("hold"), "hold"), (Self.word("until"), "until"), (Self.word("paid"), "paid"),
+          (Self.word("missing"), "missing"), (Self.word("present"), "present"),
+        ]),
+      Row(
+        "When whenever _x x_1",
+        [
+          (Self.word("When"), "When"), (Self.word("whenever"), "whenever"), (Self.word("_x"), "_x"),
+          (Self.word("x_1"), "x_1"),
+        ]),
       Row("délai 日数 Ωmega", [(Self.word("délai"), "délai"), (Self.word("日数"), "日数"), (Self.word("Ωmega"), "Ωmega")]),
-      Row("not in is contains true false", [
-        (.keyword(.not), "not"), (.keyword(.in), "in"), (.keyword(.is), "is"), (.keyword(.contains), "contains"),
-        (.keyword(.true), "true"), (.keyword(.false), "false"),
-      ]),
-      Row("<= < >= > == != ?? = :", [
-        (.symbol(.lessEqual), "<="), (.symbol(.less), "<"), (.symbol(.greaterEqual), ">="), (.symbol(.greater), ">"),
-        (.symbol(.equal), "=="), (.symbol(.notEqual), "!="), (.symbol(.coalesce), "??"), (.symbol(.assign), "="), (.symbol(.colon), ":"),
-      ]),
-      Row("f(a,[b])", [
-        (Self.word("f"), "f"), (.symbol(.leftParen), "("), (Self.word("a"), "a"), (.symbol(.comma), ","),
-        (.symbol(.leftBracket), "["), (Self.word("b"), "b"), (.symbol(.rightBracket), "]"), (.symbol(.rightParen), ")"),
-      ]),
+      Row(
+        "not in is contains true false",
+        [
+          (.keyword(.not), "not"), (.keyword(.in), "in"), (.keyword(.is), "is"), (.keyword(.contains), "contains"),
+          (.keyword(.true), "true"), (.keyword(.false), "false"),
+        ]),
+      Row(
+        "<= < >= > == != ?? = :",
+        [
+          (.symbol(.lessEqual), "<="), (.symbol(.less), "<"), (.symbol(.greaterEqual), ">="), (.symbol(.greater), ">"),
+          (.symbol(.equal), "=="), (.symbol(.notEqual), "!="), (.symbol(.coalesce), "??"), (.symbol(.assign), "="),
+          (.symbol(.colon), ":"),
+        ]),
+      Row(
+        "f(a,[b])",
+        [
+          (Self.word("f"), "f"), (.symbol(.leftParen), "("), (Self.word("a"), "a"), (.symbol(.comma), ","),
+          (.symbol(.leftBracket), "["), (Self.word("b"), "b"), (.symbol(.rightBracket), "]"),
+          (.symbol(.rightParen), ")"),
+        ]),
       Row("most-severe", [(Self.word("most"), "most"), (.symbol(.minus), "-"), (Self.word("severe"), "severe")]),
     ])
   }
@@ -149,10 +173,12 @@ final class LexerTests: XCTestCase {
     let lexed = Lexer.tokenize(source)
     XCTAssertEqual(lexed.diagnostics, [])
     XCTAssertEqual(lexed.comments.map(\.text), [" head", " bare é", "", " end"])
-    XCTAssertEqual(lexed.comments.map { source.location(of: $0.range.start) }, [
-      SourceLocation(line: 1, column: 1), SourceLocation(line: 2, column: 18), SourceLocation(line: 3, column: 1),
-      SourceLocation(line: 4, column: 11),
-    ])
+    XCTAssertEqual(
+      lexed.comments.map { source.location(of: $0.range.start) },
+      [
+        SourceLocation(line: 1, column: 1), SourceLocation(line: 2, column: 18), SourceLocation(line: 3, column: 1),
+        SourceLocation(line: 4, column: 11),
+      ])
     // A comment ends before the line terminator, `\r` included.
     XCTAssertEqual(lexed.comments.dropFirst().first?.range.end, source.bytes.firstIndex(of: UInt8(ascii: "\r")))
     XCTAssertEqual(lexed.tokens.map(\.kind).filter { $0 == .keyword(.let) || $0 == .keyword(.field) }.count, 2)
@@ -182,21 +208,49 @@ final class LexerTests: XCTestCase {
       ("x > 1️⃣1" + String(repeating: "0", count: 400) + "%", [.init("number-too-large", "number is too large")], #line),
       ("a + 1️⃣1.23456€", [.init("malformed-money", "money has more than 4 decimal places")], #line),
       ("1️⃣99999999999999999€", [.init("malformed-money", "amount of money is too large")], #line),
-      ("x == 1️⃣€ + 2️⃣$", [.init("malformed-money", "expected an amount after the currency symbol"), .init("malformed-money", "expected an amount", at: 2)], #line),
+      (
+        "x == 1️⃣€ + 2️⃣$",
+        [
+          .init("malformed-money", "expected an amount after the currency symbol"),
+          .init("malformed-money", "expected an amount", at: 2),
+        ], #line
+      ),
       ("d < 1️⃣2026-02-30", [.init("invalid-date", "there is no date 2026-02-30")], #line),
       ("\"ok\"\n  1️⃣2026-13-01", [.init("invalid-date", "there is no date 2026-13-01")], #line),
       ("reason \"bad 1️⃣\\q escape\"", [.init("invalid-escape", "unknown escape '\\q' in text")], #line),
       ("\"1️⃣\\u{110000}\"", [.init("invalid-escape", "invalid unicode escape")], #line),
-      ("\"é 1️⃣\\u{}\" 2️⃣\\n", [.init("invalid-escape", "invalid unicode escape"), .init("unexpected-character", "unexpected character '\\'", at: 2)], #line),
-      ("let x = 1\nreason 1️⃣\"never closed", [.init("unterminated-string", "unterminated text: missing closing '\"'")], #line),
+      (
+        "\"é 1️⃣\\u{}\" 2️⃣\\n",
+        [
+          .init("invalid-escape", "invalid unicode escape"),
+          .init("unexpected-character", "unexpected character '\\'", at: 2),
+        ], #line
+      ),
+      (
+        "let x = 1\nreason 1️⃣\"never closed", [.init("unterminated-string", "unterminated text: missing closing '\"'")],
+        #line
+      ),
       ("a 1️⃣! b", [.init("unexpected-character", "unexpected character '!'")], #line),
-      ("a 1️⃣&2️⃣& b 3️⃣| c", [
-        .init("unexpected-character", "unexpected character '&'"), .init("unexpected-character", "unexpected character '&'", at: 2),
-        .init("unexpected-character", "unexpected character '|'", at: 3),
-      ], #line),
+      (
+        "a 1️⃣&2️⃣& b 3️⃣| c",
+        [
+          .init("unexpected-character", "unexpected character '&'"),
+          .init("unexpected-character", "unexpected character '&'", at: 2),
+          .init("unexpected-character", "unexpected character '|'", at: 3),
+        ], #line
+      ),
       ("1️⃣1__000", [.init("malformed-number", "a number cannot end with '_'")], #line),
-      ("reason 1️⃣'single2️⃣'", [.init("unexpected-character", "unexpected character \"'\""), .init("unexpected-character", "unexpected character \"'\"", at: 2)], #line),
-      ("日数 1️⃣@ x2️⃣²", [.init("unexpected-character", "unexpected character '@'"), .init("unexpected-character", "'²'", at: 2)], #line),
+      (
+        "reason 1️⃣'single2️⃣'",
+        [
+          .init("unexpected-character", "unexpected character \"'\""),
+          .init("unexpected-character", "unexpected character \"'\"", at: 2),
+        ], #line
+      ),
+      (
+        "日数 1️⃣@ x2️⃣²",
+        [.init("unexpected-character", "unexpected character '@'"), .init("unexpected-character", "'²'", at: 2)], #line
+      ),
       ("x\n\t1️⃣\u{7}", [.init("unexpected-character", "unexpected character U+7")], #line),
       ("x 1️⃣. 2", [.init("unexpected-character", "unexpected character '.'")], #line),
     ]
@@ -213,7 +267,9 @@ final class LexerTests: XCTestCase {
     let source = SourceFile(name: "t", bytes: bytes)
     let lexed = Lexer.tokenize(source)
     XCTAssertEqual(lexed.diagnostics.map(\.code), ["invalid-utf8", "invalid-utf8", "invalid-utf8"])
-    XCTAssertEqual(lexed.diagnostics.map(\.message), ["invalid UTF-8 byte 0xFF", "invalid UTF-8 byte 0xC3", "text is not valid UTF-8"])
+    XCTAssertEqual(
+      lexed.diagnostics.map(\.message),
+      ["invalid UTF-8 byte 0xFF", "invalid UTF-8 byte 0xC3", "text is not valid UTF-8"])
     // Each invalid byte counts as one column.
     XCTAssertEqual(lexed.diagnostics.map { source.location(of: $0.range.start).column }, [5, 9, 11])
     XCTAssertEqual(lexed.tokens.last?.kind, .endOfFile)

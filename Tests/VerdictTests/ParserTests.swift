@@ -20,7 +20,8 @@ enum SExpression {
 
   static func print(_ statement: Statement) -> String {
     switch statement.kind {
-    case .field(let field): "(field \(([field.name, field.type] + (field.unit.map { [$0] } ?? [])).map(\.name).joined(separator: " ")))"
+    case .field(let field):
+      "(field \(([field.name, field.type] + (field.unit.map { [$0] } ?? [])).map(\.name).joined(separator: " ")))"
     case .let(let declaration): "(let \(declaration.name.name) \(print(declaration.value)))"
     case .rule(let rule): "(rule\(rule.name.map { " \"\($0)\"" } ?? "") \(print(rule.condition)) \(print(rule.action)))"
     case .verdicts(let names): "(verdicts \(names.map(\.name).joined(separator: " ")))"
@@ -52,7 +53,8 @@ final class ParserTests: XCTestCase {
       let parsed = Parser.parseExpression(SourceFile(name: "t", text: input))
       XCTAssertEqual(parsed.diagnostics.map(\.message), [], input, line: line)
       XCTAssertEqual(parsed.expr.map(SExpression.print), expected, input, line: line)
-      XCTAssertEqual(parsed.expr?.range, SourceRange(start: 0, end: input.utf8.count), "the root covers \(input)", line: line)
+      XCTAssertEqual(
+        parsed.expr?.range, SourceRange(start: 0, end: input.utf8.count), "the root covers \(input)", line: line)
     }
   }
 
@@ -126,13 +128,18 @@ final class ParserTests: XCTestCase {
       ),
       (
         "rule \"drains\" when t then recommend fire notice max(30d, n) reason \"r\" refer \"agency\" cooldown 3d hold until paid meet in person",
-        ["(rule \"drains\" t (recommend fire (notice (call max 30d n)) (reason \"r\") (refer \"agency\") (cooldown 3d) (hold-until-paid) (meet in person)))"],
+        [
+          "(rule \"drains\" t (recommend fire (notice (call max 30d n)) (reason \"r\") (refer \"agency\") (cooldown 3d) (hold-until-paid) (meet in person)))"
+        ],
         #line
       ),
       ("when a then recommend talk meet by phone", ["(rule a (recommend talk (meet by phone)))"], #line),
       ("when a then recommend talk meet by video", ["(rule a (recommend talk (meet by video)))"], #line),
       // Clause words are contextual: they can name fields, even inside a clause.
-      ("when notice > 1d then recommend talk notice notice", ["(rule (> notice 1d) (recommend talk (notice notice)))"], #line),
+      (
+        "when notice > 1d then recommend talk notice notice", ["(rule (> notice 1d) (recommend talk (notice notice)))"],
+        #line
+      ),
       ("verdicts keep < fire", ["(verdicts keep fire)"], #line),
       ("verdicts only", ["(verdicts only)"], #line),
       ("otherwise recommend keep reason \"fine\"", ["(otherwise (recommend keep (reason \"fine\")))"], #line),
@@ -151,7 +158,9 @@ final class ParserTests: XCTestCase {
   func testStatementRangesSpanTheirText() {
     let text = "let a = 1\nwhen a > 2 then recommend fire notice 3d   # c\notherwise recommend keep"
     let parsed = parse(text)
-    let covered = parsed.syntax.statements.map { String(decoding: Array(text.utf8)[$0.range.start..<$0.range.end], as: UTF8.self) }
+    let covered = parsed.syntax.statements.map {
+      String(decoding: Array(text.utf8)[$0.range.start..<$0.range.end], as: UTF8.self)
+    }
     XCTAssertEqual(covered, ["let a = 1", "when a > 2 then recommend fire notice 3d", "otherwise recommend keep"])
   }
 
@@ -159,16 +168,37 @@ final class ParserTests: XCTestCase {
 
   func testSyntaxErrors() {
     let rows: [(String, ExpectedDiagnostic, UInt)] = [
-      ("when x 1️⃣) then recommend fire", .init("unexpected-token", "expected 'then' after the condition, found ')'"), #line),
+      (
+        "when x 1️⃣) then recommend fire", .init("unexpected-token", "expected 'then' after the condition, found ')'"),
+        #line
+      ),
       ("when a 1️⃣= b then recommend fire", .init("unexpected-token", "unexpected '='"), #line),
       ("when 1️⃣then recommend fire", .init("unexpected-token", "expected a value, found the keyword 'then'"), #line),
-      ("when a < b 1️⃣< c then recommend fire", .init("chained-comparison", "comparisons do not chain: '<' is followed by '<'"), #line),
+      (
+        "when a < b 1️⃣< c then recommend fire",
+        .init("chained-comparison", "comparisons do not chain: '<' is followed by '<'"), #line
+      ),
       ("when a == b 1️⃣is missing then recommend fire", .init("chained-comparison", "'==' is followed by 'is'"), #line),
-      ("when a is missing 1️⃣is present then recommend fire", .init("chained-comparison", "'is' is followed by 'is'"), #line),
-      ("when x is 1️⃣not missing then recommend fire", .init("unexpected-token", "write 'is present' rather than 'is not missing'"), #line),
-      ("when x is 1️⃣absent then recommend fire", .init("unexpected-token", "expected 'missing' or 'present' after 'is', found 'absent'"), #line),
-      ("when (a or b\n  1️⃣then recommend fire", .init("unexpected-token", "expected ')' to close '(' at line 1, found 'then'"), #line),
-      ("when [1, 2 1️⃣then recommend fire", .init("unexpected-token", "expected ']' to close '[' at line 1, found 'then'"), #line),
+      (
+        "when a is missing 1️⃣is present then recommend fire", .init("chained-comparison", "'is' is followed by 'is'"),
+        #line
+      ),
+      (
+        "when x is 1️⃣not missing then recommend fire",
+        .init("unexpected-token", "write 'is present' rather than 'is not missing'"), #line
+      ),
+      (
+        "when x is 1️⃣absent then recommend fire",
+        .init("unexpected-token", "expected 'missing' or 'present' after 'is', found 'absent'"), #line
+      ),
+      (
+        "when (a or b\n  1️⃣then recommend fire",
+        .init("unexpected-token", "expected ')' to close '(' at line 1, found 'then'"), #line
+      ),
+      (
+        "when [1, 2 1️⃣then recommend fire",
+        .init("unexpected-token", "expected ']' to close '[' at line 1, found 'then'"), #line
+      ),
       ("when f(a, 1️⃣) then recommend fire", .init("unexpected-token", "expected a value, found ')'"), #line),
       ("1️⃣whn x > 1 then recommend fire", .init("unexpected-token", "expected a statement, found 'whn'"), #line),
       ("1️⃣then recommend fire", .init("unexpected-token", "'then' without 'when'"), #line),
@@ -176,14 +206,29 @@ final class ParserTests: XCTestCase {
       ("let a = 1 1️⃣42", .init("unexpected-token", "expected a statement, found a number"), #line),
       ("field x 1️⃣number", .init("unexpected-token", "expected ':' after the field name, found 'number'"), #line),
       ("let 1️⃣when = 3", .init("unexpected-token", "expected a name after 'let', found the keyword 'when'"), #line),
-      ("rule 1️⃣slow when x then recommend fire", .init("unexpected-token", "expected the rule's name in double quotes after 'rule'"), #line),
+      (
+        "rule 1️⃣slow when x then recommend fire",
+        .init("unexpected-token", "expected the rule's name in double quotes after 'rule'"), #line
+      ),
       ("when a then 1️⃣fire", .init("unexpected-token", "expected 'recommend' to start the action, found 'fire'"), #line),
-      ("when a then recommend 1️⃣\"fire\"", .init("unexpected-token", "expected a verdict after 'recommend', found text"), #line),
-      ("when a then recommend fire 1️⃣notise 30d", .init("unexpected-token", "unknown clause 'notise' after 'recommend fire'"), #line),
+      (
+        "when a then recommend 1️⃣\"fire\"",
+        .init("unexpected-token", "expected a verdict after 'recommend', found text"), #line
+      ),
+      (
+        "when a then recommend fire 1️⃣notise 30d",
+        .init("unexpected-token", "unknown clause 'notise' after 'recommend fire'"), #line
+      ),
       ("when a then recommend fire hold 1️⃣paid", .init("unexpected-token", "expected 'until paid' after 'hold'"), #line),
-      ("when a then recommend talk meet 1️⃣on phone", .init("unexpected-token", "expected 'in person', 'by phone' or 'by video' after 'meet'"), #line),
+      (
+        "when a then recommend talk meet 1️⃣on phone",
+        .init("unexpected-token", "expected 'in person', 'by phone' or 'by video' after 'meet'"), #line
+      ),
       ("verdicts keep < 1️⃣< fire", .init("unexpected-token", "expected a verdict name after '<', found '<'"), #line),
-      ("strategy 1️⃣when x then recommend fire", .init("unexpected-token", "expected a strategy after 'strategy', found the keyword 'when'"), #line),
+      (
+        "strategy 1️⃣when x then recommend fire",
+        .init("unexpected-token", "expected a strategy after 'strategy', found the keyword 'when'"), #line
+      ),
       ("when x >1️⃣", .init("unexpected-end", "expected a value, found end of input"), #line),
       ("when x > 1️⃣01 then recommend fire", .init("leading-zero", "a number cannot start with 0"), #line),
     ]
@@ -205,14 +250,17 @@ final class ParserTests: XCTestCase {
 
   func testRecoveryReportsEveryStatementsError() {
     let marked = MarkedSource(
-      "when x > 1️⃣then recommend fire\nlet 2️⃣= 3\nwhen y 3️⃣) then recommend fire\nwhen z then recommend talk\nfield 4️⃣\"q\": number")
+      "when x > 1️⃣then recommend fire\nlet 2️⃣= 3\nwhen y 3️⃣) then recommend fire\nwhen z then recommend talk\nfield 4️⃣\"q\": number"
+    )
     let parsed = parse(marked.text)
-    assertDiagnostics(parsed.diagnostics, [
-      .init("unexpected-token", "expected a value, found the keyword 'then'", at: 1),
-      .init("unexpected-token", "expected a name after 'let', found '='", at: 2),
-      .init("unexpected-token", "expected 'then' after the condition, found ')'", at: 3),
-      .init("unexpected-token", "expected a field name after 'field', found text", at: 4),
-    ], in: marked)
+    assertDiagnostics(
+      parsed.diagnostics,
+      [
+        .init("unexpected-token", "expected a value, found the keyword 'then'", at: 1),
+        .init("unexpected-token", "expected a name after 'let', found '='", at: 2),
+        .init("unexpected-token", "expected 'then' after the condition, found ')'", at: 3),
+        .init("unexpected-token", "expected a field name after 'field', found text", at: 4),
+      ], in: marked)
     XCTAssertEqual(parsed.syntax.statements.map(SExpression.print), ["(rule z (recommend talk))"])
   }
 
@@ -235,7 +283,9 @@ final class ParserTests: XCTestCase {
     let diagnostics = Parser.parse(source).diagnostics
     XCTAssertEqual(diagnostics.map(\.code), ["nesting-too-deep"], line: line)
     XCTAssertEqual(diagnostics.first?.message, "expression is nested too deeply (more than 128 levels)", line: line)
-    XCTAssertEqual(diagnostics.first.map { source.location(of: $0.range.start) }, SourceLocation(line: 1, column: column), line: line)
+    XCTAssertEqual(
+      diagnostics.first.map { source.location(of: $0.range.start) }, SourceLocation(line: 1, column: column), line: line
+    )
   }
 
   func testNestingLimit() {

@@ -51,7 +51,9 @@ final class RulesTests: XCTestCase {
     XCTAssertFalse(files.isEmpty, "no policies in rules/")
     for file in files {
       let (_, diagnostics, source) = try Self.compile(file)
-      XCTAssertTrue(diagnostics.isEmpty, "\(Self.shown(file)) has diagnostics:\n" + DiagnosticRenderer().render(diagnostics, in: source))
+      XCTAssertTrue(
+        diagnostics.isEmpty,
+        "\(Self.shown(file)) has diagnostics:\n" + DiagnosticRenderer().render(diagnostics, in: source))
     }
   }
 
@@ -80,7 +82,8 @@ final class RulesTests: XCTestCase {
     guard let header = rows.first?.fields else { return XCTFail("\(name) is empty") }
     XCTAssertEqual(Array(header.prefix(2)), ["id", "name"], "\(name):1: the first columns are id and name")
     XCTAssertEqual(
-      Set(header.dropFirst(2)), Set(policy.fields.map(\.name)), "\(name):1: the columns after id and name are the policy's fields")
+      Set(header.dropFirst(2)), Set(policy.fields.map(\.name)),
+      "\(name):1: the columns after id and name are the policy's fields")
     XCTAssertEqual(Set(header).count, header.count, "\(name):1: a column is repeated")
     XCTAssertGreaterThanOrEqual(rows.count - 1, 10, "\(name) should hold about a dozen clients")
 
@@ -125,7 +128,8 @@ final class RulesTests: XCTestCase {
   private func checkExpectations(of policy: Policy, in url: URL, named name: String) throws {
     let rows = try CSV.parse(String(decoding: try Data(contentsOf: url), as: UTF8.self))
     guard let header = rows.first else { return XCTFail("\(name) is empty") }
-    XCTAssertEqual(header.fields, ["client", "today", "expect"], "\(name):\(header.line): the columns are client,today,expect")
+    XCTAssertEqual(
+      header.fields, ["client", "today", "expect"], "\(name):\(header.line): the columns are client,today,expect")
     guard header.fields == ["client", "today", "expect"] else { return }
 
     // Read every row first: the population is all of them.
@@ -138,7 +142,9 @@ final class RulesTests: XCTestCase {
       }
       do {
         let client = try Self.client(row.fields[0], for: policy)
-        guard case .date(let today) = try CellReader().read(row.fields[1], for: FieldInfo(name: "today", type: .date)).get() else {
+        guard
+          case .date(let today) = try CellReader().read(row.fields[1], for: FieldInfo(name: "today", type: .date)).get()
+        else {
           throw ExpectError("today is empty")
         }
         let expected = try Outcome(parsing: row.fields[2], verdicts: policy.verdicts)
@@ -158,7 +164,8 @@ final class RulesTests: XCTestCase {
       let location = "\(name):\(entry.line)"
       let evaluation: Evaluation
       do {
-        evaluation = try policy.evaluate(entry.client, in: EvaluationContext(today: entry.today, population: population))
+        evaluation = try policy.evaluate(
+          entry.client, in: EvaluationContext(today: entry.today, population: population))
       } catch {
         XCTFail("\(location): evaluation failed: \(error.message) (client \(entry.row[0]))")
         continue
@@ -166,7 +173,9 @@ final class RulesTests: XCTestCase {
       winners.insert(evaluation.winningRule)
       let actual = Outcome(evaluation)
       if actual != entry.expected {
-        let rule = evaluation.winningRule.map { policy.rules[$0].name.map { "rule \"\($0)\"" } ?? "an unnamed rule" } ?? "otherwise"
+        let rule =
+          evaluation.winningRule.map { policy.rules[$0].name.map { "rule \"\($0)\"" } ?? "an unnamed rule" }
+          ?? "otherwise"
         XCTFail("\(location): expected '\(entry.expected)', got '\(actual)' from \(rule) (client \(entry.row[0]))")
       }
     }
@@ -186,7 +195,8 @@ final class RulesTests: XCTestCase {
       let field = assignment[..<equals].trimmingCharacters(in: .whitespaces)
       let cell = String(assignment[assignment.index(after: equals)...])
       guard let slot = policy.slot(ofField: field) else {
-        throw ExpectError("the policy has no field '\(field)' (its fields: \(policy.fields.map(\.name).joined(separator: ", ")))")
+        throw ExpectError(
+          "the policy has no field '\(field)' (its fields: \(policy.fields.map(\.name).joined(separator: ", ")))")
       }
       guard seen.insert(field).inserted else { throw ExpectError("'\(field)' is given twice") }
       switch CellReader().read(cell, for: policy.fields[slot]) {
@@ -223,7 +233,9 @@ extension RulesTests {
     init(parsing text: String, verdicts: [String]) throws {
       var words = text.split(whereSeparator: \.isWhitespace).map(String.init)[...]
       guard let verdict = words.popFirst() else { throw ExpectError("expect is empty") }
-      guard verdicts.contains(verdict) else { throw ExpectError("'\(verdict)' is not a verdict of the policy (\(verdicts.joined(separator: ", ")))") }
+      guard verdicts.contains(verdict) else {
+        throw ExpectError("'\(verdict)' is not a verdict of the policy (\(verdicts.joined(separator: ", ")))")
+      }
       self.verdict = verdict
       var seen = Set<String>()
       func duration(after word: String) throws -> TimeSpan {
@@ -240,11 +252,15 @@ extension RulesTests {
         case "reason": reason = true
         case "refer": refer = true
         case "hold":
-          guard words.popFirst() == "until", words.popFirst() == "paid" else { throw ExpectError("write 'hold until paid'") }
+          guard words.popFirst() == "until", words.popFirst() == "paid" else {
+            throw ExpectError("write 'hold until paid'")
+          }
           holdUntilPaid = true
         case "meet":
           let mode = [words.popFirst(), words.popFirst()].compactMap { $0 }.joined(separator: " ")
-          guard let meeting = MeetingMode(rawValue: mode) else { throw ExpectError("write 'meet in person', 'meet by phone' or 'meet by video'") }
+          guard let meeting = MeetingMode(rawValue: mode) else {
+            throw ExpectError("write 'meet in person', 'meet by phone' or 'meet by video'")
+          }
           meet = meeting
         default:
           throw ExpectError("unknown word '\(word)' in expect (notice, cooldown, hold until paid, meet, reason, refer)")

@@ -108,7 +108,9 @@ func assertDiagnostics(
   }
   let expectedErrors = expected.filter { $0.severity == .error }.count
   let actualErrors = diagnostics.filter { $0.severity == .error }.count
-  XCTAssertEqual(actualErrors, expectedErrors, "error count for \(marked.text.debugDescription):\n  \(shown)", file: file, line: line)
+  XCTAssertEqual(
+    actualErrors, expectedErrors, "error count for \(marked.text.debugDescription):\n  \(shown)", file: file, line: line
+  )
 }
 
 final class SourceMarkersTests: XCTestCase {

@@ -12,7 +12,8 @@ struct SpecTests {
   @Test func conformanceSuite() throws {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Spec")
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }.sorted()
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }
+      .sorted()
     var count = 0
     var seen: [String: String] = [:]
     for file in files {
@@ -29,7 +30,8 @@ struct SpecTests {
       for record in records.dropFirst() {
         let place = "\(file):\(record.line)"
         guard let spec = SpecCase(record.fields) else {
-          Issue.record(Comment(rawValue: "\(place): a row needs 6 fields and a kind of expr or policy: \(record.fields)"))
+          Issue.record(
+            Comment(rawValue: "\(place): a row needs 6 fields and a kind of expr or policy: \(record.fields)"))
           continue
         }
         count += 1
@@ -81,7 +83,9 @@ enum SpecRunner {
       return "error \(first.code) at \(position(first.range, in: source, lineShift))"
     }
     let records: [[String: String]]
-    do throws(ClientSyntax.Failure) { records = try ClientSyntax.parse(spec.client) } catch { return "bad client column: \(error.message)" }
+    do throws(ClientSyntax.Failure) { records = try ClientSyntax.parse(spec.client) } catch {
+      return "bad client column: \(error.message)"
+    }
     var clients: [Client] = []
     for record in records {
       do throws(ClientError) {
@@ -235,7 +239,9 @@ enum SpecCSV {
       case "\"" where field.isEmpty && !closedQuote:
         quoted = true
       default:
-        guard !closedQuote, scalar != "\"" else { throw Failure(line: line, message: "a quote in the middle of a field") }
+        guard !closedQuote, scalar != "\"" else {
+          throw Failure(line: line, message: "a quote in the middle of a field")
+        }
         field.append(scalar)
       }
     }
@@ -272,7 +278,13 @@ enum ClientSyntax {
         value.unicodeScalars.append(scalar == "n" ? "\n" : scalar == "t" ? "\t" : scalar)
         escaped = false
       } else if quoted {
-        if scalar == "\\" { escaped = true } else if scalar == "\"" { quoted = false } else { value.unicodeScalars.append(scalar) }
+        if scalar == "\\" {
+          escaped = true
+        } else if scalar == "\"" {
+          quoted = false
+        } else {
+          value.unicodeScalars.append(scalar)
+        }
       } else if scalar == "=", !inValue {
         inValue = true
       } else if scalar == "\"", inValue, value.trimmingCharacters(in: .whitespaces).isEmpty {

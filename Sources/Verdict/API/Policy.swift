@@ -51,7 +51,8 @@ public struct Policy: Sendable {
     let checked = Checker.check(parsed.syntax)
     let diagnostics = parsed.diagnostics + checked.diagnostics
     guard let program = checked.program else { return (nil, diagnostics) }
-    let policy = Policy(source: source, syntax: parsed.syntax, program: program, warnings: diagnostics.filter { $0.severity == .warning })
+    let policy = Policy(
+      source: source, syntax: parsed.syntax, program: program, warnings: diagnostics.filter { $0.severity == .warning })
     return (policy, diagnostics)
   }
 
@@ -118,7 +119,8 @@ public struct Policy: Sendable {
     _ client: Record, _ context: EvaluationContext, _ observer: inout Observer
   ) throws(EvaluationError) -> Evaluation {
     let letCount = program.lets.count
-    return try withUnsafeTemporaryAllocation(of: Value?.self, capacity: letCount) { (lets) throws(EvaluationError) -> Evaluation in
+    return try withUnsafeTemporaryAllocation(of: Value?.self, capacity: letCount) {
+      (lets) throws(EvaluationError) -> Evaluation in
       lets.initialize(repeating: nil)
       defer { lets.deinitialize() }
       var interpreter = Interpreter(runtime: runtime, record: client, context: context, lets: lets, observer: observer)

@@ -36,13 +36,17 @@ enum Builtin: String, Sendable, CaseIterable {
 
 extension Checker {
   /// Checks a call's arguments and gives its result type.
-  mutating func checkCall(_ builtin: Builtin, _ arguments: [CheckedExpr], at range: SourceRange) -> (ValueType?, Currency?) {
+  mutating func checkCall(_ builtin: Builtin, _ arguments: [CheckedExpr], at range: SourceRange) -> (
+    ValueType?, Currency?
+  ) {
     let types = arguments.map(\.type)
     func require(_ index: Int, _ allowed: [ValueType]) -> Bool {
       guard let type = types[index] else { return true }
       if allowed.contains(type) { return true }
       let names = allowed.map(\.described).joined(separator: " or ")
-      error("argument-type", "\(builtin.rawValue) takes \(names), not \(type.described)", at: arguments[index].range, hint: builtin.signature)
+      error(
+        "argument-type", "\(builtin.rawValue) takes \(names), not \(type.described)", at: arguments[index].range,
+        hint: builtin.signature)
       return false
     }
     switch builtin {
@@ -68,7 +72,8 @@ extension Checker {
       }
       if let first = known.first, let other = arguments.first(where: { $0.type != nil && $0.type != first }) {
         error(
-          "argument-type", "\(builtin.rawValue) needs arguments of one type, not \(first.described) and \(other.type!.described)",
+          "argument-type",
+          "\(builtin.rawValue) needs arguments of one type, not \(first.described) and \(other.type!.described)",
           at: other.range, hint: builtin.signature)
         return (nil, nil)
       }

@@ -25,7 +25,9 @@ extension Checker {
     case .unary(.negate, let operand):
       let checked = checkExpr(operand)
       if let type = checked.type, ![.number, .duration, .money, .percent].contains(type) {
-        error("operand-type", "cannot negate \(type.described)", at: expr.range, hint: "'-' applies to numbers, durations, money and percents")
+        error(
+          "operand-type", "cannot negate \(type.described)", at: expr.range,
+          hint: "'-' applies to numbers, durations, money and percents")
       }
       result.kind = .negate(checked)
       (result.type, result.currency) = (checked.type, checked.currency)
@@ -35,11 +37,16 @@ extension Checker {
       result.kind = .isMissing(checkExpr(operand), negated: negated)
       result.type = .bool
     case .call(let name, let nameRange, let arguments):
-      (result.kind, result.type, result.currency) = checkCall(name, nameRange: nameRange, arguments: arguments, range: expr.range)
+      (result.kind, result.type, result.currency) = checkCall(
+        name, nameRange: nameRange, arguments: arguments, range: expr.range)
     case .list(let elements):
       let checked = elements.map { checkExpr($0) }
-      if let first = checked.first(where: { $0.type != nil }), let other = checked.first(where: { $0.type != nil && $0.type != first.type }) {
-        error("list-type", "a list holds values of one type, not \(first.type!.described) and \(other.type!.described)", at: other.range)
+      if let first = checked.first(where: { $0.type != nil }),
+        let other = checked.first(where: { $0.type != nil && $0.type != first.type })
+      {
+        error(
+          "list-type", "a list holds values of one type, not \(first.type!.described) and \(other.type!.described)",
+          at: other.range)
       }
       result.kind = .list(checked)
       result.type = .list
@@ -49,7 +56,9 @@ extension Checker {
 
   mutating func requireBool(_ expr: CheckedExpr, _ context: String) {
     if let type = expr.type, type != .bool {
-      error("operand-type", "\(context) needs true or false, not \(type.described)", at: expr.range, hint: "compare it with something, for example: … > 0")
+      error(
+        "operand-type", "\(context) needs true or false, not \(type.described)", at: expr.range,
+        hint: "compare it with something, for example: … > 0")
     }
   }
 
@@ -71,7 +80,8 @@ extension Checker {
     }
     let known = Array(letDeclarations.keys) + fields.map(\.name) + ["today"]
     if hasFieldDeclarations {
-      let hint = Suggestion.closest(to: name, among: known).map { "did you mean '\($0)'?" }
+      let hint =
+        Suggestion.closest(to: name, among: known).map { "did you mean '\($0)'?" }
         ?? "declare it: field \(name): TYPE"
       error("unknown-name", "unknown name '\(name)'", at: range, hint: hint)
       return (.constant(.missing), nil, nil)
@@ -114,7 +124,8 @@ extension Checker {
   }
 
   /// Gives an undeclared field the type its use reveals; reports a use that contradicts it.
-  mutating func infer(_ expr: CheckedExpr, as type: ValueType, currency: Currency? = nil, because context: CheckedExpr) {
+  mutating func infer(_ expr: CheckedExpr, as type: ValueType, currency: Currency? = nil, because context: CheckedExpr)
+  {
     guard case .field(let slot) = expr.kind, !fields[slot].isDeclared else { return }
     if fields[slot].type == nil {
       fields[slot].type = type
@@ -133,19 +144,24 @@ extension Checker {
     guard let builtin = Builtin(rawValue: name) else {
       for argument in arguments { _ = checkExpr(argument) }
       let names = Builtin.allCases.map(\.rawValue) + PopulationMeasure.allCases.map(\.rawValue)
-      let hint = Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'?" }
+      let hint =
+        Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'?" }
         ?? "the functions are \(names.joined(separator: ", "))"
       error("unknown-function", "unknown function '\(name)'", at: nameRange, hint: hint)
       return (.constant(.missing), nil, nil)
     }
     let checked = arguments.map { checkExpr($0) }
     guard builtin.arity.contains(checked.count) else {
-      let count = builtin.arity.lowerBound == builtin.arity.upperBound ? "\(builtin.arity.lowerBound)" : "at least \(builtin.arity.lowerBound)"
+      let count =
+        builtin.arity.lowerBound == builtin.arity.upperBound
+        ? "\(builtin.arity.lowerBound)" : "at least \(builtin.arity.lowerBound)"
       let plural = builtin.arity.lowerBound == 1 ? "argument" : "arguments"
       error("arity", "\(name) takes \(count) \(plural), not \(checked.count)", at: range, hint: builtin.signature)
       return (.constant(.missing), nil, nil)
     }
-    if builtin == .daysSince || builtin == .daysUntil, let first = checked.first { infer(first, as: .date, because: first) }
+    if builtin == .daysSince || builtin == .daysUntil, let first = checked.first {
+      infer(first, as: .date, because: first)
+    }
     if builtin == .lower, let first = checked.first { infer(first, as: .text, because: first) }
     if builtin == .count { for argument in checked { infer(argument, as: .bool, because: argument) } }
     let (type, currency) = checkCall(builtin, checked, at: range)
@@ -157,16 +173,22 @@ extension Checker {
     -> (CheckedExpr.Kind, ValueType?, Currency?)
   {
     guard arguments.count == 1 else {
-      error("arity", "\(measure.rawValue) takes 1 argument, not \(arguments.count)", at: range, hint: "\(measure.rawValue)(hours): a field of the data")
+      error(
+        "arity", "\(measure.rawValue) takes 1 argument, not \(arguments.count)", at: range,
+        hint: "\(measure.rawValue)(hours): a field of the data")
       return (.constant(.missing), nil, nil)
     }
     let argument = checkExpr(arguments[0])
     guard case .field(let slot) = argument.kind else {
-      error("population-argument", "\(measure.rawValue) takes a field of the data, not an expression", at: arguments[0].range, hint: "for example: \(measure.rawValue)(hours)")
+      error(
+        "population-argument", "\(measure.rawValue) takes a field of the data, not an expression",
+        at: arguments[0].range, hint: "for example: \(measure.rawValue)(hours)")
       return (.constant(.missing), nil, nil)
     }
     if let type = argument.type, ![.number, .duration, .money].contains(type) {
-      error("argument-type", "\(measure.rawValue) needs a number, duration or money field, not \(type.described)", at: arguments[0].range)
+      error(
+        "argument-type", "\(measure.rawValue) needs a number, duration or money field, not \(type.described)",
+        at: arguments[0].range)
     }
     let need = PopulationNeed(measure: measure, field: slot)
     if !populationNeeds.contains(need) { populationNeeds.append(need) }

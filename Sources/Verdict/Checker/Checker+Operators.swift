@@ -1,6 +1,8 @@
 /// The type rules of the binary operators, in one place.
 extension Checker {
-  mutating func checkBinary(_ op: BinaryOperator, _ leftSyntax: Expr, _ rightSyntax: Expr, id: Int, range: SourceRange) -> CheckedExpr {
+  mutating func checkBinary(_ op: BinaryOperator, _ leftSyntax: Expr, _ rightSyntax: Expr, id: Int, range: SourceRange)
+    -> CheckedExpr
+  {
     var left = checkExpr(leftSyntax)
     var right = checkExpr(rightSyntax)
     // An undeclared field takes the type of what it meets.
@@ -23,7 +25,9 @@ extension Checker {
       result.type = .bool
     case .in, .notIn:
       if let type = right.type, type != .list {
-        error("operand-type", "'\(op.rawValue)' needs a list on its right, not \(type.described)", at: right.range, hint: "for example: channel in [\"chat\", \"sms\"]")
+        error(
+          "operand-type", "'\(op.rawValue)' needs a list on its right, not \(type.described)", at: right.range,
+          hint: "for example: channel in [\"chat\", \"sms\"]")
       }
       checkElement(left, of: right, range: range)
       result.kind = .member(left, right, negated: op == .notIn)
@@ -38,7 +42,8 @@ extension Checker {
       result.type = .bool
     case .coalesce:
       if let l = left.type, let r = right.type, l != r {
-        error("operand-type", "'??' needs a default of the same type: \(l.described), not \(r.described)", at: right.range)
+        error(
+          "operand-type", "'??' needs a default of the same type: \(l.described), not \(r.described)", at: right.range)
       }
       result.kind = .coalesce(left, right)
       result.type = left.type ?? right.type
@@ -48,7 +53,8 @@ extension Checker {
       result.kind = .arithmetic(arithmetic, left, right)
       result.type = checkArithmetic(arithmetic, left, right, range: range)
       if result.type == .money {
-        result.currency = left.type == .money && right.type == .money && arithmetic == .divide ? nil : commonCurrency([left, right])
+        result.currency =
+          left.type == .money && right.type == .money && arithmetic == .divide ? nil : commonCurrency([left, right])
       }
     }
     return result
@@ -64,12 +70,18 @@ extension Checker {
     case .contains:
       // Text contains text; a list literal contains its elements' type.
       if left.type == .text { refine(&right, .text, nil) }
-      if case .list(let elements) = left.kind, let type = elements.lazy.compactMap(\.type).first { refine(&right, type, nil) }
+      if case .list(let elements) = left.kind, let type = elements.lazy.compactMap(\.type).first {
+        refine(&right, type, nil)
+      }
     default:
       // In x + 30d and x - 30d, x may be a date as well as a duration: the data decides.
       let dateOrDuration = right.type == .duration && (op == .add || op == .subtract)
-      if let type = right.type, left.type == nil, type != .date || op != .subtract, !dateOrDuration { refine(&left, type, right.currency) }
-      if let type = left.type, right.type == nil, type != .date || (op != .subtract && op != .add) { refine(&right, type, left.currency) }
+      if let type = right.type, left.type == nil, type != .date || op != .subtract, !dateOrDuration {
+        refine(&left, type, right.currency)
+      }
+      if let type = left.type, right.type == nil, type != .date || (op != .subtract && op != .add) {
+        refine(&right, type, left.currency)
+      }
     }
   }
 
@@ -85,14 +97,20 @@ extension Checker {
     expr.currency = fields[slot].currency
   }
 
-  private mutating func checkComparison(_ comparison: Comparison, _ left: CheckedExpr, _ right: CheckedExpr, range: SourceRange) {
+  private mutating func checkComparison(
+    _ comparison: Comparison, _ left: CheckedExpr, _ right: CheckedExpr, range: SourceRange
+  ) {
     guard let l = left.type, let r = right.type else { return }
     if l != r {
-      error("type-mismatch", "cannot compare \(l.described) with \(r.described)", at: range, hint: Checker.conversionHint(l, r, left, right))
+      error(
+        "type-mismatch", "cannot compare \(l.described) with \(r.described)", at: range,
+        hint: Checker.conversionHint(l, r, left, right))
       return
     }
     if comparison != .equal, comparison != .notEqual, [.bool, .list].contains(l) {
-      error("type-mismatch", "'\(comparison.rawValue)' does not order \(l.rawValue)s", at: range, hint: "only '==' and '!=' compare \(l.rawValue)s")
+      error(
+        "type-mismatch", "'\(comparison.rawValue)' does not order \(l.rawValue)s", at: range,
+        hint: "only '==' and '!=' compare \(l.rawValue)s")
       return
     }
     _ = commonCurrency([left, right])
@@ -104,13 +122,17 @@ extension Checker {
       error("type-mismatch", "text can only contain text, not \(elementType.described)", at: element.range)
       return
     }
-    if case .list(let items) = container.kind, let itemType = items.first(where: { $0.type != nil })?.type, itemType != elementType {
+    if case .list(let items) = container.kind, let itemType = items.first(where: { $0.type != nil })?.type,
+      itemType != elementType
+    {
       error("type-mismatch", "the list holds \(itemType.described), not \(elementType.described)", at: range)
     }
   }
 
   /// The result type of arithmetic, or `nil` (with an error) when the operands do not combine.
-  private mutating func checkArithmetic(_ op: Arithmetic, _ left: CheckedExpr, _ right: CheckedExpr, range: SourceRange) -> ValueType? {
+  private mutating func checkArithmetic(_ op: Arithmetic, _ left: CheckedExpr, _ right: CheckedExpr, range: SourceRange)
+    -> ValueType?
+  {
     guard let l = left.type, let r = right.type else {
       // One side is only known at run time; a number operand keeps the other side's type.
       let known = left.type ?? right.type
@@ -126,7 +148,8 @@ extension Checker {
     let verb = ["+": "add", "-": "subtract", "*": "multiply", "/": "divide"][op.rawValue]!
     let (a, b) = op == .add || op == .multiply ? (l, r) : (l, r)
     error(
-      "type-mismatch", "cannot \(verb) \(a.described) \(op == .add ? "and" : op == .subtract ? "minus" : op == .multiply ? "by" : "by") \(b.described)",
+      "type-mismatch",
+      "cannot \(verb) \(a.described) \(op == .add ? "and" : op == .subtract ? "minus" : op == .multiply ? "by" : "by") \(b.described)",
       at: range, hint: Checker.conversionHint(l, r, left, right))
     return nil
   }
@@ -159,7 +182,9 @@ extension Checker {
       if let literal, case .constant(let value) = literal.kind { return "\(value)" }
       return "5"
     }()
-    if pair == [.number, .duration] { return "a bare number is not a duration: write \(shown)d (days), \(shown)h or \(shown)w" }
+    if pair == [.number, .duration] {
+      return "a bare number is not a duration: write \(shown)d (days), \(shown)h or \(shown)w"
+    }
     if pair == [.number, .percent] { return "write the number as a percent, for example 20% instead of 0.2" }
     if pair == [.number, .money] { return "write the amount with its currency: \(shown)€ or \(shown) EUR" }
     if pair == [.percent, .money] { return "a percent of money is: 20% * revenue" }

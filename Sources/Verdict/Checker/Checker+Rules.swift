@@ -18,7 +18,8 @@ extension Checker {
     if let index = verdicts.firstIndex(of: verdictName) {
       verdict = index
     } else {
-      let hint = Suggestion.closest(to: verdictName, among: verdicts).map { "did you mean '\($0)'?" }
+      let hint =
+        Suggestion.closest(to: verdictName, among: verdicts).map { "did you mean '\($0)'?" }
         ?? "the verdicts are \(verdicts.joined(separator: ", ")); declare others with: verdicts \(verdicts.joined(separator: " < "))"
       error("unknown-verdict", "unknown verdict '\(verdictName)'", at: action.verdict.range, hint: hint)
     }
@@ -34,9 +35,12 @@ extension Checker {
       seen[clause.keyword] = clause.range
       switch clause.kind {
       case .notice(let expr): checked.notice = checkClause(expr, "notice", expecting: .duration, example: "notice 30d")
-      case .cooldown(let expr): checked.cooldown = checkClause(expr, "cooldown", expecting: .duration, example: "cooldown 3d")
-      case .reason(let expr): checked.reason = checkClause(expr, "reason", expecting: .text, example: "reason \"We are not a good fit.\"")
-      case .refer(let expr): checked.refer = checkClause(expr, "refer", expecting: .text, example: "refer \"a full-size agency\"")
+      case .cooldown(let expr):
+        checked.cooldown = checkClause(expr, "cooldown", expecting: .duration, example: "cooldown 3d")
+      case .reason(let expr):
+        checked.reason = checkClause(expr, "reason", expecting: .text, example: "reason \"We are not a good fit.\"")
+      case .refer(let expr):
+        checked.refer = checkClause(expr, "refer", expecting: .text, example: "refer \"a full-size agency\"")
       case .holdUntilPaid: checked.holdUntilPaid = true
       case .meet(let mode): checked.meet = mode
       }
@@ -44,11 +48,15 @@ extension Checker {
     return checked
   }
 
-  private mutating func checkClause(_ expr: Expr, _ keyword: String, expecting expected: ValueType, example: String) -> CheckedExpr {
+  private mutating func checkClause(_ expr: Expr, _ keyword: String, expecting expected: ValueType, example: String)
+    -> CheckedExpr
+  {
     let checked = checkExpr(expr)
     infer(checked, as: expected, because: checked)
     if let type = checked.type, type != expected {
-      error("clause-type", "'\(keyword)' needs \(expected.described), not \(type.described)", at: expr.range, hint: "for example: \(example)")
+      error(
+        "clause-type", "'\(keyword)' needs \(expected.described), not \(type.described)", at: expr.range,
+        hint: "for example: \(example)")
     }
     return checked
   }

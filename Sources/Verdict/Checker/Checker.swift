@@ -83,12 +83,15 @@ struct Checker {
       case .rule(let rule):
         if let name = rule.name, let range = rule.nameRange {
           if let first = ruleNames[name] {
-            error("duplicate-rule", "there is already a rule named \"\(name)\"", at: range, notes: [.init("the first is here", at: first)])
+            error(
+              "duplicate-rule", "there is already a rule named \"\(name)\"", at: range,
+              notes: [.init("the first is here", at: first)])
           }
           ruleNames[name] = range
         }
         let condition = checkCondition(rule.condition)
-        rules.append(CheckedRule(name: rule.name, range: statement.range, condition: condition, action: checkAction(rule.action)))
+        rules.append(
+          CheckedRule(name: rule.name, range: statement.range, condition: condition, action: checkAction(rule.action)))
       case .otherwise(let action):
         if otherwise != nil {
           error("duplicate-otherwise", "a policy has at most one 'otherwise'", at: statement.range)
@@ -96,13 +99,17 @@ struct Checker {
         otherwise = checkAction(action)
       case .strategy(let name):
         if let first = strategyRange {
-          error("duplicate-strategy", "a policy has at most one 'strategy'", at: statement.range, notes: [.init("the first is here", at: first)])
+          error(
+            "duplicate-strategy", "a policy has at most one 'strategy'", at: statement.range,
+            notes: [.init("the first is here", at: first)])
         }
         strategyRange = statement.range
         if let chosen = Strategy(rawValue: name.name) {
           strategy = chosen
         } else {
-          error("unknown-strategy", "unknown strategy '\(name.name)'", at: name.range, hint: "the strategies are most-severe and first-match")
+          error(
+            "unknown-strategy", "unknown strategy '\(name.name)'", at: name.range,
+            hint: "the strategies are most-severe and first-match")
         }
       }
     }
@@ -161,32 +168,44 @@ struct Checker {
   mutating func declareField(_ declaration: FieldDeclaration) {
     let name = declaration.name.name
     if let slot = fieldSlots[name], fields[slot].isDeclared {
-      error("duplicate-field", "field '\(name)' is already declared", at: declaration.name.range, notes: [.init("the first declaration is here", at: fields[slot].range)])
+      error(
+        "duplicate-field", "field '\(name)' is already declared", at: declaration.name.range,
+        notes: [.init("the first declaration is here", at: fields[slot].range)])
       return
     }
     guard let type = ValueType(rawValue: declaration.type.name) else {
-      let hint = Suggestion.closest(to: declaration.type.name, among: ValueType.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" }
+      let hint =
+        Suggestion.closest(to: declaration.type.name, among: ValueType.allCases.map(\.rawValue)).map {
+          "did you mean '\($0)'?"
+        }
         ?? "the types are \(ValueType.allCases.map(\.rawValue).joined(separator: ", "))"
       error("unknown-type", "unknown type '\(declaration.type.name)'", at: declaration.type.range, hint: hint)
       return
     }
-    var field = FieldInfo(name: name, type: type, durationUnit: nil, currency: nil, isDeclared: true, range: declaration.name.range)
+    var field = FieldInfo(
+      name: name, type: type, durationUnit: nil, currency: nil, isDeclared: true, range: declaration.name.range)
     if let unit = declaration.unit {
       switch type {
       case .duration:
         guard let durationUnit = TimeSpan.Unit(fieldUnit: unit.name) else {
-          error("unknown-unit", "unknown duration unit '\(unit.name)'", at: unit.range, hint: "write in minutes, in hours, in days, in weeks, in months or in years")
+          error(
+            "unknown-unit", "unknown duration unit '\(unit.name)'", at: unit.range,
+            hint: "write in minutes, in hours, in days, in weeks, in months or in years")
           return
         }
         field.durationUnit = durationUnit
       case .money:
         guard let currency = Currency(code: unit.name) else {
-          error("unknown-currency", "'\(unit.name)' is not a currency code", at: unit.range, hint: "write a three-letter code: in EUR, in USD")
+          error(
+            "unknown-currency", "'\(unit.name)' is not a currency code", at: unit.range,
+            hint: "write a three-letter code: in EUR, in USD")
           return
         }
         field.currency = currency
       case .bool, .number, .percent, .date, .text, .list:
-        error("unexpected-unit", "a \(type.rawValue) field takes no unit", at: unit.range, hint: "'in' gives the unit of duration and money fields")
+        error(
+          "unexpected-unit", "a \(type.rawValue) field takes no unit", at: unit.range,
+          hint: "'in' gives the unit of duration and money fields")
       }
     } else if type == .money {
       field.currency = literalCurrency
@@ -197,14 +216,18 @@ struct Checker {
 
   mutating func declareVerdicts(_ names: [Identifier], at range: SourceRange) {
     if let first = verdictsRange {
-      error("duplicate-verdicts", "a policy has at most one 'verdicts' statement", at: range, notes: [.init("the first is here", at: first)])
+      error(
+        "duplicate-verdicts", "a policy has at most one 'verdicts' statement", at: range,
+        notes: [.init("the first is here", at: first)])
       return
     }
     verdictsRange = range
     var seen: [String: SourceRange] = [:]
     for name in names {
       if let first = seen[name.name] {
-        error("duplicate-verdict", "verdict '\(name.name)' is listed twice", at: name.range, notes: [.init("first listed here", at: first)])
+        error(
+          "duplicate-verdict", "verdict '\(name.name)' is listed twice", at: name.range,
+          notes: [.init("first listed here", at: first)])
       }
       seen[name.name] = name.range
     }
@@ -237,12 +260,16 @@ struct Checker {
 
   // MARK: - Diagnostics
 
-  mutating func error(_ code: String, _ message: String, at range: SourceRange, hint: String? = nil, notes: [Diagnostic.Note] = []) {
+  mutating func error(
+    _ code: String, _ message: String, at range: SourceRange, hint: String? = nil, notes: [Diagnostic.Note] = []
+  ) {
     guard reporting else { return }
     diagnostics.append(.error(code, message, at: range, hint: hint, notes: notes))
   }
 
-  mutating func warning(_ code: String, _ message: String, at range: SourceRange, hint: String? = nil, notes: [Diagnostic.Note] = []) {
+  mutating func warning(
+    _ code: String, _ message: String, at range: SourceRange, hint: String? = nil, notes: [Diagnostic.Note] = []
+  ) {
     guard reporting else { return }
     diagnostics.append(.warning(code, message, at: range, hint: hint, notes: notes))
   }

@@ -1,7 +1,9 @@
 /// The built-in functions at run time. A missing argument makes the result missing, except for
 /// `count`, which counts the conditions that are definitely true.
 extension Interpreter {
-  mutating func call(_ builtin: Builtin, operands first: Int32, count: Int32, at expr: Int32) throws(EvaluationError) -> Value {
+  mutating func call(_ builtin: Builtin, operands first: Int32, count: Int32, at expr: Int32) throws(EvaluationError)
+    -> Value
+  {
     if builtin == .count {
       var total: Int64 = 0
       for offset in 0..<count {
@@ -48,7 +50,8 @@ extension Interpreter {
     case (.round, .duration(let span)):
       return .duration(TimeSpan(seconds: Interpreter.roundToMultiple(span.seconds, of: 86_400)))
     case (.round, .money(let money)):
-      return .money(Money(scaledAmount: Interpreter.roundToMultiple(money.scaledAmount, of: Money.scale), currency: money.currency))
+      return .money(
+        Money(scaledAmount: Interpreter.roundToMultiple(money.scaledAmount, of: Money.scale), currency: money.currency))
     case (.lower, .text(let text)): return .text(text.lowercased())
     case (.len, .text(let text)): return .int(Int64(text.count))
     case (.len, .list(let items)): return .int(Int64(items.count))

@@ -23,7 +23,8 @@ extension Interpreter {
       case .bool(false):
         continue
       case let other:
-        throw typeError("a rule's condition must be true or false, not \(other.type?.described ?? "missing")", rule.condition)
+        throw typeError(
+          "a rule's condition must be true or false, not \(other.type?.described ?? "missing")", rule.condition)
       }
     }
     let action = runtime.actions[winner < 0 ? rules.count : winner]

@@ -22,7 +22,10 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
   let lets: UnsafeMutableBufferPointer<Value?>
   var observer: Observer
 
-  init(runtime: Runtime, record: Record, context: EvaluationContext, lets: UnsafeMutableBufferPointer<Value?>, observer: Observer) {
+  init(
+    runtime: Runtime, record: Record, context: EvaluationContext, lets: UnsafeMutableBufferPointer<Value?>,
+    observer: Observer
+  ) {
     self.runtime = runtime
     nodes = runtime.nodes
     constants = runtime.constants
@@ -71,11 +74,15 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
     case .compare:
       let left = try evaluate(node.a)
       let right = try evaluate(node.b)
-      do throws(ValueFailure) { return try Value.compare(node.comparison, left, right) } catch { throw located(error, index) }
+      do throws(ValueFailure) { return try Value.compare(node.comparison, left, right) } catch {
+        throw located(error, index)
+      }
     case .arithmetic:
       let left = try evaluate(node.a)
       let right = try evaluate(node.b)
-      do throws(ValueFailure) { return try Value.arithmetic(node.arithmetic, left, right) } catch { throw located(error, index) }
+      do throws(ValueFailure) { return try Value.arithmetic(node.arithmetic, left, right) } catch {
+        throw located(error, index)
+      }
     case .negate:
       let value = try evaluate(node.a)
       do throws(ValueFailure) { return try Value.arithmetic(.subtract, Value.zero(like: value), value) } catch {
@@ -129,7 +136,8 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
 
   func typeError(_ message: String, _ index: Int32) -> EvaluationError {
     EvaluationError(
-      message: message, hint: "declare the field's type so the checker can catch this before running", range: runtime.ranges[Int(index)])
+      message: message, hint: "declare the field's type so the checker can catch this before running",
+      range: runtime.ranges[Int(index)])
   }
 }
 
@@ -149,7 +157,9 @@ extension Value {
   /// list holds a missing item (which might be it).
   static func member(_ value: Value, of list: Value) throws(ValueFailure) -> Value {
     if value.isMissing || list.isMissing { return .missing }
-    guard case .list(let items) = list else { throw ValueFailure("'in' needs a list, not \(list.type?.described ?? "missing")") }
+    guard case .list(let items) = list else {
+      throw ValueFailure("'in' needs a list, not \(list.type?.described ?? "missing")")
+    }
     var sawMissing = false
     for item in items {
       if item.isMissing { sawMissing = true } else if try equals(value, item) { return .bool(true) }

@@ -54,11 +54,15 @@ extension Lexer {
     }
     let digitsEnd = offset
     if lastWasUnderscore {
-      report("malformed-number", "a number cannot end with '_'", SourceRange(start: start, end: offset), hint: "use '_' only between digits: 1_000")
+      report(
+        "malformed-number", "a number cannot end with '_'", SourceRange(start: start, end: offset),
+        hint: "use '_' only between digits: 1_000")
       return .invalid
     }
     if decimal.text.count > 1, decimal.text.hasPrefix("0"), !decimal.text.hasPrefix("0.") {
-      report("leading-zero", "a number cannot start with 0", SourceRange(start: start, end: digitsEnd), hint: "write \(decimal.mantissa) without the leading zero")
+      report(
+        "leading-zero", "a number cannot start with 0", SourceRange(start: start, end: digitsEnd),
+        hint: "write \(decimal.mantissa) without the leading zero")
       return .invalid
     }
     return lexSuffix(decimal, start: start)
@@ -104,7 +108,9 @@ extension Lexer {
   private mutating func number(_ decimal: Decimal, start: Int) -> TokenKind {
     if decimal.fractionDigits == 0 {
       guard !decimal.overflow else {
-        report("number-too-large", "number is too large", SourceRange(start: start, end: offset), hint: "whole numbers go up to 9223372036854775807")
+        report(
+          "number-too-large", "number is too large", SourceRange(start: start, end: offset),
+          hint: "whole numbers go up to 9223372036854775807")
         return .invalid
       }
       return .number(.int(decimal.mantissa))
@@ -153,7 +159,9 @@ extension Lexer {
       return .invalid
     }
     guard product % divisor == 0 else {
-      report("malformed-duration", "duration is not a whole number of seconds", range, hint: "use a smaller unit: 90min instead of 1.5h is fine too")
+      report(
+        "malformed-duration", "duration is not a whole number of seconds", range,
+        hint: "use a smaller unit: 90min instead of 1.5h is fine too")
       return .invalid
     }
     return .duration(TimeSpan(seconds: product / divisor))
@@ -162,7 +170,9 @@ extension Lexer {
   /// `€500`, `$1200`: the symbol has been read; digits must follow at once.
   mutating func lexPrefixedMoney(currency: Currency, symbolStart: Int) -> TokenKind {
     guard let byte = peek(), Lexer.isDigit(byte) else {
-      report("malformed-money", "expected an amount after the currency symbol", SourceRange(start: symbolStart, end: offset), hint: "write €500 or 500€")
+      report(
+        "malformed-money", "expected an amount after the currency symbol", SourceRange(start: symbolStart, end: offset),
+        hint: "write €500 or 500€")
       return .invalid
     }
     var decimal = Decimal()
@@ -195,7 +205,9 @@ extension Lexer {
     offset += shape.count
     let parts = text.split(separator: "-").compactMap { Int($0) }
     guard parts.count == 3, let date = CalendarDate(year: parts[0], month: parts[1], day: parts[2]) else {
-      report("invalid-date", "there is no date \(text)", SourceRange(start: start, end: offset), hint: "dates are YYYY-MM-DD with a real month and day")
+      report(
+        "invalid-date", "there is no date \(text)", SourceRange(start: start, end: offset),
+        hint: "dates are YYYY-MM-DD with a real month and day")
       return .invalid
     }
     return .date(date)

@@ -128,17 +128,24 @@ struct Lexer {
     offset += scalar.map { UTF8.width($0) } ?? 1
     let range = SourceRange(start: start, end: offset)
     if byte == UInt8(ascii: "!") {
-      report("unexpected-character", "unexpected character '!'", range, hint: "write 'not' for negation, or '!=' for 'not equal'")
+      report(
+        "unexpected-character", "unexpected character '!'", range,
+        hint: "write 'not' for negation, or '!=' for 'not equal'")
     } else if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "|") {
       let word = byte == UInt8(ascii: "&") ? "and" : "or"
       report("unexpected-character", "unexpected character '\(UnicodeScalar(byte))'", range, hint: "write '\(word)'")
     } else if byte == UInt8(ascii: "'") {
-      report("unexpected-character", "unexpected character \"'\"", range, hint: "text goes in double quotes: \"like this\"")
+      report(
+        "unexpected-character", "unexpected character \"'\"", range, hint: "text goes in double quotes: \"like this\"")
     } else if let scalar {
-      let shown = scalar.value < 0x20 || scalar.value == 0x7F ? "U+\(String(scalar.value, radix: 16, uppercase: true))" : "'\(scalar)'"
+      let shown =
+        scalar.value < 0x20 || scalar.value == 0x7F
+        ? "U+\(String(scalar.value, radix: 16, uppercase: true))" : "'\(scalar)'"
       report("unexpected-character", "unexpected character \(shown)", range)
     } else {
-      report("invalid-utf8", "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true))", range, hint: "save the policy as UTF-8")
+      report(
+        "invalid-utf8", "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true))", range,
+        hint: "save the policy as UTF-8")
     }
     return .invalid
   }
@@ -156,7 +163,9 @@ struct Lexer {
         offset += 1
         guard valid else { return .invalid }
         guard let text = String(validating: content, as: UTF8.self) else {
-          report("invalid-utf8", "text is not valid UTF-8", SourceRange(start: start, end: offset), hint: "save the policy as UTF-8")
+          report(
+            "invalid-utf8", "text is not valid UTF-8", SourceRange(start: start, end: offset),
+            hint: "save the policy as UTF-8")
           return .invalid
         }
         return .string(text)
@@ -196,7 +205,9 @@ struct Lexer {
         offset += 1
         return Array(String(scalar).utf8)
       }
-      report("invalid-escape", "invalid unicode escape", SourceRange(start: start, end: offset), hint: "write \\u{1F600} with 1 to 8 hex digits of a valid code point")
+      report(
+        "invalid-escape", "invalid unicode escape", SourceRange(start: start, end: offset),
+        hint: "write \\u{1F600} with 1 to 8 hex digits of a valid code point")
       return nil
     default:
       report(

@@ -40,18 +40,23 @@ extension Parser {
       } else {
         right = try parseBinary(Precedence(rawValue: precedence.rawValue + 1)!)
       }
-      left = try node(.binary(op, left.expr, right.expr), range: left.expr.range.union(right.expr.range), children: [left, right])
+      left = try node(
+        .binary(op, left.expr, right.expr), range: left.expr.range.union(right.expr.range), children: [left, right])
       lastComparison = precedence.isNonAssociative ? (op.rawValue, opRange) : nil
     }
     return left
   }
 
   /// `x is missing`, `x is present` (the `is` has been read).
-  private mutating func parseIsMissing(_ operand: Parsed, isToken: Token, previous: inout (op: String, range: SourceRange)?) throws
+  private mutating func parseIsMissing(
+    _ operand: Parsed, isToken: Token, previous: inout (op: String, range: SourceRange)?
+  ) throws
     -> Parsed
   {
     if let prior = previous {
-      error("chained-comparison", "comparisons do not chain: '\(prior.op)' is followed by 'is'", at: isToken.range, hint: "put the comparison in parentheses, or join with 'and'")
+      error(
+        "chained-comparison", "comparisons do not chain: '\(prior.op)' is followed by 'is'", at: isToken.range,
+        hint: "put the comparison in parentheses, or join with 'and'")
       throw Failure()
     }
     let negated: Bool
@@ -62,10 +67,14 @@ extension Parser {
     } else if current.kind == .keyword(.not), peekKind(1) == .identifier("missing") {
       throw fail("write 'is present' rather than 'is not missing'", hint: "x is present")
     } else {
-      throw fail("expected 'missing' or 'present' after 'is', found \(current.kind.described)", hint: "write: x is missing, or: x is present")
+      throw fail(
+        "expected 'missing' or 'present' after 'is', found \(current.kind.described)",
+        hint: "write: x is missing, or: x is present")
     }
     previous = ("is", isToken.range)
-    return try node(.isMissing(operand.expr, negated: negated), range: operand.expr.range.union(SourceRange(start: isToken.range.start, end: previousEnd)), children: [operand])
+    return try node(
+      .isMissing(operand.expr, negated: negated),
+      range: operand.expr.range.union(SourceRange(start: isToken.range.start, end: previousEnd)), children: [operand])
   }
 
   /// The binary operator at the current token, and how many tokens it takes (`not in` takes two).
@@ -157,7 +166,8 @@ extension Parser {
     advance()
     let arguments = try parseSequence(closing: .rightParen, opening: open)
     return try node(
-      .call(name: name, nameRange: nameRange, arguments: arguments.map(\.expr)), range: nameRange.union(tokens[index - 1].range),
+      .call(name: name, nameRange: nameRange, arguments: arguments.map(\.expr)),
+      range: nameRange.union(tokens[index - 1].range),
       children: arguments)
   }
 
@@ -204,7 +214,8 @@ extension Parser {
     let height = (children.map(\.height).max() ?? 0) + 1
     if height > Parser.maximumNesting {
       error(
-        "nesting-too-deep", "expression is nested too deeply (more than \(Parser.maximumNesting) levels)", at: SourceRange(start: range.start, end: range.start + 1),
+        "nesting-too-deep", "expression is nested too deeply (more than \(Parser.maximumNesting) levels)",
+        at: SourceRange(start: range.start, end: range.start + 1),
         hint: "split it into several 'let' definitions")
       throw Failure()
     }

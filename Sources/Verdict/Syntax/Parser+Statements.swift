@@ -17,13 +17,19 @@ extension Parser {
     case .keyword(.then):
       throw fail("'then' without 'when'", hint: "a rule reads: when CONDITION then recommend VERDICT")
     case .keyword(.recommend):
-      throw fail("'recommend' outside a rule", hint: "write: when CONDITION then recommend VERDICT, or: otherwise recommend VERDICT")
+      throw fail(
+        "'recommend' outside a rule",
+        hint: "write: when CONDITION then recommend VERDICT, or: otherwise recommend VERDICT")
     case .identifier(let word):
-      let hint = Suggestion.closest(to: word, among: Keyword.allCases.filter(\.beginsStatement).map(\.rawValue))
-        .map { "did you mean '\($0)'?" } ?? "statements begin with field, let, rule, when, verdicts, otherwise or strategy"
+      let hint =
+        Suggestion.closest(to: word, among: Keyword.allCases.filter(\.beginsStatement).map(\.rawValue))
+        .map { "did you mean '\($0)'?" }
+        ?? "statements begin with field, let, rule, when, verdicts, otherwise or strategy"
       throw fail("expected a statement, found '\(word)'", hint: hint)
     default:
-      throw fail("expected a statement, found \(current.kind.described)", hint: "statements begin with field, let, rule, when, verdicts, otherwise or strategy")
+      throw fail(
+        "expected a statement, found \(current.kind.described)",
+        hint: "statements begin with field, let, rule, when, verdicts, otherwise or strategy")
     }
     return Statement(kind: kind, range: SourceRange(start: start, end: previousEnd))
   }
@@ -36,7 +42,8 @@ extension Parser {
     _ = try expect(.field, "")
     let name = try expectIdentifier("a field name after 'field'")
     _ = try expect(.colon, "after the field name", hint: "write: field \(name.name): number")
-    let type = try expectIdentifier("a type after ':'", hint: "the types are \(ValueType.allCases.map(\.rawValue).joined(separator: ", "))")
+    let type = try expectIdentifier(
+      "a type after ':'", hint: "the types are \(ValueType.allCases.map(\.rawValue).joined(separator: ", "))")
     var unit: Identifier?
     if accept(.in) != nil {
       unit = try expectIdentifier("a unit after 'in'", hint: "for example: in days, in hours, in EUR")
@@ -82,7 +89,8 @@ extension Parser {
     var clauses: [Clause] = []
     while case .identifier(let word) = current.kind {
       guard Parser.clauseWords.contains(word) else {
-        let hint = Suggestion.closest(to: word, among: Parser.clauseWords).map { "did you mean '\($0)'?" }
+        let hint =
+          Suggestion.closest(to: word, among: Parser.clauseWords).map { "did you mean '\($0)'?" }
           ?? "the clauses are notice, reason, refer, cooldown, hold until paid and meet"
         throw fail("unknown clause '\(word)' after 'recommend \(verdict.name)'", hint: hint)
       }
@@ -111,7 +119,10 @@ extension Parser {
     default:
       if accept(.in) != nil, accept(word: "person") != nil {
         kind = .meet(.inPerson)
-      } else if accept(word: "by") != nil, let mode = accept(word: "phone").map({ _ in MeetingMode.byPhone }) ?? accept(word: "video").map({ _ in .byVideo }) {
+      } else if accept(word: "by") != nil,
+        let mode = accept(word: "phone").map({ _ in MeetingMode.byPhone })
+          ?? accept(word: "video").map({ _ in .byVideo })
+      {
         kind = .meet(mode)
       } else {
         throw fail("expected 'in person', 'by phone' or 'by video' after 'meet'")
@@ -144,8 +155,11 @@ extension Parser {
     // The strategy names are hyphenated: three tokens with nothing between them. A lone word is
     // left to the checker, which reports an unknown strategy at the word.
     guard current.kind == .symbol(.minus), current.range.start == first.range.end else { return first }
-    guard let dash = accept(.minus), case .identifier(let second) = current.kind, current.range.start == dash.range.end else {
-      throw fail("expected 'most-severe' or 'first-match' after 'strategy'", hint: hint, notes: [Diagnostic.Note("'strategy' is here", at: keyword.range)])
+    guard let dash = accept(.minus), case .identifier(let second) = current.kind, current.range.start == dash.range.end
+    else {
+      throw fail(
+        "expected 'most-severe' or 'first-match' after 'strategy'", hint: hint,
+        notes: [Diagnostic.Note("'strategy' is here", at: keyword.range)])
     }
     advance()
     return Identifier(name: "\(first.name)-\(second)", range: first.range.union(tokens[index - 1].range))

@@ -59,7 +59,9 @@ struct Parser {
       if case .endOfFile = parser.current.kind {
         expr = parsed.expr
       } else {
-        parser.error("unexpected-token", "expected end of expression, found \(parser.current.kind.described)", at: parser.current.range)
+        parser.error(
+          "unexpected-token", "expected end of expression, found \(parser.current.kind.described)",
+          at: parser.current.range)
       }
     } catch {}
     let incomplete = parser.failedAtEnd || parser.diagnostics.contains { $0.code == "unterminated-string" }
@@ -142,7 +144,9 @@ struct Parser {
       defer { advance() }
       return Identifier(name: name, range: current.range)
     case .keyword(let keyword):
-      throw fail("expected \(what), found the keyword '\(keyword.rawValue)'", hint: hint ?? "'\(keyword.rawValue)' is reserved; choose another name")
+      throw fail(
+        "expected \(what), found the keyword '\(keyword.rawValue)'",
+        hint: hint ?? "'\(keyword.rawValue)' is reserved; choose another name")
     default:
       throw fail("expected \(what), found \(current.kind.described)", hint: hint)
     }

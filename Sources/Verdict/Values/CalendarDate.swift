@@ -46,6 +46,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
     }
   }
 
+  /// Whether `lhs` comes before `rhs`.
   public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
     lhs.daysSinceEpoch < rhs.daysSinceEpoch
   }

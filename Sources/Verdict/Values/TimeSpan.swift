@@ -59,6 +59,7 @@ public struct TimeSpan: Sendable, Hashable, Comparable {
     }
   }
 
+  /// Whether `lhs` is shorter than `rhs`.
   public static func < (lhs: TimeSpan, rhs: TimeSpan) -> Bool { lhs.seconds < rhs.seconds }
 }
 

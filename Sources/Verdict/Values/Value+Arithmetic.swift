@@ -14,7 +14,8 @@ extension Value {
     case (.duration(let a), .duration(let b)):
       switch op {
       case .add: return .duration(TimeSpan(seconds: try checked(a.seconds.addingReportingOverflow(b.seconds))))
-      case .subtract: return .duration(TimeSpan(seconds: try checked(a.seconds.subtractingReportingOverflow(b.seconds))))
+      case .subtract:
+        return .duration(TimeSpan(seconds: try checked(a.seconds.subtractingReportingOverflow(b.seconds))))
       case .divide: return try integer(.divide, a.seconds, b.seconds)
       case .multiply: break
       }
@@ -27,9 +28,15 @@ extension Value {
     case (.money(let a), .money(let b)):
       guard a.currency == b.currency else { throw ValueFailure("cannot mix \(a.currency.code) and \(b.currency.code)") }
       switch op {
-      case .add: return .money(Money(scaledAmount: try checked(a.scaledAmount.addingReportingOverflow(b.scaledAmount)), currency: a.currency))
+      case .add:
+        return .money(
+          Money(scaledAmount: try checked(a.scaledAmount.addingReportingOverflow(b.scaledAmount)), currency: a.currency)
+        )
       case .subtract:
-        return .money(Money(scaledAmount: try checked(a.scaledAmount.subtractingReportingOverflow(b.scaledAmount)), currency: a.currency))
+        return .money(
+          Money(
+            scaledAmount: try checked(a.scaledAmount.subtractingReportingOverflow(b.scaledAmount)), currency: a.currency
+          ))
       case .divide: return try integer(.divide, a.scaledAmount, b.scaledAmount)
       case .multiply: break
       }
@@ -55,11 +62,16 @@ extension Value {
     case (.date(let date), .duration(let span)):
       if op == .add || op == .subtract {
         let days = span.seconds / 86_400
-        let result = op == .add ? date.daysSinceEpoch.addingReportingOverflow(days) : date.daysSinceEpoch.subtractingReportingOverflow(days)
+        let result =
+          op == .add
+          ? date.daysSinceEpoch.addingReportingOverflow(days) : date.daysSinceEpoch.subtractingReportingOverflow(days)
         return .date(CalendarDate(daysSinceEpoch: try checked(result)))
       }
     case (.duration(let span), .date(let date)):
-      if op == .add { return .date(CalendarDate(daysSinceEpoch: try checked(date.daysSinceEpoch.addingReportingOverflow(span.seconds / 86_400)))) }
+      if op == .add {
+        return .date(
+          CalendarDate(daysSinceEpoch: try checked(date.daysSinceEpoch.addingReportingOverflow(span.seconds / 86_400))))
+      }
     case (.date(let a), .date(let b)):
       if op == .subtract {
         let days = try checked(a.daysSinceEpoch.subtractingReportingOverflow(b.daysSinceEpoch))
@@ -69,7 +81,8 @@ extension Value {
     default:
       break
     }
-    throw ValueFailure("cannot apply '\(op.rawValue)' to \(left.type?.described ?? "missing") and \(right.type?.described ?? "missing")")
+    throw ValueFailure(
+      "cannot apply '\(op.rawValue)' to \(left.type?.described ?? "missing") and \(right.type?.described ?? "missing")")
   }
 
   /// Whole-number arithmetic; division stays whole only when it is exact.

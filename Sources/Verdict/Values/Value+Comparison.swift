@@ -41,7 +41,9 @@ extension Value {
     case (.date(let a), .date(let b)): return sign(a.daysSinceEpoch, b.daysSinceEpoch)
     case (.text(let a), .text(let b)): return sign(a, b)
     case (.money(let a), .money(let b)):
-      guard a.currency == b.currency else { throw ValueFailure("cannot compare \(a.currency.code) with \(b.currency.code)") }
+      guard a.currency == b.currency else {
+        throw ValueFailure("cannot compare \(a.currency.code) with \(b.currency.code)")
+      }
       return sign(a.scaledAmount, b.scaledAmount)
     default:
       throw ValueFailure(
