@@ -20,12 +20,22 @@ let package = Package(
       dependencies: [
         "Verdict",
         "VerdictData",
+        "VerdictRun",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(name: "verdict-bench", dependencies: ["Verdict"], path: "Benchmarks/verdict-bench"),
     .executableTarget(name: "data-bench", dependencies: ["VerdictData"], path: "Benchmarks/data-bench"),
+    // The batch runner behind `verdict run`: sources, conversion, evaluation pipeline, reports.
+    .target(name: "VerdictRun", dependencies: ["Verdict", "VerdictData"]),
+    // Seeded client-data generator for Benchmarks/run-bench.sh.
+    .executableTarget(name: "run-bench", path: "Benchmarks/run-bench"),
     .testTarget(name: "VerdictTests", dependencies: ["Verdict"]),
     .testTarget(name: "VerdictDataTests", dependencies: ["VerdictData"]),
+    .testTarget(
+      name: "VerdictRunTests", dependencies: ["VerdictRun", "Verdict", "VerdictData"],
+      exclude: ["Fixtures"]),
+    // End-to-end tests that run the built `verdict` binary against golden files.
+    .testTarget(name: "CLITests", dependencies: ["verdict"], exclude: ["Cases"]),
   ]
 )

@@ -15,7 +15,7 @@ struct VerdictCommand: ParsableCommand {
       Exit status: 0 success, 1 errors in the policy or the data, 2 bad usage.
       """,
     version: VerdictCommand.version,
-    subcommands: [CheckCommand.self, EvalCommand.self]
+    subcommands: [CheckCommand.self, EvalCommand.self, RunCommand.self]
   )
 
   /// The release version.

@@ -1,0 +1,86 @@
+import Verdict
+
+/// A batch of converted rows on its way from the reading thread to an evaluating thread and on
+/// to the writer, reused from a pool so that the hot loop allocates nothing per row.
+final class Batch: @unchecked Sendable {
+  /// Field slots per row.
+  let slotCount: Int
+  /// The most rows the batch holds.
+  let capacity: Int
+  /// The batch's place in the run; the writer writes batches in this order.
+  var sequence = 0
+  /// The index of the source the rows come from.
+  var source = 0
+  /// Rows filled.
+  var count = 0
+  /// `capacity × slotCount` values, row after row.
+  let values: UnsafeMutablePointer<Value>
+  /// The line each row starts on.
+  var lines: [Int]
+  /// Key bytes of all rows, one after another; row `i` spans `keyEnds[i-1]..<keyEnds[i]`.
+  var keyBytes: [UInt8] = []
+  /// Where each row's key ends in ``keyBytes``.
+  var keyEnds: [Int]
+  /// Rows that cannot be evaluated, in row order, with the reason.
+  var problems: [(row: Int, message: String)] = []
+  /// Notes about the source to print after this batch's rows (a file that could not be read to the end).
+  var notes: [String] = []
+  /// The rendered report rows (filled by an evaluating thread).
+  let output = ByteBuffer(capacity: 1 << 18)
+  /// Messages for standard error about rows of this batch, in row order (filled by an evaluating thread).
+  var messages: [RowMessage] = []
+  /// What this batch adds to the summary.
+  var tally: Tally
+
+  init(slotCount: Int, capacity: Int, verdictCount: Int) {
+    self.slotCount = slotCount
+    self.capacity = capacity
+    let total = max(1, slotCount * capacity)
+    values = .allocate(capacity: total)
+    values.initialize(repeating: .missing, count: total)
+    lines = Array(repeating: 0, count: capacity)
+    keyEnds = Array(repeating: 0, count: capacity)
+    keyBytes.reserveCapacity(capacity * 16)
+    tally = Tally(verdictCount: verdictCount)
+  }
+
+  deinit {
+    values.deinitialize(count: max(1, slotCount * capacity))
+    values.deallocate()
+  }
+
+  /// Empties the batch for reuse.
+  func reset(sequence: Int, source: Int) {
+    self.sequence = sequence
+    self.source = source
+    count = 0
+    keyBytes.removeAll(keepingCapacity: true)
+    problems.removeAll(keepingCapacity: true)
+    notes.removeAll(keepingCapacity: true)
+    output.removeAll()
+    messages.removeAll(keepingCapacity: true)
+    tally.reset()
+  }
+
+  var isFull: Bool { count == capacity }
+
+  /// Calls `body` with the key bytes of `row`.
+  func withKey<Result>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    let start = row == 0 ? 0 : keyEnds[row - 1]
+    return keyBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<keyEnds[row]])) }
+  }
+}
+
+/// A message for standard error about one row.
+struct RowMessage {
+  /// The row in its batch.
+  var row: Int
+  /// `payment_delay: "fourty" is not a duration`.
+  var text: String
+  /// A hint to show with the first such message for a field.
+  var hint: String?
+  /// For evaluation errors: the diagnostic in the policy, shown in full the first time.
+  var diagnostic: Diagnostic?
+  /// The field whose cell was bad, to show its hint once.
+  var field: String?
+}

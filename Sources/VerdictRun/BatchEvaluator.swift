@@ -1,0 +1,87 @@
+import Verdict
+
+/// Which clients the report shows: `--only` and `--quiet`.
+struct RowFilter: Sendable {
+  /// Shown verdicts by severity, or `nil` for all.
+  var onlySeverities: Set<Int>?
+  /// Whether error rows are shown under `--only`.
+  var onlyIncludesErrors = true
+  /// Hide clients with the `otherwise` verdict.
+  var quiet = false
+  /// The `otherwise` verdict's severity.
+  var otherwise = 0
+
+  func shows(severity: Int) -> Bool {
+    if quiet && severity == otherwise { return false }
+    return onlySeverities?.contains(severity) ?? true
+  }
+
+  var showsErrors: Bool { onlyIncludesErrors }
+}
+
+/// Evaluates the rows of a batch and renders the report rows into the batch's buffer. One per
+/// evaluating thread: it reuses one `Client` for every row.
+final class BatchEvaluator {
+  private let policy: Policy
+  private let context: EvaluationContext
+  private let filter: RowFilter
+  private let failOn: Int?
+  private var client: Client
+
+  init(policy: Policy, context: EvaluationContext, filter: RowFilter, failOn: Int?) {
+    self.policy = policy
+    self.context = context
+    self.filter = filter
+    self.failOn = failOn
+    client = Client(values: Array(repeating: .missing, count: policy.fields.count))
+  }
+
+  /// Evaluates every row of `batch` and renders those the filter shows with `renderer`.
+  func process(_ batch: Batch, renderer: any ReportRenderer) {
+    let slots = batch.slotCount
+    var tally = Tally(verdictCount: policy.verdicts.count)
+    tally.read = batch.count
+    var nextProblem = 0
+    for row in 0..<batch.count {
+      var outcome: Evaluation?
+      var error: String?
+      if nextProblem < batch.problems.count, batch.problems[nextProblem].row == row {
+        error = batch.problems[nextProblem].message
+        nextProblem += 1
+      } else {
+        let base = batch.values + row * slots
+        for slot in 0..<slots { client.values[slot] = base[slot] }
+        do throws(EvaluationError) {
+          outcome = try policy.evaluate(client, in: context)
+        } catch let failure {
+          let location = policy.source.location(of: failure.range.start)
+          let text = "\(failure.message) (\(policy.source.name):\(location))"
+          error = text
+          batch.messages.append(RowMessage(row: row, text: text, diagnostic: failure.diagnostic))
+        }
+      }
+      let shown: Bool
+      if let outcome {
+        tally.evaluated += 1
+        tally.verdicts[outcome.severity] += 1
+        if !outcome.unknownRules.isEmpty {
+          tally.clientsWithUnknownRules += 1
+          tally.unknownRuleChecks += outcome.unknownRules.count
+        }
+        if let failOn, outcome.severity >= failOn { tally.failOnHits += 1 }
+        shown = filter.shows(severity: outcome.severity)
+      } else {
+        tally.errors += 1
+        shown = filter.showsErrors
+      }
+      guard shown else { continue }
+      tally.printed += 1
+      batch.withKey(row) { key in
+        renderer.render(
+          ReportRow(key: key, source: batch.source, line: batch.lines[row], evaluation: outcome, error: error),
+          into: batch.output)
+      }
+    }
+    batch.tally = tally
+  }
+}

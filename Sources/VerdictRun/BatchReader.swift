@@ -1,0 +1,104 @@
+import Verdict
+import VerdictData
+
+/// The reading side of the pipeline: reads every data file in order, converts each record into
+/// the next free batch and hands full batches on. Runs on its own thread.
+final class BatchReader {
+  /// A source to read, opened when its turn comes (files) or already open (standard input).
+  enum Input {
+    case path(String)
+    case opened(any RecordSource, tail: String?)
+  }
+
+  private let policy: Policy
+  private let binder: ColumnBinder
+  private let open: (String) throws(RunFailure) -> any RecordSource
+  private let row: RowBuffer
+  private var sequence = 0
+
+  init(policy: Policy, binder: ColumnBinder, open: @escaping (String) throws(RunFailure) -> any RecordSource) {
+    self.policy = policy
+    self.binder = binder
+    self.open = open
+    row = RowBuffer(slots: policy.fields.count)
+  }
+
+  private struct Stopped: Error {}
+
+  /// Reads `inputs`, taking empty batches from `free` and passing filled ones to `send` in order;
+  /// `firstRows` sees the first batch with rows before it is sent. Stops early when `free` closes.
+  /// - Throws: ``RunFailure`` when a source's columns turn out not to fit the policy.
+  func run(
+    _ inputs: [Input], free: Channel<Batch>, send: (Batch) -> Void, firstRows: (Batch, String) -> Void
+  ) throws(RunFailure) {
+    var sawRows = false
+    for (index, input) in inputs.enumerated() {
+      guard var batch = free.receive() else { return }
+      batch.reset(sequence: sequence, source: index)
+      sequence += 1
+      var tail: String?
+      let source: any RecordSource
+      do throws(RunFailure) {
+        switch input {
+        case .path(let path): source = try open(path)
+        case .opened(let opened, let knownTail):
+          source = opened
+          tail = knownTail
+        }
+      } catch {
+        batch.notes.append(error.message + "; the file was not read")
+        send(batch)
+        continue
+      }
+      let converter = RowConverter(fields: policy.fields, decimalComma: source.decimalComma)
+      let slots = policy.fields.count
+      do {
+        try source.forEachRow(row, binder: binder) { row in
+          if batch.isFull {
+            if !sawRows {
+              sawRows = true
+              firstRows(batch, source.name)
+            }
+            send(batch)
+            guard let next = free.receive() else { throw Stopped() }
+            batch = next
+            batch.reset(sequence: sequence, source: index)
+            sequence += 1
+          }
+          add(row, to: batch, slots: slots, converter: converter)
+        }
+      } catch let error as DataReadError {
+        tail = SourceNotes.unreadableTail(source.name, error)
+      } catch let failure as RunFailure {
+        throw failure
+      } catch is Stopped {
+        return
+      } catch {
+        tail = "\(source.name): \(error); the rest of the file was not read"
+      }
+      if let tail { batch.notes.append(tail) }
+      if !sawRows && batch.count > 0 {
+        sawRows = true
+        firstRows(batch, source.name)
+      }
+      send(batch)
+    }
+  }
+
+  /// Converts one record into the batch's next row.
+  private func add(_ row: RowBuffer, to batch: Batch, slots: Int, converter: RowConverter) {
+    let index = batch.count
+    batch.lines[index] = row.line
+    batch.keyBytes.append(contentsOf: row.key)
+    batch.keyEnds[index] = batch.keyBytes.count
+    batch.count += 1
+    if let problem = row.problem {
+      batch.problems.append((index, problem))
+      batch.messages.append(RowMessage(row: index, text: problem))
+    } else if let problems = converter.convert(row, into: batch.values + index * slots) {
+      let text = problems.map(\.message).joined(separator: "; ")
+      batch.problems.append((index, text))
+      batch.messages.append(RowMessage(row: index, text: text, hint: problems[0].error.hint, field: problems[0].field))
+    }
+  }
+}

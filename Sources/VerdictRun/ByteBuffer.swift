@@ -1,0 +1,258 @@
+import Verdict
+
+/// A growable byte buffer that report writers render into, so that writing a row allocates
+/// nothing: no `String` per field, no array per row. Reused across batches with ``removeAll()``.
+public final class ByteBuffer {
+  /// The bytes written so far.
+  public fileprivate(set) var count = 0
+  private var capacity: Int
+  private var base: UnsafeMutablePointer<UInt8>
+
+  /// Creates an empty buffer with room for `capacity` bytes.
+  public init(capacity: Int = 1 << 16) {
+    self.capacity = max(16, capacity)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  /// The bytes written so far; valid until the next change to the buffer.
+  public var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+  /// The bytes as text (for tests and small outputs).
+  public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Forgets the bytes, keeping the memory.
+  public func removeAll() { count = 0 }
+
+  /// Drops the first `n` bytes (the JSON writer uses it for the comma before the first object).
+  public func removeFirst(_ n: Int) {
+    let n = min(n, count)
+    (base).update(from: base + n, count: count - n)
+    count -= n
+  }
+
+  @inline(__always) private func reserve(_ extra: Int) {
+    if count + extra > capacity { grow(count + extra) }
+  }
+
+  private func grow(_ needed: Int) {
+    var newCapacity = capacity * 2
+    while newCapacity < needed { newCapacity *= 2 }
+    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newBase.initialize(from: base, count: count)
+    base.deallocate()
+    base = newBase
+    capacity = newCapacity
+  }
+
+  /// Appends one byte.
+  @inline(__always) public func append(_ byte: UInt8) {
+    reserve(1)
+    base[count] = byte
+    count += 1
+  }
+
+  /// Appends bytes.
+  @inline(__always) public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+    reserve(bytes.count)
+    (base + count).initialize(from: source, count: bytes.count)
+    count += bytes.count
+  }
+
+  /// Appends the bytes of an array.
+  @inline(__always) public func append(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { append($0) }
+  }
+
+  /// Appends a string's UTF-8 bytes as they are.
+  public func append(_ text: String) {
+    var text = text
+    text.withUTF8 { append($0) }
+  }
+
+  /// Appends a static ASCII string.
+  @inline(__always) public func append(_ text: StaticString) {
+    append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
+  /// Appends `n` spaces.
+  public func appendSpaces(_ n: Int) {
+    guard n > 0 else { return }
+    reserve(n)
+    (base + count).initialize(repeating: UInt8(ascii: " "), count: n)
+    count += n
+  }
+
+  /// Appends a whole number in decimal.
+  public func appendDecimal(_ value: Int) {
+    var magnitude = value.magnitude
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    let written = withUnsafeMutableBytes(of: &digits) { raw -> Int in
+      var end = raw.count
+      repeat {
+        end -= 1
+        raw[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      if value < 0 {
+        end -= 1
+        raw[end] = UInt8(ascii: "-")
+      }
+      reserve(raw.count - end)
+      (base + count).initialize(from: raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + end, count: raw.count - end)
+      return raw.count - end
+    }
+    count += written
+  }
+
+  /// Appends a duration as its shortest exact literal, the same text as `TimeSpan.description`
+  /// (`30d`, `2w`, `90min`) without making a `String`.
+  public func appendDuration(_ span: TimeSpan) {
+    let seconds = span.seconds
+    if seconds == 0 { return append("0d") }
+    let units: [(Int64, StaticString)] = ByteBuffer.durationUnits
+    for (length, name) in units where seconds % length == 0 {
+      appendDecimal(Int(seconds / length))
+      return append(name)
+    }
+    appendDecimal(Int(seconds))
+    append("s")
+  }
+
+  private static let durationUnits: [(Int64, StaticString)] = [
+    (365 * 86_400, "y"), (7 * 86_400, "w"), (86_400, "d"), (3_600, "h"), (60, "min"),
+  ]
+
+  // MARK: - Escaping
+
+  /// Appends bytes as the inside of a JSON string: quotes, backslashes and control characters
+  /// escaped; invalid UTF-8 repaired with U+FFFD.
+  public func appendJSONEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+    reserve(bytes.count)
+    let startCount = count
+    var needsRepair = false
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: "\""): append("\\\"")
+      case UInt8(ascii: "\\"): append("\\\\")
+      case UInt8(ascii: "\n"): append("\\n")
+      case UInt8(ascii: "\r"): append("\\r")
+      case UInt8(ascii: "\t"): append("\\t")
+      case 0..<0x20, 0x7F:
+        append("\\u00")
+        append(ByteBuffer.hexDigit(byte >> 4))
+        append(ByteBuffer.hexDigit(byte & 0xF))
+      default:
+        if byte >= 0x80 { needsRepair = true }
+        append(byte)
+      }
+    }
+    if needsRepair, !ByteBuffer.isValidUTF8(bytes) {
+      // Rare: write it again from the repaired text.
+      count = startCount
+      var repaired = String(decoding: bytes, as: UTF8.self)
+      repaired.withUTF8 { appendJSONEscapedValid($0) }
+    }
+  }
+
+  private func appendJSONEscapedValid(_ bytes: UnsafeBufferPointer<UInt8>) {
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: "\""): append("\\\"")
+      case UInt8(ascii: "\\"): append("\\\\")
+      case UInt8(ascii: "\n"): append("\\n")
+      case UInt8(ascii: "\r"): append("\\r")
+      case UInt8(ascii: "\t"): append("\\t")
+      case 0..<0x20, 0x7F:
+        append("\\u00")
+        append(ByteBuffer.hexDigit(byte >> 4))
+        append(ByteBuffer.hexDigit(byte & 0xF))
+      default: append(byte)
+      }
+    }
+  }
+
+  /// Appends a string as a quoted JSON string.
+  public func appendJSONString(_ text: String) {
+    var text = text
+    append(UInt8(ascii: "\""))
+    text.withUTF8 { appendJSONEscapedValid($0) }
+    append(UInt8(ascii: "\""))
+  }
+
+  /// Appends bytes as one RFC 4180 CSV field, quoted when it holds a comma, quote or line break.
+  public func appendCSVField(_ bytes: UnsafeBufferPointer<UInt8>) {
+    var needsQuotes = false
+    for byte in bytes
+    where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
+      || byte == UInt8(ascii: "\r")
+    {
+      needsQuotes = true
+      break
+    }
+    guard needsQuotes else { return append(bytes) }
+    append(UInt8(ascii: "\""))
+    for byte in bytes {
+      if byte == UInt8(ascii: "\"") { append(UInt8(ascii: "\"")) }
+      append(byte)
+    }
+    append(UInt8(ascii: "\""))
+  }
+
+  /// Appends a string as one CSV field.
+  public func appendCSVField(_ text: String) {
+    var text = text
+    text.withUTF8 { appendCSVField($0) }
+  }
+
+  /// Appends bytes for a table cell: line breaks and tabs become spaces, other control
+  /// characters are dropped, so one client stays on one line.
+  public func appendTableCell(_ bytes: UnsafeBufferPointer<UInt8>) {
+    for byte in bytes {
+      if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t") {
+        append(UInt8(ascii: " "))
+      } else if byte >= 0x20 && byte != 0x7F {
+        append(byte)
+      }
+    }
+  }
+
+  /// The number of characters a table cell shows (UTF-8 lead bytes; control characters drop out).
+  public static func displayWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var width = 0
+    for byte in bytes where byte & 0xC0 != 0x80 && (byte >= 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09) && byte != 0x7F {
+      width += 1
+    }
+    return width
+  }
+
+  private static func hexDigit(_ value: UInt8) -> UInt8 {
+    value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
+  }
+
+  static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var iterator = bytes.makeIterator()
+    var decoder = UTF8()
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue: continue
+      case .emptyInput: return true
+      case .error: return false
+      }
+    }
+  }
+}
+
+extension ByteBuffer {
+  /// Keeps only the first `length` bytes.
+  public func truncate(to length: Int) {
+    count = min(count, max(0, length))
+  }
+
+  /// Drops spaces at the end.
+  public func trimTrailingSpaces() {
+    while count > 0, bytes[count - 1] == UInt8(ascii: " ") { count -= 1 }
+  }
+}

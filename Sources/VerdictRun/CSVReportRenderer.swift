@@ -1,0 +1,70 @@
+import Verdict
+
+/// CSV for programs: a header row, then one row per client with the columns
+/// `client,verdict,rule,notice,cooldown,hold_until_paid,meet,reason,refer,error,source`.
+struct CSVReportRenderer: ReportRenderer {
+  static let columns = ["client", "verdict", "rule", "notice", "cooldown", "hold_until_paid", "meet", "reason", "refer", "error", "source"]
+  private let verdicts: [[UInt8]]
+  private let rules: [[UInt8]]
+  private let sources: [[UInt8]]
+
+  init(vocabulary: ReportVocabulary) {
+    verdicts = vocabulary.verdicts.map(CSVReportRenderer.field)
+    rules = vocabulary.rules.map(CSVReportRenderer.field)
+    sources = vocabulary.sources.map { Array($0.utf8) }
+  }
+
+  private static func field(_ text: String) -> [UInt8] {
+    let buffer = ByteBuffer(capacity: text.utf8.count + 8)
+    buffer.appendCSVField(text)
+    return Array(buffer.bytes)
+  }
+
+  func prefix(into buffer: ByteBuffer) { buffer.append(CSVReportRenderer.columns.joined(separator: ",") + "\n") }
+  func suffix(into buffer: ByteBuffer) {}
+  var firstRowSkip: Int { 0 }
+
+  func render(_ row: ReportRow, into out: ByteBuffer) {
+    if row.key.isEmpty {
+      appendPlace(row, out)
+    } else {
+      out.appendCSVField(row.key)
+    }
+    out.append(UInt8(ascii: ","))
+    if let evaluation = row.evaluation {
+      out.append(verdicts[evaluation.severity])
+      out.append(UInt8(ascii: ","))
+      if let rule = evaluation.winningRule { out.append(rules[rule]) }
+      let clauses = evaluation.clauses
+      out.append(UInt8(ascii: ","))
+      if let notice = clauses.notice { out.appendDuration(notice) }
+      out.append(UInt8(ascii: ","))
+      if let cooldown = clauses.cooldown { out.appendDuration(cooldown) }
+      out.append(clauses.holdUntilPaid ? ",true," : ",false,")
+      if let meet = clauses.meet { out.append(meet.rawValue) }
+      out.append(UInt8(ascii: ","))
+      if let reason = clauses.reason { out.appendCSVField(reason) }
+      out.append(UInt8(ascii: ","))
+      if let refer = clauses.refer { out.appendCSVField(refer) }
+      out.append(",,")
+    } else {
+      out.append("error,,,,,,,,")
+      out.appendCSVField(row.error ?? "")
+      out.append(UInt8(ascii: ","))
+    }
+    appendPlace(row, out)
+    out.append(UInt8(ascii: "\n"))
+  }
+
+  private func appendPlace(_ row: ReportRow, _ out: ByteBuffer) {
+    let start = out.count
+    out.append(sources[row.source])
+    out.append(UInt8(ascii: ":"))
+    out.appendDecimal(row.line)
+    if sources[row.source].contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") }) {
+      let place = Array(out.bytes[start...])
+      out.truncate(to: start)
+      place.withUnsafeBufferPointer { out.appendCSVField($0) }
+    }
+  }
+}

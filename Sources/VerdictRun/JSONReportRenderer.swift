@@ -1,0 +1,86 @@
+import Verdict
+
+/// JSON Lines (one object per client) or one JSON array of the same objects:
+///
+/// ```json
+/// {"client":"C002","verdict":"fire","rule":"slow payer who owes me","notice":"30d","cooldown":"3d",
+///  "hold_until_paid":true,"meet":"by phone","reason":"…","refer":"…","error":null,"source":"clients.csv:3"}
+/// ```
+///
+/// Every object has every key; absent clauses are `null`. A row with an error has the verdict
+/// `error` and the message under `error`.
+struct JSONReportRenderer: ReportRenderer {
+  private let verdicts: [[UInt8]]
+  private let rules: [[UInt8]]
+  private let sources: [[UInt8]]
+  private let array: Bool
+
+  init(vocabulary: ReportVocabulary, array: Bool) {
+    verdicts = vocabulary.verdicts.map { JSONReportRenderer.quoted($0) }
+    rules = vocabulary.rules.map { JSONReportRenderer.quoted($0) }
+    sources = vocabulary.sources.map { JSONReportRenderer.escaped($0) }
+    self.array = array
+  }
+
+  private static func escaped(_ text: String) -> [UInt8] {
+    let buffer = ByteBuffer(capacity: text.utf8.count + 8)
+    var text = text
+    text.withUTF8 { buffer.appendJSONEscaped($0) }
+    return Array(buffer.bytes)
+  }
+
+  private static func quoted(_ text: String) -> [UInt8] {
+    [UInt8(ascii: "\"")] + escaped(text) + [UInt8(ascii: "\"")]
+  }
+
+  func prefix(into buffer: ByteBuffer) { if array { buffer.append("[") } }
+  func suffix(into buffer: ByteBuffer) { if array { buffer.append("\n]\n") } }
+  var firstRowSkip: Int { array ? 1 : 0 }
+
+  func render(_ row: ReportRow, into out: ByteBuffer) {
+    if array { out.append(",\n") }
+    out.append("{\"client\":\"")
+    if row.key.isEmpty {
+      out.append(sources[row.source])
+      out.append(UInt8(ascii: ":"))
+      out.appendDecimal(row.line)
+    } else {
+      out.appendJSONEscaped(row.key)
+    }
+    if let evaluation = row.evaluation {
+      out.append("\",\"verdict\":")
+      out.append(verdicts[evaluation.severity])
+      out.append(",\"rule\":")
+      if let rule = evaluation.winningRule { out.append(rules[rule]) } else { out.append("null") }
+      let clauses = evaluation.clauses
+      out.append(",\"notice\":")
+      appendDuration(clauses.notice, out)
+      out.append(",\"cooldown\":")
+      appendDuration(clauses.cooldown, out)
+      out.append(clauses.holdUntilPaid ? ",\"hold_until_paid\":true,\"meet\":" : ",\"hold_until_paid\":false,\"meet\":")
+      if let meet = clauses.meet { out.appendJSONString(meet.rawValue) } else { out.append("null") }
+      out.append(",\"reason\":")
+      if let reason = clauses.reason { out.appendJSONString(reason) } else { out.append("null") }
+      out.append(",\"refer\":")
+      if let refer = clauses.refer { out.appendJSONString(refer) } else { out.append("null") }
+      out.append(",\"error\":null")
+    } else {
+      out.append(
+        "\",\"verdict\":\"error\",\"rule\":null,\"notice\":null,\"cooldown\":null,\"hold_until_paid\":false,\"meet\":null,\"reason\":null,\"refer\":null,\"error\":"
+      )
+      out.appendJSONString(row.error ?? "")
+    }
+    out.append(",\"source\":\"")
+    out.append(sources[row.source])
+    out.append(UInt8(ascii: ":"))
+    out.appendDecimal(row.line)
+    out.append(array ? "\"}" : "\"}\n")
+  }
+
+  private func appendDuration(_ span: TimeSpan?, _ out: ByteBuffer) {
+    guard let span else { return out.append("null") }
+    out.append(UInt8(ascii: "\""))
+    out.appendDuration(span)
+    out.append(UInt8(ascii: "\""))
+  }
+}

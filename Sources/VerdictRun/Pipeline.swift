@@ -1,0 +1,121 @@
+import Foundation
+import Verdict
+
+/// Runs the three stages on their threads: one reads and converts batches, `jobs` evaluate and
+/// render them, and the calling thread writes them in order. Batches come from a fixed pool, so
+/// memory is bounded whatever the size of the data.
+final class Pipeline: @unchecked Sendable {
+  private let policy: Policy
+  private let options: RunOptions
+  private let context: EvaluationContext
+  private let binder: ColumnBinder
+  private let open: (String) throws(RunFailure) -> any RecordSource
+
+  init(
+    policy: Policy, options: RunOptions, context: EvaluationContext, binder: ColumnBinder,
+    open: @escaping (String) throws(RunFailure) -> any RecordSource
+  ) {
+    self.policy = policy
+    self.options = options
+    self.context = context
+    self.binder = binder
+    self.open = open
+  }
+
+  func run(
+    inputs: [BatchReader.Input], sources: [String], sink: OutputSink, renderer: DiagnosticRenderer,
+    standardError: @escaping @Sendable (String) -> Void
+  ) throws(RunFailure) -> RunResult {
+    let configuration = options.configuration
+    let vocabulary = ReportVocabulary(policy: policy, sources: sources)
+    let format = configuration.format
+    let usesColor = configuration.usesColor && format == .table
+    let report = SharedBox<any ReportRenderer>(
+      JSONReportRenderer.make(format, vocabulary: vocabulary, clientWidth: 0, usesColor: usesColor))
+    let jobs = options.jobs
+    let free = Channel<Batch>()
+    for _ in 0..<(2 * jobs + 2) {
+      free.send(Batch(slotCount: policy.fields.count, capacity: configuration.batchSize, verdictCount: policy.verdicts.count))
+    }
+    let work = Channel<Batch>()
+    let done = Channel<Batch>()
+    let fatal = SharedBox<RunFailure?>(nil)
+    let running = SharedBox(jobs)
+
+    let reader = UncheckedBox(BatchReader(policy: policy, binder: binder, open: open))
+    let readerInputs = UncheckedBox(inputs)
+    Thread.detachNewThread {
+      do throws(RunFailure) {
+        try reader.value.run(readerInputs.value, free: free, send: { work.send($0) }) { batch, name in
+          guard format == .table else { return }
+          let width = TableRenderer.clientWidth(of: batch, sourceName: name)
+          report.value = JSONReportRenderer.make(format, vocabulary: vocabulary, clientWidth: width, usesColor: usesColor)
+        }
+      } catch {
+        fatal.value = error
+      }
+      work.close()
+    }
+    for _ in 0..<jobs {
+      let evaluator = UncheckedBox(
+        BatchEvaluator(policy: policy, context: context, filter: options.filter, failOn: options.failOn))
+      Thread.detachNewThread {
+        while let batch = work.receive() {
+          evaluator.value.process(batch, renderer: report.value)
+          done.send(batch)
+        }
+        let left = running.decrement()
+        if left == 0 { done.close() }
+      }
+    }
+
+    let writer = ReportWriter(
+      sink: sink, sources: sources, policy: policy, renderer: renderer,
+      maxErrorMessages: configuration.maxErrorMessages, standardError: standardError)
+    var next = 0
+    var pending: [Int: Batch] = [:]
+    while let batch = done.receive() {
+      pending[batch.sequence] = batch
+      while let ready = pending.removeValue(forKey: next) {
+        writer.write(ready, report: report.value)
+        next += 1
+        if writer.isWriting { free.send(ready) } else { free.close() }
+      }
+    }
+    free.close()
+    if let failure = fatal.value {
+      sink.discard()
+      throw failure
+    }
+    if writer.pipeClosed {
+      return RunResult(status: .success, tally: writer.tally)
+    }
+    writer.finish(report: report.value, quiet: configuration.quiet)
+    if let failure = writer.failure {
+      sink.discard()
+      throw RunFailure("verdict: \(failure.message)")
+    }
+    do throws(OutputError) { try sink.commit() } catch { throw RunFailure("verdict: \(error.message)") }
+    let summary = RunSummary(
+      tally: writer.tally, verdicts: policy.verdicts, failOn: configuration.failOn, unshownErrors: writer.unshownErrors)
+    if !configuration.quiet || writer.tally.printed > 0 {
+      standardError(summary.text)
+    }
+    return RunResult(status: summary.status, tally: writer.tally)
+  }
+}
+
+/// Hands a value that is used by one thread at a time to another thread.
+final class UncheckedBox<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
+}
+
+extension SharedBox where Value == Int {
+  /// Subtracts one and returns the new value.
+  func decrement() -> Int {
+    var result = 0
+    update { $0 -= 1; result = $0 }
+    return result
+  }
+}

@@ -1,0 +1,70 @@
+import Verdict
+import VerdictData
+
+/// The first pass for `share`, `rank` and `percentile`: reads every data file once, converting
+/// only the columns those functions need, and builds the population. Files are simply read again
+/// by the second pass; standard input is spooled (only the columns the policy uses) on the way.
+struct PopulationPass {
+  let policy: Policy
+  let binder: ColumnBinder
+
+  /// What the pass leaves for the second pass.
+  struct Result {
+    /// The population of every client whose needed cells could be read.
+    var population: Population?
+    /// The spool that replaces standard input, if it was among the inputs.
+    var standardInput: SpoolSource?
+    /// Why standard input could not be read to the end, if it could not.
+    var standardInputTail: String?
+  }
+
+  /// Runs the pass over `inputs`; `standardInput` is the already opened source for `-`.
+  func run(inputs: [String], open: (String) throws(RunFailure) -> any RecordSource, standardInput: (any RecordSource)?)
+    throws(RunFailure) -> Result
+  {
+    var builder = PopulationBuilder(for: policy)
+    let needed = Array(Set(policy.populationNeeds.map(\.field))).sorted()
+    var client = Client(values: Array(repeating: .missing, count: policy.fields.count))
+    let row = RowBuffer(slots: policy.fields.count)
+    var result = Result()
+    for input in inputs {
+      let source: any RecordSource
+      if input == "-", let standardInput { source = standardInput } else { source = try open(input) }
+      let spool = input == "-" ? try SpoolWriter(slots: policy.fields.count) : nil
+      let converter = RowConverter(fields: policy.fields, decimalComma: source.decimalComma, slots: needed)
+      do {
+        try source.forEachRow(row, binder: binder) { row in
+          try spool?.add(row)
+          guard row.problem == nil else { return }
+          for slot in needed { client.values[slot] = .missing }
+          let problems = client.values.withUnsafeMutableBufferPointer { converter.convert(row, into: $0.baseAddress!) }
+          if problems == nil { builder.add(client) }
+        }
+      } catch let error as DataReadError {
+        // The second pass reports it for files; for standard input, remember it.
+        if spool != nil { result.standardInputTail = SourceNotes.unreadableTail(source.name, error) }
+      } catch let failure as RunFailure {
+        spool?.discard()
+        throw failure
+      } catch {
+        spool?.discard()
+        throw RunFailure("verdict: \(error)")
+      }
+      if let spool {
+        result.standardInput = try spool.finish(name: source.name, decimalComma: source.decimalComma, binding: source.binding)
+      }
+    }
+    result.population = builder.build()
+    return result
+  }
+}
+
+/// Messages about data files as a whole.
+enum SourceNotes {
+  /// `clients.csv:5000: unterminated quoted field; the rest of the file was not read`.
+  static func unreadableTail(_ name: String, _ error: DataReadError) -> String {
+    var text = error.line > 0 ? "\(name):\(error.line): \(error.message)" : "\(name): \(error.message)"
+    if let hint = error.hint { text += " (hint: \(hint))" }
+    return text + "; the rest of the file was not read"
+  }
+}

@@ -1,0 +1,63 @@
+import Verdict
+
+/// What the report says about one client: its key and place, and its evaluation or error.
+struct ReportRow {
+  /// The key cell; empty when there is none (the report then names the client by its place).
+  var key: UnsafeBufferPointer<UInt8>
+  /// The index of the data file in ``ReportVocabulary/sources``.
+  var source: Int
+  /// The line the record starts on.
+  var line: Int
+  /// The outcome, or `nil` when the row had an error.
+  var evaluation: Evaluation?
+  /// What went wrong, when the row could not be evaluated.
+  var error: String?
+}
+
+/// The names a report repeats on every row, prepared once per run.
+struct ReportVocabulary: Sendable {
+  /// Verdict names by severity, least severe first.
+  let verdicts: [String]
+  /// Rule labels: the rule's name, or `line 42` for an unnamed rule.
+  let rules: [String]
+  /// Data file names, as messages show them.
+  let sources: [String]
+  /// The severity of the `otherwise` verdict.
+  let otherwise: Int
+
+  init(policy: Policy, sources: [String]) {
+    verdicts = policy.verdicts
+    rules = policy.rules.map { rule in
+      rule.name ?? "line \(policy.source.location(of: rule.range.start).line)"
+    }
+    self.sources = sources
+    otherwise = policy.verdicts.firstIndex(of: policy.otherwiseVerdict) ?? 0
+  }
+}
+
+/// Writes report rows as bytes in one format. Renderers are immutable and shared by the
+/// evaluating threads; each renders into its batch's buffer.
+protocol ReportRenderer: Sendable {
+  /// Written before the first row (a header, `[`).
+  func prefix(into buffer: ByteBuffer)
+  /// Written after the last row, when the prefix was written.
+  func suffix(into buffer: ByteBuffer)
+  /// Bytes to drop in front of the very first row (the comma between JSON array elements).
+  var firstRowSkip: Int { get }
+  /// Renders one row.
+  func render(_ row: ReportRow, into buffer: ByteBuffer)
+}
+
+extension ReportRenderer {
+  /// Makes the renderer for `format`; the table needs the client column's width.
+  static func make(
+    _ format: ReportFormat, vocabulary: ReportVocabulary, clientWidth: Int, usesColor: Bool
+  ) -> any ReportRenderer {
+    switch format {
+    case .table: TableRenderer(vocabulary: vocabulary, clientWidth: clientWidth, usesColor: usesColor)
+    case .json: JSONReportRenderer(vocabulary: vocabulary, array: true)
+    case .jsonl: JSONReportRenderer(vocabulary: vocabulary, array: false)
+    case .csv: CSVReportRenderer(vocabulary: vocabulary)
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import Verdict
+
+/// The writing side of the pipeline: takes evaluated batches in order, writes their report rows,
+/// reports their row errors on standard error and adds up the summary.
+final class ReportWriter {
+  private let sink: OutputSink
+  private let sources: [String]
+  private let policy: Policy
+  private let renderer: DiagnosticRenderer
+  private let standardError: (String) -> Void
+  private let maxErrorMessages: Int
+  private let scratch = ByteBuffer(capacity: 4096)
+  private var prefixWritten = false
+  private var hintedFields: Set<String> = []
+  private var shownDiagnostics: Set<SourceRange> = []
+  private var errorMessages = 0
+  /// The counts so far.
+  private(set) var tally: Tally
+  /// Row errors not written one by one (past the limit).
+  private(set) var unshownErrors = 0
+  /// Set when the reader of standard output went away.
+  private(set) var pipeClosed = false
+  /// Set when the report could not be written.
+  private(set) var failure: OutputError?
+
+  init(
+    sink: OutputSink, sources: [String], policy: Policy, renderer: DiagnosticRenderer, maxErrorMessages: Int,
+    standardError: @escaping (String) -> Void
+  ) {
+    self.sink = sink
+    self.sources = sources
+    self.policy = policy
+    self.renderer = renderer
+    self.maxErrorMessages = maxErrorMessages
+    self.standardError = standardError
+    tally = Tally(verdictCount: policy.verdicts.count)
+  }
+
+  /// Whether writing should go on.
+  var isWriting: Bool { !pipeClosed && failure == nil }
+
+  /// Writes one batch (in sequence order).
+  func write(_ batch: Batch, report: any ReportRenderer) {
+    tally.add(batch.tally)
+    reportMessages(of: batch)
+    for note in batch.notes {
+      tally.unreadableTails += 1
+      standardError(note + "\n")
+    }
+    guard isWriting, batch.output.count > 0 else { return }
+    if !prefixWritten {
+      prefixWritten = true
+      scratch.removeAll()
+      report.prefix(into: scratch)
+      emit(scratch.bytes)
+      batch.output.removeFirst(report.firstRowSkip)
+    }
+    emit(batch.output.bytes)
+  }
+
+  /// Finishes the report: the prefix if no row was written (unless `quiet`), then the suffix.
+  func finish(report: any ReportRenderer, quiet: Bool) {
+    scratch.removeAll()
+    if !prefixWritten && !quiet {
+      prefixWritten = true
+      report.prefix(into: scratch)
+    }
+    if prefixWritten { report.suffix(into: scratch) }
+    if isWriting { emit(scratch.bytes) }
+  }
+
+  private func emit(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard isWriting else { return }
+    do {
+      try sink.write(bytes)
+    } catch .brokenPipe {
+      pipeClosed = true
+    } catch {
+      failure = error
+    }
+  }
+
+  private func reportMessages(of batch: Batch) {
+    guard !batch.messages.isEmpty else { return }
+    let messages = batch.messages.sorted { $0.row < $1.row }
+    let name = sources[batch.source]
+    var text = ""
+    for message in messages {
+      guard errorMessages < maxErrorMessages else {
+        unshownErrors += 1
+        continue
+      }
+      errorMessages += 1
+      text += "\(name):\(batch.lines[message.row]): \(message.text)\n"
+      if let hint = message.hint, let field = message.field, hintedFields.insert(field).inserted {
+        text += "  hint: \(hint)\n"
+      }
+      if let diagnostic = message.diagnostic, shownDiagnostics.insert(diagnostic.range).inserted {
+        text += renderer.render(diagnostic, in: policy.source)
+      }
+    }
+    if !text.isEmpty { standardError(text) }
+  }
+}

@@ -1,0 +1,32 @@
+/// One record as a source read it, before conversion: where it is, what is wrong with it as a
+/// whole (a ragged row, a malformed JSON line), the client's key and one cell per field slot.
+///
+/// Sources fill one reused buffer per record; the byte buffers point into the source's own
+/// memory and are valid only while the record is being handled.
+final class RowBuffer {
+  /// The 1-based line the record starts on.
+  var line = 0
+  /// Why the whole record cannot be evaluated, or `nil`.
+  var problem: String?
+  /// The client's key (empty when there is no key column or the cell is empty).
+  var key = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+  /// The cell for each field slot of the policy; empty buffers are empty cells.
+  let cells: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>
+
+  /// A buffer for a policy with `slots` fields.
+  init(slots: Int) {
+    cells = .allocate(capacity: max(1, slots))
+    cells.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0))
+  }
+
+  deinit { cells.deallocate() }
+
+  /// Marks every cell and the key empty.
+  func clear() {
+    for index in cells.indices { cells[index] = UnsafeBufferPointer(start: nil, count: 0) }
+    key = UnsafeBufferPointer(start: nil, count: 0)
+  }
+
+  /// The number of field slots.
+  var slotCount: Int { cells.count }
+}

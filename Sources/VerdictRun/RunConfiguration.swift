@@ -1,0 +1,95 @@
+import Verdict
+
+/// How a data file is laid out.
+public enum InputFormat: String, Sendable, CaseIterable {
+  /// CSV with a header row (the dialect is detected or chosen with ``CSVDialectChoice``).
+  case csv
+  /// One JSON array of objects.
+  case json
+  /// JSON Lines: one object per line.
+  case jsonl
+
+  /// The format a path's extension names: `.json` is JSON, `.jsonl` and `.ndjson` JSON Lines,
+  /// anything else (and `-`, standard input) CSV.
+  public static func guess(for path: String) -> InputFormat {
+    let lower = path.lowercased()
+    if lower.hasSuffix(".json") { return .json }
+    if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
+    return .csv
+  }
+}
+
+/// Which CSV dialect to read.
+public enum CSVDialectChoice: String, Sendable, CaseIterable {
+  /// Detected from the header line: `;` means a German export (decimal comma), a tab TSV.
+  case auto
+  /// `,` between fields, `1234.56` numbers.
+  case standard
+  /// `;` between fields, `1.234,56` numbers, as German spreadsheets export.
+  case german
+  /// Tab between fields, `1234.56` numbers.
+  case tab
+}
+
+/// How the report is written.
+public enum ReportFormat: String, Sendable, CaseIterable {
+  /// Aligned columns for people and cron mail: client, verdict, rule, notice, reason.
+  case table
+  /// One JSON array of objects.
+  case json
+  /// One JSON object per line.
+  case jsonl
+  /// CSV with a header row.
+  case csv
+}
+
+/// Everything `verdict run` was asked to do, besides the policy.
+public struct RunConfiguration: Sendable {
+  /// The data files; `-` is standard input.
+  public var inputs: [String]
+  /// The input format for every input, or `nil` to go by each file's extension.
+  public var inputFormat: InputFormat?
+  /// The CSV dialect.
+  public var dialect: CSVDialectChoice = .auto
+  /// The report format.
+  public var format: ReportFormat = .table
+  /// The column that names clients; `nil` means `id`, else `name`, else the row's position.
+  public var keyColumn: String?
+  /// Print only clients with these verdicts (`error` included); empty means all.
+  public var only: [String] = []
+  /// Print only clients whose verdict is not the `otherwise` verdict, and nothing at all (not
+  /// even a summary) when there are none.
+  public var quiet = false
+  /// The date `today` means.
+  public var today: CalendarDate
+  /// Exit with status 3 when a client gets this verdict or a more severe one.
+  public var failOn: String?
+  /// The report file, written atomically; `nil` for standard output.
+  public var outputPath: String?
+  /// Whether the table may use colour.
+  public var usesColor = false
+  /// Evaluation threads; 0 means one per processor.
+  public var jobs = 0
+  /// Rows per batch handed between threads.
+  public var batchSize = 4096
+  /// The most row errors written to standard error one by one; the rest are counted.
+  public var maxErrorMessages = 100
+
+  /// Creates a configuration for `inputs`.
+  public init(inputs: [String], today: CalendarDate = .today()) {
+    self.inputs = inputs
+    self.today = today
+  }
+}
+
+/// How a run ended, as the process exit status.
+public enum RunStatus: Int32, Sendable {
+  /// Every client was evaluated.
+  case success = 0
+  /// Some rows had errors (bad cells, ragged rows, evaluation errors, an unreadable tail of a file).
+  case rowErrors = 1
+  /// The policy, the command line or a data file's header is wrong: nothing was evaluated.
+  case usage = 2
+  /// `--fail-on`: some client got that verdict or a more severe one.
+  case failOn = 3
+}

@@ -1,0 +1,58 @@
+/// The summary `verdict run` writes on standard error:
+///
+/// ```
+/// 12 clients read, 11 evaluated, 1 row with errors
+///   fire 5, review 2, talk 2, watch 1, keep 1
+///   3 rule conditions could not be decided for missing data (in 2 clients)
+/// ```
+public struct RunSummary: Sendable {
+  /// The counts.
+  public var tally: Tally
+  /// Verdict names, least severe first.
+  public var verdicts: [String]
+  /// The `--fail-on` verdict, if given.
+  public var failOn: String?
+  /// Row errors past the limit that were not written one by one.
+  public var unshownErrors = 0
+
+  /// Creates a summary.
+  public init(tally: Tally, verdicts: [String], failOn: String? = nil, unshownErrors: Int = 0) {
+    self.tally = tally
+    self.verdicts = verdicts
+    self.failOn = failOn
+    self.unshownErrors = unshownErrors
+  }
+
+  /// The summary's lines, each ending with a newline.
+  public var text: String {
+    let tally = tally
+    var first = "\(tally.read) client\(tally.read == 1 ? "" : "s") read, \(tally.evaluated) evaluated"
+    first += ", \(tally.errors) row\(tally.errors == 1 ? "" : "s") with errors"
+    var lines = [first]
+    let counts = verdicts.indices.reversed().map { "\(verdicts[$0]) \(tally.verdicts[$0])" }
+    lines.append("  " + counts.joined(separator: ", "))
+    if tally.unknownRuleChecks > 0 {
+      let checks = tally.unknownRuleChecks
+      lines.append(
+        "  \(checks) rule condition\(checks == 1 ? "" : "s") could not be decided for missing data "
+          + "(in \(tally.clientsWithUnknownRules) client\(tally.clientsWithUnknownRules == 1 ? "" : "s"))")
+    }
+    if unshownErrors > 0 {
+      lines.append("  \(unshownErrors) more row error\(unshownErrors == 1 ? "" : "s") not listed above (see the report's error column)")
+    }
+    if tally.unreadableTails > 0 {
+      lines.append("  \(tally.unreadableTails) data file\(tally.unreadableTails == 1 ? "" : "s") could not be read to the end")
+    }
+    if let failOn, tally.failOnHits > 0 {
+      lines.append("  \(tally.failOnHits) client\(tally.failOnHits == 1 ? "" : "s") at \(failOn) or worse (--fail-on \(failOn))")
+    }
+    return lines.map { $0 + "\n" }.joined()
+  }
+
+  /// The exit status the counts call for.
+  public var status: RunStatus {
+    if failOn != nil && tally.failOnHits > 0 { return .failOn }
+    if tally.errors > 0 || tally.unreadableTails > 0 { return .rowErrors }
+    return .success
+  }
+}

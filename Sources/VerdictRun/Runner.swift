@@ -1,0 +1,111 @@
+import Foundation
+import Verdict
+import VerdictData
+
+/// How a run ended.
+public struct RunResult: Sendable {
+  /// The exit status.
+  public var status: RunStatus
+  /// The counts (empty when the run stopped before evaluating).
+  public var tally: Tally
+}
+
+/// `verdict run`: evaluates a policy over every client of one or more data files and writes a
+/// report, row errors and a summary.
+///
+/// Data files are checked against the policy first (every field needs a column), then read by
+/// one thread that converts batches of rows, evaluated by one thread per processor and written in
+/// order by the calling thread. Memory stays bounded by the batches in flight, not by the files.
+public final class Runner {
+  private let policy: Policy
+  private let configuration: RunConfiguration
+  private let renderer: DiagnosticRenderer
+  private let standardError: @Sendable (String) -> Void
+  private let binder: ColumnBinder
+
+  /// Prepares a run; `standardError` receives row errors, the summary and failures.
+  public init(
+    policy: Policy, configuration: RunConfiguration, diagnosticRenderer: DiagnosticRenderer = DiagnosticRenderer(),
+    standardError: @escaping @Sendable (String) -> Void
+  ) {
+    self.policy = policy
+    self.configuration = configuration
+    self.renderer = diagnosticRenderer
+    self.standardError = standardError
+    binder = ColumnBinder(policy: policy, keyColumn: configuration.keyColumn, renderer: diagnosticRenderer)
+  }
+
+  /// Runs, writing the report to standard output or the configured file.
+  public func run() -> RunResult {
+    do throws(RunFailure) {
+      return try runChecked()
+    } catch {
+      standardError(error.message + "\n")
+      return RunResult(status: .usage, tally: Tally(verdictCount: policy.verdicts.count))
+    }
+  }
+
+  private func runChecked() throws(RunFailure) -> RunResult {
+    let options = try RunOptions(policy: policy, configuration: configuration)
+    let config = configuration
+    let open = { (path: String) throws(RunFailure) -> any RecordSource in
+      try SourceOpener.open(path, format: config.inputFormat, dialect: config.dialect)
+    }
+    // Check every data file's columns before anything is evaluated.
+    var standardInput: (any RecordSource)?
+    var failures: [String] = []
+    for path in configuration.inputs {
+      do throws(RunFailure) {
+        let source = try open(path)
+        if let columns = source.columns { source.binding = try binder.bind(columns, source: source.name) }
+        if path == "-" { standardInput = source }
+      } catch {
+        failures.append(error.message)
+      }
+    }
+    guard failures.isEmpty else { throw RunFailure(failures.joined(separator: "\n")) }
+
+    let sink: OutputSink
+    if let path = configuration.outputPath {
+      do throws(OutputError) { sink = try OutputSink(atomicPath: path) } catch { throw RunFailure("verdict: \(error.message)") }
+    } else {
+      sink = OutputSink()
+    }
+    TemporaryFiles.installSignalHandlers()
+
+    var context = EvaluationContext(today: configuration.today)
+    var inputs = configuration.inputs.map { path -> BatchReader.Input in
+      path == "-" ? .opened(standardInput!, tail: nil) : .path(path)
+    }
+    if !policy.populationNeeds.isEmpty {
+      let pass = PopulationPass(policy: policy, binder: binder)
+      let result: PopulationPass.Result
+      do throws(RunFailure) {
+        result = try pass.run(inputs: configuration.inputs, open: open, standardInput: standardInput)
+      } catch {
+        sink.discard()
+        throw error
+      }
+      context.population = result.population
+      if let spool = result.standardInput, let index = configuration.inputs.firstIndex(of: "-") {
+        inputs[index] = .opened(spool, tail: result.standardInputTail)
+      }
+    }
+    return try Pipeline(policy: policy, options: options, context: context, binder: binder, open: open)
+      .run(inputs: inputs, sources: sourceNames(), sink: sink, renderer: renderer, standardError: standardError)
+  }
+
+  private func sourceNames() -> [String] {
+    configuration.inputs.map { $0 == "-" ? "<stdin>" : $0 }
+  }
+}
+
+extension OutputError {
+  /// The message, without the `verdict:` prefix.
+  var message: String {
+    switch self {
+    case .brokenPipe: "the reader of the report went away"
+    case .failed(let message): message
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import Verdict
+
+/// The table for people and cron mail: one line per client, columns aligned, trailing spaces
+/// trimmed, colour only when asked (on a terminal):
+///
+/// ```
+/// client  verdict  rule                    notice  reason
+/// C002    fire     slow payer who owes me  30d     I don't think my services fit your needs.
+/// C010    error    -                       -       payment_delay: "fourty" is not a duration
+/// ```
+///
+/// The client column is as wide as the widest key of the first batch (at most 40 characters);
+/// a longer key pushes its own line out of alignment rather than being cut.
+struct TableRenderer: ReportRenderer {
+  static let gap = 2
+  static let maxClientWidth = 40
+  static let maxRuleWidth = 40
+  private let verdicts: [[UInt8]]
+  private let verdictWidths: [Int]
+  private let rules: [[UInt8]]
+  private let ruleWidths: [Int]
+  private let sources: [[UInt8]]
+  private let clientWidth: Int
+  private let verdictWidth: Int
+  private let ruleWidth: Int
+  private let noticeWidth = 6
+  private let colors: [StaticString]
+  private let usesColor: Bool
+
+  init(vocabulary: ReportVocabulary, clientWidth: Int, usesColor: Bool) {
+    verdicts = vocabulary.verdicts.map { Array($0.utf8) }
+    verdictWidths = vocabulary.verdicts.map(\.count)
+    rules = vocabulary.rules.map { Array($0.utf8) }
+    ruleWidths = vocabulary.rules.map(\.count)
+    sources = vocabulary.sources.map { Array($0.utf8) }
+    self.clientWidth = min(TableRenderer.maxClientWidth, max("client".count, clientWidth))
+    verdictWidth = (vocabulary.verdicts + ["verdict", "error"]).map(\.count).max() ?? 7
+    ruleWidth = min(TableRenderer.maxRuleWidth, (vocabulary.rules + ["rule"]).map(\.count).max() ?? 4)
+    let mostSevere = vocabulary.verdicts.count - 1
+    colors = vocabulary.verdicts.indices.map { severity -> StaticString in
+      if severity == vocabulary.otherwise { return "\u{1B}[32m" }
+      return severity == mostSevere ? "\u{1B}[1;31m" : "\u{1B}[33m"
+    }
+    self.usesColor = usesColor
+  }
+
+  /// The width of the client column for these rows' keys (or places, for rows without a key).
+  static func clientWidth(of batch: Batch, sourceName: String) -> Int {
+    var width = 0
+    for row in 0..<batch.count {
+      let keyWidth = batch.withKey(row) { ByteBuffer.displayWidth($0) }
+      width = max(width, keyWidth > 0 ? keyWidth : sourceName.count + 1 + String(batch.lines[row]).count)
+    }
+    return width
+  }
+
+  func prefix(into out: ByteBuffer) {
+    if usesColor { out.append("\u{1B}[1m") }
+    pad("client", clientWidth, out)
+    pad("verdict", verdictWidth, out)
+    pad("rule", ruleWidth, out)
+    pad("notice", noticeWidth, out)
+    out.append("reason")
+    if usesColor { out.append("\u{1B}[0m") }
+    out.append("\n")
+  }
+
+  func suffix(into buffer: ByteBuffer) {}
+  var firstRowSkip: Int { 0 }
+
+  func render(_ row: ReportRow, into out: ByteBuffer) {
+    let start = out.count
+    if row.key.isEmpty {
+      out.append(sources[row.source])
+      out.append(UInt8(ascii: ":"))
+      out.appendDecimal(row.line)
+    } else {
+      out.appendTableCell(row.key)
+    }
+    out.appendSpaces(clientWidth + TableRenderer.gap - ByteBuffer.displayWidth(UnsafeBufferPointer(rebasing: out.bytes[start...])))
+    guard let evaluation = row.evaluation else {
+      if usesColor { out.append("\u{1B}[1;35m") }
+      out.append("error")
+      if usesColor { out.append("\u{1B}[0m") }
+      out.appendSpaces(verdictWidth + TableRenderer.gap - 5)
+      pad("-", ruleWidth, out)
+      pad("-", noticeWidth, out)
+      var message = row.error ?? ""
+      message.withUTF8 { out.appendTableCell($0) }
+      return finish(out)
+    }
+    let verdict = verdicts[evaluation.severity]
+    if usesColor { out.append(colors[evaluation.severity]) }
+    out.append(verdict)
+    if usesColor { out.append("\u{1B}[0m") }
+    out.appendSpaces(verdictWidth + TableRenderer.gap - verdictWidths[evaluation.severity])
+    if let rule = evaluation.winningRule {
+      out.append(rules[rule])
+      out.appendSpaces(ruleWidth + TableRenderer.gap - ruleWidths[rule])
+    } else {
+      pad("-", ruleWidth, out)
+    }
+    let noticeStart = out.count
+    if let notice = evaluation.clauses.notice { out.appendDuration(notice) } else { out.append("-") }
+    out.appendSpaces(noticeWidth + TableRenderer.gap - (out.count - noticeStart))
+    if var reason = evaluation.clauses.reason {
+      reason.withUTF8 { out.appendTableCell($0) }
+    }
+    finish(out)
+  }
+
+  private func finish(_ out: ByteBuffer) {
+    out.trimTrailingSpaces()
+    out.append("\n")
+  }
+
+  private func pad(_ text: StaticString, _ width: Int, _ out: ByteBuffer) {
+    out.append(text)
+    out.appendSpaces(width + TableRenderer.gap - text.utf8CodeUnitCount)
+  }
+}

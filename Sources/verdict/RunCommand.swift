@@ -1,0 +1,145 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import ArgumentParser
+import Foundation
+import Verdict
+import VerdictRun
+
+/// `verdict run POLICY DATA...`: evaluate a policy over every client in data files. A thin layer
+/// over `VerdictRun.Runner`, which does the work.
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Evaluate a policy over every client in data files and report what to do.",
+    discussion: """
+      Data: CSV with a header row (RFC 4180 quoting, CRLF or LF, a UTF-8 BOM; German exports with
+      ';', 1.234,56 and 28.11.2026 are detected), a JSON array of objects (.json) or JSON Lines
+      (.jsonl, .ndjson). '-' reads standard input (CSV unless --input-format says otherwise).
+      Cells are read by the policy's field declarations; an empty cell is a missing value. Every
+      field the policy uses must have a column. Clients are named by an 'id' or 'name' column,
+      or --key.
+
+      Report: --format table (default; aligned columns client, verdict, rule, notice, reason),
+      json, jsonl or csv. A row that cannot be read or evaluated is reported on standard error
+      and appears in the report with the verdict 'error'; the others go on. A summary goes to
+      standard error.
+
+      Exit status:
+        0  every client was evaluated
+        1  some rows had errors (bad cells, ragged rows, evaluation errors)
+        2  the policy, the command line or a data file's columns are wrong: nothing evaluated
+        3  --fail-on VERDICT: some client got that verdict or a more severe one
+
+      For cron: verdict run --quiet --today ... policy.verdict clients.csv prints nothing at
+      all when every client gets the 'otherwise' verdict, so cron sends no mail.
+      """
+  )
+
+  @Argument(help: "The policy file.")
+  var policy: String
+
+  @Argument(help: "Data files; '-' reads standard input.")
+  var data: [String]
+
+  @Option(name: [.customShort("f"), .long], help: ArgumentHelp("The report format: table, json, jsonl or csv.", valueName: "format"))
+  var format = "table"
+
+  @Option(help: ArgumentHelp("Read every data file as csv, json or jsonl (default: by extension).", valueName: "format"))
+  var inputFormat: String?
+
+  @Option(help: ArgumentHelp("The CSV dialect: auto, standard (',' 1234.56), german (';' 1.234,56) or tab.", valueName: "dialect"))
+  var dialect = "auto"
+
+  @Option(help: ArgumentHelp("The column that names clients (default: 'id', else 'name').", valueName: "column"))
+  var key: String?
+
+  @Option(parsing: .upToNextOption, help: ArgumentHelp("Report only clients with these verdicts ('error' for rows with errors).", valueName: "verdict"))
+  var only: [String] = []
+
+  @Flag(name: [.short, .long], help: "Report only clients whose verdict is not the 'otherwise' verdict; print nothing at all (no summary, no warnings) when there are none.")
+  var quiet = false
+
+  @Option(help: ArgumentHelp("The date that 'today' means (default: the local date).", valueName: "YYYY-MM-DD"))
+  var today: String?
+
+  @Option(help: ArgumentHelp("Exit with status 3 when any client gets this verdict or a more severe one.", valueName: "verdict"))
+  var failOn: String?
+
+  @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
+  var output: String?
+
+  @Option(help: ArgumentHelp("Evaluating threads (default: one per processor).", valueName: "n"))
+  var jobs: Int?
+
+  func run() throws {
+    do throws(CommandFailure) {
+      var configuration = RunConfiguration(inputs: data)
+      configuration.format = try choice(format, option: "--format")
+      configuration.inputFormat = try inputFormat.map { (name) throws(CommandFailure) in try choice(name, option: "--input-format") }
+      configuration.dialect = try choice(dialect, option: "--dialect")
+      if let today { configuration.today = try date(today) }
+      if let jobs {
+        guard jobs > 0 else { throw CommandFailure(message: "--jobs takes a positive number, not \(jobs)", exitCode: 2) }
+        configuration.jobs = jobs
+      }
+      configuration.keyColumn = key
+      configuration.only = only
+      configuration.quiet = quiet
+      configuration.failOn = failOn
+      configuration.outputPath = output
+      configuration.usesColor =
+        output == nil
+        && DiagnosticRenderer.colorSuits(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+      let policy = try compilePolicy()
+      let runner = Runner(policy: policy, configuration: configuration, diagnosticRenderer: Terminal.diagnosticRenderer) {
+        RunCommand.writeError($0)
+      }
+      Foundation.exit(runner.run().status.rawValue)
+    } catch {
+      error.exit()
+    }
+  }
+
+  /// Compiles the policy; its warnings are shown unless --quiet (cron mail stays empty).
+  private func compilePolicy() throws(CommandFailure) -> Policy {
+    let source = try PolicyFile.read(policy)
+    let (compiled, diagnostics) = Policy.compile(source)
+    if compiled == nil || !quiet {
+      RunCommand.writeError(Terminal.diagnosticRenderer.render(diagnostics, in: source))
+    }
+    guard let compiled else { throw CommandFailure(message: PolicyFile.summary(of: diagnostics), exitCode: 2) }
+    return compiled
+  }
+
+  private func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, option: String) throws(CommandFailure) -> Choice
+  where Choice.RawValue == String {
+    if let value = Choice(rawValue: name.lowercased()) { return value }
+    let names = Choice.allCases.map(\.rawValue)
+    let hint = Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'?" } ?? "choose \(names.joined(separator: ", "))"
+    throw CommandFailure(message: "\(option) does not take '\(name)' (\(hint))", exitCode: 2)
+  }
+
+  private func date(_ text: String) throws(CommandFailure) -> CalendarDate {
+    guard case .date(let date) = (try? CellReader().read(text, for: FieldInfo.date("--today")).get()) ?? .missing else {
+      throw CommandFailure(message: "--today takes a date such as 2026-11-28, not '\(text)'", exitCode: 2)
+    }
+    return date
+  }
+
+  /// Writes to standard error with `write(2)`, ignoring a closed pipe.
+  @Sendable static func writeError(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let written = write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 && errno == EINTR { continue }
+        if written <= 0 { return }
+        offset += written
+      }
+    }
+  }
+}

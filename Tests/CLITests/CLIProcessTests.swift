@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// Behaviour that golden files cannot show: a closed pipe, Ctrl-C, the help text.
+struct CLIProcessTests {
+  static let cases = CLIGoldenTests.casesFolder
+
+  init() {
+    // Writing to a child that has stopped reading must not kill the test process.
+    signal(SIGPIPE, SIG_IGN)
+  }
+
+  /// A CSV of `rows` clients for the simple policy.
+  static func bigCSV(rows: Int) -> Data {
+    var text = "id,name,payment_delay,revisions,outstanding,project_end,disrespectful\n"
+    for row in 0..<rows {
+      text += "C\(row),\"Client \(row), Inc.\",\(row % 60),\(row % 9),\(row % 3 == 0 ? "0.00" : "12.50"),2027-01-31,false\n"
+    }
+    return Data(text.utf8)
+  }
+
+  @Test func headOneEndsQuietly() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-pipe-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let data = folder.appendingPathComponent("big.csv")
+    try Self.bigCSV(rows: 200_000).write(to: data)
+    let policy = Self.cases.appendingPathComponent("policies/simple.verdict").path
+    // verdict run … -f jsonl | head -1
+    let shell = Process()
+    shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+    shell.arguments = ["-c", "'\(VerdictBinary.url.path)' run '\(policy)' '\(data.path)' -f jsonl --today 2026-11-29 2>'\(folder.path)/err' | head -1; echo \"${PIPESTATUS:-}\" >/dev/null"]
+    let out = Pipe()
+    shell.standardOutput = out
+    try shell.run()
+    let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    shell.waitUntilExit()
+    #expect(printed.hasPrefix("{\"client\":\"C0\""))
+    #expect(printed.split(separator: "\n").count == 1)
+    let errors = try String(contentsOf: folder.appendingPathComponent("err"), encoding: .utf8)
+    #expect(errors.isEmpty, "stderr after a closed pipe: \(errors)")
+  }
+
+  @Test func closedPipeExitsZero() throws {
+    let policy = Self.cases.appendingPathComponent("policies/simple.verdict").path
+    let process = Process()
+    process.executableURL = VerdictBinary.url
+    process.arguments = ["run", policy, "-", "-f", "jsonl", "--today", "2026-11-29"]
+    let input = Pipe()
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    try output.fileHandleForReading.close()  // the reader goes away at once
+    let feed = input.fileHandleForWriting
+    Thread {
+      VerdictBinary.writeAll(CLIProcessTests.bigCSV(rows: 50_000), to: feed)
+      try? feed.close()
+    }.start()
+    let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 0)
+    #expect(stderr.isEmpty, "\(String(decoding: stderr, as: UTF8.self))")
+  }
+
+  @Test func interruptLeavesNoTemporaryFile() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-sigint-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let policy = Self.cases.appendingPathComponent("policies/share.verdict").path
+    let process = Process()
+    process.executableURL = VerdictBinary.url
+    // A population policy on standard input: both the report and the spool are temporary files.
+    process.arguments = ["run", policy, "-", "--output", folder.appendingPathComponent("report.csv").path]
+    var environment = ProcessInfo.processInfo.environment
+    environment["TMPDIR"] = folder.path
+    process.environment = environment
+    let input = Pipe()
+    process.standardInput = input
+    process.standardError = Pipe()
+    try process.run()
+    VerdictBinary.writeAll(Data("id,revenue,hours\nA,100,10\nB,200,20\n".utf8), to: input.fileHandleForWriting)
+    // Wait until the run has created its temporary files, then interrupt it mid-read.
+    var seen: [String] = []
+    for _ in 0..<200 where seen.count < 2 {
+      usleep(10_000)
+      seen = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    }
+    #expect(seen.count == 2, "temporary files while running: \(seen)")
+    kill(process.processIdentifier, SIGINT)
+    for _ in 0..<500 where process.isRunning { usleep(10_000) }
+    if process.isRunning {
+      Issue.record("verdict did not stop on SIGINT")
+      kill(process.processIdentifier, SIGKILL)
+    }
+    process.waitUntilExit()
+    #expect(process.terminationReason == .uncaughtSignal)
+    let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    #expect(left.isEmpty, "left behind: \(left)")
+  }
+
+  @Test func helpDocumentsExitStatus() throws {
+    let result = try VerdictBinary.run(["run", "--help"], in: Self.cases)
+    #expect(result.status == 0)
+    for line in ["0  every client was evaluated", "1  some rows had errors", "2  the policy", "3  --fail-on VERDICT"] {
+      #expect(result.stdout.contains(line), "missing from --help: \(line)")
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import Testing
+
+@testable import Verdict
+@testable import VerdictRun
+
+struct ByteBufferTests {
+  @Test func durationsMatchTheLanguage() {
+    let buffer = ByteBuffer()
+    var seconds: [Int64] = [0, 1, 59, 60, 90 * 60, 3_600, 86_400, 63 * 86_400, 7 * 86_400, 365 * 86_400, 30 * 86_400, -86_400, -5]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<2_000 { seconds.append(Int64.random(in: -400 * 86_400...400 * 86_400, using: &generator) / 60 * 60) }
+    for value in seconds {
+      buffer.removeAll()
+      buffer.appendDuration(TimeSpan(seconds: value))
+      #expect(buffer.text == TimeSpan(seconds: value).description)
+    }
+  }
+
+  @Test func decimals() {
+    let buffer = ByteBuffer()
+    for value in [0, 7, -7, 10, 1_234_567, Int.max, Int.min] {
+      buffer.removeAll()
+      buffer.appendDecimal(value)
+      #expect(buffer.text == String(value))
+    }
+  }
+
+  @Test func jsonEscaping() {
+    let buffer = ByteBuffer()
+    let text = "a\"b\\c\nd\te\u{1}f é €"
+    Array(text.utf8).withUnsafeBufferPointer { buffer.appendJSONEscaped($0) }
+    #expect(buffer.text == #"a\"b\\c\nd\te\u0001f é €"#)
+    buffer.removeAll()
+    [UInt8(ascii: "x"), 0xFF, UInt8(ascii: "\"")].withUnsafeBufferPointer { buffer.appendJSONEscaped($0) }
+    #expect(buffer.text == "x\u{FFFD}\\\"")
+  }
+
+  @Test func csvFields() {
+    let buffer = ByteBuffer()
+    buffer.appendCSVField("plain")
+    buffer.append(",")
+    buffer.appendCSVField("Acme, Inc.")
+    buffer.append(",")
+    buffer.appendCSVField("say \"hi\"\nbye")
+    #expect(buffer.text == "plain,\"Acme, Inc.\",\"say \"\"hi\"\"\nbye\"")
+  }
+
+  @Test func tableCellsStayOnOneLine() {
+    let buffer = ByteBuffer()
+    Array("Nordlicht\r\nBakery\u{7}".utf8).withUnsafeBufferPointer { buffer.appendTableCell($0) }
+    #expect(buffer.text == "Nordlicht  Bakery")
+    #expect(Array("Café".utf8).withUnsafeBufferPointer { ByteBuffer.displayWidth($0) } == 4)
+  }
+
+  @Test func growsAndDropsFirstBytes() {
+    let buffer = ByteBuffer(capacity: 16)
+    for _ in 0..<1_000 { buffer.append("0123456789") }
+    #expect(buffer.count == 10_000)
+    buffer.removeFirst(9_995)
+    #expect(buffer.text == "56789")
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@testable import Verdict
+@testable import VerdictRun
+
+/// The runner in-process: fixtures under `Fixtures/`, goldens next to them (`<name>.<format>`).
+/// Set `UPDATE_GOLDEN=1` to rewrite the goldens.
+struct RunnerTests {
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+  final class Messages: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text = ""
+    func add(_ message: String) { lock.withLock { text += message } }
+    var all: String { lock.withLock { text } }
+  }
+
+  struct Outcome {
+    var status: RunStatus
+    var report: String
+    var messages: String
+    var tally: Tally
+  }
+
+  static func run(
+    policy: String, data: [String], format: ReportFormat = .jsonl, jobs: Int = 2, batchSize: Int = 4096,
+    configure: (inout RunConfiguration) -> Void = { _ in }
+  ) throws -> Outcome {
+    let policy = try Policy(source: SourceFile(name: policy, bytes: Array(try Data(contentsOf: fixtures.appendingPathComponent(policy)))))
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-runner-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: output) }
+    var configuration = RunConfiguration(inputs: data.map { fixtures.appendingPathComponent($0).path }, today: CalendarDate(year: 2026, month: 11, day: 29)!)
+    configuration.format = format
+    configuration.outputPath = output.path
+    configuration.jobs = jobs
+    configuration.batchSize = batchSize
+    configure(&configuration)
+    let messages = Messages()
+    let result = Runner(policy: policy, configuration: configuration) { messages.add($0) }.run()
+    let report = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    let cleaned = messages.all.replacingOccurrences(of: fixtures.path + "/", with: "")
+    return Outcome(status: result.status, report: report.replacingOccurrences(of: fixtures.path + "/", with: ""), messages: cleaned, tally: result.tally)
+  }
+
+  static func expectGolden(_ text: String, _ name: String) throws {
+    let url = fixtures.appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+      try text.write(to: url, atomically: true, encoding: .utf8)
+      return
+    }
+    let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "<missing \(name)>"
+    #expect(text == expected, "\(name) differs:\n\(text)")
+  }
+
+  @Test(arguments: ReportFormat.allCases) func badCellsInEveryFormat(_ format: ReportFormat) throws {
+    let outcome = try Self.run(policy: "simple.verdict", data: ["bad-cells.csv"], format: format)
+    #expect(outcome.status == .rowErrors)
+    #expect(outcome.tally.read == 4 && outcome.tally.errors == 3 && outcome.tally.evaluated == 1)
+    try Self.expectGolden(outcome.report, "bad-cells.out.\(format.rawValue)")
+    try Self.expectGolden(outcome.messages, "bad-cells.out.stderr")
+  }
+
+  @Test func germanExport() throws {
+    let outcome = try Self.run(policy: "simple.verdict", data: ["german.csv"], format: .csv)
+    try Self.expectGolden(outcome.report, "german.out.csv")
+  }
+
+  @Test func populationFunctions() throws {
+    let outcome = try Self.run(policy: "share.verdict", data: ["share.csv"], format: .csv)
+    #expect(outcome.status == .success)
+    try Self.expectGolden(outcome.report, "share.out.csv")
+  }
+
+  /// Batches of one row, and one to four threads: the same report, in the same order.
+  @Test func orderDoesNotDependOnThreadsOrBatches() throws {
+    let reference = try Self.run(policy: "simple.verdict", data: ["bad-cells.csv", "german.csv"], jobs: 1)
+    for jobs in 1...4 {
+      for batchSize in [1, 2, 3, 4096] {
+        let outcome = try Self.run(policy: "simple.verdict", data: ["bad-cells.csv", "german.csv"], jobs: jobs, batchSize: batchSize)
+        #expect(outcome.report == reference.report, "jobs \(jobs), batch \(batchSize)")
+        #expect(outcome.messages == reference.messages, "jobs \(jobs), batch \(batchSize)")
+        #expect(outcome.tally == reference.tally)
+      }
+    }
+  }
+
+  @Test func quietWritesNothingWhenAllKeep() throws {
+    let outcome = try Self.run(policy: "simple.verdict", data: ["share.csv"], format: .table) { $0.quiet = true }
+    #expect(outcome.status == .usage)  // share.csv lacks the simple policy's columns
+    let keep = try Self.run(policy: "share.verdict", data: ["share.csv"], format: .json) {
+      $0.quiet = true
+      $0.only = ["watch"]
+    }
+    #expect(keep.report == "")
+    #expect(keep.messages == "")
+    #expect(keep.status == .success)
+  }
+
+  @Test func failOnCountsMoreSevereVerdicts() throws {
+    let outcome = try Self.run(policy: "simple.verdict", data: ["german.csv"]) { $0.failOn = "watch" }
+    #expect(outcome.status == .failOn)
+    #expect(outcome.tally.failOnHits == 2)
+  }
+
+  @Test func unknownVerdictNamesAreUsageErrors() throws {
+    let outcome = try Self.run(policy: "simple.verdict", data: ["german.csv"]) { $0.only = ["fier"] }
+    #expect(outcome.status == .usage)
+    #expect(outcome.messages.contains("did you mean 'fire'?"))
+    #expect(outcome.report == "")
+  }
+}
