@@ -2,16 +2,27 @@ import Verdict
 
 /// Converts a record's cells to values by the policy's `field` declarations (undeclared fields
 /// take the type their text shows). A cell that does not fit is an error for that client only.
-struct RowConverter {
-  let fields: [FieldInfo]
-  let reader: CellReader
+final class RowConverter {
+  /// How each field's cells are read (trivially copyable, so reading a cell copies no name).
+  private let formats: UnsafeMutableBufferPointer<CellFormat>
+  private let names: [String]
+  private let reader: CellReader
   /// The slots to convert (all of them, or only those a population pass needs).
-  let slots: [Int]
+  private let slots: UnsafeMutableBufferPointer<Int>
 
   init(fields: [FieldInfo], decimalComma: Bool, slots: [Int]? = nil) {
-    self.fields = fields
+    formats = .allocate(capacity: fields.count)
+    _ = formats.initialize(from: fields.map(CellFormat.init))
+    names = fields.map(\.name)
     reader = CellReader(decimalComma: decimalComma)
-    self.slots = slots ?? Array(fields.indices)
+    let chosen = slots ?? Array(fields.indices)
+    self.slots = .allocate(capacity: chosen.count)
+    _ = self.slots.initialize(from: chosen)
+  }
+
+  deinit {
+    formats.deallocate()
+    slots.deallocate()
   }
 
   /// Writes the row's values to `values` (one per slot); on a bad cell returns what is wrong with
@@ -19,12 +30,12 @@ struct RowConverter {
   func convert(_ row: RowBuffer, into values: UnsafeMutablePointer<Value>) -> [CellProblem]? {
     var problems: [CellProblem]?
     for slot in slots {
-      switch reader.read(row.cells[slot], for: fields[slot]) {
+      switch reader.read(row.cells[slot], as: formats[slot]) {
       case .success(let value):
         values[slot] = value
       case .failure(let error):
         values[slot] = .missing
-        problems = (problems ?? []) + [CellProblem(field: fields[slot].name, error: error)]
+        problems = (problems ?? []) + [CellProblem(field: names[slot], error: error)]
       }
     }
     return problems

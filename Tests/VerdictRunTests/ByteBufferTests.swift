@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Verdict
@@ -58,5 +59,36 @@ struct ByteBufferTests {
     #expect(buffer.count == 10_000)
     buffer.removeFirst(9_995)
     #expect(buffer.text == "56789")
+  }
+}
+
+extension ByteBufferTests {
+  /// The eight-bytes-at-a-time scan must escape exactly what the byte loop does.
+  @Test func longStringsEscapeLikeShortOnes() {
+    let pieces = ["plain text ", "\"", "\\", "\n", "\u{7F}", "é", "€", "\u{1F}", "abcdefgh", " "]
+    var state: UInt64 = 7
+    for _ in 0..<2_000 {
+      var text = ""
+      for _ in 0..<Int(state % 12) {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        text += pieces[Int(state >> 33) % pieces.count]
+      }
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      let buffer = ByteBuffer()
+      Array(text.utf8).withUnsafeBufferPointer { buffer.appendJSONEscaped($0) }
+      var expected = ""
+      for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": expected += "\\\""
+        case "\\": expected += "\\\\"
+        case "\n": expected += "\\n"
+        case "\r": expected += "\\r"
+        case "\t": expected += "\\t"
+        case "\u{0}"..."\u{1F}", "\u{7F}": expected += String(format: "\\u%04x", scalar.value)
+        default: expected.unicodeScalars.append(scalar)
+        }
+      }
+      #expect(buffer.text == expected)
+    }
   }
 }

@@ -32,11 +32,41 @@ struct CellScanner {
   // MARK: - Forms
 
   func bool() -> Bool? {
-    switch string.lowercased() {
-    case "true", "yes", "y", "1": true
-    case "false", "no", "n", "0": false
-    default: nil
+    // ASCII words, compared without making a string; anything else takes the general path.
+    let length = end - start
+    if length <= 5 {
+      var word: UInt64 = 0
+      var ascii = true
+      for index in start..<end {
+        let byte = bytes[index]
+        if byte >= 0x80 || byte == 0 {
+          ascii = false
+          break
+        }
+        let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+        word = word << 8 | UInt64(lower)
+      }
+      if ascii {
+        switch word {
+        case CellScanner.packed("true"), CellScanner.packed("yes"), CellScanner.packed("y"), CellScanner.packed("1"): return true
+        case CellScanner.packed("false"), CellScanner.packed("no"), CellScanner.packed("n"), CellScanner.packed("0"): return false
+        default: return nil
+        }
+      }
     }
+    switch string.lowercased() {
+    case "true", "yes", "y", "1": return true
+    case "false", "no", "n", "0": return false
+    default: return nil
+    }
+  }
+
+  /// Up to eight ASCII bytes packed big-endian into an integer, for matching short words.
+  @inline(__always) static func packed(_ word: StaticString) -> UInt64 {
+    var result: UInt64 = 0
+    let pointer = word.utf8Start
+    for index in 0..<word.utf8CodeUnitCount { result = result << 8 | UInt64(pointer[index]) }
+    return result
   }
 
   /// A plain number: `45`, `-3`, `2.5`, `1,234.56` (or `1.234,56` with a decimal comma).
@@ -64,8 +94,7 @@ struct CellScanner {
     if unitStart == end {
       unit = bareUnit
     } else {
-      let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[unitStart..<end]), as: UTF8.self).lowercased()
-      unit = TimeSpan.Unit(rawValue: name) ?? TimeSpan.Unit(fieldUnit: name) ?? TimeSpan.Unit(fieldUnit: name + "s")
+      unit = CellScanner.unit(named: UnsafeBufferPointer(rebasing: bytes[unitStart..<end]))
     }
     guard let unit, let decimal = decimal(start, numberEnd) else { return nil }
     return decimal.scaled(by: unit.seconds).map { TimeSpan(seconds: $0) }
@@ -76,19 +105,21 @@ struct CellScanner {
     var first = start
     var last = end
     var currency: Currency?
-    for (symbol, code) in [([0xE2, 0x82, 0xAC], "EUR"), ([UInt8(ascii: "$")], "USD"), ([0xC2, 0xA3], "GBP")] as [([UInt8], String)] {
-      if hasPrefix(symbol, at: first) {
-        first += symbol.count
-        currency = Currency(code: code)
-      } else if last - symbol.count >= first, hasPrefix(symbol, at: last - symbol.count) {
-        last -= symbol.count
-        currency = Currency(code: code)
+    // The symbols €, $ and £ in front or behind; as before, a later symbol wins.
+    for symbol in 0..<3 {
+      let (pattern, count, code) = CellScanner.moneySymbol(symbol)
+      if hasBytes(pattern, count, at: first) {
+        first += count
+        currency = code
+      } else if last - count >= first, hasBytes(pattern, count, at: last - count) {
+        last -= count
+        currency = code
       }
     }
-    if currency == nil, last - first > 3, let code = Currency(code: text(last - 3, last)), !CellScanner.isLetter(bytes[last - 4]) {
+    if currency == nil, last - first > 3, let code = currencyCode(last - 3), !CellScanner.isLetter(bytes[last - 4]) {
       currency = code
       last -= 3
-    } else if currency == nil, last - first > 3, let code = Currency(code: text(first, first + 3)), !CellScanner.isLetter(bytes[first + 3]) {
+    } else if currency == nil, last - first > 3, let code = currencyCode(first), !CellScanner.isLetter(bytes[first + 3]) {
       currency = code
       first += 3
     }
@@ -100,8 +131,76 @@ struct CellScanner {
     return Money(scaledAmount: scaled, currency: currency)
   }
 
+  private static let euro = Currency(code: "EUR")!
+  private static let dollar = Currency(code: "USD")!
+  private static let pound = Currency(code: "GBP")!
+
+  /// The bytes of `€`, `$` and `£`, their length and currency.
+  @inline(__always) private static func moneySymbol(_ index: Int) -> ((UInt8, UInt8, UInt8), Int, Currency) {
+    switch index {
+    case 0: ((0xE2, 0x82, 0xAC), 3, euro)
+    case 1: ((UInt8(ascii: "$"), 0, 0), 1, dollar)
+    default: ((0xC2, 0xA3, 0), 2, pound)
+    }
+  }
+
+  /// Whether the first `count` bytes of `pattern` are at `offset` (within the trimmed cell).
+  @inline(__always) private func hasBytes(_ pattern: (UInt8, UInt8, UInt8), _ count: Int, at offset: Int) -> Bool {
+    guard offset >= 0, offset + count <= end else { return false }
+    if bytes[offset] != pattern.0 { return false }
+    if count > 1, bytes[offset + 1] != pattern.1 { return false }
+    if count > 2, bytes[offset + 2] != pattern.2 { return false }
+    return true
+  }
+
+  /// The currency whose three-letter code starts at `offset`, if three uppercase letters do.
+  private func currencyCode(_ offset: Int) -> Currency? {
+    let a = bytes[offset]
+    let b = bytes[offset + 1]
+    let c = bytes[offset + 2]
+    func upper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+    guard upper(a), upper(b), upper(c) else { return nil }
+    switch (a, b, c) {
+    case (UInt8(ascii: "E"), UInt8(ascii: "U"), UInt8(ascii: "R")): return CellScanner.euro
+    case (UInt8(ascii: "U"), UInt8(ascii: "S"), UInt8(ascii: "D")): return CellScanner.dollar
+    default: return Currency(code: text(offset, offset + 3))
+    }
+  }
+
   /// `2026-11-28` (a time after it is ignored) or `28.11.2026`.
   func date() -> CalendarDate? {
+    // 2026-11-28 and 28.11.2026 straight from the bytes; anything else takes the general path.
+    let length = end - start
+    if length == 10, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
+      let year = digits(start, 4), let month = digits(start + 5, 2), let day = digits(start + 8, 2)
+    {
+      return CalendarDate(year: year, month: month, day: day)
+    }
+    if length >= 8, length <= 10, bytes[end - 5] == UInt8(ascii: "."), let year = digits(end - 4, 4) {
+      let firstDot = bytes[start + 1] == UInt8(ascii: ".") ? start + 1 : start + 2
+      let monthLength = end - 5 - firstDot - 1
+      if bytes[firstDot] == UInt8(ascii: "."), (1...2).contains(monthLength), let day = digits(start, firstDot - start),
+        let month = digits(firstDot + 1, monthLength)
+      {
+        return CalendarDate(year: year, month: month, day: day)
+      }
+    }
+    return generalDate()
+  }
+
+  /// The value of `count` ASCII digits at `offset`, or `nil` if any byte is not a digit.
+  @inline(__always) private func digits(_ offset: Int, _ count: Int) -> Int? {
+    var value = 0
+    for index in offset..<offset + count {
+      let digit = bytes[index] &- UInt8(ascii: "0")
+      guard digit < 10 else { return nil }
+      value = value * 10 + Int(digit)
+    }
+    return value
+  }
+
+  /// Dates in any other spelling the reader accepts (a time after the day, Unicode digits).
+  private func generalDate() -> CalendarDate? {
     let text = string
     if text.count >= 10, text.utf8.count >= 10 {
       let iso = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
@@ -122,22 +221,41 @@ struct CellScanner {
 
   /// The value a cell's text shows, for a field of unknown type.
   func inferValue() -> Value {
-    let text = string
-    if text == "true" || text == "false" { return .bool(text == "true") }
+    if end - start == 4, hasBytes((UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "u")), 3, at: start),
+      bytes[start + 3] == UInt8(ascii: "e")
+    {
+      return .bool(true)
+    }
+    if end - start == 5, hasBytes((UInt8(ascii: "f"), UInt8(ascii: "a"), UInt8(ascii: "l")), 3, at: start),
+      bytes[start + 3] == UInt8(ascii: "s"), bytes[start + 4] == UInt8(ascii: "e")
+    {
+      return .bool(false)
+    }
     if let date = date() { return .date(date) }
     if bytes[end - 1] == UInt8(ascii: "%"), let fraction = percent() { return .percent(fraction) }
     if let number = number() { return number }
     if CellScanner.isLetter(bytes[end - 1]), let span = duration(bareUnit: nil) { return .duration(span) }
     if let money = money(defaultCurrency: nil) { return .money(money) }
-    return .text(text)
+    return .text(string)
   }
 
   // MARK: - Pieces
 
-  private func hasPrefix(_ prefix: [UInt8], at offset: Int) -> Bool {
-    guard offset >= 0, offset + prefix.count <= end else { return false }
-    for (index, byte) in prefix.enumerated() where bytes[offset + index] != byte { return false }
-    return true
+  /// The unit a duration's letters name, case-insensitively: `d`, `h`, `w`, `min`, `mo`, `y`, or
+  /// `day`/`days`, `hour`/`hours` and so on.
+  static func unit(named letters: UnsafeBufferPointer<UInt8>) -> TimeSpan.Unit? {
+    guard letters.count <= 8 else { return nil }
+    var word: UInt64 = 0
+    for byte in letters { word = word << 8 | UInt64(byte | 0x20) }  // letters only: | 0x20 lowercases
+    switch word {
+    case packed("min"), packed("minute"), packed("minutes"): return .minute
+    case packed("h"), packed("hour"), packed("hours"): return .hour
+    case packed("d"), packed("day"), packed("days"): return .day
+    case packed("w"), packed("week"), packed("weeks"): return .week
+    case packed("mo"), packed("month"), packed("months"): return .month
+    case packed("y"), packed("year"), packed("years"): return .year
+    default: return nil
+    }
   }
 
   private func text(_ from: Int, _ to: Int) -> String {

@@ -1,0 +1,73 @@
+import Testing
+
+@testable import Verdict
+
+/// The byte-level fast paths in `CellScanner` must read every cell exactly as the original code
+/// did (kept in `LegacyCellReader.swift`): same value, same error, same hint.
+struct CellReaderEquivalenceTests {
+  static let fields: [FieldInfo] = [
+    FieldInfo(name: "any", type: nil),
+    FieldInfo(name: "text", type: .text),
+    FieldInfo(name: "bool", type: .bool),
+    FieldInfo(name: "number", type: .number),
+    FieldInfo(name: "date", type: .date),
+    FieldInfo(name: "percent", type: .percent),
+    FieldInfo(name: "duration", type: .duration),
+    FieldInfo(name: "days", type: .duration, durationUnit: .day),
+    FieldInfo(name: "hours", type: .duration, durationUnit: .hour),
+    FieldInfo(name: "money", type: .money),
+    FieldInfo(name: "euros", type: .money, currency: .euro),
+    FieldInfo(name: "dollars", type: .money, currency: .dollar),
+  ]
+
+  static let curated: [String] = [
+    "", " ", "45", "-3", "+7", "2.5", "1,234.56", "1.234,56", "1.234", "12,5", "007", "1e3", ".5", "5.", "1,23",
+    "45d", "45 d", "45D", "45 days", "1 day", "12h", "12 hours", "90min", "90 minutes", "2w", "6mo", "1y", "2 years",
+    "45dd", "45s", "mins", "1.5d", "0.5h", "fourty", "45x",
+    "true", "false", "TRUE", "False", "yes", "No", "y", "N", "1", "0", "ja", "nein", "\u{0}true", "tru", "truee",
+    "2026-11-28", "2026-02-29", "2028-02-29", "2026-13-01", "2026-1-5", "2026-11-28T10:00", "2026-11-28 10:00",
+    "2026-11-28X", "28.11.2026", "1.1.2026", "01.01.2026", "31.02.2027", "1..1.2026", "+1.12.2026", "1.1.1.2026",
+    "28.11.26", "2026-+1-05", "٢٠٢٦-١١-٢٨", "28.11.2026 ", "0000-01-01", "9999-12-31",
+    "20%", "20 %", "12.5%", "%", "-5%", "1.234,5%",
+    "1200", "1200.50", "1200.50 EUR", "EUR 1200", "€1200", "1200€", "1.234,56 €", "$1,200.00", "£5", "5 GBP",
+    "5 usd", "5 CHF", "CHF5", "5CHF", "ABCD", "€", "€$5", "5$€", "1200 EURO", "EUR", "12.345 EUR", "0.00", "0,00",
+    "1.234.567,89", "1,234,567.89", "123456789012345678901234", "-0", "  45  ", "\t45\n", "Café", "ß", "İ",
+    "9223372036854775807", "9223372036854775808", "-9223372036854775808",
+  ]
+
+  /// Random short cells from an alphabet that hits every branch.
+  static func randomCells(count: Int) -> [String] {
+    let alphabet: [String] = [
+      "0", "1", "2", "5", "9", ".", ",", "-", "+", " ", "d", "h", "m", "i", "n", "o", "w", "y", "s", "D", "E", "U",
+      "R", "S", "€", "$", "£", "%", "T", ":", "t", "r", "u", "e", "f", "a", "l", "N", "Y", "ä", "\u{0}",
+    ]
+    var state: UInt64 = 0x5EED
+    func next() -> Int {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return Int((z ^ (z >> 31)) % 1_000_003)
+    }
+    return (0..<count).map { _ in
+      (0..<(next() % 13)).map { _ in alphabet[next() % alphabet.count] }.joined()
+    }
+  }
+
+  @Test(arguments: [false, true]) func sameResultsAsBefore(decimalComma: Bool) {
+    let reader = CellReader(decimalComma: decimalComma)
+    let legacy = LegacyCellReader(decimalComma: decimalComma)
+    var compared = 0
+    for cell in Self.curated + Self.randomCells(count: 40_000) {
+      for field in Self.fields {
+        let new = reader.read(cell, for: field)
+        let old = legacy.read(cell, for: field)
+        if new != old {
+          Issue.record("\(Value.quote(cell)) as \(field.name), decimal comma \(decimalComma): \(new) but was \(old)")
+        }
+        compared += 1
+      }
+    }
+    #expect(compared > 400_000)
+  }
+}
