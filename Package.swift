@@ -29,7 +29,7 @@ let package = Package(
     // The batch runner behind `verdict run`: sources, conversion, evaluation pipeline, reports.
     .target(name: "VerdictRun", dependencies: ["Verdict", "VerdictData"]),
     // Seeded client-data generator for Benchmarks/run-bench.sh.
-    .executableTarget(name: "run-bench", path: "Benchmarks/run-bench"),
+    .executableTarget(name: "run-bench", dependencies: ["VerdictData"], path: "Benchmarks/run-bench"),
     .testTarget(name: "VerdictTests", dependencies: ["Verdict"]),
     .testTarget(name: "VerdictDataTests", dependencies: ["VerdictData"]),
     .testTarget(

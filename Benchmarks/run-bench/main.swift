@@ -1,6 +1,9 @@
+import VerdictData
+
 // Seeded client-data generator for the `verdict run` benchmark (see ../run-bench.sh).
 //
 //   run-bench CLIENTS PATH [--seed N] [--german] [--format csv|jsonl]
+//   run-bench read PATH        reads a CSV with VerdictData, every field, and prints MB/s
 //
 // Writes CLIENTS realistic clients with the columns of rules/clients.csv: quoted names with
 // commas, some empty cells. The same seed always writes the same bytes.
@@ -28,7 +31,9 @@ let words = [
   "Nordlicht", "Hartmann", "Blue Fern", "Kranich", "Pixelwerk", "Sommer", "Okafor", "Bergmann", "Lindqvist",
   "Café Marlene", "Novak", "Green Tide", "Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Tyrell",
 ]
-let kinds = ["Bakery", "Logistics", "Yoga", "Architects", "Media", "Legal", "Consulting", "Fitness", "Design", "Events"]
+let kinds = [
+  "Bakery", "Logistics", "Yoga", "Architects", "Media", "Legal", "Consulting", "Fitness", "Design", "Events",
+]
 let forms = ["GmbH", "Inc.", "Ltd", "AG", "LLC", "& Co. KG"]
 
 /// Writes one client per call, in CSV or JSON Lines.
@@ -100,8 +105,37 @@ struct Generator {
   }
 }
 
+/// Reads a CSV file with the runner's reader, touching every field, and prints the speed.
+func readOnly(_ path: String) {
+  var start = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &start)
+  var records = 0
+  var bytes = 0
+  do {
+    let reader = try CSVReader(source: try ByteSource(path: path))
+    try reader.forEachRecord { record in
+      records += 1
+      for index in 0..<record.count { bytes &+= record[index].count }
+    }
+  } catch {
+    print("run-bench: \(error)")
+    exit(1)
+  }
+  var end = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &end)
+  let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+  var info = stat()
+  stat(path, &info)
+  let megabytes = Double(info.st_size) / 1e6
+  print("read \(records) records (\(bytes) field bytes) in \(seconds) s: \(Int(megabytes / seconds)) MB/s")
+}
+
 func main() {
   var arguments = Array(CommandLine.arguments.dropFirst())
+  if arguments.count == 2, arguments[0] == "read" {
+    readOnly(arguments[1])
+    return
+  }
   func option(_ name: String) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
     defer { arguments.removeSubrange(index...index + 1) }

@@ -8,29 +8,29 @@ final class Batch: @unchecked Sendable {
   /// The most rows the batch holds.
   let capacity: Int
   /// The batch's place in the run; the writer writes batches in this order.
-  var sequence = 0
+  @exclusivity(unchecked) var sequence = 0
   /// The index of the source the rows come from.
-  var source = 0
+  @exclusivity(unchecked) var source = 0
   /// Rows filled.
-  var count = 0
+  @exclusivity(unchecked) var count = 0
   /// `capacity × slotCount` values, row after row.
   let values: UnsafeMutablePointer<Value>
   /// The line each row starts on.
-  var lines: [Int]
+  @exclusivity(unchecked) var lines: [Int]
   /// Key bytes of all rows, one after another; row `i` spans `keyEnds[i-1]..<keyEnds[i]`.
-  var keyBytes: [UInt8] = []
+  @exclusivity(unchecked) var keyBytes: [UInt8] = []
   /// Where each row's key ends in ``keyBytes``.
-  var keyEnds: [Int]
+  @exclusivity(unchecked) var keyEnds: [Int]
   /// Rows that cannot be evaluated, in row order, with the reason.
-  var problems: [(row: Int, message: String)] = []
+  @exclusivity(unchecked) var problems: [(row: Int, message: String)] = []
   /// Notes about the source to print after this batch's rows (a file that could not be read to the end).
-  var notes: [String] = []
+  @exclusivity(unchecked) var notes: [String] = []
   /// The rendered report rows (filled by an evaluating thread).
   let output = ByteBuffer(capacity: 1 << 18)
   /// Messages for standard error about rows of this batch, in row order (filled by an evaluating thread).
-  var messages: [RowMessage] = []
+  @exclusivity(unchecked) var messages: [RowMessage] = []
   /// What this batch adds to the summary.
-  var tally: Tally
+  @exclusivity(unchecked) var tally: Tally
 
   init(slotCount: Int, capacity: Int, verdictCount: Int) {
     self.slotCount = slotCount

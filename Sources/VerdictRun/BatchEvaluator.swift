@@ -78,8 +78,7 @@ final class BatchEvaluator {
       tally.printed += 1
       batch.withKey(row) { key in
         renderer.render(
-          ReportRow(key: key, source: batch.source, line: batch.lines[row], evaluation: outcome, error: error),
-          into: batch.output)
+          ReportRow(key: key, source: batch.source, line: batch.lines[row], error: error), outcome, into: batch.output)
       }
     }
     batch.tally = tally

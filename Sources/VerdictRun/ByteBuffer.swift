@@ -3,9 +3,10 @@ import Verdict
 /// A growable byte buffer that report writers render into, so that writing a row allocates
 /// nothing: no `String` per field, no array per row. Reused across batches with ``removeAll()``.
 public final class ByteBuffer {
+  // A buffer is used by one thread at a time, so run-time exclusivity checks are pure cost on
+  // the hot path: they are off for its storage.
+
   /// The bytes written so far.
-  // Accessed only by the thread that owns the buffer, so the run-time exclusivity checks are
-  // pure cost on the hot path.
   @exclusivity(unchecked) public fileprivate(set) var count = 0
   @exclusivity(unchecked) private var capacity: Int
   @exclusivity(unchecked) private var base: UnsafeMutablePointer<UInt8>
@@ -103,7 +104,8 @@ public final class ByteBuffer {
         raw[end] = UInt8(ascii: "-")
       }
       reserve(raw.count - end)
-      (base + count).initialize(from: raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + end, count: raw.count - end)
+      (base + count).initialize(
+        from: raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + end, count: raw.count - end)
       return raw.count - end
     }
     count += written
@@ -241,7 +243,8 @@ public final class ByteBuffer {
   /// The number of characters a table cell shows (UTF-8 lead bytes; control characters drop out).
   public static func displayWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     var width = 0
-    for byte in bytes where byte & 0xC0 != 0x80 && (byte >= 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09) && byte != 0x7F {
+    for byte in bytes
+    where byte & 0xC0 != 0x80 && (byte >= 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09) && byte != 0x7F {
       width += 1
     }
     return width

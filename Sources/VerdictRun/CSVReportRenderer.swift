@@ -3,7 +3,9 @@ import Verdict
 /// CSV for programs: a header row, then one row per client with the columns
 /// `client,verdict,rule,notice,cooldown,hold_until_paid,meet,reason,refer,error,source`.
 struct CSVReportRenderer: ReportRenderer {
-  static let columns = ["client", "verdict", "rule", "notice", "cooldown", "hold_until_paid", "meet", "reason", "refer", "error", "source"]
+  static let columns = [
+    "client", "verdict", "rule", "notice", "cooldown", "hold_until_paid", "meet", "reason", "refer", "error", "source",
+  ]
   private let verdicts: [[UInt8]]
   private let rules: [[UInt8]]
   private let sources: [[UInt8]]
@@ -24,14 +26,14 @@ struct CSVReportRenderer: ReportRenderer {
   func suffix(into buffer: ByteBuffer) {}
   var firstRowSkip: Int { 0 }
 
-  func render(_ row: ReportRow, into out: ByteBuffer) {
+  func render(_ row: ReportRow, _ evaluation: Evaluation?, into out: ByteBuffer) {
     if row.key.isEmpty {
       appendPlace(row, out)
     } else {
       out.appendCSVField(row.key)
     }
     out.append(UInt8(ascii: ","))
-    if let evaluation = row.evaluation {
+    if let evaluation = evaluation {
       out.append(verdicts[evaluation.severity])
       out.append(UInt8(ascii: ","))
       if let rule = evaluation.winningRule { out.append(rules[rule]) }
@@ -40,7 +42,11 @@ struct CSVReportRenderer: ReportRenderer {
       if let notice = clauses.notice { out.appendDuration(notice) }
       out.append(UInt8(ascii: ","))
       if let cooldown = clauses.cooldown { out.appendDuration(cooldown) }
-      out.append(clauses.holdUntilPaid ? ",true," : ",false,")
+      if clauses.holdUntilPaid {
+        out.append(",true,")
+      } else {
+        out.append(",false,")
+      }
       if let meet = clauses.meet { out.append(meet.rawValue) }
       out.append(UInt8(ascii: ","))
       if let reason = clauses.reason { out.appendCSVField(reason) }

@@ -42,7 +42,9 @@ final class ColumnBinder: Sendable {
     for field in policy.fields {
       if let indices = duplicates[field.name] {
         let places = indices.map { String($0 + 1) }.joined(separator: ", ")
-        problems.append("\(name): the column '\(field.name)' appears more than once in the header (columns \(places)); which one should '\(field.name)' read?\n")
+        problems.append(
+          "\(name): the column '\(field.name)' appears more than once in the header (columns \(places)); which one should '\(field.name)' read?\n"
+        )
       } else if let index = firstIndex[field.name] {
         slots.append(index)
         continue
@@ -64,7 +66,9 @@ final class ColumnBinder: Sendable {
   {
     if let requested = requestedKey {
       if let found = index[requested] { return found }
-      problems.append("verdict: \(name) has no column '\(requested)' for --key (\(ColumnBinder.hint(for: requested, among: columns)))\n")
+      problems.append(
+        "verdict: \(name) has no column '\(requested)' for --key (\(ColumnBinder.hint(for: requested, among: columns)))\n"
+      )
       return nil
     }
     for wanted in ["id", "name"] {

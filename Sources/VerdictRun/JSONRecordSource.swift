@@ -39,7 +39,8 @@ final class JSONRecordSource: RecordSource {
     do {
       try reader.forEachRecord { _, members in
         throw FoundFirstRecord(keys: members.map(\.key))
-      } onError: { _ in }
+      } onError: { _ in
+      }
     } catch let found as FoundFirstRecord {
       return found.keys
     }

@@ -37,7 +37,7 @@ struct JSONReportRenderer: ReportRenderer {
   func suffix(into buffer: ByteBuffer) { if array { buffer.append("\n]\n") } }
   var firstRowSkip: Int { array ? 1 : 0 }
 
-  func render(_ row: ReportRow, into out: ByteBuffer) {
+  func render(_ row: ReportRow, _ evaluation: Evaluation?, into out: ByteBuffer) {
     if array { out.append(",\n") }
     out.append("{\"client\":\"")
     if row.key.isEmpty {
@@ -47,7 +47,7 @@ struct JSONReportRenderer: ReportRenderer {
     } else {
       out.appendJSONEscaped(row.key)
     }
-    if let evaluation = row.evaluation {
+    if let evaluation = evaluation {
       out.append("\",\"verdict\":")
       out.append(verdicts[evaluation.severity])
       out.append(",\"rule\":")
@@ -57,7 +57,11 @@ struct JSONReportRenderer: ReportRenderer {
       appendDuration(clauses.notice, out)
       out.append(",\"cooldown\":")
       appendDuration(clauses.cooldown, out)
-      out.append(clauses.holdUntilPaid ? ",\"hold_until_paid\":true,\"meet\":" : ",\"hold_until_paid\":false,\"meet\":")
+      if clauses.holdUntilPaid {
+        out.append(",\"hold_until_paid\":true,\"meet\":")
+      } else {
+        out.append(",\"hold_until_paid\":false,\"meet\":")
+      }
       if let meet = clauses.meet { out.appendJSONString(meet.rawValue) } else { out.append("null") }
       out.append(",\"reason\":")
       if let reason = clauses.reason { out.appendJSONString(reason) } else { out.append("null") }
@@ -74,7 +78,11 @@ struct JSONReportRenderer: ReportRenderer {
     out.append(sources[row.source])
     out.append(UInt8(ascii: ":"))
     out.appendDecimal(row.line)
-    out.append(array ? "\"}" : "\"}\n")
+    if array {
+      out.append("\"}")
+    } else {
+      out.append("\"}\n")
+    }
   }
 
   private func appendDuration(_ span: TimeSpan?, _ out: ByteBuffer) {

@@ -35,7 +35,8 @@ final class Pipeline: @unchecked Sendable {
     let jobs = options.jobs
     let free = Channel<Batch>()
     for _ in 0..<(2 * jobs + 2) {
-      free.send(Batch(slotCount: policy.fields.count, capacity: configuration.batchSize, verdictCount: policy.verdicts.count))
+      free.send(
+        Batch(slotCount: policy.fields.count, capacity: configuration.batchSize, verdictCount: policy.verdicts.count))
     }
     let work = Channel<Batch>()
     let done = Channel<Batch>()
@@ -49,7 +50,8 @@ final class Pipeline: @unchecked Sendable {
         try reader.value.run(readerInputs.value, free: free, send: { work.send($0) }) { batch, name in
           guard format == .table else { return }
           let width = TableRenderer.clientWidth(of: batch, sourceName: name)
-          report.value = JSONReportRenderer.make(format, vocabulary: vocabulary, clientWidth: width, usesColor: usesColor)
+          report.value = JSONReportRenderer.make(
+            format, vocabulary: vocabulary, clientWidth: width, usesColor: usesColor)
         }
       } catch {
         fatal.value = error
@@ -115,7 +117,9 @@ extension SharedBox where Value == Int {
   /// Subtracts one and returns the new value.
   func decrement() -> Int {
     var result = 0
-    update { $0 -= 1; result = $0 }
+    update {
+      $0 -= 1; result = $0
+    }
     return result
   }
 }

@@ -51,7 +51,8 @@ struct PopulationPass {
         throw RunFailure("verdict: \(error)")
       }
       if let spool {
-        result.standardInput = try spool.finish(name: source.name, decimalComma: source.decimalComma, binding: source.binding)
+        result.standardInput = try spool.finish(
+          name: source.name, decimalComma: source.decimalComma, binding: source.binding)
       }
     }
     result.population = builder.build()

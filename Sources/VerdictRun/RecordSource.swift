@@ -39,6 +39,7 @@ enum SourceOpener {
   /// A message for a data file that cannot be opened or read at all.
   static func failure(_ path: String, _ error: DataReadError) -> RunFailure {
     if error.line == 0 { return RunFailure("verdict: \(error.message)") }
-    return RunFailure("\(path == "-" ? "<stdin>" : path):\(error.line): \(error.message)\(error.hint.map { " (hint: \($0))" } ?? "")")
+    return RunFailure(
+      "\(path == "-" ? "<stdin>" : path):\(error.line): \(error.message)\(error.hint.map { " (hint: \($0))" } ?? "")")
   }
 }

@@ -1,6 +1,7 @@
 import Verdict
 
-/// What the report says about one client: its key and place, and its evaluation or error.
+/// Which client a report row is about: its key and place, and its error if it has one. The
+/// evaluation is passed beside it, borrowed, so that rendering copies nothing.
 struct ReportRow {
   /// The key cell; empty when there is none (the report then names the client by its place).
   var key: UnsafeBufferPointer<UInt8>
@@ -8,8 +9,6 @@ struct ReportRow {
   var source: Int
   /// The line the record starts on.
   var line: Int
-  /// The outcome, or `nil` when the row had an error.
-  var evaluation: Evaluation?
   /// What went wrong, when the row could not be evaluated.
   var error: String?
 }
@@ -44,8 +43,8 @@ protocol ReportRenderer: Sendable {
   func suffix(into buffer: ByteBuffer)
   /// Bytes to drop in front of the very first row (the comma between JSON array elements).
   var firstRowSkip: Int { get }
-  /// Renders one row.
-  func render(_ row: ReportRow, into buffer: ByteBuffer)
+  /// Renders one row: its evaluation, or (when `nil`) its error.
+  func render(_ row: ReportRow, _ evaluation: Evaluation?, into buffer: ByteBuffer)
 }
 
 extension ReportRenderer {

@@ -15,7 +15,8 @@ struct RunOptions: Sendable {
       if let index = verdicts.firstIndex(of: name) { return index }
       if allowError && name == "error" { return nil }
       let known = verdicts + (allowError ? ["error"] : [])
-      let hint = Suggestion.closest(to: name, among: known).map { "did you mean '\($0)'?" }
+      let hint =
+        Suggestion.closest(to: name, among: known).map { "did you mean '\($0)'?" }
         ?? "the verdicts are \(known.joined(separator: ", "))"
       throw RunFailure("verdict: \(option): the policy has no verdict '\(name)' (\(hint))")
     }
@@ -26,13 +27,19 @@ struct RunOptions: Sendable {
       var shown = Set<Int>()
       var errors = false
       for name in configuration.only {
-        if let index = try severity(name, option: "--only", allowError: true) { shown.insert(index) } else { errors = true }
+        if let index = try severity(name, option: "--only", allowError: true) {
+          shown.insert(index)
+        } else {
+          errors = true
+        }
       }
       filter.onlySeverities = shown
       filter.onlyIncludesErrors = errors
     }
     self.filter = filter
-    failOn = try configuration.failOn.flatMap { (name) throws(RunFailure) -> Int? in try severity(name, option: "--fail-on", allowError: false) }
+    failOn = try configuration.failOn.flatMap { (name) throws(RunFailure) -> Int? in
+      try severity(name, option: "--fail-on", allowError: false)
+    }
     let standardInputs = configuration.inputs.filter { $0 == "-" }.count
     guard standardInputs <= 1 else { throw RunFailure("verdict: standard input ('-') can be read only once") }
     guard !configuration.inputs.isEmpty else { throw RunFailure("verdict: no data file given") }

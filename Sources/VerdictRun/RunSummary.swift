@@ -38,13 +38,17 @@ public struct RunSummary: Sendable {
           + "(in \(tally.clientsWithUnknownRules) client\(tally.clientsWithUnknownRules == 1 ? "" : "s"))")
     }
     if unshownErrors > 0 {
-      lines.append("  \(unshownErrors) more row error\(unshownErrors == 1 ? "" : "s") not listed above (see the report's error column)")
+      lines.append(
+        "  \(unshownErrors) more row error\(unshownErrors == 1 ? "" : "s") not listed above (see the report's error column)"
+      )
     }
     if tally.unreadableTails > 0 {
-      lines.append("  \(tally.unreadableTails) data file\(tally.unreadableTails == 1 ? "" : "s") could not be read to the end")
+      lines.append(
+        "  \(tally.unreadableTails) data file\(tally.unreadableTails == 1 ? "" : "s") could not be read to the end")
     }
     if let failOn, tally.failOnHits > 0 {
-      lines.append("  \(tally.failOnHits) client\(tally.failOnHits == 1 ? "" : "s") at \(failOn) or worse (--fail-on \(failOn))")
+      lines.append(
+        "  \(tally.failOnHits) client\(tally.failOnHits == 1 ? "" : "s") at \(failOn) or worse (--fail-on \(failOn))")
     }
     return lines.map { $0 + "\n" }.joined()
   }

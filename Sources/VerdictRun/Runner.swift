@@ -67,7 +67,9 @@ public final class Runner {
 
     let sink: OutputSink
     if let path = configuration.outputPath {
-      do throws(OutputError) { sink = try OutputSink(atomicPath: path) } catch { throw RunFailure("verdict: \(error.message)") }
+      do throws(OutputError) { sink = try OutputSink(atomicPath: path) } catch {
+        throw RunFailure("verdict: \(error.message)")
+      }
     } else {
       sink = OutputSink()
     }

@@ -1,3 +1,5 @@
+import VerdictData
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import VerdictData
 
 /// Standard input can be read only once, but population functions need two passes. During the
 /// first pass the rows are spooled to a temporary CSV file that keeps only what the second pass
@@ -60,7 +61,8 @@ final class SpoolWriter {
   func finish(name: String, decimalComma: Bool, binding: ColumnBinding?) throws(RunFailure) -> SpoolSource {
     try flush()
     defer { output.discard() }
-    return try SpoolSource(path: output.temporaryFilePath ?? path, name: name, decimalComma: decimalComma, binding: binding)
+    return try SpoolSource(
+      path: output.temporaryFilePath ?? path, name: name, decimalComma: decimalComma, binding: binding)
   }
 
   /// Removes the spool (after an error).

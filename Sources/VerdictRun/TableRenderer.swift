@@ -68,7 +68,7 @@ struct TableRenderer: ReportRenderer {
   func suffix(into buffer: ByteBuffer) {}
   var firstRowSkip: Int { 0 }
 
-  func render(_ row: ReportRow, into out: ByteBuffer) {
+  func render(_ row: ReportRow, _ evaluation: Evaluation?, into out: ByteBuffer) {
     let start = out.count
     if row.key.isEmpty {
       out.append(sources[row.source])
@@ -77,8 +77,9 @@ struct TableRenderer: ReportRenderer {
     } else {
       out.appendTableCell(row.key)
     }
-    out.appendSpaces(clientWidth + TableRenderer.gap - ByteBuffer.displayWidth(UnsafeBufferPointer(rebasing: out.bytes[start...])))
-    guard let evaluation = row.evaluation else {
+    out.appendSpaces(
+      clientWidth + TableRenderer.gap - ByteBuffer.displayWidth(UnsafeBufferPointer(rebasing: out.bytes[start...])))
+    guard let evaluation = evaluation else {
       if usesColor { out.append("\u{1B}[1;35m") }
       out.append("error")
       if usesColor { out.append("\u{1B}[0m") }

@@ -1,12 +1,13 @@
+import ArgumentParser
+import Foundation
+import Verdict
+import VerdictRun
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import ArgumentParser
-import Foundation
-import Verdict
-import VerdictRun
 
 /// `verdict run POLICY DATA...`: evaluate a policy over every client in data files. A thin layer
 /// over `VerdictRun.Runner`, which does the work.
@@ -44,31 +45,46 @@ struct RunCommand: ParsableCommand {
   @Argument(help: "Data files; '-' reads standard input.")
   var data: [String]
 
-  @Option(name: [.customShort("f"), .long], help: ArgumentHelp("The report format: table, json, jsonl or csv.", valueName: "format"))
+  @Option(
+    name: [.customShort("f"), .long],
+    help: ArgumentHelp("The report format: table, json, jsonl or csv.", valueName: "format"))
   var format = "table"
 
-  @Option(help: ArgumentHelp("Read every data file as csv, json or jsonl (default: by extension).", valueName: "format"))
+  @Option(
+    help: ArgumentHelp("Read every data file as csv, json or jsonl (default: by extension).", valueName: "format"))
   var inputFormat: String?
 
-  @Option(help: ArgumentHelp("The CSV dialect: auto, standard (',' 1234.56), german (';' 1.234,56) or tab.", valueName: "dialect"))
+  @Option(
+    help: ArgumentHelp(
+      "The CSV dialect: auto, standard (',' 1234.56), german (';' 1.234,56) or tab.", valueName: "dialect"))
   var dialect = "auto"
 
   @Option(help: ArgumentHelp("The column that names clients (default: 'id', else 'name').", valueName: "column"))
   var key: String?
 
-  @Option(parsing: .upToNextOption, help: ArgumentHelp("Report only clients with these verdicts ('error' for rows with errors).", valueName: "verdict"))
+  @Option(
+    parsing: .upToNextOption,
+    help: ArgumentHelp("Report only clients with these verdicts ('error' for rows with errors).", valueName: "verdict"))
   var only: [String] = []
 
-  @Flag(name: [.short, .long], help: "Report only clients whose verdict is not the 'otherwise' verdict; print nothing at all (no summary, no warnings) when there are none.")
+  @Flag(
+    name: [.short, .long],
+    help:
+      "Report only clients whose verdict is not the 'otherwise' verdict; print nothing at all (no summary, no warnings) when there are none."
+  )
   var quiet = false
 
   @Option(help: ArgumentHelp("The date that 'today' means (default: the local date).", valueName: "YYYY-MM-DD"))
   var today: String?
 
-  @Option(help: ArgumentHelp("Exit with status 3 when any client gets this verdict or a more severe one.", valueName: "verdict"))
+  @Option(
+    help: ArgumentHelp(
+      "Exit with status 3 when any client gets this verdict or a more severe one.", valueName: "verdict"))
   var failOn: String?
 
-  @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
+  @Option(
+    name: [.short, .long],
+    help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
   var output: String?
 
   @Option(help: ArgumentHelp("Evaluating threads (default: one per processor).", valueName: "n"))
@@ -78,11 +94,15 @@ struct RunCommand: ParsableCommand {
     do throws(CommandFailure) {
       var configuration = RunConfiguration(inputs: data)
       configuration.format = try choice(format, option: "--format")
-      configuration.inputFormat = try inputFormat.map { (name) throws(CommandFailure) in try choice(name, option: "--input-format") }
+      configuration.inputFormat = try inputFormat.map { (name) throws(CommandFailure) in
+        try choice(name, option: "--input-format")
+      }
       configuration.dialect = try choice(dialect, option: "--dialect")
       if let today { configuration.today = try date(today) }
       if let jobs {
-        guard jobs > 0 else { throw CommandFailure(message: "--jobs takes a positive number, not \(jobs)", exitCode: 2) }
+        guard jobs > 0 else {
+          throw CommandFailure(message: "--jobs takes a positive number, not \(jobs)", exitCode: 2)
+        }
         configuration.jobs = jobs
       }
       configuration.keyColumn = key
@@ -92,9 +112,11 @@ struct RunCommand: ParsableCommand {
       configuration.outputPath = output
       configuration.usesColor =
         output == nil
-        && DiagnosticRenderer.colorSuits(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+        && DiagnosticRenderer.colorSuits(
+          isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
       let policy = try compilePolicy()
-      let runner = Runner(policy: policy, configuration: configuration, diagnosticRenderer: Terminal.diagnosticRenderer) {
+      let runner = Runner(policy: policy, configuration: configuration, diagnosticRenderer: Terminal.diagnosticRenderer)
+      {
         RunCommand.writeError($0)
       }
       Foundation.exit(runner.run().status.rawValue)
@@ -114,11 +136,14 @@ struct RunCommand: ParsableCommand {
     return compiled
   }
 
-  private func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, option: String) throws(CommandFailure) -> Choice
+  private func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, option: String) throws(CommandFailure)
+    -> Choice
   where Choice.RawValue == String {
     if let value = Choice(rawValue: name.lowercased()) { return value }
     let names = Choice.allCases.map(\.rawValue)
-    let hint = Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'?" } ?? "choose \(names.joined(separator: ", "))"
+    let hint =
+      Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'?" }
+      ?? "choose \(names.joined(separator: ", "))"
     throw CommandFailure(message: "\(option) does not take '\(name)' (\(hint))", exitCode: 2)
   }
 

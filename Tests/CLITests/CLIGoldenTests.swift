@@ -14,7 +14,9 @@ struct CLIGoldenTests {
 
   static var caseNames: [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: casesFolder.path)) ?? []
-    return names.filter { FileManager.default.fileExists(atPath: casesFolder.appendingPathComponent("\($0)/args").path) }.sorted()
+    return names.filter {
+      FileManager.default.fileExists(atPath: casesFolder.appendingPathComponent("\($0)/args").path)
+    }.sorted()
   }
 
   @Test func thereAreCases() {
@@ -92,7 +94,9 @@ enum VerdictBinary {
     }
   }
 
-  static func run(_ arguments: [String], stdin: Data? = nil, in folder: URL, environment: [String: String] = [:]) throws -> Result {
+  static func run(_ arguments: [String], stdin: Data? = nil, in folder: URL, environment: [String: String] = [:]) throws
+    -> Result
+  {
     let process = Process()
     process.executableURL = url
     process.arguments = arguments
@@ -116,7 +120,9 @@ enum VerdictBinary {
       try? input.close()
     }.start()
     let errors = Collected()
-    let reader = Thread { errors.data = errPipe.fileHandleForReading.readDataToEndOfFile(); errors.done.signal() }
+    let reader = Thread {
+      errors.data = errPipe.fileHandleForReading.readDataToEndOfFile(); errors.done.signal()
+    }
     reader.start()
     let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
     errors.done.wait()

@@ -14,7 +14,8 @@ struct CLIProcessTests {
   static func bigCSV(rows: Int) -> Data {
     var text = "id,name,payment_delay,revisions,outstanding,project_end,disrespectful\n"
     for row in 0..<rows {
-      text += "C\(row),\"Client \(row), Inc.\",\(row % 60),\(row % 9),\(row % 3 == 0 ? "0.00" : "12.50"),2027-01-31,false\n"
+      text +=
+        "C\(row),\"Client \(row), Inc.\",\(row % 60),\(row % 9),\(row % 3 == 0 ? "0.00" : "12.50"),2027-01-31,false\n"
     }
     return Data(text.utf8)
   }
@@ -29,7 +30,10 @@ struct CLIProcessTests {
     // verdict run … -f jsonl | head -1
     let shell = Process()
     shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-    shell.arguments = ["-c", "'\(VerdictBinary.url.path)' run '\(policy)' '\(data.path)' -f jsonl --today 2026-11-29 2>'\(folder.path)/err' | head -1; echo \"${PIPESTATUS:-}\" >/dev/null"]
+    shell.arguments = [
+      "-c",
+      "'\(VerdictBinary.url.path)' run '\(policy)' '\(data.path)' -f jsonl --today 2026-11-29 2>'\(folder.path)/err' | head -1; echo \"${PIPESTATUS:-}\" >/dev/null",
+    ]
     let out = Pipe()
     shell.standardOutput = out
     try shell.run()

@@ -7,7 +7,9 @@ import Testing
 struct ByteBufferTests {
   @Test func durationsMatchTheLanguage() {
     let buffer = ByteBuffer()
-    var seconds: [Int64] = [0, 1, 59, 60, 90 * 60, 3_600, 86_400, 63 * 86_400, 7 * 86_400, 365 * 86_400, 30 * 86_400, -86_400, -5]
+    var seconds: [Int64] = [
+      0, 1, 59, 60, 90 * 60, 3_600, 86_400, 63 * 86_400, 7 * 86_400, 365 * 86_400, 30 * 86_400, -86_400, -5,
+    ]
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<2_000 { seconds.append(Int64.random(in: -400 * 86_400...400 * 86_400, using: &generator) / 60 * 60) }
     for value in seconds {

@@ -31,13 +31,16 @@ struct LegacyCellReader: Sendable {
     guard let type = field.type else { return .success(cell.inferValue()) }
     switch type {
     case .text: return .success(.text(cell.string))
-    case .bool: return cell.bool().map { .success(.bool($0)) } ?? .failure(cell.mismatch("true or false", hint: "write true or false (yes/no and 1/0 also work)"))
+    case .bool:
+      return cell.bool().map { .success(.bool($0)) }
+        ?? .failure(cell.mismatch("true or false", hint: "write true or false (yes/no and 1/0 also work)"))
     case .number: return cell.number().map { .success($0) } ?? .failure(cell.mismatch("a number"))
     case .date:
       return cell.date().map { .success(.date($0)) }
         ?? .failure(cell.mismatch("a date", hint: "write dates as 2026-11-28 (or 28.11.2026)"))
     case .percent:
-      return cell.percent().map { .success(.percent($0)) } ?? .failure(cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)"))
+      return cell.percent().map { .success(.percent($0)) }
+        ?? .failure(cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)"))
     case .duration:
       if let span = cell.duration(bareUnit: field.durationUnit) { return .success(.duration(span)) }
       let hint =
@@ -66,7 +69,8 @@ struct LegacyCellReader: Sendable {
     switch (type, value) {
     case (.number, .int), (.number, .real): return .success(value)
     case (.duration, .int(let count)):
-      if let unit = field.durationUnit, case (let seconds, false) = count.multipliedReportingOverflow(by: unit.seconds) {
+      if let unit = field.durationUnit, case (let seconds, false) = count.multipliedReportingOverflow(by: unit.seconds)
+      {
         return .success(.duration(TimeSpan(seconds: seconds)))
       }
     case (.money, .int), (.money, .real):
@@ -79,7 +83,6 @@ struct LegacyCellReader: Sendable {
     return .failure(CellError(message: "\(value) is not \(type.described)", hint: nil))
   }
 }
-
 
 /// Scans one cell's bytes for the literal forms data exports use.
 struct LegacyCellScanner {
@@ -159,7 +162,9 @@ struct LegacyCellScanner {
     var first = start
     var last = end
     var currency: Currency?
-    for (symbol, code) in [([0xE2, 0x82, 0xAC], "EUR"), ([UInt8(ascii: "$")], "USD"), ([0xC2, 0xA3], "GBP")] as [([UInt8], String)] {
+    for (symbol, code) in [([0xE2, 0x82, 0xAC], "EUR"), ([UInt8(ascii: "$")], "USD"), ([0xC2, 0xA3], "GBP")]
+      as [([UInt8], String)]
+    {
       if hasPrefix(symbol, at: first) {
         first += symbol.count
         currency = Currency(code: code)
@@ -168,10 +173,14 @@ struct LegacyCellScanner {
         currency = Currency(code: code)
       }
     }
-    if currency == nil, last - first > 3, let code = Currency(code: text(last - 3, last)), !LegacyCellScanner.isLetter(bytes[last - 4]) {
+    if currency == nil, last - first > 3, let code = Currency(code: text(last - 3, last)),
+      !LegacyCellScanner.isLetter(bytes[last - 4])
+    {
       currency = code
       last -= 3
-    } else if currency == nil, last - first > 3, let code = Currency(code: text(first, first + 3)), !LegacyCellScanner.isLetter(bytes[first + 3]) {
+    } else if currency == nil, last - first > 3, let code = Currency(code: text(first, first + 3)),
+      !LegacyCellScanner.isLetter(bytes[first + 3])
+    {
       currency = code
       first += 3
     }

@@ -27,10 +27,13 @@ struct RunnerTests {
     policy: String, data: [String], format: ReportFormat = .jsonl, jobs: Int = 2, batchSize: Int = 4096,
     configure: (inout RunConfiguration) -> Void = { _ in }
   ) throws -> Outcome {
-    let policy = try Policy(source: SourceFile(name: policy, bytes: Array(try Data(contentsOf: fixtures.appendingPathComponent(policy)))))
+    let policy = try Policy(
+      source: SourceFile(name: policy, bytes: Array(try Data(contentsOf: fixtures.appendingPathComponent(policy)))))
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-runner-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: output) }
-    var configuration = RunConfiguration(inputs: data.map { fixtures.appendingPathComponent($0).path }, today: CalendarDate(year: 2026, month: 11, day: 29)!)
+    var configuration = RunConfiguration(
+      inputs: data.map { fixtures.appendingPathComponent($0).path },
+      today: CalendarDate(year: 2026, month: 11, day: 29)!)
     configuration.format = format
     configuration.outputPath = output.path
     configuration.jobs = jobs
@@ -40,7 +43,9 @@ struct RunnerTests {
     let result = Runner(policy: policy, configuration: configuration) { messages.add($0) }.run()
     let report = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
     let cleaned = messages.all.replacingOccurrences(of: fixtures.path + "/", with: "")
-    return Outcome(status: result.status, report: report.replacingOccurrences(of: fixtures.path + "/", with: ""), messages: cleaned, tally: result.tally)
+    return Outcome(
+      status: result.status, report: report.replacingOccurrences(of: fixtures.path + "/", with: ""), messages: cleaned,
+      tally: result.tally)
   }
 
   static func expectGolden(_ text: String, _ name: String) throws {
@@ -77,7 +82,8 @@ struct RunnerTests {
     let reference = try Self.run(policy: "simple.verdict", data: ["bad-cells.csv", "german.csv"], jobs: 1)
     for jobs in 1...4 {
       for batchSize in [1, 2, 3, 4096] {
-        let outcome = try Self.run(policy: "simple.verdict", data: ["bad-cells.csv", "german.csv"], jobs: jobs, batchSize: batchSize)
+        let outcome = try Self.run(
+          policy: "simple.verdict", data: ["bad-cells.csv", "german.csv"], jobs: jobs, batchSize: batchSize)
         #expect(outcome.report == reference.report, "jobs \(jobs), batch \(batchSize)")
         #expect(outcome.messages == reference.messages, "jobs \(jobs), batch \(batchSize)")
         #expect(outcome.tally == reference.tally)

@@ -33,13 +33,16 @@ public struct CellReader: Sendable {
     guard let type = field.type else { return .success(cell.inferValue()) }
     switch type {
     case .text: return .success(.text(cell.string))
-    case .bool: return cell.bool().map { .success(.bool($0)) } ?? .failure(cell.mismatch("true or false", hint: "write true or false (yes/no and 1/0 also work)"))
+    case .bool:
+      return cell.bool().map { .success(.bool($0)) }
+        ?? .failure(cell.mismatch("true or false", hint: "write true or false (yes/no and 1/0 also work)"))
     case .number: return cell.number().map { .success($0) } ?? .failure(cell.mismatch("a number"))
     case .date:
       return cell.date().map { .success(.date($0)) }
         ?? .failure(cell.mismatch("a date", hint: "write dates as 2026-11-28 (or 28.11.2026)"))
     case .percent:
-      return cell.percent().map { .success(.percent($0)) } ?? .failure(cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)"))
+      return cell.percent().map { .success(.percent($0)) }
+        ?? .failure(cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)"))
     case .duration:
       if let span = cell.duration(bareUnit: field.durationUnit) { return .success(.duration(span)) }
       let hint =
@@ -68,7 +71,8 @@ public struct CellReader: Sendable {
     switch (type, value) {
     case (.number, .int), (.number, .real): return .success(value)
     case (.duration, .int(let count)):
-      if let unit = field.durationUnit, case (let seconds, false) = count.multipliedReportingOverflow(by: unit.seconds) {
+      if let unit = field.durationUnit, case (let seconds, false) = count.multipliedReportingOverflow(by: unit.seconds)
+      {
         return .success(.duration(TimeSpan(seconds: seconds)))
       }
     case (.money, .int), (.money, .real):

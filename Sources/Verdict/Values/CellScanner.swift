@@ -48,8 +48,10 @@ struct CellScanner {
       }
       if ascii {
         switch word {
-        case CellScanner.packed("true"), CellScanner.packed("yes"), CellScanner.packed("y"), CellScanner.packed("1"): return true
-        case CellScanner.packed("false"), CellScanner.packed("no"), CellScanner.packed("n"), CellScanner.packed("0"): return false
+        case CellScanner.packed("true"), CellScanner.packed("yes"), CellScanner.packed("y"), CellScanner.packed("1"):
+          return true
+        case CellScanner.packed("false"), CellScanner.packed("no"), CellScanner.packed("n"), CellScanner.packed("0"):
+          return false
         default: return nil
         }
       }
@@ -107,19 +109,20 @@ struct CellScanner {
     var currency: Currency?
     // The symbols €, $ and £ in front or behind; as before, a later symbol wins.
     for symbol in 0..<3 {
-      let (pattern, count, code) = CellScanner.moneySymbol(symbol)
+      let (pattern, count) = CellScanner.moneySymbol(symbol)
       if hasBytes(pattern, count, at: first) {
         first += count
-        currency = code
+        currency = CellScanner.symbolCurrency(symbol)
       } else if last - count >= first, hasBytes(pattern, count, at: last - count) {
         last -= count
-        currency = code
+        currency = CellScanner.symbolCurrency(symbol)
       }
     }
     if currency == nil, last - first > 3, let code = currencyCode(last - 3), !CellScanner.isLetter(bytes[last - 4]) {
       currency = code
       last -= 3
-    } else if currency == nil, last - first > 3, let code = currencyCode(first), !CellScanner.isLetter(bytes[first + 3]) {
+    } else if currency == nil, last - first > 3, let code = currencyCode(first), !CellScanner.isLetter(bytes[first + 3])
+    {
       currency = code
       first += 3
     }
@@ -135,12 +138,21 @@ struct CellScanner {
   private static let dollar = Currency(code: "USD")!
   private static let pound = Currency(code: "GBP")!
 
-  /// The bytes of `€`, `$` and `£`, their length and currency.
-  @inline(__always) private static func moneySymbol(_ index: Int) -> ((UInt8, UInt8, UInt8), Int, Currency) {
+  /// The bytes of `€`, `$` and `£` and their length.
+  @inline(__always) private static func moneySymbol(_ index: Int) -> ((UInt8, UInt8, UInt8), Int) {
     switch index {
-    case 0: ((0xE2, 0x82, 0xAC), 3, euro)
-    case 1: ((UInt8(ascii: "$"), 0, 0), 1, dollar)
-    default: ((0xC2, 0xA3, 0), 2, pound)
+    case 0: ((0xE2, 0x82, 0xAC), 3)
+    case 1: ((UInt8(ascii: "$"), 0, 0), 1)
+    default: ((0xC2, 0xA3, 0), 2)
+    }
+  }
+
+  /// The currency of the symbol `moneySymbol(index)`.
+  private static func symbolCurrency(_ index: Int) -> Currency {
+    switch index {
+    case 0: euro
+    case 1: dollar
+    default: pound
     }
   }
 
