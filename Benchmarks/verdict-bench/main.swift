@@ -1,6 +1,6 @@
 // Benchmarks for the language core. Build and run in release:
 //
-//   swift run -c release verdict-bench
+//   swift run -c release verdict-bench [compile] [eval] [big]
 //
 // It prints the median of several runs for: compiling a 1,000-rule policy, and evaluating a
 // 10-rule policy (about 50 expression nodes) on in-memory clients on one core.
@@ -88,15 +88,20 @@ func makeClients(for policy: Policy, count: Int) throws -> [Client] {
   }
 }
 
+/// Which parts to run: `compile`, `eval`, `big`; all by default.
+let sections = Set(CommandLine.arguments.dropFirst())
+func wants(_ section: String) -> Bool { sections.isEmpty || sections.contains(section) }
+
 // Compile time of a 1,000-rule policy.
 let bigText = thousandRules()
 var compileTimes: [Double] = []
-for _ in 0..<7 {
+for _ in 0..<(wants("compile") ? 7 : 0) {
   compileTimes.append(try seconds { _ = try Policy(bigText) })
 }
 let bigPolicy = try Policy(bigText)
-print(
-  "compile 1,000 rules (\(bigText.utf8.count / 1024) KiB): median \(String(format3(median(compileTimes) * 1000))) ms")
+if wants("compile") {
+  print("compile 1,000 rules (\(bigText.utf8.count / 1024) KiB): median \(format3(median(compileTimes) * 1000)) ms")
+}
 
 // Evaluation speed of the 10-rule policy.
 let policy = try Policy(tenRules)
@@ -104,7 +109,7 @@ let clients = try makeClients(for: policy, count: 10_000)
 let context = EvaluationContext(today: CalendarDate(year: 2026, month: 11, day: 29)!)
 var rates: [Double] = []
 var fired = 0
-for _ in 0..<7 {
+for _ in 0..<(wants("eval") ? 7 : 0) {
   var evaluations = 0
   let elapsed = try seconds {
     for _ in 0..<30 {
@@ -117,18 +122,21 @@ for _ in 0..<7 {
   }
   rates.append(Double(evaluations) / elapsed)
 }
-print(
-  "evaluate 10 rules on in-memory clients: median \(Int(median(rates)).formatted3) evaluations/s (one core; checksum \(fired))"
-)
+if wants("eval") {
+  let rate = Int(median(rates)).formatted3
+  print("evaluate 10 rules on in-memory clients: median \(rate) evaluations/s (one core; checksum \(fired))")
+}
 
 var bigRates: [Double] = []
-for _ in 0..<5 {
+for _ in 0..<(wants("big") ? 5 : 0) {
   let elapsed = try seconds {
     for client in clients.prefix(2_000) { _ = try bigPolicy.evaluate(client, in: context) }
   }
   bigRates.append(2_000 / elapsed)
 }
-print("evaluate 1,000 rules: median \(Int(median(bigRates)).formatted3) evaluations/s")
+if wants("big") {
+  print("evaluate 1,000 rules: median \(Int(median(bigRates)).formatted3) evaluations/s")
+}
 
 func format3(_ value: Double) -> String {
   let scaled = (value * 10).rounded() / 10

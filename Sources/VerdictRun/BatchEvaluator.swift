@@ -43,44 +43,52 @@ final class BatchEvaluator {
     tally.read = batch.count
     var nextProblem = 0
     for row in 0..<batch.count {
-      var outcome: Evaluation?
-      var error: String?
       if nextProblem < batch.problems.count, batch.problems[nextProblem].row == row {
-        error = batch.problems[nextProblem].message
+        let error = batch.problems[nextProblem].message
         nextProblem += 1
-      } else {
-        let base = batch.values + row * slots
-        for slot in 0..<slots { client.values[slot] = base[slot] }
-        do throws(EvaluationError) {
-          outcome = try policy.evaluate(client, in: context)
-        } catch let failure {
-          let location = policy.source.location(of: failure.range.start)
-          let text = "\(failure.message) (\(policy.source.name):\(location))"
-          error = text
-          batch.messages.append(RowMessage(row: row, text: text, diagnostic: failure.diagnostic))
-        }
+        report(row, of: batch, nil, error: error, renderer: renderer, tally: &tally)
+        continue
       }
-      let shown: Bool
-      if let outcome {
-        tally.evaluated += 1
-        tally.verdicts[outcome.severity] += 1
-        if !outcome.unknownRules.isEmpty {
-          tally.clientsWithUnknownRules += 1
-          tally.unknownRuleChecks += outcome.unknownRules.count
-        }
-        if let failOn, outcome.severity >= failOn { tally.failOnHits += 1 }
-        shown = filter.shows(severity: outcome.severity)
-      } else {
-        tally.errors += 1
-        shown = filter.showsErrors
-      }
-      guard shown else { continue }
-      tally.printed += 1
-      batch.withKey(row) { key in
-        renderer.render(
-          ReportRow(key: key, source: batch.source, line: batch.lines[row], error: error), outcome, into: batch.output)
+      let base = batch.values + row * slots
+      for slot in 0..<slots { client.values[slot] = base[slot] }
+      do throws(EvaluationError) {
+        let outcome = try policy.evaluate(client, in: context)
+        report(row, of: batch, outcome, error: nil, renderer: renderer, tally: &tally)
+      } catch let failure {
+        let location = policy.source.location(of: failure.range.start)
+        let text = "\(failure.message) (\(policy.source.name):\(location))"
+        batch.messages.append(RowMessage(row: row, text: text, diagnostic: failure.diagnostic))
+        report(row, of: batch, nil, error: text, renderer: renderer, tally: &tally)
       }
     }
     batch.tally = tally
+  }
+
+  /// Counts one row and renders it if the filter shows it.
+  @inline(__always)
+  private func report(
+    _ row: Int, of batch: Batch, _ outcome: Evaluation?, error: String?, renderer: any ReportRenderer,
+    tally: inout Tally
+  ) {
+    let shown: Bool
+    if let outcome {
+      tally.evaluated += 1
+      tally.verdicts[outcome.severity] += 1
+      if !outcome.unknownRules.isEmpty {
+        tally.clientsWithUnknownRules += 1
+        tally.unknownRuleChecks += outcome.unknownRules.count
+      }
+      if let failOn, outcome.severity >= failOn { tally.failOnHits += 1 }
+      shown = filter.shows(severity: outcome.severity)
+    } else {
+      tally.errors += 1
+      shown = filter.showsErrors
+    }
+    guard shown else { return }
+    tally.printed += 1
+    batch.withKey(row) { key in
+      renderer.render(
+        ReportRow(key: key, source: batch.source, line: batch.lines[row], error: error), outcome, into: batch.output)
+    }
   }
 }

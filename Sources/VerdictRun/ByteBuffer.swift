@@ -69,8 +69,9 @@ public final class ByteBuffer {
     bytes.withUnsafeBufferPointer { append($0) }
   }
 
-  /// Appends a string's UTF-8 bytes as they are.
-  public func append(_ text: String) {
+  /// Appends a string's UTF-8 bytes as they are. (Named apart from ``append(_:)-(StaticString)``
+  /// so that literals take the allocation-free static path.)
+  public func appendText(_ text: String) {
     var text = text
     text.withUTF8 { append($0) }
   }

@@ -22,7 +22,7 @@ struct CSVReportRenderer: ReportRenderer {
     return Array(buffer.bytes)
   }
 
-  func prefix(into buffer: ByteBuffer) { buffer.append(CSVReportRenderer.columns.joined(separator: ",") + "\n") }
+  func prefix(into buffer: ByteBuffer) { buffer.appendText(CSVReportRenderer.columns.joined(separator: ",") + "\n") }
   func suffix(into buffer: ByteBuffer) {}
   var firstRowSkip: Int { 0 }
 
@@ -47,7 +47,7 @@ struct CSVReportRenderer: ReportRenderer {
       } else {
         out.append(",false,")
       }
-      if let meet = clauses.meet { out.append(meet.rawValue) }
+      if let meet = clauses.meet { out.appendText(meet.rawValue) }
       out.append(UInt8(ascii: ","))
       if let reason = clauses.reason { out.appendCSVField(reason) }
       out.append(UInt8(ascii: ","))

@@ -28,7 +28,7 @@ final class SpoolWriter {
       throw RunFailure("cannot spool standard input for the population pass: \(error)")
     }
     buffer.append("line,problem,key")
-    for slot in 0..<slots { buffer.append(",f\(slot)") }
+    for slot in 0..<slots { buffer.appendText(",f\(slot)") }
     buffer.append("\n")
   }
 

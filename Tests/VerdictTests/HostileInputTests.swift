@@ -193,3 +193,36 @@ final class HostileInputTests: XCTestCase {
     XCTAssertLessThan(rendered.utf8.count, 50 * 400)
   }
 }
+
+/// Chains of lets must not overflow the checker's or the evaluator's stack.
+final class LetChainTests: XCTestCase {
+  func testLongChainsOfLetsAreRefusedNotCrashed() throws {
+    // Each let uses the next one, defined later: the checker recurses through them.
+    let backward =
+      (0..<600).map { "let a\($0) = a\($0 + 1) + 1" }.joined(separator: "\n")
+      + "\nlet a600 = 1\nwhen a0 > 5 then recommend fire"
+    let backwardResult = Policy.compile(SourceFile(name: "t", text: backward))
+    XCTAssertNil(backwardResult.policy)
+    XCTAssertEqual(backwardResult.diagnostics.first?.code, "nesting-too-deep")
+    XCTAssertEqual(
+      backwardResult.diagnostics.first?.message, "lets are nested too deeply (more than 32 lets, each using the next)")
+
+    // Each let uses the one before: fine to check, but the evaluator would recurse through all of them.
+    let forward =
+      "let a0 = 1\n" + (1..<1000).map { "let a\($0) = a\($0 - 1) + 1" }.joined(separator: "\n")
+      + "\nwhen a999 > 5 then recommend fire"
+    let source = SourceFile(name: "t", text: forward)
+    let forwardResult = Policy.compile(source)
+    XCTAssertNil(forwardResult.policy)
+    let diagnostic = try XCTUnwrap(forwardResult.diagnostics.first)
+    XCTAssertEqual(diagnostic.code, "nesting-too-deep")
+    XCTAssertEqual(source.location(of: diagnostic.range.start), SourceLocation(line: 129, column: 12))
+
+    // A chain within the limit compiles and evaluates.
+    let short =
+      "let a0 = 1\n" + (1..<20).map { "let a\($0) = a\($0 - 1) + 1" }.joined(separator: "\n")
+      + "\nwhen a19 == 20 then recommend fire"
+    let policy = try Policy(short)
+    XCTAssertEqual(try policy.evaluate(Client(values: []), in: EvaluationContext()).verdict, "fire")
+  }
+}

@@ -125,7 +125,11 @@ public struct Policy: Sendable {
       defer { lets.deinitialize() }
       var interpreter = Interpreter(runtime: runtime, record: client, context: context, lets: lets, observer: observer)
       defer { observer = interpreter.observer }
-      return try interpreter.run()
+      do throws(Interrupt) {
+        return try interpreter.run()
+      } catch {
+        throw interpreter.failure ?? EvaluationError(message: "evaluation stopped", range: .at(0))
+      }
     }
   }
 }

@@ -8,6 +8,11 @@
 /// error rather than a new, always-missing field.
 struct Checker {
   static let defaultVerdicts = ["keep", "watch", "talk", "review", "fire"]
+  /// How tall an expression may be, counting through the lets it uses, so that evaluation cannot
+  /// overflow the stack.
+  static let maximumHeight = 256
+  /// How many lets may be nested, each using the next, so that checking cannot overflow the stack.
+  static let maximumLetNesting = 32
 
   let syntax: PolicySyntax
   var diagnostics: [Diagnostic] = []
@@ -29,6 +34,7 @@ struct Checker {
   var verdicts: [String] = Checker.defaultVerdicts
   var verdictsRange: SourceRange?
   var nodeCount = 0
+  var reportedTooDeep = false
   var populationNeeds: [PopulationNeed] = []
   /// The one currency the policy's money literals use, for money fields declared without one.
   var literalCurrency: Currency?

@@ -1,7 +1,7 @@
 /// The built-in functions at run time. A missing argument makes the result missing, except for
 /// `count`, which counts the conditions that are definitely true.
 extension Interpreter {
-  mutating func call(_ builtin: Builtin, operands first: Int32, count: Int32, at expr: Int32) throws(EvaluationError)
+  mutating func call(_ builtin: Builtin, operands first: Int32, count: Int32, at expr: Int32) throws(Interrupt)
     -> Value
   {
     if builtin == .count {
@@ -61,7 +61,7 @@ extension Interpreter {
   }
 
   /// The days from `start` to `end` as a duration.
-  private func days(_ end: Int64, _ start: Int64, _ expr: Int32) throws(EvaluationError) -> Value {
+  private mutating func days(_ end: Int64, _ start: Int64, _ expr: Int32) throws(Interrupt) -> Value {
     let (difference, overflow) = end.subtractingReportingOverflow(start)
     guard !overflow, let span = TimeSpan(days: difference) else { throw located(.overflow, expr) }
     return .duration(span)

@@ -1,7 +1,8 @@
 /// Matching rules and choosing the winner.
 extension Interpreter {
   /// Evaluates every rule, picks the winner by the policy's strategy and evaluates its clauses.
-  mutating func run() throws(EvaluationError) -> Evaluation {
+  @inline(__always)
+  mutating func run() throws(Interrupt) -> Evaluation {
     var matched = RuleSet()
     var unknown = RuleSet()
     var winner = -1
@@ -34,7 +35,8 @@ extension Interpreter {
   }
 
   /// The winning action's clauses for this client; a clause whose value is missing is left out.
-  mutating func clauses(of action: Runtime.Action) throws(EvaluationError) -> Clauses {
+  @inline(__always)
+  mutating func clauses(of action: Runtime.Action) throws(Interrupt) -> Clauses {
     var clauses = Clauses()
     clauses.holdUntilPaid = action.holdUntilPaid
     clauses.meet = action.meet

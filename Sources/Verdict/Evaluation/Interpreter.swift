@@ -1,10 +1,17 @@
 /// Sees the value of every expression node an evaluation computes, for `explain`.
 protocol EvaluationObserver {
+  /// Whether the observer wants values at all; steps that skip child nodes report them only then.
+  static var recordsValues: Bool { get }
   mutating func observe(_ node: Int32, _ value: Value)
 }
 
+/// Thrown inside the interpreter when evaluation fails; the details are in
+/// ``Interpreter/failure``. An empty error keeps every call's error path as cheap as a flag.
+struct Interrupt: Error {}
+
 /// The observer of ordinary evaluations: it does nothing, and specialisation removes it.
 struct NoObserver: EvaluationObserver {
+  static var recordsValues: Bool { false }
   @inline(__always) mutating func observe(_ node: Int32, _ value: Value) {}
 }
 
@@ -13,7 +20,9 @@ struct NoObserver: EvaluationObserver {
 struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
   typealias Node = ExpressionTable.Node
 
-  let runtime: Runtime
+  /// The policy keeps its runtime alive for the whole evaluation; not retaining it here keeps the
+  /// interpreter free of reference counting.
+  unowned(unsafe) let runtime: Runtime
   let nodes: UnsafeMutableBufferPointer<Node>
   let constants: UnsafeMutableBufferPointer<Value>
   let record: Record
@@ -21,6 +30,8 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
   /// One entry a let; `nil` until computed.
   let lets: UnsafeMutableBufferPointer<Value?>
   var observer: Observer
+  /// Why evaluation stopped, when it throws ``Interrupt``.
+  var failure: EvaluationError?
 
   init(
     runtime: Runtime, record: Record, context: EvaluationContext, lets: UnsafeMutableBufferPointer<Value?>,
@@ -37,13 +48,13 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
 
   /// Evaluates node `index` and reports its value to the observer.
   @inline(__always)
-  mutating func evaluate(_ index: Int32) throws(EvaluationError) -> Value {
+  mutating func evaluate(_ index: Int32) throws(Interrupt) -> Value {
     let value = try compute(index)
     observer.observe(index, value)
     return value
   }
 
-  private mutating func compute(_ index: Int32) throws(EvaluationError) -> Value {
+  private mutating func compute(_ index: Int32) throws(Interrupt) -> Value {
     let node = nodes[Int(index)]
     switch node.opcode {
     case .constant:
@@ -74,9 +85,17 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
     case .compare:
       let left = try evaluate(node.a)
       let right = try evaluate(node.b)
-      do throws(ValueFailure) { return try Value.compare(node.comparison, left, right) } catch {
-        throw located(error, index)
+      return try compare(node.comparison, left, right, at: index)
+    case .compareFieldToConstant:
+      let field = nodes[Int(node.a)]
+      let constant = nodes[Int(node.b)]
+      let left = record.value(at: Int(field.a))
+      let right = constants[Int(constant.a)]
+      if Observer.recordsValues {
+        observer.observe(node.a, left)
+        observer.observe(node.b, right)
       }
+      return try compare(node.comparison, left, right, at: index)
     case .arithmetic:
       let left = try evaluate(node.a)
       let right = try evaluate(node.b)
@@ -119,25 +138,62 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
     }
   }
 
+  /// Compares two values, the common shapes first without the general comparison's checks.
+  @inline(__always)
+  private mutating func compare(_ comparison: Comparison, _ left: Value, _ right: Value, at index: Int32)
+    throws(Interrupt) -> Value
+  {
+    switch (left, right) {
+    case (.int(let a), .int(let b)): return .bool(comparison.holds(a, b))
+    case (.duration(let a), .duration(let b)): return .bool(comparison.holds(a.seconds, b.seconds))
+    case (.money(let a), .money(let b)) where a.currency == b.currency:
+      return .bool(comparison.holds(a.scaledAmount, b.scaledAmount))
+    default:
+      do throws(ValueFailure) { return try Value.compare(comparison, left, right) } catch {
+        throw located(error, index)
+      }
+    }
+  }
+
   /// The node index of an operand of a call or list.
-  func operand(_ position: Int32) -> Int32 { runtime.operands[Int(position)] }
+  mutating func operand(_ position: Int32) -> Int32 { runtime.operands[Int(position)] }
 
   /// A truth value, or an error for any other type (possible only with undeclared fields).
-  private func bool(_ value: Value, _ index: Int32) throws(EvaluationError) -> Value {
+  @inline(__always)
+  private mutating func bool(_ value: Value, _ index: Int32) throws(Interrupt) -> Value {
     switch value {
     case .bool, .missing: return value
     default: throw typeError("expected true or false, not \(value.type?.described ?? "missing") \(value)", index)
     }
   }
 
-  func located(_ failure: ValueFailure, _ index: Int32) -> EvaluationError {
-    EvaluationError(message: failure.message, hint: failure.hint, range: runtime.ranges[Int(index)])
+  // The helpers below are `mutating` although they change nothing: calling a non-mutating method
+  // from a mutating one can make Swift copy the whole interpreter first.
+  mutating func located(_ failure: ValueFailure, _ index: Int32) -> Interrupt {
+    self.failure = EvaluationError(message: failure.message, hint: failure.hint, range: runtime.ranges[Int(index)])
+    return Interrupt()
   }
 
-  func typeError(_ message: String, _ index: Int32) -> EvaluationError {
-    EvaluationError(
+  mutating func typeError(_ message: String, _ index: Int32) -> Interrupt {
+    failure = EvaluationError(
       message: message, hint: "declare the field's type so the checker can catch this before running",
       range: runtime.ranges[Int(index)])
+    return Interrupt()
+  }
+}
+
+extension Comparison {
+  /// Whether the comparison holds between two integers.
+  @inline(__always)
+  func holds(_ a: Int64, _ b: Int64) -> Bool {
+    switch self {
+    case .equal: a == b
+    case .notEqual: a != b
+    case .less: a < b
+    case .lessEqual: a <= b
+    case .greater: a > b
+    case .greaterEqual: a >= b
+    }
   }
 }
 

@@ -11,9 +11,9 @@ final class Runtime: @unchecked Sendable {
   /// The root node of each rule's condition, and the rule's verdict.
   let rules: UnsafeMutableBufferPointer<Rule>
   /// Each rule's action, then `otherwise`'s last.
-  let actions: [Action]
+  let actions: UnsafeMutableBufferPointer<Action>
   let ranges: [SourceRange]
-  let verdicts: [String]
+  let verdicts: UnsafeMutableBufferPointer<String>
   let strategy: Strategy
 
   struct Rule {
@@ -42,14 +42,14 @@ final class Runtime: @unchecked Sendable {
         verdict: action.verdict, notice: root(action.notice), reason: root(action.reason), refer: root(action.refer),
         cooldown: root(action.cooldown), holdUntilPaid: action.holdUntilPaid, meet: action.meet)
     }
-    actions = program.rules.map { lower($0.action) } + [lower(program.otherwise)]
+    actions = Runtime.copy(program.rules.map { lower($0.action) } + [lower(program.otherwise)])
     nodes = Runtime.copy(table.nodes)
     constants = Runtime.copy(table.constants)
     operands = Runtime.copy(table.operands)
     self.letRoots = Runtime.copy(letRoots)
     self.rules = Runtime.copy(rules)
     ranges = table.ranges
-    verdicts = program.verdicts
+    verdicts = Runtime.copy(program.verdicts)
     strategy = program.strategy
   }
 
@@ -60,6 +60,9 @@ final class Runtime: @unchecked Sendable {
     operands.deallocate()
     letRoots.deallocate()
     rules.deallocate()
+    actions.deallocate()
+    verdicts.deinitialize()
+    verdicts.deallocate()
   }
 
   private static func copy<Element>(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {

@@ -8,6 +8,7 @@ public struct Trace: Sendable {
 
 /// Records every node's value.
 struct TraceRecorder: EvaluationObserver {
+  static var recordsValues: Bool { true }
   var values: [Int32: Value] = [:]
 
   mutating func observe(_ node: Int32, _ value: Value) {

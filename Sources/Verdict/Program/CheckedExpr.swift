@@ -10,6 +10,8 @@ struct CheckedExpr: Sendable {
   var range: SourceRange
   /// The node's index in the program, for traces.
   var id: Int
+  /// The height of the tree, counting through the lets it uses: it bounds the evaluator's recursion.
+  var height = 1
 
   indirect enum Kind: Sendable {
     case constant(Value)

@@ -39,6 +39,9 @@ struct ExpressionTable: Sendable {
     case and, or, coalesce
     /// `comparison`; `a`, `b`: operands.
     case compare
+    /// A comparison of a field with a constant, the commonest condition, in one step:
+    /// `comparison`; `a`: the field node, `b`: the constant node.
+    case compareFieldToConstant
     /// `arithmetic`; `a`, `b`: operands.
     case arithmetic
     /// `negated`; `a`: operand.
@@ -81,7 +84,12 @@ struct ExpressionTable: Sendable {
     case .or(let left, let right): node = Node(opcode: .or, a: lower(left), b: lower(right))
     case .coalesce(let left, let right): node = Node(opcode: .coalesce, a: lower(left), b: lower(right))
     case .compare(let op, let left, let right):
-      node = Node(opcode: .compare, comparison: op, a: lower(left), b: lower(right))
+      let opcode: Opcode
+      switch (left.kind, right.kind) {
+      case (.field, .constant): opcode = .compareFieldToConstant
+      default: opcode = .compare
+      }
+      node = Node(opcode: opcode, comparison: op, a: lower(left), b: lower(right))
     case .arithmetic(let op, let left, let right):
       node = Node(opcode: .arithmetic, arithmetic: op, a: lower(left), b: lower(right))
     case .isMissing(let operand, let negated): node = Node(opcode: .isMissing, negated: negated, a: lower(operand))

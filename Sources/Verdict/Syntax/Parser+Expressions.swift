@@ -209,12 +209,12 @@ extension Parser {
     }
   }
 
-  /// Builds a node, refusing trees taller than ``Parser/maximumNesting``.
+  /// Builds a node, refusing trees taller than ``Parser/maximumHeight``.
   private mutating func node(_ kind: Expr.Kind, range: SourceRange, children: [Parsed]) throws -> Parsed {
     let height = (children.map(\.height).max() ?? 0) + 1
-    if height > Parser.maximumNesting {
+    if height > Parser.maximumHeight {
       error(
-        "nesting-too-deep", "expression is nested too deeply (more than \(Parser.maximumNesting) levels)",
+        "nesting-too-deep", "expression is nested too deeply (more than \(Parser.maximumHeight) levels)",
         at: SourceRange(start: range.start, end: range.start + 1),
         hint: "split it into several 'let' definitions")
       throw Failure()

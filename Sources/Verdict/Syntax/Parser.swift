@@ -7,6 +7,9 @@ struct Parser {
   /// How deeply expressions may nest (parentheses, operators, calls) before the parser refuses them,
   /// so that hostile input cannot overflow the stack of the parser, checker or evaluator.
   static let maximumNesting = 128
+  /// How tall an expression's tree may be: long flat chains such as `a or b or c …` are fine up to
+  /// this many terms.
+  static let maximumHeight = 256
   /// After this many errors the parser stops reporting.
   static let maximumErrors = 50
 
