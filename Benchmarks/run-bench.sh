@@ -21,6 +21,8 @@ TODAY=2026-11-29
 swift build -c release --scratch-path "$SCRATCH" >/dev/null
 BIN="$SCRATCH/release"
 mkdir -p "$DATA"
+TIMING=$(mktemp)
+trap 'rm -f "$TIMING"' EXIT
 
 generate() {  # clients path
   if [[ ! -s "$2" ]]; then
@@ -31,14 +33,16 @@ generate() {  # clients path
 generate 100000 "$DATA/clients-100k.csv"
 generate 1000000 "$DATA/clients-1m.csv"
 
-# Median of RUNS runs of a command: prints "seconds peak_rss_kb".
+# Median wall time of RUNS runs of a command and its largest peak RSS: "seconds peak_rss_kb".
 measure() {
   local times=() rss=0
   for ((i = 0; i < RUNS; i++)); do
-    local out
-    out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-    times+=("${out% *}")
-    local r=${out#* }
+    local start end r
+    start=$(date +%s%N)
+    /usr/bin/time -o "$TIMING" -f "%M" "$@" >/dev/null 2>/dev/null || true
+    end=$(date +%s%N)
+    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')")
+    r=$(tail -1 "$TIMING")
     ((r > rss)) && rss=$r
   done
   local median
@@ -74,7 +78,8 @@ if [[ "${SKIP_1GB:-0}" != 1 ]]; then
     { cat "$DATA/clients-1m.csv"; for ((i = 1; i < 14; i++)); do tail -n +2 "$DATA/clients-1m.csv"; done; } >"$big"
   fi
   megabytes=$(awk -v b="$(stat -c %s "$big")" 'BEGIN { printf "%.0f", b / 1e6 }')
-  report=$( { /usr/bin/time -v "$BIN/verdict" run "$POLICY" "$big" -f jsonl --today "$TODAY" >/dev/null 2>/dev/null; } 2>&1)
+  /usr/bin/time -o "$TIMING" -v "$BIN/verdict" run "$POLICY" "$big" -f jsonl --today "$TODAY" >/dev/null 2>/dev/null
+  report=$(cat "$TIMING")
   peak=$(sed -n 's/.*Maximum resident set size (kbytes): //p' <<<"$report")
   elapsed=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' <<<"$report")
   echo "1 GB check: $megabytes MB in $elapsed (m:ss), peak RSS $((peak / 1024)) MB"
