@@ -101,6 +101,7 @@ extension Checker {
       return (.letValue(entry.index), checked?.type, checked?.currency)
     }
     if let slot = fieldSlots[name] {
+      if !fields[slot].isDeclared { warnIfTypo(name, at: range) }
       return (.field(slot), fields[slot].type, fields[slot].currency)
     }
     if name == "today" { return (.today, .date, nil) }
@@ -116,15 +117,24 @@ extension Checker {
       error("unknown-name", "unknown name '\(name)'", at: range, hint: hint)
       return (.constant(.missing), nil, nil)
     }
-    if let near = Suggestion.closest(to: name, among: Array(letDeclarations.keys)) {
-      error("unknown-name", "unknown name '\(name)'", at: range, hint: "did you mean '\(near)'?")
-      return (.constant(.missing), nil, nil)
-    }
+    warnIfTypo(name, at: range)
     // An undeclared field: its type comes from how it is used, or from the data.
     let slot = fields.count
     fieldSlots[name] = slot
     fields.append(FieldInfo(name: name, type: nil, durationUnit: nil, currency: nil, isDeclared: false, range: range))
     return (.field(slot), nil, nil)
+  }
+
+  /// Without declarations an unknown name is read from the data; a name close to a let is
+  /// probably a typo, but it may be a real column, so it is worth a warning (once), not an error.
+  mutating func warnIfTypo(_ name: String, at range: SourceRange) {
+    guard name.count >= 3, !suspectedTypos.contains(name),
+      let near = Suggestion.closest(to: name, among: Array(letDeclarations.keys))
+    else { return }
+    suspectedTypos.insert(name)
+    warning(
+      "possible-typo", "'\(name)' is not a let, so it is read from the data", at: range, hint: "did you mean '\(near)'?"
+    )
   }
 
   /// Checks a `let` on first use, reporting cycles.

@@ -179,8 +179,11 @@ extension Checker {
     let pair = Set([l, r])
     let literal: CheckedExpr? = [left, right].first { if case .constant = $0.kind { true } else { false } }
     let shown: String = {
-      if let literal, case .constant(let value) = literal.kind { return "\(value)" }
-      return "5"
+      guard let literal, case .constant(let value) = literal.kind else { return "5" }
+      switch value {
+      case .int, .real: return "\(value)"
+      default: return "5"
+      }
     }()
     if pair == [.number, .duration] {
       return "a bare number is not a duration: write \(shown)d (days), \(shown)h or \(shown)w"

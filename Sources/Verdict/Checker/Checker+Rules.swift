@@ -62,7 +62,7 @@ extension Checker {
   }
 
   /// Warns about declared fields and lets that nothing uses.
-  mutating func reportUnusedFields(rulesAndLets rules: [CheckedRule], lets: [LetInfo]) {
+  mutating func reportUnusedFields(rulesAndLets rules: [CheckedRule], lets: [LetInfo], otherwise: CheckedAction?) {
     var usedFields = Set<Int>()
     var usedLets = Set<Int>()
     func visit(_ expr: CheckedExpr) {
@@ -87,6 +87,7 @@ extension Checker {
       visit(rule.condition)
       visit(rule.action)
     }
+    if let otherwise { visit(otherwise) }
     for letInfo in lets { visit(letInfo.value) }
     for (slot, field) in fields.enumerated() where field.isDeclared && !usedFields.contains(slot) {
       warning("unused-field", "field '\(field.name)' is declared but never used", at: field.range)

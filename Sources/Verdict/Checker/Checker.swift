@@ -35,6 +35,8 @@ struct Checker {
   var verdictsRange: SourceRange?
   var nodeCount = 0
   var reportedTooDeep = false
+  /// Undeclared names already warned about as likely typos.
+  var suspectedTypos: Set<String> = []
   var populationNeeds: [PopulationNeed] = []
   /// The one currency the policy's money literals use, for money fields declared without one.
   var literalCurrency: Currency?
@@ -129,7 +131,7 @@ struct Checker {
       return LetInfo(name: name, range: range, value: expr)
     }
     // Unused names are worth a warning only once the policy is otherwise sound.
-    if !diagnostics.containsErrors { reportUnusedFields(rulesAndLets: rules, lets: lets) }
+    if !diagnostics.containsErrors { reportUnusedFields(rulesAndLets: rules, lets: lets, otherwise: otherwise) }
     return Program(
       fields: fields, lets: lets, rules: rules, verdicts: verdicts,
       otherwise: otherwise ?? CheckedAction(verdict: 0, verdictRange: .at(0)), strategy: strategy,
@@ -186,6 +188,9 @@ struct Checker {
         }
         ?? "the types are \(ValueType.allCases.map(\.rawValue).joined(separator: ", "))"
       error("unknown-type", "unknown type '\(declaration.type.name)'", at: declaration.type.range, hint: hint)
+      // Keep the field, untyped, so that its uses do not each report an unknown name.
+      fieldSlots[name] = fields.count
+      fields.append(FieldInfo(name: name, type: nil, isDeclared: true, range: declaration.name.range))
       return
     }
     var field = FieldInfo(

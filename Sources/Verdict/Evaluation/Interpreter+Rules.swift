@@ -40,10 +40,30 @@ extension Interpreter {
     var clauses = Clauses()
     clauses.holdUntilPaid = action.holdUntilPaid
     clauses.meet = action.meet
-    if action.notice >= 0, case .duration(let span) = try evaluate(action.notice) { clauses.notice = span }
-    if action.cooldown >= 0, case .duration(let span) = try evaluate(action.cooldown) { clauses.cooldown = span }
-    if action.reason >= 0, case .text(let text) = try evaluate(action.reason) { clauses.reason = text }
-    if action.refer >= 0, case .text(let text) = try evaluate(action.refer) { clauses.refer = text }
+    if action.notice >= 0 { clauses.notice = try duration(action.notice, "notice") }
+    if action.cooldown >= 0 { clauses.cooldown = try duration(action.cooldown, "cooldown") }
+    if action.reason >= 0 { clauses.reason = try text(action.reason, "reason") }
+    if action.refer >= 0 { clauses.refer = try text(action.refer, "refer") }
     return clauses
+  }
+
+  /// A clause's duration; missing leaves the clause out, another type is an error (possible only
+  /// with undeclared fields).
+  private mutating func duration(_ node: Int32, _ clause: String) throws(Interrupt) -> TimeSpan? {
+    switch try evaluate(node) {
+    case .duration(let span): return span
+    case .missing: return nil
+    case let other:
+      throw typeError("'\(clause)' needs a duration, not \(other.type?.described ?? "missing") \(other)", node)
+    }
+  }
+
+  /// A clause's text; missing leaves the clause out, another type is an error.
+  private mutating func text(_ node: Int32, _ clause: String) throws(Interrupt) -> String? {
+    switch try evaluate(node) {
+    case .text(let text): return text
+    case .missing: return nil
+    case let other: throw typeError("'\(clause)' needs text, not \(other.type?.described ?? "missing") \(other)", node)
+    }
   }
 }

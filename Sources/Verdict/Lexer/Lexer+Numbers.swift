@@ -31,6 +31,13 @@ extension Lexer {
   mutating func lexNumber() -> TokenKind {
     let start = offset
     if let date = lexDate() { return date }
+    guard let decimal = scanDecimal(start: start) else { return .invalid }
+    return lexSuffix(decimal, start: start)
+  }
+
+  /// The digits of a number (`1_000`, `12.50`), checked for misplaced `_` and leading zeros;
+  /// `nil` after reporting a malformed number.
+  mutating func scanDecimal(start: Int) -> Decimal? {
     var decimal = Decimal()
     var lastWasUnderscore = false
     while let byte = peek(), Lexer.isDigit(byte) || byte == UInt8(ascii: "_") {
@@ -43,7 +50,7 @@ extension Lexer {
       }
       offset += 1
     }
-    if peek() == UInt8(ascii: "."), let after = peek(1), Lexer.isDigit(after) {
+    if !lastWasUnderscore, peek() == UInt8(ascii: "."), let after = peek(1), Lexer.isDigit(after) {
       offset += 1
       decimal.text.append(".")
       while let byte = peek(), Lexer.isDigit(byte) {
@@ -52,20 +59,23 @@ extension Lexer {
         offset += 1
       }
     }
-    let digitsEnd = offset
-    if lastWasUnderscore {
+    if lastWasUnderscore || peek() == UInt8(ascii: "_") {
+      while let byte = peek(), Lexer.isDigit(byte) || byte == UInt8(ascii: "_") { offset += 1 }
       report(
-        "malformed-number", "a number cannot end with '_'", SourceRange(start: start, end: offset),
-        hint: "use '_' only between digits: 1_000")
-      return .invalid
+        "malformed-number", "a number cannot end with '_' or hold '__'", SourceRange(start: start, end: offset),
+        hint: "use a single '_' between digits: 1_000")
+      return nil
     }
-    if decimal.text.count > 1, decimal.text.hasPrefix("0"), !decimal.text.hasPrefix("0.") {
+    let text = decimal.text
+    if text.count > 1, text.hasPrefix("0"), !text.hasPrefix("0.") {
+      var trimmed = String(text.drop { $0 == "0" })
+      if trimmed.isEmpty || trimmed.hasPrefix(".") { trimmed = "0" + trimmed }
       report(
-        "leading-zero", "a number cannot start with 0", SourceRange(start: start, end: digitsEnd),
-        hint: "write \(decimal.mantissa) without the leading zero")
-      return .invalid
+        "leading-zero", "a number cannot start with 0", SourceRange(start: start, end: offset),
+        hint: "write \(trimmed) without the leading zero")
+      return nil
     }
-    return lexSuffix(decimal, start: start)
+    return decimal
   }
 
   /// What follows the digits decides the literal's type: `%`, a currency, a duration unit, or nothing.
@@ -175,19 +185,7 @@ extension Lexer {
         hint: "write €500 or 500€")
       return .invalid
     }
-    var decimal = Decimal()
-    while let byte = peek(), Lexer.isDigit(byte) || byte == UInt8(ascii: "_") {
-      if byte != UInt8(ascii: "_") { decimal.append(byte) }
-      offset += 1
-    }
-    if peek() == UInt8(ascii: "."), let after = peek(1), Lexer.isDigit(after) {
-      offset += 1
-      while let byte = peek(), Lexer.isDigit(byte) {
-        decimal.append(byte)
-        decimal.fractionDigits += 1
-        offset += 1
-      }
-    }
+    guard let decimal = scanDecimal(start: symbolStart) else { return .invalid }
     return money(decimal, currency, start: symbolStart)
   }
 
