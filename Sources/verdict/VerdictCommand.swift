@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Verdict
 
 /// The `verdict` command: check policies and evaluate them on clients.
@@ -15,9 +16,24 @@ struct VerdictCommand: ParsableCommand {
       Exit status: 0 success, 1 errors in the policy or the data, 2 bad usage.
       """,
     version: VerdictCommand.version,
-    subcommands: [CheckCommand.self, EvalCommand.self, RunCommand.self]
+    subcommands: [CheckCommand.self, EvalCommand.self, RunCommand.self, FormatCommand.self]
   )
 
   /// The release version.
   static let version = "0.1.0"
+
+  /// Runs the command line. Usage errors (an unknown option, a missing argument) exit with
+  /// status 2 like every other "the command line is wrong" case, not swift-argument-parser's 64.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        Terminal.error(fullMessage(for: error) + "\n")
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }
