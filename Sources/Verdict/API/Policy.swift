@@ -33,7 +33,7 @@ public struct Policy: Sendable {
     self = policy
   }
 
-  private init(source: SourceFile, syntax: PolicySyntax, program: Program, warnings: [Diagnostic]) {
+  init(source: SourceFile, syntax: PolicySyntax, program: Program, warnings: [Diagnostic]) {
     self.source = source
     self.syntax = syntax
     self.program = program

@@ -1,0 +1,65 @@
+import XCTest
+
+@testable import Verdict
+
+/// The library API the REPL builds on: expressions against a policy, and incomplete input.
+final class ExpressionAPITests: XCTestCase {
+  let policyText = """
+    field payment_delay: duration in days
+    field revisions: number
+    let slow = payment_delay > 30d
+    when slow and revisions > 5 then recommend fire notice 30d
+    """
+
+  func testExpressionsUseThePolicysFieldsAndLets() throws {
+    let policy = try Policy(policyText)
+    let client = try policy.client(["payment_delay": .int(45), "revisions": .int(7)])
+    let context = EvaluationContext(today: CalendarDate(year: 2026, month: 11, day: 29)!)
+
+    let slow = try policy.compileExpression("slow and revisions > 5")
+    XCTAssertEqual(slow.type, .bool)
+    XCTAssertEqual(try slow.evaluate(client, in: context), .bool(true))
+
+    let delay = try policy.compileExpression("payment_delay + 2w")
+    XCTAssertEqual(delay.type, .duration)
+    XCTAssertEqual(try delay.evaluate(client, in: context).description, "59d")
+
+    let today = try policy.compileExpression("today + 1d")
+    XCTAssertEqual(try today.evaluate(client, in: context), .date(CalendarDate(year: 2026, month: 11, day: 30)!))
+  }
+
+  func testExpressionErrorsPointIntoTheExpression() throws {
+    let policy = try Policy(policyText)
+    XCTAssertThrowsError(try policy.compileExpression("revisions > 5d")) { error in
+      let failure = error as? PolicyError
+      XCTAssertEqual(failure?.diagnostics.map(\.code), ["type-mismatch"])
+      XCTAssertEqual(failure?.source.name, "<expression>")
+      XCTAssertEqual(
+        failure?.diagnostics.first.map { failure!.source.location(of: $0.range.start) },
+        SourceLocation(line: 1, column: 1))
+    }
+    XCTAssertThrowsError(try policy.compileExpression("revisons > 5")) { error in
+      XCTAssertEqual((error as? PolicyError)?.diagnostics.first?.hint, "did you mean 'revisions'?")
+    }
+    let zero = try policy.compileExpression("revisions / 0")
+    let client = try policy.client(["revisions": .int(3)])
+    XCTAssertThrowsError(try zero.evaluate(client, in: EvaluationContext())) { error in
+      XCTAssertEqual((error as? EvaluationError)?.message, "division by zero")
+      XCTAssertEqual((error as? EvaluationError)?.range, SourceRange(start: 0, end: 13))
+    }
+  }
+
+  func testIncompleteInputAsksForMore() {
+    for text in [
+      "when x > 1", "when (x > 1", "rule \"a\" when x > 1 then", "let a = \"unterminated", "(1 + 2", "max(1,",
+    ] {
+      XCTAssertTrue(Policy.isIncomplete(text), text)
+    }
+    for text in ["when x > 1 then recommend fire", "x > 1", "1 +* 2", "when ) then", "payment_delay"] {
+      XCTAssertFalse(Policy.isIncomplete(text), text)
+    }
+    XCTAssertTrue(Policy.startsWithStatement("when x then recommend fire"))
+    XCTAssertTrue(Policy.startsWithStatement("  let a = 1"))
+    XCTAssertFalse(Policy.startsWithStatement("payment_delay > 30d"))
+  }
+}
