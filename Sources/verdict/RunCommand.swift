@@ -16,25 +16,25 @@ struct RunCommand: ParsableCommand {
     commandName: "run",
     abstract: "Evaluate a policy over every client in data files and report what to do.",
     discussion: """
-      Data: CSV with a header row (RFC 4180 quoting, CRLF or LF, a UTF-8 BOM; German exports with
-      ';', 1.234,56 and 28.11.2026 are detected), a JSON array of objects (.json) or JSON Lines
-      (.jsonl, .ndjson). '-' reads standard input (CSV unless --input-format says otherwise).
-      Cells are read by the policy's field declarations; an empty cell is a missing value. Every
-      field the policy uses must have a column. Clients are named by an 'id' or 'name' column,
+      Data: CSV with a header row (RFC 4180 quoting, CRLF or LF, a UTF-8 BOM; German exports with \
+      ';', 1.234,56 and 28.11.2026 are detected), a JSON array of objects (.json) or JSON Lines \
+      (.jsonl, .ndjson). '-' reads standard input (CSV unless --input-format says otherwise). \
+      Cells are read by the policy's field declarations; an empty cell is a missing value. Every \
+      field the policy uses must have a column. Clients are named by an 'id' or 'name' column, \
       or --key.
 
-      Report: --format table (default; aligned columns client, verdict, rule, notice, reason),
-      json, jsonl or csv. A row that cannot be read or evaluated is reported on standard error
-      and appears in the report with the verdict 'error'; the others go on. A summary goes to
+      Report: --format table (default; aligned columns client, verdict, rule, notice, reason), \
+      json, jsonl or csv. A row that cannot be read or evaluated is reported on standard error \
+      and appears in the report with the verdict 'error'; the others go on. A summary goes to \
       standard error.
 
       Exit status:
         0  every client was evaluated
         1  some rows had errors (bad cells, ragged rows, evaluation errors)
-        2  the policy, the command line or a data file's columns are wrong: nothing evaluated
+        2  the policy, the command line or the data's columns are wrong; nothing run
         3  --fail-on VERDICT: some client got that verdict or a more severe one
 
-      For cron: verdict run --quiet --today ... policy.verdict clients.csv prints nothing at
+      For cron: verdict run --quiet --today ... policy.verdict clients.csv prints nothing at \
       all when every client gets the 'otherwise' verdict, so cron sends no mail.
       """
   )
