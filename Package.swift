@@ -30,7 +30,7 @@ let package = Package(
     .target(name: "VerdictRun", dependencies: ["Verdict", "VerdictData"]),
     // Seeded client-data generator for Benchmarks/run-bench.sh.
     .executableTarget(name: "run-bench", dependencies: ["VerdictData"], path: "Benchmarks/run-bench"),
-    .testTarget(name: "VerdictTests", dependencies: ["Verdict"]),
+    .testTarget(name: "VerdictTests", dependencies: ["Verdict"], exclude: ["Fixtures"]),
     .testTarget(name: "VerdictDataTests", dependencies: ["VerdictData"]),
     .testTarget(
       name: "VerdictRunTests", dependencies: ["VerdictRun", "Verdict", "VerdictData"],

@@ -1,0 +1,154 @@
+/// Rewrites policies in the one canonical layout of `verdict fmt`, described in `docs/fmt.md`.
+///
+/// The formatter changes only white space, the spelling of texts (re-escaped canonically) and the
+/// place of comments that sat inside a line it joins: the policy it writes parses to the same
+/// statements, and formatting its output again changes nothing.
+///
+/// ```swift
+/// let source = SourceFile(name: "firing.verdict", text: "when  x>3 then recommend fire")
+/// let text = try PolicyFormatter.format(source).get()  // "when x > 3 then recommend fire\n"
+/// ```
+public enum PolicyFormatter {
+  /// The widest line, in characters, that a rule without a name may take to stay on one line.
+  public static let lineWidth = 100
+
+  /// Formats a policy. A policy with syntax errors is not formatted: the failure holds its
+  /// diagnostics. Only syntax is checked, so a policy with type errors is still formatted.
+  public static func format(_ source: SourceFile) -> Result<String, PolicyError> {
+    let parsed = Parser.parse(source)
+    guard !parsed.diagnostics.containsErrors else {
+      return .failure(PolicyError(source: source, diagnostics: parsed.diagnostics))
+    }
+    let tokens = Lexer.tokenize(source).tokens
+    var writer = LineWriter(source: source)
+    let layouts = parsed.syntax.statements.map { statement in
+      writer.layOut(statement)
+    }
+    var assembler = Assembler(source: source, tokens: tokens, statements: parsed.syntax.statements, layouts: layouts)
+    return .success(assembler.assemble(parsed.syntax.comments))
+  }
+
+  /// Whether formatting `source` would change it; `nil` when it has syntax errors.
+  public static func needsFormatting(_ source: SourceFile) -> Bool? {
+    guard case .success(let text) = format(source) else { return nil }
+    return Array(text.utf8) != source.bytes
+  }
+}
+
+/// The kinds of statements: a change of kind between two statements puts a blank line between them.
+enum StatementGroup {
+  case field, `let`, rule, verdicts, otherwise, strategy
+
+  init(_ kind: Statement.Kind) {
+    switch kind {
+    case .field: self = .field
+    case .let: self = .let
+    case .rule: self = .rule
+    case .verdicts: self = .verdicts
+    case .otherwise: self = .otherwise
+    case .strategy: self = .strategy
+    }
+  }
+}
+
+/// One line of formatted code, without its comments.
+struct FormattedLine {
+  /// How many spaces it is indented by.
+  var indent: Int
+  /// The code, without the indentation.
+  var text: String
+  /// The indices, into the lexer's tokens, of the first and last token the line prints.
+  var firstToken: Int
+  var lastToken: Int
+}
+
+/// Statements laid out as lines.
+extension LineWriter {
+  /// Lays out one statement, consuming its tokens.
+  mutating func layOut(_ statement: Statement) -> [FormattedLine] {
+    switch statement.kind {
+    case .field(let field):
+      put("field")
+      put(field.name.name)
+      put(":", spaced: false)
+      put(field.type.name)
+      if let unit = field.unit {
+        put("in")
+        put(unit.name)
+      }
+    case .let(let declaration):
+      put("let")
+      put(declaration.name.name)
+      put("=")
+      expression(declaration.value)
+    case .rule(let rule):
+      layOutRule(rule)
+    case .verdicts(let names):
+      put("verdicts")
+      for (index, name) in names.enumerated() {
+        if index > 0 { put("<") }
+        put(name.name)
+      }
+    case .otherwise(let fallback):
+      let start = self
+      put("otherwise")
+      action(fallback, clauseIndent: 2)
+      if fallback.clauses.count > 1 || width > PolicyFormatter.lineWidth {
+        self = start
+        put("otherwise")
+        action(fallback, clauseIndent: 2, breaking: true)
+      }
+    case .strategy(let strategy):
+      put("strategy")
+      // `most-severe` is three tokens written without spaces.
+      put(strategy.name, tokens: strategy.name.contains("-") ? 3 : 1)
+    }
+    return takeLines()
+  }
+
+  /// A rule: on one line when it has no name, at most one clause and fits; otherwise `rule "name"`,
+  /// `when …` and `then recommend …` on lines of their own, and each clause of several on its own.
+  private mutating func layOutRule(_ rule: RuleDeclaration) {
+    if rule.name == nil, rule.action.clauses.count <= 1 {
+      let start = self
+      put("when")
+      expression(rule.condition)
+      put("then")
+      action(rule.action, clauseIndent: 4)
+      if width <= PolicyFormatter.lineWidth { return }
+      self = start
+    }
+    if let name = rule.name {
+      put("rule")
+      put(LineWriter.quoted(name))
+      newLine(indent: 2)
+    }
+    put("when")
+    expression(rule.condition)
+    newLine(indent: 2)
+    put("then")
+    action(rule.action, clauseIndent: 4, breaking: rule.action.clauses.count > 1)
+  }
+
+  /// `recommend VERDICT CLAUSE…`, the clauses on lines of their own when `breaking`.
+  private mutating func action(_ action: Action, clauseIndent: Int, breaking: Bool = false) {
+    put("recommend")
+    put(action.verdict.name)
+    for clause in action.clauses {
+      if breaking { newLine(indent: clauseIndent) }
+      switch clause.kind {
+      case .notice(let value): clauseWithValue("notice", value)
+      case .reason(let value): clauseWithValue("reason", value)
+      case .refer(let value): clauseWithValue("refer", value)
+      case .cooldown(let value): clauseWithValue("cooldown", value)
+      case .holdUntilPaid: put("hold until paid", tokens: 3)
+      case .meet(let mode): put("meet \(mode.rawValue)", tokens: 3)
+      }
+    }
+  }
+
+  private mutating func clauseWithValue(_ word: String, _ value: Expr) {
+    put(word)
+    expression(value)
+  }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import Verdict
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `verdict fmt [--check] [--diff] POLICY...`: rewrite policies in the canonical layout.
+struct FormatCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "fmt",
+    abstract: "Rewrite policies in the one canonical layout.",
+    discussion: """
+      Files are rewritten in place (atomically, keeping their permissions); '-' reads standard
+      input and writes the result to standard output. A policy with syntax errors is left alone.
+      The layout is described in docs/fmt.md.
+
+      Exit status: 0 success, 1 with --check or --diff: some policy is not formatted,
+      2 a policy could not be read or written, or has syntax errors.
+      """
+  )
+
+  @Flag(help: "Write nothing; list the policies that are not formatted and exit 1 if there are any.")
+  var check = false
+
+  @Flag(help: "Write nothing; print how formatting would change each policy, as a unified diff.")
+  var diff = false
+
+  @Argument(help: "Policy files to format, or '-' for standard input.")
+  var policies: [String]
+
+  func run() throws {
+    var status: Int32 = 0
+    for path in policies {
+      do throws(CommandFailure) {
+        if try format(path) { status = max(status, 1) }
+      } catch {
+        if !error.message.isEmpty { Terminal.error("verdict: \(error.message)\n") }
+        status = max(status, error.exitCode)
+      }
+    }
+    if status != 0 { throw ExitCode(status) }
+  }
+
+  /// Formats one policy; returns whether it was not formatted and only checked or diffed.
+  private func format(_ path: String) throws(CommandFailure) -> Bool {
+    let fromInput = path == "-"
+    let source = fromInput ? SourceFile(name: "<stdin>", bytes: Self.readInput()) : try PolicyFile.read(path)
+    let formatted: String
+    switch PolicyFormatter.format(source) {
+    case .success(let text): formatted = text
+    case .failure(let error):
+      Terminal.error(Terminal.diagnosticRenderer.render(error.diagnostics, in: source))
+      throw CommandFailure(
+        message: "\(source.name): not formatted: \(PolicyFile.summary(of: error.diagnostics))", exitCode: 2)
+    }
+    let changed = Array(formatted.utf8) != source.bytes
+    if diff {
+      Terminal.out(
+        LineDiff.unified(
+          from: source.text, to: formatted, oldName: source.name, newName: "\(source.name) (formatted)"))
+    }
+    if check, changed { Terminal.out("\(source.name)\n") }
+    if check || diff { return changed }
+    if fromInput {
+      Terminal.out(formatted)
+    } else if changed {
+      try Self.replace(path, with: formatted)
+      Terminal.out("formatted \(path)\n")
+    }
+    return false
+  }
+
+  private static func readInput() -> [UInt8] {
+    Array(FileHandle.standardInput.readDataToEndOfFile())
+  }
+
+  /// Writes `text` to a temporary file in the same folder as `path`, with `path`'s permissions,
+  /// and renames it over `path` (the file a symbolic link points to, for a link).
+  static func replace(_ path: String, with text: String) throws(CommandFailure) {
+    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    var status = stat()
+    guard stat(target, &status) == 0 else { throw failure(writing: path) }
+    var template = Array("\(target).fmt-XXXXXX".utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+      guard let base = buffer.baseAddress else { return -1 }
+      return mkstemp(base)
+    }
+    guard descriptor >= 0 else { throw failure(writing: path) }
+    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let bytes = Array(text.utf8)
+    var written = 0
+    var failed = false
+    while written < bytes.count, !failed {
+      let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+      if count < 0, errno != EINTR { failed = true } else if count > 0 { written += count }
+    }
+    failed = failed || fchmod(descriptor, status.st_mode & 0o7777) != 0 || fsync(descriptor) != 0
+    let closed = close(descriptor) == 0
+    guard !failed, closed, rename(temporary, target) == 0 else {
+      let error = failure(writing: path)
+      unlink(temporary)
+      throw error
+    }
+  }
+
+  private static func failure(writing path: String) -> CommandFailure {
+    CommandFailure(message: "cannot write '\(path)': \(String(cString: strerror(errno)))", exitCode: 2)
+  }
+}
