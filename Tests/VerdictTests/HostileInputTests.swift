@@ -38,7 +38,10 @@ final class HostileInputTests: XCTestCase {
     let rule = "when x > 1 then recommend fire "
     let text = String(repeating: rule, count: 10_000_000 / rule.utf8.count)
     let (policy, diagnostics, _) = compile(text, within: 60)
-    XCTAssertEqual(diagnostics, [])
+    // Every rule after the first repeats it and can never win: ten warnings and one that says the
+    // rest are left out, not hundreds of thousands.
+    XCTAssertEqual(diagnostics.map(\.code), Array(repeating: "never-wins", count: 11))
+    XCTAssertEqual(diagnostics.last?.message, "more 'never-wins' warnings like the ones above are left out")
     let compiled = try XCTUnwrap(policy)
     XCTAssertEqual(compiled.rules.count, 10_000_000 / rule.utf8.count)
     let outcome = try compiled.evaluate(try compiled.client(["x": .int(2)]), in: context)

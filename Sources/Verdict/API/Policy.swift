@@ -151,6 +151,12 @@ public struct PolicyError: Error, Sendable, CustomStringConvertible {
   /// Every diagnostic, errors first in source order.
   public var diagnostics: [Diagnostic]
 
+  /// Creates a policy error, for tools that report their own problems with a policy's source.
+  public init(source: SourceFile, diagnostics: [Diagnostic]) {
+    self.source = source
+    self.diagnostics = diagnostics
+  }
+
   /// The diagnostics rendered without colour.
   public var description: String {
     DiagnosticRenderer().render(diagnostics, in: source)

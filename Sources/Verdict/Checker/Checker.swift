@@ -35,6 +35,10 @@ struct Checker {
   var verdictsRange: SourceRange?
   var nodeCount = 0
   var reportedTooDeep = false
+  /// How many warnings of each code were found.
+  var warningCounts: [String: Int] = [:]
+  /// How many warnings of one code are reported in full.
+  static let maximumWarningsOfAKind = 10
   /// Undeclared names already warned about as likely typos.
   var suspectedTypos: Set<String> = []
   var populationNeeds: [PopulationNeed] = []
@@ -131,7 +135,10 @@ struct Checker {
       return LetInfo(name: name, range: range, value: expr)
     }
     // Unused names are worth a warning only once the policy is otherwise sound.
-    if !diagnostics.containsErrors { reportUnusedFields(rulesAndLets: rules, lets: lets, otherwise: otherwise) }
+    if !diagnostics.containsErrors {
+      reportUnusedFields(rulesAndLets: rules, lets: lets, otherwise: otherwise)
+      reportRuleWarnings(rules, otherwise: otherwise, strategy: strategy)
+    }
     return Program(
       fields: fields, lets: lets, rules: rules, verdicts: verdicts,
       otherwise: otherwise ?? CheckedAction(verdict: 0, verdictRange: .at(0)), strategy: strategy,
@@ -278,12 +285,22 @@ struct Checker {
     diagnostics.append(.error(code, message, at: range, hint: hint, notes: notes))
   }
 
+  /// Records a warning; after ``maximumWarningsOfAKind`` of one code the rest are only counted,
+  /// so that a policy repeating one mistake thousands of times gets a readable report.
   mutating func warning(
     _ code: String, _ message: String, at range: SourceRange, hint: String? = nil, notes: [Diagnostic.Note] = []
   ) {
     guard reporting else { return }
-    diagnostics.append(.warning(code, message, at: range, hint: hint, notes: notes))
+    let count = warningCounts[code, default: 0] + 1
+    warningCounts[code] = count
+    if count <= Checker.maximumWarningsOfAKind {
+      diagnostics.append(.warning(code, message, at: range, hint: hint, notes: notes))
+    } else if count == Checker.maximumWarningsOfAKind + 1 {
+      diagnostics.append(
+        .warning(code, "more '\(code)' warnings like the ones above are left out", at: range))
+    }
   }
+
 }
 
 extension Checker.LetState {
