@@ -35,6 +35,9 @@ let package = Package(
     .testTarget(
       name: "VerdictRunTests", dependencies: ["VerdictRun", "Verdict", "VerdictData"],
       exclude: ["Fixtures"]),
+    // The REPL's logic (session, meta commands, completion, multi-line input), without a terminal.
+    .target(name: "VerdictREPL", dependencies: ["Verdict", "VerdictRun"]),
+    .testTarget(name: "VerdictREPLTests", dependencies: ["VerdictREPL", "Verdict"], exclude: ["Fixtures"]),
     // End-to-end tests that run the built `verdict` binary against golden files.
     .testTarget(name: "CLITests", dependencies: ["verdict"], exclude: ["Cases"]),
   ]

@@ -1,0 +1,117 @@
+import Verdict
+import VerdictRun
+
+/// The clients a session knows: those loaded from a data file (kept as text cells, so that
+/// fields added later can still be read) and the one built by hand with `:set`.
+public struct ClientBook: Sendable {
+  /// A client as the session shows it.
+  public struct Entry: Sendable {
+    /// The name shown in prompts and tables: the `name` column, else the key (`id`), else
+    /// `row N`.
+    public var name: String
+    /// The key (`id` column), which `:client` also accepts.
+    public var key: String
+    /// Cells by column name.
+    var cells: [String: String]
+    /// Why the record cannot be read at all, if so.
+    var problem: String?
+  }
+
+  /// The loaded clients, in file order.
+  public private(set) var entries: [Entry] = []
+  /// Where they came from.
+  public private(set) var sourceName: String?
+  /// The columns of the data file.
+  public private(set) var columns: [String] = []
+  private var decimalComma = false
+
+  /// An empty book.
+  public init() {}
+
+  /// Replaces the loaded clients with the records of `table`.
+  public mutating func load(_ table: ClientTable) {
+    let nameColumn = table.columns.firstIndex { $0.lowercased() == "name" }
+    entries = table.rows.enumerated().map { index, row in
+      var cells: [String: String] = [:]
+      for (column, cell) in zip(table.columns, row.cells) where cells[column] == nil {
+        cells[column] = cell
+      }
+      let named = nameColumn.map { row.cells[$0] } ?? ""
+      let name = !named.isEmpty ? named : !row.key.isEmpty ? row.key : "row \(index + 1)"
+      return Entry(name: name, key: row.key, cells: cells, problem: row.problem)
+    }
+    sourceName = table.name
+    columns = table.columns
+    decimalComma = table.decimalComma
+  }
+
+  /// The client called `query`: an exact name or key, else the only name that starts with it,
+  /// ignoring case. Returns the index, or the names it could mean.
+  public func find(_ query: String) -> Result<Int, LookupFailure> {
+    let wanted = query.lowercased()
+    if let exact = entries.firstIndex(where: { $0.name == query || $0.key == query }) { return .success(exact) }
+    let caseless = entries.indices.filter {
+      entries[$0].name.lowercased() == wanted || entries[$0].key.lowercased() == wanted
+    }
+    if caseless.count == 1 { return .success(caseless[0]) }
+    let prefixed = entries.indices.filter { entries[$0].name.lowercased().hasPrefix(wanted) }
+    if prefixed.count == 1 { return .success(prefixed[0]) }
+    if prefixed.count > 1 { return .failure(.ambiguous(prefixed.map { entries[$0].name })) }
+    let suggestion = Suggestion.closest(to: query, among: entries.map(\.name))
+    return .failure(.unknown(suggestion: suggestion))
+  }
+
+  /// Why ``find(_:)`` found no single client.
+  public enum LookupFailure: Error, Sendable, Equatable {
+    /// Several clients' names start with the query.
+    case ambiguous([String])
+    /// No client matches; the closest name, if one is close.
+    case unknown(suggestion: String?)
+  }
+
+  /// The client at `index` (or the hand-built one, `nil`) as a client of `policy`, with the
+  /// `overrides` from `:set` on top. Cells are read by the policy's fields as `verdict run`
+  /// reads them; a field with no column is missing.
+  public func client(at index: Int?, for policy: Policy, overrides: [String: String]) throws(CellProblem) -> Client {
+    let entry = index.flatMap { entries.indices.contains($0) ? entries[$0] : nil }
+    let reader = CellReader(decimalComma: entry != nil && decimalComma)
+    var values = [Value](repeating: .missing, count: policy.fields.count)
+    for (slot, field) in policy.fields.enumerated() {
+      guard let cell = overrides[field.name] ?? entry?.cells[field.name] else { continue }
+      switch reader.read(cell, for: field) {
+      case .success(let value): values[slot] = value
+      case .failure(let error): throw CellProblem(field: field.name, error: error)
+      }
+    }
+    return Client(values: values)
+  }
+
+  /// Why the record at `index` cannot be read at all, if so.
+  public func problem(at index: Int) -> String? {
+    entries.indices.contains(index) ? entries[index].problem : nil
+  }
+
+  /// The population of every readable client, for `share`, `rank` and `percentile`; `nil` when
+  /// the policy does not use them.
+  public func population(for policy: Policy) -> Population? {
+    var builder = PopulationBuilder(for: policy)
+    guard builder.isNeeded else { return nil }
+    for index in entries.indices where entries[index].problem == nil {
+      if let client = try? client(at: index, for: policy, overrides: [:]) { builder.add(client) }
+    }
+    return builder.build()
+  }
+}
+
+/// A cell (or a value set by hand) that does not fit its field.
+public struct CellProblem: Error, Sendable, Equatable {
+  /// The field's name.
+  public var field: String
+  /// What is wrong with the value.
+  public var error: CellError
+
+  /// `payment_delay: "fourty" is not a duration (hint: …)`.
+  public var message: String {
+    "\(field): \(error.message)" + (error.hint.map { " (hint: \($0))" } ?? "")
+  }
+}

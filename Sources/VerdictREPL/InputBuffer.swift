@@ -1,0 +1,68 @@
+import Verdict
+
+/// Gathers the lines of one entry: a statement or expression continues on the next line while
+/// it is unfinished (an open parenthesis, a `when` without `then`, an unterminated text).
+/// A `:` command is always one line.
+public struct InputBuffer: Sendable {
+  /// The lines gathered so far for an unfinished entry.
+  public private(set) var lines: [String] = []
+
+  /// An empty buffer.
+  public init() {}
+
+  /// What a line did to the entry.
+  public enum Status: Equatable, Sendable {
+    /// The entry is complete; here it is, its lines joined by newlines.
+    case complete(String)
+    /// The entry goes on: read another line (with the continuation prompt).
+    case needsMore
+  }
+
+  /// Whether no unfinished entry is pending.
+  public var isEmpty: Bool { lines.isEmpty }
+
+  /// The unfinished entry so far.
+  public var pending: String { lines.joined(separator: "\n") }
+
+  /// Adds a line; returns the complete entry or asks for more.
+  public mutating func add(_ line: String) -> Status {
+    if lines.isEmpty && (line.trimmed.hasPrefix(":") || PolicyWords.isBlank(line)) {
+      return .complete(line)
+    }
+    lines.append(line)
+    let text = pending
+    if Policy.isIncomplete(text) { return .needsMore }
+    lines = []
+    return .complete(text)
+  }
+
+  /// Discards the unfinished entry (Ctrl-C); returns whether there was one.
+  @discardableResult
+  public mutating func cancel() -> Bool {
+    defer { lines = [] }
+    return !lines.isEmpty
+  }
+
+  /// Takes the unfinished entry at the end of input, to report it as the parse error it is.
+  public mutating func finish() -> String? {
+    defer { lines = [] }
+    return lines.isEmpty ? nil : pending
+  }
+}
+
+extension PolicyWords {
+  /// Whether `text` holds nothing but white space and comments.
+  static func isBlank(_ text: String) -> Bool {
+    var inComment = false
+    for character in text {
+      if inComment {
+        if character.isNewline { inComment = false }
+      } else if character == "#" {
+        inComment = true
+      } else if !character.isWhitespace {
+        return false
+      }
+    }
+    return true
+  }
+}

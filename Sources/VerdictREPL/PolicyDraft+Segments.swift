@@ -1,0 +1,128 @@
+import Verdict
+
+/// Cutting policy text into one segment per statement, and finding what new text redefines.
+extension PolicyDraft {
+  /// The segments of the statements of `source` that start at or after `offset`.
+  ///
+  /// Each segment runs to the end of the line its statement ends on, so a comment after a
+  /// statement stays with it, and comment lines before a statement go with that statement.
+  /// Joining the segments with newlines gives back the text from `offset` on.
+  static func segments(of source: SourceFile, statements: [Statement], from offset: Int) -> [Segment] {
+    let bytes = source.bytes
+    let newline = UInt8(ascii: "\n")
+    let own = statements.filter { $0.range.start >= offset }
+    var segments: [Segment] = []
+    var start = offset
+    for (index, statement) in own.enumerated() {
+      var cut = bytes.count
+      if index + 1 < own.count {
+        let next = own[index + 1].range.start
+        cut = bytes[statement.range.end..<next].firstIndex(of: newline) ?? statement.range.end
+      }
+      var text = String(decoding: bytes[start..<cut], as: UTF8.self)
+      while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
+      segments.append(Segment(text: text, key: key(of: statement)))
+      start = cut < bytes.count && bytes[cut] == newline ? cut + 1 : cut
+    }
+    return segments
+  }
+
+  /// `field x`, `let x`, `verdicts`, `otherwise`, `strategy`; `nil` for a rule.
+  static func key(of statement: Statement) -> String? {
+    switch statement.kind {
+    case .field(let field): "field \(field.name.name)"
+    case .let(let binding): "let \(binding.name.name)"
+    case .verdicts: "verdicts"
+    case .otherwise: "otherwise"
+    case .strategy: "strategy"
+    case .rule: nil
+    }
+  }
+
+  /// The keys of the statements in `text`, found by its words alone (so it works when `text`
+  /// does not compile by itself): `field`, `let`, `verdicts`, `otherwise` and `strategy` are
+  /// reserved words, so outside texts and comments they always begin a statement.
+  static func definedKeys(in text: String) -> Set<String> {
+    let words = PolicyWords.words(of: text)
+    var keys = Set<String>()
+    for (index, word) in words.enumerated() {
+      switch word {
+      case "field", "let":
+        if index + 1 < words.count { keys.insert("\(word) \(words[index + 1])") }
+      case "verdicts", "otherwise", "strategy":
+        keys.insert(word)
+      default:
+        break
+      }
+    }
+    return keys
+  }
+}
+
+/// The words of policy text, skipping texts in quotes and `#` comments.
+enum PolicyWords {
+  /// The identifiers and keywords of `text`, in order.
+  static func words(of text: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var inString = false
+    var inComment = false
+    var escaped = false
+    func flush() {
+      if !current.isEmpty { words.append(current) }
+      current = ""
+    }
+    for character in text {
+      if inComment {
+        if character.isNewline { inComment = false }
+        continue
+      }
+      if inString {
+        if escaped {
+          escaped = false
+        } else if character == "\\" {
+          escaped = true
+        } else if character == "\"" {
+          inString = false
+        }
+        continue
+      }
+      if character == "\"" || character == "#" {
+        flush()
+        inString = character == "\""
+        inComment = character == "#"
+      } else if character.isLetter || character.isNumber || character == "_" {
+        current.append(character)
+      } else {
+        flush()
+      }
+    }
+    flush()
+    return words
+  }
+
+  /// Whether `text` ends inside a text literal or a comment (for completion: nothing to offer).
+  static func endsInsideTextOrComment(_ text: String) -> Bool {
+    var inString = false
+    var inComment = false
+    var escaped = false
+    for character in text {
+      if inComment {
+        if character.isNewline { inComment = false }
+      } else if inString {
+        if escaped {
+          escaped = false
+        } else if character == "\\" {
+          escaped = true
+        } else if character == "\"" {
+          inString = false
+        }
+      } else if character == "\"" {
+        inString = true
+      } else if character == "#" {
+        inComment = true
+      }
+    }
+    return inString || inComment
+  }
+}

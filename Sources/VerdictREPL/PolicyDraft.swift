@@ -1,0 +1,153 @@
+import Verdict
+
+/// The session's policy as it is being written: one piece of text per statement, in order, and
+/// the policy they compile to. Statements are added, replaced and dropped as whole pieces, so
+/// the text can be saved as a policy file at any time.
+public struct PolicyDraft: Sendable {
+  /// One statement's text, with the comments that lead up to it when it came from a file.
+  struct Segment: Sendable {
+    /// The text, without trailing newlines.
+    var text: String
+    /// What the statement defines, for replacing it: `field x`, `let x`, `verdicts`,
+    /// `otherwise`, `strategy`; `nil` for rules.
+    var key: String?
+  }
+
+  /// The name diagnostics about the whole draft use.
+  public static let sourceName = "<session>"
+
+  private(set) var segments: [Segment] = []
+  /// The compiled draft.
+  public private(set) var policy: Policy
+
+  /// An empty draft: no statements, the default verdicts.
+  public init() {
+    segments = []
+    policy = PolicyDraft.compileOrEmpty("")
+  }
+
+  /// The draft as a policy file's text, ending with a newline unless empty.
+  public var text: String {
+    let body = segments.map(\.text).joined(separator: "\n")
+    return body.isEmpty ? "" : body + "\n"
+  }
+
+  /// Number of statements.
+  public var statementCount: Int { segments.count }
+
+  /// What happened to a draft that accepted new text.
+  public struct Change: Sendable {
+    /// One line per statement: `added rule 7`, `replaced let slow`.
+    public var messages: [String]
+    /// Warnings about the new text, with ranges into it.
+    public var warnings: [Diagnostic]
+  }
+
+  /// Adds the statements in `input`, replacing earlier definitions of the same names.
+  ///
+  /// On errors the draft is unchanged and the error's diagnostics point into `input`.
+  public mutating func add(_ input: String) throws(PolicyError) -> Change {
+    let redefined = PolicyDraft.definedKeys(in: input)
+    let kept = segments.filter { $0.key.map { !redefined.contains($0) } ?? true }
+    let replaced = Set(segments.compactMap(\.key)).intersection(redefined)
+    let prefix = kept.map(\.text).joined(separator: "\n")
+    let offset = prefix.isEmpty ? 0 : prefix.utf8.count + 1
+    let combined = SourceFile(name: PolicyDraft.sourceName, text: prefix.isEmpty ? input : prefix + "\n" + input)
+    let inputSource = SourceFile(name: "<repl>", text: input)
+    let (compiled, diagnostics) = Policy.compile(combined)
+    let shifted = PolicyDraft.shift(diagnostics, from: offset)
+    guard let policy = compiled else {
+      let own = shifted.filter { $0.severity == .error }
+      if own.isEmpty { throw PolicyError(source: combined, diagnostics: diagnostics.filter { $0.severity == .error }) }
+      // The input's own parse errors read better from a parse of the input alone: their
+      // messages name lines of the input, not of the combined text.
+      let alone = Policy.compile(inputSource).diagnostics
+      let clearer = own.map { error in
+        alone.first { $0.code == error.code && $0.range == error.range } ?? error
+      }
+      throw PolicyError(source: inputSource, diagnostics: clearer)
+    }
+    let added = PolicyDraft.segments(of: combined, statements: policy.syntax.statements, from: offset)
+    segments = kept + added
+    self.policy = policy
+    var ruleNumber = policy.rules.count - added.filter { $0.key == nil }.count
+    let messages = added.map { segment -> String in
+      guard let key = segment.key else {
+        ruleNumber += 1
+        let name = policy.rules[ruleNumber - 1].name.map { " \"\($0)\"" } ?? ""
+        return "added rule \(ruleNumber)\(name)"
+      }
+      return (replaced.contains(key) ? "replaced " : "added ") + key
+    }
+    let warnings = shifted.filter { $0.severity == .warning && !PolicyDraft.quietWarnings.contains($0.code) }
+    return Change(messages: messages, warnings: warnings)
+  }
+
+  /// Diagnostics that fall after `offset`, moved to point into `source`; notes are dropped since
+  /// they may point into the earlier text.
+  private static func shift(_ diagnostics: [Diagnostic], from offset: Int) -> [Diagnostic] {
+    diagnostics.compactMap { diagnostic -> Diagnostic? in
+      guard diagnostic.range.start >= offset else { return nil }
+      var moved = diagnostic
+      moved.range = SourceRange(start: diagnostic.range.start - offset, end: diagnostic.range.end - offset)
+      moved.notes = []
+      return moved
+    }
+  }
+
+  /// Replaces the whole draft with a file's text; on errors the draft is unchanged.
+  public mutating func load(_ source: SourceFile) throws(PolicyError) {
+    let (compiled, diagnostics) = Policy.compile(source)
+    guard let compiled else { throw PolicyError(source: source, diagnostics: diagnostics) }
+    let loaded = PolicyDraft.segments(of: source, statements: compiled.syntax.statements, from: 0)
+    let body = loaded.map(\.text).joined(separator: "\n")
+    guard let policy = Policy.compile(SourceFile(name: PolicyDraft.sourceName, text: body)).policy else {
+      throw PolicyError(source: source, diagnostics: diagnostics)
+    }
+    segments = loaded
+    self.policy = policy
+  }
+
+  /// Removes the rule at `index` (0-based, in ``Policy/rules`` order).
+  ///
+  /// Returns false when the rest no longer compiles (nothing else refers to a rule, so this
+  /// does not happen for policies the checker accepted).
+  public mutating func dropRule(at index: Int) -> Bool {
+    let ruleSegments = segments.indices.filter { segments[$0].key == nil }
+    guard ruleSegments.indices.contains(index) else { return false }
+    var remaining = segments
+    remaining.remove(at: ruleSegments[index])
+    let body = remaining.map(\.text).joined(separator: "\n")
+    guard let compiled = Policy.compile(SourceFile(name: PolicyDraft.sourceName, text: body)).policy else {
+      return false
+    }
+    segments = remaining
+    policy = compiled
+    return true
+  }
+
+  /// The statement text of the rule at `index`, on one line.
+  public func ruleText(at index: Int) -> String {
+    let rules = policy.rules
+    guard rules.indices.contains(index) else { return "" }
+    let bytes = policy.source.bytes
+    let range = rules[index].range
+    let text = String(decoding: bytes[min(range.start, bytes.count)..<min(range.end, bytes.count)], as: UTF8.self)
+    return text.split(whereSeparator: \.isNewline).map(\.trimmed).joined(separator: " ")
+  }
+
+  /// Warnings that only say a name is not used yet, which is the normal state of a draft.
+  static let quietWarnings: Set<String> = ["unused-field", "unused-let", "unused-verdict"]
+
+  private static func compileOrEmpty(_ text: String) -> Policy {
+    if let policy = Policy.compile(SourceFile(name: sourceName, text: text)).policy { return policy }
+    return PolicyDraft.empty
+  }
+
+  private static let empty: Policy = {
+    guard let policy = Policy.compile(SourceFile(name: sourceName, text: "")).policy else {
+      preconditionFailure("the empty policy compiles")
+    }
+    return policy
+  }()
+}

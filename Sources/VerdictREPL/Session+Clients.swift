@@ -1,0 +1,143 @@
+import Verdict
+import VerdictRun
+
+/// The commands about clients: `:clients`, `:client`, `:set`, `:run`, `:explain`.
+extension Session {
+  func listClients() -> Reply {
+    guard !book.entries.isEmpty else {
+      return .output("no clients loaded; :data FILE loads some, :set FIELD = VALUE builds one by hand")
+    }
+    let keyWidth = book.entries.map(\.key.count).max() ?? 0
+    let lines = book.entries.indices.map { index in
+      let entry = book.entries[index]
+      let marker = index == current ? "* " : "  "
+      guard !entry.key.isEmpty, entry.key != entry.name else { return marker + entry.name }
+      return marker + entry.key + String(repeating: " ", count: keyWidth - entry.key.count + 2) + entry.name
+    }
+    return .output(lines.joined(separator: "\n"))
+  }
+
+  mutating func chooseClient(_ name: String?) -> Reply {
+    guard let name else { return describeCurrentClient() }
+    guard !book.entries.isEmpty else {
+      return .error("no clients loaded; :data FILE loads some, :set FIELD = VALUE builds one by hand")
+    }
+    switch book.find(name) {
+    case .success(let index):
+      current = index
+      overrides = [:]
+      return .output(book.entries[index].name)
+    case .failure(.ambiguous(let names)):
+      return .error("'\(name)' could be \(names.prefix(8).joined(separator: ", "))\(names.count > 8 ? ", …" : "")")
+    case .failure(.unknown(let suggestion)):
+      let hint = suggestion.map { "; did you mean '\($0)'?" } ?? " (see :clients)"
+      return .error("no client is called '\(name)'\(hint)")
+    }
+  }
+
+  /// `:client` without a name: who the current client is and its values for the policy's fields.
+  func describeCurrentClient() -> Reply {
+    let policy = draft.policy
+    let title = current.map { book.entries[$0].name } ?? "the client built by hand (:set FIELD = VALUE)"
+    guard case .success(let client) = currentClient(for: policy) else {
+      return .error("\(title) cannot be read for this policy")
+    }
+    var lines = [title]
+    for (slot, field) in policy.fields.enumerated() {
+      lines.append("  \(field.name) = \(client.value(at: slot))")
+    }
+    return .output(lines.joined(separator: "\n"))
+  }
+
+  mutating func set(_ field: String, to value: String) -> Reply {
+    let policy = draft.policy
+    if policy.slot(ofField: field) == nil, policy.fields.contains(where: \.isDeclared) {
+      let hint = Suggestion.closest(to: field, among: policy.fields.map(\.name)).map { "did you mean '\($0)'? or " }
+      return .error("the policy has no field '\(field)'; \(hint ?? "")declare it: field \(field): TYPE")
+    }
+    var trial = overrides
+    trial[field] = value
+    if case .failure(let problem) = client(at: current, for: policy, overrides: trial) {
+      return .error(problem.message)
+    }
+    overrides = trial
+    if let slot = policy.slot(ofField: field), case .success(let client) = currentClient(for: policy) {
+      return .output("\(field) = \(client.value(at: slot))")
+    }
+    return .output("\(field) = \(value.isEmpty ? "missing" : value)")
+  }
+
+  /// The verdict for every loaded client, or for the current one when none are loaded.
+  func runAll() -> Reply {
+    let policy = draft.policy
+    let context = context
+    let indices: [Int?] = book.entries.isEmpty ? [current] : book.entries.indices.map { $0 }
+    var table = VerdictTable()
+    var reply = Reply()
+    for index in indices {
+      let name = index.map { book.entries[$0].name } ?? "(by hand)"
+      let found = client(at: index, for: policy, overrides: index == current ? overrides : [:])
+      guard case .success(let client) = found else {
+        if case .failure(let problem) = found { reply.warn(problem.message) }
+        table.add([name, "error", "-", "-", "-"])
+        continue
+      }
+      do {
+        let evaluation = try policy.evaluate(client, in: context)
+        table.add([
+          name, evaluation.verdict, evaluation.winningRule.map { BasicExplainer.ruleName($0, in: policy) } ?? "-",
+          evaluation.clauses.notice.map(\.description) ?? "-", evaluation.clauses.reason ?? "",
+        ])
+      } catch {
+        reply.warn("\(name): " + style.renderer.render(error.diagnostic, in: policy.source))
+        table.add([name, "error", "-", "-", "-"])
+      }
+    }
+    reply.say(table.render(header: ["client", "verdict", "rule", "notice", "reason"]))
+    return reply
+  }
+
+  func explain(_ name: String?) -> Reply {
+    var index = current
+    if let name {
+      switch book.find(name) {
+      case .success(let found): index = found
+      case .failure: return .error("no client is called '\(name)' (see :clients)")
+      }
+    }
+    let policy = draft.policy
+    let useOverrides = index == current ? overrides : [:]
+    let client: Client
+    switch self.client(at: index, for: policy, overrides: useOverrides) {
+    case .success(let found): client = found
+    case .failure(let problem): return .error(problem.message)
+    }
+    do {
+      let evaluation = try policy.evaluate(client, in: context)
+      return .output(explainer.explain(evaluation, of: client, in: policy))
+    } catch {
+      return .error(style.renderer.render(error.diagnostic, in: policy.source))
+    }
+  }
+}
+
+/// Rows of text in aligned columns, the last column unpadded.
+struct VerdictTable {
+  private var rows: [[String]] = []
+
+  mutating func add(_ row: [String]) { rows.append(row) }
+
+  func render(header: [String]) -> String {
+    let all = [header] + rows
+    let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+    return all.map { row in
+      var line = ""
+      for (column, cell) in row.enumerated() {
+        line += cell
+        if column < row.count - 1 { line += String(repeating: " ", count: widths[column] - cell.count + 2) }
+      }
+      while line.hasSuffix(" ") { line.removeLast() }
+      return line
+    }.joined(separator: "\n")
+  }
+}

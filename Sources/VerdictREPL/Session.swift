@@ -1,0 +1,159 @@
+import Verdict
+
+/// One REPL session: the policy being written, the clients it is tried on, and the current
+/// client. ``handle(_:)`` takes one complete entry (a statement, an expression or a `:`
+/// command, possibly several lines) and returns what to print. Nothing here touches a terminal.
+public struct Session: Sendable {
+  /// The policy written so far.
+  public internal(set) var draft = PolicyDraft()
+  /// The loaded clients.
+  public internal(set) var book = ClientBook()
+  /// The current client's index in ``book``, or `nil` for the hand-built client.
+  public internal(set) var current: Int?
+  /// Values set by hand with `:set`, by field name, on top of the current client.
+  public internal(set) var overrides: [String: String] = [:]
+  /// The date `today` means.
+  public var today: CalendarDate
+  /// How diagnostics are drawn.
+  public var style: OutputStyle
+  /// How `:explain` explains; swap it for a fuller explanation.
+  public var explainer: any Explainer = BasicExplainer()
+
+  /// A session with an empty policy and no clients.
+  public init(today: CalendarDate, style: OutputStyle = OutputStyle()) {
+    self.today = today
+    self.style = style
+  }
+
+  /// Handles one complete entry and says what to print.
+  ///
+  /// Never traps and never ends the session on an error: errors are returned in the reply.
+  public mutating func handle(_ entry: String) -> Reply {
+    guard !PolicyWords.isBlank(entry) else { return Reply() }
+    let trimmed = entry.trimmed
+    if trimmed.hasPrefix(":") {
+      switch MetaCommand.parse(trimmed) {
+      case .success(let command): return run(command)
+      case .failure(let error): return .error(error.message)
+      }
+    }
+    if Policy.startsWithStatement(trimmed) { return addStatements(entry) }
+    return evaluate(entry)
+  }
+
+  /// Adds the statements of `text` to the policy.
+  mutating func addStatements(_ text: String) -> Reply {
+    do {
+      let change = try draft.add(text)
+      var reply = Reply.output(change.messages.joined(separator: "\n"))
+      let source = SourceFile(name: "<repl>", text: text)
+      reply.warn(style.renderer.render(change.warnings, in: source))
+      return reply
+    } catch {
+      return .error(style.renderer.render(error.diagnostics, in: error.source))
+    }
+  }
+
+  /// Evaluates an expression for the current client and prints its value.
+  mutating func evaluate(_ text: String) -> Reply {
+    let compiled: CompiledExpression
+    do {
+      compiled = try draft.policy.compileExpression(text, name: "<repl>")
+    } catch {
+      return .error(style.renderer.render(error.diagnostics, in: error.source))
+    }
+    let client: Client
+    switch currentClient(for: compiled.policy) {
+    case .success(let found): client = found
+    case .failure(let problem): return .error(problem.message)
+    }
+    let context = EvaluationContext(today: today, population: book.population(for: compiled.policy))
+    do {
+      return .output(try compiled.evaluate(client, in: context).description)
+    } catch {
+      return .error(style.renderer.render(error.diagnostic, in: compiled.source))
+    }
+  }
+
+  /// The type of an expression, for `:type`.
+  func typeOf(_ text: String) -> Reply {
+    do {
+      let compiled = try draft.policy.compileExpression(text, name: "<repl>")
+      return .output(compiled.type?.rawValue ?? "decided by the data")
+    } catch {
+      return .error(style.renderer.render(error.diagnostics, in: error.source))
+    }
+  }
+
+  /// The current client (with `:set` values) as a client of `policy`, or why it cannot be read.
+  func currentClient(for policy: Policy) -> Result<Client, SessionProblem> {
+    client(at: current, for: policy, overrides: overrides)
+  }
+
+  /// The client at `index` as a client of `policy`, or why it cannot be read.
+  func client(at index: Int?, for policy: Policy, overrides: [String: String]) -> Result<Client, SessionProblem> {
+    if let index, let problem = book.problem(at: index) {
+      return .failure(SessionProblem("\(book.entries[index].name) cannot be read: \(problem)"))
+    }
+    do {
+      return .success(try book.client(at: index, for: policy, overrides: overrides))
+    } catch {
+      let name = index.map { book.entries[$0].name } ?? "the client"
+      return .failure(SessionProblem("\(name): \(error.message)"))
+    }
+  }
+
+  /// The evaluation context for the draft's policy.
+  var context: EvaluationContext {
+    EvaluationContext(today: today, population: book.population(for: draft.policy))
+  }
+
+  /// The prompt: `verdict> `, or the current client's name when it is short and plain ASCII
+  /// (`client> ` otherwise).
+  public var prompt: String {
+    guard let current else { return "verdict> " }
+    let name = book.entries[current].name
+    let plain = name.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
+    guard plain, !name.isEmpty, name.count <= 24 else { return "client> " }
+    return name + "> "
+  }
+
+  /// The prompt for the following lines of an unfinished entry: `...> ` right-aligned under
+  /// ``prompt``.
+  public var continuationPrompt: String {
+    let marker = "...> "
+    return String(repeating: " ", count: max(0, prompt.count - marker.count)) + marker
+  }
+
+  /// `Verdict 0.1.0 — 6 rules, 8 fields, 42 clients. :help for help.`
+  public func banner(version: String) -> String {
+    let policy = draft.policy
+    let clients = book.entries.count
+    return "Verdict \(version) — \(plural(policy.rules.count, "rule")), "
+      + "\(plural(policy.fields.count, "field")), \(plural(clients, "client")). :help for help."
+  }
+}
+
+/// A reason shown to the user, as an error value.
+struct SessionProblem: Error {
+  var message: String
+
+  init(_ message: String) {
+    self.message = message
+  }
+}
+
+/// `1 rule`, `6 rules`.
+func plural(_ count: Int, _ noun: String) -> String {
+  "\(count) \(noun)\(count == 1 ? "" : "s")"
+}
+
+extension StringProtocol {
+  /// The text without leading and trailing white space.
+  var trimmed: String {
+    guard let first = firstIndex(where: { !$0.isWhitespace }),
+      let last = lastIndex(where: { !$0.isWhitespace })
+    else { return "" }
+    return String(self[first...last])
+  }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import Verdict
+import VerdictREPL
+import XCTest
+
+/// Every `:` command, through `Session.handle` as the REPL calls it.
+final class MetaCommandTests: SessionTestCase {
+  func testParsing() {
+    XCTAssertEqual(try MetaCommand.parse(":client \"Acme GmbH\"").get(), .client("Acme GmbH"))
+    XCTAssertEqual(try MetaCommand.parse("  :client Acme GmbH  ").get(), .client("Acme GmbH"))
+    XCTAssertEqual(try MetaCommand.parse(":client").get(), .client(nil))
+    XCTAssertEqual(try MetaCommand.parse(":set revisions = 7").get(), .set(field: "revisions", value: "7"))
+    XCTAssertEqual(try MetaCommand.parse(":set note = \"a b\"").get(), .set(field: "note", value: "a b"))
+    XCTAssertEqual(try MetaCommand.parse(":set revisions =").get(), .set(field: "revisions", value: ""))
+    XCTAssertEqual(try MetaCommand.parse(":type 1 + 2").get(), .type("1 + 2"))
+    XCTAssertEqual(try MetaCommand.parse(":q").get(), .quit)
+    XCTAssertEqual(MetaCommand.parse(":set revisions"), .failure(.malformedSet))
+    XCTAssertEqual(MetaCommand.parse(":load"), .failure(.missingArgument(usage: ":load FILE")))
+    XCTAssertEqual(MetaCommand.parse(":run now"), .failure(.unexpectedArgument(":run")))
+    XCTAssertEqual(MetaCommand.parse(":rnu"), .failure(.unknown(":rnu", suggestion: ":run")))
+  }
+
+  func testUnknownCommandsSayWhatExists() {
+    var session = makeSession()
+    expect(
+      &session, ":explian",
+      fails: "unknown command ':explian'; did you mean ':explain'? the commands are :help :load :data :clients "
+        + ":client :set :run :explain :rules :drop :type :save :reset :quit\n")
+  }
+
+  func testHelpListsEveryCommand() {
+    var session = makeSession()
+    let reply = session.handle(":help")
+    for name in MetaCommand.names {
+      XCTAssertTrue(reply.output.contains("  \(name)"), name)
+    }
+  }
+
+  func testLoad() {
+    var session = makeSession()
+    let path = fixture("firing.verdict")
+    expect(&session, ":load \(path)", prints: "loaded \(path): 2 rules, 3 fields\n")
+    expect(
+      &session, ":load /nonexistent/p.verdict", fails: "cannot read policy '/nonexistent/p.verdict': no such file\n")
+    let broken = fixture("broken.verdict")
+    let reply = session.handle(":load \(broken)")
+    XCTAssertTrue(reply.failed)
+    XCTAssertTrue(reply.errors.hasPrefix("\(broken):2:"), reply.errors)
+    XCTAssertEqual(session.draft.policy.rules.count, 2, "a policy with errors changes nothing")
+  }
+
+  func testData() {
+    var session = makeSession()
+    let path = fixture("clients.csv")
+    expect(&session, ":data \(path)", prints: "loaded 3 clients from \(path)\n")
+    XCTAssertTrue(session.handle(":data /nonexistent.csv").failed)
+    XCTAssertEqual(session.book.entries.count, 3)
+  }
+
+  func testClients() {
+    var session = makeSession()
+    expect(
+      &session, ":clients", prints: "no clients loaded; :data FILE loads some, :set FIELD = VALUE builds one by hand\n")
+    session = loadedSession()
+    expect(&session, ":client C2", prints: "Blue Fern Yoga\n")
+    expect(&session, ":clients", prints: "  C1  Acme GmbH\n* C2  Blue Fern Yoga\n  C3  Acme Labs\n")
+  }
+
+  func testClientByNamePrefixAndKey() {
+    var session = loadedSession()
+    expect(&session, ":client \"Acme GmbH\"", prints: "Acme GmbH\n")
+    XCTAssertEqual(session.prompt, "Acme GmbH> ")
+    XCTAssertEqual(session.continuationPrompt, "      ...> ")
+    expect(&session, ":client blue", prints: "Blue Fern Yoga\n")
+    expect(&session, ":client acme", fails: "'acme' could be Acme GmbH, Acme Labs\n")
+    expect(&session, ":client Acme Lbas", fails: "no client is called 'Acme Lbas'; did you mean 'Acme Labs'?\n")
+    expect(
+      &session, ":client", prints: "Blue Fern Yoga\n  payment_delay = 5d\n  revisions = 2\n  project_end = missing\n")
+  }
+
+  func testSetBuildsAClientByHand() {
+    var session = makeSession()
+    expect(&session, "field payment_delay: duration in days", prints: "added field payment_delay\n")
+    expect(&session, ":set payment_delay = 45", prints: "payment_delay = 45d\n")
+    expect(&session, "payment_delay > 30d", prints: "true\n")
+    expect(
+      &session, ":set paymnet_delay = 3",
+      fails:
+        "the policy has no field 'paymnet_delay'; did you mean 'payment_delay'? or declare it: field paymnet_delay: TYPE\n"
+    )
+    let reply = session.handle(":set payment_delay = soon")
+    XCTAssertTrue(reply.failed)
+    XCTAssertTrue(reply.errors.hasPrefix("the client: payment_delay: "), reply.errors)
+    expect(&session, "payment_delay", prints: "45d\n")
+    expect(&session, ":set payment_delay =", prints: "payment_delay = missing\n")
+  }
+
+  func testRun() {
+    var session = loadedSession()
+    expect(
+      &session, ":run",
+      prints: """
+        client          verdict  rule                 notice  reason
+        Acme GmbH       fire     rule 1 "slow payer"  30d
+        Blue Fern Yoga  keep     -                    -
+        Acme Labs       watch    rule 2 "ends soon"   -
+
+        """)
+  }
+
+  func testExplain() {
+    var session = loadedSession()
+    expect(&session, ":client Acme GmbH", prints: "Acme GmbH\n")
+    expect(&session, ":explain", prints: "fire — rule 1 \"slow payer\" (notice 30d)\n")
+    expect(
+      &session, ":explain Blue Fern Yoga",
+      prints: "keep — no rule matched (otherwise)\n  not evaluable: rule 2 \"ends soon\" (watch): missing project_end\n"
+    )
+    expect(&session, "when revisions > 1 then recommend talk", prints: "added rule 3\n")
+    expect(&session, ":explain", prints: "fire — rule 1 \"slow payer\" (notice 30d)\n  also matched: rule 3 (talk)\n")
+    expect(&session, ":explain nobody", fails: "no client is called 'nobody' (see :clients)\n")
+  }
+
+  func testRulesAndDrop() {
+    var session = loadedSession()
+    expect(&session, "when revisions > 1 then recommend talk", prints: "added rule 3\n")
+    expect(
+      &session, ":rules",
+      prints: """
+          1  fire   rule "slow payer" when payment_delay > 30d and revisions > 5 then recommend fire notice 30d
+          2  watch  rule "ends soon" when days_until(project_end) < 14d then recommend watch
+          3  talk   when revisions > 1 then recommend talk
+
+        """)
+    expect(&session, ":drop ends soon", prints: "dropped rule 2 \"ends soon\"\n")
+    expect(&session, ":drop 2", prints: "dropped rule 2\n")
+    expect(&session, ":drop 5", fails: "there is no rule 5; the rules are numbered 1 to 1 (see :rules)\n")
+    expect(
+      &session, ":drop slow payr", fails: "no rule is called \"slow payr\"; did you mean \"slow payer\"? (see :rules)\n"
+    )
+    XCTAssertEqual(session.draft.policy.rules.map(\.name), ["slow payer"])
+  }
+
+  func testType() {
+    var session = loadedSession()
+    expect(&session, ":type payment_delay * 2", prints: "duration\n")
+    expect(&session, ":type revisions > 5", prints: "bool\n")
+    XCTAssertTrue(session.handle(":type revisions >").failed)
+  }
+
+  func testSaveWritesAPolicyThatCompilesAndKeepsTheFilesComments() throws {
+    var session = loadedSession()
+    expect(&session, "field after_hours_messages: number", prints: "added field after_hours_messages\n")
+    expect(&session, "when after_hours_messages > 10\n  then recommend talk", prints: "added rule 3\n")
+    expect(&session, ":drop 2", prints: "dropped rule 2 \"ends soon\"\n")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("repl-save-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("saved.verdict").path
+    expect(&session, ":save \(path)", prints: "saved 8 statements to \(path)\n")
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    XCTAssertEqual(
+      text,
+      """
+      # A small firing policy for the REPL tests.
+      field payment_delay: duration in days   # average delay, last three invoices
+      field revisions: number
+      field project_end: date
+
+      verdicts keep < watch < talk < fire
+
+      rule "slow payer" when payment_delay > 30d and revisions > 5 then recommend fire notice 30d
+      otherwise recommend keep
+      field after_hours_messages: number
+      when after_hours_messages > 10
+        then recommend talk
+
+      """)
+    XCTAssertNotNil(Policy.compile(SourceFile(name: path, text: text)).policy)
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["saved.verdict"])
+    XCTAssertTrue(session.handle(":save /nonexistent/folder/x.verdict").failed)
+  }
+
+  func testResetAndQuit() {
+    var session = loadedSession()
+    expect(&session, ":reset", prints: "the policy is empty again; values set by hand are gone\n")
+    XCTAssertEqual(session.draft.policy.rules.count, 0)
+    XCTAssertEqual(session.book.entries.count, 3, "the clients stay")
+    let quit = session.handle(":quit")
+    XCTAssertTrue(quit.quits)
+    XCTAssertFalse(quit.failed)
+  }
+
+  func testBanner() {
+    let session = loadedSession()
+    XCTAssertEqual(session.banner(version: "0.1.0"), "Verdict 0.1.0 — 2 rules, 3 fields, 3 clients. :help for help.")
+  }
+}

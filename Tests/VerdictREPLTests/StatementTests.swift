@@ -1,0 +1,117 @@
+import Verdict
+import VerdictREPL
+import XCTest
+
+/// Statements grow the session's policy; expressions are evaluated for the current client.
+final class StatementTests: SessionTestCase {
+  func testEveryKindOfStatementAddsToThePolicy() {
+    var session = makeSession()
+    expect(&session, "field payment_delay: duration in days", prints: "added field payment_delay\n")
+    expect(&session, "let slow = payment_delay > 30d", prints: "added let slow\n")
+    expect(&session, "verdicts keep < talk < fire", prints: "added verdicts\n")
+    expect(&session, "rule \"slow payer\" when slow then recommend fire", prints: "added rule 1 \"slow payer\"\n")
+    expect(&session, "when payment_delay > 10d then recommend talk", prints: "added rule 2\n")
+    expect(&session, "otherwise recommend keep", prints: "added otherwise\n")
+    expect(&session, "strategy first-match", prints: "added strategy\n")
+    XCTAssertEqual(session.draft.policy.rules.count, 2)
+    XCTAssertEqual(session.draft.policy.verdicts, ["keep", "talk", "fire"])
+  }
+
+  func testSeveralStatementsInOneEntry() {
+    var session = makeSession()
+    expect(
+      &session, "field revisions: number\nwhen revisions > 5 then recommend fire",
+      prints: "added field revisions\nadded rule 1\n")
+  }
+
+  func testRedefiningANameReplacesTheEarlierStatement() {
+    var session = makeSession()
+    expect(&session, "let limit = 30d", prints: "added let limit\n")
+    expect(&session, "let limit = 45d", prints: "replaced let limit\n")
+    expect(&session, "limit", prints: "45d\n")
+    XCTAssertEqual(session.draft.text, "let limit = 45d\n")
+  }
+
+  func testABareExpressionIsEvaluatedForTheCurrentClient() {
+    var session = loadedSession()
+    expect(&session, ":client Acme GmbH", prints: "Acme GmbH\n")
+    expect(&session, "payment_delay", prints: "45d\n")
+    expect(&session, "payment_delay > 30d and revisions > 5", prints: "true\n")
+    expect(&session, "field after_hours_messages: number", prints: "added field after_hours_messages\n")
+    expect(&session, "after_hours_messages + 1", prints: "13\n")
+    expect(&session, "lower(\"AB\")", prints: "\"ab\"\n")
+  }
+
+  func testWithoutDeclaredFieldsAnyNameIsAFieldOfTheData() {
+    var session = makeSession()
+    expect(&session, ":data \(fixture("clients.csv"))", prints: "loaded 3 clients from \(fixture("clients.csv"))\n")
+    expect(&session, ":client C1", prints: "Acme GmbH\n")
+    expect(&session, "after_hours_messages + 1", prints: "13\n")
+  }
+
+  func testWithoutAClientFieldsAreMissing() {
+    var session = loadedSession()
+    expect(&session, "payment_delay", prints: "missing\n")
+    expect(&session, "payment_delay ?? 0d", prints: "0d\n")
+  }
+
+  func testErrorsShowACaretUnderTheLineJustTyped() {
+    var session = loadedSession()
+    expect(
+      &session, "payment_dela > 30d",
+      fails: """
+        <repl>:1:1: error: unknown name 'payment_dela'
+            1 | payment_dela > 30d
+              | ^~~~~~~~~~~~
+              = hint: did you mean 'payment_delay'?
+
+        """)
+    // The hint is the checker's to word; the location, source line and caret are the REPL's.
+    let reply = session.handle("when revisions > 5 then recommend sack")
+    XCTAssertTrue(reply.failed)
+    XCTAssertEqual(
+      reply.errors.split(separator: "\n").prefix(3).joined(separator: "\n"),
+      """
+      <repl>:1:35: error: unknown verdict 'sack'
+          1 | when revisions > 5 then recommend sack
+            |                                   ^~~~
+      """)
+  }
+
+  func testAnErrorInTheSecondLineOfAnEntryPointsAtThatLine() {
+    var session = makeSession()
+    let reply = session.handle("when 1 > 0\n  then recommend fire notice \"soon\"")
+    XCTAssertTrue(reply.failed)
+    XCTAssertTrue(reply.errors.hasPrefix("<repl>:2:"), reply.errors)
+    XCTAssertTrue(reply.errors.contains("    2 |   then recommend fire notice \"soon\"\n"), reply.errors)
+  }
+
+  func testAFailedStatementLeavesThePolicyAsItWas() {
+    var session = loadedSession()
+    let before = session.draft.text
+    XCTAssertTrue(session.handle("when nonsense( then recommend fire").failed)
+    XCTAssertEqual(session.draft.text, before)
+  }
+
+  func testAnEvaluationErrorIsReportedAndTheSessionGoesOn() {
+    var session = makeSession()
+    let reply = session.handle("1 / 0")
+    XCTAssertTrue(reply.failed)
+    XCTAssertTrue(reply.errors.hasPrefix("<repl>:1:"), reply.errors)
+    XCTAssertTrue(reply.errors.contains("^"), reply.errors)
+    expect(&session, "1 + 1", prints: "2\n")
+  }
+
+  func testBlankAndCommentEntriesDoNothing() {
+    var session = makeSession()
+    XCTAssertEqual(session.handle("   "), Reply())
+    XCTAssertEqual(session.handle("# just a note"), Reply())
+  }
+
+  func testColourOnlyWhenAskedFor() {
+    var session = makeSession()
+    XCTAssertFalse(session.handle("1 + true").errors.contains("\u{1B}["))
+    session.style = OutputStyle(usesColor: true)
+    XCTAssertTrue(session.handle("1 + true").errors.contains("\u{1B}["))
+  }
+}
