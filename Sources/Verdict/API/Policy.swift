@@ -115,6 +115,7 @@ public struct Policy: Sendable {
     }
   }
 
+  @inline(__always)
   private func run<Record: ClientRecord, Observer: EvaluationObserver>(
     _ client: Record, _ context: EvaluationContext, _ observer: inout Observer
   ) throws(EvaluationError) -> Evaluation {
