@@ -21,6 +21,8 @@ let package = Package(
         "Verdict",
         "VerdictData",
         "VerdictRun",
+        "VerdictREPL",
+        "VerdictLineEditing",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -35,9 +37,17 @@ let package = Package(
     .testTarget(
       name: "VerdictRunTests", dependencies: ["VerdictRun", "Verdict", "VerdictData"],
       exclude: ["Fixtures"]),
+    // libedit (BSD editline) for the REPL, reached through C shims because its el_set/el_get/
+    // history entry points are variadic.
+    .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+    // Line editing, history and Tab completion on a terminal: a thin layer over libedit.
+    .target(name: "VerdictLineEditing", dependencies: ["CEditLine"]),
     // The REPL's logic (session, meta commands, completion, multi-line input), without a terminal.
     .target(name: "VerdictREPL", dependencies: ["Verdict", "VerdictRun"]),
+    .testTarget(name: "VerdictLineEditingTests", dependencies: ["VerdictLineEditing"]),
     .testTarget(name: "VerdictREPLTests", dependencies: ["VerdictREPL", "Verdict"], exclude: ["Fixtures"]),
+    // Drives the built `verdict repl` through tmux, and through a pipe against golden files.
+    .testTarget(name: "REPLEndToEndTests", dependencies: ["verdict"], exclude: ["Sessions"]),
     // End-to-end tests that run the built `verdict` binary against golden files.
     .testTarget(name: "CLITests", dependencies: ["verdict"], exclude: ["Cases"]),
   ]

@@ -16,7 +16,7 @@ struct VerdictCommand: ParsableCommand {
       Exit status: 0 success, 1 errors in the policy or the data, 2 bad usage.
       """,
     version: VerdictCommand.version,
-    subcommands: [CheckCommand.self, EvalCommand.self, RunCommand.self, FormatCommand.self]
+    subcommands: [CheckCommand.self, EvalCommand.self, RunCommand.self, FormatCommand.self, ReplCommand.self]
   )
 
   /// The release version.
@@ -26,7 +26,10 @@ struct VerdictCommand: ParsableCommand {
   /// status 2 like every other "the command line is wrong" case, not swift-argument-parser's 64.
   static func main() {
     do {
-      var command = try parseAsRoot()
+      // Plain `verdict` on a terminal starts the REPL; elsewhere (a script, a pipe) it shows help.
+      let arguments = Array(CommandLine.arguments.dropFirst())
+      var command: any ParsableCommand =
+        arguments.isEmpty && isatty(STDIN_FILENO) == 1 ? try ReplCommand.parse([]) : try parseAsRoot()
       try command.run()
     } catch {
       if exitCode(for: error) == .validationFailure {

@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import Verdict
+import VerdictLineEditing
+import VerdictREPL
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `verdict repl [POLICY] [--data FILE]`: the read-eval-print loop. A thin layer: the session
+/// (`VerdictREPL`) does the work; this file only reads lines, from libedit on a terminal or
+/// plainly from a pipe, and prints the replies.
+struct ReplCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "repl",
+    abstract: "Try conditions and rules against clients interactively.",
+    discussion: """
+      Type a statement (field, let, rule, when, verdicts, otherwise, strategy) to add it to the \
+      session's policy, or an expression to see its value for the current client. Commands start \
+      with ':'; :help lists them. An unfinished statement continues on the next line.
+
+      On a terminal: emacs key bindings, Tab completion, and history kept in \
+      $XDG_STATE_HOME/verdict/history (else ~/.local/state/verdict/history). Ctrl-C cancels the \
+      entry, Ctrl-D on an empty line ends the session.
+
+      Not on a terminal (verdict repl < session.txt): lines are read without prompts, results go \
+      to standard output, errors to standard error, and the exit status is 1 if any entry failed.
+      """
+  )
+
+  @Argument(help: "A policy file to start from.")
+  var policy: String?
+
+  @Option(help: ArgumentHelp("Load clients from a CSV, JSON or JSON Lines file.", valueName: "file"))
+  var data: String?
+
+  @Option(help: ArgumentHelp("The date that 'today' means (default: the local date).", valueName: "YYYY-MM-DD"))
+  var today: String?
+
+  /// The most history entries kept.
+  static let historyLimit = 1000
+
+  func run() throws {
+    let environment = ProcessInfo.processInfo.environment
+    var session = Session(
+      today: try date(today),
+      style: OutputStyle(
+        usesColor: DiagnosticRenderer.colorSuits(isTerminal: isatty(STDERR_FILENO) == 1, environment: environment)))
+    for command in [policy.map(MetaCommand.load), data.map(MetaCommand.data)].compactMap({ $0 }) {
+      let reply = session.run(command)
+      if reply.failed {
+        Terminal.error(reply.errors)
+        throw ExitCode(2)
+      }
+    }
+    if isatty(STDIN_FILENO) == 1 {
+      InteractiveLoop(session: session, environment: environment).run()
+    } else {
+      throw ExitCode(Self.runScript(session: session))
+    }
+  }
+
+  /// Reads entries from standard input line by line, without prompts; returns the exit status.
+  static func runScript(session start: Session) -> Int32 {
+    var session = start
+    var buffer = InputBuffer()
+    var failed = false
+    while let line = readLine(strippingNewline: true) {
+      guard case .complete(let entry) = buffer.add(line) else { continue }
+      let reply = session.handle(entry)
+      show(reply)
+      failed = failed || reply.failed
+      if reply.quits { return failed ? 1 : 0 }
+    }
+    if let unfinished = buffer.finish() {
+      let reply = session.handle(unfinished)
+      show(reply)
+      failed = failed || reply.failed
+    }
+    return failed ? 1 : 0
+  }
+
+  /// Prints a reply: results on standard output, errors on standard error.
+  static func show(_ reply: Reply) {
+    if !reply.output.isEmpty { Terminal.out(reply.output) }
+    if !reply.errors.isEmpty { Terminal.error(reply.errors) }
+  }
+
+  private func date(_ text: String?) throws(CommandFailure) -> CalendarDate {
+    guard let text else { return .today() }
+    guard case .date(let date) = (try? CellReader().read(text, for: FieldInfo.date("--today")).get()) ?? .missing else {
+      throw CommandFailure(message: "--today takes a date such as 2026-11-28, not '\(text)'", exitCode: 2)
+    }
+    return date
+  }
+}
+
+/// The loop on a terminal: libedit for each line, the banner, prompts, completion and history.
+struct InteractiveLoop {
+  /// The session and the unfinished entry, shared with the completer.
+  private final class State {
+    var session: Session
+    var buffer = InputBuffer()
+
+    init(session: Session) {
+      self.session = session
+    }
+  }
+
+  private let state: State
+  private let editor: LineEditor
+
+  init(session: Session, environment: [String: String]) {
+    state = State(session: session)
+    editor = LineEditor(
+      programName: "verdict", historyFile: LineEditor.defaultHistoryPath(environment: environment),
+      historyLimit: ReplCommand.historyLimit)
+    editor.completer = { [state] line, cursor in
+      let answer = Completer(session: state.session).complete(line: line, cursor: cursor, pending: state.buffer.pending)
+      return Completion(wordStart: answer.wordStart, candidates: answer.words, appendsSpace: answer.appendsSpace)
+    }
+  }
+
+  func run() {
+    Terminal.out(state.session.banner(version: VerdictCommand.version) + "\n")
+    while true {
+      let prompt = state.buffer.isEmpty ? state.session.prompt : state.session.continuationPrompt
+      switch editor.readLine(prompt: prompt) {
+      case .line(let line):
+        guard case .complete(let entry) = state.buffer.add(line) else { continue }
+        // History keeps a multi-line entry as one line, so Up brings back all of it.
+        let remembered = entry.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+          .joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        if !remembered.isEmpty { editor.addHistory(remembered) }
+        let reply = state.session.handle(entry)
+        ReplCommand.show(reply)
+        if reply.quits { return }
+      case .interrupted:
+        state.buffer.cancel()
+      case .endOfInput:
+        return
+      }
+    }
+  }
+}
