@@ -1,7 +1,9 @@
 import Verdict
 
-/// A batch of converted rows on its way from the reading thread to an evaluating thread and on
-/// to the writer, reused from a pool so that the hot loop allocates nothing per row.
+/// A batch of rows on its way from the reading thread to an evaluating thread and on to the
+/// writer, reused from a pool so that the hot loop allocates nothing per row. Rows travel as the
+/// bytes of their cells: converting them to values is left to the evaluating threads, so that
+/// the reading thread, which cannot be split, does as little as possible.
 final class Batch: @unchecked Sendable {
   /// Field slots per row.
   let slotCount: Int
@@ -13,8 +15,13 @@ final class Batch: @unchecked Sendable {
   @exclusivity(unchecked) var source = 0
   /// Rows filled.
   @exclusivity(unchecked) var count = 0
-  /// `capacity × slotCount` values, row after row.
-  let values: UnsafeMutablePointer<Value>
+  /// Whether the rows' numbers are written with a decimal comma (German exports).
+  @exclusivity(unchecked) var decimalComma = false
+  /// The bytes of every cell, row after row and slot after slot.
+  @exclusivity(unchecked) var cellBytes: [UInt8] = []
+  /// Where each cell ends in ``cellBytes``: row `r`, slot `s` is entry `r × slotCount + s`, and
+  /// starts where the entry before it ends.
+  @exclusivity(unchecked) var cellEnds: [Int]
   /// The line each row starts on.
   @exclusivity(unchecked) var lines: [Int]
   /// Key bytes of all rows, one after another; row `i` spans `keyEnds[i-1]..<keyEnds[i]`.
@@ -35,18 +42,12 @@ final class Batch: @unchecked Sendable {
   init(slotCount: Int, capacity: Int, verdictCount: Int) {
     self.slotCount = slotCount
     self.capacity = capacity
-    let total = max(1, slotCount * capacity)
-    values = .allocate(capacity: total)
-    values.initialize(repeating: .missing, count: total)
+    cellEnds = Array(repeating: 0, count: max(1, slotCount * capacity))
+    cellBytes.reserveCapacity(capacity * slotCount * 8)
     lines = Array(repeating: 0, count: capacity)
     keyEnds = Array(repeating: 0, count: capacity)
     keyBytes.reserveCapacity(capacity * 16)
     tally = Tally(verdictCount: verdictCount)
-  }
-
-  deinit {
-    values.deinitialize(count: max(1, slotCount * capacity))
-    values.deallocate()
   }
 
   /// Empties the batch for reuse.
@@ -55,6 +56,7 @@ final class Batch: @unchecked Sendable {
     self.source = source
     count = 0
     keyBytes.removeAll(keepingCapacity: true)
+    cellBytes.removeAll(keepingCapacity: true)
     problems.removeAll(keepingCapacity: true)
     notes.removeAll(keepingCapacity: true)
     output.removeAll()
@@ -63,6 +65,28 @@ final class Batch: @unchecked Sendable {
   }
 
   var isFull: Bool { count == capacity }
+
+  /// Adds the cells of the row at `row` (the one being filled).
+  func appendCells(_ cells: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>, row: Int) {
+    for slot in 0..<slotCount {
+      cellBytes.append(contentsOf: cells[slot])
+      cellEnds[row * slotCount + slot] = cellBytes.count
+    }
+  }
+
+  /// Marks the cells of the row at `row` empty (a row that is not evaluated).
+  func appendEmptyCells(row: Int) {
+    for slot in 0..<slotCount { cellEnds[row * slotCount + slot] = cellBytes.count }
+  }
+
+  /// Calls `body` with the bytes of the cell at `row`, `slot`.
+  @inline(__always)
+  func withCell<Result>(row: Int, slot: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    let entry = row * slotCount + slot
+    let start = entry == 0 ? 0 : cellEnds[entry - 1]
+    let end = cellEnds[entry]
+    return cellBytes.withUnsafeBufferPointer { bytes in body(UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+  }
 
   /// Calls `body` with the key bytes of `row`.
   func withKey<Result>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {

@@ -27,6 +27,8 @@ final class BatchEvaluator {
   private let filter: RowFilter
   private let failOn: Int?
   private var client: Client
+  /// Cell readers for standard and decimal-comma files, made on first use.
+  private var converters: (standard: RowConverter?, decimalComma: RowConverter?) = (nil, nil)
 
   init(policy: Policy, context: EvaluationContext, filter: RowFilter, failOn: Int?) {
     self.policy = policy
@@ -36,21 +38,44 @@ final class BatchEvaluator {
     client = Client(values: Array(repeating: .missing, count: policy.fields.count))
   }
 
+  /// The converter for a batch's number style.
+  private func converter(decimalComma: Bool) -> RowConverter {
+    if decimalComma {
+      if let converter = converters.decimalComma { return converter }
+      let converter = RowConverter(fields: policy.fields, decimalComma: true)
+      converters.decimalComma = converter
+      return converter
+    }
+    if let converter = converters.standard { return converter }
+    let converter = RowConverter(fields: policy.fields, decimalComma: false)
+    converters.standard = converter
+    return converter
+  }
+
   /// Evaluates every row of `batch` and renders those the filter shows with `renderer`.
   func process(_ batch: Batch, renderer: any ReportRenderer) {
-    let slots = batch.slotCount
     var tally = Tally(verdictCount: policy.verdicts.count)
     tally.read = batch.count
+    let converter = converter(decimalComma: batch.decimalComma)
     var nextProblem = 0
     for row in 0..<batch.count {
       if nextProblem < batch.problems.count, batch.problems[nextProblem].row == row {
         let error = batch.problems[nextProblem].message
         nextProblem += 1
+        batch.messages.append(RowMessage(row: row, text: error))
         report(row, of: batch, nil, error: error, renderer: renderer, tally: &tally)
         continue
       }
-      let base = batch.values + row * slots
-      for slot in 0..<slots { client.values[slot] = base[slot] }
+      let problems = client.values.withUnsafeMutableBufferPointer { values in
+        values.baseAddress.flatMap { converter.convert(row: row, of: batch, into: $0) }
+      }
+      if let problems {
+        let text = problems.map(\.message).joined(separator: "; ")
+        batch.messages.append(
+          RowMessage(row: row, text: text, hint: problems[0].error.hint, field: problems[0].field))
+        report(row, of: batch, nil, error: text, renderer: renderer, tally: &tally)
+        continue
+      }
       do throws(EvaluationError) {
         let outcome = try policy.evaluate(client, in: context)
         report(row, of: batch, outcome, error: nil, renderer: renderer, tally: &tally)

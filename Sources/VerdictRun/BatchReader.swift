@@ -1,8 +1,8 @@
 import Verdict
 import VerdictData
 
-/// The reading side of the pipeline: reads every data file in order, converts each record into
-/// the next free batch and hands full batches on. Runs on its own thread.
+/// The reading side of the pipeline: reads every data file in order, copies each record's cells
+/// into the next free batch and hands full batches on. Runs on its own thread.
 final class BatchReader {
   /// A source to read, opened when its turn comes (files) or already open (standard input).
   enum Input {
@@ -50,8 +50,7 @@ final class BatchReader {
         send(batch)
         continue
       }
-      let converter = RowConverter(fields: policy.fields, decimalComma: source.decimalComma)
-      let slots = policy.fields.count
+      batch.decimalComma = source.decimalComma
       do {
         try source.forEachRow(row, binder: binder) { row in
           if batch.isFull {
@@ -63,9 +62,10 @@ final class BatchReader {
             guard let next = free.receive() else { throw Stopped() }
             batch = next
             batch.reset(sequence: sequence, source: index)
+            batch.decimalComma = source.decimalComma
             sequence += 1
           }
-          add(row, to: batch, slots: slots, converter: converter)
+          add(row, to: batch)
         }
       } catch let error as DataReadError {
         tail = SourceNotes.unreadableTail(source.name, error)
@@ -85,8 +85,8 @@ final class BatchReader {
     }
   }
 
-  /// Converts one record into the batch's next row.
-  private func add(_ row: RowBuffer, to batch: Batch, slots: Int, converter: RowConverter) {
+  /// Copies one record into the batch's next row; converting it is the evaluating thread's job.
+  private func add(_ row: RowBuffer, to batch: Batch) {
     let index = batch.count
     batch.lines[index] = row.line
     batch.keyBytes.append(contentsOf: row.key)
@@ -94,11 +94,9 @@ final class BatchReader {
     batch.count += 1
     if let problem = row.problem {
       batch.problems.append((index, problem))
-      batch.messages.append(RowMessage(row: index, text: problem))
-    } else if let problems = converter.convert(row, into: batch.values + index * slots) {
-      let text = problems.map(\.message).joined(separator: "; ")
-      batch.problems.append((index, text))
-      batch.messages.append(RowMessage(row: index, text: text, hint: problems[0].error.hint, field: problems[0].field))
+      batch.appendEmptyCells(row: index)
+    } else {
+      batch.appendCells(row.cells, row: index)
     }
   }
 }

@@ -40,6 +40,21 @@ final class RowConverter {
     }
     return problems
   }
+  /// Writes the values of row `row` of `batch` to `values`, like ``convert(_:into:)``.
+  func convert(row: Int, of batch: Batch, into values: UnsafeMutablePointer<Value>) -> [CellProblem]? {
+    var problems: [CellProblem]?
+    for slot in slots {
+      switch batch.withCell(row: row, slot: slot, { reader.read($0, as: formats[slot]) }) {
+      case .success(let value):
+        values[slot] = value
+      case .failure(let error):
+        values[slot] = .missing
+        problems = (problems ?? []) + [CellProblem(field: names[slot], error: error)]
+      }
+    }
+    return problems
+  }
+
 }
 
 /// A cell that does not fit its field.
