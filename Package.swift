@@ -26,12 +26,17 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "verdict-bench", dependencies: ["Verdict"], path: "Benchmarks/verdict-bench"),
-    .executableTarget(name: "data-bench", dependencies: ["VerdictData"], path: "Benchmarks/data-bench"),
+    // What the benchmarks share: the seeded generator.
+    .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
+    .executableTarget(
+      name: "verdict-bench", dependencies: ["Verdict", "BenchmarkSupport"], path: "Benchmarks/verdict-bench"),
+    .executableTarget(
+      name: "data-bench", dependencies: ["VerdictData", "BenchmarkSupport"], path: "Benchmarks/data-bench"),
     // The batch runner behind `verdict run`: sources, conversion, evaluation pipeline, reports.
     .target(name: "VerdictRun", dependencies: ["Verdict", "VerdictData"]),
     // Seeded client-data generator for Benchmarks/run-bench.sh.
-    .executableTarget(name: "run-bench", dependencies: ["VerdictData"], path: "Benchmarks/run-bench"),
+    .executableTarget(
+      name: "run-bench", dependencies: ["VerdictData", "BenchmarkSupport"], path: "Benchmarks/run-bench"),
     .testTarget(name: "VerdictTests", dependencies: ["Verdict"], exclude: ["Fixtures"]),
     .testTarget(name: "VerdictDataTests", dependencies: ["VerdictData"]),
     .testTarget(

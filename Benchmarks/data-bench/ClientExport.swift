@@ -1,3 +1,5 @@
+import BenchmarkSupport
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -5,19 +7,6 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-/// SplitMix64: a small seeded generator, so every run writes the same file.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 /// Writes a synthetic client export: 11 columns, quoted names with commas, some empty cells.
 enum ClientExport {

@@ -1,5 +1,3 @@
-import VerdictData
-
 // Seeded client-data generator for the `verdict run` benchmark (see ../run-bench.sh).
 //
 //   run-bench CLIENTS PATH [--seed N] [--german] [--format csv|jsonl]
@@ -7,25 +5,14 @@ import VerdictData
 //
 // Writes CLIENTS realistic clients with the columns of rules/clients.csv: quoted names with
 // commas, some empty cells. The same seed always writes the same bytes.
+import BenchmarkSupport
+import VerdictData
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-/// SplitMix64: small, fast and deterministic.
-struct SplitMix64 {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-  mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-}
 
 let words = [
   "Nordlicht", "Hartmann", "Blue Fern", "Kranich", "Pixelwerk", "Sommer", "Okafor", "Bergmann", "Lindqvist",

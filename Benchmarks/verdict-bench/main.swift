@@ -4,6 +4,7 @@
 //
 // It prints the median of several runs for: compiling a 1,000-rule policy, and evaluating a
 // 10-rule policy (about 50 expression nodes) on in-memory clients on one core.
+import BenchmarkSupport
 import Dispatch
 import Verdict
 
@@ -17,19 +18,6 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 func median(_ values: [Double]) -> Double {
   let sorted = values.sorted()
   return sorted[sorted.count / 2]
-}
-
-/// A deterministic generator (SplitMix64), so every run sees the same clients.
-struct SplitMix64 {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
 
 let header = """
