@@ -1,5 +1,6 @@
 import ArgumentParser
 import Verdict
+import VerdictRun
 
 /// `verdict check POLICY...`: report every error and warning in policies.
 struct CheckCommand: ParsableCommand {
@@ -7,6 +8,10 @@ struct CheckCommand: ParsableCommand {
     commandName: "check",
     abstract: "Check policies for errors and warnings.",
     discussion: """
+      With --data, the policy is also checked against a data file: a field without a column is \
+      an error (a run would stop), cells that do not fit their field are a warning (those clients \
+      would get the verdict 'error'), with the first few quoted.
+
       With --format json, standard output is one JSON array of every diagnostic: file, range \
       (1-based line and column of its start and its end), severity, code, message, hint and notes.
 
@@ -31,13 +36,26 @@ struct CheckCommand: ParsableCommand {
   @Option(help: "How to report: text or json.")
   var format = Format.text
 
+  @Option(
+    help: ArgumentHelp(
+      "Also check the policy against a data file: missing columns, and cells that do not fit their fields.",
+      valueName: "file"))
+  var data: String?
+
   func run() throws {
     var failed = false
     var reported: [DiagnosticJSON] = []
     for path in policies {
       do throws(CommandFailure) {
         let source = try PolicyFile.read(path)
-        let (_, diagnostics) = Policy.compile(source)
+        var (policy, diagnostics) = Policy.compile(source)
+        if let policy, let data {
+          do throws(RunFailure) {
+            diagnostics += DataCheck.diagnostics(for: policy, data: try ClientTable.read(data))
+          } catch {
+            throw CommandFailure(message: error.message, exitCode: 2)
+          }
+        }
         if diagnostics.containsErrors || (strict && !diagnostics.isEmpty) { failed = true }
         switch format {
         case .json:

@@ -1,0 +1,44 @@
+import Verdict
+import VerdictRun
+
+/// `verdict check --data FILE`: what a run over the file would trip on, found before cron does.
+/// The findings are diagnostics pointing at the policy's fields, so they render like any other.
+enum DataCheck {
+  /// How many failing cells a column's finding quotes.
+  static let examples = 3
+
+  /// Errors for fields the data has no column for (a run would stop), warnings for columns whose
+  /// cells do not fit the field's type (those clients would get the verdict `error`).
+  static func diagnostics(for policy: Policy, data table: ClientTable) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    let reader = CellReader(decimalComma: table.decimalComma)
+    for field in policy.fields {
+      guard let column = table.columns.firstIndex(of: field.name) else {
+        let hint =
+          Suggestion.closest(to: field.name, among: table.columns).map { "did you mean '\($0)'?" }
+          ?? "the columns are \(table.columns.joined(separator: ", "))"
+        found.append(
+          .error("missing-column", "\(table.name) has no column '\(field.name)'", at: field.range, hint: hint))
+        continue
+      }
+      guard let type = field.type else { continue }
+      var failures: [(line: Int, text: String, error: CellError)] = []
+      var count = 0
+      for row in table.rows where row.problem == nil && column < row.cells.count {
+        guard case .failure(let error) = reader.read(row.cells[column], for: field) else { continue }
+        count += 1
+        if failures.count < examples { failures.append((row.line, row.cells[column], error)) }
+      }
+      guard let first = failures.first else { continue }
+      let quoted = failures.map { "line \($0.line) \(Value.text($0.text))" }.joined(separator: ", ")
+      let cells = count == 1 ? "1 cell that is" : "\(count) cells that are"
+      let more = count > failures.count ? ", …" : ""
+      found.append(
+        .warning(
+          "cell-type",
+          "\(table.name): column '\(field.name)' has \(cells) not \(type.described): \(quoted)\(more)",
+          at: field.range, hint: first.error.hint))
+    }
+    return found
+  }
+}
