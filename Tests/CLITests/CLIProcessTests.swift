@@ -113,4 +113,13 @@ struct CLIProcessTests {
       #expect(result.stdout.contains(line), "missing from --help: \(line)")
     }
   }
+
+  @Test(arguments: ["bash", "zsh", "fish"])
+  func completionScriptsKnowEverySubcommand(shell: String) throws {
+    let result = try VerdictBinary.run(["--generate-completion-script", shell], in: Self.cases)
+    #expect(result.status == 0)
+    for subcommand in ["check", "eval", "run", "repl", "fmt"] {
+      #expect(result.stdout.contains(subcommand), "the \(shell) script does not complete \(subcommand)")
+    }
+  }
 }
