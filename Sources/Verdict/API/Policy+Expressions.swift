@@ -70,12 +70,16 @@ extension Policy {
       (lets) throws(EvaluationError) -> Value in
       lets.initialize(repeating: nil)
       defer { lets.deinitialize() }
-      var interpreter = Interpreter(
-        runtime: runtime, record: client, context: context, lets: lets, observer: NoObserver())
-      do throws(Interrupt) {
-        return try interpreter.evaluate(runtime.letRoots[slot])
-      } catch {
-        throw interpreter.failure ?? EvaluationError(message: "evaluation stopped", range: .at(0))
+      return try withUnsafePointer(to: client) { (record) throws(EvaluationError) -> Value in
+        return try withUnsafePointer(to: context) { (context) throws(EvaluationError) -> Value in
+          var interpreter = Interpreter(
+            runtime: runtime, record: record, context: context, lets: lets, observer: NoObserver())
+          do throws(Interrupt) {
+            return try interpreter.evaluate(runtime.letRoots[slot])
+          } catch {
+            throw interpreter.failure ?? EvaluationError(message: "evaluation stopped", range: .at(0))
+          }
+        }
       }
     }
   }

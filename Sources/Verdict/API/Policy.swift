@@ -124,12 +124,17 @@ public struct Policy: Sendable {
       (lets) throws(EvaluationError) -> Evaluation in
       lets.initialize(repeating: nil)
       defer { lets.deinitialize() }
-      var interpreter = Interpreter(runtime: runtime, record: client, context: context, lets: lets, observer: observer)
-      defer { observer = interpreter.observer }
-      do throws(Interrupt) {
-        return try interpreter.run()
-      } catch {
-        throw interpreter.failure ?? EvaluationError(message: "evaluation stopped", range: .at(0))
+      return try withUnsafePointer(to: client) { (record) throws(EvaluationError) -> Evaluation in
+        return try withUnsafePointer(to: context) { (context) throws(EvaluationError) -> Evaluation in
+          var interpreter = Interpreter(
+            runtime: runtime, record: record, context: context, lets: lets, observer: observer)
+          defer { observer = interpreter.observer }
+          do throws(Interrupt) {
+            return try interpreter.run()
+          } catch {
+            throw interpreter.failure ?? EvaluationError(message: "evaluation stopped", range: .at(0))
+          }
+        }
       }
     }
   }

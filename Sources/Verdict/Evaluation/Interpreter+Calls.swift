@@ -27,9 +27,9 @@ extension Interpreter {
     if argument.isMissing { return .missing }
     switch (builtin, argument) {
     case (.daysSince, .date(let date)):
-      return try days(context.today.daysSinceEpoch, date.daysSinceEpoch, expr)
+      return try days(context.pointee.today.daysSinceEpoch, date.daysSinceEpoch, expr)
     case (.daysUntil, .date(let date)):
-      return try days(date.daysSinceEpoch, context.today.daysSinceEpoch, expr)
+      return try days(date.daysSinceEpoch, context.pointee.today.daysSinceEpoch, expr)
     case (.abs, .int(let value)):
       guard value != .min else { throw located(.overflow, expr) }
       return .int(Swift.abs(value))

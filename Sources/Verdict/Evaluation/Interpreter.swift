@@ -25,8 +25,10 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
   unowned(unsafe) let runtime: Runtime
   let nodes: UnsafeMutableBufferPointer<Node>
   let constants: UnsafeMutableBufferPointer<Value>
-  let record: Record
-  let context: EvaluationContext
+  /// The client and the context, borrowed for the evaluation: pointers, so that setting up an
+  /// evaluation copies (and reference-counts) neither.
+  let record: UnsafePointer<Record>
+  let context: UnsafePointer<EvaluationContext>
   /// One entry a let; `nil` until computed.
   let lets: UnsafeMutableBufferPointer<Value?>
   var observer: Observer
@@ -34,7 +36,8 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
   var failure: EvaluationError?
 
   init(
-    runtime: Runtime, record: Record, context: EvaluationContext, lets: UnsafeMutableBufferPointer<Value?>,
+    runtime: Runtime, record: UnsafePointer<Record>, context: UnsafePointer<EvaluationContext>,
+    lets: UnsafeMutableBufferPointer<Value?>,
     observer: Observer
   ) {
     self.runtime = runtime
@@ -60,14 +63,14 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
     case .constant:
       return constants[Int(node.a)]
     case .field:
-      return record.value(at: Int(node.a))
+      return record.pointee.value(at: Int(node.a))
     case .letValue:
       if let value = lets[Int(node.a)] { return value }
       let value = try evaluate(runtime.letRoots[Int(node.a)])
       lets[Int(node.a)] = value
       return value
     case .today:
-      return .date(context.today)
+      return .date(context.pointee.today)
     case .not:
       switch try evaluate(node.a) {
       case .bool(let value): return .bool(!value)
@@ -89,7 +92,7 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
     case .compareFieldToConstant:
       let field = nodes[Int(node.a)]
       let constant = nodes[Int(node.b)]
-      let left = record.value(at: Int(field.a))
+      let left = record.pointee.value(at: Int(field.a))
       let right = constants[Int(constant.a)]
       if Observer.recordsValues {
         observer.observe(node.a, left)
@@ -128,8 +131,8 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
       return try call(node.builtin, operands: node.a, count: node.b, at: index)
     case .population:
       // Without the data set (one client on the command line) the figure is unknown.
-      guard let population = context.population else { return .missing }
-      return population.measure(node.measure, field: Int(node.a), value: record.value(at: Int(node.a)))
+      guard let population = context.pointee.population else { return .missing }
+      return population.measure(node.measure, field: Int(node.a), value: record.pointee.value(at: Int(node.a)))
     case .list:
       var values: [Value] = []
       values.reserveCapacity(Int(node.b))
