@@ -66,21 +66,10 @@ public struct CompiledExpression: Sendable {
 extension Policy {
   /// Evaluates one `let` of the program for a client.
   func evaluateLet(_ slot: Int, _ client: Client, _ context: EvaluationContext) throws(EvaluationError) -> Value {
-    try withUnsafeTemporaryAllocation(of: Value?.self, capacity: program.lets.count) {
-      (lets) throws(EvaluationError) -> Value in
-      lets.initialize(repeating: nil)
-      defer { lets.deinitialize() }
-      return try withUnsafePointer(to: client) { (record) throws(EvaluationError) -> Value in
-        return try withUnsafePointer(to: context) { (context) throws(EvaluationError) -> Value in
-          var interpreter = Interpreter(
-            runtime: runtime, record: record, context: context, lets: lets, observer: NoObserver())
-          do throws(Interrupt) {
-            return try interpreter.evaluate(runtime.letRoots[slot])
-          } catch {
-            throw interpreter.failure ?? EvaluationError(message: "evaluation stopped", range: .at(0))
-          }
-        }
-      }
+    var observer = NoObserver()
+    return try withInterpreter(client, context, &observer) { (interpreter) throws(Interrupt) in
+      try interpreter.evaluate(runtime.letRoots[slot])
     }
   }
+
 }

@@ -119,18 +119,27 @@ public struct Policy: Sendable {
   private func run<Record: ClientRecord, Observer: EvaluationObserver>(
     _ client: Record, _ context: EvaluationContext, _ observer: inout Observer
   ) throws(EvaluationError) -> Evaluation {
-    let letCount = program.lets.count
-    return try withUnsafeTemporaryAllocation(of: Value?.self, capacity: letCount) {
-      (lets) throws(EvaluationError) -> Evaluation in
+    try withInterpreter(client, context, &observer) { (interpreter) throws(Interrupt) in try interpreter.run() }
+  }
+
+  /// Sets up an interpreter for one client (its lets' cache, the borrowed client and context), runs
+  /// `body` with it, and turns an interruption into the error it recorded.
+  @inline(__always)
+  func withInterpreter<Record: ClientRecord, Observer: EvaluationObserver, Result>(
+    _ client: Record, _ context: EvaluationContext, _ observer: inout Observer,
+    _ body: (inout Interpreter<Record, Observer>) throws(Interrupt) -> Result
+  ) throws(EvaluationError) -> Result {
+    try withUnsafeTemporaryAllocation(of: Value?.self, capacity: program.lets.count) {
+      (lets) throws(EvaluationError) -> Result in
       lets.initialize(repeating: nil)
       defer { lets.deinitialize() }
-      return try withUnsafePointer(to: client) { (record) throws(EvaluationError) -> Evaluation in
-        return try withUnsafePointer(to: context) { (context) throws(EvaluationError) -> Evaluation in
+      return try withUnsafePointer(to: client) { (record) throws(EvaluationError) -> Result in
+        return try withUnsafePointer(to: context) { (context) throws(EvaluationError) -> Result in
           var interpreter = Interpreter(
             runtime: runtime, record: record, context: context, lets: lets, observer: observer)
           defer { observer = interpreter.observer }
           do throws(Interrupt) {
-            return try interpreter.run()
+            return try body(&interpreter)
           } catch {
             throw interpreter.failure ?? EvaluationError(message: "evaluation stopped", range: .at(0))
           }
