@@ -48,7 +48,7 @@ extension Checker {
       return checked
     case .unary(.not, let operand):
       let checked = checkExpr(operand)
-      infer(checked, as: .bool, because: checked)
+      infer(checked, as: .bool)
       requireBool(checked, "'not'")
       result.kind = .not(checked)
       result.type = .bool
@@ -172,8 +172,7 @@ extension Checker {
   }
 
   /// Gives an undeclared field the type its use reveals; reports a use that contradicts it.
-  mutating func infer(_ expr: CheckedExpr, as type: ValueType, currency: Currency? = nil, because context: CheckedExpr)
-  {
+  mutating func infer(_ expr: CheckedExpr, as type: ValueType, currency: Currency? = nil) {
     guard case .field(let slot) = expr.kind, !fields[slot].isDeclared else { return }
     if fields[slot].type == nil {
       fields[slot].type = type
@@ -208,10 +207,10 @@ extension Checker {
       return (.constant(.missing), nil, nil)
     }
     if builtin == .daysSince || builtin == .daysUntil, let first = checked.first {
-      infer(first, as: .date, because: first)
+      infer(first, as: .date)
     }
-    if builtin == .lower, let first = checked.first { infer(first, as: .text, because: first) }
-    if builtin == .count { for argument in checked { infer(argument, as: .bool, because: argument) } }
+    if builtin == .lower, let first = checked.first { infer(first, as: .text) }
+    if builtin == .count { for argument in checked { infer(argument, as: .bool) } }
     let (type, currency) = checkCall(builtin, checked, at: range)
     return (.call(builtin, checked), type, currency)
   }

@@ -92,7 +92,7 @@ extension Checker {
   /// Records an inferred type for an undeclared field and gives the node that type.
   private mutating func refine(_ expr: inout CheckedExpr, _ type: ValueType, _ currency: Currency?) {
     guard case .field(let slot) = expr.kind, !fields[slot].isDeclared else { return }
-    infer(expr, as: type, currency: currency, because: expr)
+    infer(expr, as: type, currency: currency)
     expr.type = fields[slot].type
     expr.currency = fields[slot].currency
   }

@@ -3,7 +3,7 @@ extension Checker {
   /// A rule's condition must be a truth value.
   mutating func checkCondition(_ expr: Expr) -> CheckedExpr {
     let checked = checkExpr(expr)
-    infer(checked, as: .bool, because: checked)
+    infer(checked, as: .bool)
     if let type = checked.type, type != .bool {
       error(
         "condition-type", "a rule's condition must be true or false, but this is \(type.described)", at: expr.range,
@@ -52,7 +52,7 @@ extension Checker {
     -> CheckedExpr
   {
     let checked = checkExpr(expr)
-    infer(checked, as: expected, because: checked)
+    infer(checked, as: expected)
     if let type = checked.type, type != expected {
       error(
         "clause-type", "'\(keyword)' needs \(expected.described), not \(type.described)", at: expr.range,

@@ -23,8 +23,8 @@ extension Checker {
       guard strategy == .firstMatch || earlier.action.verdict >= rule.action.verdict else { continue }
       warning(
         "never-wins",
-        "\(rule.name.map { "rule \"\($0)\"" } ?? "this rule") can never win: "
-          + "\(earlier.name.map { "rule \"\($0)\"" } ?? "an earlier rule") has the same condition",
+        "\(describe(rule, unnamed: "this rule")) can never win: "
+          + "\(describe(earlier, unnamed: "an earlier rule")) has the same condition",
         at: rule.condition.range,
         hint: strategy == .firstMatch
           ? "with strategy first-match the earlier rule always wins; merge the two or change a condition"
@@ -53,9 +53,9 @@ extension Checker {
     }
   }
 
-  /// `rule "name" (line 3)` or `the rule at line 3`.
-  private func describe(_ rule: CheckedRule) -> String {
-    rule.name.map { "rule \"\($0)\"" } ?? "the rule"
+  /// `rule "name"`, or `unnamed` for a rule without a name.
+  private func describe(_ rule: CheckedRule, unnamed: String = "the rule") -> String {
+    rule.name.map { "rule \"\($0)\"" } ?? unnamed
   }
 
   /// A text that is equal for two expressions exactly when they are the same computation,
