@@ -29,13 +29,7 @@ struct EvalCommand: ParsableCommand {
       let policy = try PolicyFile.compile(policy)
       let client = try makeClient(for: policy)
       var context = EvaluationContext()
-      if let today {
-        guard case .date(let date) = (try? CellReader().read(today, for: FieldInfo.date("--today")).get()) ?? .missing
-        else {
-          throw CommandFailure(message: "--today takes a date such as 2026-11-28, not '\(today)'", exitCode: 2)
-        }
-        context.today = date
-      }
+      if let today { context.today = try TodayOption.parse(today) }
       do throws(EvaluationError) {
         let evaluation = try policy.evaluate(client, in: context)
         Terminal.out(EvaluationText.render(evaluation, policy: policy))
@@ -76,12 +70,5 @@ struct EvalCommand: ParsableCommand {
 extension String {
   var trimmingSpaces: String {
     String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-  }
-}
-
-extension FieldInfo {
-  /// A stand-in field of type date, for reading option values.
-  static func date(_ name: String) -> FieldInfo {
-    FieldInfo(name: name, type: .date, durationUnit: nil, currency: nil, isDeclared: true, range: .at(0))
   }
 }

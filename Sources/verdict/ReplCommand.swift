@@ -91,10 +91,7 @@ struct ReplCommand: ParsableCommand {
 
   private func date(_ text: String?) throws(CommandFailure) -> CalendarDate {
     guard let text else { return .today() }
-    guard case .date(let date) = (try? CellReader().read(text, for: FieldInfo.date("--today")).get()) ?? .missing else {
-      throw CommandFailure(message: "--today takes a date such as 2026-11-28, not '\(text)'", exitCode: 2)
-    }
-    return date
+    return try TodayOption.parse(text)
   }
 }
 

@@ -98,7 +98,7 @@ struct RunCommand: ParsableCommand {
         try choice(name, option: "--input-format")
       }
       configuration.dialect = try choice(dialect, option: "--dialect")
-      if let today { configuration.today = try date(today) }
+      if let today { configuration.today = try TodayOption.parse(today) }
       if let jobs {
         guard jobs > 0 else {
           throw CommandFailure(message: "--jobs takes a positive number, not \(jobs)", exitCode: 2)
@@ -145,13 +145,6 @@ struct RunCommand: ParsableCommand {
       Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'?" }
       ?? "choose \(names.joined(separator: ", "))"
     throw CommandFailure(message: "\(option) does not take '\(name)' (\(hint))", exitCode: 2)
-  }
-
-  private func date(_ text: String) throws(CommandFailure) -> CalendarDate {
-    guard case .date(let date) = (try? CellReader().read(text, for: FieldInfo.date("--today")).get()) ?? .missing else {
-      throw CommandFailure(message: "--today takes a date such as 2026-11-28, not '\(text)'", exitCode: 2)
-    }
-    return date
   }
 
   /// Writes to standard error with `write(2)`, ignoring a closed pipe.

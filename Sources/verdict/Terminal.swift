@@ -62,6 +62,18 @@ enum PolicyFile {
   }
 }
 
+/// The `--today` option of `eval`, `run` and `repl`.
+enum TodayOption {
+  /// The date `text` names (as a data cell would: `2026-11-28` or `28.11.2026`), or a usage error.
+  static func parse(_ text: String) throws(CommandFailure) -> CalendarDate {
+    let field = FieldInfo(name: "--today", type: .date)
+    guard case .date(let date) = (try? CellReader().read(text, for: field).get()) ?? .missing else {
+      throw CommandFailure(message: "--today takes a date such as 2026-11-28, not '\(text)'", exitCode: 2)
+    }
+    return date
+  }
+}
+
 /// A command that could not finish: what to tell the user, and the exit status.
 struct CommandFailure: Error {
   var message: String
