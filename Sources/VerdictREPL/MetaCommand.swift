@@ -18,6 +18,8 @@ public enum MetaCommand: Equatable, Sendable {
   case run
   /// `:explain [NAME]`: why the current (or named) client gets its verdict.
   case explain(String?)
+  /// `:tree [NAME]`: `:explain` with every rule's whole condition and the value of each part.
+  case tree(String?)
   /// `:rules`: list the rules.
   case rules
   /// `:drop RULE`: remove a rule, by number or name.
@@ -41,6 +43,7 @@ public enum MetaCommand: Equatable, Sendable {
     (":set FIELD = VALUE", "give the current client a value by hand (empty: missing)"),
     (":run", "the verdict for every client"),
     (":explain [NAME]", "why the current (or named) client gets its verdict"),
+    (":tree [NAME]", "like :explain, with every condition's whole tree of values"),
     (":rules", "list the rules"),
     (":drop RULE", "remove a rule, by number or name"),
     (":type EXPR", "the type of an expression"),
@@ -102,6 +105,7 @@ public enum MetaCommand: Equatable, Sendable {
     case ":set": return parseSet(rest)
     case ":run": return bare(.run)
     case ":explain": return .success(.explain(argument))
+    case ":tree": return .success(.tree(argument))
     case ":rules": return bare(.rules)
     case ":drop": return required(MetaCommand.drop)
     case ":type", ":t": return rest.isEmpty ? required(MetaCommand.type) : .success(.type(rest))

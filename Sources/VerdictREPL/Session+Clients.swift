@@ -85,7 +85,7 @@ extension Session {
       do {
         let evaluation = try policy.evaluate(client, in: context)
         table.add([
-          name, evaluation.verdict, evaluation.winningRule.map { BasicExplainer.ruleName($0, in: policy) } ?? "-",
+          name, evaluation.verdict, evaluation.winningRule.map { policy.rules[$0].title(index: $0) } ?? "-",
           evaluation.clauses.notice.map(\.description) ?? "-", evaluation.clauses.reason ?? "",
         ])
       } catch {
@@ -97,7 +97,8 @@ extension Session {
     return reply
   }
 
-  func explain(_ name: String?) -> Reply {
+  /// `:explain` and `:tree`: why the current (or named) client gets its verdict.
+  func explain(_ name: String?, tree: Bool) -> Reply {
     var index = current
     if let name {
       switch book.find(name) {
@@ -112,12 +113,13 @@ extension Session {
     case .success(let found): client = found
     case .failure(let problem): return .error(problem.message)
     }
-    do {
-      let evaluation = try policy.evaluate(client, in: context)
-      return .output(explainer.explain(evaluation, of: client, in: policy))
-    } catch {
-      return .error(style.renderer.render(error.diagnostic, in: policy.source))
+    let explanation = policy.explain(client, in: context)
+    let title = index.map { book.entries[$0].name }
+    var reply = Reply.output(ExplanationText.render(explanation, client: title, tree: tree).dropLast().description)
+    if let error = explanation.error {
+      reply.warn(style.renderer.render(error.diagnostic, in: policy.source))
     }
+    return reply
   }
 }
 

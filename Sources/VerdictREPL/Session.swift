@@ -16,8 +16,6 @@ public struct Session: Sendable {
   public var today: CalendarDate
   /// How diagnostics are drawn.
   public var style: OutputStyle
-  /// How `:explain` explains; swap it for a fuller explanation.
-  public var explainer: any Explainer = BasicExplainer()
 
   /// A session with an empty policy and no clients.
   public init(today: CalendarDate, style: OutputStyle = OutputStyle()) {

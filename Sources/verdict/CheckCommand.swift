@@ -53,7 +53,7 @@ struct CheckCommand: ParsableCommand {
           do throws(RunFailure) {
             diagnostics += DataCheck.diagnostics(for: policy, data: try ClientTable.read(data))
           } catch {
-            throw CommandFailure(message: error.message, exitCode: 2)
+            throw CommandFailure(error)
           }
         }
         if diagnostics.containsErrors || (strict && !diagnostics.isEmpty) { failed = true }

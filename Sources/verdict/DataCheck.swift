@@ -42,3 +42,13 @@ enum DataCheck {
     return found
   }
 }
+
+extension CommandFailure {
+  /// A data file that cannot be read: a usage error (exit 2). Its message already begins with
+  /// `verdict: `, which ``exit()`` adds again, so it is dropped here.
+  init(_ failure: RunFailure) {
+    let prefix = "verdict: "
+    let message = failure.message.hasPrefix(prefix) ? String(failure.message.dropFirst(prefix.count)) : failure.message
+    self.init(message: message, exitCode: 2)
+  }
+}

@@ -43,32 +43,12 @@ struct EvalCommand: ParsableCommand {
   }
 
   private func makeClient(for policy: Policy) throws(CommandFailure) -> Client {
-    var values: [String: Value] = [:]
-    for assignment in assignments {
-      guard let equals = assignment.firstIndex(of: "=") else {
-        throw CommandFailure(message: "--set takes field=value, not '\(assignment)'", exitCode: 2)
-      }
-      let name = String(assignment[..<equals]).trimmingSpaces
-      guard policy.slot(ofField: name) != nil else {
-        let known = policy.fields.map(\.name)
-        let hint =
-          Suggestion.closest(to: name, among: known).map { " (did you mean '\($0)'?)" }
-          ?? " (its fields: \(known.joined(separator: ", ")))"
-        throw CommandFailure(message: "the policy has no field '\(name)'\(hint)", exitCode: 2)
-      }
-      values[name] = .text(String(assignment[assignment.index(after: equals)...]))
-    }
+    let values = try SetOption.cells(assignments, for: policy).mapValues(Value.text)
     do throws(ClientError) {
       return try policy.client(values)
     } catch {
       throw CommandFailure(
         message: "--set \(error.description)\(error.error.hint.map { " (\($0))" } ?? "")", exitCode: 2)
     }
-  }
-}
-
-extension String {
-  var trimmingSpaces: String {
-    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
   }
 }

@@ -16,7 +16,9 @@ struct VerdictCommand: ParsableCommand {
       Exit status: 0 success, 1 errors in the policy or the data, 2 bad usage.
       """,
     version: VerdictCommand.version,
-    subcommands: [CheckCommand.self, EvalCommand.self, RunCommand.self, FormatCommand.self, ReplCommand.self]
+    subcommands: [
+      CheckCommand.self, EvalCommand.self, RunCommand.self, ExplainCommand.self, FormatCommand.self, ReplCommand.self,
+    ]
   )
 
   /// The release version.

@@ -25,7 +25,7 @@ final class MetaCommandTests: SessionTestCase {
     expect(
       &session, ":explian",
       fails: "unknown command ':explian'; did you mean ':explain'? the commands are :help :load :data :clients "
-        + ":client :set :run :explain :rules :drop :type :save :reset :quit\n")
+        + ":client :set :run :explain :tree :rules :drop :type :save :reset :quit\n")
   }
 
   func testHelpListsEveryCommand() {
@@ -111,13 +111,47 @@ final class MetaCommandTests: SessionTestCase {
   func testExplain() {
     var session = loadedSession()
     expect(&session, ":client Acme GmbH", prints: "Acme GmbH\n")
-    expect(&session, ":explain", prints: "fire — rule 1 \"slow payer\" (notice 30d)\n")
+    expect(
+      &session, ":explain",
+      prints: """
+        Acme GmbH: fire, by rule 1 "slow payer"
+          notice 30d
+          why: the only matching rule
+          ✓ rule 1 "slow payer" → fire: won
+              payment_delay 45d > 30d (by 15d)
+              revisions 7 > 5 (by 2)
+          ✗ rule 2 "ends soon" → watch: not matched
+              nearest miss: days_until(project_end) (9w), needs < 14d
+
+        """)
     expect(
       &session, ":explain Blue Fern Yoga",
-      prints: "keep — no rule matched (otherwise)\n  not evaluable: rule 2 \"ends soon\" (watch): missing project_end\n"
-    )
+      prints: """
+        Blue Fern Yoga: keep
+          why: no rule matched, so otherwise decides
+          ✗ rule 1 "slow payer" → fire: not matched
+              nearest miss: payment_delay 5d, needs > 30d
+          ? rule 2 "ends soon" → watch: unknown
+              project_end missing
+
+        """)
     expect(&session, "when revisions > 1 then recommend talk", prints: "added rule 3\n")
-    expect(&session, ":explain", prints: "fire — rule 1 \"slow payer\" (notice 30d)\n  also matched: rule 3 (talk)\n")
+    expect(
+      &session, ":tree",
+      prints: """
+        Acme GmbH: fire, by rule 1 "slow payer"
+          notice 30d
+          why: the most severe of 2 matching rules (strategy most-severe)
+          ✓ rule 1 "slow payer" → fire: won
+              ✓ all of
+                ✓ payment_delay 45d > 30d (by 15d)
+                ✓ revisions 7 > 5 (by 2)
+          ✗ rule 2 "ends soon" → watch: not matched
+              ✗ days_until(project_end) (9w) < 14d
+          ✓ rule 3 → talk: outranked
+              ✓ revisions 7 > 1 (by 6)
+
+        """)
     expect(&session, ":explain nobody", fails: "no client is called 'nobody' (see :clients)\n")
   }
 

@@ -157,6 +157,16 @@ public struct RuleSummary: Sendable, Hashable {
   public var verdict: String
   /// Where it is in the source.
   public var range: SourceRange
+
+  /// `rule 3 "slow payer"`, or `rule 3` for an unnamed rule: how messages name the rule at
+  /// `index` in ``Policy/rules``.
+  public func title(index: Int) -> String {
+    RuleSummary.title(index: index, name: name)
+  }
+
+  static func title(index: Int, name: String?) -> String {
+    "rule \(index + 1)" + (name.map { " \"\($0)\"" } ?? "")
+  }
 }
 
 /// A policy that did not compile, with every diagnostic found.

@@ -1,0 +1,173 @@
+import ArgumentParser
+import Verdict
+import VerdictREPL
+import VerdictRun
+
+/// `verdict explain POLICY [DATA] (--client NAME... | --all)`: why clients get their verdicts.
+struct ExplainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "explain",
+    abstract: "Explain why clients get their verdicts: every rule, the values behind it, the winner.",
+    discussion: """
+      For each client: the verdict, the rule that gave it and why it won (strategy, severity, \
+      order), the clauses, then every rule with the facts behind its outcome: the comparisons \
+      that held for a rule that matched (payment_delay 42d > 30d (by 12d)), the nearest miss for \
+      one that did not (revisions 5, needs > 5), the missing values for one that could not be \
+      evaluated. --tree shows each rule's whole condition with the value of every part.
+
+      Clients come from DATA (CSV, JSON or JSON Lines, read whole: for large files use \
+      verdict run --explain), chosen by name or id with --client (a unique prefix will do) or \
+      all of them with --all; --set gives values by hand, on top of the chosen client or alone.
+
+      Exit status: 0 explained, 1 a client's data could not be read or its evaluation failed, \
+      2 the policy, the command line or a client's name is wrong.
+      """
+  )
+
+  @Argument(help: "The policy file.")
+  var policy: String
+
+  @Argument(help: "The data file the clients are in.")
+  var data: String?
+
+  @Option(name: .customLong("client"), help: ArgumentHelp("A client to explain, by name or id.", valueName: "name"))
+  var clients: [String] = []
+
+  @Flag(help: "Explain every client in the data file.")
+  var all = false
+
+  @Option(name: .customLong("set"), help: ArgumentHelp("A field's value, by hand.", valueName: "field=value"))
+  var assignments: [String] = []
+
+  @Flag(help: "Show every rule's whole condition with the value of each part.")
+  var tree = false
+
+  @Option(name: [.customShort("f"), .long], help: ArgumentHelp("text or json.", valueName: "format"))
+  var format = "text"
+
+  @Option(help: ArgumentHelp("Read the data file as csv, json or jsonl (default: by extension).", valueName: "format"))
+  var inputFormat: String?
+
+  @Option(help: ArgumentHelp("The date that 'today' means (default: the local date).", valueName: "YYYY-MM-DD"))
+  var today: String?
+
+  func validate() throws {
+    guard ["text", "json"].contains(format) else {
+      throw ValidationError("--format takes text or json, not '\(format)'")
+    }
+    if data == nil, all || !clients.isEmpty {
+      throw ValidationError("--client and --all choose clients from a data file; give one after the policy")
+    }
+    if all, !clients.isEmpty { throw ValidationError("--all and --client cannot be used together") }
+    if data != nil, !all, clients.isEmpty {
+      throw ValidationError("say which clients to explain: --client NAME or --all")
+    }
+  }
+
+  func run() throws {
+    do throws(CommandFailure) {
+      let policy = try PolicyFile.compile(policy)
+      let overrides = try SetOption.cells(assignments, for: policy)
+      var context = EvaluationContext()
+      if let today { context.today = try TodayOption.parse(today) }
+      var book = ClientBook()
+      if let data {
+        book.load(try table(data))
+        context.population = book.population(for: policy)
+      }
+      let targets: [Int?] = all ? book.entries.indices.map { $0 } : try chosen(in: book)
+      var reports = ExplainReports(policy: policy, json: format == "json", tree: tree)
+      for index in targets {
+        let name = index.map { book.entries[$0].name }
+        if let index, let problem = book.problem(at: index) {
+          reports.fail(name, "line cannot be read: \(problem)")
+          continue
+        }
+        do throws(CellProblem) {
+          let client = try book.client(at: index, for: policy, overrides: overrides)
+          reports.add(policy.explain(client, in: context), client: name)
+        } catch {
+          reports.fail(name, error.message)
+        }
+      }
+      reports.finish()
+      if reports.failed { throw CommandFailure(message: "", exitCode: 1) }
+    } catch {
+      error.exit()
+    }
+  }
+
+  private func table(_ path: String) throws(CommandFailure) -> ClientTable {
+    var format: InputFormat?
+    if let inputFormat {
+      guard let known = InputFormat(rawValue: inputFormat) else {
+        throw CommandFailure(message: "--input-format takes csv, json or jsonl, not '\(inputFormat)'", exitCode: 2)
+      }
+      format = known
+    }
+    do throws(RunFailure) {
+      return try ClientTable.read(path, format: format)
+    } catch {
+      throw CommandFailure(error)
+    }
+  }
+
+  /// The clients named by `--client`, in the order given; `[nil]` (the client built by `--set`)
+  /// when there is no data file.
+  private func chosen(in book: ClientBook) throws(CommandFailure) -> [Int?] {
+    guard data != nil else { return [nil] }
+    var indices: [Int?] = []
+    for name in clients {
+      switch book.find(name) {
+      case .success(let index): indices.append(index)
+      case .failure(.ambiguous(let names)):
+        let listed = names.prefix(8).joined(separator: ", ") + (names.count > 8 ? ", …" : "")
+        throw CommandFailure(message: "--client '\(name)' could be \(listed)", exitCode: 2)
+      case .failure(.unknown(let suggestion)):
+        let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+        throw CommandFailure(message: "no client is called '\(name)'\(hint)", exitCode: 2)
+      }
+    }
+    return indices
+  }
+}
+
+/// Collects the explanations and prints them: text as it goes, JSON as one array at the end.
+/// Errors go to standard error as diagnostics.
+struct ExplainReports {
+  let policy: Policy
+  let json: Bool
+  let tree: Bool
+  private(set) var failed = false
+  private var objects: [ExplanationJSON] = []
+  private var count = 0
+
+  init(policy: Policy, json: Bool, tree: Bool) {
+    self.policy = policy
+    self.json = json
+    self.tree = tree
+  }
+
+  mutating func add(_ explanation: Explanation, client: String?) {
+    if let error = explanation.error {
+      failed = true
+      let who = client.map { "\($0): " } ?? ""
+      Terminal.error(who + Terminal.diagnosticRenderer.render(error.diagnostic, in: policy.source))
+    }
+    if json {
+      objects.append(ExplanationJSON(explanation, client: client))
+    } else {
+      Terminal.out((count > 0 ? "\n" : "") + ExplanationText.render(explanation, client: client, tree: tree))
+    }
+    count += 1
+  }
+
+  mutating func fail(_ client: String?, _ message: String) {
+    failed = true
+    Terminal.error("verdict: \(client.map { "\($0): " } ?? "")\(message)\n")
+  }
+
+  func finish() {
+    if json { Terminal.out(ExplanationJSON.render(objects)) }
+  }
+}

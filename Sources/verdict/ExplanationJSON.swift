@@ -1,0 +1,92 @@
+import Foundation
+import Verdict
+
+/// `verdict explain --format json`: one object a client, with every rule, its outcome, the facts
+/// behind it and its condition tree. Values are strings as the language writes them (`"42d"`,
+/// `"true"`, `"missing"`); a node that was not computed has no `value`.
+struct ExplanationJSON: Encodable {
+  struct Node: Encodable {
+    var kind: String
+    var text: String
+    var value: String?
+    var detail: String
+    var margin: String?
+    var missing: [String]?
+    var children: [Node]?
+
+    init(_ node: ConditionNode) {
+      kind = node.kind.rawValue
+      text = node.text
+      value = node.value?.description
+      detail = node.detail
+      margin = node.margin
+      missing = node.missing.isEmpty ? nil : node.missing
+      children = node.children.isEmpty ? nil : node.children.map(Node.init)
+    }
+  }
+
+  struct Rule: Encodable {
+    var number: Int
+    var name: String?
+    var verdict: String
+    var line: Int
+    var outcome: String
+    var findings: [String]
+    var condition: Node
+  }
+
+  struct Clauses: Encodable {
+    var notice: String?
+    var cooldown: String?
+    var reason: String?
+    var refer: String?
+    var holdUntilPaid: Bool?
+    var meet: String?
+  }
+
+  var client: String?
+  var verdict: String
+  /// The winning rule's number (1-based, as messages count rules), or `nil` for `otherwise`.
+  var rule: Int?
+  var decision: String
+  var clauses: Clauses
+  var rules: [Rule]
+  var error: String?
+
+  init(_ explanation: Explanation, client: String?) {
+    self.client = client
+    verdict = explanation.verdict
+    rule = explanation.winningRule.map { $0 + 1 }
+    decision = ExplanationJSON.decision(explanation.decision)
+    let given = explanation.clauses
+    clauses = Clauses(
+      notice: given.notice?.description, cooldown: given.cooldown?.description, reason: given.reason,
+      refer: given.refer, holdUntilPaid: given.holdUntilPaid ? true : nil, meet: given.meet?.rawValue)
+    rules = explanation.rules.map { rule in
+      Rule(
+        number: rule.index + 1, name: rule.name, verdict: rule.verdict, line: rule.line,
+        outcome: rule.outcome.rawValue, findings: rule.findings.map(\.text), condition: Node(rule.condition))
+    }
+    error = explanation.error?.message
+  }
+
+  /// `otherwise`, `only-match`, `most-severe`, `earliest-of-most-severe`, `first-match`, `failed`.
+  static func decision(_ decision: Decision) -> String {
+    switch decision {
+    case .otherwise: "otherwise"
+    case .onlyMatch: "only-match"
+    case .mostSevere: "most-severe"
+    case .earliestOfMostSevere: "earliest-of-most-severe"
+    case .firstMatch: "first-match"
+    case .failed: "failed"
+    }
+  }
+
+  /// The explanations as one JSON array, keys sorted so that output is stable.
+  static func render(_ explanations: [ExplanationJSON]) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+    guard let data = try? encoder.encode(explanations) else { return "[]\n" }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}
