@@ -27,7 +27,7 @@ extension PolicyDraft {
     return segments
   }
 
-  /// `field x`, `let x`, `verdicts`, `otherwise`, `strategy`; `nil` for a rule.
+  /// `field x`, `let x`, `verdicts`, `otherwise`, `strategy`; `nil` for a rule or an example.
   static func key(of statement: Statement) -> String? {
     switch statement.kind {
     case .field(let field): "field \(field.name.name)"
@@ -35,7 +35,7 @@ extension PolicyDraft {
     case .verdicts: "verdicts"
     case .otherwise: "otherwise"
     case .strategy: "strategy"
-    case .rule: nil
+    case .rule, .example: nil
     }
   }
 

@@ -17,7 +17,8 @@ struct VerdictCommand: ParsableCommand {
       """,
     version: VerdictCommand.version,
     subcommands: [
-      CheckCommand.self, EvalCommand.self, RunCommand.self, ExplainCommand.self, FormatCommand.self, ReplCommand.self,
+      CheckCommand.self, EvalCommand.self, RunCommand.self, ExplainCommand.self, TestCommand.self, FormatCommand.self,
+      ReplCommand.self,
     ]
   )
 

@@ -16,6 +16,8 @@ public struct Policy: Sendable {
   public let syntax: PolicySyntax
   /// The checker's warnings (the policy has no errors, or it would not have compiled).
   public let warnings: [Diagnostic]
+  /// The policy's own `example` statements, for `verdict test`.
+  public let examples: [PolicyExample]
   let program: Program
   let runtime: Runtime
 
@@ -33,12 +35,15 @@ public struct Policy: Sendable {
     self = policy
   }
 
-  init(source: SourceFile, syntax: PolicySyntax, program: Program, warnings: [Diagnostic]) {
+  init(
+    source: SourceFile, syntax: PolicySyntax, program: Program, warnings: [Diagnostic], examples: [PolicyExample] = []
+  ) {
     self.source = source
     self.syntax = syntax
     self.program = program
     self.runtime = Runtime(program)
     self.warnings = warnings
+    self.examples = examples
   }
 
   /// Compiles a policy and returns every diagnostic, errors and warnings, with the policy if there
@@ -49,10 +54,15 @@ public struct Policy: Sendable {
       return (nil, parsed.diagnostics)
     }
     let checked = Checker.check(parsed.syntax)
-    let diagnostics = parsed.diagnostics + checked.diagnostics
+    var diagnostics = parsed.diagnostics + checked.diagnostics
     guard let program = checked.program else { return (nil, diagnostics) }
+    var examples = ExampleChecker(program: program, source: source)
+    let checkedExamples = examples.check(parsed.syntax.statements, onlyExamples: false)
+    diagnostics += examples.diagnostics
+    guard !diagnostics.containsErrors else { return (nil, diagnostics) }
     let policy = Policy(
-      source: source, syntax: parsed.syntax, program: program, warnings: diagnostics.filter { $0.severity == .warning })
+      source: source, syntax: parsed.syntax, program: program, warnings: diagnostics.filter { $0.severity == .warning },
+      examples: checkedExamples)
     return (policy, diagnostics)
   }
 

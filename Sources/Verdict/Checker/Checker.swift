@@ -92,6 +92,9 @@ struct Checker {
       switch statement.kind {
       case .field, .let, .verdicts:
         continue
+      case .example:
+        // Examples do not change the program; `checkExamples` checks them against it.
+        continue
       case .rule(let rule):
         if let name = rule.name, let range = rule.nameRange {
           if let first = ruleNames[name] {
@@ -167,7 +170,7 @@ struct Checker {
         letStates.append(.unchecked)
       case .verdicts(let names):
         declareVerdicts(names, at: statement.range)
-      case .rule, .otherwise, .strategy:
+      case .rule, .otherwise, .strategy, .example:
         continue
       }
     }
@@ -270,7 +273,7 @@ struct Checker {
       switch statement.kind {
       case .let(let declaration): visit(declaration.value)
       case .rule(let rule): visit(rule.condition)
-      case .field, .verdicts, .otherwise, .strategy: break
+      case .field, .verdicts, .otherwise, .strategy, .example: break
       }
     }
     return found.count == 1 ? found.first : nil

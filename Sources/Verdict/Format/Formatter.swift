@@ -37,7 +37,7 @@ public enum PolicyFormatter {
 
 /// The kinds of statements: a change of kind between two statements puts a blank line between them.
 enum StatementGroup {
-  case field, `let`, rule, verdicts, otherwise, strategy
+  case field, `let`, rule, verdicts, otherwise, strategy, example
 
   init(_ kind: Statement.Kind) {
     switch kind {
@@ -47,6 +47,7 @@ enum StatementGroup {
     case .verdicts: self = .verdicts
     case .otherwise: self = .otherwise
     case .strategy: self = .strategy
+    case .example: self = .example
     }
   }
 }
@@ -102,6 +103,8 @@ extension LineWriter {
       put("strategy")
       // `most-severe` is three tokens written without spaces.
       put(strategy.name, tokens: strategy.name.contains("-") ? 3 : 1)
+    case .example(let example):
+      layOutExample(example)
     }
     return takeLines()
   }
@@ -130,9 +133,48 @@ extension LineWriter {
     action(rule.action, clauseIndent: 4, breaking: rule.action.clauses.count > 1)
   }
 
-  /// `recommend VERDICT CLAUSE…`, the clauses on lines of their own when `breaking`.
-  private mutating func action(_ action: Action, clauseIndent: Int, breaking: Bool = false) {
-    put("recommend")
+  /// An example: on one line when it fits; otherwise each value on a line of its own, ending in a
+  /// comma, and `} expect …` after them, its clauses on lines of their own when there are several.
+  private mutating func layOutExample(_ example: ExampleDeclaration) {
+    let start = self
+    exampleValues(example, breaking: false)
+    action(example.expectation, clauseIndent: 2, keyword: "expect")
+    if width <= PolicyFormatter.lineWidth { return }
+    self = start
+    exampleValues(example, breaking: true)
+    action(example.expectation, clauseIndent: 2, breaking: example.expectation.clauses.count > 1, keyword: "expect")
+  }
+
+  /// `example "NAME" { FIELD: VALUE, … }`; the source's trailing comma is dropped on one line and
+  /// written on every line when breaking.
+  private mutating func exampleValues(_ example: ExampleDeclaration, breaking: Bool) {
+    put("example")
+    put(LineWriter.quoted(example.name))
+    put("{")
+    for (index, entry) in example.values.enumerated() {
+      if breaking { newLine(indent: 2) }
+      put(entry.field.name)
+      put(":", spaced: false)
+      expression(entry.value)
+      let isLast = index == example.values.count - 1
+      if breaking {
+        put(",", tokens: isLast && !example.hasTrailingComma ? 0 : 1, spaced: false)
+      } else if !isLast {
+        put(",", spaced: false)
+      } else if example.hasTrailingComma {
+        put("", spaced: false)
+      }
+    }
+    if breaking { newLine(indent: 0) }
+    put("}", spaced: !example.values.isEmpty && !breaking)
+  }
+
+  /// `recommend VERDICT CLAUSE…` (or `expect VERDICT CLAUSE…`), the clauses on lines of their own
+  /// when `breaking`.
+  private mutating func action(
+    _ action: Action, clauseIndent: Int, breaking: Bool = false, keyword: String = "recommend"
+  ) {
+    put(keyword)
     put(action.verdict.name)
     for clause in action.clauses {
       if breaking { newLine(indent: clauseIndent) }

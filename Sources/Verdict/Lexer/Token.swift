@@ -40,13 +40,13 @@ enum TokenKind: Sendable, Equatable {
 /// Reserved words. Clause words (`notice`, `reason`, `refer`, `hold`, `cooldown`, `meet`) and the
 /// words after `is` are contextual: they stay usable as field names.
 enum Keyword: String, Sendable, CaseIterable {
-  case field, `let`, rule, when, then, recommend, verdicts, otherwise, strategy
+  case field, `let`, rule, when, then, recommend, verdicts, otherwise, strategy, example
   case and, or, not, `in`, `is`, contains, `true`, `false`
 
   /// Keywords that begin a statement; the parser resynchronises on them after an error.
   var beginsStatement: Bool {
     switch self {
-    case .field, .let, .rule, .when, .verdicts, .otherwise, .strategy: true
+    case .field, .let, .rule, .when, .verdicts, .otherwise, .strategy, .example: true
     case .then, .recommend, .and, .or, .not, .in, .is, .contains, .true, .false: false
     }
   }

@@ -2,8 +2,11 @@
 extension Parser {
   /// The clause words that may follow `recommend VERDICT`.
   static let clauseWords = ["notice", "reason", "refer", "cooldown", "hold", "meet"]
+  /// The hint for a line that does not begin with a statement.
+  static let statementWords = "statements begin with field, let, rule, when, verdicts, otherwise, strategy or example"
 
-  // statement = field_decl | let_decl | rule_decl | verdicts_decl | otherwise_decl | strategy_decl ;
+  // statement = field_decl | let_decl | rule_decl | verdicts_decl | otherwise_decl | strategy_decl
+  //           | example_decl ;
   mutating func parseStatement() throws -> Statement {
     let start = current.range.start
     let kind: Statement.Kind
@@ -14,6 +17,7 @@ extension Parser {
     case .keyword(.verdicts): kind = .verdicts(try parseVerdicts())
     case .keyword(.otherwise): kind = .otherwise(try parseOtherwise())
     case .keyword(.strategy): kind = .strategy(try parseStrategy())
+    case .keyword(.example): kind = .example(try parseExample())
     case .keyword(.then):
       throw fail("'then' without 'when'", hint: "a rule reads: when CONDITION then recommend VERDICT")
     case .keyword(.recommend):
@@ -24,12 +28,12 @@ extension Parser {
       let hint =
         Suggestion.closest(to: word, among: Keyword.allCases.filter(\.beginsStatement).map(\.rawValue))
         .map { "did you mean '\($0)'?" }
-        ?? "statements begin with field, let, rule, when, verdicts, otherwise or strategy"
+        ?? Parser.statementWords
       throw fail("expected a statement, found '\(word)'", hint: hint)
     default:
       throw fail(
         "expected a statement, found \(current.kind.described)",
-        hint: "statements begin with field, let, rule, when, verdicts, otherwise or strategy")
+        hint: Parser.statementWords)
     }
     return Statement(kind: kind, range: SourceRange(start: start, end: previousEnd))
   }
@@ -85,14 +89,19 @@ extension Parser {
   // action = "recommend" IDENT { clause } ;
   mutating func parseAction() throws -> Action {
     _ = try expect(.recommend, "to start the action", hint: "write: then recommend fire")
-    let verdict = try expectIdentifier("a verdict after 'recommend'", hint: "for example: recommend fire")
+    return try parseVerdictAndClauses(after: "recommend")
+  }
+
+  /// The verdict and clauses of an action, or of an example's expectation.
+  mutating func parseVerdictAndClauses(after keyword: String) throws -> Action {
+    let verdict = try expectIdentifier("a verdict after '\(keyword)'", hint: "for example: \(keyword) fire")
     var clauses: [Clause] = []
     while case .identifier(let word) = current.kind {
       guard Parser.clauseWords.contains(word) else {
         let hint =
           Suggestion.closest(to: word, among: Parser.clauseWords).map { "did you mean '\($0)'?" }
           ?? "the clauses are notice, reason, refer, cooldown, hold until paid and meet"
-        throw fail("unknown clause '\(word)' after 'recommend \(verdict.name)'", hint: hint)
+        throw fail("unknown clause '\(word)' after '\(keyword) \(verdict.name)'", hint: hint)
       }
       clauses.append(try parseClause())
     }
@@ -129,6 +138,44 @@ extension Parser {
       }
     }
     return Clause(kind: kind, range: SourceRange(start: start, end: previousEnd))
+  }
+
+  // example_decl = "example" STRING "{" [ example_value { "," example_value } [ "," ] ] "}"
+  //                "expect" IDENT { clause } ;
+  // example_value = IDENT ":" expression ;
+  mutating func parseExample() throws -> ExampleDeclaration {
+    _ = try expect(.example, "")
+    guard case .string(let name) = current.kind else {
+      throw fail(
+        "expected the example's name in double quotes after 'example'",
+        hint: "write: example \"late and picky\" { payment_delay: 45d } expect fire")
+    }
+    let nameRange = current.range
+    advance()
+    let open = try expect(.leftBrace, "after the example's name", hint: "the client's values go in { field: value, … }")
+    var values: [ExampleValue] = []
+    var hasTrailingComma = false
+    while current.kind != .symbol(.rightBrace), current.kind != .endOfFile {
+      let field = try expectIdentifier(
+        "a field name in the example", hint: "write: { payment_delay: 45d, revisions: 7 }")
+      _ = try expect(.colon, "after '\(field.name)'", hint: "write: \(field.name): VALUE")
+      values.append(ExampleValue(field: field, value: try parseExpression().expr))
+      hasTrailingComma = accept(.comma) != nil
+      guard hasTrailingComma else { break }
+    }
+    guard accept(.rightBrace) != nil else {
+      throw fail(
+        "'}' expected (to close '{' at line \(source.location(of: open.range.start).line)), found \(current.kind.described)",
+        hint: "separate the values with commas: { payment_delay: 45d, revisions: 7 }")
+    }
+    guard accept(word: "expect") != nil else {
+      throw fail(
+        "expected 'expect' after the example's values, found \(current.kind.described)",
+        hint: "write: … } expect fire notice 30d")
+    }
+    return ExampleDeclaration(
+      name: name, nameRange: nameRange, values: values, expectation: try parseVerdictAndClauses(after: "expect"),
+      hasTrailingComma: hasTrailingComma)
   }
 
   // verdicts_decl = "verdicts" IDENT { "<" IDENT } ;

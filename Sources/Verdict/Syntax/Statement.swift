@@ -27,6 +27,8 @@ public struct Statement: Sendable, Hashable {
     case otherwise(Action)
     /// `strategy most-severe|first-match`.
     case strategy(Identifier)
+    /// `example "NAME" { FIELD: VALUE, … } expect VERDICT CLAUSE…`: a test of the policy.
+    case example(ExampleDeclaration)
   }
 }
 
@@ -66,6 +68,30 @@ public struct RuleDeclaration: Sendable, Hashable {
   public var condition: Expr
   /// What it recommends.
   public var action: Action
+}
+
+/// `example "NAME" { FIELD: VALUE, … } expect VERDICT CLAUSE…`: a client and the outcome the
+/// policy should give it. `verdict test` runs these; evaluation ignores them.
+public struct ExampleDeclaration: Sendable, Hashable {
+  /// The example's name.
+  public var name: String
+  /// Where the name was written.
+  public var nameRange: SourceRange
+  /// The client's values; fields not given are missing.
+  public var values: [ExampleValue]
+  /// The expected verdict and the clauses to check (clauses not written are not checked).
+  public var expectation: Action
+  /// Whether the last value is followed by a comma, for tools that rewrite the policy.
+  public var hasTrailingComma = false
+}
+
+/// `FIELD: VALUE` in an example. The value is a constant: a literal, a list, `today`, or
+/// arithmetic on them such as `today + 10d`.
+public struct ExampleValue: Sendable, Hashable {
+  /// The field.
+  public var field: Identifier
+  /// Its value.
+  public var value: Expr
 }
 
 /// `recommend VERDICT CLAUSE…`.

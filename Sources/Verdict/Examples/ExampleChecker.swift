@@ -1,0 +1,99 @@
+/// Checks `example` statements against a checked program: the fields they set exist and their
+/// values fit, the expected verdict exists, the expected clauses have the right types. Their
+/// values are computed once here with the current date, to report mistakes early; they are
+/// computed again when the example runs, since they may use `today`.
+struct ExampleChecker {
+  let program: Program
+  let source: SourceFile
+  private(set) var diagnostics: [Diagnostic] = []
+  private var names: [String: SourceRange] = [:]
+
+  init(program: Program, source: SourceFile) {
+    self.program = program
+    self.source = source
+  }
+
+  /// The examples among `statements`; with `onlyExamples` (a `_test.verdict` file), any other
+  /// statement is an error.
+  mutating func check(_ statements: [Statement], onlyExamples: Bool) -> [PolicyExample] {
+    var examples: [PolicyExample] = []
+    for statement in statements {
+      switch statement.kind {
+      case .example(let declaration):
+        if let example = check(declaration, at: statement.range) { examples.append(example) }
+      case .field, .let, .rule, .verdicts, .otherwise, .strategy:
+        if onlyExamples {
+          diagnostics.append(
+            .error(
+              "test-file-statement", "a test file holds only examples", at: statement.range,
+              hint: "put fields, lets and rules in the policy the test file is named after"))
+        }
+      }
+    }
+    return examples
+  }
+
+  private mutating func check(_ declaration: ExampleDeclaration, at range: SourceRange) -> PolicyExample? {
+    let errorsBefore = diagnostics.count
+    if let first = names[declaration.name] {
+      diagnostics.append(
+        .error(
+          "duplicate-example", "there is already an example named \"\(declaration.name)\"",
+          at: declaration.nameRange, notes: [.init("the first is here", at: first)]))
+    }
+    names[declaration.name] = declaration.nameRange
+    var values: [(slot: Int, value: Expr)] = []
+    var given: [String: SourceRange] = [:]
+    let constants = ExampleConstants(today: .today())
+    for entry in declaration.values {
+      let name = entry.field.name
+      if let first = given[name] {
+        diagnostics.append(
+          .error(
+            "duplicate-example-value", "'\(name)' is given twice in this example", at: entry.field.range,
+            notes: [.init("the first is here", at: first)]))
+        continue
+      }
+      given[name] = entry.field.range
+      guard let slot = program.fields.firstIndex(where: { $0.name == name }) else {
+        let known = program.fields.map(\.name)
+        let hint =
+          Suggestion.closest(to: name, among: known).map { "did you mean '\($0)'?" }
+          ?? (known.isEmpty ? "the policy reads no fields" : "its fields are \(known.joined(separator: ", "))")
+        diagnostics.append(
+          .error("example-field", "the policy has no field '\(name)'", at: entry.field.range, hint: hint))
+        continue
+      }
+      if case .failure(let diagnostic) = ExampleValues.read(entry.value, for: program.fields[slot], constants) {
+        diagnostics.append(diagnostic)
+      }
+      values.append((slot, entry.value))
+    }
+    let expectation = declaration.expectation
+    let verdict = program.verdicts.firstIndex(of: expectation.verdict.name)
+    if verdict == nil {
+      let hint =
+        Suggestion.closest(to: expectation.verdict.name, among: program.verdicts).map { "did you mean '\($0)'?" }
+        ?? "the verdicts are \(program.verdicts.joined(separator: ", "))"
+      diagnostics.append(
+        .error(
+          "unknown-verdict", "unknown verdict '\(expectation.verdict.name)'", at: expectation.verdict.range, hint: hint)
+      )
+    }
+    var keywords: [String: SourceRange] = [:]
+    for clause in expectation.clauses {
+      if let first = keywords[clause.keyword] {
+        diagnostics.append(
+          .error(
+            "duplicate-clause", "'\(clause.keyword)' is given twice in one expectation", at: clause.range,
+            notes: [.init("the first is here", at: first)]))
+      }
+      keywords[clause.keyword] = clause.range
+      if case .failure(let diagnostic) = ExampleValues.expected(clause, constants) { diagnostics.append(diagnostic) }
+    }
+    guard diagnostics.count == errorsBefore, let verdict else { return nil }
+    return PolicyExample(
+      name: declaration.name, source: source, range: range, values: values, verdict: verdict,
+      clauses: expectation.clauses)
+  }
+}

@@ -1,0 +1,71 @@
+/// Reading an example's values as its fields' values, and its expected clauses.
+enum ExampleValues {
+  /// The value of `expr` for `field`. A value of the field's type is taken as it is; a bare
+  /// number is read as a data cell would be (`45` is 45 days for `duration in days`, 1200 is
+  /// 1200 EUR for `money in EUR`). A field whose type the data decides takes any value.
+  static func read(_ expr: Expr, for field: FieldInfo, _ constants: ExampleConstants) -> Result<Value, Diagnostic> {
+    let value: Value
+    switch constants.value(of: expr) {
+    case .success(let computed): value = computed
+    case .failure(let diagnostic): return .failure(diagnostic)
+    }
+    guard let type = field.type, value.type != type else {
+      if case .money(let money) = value, let currency = field.currency, money.currency != currency {
+        return .failure(
+          .error(
+            "example-value", "'\(field.name)' is in \(currency.code), not \(money.currency.code)", at: expr.range,
+            hint: "write the amount in \(currency.code)"))
+      }
+      return .success(value)
+    }
+    if case .int = value, field.durationUnit != nil || field.currency != nil,
+      case .success(let read) = CellReader().read(value.plainText, for: field)
+    {
+      return .success(read)
+    }
+    if case .real = value, field.currency != nil,
+      case .success(let read) = CellReader().read(value.plainText, for: field)
+    {
+      return .success(read)
+    }
+    if case .int = value, type == .number { return .success(value) }
+    if case .real = value, type == .number { return .success(value) }
+    return .failure(
+      .error(
+        "example-value", "'\(field.name)' is \(type.described), but this is \(value.type?.described ?? "missing")",
+        at: expr.range, hint: "for example: \(field.name): \(example(of: type))"))
+  }
+
+  /// Checks that an expected clause's value has the clause's type.
+  static func expected(_ clause: Clause, _ constants: ExampleConstants) -> Result<Value?, Diagnostic> {
+    let expr: Expr
+    let type: ValueType
+    switch clause.kind {
+    case .notice(let value), .cooldown(let value): (expr, type) = (value, .duration)
+    case .reason(let value), .refer(let value): (expr, type) = (value, .text)
+    case .holdUntilPaid, .meet: return .success(nil)
+    }
+    return constants.value(of: expr).flatMap { value in
+      guard value.type == type else {
+        return .failure(
+          .error(
+            "clause-type", "'\(clause.keyword)' needs \(type.described), not \(value.type?.described ?? "missing")",
+            at: expr.range, hint: "for example: \(clause.keyword) \(example(of: type))"))
+      }
+      return .success(value)
+    }
+  }
+
+  private static func example(of type: ValueType) -> String {
+    switch type {
+    case .bool: "true"
+    case .number: "7"
+    case .duration: "30d"
+    case .percent: "20%"
+    case .money: "1200€"
+    case .date: "2026-11-28"
+    case .text: "\"text\""
+    case .list: "[\"chat\", \"sms\"]"
+    }
+  }
+}

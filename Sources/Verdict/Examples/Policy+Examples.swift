@@ -1,0 +1,83 @@
+/// Running a policy's examples, for `verdict test`.
+extension Policy {
+  /// The examples of a test file (`firing_test.verdict` for `firing.verdict`), checked against this
+  /// policy, with every diagnostic found. A test file holds only `example` statements.
+  public func examples(in testFile: SourceFile) -> (examples: [PolicyExample], diagnostics: [Diagnostic]) {
+    let parsed = Parser.parse(testFile)
+    guard !parsed.diagnostics.containsErrors else { return ([], parsed.diagnostics) }
+    var checker = ExampleChecker(program: program, source: testFile)
+    let examples = checker.check(parsed.syntax.statements, onlyExamples: true)
+    return (checker.diagnostics.containsErrors ? [] : examples, parsed.diagnostics + checker.diagnostics)
+  }
+
+  /// Runs one example: builds its client (values may use `today` from `context`), evaluates the
+  /// policy and compares the outcome with the expectation.
+  public func run(_ example: PolicyExample, in context: EvaluationContext) -> ExampleResult {
+    var result = ExampleResult(
+      example: example, client: nil, evaluation: nil, failure: nil, mismatches: [], expected: expectation(of: example))
+    let constants = ExampleConstants(today: context.today)
+    var values = [Value](repeating: .missing, count: program.fields.count)
+    for (slot, expr) in example.values {
+      switch ExampleValues.read(expr, for: program.fields[slot], constants) {
+      case .success(let value): values[slot] = value
+      case .failure(let diagnostic):
+        result.failure = diagnostic
+        return result
+      }
+    }
+    let client = Client(values: values)
+    result.client = client
+    let evaluation: Evaluation
+    do throws(EvaluationError) {
+      evaluation = try evaluate(client, in: context)
+    } catch {
+      result.failure = error.diagnostic
+      return result
+    }
+    result.evaluation = evaluation
+    if evaluation.severity != example.verdict {
+      result.mismatches.append("verdict: expected \(program.verdicts[example.verdict]), got \(evaluation.verdict)")
+    }
+    for clause in example.clauses {
+      let expected: Value?
+      switch ExampleValues.expected(clause, constants) {
+      case .success(let value): expected = value
+      case .failure(let diagnostic):
+        result.failure = diagnostic
+        return result
+      }
+      if let mismatch = Policy.mismatch(clause, expected: expected, in: evaluation.clauses) {
+        result.mismatches.append(mismatch)
+      }
+    }
+    return result
+  }
+
+  /// `notice: expected 30d, got 9w`, or `nil` when the clause is as expected.
+  private static func mismatch(_ clause: Clause, expected: Value?, in actual: Clauses) -> String? {
+    let got: Value?
+    let wanted: Value?
+    switch clause.kind {
+    case .notice: (got, wanted) = (actual.notice.map(Value.duration), expected)
+    case .cooldown: (got, wanted) = (actual.cooldown.map(Value.duration), expected)
+    case .reason: (got, wanted) = (actual.reason.map(Value.text), expected)
+    case .refer: (got, wanted) = (actual.refer.map(Value.text), expected)
+    case .holdUntilPaid:
+      return actual.holdUntilPaid ? nil : "hold until paid: expected, but not given"
+    case .meet(let mode):
+      guard actual.meet != mode else { return nil }
+      return "meet: expected \(mode.rawValue), got \(actual.meet?.rawValue ?? "none")"
+    }
+    guard got != wanted else { return nil }
+    return "\(clause.keyword): expected \(wanted?.description ?? "none"), got \(got?.description ?? "none")"
+  }
+
+  /// The expectation as written: `fire notice 30d hold until paid`.
+  private func expectation(of example: PolicyExample) -> String {
+    let source = example.source
+    let clauses = example.clauses.map { clause in
+      String(decoding: source.bytes[clause.range.start..<clause.range.end], as: UTF8.self)
+    }
+    return ([program.verdicts[example.verdict]] + clauses).joined(separator: " ")
+  }
+}

@@ -1,0 +1,66 @@
+/// An `example` of a policy: a client and the outcome the policy should give it, checked against
+/// the policy and ready to run with ``Policy/run(_:in:)``.
+///
+/// ```
+/// example "late and picky" { payment_delay: 45d, revisions: 7 } expect fire notice 30d
+/// ```
+public struct PolicyExample: Sendable {
+  /// The example's name.
+  public var name: String
+  /// The file it is written in: the policy itself or its `_test.verdict` file.
+  public var source: SourceFile
+  /// Where the example is in that file.
+  public var range: SourceRange
+  /// The client's values by field slot, as written; computed when the example runs, since they may
+  /// use `today`.
+  let values: [(slot: Int, value: Expr)]
+  /// The expected verdict, by severity.
+  let verdict: Int
+  /// The expected clauses, as written.
+  let clauses: [Clause]
+
+  /// The line the example starts on.
+  public var line: Int { source.location(of: range.start).line }
+}
+
+/// The outcome of running one example.
+public struct ExampleResult: Sendable {
+  /// The example.
+  public var example: PolicyExample
+  /// The client the example describes, when its values could be read.
+  public var client: Client?
+  /// What the policy gave the client, when it could be evaluated.
+  public var evaluation: Evaluation?
+  /// Why the example could not run: a value that does not fit its field, or an evaluation error.
+  public var failure: Diagnostic?
+  /// What differs from the expectation: `verdict: expected fire, got talk`, `notice: expected 30d,
+  /// got 9w`. Empty when the example passed.
+  public var mismatches: [String]
+  /// The expectation as written: `fire notice 30d`.
+  public var expected: String
+
+  /// Whether the policy gave what the example expects.
+  public var passed: Bool { failure == nil && mismatches.isEmpty }
+}
+
+/// Which rules a set of examples exercised: for each rule, how many examples made it match and how
+/// many made it win. A rule no example makes win is untested.
+public struct ExampleCoverage: Sendable, Hashable {
+  /// Per rule, in ``Policy/rules`` order: examples in which it matched.
+  public var matched: [Int]
+  /// Per rule: examples in which it won.
+  public var won: [Int]
+  /// Examples in which no rule matched and `otherwise` decided.
+  public var otherwise: Int
+
+  /// Counts the evaluations of `results` for a policy of `ruleCount` rules.
+  public init(_ results: [ExampleResult], ruleCount: Int) {
+    matched = Array(repeating: 0, count: ruleCount)
+    won = Array(repeating: 0, count: ruleCount)
+    otherwise = 0
+    for evaluation in results.compactMap(\.evaluation) {
+      for rule in evaluation.matchedRules where rule < ruleCount { matched[rule] += 1 }
+      if let winner = evaluation.winningRule, winner < ruleCount { won[winner] += 1 } else { otherwise += 1 }
+    }
+  }
+}
