@@ -5,7 +5,9 @@ import XCTest
 /// Every policy example the project shows its users must be true to the implementation:
 ///
 /// - each fenced block tagged ```` ```verdict ```` in `docs/*.md` and `README.md` compiles without
-///   errors, and so does every `.verdict` file under `grammar/`, `docs/` and `rules/`;
+///   errors, and so does every `.verdict` file under `grammar/`, `docs/` and `rules/`, except
+///   those in a folder named `mistakes` (the policies `docs/check.md` shows errors for), which
+///   must fail to compile;
 /// - each block tagged ```` ```verdict-error ```` fails to compile. A second word in its tag names
 ///   the diagnostic it must produce: ```` ```verdict-error type-mismatch ````.
 final class GrammarExamplesTests: XCTestCase {
@@ -62,11 +64,12 @@ final class GrammarExamplesTests: XCTestCase {
     return examples
   }
 
-  /// Every `.verdict` file under `grammar/`, `docs/` and `rules/`.
+  /// Every `.verdict` file under `grammar/`, `docs/` and `rules/`; those in a `mistakes` folder must fail.
   static func policyFileExamples() throws -> [Example] {
     try ["grammar", "docs", "rules"].flatMap { files(under: $0, extension: "verdict") }.map { file in
       Example(
-        path: relativePath(file), text: String(decoding: try Data(contentsOf: file), as: UTF8.self), mustFail: false)
+        path: relativePath(file), text: String(decoding: try Data(contentsOf: file), as: UTF8.self),
+        mustFail: file.deletingLastPathComponent().lastPathComponent == "mistakes")
     }
   }
 
