@@ -127,9 +127,21 @@ struct PolicyGenerator {
       var tokens = ["verdicts", pick(["keep", "watch"])]
       for _ in 0..<Int.random(in: 0...3, using: &random) { tokens += ["<", pick(["talk", "review", "fire"])] }
       return tokens
-    case 88..<95: return ["otherwise"] + action()
-    default: return ["strategy", pick(["most-severe", "first-match"])]
+    case 88..<94: return ["otherwise"] + action()
+    case 94..<97: return ["strategy", pick(["most-severe", "first-match"])]
+    default: return example()
     }
+  }
+
+  /// `example "…" { name: value, … } expect VERDICT CLAUSE…`, sometimes with a trailing comma.
+  private mutating func example() -> [String] {
+    var tokens = ["example", text(), "{"]
+    let count = Int.random(in: 0...4, using: &random)
+    for index in 0..<count {
+      tokens += [pick(Self.names), ":"] + expression(1)
+      if index < count - 1 || chance(30) { tokens.append(",") }
+    }
+    return tokens + ["}", "expect"] + action().dropFirst()
   }
 
   private mutating func action() -> [String] {

@@ -71,6 +71,13 @@ enum FormatCheck {
       case .verdicts(let names): kind = .verdicts(names.map(stripped))
       case .otherwise(let action): kind = .otherwise(stripped(action))
       case .strategy(let name): kind = .strategy(stripped(name))
+      case .example(var example):
+        example.nameRange = nowhere
+        example.values = example.values.map { ExampleValue(field: stripped($0.field), value: stripped($0.value)) }
+        example.expectation = stripped(example.expectation)
+        // A trailing comma is layout, not meaning.
+        example.hasTrailingComma = false
+        kind = .example(example)
       }
       return Statement(kind: kind, range: nowhere)
     }

@@ -27,6 +27,9 @@ enum SExpression {
     case .verdicts(let names): "(verdicts \(names.map(\.name).joined(separator: " ")))"
     case .otherwise(let action): "(otherwise \(print(action)))"
     case .strategy(let name): "(strategy \(name.name))"
+    case .example(let example):
+      "(example \"\(example.name)\" {\(example.values.map { " \($0.field.name): \(print($0.value))" }.joined())} "
+        + "\(print(example.expectation).replacingOccurrences(of: "(recommend", with: "(expect")))"
     }
   }
 
