@@ -131,6 +131,7 @@ final class MetaCommandTests: SessionTestCase {
           why: no rule matched, so otherwise decides
           ✗ rule 1 "slow payer" → fire: not matched
               nearest miss: payment_delay 5d, needs > 30d
+              and revisions 2, needs > 5
           ? rule 2 "ends soon" → watch: unknown
               project_end missing
 

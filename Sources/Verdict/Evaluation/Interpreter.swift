@@ -49,6 +49,17 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
     self.observer = observer
   }
 
+  /// For a trace, evaluates an operand that `and` or `or` decided without, so that an explanation
+  /// can show every part of a condition; its value does not change the result, and an error in it
+  /// (`x != 0 and 10 / x > 1`) is dropped, leaving the parts it did not reach without a value.
+  mutating func traceSkipped(_ index: Int32) {
+    do throws(Interrupt) {
+      _ = try evaluate(index)
+    } catch {
+      failure = nil
+    }
+  }
+
   /// Evaluates node `index` and reports its value to the observer.
   @inline(__always)
   mutating func evaluate(_ index: Int32) throws(Interrupt) -> Value {
@@ -79,11 +90,17 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
       }
     case .and:
       let left = try evaluate(node.a)
-      if case .bool(false) = left { return left }
+      if case .bool(false) = left {
+        if Observer.recordsValues { traceSkipped(node.b) }
+        return left
+      }
       return Value.and(try bool(left, node.a), try bool(try evaluate(node.b), node.b))
     case .or:
       let left = try evaluate(node.a)
-      if case .bool(true) = left { return left }
+      if case .bool(true) = left {
+        if Observer.recordsValues { traceSkipped(node.b) }
+        return left
+      }
       return Value.or(try bool(left, node.a), try bool(try evaluate(node.b), node.b))
     case .compare:
       let left = try evaluate(node.a)

@@ -2,7 +2,9 @@
 public struct Trace: Sendable {
   /// The evaluation, or the error that stopped it.
   public var outcome: Result<Evaluation, EvaluationError>
-  /// Values by node id; a node that was not computed (short-circuited) is absent.
+  /// Values by node id. The operands `and` and `or` did not need are computed too, for the
+  /// explanation; a node is absent when an error stopped it, or when nothing reached it (the
+  /// right side of a `??` whose left side was present).
   var values: [Int32: Value]
 }
 

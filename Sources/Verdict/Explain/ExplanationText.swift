@@ -102,7 +102,8 @@ public enum ExplanationText {
     case .let, .field: label = node.detail
     case .comparison, .test: label = node.detail + (node.isTrue ? node.margin.map { " (by \($0))" } ?? "" : "")
     }
-    let missing = node.isUnknown && !node.missing.isEmpty ? " (missing \(node.missing.joined(separator: ", ")))" : ""
+    let showsMissing = node.isUnknown && !node.missing.isEmpty && node.missing != [node.text]
+    let missing = showsMissing ? " (missing \(node.missing.joined(separator: ", ")))" : ""
     lines.append("\(indent)\(mark(node.value)) \(label)\(missing)")
     for child in node.children { appendTree(child, depth: depth + 1, to: &lines) }
   }

@@ -1,0 +1,208 @@
+import XCTest
+
+@testable import Verdict
+
+/// `example` statements: parsing, checking against the policy, running, and test files.
+final class ExampleTests: XCTestCase {
+  static let policyText = """
+    field payment_delay: duration in days
+    field revisions: number
+    field outstanding: money in EUR
+    field project_end: date
+    rule "slow payer" when payment_delay > 30d and revisions > 5 then recommend fire notice 30d hold until paid
+    rule "ends soon" when days_until(project_end) < 14d then recommend watch reason "wrap up"
+    """
+
+  func policy(_ examples: String = "", line: UInt = #line) throws -> Policy {
+    do {
+      return try Policy(Self.policyText + "\n" + examples, name: "p.verdict")
+    } catch {
+      XCTFail("does not compile: \(error)", line: line)
+      throw error
+    }
+  }
+
+  func run(_ example: String, today: CalendarDate = CalendarDate(year: 2026, month: 11, day: 29)!) throws
+    -> ExampleResult
+  {
+    let policy = try policy(example)
+    XCTAssertEqual(policy.examples.count, 1)
+    return policy.run(try XCTUnwrap(policy.examples.first), in: EvaluationContext(today: today))
+  }
+
+  // MARK: - Running
+
+  func testAPassingExampleChecksTheVerdictAndTheClausesItNames() throws {
+    let result = try run(
+      #"example "late and picky" { payment_delay: 45d, revisions: 7 } expect fire notice 30d hold until paid"#)
+    XCTAssertTrue(result.passed, "\(result.mismatches)")
+    XCTAssertEqual(result.expected, "fire notice 30d hold until paid")
+    XCTAssertEqual(result.evaluation?.winningRule, 0)
+  }
+
+  func testClausesNotNamedAreNotChecked() throws {
+    XCTAssertTrue(try run(#"example "x" { payment_delay: 45d, revisions: 7 } expect fire"#).passed)
+  }
+
+  func testAWrongVerdictAndWrongClausesAreEachReported() throws {
+    let wrongVerdict = try run(#"example "x" { payment_delay: 45d, revisions: 5 } expect fire notice 30d"#)
+    XCTAssertFalse(wrongVerdict.passed)
+    XCTAssertEqual(wrongVerdict.mismatches, ["verdict: expected fire, got keep", "notice: expected 30d, got none"])
+    let wrongClause = try run(#"example "x" { payment_delay: 45d, revisions: 7 } expect fire notice 2w meet by phone"#)
+    XCTAssertEqual(wrongClause.mismatches, ["notice: expected 2w, got 30d", "meet: expected by phone, got none"])
+    let text = try run(#"example "x" { project_end: today + 3d } expect watch reason "wrap up!""#)
+    XCTAssertEqual(text.mismatches, [#"reason: expected "wrap up!", got "wrap up""#])
+  }
+
+  func testValuesMayUseTodaySoExamplesDoNotAge() throws {
+    let example = #"example "ends in 10 days" { project_end: today + 10d } expect watch"#
+    for day in [1, 15, 28] {
+      let result = try run(example, today: CalendarDate(year: 2027, month: 2, day: day)!)
+      XCTAssertTrue(result.passed, "day \(day): \(result.mismatches)")
+    }
+  }
+
+  func testBareNumbersAreReadAsTheFieldsUnitLikeData() throws {
+    let result = try run(#"example "x" { payment_delay: 45, revisions: 7, outstanding: 1200 } expect fire"#)
+    XCTAssertTrue(result.passed, "\(result.mismatches)")
+    XCTAssertEqual(result.client?.values[0], .duration(TimeSpan(days: 45)!))
+    XCTAssertEqual(result.client?.values[2], .money(Money(scaledAmount: 12_000_000, currency: .euro)))
+  }
+
+  func testMissingFieldsAreMissingAndMakeRulesUnknown() throws {
+    let result = try run(#"example "nothing known" {} expect keep"#)
+    XCTAssertTrue(result.passed)
+    XCTAssertEqual(Array(result.evaluation?.unknownRules ?? RuleSet()), [0, 1])
+  }
+
+  func testAnEvaluationErrorIsAFailureWithTheDiagnostic() throws {
+    let policy = try Policy(
+      """
+      when 100 / revisions > 5 then recommend fire
+      example "zero" { revisions: 0 } expect keep
+      """)
+    let result = policy.run(policy.examples[0], in: EvaluationContext())
+    XCTAssertFalse(result.passed)
+    XCTAssertEqual(result.failure?.message, "division by zero")
+  }
+
+  // MARK: - Checking
+
+  func testMistakesInExamplesAreErrorsAtTheirPlace() {
+    let rows: [(String, String, UInt)] = [
+      (#"example "a" { 1️⃣paymnt_delay: 45d } expect fire"#, "the policy has no field 'paymnt_delay'", #line),
+      (#"example "a" { revisions: 1️⃣"seven" } expect fire"#, "'revisions' is a number, but this is text", #line),
+      (
+        #"example "a" { revisions: 1️⃣x + 1 } expect fire"#, "an example's values are constants, and 'x' is not one",
+        #line
+      ),
+      (#"example "a" { outstanding: 1️⃣100$ } expect fire"#, "'outstanding' is in EUR, not USD", #line),
+      (#"example "a" {} expect 1️⃣fier"#, "unknown verdict 'fier'", #line),
+      (#"example "a" {} expect fire notice 1️⃣"soon""#, "'notice' needs a duration, not text", #line),
+      (
+        #"example "a" { revisions: 1, 1️⃣revisions: 2 } expect fire"#, "'revisions' is given twice in this example", #line
+      ),
+      (
+        """
+        example "a" {} expect keep
+        example 1️⃣"a" {} expect keep
+        """, #"there is already an example named "a""#, #line
+      ),
+    ]
+    for (marked, message, line) in rows {
+      let source = MarkedSource(Self.policyText + "\n" + marked)
+      let (policy, diagnostics) = Policy.compile(SourceFile(name: "p.verdict", text: source.text))
+      XCTAssertNil(policy, marked, line: line)
+      let errors = diagnostics.filter { $0.severity == .error }
+      XCTAssertEqual(errors.map(\.message), [message], marked, line: line)
+      XCTAssertEqual(errors.first?.range.start, source.offsets[1], marked, line: line)
+    }
+  }
+
+  func testDidYouMeanForAMisspeltField() throws {
+    let (_, diagnostics) = Policy.compile(
+      SourceFile(name: "p", text: Self.policyText + "\nexample \"a\" { revisons: 7 } expect fire"))
+    XCTAssertEqual(diagnostics.first { $0.severity == .error }?.hint, "did you mean 'revisions'?")
+  }
+
+  func testSyntaxErrorsInExamples() {
+    let rows: [(String, String, UInt)] = [
+      (#"example 1️⃣late { } expect fire"#, "expected the example's name in double quotes after 'example'", #line),
+      (#"example "a" { revisions: 7 1️⃣expect fire"#, "'}' expected (to close '{' at line 1), found 'expect'", #line),
+      (#"example "a" { revisions: 7 } 1️⃣fire"#, "expected 'expect' after the example's values, found 'fire'", #line),
+      (#"example "a" { 1️⃣7 } expect fire"#, "expected a field name in the example, found a number", #line),
+    ]
+    for (marked, message, line) in rows {
+      let source = MarkedSource(marked)
+      let parsed = Parser.parse(SourceFile(name: "t", text: source.text))
+      XCTAssertEqual(parsed.diagnostics.first?.message, message, marked, line: line)
+      XCTAssertEqual(parsed.diagnostics.first?.range.start, source.offsets[1], marked, line: line)
+    }
+  }
+
+  // MARK: - Test files
+
+  func testATestFileHoldsOnlyExamplesCheckedAgainstThePolicy() throws {
+    let policy = try policy()
+    let good = policy.examples(
+      in: SourceFile(
+        name: "p_test.verdict",
+        text: """
+          # the slow payer
+          example "late" {
+            payment_delay: 45d,
+            revisions: 7,
+          } expect fire
+          """))
+    XCTAssertEqual(good.diagnostics.map(\.message), [])
+    XCTAssertEqual(good.examples.map(\.name), ["late"])
+    XCTAssertEqual(good.examples.first?.line, 2)
+    XCTAssertTrue(policy.run(good.examples[0], in: EvaluationContext()).passed)
+
+    let bad = policy.examples(in: SourceFile(name: "p_test.verdict", text: "when revisions > 9 then recommend fire"))
+    XCTAssertEqual(bad.diagnostics.map(\.message), ["a test file holds only examples"])
+    XCTAssertEqual(bad.examples.count, 0)
+  }
+
+  func testCoverageCountsMatchesAndWins() throws {
+    let policy = try policy(
+      """
+      example "late" { payment_delay: 45d, revisions: 7, project_end: today + 3d } expect fire
+      example "ending" { project_end: today + 3d } expect watch
+      example "fine" { payment_delay: 2d } expect keep
+      """)
+    let results = policy.examples.map { policy.run($0, in: EvaluationContext()) }
+    let coverage = ExampleCoverage(results, ruleCount: policy.rules.count)
+    XCTAssertEqual(coverage.matched, [1, 2])
+    XCTAssertEqual(coverage.won, [1, 1])
+    XCTAssertEqual(coverage.otherwise, 1)
+  }
+
+  func testFormattingKeepsExamplesAndIsIdempotent() throws {
+    let text = """
+      when revisions > 5 then recommend fire
+      example   "short"{revisions:7,}expect fire
+      example "long" { revisions: 7, payment_delay: 45d, outstanding: 1200€, project_end: today + 10d, note: "a long note" } expect fire notice 30d reason "x"
+      """
+    let formatted = try PolicyFormatter.format(SourceFile(name: "t", text: text)).get()
+    XCTAssertEqual(
+      formatted,
+      """
+      when revisions > 5 then recommend fire
+
+      example "short" { revisions: 7 } expect fire
+
+      example "long" {
+        revisions: 7,
+        payment_delay: 45d,
+        outstanding: 1200€,
+        project_end: today + 10d,
+        note: "a long note",
+      } expect fire
+        notice 30d
+        reason "x"
+
+      """)
+    XCTAssertEqual(try PolicyFormatter.format(SourceFile(name: "t", text: formatted)).get(), formatted)
+  }
+}

@@ -1,0 +1,164 @@
+import XCTest
+
+@testable import Verdict
+
+/// `Policy.explain`: the facts behind each rule's outcome, the condition trees and the decision.
+final class ExplanationTests: XCTestCase {
+  func explain(_ policyText: String, _ values: [String: String], line: UInt = #line) throws -> Explanation {
+    let policy = try Policy(policyText)
+    let client = try policy.client(values.mapValues(Value.text))
+    return policy.explain(client, in: EvaluationContext(today: CalendarDate(year: 2026, month: 11, day: 29)!))
+  }
+
+  func findings(_ rule: RuleExplanation) -> [String] { rule.findings.map(\.text) }
+
+  func testAWinningRuleShowsTheComparisonsThatHeldWithTheirMargins() throws {
+    let explanation = try explain(
+      "rule \"slow payer\" when payment_delay > 30d and revisions > 5 then recommend fire notice 30d",
+      ["payment_delay": "45d", "revisions": "7"])
+    XCTAssertEqual(explanation.verdict, "fire")
+    XCTAssertEqual(explanation.decision, .onlyMatch)
+    XCTAssertEqual(explanation.rules[0].outcome, .won)
+    XCTAssertEqual(
+      findings(explanation.rules[0]), ["payment_delay 45d > 30d (by 15d)", "revisions 7 > 5 (by 2)"])
+    XCTAssertEqual(
+      ExplanationText.line(explanation),
+      "rule 1 \"slow payer\": payment_delay 45d > 30d (by 15d); revisions 7 > 5 (by 2)")
+  }
+
+  func testARuleThatDidNotMatchShowsItsNearestMiss() throws {
+    let explanation = try explain(
+      "when payment_delay > 30d and revisions > 5 then recommend fire",
+      ["payment_delay": "42d", "revisions": "5"])
+    XCTAssertEqual(explanation.rules[0].outcome, .notMatched)
+    XCTAssertEqual(findings(explanation.rules[0]), ["revisions 5, needs > 5"])
+    XCTAssertEqual(ExplanationText.line(explanation), "no rule matched; nearest rule 1: revisions 5, needs > 5")
+  }
+
+  func testTheNearestMissOfAnOrIsTheOperandWithTheFewestObstacles() throws {
+    let explanation = try explain(
+      "when (a > 1 and b > 1 and c > 1) or d > 10 then recommend fire",
+      ["a": "0", "b": "0", "c": "5", "d": "3"])
+    XCTAssertEqual(findings(explanation.rules[0]), ["d 3, needs > 10"])
+  }
+
+  func testAConstantOnTheLeftIsTurnedAround() throws {
+    let explanation = try explain("when 30d < payment_delay then recommend fire", ["payment_delay": "10d"])
+    XCTAssertEqual(findings(explanation.rules[0]), ["payment_delay 10d, needs > 30d"])
+    XCTAssertEqual(explanation.rules[0].condition.detail, "30d < payment_delay 10d")
+  }
+
+  func testAnUnknownRuleNamesTheMissingFields() throws {
+    let explanation = try explain(
+      "when days_until(project_end) < 14d and revisions > 1 then recommend watch", ["revisions": "3"])
+    XCTAssertEqual(explanation.rules[0].outcome, .unknown)
+    XCTAssertEqual(findings(explanation.rules[0]), ["project_end missing"])
+    XCTAssertEqual(explanation.rules[0].condition.missing, ["project_end"])
+  }
+
+  func testOperandsThatAndOrOrDidNotNeedAreStillShown() throws {
+    let explanation = try explain("when a > 1 and b > 1 then recommend fire", ["a": "0", "b": "9"])
+    let condition = explanation.rules[0].condition
+    XCTAssertEqual(condition.kind, .and)
+    XCTAssertEqual(condition.children.map(\.value), [.bool(false), .bool(true)])
+    XCTAssertEqual(explanation.verdict, "keep")
+  }
+
+  func testAnErrorInAnOperandThatWasNotNeededIsNotAnError() throws {
+    let explanation = try explain(
+      """
+      let high = 10 / x > 1
+      when x != 0 and high then recommend fire
+      """, ["x": "0"])
+    XCTAssertNil(explanation.error)
+    XCTAssertEqual(explanation.verdict, "keep")
+    let operands = explanation.rules[0].condition.children
+    XCTAssertEqual(operands.map(\.value), [.bool(false), nil])
+    XCTAssertEqual(operands[1].detail, "high")
+    XCTAssertEqual(operands[1].children.count, 0)
+    XCTAssertEqual(findings(explanation.rules[0]), ["x 0, needs != 0"])
+  }
+
+  func testLetsShowTheirDefinitionAndNameTheirPlainTests() throws {
+    let policy = """
+      let slow = payment_delay > 30d
+      let talked = talked_about_hours ?? false
+      when slow and talked then recommend fire
+      """
+    let explanation = try explain(policy, ["payment_delay": "45d", "talked_about_hours": "false"])
+    XCTAssertEqual(findings(explanation.rules[0]), ["talked is false"])
+    XCTAssertEqual(explanation.rules[0].condition.children[0].children.map(\.detail), ["payment_delay 45d > 30d"])
+  }
+
+  func testTheDecisionSaysHowTheWinnerWasChosen() throws {
+    let rules = """
+      verdicts keep < watch < fire
+      when x > 1 then recommend watch
+      when x > 2 then recommend fire
+      when x > 3 then recommend fire
+      """
+    XCTAssertEqual(try explain(rules, ["x": "0"]).decision, .otherwise)
+    XCTAssertEqual(try explain(rules, ["x": "2"]).decision, .onlyMatch)
+    XCTAssertEqual(try explain(rules, ["x": "3"]).decision, .mostSevere(matches: 2))
+    let tied = try explain(rules, ["x": "4"])
+    XCTAssertEqual(tied.decision, .earliestOfMostSevere(matches: 3))
+    XCTAssertEqual(tied.winningRule, 1)
+    XCTAssertEqual(tied.rules.map(\.outcome), [.outranked, .won, .outranked])
+    let first = try explain("strategy first-match\n" + rules, ["x": "4"])
+    XCTAssertEqual(first.decision, .firstMatch(matches: 3))
+    XCTAssertEqual(first.winningRule, 0)
+  }
+
+  func testAFailedEvaluationIsExplainedUpToTheFailure() throws {
+    let explanation = try explain(
+      """
+      when x > 1 then recommend watch
+      when 10 / x > 1 then recommend fire
+      when x > 5 then recommend fire
+      """, ["x": "0"])
+    XCTAssertEqual(explanation.verdict, "error")
+    XCTAssertEqual(explanation.decision, .failed)
+    XCTAssertEqual(explanation.error?.message, "division by zero")
+    XCTAssertEqual(explanation.rules.map(\.outcome), [.notMatched, .notEvaluated, .notEvaluated])
+    XCTAssertEqual(ExplanationText.line(explanation), "error: division by zero")
+  }
+
+  func testFractionsAreRoundedForReading() throws {
+    let explanation = try explain("when ratio > 20% then recommend fire", ["ratio": "11.131725%"])
+    XCTAssertEqual(findings(explanation.rules[0]), ["ratio 11.13%, needs > 20%"])
+  }
+
+  func testTheTextRendering() throws {
+    let explanation = try explain(
+      """
+      rule "slow payer" when payment_delay > 30d then recommend fire notice 30d
+      rule "picky" when revisions > 5 or disrespectful then recommend talk
+      """, ["payment_delay": "45d", "revisions": "7"])
+    XCTAssertEqual(
+      ExplanationText.render(explanation, client: "Acme"),
+      """
+      Acme: fire, by rule 1 "slow payer"
+        notice 30d
+        why: the most severe of 2 matching rules (strategy most-severe)
+        ✓ rule 1 "slow payer" → fire: won
+            payment_delay 45d > 30d (by 15d)
+        ✓ rule 2 "picky" → talk: outranked
+            revisions 7 > 5 (by 2)
+
+      """)
+    XCTAssertEqual(
+      ExplanationText.render(explanation, client: nil, tree: true),
+      """
+      fire, by rule 1 "slow payer"
+        notice 30d
+        why: the most severe of 2 matching rules (strategy most-severe)
+        ✓ rule 1 "slow payer" → fire: won
+            ✓ payment_delay 45d > 30d (by 15d)
+        ✓ rule 2 "picky" → talk: outranked
+            ✓ any of
+              ✓ revisions 7 > 5 (by 2)
+              ? disrespectful
+
+      """)
+  }
+}
