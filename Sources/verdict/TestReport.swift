@@ -52,7 +52,8 @@ struct TestReport {
     guard let evaluation = result.evaluation, let client = result.client else { return head + "\n" }
     let rule = evaluation.winningRule.map { policy.rules[$0].title(index: $0) } ?? "otherwise"
     var lines = [head + ", got \(evaluation.verdict) (\(rule))"]
-    lines += result.mismatches.map { "    \($0)" }
+    // The first line already says which verdict was expected and which was given.
+    lines += result.mismatches.filter { !$0.hasPrefix("verdict:") }.map { "    \($0)" }
     let explanation = policy.explain(client, in: context)
     return lines.joined(separator: "\n") + "\n" + indent(ExplanationText.render(explanation, client: nil), by: 4)
   }

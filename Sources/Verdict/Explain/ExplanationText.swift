@@ -102,7 +102,9 @@ public enum ExplanationText {
     case .let, .field: label = node.detail
     case .comparison, .test: label = node.detail + (node.isTrue ? node.margin.map { " (by \($0))" } ?? "" : "")
     }
-    let showsMissing = node.isUnknown && !node.missing.isEmpty && node.missing != [node.text]
+    // A comparison shows its operands' values already, and a field is its own name.
+    let showsMissing =
+      node.isUnknown && !node.missing.isEmpty && node.kind != .comparison && node.missing != [node.text]
     let missing = showsMissing ? " (missing \(node.missing.joined(separator: ", ")))" : ""
     lines.append("\(indent)\(mark(node.value)) \(label)\(missing)")
     for child in node.children { appendTree(child, depth: depth + 1, to: &lines) }
