@@ -71,6 +71,17 @@ enum FormatCheck {
       case .verdicts(let names): kind = .verdicts(names.map(stripped))
       case .otherwise(let action): kind = .otherwise(stripped(action))
       case .strategy(let name): kind = .strategy(stripped(name))
+      case .example(var example):
+        example.nameRange = nowhere
+        example.values = example.values.map { entry in
+          var entry = entry
+          entry.field = stripped(entry.field)
+          entry.value = stripped(entry.value)
+          return entry
+        }
+        example.expectation = stripped(example.expectation)
+        example.hasTrailingComma = false  // the layout decides it
+        kind = .example(example)
       }
       return Statement(kind: kind, range: nowhere)
     }

@@ -27,8 +27,12 @@ enum SExpression {
     case .verdicts(let names): "(verdicts \(names.map(\.name).joined(separator: " ")))"
     case .otherwise(let action): "(otherwise \(print(action)))"
     case .strategy(let name): "(strategy \(name.name))"
+    case .example(let example):
+      "(example \"\(example.name)\" \(example.values.map(print).joined(separator: " ")) \(print(example.expectation)))"
     }
   }
+
+  static func print(_ value: ExampleValue) -> String { "(\(value.field.name) \(print(value.value)))" }
 
   static func print(_ action: Action) -> String {
     let clauses = action.clauses.map { clause -> String in
