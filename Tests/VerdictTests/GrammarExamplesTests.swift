@@ -5,7 +5,8 @@ import XCTest
 /// Every policy example the project shows its users must be true to the implementation:
 ///
 /// - each fenced block tagged ```` ```verdict ```` in `docs/*.md` and `README.md` compiles without
-///   errors, and so does every `.verdict` file under `grammar/`, `docs/` and `rules/`;
+///   errors, and so does every `.verdict` file under `grammar/`, `docs/` and `rules/` (except the
+///   `_test.verdict` files of examples);
 /// - each block tagged ```` ```verdict-error ```` fails to compile. A second word in its tag names
 ///   the diagnostic it must produce: ```` ```verdict-error type-mismatch ````.
 final class GrammarExamplesTests: XCTestCase {
@@ -62,12 +63,16 @@ final class GrammarExamplesTests: XCTestCase {
     return examples
   }
 
-  /// Every `.verdict` file under `grammar/`, `docs/` and `rules/`.
+  /// Every `.verdict` file under `grammar/`, `docs/` and `rules/`, except test files
+  /// (`firing_test.verdict`): they hold examples of a policy, not a policy, and `RulesTests` checks
+  /// them against theirs.
   static func policyFileExamples() throws -> [Example] {
-    try ["grammar", "docs", "rules"].flatMap { files(under: $0, extension: "verdict") }.map { file in
-      Example(
-        path: relativePath(file), text: String(decoding: try Data(contentsOf: file), as: UTF8.self), mustFail: false)
-    }
+    try ["grammar", "docs", "rules"].flatMap { files(under: $0, extension: "verdict") }
+      .filter { !$0.lastPathComponent.hasSuffix("_test.verdict") }
+      .map { file in
+        Example(
+          path: relativePath(file), text: String(decoding: try Data(contentsOf: file), as: UTF8.self), mustFail: false)
+      }
   }
 
   /// The blocks tagged `verdict` or `verdict-error` in a Markdown text. A block's text is preceded
