@@ -7,7 +7,8 @@ import XCTest
 /// - each fenced block tagged ```` ```verdict ```` in `docs/*.md` and `README.md` compiles without
 ///   errors, and so does every `.verdict` file under `grammar/`, `docs/` and `rules/`, except
 ///   those in a folder named `mistakes` (the policies `docs/check.md` shows errors for), which
-///   must fail to compile;
+///   must fail to compile, and the `_test.verdict` files of examples, which are not policies
+///   (`RulesTests` and `DocsExamplesTests` run them against their policies);
 /// - each block tagged ```` ```verdict-error ```` fails to compile. A second word in its tag names
 ///   the diagnostic it must produce: ```` ```verdict-error type-mismatch ````.
 final class GrammarExamplesTests: XCTestCase {
@@ -64,13 +65,16 @@ final class GrammarExamplesTests: XCTestCase {
     return examples
   }
 
-  /// Every `.verdict` file under `grammar/`, `docs/` and `rules/`; those in a `mistakes` folder must fail.
+  /// Every `.verdict` file under `grammar/`, `docs/` and `rules/` but test files; those in a
+  /// `mistakes` folder must fail.
   static func policyFileExamples() throws -> [Example] {
-    try ["grammar", "docs", "rules"].flatMap { files(under: $0, extension: "verdict") }.map { file in
-      Example(
-        path: relativePath(file), text: String(decoding: try Data(contentsOf: file), as: UTF8.self),
-        mustFail: file.deletingLastPathComponent().lastPathComponent == "mistakes")
-    }
+    try ["grammar", "docs", "rules"].flatMap { files(under: $0, extension: "verdict") }
+      .filter { !$0.lastPathComponent.hasSuffix("_test.verdict") }
+      .map { file in
+        Example(
+          path: relativePath(file), text: String(decoding: try Data(contentsOf: file), as: UTF8.self),
+          mustFail: file.deletingLastPathComponent().lastPathComponent == "mistakes")
+      }
   }
 
   /// The blocks tagged `verdict` or `verdict-error` in a Markdown text. A block's text is preceded
@@ -98,7 +102,10 @@ final class GrammarExamplesTests: XCTestCase {
         if isFence, marker == fence.marker, run.count >= fence.length,
           trimmed.dropFirst(run.count).allSatisfy(\.isWhitespace)
         {
-          if let kind = fence.tag.first, kind == "verdict" || kind == "verdict-error" {
+          // A block named after a test file (```verdict late-payers_test.verdict) shows examples,
+          // not a policy; the docs test checks it against the file.
+          let isTestFile = fence.tag.dropFirst().first?.hasSuffix("_test.verdict") ?? false
+          if let kind = fence.tag.first, kind == "verdict" || kind == "verdict-error", !isTestFile {
             let padding = String(repeating: "\n", count: fence.line)
             examples.append(
               Example(

@@ -15,16 +15,28 @@ import XCTest
 ///
 /// For a policy that uses `share`, `rank` or `percentile`, the population is every row of its
 /// expect file.
+///
+/// Each policy also has a `<policy>_test.verdict` of `example` statements; they must all pass, as
+/// `verdict test rules/ --data rules/clients.csv` runs them, and make every rule win.
 final class RulesTests: XCTestCase {
   static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
   static let rulesFolder = repository.appendingPathComponent("rules")
 
-  /// The policy files in `rules/`, by file name.
+  /// The policy files in `rules/`, by file name; not their `_test.verdict` files.
   static func policyFiles() throws -> [URL] {
     try FileManager.default.contentsOfDirectory(at: rulesFolder, includingPropertiesForKeys: nil)
-      .filter { $0.pathExtension == "verdict" }
+      .filter { $0.pathExtension == "verdict" && !isTestFile($0) }
       .sorted { $0.lastPathComponent < $1.lastPathComponent }
+  }
+
+  /// Whether `url` is a test file, `firing_test.verdict`, rather than a policy.
+  static func isTestFile(_ url: URL) -> Bool { url.lastPathComponent.hasSuffix("_test.verdict") }
+
+  /// `rules/firing_test.verdict` for `rules/firing.verdict`.
+  static func testFile(of policy: URL) -> URL {
+    policy.deletingLastPathComponent()
+      .appendingPathComponent(policy.deletingPathExtension().lastPathComponent + "_test.verdict")
   }
 
   /// `rules/firing.verdict`, for messages.
@@ -121,6 +133,95 @@ final class RulesTests: XCTestCase {
       }
     }
     XCTAssertGreaterThanOrEqual(verdicts.count, 4, "\(name) should show most verdicts, not only \(verdicts.sorted())")
+  }
+
+  // MARK: - Examples
+
+  /// The days the examples run on: today, as `verdict test` does by default, and two fixed days
+  /// around a month's and a leap year's end, since the examples must not depend on the date.
+  static let exampleDays = [
+    CalendarDate.today(), CalendarDate(year: 2027, month: 12, day: 31)!, CalendarDate(year: 2028, month: 2, day: 29)!,
+  ]
+
+  /// Every policy has a `<policy>_test.verdict` of at least five examples. Its examples and those
+  /// in the policy pass, with `share`, `rank` and `percentile` measured against the clients of
+  /// `rules/clients.csv` as `verdict test rules/ --data rules/clients.csv` measures them, and
+  /// together they make every rule win and reach `otherwise`.
+  func testEveryPolicyPassesItsExamples() throws {
+    let sample = try Self.sampleClients()
+    for file in try Self.policyFiles() {
+      let testURL = Self.testFile(of: file)
+      let testName = Self.shown(testURL)
+      guard FileManager.default.fileExists(atPath: testURL.path) else {
+        XCTFail("\(Self.shown(file)) has no \(testName)")
+        continue
+      }
+      guard let policy = try Self.compile(file).policy else { continue }  // reported by the test above
+      let testSource = SourceFile(name: testName, bytes: Array(try Data(contentsOf: testURL)))
+      let (found, diagnostics) = policy.examples(in: testSource)
+      XCTAssertTrue(
+        diagnostics.isEmpty, "\(testName) has diagnostics:\n" + DiagnosticRenderer().render(diagnostics, in: testSource)
+      )
+      XCTAssertGreaterThanOrEqual(found.count, 5, "\(testName) should hold at least five examples")
+      let examples = policy.examples + found
+      let population = Self.population(for: policy, from: sample)
+
+      for today in Self.exampleDays {
+        let results = examples.map { policy.run($0, in: EvaluationContext(today: today, population: population)) }
+        for result in results where !result.passed {
+          XCTFail(Self.describe(result, of: policy, today: today))
+        }
+        let coverage = ExampleCoverage(results, ruleCount: policy.rules.count)
+        for index in policy.rules.indices where coverage.won[index] == 0 {
+          XCTFail(
+            "\(testName): no example is decided by \(policy.rules[index].title(index: index)) "
+              + "(it matches in \(coverage.matched[index])) on \(today)")
+        }
+        XCTAssertGreaterThan(coverage.otherwise, 0, "\(testName): no example falls through to otherwise on \(today)")
+      }
+    }
+  }
+
+  /// `rules/firing_test.verdict:12: "late and picky" on 2027-12-31: expected fire notice 30d, got
+  /// talk from rule 8 "slow payer"`, then each mismatch.
+  static func describe(_ result: ExampleResult, of policy: Policy, today: CalendarDate) -> String {
+    let example = result.example
+    let head = "\(example.source.name):\(example.line): \"\(example.name)\" on \(today): expected \(result.expected)"
+    if let failure = result.failure { return head + ", but it could not run: \(failure.message)" }
+    guard let evaluation = result.evaluation else { return head }
+    let rule = evaluation.winningRule.map { policy.rules[$0].title(index: $0) } ?? "otherwise"
+    return ([head + ", got \(evaluation.verdict) from \(rule)"] + result.mismatches).joined(separator: "\n  ")
+  }
+
+  /// The header and records of `rules/clients.csv`, as text cells.
+  static func sampleClients() throws -> (header: [String], rows: [CSV.Row]) {
+    let url = rulesFolder.appendingPathComponent("clients.csv")
+    let rows = try CSV.parse(String(decoding: try Data(contentsOf: url), as: UTF8.self))
+    guard let header = rows.first?.fields else { throw ExpectError("rules/clients.csv is empty") }
+    return (header, Array(rows.dropFirst()))
+  }
+
+  /// The population `verdict test --data rules/clients.csv` measures a policy's examples against
+  /// (see `ClientBook.population(for:)`): every record of the sample clients read as a client of
+  /// the policy, each field from the first column of its name (a field with no column is
+  /// missing). Like the CLI, it leaves out a record with the wrong number of cells or a cell its
+  /// field cannot read. `nil` when the policy uses no `share`, `rank` or `percentile`.
+  static func population(for policy: Policy, from sample: (header: [String], rows: [CSV.Row])) -> Population? {
+    var builder = PopulationBuilder(for: policy)
+    guard builder.isNeeded else { return nil }
+    for row in sample.rows where row.fields.count == sample.header.count {
+      var values = [Value](repeating: .missing, count: policy.fields.count)
+      var readable = true
+      for (slot, field) in policy.fields.enumerated() {
+        guard let column = sample.header.firstIndex(of: field.name) else { continue }
+        switch CellReader().read(row.fields[column], for: field) {
+        case .success(let value): values[slot] = value
+        case .failure: readable = false
+        }
+      }
+      if readable { builder.add(Client(values: values)) }
+    }
+    return builder.build()
   }
 
   // MARK: - Expect files
