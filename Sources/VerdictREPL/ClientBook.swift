@@ -94,12 +94,19 @@ public struct ClientBook: Sendable {
   /// The population of every readable client, for `share`, `rank` and `percentile`; `nil` when
   /// the policy does not use them.
   public func population(for policy: Policy) -> Population? {
+    let builder = populationBuilder(for: policy)
+    return builder.isNeeded ? builder.build() : nil
+  }
+
+  /// Every readable client, added to a population builder for the measures `policy` uses (none
+  /// when it uses no `share`, `rank` or `percentile`).
+  public func populationBuilder(for policy: Policy) -> PopulationBuilder {
     var builder = PopulationBuilder(for: policy)
-    guard builder.isNeeded else { return nil }
+    guard builder.isNeeded else { return builder }
     for index in entries.indices where entries[index].problem == nil {
       if let client = try? client(at: index, for: policy, overrides: [:]) { builder.add(client) }
     }
-    return builder.build()
+    return builder
   }
 }
 

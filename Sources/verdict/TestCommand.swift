@@ -54,10 +54,9 @@ struct TestCommand: ParsableCommand {
           report.brokenFiles += 1
           continue
         }
-        var suiteContext = context
-        if data != nil { suiteContext.population = book.population(for: policy) }
-        let results = examples.map { policy.run($0, in: suiteContext) }
-        report.add(results, of: policy, in: suiteContext)
+        let population = data == nil ? nil : book.populationBuilder(for: policy)
+        let results = examples.map { policy.run($0, in: context, population: population) }
+        report.add(results, of: policy)
       }
       report.finish()
       if report.brokenFiles > 0 { throw CommandFailure(message: "", exitCode: 2) }

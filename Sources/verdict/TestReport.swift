@@ -16,14 +16,14 @@ struct TestReport {
   }
 
   /// Reports the results of one policy's examples.
-  mutating func add(_ results: [ExampleResult], of policy: Policy, in context: EvaluationContext) {
+  mutating func add(_ results: [ExampleResult], of policy: Policy) {
     for result in results {
       if result.passed {
         passed += 1
         continue
       }
       failed += 1
-      Terminal.out(failure(result, of: policy, in: context))
+      Terminal.out(failure(result, of: policy))
     }
     if showsCoverage { coverageText += coverage(of: results, in: policy) }
   }
@@ -41,7 +41,7 @@ struct TestReport {
 
   /// `rules/firing_test.verdict:12: "late and picky": expected fire notice 30d, got talk (rule 8
   /// "slow payer")`, then the mismatches and the explanation, indented.
-  private func failure(_ result: ExampleResult, of policy: Policy, in context: EvaluationContext) -> String {
+  private func failure(_ result: ExampleResult, of policy: Policy) -> String {
     let example = result.example
     let head = "\(example.source.name):\(example.line): \"\(example.name)\": expected \(result.expected)"
     if let failure = result.failure {
@@ -49,7 +49,9 @@ struct TestReport {
         failure, in: failure.code == "evaluation-error" ? policy.source : example.source)
       return head + ", but it could not run:\n" + indent(rendered, by: 4)
     }
-    guard let evaluation = result.evaluation, let client = result.client else { return head + "\n" }
+    guard let evaluation = result.evaluation, let client = result.client, let context = result.context else {
+      return head + "\n"
+    }
     let rule = evaluation.winningRule.map { policy.rules[$0].title(index: $0) } ?? "otherwise"
     var lines = [head + ", got \(evaluation.verdict) (\(rule))"]
     // The first line already says which verdict was expected and which was given.

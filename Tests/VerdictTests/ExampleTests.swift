@@ -182,7 +182,7 @@ final class ExampleTests: XCTestCase {
     let text = """
       when revisions > 5 then recommend fire
       example   "short"{revisions:7,}expect fire
-      example "long" { revisions: 7, payment_delay: 45d, outstanding: 1200€, project_end: today + 10d, note: "a long note" } expect fire notice 30d reason "a reason long enough that the expectation needs lines of its own"
+      example "long" { revisions: 7, payment_delay: 45d, outstanding: 1200€, project_end: today + 10d, note: "a long note" } expect fire notice 30d reason "a reason long enough that the expectation needs lines of its own, one for each clause"
       """
     let formatted = try PolicyFormatter.format(SourceFile(name: "t", text: text)).get()
     XCTAssertEqual(
@@ -200,7 +200,7 @@ final class ExampleTests: XCTestCase {
         note: "a long note",
       } expect fire
         notice 30d
-        reason "a reason long enough that the expectation needs lines of its own"
+        reason "a reason long enough that the expectation needs lines of its own, one for each clause"
 
       """)
     XCTAssertEqual(try PolicyFormatter.format(SourceFile(name: "t", text: formatted)).get(), formatted)

@@ -167,7 +167,7 @@ final class RulesTests: XCTestCase {
       let population = Self.population(for: policy, from: sample)
 
       for today in Self.exampleDays {
-        let results = examples.map { policy.run($0, in: EvaluationContext(today: today, population: population)) }
+        let results = examples.map { policy.run($0, in: EvaluationContext(today: today), population: population) }
         for result in results where !result.passed {
           XCTFail(Self.describe(result, of: policy, today: today))
         }
@@ -206,7 +206,7 @@ final class RulesTests: XCTestCase {
   /// the policy, each field from the first column of its name (a field with no column is
   /// missing). Like the CLI, it leaves out a record with the wrong number of cells or a cell its
   /// field cannot read. `nil` when the policy uses no `share`, `rank` or `percentile`.
-  static func population(for policy: Policy, from sample: (header: [String], rows: [CSV.Row])) -> Population? {
+  static func population(for policy: Policy, from sample: (header: [String], rows: [CSV.Row])) -> PopulationBuilder? {
     var builder = PopulationBuilder(for: policy)
     guard builder.isNeeded else { return nil }
     for row in sample.rows where row.fields.count == sample.header.count {
@@ -221,7 +221,7 @@ final class RulesTests: XCTestCase {
       }
       if readable { builder.add(Client(values: values)) }
     }
-    return builder.build()
+    return builder
   }
 
   // MARK: - Expect files

@@ -12,9 +12,16 @@ extension Policy {
 
   /// Runs one example: builds its client (values may use `today` from `context`), evaluates the
   /// policy and compares the outcome with the expectation.
-  public func run(_ example: PolicyExample, in context: EvaluationContext) -> ExampleResult {
+  ///
+  /// With `population`, the clients of a data set, `share`, `rank` and `percentile` measure the
+  /// example's client as one of them; otherwise they use `context`'s population (usually none,
+  /// so they are unknown).
+  public func run(
+    _ example: PolicyExample, in context: EvaluationContext, population: PopulationBuilder? = nil
+  ) -> ExampleResult {
     var result = ExampleResult(
-      example: example, client: nil, evaluation: nil, failure: nil, mismatches: [], expected: expectation(of: example))
+      example: example, client: nil, context: nil, evaluation: nil, failure: nil, mismatches: [],
+      expected: expectation(of: example))
     let constants = ExampleConstants(today: context.today)
     var values = [Value](repeating: .missing, count: program.fields.count)
     for (slot, expr) in example.values {
@@ -27,6 +34,12 @@ extension Policy {
     }
     let client = Client(values: values)
     result.client = client
+    var context = context
+    if var population, population.isNeeded {
+      population.add(client)
+      context.population = population.build()
+    }
+    result.context = context
     let evaluation: Evaluation
     do throws(EvaluationError) {
       evaluation = try evaluate(client, in: context)

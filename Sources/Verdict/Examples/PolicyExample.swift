@@ -29,6 +29,8 @@ public struct ExampleResult: Sendable {
   public var example: PolicyExample
   /// The client the example describes, when its values could be read.
   public var client: Client?
+  /// The context it was evaluated in, with the population that included it, to explain it.
+  public var context: EvaluationContext?
   /// What the policy gave the client, when it could be evaluated.
   public var evaluation: Evaluation?
   /// Why the example could not run: a value that does not fit its field, or an evaluation error.

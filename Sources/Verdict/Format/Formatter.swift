@@ -134,7 +134,8 @@ extension LineWriter {
   }
 
   /// An example: on one line when it fits; otherwise each value on a line of its own, ending in a
-  /// comma, and `} expect …` after them, its clauses on lines of their own when they do not fit.
+  /// comma, and `} expect …` after them, its clauses on lines of their own when there are several,
+  /// as a rule's are.
   private mutating func layOutExample(_ example: ExampleDeclaration) {
     let start = self
     exampleValues(example, breaking: false)
@@ -142,10 +143,6 @@ extension LineWriter {
     if width <= PolicyFormatter.lineWidth { return }
     self = start
     exampleValues(example, breaking: true)
-    let afterValues = self
-    action(example.expectation, clauseIndent: 2, keyword: "expect")
-    if width <= PolicyFormatter.lineWidth { return }
-    self = afterValues
     action(example.expectation, clauseIndent: 2, breaking: example.expectation.clauses.count > 1, keyword: "expect")
   }
 
