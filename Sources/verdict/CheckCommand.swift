@@ -44,18 +44,12 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     var failed = false
+    var unreadable = false
     var reported: [DiagnosticJSON] = []
     for path in policies {
       do throws(CommandFailure) {
         let source = try PolicyFile.read(path)
-        var (policy, diagnostics) = Policy.compile(source)
-        if let policy, let data {
-          do throws(RunFailure) {
-            diagnostics += DataCheck.diagnostics(for: policy, data: try ClientTable.read(data))
-          } catch {
-            throw CommandFailure(error)
-          }
-        }
+        let diagnostics = try check(source, at: path)
         if diagnostics.containsErrors || (strict && !diagnostics.isEmpty) { failed = true }
         switch format {
         case .json:
@@ -67,10 +61,38 @@ struct CheckCommand: ParsableCommand {
           }
         }
       } catch {
-        error.exit()
+        // A file that cannot be read is reported, and the others are still checked.
+        Terminal.error("verdict: \(error.message)\n")
+        unreadable = true
       }
     }
     if format == .json { Terminal.out(DiagnosticJSON.render(reported)) }
+    if unreadable { throw ExitCode(2) }
     if failed { throw ExitCode(1) }
+  }
+
+  /// The diagnostics of one file: a policy (with `--data`, against the data too), or a test file
+  /// (`firing_test.verdict`), whose examples are checked against the policy beside it.
+  private func check(_ source: SourceFile, at path: String) throws(CommandFailure) -> [Diagnostic] {
+    if path.hasSuffix("_test.verdict") {
+      let policyPath = TestSuite.policyPath(of: path)
+      guard let policy = Policy.compile(try PolicyFile.read(policyPath)).policy else {
+        return [
+          .error(
+            "test-file-policy", "the policy of this test file, \(policyPath), has errors", at: .at(0),
+            hint: "verdict check \(policyPath)")
+        ]
+      }
+      return policy.examples(in: source).diagnostics
+    }
+    var (policy, diagnostics) = Policy.compile(source)
+    if let policy, let data {
+      do throws(RunFailure) {
+        diagnostics += DataCheck.diagnostics(for: policy, data: try ClientTable.read(data))
+      } catch {
+        throw CommandFailure(error)
+      }
+    }
+    return diagnostics
   }
 }

@@ -7,11 +7,12 @@ struct EvalCommand: ParsableCommand {
     commandName: "eval",
     abstract: "Evaluate a policy on one client given with --set.",
     discussion: """
-      Values are written as in a data file: 45d, 7, 1200 EUR, 2026-11-28, true, or any text.
-      Fields not set are missing.
+      Values are written as in a data file: 45d, 7, 1200 EUR, 2026-11-28, true, or any \
+      text. Fields not set are missing.
 
-      Exit status: 0 evaluated, 1 the evaluation failed (overflow, division by zero),
-      2 the policy has errors or a value does not fit its field.
+      Exit status: 0 evaluated, 1 the evaluation failed (overflow, division by zero), \
+      2 the policy has errors, a field is unknown, a value does not fit its field or \
+      --today is not a date.
       """
   )
 

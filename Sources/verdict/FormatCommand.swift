@@ -14,11 +14,11 @@ struct FormatCommand: ParsableCommand {
     commandName: "fmt",
     abstract: "Rewrite policies in the one canonical layout.",
     discussion: """
-      Files are rewritten in place (atomically, keeping their permissions); '-' reads standard
-      input and writes the result to standard output. A policy with syntax errors is left alone.
+      Files are rewritten in place (atomically, keeping their permissions); '-' reads standard \
+      input and writes the result to standard output. A policy with syntax errors is left alone. \
       The layout is described in docs/fmt.md.
 
-      Exit status: 0 success, 1 with --check or --diff: some policy is not formatted,
+      Exit status: 0 success, 1 with --check or --diff: some policy is not formatted, \
       2 a policy could not be read or written, or has syntax errors.
       """
   )

@@ -65,10 +65,12 @@ struct TestReport {
     let titles = policy.rules.indices.map { policy.rules[$0].title(index: $0) }
     let width = (titles + ["otherwise"]).map(\.count).max() ?? 0
     func pad(_ text: String) -> String { text + String(repeating: " ", count: width - text.count) }
+    let countWidth = String(counts.matched.max() ?? 0).count
     var lines = ["coverage of \(policy.source.name): \(results.count) example\(results.count == 1 ? "" : "s")"]
     for (index, title) in titles.enumerated() {
       let note = counts.won[index] > 0 ? "" : counts.matched[index] > 0 ? "  (never wins)" : "  (never matches)"
-      lines.append("  \(pad(title))  matched \(counts.matched[index])  won \(counts.won[index])\(note)")
+      let matched = String(counts.matched[index]).padding(toLength: countWidth, withPad: " ", startingAt: 0)
+      lines.append("  \(pad(title))  matched \(matched)  won \(counts.won[index])\(note)")
     }
     lines.append("  \(pad("otherwise"))  decided \(counts.otherwise)")
     let winning = counts.won.filter { $0 > 0 }.count

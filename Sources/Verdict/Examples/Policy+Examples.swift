@@ -59,7 +59,8 @@ extension Policy {
         result.failure = diagnostic
         return result
       }
-      if let mismatch = Policy.mismatch(clause, expected: expected, in: evaluation.clauses) {
+      let written = Policy.writtenValue(of: clause, in: example.source)
+      if let mismatch = Policy.mismatch(clause, expected: expected, written: written, in: evaluation.clauses) {
         result.mismatches.append(mismatch)
       }
     }
@@ -67,7 +68,16 @@ extension Policy {
   }
 
   /// `notice: expected 30d, got 9w`, or `nil` when the clause is as expected.
-  private static func mismatch(_ clause: Clause, expected: Value?, in actual: Clauses) -> String? {
+  /// The text of a clause's value as the example wrote it (`14d`, not `2w`).
+  private static func writtenValue(of clause: Clause, in source: SourceFile) -> String? {
+    switch clause.kind {
+    case .notice(let expr), .cooldown(let expr), .reason(let expr), .refer(let expr):
+      return String(decoding: source.bytes[expr.range.start..<expr.range.end], as: UTF8.self)
+    case .holdUntilPaid, .meet: return nil
+    }
+  }
+
+  private static func mismatch(_ clause: Clause, expected: Value?, written: String?, in actual: Clauses) -> String? {
     let got: Value?
     let wanted: Value?
     switch clause.kind {
@@ -82,7 +92,7 @@ extension Policy {
       return "meet: expected \(mode.rawValue), got \(actual.meet?.rawValue ?? "none")"
     }
     guard got != wanted else { return nil }
-    return "\(clause.keyword): expected \(wanted?.description ?? "none"), got \(got?.description ?? "none")"
+    return "\(clause.keyword): expected \(written ?? wanted?.description ?? "none"), got \(got?.description ?? "none")"
   }
 
   /// The expectation as written: `fire notice 30d hold until paid`.
