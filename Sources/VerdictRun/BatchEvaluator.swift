@@ -26,11 +26,14 @@ final class BatchEvaluator {
   private let context: EvaluationContext
   private let filter: RowFilter
   private let failOn: Int?
+  /// `--explain`: evaluate shown clients again with a trace, to explain them.
+  private let explains: Bool
   private var client: Client
   /// Cell readers for standard and decimal-comma files, made on first use.
   private var converters: (standard: RowConverter?, decimalComma: RowConverter?) = (nil, nil)
 
-  init(policy: Policy, context: EvaluationContext, filter: RowFilter, failOn: Int?) {
+  init(policy: Policy, context: EvaluationContext, filter: RowFilter, failOn: Int?, explains: Bool = false) {
+    self.explains = explains
     self.policy = policy
     self.context = context
     self.filter = filter
@@ -111,9 +114,12 @@ final class BatchEvaluator {
     }
     guard shown else { return }
     tally.printed += 1
+    // Only clients that are shown are explained: the trace costs a second evaluation.
+    let explanation = explains && outcome != nil ? ExplanationText.line(policy.explain(client, in: context)) : nil
     batch.withKey(row) { key in
       renderer.render(
-        ReportRow(key: key, source: batch.source, line: batch.lines[row], error: error), outcome, into: batch.output)
+        ReportRow(key: key, source: batch.source, line: batch.lines[row], error: error, explanation: explanation),
+        outcome, into: batch.output)
     }
   }
 }

@@ -9,8 +9,10 @@ struct CSVReportRenderer: ReportRenderer {
   private let verdicts: [[UInt8]]
   private let rules: [[UInt8]]
   private let sources: [[UInt8]]
+  private let explains: Bool
 
   init(vocabulary: ReportVocabulary) {
+    explains = vocabulary.explains
     verdicts = vocabulary.verdicts.map(CSVReportRenderer.field)
     rules = vocabulary.rules.map(CSVReportRenderer.field)
     sources = vocabulary.sources.map { Array($0.utf8) }
@@ -22,7 +24,10 @@ struct CSVReportRenderer: ReportRenderer {
     return Array(buffer.bytes)
   }
 
-  func prefix(into buffer: ByteBuffer) { buffer.appendText(CSVReportRenderer.columns.joined(separator: ",") + "\n") }
+  func prefix(into buffer: ByteBuffer) {
+    let columns = CSVReportRenderer.columns + (explains ? ["explain"] : [])
+    buffer.appendText(columns.joined(separator: ",") + "\n")
+  }
   func suffix(into buffer: ByteBuffer) {}
   var firstRowSkip: Int { 0 }
 
@@ -54,11 +59,15 @@ struct CSVReportRenderer: ReportRenderer {
       if let refer = clauses.refer { out.appendCSVField(refer) }
       out.append(",,")
     } else {
-      out.append("error,,,,,,,,")
+      out.append("error,,,,false,,,,")
       out.appendCSVField(row.error ?? "")
       out.append(UInt8(ascii: ","))
     }
     appendPlace(row, out)
+    if explains {
+      out.append(UInt8(ascii: ","))
+      if let explanation = row.explanation { out.appendCSVField(explanation) }
+    }
     out.append(UInt8(ascii: "\n"))
   }
 

@@ -14,8 +14,10 @@ struct JSONReportRenderer: ReportRenderer {
   private let rules: [[UInt8]]
   private let sources: [[UInt8]]
   private let array: Bool
+  private let explains: Bool
 
   init(vocabulary: ReportVocabulary, array: Bool) {
+    explains = vocabulary.explains
     verdicts = vocabulary.verdicts.map { JSONReportRenderer.quoted($0) }
     rules = vocabulary.rules.map { JSONReportRenderer.quoted($0) }
     sources = vocabulary.sources.map { JSONReportRenderer.escaped($0) }
@@ -78,6 +80,12 @@ struct JSONReportRenderer: ReportRenderer {
     out.append(sources[row.source])
     out.append(UInt8(ascii: ":"))
     out.appendDecimal(row.line)
+    if explains {
+      out.append("\",\"explain\":")
+      if let explanation = row.explanation { out.appendJSONString(explanation) } else { out.append("null") }
+      out.append(array ? "}" : "}\n")
+      return
+    }
     if array {
       out.append("\"}")
     } else {

@@ -27,7 +27,7 @@ final class Pipeline: @unchecked Sendable {
     standardError: @escaping @Sendable (String) -> Void
   ) throws(RunFailure) -> RunResult {
     let configuration = options.configuration
-    let vocabulary = ReportVocabulary(policy: policy, sources: sources)
+    let vocabulary = ReportVocabulary(policy: policy, sources: sources, explains: configuration.explain)
     let format = configuration.format
     let usesColor = configuration.usesColor && format == .table
     let report = SharedBox<any ReportRenderer>(
@@ -60,7 +60,9 @@ final class Pipeline: @unchecked Sendable {
     }
     for _ in 0..<jobs {
       let evaluator = UncheckedBox(
-        BatchEvaluator(policy: policy, context: context, filter: options.filter, failOn: options.failOn))
+        BatchEvaluator(
+          policy: policy, context: context, filter: options.filter, failOn: options.failOn,
+          explains: configuration.explain))
       Thread.detachNewThread {
         while let batch = work.receive() {
           evaluator.value.process(batch, renderer: report.value)

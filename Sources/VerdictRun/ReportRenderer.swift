@@ -11,6 +11,8 @@ struct ReportRow {
   var line: Int
   /// What went wrong, when the row could not be evaluated.
   var error: String?
+  /// With `--explain`: why the client got its verdict, on one line.
+  var explanation: String?
 }
 
 /// The names a report repeats on every row, prepared once per run.
@@ -23,8 +25,11 @@ struct ReportVocabulary: Sendable {
   let sources: [String]
   /// The severity of the `otherwise` verdict.
   let otherwise: Int
+  /// Whether rows carry an explanation (`--explain`): an `explain` column or key.
+  let explains: Bool
 
-  init(policy: Policy, sources: [String]) {
+  init(policy: Policy, sources: [String], explains: Bool = false) {
+    self.explains = explains
     verdicts = policy.verdicts
     rules = policy.rules.map { rule in
       rule.name ?? "line \(policy.source.location(of: rule.range.start).line)"

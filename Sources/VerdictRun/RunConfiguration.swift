@@ -64,6 +64,8 @@ public struct RunConfiguration: Sendable {
   public var today: CalendarDate
   /// Exit with status 3 when a client gets this verdict or a more severe one.
   public var failOn: String?
+  /// `--explain`: give each client's explanation, on one line, in an `explain` column.
+  public var explain = false
   /// The report file, written atomically; `nil` for standard output.
   public var outputPath: String?
   /// Whether the table may use colour.

@@ -108,6 +108,12 @@ struct TableRenderer: ReportRenderer {
       reason.withUTF8 { out.appendTableCell($0) }
     }
     finish(out)
+    // With --explain, the explanation goes on a line of its own under the client's.
+    if var explanation = row.explanation {
+      out.append("    why: ")
+      explanation.withUTF8 { out.appendTableCell($0) }
+      finish(out)
+    }
   }
 
   private func finish(_ out: ByteBuffer) {

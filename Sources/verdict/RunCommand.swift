@@ -82,6 +82,12 @@ struct RunCommand: ParsableCommand {
       "Exit with status 3 when any client gets this verdict or a more severe one.", valueName: "verdict"))
   var failOn: String?
 
+  @Flag(
+    help:
+      "Explain each client on one line: the facts that made the winning rule match, or the rule nearest to matching (an 'explain' column; under the client in a table)."
+  )
+  var explain = false
+
   @Option(
     name: [.short, .long],
     help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
@@ -109,6 +115,7 @@ struct RunCommand: ParsableCommand {
       configuration.only = only
       configuration.quiet = quiet
       configuration.failOn = failOn
+      configuration.explain = explain
       configuration.outputPath = output
       configuration.usesColor =
         output == nil
