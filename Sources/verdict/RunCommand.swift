@@ -63,8 +63,9 @@ struct RunCommand: ParsableCommand {
   var key: String?
 
   @Option(
-    parsing: .upToNextOption,
-    help: ArgumentHelp("Report only clients with these verdicts ('error' for rows with errors).", valueName: "verdict"))
+    help: ArgumentHelp(
+      "Report only clients with these verdicts, comma-separated or repeated ('error' for rows with errors).",
+      valueName: "verdict,..."))
   var only: [String] = []
 
   @Flag(
@@ -112,7 +113,7 @@ struct RunCommand: ParsableCommand {
         configuration.jobs = jobs
       }
       configuration.keyColumn = key
-      configuration.only = only
+      configuration.only = only.flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces } }
       configuration.quiet = quiet
       configuration.failOn = failOn
       configuration.explain = explain
