@@ -211,7 +211,7 @@ struct Checker {
         guard let durationUnit = TimeSpan.Unit(fieldUnit: unit.name) else {
           error(
             "unknown-unit", "unknown duration unit '\(unit.name)'", at: unit.range,
-            hint: "write in minutes, in hours, in days, in weeks, in months or in years")
+            hint: "write in seconds, in minutes, in hours, in days, in weeks, in months or in years")
           return
         }
         field.durationUnit = durationUnit

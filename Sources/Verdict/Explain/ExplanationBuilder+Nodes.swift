@@ -70,19 +70,21 @@ extension ExplanationBuilder {
     if case .constant = left.kind, !isConstant(right) { (subject, op, other) = (right, comparison.turned, left) }
     node.subject = operand(subject)
     node.requirement = "\(op.rawValue) \(operand(other))"
-    if let a = values[Int32(left.id)], let b = values[Int32(right.id)] { node.margin = margin(a, b) }
+    if let a = values[Int32(left.id)], let b = values[Int32(right.id)] {
+      node.margin = margin(a, b, unit: durationUnit(of: left) ?? durationUnit(of: right))
+    }
   }
 
   /// How far apart two ordered amounts are: `12d`, `2`, `150.00 EUR`; `nil` for text, equal
   /// values and values that cannot be subtracted.
-  private func margin(_ a: Value, _ b: Value) -> String? {
+  private func margin(_ a: Value, _ b: Value, unit: TimeSpan.Unit?) -> String? {
     switch (a, b) {
     case (.int, _), (.real, _), (.duration, _), (.percent, _), (.money, _), (.date, _): break
     default: return nil
     }
     guard let order = try? Value.ordering(a, b), order != 0 else { return nil }
     let (larger, smaller) = order > 0 ? (a, b) : (b, a)
-    return (try? Value.arithmetic(.subtract, larger, smaller)).map(ExplanationBuilder.display)
+    return (try? Value.arithmetic(.subtract, larger, smaller)).map { ExplanationBuilder.display($0, unit: unit) }
   }
 
   /// An operand as the explanation shows it: a literal as written, a name with its value
@@ -90,7 +92,8 @@ extension ExplanationBuilder {
   func operand(_ expr: CheckedExpr) -> String {
     let written = text(expr.range)
     if isConstant(expr) { return written }
-    let shown = values[Int32(expr.id)].map(ExplanationBuilder.display) ?? "not computed"
+    let unit = durationUnit(of: expr)
+    let shown = values[Int32(expr.id)].map { ExplanationBuilder.display($0, unit: unit) } ?? "not computed"
     switch expr.kind {
     case .field, .letValue, .today: return "\(written) \(shown)"
     default: return "\(written) (\(shown))"
@@ -98,11 +101,26 @@ extension ExplanationBuilder {
   }
 
   /// A value as an explanation shows it: fractions rounded to two places.
-  static func display(_ value: Value) -> String {
+  ///
+  /// A duration is shown in `unit`, the unit its field is declared in, when it is a whole number
+  /// of them (`payment_delay 42d`, not `6w`).
+  static func display(_ value: Value, unit: TimeSpan.Unit? = nil) -> String {
     switch value {
-    case .real(let number): Value.format((number * 100).rounded() / 100)
-    case .percent(let fraction): Value.format((fraction * 10_000).rounded() / 100) + "%"
-    default: value.description
+    case .duration(let span):
+      guard let unit, span.seconds % unit.seconds == 0 else { return span.description }
+      return "\(span.seconds / unit.seconds)\(unit.rawValue)"
+    case .real(let number): return Value.format((number * 100).rounded() / 100)
+    case .percent(let fraction): return Value.format((fraction * 10_000).rounded() / 100) + "%"
+    default: return value.description
+    }
+  }
+
+  /// The unit a field is declared in (`duration in days`), for a field or a let that is one.
+  private func durationUnit(of expr: CheckedExpr) -> TimeSpan.Unit? {
+    switch expr.kind {
+    case .field(let slot): return program.fields[slot].durationUnit
+    case .letValue(let slot): return durationUnit(of: program.lets[slot].value)
+    default: return nil
     }
   }
 

@@ -253,13 +253,14 @@ struct CellScanner {
 
   // MARK: - Pieces
 
-  /// The unit a duration's letters name, case-insensitively: `d`, `h`, `w`, `min`, `mo`, `y`, or
-  /// `day`/`days`, `hour`/`hours` and so on.
+  /// The unit a duration's letters name, case-insensitively: `s`, `min`, `h`, `d`, `w`, `mo`, `y`,
+  /// or `day`/`days`, `hour`/`hours` and so on.
   static func unit(named letters: UnsafeBufferPointer<UInt8>) -> TimeSpan.Unit? {
     guard letters.count <= 8 else { return nil }
     var word: UInt64 = 0
     for byte in letters { word = word << 8 | UInt64(byte | 0x20) }  // letters only: | 0x20 lowercases
     switch word {
+    case packed("s"), packed("sec"), packed("second"), packed("seconds"): return .second
     case packed("min"), packed("minute"), packed("minutes"): return .minute
     case packed("h"), packed("hour"), packed("hours"): return .hour
     case packed("d"), packed("day"), packed("days"): return .day

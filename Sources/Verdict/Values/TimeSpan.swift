@@ -20,6 +20,8 @@ public struct TimeSpan: Sendable, Hashable, Comparable {
 
   /// The units a duration literal can carry.
   public enum Unit: String, Sendable, CaseIterable {
+    /// Seconds, `45s`: rarely written, but what a division such as `1min / 7` can leave.
+    case second = "s"
     /// Minutes, `90min`.
     case minute = "min"
     /// Hours, `12h`.
@@ -36,6 +38,7 @@ public struct TimeSpan: Sendable, Hashable, Comparable {
     /// Seconds in one unit.
     public var seconds: Int64 {
       switch self {
+      case .second: 1
       case .minute: 60
       case .hour: 3_600
       case .day: 86_400
@@ -45,9 +48,11 @@ public struct TimeSpan: Sendable, Hashable, Comparable {
       }
     }
 
-    /// The unit named by a `field … in UNIT` clause: `minutes`, `hours`, `days`, `weeks`, `months`, `years`.
+    /// The unit named by a `field … in UNIT` clause: `seconds`, `minutes`, `hours`, `days`,
+    /// `weeks`, `months`, `years`.
     public init?(fieldUnit name: String) {
       switch name {
+      case "seconds": self = .second
       case "minutes": self = .minute
       case "hours": self = .hour
       case "days": self = .day
