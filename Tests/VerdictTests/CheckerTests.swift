@@ -27,7 +27,11 @@ final class CheckerTests: XCTestCase {
       ("when x is missing then recommend fire", ["x": nil], #line),
       // A product does not say what its factors are: the data decides.
       ("when hours * 2 > 10 then recommend fire", ["hours": nil], #line),
-      ("when project_end - today > 30d then recommend fire", ["project_end": nil], #line),
+      ("when project_end - today > 30d then recommend fire", ["project_end": .date], #line),
+      // A date plus x makes x a duration; x minus a date makes x a date.
+      ("when wait + 2026-01-01 > 2026-06-01 then recommend fire", ["wait": .duration], #line),
+      ("when 2026-01-01 + wait > 2026-06-01 then recommend fire", ["wait": .duration], #line),
+      ("when start - 2026-01-01 > 30d then recommend fire", ["start": .date], #line),
     ]
     for (text, expected, line) in rows {
       let (program, diagnostics) = check(text, line: line)

@@ -73,6 +73,13 @@ extension Checker {
       if case .list(let elements) = left.kind, let type = elements.lazy.compactMap(\.type).first {
         refine(&right, type, nil)
       }
+    case .add where left.type == .date || right.type == .date:
+      // A date plus x: x is a duration.
+      if left.type == nil { refine(&left, .duration, nil) }
+      if right.type == nil { refine(&right, .duration, nil) }
+    case .subtract where left.type == .date || right.type == .date:
+      // x minus a date: x is a date. A date minus x may be a date or a duration: the data decides.
+      if right.type == .date, left.type == nil { refine(&left, .date, nil) }
     default:
       // In x + 30d and x - 30d, x may be a date as well as a duration: the data decides.
       let dateOrDuration = right.type == .duration && (op == .add || op == .subtract)
