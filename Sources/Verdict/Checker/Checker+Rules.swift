@@ -66,19 +66,10 @@ extension Checker {
     var usedFields = Set<Int>()
     var usedLets = Set<Int>()
     func visit(_ expr: CheckedExpr) {
-      switch expr.kind {
-      case .field(let slot): usedFields.insert(slot)
-      case .population(_, let slot): usedFields.insert(slot)
-      case .letValue(let slot): usedLets.insert(slot)
-      case .constant, .today: break
-      case .negate(let operand), .not(let operand), .isMissing(let operand, _): visit(operand)
-      case .and(let left, let right), .or(let left, let right), .compare(_, let left, let right),
-        .arithmetic(_, let left, let right), .coalesce(let left, let right), .member(let left, let right, _),
-        .contains(let left, let right):
-        visit(left)
-        visit(right)
-      case .call(_, let arguments), .list(let arguments): arguments.forEach(visit)
-      }
+      if case .field(let slot) = expr.kind { usedFields.insert(slot) }
+      if case .population(_, let slot) = expr.kind { usedFields.insert(slot) }
+      if case .letValue(let slot) = expr.kind { usedLets.insert(slot) }
+      expr.operands.forEach(visit)
     }
     func visit(_ action: CheckedAction) {
       for expr in [action.notice, action.reason, action.refer, action.cooldown].compactMap({ $0 }) { visit(expr) }

@@ -67,7 +67,7 @@ extension ExplanationBuilder {
   ) {
     node.detail = "\(operand(left)) \(comparison.rawValue) \(operand(right))"
     var (subject, op, other) = (left, comparison, right)
-    if case .constant = left.kind, !isConstant(right) { (subject, op, other) = (right, comparison.turned, left) }
+    if case .constant = left.kind, !isConstant(right) { (subject, op, other) = (right, comparison.flipped, left) }
     node.subject = operand(subject)
     node.requirement = "\(op.rawValue) \(operand(other))"
     if let a = values[Int32(left.id)], let b = values[Int32(right.id)] {
@@ -137,22 +137,15 @@ extension ExplanationBuilder {
     var names: [String] = []
     func visit(_ expr: CheckedExpr) {
       guard values[Int32(expr.id)] == .missing else { return }
-      switch expr.kind {
-      case .field(let slot):
-        if !names.contains(program.fields[slot].name) { names.append(program.fields[slot].name) }
-      case .letValue(let slot):
+      if case .field(let slot) = expr.kind, !names.contains(program.fields[slot].name) {
+        names.append(program.fields[slot].name)
+      }
+      if case .letValue(let slot) = expr.kind {
         let before = names.count
         visit(program.lets[slot].value)
         if names.count == before, !names.contains(program.lets[slot].name) { names.append(program.lets[slot].name) }
-      case .constant, .today, .population: break
-      case .negate(let operand), .not(let operand), .isMissing(let operand, _): visit(operand)
-      case .and(let left, let right), .or(let left, let right), .compare(_, let left, let right),
-        .arithmetic(_, let left, let right), .coalesce(let left, let right), .member(let left, let right, _),
-        .contains(let left, let right):
-        visit(left)
-        visit(right)
-      case .call(_, let arguments), .list(let arguments): arguments.forEach(visit)
       }
+      expr.operands.forEach(visit)
     }
     visit(expr)
     return names
@@ -183,19 +176,6 @@ extension ExplanationBuilder {
       offset += 1
     }
     return String(decoding: kept, as: UTF8.self).trimmingCharacters(in: " ")
-  }
-}
-
-extension Comparison {
-  /// The comparison with its operands swapped: `<` for `>`.
-  fileprivate var turned: Comparison {
-    switch self {
-    case .equal, .notEqual: self
-    case .less: .greater
-    case .lessEqual: .greaterEqual
-    case .greater: .less
-    case .greaterEqual: .lessEqual
-    }
   }
 }
 

@@ -38,6 +38,22 @@ struct CheckedExpr: Sendable {
   }
 }
 
+extension CheckedExpr {
+  /// The expressions this one is made of, in source order; a let's definition is not among them
+  /// (it is a node of its own, reached through the let's slot).
+  var operands: [CheckedExpr] {
+    switch kind {
+    case .constant, .field, .letValue, .today, .population: []
+    case .negate(let operand), .not(let operand), .isMissing(let operand, _): [operand]
+    case .and(let left, let right), .or(let left, let right), .compare(_, let left, let right),
+      .arithmetic(_, let left, let right), .coalesce(let left, let right), .member(let left, let right, _),
+      .contains(let left, let right):
+      [left, right]
+    case .call(_, let arguments), .list(let arguments): arguments
+    }
+  }
+}
+
 /// The comparison operators.
 enum Comparison: String, Sendable {
   case equal = "=="
