@@ -59,7 +59,7 @@ struct CSVReportRenderer: ReportRenderer {
       if let refer = clauses.refer { out.appendCSVField(refer) }
       out.append(",,")
     } else {
-      out.append("error,,,,false,,,,")
+      out.append("error,,,,,,,,")
       out.appendCSVField(row.error ?? "")
       out.append(UInt8(ascii: ","))
     }

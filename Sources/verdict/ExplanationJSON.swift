@@ -12,6 +12,7 @@ struct ExplanationJSON: Encodable {
     var detail: String
     var margin: String?
     var missing: [String]?
+    var unmeasured: [String]?
     var children: [Node]?
 
     init(_ node: ConditionNode) {
@@ -21,6 +22,7 @@ struct ExplanationJSON: Encodable {
       detail = node.detail
       margin = node.margin
       missing = node.missing.isEmpty ? nil : node.missing
+      unmeasured = node.unmeasured.isEmpty ? nil : node.unmeasured
       children = node.children.isEmpty ? nil : node.children.map(Node.init)
     }
   }

@@ -119,8 +119,9 @@ final class ExplanationTests: XCTestCase {
     XCTAssertEqual(explanation.verdict, "error")
     XCTAssertEqual(explanation.decision, .failed)
     XCTAssertEqual(explanation.error?.message, "division by zero")
-    XCTAssertEqual(explanation.rules.map(\.outcome), [.notMatched, .notEvaluated, .notEvaluated])
-    XCTAssertEqual(ExplanationText.line(explanation), "error: division by zero")
+    XCTAssertEqual(explanation.rules.map(\.outcome), [.notMatched, .failed, .notEvaluated])
+    XCTAssertEqual(findings(explanation.rules[1]), ["division by zero"])
+    XCTAssertEqual(ExplanationText.line(explanation), "error: division by zero in rule 2")
   }
 
   func testFractionsAreRoundedForReading() throws {
@@ -160,5 +161,63 @@ final class ExplanationTests: XCTestCase {
               ? disrespectful
 
       """)
+  }
+
+  // MARK: - Review findings
+
+  func testATrueNotShowsTheFactsThatKeptItsOperandFalse() throws {
+    let policy = """
+      field payment_delay: duration in days
+      field revisions: number
+      field outstanding: money in EUR
+      let late = payment_delay > 30d
+      rule "patient" when not late then recommend keep
+      rule "calm" when not (revisions > 3 and outstanding > 100€) then recommend watch
+      """
+    let explanation = try explain(policy, ["payment_delay": "20", "revisions": "5", "outstanding": "50"])
+    XCTAssertEqual(findings(explanation.rules[0]), ["payment_delay 20d, not > 30d"])
+    XCTAssertEqual(findings(explanation.rules[1]), ["outstanding 50.00 EUR, not > 100€"])
+    let late = try explain(policy, ["payment_delay": "45", "revisions": "5", "outstanding": "500"])
+    XCTAssertEqual(findings(late.rules[0]), ["payment_delay 45d, needs not > 30d"])
+    XCTAssertEqual(
+      findings(late.rules[1]), ["revisions 5, needs not > 3", "outstanding 500.00 EUR, needs not > 100€"])
+  }
+
+  func testAPopulationFigureWithoutDataSaysSo() throws {
+    let explanation = try explain(
+      "let busy = share(hours) > 20%\nwhen busy then recommend fire", ["hours": "30"])
+    XCTAssertEqual(findings(explanation.rules[0]), ["share(hours) needs the other clients' data"])
+    XCTAssertEqual(explanation.rules[0].condition.missing, [])
+  }
+
+  func testEscapedBackslashesInTextsKeepTheFindingOnOneLine() throws {
+    let explanation = try explain(
+      """
+      field tier: text
+      when tier in ["a \\\\",
+        "b"] then recommend fire
+      """, ["tier": "c"])
+    XCTAssertEqual(explanation.rules[0].condition.text, #"tier in ["a \\", "b"]"#)
+    XCTAssertFalse(ExplanationText.line(explanation).contains("\n"))
+  }
+
+  func testMarginsBetweenDatesAreInDays() throws {
+    let explanation = try explain("when start < 2025-01-01 then recommend fire", ["start": "2024-01-01"])
+    XCTAssertEqual(findings(explanation.rules[0]), ["start 2024-01-01 < 2025-01-01 (by 366d)"])
+  }
+
+  func testTheNearestRuleIsTheOneClosestToMatching() throws {
+    let explanation = try explain(
+      """
+      field payment_delay: duration in days
+      when payment_delay > 30d then recommend talk
+      when payment_delay > 14d then recommend watch
+      """, ["payment_delay": "4"])
+    XCTAssertEqual(ExplanationText.line(explanation), "no rule matched; nearest rule 2: payment_delay 4d, needs > 14d")
+  }
+
+  func testNegativeLiteralsAreShownAsWritten() throws {
+    let explanation = try explain("when x > -5 then recommend fire", ["x": "-9"])
+    XCTAssertEqual(findings(explanation.rules[0]), ["x -9, needs > -5"])
   }
 }

@@ -25,6 +25,11 @@ public struct ConditionNode: Sendable, Hashable {
   public var requirement: String?
   /// The fields and lets whose missing values made the node unknown.
   public var missing: [String] = []
+  /// The population figures (`share(time_spent)`) that are unknown because no data set was given.
+  public var unmeasured: [String] = []
+  /// For a comparison of amounts: how far apart the sides are relative to the larger, from 0 (equal)
+  /// to 1 or more; it ranks which failed comparison is nearest to holding.
+  public var distance: Double?
 
   /// The kinds of condition nodes.
   public enum Kind: String, Sendable, Hashable {
@@ -40,7 +45,7 @@ public struct ConditionNode: Sendable, Hashable {
     case `let`
     /// A bool field tested on its own, such as `disrespectful`.
     case field
-    /// Any other test: a bool field, `x in [...]`, `x is missing`, a function call.
+    /// Any other test: `x in [...]`, `x is missing`, a function call.
     case test
   }
 
@@ -52,56 +57,4 @@ public struct ConditionNode: Sendable, Hashable {
 
   /// Whether the node was computed and is unknown.
   public var isUnknown: Bool { value == .missing }
-
-  /// The facts that make a true node true: every comparison an `and` needed, the first operand
-  /// of an `or` that held.
-  public var support: [ConditionNode] {
-    guard isTrue else { return [] }
-    switch kind {
-    case .and: return children.flatMap(\.support)
-    case .or: return children.first(where: \.isTrue)?.support ?? []
-    case .let: return definition?.support ?? [self]
-    case .not, .comparison, .field, .test: return [self]
-    }
-  }
-
-  /// The facts that stop a false node from being true: the false operands of an `and`, and of an
-  /// `or` the operand nearest to holding (the one with the fewest facts against it).
-  public var obstacles: [ConditionNode] {
-    switch value {
-    case .bool(false):
-      switch kind {
-      case .and: return children.flatMap { $0.isFalse ? $0.obstacles : $0.isUnknown ? $0.unknowns : [] }
-      case .or:
-        let options = children.map(\.obstacles).filter { !$0.isEmpty }
-        return options.min { $0.count < $1.count } ?? [self]
-      case .let: return definition?.obstacles ?? [self]
-      case .not, .comparison, .field, .test: return [self]
-      }
-    case .missing: return unknowns
-    default: return []
-    }
-  }
-
-  /// A let's definition when it is itself a combination of tests worth looking into; a let that
-  /// names one plain test (`let vip = tier == "gold"` is worth it, `let late = late_flag ?? false`
-  /// is not) is a fact of its own.
-  private var definition: ConditionNode? {
-    guard kind == .let, let child = children.first else { return nil }
-    switch child.kind {
-    case .and, .or, .not, .comparison, .let: return child
-    case .field, .test: return nil
-    }
-  }
-
-  /// The unknown leaves under an unknown node: what missing data left it undecided.
-  public var unknowns: [ConditionNode] {
-    guard isUnknown else { return [] }
-    switch kind {
-    case .and, .or, .not, .let:
-      let below = children.flatMap(\.unknowns)
-      return below.isEmpty ? [self] : below
-    case .comparison, .field, .test: return [self]
-    }
-  }
 }

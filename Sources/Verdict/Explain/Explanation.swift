@@ -65,6 +65,8 @@ public enum RuleOutcome: String, Sendable, Hashable {
   case outranked
   /// It matched, but the evaluation failed before a winner was chosen.
   case matched
+  /// Evaluating its condition failed (an overflow, a division by zero); its finding is the error.
+  case failed
   /// Its condition was false.
   case notMatched = "not-matched"
   /// Its condition was unknown because of missing data, so it did not match.

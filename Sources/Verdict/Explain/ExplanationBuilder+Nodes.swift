@@ -7,16 +7,16 @@ extension ExplanationBuilder {
     switch expr.kind {
     case .and:
       node.kind = .and
-      node.children = operands(of: expr).map(self.node)
+      node.children = chain(expr).map(self.node)
       node.detail = node.text
     case .or:
       node.kind = .or
-      node.children = operands(of: expr).map(self.node)
+      node.children = chain(expr).map(self.node)
       node.detail = node.text
     case .not(let operand):
       node.kind = .not
       node.children = [self.node(operand)]
-      node.detail = "not \(node.children[0].detail)"
+      node.detail = node.text
     case .compare(let comparison, let left, let right):
       node.kind = .comparison
       describe(&node, comparison, left, right)
@@ -37,99 +37,62 @@ extension ExplanationBuilder {
     case .contains(let container, let element):
       node.detail = "\(operand(container)) contains \(operand(element))"
     }
-    if node.isUnknown { node.missing = missingNames(in: expr) }
+    if node.isUnknown {
+      node.missing = missingNames(in: expr)
+      node.unmeasured = unmeasuredFigures(in: expr)
+    }
     return node
   }
 
   /// The operands of a chain of `and` (or of `or`), flattened: `a and b and c` has three.
-  private func operands(of expr: CheckedExpr) -> [CheckedExpr] {
-    switch expr.kind {
-    case .and(let left, let right):
-      return [left, right].flatMap { operand in
-        if case .and = operand.kind { return operands(of: operand) }
-        return [operand]
-      }
-    case .or(let left, let right):
-      return [left, right].flatMap { operand in
-        if case .or = operand.kind { return operands(of: operand) }
-        return [operand]
-      }
-    default:
-      return [expr]
+  private func chain(_ expr: CheckedExpr) -> [CheckedExpr] {
+    expr.operands.flatMap { operand in
+      if case .and = expr.kind, case .and = operand.kind { return chain(operand) }
+      if case .or = expr.kind, case .or = operand.kind { return chain(operand) }
+      return [operand]
     }
   }
 
-  /// Fills in a comparison's detail, subject, requirement and margin. A constant on the left is
-  /// turned around (`30d < payment_delay` reads as `payment_delay > 30d`) so the subject is the
-  /// side that varies.
+  /// Fills in a comparison's detail, subject, requirement, margin and distance. A constant on the
+  /// left is turned around (`30d < payment_delay` reads as `payment_delay > 30d`) so the subject
+  /// is the side that varies.
   private func describe(
     _ node: inout ConditionNode, _ comparison: Comparison, _ left: CheckedExpr, _ right: CheckedExpr
   ) {
     node.detail = "\(operand(left)) \(comparison.rawValue) \(operand(right))"
     var (subject, op, other) = (left, comparison, right)
-    if case .constant = left.kind, !isConstant(right) { (subject, op, other) = (right, comparison.flipped, left) }
+    if isConstant(left), !isConstant(right) { (subject, op, other) = (right, comparison.flipped, left) }
     node.subject = operand(subject)
     node.requirement = "\(op.rawValue) \(operand(other))"
-    if let a = values[Int32(left.id)], let b = values[Int32(right.id)] {
-      node.margin = margin(a, b, unit: durationUnit(of: left) ?? durationUnit(of: right))
-    }
+    guard let a = values[Int32(left.id)], let b = values[Int32(right.id)] else { return }
+    node.margin = margin(a, b, unit: durationUnit(of: left) ?? durationUnit(of: right))
+    node.distance = ExplanationBuilder.distance(a, b)
   }
 
-  /// How far apart two ordered amounts are: `12d`, `2`, `150.00 EUR`; `nil` for text, equal
-  /// values and values that cannot be subtracted.
+  /// How far apart two ordered amounts are: `12d`, `2`, `150.00 EUR`, `366d` between two dates;
+  /// `nil` for text, equal values and values that cannot be subtracted.
   private func margin(_ a: Value, _ b: Value, unit: TimeSpan.Unit?) -> String? {
-    switch (a, b) {
-    case (.int, _), (.real, _), (.duration, _), (.percent, _), (.money, _), (.date, _): break
-    default: return nil
-    }
     guard let order = try? Value.ordering(a, b), order != 0 else { return nil }
     let (larger, smaller) = order > 0 ? (a, b) : (b, a)
-    return (try? Value.arithmetic(.subtract, larger, smaller)).map { ExplanationBuilder.display($0, unit: unit) }
-  }
-
-  /// An operand as the explanation shows it: a literal as written, a name with its value
-  /// (`payment_delay 42d`), anything else with its value in parentheses.
-  func operand(_ expr: CheckedExpr) -> String {
-    let written = text(expr.range)
-    if isConstant(expr) { return written }
-    let unit = durationUnit(of: expr)
-    let shown = values[Int32(expr.id)].map { ExplanationBuilder.display($0, unit: unit) } ?? "not computed"
-    switch expr.kind {
-    case .field, .letValue, .today: return "\(written) \(shown)"
-    default: return "\(written) (\(shown))"
+    switch (a, b) {
+    case (.date, .date):
+      return (try? Value.arithmetic(.subtract, larger, smaller)).map { ExplanationBuilder.display($0, unit: .day) }
+    case (.int, _), (.real, _), (.duration, _), (.percent, _), (.money, _):
+      return (try? Value.arithmetic(.subtract, larger, smaller)).map { ExplanationBuilder.display($0, unit: unit) }
+    case (.missing, _), (.bool, _), (.date, _), (.text, _), (.list, _):
+      return nil
     }
   }
 
-  /// A value as an explanation shows it: fractions rounded to two places.
-  ///
-  /// A duration is shown in `unit`, the unit its field is declared in, when it is a whole number
-  /// of them (`payment_delay 42d`, not `6w`).
-  static func display(_ value: Value, unit: TimeSpan.Unit? = nil) -> String {
-    switch value {
-    case .duration(let span):
-      guard let unit, span.seconds % unit.seconds == 0 else { return span.description }
-      return "\(span.seconds / unit.seconds)\(unit.rawValue)"
-    case .real(let number): return Value.format((number * 100).rounded() / 100)
-    case .percent(let fraction): return Value.format((fraction * 10_000).rounded() / 100) + "%"
-    default: return value.description
+  /// How far apart two amounts are relative to the larger one (two dates: in years), capped at 1;
+  /// `nil` when they are not amounts.
+  static func distance(_ a: Value, _ b: Value) -> Double? {
+    if case .date(let x) = a, case .date(let y) = b {
+      return min(Double((x.daysSinceEpoch - y.daysSinceEpoch).magnitude) / 365, 1)
     }
-  }
-
-  /// The unit a field is declared in (`duration in days`), for a field or a let that is one.
-  private func durationUnit(of expr: CheckedExpr) -> TimeSpan.Unit? {
-    switch expr.kind {
-    case .field(let slot): return program.fields[slot].durationUnit
-    case .letValue(let slot): return durationUnit(of: program.lets[slot].value)
-    default: return nil
-    }
-  }
-
-  private func isConstant(_ expr: CheckedExpr) -> Bool {
-    switch expr.kind {
-    case .constant: return true
-    case .list(let elements): return elements.allSatisfy(isConstant)
-    default: return false
-    }
+    guard let x = a.magnitude, let y = b.magnitude else { return nil }
+    let scale = max(abs(x), abs(y))
+    return scale == 0 ? 0 : min(abs(x - y) / scale, 1)
   }
 
   /// The fields and lets under `expr` whose values are missing, in source order.
@@ -143,7 +106,8 @@ extension ExplanationBuilder {
       if case .letValue(let slot) = expr.kind {
         let before = names.count
         visit(program.lets[slot].value)
-        if names.count == before, !names.contains(program.lets[slot].name) { names.append(program.lets[slot].name) }
+        let name = program.lets[slot].name
+        if names.count == before, !names.contains(name), unmeasuredFigures(in: expr).isEmpty { names.append(name) }
       }
       expr.operands.forEach(visit)
     }
@@ -151,36 +115,20 @@ extension ExplanationBuilder {
     return names
   }
 
-  /// The policy text in `range` on one line: comments dropped, runs of white space outside strings
-  /// made one space.
-  func text(_ range: SourceRange) -> String {
-    let bytes = policy.source.bytes
-    var kept: [UInt8] = []
-    var offset = max(0, range.start)
-    var inString = false
-    let end = min(range.end, bytes.count)
-    let comments = policy.syntax.comments.filter { $0.range.start < end && $0.range.end > offset }
-    while offset < end {
-      if let comment = comments.first(where: { $0.range.start == offset }) {
-        offset = comment.range.end
-        continue
+  /// The population figures under `expr` that are unknown although the client has the field:
+  /// there is no data set to measure against.
+  private func unmeasuredFigures(in expr: CheckedExpr) -> [String] {
+    var figures: [String] = []
+    func visit(_ expr: CheckedExpr) {
+      guard values[Int32(expr.id)] == .missing else { return }
+      if case .population(let measure, let slot) = expr.kind, !fields[slot].isMissing {
+        let figure = "\(measure.rawValue)(\(program.fields[slot].name))"
+        if !figures.contains(figure) { figures.append(figure) }
       }
-      let byte = bytes[offset]
-      if byte == UInt8(ascii: "\"") && kept.last != UInt8(ascii: "\\") { inString.toggle() }
-      let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-      if isSpace && !inString {
-        if kept.last != 0x20 { kept.append(0x20) }
-      } else {
-        kept.append(byte)
-      }
-      offset += 1
+      if case .letValue(let slot) = expr.kind { visit(program.lets[slot].value) }
+      expr.operands.forEach(visit)
     }
-    return String(decoding: kept, as: UTF8.self).trimmingCharacters(in: " ")
-  }
-}
-
-extension String {
-  fileprivate func trimmingCharacters(in character: Character) -> String {
-    String(drop { $0 == character }.reversed().drop { $0 == character }.reversed())
+    visit(expr)
+    return figures
   }
 }

@@ -4,7 +4,8 @@ extension Policy {
   /// rule's outcome.
   public func explain<Record: ClientRecord>(_ client: Record, in context: EvaluationContext) -> Explanation {
     let trace = trace(client, in: context)
-    return ExplanationBuilder(policy: self, values: trace.values).explanation(of: trace.outcome)
+    let fields = program.fields.indices.map { client.value(at: $0) }
+    return ExplanationBuilder(policy: self, values: trace.values, fields: fields).explanation(of: trace.outcome)
   }
 }
 
@@ -12,30 +13,41 @@ extension Policy {
 /// node values.
 struct ExplanationBuilder {
   let policy: Policy
+  /// The trace: node values by node id.
   let values: [Int32: Value]
+  /// The client's values by field slot.
+  let fields: [Value]
   var program: Program { policy.program }
 
-  init(policy: Policy, values: [Int32: Value]) {
+  init(policy: Policy, values: [Int32: Value], fields: [Value]) {
     self.policy = policy
     self.values = values
+    self.fields = fields
   }
 
   func explanation(of outcome: Result<Evaluation, EvaluationError>) -> Explanation {
     let evaluation = try? outcome.get()
+    let error = outcome.failure
+    // Rules run in order and an error stops the evaluation: the first rule without a value is the
+    // one that failed (none, when a clause of the winner failed).
+    let conditions = program.rules.map { node($0.condition) }
+    let failed = error == nil ? nil : conditions.firstIndex { $0.value == nil }
     var rules: [RuleExplanation] = []
     for (index, rule) in program.rules.enumerated() {
-      let condition = node(rule.condition)
-      let outcome = self.outcome(of: condition, rule: index, in: evaluation)
+      let condition = conditions[index]
+      let outcome = index == failed ? .failed : self.outcome(of: condition, rule: index, in: evaluation)
+      let findings =
+        outcome == .failed
+        ? error.map { [Finding(text: $0.message, range: $0.range)] } ?? [] : findings(for: condition, outcome)
       rules.append(
         RuleExplanation(
           index: index, name: rule.name, verdict: program.verdicts[rule.action.verdict],
           line: policy.source.location(of: rule.range.start).line, outcome: outcome, condition: condition,
-          findings: findings(for: condition, outcome)))
+          findings: findings))
     }
     guard let evaluation else {
       return Explanation(
-        verdict: "error", winningRule: nil, decision: .failed, clauses: Clauses(), rules: rules,
-        error: outcome.failure)
+        verdict: "error", winningRule: nil, decision: .failed, clauses: Clauses(), rules: rules, error: error)
     }
     return Explanation(
       verdict: evaluation.verdict, winningRule: evaluation.winningRule, decision: decision(evaluation),
@@ -49,7 +61,7 @@ struct ExplanationBuilder {
       guard let evaluation else { return .matched }
       return evaluation.winningRule == rule ? .won : .outranked
     case .missing?: return .unknown
-    case _?: return .notMatched
+    case .bool(false)?, .int?, .real?, .duration?, .percent?, .money?, .date?, .text?, .list?: return .notMatched
     }
   }
 
@@ -64,42 +76,6 @@ struct ExplanationBuilder {
       let tied = evaluation.matchedRules.filter { program.rules[$0].action.verdict == severity }.count
       return tied > 1 ? .earliestOfMostSevere(matches: matches) : .mostSevere(matches: matches)
     }
-  }
-
-  // MARK: - Findings
-
-  private func findings(for condition: ConditionNode, _ outcome: RuleOutcome) -> [Finding] {
-    switch outcome {
-    case .won, .outranked, .matched:
-      return condition.support.map { Finding(text: holds($0), range: $0.range) }
-    case .notMatched, .unknown:
-      return condition.obstacles.map { Finding(text: $0.isUnknown ? unknown($0) : fails($0), range: $0.range) }
-    case .notEvaluated:
-      return []
-    }
-  }
-
-  /// `payment_delay 42d > 30d (by 12d)`; `disrespectful is true`.
-  private func holds(_ node: ConditionNode) -> String {
-    switch node.kind {
-    case .field, .let: return "\(node.text) is true"
-    case .and, .or, .not, .comparison, .test: return node.detail + (node.margin.map { " (by \($0))" } ?? "")
-    }
-  }
-
-  /// `revisions 5, needs > 5`; `disrespectful is false`.
-  private func fails(_ node: ConditionNode) -> String {
-    switch node.kind {
-    case .comparison: return "\(node.subject ?? node.text), needs \(node.requirement ?? "")"
-    case .not: return "\(node.children.first?.detail ?? node.text) holds, needs it not to"
-    case .field, .let: return "\(node.text) is false"
-    case .and, .or, .test: return "\(node.detail) is false"
-    }
-  }
-
-  /// `project_end is missing`.
-  private func unknown(_ node: ConditionNode) -> String {
-    node.missing.isEmpty ? "\(node.text) is unknown" : "\(node.missing.joined(separator: ", ")) missing"
   }
 }
 

@@ -26,10 +26,10 @@ public enum ExplanationText {
     if !clauses.isEmpty { lines.append("  " + clauses.joined(separator: ", ")) }
     if let why = why(explanation) { lines.append("  why: \(why)") }
     for rule in explanation.rules {
-      lines.append(
-        "  \(mark(rule.condition.value)) \(name(rule)) → \(rule.verdict): \(rule.outcome.rawValue.replacing("-", with: " "))"
-      )
-      if tree {
+      let mark = rule.outcome == .failed ? "!" : mark(rule.condition.value)
+      let outcome = rule.outcome.rawValue.replacing("-", with: " ")
+      lines.append("  \(mark) \(name(rule)) → \(rule.verdict): \(outcome)")
+      if tree, rule.outcome != .failed {
         appendTree(rule.condition, depth: 3, to: &lines)
       } else {
         for (number, finding) in rule.findings.enumerated() {
@@ -44,13 +44,22 @@ public enum ExplanationText {
   /// The explanation on one line, for a report column: the winning rule with the facts that made
   /// it match, or the rule nearest to matching when none did.
   public static func line(_ explanation: Explanation) -> String {
-    if let error = explanation.error { return "error: \(error.message)" }
+    if let error = explanation.error {
+      let failed = explanation.rules.first { $0.outcome == .failed }
+      return "error: \(error.message)" + (failed.map { " in \(name($0))" } ?? "")
+    }
     if let winner = explanation.winningRule {
       let rule = explanation.rules[winner]
       return "\(name(rule)): " + rule.findings.map(\.text).joined(separator: "; ")
     }
+    // Nearest: a rule that was decided before one that was unknown, then the fewest and smallest misses.
     let candidates = explanation.rules.filter { !$0.findings.isEmpty }
-    guard let nearest = candidates.min(by: { $0.findings.count < $1.findings.count }) else {
+    guard
+      let nearest = candidates.min(by: { a, b in
+        if (a.outcome == .unknown) != (b.outcome == .unknown) { return b.outcome == .unknown }
+        return ConditionNode.nearer(a.condition.obstacles, than: b.condition.obstacles)
+      })
+    else {
       return "no rule matched"
     }
     return "no rule matched; nearest \(name(nearest)): " + nearest.findings.map(\.text).joined(separator: "; ")
@@ -104,19 +113,20 @@ public enum ExplanationText {
     }
     // A comparison shows its operands' values already, and a field is its own name.
     let showsMissing =
-      node.isUnknown && !node.missing.isEmpty && node.kind != .comparison && node.missing != [node.text]
-    let missing = showsMissing ? " (missing \(node.missing.joined(separator: ", ")))" : ""
+      node.isUnknown && node.kind != .comparison && node.missing != [node.text]
+      && !(node.missing.isEmpty && node.unmeasured.isEmpty)
+    let missing = showsMissing ? " (\(ExplanationBuilder.unknown(node)))" : ""
     lines.append("\(indent)\(mark(node.value)) \(label)\(missing)")
     for child in node.children { appendTree(child, depth: depth + 1, to: &lines) }
   }
 
-  /// ✓ true, ✗ false, ? unknown, · not computed.
+  /// ✓ true, ✗ false, ? unknown, · not computed (`!` marks the rule whose evaluation failed).
   private static func mark(_ value: Value?) -> String {
     switch value {
     case .bool(true)?: "✓"
     case .bool(false)?: "✗"
     case nil: "·"
-    case _?: "?"
+    case .missing?, .int?, .real?, .duration?, .percent?, .money?, .date?, .text?, .list?: "?"
     }
   }
 }
