@@ -141,6 +141,17 @@ extension Value {
     return value
   }
 
+  /// Zero of the same kind, for negation.
+  static func zero(like value: Value) -> Value {
+    switch value {
+    case .duration: .duration(TimeSpan(seconds: 0))
+    case .money(let money): .money(Money(scaledAmount: 0, currency: money.currency))
+    case .percent: .percent(0)
+    case .real: .real(0)
+    default: .int(0)
+    }
+  }
+
   /// The value as a `Double`, for numbers.
   var asDouble: Double? {
     switch self {
