@@ -57,11 +57,32 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
   }
 
   /// Evaluates node `index` and reports its value to the observer.
+  ///
+  /// A comparison of a field with a constant, the commonest node, is computed right here: it
+  /// needs no call to ``compute``.
   @inline(__always)
   mutating func evaluate(_ index: Int32) throws(Interrupt) -> Scalar {
-    let scalar = try compute(index)
+    let scalar: Scalar
+    let node = nodes[Int(index)]
+    if node.opcode == .compareFieldToConstant {
+      scalar = try compareFieldToConstant(node, at: index)
+    } else {
+      scalar = try compute(index)
+    }
     if Observer.recordsValues { observer.observe(index, value(of: scalar)) }
     return scalar
+  }
+
+  /// A field compared with a constant; the two operands are reported as if computed.
+  @inline(__always)
+  private mutating func compareFieldToConstant(_ node: Node, at index: Int32) throws(Interrupt) -> Scalar {
+    let left = field(nodes[Int(node.a)].a)
+    let right = constants[Int(nodes[Int(node.b)].a)]
+    if Observer.recordsValues {
+      observer.observe(node.a, value(of: left))
+      observer.observe(node.b, value(of: right))
+    }
+    return try compare(node.comparison, left, right, at: index)
   }
 
   private mutating func compute(_ index: Int32) throws(Interrupt) -> Scalar {
@@ -99,13 +120,7 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
       let right = try evaluate(node.b)
       return try compare(node.comparison, left, right, at: index)
     case .compareFieldToConstant:
-      let left = field(nodes[Int(node.a)].a)
-      let right = constants[Int(nodes[Int(node.b)].a)]
-      if Observer.recordsValues {
-        observer.observe(node.a, value(of: left))
-        observer.observe(node.b, value(of: right))
-      }
-      return try compare(node.comparison, left, right, at: index)
+      return try compareFieldToConstant(node, at: index)
     case .arithmetic:
       let left = try evaluate(node.a)
       let right = try evaluate(node.b)
