@@ -37,10 +37,20 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
   /// One entry a let; `nil` until computed.
   let lets: UnsafeMutableBufferPointer<Scalar?>
   var observer: Observer
-  /// Text and lists this evaluation made (a list literal, `lower(…)`), for scalars to refer to.
-  var computed: [Value] = []
-  /// Why evaluation stopped, when it throws ``Interrupt``.
-  var failure: EvaluationError?
+  /// What few evaluations need, made on first use: with `nil` here, finishing an evaluation has
+  /// nothing to release.
+  var scratch: Scratch?
+
+  /// Text and lists an evaluation made, and why it stopped.
+  final class Scratch {
+    /// Text and lists this evaluation made (a list literal, `lower(…)`), for scalars to refer to.
+    var computed: [Value] = []
+    /// Why evaluation stopped, when it throws ``Interrupt``.
+    var failure: EvaluationError?
+  }
+
+  /// Why evaluation stopped, when it threw ``Interrupt``.
+  var failure: EvaluationError? { scratch?.failure }
 
   init(
     runtime: Runtime, record: UnsafePointer<Record>, context: UnsafePointer<EvaluationContext>,
@@ -189,7 +199,7 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
     switch scalar.kind {
     case .constant: return runtime.constants[Int(scalar.payload)]
     case .field: return record.pointee.value(at: Int(scalar.payload))
-    case .computed: return computed[Int(scalar.payload)]
+    case .computed: return scratch?.computed[Int(scalar.payload)] ?? .missing
     case .missing, .bool, .int, .real, .duration, .percent, .money, .date: return .missing
     }
   }
@@ -197,8 +207,9 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
   /// The scalar for a value an operation computed; text and lists are kept in ``computed``.
   mutating func scalar(_ value: Value) -> Scalar {
     if let scalar = Scalar(inline: value) { return scalar }
-    computed.append(value)
-    return Scalar(kind: .computed, payload: Int64(computed.count - 1))
+    let scratch = madeScratch()
+    scratch.computed.append(value)
+    return Scalar(kind: .computed, payload: Int64(scratch.computed.count - 1))
   }
 
   /// The node index of an operand of a call or list.
@@ -217,13 +228,21 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
 
   // The helpers below are `mutating` although they change nothing: calling a non-mutating method
   // from a mutating one can make Swift copy the whole interpreter first.
+  mutating func madeScratch() -> Scratch {
+    if let scratch { return scratch }
+    let made = Scratch()
+    scratch = made
+    return made
+  }
+
   mutating func located(_ failure: ValueFailure, _ index: Int32) -> Interrupt {
-    self.failure = EvaluationError(message: failure.message, hint: failure.hint, range: runtime.ranges[Int(index)])
+    madeScratch().failure = EvaluationError(
+      message: failure.message, hint: failure.hint, range: runtime.ranges[Int(index)])
     return Interrupt()
   }
 
   mutating func typeError(_ message: String, _ index: Int32) -> Interrupt {
-    failure = EvaluationError(
+    madeScratch().failure = EvaluationError(
       message: message, hint: "declare the field's type so the checker can catch this before running",
       range: runtime.ranges[Int(index)])
     return Interrupt()
