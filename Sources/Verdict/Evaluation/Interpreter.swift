@@ -135,6 +135,7 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
       let left = try evaluate(node.a)
       let right = try evaluate(node.b)
       do throws(ValueFailure) {
+        if let result = try Scalar.arithmetic(node.arithmetic, left, right) { return result }
         return scalar(try Value.arithmetic(node.arithmetic, value(of: left), value(of: right)))
       } catch { throw located(error, index) }
     case .negate:
