@@ -87,6 +87,7 @@ struct Scalar {
   }
 
   /// Kleene `and` of two truth values (or missing): false wins over unknown, unknown over true.
+  @inline(__always)
   static func and(_ left: Scalar, _ right: Scalar) -> Scalar {
     if left.isFalse || right.isFalse { return .bool(false) }
     if left.isMissing || right.isMissing { return .missing }
@@ -94,6 +95,7 @@ struct Scalar {
   }
 
   /// Kleene `or` of two truth values (or missing): true wins over unknown, unknown over false.
+  @inline(__always)
   static func or(_ left: Scalar, _ right: Scalar) -> Scalar {
     if left.isTrue || right.isTrue { return .bool(true) }
     if left.isMissing || right.isMissing { return .missing }
