@@ -68,7 +68,7 @@ extension Policy {
   func evaluateLet(_ slot: Int, _ client: Client, _ context: EvaluationContext) throws(EvaluationError) -> Value {
     var observer = NoObserver()
     return try withInterpreter(client, context, &observer) { (interpreter) throws(Interrupt) in
-      try interpreter.evaluate(runtime.letRoots[slot])
+      interpreter.value(of: try interpreter.evaluate(runtime.letRoots[slot]))
     }
   }
 

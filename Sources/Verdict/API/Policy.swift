@@ -139,10 +139,10 @@ public struct Policy: Sendable {
     _ client: Record, _ context: EvaluationContext, _ observer: inout Observer,
     _ body: (inout Interpreter<Record, Observer>) throws(Interrupt) -> Result
   ) throws(EvaluationError) -> Result {
-    try withUnsafeTemporaryAllocation(of: Value?.self, capacity: program.lets.count) {
+    try withUnsafeTemporaryAllocation(of: Scalar?.self, capacity: program.lets.count) {
       (lets) throws(EvaluationError) -> Result in
+      // Scalars are trivial: the cache needs no deinitialising.
       lets.initialize(repeating: nil)
-      defer { lets.deinitialize() }
       return try withUnsafePointer(to: client) { (record) throws(EvaluationError) -> Result in
         return try withUnsafePointer(to: context) { (context) throws(EvaluationError) -> Result in
           var interpreter = Interpreter(

@@ -2,29 +2,34 @@
 /// `count`, which counts the conditions that are definitely true.
 extension Interpreter {
   mutating func call(_ builtin: Builtin, operands first: Int32, count: Int32, at expr: Int32) throws(Interrupt)
-    -> Value
+    -> Scalar
   {
     if builtin == .count {
       var total: Int64 = 0
       for offset in 0..<count {
-        if case .bool(true) = try evaluate(operand(first + offset)) { total += 1 }
+        if try evaluate(operand(first + offset)).isTrue { total += 1 }
       }
-      return .int(total)
+      return Scalar(kind: .int, payload: total)
     }
     if builtin == .min || builtin == .max {
       var best = try evaluate(operand(first))
       for offset in 1..<max(1, count) {
-        let value = try evaluate(operand(first + offset))
-        if best.isMissing || value.isMissing { best = .missing; continue }
+        let scalar = try evaluate(operand(first + offset))
+        if best.isMissing || scalar.isMissing { best = .missing; continue }
         do throws(ValueFailure) {
-          let order = try Value.ordering(value, best)
-          if builtin == .min ? order < 0 : order > 0 { best = value }
+          let order = try Value.ordering(value(of: scalar), value(of: best))
+          if builtin == .min ? order < 0 : order > 0 { best = scalar }
         } catch { throw located(error, expr) }
       }
       return best
     }
-    let argument = try evaluate(operand(first))
+    let argument = value(of: try evaluate(operand(first)))
     if argument.isMissing { return .missing }
+    return scalar(try apply(builtin, to: argument, at: expr))
+  }
+
+  /// A one-argument builtin applied to a present value.
+  private mutating func apply(_ builtin: Builtin, to argument: Value, at expr: Int32) throws(Interrupt) -> Value {
     switch (builtin, argument) {
     case (.daysSince, .date(let date)):
       return try days(context.pointee.today.daysSinceEpoch, date.daysSinceEpoch, expr)

@@ -11,8 +11,10 @@ extension Interpreter {
     let rules = runtime.rules
     for index in 0..<rules.count {
       let rule = rules[index]
-      switch try evaluate(rule.condition) {
-      case .bool(true):
+      let condition = try evaluate(rule.condition)
+      switch condition.kind {
+      case .bool:
+        guard condition.payload != 0 else { continue }
         matched.insert(index)
         // most-severe: ties go to the rule that comes first; first-match: the first one wins.
         if firstMatch ? winner < 0 : rule.verdict > winnerSeverity {
@@ -21,11 +23,10 @@ extension Interpreter {
         }
       case .missing:
         unknown.insert(index)
-      case .bool(false):
-        continue
-      case let other:
+      case .int, .real, .duration, .percent, .money, .date, .constant, .field, .computed:
         throw typeError(
-          "a rule's condition must be true or false, not \(other.type?.described ?? "missing")", rule.condition)
+          "a rule's condition must be true or false, not \(value(of: condition).type?.described ?? "missing")",
+          rule.condition)
       }
     }
     let action = runtime.actions[winner < 0 ? rules.count : winner]
@@ -50,17 +51,19 @@ extension Interpreter {
   /// A clause's duration; missing leaves the clause out, another type is an error (possible only
   /// with undeclared fields).
   private mutating func duration(_ node: Int32, _ clause: String) throws(Interrupt) -> TimeSpan? {
-    switch try evaluate(node) {
-    case .duration(let span): return span
+    let scalar = try evaluate(node)
+    switch scalar.kind {
+    case .duration: return TimeSpan(seconds: scalar.payload)
     case .missing: return nil
-    case let other:
+    case .bool, .int, .real, .percent, .money, .date, .constant, .field, .computed:
+      let other = value(of: scalar)
       throw typeError("'\(clause)' needs a duration, not \(other.type?.described ?? "missing") \(other)", node)
     }
   }
 
   /// A clause's text; missing leaves the clause out, another type is an error.
   private mutating func text(_ node: Int32, _ clause: String) throws(Interrupt) -> String? {
-    switch try evaluate(node) {
+    switch value(of: try evaluate(node)) {
     case .text(let text): return text
     case .missing: return nil
     case let other: throw typeError("'\(clause)' needs text, not \(other.type?.described ?? "missing") \(other)", node)

@@ -5,6 +5,9 @@
 final class Runtime: @unchecked Sendable {
   let nodes: UnsafeMutableBufferPointer<ExpressionTable.Node>
   let constants: UnsafeMutableBufferPointer<Value>
+  /// The constants as the interpreter reads them: inline where they can be, else referring to
+  /// ``constants``.
+  let scalarConstants: UnsafeMutableBufferPointer<Scalar>
   let operands: UnsafeMutableBufferPointer<Int32>
   /// The root node of each let.
   let letRoots: UnsafeMutableBufferPointer<Int32>
@@ -45,6 +48,10 @@ final class Runtime: @unchecked Sendable {
     actions = Runtime.copy(program.rules.map { lower($0.action) } + [lower(program.otherwise)])
     nodes = Runtime.copy(table.nodes)
     constants = Runtime.copy(table.constants)
+    scalarConstants = Runtime.copy(
+      table.constants.enumerated().map { index, value in
+        Scalar(inline: value) ?? Scalar(kind: .constant, payload: Int64(index))
+      })
     operands = Runtime.copy(table.operands)
     self.letRoots = Runtime.copy(letRoots)
     self.rules = Runtime.copy(rules)
@@ -57,6 +64,7 @@ final class Runtime: @unchecked Sendable {
     nodes.deallocate()
     constants.deinitialize()
     constants.deallocate()
+    scalarConstants.deallocate()
     operands.deallocate()
     letRoots.deallocate()
     rules.deallocate()

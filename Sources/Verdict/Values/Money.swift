@@ -1,7 +1,13 @@
 /// An ISO 4217 currency, stored as its three-letter code packed into an integer so that money stays
 /// trivially copyable.
 public struct Currency: Sendable, Hashable, CustomStringConvertible {
-  private let packed: UInt32
+  /// The three letters, one a byte, the first in bits 16–23.
+  let packed: UInt32
+
+  /// The currency with letters already packed, as a ``Scalar`` keeps them.
+  init(packed: UInt32) {
+    self.packed = packed
+  }
 
   /// Creates a currency from a three-letter uppercase code such as `EUR`, or `nil` for anything else.
   public init?(code: some StringProtocol) {

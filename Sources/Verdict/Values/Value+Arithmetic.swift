@@ -114,24 +114,31 @@ extension Value {
   /// Multiplies or divides a whole amount (seconds, scaled money) by a number or percent, rounding
   /// half to even.
   private static func scale(_ amount: Int64, _ op: Arithmetic, by factor: Value) throws(ValueFailure) -> Int64 {
-    if case .int(let whole) = factor {
-      if op == .multiply { return try checked(amount.multipliedReportingOverflow(by: whole)) }
-      guard whole != 0 else { throw ValueFailure.divisionByZero }
-      if amount % whole == 0 { return amount / whole }
-    }
-    let divisor: Double
     switch factor {
-    case .int(let whole): divisor = Double(whole)
-    case .real(let value), .percent(let value): divisor = value
+    case .int(let whole): return try scale(amount, op, byWhole: whole)
+    case .real(let value), .percent(let value): return try scale(amount, op, byReal: value)
     default: throw ValueFailure("cannot scale by \(factor.type?.described ?? "missing")")
     }
+  }
+
+  /// Multiplies or divides a whole amount by a whole number: exact where the quotient is whole.
+  static func scale(_ amount: Int64, _ op: Arithmetic, byWhole whole: Int64) throws(ValueFailure) -> Int64 {
+    if op == .multiply { return try checked(amount.multipliedReportingOverflow(by: whole)) }
+    guard whole != 0 else { throw ValueFailure.divisionByZero }
+    // `%` traps on `Int64.min % -1`; that quotient does not fit, which the rounding path reports.
+    if !(amount == .min && whole == -1), amount % whole == 0 { return amount / whole }
+    return try scale(amount, op, byReal: Double(whole))
+  }
+
+  /// Multiplies or divides a whole amount by a fraction, rounding half to even.
+  private static func scale(_ amount: Int64, _ op: Arithmetic, byReal divisor: Double) throws(ValueFailure) -> Int64 {
     if op == .divide, divisor == 0 { throw ValueFailure.divisionByZero }
     let result = (op == .multiply ? Double(amount) * divisor : Double(amount) / divisor).rounded(.toNearestOrEven)
     guard result.isFinite, result >= -9.2e18, result <= 9.2e18 else { throw ValueFailure.overflow }
     return Int64(result)
   }
 
-  private static func checked(_ result: (partialValue: Int64, overflow: Bool)) throws(ValueFailure) -> Int64 {
+  static func checked(_ result: (partialValue: Int64, overflow: Bool)) throws(ValueFailure) -> Int64 {
     if result.overflow { throw ValueFailure.overflow }
     return result.partialValue
   }
@@ -139,6 +146,17 @@ extension Value {
   private static func finite(_ value: Double) throws(ValueFailure) -> Double {
     guard value.isFinite else { throw ValueFailure.overflow }
     return value
+  }
+
+  /// Zero of the same kind, for negation.
+  static func zero(like value: Value) -> Value {
+    switch value {
+    case .duration: .duration(TimeSpan(seconds: 0))
+    case .money(let money): .money(Money(scaledAmount: 0, currency: money.currency))
+    case .percent: .percent(0)
+    case .real: .real(0)
+    default: .int(0)
+    }
   }
 
   /// The value as a `Double`, for numbers.

@@ -52,19 +52,28 @@ extension Value {
     }
   }
 
-  /// Kleene `and`: false wins over unknown, unknown over true.
-  static func and(_ left: Value, _ right: Value) -> Value {
-    if case .bool(false) = left { return .bool(false) }
-    if case .bool(false) = right { return .bool(false) }
-    if left.isMissing || right.isMissing { return .missing }
-    return .bool(true)
+  /// Whether `list` holds `value`; unknown when either is missing, or when it is not found but the
+  /// list holds a missing item (which might be it).
+  static func member(_ value: Value, of list: Value) throws(ValueFailure) -> Value {
+    if value.isMissing || list.isMissing { return .missing }
+    guard case .list(let items) = list else {
+      throw ValueFailure("'in' needs a list, not \(list.type?.described ?? "missing")")
+    }
+    var sawMissing = false
+    for item in items {
+      if item.isMissing { sawMissing = true } else if try equals(value, item) { return .bool(true) }
+    }
+    return sawMissing ? .missing : .bool(false)
   }
 
-  /// Kleene `or`: true wins over unknown, unknown over false.
-  static func or(_ left: Value, _ right: Value) -> Value {
-    if case .bool(true) = left { return .bool(true) }
-    if case .bool(true) = right { return .bool(true) }
-    if left.isMissing || right.isMissing { return .missing }
-    return .bool(false)
+  /// Whether a list holds a value, or a text holds a text.
+  static func contains(_ container: Value, _ element: Value) throws(ValueFailure) -> Value {
+    if container.isMissing || element.isMissing { return .missing }
+    switch (container, element) {
+    case (.text(let text), .text(let part)): return .bool(part.isEmpty || text.contains(part))
+    case (.list, _): return try member(element, of: container)
+    case (.text, _): throw ValueFailure("text can only contain text, not \(element.type?.described ?? "missing")")
+    default: throw ValueFailure("'contains' needs text or a list, not \(container.type?.described ?? "missing")")
+    }
   }
 }

@@ -1,0 +1,48 @@
+/// The commonest arithmetic done on scalars directly, without building ``Value``s. Each shape
+/// here gives exactly what ``Value/arithmetic(_:_:_:)`` gives; every other shape is left to it.
+extension Scalar {
+  /// Whole numbers added, subtracted or multiplied; money of one currency, or durations, added or
+  /// subtracted; money or a duration multiplied or divided by a whole number. `nil` for anything
+  /// else (including missing operands), which the general arithmetic of values handles.
+  @inline(__always)
+  static func arithmetic(_ op: Arithmetic, _ left: Scalar, _ right: Scalar) throws(ValueFailure) -> Scalar? {
+    if right.kind == .int {
+      if left.kind == .int {
+        return try integer(op, left.payload, right.payload)
+      }
+      if left.kind == .money || left.kind == .duration {
+        guard op == .multiply || op == .divide else { return nil }
+        let amount = try Value.scale(left.payload, op, byWhole: right.payload)
+        return Scalar(kind: left.kind, currency: left.currency, payload: amount)
+      }
+      return nil
+    }
+    guard left.kind == right.kind, left.currency == right.currency,
+      left.kind == .money || left.kind == .duration
+    else { return nil }
+    switch op {
+    case .add:
+      return Scalar(
+        kind: left.kind, currency: left.currency,
+        payload: try Value.checked(left.payload.addingReportingOverflow(right.payload)))
+    case .subtract:
+      return Scalar(
+        kind: left.kind, currency: left.currency,
+        payload: try Value.checked(left.payload.subtractingReportingOverflow(right.payload)))
+    case .multiply, .divide:
+      return nil
+    }
+  }
+
+  /// Whole numbers added, subtracted or multiplied (checked); `nil` for division, which may leave
+  /// whole numbers.
+  @inline(__always)
+  private static func integer(_ op: Arithmetic, _ a: Int64, _ b: Int64) throws(ValueFailure) -> Scalar? {
+    switch op {
+    case .add: Scalar(kind: .int, payload: try Value.checked(a.addingReportingOverflow(b)))
+    case .subtract: Scalar(kind: .int, payload: try Value.checked(a.subtractingReportingOverflow(b)))
+    case .multiply: Scalar(kind: .int, payload: try Value.checked(a.multipliedReportingOverflow(by: b)))
+    case .divide: nil
+    }
+  }
+}

@@ -1,0 +1,119 @@
+/// A value as the interpreter passes it between nodes: 16 bytes and trivially copyable, so that
+/// copying, caching and dropping one touches no reference count.
+///
+/// Truth values, numbers, durations, percents, money and dates are stored inline. Text and lists
+/// stay where they already are, and the scalar refers to them: a constant of the program, a field
+/// of the client, or a value the evaluation computed. ``Interpreter/value(of:)`` turns a scalar
+/// back into the ``Value`` it stands for.
+struct Scalar {
+  enum Kind: UInt8 {
+    case missing, bool, int, real, duration, percent, money, date
+    /// Text or a list among the program's constants; `payload` is the constant's index.
+    case constant
+    /// Text or a list in a field of the client; `payload` is the field slot.
+    case field
+    /// Text or a list computed by this evaluation; `payload` is its index among the computed values.
+    case computed
+  }
+
+  var kind: Kind
+  /// The currency of money, packed as in ``Currency``; 0 for other kinds.
+  var currency: UInt32 = 0
+  /// The value: a truth value as 0 or 1, an integer, a `Double`'s bits, seconds, ten-thousandths
+  /// of a currency unit, days since the epoch, or the index of a value stored elsewhere.
+  var payload: Int64 = 0
+
+  static var missing: Scalar { Scalar(kind: .missing) }
+
+  static func bool(_ value: Bool) -> Scalar { Scalar(kind: .bool, payload: value ? 1 : 0) }
+
+  static func date(_ date: CalendarDate) -> Scalar { Scalar(kind: .date, payload: date.daysSinceEpoch) }
+
+  /// The scalar holding `value` inline, or `nil` for text and lists, which cannot be.
+  @inline(__always)
+  init?(inline value: Value) {
+    switch value {
+    case .missing: self.init(kind: .missing)
+    case .bool(let flag): self.init(kind: .bool, payload: flag ? 1 : 0)
+    case .int(let number): self.init(kind: .int, payload: number)
+    case .real(let number): self.init(kind: .real, payload: Int64(bitPattern: number.bitPattern))
+    case .duration(let span): self.init(kind: .duration, payload: span.seconds)
+    case .percent(let fraction): self.init(kind: .percent, payload: Int64(bitPattern: fraction.bitPattern))
+    case .money(let money): self.init(kind: .money, currency: money.currency.packed, payload: money.scaledAmount)
+    case .date(let date): self.init(kind: .date, payload: date.daysSinceEpoch)
+    case .text, .list: return nil
+    }
+  }
+
+  init(kind: Kind, currency: UInt32 = 0, payload: Int64 = 0) {
+    self.kind = kind
+    self.currency = currency
+    self.payload = payload
+  }
+
+  var isMissing: Bool { kind == .missing }
+
+  /// Whether this is the truth value `true`.
+  var isTrue: Bool { kind == .bool && payload != 0 }
+
+  /// Whether this is the truth value `false`.
+  var isFalse: Bool { kind == .bool && payload == 0 }
+
+  /// The value of an inline scalar; `nil` for a reference to text or a list.
+  var inlineValue: Value? {
+    switch kind {
+    case .missing: .missing
+    case .bool: .bool(payload != 0)
+    case .int: .int(payload)
+    case .real: .real(Double(bitPattern: UInt64(bitPattern: payload)))
+    case .duration: .duration(TimeSpan(seconds: payload))
+    case .percent: .percent(Double(bitPattern: UInt64(bitPattern: payload)))
+    case .money: .money(Money(scaledAmount: payload, currency: Currency(packed: currency)))
+    case .date: .date(CalendarDate(daysSinceEpoch: payload))
+    case .constant, .field, .computed: nil
+    }
+  }
+
+  /// The comparison of two scalars whose payloads order them as integers: whole numbers,
+  /// durations, dates, and money of one currency. `nil` for every other pair, which the general
+  /// comparison of values handles (with its errors and missing values).
+  @inline(__always)
+  static func compareIntegers(_ comparison: Comparison, _ left: Scalar, _ right: Scalar) -> Scalar? {
+    guard left.kind == right.kind, left.currency == right.currency else { return nil }
+    switch left.kind {
+    case .int, .duration, .date, .money: return .bool(comparison.holds(left.payload, right.payload))
+    case .missing, .bool, .real, .percent, .constant, .field, .computed: return nil
+    }
+  }
+
+  /// Kleene `and` of two truth values (or missing): false wins over unknown, unknown over true.
+  @inline(__always)
+  static func and(_ left: Scalar, _ right: Scalar) -> Scalar {
+    if left.isFalse || right.isFalse { return .bool(false) }
+    if left.isMissing || right.isMissing { return .missing }
+    return .bool(true)
+  }
+
+  /// Kleene `or` of two truth values (or missing): true wins over unknown, unknown over false.
+  @inline(__always)
+  static func or(_ left: Scalar, _ right: Scalar) -> Scalar {
+    if left.isTrue || right.isTrue { return .bool(true) }
+    if left.isMissing || right.isMissing { return .missing }
+    return .bool(false)
+  }
+}
+
+extension Comparison {
+  /// Whether the comparison holds between two integers.
+  @inline(__always)
+  func holds(_ a: Int64, _ b: Int64) -> Bool {
+    switch self {
+    case .equal: a == b
+    case .notEqual: a != b
+    case .less: a < b
+    case .lessEqual: a <= b
+    case .greater: a > b
+    case .greaterEqual: a >= b
+    }
+  }
+}
