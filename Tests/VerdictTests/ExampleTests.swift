@@ -140,6 +140,37 @@ final class ExampleTests: XCTestCase {
     }
   }
 
+  func testExampleIsAContextualWordAndMayNameAField() throws {
+    let policy = try Policy(
+      """
+      field example: bool
+      when example then recommend fire notice 30d
+      example "x" { example: true } expect fire
+      example "y" {} expect keep
+      """)
+    XCTAssertEqual(policy.fields.map(\.name), ["example"])
+    XCTAssertEqual(policy.examples.map(\.name), ["x", "y"])
+    XCTAssertTrue(policy.examples.allSatisfy { policy.run($0, in: EvaluationContext()).passed })
+    XCTAssertTrue(Policy.startsWithStatement(#"example "x" {} expect keep"#))
+    XCTAssertFalse(Policy.startsWithStatement("example and true"))
+  }
+
+  func testTheParserRecoversAtAnExample() {
+    let parsed = Parser.parse(
+      SourceFile(
+        name: "t",
+        text: """
+          when x > then recommend fire
+          example "after the error" {} expect keep
+          """))
+    XCTAssertEqual(parsed.diagnostics.count, 1)
+    let names = parsed.syntax.statements.compactMap { statement -> String? in
+      if case .example(let example) = statement.kind { return example.name }
+      return nil
+    }
+    XCTAssertEqual(names, ["after the error"])
+  }
+
   // MARK: - Test files
 
   func testATestFileHoldsOnlyExamplesCheckedAgainstThePolicy() throws {
