@@ -67,7 +67,6 @@ extension Policy {
     return result
   }
 
-  /// `notice: expected 30d, got 9w`, or `nil` when the clause is as expected.
   /// The text of a clause's value as the example wrote it (`14d`, not `2w`).
   private static func writtenValue(of clause: Clause, in source: SourceFile) -> String? {
     switch clause.kind {
@@ -77,6 +76,7 @@ extension Policy {
     }
   }
 
+  /// `notice: expected 30d, got 9w`, or `nil` when the clause is as expected.
   private static func mismatch(_ clause: Clause, expected: Value?, written: String?, in actual: Clauses) -> String? {
     let got: Value?
     let wanted: Value?
