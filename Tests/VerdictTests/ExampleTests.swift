@@ -44,14 +44,28 @@ final class ExampleTests: XCTestCase {
     XCTAssertTrue(try run(#"example "x" { payment_delay: 45d, revisions: 7 } expect fire"#).passed)
   }
 
-  func testAWrongVerdictAndWrongClausesAreEachReported() throws {
+  func testAWrongVerdictIsReportedWithoutItsClauses() throws {
     let wrongVerdict = try run(#"example "x" { payment_delay: 45d, revisions: 5 } expect fire notice 30d"#)
     XCTAssertFalse(wrongVerdict.passed)
-    XCTAssertEqual(wrongVerdict.mismatches, ["verdict: expected fire, got keep", "notice: expected 30d, got none"])
-    let wrongClause = try run(#"example "x" { payment_delay: 45d, revisions: 7 } expect fire notice 2w meet by phone"#)
-    XCTAssertEqual(wrongClause.mismatches, ["notice: expected 2w, got 30d", "meet: expected by phone, got none"])
-    let text = try run(#"example "x" { project_end: today + 3d } expect watch reason "wrap up!""#)
-    XCTAssertEqual(text.mismatches, [#"reason: expected "wrap up!", got "wrap up""#])
+    XCTAssertEqual(wrongVerdict.mismatches, [.verdict(expected: "fire", got: "keep")])
+    XCTAssertEqual(wrongVerdict.mismatches.map(\.description), ["verdict: expected fire, got keep"])
+  }
+
+  func testWrongClausesOfTheRightVerdictAreEachReported() throws {
+    let wrongClause = try run(
+      #"example "x" { payment_delay: 45d, revisions: 7 } expect fire notice 2w meet by phone"#)
+    XCTAssertEqual(
+      wrongClause.mismatches,
+      [
+        .clause(keyword: "notice", expected: "2w", got: "30d"),
+        .clause(keyword: "meet", expected: "by phone", got: nil),
+      ])
+    XCTAssertEqual(
+      wrongClause.mismatches.map(\.description), ["notice: expected 2w, got 30d", "meet: expected by phone, got none"])
+    let text = try run(#"example "x" { project_end: today + 3d } expect watch reason "wrap up!" hold until paid"#)
+    XCTAssertEqual(
+      text.mismatches.map(\.description),
+      [#"reason: expected "wrap up!", got "wrap up""#, "hold until paid: expected, but not given"])
   }
 
   func testValuesMayUseTodaySoExamplesDoNotAge() throws {
@@ -76,14 +90,12 @@ final class ExampleTests: XCTestCase {
   }
 
   func testAnEvaluationErrorIsAFailureWithTheDiagnostic() throws {
-    let policy = try Policy(
-      """
-      when 100 / revisions > 5 then recommend fire
-      example "zero" { revisions: 0 } expect keep
-      """)
-    let result = policy.run(policy.examples[0], in: EvaluationContext())
+    let policy = try Policy("when 100 / revisions > 5 then recommend fire", name: "p.verdict")
+    let testFile = SourceFile(name: "p_test.verdict", text: #"example "zero" { revisions: 0 } expect keep"#)
+    let result = policy.run(try XCTUnwrap(policy.examples(in: testFile).examples.first), in: EvaluationContext())
     XCTAssertFalse(result.passed)
-    XCTAssertEqual(result.failure?.message, "division by zero")
+    XCTAssertEqual(result.failure?.diagnostic.message, "division by zero")
+    XCTAssertEqual(result.failure?.source.name, "p.verdict", "the error is in the policy, not in the test file")
   }
 
   // MARK: - Checking
