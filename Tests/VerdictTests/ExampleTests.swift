@@ -131,6 +131,14 @@ final class ExampleTests: XCTestCase {
     }
   }
 
+  func testCheckingDoesNotDependOnTheClock() throws {
+    // With the fixed date examples are checked with, 2000-01-01, the product is 0d; with the
+    // clock's date (2026 or later) it overflows. Either way the policy compiles the same.
+    let policy = try policy(
+      #"example "far" { project_end: today + (today - 2000-01-01) * 20000000000 } expect keep"#)
+    XCTAssertEqual(policy.examples.map(\.name), ["far"])
+  }
+
   func testDidYouMeanForAMisspeltField() throws {
     let (_, diagnostics) = Policy.compile(
       SourceFile(name: "p", text: Self.policyText + "\nexample \"a\" { revisons: 7 } expect fire"))

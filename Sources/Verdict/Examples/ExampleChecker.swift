@@ -1,7 +1,9 @@
 /// Checks `example` statements against a checked program: the fields they set exist and their
 /// values fit, the expected verdict exists, the expected clauses have the right types. Their
-/// values are computed once here with the current date, to report mistakes early; they are
-/// computed again when the example runs, since they may use `today`.
+/// values are computed once here, to report mistakes early, with a fixed date for `today`
+/// (``ExampleConstants/referenceDate``): types do not depend on the date, and compiling a policy
+/// must not depend on the clock. They are computed again, with the real `today`, when the
+/// example runs.
 struct ExampleChecker {
   let program: Program
   let source: SourceFile
@@ -44,7 +46,7 @@ struct ExampleChecker {
     names[declaration.name] = declaration.nameRange
     var values: [(slot: Int, value: Expr)] = []
     var given: [String: SourceRange] = [:]
-    let constants = ExampleConstants(today: .today())
+    let constants = ExampleConstants(today: ExampleConstants.referenceDate)
     for entry in declaration.values {
       let name = entry.field.name
       if let first = given[name] {
