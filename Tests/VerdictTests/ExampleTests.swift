@@ -83,6 +83,39 @@ final class ExampleTests: XCTestCase {
     XCTAssertEqual(result.client?.values[2], .money(Money(scaledAmount: 12_000_000, currency: .euro)))
   }
 
+  func testBareNumbersForPercentsAndFractionsOfAUnitAreReadLikeData() throws {
+    let policy = try Policy(
+      """
+      field share: percent
+      field delay: duration in days
+      when share > 10% and delay > 4d then recommend fire
+      example "x" { share: 20, delay: 4.5 } expect fire
+      """)
+    let result = policy.run(policy.examples[0], in: EvaluationContext())
+    XCTAssertTrue(result.passed, "\(result.mismatches)")
+    XCTAssertEqual(result.client?.values, [.percent(0.2), .duration(TimeSpan(seconds: 388_800))])
+  }
+
+  func testANumberTooLargeForItsFieldSaysWhy() {
+    let rows: [(String, String, String)] = [
+      (
+        "outstanding: 99999999999999999", #""99999999999999999" is not money"#,
+        "the amount is too large, or has more than 4 decimals"
+      ),
+      (
+        "payment_delay: 9223372036854775807", #""9223372036854775807" is not a duration"#,
+        "the number is too large for a duration, or not a whole number of seconds"
+      ),
+    ]
+    for (value, message, hint) in rows {
+      let (_, diagnostics) = Policy.compile(
+        SourceFile(name: "p", text: Self.policyText + "\nexample \"a\" { \(value) } expect fire"))
+      let problem = diagnostics.first { $0.code == "example-value" }
+      XCTAssertEqual(problem?.message, message, value)
+      XCTAssertEqual(problem?.hint, hint, value)
+    }
+  }
+
   func testMissingFieldsAreMissingAndMakeRulesUnknown() throws {
     let result = try run(#"example "nothing known" {} expect keep"#)
     XCTAssertTrue(result.passed)
