@@ -248,6 +248,21 @@ final class ExampleTests: XCTestCase {
     XCTAssertEqual(bad.examples.count, 0)
   }
 
+  func testATestFileCannotReuseANameOfThePolicysExamples() throws {
+    let policy = try policy(
+      """
+      example "late" { payment_delay: 45d, revisions: 7 } expect fire
+      """)
+    let found = policy.examples(
+      in: SourceFile(name: "p_test.verdict", text: #"example "late" { payment_delay: 45d } expect keep"#))
+    XCTAssertEqual(found.diagnostics.map(\.message), [#"there is already an example named "late""#])
+    XCTAssertEqual(found.diagnostics.first?.range.start, 8)
+    let note = try XCTUnwrap(found.diagnostics.first?.notes.first)
+    XCTAssertEqual(note.message, "the first is in p.verdict, line 7")
+    XCTAssertNil(note.range, "a note points into the diagnostic's own file, so it names the policy's line instead")
+    XCTAssertEqual(found.examples.count, 0)
+  }
+
   func testCoverageCountsMatchesAndWins() throws {
     let policy = try policy(
       """

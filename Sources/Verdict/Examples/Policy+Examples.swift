@@ -1,11 +1,13 @@
 /// Running a policy's examples, for `verdict test`.
 extension Policy {
   /// The examples of a test file (`firing_test.verdict` for `firing.verdict`), checked against this
-  /// policy, with every diagnostic found. A test file holds only `example` statements.
+  /// policy, with every diagnostic found. A test file holds only `example` statements, named
+  /// apart from each other and from the policy's own.
   public func examples(in testFile: SourceFile) -> (examples: [PolicyExample], diagnostics: [Diagnostic]) {
     let parsed = Parser.parse(testFile)
     guard !parsed.diagnostics.containsErrors else { return ([], parsed.diagnostics) }
     var checker = ExampleChecker(program: program, source: testFile)
+    checker.reserveNames(of: syntax.statements, in: source)
     let examples = checker.check(parsed.syntax.statements, onlyExamples: true)
     return (checker.diagnostics.containsErrors ? [] : examples, parsed.diagnostics + checker.diagnostics)
   }
