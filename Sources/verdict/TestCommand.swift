@@ -113,7 +113,7 @@ struct TestSuite {
   }
 
   /// Compiles the policy and checks the test file, printing their diagnostics; `nil` when either
-  /// has errors.
+  /// has errors, its own examples' mistakes included (a run only warns about those).
   func load() -> (Policy, [PolicyExample])? {
     guard let source = try? PolicyFile.read(policy) else {
       Terminal.error("verdict: cannot read policy '\(policy)'\n")
@@ -122,6 +122,10 @@ struct TestSuite {
     let (compiled, diagnostics) = Policy.compile(source)
     Terminal.error(Terminal.diagnosticRenderer.render(diagnostics.filter { $0.severity == .error }, in: source))
     guard let compiled else { return nil }
+    guard compiled.exampleDiagnostics.isEmpty else {
+      Terminal.error(Terminal.diagnosticRenderer.render(compiled.exampleDiagnostics, in: source))
+      return nil
+    }
     var examples = compiled.examples
     if let testFile {
       guard let testSource = try? PolicyFile.read(testFile) else {
