@@ -15,7 +15,9 @@ struct TestCommand: ParsableCommand {
         example "late and picky" { payment_delay: 45d, revisions: 7 } expect fire notice 30d
 
       Examples live in the policy itself or in NAME_test.verdict beside NAME.verdict. A PATH is \
-      a policy, a test file (its policy is found beside it) or a folder, searched for both. \
+      a policy, a test file (its policy is found beside it) or a folder, searched for both \
+      (except in hidden folders such as .git; a policy with neither a test file nor an example \
+      is skipped). \
       Fields an example does not give are missing; clauses the expectation does not name are not \
       checked. Each failing example is printed with what was expected, what the policy gave and \
       the explanation; then a summary line: N passed, N failed.
