@@ -22,8 +22,12 @@ struct TestCommand: ParsableCommand {
       checked. Each failing example is printed with what was expected, what the policy gave and \
       the explanation; then a summary line: N passed, N failed.
 
+      With --data, a policy that uses share, rank or percentile is first checked against the \
+      data, as verdict check --data does: a missing column is an error, cells that do not fit \
+      are a warning.
+
       Exit status: 0 every example passed, 1 some failed (or there were none), 2 a policy or a \
-      test file has errors.
+      test file has errors (or the data lacks a column a policy needs).
       """
   )
 
@@ -47,12 +51,14 @@ struct TestCommand: ParsableCommand {
       if let today { context.today = try TodayOption.parse(today) }
       let suites = try TestSuite.find(paths)
       var book = ClientBook()
+      var table: ClientTable?
       if let data {
-        do throws(RunFailure) { book.load(try ClientTable.read(data)) } catch { throw CommandFailure(error) }
+        do throws(RunFailure) { table = try ClientTable.read(data) } catch { throw CommandFailure(error) }
       }
+      if let table { book.load(table) }
       var report = TestReport(showsCoverage: coverage)
       for suite in suites {
-        guard let (policy, examples) = suite.load() else {
+        guard let (policy, examples) = suite.load(), fits(policy, table) else {
           report.brokenFiles += 1
           continue
         }
@@ -66,5 +72,16 @@ struct TestCommand: ParsableCommand {
     } catch {
       error.exit()
     }
+  }
+
+  /// Whether the clients of `table` can be measured for `policy`'s population functions, as
+  /// `verdict check --data` finds: a missing column is an error (the population would leave out
+  /// every client), printed, and makes the policy broken; cells that do not fit are warnings
+  /// (those clients are left out), printed. A policy that measures nothing does not use the data.
+  private func fits(_ policy: Policy, _ table: ClientTable?) -> Bool {
+    guard let table, !policy.populationNeeds.isEmpty else { return true }
+    let diagnostics = DataCheck.diagnostics(for: policy, data: table)
+    Terminal.error(Terminal.diagnosticRenderer.render(diagnostics, in: policy.source))
+    return !diagnostics.containsErrors
   }
 }
