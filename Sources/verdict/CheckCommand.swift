@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Verdict
 import VerdictRun
 
@@ -76,11 +77,15 @@ struct CheckCommand: ParsableCommand {
   private func check(_ source: SourceFile, at path: String) throws(CommandFailure) -> [Diagnostic] {
     if path.hasSuffix("_test.verdict") {
       let policyPath = TestSuite.policyPath(of: path)
+      guard FileManager.default.fileExists(atPath: policyPath) else {
+        throw CommandFailure(message: "\(path) has no policy beside it: \(policyPath) does not exist", exitCode: 2)
+      }
       guard let policy = Policy.compile(try PolicyFile.read(policyPath)).policy else {
+        // The policy's errors are in another file; this one only says where to look.
         return [
           .error(
-            "test-file-policy", "the policy of this test file, \(policyPath), has errors", at: .at(0),
-            hint: "verdict check \(policyPath)")
+            "test-file-policy", "its policy, \(policyPath), has errors, so its examples cannot be checked",
+            at: .at(0), hint: "see them with: verdict check \(policyPath)")
         ]
       }
       return policy.examples(in: source).diagnostics

@@ -15,13 +15,19 @@ struct TestCommand: ParsableCommand {
         example "late and picky" { payment_delay: 45d, revisions: 7 } expect fire notice 30d
 
       Examples live in the policy itself or in NAME_test.verdict beside NAME.verdict. A PATH is \
-      a policy, a test file (its policy is found beside it) or a folder, searched for both. \
+      a policy, a test file (its policy is found beside it) or a folder, searched for both \
+      (except in hidden folders such as .git; a policy with neither a test file nor an example \
+      is skipped). \
       Fields an example does not give are missing; clauses the expectation does not name are not \
       checked. Each failing example is printed with what was expected, what the policy gave and \
       the explanation; then a summary line: N passed, N failed.
 
+      With --data, a policy that uses share, rank or percentile is first checked against the \
+      data, as verdict check --data does: a missing column is an error, cells that do not fit \
+      are a warning.
+
       Exit status: 0 every example passed, 1 some failed (or there were none), 2 a policy or a \
-      test file has errors.
+      test file has errors (or the data lacks a column a policy needs).
       """
   )
 
@@ -45,12 +51,14 @@ struct TestCommand: ParsableCommand {
       if let today { context.today = try TodayOption.parse(today) }
       let suites = try TestSuite.find(paths)
       var book = ClientBook()
+      var table: ClientTable?
       if let data {
-        do throws(RunFailure) { book.load(try ClientTable.read(data)) } catch { throw CommandFailure(error) }
+        do throws(RunFailure) { table = try ClientTable.read(data) } catch { throw CommandFailure(error) }
       }
+      if let table { book.load(table) }
       var report = TestReport(showsCoverage: coverage)
       for suite in suites {
-        guard let (policy, examples) = suite.load() else {
+        guard let (policy, examples) = suite.load(), fits(policy, table) else {
           report.brokenFiles += 1
           continue
         }
@@ -65,74 +73,15 @@ struct TestCommand: ParsableCommand {
       error.exit()
     }
   }
-}
 
-/// A policy and its test file, if it has one.
-struct TestSuite {
-  var policy: String
-  var testFile: String?
-
-  /// The suites `paths` name: policies, test files (and the policy beside each) and folders
-  /// searched for both, each policy once, sorted by path.
-  static func find(_ paths: [String]) throws(CommandFailure) -> [TestSuite] {
-    var policies = Set<String>()
-    let files = FileManager.default
-    for path in paths {
-      var isFolder: ObjCBool = false
-      guard files.fileExists(atPath: path, isDirectory: &isFolder) else {
-        throw CommandFailure(message: "no such file or folder: \(path)", exitCode: 2)
-      }
-      if isFolder.boolValue {
-        let found = files.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
-        for file in found where file.hasSuffix(".verdict") {
-          let joined = path == "." ? file : (path as NSString).appendingPathComponent(file)
-          policies.insert(policyPath(of: joined))
-        }
-      } else {
-        policies.insert(policyPath(of: path))
-      }
-    }
-    return try policies.sorted().map { (policy) throws(CommandFailure) -> TestSuite in
-      let testFile = testPath(of: policy)
-      guard files.fileExists(atPath: policy) else {
-        throw CommandFailure(message: "\(testFile) has no policy beside it: \(policy) does not exist", exitCode: 2)
-      }
-      return TestSuite(policy: policy, testFile: files.fileExists(atPath: testFile) ? testFile : nil)
-    }
-  }
-
-  /// `firing.verdict` for `firing_test.verdict`; a policy's own path otherwise.
-  static func policyPath(of path: String) -> String {
-    guard path.hasSuffix("_test.verdict") else { return path }
-    return String(path.dropLast("_test.verdict".count)) + ".verdict"
-  }
-
-  /// `firing_test.verdict` for `firing.verdict`.
-  static func testPath(of policy: String) -> String {
-    (policy.hasSuffix(".verdict") ? String(policy.dropLast(".verdict".count)) : policy) + "_test.verdict"
-  }
-
-  /// Compiles the policy and checks the test file, printing their diagnostics; `nil` when either
-  /// has errors.
-  func load() -> (Policy, [PolicyExample])? {
-    guard let source = try? PolicyFile.read(policy) else {
-      Terminal.error("verdict: cannot read policy '\(policy)'\n")
-      return nil
-    }
-    let (compiled, diagnostics) = Policy.compile(source)
-    Terminal.error(Terminal.diagnosticRenderer.render(diagnostics.filter { $0.severity == .error }, in: source))
-    guard let compiled else { return nil }
-    var examples = compiled.examples
-    if let testFile {
-      guard let testSource = try? PolicyFile.read(testFile) else {
-        Terminal.error("verdict: cannot read test file '\(testFile)'\n")
-        return nil
-      }
-      let (found, problems) = compiled.examples(in: testSource)
-      Terminal.error(Terminal.diagnosticRenderer.render(problems, in: testSource))
-      if problems.containsErrors { return nil }
-      examples += found
-    }
-    return (compiled, examples)
+  /// Whether the clients of `table` can be measured for `policy`'s population functions, as
+  /// `verdict check --data` finds: a missing column is an error (the population would leave out
+  /// every client), printed, and makes the policy broken; cells that do not fit are warnings
+  /// (those clients are left out), printed. A policy that measures nothing does not use the data.
+  private func fits(_ policy: Policy, _ table: ClientTable?) -> Bool {
+    guard let table, !policy.populationNeeds.isEmpty else { return true }
+    let diagnostics = DataCheck.diagnostics(for: policy, data: table)
+    Terminal.error(Terminal.diagnosticRenderer.render(diagnostics, in: policy.source))
+    return !diagnostics.containsErrors
   }
 }

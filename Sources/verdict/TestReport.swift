@@ -45,8 +45,7 @@ struct TestReport {
     let example = result.example
     let head = "\(example.source.name):\(example.line): \"\(example.name)\": expected \(result.expected)"
     if let failure = result.failure {
-      let rendered = DiagnosticRenderer().render(
-        failure, in: failure.code == "evaluation-error" ? policy.source : example.source)
+      let rendered = DiagnosticRenderer().render(failure.diagnostic, in: failure.source)
       return head + ", but it could not run:\n" + indent(rendered, by: 4)
     }
     guard let evaluation = result.evaluation, let client = result.client, let context = result.context else {
@@ -54,8 +53,12 @@ struct TestReport {
     }
     let rule = evaluation.winningRule.map { policy.rules[$0].title(index: $0) } ?? "otherwise"
     var lines = [head + ", got \(evaluation.verdict) (\(rule))"]
-    // The first line already says which verdict was expected and which was given.
-    lines += result.mismatches.filter { !$0.hasPrefix("verdict:") }.map { "    \($0)" }
+    for mismatch in result.mismatches {
+      switch mismatch {
+      case .verdict: continue  // the first line already says which verdict was expected and given
+      case .clause: lines.append("    \(mismatch)")
+      }
+    }
     let explanation = policy.explain(client, in: context)
     return lines.joined(separator: "\n") + "\n" + indent(ExplanationText.render(explanation, client: nil), by: 4)
   }

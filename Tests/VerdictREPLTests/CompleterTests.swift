@@ -44,6 +44,7 @@ final class CompleterTests: SessionTestCase {
     XCTAssertEqual(words("let pay", session: session), [], "a new name has nothing to complete")
     XCTAssertEqual(words("sha", session: session), ["share"])
     XCTAssertEqual(words(":type pay", session: session), ["payment_delay"])
+    XCTAssertEqual(words("exa", session: session), ["example"], "example is contextual, but still a statement")
   }
 
   func testVerdictsAfterRecommendAndTypesInFieldDeclarations() {

@@ -187,10 +187,11 @@ final class RulesTests: XCTestCase {
   static func describe(_ result: ExampleResult, of policy: Policy, today: CalendarDate) -> String {
     let example = result.example
     let head = "\(example.source.name):\(example.line): \"\(example.name)\" on \(today): expected \(result.expected)"
-    if let failure = result.failure { return head + ", but it could not run: \(failure.message)" }
+    if let failure = result.failure { return head + ", but it could not run: \(failure.diagnostic.message)" }
     guard let evaluation = result.evaluation else { return head }
     let rule = evaluation.winningRule.map { policy.rules[$0].title(index: $0) } ?? "otherwise"
-    return ([head + ", got \(evaluation.verdict) from \(rule)"] + result.mismatches).joined(separator: "\n  ")
+    return ([head + ", got \(evaluation.verdict) from \(rule)"] + result.mismatches.map(\.description)).joined(
+      separator: "\n  ")
   }
 
   /// The header and records of `rules/clients.csv`, as text cells.

@@ -38,11 +38,12 @@ extension Policy {
   }
 
   /// Whether `text` begins with a statement keyword (`field`, `let`, `rule`, `when`, `verdicts`,
-  /// `otherwise`, `strategy`) rather than being a bare expression.
+  /// `otherwise`, `strategy`, or `example` before the example's name) rather than being a bare
+  /// expression.
   public static func startsWithStatement(_ text: String) -> Bool {
     var lexer = Lexer(SourceFile(name: "<input>", text: text))
-    if case .keyword(let keyword) = lexer.next().kind { return keyword.beginsStatement }
-    return false
+    let first = lexer.next().kind
+    return first.beginsStatement(before: lexer.next().kind)
   }
 }
 

@@ -14,10 +14,15 @@ public struct Policy: Sendable {
   public let source: SourceFile
   /// The parsed statements and comments, for tools such as a formatter.
   public let syntax: PolicySyntax
-  /// The checker's warnings (the policy has no errors, or it would not have compiled).
+  /// The warnings, with the mistakes in the policy's own examples (the policy has no errors, or it
+  /// would not have compiled).
   public let warnings: [Diagnostic]
-  /// The policy's own `example` statements, for `verdict test`.
+  /// The policy's own `example` statements, for `verdict test`; those with mistakes are left out.
   public let examples: [PolicyExample]
+  /// The mistakes in the policy's own examples, as errors. ``compile(_:)`` reports them as
+  /// warnings, so that a broken example does not stop the policy from running; `verdict test`
+  /// treats them as errors, as it does those of a test file.
+  public let exampleDiagnostics: [Diagnostic]
   let program: Program
   let runtime: Runtime
 
@@ -36,7 +41,8 @@ public struct Policy: Sendable {
   }
 
   init(
-    source: SourceFile, syntax: PolicySyntax, program: Program, warnings: [Diagnostic], examples: [PolicyExample] = []
+    source: SourceFile, syntax: PolicySyntax, program: Program, warnings: [Diagnostic],
+    examples: [PolicyExample] = [], exampleDiagnostics: [Diagnostic] = []
   ) {
     self.source = source
     self.syntax = syntax
@@ -44,10 +50,14 @@ public struct Policy: Sendable {
     self.runtime = Runtime(program)
     self.warnings = warnings
     self.examples = examples
+    self.exampleDiagnostics = exampleDiagnostics
   }
 
   /// Compiles a policy and returns every diagnostic, errors and warnings, with the policy if there
   /// were no errors. `verdict check` uses this to report everything at once.
+  ///
+  /// Mistakes in the policy's own examples are warnings here (with their codes, and in
+  /// ``exampleDiagnostics`` as errors): a broken test must not stop a run.
   public static func compile(_ source: SourceFile) -> (policy: Policy?, diagnostics: [Diagnostic]) {
     let parsed = Parser.parse(source)
     if parsed.diagnostics.containsErrors {
@@ -58,11 +68,15 @@ public struct Policy: Sendable {
     guard let program = checked.program else { return (nil, diagnostics) }
     var examples = ExampleChecker(program: program, source: source)
     let checkedExamples = examples.check(parsed.syntax.statements, onlyExamples: false)
-    diagnostics += examples.diagnostics
+    diagnostics += examples.diagnostics.map { diagnostic in
+      var warning = diagnostic
+      warning.severity = .warning
+      return warning
+    }
     guard !diagnostics.containsErrors else { return (nil, diagnostics) }
     let policy = Policy(
       source: source, syntax: parsed.syntax, program: program, warnings: diagnostics.filter { $0.severity == .warning },
-      examples: checkedExamples)
+      examples: checkedExamples, exampleDiagnostics: examples.diagnostics)
     return (policy, diagnostics)
   }
 

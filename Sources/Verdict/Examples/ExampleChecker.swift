@@ -1,16 +1,30 @@
 /// Checks `example` statements against a checked program: the fields they set exist and their
 /// values fit, the expected verdict exists, the expected clauses have the right types. Their
-/// values are computed once here with the current date, to report mistakes early; they are
-/// computed again when the example runs, since they may use `today`.
+/// values are computed once here, to report mistakes early, with a fixed date for `today`
+/// (``ExampleConstants/referenceDate``): types do not depend on the date, and compiling a policy
+/// must not depend on the clock. They are computed again, with the real `today`, when the
+/// example runs.
 struct ExampleChecker {
   let program: Program
   let source: SourceFile
   private(set) var diagnostics: [Diagnostic] = []
-  private var names: [String: SourceRange] = [:]
+  /// The examples named so far: for each name, the note that points at the first.
+  private var names: [String: Diagnostic.Note] = [:]
 
   init(program: Program, source: SourceFile) {
     self.program = program
     self.source = source
+  }
+
+  /// Takes the names of the examples in `statements`, of another file (the policy of a test
+  /// file), as taken: a later example with one of them is a duplicate. A note cannot point into
+  /// another file, so it says the file and the line.
+  mutating func reserveNames(of statements: [Statement], in file: SourceFile) {
+    for statement in statements {
+      guard case .example(let declaration) = statement.kind, names[declaration.name] == nil else { continue }
+      let line = file.location(of: declaration.nameRange.start).line
+      names[declaration.name] = .init("the first is in \(file.name), line \(line)")
+    }
   }
 
   /// The examples among `statements`; with `onlyExamples` (a `_test.verdict` file), any other
@@ -39,12 +53,13 @@ struct ExampleChecker {
       diagnostics.append(
         .error(
           "duplicate-example", "there is already an example named \"\(declaration.name)\"",
-          at: declaration.nameRange, notes: [.init("the first is here", at: first)]))
+          at: declaration.nameRange, notes: [first]))
+    } else {
+      names[declaration.name] = .init("the first is here", at: declaration.nameRange)
     }
-    names[declaration.name] = declaration.nameRange
     var values: [(slot: Int, value: Expr)] = []
     var given: [String: SourceRange] = [:]
-    let constants = ExampleConstants(today: .today())
+    let constants = ExampleConstants(today: ExampleConstants.referenceDate)
     for entry in declaration.values {
       let name = entry.field.name
       if let first = given[name] {

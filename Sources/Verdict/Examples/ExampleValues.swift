@@ -1,15 +1,17 @@
 /// Reading an example's values as its fields' values, and its expected clauses.
 enum ExampleValues {
   /// The value of `expr` for `field`. A value of the field's type is taken as it is; a bare
-  /// number is read as a data cell would be (`45` is 45 days for `duration in days`, 1200 is
-  /// 1200 EUR for `money in EUR`). A field whose type the data decides takes any value.
+  /// number for a percent, a duration or money is read as a data cell would be (`20` is 20%, `45`
+  /// is 45 days for `duration in days`, 1200 is 1200 EUR for `money in EUR`). A field whose type
+  /// the data decides takes any value.
   static func read(_ expr: Expr, for field: FieldInfo, _ constants: ExampleConstants) -> Result<Value, Diagnostic> {
     let value: Value
     switch constants.value(of: expr) {
     case .success(let computed): value = computed
     case .failure(let diagnostic): return .failure(diagnostic)
     }
-    guard let type = field.type, value.type != type else {
+    guard let type = field.type else { return .success(value) }
+    if value.type == type {
       if case .money(let money) = value, let currency = field.currency, money.currency != currency {
         return .failure(
           .error(
@@ -18,22 +20,35 @@ enum ExampleValues {
       }
       return .success(value)
     }
-    if case .int = value, field.durationUnit != nil || field.currency != nil,
-      case .success(let read) = CellReader().read(value.plainText, for: field)
-    {
-      return .success(read)
+    if value.type == .number, readsBareNumbers(type) {
+      switch CellReader().read(value.plainText, for: field) {
+      case .success(let read): return .success(read)
+      case .failure(let error):
+        // With the field's unit known, a number fails only by not fitting: CellReader's hint,
+        // about how to write a cell, would not say so.
+        let hint =
+          switch type {
+          case .duration where field.durationUnit != nil:
+            "the number is too large for a duration, or not a whole number of seconds"
+          case .money where field.currency != nil: "the amount is too large, or has more than 4 decimals"
+          case .duration, .money, .percent, .number, .bool, .date, .text, .list: error.hint
+          }
+        return .failure(.error("example-value", error.message, at: expr.range, hint: hint))
+      }
     }
-    if case .real = value, field.currency != nil,
-      case .success(let read) = CellReader().read(value.plainText, for: field)
-    {
-      return .success(read)
-    }
-    if case .int = value, type == .number { return .success(value) }
-    if case .real = value, type == .number { return .success(value) }
     return .failure(
       .error(
         "example-value", "'\(field.name)' is \(type.described), but this is \(value.type?.described ?? "missing")",
         at: expr.range, hint: "for example: \(field.name): \(example(of: type))"))
+  }
+
+  /// Whether a bare number is read as a value of `type`, in its field's unit: quantities are;
+  /// text, true or false, dates and lists are written as such, even where data cells are lenient.
+  private static func readsBareNumbers(_ type: ValueType) -> Bool {
+    switch type {
+    case .percent, .duration, .money: true
+    case .number, .bool, .date, .text, .list: false
+    }
   }
 
   /// Checks that an expected clause's value has the clause's type.

@@ -1,11 +1,13 @@
 /// Running a policy's examples, for `verdict test`.
 extension Policy {
   /// The examples of a test file (`firing_test.verdict` for `firing.verdict`), checked against this
-  /// policy, with every diagnostic found. A test file holds only `example` statements.
+  /// policy, with every diagnostic found. A test file holds only `example` statements, named
+  /// apart from each other and from the policy's own.
   public func examples(in testFile: SourceFile) -> (examples: [PolicyExample], diagnostics: [Diagnostic]) {
     let parsed = Parser.parse(testFile)
     guard !parsed.diagnostics.containsErrors else { return ([], parsed.diagnostics) }
     var checker = ExampleChecker(program: program, source: testFile)
+    checker.reserveNames(of: syntax.statements, in: source)
     let examples = checker.check(parsed.syntax.statements, onlyExamples: true)
     return (checker.diagnostics.containsErrors ? [] : examples, parsed.diagnostics + checker.diagnostics)
   }
@@ -28,7 +30,7 @@ extension Policy {
       switch ExampleValues.read(expr, for: program.fields[slot], constants) {
       case .success(let value): values[slot] = value
       case .failure(let diagnostic):
-        result.failure = diagnostic
+        result.failure = ExampleFailure(diagnostic: diagnostic, source: example.source)
         return result
       }
     }
@@ -44,19 +46,21 @@ extension Policy {
     do throws(EvaluationError) {
       evaluation = try evaluate(client, in: context)
     } catch {
-      result.failure = error.diagnostic
+      result.failure = ExampleFailure(diagnostic: error.diagnostic, source: source)
       return result
     }
     result.evaluation = evaluation
-    if evaluation.severity != example.verdict {
-      result.mismatches.append("verdict: expected \(program.verdicts[example.verdict]), got \(evaluation.verdict)")
+    guard evaluation.severity == example.verdict else {
+      // Another verdict's clauses differ as a matter of course; listing them would bury the point.
+      result.mismatches = [.verdict(expected: program.verdicts[example.verdict], got: evaluation.verdict)]
+      return result
     }
     for clause in example.clauses {
       let expected: Value?
       switch ExampleValues.expected(clause, constants) {
       case .success(let value): expected = value
       case .failure(let diagnostic):
-        result.failure = diagnostic
+        result.failure = ExampleFailure(diagnostic: diagnostic, source: example.source)
         return result
       }
       let written = Policy.writtenValue(of: clause, in: example.source)
@@ -67,7 +71,6 @@ extension Policy {
     return result
   }
 
-  /// `notice: expected 30d, got 9w`, or `nil` when the clause is as expected.
   /// The text of a clause's value as the example wrote it (`14d`, not `2w`).
   private static func writtenValue(of clause: Clause, in source: SourceFile) -> String? {
     switch clause.kind {
@@ -77,7 +80,10 @@ extension Policy {
     }
   }
 
-  private static func mismatch(_ clause: Clause, expected: Value?, written: String?, in actual: Clauses) -> String? {
+  /// `notice: expected 30d, got 9w`, or `nil` when the clause is as expected.
+  private static func mismatch(_ clause: Clause, expected: Value?, written: String?, in actual: Clauses)
+    -> ExampleMismatch?
+  {
     let got: Value?
     let wanted: Value?
     switch clause.kind {
@@ -86,13 +92,13 @@ extension Policy {
     case .reason: (got, wanted) = (actual.reason.map(Value.text), expected)
     case .refer: (got, wanted) = (actual.refer.map(Value.text), expected)
     case .holdUntilPaid:
-      return actual.holdUntilPaid ? nil : "hold until paid: expected, but not given"
+      return actual.holdUntilPaid ? nil : .clause(keyword: clause.keyword, expected: nil, got: nil)
     case .meet(let mode):
       guard actual.meet != mode else { return nil }
-      return "meet: expected \(mode.rawValue), got \(actual.meet?.rawValue ?? "none")"
+      return .clause(keyword: clause.keyword, expected: mode.rawValue, got: actual.meet?.rawValue)
     }
     guard got != wanted else { return nil }
-    return "\(clause.keyword): expected \(written ?? wanted?.description ?? "none"), got \(got?.description ?? "none")"
+    return .clause(keyword: clause.keyword, expected: written ?? wanted?.description, got: got?.description)
   }
 
   /// The expectation as written: `fire notice 30d hold until paid`.

@@ -34,15 +34,45 @@ public struct ExampleResult: Sendable {
   /// What the policy gave the client, when it could be evaluated.
   public var evaluation: Evaluation?
   /// Why the example could not run: a value that does not fit its field, or an evaluation error.
-  public var failure: Diagnostic?
-  /// What differs from the expectation: `verdict: expected fire, got talk`, `notice: expected 30d,
-  /// got 9w`. Empty when the example passed.
-  public var mismatches: [String]
+  public var failure: ExampleFailure?
+  /// What differs from the expectation: the verdict (`verdict: expected fire, got talk`), or, when
+  /// the verdict is right, the clauses (`notice: expected 30d, got 9w`). Empty when the example
+  /// passed.
+  public var mismatches: [ExampleMismatch]
   /// The expectation as written: `fire notice 30d`.
   public var expected: String
 
   /// Whether the policy gave what the example expects.
   public var passed: Bool { failure == nil && mismatches.isEmpty }
+}
+
+/// Why an example could not run, with the file its diagnostic points into.
+public struct ExampleFailure: Sendable {
+  /// What went wrong: a value that does not fit its field (in the example's file), or an
+  /// evaluation error (in the policy).
+  public var diagnostic: Diagnostic
+  /// The file ``diagnostic`` points into.
+  public var source: SourceFile
+}
+
+/// How an example's outcome differs from its expectation.
+public enum ExampleMismatch: Sendable, Hashable, CustomStringConvertible {
+  /// The policy gave another verdict than the expected one.
+  case verdict(expected: String, got: String)
+  /// A clause the expectation names is not as expected: its keyword (`notice`, `hold until
+  /// paid`), the value expected as the example wrote it (`nil` for a clause without a value) and
+  /// the value given (`nil` when the policy did not give the clause).
+  case clause(keyword: String, expected: String?, got: String?)
+
+  /// `verdict: expected fire, got talk`, `notice: expected 30d, got none`, `hold until paid:
+  /// expected, but not given`.
+  public var description: String {
+    switch self {
+    case .verdict(let expected, let got): "verdict: expected \(expected), got \(got)"
+    case .clause(let keyword, nil, _): "\(keyword): expected, but not given"
+    case .clause(let keyword, let expected?, let got): "\(keyword): expected \(expected), got \(got ?? "none")"
+    }
+  }
 }
 
 /// Which rules a set of examples exercised: for each rule, how many examples made it match and how

@@ -35,18 +35,35 @@ enum TokenKind: Sendable, Equatable {
     case .endOfFile: "end of input"
     }
   }
+
+  /// Whether a statement begins with this token when `next` follows it: a statement keyword, or
+  /// the contextual word `example` before the example's name (`example "late" { … }`), so that a
+  /// field may still be called `example`.
+  func beginsStatement(before next: TokenKind) -> Bool {
+    switch self {
+    case .keyword(let keyword): keyword.beginsStatement
+    case .identifier(TokenKind.exampleWord):
+      if case .string = next { true } else { false }
+    case .identifier, .number, .duration, .percent, .money, .date, .string, .symbol, .invalid, .endOfFile: false
+    }
+  }
+
+  /// The contextual word that begins an `example` statement.
+  static let exampleWord = "example"
 }
 
-/// Reserved words. Clause words (`notice`, `reason`, `refer`, `hold`, `cooldown`, `meet`) and the
-/// words after `is` are contextual: they stay usable as field names.
+/// Reserved words. Clause words (`notice`, `reason`, `refer`, `hold`, `cooldown`, `meet`), the
+/// words after `is`, `example` (a statement only when text follows it) and `expect` are
+/// contextual: they stay usable as field names.
 enum Keyword: String, Sendable, CaseIterable {
-  case field, `let`, rule, when, then, recommend, verdicts, otherwise, strategy, example
+  case field, `let`, rule, when, then, recommend, verdicts, otherwise, strategy
   case and, or, not, `in`, `is`, contains, `true`, `false`
 
-  /// Keywords that begin a statement; the parser resynchronises on them after an error.
+  /// Keywords that begin a statement; the parser resynchronises on them after an error. So does
+  /// the contextual word `example` followed by text (see ``TokenKind/beginsStatement(before:)``).
   var beginsStatement: Bool {
     switch self {
-    case .field, .let, .rule, .when, .verdicts, .otherwise, .strategy, .example: true
+    case .field, .let, .rule, .when, .verdicts, .otherwise, .strategy: true
     case .then, .recommend, .and, .or, .not, .in, .is, .contains, .true, .false: false
     }
   }

@@ -2,6 +2,8 @@
 extension Parser {
   /// The clause words that may follow `recommend VERDICT`.
   static let clauseWords = ["notice", "reason", "refer", "cooldown", "hold", "meet"]
+  /// The words that begin a statement, for "did you mean".
+  static let statementStarts = Keyword.allCases.filter(\.beginsStatement).map(\.rawValue) + [TokenKind.exampleWord]
   /// The hint for a line that does not begin with a statement.
   static let statementWords = "statements begin with field, let, rule, when, verdicts, otherwise, strategy or example"
 
@@ -17,7 +19,10 @@ extension Parser {
     case .keyword(.verdicts): kind = .verdicts(try parseVerdicts())
     case .keyword(.otherwise): kind = .otherwise(try parseOtherwise())
     case .keyword(.strategy): kind = .strategy(try parseStrategy())
-    case .keyword(.example): kind = .example(try parseExample())
+    case .identifier(TokenKind.exampleWord):
+      // A name cannot begin a statement, so `example` here is the example statement's word even
+      // without its name after it; that gets the example's own error message.
+      kind = .example(try parseExample())
     case .keyword(.then):
       throw fail("'then' without 'when'", hint: "a rule reads: when CONDITION then recommend VERDICT")
     case .keyword(.recommend):
@@ -26,8 +31,7 @@ extension Parser {
         hint: "write: when CONDITION then recommend VERDICT, or: otherwise recommend VERDICT")
     case .identifier(let word):
       let hint =
-        Suggestion.closest(to: word, among: Keyword.allCases.filter(\.beginsStatement).map(\.rawValue))
-        .map { "did you mean '\($0)'?" }
+        Suggestion.closest(to: word, among: Parser.statementStarts).map { "did you mean '\($0)'?" }
         ?? Parser.statementWords
       throw fail("expected a statement, found '\(word)'", hint: hint)
     default:
@@ -96,7 +100,8 @@ extension Parser {
   mutating func parseVerdictAndClauses(after keyword: String) throws -> Action {
     let verdict = try expectIdentifier("a verdict after '\(keyword)'", hint: "for example: \(keyword) fire")
     var clauses: [Clause] = []
-    while case .identifier(let word) = current.kind {
+    // `example "…"` after an action begins the next statement; it is not a clause.
+    while case .identifier(let word) = current.kind, !current.kind.beginsStatement(before: peekKind(1)) {
       guard Parser.clauseWords.contains(word) else {
         let hint =
           Suggestion.closest(to: word, among: Parser.clauseWords).map { "did you mean '\($0)'?" }
@@ -144,7 +149,7 @@ extension Parser {
   //                "expect" IDENT { clause } ;
   // example_value = IDENT ":" expression ;
   mutating func parseExample() throws -> ExampleDeclaration {
-    _ = try expect(.example, "")
+    advance()  // the word `example`, which parseStatement has seen
     guard case .string(let name) = current.kind else {
       throw fail(
         "expected the example's name in double quotes after 'example'",

@@ -2,7 +2,7 @@
 /// production from `grammar/verdict.ebnf` in the comment above it.
 ///
 /// It reports every syntax error it can find in one run: after an error it skips to the next
-/// keyword that begins a statement and goes on.
+/// keyword that begins a statement (or `example` before text) and goes on.
 struct Parser {
   /// How deeply expressions may nest (parentheses, operators, calls) before the parser refuses them,
   /// so that hostile input cannot overflow the stack of the parser, checker or evaluator.
@@ -86,15 +86,11 @@ struct Parser {
     return statements
   }
 
-  /// Skips to the next keyword that begins a statement.
+  /// Skips to the next token that begins a statement: a statement keyword, or `example "…"`.
   mutating func synchronize() {
     advance()
-    while true {
-      switch current.kind {
-      case .endOfFile: return
-      case .keyword(let keyword) where keyword.beginsStatement: return
-      default: advance()
-      }
+    while current.kind != .endOfFile, !current.kind.beginsStatement(before: peekKind(1)) {
+      advance()
     }
   }
 
