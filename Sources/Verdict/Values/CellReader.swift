@@ -62,6 +62,22 @@ public struct CellReader: Sendable {
     }
   }
 
+  /// Reads a cell's bytes in a field's format into `value`, which must be initialized: the same
+  /// as `read(_:as:)` without wrapping the value in a `Result`, for readers that convert millions
+  /// of cells. On a bad cell `value` becomes missing and the error is returned.
+  public func read(
+    _ bytes: UnsafeBufferPointer<UInt8>, as field: CellFormat, into value: UnsafeMutablePointer<Value>
+  ) -> CellError? {
+    switch read(bytes, as: field) {
+    case .success(let read):
+      value.pointee = read
+      return nil
+    case .failure(let error):
+      value.pointee = .missing
+      return error
+    }
+  }
+
   /// Converts a value given by a program (a dictionary entry) to the field's type: a whole number
   /// for a duration field `in days` becomes days, for example.
   public func convert(_ value: Value, for field: FieldInfo) -> Result<Value, CellError> {

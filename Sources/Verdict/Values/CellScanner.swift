@@ -104,6 +104,11 @@ struct CellScanner {
 
   /// `1200`, `1200.50 EUR`, `EUR 1200`, `€1200`, `1.234,56 €`; bare numbers take `defaultCurrency`.
   func money(defaultCurrency: Currency?) -> Money? {
+    // A cell that starts and ends with a digit has no symbol or currency code: a bare amount.
+    if let defaultCurrency, end > start, CellScanner.isDigit(bytes[start]), CellScanner.isDigit(bytes[end - 1]) {
+      guard let decimal = decimal(start, end), let scaled = decimal.scaled(by: Money.scale) else { return nil }
+      return Money(scaledAmount: scaled, currency: defaultCurrency)
+    }
     var first = start
     var last = end
     var currency: Currency?
@@ -275,12 +280,15 @@ struct CellScanner {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
   }
 
+  @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
   static func isLetter(_ byte: UInt8) -> Bool {
     (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
   }
 
   /// An exact decimal between two offsets, with grouping separators allowed between digit groups.
   private func decimal(_ from: Int, _ to: Int) -> ExactDecimal? {
+    if to - from <= 18, let plain = plainDecimal(from, to) { return plain }
     var index = from
     var result = ExactDecimal()
     if index < to, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
@@ -312,6 +320,33 @@ struct CellScanner {
     }
     guard digits > 0, sinceGroup == -1 || sinceGroup == 3, index > from, bytes[index - 1] != point else { return nil }
     return result
+  }
+}
+
+extension CellScanner {
+  /// The commonest numbers, `45` and `1234.56`: digits with at most one decimal point between
+  /// them, read in one pass. At most 18 bytes, so at most 18 digits, which cannot overflow.
+  /// `nil` for anything else (signs, grouping, a misplaced point), which ``decimal(_:_:)`` reads.
+  @inline(__always)
+  fileprivate func plainDecimal(_ from: Int, _ to: Int) -> ExactDecimal? {
+    let point = decimalComma ? UInt8(ascii: ",") : UInt8(ascii: ".")
+    var mantissa: Int64 = 0
+    var pointAt = -1
+    var index = from
+    while index < to {
+      let byte = bytes[index]
+      let digit = byte &- UInt8(ascii: "0")
+      if digit < 10 {
+        mantissa = mantissa &* 10 &+ Int64(digit)
+      } else if byte == point, pointAt < 0, index > from, index + 1 < to {
+        pointAt = index
+      } else {
+        return nil
+      }
+      index += 1
+    }
+    guard to > from else { return nil }
+    return ExactDecimal(mantissa: mantissa, fractionDigits: pointAt < 0 ? 0 : to - pointAt - 1, negative: false)
   }
 }
 
