@@ -80,7 +80,7 @@ final class BatchEvaluator {
         continue
       }
       do throws(EvaluationError) {
-        let outcome = try policy.evaluate(client, in: context)
+        let outcome = try policy.report(client, in: context)
         report(row, of: batch, outcome, error: nil, renderer: renderer, tally: &tally)
       } catch let failure {
         let location = policy.source.location(of: failure.range.start)
@@ -95,16 +95,16 @@ final class BatchEvaluator {
   /// Counts one row and renders it if the filter shows it.
   @inline(__always)
   private func report(
-    _ row: Int, of batch: Batch, _ outcome: Evaluation?, error: String?, renderer: any ReportRenderer,
+    _ row: Int, of batch: Batch, _ outcome: ReportOutcome?, error: String?, renderer: any ReportRenderer,
     tally: inout Tally
   ) {
     let shown: Bool
     if let outcome {
       tally.evaluated += 1
       tally.verdicts[outcome.severity] += 1
-      if !outcome.unknownRules.isEmpty {
+      if outcome.unknownRuleCount > 0 {
         tally.clientsWithUnknownRules += 1
-        tally.unknownRuleChecks += outcome.unknownRules.count
+        tally.unknownRuleChecks += outcome.unknownRuleCount
       }
       if let failOn, outcome.severity >= failOn { tally.failOnHits += 1 }
       shown = filter.shows(severity: outcome.severity)

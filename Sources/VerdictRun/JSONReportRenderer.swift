@@ -13,6 +13,8 @@ struct JSONReportRenderer: ReportRenderer {
   private let verdicts: [[UInt8]]
   private let rules: [[UInt8]]
   private let sources: [[UInt8]]
+  /// The policy's text constants as JSON strings, for constant clauses.
+  private let texts: [[UInt8]]
   private let array: Bool
   private let explains: Bool
 
@@ -21,6 +23,7 @@ struct JSONReportRenderer: ReportRenderer {
     verdicts = vocabulary.verdicts.map { JSONReportRenderer.quoted($0) }
     rules = vocabulary.rules.map { JSONReportRenderer.quoted($0) }
     sources = vocabulary.sources.map { JSONReportRenderer.escaped($0) }
+    texts = vocabulary.texts.map { JSONReportRenderer.quoted($0) }
     self.array = array
   }
 
@@ -39,7 +42,7 @@ struct JSONReportRenderer: ReportRenderer {
   func suffix(into buffer: ByteBuffer) { if array { buffer.append("\n]\n") } }
   var firstRowSkip: Int { array ? 1 : 0 }
 
-  func render(_ row: ReportRow, _ evaluation: Evaluation?, into out: ByteBuffer) {
+  func render(_ row: ReportRow, _ evaluation: ReportOutcome?, into out: ByteBuffer) {
     if array { out.append(",\n") }
     out.append("{\"client\":\"")
     if row.key.isEmpty {
@@ -54,7 +57,7 @@ struct JSONReportRenderer: ReportRenderer {
       out.append(verdicts[evaluation.severity])
       out.append(",\"rule\":")
       if let rule = evaluation.winningRule { out.append(rules[rule]) } else { out.append("null") }
-      let clauses = evaluation.clauses
+      let clauses = evaluation
       out.append(",\"notice\":")
       appendDuration(clauses.notice, out)
       out.append(",\"cooldown\":")
@@ -66,9 +69,9 @@ struct JSONReportRenderer: ReportRenderer {
       }
       if let meet = clauses.meet { out.appendJSONString(meet.rawValue) } else { out.append("null") }
       out.append(",\"reason\":")
-      if let reason = clauses.reason { out.appendJSONString(reason) } else { out.append("null") }
+      appendText(clauses.reason, out)
       out.append(",\"refer\":")
-      if let refer = clauses.refer { out.appendJSONString(refer) } else { out.append("null") }
+      appendText(clauses.refer, out)
       out.append(",\"error\":null")
     } else {
       out.append(
@@ -90,6 +93,14 @@ struct JSONReportRenderer: ReportRenderer {
       out.append("\"}")
     } else {
       out.append("\"}\n")
+    }
+  }
+
+  private func appendText(_ text: ReportText, _ out: ByteBuffer) {
+    switch text {
+    case .none: out.append("null")
+    case .constant(let index): out.append(texts[index])
+    case .computed(let text): out.appendJSONString(text)
     }
   }
 

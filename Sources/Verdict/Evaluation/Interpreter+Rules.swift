@@ -3,6 +3,17 @@ extension Interpreter {
   /// Evaluates every rule, picks the winner by the policy's strategy and evaluates its clauses.
   @inline(__always)
   mutating func run() throws(Interrupt) -> Evaluation {
+    let decision = try decide()
+    let winner = decision.winner
+    let action = runtime.actions[winner < 0 ? runtime.rules.count : winner]
+    return Evaluation(
+      verdict: runtime.verdicts[action.verdict], severity: action.verdict, winningRule: winner < 0 ? nil : winner,
+      clauses: try clauses(of: action), matchedRules: decision.matched, unknownRules: decision.unknown)
+  }
+
+  /// Evaluates every rule and picks the winner by the policy's strategy (-1: none matched).
+  @inline(__always)
+  mutating func decide() throws(Interrupt) -> (winner: Int, matched: RuleSet, unknown: RuleSet) {
     var matched = RuleSet()
     var unknown = RuleSet()
     var winner = -1
@@ -29,10 +40,7 @@ extension Interpreter {
           rule.condition)
       }
     }
-    let action = runtime.actions[winner < 0 ? rules.count : winner]
-    return Evaluation(
-      verdict: runtime.verdicts[action.verdict], severity: action.verdict, winningRule: winner < 0 ? nil : winner,
-      clauses: try clauses(of: action), matchedRules: matched, unknownRules: unknown)
+    return (winner, matched, unknown)
   }
 
   /// The winning action's clauses for this client; a clause whose value is missing is left out.
@@ -50,7 +58,7 @@ extension Interpreter {
 
   /// A clause's duration; missing leaves the clause out, another type is an error (possible only
   /// with undeclared fields).
-  private mutating func duration(_ node: Int32, _ clause: String) throws(Interrupt) -> TimeSpan? {
+  mutating func duration(_ node: Int32, _ clause: String) throws(Interrupt) -> TimeSpan? {
     let scalar = try evaluate(node)
     switch scalar.kind {
     case .duration: return TimeSpan(seconds: scalar.payload)
@@ -63,7 +71,12 @@ extension Interpreter {
 
   /// A clause's text; missing leaves the clause out, another type is an error.
   private mutating func text(_ node: Int32, _ clause: String) throws(Interrupt) -> String? {
-    switch value(of: try evaluate(node)) {
+    try text(of: try evaluate(node), at: node, clause)
+  }
+
+  /// The text of a clause's value; missing leaves the clause out, another type is an error.
+  mutating func text(of scalar: Scalar, at node: Int32, _ clause: String) throws(Interrupt) -> String? {
+    switch value(of: scalar) {
     case .text(let text): return text
     case .missing: return nil
     case let other: throw typeError("'\(clause)' needs text, not \(other.type?.described ?? "missing") \(other)", node)
