@@ -15,6 +15,8 @@ struct CellScanner {
   var string: String { String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
 
   mutating func trim() {
+    // Most cells start and end with something other than a space.
+    if start < end, bytes[start] > UInt8(ascii: " "), bytes[end - 1] > UInt8(ascii: " ") { return }
     while start < end, CellScanner.isSpace(bytes[start]) { start += 1 }
     while end > start, CellScanner.isSpace(bytes[end - 1]) { end -= 1 }
   }
@@ -356,6 +358,17 @@ struct ExactDecimal {
   var fractionDigits = 0
   var negative = false
 
+  /// 10 to the power `exponent`, for `exponent` in 0...4.
+  @inline(__always) static func powersOfTen(_ exponent: Int) -> Int64 {
+    switch exponent {
+    case 0: 1
+    case 1: 10
+    case 2: 100
+    case 3: 1_000
+    default: 10_000
+    }
+  }
+
   mutating func append(_ digit: UInt8) -> Bool {
     let (times, overflow) = mantissa.multipliedReportingOverflow(by: 10)
     let (sum, overflowAgain) = times.addingReportingOverflow(Int64(digit))
@@ -379,6 +392,12 @@ struct ExactDecimal {
   func scaled(by factor: Int64) -> Int64? {
     var (product, overflow) = mantissa.multipliedReportingOverflow(by: factor)
     guard !overflow else { return nil }
+    // Up to four fraction digits (cents, ten-thousandths) with one division.
+    if fractionDigits <= 4 {
+      let divisor = ExactDecimal.powersOfTen(fractionDigits)
+      guard product % divisor == 0 else { return nil }
+      return negative ? -(product / divisor) : product / divisor
+    }
     for _ in 0..<fractionDigits {
       guard product % 10 == 0 else { return nil }
       product /= 10
