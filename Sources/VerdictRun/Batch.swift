@@ -17,17 +17,8 @@ final class Batch: @unchecked Sendable {
   @exclusivity(unchecked) var count = 0
   /// Whether the rows' numbers are written with a decimal comma (German exports).
   @exclusivity(unchecked) var decimalComma = false
-  /// The bytes of every cell, row after row and slot after slot.
-  @exclusivity(unchecked) var cellBytes: [UInt8] = []
-  /// Where each cell ends in ``cellBytes``: row `r`, slot `s` is entry `r × slotCount + s`, and
-  /// starts where the entry before it ends.
-  @exclusivity(unchecked) var cellEnds: [Int]
   /// The line each row starts on.
   @exclusivity(unchecked) var lines: [Int]
-  /// Key bytes of all rows, one after another; row `i` spans `keyEnds[i-1]..<keyEnds[i]`.
-  @exclusivity(unchecked) var keyBytes: [UInt8] = []
-  /// Where each row's key ends in ``keyBytes``.
-  @exclusivity(unchecked) var keyEnds: [Int]
   /// Rows that cannot be evaluated, in row order, with the reason.
   @exclusivity(unchecked) var problems: [(row: Int, message: String)] = []
   /// Notes about the source to print after this batch's rows (a file that could not be read to the end).
@@ -38,25 +29,33 @@ final class Batch: @unchecked Sendable {
   @exclusivity(unchecked) var messages: [RowMessage] = []
   /// What this batch adds to the summary.
   @exclusivity(unchecked) var tally: Tally
+  /// The rows' bytes: each record's cells copied from the source, usually in one piece.
+  let bytes: BatchBytes
+  /// Where each cell is in ``bytes``: row `r`, slot `s` is entry `r × stride + s`, and the row's
+  /// key is entry `r × stride + slotCount`. Owned by the batch (see `deinit`).
+  private let cells: UnsafeMutablePointer<CellSpan>
+  /// Entries per row in ``cells``: the slots and the key.
+  private let stride: Int
 
   init(slotCount: Int, capacity: Int, verdictCount: Int) {
     self.slotCount = slotCount
     self.capacity = capacity
-    cellEnds = Array(repeating: 0, count: max(1, slotCount * capacity))
-    cellBytes.reserveCapacity(capacity * slotCount * 8)
+    stride = slotCount + 1
+    cells = .allocate(capacity: stride * capacity)
+    cells.initialize(repeating: CellSpan(start: 0, end: 0), count: stride * capacity)
+    bytes = BatchBytes(capacity: capacity * (slotCount + 2) * 8)
     lines = Array(repeating: 0, count: capacity)
-    keyEnds = Array(repeating: 0, count: capacity)
-    keyBytes.reserveCapacity(capacity * 16)
     tally = Tally(verdictCount: verdictCount)
   }
+
+  deinit { cells.deallocate() }
 
   /// Empties the batch for reuse.
   func reset(sequence: Int, source: Int) {
     self.sequence = sequence
     self.source = source
     count = 0
-    keyBytes.removeAll(keepingCapacity: true)
-    cellBytes.removeAll(keepingCapacity: true)
+    bytes.count = 0
     problems.removeAll(keepingCapacity: true)
     notes.removeAll(keepingCapacity: true)
     output.removeAll()
@@ -66,32 +65,30 @@ final class Batch: @unchecked Sendable {
 
   var isFull: Bool { count == capacity }
 
-  /// Adds the cells of the row at `row` (the one being filled).
-  func appendCells(_ cells: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>, row: Int) {
-    for slot in 0..<slotCount {
-      cellBytes.append(contentsOf: cells[slot])
-      cellEnds[row * slotCount + slot] = cellBytes.count
+  /// Copies a record into the next row: its key, and its cells unless `withCells` is false (a
+  /// row that is not evaluated).
+  func append(_ row: RowBuffer, withCells: Bool) {
+    let index = count
+    lines[index] = row.line
+    count += 1
+    let spans = cells + index * stride
+    guard withCells else {
+      for slot in 0..<slotCount { spans[slot] = CellSpan(start: 0, end: 0) }
+      spans[slotCount] = bytes.copy(row.key)
+      return
     }
-  }
-
-  /// Marks the cells of the row at `row` empty (a row that is not evaluated).
-  func appendEmptyCells(row: Int) {
-    for slot in 0..<slotCount { cellEnds[row * slotCount + slot] = cellBytes.count }
+    bytes.copy(row.cells, slotCount: slotCount, key: row.key, into: spans)
   }
 
   /// Calls `body` with the bytes of the cell at `row`, `slot`.
   @inline(__always)
   func withCell<Result>(row: Int, slot: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-    let entry = row * slotCount + slot
-    let start = entry == 0 ? 0 : cellEnds[entry - 1]
-    let end = cellEnds[entry]
-    return cellBytes.withUnsafeBufferPointer { bytes in body(UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+    body(bytes.buffer(cells[row * stride + slot]))
   }
 
   /// Calls `body` with the key bytes of `row`.
   func withKey<Result>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-    let start = row == 0 ? 0 : keyEnds[row - 1]
-    return keyBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<keyEnds[row]])) }
+    body(bytes.buffer(cells[row * stride + slotCount]))
   }
 }
 
@@ -107,4 +104,96 @@ struct RowMessage {
   var diagnostic: Diagnostic?
   /// The field whose cell was bad, to show its hint once.
   var field: String?
+}
+
+/// Where a cell's bytes are in a batch's ``BatchBytes``.
+struct CellSpan {
+  var start: Int
+  var end: Int
+}
+
+/// The bytes of a batch's rows in one growable buffer, which the batch owns and reuses.
+final class BatchBytes {
+  /// The buffer, `capacity` bytes, of which the first `count` are in use. Owned (see `deinit`).
+  private var base: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  /// Bytes in use.
+  var count = 0
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 64)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  /// The bytes of `span`, valid until the buffer is next written to.
+  @inline(__always)
+  func buffer(_ span: CellSpan) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: base + span.start, count: span.end &- span.start)
+  }
+
+  /// Makes room for `extra` more bytes.
+  @inline(__always)
+  private func reserve(_ extra: Int) {
+    if count + extra > capacity { grow(count + extra) }
+  }
+
+  private func grow(_ needed: Int) {
+    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(needed, capacity * 2))
+    grown.initialize(from: base, count: count)
+    base.deallocate()
+    base = grown
+    capacity = max(needed, capacity * 2)
+  }
+
+  /// Appends one cell's bytes and returns where they went.
+  func copy(_ cell: UnsafeBufferPointer<UInt8>) -> CellSpan {
+    let start = count
+    guard let source = cell.baseAddress, cell.count > 0 else { return CellSpan(start: start, end: start) }
+    reserve(cell.count)
+    (base + start).initialize(from: source, count: cell.count)
+    count += cell.count
+    return CellSpan(start: start, end: count)
+  }
+
+  /// Appends a record's `slotCount` cells and its key, writing where each went to `spans` (the
+  /// key last). The cells of a record usually lie together in the source's buffer, so they are
+  /// copied in one piece with whatever lies between them; cells that lie apart (a quoted cell
+  /// unescaped into the scanner's scratch buffer) are copied one by one.
+  func copy(
+    _ cells: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>, slotCount: Int,
+    key: UnsafeBufferPointer<UInt8>, into spans: UnsafeMutablePointer<CellSpan>
+  ) {
+    // Addresses are compared as integers only to find the smallest piece of memory holding them all.
+    var low = UInt.max
+    var high: UInt = 0
+    var total = 0
+    func widen(_ cell: UnsafeBufferPointer<UInt8>) {
+      guard let start = cell.baseAddress, cell.count > 0 else { return }
+      let address = UInt(bitPattern: start)
+      low = min(low, address)
+      high = max(high, address + UInt(cell.count))
+      total += cell.count
+    }
+    for slot in 0..<slotCount { widen(cells[slot]) }
+    widen(key)
+    let width = high &- low
+    guard total > 0, width <= UInt(2 * total + 256), let from = UnsafePointer<UInt8>(bitPattern: low) else {
+      for slot in 0..<slotCount { spans[slot] = copy(cells[slot]) }
+      spans[slotCount] = copy(key)
+      return
+    }
+    let origin = count
+    reserve(Int(width))
+    (base + origin).initialize(from: from, count: Int(width))
+    count += Int(width)
+    func place(_ cell: UnsafeBufferPointer<UInt8>) -> CellSpan {
+      guard let start = cell.baseAddress, cell.count > 0 else { return CellSpan(start: origin, end: origin) }
+      let offset = origin + Int(UInt(bitPattern: start) &- low)
+      return CellSpan(start: offset, end: offset + cell.count)
+    }
+    for slot in 0..<slotCount { spans[slot] = place(cells[slot]) }
+    spans[slotCount] = place(key)
+  }
 }

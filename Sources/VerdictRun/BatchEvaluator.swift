@@ -28,7 +28,8 @@ final class BatchEvaluator {
   private let failOn: Int?
   /// `--explain`: evaluate shown clients again with a trace, to explain them.
   private let explains: Bool
-  private var client: Client
+  /// Used by this evaluator's thread alone, so exclusivity is not checked at run time.
+  @exclusivity(unchecked) private var client: Client
   /// Cell readers for standard and decimal-comma files, made on first use.
   private var converters: (standard: RowConverter?, decimalComma: RowConverter?) = (nil, nil)
 
@@ -55,8 +56,9 @@ final class BatchEvaluator {
     return converter
   }
 
-  /// Evaluates every row of `batch` and renders those the filter shows with `renderer`.
-  func process(_ batch: Batch, renderer: any ReportRenderer) {
+  /// Evaluates every row of `batch` and renders those the filter shows with `renderer` (generic,
+  /// so that the renderer's type is opened once a batch rather than dispatched on every row).
+  func process<Renderer: ReportRenderer>(_ batch: Batch, renderer: Renderer) {
     var tally = Tally(verdictCount: policy.verdicts.count)
     tally.read = batch.count
     let converter = converter(decimalComma: batch.decimalComma)
@@ -80,7 +82,7 @@ final class BatchEvaluator {
         continue
       }
       do throws(EvaluationError) {
-        let outcome = try policy.evaluate(client, in: context)
+        let outcome = try policy.report(client, in: context)
         report(row, of: batch, outcome, error: nil, renderer: renderer, tally: &tally)
       } catch let failure {
         let location = policy.source.location(of: failure.range.start)
@@ -95,16 +97,16 @@ final class BatchEvaluator {
   /// Counts one row and renders it if the filter shows it.
   @inline(__always)
   private func report(
-    _ row: Int, of batch: Batch, _ outcome: Evaluation?, error: String?, renderer: any ReportRenderer,
+    _ row: Int, of batch: Batch, _ outcome: ReportOutcome?, error: String?, renderer: some ReportRenderer,
     tally: inout Tally
   ) {
     let shown: Bool
     if let outcome {
       tally.evaluated += 1
       tally.verdicts[outcome.severity] += 1
-      if !outcome.unknownRules.isEmpty {
+      if outcome.unknownRuleCount > 0 {
         tally.clientsWithUnknownRules += 1
-        tally.unknownRuleChecks += outcome.unknownRules.count
+        tally.unknownRuleChecks += outcome.unknownRuleCount
       }
       if let failOn, outcome.severity >= failOn { tally.failOnHits += 1 }
       shown = filter.shows(severity: outcome.severity)

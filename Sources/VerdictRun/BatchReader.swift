@@ -87,16 +87,11 @@ final class BatchReader {
 
   /// Copies one record into the batch's next row; converting it is the evaluating thread's job.
   private func add(_ row: RowBuffer, to batch: Batch) {
-    let index = batch.count
-    batch.lines[index] = row.line
-    batch.keyBytes.append(contentsOf: row.key)
-    batch.keyEnds[index] = batch.keyBytes.count
-    batch.count += 1
     if let problem = row.problem {
-      batch.problems.append((index, problem))
-      batch.appendEmptyCells(row: index)
+      batch.problems.append((batch.count, problem))
+      batch.append(row, withCells: false)
     } else {
-      batch.appendCells(row.cells, row: index)
+      batch.append(row, withCells: true)
     }
   }
 }

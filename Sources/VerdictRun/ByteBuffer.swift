@@ -117,18 +117,22 @@ public final class ByteBuffer {
   public func appendDuration(_ span: TimeSpan) {
     let seconds = span.seconds
     if seconds == 0 { return append("0d") }
-    let units: [(Int64, StaticString)] = ByteBuffer.durationUnits
-    for (length, name) in units where seconds % length == 0 {
-      appendDecimal(Int(seconds / length))
-      return append(name)
+    // The largest unit that divides it exactly: years, weeks, days, hours, minutes, else seconds.
+    if seconds % 86_400 == 0 {
+      let days = seconds / 86_400
+      if days % 365 == 0 { return appendCount(days / 365, "y") }
+      if days % 7 == 0 { return appendCount(days / 7, "w") }
+      return appendCount(days, "d")
     }
-    appendDecimal(Int(seconds))
-    append("s")
+    if seconds % 3_600 == 0 { return appendCount(seconds / 3_600, "h") }
+    if seconds % 60 == 0 { return appendCount(seconds / 60, "min") }
+    appendCount(seconds, "s")
   }
 
-  private static let durationUnits: [(Int64, StaticString)] = [
-    (365 * 86_400, "y"), (7 * 86_400, "w"), (86_400, "d"), (3_600, "h"), (60, "min"),
-  ]
+  @inline(__always) private func appendCount(_ count: Int64, _ unit: StaticString) {
+    appendDecimal(Int(count))
+    append(unit)
+  }
 
   // MARK: - Escaping
 

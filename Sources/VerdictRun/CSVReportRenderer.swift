@@ -7,6 +7,8 @@ struct CSVReportRenderer: ReportRenderer {
     "client", "verdict", "rule", "notice", "cooldown", "hold_until_paid", "meet", "reason", "refer", "error", "source",
   ]
   private let verdicts: [[UInt8]]
+  /// The policy's text constants, for constant clauses.
+  private let texts: [String]
   private let rules: [[UInt8]]
   private let sources: [[UInt8]]
   private let explains: Bool
@@ -14,6 +16,7 @@ struct CSVReportRenderer: ReportRenderer {
   init(vocabulary: ReportVocabulary) {
     explains = vocabulary.explains
     verdicts = vocabulary.verdicts.map(CSVReportRenderer.field)
+    texts = vocabulary.texts
     rules = vocabulary.rules.map(CSVReportRenderer.field)
     sources = vocabulary.sources.map { Array($0.utf8) }
   }
@@ -31,7 +34,7 @@ struct CSVReportRenderer: ReportRenderer {
   func suffix(into buffer: ByteBuffer) {}
   var firstRowSkip: Int { 0 }
 
-  func render(_ row: ReportRow, _ evaluation: Evaluation?, into out: ByteBuffer) {
+  func render(_ row: ReportRow, _ evaluation: ReportOutcome?, into out: ByteBuffer) {
     if row.key.isEmpty {
       appendPlace(row, out)
     } else {
@@ -42,7 +45,7 @@ struct CSVReportRenderer: ReportRenderer {
       out.append(verdicts[evaluation.severity])
       out.append(UInt8(ascii: ","))
       if let rule = evaluation.winningRule { out.append(rules[rule]) }
-      let clauses = evaluation.clauses
+      let clauses = evaluation
       out.append(UInt8(ascii: ","))
       if let notice = clauses.notice { out.appendDuration(notice) }
       out.append(UInt8(ascii: ","))
@@ -54,9 +57,9 @@ struct CSVReportRenderer: ReportRenderer {
       }
       if let meet = clauses.meet { out.appendText(meet.rawValue) }
       out.append(UInt8(ascii: ","))
-      if let reason = clauses.reason { out.appendCSVField(reason) }
+      if let reason = clauses.reason.string(in: texts) { out.appendCSVField(reason) }
       out.append(UInt8(ascii: ","))
-      if let refer = clauses.refer { out.appendCSVField(refer) }
+      if let refer = clauses.refer.string(in: texts) { out.appendCSVField(refer) }
       out.append(",,")
     } else {
       out.append("error,,,,,,,,")

@@ -1,7 +1,7 @@
 import Verdict
 
 /// Which client a report row is about: its key and place, and its error if it has one. The
-/// evaluation is passed beside it, borrowed, so that rendering copies nothing.
+/// outcome is passed beside it.
 struct ReportRow {
   /// The key cell; empty when there is none (the report then names the client by its place).
   var key: UnsafeBufferPointer<UInt8>
@@ -27,9 +27,12 @@ struct ReportVocabulary: Sendable {
   let otherwise: Int
   /// Whether rows carry an explanation (`--explain`): an `explain` column or key.
   let explains: Bool
+  /// The policy's text constants, for clauses that are constants (``ReportText/constant(_:)``).
+  let texts: [String]
 
   init(policy: Policy, sources: [String], explains: Bool = false) {
     self.explains = explains
+    texts = policy.reportTexts
     verdicts = policy.verdicts
     rules = policy.rules.map { rule in
       rule.name ?? "line \(policy.source.location(of: rule.range.start).line)"
@@ -48,8 +51,8 @@ protocol ReportRenderer: Sendable {
   func suffix(into buffer: ByteBuffer)
   /// Bytes to drop in front of the very first row (the comma between JSON array elements).
   var firstRowSkip: Int { get }
-  /// Renders one row: its evaluation, or (when `nil`) its error.
-  func render(_ row: ReportRow, _ evaluation: Evaluation?, into buffer: ByteBuffer)
+  /// Renders one row: its outcome, or (when `nil`) its error.
+  func render(_ row: ReportRow, _ outcome: ReportOutcome?, into buffer: ByteBuffer)
 }
 
 extension ReportRenderer {
@@ -62,6 +65,17 @@ extension ReportRenderer {
     case .json: JSONReportRenderer(vocabulary: vocabulary, array: true)
     case .jsonl: JSONReportRenderer(vocabulary: vocabulary, array: false)
     case .csv: CSVReportRenderer(vocabulary: vocabulary)
+    }
+  }
+}
+
+extension ReportText {
+  /// The clause's text, constants looked up in `texts` (``ReportVocabulary/texts``); `nil` for none.
+  func string(in texts: [String]) -> String? {
+    switch self {
+    case .none: nil
+    case .constant(let index): texts[index]
+    case .computed(let text): text
     }
   }
 }

@@ -44,11 +44,7 @@ final class RowConverter {
   func convert(row: Int, of batch: Batch, into values: UnsafeMutablePointer<Value>) -> [CellProblem]? {
     var problems: [CellProblem]?
     for slot in slots {
-      switch batch.withCell(row: row, slot: slot, { reader.read($0, as: formats[slot]) }) {
-      case .success(let value):
-        values[slot] = value
-      case .failure(let error):
-        values[slot] = .missing
+      if let error = batch.withCell(row: row, slot: slot, { reader.read($0, as: formats[slot], into: values + slot) }) {
         problems = (problems ?? []) + [CellProblem(field: names[slot], error: error)]
       }
     }

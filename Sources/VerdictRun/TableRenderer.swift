@@ -16,6 +16,8 @@ struct TableRenderer: ReportRenderer {
   static let maxClientWidth = 40
   static let maxRuleWidth = 40
   private let verdicts: [[UInt8]]
+  /// The policy's text constants, for constant clauses.
+  private let texts: [String]
   private let verdictWidths: [Int]
   private let rules: [[UInt8]]
   private let ruleWidths: [Int]
@@ -29,6 +31,7 @@ struct TableRenderer: ReportRenderer {
 
   init(vocabulary: ReportVocabulary, clientWidth: Int, usesColor: Bool) {
     verdicts = vocabulary.verdicts.map { Array($0.utf8) }
+    texts = vocabulary.texts
     verdictWidths = vocabulary.verdicts.map(\.count)
     rules = vocabulary.rules.map { Array($0.utf8) }
     ruleWidths = vocabulary.rules.map(\.count)
@@ -68,7 +71,7 @@ struct TableRenderer: ReportRenderer {
   func suffix(into buffer: ByteBuffer) {}
   var firstRowSkip: Int { 0 }
 
-  func render(_ row: ReportRow, _ evaluation: Evaluation?, into out: ByteBuffer) {
+  func render(_ row: ReportRow, _ evaluation: ReportOutcome?, into out: ByteBuffer) {
     let start = out.count
     if row.key.isEmpty {
       out.append(sources[row.source])
@@ -102,9 +105,9 @@ struct TableRenderer: ReportRenderer {
       pad("-", ruleWidth, out)
     }
     let noticeStart = out.count
-    if let notice = evaluation.clauses.notice { out.appendDuration(notice) } else { out.append("-") }
+    if let notice = evaluation.notice { out.appendDuration(notice) } else { out.append("-") }
     out.appendSpaces(noticeWidth + TableRenderer.gap - (out.count - noticeStart))
-    if var reason = evaluation.clauses.reason {
+    if var reason = evaluation.reason.string(in: texts) {
       reason.withUTF8 { out.appendTableCell($0) }
     }
     finish(out)

@@ -3,6 +3,8 @@ extension Interpreter {
   /// Evaluates every rule, picks the winner by the policy's strategy and evaluates its clauses.
   @inline(__always)
   mutating func run() throws(Interrupt) -> Evaluation {
+    // The same loop as ``decide()``, kept inline here: sharing it costs ``Policy/evaluate(_:in:)-(Client,_)``
+    // about 40 instructions an evaluation (the rule sets are returned through a tuple).
     var matched = RuleSet()
     var unknown = RuleSet()
     var winner = -1
@@ -35,6 +37,39 @@ extension Interpreter {
       clauses: try clauses(of: action), matchedRules: matched, unknownRules: unknown)
   }
 
+  /// Evaluates every rule and picks the winner by the policy's strategy (-1: none matched), for
+  /// ``report()``; ``run()`` has its own copy of this loop.
+  @inline(__always)
+  mutating func decide() throws(Interrupt) -> (winner: Int, matched: RuleSet, unknown: RuleSet) {
+    var matched = RuleSet()
+    var unknown = RuleSet()
+    var winner = -1
+    var winnerSeverity = -1
+    let firstMatch = runtime.strategy == .firstMatch
+    let rules = runtime.rules
+    for index in 0..<rules.count {
+      let rule = rules[index]
+      let condition = try evaluate(rule.condition)
+      switch condition.kind {
+      case .bool:
+        guard condition.payload != 0 else { continue }
+        matched.insert(index)
+        // most-severe: ties go to the rule that comes first; first-match: the first one wins.
+        if firstMatch ? winner < 0 : rule.verdict > winnerSeverity {
+          winner = index
+          winnerSeverity = rule.verdict
+        }
+      case .missing:
+        unknown.insert(index)
+      case .int, .real, .duration, .percent, .money, .date, .constant, .field, .computed:
+        throw typeError(
+          "a rule's condition must be true or false, not \(value(of: condition).type?.described ?? "missing")",
+          rule.condition)
+      }
+    }
+    return (winner, matched, unknown)
+  }
+
   /// The winning action's clauses for this client; a clause whose value is missing is left out.
   @inline(__always)
   mutating func clauses(of action: Runtime.Action) throws(Interrupt) -> Clauses {
@@ -50,7 +85,7 @@ extension Interpreter {
 
   /// A clause's duration; missing leaves the clause out, another type is an error (possible only
   /// with undeclared fields).
-  private mutating func duration(_ node: Int32, _ clause: String) throws(Interrupt) -> TimeSpan? {
+  mutating func duration(_ node: Int32, _ clause: String) throws(Interrupt) -> TimeSpan? {
     let scalar = try evaluate(node)
     switch scalar.kind {
     case .duration: return TimeSpan(seconds: scalar.payload)
@@ -63,7 +98,12 @@ extension Interpreter {
 
   /// A clause's text; missing leaves the clause out, another type is an error.
   private mutating func text(_ node: Int32, _ clause: String) throws(Interrupt) -> String? {
-    switch value(of: try evaluate(node)) {
+    try text(of: try evaluate(node), at: node, clause)
+  }
+
+  /// The text of a clause's value; missing leaves the clause out, another type is an error.
+  mutating func text(of scalar: Scalar, at node: Int32, _ clause: String) throws(Interrupt) -> String? {
+    switch value(of: scalar) {
     case .text(let text): return text
     case .missing: return nil
     case let other: throw typeError("'\(clause)' needs text, not \(other.type?.described ?? "missing") \(other)", node)

@@ -38,10 +38,17 @@ public struct RuleSet: Sendable, Hashable, Sequence {
   }
 
   /// Whether the set is empty.
-  public var isEmpty: Bool { low == 0 && (high ?? []).allSatisfy { $0 == 0 } }
+  public var isEmpty: Bool {
+    guard low == 0 else { return false }
+    guard let high else { return true }
+    return high.allSatisfy { $0 == 0 }
+  }
 
   /// How many rules the set holds.
-  public var count: Int { low.nonzeroBitCount + (high ?? []).reduce(0) { $0 + $1.nonzeroBitCount } }
+  public var count: Int {
+    guard let high else { return low.nonzeroBitCount }
+    return high.reduce(low.nonzeroBitCount) { $0 + $1.nonzeroBitCount }
+  }
 
   /// The rule indices in ascending order.
   public func makeIterator() -> IndexingIterator<[Int]> {

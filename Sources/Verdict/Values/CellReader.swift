@@ -29,36 +29,66 @@ public struct CellReader: Sendable {
   public func read(_ bytes: UnsafeBufferPointer<UInt8>, as field: CellFormat) -> Result<Value, CellError> {
     var cell = CellScanner(bytes: bytes, decimalComma: decimalComma)
     cell.trim()
-    if cell.isEmpty { return .success(.missing) }
-    guard let type = field.type else { return .success(cell.inferValue()) }
+    if let value = value(of: cell, as: field) { return .success(value) }
+    return .failure(mismatch(cell, field))
+  }
+
+  /// Reads a cell's bytes in a field's format into `value`, which must be initialized: the same
+  /// as `read(_:as:)` without wrapping the value in a `Result`, for readers that convert millions
+  /// of cells. On a bad cell `value` becomes missing and the error is returned.
+  public func read(
+    _ bytes: UnsafeBufferPointer<UInt8>, as field: CellFormat, into value: UnsafeMutablePointer<Value>
+  ) -> CellError? {
+    var cell = CellScanner(bytes: bytes, decimalComma: decimalComma)
+    cell.trim()
+    if let read = self.value(of: cell, as: field) {
+      value.pointee = read
+      return nil
+    }
+    value.pointee = .missing
+    return mismatch(cell, field)
+  }
+
+  /// The value of a trimmed cell (missing when it is empty), or `nil` when it does not fit.
+  @inline(__always)
+  private func value(of cell: CellScanner, as field: CellFormat) -> Value? {
+    if cell.isEmpty { return .missing }
+    guard let type = field.type else { return cell.inferValue() }
     switch type {
-    case .text: return .success(.text(cell.string))
-    case .bool:
-      return cell.bool().map { .success(.bool($0)) }
-        ?? .failure(cell.mismatch("true or false", hint: "write true or false (yes/no and 1/0 also work)"))
-    case .number: return cell.number().map { .success($0) } ?? .failure(cell.mismatch("a number"))
-    case .date:
-      return cell.date().map { .success(.date($0)) }
-        ?? .failure(cell.mismatch("a date", hint: "write dates as 2026-11-28 (or 28.11.2026)"))
-    case .percent:
-      return cell.percent().map { .success(.percent($0)) }
-        ?? .failure(cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)"))
+    case .text: return .text(cell.string)
+    case .bool: return cell.bool().map { .bool($0) }
+    case .number: return cell.number()
+    case .date: return cell.date().map { .date($0) }
+    case .percent: return cell.percent().map { .percent($0) }
+    case .duration: return cell.duration(bareUnit: field.durationUnit).map { .duration($0) }
+    case .money: return cell.money(defaultCurrency: field.currency).map { .money($0) }
+    case .list: return nil
+    }
+  }
+
+  /// What is wrong with a trimmed cell that ``value(of:as:)`` could not read.
+  private func mismatch(_ cell: CellScanner, _ field: CellFormat) -> CellError {
+    // Cells of text and of undeclared fields always read; the first case is not reached.
+    guard let type = field.type else { return cell.mismatch("a value") }
+    switch type {
+    case .text: return cell.mismatch("text")
+    case .bool: return cell.mismatch("true or false", hint: "write true or false (yes/no and 1/0 also work)")
+    case .number: return cell.mismatch("a number")
+    case .date: return cell.mismatch("a date", hint: "write dates as 2026-11-28 (or 28.11.2026)")
+    case .percent: return cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)")
     case .duration:
-      if let span = cell.duration(bareUnit: field.durationUnit) { return .success(.duration(span)) }
       let hint =
         field.durationUnit == nil && cell.number() != nil
         ? "a bare number is not a duration: write \(cell.string)d, or declare the field 'in days'"
         : "write durations as 45d, 12h, 2w or 90min"
-      return .failure(cell.mismatch("a duration", hint: hint))
+      return cell.mismatch("a duration", hint: hint)
     case .money:
-      if let money = cell.money(defaultCurrency: field.currency) { return .success(.money(money)) }
       let hint =
         field.currency == nil && cell.number() != nil
         ? "give the currency (\(cell.string) EUR), or declare the field 'in EUR'"
         : "write money as 1200.50, 1200.50 EUR, €1200 or 1200 €"
-      return .failure(cell.mismatch("money", hint: hint))
-    case .list:
-      return .failure(cell.mismatch("a list", hint: "lists cannot come from data cells"))
+      return cell.mismatch("money", hint: hint)
+    case .list: return cell.mismatch("a list", hint: "lists cannot come from data cells")
     }
   }
 

@@ -15,6 +15,8 @@ struct CellScanner {
   var string: String { String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
 
   mutating func trim() {
+    // Most cells start and end with something other than a space.
+    if start < end, bytes[start] > UInt8(ascii: " "), bytes[end - 1] > UInt8(ascii: " ") { return }
     while start < end, CellScanner.isSpace(bytes[start]) { start += 1 }
     while end > start, CellScanner.isSpace(bytes[end - 1]) { end -= 1 }
   }
@@ -104,6 +106,11 @@ struct CellScanner {
 
   /// `1200`, `1200.50 EUR`, `EUR 1200`, `€1200`, `1.234,56 €`; bare numbers take `defaultCurrency`.
   func money(defaultCurrency: Currency?) -> Money? {
+    // A cell that starts and ends with a digit has no symbol or currency code: a bare amount.
+    if let defaultCurrency, end > start, CellScanner.isDigit(bytes[start]), CellScanner.isDigit(bytes[end - 1]) {
+      guard let decimal = decimal(start, end), let scaled = decimal.scaled(by: Money.scale) else { return nil }
+      return Money(scaledAmount: scaled, currency: defaultCurrency)
+    }
     var first = start
     var last = end
     var currency: Currency?
@@ -275,12 +282,15 @@ struct CellScanner {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
   }
 
+  @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
   static func isLetter(_ byte: UInt8) -> Bool {
     (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
   }
 
   /// An exact decimal between two offsets, with grouping separators allowed between digit groups.
   private func decimal(_ from: Int, _ to: Int) -> ExactDecimal? {
+    if to - from <= 18, let plain = plainDecimal(from, to) { return plain }
     var index = from
     var result = ExactDecimal()
     if index < to, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
@@ -312,43 +322,5 @@ struct CellScanner {
     }
     guard digits > 0, sinceGroup == -1 || sinceGroup == 3, index > from, bytes[index - 1] != point else { return nil }
     return result
-  }
-}
-
-/// A decimal number kept exact: a whole mantissa and how many of its digits are fraction.
-struct ExactDecimal {
-  var mantissa: Int64 = 0
-  var fractionDigits = 0
-  var negative = false
-
-  mutating func append(_ digit: UInt8) -> Bool {
-    let (times, overflow) = mantissa.multipliedReportingOverflow(by: 10)
-    let (sum, overflowAgain) = times.addingReportingOverflow(Int64(digit))
-    guard !overflow, !overflowAgain else { return false }
-    mantissa = sum
-    return true
-  }
-
-  var double: Double {
-    var value = Double(mantissa)
-    for _ in 0..<fractionDigits { value /= 10 }
-    return negative ? -value : value
-  }
-
-  var value: Value {
-    if fractionDigits == 0 { return .int(negative ? -mantissa : mantissa) }
-    return .real(double)
-  }
-
-  /// mantissa × factor ÷ 10^fractionDigits, when it is whole and fits.
-  func scaled(by factor: Int64) -> Int64? {
-    var (product, overflow) = mantissa.multipliedReportingOverflow(by: factor)
-    guard !overflow else { return nil }
-    for _ in 0..<fractionDigits {
-      guard product % 10 == 0 else { return nil }
-      product /= 10
-    }
-    _ = overflow
-    return negative ? -product : product
   }
 }
