@@ -77,6 +77,9 @@ final class Batch: @unchecked Sendable {
       spans[slotCount] = bytes.copy(row.key)
       return
     }
+    if let record = row.bytes, bytes.copy(record: record, row.cells, slotCount: slotCount, key: row.key, into: spans) {
+      return
+    }
     bytes.copy(row.cells, slotCount: slotCount, key: row.key, into: spans)
   }
 
@@ -155,6 +158,41 @@ final class BatchBytes {
     (base + start).initialize(from: source, count: cell.count)
     count += cell.count
     return CellSpan(start: start, end: count)
+  }
+
+  /// Appends the bytes of a whole record, which hold its `slotCount` cells and its key, in one
+  /// piece, writing where each cell went to `spans` (the key last). Returns `false`, having
+  /// appended nothing, when the record holds much more than the cells (columns the policy does
+  /// not read) or a cell lies outside it; ``copy(_:slotCount:key:into:)`` then copies the cells.
+  func copy(
+    record: UnsafeBufferPointer<UInt8>, _ cells: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>,
+    slotCount: Int, key: UnsafeBufferPointer<UInt8>, into spans: UnsafeMutablePointer<CellSpan>
+  ) -> Bool {
+    guard let from = record.baseAddress else { return false }
+    let origin = count
+    let width = record.count
+    reserve(width)
+    (base + origin).initialize(from: from, count: width)
+    // Addresses are compared as integers only to find each cell's offset in the record; a cell
+    // without bytes (nil) comes out far outside it and is placed as an empty cell.
+    let low = UInt(bitPattern: from)
+    var total = 0
+    var inside = true
+    @inline(__always) func place(_ cell: UnsafeBufferPointer<UInt8>) -> CellSpan {
+      let offset = UInt(bitPattern: cell.baseAddress) &- low
+      guard offset <= UInt(width), offset &+ UInt(cell.count) <= UInt(width) else {
+        inside = inside && cell.count == 0
+        return CellSpan(start: origin, end: origin)
+      }
+      total &+= cell.count
+      let start = origin &+ Int(offset)
+      return CellSpan(start: start, end: start &+ cell.count)
+    }
+    for slot in 0..<slotCount { spans[slot] = place(cells[slot]) }
+    spans[slotCount] = place(key)
+    guard inside, width <= 2 * total + 256 else { return false }
+    count += width
+    return true
   }
 
   /// Appends a record's `slotCount` cells and its key, writing where each went to `spans` (the
