@@ -83,10 +83,10 @@ final class Batch: @unchecked Sendable {
     bytes.copy(row.cells, slotCount: slotCount, key: row.key, into: spans)
   }
 
-  /// Calls `body` with the bytes of the cell at `row`, `slot`.
+  /// Calls `body` with where the cells of `row` are, by slot, and the bytes they are in.
   @inline(__always)
-  func withCell<Result>(row: Int, slot: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-    body(bytes.buffer(cells[row * stride + slot]))
+  func withRow<Result>(_ row: Int, _ body: (UnsafePointer<CellSpan>, UnsafePointer<UInt8>) -> Result) -> Result {
+    body(cells + row * stride, bytes.start)
   }
 
   /// Calls `body` with the key bytes of `row`.
@@ -110,10 +110,7 @@ struct RowMessage {
 }
 
 /// Where a cell's bytes are in a batch's ``BatchBytes``.
-struct CellSpan {
-  var start: Int
-  var end: Int
-}
+typealias CellSpan = CellRange
 
 /// The bytes of a batch's rows in one growable buffer, which the batch owns and reuses.
 final class BatchBytes {
@@ -129,6 +126,9 @@ final class BatchBytes {
   }
 
   deinit { base.deallocate() }
+
+  /// The first byte, valid until the buffer is next written to.
+  var start: UnsafePointer<UInt8> { UnsafePointer(base) }
 
   /// The bytes of `span`, valid until the buffer is next written to.
   @inline(__always)
