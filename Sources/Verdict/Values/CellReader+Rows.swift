@@ -22,7 +22,10 @@ extension CellReader {
   /// ``read(_:as:into:)`` for each slot in turn. A bad cell's value becomes missing and `failed`
   /// is called with its slot and what is wrong, in slot order.
   ///
-  /// The pointers must be valid for every slot in `slots` (the caller owns the memory).
+  /// The pointers must be valid for every slot in `slots` (the caller owns the memory). A slot
+  /// whose type holds no reference (any but text, lists and undeclared types) is overwritten
+  /// without releasing what it held, so it must hold no text or list: as when it was last written
+  /// by this method, or is missing. (Were it to, the text would leak, nothing worse.)
   package func readRow(
     _ cells: UnsafePointer<CellRange>, in bytes: UnsafePointer<UInt8>, formats: UnsafePointer<CellFormat>,
     slots: UnsafeMutableBufferPointer<Int>, into values: UnsafeMutablePointer<Value>,
@@ -36,11 +39,25 @@ extension CellReader {
         decimalComma: decimalComma)
       cell.trim()
       if let read = value(of: cell, as: format) {
-        values[slot] = read
+        if CellReader.holdsNoReference(format) {
+          (values + slot).initialize(to: read)
+        } else {
+          values[slot] = read
+        }
       } else {
         values[slot] = .missing
         failed(slot, mismatch(cell, format))
       }
+    }
+  }
+
+  /// Whether every value of the format (missing included) is stored inline, holding no reference
+  /// to release.
+  @inline(__always)
+  private static func holdsNoReference(_ format: CellFormat) -> Bool {
+    switch format.type {
+    case .bool, .number, .date, .percent, .duration, .money: true
+    case .text, .list, nil: false
     }
   }
 }
