@@ -89,23 +89,25 @@ public final class CSVReader {
   /// - Throws: `DataReadError` for malformed input (see the type's documentation), after every
   ///   earlier record has been delivered.
   public func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void) throws {
-    while let (line, count, fields) = try nextRecord() {
+    while let (line, count, fields, bytes) = try nextRecord() {
       try body(
-        CSVRecord(position: RecordPosition(line: line), count: count, fields: UnsafePointer(fields))
+        CSVRecord(
+          position: RecordPosition(line: line), count: count, fields: UnsafePointer(fields), bytes: bytes)
       )
     }
   }
 
   /// The next record, with blank lines held back until a later record shows they are not trailing.
   private func nextRecord() throws(DataReadError) -> (
-    line: Int, count: Int, fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
+    line: Int, count: Int, fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>,
+    bytes: UnsafeBufferPointer<UInt8>?
   )? {
     if let held = heldRecord {
       if pendingBlankLines > 0 {
         return takeBlankRecord()
       }
       heldRecord = nil
-      return (held.line, held.count, scanner.fields)
+      return (held.line, held.count, scanner.fields, scanner.recordBytes)
     }
     while true {
       switch try scanner.next() {
@@ -122,17 +124,18 @@ public final class CSVReader {
           heldRecord = (line, count)
           return takeBlankRecord()
         }
-        return (line, count, scanner.fields)
+        return (line, count, scanner.fields, scanner.recordBytes)
       }
     }
   }
 
   private func takeBlankRecord() -> (
-    line: Int, count: Int, fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
+    line: Int, count: Int, fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>,
+    bytes: UnsafeBufferPointer<UInt8>?
   ) {
     pendingBlankLines -= 1
     nextBlankLine += 1
-    return (nextBlankLine - 1, 1, blankField)
+    return (nextBlankLine - 1, 1, blankField, nil)
   }
 
   /// Buffers the whole first line (quotes may hide line breaks) and detects the dialect from it.

@@ -13,12 +13,21 @@ public struct CSVRecord: ~Copyable {
   /// so the caller can flag it. A blank line in the middle of a file is one empty field.
   public let count: Int
 
+  /// The record's bytes from its first byte to the end of its last field, when every field's
+  /// buffer lies within them (no field was unescaped elsewhere); `nil` otherwise. Lets a caller
+  /// copy the record in one piece and find each field at its offset from the start.
+  public let bytes: UnsafeBufferPointer<UInt8>?
+
   private let fields: UnsafePointer<UnsafeBufferPointer<UInt8>>
 
-  init(position: RecordPosition, count: Int, fields: UnsafePointer<UnsafeBufferPointer<UInt8>>) {
+  init(
+    position: RecordPosition, count: Int, fields: UnsafePointer<UnsafeBufferPointer<UInt8>>,
+    bytes: UnsafeBufferPointer<UInt8>? = nil
+  ) {
     self.position = position
     self.count = count
     self.fields = fields
+    self.bytes = bytes
   }
 
   /// The unescaped bytes of field `index`: without surrounding quotes, with `""` turned into `"`.

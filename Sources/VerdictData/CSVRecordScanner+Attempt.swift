@@ -31,6 +31,8 @@ extension CSVRecordScanner {
       line += 1
       return .blank
     }
+    let recordStart = cursor.p
+    var fieldsEnd = end
     var count = 0
     while true {
       let field: UnsafeBufferPointer<UInt8>
@@ -67,12 +69,15 @@ extension CSVRecordScanner {
       guard let next = lineBreakEnd(at: cursor.p, base: base, end: end, atEnd: atEnd) else {
         return .needMore(openQuoteLine: 0)
       }
+      fieldsEnd = cursor.p
       cursor.p = next
       cursor.line += 1
       break
     }
     window.start = cursor.p
     line = cursor.line
+    recordBytes =
+      cursor.scratchUsed == 0 ? UnsafeBufferPointer(start: base + recordStart, count: fieldsEnd - recordStart) : nil
     return .complete(count: count)
   }
 

@@ -44,6 +44,9 @@ final class CSVRecordScanner {
   /// The fields of the last record returned by `next()`.
   private(set) var fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
   private(set) var fieldCapacity = 64
+  /// The bytes of the last record returned by `next()`, from its first byte to the end of its
+  /// last field, when every field lies within them (none was unescaped into `scratch`).
+  var recordBytes: UnsafeBufferPointer<UInt8>?
   /// Unescaped bytes of quoted fields that contained `""` or text after the closing quote.
   private(set) var scratch: UnsafeMutablePointer<UInt8>
   private var scratchCapacity: Int

@@ -77,13 +77,16 @@ final class Batch: @unchecked Sendable {
       spans[slotCount] = bytes.copy(row.key)
       return
     }
+    if let record = row.bytes, bytes.copy(record: record, row.cells, slotCount: slotCount, key: row.key, into: spans) {
+      return
+    }
     bytes.copy(row.cells, slotCount: slotCount, key: row.key, into: spans)
   }
 
-  /// Calls `body` with the bytes of the cell at `row`, `slot`.
+  /// Calls `body` with where the cells of `row` are, by slot, and the bytes they are in.
   @inline(__always)
-  func withCell<Result>(row: Int, slot: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-    body(bytes.buffer(cells[row * stride + slot]))
+  func withRow<Result>(_ row: Int, _ body: (UnsafePointer<CellSpan>, UnsafePointer<UInt8>) -> Result) -> Result {
+    body(cells + row * stride, bytes.start)
   }
 
   /// Calls `body` with the key bytes of `row`.
@@ -107,10 +110,7 @@ struct RowMessage {
 }
 
 /// Where a cell's bytes are in a batch's ``BatchBytes``.
-struct CellSpan {
-  var start: Int
-  var end: Int
-}
+typealias CellSpan = CellRange
 
 /// The bytes of a batch's rows in one growable buffer, which the batch owns and reuses.
 final class BatchBytes {
@@ -126,6 +126,9 @@ final class BatchBytes {
   }
 
   deinit { base.deallocate() }
+
+  /// The first byte, valid until the buffer is next written to.
+  var start: UnsafePointer<UInt8> { UnsafePointer(base) }
 
   /// The bytes of `span`, valid until the buffer is next written to.
   @inline(__always)
@@ -155,6 +158,41 @@ final class BatchBytes {
     (base + start).initialize(from: source, count: cell.count)
     count += cell.count
     return CellSpan(start: start, end: count)
+  }
+
+  /// Appends the bytes of a whole record, which hold its `slotCount` cells and its key, in one
+  /// piece, writing where each cell went to `spans` (the key last). Returns `false`, having
+  /// appended nothing, when the record holds much more than the cells (columns the policy does
+  /// not read) or a cell lies outside it; ``copy(_:slotCount:key:into:)`` then copies the cells.
+  func copy(
+    record: UnsafeBufferPointer<UInt8>, _ cells: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>,
+    slotCount: Int, key: UnsafeBufferPointer<UInt8>, into spans: UnsafeMutablePointer<CellSpan>
+  ) -> Bool {
+    guard let from = record.baseAddress else { return false }
+    let origin = count
+    let width = record.count
+    reserve(width)
+    (base + origin).initialize(from: from, count: width)
+    // Addresses are compared as integers only to find each cell's offset in the record; a cell
+    // without bytes (nil) comes out far outside it and is placed as an empty cell.
+    let low = UInt(bitPattern: from)
+    var total = 0
+    var inside = true
+    @inline(__always) func place(_ cell: UnsafeBufferPointer<UInt8>) -> CellSpan {
+      let offset = UInt(bitPattern: cell.baseAddress) &- low
+      guard offset <= UInt(width), offset &+ UInt(cell.count) <= UInt(width) else {
+        inside = inside && cell.count == 0
+        return CellSpan(start: origin, end: origin)
+      }
+      total &+= cell.count
+      let start = origin &+ Int(offset)
+      return CellSpan(start: start, end: start &+ cell.count)
+    }
+    for slot in 0..<slotCount { spans[slot] = place(cells[slot]) }
+    spans[slotCount] = place(key)
+    guard inside, width <= 2 * total + 256 else { return false }
+    count += width
+    return true
   }
 
   /// Appends a record's `slotCount` cells and its key, writing where each went to `spans` (the

@@ -49,6 +49,14 @@ public final class ByteBuffer {
     capacity = newCapacity
   }
 
+  /// Appends the first `used` bytes of `word` in memory order (at most eight): all eight are
+  /// stored at once, unaligned, and only those count.
+  @inline(__always) func append(word: UInt64, used: Int) {
+    reserve(8)
+    UnsafeMutableRawPointer(base + count).storeBytes(of: word.littleEndian, as: UInt64.self)
+    count += used
+  }
+
   /// Appends one byte.
   @inline(__always) public func append(_ byte: UInt8) {
     reserve(1)
@@ -87,51 +95,6 @@ public final class ByteBuffer {
     reserve(n)
     (base + count).initialize(repeating: UInt8(ascii: " "), count: n)
     count += n
-  }
-
-  /// Appends a whole number in decimal.
-  public func appendDecimal(_ value: Int) {
-    var magnitude = value.magnitude
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-    let written = withUnsafeMutableBytes(of: &digits) { raw -> Int in
-      var end = raw.count
-      repeat {
-        end -= 1
-        raw[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-        magnitude /= 10
-      } while magnitude > 0
-      if value < 0 {
-        end -= 1
-        raw[end] = UInt8(ascii: "-")
-      }
-      reserve(raw.count - end)
-      (base + count).initialize(
-        from: raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + end, count: raw.count - end)
-      return raw.count - end
-    }
-    count += written
-  }
-
-  /// Appends a duration as its shortest exact literal, the same text as `TimeSpan.description`
-  /// (`30d`, `2w`, `90min`) without making a `String`.
-  public func appendDuration(_ span: TimeSpan) {
-    let seconds = span.seconds
-    if seconds == 0 { return append("0d") }
-    // The largest unit that divides it exactly: years, weeks, days, hours, minutes, else seconds.
-    if seconds % 86_400 == 0 {
-      let days = seconds / 86_400
-      if days % 365 == 0 { return appendCount(days / 365, "y") }
-      if days % 7 == 0 { return appendCount(days / 7, "w") }
-      return appendCount(days, "d")
-    }
-    if seconds % 3_600 == 0 { return appendCount(seconds / 3_600, "h") }
-    if seconds % 60 == 0 { return appendCount(seconds / 60, "min") }
-    appendCount(seconds, "s")
-  }
-
-  @inline(__always) private func appendCount(_ count: Int64, _ unit: StaticString) {
-    appendDecimal(Int(count))
-    append(unit)
   }
 
   // MARK: - Escaping

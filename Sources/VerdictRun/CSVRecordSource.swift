@@ -35,6 +35,7 @@ final class CSVRecordSource: RecordSource {
     let width = binding.columns.count
     let slots = binding.columnOfSlot
     let key = binding.keyColumn ?? -1
+    defer { row.bytes = nil }
     try slots.withUnsafeBufferPointer { slots in
       try reader.forEachRecord { record in
         row.line = record.position.line
@@ -46,6 +47,7 @@ final class CSVRecordSource: RecordSource {
           row.cells[slot] = record[slots[slot]]
         }
         row.key = record[key]
+        row.bytes = record.bytes
         try body(row)
       }
     }

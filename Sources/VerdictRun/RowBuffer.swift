@@ -12,6 +12,10 @@ final class RowBuffer {
   var key = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
   /// The cell for each field slot of the policy; empty buffers are empty cells.
   let cells: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>
+  /// The source's bytes that hold every cell and the key, when it knows them (a CSV record read
+  /// in place), so that the record can be copied in one piece; `nil` otherwise. A source that
+  /// sets it clears it when it is done, so that the next source's rows do not inherit it.
+  var bytes: UnsafeBufferPointer<UInt8>?
 
   /// A buffer for a policy with `slots` fields.
   init(slots: Int) {
@@ -25,6 +29,7 @@ final class RowBuffer {
   func clear() {
     for index in cells.indices { cells[index] = UnsafeBufferPointer(start: nil, count: 0) }
     key = UnsafeBufferPointer(start: nil, count: 0)
+    bytes = nil
   }
 
   /// The number of field slots.

@@ -4,7 +4,7 @@ import Verdict
 /// take the type their text shows). A cell that does not fit is an error for that client only.
 final class RowConverter {
   /// How each field's cells are read (trivially copyable, so reading a cell copies no name).
-  private let formats: UnsafeMutableBufferPointer<CellFormat>
+  private let formats: UnsafeMutablePointer<CellFormat>
   private let names: [String]
   private let reader: CellReader
   /// The slots to convert (all of them, or only those a population pass needs).
@@ -12,7 +12,7 @@ final class RowConverter {
 
   init(fields: [FieldInfo], decimalComma: Bool, slots: [Int]? = nil) {
     formats = .allocate(capacity: fields.count)
-    _ = formats.initialize(from: fields.map(CellFormat.init))
+    formats.initialize(from: fields.map(CellFormat.init), count: fields.count)
     names = fields.map(\.name)
     reader = CellReader(decimalComma: decimalComma)
     let chosen = slots ?? Array(fields.indices)
@@ -43,8 +43,8 @@ final class RowConverter {
   /// Writes the values of row `row` of `batch` to `values`, like ``convert(_:into:)``.
   func convert(row: Int, of batch: Batch, into values: UnsafeMutablePointer<Value>) -> [CellProblem]? {
     var problems: [CellProblem]?
-    for slot in slots {
-      if let error = batch.withCell(row: row, slot: slot, { reader.read($0, as: formats[slot], into: values + slot) }) {
+    batch.withRow(row) { cells, bytes in
+      reader.readRow(cells, in: bytes, formats: formats, slots: slots, into: values) { slot, error in
         problems = (problems ?? []) + [CellProblem(field: names[slot], error: error)]
       }
     }

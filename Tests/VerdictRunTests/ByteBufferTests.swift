@@ -21,11 +21,22 @@ struct ByteBufferTests {
 
   @Test func decimals() {
     let buffer = ByteBuffer()
-    for value in [0, 7, -7, 10, 1_234_567, Int.max, Int.min] {
+    for value in [0, 7, -7, 10, 99, 100, 1_234_567, 12_345_678, 99_999_999, 100_000_000, Int.max, Int.min] {
       buffer.removeAll()
       buffer.appendDecimal(value)
       #expect(buffer.text == String(value))
     }
+  }
+
+  @Test func decimalsBetweenText() {
+    let buffer = ByteBuffer(capacity: 16)
+    var expected = ""
+    for value in 0..<2_000 {
+      buffer.append(":")
+      buffer.appendDecimal(value * 977)
+      expected += ":\(value * 977)"
+    }
+    #expect(buffer.text == expected)
   }
 
   @Test func jsonEscaping() {

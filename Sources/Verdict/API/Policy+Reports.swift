@@ -65,7 +65,7 @@ extension Interpreter {
     var outcome = ReportOutcome(
       severity: action.verdict, winningRule: decision.winner < 0 ? nil : decision.winner, notice: nil, cooldown: nil,
       holdUntilPaid: action.holdUntilPaid, meet: action.meet, reason: .none, refer: .none,
-      unknownRuleCount: decision.unknown.count)
+      unknownRuleCount: decision.unknownCount)
     // The clauses in the order ``clauses(of:)`` evaluates them, so that errors are the same.
     if action.notice >= 0 { outcome.notice = try duration(action.notice, "notice") }
     if action.cooldown >= 0 { outcome.cooldown = try duration(action.cooldown, "cooldown") }

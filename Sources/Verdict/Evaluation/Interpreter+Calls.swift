@@ -17,13 +17,26 @@ extension Interpreter {
         let scalar = try evaluate(operand(first + offset))
         if best.isMissing || scalar.isMissing { best = .missing; continue }
         do throws(ValueFailure) {
-          let order = try Value.ordering(value(of: scalar), value(of: best))
+          let order: Int
+          if let known = Scalar.orderIntegers(scalar, best) {
+            order = known
+          } else {
+            order = try Value.ordering(value(of: scalar), value(of: best))
+          }
           if builtin == .min ? order < 0 : order > 0 { best = scalar }
         } catch { throw located(error, expr) }
       }
       return best
     }
-    let argument = value(of: try evaluate(operand(first)))
+    let operand = try evaluate(operand(first))
+    // Days between dates, the commonest call, straight from the scalar.
+    if operand.kind == .date, builtin == .daysUntil || builtin == .daysSince {
+      let today = context.pointee.today.daysSinceEpoch
+      let span =
+        builtin == .daysUntil ? try days(operand.payload, today, expr) : try days(today, operand.payload, expr)
+      return Scalar(kind: .duration, payload: span.seconds)
+    }
+    let argument = value(of: operand)
     if argument.isMissing { return .missing }
     return scalar(try apply(builtin, to: argument, at: expr))
   }
@@ -32,9 +45,9 @@ extension Interpreter {
   private mutating func apply(_ builtin: Builtin, to argument: Value, at expr: Int32) throws(Interrupt) -> Value {
     switch (builtin, argument) {
     case (.daysSince, .date(let date)):
-      return try days(context.pointee.today.daysSinceEpoch, date.daysSinceEpoch, expr)
+      return .duration(try days(context.pointee.today.daysSinceEpoch, date.daysSinceEpoch, expr))
     case (.daysUntil, .date(let date)):
-      return try days(date.daysSinceEpoch, context.pointee.today.daysSinceEpoch, expr)
+      return .duration(try days(date.daysSinceEpoch, context.pointee.today.daysSinceEpoch, expr))
     case (.abs, .int(let value)):
       guard value != .min else { throw located(.overflow, expr) }
       return .int(Swift.abs(value))
@@ -66,10 +79,11 @@ extension Interpreter {
   }
 
   /// The days from `start` to `end` as a duration.
-  private mutating func days(_ end: Int64, _ start: Int64, _ expr: Int32) throws(Interrupt) -> Value {
+  @inline(__always)
+  private mutating func days(_ end: Int64, _ start: Int64, _ expr: Int32) throws(Interrupt) -> TimeSpan {
     let (difference, overflow) = end.subtractingReportingOverflow(start)
     guard !overflow, let span = TimeSpan(days: difference) else { throw located(.overflow, expr) }
-    return .duration(span)
+    return span
   }
 
   /// Rounds to the nearest multiple, halves to even (whole days, whole currency units).

@@ -37,12 +37,12 @@ extension Interpreter {
       clauses: try clauses(of: action), matchedRules: matched, unknownRules: unknown)
   }
 
-  /// Evaluates every rule and picks the winner by the policy's strategy (-1: none matched), for
-  /// ``report()``; ``run()`` has its own copy of this loop.
+  /// Evaluates every rule, picks the winner by the policy's strategy (-1: none matched) and counts
+  /// the rules left unknown, for ``report()``; ``run()`` has its own copy of this loop, which also
+  /// records which rules matched and which were unknown.
   @inline(__always)
-  mutating func decide() throws(Interrupt) -> (winner: Int, matched: RuleSet, unknown: RuleSet) {
-    var matched = RuleSet()
-    var unknown = RuleSet()
+  mutating func decide() throws(Interrupt) -> (winner: Int, unknownCount: Int) {
+    var unknownCount = 0
     var winner = -1
     var winnerSeverity = -1
     let firstMatch = runtime.strategy == .firstMatch
@@ -53,21 +53,20 @@ extension Interpreter {
       switch condition.kind {
       case .bool:
         guard condition.payload != 0 else { continue }
-        matched.insert(index)
         // most-severe: ties go to the rule that comes first; first-match: the first one wins.
         if firstMatch ? winner < 0 : rule.verdict > winnerSeverity {
           winner = index
           winnerSeverity = rule.verdict
         }
       case .missing:
-        unknown.insert(index)
+        unknownCount += 1
       case .int, .real, .duration, .percent, .money, .date, .constant, .field, .computed:
         throw typeError(
           "a rule's condition must be true or false, not \(value(of: condition).type?.described ?? "missing")",
           rule.condition)
       }
     }
-    return (winner, matched, unknown)
+    return (winner, unknownCount)
   }
 
   /// The winning action's clauses for this client; a clause whose value is missing is left out.

@@ -79,15 +79,27 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
 
   /// Evaluates node `index` and reports its value to the observer.
   ///
-  /// A comparison of a field with a constant, the commonest node, is computed right here: it
-  /// needs no call to ``compute``.
+  /// The commonest nodes are computed right here, without a call to ``compute``: a comparison
+  /// of a field with a constant, and the leaves (constants, fields, lets already computed).
   @inline(__always)
   mutating func evaluate(_ index: Int32) throws(Interrupt) -> Scalar {
     let scalar: Scalar
     let node = nodes[Int(index)]
-    if node.opcode == .compareFieldToConstant {
+    switch node.opcode {
+    case .compareFieldToConstant:
       scalar = try compareFieldToConstant(node, at: index)
-    } else {
+    case .constant:
+      scalar = constants[Int(node.a)]
+    case .field:
+      scalar = field(node.a)
+    case .letValue:
+      if let known = lets[Int(node.a)] {
+        scalar = known
+      } else {
+        scalar = try compute(index)
+      }
+    case .today, .negate, .not, .and, .or, .coalesce, .compare, .arithmetic, .isMissing, .member, .contains, .call,
+      .population, .list:
       scalar = try compute(index)
     }
     if Observer.recordsValues { observer.observe(index, value(of: scalar)) }

@@ -51,13 +51,13 @@ struct Scalar {
     self.payload = payload
   }
 
-  var isMissing: Bool { kind == .missing }
+  @inline(__always) var isMissing: Bool { kind == .missing }
 
   /// Whether this is the truth value `true`.
-  var isTrue: Bool { kind == .bool && payload != 0 }
+  @inline(__always) var isTrue: Bool { kind == .bool && payload != 0 }
 
   /// Whether this is the truth value `false`.
-  var isFalse: Bool { kind == .bool && payload == 0 }
+  @inline(__always) var isFalse: Bool { kind == .bool && payload == 0 }
 
   /// The value of an inline scalar; `nil` for a reference to text or a list.
   var inlineValue: Value? {
@@ -82,6 +82,18 @@ struct Scalar {
     guard left.kind == right.kind, left.currency == right.currency else { return nil }
     switch left.kind {
     case .int, .duration, .date, .money: return .bool(comparison.holds(left.payload, right.payload))
+    case .missing, .bool, .real, .percent, .constant, .field, .computed: return nil
+    }
+  }
+
+  /// -1, 0 or 1 for two scalars whose payloads order them as integers (as in
+  /// ``compareIntegers(_:_:_:)``); `nil` for every other pair, which the general ordering handles.
+  @inline(__always)
+  static func orderIntegers(_ left: Scalar, _ right: Scalar) -> Int? {
+    guard left.kind == right.kind, left.currency == right.currency else { return nil }
+    switch left.kind {
+    case .int, .duration, .date, .money:
+      return left.payload < right.payload ? -1 : left.payload == right.payload ? 0 : 1
     case .missing, .bool, .real, .percent, .constant, .field, .computed: return nil
     }
   }

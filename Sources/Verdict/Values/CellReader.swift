@@ -51,7 +51,7 @@ public struct CellReader: Sendable {
 
   /// The value of a trimmed cell (missing when it is empty), or `nil` when it does not fit.
   @inline(__always)
-  private func value(of cell: CellScanner, as field: CellFormat) -> Value? {
+  func value(of cell: CellScanner, as field: CellFormat) -> Value? {
     if cell.isEmpty { return .missing }
     guard let type = field.type else { return cell.inferValue() }
     switch type {
@@ -67,7 +67,7 @@ public struct CellReader: Sendable {
   }
 
   /// What is wrong with a trimmed cell that ``value(of:as:)`` could not read.
-  private func mismatch(_ cell: CellScanner, _ field: CellFormat) -> CellError {
+  func mismatch(_ cell: CellScanner, _ field: CellFormat) -> CellError {
     // Cells of text and of undeclared fields always read; the first case is not reached.
     guard let type = field.type else { return cell.mismatch("a value") }
     switch type {

@@ -33,46 +33,6 @@ struct CellScanner {
 
   // MARK: - Forms
 
-  func bool() -> Bool? {
-    // ASCII words, compared without making a string; anything else takes the general path.
-    let length = end - start
-    if length <= 5 {
-      var word: UInt64 = 0
-      var ascii = true
-      for index in start..<end {
-        let byte = bytes[index]
-        if byte >= 0x80 || byte == 0 {
-          ascii = false
-          break
-        }
-        let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-        word = word << 8 | UInt64(lower)
-      }
-      if ascii {
-        switch word {
-        case CellScanner.packed("true"), CellScanner.packed("yes"), CellScanner.packed("y"), CellScanner.packed("1"):
-          return true
-        case CellScanner.packed("false"), CellScanner.packed("no"), CellScanner.packed("n"), CellScanner.packed("0"):
-          return false
-        default: return nil
-        }
-      }
-    }
-    switch string.lowercased() {
-    case "true", "yes", "y", "1": return true
-    case "false", "no", "n", "0": return false
-    default: return nil
-    }
-  }
-
-  /// Up to eight ASCII bytes packed big-endian into an integer, for matching short words.
-  @inline(__always) static func packed(_ word: StaticString) -> UInt64 {
-    var result: UInt64 = 0
-    let pointer = word.utf8Start
-    for index in 0..<word.utf8CodeUnitCount { result = result << 8 | UInt64(pointer[index]) }
-    return result
-  }
-
   /// A plain number: `45`, `-3`, `2.5`, `1,234.56` (or `1.234,56` with a decimal comma).
   func number() -> Value? {
     guard let decimal = decimal(start, end) else { return nil }
@@ -259,24 +219,6 @@ struct CellScanner {
   }
 
   // MARK: - Pieces
-
-  /// The unit a duration's letters name, case-insensitively: `s`, `min`, `h`, `d`, `w`, `mo`, `y`,
-  /// or `day`/`days`, `hour`/`hours` and so on.
-  static func unit(named letters: UnsafeBufferPointer<UInt8>) -> TimeSpan.Unit? {
-    guard letters.count <= 8 else { return nil }
-    var word: UInt64 = 0
-    for byte in letters { word = word << 8 | UInt64(byte | 0x20) }  // letters only: | 0x20 lowercases
-    switch word {
-    case packed("s"), packed("sec"), packed("second"), packed("seconds"): return .second
-    case packed("min"), packed("minute"), packed("minutes"): return .minute
-    case packed("h"), packed("hour"), packed("hours"): return .hour
-    case packed("d"), packed("day"), packed("days"): return .day
-    case packed("w"), packed("week"), packed("weeks"): return .week
-    case packed("mo"), packed("month"), packed("months"): return .month
-    case packed("y"), packed("year"), packed("years"): return .year
-    default: return nil
-    }
-  }
 
   private func text(_ from: Int, _ to: Int) -> String {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)

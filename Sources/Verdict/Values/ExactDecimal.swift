@@ -33,17 +33,6 @@ struct ExactDecimal {
   var fractionDigits = 0
   var negative = false
 
-  /// 10 to the power `exponent`, for `exponent` in 0...4.
-  @inline(__always) static func powersOfTen(_ exponent: Int) -> Int64 {
-    switch exponent {
-    case 0: 1
-    case 1: 10
-    case 2: 100
-    case 3: 1_000
-    default: 10_000
-    }
-  }
-
   mutating func append(_ digit: UInt8) -> Bool {
     let (times, overflow) = mantissa.multipliedReportingOverflow(by: 10)
     let (sum, overflowAgain) = times.addingReportingOverflow(Int64(digit))
@@ -65,19 +54,32 @@ struct ExactDecimal {
 
   /// mantissa × factor ÷ 10^fractionDigits, when it is whole and fits.
   func scaled(by factor: Int64) -> Int64? {
-    var (product, overflow) = mantissa.multipliedReportingOverflow(by: factor)
+    let (product, overflow) = mantissa.multipliedReportingOverflow(by: factor)
     guard !overflow else { return nil }
-    // Up to four fraction digits (cents, ten-thousandths) with one division.
-    if fractionDigits <= 4 {
-      let divisor = ExactDecimal.powersOfTen(fractionDigits)
-      guard product % divisor == 0 else { return nil }
-      return negative ? -(product / divisor) : product / divisor
+    // Whole numbers need no division; up to four fraction digits (cents, ten-thousandths) divide
+    // by a constant, which takes no division instruction.
+    let whole: Int64?
+    switch fractionDigits {
+    case 0: whole = product
+    case 1: whole = ExactDecimal.exactQuotient(product, 10)
+    case 2: whole = ExactDecimal.exactQuotient(product, 100)
+    case 3: whole = ExactDecimal.exactQuotient(product, 1_000)
+    case 4: whole = ExactDecimal.exactQuotient(product, 10_000)
+    default:
+      var rest = product
+      for _ in 0..<fractionDigits {
+        guard rest % 10 == 0 else { return nil }
+        rest /= 10
+      }
+      whole = rest
     }
-    for _ in 0..<fractionDigits {
-      guard product % 10 == 0 else { return nil }
-      product /= 10
-    }
-    _ = overflow
-    return negative ? -product : product
+    guard let whole else { return nil }
+    return negative ? -whole : whole
+  }
+
+  /// `dividend ÷ divisor` when it leaves no remainder.
+  @inline(__always)
+  private static func exactQuotient(_ dividend: Int64, _ divisor: Int64) -> Int64? {
+    dividend % divisor == 0 ? dividend / divisor : nil
   }
 }
