@@ -53,11 +53,12 @@ public enum ExplanationText {
       return "\(name(rule)): " + rule.findings.map(\.text).joined(separator: "; ")
     }
     // Nearest: a rule that was decided before one that was unknown, then the fewest and smallest misses.
-    let candidates = explanation.rules.filter { !$0.findings.isEmpty }
+    // Each rule's obstacles are gathered once, not again for every comparison.
+    let candidates = explanation.rules.filter { !$0.findings.isEmpty }.map { ($0, $0.condition.obstacles) }
     guard
-      let nearest = candidates.min(by: { a, b in
-        if (a.outcome == .unknown) != (b.outcome == .unknown) { return b.outcome == .unknown }
-        return ConditionNode.nearer(a.condition.obstacles, than: b.condition.obstacles)
+      let (nearest, _) = candidates.min(by: { a, b in
+        if (a.0.outcome == .unknown) != (b.0.outcome == .unknown) { return b.0.outcome == .unknown }
+        return ConditionNode.nearer(a.1, than: b.1)
       })
     else {
       return "no rule matched"
