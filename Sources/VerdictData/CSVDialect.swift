@@ -26,13 +26,14 @@ public struct CSVDialect: Sendable, Equatable, Hashable {
 
   /// Detects the dialect from a header line.
   ///
-  /// Counts `,`, `;` and tab bytes outside double quotes and picks the most frequent:
-  /// `;` gives `german`, a tab gives `tabSeparated`, and `,` (also on ties and when none
-  /// occurs, as in a one-column file) gives `standard`.
+  /// Counts `,`, `;`, tab and `|` bytes outside double quotes and picks the most frequent:
+  /// `;` gives `german`, a tab gives `tabSeparated`, `|` a pipe-separated dialect, and `,` (also
+  /// on ties and when none occurs, as in a one-column file) gives `standard`.
   public static func detect(headerLine: some Collection<UInt8>) -> CSVDialect {
     var commas = 0
     var semicolons = 0
     var tabs = 0
+    var pipes = 0
     var quoted = false
     for byte in headerLine {
       switch byte {
@@ -44,9 +45,14 @@ public struct CSVDialect: Sendable, Equatable, Hashable {
         semicolons += 1
       case UInt8(ascii: "\t") where !quoted:
         tabs += 1
+      case UInt8(ascii: "|") where !quoted:
+        pipes += 1
       default:
         break
       }
+    }
+    if pipes > max(commas, semicolons, tabs) {
+      return CSVDialect(separator: UInt8(ascii: "|"), decimalComma: false)
     }
     if semicolons > commas && semicolons >= tabs {
       return .german

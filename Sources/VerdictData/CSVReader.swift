@@ -31,6 +31,9 @@ public final class CSVReader {
   /// The dialect in use: the one passed to `init`, or the one detected from the header line.
   public let dialect: CSVDialect
 
+  /// The lines skipped before the header: those asked for, and blank ones.
+  public let linesBeforeHeader: Int
+
   private let scanner: CSVRecordScanner
   private let blankField: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
   private var pendingBlankLines = 0
@@ -42,13 +45,15 @@ public final class CSVReader {
   /// - Parameters:
   ///   - source: The bytes to read.
   ///   - dialect: The layout, or `nil` to detect it from the header line (see `CSVDialect.detect`).
+  ///   - skipLines: Lines to skip before the header, such as the account lines above a bank
+  ///     export's table. Blank lines before the header are skipped as well, always.
   /// - Throws: `DataReadError` if the file is empty, its header row is blank, or reading fails.
-  public convenience init(source: ByteSource, dialect: CSVDialect? = nil) throws(DataReadError) {
-    try self.init(source: source, dialect: dialect, maxRecordBytes: CSVReader.maxRecordBytes)
+  public convenience init(source: ByteSource, dialect: CSVDialect? = nil, skipLines: Int = 0) throws(DataReadError) {
+    try self.init(source: source, dialect: dialect, skipLines: skipLines, maxRecordBytes: CSVReader.maxRecordBytes)
   }
 
   /// Opens a reader with a custom record size limit (tests use small limits).
-  init(source: ByteSource, dialect: CSVDialect?, maxRecordBytes: Int) throws(DataReadError) {
+  init(source: ByteSource, dialect: CSVDialect?, skipLines: Int = 0, maxRecordBytes: Int) throws(DataReadError) {
     let window = ChunkWindow(source: source, maxCapacity: maxRecordBytes)
     try window.ensureAvailable(3)
     if window.available >= 3 && window.base[window.start] == 0xEF
@@ -56,6 +61,8 @@ public final class CSVReader {
     {
       window.start += 3
     }
+    let skipped = try CSVReader.skipPreamble(skipLines, in: window)
+    self.linesBeforeHeader = skipped
     let detected: CSVDialect
     if let dialect {
       detected = dialect
@@ -64,8 +71,14 @@ public final class CSVReader {
     }
     let dialect = detected
     let scanner = CSVRecordScanner(window: window, separator: dialect.separator)
+    scanner.line = skipped + 1
     switch try scanner.next() {
     case .endOfInput:
+      if skipped > 0 {
+        throw DataReadError(
+          line: skipped, column: 0, message: "no header row after \(skipped) line\(skipped == 1 ? "" : "s")",
+          hint: skipLines > 0 ? "--skip-lines \(skipLines) skips the whole file" : nil)
+      }
       throw DataReadError(line: 1, column: 1, message: "file is empty; expected a header row")
     case .blank(let line):
       throw DataReadError(line: line, column: 1, message: "header row is empty")

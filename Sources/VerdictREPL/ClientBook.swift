@@ -6,13 +6,15 @@ import VerdictRun
 public struct ClientBook: Sendable {
   /// A client as the session shows it.
   public struct Entry: Sendable {
-    /// The name shown in prompts and tables: the `name` column, else the key (`id`), else
-    /// `row N`.
+    /// The name shown in prompts and tables: the `name` column, else the key (`id`), else the
+    /// file and line (`clients.csv:3`).
     public var name: String
     /// The key (`id` column), which `:client` also accepts.
     public var key: String
-    /// Cells by column name.
-    var cells: [String: String]
+    /// The name `verdict run` reports the client by: the key, else the file and line.
+    public var reportName: String
+    /// The cells, one per column.
+    var cells: [String]
     /// Why the record cannot be read at all, if so.
     var problem: String?
   }
@@ -23,7 +25,8 @@ public struct ClientBook: Sendable {
   public private(set) var sourceName: String?
   /// The columns of the data file.
   public private(set) var columns: [String] = []
-  private var decimalComma = false
+  /// The data file, for matching fields to columns and reading numbers as `verdict run` does.
+  private var table: ClientTable?
 
   /// An empty book.
   public init() {}
@@ -31,18 +34,16 @@ public struct ClientBook: Sendable {
   /// Replaces the loaded clients with the records of `table`.
   public mutating func load(_ table: ClientTable) {
     let nameColumn = table.columns.firstIndex { $0.lowercased() == "name" }
-    entries = table.rows.enumerated().map { index, row in
-      var cells: [String: String] = [:]
-      for (column, cell) in zip(table.columns, row.cells) where cells[column] == nil {
-        cells[column] = cell
-      }
+    entries = table.rows.map { row in
       let named = nameColumn.map { row.cells[$0] } ?? ""
-      let name = !named.isEmpty ? named : !row.key.isEmpty ? row.key : "row \(index + 1)"
-      return Entry(name: name, key: row.key, cells: cells, problem: row.problem)
+      let reportName = table.clientName(row)
+      return Entry(
+        name: named.isEmpty ? reportName : named, key: row.key, reportName: reportName, cells: row.cells,
+        problem: row.problem)
     }
     sourceName = table.name
     columns = table.columns
-    decimalComma = table.decimalComma
+    self.table = table
   }
 
   /// The client called `query`: an exact name or key, else the only name that starts with it,
@@ -74,11 +75,12 @@ public struct ClientBook: Sendable {
   /// reads them; a field with no column is missing.
   public func client(at index: Int?, for policy: Policy, overrides: [String: String]) throws(CellProblem) -> Client {
     let entry = index.flatMap { entries.indices.contains($0) ? entries[$0] : nil }
-    let reader = CellReader(decimalComma: entry != nil && decimalComma)
     var values = [Value](repeating: .missing, count: policy.fields.count)
     for (slot, field) in policy.fields.enumerated() {
-      guard let cell = overrides[field.name] ?? entry?.cells[field.name] else { continue }
-      switch reader.read(cell, for: field) {
+      let column = entry == nil ? nil : table?.column(for: field)
+      let numbers = overrides[field.name] == nil ? column.flatMap { table?.numbers[$0] } : nil
+      guard let cell = overrides[field.name] ?? column.flatMap({ entry?.cells[$0] }) else { continue }
+      switch CellReader(numbers: numbers ?? .point).read(cell, for: field) {
       case .success(let value): values[slot] = value
       case .failure(let error): throw CellProblem(field: field.name, error: error)
       }

@@ -15,8 +15,8 @@ final class Batch: @unchecked Sendable {
   @exclusivity(unchecked) var source = 0
   /// Rows filled.
   @exclusivity(unchecked) var count = 0
-  /// Whether the rows' numbers are written with a decimal comma (German exports).
-  @exclusivity(unchecked) var decimalComma = false
+  /// How the source's cells are read, by field slot.
+  @exclusivity(unchecked) var formats: [CellFormat] = []
   /// The line each row starts on.
   @exclusivity(unchecked) var lines: [Int]
   /// Rows that cannot be evaluated, in row order, with the reason.

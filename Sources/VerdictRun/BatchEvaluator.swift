@@ -30,8 +30,8 @@ final class BatchEvaluator {
   private let explains: Bool
   /// Used by this evaluator's thread alone, so exclusivity is not checked at run time.
   @exclusivity(unchecked) private var client: Client
-  /// Cell readers for standard and decimal-comma files, made on first use.
-  private var converters: (standard: RowConverter?, decimalComma: RowConverter?) = (nil, nil)
+  /// Cell readers by source, made on first use: each source has its own number formats.
+  private var converters: [Int: RowConverter] = [:]
 
   init(policy: Policy, context: EvaluationContext, filter: RowFilter, failOn: Int?, explains: Bool = false) {
     self.explains = explains
@@ -42,17 +42,11 @@ final class BatchEvaluator {
     client = Client(values: Array(repeating: .missing, count: policy.fields.count))
   }
 
-  /// The converter for a batch's number style.
-  private func converter(decimalComma: Bool) -> RowConverter {
-    if decimalComma {
-      if let converter = converters.decimalComma { return converter }
-      let converter = RowConverter(fields: policy.fields, decimalComma: true)
-      converters.decimalComma = converter
-      return converter
-    }
-    if let converter = converters.standard { return converter }
-    let converter = RowConverter(fields: policy.fields, decimalComma: false)
-    converters.standard = converter
+  /// The converter for a batch's source.
+  private func converter(for batch: Batch) -> RowConverter {
+    if let converter = converters[batch.source] { return converter }
+    let converter = RowConverter(fields: policy.fields, formats: batch.formats)
+    converters[batch.source] = converter
     return converter
   }
 
@@ -61,7 +55,7 @@ final class BatchEvaluator {
   func process<Renderer: ReportRenderer>(_ batch: Batch, renderer: Renderer) {
     var tally = Tally(verdictCount: policy.verdicts.count)
     tally.read = batch.count
-    let converter = converter(decimalComma: batch.decimalComma)
+    let converter = converter(for: batch)
     var nextProblem = 0
     for row in 0..<batch.count {
       if nextProblem < batch.problems.count, batch.problems[nextProblem].row == row {

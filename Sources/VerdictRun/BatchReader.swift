@@ -50,7 +50,7 @@ final class BatchReader {
         send(batch)
         continue
       }
-      batch.decimalComma = source.decimalComma
+      var formats = source.binding?.formats ?? []
       do {
         try source.forEachRow(row, binder: binder) { row in
           if batch.isFull {
@@ -62,8 +62,12 @@ final class BatchReader {
             guard let next = free.receive() else { throw Stopped() }
             batch = next
             batch.reset(sequence: sequence, source: index)
-            batch.decimalComma = source.decimalComma
             sequence += 1
+          }
+          if batch.count == 0 {
+            // A source without a header binds with its first record.
+            if formats.isEmpty { formats = source.binding?.formats ?? [] }
+            batch.formats = formats
           }
           add(row, to: batch)
         }

@@ -1,36 +1,31 @@
+import Verdict
 import VerdictData
 
 /// Records from a CSV file with a header row; rows whose width differs from the header's are
 /// reported as problems (extra cells that are all empty, as some exports write, are allowed).
 final class CSVRecordSource: RecordSource {
   let name: String
-  let decimalComma: Bool
+  let numbers: NumberFormat
   var binding: ColumnBinding?
-  private let reader: CSVReader
+  let reader: CSVReader
 
   var columns: [String]? { reader.header }
 
-  /// Opens `path` and reads its header; the dialect is detected unless chosen.
-  init(path: String, dialect choice: CSVDialectChoice) throws(RunFailure) {
-    let dialect: CSVDialect? =
-      switch choice {
-      case .auto: nil
-      case .standard: .standard
-      case .german: .german
-      case .tab: .tabSeparated
-      }
+  /// Opens `path` and reads its header; the separator is detected unless the options fix it.
+  init(path: String, options: DataReadOptions) throws(RunFailure) {
+    let dialect = options.csvDelimiter.map { CSVDialect(separator: $0, decimalComma: false) }
     do {
       let source = try ByteSource(path: path)
-      reader = try CSVReader(source: source, dialect: dialect)
+      reader = try CSVReader(source: source, dialect: dialect, skipLines: options.skipLines)
       name = source.name
     } catch {
       throw SourceOpener.failure(path, error)
     }
-    decimalComma = reader.dialect.decimalComma
+    numbers = options.csvNumbers
   }
 
   func forEachRow(_ row: RowBuffer, binder: ColumnBinder, _ body: (RowBuffer) throws -> Void) throws {
-    let binding = try binding ?? binder.bind(reader.header, source: name)
+    let binding = try binding ?? binder.bind(reader.header, source: name, numbers: numbers)
     self.binding = binding
     let width = binding.columns.count
     let slots = binding.columnOfSlot

@@ -2,14 +2,15 @@ import Verdict
 import VerdictData
 
 /// A whole data file read into memory as text cells, for tools that evaluate a policy that is
-/// still changing (the REPL): cells stay text, to be read by whatever fields the policy has when
-/// a client is evaluated. Opens CSV, JSON and JSON Lines files exactly as `verdict run` does.
+/// still changing (the REPL) or look at clients one by one (`explain`, `check --data`): cells stay
+/// text, to be read by whatever fields the policy has when a client is evaluated. Opens CSV, JSON
+/// and JSON Lines files with the same options, column matching and number formats as `verdict run`.
 public struct ClientTable: Sendable {
   /// One record of the file.
   public struct Row: Sendable {
     /// The 1-based line the record starts on.
     public var line: Int
-    /// The client's key: the `id` column, else `name` (empty when there is neither).
+    /// The client's key: the key column's cell (empty when there is no key column).
     public var key: String
     /// One cell per column; an empty cell is a missing value.
     public var cells: [String]
@@ -21,44 +22,138 @@ public struct ClientTable: Sendable {
   public var name: String
   /// The columns, in file order.
   public var columns: [String]
-  /// The column that names clients (`id`, else `name`), if any.
+  /// The column that names clients (`--key`, else `id`, else `name`), if any.
   public var keyColumn: Int?
-  /// Whether numbers use a decimal comma (German CSV).
-  public var decimalComma: Bool
+  /// How each column writes its numbers, decided from all of its cells as `verdict run` decides
+  /// from its sample.
+  public var numbers: [NumberFormat]
   /// The records, in file order.
   public var rows: [Row]
+  /// Why the file could not be read to the end (the records before it are in ``rows``), or `nil`.
+  public var unreadableTail: String?
+  /// Columns whose decimal mark cannot be decided (both marks, or numbers with two readings).
+  var numberProblems: [Int: String] = [:]
+  /// How each column's decimal mark was decided.
+  var numberSources: [DecimalMarkSource] = []
+  /// The CSV field separator, or `nil` for JSON.
+  var delimiter: UInt8?
+  /// Lines skipped before the CSV header.
+  var linesBeforeHeader = 0
+  /// The options the file was read with.
+  let options: DataReadOptions
 
-  /// Reads every record of `path` (not standard input); the format is guessed from the extension
-  /// unless given.
-  ///
-  /// - Throws: ``RunFailure`` when the file cannot be opened or read to the end.
-  public static func read(_ path: String, format: InputFormat? = nil) throws(RunFailure) -> ClientTable {
-    guard path != "-" else { throw RunFailure("verdict: standard input cannot be read as client data here") }
-    let source = try SourceOpener.open(path, format: format, dialect: .auto)
-    guard let columns = source.columns else {
-      return ClientTable(name: source.name, columns: [], keyColumn: nil, decimalComma: false, rows: [])
+  /// The name of the client in `row`: its key, or the file and line (`clients.csv:3`) when the
+  /// file has no key column or the key cell is empty, as `verdict run` names it.
+  public func clientName(_ row: Row) -> String {
+    row.key.isEmpty ? "\(name):\(row.line)" : row.key
+  }
+
+  /// The column `field` reads, matched as `verdict run` matches it, or `nil`.
+  public func column(for field: FieldInfo) -> Int? {
+    if case .found(let index) = HeaderIndex(columns).find(field.name) { return index }
+    return nil
+  }
+
+  /// Why the decimal mark of `column` cannot be decided, if it cannot.
+  public func numberProblem(_ column: Int) -> String? { numberProblems[column] }
+
+  /// The hint for a field that has no column: a near column, as the policy can name it.
+  public func hint(forMissing field: FieldInfo) -> String {
+    ColumnBinder.hint(for: field, wanted: field.name, among: columns)
+  }
+
+  /// Checks the file against `policy` as `verdict run` does before evaluating anyone: every field
+  /// the policy reads needs one column, and its numbers one decimal mark.
+  /// - Throws: ``RunFailure`` with the same message `verdict run` gives.
+  public func check(against policy: Policy, renderer: DiagnosticRenderer) throws(RunFailure) {
+    guard !columns.isEmpty else { return }
+    let binder = ColumnBinder(policy: policy, keyColumn: options.keyColumn, renderer: renderer)
+    let binding = try binder.bind(columns, source: name, numbers: .point)
+    var problems: [String] = []
+    for (slot, field) in policy.fields.enumerated() where field.isUsed && field.type?.isNumeric ?? true {
+      let column = binding.columnOfSlot[slot]
+      if column >= 0, let problem = numberProblems[column] { problems.append("\(name): \(problem)") }
     }
-    let keyColumn = ["id", "name"].lazy.compactMap { wanted in
-      columns.firstIndex { $0.lowercased() == wanted }
-    }.first
-    source.binding = ColumnBinding(columns: columns, columnOfSlot: Array(columns.indices), keyColumn: keyColumn)
+    guard problems.isEmpty else {
+      throw RunFailure(
+        problems.joined(separator: "\n")
+          + "\n  hint: say how the file writes numbers: --decimal . (1.250 is one and a quarter) or --decimal , (1.250 is 1250)"
+      )
+    }
+  }
+
+  /// Reads every record of `path` (not standard input) with `options`.
+  ///
+  /// A file that breaks off (an unterminated quote) keeps the records before it and says why in
+  /// ``unreadableTail``, as `verdict run` evaluates those records.
+  /// - Throws: ``RunFailure`` when the file cannot be opened, or `--key` names no column.
+  public static func read(_ path: String, options: DataReadOptions = DataReadOptions()) throws(RunFailure)
+    -> ClientTable
+  {
+    guard path != "-" else { throw RunFailure("verdict: standard input cannot be read as client data here") }
+    let source = try SourceOpener.open(path, options: options)
     var table = ClientTable(
-      name: source.name, columns: columns, keyColumn: keyColumn, decimalComma: source.decimalComma, rows: [])
-    let buffer = RowBuffer(slots: columns.count)
+      name: source.name, columns: [], keyColumn: nil, numbers: [], rows: [], options: options)
+    guard let columns = source.columns else { return table }
+    let binder: ColumnBinder
     do {
-      let binder = try ColumnBinder(policy: Policy(""), keyColumn: nil, renderer: DiagnosticRenderer())
+      binder = ColumnBinder(policy: try Policy(""), keyColumn: options.keyColumn, renderer: DiagnosticRenderer())
+    } catch {
+      throw RunFailure("verdict: \(error)")
+    }
+    let bound = try binder.bind(columns, source: source.name, numbers: source.numbers)
+    source.binding = ColumnBinding(
+      columns: columns, columnOfSlot: Array(columns.indices), keyColumn: bound.keyColumn, formats: [])
+    table.columns = columns
+    table.keyColumn = bound.keyColumn
+    let buffer = RowBuffer(slots: columns.count)
+    var tallies = columns.map { _ in DecimalMarkTally() }
+    do {
       try source.forEachRow(buffer, binder: binder) { row in
         let cells = (0..<columns.count).map { String(decoding: row.cells[$0], as: UTF8.self) }
+        if row.problem == nil {
+          for column in columns.indices where !ClientTable.isDate(row.cells[column]) {
+            tallies[column].add(row.cells[column], line: row.line)
+          }
+        }
         table.rows.append(
           Row(line: row.line, key: String(decoding: row.key, as: UTF8.self), cells: cells, problem: row.problem))
       }
     } catch let failure as RunFailure {
       throw failure
     } catch let error as DataReadError {
-      throw RunFailure(SourceNotes.unreadableTail(source.name, error))
+      table.unreadableTail = SourceNotes.unreadableTail(source.name, error)
     } catch {
       throw RunFailure("verdict: \(error)")
     }
+    table.decideNumbers(tallies, source: source)
     return table
+  }
+
+  /// Sets each column's number format from its tally, or from the options when they fix it.
+  private mutating func decideNumbers(_ tallies: [DecimalMarkTally], source: any RecordSource) {
+    let grouping = options.grouping ?? .any
+    guard let csv = source as? CSVRecordSource else {
+      numbers = columns.map { _ in source.numbers }
+      numberSources = columns.map { _ in .option }
+      return
+    }
+    delimiter = csv.reader.dialect.separator
+    linesBeforeHeader = csv.reader.linesBeforeHeader
+    guard options.csvDecimalMark == nil else {
+      numbers = columns.map { _ in source.numbers }
+      numberSources = columns.map { _ in .option }
+      return
+    }
+    let (decisions, problems) = DecimalMarkTally.decide(Array(zip(columns, tallies)))
+    numbers = decisions.map { NumberFormat(decimalMark: $0.mark, grouping: grouping) }
+    numberSources = decisions.map(\.source)
+    for problem in problems { numberProblems[problem.index] = problem.message }
+  }
+
+  /// Whether a cell reads as a date (`28.11.2026` has dots, but is no number).
+  private static func isDate(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+    if case .success(.date) = CellReader().read(cell, as: CellFormat(FieldInfo(name: "", type: nil))) { return true }
+    return false
   }
 }

@@ -1,13 +1,17 @@
 import Verdict
 
-/// Which column feeds each field slot of the policy, and which one names the client.
+/// Which column feeds each field slot of the policy, which one names the client, and how each
+/// field's cells are read in this source.
 struct ColumnBinding: Sendable {
   /// The source's columns.
   let columns: [String]
-  /// The column index for each field slot.
+  /// The column index for each field slot; -1 for a field nothing reads that has no column.
   let columnOfSlot: [Int]
   /// The column that names clients, if any.
   let keyColumn: Int?
+  /// How each slot's cells are read: the field's type and unit, and the column's number format
+  /// (detected from the data for CSV files, see ``LayoutDetector``).
+  var formats: [CellFormat]
 
   /// The key column's name.
   var keyName: String? { keyColumn.map { columns[$0] } }
@@ -26,64 +30,88 @@ final class ColumnBinder: Sendable {
     self.renderer = renderer
   }
 
-  /// Binds `columns` of the source `name`, or explains every column that is missing or ambiguous.
-  func bind(_ columns: [String], source name: String) throws(RunFailure) -> ColumnBinding {
-    var firstIndex: [String: Int] = [:]
-    var duplicates: [String: [Int]] = [:]
-    for (index, column) in columns.enumerated() {
-      if let first = firstIndex[column] {
-        duplicates[column, default: [first]].append(index)
-      } else {
-        firstIndex[column] = index
-      }
-    }
+  /// Binds `columns` of the source `name`, whose numbers are written as `numbers`, or explains
+  /// every column that is missing or ambiguous.
+  func bind(_ columns: [String], source name: String, numbers: NumberFormat) throws(RunFailure) -> ColumnBinding {
+    let header = HeaderIndex(columns)
     var problems: [String] = []
     var slots: [Int] = []
     for field in policy.fields {
-      if let indices = duplicates[field.name] {
-        let places = indices.map { String($0 + 1) }.joined(separator: ", ")
-        problems.append(
-          "\(name): the column '\(field.name)' appears more than once in the header (columns \(places)); which one should '\(field.name)' read?\n"
-        )
-      } else if let index = firstIndex[field.name] {
+      let wanted = field.name
+      switch header.find(wanted) {
+      case .found(let index):
         slots.append(index)
         continue
-      } else {
+      case .duplicated(let indices):
+        problems.append(
+          "\(name): \(ColumnBinder.describe(indices, of: columns, matching: wanted)); which one should '\(field.name)' read?\n"
+        )
+      case .missing where !field.isUsed:
+        break
+      case .missing:
         let diagnostic = Diagnostic.error(
-          "missing-column", "\(name) has no column '\(field.name)'", at: field.range,
-          hint: ColumnBinder.hint(for: field.name, among: columns))
+          "missing-column", "\(name) has no column '\(wanted)'", at: field.range,
+          hint: ColumnBinder.hint(for: field, wanted: wanted, among: columns))
         problems.append(renderer.render(diagnostic, in: policy.source))
       }
       slots.append(-1)
     }
-    let key = keyColumn(columns, firstIndex, source: name, problems: &problems)
+    let key = keyColumn(header, source: name, problems: &problems)
     guard problems.isEmpty else { throw RunFailure(problems.joined().trimmingTrailingNewlines) }
-    return ColumnBinding(columns: columns, columnOfSlot: slots, keyColumn: key)
+    let formats = policy.fields.map { CellFormat($0, numbers: numbers) }
+    return ColumnBinding(columns: columns, columnOfSlot: slots, keyColumn: key, formats: formats)
   }
 
-  private func keyColumn(_ columns: [String], _ index: [String: Int], source name: String, problems: inout [String])
-    -> Int?
-  {
+  private func keyColumn(_ header: HeaderIndex, source name: String, problems: inout [String]) -> Int? {
     if let requested = requestedKey {
-      if let found = index[requested] { return found }
-      problems.append(
-        "verdict: \(name) has no column '\(requested)' for --key (\(ColumnBinder.hint(for: requested, among: columns)))\n"
-      )
+      switch header.find(requested) {
+      case .found(let index): return index
+      case .duplicated(let indices):
+        problems.append(
+          "verdict: \(name): \(ColumnBinder.describe(indices, of: header.columns, matching: requested)) (--key)\n")
+      case .missing:
+        problems.append(
+          "verdict: \(name) has no column '\(requested)' for --key (\(ColumnBinder.hint(for: requested, among: header.columns)))\n"
+        )
+      }
       return nil
     }
     for wanted in ["id", "name"] {
-      if let found = columns.firstIndex(where: { $0.lowercased() == wanted }) { return found }
+      if case .found(let index) = header.find(wanted) { return index }
     }
     return nil
   }
 
+  /// `the column 'amount' appears more than once in the header (columns 2, 5)`, or for columns
+  /// that match a name but for case and spaces, `the columns 'Amount', 'amount' (2, 5) all match 'amount'`.
+  static func describe(_ indices: [Int], of columns: [String], matching wanted: String) -> String {
+    let places = indices.map { String($0 + 1) }.joined(separator: ", ")
+    let names = indices.map { columns[$0] }
+    if Set(names).count == 1 {
+      return "the column '\(names[0])' appears more than once in the header (columns \(places))"
+    }
+    return "the columns \(names.map { "'\($0)'" }.joined(separator: ", ")) (\(places)) all match '\(wanted)'"
+  }
+
+  /// The hint for a field without a column: a near column, as the user can write it.
+  static func hint(for field: FieldInfo, wanted: String, among columns: [String]) -> String {
+    guard let close = HeaderIndex.closest(to: wanted, among: columns) else {
+      return hint(for: wanted, among: columns)
+    }
+    if HeaderIndex.isName(close) && wanted == field.name {
+      return "did you mean '\(close)'?"
+    }
+    return
+      "did you mean the column \(Value.quote(close))? read it with: field \(field.name): … from \(Value.quote(close))"
+  }
+
   /// `did you mean 'payment_delay'?`, or the columns there are.
   static func hint(for name: String, among columns: [String]) -> String {
-    if let close = Suggestion.closest(to: name, among: columns) { return "did you mean '\(close)'?" }
+    if let close = HeaderIndex.closest(to: name, among: columns) { return "did you mean '\(close)'?" }
     if columns.isEmpty { return "the data has no columns" }
     if columns.count == 1, let separator = [";", "\t", ","].first(where: { columns[0].contains($0) }) {
-      let dialect = separator == ";" ? "german" : separator == "\t" ? "tab" : "standard"
-      return "the header looks separated by '\(separator == "\t" ? "\\t" : separator)': try --dialect \(dialect)"
+      let option = separator == "\t" ? "tab" : separator
+      return "the header looks separated by '\(separator == "\t" ? "\\t" : separator)': try --delimiter '\(option)'"
     }
     let shown = columns.prefix(12).map { "'\($0)'" }.joined(separator: ", ")
     return "its columns are \(shown)\(columns.count > 12 ? ", …" : "")"

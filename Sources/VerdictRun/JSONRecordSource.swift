@@ -1,3 +1,4 @@
+import Verdict
 import VerdictData
 
 /// Records from a JSON array of objects or from JSON Lines. The keys of the first good record
@@ -7,7 +8,7 @@ import VerdictData
 /// JSON text.
 final class JSONRecordSource: RecordSource {
   let name: String
-  let decimalComma = false
+  let numbers: NumberFormat
   let columns: [String]?
   var binding: ColumnBinding?
   private let reader: JSONRecordReader
@@ -16,7 +17,8 @@ final class JSONRecordSource: RecordSource {
 
   /// Opens `path`; for a file (not standard input), reads ahead to its first good record for the
   /// columns.
-  init(path: String, layout: JSONRecordReader.Layout) throws(RunFailure) {
+  init(path: String, layout: JSONRecordReader.Layout, numbers: NumberFormat) throws(RunFailure) {
+    self.numbers = numbers
     do {
       let source = try ByteSource(path: path)
       name = source.name
@@ -56,7 +58,7 @@ final class JSONRecordSource: RecordSource {
     ranges = Array(repeating: 0..<0, count: row.slotCount)
     try reader.forEachRecord { position, members in
       if binding == nil {
-        let bound = try binder.bind(members.map(\.key), source: name)
+        let bound = try binder.bind(members.map(\.key), source: name, numbers: numbers)
         binding = bound
         (slotOfName, keyName) = JSONRecordSource.lookup(bound)
       }

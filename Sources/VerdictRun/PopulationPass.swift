@@ -31,13 +31,16 @@ struct PopulationPass {
       let source: any RecordSource
       if input == "-", let standardInput { source = standardInput } else { source = try open(input) }
       let spool = input == "-" ? try SpoolWriter(slots: policy.fields.count) : nil
-      let converter = RowConverter(fields: policy.fields, decimalComma: source.decimalComma, slots: needed)
+      var converter: RowConverter?
       do {
         try source.forEachRow(row, binder: binder) { row in
           try spool?.add(row)
           guard row.problem == nil else { return }
+          // Made with the first record: a source without a header binds only then.
+          let current = converter ?? RowConverter(fields: policy.fields, formats: formats(source), slots: needed)
+          converter = current
           for slot in needed { client.values[slot] = .missing }
-          let problems = client.values.withUnsafeMutableBufferPointer { converter.convert(row, into: $0.baseAddress!) }
+          let problems = client.values.withUnsafeMutableBufferPointer { current.convert(row, into: $0.baseAddress!) }
           if problems == nil { builder.add(client) }
         }
       } catch let error as DataReadError {
@@ -52,11 +55,16 @@ struct PopulationPass {
       }
       if let spool {
         result.standardInput = try spool.finish(
-          name: source.name, decimalComma: source.decimalComma, binding: source.binding)
+          name: source.name, numbers: source.numbers, binding: source.binding)
       }
     }
     result.population = builder.build()
     return result
+  }
+
+  /// How the source's cells are read, by slot.
+  private func formats(_ source: any RecordSource) -> [CellFormat] {
+    source.binding?.formats ?? policy.fields.map { CellFormat($0, numbers: source.numbers) }
   }
 }
 

@@ -1,3 +1,4 @@
+import Verdict
 import VerdictData
 
 /// A data file read record by record into a ``RowBuffer``: CSV, JSON, JSON Lines, or the spool
@@ -5,8 +6,8 @@ import VerdictData
 protocol RecordSource: AnyObject {
   /// The name for messages: the path, or `<stdin>`.
   var name: String { get }
-  /// Whether numbers in the data use a decimal comma (German CSV).
-  var decimalComma: Bool { get }
+  /// How the source's numbers are written, before any column's own format is detected.
+  var numbers: NumberFormat { get }
   /// The columns, when known before the first record: a CSV header, the keys of a JSON file's
   /// first record. `nil` for JSON read from standard input and for JSON files with no record.
   var columns: [String]? { get }
@@ -25,15 +26,25 @@ protocol RecordSource: AnyObject {
 enum SourceOpener {
   /// Opens `path` (`-` for standard input) in the given format, reading what is needed to know
   /// its columns.
-  static func open(_ path: String, format: InputFormat?, dialect: CSVDialectChoice) throws(RunFailure)
-    -> any RecordSource
-  {
-    let format = format ?? InputFormat.guess(for: path)
+  static func open(_ path: String, options: DataReadOptions) throws(RunFailure) -> any RecordSource {
+    let format = options.inputFormat ?? InputFormat.guess(for: path)
     switch format {
-    case .csv: return try CSVRecordSource(path: path, dialect: dialect)
-    case .json: return try JSONRecordSource(path: path, layout: .array)
-    case .jsonl: return try JSONRecordSource(path: path, layout: .lines)
+    case .csv: return try CSVRecordSource(path: path, options: options)
+    case .json: return try JSONRecordSource(path: path, layout: .array, numbers: options.jsonNumbers)
+    case .jsonl: return try JSONRecordSource(path: path, layout: .lines, numbers: options.jsonNumbers)
     }
+  }
+
+  /// Binds an opened source's columns, when it knows them, and decides how a CSV file's columns
+  /// write their numbers.
+  @discardableResult
+  static func prepare(_ source: any RecordSource, path: String, binder: ColumnBinder, options: DataReadOptions)
+    throws(RunFailure) -> LayoutDetector.Report?
+  {
+    guard let columns = source.columns else { return nil }
+    source.binding = try binder.bind(columns, source: source.name, numbers: source.numbers)
+    guard let csv = source as? CSVRecordSource else { return nil }
+    return try LayoutDetector(policy: binder.policy, options: options).detect(csv, path: path)
   }
 
   /// A message for a data file that cannot be opened or read at all.

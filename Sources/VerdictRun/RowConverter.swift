@@ -1,7 +1,8 @@
 import Verdict
 
 /// Converts a record's cells to values by the policy's `field` declarations (undeclared fields
-/// take the type their text shows). A cell that does not fit is an error for that client only.
+/// take the type their text shows) and the source's number formats. Only the fields the policy
+/// reads are converted. A cell that does not fit is an error for that client only.
 final class RowConverter {
   /// How each field's cells are read (trivially copyable, so reading a cell copies no name).
   private let formats: UnsafeMutablePointer<CellFormat>
@@ -10,12 +11,14 @@ final class RowConverter {
   /// The slots to convert (all of them, or only those a population pass needs).
   private let slots: UnsafeMutableBufferPointer<Int>
 
-  init(fields: [FieldInfo], decimalComma: Bool, slots: [Int]? = nil) {
+  /// A converter for `fields` read in `formats` (one per field), of the slots `slots` or else of
+  /// every field the policy reads.
+  init(fields: [FieldInfo], formats cellFormats: [CellFormat], slots: [Int]? = nil) {
     formats = .allocate(capacity: fields.count)
-    formats.initialize(from: fields.map(CellFormat.init), count: fields.count)
+    formats.initialize(from: cellFormats, count: fields.count)
     names = fields.map(\.name)
-    reader = CellReader(decimalComma: decimalComma)
-    let chosen = slots ?? Array(fields.indices)
+    reader = CellReader()
+    let chosen = slots ?? fields.indices.filter { fields[$0].isUsed }
     self.slots = .allocate(capacity: chosen.count)
     _ = self.slots.initialize(from: chosen)
   }

@@ -1,36 +1,5 @@
 import Verdict
 
-/// How a data file is laid out.
-public enum InputFormat: String, Sendable, CaseIterable {
-  /// CSV with a header row (the dialect is detected or chosen with ``CSVDialectChoice``).
-  case csv
-  /// One JSON array of objects.
-  case json
-  /// JSON Lines: one object per line.
-  case jsonl
-
-  /// The format a path's extension names: `.json` is JSON, `.jsonl` and `.ndjson` JSON Lines,
-  /// anything else (and `-`, standard input) CSV.
-  public static func guess(for path: String) -> InputFormat {
-    let lower = path.lowercased()
-    if lower.hasSuffix(".json") { return .json }
-    if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
-    return .csv
-  }
-}
-
-/// Which CSV dialect to read.
-public enum CSVDialectChoice: String, Sendable, CaseIterable {
-  /// Detected from the header line: `;` means a German export (decimal comma), a tab TSV.
-  case auto
-  /// `,` between fields, `1234.56` numbers.
-  case standard
-  /// `;` between fields, `1.234,56` numbers, as German spreadsheets export.
-  case german
-  /// Tab between fields, `1234.56` numbers.
-  case tab
-}
-
 /// How the report is written.
 public enum ReportFormat: String, Sendable, CaseIterable {
   /// Aligned columns for people and cron mail: client, verdict, rule, notice, reason.
@@ -47,14 +16,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 public struct RunConfiguration: Sendable {
   /// The data files; `-` is standard input.
   public var inputs: [String]
-  /// The input format for every input, or `nil` to go by each file's extension.
-  public var inputFormat: InputFormat?
-  /// The CSV dialect.
-  public var dialect: CSVDialectChoice = .auto
+  /// How the data files are read: format, CSV layout, number format, encoding, key column.
+  public var reading = DataReadOptions()
   /// The report format.
   public var format: ReportFormat = .table
-  /// The column that names clients; `nil` means `id`, else `name`, else the row's position.
-  public var keyColumn: String?
   /// Print only clients with these verdicts (`error` included); empty means all.
   public var only: [String] = []
   /// Print only clients whose verdict is not the `otherwise` verdict, and nothing at all (not

@@ -32,7 +32,7 @@ public final class Runner {
     self.configuration = configuration
     self.renderer = diagnosticRenderer
     self.standardError = standardError
-    binder = ColumnBinder(policy: policy, keyColumn: configuration.keyColumn, renderer: diagnosticRenderer)
+    binder = ColumnBinder(policy: policy, keyColumn: configuration.reading.keyColumn, renderer: diagnosticRenderer)
   }
 
   /// Runs, writing the report to standard output or the configured file.
@@ -47,23 +47,29 @@ public final class Runner {
 
   private func runChecked() throws(RunFailure) -> RunResult {
     let options = try RunOptions(policy: policy, configuration: configuration)
-    let config = configuration
-    let open = { (path: String) throws(RunFailure) -> any RecordSource in
-      try SourceOpener.open(path, format: config.inputFormat, dialect: config.dialect)
-    }
-    // Check every data file's columns before anything is evaluated.
+    let reading = configuration.reading
+    // Check every data file's columns, and decide how each column writes its numbers, before
+    // anything is evaluated; the second opening of a file reuses what was decided.
     var standardInput: (any RecordSource)?
+    var bindings: [String: ColumnBinding] = [:]
     var failures: [String] = []
     for path in configuration.inputs {
       do throws(RunFailure) {
-        let source = try open(path)
-        if let columns = source.columns { source.binding = try binder.bind(columns, source: source.name) }
+        let source = try SourceOpener.open(path, options: reading)
+        try SourceOpener.prepare(source, path: path, binder: binder, options: reading)
+        bindings[path] = source.binding
         if path == "-" { standardInput = source }
       } catch {
         failures.append(error.message)
       }
     }
     guard failures.isEmpty else { throw RunFailure(failures.joined(separator: "\n")) }
+    let prepared = bindings
+    let open = { (path: String) throws(RunFailure) -> any RecordSource in
+      let source = try SourceOpener.open(path, options: reading)
+      source.binding = prepared[path]
+      return source
+    }
 
     let sink: OutputSink
     if let path = configuration.outputPath {

@@ -1,3 +1,4 @@
+import Verdict
 import VerdictData
 
 #if canImport(Glibc)
@@ -58,11 +59,11 @@ final class SpoolWriter {
 
   /// Finishes the spool and opens it for the second pass; the file is removed at once (the open
   /// descriptor keeps it readable), so nothing is left behind.
-  func finish(name: String, decimalComma: Bool, binding: ColumnBinding?) throws(RunFailure) -> SpoolSource {
+  func finish(name: String, numbers: NumberFormat, binding: ColumnBinding?) throws(RunFailure) -> SpoolSource {
     try flush()
     defer { output.discard() }
     return try SpoolSource(
-      path: output.temporaryFilePath ?? path, name: name, decimalComma: decimalComma, binding: binding)
+      path: output.temporaryFilePath ?? path, name: name, numbers: numbers, binding: binding)
   }
 
   /// Removes the spool (after an error).
@@ -72,19 +73,19 @@ final class SpoolWriter {
 /// The second pass over standard input: rows read back from the spool.
 final class SpoolSource: RecordSource {
   let name: String
-  let decimalComma: Bool
+  let numbers: NumberFormat
   let columns: [String]?
   var binding: ColumnBinding?
   private let reader: CSVReader
 
-  init(path: String, name: String, decimalComma: Bool, binding: ColumnBinding?) throws(RunFailure) {
+  init(path: String, name: String, numbers: NumberFormat, binding: ColumnBinding?) throws(RunFailure) {
     do {
       reader = try CSVReader(source: try ByteSource(path: path), dialect: .standard)
     } catch {
       throw RunFailure("cannot read back the spool of standard input: \(error)")
     }
     self.name = name
-    self.decimalComma = decimalComma
+    self.numbers = numbers
     self.columns = binding?.columns
     self.binding = binding
   }

@@ -43,6 +43,9 @@ struct CheckCommand: ParsableCommand {
       valueName: "file"))
   var data: String?
 
+  @OptionGroup(title: "Reading data")
+  var reading: DataOptions
+
   func run() throws {
     var failed = false
     var unreadable = false
@@ -92,8 +95,14 @@ struct CheckCommand: ParsableCommand {
     }
     var (policy, diagnostics) = Policy.compile(source)
     if let policy, let data {
+      let options = try reading.reading()
       do throws(RunFailure) {
-        diagnostics += DataCheck.diagnostics(for: policy, data: try ClientTable.read(data))
+        let table = try ClientTable.read(data, options: options)
+        diagnostics += DataCheck.diagnostics(for: policy, data: table)
+        if let tail = table.unreadableTail {
+          diagnostics.append(.warning("unreadable-tail", tail, at: .at(0)))
+        }
+        if format == .text { Terminal.error(table.layoutSummary(for: policy) + "\n") }
       } catch {
         throw CommandFailure(error)
       }

@@ -11,17 +11,23 @@ enum DataCheck {
   /// cells do not fit the field's type (those clients would get the verdict `error`).
   static func diagnostics(for policy: Policy, data table: ClientTable) -> [Diagnostic] {
     var found: [Diagnostic] = []
-    let reader = CellReader(decimalComma: table.decimalComma)
-    for field in policy.fields {
-      guard let column = table.columns.firstIndex(of: field.name) else {
-        let hint =
-          Suggestion.closest(to: field.name, among: table.columns).map { "did you mean '\($0)'?" }
-          ?? "the columns are \(table.columns.joined(separator: ", "))"
+    for field in policy.fields where field.isUsed {
+      guard let column = table.column(for: field) else {
         found.append(
-          .error("missing-column", "\(table.name) has no column '\(field.name)'", at: field.range, hint: hint))
+          .error(
+            "missing-column", "\(table.name) has no column '\(field.name)'", at: field.range,
+            hint: table.hint(forMissing: field)))
+        continue
+      }
+      if let problem = table.numberProblem(column), field.type?.isNumeric ?? true {
+        found.append(
+          .error(
+            "ambiguous-numbers", "\(table.name): \(problem)", at: field.range,
+            hint: "say how the file writes numbers: --decimal . or --decimal ,"))
         continue
       }
       guard let type = field.type else { continue }
+      let reader = CellReader(numbers: table.numbers[column])
       var failures: [(line: Int, text: String, error: CellError)] = []
       var count = 0
       for row in table.rows where row.problem == nil && column < row.cells.count {

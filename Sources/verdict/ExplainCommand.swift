@@ -45,8 +45,8 @@ struct ExplainCommand: ParsableCommand {
   @Option(name: [.customShort("f"), .long], help: ArgumentHelp("text or json.", valueName: "format"))
   var format = "text"
 
-  @Option(help: ArgumentHelp("Read the data file as csv, json or jsonl (default: by extension).", valueName: "format"))
-  var inputFormat: String?
+  @OptionGroup(title: "Reading data")
+  var reading: DataOptions
 
   @Option(help: ArgumentHelp("The date that 'today' means (default: the local date).", valueName: "YYYY-MM-DD"))
   var today: String?
@@ -72,13 +72,13 @@ struct ExplainCommand: ParsableCommand {
       if let today { context.today = try TodayOption.parse(today) }
       var book = ClientBook()
       if let data {
-        book.load(try table(data))
+        book.load(try table(data, for: policy))
         context.population = book.population(for: policy)
       }
       let targets: [Int?] = all ? book.entries.indices.map { $0 } : try chosen(in: book)
       var reports = ExplainReports(policy: policy, json: format == "json", tree: tree)
       for index in targets {
-        let name = index.map { book.entries[$0].name }
+        let name = index.map { book.entries[$0].reportName }
         if let index, let problem = book.problem(at: index) {
           reports.fail(name, "line cannot be read: \(problem)")
           continue
@@ -97,16 +97,15 @@ struct ExplainCommand: ParsableCommand {
     }
   }
 
-  private func table(_ path: String) throws(CommandFailure) -> ClientTable {
-    var format: InputFormat?
-    if let inputFormat {
-      guard let known = InputFormat(rawValue: inputFormat) else {
-        throw CommandFailure(message: "--input-format takes csv, json or jsonl, not '\(inputFormat)'", exitCode: 2)
-      }
-      format = known
-    }
+  /// The data file, checked against the policy as `verdict run` checks it (exit 2 when a field
+  /// it reads has no column); a file that breaks off keeps the clients before the break.
+  private func table(_ path: String, for policy: Policy) throws(CommandFailure) -> ClientTable {
+    let options = try reading.reading()
     do throws(RunFailure) {
-      return try ClientTable.read(path, format: format)
+      let table = try ClientTable.read(path, options: options)
+      try table.check(against: policy, renderer: Terminal.diagnosticRenderer)
+      if let tail = table.unreadableTail { Terminal.error(tail + "\n") }
+      return table
     } catch {
       throw CommandFailure(error)
     }

@@ -50,17 +50,8 @@ struct RunCommand: ParsableCommand {
     help: ArgumentHelp("The report format: table, json, jsonl or csv.", valueName: "format"))
   var format = "table"
 
-  @Option(
-    help: ArgumentHelp("Read every data file as csv, json or jsonl (default: by extension).", valueName: "format"))
-  var inputFormat: String?
-
-  @Option(
-    help: ArgumentHelp(
-      "The CSV dialect: auto, standard (',' 1234.56), german (';' 1.234,56) or tab.", valueName: "dialect"))
-  var dialect = "auto"
-
-  @Option(help: ArgumentHelp("The column that names clients (default: 'id', else 'name').", valueName: "column"))
-  var key: String?
+  @OptionGroup(title: "Reading data")
+  var reading: DataOptions
 
   @Option(
     help: ArgumentHelp(
@@ -100,11 +91,8 @@ struct RunCommand: ParsableCommand {
   func run() throws {
     do throws(CommandFailure) {
       var configuration = RunConfiguration(inputs: data)
-      configuration.format = try choice(format, option: "--format")
-      configuration.inputFormat = try inputFormat.map { (name) throws(CommandFailure) in
-        try choice(name, option: "--input-format")
-      }
-      configuration.dialect = try choice(dialect, option: "--dialect")
+      configuration.format = try DataOptions.choice(format, option: "--format")
+      configuration.reading = try reading.reading()
       if let today { configuration.today = try TodayOption.parse(today) }
       if let jobs {
         guard jobs > 0 else {
@@ -112,7 +100,6 @@ struct RunCommand: ParsableCommand {
         }
         configuration.jobs = jobs
       }
-      configuration.keyColumn = key
       configuration.only = only.flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces } }
       configuration.quiet = quiet
       configuration.failOn = failOn
@@ -142,17 +129,6 @@ struct RunCommand: ParsableCommand {
     }
     guard let compiled else { throw CommandFailure(message: PolicyFile.summary(of: diagnostics), exitCode: 2) }
     return compiled
-  }
-
-  private func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, option: String) throws(CommandFailure)
-    -> Choice
-  where Choice.RawValue == String {
-    if let value = Choice(rawValue: name.lowercased()) { return value }
-    let names = Choice.allCases.map(\.rawValue)
-    let hint =
-      Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'?" }
-      ?? "choose \(names.joined(separator: ", "))"
-    throw CommandFailure(message: "\(option) does not take '\(name)' (\(hint))", exitCode: 2)
   }
 
   /// Writes to standard error with `write(2)`, ignoring a closed pipe.

@@ -45,6 +45,9 @@ struct TestCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The date that 'today' means (default: the local date).", valueName: "YYYY-MM-DD"))
   var today: String?
 
+  @OptionGroup(title: "Reading data")
+  var reading: DataOptions
+
   func run() throws {
     do throws(CommandFailure) {
       var context = EvaluationContext()
@@ -53,7 +56,10 @@ struct TestCommand: ParsableCommand {
       var book = ClientBook()
       var table: ClientTable?
       if let data {
-        do throws(RunFailure) { table = try ClientTable.read(data) } catch { throw CommandFailure(error) }
+        let options = try reading.reading()
+        do throws(RunFailure) { table = try ClientTable.read(data, options: options) } catch {
+          throw CommandFailure(error)
+        }
       }
       if let table { book.load(table) }
       var report = TestReport(showsCoverage: coverage)

@@ -37,8 +37,9 @@ final class CSVReaderErrorTests: XCTestCase {
           DataReadError(line: 1, column: 1, message: "file is empty; expected a header row"))
       }
     }
-    XCTAssertThrowsError(try CSVFixture.read("\n1,2\n")) { error in
-      XCTAssertEqual((error as? DataReadError)?.message, "header row is empty")
+    XCTAssertThrowsError(try CSVFixture.read("\n \r\n;;\n")) { error in
+      XCTAssertEqual(
+        error as? DataReadError, DataReadError(line: 3, column: 0, message: "no header row after 3 lines"))
     }
   }
 

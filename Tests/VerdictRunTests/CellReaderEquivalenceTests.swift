@@ -55,7 +55,7 @@ struct CellReaderEquivalenceTests {
   }
 
   @Test(arguments: [false, true]) func sameResultsAsBefore(decimalComma: Bool) {
-    let reader = CellReader(decimalComma: decimalComma)
+    let reader = CellReader(numbers: decimalComma ? .comma : .point)
     let legacy = LegacyCellReader(decimalComma: decimalComma)
     var compared = 0
     for cell in Self.curated + Self.randomCells(count: 40_000) {

@@ -81,6 +81,7 @@ extension Checker {
     if let otherwise { visit(otherwise) }
     for letInfo in lets { visit(letInfo.value) }
     for (slot, field) in fields.enumerated() where field.isDeclared && !usedFields.contains(slot) {
+      fields[slot].isUsed = false
       warning("unused-field", "field '\(field.name)' is declared but never used", at: field.range)
     }
     for (slot, letInfo) in lets.enumerated() where !usedLets.contains(slot) {

@@ -27,6 +27,9 @@ public struct FieldInfo: Sendable, Hashable {
   public var isDeclared: Bool
   /// Where it was declared, or first used.
   public var range: SourceRange
+  /// Whether a rule, a `let` or a clause reads it: a declared field that nothing reads needs no
+  /// column, and its cells are not converted.
+  package var isUsed = true
 
   /// Creates a field description.
   public init(

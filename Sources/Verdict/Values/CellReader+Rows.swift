@@ -36,7 +36,7 @@ extension CellReader {
       let format = formats[slot]
       var cell = CellScanner(
         bytes: UnsafeBufferPointer(start: bytes + range.start, count: range.end &- range.start),
-        decimalComma: decimalComma)
+        numbers: format.numbers)
       cell.trim()
       if let read = value(of: cell, as: format) {
         if CellReader.holdsNoReference(format) {

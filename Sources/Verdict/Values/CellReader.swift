@@ -5,12 +5,12 @@
 /// its type takes the type its text shows (`45d` a duration, `45` a number, `2026-01-31` a date,
 /// anything else text). Empty cells are missing.
 public struct CellReader: Sendable {
-  /// Whether numbers are written `1.234,56` (German exports) rather than `1,234.56`.
-  public var decimalComma: Bool
+  /// How numbers are written in the cells ``read(_:for:)`` reads: `1,234.56` by default.
+  public var numbers: NumberFormat
 
   /// Creates a reader.
-  public init(decimalComma: Bool = false) {
-    self.decimalComma = decimalComma
+  public init(numbers: NumberFormat = .point) {
+    self.numbers = numbers
   }
 
   /// Reads a cell's text as a value of `field`.
@@ -21,13 +21,13 @@ public struct CellReader: Sendable {
 
   /// Reads a cell's bytes as a value of `field`.
   public func read(_ bytes: UnsafeBufferPointer<UInt8>, for field: FieldInfo) -> Result<Value, CellError> {
-    read(bytes, as: CellFormat(field))
+    read(bytes, as: CellFormat(field, numbers: numbers))
   }
 
   /// Reads a cell's bytes in a field's format: the same as `read(_:for:)`
   /// without copying the field's name, for readers that convert millions of cells.
   public func read(_ bytes: UnsafeBufferPointer<UInt8>, as field: CellFormat) -> Result<Value, CellError> {
-    var cell = CellScanner(bytes: bytes, decimalComma: decimalComma)
+    var cell = CellScanner(bytes: bytes, numbers: field.numbers)
     cell.trim()
     if let value = value(of: cell, as: field) { return .success(value) }
     return .failure(mismatch(cell, field))
@@ -39,7 +39,7 @@ public struct CellReader: Sendable {
   public func read(
     _ bytes: UnsafeBufferPointer<UInt8>, as field: CellFormat, into value: UnsafeMutablePointer<Value>
   ) -> CellError? {
-    var cell = CellScanner(bytes: bytes, decimalComma: decimalComma)
+    var cell = CellScanner(bytes: bytes, numbers: field.numbers)
     cell.trim()
     if let read = self.value(of: cell, as: field) {
       value.pointee = read
@@ -70,6 +70,12 @@ public struct CellReader: Sendable {
   func mismatch(_ cell: CellScanner, _ field: CellFormat) -> CellError {
     // Cells of text and of undeclared fields always read; the first case is not reached.
     guard let type = field.type else { return cell.mismatch("a value") }
+    if type.isNumeric, cell.hasAmbiguousNumber() {
+      return CellError(
+        message: "\(Value.quote(cell.string)) has two readings: its decimal mark is not known",
+        hint:
+          "say how the column writes numbers: --decimal . (1.250 is one and a quarter) or --decimal , (1.250 is 1250)")
+    }
     switch type {
     case .text: return cell.mismatch("text")
     case .bool: return cell.mismatch("true or false", hint: "write true or false (yes/no and 1/0 also work)")
@@ -125,12 +131,15 @@ public struct CellFormat: Sendable, Hashable {
   public var durationUnit: TimeSpan.Unit?
   /// The currency of bare numbers for money.
   public var currency: Currency?
+  /// How the column writes numbers.
+  public var numbers: NumberFormat
 
-  /// The format of `field`.
-  public init(_ field: FieldInfo) {
+  /// The format of `field`'s cells in a column that writes numbers as `numbers` says.
+  public init(_ field: FieldInfo, numbers: NumberFormat = .point) {
     type = field.type
     durationUnit = field.durationUnit
     currency = field.currency
+    self.numbers = numbers
   }
 }
 

@@ -1,13 +1,14 @@
 /// Scans one cell's bytes for the literal forms data exports use.
 struct CellScanner {
   let bytes: UnsafeBufferPointer<UInt8>
-  let decimalComma: Bool
+  /// How the cell's column writes numbers.
+  let numbers: NumberFormat
   var start = 0
   var end: Int
 
-  init(bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool) {
+  init(bytes: UnsafeBufferPointer<UInt8>, numbers: NumberFormat) {
     self.bytes = bytes
-    self.decimalComma = decimalComma
+    self.numbers = numbers
     end = bytes.count
   }
 
@@ -33,7 +34,7 @@ struct CellScanner {
 
   // MARK: - Forms
 
-  /// A plain number: `45`, `-3`, `2.5`, `1,234.56` (or `1.234,56` with a decimal comma).
+  /// A plain number: `45`, `-3`, `2.5`, `1,234.56` (or `1.234,56` with a decimal comma, `1'234.56`).
   func number() -> Value? {
     guard let decimal = decimal(start, end) else { return nil }
     return decimal.value
@@ -230,39 +231,10 @@ struct CellScanner {
     (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
   }
 
-  /// An exact decimal between two offsets, with grouping separators allowed between digit groups.
-  private func decimal(_ from: Int, _ to: Int) -> ExactDecimal? {
+  /// An exact decimal between two offsets, with thousands separators allowed between digit
+  /// groups as the column's ``NumberFormat`` says (see `CellScanner+Numbers.swift`).
+  func decimal(_ from: Int, _ to: Int) -> ExactDecimal? {
     if to - from <= 18, let plain = plainDecimal(from, to) { return plain }
-    var index = from
-    var result = ExactDecimal()
-    if index < to, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
-      result.negative = bytes[index] == UInt8(ascii: "-")
-      index += 1
-    }
-    let point = decimalComma ? UInt8(ascii: ",") : UInt8(ascii: ".")
-    let grouping = decimalComma ? UInt8(ascii: ".") : UInt8(ascii: ",")
-    var digits = 0
-    var inFraction = false
-    var sinceGroup = -1
-    while index < to {
-      let byte = bytes[index]
-      if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
-        guard result.append(byte - UInt8(ascii: "0")) else { return nil }
-        if inFraction { result.fractionDigits += 1 }
-        digits += 1
-        if sinceGroup >= 0 { sinceGroup += 1 }
-      } else if byte == point, !inFraction, digits > 0 {
-        guard sinceGroup == -1 || sinceGroup == 3 else { return nil }
-        inFraction = true
-        sinceGroup = -1
-      } else if byte == grouping, !inFraction, digits > 0, sinceGroup == -1 || sinceGroup == 3 {
-        sinceGroup = 0
-      } else {
-        return nil
-      }
-      index += 1
-    }
-    guard digits > 0, sinceGroup == -1 || sinceGroup == 3, index > from, bytes[index - 1] != point else { return nil }
-    return result
+    return groupedDecimal(from, to)
   }
 }

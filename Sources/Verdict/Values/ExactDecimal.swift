@@ -1,12 +1,13 @@
 /// Exact decimals as data cells write them, and the fast path for the commonest ones.
 
 extension CellScanner {
-  /// The commonest numbers, `45` and `1234.56`: digits with at most one decimal point between
+  /// The commonest numbers, `45` and `1234.56`: digits with at most one decimal mark between
   /// them, read in one pass. At most 18 bytes, so at most 18 digits, which cannot overflow.
-  /// `nil` for anything else (signs, grouping, a misplaced point), which ``decimal(_:_:)`` reads.
+  /// `nil` for anything else (signs, grouping, a misplaced mark, and with an undecided mark a
+  /// cell like `1.250` that has two readings), which ``decimal(_:_:)`` reads or refuses.
   @inline(__always)
   func plainDecimal(_ from: Int, _ to: Int) -> ExactDecimal? {
-    let point = decimalComma ? UInt8(ascii: ",") : UInt8(ascii: ".")
+    let mark = numbers.markByte
     var mantissa: Int64 = 0
     var pointAt = -1
     var index = from
@@ -15,7 +16,9 @@ extension CellScanner {
       let digit = byte &- UInt8(ascii: "0")
       if digit < 10 {
         mantissa = mantissa &* 10 &+ Int64(digit)
-      } else if byte == point, pointAt < 0, index > from, index + 1 < to {
+      } else if pointAt < 0, index > from, index + 1 < to,
+        byte == mark || (mark == nil && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",")))
+      {
         pointAt = index
       } else {
         return nil
@@ -23,6 +26,7 @@ extension CellScanner {
       index += 1
     }
     guard to > from else { return nil }
+    if mark == nil, pointAt >= 0, isAmbiguousGroup(from, pointAt, to) { return nil }
     return ExactDecimal(mantissa: mantissa, fractionDigits: pointAt < 0 ? 0 : to - pointAt - 1, negative: false)
   }
 }

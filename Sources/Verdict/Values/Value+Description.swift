@@ -50,7 +50,7 @@ extension Value: CustomStringConvertible {
   }
 
   /// Text in double quotes with `"`, `\`, newline and tab escaped.
-  static func quote(_ text: String) -> String {
+  package static func quote(_ text: String) -> String {
     var result = "\""
     for character in text {
       switch character {

@@ -66,6 +66,14 @@ public enum ValueType: String, Sendable, Hashable, CaseIterable {
   /// A list in square brackets.
   case list
 
+  /// Whether data cells of this type are written with digits and a decimal mark.
+  package var isNumeric: Bool {
+    switch self {
+    case .number, .duration, .percent, .money: true
+    case .bool, .date, .text, .list: false
+    }
+  }
+
   /// The name with an article, for messages: "a duration", "an amount of money".
   public var described: String {
     switch self {

@@ -1,0 +1,199 @@
+/// Numbers with signs and thousands separators, read exactly or not at all.
+///
+/// The decimal mark is the column's (``NumberFormat``) or, when that is undecided, the one the
+/// cell itself shows: the last of `.` and `,` when both occur (`1.234,56`), the one of them that
+/// repeats is grouping (`1,234,567`), a single one beside `'` or space grouping is the mark
+/// (`1'234.5`), and a single one is the mark unless it is followed by exactly three digits after
+/// a group of one to three (`1.250`), which has two readings and is refused.
+extension CellScanner {
+  /// A separator between digits at `index`, with its length in bytes, or `nil`.
+  @inline(__always)
+  func separator(at index: Int, before to: Int) -> (kind: NumberSeparator, width: Int)? {
+    switch bytes[index] {
+    case UInt8(ascii: "."): return (.point, 1)
+    case UInt8(ascii: ","): return (.comma, 1)
+    case UInt8(ascii: "'"): return (.apostrophe, 1)
+    case UInt8(ascii: " "): return (.space, 1)
+    case 0xC2 where index + 1 < to && bytes[index + 1] == 0xA0:  // U+00A0 no-break space
+      return (.space, 2)
+    case 0xE2
+    where index + 2 < to && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xAF || bytes[index + 2] == 0x89):
+      return (.space, 3)  // U+202F narrow no-break space, U+2009 thin space
+    default: return nil
+    }
+  }
+
+  /// Whether a number whose only separator is a `.` or `,` at `mark` has two readings: one to
+  /// three digits not starting with 0 before it, exactly three after it.
+  @inline(__always)
+  func isAmbiguousGroup(_ from: Int, _ mark: Int, _ to: Int) -> Bool {
+    to - mark - 1 == 3 && mark - from <= 3 && bytes[from] != UInt8(ascii: "0")
+  }
+
+  /// Whether the cell holds a number refused only because its column's decimal mark is not known,
+  /// such as `1.250` or `1,250 €`: its run of digits, `.` and `,` has one mark with two readings.
+  func hasAmbiguousNumber() -> Bool {
+    guard numbers.decimalMark == .undecided else { return false }
+    guard let from = (start..<end).first(where: { CellScanner.isDigit(bytes[$0]) }) else { return false }
+    var to = from
+    var marks: [Int] = []
+    while to < end, CellScanner.isDigit(bytes[to]) || bytes[to] == UInt8(ascii: ".") || bytes[to] == UInt8(ascii: ",") {
+      if !CellScanner.isDigit(bytes[to]) { marks.append(to) }
+      to += 1
+    }
+    return marks.count == 1 && isAmbiguousGroup(from, marks[0], to)
+  }
+
+  /// Reads a number with an optional sign and thousands separators; `nil` if it is not one or has
+  /// two readings.
+  func groupedDecimal(_ from: Int, _ to: Int) -> ExactDecimal? {
+    var index = from
+    var result = ExactDecimal()
+    if index < to, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+      result.negative = bytes[index] == UInt8(ascii: "-")
+      index += 1
+    }
+    guard let markAt = decimalMarkIndex(index, to) else { return nil }
+    let markByte = markAt >= 0 ? bytes[markAt] : numbers.markByte
+    let digitsStart = index
+    var grouping: NumberSeparator?
+    var groupDigits = -1  // digits since the last grouping separator; -1 before the first
+    var firstGroup = 0
+    var inFraction = false
+    var digits = 0
+    while index < to {
+      let byte = bytes[index]
+      if CellScanner.isDigit(byte) {
+        guard result.append(byte - UInt8(ascii: "0")) else { return nil }
+        digits += 1
+        if inFraction {
+          result.fractionDigits += 1
+        } else if groupDigits >= 0 {
+          groupDigits += 1
+        } else {
+          firstGroup += 1
+        }
+        index += 1
+        continue
+      }
+      guard let (kind, width) = separator(at: index, before: to), digits > 0, index + width < to,
+        CellScanner.isDigit(bytes[index + width])
+      else { return nil }
+      if index == markAt {
+        guard groupDigits == -1 || groupDigits == 3 else { return nil }
+        inFraction = true
+      } else {
+        guard !inFraction, numbers.groups(with: kind, mark: markByte), grouping == nil || grouping == kind,
+          groupDigits == -1 || groupDigits == 3
+        else { return nil }
+        grouping = kind
+        groupDigits = 0
+      }
+      index += width
+    }
+    guard digits > 0, groupDigits == -1 || groupDigits == 3 else { return nil }
+    if grouping != nil {
+      guard firstGroup <= 3, bytes[digitsStart] != UInt8(ascii: "0") else { return nil }
+    }
+    return result
+  }
+
+  /// Where the decimal mark of the number in `from..<to` is: its index, -1 when it has none, or
+  /// `nil` when it cannot be read (two marks, a mark before grouping, two readings).
+  private func decimalMarkIndex(_ from: Int, _ to: Int) -> Int? {
+    var points = 0
+    var commas = 0
+    var others = 0
+    var last = -1
+    var lastKind: NumberSeparator?
+    var index = from
+    while index < to {
+      guard let (kind, width) = separator(at: index, before: to) else {
+        index += 1
+        continue
+      }
+      switch kind {
+      case .point: points += 1
+      case .comma: commas += 1
+      case .apostrophe, .space: others += 1
+      }
+      last = index
+      lastKind = kind
+      index += width
+    }
+    if let mark = numbers.markByte {
+      let kind: NumberSeparator = mark == UInt8(ascii: ".") ? .point : .comma
+      let count = kind == .point ? points : commas
+      if count == 0 { return -1 }
+      return count == 1 && lastKind == kind ? last : nil
+    }
+    if points > 0 && commas > 0 {
+      guard lastKind == .point && points == 1 || lastKind == .comma && commas == 1 else { return nil }
+      return last
+    }
+    let marks = points + commas
+    if marks == 0 || marks > 1 { return -1 }
+    guard lastKind == .point || lastKind == .comma else { return nil }
+    if others == 0 && isAmbiguousGroup(from, last, to) { return nil }
+    return last
+  }
+}
+
+/// What one cell says about its column's decimal mark.
+package enum DecimalEvidence: Equatable {
+  /// No number, or one without `.` or `,` (`45`, `1'234`).
+  case none
+  /// The cell shows this mark (`0.5`, `1,234.56`, `1.234,56`).
+  case mark(NumberFormat.DecimalMark)
+  /// The cell's number has two readings (`1.250`).
+  case ambiguous
+}
+
+extension NumberFormat {
+  /// What the number in `bytes` (a cell, perhaps with a currency, unit or `%` around it) says about
+  /// the decimal mark of its column.
+  package static func evidence(in bytes: UnsafeBufferPointer<UInt8>) -> DecimalEvidence {
+    var cell = CellScanner(bytes: bytes, numbers: .undecided)
+    cell.trim()
+    guard let from = (cell.start..<cell.end).first(where: { CellScanner.isDigit(bytes[$0]) }) else { return .none }
+    var points = 0
+    var commas = 0
+    var others = 0
+    var last: (index: Int, kind: NumberSeparator)?
+    var to = from
+    var index = from
+    while index < cell.end {
+      if CellScanner.isDigit(bytes[index]) {
+        index += 1
+        to = index
+        continue
+      }
+      guard let (kind, width) = cell.separator(at: index, before: cell.end), index + width < cell.end,
+        CellScanner.isDigit(bytes[index + width])
+      else { break }
+      switch kind {
+      case .point: points += 1
+      case .comma: commas += 1
+      case .apostrophe, .space: others += 1
+      }
+      last = (index, kind)
+      index += width
+    }
+    guard let last, points + commas > 0 else { return .none }
+    if points > 0 && commas > 0 {
+      switch last.kind {
+      case .point: return points == 1 ? .mark(.point) : .none
+      case .comma: return commas == 1 ? .mark(.comma) : .none
+      case .apostrophe, .space: return .none
+      }
+    }
+    // One kind of mark, repeated: it groups thousands, so the other is the decimal mark.
+    if points > 1 { return .mark(.comma) }
+    if commas > 1 { return .mark(.point) }
+    let kind: DecimalMark = points == 1 ? .point : .comma
+    let markIndex = last.kind == .point || last.kind == .comma ? last.index : -1
+    guard markIndex >= 0 else { return .none }
+    if others == 0 && cell.isAmbiguousGroup(from, markIndex, to) { return .ambiguous }
+    return .mark(kind)
+  }
+}

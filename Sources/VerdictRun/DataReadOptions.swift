@@ -1,0 +1,87 @@
+import Verdict
+
+/// How a data file is laid out.
+public enum InputFormat: String, Sendable, CaseIterable {
+  /// CSV with a header row (the dialect is detected or chosen with ``CSVDialectChoice``).
+  case csv
+  /// One JSON array of objects.
+  case json
+  /// JSON Lines: one object per line.
+  case jsonl
+
+  /// The format a path's extension names: `.json` is JSON, `.jsonl` and `.ndjson` JSON Lines,
+  /// anything else (and `-`, standard input) CSV.
+  public static func guess(for path: String) -> InputFormat {
+    let lower = path.lowercased()
+    if lower.hasSuffix(".json") { return .json }
+    if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
+    return .csv
+  }
+}
+
+/// A preset of CSV field separator and number format.
+public enum CSVDialectChoice: String, Sendable, CaseIterable {
+  /// The separator detected from the header line, the decimal mark from each column's numbers.
+  case auto
+  /// `,` between fields, `1234.56` numbers.
+  case standard
+  /// `;` between fields, `1.234,56` numbers, as German spreadsheets export.
+  case german
+  /// Tab between fields, `1234.56` numbers.
+  case tab
+}
+
+/// How `verdict run`, `check --data`, `explain`, `test --data` and the REPL read data files: one
+/// set of options, so that every command reads a file the same way.
+public struct DataReadOptions: Sendable, Equatable {
+  /// The format of every input, or `nil` to go by each file's extension.
+  public var inputFormat: InputFormat?
+  /// The CSV preset; ``delimiter``, ``decimalMark`` and ``grouping`` override its parts.
+  public var dialect: CSVDialectChoice = .auto
+  /// The CSV field separator, or `nil` for the dialect's (detected from the header under `auto`).
+  public var delimiter: UInt8?
+  /// The decimal mark of every number column, or `nil` for the dialect's (detected from each
+  /// column's cells under `auto`).
+  public var decimalMark: NumberFormat.DecimalMark?
+  /// The thousands separators allowed, or `nil` for any that is not the decimal mark.
+  public var grouping: NumberFormat.Grouping?
+  /// Lines to skip before the header (a bank export's account lines); blank lines before the
+  /// header are always skipped.
+  public var skipLines = 0
+  /// The column that names clients; `nil` means `id`, else `name`, else the file and line.
+  public var keyColumn: String?
+
+  /// Options that detect everything.
+  public init() {}
+
+  /// The decimal mark the options fix for CSV files, or `nil` when it is to be detected.
+  var csvDecimalMark: NumberFormat.DecimalMark? {
+    if let decimalMark { return decimalMark }
+    switch dialect {
+    case .auto: return nil
+    case .standard, .tab: return .point
+    case .german: return .comma
+    }
+  }
+
+  /// The number format of a CSV column before detection: the one the options fix, or undecided.
+  var csvNumbers: NumberFormat {
+    NumberFormat(decimalMark: csvDecimalMark ?? .undecided, grouping: grouping ?? .any)
+  }
+
+  /// The number format of JSON files, whose numbers always use a decimal point.
+  var jsonNumbers: NumberFormat {
+    NumberFormat(decimalMark: decimalMark ?? .point, grouping: grouping ?? .any)
+  }
+
+  /// The CSV field separator the options fix, or `nil` when it is to be detected.
+  var csvDelimiter: UInt8? {
+    if let delimiter { return delimiter }
+    switch dialect {
+    case .auto: return nil
+    case .standard: return UInt8(ascii: ",")
+    case .german: return UInt8(ascii: ";")
+    case .tab: return UInt8(ascii: "\t")
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import Verdict
+
+/// The cells of one column, counted by what they say about the column's decimal mark; and the
+/// decision drawn from them, alone or with the other columns of the file.
+struct DecimalMarkTally {
+  /// Cells showing a decimal point, a decimal comma, or two readings.
+  var points = 0
+  var commas = 0
+  var ambiguous = 0
+  /// The first cell of each kind, with its line, for messages.
+  var firstPoint: (line: Int, text: String)?
+  var firstComma: (line: Int, text: String)?
+  var firstAmbiguous: (line: Int, text: String)?
+
+  /// Counts one cell.
+  mutating func add(_ cell: UnsafeBufferPointer<UInt8>, line: Int) {
+    switch NumberFormat.evidence(in: cell) {
+    case .none: return
+    case .mark(.point):
+      points += 1
+      if firstPoint == nil { firstPoint = (line, String(decoding: cell, as: UTF8.self)) }
+    case .mark(.comma):
+      commas += 1
+      if firstComma == nil { firstComma = (line, String(decoding: cell, as: UTF8.self)) }
+    case .mark(.undecided): return
+    case .ambiguous:
+      ambiguous += 1
+      if firstAmbiguous == nil { firstAmbiguous = (line, String(decoding: cell, as: UTF8.self)) }
+    }
+  }
+
+  /// The mark the column's own cells show, when they show one and only one.
+  var ownMark: NumberFormat.DecimalMark? {
+    if points > 0 && commas == 0 { return .point }
+    if commas > 0 && points == 0 { return .comma }
+    return nil
+  }
+
+  /// Whether the column shows both marks.
+  var isMixed: Bool { points > 0 && commas > 0 }
+}
+
+/// How a column's decimal mark was decided, for `verdict check --data`.
+enum DecimalMarkSource: Equatable {
+  /// By `--decimal` or `--dialect`.
+  case option
+  /// By the column's own cells.
+  case cells
+  /// By the other columns of the file (the column's own cells had none or two readings).
+  case otherColumns
+  /// Not decided: no cell needed it so far, so each cell must show its own.
+  case undecided
+}
+
+/// One column's decision.
+struct DecimalMarkDecision {
+  var mark: NumberFormat.DecimalMark
+  var source: DecimalMarkSource
+}
+
+extension DecimalMarkTally {
+  /// Decides every column's mark from the tallies of one file: a column's own cells first, else
+  /// the mark every other deciding column of the file agrees on. A column that shows both marks,
+  /// or has cells with two readings and nothing to settle them, is a problem named in the result.
+  static func decide(_ tallies: [(column: String, tally: DecimalMarkTally)]) -> (
+    decisions: [DecimalMarkDecision], problems: [(index: Int, message: String)]
+  ) {
+    let own = Set(tallies.compactMap(\.tally.ownMark))
+    let fileMark = own.count == 1 ? own.first : nil
+    var decisions: [DecimalMarkDecision] = []
+    var problems: [(index: Int, message: String)] = []
+    for (index, (column, tally)) in tallies.enumerated() {
+      if tally.isMixed, let point = tally.firstPoint, let comma = tally.firstComma {
+        problems.append(
+          (
+            index,
+            "column '\(column)' writes numbers both with a decimal point (\(Value.quote(point.text)), line \(point.line)) and with a decimal comma (\(Value.quote(comma.text)), line \(comma.line))"
+          )
+        )
+        decisions.append(DecimalMarkDecision(mark: .undecided, source: .undecided))
+      } else if let mark = tally.ownMark {
+        decisions.append(DecimalMarkDecision(mark: mark, source: .cells))
+      } else if let fileMark {
+        decisions.append(DecimalMarkDecision(mark: fileMark, source: .otherColumns))
+      } else if let example = tally.firstAmbiguous {
+        problems.append(
+          (
+            index,
+            "column '\(column)' has numbers with two readings, such as \(Value.quote(example.text)) on line \(example.line): is the decimal mark '.' or ','?"
+          )
+        )
+        decisions.append(DecimalMarkDecision(mark: .undecided, source: .undecided))
+      } else {
+        decisions.append(DecimalMarkDecision(mark: .undecided, source: .undecided))
+      }
+    }
+    return (decisions, problems)
+  }
+}

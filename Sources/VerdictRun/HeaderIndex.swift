@@ -1,0 +1,60 @@
+import Verdict
+
+/// Finds columns of a header by name, as people name them in exports: exactly first, then
+/// without regard to letter case and spaces (`Customer Lifetime Value` is found as
+/// `customer lifetime value` and `CustomerLifetimeValue`).
+struct HeaderIndex {
+  /// What a look-up found.
+  enum Match: Equatable {
+    /// One column.
+    case found(Int)
+    /// Several columns match equally well.
+    case duplicated([Int])
+    /// None.
+    case missing
+  }
+
+  /// The header.
+  let columns: [String]
+  private let exact: [String: [Int]]
+  private let loose: [String: [Int]]
+
+  init(_ columns: [String]) {
+    self.columns = columns
+    var exact: [String: [Int]] = [:]
+    var loose: [String: [Int]] = [:]
+    for (index, column) in columns.enumerated() {
+      exact[column, default: []].append(index)
+      loose[HeaderIndex.folded(column), default: []].append(index)
+    }
+    self.exact = exact
+    self.loose = loose
+  }
+
+  /// The column called `name`: exactly so, or else so but for case and spaces.
+  func find(_ name: String) -> Match {
+    if let indices = exact[name] { return indices.count == 1 ? .found(indices[0]) : .duplicated(indices) }
+    guard let indices = loose[HeaderIndex.folded(name)] else { return .missing }
+    return indices.count == 1 ? .found(indices[0]) : .duplicated(indices)
+  }
+
+  /// The name lowercased, without white space.
+  static func folded(_ name: String) -> String {
+    String(name.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace })
+  }
+
+  /// The column nearest to `name`, compared folded, if it is near enough to be a likely typo.
+  static func closest(to name: String, among columns: [String]) -> String? {
+    let folded = columns.map(HeaderIndex.folded)
+    guard let near = Suggestion.closest(to: HeaderIndex.folded(name), among: folded),
+      let index = folded.firstIndex(of: near)
+    else { return nil }
+    return columns[index]
+  }
+
+  /// Whether `column` can be written as a field name in a policy.
+  static func isName(_ column: String) -> Bool {
+    guard let first = column.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
+    return column.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+  }
+}

@@ -1,0 +1,99 @@
+import Verdict
+import VerdictData
+
+/// Decides from the first records of a CSV file how each column the policy reads writes its
+/// numbers, before any client is evaluated: a column is read with one decimal mark, so that
+/// `1.250` never means 1.25 in one row and 1250 in the next.
+///
+/// Only a sample is read, so that a run over a large file does not read it twice. A column the
+/// sample leaves undecided is read cell by cell: a later cell with two readings is refused, with
+/// the option that settles it, and costs only its own client.
+struct LayoutDetector {
+  /// How many records are sampled.
+  static let sampleSize = 5_000
+
+  let policy: Policy
+  let options: DataReadOptions
+
+  /// What was decided for one file, for `verdict check --data`.
+  struct Report {
+    /// The field separator.
+    var delimiter: UInt8
+    /// Lines skipped before the header.
+    var linesBeforeHeader: Int
+    /// Each numeric column the policy reads: its field, its column and its decimal mark.
+    var numberColumns: [(field: String, column: String, decision: DecimalMarkDecision)] = []
+  }
+
+  /// Samples `source` (opened on `path`, not standard input) and sets the number format of every
+  /// slot of its binding.
+  /// - Throws: ``RunFailure`` when a column mixes decimal marks, or has numbers with two readings
+  ///   and nothing in the file settles them.
+  func detect(_ source: CSVRecordSource, path: String) throws(RunFailure) -> Report {
+    guard var binding = source.binding else { return report(source) }
+    var result = report(source)
+    let slots = policy.fields.indices.filter { slot in
+      let field = policy.fields[slot]
+      return field.isUsed && binding.columnOfSlot[slot] >= 0 && (field.type?.isNumeric ?? true)
+    }
+    let fixed = options.csvDecimalMark
+    var tallies = slots.map { _ in DecimalMarkTally() }
+    if fixed == nil && path != "-" && !slots.isEmpty {
+      try sample(path, dialect: source.reader.dialect, binding: binding, slots: slots, into: &tallies)
+    }
+    let named = zip(slots, tallies).map { (column: binding.columns[binding.columnOfSlot[$0]], tally: $1) }
+    var (decisions, problems) = DecimalMarkTally.decide(named)
+    if let fixed {
+      decisions = slots.map { _ in DecimalMarkDecision(mark: fixed, source: .option) }
+      problems = []
+    }
+    guard problems.isEmpty else {
+      throw RunFailure(
+        problems.map { "\(source.name): \($0.message)" }.joined(separator: "\n")
+          + "\n  hint: say how the file writes numbers: --decimal . (1.250 is one and a quarter) or --decimal , (1.250 is 1250)"
+      )
+    }
+    for (slot, decision) in zip(slots, decisions) {
+      binding.formats[slot].numbers = NumberFormat(decimalMark: decision.mark, grouping: options.grouping ?? .any)
+      result.numberColumns.append(
+        (policy.fields[slot].name, binding.columns[binding.columnOfSlot[slot]], decision))
+    }
+    source.binding = binding
+    return result
+  }
+
+  private func report(_ source: CSVRecordSource) -> Report {
+    Report(delimiter: source.reader.dialect.separator, linesBeforeHeader: source.reader.linesBeforeHeader)
+  }
+
+  /// Counts the decimal marks of the sampled records' cells, slot by slot.
+  private func sample(
+    _ path: String, dialect: CSVDialect, binding: ColumnBinding, slots: [Int], into tallies: inout [DecimalMarkTally]
+  ) throws(RunFailure) {
+    let reader: CSVReader
+    do {
+      reader = try CSVReader(source: try ByteSource(path: path), dialect: dialect, skipLines: options.skipLines)
+    } catch {
+      throw SourceOpener.failure(path, error)
+    }
+    let dates = slots.map { policy.fields[$0].type == nil }
+    var seen = 0
+    struct Enough: Error {}
+    do {
+      try reader.forEachRecord { record in
+        guard seen < LayoutDetector.sampleSize else { throw Enough() }
+        seen += 1
+        for (index, slot) in slots.enumerated() {
+          let cell = record[binding.columnOfSlot[slot]]
+          // A column whose type the data decides may hold dates such as 28.11.2026: no number.
+          if dates[index], case .success(.date) = CellReader().read(cell, as: CellFormat(policy.fields[slot])) {
+            continue
+          }
+          tallies[index].add(cell, line: record.position.line)
+        }
+      }
+    } catch {
+      // Enough records, or a file that breaks off: the run reports that where it happens.
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Verdict
+import VerdictRun
+
+/// How data files are read: the options `run`, `check --data`, `explain`, `test --data` and
+/// `repl --data` share, so that every command reads a file the same way.
+struct DataOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp("Read every data file as csv, json or jsonl (default: by extension).", valueName: "format"))
+  var inputFormat: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "A CSV preset: auto (detect), standard (',' 1234.56), german (';' 1.234,56) or tab.", valueName: "dialect"))
+  var dialect = "auto"
+
+  @Option(
+    help: ArgumentHelp(
+      "The CSV field separator: ',', ';', tab, '|' or any one character (default: detected from the header).",
+      valueName: "char"))
+  var delimiter: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The decimal mark of numbers: '.' or ',' (default: detected from each column's numbers).", valueName: "mark"))
+  var decimal: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The thousands separator: ',', '.', \"'\", space or none (default: any but the decimal mark).",
+      valueName: "separator"))
+  var thousands: String?
+
+  @Option(help: ArgumentHelp("Lines to skip before the CSV header (a bank export's preamble).", valueName: "n"))
+  var skipLines = 0
+
+  @Option(help: ArgumentHelp("The column that names clients (default: 'id', else 'name').", valueName: "column"))
+  var key: String?
+
+  /// The options as the runner takes them.
+  /// - Throws: ``CommandFailure`` (exit 2) for a value an option does not take.
+  func reading() throws(CommandFailure) -> DataReadOptions {
+    var options = DataReadOptions()
+    options.inputFormat = try inputFormat.map { (name) throws(CommandFailure) in
+      try DataOptions.choice(name, option: "--input-format")
+    }
+    options.dialect = try DataOptions.choice(dialect, option: "--dialect")
+    options.delimiter = try delimiter.map(DataOptions.delimiterByte)
+    options.decimalMark = try decimal.map { (mark) throws(CommandFailure) in
+      switch mark {
+      case ".": return .point
+      case ",": return .comma
+      default:
+        throw CommandFailure(message: "--decimal takes '.' or ',', not '\(mark)'", exitCode: 2)
+      }
+    }
+    options.grouping = try thousands.map(DataOptions.grouping)
+    if let mark = options.decimalMark, let grouping = options.grouping,
+      grouping == .point && mark == .point || grouping == .comma && mark == .comma
+    {
+      throw CommandFailure(message: "--thousands and --decimal cannot both be '\(decimal ?? "")'", exitCode: 2)
+    }
+    guard skipLines >= 0 else {
+      throw CommandFailure(message: "--skip-lines takes a number of lines, not \(skipLines)", exitCode: 2)
+    }
+    options.skipLines = skipLines
+    options.keyColumn = key
+    return options
+  }
+
+  private static func delimiterByte(_ text: String) throws(CommandFailure) -> UInt8 {
+    switch text {
+    case "tab", "\\t", "\t": return UInt8(ascii: "\t")
+    case "\"", "\n", "\r":
+      throw CommandFailure(message: "--delimiter cannot be a quote or a line break", exitCode: 2)
+    default:
+      guard text.utf8.count == 1, let byte = text.utf8.first else {
+        throw CommandFailure(
+          message: "--delimiter takes one character (',', ';', '|') or 'tab', not '\(text)'", exitCode: 2)
+      }
+      return byte
+    }
+  }
+
+  private static func grouping(_ text: String) throws(CommandFailure) -> NumberFormat.Grouping {
+    switch text {
+    case ",": return .comma
+    case ".": return .point
+    case "'", "’": return .apostrophe
+    case " ", "space": return .space
+    case "none", "": return NumberFormat.Grouping.none
+    default:
+      throw CommandFailure(message: "--thousands takes ',', '.', \"'\", space or none, not '\(text)'", exitCode: 2)
+    }
+  }
+
+  /// The case of an option's enumeration that `name` names, or a usage error with a hint.
+  static func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, option: String) throws(CommandFailure)
+    -> Choice
+  where Choice.RawValue == String {
+    if let value = Choice(rawValue: name.lowercased()) { return value }
+    let names = Choice.allCases.map(\.rawValue)
+    let hint =
+      Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'?" }
+      ?? "choose \(names.joined(separator: ", "))"
+    throw CommandFailure(message: "\(option) does not take '\(name)' (\(hint))", exitCode: 2)
+  }
+}

@@ -1,0 +1,72 @@
+import Testing
+
+@testable import Verdict
+
+/// How number cells are read under each decimal mark: exactly, or refused.
+@Suite struct NumberFormatTests {
+  let number = FieldInfo(name: "rate", type: .number)
+  let chf = FieldInfo(name: "amount", type: .money, currency: Currency(code: "CHF"))
+
+  func read(_ cell: String, _ numbers: NumberFormat, as field: FieldInfo? = nil) -> String {
+    switch CellReader(numbers: numbers).read(cell, for: field ?? number) {
+    case .success(let value): "\(value)"
+    case .failure(let error): "error: \(error.message)"
+    }
+  }
+
+  @Test(arguments: [
+    ("1.125", "1.125"), ("0.5", "0.5"), ("12.00", "12"), ("1,234.56", "1234.56"), ("1,234,567", "1234567"),
+    ("11'373.94", "11373.94"), ("1 234.5", "1234.5"), ("1\u{00A0}234.5", "1234.5"), ("1\u{202F}234.5", "1234.5"),
+    ("-1,250.5", "-1250.5"), ("+3", "3"),
+  ])
+  func decimalPoint(cell: String, expected: String) {
+    #expect(read(cell, .point) == expected)
+  }
+
+  @Test(arguments: [
+    ("1,125", "1.125"), ("0,5", "0.5"), ("1.234,56", "1234.56"), ("1.234.567", "1234567"), ("11'373,94", "11373.94"),
+    ("1 234,5", "1234.5"), ("-2.500,00", "-2500"),
+  ])
+  func decimalComma(cell: String, expected: String) {
+    #expect(read(cell, .comma) == expected)
+  }
+
+  /// Cells that are not numbers in the column's format are refused, never read another way.
+  @Test(arguments: [
+    ("1,5", NumberFormat.point), ("1.5", NumberFormat.comma), ("1,23", NumberFormat.point), ("12345,678", .point),
+    ("1,234.5.6", .point), ("1'234,567.8", .point), ("1.", .point), (".5", .point), ("1,,234", .point),
+    ("0,123", .point), ("1,234", NumberFormat(decimalMark: .point, grouping: .none)),
+    ("1,234", NumberFormat(decimalMark: .point, grouping: .apostrophe)),
+  ])
+  func refused(cell: String, numbers: NumberFormat) {
+    #expect(read(cell, numbers).hasPrefix("error:"), "\(cell) read as \(read(cell, numbers))")
+  }
+
+  /// With the mark undecided, every cell with one reading is read, and `1.250` is refused with a
+  /// message that says why and how to settle it.
+  @Test(arguments: [
+    ("0.5", "0.5"), ("12.00", "12"), ("1,5", "1.5"), ("1.234,56", "1234.56"), ("1,234.56", "1234.56"),
+    ("1,234,567", "1234567"), ("0.125", "0.125"), ("1234.567", "1234.567"), ("11'373.94", "11373.94"), ("45", "45"),
+  ])
+  func undecidedReadsUnambiguousCells(cell: String, expected: String) {
+    #expect(read(cell, .undecided) == expected)
+  }
+
+  @Test(arguments: ["1.250", "2,500", "-1.125", "999.999"])
+  func undecidedRefusesTwoReadings(cell: String) {
+    let result = CellReader(numbers: .undecided).read(cell, for: number)
+    guard case .failure(let error) = result else {
+      Issue.record("\(cell) was read as \(result)")
+      return
+    }
+    #expect(error.message.contains("two readings"))
+    #expect(error.hint?.contains("--decimal") == true)
+  }
+
+  @Test func moneyFollowsTheColumnFormat() {
+    #expect(read("2.500", .point, as: chf) == "2.50 CHF")
+    #expect(read("2.500", .comma, as: chf) == "2500.00 CHF")
+    #expect(read("CHF 11'373.94", .undecided, as: chf) == "11373.94 CHF")
+    #expect(read("2.500 CHF", .undecided, as: chf).contains("two readings"))
+  }
+}
