@@ -101,7 +101,8 @@ final class Pipeline: @unchecked Sendable {
     }
     do throws(OutputError) { try sink.commit() } catch { throw RunFailure("verdict: \(error.message)") }
     let summary = RunSummary(
-      tally: writer.tally, verdicts: policy.verdicts, failOn: configuration.failOn, unshownErrors: writer.unshownErrors)
+      tally: writer.tally, verdicts: policy.verdicts, failOn: configuration.failOn, unshownErrors: writer.unshownErrors,
+      duplicateKeys: writer.duplicateKeys.repeated)
     if !configuration.quiet || writer.tally.printed > 0 {
       standardError(summary.text)
     }

@@ -16,6 +16,8 @@ final class ReportWriter {
   private var errorMessages = 0
   /// The counts so far.
   private(set) var tally: Tally
+  /// Keys that more than one row has.
+  private(set) var duplicateKeys = DuplicateKeys()
   /// Row errors not written one by one (past the limit).
   private(set) var unshownErrors = 0
   /// Set when the reader of standard output went away.
@@ -42,6 +44,7 @@ final class ReportWriter {
   /// Writes one batch (in sequence order).
   func write(_ batch: Batch, report: any ReportRenderer) {
     tally.add(batch.tally)
+    for row in 0..<batch.count { batch.withKey(row) { duplicateKeys.add($0) } }
     reportMessages(of: batch)
     for note in batch.notes {
       tally.unreadableTails += 1

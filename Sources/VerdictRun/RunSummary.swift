@@ -14,13 +14,19 @@ public struct RunSummary: Sendable {
   public var failOn: String?
   /// Row errors past the limit that were not written one by one.
   public var unshownErrors = 0
+  /// Client keys that more than one row has, with how many rows have each.
+  public var duplicateKeys: [(key: String, rows: Int)] = []
 
   /// Creates a summary.
-  public init(tally: Tally, verdicts: [String], failOn: String? = nil, unshownErrors: Int = 0) {
+  public init(
+    tally: Tally, verdicts: [String], failOn: String? = nil, unshownErrors: Int = 0,
+    duplicateKeys: [(key: String, rows: Int)] = []
+  ) {
     self.tally = tally
     self.verdicts = verdicts
     self.failOn = failOn
     self.unshownErrors = unshownErrors
+    self.duplicateKeys = duplicateKeys
   }
 
   /// The summary's lines, each ending with a newline.
@@ -41,6 +47,13 @@ public struct RunSummary: Sendable {
       lines.append(
         "  \(unshownErrors) more row error\(unshownErrors == 1 ? "" : "s") not listed above (see the report's error column)"
       )
+    }
+    if !duplicateKeys.isEmpty {
+      let shown = duplicateKeys.prefix(5).map { "\($0.key) (\($0.rows) rows)" }.joined(separator: ", ")
+      let more = duplicateKeys.count > 5 ? ", …" : ""
+      let count = duplicateKeys.count
+      lines.append(
+        "  warning: \(count) client key\(count == 1 ? " is" : "s are") on more than one row: \(shown)\(more)")
     }
     if tally.unreadableTails > 0 {
       lines.append(

@@ -89,6 +89,17 @@ public struct CellReader: Sendable {
         : "write durations as 45d, 12h, 2w or 90min"
       return cell.mismatch("a duration", hint: hint)
     case .money:
+      if let (amount, _) = cell.moneyAmount(defaultCurrency: field.currency) {
+        // The cell is written as money; only its size or precision is out of range.
+        if amount.fractionDigits > 4 {
+          return CellError(
+            message: "\(Value.quote(cell.string)) has \(amount.fractionDigits) decimal places; money is exact to 4",
+            hint: "round the column to at most 4 decimal places in the export, or declare the field a number")
+        }
+        return CellError(
+          message: "\(Value.quote(cell.string)) is too large for money",
+          hint: "money holds amounts up to 922,337,203,685,477 in any currency")
+      }
       let hint =
         field.currency == nil && cell.number() != nil
         ? "give the currency (\(cell.string) EUR), or declare the field 'in EUR'"

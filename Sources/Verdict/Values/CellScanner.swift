@@ -72,6 +72,15 @@ struct CellScanner {
       guard let decimal = decimal(start, end), let scaled = decimal.scaled(by: Money.scale) else { return nil }
       return Money(scaledAmount: scaled, currency: defaultCurrency)
     }
+    guard let (amount, currency) = moneyAmount(defaultCurrency: defaultCurrency),
+      let scaled = amount.scaled(by: Money.scale)
+    else { return nil }
+    return Money(scaledAmount: scaled, currency: currency)
+  }
+
+  /// The amount and currency of a money cell, before it is scaled to ten-thousandths (which
+  /// fails for more than four decimal places or an amount too large).
+  func moneyAmount(defaultCurrency: Currency?) -> (amount: ExactDecimal, currency: Currency)? {
     var first = start
     var last = end
     var currency: Currency?
@@ -96,10 +105,8 @@ struct CellScanner {
     }
     while first < last, CellScanner.isSpace(bytes[first]) { first += 1 }
     while last > first, CellScanner.isSpace(bytes[last - 1]) { last -= 1 }
-    guard let currency = currency ?? defaultCurrency, let decimal = decimal(first, last),
-      let scaled = decimal.scaled(by: Money.scale)
-    else { return nil }
-    return Money(scaledAmount: scaled, currency: currency)
+    guard let currency = currency ?? defaultCurrency, let decimal = decimal(first, last) else { return nil }
+    return (decimal, currency)
   }
 
   private static let euro = Currency(code: "EUR")!
