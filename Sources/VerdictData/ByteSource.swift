@@ -10,12 +10,23 @@
 ///
 /// Files are read with `read(2)` straight into the reader's reused buffer, so no per-chunk
 /// allocation happens. A source is consumed once, by one reader.
+///
+/// A source always hands out UTF-8. The initializers without an `encoding` pass the bytes
+/// through untouched. Those with one convert other encodings to UTF-8 while reading, and
+/// with `encoding: nil` detect the encoding from the first 1 MiB (see `TextEncoding`).
 public final class ByteSource {
   /// The size of one read: 1 MiB.
   public static let defaultChunkSize = 1 << 20
 
+  /// How many bytes at the start of the input encoding detection looks at: 1 MiB.
+  static let detectionSampleSize = 1 << 20
+
   /// A name for messages: the path, `<stdin>` or `<memory>`.
   public let name: String
+
+  /// The encoding of the input: the one asked for, the detected one, or `utf8` for a source
+  /// opened without an encoding. Known as soon as the source is created.
+  public private(set) var encoding: TextEncoding = .utf8
 
   /// The most bytes one `read(into:)` call returns.
   let chunkSize: Int
@@ -24,6 +35,13 @@ public final class ByteSource {
   private let closesDescriptor: Bool
   private let memory: [UInt8]
   private var memoryOffset = 0
+  /// Bytes read from the descriptor ahead of time for encoding detection; served first.
+  private var lookahead: [UInt8] = []
+  private var lookaheadOffset = 0
+  /// Whether the descriptor reported the end of input (a terminal is never read again).
+  private var descriptorAtEnd = false
+  /// The conversion to UTF-8; `nil` for UTF-8 input, which is passed through.
+  private var transcoder: Transcoder?
 
   /// Opens the file at `path` for reading; `"-"` reads standard input.
   ///
@@ -65,20 +83,85 @@ public final class ByteSource {
     self.memory = bytes
   }
 
+  /// Opens the file at `path` (`"-"`: standard input) and converts it from `encoding` to UTF-8.
+  ///
+  /// With `encoding: nil` the encoding is detected from the first 1 MiB of input, which is
+  /// read ahead (so standard input works too; it blocks until 1 MiB or the end arrives).
+  /// With a forced `utf16`, the first 1 KiB is read ahead to find the byte order.
+  /// Check `encoding` for the result.
+  /// - Throws: `DataReadError` (without a position) when the file cannot be opened or read.
+  public convenience init(path: String, encoding: TextEncoding?) throws(DataReadError) {
+    try self.init(path: path, encoding: encoding, chunkSize: ByteSource.defaultChunkSize)
+  }
+
+  /// Reads the given bytes, converting them from `encoding` to UTF-8 (`nil`: detect it).
+  public convenience init(bytes: [UInt8], encoding: TextEncoding?) {
+    self.init(bytes: bytes, encoding: encoding, chunkSize: ByteSource.defaultChunkSize)
+  }
+
+  /// `init(path:encoding:)` handing out at most `chunkSize` bytes per read (tests use tiny sizes).
+  convenience init(path: String, encoding: TextEncoding?, chunkSize: Int) throws(DataReadError) {
+    try self.init(path: path, chunkSize: chunkSize)
+    let sampleSize = ByteSource.sampleSize(for: encoding)
+    if sampleSize > 0 {
+      try readAhead(sampleSize)
+    }
+    let wholeInput = descriptorAtEnd
+    lookahead.withUnsafeBufferPointer { sample in
+      configure(encoding, sample: sample, isWholeInput: wholeInput)
+    }
+  }
+
+  /// `init(bytes:encoding:)` handing out at most `chunkSize` bytes per read (tests use tiny sizes).
+  convenience init(bytes: [UInt8], encoding: TextEncoding?, chunkSize: Int) {
+    self.init(bytes: bytes, chunkSize: chunkSize)
+    let sampleSize = ByteSource.sampleSize(for: encoding)
+    bytes.withUnsafeBufferPointer { all in
+      let sample = UnsafeBufferPointer(rebasing: all.prefix(sampleSize))
+      configure(encoding, sample: sample, isWholeInput: sample.count == all.count)
+    }
+  }
+
   deinit {
     if closesDescriptor {
       close(descriptor)
     }
   }
 
-  /// Reads up to `min(buffer.count, chunk size)` bytes into `buffer`.
+  /// Reads up to `min(buffer.count, chunk size)` bytes of UTF-8 into `buffer`.
   ///
+  /// For input in another encoding, the bytes are the UTF-8 conversion of the input; a
+  /// character may be split between two calls.
   /// - Returns: The number of bytes read; 0 means the end of the input.
-  /// - Throws: `DataReadError` (without a position) when the operating system reports a read error.
+  /// - Throws: `DataReadError` (without a position) when the operating system reports a read
+  ///   error; `DataReadError` with a line and column for input that is not valid UTF-16.
   public func read(into buffer: UnsafeMutableRawBufferPointer) throws(DataReadError) -> Int {
     let wanted = min(buffer.count, chunkSize)
     guard wanted > 0, let destination = buffer.baseAddress else {
       return 0
+    }
+    if let transcoder {
+      return try transcoder.read(
+        into: destination.assumingMemoryBound(to: UInt8.self), count: wanted, from: self)
+    }
+    return try readRaw(into: destination, count: wanted)
+  }
+
+  /// Reads up to `count` bytes of the input as they are, without conversion.
+  func readRaw(into destination: UnsafeMutableRawPointer, count wanted: Int) throws(DataReadError) -> Int {
+    if lookaheadOffset < lookahead.count {
+      let count = min(wanted, lookahead.count - lookaheadOffset)
+      lookahead.withUnsafeBytes { source in
+        if let start = source.baseAddress {
+          destination.copyMemory(from: start + lookaheadOffset, byteCount: count)
+        }
+      }
+      lookaheadOffset += count
+      if lookaheadOffset == lookahead.count {
+        lookahead = []
+        lookaheadOffset = 0
+      }
+      return count
     }
     if descriptor < 0 {
       let count = min(wanted, memory.count - memoryOffset)
@@ -93,14 +176,88 @@ public final class ByteSource {
       memoryOffset += count
       return count
     }
+    return try readDescriptorRetrying(into: destination, count: wanted)
+  }
+
+  /// One `read(2)` of at most `count` bytes, retried when interrupted by a signal.
+  private func readDescriptorRetrying(into destination: UnsafeMutableRawPointer, count wanted: Int)
+    throws(DataReadError) -> Int
+  {
+    if descriptorAtEnd {
+      return 0
+    }
     while true {
       let count = readDescriptor(descriptor, destination, wanted)
-      if count >= 0 {
+      if count > 0 {
         return count
+      }
+      if count == 0 {
+        descriptorAtEnd = true
+        return 0
       }
       if errno != EINTR {
         throw DataReadError.io("cannot read '\(name)': \(ByteSource.describeErrno())")
       }
+    }
+  }
+
+  /// How much of the input deciding `encoding` needs: 1 MiB to detect, 1 KiB for the byte
+  /// order of forced UTF-16, nothing otherwise.
+  private static func sampleSize(for encoding: TextEncoding?) -> Int {
+    guard let encoding else {
+      return detectionSampleSize
+    }
+    switch encoding {
+    case .utf16:
+      return TextEncoding.utf16PatternWindow
+    case .utf8, .windows1252, .latin1:
+      return 0
+    }
+  }
+
+  /// Reads the first `count` bytes of the descriptor (fewer at the end of input) into
+  /// `lookahead`, looping over short reads from pipes.
+  private func readAhead(_ count: Int) throws(DataReadError) {
+    var sample = [UInt8](repeating: 0, count: count)
+    var filled = 0
+    var failure: DataReadError?
+    sample.withUnsafeMutableBytes { buffer in
+      guard let base = buffer.baseAddress else {
+        return
+      }
+      do throws(DataReadError) {
+        while filled < count {
+          let read = try readDescriptorRetrying(into: base + filled, count: count - filled)
+          if read == 0 {
+            break
+          }
+          filled += read
+        }
+      } catch {
+        failure = error
+      }
+    }
+    if let failure {
+      throw failure
+    }
+    sample.removeSubrange(filled...)
+    lookahead = sample
+  }
+
+  /// Sets `encoding` and the conversion from the requested encoding, or from the one
+  /// detected in `sample` (the start of the input).
+  private func configure(_ requested: TextEncoding?, sample: UnsafeBufferPointer<UInt8>, isWholeInput: Bool) {
+    let chosen = requested ?? TextEncoding.detect(in: sample, isWholeInput: isWholeInput)
+    encoding = chosen
+    switch chosen {
+    case .utf8:
+      transcoder = nil
+    case .windows1252:
+      transcoder = Transcoder(decoding: .windows1252, readSize: chunkSize)
+    case .latin1:
+      transcoder = Transcoder(decoding: .latin1, readSize: chunkSize)
+    case .utf16:
+      transcoder = Transcoder(decoding: .utf16(TextEncoding.utf16ByteOrder(of: sample)), readSize: chunkSize)
     }
   }
 

@@ -1,0 +1,125 @@
+/// The character encoding of a data file.
+///
+/// The readers work on UTF-8. A `ByteSource` opened with an encoding other than `utf8`
+/// converts the file to UTF-8 while reading, so every reader sees exact UTF-8 text.
+/// The raw values are the names users type, for example on the command line.
+///
+/// When no encoding is given, `ByteSource` detects it from the first 1 MiB of input:
+/// 1. a UTF-8 byte order mark (`EF BB BF`) means `utf8`;
+/// 2. a UTF-16 byte order mark (`FF FE` or `FE FF`) means `utf16`;
+/// 3. so does a NUL-byte pattern: in the first 1024 bytes read as 16-bit units, more than
+///    half of the units are `(non-NUL, NUL)` (little endian) or more than half are
+///    `(NUL, non-NUL)` (big endian), as in ASCII text written as UTF-16 without a mark;
+/// 4. bytes that are valid UTF-8 mean `utf8` (a character cut by the 1 MiB boundary is fine);
+/// 5. anything else means `windows1252`. Latin-1 is never guessed: Windows-1252 reads the
+///    same printable characters and real exports do not contain C1 controls.
+///
+/// Detection looks only at the start: a UTF-8 file with a stray Windows-1252 byte after the
+/// first 1 MiB is read as UTF-8 (check cells with `isValidUTF8(_:)`), and forcing an
+/// encoding always wins over detection.
+public enum TextEncoding: String, Sendable, CaseIterable {
+  /// UTF-8, the readers' own encoding: bytes are passed through untouched.
+  ///
+  /// A UTF-8 byte order mark stays in the stream (the CSV reader skips it).
+  case utf8 = "utf-8"
+
+  /// Windows-1252, the Windows "ANSI" code page of Western European exports.
+  ///
+  /// Decoded exactly as the WHATWG Encoding Standard does: 0x80-0x9F are the typographic
+  /// characters (`€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ`), the five
+  /// bytes Windows leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) become the C1 controls
+  /// U+0081, U+008D, U+008F, U+0090 and U+009D, and every other byte is its own code point.
+  case windows1252 = "windows-1252"
+
+  /// ISO-8859-1: every byte is the code point of the same value (0x80-0x9F are C1 controls).
+  case latin1 = "latin-1"
+
+  /// UTF-16, as Excel's "Unicode text" writes it; little or big endian.
+  ///
+  /// A byte order mark (`FF FE` little endian, `FE FF` big endian) decides the byte order
+  /// and is dropped. Without one, the byte order is taken from the NUL-byte pattern of the
+  /// first 1024 bytes (rule 3 above), little endian when that is not decisive.
+  /// An unpaired surrogate or a dangling odd byte at the end is an error, never U+FFFD.
+  case utf16 = "utf-16"
+}
+
+/// The byte order of UTF-16 input.
+enum UTF16ByteOrder: Sendable, Equatable {
+  /// Low byte first (`FF FE` byte order mark), as Windows writes it.
+  case littleEndian
+  /// High byte first (`FE FF` byte order mark).
+  case bigEndian
+}
+
+extension TextEncoding {
+  /// How many bytes at the start of the input the UTF-16 NUL-pattern rule looks at.
+  static let utf16PatternWindow = 1024
+
+  /// Detects the encoding of input that starts with `sample`, by the rules in the type's
+  /// documentation. ASCII text in UTF-16 has a NUL in every unit; UTF-8 or Windows-1252 text
+  /// has practically none, so the NUL pattern is checked before UTF-8 validity (ASCII written
+  /// as UTF-16 is valid UTF-8). In UTF-8 validation, overlong forms, surrogates and code
+  /// points above U+10FFFF are invalid; a sequence cut by the end of the sample is fine
+  /// unless the input ends there.
+  ///
+  /// - Parameters:
+  ///   - sample: The first bytes of the input (`ByteSource` passes 1 MiB).
+  ///   - isWholeInput: Whether the input ends after `sample`.
+  static func detect(in sample: UnsafeBufferPointer<UInt8>, isWholeInput: Bool) -> TextEncoding {
+    if sample.starts(with: [0xEF, 0xBB, 0xBF]) {
+      return .utf8
+    }
+    if byteOrderMark(in: sample) != nil || nulPattern(in: sample) != nil {
+      return .utf16
+    }
+    switch UTF8Validation.check(sample) {
+    case .valid:
+      return .utf8
+    case .truncated:
+      return isWholeInput ? .windows1252 : .utf8
+    case .invalid:
+      return .windows1252
+    }
+  }
+
+  /// The byte order of UTF-16 input starting with `sample`: from its byte order mark, else
+  /// from its NUL-byte pattern, else little endian.
+  static func utf16ByteOrder(of sample: UnsafeBufferPointer<UInt8>) -> UTF16ByteOrder {
+    byteOrderMark(in: sample) ?? nulPattern(in: sample) ?? .littleEndian
+  }
+
+  /// The byte order announced by a UTF-16 byte order mark at the start of `sample`, if any.
+  static func byteOrderMark(in sample: UnsafeBufferPointer<UInt8>) -> UTF16ByteOrder? {
+    if sample.starts(with: [0xFF, 0xFE]) {
+      return .littleEndian
+    }
+    if sample.starts(with: [0xFE, 0xFF]) {
+      return .bigEndian
+    }
+    return nil
+  }
+
+  /// The byte order whose NUL-byte pattern fills more than half of the 16-bit units in the
+  /// first `utf16PatternWindow` bytes of `sample`, if one does (rule 3 of `detect`).
+  static func nulPattern(in sample: UnsafeBufferPointer<UInt8>) -> UTF16ByteOrder? {
+    let units = min(sample.count, utf16PatternWindow) / 2
+    var littleEndian = 0
+    var bigEndian = 0
+    for unit in 0..<units {
+      let first = sample[2 * unit]
+      let second = sample[2 * unit + 1]
+      if first != 0 && second == 0 {
+        littleEndian += 1
+      } else if first == 0 && second != 0 {
+        bigEndian += 1
+      }
+    }
+    if 2 * littleEndian > units {
+      return .littleEndian
+    }
+    if 2 * bigEndian > units {
+      return .bigEndian
+    }
+    return nil
+  }
+}

@@ -1,0 +1,88 @@
+extension TextEncoding {
+  /// Whether `bytes` are well-formed UTF-8 (RFC 3629).
+  ///
+  /// Overlong forms (`C0 80`), UTF-16 surrogates (`ED A0 80`), code points above U+10FFFF,
+  /// stray continuation bytes and sequences cut off at the end are all invalid. ASCII runs
+  /// are checked 8 bytes at a time, so plain-ASCII cells cost about one load per 8 bytes.
+  public static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    UTF8Validation.check(bytes) == .valid
+  }
+}
+
+/// The UTF-8 well-formedness check behind `TextEncoding.isValidUTF8` and encoding detection.
+enum UTF8Validation {
+  /// The outcome of checking a run of bytes.
+  enum Outcome: Equatable {
+    /// Every sequence is complete and well-formed.
+    case valid
+    /// Well-formed, except that the last sequence is cut off by the end of the bytes; fine
+    /// for a sample taken from the start of a longer input.
+    case truncated
+    /// Some sequence is ill-formed.
+    case invalid
+  }
+
+  private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+  /// Checks `bytes` from the start to the end.
+  static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+    guard let base = bytes.baseAddress else {
+      return .valid
+    }
+    let count = bytes.count
+    var index = 0
+    while index < count {
+      if count - index >= 8 {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        if word & highBits == 0 {
+          index += 8
+          continue
+        }
+      }
+      let lead = base[index]
+      if lead < 0x80 {
+        index += 1
+        continue
+      }
+      let length: Int
+      var secondLow: UInt8 = 0x80
+      var secondHigh: UInt8 = 0xBF
+      switch lead {
+      case 0xC2...0xDF:
+        length = 2
+      case 0xE0:
+        length = 3
+        secondLow = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF:
+        length = 3
+      case 0xED:
+        length = 3
+        secondHigh = 0x9F
+      case 0xF0:
+        length = 4
+        secondLow = 0x90
+      case 0xF1...0xF3:
+        length = 4
+      case 0xF4:
+        length = 4
+        secondHigh = 0x8F
+      default:
+        return .invalid
+      }
+      let present = min(length, count - index)
+      for offset in 1..<present {
+        let byte = base[index + offset]
+        let low = offset == 1 ? secondLow : 0x80
+        let high = offset == 1 ? secondHigh : 0xBF
+        if byte < low || byte > high {
+          return .invalid
+        }
+      }
+      if present < length {
+        return .truncated
+      }
+      index += length
+    }
+    return .valid
+  }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import XCTest
+
+@testable import VerdictData
+
+/// Encoding detection and forced encodings on `ByteSource`, from memory, files and pipes.
+final class TextEncodingTests: XCTestCase {
+  static let german = "Empfänger;Betrag\nMüller GmbH;1.234,56 €\n"
+
+  func testRawValuesAreTheNamesUsersType() {
+    XCTAssertEqual(TextEncoding.allCases.map(\.rawValue), ["utf-8", "windows-1252", "latin-1", "utf-16"])
+    XCTAssertEqual(TextEncoding(rawValue: "windows-1252"), .windows1252)
+  }
+
+  func testPlainUTF8AndEmptyInputAreUTF8AndPassedThrough() throws {
+    for bytes in [Array(Self.german.utf8), [], Array("id,name\n".utf8)] {
+      let source = ByteSource(bytes: bytes, encoding: nil)
+      XCTAssertEqual(source.encoding, .utf8)
+      XCTAssertEqual(try EncodedText.drain(source), bytes)
+    }
+  }
+
+  func testUTF8ByteOrderMarkMeansUTF8AndStaysInTheStream() throws {
+    // The mark wins even over bytes that are not UTF-8 later on.
+    let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("a;b\n".utf8) + [0xE4]
+    let source = ByteSource(bytes: bytes, encoding: nil)
+    XCTAssertEqual(source.encoding, .utf8)
+    XCTAssertEqual(try EncodedText.drain(source), bytes)
+  }
+
+  func testInvalidUTF8IsReadAsWindows1252() throws {
+    let bytes = Array("Empf".utf8) + [0xE4] + Array("nger;Betrag\n".utf8)
+    let source = ByteSource(bytes: bytes, encoding: nil)
+    XCTAssertEqual(source.encoding, .windows1252)
+    XCTAssertEqual(try EncodedText.text(of: source), "Empfänger;Betrag\n")
+  }
+
+  func testIllFormedUTF8SequencesAreNotUTF8() {
+    let cases: [(String, [UInt8])] = [
+      ("overlong slash", [0xC0, 0xAF]),
+      ("overlong three-byte", [0xE0, 0x80, 0xAF]),
+      ("surrogate U+D800", [0xED, 0xA0, 0x80]),
+      ("above U+10FFFF", [0xF4, 0x90, 0x80, 0x80]),
+      ("F5 lead", [0xF5, 0x80, 0x80, 0x80]),
+      ("lone continuation", [0x80]),
+      ("cut off by the end of the input", [0xC3]),
+    ]
+    for (name, sequence) in cases {
+      let source = ByteSource(bytes: Array("name\nab".utf8) + sequence, encoding: nil)
+      XCTAssertEqual(source.encoding, .windows1252, name)
+    }
+  }
+
+  func testUTF16ByteOrderMarksDecideTheByteOrder() throws {
+    for order in [UTF16ByteOrder.littleEndian, .bigEndian] {
+      let source = ByteSource(bytes: EncodedText.utf16(Self.german, order, mark: true), encoding: nil)
+      XCTAssertEqual(source.encoding, .utf16, "\(order)")
+      XCTAssertEqual(try EncodedText.text(of: source), Self.german, "\(order): mark dropped, text exact")
+    }
+  }
+
+  func testUTF16WithoutAMarkIsRecognisedByItsNulBytes() throws {
+    for order in [UTF16ByteOrder.littleEndian, .bigEndian] {
+      let bytes = EncodedText.utf16(Self.german, order)
+      XCTAssertEqual(bytes.withUnsafeBufferPointer { TextEncoding.nulPattern(in: $0) }, order)
+      let source = ByteSource(bytes: bytes, encoding: nil)
+      XCTAssertEqual(source.encoding, .utf16, "\(order)")
+      XCTAssertEqual(try EncodedText.text(of: source), Self.german, "\(order)")
+    }
+  }
+
+  func testAFewNulBytesDoNotMakeUTF16() throws {
+    // Half the units are (non-NUL, NUL): not more than half, so not UTF-16.
+    let bytes: [UInt8] = [0x61, 0x00, 0x61, 0x62]
+    XCTAssertNil(bytes.withUnsafeBufferPointer { TextEncoding.nulPattern(in: $0) })
+    let text = Array("id,name\n1,a".utf8) + [0] + Array("b\n".utf8)
+    let source = ByteSource(bytes: text, encoding: nil)
+    XCTAssertEqual(source.encoding, .utf8)
+    XCTAssertEqual(try EncodedText.drain(source), text)
+  }
+
+  func testCharacterCutByTheSampleBoundaryIsStillUTF8() throws {
+    // "ä" is C3 A4: C3 is the last byte of the 1 MiB sample, A4 the first byte after it.
+    let prefix = [UInt8](repeating: UInt8(ascii: "a"), count: ByteSource.detectionSampleSize - 1)
+    let bytes = prefix + Array("ä;b\n".utf8)
+    let memory = ByteSource(bytes: bytes, encoding: nil)
+    XCTAssertEqual(memory.encoding, .utf8)
+    XCTAssertEqual(try EncodedText.drain(memory, bufferSize: 1 << 16), bytes)
+
+    let feed = try PipeFeed(bytes, pieceSize: 4096)
+    let piped = try ByteSource(path: feed.path, encoding: nil)
+    XCTAssertEqual(piped.encoding, .utf8)
+    XCTAssertEqual(try EncodedText.drain(piped, bufferSize: 1 << 16), bytes)
+    feed.finish()
+
+    // The same lead byte ending the whole input is a cut-off sequence, not UTF-8.
+    XCTAssertEqual(ByteSource(bytes: prefix + [0xC3], encoding: nil).encoding, .windows1252)
+  }
+
+  func testDetectionLooksOnlyAtTheFirstMebibyte() throws {
+    let prefix = [UInt8](repeating: UInt8(ascii: "a"), count: ByteSource.detectionSampleSize)
+    let source = ByteSource(bytes: prefix + [0xE4], encoding: nil)
+    XCTAssertEqual(source.encoding, .utf8)
+    XCTAssertEqual(try EncodedText.drain(source, bufferSize: 1 << 16).last, 0xE4)
+  }
+
+  func testForcedEncodingsWinOverDetection() throws {
+    let utf8Umlaut = Array("ä".utf8)
+    XCTAssertEqual(try EncodedText.text(of: ByteSource(bytes: utf8Umlaut, encoding: .windows1252)), "Ã¤")
+    XCTAssertEqual(try EncodedText.text(of: ByteSource(bytes: [0x80], encoding: .windows1252)), "€")
+    XCTAssertEqual(try EncodedText.text(of: ByteSource(bytes: [0x80], encoding: .latin1)), "\u{80}")
+    let forcedUTF8 = ByteSource(bytes: [0x61, 0xE4], encoding: .utf8)
+    XCTAssertEqual(forcedUTF8.encoding, .utf8)
+    XCTAssertEqual(try EncodedText.drain(forcedUTF8), [0x61, 0xE4])
+  }
+
+  func testForcedUTF16FindsItsByteOrder() throws {
+    // No mark: the NUL pattern says big endian.
+    let bigEndian = ByteSource(bytes: EncodedText.utf16("Betrag\n", .bigEndian), encoding: .utf16)
+    XCTAssertEqual(try EncodedText.text(of: bigEndian), "Betrag\n")
+    // No mark and no NULs (CJK text): little endian by default.
+    let cjk = ByteSource(bytes: EncodedText.utf16("中文字", .littleEndian), encoding: .utf16)
+    XCTAssertEqual(try EncodedText.text(of: cjk), "中文字")
+    // Undetectable without the mark or NULs (2D 4E 87 65 57 5B is not UTF-8).
+    XCTAssertEqual(
+      ByteSource(bytes: EncodedText.utf16("中文字", .littleEndian), encoding: nil).encoding, .windows1252)
+    // A mark decides, even against the NUL pattern.
+    let marked = ByteSource(bytes: EncodedText.utf16("ab", .bigEndian, mark: true), encoding: .utf16)
+    XCTAssertEqual(try EncodedText.text(of: marked), "ab")
+  }
+
+  func testExistingInitializersPassBytesThrough() throws {
+    let bytes = Array("Empf".utf8) + [0xE4, 0x00, 0xFF, 0xFE]
+    let source = ByteSource(bytes: bytes)
+    XCTAssertEqual(source.encoding, .utf8)
+    XCTAssertEqual(try EncodedText.drain(source), bytes)
+  }
+
+  func testFilesAndPipesAreDetectedLikeMemory() throws {
+    let text = String(repeating: Self.german, count: 5000)  // ~200 KB: several pipe reads
+    let windows1252 = try EncodedText.windows1252(text)
+    let utf16 = EncodedText.utf16(text, .littleEndian, mark: true)
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("verdict-encoding-\(UInt32.random(in: 0...UInt32.max)).csv").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+
+    for (bytes, expected) in [(windows1252, TextEncoding.windows1252), (utf16, .utf16)] {
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      let file = try ByteSource(path: path, encoding: nil, chunkSize: 7)
+      XCTAssertEqual(file.encoding, expected)
+      XCTAssertEqual(try EncodedText.text(of: file, bufferSize: 5), text)
+
+      let feed = try PipeFeed(bytes)
+      let piped = try ByteSource(path: feed.path, encoding: nil)
+      XCTAssertEqual(piped.encoding, expected)
+      XCTAssertEqual(try EncodedText.text(of: piped), text)
+      feed.finish()
+
+      let forcedFeed = try PipeFeed(bytes)
+      let forced = try ByteSource(path: forcedFeed.path, encoding: expected, chunkSize: 3)
+      XCTAssertEqual(try EncodedText.text(of: forced, bufferSize: 2), text)
+      forcedFeed.finish()
+    }
+  }
+
+  func testUnreadablePathIsStillAnOpenError() {
+    XCTAssertThrowsError(try ByteSource(path: "/nonexistent/verdict/x.csv", encoding: nil)) { error in
+      XCTAssertEqual((error as? DataReadError)?.message.hasPrefix("cannot open"), true)
+    }
+  }
+}
