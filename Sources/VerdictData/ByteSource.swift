@@ -215,9 +215,12 @@ public final class ByteSource {
     }
   }
 
-  /// Reads the first `count` bytes of the descriptor (fewer at the end of input) into
-  /// `lookahead`, looping over short reads from pipes.
+  /// Reads the first `count` bytes of a file (fewer at the end of input) into `lookahead`; from
+  /// a pipe or terminal, only what the first read brings, so that a slow writer's first rows are
+  /// not held back until `count` bytes have come.
   private func readAhead(_ count: Int) throws(DataReadError) {
+    var status = stat()
+    let streams = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG
     var sample = [UInt8](repeating: 0, count: count)
     var filled = 0
     var failure: DataReadError?
@@ -232,6 +235,9 @@ public final class ByteSource {
             break
           }
           filled += read
+          if streams {
+            break
+          }
         }
       } catch {
         failure = error

@@ -6,6 +6,8 @@ import VerdictData
 final class CSVRecordSource: RecordSource {
   let name: String
   let numbers: NumberFormat
+  /// The text encoding, given or detected.
+  let encoding: TextEncoding
   var binding: ColumnBinding?
   let reader: CSVReader
 
@@ -15,9 +17,10 @@ final class CSVRecordSource: RecordSource {
   init(path: String, options: DataReadOptions) throws(RunFailure) {
     let dialect = options.csvDelimiter.map { CSVDialect(separator: $0, decimalComma: false) }
     do {
-      let source = try ByteSource(path: path)
+      let source = try ByteSource(path: path, encoding: options.encoding)
       reader = try CSVReader(source: source, dialect: dialect, skipLines: options.skipLines)
       name = source.name
+      encoding = source.encoding
     } catch {
       throw SourceOpener.failure(path, error)
     }

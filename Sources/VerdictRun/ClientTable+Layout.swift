@@ -1,4 +1,5 @@
 import Verdict
+import VerdictData
 
 extension ClientTable {
   /// How the file was read, in one line for `verdict check --data`, so that a user can see what was
@@ -8,7 +9,7 @@ extension ClientTable {
     var parts: [String] = []
     if let delimiter {
       let shown = delimiter == UInt8(ascii: "\t") ? "tab" : "'\(String(decoding: [delimiter], as: UTF8.self))'"
-      var csv = "CSV with \(shown) between fields"
+      var csv = "CSV (\(encoding?.rawValue ?? "utf-8")) with \(shown) between fields"
       if linesBeforeHeader > 0 { csv += ", header on line \(linesBeforeHeader + 1)" }
       parts.append(csv)
     } else {

@@ -39,6 +39,8 @@ public struct ClientTable: Sendable {
   var delimiter: UInt8?
   /// Lines skipped before the CSV header.
   var linesBeforeHeader = 0
+  /// The CSV file's text encoding.
+  var encoding: TextEncoding?
   /// The options the file was read with.
   let options: DataReadOptions
 
@@ -139,6 +141,7 @@ public struct ClientTable: Sendable {
       return
     }
     delimiter = csv.reader.dialect.separator
+    encoding = csv.encoding
     linesBeforeHeader = csv.reader.linesBeforeHeader
     guard options.csvDecimalMark == nil else {
       numbers = columns.map { _ in source.numbers }

@@ -1,4 +1,5 @@
 import Verdict
+import VerdictData
 
 /// How a data file is laid out.
 public enum InputFormat: String, Sendable, CaseIterable {
@@ -45,6 +46,9 @@ public struct DataReadOptions: Sendable, Equatable {
   public var decimalMark: NumberFormat.DecimalMark?
   /// The thousands separators allowed, or `nil` for any that is not the decimal mark.
   public var grouping: NumberFormat.Grouping?
+  /// The text encoding of CSV files, or `nil` to detect it (a byte order mark, UTF-16's zero
+  /// bytes, else UTF-8 when the start of the file is valid UTF-8, else Windows-1252).
+  public var encoding: TextEncoding?
   /// Lines to skip before the header (a bank export's account lines); blank lines before the
   /// header are always skipped.
   public var skipLines = 0

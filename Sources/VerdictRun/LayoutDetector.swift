@@ -72,7 +72,8 @@ struct LayoutDetector {
   ) throws(RunFailure) {
     let reader: CSVReader
     do {
-      reader = try CSVReader(source: try ByteSource(path: path), dialect: dialect, skipLines: options.skipLines)
+      reader = try CSVReader(
+        source: try ByteSource(path: path, encoding: options.encoding), dialect: dialect, skipLines: options.skipLines)
     } catch {
       throw SourceOpener.failure(path, error)
     }

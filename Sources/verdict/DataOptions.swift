@@ -1,5 +1,6 @@
 import ArgumentParser
 import Verdict
+import VerdictData
 import VerdictRun
 
 /// How data files are read: the options `run`, `check --data`, `explain`, `test --data` and
@@ -30,6 +31,11 @@ struct DataOptions: ParsableArguments {
       "The thousands separator: ',', '.', \"'\", space or none (default: any but the decimal mark).",
       valueName: "separator"))
   var thousands: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The CSV file's encoding: utf-8, windows-1252, latin-1 or utf-16 (default: detected).", valueName: "encoding"))
+  var encoding: String?
 
   @Option(help: ArgumentHelp("Lines to skip before the CSV header (a bank export's preamble).", valueName: "n"))
   var skipLines = 0
@@ -64,6 +70,9 @@ struct DataOptions: ParsableArguments {
       throw CommandFailure(message: "--skip-lines takes a number of lines, not \(skipLines)", exitCode: 2)
     }
     options.skipLines = skipLines
+    options.encoding = try encoding.map { (name) throws(CommandFailure) in
+      try DataOptions.choice(name, option: "--encoding")
+    }
     options.keyColumn = key
     return options
   }

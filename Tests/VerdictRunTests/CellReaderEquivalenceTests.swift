@@ -54,6 +54,15 @@ struct CellReaderEquivalenceTests {
     }
   }
 
+  /// Money cells the old reader refused as "not money" are now refused with their real cause (too
+  /// large, too many decimal places): the same outcome, a truer message.
+  static func isNamedCause(_ new: Result<Value, CellError>, _ old: Result<Value, CellError>) -> Bool {
+    guard case .failure(let now) = new, case .failure(let before) = old, before.message.hasSuffix("is not money") else {
+      return false
+    }
+    return now.message.hasSuffix("is too large for money") || now.message.hasSuffix("money is exact to 4")
+  }
+
   @Test(arguments: [false, true]) func sameResultsAsBefore(decimalComma: Bool) {
     let reader = CellReader(numbers: decimalComma ? .comma : .point)
     let legacy = LegacyCellReader(decimalComma: decimalComma)
@@ -62,7 +71,7 @@ struct CellReaderEquivalenceTests {
       for field in Self.fields {
         let new = reader.read(cell, for: field)
         let old = legacy.read(cell, for: field)
-        if new != old {
+        if new != old && !Self.isNamedCause(new, old) {
           Issue.record("\(Value.quote(cell)) as \(field.name), decimal comma \(decimalComma): \(new) but was \(old)")
         }
         compared += 1

@@ -76,3 +76,42 @@ struct RealExportTests {
     #expect(outcome.report.contains("K1,fire"))
   }
 }
+
+/// Exports that are not UTF-8.
+struct EncodedExportTests {
+  /// A Windows-1252 bank export with a preamble: names keep their umlauts, amounts their commas.
+  @Test func windows1252BankExport() throws {
+    let outcome = try RunnerTests.run(
+      policy: "exports/bank.verdict", data: ["exports/bank-1252.csv"], format: .csv
+    ) {
+      $0.reading.skipLines = 1
+      $0.reading.keyColumn = "Empfänger"
+    }
+    #expect(outcome.status == .success)
+    #expect(outcome.report.contains("Müller & Söhne,review,refund"))
+    #expect(outcome.report.contains("Café Grün,watch,small"))
+    #expect(!outcome.report.contains("\u{FFFD}"))
+  }
+
+  /// Read as UTF-8 by force, a text cell that is not UTF-8 is refused, never repaired with U+FFFD.
+  @Test func invalidUTF8TextIsRefused() throws {
+    let bytes = Array("id,note\nC1,".utf8) + [0x47, 0x72, 0xFC, 0x6E] + Array("\nC2,fine\n".utf8)
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-latin-\(UUID().uuidString).csv")
+    try Data(bytes).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let policy = try Policy("field note: text\nwhen note == \"fine\" then recommend fire")
+    var configuration = RunConfiguration(inputs: [url.path], today: CalendarDate(year: 2026, month: 11, day: 29)!)
+    configuration.reading.encoding = .utf8
+    configuration.format = .csv
+    let output = url.appendingPathExtension("out")
+    configuration.outputPath = output.path
+    defer { try? FileManager.default.removeItem(at: output) }
+    let messages = RunnerTests.Messages()
+    let result = Runner(policy: policy, configuration: configuration) { messages.add($0) }.run()
+    #expect(result.status == .rowErrors)
+    #expect(messages.all.contains("note: \"Gr\u{FFFD}n\" is not valid UTF-8 text"))
+    #expect(messages.all.contains("--encoding windows-1252"))
+    let report = try String(contentsOf: output, encoding: .utf8)
+    #expect(report.contains("C2,fire"))
+  }
+}

@@ -99,8 +99,8 @@ final class ExampleTests: XCTestCase {
   func testANumberTooLargeForItsFieldSaysWhy() {
     let rows: [(String, String, String)] = [
       (
-        "outstanding: 99999999999999999", #""99999999999999999" is not money"#,
-        "the amount is too large, or has more than 4 decimals"
+        "outstanding: 99999999999999999", #""99999999999999999" is too large for money"#,
+        "money holds amounts up to 922,337,203,685,477 in any currency"
       ),
       (
         "payment_delay: 9223372036854775807", #""9223372036854775807" is not a duration"#,

@@ -24,13 +24,12 @@ enum ExampleValues {
       switch CellReader().read(value.plainText, for: field) {
       case .success(let read): return .success(read)
       case .failure(let error):
-        // With the field's unit known, a number fails only by not fitting: CellReader's hint,
-        // about how to write a cell, would not say so.
+        // With the field's unit known, a duration fails only by not fitting: CellReader's hint,
+        // about how to write a cell, would not say so. (Its money errors name the cause.)
         let hint =
           switch type {
           case .duration where field.durationUnit != nil:
             "the number is too large for a duration, or not a whole number of seconds"
-          case .money where field.currency != nil: "the amount is too large, or has more than 4 decimals"
           case .duration, .money, .percent, .number, .bool, .date, .text, .list: error.hint
           }
         return .failure(.error("example-value", error.message, at: expr.range, hint: hint))

@@ -55,7 +55,7 @@ public struct CellReader: Sendable {
     if cell.isEmpty { return .missing }
     guard let type = field.type else { return cell.inferValue() }
     switch type {
-    case .text: return .text(cell.string)
+    case .text: return cell.validText.map { .text($0) }
     case .bool: return cell.bool().map { .bool($0) }
     case .number: return cell.number()
     case .date: return cell.date().map { .date($0) }
@@ -68,8 +68,8 @@ public struct CellReader: Sendable {
 
   /// What is wrong with a trimmed cell that ``value(of:as:)`` could not read.
   func mismatch(_ cell: CellScanner, _ field: CellFormat) -> CellError {
-    // Cells of text and of undeclared fields always read; the first case is not reached.
-    guard let type = field.type else { return cell.mismatch("a value") }
+    // Cells of text and of undeclared fields fail only when they are not valid UTF-8.
+    guard let type = field.type else { return CellReader.invalidText(cell) }
     if type.isNumeric, cell.hasAmbiguousNumber() {
       return CellError(
         message: "\(Value.quote(cell.string)) has two readings: its decimal mark is not known",
@@ -77,7 +77,7 @@ public struct CellReader: Sendable {
           "say how the column writes numbers: --decimal . (1.250 is one and a quarter) or --decimal , (1.250 is 1250)")
     }
     switch type {
-    case .text: return cell.mismatch("text")
+    case .text: return CellReader.invalidText(cell)
     case .bool: return cell.mismatch("true or false", hint: "write true or false (yes/no and 1/0 also work)")
     case .number: return cell.mismatch("a number")
     case .date: return cell.mismatch("a date", hint: "write dates as 2026-11-28 (or 28.11.2026)")
@@ -107,6 +107,12 @@ public struct CellReader: Sendable {
       return cell.mismatch("money", hint: hint)
     case .list: return cell.mismatch("a list", hint: "lists cannot come from data cells")
     }
+  }
+
+  private static func invalidText(_ cell: CellScanner) -> CellError {
+    CellError(
+      message: "\(Value.quote(cell.string)) is not valid UTF-8 text",
+      hint: "the file is not UTF-8 throughout: give its encoding, such as --encoding windows-1252")
   }
 
   /// Converts a value given by a program (a dictionary entry) to the field's type: a whole number

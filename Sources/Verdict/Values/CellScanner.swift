@@ -15,6 +15,10 @@ struct CellScanner {
   var isEmpty: Bool { start >= end }
   var string: String { String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
 
+  /// The cell as text, or `nil` when its bytes are not valid UTF-8: a text value never holds a
+  /// U+FFFD that was not in the file.
+  var validText: String? { String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
+
   mutating func trim() {
     // Most cells start and end with something other than a space.
     if start < end, bytes[start] > UInt8(ascii: " "), bytes[end - 1] > UInt8(ascii: " ") { return }
@@ -206,8 +210,9 @@ struct CellScanner {
     return nil
   }
 
-  /// The value a cell's text shows, for a field of unknown type.
-  func inferValue() -> Value {
+  /// The value a cell's text shows, for a field of unknown type; `nil` for text that is not valid
+  /// UTF-8.
+  func inferValue() -> Value? {
     if end - start == 4, hasBytes((UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "u")), 3, at: start),
       bytes[start + 3] == UInt8(ascii: "e")
     {
@@ -223,7 +228,7 @@ struct CellScanner {
     if let number = number() { return number }
     if CellScanner.isLetter(bytes[end - 1]), let span = duration(bareUnit: nil) { return .duration(span) }
     if let money = money(defaultCurrency: nil) { return .money(money) }
-    return .text(string)
+    return validText.map { .text($0) }
   }
 
   // MARK: - Pieces
