@@ -39,7 +39,7 @@ extension Session {
     }
     return
       ([
-        "Type a statement (field, let, rule, when, verdicts, otherwise, strategy) to add it to the policy,",
+        "Type a statement (field, let, rule, when, verdicts, otherwise, strategy, example) to add it to the policy,",
         "or an expression to evaluate it for the current client. Commands:",
       ] + commands)
       .joined(separator: "\n")
