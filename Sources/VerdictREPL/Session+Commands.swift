@@ -77,6 +77,9 @@ extension Session {
   }
 
   mutating func save(_ path: String) -> Reply {
+    if let data = book.sourceName, OutputClash.isSameFile(path, as: data) {
+      return .error("cannot save to '\(path)': it is the data file loaded with :data; choose another file")
+    }
     do {
       let sink = try OutputSink(atomicPath: path)
       let bytes = Array(draft.text.utf8)
