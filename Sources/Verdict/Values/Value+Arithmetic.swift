@@ -65,12 +65,11 @@ extension Value {
         let result =
           op == .add
           ? date.daysSinceEpoch.addingReportingOverflow(days) : date.daysSinceEpoch.subtractingReportingOverflow(days)
-        return .date(CalendarDate(daysSinceEpoch: try checked(result)))
+        return .date(try calendarDate(result))
       }
     case (.duration(let span), .date(let date)):
       if op == .add {
-        return .date(
-          CalendarDate(daysSinceEpoch: try checked(date.daysSinceEpoch.addingReportingOverflow(span.seconds / 86_400))))
+        return .date(try calendarDate(date.daysSinceEpoch.addingReportingOverflow(span.seconds / 86_400)))
       }
     case (.date(let a), .date(let b)):
       if op == .subtract {
@@ -83,6 +82,14 @@ extension Value {
     }
     throw ValueFailure(
       "cannot apply '\(op.rawValue)' to \(left.type?.described ?? "missing") and \(right.type?.described ?? "missing")")
+  }
+
+  /// The date `days` after 1970-01-01, when it lies within the calendar's years 1 to 9999.
+  private static func calendarDate(_ days: (partialValue: Int64, overflow: Bool)) throws(ValueFailure) -> CalendarDate {
+    let days = try checked(days)
+    guard days <= CalendarDate.last.daysSinceEpoch else { throw ValueFailure.dateAfterLast }
+    guard days >= CalendarDate.first.daysSinceEpoch else { throw ValueFailure.dateBeforeFirst }
+    return CalendarDate(daysSinceEpoch: days)
   }
 
   /// Whole-number arithmetic; division stays whole only when it is exact.
@@ -182,4 +189,8 @@ struct ValueFailure: Error, Sendable {
 
   static let overflow = ValueFailure("arithmetic overflow", hint: "the result is too large to represent")
   static let divisionByZero = ValueFailure("division by zero", hint: "guard it: … and x != 0, or use ??")
+  static let dateAfterLast = ValueFailure(
+    "date out of range: after 9999-12-31", hint: "dates run from 0001-01-01 to 9999-12-31")
+  static let dateBeforeFirst = ValueFailure(
+    "date out of range: before 0001-01-01", hint: "dates run from 0001-01-01 to 9999-12-31")
 }
