@@ -118,31 +118,19 @@ extension Value {
     }
   }
 
-  /// Multiplies or divides a whole amount (seconds, scaled money) by a number or percent, rounding
-  /// half to even.
+  /// Multiplies or divides a whole amount (seconds, scaled money) by a number or percent, exactly,
+  /// rounding half to even (see ``ExactScaling``).
   private static func scale(_ amount: Int64, _ op: Arithmetic, by factor: Value) throws(ValueFailure) -> Int64 {
     switch factor {
-    case .int(let whole): return try scale(amount, op, byWhole: whole)
-    case .real(let value), .percent(let value): return try scale(amount, op, byReal: value)
+    case .int(let whole): return try ExactScaling.scale(amount, op, byWhole: whole)
+    case .real(let value), .percent(let value): return try ExactScaling.scale(amount, op, byFraction: value)
     default: throw ValueFailure("cannot scale by \(factor.type?.described ?? "missing")")
     }
   }
 
-  /// Multiplies or divides a whole amount by a whole number: exact where the quotient is whole.
+  /// Multiplies or divides a whole amount by a whole number, exactly, rounding half to even.
   static func scale(_ amount: Int64, _ op: Arithmetic, byWhole whole: Int64) throws(ValueFailure) -> Int64 {
-    if op == .multiply { return try checked(amount.multipliedReportingOverflow(by: whole)) }
-    guard whole != 0 else { throw ValueFailure.divisionByZero }
-    // `%` traps on `Int64.min % -1`; that quotient does not fit, which the rounding path reports.
-    if !(amount == .min && whole == -1), amount % whole == 0 { return amount / whole }
-    return try scale(amount, op, byReal: Double(whole))
-  }
-
-  /// Multiplies or divides a whole amount by a fraction, rounding half to even.
-  private static func scale(_ amount: Int64, _ op: Arithmetic, byReal divisor: Double) throws(ValueFailure) -> Int64 {
-    if op == .divide, divisor == 0 { throw ValueFailure.divisionByZero }
-    let result = (op == .multiply ? Double(amount) * divisor : Double(amount) / divisor).rounded(.toNearestOrEven)
-    guard result.isFinite, result >= -9.2e18, result <= 9.2e18 else { throw ValueFailure.overflow }
-    return Int64(result)
+    try ExactScaling.scale(amount, op, byWhole: whole)
   }
 
   static func checked(_ result: (partialValue: Int64, overflow: Bool)) throws(ValueFailure) -> Int64 {
