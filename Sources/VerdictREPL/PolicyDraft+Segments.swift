@@ -21,21 +21,23 @@ extension PolicyDraft {
       }
       var text = String(decoding: bytes[start..<cut], as: UTF8.self)
       while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
-      segments.append(Segment(text: text, key: key(of: statement)))
+      segments.append(Segment(text: text, role: role(of: statement)))
       start = cut < bytes.count && bytes[cut] == newline ? cut + 1 : cut
     }
     return segments
   }
 
-  /// `field x`, `let x`, `verdicts`, `otherwise`, `strategy`; `nil` for a rule or an example.
-  static func key(of statement: Statement) -> String? {
+  /// What `statement` is: a definition keyed `field x`, `let x`, `verdicts`, `otherwise` or
+  /// `strategy`, a rule, or an example.
+  static func role(of statement: Statement) -> Role {
     switch statement.kind {
-    case .field(let field): "field \(field.name.name)"
-    case .let(let binding): "let \(binding.name.name)"
-    case .verdicts: "verdicts"
-    case .otherwise: "otherwise"
-    case .strategy: "strategy"
-    case .rule, .example: nil
+    case .field(let field): .definition("field \(field.name.name)")
+    case .let(let binding): .definition("let \(binding.name.name)")
+    case .verdicts: .definition("verdicts")
+    case .otherwise: .definition("otherwise")
+    case .strategy: .definition("strategy")
+    case .rule: .rule
+    case .example(let example): .example(example.name)
     }
   }
 

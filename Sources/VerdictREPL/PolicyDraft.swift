@@ -8,9 +8,30 @@ public struct PolicyDraft: Sendable {
   struct Segment: Sendable {
     /// The text, without trailing newlines.
     var text: String
-    /// What the statement defines, for replacing it: `field x`, `let x`, `verdicts`,
-    /// `otherwise`, `strategy`; `nil` for rules.
-    var key: String?
+    /// What kind of statement it is.
+    var role: Role
+  }
+
+  /// What a segment's statement is, for numbering rules and replacing earlier statements.
+  enum Role: Sendable, Equatable {
+    /// A statement that defines something a later statement of the same key replaces:
+    /// `field x`, `let x`, `verdicts`, `otherwise`, `strategy`.
+    case definition(String)
+    /// A rule; rules are numbered in order and never replaced.
+    case rule
+    /// An example, by name: a test of the policy, not a rule; a later example of the same
+    /// name replaces it.
+    case example(String)
+
+    /// What a later statement replaces this one by: the definition's key, or
+    /// `example "NAME"`; `nil` for rules.
+    var key: String? {
+      switch self {
+      case .definition(let key): key
+      case .example(let name): "example \"\(name)\""
+      case .rule: nil
+      }
+    }
   }
 
   /// The name diagnostics about the whole draft use.
@@ -43,13 +64,52 @@ public struct PolicyDraft: Sendable {
     public var warnings: [Diagnostic]
   }
 
-  /// Adds the statements in `input`, replacing earlier definitions of the same names.
+  /// Adds the statements in `input`, replacing earlier definitions of the same names and
+  /// earlier examples of the same names.
   ///
   /// On errors the draft is unchanged and the error's diagnostics point into `input`.
   public mutating func add(_ input: String) throws(PolicyError) -> Change {
-    let redefined = PolicyDraft.definedKeys(in: input)
-    let kept = segments.filter { $0.key.map { !redefined.contains($0) } ?? true }
-    let replaced = Set(segments.compactMap(\.key)).intersection(redefined)
+    var replacing = PolicyDraft.definedKeys(in: input)
+    var attempt = try combine(input, replacing: replacing)
+    // An example's name is text, which the word scan skips: an example typed again under a
+    // name the draft holds is found once the input has compiled, and replaces the earlier one.
+    let retyped = Set(attempt.added.compactMap(\.role.key)).intersection(segments.compactMap(\.role.key))
+      .subtracting(replacing)
+    if !retyped.isEmpty {
+      replacing.formUnion(retyped)
+      attempt = try combine(input, replacing: replacing)
+    }
+    let replaced = Set(segments.compactMap(\.role.key)).intersection(replacing)
+    let policy = attempt.policy
+    segments = attempt.kept + attempt.added
+    self.policy = policy
+    var ruleNumber = policy.rules.count - attempt.added.filter { $0.role == .rule }.count
+    let messages = attempt.added.map { segment -> String in
+      guard let key = segment.role.key else {
+        ruleNumber += 1
+        let name = policy.rules.indices.contains(ruleNumber - 1) ? policy.rules[ruleNumber - 1].name : nil
+        return "added rule \(ruleNumber)" + (name.map { " \"\($0)\"" } ?? "")
+      }
+      return (replaced.contains(key) ? "replaced " : "added ") + key
+    }
+    return Change(messages: messages, warnings: attempt.warnings)
+  }
+
+  /// The draft's statements that `input` leaves, followed by `input`, compiled.
+  private struct Combination {
+    /// The segments kept from the draft.
+    var kept: [Segment]
+    /// The segments of `input`.
+    var added: [Segment]
+    /// The compiled whole.
+    var policy: Policy
+    /// The warnings about `input`, pointing into it.
+    var warnings: [Diagnostic]
+  }
+
+  /// Compiles the draft without the statements keyed `replacing`, followed by `input`.
+  private func combine(_ input: String, replacing: Set<String>) throws(PolicyError) -> Combination {
+    let kept = segments.filter { $0.role.key.map { !replacing.contains($0) } ?? true }
     let prefix = kept.map(\.text).joined(separator: "\n")
     let offset = prefix.isEmpty ? 0 : prefix.utf8.count + 1
     let combined = SourceFile(name: PolicyDraft.sourceName, text: prefix.isEmpty ? input : prefix + "\n" + input)
@@ -68,19 +128,8 @@ public struct PolicyDraft: Sendable {
       throw PolicyError(source: inputSource, diagnostics: clearer)
     }
     let added = PolicyDraft.segments(of: combined, statements: policy.syntax.statements, from: offset)
-    segments = kept + added
-    self.policy = policy
-    var ruleNumber = policy.rules.count - added.filter { $0.key == nil }.count
-    let messages = added.map { segment -> String in
-      guard let key = segment.key else {
-        ruleNumber += 1
-        let name = policy.rules[ruleNumber - 1].name.map { " \"\($0)\"" } ?? ""
-        return "added rule \(ruleNumber)\(name)"
-      }
-      return (replaced.contains(key) ? "replaced " : "added ") + key
-    }
     let warnings = shifted.filter { $0.severity == .warning && !PolicyDraft.quietWarnings.contains($0.code) }
-    return Change(messages: messages, warnings: warnings)
+    return Combination(kept: kept, added: added, policy: policy, warnings: warnings)
   }
 
   /// Diagnostics that fall after `offset`, moved to point into `source`; notes are dropped since
@@ -113,7 +162,7 @@ public struct PolicyDraft: Sendable {
   /// Returns false when the rest no longer compiles (nothing else refers to a rule, so this
   /// does not happen for policies the checker accepted).
   public mutating func dropRule(at index: Int) -> Bool {
-    let ruleSegments = segments.indices.filter { segments[$0].key == nil }
+    let ruleSegments = segments.indices.filter { segments[$0].role == .rule }
     guard ruleSegments.indices.contains(index) else { return false }
     var remaining = segments
     remaining.remove(at: ruleSegments[index])

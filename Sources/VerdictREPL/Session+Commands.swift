@@ -39,7 +39,7 @@ extension Session {
     }
     return
       ([
-        "Type a statement (field, let, rule, when, verdicts, otherwise, strategy) to add it to the policy,",
+        "Type a statement (field, let, rule, when, verdicts, otherwise, strategy, example) to add it to the policy,",
         "or an expression to evaluate it for the current client. Commands:",
       ] + commands)
       .joined(separator: "\n")
@@ -77,6 +77,9 @@ extension Session {
   }
 
   mutating func save(_ path: String) -> Reply {
+    if let data = book.sourceName, OutputClash.isSameFile(path, as: data) {
+      return .error("cannot save to '\(path)': it is the data file loaded with :data; choose another file")
+    }
     do {
       let sink = try OutputSink(atomicPath: path)
       let bytes = Array(draft.text.utf8)

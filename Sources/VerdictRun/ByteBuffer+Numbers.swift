@@ -47,21 +47,37 @@ extension ByteBuffer {
     append(word: word, used: digits)
   }
 
-  /// Appends a duration as its shortest exact literal, the same text as `TimeSpan.description`
-  /// (`30d`, `2w`, `90min`) without making a `String`.
+  /// Appends a duration as the literal it prints as, the same text as `TimeSpan.description`
+  /// (`30d`, `2w`, `12.3d`, `1.5h`) without making a `String`.
   public func appendDuration(_ span: TimeSpan) {
     let seconds = span.seconds
-    if seconds == 0 { return append("0d") }
-    // The largest unit that divides it exactly: years, weeks, days, hours, minutes, else seconds.
-    if seconds % 86_400 == 0 {
+    // Whole days, the common case: years, weeks or days.
+    if seconds % 86_400 == 0, seconds != 0 {
       let days = seconds / 86_400
       if days % 365 == 0 { return appendCount(days / 365, "y") }
       if days % 7 == 0 { return appendCount(days / 7, "w") }
       return appendCount(days, "d")
     }
-    if seconds % 3_600 == 0 { return appendCount(seconds / 3_600, "h") }
-    if seconds % 60 == 0 { return appendCount(seconds / 60, "min") }
-    appendCount(seconds, "s")
+    let literal = span.literal
+    if literal.isNegative { append(UInt8(ascii: "-")) }
+    // 20 digits and a point at most.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+      var magnitude = literal.scaledCount
+      var end = digits.count
+      var places = 0
+      repeat {
+        if places == literal.fractionDigits, places > 0 {
+          end -= 1
+          digits[end] = UInt8(ascii: ".")
+        }
+        end -= 1
+        digits[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        places += 1
+      } while magnitude > 0 || places <= literal.fractionDigits
+      append(UnsafeBufferPointer(rebasing: digits[end...]))
+    }
+    appendText(literal.unit.rawValue)
   }
 
   @inline(__always) private func appendCount(_ count: Int64, _ unit: StaticString) {

@@ -208,14 +208,10 @@ public final class ByteBuffer {
     }
   }
 
-  /// The number of characters a table cell shows (UTF-8 lead bytes; control characters drop out).
+  /// The number of terminal columns a table cell shows (see ``DisplayWidth``: combining marks
+  /// take none, wide characters two; control characters drop out).
   public static func displayWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    var width = 0
-    for byte in bytes
-    where byte & 0xC0 != 0x80 && (byte >= 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09) && byte != 0x7F {
-      width += 1
-    }
-    return width
+    DisplayWidth.of(bytes)
   }
 
   private static func hexDigit(_ value: UInt8) -> UInt8 {

@@ -73,6 +73,7 @@ public final class Runner {
 
     let sink: OutputSink
     if let path = configuration.outputPath {
+      try OutputClash.refuse(output: path, inputs: configuration.inputs, policy: policy.source.name)
       do throws(OutputError) { sink = try OutputSink(atomicPath: path) } catch {
         throw RunFailure("verdict: \(error.message)")
       }

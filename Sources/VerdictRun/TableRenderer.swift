@@ -9,12 +9,14 @@ import Verdict
 /// C010    error    -                       -       payment_delay: "fourty" is not a duration
 /// ```
 ///
-/// The client column is as wide as the widest key of the first batch (at most 40 characters);
-/// a longer key pushes its own line out of alignment rather than being cut.
+/// Widths are terminal columns (``DisplayWidth``), so accented and wide characters align. The
+/// client column is as wide as the widest key of the first batch, at most 32 columns; the rule
+/// column as the longest rule name, at most 32. A longer key or rule name is cut and ends in
+/// `…`, so every line stays aligned.
 struct TableRenderer: ReportRenderer {
   static let gap = 2
-  static let maxClientWidth = 40
-  static let maxRuleWidth = 40
+  static let maxClientWidth = 32
+  static let maxRuleWidth = 32
   private let verdicts: [[UInt8]]
   /// The policy's text constants, for constant clauses.
   private let texts: [String]
@@ -33,12 +35,14 @@ struct TableRenderer: ReportRenderer {
     verdicts = vocabulary.verdicts.map { Array($0.utf8) }
     texts = vocabulary.texts
     verdictWidths = vocabulary.verdicts.map(\.count)
-    rules = vocabulary.rules.map { Array($0.utf8) }
-    ruleWidths = vocabulary.rules.map(\.count)
     sources = vocabulary.sources.map { Array($0.utf8) }
     self.clientWidth = min(TableRenderer.maxClientWidth, max("client".count, clientWidth))
-    verdictWidth = (vocabulary.verdicts + ["verdict", "error"]).map(\.count).max() ?? 7
-    ruleWidth = min(TableRenderer.maxRuleWidth, (vocabulary.rules + ["rule"]).map(\.count).max() ?? 4)
+    verdictWidth = (vocabulary.verdicts + ["verdict", "error"]).map(DisplayWidth.of).max() ?? 7
+    let ruleWidth = min(TableRenderer.maxRuleWidth, (vocabulary.rules + ["rule"]).map(DisplayWidth.of).max() ?? 4)
+    let cells = vocabulary.rules.map { TableRenderer.cell($0, width: ruleWidth) }
+    rules = cells.map(\.bytes)
+    ruleWidths = cells.map(\.width)
+    self.ruleWidth = ruleWidth
     let mostSevere = vocabulary.verdicts.count - 1
     colors = vocabulary.verdicts.indices.map { severity -> StaticString in
       if severity == vocabulary.otherwise { return "\u{1B}[32m" }
@@ -52,7 +56,7 @@ struct TableRenderer: ReportRenderer {
     var width = 0
     for row in 0..<batch.count {
       let keyWidth = batch.withKey(row) { ByteBuffer.displayWidth($0) }
-      width = max(width, keyWidth > 0 ? keyWidth : sourceName.count + 1 + String(batch.lines[row]).count)
+      width = max(width, keyWidth > 0 ? keyWidth : DisplayWidth.of(sourceName) + 1 + String(batch.lines[row]).count)
     }
     return width
   }
@@ -80,8 +84,7 @@ struct TableRenderer: ReportRenderer {
     } else {
       out.appendTableCell(row.key)
     }
-    out.appendSpaces(
-      clientWidth + TableRenderer.gap - ByteBuffer.displayWidth(UnsafeBufferPointer(rebasing: out.bytes[start...])))
+    out.appendSpaces(clientWidth + TableRenderer.gap - fitClient(from: start, into: out))
     guard let evaluation = evaluation else {
       if usesColor { out.append("\u{1B}[1;35m") }
       out.append("error")
@@ -117,6 +120,31 @@ struct TableRenderer: ReportRenderer {
       explanation.withUTF8 { out.appendTableCell($0) }
       finish(out)
     }
+  }
+
+  /// Cuts the client cell written since `start` to the client column, ending a cut cell with
+  /// `…`; returns the columns it takes.
+  private func fitClient(from start: Int, into out: ByteBuffer) -> Int {
+    // A cell takes at most one column a byte: one no longer than the column fits as it is.
+    let written = UnsafeBufferPointer(rebasing: out.bytes[start...])
+    if written.count <= clientWidth { return DisplayWidth.of(written) }
+    let shown = DisplayWidth.fit(written, in: clientWidth)
+    guard shown.isCut else { return shown.width }
+    out.truncate(to: start + shown.length)
+    out.append("…")
+    return shown.width + 1
+  }
+
+  /// `text` as a table cell at most `width` columns wide: on one line, cut with `…` when longer.
+  static func cell(_ text: String, width: Int) -> (bytes: [UInt8], width: Int) {
+    let buffer = ByteBuffer(capacity: text.utf8.count + 4)
+    var text = text
+    text.withUTF8 { buffer.appendTableCell($0) }
+    let shown = DisplayWidth.fit(buffer.bytes, in: width)
+    guard shown.isCut else { return (Array(buffer.bytes), shown.width) }
+    buffer.truncate(to: shown.length)
+    buffer.append("…")
+    return (Array(buffer.bytes), shown.width + 1)
   }
 
   private func finish(_ out: ByteBuffer) {

@@ -18,7 +18,7 @@ struct ReplCommand: ParsableCommand {
     commandName: "repl",
     abstract: "Try conditions and rules against clients interactively.",
     discussion: """
-      Type a statement (field, let, rule, when, verdicts, otherwise, strategy) to add it to the \
+      Type a statement (field, let, rule, when, verdicts, otherwise, strategy, example) to add it to the \
       session's policy, or an expression to see its value for the current client. Commands start \
       with ':'; :help lists them. An unfinished statement continues on the next line.
 

@@ -216,6 +216,23 @@ final class MetaCommandTests: SessionTestCase {
     XCTAssertTrue(session.handle(":save /nonexistent/folder/x.verdict").failed)
   }
 
+  func testSaveRefusesTheDataFile() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("repl-save-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let data = folder.appendingPathComponent("clients.csv")
+    try FileManager.default.copyItem(atPath: fixture("clients.csv"), toPath: data.path)
+    let link = folder.appendingPathComponent("link.csv")
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: data)
+    let before = try Data(contentsOf: data)
+    var session = makeSession()
+    XCTAssertFalse(session.handle(":data \(data.path)").failed)
+    expect(
+      &session, ":save \(link.path)",
+      fails: "cannot save to '\(link.path)': it is the data file loaded with :data; choose another file\n")
+    XCTAssertEqual(try Data(contentsOf: data), before)
+  }
+
   func testResetAndQuit() {
     var session = loadedSession()
     expect(&session, ":reset", prints: "the policy is empty again; values set by hand are gone\n")

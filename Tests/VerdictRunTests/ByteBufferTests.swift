@@ -11,7 +11,11 @@ struct ByteBufferTests {
       0, 1, 59, 60, 90 * 60, 3_600, 86_400, 63 * 86_400, 7 * 86_400, 365 * 86_400, 30 * 86_400, -86_400, -5,
     ]
     var generator = SystemRandomNumberGenerator()
+    seconds += [1_062_720, 1_061_856, 1_047_600, 36 * 3_600, -36 * 3_600, 97_254, 456_686, .max, .min]
     for _ in 0..<2_000 { seconds.append(Int64.random(in: -400 * 86_400...400 * 86_400, using: &generator) / 60 * 60) }
+    for step: Int64 in [18, 432, 864, 8_640] {
+      for _ in 0..<500 { seconds.append(Int64.random(in: -40_000...40_000, using: &generator) * step) }
+    }
     for value in seconds {
       buffer.removeAll()
       buffer.appendDuration(TimeSpan(seconds: value))

@@ -130,8 +130,12 @@ extension Lexer {
   }
 
   private mutating func percent(_ decimal: Decimal, start: Int) -> TokenKind {
-    guard let real = Double(decimal.text), real.isFinite else { return tooLarge(start: start) }
-    return .percent(real / 100)
+    // The fraction is read from the decimal text in one rounding (`0.1%` is the Double nearest
+    // to 0.001), so it reads back as the decimal written.
+    guard let real = Double(decimal.text), real.isFinite, let fraction = Double(decimal.text + "e-2") else {
+      return tooLarge(start: start)
+    }
+    return .percent(fraction)
   }
 
   /// A literal whose digits do not even fit a `Double` (hundreds of them) is an error, not infinity.

@@ -23,6 +23,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
     self.daysSinceEpoch = era * 146_097 + dayOfEra - 719_468
   }
 
+  /// The first date there is: 0001-01-01. Dates are years 1 to 9999.
+  public static let first = CalendarDate(daysSinceEpoch: -719_162)
+  /// The last date there is: 9999-12-31.
+  public static let last = CalendarDate(daysSinceEpoch: 2_932_896)
+
   /// The year, month and day.
   public var components: (year: Int, month: Int, day: Int) {
     let z = daysSinceEpoch + 719_468

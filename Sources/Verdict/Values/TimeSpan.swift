@@ -67,14 +67,3 @@ public struct TimeSpan: Sendable, Hashable, Comparable {
   /// Whether `lhs` is shorter than `rhs`.
   public static func < (lhs: TimeSpan, rhs: TimeSpan) -> Bool { lhs.seconds < rhs.seconds }
 }
-
-extension TimeSpan: CustomStringConvertible {
-  /// The shortest exact literal: `30d`, `2w`, `90min`, `36h`.
-  public var description: String {
-    if seconds == 0 { return "0d" }
-    for unit in [Unit.year, .week, .day, .hour, .minute] where seconds % unit.seconds == 0 {
-      return "\(seconds / unit.seconds)\(unit.rawValue)"
-    }
-    return "\(seconds)s"
-  }
-}

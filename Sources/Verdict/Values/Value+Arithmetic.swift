@@ -65,12 +65,11 @@ extension Value {
         let result =
           op == .add
           ? date.daysSinceEpoch.addingReportingOverflow(days) : date.daysSinceEpoch.subtractingReportingOverflow(days)
-        return .date(CalendarDate(daysSinceEpoch: try checked(result)))
+        return .date(try calendarDate(result))
       }
     case (.duration(let span), .date(let date)):
       if op == .add {
-        return .date(
-          CalendarDate(daysSinceEpoch: try checked(date.daysSinceEpoch.addingReportingOverflow(span.seconds / 86_400))))
+        return .date(try calendarDate(date.daysSinceEpoch.addingReportingOverflow(span.seconds / 86_400)))
       }
     case (.date(let a), .date(let b)):
       if op == .subtract {
@@ -83,6 +82,14 @@ extension Value {
     }
     throw ValueFailure(
       "cannot apply '\(op.rawValue)' to \(left.type?.described ?? "missing") and \(right.type?.described ?? "missing")")
+  }
+
+  /// The date `days` after 1970-01-01, when it lies within the calendar's years 1 to 9999.
+  private static func calendarDate(_ days: (partialValue: Int64, overflow: Bool)) throws(ValueFailure) -> CalendarDate {
+    let days = try checked(days)
+    guard days <= CalendarDate.last.daysSinceEpoch else { throw ValueFailure.dateAfterLast }
+    guard days >= CalendarDate.first.daysSinceEpoch else { throw ValueFailure.dateBeforeFirst }
+    return CalendarDate(daysSinceEpoch: days)
   }
 
   /// Whole-number arithmetic; division stays whole only when it is exact.
@@ -111,31 +118,19 @@ extension Value {
     }
   }
 
-  /// Multiplies or divides a whole amount (seconds, scaled money) by a number or percent, rounding
-  /// half to even.
+  /// Multiplies or divides a whole amount (seconds, scaled money) by a number or percent, exactly,
+  /// rounding half to even (see ``ExactScaling``).
   private static func scale(_ amount: Int64, _ op: Arithmetic, by factor: Value) throws(ValueFailure) -> Int64 {
     switch factor {
-    case .int(let whole): return try scale(amount, op, byWhole: whole)
-    case .real(let value), .percent(let value): return try scale(amount, op, byReal: value)
+    case .int(let whole): return try ExactScaling.scale(amount, op, byWhole: whole)
+    case .real(let value), .percent(let value): return try ExactScaling.scale(amount, op, byFraction: value)
     default: throw ValueFailure("cannot scale by \(factor.type?.described ?? "missing")")
     }
   }
 
-  /// Multiplies or divides a whole amount by a whole number: exact where the quotient is whole.
+  /// Multiplies or divides a whole amount by a whole number, exactly, rounding half to even.
   static func scale(_ amount: Int64, _ op: Arithmetic, byWhole whole: Int64) throws(ValueFailure) -> Int64 {
-    if op == .multiply { return try checked(amount.multipliedReportingOverflow(by: whole)) }
-    guard whole != 0 else { throw ValueFailure.divisionByZero }
-    // `%` traps on `Int64.min % -1`; that quotient does not fit, which the rounding path reports.
-    if !(amount == .min && whole == -1), amount % whole == 0 { return amount / whole }
-    return try scale(amount, op, byReal: Double(whole))
-  }
-
-  /// Multiplies or divides a whole amount by a fraction, rounding half to even.
-  private static func scale(_ amount: Int64, _ op: Arithmetic, byReal divisor: Double) throws(ValueFailure) -> Int64 {
-    if op == .divide, divisor == 0 { throw ValueFailure.divisionByZero }
-    let result = (op == .multiply ? Double(amount) * divisor : Double(amount) / divisor).rounded(.toNearestOrEven)
-    guard result.isFinite, result >= -9.2e18, result <= 9.2e18 else { throw ValueFailure.overflow }
-    return Int64(result)
+    try ExactScaling.scale(amount, op, byWhole: whole)
   }
 
   static func checked(_ result: (partialValue: Int64, overflow: Bool)) throws(ValueFailure) -> Int64 {
@@ -182,4 +177,8 @@ struct ValueFailure: Error, Sendable {
 
   static let overflow = ValueFailure("arithmetic overflow", hint: "the result is too large to represent")
   static let divisionByZero = ValueFailure("division by zero", hint: "guard it: … and x != 0, or use ??")
+  static let dateAfterLast = ValueFailure(
+    "date out of range: after 9999-12-31", hint: "dates run from 0001-01-01 to 9999-12-31")
+  static let dateBeforeFirst = ValueFailure(
+    "date out of range: before 0001-01-01", hint: "dates run from 0001-01-01 to 9999-12-31")
 }

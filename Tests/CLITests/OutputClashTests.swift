@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// `verdict run -o FILE` refuses a FILE that is the policy or a data file, however it is
+/// spelled or linked, and leaves that file as it was.
+struct OutputClashTests {
+  /// A folder with a copy of the simple policy and its clients, removed afterwards.
+  final class Workspace {
+    let folder: URL
+    let policy: URL
+    let data: URL
+    let dataBytes: Data
+
+    init() throws {
+      folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-clash-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      policy = folder.appendingPathComponent("policy.verdict")
+      data = folder.appendingPathComponent("clients.csv")
+      let cases = CLIGoldenTests.casesFolder
+      try FileManager.default.copyItem(at: cases.appendingPathComponent("policies/simple.verdict"), to: policy)
+      try FileManager.default.copyItem(at: cases.appendingPathComponent("data/clients.csv"), to: data)
+      dataBytes = try Data(contentsOf: data)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// Runs `verdict run policy.verdict DATA -o OUTPUT` in the folder.
+    func run(data: String = "clients.csv", output: String) throws -> VerdictBinary.Result {
+      try VerdictBinary.run(
+        ["run", "policy.verdict", data, "--today", "2026-11-29", "-o", output], in: folder)
+    }
+  }
+
+  @Test func anAbsolutePathToTheDataFileIsRefused() throws {
+    let workspace = try Workspace()
+    let result = try workspace.run(output: workspace.data.path)
+    #expect(result.status == 2)
+    #expect(
+      result.stderr
+        == "verdict: cannot write the report to '\(workspace.data.path)': it is the data file 'clients.csv', "
+        + "which the report would replace; choose another output file\n")
+    #expect(try Data(contentsOf: workspace.data) == workspace.dataBytes)
+  }
+
+  @Test func aSymbolicLinkToTheDataFileIsRefused() throws {
+    let workspace = try Workspace()
+    let link = workspace.folder.appendingPathComponent("link.csv")
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: workspace.data)
+    let result = try workspace.run(output: "link.csv")
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("it is the data file 'clients.csv'"), "\(result.stderr)")
+    #expect(try Data(contentsOf: workspace.data) == workspace.dataBytes)
+    let linked = try FileManager.default.destinationOfSymbolicLink(atPath: link.path)
+    #expect(linked == workspace.data.path)
+  }
+
+  @Test func aHardLinkToThePolicyIsRefused() throws {
+    let workspace = try Workspace()
+    let policyText = try Data(contentsOf: workspace.policy)
+    try FileManager.default.linkItem(at: workspace.policy, to: workspace.folder.appendingPathComponent("same.txt"))
+    let result = try workspace.run(output: "same.txt")
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("it is the policy 'policy.verdict'"), "\(result.stderr)")
+    #expect(try Data(contentsOf: workspace.folder.appendingPathComponent("same.txt")) == policyText)
+  }
+
+  @Test func standardInputRedirectedFromTheOutputFileIsRefused() throws {
+    let workspace = try Workspace()
+    let shell = Process()
+    shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+    shell.currentDirectoryURL = workspace.folder
+    shell.arguments = [
+      "-c",
+      "'\(VerdictBinary.url.path)' run policy.verdict - --today 2026-11-29 -o clients.csv < clients.csv 2>err",
+    ]
+    try shell.run()
+    shell.waitUntilExit()
+    #expect(shell.terminationStatus == 2)
+    let errors = try String(contentsOf: workspace.folder.appendingPathComponent("err"), encoding: .utf8)
+    #expect(errors.contains("it is the data file standard input"), "\(errors)")
+    #expect(try Data(contentsOf: workspace.data) == workspace.dataBytes)
+  }
+
+  @Test func anotherFileInTheSameFolderIsWritten() throws {
+    let workspace = try Workspace()
+    let result = try workspace.run(output: "report.txt")
+    #expect(result.status == 0, "\(result.stderr)")
+    let report = try String(contentsOf: workspace.folder.appendingPathComponent("report.txt"), encoding: .utf8)
+    #expect(report.contains("C2"))
+    #expect(try Data(contentsOf: workspace.data) == workspace.dataBytes)
+  }
+}
