@@ -42,7 +42,20 @@ enum SourceOpener {
     throws(RunFailure) -> LayoutDetector.Report?
   {
     guard let columns = source.columns else { return nil }
-    source.binding = try binder.bind(columns, source: source.name, numbers: source.numbers)
+    do throws(RunFailure) {
+      source.binding = try binder.bind(columns, source: source.name, numbers: source.numbers)
+    } catch {
+      guard let csv = source as? CSVRecordSource,
+        let line = HeaderProbe.headerLine(
+          in: path, encoding: options.encoding, separator: csv.reader.dialect.separator,
+          wanted: binder.policy.fields.filter(\.isUsed).map(\.name)),
+        line > csv.reader.linesBeforeHeader + 1
+      else { throw error }
+      throw RunFailure(
+        error.message
+          + "\n  hint: \(source.name) seems to have its header on line \(line): skip the lines above it with --skip-lines \(line - 1)"
+      )
+    }
     guard let csv = source as? CSVRecordSource else { return nil }
     return try LayoutDetector(policy: binder.policy, options: options).detect(csv, path: path)
   }
