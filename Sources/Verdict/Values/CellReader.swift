@@ -58,7 +58,7 @@ public struct CellReader: Sendable {
     case .text: return .text(cell.string)
     case .bool: return cell.bool().map { .bool($0) }
     case .number: return cell.number()
-    case .date: return cell.date().map { .date($0) }
+    case .date: return cell.date(format: field.dateFormat).map { .date($0) }
     case .percent: return cell.percent().map { .percent($0) }
     case .duration: return cell.duration(bareUnit: field.durationUnit).map { .duration($0) }
     case .money: return cell.money(defaultCurrency: field.currency).map { .money($0) }
@@ -74,7 +74,7 @@ public struct CellReader: Sendable {
     case .text: return cell.mismatch("text")
     case .bool: return cell.mismatch("true or false", hint: "write true or false (yes/no and 1/0 also work)")
     case .number: return cell.mismatch("a number")
-    case .date: return cell.mismatch("a date", hint: "write dates as 2026-11-28 (or 28.11.2026)")
+    case .date: return cell.mismatch("a date", hint: cell.dateHint(format: field.dateFormat))
     case .percent: return cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)")
     case .duration:
       let hint =
@@ -116,8 +116,8 @@ public struct CellReader: Sendable {
   }
 }
 
-/// How a field's cells are read: its type, and the unit or currency of bare numbers. A
-/// trivially copyable summary of a ``FieldInfo``.
+/// How a field's cells are read: its type, the unit or currency of bare numbers and the format
+/// of dates. A trivially copyable summary of a ``FieldInfo``.
 public struct CellFormat: Sendable, Hashable {
   /// The type, or `nil` when the data decides.
   public var type: ValueType?
@@ -125,12 +125,15 @@ public struct CellFormat: Sendable, Hashable {
   public var durationUnit: TimeSpan.Unit?
   /// The currency of bare numbers for money.
   public var currency: Currency?
+  /// How dates are written (`format "M/D/YYYY"`); `nil` for the default forms.
+  public var dateFormat: DateFormat?
 
   /// The format of `field`.
   public init(_ field: FieldInfo) {
     type = field.type
     durationUnit = field.durationUnit
     currency = field.currency
+    dateFormat = field.dateFormat
   }
 }
 
