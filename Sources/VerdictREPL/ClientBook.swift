@@ -71,13 +71,14 @@ public struct ClientBook: Sendable {
 
   /// The client at `index` (or the hand-built one, `nil`) as a client of `policy`, with the
   /// `overrides` from `:set` on top. Cells are read by the policy's fields as `verdict run`
-  /// reads them; a field with no column is missing.
+  /// reads them, each from its column (the one `from` names, else the field's name); a field
+  /// with no column is missing.
   public func client(at index: Int?, for policy: Policy, overrides: [String: String]) throws(CellProblem) -> Client {
     let entry = index.flatMap { entries.indices.contains($0) ? entries[$0] : nil }
     let reader = CellReader(decimalComma: entry != nil && decimalComma)
     var values = [Value](repeating: .missing, count: policy.fields.count)
     for (slot, field) in policy.fields.enumerated() {
-      guard let cell = overrides[field.name] ?? entry?.cells[field.name] else { continue }
+      guard let cell = overrides[field.name] ?? entry?.cells[field.columnName] else { continue }
       switch reader.read(cell, for: field) {
       case .success(let value): values[slot] = value
       case .failure(let error): throw CellProblem(field: field.name, error: error)
