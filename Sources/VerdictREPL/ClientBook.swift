@@ -72,15 +72,21 @@ public struct ClientBook: Sendable {
 
   /// The client at `index` (or the hand-built one, `nil`) as a client of `policy`, with the
   /// `overrides` from `:set` on top. Cells are read by the policy's fields as `verdict run`
-  /// reads them; a field with no column is missing.
+  /// reads them, each from its column (the one `from` names, else the field's name); a field
+  /// with no column is missing.
   public func client(at index: Int?, for policy: Policy, overrides: [String: String]) throws(CellProblem) -> Client {
     let entry = index.flatMap { entries.indices.contains($0) ? entries[$0] : nil }
     var values = [Value](repeating: .missing, count: policy.fields.count)
     for (slot, field) in policy.fields.enumerated() {
-      let column = entry == nil ? nil : table?.column(for: field)
-      let numbers = overrides[field.name] == nil ? column.flatMap { table?.numbers[$0] } : nil
-      guard let cell = overrides[field.name] ?? column.flatMap({ entry?.cells[$0] }) else { continue }
-      switch CellReader(numbers: numbers ?? .point).read(cell, for: field) {
+      let read: Result<Value, CellError>
+      if let cell = overrides[field.name] {
+        read = CellReader().read(cell, for: field)
+      } else if let entry, let table, let column = table.column(for: field), column < entry.cells.count {
+        read = table.read(entry.cells[column], column: column, for: field)
+      } else {
+        continue
+      }
+      switch read {
       case .success(let value): values[slot] = value
       case .failure(let error): throw CellProblem(field: field.name, error: error)
       }

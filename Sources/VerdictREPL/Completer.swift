@@ -15,11 +15,11 @@ public struct Completer: Sendable {
     public var appendsSpace = true
   }
 
-  /// The reserved words and the contextual words of clauses, `is` and examples.
+  /// The reserved words and the contextual words of clauses, `is`, examples and fields.
   static let keywords = [
     "field", "let", "rule", "when", "then", "recommend", "verdicts", "otherwise", "strategy", "example", "and", "or",
     "not", "in", "is", "contains", "true", "false", "notice", "reason", "refer", "cooldown", "hold", "until", "paid",
-    "meet", "missing", "present", "expect", "today",
+    "meet", "missing", "present", "expect", "today", "format", "from",
   ]
   /// The built-in functions.
   static let functions =

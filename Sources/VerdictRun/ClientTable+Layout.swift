@@ -28,6 +28,18 @@ extension ClientTable {
     }
     if !decided.isEmpty { parts.append("decimal mark: " + decided.joined(separator: ", ")) }
     if !whole.isEmpty { parts.append("no decimals in " + whole.joined(separator: ", ")) }
+    var dates: [String] = []
+    for field in policy.fields where field.isUsed && field.type == .date {
+      guard let column = column(for: field), dateProblems[column] == nil else { continue }
+      if let declared = field.dateFormat {
+        dates.append("\(field.name) \(declared.pattern) (declared)")
+      } else if let detected = dateFormats.indices.contains(column) ? dateFormats[column] : nil {
+        dates.append("\(field.name) \(detected.pattern)")
+      } else {
+        dates.append("\(field.name) YYYY-MM-DD or DD.MM.YYYY")
+      }
+    }
+    if !dates.isEmpty { parts.append("dates: " + dates.joined(separator: ", ")) }
     return "\(name): " + parts.joined(separator: "; ")
   }
 

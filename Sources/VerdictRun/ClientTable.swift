@@ -41,6 +41,10 @@ public struct ClientTable: Sendable {
   var linesBeforeHeader = 0
   /// The CSV file's text encoding.
   var encoding: TextEncoding?
+  /// The date format detected for each column, `nil` for the default forms (or no dates).
+  var dateFormats: [DateFormat?] = []
+  /// Columns of dates with two readings.
+  var dateProblems: [Int: DateColumn.Ambiguity] = [:]
   /// The options the file was read with.
   let options: DataReadOptions
 
@@ -52,16 +56,21 @@ public struct ClientTable: Sendable {
 
   /// The column `field` reads, matched as `verdict run` matches it, or `nil`.
   public func column(for field: FieldInfo) -> Int? {
-    if case .found(let index) = HeaderIndex(columns).find(field.name) { return index }
+    if case .found(let index) = HeaderIndex(columns).find(field.columnName) { return index }
     return nil
   }
 
   /// Why the decimal mark of `column` cannot be decided, if it cannot.
   public func numberProblem(_ column: Int) -> String? { numberProblems[column] }
 
+  /// Why the date format of `column` cannot be decided (two readings), and the hint, if it cannot.
+  public func dateProblem(_ column: Int) -> (message: String, hint: String)? {
+    dateProblems[column].map { ($0.message, $0.hint) }
+  }
+
   /// The hint for a field that has no column: a near column, as the policy can name it.
   public func hint(forMissing field: FieldInfo) -> String {
-    ColumnBinder.hint(for: field, wanted: field.name, among: columns)
+    ColumnBinder.hint(for: field, wanted: field.columnName, among: columns)
   }
 
   /// Checks the file against `policy` as `verdict run` does before evaluating anyone: every field
@@ -71,17 +80,18 @@ public struct ClientTable: Sendable {
     guard !columns.isEmpty else { return }
     let binder = ColumnBinder(policy: policy, keyColumn: options.keyColumn, renderer: renderer)
     let binding = try binder.bind(columns, source: name, numbers: .point)
-    var problems: [String] = []
-    for (slot, field) in policy.fields.enumerated() where field.isUsed && field.type?.isNumeric ?? true {
+    var dates: [String] = []
+    var numbers: [String] = []
+    for (slot, field) in policy.fields.enumerated() where field.isUsed {
       let column = binding.columnOfSlot[slot]
-      if column >= 0, let problem = numberProblems[column] { problems.append("\(name): \(problem)") }
+      guard column >= 0 else { continue }
+      if field.type?.isNumeric ?? true, let problem = numberProblems[column] { numbers.append("\(name): \(problem)") }
+      if field.type == .date, field.dateFormat == nil, let problem = dateProblems[column] {
+        dates.append("\(name): \(problem.text)")
+      }
     }
-    guard problems.isEmpty else {
-      throw RunFailure(
-        problems.joined(separator: "\n")
-          + "\n  hint: say how the file writes numbers: --decimal . (1.250 is one and a quarter) or --decimal , (1.250 is 1250)"
-      )
-    }
+    if !numbers.isEmpty { numbers.append(LayoutDetector.decimalHint) }
+    guard dates.isEmpty && numbers.isEmpty else { throw RunFailure((dates + numbers).joined(separator: "\n")) }
   }
 
   /// Reads every record of `path` (not standard input) with `options`.
@@ -129,7 +139,33 @@ public struct ClientTable: Sendable {
       throw RunFailure("verdict: \(error)")
     }
     table.decideNumbers(tallies, source: source)
+    table.decideDates()
     return table
+  }
+
+  /// Reads `cell` of `column` as a value of `field`, with the column's number format and, for a
+  /// date field without a declared format, the column's detected one: as `verdict run` reads it.
+  public func read(_ cell: String, column: Int, for field: FieldInfo) -> Result<Value, CellError> {
+    var format = CellFormat(field, numbers: numbers.indices.contains(column) ? numbers[column] : .point)
+    if format.dateFormat == nil, dateFormats.indices.contains(column) { format.dateFormat = dateFormats[column] }
+    var text = cell
+    return text.withUTF8 { CellReader().read($0, as: format) }
+  }
+
+  /// Sets each column's date format from all of its cells.
+  private mutating func decideDates() {
+    dateFormats = columns.indices.map { column in
+      let samples = rows.compactMap { row -> (line: Int, text: String)? in
+        guard row.problem == nil, column < row.cells.count, !row.cells[column].isEmpty else { return nil }
+        return (row.line, row.cells[column])
+      }
+      switch DateColumn.decide(samples, column: columns[column]) {
+      case .success(let format): return format
+      case .failure(let ambiguity):
+        dateProblems[column] = ambiguity
+        return nil
+      }
+    }
   }
 
   /// Sets each column's number format from its tally, or from the options when they fix it.

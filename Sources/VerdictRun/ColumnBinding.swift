@@ -37,7 +37,7 @@ final class ColumnBinder: Sendable {
     var problems: [String] = []
     var slots: [Int] = []
     for field in policy.fields {
-      let wanted = field.name
+      let wanted = field.columnName
       switch header.find(wanted) {
       case .found(let index):
         slots.append(index)

@@ -22,9 +22,10 @@ enum HeaderProbe {
     for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).prefix(linesLooked)
       .enumerated()
     {
-      let cells = Set(line.split(separator: separator).map { cell in
-        HeaderIndex.folded(cell.trimmingCharacters(in: .init(charactersIn: "\" ")))
-      })
+      let cells = Set(
+        line.split(separator: separator).map { cell in
+          HeaderIndex.folded(cell.trimmingCharacters(in: .init(charactersIn: "\" ")))
+        })
       if folded.isSubset(of: cells) { return index + 1 }
     }
     return nil

@@ -12,6 +12,10 @@ struct LayoutDetector {
   /// How many records are sampled.
   static let sampleSize = 5_000
 
+  /// The hint under columns whose decimal mark cannot be decided.
+  static let decimalHint =
+    "  hint: say how the file writes numbers: --decimal . (1.250 is one and a quarter) or --decimal , (1.250 is 1250)"
+
   let policy: Policy
   let options: DataReadOptions
 
@@ -23,10 +27,13 @@ struct LayoutDetector {
     var linesBeforeHeader: Int
     /// Each numeric column the policy reads: its field, its column and its decimal mark.
     var numberColumns: [(field: String, column: String, decision: DecimalMarkDecision)] = []
+    /// Each date column without a declared format: its field, its column, and the format
+    /// detected (`nil`: the default forms).
+    var dateColumns: [(field: String, column: String, format: DateFormat?)] = []
   }
 
   /// Samples `source` (opened on `path`, not standard input) and sets the number format of every
-  /// slot of its binding.
+  /// numeric slot of its binding, and the date format of every date slot without a declared one.
   /// - Throws: ``RunFailure`` when a column mixes decimal marks, or has numbers with two readings
   ///   and nothing in the file settles them.
   func detect(_ source: CSVRecordSource, path: String) throws(RunFailure) -> Report {
@@ -36,10 +43,27 @@ struct LayoutDetector {
       let field = policy.fields[slot]
       return field.isUsed && binding.columnOfSlot[slot] >= 0 && (field.type?.isNumeric ?? true)
     }
+    let dateSlots = policy.fields.indices.filter { slot in
+      let field = policy.fields[slot]
+      return field.isUsed && binding.columnOfSlot[slot] >= 0 && field.type == .date && field.dateFormat == nil
+    }
     let fixed = options.csvDecimalMark
     var tallies = slots.map { _ in DecimalMarkTally() }
-    if fixed == nil && path != "-" && !slots.isEmpty {
-      try sample(path, dialect: source.reader.dialect, binding: binding, slots: slots, into: &tallies)
+    var dates = dateSlots.map { _ in [(line: Int, text: String)]() }
+    if path != "-" && (fixed == nil && !slots.isEmpty || !dateSlots.isEmpty) {
+      try sample(
+        path, dialect: source.reader.dialect, binding: binding, slots: fixed == nil ? slots : [], into: &tallies,
+        dateSlots: dateSlots, dates: &dates)
+    }
+    var failures: [String] = []
+    for (slot, samples) in zip(dateSlots, dates) {
+      let column = binding.columns[binding.columnOfSlot[slot]]
+      switch DateColumn.decide(samples, column: column) {
+      case .success(let format):
+        binding.formats[slot].dateFormat = format
+        result.dateColumns.append((policy.fields[slot].name, column, format))
+      case .failure(let ambiguity): failures.append("\(source.name): \(ambiguity.text)")
+      }
     }
     let named = zip(slots, tallies).map { (column: binding.columns[binding.columnOfSlot[$0]], tally: $1) }
     var (decisions, problems) = DecimalMarkTally.decide(named)
@@ -47,12 +71,11 @@ struct LayoutDetector {
       decisions = slots.map { _ in DecimalMarkDecision(mark: fixed, source: .option) }
       problems = []
     }
-    guard problems.isEmpty else {
-      throw RunFailure(
-        problems.map { "\(source.name): \($0.message)" }.joined(separator: "\n")
-          + "\n  hint: say how the file writes numbers: --decimal . (1.250 is one and a quarter) or --decimal , (1.250 is 1250)"
-      )
+    if !problems.isEmpty {
+      failures += problems.map { "\(source.name): \($0.message)" }
+      failures.append(LayoutDetector.decimalHint)
     }
+    guard failures.isEmpty else { throw RunFailure(failures.joined(separator: "\n")) }
     for (slot, decision) in zip(slots, decisions) {
       binding.formats[slot].numbers = NumberFormat(decimalMark: decision.mark, grouping: options.grouping ?? .any)
       result.numberColumns.append(
@@ -66,9 +89,11 @@ struct LayoutDetector {
     Report(delimiter: source.reader.dialect.separator, linesBeforeHeader: source.reader.linesBeforeHeader)
   }
 
-  /// Counts the decimal marks of the sampled records' cells, slot by slot.
+  /// Counts the decimal marks of the sampled records' cells, slot by slot, and collects the cells of
+  /// the date slots.
   private func sample(
-    _ path: String, dialect: CSVDialect, binding: ColumnBinding, slots: [Int], into tallies: inout [DecimalMarkTally]
+    _ path: String, dialect: CSVDialect, binding: ColumnBinding, slots: [Int], into tallies: inout [DecimalMarkTally],
+    dateSlots: [Int], dates: inout [[(line: Int, text: String)]]
   ) throws(RunFailure) {
     let reader: CSVReader
     do {
@@ -77,7 +102,7 @@ struct LayoutDetector {
     } catch {
       throw SourceOpener.failure(path, error)
     }
-    let dates = slots.map { policy.fields[$0].type == nil }
+    let undeclared = slots.map { policy.fields[$0].type == nil }
     var seen = 0
     struct Enough: Error {}
     do {
@@ -87,10 +112,14 @@ struct LayoutDetector {
         for (index, slot) in slots.enumerated() {
           let cell = record[binding.columnOfSlot[slot]]
           // A column whose type the data decides may hold dates such as 28.11.2026: no number.
-          if dates[index], case .success(.date) = CellReader().read(cell, as: CellFormat(policy.fields[slot])) {
+          if undeclared[index], case .success(.date) = CellReader().read(cell, as: CellFormat(policy.fields[slot])) {
             continue
           }
           tallies[index].add(cell, line: record.position.line)
+        }
+        for (index, slot) in dateSlots.enumerated() {
+          let cell = record[binding.columnOfSlot[slot]]
+          if !cell.isEmpty { dates[index].append((record.position.line, String(decoding: cell, as: UTF8.self))) }
         }
       }
     } catch {

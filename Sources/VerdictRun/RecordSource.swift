@@ -48,7 +48,7 @@ enum SourceOpener {
       guard let csv = source as? CSVRecordSource,
         let line = HeaderProbe.headerLine(
           in: path, encoding: options.encoding, separator: csv.reader.dialect.separator,
-          wanted: binder.policy.fields.filter(\.isUsed).map(\.name)),
+          wanted: binder.policy.fields.filter(\.isUsed).map(\.columnName)),
         line > csv.reader.linesBeforeHeader + 1
       else { throw error }
       throw RunFailure(

@@ -26,12 +26,16 @@ enum DataCheck {
             hint: "say how the file writes numbers: --decimal . or --decimal ,"))
         continue
       }
+      if field.type == .date, field.dateFormat == nil, let problem = table.dateProblem(column) {
+        found.append(
+          .error("ambiguous-dates", "\(table.name): \(problem.message)", at: field.range, hint: problem.hint))
+        continue
+      }
       guard let type = field.type else { continue }
-      let reader = CellReader(numbers: table.numbers[column])
       var failures: [(line: Int, text: String, error: CellError)] = []
       var count = 0
       for row in table.rows where row.problem == nil && column < row.cells.count {
-        guard case .failure(let error) = reader.read(row.cells[column], for: field) else { continue }
+        guard case .failure(let error) = table.read(row.cells[column], column: column, for: field) else { continue }
         count += 1
         if failures.count < examples { failures.append((row.line, row.cells[column], error)) }
       }

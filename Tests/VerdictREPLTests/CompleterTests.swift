@@ -51,6 +51,7 @@ final class CompleterTests: SessionTestCase {
     XCTAssertEqual(words("when x > 1 then recommend "), ["keep", "watch", "talk", "fire"])
     XCTAssertEqual(words("when x > 1 then recommend w"), ["watch"])
     XCTAssertEqual(words("field x: d"), ["duration", "date"])
+    XCTAssertEqual(words("field x: date fo"), ["format"])
   }
 
   func testNothingInsideTextOrAfterAClosedLine() {

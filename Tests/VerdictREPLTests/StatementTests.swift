@@ -42,6 +42,23 @@ final class StatementTests: SessionTestCase {
     expect(&session, "lower(\"AB\")", prints: "\"ab\"\n")
   }
 
+  func testAFieldReadsTheColumnFromNamesInItsDateFormat() {
+    var session = loadedSession()
+    expect(&session, ":client Acme GmbH", prints: "Acme GmbH\n")
+    expect(&session, "field ends: date from \"project_end\"", prints: "added field ends\n")
+    expect(&session, "ends", prints: "2027-01-31\n")
+    expect(&session, "field due: date format \"M/D/YYYY\"", prints: "added field due\n")
+    let set = session.handle(":set due = 2/24/2011")
+    XCTAssertFalse(set.failed, set.errors)
+    expect(&session, "due", prints: "2011-02-24\n")
+    // The client's column is read in the declared format too: ISO is not M/D/YYYY.
+    expect(
+      &session, "field strict_end: date format \"M/D/YYYY\" from \"project_end\"", prints: "added field strict_end\n")
+    let strict = session.handle("strict_end")
+    XCTAssertTrue(strict.failed)
+    XCTAssertTrue(strict.errors.contains("\"2027-01-31\" is not a date"), strict.errors)
+  }
+
   func testWithoutDeclaredFieldsAnyNameIsAFieldOfTheData() {
     var session = makeSession()
     expect(&session, ":data \(fixture("clients.csv"))", prints: "loaded 3 clients from \(fixture("clients.csv"))\n")

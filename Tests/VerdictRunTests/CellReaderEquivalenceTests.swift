@@ -4,13 +4,17 @@ import Testing
 
 /// The byte-level fast paths in `CellScanner` must read every cell exactly as the original code
 /// did (kept in `LegacyCellReader.swift`): same value, same error, same hint.
+///
+/// Dates are the exception: their reading was redefined with declared formats (a time after the
+/// date must be a valid one, signs are refused, hints name the format to declare), so a date
+/// field, and an undeclared field's cell either reader takes for a date, are not compared here;
+/// `DateFormatTests` and `DateCellTests` cover them.
 struct CellReaderEquivalenceTests {
   static let fields: [FieldInfo] = [
     FieldInfo(name: "any", type: nil),
     FieldInfo(name: "text", type: .text),
     FieldInfo(name: "bool", type: .bool),
     FieldInfo(name: "number", type: .number),
-    FieldInfo(name: "date", type: .date),
     FieldInfo(name: "percent", type: .percent),
     FieldInfo(name: "duration", type: .duration),
     FieldInfo(name: "days", type: .duration, durationUnit: .day),
@@ -71,6 +75,8 @@ struct CellReaderEquivalenceTests {
       for field in Self.fields {
         let new = reader.read(cell, for: field)
         let old = legacy.read(cell, for: field)
+        if case .success(.date) = new { continue }
+        if case .success(.date) = old { continue }
         if new != old && !Self.isNamedCause(new, old) {
           Issue.record("\(Value.quote(cell)) as \(field.name), decimal comma \(decimalComma): \(new) but was \(old)")
         }

@@ -53,6 +53,28 @@ final class CheckerTests: XCTestCase {
     XCTAssertTrue(fields.allSatisfy(\.isDeclared))
   }
 
+  func testFormatsAndColumnsOfFields() throws {
+    let (program, diagnostics) = check(
+      """
+      field due: date format "M/D/YYYY" from "DueDate"
+      field clv: money in USD from "Customer Lifetime Value"
+      field paid: date from "SettledDate"
+      field start: date format "DD.MM.YY"
+      field also_due: text from "DueDate"
+      when due < today and clv > 0$ and paid is missing and start < today and also_due != "" then recommend fire
+      """)
+    XCTAssertEqual(diagnostics, [])
+    let fields = try XCTUnwrap(program?.fields)
+    XCTAssertEqual(fields.map(\.name), ["due", "clv", "paid", "start", "also_due"])
+    // Two fields may read one column.
+    XCTAssertEqual(fields.map(\.column), ["DueDate", "Customer Lifetime Value", "SettledDate", nil, "DueDate"])
+    XCTAssertEqual(fields.map(\.columnName), ["DueDate", "Customer Lifetime Value", "SettledDate", "start", "DueDate"])
+    XCTAssertEqual(fields.map { $0.dateFormat?.pattern }, ["M/D/YYYY", nil, nil, "DD.MM.YY", nil])
+    XCTAssertEqual(fields[0].dateFormat?.order, .monthDayYear)
+    XCTAssertEqual(fields[3].dateFormat?.yearDigits, 2)
+    XCTAssertEqual(fields[1].currency, .dollar)
+  }
+
   func testLetsMayBeUsedBeforeTheyAreDefinedAndTakeTheirValuesType() throws {
     let (program, diagnostics) = check("let b = a * 2\nlet a = 3d\nwhen b > 5d then recommend fire")
     XCTAssertEqual(diagnostics, [])
@@ -228,6 +250,26 @@ final class CheckerTests: XCTestCase {
       (
         "field n: number in 1️⃣days\nwhen n > 1 then recommend fire",
         .init("unexpected-unit", "a number field takes no unit"), nil, #line
+      ),
+      (
+        "field n: number format 1️⃣\"M/D/YYYY\"\nwhen n > 1 then recommend fire",
+        .init("unexpected-format", "a number field takes no date format"),
+        "'format' tells how the cells of a date field are written", #line
+      ),
+      (
+        "field d: date format 1️⃣\"MM/DD/YYY\"\nwhen d < today then recommend fire",
+        .init("invalid-date-format", "'YYY' in 'MM/DD/YYY' is not a date format token"), DateFormat.patternHint, #line
+      ),
+      (
+        "field d: date format 1️⃣\"YYYY-DD-MM\"\nwhen d < today then recommend fire",
+        .init("invalid-date-format", "'YYYY-DD-MM' is in an order dates are not written in: use Y-M-D, D-M-Y or M-D-Y"),
+        DateFormat.patternHint, #line
+      ),
+      (
+        "field d: date from 1️⃣\"  \"\nwhen d < today then recommend fire",
+        .init("empty-column", "'from' names no column"),
+        "write the column's header as the data has it: from \"Due Date\"",
+        #line
       ),
       ("strategy 1️⃣random-pick", .init("unknown-strategy", "unknown strategy 'random-pick'"), nil, #line),
       ("strategy 1️⃣fastest", .init("unknown-strategy", "unknown strategy 'fastest'"), nil, #line),

@@ -35,7 +35,7 @@ struct FormatterPropertyTests {
       " in ", " not in ", "contains", " is missing", " is present", "??", " + ", " - ", " * ", " / ", " < ", " <= ",
       " > ", " >= ", " == ", " != ", "notice", "reason", "refer", "cooldown", "hold until paid", "meet in person",
       "meet by phone", "meet by video", "(", "[", "#", "1_000", "30d", "20%", "500€", "€500", "1200 EUR", "2026-11-28",
-      "\\u{", "true", "false", "most-severe", "first-match",
+      "\\u{", "true", "false", "most-severe", "first-match", " format \"", " from \"",
     ]
     for word in words {
       #expect(texts.contains(word), "the generator never writes '\(word)'")
@@ -117,6 +117,8 @@ struct PolicyGenerator {
     case 0..<12:
       var tokens = ["field", pick(Self.names), ":", pick(["number", "duration", "money", "text", "bool", "date"])]
       if chance(40) { tokens += ["in", pick(["days", "hours", "EUR", "USD"])] }
+      if chance(25) { tokens += ["format", pick(["\"M/D/YYYY\"", "\"DD.MM.YY\"", "\"YYYY-MM-DD\""])] }
+      if chance(25) { tokens += ["from", text()] }
       return tokens
     case 12..<35: return ["let", pick(Self.names), "="] + expression(Int.random(in: 0...3, using: &random))
     case 35..<80:

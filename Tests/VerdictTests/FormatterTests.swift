@@ -58,6 +58,8 @@ enum FormatCheck {
         field.name = stripped(field.name)
         field.type = stripped(field.type)
         field.unit = field.unit.map(stripped)
+        field.format = field.format.map { QuotedText(text: $0.text, range: nowhere) }
+        field.column = field.column.map { QuotedText(text: $0.text, range: nowhere) }
         kind = .field(field)
       case .let(var declaration):
         declaration.name = stripped(declaration.name)

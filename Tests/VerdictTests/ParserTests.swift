@@ -21,7 +21,10 @@ enum SExpression {
   static func print(_ statement: Statement) -> String {
     switch statement.kind {
     case .field(let field):
-      "(field \(([field.name, field.type] + (field.unit.map { [$0] } ?? [])).map(\.name).joined(separator: " ")))"
+      "(field \(([field.name, field.type] + (field.unit.map { [$0] } ?? [])).map(\.name).joined(separator: " "))"
+        + (field.format.map { " (format \"\($0.text)\")" } ?? "")
+        + (field.column.map { " (from \"\($0.text)\")" } ?? "")
+        + ")"
     case .let(let declaration): "(let \(declaration.name.name) \(print(declaration.value)))"
     case .rule(let rule): "(rule\(rule.name.map { " \"\($0)\"" } ?? "") \(print(rule.condition)) \(print(rule.action)))"
     case .verdicts(let names): "(verdicts \(names.map(\.name).joined(separator: " ")))"
@@ -124,6 +127,26 @@ final class ParserTests: XCTestCase {
     let rows: [(String, [String], UInt)] = [
       ("field payment_delay: duration in days", ["(field payment_delay duration days)"], #line),
       ("field revenue: money in EUR field ok: bool", ["(field revenue money EUR)", "(field ok bool)"], #line),
+      ("field due: date format \"M/D/YYYY\"", ["(field due date (format \"M/D/YYYY\"))"], #line),
+      (
+        "field due: date format \"M/D/YYYY\" from \"DueDate\"",
+        ["(field due date (format \"M/D/YYYY\") (from \"DueDate\"))"], #line
+      ),
+      (
+        "field clv: money in USD from \"Customer Lifetime Value\"",
+        ["(field clv money USD (from \"Customer Lifetime Value\"))"], #line
+      ),
+      ("field paid: date\n  from \"SettledDate\"", ["(field paid date (from \"SettledDate\"))"], #line),
+      // The field clauses are contextual: `from` and `format` can name fields, in and out of clauses.
+      (
+        "field from: text from \"from\" field format: text when from == format then recommend fire",
+        ["(field from text (from \"from\"))", "(field format text)", "(rule (== from format) (recommend fire))"],
+        #line
+      ),
+      (
+        "field d: date format \"D.M.YYYY\" example \"e\" { d: 2026-01-01 } expect keep",
+        ["(field d date (format \"D.M.YYYY\"))", "(example \"e\" { d: 2026-01-01} (expect keep))"], #line
+      ),
       ("let slow = delay > 30d", ["(let slow (> delay 30d))"], #line),
       (
         "when payment_delay > 30d and revisions > 5 then recommend fire notice 30d",
@@ -208,6 +231,30 @@ final class ParserTests: XCTestCase {
       ("1️⃣recommend fire", .init("unexpected-token", "'recommend' outside a rule"), #line),
       ("let a = 1 1️⃣42", .init("unexpected-token", "expected a statement, found a number"), #line),
       ("field x 1️⃣number", .init("unexpected-token", "expected ':' after the field name, found 'number'"), #line),
+      (
+        "field x: date format 1️⃣M/D/YYYY",
+        .init("unexpected-token", "expected the date format in double quotes after 'format', found 'M'"), #line
+      ),
+      (
+        "field x: date from 1️⃣Due",
+        .init("unexpected-token", "expected the column's header in double quotes after 'from', found 'Due'"), #line
+      ),
+      (
+        "field x: date from \"Due\" 1️⃣format \"M/D/YYYY\"",
+        .init("unexpected-token", "'format' out of place in the declaration of 'x'"), #line
+      ),
+      (
+        "field x: date format \"M/D/YY\" 1️⃣format \"M/D/YY\"",
+        .init("unexpected-token", "'format' out of place in the declaration of 'x'"), #line
+      ),
+      (
+        "field x: money from \"X\" 1️⃣in EUR",
+        .init("unexpected-token", "'in' out of place in the declaration of 'x'"), #line
+      ),
+      (
+        "field x: date 1️⃣fromat \"M/D/YYYY\"",
+        .init("unexpected-token", "unexpected 'fromat' after the declaration of 'x'"), #line
+      ),
       ("let 1️⃣when = 3", .init("unexpected-token", "expected a name after 'let', found the keyword 'when'"), #line),
       (
         "rule 1️⃣slow when x then recommend fire",
@@ -249,6 +296,12 @@ final class ParserTests: XCTestCase {
     XCTAssertEqual(whn?.hint, "did you mean 'when'?")
     let notise = parse("when a then recommend fire notise 30d").diagnostics.first
     XCTAssertEqual(notise?.hint, "did you mean 'notice'?")
+    let fromat = parse("field due: date fromat \"M/D/YYYY\"").diagnostics.first
+    XCTAssertEqual(fromat?.hint, "did you mean 'format'?")
+    let order = parse("field due: date from \"Due\" format \"M/D/YYYY\"").diagnostics.first
+    XCTAssertEqual(
+      order?.hint,
+      "a field reads: field NAME: TYPE in UNIT format \"…\" from \"…\", each clause optional, in this order")
   }
 
   func testRecoveryReportsEveryStatementsError() {

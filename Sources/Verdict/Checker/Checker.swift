@@ -183,58 +183,6 @@ struct Checker {
     }
   }
 
-  mutating func declareField(_ declaration: FieldDeclaration) {
-    let name = declaration.name.name
-    if let slot = fieldSlots[name], fields[slot].isDeclared {
-      error(
-        "duplicate-field", "field '\(name)' is already declared", at: declaration.name.range,
-        notes: [.init("the first declaration is here", at: fields[slot].range)])
-      return
-    }
-    guard let type = ValueType(rawValue: declaration.type.name) else {
-      let hint =
-        Suggestion.closest(to: declaration.type.name, among: ValueType.allCases.map(\.rawValue)).map {
-          "did you mean '\($0)'?"
-        }
-        ?? "the types are \(ValueType.allCases.map(\.rawValue).joined(separator: ", "))"
-      error("unknown-type", "unknown type '\(declaration.type.name)'", at: declaration.type.range, hint: hint)
-      // Keep the field, untyped, so that its uses do not each report an unknown name.
-      fieldSlots[name] = fields.count
-      fields.append(FieldInfo(name: name, type: nil, isDeclared: true, range: declaration.name.range))
-      return
-    }
-    var field = FieldInfo(
-      name: name, type: type, durationUnit: nil, currency: nil, isDeclared: true, range: declaration.name.range)
-    if let unit = declaration.unit {
-      switch type {
-      case .duration:
-        guard let durationUnit = TimeSpan.Unit(fieldUnit: unit.name) else {
-          error(
-            "unknown-unit", "unknown duration unit '\(unit.name)'", at: unit.range,
-            hint: "write in seconds, in minutes, in hours, in days, in weeks, in months or in years")
-          return
-        }
-        field.durationUnit = durationUnit
-      case .money:
-        guard let currency = Currency(code: unit.name) else {
-          error(
-            "unknown-currency", "'\(unit.name)' is not a currency code", at: unit.range,
-            hint: "write a three-letter code: in EUR, in USD")
-          return
-        }
-        field.currency = currency
-      case .bool, .number, .percent, .date, .text, .list:
-        error(
-          "unexpected-unit", "a \(type.rawValue) field takes no unit", at: unit.range,
-          hint: "'in' gives the unit of duration and money fields")
-      }
-    } else if type == .money {
-      field.currency = literalCurrency
-    }
-    fieldSlots[name] = fields.count
-    fields.append(field)
-  }
-
   mutating func declareVerdicts(_ names: [Identifier], at range: SourceRange) {
     if let first = verdictsRange {
       error(

@@ -77,6 +77,14 @@ extension LineWriter {
         put("in")
         put(unit.name)
       }
+      if let format = field.format {
+        put("format")
+        put(LineWriter.quoted(format.text))
+      }
+      if let column = field.column {
+        put("from")
+        put(LineWriter.quoted(column.text))
+      }
     case .let(let declaration):
       put("let")
       put(declaration.name.name)

@@ -15,14 +15,20 @@ struct Program: Sendable {
 
 /// A field of the client record.
 public struct FieldInfo: Sendable, Hashable {
-  /// The field's name, as in the data's header.
+  /// The field's name, as the policy uses it.
   public var name: String
+  /// The header of the data column the field reads (`from "Due Date"`); `nil` for the column
+  /// named like the field.
+  public var column: String?
   /// Its type, where declared or inferred from its use; `nil` when the data decides.
   public var type: ValueType?
   /// How bare numbers in the data are read for a duration field (`in days`).
   public var durationUnit: TimeSpan.Unit?
   /// The currency of a money field (`in EUR`, or the one currency of the policy's literals).
   public var currency: Currency?
+  /// How the cells of a date field are written (`format "M/D/YYYY"`); `nil` for the default
+  /// forms, `2026-11-28` and `28.11.2026`.
+  public var dateFormat: DateFormat?
   /// Whether a `field` statement declared it.
   public var isDeclared: Bool
   /// Where it was declared, or first used.
@@ -31,15 +37,20 @@ public struct FieldInfo: Sendable, Hashable {
   /// column, and its cells are not converted.
   package var isUsed = true
 
+  /// The header of the data column the field reads: ``column``, else the field's name.
+  public var columnName: String { column ?? name }
+
   /// Creates a field description.
   public init(
     name: String, type: ValueType?, durationUnit: TimeSpan.Unit? = nil, currency: Currency? = nil,
-    isDeclared: Bool = true, range: SourceRange = .at(0)
+    column: String? = nil, dateFormat: DateFormat? = nil, isDeclared: Bool = true, range: SourceRange = .at(0)
   ) {
     self.name = name
     self.type = type
     self.durationUnit = durationUnit
     self.currency = currency
+    self.column = column
+    self.dateFormat = dateFormat
     self.isDeclared = isDeclared
     self.range = range
   }

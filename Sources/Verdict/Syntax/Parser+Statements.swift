@@ -45,7 +45,7 @@ extension Parser {
   /// The end of the last consumed token.
   var previousEnd: Int { index > 0 ? tokens[index - 1].range.end : 0 }
 
-  // field_decl = "field" IDENT ":" IDENT [ "in" IDENT ] ;
+  // field_decl = "field" IDENT ":" type [ "in" unit ] [ "format" STRING ] [ "from" STRING ] ;
   mutating func parseField() throws -> FieldDeclaration {
     _ = try expect(.field, "")
     let name = try expectIdentifier("a field name after 'field'")
@@ -56,7 +56,54 @@ extension Parser {
     if accept(.in) != nil {
       unit = try expectIdentifier("a unit after 'in'", hint: "for example: in days, in hours, in EUR")
     }
-    return FieldDeclaration(name: name, type: type, unit: unit)
+    // `format` and `from` are contextual: no statement begins with a name, so here they can
+    // only be the clauses, and elsewhere they stay usable as names.
+    var format: QuotedText?
+    if accept(word: Parser.formatWord) != nil {
+      format = try expectQuoted("the date format in double quotes after 'format'", hint: "write: format \"M/D/YYYY\"")
+    }
+    var column: QuotedText?
+    if accept(word: Parser.fromWord) != nil {
+      column = try expectQuoted(
+        "the column's header in double quotes after 'from'", hint: "write: from \"Due Date\"")
+    }
+    try refuseMisplacedFieldClause(name.name)
+    return FieldDeclaration(name: name, type: type, unit: unit, format: format, column: column)
+  }
+
+  /// The contextual words of a field declaration's clauses.
+  static let formatWord = "format"
+  static let fromWord = "from"
+
+  /// Consumes a text in double quotes, or fails expecting `what`.
+  private mutating func expectQuoted(_ what: String, hint: String) throws -> QuotedText {
+    guard case .string(let text) = current.kind else {
+      throw fail("expected \(what), found \(current.kind.described)", hint: hint)
+    }
+    defer { advance() }
+    return QuotedText(text: text, range: current.range)
+  }
+
+  /// After a field declaration comes the next statement: a clause there is out of order or
+  /// repeated, and a name is a misspelt clause (a statement never begins with a name).
+  private mutating func refuseMisplacedFieldClause(_ field: String) throws {
+    let order = "a field reads: field NAME: TYPE in UNIT format \"…\" from \"…\", each clause optional, in this order"
+    switch current.kind {
+    case .keyword(.in):
+      throw fail("'in' out of place in the declaration of '\(field)'", hint: order)
+    case .identifier(let word):
+      // `example` begins the next statement, or is that statement's error.
+      guard word != TokenKind.exampleWord else { return }
+      if word == Parser.formatWord || word == Parser.fromWord {
+        throw fail("'\(word)' out of place in the declaration of '\(field)'", hint: order)
+      }
+      let hint =
+        Suggestion.closest(to: word, among: [Parser.formatWord, Parser.fromWord]).map { "did you mean '\($0)'?" }
+        ?? order
+      throw fail("unexpected '\(word)' after the declaration of '\(field)'", hint: hint)
+    default:
+      return
+    }
   }
 
   // let_decl = "let" IDENT "=" expression ;

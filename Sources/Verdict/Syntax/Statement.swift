@@ -15,7 +15,7 @@ public struct Statement: Sendable, Hashable {
 
   /// The statement forms.
   public enum Kind: Sendable, Hashable {
-    /// `field NAME: TYPE [in UNIT]`.
+    /// `field NAME: TYPE [in UNIT] [format "PATTERN"] [from "COLUMN"]`.
     case field(FieldDeclaration)
     /// `let NAME = EXPR`.
     case `let`(LetDeclaration)
@@ -40,7 +40,7 @@ public struct Identifier: Sendable, Hashable {
   public var range: SourceRange
 }
 
-/// `field NAME: TYPE [in UNIT]`.
+/// `field NAME: TYPE [in UNIT] [format "PATTERN"] [from "COLUMN"]`.
 public struct FieldDeclaration: Sendable, Hashable {
   /// The field's name.
   public var name: Identifier
@@ -48,6 +48,18 @@ public struct FieldDeclaration: Sendable, Hashable {
   public var type: Identifier
   /// `days`, `hours`, `EUR`, …: how bare numbers in the data are read.
   public var unit: Identifier?
+  /// `format "M/D/YYYY"`: how a date field's cells are written, checked by the checker.
+  public var format: QuotedText?
+  /// `from "Due Date"`: the header of the data column the field reads.
+  public var column: QuotedText?
+}
+
+/// A text in double quotes with the range it was written at, quotes included.
+public struct QuotedText: Sendable, Hashable {
+  /// The text, escapes resolved.
+  public var text: String
+  /// Where it was written.
+  public var range: SourceRange
 }
 
 /// `let NAME = EXPR`.

@@ -58,7 +58,7 @@ public struct CellReader: Sendable {
     case .text: return cell.validText.map { .text($0) }
     case .bool: return cell.bool().map { .bool($0) }
     case .number: return cell.number()
-    case .date: return cell.date().map { .date($0) }
+    case .date: return cell.date(format: field.dateFormat).map { .date($0) }
     case .percent: return cell.percent().map { .percent($0) }
     case .duration: return cell.duration(bareUnit: field.durationUnit).map { .duration($0) }
     case .money: return cell.money(defaultCurrency: field.currency).map { .money($0) }
@@ -80,7 +80,7 @@ public struct CellReader: Sendable {
     case .text: return CellReader.invalidText(cell)
     case .bool: return cell.mismatch("true or false", hint: "write true or false (yes/no and 1/0 also work)")
     case .number: return cell.mismatch("a number")
-    case .date: return cell.mismatch("a date", hint: "write dates as 2026-11-28 (or 28.11.2026)")
+    case .date: return cell.mismatch("a date", hint: cell.dateHint(format: field.dateFormat))
     case .percent: return cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)")
     case .duration:
       let hint =
@@ -139,8 +139,8 @@ public struct CellReader: Sendable {
   }
 }
 
-/// How a field's cells are read: its type, and the unit or currency of bare numbers. A
-/// trivially copyable summary of a ``FieldInfo``.
+/// How a field's cells are read: its type, the unit or currency of bare numbers and the format
+/// of dates. A trivially copyable summary of a ``FieldInfo``.
 public struct CellFormat: Sendable, Hashable {
   /// The type, or `nil` when the data decides.
   public var type: ValueType?
@@ -150,6 +150,9 @@ public struct CellFormat: Sendable, Hashable {
   public var currency: Currency?
   /// How the column writes numbers.
   public var numbers: NumberFormat
+  /// How dates are written (`format "M/D/YYYY"`, or detected from the column); `nil` for the
+  /// default forms.
+  public var dateFormat: DateFormat?
 
   /// The format of `field`'s cells in a column that writes numbers as `numbers` says.
   public init(_ field: FieldInfo, numbers: NumberFormat = .point) {
@@ -157,6 +160,7 @@ public struct CellFormat: Sendable, Hashable {
     durationUnit = field.durationUnit
     currency = field.currency
     self.numbers = numbers
+    dateFormat = field.dateFormat
   }
 }
 

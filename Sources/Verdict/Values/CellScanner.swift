@@ -158,58 +158,6 @@ struct CellScanner {
     }
   }
 
-  /// `2026-11-28` (a time after it is ignored) or `28.11.2026`.
-  func date() -> CalendarDate? {
-    // 2026-11-28 and 28.11.2026 straight from the bytes; anything else takes the general path.
-    let length = end - start
-    if length == 10, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
-      let year = digits(start, 4), let month = digits(start + 5, 2), let day = digits(start + 8, 2)
-    {
-      return CalendarDate(year: year, month: month, day: day)
-    }
-    if length >= 8, length <= 10, bytes[end - 5] == UInt8(ascii: "."), let year = digits(end - 4, 4) {
-      let firstDot = bytes[start + 1] == UInt8(ascii: ".") ? start + 1 : start + 2
-      let monthLength = end - 5 - firstDot - 1
-      if bytes[firstDot] == UInt8(ascii: "."), (1...2).contains(monthLength), let day = digits(start, firstDot - start),
-        let month = digits(firstDot + 1, monthLength)
-      {
-        return CalendarDate(year: year, month: month, day: day)
-      }
-    }
-    return generalDate()
-  }
-
-  /// The value of `count` ASCII digits at `offset`, or `nil` if any byte is not a digit.
-  @inline(__always) private func digits(_ offset: Int, _ count: Int) -> Int? {
-    var value = 0
-    for index in offset..<offset + count {
-      let digit = bytes[index] &- UInt8(ascii: "0")
-      guard digit < 10 else { return nil }
-      value = value * 10 + Int(digit)
-    }
-    return value
-  }
-
-  /// Dates in any other spelling the reader accepts (a time after the day, Unicode digits).
-  private func generalDate() -> CalendarDate? {
-    let text = string
-    if text.count >= 10, text.utf8.count >= 10 {
-      let iso = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
-      if iso.count == 3, iso[0].count == 4, let year = Int(iso[0]), let month = Int(iso[1]), let day = Int(iso[2]),
-        text.count == 10 || text.dropFirst(10).first == "T" || text.dropFirst(10).first == " "
-      {
-        return CalendarDate(year: year, month: month, day: day)
-      }
-    }
-    let german = text.split(separator: ".", omittingEmptySubsequences: false)
-    if german.count == 3, german[2].count == 4, (1...2).contains(german[0].count), (1...2).contains(german[1].count),
-      let day = Int(german[0]), let month = Int(german[1]), let year = Int(german[2])
-    {
-      return CalendarDate(year: year, month: month, day: day)
-    }
-    return nil
-  }
-
   /// The value a cell's text shows, for a field of unknown type; `nil` for text that is not valid
   /// UTF-8.
   func inferValue() -> Value? {
@@ -223,7 +171,7 @@ struct CellScanner {
     {
       return .bool(false)
     }
-    if let date = date() { return .date(date) }
+    if let date = date(format: nil) { return .date(date) }
     if bytes[end - 1] == UInt8(ascii: "%"), let fraction = percent() { return .percent(fraction) }
     if let number = number() { return number }
     if CellScanner.isLetter(bytes[end - 1]), let span = duration(bareUnit: nil) { return .duration(span) }

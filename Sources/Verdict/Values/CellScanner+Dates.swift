@@ -1,0 +1,85 @@
+/// Dates in data cells: in a field's declared format, or else in the forms every policy reads
+/// (`2026-11-28` and `28.11.2026`, each with an optional time after it).
+extension CellScanner {
+  /// The default forms after the byte-level fast paths: ISO and German dates.
+  static let isoDate = DateFormat(order: .yearMonthDay, separator: .dash, yearDigits: 4)
+  static let germanDate = DateFormat(order: .dayMonthYear, separator: .dot, yearDigits: 4)
+
+  /// The cell as a date in `format`, or in a default form when there is no format.
+  func date(format: DateFormat?) -> CalendarDate? {
+    if let format { return format.date(in: bytes, from: start, to: end) }
+    // 2026-11-28 and 28.11.2026 straight from the bytes; anything else takes the general path.
+    let length = end - start
+    if length == 10, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
+      let year = digits(start, 4), let month = digits(start + 5, 2), let day = digits(start + 8, 2)
+    {
+      return CalendarDate(year: year, month: month, day: day)
+    }
+    if length >= 8, length <= 10, bytes[end - 5] == UInt8(ascii: "."), let year = digits(end - 4, 4) {
+      let firstDot = bytes[start + 1] == UInt8(ascii: ".") ? start + 1 : start + 2
+      let monthLength = end - 5 - firstDot - 1
+      if bytes[firstDot] == UInt8(ascii: "."), (1...2).contains(monthLength), let day = digits(start, firstDot - start),
+        let month = digits(firstDot + 1, monthLength)
+      {
+        return CalendarDate(year: year, month: month, day: day)
+      }
+    }
+    return CellScanner.isoDate.date(in: bytes, from: start, to: end)
+      ?? CellScanner.germanDate.date(in: bytes, from: start, to: end)
+  }
+
+  /// The value of `count` ASCII digits at `offset`, or `nil` if any byte is not a digit.
+  @inline(__always) private func digits(_ offset: Int, _ count: Int) -> Int? {
+    var value = 0
+    for index in offset..<offset + count {
+      let digit = bytes[index] &- UInt8(ascii: "0")
+      guard digit < 10 else { return nil }
+      value = value * 10 + Int(digit)
+    }
+    return value
+  }
+
+  /// How to write a date that ``date(format:)`` could not read, true for this cell: the day it
+  /// names does not exist, the time after it is not one, it is not in the declared format, or
+  /// which format to declare for it.
+  func dateHint(format: DateFormat?) -> String {
+    let declared = format.map { " (the field's format is \"\($0.pattern)\")" } ?? ""
+    for form in format.map({ [$0] }) ?? [CellScanner.isoDate, CellScanner.germanDate] {
+      guard let parts = form.parts(in: bytes, from: start, to: end) else { continue }
+      if parts.end < end {
+        // Something after the date: a time that is not one, or the shape only fits a prefix.
+        guard bytes[parts.end] == UInt8(ascii: "T") || bytes[parts.end] == UInt8(ascii: " ") else { continue }
+        if DateFormat.isTime(bytes, from: parts.end, to: end) { return CellScanner.noSuchDay(parts) + declared }
+        return "a time after the date is T or a space, then HH:MM or HH:MM:SS (a fraction, Z or an offset such as "
+          + "+01:00 may follow), and must be a time of day"
+      }
+      return CellScanner.noSuchDay(parts) + declared
+    }
+    if let format {
+      return "the field's format is \"\(format.pattern)\": write dates such as \(format.example)"
+    }
+    switch DateFormat.detect([string]) {
+    case .format(let found):
+      return "declare the field's format: format \"\(found.pattern)\""
+    case .ambiguous(let found):
+      let choices = found.map { "format \"\($0.pattern)\"" }.joined(separator: " or ")
+      return "it reads as different days in different formats: declare the field's format, \(choices)"
+    case .none:
+      return "write dates as 2026-11-28 (or 28.11.2026), or declare the field's format, such as format \"M/D/YYYY\""
+    }
+  }
+
+  private static let monthNames = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+  ]
+
+  /// Why the numbers of a date name no day of the calendar.
+  private static func noSuchDay(_ parts: DateFormat.Parts) -> String {
+    guard (1...9999).contains(parts.year) else { return "years run from 1 to 9999" }
+    guard (1...12).contains(parts.month) else { return "there is no month \(parts.month)" }
+    guard parts.day > 0 else { return "there is no day 0" }
+    let days = CalendarDate.daysIn(month: parts.month, year: parts.year)
+    return "\(monthNames[parts.month - 1]) \(parts.year) has \(days) days"
+  }
+}

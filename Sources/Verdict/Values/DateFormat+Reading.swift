@@ -1,0 +1,134 @@
+/// Reading dates in a format from a cell's bytes, without making a `String`.
+///
+/// After the date a cell may hold a time: `T` or one space, then `HH:MM`, `HH:MM:SS` or
+/// `HH:MM:SS.fraction` (the hour may have one digit), then optionally `Z` or an offset `+HH:MM`,
+/// `-HH:MM`, `+HHMM` or `-HHMM`. The time must be a valid time of day and is then ignored: the
+/// date is the one written, never moved to another time zone.
+extension DateFormat {
+  /// The date `text` holds in this format, spaces around it ignored as in a data cell, or `nil`.
+  public func date(_ text: String) -> CalendarDate? {
+    var text = text
+    return text.withUTF8 { bytes in
+      var start = 0
+      var end = bytes.count
+      while start < end, CellScanner.isSpace(bytes[start]) { start += 1 }
+      while end > start, CellScanner.isSpace(bytes[end - 1]) { end -= 1 }
+      return date(in: bytes, from: start, to: end)
+    }
+  }
+
+  /// The date `bytes[start..<end]` holds in this format, with an optional valid time after it.
+  @inline(__always)
+  func date(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> CalendarDate? {
+    guard let parts = parts(in: bytes, from: start, to: end),
+      parts.end == end || DateFormat.isTime(bytes, from: parts.end, to: end)
+    else { return nil }
+    return CalendarDate(year: parts.year, month: parts.month, day: parts.day)
+  }
+
+  /// A date's numbers as written at the start of a cell, read by shape alone: the day may not
+  /// exist. `end` is the offset after the date.
+  struct Parts {
+    var year: Int
+    var month: Int
+    var day: Int
+    var end: Int
+  }
+
+  /// The parts of the date at the start of `bytes[start..<end]`, with a two-digit year already
+  /// made a full one, or `nil` when the bytes do not have the format's shape.
+  func parts(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Parts? {
+    var index = start
+    var year = 0
+    var month = 0
+    var day = 0
+    // With a separator a month or day has one or two digits; without one, exactly two.
+    let fewest = separator == .none ? 2 : 1
+    for position in 0..<3 {
+      if position > 0, separator != .none {
+        guard index < end, bytes[index] == separator.rawValue else { return nil }
+        index += 1
+      }
+      switch part(at: position) {
+      case .year:
+        let digits = Int(yearDigits)
+        guard let value = DateFormat.number(bytes, &index, end, fewest: digits, most: digits) else { return nil }
+        year = value
+      case .month:
+        guard let value = DateFormat.number(bytes, &index, end, fewest: fewest, most: 2) else { return nil }
+        month = value
+      case .day:
+        guard let value = DateFormat.number(bytes, &index, end, fewest: fewest, most: 2) else { return nil }
+        day = value
+      }
+    }
+    if yearDigits == 2 { year += year >= 69 ? 1900 : 2000 }
+    return Parts(year: year, month: month, day: day, end: index)
+  }
+
+  /// A part of a date.
+  enum Part { case year, month, day }
+
+  /// Which part comes at `position` (0, 1 or 2).
+  @inline(__always)
+  func part(at position: Int) -> Part {
+    switch order {
+    case .yearMonthDay: position == 0 ? .year : position == 1 ? .month : .day
+    case .dayMonthYear: position == 0 ? .day : position == 1 ? .month : .year
+    case .monthDayYear: position == 0 ? .month : position == 1 ? .day : .year
+    }
+  }
+
+  /// The value of `fewest` to `most` ASCII digits at `index`, which moves past them; `nil` when
+  /// there are fewer. Digits after the `most`-th are left for the caller to refuse.
+  @inline(__always)
+  static func number(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ end: Int, fewest: Int, most: Int
+  ) -> Int? {
+    var value = 0
+    var count = 0
+    while count < most, index < end {
+      let digit = bytes[index] &- UInt8(ascii: "0")
+      guard digit < 10 else { break }
+      value = value * 10 + Int(digit)
+      index += 1
+      count += 1
+    }
+    return count >= fewest ? value : nil
+  }
+
+  /// Whether `bytes[start..<end]` is a valid time after a date: `T` or a space, `H:MM` or
+  /// `HH:MM`, optionally `:SS` and a fraction, then optionally `Z` or an offset.
+  static func isTime(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+    var index = start
+    guard index < end, bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: " ") else { return false }
+    index += 1
+    guard let hour = number(bytes, &index, end, fewest: 1, most: 2), hour < 24,
+      skip(UInt8(ascii: ":"), bytes, &index, end),
+      let minute = number(bytes, &index, end, fewest: 2, most: 2), minute < 60
+    else { return false }
+    if skip(UInt8(ascii: ":"), bytes, &index, end) {
+      guard let second = number(bytes, &index, end, fewest: 2, most: 2), second < 60 else { return false }
+      if skip(UInt8(ascii: "."), bytes, &index, end) {
+        let first = index
+        while index < end, CellScanner.isDigit(bytes[index]) { index += 1 }
+        guard index > first else { return false }
+      }
+    }
+    if skip(UInt8(ascii: "Z"), bytes, &index, end) { return index == end }
+    if skip(UInt8(ascii: "+"), bytes, &index, end) || skip(UInt8(ascii: "-"), bytes, &index, end) {
+      guard let hours = number(bytes, &index, end, fewest: 2, most: 2), hours < 24 else { return false }
+      _ = skip(UInt8(ascii: ":"), bytes, &index, end)
+      guard let minutes = number(bytes, &index, end, fewest: 2, most: 2), minutes < 60 else { return false }
+    }
+    return index == end
+  }
+
+  /// Moves past `byte` if it is at `index`.
+  @inline(__always)
+  private static func skip(_ byte: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ end: Int) -> Bool {
+    guard index < end, bytes[index] == byte else { return false }
+    index += 1
+    return true
+  }
+}
