@@ -63,7 +63,7 @@ extension Session {
   mutating func loadData(_ path: String) -> Reply {
     let table: ClientTable
     do {
-      table = try ClientTable.read(path)
+      table = try ClientTable.read(path, options: reading)
     } catch {
       return .error(error.message)
     }

@@ -1,4 +1,5 @@
 import Verdict
+import VerdictRun
 
 /// One REPL session: the policy being written, the clients it is tried on, and the current
 /// client. ``handle(_:)`` takes one complete entry (a statement, an expression or a `:`
@@ -16,6 +17,8 @@ public struct Session: Sendable {
   public var today: CalendarDate
   /// How diagnostics are drawn.
   public var style: OutputStyle
+  /// How `:data` reads data files (`repl --data`'s options, as `verdict run` takes them).
+  public var reading = DataReadOptions()
 
   /// A session with an empty policy and no clients.
   public init(today: CalendarDate, style: OutputStyle = OutputStyle()) {

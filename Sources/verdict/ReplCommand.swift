@@ -40,6 +40,9 @@ struct ReplCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The date that 'today' means (default: the local date).", valueName: "YYYY-MM-DD"))
   var today: String?
 
+  @OptionGroup(title: "Reading data")
+  var reading: DataOptions
+
   /// The most history entries kept.
   static let historyLimit = 1000
 
@@ -49,6 +52,7 @@ struct ReplCommand: ParsableCommand {
       today: try date(today),
       style: OutputStyle(
         usesColor: DiagnosticRenderer.colorSuits(isTerminal: isatty(STDERR_FILENO) == 1, environment: environment)))
+    do throws(CommandFailure) { session.reading = try reading.reading() } catch { error.exit() }
     for command in [policy.map(MetaCommand.load), data.map(MetaCommand.data)].compactMap({ $0 }) {
       let reply = session.run(command)
       if reply.failed {

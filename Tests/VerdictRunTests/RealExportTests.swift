@@ -115,3 +115,48 @@ struct EncodedExportTests {
     #expect(report.contains("C2,fire"))
   }
 }
+
+/// Exports whose columns need `from` and whose dates need a format.
+struct NamedColumnExportTests {
+  static func rows(_ outcome: RunnerTests.Outcome) -> [String] {
+    outcome.report.split(separator: "\n").dropFirst().map { line in
+      line.split(separator: ",", omittingEmptySubsequences: false).prefix(2).joined(separator: " ")
+    }
+  }
+
+  /// `from` names the column; the M/D/YYYY format is detected, since `2/24/2026` has no 24th month.
+  @Test func usInvoiceExport() throws {
+    let outcome = try RunnerTests.run(
+      policy: "exports/us-invoices.verdict", data: ["exports/us-invoices.csv"], format: .csv
+    ) { $0.reading.keyColumn = "customer" }
+    #expect(Self.rows(outcome) == ["Acme Corp fire", "Beta LLC watch", "Gamma Inc talk"])
+    #expect(outcome.status == .success)
+  }
+
+  /// Dates that every reading fits (`01/02/2026`) stop the run, naming the formats to declare.
+  @Test func ambiguousDatesStopTheRun() throws {
+    let outcome = try RunnerTests.run(policy: "exports/us-invoices.verdict", data: ["exports/us-ambiguous.csv"])
+    #expect(outcome.status == .usage)
+    #expect(outcome.messages.contains("column 'DueDate' has dates with two readings, such as \"01/02/2026\" on line 2"))
+    #expect(outcome.messages.contains("declare the field's format: format \"D/M/YYYY\" or format \"M/D/YYYY\""))
+  }
+
+  /// A preamble, headers with spaces and capitals, `$12,400.00`, dates with a time after them.
+  @Test func crmExportWithSpacedHeaders() throws {
+    let outcome = try RunnerTests.run(
+      policy: "exports/crm-spaced.verdict", data: ["exports/crm-spaced.csv"], format: .csv
+    ) {
+      $0.reading.skipLines = 2
+      $0.reading.keyColumn = "client"
+    }
+    #expect(Self.rows(outcome) == ["K1 talk", "K2 watch"])
+  }
+
+  /// Without `--skip-lines`, the run says where the header is.
+  @Test func preambleHintNamesTheHeaderLine() throws {
+    let outcome = try RunnerTests.run(policy: "exports/crm-spaced.verdict", data: ["exports/crm-spaced.csv"])
+    #expect(outcome.status == .usage)
+    #expect(
+      outcome.messages.contains("seems to have its header on line 4: skip the lines above it with --skip-lines 3"))
+  }
+}
