@@ -48,7 +48,8 @@ enum DecimalMarkSource: Equatable {
   case cells
   /// By the other columns of the file (the column's own cells had none or two readings).
   case otherColumns
-  /// Not decided: no cell needed it so far, so each cell must show its own.
+  /// Not decided by any cell of the column: no cell showed a mark or needed one. (The column may
+  /// still read the mark of the other columns.)
   case undecided
 }
 
@@ -81,7 +82,8 @@ extension DecimalMarkTally {
       } else if let mark = tally.ownMark {
         decisions.append(DecimalMarkDecision(mark: mark, source: .cells))
       } else if let fileMark {
-        decisions.append(DecimalMarkDecision(mark: fileMark, source: .otherColumns))
+        // A column of whole numbers reads the file's mark too, for a later cell with two readings.
+        decisions.append(DecimalMarkDecision(mark: fileMark, source: tally.ambiguous > 0 ? .otherColumns : .undecided))
       } else if let example = tally.firstAmbiguous {
         problems.append(
           (

@@ -53,8 +53,9 @@ struct CheckCommand: ParsableCommand {
     for path in policies {
       do throws(CommandFailure) {
         let source = try PolicyFile.read(path)
-        let diagnostics = try check(source, at: path)
-        if diagnostics.containsErrors || (strict && !diagnostics.isEmpty) { failed = true }
+        var dataUnreadable = false
+        let diagnostics = try check(source, at: path, dataUnreadable: &dataUnreadable)
+        if diagnostics.containsErrors || (strict && !diagnostics.isEmpty) || dataUnreadable { failed = true }
         switch format {
         case .json:
           reported += diagnostics.map { DiagnosticJSON($0, in: source) }
@@ -77,7 +78,11 @@ struct CheckCommand: ParsableCommand {
 
   /// The diagnostics of one file: a policy (with `--data`, against the data too), or a test file
   /// (`firing_test.verdict`), whose examples are checked against the policy beside it.
-  private func check(_ source: SourceFile, at path: String) throws(CommandFailure) -> [Diagnostic] {
+  /// `dataUnreadable` is set when the data file breaks off (an unterminated quote): what a run
+  /// would report as a file not read to the end, and exit 1 for.
+  private func check(_ source: SourceFile, at path: String, dataUnreadable: inout Bool) throws(CommandFailure)
+    -> [Diagnostic]
+  {
     if path.hasSuffix("_test.verdict") {
       let policyPath = TestSuite.policyPath(of: path)
       guard FileManager.default.fileExists(atPath: policyPath) else {
@@ -99,10 +104,11 @@ struct CheckCommand: ParsableCommand {
       do throws(RunFailure) {
         let table = try ClientTable.read(data, options: options)
         diagnostics += DataCheck.diagnostics(for: policy, data: table)
-        if let tail = table.unreadableTail {
-          diagnostics.append(.warning("unreadable-tail", tail, at: .at(0)))
-        }
         if format == .text { Terminal.error(table.layoutSummary(for: policy) + "\n") }
+        if let tail = table.unreadableTail {
+          Terminal.error(tail + "\n")
+          dataUnreadable = true
+        }
       } catch {
         throw CommandFailure(error)
       }

@@ -71,8 +71,11 @@ struct ExplainCommand: ParsableCommand {
       var context = EvaluationContext()
       if let today { context.today = try TodayOption.parse(today) }
       var book = ClientBook()
+      var unreadableTail: String?
       if let data {
-        book.load(try table(data, for: policy))
+        let table = try table(data, for: policy)
+        unreadableTail = table.unreadableTail
+        book.load(table)
         context.population = book.population(for: policy)
       }
       let targets: [Int?] = all ? book.entries.indices.map { $0 } : try chosen(in: book)
@@ -91,7 +94,9 @@ struct ExplainCommand: ParsableCommand {
         }
       }
       reports.finish()
-      if reports.failed { throw CommandFailure(message: "", exitCode: 1) }
+      // As `verdict run`: the clients before the break are explained, and the break is reported.
+      if let unreadableTail { Terminal.error(unreadableTail + "\n") }
+      if reports.failed || unreadableTail != nil { throw CommandFailure(message: "", exitCode: 1) }
     } catch {
       error.exit()
     }
@@ -104,7 +109,6 @@ struct ExplainCommand: ParsableCommand {
     do throws(RunFailure) {
       let table = try ClientTable.read(path, options: options)
       try table.check(against: policy, renderer: Terminal.diagnosticRenderer)
-      if let tail = table.unreadableTail { Terminal.error(tail + "\n") }
       return table
     } catch {
       throw CommandFailure(error)
