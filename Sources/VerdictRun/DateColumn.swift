@@ -21,12 +21,16 @@ enum DateColumn {
       return .success(nil)
     case .format(let format):
       // The default forms read these cells already, on their fast path.
+      let plain = CellFormat(FieldInfo(name: column, type: .date))
+      var formatted = plain
+      formatted.dateFormat = format
       let reader = CellReader()
-      let field = FieldInfo(name: column, type: .date)
-      let formatted = FieldInfo(name: column, type: .date, dateFormat: format)
       let same = samples.allSatisfy { sample in
-        guard case .success(let plain) = reader.read(sample.text, for: field) else { return false }
-        return (try? reader.read(sample.text, for: formatted).get()) == plain
+        var text = sample.text
+        return text.withUTF8 { bytes in
+          guard case .success(let date) = reader.read(bytes, as: plain) else { return false }
+          return (try? reader.read(bytes, as: formatted).get()) == date
+        }
       }
       return .success(same ? nil : format)
     case .ambiguous(let formats):

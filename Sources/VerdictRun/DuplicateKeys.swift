@@ -1,22 +1,33 @@
 /// Client keys seen more than once in a run (two rows with the same `id`), for a warning in the
 /// summary: two rows for one client usually mean an export of the wrong shape or a bad merge.
 ///
-/// Each key is remembered as a 64-bit hash, which keeps a million keys in a few megabytes; a key
-/// whose hash was seen before is named with its count. (Two different keys sharing a hash is a
-/// one in 10^13 chance at a million rows.)
-struct DuplicateKeys {
-  private var seen = Set<UInt64>()
+/// Each key is remembered as a 64-bit hash, which keeps a million keys in 16 MB; a key whose
+/// hash was seen before is named with its count. (Two different keys sharing a hash is a one in
+/// 10^7 chance at a million rows.) Used by the writing thread alone.
+final class DuplicateKeys {
+  /// The hashes seen, in an open-addressing table (0 marks a free slot). `Set<UInt64>` would hash
+  /// each hash again with SipHash and check its storage on every write, which cost more than the
+  /// rest of the writing thread's work a row.
+  private var table: UnsafeMutableBufferPointer<UInt64>
+  private var used = 0
   /// Extra appearances by key, and the order keys were first found repeated.
   private var extra: [String: Int] = [:]
   private var order: [String] = []
 
+  init() {
+    table = .allocate(capacity: 1 << 16)
+    table.initialize(repeating: 0)
+  }
+
+  deinit { table.deallocate() }
+
   /// Counts one row's key; an empty key (no key column, or an empty cell) is not counted.
-  mutating func add(_ key: UnsafeBufferPointer<UInt8>) {
+  func add(_ key: UnsafeBufferPointer<UInt8>) {
     guard !key.isEmpty else { return }
     // FNV-1a: cheap for short keys, and the writing thread does this for every row.
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in key { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-    if seen.insert(hash).inserted { return }
+    if insert(hash == 0 ? 1 : hash) { return }
     let name = String(decoding: key, as: UTF8.self)
     if extra[name] == nil { order.append(name) }
     extra[name, default: 0] += 1
@@ -24,4 +35,31 @@ struct DuplicateKeys {
 
   /// The repeated keys in the order they were found, each with how many rows have it.
   var repeated: [(key: String, rows: Int)] { order.map { ($0, extra[$0]! + 1) } }
+
+  /// Adds `hash` (not 0) to the table; `false` when it was there already.
+  private func insert(_ hash: UInt64) -> Bool {
+    if used &* 2 >= table.count { grow() }
+    let mask = table.count &- 1
+    // FNV-1a's low bits mix poorly for short keys: spread them with a multiply, take high bits.
+    var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 24) & mask
+    while true {
+      let held = table[slot]
+      if held == hash { return false }
+      if held == 0 {
+        table[slot] = hash
+        used &+= 1
+        return true
+      }
+      slot = (slot &+ 1) & mask
+    }
+  }
+
+  private func grow() {
+    let old = table
+    table = .allocate(capacity: old.count * 2)
+    table.initialize(repeating: 0)
+    used = 0
+    for hash in old where hash != 0 { _ = insert(hash) }
+    old.deallocate()
+  }
 }

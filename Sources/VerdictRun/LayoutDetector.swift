@@ -11,6 +11,9 @@ import VerdictData
 struct LayoutDetector {
   /// How many records are sampled.
   static let sampleSize = 5_000
+  /// How many cells of a date column are sampled (a day past the 12th settles most columns early,
+  /// and each cell is tried in every candidate format).
+  static let dateSampleSize = 1_000
 
   /// The hint under columns whose decimal mark cannot be decided.
   static let decimalHint =
@@ -119,7 +122,9 @@ struct LayoutDetector {
         }
         for (index, slot) in dateSlots.enumerated() {
           let cell = record[binding.columnOfSlot[slot]]
-          if !cell.isEmpty { dates[index].append((record.position.line, String(decoding: cell, as: UTF8.self))) }
+          if !cell.isEmpty, dates[index].count < LayoutDetector.dateSampleSize {
+            dates[index].append((record.position.line, String(decoding: cell, as: UTF8.self)))
+          }
         }
       }
     } catch {

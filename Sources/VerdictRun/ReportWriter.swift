@@ -17,7 +17,7 @@ final class ReportWriter {
   /// The counts so far.
   private(set) var tally: Tally
   /// Keys that more than one row has.
-  private(set) var duplicateKeys = DuplicateKeys()
+  let duplicateKeys = DuplicateKeys()
   /// Row errors not written one by one (past the limit).
   private(set) var unshownErrors = 0
   /// Set when the reader of standard output went away.

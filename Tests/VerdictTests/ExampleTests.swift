@@ -103,7 +103,7 @@ final class ExampleTests: XCTestCase {
         "money holds amounts up to 922,337,203,685,477 in any currency"
       ),
       (
-        "payment_delay: 9223372036854775807", #""9223372036854775807" is not a duration"#,
+        "payment_delay: 9223372036854775807", #""9223372036854775807" is too large to be read exactly"#,
         "the number is too large for a duration, or not a whole number of seconds"
       ),
     ]

@@ -70,6 +70,14 @@ public struct CellReader: Sendable {
   func mismatch(_ cell: CellScanner, _ field: CellFormat) -> CellError {
     // Cells of text and of undeclared fields fail only when they are not valid UTF-8.
     guard let type = field.type else { return CellReader.invalidText(cell) }
+    if type.isNumeric, cell.digitCount >= 19 {
+      // A number of 19 digits or more that did not read is past what is kept exactly.
+      return CellError(
+        message: "\(Value.quote(cell.string)) is too large to be read exactly",
+        hint: type == .money
+          ? "money holds amounts up to 922,337,203,685,477 in any currency"
+          : "numbers are kept exactly up to 9,223,372,036,854,775,807")
+    }
     if type.isNumeric, cell.hasAmbiguousNumber() {
       return CellError(
         message: "\(Value.quote(cell.string)) has two readings: its decimal mark is not known",

@@ -30,6 +30,9 @@ extension CellScanner {
     to - mark - 1 == 3 && mark - from <= 3 && bytes[from] != UInt8(ascii: "0")
   }
 
+  /// How many ASCII digits the cell has.
+  var digitCount: Int { (start..<end).reduce(0) { $0 + (CellScanner.isDigit(bytes[$1]) ? 1 : 0) } }
+
   /// Whether the cell holds a number refused only because its column's decimal mark is not known,
   /// such as `1.250` or `1,250 €`: its run of digits, `.` and `,` has one mark with two readings.
   func hasAmbiguousNumber() -> Bool {

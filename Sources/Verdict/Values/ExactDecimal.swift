@@ -58,6 +58,13 @@ struct ExactDecimal {
 
   /// mantissa × factor ÷ 10^fractionDigits, when it is whole and fits.
   func scaled(by factor: Int64) -> Int64? {
+    // Money (factor 10^4) with at most four decimals needs only a multiplication: multiplying by
+    // 10^4 first and dividing after would overflow for amounts that fit (123456789012.3456).
+    if factor == Money.scale && fractionDigits <= 4 {
+      let (whole, overflow) = mantissa.multipliedReportingOverflow(by: ExactDecimal.moneyFactor(fractionDigits))
+      guard !overflow else { return nil }
+      return negative ? -whole : whole
+    }
     let (product, overflow) = mantissa.multipliedReportingOverflow(by: factor)
     guard !overflow else { return nil }
     // Whole numbers need no division; up to four fraction digits (cents, ten-thousandths) divide
@@ -79,6 +86,18 @@ struct ExactDecimal {
     }
     guard let whole else { return nil }
     return negative ? -whole : whole
+  }
+
+  /// 10^(4 − fractionDigits): what turns a decimal with that many fraction digits into ten-thousandths.
+  @inline(__always)
+  private static func moneyFactor(_ fractionDigits: Int) -> Int64 {
+    switch fractionDigits {
+    case 0: 10_000
+    case 1: 1_000
+    case 2: 100
+    case 3: 10
+    default: 1
+    }
   }
 
   /// `dividend ÷ divisor` when it leaves no remainder.
