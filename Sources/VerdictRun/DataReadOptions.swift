@@ -61,6 +61,9 @@ public struct DataReadOptions: Sendable, Equatable {
   /// The decimal mark the options fix for CSV files, or `nil` when it is to be detected.
   var csvDecimalMark: NumberFormat.DecimalMark? {
     if let decimalMark { return decimalMark }
+    // A thousands separator of '.' or ',' leaves the other for the decimal mark.
+    if grouping == .point { return .comma }
+    if grouping == .comma { return .point }
     switch dialect {
     case .auto: return nil
     case .standard, .tab: return .point

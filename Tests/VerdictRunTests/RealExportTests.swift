@@ -47,6 +47,22 @@ struct RealExportTests {
     #expect(settled.report.contains("1,watch,third"))
   }
 
+  /// A thousands separator of `.` leaves `,` for the decimal mark: `2.500` is 2500.
+  @Test func theThousandsOptionSettlesTheMarkToo() throws {
+    let settled = try RunnerTests.run(policy: "exports/swiss.verdict", data: ["exports/ambiguous.csv"], format: .csv) {
+      $0.reading.grouping = .point
+    }
+    #expect(settled.status == .success)
+    #expect(!settled.report.contains("watch"))
+    let refused = try RunnerTests.run(policy: "exports/swiss.verdict", data: ["exports/swiss.csv"], format: .csv) {
+      $0.reading.keyColumn = "kunde"
+      $0.reading.decimalMark = .point
+      $0.reading.grouping = NumberFormat.Grouping.none
+    }
+    #expect(refused.report.contains("K1,error"))
+    #expect(refused.messages.contains("amount: \"11'373.94\" is not money"))
+  }
+
   /// Account lines above the table, a blank line and a line of separators: skipped with
   /// `skipLines` (blank ones always); spaces group thousands, `,` is the decimal mark.
   @Test func preambleIsSkipped() throws {
