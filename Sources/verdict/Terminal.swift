@@ -78,10 +78,13 @@ enum TodayOption {
 struct CommandFailure: Error {
   var message: String
   var exitCode: Int32
+  /// Whether the message is printed after `verdict: ` (not for rendered diagnostics, which begin
+  /// with their file and position).
+  var isPrefixed = true
 
   /// Prints the message (if any) and exits.
   func exit() -> Never {
-    if !message.isEmpty { Terminal.error("verdict: \(message)\n") }
+    if !message.isEmpty { Terminal.error((isPrefixed ? "verdict: " : "") + "\(message)\n") }
     Foundation.exit(exitCode)
   }
 }
