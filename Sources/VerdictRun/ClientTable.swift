@@ -68,9 +68,9 @@ public struct ClientTable: Sendable {
     dateProblems[column].map { ($0.message, $0.hint) }
   }
 
-  /// The hint for a field that has no column: a near column, as the policy can name it.
-  public func hint(forMissing field: FieldInfo) -> String {
-    ColumnBinder.hint(for: field, wanted: field.columnName, among: columns)
+  /// The hint for a field of `policy` that has no column: a near column, as the policy can name it.
+  public func hint(forMissing field: FieldInfo, in policy: Policy) -> String {
+    ColumnBinder.hint(for: field, wanted: field.columnName, among: columns, in: policy)
   }
 
   /// Checks the file against `policy` as `verdict run` does before evaluating anyone: every field

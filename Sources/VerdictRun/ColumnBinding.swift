@@ -51,7 +51,7 @@ final class ColumnBinder: Sendable {
       case .missing:
         let diagnostic = Diagnostic.error(
           "missing-column", "\(name) has no column '\(wanted)'", at: field.range,
-          hint: ColumnBinder.hint(for: field, wanted: wanted, among: columns))
+          hint: ColumnBinder.hint(for: field, wanted: wanted, among: columns, in: policy))
         problems.append(renderer.render(diagnostic, in: policy.source))
       }
       slots.append(-1)
@@ -94,25 +94,31 @@ final class ColumnBinder: Sendable {
   }
 
   /// The hint for a field without a column: a near column, as the user can write it.
-  static func hint(for field: FieldInfo, wanted: String, among columns: [String]) -> String {
-    guard let close = HeaderIndex.closest(to: wanted, among: columns) else {
+  static func hint(for field: FieldInfo, wanted: String, among columns: [String], in policy: Policy) -> String {
+    guard let close = HeaderIndex.closest(to: wanted, among: columns), separatorHint(columns) == nil else {
       return hint(for: wanted, among: columns)
     }
     if HeaderIndex.isName(close) && wanted == field.name {
       return "did you mean '\(close)'?"
     }
     return
-      "did you mean the column \(Value.quote(close))? read it with: field \(field.name): … from \(Value.quote(close))"
+      "did you mean the column \(Value.quote(close))? read it with: \(policy.declaration(of: field, readingColumn: close))"
+  }
+
+  /// For a header read as one column that holds a separator: the `--delimiter` to try.
+  private static func separatorHint(_ columns: [String]) -> String? {
+    guard columns.count == 1, let separator = [";", "\t", ",", "|"].first(where: { columns[0].contains($0) }) else {
+      return nil
+    }
+    let option = separator == "\t" ? "tab" : separator
+    return "the header looks separated by '\(separator == "\t" ? "\\t" : separator)': try --delimiter '\(option)'"
   }
 
   /// `did you mean 'payment_delay'?`, or the columns there are.
   static func hint(for name: String, among columns: [String]) -> String {
+    if let separator = separatorHint(columns) { return separator }
     if let close = HeaderIndex.closest(to: name, among: columns) { return "did you mean '\(close)'?" }
     if columns.isEmpty { return "the data has no columns" }
-    if columns.count == 1, let separator = [";", "\t", ","].first(where: { columns[0].contains($0) }) {
-      let option = separator == "\t" ? "tab" : separator
-      return "the header looks separated by '\(separator == "\t" ? "\\t" : separator)': try --delimiter '\(option)'"
-    }
     let shown = columns.prefix(12).map { "'\($0)'" }.joined(separator: ", ")
     return "its columns are \(shown)\(columns.count > 12 ? ", …" : "")"
   }

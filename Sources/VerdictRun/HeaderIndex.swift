@@ -43,13 +43,25 @@ struct HeaderIndex {
     String(name.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace })
   }
 
-  /// The column nearest to `name`, compared folded, if it is near enough to be a likely typo.
+  /// The column nearest to `name`, compared folded, if it is near enough to be a likely typo; else
+  /// the one column whose letters and digits contain the name's (`Amount (EUR)` for `amount`,
+  /// `Payment Delay (days)` for `payment_delay`).
   static func closest(to name: String, among columns: [String]) -> String? {
     let folded = columns.map(HeaderIndex.folded)
-    guard let near = Suggestion.closest(to: HeaderIndex.folded(name), among: folded),
+    if let near = Suggestion.closest(to: HeaderIndex.folded(name), among: folded),
       let index = folded.firstIndex(of: near)
-    else { return nil }
-    return columns[index]
+    {
+      return columns[index]
+    }
+    let letters = HeaderIndex.letters(name)
+    guard letters.count >= 3 else { return nil }
+    let containing = columns.filter { HeaderIndex.letters($0).contains(letters) }
+    return containing.count == 1 ? containing[0] : nil
+  }
+
+  /// The name's letters and digits, lowercased: `Payment Delay (days)` is `paymentdelaydays`.
+  private static func letters(_ name: String) -> String {
+    String(name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
   }
 
   /// Whether `column` can be written as a field name in a policy.

@@ -16,7 +16,7 @@ enum DataCheck {
         found.append(
           .error(
             "missing-column", "\(table.name) has no column '\(field.name)'", at: field.range,
-            hint: table.hint(forMissing: field)))
+            hint: table.hint(forMissing: field, in: policy)))
         continue
       }
       if let problem = table.numberProblem(column), field.type?.isNumeric ?? true {

@@ -60,4 +60,42 @@ struct ColumnBindingTests {
   @Test func semicolonHeaderHintsAtTheDialect() {
     #expect(ColumnBinder.hint(for: "x", among: ["id;revenue;payment_delay"]).contains("--delimiter ';'"))
   }
+
+  /// Headers match without regard to case and spaces; the key too.
+  @Test func headersMatchLooselyAfterExactly() throws {
+    let binding = try binder(key: "CLIENT ID").bind(
+      [" Revenue", "Payment_Delay", "client id"], source: "c.csv", numbers: .point)
+    #expect(binding.columnOfSlot == [1, 0])
+    #expect(binding.keyColumn == 2)
+    let exact = try binder().bind(["Revenue", "revenue", "payment_delay"], source: "c.csv", numbers: .point)
+    #expect(exact.columnOfSlot == [2, 1])
+  }
+
+  @Test func twoLooseMatchesAreAnError() {
+    #expect {
+      try binder().bind(["Revenue", "REVENUE", "payment_delay"], source: "c.csv", numbers: .point)
+    } throws: { error in
+      (error as? RunFailure)?.message.contains("the columns 'Revenue', 'REVENUE' (1, 2) all match 'revenue'") == true
+    }
+  }
+
+  /// A header that is no name is suggested as a declaration the user can paste.
+  @Test func missingColumnHintGivesTheFromClause() {
+    #expect {
+      try binder().bind(["Payment Delay (days)", "Revenue (EUR)"], source: "c.csv", numbers: .point)
+    } throws: { error in
+      let message = (error as? RunFailure)?.message ?? ""
+      return message.contains(
+        #"read it with: field payment_delay: duration in days from "Payment Delay (days)""#)
+        && message.contains(#"read it with: field revenue: money in EUR from "Revenue (EUR)""#)
+    }
+  }
+
+  /// A declared field that nothing reads needs no column.
+  @Test func unusedFieldNeedsNoColumn() throws {
+    let policy = try Policy("field used: number\nfield unused: number\nwhen used > 1 then recommend fire")
+    let binder = ColumnBinder(policy: policy, keyColumn: nil, renderer: DiagnosticRenderer())
+    let binding = try binder.bind(["used"], source: "c.csv", numbers: .point)
+    #expect(binding.columnOfSlot == [0, -1])
+  }
 }

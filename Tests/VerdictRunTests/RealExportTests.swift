@@ -84,6 +84,13 @@ struct RealExportTests {
     #expect(outcome.status == .success)
   }
 
+  /// A declared field that no rule reads does not turn rows into errors with its cells.
+  @Test func unusedFieldsAreNotRead() throws {
+    let outcome = try RunnerTests.run(policy: "exports/unused.verdict", data: ["exports/unused.csv"], format: .csv)
+    #expect(outcome.status == .success)
+    #expect(outcome.report.contains("A,fire"))
+  }
+
   /// Header names match fields and the key without regard to case and spaces (`Kunde`, `Rate`).
   @Test func keyMatchesLikeFields() throws {
     let outcome = try RunnerTests.run(policy: "exports/swiss.verdict", data: ["exports/swiss.csv"], format: .csv) {
