@@ -1,7 +1,8 @@
 import VerdictData
 
-/// How many cells every row of a CSV file must have, so that no cell is ever read from the wrong
-/// column: exactly as many as the header.
+/// What a row of a CSV file must look like to be read, so that no cell is ever read from the wrong
+/// column: exactly as many cells as the header, and no quote out of place (see
+/// `CSVRecord.quoteFlaw`), which would mean the row was split where its writer did not mean it.
 ///
 /// The one layout tolerated besides that: a delimiter at the end of every line, header included,
 /// as some exports write. The header's last cell is then empty; it names no column, and every
@@ -9,6 +10,8 @@ import VerdictData
 /// A row with one cell more or less, or with something in that last cell, is an error like any
 /// other ragged row: which of its cells belongs to which column cannot be known.
 struct CSVRowShape: Sendable {
+  /// The header's cells (trimmed), counting the empty one after a trailing delimiter.
+  let header: [String]
   /// The header's cells, counting the empty one after a trailing delimiter.
   let cellCount: Int
   /// Whether the header ends with a delimiter (its last cell empty), and so must every row.
@@ -18,6 +21,7 @@ struct CSVRowShape: Sendable {
 
   /// The shape a header gives; `header` holds its cells trimmed of spaces.
   init(header: [String], separator: UInt8) {
+    self.header = header
     cellCount = header.count
     endsWithDelimiter = header.count >= 2 && header[header.count - 1].isEmpty
     self.separator = separator
@@ -34,12 +38,33 @@ struct CSVRowShape: Sendable {
   /// Whether `record` has the shape every row must have; cheap enough to call for every row.
   @inline(__always)
   func fits(_ record: borrowing CSVRecord) -> Bool {
-    guard record.count == cellCount else { return false }
+    guard record.count == cellCount && !record.hasQuoteFlaw else { return false }
     return !endsWithDelimiter || CSVRowShape.isBlank(record[cellCount - 1])
   }
 
   /// Why `record`, which does not ``fits(_:)``, cannot be read.
   func problem(_ record: borrowing CSVRecord) -> String {
+    let width = widthProblem(record)
+    guard let flaw = record.quoteFlaw else { return width ?? "" }
+    // Only a row as wide as the header has its cells under the header's names.
+    let named = width == nil && !header[flaw.field].isEmpty
+    let cell = "cell \(flaw.field + 1)" + (named ? " (\(header[flaw.field]))" : "")
+    let quote: String
+    switch flaw.kind {
+    case .quoteInUnquotedField:
+      quote = "\(cell) has a quote but does not start with one"
+    case .textAfterClosingQuote:
+      quote = "\(cell) goes on after its closing quote"
+    }
+    guard let width else {
+      return quote + "; a quote or a separator may be missing (a quote inside a cell is written \"\" in a quoted cell)"
+    }
+    return "\(width); \(quote)"
+  }
+
+  /// Why `record` has not the header's cells, or `nil` when it has.
+  private func widthProblem(_ record: borrowing CSVRecord) -> String? {
+    if record.count == cellCount && (!endsWithDelimiter || CSVRowShape.isBlank(record[cellCount - 1])) { return nil }
     if record.count == 1 && record[0].isEmpty {
       return "the line is blank; the header has \(columnCount) column\(columnCount == 1 ? "" : "s")"
     }

@@ -90,6 +90,24 @@ struct RowShapeTests {
     #expect(outcome.status == .rowErrors)
   }
 
+  @Test func aQuoteOutOfPlaceIsARowError() throws {
+    let text =
+      "id,visits,note\nC1,7,Studio 5\"\nC2,7,\"Acme\" GmbH\nC3,7,\"ok\"  \nC4,7,\"Studio 5\"\"\"\nC5,7,Müller, Hans\"\n"
+    let flaw = "a quote or a separator may be missing (a quote inside a cell is written \"\" in a quoted cell)"
+    let problems = [
+      "cell 3 (note) has a quote but does not start with one; \(flaw)",
+      "cell 3 (note) goes on after its closing quote; \(flaw)", nil, nil,
+      "the row has 4 cells, the header has 3; cell 4 has a quote but does not start with one",
+    ]
+    let table = try table(text)
+    #expect(table.rows.map(\.problem) == problems)
+    #expect(table.rows[3].cells == ["C4", "7", "Studio 5\""])
+    let outcome = try run(text)
+    #expect(
+      outcome.rows
+        == zip(["C1", "C2", "C3", "C4", "C5"], problems).map { "\($0) \($1 == nil ? "fire" : "error") \($1 ?? "-")" })
+  }
+
   @Test func aHeaderOfOneEmptyCellIsNotATrailingDelimiter() {
     let shape = CSVRowShape(header: [""], separator: UInt8(ascii: ","))
     #expect(!shape.endsWithDelimiter)
