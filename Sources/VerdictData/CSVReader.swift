@@ -12,6 +12,9 @@
 ///   (one literal quote). Bytes between the closing quote and the next separator are appended
 ///   literally (`"ab"c` reads as `abc`), as most spreadsheet tools do.
 /// - A quote inside an unquoted field is an ordinary byte: `ab"c` reads as `ab"c`.
+/// - Both are out of place in RFC 4180 and often mean that a quote or a separator was lost or
+///   added, splitting the record where its writer did not: `CSVRecord.quoteFlaw` names the first
+///   such field (spaces alone after a closing quote are not a flaw).
 /// - The last record may or may not end with a line break.
 /// - Blank lines at the end of the file are ignored. A blank line followed by more records
 ///   is kept as a record with one empty field, so line-based counts stay honest and the
@@ -102,10 +105,11 @@ public final class CSVReader {
   /// - Throws: `DataReadError` for malformed input (see the type's documentation), after every
   ///   earlier record has been delivered.
   public func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void) throws {
-    while let (line, count, fields, bytes) = try nextRecord() {
+    while let (line, count, fields, bytes, flaw) = try nextRecord() {
       try body(
         CSVRecord(
-          position: RecordPosition(line: line), count: count, fields: UnsafePointer(fields), bytes: bytes)
+          position: RecordPosition(line: line), count: count, fields: UnsafePointer(fields), bytes: bytes,
+          flawCode: flaw)
       )
     }
   }
@@ -113,14 +117,14 @@ public final class CSVReader {
   /// The next record, with blank lines held back until a later record shows they are not trailing.
   private func nextRecord() throws(DataReadError) -> (
     line: Int, count: Int, fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>,
-    bytes: UnsafeBufferPointer<UInt8>?
+    bytes: UnsafeBufferPointer<UInt8>?, flaw: Int
   )? {
     if let held = heldRecord {
       if pendingBlankLines > 0 {
         return takeBlankRecord()
       }
       heldRecord = nil
-      return (held.line, held.count, scanner.fields, scanner.recordBytes)
+      return (held.line, held.count, scanner.fields, scanner.recordBytes, scanner.flaw)
     }
     while true {
       switch try scanner.next() {
@@ -137,18 +141,18 @@ public final class CSVReader {
           heldRecord = (line, count)
           return takeBlankRecord()
         }
-        return (line, count, scanner.fields, scanner.recordBytes)
+        return (line, count, scanner.fields, scanner.recordBytes, scanner.flaw)
       }
     }
   }
 
   private func takeBlankRecord() -> (
     line: Int, count: Int, fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>,
-    bytes: UnsafeBufferPointer<UInt8>?
+    bytes: UnsafeBufferPointer<UInt8>?, flaw: Int
   ) {
     pendingBlankLines -= 1
     nextBlankLine += 1
-    return (nextBlankLine - 1, 1, blankField, nil)
+    return (nextBlankLine - 1, 1, blankField, nil, -1)
   }
 
   /// Buffers the whole first line (quotes may hide line breaks) and detects the dialect from it.

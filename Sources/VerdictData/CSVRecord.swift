@@ -18,16 +18,28 @@ public struct CSVRecord: ~Copyable {
   /// copy the record in one piece and find each field at its offset from the start.
   public let bytes: UnsafeBufferPointer<UInt8>?
 
+  /// The first field whose quotes are out of place, or `nil`: the fields are read as documented
+  /// all the same (`ab"c` as `ab"c`, `"ab"c` as `abc`), but such a record may have been split
+  /// where its writer did not mean it to be, so a caller that must not read a cell from the
+  /// wrong column refuses it.
+  public var quoteFlaw: CSVQuoteFlaw? { flawCode < 0 ? nil : CSVQuoteFlaw(code: flawCode) }
+
+  /// Whether a quote is out of place: ``quoteFlaw`` is not `nil` (cheaper to ask).
+  public var hasQuoteFlaw: Bool { flawCode >= 0 }
+
   private let fields: UnsafePointer<UnsafeBufferPointer<UInt8>>
+  /// ``quoteFlaw`` as ``CSVQuoteFlaw/code``, or -1.
+  private let flawCode: Int
 
   init(
     position: RecordPosition, count: Int, fields: UnsafePointer<UnsafeBufferPointer<UInt8>>,
-    bytes: UnsafeBufferPointer<UInt8>? = nil
+    bytes: UnsafeBufferPointer<UInt8>? = nil, flawCode: Int = -1
   ) {
     self.position = position
     self.count = count
     self.fields = fields
     self.bytes = bytes
+    self.flawCode = flawCode
   }
 
   /// The unescaped bytes of field `index`: without surrounding quotes, with `""` turned into `"`.
@@ -57,5 +69,45 @@ public struct CSVRecord: ~Copyable {
     return text.withUTF8Buffer { expected in
       field.count == expected.count && field.elementsEqual(expected)
     }
+  }
+}
+
+/// A quote out of place in a CSV record: RFC 4180 allows a quote only as the first byte of a
+/// field, doubled inside a quoted field, and as its closing quote right before the separator or
+/// the line break. A flaw usually means a quote or a separator was lost or added, and that the
+/// record's fields are not the columns its writer meant.
+public struct CSVQuoteFlaw: Sendable, Equatable, Hashable {
+  /// How the quote is out of place.
+  public enum Kind: Sendable, Equatable, Hashable {
+    /// A quote inside a field that does not start with one: `ab"c`.
+    case quoteInUnquotedField
+    /// Something other than spaces between a quoted field's closing quote and the separator:
+    /// `"ab"c`.
+    case textAfterClosingQuote
+  }
+
+  /// The 0-based field.
+  public var field: Int
+  /// How the quote is out of place.
+  public var kind: Kind
+
+  /// Creates a flaw in field `field`.
+  public init(field: Int, kind: Kind) {
+    self.field = field
+    self.kind = kind
+  }
+
+  /// The flaw as one number, as the scanner keeps it: the field times two, plus one for text
+  /// after a closing quote.
+  var code: Int {
+    switch kind {
+    case .quoteInUnquotedField: field << 1
+    case .textAfterClosingQuote: field << 1 | 1
+    }
+  }
+
+  /// The flaw a ``code`` stands for.
+  init(code: Int) {
+    self.init(field: code >> 1, kind: code & 1 == 0 ? .quoteInUnquotedField : .textAfterClosingQuote)
   }
 }

@@ -10,6 +10,8 @@ extension CSVRecordScanner {
     var lineStart: Int
     /// Bytes of `scratch` used by this record.
     var scratchUsed = 0
+    /// The first field with a quote out of place, as ``CSVQuoteFlaw/code``, or -1.
+    var flaw = -1
   }
 
   /// Parses one record from the buffered bytes; on success advances `window.start` and `line`.
@@ -37,7 +39,7 @@ extension CSVRecordScanner {
     while true {
       let field: UnsafeBufferPointer<UInt8>
       if cursor.p < end && base[cursor.p] == Self.quote {
-        switch quotedField(&cursor, base: base, end: end, atEnd: atEnd) {
+        switch quotedField(&cursor, field: count, base: base, end: end, atEnd: atEnd) {
         case .success(let quoted):
           field = quoted
         case .failure(let stop):
@@ -45,7 +47,8 @@ extension CSVRecordScanner {
         }
       } else {
         let start = cursor.p
-        cursor.p = unquotedFieldEnd(from: start, base: base, end: end, separator: separator)
+        cursor.p = unquotedFieldEnd(
+          from: start, base: base, end: end, separator: separator, field: count, flaw: &cursor.flaw)
         field = UnsafeBufferPointer(start: base + start, count: cursor.p - start)
       }
       if count == fieldCapacity {
@@ -76,19 +79,21 @@ extension CSVRecordScanner {
     }
     window.start = cursor.p
     line = cursor.line
+    flaw = cursor.flaw
     recordBytes =
       cursor.scratchUsed == 0 ? UnsafeBufferPointer(start: base + recordStart, count: fieldsEnd - recordStart) : nil
     return .complete(count: count)
   }
 
-  /// The first index at or after `start` holding the separator, LF or CR (or `end`).
+  /// The first index at or after `start` holding the separator, LF or CR (or `end`). A quote
+  /// before it is a flaw of field number `field`, noted in `flaw` unless one is noted already.
   @inline(__always)
   private func unquotedFieldEnd(
-    from start: Int, base: UnsafeMutablePointer<UInt8>, end: Int, separator: UInt8
+    from start: Int, base: UnsafeMutablePointer<UInt8>, end: Int, separator: UInt8, field: Int, flaw: inout Int
   ) -> Int {
     var p = start
     while true {
-      p = Self.firstCandidate(from: p, base: base, end: end, matching: separator)
+      p = Self.firstCandidate(from: p, base: base, end: end, matching: separator, or: Self.quote)
       if p == end {
         return p
       }
@@ -96,41 +101,11 @@ extension CSVRecordScanner {
       if byte == separator || byte == Self.lineFeed || byte == Self.carriageReturn {
         return p
       }
+      if byte == Self.quote && flaw < 0 {
+        flaw = CSVQuoteFlaw(field: field, kind: .quoteInUnquotedField).code
+      }
       p += 1
     }
-  }
-
-  /// The first index at or after `start` whose byte equals `target` or is below 14 (a
-  /// superset of LF and CR), or `end`.
-  ///
-  /// Scans eight bytes at a time with the classic "has zero byte" bit trick, which is exact for
-  /// the lowest flagged byte of a word; the last few bytes are checked one by one.
-  @inline(__always)
-  static func firstCandidate(
-    from start: Int, base: UnsafeMutablePointer<UInt8>, end: Int, matching target: UInt8
-  ) -> Int {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highBits: UInt64 = 0x8080_8080_8080_8080
-    let targets = UInt64(target) &* ones
-    let below14 = 14 &* ones
-    var p = start
-    while p &+ 8 <= end {
-      let word = UInt64(littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self))
-      let equal = word ^ targets
-      let flagged = ((equal &- ones) & ~equal | (word &- below14) & ~word) & highBits
-      if flagged != 0 {
-        return p &+ flagged.trailingZeroBitCount &>> 3
-      }
-      p &+= 8
-    }
-    while p < end {
-      let byte = base[p]
-      if byte == target || byte < 14 {
-        return p
-      }
-      p &+= 1
-    }
-    return end
   }
 
   /// The index after the line break at `p` (LF, CRLF or lone CR), or `nil` if that needs more bytes.
@@ -152,12 +127,13 @@ extension CSVRecordScanner {
     var attempt: Attempt
   }
 
-  /// Parses the quoted field at `cursor.p` (its opening quote) up to the separator or line
-  /// break after it. Plain content is returned in place; content with `""` or with text after
-  /// the closing quote is assembled in `scratch`.
+  /// Parses the quoted field at `cursor.p` (its opening quote), the record's field number
+  /// `field`, up to the separator or line break after it. Plain content is returned in place;
+  /// content with `""` or with text after the closing quote is assembled in `scratch`. Text other
+  /// than spaces after the closing quote is noted as the record's flaw.
   @inline(__always)
   private func quotedField(
-    _ cursor: inout Cursor, base: UnsafeMutablePointer<UInt8>, end: Int, atEnd: Bool
+    _ cursor: inout Cursor, field: Int, base: UnsafeMutablePointer<UInt8>, end: Int, atEnd: Bool
   ) -> Result<UnsafeBufferPointer<UInt8>, Stop> {
     let quoteLine = cursor.line
     let quoteColumn = cursor.p - cursor.lineStart + 1
@@ -206,8 +182,14 @@ extension CSVRecordScanner {
     }
     let contentEnd = p
     let tailStart = p + 1
-    p = unquotedFieldEnd(from: tailStart, base: base, end: end, separator: separator)
+    var tailFlaw = -1
+    p = unquotedFieldEnd(from: tailStart, base: base, end: end, separator: separator, field: field, flaw: &tailFlaw)
     cursor.p = p
+    if p > tailStart && cursor.flaw < 0
+      && !UnsafeBufferPointer(start: base + tailStart, count: p - tailStart).allSatisfy({ $0 == UInt8(ascii: " ") })
+    {
+      cursor.flaw = CSVQuoteFlaw(field: field, kind: .textAfterClosingQuote).code
+    }
     if p == tailStart && unescapedStart < 0 {
       return .success(
         UnsafeBufferPointer(start: base + segmentStart, count: contentEnd - segmentStart))

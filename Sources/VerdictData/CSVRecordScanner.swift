@@ -47,6 +47,9 @@ final class CSVRecordScanner {
   /// The bytes of the last record returned by `next()`, from its first byte to the end of its
   /// last field, when every field lies within them (none was unescaped into `scratch`).
   var recordBytes: UnsafeBufferPointer<UInt8>?
+  /// The first quote out of place in the last record returned by `next()`, as
+  /// ``CSVQuoteFlaw/code``, or -1.
+  var flaw = -1
   /// Unescaped bytes of quoted fields that contained `""` or text after the closing quote.
   private(set) var scratch: UnsafeMutablePointer<UInt8>
   private var scratchCapacity: Int

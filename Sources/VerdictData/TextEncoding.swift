@@ -10,9 +10,12 @@
 /// 3. so does a NUL-byte pattern: in the first 1024 bytes read as 16-bit units, more than
 ///    half of the units are `(non-NUL, NUL)` (little endian) or more than half are
 ///    `(NUL, non-NUL)` (big endian), as in ASCII text written as UTF-16 without a mark;
-/// 4. bytes that are valid UTF-8 mean `utf8` (a character cut by the 1 MiB boundary is fine);
-/// 5. anything else means `windows1252`. Latin-1 is never guessed: Windows-1252 reads the
-///    same printable characters and real exports do not contain C1 controls.
+/// 4. bytes whose multi-byte UTF-8 sequences are mostly well-formed mean `utf8` (a
+///    character cut by the 1 MiB boundary is fine; a UTF-8 file with a damaged character,
+///    such as one cut off at its end, is still UTF-8, and its damaged cells are refused);
+/// 5. anything else, where ill-formed sequences outnumber well-formed ones, means
+///    `windows1252`. Latin-1 is never guessed: Windows-1252 reads the same printable
+///    characters and real exports do not contain C1 controls.
 ///
 /// Detection looks only at the start: a UTF-8 file with a stray Windows-1252 byte after the
 /// first 1 MiB is read as UTF-8 (check cells with `isValidUTF8(_:)`), and forcing an
@@ -72,14 +75,13 @@ extension TextEncoding {
     if byteOrderMark(in: sample) != nil || nulPattern(in: sample) != nil {
       return .utf16
     }
-    switch UTF8Validation.check(sample) {
-    case .valid:
-      return .utf8
-    case .truncated:
-      return isWholeInput ? .windows1252 : .utf8
-    case .invalid:
-      return .windows1252
-    }
+    // Text in Windows-1252 with letters beyond ASCII is almost never well-formed UTF-8; UTF-8
+    // with a damaged byte (a file cut in the middle of a character) still has its other
+    // multi-byte characters well-formed. So: UTF-8 unless ill-formed sequences outnumber
+    // well-formed ones. (The damaged cells of such a file are refused one by one.)
+    let (wellFormed, illFormed, truncated) = UTF8Validation.tally(sample)
+    let cutAtEnd = truncated && isWholeInput ? 1 : 0
+    return illFormed + cutAtEnd > wellFormed ? .windows1252 : .utf8
   }
 
   /// The byte order of UTF-16 input starting with `sample`: from its byte order mark, else

@@ -1,17 +1,17 @@
 import Verdict
 import VerdictData
 
-/// Records from a CSV file with a header row; rows whose width differs from the header's are
-/// reported as problems (extra cells that are all empty, as some exports write, are allowed).
+/// Records from a CSV file with a header row; a row whose cells do not match the header's (see
+/// ``CSVRowShape``) is reported as a problem rather than read from shifted columns.
 final class CSVRecordSource: RecordSource {
   let name: String
   let numbers: NumberFormat
   /// The text encoding, given or detected.
   let encoding: TextEncoding
   var binding: ColumnBinding?
+  let columns: [String]?
   let reader: CSVReader
-
-  var columns: [String]? { reader.header }
+  private let shape: CSVRowShape
 
   /// Opens `path` and reads its header; the separator is detected unless the options fix it.
   init(path: String, options: DataReadOptions) throws(RunFailure) {
@@ -25,22 +25,21 @@ final class CSVRecordSource: RecordSource {
       throw SourceOpener.failure(path, error)
     }
     numbers = options.csvNumbers
+    shape = CSVRowShape(header: reader.header, separator: reader.dialect.separator)
+    columns = shape.columns(of: reader.header)
   }
 
   func forEachRow(_ row: RowBuffer, binder: ColumnBinder, _ body: (RowBuffer) throws -> Void) throws {
-    let binding = try binding ?? binder.bind(reader.header, source: name, numbers: numbers)
+    let binding = try binding ?? binder.bind(columns ?? [], source: name, numbers: numbers)
     self.binding = binding
-    let width = binding.columns.count
+    let shape = shape
     let slots = binding.columnOfSlot
     let key = binding.keyColumn ?? -1
     defer { row.bytes = nil }
     try slots.withUnsafeBufferPointer { slots in
       try reader.forEachRecord { record in
         row.line = record.position.line
-        row.problem = nil
-        if record.count != width {
-          row.problem = CSVRecordSource.raggedProblem(record, width: width)
-        }
+        row.problem = shape.fits(record) ? nil : shape.problem(record)
         for slot in 0..<slots.count {
           row.cells[slot] = record[slots[slot]]
         }
@@ -49,19 +48,5 @@ final class CSVRecordSource: RecordSource {
         try body(row)
       }
     }
-  }
-
-  /// Why a row of the wrong width cannot be read, or `nil` when only empty cells are extra.
-  static func raggedProblem(_ record: borrowing CSVRecord, width: Int) -> String? {
-    if record.count > width {
-      var extraIsEmpty = true
-      for index in width..<record.count where !record[index].allSatisfy({ $0 == UInt8(ascii: " ") }) {
-        extraIsEmpty = false
-        break
-      }
-      if extraIsEmpty { return nil }
-    }
-    if record.count == 1 && record[0].isEmpty { return "the line is blank; the header has \(width) columns" }
-    return "the row has \(record.count) cell\(record.count == 1 ? "" : "s"), the header has \(width)"
   }
 }

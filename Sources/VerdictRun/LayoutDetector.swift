@@ -106,12 +106,16 @@ struct LayoutDetector {
       throw SourceOpener.failure(path, error)
     }
     let undeclared = slots.map { policy.fields[$0].type == nil }
+    // Only rows the run will read count: a damaged row (a lost separator, a quote out of place)
+    // costs its own client, and must not decide how every other row's numbers are read.
+    let shape = CSVRowShape(header: reader.header, separator: dialect.separator)
     var seen = 0
     struct Enough: Error {}
     do {
       try reader.forEachRecord { record in
         guard seen < LayoutDetector.sampleSize else { throw Enough() }
         seen += 1
+        guard shape.fits(record) else { return }
         for (index, slot) in slots.enumerated() {
           let cell = record[binding.columnOfSlot[slot]]
           // A column whose type the data decides may hold dates such as 28.11.2026: no number.

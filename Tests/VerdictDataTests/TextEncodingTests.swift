@@ -51,6 +51,17 @@ final class TextEncodingTests: XCTestCase {
     }
   }
 
+  /// A UTF-8 export cut in the middle of its last character, or with one damaged byte among its
+  /// well-formed characters, is still UTF-8: reading all its text as Windows-1252 would mangle
+  /// every name.
+  func testDamagedUTF8StaysUTF8() {
+    let text = Array("name\nCafé Marlène\nMüller\nZhang Wei 张伟\n".utf8)
+    XCTAssertEqual(ByteSource(bytes: Array(text.dropLast(2)), encoding: nil).encoding, .utf8)
+    XCTAssertEqual(ByteSource(bytes: text + [0xE4] + Array("\n".utf8), encoding: nil).encoding, .utf8)
+    let windows: [UInt8] = Array("name\nCaf".utf8) + [0xE9] + Array("\nM".utf8) + [0xFC] + Array("ller\n".utf8)
+    XCTAssertEqual(ByteSource(bytes: windows, encoding: nil).encoding, .windows1252)
+  }
+
   func testUTF16ByteOrderMarksDecideTheByteOrder() throws {
     for order in [UTF16ByteOrder.littleEndian, .bigEndian] {
       let source = ByteSource(bytes: EncodedText.utf16(Self.german, order, mark: true), encoding: nil)

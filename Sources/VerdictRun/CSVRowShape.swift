@@ -1,0 +1,87 @@
+import VerdictData
+
+/// What a row of a CSV file must look like to be read, so that no cell is ever read from the wrong
+/// column: exactly as many cells as the header, and no quote out of place (see
+/// `CSVRecord.quoteFlaw`), which would mean the row was split where its writer did not mean it.
+///
+/// The one layout tolerated besides that: a delimiter at the end of every line, header included,
+/// as some exports write. The header's last cell is then empty; it names no column, and every
+/// row must have the header's number of cells with its last one empty (nothing, or spaces).
+/// A row with one cell more or less, or with something in that last cell, is an error like any
+/// other ragged row: which of its cells belongs to which column cannot be known.
+struct CSVRowShape: Sendable {
+  /// The header's cells (trimmed), counting the empty one after a trailing delimiter.
+  let header: [String]
+  /// The header's cells, counting the empty one after a trailing delimiter.
+  let cellCount: Int
+  /// Whether the header ends with a delimiter (its last cell empty), and so must every row.
+  let endsWithDelimiter: Bool
+  /// The field separator, for messages.
+  let separator: UInt8
+
+  /// The shape a header gives; `header` holds its cells trimmed of spaces.
+  init(header: [String], separator: UInt8) {
+    self.header = header
+    cellCount = header.count
+    endsWithDelimiter = header.count >= 2 && header[header.count - 1].isEmpty
+    self.separator = separator
+  }
+
+  /// The columns: the header's cells without the empty one after a trailing delimiter.
+  func columns(of header: [String]) -> [String] {
+    endsWithDelimiter ? Array(header.dropLast()) : header
+  }
+
+  /// The number of columns with a name.
+  var columnCount: Int { endsWithDelimiter ? cellCount - 1 : cellCount }
+
+  /// Whether `record` has the shape every row must have; cheap enough to call for every row.
+  @inline(__always)
+  func fits(_ record: borrowing CSVRecord) -> Bool {
+    guard record.count == cellCount && !record.hasQuoteFlaw else { return false }
+    return !endsWithDelimiter || CSVRowShape.isBlank(record[cellCount - 1])
+  }
+
+  /// Why `record`, which does not ``fits(_:)``, cannot be read.
+  func problem(_ record: borrowing CSVRecord) -> String {
+    let width = widthProblem(record)
+    guard let flaw = record.quoteFlaw else { return width ?? "" }
+    // Only a row as wide as the header has its cells under the header's names.
+    let named = width == nil && !header[flaw.field].isEmpty
+    let cell = "cell \(flaw.field + 1)" + (named ? " (\(header[flaw.field]))" : "")
+    let quote: String
+    switch flaw.kind {
+    case .quoteInUnquotedField:
+      quote = "\(cell) has a quote but does not start with one"
+    case .textAfterClosingQuote:
+      quote = "\(cell) goes on after its closing quote"
+    }
+    guard let width else {
+      return quote + "; a quote or a separator may be missing (a quote inside a cell is written \"\" in a quoted cell)"
+    }
+    return "\(width); \(quote)"
+  }
+
+  /// Why `record` has not the header's cells, or `nil` when it has.
+  private func widthProblem(_ record: borrowing CSVRecord) -> String? {
+    if record.count == cellCount && (!endsWithDelimiter || CSVRowShape.isBlank(record[cellCount - 1])) { return nil }
+    if record.count == 1 && record[0].isEmpty {
+      return "the line is blank; the header has \(columnCount) column\(columnCount == 1 ? "" : "s")"
+    }
+    let cells = "\(record.count) cell\(record.count == 1 ? "" : "s")"
+    let shown = separator == UInt8(ascii: "\t") ? "\\t" : String(UnicodeScalar(separator))
+    guard endsWithDelimiter else {
+      let trailing = record.count == cellCount + 1 && record[cellCount].isEmpty
+      return "the row has \(cells), the header has \(cellCount)"
+        + (trailing ? " (the row ends with '\(shown)', the header does not)" : "")
+    }
+    let header = "the header has \(cellCount) (\(columnCount) columns and a trailing '\(shown)')"
+    if record.count == cellCount { return "the row has \(cells) and the last is not empty, \(header)" }
+    return "the row has \(cells), \(header)"
+  }
+
+  /// Whether a cell holds nothing but spaces, as the header's cells are trimmed.
+  private static func isBlank(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+    cell.allSatisfy { $0 == UInt8(ascii: " ") }
+  }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+@testable import Verdict
+@testable import VerdictRun
+
+/// A CSV row is read only when its cells line up with the header's: `verdict run` and
+/// ``ClientTable`` (behind `check --data`, `explain` and the REPL) agree on which rows those are.
+struct RowShapeTests {
+  let policy = try! Policy(
+    """
+    field visits: number
+    field note: text
+    rule "busy" when visits > 5 then recommend fire reason note
+    otherwise recommend keep
+    """, name: "p.verdict")
+
+  /// Writes `text` to a fresh file and reads it as a ``ClientTable``.
+  func table(_ text: String) throws -> ClientTable {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-shape-\(UUID().uuidString).csv")
+    try Data(text.utf8).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try ClientTable.read(url.path)
+  }
+
+  /// Runs the policy over `text` as a CSV file; returns the jsonl report's rows as
+  /// `client verdict error` and the run's status.
+  func run(_ text: String) throws -> (rows: [String], status: RunStatus) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-shape-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let data = folder.appendingPathComponent("clients.csv")
+    try Data(text.utf8).write(to: data)
+    var configuration = RunConfiguration(inputs: [data.path], today: CalendarDate(year: 2026, month: 11, day: 29)!)
+    configuration.format = .jsonl
+    configuration.outputPath = folder.appendingPathComponent("report").path
+    let result = Runner(policy: policy, configuration: configuration) { _ in }.run()
+    let report = (try? String(contentsOf: folder.appendingPathComponent("report"), encoding: .utf8)) ?? ""
+    let rows = try report.split(separator: "\n").map { line in
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      let client = (object["client"] as? String ?? "").replacingOccurrences(of: folder.path + "/", with: "")
+      return "\(client) \(object["verdict"] ?? "") \(object["error"] as? String ?? "-")"
+    }
+    return (rows, result.status)
+  }
+
+  @Test func emptyExtraCellsAreARaggedRow() throws {
+    let text = "id,visits,note\nC1,7,,\nC2,7,late\nC3,7,late, \n"
+    let table = try table(text)
+    #expect(
+      table.rows.map(\.problem) == [
+        "the row has 4 cells, the header has 3 (the row ends with ',', the header does not)", nil,
+        "the row has 4 cells, the header has 3",
+      ])
+    let outcome = try run(text)
+    #expect(
+      outcome.rows == [
+        "C1 error the row has 4 cells, the header has 3 (the row ends with ',', the header does not)",
+        "C2 fire -", "C3 error the row has 4 cells, the header has 3",
+      ])
+    #expect(outcome.status == .rowErrors)
+  }
+
+  @Test func aDelimiterEndingEveryLineIsNoColumn() throws {
+    let text = "id;visits;note;\r\nC1;7;late;\r\nC2;2;on time; \r\n"
+    let table = try table(text)
+    #expect(table.columns == ["id", "visits", "note"])
+    #expect(table.rows.map(\.cells) == [["C1", "7", "late"], ["C2", "2", "on time"]])
+    #expect(table.rows.allSatisfy { $0.problem == nil })
+    let outcome = try run(text)
+    #expect(outcome.rows == ["C1 fire -", "C2 keep -"])
+    #expect(outcome.status == .success)
+  }
+
+  @Test func withATrailingDelimiterInTheHeaderEveryRowNeedsOne() throws {
+    let text = "id,visits,note,\nC1,7,late\nC2,7,late,x\nC3,7,late,,\nC4,2,ok,\n\nC5,2,ok,\n"
+    let problems = [
+      "the row has 3 cells, the header has 4 (3 columns and a trailing ',')",
+      "the row has 4 cells and the last is not empty, the header has 4 (3 columns and a trailing ',')",
+      "the row has 5 cells, the header has 4 (3 columns and a trailing ',')",
+    ]
+    let table = try table(text)
+    #expect(table.rows.map(\.problem) == problems + [nil, "the line is blank; the header has 3 columns", nil])
+    let outcome = try run(text)
+    #expect(
+      outcome.rows == [
+        "C1 error \(problems[0])", "C2 error \(problems[1])", "C3 error \(problems[2])", "C4 keep -",
+        "clients.csv:6 error the line is blank; the header has 3 columns", "C5 keep -",
+      ])
+    #expect(outcome.status == .rowErrors)
+  }
+
+  @Test func aQuoteOutOfPlaceIsARowError() throws {
+    let text =
+      "id,visits,note\nC1,7,Studio 5\"\nC2,7,\"Acme\" GmbH\nC3,7,\"ok\"  \nC4,7,\"Studio 5\"\"\"\nC5,7,Müller, Hans\"\n"
+    let flaw = "a quote or a separator may be missing (a quote inside a cell is written \"\" in a quoted cell)"
+    let problems = [
+      "cell 3 (note) has a quote but does not start with one; \(flaw)",
+      "cell 3 (note) goes on after its closing quote; \(flaw)", nil, nil,
+      "the row has 4 cells, the header has 3; cell 4 has a quote but does not start with one",
+    ]
+    let table = try table(text)
+    #expect(table.rows.map(\.problem) == problems)
+    #expect(table.rows[3].cells == ["C4", "7", "Studio 5\""])
+    let outcome = try run(text)
+    #expect(
+      outcome.rows
+        == zip(["C1", "C2", "C3", "C4", "C5"], problems).map { "\($0) \($1 == nil ? "fire" : "error") \($1 ?? "-")" })
+  }
+
+  @Test func aHeaderOfOneEmptyCellIsNotATrailingDelimiter() {
+    let shape = CSVRowShape(header: [""], separator: UInt8(ascii: ","))
+    #expect(!shape.endsWithDelimiter)
+    #expect(shape.columns(of: [""]) == [""])
+    let tab = CSVRowShape(header: ["id", ""], separator: UInt8(ascii: "\t"))
+    #expect(tab.endsWithDelimiter && tab.columnCount == 1 && tab.columns(of: ["id", ""]) == ["id"])
+  }
+}
