@@ -6,15 +6,25 @@ enum CleanExport {
   static let columns = ["id", "name", "visits", "amount", "delay", "due", "active"]
 
   /// The layouts a file is written in: `,` with decimal points, `;` with decimal commas (as
-  /// German spreadsheets export), tab with decimal points.
+  /// German spreadsheets export), `;` with decimal points and `'` between thousands (as Swiss
+  /// exports write), tab with decimal points.
   enum Dialect: CaseIterable {
-    case comma, semicolon, tab
+    case comma, semicolon, swiss, tab
 
     var separator: UInt8 {
       switch self {
       case .comma: UInt8(ascii: ",")
-      case .semicolon: UInt8(ascii: ";")
+      case .semicolon, .swiss: UInt8(ascii: ";")
       case .tab: UInt8(ascii: "\t")
+      }
+    }
+
+    /// The thousands separator of grouped amounts.
+    var grouping: Character {
+      switch self {
+      case .comma, .tab: ","
+      case .semicolon: "."
+      case .swiss: "'"
       }
     }
   }
@@ -96,14 +106,16 @@ enum CleanExport {
     }
     return [
       client.id, client.name, client.visits.map(String.init) ?? "",
-      client.cents.map { money($0, style: index, german) } ?? "",
+      client.cents.map { money($0, style: index, dialect) } ?? "",
       client.delay ?? "", due, client.active ?? "",
     ]
   }
 
   /// An amount in cents written as exports write it: `1234.56`, `1,234.56`, `1234.56 EUR`,
-  /// `€1234.56`; with a decimal comma (`1.234,56`, `1.234,56 €`) for German files.
-  static func money(_ cents: Int, style: Int, _ german: Bool) -> String {
+  /// `€1234.56`; with a decimal comma (`1.234,56`, `1.234,56 €`) for German files, with `'`
+  /// between thousands (`1'234.56`) for Swiss ones.
+  static func money(_ cents: Int, style: Int, _ dialect: Dialect) -> String {
+    let german = dialect == .semicolon
     let sign = cents < 0 ? "-" : ""
     let whole = abs(cents) / 100
     let fraction = abs(cents) % 100
@@ -112,7 +124,7 @@ enum CleanExport {
     if style % 4 == 1 {
       var grouped = ""
       for (offset, digit) in digits.reversed().enumerated() {
-        if offset > 0 && offset % 3 == 0 { grouped.append(german ? "." : ",") }
+        if offset > 0 && offset % 3 == 0 { grouped.append(dialect.grouping) }
         grouped.append(digit)
       }
       digits = String(grouped.reversed())
