@@ -44,8 +44,11 @@ struct Parser {
     var isIncomplete: Bool
   }
 
-  /// Parses a whole policy.
+  /// Parses a whole policy; one over ``SourceSizeLimit`` is refused unread.
   static func parse(_ source: SourceFile) -> Result {
+    if let tooLarge = SourceSizeLimit.diagnostic(for: source) {
+      return Result(syntax: PolicySyntax(statements: [], comments: []), diagnostics: [tooLarge], isIncomplete: false)
+    }
     var parser = Parser(source)
     let statements = parser.parsePolicy()
     let incomplete = parser.failedAtEnd || parser.diagnostics.contains { $0.code == "unterminated-string" }
@@ -56,6 +59,7 @@ struct Parser {
 
   /// Parses one expression that must make up the whole input (the REPL's bare expressions).
   static func parseExpression(_ source: SourceFile) -> (expr: Expr?, diagnostics: [Diagnostic], isIncomplete: Bool) {
+    if let tooLarge = SourceSizeLimit.diagnostic(for: source) { return (nil, [tooLarge], false) }
     var parser = Parser(source)
     var expr: Expr?
     do {
