@@ -74,6 +74,7 @@ extension Session {
     let indices: [Int?] = book.entries.isEmpty ? [current] : book.entries.indices.map { $0 }
     var table = VerdictTable()
     var reply = Reply()
+    let rules = policy.rules
     for index in indices {
       let name = index.map { book.entries[$0].name } ?? "(by hand)"
       let found = client(at: index, for: policy, overrides: index == current ? overrides : [:])
@@ -85,7 +86,7 @@ extension Session {
       do {
         let evaluation = try policy.evaluate(client, in: context)
         table.add([
-          name, evaluation.verdict, evaluation.winningRule.map { policy.rules[$0].title(index: $0) } ?? "-",
+          name, evaluation.verdict, evaluation.winningRule.map { rules[$0].title(index: $0) } ?? "-",
           evaluation.clauses.notice.map(\.description) ?? "-", evaluation.clauses.reason ?? "",
         ])
       } catch {

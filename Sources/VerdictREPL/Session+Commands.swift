@@ -46,6 +46,11 @@ extension Session {
   }
 
   mutating func load(_ path: String) -> Reply {
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+      let problem = SourceSizeLimit.problem(byteCount: size)
+    {
+      return .error("cannot read policy '\(path)': \(problem) (\(SourceSizeLimit.hint))")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       return .error("cannot read policy '\(path)': \(Session.whyUnreadable(path))")
     }

@@ -102,74 +102,33 @@ public struct ClientTable: Sendable {
   public static func read(_ path: String, options: DataReadOptions = DataReadOptions()) throws(RunFailure)
     -> ClientTable
   {
-    guard path != "-" else { throw RunFailure("verdict: standard input cannot be read as client data here") }
-    let source = try SourceOpener.open(path, options: options)
-    var table = ClientTable(
-      name: source.name, columns: [], keyColumn: nil, numbers: [], rows: [], options: options)
-    guard let columns = source.columns else { return table }
-    let binder: ColumnBinder
-    do {
-      binder = ColumnBinder(policy: try Policy(""), keyColumn: options.keyColumn, renderer: DiagnosticRenderer())
-    } catch {
-      throw RunFailure("verdict: \(error)")
+    var rows: [Row] = []
+    var table = try scan(path, options: options, datesOf: nil) { row, columns in
+      let cells = (0..<columns).map { String(decoding: row.cells[$0], as: UTF8.self) }
+      rows.append(
+        Row(line: row.line, key: String(decoding: row.key, as: UTF8.self), cells: cells, problem: row.problem))
     }
-    let bound = try binder.bind(columns, source: source.name, numbers: source.numbers)
-    source.binding = ColumnBinding(
-      columns: columns, columnOfSlot: Array(columns.indices), keyColumn: bound.keyColumn, formats: [])
-    table.columns = columns
-    table.keyColumn = bound.keyColumn
-    let buffer = RowBuffer(slots: columns.count)
-    var tallies = columns.map { _ in DecimalMarkTally() }
-    do {
-      try source.forEachRow(buffer, binder: binder) { row in
-        let cells = (0..<columns.count).map { String(decoding: row.cells[$0], as: UTF8.self) }
-        if row.problem == nil {
-          for column in columns.indices where !ClientTable.isDate(row.cells[column]) {
-            tallies[column].add(row.cells[column], line: row.line)
-          }
-        }
-        table.rows.append(
-          Row(line: row.line, key: String(decoding: row.key, as: UTF8.self), cells: cells, problem: row.problem))
-      }
-    } catch let failure as RunFailure {
-      throw failure
-    } catch let error as DataReadError {
-      table.unreadableTail = SourceNotes.unreadableTail(source.name, error)
-    } catch {
-      throw RunFailure("verdict: \(error)")
-    }
-    table.decideNumbers(tallies, source: source)
-    table.decideDates()
+    table.rows = rows
     return table
   }
 
   /// Reads `cell` of `column` as a value of `field`, with the column's number format and, for a
   /// date field without a declared format, the column's detected one: as `verdict run` reads it.
   public func read(_ cell: String, column: Int, for field: FieldInfo) -> Result<Value, CellError> {
-    var format = CellFormat(field, numbers: numbers.indices.contains(column) ? numbers[column] : .point)
-    if format.dateFormat == nil, dateFormats.indices.contains(column) { format.dateFormat = dateFormats[column] }
     var text = cell
+    let format = format(column: column, for: field)
     return text.withUTF8 { CellReader().read($0, as: format) }
   }
 
-  /// Sets each column's date format from all of its cells.
-  private mutating func decideDates() {
-    dateFormats = columns.indices.map { column in
-      let samples = rows.compactMap { row -> (line: Int, text: String)? in
-        guard row.problem == nil, column < row.cells.count, !row.cells[column].isEmpty else { return nil }
-        return (row.line, row.cells[column])
-      }
-      switch DateColumn.decide(samples, column: columns[column]) {
-      case .success(let format): return format
-      case .failure(let ambiguity):
-        dateProblems[column] = ambiguity
-        return nil
-      }
-    }
+  /// How ``read(_:column:for:)`` reads the cells of `column` for `field`.
+  func format(column: Int, for field: FieldInfo) -> CellFormat {
+    var format = CellFormat(field, numbers: numbers.indices.contains(column) ? numbers[column] : .point)
+    if format.dateFormat == nil, dateFormats.indices.contains(column) { format.dateFormat = dateFormats[column] }
+    return format
   }
 
   /// Sets each column's number format from its tally, or from the options when they fix it.
-  private mutating func decideNumbers(_ tallies: [DecimalMarkTally], source: any RecordSource) {
+  mutating func decideNumbers(_ tallies: [DecimalMarkTally], source: any RecordSource) {
     let grouping = options.grouping ?? .any
     guard let csv = source as? CSVRecordSource else {
       numbers = columns.map { _ in source.numbers }
@@ -191,7 +150,7 @@ public struct ClientTable: Sendable {
   }
 
   /// Whether a cell reads as a date (`28.11.2026` has dots, but is no number).
-  private static func isDate(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func isDate(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
     if case .success(.date) = CellReader().read(cell, as: CellFormat(FieldInfo(name: "", type: nil))) { return true }
     return false
   }

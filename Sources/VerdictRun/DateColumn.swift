@@ -16,31 +16,77 @@ enum DateColumn {
   /// The format to read the column with, `nil` for the default forms (ISO and `28.11.2026`, or
   /// cells no candidate reads, which then fail one by one), or the ambiguity that stops a run.
   static func decide(_ samples: [(line: Int, text: String)], column: String) -> Result<DateFormat?, Ambiguity> {
-    switch DateFormat.detect(samples.map(\.text)) {
-    case .none:
-      return .success(nil)
-    case .format(let format):
-      // The default forms read these cells already, on their fast path.
-      let plain = CellFormat(FieldInfo(name: column, type: .date))
-      var formatted = plain
-      formatted.dateFormat = format
-      let reader = CellReader()
-      let same = samples.allSatisfy { sample in
-        var text = sample.text
-        return text.withUTF8 { bytes in
-          guard case .success(let date) = reader.read(bytes, as: plain) else { return false }
+    var decider = Decider(column: column)
+    for sample in samples { decider.add(sample.text, line: sample.line) }
+    return decider.decision
+  }
+
+  /// ``decide(_:column:)`` one cell at a time, keeping at most a few dozen cells whatever the
+  /// length of the column: for `verdict check --data`, which reads a file as a stream.
+  struct Decider {
+    let column: String
+    private var detector = DateFormat.Detector()
+    private let reader = CellReader()
+    private let plain: CellFormat
+    /// The first cell, and the cells on which two formats first read different days, by their
+    /// place among the cells: the cells an ambiguity may quote.
+    private var first: (line: Int, text: String)?
+    private var quotable: [Int: (line: Int, text: String)] = [:]
+    private var added = 0
+    /// For each of the candidate formats, whether it read a cell other than the default forms
+    /// do (it then stops being compared).
+    private var differsFromPlain = [Bool](repeating: false, count: DateFormat.candidates.count)
+
+    /// A decider for the column called `column` that has seen no cell.
+    init(column: String) {
+      self.column = column
+      plain = CellFormat(FieldInfo(name: column, type: .date))
+    }
+
+    /// Whether more cells can change nothing: no format reads them all (the default forms will).
+    var isDecided: Bool { detector.isSettledOnNone }
+
+    /// Adds the column's next (non-empty) cell, from line `line`.
+    mutating func add(_ text: String, line: Int) {
+      if first == nil { first = (line, text) }
+      if detector.add(text) { quotable[added] = (line, text) }
+      added += 1
+      // Whether the default forms already read the cell as each remaining format does.
+      var text = text
+      var plainValue: Result<Value, CellError>?
+      for index in DateFormat.candidates.indices where detector.reads(candidate: index) && !differsFromPlain[index] {
+        var formatted = plain
+        formatted.dateFormat = DateFormat.candidates[index]
+        let same = text.withUTF8 { bytes in
+          let known = plainValue ?? reader.read(bytes, as: plain)
+          plainValue = known
+          guard case .success(let date) = known else { return false }
           return (try? reader.read(bytes, as: formatted).get()) == date
         }
+        if !same { differsFromPlain[index] = true }
       }
-      return .success(same ? nil : format)
-    case .ambiguous(let formats):
-      let example = samples.first { sample in Set(formats.map { $0.date(sample.text) }).count > 1 } ?? samples[0]
-      let choices = formats.map { "format \(Value.quote($0.pattern))" }.joined(separator: " or ")
-      return .failure(
-        Ambiguity(
-          message:
-            "column '\(column)' has dates with two readings, such as \(Value.quote(example.text)) on line \(example.line)",
-          hint: "declare the field's format: \(choices)"))
+    }
+
+    /// What ``decide(_:column:)`` decides from the cells added so far.
+    var decision: Result<DateFormat?, Ambiguity> {
+      switch detector.detection {
+      case .none:
+        return .success(nil)
+      case .format(let format):
+        // The default forms read these cells already, on their fast path.
+        let differs = DateFormat.candidates.firstIndex(of: format).map { differsFromPlain[$0] } ?? true
+        return .success(differs ? format : nil)
+      case .ambiguous(let formats):
+        guard let example = detector.firstDisagreement(among: formats).flatMap({ quotable[$0] }) ?? first else {
+          return .success(nil)  // not reached: formats that disagree read some cell
+        }
+        let choices = formats.map { "format \(Value.quote($0.pattern))" }.joined(separator: " or ")
+        return .failure(
+          Ambiguity(
+            message:
+              "column '\(column)' has dates with two readings, such as \(Value.quote(example.text)) on line \(example.line)",
+            hint: "declare the field's format: \(choices)"))
+      }
     }
   }
 }

@@ -30,14 +30,15 @@ public final class OutputSink {
     descriptor = STDOUT_FILENO
   }
 
-  /// Creates a temporary file next to `path`; ``commit()`` renames it to `path`.
+  /// Creates a temporary file next to `path`, named as ``TemporaryFileName`` says; ``commit()``
+  /// renames it to `path`. Temporary files that killed runs left in that folder are removed first
+  /// (``StaleTemporaryFiles``).
   public init(atomicPath path: String) throws(OutputError) {
     signal(SIGPIPE, SIG_IGN)
     self.path = path
-    let slash = path.lastIndex(of: "/")
-    let folder = slash.map { String(path[...$0]) } ?? ""
-    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-    var template = Array("\(folder).\(name).verdict-XXXXXX".utf8CString)
+    let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+    StaleTemporaryFiles.remove(in: folder)
+    var template = Array(TemporaryFileName.template(beside: path).utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else {
       throw .failed("cannot write '\(path)': \(OutputSink.systemError())")

@@ -47,6 +47,9 @@ public final class Runner {
 
   private func runChecked() throws(RunFailure) -> RunResult {
     let options = try RunOptions(policy: policy, configuration: configuration)
+    // Spools of standard input that killed runs left behind; those beside the report go when
+    // the report's temporary file is made.
+    StaleTemporaryFiles.remove(in: StaleTemporaryFiles.temporaryFolder)
     let reading = configuration.reading
     // Check every data file's columns, and decide how each column writes its numbers, before
     // anything is evaluated; the second opening of a file reuses what was decided.

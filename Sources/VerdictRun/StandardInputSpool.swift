@@ -18,11 +18,10 @@ final class SpoolWriter {
   /// The temporary file's path.
   let path: String
 
-  /// Creates the spool in `$TMPDIR` (or /tmp); it is registered with ``TemporaryFiles``.
+  /// Creates the spool in `$TMPDIR` (or /tmp), as `.verdict-stdin.csv.verdict-PID-START-XXXXXX`
+  /// (``TemporaryFileName``); it is registered with ``TemporaryFiles``.
   init(slots: Int) throws(RunFailure) {
-    var folder = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-    if !folder.hasSuffix("/") { folder += "/" }
-    path = folder + "verdict-stdin.csv"
+    path = StaleTemporaryFiles.temporaryFolder + "verdict-stdin.csv"
     do {
       output = try OutputSink(atomicPath: path)
     } catch {

@@ -102,8 +102,10 @@ struct CheckCommand: ParsableCommand {
     if let policy, let data {
       let options = try reading.reading()
       do throws(RunFailure) {
-        let table = try ClientTable.read(data, options: options)
-        diagnostics += DataCheck.diagnostics(for: policy, data: table)
+        // Read as a stream, twice: a file of any length takes little memory.
+        let survey = try DataFileSurvey.read(data, options: options, policy: policy, examples: DataCheck.examples)
+        let table = survey.layout
+        diagnostics += DataCheck.diagnostics(for: policy, data: survey)
         if format == .text { Terminal.error(table.layoutSummary(for: policy) + "\n") }
         if let tail = table.unreadableTail {
           Terminal.error(tail + "\n")

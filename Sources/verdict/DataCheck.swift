@@ -9,9 +9,21 @@ enum DataCheck {
 
   /// Errors for fields the data has no column for (a run would stop), warnings for columns whose
   /// cells do not fit the field's type (those clients would get the verdict `error`).
+  static func diagnostics(for policy: Policy, data survey: DataFileSurvey) -> [Diagnostic] {
+    diagnostics(for: policy, data: survey.layout, failures: survey.failures)
+  }
+
+  /// The same, for a table read into memory.
   static func diagnostics(for policy: Policy, data table: ClientTable) -> [Diagnostic] {
+    diagnostics(for: policy, data: table, failures: table.cellFailures(for: policy, examples: examples))
+  }
+
+  /// The diagnostics, given the columns of `table` and the failing cells of each field slot.
+  private static func diagnostics(for policy: Policy, data table: ClientTable, failures: [Int: CellFailures])
+    -> [Diagnostic]
+  {
     var found: [Diagnostic] = []
-    for field in policy.fields where field.isUsed {
+    for (slot, field) in policy.fields.enumerated() where field.isUsed {
       guard let column = table.column(for: field) else {
         found.append(
           .error(
@@ -31,18 +43,10 @@ enum DataCheck {
           .error("ambiguous-dates", "\(table.name): \(problem.message)", at: field.range, hint: problem.hint))
         continue
       }
-      guard let type = field.type else { continue }
-      var failures: [(line: Int, text: String, error: CellError)] = []
-      var count = 0
-      for row in table.rows where row.problem == nil && column < row.cells.count {
-        guard case .failure(let error) = table.read(row.cells[column], column: column, for: field) else { continue }
-        count += 1
-        if failures.count < examples { failures.append((row.line, row.cells[column], error)) }
-      }
-      guard let first = failures.first else { continue }
-      let quoted = failures.map { "line \($0.line) \(Value.text($0.text))" }.joined(separator: ", ")
-      let cells = count == 1 ? "1 cell that is" : "\(count) cells that are"
-      let more = count > failures.count ? ", …" : ""
+      guard let type = field.type, let failed = failures[slot], let first = failed.first.first else { continue }
+      let quoted = failed.first.map { "line \($0.line) \(Value.text($0.text))" }.joined(separator: ", ")
+      let cells = failed.count == 1 ? "1 cell that is" : "\(failed.count) cells that are"
+      let more = failed.count > failed.first.count ? ", …" : ""
       found.append(
         .warning(
           "cell-type",

@@ -4,9 +4,12 @@ import Verdict
 /// the rules behind it.
 enum EvaluationText {
   static func render(_ evaluation: Evaluation, policy: Policy) -> String {
+    // `policy.rules` is built on each use: once here, so that listing every rule stays linear.
+    let rules = policy.rules
+    let title = { (index: Int) in describe(rule: rules[index], in: policy.source) }
     var lines = [evaluation.verdict]
     if let index = evaluation.winningRule {
-      lines.append("  rule: \(describe(rule: index, in: policy))")
+      lines.append("  rule: \(title(index))")
     } else {
       lines.append("  rule: none matched (otherwise)")
     }
@@ -19,20 +22,19 @@ enum EvaluationText {
     if let meet = clauses.meet { lines.append("  meet \(meet.rawValue)") }
     let others = evaluation.matchedRules.filter { $0 != evaluation.winningRule }
     if !others.isEmpty {
-      lines.append("  also matched: " + others.map { describe(rule: $0, in: policy) }.joined(separator: "; "))
+      lines.append("  also matched: " + others.map(title).joined(separator: "; "))
     }
     if !evaluation.unknownRules.isEmpty {
       lines.append(
         "  not evaluable (missing data): "
-          + evaluation.unknownRules.map { describe(rule: $0, in: policy) }.joined(separator: "; "))
+          + evaluation.unknownRules.map(title).joined(separator: "; "))
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
   /// `"slow payer" (line 3)` or `line 3`.
-  static func describe(rule index: Int, in policy: Policy) -> String {
-    let rule = policy.rules[index]
-    let line = policy.source.location(of: rule.range.start).line
+  static func describe(rule: RuleSummary, in source: SourceFile) -> String {
+    let line = source.location(of: rule.range.start).line
     if let name = rule.name { return "\"\(name)\" (line \(line))" }
     return "line \(line)"
   }

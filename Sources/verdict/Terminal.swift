@@ -29,8 +29,14 @@ enum Terminal {
 
 /// Loads policy files for the commands.
 enum PolicyFile {
-  /// Reads a policy's source, or explains why it cannot.
+  /// Reads a policy's source, or explains why it cannot; a file over ``SourceSizeLimit`` is
+  /// refused before it is read.
   static func read(_ path: String) throws(CommandFailure) -> SourceFile {
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+      let problem = SourceSizeLimit.problem(byteCount: size)
+    {
+      throw CommandFailure(message: "cannot read policy '\(path)': \(problem) (\(SourceSizeLimit.hint))", exitCode: 2)
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       var isDirectory: ObjCBool = false
       let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)

@@ -64,8 +64,9 @@ struct TestReport {
   }
 
   private func coverage(of results: [ExampleResult], in policy: Policy) -> String {
-    let counts = ExampleCoverage(results, ruleCount: policy.rules.count)
-    let titles = policy.rules.indices.map { policy.rules[$0].title(index: $0) }
+    let rules = policy.rules
+    let counts = ExampleCoverage(results, ruleCount: rules.count)
+    let titles = rules.indices.map { rules[$0].title(index: $0) }
     let width = (titles + ["otherwise"]).map(\.count).max() ?? 0
     func pad(_ text: String) -> String { text + String(repeating: " ", count: width - text.count) }
     let countWidth = String(counts.matched.max() ?? 0).count

@@ -106,6 +106,52 @@ struct CLIProcessTests {
     #expect(left.isEmpty, "left behind: \(left)")
   }
 
+  @Test func theRunAfterAKilledOneRemovesWhatItLeft() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-sigkill-\(getpid())")
+    let reports = folder.appendingPathComponent("reports")
+    let spools = folder.appendingPathComponent("tmp")
+    for made in [reports, spools] {
+      try FileManager.default.createDirectory(at: made, withIntermediateDirectories: true)
+    }
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let files = { (url: URL) in ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted() }
+    let policy = Self.cases.appendingPathComponent("policies/share.verdict").path
+    let report = reports.appendingPathComponent("report.csv").path
+    var environment = ProcessInfo.processInfo.environment
+    environment["TMPDIR"] = spools.path
+    let process = Process()
+    process.executableURL = VerdictBinary.url
+    process.arguments = ["run", policy, "-", "--output", report]
+    process.environment = environment
+    let input = Pipe()
+    process.standardInput = input
+    process.standardError = Pipe()
+    try process.run()
+    VerdictBinary.writeAll(Data("id,revenue,hours\nA,100,10\nB,200,20\n".utf8), to: input.fileHandleForWriting)
+    for _ in 0..<200 where files(reports).isEmpty || files(spools).isEmpty { usleep(10_000) }
+    // SIGKILL cannot be caught: the report's temporary file and the spool of the client data stay.
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    let pid = process.processIdentifier
+    #expect(
+      files(reports).count == 1 && files(reports)[0].hasPrefix(".report.csv.verdict-\(pid)-"), "\(files(reports))")
+    #expect(
+      files(spools).count == 1 && files(spools)[0].hasPrefix(".verdict-stdin.csv.verdict-\(pid)-"), "\(files(spools))")
+
+    // The next run, without standard input or a population function, removes both.
+    let simple = Self.cases.appendingPathComponent("policies/simple.verdict").path
+    let data = Self.cases.appendingPathComponent("data/clients.csv").path
+    let next = Process()
+    next.executableURL = VerdictBinary.url
+    next.arguments = ["run", simple, data, "--today", "2026-11-29", "--output", report]
+    next.environment = environment
+    next.standardError = Pipe()
+    try next.run()
+    next.waitUntilExit()
+    #expect(files(reports) == ["report.csv"])
+    #expect(files(spools) == [])
+  }
+
   @Test func helpDocumentsExitStatus() throws {
     let result = try VerdictBinary.run(["run", "--help"], in: Self.cases)
     #expect(result.status == 0)

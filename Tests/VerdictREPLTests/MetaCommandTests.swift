@@ -49,6 +49,17 @@ final class MetaCommandTests: SessionTestCase {
     XCTAssertEqual(session.draft.policy.rules.count, 2, "a policy with errors changes nothing")
   }
 
+  func testLoadRefusesAPolicyOverTheSizeLimit() throws {
+    var session = makeSession()
+    let big = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-big-\(UUID().uuidString).verdict")
+    defer { try? FileManager.default.removeItem(at: big) }
+    try Data(repeating: UInt8(ascii: "#"), count: SourceSizeLimit.maximumBytes + 1).write(to: big)
+    expect(
+      &session, ":load \(big.path)",
+      fails: "cannot read policy '\(big.path)': it is 10,485,761 bytes, more than the 10,485,760 (10 MiB) a policy "
+        + "may have (checking takes about 40 times a policy's size in memory; split it into smaller policies)\n")
+  }
+
   func testData() {
     var session = makeSession()
     let path = fixture("clients.csv")

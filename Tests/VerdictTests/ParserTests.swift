@@ -334,12 +334,12 @@ final class ParserTests: XCTestCase {
   // MARK: - Nesting limit
 
   /// A deeply nested condition gives one `nesting-too-deep` error at the offending token, no crash.
-  func assertTooDeep(_ condition: String, column: Int, limit: Int = Parser.maximumNesting, line: UInt = #line) {
+  func assertTooDeep(_ condition: String, column: Int, line: UInt = #line) {
     let source = SourceFile(name: "t", text: "when " + condition + " then recommend fire")
     let diagnostics = Parser.parse(source).diagnostics
     XCTAssertEqual(diagnostics.map(\.code), ["nesting-too-deep"], line: line)
     XCTAssertEqual(
-      diagnostics.first?.message, "expression is nested too deeply (more than \(limit) levels)", line: line)
+      diagnostics.first?.message, "expression is nested too deeply (more than 128 levels)", line: line)
     XCTAssertEqual(
       diagnostics.first.map { source.location(of: $0.range.start) }, SourceLocation(line: 1, column: column), line: line
     )
@@ -355,11 +355,12 @@ final class ParserTests: XCTestCase {
     assertTooDeep(String(repeating: "f(", count: 100_000), column: 6 + 2 * limit)
     // `??` groups to the right: the operand after the 128th `??` is refused.
     assertTooDeep("x" + String(repeating: " ?? x", count: 100_000), column: 6 + 5 * limit)
-    // A flat chain is a tree as tall as it is long: the node over the 257th term is refused.
-    assertTooDeep("a" + String(repeating: " + a", count: 49_999), column: 6, limit: Parser.maximumHeight)
+    // A flat chain is a tree as tall as it is long: the node over the 129th term is refused.
+    assertTooDeep("a" + String(repeating: " + a", count: 49_999), column: 6)
     let fine = String(repeating: "(", count: limit - 1) + "x" + String(repeating: ")", count: limit - 1)
     XCTAssertEqual(parse("when \(fine) then recommend fire").diagnostics, [])
-    let longFine = "a" + String(repeating: " + a", count: Parser.maximumHeight - 2)
+    let longFine = "a" + String(repeating: " + a", count: limit - 1)
     XCTAssertEqual(parse("let s = \(longFine)").diagnostics, [])
+    assertTooDeep(longFine + " + a", column: 6)
   }
 }

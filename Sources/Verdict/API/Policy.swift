@@ -90,7 +90,8 @@ public struct Policy: Sendable {
     program.fields.firstIndex { $0.name == name }
   }
 
-  /// The rules in file order.
+  /// The rules in file order. The array is made on each use: keep it in a constant rather
+  /// than indexing `policy.rules[i]` in a loop, which would take time quadratic in the rules.
   public var rules: [RuleSummary] {
     program.rules.map { rule in
       RuleSummary(name: rule.name, verdict: program.verdicts[rule.action.verdict], range: rule.range)

@@ -1,37 +1,7 @@
 /// Expressions: names, literals, operators and calls.
 extension Checker {
-  /// Checks an expression and returns its resolved form.
-  mutating func checkExpr(_ expr: Expr) -> CheckedExpr {
-    var checked = checkNode(expr)
-    checked.height = height(of: checked)
-    if checked.height > Checker.maximumHeight, !reportedTooDeep {
-      reportedTooDeep = true
-      error(
-        "nesting-too-deep",
-        "expression is nested too deeply, counting the lets it uses (more than \(Checker.maximumHeight) levels)",
-        at: expr.range, hint: "simplify the chain of lets")
-    }
-    return checked
-  }
-
-  /// The height of a checked node's tree, counting through the lets it uses.
-  private func height(of expr: CheckedExpr) -> Int {
-    switch expr.kind {
-    case .constant, .field, .today, .population: return 1
-    case .letValue(let slot):
-      guard case .checked(let value) = letStates[slot] else { return 1 }
-      return value.height + 1
-    case .negate(let operand), .not(let operand), .isMissing(let operand, _): return operand.height + 1
-    case .and(let left, let right), .or(let left, let right), .compare(_, let left, let right),
-      .arithmetic(_, let left, let right), .coalesce(let left, let right), .member(let left, let right, _),
-      .contains(let left, let right):
-      return max(left.height, right.height) + 1
-    case .call(_, let operands), .list(let operands): return (operands.map(\.height).max() ?? 0) + 1
-    }
-  }
-
-  /// Checks one node of an expression.
-  private mutating func checkNode(_ expr: Expr) -> CheckedExpr {
+  /// Checks one node of an expression; ``checkExpr(_:)`` bounds the depth and sets the height.
+  mutating func checkNode(_ expr: Expr) -> CheckedExpr {
     let id = nodeCount
     nodeCount += 1
     var result = CheckedExpr(kind: .constant(.missing), type: nil, range: expr.range, id: id)
@@ -153,14 +123,7 @@ extension Checker {
       letStates[entry.index] = .failed
       return nil
     case .unchecked:
-      if letStack.count >= Checker.maximumLetNesting {
-        error(
-          "nesting-too-deep",
-          "lets are nested too deeply (more than \(Checker.maximumLetNesting) lets, each using the next)",
-          at: use ?? entry.declaration.name.range, hint: "simplify the chain of lets")
-        letStates[entry.index] = .failed
-        return nil
-      }
+      // The recursion is bounded by the depth ``checkExpr(_:)`` counts through lets.
       letStates[entry.index] = .checking
       letStack.append(name)
       let checked = checkExpr(entry.declaration.value)

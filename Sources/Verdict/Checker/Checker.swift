@@ -8,11 +8,6 @@
 /// error rather than a new, always-missing field.
 struct Checker {
   static let defaultVerdicts = ["keep", "watch", "talk", "review", "fire"]
-  /// How tall an expression may be, counting through the lets it uses, so that evaluation cannot
-  /// overflow the stack.
-  static let maximumHeight = 256
-  /// How many lets may be nested, each using the next, so that checking cannot overflow the stack.
-  static let maximumLetNesting = 32
 
   let syntax: PolicySyntax
   var diagnostics: [Diagnostic] = []
@@ -34,6 +29,8 @@ struct Checker {
   var verdicts: [String] = Checker.defaultVerdicts
   var verdictsRange: SourceRange?
   var nodeCount = 0
+  /// The level of the expression being checked, counting through the lets being checked.
+  var depth = 0
   var reportedTooDeep = false
   /// How many warnings of each code were found.
   var warningCounts: [String: Int] = [:]

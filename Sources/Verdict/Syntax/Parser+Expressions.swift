@@ -199,26 +199,45 @@ extension Parser {
       notes: [Diagnostic.Note("'\(opener)' opened here", at: opening.range)])
   }
 
-  /// Refuses to recurse deeper than ``Parser/maximumNesting``, before the stack can overflow.
+  /// Refuses to recurse deeper than ``Parser/maximumNesting``, before the stack can overflow. Each
+  /// prefix parse under way stands for a node the tree will have above the next value, so this
+  /// refuses only trees that ``node(_:range:children:)`` would refuse.
   private mutating func enterNesting() throws {
     if depth >= Parser.maximumNesting {
       error(
-        "nesting-too-deep", "expression is nested too deeply (more than \(Parser.maximumNesting) levels)",
-        at: current.range, hint: "split it into several 'let' definitions")
+        "nesting-too-deep", Parser.tooDeepMessage, at: current.range,
+        hint: "every parenthesis, 'not', '-', call, list and operator on the way in is a level")
       throw Failure()
     }
   }
 
-  /// Builds a node, refusing trees taller than ``Parser/maximumHeight``.
+  /// Builds a node, refusing trees taller than ``Parser/maximumNesting``.
   private mutating func node(_ kind: Expr.Kind, range: SourceRange, children: [Parsed]) throws -> Parsed {
     let height = (children.map(\.height).max() ?? 0) + 1
-    if height > Parser.maximumHeight {
+    if height > Parser.maximumNesting {
+      var hint = "every parenthesis, 'not', '-', call, list and operator on the way in is a level"
+      if let symbol = Parser.chainOperator(in: kind)?.rawValue {
+        hint =
+          "a chain of '\(symbol)' is a level per '\(symbol)': group it in halves, "
+          + "(a \(symbol) b \(symbol) …) \(symbol) (c \(symbol) d \(symbol) …)"
+      }
       error(
-        "nesting-too-deep", "expression is nested too deeply (more than \(Parser.maximumHeight) levels)",
-        at: SourceRange(start: range.start, end: range.start + 1),
-        hint: "split it into several 'let' definitions")
+        "nesting-too-deep", Parser.tooDeepMessage, at: SourceRange(start: range.start, end: range.start + 1),
+        hint: hint)
       throw Failure()
     }
     return (Expr(kind, range: range), height)
+  }
+
+  /// The operator of a chain such as `a + b + c` found going down the left operands of `kind`
+  /// (`a + b + c > 0` has one), which is what makes a flat-looking expression deep.
+  private static func chainOperator(in kind: Expr.Kind) -> BinaryOperator? {
+    var current = kind
+    for _ in 0..<4 {
+      guard case .binary(let op, let left, _) = current else { return nil }
+      if case .binary(op, _, _) = left.kind { return op }
+      current = left.kind
+    }
+    return nil
   }
 }

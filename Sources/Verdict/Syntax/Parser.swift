@@ -4,12 +4,13 @@
 /// It reports every syntax error it can find in one run: after an error it skips to the next
 /// keyword that begins a statement (or `example` before text) and goes on.
 struct Parser {
-  /// How deeply expressions may nest (parentheses, operators, calls) before the parser refuses them,
-  /// so that hostile input cannot overflow the stack of the parser, checker or evaluator.
+  /// How many levels an expression's tree may have, counting every operator, call, parenthesis
+  /// and value on its deepest path, and through the lets it uses (the checker counts those), so
+  /// that hostile input cannot overflow the stack of the parser, checker or evaluator. A chain
+  /// `a + b + c …` is a level per operator. The one limit, the same for every form.
   static let maximumNesting = 128
-  /// How tall an expression's tree may be: long flat chains such as `a or b or c …` are fine up to
-  /// this many terms.
-  static let maximumHeight = 256
+  /// What every refusal of a too deep expression says.
+  static let tooDeepMessage = "expression is nested too deeply (more than \(maximumNesting) levels)"
   /// After this many errors the parser stops reporting.
   static let maximumErrors = 50
 
@@ -43,8 +44,11 @@ struct Parser {
     var isIncomplete: Bool
   }
 
-  /// Parses a whole policy.
+  /// Parses a whole policy; one over ``SourceSizeLimit`` is refused unread.
   static func parse(_ source: SourceFile) -> Result {
+    if let tooLarge = SourceSizeLimit.diagnostic(for: source) {
+      return Result(syntax: PolicySyntax(statements: [], comments: []), diagnostics: [tooLarge], isIncomplete: false)
+    }
     var parser = Parser(source)
     let statements = parser.parsePolicy()
     let incomplete = parser.failedAtEnd || parser.diagnostics.contains { $0.code == "unterminated-string" }
@@ -55,6 +59,7 @@ struct Parser {
 
   /// Parses one expression that must make up the whole input (the REPL's bare expressions).
   static func parseExpression(_ source: SourceFile) -> (expr: Expr?, diagnostics: [Diagnostic], isIncomplete: Bool) {
+    if let tooLarge = SourceSizeLimit.diagnostic(for: source) { return (nil, [tooLarge], false) }
     var parser = Parser(source)
     var expr: Expr?
     do {

@@ -42,24 +42,89 @@ extension DateFormat {
   /// DateFormat.detect(["01/02/2026"])             // .ambiguous([D/M/YYYY, M/D/YYYY])
   /// ```
   public static func detect(_ samples: [String]) -> Detection {
-    let texts = samples.filter { !$0.utf8.allSatisfy(CellScanner.isSpace) }
-    guard !texts.isEmpty else { return .none }
-    // One format for each way of reading the samples, the first format that reads them so.
-    var readings: [(format: DateFormat, dates: [CalendarDate])] = []
-    for candidate in candidates {
-      var dates: [CalendarDate] = []
-      dates.reserveCapacity(texts.count)
-      for text in texts {
-        guard let date = candidate.date(text) else { break }
-        dates.append(date)
+    var detector = Detector()
+    for sample in samples { detector.add(sample) }
+    return detector.detection
+  }
+
+  /// ``detect(_:)`` one sample at a time, keeping no sample: the same detection from the same
+  /// samples, for a column read as a stream. It tracks which candidates read every sample so
+  /// far, and which pairs of them read every sample as the same day.
+  public struct Detector: Sendable {
+    private static let count = DateFormat.candidates.count
+    /// Whether each candidate read every sample with text so far.
+    private var alive = [Bool](repeating: true, count: count)
+    /// For candidates `i` and `j`, at `i * count + j`: the first sample they read as different
+    /// days (its place among the samples added, from 0), or `nil` while they agree.
+    private var disagreement = [Int?](repeating: nil, count: count * count)
+    /// How many samples were added; and whether any had text.
+    private var added = 0
+    private var hasText = false
+    /// Each candidate's reading of the sample being added (kept to spare an allocation a sample).
+    private var dates = [CalendarDate?](repeating: nil, count: count)
+
+    /// A detector that has seen no sample.
+    public init() {}
+
+    /// Adds the next sample of the column (an empty or blank one changes nothing). Returns
+    /// whether two candidates that read every sample so far read this one as different days for
+    /// the first time: the only samples ``firstDisagreement(among:)`` can name.
+    @discardableResult
+    public mutating func add(_ sample: String) -> Bool {
+      defer { added += 1 }
+      guard !sample.utf8.allSatisfy(CellScanner.isSpace) else { return false }
+      hasText = true
+      guard alive.contains(true) else { return false }
+      for index in 0..<Self.count where alive[index] {
+        dates[index] = DateFormat.candidates[index].date(sample)
+        if dates[index] == nil { alive[index] = false }
       }
-      guard dates.count == texts.count, !readings.contains(where: { $0.dates == dates }) else { continue }
-      readings.append((candidate, dates))
+      var fresh = false
+      for first in 0..<Self.count where alive[first] {
+        for second in (first + 1)..<Self.count where alive[second] && dates[first] != dates[second] {
+          guard disagreement[first * Self.count + second] == nil else { continue }
+          disagreement[first * Self.count + second] = added
+          fresh = true
+        }
+      }
+      return fresh
     }
-    switch readings.count {
-    case 0: return .none
-    case 1: return .format(readings[0].format)
-    default: return .ambiguous(readings.map(\.format))
+
+    /// Whether candidate `index` (of ``candidates``) reads every sample with text so far.
+    public func reads(candidate index: Int) -> Bool { alive[index] }
+
+    /// Whether the detection is ``Detection/none`` whatever samples come next: some sample had
+    /// text, and no candidate read them all.
+    public var isSettledOnNone: Bool { hasText && !alive.contains(true) }
+
+    /// What ``detect(_:)`` would find in the samples added so far.
+    public var detection: Detection {
+      guard hasText else { return .none }
+      // One candidate for each way of reading the samples: the first that reads them so.
+      var readings: [Int] = []
+      for index in 0..<Self.count where alive[index] {
+        if !readings.contains(where: { disagreement[$0 * Self.count + index] == nil }) { readings.append(index) }
+      }
+      switch readings.count {
+      case 0: return .none
+      case 1: return .format(DateFormat.candidates[readings[0]])
+      default: return .ambiguous(readings.map { DateFormat.candidates[$0] })
+      }
+    }
+
+    /// The first sample (its place among the samples added, from 0) that two of `formats` read
+    /// as different days, or `nil` when they agree on every sample so far or are not candidates
+    /// that read them all.
+    public func firstDisagreement(among formats: [DateFormat]) -> Int? {
+      let indices = formats.compactMap { DateFormat.candidates.firstIndex(of: $0) }.filter { alive[$0] }.sorted()
+      var first: Int?
+      for (position, low) in indices.enumerated() {
+        for high in indices[(position + 1)...] {
+          guard let found = disagreement[low * Self.count + high] else { continue }
+          first = min(first ?? found, found)
+        }
+      }
+      return first
     }
   }
 }

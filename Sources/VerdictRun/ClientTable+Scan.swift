@@ -1,0 +1,85 @@
+import Verdict
+import VerdictData
+
+/// One pass over a data file, shared by ``ClientTable/read(_:options:)``, which keeps the rows,
+/// and ``DataFileSurvey``, which keeps none: the columns, and each column's number and date
+/// format decided from all of its cells, as `verdict run` decides them from its sample.
+extension ClientTable {
+  /// Opens `path`, binds its columns (only the key column matters here: every column is read)
+  /// and returns the source, its columns and the binder, or `nil` columns for a JSON file
+  /// without a record.
+  static func open(_ path: String, options: DataReadOptions) throws(RunFailure)
+    -> (source: any RecordSource, columns: [String]?, binder: ColumnBinder?, keyColumn: Int?)
+  {
+    guard path != "-" else { throw RunFailure("verdict: standard input cannot be read as client data here") }
+    let source = try SourceOpener.open(path, options: options)
+    guard let columns = source.columns else { return (source, nil, nil, nil) }
+    let binder: ColumnBinder
+    do {
+      binder = ColumnBinder(policy: try Policy(""), keyColumn: options.keyColumn, renderer: DiagnosticRenderer())
+    } catch {
+      throw RunFailure("verdict: \(error)")
+    }
+    let bound = try binder.bind(columns, source: source.name, numbers: source.numbers)
+    source.binding = ColumnBinding(
+      columns: columns, columnOfSlot: Array(columns.indices), keyColumn: bound.keyColumn, formats: [])
+    return (source, columns, binder, bound.keyColumn)
+  }
+
+  /// Reads every record of `path` once, calling `body` with each record and the number of
+  /// columns, and returns the table without rows. The date format is decided for the columns
+  /// `datesOf` picks from the table, or for every column when it is `nil`.
+  ///
+  /// A file that breaks off keeps what was read and says why in ``unreadableTail``.
+  static func scan(
+    _ path: String, options: DataReadOptions, datesOf: ((ClientTable) -> Set<Int>)?,
+    _ body: (RowBuffer, Int) -> Void
+  ) throws(RunFailure) -> ClientTable {
+    let (source, columns, binder, keyColumn) = try open(path, options: options)
+    var table = ClientTable(name: source.name, columns: [], keyColumn: nil, numbers: [], rows: [], options: options)
+    guard let columns, let binder else { return table }
+    table.columns = columns
+    table.keyColumn = keyColumn
+    let dated = datesOf?(table) ?? Set(columns.indices)
+    var deciders = columns.indices.map { dated.contains($0) ? DateColumn.Decider(column: columns[$0]) : nil }
+    let buffer = RowBuffer(slots: columns.count)
+    var tallies = columns.map { _ in DecimalMarkTally() }
+    do {
+      try source.forEachRow(buffer, binder: binder) { row in
+        if row.problem == nil {
+          for column in columns.indices {
+            let cell = row.cells[column]
+            if !ClientTable.isDate(cell) { tallies[column].add(cell, line: row.line) }
+            if !cell.isEmpty, deciders[column]?.isDecided == false {
+              deciders[column]?.add(String(decoding: cell, as: UTF8.self), line: row.line)
+            }
+          }
+        }
+        body(row, columns.count)
+      }
+    } catch let failure as RunFailure {
+      throw failure
+    } catch let error as DataReadError {
+      table.unreadableTail = SourceNotes.unreadableTail(source.name, error)
+    } catch {
+      throw RunFailure("verdict: \(error)")
+    }
+    table.decideNumbers(tallies, source: source)
+    table.decideDates(deciders)
+    return table
+  }
+
+  /// Sets each column's date format from its decider; a column without one reads the default
+  /// forms.
+  private mutating func decideDates(_ deciders: [DateColumn.Decider?]) {
+    dateFormats = columns.indices.map { column in
+      guard let decider = deciders[column] else { return nil }
+      switch decider.decision {
+      case .success(let format): return format
+      case .failure(let ambiguity):
+        dateProblems[column] = ambiguity
+        return nil
+      }
+    }
+  }
+}

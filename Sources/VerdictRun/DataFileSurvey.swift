@@ -1,0 +1,114 @@
+import Verdict
+import VerdictData
+
+/// The cells of one field's column that do not fit the field: how many, and the first few.
+public struct CellFailures: Sendable {
+  /// One cell that does not fit.
+  public struct Cell: Sendable {
+    /// The line the cell's record starts on.
+    public var line: Int
+    /// The cell's text.
+    public var text: String
+    /// Why it does not fit.
+    public var error: CellError
+  }
+
+  /// How many cells do not fit.
+  public var count = 0
+  /// The first of them, in file order.
+  public var first: [Cell] = []
+
+  mutating func add(line: Int, text: @autoclosure () -> String, error: CellError, keeping examples: Int) {
+    count += 1
+    if first.count < examples { first.append(Cell(line: line, text: text(), error: error)) }
+  }
+}
+
+/// `verdict check --data` over a file of any size: the file is read twice as a stream, keeping
+/// no row. The first pass decides how each column writes its numbers and dates from all of its
+/// cells, as ``ClientTable/read(_:options:)`` does; the second reads each cell a field of the
+/// policy uses with that format, counting those that do not fit and keeping the first few.
+public struct DataFileSurvey: Sendable {
+  /// The file's columns and how their cells are read; its ``ClientTable/rows`` are empty.
+  public var layout: ClientTable
+  /// For each field slot of the policy whose column has cells that do not fit the field.
+  public var failures: [Int: CellFailures]
+
+  /// Surveys `path` (not standard input) for `policy`, keeping `examples` failing cells a field.
+  /// - Throws: ``RunFailure`` when the file cannot be opened, or `--key` names no column.
+  public static func read(_ path: String, options: DataReadOptions = DataReadOptions(), policy: Policy, examples: Int)
+    throws(RunFailure) -> DataFileSurvey
+  {
+    // The columns of date fields, declared formats too: the summary leaves out a column whose
+    // own dates have two readings, as the table read into memory does.
+    let datedColumns = { (table: ClientTable) in
+      Set(policy.fields.filter { $0.isUsed && $0.type == .date }.compactMap(table.column))
+    }
+    let layout = try ClientTable.scan(path, options: options, datesOf: datedColumns) { _, _ in }
+    let checks = layout.cellChecks(for: policy)
+    var failures: [Int: CellFailures] = [:]
+    guard !checks.isEmpty else { return DataFileSurvey(layout: layout, failures: failures) }
+    let (source, _, binder, _) = try ClientTable.open(path, options: options)
+    guard let binder else { return DataFileSurvey(layout: layout, failures: failures) }
+    let reader = CellReader()
+    let buffer = RowBuffer(slots: layout.columns.count)
+    do {
+      try source.forEachRow(buffer, binder: binder) { row in
+        guard row.problem == nil else { return }
+        for check in checks {
+          let cell = row.cells[check.column]
+          guard case .failure(let error) = read(cell, as: check.format, with: reader) else { continue }
+          failures[check.slot, default: CellFailures()].add(
+            line: row.line, text: String(decoding: cell, as: UTF8.self), error: error, keeping: examples)
+        }
+      }
+    } catch let failure as RunFailure {
+      throw failure
+    } catch is DataReadError {
+      // The first pass stopped at the same record and recorded why in `unreadableTail`.
+    } catch {
+      throw RunFailure("verdict: \(error)")
+    }
+    return DataFileSurvey(layout: layout, failures: failures)
+  }
+
+  /// Reads a cell as ``ClientTable/read(_:column:for:)`` reads the text the table keeps for it:
+  /// the bytes themselves when they are UTF-8, as the table decodes them otherwise.
+  private static func read(_ cell: UnsafeBufferPointer<UInt8>, as format: CellFormat, with reader: CellReader)
+    -> Result<Value, CellError>
+  {
+    if TextEncoding.isValidUTF8(cell) { return reader.read(cell, as: format) }
+    var text = String(decoding: cell, as: UTF8.self)
+    return text.withUTF8 { reader.read($0, as: format) }
+  }
+}
+
+extension ClientTable {
+  /// The cells `verdict check --data` reads for `policy`: for each used field with a column and
+  /// a type, unless the column's numbers or dates cannot be decided (reported instead), the
+  /// field's slot, its column and how the column's cells are read.
+  func cellChecks(for policy: Policy) -> [(slot: Int, column: Int, format: CellFormat)] {
+    var checks: [(slot: Int, column: Int, format: CellFormat)] = []
+    for (slot, field) in policy.fields.enumerated() where field.isUsed {
+      guard let column = column(for: field), field.type != nil else { continue }
+      if numberProblems[column] != nil, field.type?.isNumeric ?? true { continue }
+      if field.type == .date, field.dateFormat == nil, dateProblems[column] != nil { continue }
+      checks.append((slot, column, format(column: column, for: field)))
+    }
+    return checks
+  }
+
+  /// What ``DataFileSurvey`` finds, from the rows in memory: for `verdict test --data`, which
+  /// keeps them for the population functions.
+  public func cellFailures(for policy: Policy, examples: Int) -> [Int: CellFailures] {
+    var failures: [Int: CellFailures] = [:]
+    for check in cellChecks(for: policy) {
+      for row in rows where row.problem == nil && check.column < row.cells.count {
+        var text = row.cells[check.column]
+        guard case .failure(let error) = text.withUTF8({ CellReader().read($0, as: check.format) }) else { continue }
+        failures[check.slot, default: CellFailures()].add(line: row.line, text: text, error: error, keeping: examples)
+      }
+    }
+    return failures
+  }
+}

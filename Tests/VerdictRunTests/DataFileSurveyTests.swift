@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+@testable import Verdict
+@testable import VerdictRun
+
+/// `verdict check --data` reads the file as a stream (`DataFileSurvey`); it must find what the
+/// table read into memory finds: the same columns, number and date formats and problems, and
+/// the same failing cells, counted and quoted alike.
+struct DataFileSurveyTests {
+  static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+
+  /// Every data file of the test fixtures.
+  static let files: [String] = {
+    let folders = ["VerdictRunTests/Fixtures", "VerdictRunTests/Fixtures/exports", "CLITests/Cases/data"]
+    return folders.flatMap { folder -> [String] in
+      let url = tests.appendingPathComponent(folder)
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+      return names.filter { name in [".csv", ".json", ".jsonl"].contains { name.hasSuffix($0) } }.sorted()
+        .map { url.appendingPathComponent($0).path }
+    }
+  }()
+
+  static let types = [
+    "number", "money in EUR", "money", "duration in days", "date", "date format \"M/D/YYYY\"", "bool",
+  ]
+
+  /// A policy that reads every column of `columns` as `type`.
+  static func policy(reading columns: [String], as type: String) throws -> Policy {
+    let fields = columns.enumerated().map { "field f\($0.offset): \(type) from \(Value.quote($0.element))" }
+    let condition = columns.indices.map { "f\($0) is missing" }.joined(separator: " or ")
+    return try Policy(fields.joined(separator: "\n") + "\nwhen \(condition) then recommend fire\n")
+  }
+
+  static func summary(_ failures: [Int: CellFailures]) -> [String] {
+    failures.keys.sorted().map { slot in
+      let cells = failures[slot]!.first.map { "\($0.line) \($0.text) \($0.error)" }
+      return "\(slot): \(failures[slot]!.count) \(cells)"
+    }
+  }
+
+  @Test func findsWhatTheTableInMemoryFinds() throws {
+    #expect(Self.files.count > 20)
+    var compared = 0
+    var failing = 0
+    for file in Self.files {
+      for decimalMark in [nil, NumberFormat.DecimalMark.comma] {
+        var options = DataReadOptions()
+        options.decimalMark = decimalMark
+        guard let table = try? ClientTable.read(file, options: options), !table.columns.isEmpty else { continue }
+        let columns = table.columns.filter { !$0.isEmpty }
+        for type in Self.types {
+          let policy = try Self.policy(reading: columns, as: type)
+          let survey = try DataFileSurvey.read(file, options: options, policy: policy, examples: 3)
+          let layout = survey.layout
+          let name = "\(file) as \(type), decimal \(String(describing: decimalMark))"
+          #expect(layout.rows.isEmpty, "\(name)")
+          #expect(layout.columns == table.columns, "\(name)")
+          #expect(layout.keyColumn == table.keyColumn, "\(name)")
+          #expect(layout.numbers == table.numbers, "\(name)")
+          #expect(layout.numberProblems == table.numberProblems, "\(name)")
+          #expect(layout.unreadableTail == table.unreadableTail, "\(name)")
+          #expect(layout.layoutSummary(for: policy) == table.layoutSummary(for: policy), "\(name)")
+          for field in policy.fields where field.type == .date && field.dateFormat == nil {
+            let column = try #require(table.column(for: field))
+            #expect(layout.dateFormats[column] == table.dateFormats[column], "\(name): \(field.name)")
+            #expect(layout.dateProblem(column)?.message == table.dateProblem(column)?.message, "\(name)")
+          }
+          let inMemory = table.cellFailures(for: policy, examples: 3)
+          #expect(Self.summary(survey.failures) == Self.summary(inMemory), "\(name)")
+          compared += 1
+          if !inMemory.isEmpty { failing += 1 }
+        }
+      }
+    }
+    #expect(compared > 200)
+    #expect(failing > 50, "files with cells that do not fit: \(failing)")
+  }
+
+  @Test func aFileThatBreaksOffIsSurveyedUpToTheBreak() throws {
+    let file = Self.tests.appendingPathComponent("CLITests/Cases/data/unterminated.csv").path
+    let table = try ClientTable.read(file)
+    let policy = try Self.policy(reading: table.columns, as: "number")
+    let survey = try DataFileSurvey.read(file, policy: policy, examples: 3)
+    #expect(survey.layout.unreadableTail != nil)
+    #expect(survey.layout.unreadableTail == table.unreadableTail)
+    #expect(Self.summary(survey.failures) == Self.summary(table.cellFailures(for: policy, examples: 3)))
+  }
+}
