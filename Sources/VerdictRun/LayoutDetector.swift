@@ -22,26 +22,12 @@ struct LayoutDetector {
   let policy: Policy
   let options: DataReadOptions
 
-  /// What was decided for one file, for `verdict check --data`.
-  struct Report {
-    /// The field separator.
-    var delimiter: UInt8
-    /// Lines skipped before the header.
-    var linesBeforeHeader: Int
-    /// Each numeric column the policy reads: its field, its column and its decimal mark.
-    var numberColumns: [(field: String, column: String, decision: DecimalMarkDecision)] = []
-    /// Each date column without a declared format: its field, its column, and the format
-    /// detected (`nil`: the default forms).
-    var dateColumns: [(field: String, column: String, format: DateFormat?)] = []
-  }
-
   /// Samples `source` (opened on `path`, not standard input) and sets the number format of every
   /// numeric slot of its binding, and the date format of every date slot without a declared one.
   /// - Throws: ``RunFailure`` when a column mixes decimal marks, or has numbers with two readings
   ///   and nothing in the file settles them.
-  func detect(_ source: CSVRecordSource, path: String) throws(RunFailure) -> Report {
-    guard var binding = source.binding else { return report(source) }
-    var result = report(source)
+  func detect(_ source: CSVRecordSource, path: String) throws(RunFailure) {
+    guard var binding = source.binding else { return }
     let slots = policy.fields.indices.filter { slot in
       let field = policy.fields[slot]
       return field.isUsed && binding.columnOfSlot[slot] >= 0 && (field.type?.isNumeric ?? true)
@@ -64,7 +50,6 @@ struct LayoutDetector {
       switch DateColumn.decide(samples, column: column) {
       case .success(let format):
         binding.formats[slot].dateFormat = format
-        result.dateColumns.append((policy.fields[slot].name, column, format))
       case .failure(let ambiguity): failures.append("\(source.name): \(ambiguity.text)")
       }
     }
@@ -81,15 +66,8 @@ struct LayoutDetector {
     guard failures.isEmpty else { throw RunFailure(failures.joined(separator: "\n")) }
     for (slot, decision) in zip(slots, decisions) {
       binding.formats[slot].numbers = NumberFormat(decimalMark: decision.mark, grouping: options.grouping ?? .any)
-      result.numberColumns.append(
-        (policy.fields[slot].name, binding.columns[binding.columnOfSlot[slot]], decision))
     }
     source.binding = binding
-    return result
-  }
-
-  private func report(_ source: CSVRecordSource) -> Report {
-    Report(delimiter: source.reader.dialect.separator, linesBeforeHeader: source.reader.linesBeforeHeader)
   }
 
   /// Counts the decimal marks of the sampled records' cells, slot by slot, and collects the cells of

@@ -37,11 +37,10 @@ enum SourceOpener {
 
   /// Binds an opened source's columns, when it knows them, and decides how a CSV file's columns
   /// write their numbers.
-  @discardableResult
   static func prepare(_ source: any RecordSource, path: String, binder: ColumnBinder, options: DataReadOptions)
-    throws(RunFailure) -> LayoutDetector.Report?
+    throws(RunFailure)
   {
-    guard let columns = source.columns else { return nil }
+    guard let columns = source.columns else { return }
     do throws(RunFailure) {
       source.binding = try binder.bind(columns, source: source.name, numbers: source.numbers)
     } catch {
@@ -56,8 +55,8 @@ enum SourceOpener {
           + "\n  hint: \(source.name) seems to have its header on line \(line): skip the lines above it with --skip-lines \(line - 1)"
       )
     }
-    guard let csv = source as? CSVRecordSource else { return nil }
-    return try LayoutDetector(policy: binder.policy, options: options).detect(csv, path: path)
+    guard let csv = source as? CSVRecordSource else { return }
+    try LayoutDetector(policy: binder.policy, options: options).detect(csv, path: path)
   }
 
   /// A message for a data file that cannot be opened or read at all.
