@@ -1,10 +1,16 @@
 /// Client keys seen more than once in a run (two rows with the same `id`), for a warning in the
 /// summary: two rows for one client usually mean an export of the wrong shape or a bad merge.
 ///
-/// Each key is remembered as a 64-bit hash, which keeps a million keys in 16 MB; a key whose
-/// hash was seen before is named with its count. (Two different keys sharing a hash is a one in
-/// 10^7 chance at a million rows.) Used by the writing thread alone.
+/// Each key is remembered as a 64-bit hash; a key whose hash was seen before is named with its
+/// count. (Two different keys sharing a hash is a one in 10^7 chance at a million rows.) So that
+/// memory stays bounded whatever the size of the data, at most ``capacity`` keys are remembered
+/// (16 MB); keys after them are checked against those only, and the summary says so. Used by the
+/// writing thread alone.
 final class DuplicateKeys {
+  /// The most keys remembered.
+  static let capacity = 1 << 20
+  /// Whether keys were seen after ``capacity`` were remembered.
+  private(set) var isIncomplete = false
   /// The hashes seen, in an open-addressing table (0 marks a free slot). `Set<UInt64>` would hash
   /// each hash again with SipHash and check its storage on every write, which cost more than the
   /// rest of the writing thread's work a row.
@@ -38,7 +44,10 @@ final class DuplicateKeys {
 
   /// Adds `hash` (not 0) to the table; `false` when it was there already.
   private func insert(_ hash: UInt64) -> Bool {
-    if used &* 2 >= table.count { grow() }
+    if used &* 2 >= table.count {
+      guard used < DuplicateKeys.capacity else { return !contains(hash) && remembersNoMore() }
+      grow()
+    }
     let mask = table.count &- 1
     // FNV-1a's low bits mix poorly for short keys: spread them with a multiply, take high bits.
     var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 24) & mask
@@ -52,6 +61,23 @@ final class DuplicateKeys {
       }
       slot = (slot &+ 1) & mask
     }
+  }
+
+  /// Whether `hash` is in the full table.
+  private func contains(_ hash: UInt64) -> Bool {
+    let mask = table.count &- 1
+    var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 24) & mask
+    while table[slot] != 0 {
+      if table[slot] == hash { return true }
+      slot = (slot &+ 1) & mask
+    }
+    return false
+  }
+
+  /// Notes that a key was not remembered, and returns `true` (it was new as far as is known).
+  private func remembersNoMore() -> Bool {
+    isIncomplete = true
+    return true
   }
 
   private func grow() {

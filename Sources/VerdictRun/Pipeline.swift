@@ -100,9 +100,10 @@ final class Pipeline: @unchecked Sendable {
       throw RunFailure("verdict: \(failure.message)")
     }
     do throws(OutputError) { try sink.commit() } catch { throw RunFailure("verdict: \(error.message)") }
-    let summary = RunSummary(
+    var summary = RunSummary(
       tally: writer.tally, verdicts: policy.verdicts, failOn: configuration.failOn, unshownErrors: writer.unshownErrors,
       duplicateKeys: writer.duplicateKeys.repeated)
+    summary.duplicateKeysIncomplete = writer.duplicateKeys.isIncomplete
     if !configuration.quiet || writer.tally.printed > 0 {
       standardError(summary.text)
     }

@@ -16,6 +16,8 @@ public struct RunSummary: Sendable {
   public var unshownErrors = 0
   /// Client keys that more than one row has, with how many rows have each.
   public var duplicateKeys: [(key: String, rows: Int)] = []
+  /// Whether there were more keys than could be remembered for finding duplicates.
+  public var duplicateKeysIncomplete = false
 
   /// Creates a summary.
   public init(
@@ -54,6 +56,11 @@ public struct RunSummary: Sendable {
       let count = duplicateKeys.count
       lines.append(
         "  warning: \(count) client key\(count == 1 ? " is" : "s are") on more than one row: \(shown)\(more)")
+    }
+    if duplicateKeysIncomplete {
+      let first = String(DuplicateKeys.capacity).reversed().enumerated()
+        .map { $0.offset > 0 && $0.offset % 3 == 0 ? "\($0.element)," : "\($0.element)" }.reversed().joined()
+      lines.append("  keys were checked for duplicates against the first \(first) keys only")
     }
     if tally.unreadableTails > 0 {
       lines.append(

@@ -183,3 +183,24 @@ struct NamedColumnExportTests {
       outcome.messages.contains("seems to have its header on line 4: skip the lines above it with --skip-lines 3"))
   }
 }
+
+/// Duplicate client keys: named in the summary, with memory bounded.
+struct DuplicateKeyTests {
+  @Test func repeatedKeysAreNamedWithTheirRows() {
+    let keys = DuplicateKeys()
+    for key in ["A", "B", "A", "C", "A", "B", ""] { Array(key.utf8).withUnsafeBufferPointer { keys.add($0) } }
+    #expect(keys.repeated.map { "\($0.key) \($0.rows)" } == ["A 3", "B 2"])
+    #expect(!keys.isIncomplete)
+  }
+
+  /// Past ``DuplicateKeys/capacity`` keys, new keys are checked but not remembered, and it says so.
+  @Test func memoryIsBounded() {
+    let keys = DuplicateKeys()
+    for index in 0..<(DuplicateKeys.capacity + 10) {
+      Array(String(index).utf8).withUnsafeBufferPointer { keys.add($0) }
+    }
+    Array("7".utf8).withUnsafeBufferPointer { keys.add($0) }
+    #expect(keys.isIncomplete)
+    #expect(keys.repeated.map(\.key) == ["7"])
+  }
+}
