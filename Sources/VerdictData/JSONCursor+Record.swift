@@ -5,8 +5,11 @@ extension JSONCursor {
   /// Members keep file order. When a key repeats, the last value wins and the member keeps
   /// the position of the key's first occurrence. Arrays and objects become
   /// `JSONScalar.nested` with their raw text, after being fully validated.
-  mutating func parseRecordObject() throws(DataReadError) -> JSONRecordMembers {
-    if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+  ///
+  /// A leading UTF-8 byte order mark is skipped when `skippingByteOrderMark` is set (a JSON Lines line,
+  /// which may start a file); inside an array it is an error, as anywhere else in a document.
+  mutating func parseRecordObject(skippingByteOrderMark: Bool) throws(DataReadError) -> JSONRecordMembers {
+    if skippingByteOrderMark && bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
       p = 3
     }
     skipWhitespace()

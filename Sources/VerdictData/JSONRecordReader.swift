@@ -75,7 +75,7 @@ public final class JSONRecordReader {
     var cursor = JSONCursor(bytes, line: line, column: column)
     let members: JSONRecordMembers
     do {
-      members = try cursor.parseRecordObject()
+      members = try cursor.parseRecordObject(skippingByteOrderMark: layout == .lines)
     } catch {
       try onError(error)
       return

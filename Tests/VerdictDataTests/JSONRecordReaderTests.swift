@@ -88,6 +88,17 @@ final class JSONRecordReaderTests: XCTestCase {
       readEverywhere("\u{FEFF}[{\"a\":1}]", layout: .array).records.map(\.members), [["a=n:1"]])
   }
 
+  /// Found by fuzzing: a byte order mark is allowed at the start of the file, not before an
+  /// element, where the whole-document parser rejects it too.
+  func testArrayLayoutRefusesAByteOrderMarkInsideTheArray() {
+    let outcome = readEverywhere("[{\"a\":1},\u{FEFF}{\"a\":2}]", layout: .array)
+    XCTAssertEqual(outcome.records.map(\.members), [["a=n:1"]])
+    XCTAssertEqual(
+      outcome.errors,
+      [DataReadError(line: 1, column: 10, message: "expected '{' to start a record object, found byte 0xEF")])
+    XCTAssertThrowsError(try JSONParser.parse(Array("[{\"a\":1},\u{FEFF}{\"a\":2}]".utf8)))
+  }
+
   func testArrayLayoutBadElementsAreReportedAndSkipped() {
     let text = "[{\"a\": 1},\n {\"a\": 01},\n 7,\n {\"a\": 2}]"
     let outcome = readEverywhere(text, layout: .array)

@@ -1,0 +1,47 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A directory under /tmp that a target's inputs may write to and read from, and only there;
+/// removed, with every file written into it, when the process exits.
+enum Scratch {
+  static let directory: String = {
+    var template = Array("/tmp/verdict-fuzz-XXXXXX".utf8CString)
+    guard let made = mkdtemp(&template) else { fatalError("cannot make a scratch directory") }
+    atexit {
+      for name in Scratch.written { unlink(Scratch.directory + "/" + name) }
+      rmdir(Scratch.directory)
+    }
+    return String(cString: made)
+  }()
+
+  /// The names of the files written so far (single-threaded: libFuzzer runs one input at a time).
+  nonisolated(unsafe) static var written: Set<String> = []
+
+  /// Where a report or a saved policy goes; removed at exit like the rest.
+  static var report: String { path("report.out") }
+
+  static func path(_ name: String) -> String {
+    written.insert(name)
+    return directory + "/" + name
+  }
+
+  static func write(_ path: String, _ bytes: [UInt8]) {
+    guard let file = fopen(path, "w") else { fatalError("cannot write \(path)") }
+    _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+    fclose(file)
+  }
+
+  /// The file's bytes; empty when it cannot be read.
+  static func read(_ path: String) -> [UInt8] {
+    guard let file = fopen(path, "r") else { return [] }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+      if count == 0 { return bytes }
+      bytes += chunk[..<count]
+    }
+  }
+}

@@ -1,0 +1,177 @@
+@testable import VerdictData
+
+/// Bytes → `JSONParser` and `JSONRecordReader` (array and JSON Lines layouts).
+///
+/// The first byte chooses a chunk size; the rest is the file. Checked: a parsed document written
+/// back out parses to the same value; the streaming reader gives the same records and errors
+/// whatever the chunk size; and it agrees with the whole-document parser: each array element
+/// or line that the parser reads as an object is that record (duplicate keys merged, nested
+/// values as their text), every other one is an error, and a file the parser rejects never
+/// reads without an error.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  var input = FuzzInput(data, size)
+  let chunkSize = 1 + Int(input.byte() % 19)
+  let file = input.rest()
+
+  let document = try? JSONParser.parse(file)
+  if let document {
+    let written = JSONText.write(document)
+    let again = try? JSONParser.parse(Array(written.utf8))
+    invariant(again == document, "\(written) reads back as \(String(describing: again)), not \(document)")
+  }
+
+  for layout in [JSONRecordReader.Layout.array, .lines] {
+    let whole = stream(file, layout: layout, chunkSize: file.count + 1)
+    let chunked = stream(file, layout: layout, chunkSize: chunkSize)
+    invariant(whole == chunked, "\(layout) with chunk size \(chunkSize) reads otherwise:\n\(whole)\n\(chunked)")
+    let expected: [JSONEvent]
+    switch layout {
+    case .array:
+      guard case .array(let elements)? = document else {
+        invariant(whole.contains(where: \.isError), "a file that is no JSON array read without an error: \(whole)")
+        continue
+      }
+      expected = elements.map(JSONEvent.expected)
+    case .lines:
+      expected = jsonLines(file).compactMap { line, bytes in
+        guard bytes.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { return nil }
+        guard let value = try? JSONParser.parse(bytes) else { return .error(line: line) }
+        return JSONEvent.expected(value).at(line: line)
+      }
+    }
+    let found = layout == .array ? whole.map { $0.at(line: 0) } : whole
+    invariant(
+      found.map(\.withoutErrorLine) == expected.map(\.withoutErrorLine) && (layout == .array || found == expected),
+      "\(layout): the reader gives\n\(found)\nthe parser\n\(expected)")
+  }
+  return 0
+}
+
+/// The lines of a JSON Lines file with their numbers (split at LF only, as the reader does).
+func jsonLines(_ file: [UInt8]) -> [(Int, [UInt8])] {
+  file.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().map { ($0 + 1, Array($1)) }
+}
+
+/// Everything a streaming reader reports, in order.
+func stream(_ file: [UInt8], layout: JSONRecordReader.Layout, chunkSize: Int) -> [JSONEvent] {
+  var events: [JSONEvent] = []
+  let reader = JSONRecordReader(
+    source: ByteSource(bytes: file, chunkSize: chunkSize), layout: layout,
+    maxRecordBytes: JSONRecordReader.maxRecordBytes)
+  do {
+    try reader.forEachRecord { position, members in
+      events.append(.record(line: position.line, members.map { JSONEvent.Member(key: $0.key, value: $0.value) }))
+    } onError: { error in
+      events.append(.error(line: error.line))
+    }
+  } catch let error as DataReadError {
+    events.append(.error(line: error.line))
+  } catch {
+    invariant(false, "forEachRecord threw \(error)")
+  }
+  return events
+}
+
+/// A record or an error, as the reader reports them and as the parser predicts them.
+enum JSONEvent: Equatable {
+  struct Member: Equatable {
+    var key: String
+    var value: JSONScalar
+  }
+
+  case record(line: Int, [Member])
+  case error(line: Int)
+
+  var isError: Bool {
+    if case .error = self { return true }
+    return false
+  }
+
+  /// The same event, with errors at line 0: the parser's messages place some errors elsewhere.
+  var withoutErrorLine: JSONEvent { isError ? .error(line: 0) : self }
+
+  func at(line: Int) -> JSONEvent {
+    switch self {
+    case .record(_, let members): .record(line: line, members)
+    case .error: .error(line: line)
+    }
+  }
+
+  /// What the reader should make of an element or line that the parser reads as `value`: a
+  /// record for an object, with repeated keys merged (the last value, at the first key's place)
+  /// and nested values as their text (checked separately: it must parse to the same value).
+  static func expected(_ value: JSONValue) -> JSONEvent {
+    guard case .object(let members) = value else { return .error(line: 0) }
+    var merged: [Member] = []
+    for member in members {
+      let cell: JSONScalar
+      switch member.value {
+      case .null: cell = .null
+      case .bool(let flag): cell = .bool(flag)
+      case .number(let text): cell = .number(text)
+      case .string(let text): cell = .string(text)
+      case .array, .object: cell = .nested(JSONText.write(member.value))
+      }
+      if let index = merged.firstIndex(where: { $0.key == member.key }) {
+        merged[index].value = cell
+      } else {
+        merged.append(Member(key: member.key, value: cell))
+      }
+    }
+    return .record(line: 0, merged)
+  }
+
+  static func == (left: JSONEvent, right: JSONEvent) -> Bool {
+    switch (left, right) {
+    case (.error(let a), .error(let b)): return a == b
+    case (.record(let a, let x), .record(let b, let y)):
+      return a == b && x.count == y.count && zip(x, y).allSatisfy(Member.same)
+    default: return false
+    }
+  }
+}
+
+extension JSONEvent.Member {
+  /// Equal, with nested values compared by what they parse to rather than by their spacing.
+  static func same(_ a: Self, _ b: Self) -> Bool {
+    guard a.key == b.key else { return false }
+    if case .nested(let x) = a.value, case .nested(let y) = b.value {
+      guard let first = try? JSONParser.parse(Array(x.utf8)), let second = try? JSONParser.parse(Array(y.utf8)) else {
+        return false
+      }
+      return first == second
+    }
+    return a.value == b.value
+  }
+}
+
+/// JSON text for a value: compact, strings escaped as RFC 8259 requires.
+enum JSONText {
+  static func write(_ value: JSONValue) -> String {
+    switch value {
+    case .null: return "null"
+    case .bool(let flag): return flag ? "true" : "false"
+    case .number(let text): return text
+    case .string(let text): return quoted(text)
+    case .array(let items): return "[" + items.map(write).joined(separator: ",") + "]"
+    case .object(let members):
+      return "{" + members.map { quoted($0.key) + ":" + write($0.value) }.joined(separator: ",") + "}"
+    }
+  }
+
+  static func quoted(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case _ where scalar.value < 0x20:
+        let hex = String(scalar.value, radix: 16)
+        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result + "\""
+  }
+}

@@ -1,0 +1,23 @@
+@testable import Verdict
+
+/// What `fmt` may not change in a policy's tokens.
+enum Tokens {
+  /// The tokens without positions. Texts are compared by their value, so re-escaping is free;
+  /// a comma before `}` is dropped, as `fmt` drops an example's trailing comma on one line.
+  static func meaning(_ source: SourceFile) -> [TokenKind] {
+    let kinds = Lexer.tokenize(source).tokens.map(\.kind)
+    return kinds.indices.compactMap { index in
+      if kinds[index] == .symbol(.comma), index + 1 < kinds.count, kinds[index + 1] == .symbol(.rightBrace) {
+        return nil
+      }
+      return kinds[index]
+    }
+  }
+
+  /// The comments' texts, in order, without trailing white space.
+  static func comments(_ source: SourceFile) -> [String] {
+    Lexer.tokenize(source).comments.map { comment in
+      String(comment.text.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+  }
+}

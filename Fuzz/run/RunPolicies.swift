@@ -1,0 +1,48 @@
+import Verdict
+
+/// The policies the run target reads its files with: every field type, `in` units, a column
+/// named by `from`, a date format, undeclared fields (typed by their cells) and population figures.
+enum RunPolicies {
+  static let all: [Policy] = texts.map { text in
+    do {
+      return try Policy(text)
+    } catch {
+      fatalError("a run policy does not compile: \(error)")
+    }
+  }
+
+  static let texts = [
+    """
+    field payment_delay: duration in days
+    field revisions: number
+    field outstanding: money in EUR
+    field project_end: date
+    field disrespectful: bool
+    field rate: percent
+    field channel: text
+    rule "owes" when payment_delay > 30d and outstanding > 0€ then recommend fire hold until paid
+    rule "revisions" when revisions > 5 then recommend review notice 14d
+    rule "rude" when disrespectful or rate > 20% then recommend fire
+    rule "chatty" when channel in ["chat", "sms"] and project_end < today then recommend talk
+    """,
+    """
+    field delay: duration from "Payment Delay"
+    field due: date format "DD.MM.YYYY" from "Due"
+    field amount: money in USD from "Amount"
+    rule "late" when delay > 2w and due < today then recommend fire reason "late"
+    rule "big" when amount >= 1000$ then recommend watch
+    """,
+    """
+    rule "a" when payment_delay > 30d then recommend fire
+    rule "b" when revisions > 3 or outstanding > 0€ then recommend talk
+    rule "c" when name contains "GmbH" then recommend watch
+    """,
+    """
+    field time_spent: duration in hours
+    field revenue: money in EUR
+    rule "drain" when share(time_spent) > 20% and share(revenue) < 10% then recommend fire
+    rule "top" when rank(revenue) <= 2 then recommend keep
+    rule "busy" when percentile(time_spent) >= 80% then recommend review
+    """,
+  ]
+}
