@@ -89,6 +89,11 @@ final class Batch: @unchecked Sendable {
     body(cells + row * stride, bytes.start)
   }
 
+  /// The key bytes of `row`, valid until the batch is next reset or appended to.
+  func key(_ row: Int) -> UnsafeBufferPointer<UInt8> {
+    bytes.buffer(cells[row * stride + slotCount])
+  }
+
   /// Calls `body` with the key bytes of `row`.
   func withKey<Result>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
     body(bytes.buffer(cells[row * stride + slotCount]))

@@ -44,7 +44,7 @@ final class ReportWriter {
   /// Writes one batch (in sequence order).
   func write(_ batch: Batch, report: any ReportRenderer) {
     tally.add(batch.tally)
-    for row in 0..<batch.count { batch.withKey(row) { duplicateKeys.add($0) } }
+    duplicateKeys.add(rows: batch.count, key: batch.key)
     reportMessages(of: batch)
     for note in batch.notes {
       tally.unreadableTails += 1
