@@ -16,12 +16,16 @@ struct RunCommand: ParsableCommand {
     commandName: "run",
     abstract: "Evaluate a policy over every client in data files and report what to do.",
     discussion: """
-      Data: CSV with a header row (RFC 4180 quoting, CRLF or LF, a UTF-8 BOM; German exports with \
-      ';', 1.234,56 and 28.11.2026 are detected), a JSON array of objects (.json) or JSON Lines \
-      (.jsonl, .ndjson). '-' reads standard input (CSV unless --input-format says otherwise). \
-      Cells are read by the policy's field declarations; an empty cell is a missing value. Every \
-      field the policy uses must have a column. Clients are named by an 'id' or 'name' column, \
-      or --key.
+      Data: CSV with a header row (RFC 4180 quoting, LF, CRLF or CR), a JSON array of objects \
+      (.json) or JSON Lines (.jsonl, .ndjson). '-' reads standard input (CSV unless \
+      --input-format says otherwise). From a CSV file itself are detected: the encoding (UTF-8, \
+      UTF-16, else Windows-1252), the field separator, blank lines above the header, each \
+      numeric column's decimal mark (1,234.56, 1.234,56, 11'373.94) and each date column's \
+      format (2/24/2026, 28.11.2026); a number or date with two readings stops the run with the \
+      option or declaration that settles it. Cells are read by the policy's field declarations; an \
+      empty cell is a missing value. Every field the policy uses must have a column (its name, \
+      or the one 'from' names; case and spaces do not matter). Clients are named by an 'id' or \
+      'name' column, or --key.
 
       Report: --format table (default; aligned columns client, verdict, rule, notice, reason), \
       json, jsonl or csv. A row that cannot be read or evaluated is reported on standard error \
