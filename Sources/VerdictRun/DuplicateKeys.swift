@@ -17,9 +17,14 @@ final class DuplicateKeys {
   /// rest of the writing thread's work a row.
   private var table: UnsafeMutableBufferPointer<UInt64>
   private var used = 0
+  /// The most repeated keys named; rows repeating others are only counted, so that a file of
+  /// nothing but repeats does not keep every key's name.
+  static let namedLimit = 1_000
   /// Extra appearances by key, and the order keys were first found repeated.
   private var extra: [String: Int] = [:]
   private var order: [String] = []
+  /// Whether more keys were repeated than ``namedLimit``.
+  private(set) var hasUnnamedRepeats = false
   /// The hashes of the batch being added.
   private var hashes: [UInt64] = []
   /// The sum of the slots loaded ahead, kept so that the loads are not optimised away.
@@ -75,7 +80,13 @@ final class DuplicateKeys {
   /// Counts one more row of a key seen before.
   private func name(_ key: UnsafeBufferPointer<UInt8>) {
     let name = String(decoding: key, as: UTF8.self)
-    if extra[name] == nil { order.append(name) }
+    if extra[name] == nil {
+      guard order.count < DuplicateKeys.namedLimit else {
+        hasUnnamedRepeats = true
+        return
+      }
+      order.append(name)
+    }
     extra[name, default: 0] += 1
   }
 

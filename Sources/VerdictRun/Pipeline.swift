@@ -104,6 +104,7 @@ final class Pipeline: @unchecked Sendable {
       tally: writer.tally, verdicts: policy.verdicts, failOn: configuration.failOn, unshownErrors: writer.unshownErrors,
       duplicateKeys: writer.duplicateKeys.repeated)
     summary.duplicateKeysIncomplete = writer.duplicateKeys.isIncomplete
+    summary.moreDuplicateKeys = writer.duplicateKeys.hasUnnamedRepeats
     if !configuration.quiet || writer.tally.printed > 0 {
       standardError(summary.text)
     }

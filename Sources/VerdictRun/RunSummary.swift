@@ -18,6 +18,8 @@ public struct RunSummary: Sendable {
   public var duplicateKeys: [(key: String, rows: Int)] = []
   /// Whether there were more keys than could be remembered for finding duplicates.
   public var duplicateKeysIncomplete = false
+  /// Whether more client keys were repeated than ``duplicateKeys`` names.
+  public var moreDuplicateKeys = false
 
   /// Creates a summary.
   public init(
@@ -53,9 +55,9 @@ public struct RunSummary: Sendable {
     if !duplicateKeys.isEmpty {
       let shown = duplicateKeys.prefix(5).map { "\($0.key) (\($0.rows) rows)" }.joined(separator: ", ")
       let more = duplicateKeys.count > 5 ? ", …" : ""
-      let count = duplicateKeys.count
+      let count = moreDuplicateKeys ? "more than \(duplicateKeys.count)" : "\(duplicateKeys.count)"
       lines.append(
-        "  warning: \(count) client key\(count == 1 ? " is" : "s are") on more than one row: \(shown)\(more)")
+        "  warning: \(count) client key\(count == "1" ? " is" : "s are") on more than one row: \(shown)\(more)")
     }
     if duplicateKeysIncomplete {
       let first = String(DuplicateKeys.capacity).reversed().enumerated()

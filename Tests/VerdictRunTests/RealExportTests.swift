@@ -204,3 +204,20 @@ struct DuplicateKeyTests {
     #expect(keys.repeated.map(\.key) == ["7"])
   }
 }
+
+extension DuplicateKeyTests {
+  /// A file of nothing but repeats keeps at most ``DuplicateKeys/namedLimit`` names, and says so.
+  @Test func namesAreBounded() {
+    let keys = DuplicateKeys()
+    for _ in 0..<2 {
+      for index in 0..<(DuplicateKeys.namedLimit + 5) {
+        Array("K\(index)".utf8).withUnsafeBufferPointer { keys.add($0) }
+      }
+    }
+    #expect(keys.repeated.count == DuplicateKeys.namedLimit)
+    #expect(keys.hasUnnamedRepeats)
+    var summary = RunSummary(tally: Tally(verdictCount: 1), verdicts: ["keep"], duplicateKeys: keys.repeated)
+    summary.moreDuplicateKeys = keys.hasUnnamedRepeats
+    #expect(summary.text.contains("warning: more than 1000 client keys are on more than one row: K0 (2 rows)"))
+  }
+}
