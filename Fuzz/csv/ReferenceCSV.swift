@@ -21,6 +21,8 @@ struct ReferenceCSV {
   let bytes: [UInt8]
   var p = 0
   var line = 1
+  /// Where the text starts: after a byte order mark.
+  var textStart = 0
 
   static let quote = UInt8(ascii: "\"")
   static let lineFeed: UInt8 = 0x0A
@@ -34,7 +36,10 @@ struct ReferenceCSV {
   static func read(_ bytes: [UInt8], separator: UInt8?, skipLines: Int) -> CSVReading {
     var reader = ReferenceCSV(bytes)
     var result = CSVReading()
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.p = 3 }
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      reader.p = 3
+      reader.textStart = 3
+    }
     let skipped = reader.skipPreamble(skipLines)
     let chosen = separator ?? CSVDialect.detect(headerLine: reader.headerLine()).separator
     reader.line = skipped + 1
@@ -129,10 +134,11 @@ struct ReferenceCSV {
     p += 1
   }
 
-  /// The start of the physical line holding `offset` (lines end at LF, CRLF or a lone CR).
+  /// The start of the physical line holding `offset` (lines end at LF, CRLF or a lone CR); the
+  /// first line starts after the byte order mark, which takes no column.
   func lineStart(of offset: Int) -> Int {
     var q = offset
-    while q > 0, !isLineBreak(bytes[q - 1]) { q -= 1 }
+    while q > textStart, !isLineBreak(bytes[q - 1]) { q -= 1 }
     return q
   }
 

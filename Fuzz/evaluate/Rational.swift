@@ -27,8 +27,13 @@ struct Rational: Equatable, CustomStringConvertible {
       try self.init(0)
       return
     }
-    let significand = Int128(value.significandBitPattern | (value.isNormal ? 1 << 52 : 0))
-    let exponent = Int(value.exponent) - 52
+    var significand = Int128(value.significandBitPattern | (value.isNormal ? 1 << 52 : 0))
+    var exponent = Int(value.exponent) - 52
+    // Without trailing zero bits, the denominator is as small as it can be (tiny doubles fit).
+    while significand & 1 == 0 {
+      significand >>= 1
+      exponent += 1
+    }
     let signed = value < 0 ? -significand : significand
     if exponent >= 0 {
       try self.init(try Rational.checked(signed.multipliedReportingOverflow(by: try Rational.power(2, exponent))))
