@@ -74,6 +74,8 @@ final class LexerTests: XCTestCase {
       Row("1.5h", [(Self.seconds(5400), "1.5h")]),
       Row("1_000d", [(Self.seconds(1000 * 86_400), "1_000d")]),
       Row("0.5min", [(Self.seconds(30), "0.5min")]),
+      // Found by fuzzing: 19 decimals or more overflowed 10^decimals and trapped.
+      Row("0.0000000000000000000d", [(Self.seconds(0), "0.0000000000000000000d")]),
       Row("30d+2h", [(Self.seconds(30 * 86_400), "30d"), (.symbol(.plus), "+"), (Self.seconds(7200), "2h")]),
     ])
   }

@@ -164,21 +164,24 @@ extension Lexer {
         hint: "durations end in min, h, d, w, mo or y (30d); put a space between a number and a name")
       return .invalid
     }
-    // seconds = mantissa × unit ÷ 10^fractionDigits, which must come out whole.
-    var divisor: Int64 = 1
-    for _ in 0..<decimal.fractionDigits { divisor *= 10 }
+    // seconds = mantissa × unit ÷ 10^fractionDigits, which must come out whole. Dividing by ten
+    // once a decimal never overflows, however many decimals there are (10^19 would).
     let (product, overflow) = decimal.mantissa.multipliedReportingOverflow(by: unit.seconds)
-    guard !decimal.overflow, !overflow, decimal.fractionDigits <= 18 else {
+    guard !decimal.overflow, !overflow else {
       report("number-too-large", "duration is too long", range)
       return .invalid
     }
-    guard product % divisor == 0 else {
-      report(
-        "malformed-duration", "duration is not a whole number of seconds", range,
-        hint: "use a smaller unit: 90min instead of 1.5h is fine too")
-      return .invalid
+    var seconds = product
+    for _ in 0..<decimal.fractionDigits {
+      guard seconds % 10 == 0 else {
+        report(
+          "malformed-duration", "duration is not a whole number of seconds", range,
+          hint: "use a smaller unit: 90min instead of 1.5h is fine too")
+        return .invalid
+      }
+      seconds /= 10
     }
-    return .duration(TimeSpan(seconds: product / divisor))
+    return .duration(TimeSpan(seconds: seconds))
   }
 
   /// `€500`, `$1200`: the symbol has been read; digits must follow at once.
