@@ -13,8 +13,8 @@ public struct ClientBook: Sendable {
     public var key: String
     /// The name `verdict run` reports the client by: the key, else the file and line.
     public var reportName: String
-    /// The cells, one per column.
-    var cells: [String]
+    /// The record, read from as `verdict run` reads it.
+    var row: ClientTable.Row
     /// Why the record cannot be read at all, if so.
     var problem: String?
   }
@@ -38,7 +38,7 @@ public struct ClientBook: Sendable {
       let named = nameColumn.map { row.cells[$0] } ?? ""
       let reportName = table.clientName(row)
       return Entry(
-        name: named.isEmpty ? reportName : named, key: row.key, reportName: reportName, cells: row.cells,
+        name: named.isEmpty ? reportName : named, key: row.key, reportName: reportName, row: row,
         problem: row.problem)
     }
     sourceName = table.name
@@ -81,8 +81,8 @@ public struct ClientBook: Sendable {
       let read: Result<Value, CellError>
       if let cell = overrides[field.name] {
         read = CellReader().read(cell, for: field)
-      } else if let entry, let table, let column = table.column(for: field), column < entry.cells.count {
-        read = table.read(entry.cells[column], column: column, for: field)
+      } else if let entry, let table, let column = table.column(for: field), column < entry.row.cells.count {
+        read = table.read(entry.row, column: column, for: field)
       } else {
         continue
       }

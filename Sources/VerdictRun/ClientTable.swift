@@ -16,6 +16,10 @@ public struct ClientTable: Sendable {
     public var cells: [String]
     /// Why the record as a whole cannot be read (a ragged row, a malformed JSON line), or `nil`.
     public var problem: String?
+    /// The bytes of the cells that are not valid UTF-8, by column (their ``cells`` text has
+    /// U+FFFD in it): read from these bytes, such a cell is refused where text is wanted, as
+    /// `verdict run` refuses it.
+    var invalidCells: [Int: [UInt8]] = [:]
   }
 
   /// The file's name for messages.
@@ -105,18 +109,27 @@ public struct ClientTable: Sendable {
     var rows: [Row] = []
     var table = try scan(path, options: options, datesOf: nil) { row, columns in
       let cells = (0..<columns).map { String(decoding: row.cells[$0], as: UTF8.self) }
-      rows.append(
-        Row(line: row.line, key: String(decoding: row.key, as: UTF8.self), cells: cells, problem: row.problem))
+      var record = Row(line: row.line, key: String(decoding: row.key, as: UTF8.self), cells: cells, problem: row.problem)
+      for column in 0..<columns where !TextEncoding.isValidUTF8(row.cells[column]) {
+        record.invalidCells[column] = Array(row.cells[column])
+      }
+      rows.append(record)
     }
     table.rows = rows
     return table
   }
 
-  /// Reads `cell` of `column` as a value of `field`, with the column's number format and, for a
-  /// date field without a declared format, the column's detected one: as `verdict run` reads it.
-  public func read(_ cell: String, column: Int, for field: FieldInfo) -> Result<Value, CellError> {
-    var text = cell
-    let format = format(column: column, for: field)
+  /// Reads the cell of `column` in `row` as a value of `field`, with the column's number format
+  /// and, for a date field without a declared format, the column's detected one: as `verdict run`
+  /// reads it (a cell that is not UTF-8 is refused as text, as there).
+  public func read(_ row: Row, column: Int, for field: FieldInfo) -> Result<Value, CellError> {
+    read(row, column: column, format: format(column: column, for: field))
+  }
+
+  /// Reads the cell of `column` in `row` in `format`, from its bytes when they are not UTF-8.
+  func read(_ row: Row, column: Int, format: CellFormat) -> Result<Value, CellError> {
+    if let bytes = row.invalidCells[column] { return bytes.withUnsafeBufferPointer { CellReader().read($0, as: format) } }
+    var text = row.cells[column]
     return text.withUTF8 { CellReader().read($0, as: format) }
   }
 

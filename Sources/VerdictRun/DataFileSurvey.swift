@@ -57,7 +57,7 @@ public struct DataFileSurvey: Sendable {
         guard row.problem == nil else { return }
         for check in checks {
           let cell = row.cells[check.column]
-          guard case .failure(let error) = read(cell, as: check.format, with: reader) else { continue }
+          guard case .failure(let error) = reader.read(cell, as: check.format) else { continue }
           failures[check.slot, default: CellFailures()].add(
             line: row.line, text: String(decoding: cell, as: UTF8.self), error: error, keeping: examples)
         }
@@ -70,16 +70,6 @@ public struct DataFileSurvey: Sendable {
       throw RunFailure("verdict: \(error)")
     }
     return DataFileSurvey(layout: layout, failures: failures)
-  }
-
-  /// Reads a cell as ``ClientTable/read(_:column:for:)`` reads the text the table keeps for it:
-  /// the bytes themselves when they are UTF-8, as the table decodes them otherwise.
-  private static func read(_ cell: UnsafeBufferPointer<UInt8>, as format: CellFormat, with reader: CellReader)
-    -> Result<Value, CellError>
-  {
-    if TextEncoding.isValidUTF8(cell) { return reader.read(cell, as: format) }
-    var text = String(decoding: cell, as: UTF8.self)
-    return text.withUTF8 { reader.read($0, as: format) }
   }
 }
 
@@ -104,9 +94,9 @@ extension ClientTable {
     var failures: [Int: CellFailures] = [:]
     for check in cellChecks(for: policy) {
       for row in rows where row.problem == nil && check.column < row.cells.count {
-        var text = row.cells[check.column]
-        guard case .failure(let error) = text.withUTF8({ CellReader().read($0, as: check.format) }) else { continue }
-        failures[check.slot, default: CellFailures()].add(line: row.line, text: text, error: error, keeping: examples)
+        guard case .failure(let error) = read(row, column: check.column, format: check.format) else { continue }
+        failures[check.slot, default: CellFailures()].add(
+          line: row.line, text: row.cells[check.column], error: error, keeping: examples)
       }
     }
     return failures
