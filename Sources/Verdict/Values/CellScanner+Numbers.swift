@@ -34,17 +34,10 @@ extension CellScanner {
   var digitCount: Int { (start..<end).reduce(0) { $0 + (CellScanner.isDigit(bytes[$1]) ? 1 : 0) } }
 
   /// Whether the cell holds a number refused only because its column's decimal mark is not known,
-  /// such as `1.250` or `1,250 €`: its run of digits, `.` and `,` has one mark with two readings.
+  /// such as `1.250` or `1,250 €`: what ``NumberFormat/evidence(in:)`` calls ambiguous.
   func hasAmbiguousNumber() -> Bool {
-    guard numbers.decimalMark == .undecided else { return false }
-    guard let from = (start..<end).first(where: { CellScanner.isDigit(bytes[$0]) }) else { return false }
-    var to = from
-    var marks: [Int] = []
-    while to < end, CellScanner.isDigit(bytes[to]) || bytes[to] == UInt8(ascii: ".") || bytes[to] == UInt8(ascii: ",") {
-      if !CellScanner.isDigit(bytes[to]) { marks.append(to) }
-      to += 1
-    }
-    return marks.count == 1 && isAmbiguousGroup(from, marks[0], to)
+    numbers.decimalMark == .undecided
+      && NumberFormat.evidence(in: UnsafeBufferPointer(rebasing: bytes[start..<end])) == .ambiguous
   }
 
   /// Reads a number with an optional sign and thousands separators; `nil` if it is not one or has
