@@ -5,7 +5,7 @@ extension ClientTable {
   /// How the file was read, in one line for `verdict check --data`, so that a user can see what was
   /// detected: `clients.csv: CSV with ';' between fields, header on line 3; decimal mark:
   /// outstanding ','; no decimals in payment_delay`.
-  public func layoutSummary(for policy: Policy) -> String {
+  package func layoutSummary(for policy: Policy) -> String {
     var parts: [String] = []
     if let delimiter {
       let shown = delimiter == UInt8(ascii: "\t") ? "tab" : "'\(String(decoding: [delimiter], as: UTF8.self))'"

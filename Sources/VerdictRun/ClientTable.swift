@@ -65,22 +65,22 @@ public struct ClientTable: Sendable {
   }
 
   /// Why the decimal mark of `column` cannot be decided, if it cannot.
-  public func numberProblem(_ column: Int) -> String? { numberProblems[column] }
+  package func numberProblem(_ column: Int) -> String? { numberProblems[column] }
 
   /// Why the date format of `column` cannot be decided (two readings), and the hint, if it cannot.
-  public func dateProblem(_ column: Int) -> (message: String, hint: String)? {
+  package func dateProblem(_ column: Int) -> (message: String, hint: String)? {
     dateProblems[column].map { ($0.message, $0.hint) }
   }
 
   /// The hint for a field of `policy` that has no column: a near column, as the policy can name it.
-  public func hint(forMissing field: FieldInfo, in policy: Policy) -> String {
+  package func hint(forMissing field: FieldInfo, in policy: Policy) -> String {
     ColumnBinder.hint(for: field, wanted: field.columnName, among: columns, in: policy)
   }
 
   /// Checks the file against `policy` as `verdict run` does before evaluating anyone: every field
   /// the policy reads needs one column, and its numbers one decimal mark.
   /// - Throws: ``RunFailure`` with the same message `verdict run` gives.
-  public func check(against policy: Policy, renderer: DiagnosticRenderer) throws(RunFailure) {
+  package func check(against policy: Policy, renderer: DiagnosticRenderer) throws(RunFailure) {
     guard !columns.isEmpty else { return }
     let binder = ColumnBinder(policy: policy, keyColumn: options.keyColumn, renderer: renderer)
     let binding = try binder.bind(columns, source: name, numbers: .point)
@@ -109,7 +109,8 @@ public struct ClientTable: Sendable {
     var rows: [Row] = []
     var table = try scan(path, options: options, datesOf: nil) { row, columns in
       let cells = (0..<columns).map { String(decoding: row.cells[$0], as: UTF8.self) }
-      var record = Row(line: row.line, key: String(decoding: row.key, as: UTF8.self), cells: cells, problem: row.problem)
+      var record = Row(
+        line: row.line, key: String(decoding: row.key, as: UTF8.self), cells: cells, problem: row.problem)
       for column in 0..<columns where !TextEncoding.isValidUTF8(row.cells[column]) {
         record.invalidCells[column] = Array(row.cells[column])
       }
@@ -122,13 +123,15 @@ public struct ClientTable: Sendable {
   /// Reads the cell of `column` in `row` as a value of `field`, with the column's number format
   /// and, for a date field without a declared format, the column's detected one: as `verdict run`
   /// reads it (a cell that is not UTF-8 is refused as text, as there).
-  public func read(_ row: Row, column: Int, for field: FieldInfo) -> Result<Value, CellError> {
+  package func read(_ row: Row, column: Int, for field: FieldInfo) -> Result<Value, CellError> {
     read(row, column: column, format: format(column: column, for: field))
   }
 
   /// Reads the cell of `column` in `row` in `format`, from its bytes when they are not UTF-8.
   func read(_ row: Row, column: Int, format: CellFormat) -> Result<Value, CellError> {
-    if let bytes = row.invalidCells[column] { return bytes.withUnsafeBufferPointer { CellReader().read($0, as: format) } }
+    if let bytes = row.invalidCells[column] {
+      return bytes.withUnsafeBufferPointer { CellReader().read($0, as: format) }
+    }
     var text = row.cells[column]
     return text.withUTF8 { CellReader().read($0, as: format) }
   }

@@ -2,21 +2,21 @@ import Verdict
 import VerdictData
 
 /// The cells of one field's column that do not fit the field: how many, and the first few.
-public struct CellFailures: Sendable {
+package struct CellFailures: Sendable {
   /// One cell that does not fit.
-  public struct Cell: Sendable {
+  package struct Cell: Sendable {
     /// The line the cell's record starts on.
-    public var line: Int
+    package var line: Int
     /// The cell's text.
-    public var text: String
+    package var text: String
     /// Why it does not fit.
-    public var error: CellError
+    package var error: CellError
   }
 
   /// How many cells do not fit.
-  public var count = 0
+  package var count = 0
   /// The first of them, in file order.
-  public var first: [Cell] = []
+  package var first: [Cell] = []
 
   mutating func add(line: Int, text: @autoclosure () -> String, error: CellError, keeping examples: Int) {
     count += 1
@@ -28,15 +28,15 @@ public struct CellFailures: Sendable {
 /// no row. The first pass decides how each column writes its numbers and dates from all of its
 /// cells, as ``ClientTable/read(_:options:)`` does; the second reads each cell a field of the
 /// policy uses with that format, counting those that do not fit and keeping the first few.
-public struct DataFileSurvey: Sendable {
+package struct DataFileSurvey: Sendable {
   /// The file's columns and how their cells are read; its ``ClientTable/rows`` are empty.
-  public var layout: ClientTable
+  package var layout: ClientTable
   /// For each field slot of the policy whose column has cells that do not fit the field.
-  public var failures: [Int: CellFailures]
+  package var failures: [Int: CellFailures]
 
   /// Surveys `path` (not standard input) for `policy`, keeping `examples` failing cells a field.
   /// - Throws: ``RunFailure`` when the file cannot be opened, or `--key` names no column.
-  public static func read(_ path: String, options: DataReadOptions = DataReadOptions(), policy: Policy, examples: Int)
+  package static func read(_ path: String, options: DataReadOptions = DataReadOptions(), policy: Policy, examples: Int)
     throws(RunFailure) -> DataFileSurvey
   {
     // The columns of date fields, declared formats too: the summary leaves out a column whose
@@ -90,7 +90,7 @@ extension ClientTable {
 
   /// What ``DataFileSurvey`` finds, from the rows in memory: for `verdict test --data`, which
   /// keeps them for the population functions.
-  public func cellFailures(for policy: Policy, examples: Int) -> [Int: CellFailures] {
+  package func cellFailures(for policy: Policy, examples: Int) -> [Int: CellFailures] {
     var failures: [Int: CellFailures] = [:]
     for check in cellChecks(for: policy) {
       for row in rows where row.problem == nil && check.column < row.cells.count {
