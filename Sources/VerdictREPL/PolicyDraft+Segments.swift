@@ -38,6 +38,7 @@ extension PolicyDraft {
     case .strategy: .definition("strategy")
     case .rule: .rule
     case .example(let example): .example(example.name)
+    case .table(let table): .definition("table \(table.name.name)")
     }
   }
 
@@ -53,6 +54,9 @@ extension PolicyDraft {
         if index + 1 < words.count { keys.insert("\(word) \(words[index + 1])") }
       case "verdicts", "otherwise", "strategy":
         keys.insert(word)
+      case "table":
+        // `table` is contextual: a table statement when `keyed` follows its name.
+        if index + 2 < words.count, words[index + 2] == "keyed" { keys.insert("table \(words[index + 1])") }
       default:
         break
       }

@@ -32,14 +32,24 @@ final class BatchEvaluator {
   @exclusivity(unchecked) private var client: Client
   /// Cell readers by source, made on first use: each source has its own number formats.
   private var converters: [Int: RowConverter] = [:]
+  /// The clients' aggregates, when the policy reads record tables.
+  private let store: AggregateStore?
+  /// The store's clients this evaluator met, one bit each: the run reports the others, whose
+  /// records match no client.
+  private(set) var met: [UInt64]
 
-  init(policy: Policy, context: EvaluationContext, filter: RowFilter, failOn: Int?, explains: Bool = false) {
+  init(
+    policy: Policy, context: EvaluationContext, filter: RowFilter, failOn: Int?, explains: Bool = false,
+    store: AggregateStore? = nil
+  ) {
     self.explains = explains
     self.policy = policy
     self.context = context
     self.filter = filter
     self.failOn = failOn
-    client = Client(values: Array(repeating: .missing, count: policy.fields.count))
+    self.store = store
+    met = Array(repeating: 0, count: ((store?.keys.count ?? 0) + 63) / 64)
+    client = Client(values: Array(repeating: .missing, count: policy.fields.count + policy.aggregateCount))
   }
 
   /// The converter for a batch's source.
@@ -75,6 +85,11 @@ final class BatchEvaluator {
         report(row, of: batch, nil, error: text, renderer: renderer, tally: &tally)
         continue
       }
+      if let store, let damage = aggregate(row, of: batch, from: store) {
+        batch.messages.append(RowMessage(row: row, text: damage))
+        report(row, of: batch, nil, error: damage, renderer: renderer, tally: &tally)
+        continue
+      }
       do throws(EvaluationError) {
         let outcome = try policy.report(client, in: context)
         report(row, of: batch, outcome, error: nil, renderer: renderer, tally: &tally)
@@ -86,6 +101,19 @@ final class BatchEvaluator {
       }
     }
     batch.tally = tally
+  }
+
+  /// Fills the client's aggregates from its records; returns why it cannot be evaluated when one
+  /// of its records could not be read.
+  private func aggregate(_ row: Int, of batch: Batch, from store: AggregateStore) -> String? {
+    let key = batch.withKey(row) { AggregateStore.key($0) }
+    let found = store.client(named: key)
+    if let found {
+      met[Int(found) / 64] |= 1 << UInt64(found % 64)
+      if let damage = store.damageMessage(of: found) { return damage }
+    }
+    store.setAggregates(of: &client, client: found, policy: policy)
+    return nil
   }
 
   /// Counts one row and renders it if the filter shows it.

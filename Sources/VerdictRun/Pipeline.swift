@@ -10,11 +10,14 @@ final class Pipeline: @unchecked Sendable {
   private let context: EvaluationContext
   private let binder: ColumnBinder
   private let open: (String) throws(RunFailure) -> any RecordSource
+  /// The clients' aggregates, when the policy reads record tables.
+  private let store: AggregateStore?
 
   init(
     policy: Policy, options: RunOptions, context: EvaluationContext, binder: ColumnBinder,
-    open: @escaping (String) throws(RunFailure) -> any RecordSource
+    store: AggregateStore? = nil, open: @escaping (String) throws(RunFailure) -> any RecordSource
   ) {
+    self.store = store
     self.policy = policy
     self.options = options
     self.context = context
@@ -58,11 +61,13 @@ final class Pipeline: @unchecked Sendable {
       }
       work.close()
     }
+    var evaluators: [UncheckedBox<BatchEvaluator>] = []
     for _ in 0..<jobs {
       let evaluator = UncheckedBox(
         BatchEvaluator(
           policy: policy, context: context, filter: options.filter, failOn: options.failOn,
-          explains: configuration.explain))
+          explains: configuration.explain, store: store))
+      evaluators.append(evaluator)
       Thread.detachNewThread {
         while let batch = work.receive() {
           evaluator.value.process(batch, renderer: report.value)
@@ -105,6 +110,11 @@ final class Pipeline: @unchecked Sendable {
       duplicateKeys: writer.duplicateKeys.repeated)
     summary.duplicateKeysIncomplete = writer.duplicateKeys.isIncomplete
     summary.moreDuplicateKeys = writer.duplicateKeys.hasUnnamedRepeats
+    if let store {
+      summary.unmatchedRecords = UnmatchedRecords(
+        store: store, met: evaluators.map(\.value.met), tables: configuration.tables.map(\.path),
+        clientFiles: sources)
+    }
     if !configuration.quiet || writer.tally.printed > 0 {
       standardError(summary.text)
     }

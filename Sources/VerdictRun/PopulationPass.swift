@@ -7,6 +7,8 @@ import VerdictData
 struct PopulationPass {
   let policy: Policy
   let binder: ColumnBinder
+  /// The clients' aggregates, when the policy reads record tables (`share(revenue)` of a sum).
+  var store: AggregateStore?
 
   /// What the pass leaves for the second pass.
   struct Result {
@@ -19,18 +21,23 @@ struct PopulationPass {
   }
 
   /// Runs the pass over `inputs`; `standardInput` is the already opened source for `-`.
-  func run(inputs: [String], open: (String) throws(RunFailure) -> any RecordSource, standardInput: (any RecordSource)?)
-    throws(RunFailure) -> Result
-  {
+  func run(
+    inputs: [BatchReader.Input], open: (String) throws(RunFailure) -> any RecordSource,
+    standardInput: (any RecordSource)?
+  ) throws(RunFailure) -> Result {
     var builder = PopulationBuilder(for: policy)
-    let needed = Array(Set(policy.populationNeeds.map(\.field))).sorted()
-    var client = Client(values: Array(repeating: .missing, count: policy.fields.count))
+    let needed = Array(Set(policy.populationNeeds.map(\.field).filter { $0 < policy.fields.count })).sorted()
+    var client = Client(values: Array(repeating: .missing, count: policy.fields.count + policy.aggregateCount))
     let row = RowBuffer(slots: policy.fields.count)
     var result = Result()
     for input in inputs {
       let source: any RecordSource
-      if input == "-", let standardInput { source = standardInput } else { source = try open(input) }
-      let spool = input == "-" ? try SpoolWriter(slots: policy.fields.count) : nil
+      switch input {
+      case .path(let path): source = try open(path)
+      case .opened(let opened, _): source = opened
+      }
+      let isStandardInput = standardInput.map { $0 === source } ?? false
+      let spool = isStandardInput ? try SpoolWriter(slots: policy.fields.count) : nil
       var converter: RowConverter?
       do {
         try source.forEachRow(row, binder: binder) { row in
@@ -41,7 +48,14 @@ struct PopulationPass {
           converter = current
           for slot in needed { client.values[slot] = .missing }
           let problems = client.values.withUnsafeMutableBufferPointer { current.convert(row, into: $0.baseAddress!) }
-          if problems == nil { builder.add(client) }
+          guard problems == nil else { return }
+          if let store {
+            // A client whose records could not all be read is not evaluated, so not measured.
+            let found = store.client(named: AggregateStore.key(row.key))
+            if let found, store.damageMessage(of: found) != nil { return }
+            store.setAggregates(of: &client, client: found, policy: policy)
+          }
+          builder.add(client)
         }
       } catch let error as DataReadError {
         // The second pass reports it for files; for standard input, remember it.

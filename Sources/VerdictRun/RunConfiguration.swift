@@ -14,8 +14,11 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 /// Everything `verdict run` was asked to do, besides the policy.
 public struct RunConfiguration: Sendable {
-  /// The data files; `-` is standard input.
+  /// The client files; `-` is standard input. Empty when the clients are the keys of the
+  /// record tables.
   public var inputs: [String]
+  /// The files of the policy's record tables (`--table invoices=ar.csv`).
+  public var tables: [TableFile] = []
   /// How the data files are read: format, CSV layout, number format, encoding, key column.
   public var reading = DataReadOptions()
   /// The report format.

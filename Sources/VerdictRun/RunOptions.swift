@@ -42,7 +42,10 @@ struct RunOptions: Sendable {
     }
     let standardInputs = configuration.inputs.filter { $0 == "-" }.count
     guard standardInputs <= 1 else { throw RunFailure("verdict: standard input ('-') can be read only once") }
-    guard !configuration.inputs.isEmpty else { throw RunFailure("verdict: no data file given") }
+    guard !configuration.inputs.isEmpty || !configuration.tables.isEmpty else {
+      throw RunFailure(
+        "verdict: no data file given (hint: give a client file, or the policy's tables with --table NAME=FILE)")
+    }
     guard configuration.batchSize > 0 else { throw RunFailure("verdict: the batch size must be positive") }
     jobs = configuration.jobs > 0 ? configuration.jobs : max(1, ProcessInfo.processInfo.activeProcessorCount)
   }

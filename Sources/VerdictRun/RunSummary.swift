@@ -20,6 +20,8 @@ public struct RunSummary: Sendable {
   public var duplicateKeysIncomplete = false
   /// Whether more client keys were repeated than ``duplicateKeys`` names.
   public var moreDuplicateKeys = false
+  /// Records of the tables that no client was charged with.
+  package var unmatchedRecords: UnmatchedRecords?
 
   /// Creates a summary.
   public init(
@@ -64,6 +66,9 @@ public struct RunSummary: Sendable {
         .map { $0.offset > 0 && $0.offset % 3 == 0 ? "\($0.element)," : "\($0.element)" }.reversed().joined()
       lines.append("  keys were checked for duplicates against the first \(first) keys only")
     }
+    if let unmatched = unmatchedRecords?.text, !unmatched.isEmpty {
+      lines.append(String(unmatched.dropLast()))
+    }
     if tally.unreadableTails > 0 {
       lines.append(
         "  \(tally.unreadableTails) data file\(tally.unreadableTails == 1 ? "" : "s") could not be read to the end")
@@ -78,7 +83,7 @@ public struct RunSummary: Sendable {
   /// The exit status the counts call for.
   public var status: RunStatus {
     if failOn != nil && tally.failOnHits > 0 { return .failOn }
-    if tally.errors > 0 || tally.unreadableTails > 0 { return .rowErrors }
+    if tally.errors > 0 || tally.unreadableTails > 0 || (unmatchedRecords?.keyless ?? 0) > 0 { return .rowErrors }
     return .success
   }
 }

@@ -51,6 +51,13 @@ public final class Runner {
     // the report's temporary file is made.
     StaleTemporaryFiles.remove(in: StaleTemporaryFiles.temporaryFolder)
     let reading = configuration.reading
+    var context = EvaluationContext(today: configuration.today)
+    // Record tables: every table's columns are checked with the client files', before anything
+    // is read.
+    let tablePass = TablePass(
+      policy: policy, files: configuration.tables, reading: reading, renderer: renderer, context: context)
+    let tables = try tablePass.prepare()
+    if configuration.inputs.isEmpty { try refuseClientFields() }
     // Check every data file's columns, and decide how each column writes its numbers, before
     // anything is evaluated; the second opening of a file reuses what was decided.
     var standardInput: (any RecordSource)?
@@ -76,7 +83,8 @@ public final class Runner {
 
     let sink: OutputSink
     if let path = configuration.outputPath {
-      try OutputClash.refuse(output: path, inputs: configuration.inputs, policy: policy.source.name)
+      try OutputClash.refuse(
+        output: path, inputs: configuration.inputs + configuration.tables.map(\.path), policy: policy.source.name)
       do throws(OutputError) { sink = try OutputSink(atomicPath: path) } catch {
         throw RunFailure("verdict: \(error.message)")
       }
@@ -85,15 +93,30 @@ public final class Runner {
     }
     TemporaryFiles.installSignalHandlers()
 
-    var context = EvaluationContext(today: configuration.today)
+    var store: AggregateStore?
+    if !tables.isEmpty {
+      do throws(RunFailure) { store = try tablePass.run(tables) } catch {
+        sink.discard()
+        throw error
+      }
+    }
     var inputs = configuration.inputs.map { path -> BatchReader.Input in
       path == "-" ? .opened(standardInput!, tail: nil) : .path(path)
     }
+    var sources = sourceNames()
+    if configuration.inputs.isEmpty, let store {
+      // The clients are the keys the tables name, each from the table it first appears in.
+      for (index, table) in tables.enumerated() {
+        let clients = TableClientSource(store: store, table: index, name: table.source.name, fields: policy.fields)
+        inputs.append(.opened(clients, tail: nil))
+        sources.append(table.source.name)
+      }
+    }
     if !policy.populationNeeds.isEmpty {
-      let pass = PopulationPass(policy: policy, binder: binder)
+      let pass = PopulationPass(policy: policy, binder: binder, store: store)
       let result: PopulationPass.Result
       do throws(RunFailure) {
-        result = try pass.run(inputs: configuration.inputs, open: open, standardInput: standardInput)
+        result = try pass.run(inputs: inputs, open: open, standardInput: standardInput)
       } catch {
         sink.discard()
         throw error
@@ -103,8 +126,21 @@ public final class Runner {
         inputs[index] = .opened(spool, tail: result.standardInputTail)
       }
     }
-    return try Pipeline(policy: policy, options: options, context: context, binder: binder, open: open)
-      .run(inputs: inputs, sources: sourceNames(), sink: sink, renderer: renderer, standardError: standardError)
+    return try Pipeline(policy: policy, options: options, context: context, binder: binder, store: store, open: open)
+      .run(inputs: inputs, sources: sources, sink: sink, renderer: renderer, standardError: standardError)
+  }
+
+  /// Without a client file the clients are the tables' keys, which have no fields of their own.
+  private func refuseClientFields() throws(RunFailure) {
+    guard !policy.tables.isEmpty else {
+      throw RunFailure("verdict: no data file: give a client file, or the files of the policy's tables with --table")
+    }
+    let used = policy.fields.filter(\.isUsed).map { "'\($0.name)'" }
+    guard used.isEmpty else {
+      throw RunFailure(
+        "verdict: the policy reads the client field\(used.count == 1 ? "" : "s") \(used.joined(separator: ", ")), "
+          + "which only a client file has (hint: give the client file after the policy, keyed like the tables)")
+    }
   }
 
   private func sourceNames() -> [String] {

@@ -43,6 +43,28 @@ struct DataOptions: ParsableArguments {
   @Option(help: ArgumentHelp("The column that names clients (default: 'id', else 'name').", valueName: "column"))
   var key: String?
 
+  @Option(
+    name: .customLong("table"),
+    help: ArgumentHelp(
+      "The file of one of the policy's record tables (repeat for each table).", valueName: "table=file"))
+  var tables: [String] = []
+
+  /// The `--table NAME=FILE` options.
+  /// - Throws: ``CommandFailure`` (exit 2) for one without `=`, a name or a file.
+  func tableFiles() throws(CommandFailure) -> [TableFile] {
+    try tables.map { (option) throws(CommandFailure) -> TableFile in
+      guard let equals = option.firstIndex(of: "="), equals != option.startIndex,
+        option.index(after: equals) != option.endIndex
+      else {
+        throw CommandFailure(
+          message: "--table takes NAME=FILE, the table's name in the policy and its file, not '\(option)'",
+          exitCode: 2)
+      }
+      return TableFile(
+        name: String(option[..<equals]).trimmingSpaces, path: String(option[option.index(after: equals)...]))
+    }
+  }
+
   /// The options as the runner takes them.
   /// - Throws: ``CommandFailure`` (exit 2) for a value an option does not take.
   func reading() throws(CommandFailure) -> DataReadOptions {

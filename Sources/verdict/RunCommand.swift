@@ -46,8 +46,9 @@ struct RunCommand: ParsableCommand {
   @Argument(help: "The policy file.")
   var policy: String
 
-  @Argument(help: "Data files; '-' reads standard input.")
-  var data: [String]
+  @Argument(
+    help: "Client files; '-' reads standard input. Without them, the clients are the keys of the --table files.")
+  var data: [String] = []
 
   @Option(
     name: [.customShort("f"), .long],
@@ -97,6 +98,7 @@ struct RunCommand: ParsableCommand {
       var configuration = RunConfiguration(inputs: data)
       configuration.format = try DataOptions.choice(format, option: "--format")
       configuration.reading = try reading.reading()
+      configuration.tables = try reading.tableFiles()
       if let today { configuration.today = try TodayOption.parse(today) }
       if let jobs {
         guard jobs > 0 else {

@@ -242,7 +242,7 @@ final class CheckerTests: XCTestCase {
       ("when 1️⃣share(a, b) > 1% then recommend fire", .init("arity", "share takes 1 argument, not 2"), nil, #line),
       (
         "when share(1️⃣hours * 2) > 10% then recommend fire",
-        .init("population-argument", "share takes a field of the data, not an expression"), nil, #line
+        .init("population-argument", "share takes a field of the data or an aggregate, not an expression"), nil, #line
       ),
       ("field x: 1️⃣nubmer", .init("unknown-type", "unknown type 'nubmer'"), "did you mean 'number'?", #line),
       ("field x: duration in 1️⃣fortnights", .init("unknown-unit", "unknown duration unit 'fortnights'"), nil, #line),

@@ -80,6 +80,11 @@ enum FormatCheck {
         // A trailing comma is layout, not meaning.
         example.hasTrailingComma = false
         kind = .example(example)
+      case .table(var table):
+        table.name = stripped(table.name)
+        table.key = QuotedText(text: table.key.text, range: nowhere)
+        table.members = stripped(table.members)
+        kind = .table(table)
       }
       return Statement(kind: kind, range: nowhere)
     }
@@ -116,6 +121,12 @@ enum FormatCheck {
       kind = .call(name: name, nameRange: nowhere, arguments: arguments.map(stripped))
     case .list(let elements): kind = .list(elements.map(stripped))
     case .parenthesized(let inner): kind = .parenthesized(stripped(inner))
+    case .aggregate(var aggregate):
+      aggregate.function = stripped(aggregate.function)
+      aggregate.table = stripped(aggregate.table)
+      aggregate.column = aggregate.column.map(stripped)
+      aggregate.filter = aggregate.filter.map(stripped)
+      kind = .aggregate(aggregate)
     }
     return Expr(kind, range: nowhere)
   }

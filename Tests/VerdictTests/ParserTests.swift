@@ -15,6 +15,9 @@ enum SExpression {
     case .call(let name, _, let arguments): "(call \(([name] + arguments.map(print)).joined(separator: " ")))"
     case .list(let elements): "[" + elements.map(print).joined(separator: " ") + "]"
     case .parenthesized(let inner): "(group \(print(inner)))"
+    case .aggregate(let aggregate):
+      "(\(aggregate.kind.rawValue) \(aggregate.table.name)" + (aggregate.column.map { ".\($0.name)" } ?? "")
+        + (aggregate.filter.map { " (where \(print($0)))" } ?? "") + ")"
     }
   }
 
@@ -33,6 +36,9 @@ enum SExpression {
     case .example(let example):
       "(example \"\(example.name)\" {\(example.values.map { " \($0.field.name): \(print($0.value))" }.joined())} "
         + "\(print(example.expectation).replacingOccurrences(of: "(recommend", with: "(expect")))"
+    case .table(let table):
+      "(table \(table.name.name) (keyed \(table.key.text))"
+        + table.members.map { " " + print($0) }.joined() + ")"
     }
   }
 

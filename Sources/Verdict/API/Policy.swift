@@ -25,6 +25,8 @@ public struct Policy: Sendable {
   public let exampleDiagnostics: [Diagnostic]
   let program: Program
   let runtime: Runtime
+  /// The record tables, each with its own compiled program.
+  package let tables: [RecordTable]
 
   /// Compiles a policy's text; `name` labels its diagnostics (a file path, or `<repl>`).
   public init(_ text: String, name: String = "<policy>") throws(PolicyError) {
@@ -48,6 +50,9 @@ public struct Policy: Sendable {
     self.syntax = syntax
     self.program = program
     self.runtime = Runtime(program)
+    self.tables = program.tables.map { table in
+      RecordTable(table, aggregates: program.aggregates, source: source, syntax: syntax)
+    }
     self.warnings = warnings
     self.examples = examples
     self.exampleDiagnostics = exampleDiagnostics

@@ -50,6 +50,8 @@ extension Checker {
       }
       result.kind = .list(checked)
       result.type = .list
+    case .aggregate(let aggregate):
+      (result.kind, result.type, result.currency) = checkAggregate(aggregate, expr)
     }
     return result
   }
@@ -80,6 +82,12 @@ extension Checker {
       return (.constant(.missing), nil, nil)
     }
     let known = Array(letDeclarations.keys) + fields.map(\.name) + ["today"]
+    if let table = tableName, let what = surroundings.outerNames[name] {
+      error(
+        "unknown-name", "'\(name)' is \(what), which table '\(table)' cannot see", at: range,
+        hint: "a table's lets and its aggregates' conditions read the table's own fields and lets, and today")
+      return (.constant(.missing), nil, nil)
+    }
     if hasFieldDeclarations {
       let hint =
         Suggestion.closest(to: name, among: known).map { "did you mean '\($0)'?" }
@@ -189,10 +197,31 @@ extension Checker {
       return (.constant(.missing), nil, nil)
     }
     let argument = checkExpr(arguments[0])
+    if tableName != nil {
+      error(
+        "population-argument", "\(measure.rawValue) compares clients, so it cannot be used inside a table",
+        at: range, hint: "use it in the policy's lets and rules: \(measure.rawValue)(revenue)")
+      return (.constant(.missing), nil, nil)
+    }
+    if let aggregate = aggregate(behind: argument) {
+      if case .letValue(let slot) = argument.kind { letsMeasured.insert(slot) }
+      if let type = argument.type, ![.number, .duration, .money].contains(type) {
+        error(
+          "argument-type", "\(measure.rawValue) needs a number, duration or money, not \(type.described)",
+          at: arguments[0].range)
+      }
+      if !aggregatePopulationNeeds.contains(where: { $0 == (measure, aggregate) }) {
+        aggregatePopulationNeeds.append((measure, aggregate))
+      }
+      return (.populationOfAggregate(measure, aggregate: aggregate), measure == .rank ? .number : .percent, nil)
+    }
     guard case .field(let slot) = argument.kind else {
       error(
-        "population-argument", "\(measure.rawValue) takes a field of the data, not an expression",
-        at: arguments[0].range, hint: "for example: \(measure.rawValue)(hours)")
+        "population-argument", "\(measure.rawValue) takes a field of the data or an aggregate, not an expression",
+        at: arguments[0].range,
+        hint:
+          "for example: \(measure.rawValue)(hours), or \(measure.rawValue)(revenue) with let revenue = sum(invoices.amount)"
+      )
       return (.constant(.missing), nil, nil)
     }
     if let type = argument.type, ![.number, .duration, .money].contains(type) {
@@ -203,5 +232,19 @@ extension Checker {
     let need = PopulationNeed(measure: measure, field: slot)
     if !populationNeeds.contains(need) { populationNeeds.append(need) }
     return (.population(measure, field: slot), measure == .rank ? .number : .percent, nil)
+  }
+}
+
+extension Checker {
+  /// The aggregate an expression is, directly or through lets (`share(revenue)` with
+  /// `let revenue = sum(invoices.amount)`).
+  func aggregate(behind expr: CheckedExpr) -> Int? {
+    switch expr.kind {
+    case .aggregate(let index): return index
+    case .letValue(let slot):
+      guard slot < letStates.count, case .checked(let value) = letStates[slot] else { return nil }
+      return aggregate(behind: value)
+    default: return nil
+    }
   }
 }

@@ -80,6 +80,9 @@ extension Checker {
     }
     if let otherwise { visit(otherwise) }
     for letInfo in lets { visit(letInfo.value) }
+    // In a table, the lets made for aggregates (`#0v`) are what everything else is read for.
+    for (slot, letInfo) in lets.enumerated() where letInfo.name.hasPrefix("#") { usedLets.insert(slot) }
+    usedLets.formUnion(letsMeasured)
     for (slot, field) in fields.enumerated() where field.isDeclared && !usedFields.contains(slot) {
       fields[slot].isUsed = false
       warning("unused-field", "field '\(field.name)' is declared but never used", at: field.range)

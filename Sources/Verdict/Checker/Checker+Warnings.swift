@@ -33,7 +33,7 @@ extension Checker {
     }
     // Without an `otherwise`, the least severe verdict is the one given when no rule matches.
     let actions = rules.map(\.action) + [otherwise ?? CheckedAction(verdict: 0, verdictRange: .at(0))]
-    if !fields.contains(where: { $0.type == .money }) {
+    if !fields.contains(where: { $0.type == .money }), !aggregates.contains(where: { $0.type == .money }) {
       for rule in rules where rule.action.holdUntilPaid {
         warning(
           "hold-without-money", "\(describe(rule)) says 'hold until paid', but the policy has no money field",
@@ -99,6 +99,8 @@ extension Checker {
     case .member(let left, let right, let negated): binary(negated ? "not in" : "in", left, right)
     case .call(let builtin, let arguments): list(builtin.rawValue, arguments)
     case .population(let measure, let slot): text += "(\(measure.rawValue) f\(slot))"
+    case .populationOfAggregate(let measure, let aggregate): text += "(\(measure.rawValue) a\(aggregate))"
+    case .aggregate(let aggregate): text += "a\(aggregate)"
     case .list(let items): list("list", items)
     }
   }

@@ -42,6 +42,22 @@ struct Checker {
   /// The one currency the policy's money literals use, for money fields declared without one.
   var literalCurrency: Currency?
 
+  var tableDeclarations: [String: (index: Int, declaration: TableDeclaration)] = [:]
+  var tableOrder: [String] = []
+  var tables: [TableProgram] = []
+  var aggregates: [AggregateInfo] = []
+  /// The aggregate each `.aggregate` expression became, by where it starts.
+  var aggregateIndex: [Int: Int] = [:]
+  /// Population measures of aggregates, whose slots are known once the fields are.
+  var aggregatePopulationNeeds: [(measure: PopulationMeasure, aggregate: Int)] = []
+  /// Lets whose aggregate a population measure reads (`share(revenue)`): used, though the
+  /// measure reads the aggregate's slot rather than the let.
+  var letsMeasured: Set<Int> = []
+  /// The table this checker checks, or `nil` for a policy.
+  var tableName: String?
+  /// What a table's checker knows of the policy around it.
+  var surroundings = Surroundings()
+
   enum LetState {
     case unchecked
     case checking
@@ -54,17 +70,25 @@ struct Checker {
     letStates = []
   }
 
-  /// Checks a policy; the program is `nil` when there were errors.
-  static func check(_ syntax: PolicySyntax) -> (program: Program?, diagnostics: [Diagnostic]) {
+  /// Checks a policy, or with `table` the statements of a record table and the lets of the
+  /// aggregates over it; the program is `nil` when there were errors.
+  static func check(_ syntax: PolicySyntax, table: String? = nil, surroundings: Surroundings = Surroundings())
+    -> (program: Program?, diagnostics: [Diagnostic])
+  {
     var checker = Checker(syntax)
+    (checker.tableName, checker.surroundings) = (table, surroundings)
     // Pass 1 infers the types of undeclared fields from every use; pass 2 checks with them.
     checker.reporting = false
     _ = checker.checkPolicy()
     let inferred = checker.fields.filter { !$0.isDeclared }
     var final = Checker(syntax)
+    (final.tableName, final.surroundings) = (table, surroundings)
     final.seedImplicitFields(inferred)
     let program = final.checkPolicy()
-    return (final.diagnostics.containsErrors ? nil : program, final.diagnostics)
+    // A table's program is kept despite errors, so that the aggregates over it are still
+    // checked; the policy around it has the errors, so it is not run.
+    let sound = table != nil || !final.diagnostics.containsErrors
+    return (sound ? program : nil, final.diagnostics)
   }
 
   mutating func seedImplicitFields(_ inferred: [FieldInfo]) {
@@ -75,8 +99,9 @@ struct Checker {
   }
 
   mutating func checkPolicy() -> Program {
-    literalCurrency = Checker.soleLiteralCurrency(in: syntax)
+    literalCurrency = Checker.soleLiteralCurrency(in: syntax) ?? surroundings.currency
     collectDeclarations()
+    checkTables()
     for (index, name) in letOrder.enumerated() where letStates[index].isUnchecked {
       _ = checkLet(named: name, usedAt: nil)
     }
@@ -87,7 +112,7 @@ struct Checker {
     var ruleNames: [String: SourceRange] = [:]
     for statement in syntax.statements {
       switch statement.kind {
-      case .field, .let, .verdicts:
+      case .field, .let, .verdicts, .table:
         continue
       case .example:
         // Examples do not change the program; `checkExamples` checks them against it.
@@ -137,12 +162,18 @@ struct Checker {
     // Unused names are worth a warning only once the policy is otherwise sound.
     if !diagnostics.containsErrors {
       reportUnusedFields(rulesAndLets: rules, lets: lets, otherwise: otherwise)
-      reportRuleWarnings(rules, otherwise: otherwise, strategy: strategy)
+      if tableName == nil { reportRuleWarnings(rules, otherwise: otherwise, strategy: strategy) }
     }
-    return Program(
+    for need in aggregatePopulationNeeds {
+      let need = PopulationNeed(measure: need.measure, field: fields.count + need.aggregate)
+      if !populationNeeds.contains(need) { populationNeeds.append(need) }
+    }
+    var program = Program(
       fields: fields, lets: lets, rules: rules, verdicts: verdicts,
       otherwise: otherwise ?? CheckedAction(verdict: 0, verdictRange: .at(0)), strategy: strategy,
       nodeCount: nodeCount, populationNeeds: populationNeeds)
+    (program.tables, program.aggregates) = (tables, aggregates)
+    return program
   }
 
   // MARK: - Declarations
@@ -167,8 +198,22 @@ struct Checker {
         letStates.append(.unchecked)
       case .verdicts(let names):
         declareVerdicts(names, at: statement.range)
+      case .table(let declaration):
+        // A policy that reads tables declares what it reads: a typo is an error, not a column.
+        hasFieldDeclarations = true
+        declareTable(declaration, at: statement.range)
       case .rule, .otherwise, .strategy, .example:
         continue
+      }
+    }
+    for name in tableOrder {
+      guard let table = tableDeclarations[name]?.declaration else { continue }
+      let other: SourceRange? =
+        fieldSlots[name].map { fields[$0].range } ?? letDeclarations[name]?.declaration.name.range
+      if let other {
+        error(
+          "duplicate-name", "'\(name)' is both a table and a field or let", at: table.name.range,
+          notes: [.init("the other is here", at: other)])
       }
     }
     for name in letOrder {
@@ -212,12 +257,15 @@ struct Checker {
         visit(left)
         visit(right)
       case .call(_, _, let arguments), .list(let arguments): arguments.forEach(visit)
+      case .aggregate(let aggregate): aggregate.filter.map(visit)
       }
     }
     for statement in syntax.statements {
       switch statement.kind {
       case .let(let declaration): visit(declaration.value)
       case .rule(let rule): visit(rule.condition)
+      case .table(let table):
+        for case .let(let declaration) in table.members.map(\.kind) { visit(declaration.value) }
       case .field, .verdicts, .otherwise, .strategy, .example: break
       }
     }

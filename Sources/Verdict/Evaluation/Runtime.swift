@@ -36,7 +36,7 @@ final class Runtime: @unchecked Sendable {
   }
 
   init(_ program: Program) {
-    var table = ExpressionTable(nodeCount: program.nodeCount)
+    var table = ExpressionTable(nodeCount: program.nodeCount, aggregateBase: program.fields.count)
     let letRoots = program.lets.map { table.lower($0.value) }
     let rules = program.rules.map { Rule(condition: table.lower($0.condition), verdict: $0.action.verdict) }
     func lower(_ action: CheckedAction) -> Action {

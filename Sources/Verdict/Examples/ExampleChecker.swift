@@ -35,7 +35,7 @@ struct ExampleChecker {
       switch statement.kind {
       case .example(let declaration):
         if let example = check(declaration, at: statement.range) { examples.append(example) }
-      case .field, .let, .rule, .verdicts, .otherwise, .strategy:
+      case .field, .let, .rule, .verdicts, .otherwise, .strategy, .table:
         if onlyExamples {
           diagnostics.append(
             .error(

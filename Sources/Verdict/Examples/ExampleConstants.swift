@@ -40,7 +40,7 @@ struct ExampleConstants {
         }
       }
       return .success(.list(values))
-    case .unary(.not, _), .isMissing, .call:
+    case .unary(.not, _), .isMissing, .call, .aggregate:
       return notConstant(expr)
     }
   }

@@ -25,10 +25,10 @@ extension ExplanationBuilder {
       node.kind = .let
       node.detail = value == nil ? node.text : operand(expr)
       if definition.type == .bool, value != nil { node.children = [self.node(definition)] }
-    case .field:
+    case .field, .aggregate:
       node.kind = .field
       node.detail = node.text
-    case .constant, .today, .negate, .arithmetic, .coalesce, .call, .population, .list:
+    case .constant, .today, .negate, .arithmetic, .coalesce, .call, .population, .populationOfAggregate, .list:
       node.detail = operand(expr)
     case .isMissing(let subject, let negated):
       node.detail = "\(operand(subject)) is \(negated ? "present" : "missing")"
@@ -102,6 +102,9 @@ extension ExplanationBuilder {
       guard values[Int32(expr.id)] == .missing else { return }
       if case .field(let slot) = expr.kind, !names.contains(program.fields[slot].name) {
         names.append(program.fields[slot].name)
+      }
+      if case .aggregate(let index) = expr.kind, !names.contains(program.aggregates[index].text) {
+        names.append(program.aggregates[index].text)
       }
       if case .letValue(let slot) = expr.kind {
         let before = names.count

@@ -43,7 +43,7 @@ extension ExplanationBuilder {
     case .negate(let operand): isConstant(operand)
     case .list(let elements): elements.allSatisfy(isConstant)
     case .field, .letValue, .today, .not, .and, .or, .compare, .arithmetic, .coalesce, .isMissing, .member,
-      .contains, .call, .population:
+      .contains, .call, .population, .populationOfAggregate, .aggregate:
       false
     }
   }

@@ -92,6 +92,19 @@ struct LineWriter {
       put("(", spaced: spaced)
       expression(inner, spaced: false)
       put(")", spaced: false)
+    case .aggregate(let aggregate):
+      put(aggregate.function.name, spaced: spaced)
+      put("(", spaced: false)
+      put(aggregate.table.name, spaced: false)
+      if let column = aggregate.column {
+        put(".", spaced: false)
+        put(column.name, spaced: false)
+      }
+      if let filter = aggregate.filter {
+        put(Parser.whereWord)
+        expression(filter)
+      }
+      put(")", spaced: false)
     }
   }
 

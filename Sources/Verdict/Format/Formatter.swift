@@ -37,7 +37,7 @@ public enum PolicyFormatter {
 
 /// The kinds of statements: a change of kind between two statements puts a blank line between them.
 enum StatementGroup {
-  case field, `let`, rule, verdicts, otherwise, strategy, example
+  case field, `let`, rule, verdicts, otherwise, strategy, example, table
 
   init(_ kind: Statement.Kind) {
     switch kind {
@@ -48,6 +48,7 @@ enum StatementGroup {
     case .otherwise: self = .otherwise
     case .strategy: self = .strategy
     case .example: self = .example
+    case .table: self = .table
     }
   }
 }
@@ -67,6 +68,12 @@ struct FormattedLine {
 extension LineWriter {
   /// Lays out one statement, consuming its tokens.
   mutating func layOut(_ statement: Statement) -> [FormattedLine] {
+    write(statement)
+    return takeLines()
+  }
+
+  /// Writes one statement; a table's members go on lines of their own, indented by two.
+  private mutating func write(_ statement: Statement) {
     switch statement.kind {
     case .field(let field):
       put("field")
@@ -113,8 +120,17 @@ extension LineWriter {
       put(strategy.name, tokens: strategy.name.contains("-") ? 3 : 1)
     case .example(let example):
       layOutExample(example)
+    case .table(let table):
+      put(TokenKind.tableWord)
+      put(table.name.name)
+      put("keyed")
+      put("by")
+      put(table.keyIsQuoted ? LineWriter.quoted(table.key.text) : table.key.text)
+      for member in table.members {
+        newLine(indent: 2)
+        write(member)
+      }
     }
-    return takeLines()
   }
 
   /// A rule: on one line when it has no name, at most one clause and fits; otherwise `rule "name"`,

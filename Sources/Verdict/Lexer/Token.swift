@@ -44,12 +44,23 @@ enum TokenKind: Sendable, Equatable {
     case .keyword(let keyword): keyword.beginsStatement
     case .identifier(TokenKind.exampleWord):
       if case .string = next { true } else { false }
+    case .identifier(TokenKind.tableWord):
+      if case .identifier = next { true } else { false }
     case .identifier, .number, .duration, .percent, .money, .date, .string, .symbol, .invalid, .endOfFile: false
     }
   }
 
+  /// Whether this is a name.
+  var isIdentifier: Bool {
+    if case .identifier = self { return true }
+    return false
+  }
+
   /// The contextual word that begins an `example` statement.
   static let exampleWord = "example"
+  /// The contextual word that begins a `table` statement (before the table's name), so that a
+  /// field may still be called `table`.
+  static let tableWord = "table"
 }
 
 /// Reserved words. Clause words (`notice`, `reason`, `refer`, `hold`, `cooldown`, `meet`), the
@@ -91,6 +102,8 @@ enum Symbol: String, Sendable, CaseIterable {
   case coalesce = "??"
   case leftBrace = "{"
   case rightBrace = "}"
+  /// `invoices.amount`: a column of a record table, inside an aggregate.
+  case dot = "."
 }
 
 /// A `#` comment, kept with its position so that a formatter can put it back.

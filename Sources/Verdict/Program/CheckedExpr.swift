@@ -34,7 +34,11 @@ struct CheckedExpr: Sendable {
     case contains(CheckedExpr, CheckedExpr)
     case call(Builtin, [CheckedExpr])
     case population(PopulationMeasure, field: Int)
+    /// A population measure of an aggregate (`share(revenue)`, `revenue` a sum), by aggregate.
+    case populationOfAggregate(PopulationMeasure, aggregate: Int)
     case list([CheckedExpr])
+    /// An aggregate over a record table, by index in ``Program/aggregates``.
+    case aggregate(Int)
   }
 }
 
@@ -43,7 +47,7 @@ extension CheckedExpr {
   /// (it is a node of its own, reached through the let's slot).
   var operands: [CheckedExpr] {
     switch kind {
-    case .constant, .field, .letValue, .today, .population: []
+    case .constant, .field, .letValue, .today, .population, .populationOfAggregate, .aggregate: []
     case .negate(let operand), .not(let operand), .isMissing(let operand, _): [operand]
     case .and(let left, let right), .or(let left, let right), .compare(_, let left, let right),
       .arithmetic(_, let left, let right), .coalesce(let left, let right), .member(let left, let right, _),

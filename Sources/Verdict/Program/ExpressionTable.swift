@@ -58,7 +58,11 @@ struct ExpressionTable: Sendable {
     case list
   }
 
-  init(nodeCount: Int) {
+  /// The client record's slot of the first aggregate (aggregates are read like fields).
+  let aggregateBase: Int
+
+  init(nodeCount: Int, aggregateBase: Int) {
+    self.aggregateBase = aggregateBase
     nodes = Array(repeating: Node(opcode: .constant), count: nodeCount)
     constants = [.missing]
     operands = []
@@ -101,6 +105,10 @@ struct ExpressionTable: Sendable {
       node = Node(opcode: .call, builtin: builtin, a: start, b: Int32(arguments.count))
     case .population(let measure, let field):
       node = Node(opcode: .population, measure: measure, a: Int32(field))
+    case .populationOfAggregate(let measure, let aggregate):
+      node = Node(opcode: .population, measure: measure, a: Int32(aggregateBase + aggregate))
+    case .aggregate(let aggregate):
+      node = Node(opcode: .field, a: Int32(aggregateBase + aggregate))
     case .list(let elements):
       let start = lowerOperands(elements)
       node = Node(opcode: .list, a: start, b: Int32(elements.count))

@@ -11,6 +11,14 @@ struct Program: Sendable {
   var nodeCount: Int
   /// The population measures the policy uses, by field slot.
   var populationNeeds: [PopulationNeed]
+  /// The record tables the policy declares.
+  var tables: [TableProgram] = []
+  /// The aggregates the policy uses; aggregate `i` is the client record's slot
+  /// `fields.count + i`.
+  var aggregates: [AggregateInfo] = []
+
+  /// The client record's slot of aggregate `index`: after the fields.
+  func aggregateSlot(_ index: Int) -> Int { fields.count + index }
 }
 
 /// A field of the client record.

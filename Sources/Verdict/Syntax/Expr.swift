@@ -29,7 +29,24 @@ public struct Expr: Sendable, Hashable {
     case list([Expr])
     /// `( x )`, kept so that a formatter can keep the author's parentheses.
     case parenthesized(Expr)
+    /// `sum(invoices.amount where paid is missing)`: a figure over a client's records.
+    case aggregate(AggregateSyntax)
   }
+}
+
+/// `FUNCTION(TABLE[.COLUMN] [where CONDITION])`, as written. `count(x)` with a bare name is
+/// parsed as this too; the checker reads it as the builtin `count` when `x` is not a table.
+public struct AggregateSyntax: Sendable, Hashable {
+  /// `count`, `sum`, `average`, …
+  public var kind: AggregateFunction
+  /// The function's name, where it was written.
+  public var function: Identifier
+  /// The record table.
+  public var table: Identifier
+  /// The field or per-record `let` of the table after the dot, if any.
+  public var column: Identifier?
+  /// The condition after `where`, over the table's fields and lets.
+  public var filter: Expr?
 }
 
 /// Prefix operators.

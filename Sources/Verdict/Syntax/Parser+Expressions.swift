@@ -137,6 +137,11 @@ extension Parser {
     case .identifier(let name):
       advance()
       if current.kind == .symbol(.leftParen) { return try parseCall(name: name, nameRange: token.range) }
+      if current.kind == .symbol(.dot) {
+        throw fail(
+          "'.' outside an aggregate",
+          hint: "a table's column is read inside an aggregate, for example: sum(\(name).amount)")
+      }
       return (Expr(.name(name), range: token.range), 1)
     case .symbol(.leftParen):
       return try parseGroup()
@@ -164,12 +169,48 @@ extension Parser {
   private mutating func parseCall(name: String, nameRange: SourceRange) throws -> Parsed {
     let open = current
     advance()
+    if let function = AggregateFunction(rawValue: name), case .identifier = current.kind {
+      switch peekKind(1) {
+      case .symbol(.dot), .symbol(.rightParen), .identifier(Parser.whereWord):
+        return try parseAggregate(function, Identifier(name: name, range: nameRange), opening: open)
+      default:
+        break
+      }
+    }
     let arguments = try parseSequence(closing: .rightParen, opening: open)
     return try node(
       .call(name: name, nameRange: nameRange, arguments: arguments.map(\.expr)),
       range: nameRange.union(tokens[index - 1].range),
       children: arguments)
   }
+
+  // aggregate = AGGREGATE_FUNCTION "(" IDENT [ "." IDENT ] [ "where" expression ] ")" ;
+  /// The aggregate's function and `(` have been read; the table's name is next.
+  private mutating func parseAggregate(_ kind: AggregateFunction, _ function: Identifier, opening open: Token)
+    throws -> Parsed
+  {
+    let table = try expectIdentifier("a table's name")
+    var column: Identifier?
+    if accept(.dot) != nil {
+      column = try expectIdentifier(
+        "a field of '\(table.name)' after '.'", hint: "for example: \(function.name)(\(table.name).amount)")
+    }
+    var filter: Parsed?
+    if accept(word: Parser.whereWord) != nil {
+      filter = try parseExpression()
+    }
+    if current.kind == .symbol(.comma) {
+      throw fail(
+        "\(function.name) over a table takes one table, not a list",
+        hint: "filter its records with where: \(function.name)(\(table.name) where CONDITION)")
+    }
+    let close = try expectClosing(.rightParen, opening: open)
+    let syntax = AggregateSyntax(kind: kind, function: function, table: table, column: column, filter: filter?.expr)
+    return try node(.aggregate(syntax), range: function.range.union(close.range), children: filter.map { [$0] } ?? [])
+  }
+
+  /// The contextual word before an aggregate's condition.
+  static let whereWord = "where"
 
   /// `[ a, b ]`.
   private mutating func parseList() throws -> Parsed {

@@ -3,9 +3,11 @@ extension Parser {
   /// The clause words that may follow `recommend VERDICT`.
   static let clauseWords = ["notice", "reason", "refer", "cooldown", "hold", "meet"]
   /// The words that begin a statement, for "did you mean".
-  static let statementStarts = Keyword.allCases.filter(\.beginsStatement).map(\.rawValue) + [TokenKind.exampleWord]
+  static let statementStarts =
+    Keyword.allCases.filter(\.beginsStatement).map(\.rawValue) + [TokenKind.exampleWord, TokenKind.tableWord]
   /// The hint for a line that does not begin with a statement.
-  static let statementWords = "statements begin with field, let, rule, when, verdicts, otherwise, strategy or example"
+  static let statementWords =
+    "statements begin with field, let, rule, when, verdicts, otherwise, strategy, example or table"
 
   // statement = field_decl | let_decl | rule_decl | verdicts_decl | otherwise_decl | strategy_decl
   //           | example_decl ;
@@ -19,6 +21,8 @@ extension Parser {
     case .keyword(.verdicts): kind = .verdicts(try parseVerdicts())
     case .keyword(.otherwise): kind = .otherwise(try parseOtherwise())
     case .keyword(.strategy): kind = .strategy(try parseStrategy())
+    case .identifier(TokenKind.tableWord) where peekKind(1).isIdentifier:
+      kind = .table(try parseTable())
     case .identifier(TokenKind.exampleWord):
       // A name cannot begin a statement, so `example` here is the example statement's word even
       // without its name after it; that gets the example's own error message.
@@ -93,7 +97,7 @@ extension Parser {
       throw fail("'in' out of place in the declaration of '\(field)'", hint: order)
     case .identifier(let word):
       // `example` begins the next statement, or is that statement's error.
-      guard word != TokenKind.exampleWord else { return }
+      guard word != TokenKind.exampleWord, word != TokenKind.tableWord else { return }
       if word == Parser.formatWord || word == Parser.fromWord {
         throw fail("'\(word)' out of place in the declaration of '\(field)'", hint: order)
       }
@@ -104,6 +108,44 @@ extension Parser {
     default:
       return
     }
+  }
+
+  // table_decl = "table" IDENT "keyed" "by" ( IDENT | STRING ) { table_member } ;
+  // table_member = field_decl | let_decl ;  (* on a later line, indented further than "table" *)
+  mutating func parseTable() throws -> TableDeclaration {
+    let keyword = current
+    advance()
+    let name = try expectIdentifier("the table's name after 'table'")
+    let shape = "write: table \(name.name) keyed by customer, then its fields indented below it"
+    guard accept(word: "keyed") != nil else {
+      throw fail("expected 'keyed by' after the table's name, found \(current.kind.described)", hint: shape)
+    }
+    guard accept(word: "by") != nil else {
+      throw fail("expected 'by' after 'keyed', found \(current.kind.described)", hint: shape)
+    }
+    let key: QuotedText
+    let keyIsQuoted: Bool
+    switch current.kind {
+    case .identifier(let column):
+      (key, keyIsQuoted) = (QuotedText(text: column, range: current.range), false)
+    case .string(let column):
+      (key, keyIsQuoted) = (QuotedText(text: column, range: current.range), true)
+    default:
+      throw fail(
+        "expected the key column after 'keyed by', found \(current.kind.described)",
+        hint: "name the column that holds the client: keyed by customer, or keyed by \"Customer ID\"")
+    }
+    advance()
+    let opening = source.location(of: keyword.range.start)
+    var members: [Statement] = []
+    while current.kind == .keyword(.field) || current.kind == .keyword(.let) {
+      let place = source.location(of: current.range.start)
+      guard place.line > opening.line, place.column > opening.column else { break }
+      let start = current.range.start
+      let member: Statement.Kind = current.kind == .keyword(.field) ? .field(try parseField()) : .let(try parseLet())
+      members.append(Statement(kind: member, range: SourceRange(start: start, end: previousEnd)))
+    }
+    return TableDeclaration(name: name, key: key, keyIsQuoted: keyIsQuoted, members: members)
   }
 
   // let_decl = "let" IDENT "=" expression ;

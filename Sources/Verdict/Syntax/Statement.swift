@@ -29,6 +29,9 @@ public struct Statement: Sendable, Hashable {
     case strategy(Identifier)
     /// `example "NAME" { FIELD: VALUE, … } expect VERDICT CLAUSE…`: a test of the policy.
     case example(ExampleDeclaration)
+    /// `table NAME keyed by COLUMN` and its indented `field` and `let` statements: a file of
+    /// records that belong to clients, such as invoices.
+    case table(TableDeclaration)
   }
 }
 
@@ -60,6 +63,21 @@ public struct QuotedText: Sendable, Hashable {
   public var text: String
   /// Where it was written.
   public var range: SourceRange
+}
+
+/// `table NAME keyed by COLUMN`, then the table's own `field` and `let` statements, each on a
+/// line of its own and indented further than `table`: a file with one row per record (an invoice,
+/// a time entry), which aggregates such as `sum(invoices.amount)` read per client.
+public struct TableDeclaration: Sendable, Hashable {
+  /// The table's name, as aggregates use it.
+  public var name: Identifier
+  /// The column of the table's file that holds the client's key: a name, or a header in double
+  /// quotes (`keyed by "Customer ID"`).
+  public var key: QuotedText
+  /// Whether the key was written in double quotes, for tools that rewrite the policy.
+  public var keyIsQuoted: Bool
+  /// The table's `field` and `let` statements, in file order.
+  public var members: [Statement]
 }
 
 /// `let NAME = EXPR`.

@@ -1,0 +1,140 @@
+import Verdict
+import VerdictData
+
+/// A record table's file, as `--table invoices=exports/ar.csv` names it.
+public struct TableFile: Sendable, Hashable {
+  /// The table's name in the policy.
+  public var name: String
+  /// The file; `-` is not allowed (standard input is for the client file).
+  public var path: String
+
+  /// Binds the table `name` to the file at `path`.
+  public init(name: String, path: String) {
+    self.name = name
+    self.path = path
+  }
+}
+
+/// The pass over the record tables that comes before any client is evaluated: every table's
+/// columns are checked first (as a client file's are), then each file is read once, record by
+/// record, and folded into its client's aggregates.
+///
+/// A record that cannot be read charges its client with an error (the client's figures would
+/// leave it out); a record without a key is counted and reported; a file that cannot be read to
+/// the end stops the run, since no client's figures could then be trusted.
+struct TablePass {
+  let policy: Policy
+  let files: [TableFile]
+  let reading: DataReadOptions
+  let renderer: DiagnosticRenderer
+  let context: EvaluationContext
+
+  /// Checks that each of the policy's tables has exactly one file and each file names a table.
+  static func match(_ files: [TableFile], to policy: Policy) throws(RunFailure) -> [String] {
+    var problems: [String] = []
+    var paths: [String] = []
+    let names = policy.tables.map(\.name)
+    for file in files where !names.contains(file.name) {
+      let hint =
+        Suggestion.closest(to: file.name, among: names).map { "did you mean '\($0)'?" }
+        ?? (names.isEmpty
+          ? "the policy declares no table" : "its tables are \(names.joined(separator: ", "))")
+      problems.append("verdict: --table \(file.name)=…: the policy has no table '\(file.name)' (\(hint))")
+    }
+    for table in policy.tables {
+      let given = files.filter { $0.name == table.name }
+      switch given.count {
+      case 0:
+        problems.append(
+          "verdict: table '\(table.name)' has no file (hint: give it with --table \(table.name)=FILE)")
+        paths.append("")
+      case 1:
+        if given[0].path == "-" {
+          problems.append("verdict: --table \(table.name)=-: a table is read from a file, not standard input")
+        }
+        paths.append(given[0].path)
+      default:
+        problems.append("verdict: table '\(table.name)' is given \(given.count) files; give it one")
+        paths.append("")
+      }
+    }
+    guard problems.isEmpty else { throw RunFailure(problems.joined(separator: "\n")) }
+    return paths
+  }
+
+  /// Opens every table's file and checks its columns, before anything is read.
+  func prepare() throws(RunFailure) -> [(table: RecordTable, source: any RecordSource)] {
+    let paths = try TablePass.match(files, to: policy)
+    var prepared: [(RecordTable, any RecordSource)] = []
+    var failures: [String] = []
+    for (table, path) in zip(policy.tables, paths) {
+      let binder = ColumnBinder(policy: table.policy, keyColumn: table.keyColumn, renderer: renderer)
+      do throws(RunFailure) {
+        let source = try SourceOpener.open(path, options: reading)
+        try SourceOpener.prepare(source, path: path, binder: binder, options: reading)
+        prepared.append((table, source))
+      } catch {
+        failures.append(error.message)
+      }
+    }
+    guard failures.isEmpty else { throw RunFailure(failures.joined(separator: "\n")) }
+    return prepared
+  }
+
+  /// Reads every table into a new store.
+  func run(_ prepared: [(table: RecordTable, source: any RecordSource)]) throws(RunFailure) -> AggregateStore {
+    let store = AggregateStore(aggregateCount: policy.aggregateCount, tableCount: prepared.count)
+    for (index, (table, source)) in prepared.enumerated() {
+      try read(table, index: index, from: source, into: store)
+    }
+    return store
+  }
+
+  private func read(_ table: RecordTable, index: Int, from source: any RecordSource, into store: AggregateStore)
+    throws(RunFailure)
+  {
+    let fields = table.policy.fields
+    let binder = ColumnBinder(policy: table.policy, keyColumn: table.keyColumn, renderer: renderer)
+    let row = RowBuffer(slots: fields.count)
+    var record = Client(values: Array(repeating: .missing, count: fields.count))
+    var converter: RowConverter?
+    let context = self.context
+    do {
+      try source.forEachRow(row, binder: binder) { row in
+        let key = AggregateStore.key(row.key)
+        let place = "\(source.name):\(row.line)"
+        guard !key.isEmpty else {
+          store.keylessRecord("\(place): the '\(table.keyColumn)' cell is empty")
+          return
+        }
+        let client = store.client(key, table: index, line: row.line)
+        if let problem = row.problem {
+          store.damage(client, "\(place): \(problem)")
+          return
+        }
+        // Made with the first record: a source without a header binds only then.
+        let current =
+          converter ?? RowConverter(fields: fields, formats: source.binding?.formats ?? fields.map { CellFormat($0) })
+        converter = current
+        let problems = record.values.withUnsafeMutableBufferPointer { current.convert(row, into: $0.baseAddress!) }
+        if let problems {
+          store.damage(client, "\(place): \(problems.map(\.message).joined(separator: "; "))")
+          return
+        }
+        let failure = store.withAccumulators(of: client) { table.fold(record, in: context, into: $0) }
+        if let failure {
+          let location = table.policy.source.location(of: failure.range.start)
+          store.damage(client, "\(place): \(failure.message) (\(table.policy.source.name):\(location))")
+        }
+      }
+    } catch let error as DataReadError {
+      throw RunFailure(
+        SourceNotes.unreadableTail(source.name, error)
+          + ", so no client's figures from table '\(table.name)' can be trusted; nothing was evaluated")
+    } catch let failure as RunFailure {
+      throw failure
+    } catch {
+      throw RunFailure("verdict: \(source.name): \(error)")
+    }
+  }
+}

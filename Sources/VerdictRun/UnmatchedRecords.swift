@@ -1,0 +1,54 @@
+/// The records of the tables that no evaluated client was charged with: those whose key matches
+/// no client of the client file, and those with no key at all. The summary names them, so that
+/// no record is dropped without a word.
+package struct UnmatchedRecords: Sendable {
+  /// Keys with records that no client has.
+  package var keys = 0
+  /// Their records.
+  package var records = 0
+  /// The first few such keys, with where their first record is.
+  package var examples: [(key: String, place: String)] = []
+  /// Records with an empty key cell.
+  package var keyless = 0
+  /// The first of those, with where it is.
+  package var firstKeyless: String?
+  /// The client files, for the message.
+  package var clientFiles: [String] = []
+
+  /// Finds the store's clients that no evaluator met.
+  init(store: AggregateStore, met: [[UInt64]], tables: [String], clientFiles: [String]) {
+    self.clientFiles = clientFiles
+    (keyless, firstKeyless) = store.keyless
+    guard !clientFiles.isEmpty else { return }
+    let counts = store.recordCounts
+    let firsts = store.firstRecords
+    for client in store.keys.indices {
+      let (word, bit) = (client / 64, UInt64(1) << UInt64(client % 64))
+      guard !met.contains(where: { $0[word] & bit != 0 }) else { continue }
+      keys += 1
+      records += Int(counts[client])
+      if examples.count < 5 {
+        let first = firsts[client]
+        examples.append((store.keys[client], "\(tables[Int(first.table)]):\(first.line)"))
+      }
+    }
+  }
+
+  /// The summary's lines about them, each ending with a newline.
+  var text: String {
+    var lines = ""
+    if keys > 0 {
+      let shown = examples.map { "\"\($0.key)\" (\($0.place))" }.joined(separator: ", ")
+      let files = clientFiles.joined(separator: ", ")
+      lines +=
+        "  warning: \(records) record\(records == 1 ? "" : "s") of \(keys) key\(keys == 1 ? "" : "s") "
+        + "match\(keys == 1 ? "es" : "") no client in \(files): \(shown)\(keys > examples.count ? ", …" : "")\n"
+    }
+    if keyless > 0, let first = firstKeyless {
+      lines +=
+        "  \(keyless) record\(keyless == 1 ? " has" : "s have") no client key and \(keyless == 1 ? "was" : "were") "
+        + "not counted for anyone: \(first)\(keyless > 1 ? ", …" : "")\n"
+    }
+    return lines
+  }
+}
