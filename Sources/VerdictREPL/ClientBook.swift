@@ -27,6 +27,8 @@ public struct ClientBook: Sendable {
   public private(set) var columns: [String] = []
   /// The data file, for matching fields to columns and reading numbers as `verdict run` does.
   private var table: ClientTable?
+  /// The records of the policy's tables, when they were read.
+  private var records: TableRecords?
 
   /// An empty book.
   public init() {}
@@ -44,6 +46,29 @@ public struct ClientBook: Sendable {
     sourceName = table.name
     columns = table.columns
     self.table = table
+    if let records { attach(records) }
+  }
+
+  /// Takes the clients' aggregates from `records`; a client whose records could not all be read
+  /// gets that as its problem.
+  package mutating func attach(_ records: TableRecords) {
+    self.records = records
+    for index in entries.indices where entries[index].problem == nil {
+      entries[index].problem = records.damage(of: entries[index].key)
+    }
+  }
+
+  /// Without a client file: the clients are the keys of the tables' records.
+  package mutating func load(_ records: TableRecords) {
+    entries = records.keys.map { key in
+      Entry(
+        name: key, key: key, reportName: key, row: ClientTable.Row(line: 0, key: key, cells: [], problem: nil),
+        problem: nil)
+    }
+    sourceName = records.files.map(\.path).joined(separator: ", ")
+    columns = []
+    table = nil
+    attach(records)
   }
 
   /// The client called `query`: an exact name or key, else the only name that starts with it,
@@ -91,7 +116,11 @@ public struct ClientBook: Sendable {
       case .failure(let error): throw CellProblem(field: field.name, error: error)
       }
     }
-    return Client(values: values)
+    var client = Client(values: values)
+    if let records, policy.aggregateCount > 0 {
+      records.setAggregates(of: &client, key: entry?.key ?? "", policy: policy)
+    }
+    return client
   }
 
   /// Why the record at `index` cannot be read at all, if so.

@@ -20,6 +20,14 @@ public struct ClientTable: Sendable {
     /// U+FFFD in it): read from these bytes, such a cell is refused where text is wanted, as
     /// `verdict run` refuses it.
     var invalidCells: [Int: [UInt8]] = [:]
+
+    /// A record: its line, key, cells, and what is wrong with it as a whole.
+    package init(line: Int, key: String, cells: [String], problem: String?) {
+      self.line = line
+      self.key = key
+      self.cells = cells
+      self.problem = problem
+    }
   }
 
   /// The file's name for messages.
@@ -58,7 +66,18 @@ public struct ClientTable: Sendable {
     row.key.isEmpty ? "\(name):\(row.line)" : row.key
   }
 
-  /// The column `field` reads, matched as `verdict run` matches it, or `nil`.
+  /// The column with the header `name`, matched as `verdict run` matches headers, or `nil`.
+  package func column(named name: String) -> Int? {
+    if case .found(let index) = HeaderIndex(columns).find(name) { return index }
+    return nil
+  }
+
+  /// A hint for a column `name` this file lacks: the nearest header, or the headers it has.
+  package func hint(forMissingColumn name: String) -> String {
+    ColumnBinder.hint(for: name, among: columns)
+  }
+
+  /// The column `field` reads, matched as `verdict run` matches it; `nil` when there is none.
   public func column(for field: FieldInfo) -> Int? {
     if case .found(let index) = HeaderIndex(columns).find(field.columnName) { return index }
     return nil

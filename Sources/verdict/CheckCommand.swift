@@ -99,6 +99,11 @@ struct CheckCommand: ParsableCommand {
       return policy.examples(in: source).diagnostics
     }
     var (policy, diagnostics) = Policy.compile(source)
+    if let policy {
+      for (table, path) in try tableFiles(of: policy) {
+        diagnostics += try checkTable(table, file: path, dataUnreadable: &dataUnreadable)
+      }
+    }
     if let policy, let data {
       let options = try reading.reading()
       do throws(RunFailure) {
@@ -116,5 +121,48 @@ struct CheckCommand: ParsableCommand {
       }
     }
     return diagnostics
+  }
+
+  /// The tables `--table` gives files for, refusing a name the policy has no table of.
+  private func tableFiles(of policy: Policy) throws(CommandFailure) -> [(RecordTable, String)] {
+    try reading.tableFiles().map { (file) throws(CommandFailure) -> (RecordTable, String) in
+      guard let table = policy.tables.first(where: { $0.name == file.name }) else {
+        let names = policy.tables.map(\.name)
+        let hint =
+          Suggestion.closest(to: file.name, among: names).map { "did you mean '\($0)'?" }
+          ?? (names.isEmpty ? "the policy declares no table" : "its tables are \(names.joined(separator: ", "))")
+        throw CommandFailure(
+          message: "--table \(file.name)=…: the policy has no table '\(file.name)' (\(hint))", exitCode: 2)
+      }
+      return (table, file.path)
+    }
+  }
+
+  /// What a run would trip on in a table's file: its key column, and its fields' columns and
+  /// cells, as for a client file.
+  private func checkTable(_ table: RecordTable, file path: String, dataUnreadable: inout Bool) throws(CommandFailure)
+    -> [Diagnostic]
+  {
+    var options = try reading.reading()
+    options.keyColumn = nil
+    do throws(RunFailure) {
+      let survey = try DataFileSurvey.read(path, options: options, policy: table.policy, examples: DataCheck.examples)
+      let layout = survey.layout
+      var diagnostics = DataCheck.diagnostics(for: table.policy, data: survey)
+      if layout.column(named: table.keyColumn) == nil {
+        diagnostics.append(
+          .error(
+            "missing-column", "\(layout.name) has no column '\(table.keyColumn)' to key table '\(table.name)' by",
+            at: table.keyRange, hint: layout.hint(forMissingColumn: table.keyColumn)))
+      }
+      if format == .text { Terminal.error(layout.layoutSummary(for: table.policy) + "\n") }
+      if let tail = layout.unreadableTail {
+        Terminal.error(tail + "\n")
+        dataUnreadable = true
+      }
+      return diagnostics
+    } catch {
+      throw CommandFailure(error)
+    }
   }
 }

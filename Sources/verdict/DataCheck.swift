@@ -27,7 +27,7 @@ enum DataCheck {
       guard let column = table.column(for: field) else {
         found.append(
           .error(
-            "missing-column", "\(table.name) has no column '\(field.name)'", at: field.range,
+            "missing-column", "\(table.name) has no column '\(field.columnName)'", at: field.range,
             hint: table.hint(forMissing: field, in: policy)))
         continue
       }

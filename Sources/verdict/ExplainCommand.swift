@@ -55,11 +55,12 @@ struct ExplainCommand: ParsableCommand {
     guard ["text", "json"].contains(format) else {
       throw ValidationError("--format takes text or json, not '\(format)'")
     }
-    if data == nil, all || !clients.isEmpty {
+    let hasClients = data != nil || !reading.tables.isEmpty
+    if !hasClients, all || !clients.isEmpty {
       throw ValidationError("--client and --all choose clients from a data file; give one after the policy")
     }
     if all, !clients.isEmpty { throw ValidationError("--all and --client cannot be used together") }
-    if data != nil, !all, clients.isEmpty {
+    if hasClients, !all, clients.isEmpty {
       throw ValidationError("say which clients to explain: --client NAME or --all")
     }
   }
@@ -76,8 +77,19 @@ struct ExplainCommand: ParsableCommand {
         let table = try table(data, for: policy)
         unreadableTail = table.unreadableTail
         book.load(table)
-        context.population = book.population(for: policy)
       }
+      if !policy.tables.isEmpty {
+        let (files, options) = (try reading.tableFiles(), try reading.reading())
+        let records: TableRecords
+        do throws(RunFailure) {
+          records = try TableRecords.read(
+            for: policy, files: files, options: options, today: context.today, renderer: Terminal.diagnosticRenderer)
+        } catch {
+          throw CommandFailure(error)
+        }
+        if data == nil { book.load(records) } else { book.attach(records) }
+      }
+      if data != nil || !policy.tables.isEmpty { context.population = book.population(for: policy) }
       let targets: [Int?] = all ? book.entries.indices.map { $0 } : try chosen(in: book)
       var reports = ExplainReports(policy: policy, json: format == "json", tree: tree)
       for index in targets {
@@ -118,7 +130,7 @@ struct ExplainCommand: ParsableCommand {
   /// The clients named by `--client`, in the order given; `[nil]` (the client built by `--set`)
   /// when there is no data file.
   private func chosen(in book: ClientBook) throws(CommandFailure) -> [Int?] {
-    guard data != nil else { return [nil] }
+    guard data != nil || !reading.tables.isEmpty else { return [nil] }
     var indices: [Int?] = []
     for name in clients {
       switch book.find(name) {

@@ -6,6 +6,8 @@ package struct RecordTable: Sendable {
   package let name: String
   /// The header of the column that holds the client's key.
   package let keyColumn: String
+  /// Where the policy names the key column.
+  package let keyRange: SourceRange
   /// The table as a policy of its own: its ``Policy/fields`` are the table's fields, so that a
   /// table file is bound and read as a client file is.
   package let policy: Policy
@@ -15,6 +17,7 @@ package struct RecordTable: Sendable {
   init(_ table: TableProgram, aggregates: [AggregateInfo], source: SourceFile, syntax: PolicySyntax) {
     name = table.name
     keyColumn = table.keyColumn
+    keyRange = table.keyRange
     policy = Policy(source: source, syntax: syntax, program: table.program, warnings: [])
     self.aggregates = table.aggregates.map { ($0, aggregates[$0]) }
   }
@@ -55,8 +58,12 @@ extension Policy {
     if client.values.count < base + program.aggregates.count {
       client.values += Array(repeating: .missing, count: base + program.aggregates.count - client.values.count)
     }
+    if client.records.count != program.aggregates.count {
+      client.records = Array(repeating: RecordTally(counted: 0, missing: 0), count: program.aggregates.count)
+    }
     for (index, aggregate) in program.aggregates.enumerated() {
       client.values[base + index] = accumulators[index].result(of: aggregate)
+      client.records[index] = RecordTally(counted: accumulators[index].count, missing: accumulators[index].missing)
     }
   }
 }

@@ -239,12 +239,9 @@ extension Checker {
   /// The aggregate an expression is, directly or through lets (`share(revenue)` with
   /// `let revenue = sum(invoices.amount)`).
   func aggregate(behind expr: CheckedExpr) -> Int? {
-    switch expr.kind {
-    case .aggregate(let index): return index
-    case .letValue(let slot):
-      guard slot < letStates.count, case .checked(let value) = letStates[slot] else { return nil }
-      return aggregate(behind: value)
-    default: return nil
-    }
+    if case .aggregate(let index) = expr.kind { return index }
+    guard case .letValue(let slot) = expr.kind, slot < letStates.count, case .checked(let value) = letStates[slot]
+    else { return nil }
+    return aggregate(behind: value)
   }
 }

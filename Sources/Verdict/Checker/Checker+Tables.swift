@@ -100,6 +100,7 @@ extension Checker {
     tables.append(
       TableProgram(
         name: declaration.name.name, keyColumn: declaration.key.text, range: declaration.name.range,
+        keyRange: declaration.key.range,
         program: program ?? empty, aggregates: members))
   }
 

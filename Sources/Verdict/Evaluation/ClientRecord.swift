@@ -12,6 +12,9 @@ public protocol ClientRecord {
 public struct Client: ClientRecord, Sendable, Hashable {
   /// The values, indexed by field slot.
   public var values: [Value]
+  /// For each aggregate of the policy, how many records went into it and how many of those had
+  /// no value (``Policy/setAggregates(of:from:)`` fills it), for explanations.
+  package var records: [RecordTally] = []
 
   /// Creates a client from values in field-slot order.
   public init(values: [Value]) {
@@ -22,6 +25,14 @@ public struct Client: ClientRecord, Sendable, Hashable {
   @inlinable public func value(at slot: Int) -> Value {
     slot < values.count ? values[slot] : .missing
   }
+}
+
+/// How many records went into one aggregate of a client, and how many of them had no value.
+package struct RecordTally: Sendable, Hashable {
+  /// The records that passed the aggregate's filter.
+  package var counted: UInt32
+  /// Those whose value was missing.
+  package var missing: UInt32
 }
 
 /// What an evaluation may depend on besides the client: the date, and the whole population for

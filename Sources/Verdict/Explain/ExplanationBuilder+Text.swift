@@ -9,9 +9,39 @@ extension ExplanationBuilder {
     let unit = durationUnit(of: expr)
     let shown = values[Int32(expr.id)].map { ExplanationBuilder.display($0, unit: unit) } ?? "not computed"
     if case .field = expr.kind { return "\(written) \(shown)" }
+    if let aggregate = aggregate(behind: expr), let origin = origin(of: aggregate) {
+      return "\(written) \(shown) (\(origin))"
+    }
     if case .letValue = expr.kind { return "\(written) \(shown)" }
     if case .today = expr.kind { return "\(written) \(shown)" }
     return "\(written) (\(shown))"
+  }
+
+  /// The aggregate an expression is, directly or as a let defined as one.
+  func aggregate(behind expr: CheckedExpr) -> Int? {
+    if case .aggregate(let index) = expr.kind { return index }
+    if case .letValue(let slot) = expr.kind { return aggregate(behind: program.lets[slot].value) }
+    return nil
+  }
+
+  /// `average of 28 invoices`, `sum of 3 invoices, 1 without a value`: what went into an
+  /// aggregate, when the client's records were read; `nil` for a count, which says it itself.
+  func origin(of index: Int) -> String? {
+    guard index < records.count else { return nil }
+    let aggregate = program.aggregates[index]
+    guard aggregate.function != .count else { return nil }
+    let tally = records[index]
+    let table = program.tables[aggregate.table].name
+    var text = "\(aggregate.function.rawValue) of \(tally.counted) \(tally.counted == 1 ? singular(table) : table)"
+    if tally.missing > 0 { text += ", \(tally.missing) without a value" }
+    return text
+  }
+
+  /// `invoice` for `invoices`, `entry` for `entries`: a table's name for one record.
+  private func singular(_ name: String) -> String {
+    if name.hasSuffix("ies") { return String(name.dropLast(3)) + "y" }
+    if name.hasSuffix("s"), !name.hasSuffix("ss") { return String(name.dropLast()) }
+    return name
   }
 
   /// A value as an explanation shows it: fractions rounded to two places.

@@ -5,7 +5,9 @@ extension Policy {
   public func explain<Record: ClientRecord>(_ client: Record, in context: EvaluationContext) -> Explanation {
     let trace = trace(client, in: context)
     let fields = program.fields.indices.map { client.value(at: $0) }
-    return ExplanationBuilder(policy: self, values: trace.values, fields: fields).explanation(of: trace.outcome)
+    var builder = ExplanationBuilder(policy: self, values: trace.values, fields: fields)
+    builder.records = (client as? Client)?.records ?? []
+    return builder.explanation(of: trace.outcome)
   }
 }
 
@@ -17,6 +19,8 @@ struct ExplanationBuilder {
   let values: [Int32: Value]
   /// The client's values by field slot.
   let fields: [Value]
+  /// How many records went into each aggregate, when the client's records were read.
+  var records: [RecordTally] = []
   var program: Program { policy.program }
 
   init(policy: Policy, values: [Int32: Value], fields: [Value]) {

@@ -73,6 +73,8 @@ struct TableProgram: Sendable {
   var keyColumn: String
   /// Where the table's name was written.
   var range: SourceRange
+  /// Where the key column was written.
+  var keyRange: SourceRange
   var program: Program
   /// The aggregates over this table, by index in ``Program/aggregates``.
   var aggregates: [Int]
