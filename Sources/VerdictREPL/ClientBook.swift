@@ -28,7 +28,11 @@ public struct ClientBook: Sendable {
   /// The data file, for matching fields to columns and reading numbers as `verdict run` does.
   private var table: ClientTable?
   /// The records of the policy's tables, when they were read.
-  private var records: TableRecords?
+  private(set) var records: TableRecords?
+  /// Table files read into memory by the REPL's `:data TABLE=FILE`, by table name.
+  package var tableData: [String: ClientTable] = [:]
+  /// Whether the clients come from a client file (else from the tables' keys, or none).
+  package var hasClientFile: Bool { table != nil }
 
   /// An empty book.
   public init() {}
@@ -53,8 +57,8 @@ public struct ClientBook: Sendable {
   /// gets that as its problem.
   package mutating func attach(_ records: TableRecords) {
     self.records = records
-    for index in entries.indices where entries[index].problem == nil {
-      entries[index].problem = records.damage(of: entries[index].key)
+    for index in entries.indices {
+      entries[index].problem = entries[index].row.problem ?? records.damage(of: entries[index].key)
     }
   }
 
@@ -117,7 +121,7 @@ public struct ClientBook: Sendable {
       }
     }
     var client = Client(values: values)
-    if let records, policy.aggregateCount > 0 {
+    if let records, policy.aggregateCount > 0, records.fit(policy) {
       records.setAggregates(of: &client, key: entry?.key ?? "", policy: policy)
     }
     return client

@@ -6,8 +6,11 @@ public enum MetaCommand: Equatable, Sendable {
   case help
   /// `:load FILE`: replace the session's policy with a policy file.
   case load(String)
-  /// `:data FILE`: load clients from a CSV, JSON or JSON Lines file.
+  /// `:data FILE`: load clients from a CSV, JSON or JSON Lines file; `:data TABLE=FILE` loads
+  /// the records of one of the policy's tables.
   case data(String)
+  /// `:records TABLE`: the current client's records in a table.
+  case records(String)
   /// `:clients`: list the loaded clients.
   case clients
   /// `:client [NAME]`: choose the current client, or show it.
@@ -37,7 +40,8 @@ public enum MetaCommand: Equatable, Sendable {
   public static let summaries: [(usage: String, summary: String)] = [
     (":help", "show this help"),
     (":load FILE", "replace the policy with a policy file"),
-    (":data FILE", "load clients from a CSV, JSON or JSON Lines file"),
+    (":data FILE", "load clients from a CSV, JSON or JSON Lines file (TABLE=FILE: a table's records)"),
+    (":records TABLE", "the current client's records in one of the policy's tables"),
     (":clients", "list the loaded clients"),
     (":client NAME", "evaluate against this client (by name or id); no NAME: show it"),
     (":set FIELD = VALUE", "give the current client a value by hand (empty: missing)"),
@@ -100,6 +104,7 @@ public enum MetaCommand: Equatable, Sendable {
     case ":help", ":h", ":?": return bare(.help)
     case ":load": return required(MetaCommand.load)
     case ":data": return required(MetaCommand.data)
+    case ":records": return required(MetaCommand.records)
     case ":clients": return bare(.clients)
     case ":client": return .success(.client(argument))
     case ":set": return parseSet(rest)

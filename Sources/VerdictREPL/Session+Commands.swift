@@ -6,10 +6,14 @@ import VerdictRun
 extension Session {
   /// Runs one meta command.
   public mutating func run(_ command: MetaCommand) -> Reply {
+    prepareRecords(for: draft.policy)
     switch command {
     case .help: return .output(Session.helpText)
     case .load(let path): return load(path)
-    case .data(let path): return loadData(path)
+    case .data(let path):
+      if let (table, file) = Session.tableAssignment(path) { return loadTable(table, from: file) }
+      return loadData(path)
+    case .records(let table): return listRecords(table)
     case .clients: return listClients()
     case .client(let name): return chooseClient(name)
     case .set(let field, let value): return set(field, to: value)
@@ -75,6 +79,7 @@ extension Session {
     book.load(table)
     current = nil
     overrides = [:]
+    if let records = book.records { book.attach(records) }
     var reply = Reply.output("loaded \(plural(book.entries.count, "client")) from \(path)")
     let unreadable = book.entries.filter { $0.problem != nil }.count
     if unreadable > 0 { reply.warn("\(plural(unreadable, "row")) cannot be read; :run shows which") }

@@ -46,6 +46,7 @@ public struct Session: Sendable {
   mutating func addStatements(_ text: String) -> Reply {
     do {
       let change = try draft.add(text)
+      prepareRecords(for: draft.policy)
       var reply = Reply.output(change.messages.joined(separator: "\n"))
       let source = SourceFile(name: "<repl>", text: text)
       reply.warn(style.renderer.render(change.warnings, in: source))
@@ -63,6 +64,7 @@ public struct Session: Sendable {
     } catch {
       return .error(style.renderer.render(error.diagnostics, in: error.source))
     }
+    prepareRecords(for: compiled.policy)
     let client: Client
     switch currentClient(for: compiled.policy) {
     case .success(let found): client = found

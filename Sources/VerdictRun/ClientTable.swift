@@ -66,6 +66,21 @@ public struct ClientTable: Sendable {
     row.key.isEmpty ? "\(name):\(row.line)" : row.key
   }
 
+  /// The values of `row` for `policy`'s fields, read as ``read(_:column:for:)`` reads them, or
+  /// what is wrong with its cells (`nil` values).
+  package func record(_ row: Row, for policy: Policy) -> (record: Client, problem: String?) {
+    var values = [Value](repeating: .missing, count: policy.fields.count)
+    var problems: [String] = []
+    for (slot, field) in policy.fields.enumerated() where field.isUsed {
+      guard let column = column(for: field), column < row.cells.count else { continue }
+      switch read(row, column: column, for: field) {
+      case .success(let value): values[slot] = value
+      case .failure(let error): problems.append("\(field.name): \(error.message)")
+      }
+    }
+    return (Client(values: values), problems.isEmpty ? nil : problems.joined(separator: "; "))
+  }
+
   /// The column with the header `name`, matched as `verdict run` matches headers, or `nil`.
   package func column(named name: String) -> Int? {
     if case .found(let index) = HeaderIndex(columns).find(name) { return index }

@@ -6,10 +6,51 @@ package final class TableRecords: @unchecked Sendable {
   private let store: AggregateStore
   /// The files read, by table, for messages.
   package let files: [TableFile]
+  /// The compiled policy whose aggregates were folded: the figures fit that policy only.
+  private let policyIdentity: AnyObject
 
-  private init(store: AggregateStore, files: [TableFile]) {
+  private init(store: AggregateStore, files: [TableFile], policy: Policy) {
     self.store = store
     self.files = files
+    policyIdentity = policy.identity
+  }
+
+  /// Whether these are the aggregates of `policy`, this very compilation (another has other
+  /// aggregates, or the same ones in another order).
+  package func fit(_ policy: Policy) -> Bool { policy.identity === policyIdentity }
+
+  /// Folds tables read into memory (by table name, each read keyed by its table's key column)
+  /// for `policy`; a table of the policy without data has no records.
+  package static func fold(_ tables: [String: ClientTable], for policy: Policy, today: CalendarDate) -> TableRecords {
+    let store = AggregateStore(aggregateCount: policy.aggregateCount, tableCount: policy.tables.count)
+    let context = EvaluationContext(today: today)
+    for (index, table) in policy.tables.enumerated() {
+      guard let data = tables[table.name] else { continue }
+      for row in data.rows {
+        let key = AggregateStore.key(row.key)
+        let place = "\(data.name):\(row.line)"
+        guard !key.isEmpty else {
+          store.keylessRecord("\(place): the '\(table.keyColumn)' cell is empty")
+          continue
+        }
+        let client = store.client(key, table: index, line: row.line)
+        if let problem = row.problem {
+          store.damage(client, "\(place): \(problem)")
+          continue
+        }
+        let (record, problem) = data.record(row, for: table.policy)
+        if let problem {
+          store.damage(client, "\(place): \(problem)")
+          continue
+        }
+        let failure = store.withAccumulators(of: client) { table.fold(record, in: context, into: $0) }
+        if let failure { store.damage(client, "\(place): \(failure.message)") }
+      }
+    }
+    let files = policy.tables.compactMap { table in
+      tables[table.name].map { TableFile(name: table.name, path: $0.name) }
+    }
+    return TableRecords(store: store, files: files, policy: policy)
   }
 
   /// Reads the files of `policy`'s tables as `verdict run` reads them (their columns checked
@@ -23,7 +64,7 @@ package final class TableRecords: @unchecked Sendable {
     let pass = TablePass(
       policy: policy, files: files, reading: options, renderer: renderer,
       context: EvaluationContext(today: today))
-    return TableRecords(store: try pass.run(try pass.prepare()), files: files)
+    return TableRecords(store: try pass.run(try pass.prepare()), files: files, policy: policy)
   }
 
   /// The clients the tables name, in the order they first appear.

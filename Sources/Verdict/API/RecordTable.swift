@@ -39,7 +39,23 @@ package struct RecordTable: Sendable {
   }
 }
 
+extension RecordTable {
+  /// A record's fields and the table's own lets with their values (a let that fails is
+  /// missing), for listing a client's records.
+  package func describe(_ record: Client, in context: EvaluationContext) -> [(name: String, value: Value)] {
+    var described = policy.fields.indices.map { (policy.fields[$0].name, record.value(at: $0)) }
+    for (slot, binding) in policy.program.lets.enumerated() where !binding.name.hasPrefix("#") {
+      described.append((binding.name, (try? policy.evaluateLet(slot, record, context)) ?? .missing))
+    }
+    return described
+  }
+}
+
 extension Policy {
+  /// What tells one compiled policy from every other, for caches of figures that fit one
+  /// compilation only; holding it keeps it from being reused.
+  package var identity: AnyObject { runtime }
+
   /// How many aggregates the policy uses: the client record's slots after ``fields``.
   package var aggregateCount: Int { program.aggregates.count }
 

@@ -54,7 +54,9 @@ extension Checker {
     var statements = declaration.members
     var pending: [(expr: Expr, syntax: AggregateSyntax, value: String?, filter: String?)] = []
     for expr in aggregates {
-      guard case .aggregate(var syntax) = expr.kind else { continue }
+      // The same aggregate written alike at the same place (a policy and an expression
+      // compiled against it) is one aggregate.
+      guard case .aggregate(var syntax) = expr.kind, !pending.contains(where: { $0.expr == expr }) else { continue }
       let number = self.aggregates.count + pending.count
       // `any(t where c)` and `all(t where c)` ask about the condition itself.
       var valueExpr = syntax.column.map { Expr(.name($0.name), range: $0.range) }
@@ -90,7 +92,7 @@ extension Checker {
         let filter = letSlot(use.filter).map { program.lets[$0].value }
         (info.type, info.currency) = aggregateType(use.syntax, value: value, filter: filter)
       }
-      aggregateIndex[use.expr.range.start] = self.aggregates.count
+      aggregateIndex[use.expr] = self.aggregates.count
       members.append(self.aggregates.count)
       self.aggregates.append(info)
     }
@@ -147,7 +149,7 @@ extension Checker {
   /// Checks the `.aggregate` node `expr`: one over a declared table, or `count(x)`, `min(x)` and
   /// `max(x)` of a name that is no table, which are the builtins.
   mutating func checkAggregate(_ syntax: AggregateSyntax, _ expr: Expr) -> (CheckedExpr.Kind, ValueType?, Currency?) {
-    if let index = aggregateIndex[expr.range.start] {
+    if let index = aggregateIndex[expr] {
       return (.aggregate(index), aggregates[index].type, aggregates[index].currency)
     }
     let name = syntax.table.name

@@ -46,8 +46,10 @@ struct Checker {
   var tableOrder: [String] = []
   var tables: [TableProgram] = []
   var aggregates: [AggregateInfo] = []
-  /// The aggregate each `.aggregate` expression became, by where it starts.
-  var aggregateIndex: [Int: Int] = [:]
+  /// The aggregate each `.aggregate` expression became. Keyed by the whole expression, ranges
+  /// included: an expression compiled against a policy has ranges in its own text, so two
+  /// aggregates may start at one offset, but equal keys are the same aggregate written alike.
+  var aggregateIndex: [Expr: Int] = [:]
   /// Population measures of aggregates, whose slots are known once the fields are.
   var aggregatePopulationNeeds: [(measure: PopulationMeasure, aggregate: Int)] = []
   /// Lets whose aggregate a population measure reads (`share(revenue)`): used, though the

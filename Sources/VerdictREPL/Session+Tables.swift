@@ -1,0 +1,86 @@
+import Verdict
+import VerdictRun
+
+/// Record tables in the REPL: `:data TABLE=FILE` reads a table's file into memory, the clients'
+/// aggregates are folded from it for whichever policy is evaluated, and `:records TABLE` lists the
+/// current client's records.
+extension Session {
+  /// `invoices=ar.csv` as a table's name and a file; `nil` for a plain file name (a path may hold
+  /// `=`, but a table's name is a name).
+  static func tableAssignment(_ argument: String) -> (table: String, file: String)? {
+    guard let equals = argument.firstIndex(of: "=") else { return nil }
+    let name = argument[..<equals].trimmed
+    let file = argument[argument.index(after: equals)...].trimmed
+    guard !name.isEmpty, !file.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+      return nil
+    }
+    return (name, file)
+  }
+
+  /// Reads the records of the policy's table `name` from `path`.
+  mutating func loadTable(_ name: String, from path: String) -> Reply {
+    let policy = draft.policy
+    guard let table = policy.tables.first(where: { $0.name == name }) else {
+      let names = policy.tables.map(\.name)
+      let hint =
+        Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'?" }
+        ?? "declare it first: table \(name) keyed by COLUMN, with its fields indented below"
+      return .error("the policy has no table '\(name)'; \(hint)")
+    }
+    var options = reading
+    options.keyColumn = table.keyColumn
+    let data: ClientTable
+    do throws(RunFailure) {
+      data = try ClientTable.read(path, options: options)
+      try data.check(against: table.policy, renderer: style.renderer)
+    } catch {
+      return .error(error.message)
+    }
+    book.tableData[name] = data
+    prepareRecords(for: policy, refold: true)
+    let keys = Set(data.rows.map(\.key)).count
+    var reply = Reply.output(
+      "loaded \(plural(data.rows.count, "record")) of \(name) from \(path), for \(plural(keys, "client"))")
+    if !book.hasClientFile { reply.say("the clients are the tables' keys until :data FILE loads a client file") }
+    return reply
+  }
+
+  /// Folds the tables read with `:data TABLE=FILE` for `policy`, unless its figures are there.
+  /// Without a client file, the clients are the tables' keys (the current one kept by key).
+  mutating func prepareRecords(for policy: Policy, refold: Bool = false) {
+    guard !book.tableData.isEmpty else { return }
+    if !refold, let records = book.records, records.fit(policy) { return }
+    let records = TableRecords.fold(book.tableData, for: policy, today: today)
+    guard !book.hasClientFile else {
+      book.attach(records)
+      return
+    }
+    let currentKey = current.map { book.entries[$0].key }
+    book.load(records)
+    current = currentKey.flatMap { key in book.entries.firstIndex { $0.key == key } }
+  }
+
+  /// `:records TABLE`: the current client's records, with the table's fields and lets.
+  func listRecords(_ name: String) -> Reply {
+    let policy = draft.policy
+    guard let table = policy.tables.first(where: { $0.name == name }) else {
+      let hint = Suggestion.closest(to: name, among: policy.tables.map(\.name)).map { "; did you mean '\($0)'?" }
+      return .error("the policy has no table '\(name)'\(hint ?? "")")
+    }
+    guard let data = book.tableData[name] else { return .error("no records of \(name) loaded; :data \(name)=FILE") }
+    guard let current else { return .error("no current client; choose one with :client NAME") }
+    let key = book.entries[current].key
+    let rows = data.rows.filter { $0.key.trimmed == key.trimmed }
+    guard !rows.isEmpty else { return .output("\(book.entries[current].name) has no records in \(name)") }
+    let context = EvaluationContext(today: today)
+    var lines = VerdictTable()
+    var header = ["line"]
+    for row in rows {
+      let (record, problem) = data.record(row, for: table.policy)
+      let described = table.describe(record, in: context)
+      if header.count == 1 { header += described.map(\.name) }
+      lines.add(["\(row.line)"] + described.map { problem == nil ? $0.value.description : "?" })
+    }
+    return .output(lines.render(header: header))
+  }
+}
