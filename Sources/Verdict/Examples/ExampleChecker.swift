@@ -58,6 +58,7 @@ struct ExampleChecker {
       names[declaration.name] = .init("the first is here", at: declaration.nameRange)
     }
     var values: [(slot: Int, value: Expr)] = []
+    var records: [(table: Int, records: [[(slot: Int, value: Expr)]])] = []
     var given: [String: SourceRange] = [:]
     let constants = ExampleConstants(today: ExampleConstants.referenceDate)
     for entry in declaration.values {
@@ -70,11 +71,24 @@ struct ExampleChecker {
         continue
       }
       given[name] = entry.field.range
+      if let table = program.tables.firstIndex(where: { $0.name == name }) {
+        records.append((table, checkRecords(entry, of: program.tables[table], constants)))
+        continue
+      }
+      if entry.records != nil {
+        diagnostics.append(
+          .error(
+            "example-records", "the policy has no table '\(name)'", at: entry.field.range,
+            hint: Suggestion.closest(to: name, among: program.tables.map(\.name)).map { "did you mean '\($0)'?" }
+              ?? "records are given for the policy's tables: table \(name) keyed by COLUMN"))
+        continue
+      }
       guard let slot = program.fields.firstIndex(where: { $0.name == name }) else {
-        let known = program.fields.map(\.name)
+        let known = program.fields.map(\.name) + program.tables.map(\.name)
         let hint =
           Suggestion.closest(to: name, among: known).map { "did you mean '\($0)'?" }
-          ?? (known.isEmpty ? "the policy reads no fields" : "its fields are \(known.joined(separator: ", "))")
+          ?? (known.isEmpty
+            ? "the policy reads no fields" : "its fields and tables are \(known.joined(separator: ", "))")
         diagnostics.append(
           .error("example-field", "the policy has no field '\(name)'", at: entry.field.range, hint: hint))
         continue
@@ -107,8 +121,54 @@ struct ExampleChecker {
       if case .failure(let diagnostic) = ExampleValues.expected(clause, constants) { diagnostics.append(diagnostic) }
     }
     guard diagnostics.count == errorsBefore, let verdict else { return nil }
-    return PolicyExample(
+    var example = PolicyExample(
       name: declaration.name, source: source, range: range, values: values, verdict: verdict,
       clauses: expectation.clauses)
+    example.records = records
+    return example
+  }
+
+  /// The records an example gives for `table`, each value checked against the table's fields:
+  /// `invoices: [{ amount: 800 USD }]`, or `invoices: []` for none.
+  private mutating func checkRecords(_ entry: ExampleValue, of table: TableProgram, _ constants: ExampleConstants)
+    -> [[(slot: Int, value: Expr)]]
+  {
+    guard let written = entry.records else {
+      if case .list(let elements) = entry.value.kind, elements.isEmpty { return [] }
+      diagnostics.append(
+        .error(
+          "example-records", "'\(table.name)' is a table: give its records, not a value", at: entry.value.range,
+          hint: "write: \(table.name): [{ field: value, … }, { … }], or \(table.name): [] for none"))
+      return []
+    }
+    let fields = table.program.fields
+    var records: [[(slot: Int, value: Expr)]] = []
+    for record in written {
+      var values: [(slot: Int, value: Expr)] = []
+      var given: Set<String> = []
+      for value in record.values {
+        let name = value.field.name
+        guard given.insert(name).inserted else {
+          diagnostics.append(
+            .error("duplicate-example-value", "'\(name)' is given twice in this record", at: value.field.range))
+          continue
+        }
+        guard let slot = fields.firstIndex(where: { $0.name == name }) else {
+          let hint =
+            Suggestion.closest(to: name, among: fields.map(\.name)).map { "did you mean '\($0)'?" }
+            ?? "its fields are \(fields.map(\.name).joined(separator: ", "))"
+          diagnostics.append(
+            .error(
+              "example-field", "table '\(table.name)' has no field '\(name)'", at: value.field.range, hint: hint))
+          continue
+        }
+        if case .failure(let diagnostic) = ExampleValues.read(value.value, for: fields[slot], constants) {
+          diagnostics.append(diagnostic)
+        }
+        values.append((slot, value.value))
+      }
+      records.append(values)
+    }
+    return records
   }
 }

@@ -34,7 +34,15 @@ extension Policy {
         return result
       }
     }
-    let client = Client(values: values)
+    var client = Client(values: values)
+    if aggregateCount > 0 {
+      let (accumulators, failure) = aggregates(of: example, in: context, constants)
+      if let failure {
+        result.failure = failure
+        return result
+      }
+      accumulators.withUnsafeBufferPointer { setAggregates(of: &client, from: $0.baseAddress!) }
+    }
     result.client = client
     var context = context
     if var population, population.isNeeded {
@@ -72,6 +80,30 @@ extension Policy {
   }
 
   /// The text of a clause's value as the example wrote it (`14d`, not `2w`).
+  /// Folds an example's records into a client's accumulators, one per aggregate.
+  private func aggregates(of example: PolicyExample, in context: EvaluationContext, _ constants: ExampleConstants)
+    -> (accumulators: [AggregateAccumulator], failure: ExampleFailure?)
+  {
+    var accumulators = Array(repeating: AggregateAccumulator(), count: aggregateCount)
+    for (table, records) in example.records {
+      let fields = program.tables[table].program.fields
+      for written in records {
+        var values = [Value](repeating: .missing, count: fields.count)
+        for (slot, expr) in written {
+          switch ExampleValues.read(expr, for: fields[slot], constants) {
+          case .success(let value): values[slot] = value
+          case .failure(let diagnostic): return ([], ExampleFailure(diagnostic: diagnostic, source: example.source))
+          }
+        }
+        let failure = accumulators.withUnsafeMutableBufferPointer { buffer in
+          tables[table].fold(Client(values: values), in: context, into: buffer.baseAddress!)
+        }
+        if let failure { return ([], ExampleFailure(diagnostic: failure.diagnostic, source: source)) }
+      }
+    }
+    return (accumulators, nil)
+  }
+
   private static func writtenValue(of clause: Clause, in source: SourceFile) -> String? {
     switch clause.kind {
     case .notice(let expr), .cooldown(let expr), .reason(let expr), .refer(let expr):

@@ -14,6 +14,8 @@ public struct PolicyExample: Sendable {
   /// The client's values by field slot, as written; computed when the example runs, since they may
   /// use `today`.
   let values: [(slot: Int, value: Expr)]
+  /// The client's records, by table: each record's values by the table's field slots.
+  var records: [(table: Int, records: [[(slot: Int, value: Expr)]])] = []
   /// The expected verdict, by severity.
   let verdict: Int
   /// The expected clauses, as written.

@@ -180,7 +180,11 @@ extension LineWriter {
       if breaking { newLine(indent: 2) }
       put(entry.field.name)
       put(":", spaced: false)
-      expression(entry.value)
+      if let records = entry.records {
+        exampleRecords(records)
+      } else {
+        expression(entry.value)
+      }
       let isLast = index == example.values.count - 1
       if breaking {
         put(",", tokens: isLast && !example.hasTrailingComma ? 0 : 1, spaced: false)
@@ -192,6 +196,23 @@ extension LineWriter {
     }
     if breaking { newLine(indent: 0) }
     put("}", spaced: !example.values.isEmpty && !breaking)
+  }
+
+  /// `[{ due: 2026-10-01, amount: 800 USD }, { … }]`, on one line.
+  private mutating func exampleRecords(_ records: [ExampleRecord]) {
+    put("[")
+    for (index, record) in records.enumerated() {
+      if index > 0 { put(",", spaced: false) }
+      put("{", spaced: index > 0)
+      for (position, entry) in record.values.enumerated() {
+        if position > 0 { put(",", spaced: false) }
+        put(entry.field.name)
+        put(":", spaced: false)
+        expression(entry.value)
+      }
+      put("}")
+    }
+    put("]", spaced: false)
   }
 
   /// `recommend VERDICT CLAUSE…` (or `expect VERDICT CLAUSE…`), the clauses on lines of their own

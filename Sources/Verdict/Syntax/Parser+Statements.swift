@@ -253,7 +253,11 @@ extension Parser {
       let field = try expectIdentifier(
         "a field name in the example", hint: "write: { payment_delay: 45d, revisions: 7 }")
       _ = try expect(.colon, "after '\(field.name)'", hint: "write: \(field.name): VALUE")
-      values.append(ExampleValue(field: field, value: try parseExpression().expr))
+      if current.kind == .symbol(.leftBracket), peekKind(1) == .symbol(.leftBrace) {
+        values.append(try parseExampleRecords(of: field))
+      } else {
+        values.append(ExampleValue(field: field, value: try parseExpression().expr))
+      }
       hasTrailingComma = accept(.comma) != nil
       guard hasTrailingComma else { break }
     }
@@ -270,6 +274,37 @@ extension Parser {
     return ExampleDeclaration(
       name: name, nameRange: nameRange, values: values, expectation: try parseVerdictAndClauses(after: "expect"),
       hasTrailingComma: hasTrailingComma)
+  }
+
+  // example_records = "[" example_record { "," example_record } "]" ;
+  // example_record = "{" [ example_value { "," example_value } ] "}" ;
+  /// A table's records in an example; `field: [` has been read up to the `[`.
+  private mutating func parseExampleRecords(of table: Identifier) throws -> ExampleValue {
+    let open = current
+    advance()
+    var records: [ExampleRecord] = []
+    repeat {
+      let brace = try expect(.leftBrace, "to begin a record of '\(table.name)'", hint: "write: { field: value, … }")
+      var values: [ExampleValue] = []
+      if current.kind != .symbol(.rightBrace) {
+        repeat {
+          let field = try expectIdentifier("a field of '\(table.name)'", hint: "write: { field: value, … }")
+          _ = try expect(.colon, "after '\(field.name)'", hint: "write: \(field.name): VALUE")
+          values.append(ExampleValue(field: field, value: try parseExpression().expr))
+        } while accept(.comma) != nil
+      }
+      guard let close = accept(.rightBrace) else {
+        throw fail(
+          "'}' expected (to close '{' at line \(line(of: brace))), found \(current.kind.described)",
+          hint: "a record reads { field: value, … }")
+      }
+      records.append(ExampleRecord(values: values, range: brace.range.union(close.range)))
+    } while accept(.comma) != nil
+    let close = try expect(
+      .rightBracket, "to close the records of '\(table.name)' (opened at line \(line(of: open)))",
+      hint: "records read [{ field: value }, { field: value }]")
+    return ExampleValue(
+      field: table, value: Expr(.list([]), range: open.range.union(close.range)), records: records)
   }
 
   // verdicts_decl = "verdicts" IDENT { "<" IDENT } ;

@@ -118,10 +118,20 @@ public struct ExampleDeclaration: Sendable, Hashable {
 /// `FIELD: VALUE` in an example. The value is a constant: a literal, a list, `today`, or
 /// arithmetic on them such as `today + 10d`.
 public struct ExampleValue: Sendable, Hashable {
-  /// The field.
+  /// The field, or the record table whose records ``records`` gives.
   public var field: Identifier
-  /// Its value.
+  /// Its value; for a table's records, the whole `[ … ]` as an empty list.
   public var value: Expr
+  /// `invoices: [{ due: 2026-10-01, amount: 800 USD }, …]`: the client's records in a table.
+  public var records: [ExampleRecord]?
+}
+
+/// `{ FIELD: VALUE, … }` in an example's records: one record of a table.
+public struct ExampleRecord: Sendable, Hashable {
+  /// The record's values; fields not given are missing.
+  public var values: [ExampleValue]
+  /// Where it is written, braces included.
+  public var range: SourceRange
 }
 
 /// `recommend VERDICT CLAUSE…`.
