@@ -51,17 +51,22 @@ extension ExplanationBuilder {
   static func display(_ value: Value, unit: TimeSpan.Unit? = nil) -> String {
     switch value {
     case .duration(let span):
-      guard let unit, span.seconds % unit.seconds == 0 else { return span.description }
-      return "\(span.seconds / unit.seconds)\(unit.rawValue)"
+      guard let unit else { return span.description }
+      guard span.seconds % unit.seconds != 0 else { return "\(span.seconds / unit.seconds)\(unit.rawValue)" }
+      // An average of days is rarely whole: 40.67d reads better than 976h.
+      let fraction = Double(span.seconds) / Double(unit.seconds)
+      return Value.format((fraction * 100).rounded() / 100) + unit.rawValue
     case .real(let number): return Value.format((number * 100).rounded() / 100)
     case .percent(let fraction): return Value.format((fraction * 10_000).rounded() / 100) + "%"
     case .missing, .bool, .int, .money, .date, .text, .list: return value.description
     }
   }
 
-  /// The unit a field is declared in (`duration in days`), for a field or a let that is one.
+  /// The unit a field is declared in (`duration in days`), for a field or a let that is one;
+  /// days for an aggregate of durations.
   func durationUnit(of expr: CheckedExpr) -> TimeSpan.Unit? {
     if case .field(let slot) = expr.kind { return program.fields[slot].durationUnit }
+    if case .aggregate(let index) = expr.kind, program.aggregates[index].type == .duration { return .day }
     if case .letValue(let slot) = expr.kind { return durationUnit(of: program.lets[slot].value) }
     return nil
   }
