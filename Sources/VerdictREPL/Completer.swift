@@ -19,12 +19,12 @@ public struct Completer: Sendable {
   static let keywords = [
     "field", "let", "rule", "when", "then", "recommend", "verdicts", "otherwise", "strategy", "example", "and", "or",
     "not", "in", "is", "contains", "true", "false", "notice", "reason", "refer", "cooldown", "hold", "until", "paid",
-    "meet", "missing", "present", "expect", "today", "format", "from",
+    "meet", "missing", "present", "expect", "today", "format", "from", "table", "keyed", "by", "where",
   ]
   /// The built-in functions.
-  static let functions =
+  static let functions = unique(
     ["days_since", "days_until", "min", "max", "abs", "round", "lower", "len", "count"]
-    + PopulationMeasure.allCases.map(\.rawValue)
+      + AggregateFunction.allCases.map(\.rawValue) + PopulationMeasure.allCases.map(\.rawValue))
   /// The field types.
   static let types = ["number", "duration", "percent", "money", "date", "text", "bool", "list"]
 
@@ -76,6 +76,8 @@ public struct Completer: Sendable {
       return Candidates(wordStart: wordStart, words: Self.matching(fieldNames, typed))
     case ":type", ":t":
       return completeCode(before)
+    case ":records":
+      return Candidates(wordStart: wordStart, words: Self.matching(tableNames, typed))
     default:
       return Candidates(wordStart: before.count, words: [])
     }
@@ -89,7 +91,10 @@ public struct Completer: Sendable {
     let previous = earlier.last
     let textBefore = before.prefix(wordStart).trimmed
     let vocabulary: [String]
-    if previous == "recommend" || earlier.suffix(1) == ["verdicts"] {
+    if before.prefix(wordStart).hasSuffix("."), let table = previous.flatMap(table(named:)) {
+      // `invoices.am`: the table's fields and lets.
+      vocabulary = table.policy.fields.map(\.name) + table.letNames
+    } else if previous == "recommend" || earlier.suffix(1) == ["verdicts"] {
       vocabulary = session.draft.policy.verdicts
     } else if textBefore.hasSuffix(":"), earlier.count >= 2, earlier[earlier.count - 2] == "field" {
       vocabulary = Self.types
@@ -99,12 +104,20 @@ public struct Completer: Sendable {
     } else if previous == "let" {
       return Candidates(wordStart: wordStart, words: [])
     } else {
-      vocabulary = fieldNames + letNames + Self.functions + session.draft.policy.verdicts + Self.keywords
+      vocabulary =
+        fieldNames + letNames + tableNames + Self.functions + session.draft.policy.verdicts + Self.keywords
     }
     return Candidates(wordStart: wordStart, words: Self.matching(vocabulary, word))
   }
 
   /// The policy's fields, then the data's other columns (usable as undeclared fields).
+  /// The policy's record tables.
+  var tableNames: [String] { session.draft.policy.tables.map(\.name) }
+
+  private func table(named name: String) -> RecordTable? {
+    session.draft.policy.tables.first { $0.name == name }
+  }
+
   var fieldNames: [String] {
     session.draft.policy.fields.map(\.name) + session.book.columns
   }

@@ -11,7 +11,7 @@ final class CompleterTests: SessionTestCase {
   func testCommandNames() {
     XCTAssertEqual(words(":cl"), [":clients", ":client"])
     XCTAssertEqual(words("  :ex"), [":explain"])
-    XCTAssertEqual(Completer(session: makeSession()).complete(line: ":", cursor: 1).words.count, 15)
+    XCTAssertEqual(Completer(session: makeSession()).complete(line: ":", cursor: 1).words.count, 16)
   }
 
   func testClientNamesAfterClientAndExplain() {

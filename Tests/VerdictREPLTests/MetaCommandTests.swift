@@ -24,7 +24,7 @@ final class MetaCommandTests: SessionTestCase {
     var session = makeSession()
     expect(
       &session, ":explian",
-      fails: "unknown command ':explian'; did you mean ':explain'? the commands are :help :load :data :clients "
+      fails: "unknown command ':explian'; did you mean ':explain'? the commands are :help :load :data :records :clients "
         + ":client :set :run :explain :tree :rules :drop :type :save :reset :quit\n")
   }
 

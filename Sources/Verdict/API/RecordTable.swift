@@ -40,6 +40,11 @@ package struct RecordTable: Sendable {
 }
 
 extension RecordTable {
+  /// The names of the table's own lets, in the order written.
+  package var letNames: [String] {
+    policy.program.lets.map(\.name).filter { !$0.hasPrefix("#") }
+  }
+
   /// A record's fields and the table's own lets with their values (a let that fails is
   /// missing), for listing a client's records.
   package func describe(_ record: Client, in context: EvaluationContext) -> [(name: String, value: Value)] {
