@@ -154,15 +154,15 @@ extension Checker {
       // Its table failed to check; that was reported.
       return (.constant(.missing), nil, nil)
     }
-    if syntax.column == nil, syntax.filter == nil, Builtin(rawValue: syntax.function.name) != nil {
-      let argument = Expr(.name(name), range: syntax.table.range)
-      return checkCall(syntax.function.name, nameRange: syntax.function.range, arguments: [argument], range: expr.range)
-    }
     if let table = tableName, surroundings.outerNames[name] == "a table" {
       error(
         "nested-aggregate", "an aggregate cannot be used inside table '\(table)'", at: expr.range,
         hint: "aggregate in the policy's lets and rules: let x = \(syntax.function.name)(\(name)…)")
       return (.constant(.missing), nil, nil)
+    }
+    if syntax.column == nil, syntax.filter == nil, Builtin(rawValue: syntax.function.name) != nil {
+      let argument = Expr(.name(name), range: syntax.table.range)
+      return checkCall(syntax.function.name, nameRange: syntax.function.range, arguments: [argument], range: expr.range)
     }
     let hint =
       Suggestion.closest(to: name, among: tableOrder).map { "did you mean '\($0)'?" }
