@@ -81,10 +81,12 @@ extension Checker {
     }
     var members: [Int] = []
     for use in pending {
+      // As written: `any(t where c)` is checked as `any` of `c`, but explained as written.
+      guard case .aggregate(let written) = use.expr.kind else { continue }
       let valueSlot = letSlot(use.value)
       var info = AggregateInfo(
         function: use.syntax.kind, table: index, value: valueSlot, filter: letSlot(use.filter),
-        type: nil, range: use.expr.range, text: Checker.text(of: use.syntax))
+        type: nil, range: use.expr.range, text: Checker.text(of: written))
       if let program {
         let value = valueSlot.map { program.lets[$0].value }
         let filter = letSlot(use.filter).map { program.lets[$0].value }
