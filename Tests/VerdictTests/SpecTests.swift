@@ -8,6 +8,8 @@ import Testing
 struct SpecTests {
   static let minimumCases = 300
   static let columns = ["name", "kind", "input", "client", "today", "expect"]
+  /// The header of a file whose cases give records of the policy's tables.
+  static let columnsWithRecords = ["name", "kind", "input", "client", "records", "today", "expect"]
 
   @Test func conformanceSuite() throws {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -23,19 +25,24 @@ struct SpecTests {
         Issue.record(Comment(rawValue: "\(file):\(error.line): \(error.message)"))
         continue
       }
-      guard let header = records.first, header.fields == Self.columns else {
-        Issue.record(Comment(rawValue: "\(file): the header must be \(Self.columns.joined(separator: ","))"))
+      guard let header = records.first?.fields, [Self.columns, Self.columnsWithRecords].contains(header) else {
+        Issue.record(
+          Comment(
+            rawValue: "\(file): the header must be \(Self.columns.joined(separator: ",")) "
+              + "or \(Self.columnsWithRecords.joined(separator: ","))"))
         continue
       }
       for record in records.dropFirst() {
         let place = "\(file):\(record.line)"
-        guard let spec = SpecCase(record.fields) else {
+        guard let spec = SpecCase(record.fields, header: header) else {
           Issue.record(
-            Comment(rawValue: "\(place): a row needs 6 fields and a kind of expr or policy: \(record.fields)"))
+            Comment(
+              rawValue:
+                "\(place): a row needs \(header.count) fields and a kind of expr, policy or value: \(record.fields)"))
           continue
         }
         count += 1
-        let key = [spec.kind, spec.input, spec.client, spec.today].joined(separator: "\u{1F}")
+        let key = [spec.kind, spec.input, spec.client, spec.records, spec.today].joined(separator: "\u{1F}")
         if let first = seen[key] { Issue.record(Comment(rawValue: "\(place): the same case as \(first)")) }
         seen[key] = place
         let actual = SpecRunner.run(spec)
@@ -46,6 +53,7 @@ struct SpecTests {
                 \(place) \(spec.name) [\(spec.kind)]
                   input:    \(spec.input.replacingOccurrences(of: "\n", with: "\n            "))
                   client:   \(spec.client)
+                  records:  \(spec.records.replacingOccurrences(of: "\n", with: "\n            "))
                   today:    \(spec.today)
                   expected: \(spec.expect)
                   actual:   \(actual)
@@ -60,10 +68,14 @@ struct SpecTests {
 /// One row of the suite.
 struct SpecCase {
   var name, kind, input, client, today, expect: String
+  /// The records of the policy's tables; empty in a file without the `records` column.
+  var records = ""
 
-  init?(_ fields: [String]) {
-    guard fields.count == 6, ["expr", "policy"].contains(fields[1]) else { return nil }
-    (name, kind, input, client, today, expect) = (fields[0], fields[1], fields[2], fields[3], fields[4], fields[5])
+  init?(_ fields: [String], header: [String]) {
+    guard fields.count == header.count, ["expr", "policy", "value"].contains(fields[1]) else { return nil }
+    let cell = Dictionary(uniqueKeysWithValues: zip(header, fields))
+    (name, kind, input, client) = (fields[0], fields[1], fields[2], fields[3])
+    (records, today, expect) = (cell["records"] ?? "", cell["today"] ?? "", cell["expect"] ?? "")
   }
 }
 
@@ -73,7 +85,13 @@ enum SpecRunner {
 
   static func run(_ spec: SpecCase) -> String {
     let isExpression = spec.kind == "expr"
-    let text = isExpression ? "let result =\n\(spec.input)\nwhen result is present then recommend keep" : spec.input
+    let probe = "when result is present then recommend keep"
+    let text =
+      switch spec.kind {
+      case "expr": "let result =\n\(spec.input)\n\(probe)"
+      case "value": "\(spec.input)\n\(probe)"
+      default: spec.input
+      }
     let source = SourceFile(name: spec.name, text: text)
     let lineShift = isExpression ? 1 : 0
     let (compiled, diagnostics) = Policy.compile(source)
@@ -96,6 +114,18 @@ enum SpecRunner {
     }
     guard let today = spec.today.isEmpty ? defaultToday : date(spec.today) else { return "bad today column" }
     var context = EvaluationContext(today: today)
+    do {
+      let lines = try RecordsSyntax.parse(spec.records)
+      clients = try SpecRecords.fold(lines, into: clients, of: policy, in: context) {
+        position($0, in: source, lineShift)
+      }
+    } catch let error as ClientSyntax.Failure {
+      return "bad records column: \(error.message)"
+    } catch let failure as SpecRecords.Failure {
+      return failure.outcome
+    } catch {
+      return "records: \(error)"
+    }
     if !policy.populationNeeds.isEmpty {
       var builder = PopulationBuilder(for: policy)
       for client in clients { builder.add(client) }
@@ -106,7 +136,9 @@ enum SpecRunner {
     case .failure(let error):
       return "evaluation-error at \(position(error.range, in: source, lineShift)): \(error.message)"
     case .success(let evaluation):
-      guard isExpression else { return render(evaluation, of: policy, in: source, sections: sectionKeys(spec.expect)) }
+      guard spec.kind != "policy" else {
+        return render(evaluation, of: policy, in: source, sections: sectionKeys(spec.expect))
+      }
       guard let node = policy.program.lets.first(where: { $0.name == "result" })?.value.id else { return "no result" }
       return (trace.values[.init(node)] ?? .missing).description
     }
@@ -247,60 +279,6 @@ enum SpecCSV {
     }
     if quoted { throw Failure(line: recordLine, message: "a quoted field is not closed") }
     if !fields.isEmpty || !field.isEmpty { finishRecord() }
-    return records
-  }
-}
-
-/// The client column: records separated by `|`, fields by `;`, each `name=cell`. A cell in double
-/// quotes may hold `;`, `|` and the escapes `\"`, `\\`, `\n`, `\t`. Empty cells are left out (missing).
-enum ClientSyntax {
-  struct Failure: Error {
-    var message: String
-  }
-
-  static func parse(_ text: String) throws(Failure) -> [[String: String]] {
-    var records: [[String: String]] = [[:]]
-    var name = ""
-    var value = ""
-    var inValue = false
-    var quoted = false
-    var escaped = false
-    func commit() throws(Failure) {
-      defer { (name, value, inValue) = ("", "", false) }
-      let field = name.trimmingCharacters(in: .whitespaces)
-      if field.isEmpty, !inValue { return }
-      guard !field.isEmpty, inValue else { throw Failure(message: "expected name=value, found '\(name)'") }
-      guard records[records.count - 1][field] == nil else { throw Failure(message: "'\(field)' is given twice") }
-      if !value.isEmpty { records[records.count - 1][field] = value }
-    }
-    for scalar in text.unicodeScalars {
-      if escaped {
-        value.unicodeScalars.append(scalar == "n" ? "\n" : scalar == "t" ? "\t" : scalar)
-        escaped = false
-      } else if quoted {
-        if scalar == "\\" {
-          escaped = true
-        } else if scalar == "\"" {
-          quoted = false
-        } else {
-          value.unicodeScalars.append(scalar)
-        }
-      } else if scalar == "=", !inValue {
-        inValue = true
-      } else if scalar == "\"", inValue, value.trimmingCharacters(in: .whitespaces).isEmpty {
-        quoted = true
-        value = ""
-      } else if scalar == ";" || scalar == "|" {
-        try commit()
-        if scalar == "|" { records.append([:]) }
-      } else if inValue {
-        if !(scalar == " " && value.isEmpty) { value.unicodeScalars.append(scalar) }
-      } else {
-        name.unicodeScalars.append(scalar)
-      }
-    }
-    guard !quoted else { throw Failure(message: "a quoted cell is not closed") }
-    try commit()
     return records
   }
 }

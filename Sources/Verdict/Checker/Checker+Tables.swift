@@ -83,10 +83,12 @@ extension Checker {
     }
     var members: [Int] = []
     for use in pending {
+      // As written: `any(t where c)` is checked as `any` of `c`, but explained as written.
+      guard case .aggregate(let written) = use.expr.kind else { continue }
       let valueSlot = letSlot(use.value)
       var info = AggregateInfo(
         function: use.syntax.kind, table: index, value: valueSlot, filter: letSlot(use.filter),
-        type: nil, range: use.expr.range, text: Checker.text(of: use.syntax))
+        type: nil, range: use.expr.range, text: Checker.text(of: written))
       if let program {
         let value = valueSlot.map { program.lets[$0].value }
         let filter = letSlot(use.filter).map { program.lets[$0].value }
@@ -157,15 +159,15 @@ extension Checker {
       // Its table failed to check; that was reported.
       return (.constant(.missing), nil, nil)
     }
-    if syntax.column == nil, syntax.filter == nil, Builtin(rawValue: syntax.function.name) != nil {
-      let argument = Expr(.name(name), range: syntax.table.range)
-      return checkCall(syntax.function.name, nameRange: syntax.function.range, arguments: [argument], range: expr.range)
-    }
     if let table = tableName, surroundings.outerNames[name] == "a table" {
       error(
         "nested-aggregate", "an aggregate cannot be used inside table '\(table)'", at: expr.range,
         hint: "aggregate in the policy's lets and rules: let x = \(syntax.function.name)(\(name)…)")
       return (.constant(.missing), nil, nil)
+    }
+    if syntax.column == nil, syntax.filter == nil, Builtin(rawValue: syntax.function.name) != nil {
+      let argument = Expr(.name(name), range: syntax.table.range)
+      return checkCall(syntax.function.name, nameRange: syntax.function.range, arguments: [argument], range: expr.range)
     }
     let hint =
       Suggestion.closest(to: name, among: tableOrder).map { "did you mean '\($0)'?" }
