@@ -62,21 +62,55 @@ struct TestCommand: ParsableCommand {
         }
       }
       if let table { book.load(table) }
+      let tableFiles = try reading.tableFiles()
       var report = TestReport(showsCoverage: coverage)
+      var tablesUsed: Set<String> = []
       for suite in suites {
         guard let (policy, examples) = suite.load(), fits(policy, table) else {
           report.brokenFiles += 1
           continue
         }
-        let population = data == nil ? nil : book.populationBuilder(for: policy)
+        var clients = book
+        if !tableFiles.isEmpty, !policy.tables.isEmpty {
+          guard let records = try records(for: policy, from: tableFiles, context: context) else {
+            report.brokenFiles += 1
+            continue
+          }
+          tablesUsed.formUnion(policy.tables.map(\.name))
+          if table == nil { clients.load(records) } else { clients.attach(records) }
+        }
+        let measures = data != nil || (!tableFiles.isEmpty && !policy.tables.isEmpty)
+        let population = measures ? clients.populationBuilder(for: policy) : nil
         let results = examples.map { policy.run($0, in: context, population: population) }
         report.add(results, of: policy)
       }
       report.finish()
+      for file in tableFiles where !tablesUsed.contains(file.name) && report.brokenFiles == 0 {
+        throw CommandFailure(
+          message: "--table \(file.name)=…: no policy tested has a table '\(file.name)'", exitCode: 2)
+      }
       if report.brokenFiles > 0 { throw CommandFailure(message: "", exitCode: 2) }
       if report.failed > 0 || report.passed == 0 { throw CommandFailure(message: "", exitCode: 1) }
     } catch {
       error.exit()
+    }
+  }
+
+  /// The records of `policy`'s tables, from the `--table` files that name them, for measuring
+  /// its population functions; `nil` (with the reason printed) when a table has no file or a
+  /// file cannot be read.
+  private func records(for policy: Policy, from files: [TableFile], context: EvaluationContext)
+    throws(CommandFailure) -> TableRecords?
+  {
+    let mine = files.filter { file in policy.tables.contains { $0.name == file.name } }
+    let options = try reading.reading()
+    do throws(RunFailure) {
+      return try TableRecords.read(
+        for: policy, files: mine, options: options, today: context.today,
+        renderer: Terminal.diagnosticRenderer)
+    } catch {
+      Terminal.error("\(policy.source.name): \(error.message)\n")
+      return nil
     }
   }
 

@@ -75,7 +75,17 @@ enum FormatCheck {
       case .strategy(let name): kind = .strategy(stripped(name))
       case .example(var example):
         example.nameRange = nowhere
-        example.values = example.values.map { ExampleValue(field: stripped($0.field), value: stripped($0.value)) }
+        example.values = example.values.map { value in
+          // Trailing commas are layout, not meaning.
+          let records = value.records.map { records in
+            records.map { record in
+              ExampleRecord(
+                values: record.values.map { ExampleValue(field: stripped($0.field), value: stripped($0.value)) },
+                range: nowhere)
+            }
+          }
+          return ExampleValue(field: stripped(value.field), value: stripped(value.value), records: records)
+        }
         example.expectation = stripped(example.expectation)
         // A trailing comma is layout, not meaning.
         example.hasTrailingComma = false

@@ -100,3 +100,38 @@ struct TableFormatterTests {
       ])
   }
 }
+
+/// Example records: one line when they fit, else a record a line, each ending in a comma.
+struct ExampleRecordFormatterTests {
+  @Test func recordsBreakOneALineWhenTheyDoNotFit() throws {
+    let source = SourceFile(
+      name: "t.verdict",
+      text: """
+        example "owes" {
+          invoices: [ { due: 2026-09-01, paid: 2026-10-20, amount: 1200 USD, }, { due: 2026-10-01, amount: 800 USD }, { due: 2026-10-01, amount: 800 USD }, ],
+          incidents: [{}],  # none
+        } expect fire hold until paid
+
+        """)
+    let formatted = try PolicyFormatter.format(source).get()
+    #expect(
+      formatted == """
+        example "owes" {
+          invoices: [
+            { due: 2026-09-01, paid: 2026-10-20, amount: 1200 USD },
+            { due: 2026-10-01, amount: 800 USD },
+            { due: 2026-10-01, amount: 800 USD },
+          ],
+          incidents: [{}],  # none
+        } expect fire hold until paid
+
+        """)
+    let again = try PolicyFormatter.format(SourceFile(name: "t.verdict", text: formatted)).get()
+    #expect(again == formatted)
+  }
+
+  @Test func recordsThatFitStayOnTheirLine() throws {
+    let text = "example \"e\" { invoices: [{ amount: 1 USD }, {}], incidents: [] } expect keep\n"
+    #expect(try PolicyFormatter.format(SourceFile(name: "t.verdict", text: text)).get() == text)
+  }
+}

@@ -18,7 +18,14 @@ package struct RecordTable: Sendable {
     name = table.name
     keyColumn = table.keyColumn
     keyRange = table.keyRange
-    policy = Policy(source: source, syntax: syntax, program: table.program, warnings: [])
+    // The table's own statements are its policy's syntax, so that hints quote its declarations.
+    let members = syntax.statements.lazy.compactMap { statement -> [Statement]? in
+      guard case .table(let declaration) = statement.kind, declaration.name.name == table.name else { return nil }
+      return declaration.members
+    }.first
+    policy = Policy(
+      source: source, syntax: PolicySyntax(statements: members ?? [], comments: []), program: table.program,
+      warnings: [])
     self.aggregates = table.aggregates.map { ($0, aggregates[$0]) }
   }
 

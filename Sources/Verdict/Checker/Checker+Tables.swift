@@ -125,6 +125,12 @@ extension Checker {
       return (nil, nil)
     }
     guard let value else { return (.number, nil) }
+    if syntax.column == nil, function == .any || function == .all, let type = value.type, type != .bool {
+      error(
+        "condition-type", "the condition after 'where' must be true or false, but this is \(type.described)",
+        at: value.range, hint: "compare it with something, for example: where amount > 0")
+      return (nil, nil)
+    }
     if let allowed = function.columnTypes, let type = value.type, !allowed.contains(type) {
       let what = syntax.column.map { "'\(syntax.table.name).\($0.name)' is" } ?? "the condition is"
       error(

@@ -181,7 +181,12 @@ extension LineWriter {
       put(entry.field.name)
       put(":", spaced: false)
       if let records = entry.records {
-        exampleRecords(records)
+        let start = self
+        exampleRecords(records, trailingComma: entry.recordsHaveTrailingComma, breaking: false)
+        if breaking, width > PolicyFormatter.lineWidth {
+          self = start
+          exampleRecords(records, trailingComma: entry.recordsHaveTrailingComma, breaking: true)
+        }
       } else {
         expression(entry.value)
       }
@@ -198,20 +203,31 @@ extension LineWriter {
     put("}", spaced: !example.values.isEmpty && !breaking)
   }
 
-  /// `[{ due: 2026-10-01, amount: 800 USD }, { … }]`, on one line.
-  private mutating func exampleRecords(_ records: [ExampleRecord]) {
+  /// `[{ due: 2026-10-01, amount: 800 USD }, { … }]` on one line, or when `breaking` each
+  /// record on a line of its own, ending in a comma; trailing commas inside a record go.
+  private mutating func exampleRecords(_ records: [ExampleRecord], trailingComma: Bool, breaking: Bool) {
     put("[")
     for (index, record) in records.enumerated() {
-      if index > 0 { put(",", spaced: false) }
-      put("{", spaced: index > 0)
+      let isLast = index == records.count - 1
+      if breaking { newLine(indent: 4) }
+      put("{", spaced: index > 0 && !breaking)
       for (position, entry) in record.values.enumerated() {
         if position > 0 { put(",", spaced: false) }
         put(entry.field.name)
         put(":", spaced: false)
         expression(entry.value)
       }
-      put("}")
+      if record.hasTrailingComma { put("", spaced: false) }
+      put("}", spaced: !record.values.isEmpty)
+      if breaking {
+        put(",", tokens: isLast && !trailingComma ? 0 : 1, spaced: false)
+      } else if !isLast {
+        put(",", spaced: false)
+      } else if trailingComma {
+        put("", spaced: false)
+      }
     }
+    if breaking { newLine(indent: 2) }
     put("]", spaced: false)
   }
 

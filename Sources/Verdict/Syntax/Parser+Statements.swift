@@ -276,35 +276,40 @@ extension Parser {
       hasTrailingComma: hasTrailingComma)
   }
 
-  // example_records = "[" example_record { "," example_record } "]" ;
-  // example_record = "{" [ example_value { "," example_value } ] "}" ;
+  // example_records = "[" example_record { "," example_record } [ "," ] "]" ;
+  // example_record = "{" [ example_value { "," example_value } [ "," ] ] "}" ;
   /// A table's records in an example; `field: [` has been read up to the `[`.
   private mutating func parseExampleRecords(of table: Identifier) throws -> ExampleValue {
     let open = current
     advance()
     var records: [ExampleRecord] = []
+    var trailingComma = false
     repeat {
       let brace = try expect(.leftBrace, "to begin a record of '\(table.name)'", hint: "write: { field: value, … }")
       var values: [ExampleValue] = []
-      if current.kind != .symbol(.rightBrace) {
-        repeat {
-          let field = try expectIdentifier("a field of '\(table.name)'", hint: "write: { field: value, … }")
-          _ = try expect(.colon, "after '\(field.name)'", hint: "write: \(field.name): VALUE")
-          values.append(ExampleValue(field: field, value: try parseExpression().expr))
-        } while accept(.comma) != nil
+      var recordTrailingComma = false
+      while current.kind != .symbol(.rightBrace) {
+        let field = try expectIdentifier("a field of '\(table.name)'", hint: "write: { field: value, … }")
+        _ = try expect(.colon, "after '\(field.name)'", hint: "write: \(field.name): VALUE")
+        values.append(ExampleValue(field: field, value: try parseExpression().expr))
+        recordTrailingComma = accept(.comma) != nil
+        guard recordTrailingComma else { break }
       }
       guard let close = accept(.rightBrace) else {
         throw fail(
           "'}' expected (to close '{' at line \(line(of: brace))), found \(current.kind.described)",
           hint: "a record reads { field: value, … }")
       }
-      records.append(ExampleRecord(values: values, range: brace.range.union(close.range)))
-    } while accept(.comma) != nil
+      records.append(
+        ExampleRecord(values: values, range: brace.range.union(close.range), hasTrailingComma: recordTrailingComma))
+      trailingComma = accept(.comma) != nil
+    } while trailingComma && current.kind != .symbol(.rightBracket)
     let close = try expect(
       .rightBracket, "to close the records of '\(table.name)' (opened at line \(line(of: open)))",
       hint: "records read [{ field: value }, { field: value }]")
     return ExampleValue(
-      field: table, value: Expr(.list([]), range: open.range.union(close.range)), records: records)
+      field: table, value: Expr(.list([]), range: open.range.union(close.range)), records: records,
+      recordsHaveTrailingComma: trailingComma)
   }
 
   // verdicts_decl = "verdicts" IDENT { "<" IDENT } ;

@@ -124,6 +124,8 @@ public struct ExampleValue: Sendable, Hashable {
   public var value: Expr
   /// `invoices: [{ due: 2026-10-01, amount: 800 USD }, …]`: the client's records in a table.
   public var records: [ExampleRecord]?
+  /// Whether the last record is followed by a comma, for tools that rewrite the policy.
+  public var recordsHaveTrailingComma = false
 }
 
 /// `{ FIELD: VALUE, … }` in an example's records: one record of a table.
@@ -132,6 +134,8 @@ public struct ExampleRecord: Sendable, Hashable {
   public var values: [ExampleValue]
   /// Where it is written, braces included.
   public var range: SourceRange
+  /// Whether the last value is followed by a comma, for tools that rewrite the policy.
+  public var hasTrailingComma = false
 }
 
 /// `recommend VERDICT CLAUSE…`.
