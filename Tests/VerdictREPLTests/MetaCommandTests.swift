@@ -24,8 +24,8 @@ final class MetaCommandTests: SessionTestCase {
     var session = makeSession()
     expect(
       &session, ":explian",
-      fails: "unknown command ':explian'; did you mean ':explain'? the commands are :help :load :data :records :clients "
-        + ":client :set :run :explain :tree :rules :drop :type :save :reset :quit\n")
+      fails: "unknown command ':explian'; did you mean ':explain'? the commands are :help :load :data :records "
+        + ":clients :client :set :run :explain :tree :rules :drop :type :save :reset :quit\n")
   }
 
   func testHelpListsEveryCommand() {
