@@ -25,8 +25,8 @@ public struct Policy: Sendable {
   public let exampleDiagnostics: [Diagnostic]
   let program: Program
   let runtime: Runtime
-  /// The record tables, each with its own compiled program.
-  package let tables: [RecordTable]
+  /// The record tables the policy declares, in file order.
+  public let tables: [RecordTable]
 
   /// Compiles a policy's text; `name` labels its diagnostics (a file path, or `<repl>`).
   public init(_ text: String, name: String = "<policy>") throws(PolicyError) {

@@ -1,11 +1,10 @@
-/// A record table of a policy (`table invoices keyed by customer`), as the runner and the REPL
-/// read it: the table's own fields, its key column, and how a record adds to a client's
-/// aggregates.
-package struct RecordTable: Sendable {
+/// A record table of a policy (`table invoices keyed by customer`): the table's own fields, its
+/// key column, and how a record adds to a client's aggregates.
+public struct RecordTable: Sendable {
   /// The table's name.
-  package let name: String
+  public let name: String
   /// The header of the column that holds the client's key.
-  package let keyColumn: String
+  public let keyColumn: String
   /// Where the policy names the key column.
   package let keyRange: SourceRange
   /// The table as a policy of its own: its ``Policy/fields`` are the table's fields, so that a
@@ -13,6 +12,9 @@ package struct RecordTable: Sendable {
   package let policy: Policy
   /// The aggregates over this table, with their index among the policy's aggregates.
   let aggregates: [(index: Int, info: AggregateInfo)]
+
+  /// The table's fields, in slot order: the columns of its file.
+  public var fields: [FieldInfo] { policy.fields }
 
   init(_ table: TableProgram, aggregates: [AggregateInfo], source: SourceFile, syntax: PolicySyntax) {
     name = table.name
