@@ -77,6 +77,7 @@ extension Checker {
       return (.field(slot), fields[slot].type, fields[slot].currency)
     }
     if name == "today" { return (.today, .date, nil) }
+    if let fact = resolveHistoryFact(name, at: range) { return fact }
     if Builtin(rawValue: name) != nil || PopulationMeasure(rawValue: name) != nil {
       error("function-without-call", "'\(name)' is a function", at: range, hint: "call it: \(name)(…)")
       return (.constant(.missing), nil, nil)
@@ -159,9 +160,11 @@ extension Checker {
     if let measure = PopulationMeasure(rawValue: name) {
       return checkPopulation(measure, arguments: arguments, range: range)
     }
+    if name == HistoryFact.timesFlagged { return checkTimesFlagged(arguments, range: range) }
     guard let builtin = Builtin(rawValue: name) else {
       for argument in arguments { _ = checkExpr(argument) }
-      let names = Builtin.allCases.map(\.rawValue) + PopulationMeasure.allCases.map(\.rawValue)
+      let names =
+        Builtin.allCases.map(\.rawValue) + PopulationMeasure.allCases.map(\.rawValue) + [HistoryFact.timesFlagged]
       let hint =
         Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'?" }
         ?? "the functions are \(names.joined(separator: ", "))"

@@ -32,7 +32,7 @@ extension Checker {
   /// The height of a checked node's tree, counting through the lets it uses.
   private func height(of expr: CheckedExpr) -> Int {
     switch expr.kind {
-    case .constant, .field, .today, .aggregate: return 1
+    case .constant, .field, .today, .aggregate, .history: return 1
     case .population, .populationOfAggregate: return 2  // the call and its field
     case .letValue(let slot):
       guard case .checked(let value) = letStates[slot] else { return 1 }
@@ -53,7 +53,7 @@ extension Checker {
     while true {
       let children: [CheckedExpr]
       switch node.kind {
-      case .constant, .field, .today, .population, .populationOfAggregate, .aggregate: return names
+      case .constant, .field, .today, .population, .populationOfAggregate, .aggregate, .history: return names
       case .letValue(let slot):
         guard case .checked(let value) = letStates[slot] else { return names }
         names.append(letOrder[slot])

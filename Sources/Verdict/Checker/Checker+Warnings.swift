@@ -101,6 +101,7 @@ extension Checker {
     case .population(let measure, let slot): text += "(\(measure.rawValue) f\(slot))"
     case .populationOfAggregate(let measure, let aggregate): text += "(\(measure.rawValue) a\(aggregate))"
     case .aggregate(let aggregate): text += "a\(aggregate)"
+    case .history(let fact): text += "h\(fact)"
     case .list(let items): list("list", items)
     }
   }

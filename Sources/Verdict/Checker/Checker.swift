@@ -55,6 +55,8 @@ struct Checker {
   /// Lets whose aggregate a population measure reads (`share(revenue)`): used, though the
   /// measure reads the aggregate's slot rather than the let.
   var letsMeasured: Set<Int> = []
+  /// The history facts the policy reads.
+  var historyFacts: [HistoryFact] = []
   /// The table this checker checks, or `nil` for a policy.
   var tableName: String?
   /// What a table's checker knows of the policy around it.
@@ -174,7 +176,7 @@ struct Checker {
       fields: fields, lets: lets, rules: rules, verdicts: verdicts,
       otherwise: otherwise ?? CheckedAction(verdict: 0, verdictRange: .at(0)), strategy: strategy,
       nodeCount: nodeCount, populationNeeds: populationNeeds)
-    (program.tables, program.aggregates) = (tables, aggregates)
+    (program.tables, program.aggregates, program.historyFacts) = (tables, aggregates, historyFacts)
     return program
   }
 

@@ -36,7 +36,9 @@ final class Runtime: @unchecked Sendable {
   }
 
   init(_ program: Program) {
-    var table = ExpressionTable(nodeCount: program.nodeCount, aggregateBase: program.fields.count)
+    var table = ExpressionTable(
+      nodeCount: program.nodeCount, aggregateBase: program.fields.count,
+      historyBase: program.fields.count + program.aggregates.count)
     let letRoots = program.lets.map { table.lower($0.value) }
     let rules = program.rules.map { Rule(condition: table.lower($0.condition), verdict: $0.action.verdict) }
     func lower(_ action: CheckedAction) -> Action {

@@ -25,7 +25,7 @@ extension ExplanationBuilder {
       node.kind = .let
       node.detail = value == nil ? node.text : operand(expr)
       if definition.type == .bool, value != nil { node.children = [self.node(definition)] }
-    case .field, .aggregate:
+    case .field, .aggregate, .history:
       node.kind = .field
       node.detail = node.text
     case .constant, .today, .negate, .arithmetic, .coalesce, .call, .population, .populationOfAggregate, .list:

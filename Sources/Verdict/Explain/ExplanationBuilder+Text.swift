@@ -78,7 +78,7 @@ extension ExplanationBuilder {
     case .negate(let operand): isConstant(operand)
     case .list(let elements): elements.allSatisfy(isConstant)
     case .field, .letValue, .today, .not, .and, .or, .compare, .arithmetic, .coalesce, .isMissing, .member,
-      .contains, .call, .population, .populationOfAggregate, .aggregate:
+      .contains, .call, .population, .populationOfAggregate, .aggregate, .history:
       false
     }
   }

@@ -39,6 +39,8 @@ struct CheckedExpr: Sendable {
     case list([CheckedExpr])
     /// An aggregate over a record table, by index in ``Program/aggregates``.
     case aggregate(Int)
+    /// A fact from the run history, by index in ``Program/historyFacts``.
+    case history(Int)
   }
 }
 
@@ -47,7 +49,7 @@ extension CheckedExpr {
   /// (it is a node of its own, reached through the let's slot).
   var operands: [CheckedExpr] {
     switch kind {
-    case .constant, .field, .letValue, .today, .population, .populationOfAggregate, .aggregate: []
+    case .constant, .field, .letValue, .today, .population, .populationOfAggregate, .aggregate, .history: []
     case .negate(let operand), .not(let operand), .isMissing(let operand, _): [operand]
     case .and(let left, let right), .or(let left, let right), .compare(_, let left, let right),
       .arithmetic(_, let left, let right), .coalesce(let left, let right), .member(let left, let right, _),

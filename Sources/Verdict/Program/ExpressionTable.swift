@@ -60,9 +60,12 @@ struct ExpressionTable: Sendable {
 
   /// The client record's slot of the first aggregate (aggregates are read like fields).
   let aggregateBase: Int
+  /// The client record's slot of the first history fact (read like fields too).
+  let historyBase: Int
 
-  init(nodeCount: Int, aggregateBase: Int) {
+  init(nodeCount: Int, aggregateBase: Int, historyBase: Int) {
     self.aggregateBase = aggregateBase
+    self.historyBase = historyBase
     nodes = Array(repeating: Node(opcode: .constant), count: nodeCount)
     constants = [.missing]
     operands = []
@@ -109,6 +112,8 @@ struct ExpressionTable: Sendable {
       node = Node(opcode: .population, measure: measure, a: Int32(aggregateBase + aggregate))
     case .aggregate(let aggregate):
       node = Node(opcode: .field, a: Int32(aggregateBase + aggregate))
+    case .history(let fact):
+      node = Node(opcode: .field, a: Int32(historyBase + fact))
     case .list(let elements):
       let start = lowerOperands(elements)
       node = Node(opcode: .list, a: start, b: Int32(elements.count))

@@ -16,6 +16,9 @@ struct Program: Sendable {
   /// The aggregates the policy uses; aggregate `i` is the client record's slot
   /// `fields.count + i`.
   var aggregates: [AggregateInfo] = []
+  /// The history facts the policy reads; fact `i` is the client record's slot
+  /// `fields.count + aggregates.count + i`.
+  var historyFacts: [HistoryFact] = []
 
   /// The client record's slot of aggregate `index`: after the fields.
   func aggregateSlot(_ index: Int) -> Int { fields.count + index }
