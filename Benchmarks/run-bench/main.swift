@@ -2,6 +2,8 @@
 //
 //   run-bench CLIENTS PATH [--seed N] [--german] [--format csv|jsonl]
 //   run-bench read PATH        reads a CSV with VerdictData, every field, and prints MB/s
+//   run-bench invoices ROWS CLIENTS PATH [--seed N]
+//                              writes ROWS invoices of those CLIENTS (see InvoiceExport.swift)
 //
 // Writes CLIENTS realistic clients with the columns of rules/clients.csv: quoted names with
 // commas, some empty cells. The same seed always writes the same bytes.
@@ -129,6 +131,18 @@ func main() {
     return arguments[index + 1]
   }
   let seed = UInt64(option("--seed") ?? "42") ?? 42
+  if arguments.first == "invoices" {
+    guard arguments.count == 4, let rows = Int(arguments[1]), let clients = Int(arguments[2]), rows >= 0, clients > 0
+    else {
+      print("usage: run-bench invoices ROWS CLIENTS PATH [--seed N]")
+      exit(2)
+    }
+    guard InvoiceExport.write(rows: rows, clients: clients, to: arguments[3], seed: seed) else {
+      print("run-bench: cannot write \(arguments[3])")
+      exit(1)
+    }
+    return
+  }
   let format = option("--format") ?? "csv"
   let german = arguments.contains("--german")
   arguments.removeAll { $0 == "--german" }

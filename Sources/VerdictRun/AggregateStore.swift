@@ -8,21 +8,23 @@ final class AggregateStore: @unchecked Sendable {
   /// The policy's aggregates per client.
   let aggregateCount: Int
   /// The clients' keys, in the order they first appear in the tables.
-  private(set) var keys: [String] = []
-  private var index: [String: Int32] = [:]
-  /// `aggregateCount` accumulators per client, in key order.
-  private var accumulators: [AggregateAccumulator] = []
+  @exclusivity(unchecked) private(set) var keys = ClientKeys()
+  /// `aggregateCount` accumulators per client, in key order, in chunks of ``chunkClients``
+  /// clients: growing never copies them, so memory peaks at what they take, not half as much again.
+  @exclusivity(unchecked) private var chunks: [UnsafeMutablePointer<AggregateAccumulator>] = []
+  private static let chunkShift = 14
+  private static let chunkClients = 1 << chunkShift
   /// How many records each client has, over all tables.
-  private(set) var recordCounts: [UInt32] = []
+  @exclusivity(unchecked) private(set) var recordCounts: [UInt32] = []
   /// Where each client's first record is: the table's index and the line.
-  private(set) var firstRecords: [(table: Int32, line: Int32)] = []
+  @exclusivity(unchecked) private(set) var firstRecords: [(table: Int32, line: Int32)] = []
   /// The first record of a client that could not be read or folded, and how many such records
   /// it has: such a client gets an error rather than aggregates that miss records.
   private(set) var damage: [Int32: (message: String, count: Int)] = [:]
   /// Records that name no client (an empty key cell), which no client can be charged with.
   private(set) var keyless: (count: Int, first: String?) = (0, nil)
   /// Records read, by table.
-  private(set) var recordsRead: [Int]
+  @exclusivity(unchecked) private(set) var recordsRead: [Int]
   /// Accumulators of a client with no records.
   private let empty: [AggregateAccumulator]
 
@@ -32,32 +34,49 @@ final class AggregateStore: @unchecked Sendable {
     empty = Array(repeating: AggregateAccumulator(), count: max(1, aggregateCount))
   }
 
-  /// The client named `key`, added if new; the record at `line` of table `table` is counted.
-  func client(_ key: String, table: Int, line: Int) -> Int32 {
-    recordsRead[table] += 1
-    if let client = index[key] {
+  deinit {
+    for chunk in chunks { chunk.deallocate() }
+  }
+
+  /// The client whose key is `key` (trimmed, not empty), added if new; the record at `line` of
+  /// table `table` is counted.
+  func client(_ key: UnsafeBufferPointer<UInt8>, table: Int, line: Int) -> Int32 {
+    recordsRead[table] &+= 1
+    let (client, isNew) = keys.add(key)
+    guard isNew else {
       recordCounts[Int(client)] &+= 1
       return client
     }
-    let client = Int32(keys.count)
-    index[key] = client
-    keys.append(key)
     recordCounts.append(1)
     firstRecords.append((Int32(table), Int32(clamping: line)))
-    accumulators.append(contentsOf: repeatElement(AggregateAccumulator(), count: aggregateCount))
+    if Int(client) & (AggregateStore.chunkClients - 1) == 0 {
+      let size = AggregateStore.chunkClients * max(1, aggregateCount)
+      let chunk = UnsafeMutablePointer<AggregateAccumulator>.allocate(capacity: size)
+      chunk.initialize(repeating: AggregateAccumulator(), count: size)
+      chunks.append(chunk)
+    }
     return client
   }
 
   /// The client named `key`, if a table has records of it.
-  func client(named key: String) -> Int32? { index[key] }
+  func client(named key: String) -> Int32? {
+    var key = key
+    return key.withUTF8 { keys.number(of: $0) }
+  }
+
+  /// The accumulators of `client`.
+  @inline(__always)
+  private func accumulators(of client: Int32) -> UnsafeMutablePointer<AggregateAccumulator> {
+    let index = Int(client)
+    return chunks[index >> AggregateStore.chunkShift] + (index & (AggregateStore.chunkClients - 1)) * aggregateCount
+  }
 
   /// Calls `body` with the accumulators of `client`.
+  @inline(__always)
   func withAccumulators<Result>(
     of client: Int32, _ body: (UnsafeMutablePointer<AggregateAccumulator>) -> Result
   ) -> Result {
-    accumulators.withUnsafeMutableBufferPointer { buffer in
-      body(buffer.baseAddress! + Int(client) * aggregateCount)
-    }
+    body(accumulators(of: client))
   }
 
   /// Fills the aggregate slots of `values` (a client record of `policy`) for `client`, or as a
@@ -67,24 +86,23 @@ final class AggregateStore: @unchecked Sendable {
       empty.withUnsafeBufferPointer { policy.setAggregates(of: &values, from: $0.baseAddress!) }
       return
     }
-    accumulators.withUnsafeBufferPointer { buffer in
-      policy.setAggregates(of: &values, from: buffer.baseAddress! + Int(client) * aggregateCount)
-    }
+    policy.setAggregates(of: &values, from: accumulators(of: client))
   }
 
-  /// Records that a record of `client` could not be read or folded.
-  func damage(_ client: Int32, _ message: String) {
+  /// Records that a record of `client` could not be read or folded; the message is made only
+  /// for the client's first such record.
+  func damage(_ client: Int32, _ message: @autoclosure () -> String) {
     if let known = damage[client] {
       damage[client] = (known.message, known.count + 1)
     } else {
-      damage[client] = (message, 1)
+      damage[client] = (message(), 1)
     }
   }
 
-  /// Records a record without a client key.
-  func keylessRecord(_ message: String) {
+  /// Records a record without a client key; the message is made only for the first.
+  func keylessRecord(_ message: @autoclosure () -> String) {
     keyless.count += 1
-    if keyless.first == nil { keyless.first = message }
+    if keyless.first == nil { keyless.first = message() }
   }
 
   /// Why `client` cannot be evaluated, if one of its records was damaged.
@@ -96,10 +114,16 @@ final class AggregateStore: @unchecked Sendable {
 
   /// The key as the store files it: surrounding spaces and tabs dropped, as exports pad cells.
   static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    String(decoding: trimmed(bytes), as: UTF8.self)
+  }
+
+  /// The key's bytes without surrounding spaces and tabs.
+  @inline(__always)
+  static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
     var start = bytes.startIndex
     var end = bytes.endIndex
     while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
     while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    return UnsafeBufferPointer(rebasing: bytes[start..<end])
   }
 }

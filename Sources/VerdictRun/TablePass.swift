@@ -95,37 +95,10 @@ struct TablePass {
   {
     let fields = table.policy.fields
     let binder = ColumnBinder(policy: table.policy, keyColumn: table.keyColumn, renderer: renderer)
-    let row = RowBuffer(slots: fields.count)
-    var record = Client(values: Array(repeating: .missing, count: fields.count))
-    var converter: RowConverter?
-    let context = self.context
+    let folder = RecordFolder(table: table, index: index, source: source.name, context: context)
     do {
-      try source.forEachRow(row, binder: binder) { row in
-        let key = AggregateStore.key(row.key)
-        let place = "\(source.name):\(row.line)"
-        guard !key.isEmpty else {
-          store.keylessRecord("\(place): the '\(table.keyColumn)' cell is empty")
-          return
-        }
-        let client = store.client(key, table: index, line: row.line)
-        if let problem = row.problem {
-          store.damage(client, "\(place): \(problem)")
-          return
-        }
-        // Made with the first record: a source without a header binds only then.
-        let current =
-          converter ?? RowConverter(fields: fields, formats: source.binding?.formats ?? fields.map { CellFormat($0) })
-        converter = current
-        let problems = record.values.withUnsafeMutableBufferPointer { current.convert(row, into: $0.baseAddress!) }
-        if let problems {
-          store.damage(client, "\(place): \(problems.map(\.message).joined(separator: "; "))")
-          return
-        }
-        let failure = store.withAccumulators(of: client) { table.fold(record, in: context, into: $0) }
-        if let failure {
-          let location = table.policy.source.location(of: failure.range.start)
-          store.damage(client, "\(place): \(failure.message) (\(table.policy.source.name):\(location))")
-        }
+      try TableReader(source: source, binder: binder, fields: fields).run { batch in
+        folder.fold(batch, into: store)
       }
     } catch let error as DataReadError {
       throw RunFailure(
@@ -135,6 +108,46 @@ struct TablePass {
       throw failure
     } catch {
       throw RunFailure("verdict: \(source.name): \(error)")
+    }
+  }
+}
+
+/// Folds a table's batches of records into the store, record by record, on one thread.
+private struct RecordFolder {
+  let table: RecordTable
+  let index: Int
+  let source: String
+  let context: EvaluationContext
+
+  init(table: RecordTable, index: Int, source: String, context: EvaluationContext) {
+    self.table = table
+    self.index = index
+    self.source = source
+    self.context = context
+  }
+
+  func fold(_ batch: RecordBatch, into store: AggregateStore) {
+    var nextProblem = 0
+    for row in 0..<batch.count {
+      let key = batch.key(row)
+      guard !key.isEmpty else {
+        store.keylessRecord("\(source):\(batch.line(row)): the '\(table.keyColumn)' cell is empty")
+        continue
+      }
+      let client = store.client(key, table: index, line: batch.line(row))
+      if nextProblem < batch.problems.count, batch.problems[nextProblem].record == row {
+        let problem = batch.problems[nextProblem].message
+        nextProblem += 1
+        store.damage(client, "\(source):\(batch.line(row)): \(problem)")
+        continue
+      }
+      let values = batch.values(row)
+      let failure = store.withAccumulators(of: client) { table.fold(values: values, in: context, into: $0) }
+      if let failure {
+        let location = table.policy.source.location(of: failure.range.start)
+        store.damage(
+          client, "\(source):\(batch.line(row)): \(failure.message) (\(table.policy.source.name):\(location))")
+      }
     }
   }
 }

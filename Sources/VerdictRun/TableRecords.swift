@@ -33,7 +33,8 @@ package final class TableRecords: @unchecked Sendable {
           store.keylessRecord("\(place): the '\(table.keyColumn)' cell is empty")
           continue
         }
-        let client = store.client(key, table: index, line: row.line)
+        var bytes = key
+        let client = bytes.withUTF8 { store.client($0, table: index, line: row.line) }
         if let problem = row.problem {
           store.damage(client, "\(place): \(problem)")
           continue
@@ -68,7 +69,7 @@ package final class TableRecords: @unchecked Sendable {
   }
 
   /// The clients the tables name, in the order they first appear.
-  package var keys: [String] { store.keys }
+  package var keys: [String] { Array(store.keys) }
 
   /// Why the client `key` cannot be evaluated (one of its records could not be read), or `nil`.
   package func damage(of key: String) -> String? {

@@ -10,8 +10,9 @@ public struct RecordTable: Sendable {
   /// The table as a policy of its own: its ``Policy/fields`` are the table's fields, so that a
   /// table file is bound and read as a client file is.
   package let policy: Policy
-  /// The aggregates over this table, with their index among the policy's aggregates.
-  let aggregates: [(index: Int, info: AggregateInfo)]
+  /// What folding a record does for each aggregate over this table, in a buffer of trivial
+  /// values: reading them per record copies and reference-counts nothing.
+  private let steps: FoldSteps
 
   /// The table's fields, in slot order: the columns of its file.
   public var fields: [FieldInfo] { policy.fields }
@@ -28,7 +29,7 @@ public struct RecordTable: Sendable {
     policy = Policy(
       source: source, syntax: PolicySyntax(statements: members ?? [], comments: []), program: table.program,
       warnings: [])
-    self.aggregates = table.aggregates.map { ($0, aggregates[$0]) }
+    steps = FoldSteps(table.aggregates.map { FoldStep(index: $0, aggregates[$0]) })
   }
 
   /// Adds one record (values in the table's field slots) to a client's accumulators, which
@@ -36,10 +37,26 @@ public struct RecordTable: Sendable {
   package func fold(
     _ record: Client, in context: EvaluationContext, into accumulators: UnsafeMutablePointer<AggregateAccumulator>
   ) -> EvaluationError? {
+    fold(record, context, accumulators)
+  }
+
+  /// Adds one record, its values (one per field slot of the table) read where they are, as
+  /// ``fold(_:in:into:)`` does: a runner that converts records in batches copies none.
+  package func fold(
+    values: UnsafePointer<Value>, in context: EvaluationContext,
+    into accumulators: UnsafeMutablePointer<AggregateAccumulator>
+  ) -> EvaluationError? {
+    fold(RecordValues(base: values, count: policy.fields.count), context, accumulators)
+  }
+
+  private func fold<Record: ClientRecord>(
+    _ record: Record, _ context: EvaluationContext, _ accumulators: UnsafeMutablePointer<AggregateAccumulator>
+  ) -> EvaluationError? {
     var observer = NoObserver()
+    let steps = self.steps.buffer
     do throws(EvaluationError) {
       try policy.withInterpreter(record, context, &observer) { (interpreter) throws(Interrupt) in
-        for (index, info) in aggregates { try interpreter.fold(info, into: &accumulators[index]) }
+        for step in steps { try interpreter.fold(step, into: &accumulators[step.index]) }
       }
       return nil
     } catch {
@@ -63,6 +80,14 @@ extension RecordTable {
     }
     return described
   }
+}
+
+/// A record's values where a reader keeps them, one per field slot.
+private struct RecordValues: ClientRecord {
+  let base: UnsafePointer<Value>
+  let count: Int
+
+  func value(at slot: Int) -> Value { slot < count ? base[slot] : .missing }
 }
 
 extension Policy {

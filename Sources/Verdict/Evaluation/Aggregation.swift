@@ -13,31 +13,62 @@ package struct AggregateAccumulator: Sendable {
   package init() {}
 }
 
+/// What folding a record does for one aggregate: trivially copyable, so that the loop over a
+/// table's aggregates copies and reference-counts nothing.
+struct FoldStep {
+  /// The aggregate's index among the policy's, and so among a client's accumulators.
+  var index: Int
+  var function: AggregateFunction
+  /// The table program's lets for the value and the filter; -1 for none.
+  var value: Int32
+  var filter: Int32
+
+  init(index: Int, _ aggregate: AggregateInfo) {
+    self.index = index
+    function = aggregate.function
+    value = aggregate.value.map { Int32($0) } ?? -1
+    filter = aggregate.filter.map { Int32($0) } ?? -1
+  }
+}
+
+/// A table's fold steps, in memory of their own that lives as long as the table.
+final class FoldSteps: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<FoldStep>
+
+  init(_ steps: [FoldStep]) {
+    buffer = .allocate(capacity: steps.count)
+    _ = buffer.initialize(from: steps)
+  }
+
+  deinit { buffer.deallocate() }
+}
+
 extension Interpreter {
-  /// Folds the record this interpreter reads into `accumulator` for `aggregate`: evaluates the
-  /// filter, then the value, through the table program's lets.
-  mutating func fold(_ aggregate: AggregateInfo, into accumulator: inout AggregateAccumulator) throws(Interrupt) {
-    if let filter = aggregate.filter {
-      let passes = try evaluate(runtime.letRoots[filter])
+  /// Folds the record this interpreter reads into `accumulator` for the aggregate of `step`:
+  /// evaluates the filter, then the value, through the table program's lets.
+  @inline(__always)
+  mutating func fold(_ step: FoldStep, into accumulator: inout AggregateAccumulator) throws(Interrupt) {
+    if step.filter >= 0 {
+      let passes = try evaluate(runtime.letRoots[Int(step.filter)])
       // A record whose condition is unknown does not count, as a rule whose condition is
       // unknown does not fire.
       guard passes.isTrue else { return }
     }
     accumulator.count &+= 1
-    guard let slot = aggregate.value else { return }
-    let root = runtime.letRoots[slot]
+    guard step.value >= 0 else { return }
+    let root = runtime.letRoots[Int(step.value)]
     let value = try evaluate(root)
     if value.isMissing {
       accumulator.missing &+= 1
       return
     }
     // Text and lists are not kept: they stay in the record, which the next record replaces.
-    guard value.inlineValue != nil || aggregate.function == .count else {
+    guard value.inlineValue != nil || step.function == .count else {
       let type = self.value(of: value).type?.described ?? "this value"
-      throw typeError("\(aggregate.function.rawValue) cannot take \(type)", root)
+      throw typeError("\(step.function.rawValue) cannot take \(type)", root)
     }
     let figure = accumulator.figure
-    switch aggregate.function {
+    switch step.function {
     case .count:
       return
     case .any:
