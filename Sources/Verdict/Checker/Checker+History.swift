@@ -2,7 +2,8 @@
 /// which read the run history (`verdict run --history`) and are missing without one.
 extension Checker {
   /// The history fact `name` names, or `nil` when it names none.
-  mutating func resolveHistoryFact(_ name: String, at range: SourceRange) -> (CheckedExpr.Kind, ValueType?, Currency?)? {
+  mutating func resolveHistoryFact(_ name: String, at range: SourceRange) -> (CheckedExpr.Kind, ValueType?, Currency?)?
+  {
     let kind: HistoryFact.Kind
     switch name {
     case "previous_verdict": kind = .previousVerdict
@@ -15,7 +16,8 @@ extension Checker {
 
   /// `times_flagged(30d)`, `times_flagged(1y, "review")`: a constant window, and optionally the
   /// least severe verdict that counts (by default, any verdict more severe than `otherwise`'s).
-  mutating func checkTimesFlagged(_ arguments: [Expr], range: SourceRange) -> (CheckedExpr.Kind, ValueType?, Currency?) {
+  mutating func checkTimesFlagged(_ arguments: [Expr], range: SourceRange) -> (CheckedExpr.Kind, ValueType?, Currency?)
+  {
     let usage = "times_flagged(30d), or times_flagged(30d, \"review\") to count only review and worse"
     guard (1...2).contains(arguments.count) else {
       error("arity", "times_flagged takes 1 or 2 arguments, not \(arguments.count)", at: range, hint: usage)
