@@ -20,7 +20,10 @@ final class AggregateStore: @unchecked Sendable {
   @exclusivity(unchecked) private(set) var firstRecords: [(table: Int32, line: Int32)] = []
   /// The first record of a client that could not be read or folded, and how many such records
   /// it has: such a client gets an error rather than aggregates that miss records.
-  private(set) var damage: [Int32: (message: String, count: Int)] = [:]
+  private(set) var damage: [Int32: (place: String, line: Int32, table: Int32, message: String, count: Int)] = [:]
+  /// Whether the clients are the tables' keys (no client file): a client's row is then its first
+  /// record, whose place its messages need not repeat.
+  var clientsAreKeys = false
   /// Records that name no client (an empty key cell), which no client can be charged with.
   private(set) var keyless: (count: Int, first: String?) = (0, nil)
   /// Records read, by table.
@@ -91,11 +94,13 @@ final class AggregateStore: @unchecked Sendable {
 
   /// Records that a record of `client` could not be read or folded; the message is made only
   /// for the client's first such record.
-  func damage(_ client: Int32, _ message: @autoclosure () -> String) {
+  func damage(
+    _ client: Int32, at place: @autoclosure () -> String, table: Int, line: Int, _ message: @autoclosure () -> String
+  ) {
     if let known = damage[client] {
-      damage[client] = (known.message, known.count + 1)
+      damage[client]?.count = known.count + 1
     } else {
-      damage[client] = (message(), 1)
+      damage[client] = (place(), Int32(clamping: line), Int32(table), message(), 1)
     }
   }
 
@@ -109,7 +114,11 @@ final class AggregateStore: @unchecked Sendable {
   func damageMessage(of client: Int32) -> String? {
     guard let damage = damage[client] else { return nil }
     let more = damage.count > 1 ? " (and \(damage.count - 1) more of its records)" : ""
-    return "\(damage.message)\(more); its aggregates would leave the record out"
+    // Without a client file the client's row is its first record: its place is said already.
+    let first = firstRecords[Int(client)]
+    let isRowItself = clientsAreKeys && first.table == damage.table && first.line == damage.line
+    let place = isRowItself ? "" : "\(damage.place): "
+    return "\(place)\(damage.message)\(more); its aggregates would leave the record out"
   }
 
   /// The key as the store files it: surrounding spaces and tabs dropped, as exports pad cells.

@@ -106,8 +106,7 @@ final class BatchEvaluator {
   /// Fills the client's aggregates from its records; returns why it cannot be evaluated when one
   /// of its records could not be read.
   private func aggregate(_ row: Int, of batch: Batch, from store: AggregateStore) -> String? {
-    let key = batch.withKey(row) { AggregateStore.key($0) }
-    let found = store.client(named: key)
+    let found = batch.withKey(row) { store.keys.number(of: AggregateStore.trimmed($0)) }
     if let found {
       met[Int(found) / 64] |= 1 << UInt64(found % 64)
       if let damage = store.damageMessage(of: found) { return damage }

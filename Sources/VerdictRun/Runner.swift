@@ -105,6 +105,7 @@ public final class Runner {
     }
     var sources = sourceNames()
     if configuration.inputs.isEmpty, let store {
+      store.clientsAreKeys = true
       // The clients are the keys the tables name, each from the table it first appears in.
       for (index, table) in tables.enumerated() {
         let clients = TableClientSource(store: store, table: index, name: table.source.name, fields: policy.fields)

@@ -138,7 +138,7 @@ private struct RecordFolder {
       if nextProblem < batch.problems.count, batch.problems[nextProblem].record == row {
         let problem = batch.problems[nextProblem].message
         nextProblem += 1
-        store.damage(client, "\(source):\(batch.line(row)): \(problem)")
+        store.damage(client, at: "\(source):\(batch.line(row))", table: index, line: batch.line(row), problem)
         continue
       }
       let values = batch.values(row)
@@ -146,7 +146,8 @@ private struct RecordFolder {
       if let failure {
         let location = table.policy.source.location(of: failure.range.start)
         store.damage(
-          client, "\(source):\(batch.line(row)): \(failure.message) (\(table.policy.source.name):\(location))")
+          client, at: "\(source):\(batch.line(row))", table: index, line: batch.line(row),
+          "\(failure.message) (\(table.policy.source.name):\(location))")
       }
     }
   }

@@ -36,16 +36,16 @@ package final class TableRecords: @unchecked Sendable {
         var bytes = key
         let client = bytes.withUTF8 { store.client($0, table: index, line: row.line) }
         if let problem = row.problem {
-          store.damage(client, "\(place): \(problem)")
+          store.damage(client, at: place, table: index, line: row.line, problem)
           continue
         }
         let (record, problem) = data.record(row, for: table.policy)
         if let problem {
-          store.damage(client, "\(place): \(problem)")
+          store.damage(client, at: place, table: index, line: row.line, problem)
           continue
         }
         let failure = store.withAccumulators(of: client) { table.fold(record, in: context, into: $0) }
-        if let failure { store.damage(client, "\(place): \(failure.message)") }
+        if let failure { store.damage(client, at: place, table: index, line: row.line, failure.message) }
       }
     }
     let files = policy.tables.compactMap { table in
