@@ -9,7 +9,10 @@ let package = Package(
   ],
   dependencies: [
     // The CLI's argument parsing, help, completion scripts and man page.
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // The run history: SQLite with WAL, versioned migrations and typed rows. GRDB links the
+    // system SQLite (libsqlite3-dev, which scripts/setup installs).
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     .target(name: "Verdict"),
@@ -54,6 +57,20 @@ let package = Package(
     .testTarget(name: "VerdictREPLTests", dependencies: ["VerdictREPL", "Verdict"], exclude: ["Fixtures"]),
     // Drives the built `verdict repl` through tmux, and through a pipe against golden files.
     .testTarget(name: "REPLEndToEndTests", dependencies: ["verdict"], exclude: ["Sessions"]),
+    // The run history: what each run decided for each client, kept as a log of changes in SQLite.
+    .target(
+      name: "VerdictHistory",
+      dependencies: [
+        "Verdict", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]),
+    // Records runs into a history for the benchmark, and as the child a kill test stops midway.
+    .executableTarget(
+      name: "history-bench", dependencies: ["VerdictHistory", "Verdict", "BenchmarkSupport"],
+      path: "Benchmarks/history-bench"),
+    .testTarget(
+      name: "VerdictHistoryTests",
+      dependencies: ["VerdictHistory", "Verdict", "history-bench", .product(name: "GRDB", package: "GRDB.swift")],
+      exclude: ["Fixtures"]),
     // End-to-end tests that run the built `verdict` binary against golden files.
     .testTarget(name: "CLITests", dependencies: ["verdict"], exclude: ["Cases"]),
   ]

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+
+/// Opening a history: where it lives by default, how its file is made (private to its owner,
+/// since it names clients and what was decided about them), and what is refused.
+extension History {
+  /// Opens the history at `path`, creating it when absent (mode 0600, missing folders 0700) and
+  /// upgrading an older schema in place. Waits up to `busyTimeout` seconds for another process
+  /// that holds the file.
+  ///
+  /// Refuses, without changing it, a file that is not a Verdict history, one written by a newer
+  /// Verdict, and a corrupt one.
+  public static func open(path: String, busyTimeout: TimeInterval = 5) throws(HistoryError) -> History {
+    try prepareFile(at: path)
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(busyTimeout)
+    // A recording is one transaction that stays open across `RunRecorder` calls.
+    configuration.allowsUnsafeTransactions = true
+    configuration.label = "verdict-history"
+    let queue: DatabaseQueue
+    do {
+      queue = try DatabaseQueue(path: path, configuration: configuration)
+    } catch {
+      throw HistoryError.sqlite(error, path: path, doing: "opening")
+    }
+    do {
+      try queue.writeWithoutTransaction { db in
+        try HistorySchema.checkKind(of: db, path: path)
+        let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        guard mode?.lowercased() == "wal" else {
+          throw HistoryError(.io, "history \(path): SQLite cannot keep a write-ahead log on this file system")
+        }
+        // Durable at each checkpoint, atomic always: a crash loses at most the latest run, never
+        // the file. A large page cache keeps a big first run from spilling pages while it records.
+        try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
+        try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
+      }
+      try HistorySchema.migrator.migrate(queue)
+    } catch {
+      throw HistoryError.sqlite(error, path: path, doing: "opening")
+    }
+    return History(path: path, queue: queue)
+  }
+
+  /// Where the history lives when none is named: `$VERDICT_HISTORY`, else
+  /// `$XDG_DATA_HOME/verdict/history.sqlite`, else `~/.local/share/verdict/history.sqlite`;
+  /// `nil` when the environment names no home.
+  public static func defaultPath(environment: [String: String]) -> String? {
+    locate(environment: environment)
+  }
+
+  /// `$VERDICT_HISTORY`, else `$XDG_DATA_HOME/verdict/history.sqlite` (when it is an absolute
+  /// path, as the XDG spec asks), else `$HOME/.local/share/verdict/history.sqlite`; `nil` when
+  /// none of them is set.
+  private static func locate(environment: [String: String]) -> String? {
+    if let path = environment["VERDICT_HISTORY"], !path.isEmpty { return path }
+    if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
+      return joined(data, "verdict/history.sqlite")
+    }
+    if let home = environment["HOME"], !home.isEmpty {
+      return joined(home, ".local/share/verdict/history.sqlite")
+    }
+    return nil
+  }
+
+  private static func joined(_ folder: String, _ rest: String) -> String {
+    folder.hasSuffix("/") ? folder + rest : folder + "/" + rest
+  }
+
+  /// Makes an empty file at `path` (mode 0600) when there is none, and its missing folders (mode
+  /// 0700); refuses a path that is a folder or another kind of file.
+  private static func prepareFile(at path: String) throws(HistoryError) {
+    var status = stat()
+    if stat(path, &status) == 0 {
+      guard status.st_mode & S_IFMT == S_IFREG else {
+        throw HistoryError(
+          .notAHistory, "history \(path) is not a regular file", hint: "give --history the path of a file")
+      }
+      return
+    }
+    guard errno == ENOENT else {
+      throw HistoryError(.io, "history \(path) cannot be read: \(String(cString: strerror(errno)))")
+    }
+    let folder = (path as NSString).deletingLastPathComponent
+    if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+      do {
+        try FileManager.default.createDirectory(
+          atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      } catch {
+        throw HistoryError(.io, "history \(path): its folder cannot be created: \(error.localizedDescription)")
+      }
+    }
+    let descriptor = createExclusively(path)
+    if descriptor >= 0 {
+      close(descriptor)
+    } else if errno != EEXIST {
+      throw HistoryError(.io, "history \(path) cannot be created: \(String(cString: strerror(errno)))")
+    }
+  }
+}
+
+/// Creates the file at `path` with mode 0600, failing when it exists; the open descriptor or -1.
+private func createExclusively(_ path: String) -> Int32 {
+  open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+}

@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+import Verdict
+
+/// A run history: a SQLite file that records what each run decided for each client, so that a
+/// run can ask what was decided before (see ``HistoryFacts``).
+///
+/// One `History` is one connection; it records one run at a time. Several processes may share
+/// the file: SQLite's locks and the busy timeout put their recordings one after the other.
+public final class History: @unchecked Sendable {
+  /// The file's path, as given.
+  public let path: String
+  let queue: DatabaseQueue
+  private let state = NSLock()
+  private var recording = false
+
+  init(path: String, queue: DatabaseQueue) {
+    self.path = path
+    self.queue = queue
+  }
+
+  /// What the history knows of each client before a run on `today`: the state as of the latest
+  /// recorded run strictly before `today` (a re-run of a day ignores that day's own record).
+  public func facts(before today: CalendarDate) throws(HistoryError) -> HistoryFacts {
+    try reading("reading the history") { db in try HistoryFacts.load(db, before: today) }
+  }
+
+  /// Starts recording a run. Outcomes are then added one by one and the whole run is committed in
+  /// one transaction, or nothing is written.
+  ///
+  /// Holds the file's write lock until the recorder commits or is abandoned (waiting up to the
+  /// busy timeout for another process's recording to end). A run of a day already recorded
+  /// replaces it; a run of a day before the latest recorded run is refused.
+  public func beginRun(_ run: RunInfo) throws(HistoryError) -> RunRecorder {
+    try claim()
+    do {
+      return try RunRecorder(history: self, run: run)
+    } catch {
+      release()
+      throw error
+    }
+  }
+
+  /// Every recorded run, oldest first.
+  public func runs() throws(HistoryError) -> [RecordedRun] {
+    try reading("reading the runs") { db in try RunRow.all(db, path: path) }
+  }
+
+  /// One client's changes, oldest first: a first entry when it appeared, then one per run where
+  /// its outcome changed or it left or came back. Empty for a client never recorded.
+  public func timeline(of client: String) throws(HistoryError) -> [TimelineEntry] {
+    try reading("reading the timeline of \(client)") { db in try ChangeRow.timeline(db, client: client, path: path) }
+  }
+
+  /// Runs `body` in a read transaction, unless a recording holds the connection.
+  private func reading<T>(_ doing: String, _ body: (Database) throws -> T) throws(HistoryError) -> T {
+    state.lock()
+    let busy = recording
+    state.unlock()
+    if busy {
+      throw HistoryError(
+        .busy, "history \(path) is recording a run on this connection",
+        hint: "read the history before beginRun, or after the recorder commits")
+    }
+    do {
+      return try queue.read(body)
+    } catch {
+      throw HistoryError.sqlite(error, path: path, doing: doing)
+    }
+  }
+
+  /// Marks the connection as held by a recording.
+  private func claim() throws(HistoryError) {
+    state.lock()
+    defer { state.unlock() }
+    guard !recording else {
+      throw HistoryError(
+        .busy, "history \(path) is already recording a run on this connection",
+        hint: "commit or abandon the first recorder before beginning another")
+    }
+    recording = true
+  }
+
+  /// Frees the connection after a recording ends.
+  func release() {
+    state.lock()
+    recording = false
+    state.unlock()
+  }
+}

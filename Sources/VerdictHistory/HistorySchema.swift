@@ -1,0 +1,83 @@
+import GRDB
+
+/// The tables of a history file and their versions.
+///
+/// - `runs`: one row per recorded run, keyed by its `today` (days since 1970-01-01).
+/// - `clients`: each client key ever recorded, with a small integer id.
+/// - `changes`: a log of changes. A row (client, day) holds the client's outcome from the run on
+///   `day` on: it is written only when the outcome (verdict, severity, rule, clauses) differs from
+///   the client's state at the run before. A client left out of a run gets a row whose verdict is
+///   NULL (it left the data); a client is in a run exactly when its latest row at or before that
+///   run's day has a verdict. So unchanged clients cost nothing per run.
+///
+/// Versions are GRDB migrations ("v1", …); a file that lists a migration this code does not know
+/// comes from a newer Verdict and is refused. `PRAGMA application_id` marks the file as ours.
+enum HistorySchema {
+  /// `PRAGMA application_id` of a Verdict history: "Vrdt" in ASCII.
+  static let applicationID: Int32 = 0x5672_6474
+
+  /// Every version of the schema, oldest first.
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { db in
+      try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+      try db.execute(
+        sql: """
+          CREATE TABLE runs (
+            day INTEGER PRIMARY KEY,
+            startedAt REAL NOT NULL,
+            policyPath TEXT NOT NULL,
+            policyHash TEXT NOT NULL,
+            dataFiles TEXT NOT NULL,
+            verdicts TEXT NOT NULL,
+            otherwise INTEGER NOT NULL,
+            counts TEXT NOT NULL,
+            errors INTEGER NOT NULL,
+            clients INTEGER NOT NULL,
+            changes INTEGER NOT NULL
+          ) STRICT;
+          CREATE TABLE clients (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE
+          ) STRICT;
+          CREATE TABLE changes (
+            client INTEGER NOT NULL,
+            day INTEGER NOT NULL,
+            verdict TEXT,
+            severity INTEGER,
+            rule TEXT,
+            clauses TEXT,
+            PRIMARY KEY (client, day)
+          ) STRICT, WITHOUT ROWID;
+          """)
+    }
+    return migrator
+  }
+
+  /// Refuses a file that is not an empty database nor a Verdict history, or one from a newer
+  /// schema; reads only.
+  static func checkKind(of db: Database, path: String) throws(HistoryError) {
+    let applicationID: Int32
+    let objects: Int
+    let superseded: Bool
+    do {
+      applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+      objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+      superseded = applicationID == Self.applicationID ? try migrator.hasBeenSuperseded(db) : false
+    } catch {
+      throw HistoryError.sqlite(error, path: path, doing: "reading")
+    }
+    if applicationID == 0 && objects == 0 { return }
+    guard applicationID == Self.applicationID else {
+      throw HistoryError(
+        .notAHistory, "history \(path) is not a Verdict history: it is a SQLite database of another program",
+        hint: "give --history a new file or an existing Verdict history; this one is left as it is")
+    }
+    if superseded {
+      let known = migrator.migrations.joined(separator: ", ")
+      throw HistoryError(
+        .newerVersion, "history \(path) was written by a newer Verdict (this one knows schema \(known))",
+        hint: "use the newer Verdict with this history; it is left as it is")
+    }
+  }
+}

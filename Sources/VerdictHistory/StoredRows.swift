@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import Verdict
+
+/// A row of the `runs` table: lists and counts are stored as JSON text.
+struct RunRow {
+  var info: RunInfo
+  var counts: [String: Int]
+  var errors: Int
+  var clients: Int
+  var changes: Int
+
+  /// Writes the row.
+  func insert(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO runs (day, startedAt, policyPath, policyHash, dataFiles, verdicts, otherwise, counts, errors,
+          clients, changes)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        info.today.daysSinceEpoch, info.startedAt.timeIntervalSince1970, info.policyPath, info.policyHash,
+        try Self.json(info.dataFiles), try Self.json(info.verdicts), info.otherwiseIndex, try Self.json(counts),
+        errors, clients, changes,
+      ])
+  }
+
+  /// Every run, oldest first.
+  static func all(_ db: Database, path: String) throws -> [RecordedRun] {
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT day, startedAt, policyPath, policyHash, dataFiles, verdicts, otherwise, counts, errors, clients, changes
+        FROM runs ORDER BY day
+        """)
+    return try rows.map { row in
+      let day = CalendarDate(daysSinceEpoch: row[0])
+      let names = ["", "", "", "", "data files", "verdicts", "", "counts"]
+      func decoded<T: Decodable>(_ column: Int, as: T.Type) throws -> T {
+        guard let text = row[column] as String?, let value = try? JSONDecoder().decode(T.self, from: Data(text.utf8))
+        else {
+          throw HistoryError(
+            .corrupt, "history \(path) is corrupt: the run of \(day) has an unreadable list of \(names[column])",
+            hint: "it is left as it is; move it away to start a new history, or restore it from a backup")
+        }
+        return value
+      }
+      let info = RunInfo(
+        today: day, startedAt: Date(timeIntervalSince1970: row[1]), policyPath: row[2], policyHash: row[3],
+        dataFiles: try decoded(4, as: [String].self), verdicts: try decoded(5, as: [String].self),
+        otherwiseIndex: row[6])
+      return RecordedRun(
+        info: info, counts: try decoded(7, as: [String: Int].self), errors: row[8], clients: row[9], changes: row[10])
+    }
+  }
+
+  private static func json<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+}
+
+/// Reading the `changes` log one client at a time.
+enum ChangeRow {
+  /// The changes of the client with key `client`, oldest first.
+  static func timeline(_ db: Database, client: String, path: String) throws -> [TimelineEntry] {
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT day, verdict, severity, rule, clauses FROM changes
+        WHERE client = (SELECT id FROM clients WHERE key = ?) ORDER BY day
+        """, arguments: [client])
+    return try rows.map { row in
+      let day = CalendarDate(daysSinceEpoch: row[0])
+      guard let clauses = ClauseText.decode(row[4]) else {
+        throw HistoryError(
+          .corrupt, "history \(path) is corrupt: the clauses of \(client) on \(day) are unreadable",
+          hint: "it is left as it is; move it away to start a new history, or restore it from a backup")
+      }
+      return TimelineEntry(day: day, verdict: row[1], severity: row[2], rule: row[3], clauses: clauses)
+    }
+  }
+}
+
+/// How a verdict's clauses are stored: one JSON object with its keys sorted (so equal clauses are
+/// equal text), or NULL when there are none.
+enum ClauseText {
+  /// The stored text of `clauses`; `nil` when there are none.
+  static func encode(_ clauses: [String: String]) -> String? {
+    if clauses.isEmpty { return nil }
+    var text = "{"
+    for (index, key) in clauses.keys.sorted().enumerated() {
+      if index > 0 { text += "," }
+      appendQuoted(key, to: &text)
+      text += ":"
+      appendQuoted(clauses[key]!, to: &text)
+    }
+    return text + "}"
+  }
+
+  /// The clauses stored as `text` (`nil`: none); `nil` when the text is not such an object.
+  static func decode(_ text: String?) -> [String: String]? {
+    guard let text else { return [:] }
+    guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+      return nil
+    }
+    var clauses: [String: String] = [:]
+    for (key, value) in object {
+      guard let value = value as? String else { return nil }
+      clauses[key] = value
+    }
+    return clauses
+  }
+
+  private static func appendQuoted(_ string: String, to text: inout String) {
+    text += "\""
+    for scalar in string.unicodeScalars {
+      switch scalar {
+      case "\"": text += "\\\""
+      case "\\": text += "\\\\"
+      case "\n": text += "\\n"
+      case "\r": text += "\\r"
+      case "\t": text += "\\t"
+      case _ where scalar.value < 0x20:
+        let hex = String(scalar.value, radix: 16)
+        text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: text.unicodeScalars.append(scalar)
+      }
+    }
+    text += "\""
+  }
+}

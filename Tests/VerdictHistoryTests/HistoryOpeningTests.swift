@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import Testing
+import Verdict
+import VerdictHistory
+
+/// Opening a history: where it lives by default, how it is created, and what is refused
+/// without being touched.
+@Suite struct HistoryOpeningTests {
+  @Test func theDefaultPathComesFromTheEnvironment() {
+    #expect(
+      History.defaultPath(environment: ["VERDICT_HISTORY": "/srv/h.sqlite", "HOME": "/home/ana"]) == "/srv/h.sqlite")
+    #expect(
+      History.defaultPath(environment: ["XDG_DATA_HOME": "/data/", "HOME": "/home/ana"])
+        == "/data/verdict/history.sqlite")
+    // The XDG spec ignores a relative XDG_DATA_HOME; an empty VERDICT_HISTORY is unset.
+    #expect(
+      History.defaultPath(environment: ["VERDICT_HISTORY": "", "XDG_DATA_HOME": "data", "HOME": "/home/ana"])
+        == "/home/ana/.local/share/verdict/history.sqlite")
+    #expect(History.defaultPath(environment: [:]) == nil)
+  }
+
+  @Test func aNewHistoryIsPrivateToItsOwner() throws {
+    let scratch = HistoryScratch()
+    let path = scratch.path("deep/verdict/history.sqlite")
+    let history = try History.open(path: path)
+    try Sample.record(history, 1, [Sample.outcome("A", "keep")])
+    func mode(_ path: String) throws -> Int {
+      try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! Int
+    }
+    #expect(try mode(path) == 0o600)
+    #expect(try mode(path + "-wal") == 0o600)
+    #expect(try mode(scratch.path("deep/verdict")) == 0o700)
+    #expect(try mode(scratch.path("deep")) == 0o700)
+    let journal = try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+    #expect(journal == "wal")
+  }
+
+  @Test func garbageIsRefusedAsCorruptAndLeftAsItIs() throws {
+    let scratch = HistoryScratch()
+    let path = scratch.path()
+    let garbage = Data((0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) })
+    try garbage.write(to: URL(fileURLWithPath: path))
+    let error = #expect(throws: HistoryError.self) { try History.open(path: path) }
+    #expect(error?.kind == .corrupt)
+    #expect(error?.message.hasPrefix("history \(path) is corrupt") == true)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
+    #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+  }
+
+  @Test func anotherProgramsDatabaseIsRefusedAndLeftAsItIs() throws {
+    let scratch = HistoryScratch()
+    let path = scratch.path("notes.sqlite")
+    try DatabaseQueue(path: path).write { db in
+      try db.execute(sql: "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me')")
+    }
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+    let error = #expect(throws: HistoryError.self) { try History.open(path: path) }
+    #expect(error?.kind == .notAHistory)
+    #expect(error?.message == "history \(path) is not a Verdict history: it is a SQLite database of another program")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+  }
+
+  @Test func aFolderIsRefused() throws {
+    let scratch = HistoryScratch()
+    let error = #expect(throws: HistoryError.self) { try History.open(path: scratch.folder) }
+    #expect(error?.message == "history \(scratch.folder) is not a regular file")
+  }
+
+  @Test func aHistoryFromANewerVerdictIsRefusedAndLeftAsItIs() throws {
+    let scratch = HistoryScratch()
+    let path = scratch.path()
+    try Sample.record(try History.open(path: path), 1, [Sample.outcome("A", "keep")])
+    try DatabaseQueue(path: path).write { db in
+      try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v2')")
+    }
+    let before = try contents(of: path)
+    let error = #expect(throws: HistoryError.self) { try History.open(path: path) }
+    #expect(error?.kind == .newerVersion)
+    #expect(error?.message == "history \(path) was written by a newer Verdict (this one knows schema v1)")
+    #expect(try contents(of: path) == before)
+  }
+
+  @Test func aDamagedPageIsReportedAsCorrupt() throws {
+    let scratch = HistoryScratch()
+    let path = scratch.path()
+    do {
+      let history = try History.open(path: path)
+      for day in 1...3 {
+        try Sample.record(history, day, (0..<2000).map { Sample.outcome("client-\($0)", day == 2 ? "talk" : "keep") })
+      }
+    }
+    // Overwrite the pages after the first two (the header and schema stay readable).
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    #expect(bytes.count > 16 * 4096)
+    for index in (2 * 4096)..<bytes.count { bytes[index] = 0xA5 }
+    try bytes.write(to: URL(fileURLWithPath: path))
+    let error = #expect(throws: HistoryError.self) {
+      let history = try History.open(path: path)
+      _ = try history.facts(before: Sample.day(4))
+    }
+    #expect(error?.kind == .corrupt)
+  }
+}
