@@ -26,6 +26,7 @@ let package = Package(
         "VerdictRun",
         "VerdictREPL",
         "VerdictLineEditing",
+        "VerdictHistory",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -36,7 +37,7 @@ let package = Package(
     .executableTarget(
       name: "data-bench", dependencies: ["VerdictData", "BenchmarkSupport"], path: "Benchmarks/data-bench"),
     // The batch runner behind `verdict run`: sources, conversion, evaluation pipeline, reports.
-    .target(name: "VerdictRun", dependencies: ["Verdict", "VerdictData"]),
+    .target(name: "VerdictRun", dependencies: ["Verdict", "VerdictData", "VerdictHistory"]),
     // Seeded client-data generator for Benchmarks/run-bench.sh.
     .executableTarget(
       name: "run-bench", dependencies: ["VerdictData", "BenchmarkSupport"], path: "Benchmarks/run-bench"),

@@ -29,6 +29,9 @@ final class Batch: @unchecked Sendable {
   @exclusivity(unchecked) var messages: [RowMessage] = []
   /// What this batch adds to the summary.
   @exclusivity(unchecked) var tally: Tally
+  /// With a run history: each row's outcome, in row order (`nil` for a row with an error), for
+  /// the writer to record.
+  @exclusivity(unchecked) var outcomes: [ReportOutcome?] = []
   /// The rows' bytes: each record's cells copied from the source, usually in one piece.
   let bytes: BatchBytes
   /// Where each cell is in ``bytes``: row `r`, slot `s` is entry `r × stride + s`, and the row's
@@ -60,6 +63,7 @@ final class Batch: @unchecked Sendable {
     notes.removeAll(keepingCapacity: true)
     output.removeAll()
     messages.removeAll(keepingCapacity: true)
+    outcomes.removeAll(keepingCapacity: true)
     tally.reset()
   }
 

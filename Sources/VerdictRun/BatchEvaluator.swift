@@ -1,4 +1,5 @@
 import Verdict
+import VerdictHistory
 
 /// Which clients the report shows: `--only` and `--quiet`.
 struct RowFilter: Sendable {
@@ -34,14 +35,20 @@ final class BatchEvaluator {
   private var converters: [Int: RowConverter] = [:]
   /// The clients' aggregates, when the policy reads record tables.
   private let store: AggregateStore?
+  /// The run history, when the run has one (`--history`).
+  private let history: RunHistory?
+  /// `--changed`: show only clients with news (``ClientStanding/isNews(today:)``).
+  private let changedOnly: Bool
   /// The store's clients this evaluator met, one bit each: the run reports the others, whose
   /// records match no client.
   private(set) var met: [UInt64]
 
   init(
     policy: Policy, context: EvaluationContext, filter: RowFilter, failOn: Int?, explains: Bool = false,
-    store: AggregateStore? = nil
+    store: AggregateStore? = nil, history: RunHistory? = nil, changedOnly: Bool = false
   ) {
+    self.history = history
+    self.changedOnly = changedOnly
     self.explains = explains
     self.policy = policy
     self.context = context
@@ -49,7 +56,9 @@ final class BatchEvaluator {
     self.failOn = failOn
     self.store = store
     met = Array(repeating: 0, count: ((store?.keys.count ?? 0) + 63) / 64)
-    client = Client(values: Array(repeating: .missing, count: policy.fields.count + policy.aggregateCount))
+    client = Client(
+      values: Array(
+        repeating: .missing, count: policy.fields.count + policy.aggregateCount + policy.historyFacts.count))
   }
 
   /// The converter for a batch's source.
@@ -75,6 +84,12 @@ final class BatchEvaluator {
         report(row, of: batch, nil, error: error, renderer: renderer, tally: &tally)
         continue
       }
+      // The history's facts about the client, before its other values (which may fail).
+      var past: ClientHistory?
+      if let history {
+        past = history.client(batch.withKey(row) { AggregateStore.key($0) })
+        history.fill(&client, history: past)
+      }
       let problems = client.values.withUnsafeMutableBufferPointer { values in
         values.baseAddress.flatMap { converter.convert(row: row, of: batch, into: $0) }
       }
@@ -92,7 +107,8 @@ final class BatchEvaluator {
       }
       do throws(EvaluationError) {
         let outcome = try policy.report(client, in: context)
-        report(row, of: batch, outcome, error: nil, renderer: renderer, tally: &tally)
+        let standing = history?.standing(past, outcome)
+        report(row, of: batch, outcome, error: nil, standing: standing, renderer: renderer, tally: &tally)
       } catch let failure {
         let location = policy.source.location(of: failure.range.start)
         let text = "\(failure.message) (\(policy.source.name):\(location))"
@@ -118,10 +134,11 @@ final class BatchEvaluator {
   /// Counts one row and renders it if the filter shows it.
   @inline(__always)
   private func report(
-    _ row: Int, of batch: Batch, _ outcome: ReportOutcome?, error: String?, renderer: some ReportRenderer,
-    tally: inout Tally
+    _ row: Int, of batch: Batch, _ outcome: ReportOutcome?, error: String?, standing: ClientStanding? = nil,
+    renderer: some ReportRenderer, tally: inout Tally
   ) {
-    let shown: Bool
+    if history != nil { batch.outcomes.append(outcome) }
+    var shown: Bool
     if let outcome {
       tally.evaluated += 1
       tally.verdicts[outcome.severity] += 1
@@ -131,6 +148,7 @@ final class BatchEvaluator {
       }
       if let failOn, outcome.severity >= failOn { tally.failOnHits += 1 }
       shown = filter.shows(severity: outcome.severity)
+      if changedOnly, let standing, !standing.isNews(today: context.today) { shown = false }
     } else {
       tally.errors += 1
       shown = filter.showsErrors
@@ -141,7 +159,9 @@ final class BatchEvaluator {
     let explanation = explains && outcome != nil ? ExplanationText.line(policy.explain(client, in: context)) : nil
     batch.withKey(row) { key in
       renderer.render(
-        ReportRow(key: key, source: batch.source, line: batch.lines[row], error: error, explanation: explanation),
+        ReportRow(
+          key: key, source: batch.source, line: batch.lines[row], error: error, explanation: explanation,
+          standing: standing),
         outcome, into: batch.output)
     }
   }

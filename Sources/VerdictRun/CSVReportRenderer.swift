@@ -12,9 +12,11 @@ struct CSVReportRenderer: ReportRenderer {
   private let rules: [[UInt8]]
   private let sources: [[UInt8]]
   private let explains: Bool
+  private let hasHistory: Bool
 
   init(vocabulary: ReportVocabulary) {
     explains = vocabulary.explains
+    hasHistory = vocabulary.hasHistory
     verdicts = vocabulary.verdicts.map(CSVReportRenderer.field)
     texts = vocabulary.texts
     rules = vocabulary.rules.map(CSVReportRenderer.field)
@@ -28,7 +30,9 @@ struct CSVReportRenderer: ReportRenderer {
   }
 
   func prefix(into buffer: ByteBuffer) {
-    let columns = CSVReportRenderer.columns + (explains ? ["explain"] : [])
+    let columns =
+      CSVReportRenderer.columns + (hasHistory ? ["status", "since", "cooling_off_until"] : [])
+      + (explains ? ["explain"] : [])
     buffer.appendText(columns.joined(separator: ",") + "\n")
   }
   func suffix(into buffer: ByteBuffer) {}
@@ -67,6 +71,18 @@ struct CSVReportRenderer: ReportRenderer {
       out.append(UInt8(ascii: ","))
     }
     appendPlace(row, out)
+    if hasHistory {
+      if let standing = row.standing {
+        out.append(UInt8(ascii: ","))
+        out.appendText(standing.status.rawValue)
+        out.append(UInt8(ascii: ","))
+        out.appendText(standing.since.description)
+        out.append(UInt8(ascii: ","))
+        if let until = standing.coolingOffUntil { out.appendText(until.description) }
+      } else {
+        out.append(",,,")
+      }
+    }
     if explains {
       out.append(UInt8(ascii: ","))
       if let explanation = row.explanation { out.appendCSVField(explanation) }

@@ -19,9 +19,11 @@ struct JSONReportRenderer: ReportRenderer {
   private let meetCount = MeetingMode.allCases.count + 1
   private let array: Bool
   private let explains: Bool
+  private let hasHistory: Bool
 
   init(vocabulary: ReportVocabulary, array: Bool) {
     explains = vocabulary.explains
+    hasHistory = vocabulary.hasHistory
     self.array = array
     ruleCount = vocabulary.rules.count
     let quoted = JSONReportRenderer.quoted
@@ -106,16 +108,30 @@ struct JSONReportRenderer: ReportRenderer {
       out.append(fragments[errorTails + row.source])
     }
     out.appendDecimal(row.line)
+    out.append(UInt8(ascii: "\""))
+    if hasHistory { appendStanding(row.standing, out) }
     if explains {
-      out.append("\",\"explain\":")
+      out.append(",\"explain\":")
       if let explanation = row.explanation { out.appendJSONString(explanation) } else { out.append("null") }
-      out.append(array ? "}" : "}\n")
-      return
     }
-    if array {
-      out.append("\"}")
+    out.append(array ? "}" : "}\n")
+  }
+
+  /// `,"status":"pending","since":"2026-12-01","cooling_off_until":"2026-12-04"`; nulls for a row
+  /// with an error.
+  private func appendStanding(_ standing: ClientStanding?, _ out: ByteBuffer) {
+    guard let standing else { return out.append(",\"status\":null,\"since\":null,\"cooling_off_until\":null") }
+    out.append(",\"status\":\"")
+    out.appendText(standing.status.rawValue)
+    out.append("\",\"since\":\"")
+    out.appendText(standing.since.description)
+    out.append("\",\"cooling_off_until\":")
+    if let until = standing.coolingOffUntil {
+      out.append(UInt8(ascii: "\""))
+      out.appendText(until.description)
+      out.append(UInt8(ascii: "\""))
     } else {
-      out.append("\"}\n")
+      out.append("null")
     }
   }
 

@@ -12,12 +12,16 @@ final class Pipeline: @unchecked Sendable {
   private let open: (String) throws(RunFailure) -> any RecordSource
   /// The clients' aggregates, when the policy reads record tables.
   private let store: AggregateStore?
+  /// The run history, when the run has one.
+  private let history: RunHistory?
 
   init(
     policy: Policy, options: RunOptions, context: EvaluationContext, binder: ColumnBinder,
-    store: AggregateStore? = nil, open: @escaping (String) throws(RunFailure) -> any RecordSource
+    store: AggregateStore? = nil, history: RunHistory? = nil,
+    open: @escaping (String) throws(RunFailure) -> any RecordSource
   ) {
     self.store = store
+    self.history = history
     self.policy = policy
     self.options = options
     self.context = context
@@ -30,7 +34,8 @@ final class Pipeline: @unchecked Sendable {
     standardError: @escaping @Sendable (String) -> Void
   ) throws(RunFailure) -> RunResult {
     let configuration = options.configuration
-    let vocabulary = ReportVocabulary(policy: policy, sources: sources, explains: configuration.explain)
+    let vocabulary = ReportVocabulary(
+      policy: policy, sources: sources, explains: configuration.explain, hasHistory: history != nil)
     let format = configuration.format
     let usesColor = configuration.usesColor && format == .table
     let report = SharedBox<any ReportRenderer>(
@@ -66,7 +71,7 @@ final class Pipeline: @unchecked Sendable {
       let evaluator = UncheckedBox(
         BatchEvaluator(
           policy: policy, context: context, filter: options.filter, failOn: options.failOn,
-          explains: configuration.explain, store: store))
+          explains: configuration.explain, store: store, history: history, changedOnly: configuration.changedOnly))
       evaluators.append(evaluator)
       Thread.detachNewThread {
         while let batch = work.receive() {
@@ -81,6 +86,7 @@ final class Pipeline: @unchecked Sendable {
     let writer = ReportWriter(
       sink: sink, sources: sources, policy: policy, renderer: renderer,
       maxErrorMessages: configuration.maxErrorMessages, standardError: standardError)
+    writer.history = history
     var next = 0
     var pending: [Int: Batch] = [:]
     while let batch = done.receive() {
@@ -92,19 +98,28 @@ final class Pipeline: @unchecked Sendable {
       }
     }
     free.close()
-    if let failure = fatal.value {
+    if let failure = fatal.value ?? writer.historyFailure {
       sink.discard()
+      history?.abandon()
       throw failure
     }
     if writer.pipeClosed {
+      // The reader of the report went away: what it did not read was not reported, so the
+      // run is not recorded as if it had been.
+      history?.abandon()
       return RunResult(status: .success, tally: writer.tally)
     }
     writer.finish(report: report.value, quiet: configuration.quiet)
     if let failure = writer.failure {
       sink.discard()
+      history?.abandon()
       throw RunFailure("verdict: \(failure.message)")
     }
-    do throws(OutputError) { try sink.commit() } catch { throw RunFailure("verdict: \(error.message)") }
+    do throws(OutputError) { try sink.commit() } catch {
+      history?.abandon()
+      throw RunFailure("verdict: \(error.message)")
+    }
+    try history?.commit(writer.tally)
     var summary = RunSummary(
       tally: writer.tally, verdicts: policy.verdicts, failOn: configuration.failOn, unshownErrors: writer.unshownErrors,
       duplicateKeys: writer.duplicateKeys.repeated)

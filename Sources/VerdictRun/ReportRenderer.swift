@@ -13,6 +13,8 @@ struct ReportRow {
   var error: String?
   /// With `--explain`: why the client got its verdict, on one line.
   var explanation: String?
+  /// With a run history: the client's standing against the previous run.
+  var standing: ClientStanding?
 }
 
 /// The names a report repeats on every row, prepared once per run.
@@ -29,9 +31,13 @@ struct ReportVocabulary: Sendable {
   let explains: Bool
   /// The policy's text constants, for clauses that are constants (``ReportText/constant(_:)``).
   let texts: [String]
+  /// Whether rows carry their standing in a run history (`--history`): `status`, `since` and
+  /// `cooling_off_until` columns or keys, and the cooling-off in the table's verdict column.
+  let hasHistory: Bool
 
-  init(policy: Policy, sources: [String], explains: Bool = false) {
+  init(policy: Policy, sources: [String], explains: Bool = false, hasHistory: Bool = false) {
     self.explains = explains
+    self.hasHistory = hasHistory
     texts = policy.reportTexts
     verdicts = policy.verdicts
     rules = policy.rules.map { rule in

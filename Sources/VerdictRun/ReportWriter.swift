@@ -24,6 +24,10 @@ final class ReportWriter {
   private(set) var pipeClosed = false
   /// Set when the report could not be written.
   private(set) var failure: OutputError?
+  /// The run history this run is recorded in, if any.
+  var history: RunHistory?
+  /// Why recording the run failed, if it did; the run then fails.
+  private(set) var historyFailure: RunFailure?
 
   init(
     sink: OutputSink, sources: [String], policy: Policy, renderer: DiagnosticRenderer, maxErrorMessages: Int,
@@ -44,6 +48,17 @@ final class ReportWriter {
   /// Writes one batch (in sequence order).
   func write(_ batch: Batch, report: any ReportRenderer) {
     tally.add(batch.tally)
+    if let history, historyFailure == nil {
+      do throws(RunFailure) {
+        for row in 0..<batch.count where row < batch.outcomes.count {
+          let key = batch.withKey(row) { AggregateStore.key($0) }
+          guard !key.isEmpty else { continue }
+          try history.record(key: key, outcome: batch.outcomes[row])
+        }
+      } catch {
+        historyFailure = error
+      }
+    }
     duplicateKeys.add(rows: batch.count, key: batch.key)
     reportMessages(of: batch)
     for note in batch.notes {

@@ -44,6 +44,11 @@ public struct RunConfiguration: Sendable {
   public var batchSize = 4096
   /// The most row errors written to standard error one by one; the rest are counted.
   public var maxErrorMessages = 100
+  /// The run history to read and record this run in (`--history`); `nil` for none.
+  public var historyPath: String?
+  /// `--changed`: report only clients whose verdict is new or changed since the previous run,
+  /// or whose cooldown ran out (needs a history).
+  public var changedOnly = false
 
   /// Creates a configuration for `inputs`.
   public init(inputs: [String], today: CalendarDate = .today()) {

@@ -84,7 +84,10 @@ public final class Runner {
     let sink: OutputSink
     if let path = configuration.outputPath {
       try OutputClash.refuse(
-        output: path, inputs: configuration.inputs + configuration.tables.map(\.path), policy: policy.source.name)
+        output: path,
+        inputs: configuration.inputs + configuration.tables.map(\.path)
+          + (configuration.historyPath.map { [$0] } ?? []),
+        policy: policy.source.name)
       do throws(OutputError) { sink = try OutputSink(atomicPath: path) } catch {
         throw RunFailure("verdict: \(error.message)")
       }
@@ -93,10 +96,20 @@ public final class Runner {
     }
     TemporaryFiles.installSignalHandlers()
 
+    // The history is read, and its write lock taken, only once everything else is known to fit.
+    var history: RunHistory?
+    if let path = configuration.historyPath {
+      do throws(RunFailure) { history = try RunHistory(path: path, policy: policy, configuration: configuration) } catch
+      {
+        sink.discard()
+        throw error
+      }
+    }
     var store: AggregateStore?
     if !tables.isEmpty {
       do throws(RunFailure) { store = try tablePass.run(tables) } catch {
         sink.discard()
+        history?.abandon()
         throw error
       }
     }
@@ -120,6 +133,7 @@ public final class Runner {
         result = try pass.run(inputs: inputs, open: open, standardInput: standardInput)
       } catch {
         sink.discard()
+        history?.abandon()
         throw error
       }
       context.population = result.population
@@ -127,8 +141,10 @@ public final class Runner {
         inputs[index] = .opened(spool, tail: result.standardInputTail)
       }
     }
-    return try Pipeline(policy: policy, options: options, context: context, binder: binder, store: store, open: open)
-      .run(inputs: inputs, sources: sources, sink: sink, renderer: renderer, standardError: standardError)
+    return try Pipeline(
+      policy: policy, options: options, context: context, binder: binder, store: store, history: history, open: open
+    )
+    .run(inputs: inputs, sources: sources, sink: sink, renderer: renderer, standardError: standardError)
   }
 
   /// Without a client file the clients are the tables' keys, which have no fields of their own.

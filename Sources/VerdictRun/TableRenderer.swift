@@ -30,6 +30,11 @@ struct TableRenderer: ReportRenderer {
   private let noticeWidth = 6
   private let colors: [StaticString]
   private let usesColor: Bool
+  /// With a run history: a verdict still cooling off says until when, one that just ran out
+  /// says it is due, in the verdict column.
+  private let hasHistory: Bool
+  /// `fire (cooling off until 2026-12-08)`: the most a standing adds to a verdict.
+  static let standingWidth = " (cooling off until 2026-12-08)".count
 
   init(vocabulary: ReportVocabulary, clientWidth: Int, usesColor: Bool) {
     verdicts = vocabulary.verdicts.map { Array($0.utf8) }
@@ -37,7 +42,10 @@ struct TableRenderer: ReportRenderer {
     verdictWidths = vocabulary.verdicts.map(\.count)
     sources = vocabulary.sources.map { Array($0.utf8) }
     self.clientWidth = min(TableRenderer.maxClientWidth, max("client".count, clientWidth))
-    verdictWidth = (vocabulary.verdicts + ["verdict", "error"]).map(DisplayWidth.of).max() ?? 7
+    hasHistory = vocabulary.hasHistory
+    verdictWidth =
+      ((vocabulary.verdicts + ["verdict", "error"]).map(DisplayWidth.of).max() ?? 7)
+      + (vocabulary.hasHistory ? TableRenderer.standingWidth : 0)
     let ruleWidth = min(TableRenderer.maxRuleWidth, (vocabulary.rules + ["rule"]).map(DisplayWidth.of).max() ?? 4)
     let cells = vocabulary.rules.map { TableRenderer.cell($0, width: ruleWidth) }
     rules = cells.map(\.bytes)
@@ -100,7 +108,18 @@ struct TableRenderer: ReportRenderer {
     if usesColor { out.append(colors[evaluation.severity]) }
     out.append(verdict)
     if usesColor { out.append("\u{1B}[0m") }
-    out.appendSpaces(verdictWidth + TableRenderer.gap - verdictWidths[evaluation.severity])
+    var standingWidth = 0
+    if hasHistory, let standing = row.standing {
+      let note =
+        switch standing.status {
+        case .pending: standing.coolingOffUntil.map { " (cooling off until \($0))" } ?? ""
+        case .due: " (due)"
+        case .new, .unchanged, .changed: ""
+        }
+      out.appendText(note)
+      standingWidth = note.count
+    }
+    out.appendSpaces(verdictWidth + TableRenderer.gap - verdictWidths[evaluation.severity] - standingWidth)
     if let rule = evaluation.winningRule {
       out.append(rules[rule])
       out.appendSpaces(ruleWidth + TableRenderer.gap - ruleWidths[rule])

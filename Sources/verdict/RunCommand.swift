@@ -93,6 +93,15 @@ struct RunCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Evaluating threads (default: one per processor).", valueName: "n"))
   var jobs: Int?
 
+  @OptionGroup(title: "Run history")
+  var history: HistoryOptions
+
+  @Flag(
+    help:
+      "Report only clients whose verdict is new or changed since the previous run, or whose cooldown ran out today (needs a history)."
+  )
+  var changed = false
+
   func run() throws {
     do throws(CommandFailure) {
       var configuration = RunConfiguration(inputs: data)
@@ -111,6 +120,13 @@ struct RunCommand: ParsableCommand {
       configuration.failOn = failOn
       configuration.explain = explain
       configuration.outputPath = output
+      configuration.historyPath = try history.path(environment: ProcessInfo.processInfo.environment)
+      configuration.changedOnly = changed
+      if changed, configuration.historyPath == nil {
+        throw CommandFailure(
+          message: "--changed needs a run history to compare with: give --history FILE (or --default-history)",
+          exitCode: 2)
+      }
       configuration.usesColor =
         output == nil
         && DiagnosticRenderer.colorSuits(

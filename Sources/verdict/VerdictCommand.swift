@@ -18,7 +18,7 @@ struct VerdictCommand: ParsableCommand {
     version: VerdictCommand.version,
     subcommands: [
       CheckCommand.self, EvalCommand.self, RunCommand.self, ExplainCommand.self, TestCommand.self, FormatCommand.self,
-      ReplCommand.self,
+      ReplCommand.self, HistoryCommand.self,
     ]
   )
 

@@ -1,0 +1,186 @@
+import Foundation
+import Verdict
+import VerdictHistory
+
+/// A client's standing against the run history: whether its verdict is new, changed or the
+/// same as at the previous run, since when it has held, and whether it is still cooling off.
+struct ClientStanding: Sendable {
+  /// What happened to the client's verdict.
+  enum Status: String, Sendable {
+    /// The history has no earlier run with the client.
+    case new
+    /// A verdict with a `cooldown` that has not held that long yet.
+    case pending
+    /// A verdict whose `cooldown` ran out at this run: time to act.
+    case due
+    /// The same verdict as at the previous run.
+    case unchanged
+    /// Another verdict than at the previous run.
+    case changed
+  }
+
+  var status: Status
+  /// The first run day of the verdict's unbroken stretch (today for a new or changed one).
+  var since: CalendarDate
+  /// For a pending verdict, the day its cooldown runs out.
+  var coolingOffUntil: CalendarDate?
+
+  /// Whether `--changed` reports the client: a new or changed verdict (pending or not), or a
+  /// cooldown that ran out.
+  func isNews(today: CalendarDate) -> Bool {
+    switch status {
+    case .new, .changed, .due: true
+    case .pending: since == today
+    case .unchanged: false
+    }
+  }
+}
+
+/// The run history as one `verdict run` uses it: the facts of earlier runs (read before the
+/// run, for the policy's history facts and each client's standing) and the recorder that writes
+/// this run in one transaction, committed only once the report is.
+final class RunHistory: @unchecked Sendable {
+  let today: CalendarDate
+  private let facts: HistoryFacts
+  private let recorder: RunRecorder
+  private let policy: Policy
+  private let verdicts: [String]
+  private let rules: [String]
+  private let texts: [String]
+  /// Keys recorded so far: a key on two rows is recorded once, as its first row says.
+  private var recorded: Set<String> = []
+
+  /// Opens the history at `path`, reads what it knows before `today`, and starts recording.
+  /// - Throws: ``RunFailure`` for a file that is not a Verdict history, from a newer version,
+  ///   corrupt, busy, or whose latest run is later than `today`.
+  init(path: String, policy: Policy, configuration: RunConfiguration) throws(RunFailure) {
+    today = configuration.today
+    self.policy = policy
+    verdicts = policy.verdicts
+    let summaries = policy.rules
+    rules = summaries.indices.map { summaries[$0].name ?? summaries[$0].title(index: $0) }
+    texts = policy.reportTexts
+    do throws(HistoryError) {
+      let history = try History.open(path: path)
+      facts = try history.facts(before: configuration.today)
+      recorder = try history.beginRun(
+        RunInfo(
+          today: configuration.today, startedAt: Date(), policyPath: policy.source.name,
+          policyHash: RunHistory.hash(policy.source.bytes),
+          dataFiles: configuration.inputs + configuration.tables.map(\.path),
+          verdicts: policy.verdicts, otherwiseIndex: policy.otherwiseSeverity))
+    } catch {
+      throw RunFailure("verdict: \(error.message)" + (error.hint.map { "\n  hint: \($0)" } ?? ""))
+    }
+  }
+
+  /// What the history knows of `key`.
+  func client(_ key: String) -> ClientHistory? { facts.client(key) }
+
+  /// Writes the policy's history facts for a client whose history is `history` into its slots.
+  func fill(_ client: inout Client, history: ClientHistory?) {
+    for (index, fact) in policy.historyFacts.enumerated() {
+      client.values[policy.historySlot(index)] = value(of: fact, history)
+    }
+  }
+
+  private func value(of fact: HistoryFact, _ history: ClientHistory?) -> Value {
+    switch fact.kind {
+    case .previousVerdict:
+      return history.map { .text($0.lastVerdict) } ?? .missing
+    case .flaggedSince:
+      return flaggedSince(history).map { .date($0) } ?? .missing
+    case .daysFlagged:
+      guard let since = flaggedSince(history) else { return .missing }
+      return .duration(TimeSpan(seconds: (today.daysSinceEpoch - since.daysSinceEpoch) * 86_400))
+    case .timesFlagged(let window, let atLeast):
+      guard let history else { return .int(0) }
+      let days = (window.seconds + 86_399) / 86_400
+      let since = CalendarDate(daysSinceEpoch: today.daysSinceEpoch - days)
+      return .int(Int64(history.timesFlagged(atLeast: atLeast ?? policy.otherwiseSeverity + 1, since: since)))
+    }
+  }
+
+  /// The first run day of the unbroken stretch of verdicts more severe than `otherwise`'s that
+  /// reaches the latest earlier run; `nil` when the client was not flagged there.
+  private func flaggedSince(_ history: ClientHistory?) -> CalendarDate? {
+    guard let history, history.wasInLatestRun, history.lastSeverity > policy.otherwiseSeverity else { return nil }
+    let days = facts.runDays
+    var index = days.firstIndex(of: history.verdictSince) ?? 0
+    while index > 0, let severity = history.severity(on: days[index - 1]), severity > policy.otherwiseSeverity {
+      index -= 1
+    }
+    return days.isEmpty ? history.verdictSince : days[index]
+  }
+
+  /// The client's standing: its verdict against the previous run's, and its cooldown.
+  func standing(_ history: ClientHistory?, _ outcome: ReportOutcome) -> ClientStanding {
+    let verdict = verdicts[outcome.severity]
+    var standing: ClientStanding
+    if let history, history.wasInLatestRun {
+      let same = history.lastVerdict == verdict
+      standing = ClientStanding(status: same ? .unchanged : .changed, since: same ? history.verdictSince : today)
+    } else {
+      standing = ClientStanding(status: history == nil ? .new : .changed, since: today)
+    }
+    guard let cooldown = outcome.cooldown, cooldown.seconds > 0 else { return standing }
+    let until = CalendarDate(
+      daysSinceEpoch: standing.since.daysSinceEpoch + (cooldown.seconds + 86_399) / 86_400)
+    if today.daysSinceEpoch < until.daysSinceEpoch {
+      standing.status = .pending
+      standing.coolingOffUntil = until
+    } else if standing.status == .unchanged, let last = history?.lastDay, last.daysSinceEpoch < until.daysSinceEpoch {
+      standing.status = .due
+    }
+    return standing
+  }
+
+  /// Records a client's outcome; a client that could not be evaluated keeps its earlier one.
+  func record(key: String, outcome: ReportOutcome?) throws(RunFailure) {
+    guard recorded.insert(key).inserted else { return }
+    let recorded: ClientOutcome
+    if let outcome {
+      var clauses: [String: String] = [:]
+      if let notice = outcome.notice { clauses["notice"] = notice.description }
+      if let cooldown = outcome.cooldown { clauses["cooldown"] = cooldown.description }
+      if outcome.holdUntilPaid { clauses["hold"] = "until paid" }
+      if let meet = outcome.meet { clauses["meet"] = meet.rawValue }
+      if let reason = outcome.reason.string(in: texts) { clauses["reason"] = reason }
+      if let refer = outcome.refer.string(in: texts) { clauses["refer"] = refer }
+      recorded = ClientOutcome(
+        key: key, verdict: verdicts[outcome.severity], severity: outcome.severity,
+        rule: outcome.winningRule.map { rules[$0] }, clauses: clauses)
+    } else if let earlier = facts.client(key), earlier.wasInLatestRun {
+      recorded = ClientOutcome(
+        key: key, verdict: earlier.lastVerdict, severity: earlier.lastSeverity, rule: earlier.lastRule,
+        clauses: earlier.clauses)
+    } else {
+      return
+    }
+    do throws(HistoryError) { try recorder.add(recorded) } catch {
+      throw RunFailure("verdict: history: \(error.message)")
+    }
+  }
+
+  /// Commits the run, once its report is written.
+  func commit(_ tally: Tally) throws(RunFailure) {
+    var counts: [String: Int] = [:]
+    for (severity, verdict) in verdicts.enumerated() { counts[verdict] = tally.verdicts[severity] }
+    do throws(HistoryError) { try recorder.commit(counts: counts, errors: tally.errors) } catch {
+      throw RunFailure("verdict: history: the report was written, but the run was not recorded: \(error.message)")
+    }
+  }
+
+  /// Leaves the history as it was.
+  func abandon() { recorder.abandon() }
+
+  /// A short hash of the policy's bytes (FNV-1a, 64 bits), to tell when the policy changed.
+  static func hash(_ bytes: [UInt8]) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01b3
+    }
+    return String(hash, radix: 16)
+  }
+}

@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import Verdict
+import VerdictHistory
+
+/// `verdict history [CLIENT]`: the runs a history holds, or one client's timeline.
+struct HistoryCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "history",
+    abstract: "Show the runs a run history holds, or one client's verdicts over time.",
+    discussion: """
+      Without CLIENT: one line a run (its day, policy, clients, verdicts, errors, and how many \
+      clients' outcomes changed). With CLIENT: the client's timeline, one line each time its \
+      verdict, rule or clauses changed, and the days it was not in the data.
+
+      Exit status: 0 shown, 2 no such history or client, or a file that is not a Verdict history.
+      """
+  )
+
+  @Argument(help: "A client's key, as the data names it.")
+  var client: String?
+
+  @OptionGroup(title: "Run history")
+  var history: HistoryOptions
+
+  @Option(name: [.customShort("f"), .long], help: ArgumentHelp("text or json.", valueName: "format"))
+  var format = "text"
+
+  func validate() throws {
+    guard ["text", "json"].contains(format) else {
+      throw ValidationError("--format takes text or json, not '\(format)'")
+    }
+  }
+
+  func run() throws {
+    do throws(CommandFailure) {
+      guard let path = try history.path(environment: ProcessInfo.processInfo.environment) else {
+        throw CommandFailure(message: "which history? give --history FILE (or --default-history)", exitCode: 2)
+      }
+      guard FileManager.default.fileExists(atPath: path) else {
+        throw CommandFailure(message: "there is no history at \(path) (verdict run --history creates one)", exitCode: 2)
+      }
+      let opened: History
+      do throws(HistoryError) { opened = try History.open(path: path) } catch {
+        throw CommandFailure(message: error.message, exitCode: 2)
+      }
+      if let client {
+        try showTimeline(of: client, in: opened)
+      } else {
+        try showRuns(of: opened)
+      }
+    } catch {
+      error.exit()
+    }
+  }
+
+  private func showRuns(of history: History) throws(CommandFailure) {
+    let runs: [RecordedRun]
+    do throws(HistoryError) { runs = try history.runs() } catch {
+      throw CommandFailure(message: error.message, exitCode: 2)
+    }
+    if format == "json" {
+      print(HistoryJSON.array(runs.map(HistoryJSON.run)))
+      return
+    }
+    guard !runs.isEmpty else { return print("no runs recorded yet") }
+    var lines = [["day", "policy", "clients", "changed", "errors", "verdicts"]]
+    for run in runs {
+      let counts = run.info.verdicts.reversed().map { "\($0) \(run.counts[$0] ?? 0)" }.joined(separator: ", ")
+      lines.append([
+        run.info.today.description, run.info.policyPath, "\(run.clients)", "\(run.changes)", "\(run.errors)", counts,
+      ])
+    }
+    print(HistoryCommand.aligned(lines))
+  }
+
+  private func showTimeline(of client: String, in history: History) throws(CommandFailure) {
+    let entries: [TimelineEntry]
+    do throws(HistoryError) { entries = try history.timeline(of: client) } catch {
+      throw CommandFailure(message: error.message, exitCode: 2)
+    }
+    guard !entries.isEmpty else {
+      throw CommandFailure(message: "the history has no client '\(client)'", exitCode: 2)
+    }
+    if format == "json" {
+      print(HistoryJSON.array(entries.map(HistoryJSON.entry)))
+      return
+    }
+    var lines = [["day", "verdict", "rule", "clauses"]]
+    for entry in entries {
+      let clauses = entry.clauses.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+      lines.append([
+        entry.day.description, entry.verdict ?? "(not in the data)", entry.rule ?? "-", clauses,
+      ])
+    }
+    print(HistoryCommand.aligned(lines))
+  }
+
+  /// Rows of text in aligned columns, the last unpadded.
+  static func aligned(_ rows: [[String]]) -> String {
+    let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+    return rows.map { row in
+      row.enumerated().map { column, cell in
+        column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count + 2)
+      }.joined().trimmingCharacters(in: .whitespaces)
+    }.joined(separator: "\n")
+  }
+}
+
+/// The JSON of `verdict history --format json`.
+enum HistoryJSON {
+  static func run(_ run: RecordedRun) -> String {
+    let counts = run.info.verdicts.map { "\(string($0)):\(run.counts[$0] ?? 0)" }.joined(separator: ",")
+    return "{\"day\":\(string(run.info.today.description)),\"policy\":\(string(run.info.policyPath)),"
+      + "\"data\":[\(run.info.dataFiles.map(string).joined(separator: ","))],\"clients\":\(run.clients),"
+      + "\"changed\":\(run.changes),\"errors\":\(run.errors),\"verdicts\":{\(counts)}}"
+  }
+
+  static func entry(_ entry: TimelineEntry) -> String {
+    let clauses = entry.clauses.sorted { $0.key < $1.key }.map { "\(string($0.key)):\(string($0.value))" }
+    return "{\"day\":\(string(entry.day.description)),\"verdict\":\(entry.verdict.map(string) ?? "null"),"
+      + "\"rule\":\(entry.rule.map(string) ?? "null"),\"clauses\":{\(clauses.joined(separator: ","))}}"
+  }
+
+  static func array(_ items: [String]) -> String {
+    items.isEmpty ? "[]" : "[\n  " + items.joined(separator: ",\n  ") + "\n]"
+  }
+
+  /// A JSON string.
+  static func string(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      default:
+        if scalar.value < 0x20 {
+          result += String(format: "\\u%04x", scalar.value)
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return result + "\""
+  }
+}
