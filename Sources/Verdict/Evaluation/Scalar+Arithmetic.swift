@@ -8,7 +8,7 @@ extension Scalar {
   static func arithmetic(_ op: Arithmetic, _ left: Scalar, _ right: Scalar) throws(ValueFailure) -> Scalar? {
     if right.kind == .int {
       if left.kind == .int {
-        return try integer(op, left.payload, right.payload)
+        return integer(op, left.payload, right.payload)
       }
       if left.kind == .money || left.kind == .duration {
         guard op == .multiply || op == .divide else { return nil }
@@ -34,15 +34,17 @@ extension Scalar {
     }
   }
 
-  /// Whole numbers added, subtracted or multiplied (checked); `nil` for division, which may leave
-  /// whole numbers.
+  /// Whole numbers added, subtracted or multiplied; `nil` for division, which may leave whole
+  /// numbers, and for a result past 64 bits, which the general arithmetic makes a decimal.
   @inline(__always)
-  private static func integer(_ op: Arithmetic, _ a: Int64, _ b: Int64) throws(ValueFailure) -> Scalar? {
+  private static func integer(_ op: Arithmetic, _ a: Int64, _ b: Int64) -> Scalar? {
+    let result: (partialValue: Int64, overflow: Bool)
     switch op {
-    case .add: Scalar(kind: .int, payload: try Value.checked(a.addingReportingOverflow(b)))
-    case .subtract: Scalar(kind: .int, payload: try Value.checked(a.subtractingReportingOverflow(b)))
-    case .multiply: Scalar(kind: .int, payload: try Value.checked(a.multipliedReportingOverflow(by: b)))
-    case .divide: nil
+    case .add: result = a.addingReportingOverflow(b)
+    case .subtract: result = a.subtractingReportingOverflow(b)
+    case .multiply: result = a.multipliedReportingOverflow(by: b)
+    case .divide: return nil
     }
+    return result.overflow ? nil : Scalar(kind: .int, payload: result.partialValue)
   }
 }

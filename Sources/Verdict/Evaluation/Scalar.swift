@@ -1,13 +1,15 @@
 /// A value as the interpreter passes it between nodes: 16 bytes and trivially copyable, so that
 /// copying, caching and dropping one touches no reference count.
 ///
-/// Truth values, numbers, durations, percents, money and dates are stored inline. Text and lists
+/// Truth values, numbers, durations, percents, money and dates are stored inline; a decimal (a
+/// number or a percent) spreads its 94-bit significand over `payload` and `currency`, and keeps
+/// its scale and sign in `decimalScale`, which sits in what would be padding. Text and lists
 /// stay where they already are, and the scalar refers to them: a constant of the program, a field
 /// of the client, or a value the evaluation computed. ``Interpreter/value(of:)`` turns a scalar
 /// back into the ``Value`` it stands for.
 struct Scalar {
   enum Kind: UInt8 {
-    case missing, bool, int, real, duration, percent, money, date
+    case missing, bool, int, decimal, duration, percent, money, date
     /// Text or a list among the program's constants; `payload` is the constant's index.
     case constant
     /// Text or a list in a field of the client; `payload` is the field slot.
@@ -17,10 +19,14 @@ struct Scalar {
   }
 
   var kind: Kind
-  /// The currency of money, packed as in ``Currency``; 0 for other kinds.
+  /// The scale and sign of a decimal, packed as in ``DecimalNumber``; 0 for other kinds.
+  var decimalScale: UInt8 = 0
+  /// The currency of money, packed as in ``Currency``, or the high 32 bits of a decimal's
+  /// significand; 0 for other kinds.
   var currency: UInt32 = 0
-  /// The value: a truth value as 0 or 1, an integer, a `Double`'s bits, seconds, ten-thousandths
-  /// of a currency unit, days since the epoch, or the index of a value stored elsewhere.
+  /// The value: a truth value as 0 or 1, an integer, the low 64 bits of a decimal's significand,
+  /// seconds, ten-thousandths of a currency unit, days since the epoch, or the index of a value
+  /// stored elsewhere.
   var payload: Int64 = 0
 
   static var missing: Scalar { Scalar(kind: .missing) }
@@ -36,9 +42,9 @@ struct Scalar {
     case .missing: self.init(kind: .missing)
     case .bool(let flag): self.init(kind: .bool, payload: flag ? 1 : 0)
     case .int(let number): self.init(kind: .int, payload: number)
-    case .real(let number): self.init(kind: .real, payload: Int64(bitPattern: number.bitPattern))
+    case .decimal(let number): self.init(.decimal, number)
     case .duration(let span): self.init(kind: .duration, payload: span.seconds)
-    case .percent(let fraction): self.init(kind: .percent, payload: Int64(bitPattern: fraction.bitPattern))
+    case .percent(let fraction): self.init(.percent, fraction)
     case .money(let money): self.init(kind: .money, currency: money.currency.packed, payload: money.scaledAmount)
     case .date(let date): self.init(kind: .date, payload: date.daysSinceEpoch)
     case .text, .list: return nil
@@ -49,6 +55,21 @@ struct Scalar {
     self.kind = kind
     self.currency = currency
     self.payload = payload
+  }
+
+  /// A decimal number or percent.
+  @inline(__always)
+  init(_ kind: Kind, _ number: DecimalNumber) {
+    self.kind = kind
+    decimalScale = number.packedScale
+    currency = number.high
+    payload = Int64(bitPattern: number.low)
+  }
+
+  /// The decimal a `.decimal` or `.percent` scalar holds.
+  @inline(__always)
+  var decimal: DecimalNumber {
+    DecimalNumber(low: UInt64(bitPattern: payload), high: currency, packedScale: decimalScale)
   }
 
   @inline(__always) var isMissing: Bool { kind == .missing }
@@ -65,9 +86,9 @@ struct Scalar {
     case .missing: .missing
     case .bool: .bool(payload != 0)
     case .int: .int(payload)
-    case .real: .real(Double(bitPattern: UInt64(bitPattern: payload)))
+    case .decimal: .decimal(decimal)
     case .duration: .duration(TimeSpan(seconds: payload))
-    case .percent: .percent(Double(bitPattern: UInt64(bitPattern: payload)))
+    case .percent: .percent(decimal)
     case .money: .money(Money(scaledAmount: payload, currency: Currency(packed: currency)))
     case .date: .date(CalendarDate(daysSinceEpoch: payload))
     case .constant, .field, .computed: nil
@@ -82,7 +103,7 @@ struct Scalar {
     guard left.kind == right.kind, left.currency == right.currency else { return nil }
     switch left.kind {
     case .int, .duration, .date, .money: return .bool(comparison.holds(left.payload, right.payload))
-    case .missing, .bool, .real, .percent, .constant, .field, .computed: return nil
+    case .missing, .bool, .decimal, .percent, .constant, .field, .computed: return nil
     }
   }
 
@@ -94,7 +115,7 @@ struct Scalar {
     switch left.kind {
     case .int, .duration, .date, .money:
       return left.payload < right.payload ? -1 : left.payload == right.payload ? 0 : 1
-    case .missing, .bool, .real, .percent, .constant, .field, .computed: return nil
+    case .missing, .bool, .decimal, .percent, .constant, .field, .computed: return nil
     }
   }
 

@@ -14,7 +14,7 @@ extension ExplanationBuilder {
     return "\(written) (\(shown))"
   }
 
-  /// A value as an explanation shows it: fractions rounded to two places.
+  /// A value as an explanation shows it: fractions rounded half to even to two places.
   ///
   /// A duration is shown in `unit`, the unit its field is declared in, when it is a whole number
   /// of them (`payment_delay 42d`, not `6w`).
@@ -23,8 +23,8 @@ extension ExplanationBuilder {
     case .duration(let span):
       guard let unit, span.seconds % unit.seconds == 0 else { return span.description }
       return "\(span.seconds / unit.seconds)\(unit.rawValue)"
-    case .real(let number): return Value.format((number * 100).rounded() / 100)
-    case .percent(let fraction): return Value.format((fraction * 10_000).rounded() / 100) + "%"
+    case .decimal(let number): return number.rounded(toPlaces: 2).description
+    case .percent(let fraction): return DecimalNumber.text(fraction.rounded(toPlaces: 4), shiftingPointRightBy: 2) + "%"
     case .missing, .bool, .int, .money, .date, .text, .list: return value.description
     }
   }

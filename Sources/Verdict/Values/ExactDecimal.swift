@@ -36,28 +36,51 @@ struct ExactDecimal {
   var mantissa: Int64 = 0
   var fractionDigits = 0
   var negative = false
+  /// All the digits once they outgrow `mantissa` (up to 38 of them); `nil` until then.
+  var wideMantissa: UInt128?
 
   mutating func append(_ digit: UInt8) -> Bool {
-    let (times, overflow) = mantissa.multipliedReportingOverflow(by: 10)
-    let (sum, overflowAgain) = times.addingReportingOverflow(Int64(digit))
+    if wideMantissa == nil {
+      let (times, overflow) = mantissa.multipliedReportingOverflow(by: 10)
+      let (sum, overflowAgain) = times.addingReportingOverflow(Int64(digit))
+      if !overflow, !overflowAgain {
+        mantissa = sum
+        return true
+      }
+      wideMantissa = UInt128(mantissa)
+    }
+    let (times, overflow) = wideMantissa!.multipliedReportingOverflow(by: 10)
+    let (sum, overflowAgain) = times.addingReportingOverflow(UInt128(digit))
     guard !overflow, !overflowAgain else { return false }
-    mantissa = sum
+    wideMantissa = sum
     return true
   }
 
-  var double: Double {
-    var value = Double(mantissa)
-    for _ in 0..<fractionDigits { value /= 10 }
-    return negative ? -value : value
+  /// The number: whole and within 64 bits, else a decimal; `nil` past 28 significant digits or
+  /// 28 decimal places, which are refused rather than rounded.
+  var value: Value? {
+    if wideMantissa == nil, fractionDigits == 0 { return .int(negative ? -mantissa : mantissa) }
+    return number(shiftingPointLeftBy: 0).map { .decimal($0) }
   }
 
-  var value: Value {
-    if fractionDigits == 0 { return .int(negative ? -mantissa : mantissa) }
-    return .real(double)
+  /// The number divided by 10^shift (2 for a percent), if it fits a ``DecimalNumber`` exactly.
+  func number(shiftingPointLeftBy shift: Int) -> DecimalNumber? {
+    var significand = wideMantissa ?? UInt128(mantissa)
+    var scale = fractionDigits + shift
+    // Zeros at the end of the fraction change nothing; drop them only when they do not fit.
+    while scale > 0, significand != 0, significand % 10 == 0,
+      scale > DecimalNumber.maximumDigits || significand >= DecimalNumber.significandLimit
+    {
+      significand /= 10
+      scale -= 1
+    }
+    guard scale <= DecimalNumber.maximumDigits, significand < DecimalNumber.significandLimit else { return nil }
+    return DecimalNumber(significand: significand, scale: scale, negative: negative)
   }
 
   /// mantissa × factor ÷ 10^fractionDigits, when it is whole and fits.
   func scaled(by factor: Int64) -> Int64? {
+    guard wideMantissa == nil else { return nil }
     // Money (factor 10^4) with at most four decimals needs only a multiplication: multiplying by
     // 10^4 first and dividing after would overflow for amounts that fit (123456789012.3456).
     if factor == Money.scale && fractionDigits <= 4 {
