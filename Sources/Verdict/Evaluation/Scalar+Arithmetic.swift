@@ -17,7 +17,7 @@ extension Scalar {
       }
       return nil
     }
-    guard left.kind == right.kind, left.currency == right.currency,
+    guard left.header == right.header,
       left.kind == .money || left.kind == .duration
     else { return nil }
     switch op {

@@ -3,7 +3,7 @@
 ///
 /// Truth values, numbers, durations, percents, money and dates are stored inline; a decimal (a
 /// number or a percent) spreads its 94-bit significand over `payload` and `currency`, and keeps
-/// its scale and sign in `decimalScale`, which sits in what would be padding. Text and lists
+/// its scale and sign in `decimalScale`. Text and lists
 /// stay where they already are, and the scalar refers to them: a constant of the program, a field
 /// of the client, or a value the evaluation computed. ``Interpreter/value(of:)`` turns a scalar
 /// back into the ``Value`` it stands for.
@@ -18,16 +18,28 @@ struct Scalar {
     case computed
   }
 
-  var kind: Kind
-  /// The scale and sign of a decimal, packed as in ``DecimalNumber``; 0 for other kinds.
-  var decimalScale: UInt8 = 0
-  /// The currency of money, packed as in ``Currency``, or the high 32 bits of a decimal's
-  /// significand; 0 for other kinds.
-  var currency: UInt32 = 0
+  /// The kind (bits 0–7), a decimal's scale and sign (bits 8–15) and the currency or a decimal's
+  /// high bits (32–63) in one word: a scalar of two words travels in two registers, where one of
+  /// four fields would take four.
+  let header: UInt64
   /// The value: a truth value as 0 or 1, an integer, the low 64 bits of a decimal's significand,
   /// seconds, ten-thousandths of a currency unit, days since the epoch, or the index of a value
   /// stored elsewhere.
-  var payload: Int64 = 0
+  let payload: Int64
+
+  /// What the scalar holds.
+  @inline(__always)
+  var kind: Kind {
+    // The low byte is always a `Kind`'s raw value: every initializer puts one there.
+    unsafeBitCast(UInt8(truncatingIfNeeded: header), to: Kind.self)
+  }
+
+  /// The scale and sign of a decimal, packed as in ``DecimalNumber``; 0 for other kinds.
+  @inline(__always) var decimalScale: UInt8 { UInt8(truncatingIfNeeded: header >> 8) }
+
+  /// The currency of money, packed as in ``Currency``, or the high 32 bits of a decimal's
+  /// significand; 0 for other kinds.
+  @inline(__always) var currency: UInt32 { UInt32(truncatingIfNeeded: header >> 32) }
 
   static var missing: Scalar { Scalar(kind: .missing) }
 
@@ -51,18 +63,16 @@ struct Scalar {
     }
   }
 
+  @inline(__always)
   init(kind: Kind, currency: UInt32 = 0, payload: Int64 = 0) {
-    self.kind = kind
-    self.currency = currency
+    header = UInt64(kind.rawValue) | UInt64(currency) << 32
     self.payload = payload
   }
 
   /// A decimal number or percent.
   @inline(__always)
   init(_ kind: Kind, _ number: DecimalNumber) {
-    self.kind = kind
-    decimalScale = number.packedScale
-    currency = number.high
+    header = UInt64(kind.rawValue) | UInt64(number.packedScale) << 8 | UInt64(number.high) << 32
     payload = Int64(bitPattern: number.low)
   }
 
@@ -100,7 +110,8 @@ struct Scalar {
   /// comparison of values handles (with its errors and missing values).
   @inline(__always)
   static func compareIntegers(_ comparison: Comparison, _ left: Scalar, _ right: Scalar) -> Scalar? {
-    guard left.kind == right.kind, left.currency == right.currency else { return nil }
+    // One kind and currency (and for decimals, which are left to the general path, more).
+    guard left.header == right.header else { return nil }
     switch left.kind {
     case .int, .duration, .date, .money: return .bool(comparison.holds(left.payload, right.payload))
     case .missing, .bool, .decimal, .percent, .constant, .field, .computed: return nil
@@ -111,7 +122,7 @@ struct Scalar {
   /// ``compareIntegers(_:_:_:)``); `nil` for every other pair, which the general ordering handles.
   @inline(__always)
   static func orderIntegers(_ left: Scalar, _ right: Scalar) -> Int? {
-    guard left.kind == right.kind, left.currency == right.currency else { return nil }
+    guard left.header == right.header else { return nil }
     switch left.kind {
     case .int, .duration, .date, .money:
       return left.payload < right.payload ? -1 : left.payload == right.payload ? 0 : 1

@@ -32,40 +32,52 @@ extension CellScanner {
 }
 
 /// A decimal number kept exact: a whole mantissa and how many of its digits are fraction.
+///
+/// Small enough (24 bytes) to be returned in registers: the commonest cells fit the 64-bit
+/// mantissa, and the rare longer ones (up to 96 bits, 28 digits) keep their high bits apart.
 struct ExactDecimal {
+  /// The digits as a whole number; once `isWide`, the low 64 bits of it.
   var mantissa: Int64 = 0
   var fractionDigits = 0
   var negative = false
-  /// All the digits once they outgrow `mantissa` (up to 38 of them); `nil` until then.
-  var wideMantissa: UInt128?
+  /// Whether the digits outgrew `mantissa`, whose bits are then the low 64 of the significand.
+  var isWide = false
+  /// The significand's bits above the low 64, once `isWide`.
+  var highBits: UInt32 = 0
 
   mutating func append(_ digit: UInt8) -> Bool {
-    if wideMantissa == nil {
+    if !isWide {
       let (times, overflow) = mantissa.multipliedReportingOverflow(by: 10)
       let (sum, overflowAgain) = times.addingReportingOverflow(Int64(digit))
       if !overflow, !overflowAgain {
         mantissa = sum
         return true
       }
-      wideMantissa = UInt128(mantissa)
+      isWide = true
     }
-    let (times, overflow) = wideMantissa!.multipliedReportingOverflow(by: 10)
+    let (times, overflow) = wideMantissa.multipliedReportingOverflow(by: 10)
     let (sum, overflowAgain) = times.addingReportingOverflow(UInt128(digit))
-    guard !overflow, !overflowAgain else { return false }
-    wideMantissa = sum
+    guard !overflow, !overflowAgain, sum >> 96 == 0 else { return false }
+    mantissa = Int64(bitPattern: UInt64(truncatingIfNeeded: sum))
+    highBits = UInt32(truncatingIfNeeded: sum >> 64)
     return true
+  }
+
+  /// All the digits as a whole number.
+  var wideMantissa: UInt128 {
+    isWide ? UInt128(highBits) << 64 | UInt128(UInt64(bitPattern: mantissa)) : UInt128(mantissa)
   }
 
   /// The number: whole and within 64 bits, else a decimal; `nil` past 28 significant digits or
   /// 28 decimal places, which are refused rather than rounded.
   var value: Value? {
-    if wideMantissa == nil, fractionDigits == 0 { return .int(negative ? -mantissa : mantissa) }
+    if !isWide, fractionDigits == 0 { return .int(negative ? -mantissa : mantissa) }
     return number(shiftingPointLeftBy: 0).map { .decimal($0) }
   }
 
   /// The number divided by 10^shift (2 for a percent), if it fits a ``DecimalNumber`` exactly.
   func number(shiftingPointLeftBy shift: Int) -> DecimalNumber? {
-    var significand = wideMantissa ?? UInt128(mantissa)
+    var significand = wideMantissa
     var scale = fractionDigits + shift
     // Zeros at the end of the fraction change nothing; drop them only when they do not fit.
     while scale > 0, significand != 0, significand % 10 == 0,
@@ -80,7 +92,7 @@ struct ExactDecimal {
 
   /// mantissa × factor ÷ 10^fractionDigits, when it is whole and fits.
   func scaled(by factor: Int64) -> Int64? {
-    guard wideMantissa == nil else { return nil }
+    guard !isWide else { return nil }
     // Money (factor 10^4) with at most four decimals needs only a multiplication: multiplying by
     // 10^4 first and dividing after would overflow for amounts that fit (123456789012.3456).
     if factor == Money.scale && fractionDigits <= 4 {

@@ -6,9 +6,11 @@ enum ExactScaling {
   static func scale(_ amount: Int64, _ op: Arithmetic, byWhole factor: Int64) throws(ValueFailure) -> Int64 {
     guard op == .divide else { return try Value.checked(amount.multipliedReportingOverflow(by: factor)) }
     guard factor != 0 else { throw ValueFailure.divisionByZero }
-    // `%` traps on `Int64.min % -1`; that quotient does not fit, which the wide path reports.
-    if !(amount == .min && factor == -1), amount % factor == 0 { return amount / factor }
-    return try scale(amount, .divide, byDecimal: DecimalNumber(factor))
+    // On magnitudes, which cannot overflow: the quotient is at most |amount| ≤ 2^63.
+    let divisor = factor.magnitude
+    var (quotient, remainder) = amount.magnitude.quotientAndRemainder(dividingBy: divisor)
+    if remainder > divisor - remainder || (remainder == divisor - remainder && quotient & 1 == 1) { quotient += 1 }
+    return try signed(UInt128(quotient), negative: (amount < 0) != (factor < 0))
   }
 
   /// `amount × factor`, or `amount ÷ factor` when `op` is `.divide`, for a decimal (a number or
@@ -23,10 +25,15 @@ enum ExactScaling {
     if remainder > denominator - remainder || (remainder == denominator - remainder && quotient.low & 1 == 1) {
       quotient = quotient + WideMagnitude(low: 1)
     }
-    let resultIsNegative = (amount < 0) != factor.isNegative
-    let limit = UInt128(Int64.max.magnitude) + (resultIsNegative ? 1 : 0)
-    guard quotient.high == 0, quotient.low <= limit else { throw ValueFailure.overflow }
-    if resultIsNegative { return quotient.low == UInt128(1) << 63 ? .min : -Int64(quotient.low) }
-    return Int64(quotient.low)
+    guard quotient.high == 0 else { throw ValueFailure.overflow }
+    return try signed(quotient.low, negative: (amount < 0) != factor.isNegative)
+  }
+
+  /// The magnitude with its sign, or an overflow when it does not fit 64 bits.
+  @inline(__always)
+  private static func signed(_ magnitude: UInt128, negative: Bool) throws(ValueFailure) -> Int64 {
+    guard magnitude <= UInt128(Int64.max.magnitude) + (negative ? 1 : 0) else { throw ValueFailure.overflow }
+    if negative { return magnitude == UInt128(1) << 63 ? .min : -Int64(magnitude) }
+    return Int64(magnitude)
   }
 }
