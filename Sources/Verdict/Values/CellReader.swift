@@ -70,7 +70,9 @@ public struct CellReader: Sendable {
   func mismatch(_ cell: CellScanner, _ field: CellFormat) -> CellError {
     // Cells of text and of undeclared fields fail only when they are not valid UTF-8.
     guard let type = field.type else { return CellReader.invalidText(cell) }
-    if type == .number || type == .percent, cell.digitCount > DecimalNumber.maximumDigits {
+    if type == .number || type == .percent,
+      cell.digitCount > DecimalNumber.maximumDigits || CellReader.readsAsDigits(cell, type)
+    {
       // Past what a decimal keeps: refused, since it would have to be rounded.
       return CellError(
         message: "\(Value.quote(cell.string)) has too many digits to be read exactly",
@@ -121,6 +123,12 @@ public struct CellReader: Sendable {
       return cell.mismatch("money", hint: hint)
     case .list: return cell.mismatch("a list", hint: "lists cannot come from data cells")
     }
+  }
+
+  /// Whether a number or percent cell reads as digits that only do not fit a decimal (its
+  /// reading failed past the digits).
+  private static func readsAsDigits(_ cell: CellScanner, _ type: ValueType) -> Bool {
+    type == .percent ? cell.percentagePoints() != nil : cell.decimal(cell.start, cell.end) != nil
   }
 
   private static func invalidText(_ cell: CellScanner) -> CellError {

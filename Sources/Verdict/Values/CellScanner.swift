@@ -45,11 +45,15 @@ struct CellScanner {
 
   /// `20%`, or a bare number of percentage points.
   func percent() -> DecimalNumber? {
+    percentagePoints()?.number(shiftingPointLeftBy: 2)
+  }
+
+  /// The number of percentage points in `20%` or a bare `20`.
+  func percentagePoints() -> ExactDecimal? {
     var last = end
     if last > start, bytes[last - 1] == UInt8(ascii: "%") { last -= 1 }
     while last > start, CellScanner.isSpace(bytes[last - 1]) { last -= 1 }
-    guard let decimal = decimal(start, last) else { return nil }
-    return decimal.number(shiftingPointLeftBy: 2)
+    return decimal(start, last)
   }
 
   /// `45d`, `12h`, `90min`, `45 days`, or a bare number in `bareUnit`.
