@@ -105,6 +105,27 @@ final class DecimalNumberTests: XCTestCase {
     XCTAssertEqual(DecimalNumber("0.1")!.doubleValue, 0.1)
   }
 
+  func testDigitCountsAtEveryBoundary() {
+    XCTAssertEqual(WideMagnitude(low: 0).digitCount, 0)
+    var power: UInt128 = 1
+    for digits in 1...38 {
+      XCTAssertEqual(WideMagnitude(low: power).digitCount, digits, "10^\(digits - 1)")
+      XCTAssertEqual(WideMagnitude(low: power * 10 - 1).digitCount, digits, "10^\(digits) - 1")
+      power *= 10
+    }
+    XCTAssertEqual(WideMagnitude(low: power).digitCount, 39)
+    XCTAssertEqual(WideMagnitude(low: .max).digitCount, 39)
+    for bits in 0..<128 {
+      let value = UInt128(1) << bits
+      XCTAssertEqual(WideMagnitude(low: value).digitCount, String(value).count, "2^\(bits)")
+      XCTAssertEqual(
+        WideMagnitude(low: value - 1).digitCount, value == 1 ? 0 : String(value - 1).count, "2^\(bits) - 1")
+    }
+    XCTAssertEqual(WideMagnitude(high: 1, low: 0).digitCount, 39)
+    XCTAssertEqual(
+      WideMagnitude(1_000_000_000_000_000_000_000_000_000, times: 1_000_000_000_000_000_000_000_000_000).digitCount, 55)
+  }
+
   func testScalarStaysSixteenTriviallyCopyableBytes() {
     XCTAssertEqual(MemoryLayout<Scalar>.size, 16)
     XCTAssertTrue(_isPOD(Scalar.self))

@@ -1,9 +1,10 @@
 /// The commonest arithmetic done on scalars directly, without building ``Value``s. Each shape
 /// here gives exactly what ``Value/arithmetic(_:_:_:)`` gives; every other shape is left to it.
 extension Scalar {
-  /// Whole numbers added, subtracted or multiplied; money of one currency, or durations, added or
-  /// subtracted; money or a duration multiplied or divided by a whole number. `nil` for anything
-  /// else (including missing operands), which the general arithmetic of values handles.
+  /// Whole numbers added, subtracted or multiplied; decimals (with decimals or whole numbers);
+  /// money of one currency, or durations, added or subtracted; money or a duration multiplied or
+  /// divided by a whole number. `nil` for anything else (including missing operands), which the
+  /// general arithmetic of values handles.
   @inline(__always)
   static func arithmetic(_ op: Arithmetic, _ left: Scalar, _ right: Scalar) throws(ValueFailure) -> Scalar? {
     if right.kind == .int {
@@ -15,7 +16,12 @@ extension Scalar {
         let amount = try Value.scale(left.payload, op, byWhole: right.payload)
         return Scalar(kind: left.kind, currency: left.currency, payload: amount)
       }
-      return nil
+      guard left.kind == .decimal else { return nil }
+      return Scalar(.decimal, try DecimalNumber.applying(op, left.decimal, DecimalNumber(right.payload)))
+    }
+    if right.kind == .decimal, left.kind == .decimal || left.kind == .int {
+      let number = left.kind == .int ? DecimalNumber(left.payload) : left.decimal
+      return Scalar(.decimal, try DecimalNumber.applying(op, number, right.decimal))
     }
     guard left.header == right.header,
       left.kind == .money || left.kind == .duration

@@ -118,6 +118,24 @@ struct Scalar {
     }
   }
 
+  /// The comparison of two numbers of which one at least is a decimal; `nil` for every other
+  /// pair.
+  @inline(__always)
+  static func compareDecimals(_ comparison: Comparison, _ left: Scalar, _ right: Scalar) -> Scalar? {
+    guard let a = left.number, let b = right.number else { return nil }
+    return .bool(comparison.holds(Int64(DecimalNumber.order(a, b)), 0))
+  }
+
+  /// A whole number or decimal as a decimal; `nil` for other kinds.
+  @inline(__always)
+  var number: DecimalNumber? {
+    switch kind {
+    case .int: DecimalNumber(payload)
+    case .decimal: decimal
+    case .missing, .bool, .duration, .percent, .money, .date, .constant, .field, .computed: nil
+    }
+  }
+
   /// -1, 0 or 1 for two scalars whose payloads order them as integers (as in
   /// ``compareIntegers(_:_:_:)``); `nil` for every other pair, which the general ordering handles.
   @inline(__always)

@@ -1,6 +1,17 @@
 /// Decimal arithmetic: exact while a result fits 28 significant digits and 28 decimal places,
 /// else rounded once, half to even; an overflow when the whole part needs more than 28 digits.
 extension DecimalNumber {
+  /// `a op b`.
+  @inline(__always)
+  static func applying(_ op: Arithmetic, _ a: DecimalNumber, _ b: DecimalNumber) throws(ValueFailure) -> DecimalNumber {
+    switch op {
+    case .add: try adding(a, b)
+    case .subtract: try subtracting(a, b)
+    case .multiply: try multiplying(a, b)
+    case .divide: try dividing(a, b)
+    }
+  }
+
   /// `a + b`.
   static func adding(_ a: DecimalNumber, _ b: DecimalNumber) throws(ValueFailure) -> DecimalNumber {
     if a.scale == b.scale, a.isNegative == b.isNegative {

@@ -90,15 +90,39 @@ public struct DecimalNumber: Sendable {
     return DecimalNumber(significand: digits, scale: scale, negative: isNegative)
   }
 
-  /// 10^exponent, for exponents 0 to 38.
+  /// 10^exponent, for exponents 0 to 38 (every power of ten that fits 128 bits).
   @inline(__always)
   static func powerOfTen(_ exponent: Int) -> UInt128 {
-    powersOfTen[exponent]
+    exponent <= 19
+      ? UInt128(powerOfTen64(exponent)) : UInt128(powerOfTen64(19)) * UInt128(powerOfTen64(exponent - 19))
   }
 
-  /// 10^0 … 10^38, every power of ten that fits 128 bits.
-  static let powersOfTen: [UInt128] = (0...38).reduce(into: []) { powers, index in
-    powers.append(index == 0 ? 1 : powers[index - 1] * 10)
+  /// 10^exponent for exponents 0 to 19: a table in the binary, where a global array would be
+  /// reached through a lazy initializer on every use.
+  @inline(__always)
+  static func powerOfTen64(_ exponent: Int) -> UInt64 {
+    switch exponent {
+    case 1: 10
+    case 2: 100
+    case 3: 1_000
+    case 4: 10_000
+    case 5: 100_000
+    case 6: 1_000_000
+    case 7: 10_000_000
+    case 8: 100_000_000
+    case 9: 1_000_000_000
+    case 10: 10_000_000_000
+    case 11: 100_000_000_000
+    case 12: 1_000_000_000_000
+    case 13: 10_000_000_000_000
+    case 14: 100_000_000_000_000
+    case 15: 1_000_000_000_000_000
+    case 16: 10_000_000_000_000_000
+    case 17: 100_000_000_000_000_000
+    case 18: 1_000_000_000_000_000_000
+    case 19: 10_000_000_000_000_000_000
+    default: 1
+    }
   }
 }
 

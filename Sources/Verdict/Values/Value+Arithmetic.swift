@@ -109,12 +109,7 @@ extension Value {
   private static func decimal(_ op: Arithmetic, _ a: DecimalNumber, _ b: DecimalNumber) throws(ValueFailure)
     -> DecimalNumber
   {
-    switch op {
-    case .add: try DecimalNumber.adding(a, b)
-    case .subtract: try DecimalNumber.subtracting(a, b)
-    case .multiply: try DecimalNumber.multiplying(a, b)
-    case .divide: try DecimalNumber.dividing(a, b)
-    }
+    try DecimalNumber.applying(op, a, b)
   }
 
   /// Multiplies or divides a whole amount (seconds, scaled money) by a number or percent, exactly,

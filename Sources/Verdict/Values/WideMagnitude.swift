@@ -77,9 +77,10 @@ struct WideMagnitude: Equatable, Comparable {
   /// How many decimal digits the number has (0 for zero).
   var digitCount: Int {
     if high == 0 {
-      var count = 0
-      while count <= 38, low >= DecimalNumber.powerOfTen(count) { count += 1 }
-      return count
+      // bits × log10(2), with 1233 / 4096 just below log10(2), is the count or one less.
+      let bits = UInt128.bitWidth - low.leadingZeroBitCount
+      let estimate = (bits * 1233) >> 12
+      return estimate < 39 && low >= DecimalNumber.powerOfTen(estimate) ? estimate + 1 : estimate
     }
     // At least 39 digits: count those of the quotient by 10^38.
     return 38 + quotientAndRemainder(dividingBy: DecimalNumber.powerOfTen(38)).quotient.digitCount
