@@ -218,7 +218,9 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
     throws(Interrupt) -> Scalar
   {
     if let result = Scalar.compareIntegers(comparison, left, right) { return result }
-    if let result = Scalar.compareDecimals(comparison, left, right) { return result }
+    if left.kind == .decimal || right.kind == .decimal, let result = Scalar.compareDecimals(comparison, left, right) {
+      return result
+    }
     do throws(ValueFailure) { return scalar(try Value.compare(comparison, value(of: left), value(of: right))) } catch {
       throw located(error, index)
     }

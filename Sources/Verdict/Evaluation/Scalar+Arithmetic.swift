@@ -16,13 +16,9 @@ extension Scalar {
         let amount = try Value.scale(left.payload, op, byWhole: right.payload)
         return Scalar(kind: left.kind, currency: left.currency, payload: amount)
       }
-      guard left.kind == .decimal else { return nil }
-      return Scalar(.decimal, try DecimalNumber.applying(op, left.decimal, DecimalNumber(right.payload)))
+      return left.kind == .decimal ? try decimals(op, left, right) : nil
     }
-    if right.kind == .decimal, left.kind == .decimal || left.kind == .int {
-      let number = left.kind == .int ? DecimalNumber(left.payload) : left.decimal
-      return Scalar(.decimal, try DecimalNumber.applying(op, number, right.decimal))
-    }
+    if right.kind == .decimal { return try decimals(op, left, right) }
     guard left.header == right.header,
       left.kind == .money || left.kind == .duration
     else { return nil }
@@ -38,6 +34,14 @@ extension Scalar {
     case .multiply, .divide:
       return nil
     }
+  }
+
+  /// Decimals, or a decimal and a whole number, combined; `nil` for other kinds. Out of line, so
+  /// that the whole-number paths inlined into the interpreter stay small.
+  @inline(never)
+  private static func decimals(_ op: Arithmetic, _ left: Scalar, _ right: Scalar) throws(ValueFailure) -> Scalar? {
+    guard let a = left.number, let b = right.number else { return nil }
+    return Scalar(.decimal, try DecimalNumber.applying(op, a, b))
   }
 
   /// Whole numbers added, subtracted or multiplied; `nil` for division, which may leave whole

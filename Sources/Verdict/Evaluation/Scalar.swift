@@ -119,8 +119,8 @@ struct Scalar {
   }
 
   /// The comparison of two numbers of which one at least is a decimal; `nil` for every other
-  /// pair.
-  @inline(__always)
+  /// pair. Out of line, so that the interpreter's inlined comparisons stay small.
+  @inline(never)
   static func compareDecimals(_ comparison: Comparison, _ left: Scalar, _ right: Scalar) -> Scalar? {
     guard let a = left.number, let b = right.number else { return nil }
     return .bool(comparison.holds(Int64(DecimalNumber.order(a, b)), 0))

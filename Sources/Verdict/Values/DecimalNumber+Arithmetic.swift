@@ -2,7 +2,6 @@
 /// else rounded once, half to even; an overflow when the whole part needs more than 28 digits.
 extension DecimalNumber {
   /// `a op b`.
-  @inline(__always)
   static func applying(_ op: Arithmetic, _ a: DecimalNumber, _ b: DecimalNumber) throws(ValueFailure) -> DecimalNumber {
     switch op {
     case .add: try adding(a, b)
