@@ -85,9 +85,9 @@ enum SampleClients {
   static func value(for field: FieldInfo, _ slot: Int) -> Value {
     let small = Int64(slot % 5)
     switch field.type {
-    case .number?: return slot % 2 == 0 ? .int(7 + small) : .real(2.5)
+    case .number?: return slot % 2 == 0 ? .int(7 + small) : .decimal(DecimalNumber("2.5")!)
     case .duration?: return .duration(TimeSpan(days: 40 + small)!)
-    case .percent?: return .percent(0.25)
+    case .percent?: return .percent(DecimalNumber("0.25")!)
     case .money?: return .money(Money(scaledAmount: 1_234_500 + small, currency: field.currency ?? .euro))
     case .date?: return .date(CalendarDate(year: 2026, month: 1 + slot % 12, day: 28)!)
     case .text?: return .text(slot % 2 == 0 ? "chat" : "Not it")

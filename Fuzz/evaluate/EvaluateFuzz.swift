@@ -68,11 +68,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   return 0
 }
 
-/// Numbers as the implementation holds them: `VERDICT_FUZZ_NUMBERS=decimal` for 28-digit decimals.
-let numberModel: NumberModel = {
-  guard let chosen = getenv("VERDICT_FUZZ_NUMBERS") else { return .binaryFloatingPoint }
-  return String(cString: chosen) == "decimal" ? .decimal(digits: 28) : .binaryFloatingPoint
-}()
+/// Numbers as the implementation holds them: 28-digit decimals, as docs/language.md says.
+let numberModel = NumberModel.decimal(digits: 28)
 
 /// Evaluates `source` as the REPL does and compares it with the reference's result.
 func check(
@@ -99,8 +96,8 @@ func check(
   case (.value(.bool(let truth)), .success(.bool(let value))): matches = truth == value
   case (.value(.number(let exact, true, _)), .success(.int(let value))):
     matches = exact == (try? Rational(Int128(value)))
-  case (.value(.number(let exact, false, let isExact)), .success(.real(let value))):
-    matches = !isExact || exact == (try? Rational(exactly: value))
+  case (.value(.number(let exact, false, let isExact)), .success(.decimal(let value))):
+    matches = !isExact || exact == (try? Rational(decimal: value.description))
   default: matches = false
   }
   invariant(matches, "\(source) gives \(found), expected \(expected)\n\(context)")

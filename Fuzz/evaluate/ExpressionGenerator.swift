@@ -1,3 +1,5 @@
+@testable import Verdict
+
 /// Expressions of the generated language, steered by the fuzzer's bytes. Fields `n0`…`n3` are
 /// numbers, `b0`…`b2` truth values; `v0`, `v1` are lets.
 struct ExpressionGenerator {
@@ -16,7 +18,11 @@ struct ExpressionGenerator {
     "0", "1", "2", "3", "7", "10", "1_000", "4294967296", "3037000499", "3037000500", "9007199254740992",
     "9007199254740993", "4611686018427387904", "9223372036854775807", "0.5", "0.25", "1.5", "2.75", "0.125", "0.1",
     "0.2", "0.3", "1.0", "2.0", "0.0", "12.50", "9007199254740993.0", "4503599627370496.5",
+    "9999999999999999999999999999", "0.0000000000000000000000000001", "0.3333333333333333333333333333",
   ]
+
+  /// Decimals a client's number field may hold, beside eighths.
+  static let decimals = ["0.1", "0.7", "1000000000000000.5", "-2.675", "-0.3333333333333333333333333333"]
 
   mutating func number(_ depth: Int) -> Expression {
     budget -= 1
@@ -60,7 +66,7 @@ struct ExpressionGenerator {
     return whole + "." + (0..<decimals).map { _ in String(input.below(10)) }.joined()
   }
 
-  /// A client's number: missing, a whole number (some at the edges of 64 bits) or a double.
+  /// A client's number: missing, a whole number (some at the edges of 64 bits) or a decimal.
   mutating func numberValue() -> (value: VerdictValue, reference: ReferenceEvaluator.Value)? {
     switch input.below(8) {
     case 0, 1: return (.missing, .missing)
@@ -72,11 +78,14 @@ struct ExpressionGenerator {
       let whole = input.pick(edges)
       return (.int(whole), .number(try! Rational(Int128(whole)), whole: true, exact: true))
     default:
-      let double =
-        input.chance(50) ? Double(Int(input.below(161)) - 80) / 8 : input.pick([0.1, 0.7, 1e15 + 0.5, -2.675])
-      // The client holds exactly this double; the reference takes its exact value.
-      guard let exact = try? Rational(exactly: double) else { return nil }
-      return (.real(double), .number(exact, whole: false, exact: true))
+      let eighths = DecimalNumber(Int64(input.below(161)) - 80)
+      let decimal =
+        input.chance(50)
+        ? try! DecimalNumber.dividing(eighths, DecimalNumber(8))
+        : input.pick(Self.decimals.map { DecimalNumber($0)! })
+      // The client holds exactly this decimal; so does the reference.
+      guard let exact = try? Rational(decimal: decimal.description) else { return nil }
+      return (.decimal(decimal), .number(exact, whole: false, exact: true))
     }
   }
 

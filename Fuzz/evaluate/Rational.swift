@@ -20,40 +20,9 @@ struct Rational: Equatable, CustomStringConvertible {
     try self.init(digits, try Rational.power(10, fraction))
   }
 
-  /// The exact value of a finite double.
-  init(exactly value: Double) throws(ReferenceGivesUp) {
-    guard value.isFinite else { throw ReferenceGivesUp() }
-    guard value != 0 else {
-      try self.init(0)
-      return
-    }
-    var significand = Int128(value.significandBitPattern | (value.isNormal ? 1 << 52 : 0))
-    var exponent = Int(value.exponent) - 52
-    // Without trailing zero bits, the denominator is as small as it can be (tiny doubles fit).
-    while significand & 1 == 0 {
-      significand >>= 1
-      exponent += 1
-    }
-    let signed = value < 0 ? -significand : significand
-    if exponent >= 0 {
-      try self.init(try Rational.checked(signed.multipliedReportingOverflow(by: try Rational.power(2, exponent))))
-    } else {
-      try self.init(signed, try Rational.power(2, -exponent))
-    }
-  }
-
   var isZero: Bool { numerator == 0 }
   var isWhole: Bool { denominator == 1 }
   var description: String { denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)" }
-
-  /// Whether a `Double` holds this value exactly: a power-of-two denominator and at most 53
-  /// significant bits (the magnitudes here are far from the exponent limits).
-  var fitsDouble: Bool {
-    guard denominator & (denominator - 1) == 0 else { return false }
-    var odd = numerator.magnitude
-    while odd != 0 && odd & 1 == 0 { odd >>= 1 }
-    return odd < 1 << 53
-  }
 
   /// Whether a 64-bit integer holds it.
   var fitsInt64: Bool { isWhole && numerator >= Int128(Int64.min) && numerator <= Int128(Int64.max) }

@@ -1,11 +1,12 @@
 /// What docs/language.md says the generated expressions give, computed on exact fractions.
 ///
-/// Numbers: whole numbers are 64-bit integers (overflow is an error), a division that does not
-/// come out even and any literal with a point give a fraction, and fractions are binary floating
-/// point (`NumberModel`). Where floating point must round, the implementation's value is not
-/// the exact one: the number is marked inexact, and a comparison or division that depends on it
-/// is `undetermined`, which the target does not check. Logic is Kleene's, `and` and `or` skip
-/// their right side when the left decides, and the first error in evaluation order wins.
+/// Numbers: whole numbers are 64-bit integers while they fit; a division that does not come out
+/// even, a whole result past 64 bits and any literal with a point give a decimal of 28 significant
+/// digits (`NumberModel`), and a decimal whose whole part needs more than 28 digits is an
+/// overflow. Where a decimal must be rounded, the reference does not model the rounding: the
+/// number is marked inexact, and a comparison or division that depends on it is `undetermined`,
+/// which the target does not check. Logic is Kleene's, `and` and `or` skip their right side when
+/// the left decides, and the first error in evaluation order wins.
 struct ReferenceEvaluator {
   /// A value: missing, a truth value, or a number with whether the implementation holds it exactly.
   enum Value: Equatable {
@@ -33,8 +34,9 @@ struct ReferenceEvaluator {
   func evaluate(_ expression: Expression) throws(ReferenceGivesUp) -> Result {
     switch expression {
     case .literal(let text):
+      // A whole literal past 64 bits is a decimal.
       let value = try Rational(decimal: text)
-      let whole = !text.contains(".")
+      let whole = !text.contains(".") && value.fitsInt64
       return .value(.number(value, whole: whole, exact: whole || model.holds(value)))
     case .numberField(let index): return .value(numbers[index])
     case .boolField(let index): return .value(bools[index])
@@ -96,15 +98,11 @@ struct ReferenceEvaluator {
       case "*": result = try a * b
       default:
         guard !b.isZero else { return .error(Self.divisionByZero) }
-        // The 64-bit quotient overflows only for Int64.min / -1.
-        guard (try Rational(a.numerator / b.numerator)).fitsInt64 else { return .error(Self.overflow) }
         result = try a / b
       }
-      if result.isWhole {
-        return result.fitsInt64 ? .value(.number(result, whole: true, exact: true)) : .error(Self.overflow)
-      }
-      // An uneven division: the quotient of the two as fractions.
-      return .value(.number(result, whole: false, exact: model.holds(a) && model.holds(b) && model.holds(result)))
+      if result.isWhole && result.fitsInt64 { return .value(.number(result, whole: true, exact: true)) }
+      // An uneven division, or a whole number past 64 bits (Int64.min / -1 too): a decimal.
+      return try decimal(result, operandsExact: true)
     }
     // A fraction on either side: exact while every value involved is held exactly.
     let exact = aExact && bExact && model.holds(a) && model.holds(b)
@@ -119,7 +117,25 @@ struct ReferenceEvaluator {
       guard !b.isZero else { return .error(Self.divisionByZero) }
       result = try a / b
     }
-    return .value(.number(result, whole: false, exact: exact && model.holds(result)))
+    return try decimal(result, operandsExact: exact)
+  }
+
+  /// The decimal the implementation computes for the exact `result` of an operation: the same
+  /// number when it holds it, else a rounded one, or an overflow when the whole part needs more
+  /// than 28 digits. With inexact operands, the implementation's result may be far from the
+  /// exact one (a difference of nearly equal numbers, multiplied), so a large one is undetermined.
+  private func decimal(_ result: Rational, operandsExact: Bool) throws(ReferenceGivesUp) -> Result {
+    let magnitude = result.numerator < 0 ? try Rational(-result.numerator, result.denominator) : result
+    guard operandsExact else {
+      let large = try Rational(try Rational.power(10, 20))
+      return try Rational.order(magnitude, large) >= 0
+        ? .undetermined : .value(.number(result, whole: false, exact: false))
+    }
+    if model.holds(result) { return .value(.number(result, whole: false, exact: true)) }
+    // Rounded half to even to 28 significant digits, it reaches 10^28 from 10^28 − 1/2 on.
+    let first = try Rational(try Rational.power(10, 28) * 2 - 1, 2)
+    if try Rational.order(magnitude, first) >= 0 { return .error(Self.overflow) }
+    return .value(.number(result, whole: false, exact: false))
   }
 
   private func compare(_ op: String, _ left: Result, _ right: Result) throws(ReferenceGivesUp) -> Result {
@@ -151,19 +167,16 @@ struct ReferenceEvaluator {
 /// How the implementation holds numbers with a fraction, which decides when the reference's
 /// exact fractions must be met exactly.
 enum NumberModel {
-  /// Binary floating point (`Double`), as docs/language.md describes numbers today.
-  case binaryFloatingPoint
-  /// Decimal floating point with this many significant digits (issue 10, item 5). Choose it
-  /// with `VERDICT_FUZZ_NUMBERS=decimal` once numbers are exact decimals.
+  /// Decimals with this many significant digits and at most as many decimal places, as
+  /// docs/language.md describes numbers.
   case decimal(digits: Int)
 
   /// Whether a number with a fraction holds `value` exactly.
   func holds(_ value: Rational) -> Bool {
     switch self {
-    case .binaryFloatingPoint: return value.fitsDouble
     case .decimal(let digits):
-      // A decimal fraction: the denominator divides a power of ten; then count the digits of
-      // the numerator scaled to that power, without trailing zeros.
+      // A decimal fraction: the denominator divides a power of ten (at most 10^digits); then
+      // count the digits of the numerator scaled to the smallest such power.
       var rest = value.denominator
       var twos = 0
       var fives = 0
@@ -175,12 +188,13 @@ enum NumberModel {
         rest /= 5
         fives += 1
       }
-      guard rest == 1, let scale = try? Rational.power(10, max(twos, fives)) else { return false }
+      guard rest == 1, max(twos, fives) <= digits, let scale = try? Rational.power(10, max(twos, fives)) else {
+        return false
+      }
       let (scaled, overflow) = value.numerator.multipliedReportingOverflow(by: scale / value.denominator)
       guard !overflow else { return false }
-      var significant = scaled.magnitude
-      while significant != 0 && significant % 10 == 0 { significant /= 10 }
-      return String(significant).count <= digits
+      // At the fewest decimal places, zeros at the end are whole-number digits, which count.
+      return String(scaled.magnitude).count <= digits
     }
   }
 }

@@ -1,6 +1,7 @@
 // A frozen copy of CellReader and CellScanner as they were before the batch runner's byte-level
 // fast paths, so that CellReaderEquivalenceTests can show the new code reads every cell the same.
-// Do not edit: it is the reference.
+// Do not edit: it is the reference. (Only its numbers changed with the language's: a fraction is an
+// exact decimal, not a `Double`.)
 @testable import Verdict
 
 /// Reads the text of a data cell (a CSV field, a JSON string, a `--set` value) as a value for a
@@ -67,13 +68,13 @@ struct LegacyCellReader: Sendable {
     if field.type == nil, case .text(let text) = value { return read(text, for: field) }
     guard let type = field.type, value.type != type, !value.isMissing else { return .success(value) }
     switch (type, value) {
-    case (.number, .int), (.number, .real): return .success(value)
+    case (.number, .int), (.number, .decimal): return .success(value)
     case (.duration, .int(let count)):
       if let unit = field.durationUnit, case (let seconds, false) = count.multipliedReportingOverflow(by: unit.seconds)
       {
         return .success(.duration(TimeSpan(seconds: seconds)))
       }
-    case (.money, .int), (.money, .real):
+    case (.money, .int), (.money, .decimal):
       if field.currency != nil { return read(value.plainText, for: field) }
     case (_, .text(let text)):
       return read(text, for: field)
@@ -132,12 +133,12 @@ struct LegacyCellScanner {
   }
 
   /// `20%`, or a bare number of percentage points.
-  func percent() -> Double? {
+  func percent() -> DecimalNumber? {
     var last = end
     if last > start, bytes[last - 1] == UInt8(ascii: "%") { last -= 1 }
     while last > start, LegacyCellScanner.isSpace(bytes[last - 1]) { last -= 1 }
     guard let decimal = decimal(start, last) else { return nil }
-    return decimal.double / 100
+    return decimal.number(shiftingPointLeftBy: 2)
   }
 
   /// `45d`, `12h`, `90min`, `45 days`, or a bare number in `bareUnit`.
@@ -290,15 +291,14 @@ struct LegacyExactDecimal {
     return true
   }
 
-  var double: Double {
-    var value = Double(mantissa)
-    for _ in 0..<fractionDigits { value /= 10 }
-    return negative ? -value : value
+  /// The number divided by 10^shift; at most 18 digits, so it always fits.
+  func number(shiftingPointLeftBy shift: Int) -> DecimalNumber {
+    DecimalNumber(significand: UInt128(mantissa), scale: fractionDigits + shift, negative: negative)
   }
 
   var value: Value {
     if fractionDigits == 0 { return .int(negative ? -mantissa : mantissa) }
-    return .real(double)
+    return .decimal(number(shiftingPointLeftBy: 0))
   }
 
   /// mantissa × factor ÷ 10^fractionDigits, when it is whole and fits.

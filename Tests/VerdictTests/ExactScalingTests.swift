@@ -16,7 +16,7 @@ final class ExactScalingTests: XCTestCase {
   }
 
   static func scaled(_ amount: Int64, _ op: Arithmetic, _ text: String) -> Int64? {
-    try? ExactScaling.scale(amount, op, byFraction: Double(text)!)
+    try? ExactScaling.scale(amount, op, byDecimal: DecimalNumber(text)!)
   }
 
   func testDecimalFactorsAgainstDecimalArithmetic() {
@@ -63,38 +63,33 @@ final class ExactScalingTests: XCTestCase {
     XCTAssertThrowsError(try ExactScaling.scale(1, .divide, byWhole: 0))
   }
 
-  func testFactorsThatAreNoShortDecimalAreTakenExactly() throws {
-    // 0.1 + 0.2 is 0.3000000000000000444…: a million times it is 300000.0000000000444.
-    XCTAssertEqual(try ExactScaling.scale(1_000_000, .multiply, byFraction: 0.1 + 0.2), 300_000)
-    // 1 + 2^-52 times 2^62 is 2^62 + 2^10, exactly.
-    XCTAssertEqual(try ExactScaling.scale(1 << 62, .multiply, byFraction: 1 + 0x1p-52), (1 << 62) + 1_024)
-    XCTAssertEqual(try ExactScaling.scale(-(1 << 62), .divide, byFraction: 0x1p-1), .min)
-    XCTAssertThrowsError(try ExactScaling.scale(1 << 62, .divide, byFraction: 0x1p-1), "2^63 does not fit")
+  static func decimal(_ text: String) -> DecimalNumber { DecimalNumber(text)! }
+
+  func testFactorsOfManyDigitsAreTakenExactly() throws {
+    // 28 significant digits: a million times 0.3000000000000000000000000001 is 300000.0000…0003.
+    XCTAssertEqual(
+      try ExactScaling.scale(1_000_000, .multiply, byDecimal: Self.decimal("0.3000000000000000000000000001")), 300_000)
+    // 1.0000000000000000000000000005 times 2^62: the product's fraction is below a half.
+    XCTAssertEqual(
+      try ExactScaling.scale(1 << 62, .multiply, byDecimal: Self.decimal("1.000000000000000000000000001")), 1 << 62)
+    XCTAssertEqual(try ExactScaling.scale(-(1 << 62), .divide, byDecimal: Self.decimal("0.5")), .min)
+    XCTAssertThrowsError(try ExactScaling.scale(1 << 62, .divide, byDecimal: Self.decimal("0.5")), "2^63 does not fit")
   }
 
   func testExtremeFactors() throws {
-    XCTAssertEqual(try ExactScaling.scale(.max, .multiply, byFraction: 5e-324), 0)
-    XCTAssertEqual(try ExactScaling.scale(.max, .divide, byFraction: 1e300), 0)
-    XCTAssertEqual(try ExactScaling.scale(0, .multiply, byFraction: 1e300), 0)
-    XCTAssertEqual(try ExactScaling.scale(3, .multiply, byFraction: 0x1p-2), 1, "0.75 rounds to 1")
-    XCTAssertEqual(try ExactScaling.scale(2, .multiply, byFraction: 0x1p-2), 0, "0.5 rounds to even 0")
-    XCTAssertEqual(try ExactScaling.scale(6, .multiply, byFraction: 0x1p-2), 2, "1.5 rounds to even 2")
-    XCTAssertEqual(try ExactScaling.scale(.min, .multiply, byFraction: 1.0), .min)
-    XCTAssertEqual(try ExactScaling.scale(.max, .multiply, byFraction: -1.0), -Int64.max)
-    XCTAssertThrowsError(try ExactScaling.scale(1, .multiply, byFraction: 1e300))
-    XCTAssertThrowsError(try ExactScaling.scale(1, .divide, byFraction: 5e-324))
-    XCTAssertThrowsError(try ExactScaling.scale(.min, .multiply, byFraction: -1.0))
-    XCTAssertThrowsError(try ExactScaling.scale(1, .multiply, byFraction: .infinity))
-    XCTAssertThrowsError(try ExactScaling.scale(1, .divide, byFraction: 0))
-  }
-
-  func testShortDecimalsAreFound() {
-    XCTAssertEqual(ExactScaling.decimal(of: 1.1)?.digits, 11)
-    XCTAssertEqual(ExactScaling.decimal(of: 1.1)?.places, 1)
-    XCTAssertEqual(ExactScaling.decimal(of: 0.001)?.places, 3)
-    XCTAssertEqual(ExactScaling.decimal(of: 2)?.places, 0)
-    XCTAssertEqual(ExactScaling.decimal(of: 123_456_789.012345)?.digits, 123_456_789_012_345)
-    XCTAssertNil(ExactScaling.decimal(of: 0.1 + 0.2))
-    XCTAssertNil(ExactScaling.decimal(of: 1e300))
+    let tiny = Self.decimal("0.0000000000000000000000000001")
+    let huge = Self.decimal("9999999999999999999999999999")
+    XCTAssertEqual(try ExactScaling.scale(.max, .multiply, byDecimal: tiny), 0)
+    XCTAssertEqual(try ExactScaling.scale(.max, .divide, byDecimal: huge), 0)
+    XCTAssertEqual(try ExactScaling.scale(0, .multiply, byDecimal: huge), 0)
+    XCTAssertEqual(try ExactScaling.scale(3, .multiply, byDecimal: Self.decimal("0.25")), 1, "0.75 rounds to 1")
+    XCTAssertEqual(try ExactScaling.scale(2, .multiply, byDecimal: Self.decimal("0.25")), 0, "0.5 rounds to even 0")
+    XCTAssertEqual(try ExactScaling.scale(6, .multiply, byDecimal: Self.decimal("0.25")), 2, "1.5 rounds to even 2")
+    XCTAssertEqual(try ExactScaling.scale(.min, .multiply, byDecimal: Self.decimal("1.0")), .min)
+    XCTAssertEqual(try ExactScaling.scale(.max, .multiply, byDecimal: Self.decimal("-1")), -Int64.max)
+    XCTAssertThrowsError(try ExactScaling.scale(1, .multiply, byDecimal: huge))
+    XCTAssertThrowsError(try ExactScaling.scale(1, .divide, byDecimal: tiny))
+    XCTAssertThrowsError(try ExactScaling.scale(.min, .multiply, byDecimal: Self.decimal("-1")))
+    XCTAssertThrowsError(try ExactScaling.scale(1, .divide, byDecimal: Self.decimal("0")))
   }
 }

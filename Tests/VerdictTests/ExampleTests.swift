@@ -93,7 +93,7 @@ final class ExampleTests: XCTestCase {
       """)
     let result = policy.run(policy.examples[0], in: EvaluationContext())
     XCTAssertTrue(result.passed, "\(result.mismatches)")
-    XCTAssertEqual(result.client?.values, [.percent(0.2), .duration(TimeSpan(seconds: 388_800))])
+    XCTAssertEqual(result.client?.values, [.percent(DecimalNumber("0.2")!), .duration(TimeSpan(seconds: 388_800))])
   }
 
   func testANumberTooLargeForItsFieldSaysWhy() {

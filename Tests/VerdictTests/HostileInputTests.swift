@@ -119,9 +119,11 @@ final class HostileInputTests: XCTestCase {
       XCTAssertEqual(diagnostics.first?.range.start, 9, line: line)
       XCTAssertLessThan(rendered.utf8.count, 2_000, line: line)
     }
-    // A long fraction is a fine real number.
-    let real = compile("when x > 1.\(digits) then recommend fire")
-    XCTAssertEqual(real.diagnostics, [])
+    // A long fraction is refused, never rounded: numbers are exact to 28 significant digits.
+    let long = compile("when x > 1.\(digits) then recommend fire")
+    XCTAssertEqual(long.diagnostics.map(\.code), ["too-many-digits"])
+    XCTAssertEqual(long.diagnostics.first?.range.start, 9)
+    XCTAssertLessThan(long.rendered.utf8.count, 2_000)
   }
 
   // MARK: - Depth

@@ -55,8 +55,8 @@ final class LexerTests: XCTestCase {
       Row("0", [(Self.int(0), "0")]),
       Row("1_000", [(Self.int(1000), "1_000")]),
       Row("1_000_000 2", [(Self.int(1_000_000), "1_000_000"), (Self.int(2), "2")]),
-      Row("2.5", [(.number(.real(2.5)), "2.5")]),
-      Row("0.25", [(.number(.real(0.25)), "0.25")]),
+      Row("2.5", [(.number(.decimal(DecimalNumber("2.5")!)), "2.5")]),
+      Row("0.25", [(.number(.decimal(DecimalNumber("0.25")!)), "0.25")]),
       Row("9223372036854775807", [(Self.int(.max), "9223372036854775807")]),
       Row("-3", [(.symbol(.minus), "-"), (Self.int(3), "3")]),
       Row("3 d", [(Self.int(3), "3"), (Self.word("d"), "d")]),
@@ -82,9 +82,9 @@ final class LexerTests: XCTestCase {
 
   func testPercentsAndDates() {
     check([
-      Row("20%", [(.percent(0.2), "20%")]),
-      Row("12.5%", [(.percent(0.125), "12.5%")]),
-      Row("100%", [(.percent(1), "100%")]),
+      Row("20%", [(.percent(DecimalNumber("0.2")!), "20%")]),
+      Row("12.5%", [(.percent(DecimalNumber("0.125")!), "12.5%")]),
+      Row("100%", [(.percent(DecimalNumber("1")!), "100%")]),
       Row("2026-11-28", [(.date(CalendarDate(year: 2026, month: 11, day: 28)!), "2026-11-28")]),
       Row("2024-02-29", [(.date(CalendarDate(year: 2024, month: 2, day: 29)!), "2024-02-29")]),
       Row(
@@ -205,7 +205,10 @@ final class LexerTests: XCTestCase {
       ("é > 1️⃣5days", [.init("unknown-unit", "unknown unit 'days' after a number")], #line),
       ("1️⃣1.00001min", [.init("malformed-duration", "duration is not a whole number of seconds")], #line),
       ("1️⃣99999999999999999y", [.init("number-too-large", "duration is too long")], #line),
-      ("1️⃣9223372036854775808", [.init("number-too-large", "number is too large")], #line),
+      ("1️⃣10000000000000000000000000000", [.init("number-too-large", "number is too large")], #line),
+      ("1️⃣1.0000000000000000000000000001", [.init("too-many-digits", "more than 28 significant digits")], #line),
+      ("1️⃣0.00000000000000000000000000001", [.init("too-many-digits", "more than 28 decimal places")], #line),
+      ("1️⃣0.000000000000000000000000001%", [.init("too-many-digits", "more than 28 decimal places")], #line),
       ("x > 1️⃣1" + String(repeating: "0", count: 400) + ".5", [.init("number-too-large", "number is too large")], #line),
       ("x > 1️⃣1" + String(repeating: "0", count: 400) + "%", [.init("number-too-large", "number is too large")], #line),
       ("a + 1️⃣1.23456€", [.init("malformed-money", "money has more than 4 decimal places")], #line),

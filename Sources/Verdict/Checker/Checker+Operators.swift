@@ -188,7 +188,7 @@ extension Checker {
     let shown: String = {
       guard let literal, case .constant(let value) = literal.kind else { return "5" }
       switch value {
-      case .int, .real: return "\(value)"
+      case .int, .decimal: return "\(value)"
       default: return "5"
       }
     }()

@@ -49,10 +49,10 @@ extension Interpreter {
     case (.daysUntil, .date(let date)):
       return .duration(try days(date.daysSinceEpoch, context.pointee.today.daysSinceEpoch, expr))
     case (.abs, .int(let value)):
-      guard value != .min else { throw located(.overflow, expr) }
-      return .int(Swift.abs(value))
-    case (.abs, .real(let value)): return .real(Swift.abs(value))
-    case (.abs, .percent(let value)): return .percent(Swift.abs(value))
+      // |Int64.min| is past 64 bits: a decimal.
+      return value == .min ? .decimal(DecimalNumber(value).magnitude) : .int(Swift.abs(value))
+    case (.abs, .decimal(let value)): return .decimal(value.magnitude)
+    case (.abs, .percent(let value)): return .percent(value.magnitude)
     case (.abs, .duration(let span)):
       guard span.seconds != .min else { throw located(.overflow, expr) }
       return .duration(TimeSpan(seconds: Swift.abs(span.seconds)))
@@ -60,11 +60,10 @@ extension Interpreter {
       guard money.scaledAmount != .min else { throw located(.overflow, expr) }
       return .money(Money(scaledAmount: Swift.abs(money.scaledAmount), currency: money.currency))
     case (.round, .int): return argument
-    case (.round, .real(let value)):
-      let rounded = value.rounded(.toNearestOrEven)
-      guard rounded.magnitude < 9.2e18 else { return .real(rounded) }
-      return .int(Int64(rounded))
-    case (.round, .percent(let value)): return .percent((value * 100).rounded(.toNearestOrEven) / 100)
+    case (.round, .decimal(let value)):
+      let rounded = value.rounded(toPlaces: 0)
+      return rounded.wholeValue.map { .int($0) } ?? .decimal(rounded)
+    case (.round, .percent(let value)): return .percent(value.rounded(toPlaces: 2))
     case (.round, .duration(let span)):
       return .duration(TimeSpan(seconds: Interpreter.roundToMultiple(span.seconds, of: 86_400)))
     case (.round, .money(let money)):

@@ -25,7 +25,7 @@ extension Interpreter {
         }
       case .missing:
         unknown.insert(index)
-      case .int, .real, .duration, .percent, .money, .date, .constant, .field, .computed:
+      case .int, .decimal, .duration, .percent, .money, .date, .constant, .field, .computed:
         throw typeError(
           "a rule's condition must be true or false, not \(value(of: condition).type?.described ?? "missing")",
           rule.condition)
@@ -60,7 +60,7 @@ extension Interpreter {
         }
       case .missing:
         unknownCount += 1
-      case .int, .real, .duration, .percent, .money, .date, .constant, .field, .computed:
+      case .int, .decimal, .duration, .percent, .money, .date, .constant, .field, .computed:
         throw typeError(
           "a rule's condition must be true or false, not \(value(of: condition).type?.described ?? "missing")",
           rule.condition)
@@ -89,7 +89,7 @@ extension Interpreter {
     switch scalar.kind {
     case .duration: return TimeSpan(seconds: scalar.payload)
     case .missing: return nil
-    case .bool, .int, .real, .percent, .money, .date, .constant, .field, .computed:
+    case .bool, .int, .decimal, .percent, .money, .date, .constant, .field, .computed:
       let other = value(of: scalar)
       throw typeError("'\(clause)' needs a duration, not \(other.type?.described ?? "missing") \(other)", node)
     }

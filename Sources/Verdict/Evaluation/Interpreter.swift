@@ -137,7 +137,7 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
       switch operand.kind {
       case .bool: return .bool(operand.payload == 0)
       case .missing: return .missing
-      case .int, .real, .duration, .percent, .money, .date, .constant, .field, .computed:
+      case .int, .decimal, .duration, .percent, .money, .date, .constant, .field, .computed:
         throw typeError("'not' needs true or false, not \(value(of: operand).type?.described ?? "missing")", index)
       }
     case .and:
@@ -218,6 +218,9 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
     throws(Interrupt) -> Scalar
   {
     if let result = Scalar.compareIntegers(comparison, left, right) { return result }
+    if left.kind == .decimal || right.kind == .decimal, let result = Scalar.compareDecimals(comparison, left, right) {
+      return result
+    }
     do throws(ValueFailure) { return scalar(try Value.compare(comparison, value(of: left), value(of: right))) } catch {
       throw located(error, index)
     }
@@ -230,7 +233,7 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
     case .constant: return runtime.constants[Int(scalar.payload)]
     case .field: return record.pointee.value(at: Int(scalar.payload))
     case .computed: return scratch?.computed[Int(scalar.payload)] ?? .missing
-    case .missing, .bool, .int, .real, .duration, .percent, .money, .date: return .missing
+    case .missing, .bool, .int, .decimal, .duration, .percent, .money, .date: return .missing
     }
   }
 
@@ -250,7 +253,7 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
   private mutating func bool(_ scalar: Scalar, _ index: Int32) throws(Interrupt) -> Scalar {
     switch scalar.kind {
     case .bool, .missing: return scalar
-    case .int, .real, .duration, .percent, .money, .date, .constant, .field, .computed:
+    case .int, .decimal, .duration, .percent, .money, .date, .constant, .field, .computed:
       let value = value(of: scalar)
       throw typeError("expected true or false, not \(value.type?.described ?? "missing") \(value)", index)
     }

@@ -3,30 +3,37 @@
 /// Build it in a first pass with ``PopulationBuilder``; it keeps one number a client for each
 /// field that `rank` or `percentile` needs, and one total for each field that `share` needs.
 public struct Population: Sendable {
-  /// Totals by field slot, for `share`.
-  var totals: [Int: Double] = [:]
+  /// Totals by field slot, for `share`; `nil` once a total outgrew 28 digits.
+  var totals: [Int: DecimalNumber?] = [:]
   /// Sorted values by field slot, for `rank` and `percentile`.
-  var sortedValues: [Int: [Double]] = [:]
+  var sortedValues: [Int: [DecimalNumber]] = [:]
 
   /// The value of a population measure for a client whose field holds `value`.
   func measure(_ measure: PopulationMeasure, field: Int, value: Value) -> Value {
-    guard let magnitude = value.magnitude else { return .missing }
+    guard let magnitude = value.populationNumber else { return .missing }
     switch measure {
     case .share:
-      guard let total = totals[field], total != 0 else { return .missing }
-      return .percent(magnitude / total)
+      guard let total = totals[field] ?? nil, !total.isZero,
+        let share = try? DecimalNumber.dividing(magnitude, total)
+      else { return .missing }
+      return .percent(share)
     case .rank:
       guard let sorted = sortedValues[field] else { return .missing }
       // 1 + how many values are larger.
       return .int(Int64(1 + sorted.count - Population.upperBound(of: magnitude, in: sorted)))
     case .percentile:
       guard let sorted = sortedValues[field], !sorted.isEmpty else { return .missing }
-      guard sorted.count > 1 else { return .percent(0) }
-      return .percent(Double(Population.lowerBound(of: magnitude, in: sorted)) / Double(sorted.count - 1))
+      guard sorted.count > 1 else { return .percent(DecimalNumber(0)) }
+      let below = DecimalNumber(Int64(Population.lowerBound(of: magnitude, in: sorted)))
+      // Neither overflows nor divides by zero: a count below 2^63 divided by a positive one.
+      guard let fraction = try? DecimalNumber.dividing(below, DecimalNumber(Int64(sorted.count - 1))) else {
+        return .missing
+      }
+      return .percent(fraction)
     }
   }
 
-  static func lowerBound(of value: Double, in sorted: [Double]) -> Int {
+  static func lowerBound(of value: DecimalNumber, in sorted: [DecimalNumber]) -> Int {
     var low = 0
     var high = sorted.count
     while low < high {
@@ -36,7 +43,7 @@ public struct Population: Sendable {
     return low
   }
 
-  static func upperBound(of value: Double, in sorted: [Double]) -> Int {
+  static func upperBound(of value: DecimalNumber, in sorted: [DecimalNumber]) -> Int {
     var low = 0
     var high = sorted.count
     while low < high {
@@ -57,7 +64,7 @@ public struct PopulationBuilder: Sendable {
     needs = policy.program.populationNeeds
     for need in needs {
       switch need.measure {
-      case .share: population.totals[need.field] = 0
+      case .share: population.totals[need.field] = DecimalNumber(0)
       case .rank, .percentile: population.sortedValues[need.field] = []
       }
     }
@@ -69,9 +76,11 @@ public struct PopulationBuilder: Sendable {
   /// Adds one client's values.
   public mutating func add(_ client: some ClientRecord) {
     for need in needs {
-      guard let magnitude = client.value(at: need.field).magnitude else { continue }
+      guard let magnitude = client.value(at: need.field).populationNumber else { continue }
       switch need.measure {
-      case .share: population.totals[need.field, default: 0] += magnitude
+      case .share:
+        let total = population.totals[need.field] ?? nil
+        population.totals[need.field] = total.flatMap { try? DecimalNumber.adding($0, magnitude) }
       case .rank, .percentile: population.sortedValues[need.field, default: []].append(magnitude)
       }
     }
@@ -86,11 +95,23 @@ public struct PopulationBuilder: Sendable {
 }
 
 extension Value {
-  /// The size of a numeric value as a `Double`, for population figures.
+  /// The size of a numeric value, exactly, for population figures: money in ten-thousandths,
+  /// durations in seconds.
+  var populationNumber: DecimalNumber? {
+    switch self {
+    case .int(let value): DecimalNumber(value)
+    case .decimal(let value), .percent(let value): value
+    case .duration(let span): DecimalNumber(span.seconds)
+    case .money(let money): DecimalNumber(money.scaledAmount)
+    case .missing, .bool, .date, .text, .list: nil
+    }
+  }
+
+  /// The size of a numeric value as a `Double`, for how far apart explanations find two values.
   var magnitude: Double? {
     switch self {
     case .int(let value): Double(value)
-    case .real(let value), .percent(let value): value
+    case .decimal(let value), .percent(let value): value.doubleValue
     case .duration(let span): Double(span.seconds)
     case .money(let money): Double(money.scaledAmount)
     case .missing, .bool, .date, .text, .list: nil

@@ -1,13 +1,15 @@
 /// A value as the interpreter passes it between nodes: 16 bytes and trivially copyable, so that
 /// copying, caching and dropping one touches no reference count.
 ///
-/// Truth values, numbers, durations, percents, money and dates are stored inline. Text and lists
+/// Truth values, numbers, durations, percents, money and dates are stored inline; a decimal (a
+/// number or a percent) spreads its 94-bit significand over `payload` and `currency`, and keeps
+/// its scale and sign in `decimalScale`. Text and lists
 /// stay where they already are, and the scalar refers to them: a constant of the program, a field
 /// of the client, or a value the evaluation computed. ``Interpreter/value(of:)`` turns a scalar
 /// back into the ``Value`` it stands for.
 struct Scalar {
   enum Kind: UInt8 {
-    case missing, bool, int, real, duration, percent, money, date
+    case missing, bool, int, decimal, duration, percent, money, date
     /// Text or a list among the program's constants; `payload` is the constant's index.
     case constant
     /// Text or a list in a field of the client; `payload` is the field slot.
@@ -16,12 +18,28 @@ struct Scalar {
     case computed
   }
 
-  var kind: Kind
-  /// The currency of money, packed as in ``Currency``; 0 for other kinds.
-  var currency: UInt32 = 0
-  /// The value: a truth value as 0 or 1, an integer, a `Double`'s bits, seconds, ten-thousandths
-  /// of a currency unit, days since the epoch, or the index of a value stored elsewhere.
-  var payload: Int64 = 0
+  /// The kind (bits 0–7), a decimal's scale and sign (bits 8–15) and the currency or a decimal's
+  /// high bits (32–63) in one word: a scalar of two words travels in two registers, where one of
+  /// four fields would take four.
+  let header: UInt64
+  /// The value: a truth value as 0 or 1, an integer, the low 64 bits of a decimal's significand,
+  /// seconds, ten-thousandths of a currency unit, days since the epoch, or the index of a value
+  /// stored elsewhere.
+  let payload: Int64
+
+  /// What the scalar holds.
+  @inline(__always)
+  var kind: Kind {
+    // The low byte is always a `Kind`'s raw value: every initializer puts one there.
+    unsafeBitCast(UInt8(truncatingIfNeeded: header), to: Kind.self)
+  }
+
+  /// The scale and sign of a decimal, packed as in ``DecimalNumber``; 0 for other kinds.
+  @inline(__always) var decimalScale: UInt8 { UInt8(truncatingIfNeeded: header >> 8) }
+
+  /// The currency of money, packed as in ``Currency``, or the high 32 bits of a decimal's
+  /// significand; 0 for other kinds.
+  @inline(__always) var currency: UInt32 { UInt32(truncatingIfNeeded: header >> 32) }
 
   static var missing: Scalar { Scalar(kind: .missing) }
 
@@ -36,19 +54,32 @@ struct Scalar {
     case .missing: self.init(kind: .missing)
     case .bool(let flag): self.init(kind: .bool, payload: flag ? 1 : 0)
     case .int(let number): self.init(kind: .int, payload: number)
-    case .real(let number): self.init(kind: .real, payload: Int64(bitPattern: number.bitPattern))
+    case .decimal(let number): self.init(.decimal, number)
     case .duration(let span): self.init(kind: .duration, payload: span.seconds)
-    case .percent(let fraction): self.init(kind: .percent, payload: Int64(bitPattern: fraction.bitPattern))
+    case .percent(let fraction): self.init(.percent, fraction)
     case .money(let money): self.init(kind: .money, currency: money.currency.packed, payload: money.scaledAmount)
     case .date(let date): self.init(kind: .date, payload: date.daysSinceEpoch)
     case .text, .list: return nil
     }
   }
 
+  @inline(__always)
   init(kind: Kind, currency: UInt32 = 0, payload: Int64 = 0) {
-    self.kind = kind
-    self.currency = currency
+    header = UInt64(kind.rawValue) | UInt64(currency) << 32
     self.payload = payload
+  }
+
+  /// A decimal number or percent.
+  @inline(__always)
+  init(_ kind: Kind, _ number: DecimalNumber) {
+    header = UInt64(kind.rawValue) | UInt64(number.packedScale) << 8 | UInt64(number.high) << 32
+    payload = Int64(bitPattern: number.low)
+  }
+
+  /// The decimal a `.decimal` or `.percent` scalar holds.
+  @inline(__always)
+  var decimal: DecimalNumber {
+    DecimalNumber(low: UInt64(bitPattern: payload), high: currency, packedScale: decimalScale)
   }
 
   @inline(__always) var isMissing: Bool { kind == .missing }
@@ -65,9 +96,9 @@ struct Scalar {
     case .missing: .missing
     case .bool: .bool(payload != 0)
     case .int: .int(payload)
-    case .real: .real(Double(bitPattern: UInt64(bitPattern: payload)))
+    case .decimal: .decimal(decimal)
     case .duration: .duration(TimeSpan(seconds: payload))
-    case .percent: .percent(Double(bitPattern: UInt64(bitPattern: payload)))
+    case .percent: .percent(decimal)
     case .money: .money(Money(scaledAmount: payload, currency: Currency(packed: currency)))
     case .date: .date(CalendarDate(daysSinceEpoch: payload))
     case .constant, .field, .computed: nil
@@ -79,10 +110,29 @@ struct Scalar {
   /// comparison of values handles (with its errors and missing values).
   @inline(__always)
   static func compareIntegers(_ comparison: Comparison, _ left: Scalar, _ right: Scalar) -> Scalar? {
-    guard left.kind == right.kind, left.currency == right.currency else { return nil }
+    // One kind and currency (and for decimals, which are left to the general path, more).
+    guard left.header == right.header else { return nil }
     switch left.kind {
     case .int, .duration, .date, .money: return .bool(comparison.holds(left.payload, right.payload))
-    case .missing, .bool, .real, .percent, .constant, .field, .computed: return nil
+    case .missing, .bool, .decimal, .percent, .constant, .field, .computed: return nil
+    }
+  }
+
+  /// The comparison of two numbers of which one at least is a decimal; `nil` for every other
+  /// pair. Out of line, so that the interpreter's inlined comparisons stay small.
+  @inline(never)
+  static func compareDecimals(_ comparison: Comparison, _ left: Scalar, _ right: Scalar) -> Scalar? {
+    guard let a = left.number, let b = right.number else { return nil }
+    return .bool(comparison.holds(Int64(DecimalNumber.order(a, b)), 0))
+  }
+
+  /// A whole number or decimal as a decimal; `nil` for other kinds.
+  @inline(__always)
+  var number: DecimalNumber? {
+    switch kind {
+    case .int: DecimalNumber(payload)
+    case .decimal: decimal
+    case .missing, .bool, .duration, .percent, .money, .date, .constant, .field, .computed: nil
     }
   }
 
@@ -90,11 +140,11 @@ struct Scalar {
   /// ``compareIntegers(_:_:_:)``); `nil` for every other pair, which the general ordering handles.
   @inline(__always)
   static func orderIntegers(_ left: Scalar, _ right: Scalar) -> Int? {
-    guard left.kind == right.kind, left.currency == right.currency else { return nil }
+    guard left.header == right.header else { return nil }
     switch left.kind {
     case .int, .duration, .date, .money:
       return left.payload < right.payload ? -1 : left.payload == right.payload ? 0 : 1
-    case .missing, .bool, .real, .percent, .constant, .field, .computed: return nil
+    case .missing, .bool, .decimal, .percent, .constant, .field, .computed: return nil
     }
   }
 

@@ -77,7 +77,7 @@ extension ExplanationBuilder {
     switch (a, b) {
     case (.date, .date):
       return (try? Value.arithmetic(.subtract, larger, smaller)).map { ExplanationBuilder.display($0, unit: .day) }
-    case (.int, _), (.real, _), (.duration, _), (.percent, _), (.money, _):
+    case (.int, _), (.decimal, _), (.duration, _), (.percent, _), (.money, _):
       return (try? Value.arithmetic(.subtract, larger, smaller)).map { ExplanationBuilder.display($0, unit: unit) }
     case (.missing, _), (.bool, _), (.date, _), (.text, _), (.list, _):
       return nil

@@ -44,7 +44,7 @@ extension ExplanationBuilder {
     return name
   }
 
-  /// A value as an explanation shows it: fractions rounded to two places.
+  /// A value as an explanation shows it: fractions rounded half to even to two places.
   ///
   /// A duration is shown in `unit`, the unit its field is declared in, when it is a whole number
   /// of them (`payment_delay 42d`, not `6w`).
@@ -54,10 +54,12 @@ extension ExplanationBuilder {
       guard let unit else { return span.description }
       guard span.seconds % unit.seconds != 0 else { return "\(span.seconds / unit.seconds)\(unit.rawValue)" }
       // An average of days is rarely whole: 40.67d reads better than 976h.
-      let fraction = Double(span.seconds) / Double(unit.seconds)
-      return Value.format((fraction * 100).rounded() / 100) + unit.rawValue
-    case .real(let number): return Value.format((number * 100).rounded() / 100)
-    case .percent(let fraction): return Value.format((fraction * 10_000).rounded() / 100) + "%"
+      let magnitude = span.seconds.magnitude
+      let hundredths = (magnitude * 200 + UInt64(unit.seconds)) / UInt64(2 * unit.seconds)
+      let text = DecimalNumber.text(DecimalNumber(Int64(hundredths)), shiftingPointRightBy: -2)
+      return (span.seconds < 0 ? "-" : "") + text + unit.rawValue
+    case .decimal(let number): return number.rounded(toPlaces: 2).description
+    case .percent(let fraction): return DecimalNumber.text(fraction.rounded(toPlaces: 4), shiftingPointRightBy: 2) + "%"
     case .missing, .bool, .int, .money, .date, .text, .list: return value.description
     }
   }

@@ -65,7 +65,7 @@ struct ExplanationBuilder {
       guard let evaluation else { return .matched }
       return evaluation.winningRule == rule ? .won : .outranked
     case .missing?: return .unknown
-    case .bool(false)?, .int?, .real?, .duration?, .percent?, .money?, .date?, .text?, .list?: return .notMatched
+    case .bool(false)?, .int?, .decimal?, .duration?, .percent?, .money?, .date?, .text?, .list?: return .notMatched
     }
   }
 

@@ -127,7 +127,7 @@ public enum ExplanationText {
     case .bool(true)?: "✓"
     case .bool(false)?: "✗"
     case nil: "·"
-    case .missing?, .int?, .real?, .duration?, .percent?, .money?, .date?, .text?, .list?: "?"
+    case .missing?, .int?, .decimal?, .duration?, .percent?, .money?, .date?, .text?, .list?: "?"
     }
   }
 }

@@ -5,7 +5,7 @@ extension Lexer {
     var mantissa: Int64 = 0
     var fractionDigits = 0
     var overflow = false
-    /// The digits without underscores, for conversion to `Double`.
+    /// The digits without underscores, and the point if there is one.
     var text = ""
 
     mutating func append(_ digit: UInt8) {
@@ -116,32 +116,38 @@ extension Lexer {
   }
 
   private mutating func number(_ decimal: Decimal, start: Int) -> TokenKind {
-    if decimal.fractionDigits == 0 {
-      guard !decimal.overflow else {
-        report(
-          "number-too-large", "number is too large", SourceRange(start: start, end: offset),
-          hint: "whole numbers go up to 9223372036854775807")
-        return .invalid
-      }
-      return .number(.int(decimal.mantissa))
-    }
-    guard let real = Double(decimal.text), real.isFinite else { return tooLarge(start: start) }
-    return .number(.real(real))
+    if decimal.fractionDigits == 0, !decimal.overflow { return .number(.int(decimal.mantissa)) }
+    return exact(decimal, shift: 0, start: start).map { .number(.decimal($0)) } ?? .invalid
   }
 
   private mutating func percent(_ decimal: Decimal, start: Int) -> TokenKind {
-    // The fraction is read from the decimal text in one rounding (`0.1%` is the Double nearest
-    // to 0.001), so it reads back as the decimal written.
-    guard let real = Double(decimal.text), real.isFinite, let fraction = Double(decimal.text + "e-2") else {
-      return tooLarge(start: start)
-    }
-    return .percent(fraction)
+    // `12.5%` is the fraction 0.125: the same digits, two more of them after the point.
+    exact(decimal, shift: 2, start: start).map { .percent($0) } ?? .invalid
   }
 
-  /// A literal whose digits do not even fit a `Double` (hundreds of them) is an error, not infinity.
-  private mutating func tooLarge(start: Int) -> TokenKind {
-    report("number-too-large", "number is too large", SourceRange(start: start, end: offset))
-    return .invalid
+  /// The decimal the digits spell, divided by 10^shift; `nil` after reporting one that has more
+  /// digits than a number keeps, which is refused rather than rounded.
+  private mutating func exact(_ decimal: Decimal, shift: Int, start: Int) -> DecimalNumber? {
+    let digits = decimal.text.utf8.filter { $0 != UInt8(ascii: ".") }.map { $0 - UInt8(ascii: "0") }
+    let range = SourceRange(start: start, end: offset)
+    if digits.count - decimal.fractionDigits - shift > DecimalNumber.maximumDigits {
+      report(
+        "number-too-large", "number is too large", range,
+        hint: "numbers hold 28 digits: the largest is 9999999999999999999999999999")
+      return nil
+    }
+    switch DecimalNumber.reading(digits, fractionDigits: decimal.fractionDigits + shift, negative: false) {
+    case .success(let number): return number
+    case .failure(.tooManyDigits):
+      report(
+        "too-many-digits", "number has more than 28 significant digits", range,
+        hint: "numbers are exact to 28 significant digits; write fewer, they are never rounded")
+    case .failure(.tooManyPlaces):
+      report(
+        "too-many-digits", "number has more than 28 decimal places", range,
+        hint: "numbers are exact to 28 decimal places; write fewer, they are never rounded")
+    }
+    return nil
   }
 
   private mutating func money(_ decimal: Decimal, _ currency: Currency, start: Int) -> TokenKind {

@@ -10,7 +10,7 @@ enum TokenKind: Sendable, Equatable {
   case keyword(Keyword)
   case number(Value)
   case duration(TimeSpan)
-  case percent(Double)
+  case percent(DecimalNumber)
   case money(Money)
   case date(CalendarDate)
   case string(String)

@@ -70,13 +70,21 @@ public struct CellReader: Sendable {
   func mismatch(_ cell: CellScanner, _ field: CellFormat) -> CellError {
     // Cells of text and of undeclared fields fail only when they are not valid UTF-8.
     guard let type = field.type else { return CellReader.invalidText(cell) }
-    if type.isNumeric, cell.digitCount >= 19 {
+    if type == .number || type == .percent,
+      cell.digitCount > DecimalNumber.maximumDigits || CellReader.readsAsDigits(cell, type)
+    {
+      // Past what a decimal keeps: refused, since it would have to be rounded.
+      return CellError(
+        message: "\(Value.quote(cell.string)) has too many digits to be read exactly",
+        hint: "numbers are exact to 28 significant digits and 28 decimal places; they are never rounded")
+    }
+    if type == .money || type == .duration, cell.digitCount >= 19 {
       // A number of 19 digits or more that did not read is past what is kept exactly.
       return CellError(
         message: "\(Value.quote(cell.string)) is too large to be read exactly",
         hint: type == .money
           ? "money holds amounts up to 922,337,203,685,477 in any currency"
-          : "numbers are kept exactly up to 9,223,372,036,854,775,807")
+          : "durations are kept exactly up to 9,223,372,036,854,775,807 seconds")
     }
     if type.isNumeric, cell.hasAmbiguousNumber() {
       return CellError(
@@ -117,6 +125,12 @@ public struct CellReader: Sendable {
     }
   }
 
+  /// Whether a number or percent cell reads as digits that only do not fit a decimal (its
+  /// reading failed past the digits).
+  private static func readsAsDigits(_ cell: CellScanner, _ type: ValueType) -> Bool {
+    type == .percent ? cell.percentagePoints() != nil : cell.decimal(cell.start, cell.end) != nil
+  }
+
   private static func invalidText(_ cell: CellScanner) -> CellError {
     CellError(
       message: "\(Value.quote(cell.string)) is not valid UTF-8 text",
@@ -130,13 +144,13 @@ public struct CellReader: Sendable {
     if field.type == nil, case .text(let text) = value { return read(text, for: field) }
     guard let type = field.type, value.type != type, !value.isMissing else { return .success(value) }
     switch (type, value) {
-    case (.number, .int), (.number, .real): return .success(value)
+    case (.number, .int), (.number, .decimal): return .success(value)
     case (.duration, .int(let count)):
       if let unit = field.durationUnit, case (let seconds, false) = count.multipliedReportingOverflow(by: unit.seconds)
       {
         return .success(.duration(TimeSpan(seconds: seconds)))
       }
-    case (.money, .int), (.money, .real):
+    case (.money, .int), (.money, .decimal):
       if field.currency != nil { return read(value.plainText, for: field) }
     case (_, .text(let text)):
       return read(text, for: field)

@@ -40,17 +40,20 @@ struct CellScanner {
 
   /// A plain number: `45`, `-3`, `2.5`, `1,234.56` (or `1.234,56` with a decimal comma, `1'234.56`).
   func number() -> Value? {
-    guard let decimal = decimal(start, end) else { return nil }
-    return decimal.value
+    decimal(start, end)?.value
   }
 
   /// `20%`, or a bare number of percentage points.
-  func percent() -> Double? {
+  func percent() -> DecimalNumber? {
+    percentagePoints()?.number(shiftingPointLeftBy: 2)
+  }
+
+  /// The number of percentage points in `20%` or a bare `20`.
+  func percentagePoints() -> ExactDecimal? {
     var last = end
     if last > start, bytes[last - 1] == UInt8(ascii: "%") { last -= 1 }
     while last > start, CellScanner.isSpace(bytes[last - 1]) { last -= 1 }
-    guard let decimal = decimal(start, last) else { return nil }
-    return decimal.double / 100
+    return decimal(start, last)
   }
 
   /// `45d`, `12h`, `90min`, `45 days`, or a bare number in `bareUnit`.

@@ -32,32 +32,67 @@ extension CellScanner {
 }
 
 /// A decimal number kept exact: a whole mantissa and how many of its digits are fraction.
+///
+/// Small enough (24 bytes) to be returned in registers: the commonest cells fit the 64-bit
+/// mantissa, and the rare longer ones (up to 96 bits, 28 digits) keep their high bits apart.
 struct ExactDecimal {
+  /// The digits as a whole number; once `isWide`, the low 64 bits of it.
   var mantissa: Int64 = 0
   var fractionDigits = 0
   var negative = false
+  /// Whether the digits outgrew `mantissa`, whose bits are then the low 64 of the significand.
+  var isWide = false
+  /// The significand's bits above the low 64, once `isWide`.
+  var highBits: UInt32 = 0
 
   mutating func append(_ digit: UInt8) -> Bool {
-    let (times, overflow) = mantissa.multipliedReportingOverflow(by: 10)
-    let (sum, overflowAgain) = times.addingReportingOverflow(Int64(digit))
-    guard !overflow, !overflowAgain else { return false }
-    mantissa = sum
+    if !isWide {
+      let (times, overflow) = mantissa.multipliedReportingOverflow(by: 10)
+      let (sum, overflowAgain) = times.addingReportingOverflow(Int64(digit))
+      if !overflow, !overflowAgain {
+        mantissa = sum
+        return true
+      }
+      isWide = true
+    }
+    let (times, overflow) = wideMantissa.multipliedReportingOverflow(by: 10)
+    let (sum, overflowAgain) = times.addingReportingOverflow(UInt128(digit))
+    guard !overflow, !overflowAgain, sum >> 96 == 0 else { return false }
+    mantissa = Int64(bitPattern: UInt64(truncatingIfNeeded: sum))
+    highBits = UInt32(truncatingIfNeeded: sum >> 64)
     return true
   }
 
-  var double: Double {
-    var value = Double(mantissa)
-    for _ in 0..<fractionDigits { value /= 10 }
-    return negative ? -value : value
+  /// All the digits as a whole number.
+  var wideMantissa: UInt128 {
+    isWide ? UInt128(highBits) << 64 | UInt128(UInt64(bitPattern: mantissa)) : UInt128(mantissa)
   }
 
-  var value: Value {
-    if fractionDigits == 0 { return .int(negative ? -mantissa : mantissa) }
-    return .real(double)
+  /// The number: whole and within 64 bits, else a decimal; `nil` past 28 significant digits or
+  /// 28 decimal places, which are refused rather than rounded.
+  var value: Value? {
+    if !isWide, fractionDigits == 0 { return .int(negative ? -mantissa : mantissa) }
+    return number(shiftingPointLeftBy: 0).map { .decimal($0) }
+  }
+
+  /// The number divided by 10^shift (2 for a percent), if it fits a ``DecimalNumber`` exactly.
+  func number(shiftingPointLeftBy shift: Int) -> DecimalNumber? {
+    var significand = wideMantissa
+    var scale = fractionDigits + shift
+    // Zeros at the end of the fraction change nothing; drop them only when they do not fit.
+    while scale > 0, significand != 0, significand % 10 == 0,
+      scale > DecimalNumber.maximumDigits || significand >= DecimalNumber.significandLimit
+    {
+      significand /= 10
+      scale -= 1
+    }
+    guard scale <= DecimalNumber.maximumDigits, significand < DecimalNumber.significandLimit else { return nil }
+    return DecimalNumber(significand: significand, scale: scale, negative: negative)
   }
 
   /// mantissa × factor ÷ 10^fractionDigits, when it is whole and fits.
   func scaled(by factor: Int64) -> Int64? {
+    guard !isWide else { return nil }
     // Money (factor 10^4) with at most four decimals needs only a multiplication: multiplying by
     // 10^4 first and dividing after would overflow for amounts that fit (123456789012.3456).
     if factor == Money.scale && fractionDigits <= 4 {

@@ -1,89 +1,39 @@
 /// Multiplying and dividing a whole amount (money in ten-thousandths, a duration in seconds) by
-/// a number or a percent, exactly: the product or quotient is computed on integers with 128-bit
+/// a number or a percent, exactly: the product or quotient is computed on integers with 256-bit
 /// intermediates and rounded once, half to even, to a whole amount.
-///
-/// A whole factor is used as it is. A fraction is a `Double`; it is taken as the decimal it was
-/// written as, the one with the fewest decimal places that reads back as that `Double` (`1.1`,
-/// `0.2`, `12.5%` as `0.125`), which is exact for every decimal of up to 15 significant digits.
-/// A `Double` that is no such decimal (a computed `0.1 * 3`) is taken as the binary fraction it
-/// holds, exactly.
 enum ExactScaling {
   /// `amount × factor`, or `amount ÷ factor` when `op` is `.divide`, rounded half to even.
   static func scale(_ amount: Int64, _ op: Arithmetic, byWhole factor: Int64) throws(ValueFailure) -> Int64 {
     guard op == .divide else { return try Value.checked(amount.multipliedReportingOverflow(by: factor)) }
     guard factor != 0 else { throw ValueFailure.divisionByZero }
-    // `%` traps on `Int64.min % -1`; that quotient does not fit, which the wide path reports.
-    if !(amount == .min && factor == -1), amount % factor == 0 { return amount / factor }
-    return try rounded(amount, times: 1, over: factor.magnitude, shift: 0, negative: factor < 0)
+    // On magnitudes, which cannot overflow: the quotient is at most |amount| ≤ 2^63.
+    let divisor = factor.magnitude
+    var (quotient, remainder) = amount.magnitude.quotientAndRemainder(dividingBy: divisor)
+    if remainder > divisor - remainder || (remainder == divisor - remainder && quotient & 1 == 1) { quotient += 1 }
+    return try signed(UInt128(quotient), negative: (amount < 0) != (factor < 0))
   }
 
-  /// `amount × factor`, or `amount ÷ factor` when `op` is `.divide`, for a fraction, rounded
-  /// half to even.
-  static func scale(_ amount: Int64, _ op: Arithmetic, byFraction factor: Double) throws(ValueFailure) -> Int64 {
-    guard factor.isFinite else { throw ValueFailure.overflow }
-    if op == .divide, factor == 0 { throw ValueFailure.divisionByZero }
-    let negative = factor < 0
-    if let (digits, places) = decimal(of: factor.magnitude) {
-      let power = powersOfTen[places]
-      return op == .divide
-        ? try rounded(amount, times: power, over: digits, shift: 0, negative: negative)
-        : try rounded(amount, times: digits, over: power, shift: 0, negative: negative)
+  /// `amount × factor`, or `amount ÷ factor` when `op` is `.divide`, for a decimal (a number or
+  /// a percent's fraction), rounded half to even.
+  static func scale(_ amount: Int64, _ op: Arithmetic, byDecimal factor: DecimalNumber) throws(ValueFailure) -> Int64 {
+    if op == .divide, factor.isZero { throw ValueFailure.divisionByZero }
+    let power = DecimalNumber.powerOfTen(Int(factor.scale))
+    // amount × significand ÷ 10^scale, or amount × 10^scale ÷ significand.
+    let (numerator, denominator) = op == .divide ? (power, factor.significand) : (factor.significand, power)
+    let product = WideMagnitude(UInt128(amount.magnitude), times: numerator)
+    var (quotient, remainder) = product.quotientAndRemainder(dividingBy: denominator)
+    if remainder > denominator - remainder || (remainder == denominator - remainder && quotient.low & 1 == 1) {
+      quotient = quotient + WideMagnitude(low: 1)
     }
-    // magnitude = significand × 2^exponent, the significand a whole number below 2^53.
-    let significand = factor.isNormal ? factor.significandBitPattern | 1 << 52 : factor.significandBitPattern
-    let exponent = factor.isNormal ? Int(factor.exponent) - 52 : -1074
-    return op == .divide
-      ? try rounded(amount, times: 1, over: significand, shift: -exponent, negative: negative)
-      : try rounded(amount, times: significand, over: 1, shift: exponent, negative: negative)
+    guard quotient.high == 0 else { throw ValueFailure.overflow }
+    return try signed(quotient.low, negative: (amount < 0) != factor.isNegative)
   }
 
-  /// The decimal `digits ÷ 10^places` with the fewest places that reads back as `value`, when
-  /// one has fewer than 16 significant digits.
-  static func decimal(of value: Double) -> (digits: UInt64, places: Int)? {
-    for places in 0..<powersOfTen.count {
-      let power = Double(powersOfTen[places])
-      let scaled = value * power
-      guard scaled < 0x1p53 else { return nil }
-      let digits = scaled.rounded()
-      // Both operands are exact and division rounds correctly, so this is the Double the
-      // decimal text reads as.
-      if digits / power == value { return (UInt64(digits), places) }
-    }
-    return nil
-  }
-
-  /// 10^0 … 10^18.
-  static let powersOfTen: [UInt64] = (0...18).reduce(into: []) { powers, index in
-    powers.append(index == 0 ? 1 : powers[index - 1] * 10)
-  }
-
-  /// `amount × numerator × 2^shift ÷ denominator`, negated when `negative`, rounded half to even;
-  /// an overflow when it does not fit 64 bits.
-  private static func rounded(
-    _ amount: Int64, times numerator: UInt64, over denominator: UInt64, shift: Int, negative: Bool
-  ) throws(ValueFailure) -> Int64 {
-    guard denominator != 0 else { throw ValueFailure.divisionByZero }
-    let product = UInt128(amount.magnitude) * UInt128(numerator)
-    let resultIsNegative = (amount < 0) != negative
-    guard product != 0 else { return 0 }
-    var dividend = product
-    var divisor = UInt128(denominator)
-    if shift > 0 {
-      // A dividend past 128 bits gives a quotient past 64 bits, the divisor being below 2^64.
-      guard shift < 128, product.leadingZeroBitCount >= shift else { throw ValueFailure.overflow }
-      dividend = product << shift
-    } else if shift < 0 {
-      // A divisor of 2^128 or more is more than twice the dividend: the quotient rounds to 0.
-      guard -shift < 128, divisor.leadingZeroBitCount >= -shift else { return 0 }
-      divisor <<= -shift
-    }
-    var (quotient, remainder) = dividend.quotientAndRemainder(dividingBy: divisor)
-    if remainder > divisor - remainder || (remainder == divisor - remainder && quotient & 1 == 1) {
-      quotient += 1
-    }
-    let limit = UInt128(Int64.max.magnitude) + (resultIsNegative ? 1 : 0)
-    guard quotient <= limit else { throw ValueFailure.overflow }
-    if resultIsNegative { return quotient == UInt128(1) << 63 ? .min : -Int64(quotient) }
-    return Int64(quotient)
+  /// The magnitude with its sign, or an overflow when it does not fit 64 bits.
+  @inline(__always)
+  private static func signed(_ magnitude: UInt128, negative: Bool) throws(ValueFailure) -> Int64 {
+    guard magnitude <= UInt128(Int64.max.magnitude) + (negative ? 1 : 0) else { throw ValueFailure.overflow }
+    if negative { return magnitude == UInt128(1) << 63 ? .min : -Int64(magnitude) }
+    return Int64(magnitude)
   }
 }

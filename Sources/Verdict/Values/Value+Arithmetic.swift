@@ -9,8 +9,8 @@ extension Value {
       return .missing
     case (.int(let a), .int(let b)):
       return try integer(op, a, b)
-    case (.int, .real), (.real, .int), (.real, .real):
-      return try real(op, left.asDouble!, right.asDouble!)
+    case (.int, .decimal), (.decimal, .int), (.decimal, .decimal):
+      return .decimal(try decimal(op, left.asDecimal!, right.asDecimal!))
     case (.duration(let a), .duration(let b)):
       switch op {
       case .add: return .duration(TimeSpan(seconds: try checked(a.seconds.addingReportingOverflow(b.seconds))))
@@ -19,11 +19,11 @@ extension Value {
       case .divide: return try integer(.divide, a.seconds, b.seconds)
       case .multiply: break
       }
-    case (.duration(let span), .int), (.duration(let span), .real), (.duration(let span), .percent):
+    case (.duration(let span), .int), (.duration(let span), .decimal), (.duration(let span), .percent):
       if op == .multiply || op == .divide {
         return .duration(TimeSpan(seconds: try scale(span.seconds, op, by: right)))
       }
-    case (.int, .duration(let span)), (.real, .duration(let span)), (.percent, .duration(let span)):
+    case (.int, .duration(let span)), (.decimal, .duration(let span)), (.percent, .duration(let span)):
       if op == .multiply { return .duration(TimeSpan(seconds: try scale(span.seconds, .multiply, by: left))) }
     case (.money(let a), .money(let b)):
       guard a.currency == b.currency else { throw ValueFailure("cannot mix \(a.currency.code) and \(b.currency.code)") }
@@ -40,25 +40,20 @@ extension Value {
       case .divide: return try integer(.divide, a.scaledAmount, b.scaledAmount)
       case .multiply: break
       }
-    case (.money(let money), .int), (.money(let money), .real), (.money(let money), .percent):
+    case (.money(let money), .int), (.money(let money), .decimal), (.money(let money), .percent):
       if op == .multiply || op == .divide {
         return .money(Money(scaledAmount: try scale(money.scaledAmount, op, by: right), currency: money.currency))
       }
-    case (.int, .money(let money)), (.real, .money(let money)), (.percent, .money(let money)):
+    case (.int, .money(let money)), (.decimal, .money(let money)), (.percent, .money(let money)):
       if op == .multiply {
         return .money(Money(scaledAmount: try scale(money.scaledAmount, .multiply, by: left), currency: money.currency))
       }
     case (.percent(let a), .percent(let b)):
-      switch op {
-      case .add: return .percent(try finite(a + b))
-      case .subtract: return .percent(try finite(a - b))
-      case .multiply: return .percent(try finite(a * b))
-      case .divide: return try real(.divide, a, b)
-      }
-    case (.percent(let a), .int), (.percent(let a), .real):
-      if op == .multiply || op == .divide { return .percent(try real(op, a, right.asDouble!).asDouble!) }
-    case (.int, .percent(let b)), (.real, .percent(let b)):
-      if op == .multiply { return .percent(try finite(left.asDouble! * b)) }
+      return op == .divide ? .decimal(try decimal(op, a, b)) : .percent(try decimal(op, a, b))
+    case (.percent(let a), .int), (.percent(let a), .decimal):
+      if op == .multiply || op == .divide { return .percent(try decimal(op, a, right.asDecimal!)) }
+    case (.int, .percent(let b)), (.decimal, .percent(let b)):
+      if op == .multiply { return .percent(try decimal(.multiply, left.asDecimal!, b)) }
     case (.date(let date), .duration(let span)):
       if op == .add || op == .subtract {
         let days = span.seconds / 86_400
@@ -92,30 +87,29 @@ extension Value {
     return CalendarDate(daysSinceEpoch: days)
   }
 
-  /// Whole-number arithmetic; division stays whole only when it is exact.
+  /// Whole-number arithmetic; a result stays a 64-bit integer when it is whole and fits, and is
+  /// otherwise a decimal (a quotient that does not come out even, a sum past 64 bits).
   private static func integer(_ op: Arithmetic, _ a: Int64, _ b: Int64) throws(ValueFailure) -> Value {
+    let result: (partialValue: Int64, overflow: Bool)
     switch op {
-    case .add: return .int(try checked(a.addingReportingOverflow(b)))
-    case .subtract: return .int(try checked(a.subtractingReportingOverflow(b)))
-    case .multiply: return .int(try checked(a.multipliedReportingOverflow(by: b)))
+    case .add: result = a.addingReportingOverflow(b)
+    case .subtract: result = a.subtractingReportingOverflow(b)
+    case .multiply: result = a.multipliedReportingOverflow(by: b)
     case .divide:
       guard b != 0 else { throw ValueFailure.divisionByZero }
-      let (quotient, overflow) = a.dividedReportingOverflow(by: b)
-      if overflow { throw ValueFailure.overflow }
-      if a % b == 0 { return .int(quotient) }
-      return .real(Double(a) / Double(b))
+      // `%` traps on `Int64.min % -1`, whose quotient does not fit 64 bits.
+      let even = !(a == .min && b == -1) && a % b == 0
+      result = even ? (a / b, false) : (0, true)
     }
+    if !result.overflow { return .int(result.partialValue) }
+    return .decimal(try decimal(op, DecimalNumber(a), DecimalNumber(b)))
   }
 
-  private static func real(_ op: Arithmetic, _ a: Double, _ b: Double) throws(ValueFailure) -> Value {
-    switch op {
-    case .add: return .real(try finite(a + b))
-    case .subtract: return .real(try finite(a - b))
-    case .multiply: return .real(try finite(a * b))
-    case .divide:
-      guard b != 0 else { throw ValueFailure.divisionByZero }
-      return .real(try finite(a / b))
-    }
+  /// Decimal arithmetic (see ``DecimalNumber``).
+  private static func decimal(_ op: Arithmetic, _ a: DecimalNumber, _ b: DecimalNumber) throws(ValueFailure)
+    -> DecimalNumber
+  {
+    try DecimalNumber.applying(op, a, b)
   }
 
   /// Multiplies or divides a whole amount (seconds, scaled money) by a number or percent, exactly,
@@ -123,7 +117,7 @@ extension Value {
   private static func scale(_ amount: Int64, _ op: Arithmetic, by factor: Value) throws(ValueFailure) -> Int64 {
     switch factor {
     case .int(let whole): return try ExactScaling.scale(amount, op, byWhole: whole)
-    case .real(let value), .percent(let value): return try ExactScaling.scale(amount, op, byFraction: value)
+    case .decimal(let value), .percent(let value): return try ExactScaling.scale(amount, op, byDecimal: value)
     default: throw ValueFailure("cannot scale by \(factor.type?.described ?? "missing")")
     }
   }
@@ -138,28 +132,22 @@ extension Value {
     return result.partialValue
   }
 
-  private static func finite(_ value: Double) throws(ValueFailure) -> Double {
-    guard value.isFinite else { throw ValueFailure.overflow }
-    return value
-  }
-
   /// Zero of the same kind, for negation.
   static func zero(like value: Value) -> Value {
     switch value {
     case .duration: .duration(TimeSpan(seconds: 0))
     case .money(let money): .money(Money(scaledAmount: 0, currency: money.currency))
-    case .percent: .percent(0)
-    case .real: .real(0)
+    case .percent: .percent(DecimalNumber(0))
+    case .decimal: .decimal(DecimalNumber(0))
     default: .int(0)
     }
   }
 
-  /// The value as a `Double`, for numbers.
-  var asDouble: Double? {
+  /// The value as a decimal, for numbers.
+  var asDecimal: DecimalNumber? {
     switch self {
-    case .int(let value): Double(value)
-    case .real(let value): value
-    case .percent(let value): value
+    case .int(let value): DecimalNumber(value)
+    case .decimal(let value): value
     default: nil
     }
   }

@@ -35,9 +35,10 @@ extension Value {
     func sign<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -1 : (a == b ? 0 : 1) }
     switch (left, right) {
     case (.int(let a), .int(let b)): return sign(a, b)
-    case (.int, .real), (.real, .int), (.real, .real): return sign(left.asDouble!, right.asDouble!)
+    case (.int, .decimal), (.decimal, .int), (.decimal, .decimal):
+      return DecimalNumber.order(left.asDecimal!, right.asDecimal!)
     case (.duration(let a), .duration(let b)): return sign(a.seconds, b.seconds)
-    case (.percent(let a), .percent(let b)): return sign(a, b)
+    case (.percent(let a), .percent(let b)): return DecimalNumber.order(a, b)
     case (.date(let a), .date(let b)): return sign(a.daysSinceEpoch, b.daysSinceEpoch)
     case (.text(let a), .text(let b)): return sign(a, b)
     case (.money(let a), .money(let b)):

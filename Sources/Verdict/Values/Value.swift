@@ -1,21 +1,21 @@
 /// A value of the Verdict language: what a client field holds and what an expression yields.
 ///
-/// Numbers are exact integers while they can be (checked for overflow) and binary floating point
-/// only once a fraction appears; money is always exact. `missing` is the empty cell: comparisons
+/// Numbers are exact: whole numbers are kept as 64-bit integers while they fit, and others as
+/// 28-digit decimals (``DecimalNumber``); money is exact too. `missing` is the empty cell: comparisons
 /// with it are unknown, and a rule whose condition is unknown does not fire.
 public enum Value: Sendable, Hashable {
   /// No value: an empty cell, or an unknown truth value.
   case missing
   /// A truth value.
   case bool(Bool)
-  /// A whole number.
+  /// A whole number that fits 64 bits.
   case int(Int64)
-  /// A number with a fraction.
-  case real(Double)
+  /// Any other number: one with a fraction, or a whole number past 64 bits.
+  case decimal(DecimalNumber)
   /// A length of time.
   case duration(TimeSpan)
-  /// A percentage, stored as a fraction (`20%` is `0.2`).
-  case percent(Double)
+  /// A percentage, stored as a fraction (`20%` is `0.2`, exactly).
+  case percent(DecimalNumber)
   /// An exact amount of money in one currency.
   case money(Money)
   /// A calendar day.
@@ -36,7 +36,7 @@ public enum Value: Sendable, Hashable {
     switch self {
     case .missing: nil
     case .bool: .bool
-    case .int, .real: .number
+    case .int, .decimal: .number
     case .duration: .duration
     case .percent: .percent
     case .money: .money
