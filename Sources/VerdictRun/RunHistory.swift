@@ -36,42 +36,21 @@ struct ClientStanding: Sendable {
   }
 }
 
-/// The run history as one `verdict run` uses it: the facts of earlier runs (read before the
-/// run, for the policy's history facts and each client's standing) and the recorder that writes
-/// this run in one transaction, committed only once the report is.
-final class RunHistory: @unchecked Sendable {
+/// What a run history knew before a run on `today`: each client's past, the values of the
+/// policy's history facts, and each client's standing. Read-only, so evaluating threads share it;
+/// `verdict explain` uses it without recording anything.
+final class PastRuns: @unchecked Sendable {
   let today: CalendarDate
   private let facts: HistoryFacts
-  private let recorder: RunRecorder
   private let policy: Policy
-  private let verdicts: [String]
-  private let rules: [String]
-  private let texts: [String]
-  /// Keys recorded so far: a key on two rows is recorded once, as its first row says.
-  private var recorded: Set<String> = []
 
-  /// Opens the history at `path`, reads what it knows before `today`, and starts recording.
+  /// Reads what the history at `path` knows before `today`.
   /// - Throws: ``RunFailure`` for a file that is not a Verdict history, from a newer version,
-  ///   corrupt, busy, or whose latest run is later than `today`.
-  init(path: String, policy: Policy, configuration: RunConfiguration) throws(RunFailure) {
-    today = configuration.today
+  ///   corrupt or busy.
+  init(history: History, policy: Policy, today: CalendarDate) throws(HistoryError) {
+    self.today = today
     self.policy = policy
-    verdicts = policy.verdicts
-    let summaries = policy.rules
-    rules = summaries.indices.map { summaries[$0].name ?? summaries[$0].title(index: $0) }
-    texts = policy.reportTexts
-    do throws(HistoryError) {
-      let history = try History.open(path: path)
-      facts = try history.facts(before: configuration.today)
-      recorder = try history.beginRun(
-        RunInfo(
-          today: configuration.today, startedAt: Date(), policyPath: policy.source.name,
-          policyHash: RunHistory.hash(policy.source.bytes),
-          dataFiles: configuration.inputs + configuration.tables.map(\.path),
-          verdicts: policy.verdicts, otherwiseIndex: policy.otherwiseSeverity))
-    } catch {
-      throw RunFailure("verdict: \(error.message)" + (error.hint.map { "\n  hint: \($0)" } ?? ""))
-    }
+    facts = try history.facts(before: today)
   }
 
   /// What the history knows of `key`.
@@ -79,7 +58,13 @@ final class RunHistory: @unchecked Sendable {
 
   /// Writes the policy's history facts for a client whose history is `history` into its slots.
   func fill(_ client: inout Client, history: ClientHistory?) {
-    for (index, fact) in policy.historyFacts.enumerated() {
+    let facts = policy.historyFacts
+    guard !facts.isEmpty else { return }
+    let end = policy.historySlot(facts.count - 1) + 1
+    if client.values.count < end {
+      client.values += Array(repeating: .missing, count: end - client.values.count)
+    }
+    for (index, fact) in facts.enumerated() {
       client.values[policy.historySlot(index)] = value(of: fact, history)
     }
   }
@@ -115,7 +100,7 @@ final class RunHistory: @unchecked Sendable {
 
   /// The client's standing: its verdict against the previous run's, and its cooldown.
   func standing(_ history: ClientHistory?, _ outcome: ReportOutcome) -> ClientStanding {
-    let verdict = verdicts[outcome.severity]
+    let verdict = policy.verdicts[outcome.severity]
     var standing: ClientStanding
     if let history, history.wasInLatestRun {
       let same = history.lastVerdict == verdict
@@ -134,6 +119,41 @@ final class RunHistory: @unchecked Sendable {
     }
     return standing
   }
+}
+
+/// The run history as one `verdict run` uses it: what earlier runs said (``PastRuns``) and the
+/// recorder that writes this run in one transaction, committed only once the report is.
+final class RunHistory: @unchecked Sendable {
+  /// What the history knew before this run.
+  let past: PastRuns
+  private let recorder: RunRecorder
+  private let verdicts: [String]
+  private let rules: [String]
+  private let texts: [String]
+  /// Keys recorded so far: a key on two rows is recorded once, as its first row says.
+  private var recorded: Set<String> = []
+
+  /// Opens the history at `path`, reads what it knows before `today`, and starts recording.
+  /// - Throws: ``RunFailure`` for a file that is not a Verdict history, from a newer version,
+  ///   corrupt, busy, or whose latest run is later than `today`.
+  init(path: String, policy: Policy, configuration: RunConfiguration) throws(RunFailure) {
+    verdicts = policy.verdicts
+    let summaries = policy.rules
+    rules = summaries.indices.map { summaries[$0].name ?? summaries[$0].title(index: $0) }
+    texts = policy.reportTexts
+    do throws(HistoryError) {
+      let history = try History.open(path: path)
+      past = try PastRuns(history: history, policy: policy, today: configuration.today)
+      recorder = try history.beginRun(
+        RunInfo(
+          today: configuration.today, startedAt: Date(), policyPath: policy.source.name,
+          policyHash: RunHistory.hash(policy.source.bytes),
+          dataFiles: configuration.inputs + configuration.tables.map(\.path),
+          verdicts: policy.verdicts, otherwiseIndex: policy.otherwiseSeverity))
+    } catch {
+      throw RunFailure.history(error)
+    }
+  }
 
   /// Records a client's outcome; a client that could not be evaluated keeps its earlier one.
   func record(key: String, outcome: ReportOutcome?) throws(RunFailure) {
@@ -150,7 +170,7 @@ final class RunHistory: @unchecked Sendable {
       recorded = ClientOutcome(
         key: key, verdict: verdicts[outcome.severity], severity: outcome.severity,
         rule: outcome.winningRule.map { rules[$0] }, clauses: clauses)
-    } else if let earlier = facts.client(key), earlier.wasInLatestRun {
+    } else if let earlier = past.client(key), earlier.wasInLatestRun {
       recorded = ClientOutcome(
         key: key, verdict: earlier.lastVerdict, severity: earlier.lastSeverity, rule: earlier.lastRule,
         clauses: earlier.clauses)
@@ -182,5 +202,35 @@ final class RunHistory: @unchecked Sendable {
       hash = hash &* 0x100_0000_01b3
     }
     return String(hash, radix: 16)
+  }
+}
+
+extension RunFailure {
+  /// A history that cannot be opened, read or recorded in (exit 2).
+  static func history(_ error: HistoryError) -> RunFailure {
+    RunFailure("verdict: \(error.message)" + (error.hint.map { "\n  hint: \($0)" } ?? ""))
+  }
+}
+
+/// What `verdict explain` and the REPL read of a run history, without recording.
+package final class HistoryReader: @unchecked Sendable {
+  private let past: PastRuns
+
+  /// Reads what the history at `path` knows before `today`.
+  /// - Throws: ``RunFailure`` for a missing file, or one that is not a readable Verdict history.
+  package init(path: String, policy: Policy, today: CalendarDate) throws(RunFailure) {
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw RunFailure("verdict: there is no history at \(path) (verdict run --history creates one)")
+    }
+    do throws(HistoryError) {
+      past = try PastRuns(history: try History.open(path: path), policy: policy, today: today)
+    } catch {
+      throw RunFailure.history(error)
+    }
+  }
+
+  /// Writes the policy's history facts about `key` into `client`.
+  package func fill(_ client: inout Client, key: String) {
+    past.fill(&client, history: past.client(key))
   }
 }

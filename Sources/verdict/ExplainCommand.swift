@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Verdict
 import VerdictREPL
 import VerdictRun
@@ -51,6 +52,9 @@ struct ExplainCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The date that 'today' means (default: the local date).", valueName: "YYYY-MM-DD"))
   var today: String?
 
+  @OptionGroup(title: "Run history")
+  var history: HistoryOptions
+
   func validate() throws {
     guard ["text", "json"].contains(format) else {
       throw ValidationError("--format takes text or json, not '\(format)'")
@@ -90,6 +94,12 @@ struct ExplainCommand: ParsableCommand {
         if data == nil { book.load(records) } else { book.attach(records) }
       }
       if data != nil || !policy.tables.isEmpty { context.population = book.population(for: policy) }
+      var pastRuns: HistoryReader?
+      if !policy.historyFacts.isEmpty, let path = try history.path(environment: ProcessInfo.processInfo.environment) {
+        do throws(RunFailure) { pastRuns = try HistoryReader(path: path, policy: policy, today: context.today) } catch {
+          throw CommandFailure(error)
+        }
+      }
       let targets: [Int?] = all ? book.entries.indices.map { $0 } : try chosen(in: book)
       var reports = ExplainReports(policy: policy, json: format == "json", tree: tree)
       for index in targets {
@@ -99,7 +109,8 @@ struct ExplainCommand: ParsableCommand {
           continue
         }
         do throws(CellProblem) {
-          let client = try book.client(at: index, for: policy, overrides: overrides)
+          var client = try book.client(at: index, for: policy, overrides: overrides)
+          pastRuns?.fill(&client, key: index.map { book.entries[$0].key } ?? "")
           reports.add(policy.explain(client, in: context), client: name)
         } catch {
           reports.fail(name, error.message)

@@ -9,6 +9,7 @@ extension ExplanationBuilder {
     let unit = durationUnit(of: expr)
     let shown = values[Int32(expr.id)].map { ExplanationBuilder.display($0, unit: unit) } ?? "not computed"
     if case .field = expr.kind { return "\(written) \(shown)" }
+    if case .history = expr.kind { return "\(written) \(shown)" }
     if let aggregate = aggregate(behind: expr), let origin = origin(of: aggregate) {
       return "\(written) \(shown) (\(origin))"
     }
