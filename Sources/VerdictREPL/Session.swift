@@ -19,6 +19,8 @@ public struct Session: Sendable {
   public var style: OutputStyle
   /// How `:data` reads data files (`repl --data`'s options, as `verdict run` takes them).
   public var reading = DataReadOptions()
+  /// The run history the policy's history facts are read from (`repl --history`), if any.
+  package var history: HistoryReader?
 
   /// A session with an empty policy and no clients.
   public init(today: CalendarDate, style: OutputStyle = OutputStyle()) {
@@ -99,7 +101,9 @@ public struct Session: Sendable {
       return .failure(SessionProblem("\(book.entries[index].name) cannot be read: \(problem)"))
     }
     do {
-      return .success(try book.client(at: index, for: policy, overrides: overrides))
+      var client = try book.client(at: index, for: policy, overrides: overrides)
+      history?.fill(&client, key: index.map { book.entries[$0].key } ?? "", policy: policy)
+      return .success(client)
     } catch {
       let name = index.map { book.entries[$0].name } ?? "the client"
       return .failure(SessionProblem("\(name): \(error.message)"))

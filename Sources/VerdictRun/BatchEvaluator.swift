@@ -88,7 +88,7 @@ final class BatchEvaluator {
       var past: ClientHistory?
       if let history {
         past = history.past.client(batch.withKey(row) { AggregateStore.key($0) })
-        history.past.fill(&client, history: past)
+        history.past.fill(&client, history: past, policy: policy)
       }
       let problems = client.values.withUnsafeMutableBufferPointer { values in
         values.baseAddress.flatMap { converter.convert(row: row, of: batch, into: $0) }
@@ -107,7 +107,7 @@ final class BatchEvaluator {
       }
       do throws(EvaluationError) {
         let outcome = try policy.report(client, in: context)
-        let standing = history?.past.standing(past, outcome)
+        let standing = history?.past.standing(past, outcome, verdicts: policy.verdicts)
         report(row, of: batch, outcome, error: nil, standing: standing, renderer: renderer, tally: &tally)
       } catch let failure {
         let location = policy.source.location(of: failure.range.start)

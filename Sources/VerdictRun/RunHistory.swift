@@ -42,22 +42,19 @@ struct ClientStanding: Sendable {
 final class PastRuns: @unchecked Sendable {
   let today: CalendarDate
   private let facts: HistoryFacts
-  private let policy: Policy
 
-  /// Reads what the history at `path` knows before `today`.
-  /// - Throws: ``RunFailure`` for a file that is not a Verdict history, from a newer version,
-  ///   corrupt or busy.
-  init(history: History, policy: Policy, today: CalendarDate) throws(HistoryError) {
+  /// Reads what `history` knows before `today`.
+  /// - Throws: `HistoryError` for a file that cannot be read.
+  init(history: History, today: CalendarDate) throws(HistoryError) {
     self.today = today
-    self.policy = policy
     facts = try history.facts(before: today)
   }
 
   /// What the history knows of `key`.
   func client(_ key: String) -> ClientHistory? { facts.client(key) }
 
-  /// Writes the policy's history facts for a client whose history is `history` into its slots.
-  func fill(_ client: inout Client, history: ClientHistory?) {
+  /// Writes `policy`'s history facts for a client whose history is `history` into its slots.
+  func fill(_ client: inout Client, history: ClientHistory?, policy: Policy) {
     let facts = policy.historyFacts
     guard !facts.isEmpty else { return }
     let end = policy.historySlot(facts.count - 1) + 1
@@ -65,42 +62,42 @@ final class PastRuns: @unchecked Sendable {
       client.values += Array(repeating: .missing, count: end - client.values.count)
     }
     for (index, fact) in facts.enumerated() {
-      client.values[policy.historySlot(index)] = value(of: fact, history)
+      client.values[policy.historySlot(index)] = value(of: fact, history, otherwise: policy.otherwiseSeverity)
     }
   }
 
-  private func value(of fact: HistoryFact, _ history: ClientHistory?) -> Value {
+  private func value(of fact: HistoryFact, _ history: ClientHistory?, otherwise: Int) -> Value {
     switch fact.kind {
     case .previousVerdict:
       return history.map { .text($0.lastVerdict) } ?? .missing
     case .flaggedSince:
-      return flaggedSince(history).map { .date($0) } ?? .missing
+      return flaggedSince(history, otherwise: otherwise).map { .date($0) } ?? .missing
     case .daysFlagged:
-      guard let since = flaggedSince(history) else { return .missing }
+      guard let since = flaggedSince(history, otherwise: otherwise) else { return .missing }
       return .duration(TimeSpan(seconds: (today.daysSinceEpoch - since.daysSinceEpoch) * 86_400))
     case .timesFlagged(let window, let atLeast):
       guard let history else { return .int(0) }
       let days = (window.seconds + 86_399) / 86_400
       let since = CalendarDate(daysSinceEpoch: today.daysSinceEpoch - days)
-      return .int(Int64(history.timesFlagged(atLeast: atLeast ?? policy.otherwiseSeverity + 1, since: since)))
+      return .int(Int64(history.timesFlagged(atLeast: atLeast ?? otherwise + 1, since: since)))
     }
   }
 
   /// The first run day of the unbroken stretch of verdicts more severe than `otherwise`'s that
   /// reaches the latest earlier run; `nil` when the client was not flagged there.
-  private func flaggedSince(_ history: ClientHistory?) -> CalendarDate? {
-    guard let history, history.wasInLatestRun, history.lastSeverity > policy.otherwiseSeverity else { return nil }
+  private func flaggedSince(_ history: ClientHistory?, otherwise: Int) -> CalendarDate? {
+    guard let history, history.wasInLatestRun, history.lastSeverity > otherwise else { return nil }
     let days = facts.runDays
     var index = days.firstIndex(of: history.verdictSince) ?? 0
-    while index > 0, let severity = history.severity(on: days[index - 1]), severity > policy.otherwiseSeverity {
+    while index > 0, let severity = history.severity(on: days[index - 1]), severity > otherwise {
       index -= 1
     }
     return days.isEmpty ? history.verdictSince : days[index]
   }
 
   /// The client's standing: its verdict against the previous run's, and its cooldown.
-  func standing(_ history: ClientHistory?, _ outcome: ReportOutcome) -> ClientStanding {
-    let verdict = policy.verdicts[outcome.severity]
+  func standing(_ history: ClientHistory?, _ outcome: ReportOutcome, verdicts: [String]) -> ClientStanding {
+    let verdict = verdicts[outcome.severity]
     var standing: ClientStanding
     if let history, history.wasInLatestRun {
       let same = history.lastVerdict == verdict
@@ -143,7 +140,7 @@ final class RunHistory: @unchecked Sendable {
     texts = policy.reportTexts
     do throws(HistoryError) {
       let history = try History.open(path: path)
-      past = try PastRuns(history: history, policy: policy, today: configuration.today)
+      past = try PastRuns(history: history, today: configuration.today)
       recorder = try history.beginRun(
         RunInfo(
           today: configuration.today, startedAt: Date(), policyPath: policy.source.name,
@@ -218,19 +215,22 @@ package final class HistoryReader: @unchecked Sendable {
 
   /// Reads what the history at `path` knows before `today`.
   /// - Throws: ``RunFailure`` for a missing file, or one that is not a readable Verdict history.
-  package init(path: String, policy: Policy, today: CalendarDate) throws(RunFailure) {
+  package init(path: String, today: CalendarDate) throws(RunFailure) {
     guard FileManager.default.fileExists(atPath: path) else {
       throw RunFailure("verdict: there is no history at \(path) (verdict run --history creates one)")
     }
     do throws(HistoryError) {
-      past = try PastRuns(history: try History.open(path: path), policy: policy, today: today)
+      past = try PastRuns(history: try History.open(path: path), today: today)
     } catch {
       throw RunFailure.history(error)
     }
   }
 
-  /// Writes the policy's history facts about `key` into `client`.
-  package func fill(_ client: inout Client, key: String) {
-    past.fill(&client, history: past.client(key))
+  /// The day the history is read as of: its runs before this day count.
+  package var today: CalendarDate { past.today }
+
+  /// Writes `policy`'s history facts about `key` into `client`.
+  package func fill(_ client: inout Client, key: String, policy: Policy) {
+    past.fill(&client, history: past.client(key), policy: policy)
   }
 }

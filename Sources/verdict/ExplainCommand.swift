@@ -96,7 +96,7 @@ struct ExplainCommand: ParsableCommand {
       if data != nil || !policy.tables.isEmpty { context.population = book.population(for: policy) }
       var pastRuns: HistoryReader?
       if !policy.historyFacts.isEmpty, let path = try history.path(environment: ProcessInfo.processInfo.environment) {
-        do throws(RunFailure) { pastRuns = try HistoryReader(path: path, policy: policy, today: context.today) } catch {
+        do throws(RunFailure) { pastRuns = try HistoryReader(path: path, today: context.today) } catch {
           throw CommandFailure(error)
         }
       }
@@ -110,7 +110,7 @@ struct ExplainCommand: ParsableCommand {
         }
         do throws(CellProblem) {
           var client = try book.client(at: index, for: policy, overrides: overrides)
-          pastRuns?.fill(&client, key: index.map { book.entries[$0].key } ?? "")
+          pastRuns?.fill(&client, key: index.map { book.entries[$0].key } ?? "", policy: policy)
           reports.add(policy.explain(client, in: context), client: name)
         } catch {
           reports.fail(name, error.message)

@@ -3,6 +3,7 @@ import Foundation
 import Verdict
 import VerdictLineEditing
 import VerdictREPL
+import VerdictRun
 
 #if canImport(Glibc)
   import Glibc
@@ -43,6 +44,9 @@ struct ReplCommand: ParsableCommand {
   @OptionGroup(title: "Reading data")
   var reading: DataOptions
 
+  @OptionGroup(title: "Run history")
+  var runHistory: HistoryOptions
+
   /// The most history entries kept.
   static let historyLimit = 1000
 
@@ -52,8 +56,19 @@ struct ReplCommand: ParsableCommand {
       today: try date(today),
       style: OutputStyle(
         usesColor: DiagnosticRenderer.colorSuits(isTerminal: isatty(STDERR_FILENO) == 1, environment: environment)))
-    do throws(CommandFailure) { session.reading = try reading.reading() } catch { error.exit() }
-    for command in [policy.map(MetaCommand.load), data.map(MetaCommand.data)].compactMap({ $0 }) {
+    var tables: [MetaCommand] = []
+    do throws(CommandFailure) {
+      session.reading = try reading.reading()
+      tables = try reading.tableFiles().map { .data("\($0.name)=\($0.path)") }
+      if let path = try runHistory.path(environment: environment) {
+        do throws(RunFailure) { session.history = try HistoryReader(path: path, today: session.today) } catch {
+          throw CommandFailure(error)
+        }
+      }
+    } catch {
+      error.exit()
+    }
+    for command in [policy.map(MetaCommand.load), data.map(MetaCommand.data)].compactMap({ $0 }) + tables {
       let reply = session.run(command)
       if reply.failed {
         Terminal.error(reply.errors)
