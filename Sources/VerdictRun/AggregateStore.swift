@@ -44,13 +44,23 @@ final class AggregateStore: @unchecked Sendable {
   /// The client whose key is `key` (trimmed, not empty), added if new; the record at `line` of
   /// table `table` is counted.
   func client(_ key: UnsafeBufferPointer<UInt8>, table: Int, line: Int) -> Int32 {
+    client(key, hash: ClientKeys.hash(key), table: table, line: line)
+  }
+
+  /// The same, for a key whose ``ClientKeys/hash(_:)`` is known.
+  func client(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, table: Int, line: Int) -> Int32 {
+    let client = uncountedClient(key, hash: hash, table: table, line: line)
+    recordCounts[Int(client)] &+= 1
+    return client
+  }
+
+  /// The client whose key is `key`, added if new, without counting the record: the caller counts
+  /// it later with ``count(_:)`` (after warming the counts, see ``warm(clients:)``).
+  func uncountedClient(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, table: Int, line: Int) -> Int32 {
     recordsRead[table] &+= 1
-    let (client, isNew) = keys.add(key)
-    guard isNew else {
-      recordCounts[Int(client)] &+= 1
-      return client
-    }
-    recordCounts.append(1)
+    let (client, isNew) = keys.add(key, hash: hash)
+    guard isNew else { return client }
+    recordCounts.append(0)
     firstRecords.append((Int32(table), Int32(clamping: line)))
     if Int(client) & (AggregateStore.chunkClients - 1) == 0 {
       let size = AggregateStore.chunkClients * max(1, aggregateCount)
@@ -60,6 +70,25 @@ final class AggregateStore: @unchecked Sendable {
     }
     return client
   }
+
+  /// Reads the key slots of a batch's hashes and the accumulators of a batch's clients ahead of
+  /// their use, so that the cache misses of a batch overlap (see ``ClientKeys/warm(_:)``).
+  func warm(hashes: UnsafeBufferPointer<UInt64>) -> UInt64 { keys.warm(hashes) }
+
+  /// The same for the clients' accumulators (their first cache line) and record counts.
+  func warm(clients: UnsafeBufferPointer<Int32>) -> UInt64 {
+    var sum: UInt64 = 0
+    recordCounts.withUnsafeBufferPointer { counts in
+      for client in clients where client >= 0 {
+        sum &+= UInt64(accumulators(of: client).pointee.count) &+ UInt64(counts[Int(client)])
+      }
+    }
+    return sum
+  }
+
+  /// Counts one record of `client` (found with ``uncountedClient(_:hash:table:line:)``).
+  @inline(__always)
+  func count(_ client: Int32) { recordCounts[Int(client)] &+= 1 }
 
   /// The client named `key`, if a table has records of it.
   func client(named key: String) -> Int32? {

@@ -37,7 +37,11 @@ struct ClientKeys: RandomAccessCollection {
 
   /// The number of `key`, which is added (as the next number) if new; `isNew` says which.
   mutating func add(_ key: UnsafeBufferPointer<UInt8>) -> (number: Int32, isNew: Bool) {
-    let hash = ClientKeys.hash(key)
+    add(key, hash: ClientKeys.hash(key))
+  }
+
+  /// The same, for a key whose ``hash(_:)`` is known.
+  mutating func add(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (number: Int32, isNew: Bool) {
     let found = find(key, hash: hash)
     if let number = found.number { return (number, false) }
     let number = Int32(ends.count)
@@ -46,6 +50,31 @@ struct ClientKeys: RandomAccessCollection {
     slots[found.slot] = ClientKeys.entry(hash: hash, number: number)
     if ends.count * 2 > slots.count { grow() }
     return (number, true)
+  }
+
+  /// Reads the slot each hash starts at, and the bounds and first bytes of the key it holds, and
+  /// returns a value made of them (so that the reads are kept). Why: with a million clients every
+  /// lookup misses the cache, and one at a time each waits for its miss; reading a whole batch's
+  /// slots first lets the misses overlap, and the lookups then find them in cache.
+  func warm(_ hashes: UnsafeBufferPointer<UInt64>) -> UInt64 {
+    slots.withUnsafeBufferPointer { slots in
+      ends.withUnsafeBufferPointer { ends in
+        bytes.withUnsafeBufferPointer { bytes in
+          let mask = slots.count &- 1
+          var sum: UInt64 = 0
+          for hash in hashes {
+            let entry = slots[Int(truncatingIfNeeded: hash) & mask]
+            sum &+= entry
+            guard entry != 0 else { continue }
+            let number = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) &- 1
+            let end = ends[number]
+            sum &+= UInt64(truncatingIfNeeded: end)
+            if end > 0 { sum &+= UInt64(bytes[end &- 1]) }
+          }
+          return sum
+        }
+      }
+    }
   }
 
   /// The key's number, or the free slot where it would go.
@@ -77,6 +106,11 @@ struct ClientKeys: RandomAccessCollection {
   private static func same(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
     guard left.count == right.count else { return false }
     guard let a = left.baseAddress, let b = right.baseAddress else { return true }
+    // Most keys are short: compare them here rather than call memcmp.
+    if left.count <= 16 {
+      for index in 0..<left.count where a[index] != b[index] { return false }
+      return true
+    }
     return memcmp(a, b, left.count) == 0
   }
 
@@ -121,7 +155,13 @@ struct ClientKeys: RandomAccessCollection {
       shift &+= 8
       offset &+= 1
     }
-    hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
-    return hash ^ (hash >> 31)
+    // A full finalizer (MurMur3's): keys that differ only in their last bytes, such as
+    // `C1000291` and `C1000292`, must still differ in the low bits that pick a slot.
+    hash ^= tail
+    hash ^= hash >> 33
+    hash = hash &* 0xFF51_AFD7_ED55_8CCD
+    hash ^= hash >> 33
+    hash = hash &* 0xC4CE_B9FE_1A85_EC53
+    return hash ^ (hash >> 33)
   }
 }

@@ -113,11 +113,16 @@ struct TablePass {
 }
 
 /// Folds a table's batches of records into the store, record by record, on one thread.
-private struct RecordFolder {
+private final class RecordFolder {
   let table: RecordTable
   let index: Int
   let source: String
   let context: EvaluationContext
+  /// Per record of the batch being folded: its key's hash, then its client (-1 for none).
+  private var hashes: [UInt64] = []
+  private var clients: [Int32] = []
+  /// What warming the caches read; kept so that the reads are not optimised away.
+  private(set) var warmth: UInt64 = 0
 
   init(table: RecordTable, index: Int, source: String, context: EvaluationContext) {
     self.table = table
@@ -127,15 +132,30 @@ private struct RecordFolder {
   }
 
   func fold(_ batch: RecordBatch, into store: AggregateStore) {
-    var nextProblem = 0
+    // First the keys' slots, then the clients' accumulators, for the whole batch: see
+    // ``ClientKeys/warm(_:)``.
+    hashes.removeAll(keepingCapacity: true)
+    for row in 0..<batch.count { hashes.append(batch.keyHash(row)) }
+    warmth &+= hashes.withUnsafeBufferPointer { store.warm(hashes: $0) }
+    clients.removeAll(keepingCapacity: true)
     for row in 0..<batch.count {
       let key = batch.key(row)
-      guard !key.isEmpty else {
+      clients.append(
+        key.isEmpty ? -1 : store.uncountedClient(key, hash: hashes[row], table: index, line: batch.line(row)))
+    }
+    warmth &+= clients.withUnsafeBufferPointer { store.warm(clients: $0) }
+    var nextProblem = 0
+    for row in 0..<batch.count {
+      // A record with a problem is that record's problem whether or not it has a key.
+      let hasProblem = nextProblem < batch.problems.count && batch.problems[nextProblem].record == row
+      let client = clients[row]
+      guard client >= 0 else {
+        if hasProblem { nextProblem += 1 }
         store.keylessRecord("\(source):\(batch.line(row)): the '\(table.keyColumn)' cell is empty")
         continue
       }
-      let client = store.client(key, table: index, line: batch.line(row))
-      if nextProblem < batch.problems.count, batch.problems[nextProblem].record == row {
+      store.count(client)
+      if hasProblem {
         let problem = batch.problems[nextProblem].message
         nextProblem += 1
         store.damage(client, at: "\(source):\(batch.line(row))", table: index, line: batch.line(row), problem)

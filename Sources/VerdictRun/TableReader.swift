@@ -92,12 +92,16 @@ final class RecordBatch: @unchecked Sendable {
   /// The records' keys, end to end, and where each ends.
   private var keyBytes: [UInt8] = []
   private let keyEnds: UnsafeMutablePointer<Int>
+  /// Each key's ``ClientKeys/hash(_:)``, computed by the reading thread, which has time to
+  /// spare, while the key is in its cache.
+  private let keyHashes: UnsafeMutablePointer<UInt64>
 
   init(slotCount: Int, capacity: Int) {
     self.slotCount = slotCount
     self.capacity = capacity
     lines = .allocate(capacity: capacity)
     keyEnds = .allocate(capacity: capacity)
+    keyHashes = .allocate(capacity: capacity)
     slots = .allocate(capacity: max(1, slotCount * capacity))
     slots.initialize(repeating: .missing, count: max(1, slotCount * capacity))
     keyBytes.reserveCapacity(capacity * 16)
@@ -106,6 +110,7 @@ final class RecordBatch: @unchecked Sendable {
   deinit {
     lines.deallocate()
     keyEnds.deallocate()
+    keyHashes.deallocate()
     slots.deinitialize(count: max(1, slotCount * capacity))
     slots.deallocate()
   }
@@ -125,9 +130,13 @@ final class RecordBatch: @unchecked Sendable {
     lines[record] = line
     keyBytes.append(contentsOf: key)
     keyEnds[record] = keyBytes.count
+    keyHashes[record] = ClientKeys.hash(key)
     count += 1
     return record
   }
+
+  /// The ``ClientKeys/hash(_:)`` of record `record`'s key.
+  func keyHash(_ record: Int) -> UInt64 { keyHashes[record] }
 
   /// The line record `record` starts on.
   func line(_ record: Int) -> Int { lines[record] }

@@ -91,6 +91,17 @@ struct TableRunTests {
     #expect(outcome.tally.errors == 1 && outcome.tally.evaluated == 2)
   }
 
+  /// A damaged record without a key comes before a damaged record with one: the second is still
+  /// its client's error, not folded as if it were sound.
+  @Test func aDamagedRecordAfterAKeylessDamagedOneStillChargesItsClient() throws {
+    let outcome = try Self.run(tables: [(Self.invoices, "keyless-damaged.csv")])
+    #expect(outcome.status == .rowErrors)
+    let rows = Self.rows(outcome.report)
+    #expect(rows.count == 2)
+    #expect(rows.first?.hasPrefix("acme ") == true && rows.first?.hasPrefix("acme error") == false)
+    #expect(rows.last?.hasPrefix("gamma error") == true)
+  }
+
   @Test func recordsWithoutAKeyAreReportedAndFailTheRun() throws {
     let outcome = try Self.run(tables: [(Self.invoices, "keyless.csv")])
     #expect(outcome.status == .rowErrors)
