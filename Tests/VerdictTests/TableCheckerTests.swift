@@ -172,3 +172,17 @@ final class TableCheckerTests: XCTestCase {
     }
   }
 }
+
+/// A table that no aggregate reads is worth a warning: a run still needs its file.
+final class UnusedTableTests: XCTestCase {
+  func testATableNothingAggregatesIsAWarning() throws {
+    let source = SourceFile(
+      name: "t.verdict", text: "table t keyed by k\n  field x: number\nwhen true then recommend fire\n")
+    let (policy, diagnostics) = Policy.compile(source)
+    XCTAssertNotNil(policy)
+    XCTAssertTrue(diagnostics.contains { $0.code == "unused-table" && $0.severity == .warning })
+    let used = SourceFile(
+      name: "u.verdict", text: "table t keyed by k\n  field x: number\nwhen count(t) > 1 then recommend fire\n")
+    XCTAssertFalse(Policy.compile(used).diagnostics.contains { $0.code == "unused-table" })
+  }
+}

@@ -45,6 +45,11 @@ extension Checker {
     for (index, name) in tableOrder.enumerated() {
       guard let declaration = tableDeclarations[name]?.declaration else { continue }
       checkTable(declaration, index: index, aggregates: uses[index], surroundings: outer)
+      if uses[index].isEmpty {
+        warning(
+          "unused-table", "table '\(name)' is declared but no aggregate reads it", at: declaration.name.range,
+          hint: "a run still needs its file; aggregate it, e.g. count(\(name)), or remove it")
+      }
     }
   }
 
