@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// `verdict history`: the runs a history holds, or one client's timeline, as text or JSON.
+struct HistoryCommandTests {
+  /// A history with runs on the 3rd, 4th and 5th of November of the month tests' clients.
+  static func workspace() throws -> HistoryWorkspace {
+    let workspace = try HistoryWorkspace()
+    for day in 3...5 {
+      try workspace.write("clients.csv", HistoryMonthTests.clients(day: day))
+      #expect(try workspace.run(HistoryWorkspace.november(day)).status == 0)
+    }
+    return workspace
+  }
+
+  @Test func theRuns() throws {
+    let workspace = try Self.workspace()
+    let text = try workspace.verdict(["history", "--history", "history.sqlite"])
+    #expect(text.status == 0)
+    #expect(
+      text.stdout == """
+        day         policy          clients  changed  errors  verdicts
+        2026-11-03  policy.verdict  4        4        0       fire 1, review 0, talk 1, watch 0, keep 2
+        2026-11-04  policy.verdict  4        0        0       fire 1, review 0, talk 1, watch 0, keep 2
+        2026-11-05  policy.verdict  4        1        0       fire 1, review 0, talk 0, watch 0, keep 3
+
+        """)
+    let json = try workspace.verdict(["history", "--history", "history.sqlite", "--format", "json"])
+    let day = { (date: String, changed: Int, talk: Int) in
+      "{\"day\":\"\(date)\",\"policy\":\"policy.verdict\",\"data\":[\"clients.csv\"],\"clients\":4,"
+        + "\"changed\":\(changed),\"errors\":0,\"verdicts\":{\"keep\":\(3 - talk),\"watch\":0,\"talk\":\(talk),"
+        + "\"review\":0,\"fire\":1}}"
+    }
+    #expect(
+      json.stdout
+        == "[\n  \(day("2026-11-03", 4, 1)),\n  \(day("2026-11-04", 0, 1)),\n  \(day("2026-11-05", 1, 0))\n]\n")
+  }
+
+  @Test func aClientsTimeline() throws {
+    let workspace = try Self.workspace()
+    let text = try workspace.verdict(["history", "B", "--history", "history.sqlite"])
+    #expect(
+      text.stdout == """
+        day         verdict  rule  clauses
+        2026-11-03  talk     late
+        2026-11-05  keep     -
+
+        """)
+    let json = try workspace.verdict(["history", "B", "--history", "history.sqlite", "-f", "json"])
+    #expect(
+      json.stdout == """
+        [
+          {"day":"2026-11-03","verdict":"talk","rule":"late","clauses":{}},
+          {"day":"2026-11-05","verdict":"keep","rule":null,"clauses":{}}
+        ]
+
+        """)
+  }
+
+  @Test func unknownClientsAndMissingFilesAreRefused() throws {
+    let workspace = try Self.workspace()
+    let unknown = try workspace.verdict(["history", "Z", "--history", "history.sqlite"])
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr == "verdict: the history has no client 'Z'\n")
+    let missing = try workspace.verdict(["history", "--history", "none.sqlite"])
+    #expect(missing.status == 2)
+    #expect(missing.stderr == "verdict: there is no history at none.sqlite (verdict run --history creates one)\n")
+    #expect(!FileManager.default.fileExists(atPath: workspace.url("none.sqlite").path))
+  }
+}

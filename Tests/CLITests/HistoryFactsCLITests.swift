@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// `previous_verdict`, `flagged_since`, `days_flagged` and `times_flagged` as a run sees them:
+/// shown by `--explain` when the rule that reads them wins, missing without a history.
+struct HistoryFactsCLITests {
+  /// A policy whose rule "facts" reads every history fact and wins whenever they are all known.
+  static let policy = """
+    field late: number
+
+    rule "late" when late > 30 then recommend talk
+    rule "facts"
+      when late > 30 and flagged_since >= 2026-01-01 and days_flagged >= 0d
+        and times_flagged(30d) >= 0 and times_flagged(30d, "review") >= 0
+      then recommend review reason previous_verdict
+    otherwise recommend keep
+
+    """
+
+  /// The verdict, reason and explanation of client A in a `-f jsonl --explain` report.
+  static func outcome(_ result: VerdictBinary.Result) throws -> (verdict: String, reason: String?, explain: String) {
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
+    return (object["verdict"] as? String ?? "?", object["reason"] as? String, object["explain"] as? String ?? "?")
+  }
+
+  /// The explanation of rule "facts" with these values.
+  static func facts(since: String, days: String, flagged: Int, reviewed: Int) -> String {
+    "rule 2 \"facts\": late 40 > 30 (by 10); flagged_since (\(since)) >= 2026-01-01; "
+      + "days_flagged (\(days)) >= 0d; times_flagged(30d) (\(flagged)) >= 0; "
+      + "times_flagged(30d, \"review\") (\(reviewed)) >= 0"
+  }
+
+  /// The explanation without the "(by …)" margins, which do not concern history facts
+  /// (the late margin is kept).
+  static func withoutMargins(_ explain: String) -> String {
+    explain.replacingOccurrences(of: #"\) >= ([^;(]*?) \(by [^)]*\)"#, with: ") >= $1", options: .regularExpression)
+  }
+
+  @Test func theFactsOverSixWeeks() throws {
+    let workspace = try HistoryWorkspace(policy: Self.policy)
+    // Late on every run day but the 3rd of November.
+    let days = [
+      "2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06", "2026-12-01",
+      "2026-12-02",
+    ]
+    var seen: [String: (verdict: String, reason: String?, explain: String)] = [:]
+    for day in days {
+      try workspace.write("clients.csv", "id,late\nA,\(day == "2026-11-03" ? 0 : 40)\n")
+      let result = try workspace.run(day, ["-f", "jsonl", "--explain"])
+      #expect(result.status == 0, "\(day): \(result.stderr)")
+      seen[day] = try Self.outcome(result)
+    }
+    // The first run: no previous verdict, no flagged stretch; the facts rule cannot decide.
+    #expect(seen["2026-11-01"]?.verdict == "talk")
+    #expect(seen["2026-11-01"]?.explain == "rule 1 \"late\": late 40 > 30 (by 10)")
+    #expect(seen["2026-11-02"]?.verdict == "review")
+    #expect(seen["2026-11-02"]?.reason == "talk")
+    #expect(
+      seen["2026-11-02"].map { Self.withoutMargins($0.explain) }
+        == Self.facts(since: "2026-11-01", days: "1d", flagged: 1, reviewed: 0))
+    #expect(seen["2026-11-03"]?.verdict == "keep")
+    // After a day at keep, the flagged stretch starts again: flagged_since is missing.
+    #expect(seen["2026-11-04"]?.verdict == "talk")
+    #expect(seen["2026-11-05"]?.reason == "talk")
+    #expect(
+      seen["2026-11-05"].map { Self.withoutMargins($0.explain) }
+        == Self.facts(since: "2026-11-04", days: "1d", flagged: 3, reviewed: 1))
+    #expect(seen["2026-11-06"]?.reason == "review")
+    #expect(
+      seen["2026-11-06"].map { Self.withoutMargins($0.explain) }
+        == Self.facts(since: "2026-11-04", days: "2d", flagged: 4, reviewed: 2))
+    // 1 December: the window of 30 days reaches back to 1 November.
+    #expect(
+      seen["2026-12-01"].map { Self.withoutMargins($0.explain) }
+        == Self.facts(since: "2026-11-04", days: "27d", flagged: 5, reviewed: 3))
+    // 2 December: 1 November has left the window, 1 December has come in; 28 days show as 4w.
+    #expect(
+      seen["2026-12-02"].map { Self.withoutMargins($0.explain) }
+        == Self.facts(since: "2026-11-04", days: "4w", flagged: 5, reviewed: 4))
+  }
+
+  @Test func withoutAHistoryTheFactsAreMissing() throws {
+    let workspace = try HistoryWorkspace(policy: Self.policy)
+    try workspace.write("clients.csv", "id,late\nA,40\n")
+    let result = try workspace.verdict(
+      ["run", "policy.verdict", "clients.csv", "--today", "2026-11-02", "-f", "jsonl", "--explain"])
+    #expect(result.status == 0)
+    let outcome = try Self.outcome(result)
+    #expect(outcome.verdict == "talk")
+    #expect(outcome.explain == "rule 1 \"late\": late 40 > 30 (by 10)")
+  }
+
+  @Test func aNewClientWasFlaggedZeroTimes() throws {
+    let workspace = try HistoryWorkspace(
+      policy: """
+        field late: number
+        rule "first time" when late > 30 and times_flagged(30d) == 0 then recommend talk
+        otherwise recommend keep
+
+        """)
+    try workspace.write("clients.csv", "id,late\nA,40\n")
+    let first = try workspace.run("2026-11-01", ["-f", "jsonl", "--explain"])
+    #expect(
+      try Self.outcome(first).explain == "rule 1 \"first time\": late 40 > 30 (by 10); times_flagged(30d) (0) == 0")
+    let without = try workspace.verdict([
+      "run", "policy.verdict", "clients.csv", "--today", "2026-11-01", "-f", "jsonl",
+    ])
+    #expect(try Self.outcome(without).verdict == "keep")
+  }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+
+/// What `verdict run --history` does to the history file when something goes wrong: a file that
+/// is not a Verdict history, an earlier day, a report aimed at the history, a killed run, two
+/// runs at once. The file is never damaged, and a refused file is left byte for byte.
+struct HistoryFileTests {
+  init() { signal(SIGPIPE, SIG_IGN) }
+
+  /// `rows` clients for the history policy; every seventh is late, every eleventh rude.
+  static func manyClients(_ rows: Int) -> Data {
+    var text = "id,late,rude\n"
+    text.reserveCapacity(rows * 20)
+    for row in 0..<rows { text += "K\(row),\(row % 7 == 0 ? 45 : 3),\(row % 11 == 0)\n" }
+    return Data(text.utf8)
+  }
+
+  /// A workspace whose history has runs on the 1st and 2nd of November.
+  static func recordedWorkspace() throws -> HistoryWorkspace {
+    let workspace = try HistoryWorkspace()
+    try workspace.write("clients.csv", HistoryMonthTests.clients(day: 1))
+    #expect(try workspace.run("2026-11-01").status == 0)
+    try workspace.write("clients.csv", HistoryMonthTests.clients(day: 3))
+    #expect(try workspace.run("2026-11-02").status == 0)
+    return workspace
+  }
+
+  @Test func anEarlierDayIsRefused() throws {
+    let workspace = try Self.recordedWorkspace()
+    let before = workspace.historyBytes()
+    let content = try workspace.content(clients: ["B"])
+    let result = try workspace.run("2026-11-01")
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(
+      result.stderr
+        == "verdict: history \(workspace.history.path) has a run of 2026-11-02; a run of 2026-11-01 would rewrite the past\n"
+        + "  hint: record runs in the order of their days, or use another history for this one\n")
+    #expect(workspace.historyBytes() == before)
+    #expect(try workspace.content(clients: ["B"]) == content)
+  }
+
+  @Test func aCorruptFileIsRefusedAndLeftAlone() throws {
+    let workspace = try HistoryWorkspace()
+    try workspace.write("clients.csv", HistoryMonthTests.clients(day: 1))
+    var generator = SystemRandomNumberGenerator()
+    let garbage = Data((0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    try garbage.write(to: workspace.history)
+    let result = try workspace.run("2026-11-01")
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.hasPrefix("verdict: history \(workspace.history.path) is corrupt"), "\(result.stderr)")
+    #expect(result.stderr.contains("hint: it is left as it is"))
+    #expect(workspace.historyBytes() == garbage)
+    let shown = try workspace.verdict(["history", "--history", workspace.history.path])
+    #expect(shown.status == 2)
+    #expect(shown.stderr.contains("is corrupt"), "\(shown.stderr)")
+    #expect(workspace.historyBytes() == garbage)
+    let left = try FileManager.default.contentsOfDirectory(atPath: workspace.folder.path).sorted()
+    #expect(left == ["clients.csv", "history.sqlite", "policy.verdict"])
+  }
+
+  @Test(.enabled(if: SQLiteShell.isInstalled, "needs the sqlite3 shell to make another program's database"))
+  func anotherProgramsDatabaseIsRefusedAndLeftAlone() throws {
+    let workspace = try HistoryWorkspace()
+    try workspace.write("clients.csv", HistoryMonthTests.clients(day: 1))
+    _ = try SQLiteShell.run(workspace.history, "CREATE TABLE notes(body TEXT); INSERT INTO notes VALUES ('mine');")
+    let before = workspace.historyBytes()
+    #expect(before != nil)
+    let result = try workspace.run("2026-11-01")
+    #expect(result.status == 2)
+    #expect(
+      result.stderr
+        == "verdict: history \(workspace.history.path) is not a Verdict history: it is a SQLite database of another program\n"
+        + "  hint: give --history a new file or an existing Verdict history; this one is left as it is\n")
+    #expect(workspace.historyBytes() == before)
+    #expect(try SQLiteShell.run(workspace.history, "SELECT body FROM notes; PRAGMA integrity_check;") == "mine\nok\n")
+  }
+
+  @Test func theReportCannotReplaceTheHistory() throws {
+    let workspace = try Self.recordedWorkspace()
+    let before = workspace.historyBytes()
+    let result = try workspace.run("2026-11-03", ["-o", workspace.history.path])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("cannot write the report to '\(workspace.history.path)'"), "\(result.stderr)")
+    #expect(workspace.historyBytes() == before)
+    let runs = try workspace.verdict(["history", "--history", workspace.history.path, "--format", "json"]).stdout
+    #expect(!runs.contains("2026-11-03"))
+  }
+
+  @Test func changedNeedsAHistory() throws {
+    let workspace = try HistoryWorkspace()
+    try workspace.write("clients.csv", HistoryMonthTests.clients(day: 1))
+    let result = try workspace.verdict(
+      ["run", "policy.verdict", "clients.csv", "--today", "2026-11-01", "--changed"])
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(
+      result.stderr
+        == "verdict: --changed needs a run history to compare with: give --history FILE (or --default-history)\n")
+  }
+
+  /// When a run is killed.
+  enum KillMoment: String, CaseIterable, CustomTestStringConvertible {
+    /// Once its report has begun: its clients are going into the open transaction.
+    case reporting
+    /// Once the transaction has spilled pages into the write-ahead log, uncommitted.
+    case spilling
+
+    var testDescription: String { rawValue }
+  }
+
+  @Test(arguments: KillMoment.allCases) func aKilledRunRecordsNothing(_ moment: KillMoment) throws {
+    let workspace = try Self.recordedWorkspace()
+    try Self.manyClients(300_000).write(to: workspace.url("many.csv"))
+    let before = try #require(workspace.historyBytes())
+    let content = try workspace.content(clients: ["A", "B", "D"])
+
+    let process = Process()
+    process.executableURL = VerdictBinary.url
+    process.arguments = [
+      "run", "policy.verdict", "many.csv", "--history", workspace.history.path, "--today", "2026-11-03",
+    ]
+    process.currentDirectoryURL = workspace.folder
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = Pipe()
+    try process.run()
+    switch moment {
+    case .reporting:
+      let first = output.fileHandleForReading.readData(ofLength: 4096)
+      #expect(!first.isEmpty)
+    case .spilling:
+      // Keep the report flowing until the log holds more than its 32-byte header.
+      let reader = Thread { _ = output.fileHandleForReading.readDataToEndOfFile() }
+      reader.start()
+      let log = workspace.history.path + "-wal"
+      let logSize = { ((try? FileManager.default.attributesOfItem(atPath: log))?[.size] as? Int) ?? 0 }
+      while process.isRunning && logSize() <= 32 { usleep(500) }
+      #expect(logSize() > 32, "the run ended before writing to the log")
+    }
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .uncaughtSignal)
+
+    #expect(workspace.historyBytes() == before, "the killed run changed the history file")
+    #expect(try workspace.content(clients: ["A", "B", "D"]) == content)
+    if SQLiteShell.isInstalled {
+      #expect(try SQLiteShell.run(workspace.history, "PRAGMA integrity_check;") == "ok\n")
+    }
+    // The next run records as if the killed one had never been: B, late on the 2nd, is fine now.
+    try workspace.write("clients.csv", HistoryMonthTests.clients(day: 5))
+    let next = try workspace.run("2026-11-03", ["--changed", "-f", "csv"])
+    #expect(next.status == 0, "\(next.stderr)")
+    #expect(
+      next.stdout == HistoryMonthTests.header + "\n" + HistoryMonthTests.line("B", "keep", "", "changed", 3) + "\n")
+  }
+
+  @Test func twoRunsAtOnceLeaveAValidHistory() throws {
+    let workspace = try Self.recordedWorkspace()
+    try Self.manyClients(100_000).write(to: workspace.url("many.csv"))
+    let runs = (0..<2).map { _ in
+      let process = Process()
+      process.executableURL = VerdictBinary.url
+      process.arguments = [
+        "run", "policy.verdict", "many.csv", "--history", workspace.history.path, "--today", "2026-11-03", "-f", "csv",
+        "-o", "/dev/null",
+      ]
+      process.currentDirectoryURL = workspace.folder
+      process.standardError = Pipe()
+      return process
+    }
+    for run in runs { try run.run() }
+    let errors = runs.map {
+      String(decoding: ($0.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+    for run in runs { run.waitUntilExit() }
+    let statuses = runs.map(\.terminationStatus)
+    // Both record, one after the other (the second replaces the day), or one is told the
+    // history is busy.
+    #expect(statuses.filter { $0 == 0 }.count >= 1, "\(errors)")
+    for (status, error) in zip(statuses, errors) where status != 0 {
+      #expect(status == 2)
+      #expect(error.hasPrefix("verdict: history \(workspace.history.path) is busy"), "\(error)")
+    }
+    if SQLiteShell.isInstalled {
+      #expect(try SQLiteShell.run(workspace.history, "PRAGMA integrity_check;") == "ok\n")
+    }
+    let shown = try workspace.verdict(["history", "--history", workspace.history.path])
+    let days = shown.stdout.split(separator: "\n").dropFirst().map { $0.prefix(10) }
+    #expect(days == ["2026-11-01", "2026-11-02", "2026-11-03"], "\(shown.stdout)")
+    #expect(shown.stdout.contains("2026-11-03  policy.verdict  100000"), "\(shown.stdout)")
+  }
+}
