@@ -17,8 +17,13 @@ package enum OutputClash {
   ///
   /// An output that does not exist yet clashes with nothing; a policy that was not read from a
   /// file (its source name is no path) is skipped.
-  static func refuse(output: String, inputs: [String], policy: String) throws(RunFailure) {
+  static func refuse(output: String, inputs: [String], policy: String, history: String? = nil) throws(RunFailure) {
     guard let target = identity(ofPath: output) else { return }
+    if let history, identity(ofPath: history) == target {
+      throw RunFailure(
+        "verdict: cannot write the report to '\(output)': it is the run history '\(history)', which the report "
+          + "would replace; choose another output file")
+    }
     if identity(ofPath: policy) == target {
       throw RunFailure(
         "verdict: cannot write the report to '\(output)': it is the policy '\(policy)', which the report "

@@ -84,10 +84,8 @@ public final class Runner {
     let sink: OutputSink
     if let path = configuration.outputPath {
       try OutputClash.refuse(
-        output: path,
-        inputs: configuration.inputs + configuration.tables.map(\.path)
-          + (configuration.historyPath.map { [$0] } ?? []),
-        policy: policy.source.name)
+        output: path, inputs: configuration.inputs + configuration.tables.map(\.path), policy: policy.source.name,
+        history: configuration.historyPath)
       do throws(OutputError) { sink = try OutputSink(atomicPath: path) } catch {
         throw RunFailure("verdict: \(error.message)")
       }

@@ -82,7 +82,9 @@ struct HistoryFileTests {
     let before = workspace.historyBytes()
     let result = try workspace.run("2026-11-03", ["-o", workspace.history.path])
     #expect(result.status == 2)
-    #expect(result.stderr.contains("cannot write the report to '\(workspace.history.path)'"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("cannot write the report to '\(workspace.history.path)': it is the run history"),
+      "\(result.stderr)")
     #expect(workspace.historyBytes() == before)
     let runs = try workspace.verdict(["history", "--history", workspace.history.path, "--format", "json"]).stdout
     #expect(!runs.contains("2026-11-03"))
