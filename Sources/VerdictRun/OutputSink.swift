@@ -36,6 +36,16 @@ public final class OutputSink {
   public init(atomicPath path: String) throws(OutputError) {
     signal(SIGPIPE, SIG_IGN)
     self.path = path
+    // A device or a pipe (`-o /dev/null`, `-o /dev/stderr`, a FIFO) is written to as it is:
+    // renaming a file over it would replace the device itself.
+    var status = stat()
+    if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+      guard status.st_mode & S_IFMT != S_IFDIR else { throw .failed("cannot write '\(path)': it is a folder") }
+      let direct = open(path, O_WRONLY)
+      guard direct >= 0 else { throw .failed("cannot write '\(path)': \(OutputSink.systemError())") }
+      descriptor = direct
+      return
+    }
     let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
     StaleTemporaryFiles.remove(in: folder)
     var template = Array(TemporaryFileName.template(beside: path).utf8CString)
@@ -73,7 +83,11 @@ public final class OutputSink {
   /// Finishes a file report: flushes it to disk and renames it over the target, with the usual
   /// permissions (0666 less the umask). Does nothing for standard output.
   public func commit() throws(OutputError) {
-    guard let temporary = temporaryPath, let path else { return }
+    guard let temporary = temporaryPath, let path else {
+      // Written in place (a device or a pipe): nothing to rename.
+      if path != nil, descriptor != STDOUT_FILENO { close(descriptor) }
+      return
+    }
     let mask = umask(0)
     umask(mask)
     fchmod(descriptor, 0o666 & ~mask)
