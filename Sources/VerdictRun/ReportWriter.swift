@@ -11,6 +11,8 @@ final class ReportWriter {
   private let maxErrorMessages: Int
   private let scratch = ByteBuffer(capacity: 4096)
   private var prefixWritten = false
+  /// A page renderer's rows, collected until the end (``PageRenderer``).
+  private var collected: [UInt8] = []
   private var hintedFields: Set<String> = []
   private var shownDiagnostics: Set<SourceRange> = []
   private var errorMessages = 0
@@ -66,6 +68,15 @@ final class ReportWriter {
       standardError(note + "\n")
     }
     guard isWriting, batch.output.count > 0 else { return }
+    if let page = report as? any PageRenderer {
+      prefixWritten = true
+      guard tally.printed <= page.rowLimit else {
+        failure = .failed(HTMLReportRenderer.tooManyClients)
+        return
+      }
+      collected.append(contentsOf: batch.output.bytes)
+      return
+    }
     if !prefixWritten {
       prefixWritten = true
       scratch.removeAll()
@@ -84,6 +95,12 @@ final class ReportWriter {
       report.prefix(into: scratch)
     }
     if prefixWritten { report.suffix(into: scratch) }
+    if let page = report as? any PageRenderer, prefixWritten, isWriting {
+      let bytes = page.page(rows: collected, tally: tally)
+      collected = []
+      bytes.withUnsafeBufferPointer { emit($0) }
+      return
+    }
     if isWriting { emit(scratch.bytes) }
   }
 
