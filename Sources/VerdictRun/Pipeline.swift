@@ -89,6 +89,7 @@ final class Pipeline: @unchecked Sendable {
       sink: sink, sources: sources, policy: policy, renderer: renderer,
       maxErrorMessages: configuration.maxErrorMessages, standardError: standardError)
     writer.history = history
+    writer.pageClientLimit = configuration.maxHTMLClients
     var next = 0
     var pending: [Int: Batch] = [:]
     while let batch = done.receive() {

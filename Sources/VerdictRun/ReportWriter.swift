@@ -26,6 +26,8 @@ final class ReportWriter {
   private(set) var pipeClosed = false
   /// Set when the report could not be written.
   private(set) var failure: OutputError?
+  /// The most clients a page report (``PageRenderer``) may show; the run fails past it.
+  var pageClientLimit = HTMLReportRenderer.maxClients
   /// The run history this run is recorded in, if any.
   var history: RunHistory?
   /// Why recording the run failed, if it did; the run then fails.
@@ -70,8 +72,8 @@ final class ReportWriter {
     guard isWriting, batch.output.count > 0 else { return }
     if let page = report as? any PageRenderer {
       prefixWritten = true
-      guard tally.printed <= page.rowLimit else {
-        failure = .failed(HTMLReportRenderer.tooManyClients)
+      guard tally.printed <= pageClientLimit else {
+        failure = .failed(HTMLReportRenderer.tooManyClients(limit: pageClientLimit))
         return
       }
       collected.append(contentsOf: batch.output.bytes)

@@ -2,8 +2,6 @@ import Verdict
 
 /// A report written whole at the end rather than row by row: its rows are collected first.
 protocol PageRenderer: ReportRenderer {
-  /// The most clients the page shows; the run is refused past it.
-  var rowLimit: Int { get }
   /// The page, from every row's bytes as ``ReportRenderer/render(_:_:into:)`` wrote them.
   func page(rows: [UInt8], tally: Tally) -> [UInt8]
 }
@@ -24,8 +22,6 @@ struct HTMLReportRenderer: PageRenderer {
     self.vocabulary = vocabulary
   }
 
-  var rowLimit: Int { HTMLReportRenderer.maxClients }
-
   func prefix(into buffer: ByteBuffer) {}
   func suffix(into buffer: ByteBuffer) {}
   var firstRowSkip: Int { 0 }
@@ -38,9 +34,9 @@ struct HTMLReportRenderer: PageRenderer {
     ReportPage(vocabulary: vocabulary, entries: ReportEntry.decodeAll(rows), tally: tally).render()
   }
 
-  /// Why a report with more than ``maxClients`` clients is refused.
-  static var tooManyClients: String {
-    "the HTML report would show more than \(maxClients.formatted) clients (hint: show fewer with --only VERDICT "
+  /// Why a report with more than `limit` clients is refused.
+  static func tooManyClients(limit: Int) -> String {
+    "the HTML report would show more than \(limit.formatted) clients (hint: show fewer with --only VERDICT "
       + "or --quiet, or write --format csv)"
   }
 }

@@ -16,7 +16,8 @@ struct ParetoChart {
   private struct Bar {
     var label: String
     var amount: Double
-    var shown: String
+    /// The amount as the data wrote it; `nil` for the tail's sum.
+    var shown: String?
     var fill: String
   }
 
@@ -48,7 +49,7 @@ struct ParetoChart {
       bars.append(
         Bar(
           label: "\(rest.count.formatted) other clients", amount: amount,
-          shown: "\(ParetoChart.percent(amount / total)) in all",
+          shown: nil,
           fill: ReportStyle.neutralColor))
     }
     // How many clients make 80% of the total.
@@ -67,7 +68,8 @@ struct ParetoChart {
     page.open("figure")
     draw(&page, bars: bars, total: total, field: field, summary: summary)
     page.open("figcaption")
-    page.text(summary + " Bars: " + bars.prefix(5).map { "\($0.label) \($0.shown)" }.joined(separator: "; "))
+    page.text(
+      summary + " Bars: " + bars.prefix(5).map { "\($0.label) \($0.shown ?? "together")" }.joined(separator: "; "))
     page.text(bars.count > 5 ? "; …" : ".")
     page.close("figcaption")
     page.close("figure")
@@ -125,7 +127,7 @@ struct ParetoChart {
       page.element(
         "title",
         text:
-          "\(bar.label): \(bar.shown) (\(ParetoChart.percent(bar.amount / total)); cumulative \(ParetoChart.percent(running / total)))"
+          "\(bar.label): \(bar.shown ?? "together") (\(ParetoChart.percent(bar.amount / total)); cumulative \(ParetoChart.percent(running / total)))"
       )
       page.close("rect")
       points.append("\(n(x + slot * 0.4)),\(n(base - running / total * plotHeight))")
