@@ -32,7 +32,8 @@ struct Markup {
     bytes.append(UInt8(ascii: ">"))
   }
 
-  /// `<tag a="v" …/>`: a void HTML element or an empty SVG one.
+  /// `<tag a="v" …/>`: a void HTML element (`meta`, `br`) or an empty SVG one. Not for other
+  /// HTML elements: an HTML parser reads `<span/>` as an opening tag.
   mutating func empty(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:]) {
     bytes.append(UInt8(ascii: "<"))
     append(tag)

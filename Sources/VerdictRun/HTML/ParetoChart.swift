@@ -99,7 +99,7 @@ struct ParetoChart {
       ["x1": n(ParetoChart.left), "y1": n(base), "x2": n(width - ParetoChart.right), "y2": n(base), "stroke": axis])
     page.element(
       "text", ["x": n(ParetoChart.left - 4), "y": n(ParetoChart.top + 10), "text-anchor": "end", "font-size": "11"],
-      text: ParetoChart.short(largest))
+      text: bars.first { $0.amount == largest }?.shown ?? ParetoChart.percent(largest / total))
     page.element(
       "text", ["x": n(ParetoChart.left - 4), "y": n(base), "text-anchor": "end", "font-size": "11"], text: "0")
     for (mark, label) in [(1.0, "100%"), (0.8, "80%"), (0.0, "0%")] {
@@ -156,10 +156,5 @@ struct ParetoChart {
   /// A fraction as a percent with one decimal: `42.5%`.
   static func percent(_ fraction: Double) -> String {
     number(fraction * 100) + "%"
-  }
-
-  /// An axis label: the amount with at most one decimal.
-  static func short(_ amount: Double) -> String {
-    number(amount)
   }
 }

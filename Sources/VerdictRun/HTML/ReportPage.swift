@@ -90,7 +90,7 @@ struct ReportPage {
     page.open("ul", ["class": "counts"])
     for (name, count, fill) in parts where count > 0 || name != "error" {
       page.open("li")
-      page.empty("span", ["class": "swatch", "style": "background:\(fill)"])
+      page.element("span", ["class": "swatch", "style": "background:\(fill)"], text: "")
       page.text("\(name) ")
       page.element("strong", text: count.formatted)
       page.close("li")
