@@ -159,10 +159,11 @@ final class BatchEvaluator {
     guard shown else { return }
     tally.printed += 1
     // Only clients that are shown are explained: the trace costs a second evaluation.
-    var explanation = explains && outcome != nil ? ExplanationText.line(policy.explain(client, in: context)) : nil
+    let explanation = explains && outcome != nil ? ExplanationText.line(policy.explain(client, in: context)) : nil
     var measure = Value.missing
     if let page, let outcome {
-      if outcome.severity != filter.otherwise { explanation = page.facts(policy.explain(client, in: context)) }
+      // Explained at the end, for the clients the page shows as cards (``ActionFacts``).
+      if outcome.severity != filter.otherwise { batch.actionClients.append((outcome.severity, client.values)) }
       if let slot = page.measureSlot { measure = client.values[slot] }
     }
     batch.withKey(row) { key in

@@ -90,6 +90,7 @@ final class Pipeline: @unchecked Sendable {
       maxErrorMessages: configuration.maxErrorMessages, standardError: standardError)
     writer.history = history
     writer.pageClientLimit = configuration.maxHTMLClients
+    if format == .html { writer.actionFacts = ActionFacts(policy: policy, context: context) }
     var next = 0
     var pending: [Int: Batch] = [:]
     while let batch = done.receive() {

@@ -28,6 +28,8 @@ final class ReportWriter {
   private(set) var failure: OutputError?
   /// The most clients a page report (``PageRenderer``) may show; the run fails past it.
   var pageClientLimit = HTMLReportRenderer.maxClients
+  /// For a page report: the clients who need action, to explain at the end.
+  var actionFacts: ActionFacts?
   /// The run history this run is recorded in, if any.
   var history: RunHistory?
   /// Why recording the run failed, if it did; the run then fails.
@@ -77,6 +79,7 @@ final class ReportWriter {
         return
       }
       collected.append(contentsOf: batch.output.bytes)
+      actionFacts?.add(batch.actionClients)
       return
     }
     if !prefixWritten {
@@ -98,7 +101,7 @@ final class ReportWriter {
     }
     if prefixWritten { report.suffix(into: scratch) }
     if let page = report as? any PageRenderer, prefixWritten, isWriting {
-      let bytes = page.page(rows: collected, tally: tally)
+      let bytes = page.page(rows: collected, tally: tally, facts: actionFacts)
       collected = []
       bytes.withUnsafeBufferPointer { emit($0) }
       return

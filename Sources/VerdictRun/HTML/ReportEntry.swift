@@ -25,8 +25,6 @@ struct ReportEntry {
   var refer: String?
   /// The row's error.
   var error: String?
-  /// The facts that decided the verdict, one a line, as `verdict explain` gives them.
-  var facts: [String] = []
   /// How many rules could not be decided for missing data.
   var unknownRules = 0
   /// The chart's measure, as the report shows it, and as a number to draw; `nil` when the value is
@@ -54,7 +52,6 @@ struct ReportEntry {
     out.appendField(outcome?.reason.string(in: vocabulary.texts))
     out.appendField(outcome?.refer.string(in: vocabulary.texts))
     out.appendField(row.error)
-    out.appendField(row.explanation)
     out.appendNumberField(outcome?.unknownRuleCount)
     let amount = row.measure.chartAmount
     out.appendField(amount == nil ? nil : row.measure.plainText)
@@ -79,7 +76,6 @@ struct ReportEntry {
       entry.reason = fields.text()
       entry.refer = fields.text()
       entry.error = fields.text()
-      entry.facts = fields.text().map { $0.split(separator: "\n").map(String.init) } ?? []
       entry.unknownRules = fields.number() ?? 0
       let measureText = fields.text()
       let measureBits = fields.number()

@@ -4,11 +4,13 @@ extension ReportPage {
   /// One card per client whose verdict is not the `otherwise` verdict, the most severe first:
   /// the verdict and winning rule, the facts that decided it, and the action plan.
   func cards(_ page: inout Markup) {
-    let needing = entries.indices.filter { index in
+    let inOrder = entries.indices.filter { index in
       guard let severity = entries[index].severity else { return false }
       return severity != vocabulary.otherwise
     }
-    .sorted { a, b in
+    // The place of each among the clients who need action, for ``ActionFacts/facts(_:)``.
+    let ordinals = Dictionary(uniqueKeysWithValues: inOrder.enumerated().map { ($1, $0) })
+    let needing = inOrder.sorted { a, b in
       let (left, right) = (entries[a].severity ?? 0, entries[b].severity ?? 0)
       return left != right ? left > right : a < b
     }
@@ -20,7 +22,7 @@ extension ReportPage {
     }
     page.open("div", ["class": "cards"])
     for index in needing.prefix(ReportPage.maxListed) {
-      card(&page, index)
+      card(&page, index, facts: facts?.facts(ordinals[index] ?? 0) ?? [])
     }
     page.close("div")
     if needing.count > ReportPage.maxListed {
@@ -32,7 +34,7 @@ extension ReportPage {
     page.trusted("\n")
   }
 
-  private func card(_ page: inout Markup, _ index: Int) {
+  private func card(_ page: inout Markup, _ index: Int, facts: [String]) {
     let entry = entries[index]
     page.open("article", ["class": "card", "style": "border-left-color:\(color(entry.severity))"])
     page.element("h3", text: entry.client)
@@ -43,10 +45,10 @@ extension ReportPage {
     if let standing = entry.standing {
       page.element("p", ["class": "note"], text: standing.sentence)
     }
-    if !entry.facts.isEmpty {
+    if !facts.isEmpty {
       page.element("h4", text: "Why")
       page.open("ul")
-      for fact in entry.facts { page.element("li", text: fact) }
+      for fact in facts { page.element("li", text: fact) }
       page.close("ul")
     }
     let plan = ActionPlan(entry, today: vocabulary.today)

@@ -11,6 +11,8 @@ struct ReportPage {
   let vocabulary: ReportVocabulary
   let entries: [ReportEntry]
   let tally: Tally
+  /// The facts behind the verdicts of the clients who need action.
+  let facts: ActionFacts?
 
   /// The whole page, UTF-8.
   func render() -> [UInt8] {
