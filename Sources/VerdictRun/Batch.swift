@@ -32,6 +32,9 @@ final class Batch: @unchecked Sendable {
   /// With a run history: each row's outcome, in row order (`nil` for a row with an error), for
   /// the writer to record.
   @exclusivity(unchecked) var outcomes: [ReportOutcome?] = []
+  /// For the HTML report: the values of each shown client who needs action, in row order, with
+  /// its severity, so that the writer can explain those the page shows as cards.
+  @exclusivity(unchecked) var actionClients: [(severity: Int, values: [Value])] = []
   /// The rows' bytes: each record's cells copied from the source, usually in one piece.
   let bytes: BatchBytes
   /// Where each cell is in ``bytes``: row `r`, slot `s` is entry `r × stride + s`, and the row's
@@ -64,6 +67,7 @@ final class Batch: @unchecked Sendable {
     output.removeAll()
     messages.removeAll(keepingCapacity: true)
     outcomes.removeAll(keepingCapacity: true)
+    actionClients.removeAll(keepingCapacity: true)
     tally.reset()
   }
 

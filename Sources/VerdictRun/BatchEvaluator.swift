@@ -39,14 +39,17 @@ final class BatchEvaluator {
   private let history: RunHistory?
   /// `--changed`: show only clients with news (``ClientStanding/isNews(today:)``).
   private let changedOnly: Bool
+  /// For the HTML report: the deciding facts and the charted value of each shown client.
+  private let page: PageFacts?
   /// The store's clients this evaluator met, one bit each: the run reports the others, whose
   /// records match no client.
   private(set) var met: [UInt64]
 
   init(
     policy: Policy, context: EvaluationContext, filter: RowFilter, failOn: Int?, explains: Bool = false,
-    store: AggregateStore? = nil, history: RunHistory? = nil, changedOnly: Bool = false
+    store: AggregateStore? = nil, history: RunHistory? = nil, changedOnly: Bool = false, page: PageFacts? = nil
   ) {
+    self.page = page
     self.history = history
     self.changedOnly = changedOnly
     self.explains = explains
@@ -157,11 +160,17 @@ final class BatchEvaluator {
     tally.printed += 1
     // Only clients that are shown are explained: the trace costs a second evaluation.
     let explanation = explains && outcome != nil ? ExplanationText.line(policy.explain(client, in: context)) : nil
+    var measure = Value.missing
+    if let page, let outcome {
+      // Explained at the end, for the clients the page shows as cards (``ActionFacts``).
+      if outcome.severity != filter.otherwise { batch.actionClients.append((outcome.severity, client.values)) }
+      if let slot = page.measureSlot { measure = client.values[slot] }
+    }
     batch.withKey(row) { key in
       renderer.render(
         ReportRow(
           key: key, source: batch.source, line: batch.lines[row], error: error, explanation: explanation,
-          standing: standing),
+          standing: standing, measure: measure),
         outcome, into: batch.output)
     }
   }

@@ -35,7 +35,8 @@ final class Pipeline: @unchecked Sendable {
   ) throws(RunFailure) -> RunResult {
     let configuration = options.configuration
     let vocabulary = ReportVocabulary(
-      policy: policy, sources: sources, explains: configuration.explain, hasHistory: history != nil)
+      policy: policy, sources: sources, explains: configuration.explain, hasHistory: history != nil,
+      today: configuration.today, chartField: options.chart?.name)
     let format = configuration.format
     let usesColor = configuration.usesColor && format == .table
     let report = SharedBox<any ReportRenderer>(
@@ -71,7 +72,8 @@ final class Pipeline: @unchecked Sendable {
       let evaluator = UncheckedBox(
         BatchEvaluator(
           policy: policy, context: context, filter: options.filter, failOn: options.failOn,
-          explains: configuration.explain, store: store, history: history, changedOnly: configuration.changedOnly))
+          explains: configuration.explain, store: store, history: history, changedOnly: configuration.changedOnly,
+          page: format == .html ? PageFacts(measureSlot: options.chart?.slot) : nil))
       evaluators.append(evaluator)
       Thread.detachNewThread {
         while let batch = work.receive() {
@@ -87,6 +89,8 @@ final class Pipeline: @unchecked Sendable {
       sink: sink, sources: sources, policy: policy, renderer: renderer,
       maxErrorMessages: configuration.maxErrorMessages, standardError: standardError)
     writer.history = history
+    writer.pageClientLimit = configuration.maxHTMLClients
+    if format == .html { writer.actionFacts = ActionFacts(policy: policy, context: context) }
     var next = 0
     var pending: [Int: Batch] = [:]
     while let batch = done.receive() {

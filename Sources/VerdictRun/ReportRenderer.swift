@@ -15,6 +15,8 @@ struct ReportRow {
   var explanation: String?
   /// With a run history: the client's standing against the previous run.
   var standing: ClientStanding?
+  /// For the HTML report's chart: the client's value of the charted field.
+  var measure: Value = .missing
 }
 
 /// The names a report repeats on every row, prepared once per run.
@@ -34,8 +36,20 @@ struct ReportVocabulary: Sendable {
   /// Whether rows carry their standing in a run history (`--history`): `status`, `since` and
   /// `cooling_off_until` columns or keys, and the cooling-off in the table's verdict column.
   let hasHistory: Bool
+  /// The policy file's name, for the HTML report.
+  let policyName: String
+  /// The date `today` means, for the HTML report.
+  let today: CalendarDate
+  /// The field the HTML report charts (``ReportRow/measure``), if any.
+  let chartField: String?
 
-  init(policy: Policy, sources: [String], explains: Bool = false, hasHistory: Bool = false) {
+  init(
+    policy: Policy, sources: [String], explains: Bool = false, hasHistory: Bool = false,
+    today: CalendarDate = CalendarDate(daysSinceEpoch: 0), chartField: String? = nil
+  ) {
+    policyName = policy.source.name
+    self.today = today
+    self.chartField = chartField
     self.explains = explains
     self.hasHistory = hasHistory
     texts = policy.reportTexts
@@ -71,6 +85,7 @@ extension ReportRenderer {
     case .json: JSONReportRenderer(vocabulary: vocabulary, array: true)
     case .jsonl: JSONReportRenderer(vocabulary: vocabulary, array: false)
     case .csv: CSVReportRenderer(vocabulary: vocabulary)
+    case .html: HTMLReportRenderer(vocabulary: vocabulary)
     }
   }
 }

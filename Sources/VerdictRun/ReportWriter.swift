@@ -11,6 +11,8 @@ final class ReportWriter {
   private let maxErrorMessages: Int
   private let scratch = ByteBuffer(capacity: 4096)
   private var prefixWritten = false
+  /// A page renderer's rows, collected until the end (``PageRenderer``).
+  private var collected: [UInt8] = []
   private var hintedFields: Set<String> = []
   private var shownDiagnostics: Set<SourceRange> = []
   private var errorMessages = 0
@@ -24,6 +26,10 @@ final class ReportWriter {
   private(set) var pipeClosed = false
   /// Set when the report could not be written.
   private(set) var failure: OutputError?
+  /// The most clients a page report (``PageRenderer``) may show; the run fails past it.
+  var pageClientLimit = HTMLReportRenderer.maxClients
+  /// For a page report: the clients who need action, to explain at the end.
+  var actionFacts: ActionFacts?
   /// The run history this run is recorded in, if any.
   var history: RunHistory?
   /// Why recording the run failed, if it did; the run then fails.
@@ -66,6 +72,16 @@ final class ReportWriter {
       standardError(note + "\n")
     }
     guard isWriting, batch.output.count > 0 else { return }
+    if let page = report as? any PageRenderer {
+      prefixWritten = true
+      guard tally.printed <= pageClientLimit else {
+        failure = .failed(HTMLReportRenderer.tooManyClients(limit: pageClientLimit))
+        return
+      }
+      collected.append(contentsOf: batch.output.bytes)
+      actionFacts?.add(batch.actionClients)
+      return
+    }
     if !prefixWritten {
       prefixWritten = true
       scratch.removeAll()
@@ -84,6 +100,12 @@ final class ReportWriter {
       report.prefix(into: scratch)
     }
     if prefixWritten { report.suffix(into: scratch) }
+    if let page = report as? any PageRenderer, prefixWritten, isWriting {
+      let bytes = page.page(rows: collected, tally: tally, facts: actionFacts)
+      collected = []
+      bytes.withUnsafeBufferPointer { emit($0) }
+      return
+    }
     if isWriting { emit(scratch.bytes) }
   }
 

@@ -10,6 +10,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
   case jsonl
   /// CSV with a header row.
   case csv
+  /// One self-contained HTML page: summary, action cards, Pareto chart, the table of clients.
+  case html
 }
 
 /// Everything `verdict run` was asked to do, besides the policy.
@@ -49,6 +51,12 @@ public struct RunConfiguration: Sendable {
   /// `--changed`: report only clients whose verdict is new or changed since the previous run,
   /// or whose cooldown ran out (needs a history).
   public var changedOnly = false
+  /// `--chart FIELD`: the field the HTML report's Pareto chart sorts clients by; `nil` for the
+  /// field behind the policy's first `share()`, if any.
+  public var chartField: String?
+  /// The most clients `--format html` shows: past it the run stops with status 2 and a hint to
+  /// `--only` or `--quiet`, rather than write a page no browser opens comfortably.
+  public var maxHTMLClients = 200_000
 
   /// Creates a configuration for `inputs`.
   public init(inputs: [String], today: CalendarDate = .today()) {

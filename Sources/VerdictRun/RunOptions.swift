@@ -7,6 +7,8 @@ struct RunOptions: Sendable {
   let filter: RowFilter
   let failOn: Int?
   let jobs: Int
+  /// What the HTML report charts, if anything.
+  let chart: ChartMeasure?
 
   init(policy: Policy, configuration: RunConfiguration) throws(RunFailure) {
     self.configuration = configuration
@@ -47,6 +49,7 @@ struct RunOptions: Sendable {
         "verdict: no data file given (hint: give a client file, or the policy's tables with --table NAME=FILE)")
     }
     guard configuration.batchSize > 0 else { throw RunFailure("verdict: the batch size must be positive") }
+    chart = try ChartMeasure.resolve(policy: policy, configuration: configuration)
     jobs = configuration.jobs > 0 ? configuration.jobs : max(1, ProcessInfo.processInfo.activeProcessorCount)
   }
 }

@@ -28,7 +28,8 @@ struct RunCommand: ParsableCommand {
       'name' column, or --key.
 
       Report: --format table (default; aligned columns client, verdict, rule, notice, reason), \
-      json, jsonl or csv. A row that cannot be read or evaluated is reported on standard error \
+      json, jsonl, csv or html (one self-contained page: summary, a card per client who needs \
+      action, a Pareto chart by --chart FIELD, the table of clients). A row that cannot be read or evaluated is reported on standard error \
       and appears in the report with the verdict 'error'; the others go on. A summary goes to \
       standard error.
 
@@ -52,7 +53,7 @@ struct RunCommand: ParsableCommand {
 
   @Option(
     name: [.customShort("f"), .long],
-    help: ArgumentHelp("The report format: table, json, jsonl or csv.", valueName: "format"))
+    help: ArgumentHelp("The report format: table, json, jsonl, csv or html.", valueName: "format"))
   var format = "table"
 
   @OptionGroup(title: "Reading data")
@@ -84,6 +85,12 @@ struct RunCommand: ParsableCommand {
       "Explain each client on one line: the facts that made the winning rule match, or the rule nearest to matching (an 'explain' column; under the client in a table)."
   )
   var explain = false
+
+  @Option(
+    help: ArgumentHelp(
+      "The numeric field the HTML report's Pareto chart sorts clients by (default: the field of the policy's first share()).",
+      valueName: "field"))
+  var chart: String?
 
   @Option(
     name: [.short, .long],
@@ -119,6 +126,7 @@ struct RunCommand: ParsableCommand {
       configuration.quiet = quiet
       configuration.failOn = failOn
       configuration.explain = explain
+      configuration.chartField = chart
       configuration.outputPath = output
       configuration.historyPath = try history.path(environment: ProcessInfo.processInfo.environment)
       configuration.changedOnly = changed

@@ -1,0 +1,45 @@
+import Verdict
+
+/// The facts behind the verdicts of the clients the HTML report shows as cards, explained once
+/// the run is over: explaining is a second, traced evaluation, too slow for every client of a
+/// large run, and the page shows at most ``ReportPage/maxListed`` cards.
+///
+/// The writer hands over the values of every client who needs action, in order; those that
+/// cannot be among the cards (the cards go most severe first, then in the order of the data)
+/// are dropped at once, so at most that many clients a verdict are kept.
+final class ActionFacts {
+  private let policy: Policy
+  private let context: EvaluationContext
+  private let maxCards: Int
+  /// Clients who need action seen so far, by severity.
+  private var seen: [Int]
+  /// The values of each client who needs action, in order; `nil` for one that is no card.
+  private var kept: [[Value]?] = []
+
+  init(policy: Policy, context: EvaluationContext, maxCards: Int = ReportPage.maxListed) {
+    self.policy = policy
+    self.context = context
+    self.maxCards = maxCards
+    seen = Array(repeating: 0, count: policy.verdicts.count)
+  }
+
+  /// Takes a batch's clients who need action (``Batch/actionClients``).
+  func add(_ clients: [(severity: Int, values: [Value])]) {
+    for (severity, values) in clients {
+      // The cards before this client's include at least those seen with its verdict or a more severe one.
+      let ahead = seen[severity...].reduce(0, +)
+      kept.append(ahead < maxCards ? values : nil)
+      seen[severity] += 1
+    }
+  }
+
+  /// The winning rule's facts for the `ordinal`-th client who needs action (counted from 0 in
+  /// the order of the report), as `verdict explain` gives them: `payment_delay 42d > 30d (by
+  /// 12d)`; empty when that client was dropped or no rule won.
+  func facts(_ ordinal: Int) -> [String] {
+    guard ordinal < kept.count, let values = kept[ordinal] else { return [] }
+    let explanation = policy.explain(Client(values: values), in: context)
+    guard let winner = explanation.winningRule else { return [] }
+    return explanation.rules[winner].findings.map(\.text)
+  }
+}

@@ -1,0 +1,40 @@
+import Verdict
+
+/// What to do about a client, in the order the advice behind the project gives: take a few days,
+/// check the contract and wait until paid, talk in person or by phone, give one short reason,
+/// give notice, offer a referral.
+struct ActionPlan {
+  /// The steps, as sentences, in order.
+  let steps: [String]
+
+  init(_ entry: ReportEntry, today: CalendarDate) {
+    var steps: [String] = []
+    if let cooldown = entry.cooldown {
+      let until = entry.standing?.coolingOffUntil ?? ActionPlan.date(today, plus: cooldown)
+      steps.append("Take a few days first: cool down for \(cooldown), until \(until).")
+    }
+    if entry.holdUntilPaid { steps.append("Check the contract and wait until every invoice is paid.") }
+    if let meet = entry.meet {
+      switch meet {
+      case .inPerson: steps.append("Tell them in person.")
+      case .byPhone: steps.append("Tell them by phone.")
+      case .byVideo: steps.append("Tell them by video call.")
+      }
+    }
+    if let reason = entry.reason { steps.append("Give one short reason: \u{201C}\(reason)\u{201D}") }
+    if let notice = entry.notice {
+      steps.append("Give \(notice) notice: the work ends on \(ActionPlan.date(today, plus: notice)).")
+    }
+    if let refer = entry.refer { steps.append("Offer a referral: \(refer)") }
+    self.steps = steps
+  }
+
+  /// `date` plus `span`, a part of a day counting as a whole day (as a run history counts a
+  /// cooldown); the last day the calendar has at most.
+  static func date(_ date: CalendarDate, plus span: TimeSpan) -> CalendarDate {
+    let days = span.seconds / 86_400 + (span.seconds % 86_400 > 0 ? 1 : 0)
+    let (sum, overflow) = date.daysSinceEpoch.addingReportingOverflow(days)
+    if overflow || sum > CalendarDate.last.daysSinceEpoch { return .last }
+    return CalendarDate(daysSinceEpoch: max(CalendarDate.first.daysSinceEpoch, sum))
+  }
+}

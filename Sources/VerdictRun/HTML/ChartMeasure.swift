@@ -1,0 +1,33 @@
+import Verdict
+
+/// What the HTML report's Pareto chart sorts clients by: a field the policy reads, named by
+/// `--chart FIELD`, or else the field behind the policy's first `share()`.
+struct ChartMeasure: Sendable {
+  /// The value's slot in a client (``Client/values``).
+  let slot: Int
+  /// The name the chart shows.
+  let name: String
+
+  /// The measure for `configuration`; `nil` when the report has no chart.
+  static func resolve(policy: Policy, configuration: RunConfiguration) throws(RunFailure) -> ChartMeasure? {
+    guard let field = configuration.chartField else {
+      guard configuration.format == .html, let share = policy.populationNeeds.first(where: { $0.measure == .share })
+      else { return nil }
+      let name = share.field < policy.fields.count ? policy.fields[share.field].name : "the measure of share()"
+      return ChartMeasure(slot: share.field, name: name)
+    }
+    guard configuration.format == .html else {
+      throw RunFailure("verdict: --chart draws the HTML report's chart (hint: add --format html)")
+    }
+    let charted = policy.fields.filter { $0.type?.isNumeric ?? true }.map(\.name)
+    guard let slot = policy.slot(ofField: field), charted.contains(field) else {
+      let hint =
+        Suggestion.closest(to: field, among: charted).map { "did you mean '\($0)'?" }
+        ?? (charted.isEmpty
+          ? "the policy reads no numeric field"
+          : "the policy's numeric fields are \(charted.joined(separator: ", "))")
+      throw RunFailure("verdict: --chart: the policy reads no numeric field '\(field)' (\(hint))")
+    }
+    return ChartMeasure(slot: slot, name: field)
+  }
+}

@@ -1,0 +1,107 @@
+/// HTML and SVG written as XHTML-compatible markup, escaping every text it is given.
+///
+/// Tag names, attribute names and ``trusted(_:)`` markup are `StaticString`s: only literals in
+/// this module's source can become markup. Everything that is a `String` (a client's name, a
+/// policy's reason, a file name) is escaped, in element content and in attribute values alike, so
+/// `<script>alert(1)</script>` as a client name shows as text. Void elements are closed (`<br/>`)
+/// and every attribute is quoted, so the page is also well-formed XML.
+struct Markup {
+  /// The markup so far, UTF-8.
+  private(set) var bytes: [UInt8] = []
+
+  init(capacity: Int = 1 << 16) {
+    bytes.reserveCapacity(capacity)
+  }
+
+  /// The markup as a string.
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// `<tag a="v" …>`.
+  mutating func open(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:]) {
+    bytes.append(UInt8(ascii: "<"))
+    append(tag)
+    appendAttributes(attributes)
+    bytes.append(UInt8(ascii: ">"))
+  }
+
+  /// `</tag>`.
+  mutating func close(_ tag: StaticString) {
+    bytes.append(UInt8(ascii: "<"))
+    bytes.append(UInt8(ascii: "/"))
+    append(tag)
+    bytes.append(UInt8(ascii: ">"))
+  }
+
+  /// `<tag a="v" …/>`: a void HTML element (`meta`, `br`) or an empty SVG one. Not for other
+  /// HTML elements: an HTML parser reads `<span/>` as an opening tag.
+  mutating func empty(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:]) {
+    bytes.append(UInt8(ascii: "<"))
+    append(tag)
+    appendAttributes(attributes)
+    bytes.append(UInt8(ascii: "/"))
+    bytes.append(UInt8(ascii: ">"))
+  }
+
+  /// `<tag …>text</tag>`, the text escaped.
+  mutating func element(
+    _ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:], text: String
+  ) {
+    open(tag, attributes)
+    self.text(text)
+    close(tag)
+  }
+
+  /// `<tag …>` … `</tag>` around what `content` writes.
+  mutating func element(
+    _ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:], content: (inout Markup) -> Void
+  ) {
+    open(tag, attributes)
+    content(&self)
+    close(tag)
+  }
+
+  /// Text, escaped.
+  mutating func text(_ text: String) {
+    for byte in text.utf8 { appendEscaped(byte) }
+  }
+
+  /// Markup from this module's source, written as it is.
+  mutating func trusted(_ markup: StaticString) {
+    append(markup)
+  }
+
+  private mutating func appendAttributes(_ attributes: KeyValuePairs<StaticString, String>) {
+    for (name, value) in attributes {
+      bytes.append(UInt8(ascii: " "))
+      append(name)
+      bytes.append(UInt8(ascii: "="))
+      bytes.append(UInt8(ascii: "\""))
+      text(value)
+      bytes.append(UInt8(ascii: "\""))
+    }
+  }
+
+  private mutating func append(_ literal: StaticString) {
+    literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  /// One byte of text: the five XML specials as references; control characters that XML 1.0
+  /// forbids as U+FFFD, so that a stray byte in a data file cannot break the page.
+  @inline(__always)
+  private mutating func appendEscaped(_ byte: UInt8) {
+    switch byte {
+    case UInt8(ascii: "<"): appendReference("&lt;")
+    case UInt8(ascii: ">"): appendReference("&gt;")
+    case UInt8(ascii: "&"): appendReference("&amp;")
+    case UInt8(ascii: "\""): appendReference("&quot;")
+    case UInt8(ascii: "'"): appendReference("&#39;")
+    case 0x09, 0x0A, 0x0D: bytes.append(byte)
+    case 0..<0x20: bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
+    default: bytes.append(byte)
+    }
+  }
+
+  private mutating func appendReference(_ reference: StaticString) {
+    append(reference)
+  }
+}

@@ -1,0 +1,81 @@
+import Verdict
+
+extension ReportPage {
+  /// One card per client whose verdict is not the `otherwise` verdict, the most severe first:
+  /// the verdict and winning rule, the facts that decided it, and the action plan.
+  func cards(_ page: inout Markup) {
+    let inOrder = entries.indices.filter { index in
+      guard let severity = entries[index].severity else { return false }
+      return severity != vocabulary.otherwise
+    }
+    // The place of each among the clients who need action, for ``ActionFacts/facts(_:)``.
+    let ordinals = Dictionary(uniqueKeysWithValues: inOrder.enumerated().map { ($1, $0) })
+    let needing = inOrder.sorted { a, b in
+      let (left, right) = (entries[a].severity ?? 0, entries[b].severity ?? 0)
+      return left != right ? left > right : a < b
+    }
+    page.open("section", ["id": "action", "aria-labelledby": "action-heading"])
+    page.element("h2", ["id": "action-heading"], text: "Who needs action")
+    if needing.isEmpty {
+      page.element(
+        "p", text: "Nobody: every client shown got the verdict \(vocabulary.verdicts[vocabulary.otherwise]).")
+    }
+    page.open("div", ["class": "cards"])
+    for index in needing.prefix(ReportPage.maxListed) {
+      card(&page, index, facts: facts?.facts(ordinals[index] ?? 0) ?? [])
+    }
+    page.close("div")
+    if needing.count > ReportPage.maxListed {
+      page.element(
+        "p", ["class": "note"],
+        text: "… and \((needing.count - ReportPage.maxListed).formatted) more clients in the table below.")
+    }
+    page.close("section")
+    page.trusted("\n")
+  }
+
+  private func card(_ page: inout Markup, _ index: Int, facts: [String]) {
+    let entry = entries[index]
+    page.open("article", ["class": "card", "style": "border-left-color:\(color(entry.severity))"])
+    page.element("h3", text: entry.client)
+    page.open("p", ["class": "verdict", "style": "color:\(color(entry.severity))"])
+    page.text(verdictName(entry))
+    if let rule = entry.rule { page.text(", by \u{201C}\(vocabulary.rules[rule])\u{201D}") }
+    page.close("p")
+    if let standing = entry.standing {
+      page.element("p", ["class": "note"], text: standing.sentence)
+    }
+    if !facts.isEmpty {
+      page.element("h4", text: "Why")
+      page.open("ul")
+      for fact in facts { page.element("li", text: fact) }
+      page.close("ul")
+    }
+    let plan = ActionPlan(entry, today: vocabulary.today)
+    if !plan.steps.isEmpty {
+      page.element("h4", text: "Plan")
+      page.open("ol")
+      for step in plan.steps { page.element("li", text: step) }
+      page.close("ol")
+    }
+    page.open("p", ["class": "note"])
+    page.element(
+      "a", ["href": "#" + ReportPage.rowAnchor(index)], text: "\(vocabulary.sources[entry.source]):\(entry.line)")
+    page.close("p")
+    page.close("article")
+    page.trusted("\n")
+  }
+}
+
+extension ClientStanding {
+  /// `New since the previous run.`, `Unchanged since 2026-11-20.`, …
+  var sentence: String {
+    switch status {
+    case .new: "New: not in the previous run."
+    case .changed: "Changed since the previous run."
+    case .unchanged: "Unchanged since \(since)."
+    case .pending: "Cooling off since \(since)" + (coolingOffUntil.map { ", until \($0)." } ?? ".")
+    case .due: "Due today: cooled off since \(since)."
+    }
+  }
+}
