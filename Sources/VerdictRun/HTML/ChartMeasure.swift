@@ -13,7 +13,10 @@ struct ChartMeasure: Sendable {
     guard let field = configuration.chartField else {
       guard configuration.format == .html, let share = policy.populationNeeds.first(where: { $0.measure == .share })
       else { return nil }
-      let name = share.field < policy.fields.count ? policy.fields[share.field].name : "the measure of share()"
+      // A share of an aggregate (`share(revenue)`, revenue a sum) is named as the aggregate is written.
+      let name =
+        share.field < policy.fields.count
+        ? policy.fields[share.field].name : policy.aggregateText(share.field - policy.fields.count)
       return ChartMeasure(slot: share.field, name: name)
     }
     guard configuration.format == .html else {

@@ -97,8 +97,9 @@ struct ParetoChart {
     page.empty(
       "line",
       ["x1": n(ParetoChart.left), "y1": n(base), "x2": n(width - ParetoChart.right), "y2": n(base), "stroke": axis])
+    // The largest amount above the axis, left-aligned: `12,500.00 USD` would not fit left of it.
     page.element(
-      "text", ["x": n(ParetoChart.left - 4), "y": n(ParetoChart.top + 10), "text-anchor": "end", "font-size": "11"],
+      "text", ["x": n(ParetoChart.left), "y": n(ParetoChart.top - 4), "font-size": "11"],
       text: bars.first { $0.amount == largest }?.shown ?? ParetoChart.percent(largest / total))
     page.element(
       "text", ["x": n(ParetoChart.left - 4), "y": n(base), "text-anchor": "end", "font-size": "11"], text: "0")
