@@ -34,7 +34,7 @@ final class Batch: @unchecked Sendable {
   @exclusivity(unchecked) var outcomes: [ReportOutcome?] = []
   /// For the HTML report: the values of each shown client who needs action, in row order, with
   /// its severity, so that the writer can explain those the page shows as cards.
-  @exclusivity(unchecked) var actionClients: [(severity: Int, values: [Value])] = []
+  @exclusivity(unchecked) var actionClients: [(severity: Int, client: Client)] = []
   /// The rows' bytes: each record's cells copied from the source, usually in one piece.
   let bytes: BatchBytes
   /// Where each cell is in ``bytes``: row `r`, slot `s` is entry `r × stride + s`, and the row's

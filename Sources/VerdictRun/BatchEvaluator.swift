@@ -163,7 +163,7 @@ final class BatchEvaluator {
     var measure = Value.missing
     if let page, let outcome {
       // Explained at the end, for the clients the page shows as cards (``ActionFacts``).
-      if outcome.severity != filter.otherwise { batch.actionClients.append((outcome.severity, client.values)) }
+      if outcome.severity != filter.otherwise { batch.actionClients.append((outcome.severity, client)) }
       if let slot = page.measureSlot { measure = client.values[slot] }
     }
     batch.withKey(row) { key in

@@ -13,8 +13,9 @@ final class ActionFacts {
   private let maxCards: Int
   /// Clients who need action seen so far, by severity.
   private var seen: [Int]
-  /// The values of each client who needs action, in order; `nil` for one that is no card.
-  private var kept: [[Value]?] = []
+  /// Each client who needs action, in order (its values and what went into its aggregates);
+  /// `nil` for one that is no card.
+  private var kept: [Client?] = []
 
   init(policy: Policy, context: EvaluationContext, maxCards: Int = ReportPage.maxListed) {
     self.policy = policy
@@ -24,7 +25,7 @@ final class ActionFacts {
   }
 
   /// Takes a batch's clients who need action (``Batch/actionClients``).
-  func add(_ clients: [(severity: Int, values: [Value])]) {
+  func add(_ clients: [(severity: Int, client: Client)]) {
     for (severity, values) in clients {
       // The cards before this client's include at least those seen with its verdict or a more severe one.
       let ahead = seen[severity...].reduce(0, +)
@@ -37,8 +38,8 @@ final class ActionFacts {
   /// the order of the report), as `verdict explain` gives them: `payment_delay 42d > 30d (by
   /// 12d)`; empty when that client was dropped or no rule won.
   func facts(_ ordinal: Int) -> [String] {
-    guard ordinal < kept.count, let values = kept[ordinal] else { return [] }
-    let explanation = policy.explain(Client(values: values), in: context)
+    guard ordinal < kept.count, let client = kept[ordinal] else { return [] }
+    let explanation = policy.explain(client, in: context)
     guard let winner = explanation.winningRule else { return [] }
     return explanation.rules[winner].findings.map(\.text)
   }
