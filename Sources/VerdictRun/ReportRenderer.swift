@@ -36,6 +36,9 @@ struct ReportVocabulary: Sendable {
   /// Whether rows carry their standing in a run history (`--history`): `status`, `since` and
   /// `cooling_off_until` columns or keys, and the cooling-off in the table's verdict column.
   let hasHistory: Bool
+  /// Whether some action of the policy has a `cooldown`: only then can a verdict be pending or
+  /// due, and the table's verdict column need room to say so.
+  let hasCooldowns: Bool
   /// The policy file's name, for the HTML report.
   let policyName: String
   /// The date `today` means, for the HTML report.
@@ -52,6 +55,15 @@ struct ReportVocabulary: Sendable {
     self.chartField = chartField
     self.explains = explains
     self.hasHistory = hasHistory
+    hasCooldowns = policy.syntax.statements.contains { statement in
+      let action: Action
+      switch statement.kind {
+      case .rule(let rule): action = rule.action
+      case .otherwise(let fallback): action = fallback
+      case .field, .let, .verdicts, .strategy, .example, .table: return false
+      }
+      return action.clauses.contains { if case .cooldown = $0.kind { true } else { false } }
+    }
     texts = policy.reportTexts
     verdicts = policy.verdicts
     rules = policy.rules.map { rule in

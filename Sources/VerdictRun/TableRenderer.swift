@@ -45,7 +45,7 @@ struct TableRenderer: ReportRenderer {
     hasHistory = vocabulary.hasHistory
     verdictWidth =
       ((vocabulary.verdicts + ["verdict", "error"]).map(DisplayWidth.of).max() ?? 7)
-      + (vocabulary.hasHistory ? TableRenderer.standingWidth : 0)
+      + (vocabulary.hasHistory && vocabulary.hasCooldowns ? TableRenderer.standingWidth : 0)
     let ruleWidth = min(TableRenderer.maxRuleWidth, (vocabulary.rules + ["rule"]).map(DisplayWidth.of).max() ?? 4)
     let cells = vocabulary.rules.map { TableRenderer.cell($0, width: ruleWidth) }
     rules = cells.map(\.bytes)
