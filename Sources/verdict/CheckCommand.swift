@@ -99,6 +99,12 @@ struct CheckCommand: ParsableCommand {
       return policy.examples(in: source).diagnostics
     }
     var (policy, diagnostics) = Policy.compile(source)
+    if let policy, format == .text, !policy.historyFacts.isEmpty {
+      // Not a warning (a policy that reads the history is sound), but worth knowing.
+      Terminal.error(
+        "\(source.name): reads the run history (previous_verdict, times_flagged, …): those are missing "
+          + "unless verdict run is given --history\n")
+    }
     if let policy {
       for (table, path) in try tableFiles(of: policy) {
         diagnostics += try checkTable(table, file: path, dataUnreadable: &dataUnreadable)
