@@ -31,6 +31,20 @@ extension Checker {
     tableOrder.append(name)
   }
 
+  /// A table named like a field or a let of the policy is an error: aggregates name tables.
+  mutating func reportTableNameClashes() {
+    for name in tableOrder {
+      guard let table = tableDeclarations[name]?.declaration else { continue }
+      let other: SourceRange? =
+        fieldSlots[name].map { fields[$0].range } ?? letDeclarations[name]?.declaration.name.range
+      if let other {
+        error(
+          "duplicate-name", "'\(name)' is both a table and a field or let", at: table.name.range,
+          notes: [.init("the other is here", at: other)])
+      }
+    }
+  }
+
   /// Checks every table with the aggregates the policy's lets, rules and clauses make over it.
   mutating func checkTables() {
     var uses: [[Expr]] = Array(repeating: [], count: tableOrder.count)

@@ -210,16 +210,7 @@ struct Checker {
         continue
       }
     }
-    for name in tableOrder {
-      guard let table = tableDeclarations[name]?.declaration else { continue }
-      let other: SourceRange? =
-        fieldSlots[name].map { fields[$0].range } ?? letDeclarations[name]?.declaration.name.range
-      if let other {
-        error(
-          "duplicate-name", "'\(name)' is both a table and a field or let", at: table.name.range,
-          notes: [.init("the other is here", at: other)])
-      }
-    }
+    reportTableNameClashes()
     for name in letOrder {
       if let slot = fieldSlots[name], fields[slot].isDeclared, let declaration = letDeclarations[name] {
         error(
