@@ -71,17 +71,19 @@ struct DocsExamplesTests {
     var testDescription: String { "\(page):\(line)" }
   }
 
-  /// The pages, `docs/*.md`, by name.
+  /// The pages, `docs/*.md`, by name, and the README, whose transcripts run in `docs/examples/` too.
   static var pages: [URL] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: docsFolder.path)) ?? []
     return names.filter { $0.hasSuffix(".md") }.sorted().map { docsFolder.appendingPathComponent($0) }
+      + [repository.appendingPathComponent("README.md")]
   }
 
   /// Every transcript of every page.
   static var allTranscripts: [Transcript] {
     pages.flatMap { page in
       let text = (try? String(contentsOf: page, encoding: .utf8)) ?? ""
-      return transcripts(in: text, page: "docs/\(page.lastPathComponent)")
+      let name = page.lastPathComponent == "README.md" ? "README.md" : "docs/\(page.lastPathComponent)"
+      return transcripts(in: text, page: name)
     }
   }
 
