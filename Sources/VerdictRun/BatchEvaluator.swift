@@ -160,17 +160,18 @@ final class BatchEvaluator {
     tally.printed += 1
     // Only clients that are shown are explained: the trace costs a second evaluation.
     let explanation = explains && outcome != nil ? ExplanationText.line(policy.explain(client, in: context)) : nil
-    var measure = Value.missing
+    var (measure, histogram) = (Value.missing, Value.missing)
     if let page, let outcome {
       // Explained at the end, for the clients the page shows as cards (``ActionFacts``).
       if outcome.severity != filter.otherwise { batch.actionClients.append((outcome.severity, client)) }
       if let slot = page.measureSlot { measure = client.values[slot] }
+      if let slot = page.histogramSlot { histogram = client.values[slot] }
     }
     batch.withKey(row) { key in
       renderer.render(
         ReportRow(
           key: key, source: batch.source, line: batch.lines[row], error: error, explanation: explanation,
-          standing: standing, measure: measure),
+          standing: standing, measure: measure, histogram: histogram),
         outcome, into: batch.output)
     }
   }

@@ -36,7 +36,8 @@ final class Pipeline: @unchecked Sendable {
     let configuration = options.configuration
     let vocabulary = ReportVocabulary(
       policy: policy, sources: sources, explains: configuration.explain, hasHistory: history != nil,
-      today: configuration.today, chartField: options.chart?.name)
+      today: configuration.today, chartField: options.chart?.name,
+      histogramField: options.histogram?.name)
     let format = configuration.format
     let usesColor = configuration.usesColor && format == .table
     let report = SharedBox<any ReportRenderer>(
@@ -73,7 +74,8 @@ final class Pipeline: @unchecked Sendable {
         BatchEvaluator(
           policy: policy, context: context, filter: options.filter, failOn: options.failOn,
           explains: configuration.explain, store: store, history: history, changedOnly: configuration.changedOnly,
-          page: format == .html ? PageFacts(measureSlot: options.chart?.slot) : nil))
+          page: format == .html
+            ? PageFacts(measureSlot: options.chart?.slot, histogramSlot: options.histogram?.slot) : nil))
       evaluators.append(evaluator)
       Thread.detachNewThread {
         while let batch = work.receive() {

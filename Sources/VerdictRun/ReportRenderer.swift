@@ -17,6 +17,8 @@ struct ReportRow {
   var standing: ClientStanding?
   /// For the HTML report's chart: the client's value of the charted field.
   var measure: Value = .missing
+  /// For the HTML report's histograms: the client's value of their field.
+  var histogram: Value = .missing
 }
 
 /// The names a report repeats on every row, prepared once per run.
@@ -45,14 +47,18 @@ struct ReportVocabulary: Sendable {
   let today: CalendarDate
   /// The field the HTML report charts (``ReportRow/measure``), if any.
   let chartField: String?
+  /// The field the HTML report's histograms count clients over (``ReportRow/histogram``), if any.
+  let histogramField: String?
 
   init(
     policy: Policy, sources: [String], explains: Bool = false, hasHistory: Bool = false,
-    today: CalendarDate = CalendarDate(daysSinceEpoch: 0), chartField: String? = nil
+    today: CalendarDate = CalendarDate(daysSinceEpoch: 0), chartField: String? = nil,
+    histogramField: String? = nil
   ) {
     policyName = policy.source.name
     self.today = today
     self.chartField = chartField
+    self.histogramField = histogramField
     self.explains = explains
     self.hasHistory = hasHistory
     hasCooldowns = policy.syntax.statements.contains { statement in

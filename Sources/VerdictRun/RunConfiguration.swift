@@ -54,6 +54,9 @@ public struct RunConfiguration: Sendable {
   /// `--chart FIELD`: the field the HTML report's Pareto chart sorts clients by; `nil` for the
   /// field behind the policy's first `share()`, if any.
   public var chartField: String?
+  /// `--histogram FIELD`: the numeric field the HTML report counts the clients of each verdict
+  /// over, in one small histogram per verdict; `nil` for none.
+  public var histogramField: String?
   /// The most clients `--format html` shows: past it the run stops with status 2 and a hint to
   /// `--only` or `--quiet`, rather than write a page no browser opens comfortably.
   public var maxHTMLClients = 200_000

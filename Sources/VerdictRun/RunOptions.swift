@@ -9,6 +9,8 @@ struct RunOptions: Sendable {
   let jobs: Int
   /// What the HTML report charts, if anything.
   let chart: ChartMeasure?
+  /// What the HTML report's histograms count clients over, if anything.
+  let histogram: ChartMeasure?
 
   init(policy: Policy, configuration: RunConfiguration) throws(RunFailure) {
     self.configuration = configuration
@@ -50,6 +52,7 @@ struct RunOptions: Sendable {
     }
     guard configuration.batchSize > 0 else { throw RunFailure("verdict: the batch size must be positive") }
     chart = try ChartMeasure.resolve(policy: policy, configuration: configuration)
+    histogram = try ChartMeasure.histogram(policy: policy, configuration: configuration)
     jobs = configuration.jobs > 0 ? configuration.jobs : max(1, ProcessInfo.processInfo.activeProcessorCount)
   }
 }

@@ -29,7 +29,8 @@ struct RunCommand: ParsableCommand {
 
       Report: --format table (default; aligned columns client, verdict, rule, notice, reason), \
       json, jsonl, csv or html (one self-contained page: summary, a card per client who needs \
-      action, a Pareto chart by --chart FIELD, the table of clients). A row that cannot be read or evaluated is reported on standard error \
+      action, a Pareto chart by --chart FIELD, a histogram per verdict by --histogram FIELD, the \
+      table of clients). A row that cannot be read or evaluated is reported on standard error \
       and appears in the report with the verdict 'error'; the others go on. A summary goes to \
       standard error.
 
@@ -93,6 +94,12 @@ struct RunCommand: ParsableCommand {
   var chart: String?
 
   @Option(
+    help: ArgumentHelp(
+      "A numeric field the policy reads: the HTML report shows a small histogram of it per verdict.",
+      valueName: "field"))
+  var histogram: String?
+
+  @Option(
     name: [.short, .long],
     help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
   var output: String?
@@ -127,6 +134,7 @@ struct RunCommand: ParsableCommand {
       configuration.failOn = failOn
       configuration.explain = explain
       configuration.chartField = chart
+      configuration.histogramField = histogram
       configuration.outputPath = output
       configuration.historyPath = try history.path(environment: ProcessInfo.processInfo.environment)
       configuration.changedOnly = changed

@@ -16,12 +16,14 @@ final class ActionFacts {
   /// Each client who needs action, in order (its values and what went into its aggregates);
   /// `nil` for one that is no card.
   private var kept: [Client?] = []
+  private var openAmounts: OpenAmount
 
   init(policy: Policy, context: EvaluationContext, maxCards: Int = ReportPage.maxListed) {
     self.policy = policy
     self.context = context
     self.maxCards = maxCards
     seen = Array(repeating: 0, count: policy.verdicts.count)
+    openAmounts = OpenAmount(policy: policy)
   }
 
   /// Takes a batch's clients who need action (``Batch/actionClients``).
@@ -34,13 +36,23 @@ final class ActionFacts {
     }
   }
 
+  /// What a card says about why: the winning rule's facts, and the open amount it rests on.
+  struct CardFacts {
+    /// The facts as `verdict explain` gives them: `payment_delay 42d > 30d (by 12d)`.
+    var findings: [String] = []
+    /// The money the condition found owed (``OpenAmount``), such as `outstanding 3150.00 EUR`.
+    var openAmount: String?
+  }
+
   /// The winning rule's facts for the `ordinal`-th client who needs action (counted from 0 in
-  /// the order of the report), as `verdict explain` gives them: `payment_delay 42d > 30d (by
-  /// 12d)`; empty when that client was dropped or no rule won.
-  func facts(_ ordinal: Int) -> [String] {
-    guard ordinal < kept.count, let client = kept[ordinal] else { return [] }
+  /// the order of the report); none when that client was dropped or no rule won.
+  func facts(_ ordinal: Int) -> CardFacts {
+    guard ordinal < kept.count, let client = kept[ordinal] else { return CardFacts() }
     let explanation = policy.explain(client, in: context)
-    guard let winner = explanation.winningRule else { return [] }
-    return explanation.rules[winner].findings.map(\.text)
+    guard let winner = explanation.winningRule else { return CardFacts() }
+    let rule = explanation.rules[winner]
+    return CardFacts(
+      findings: rule.findings.map(\.text),
+      openAmount: openAmounts.find(in: rule.condition, client: client, context: context))
   }
 }

@@ -7,13 +7,17 @@ struct ActionPlan {
   /// The steps, as sentences, in order.
   let steps: [String]
 
-  init(_ entry: ReportEntry, today: CalendarDate) {
+  /// The plan for `entry`; `openAmount` (``OpenAmount``) is named in the step to wait until paid.
+  init(_ entry: ReportEntry, today: CalendarDate, openAmount: String? = nil) {
     var steps: [String] = []
     if let cooldown = entry.cooldown {
       let until = entry.standing?.coolingOffUntil ?? ActionPlan.date(today, plus: cooldown)
       steps.append("Take a few days first: cool down for \(cooldown), until \(until).")
     }
-    if entry.holdUntilPaid { steps.append("Check the contract and wait until every invoice is paid.") }
+    if entry.holdUntilPaid {
+      steps.append(
+        "Check the contract and wait until every invoice is paid" + (openAmount.map { " (open: \($0))." } ?? "."))
+    }
     if let meet = entry.meet {
       switch meet {
       case .inPerson: steps.append("Tell them in person.")

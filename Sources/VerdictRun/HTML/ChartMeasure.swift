@@ -1,14 +1,15 @@
 import Verdict
 
-/// What the HTML report's Pareto chart sorts clients by: a field the policy reads, named by
-/// `--chart FIELD`, or else the field behind the policy's first `share()`.
+/// A numeric field the HTML report draws: the one its Pareto chart sorts clients by (named by
+/// `--chart FIELD`, or else the field behind the policy's first `share()`), or the one its
+/// histograms count clients over (`--histogram FIELD`).
 struct ChartMeasure: Sendable {
   /// The value's slot in a client (``Client/values``).
   let slot: Int
   /// The name the chart shows.
   let name: String
 
-  /// The measure for `configuration`; `nil` when the report has no chart.
+  /// The Pareto chart's measure for `configuration`; `nil` when the report has no chart.
   static func resolve(policy: Policy, configuration: RunConfiguration) throws(RunFailure) -> ChartMeasure? {
     guard let field = configuration.chartField else {
       guard configuration.format == .html, let share = policy.populationNeeds.first(where: { $0.measure == .share })
@@ -19,8 +20,23 @@ struct ChartMeasure: Sendable {
         ? policy.fields[share.field].name : policy.aggregateText(share.field - policy.fields.count)
       return ChartMeasure(slot: share.field, name: name)
     }
+    return try named(field, option: "--chart", drawing: "the HTML report's chart", policy: policy, configuration)
+  }
+
+  /// The histograms' field for `configuration`; `nil` when the report has none.
+  static func histogram(policy: Policy, configuration: RunConfiguration) throws(RunFailure) -> ChartMeasure? {
+    guard let field = configuration.histogramField else { return nil }
+    return try named(
+      field, option: "--histogram", drawing: "the HTML report's histograms", policy: policy, configuration)
+  }
+
+  /// The numeric field `field` the policy reads, named by `option`; an error when the report is
+  /// not HTML or the policy reads no such field.
+  private static func named(
+    _ field: String, option: String, drawing: String, policy: Policy, _ configuration: RunConfiguration
+  ) throws(RunFailure) -> ChartMeasure {
     guard configuration.format == .html else {
-      throw RunFailure("verdict: --chart draws the HTML report's chart (hint: add --format html)")
+      throw RunFailure("verdict: \(option) draws \(drawing) (hint: add --format html)")
     }
     let charted = policy.fields.filter { $0.type?.isNumeric ?? true }.map(\.name)
     guard let slot = policy.slot(ofField: field), charted.contains(field) else {
@@ -29,7 +45,7 @@ struct ChartMeasure: Sendable {
         ?? (charted.isEmpty
           ? "the policy reads no numeric field"
           : "the policy's numeric fields are \(charted.joined(separator: ", "))")
-      throw RunFailure("verdict: --chart: the policy reads no numeric field '\(field)' (\(hint))")
+      throw RunFailure("verdict: \(option): the policy reads no numeric field '\(field)' (\(hint))")
     }
     return ChartMeasure(slot: slot, name: field)
   }

@@ -30,6 +30,8 @@ struct ReportEntry {
   /// The chart's measure, as the report shows it, and as a number to draw; `nil` when the value is
   /// missing or not a number.
   var measure: (text: String, amount: Double)?
+  /// The histograms' value, the same way; `nil` when it is missing or not a number.
+  var histogram: (text: String, amount: Double)?
   /// The standing in the run history, when there is one.
   var standing: ClientStanding?
 
@@ -53,9 +55,8 @@ struct ReportEntry {
     out.appendField(outcome?.refer.string(in: vocabulary.texts))
     out.appendField(row.error)
     out.appendNumberField(outcome?.unknownRuleCount)
-    let amount = row.measure.chartAmount
-    out.appendField(amount == nil ? nil : row.measure.plainText)
-    out.appendNumberField(amount.map { Int(bitPattern: UInt(truncatingIfNeeded: $0.bitPattern)) })
+    out.appendAmountFields(row.measure)
+    out.appendAmountFields(row.histogram)
     out.appendField(row.standing?.status.rawValue)
     out.appendNumberField(row.standing.map { Int($0.since.daysSinceEpoch) })
     out.appendNumberField(row.standing?.coolingOffUntil.map { Int($0.daysSinceEpoch) })
@@ -77,11 +78,8 @@ struct ReportEntry {
       entry.refer = fields.text()
       entry.error = fields.text()
       entry.unknownRules = fields.number() ?? 0
-      let measureText = fields.text()
-      let measureBits = fields.number()
-      if let measureText, let measureBits {
-        entry.measure = (measureText, Double(bitPattern: UInt64(UInt(bitPattern: measureBits))))
-      }
+      entry.measure = fields.amount()
+      entry.histogram = fields.amount()
       let status = fields.text().flatMap(ClientStanding.Status.init(rawValue:))
       let since = fields.number()
       let until = fields.number()
@@ -123,6 +121,13 @@ extension ByteBuffer {
     text.withUTF8 { appendField($0) }
   }
 
+  /// A value to draw as two fields, its text and its amount's bits; `-` twice when it is no amount.
+  fileprivate func appendAmountFields(_ value: Value) {
+    let amount = value.chartAmount
+    appendField(amount == nil ? nil : value.plainText)
+    appendNumberField(amount.map { Int(bitPattern: UInt(truncatingIfNeeded: $0.bitPattern)) })
+  }
+
   /// A whole number as a field, `-` for none.
   fileprivate func appendNumberField(_ number: Int?) {
     guard let number else { return append(UInt8(ascii: "-")) }
@@ -157,6 +162,13 @@ private struct FieldCursor {
 
   mutating func text() -> String? {
     field().map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// A value written by `appendAmountFields`: its text and amount, or `nil`.
+  mutating func amount() -> (text: String, amount: Double)? {
+    let text = text()
+    guard let bits = number(), let text else { return nil }
+    return (text, Double(bitPattern: UInt64(UInt(bitPattern: bits))))
   }
 
   mutating func number() -> Int? {

@@ -22,7 +22,7 @@ extension ReportPage {
     }
     page.open("div", ["class": "cards"])
     for index in needing.prefix(ReportPage.maxListed) {
-      card(&page, index, facts: facts?.facts(ordinals[index] ?? 0) ?? [])
+      card(&page, index, facts: facts?.facts(ordinals[index] ?? 0) ?? ActionFacts.CardFacts())
     }
     page.close("div")
     if needing.count > ReportPage.maxListed {
@@ -34,7 +34,7 @@ extension ReportPage {
     page.trusted("\n")
   }
 
-  private func card(_ page: inout Markup, _ index: Int, facts: [String]) {
+  private func card(_ page: inout Markup, _ index: Int, facts: ActionFacts.CardFacts) {
     let entry = entries[index]
     page.open("article", ["class": "card", "style": "border-left-color:\(color(entry.severity))"])
     page.element("h3", text: entry.client)
@@ -45,13 +45,13 @@ extension ReportPage {
     if let standing = entry.standing {
       page.element("p", ["class": "note"], text: standing.sentence)
     }
-    if !facts.isEmpty {
+    if !facts.findings.isEmpty {
       page.element("h4", text: "Why")
       page.open("ul")
-      for fact in facts { page.element("li", text: fact) }
+      for fact in facts.findings { page.element("li", text: fact) }
       page.close("ul")
     }
-    let plan = ActionPlan(entry, today: vocabulary.today)
+    let plan = ActionPlan(entry, today: vocabulary.today, openAmount: facts.openAmount)
     if !plan.steps.isEmpty {
       page.element("h4", text: "Plan")
       page.open("ol")

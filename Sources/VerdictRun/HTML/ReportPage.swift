@@ -1,7 +1,7 @@
 import Verdict
 
 /// The HTML report's page, made from every collected row: the summary, the cards of the clients
-/// who need action, the Pareto chart, the table of every client, and the rows with errors or
+/// who need action, the Pareto chart, the histograms, the table of every client, and the rows with errors or
 /// undecidable rules. The same rows give the same bytes: nothing depends on the clock, the
 /// locale or hashing.
 struct ReportPage {
@@ -34,6 +34,7 @@ struct ReportPage {
     summary(&page)
     cards(&page)
     ParetoChart(vocabulary: vocabulary, entries: entries).render(&page)
+    VerdictHistograms(vocabulary: vocabulary, entries: entries).render(&page)
     table(&page)
     problems(&page)
     page.close("main")

@@ -44,6 +44,7 @@ enum ReportStyle {
     td.num{text-align:right;font-variant-numeric:tabular-nums}
     thead th{background:#f3f4f6;position:sticky;top:0}
     figure{margin:0}
+    .histograms{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.75rem}
     figcaption{font-size:.9rem;color:#374151}
     .note{color:#374151;font-size:.9rem}
     @media print{.scroll{overflow:visible}thead th{position:static}.card{break-inside:avoid}}
