@@ -27,6 +27,16 @@ public struct Completer: Sendable {
       + AggregateFunction.allCases.map(\.rawValue) + PopulationMeasure.allCases.map(\.rawValue))
   /// The field types.
   static let types = ["number", "duration", "percent", "money", "date", "text", "bool", "list"]
+  /// The words that begin a clause after `recommend VERDICT`.
+  static let clauseWords = ["notice", "reason", "refer", "cooldown", "hold", "meet"]
+
+  /// Whether the text before the word being completed ends where a value must come: after an
+  /// opening bracket, a comma, an operator, or a word that takes a value.
+  static func endsInsideExpression(_ text: some StringProtocol, previous: String?) -> Bool {
+    if let last = text.last, "([,+-*/<>=?".contains(last) { return true }
+    let takesValue = ["when", "and", "or", "not", "in", "contains", "notice", "reason", "refer", "cooldown", "where"]
+    return previous.map(takesValue.contains) ?? false
+  }
 
   /// The session whose names are offered.
   public var session: Session
@@ -103,6 +113,16 @@ public struct Completer: Sendable {
       vocabulary = session.book.columns.filter { !declared.contains($0) }
     } else if previous == "let" {
       return Candidates(wordStart: wordStart, words: [])
+    } else if previous == "is" {
+      vocabulary = ["missing", "present"]
+    } else if earlier.count >= 2, ["recommend", "expect"].contains(earlier[earlier.count - 2]),
+      session.draft.policy.verdicts.contains(previous ?? "")
+    {
+      // After `recommend fire`: the clauses.
+      vocabulary = Self.clauseWords
+    } else if Self.endsInsideExpression(textBefore, previous: previous) {
+      // Where a value goes (`share(`, `when `, `> `): names and functions, not statements.
+      vocabulary = fieldNames + letNames + tableNames + Self.functions + ["true", "false", "today", "not"]
     } else {
       vocabulary =
         fieldNames + letNames + tableNames + Self.functions + session.draft.policy.verdicts + Self.keywords
@@ -110,7 +130,6 @@ public struct Completer: Sendable {
     return Candidates(wordStart: wordStart, words: Self.matching(vocabulary, word))
   }
 
-  /// The policy's fields, then the data's other columns (usable as undeclared fields).
   /// The policy's record tables.
   var tableNames: [String] { session.draft.policy.tables.map(\.name) }
 
@@ -118,6 +137,7 @@ public struct Completer: Sendable {
     session.draft.policy.tables.first { $0.name == name }
   }
 
+  /// The policy's fields, then the data's other columns (usable as undeclared fields).
   var fieldNames: [String] {
     session.draft.policy.fields.map(\.name) + session.book.columns
   }

@@ -70,3 +70,28 @@ final class CompleterTests: SessionTestCase {
     XCTAssertEqual(middle.words, ["payment_delay"])
   }
 }
+
+/// What can stand where the cursor is: values inside an expression, clauses after a verdict.
+final class CompleterContextTests: SessionTestCase {
+  private func words(_ line: String) -> [String] {
+    Completer(session: loadedSession()).complete(line: line, cursor: line.count).words
+  }
+
+  func testInsideACallOnlyValuesAreOffered() {
+    let offered = words("when share(")
+    XCTAssertTrue(offered.contains("payment_delay"), "\(offered)")
+    XCTAssertFalse(offered.contains("when"))
+    XCTAssertFalse(offered.contains("recommend"))
+    XCTAssertFalse(offered.contains("expect"))
+    XCTAssertEqual(words("when payment_delay > 30d and sha"), ["share"])
+  }
+
+  func testAfterAVerdictTheClausesAreOffered() {
+    XCTAssertEqual(words("when x > 1 then recommend fire "), ["notice", "reason", "refer", "cooldown", "hold", "meet"])
+    XCTAssertEqual(words("when x > 1 then recommend fire no"), ["notice"])
+  }
+
+  func testAfterIsMissingOrPresent() {
+    XCTAssertEqual(words("when payment_delay is "), ["missing", "present"])
+  }
+}
