@@ -9,7 +9,60 @@ enum ReferenceDecoding {
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || nulPattern(bytes) != nil {
       return .utf16
     }
-    return isValidUTF8(bytes) ? .utf8 : .windows1252
+    // Rules 4 and 5: UTF-8 unless ill-formed sequences outnumber well-formed multi-byte ones
+    // (a character cut off at the very end counts as ill-formed; the whole input is the sample).
+    let (wellFormed, illFormed, cutAtEnd) = tally(bytes)
+    return illFormed + (cutAtEnd ? 1 : 0) > wellFormed ? .windows1252 : .utf8
+  }
+
+  /// Multi-byte UTF-8 sequences counted from the Unicode table of well-formed byte sequences:
+  /// well-formed ones, ill-formed lead or continuation bytes (each counted once, reading on
+  /// from the next byte), and whether the input ends inside a sequence that was well-formed so far.
+  static func tally(_ bytes: [UInt8]) -> (wellFormed: Int, illFormed: Int, cutAtEnd: Bool) {
+    var (wellFormed, illFormed) = (0, 0)
+    var index = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      guard lead >= 0x80 else {
+        index += 1
+        continue
+      }
+      // The allowed range of the second byte, and the sequence's length, by lead byte.
+      let second: ClosedRange<UInt8>
+      let length: Int
+      switch lead {
+      case 0xC2...0xDF: (second, length) = (0x80...0xBF, 2)
+      case 0xE0: (second, length) = (0xA0...0xBF, 3)
+      case 0xE1...0xEC, 0xEE...0xEF: (second, length) = (0x80...0xBF, 3)
+      case 0xED: (second, length) = (0x80...0x9F, 3)
+      case 0xF0: (second, length) = (0x90...0xBF, 4)
+      case 0xF1...0xF3: (second, length) = (0x80...0xBF, 4)
+      case 0xF4: (second, length) = (0x80...0x8F, 4)
+      default:
+        illFormed += 1
+        index += 1
+        continue
+      }
+      var valid = true
+      var offset = 1
+      while offset < length {
+        guard index + offset < bytes.count else { return (wellFormed, illFormed, true) }
+        let byte = bytes[index + offset]
+        if !(offset == 1 ? second : 0x80...0xBF).contains(byte) {
+          valid = false
+          break
+        }
+        offset += 1
+      }
+      if valid {
+        wellFormed += 1
+        index += length
+      } else {
+        illFormed += 1
+        index += 1
+      }
+    }
+    return (wellFormed, illFormed, false)
   }
 
   /// `true` for little endian, `false` for big endian, when more than half of the 16-bit units
