@@ -20,7 +20,8 @@ struct RunRow {
         """,
       arguments: [
         info.today.daysSinceEpoch, info.startedAt.timeIntervalSince1970, info.policyPath, info.policyHash,
-        try Self.json(info.dataFiles), try Self.json(info.verdicts), info.otherwiseIndex, try Self.json(counts),
+        try StoredJSON.text(info.dataFiles), try StoredJSON.text(info.verdicts), info.otherwiseIndex,
+        try StoredJSON.text(counts),
         errors, clients, changes,
       ])
   }
@@ -54,7 +55,12 @@ struct RunRow {
     }
   }
 
-  private static func json<T: Encodable>(_ value: T) throws -> String {
+}
+
+/// How lists, counts and clauses are stored as text: compact JSON with sorted keys, so that equal
+/// values are equal text.
+enum StoredJSON {
+  static func text<T: Encodable>(_ value: T) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self)
@@ -89,45 +95,12 @@ enum ClauseText {
   /// The stored text of `clauses`; `nil` when there are none.
   static func encode(_ clauses: [String: String]) -> String? {
     if clauses.isEmpty { return nil }
-    var text = "{"
-    for (index, key) in clauses.keys.sorted().enumerated() {
-      if index > 0 { text += "," }
-      appendQuoted(key, to: &text)
-      text += ":"
-      appendQuoted(clauses[key]!, to: &text)
-    }
-    return text + "}"
+    return try? StoredJSON.text(clauses)
   }
 
   /// The clauses stored as `text` (`nil`: none); `nil` when the text is not such an object.
   static func decode(_ text: String?) -> [String: String]? {
     guard let text else { return [:] }
-    guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
-      return nil
-    }
-    var clauses: [String: String] = [:]
-    for (key, value) in object {
-      guard let value = value as? String else { return nil }
-      clauses[key] = value
-    }
-    return clauses
-  }
-
-  private static func appendQuoted(_ string: String, to text: inout String) {
-    text += "\""
-    for scalar in string.unicodeScalars {
-      switch scalar {
-      case "\"": text += "\\\""
-      case "\\": text += "\\\\"
-      case "\n": text += "\\n"
-      case "\r": text += "\\r"
-      case "\t": text += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: text.unicodeScalars.append(scalar)
-      }
-    }
-    text += "\""
+    return try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))
   }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Verdict
 import VerdictHistory
+import VerdictRun
 
 /// `verdict history [CLIENT]`: the runs a history holds, or one client's timeline.
 struct HistoryCommand: ParsableCommand {
@@ -126,24 +127,10 @@ enum HistoryJSON {
     items.isEmpty ? "[]" : "[\n  " + items.joined(separator: ",\n  ") + "\n]"
   }
 
-  /// A JSON string.
+  /// A JSON string, escaped as the run's JSON reports escape their texts.
   static func string(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          result += String(format: "\\u%04x", scalar.value)
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result + "\""
+    let buffer = ByteBuffer(capacity: text.utf8.count + 8)
+    buffer.appendJSONString(text)
+    return String(decoding: buffer.bytes, as: UTF8.self)
   }
 }
