@@ -26,8 +26,7 @@ swift build -c release --scratch-path "$SCRATCH" --product run-bench >/dev/null
 BIN="$SCRATCH/release"
 VERDICT=${VERDICT:-$BIN/verdict}
 mkdir -p "$DATA"
-TIMING=$(mktemp)
-trap 'rm -f "$TIMING"' EXIT
+source Benchmarks/common.sh
 
 invoices="$DATA/invoices-$ROWS-$CLIENTS.csv"
 clients="$DATA/clients-$CLIENTS.csv"
@@ -35,29 +34,8 @@ if [[ ! -s "$invoices" ]]; then
   echo "generating $invoices ($ROWS invoices of $CLIENTS clients, seed 42)" >&2
   "$BIN/run-bench" invoices "$ROWS" "$CLIENTS" "$invoices" --seed 42
 fi
-if [[ ! -s "$clients" ]]; then
-  echo "generating $clients ($CLIENTS clients, seed 42)" >&2
-  "$BIN/run-bench" "$CLIENTS" "$clients" --seed 42
-fi
+generate "$CLIENTS" "$clients"
 
-# Median wall time of RUNS runs of a command and its largest peak RSS: "seconds peak_rss_kb".
-measure() {
-  local times=() rss=0
-  for ((i = 0; i < RUNS; i++)); do
-    local start end r
-    start=$(date +%s%N)
-    /usr/bin/time -o "$TIMING" -f "%M" "$@" >/dev/null 2>/dev/null || true
-    end=$(date +%s%N)
-    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')")
-    r=$(tail -1 "$TIMING")
-    ((r > rss)) && rss=$r
-  done
-  local median
-  median=$(printf '%s\n' "${times[@]}" | sort -n | awk -v n="$RUNS" 'NR == int((n + 1) / 2)')
-  echo "$median $rss"
-}
-
-rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "inf" }'; }
 
 megabytes=$(awk -v b="$(stat -c %s "$invoices")" 'BEGIN { printf "%.0f", b / 1e6 }')
 echo "$ROWS invoices ($megabytes MB) of $CLIENTS clients, median of $RUNS runs"

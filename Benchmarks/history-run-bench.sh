@@ -26,12 +26,7 @@ mkdir -p "$DATA"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-generate() {  # clients path
-  if [[ ! -s "$2" ]]; then
-    echo "generating $2 ($1 clients, seed 42)" >&2
-    "$BIN/run-bench" "$1" "$2" --seed 42
-  fi
-}
+source Benchmarks/common.sh
 generate 1000 "$DATA/clients-1k.csv"
 generate 1000000 "$DATA/clients-1m.csv"
 

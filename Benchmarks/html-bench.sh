@@ -25,27 +25,10 @@ mkdir -p "$DATA"
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
-generate() {  # clients path
-  if [[ ! -s "$2" ]]; then
-    echo "generating $2 ($1 clients, seed 42)" >&2
-    "$BIN/run-bench" "$1" "$2" --seed 42
-  fi
-}
+source Benchmarks/common.sh
 generate 100000 "$DATA/clients-100k.csv"
 generate 1000000 "$DATA/clients-1m.csv"
 
-# Median wall time of RUNS runs of a command, in seconds.
-median() {
-  local times=()
-  for ((i = 0; i < RUNS; i++)); do
-    local start end
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')")
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk -v n="$RUNS" 'NR == int((n + 1) / 2)'
-}
 
 file="$DATA/clients-100k.csv"
 csv=$(median "$BIN/verdict" run "$POLICY" "$file" --today "$TODAY" -f csv)

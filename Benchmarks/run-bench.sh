@@ -24,33 +24,10 @@ mkdir -p "$DATA"
 TIMING=$(mktemp)
 trap 'rm -f "$TIMING"' EXIT
 
-generate() {  # clients path
-  if [[ ! -s "$2" ]]; then
-    echo "generating $2 ($1 clients, seed 42)" >&2
-    "$BIN/run-bench" "$1" "$2" --seed 42
-  fi
-}
+source Benchmarks/common.sh
 generate 100000 "$DATA/clients-100k.csv"
 generate 1000000 "$DATA/clients-1m.csv"
 
-# Median wall time of RUNS runs of a command and its largest peak RSS: "seconds peak_rss_kb".
-measure() {
-  local times=() rss=0
-  for ((i = 0; i < RUNS; i++)); do
-    local start end r
-    start=$(date +%s%N)
-    /usr/bin/time -o "$TIMING" -f "%M" "$@" >/dev/null 2>/dev/null || true
-    end=$(date +%s%N)
-    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')")
-    r=$(tail -1 "$TIMING")
-    ((r > rss)) && rss=$r
-  done
-  local median
-  median=$(printf '%s\n' "${times[@]}" | sort -n | awk -v n="$RUNS" 'NR == int((n + 1) / 2)')
-  echo "$median $rss"
-}
-
-rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "inf" }'; }
 
 printf '%-10s %-28s %9s %12s %9s %10s\n' size command seconds clients/s MB/s "peak RSS"
 for size in 100k 1m; do
