@@ -31,7 +31,7 @@ final class Batch: @unchecked Sendable {
   @exclusivity(unchecked) var tally: Tally
   /// With a run history: each row's outcome, in row order (`nil` for a row with an error), for
   /// the writer to record.
-  @exclusivity(unchecked) var outcomes: [ReportOutcome?] = []
+  @exclusivity(unchecked) var outcomes: [(key: String, outcome: ReportOutcome?)] = []
   /// For the HTML report: the values of each shown client who needs action, in row order, with
   /// its severity, so that the writer can explain those the page shows as cards.
   @exclusivity(unchecked) var actionClients: [(severity: Int, client: Client)] = []

@@ -44,6 +44,9 @@ final class BatchEvaluator {
   /// The store's clients this evaluator met, one bit each: the run reports the others, whose
   /// records match no client.
   private(set) var met: [UInt64]
+  /// With a history: the key of the row being evaluated, made once for looking the client up
+  /// and for the writer, which records the row's outcome under it.
+  private var historyKey = ""
 
   init(
     policy: Policy, context: EvaluationContext, filter: RowFilter, failOn: Int?, explains: Bool = false,
@@ -80,6 +83,7 @@ final class BatchEvaluator {
     let converter = converter(for: batch)
     var nextProblem = 0
     for row in 0..<batch.count {
+      if history != nil { historyKey = batch.withKey(row) { AggregateStore.key($0) } }
       if nextProblem < batch.problems.count, batch.problems[nextProblem].row == row {
         let error = batch.problems[nextProblem].message
         nextProblem += 1
@@ -90,7 +94,7 @@ final class BatchEvaluator {
       // The history's facts about the client, before its other values (which may fail).
       var past: ClientHistory?
       if let history {
-        past = history.past.client(batch.withKey(row) { AggregateStore.key($0) })
+        past = history.past.client(historyKey)
         history.past.fill(&client, history: past, policy: policy)
       }
       let problems = client.values.withUnsafeMutableBufferPointer { values in
@@ -140,7 +144,7 @@ final class BatchEvaluator {
     _ row: Int, of batch: Batch, _ outcome: ReportOutcome?, error: String?, standing: ClientStanding? = nil,
     renderer: some ReportRenderer, tally: inout Tally
   ) {
-    if history != nil { batch.outcomes.append(outcome) }
+    if history != nil { batch.outcomes.append((historyKey, outcome)) }
     var shown: Bool
     if let outcome {
       tally.evaluated += 1

@@ -56,10 +56,8 @@ final class ReportWriter {
     tally.add(batch.tally)
     if let history, historyFailure == nil {
       do throws(RunFailure) {
-        for row in 0..<batch.count where row < batch.outcomes.count {
-          let key = batch.withKey(row) { AggregateStore.key($0) }
-          guard !key.isEmpty else { continue }
-          try history.record(key: key, outcome: batch.outcomes[row])
+        for (key, outcome) in batch.outcomes where !key.isEmpty {
+          try history.record(key: key, outcome: outcome)
         }
       } catch {
         historyFailure = error
