@@ -21,7 +21,7 @@ enum Outcome: Equatable, CustomStringConvertible {
   {
     let outcome: Outcome
     do {
-      outcome = .evaluation(try policy.evaluate(client, in: context))
+      outcome = .evaluation(try policy.evaluate(client, in: context, allowingMissingPopulation: true))
     } catch {
       outcome = .error(error.message)
     }

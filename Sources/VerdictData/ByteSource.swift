@@ -14,19 +14,19 @@
 /// A source always hands out UTF-8. The initializers without an `encoding` pass the bytes
 /// through untouched. Those with one convert other encodings to UTF-8 while reading, and
 /// with `encoding: nil` detect the encoding from the first 1 MiB (see `TextEncoding`).
-public final class ByteSource {
+package final class ByteSource {
   /// The size of one read: 1 MiB.
-  public static let defaultChunkSize = 1 << 20
+  package static let defaultChunkSize = 1 << 20
 
   /// How many bytes at the start of the input encoding detection looks at: 1 MiB.
   static let detectionSampleSize = 1 << 20
 
   /// A name for messages: the path, `<stdin>` or `<memory>`.
-  public let name: String
+  package let name: String
 
   /// The encoding of the input: the one asked for, the detected one, or `utf8` for a source
   /// opened without an encoding. Known as soon as the source is created.
-  public private(set) var encoding: TextEncoding = .utf8
+  package private(set) var encoding: TextEncoding = .utf8
 
   /// The most bytes one `read(into:)` call returns.
   let chunkSize: Int
@@ -46,12 +46,12 @@ public final class ByteSource {
   /// Opens the file at `path` for reading; `"-"` reads standard input.
   ///
   /// - Throws: `DataReadError` (without a position) when the file cannot be opened.
-  public convenience init(path: String) throws(DataReadError) {
+  package convenience init(path: String) throws(DataReadError) {
     try self.init(path: path, chunkSize: ByteSource.defaultChunkSize)
   }
 
   /// Reads the given bytes, for tests and for data that is already in memory.
-  public convenience init(bytes: [UInt8]) {
+  package convenience init(bytes: [UInt8]) {
     self.init(bytes: bytes, chunkSize: ByteSource.defaultChunkSize)
   }
 
@@ -90,12 +90,12 @@ public final class ByteSource {
   /// With a forced `utf16`, the first 1 KiB is read ahead to find the byte order.
   /// Check `encoding` for the result.
   /// - Throws: `DataReadError` (without a position) when the file cannot be opened or read.
-  public convenience init(path: String, encoding: TextEncoding?) throws(DataReadError) {
+  package convenience init(path: String, encoding: TextEncoding?) throws(DataReadError) {
     try self.init(path: path, encoding: encoding, chunkSize: ByteSource.defaultChunkSize)
   }
 
   /// Reads the given bytes, converting them from `encoding` to UTF-8 (`nil`: detect it).
-  public convenience init(bytes: [UInt8], encoding: TextEncoding?) {
+  package convenience init(bytes: [UInt8], encoding: TextEncoding?) {
     self.init(bytes: bytes, encoding: encoding, chunkSize: ByteSource.defaultChunkSize)
   }
 
@@ -135,7 +135,7 @@ public final class ByteSource {
   /// - Returns: The number of bytes read; 0 means the end of the input.
   /// - Throws: `DataReadError` (without a position) when the operating system reports a read
   ///   error; `DataReadError` with a line and column for input that is not valid UTF-16.
-  public func read(into buffer: UnsafeMutableRawBufferPointer) throws(DataReadError) -> Int {
+  package func read(into buffer: UnsafeMutableRawBufferPointer) throws(DataReadError) -> Int {
     let wanted = min(buffer.count, chunkSize)
     guard wanted > 0, let destination = buffer.baseAddress else {
       return 0

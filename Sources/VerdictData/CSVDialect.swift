@@ -1,35 +1,35 @@
 /// How a CSV file is laid out: which byte separates fields, and how its numbers are written.
-public struct CSVDialect: Sendable, Equatable, Hashable {
+package struct CSVDialect: Sendable, Equatable, Hashable {
   /// The field separator: `,`, `;` or a tab.
-  public var separator: UInt8
+  package var separator: UInt8
   /// True when numbers use a decimal comma (`12345,67`), as in German spreadsheet exports.
   ///
   /// The reader itself never interprets numbers; this flag tells the code that converts
   /// field bytes to numbers how to read them.
-  public var decimalComma: Bool
+  package var decimalComma: Bool
 
   /// Creates a dialect from its parts.
-  public init(separator: UInt8, decimalComma: Bool) {
+  package init(separator: UInt8, decimalComma: Bool) {
     self.separator = separator
     self.decimalComma = decimalComma
   }
 
   /// Comma-separated fields with decimal points: `1,"Acme, Inc.",12345.67`.
-  public static let standard = CSVDialect(separator: UInt8(ascii: ","), decimalComma: false)
+  package static let standard = CSVDialect(separator: UInt8(ascii: ","), decimalComma: false)
 
   /// Semicolon-separated fields with decimal commas, as Excel writes in German locales:
   /// `1;"Acme; Inc.";12345,67`.
-  public static let german = CSVDialect(separator: UInt8(ascii: ";"), decimalComma: true)
+  package static let german = CSVDialect(separator: UInt8(ascii: ";"), decimalComma: true)
 
   /// Tab-separated fields with decimal points.
-  public static let tabSeparated = CSVDialect(separator: UInt8(ascii: "\t"), decimalComma: false)
+  package static let tabSeparated = CSVDialect(separator: UInt8(ascii: "\t"), decimalComma: false)
 
   /// Detects the dialect from a header line.
   ///
   /// Counts `,`, `;`, tab and `|` bytes outside double quotes and picks the most frequent:
   /// `;` gives `german`, a tab gives `tabSeparated`, `|` a pipe-separated dialect, and `,` (also
   /// on ties and when none occurs, as in a one-column file) gives `standard`.
-  public static func detect(headerLine: some Collection<UInt8>) -> CSVDialect {
+  package static func detect(headerLine: some Collection<UInt8>) -> CSVDialect {
     var commas = 0
     var semicolons = 0
     var tabs = 0

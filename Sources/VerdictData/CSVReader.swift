@@ -24,18 +24,18 @@
 /// 65,536 fields throws a `DataReadError` from `forEachRecord`. Every record before it has
 /// already been delivered; reading stops there, because the rest of the file cannot be split
 /// into records reliably. Ragged rows are not errors: compare `CSVRecord.count` with `header`.
-public final class CSVReader {
+package final class CSVReader {
   /// The largest record (and header line) the reader accepts, in bytes.
-  public static let maxRecordBytes = 16 << 20
+  package static let maxRecordBytes = 16 << 20
 
   /// The header cells, with surrounding ASCII spaces trimmed.
-  public let header: [String]
+  package let header: [String]
 
   /// The dialect in use: the one passed to `init`, or the one detected from the header line.
-  public let dialect: CSVDialect
+  package let dialect: CSVDialect
 
   /// The lines skipped before the header: those asked for, and blank ones.
-  public let linesBeforeHeader: Int
+  package let linesBeforeHeader: Int
 
   private let scanner: CSVRecordScanner
   private let blankField: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
@@ -51,7 +51,7 @@ public final class CSVReader {
   ///   - skipLines: Lines to skip before the header, such as the account lines above a bank
   ///     export's table. Blank lines before the header are skipped as well, always.
   /// - Throws: `DataReadError` if the file is empty, its header row is blank, or reading fails.
-  public convenience init(source: ByteSource, dialect: CSVDialect? = nil, skipLines: Int = 0) throws(DataReadError) {
+  package convenience init(source: ByteSource, dialect: CSVDialect? = nil, skipLines: Int = 0) throws(DataReadError) {
     try self.init(source: source, dialect: dialect, skipLines: skipLines, maxRecordBytes: CSVReader.maxRecordBytes)
   }
 
@@ -104,7 +104,7 @@ public final class CSVReader {
   /// stop reading and are rethrown unchanged.
   /// - Throws: `DataReadError` for malformed input (see the type's documentation), after every
   ///   earlier record has been delivered.
-  public func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void) throws {
+  package func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void) throws {
     while let (line, count, fields, bytes, flaw) = try nextRecord() {
       try body(
         CSVRecord(

@@ -3,29 +3,29 @@
 /// The field bytes point into the reader's buffers and are valid only during the callback.
 /// The type is non-copyable so the record itself cannot be stored or returned; do not keep
 /// the buffers from `subscript` either — copy what you need (for example with `string(_:)`).
-public struct CSVRecord: ~Copyable {
+package struct CSVRecord: ~Copyable {
   /// Where the record starts in the file.
-  public let position: RecordPosition
+  package let position: RecordPosition
 
   /// The number of fields in this record.
   ///
   /// Rows are not padded or cut to the header's width: a ragged row reports its own count,
   /// so the caller can flag it. A blank line in the middle of a file is one empty field.
-  public let count: Int
+  package let count: Int
 
   /// The record's bytes from its first byte to the end of its last field, when every field's
   /// buffer lies within them (no field was unescaped elsewhere); `nil` otherwise. Lets a caller
   /// copy the record in one piece and find each field at its offset from the start.
-  public let bytes: UnsafeBufferPointer<UInt8>?
+  package let bytes: UnsafeBufferPointer<UInt8>?
 
   /// The first field whose quotes are out of place, or `nil`: the fields are read as documented
   /// all the same (`ab"c` as `ab"c`, `"ab"c` as `abc`), but such a record may have been split
   /// where its writer did not mean it to be, so a caller that must not read a cell from the
   /// wrong column refuses it.
-  public var quoteFlaw: CSVQuoteFlaw? { flawCode < 0 ? nil : CSVQuoteFlaw(code: flawCode) }
+  package var quoteFlaw: CSVQuoteFlaw? { flawCode < 0 ? nil : CSVQuoteFlaw(code: flawCode) }
 
   /// Whether a quote is out of place: ``quoteFlaw`` is not `nil` (cheaper to ask).
-  public var hasQuoteFlaw: Bool { flawCode >= 0 }
+  package var hasQuoteFlaw: Bool { flawCode >= 0 }
 
   private let fields: UnsafePointer<UnsafeBufferPointer<UInt8>>
   /// ``quoteFlaw`` as ``CSVQuoteFlaw/code``, or -1.
@@ -46,7 +46,7 @@ public struct CSVRecord: ~Copyable {
   ///
   /// An empty cell is an empty buffer. An index outside `0..<count` (a short, ragged row) also
   /// gives an empty buffer rather than trapping; compare `count` with the header to tell them apart.
-  public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+  package subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
     guard index >= 0 && index < count else {
       return UnsafeBufferPointer(start: nil, count: 0)
     }
@@ -54,17 +54,17 @@ public struct CSVRecord: ~Copyable {
   }
 
   /// Field `index` as a new `String` (allocates; invalid UTF-8 is repaired with U+FFFD).
-  public func string(_ index: Int) -> String {
+  package func string(_ index: Int) -> String {
     String(decoding: self[index], as: UTF8.self)
   }
 
   /// All fields as new strings (allocates; meant for tests, headers and error messages).
-  public func strings() -> [String] {
+  package func strings() -> [String] {
     (0..<count).map { string($0) }
   }
 
   /// True when field `index` holds exactly the bytes of `text` (no allocation).
-  public func field(_ index: Int, equals text: StaticString) -> Bool {
+  package func field(_ index: Int, equals text: StaticString) -> Bool {
     let field = self[index]
     return text.withUTF8Buffer { expected in
       field.count == expected.count && field.elementsEqual(expected)
@@ -76,9 +76,9 @@ public struct CSVRecord: ~Copyable {
 /// field, doubled inside a quoted field, and as its closing quote right before the separator or
 /// the line break. A flaw usually means a quote or a separator was lost or added, and that the
 /// record's fields are not the columns its writer meant.
-public struct CSVQuoteFlaw: Sendable, Equatable, Hashable {
+package struct CSVQuoteFlaw: Sendable, Equatable, Hashable {
   /// How the quote is out of place.
-  public enum Kind: Sendable, Equatable, Hashable {
+  package enum Kind: Sendable, Equatable, Hashable {
     /// A quote inside a field that does not start with one: `ab"c`.
     case quoteInUnquotedField
     /// Something other than spaces between a quoted field's closing quote and the separator:
@@ -87,12 +87,12 @@ public struct CSVQuoteFlaw: Sendable, Equatable, Hashable {
   }
 
   /// The 0-based field.
-  public var field: Int
+  package var field: Int
   /// How the quote is out of place.
-  public var kind: Kind
+  package var kind: Kind
 
   /// Creates a flaw in field `field`.
-  public init(field: Int, kind: Kind) {
+  package init(field: Int, kind: Kind) {
     self.field = field
     self.kind = kind
   }

@@ -2,15 +2,15 @@
 ///
 /// The reader does not repeat the file name in every record: the caller knows which
 /// `ByteSource` it opened (see `ByteSource.name`) and prefixes it when reporting.
-public struct RecordPosition: Sendable, Equatable, Hashable {
+package struct RecordPosition: Sendable, Equatable, Hashable {
   /// The 1-based physical line of the record's first byte.
   ///
   /// Physical lines are counted by line breaks in the file (LF, CRLF or a lone CR), so a
   /// record that follows a quoted field spanning two lines reports the line it really starts on.
-  public var line: Int
+  package var line: Int
 
   /// Creates a position on the given 1-based line.
-  public init(line: Int) {
+  package init(line: Int) {
     self.line = line
   }
 }
@@ -20,18 +20,18 @@ public struct RecordPosition: Sendable, Equatable, Hashable {
 /// `line` and `column` are 1-based; the column counts bytes from the start of the line.
 /// `column` is 0 when only the line is known; both are 0 when the problem has no position in
 /// the file (for example, the file cannot be opened).
-public struct DataReadError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct DataReadError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The 1-based line where the problem was found, or 0 when it has no position.
-  public var line: Int
+  package var line: Int
   /// The 1-based byte column within `line`, or 0 when it has no position.
-  public var column: Int
+  package var column: Int
   /// What went wrong, in one sentence without a trailing period.
-  public var message: String
+  package var message: String
   /// An optional suggestion for fixing the input.
-  public var hint: String?
+  package var hint: String?
 
   /// Creates an error at the given position.
-  public init(line: Int, column: Int, message: String, hint: String? = nil) {
+  package init(line: Int, column: Int, message: String, hint: String? = nil) {
     self.line = line
     self.column = column
     self.message = message
@@ -39,7 +39,7 @@ public struct DataReadError: Error, Sendable, Equatable, CustomStringConvertible
   }
 
   /// The error as one line, e.g. `line 3, column 7: unterminated quoted field (hint: ...)`.
-  public var description: String {
+  package var description: String {
     var text = message
     if line > 0 {
       text = column > 0 ? "line \(line), column \(column): \(message)" : "line \(line): \(message)"

@@ -5,14 +5,14 @@
 /// A leading UTF-8 byte order mark is skipped. Nesting deeper than `maxDepth` arrays and
 /// objects is an error; parsing uses an explicit stack, so deep input never overflows the
 /// call stack.
-public enum JSONParser {
+package enum JSONParser {
   /// The deepest nesting of arrays and objects accepted.
-  public static let maxDepth = 512
+  package static let maxDepth = 512
 
   /// Parses `bytes` as one JSON document.
   ///
   /// - Throws: `DataReadError` with the line and byte column of the first problem.
-  public static func parse(_ bytes: [UInt8]) throws(DataReadError) -> JSONValue {
+  package static func parse(_ bytes: [UInt8]) throws(DataReadError) -> JSONValue {
     try bytes.withUnsafeBufferPointer { buffer throws(DataReadError) in
       var cursor = JSONCursor(buffer, line: 1, column: 1)
       return try cursor.parseDocument()

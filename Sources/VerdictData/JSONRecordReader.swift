@@ -15,9 +15,9 @@
 ///   every earlier record has been delivered.
 ///
 /// Keys that repeat within an object: the last value wins, at the position of the first key.
-public final class JSONRecordReader {
+package final class JSONRecordReader {
   /// How records are laid out in the file.
-  public enum Layout: Sendable, Equatable {
+  package enum Layout: Sendable, Equatable {
     /// One top-level JSON array whose elements are the record objects.
     case array
     /// JSON Lines: one record object per line; blank lines are skipped.
@@ -25,10 +25,10 @@ public final class JSONRecordReader {
   }
 
   /// The largest record (one line, or one array element) accepted, in bytes.
-  public static let maxRecordBytes = 16 << 20
+  package static let maxRecordBytes = 16 << 20
 
   /// The layout this reader expects.
-  public let layout: Layout
+  package let layout: Layout
 
   let window: ChunkWindow
   /// The physical line of `window.start` (array layout).
@@ -37,7 +37,7 @@ public final class JSONRecordReader {
   var lineStartOffset = 0
 
   /// Creates a reader for `source` in the given layout. Nothing is read until `forEachRecord`.
-  public convenience init(source: ByteSource, layout: Layout) {
+  package convenience init(source: ByteSource, layout: Layout) {
     self.init(source: source, layout: layout, maxRecordBytes: JSONRecordReader.maxRecordBytes)
   }
 
@@ -54,7 +54,7 @@ public final class JSONRecordReader {
   ///   - onError: Receives record errors (see the type's documentation); reading continues
   ///     afterwards. Throw from it to stop.
   /// - Throws: Structure errors as `DataReadError`, and anything `body` or `onError` throws.
-  public func forEachRecord(
+  package func forEachRecord(
     _ body: (RecordPosition, JSONRecordMembers) throws -> Void,
     onError: (DataReadError) throws -> Void
   ) throws {

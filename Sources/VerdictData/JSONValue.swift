@@ -1,5 +1,5 @@
 /// A parsed JSON document: the full tree, with numbers kept as their exact literal text.
-public enum JSONValue: Sendable, Equatable, Hashable {
+package enum JSONValue: Sendable, Equatable, Hashable {
   /// `null`.
   case null
   /// `true` or `false`.
@@ -15,21 +15,21 @@ public enum JSONValue: Sendable, Equatable, Hashable {
 }
 
 /// One `"key": value` pair of a JSON object.
-public struct JSONMember: Sendable, Equatable, Hashable {
+package struct JSONMember: Sendable, Equatable, Hashable {
   /// The member's key, with escapes resolved.
-  public var key: String
+  package var key: String
   /// The member's value.
-  public var value: JSONValue
+  package var value: JSONValue
 
   /// Creates a member.
-  public init(key: String, value: JSONValue) {
+  package init(key: String, value: JSONValue) {
     self.key = key
     self.value = value
   }
 }
 
 /// A scalar cell from a JSON record: one member value of a record object.
-public enum JSONScalar: Sendable, Equatable, Hashable {
+package enum JSONScalar: Sendable, Equatable, Hashable {
   /// A string, with escapes resolved.
   case string(String)
   /// A number, as its exact literal text (e.g. `"12345.67"`).
@@ -43,4 +43,4 @@ public enum JSONScalar: Sendable, Equatable, Hashable {
 }
 
 /// One record object from a JSON data file: its members in file order, duplicate keys merged.
-public typealias JSONRecordMembers = [(key: String, value: JSONScalar)]
+package typealias JSONRecordMembers = [(key: String, value: JSONScalar)]

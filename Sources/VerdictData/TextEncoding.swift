@@ -20,7 +20,7 @@
 /// Detection looks only at the start: a UTF-8 file with a stray Windows-1252 byte after the
 /// first 1 MiB is read as UTF-8 (check cells with `isValidUTF8(_:)`), and forcing an
 /// encoding always wins over detection.
-public enum TextEncoding: String, Sendable, CaseIterable {
+package enum TextEncoding: String, Sendable, CaseIterable {
   /// UTF-8, the readers' own encoding: bytes are passed through untouched.
   ///
   /// A UTF-8 byte order mark stays in the stream (the CSV reader skips it).

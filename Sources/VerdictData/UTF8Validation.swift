@@ -4,7 +4,7 @@ extension TextEncoding {
   /// Overlong forms (`C0 80`), UTF-16 surrogates (`ED A0 80`), code points above U+10FFFF,
   /// stray continuation bytes and sequences cut off at the end are all invalid. ASCII runs
   /// are checked 8 bytes at a time, so plain-ASCII cells cost about one load per 8 bytes.
-  public static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  package static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     UTF8Validation.check(bytes) == .valid
   }
 }

@@ -6,22 +6,22 @@ import Verdict
 /// A client left out of a run's data is not in that run: it has no severity there, and it
 /// breaks a stretch of the same verdict. Its latest outcome is still the one it had when last
 /// seen.
-public struct ClientHistory: Sendable {
+package struct ClientHistory: Sendable {
   private let log: ChangeLog
   private let span: Range<Int>
   /// The verdict at the latest run before today that included the client.
-  public let lastVerdict: String
+  package let lastVerdict: String
   /// That verdict's severity (its index in that run's verdicts, least severe first).
-  public let lastSeverity: Int
+  package let lastSeverity: Int
   /// The rule that decided that verdict; `nil` for the `otherwise` verdict.
-  public let lastRule: String?
+  package let lastRule: String?
   /// That outcome's clauses as text, by clause name (`cooldown`, …).
-  public let clauses: [String: String]
+  package let clauses: [String: String]
   /// The day of the latest run before today that included the client.
-  public let lastDay: CalendarDate
+  package let lastDay: CalendarDate
   /// The first run day of the unbroken stretch of runs up to `lastDay` in which the client had
   /// `lastVerdict` (a change of rule or clauses does not break it; a run without the client does).
-  public let verdictSince: CalendarDate
+  package let verdictSince: CalendarDate
 
   init?(log: ChangeLog, span: Range<Int>) {
     // A departure row only ever follows a present one, so the latest outcome is the last row or
@@ -49,11 +49,11 @@ public struct ClientHistory: Sendable {
   }
 
   /// Whether the client was in the latest run before today.
-  public var wasInLatestRun: Bool { lastDay == log.runDays.last }
+  package var wasInLatestRun: Bool { lastDay == log.runDays.last }
 
   /// The client's severity at the run on `day`; `nil` when no run was recorded that day or the
   /// client was not in it.
-  public func severity(on day: CalendarDate) -> Int? {
+  package func severity(on day: CalendarDate) -> Int? {
     let index = log.runDays.firstIndex(atOrAfter: day)
     guard index < log.runDays.count, log.runDays[index] == day, let row = row(on: day) else { return nil }
     return log.verdicts[row] >= 0 ? Int(log.severities[row]) : nil
@@ -61,14 +61,14 @@ public struct ClientHistory: Sendable {
 
   /// The client's verdict at the run on `day`; `nil` when no run was recorded that day or the
   /// client was not in it.
-  public func verdict(on day: CalendarDate) -> String? {
+  package func verdict(on day: CalendarDate) -> String? {
     guard severity(on: day) != nil, let row = row(on: day) else { return nil }
     return log.verdictNames[Int(log.verdicts[row])]
   }
 
   /// On how many run days from `day` on (all before today) the client had a verdict of at least
   /// `severity`.
-  public func timesFlagged(atLeast severity: Int, since day: CalendarDate) -> Int {
+  package func timesFlagged(atLeast severity: Int, since day: CalendarDate) -> Int {
     var count = 0
     for row in span where log.verdicts[row] >= 0 && Int(log.severities[row]) >= severity {
       let from = Swift.max(Int64(log.days[row]), day.daysSinceEpoch)

@@ -10,7 +10,7 @@ extension History {
   ///
   /// Refuses, without changing it, a file that is not a Verdict history, one written by a newer
   /// Verdict, and a corrupt one.
-  public static func open(path: String, busyTimeout: TimeInterval = 5) throws(HistoryError) -> History {
+  package static func open(path: String, busyTimeout: TimeInterval = 5) throws(HistoryError) -> History {
     try prepareFile(at: path)
     var configuration = Configuration()
     configuration.busyMode = .timeout(busyTimeout)
@@ -45,7 +45,7 @@ extension History {
   /// Where the history lives when none is named: `$VERDICT_HISTORY`, else
   /// `$XDG_DATA_HOME/verdict/history.sqlite`, else `~/.local/share/verdict/history.sqlite`;
   /// `nil` when the environment names no home.
-  public static func defaultPath(environment: [String: String]) -> String? {
+  package static func defaultPath(environment: [String: String]) -> String? {
     locate(environment: environment)
   }
 

@@ -7,9 +7,9 @@ import Verdict
 ///
 /// One `History` is one connection; it records one run at a time. Several processes may share
 /// the file: SQLite's locks and the busy timeout put their recordings one after the other.
-public final class History: @unchecked Sendable {
+package final class History: @unchecked Sendable {
   /// The file's path, as given.
-  public let path: String
+  package let path: String
   let queue: DatabaseQueue
   private let state = NSLock()
   private var recording = false
@@ -21,7 +21,7 @@ public final class History: @unchecked Sendable {
 
   /// What the history knows of each client before a run on `today`: the state as of the latest
   /// recorded run strictly before `today` (a re-run of a day ignores that day's own record).
-  public func facts(before today: CalendarDate) throws(HistoryError) -> HistoryFacts {
+  package func facts(before today: CalendarDate) throws(HistoryError) -> HistoryFacts {
     try reading("reading the history") { db in try HistoryFacts.load(db, before: today) }
   }
 
@@ -31,7 +31,7 @@ public final class History: @unchecked Sendable {
   /// Holds the file's write lock until the recorder commits or is abandoned (waiting up to the
   /// busy timeout for another process's recording to end). A run of a day already recorded
   /// replaces it; a run of a day before the latest recorded run is refused.
-  public func beginRun(_ run: RunInfo) throws(HistoryError) -> RunRecorder {
+  package func beginRun(_ run: RunInfo) throws(HistoryError) -> RunRecorder {
     try claim()
     do {
       return try RunRecorder(history: self, run: run)
@@ -42,13 +42,13 @@ public final class History: @unchecked Sendable {
   }
 
   /// Every recorded run, oldest first.
-  public func runs() throws(HistoryError) -> [RecordedRun] {
+  package func runs() throws(HistoryError) -> [RecordedRun] {
     try reading("reading the runs") { db in try RunRow.all(db, path: path) }
   }
 
   /// One client's changes, oldest first: a first entry when it appeared, then one per run where
   /// its outcome changed or it left or came back. Empty for a client never recorded.
-  public func timeline(of client: String) throws(HistoryError) -> [TimelineEntry] {
+  package func timeline(of client: String) throws(HistoryError) -> [TimelineEntry] {
     try reading("reading the timeline of \(client)") { db in try ChangeRow.timeline(db, client: client, path: path) }
   }
 

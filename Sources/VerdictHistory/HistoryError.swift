@@ -2,9 +2,9 @@ import GRDB
 
 /// Why a history could not be opened, read or written. The file is never changed when this is
 /// thrown: a run being recorded is rolled back whole.
-public struct HistoryError: Error, Sendable, CustomStringConvertible {
+package struct HistoryError: Error, Sendable, CustomStringConvertible {
   /// What went wrong, for callers that act on it (all of them stop a run with exit status 2).
-  public enum Kind: Sendable, Equatable {
+  package enum Kind: Sendable, Equatable {
     /// The file is a SQLite database of another program, or not a regular file.
     case notAHistory
     /// The file was written by a newer Verdict whose schema this one does not know.
@@ -24,21 +24,21 @@ public struct HistoryError: Error, Sendable, CustomStringConvertible {
   }
 
   /// What went wrong.
-  public var kind: Kind
+  package var kind: Kind
   /// The message, naming the file (one line, without a trailing newline).
-  public var message: String
+  package var message: String
   /// What to do about it, true for this file, when there is something to say.
-  public var hint: String?
+  package var hint: String?
 
   /// Creates an error.
-  public init(_ kind: Kind, _ message: String, hint: String? = nil) {
+  package init(_ kind: Kind, _ message: String, hint: String? = nil) {
     self.kind = kind
     self.message = message
     self.hint = hint
   }
 
   /// The message, then the hint on its own line.
-  public var description: String {
+  package var description: String {
     hint.map { "\(message)\nhint: \($0)" } ?? message
   }
 

@@ -2,25 +2,25 @@ import Foundation
 import Verdict
 
 /// What a run tells the history about itself when it starts recording.
-public struct RunInfo: Sendable, Equatable {
+package struct RunInfo: Sendable, Equatable {
   /// The run's `today`: the day it judges. One record per day; a later run of the same day
   /// replaces it.
-  public var today: CalendarDate
+  package var today: CalendarDate
   /// When the run started (wall clock).
-  public var startedAt: Date
+  package var startedAt: Date
   /// The policy file as given on the command line.
-  public var policyPath: String
+  package var policyPath: String
   /// A hash of the policy's content, to tell when the policy changed between runs.
-  public var policyHash: String
+  package var policyHash: String
   /// The client data files as given on the command line (`-` for standard input).
-  public var dataFiles: [String]
+  package var dataFiles: [String]
   /// The policy's verdicts, least severe first: a verdict's severity is its index here.
-  public var verdicts: [String]
+  package var verdicts: [String]
   /// The index in `verdicts` of the `otherwise` verdict.
-  public var otherwiseIndex: Int
+  package var otherwiseIndex: Int
 
   /// Creates a run's description.
-  public init(
+  package init(
     today: CalendarDate, startedAt: Date, policyPath: String, policyHash: String, dataFiles: [String],
     verdicts: [String], otherwiseIndex: Int
   ) {
@@ -35,21 +35,21 @@ public struct RunInfo: Sendable, Equatable {
 }
 
 /// One client's outcome in a run, as recorded.
-public struct ClientOutcome: Sendable, Equatable {
+package struct ClientOutcome: Sendable, Equatable {
   /// The client's key (the value of the policy's key column).
-  public var key: String
+  package var key: String
   /// The verdict's name.
-  public var verdict: String
+  package var verdict: String
   /// The verdict's index in the run's verdicts, least severe first.
-  public var severity: Int
+  package var severity: Int
   /// The name of the rule that decided the verdict; `nil` for the `otherwise` verdict.
-  public var rule: String?
+  package var rule: String?
   /// The verdict's clauses as text, by clause name: `notice`, `cooldown`, `reason`, `refer`,
   /// `hold`, `meet`.
-  public var clauses: [String: String]
+  package var clauses: [String: String]
 
   /// Creates an outcome.
-  public init(key: String, verdict: String, severity: Int, rule: String?, clauses: [String: String] = [:]) {
+  package init(key: String, verdict: String, severity: Int, rule: String?, clauses: [String: String] = [:]) {
     self.key = key
     self.verdict = verdict
     self.severity = severity
@@ -59,33 +59,33 @@ public struct ClientOutcome: Sendable, Equatable {
 }
 
 /// A run as the history keeps it, for `verdict history`.
-public struct RecordedRun: Sendable, Equatable {
+package struct RecordedRun: Sendable, Equatable {
   /// The run's description, as given when it started.
-  public var info: RunInfo
+  package var info: RunInfo
   /// How many clients got each verdict, as given when it was committed.
-  public var counts: [String: Int]
+  package var counts: [String: Int]
   /// How many clients could not be judged, as given when it was committed.
-  public var errors: Int
+  package var errors: Int
   /// How many clients were recorded.
-  public var clients: Int
+  package var clients: Int
   /// How many clients' outcomes differed from the run before: new clients, changed outcomes, and
   /// clients that were no longer in the data.
-  public var changes: Int
+  package var changes: Int
 }
 
 /// One change in a client's timeline: from the run on `day` on, the client had this outcome.
-public struct TimelineEntry: Sendable, Equatable {
+package struct TimelineEntry: Sendable, Equatable {
   /// The day of the run where the change was seen.
-  public var day: CalendarDate
+  package var day: CalendarDate
   /// The verdict from that run on; `nil` when the client was no longer in the run's data.
-  public var verdict: String?
+  package var verdict: String?
   /// The verdict's severity (its index in that run's verdicts); `nil` with `verdict`.
-  public var severity: Int?
+  package var severity: Int?
   /// The rule that decided it; `nil` for the `otherwise` verdict and when the client left.
-  public var rule: String?
+  package var rule: String?
   /// The verdict's clauses as text, by clause name (empty when it had none).
-  public var clauses: [String: String]
+  package var clauses: [String: String]
 
   /// Whether the client was in the data from this run on.
-  public var isPresent: Bool { verdict != nil }
+  package var isPresent: Bool { verdict != nil }
 }

@@ -7,7 +7,7 @@ import Verdict
 ///
 /// Only changes are written: an outcome equal to the client's state at the run before costs a
 /// comparison in memory.
-public final class RunRecorder {
+package final class RunRecorder {
   private let history: History
   private let run: RunInfo
   private var baseline: RecordingBaseline
@@ -70,7 +70,7 @@ public final class RunRecorder {
   }
 
   /// Adds one client's outcome. Refuses a client added twice to the run.
-  public func add(_ outcome: ClientOutcome) throws(HistoryError) {
+  package func add(_ outcome: ClientOutcome) throws(HistoryError) {
     try checkOpen()
     guard let (id, isNew) = baseline.admit(outcome.key) else {
       throw HistoryError(
@@ -92,7 +92,7 @@ public final class RunRecorder {
 
   /// Writes the run with its verdict counts and error count, and the departures of clients that
   /// were in the run before and were not added; then commits. The recorder is finished after.
-  public func commit(counts: [String: Int], errors: Int) throws(HistoryError) {
+  package func commit(counts: [String: Int], errors: Int) throws(HistoryError) {
     try checkOpen()
     for id in baseline.departed { pending.append(PendingChange(client: id)) }
     try flush()
@@ -106,7 +106,7 @@ public final class RunRecorder {
 
   /// Discards everything added: the history stays as it was before ``History/beginRun(_:)``.
   /// The recorder is finished after.
-  public func abandon() {
+  package func abandon() {
     guard isOpen else { return }
     history.queue.writeWithoutTransaction { db in try? db.rollback() }
     finish()

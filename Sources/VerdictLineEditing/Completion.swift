@@ -1,26 +1,26 @@
 /// The answer of a `LineEditor.completer` for the word at the cursor.
 ///
 /// All offsets count `Character`s of the line, like the `cursor` the completer receives.
-public struct Completion: Equatable, Sendable {
+package struct Completion: Equatable, Sendable {
   /// Offset in the line where the word being completed starts; the text from here to the
   /// cursor is what the candidates replace.
-  public var wordStart: Int
+  package var wordStart: Int
   /// Full replacements for the word, in the order they should be listed.
-  public var candidates: [String]
+  package var candidates: [String]
   /// Whether accepting the only candidate also inserts a space after it.
   ///
   /// Turn this off for candidates that are usually continued, such as directory paths.
-  public var appendsSpace: Bool
+  package var appendsSpace: Bool
 
   /// Creates a completion answer.
-  public init(wordStart: Int, candidates: [String], appendsSpace: Bool = true) {
+  package init(wordStart: Int, candidates: [String], appendsSpace: Bool = true) {
     self.wordStart = wordStart
     self.candidates = candidates
     self.appendsSpace = appendsSpace
   }
 
   /// No candidates: Tab only beeps.
-  public static func none(cursor: Int) -> Completion {
+  package static func none(cursor: Int) -> Completion {
     Completion(wordStart: cursor, candidates: [])
   }
 
@@ -28,7 +28,7 @@ public struct Completion: Equatable, Sendable {
   ///
   /// Words that start with the typed part are offered in the vocabulary's order, without
   /// duplicates. An empty word matches the whole vocabulary.
-  public static func matching(
+  package static func matching(
     _ vocabulary: [String], line: String, cursor: Int,
     isWordCharacter: (Character) -> Bool = Completion.isIdentifierCharacter
   ) -> Completion {
@@ -46,7 +46,7 @@ public struct Completion: Equatable, Sendable {
   ///
   /// Walks left from `cursor` while characters satisfy `isWordCharacter`. A cursor outside
   /// the line is clamped to it, so the result is always within `0...line.count`.
-  public static func wordStart(
+  package static func wordStart(
     in line: String, cursor: Int,
     isWordCharacter: (Character) -> Bool = Completion.isIdentifierCharacter
   ) -> Int {
@@ -61,14 +61,14 @@ public struct Completion: Equatable, Sendable {
   }
 
   /// Letters, digits, `_`, and `:` (which starts REPL commands such as `:client`).
-  public static func isIdentifierCharacter(_ character: Character) -> Bool {
+  package static func isIdentifierCharacter(_ character: Character) -> Bool {
     character.isLetter || character.isNumber || character == "_" || character == ":"
   }
 
   /// The longest string every candidate starts with, compared by `Character`.
   ///
   /// Empty for an empty list.
-  public static func longestCommonPrefix(of candidates: [String]) -> String {
+  package static func longestCommonPrefix(of candidates: [String]) -> String {
     guard var prefix = candidates.first.map(Array.init) else { return "" }
     for candidate in candidates.dropFirst() {
       var shared = 0

@@ -104,7 +104,7 @@ extension LineEditor {
   ///
   /// As the XDG Base Directory specification requires, a relative or empty
   /// `XDG_STATE_HOME` is ignored. Returns nil when neither variable gives a location.
-  public static func defaultHistoryPath(environment: [String: String]) -> String? {
+  package static func defaultHistoryPath(environment: [String: String]) -> String? {
     EditHistory.defaultPath(environment: environment)
   }
 }

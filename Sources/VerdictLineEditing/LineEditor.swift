@@ -2,7 +2,7 @@ import CEditLine
 import Glibc
 
 /// What one `LineEditor.readLine(prompt:)` call produced.
-public enum LineEditorEvent: Equatable, Sendable {
+package enum LineEditorEvent: Equatable, Sendable {
   /// A finished line, without its newline.
   case line(String)
   /// Ctrl-C: the partial line was discarded; show a fresh prompt.
@@ -20,14 +20,14 @@ public enum LineEditorEvent: Equatable, Sendable {
 /// Creating an editor sets the process's `LC_CTYPE` from the environment (falling back to
 /// `C.UTF-8` when that is plain ASCII), because libedit decodes and displays multi-byte
 /// characters through the C locale. Use one editor at a time, from one thread.
-public final class LineEditor {
+package final class LineEditor {
   /// Completion: given the whole line buffer and the cursor offset (in characters), returns
   /// the start of the word being completed and candidate replacements for it.
   ///
   /// With one candidate, Tab inserts the rest of it (plus a space unless
   /// `Completion.appendsSpace` is false). With several, Tab inserts their longest common
   /// prefix; when that adds nothing, it lists the candidates below the line instead.
-  public var completer: ((_ line: String, _ cursor: Int) -> Completion)?
+  package var completer: ((_ line: String, _ cursor: Int) -> Completion)?
 
   /// The libedit `EditLine *`, or nil if libedit could not start.
   let editLine: OpaquePointer?
@@ -45,7 +45,7 @@ public final class LineEditor {
   ///   - historyFile: File to load history from and save it to, or nil to keep history in
   ///     memory only. Missing parent directories are created when the first line is saved.
   ///   - historyLimit: Most entries kept; older ones are dropped.
-  public init(programName: String, historyFile: String?, historyLimit: Int = 1000) {
+  package init(programName: String, historyFile: String?, historyLimit: Int = 1000) {
     _ = verdict_adopt_utf8_ctype()
     history = EditHistory(limit: historyLimit, path: historyFile)
     input = InputReader(inputDescriptor: fileno(verdict_stdin()))
@@ -89,7 +89,7 @@ public final class LineEditor {
   /// handlers are back in place when it returns, so outside `readLine` Ctrl-C behaves as
   /// the program arranged (by default it ends the process). Lines are not added to history
   /// automatically.
-  public func readLine(prompt: String) -> LineEditorEvent {
+  package func readLine(prompt: String) -> LineEditorEvent {
     guard let editLine else { return readPlainLine(prompt: prompt) }
     setPrompt(prompt)
     input.beginLine()
@@ -125,12 +125,12 @@ public final class LineEditor {
   /// Returns false when the history file could not be written; the entry is still kept for
   /// this session.
   @discardableResult
-  public func addHistory(_ line: String) -> Bool {
+  package func addHistory(_ line: String) -> Bool {
     history.add(line)
   }
 
   /// Number of entries in history, including those loaded from the file.
-  public var historyCount: Int {
+  package var historyCount: Int {
     history.count
   }
 

@@ -3,16 +3,16 @@ import VerdictRun
 
 /// The clients a session knows: those loaded from a data file (kept as text cells, so that
 /// fields added later can still be read) and the one built by hand with `:set`.
-public struct ClientBook: Sendable {
+package struct ClientBook: Sendable {
   /// A client as the session shows it.
-  public struct Entry: Sendable {
+  package struct Entry: Sendable {
     /// The name shown in prompts and tables: the `name` column, else the key (`id`), else the
     /// file and line (`clients.csv:3`).
-    public var name: String
+    package var name: String
     /// The key (`id` column), which `:client` also accepts.
-    public var key: String
+    package var key: String
     /// The name `verdict run` reports the client by: the key, else the file and line.
-    public var reportName: String
+    package var reportName: String
     /// The record, read from as `verdict run` reads it.
     var row: ClientTable.Row
     /// Why the record cannot be read at all, if so.
@@ -20,11 +20,11 @@ public struct ClientBook: Sendable {
   }
 
   /// The loaded clients, in file order.
-  public private(set) var entries: [Entry] = []
+  package private(set) var entries: [Entry] = []
   /// Where they came from.
-  public private(set) var sourceName: String?
+  package private(set) var sourceName: String?
   /// The columns of the data file.
-  public private(set) var columns: [String] = []
+  package private(set) var columns: [String] = []
   /// The data file, for matching fields to columns and reading numbers as `verdict run` does.
   private var table: ClientTable?
   /// The records of the policy's tables, when they were read.
@@ -35,10 +35,10 @@ public struct ClientBook: Sendable {
   package var hasClientFile: Bool { table != nil }
 
   /// An empty book.
-  public init() {}
+  package init() {}
 
   /// Replaces the loaded clients with the records of `table`.
-  public mutating func load(_ table: ClientTable) {
+  package mutating func load(_ table: ClientTable) {
     let nameColumn = table.columns.firstIndex { $0.lowercased() == "name" }
     entries = table.rows.map { row in
       let named = nameColumn.map { row.cells[$0] } ?? ""
@@ -77,7 +77,7 @@ public struct ClientBook: Sendable {
 
   /// The client called `query`: an exact name or key, else the only name that starts with it,
   /// ignoring case. Returns the index, or the names it could mean.
-  public func find(_ query: String) -> Result<Int, LookupFailure> {
+  package func find(_ query: String) -> Result<Int, LookupFailure> {
     let wanted = query.lowercased()
     if let exact = entries.firstIndex(where: { $0.name == query || $0.key == query }) { return .success(exact) }
     let caseless = entries.indices.filter {
@@ -92,7 +92,7 @@ public struct ClientBook: Sendable {
   }
 
   /// Why ``find(_:)`` found no single client.
-  public enum LookupFailure: Error, Sendable, Equatable {
+  package enum LookupFailure: Error, Sendable, Equatable {
     /// Several clients' names start with the query.
     case ambiguous([String])
     /// No client matches; the closest name, if one is close.
@@ -103,7 +103,7 @@ public struct ClientBook: Sendable {
   /// `overrides` from `:set` on top. Cells are read by the policy's fields as `verdict run`
   /// reads them, each from its column (the one `from` names, else the field's name); a field
   /// with no column is missing.
-  public func client(at index: Int?, for policy: Policy, overrides: [String: String]) throws(CellProblem) -> Client {
+  package func client(at index: Int?, for policy: Policy, overrides: [String: String]) throws(CellProblem) -> Client {
     let entry = index.flatMap { entries.indices.contains($0) ? entries[$0] : nil }
     var values = [Value](repeating: .missing, count: policy.fields.count)
     for (slot, field) in policy.fields.enumerated() {
@@ -128,20 +128,20 @@ public struct ClientBook: Sendable {
   }
 
   /// Why the record at `index` cannot be read at all, if so.
-  public func problem(at index: Int) -> String? {
+  package func problem(at index: Int) -> String? {
     entries.indices.contains(index) ? entries[index].problem : nil
   }
 
   /// The population of every readable client, for `share`, `rank` and `percentile`; `nil` when
   /// the policy does not use them.
-  public func population(for policy: Policy) -> Population? {
+  package func population(for policy: Policy) -> Population? {
     let builder = populationBuilder(for: policy)
     return builder.isNeeded ? builder.build() : nil
   }
 
   /// Every readable client, added to a population builder for the measures `policy` uses (none
   /// when it uses no `share`, `rank` or `percentile`).
-  public func populationBuilder(for policy: Policy) -> PopulationBuilder {
+  package func populationBuilder(for policy: Policy) -> PopulationBuilder {
     var builder = PopulationBuilder(for: policy)
     guard builder.isNeeded else { return builder }
     for index in entries.indices where entries[index].problem == nil {
@@ -152,14 +152,14 @@ public struct ClientBook: Sendable {
 }
 
 /// A cell (or a value set by hand) that does not fit its field.
-public struct CellProblem: Error, Sendable, Equatable {
+package struct CellProblem: Error, Sendable, Equatable {
   /// The field's name.
-  public var field: String
+  package var field: String
   /// What is wrong with the value.
-  public var error: CellError
+  package var error: CellError
 
   /// `payment_delay: "fourty" is not a duration (hint: …)`.
-  public var message: String {
+  package var message: String {
     "\(field): \(error.message)" + (error.hint.map { " (hint: \($0))" } ?? "")
   }
 }

@@ -4,15 +4,15 @@ import Verdict
 /// `:client ` and `:explain `, rule names after `:drop `, field names after `:set `, verdicts after
 /// `recommend`, types after `field NAME:`, and otherwise the words of the language with the
 /// session's fields, lets, functions and verdicts. Nothing inside a text literal.
-public struct Completer: Sendable {
+package struct Completer: Sendable {
   /// What to complete: the offset (in `Character`s) where the word starts, and its replacements.
-  public struct Candidates: Equatable, Sendable {
+  package struct Candidates: Equatable, Sendable {
     /// Where the replaced word starts.
-    public var wordStart: Int
+    package var wordStart: Int
     /// Full replacements for the word, in listing order.
-    public var words: [String]
+    package var words: [String]
     /// Whether accepting a single candidate also types a space.
-    public var appendsSpace = true
+    package var appendsSpace = true
   }
 
   /// The reserved words and the contextual words of clauses, `is`, examples and fields.
@@ -39,16 +39,16 @@ public struct Completer: Sendable {
   }
 
   /// The session whose names are offered.
-  public var session: Session
+  package var session: Session
 
   /// A completer for `session`.
-  public init(session: Session) {
+  package init(session: Session) {
     self.session = session
   }
 
   /// The candidates for the word ending at `cursor` in `line`; `pending` is the unfinished
   /// entry's earlier lines, if any.
-  public func complete(line: String, cursor: Int, pending: String = "") -> Candidates {
+  package func complete(line: String, cursor: Int, pending: String = "") -> Candidates {
     let before = String(line.prefix(max(0, min(cursor, line.count))))
     let leading = before.prefix { $0 == " " || $0 == "\t" }.count
     if pending.isEmpty, before.dropFirst(leading).hasPrefix(":") {

@@ -3,15 +3,15 @@ import Verdict
 /// Gathers the lines of one entry: a statement or expression continues on the next line while
 /// it is unfinished (an open parenthesis, a `when` without `then`, an unterminated text).
 /// A `:` command is always one line.
-public struct InputBuffer: Sendable {
+package struct InputBuffer: Sendable {
   /// The lines gathered so far for an unfinished entry.
-  public private(set) var lines: [String] = []
+  package private(set) var lines: [String] = []
 
   /// An empty buffer.
-  public init() {}
+  package init() {}
 
   /// What a line did to the entry.
-  public enum Status: Equatable, Sendable {
+  package enum Status: Equatable, Sendable {
     /// The entry is complete; here it is, its lines joined by newlines.
     case complete(String)
     /// The entry goes on: read another line (with the continuation prompt).
@@ -19,13 +19,13 @@ public struct InputBuffer: Sendable {
   }
 
   /// Whether no unfinished entry is pending.
-  public var isEmpty: Bool { lines.isEmpty }
+  package var isEmpty: Bool { lines.isEmpty }
 
   /// The unfinished entry so far.
-  public var pending: String { lines.joined(separator: "\n") }
+  package var pending: String { lines.joined(separator: "\n") }
 
   /// Adds a line; returns the complete entry or asks for more.
-  public mutating func add(_ line: String) -> Status {
+  package mutating func add(_ line: String) -> Status {
     if lines.isEmpty && (line.trimmed.hasPrefix(":") || PolicyWords.isBlank(line)) {
       return .complete(line)
     }
@@ -38,13 +38,13 @@ public struct InputBuffer: Sendable {
 
   /// Discards the unfinished entry (Ctrl-C); returns whether there was one.
   @discardableResult
-  public mutating func cancel() -> Bool {
+  package mutating func cancel() -> Bool {
     defer { lines = [] }
     return !lines.isEmpty
   }
 
   /// Takes the unfinished entry at the end of input, to report it as the parse error it is.
-  public mutating func finish() -> String? {
+  package mutating func finish() -> String? {
     defer { lines = [] }
     return lines.isEmpty ? nil : pending
   }

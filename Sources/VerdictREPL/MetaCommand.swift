@@ -1,7 +1,7 @@
 import Verdict
 
 /// A command that starts with `:`, parsed from one line.
-public enum MetaCommand: Equatable, Sendable {
+package enum MetaCommand: Equatable, Sendable {
   /// `:help`.
   case help
   /// `:load FILE`: replace the session's policy with a policy file.
@@ -37,7 +37,7 @@ public enum MetaCommand: Equatable, Sendable {
   case quit
 
   /// Every command with its arguments and what it does, in the order `:help` lists them.
-  public static let summaries: [(usage: String, summary: String)] = [
+  package static let summaries: [(usage: String, summary: String)] = [
     (":help", "show this help"),
     (":load FILE", "replace the policy with a policy file"),
     (":data FILE", "load clients from a CSV, JSON or JSON Lines file (TABLE=FILE: a table's records)"),
@@ -57,10 +57,10 @@ public enum MetaCommand: Equatable, Sendable {
   ]
 
   /// The command names with their colon, for completion and "did you mean".
-  public static let names: [String] = summaries.map { String($0.usage.prefix { $0 != " " }) }
+  package static let names: [String] = summaries.map { String($0.usage.prefix { $0 != " " }) }
 
   /// Why a line is not a command.
-  public enum ParseError: Error, Equatable, Sendable {
+  package enum ParseError: Error, Equatable, Sendable {
     /// No command has this name; the closest one, if any is close.
     case unknown(String, suggestion: String?)
     /// The command needs an argument (its usage is given).
@@ -71,7 +71,7 @@ public enum MetaCommand: Equatable, Sendable {
     case malformedSet
 
     /// The message to show.
-    public var message: String {
+    package var message: String {
       switch self {
       case .unknown(let name, let suggestion):
         let hint = suggestion.map { "did you mean '\($0)'? " } ?? ""
@@ -85,7 +85,7 @@ public enum MetaCommand: Equatable, Sendable {
   }
 
   /// Parses a line that starts with `:`.
-  public static func parse(_ line: String) -> Result<MetaCommand, ParseError> {
+  package static func parse(_ line: String) -> Result<MetaCommand, ParseError> {
     let trimmed = line.trimmed
     let name = String(trimmed.prefix { !$0.isWhitespace })
     let rest = trimmed.dropFirst(name.count).trimmed

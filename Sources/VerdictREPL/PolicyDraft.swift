@@ -3,7 +3,7 @@ import Verdict
 /// The session's policy as it is being written: one piece of text per statement, in order, and
 /// the policy they compile to. Statements are added, replaced and dropped as whole pieces, so
 /// the text can be saved as a policy file at any time.
-public struct PolicyDraft: Sendable {
+package struct PolicyDraft: Sendable {
   /// One statement's text, with the comments that lead up to it when it came from a file.
   struct Segment: Sendable {
     /// The text, without trailing newlines.
@@ -35,40 +35,40 @@ public struct PolicyDraft: Sendable {
   }
 
   /// The name diagnostics about the whole draft use.
-  public static let sourceName = "<session>"
+  package static let sourceName = "<session>"
 
   private(set) var segments: [Segment] = []
   /// The compiled draft.
-  public private(set) var policy: Policy
+  package private(set) var policy: Policy
 
   /// An empty draft: no statements, the default verdicts.
-  public init() {
+  package init() {
     segments = []
     policy = PolicyDraft.compileOrEmpty("")
   }
 
   /// The draft as a policy file's text, ending with a newline unless empty.
-  public var text: String {
+  package var text: String {
     let body = segments.map(\.text).joined(separator: "\n")
     return body.isEmpty ? "" : body + "\n"
   }
 
   /// Number of statements.
-  public var statementCount: Int { segments.count }
+  package var statementCount: Int { segments.count }
 
   /// What happened to a draft that accepted new text.
-  public struct Change: Sendable {
+  package struct Change: Sendable {
     /// One line per statement: `added rule 7`, `replaced let slow`.
-    public var messages: [String]
+    package var messages: [String]
     /// Warnings about the new text, with ranges into it.
-    public var warnings: [Diagnostic]
+    package var warnings: [Diagnostic]
   }
 
   /// Adds the statements in `input`, replacing earlier definitions of the same names and
   /// earlier examples of the same names.
   ///
   /// On errors the draft is unchanged and the error's diagnostics point into `input`.
-  public mutating func add(_ input: String) throws(PolicyError) -> Change {
+  package mutating func add(_ input: String) throws(PolicyError) -> Change {
     var replacing = PolicyDraft.definedKeys(in: input)
     var attempt = try combine(input, replacing: replacing)
     // An example's name is text, which the word scan skips: an example typed again under a
@@ -145,7 +145,7 @@ public struct PolicyDraft: Sendable {
   }
 
   /// Replaces the whole draft with a file's text; on errors the draft is unchanged.
-  public mutating func load(_ source: SourceFile) throws(PolicyError) {
+  package mutating func load(_ source: SourceFile) throws(PolicyError) {
     let (compiled, diagnostics) = Policy.compile(source)
     guard let compiled else { throw PolicyError(source: source, diagnostics: diagnostics) }
     let loaded = PolicyDraft.segments(of: source, statements: compiled.syntax.statements, from: 0)
@@ -161,7 +161,7 @@ public struct PolicyDraft: Sendable {
   ///
   /// Returns false when the rest no longer compiles (nothing else refers to a rule, so this
   /// does not happen for policies the checker accepted).
-  public mutating func dropRule(at index: Int) -> Bool {
+  package mutating func dropRule(at index: Int) -> Bool {
     let ruleSegments = segments.indices.filter { segments[$0].role == .rule }
     guard ruleSegments.indices.contains(index) else { return false }
     var remaining = segments
@@ -176,7 +176,7 @@ public struct PolicyDraft: Sendable {
   }
 
   /// The statement text of the rule at `index`, on one line.
-  public func ruleText(at index: Int) -> String {
+  package func ruleText(at index: Int) -> String {
     let rules = policy.rules
     guard rules.indices.contains(index) else { return "" }
     let bytes = policy.source.bytes

@@ -84,7 +84,7 @@ extension Session {
         continue
       }
       do {
-        let evaluation = try policy.evaluate(client, in: context)
+        let evaluation = try policy.evaluate(client, in: context, allowingMissingPopulation: true)
         table.add([
           name, evaluation.verdict, evaluation.winningRule.map { rules[$0].title(index: $0) } ?? "-",
           evaluation.clauses.notice.map(\.description) ?? "-", evaluation.clauses.reason ?? "",

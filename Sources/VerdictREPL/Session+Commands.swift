@@ -5,7 +5,7 @@ import VerdictRun
 /// The `:` commands.
 extension Session {
   /// Runs one meta command.
-  public mutating func run(_ command: MetaCommand) -> Reply {
+  package mutating func run(_ command: MetaCommand) -> Reply {
     prepareRecords(for: draft.policy)
     switch command {
     case .help: return .output(Session.helpText)

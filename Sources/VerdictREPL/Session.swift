@@ -4,26 +4,26 @@ import VerdictRun
 /// One REPL session: the policy being written, the clients it is tried on, and the current
 /// client. ``handle(_:)`` takes one complete entry (a statement, an expression or a `:`
 /// command, possibly several lines) and returns what to print. Nothing here touches a terminal.
-public struct Session: Sendable {
+package struct Session: Sendable {
   /// The policy written so far.
-  public internal(set) var draft = PolicyDraft()
+  package internal(set) var draft = PolicyDraft()
   /// The loaded clients.
-  public internal(set) var book = ClientBook()
+  package internal(set) var book = ClientBook()
   /// The current client's index in ``book``, or `nil` for the hand-built client.
-  public internal(set) var current: Int?
+  package internal(set) var current: Int?
   /// Values set by hand with `:set`, by field name, on top of the current client.
-  public internal(set) var overrides: [String: String] = [:]
+  package internal(set) var overrides: [String: String] = [:]
   /// The date `today` means.
-  public var today: CalendarDate
+  package var today: CalendarDate
   /// How diagnostics are drawn.
-  public var style: OutputStyle
+  package var style: OutputStyle
   /// How `:data` reads data files (`repl --data`'s options, as `verdict run` takes them).
-  public var reading = DataReadOptions()
+  package var reading = DataReadOptions()
   /// The run history the policy's history facts are read from (`repl --history`), if any.
   package var history: HistoryReader?
 
   /// A session with an empty policy and no clients.
-  public init(today: CalendarDate, style: OutputStyle = OutputStyle()) {
+  package init(today: CalendarDate, style: OutputStyle = OutputStyle()) {
     self.today = today
     self.style = style
   }
@@ -31,7 +31,7 @@ public struct Session: Sendable {
   /// Handles one complete entry and says what to print.
   ///
   /// Never traps and never ends the session on an error: errors are returned in the reply.
-  public mutating func handle(_ entry: String) -> Reply {
+  package mutating func handle(_ entry: String) -> Reply {
     guard !PolicyWords.isBlank(entry) else { return Reply() }
     let trimmed = entry.trimmed
     if trimmed.hasPrefix(":") {
@@ -117,7 +117,7 @@ public struct Session: Sendable {
 
   /// The prompt: `verdict> `, or the current client's name when it is short and plain ASCII
   /// (`client> ` otherwise).
-  public var prompt: String {
+  package var prompt: String {
     guard let current else { return "verdict> " }
     let name = book.entries[current].name
     let plain = name.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
@@ -127,13 +127,13 @@ public struct Session: Sendable {
 
   /// The prompt for the following lines of an unfinished entry: `...> ` right-aligned under
   /// ``prompt``.
-  public var continuationPrompt: String {
+  package var continuationPrompt: String {
     let marker = "...> "
     return String(repeating: " ", count: max(0, prompt.count - marker.count)) + marker
   }
 
   /// `Verdict 0.1.0 — 6 rules, 8 fields, 42 clients. :help for help.`
-  public func banner(version: String) -> String {
+  package func banner(version: String) -> String {
     let policy = draft.policy
     let clients = book.entries.count
     return "Verdict \(version) — \(plural(policy.rules.count, "rule")), "

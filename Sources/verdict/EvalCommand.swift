@@ -32,7 +32,7 @@ struct EvalCommand: ParsableCommand {
       var context = EvaluationContext()
       if let today { context.today = try TodayOption.parse(today) }
       do throws(EvaluationError) {
-        let evaluation = try policy.evaluate(client, in: context)
+        let evaluation = try policy.evaluate(client, in: context, allowingMissingPopulation: true)
         Terminal.out(EvaluationText.render(evaluation, policy: policy))
       } catch {
         Terminal.error(Terminal.diagnosticRenderer.render(error.diagnostic, in: policy.source))
@@ -46,10 +46,10 @@ struct EvalCommand: ParsableCommand {
   private func makeClient(for policy: Policy) throws(CommandFailure) -> Client {
     let values = try SetOption.cells(assignments, for: policy).mapValues(Value.text)
     do throws(ClientError) {
-      return try policy.client(values)
+      return try policy.client(values, options: .absentIsMissing)
     } catch {
       throw CommandFailure(
-        message: "--set \(error.description)\(error.error.hint.map { " (\($0))" } ?? "")", exitCode: 2)
+        message: "--set \(error.description)\(error.hint.map { " (\($0))" } ?? "")", exitCode: 2)
     }
   }
 }

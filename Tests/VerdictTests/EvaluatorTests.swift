@@ -18,7 +18,7 @@ final class EvaluatorTests: XCTestCase {
   }
 
   func evaluate(_ policy: Policy, _ values: [String: Value]) throws -> Evaluation {
-    try policy.evaluate(try policy.client(values), in: context)
+    try policy.evaluate(try policy.client(values, options: .absentIsMissing), in: context)
   }
 
   // MARK: - Three-valued logic
@@ -237,7 +237,7 @@ final class EvaluatorTests: XCTestCase {
       ["hours": .int(60), "revenue": .int(900)],
       ["revenue": .int(50)],
     ]
-    let clients = try data.map { try policy.client($0) }
+    let clients = try data.map { try policy.client($0, options: .absentIsMissing) }
     var builder = PopulationBuilder(for: policy)
     XCTAssertTrue(builder.isNeeded)
     for client in clients { builder.add(client) }
@@ -247,8 +247,15 @@ final class EvaluatorTests: XCTestCase {
     XCTAssertEqual(outcomes.map { Array($0.matchedRules) }, [[], [1, 2], [0, 1, 2], []])
     // The fourth client has no hours: share and percentile are unknown for it.
     XCTAssertEqual(Array(outcomes[3].unknownRules), [0, 2])
-    // Without the data set, population figures are unknown.
-    let alone = try policy.evaluate(clients[2], in: self.context)
+    // The population gathered in one call gives the same outcomes.
+    let together = policy.evaluate(clients, in: EvaluationContext(today: Self.today))
+    XCTAssertEqual(try together.map { try $0.get() }, outcomes)
+    // One client without the data set is refused, saying why...
+    XCTAssertThrowsError(try policy.evaluate(clients[2], in: self.context)) { error in
+      XCTAssertTrue("\(error)".contains("no population"), "\(error)")
+    }
+    // ...unless the caller asks for population figures to be unknown, as `verdict eval` does.
+    let alone = try policy.evaluate(clients[2], in: self.context, allowingMissingPopulation: true)
     XCTAssertEqual(alone.verdict, "keep")
     XCTAssertEqual(Array(alone.unknownRules), [0, 1, 2])
   }

@@ -6,7 +6,7 @@ import XCTest
 final class ExplanationTests: XCTestCase {
   func explain(_ policyText: String, _ values: [String: String], line: UInt = #line) throws -> Explanation {
     let policy = try Policy(policyText)
-    let client = try policy.client(values.mapValues(Value.text))
+    let client = try policy.client(values.mapValues(Value.text), options: .absentIsMissing)
     return policy.explain(client, in: EvaluationContext(today: CalendarDate(year: 2026, month: 11, day: 29)!))
   }
 

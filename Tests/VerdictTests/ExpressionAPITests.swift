@@ -42,7 +42,7 @@ final class ExpressionAPITests: XCTestCase {
       XCTAssertEqual((error as? PolicyError)?.diagnostics.first?.hint, "did you mean 'revisions'?")
     }
     let zero = try policy.compileExpression("revisions / 0")
-    let client = try policy.client(["revisions": .int(3)])
+    let client = try policy.client(["revisions": .int(3)], options: .absentIsMissing)
     XCTAssertThrowsError(try zero.evaluate(client, in: EvaluationContext())) { error in
       XCTAssertEqual((error as? EvaluationError)?.message, "division by zero")
       XCTAssertEqual((error as? EvaluationError)?.range, SourceRange(start: 0, end: 13))

@@ -135,7 +135,7 @@ enum SpecRecords {
           for cells in line.records {
             let record: Client
             do throws(ClientError) {
-              record = try table.policy.client(cells.mapValues { Value.text($0) })
+              record = try table.policy.client(cells.mapValues { Value.text($0) }, options: .absentIsMissing)
             } catch {
               throw Failure(outcome: "record-error \(table.name) \(error.description)")
             }

@@ -107,7 +107,7 @@ enum SpecRunner {
     var clients: [Client] = []
     for record in records {
       do throws(ClientError) {
-        clients.append(try policy.client(record.mapValues { Value.text($0) }))
+        clients.append(try policy.client(record.mapValues { Value.text($0) }, options: .absentIsMissing))
       } catch {
         return "client-error \(error.description)"
       }

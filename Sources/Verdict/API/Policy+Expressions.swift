@@ -7,7 +7,7 @@ extension Policy {
 
   /// Compiles `text`, an expression, against this policy's fields and lets. Errors point into
   /// `text`, under the name `name`.
-  public func compileExpression(_ text: String, name: String = "<expression>") throws(PolicyError) -> CompiledExpression
+  package func compileExpression(_ text: String, name: String = "<expression>") throws(PolicyError) -> CompiledExpression
   {
     let source = SourceFile(name: name, text: text)
     let parsed = Parser.parseExpression(source)
@@ -29,7 +29,7 @@ extension Policy {
   /// Whether `text` stops in the middle of a statement or an expression (an open parenthesis, a
   /// `when` without `then`, an unterminated text), so that an interactive reader should ask for
   /// another line rather than report an error.
-  public static func isIncomplete(_ text: String) -> Bool {
+  package static func isIncomplete(_ text: String) -> Bool {
     let source = SourceFile(name: "<input>", text: text)
     let asPolicy = Parser.parse(source)
     if asPolicy.isIncomplete { return true }
@@ -40,7 +40,7 @@ extension Policy {
   /// Whether `text` begins with a statement keyword (`field`, `let`, `rule`, `when`, `verdicts`,
   /// `otherwise`, `strategy`, or `example` before the example's name) rather than being a bare
   /// expression.
-  public static func startsWithStatement(_ text: String) -> Bool {
+  package static func startsWithStatement(_ text: String) -> Bool {
     var lexer = Lexer(SourceFile(name: "<input>", text: text))
     let first = lexer.next().kind
     return first.beginsStatement(before: lexer.next().kind)
@@ -48,18 +48,18 @@ extension Policy {
 }
 
 /// An expression compiled against a policy, ready to evaluate on that policy's clients.
-public struct CompiledExpression: Sendable {
+package struct CompiledExpression: Sendable {
   /// The policy extended with the expression; its ``Policy/fields`` may include fields that only
   /// the expression uses. Build clients for the expression with this policy.
-  public let policy: Policy
+  package let policy: Policy
   let slot: Int
   /// The expression's static type, where the checker knows it.
-  public let type: ValueType?
+  package let type: ValueType?
   /// The expression's text, for rendering evaluation errors.
-  public let source: SourceFile
+  package let source: SourceFile
 
   /// Evaluates the expression for one client.
-  public func evaluate(_ client: Client, in context: EvaluationContext) throws(EvaluationError) -> Value {
+  package func evaluate(_ client: Client, in context: EvaluationContext) throws(EvaluationError) -> Value {
     try policy.evaluateLet(slot, client, context)
   }
 }

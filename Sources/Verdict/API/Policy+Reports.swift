@@ -60,27 +60,27 @@ extension Interpreter {
   /// Evaluates every rule and the winner's clauses, like ``run()``, for a report.
   @inline(__always)
   mutating func report() throws(Interrupt) -> ReportOutcome {
-    let decision = try decide()
-    let action = runtime.actions[decision.winner < 0 ? runtime.rules.count : decision.winner]
-    var outcome = ReportOutcome(
-      severity: action.verdict, winningRule: decision.winner < 0 ? nil : decision.winner, notice: nil, cooldown: nil,
-      holdUntilPaid: action.holdUntilPaid, meet: action.meet, reason: .none, refer: .none,
-      unknownRuleCount: decision.unknownCount)
-    // The clauses in the order ``clauses(of:)`` evaluates them, so that errors are the same.
-    if action.notice >= 0 { outcome.notice = try duration(action.notice, "notice") }
-    if action.cooldown >= 0 { outcome.cooldown = try duration(action.cooldown, "cooldown") }
-    if action.reason >= 0 { outcome.reason = try reportText(action.reason, "reason") }
-    if action.refer >= 0 { outcome.refer = try reportText(action.refer, "refer") }
-    return outcome
+    var unknown = UnknownCount()
+    let winner = try decide(into: &unknown)
+    let action = runtime.actions[winner < 0 ? runtime.rules.count : winner]
+    let values: ClauseValues<ReportText> = try clauseValues(of: action)
+    return ReportOutcome(
+      severity: action.verdict, winningRule: winner < 0 ? nil : winner, notice: values.notice,
+      cooldown: values.cooldown, holdUntilPaid: action.holdUntilPaid, meet: action.meet,
+      reason: values.reason ?? .none, refer: values.refer ?? .none, unknownRuleCount: unknown.count)
   }
+}
 
+extension ReportText: ClauseText {
   /// A text clause for a report: a text constant by its index, other text as a string.
   @inline(__always)
-  private mutating func reportText(_ node: Int32, _ clause: String) throws(Interrupt) -> ReportText {
-    let scalar = try evaluate(node)
-    if scalar.kind == .constant, case .text = runtime.constants[Int(scalar.payload)] {
+  static func read<Record, Observer>(_ node: Int32, _ clause: String, _ interpreter: inout Interpreter<Record, Observer>)
+    throws(Interrupt) -> ReportText?
+  {
+    let scalar = try interpreter.evaluate(node)
+    if scalar.kind == .constant, case .text = interpreter.runtime.constants[Int(scalar.payload)] {
       return .constant(Int(scalar.payload))
     }
-    return try text(of: scalar, at: node, clause).map { .computed($0) } ?? .none
+    return try interpreter.text(of: scalar, at: node, clause).map { .computed($0) }
   }
 }

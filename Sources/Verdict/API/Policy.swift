@@ -13,7 +13,7 @@ public struct Policy: Sendable {
   /// The policy's text.
   public let source: SourceFile
   /// The parsed statements and comments, for tools such as a formatter.
-  public let syntax: PolicySyntax
+  package let syntax: PolicySyntax
   /// The warnings, with the mistakes in the policy's own examples (the policy has no errors, or it
   /// would not have compiled).
   public let warnings: [Diagnostic]
@@ -22,11 +22,11 @@ public struct Policy: Sendable {
   /// The mistakes in the policy's own examples, as errors. ``compile(_:)`` reports them as
   /// warnings, so that a broken example does not stop the policy from running; `verdict test`
   /// treats them as errors, as it does those of a test file.
-  public let exampleDiagnostics: [Diagnostic]
+  package let exampleDiagnostics: [Diagnostic]
   let program: Program
   let runtime: Runtime
   /// The record tables the policy declares, in file order.
-  public let tables: [RecordTable]
+  package let tables: [RecordTable]
 
   /// Compiles a policy's text; `name` labels its diagnostics (a file path, or `<repl>`).
   public init(_ text: String, name: String = "<policy>") throws(PolicyError) {
@@ -34,7 +34,7 @@ public struct Policy: Sendable {
   }
 
   /// Compiles a policy from a source file.
-  public init(source: SourceFile) throws(PolicyError) {
+  package init(source: SourceFile) throws(PolicyError) {
     let compilation = Policy.compile(source)
     guard let policy = compilation.policy else {
       throw PolicyError(source: source, diagnostics: compilation.diagnostics)
@@ -63,7 +63,7 @@ public struct Policy: Sendable {
   ///
   /// Mistakes in the policy's own examples are warnings here (with their codes, and in
   /// ``exampleDiagnostics`` as errors): a broken test must not stop a run.
-  public static func compile(_ source: SourceFile) -> (policy: Policy?, diagnostics: [Diagnostic]) {
+  package static func compile(_ source: SourceFile) -> (policy: Policy?, diagnostics: [Diagnostic]) {
     let parsed = Parser.parse(source)
     if parsed.diagnostics.containsErrors {
       return (nil, parsed.diagnostics)
@@ -91,7 +91,7 @@ public struct Policy: Sendable {
   public var fields: [FieldInfo] { program.fields }
 
   /// The slot of the field called `name`.
-  public func slot(ofField name: String) -> Int? {
+  package func slot(ofField name: String) -> Int? {
     program.fields.firstIndex { $0.name == name }
   }
 
@@ -103,6 +103,10 @@ public struct Policy: Sendable {
     }
   }
 
+  /// The names of the record tables the policy declares (`table invoices keyed by client`), whose
+  /// records ``client(_:records:today:options:)`` takes.
+  public var tableNames: [String] { tables.map(\.name) }
+
   /// The verdicts, least severe first.
   public var verdicts: [String] { program.verdicts }
 
@@ -110,24 +114,15 @@ public struct Policy: Sendable {
   public var otherwiseVerdict: String { program.verdicts[program.otherwise.verdict] }
 
   /// How the winning rule is chosen.
-  public var strategy: Strategy { program.strategy }
+  package var strategy: Strategy { program.strategy }
 
   /// The population figures the policy uses; empty when it needs no first pass over the data.
-  public var populationNeeds: [PopulationNeed] { program.populationNeeds }
+  package var populationNeeds: [PopulationNeed] { program.populationNeeds }
 
   // MARK: - Evaluating
 
-  /// Evaluates the policy on one client.
-  ///
-  /// This overload is compiled for ``Client`` inside the library, so it runs at full speed from
-  /// any module; the generic one serves records of other types.
-  public func evaluate(_ client: Client, in context: EvaluationContext) throws(EvaluationError) -> Evaluation {
-    var observer = NoObserver()
-    return try run(client, context, &observer)
-  }
-
   /// Evaluates the policy on one client held in a record type of your own.
-  public func evaluate<Record: ClientRecord>(_ client: Record, in context: EvaluationContext) throws(EvaluationError)
+  package func evaluate<Record: ClientRecord>(_ client: Record, in context: EvaluationContext) throws(EvaluationError)
     -> Evaluation
   {
     var observer = NoObserver()
@@ -135,7 +130,7 @@ public struct Policy: Sendable {
   }
 
   /// Evaluates the policy on one client and records the value of every expression it computed.
-  public func trace<Record: ClientRecord>(_ client: Record, in context: EvaluationContext) -> Trace {
+  package func trace<Record: ClientRecord>(_ client: Record, in context: EvaluationContext) -> Trace {
     var recorder = TraceRecorder()
     do throws(EvaluationError) {
       let evaluation = try run(client, context, &recorder)
@@ -146,7 +141,7 @@ public struct Policy: Sendable {
   }
 
   @inline(__always)
-  private func run<Record: ClientRecord, Observer: EvaluationObserver>(
+  func run<Record: ClientRecord, Observer: EvaluationObserver>(
     _ client: Record, _ context: EvaluationContext, _ observer: inout Observer
   ) throws(EvaluationError) -> Evaluation {
     try withInterpreter(client, context, &observer) { (interpreter) throws(Interrupt) in try interpreter.run() }
@@ -186,7 +181,7 @@ public struct RuleSummary: Sendable, Hashable {
   /// The verdict it recommends.
   public var verdict: String
   /// Where it is in the source.
-  public var range: SourceRange
+  package var range: SourceRange
 
   /// `rule 3 "slow payer"`, or `rule 3` for an unnamed rule: how messages name the rule at
   /// `index` in ``Policy/rules``.
@@ -202,12 +197,12 @@ public struct RuleSummary: Sendable, Hashable {
 /// A policy that did not compile, with every diagnostic found.
 public struct PolicyError: Error, Sendable, CustomStringConvertible {
   /// The policy's text.
-  public var source: SourceFile
+  package var source: SourceFile
   /// Every diagnostic, errors first in source order.
   public var diagnostics: [Diagnostic]
 
   /// Creates a policy error, for tools that report their own problems with a policy's source.
-  public init(source: SourceFile, diagnostics: [Diagnostic]) {
+  package init(source: SourceFile, diagnostics: [Diagnostic]) {
     self.source = source
     self.diagnostics = diagnostics
   }

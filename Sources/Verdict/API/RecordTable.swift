@@ -1,10 +1,10 @@
 /// A record table of a policy (`table invoices keyed by customer`): the table's own fields, its
 /// key column, and how a record adds to a client's aggregates.
-public struct RecordTable: Sendable {
+package struct RecordTable: Sendable {
   /// The table's name.
-  public let name: String
+  package let name: String
   /// The header of the column that holds the client's key.
-  public let keyColumn: String
+  package let keyColumn: String
   /// Where the policy names the key column.
   package let keyRange: SourceRange
   /// The table as a policy of its own: its ``Policy/fields`` are the table's fields, so that a
@@ -15,7 +15,7 @@ public struct RecordTable: Sendable {
   private let steps: FoldSteps
 
   /// The table's fields, in slot order: the columns of its file.
-  public var fields: [FieldInfo] { policy.fields }
+  package var fields: [FieldInfo] { policy.fields }
 
   init(_ table: TableProgram, aggregates: [AggregateInfo], source: SourceFile, syntax: PolicySyntax) {
     name = table.name

@@ -21,7 +21,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
     public var range: SourceRange?
 
     /// Creates a note.
-    public init(_ message: String, at range: SourceRange? = nil) {
+    package init(_ message: String, at range: SourceRange? = nil) {
       self.message = message
       self.range = range
     }
@@ -41,7 +41,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
   public var notes: [Note]
 
   /// Creates a diagnostic.
-  public init(
+  package init(
     _ severity: Severity, code: String, _ message: String, at range: SourceRange,
     hint: String? = nil, notes: [Note] = []
   ) {
@@ -61,14 +61,14 @@ public struct Diagnostic: Sendable, Hashable, Error {
   }
 
   /// An error diagnostic.
-  public static func error(
+  package static func error(
     _ code: String, _ message: String, at range: SourceRange, hint: String? = nil, notes: [Note] = []
   ) -> Diagnostic {
     Diagnostic(.error, code: code, message, at: range, hint: hint, notes: notes)
   }
 
   /// A warning diagnostic.
-  public static func warning(
+  package static func warning(
     _ code: String, _ message: String, at range: SourceRange, hint: String? = nil, notes: [Note] = []
   ) -> Diagnostic {
     Diagnostic(.warning, code: code, message, at: range, hint: hint, notes: notes)
@@ -77,5 +77,5 @@ public struct Diagnostic: Sendable, Hashable, Error {
 
 extension Array where Element == Diagnostic {
   /// Whether any diagnostic is an error.
-  public var containsErrors: Bool { contains { $0.severity == .error } }
+  package var containsErrors: Bool { contains { $0.severity == .error } }
 }

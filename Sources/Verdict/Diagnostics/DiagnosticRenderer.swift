@@ -11,7 +11,7 @@ public struct DiagnosticRenderer: Sendable {
   /// Whether to colour the output with ANSI escapes.
   public var usesColor: Bool
   /// The most source columns shown around a caret; longer lines are cut with `…`.
-  public var maximumLineWidth = 100
+  package var maximumLineWidth = 100
 
   /// Creates a renderer.
   public init(usesColor: Bool = false) {
@@ -20,14 +20,14 @@ public struct DiagnosticRenderer: Sendable {
 
   /// Whether colour suits an output: only on a terminal, and never when `NO_COLOR` is set
   /// (see no-color.org).
-  public static func colorSuits(isTerminal: Bool, environment: [String: String]) -> Bool {
+  package static func colorSuits(isTerminal: Bool, environment: [String: String]) -> Bool {
     guard isTerminal else { return false }
     if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
     return environment["TERM"] != "dumb"
   }
 
   /// Renders one diagnostic with the source line it points into; ends with a newline.
-  public func render(_ diagnostic: Diagnostic, in source: SourceFile) -> String {
+  package func render(_ diagnostic: Diagnostic, in source: SourceFile) -> String {
     let location = source.location(of: diagnostic.range.start)
     var output = paint("\(source.name):\(location): ", .bold)
     output += paint("\(diagnostic.severity.rawValue):", color(for: diagnostic.severity))

@@ -1,7 +1,7 @@
 /// "Did you mean …?": the closest known name to a misspelled one.
-public enum Suggestion {
+package enum Suggestion {
   /// The candidate nearest to `word` by edit distance, if it is near enough to be a likely typo.
-  public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+  package static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
     let length = word.count
     let limit = max(1, length / 3)
     var best: (name: String, distance: Int)?

@@ -3,7 +3,7 @@
 /// ``Client`` is the ready-made record. A program with its own storage (a batch runner reading
 /// bytes, a database row) can conform its own type; evaluation is generic over the record, so it
 /// costs no dynamic dispatch.
-public protocol ClientRecord {
+package protocol ClientRecord {
   /// The value of the field at `slot` (see ``Policy/fields``), or ``Value/missing``.
   func value(at slot: Int) -> Value
 }
@@ -11,18 +11,18 @@ public protocol ClientRecord {
 /// A client: a value for each field of one policy.
 public struct Client: ClientRecord, Sendable, Hashable {
   /// The values, indexed by field slot.
-  public var values: [Value]
+  @usableFromInline package var values: [Value]
   /// For each aggregate of the policy, how many records went into it and how many of those had
   /// no value (``Policy/setAggregates(of:from:)`` fills it), for explanations.
   package var records: [RecordTally] = []
 
   /// Creates a client from values in field-slot order.
-  public init(values: [Value]) {
+  package init(values: [Value]) {
     self.values = values
   }
 
   /// The value at `slot`; slots past the end are missing.
-  @inlinable public func value(at slot: Int) -> Value {
+  @inlinable package func value(at slot: Int) -> Value {
     slot < values.count ? values[slot] : .missing
   }
 }

@@ -32,7 +32,7 @@ public struct Clauses: Sendable, Hashable {
   public var meet: MeetingMode?
 
   /// No clauses.
-  public init() {}
+  package init() {}
 }
 
 /// Why evaluating a policy on a client failed: an arithmetic overflow, a division by zero, a value
@@ -46,14 +46,14 @@ public struct EvaluationError: Error, Sendable, Hashable, CustomStringConvertibl
   public var range: SourceRange
 
   /// Creates an evaluation error.
-  public init(message: String, hint: String? = nil, range: SourceRange) {
+  package init(message: String, hint: String? = nil, range: SourceRange) {
     self.message = message
     self.hint = hint
     self.range = range
   }
 
   /// The error as a diagnostic, to render against the policy's source.
-  public var diagnostic: Diagnostic {
+  package var diagnostic: Diagnostic {
     .error("evaluation-error", message, at: range, hint: hint)
   }
 

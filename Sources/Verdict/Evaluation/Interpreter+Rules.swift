@@ -3,46 +3,20 @@ extension Interpreter {
   /// Evaluates every rule, picks the winner by the policy's strategy and evaluates its clauses.
   @inline(__always)
   mutating func run() throws(Interrupt) -> Evaluation {
-    // The same loop as ``decide()``, kept inline here: sharing it costs ``Policy/evaluate(_:in:)-(Client,_)``
-    // about 40 instructions an evaluation (the rule sets are returned through a tuple).
-    var matched = RuleSet()
-    var unknown = RuleSet()
-    var winner = -1
-    var winnerSeverity = -1
-    let firstMatch = runtime.strategy == .firstMatch
-    let rules = runtime.rules
-    for index in 0..<rules.count {
-      let rule = rules[index]
-      let condition = try evaluate(rule.condition)
-      switch condition.kind {
-      case .bool:
-        guard condition.payload != 0 else { continue }
-        matched.insert(index)
-        // most-severe: ties go to the rule that comes first; first-match: the first one wins.
-        if firstMatch ? winner < 0 : rule.verdict > winnerSeverity {
-          winner = index
-          winnerSeverity = rule.verdict
-        }
-      case .missing:
-        unknown.insert(index)
-      case .int, .decimal, .duration, .percent, .money, .date, .constant, .field, .computed:
-        throw typeError(
-          "a rule's condition must be true or false, not \(value(of: condition).type?.described ?? "missing")",
-          rule.condition)
-      }
-    }
-    let action = runtime.actions[winner < 0 ? rules.count : winner]
+    var rules = MatchedAndUnknown()
+    let winner = try decide(into: &rules)
+    let action = runtime.actions[winner < 0 ? runtime.rules.count : winner]
     return Evaluation(
       verdict: runtime.verdicts[action.verdict], severity: action.verdict, winningRule: winner < 0 ? nil : winner,
-      clauses: try clauses(of: action), matchedRules: matched, unknownRules: unknown)
+      clauses: try clauses(of: action), matchedRules: rules.matched, unknownRules: rules.unknown)
   }
 
-  /// Evaluates every rule, picks the winner by the policy's strategy (-1: none matched) and counts
-  /// the rules left unknown, for ``report()``; ``run()`` has its own copy of this loop, which also
-  /// records which rules matched and which were unknown.
+  /// The one rule loop: evaluates every rule in file order, tells `tally` which matched and which
+  /// were unknown, and returns the winner by the policy's strategy (-1: none matched). Every way of
+  /// evaluating a policy goes through it; what each keeps is its `tally`, and specialisation
+  /// removes whatever a tally ignores.
   @inline(__always)
-  mutating func decide() throws(Interrupt) -> (winner: Int, unknownCount: Int) {
-    var unknownCount = 0
+  mutating func decide<Tally: RuleTally>(into tally: inout Tally) throws(Interrupt) -> Int {
     var winner = -1
     var winnerSeverity = -1
     let firstMatch = runtime.strategy == .firstMatch
@@ -53,33 +27,48 @@ extension Interpreter {
       switch condition.kind {
       case .bool:
         guard condition.payload != 0 else { continue }
+        tally.matched(index)
         // most-severe: ties go to the rule that comes first; first-match: the first one wins.
         if firstMatch ? winner < 0 : rule.verdict > winnerSeverity {
           winner = index
           winnerSeverity = rule.verdict
         }
       case .missing:
-        unknownCount += 1
+        tally.unknown(index)
       case .int, .decimal, .duration, .percent, .money, .date, .constant, .field, .computed:
         throw typeError(
           "a rule's condition must be true or false, not \(value(of: condition).type?.described ?? "missing")",
           rule.condition)
       }
     }
-    return (winner, unknownCount)
+    return winner
   }
 
   /// The winning action's clauses for this client; a clause whose value is missing is left out.
   @inline(__always)
   mutating func clauses(of action: Runtime.Action) throws(Interrupt) -> Clauses {
+    let values: ClauseValues<String> = try clauseValues(of: action)
     var clauses = Clauses()
     clauses.holdUntilPaid = action.holdUntilPaid
     clauses.meet = action.meet
-    if action.notice >= 0 { clauses.notice = try duration(action.notice, "notice") }
-    if action.cooldown >= 0 { clauses.cooldown = try duration(action.cooldown, "cooldown") }
-    if action.reason >= 0 { clauses.reason = try text(action.reason, "reason") }
-    if action.refer >= 0 { clauses.refer = try text(action.refer, "refer") }
+    clauses.notice = values.notice
+    clauses.cooldown = values.cooldown
+    clauses.reason = values.reason
+    clauses.refer = values.refer
     return clauses
+  }
+
+  /// The one clause order: the computed clauses of an action, in the order the language lists them
+  /// (so that the first failing clause is the same whoever asks), with the text clauses read as
+  /// `Text` (a string, or a report's reference to a text constant).
+  @inline(__always)
+  mutating func clauseValues<Text: ClauseText>(of action: Runtime.Action) throws(Interrupt) -> ClauseValues<Text> {
+    var values = ClauseValues<Text>()
+    if action.notice >= 0 { values.notice = try duration(action.notice, "notice") }
+    if action.cooldown >= 0 { values.cooldown = try duration(action.cooldown, "cooldown") }
+    if action.reason >= 0 { values.reason = try Text.read(action.reason, "reason", &self) }
+    if action.refer >= 0 { values.refer = try Text.read(action.refer, "refer", &self) }
+    return values
   }
 
   /// A clause's duration; missing leaves the clause out, another type is an error (possible only
@@ -95,11 +84,6 @@ extension Interpreter {
     }
   }
 
-  /// A clause's text; missing leaves the clause out, another type is an error.
-  private mutating func text(_ node: Int32, _ clause: String) throws(Interrupt) -> String? {
-    try text(of: try evaluate(node), at: node, clause)
-  }
-
   /// The text of a clause's value; missing leaves the clause out, another type is an error.
   mutating func text(of scalar: Scalar, at node: Int32, _ clause: String) throws(Interrupt) -> String? {
     switch value(of: scalar) {
@@ -107,5 +91,52 @@ extension Interpreter {
     case .missing: return nil
     case let other: throw typeError("'\(clause)' needs text, not \(other.type?.described ?? "missing") \(other)", node)
     }
+  }
+}
+
+/// What the rule loop (``Interpreter/decide(into:)``) tells its caller about each rule.
+protocol RuleTally {
+  /// The rule at `index` matched.
+  mutating func matched(_ index: Int)
+  /// The rule at `index` was unknown for missing data.
+  mutating func unknown(_ index: Int)
+}
+
+/// Which rules matched and which were unknown, for an ``Evaluation``.
+struct MatchedAndUnknown: RuleTally {
+  var matched = RuleSet()
+  var unknown = RuleSet()
+  @inline(__always) mutating func matched(_ index: Int) { matched.insert(index) }
+  @inline(__always) mutating func unknown(_ index: Int) { unknown.insert(index) }
+}
+
+/// How many rules were unknown, for a report, which shows no more.
+struct UnknownCount: RuleTally {
+  var count = 0
+  @inline(__always) mutating func matched(_ index: Int) {}
+  @inline(__always) mutating func unknown(_ index: Int) { count += 1 }
+}
+
+/// The computed clauses of an action: what ``Interpreter/clauseValues(of:)`` gives.
+struct ClauseValues<Text> {
+  var notice: TimeSpan?
+  var cooldown: TimeSpan?
+  var reason: Text?
+  var refer: Text?
+}
+
+/// How a text clause (`reason`, `refer`) is kept: as a string, or as a report's ``ReportText``.
+protocol ClauseText {
+  /// The clause's value at `node`; `nil` when it is missing, an error for another type.
+  static func read<Record, Observer>(_ node: Int32, _ clause: String, _ interpreter: inout Interpreter<Record, Observer>)
+    throws(Interrupt) -> Self?
+}
+
+extension String: ClauseText {
+  @inline(__always)
+  static func read<Record, Observer>(_ node: Int32, _ clause: String, _ interpreter: inout Interpreter<Record, Observer>)
+    throws(Interrupt) -> String?
+  {
+    try interpreter.text(of: try interpreter.evaluate(node), at: node, clause)
   }
 }

@@ -55,12 +55,12 @@ public struct Population: Sendable {
 }
 
 /// Collects a ``Population`` from clients, one at a time.
-public struct PopulationBuilder: Sendable {
+package struct PopulationBuilder: Sendable {
   private let needs: [PopulationNeed]
   private var population = Population()
 
   /// Starts collecting what `policy` needs.
-  public init(for policy: Policy) {
+  package init(for policy: Policy) {
     needs = policy.program.populationNeeds
     for need in needs {
       switch need.measure {
@@ -71,10 +71,10 @@ public struct PopulationBuilder: Sendable {
   }
 
   /// Whether the policy needs a population at all.
-  public var isNeeded: Bool { !needs.isEmpty }
+  package var isNeeded: Bool { !needs.isEmpty }
 
   /// Adds one client's values.
-  public mutating func add(_ client: some ClientRecord) {
+  package mutating func add(_ client: some ClientRecord) {
     for need in needs {
       guard let magnitude = client.value(at: need.field).populationNumber else { continue }
       switch need.measure {
@@ -87,7 +87,7 @@ public struct PopulationBuilder: Sendable {
   }
 
   /// The population of every client added.
-  public func build() -> Population {
+  package func build() -> Population {
     var result = population
     for (field, values) in result.sortedValues { result.sortedValues[field] = values.sorted() }
     return result

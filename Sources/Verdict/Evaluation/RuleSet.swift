@@ -7,10 +7,10 @@ public struct RuleSet: Sendable, Hashable, Sequence {
   private var high: [UInt64]?
 
   /// An empty set.
-  public init() {}
+  package init() {}
 
   /// Adds a rule.
-  @inlinable public mutating func insert(_ rule: Int) {
+  @inlinable package mutating func insert(_ rule: Int) {
     if rule < 64 {
       insertLow(rule)
     } else {

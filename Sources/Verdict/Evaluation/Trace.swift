@@ -1,7 +1,7 @@
 /// An evaluation with the value of every expression node it computed, for `explain`.
-public struct Trace: Sendable {
+package struct Trace: Sendable {
   /// The evaluation, or the error that stopped it.
-  public var outcome: Result<Evaluation, EvaluationError>
+  package var outcome: Result<Evaluation, EvaluationError>
   /// Values by node id. The operands `and` and `or` did not need are computed too, for the
   /// explanation; a node is absent when an error stopped it, or when nothing reached it (the
   /// right side of a `??` whose left side was present).

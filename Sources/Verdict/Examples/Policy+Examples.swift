@@ -3,7 +3,7 @@ extension Policy {
   /// The examples of a test file (`firing_test.verdict` for `firing.verdict`), checked against this
   /// policy, with every diagnostic found. A test file holds only `example` statements, named
   /// apart from each other and from the policy's own.
-  public func examples(in testFile: SourceFile) -> (examples: [PolicyExample], diagnostics: [Diagnostic]) {
+  package func examples(in testFile: SourceFile) -> (examples: [PolicyExample], diagnostics: [Diagnostic]) {
     let parsed = Parser.parse(testFile)
     guard !parsed.diagnostics.containsErrors else { return ([], parsed.diagnostics) }
     var checker = ExampleChecker(program: program, source: testFile)
@@ -18,8 +18,8 @@ extension Policy {
   /// With `population`, the clients of a data set, `share`, `rank` and `percentile` measure the
   /// example's client as one of them; otherwise they use `context`'s population (usually none,
   /// so they are unknown).
-  public func run(
-    _ example: PolicyExample, in context: EvaluationContext, population: PopulationBuilder? = nil
+  package func run(
+    _ example: PolicyExample, in context: EvaluationContext, population: PopulationBuilder?
   ) -> ExampleResult {
     var result = ExampleResult(
       example: example, client: nil, context: nil, evaluation: nil, failure: nil, mismatches: [],
@@ -52,7 +52,7 @@ extension Policy {
     result.context = context
     let evaluation: Evaluation
     do throws(EvaluationError) {
-      evaluation = try evaluate(client, in: context)
+      evaluation = try evaluate(client, in: context, allowingMissingPopulation: true)
     } catch {
       result.failure = ExampleFailure(diagnostic: error.diagnostic, source: source)
       return result
@@ -140,5 +140,21 @@ extension Policy {
       String(decoding: source.bytes[clause.range.start..<clause.range.end], as: UTF8.self)
     }
     return ([program.verdicts[example.verdict]] + clauses).joined(separator: " ")
+  }
+}
+
+extension Policy {
+  /// Runs one of the policy's ``examples``: builds its client (values may use `today` from
+  /// `context`), evaluates the policy and compares the outcome with what the example expects.
+  /// `share`, `rank` and `percentile` are missing unless `context` has a population.
+  public func run(_ example: PolicyExample, in context: EvaluationContext) -> ExampleResult {
+    run(example, in: context, population: nil)
+  }
+
+  /// Explains the outcome for one client: each rule's condition with the values it was computed
+  /// from, the winner and why it won, and the facts behind each rule's outcome. Render it with
+  /// ``ExplanationText/render(_:client:tree:)``.
+  public func explain(_ client: Client, in context: EvaluationContext) -> Explanation {
+    explain(record: client, in: context)
   }
 }

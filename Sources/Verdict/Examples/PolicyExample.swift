@@ -8,9 +8,9 @@ public struct PolicyExample: Sendable {
   /// The example's name.
   public var name: String
   /// The file it is written in: the policy itself or its `_test.verdict` file.
-  public var source: SourceFile
+  package var source: SourceFile
   /// Where the example is in that file.
-  public var range: SourceRange
+  package var range: SourceRange
   /// The client's values by field slot, as written; computed when the example runs, since they may
   /// use `today`.
   let values: [(slot: Int, value: Expr)]
@@ -30,9 +30,9 @@ public struct ExampleResult: Sendable {
   /// The example.
   public var example: PolicyExample
   /// The client the example describes, when its values could be read.
-  public var client: Client?
+  package var client: Client?
   /// The context it was evaluated in, with the population that included it, to explain it.
-  public var context: EvaluationContext?
+  package var context: EvaluationContext?
   /// What the policy gave the client, when it could be evaluated.
   public var evaluation: Evaluation?
   /// Why the example could not run: a value that does not fit its field, or an evaluation error.
@@ -42,7 +42,7 @@ public struct ExampleResult: Sendable {
   /// passed.
   public var mismatches: [ExampleMismatch]
   /// The expectation as written: `fire notice 30d`.
-  public var expected: String
+  package var expected: String
 
   /// Whether the policy gave what the example expects.
   public var passed: Bool { failure == nil && mismatches.isEmpty }
@@ -79,16 +79,16 @@ public enum ExampleMismatch: Sendable, Hashable, CustomStringConvertible {
 
 /// Which rules a set of examples exercised: for each rule, how many examples made it match and how
 /// many made it win. A rule no example makes win is untested.
-public struct ExampleCoverage: Sendable, Hashable {
+package struct ExampleCoverage: Sendable, Hashable {
   /// Per rule, in ``Policy/rules`` order: examples in which it matched.
-  public var matched: [Int]
+  package var matched: [Int]
   /// Per rule: examples in which it won.
-  public var won: [Int]
+  package var won: [Int]
   /// Examples in which no rule matched and `otherwise` decided.
-  public var otherwise: Int
+  package var otherwise: Int
 
   /// Counts the evaluations of `results` for a policy of `ruleCount` rules.
-  public init(_ results: [ExampleResult], ruleCount: Int) {
+  package init(_ results: [ExampleResult], ruleCount: Int) {
     matched = Array(repeating: 0, count: ruleCount)
     won = Array(repeating: 0, count: ruleCount)
     otherwise = 0

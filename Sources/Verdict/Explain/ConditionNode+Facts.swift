@@ -3,12 +3,12 @@
 /// Most facts are about a test's own value: `payment_delay 42d > 30d` held, `revisions 5 > 5`
 /// failed. Under a `not` the outcome rests on the opposite: the rule `when not late` matched
 /// because `late` was false, and failed because it was true. `inverted` says so.
-public struct ConditionFact: Sendable, Hashable {
+package struct ConditionFact: Sendable, Hashable {
   /// The test.
-  public var node: ConditionNode
+  package var node: ConditionNode
   /// Whether the outcome rests on the test having the value opposite to the one it needed
   /// without the `not` above it.
-  public var inverted: Bool
+  package var inverted: Bool
 
   /// The fact seen through a `not`.
   var negated: ConditionFact { ConditionFact(node: node, inverted: !inverted) }
@@ -17,7 +17,7 @@ public struct ConditionFact: Sendable, Hashable {
 extension ConditionNode {
   /// The facts that make a true node true: every test an `and` needed, the first operand of an
   /// `or` that held, the tests that kept a `not`'s operand false.
-  public var support: [ConditionFact] {
+  package var support: [ConditionFact] {
     guard isTrue else { return [] }
     switch kind {
     case .and: return children.flatMap(\.support)
@@ -31,7 +31,7 @@ extension ConditionNode {
   /// The facts that stop a false or unknown node from being true: the false operands of an
   /// `and`, of an `or` the operand nearest to holding (the fewest facts against it, then the
   /// smallest distance), the tests that made a `not`'s operand true, and the unknown tests.
-  public var obstacles: [ConditionFact] {
+  package var obstacles: [ConditionFact] {
     if isUnknown { return unknowns.map { ConditionFact(node: $0, inverted: false) } }
     guard isFalse else { return [] }
     switch kind {
@@ -46,7 +46,7 @@ extension ConditionNode {
   }
 
   /// The unknown tests under an unknown node: what missing data left it undecided.
-  public var unknowns: [ConditionNode] {
+  package var unknowns: [ConditionNode] {
     guard isUnknown else { return [] }
     switch kind {
     case .and, .or, .not, .let:

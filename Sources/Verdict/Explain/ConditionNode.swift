@@ -2,37 +2,37 @@
 ///
 /// Chains of `and` (and of `or`) are flattened into one node with every operand as a child; a `let`
 /// the condition uses appears as a node whose one child is the let's own expression.
-public struct ConditionNode: Sendable, Hashable {
+package struct ConditionNode: Sendable, Hashable {
   /// What kind of test the node is.
-  public var kind: Kind
+  package var kind: Kind
   /// The node's source text, on one line.
-  public var text: String
+  package var text: String
   /// Its value for the client: `true`, `false` or ``Value/missing``; `nil` when it was not
   /// computed (the `and` or `or` above it was decided by an earlier operand).
-  public var value: Value?
+  package var value: Value?
   /// Where it is in the policy.
-  public var range: SourceRange
+  package var range: SourceRange
   /// The operands: of `and`, `or`, `not`, or the definition of a `let`.
-  public var children: [ConditionNode]
+  package var children: [ConditionNode]
   /// For a comparison: both sides with their values, `payment_delay 42d > 30d`. For other leaves
   /// the source text, with the value of a field or let that is tested on its own.
-  public var detail: String
+  package var detail: String
   /// For a comparison of amounts: how far apart the two sides are, such as `12d`.
-  public var margin: String?
+  package var margin: String?
   /// For a comparison: the side being tested with its value, `revisions 5`.
-  public var subject: String?
+  package var subject: String?
   /// For a comparison: the operator and the other side, as in `revisions 5, needs > 5`.
-  public var requirement: String?
+  package var requirement: String?
   /// The fields and lets whose missing values made the node unknown.
-  public var missing: [String] = []
+  package var missing: [String] = []
   /// The population figures (`share(time_spent)`) that are unknown because no data set was given.
-  public var unmeasured: [String] = []
+  package var unmeasured: [String] = []
   /// For a comparison of amounts: how far apart the sides are relative to the larger, from 0 (equal)
   /// to 1 or more; it ranks which failed comparison is nearest to holding.
-  public var distance: Double?
+  package var distance: Double?
 
   /// The kinds of condition nodes.
-  public enum Kind: String, Sendable, Hashable {
+  package enum Kind: String, Sendable, Hashable {
     /// All operands must hold.
     case and
     /// Some operand must hold.
@@ -50,11 +50,11 @@ public struct ConditionNode: Sendable, Hashable {
   }
 
   /// Whether the node was computed and is true.
-  public var isTrue: Bool { value == .bool(true) }
+  package var isTrue: Bool { value == .bool(true) }
 
   /// Whether the node was computed and is false.
-  public var isFalse: Bool { value == .bool(false) }
+  package var isFalse: Bool { value == .bool(false) }
 
   /// Whether the node was computed and is unknown.
-  public var isUnknown: Bool { value == .missing }
+  package var isUnknown: Bool { value == .missing }
 }

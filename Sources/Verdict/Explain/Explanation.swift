@@ -51,7 +51,7 @@ public struct RuleExplanation: Sendable, Hashable {
   /// What the rule did for this client.
   public var outcome: RuleOutcome
   /// The condition, as a tree with the value of every node that was computed.
-  public var condition: ConditionNode
+  package var condition: ConditionNode
   /// The few facts that decided the outcome: the comparisons that held for a match, the nearest
   /// miss for a rule that did not match, the missing values for one that could not be evaluated.
   public var findings: [Finding]
@@ -81,5 +81,5 @@ public struct Finding: Sendable, Hashable {
   /// The fact, ready to print.
   public var text: String
   /// Where in the policy the expression it is about is.
-  public var range: SourceRange
+  package var range: SourceRange
 }

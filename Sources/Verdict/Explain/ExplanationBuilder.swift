@@ -2,7 +2,7 @@ extension Policy {
   /// Evaluates the policy on one client, recording every value, and explains the outcome: each
   /// rule's condition as a tree of values, the winner and why it won, and the facts behind each
   /// rule's outcome.
-  public func explain<Record: ClientRecord>(_ client: Record, in context: EvaluationContext) -> Explanation {
+  package func explain<Record: ClientRecord>(record client: Record, in context: EvaluationContext) -> Explanation {
     let trace = trace(client, in: context)
     let fields = program.fields.indices.map { client.value(at: $0) }
     var builder = ExplanationBuilder(policy: self, values: trace.values, fields: fields)

@@ -67,12 +67,12 @@ public enum ExplanationText {
   }
 
   /// `rule 3 "slow payer"`, or `rule 3` for an unnamed rule.
-  public static func name(_ rule: RuleExplanation) -> String {
+  package static func name(_ rule: RuleExplanation) -> String {
     RuleSummary.title(index: rule.index, name: rule.name)
   }
 
   /// `notice 30d`, `reason "…"`, … in the order the language lists them.
-  public static func clauses(_ clauses: Clauses) -> [String] {
+  package static func clauses(_ clauses: Clauses) -> [String] {
     var parts: [String] = []
     if let notice = clauses.notice { parts.append("notice \(notice)") }
     if let cooldown = clauses.cooldown { parts.append("cooldown \(cooldown)") }

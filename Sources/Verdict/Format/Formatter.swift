@@ -10,7 +10,7 @@
 /// ```
 public enum PolicyFormatter {
   /// The widest line, in characters, that a rule without a name may take to stay on one line.
-  public static let lineWidth = 100
+  package static let lineWidth = 100
 
   /// Formats a policy. A policy with syntax errors is not formatted: the failure holds its
   /// diagnostics. Only syntax is checked, so a policy with type errors is still formatted.
@@ -28,8 +28,14 @@ public enum PolicyFormatter {
     return .success(assembler.assemble(parsed.syntax.comments))
   }
 
+  /// Formats a policy's text in the canonical layout; `name` labels the diagnostics of a policy
+  /// with syntax errors, which is not formatted.
+  public static func format(_ text: String, name: String = "<policy>") throws(PolicyError) -> String {
+    try format(SourceFile(name: name, text: text)).get()
+  }
+
   /// Whether formatting `source` would change it; `nil` when it has syntax errors.
-  public static func needsFormatting(_ source: SourceFile) -> Bool? {
+  package static func needsFormatting(_ source: SourceFile) -> Bool? {
     guard case .success(let text) = format(source) else { return nil }
     return Array(text.utf8) != source.bytes
   }

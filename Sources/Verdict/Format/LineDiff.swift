@@ -1,8 +1,8 @@
 /// A small line diff, printed in the unified format that `verdict fmt --diff` shows.
-public enum LineDiff {
+package enum LineDiff {
   /// The lines that differ between `old` and `new` as unified-diff hunks with three lines of
   /// context, under `--- oldName` and `+++ newName` headers; empty when the texts are equal.
-  public static func unified(from old: String, to new: String, oldName: String, newName: String) -> String {
+  package static func unified(from old: String, to new: String, oldName: String, newName: String) -> String {
     let before = lines(of: old)
     let after = lines(of: new)
     guard before != after else { return "" }

@@ -107,9 +107,9 @@ enum Symbol: String, Sendable, CaseIterable {
 }
 
 /// A `#` comment, kept with its position so that a formatter can put it back.
-public struct Comment: Sendable, Hashable {
+package struct Comment: Sendable, Hashable {
   /// The comment's range, from `#` to the end of the line.
-  public var range: SourceRange
+  package var range: SourceRange
   /// The text after `#`, without the line terminator.
-  public var text: String
+  package var text: String
 }

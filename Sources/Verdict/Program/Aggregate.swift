@@ -1,6 +1,6 @@
 /// The functions that sum up a client's records: `count(invoices where disputed)`,
 /// `sum(invoices.amount)`, `latest(incidents.date)`.
-public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
+package enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
   /// How many records (that pass the filter, and whose column is present when one is named).
   case count
   /// The total of a number, duration or money column; 0 in the column's unit for no records.

@@ -79,7 +79,7 @@ enum Arithmetic: String, Sendable {
 }
 
 /// The population functions: values relative to every client in the data.
-public enum PopulationMeasure: String, Sendable, Hashable, CaseIterable {
+package enum PopulationMeasure: String, Sendable, Hashable, CaseIterable {
   /// `share(field)`: this client's part of the total, as a percent.
   case share
   /// `rank(field)`: 1 for the largest value; equal values share a rank.

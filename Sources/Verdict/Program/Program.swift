@@ -30,29 +30,29 @@ public struct FieldInfo: Sendable, Hashable {
   public var name: String
   /// The header of the data column the field reads (`from "Due Date"`); `nil` for the column
   /// named like the field.
-  public var column: String?
+  package var column: String?
   /// Its type, where declared or inferred from its use; `nil` when the data decides.
   public var type: ValueType?
   /// How bare numbers in the data are read for a duration field (`in days`).
-  public var durationUnit: TimeSpan.Unit?
+  package var durationUnit: TimeSpan.Unit?
   /// The currency of a money field (`in EUR`, or the one currency of the policy's literals).
-  public var currency: Currency?
+  package var currency: Currency?
   /// How the cells of a date field are written (`format "M/D/YYYY"`); `nil` for the default
   /// forms, `2026-11-28` and `28.11.2026`.
-  public var dateFormat: DateFormat?
+  package var dateFormat: DateFormat?
   /// Whether a `field` statement declared it.
   public var isDeclared: Bool
   /// Where it was declared, or first used.
-  public var range: SourceRange
+  package var range: SourceRange
   /// Whether a rule, a `let` or a clause reads it: a declared field that nothing reads needs no
   /// column, and its cells are not converted.
   package var isUsed = true
 
   /// The header of the data column the field reads: ``column``, else the field's name.
-  public var columnName: String { column ?? name }
+  package var columnName: String { column ?? name }
 
   /// Creates a field description.
-  public init(
+  package init(
     name: String, type: ValueType?, durationUnit: TimeSpan.Unit? = nil, currency: Currency? = nil,
     column: String? = nil, dateFormat: DateFormat? = nil, isDeclared: Bool = true, range: SourceRange = .at(0)
   ) {
@@ -75,7 +75,7 @@ struct LetInfo: Sendable {
 }
 
 /// How the winning rule is chosen among those that match.
-public enum Strategy: String, Sendable, Hashable {
+package enum Strategy: String, Sendable, Hashable {
   /// The matching rule with the most severe verdict wins; ties go to the earlier rule.
   case mostSevere = "most-severe"
   /// The first matching rule in file order wins.
@@ -103,9 +103,9 @@ struct CheckedAction: Sendable {
 }
 
 /// A population measure a policy needs, for the first pass over the data.
-public struct PopulationNeed: Sendable, Hashable {
+package struct PopulationNeed: Sendable, Hashable {
   /// The measure.
-  public var measure: PopulationMeasure
+  package var measure: PopulationMeasure
   /// The field's slot.
-  public var field: Int
+  package var field: Int
 }

@@ -3,7 +3,7 @@ public struct SourceFile: Sendable {
   /// The name shown in diagnostics: a path, or a label such as `<repl>`.
   public let name: String
   /// The text as UTF-8 bytes, exactly as read (it may hold invalid UTF-8: the lexer reports it).
-  public let bytes: [UInt8]
+  package let bytes: [UInt8]
   /// The byte offset at which each line starts; `lineStarts[0] == 0`.
   let lineStarts: [Int]
 
@@ -13,7 +13,7 @@ public struct SourceFile: Sendable {
   }
 
   /// Creates a source file from raw bytes, such as a file's contents.
-  public init(name: String, bytes: [UInt8]) {
+  package init(name: String, bytes: [UInt8]) {
     self.name = name
     self.bytes = bytes
     var starts = [0]

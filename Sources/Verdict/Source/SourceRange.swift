@@ -6,16 +6,16 @@ public struct SourceRange: Sendable, Hashable {
   public var end: Int
 
   /// Creates a range from `start` up to, not including, `end`.
-  public init(start: Int, end: Int) {
+  package init(start: Int, end: Int) {
     self.start = start
     self.end = max(start, end)
   }
 
   /// An empty range at `offset`, for diagnostics that point between characters.
-  public static func at(_ offset: Int) -> SourceRange { SourceRange(start: offset, end: offset) }
+  package static func at(_ offset: Int) -> SourceRange { SourceRange(start: offset, end: offset) }
 
   /// The smallest range that covers both `self` and `other`.
-  public func union(_ other: SourceRange) -> SourceRange {
+  package func union(_ other: SourceRange) -> SourceRange {
     SourceRange(start: min(start, other.start), end: max(end, other.end))
   }
 }
@@ -28,7 +28,7 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
   public var column: Int
 
   /// Creates a location.
-  public init(line: Int, column: Int) {
+  package init(line: Int, column: Int) {
     self.line = line
     self.column = column
   }

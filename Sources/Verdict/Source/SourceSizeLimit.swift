@@ -1,9 +1,9 @@
 /// The largest policy Verdict reads: 10 MiB. Checking a policy takes about 40 times its size in
 /// memory (the tokens, the syntax tree and the checked program), so the limit keeps that near
 /// 400 MB; a firing policy written by hand is a few kilobytes.
-public enum SourceSizeLimit {
+package enum SourceSizeLimit {
   /// The most bytes a policy (or a test file of examples) may have: 10,485,760.
-  public static let maximumBytes = 10 * 1024 * 1024
+  package static let maximumBytes = 10 * 1024 * 1024
 
   /// Why a source of `byteCount` bytes is refused, for a message that names the file:
   /// `it is 52,428,800 bytes, more than the 10,485,760 (10 MiB) a policy may have`; `nil`

@@ -1,18 +1,18 @@
 /// An expression as written, before names are resolved.
-public struct Expr: Sendable, Hashable {
+package struct Expr: Sendable, Hashable {
   /// What kind of expression this is.
-  public var kind: Kind
+  package var kind: Kind
   /// The source text it covers.
-  public var range: SourceRange
+  package var range: SourceRange
 
   /// Creates an expression.
-  public init(_ kind: Kind, range: SourceRange) {
+  package init(_ kind: Kind, range: SourceRange) {
     self.kind = kind
     self.range = range
   }
 
   /// The forms an expression can take.
-  public indirect enum Kind: Sendable, Hashable {
+  package indirect enum Kind: Sendable, Hashable {
     /// A literal value: `45`, `30d`, `20%`, `500€`, `2026-11-28`, `"text"`, `true`.
     case literal(Value)
     /// A name: a field, a `let`, or a constant such as `today`.
@@ -36,21 +36,21 @@ public struct Expr: Sendable, Hashable {
 
 /// `FUNCTION(TABLE[.COLUMN] [where CONDITION])`, as written. `count(x)` with a bare name is
 /// parsed as this too; the checker reads it as the builtin `count` when `x` is not a table.
-public struct AggregateSyntax: Sendable, Hashable {
+package struct AggregateSyntax: Sendable, Hashable {
   /// `count`, `sum`, `average`, …
-  public var kind: AggregateFunction
+  package var kind: AggregateFunction
   /// The function's name, where it was written.
-  public var function: Identifier
+  package var function: Identifier
   /// The record table.
-  public var table: Identifier
+  package var table: Identifier
   /// The field or per-record `let` of the table after the dot, if any.
-  public var column: Identifier?
+  package var column: Identifier?
   /// The condition after `where`, over the table's fields and lets.
-  public var filter: Expr?
+  package var filter: Expr?
 }
 
 /// Prefix operators.
-public enum UnaryOperator: String, Sendable, Hashable {
+package enum UnaryOperator: String, Sendable, Hashable {
   /// Arithmetic negation, `-x`.
   case negate = "-"
   /// Logical negation, `not x`.
@@ -58,7 +58,7 @@ public enum UnaryOperator: String, Sendable, Hashable {
 }
 
 /// Infix operators.
-public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
+package enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
   /// `or`.
   case or
   /// `and`.
@@ -93,7 +93,7 @@ public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
   case divide = "/"
 
   /// Whether the operator compares its operands and yields a truth value.
-  public var isComparison: Bool {
+  package var isComparison: Bool {
     switch self {
     case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .in, .notIn, .contains: true
     case .or, .and, .coalesce, .add, .subtract, .multiply, .divide: false

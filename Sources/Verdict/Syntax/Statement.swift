@@ -1,20 +1,20 @@
 /// A whole policy as written: its statements in file order and its comments.
-public struct PolicySyntax: Sendable, Hashable {
+package struct PolicySyntax: Sendable, Hashable {
   /// The statements, in file order.
-  public var statements: [Statement]
+  package var statements: [Statement]
   /// Every comment, in file order, for tools that rewrite the policy.
-  public var comments: [Comment]
+  package var comments: [Comment]
 }
 
 /// One top-level statement. Every statement begins with its keyword.
-public struct Statement: Sendable, Hashable {
+package struct Statement: Sendable, Hashable {
   /// What the statement says.
-  public var kind: Kind
+  package var kind: Kind
   /// The source text it covers.
-  public var range: SourceRange
+  package var range: SourceRange
 
   /// The statement forms.
-  public enum Kind: Sendable, Hashable {
+  package enum Kind: Sendable, Hashable {
     /// `field NAME: TYPE [in UNIT] [format "PATTERN"] [from "COLUMN"]`.
     case field(FieldDeclaration)
     /// `let NAME = EXPR`.
@@ -36,125 +36,125 @@ public struct Statement: Sendable, Hashable {
 }
 
 /// A name with the range it was written at.
-public struct Identifier: Sendable, Hashable {
+package struct Identifier: Sendable, Hashable {
   /// The name.
-  public var name: String
+  package var name: String
   /// Where it was written.
-  public var range: SourceRange
+  package var range: SourceRange
 }
 
 /// `field NAME: TYPE [in UNIT] [format "PATTERN"] [from "COLUMN"]`.
-public struct FieldDeclaration: Sendable, Hashable {
+package struct FieldDeclaration: Sendable, Hashable {
   /// The field's name.
-  public var name: Identifier
+  package var name: Identifier
   /// The declared type's name, checked by the checker.
-  public var type: Identifier
+  package var type: Identifier
   /// `days`, `hours`, `EUR`, …: how bare numbers in the data are read.
-  public var unit: Identifier?
+  package var unit: Identifier?
   /// `format "M/D/YYYY"`: how a date field's cells are written, checked by the checker.
-  public var format: QuotedText?
+  package var format: QuotedText?
   /// `from "Due Date"`: the header of the data column the field reads.
-  public var column: QuotedText?
+  package var column: QuotedText?
 }
 
 /// A text in double quotes with the range it was written at, quotes included.
-public struct QuotedText: Sendable, Hashable {
+package struct QuotedText: Sendable, Hashable {
   /// The text, escapes resolved.
-  public var text: String
+  package var text: String
   /// Where it was written.
-  public var range: SourceRange
+  package var range: SourceRange
 }
 
 /// `table NAME keyed by COLUMN`, then the table's own `field` and `let` statements, each on a
 /// line of its own and indented further than `table`: a file with one row per record (an invoice,
 /// a time entry), which aggregates such as `sum(invoices.amount)` read per client.
-public struct TableDeclaration: Sendable, Hashable {
+package struct TableDeclaration: Sendable, Hashable {
   /// The table's name, as aggregates use it.
-  public var name: Identifier
+  package var name: Identifier
   /// The column of the table's file that holds the client's key: a name, or a header in double
   /// quotes (`keyed by "Customer ID"`).
-  public var key: QuotedText
+  package var key: QuotedText
   /// Whether the key was written in double quotes, for tools that rewrite the policy.
-  public var keyIsQuoted: Bool
+  package var keyIsQuoted: Bool
   /// The table's `field` and `let` statements, in file order.
-  public var members: [Statement]
+  package var members: [Statement]
 }
 
 /// `let NAME = EXPR`.
-public struct LetDeclaration: Sendable, Hashable {
+package struct LetDeclaration: Sendable, Hashable {
   /// The name being defined.
-  public var name: Identifier
+  package var name: Identifier
   /// Its value.
-  public var value: Expr
+  package var value: Expr
 }
 
 /// `[rule "NAME"] when CONDITION then ACTION`.
-public struct RuleDeclaration: Sendable, Hashable {
+package struct RuleDeclaration: Sendable, Hashable {
   /// The rule's name, if it has one.
-  public var name: String?
+  package var name: String?
   /// Where the name was written.
-  public var nameRange: SourceRange?
+  package var nameRange: SourceRange?
   /// When the rule matches.
-  public var condition: Expr
+  package var condition: Expr
   /// What it recommends.
-  public var action: Action
+  package var action: Action
 }
 
 /// `example "NAME" { FIELD: VALUE, … } expect VERDICT CLAUSE…`: a client and the outcome the
 /// policy should give it. `verdict test` runs these; evaluation ignores them.
-public struct ExampleDeclaration: Sendable, Hashable {
+package struct ExampleDeclaration: Sendable, Hashable {
   /// The example's name.
-  public var name: String
+  package var name: String
   /// Where the name was written.
-  public var nameRange: SourceRange
+  package var nameRange: SourceRange
   /// The client's values; fields not given are missing.
-  public var values: [ExampleValue]
+  package var values: [ExampleValue]
   /// The expected verdict and the clauses to check (clauses not written are not checked).
-  public var expectation: Action
+  package var expectation: Action
   /// Whether the last value is followed by a comma, for tools that rewrite the policy.
-  public var hasTrailingComma = false
+  package var hasTrailingComma = false
 }
 
 /// `FIELD: VALUE` in an example. The value is a constant: a literal, a list, `today`, or
 /// arithmetic on them such as `today + 10d`.
-public struct ExampleValue: Sendable, Hashable {
+package struct ExampleValue: Sendable, Hashable {
   /// The field, or the record table whose records ``records`` gives.
-  public var field: Identifier
+  package var field: Identifier
   /// Its value; for a table's records, the whole `[ … ]` as an empty list.
-  public var value: Expr
+  package var value: Expr
   /// `invoices: [{ due: 2026-10-01, amount: 800 USD }, …]`: the client's records in a table.
-  public var records: [ExampleRecord]?
+  package var records: [ExampleRecord]?
   /// Whether the last record is followed by a comma, for tools that rewrite the policy.
-  public var recordsHaveTrailingComma = false
+  package var recordsHaveTrailingComma = false
 }
 
 /// `{ FIELD: VALUE, … }` in an example's records: one record of a table.
-public struct ExampleRecord: Sendable, Hashable {
+package struct ExampleRecord: Sendable, Hashable {
   /// The record's values; fields not given are missing.
-  public var values: [ExampleValue]
+  package var values: [ExampleValue]
   /// Where it is written, braces included.
-  public var range: SourceRange
+  package var range: SourceRange
   /// Whether the last value is followed by a comma, for tools that rewrite the policy.
-  public var hasTrailingComma = false
+  package var hasTrailingComma = false
 }
 
 /// `recommend VERDICT CLAUSE…`.
-public struct Action: Sendable, Hashable {
+package struct Action: Sendable, Hashable {
   /// The recommended verdict.
-  public var verdict: Identifier
+  package var verdict: Identifier
   /// The clauses, in the order written.
-  public var clauses: [Clause]
+  package var clauses: [Clause]
 }
 
 /// One clause of an action.
-public struct Clause: Sendable, Hashable {
+package struct Clause: Sendable, Hashable {
   /// What the clause says.
-  public var kind: Kind
+  package var kind: Kind
   /// The source text it covers.
-  public var range: SourceRange
+  package var range: SourceRange
 
   /// The clause forms.
-  public enum Kind: Sendable, Hashable {
+  package enum Kind: Sendable, Hashable {
     /// `notice EXPR`: how much notice to give (a duration).
     case notice(Expr)
     /// `reason EXPR`: the one reason to give (text).
@@ -170,7 +170,7 @@ public struct Clause: Sendable, Hashable {
   }
 
   /// The clause's keyword, for messages about duplicates.
-  public var keyword: String {
+  package var keyword: String {
     switch kind {
     case .notice: "notice"
     case .reason: "reason"

@@ -1,10 +1,10 @@
 /// A day of the proleptic Gregorian calendar, counted from 1970-01-01.
 public struct CalendarDate: Sendable, Hashable, Comparable {
   /// Days since 1970-01-01 (negative before it).
-  public var daysSinceEpoch: Int64
+  package var daysSinceEpoch: Int64
 
   /// Creates a date from its day number.
-  public init(daysSinceEpoch: Int64) {
+  package init(daysSinceEpoch: Int64) {
     self.daysSinceEpoch = daysSinceEpoch
   }
 
@@ -24,9 +24,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
   }
 
   /// The first date there is: 0001-01-01. Dates are years 1 to 9999.
-  public static let first = CalendarDate(daysSinceEpoch: -719_162)
+  package static let first = CalendarDate(daysSinceEpoch: -719_162)
   /// The last date there is: 9999-12-31.
-  public static let last = CalendarDate(daysSinceEpoch: 2_932_896)
+  package static let last = CalendarDate(daysSinceEpoch: 2_932_896)
 
   /// The year, month and day.
   public var components: (year: Int, month: Int, day: Int) {
@@ -43,7 +43,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
   }
 
   /// How many days a month has.
-  public static func daysIn(month: Int, year: Int) -> Int {
+  package static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
     case 4, 6, 9, 11: 30

@@ -3,14 +3,14 @@
 /// a cell.
 
 /// Where a cell's bytes are in a buffer that holds many cells: `start..<end`.
-public struct CellRange: Sendable {
+package struct CellRange: Sendable {
   /// The offset of the cell's first byte.
-  public var start: Int
+  package var start: Int
   /// The offset after the cell's last byte.
-  public var end: Int
+  package var end: Int
 
   /// A cell at `start..<end` (inlinable: batch readers make millions).
-  @inlinable public init(start: Int, end: Int) {
+  @inlinable package init(start: Int, end: Int) {
     self.start = start
     self.end = end
   }

@@ -4,29 +4,29 @@
 /// A field's type decides how its cells are read; an undeclared field whose use did not reveal
 /// its type takes the type its text shows (`45d` a duration, `45` a number, `2026-01-31` a date,
 /// anything else text). Empty cells are missing.
-public struct CellReader: Sendable {
+package struct CellReader: Sendable {
   /// How numbers are written in the cells ``read(_:for:)`` reads: `1,234.56` by default.
-  public var numbers: NumberFormat
+  package var numbers: NumberFormat
 
   /// Creates a reader.
-  public init(numbers: NumberFormat = .point) {
+  package init(numbers: NumberFormat = .point) {
     self.numbers = numbers
   }
 
   /// Reads a cell's text as a value of `field`.
-  public func read(_ text: String, for field: FieldInfo) -> Result<Value, CellError> {
+  package func read(_ text: String, for field: FieldInfo) -> Result<Value, CellError> {
     var text = text
     return text.withUTF8 { read($0, for: field) }
   }
 
   /// Reads a cell's bytes as a value of `field`.
-  public func read(_ bytes: UnsafeBufferPointer<UInt8>, for field: FieldInfo) -> Result<Value, CellError> {
+  package func read(_ bytes: UnsafeBufferPointer<UInt8>, for field: FieldInfo) -> Result<Value, CellError> {
     read(bytes, as: CellFormat(field, numbers: numbers))
   }
 
   /// Reads a cell's bytes in a field's format: the same as `read(_:for:)`
   /// without copying the field's name, for readers that convert millions of cells.
-  public func read(_ bytes: UnsafeBufferPointer<UInt8>, as field: CellFormat) -> Result<Value, CellError> {
+  package func read(_ bytes: UnsafeBufferPointer<UInt8>, as field: CellFormat) -> Result<Value, CellError> {
     var cell = CellScanner(bytes: bytes, numbers: field.numbers)
     cell.trim()
     if let value = value(of: cell, as: field) { return .success(value) }
@@ -36,7 +36,7 @@ public struct CellReader: Sendable {
   /// Reads a cell's bytes in a field's format into `value`, which must be initialized: the same
   /// as `read(_:as:)` without wrapping the value in a `Result`, for readers that convert millions
   /// of cells. On a bad cell `value` becomes missing and the error is returned.
-  public func read(
+  package func read(
     _ bytes: UnsafeBufferPointer<UInt8>, as field: CellFormat, into value: UnsafeMutablePointer<Value>
   ) -> CellError? {
     var cell = CellScanner(bytes: bytes, numbers: field.numbers)
@@ -139,7 +139,7 @@ public struct CellReader: Sendable {
 
   /// Converts a value given by a program (a dictionary entry) to the field's type: a whole number
   /// for a duration field `in days` becomes days, for example.
-  public func convert(_ value: Value, for field: FieldInfo) -> Result<Value, CellError> {
+  package func convert(_ value: Value, for field: FieldInfo) -> Result<Value, CellError> {
     // Text for a field whose type the data decides is a cell like any other: `45d` is a duration.
     if field.type == nil, case .text(let text) = value { return read(text, for: field) }
     guard let type = field.type, value.type != type, !value.isMissing else { return .success(value) }
@@ -163,21 +163,21 @@ public struct CellReader: Sendable {
 
 /// How a field's cells are read: its type, the unit or currency of bare numbers and the format
 /// of dates. A trivially copyable summary of a ``FieldInfo``.
-public struct CellFormat: Sendable, Hashable {
+package struct CellFormat: Sendable, Hashable {
   /// The type, or `nil` when the data decides.
-  public var type: ValueType?
+  package var type: ValueType?
   /// How bare numbers are read for a duration.
-  public var durationUnit: TimeSpan.Unit?
+  package var durationUnit: TimeSpan.Unit?
   /// The currency of bare numbers for money.
-  public var currency: Currency?
+  package var currency: Currency?
   /// How the column writes numbers.
-  public var numbers: NumberFormat
+  package var numbers: NumberFormat
   /// How dates are written (`format "M/D/YYYY"`, or detected from the column); `nil` for the
   /// default forms.
-  public var dateFormat: DateFormat?
+  package var dateFormat: DateFormat?
 
   /// The format of `field`'s cells in a column that writes numbers as `numbers` says.
-  public init(_ field: FieldInfo, numbers: NumberFormat = .point) {
+  package init(_ field: FieldInfo, numbers: NumberFormat = .point) {
     type = field.type
     durationUnit = field.durationUnit
     currency = field.currency
@@ -187,12 +187,12 @@ public struct CellFormat: Sendable, Hashable {
 }
 
 /// Why a cell could not be read.
-public struct CellError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct CellError: Error, Sendable, Hashable, CustomStringConvertible {
   /// What is wrong, such as `"fourty" is not a duration`.
-  public var message: String
+  package var message: String
   /// How to write it instead.
-  public var hint: String?
+  package var hint: String?
 
   /// The message.
-  public var description: String { message }
+  package var description: String { message }
 }

@@ -1,7 +1,7 @@
 /// Finding the format of a column of dates from its cells, for data whose policy declares none.
 extension DateFormat {
   /// What ``detect(_:)`` found in a column's cells.
-  public enum Detection: Sendable, Hashable {
+  package enum Detection: Sendable, Hashable {
     /// One format reads every cell (or several do, reading every cell as the same day).
     case format(DateFormat)
     /// Several formats read every cell but some cell as different days, such as `01/02/2026`
@@ -15,7 +15,7 @@ extension DateFormat {
   /// The formats ``detect(_:)`` tries, in order of preference: `YYYY-MM-DD`, `YYYY/MM/DD`,
   /// `DD.MM.YYYY`, `DD.MM.YY`, `D/M/YYYY`, `M/D/YYYY`, `D/M/YY`, `M/D/YY`, `DD-MM-YYYY` and
   /// `MM-DD-YYYY`.
-  public static let candidates: [DateFormat] = [
+  package static let candidates: [DateFormat] = [
     DateFormat(order: .yearMonthDay, separator: .dash, yearDigits: 4),
     DateFormat(order: .yearMonthDay, separator: .slash, yearDigits: 4),
     DateFormat(order: .dayMonthYear, separator: .dot, yearDigits: 4),
@@ -41,7 +41,7 @@ extension DateFormat {
   /// DateFormat.detect(["2/1/2013", "2/24/2013"])  // .format(M/D/YYYY): 24 is no month
   /// DateFormat.detect(["01/02/2026"])             // .ambiguous([D/M/YYYY, M/D/YYYY])
   /// ```
-  public static func detect(_ samples: [String]) -> Detection {
+  package static func detect(_ samples: [String]) -> Detection {
     var detector = Detector()
     for sample in samples { detector.add(sample) }
     return detector.detection
@@ -50,7 +50,7 @@ extension DateFormat {
   /// ``detect(_:)`` one sample at a time, keeping no sample: the same detection from the same
   /// samples, for a column read as a stream. It tracks which candidates read every sample so
   /// far, and which pairs of them read every sample as the same day.
-  public struct Detector: Sendable {
+  package struct Detector: Sendable {
     private static let count = DateFormat.candidates.count
     /// Whether each candidate read every sample with text so far.
     private var alive = [Bool](repeating: true, count: count)
@@ -64,13 +64,13 @@ extension DateFormat {
     private var dates = [CalendarDate?](repeating: nil, count: count)
 
     /// A detector that has seen no sample.
-    public init() {}
+    package init() {}
 
     /// Adds the next sample of the column (an empty or blank one changes nothing). Returns
     /// whether two candidates that read every sample so far read this one as different days for
     /// the first time: the only samples ``firstDisagreement(among:)`` can name.
     @discardableResult
-    public mutating func add(_ sample: String) -> Bool {
+    package mutating func add(_ sample: String) -> Bool {
       defer { added += 1 }
       guard !sample.utf8.allSatisfy(CellScanner.isSpace) else { return false }
       hasText = true
@@ -91,14 +91,14 @@ extension DateFormat {
     }
 
     /// Whether candidate `index` (of ``candidates``) reads every sample with text so far.
-    public func reads(candidate index: Int) -> Bool { alive[index] }
+    package func reads(candidate index: Int) -> Bool { alive[index] }
 
     /// Whether the detection is ``Detection/none`` whatever samples come next: some sample had
     /// text, and no candidate read them all.
-    public var isSettledOnNone: Bool { hasText && !alive.contains(true) }
+    package var isSettledOnNone: Bool { hasText && !alive.contains(true) }
 
     /// What ``detect(_:)`` would find in the samples added so far.
-    public var detection: Detection {
+    package var detection: Detection {
       guard hasText else { return .none }
       // One candidate for each way of reading the samples: the first that reads them so.
       var readings: [Int] = []
@@ -115,7 +115,7 @@ extension DateFormat {
     /// The first sample (its place among the samples added, from 0) that two of `formats` read
     /// as different days, or `nil` when they agree on every sample so far or are not candidates
     /// that read them all.
-    public func firstDisagreement(among formats: [DateFormat]) -> Int? {
+    package func firstDisagreement(among formats: [DateFormat]) -> Int? {
       let indices = formats.compactMap { DateFormat.candidates.firstIndex(of: $0) }.filter { alive[$0] }.sorted()
       var first: Int?
       for (position, low) in indices.enumerated() {

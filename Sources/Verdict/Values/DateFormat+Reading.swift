@@ -6,7 +6,7 @@
 /// date is the one written, never moved to another time zone.
 extension DateFormat {
   /// The date `text` holds in this format, spaces around it ignored as in a data cell, or `nil`.
-  public func date(_ text: String) -> CalendarDate? {
+  package func date(_ text: String) -> CalendarDate? {
     var text = text
     return text.withUTF8 { bytes in
       var start = 0

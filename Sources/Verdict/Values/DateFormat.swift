@@ -12,9 +12,9 @@
 /// 2068. Every format reads an optional time after the date (see ``date(in:from:to:)``).
 ///
 /// The format holds only small numbers, so that it can be copied for every cell of a batch.
-public struct DateFormat: Sendable, Hashable {
+package struct DateFormat: Sendable, Hashable {
   /// The order in which a date's parts are written.
-  public enum Order: UInt8, Sendable, Hashable, CaseIterable {
+  package enum Order: UInt8, Sendable, Hashable, CaseIterable {
     /// Year, month, day: `2026-11-28`.
     case yearMonthDay
     /// Day, month, year: `28.11.2026`.
@@ -24,7 +24,7 @@ public struct DateFormat: Sendable, Hashable {
   }
 
   /// What stands between a date's parts.
-  public enum Separator: UInt8, Sendable, Hashable, CaseIterable {
+  package enum Separator: UInt8, Sendable, Hashable, CaseIterable {
     /// `-`.
     case dash = 0x2D
     /// `.`.
@@ -36,11 +36,11 @@ public struct DateFormat: Sendable, Hashable {
   }
 
   /// The order of the parts.
-  public let order: Order
+  package let order: Order
   /// The separator between the parts.
-  public let separator: Separator
+  package let separator: Separator
   /// How many digits the year has: 4 or 2.
-  public let yearDigits: UInt8
+  package let yearDigits: UInt8
   /// How the month and the day are written in the pattern (`M` is 1, `MM` 2). With a separator
   /// both widths read one or two digits; the widths only give the pattern back as written.
   let monthWidth: UInt8
@@ -56,13 +56,13 @@ public struct DateFormat: Sendable, Hashable {
 
   /// The format a pattern such as `"M/D/YYYY"` or `"DD.MM.YY"` describes, or `nil` when it is
   /// not one (``init(validating:)`` says why).
-  public init?(pattern: String) {
+  package init?(pattern: String) {
     guard let format = try? DateFormat(validating: pattern) else { return nil }
     self = format
   }
 
   /// The format a pattern describes; a pattern that is not one throws what is wrong with it.
-  public init(validating pattern: String) throws(PatternError) {
+  package init(validating pattern: String) throws(PatternError) {
     let tokens = try DateFormat.tokens(of: pattern)
     var parts: [Token] = []
     var separators: [Separator] = []
@@ -122,7 +122,7 @@ public struct DateFormat: Sendable, Hashable {
   }
 
   /// The pattern, as ``init(pattern:)`` reads it: `"M/D/YYYY"`.
-  public var pattern: String {
+  package var pattern: String {
     let year = String(repeating: "Y", count: Int(yearDigits))
     let month = String(repeating: "M", count: Int(monthWidth))
     let day = String(repeating: "D", count: Int(dayWidth))
@@ -137,7 +137,7 @@ public struct DateFormat: Sendable, Hashable {
   }
 
   /// 28 November 2026 written in this format, to show it in hints: `11/28/2026`.
-  public var example: String {
+  package var example: String {
     let year = yearDigits == 2 ? "26" : "2026"
     let parts: [String]
     switch order {
@@ -150,19 +150,19 @@ public struct DateFormat: Sendable, Hashable {
   }
 
   /// What a pattern may hold, for hints.
-  public static let patternHint =
+  package static let patternHint =
     "a format has a year (YYYY or YY), a month (MM or M) and a day (DD or D), in the order Y M D, D M Y or M D Y, "
     + "separated by - . or / (or not at all): for example \"M/D/YYYY\", \"DD.MM.YY\" or \"YYYY-MM-DD\""
 
   /// Why a pattern is not a date format.
-  public struct PatternError: Error, Sendable, Hashable, CustomStringConvertible {
+  package struct PatternError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong, such as `'YYY' is not a date format token`.
-    public var message: String
+    package var message: String
 
     init(_ message: String) { self.message = message }
 
     /// The message.
-    public var description: String { message }
+    package var description: String { message }
   }
 
   // MARK: - Tokens
@@ -219,5 +219,5 @@ public struct DateFormat: Sendable, Hashable {
 
 extension DateFormat: CustomStringConvertible {
   /// The pattern.
-  public var description: String { pattern }
+  package var description: String { pattern }
 }

@@ -52,10 +52,10 @@ public struct DecimalNumber: Sendable {
   @inline(__always) var packedScale: UInt8 { scale | (isNegative ? 0x80 : 0) }
 
   /// Whether the number is zero.
-  public var isZero: Bool { low == 0 && high == 0 }
+  package var isZero: Bool { low == 0 && high == 0 }
 
   /// The number as the nearest `Double`, for embedders that need one; it is not exact.
-  public var doubleValue: Double {
+  package var doubleValue: Double {
     // Both conversions round once; for scales up to 22 the power of ten is exact.
     let magnitude = Double(significand) / Double(DecimalNumber.powerOfTen(Int(scale)))
     return isNegative ? -magnitude : magnitude

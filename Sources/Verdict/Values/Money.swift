@@ -18,7 +18,7 @@ public struct Currency: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The currency a symbol stands for: `€` EUR, `$` USD, `£` GBP.
-  public init?(symbol: Character) {
+  package init?(symbol: Character) {
     switch symbol {
     case "€": self.init(code: "EUR")
     case "$": self.init(code: "USD")
@@ -47,15 +47,15 @@ public struct Currency: Sendable, Hashable, CustomStringConvertible {
 /// are rounded half to even to the nearest ten-thousandth.
 public struct Money: Sendable, Hashable {
   /// Ten-thousandths of a unit in one currency unit.
-  public static let scale: Int64 = 10_000
+  package static let scale: Int64 = 10_000
 
   /// The amount in ten-thousandths of a unit (`12.50€` is `125_000`).
-  public var scaledAmount: Int64
+  package var scaledAmount: Int64
   /// The currency.
   public var currency: Currency
 
   /// Creates money from an amount in ten-thousandths of a unit.
-  public init(scaledAmount: Int64, currency: Currency) {
+  package init(scaledAmount: Int64, currency: Currency) {
     self.scaledAmount = scaledAmount
     self.currency = currency
   }

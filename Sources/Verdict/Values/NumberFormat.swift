@@ -6,9 +6,9 @@
 /// `1 234,56`. A column is read with one decimal mark, decided from the data or chosen by the
 /// user; when it is not decided, a cell is read only if it has one reading (`0.5` and `1,234.56`
 /// do, `1.250` does not: one and a quarter, or twelve hundred and fifty?).
-public struct NumberFormat: Sendable, Hashable {
+package struct NumberFormat: Sendable, Hashable {
   /// The mark between the whole part and the fraction.
-  public enum DecimalMark: UInt8, Sendable, Hashable {
+  package enum DecimalMark: UInt8, Sendable, Hashable {
     /// `1234.56`
     case point
     /// `1234,56`
@@ -19,7 +19,7 @@ public struct NumberFormat: Sendable, Hashable {
   }
 
   /// Which separators may group thousands.
-  public enum Grouping: UInt8, Sendable, Hashable {
+  package enum Grouping: UInt8, Sendable, Hashable {
     /// Any of `,` or `.` (whichever is not the decimal mark), `'`, a space, a no-break space
     /// (U+00A0), a narrow no-break space (U+202F) or a thin space (U+2009).
     case any
@@ -36,22 +36,22 @@ public struct NumberFormat: Sendable, Hashable {
   }
 
   /// The decimal mark.
-  public var decimalMark: DecimalMark
+  package var decimalMark: DecimalMark
   /// The thousands separators allowed.
-  public var grouping: Grouping
+  package var grouping: Grouping
 
   /// Creates a format.
-  public init(decimalMark: DecimalMark, grouping: Grouping = .any) {
+  package init(decimalMark: DecimalMark, grouping: Grouping = .any) {
     self.decimalMark = decimalMark
     self.grouping = grouping
   }
 
   /// `1234.56` and `1,234.56`: the default for JSON, `--set` values and comma-separated files.
-  public static let point = NumberFormat(decimalMark: .point)
+  package static let point = NumberFormat(decimalMark: .point)
   /// `1234,56` and `1.234,56`, as German spreadsheets export them.
-  public static let comma = NumberFormat(decimalMark: .comma)
+  package static let comma = NumberFormat(decimalMark: .comma)
   /// Decimal mark not known: only cells with one reading are read.
-  public static let undecided = NumberFormat(decimalMark: .undecided)
+  package static let undecided = NumberFormat(decimalMark: .undecided)
 
   /// The mark as a byte, or `nil` when undecided.
   var markByte: UInt8? {

@@ -9,22 +9,22 @@
 /// exactly.
 extension TimeSpan {
   /// A duration as a literal: `sign`, `scaledCount` ÷ 10^`fractionDigits`, `unit`.
-  public struct Literal: Sendable, Hashable {
+  package struct Literal: Sendable, Hashable {
     /// Whether the duration is negative.
-    public var isNegative: Bool
+    package var isNegative: Bool
     /// The count's magnitude times 10^``fractionDigits``: `123` for `12.3d`.
-    public var scaledCount: UInt64
+    package var scaledCount: UInt64
     /// The decimal places of the count, 0 to 3, without trailing zeros.
-    public var fractionDigits: Int
+    package var fractionDigits: Int
     /// The unit.
-    public var unit: Unit
+    package var unit: Unit
   }
 
   /// The most decimal places a printed count of days or hours has.
   static let maximumFractionDigits = 3
 
   /// How this duration is printed.
-  public var literal: Literal {
+  package var literal: Literal {
     let magnitude = seconds.magnitude
     let negative = seconds < 0
     if magnitude == 0 { return Literal(isNegative: false, scaledCount: 0, fractionDigits: 0, unit: .day) }

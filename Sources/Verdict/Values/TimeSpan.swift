@@ -19,7 +19,7 @@ public struct TimeSpan: Sendable, Hashable, Comparable {
   }
 
   /// The units a duration literal can carry.
-  public enum Unit: String, Sendable, CaseIterable {
+  package enum Unit: String, Sendable, CaseIterable {
     /// Seconds, `45s`: rarely written, but what a division such as `1min / 7` can leave.
     case second = "s"
     /// Minutes, `90min`.
@@ -36,7 +36,7 @@ public struct TimeSpan: Sendable, Hashable, Comparable {
     case year = "y"
 
     /// Seconds in one unit.
-    public var seconds: Int64 {
+    package var seconds: Int64 {
       switch self {
       case .second: 1
       case .minute: 60
@@ -50,7 +50,7 @@ public struct TimeSpan: Sendable, Hashable, Comparable {
 
     /// The unit named by a `field … in UNIT` clause: `seconds`, `minutes`, `hours`, `days`,
     /// `weeks`, `months`, `years`.
-    public init?(fieldUnit name: String) {
+    package init?(fieldUnit name: String) {
       switch name {
       case "seconds": self = .second
       case "minutes": self = .minute

@@ -10,7 +10,7 @@ extension Value: CustomStringConvertible {
   }
 
   /// The value as a report cell: like ``description`` but text is not quoted and missing is empty.
-  public var plainText: String {
+  package var plainText: String {
     switch self {
     case .missing: ""
     case .bool(let value): value ? "true" : "false"

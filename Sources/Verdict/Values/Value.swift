@@ -75,7 +75,7 @@ public enum ValueType: String, Sendable, Hashable, CaseIterable {
   }
 
   /// The name with an article, for messages: "a duration", "an amount of money".
-  public var described: String {
+  package var described: String {
     switch self {
     case .bool: "a bool"
     case .number: "a number"

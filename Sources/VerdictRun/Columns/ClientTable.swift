@@ -5,17 +5,17 @@ import VerdictData
 /// still changing (the REPL) or look at clients one by one (`explain`, `check --data`): cells stay
 /// text, to be read by whatever fields the policy has when a client is evaluated. Opens CSV, JSON
 /// and JSON Lines files with the same options, column matching and number formats as `verdict run`.
-public struct ClientTable: Sendable {
+package struct ClientTable: Sendable {
   /// One record of the file.
-  public struct Row: Sendable {
+  package struct Row: Sendable {
     /// The 1-based line the record starts on.
-    public var line: Int
+    package var line: Int
     /// The client's key: the key column's cell (empty when there is no key column).
-    public var key: String
+    package var key: String
     /// One cell per column; an empty cell is a missing value.
-    public var cells: [String]
+    package var cells: [String]
     /// Why the record as a whole cannot be read (a ragged row, a malformed JSON line), or `nil`.
-    public var problem: String?
+    package var problem: String?
     /// The bytes of the cells that are not valid UTF-8, by column (their ``cells`` text has
     /// U+FFFD in it): read from these bytes, such a cell is refused where text is wanted, as
     /// `verdict run` refuses it.
@@ -31,18 +31,18 @@ public struct ClientTable: Sendable {
   }
 
   /// The file's name for messages.
-  public var name: String
+  package var name: String
   /// The columns, in file order.
-  public var columns: [String]
+  package var columns: [String]
   /// The column that names clients (`--key`, else `id`, else `name`), if any.
-  public var keyColumn: Int?
+  package var keyColumn: Int?
   /// How each column writes its numbers, decided from all of its cells as `verdict run` decides
   /// from its sample.
-  public var numbers: [NumberFormat]
+  package var numbers: [NumberFormat]
   /// The records, in file order.
-  public var rows: [Row]
+  package var rows: [Row]
   /// Why the file could not be read to the end (the records before it are in ``rows``), or `nil`.
-  public var unreadableTail: String?
+  package var unreadableTail: String?
   /// Columns whose decimal mark cannot be decided (both marks, or numbers with two readings).
   var numberProblems: [Int: String] = [:]
   /// How each column's decimal mark was decided.
@@ -62,7 +62,7 @@ public struct ClientTable: Sendable {
 
   /// The name of the client in `row`: its key, or the file and line (`clients.csv:3`) when the
   /// file has no key column or the key cell is empty, as `verdict run` names it.
-  public func clientName(_ row: Row) -> String {
+  package func clientName(_ row: Row) -> String {
     row.key.isEmpty ? "\(name):\(row.line)" : row.key
   }
 
@@ -93,7 +93,7 @@ public struct ClientTable: Sendable {
   }
 
   /// The column `field` reads, matched as `verdict run` matches it; `nil` when there is none.
-  public func column(for field: FieldInfo) -> Int? {
+  package func column(for field: FieldInfo) -> Int? {
     if case .found(let index) = HeaderIndex(columns).find(field.columnName) { return index }
     return nil
   }
@@ -137,7 +137,7 @@ public struct ClientTable: Sendable {
   /// A file that breaks off (an unterminated quote) keeps the records before it and says why in
   /// ``unreadableTail``, as `verdict run` evaluates those records.
   /// - Throws: ``RunFailure`` when the file cannot be opened, or `--key` names no column.
-  public static func read(_ path: String, options: DataReadOptions = DataReadOptions()) throws(RunFailure)
+  package static func read(_ path: String, options: DataReadOptions = DataReadOptions()) throws(RunFailure)
     -> ClientTable
   {
     var rows: [Row] = []

@@ -2,7 +2,7 @@ import Verdict
 import VerdictData
 
 /// How a data file is laid out.
-public enum InputFormat: String, Sendable, CaseIterable {
+package enum InputFormat: String, Sendable, CaseIterable {
   /// CSV with a header row (the dialect is detected or chosen with ``CSVDialectChoice``).
   case csv
   /// One JSON array of objects.
@@ -12,7 +12,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
 
   /// The format a path's extension names: `.json` is JSON, `.jsonl` and `.ndjson` JSON Lines,
   /// anything else (and `-`, standard input) CSV.
-  public static func guess(for path: String) -> InputFormat {
+  package static func guess(for path: String) -> InputFormat {
     let lower = path.lowercased()
     if lower.hasSuffix(".json") { return .json }
     if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
@@ -21,7 +21,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
 }
 
 /// A preset of CSV field separator and number format.
-public enum CSVDialectChoice: String, Sendable, CaseIterable {
+package enum CSVDialectChoice: String, Sendable, CaseIterable {
   /// The separator detected from the header line, the decimal mark from each column's numbers.
   case auto
   /// `,` between fields, `1234.56` numbers.
@@ -34,29 +34,29 @@ public enum CSVDialectChoice: String, Sendable, CaseIterable {
 
 /// How `verdict run`, `check --data`, `explain`, `test --data` and the REPL read data files: one
 /// set of options, so that every command reads a file the same way.
-public struct DataReadOptions: Sendable, Equatable {
+package struct DataReadOptions: Sendable, Equatable {
   /// The format of every input, or `nil` to go by each file's extension.
-  public var inputFormat: InputFormat?
+  package var inputFormat: InputFormat?
   /// The CSV preset; ``delimiter``, ``decimalMark`` and ``grouping`` override its parts.
-  public var dialect: CSVDialectChoice = .auto
+  package var dialect: CSVDialectChoice = .auto
   /// The CSV field separator, or `nil` for the dialect's (detected from the header under `auto`).
-  public var delimiter: UInt8?
+  package var delimiter: UInt8?
   /// The decimal mark of every number column, or `nil` for the dialect's (detected from each
   /// column's cells under `auto`).
-  public var decimalMark: NumberFormat.DecimalMark?
+  package var decimalMark: NumberFormat.DecimalMark?
   /// The thousands separators allowed, or `nil` for any that is not the decimal mark.
-  public var grouping: NumberFormat.Grouping?
+  package var grouping: NumberFormat.Grouping?
   /// The text encoding of CSV files, or `nil` to detect it (a byte order mark, UTF-16's zero
   /// bytes, else UTF-8 when the start of the file is valid UTF-8, else Windows-1252).
-  public var encoding: TextEncoding?
+  package var encoding: TextEncoding?
   /// Lines to skip before the header (a bank export's account lines); blank lines before the
   /// header are always skipped.
-  public var skipLines = 0
+  package var skipLines = 0
   /// The column that names clients; `nil` means `id`, else `name`, else the file and line.
-  public var keyColumn: String?
+  package var keyColumn: String?
 
   /// Options that detect everything.
-  public init() {}
+  package init() {}
 
   /// The decimal mark the options fix for CSV files, or `nil` when it is to be detected.
   var csvDecimalMark: NumberFormat.DecimalMark? {

@@ -3,7 +3,7 @@ import Verdict
 /// Numbers and durations as report text, written straight into the buffer.
 extension ByteBuffer {
   /// Appends a whole number in decimal.
-  public func appendDecimal(_ value: Int) {
+  package func appendDecimal(_ value: Int) {
     if value >= 0, value < 100_000_000 { return appendShortDecimal(UInt64(value)) }
     var magnitude = value.magnitude
     // 20 digits and a sign at most.
@@ -49,7 +49,7 @@ extension ByteBuffer {
 
   /// Appends a duration as the literal it prints as, the same text as `TimeSpan.description`
   /// (`30d`, `2w`, `12.3d`, `1.5h`) without making a `String`.
-  public func appendDuration(_ span: TimeSpan) {
+  package func appendDuration(_ span: TimeSpan) {
     let seconds = span.seconds
     // Whole days, the common case: years, weeks or days.
     if seconds % 86_400 == 0, seconds != 0 {

@@ -2,17 +2,17 @@ import Verdict
 
 /// A growable byte buffer that report writers render into, so that writing a row allocates
 /// nothing: no `String` per field, no array per row. Reused across batches with ``removeAll()``.
-public final class ByteBuffer {
+package final class ByteBuffer {
   // A buffer is used by one thread at a time, so run-time exclusivity checks are pure cost on
   // the hot path: they are off for its storage.
 
   /// The bytes written so far.
-  @exclusivity(unchecked) public fileprivate(set) var count = 0
+  @exclusivity(unchecked) package fileprivate(set) var count = 0
   @exclusivity(unchecked) private var capacity: Int
   @exclusivity(unchecked) private var base: UnsafeMutablePointer<UInt8>
 
   /// Creates an empty buffer with room for `capacity` bytes.
-  public init(capacity: Int = 1 << 16) {
+  package init(capacity: Int = 1 << 16) {
     self.capacity = max(16, capacity)
     base = .allocate(capacity: self.capacity)
   }
@@ -20,16 +20,16 @@ public final class ByteBuffer {
   deinit { base.deallocate() }
 
   /// The bytes written so far; valid until the next change to the buffer.
-  public var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+  package var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
   /// The bytes as text (for tests and small outputs).
-  public var text: String { String(decoding: bytes, as: UTF8.self) }
+  package var text: String { String(decoding: bytes, as: UTF8.self) }
 
   /// Forgets the bytes, keeping the memory.
-  public func removeAll() { count = 0 }
+  package func removeAll() { count = 0 }
 
   /// Drops the first `n` bytes (the JSON writer uses it for the comma before the first object).
-  public func removeFirst(_ n: Int) {
+  package func removeFirst(_ n: Int) {
     let n = min(n, count)
     (base).update(from: base + n, count: count - n)
     count -= n
@@ -58,14 +58,14 @@ public final class ByteBuffer {
   }
 
   /// Appends one byte.
-  @inline(__always) public func append(_ byte: UInt8) {
+  @inline(__always) package func append(_ byte: UInt8) {
     reserve(1)
     base[count] = byte
     count += 1
   }
 
   /// Appends bytes.
-  @inline(__always) public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+  @inline(__always) package func append(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
     reserve(bytes.count)
     (base + count).initialize(from: source, count: bytes.count)
@@ -73,24 +73,24 @@ public final class ByteBuffer {
   }
 
   /// Appends the bytes of an array.
-  @inline(__always) public func append(_ bytes: [UInt8]) {
+  @inline(__always) package func append(_ bytes: [UInt8]) {
     bytes.withUnsafeBufferPointer { append($0) }
   }
 
   /// Appends a string's UTF-8 bytes as they are. (Named apart from ``append(_:)-(StaticString)``
   /// so that literals take the allocation-free static path.)
-  public func appendText(_ text: String) {
+  package func appendText(_ text: String) {
     var text = text
     text.withUTF8 { append($0) }
   }
 
   /// Appends a static ASCII string.
-  @inline(__always) public func append(_ text: StaticString) {
+  @inline(__always) package func append(_ text: StaticString) {
     append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 
   /// Appends `n` spaces.
-  public func appendSpaces(_ n: Int) {
+  package func appendSpaces(_ n: Int) {
     guard n > 0 else { return }
     reserve(n)
     (base + count).initialize(repeating: UInt8(ascii: " "), count: n)
@@ -101,7 +101,7 @@ public final class ByteBuffer {
 
   /// Appends bytes as the inside of a JSON string: quotes, backslashes and control characters
   /// escaped; invalid UTF-8 repaired with U+FFFD.
-  public func appendJSONEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+  package func appendJSONEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
     let startCount = count
     if appendJSONEscapedValid(bytes), !ByteBuffer.isValidUTF8(bytes) {
       // Rare: write it again from the repaired text.
@@ -164,7 +164,7 @@ public final class ByteBuffer {
   }
 
   /// Appends a string as a quoted JSON string.
-  public func appendJSONString(_ text: String) {
+  package func appendJSONString(_ text: String) {
     var text = text
     append(UInt8(ascii: "\""))
     text.withUTF8 { _ = appendJSONEscapedValid($0) }
@@ -172,7 +172,7 @@ public final class ByteBuffer {
   }
 
   /// Appends bytes as one RFC 4180 CSV field, quoted when it holds a comma, quote or line break.
-  public func appendCSVField(_ bytes: UnsafeBufferPointer<UInt8>) {
+  package func appendCSVField(_ bytes: UnsafeBufferPointer<UInt8>) {
     var needsQuotes = false
     for byte in bytes
     where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
@@ -191,14 +191,14 @@ public final class ByteBuffer {
   }
 
   /// Appends a string as one CSV field.
-  public func appendCSVField(_ text: String) {
+  package func appendCSVField(_ text: String) {
     var text = text
     text.withUTF8 { appendCSVField($0) }
   }
 
   /// Appends bytes for a table cell: line breaks and tabs become spaces, other control
   /// characters are dropped, so one client stays on one line.
-  public func appendTableCell(_ bytes: UnsafeBufferPointer<UInt8>) {
+  package func appendTableCell(_ bytes: UnsafeBufferPointer<UInt8>) {
     for byte in bytes {
       if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t") {
         append(UInt8(ascii: " "))
@@ -210,7 +210,7 @@ public final class ByteBuffer {
 
   /// The number of terminal columns a table cell shows (see ``DisplayWidth``: combining marks
   /// take none, wide characters two; control characters drop out).
-  public static func displayWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+  package static func displayWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     DisplayWidth.of(bytes)
   }
 
@@ -233,12 +233,12 @@ public final class ByteBuffer {
 
 extension ByteBuffer {
   /// Keeps only the first `length` bytes.
-  public func truncate(to length: Int) {
+  package func truncate(to length: Int) {
     count = min(count, max(0, length))
   }
 
   /// Drops spaces at the end.
-  public func trimTrailingSpaces() {
+  package func trimTrailingSpaces() {
     while count > 0, bytes[count - 1] == UInt8(ascii: " ") { count -= 1 }
   }
 }

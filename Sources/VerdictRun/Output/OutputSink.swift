@@ -7,7 +7,7 @@
 #endif
 
 /// Why writing the report failed.
-public enum OutputError: Error, Sendable, Equatable {
+package enum OutputError: Error, Sendable, Equatable {
   /// The reader of a pipe went away (`verdict run … | head -1`): stop quietly.
   case brokenPipe
   /// Any other failure, with the system's explanation.
@@ -16,15 +16,15 @@ public enum OutputError: Error, Sendable, Equatable {
 
 /// Where the report goes: standard output, or a file written atomically (a temporary file in the
 /// same folder, renamed over the target only when the run finished).
-public final class OutputSink {
+package final class OutputSink {
   /// The path the report is being written to, or `nil` for standard output.
-  public let path: String?
+  package let path: String?
   private let descriptor: Int32
   private var temporaryPath: String?
   private var temporaryToken: Int?
 
   /// Writes to standard output. SIGPIPE is ignored, so a closed pipe surfaces as ``OutputError/brokenPipe``.
-  public init() {
+  package init() {
     signal(SIGPIPE, SIG_IGN)
     path = nil
     descriptor = STDOUT_FILENO
@@ -33,7 +33,7 @@ public final class OutputSink {
   /// Creates a temporary file next to `path`, named as ``TemporaryFileName`` says; ``commit()``
   /// renames it to `path`. Temporary files that killed runs left in that folder are removed first
   /// (``StaleTemporaryFiles``).
-  public init(atomicPath path: String) throws(OutputError) {
+  package init(atomicPath path: String) throws(OutputError) {
     signal(SIGPIPE, SIG_IGN)
     self.path = path
     // A device or a pipe (`-o /dev/null`, `-o /dev/stderr`, a FIFO) is written to as it is:
@@ -65,7 +65,7 @@ public final class OutputSink {
   var temporaryFilePath: String? { temporaryPath }
 
   /// Writes all of `bytes`.
-  public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
+  package func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
     guard var next = bytes.baseAddress else { return }
     var remaining = bytes.count
     while remaining > 0 {
@@ -82,7 +82,7 @@ public final class OutputSink {
 
   /// Finishes a file report: flushes it to disk and renames it over the target, with the usual
   /// permissions (0666 less the umask). Does nothing for standard output.
-  public func commit() throws(OutputError) {
+  package func commit() throws(OutputError) {
     guard let temporary = temporaryPath, let path else {
       // Written in place (a device or a pipe): nothing to rename.
       if path != nil, descriptor != STDOUT_FILENO { close(descriptor) }
@@ -103,7 +103,7 @@ public final class OutputSink {
   }
 
   /// Removes an unfinished temporary file; the target is left as it was.
-  public func discard() {
+  package func discard() {
     guard let temporary = temporaryPath else { return }
     close(descriptor)
     unlink(temporary)

@@ -11,7 +11,7 @@
 ///
 /// Paths are kept as C strings in a fixed table, because a signal handler may only call
 /// async-signal-safe functions such as `unlink(2)`.
-public enum TemporaryFiles {
+package enum TemporaryFiles {
   private static let capacity = 16
   nonisolated(unsafe) private static let table: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
     let table = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
@@ -22,7 +22,7 @@ public enum TemporaryFiles {
 
   /// Removes the registered files and ends the process on SIGINT, SIGTERM and SIGHUP. Call it
   /// before starting threads (they inherit the unblocked signal mask).
-  public static func installSignalHandlers() {
+  package static func installSignalHandlers() {
     guard !installed else { return }
     installed = true
     _ = table

@@ -1,7 +1,7 @@
 import Verdict
 
 /// How the report is written.
-public enum ReportFormat: String, Sendable, CaseIterable {
+package enum ReportFormat: String, Sendable, CaseIterable {
   /// Aligned columns for people and cron mail: client, verdict, rule, notice, reason.
   case table
   /// One JSON array of objects.
@@ -15,61 +15,61 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 }
 
 /// Everything `verdict run` was asked to do, besides the policy.
-public struct RunConfiguration: Sendable {
+package struct RunConfiguration: Sendable {
   /// The client files; `-` is standard input. Empty when the clients are the keys of the
   /// record tables.
-  public var inputs: [String]
+  package var inputs: [String]
   /// The files of the policy's record tables (`--table invoices=ar.csv`).
-  public var tables: [TableFile] = []
+  package var tables: [TableFile] = []
   /// How the data files are read: format, CSV layout, number format, encoding, key column.
-  public var reading = DataReadOptions()
+  package var reading = DataReadOptions()
   /// The report format.
-  public var format: ReportFormat = .table
+  package var format: ReportFormat = .table
   /// Print only clients with these verdicts (`error` included); empty means all.
-  public var only: [String] = []
+  package var only: [String] = []
   /// Print only clients whose verdict is not the `otherwise` verdict, and nothing at all (not
   /// even a summary) when there are none.
-  public var quiet = false
+  package var quiet = false
   /// The date `today` means.
-  public var today: CalendarDate
+  package var today: CalendarDate
   /// Exit with status 3 when a client gets this verdict or a more severe one.
-  public var failOn: String?
+  package var failOn: String?
   /// `--explain`: give each client's explanation, on one line, in an `explain` column.
-  public var explain = false
+  package var explain = false
   /// The report file, written atomically; `nil` for standard output.
-  public var outputPath: String?
+  package var outputPath: String?
   /// Whether the table may use colour.
-  public var usesColor = false
+  package var usesColor = false
   /// Evaluation threads; 0 means one per processor.
-  public var jobs = 0
+  package var jobs = 0
   /// Rows per batch handed between threads.
-  public var batchSize = 4096
+  package var batchSize = 4096
   /// The most row errors written to standard error one by one; the rest are counted.
-  public var maxErrorMessages = 100
+  package var maxErrorMessages = 100
   /// The run history to read and record this run in (`--history`); `nil` for none.
-  public var historyPath: String?
+  package var historyPath: String?
   /// `--changed`: report only clients whose verdict is new or changed since the previous run,
   /// or whose cooldown ran out (needs a history).
-  public var changedOnly = false
+  package var changedOnly = false
   /// `--chart FIELD`: the field the HTML report's Pareto chart sorts clients by; `nil` for the
   /// field behind the policy's first `share()`, if any.
-  public var chartField: String?
+  package var chartField: String?
   /// `--histogram FIELD`: the numeric field the HTML report counts the clients of each verdict
   /// over, in one small histogram per verdict; `nil` for none.
-  public var histogramField: String?
+  package var histogramField: String?
   /// The most clients `--format html` shows: past it the run stops with status 2 and a hint to
   /// `--only` or `--quiet`, rather than write a page no browser opens comfortably.
-  public var maxHTMLClients = 200_000
+  package var maxHTMLClients = 200_000
 
   /// Creates a configuration for `inputs`.
-  public init(inputs: [String], today: CalendarDate = .today()) {
+  package init(inputs: [String], today: CalendarDate = .today()) {
     self.inputs = inputs
     self.today = today
   }
 }
 
 /// How a run ended, as the process exit status.
-public enum RunStatus: Int32, Sendable {
+package enum RunStatus: Int32, Sendable {
   /// Every client was evaluated.
   case success = 0
   /// Some rows had errors (bad cells, ragged rows, evaluation errors, an unreadable tail of a file).

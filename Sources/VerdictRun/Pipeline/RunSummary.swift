@@ -5,26 +5,26 @@
 ///   fire 5, review 2, talk 2, watch 1, keep 1
 ///   3 rule conditions could not be decided for missing data (in 2 clients)
 /// ```
-public struct RunSummary: Sendable {
+package struct RunSummary: Sendable {
   /// The counts.
-  public var tally: Tally
+  package var tally: Tally
   /// Verdict names, least severe first.
-  public var verdicts: [String]
+  package var verdicts: [String]
   /// The `--fail-on` verdict, if given.
-  public var failOn: String?
+  package var failOn: String?
   /// Row errors past the limit that were not written one by one.
-  public var unshownErrors = 0
+  package var unshownErrors = 0
   /// Client keys that more than one row has, with how many rows have each.
-  public var duplicateKeys: [(key: String, rows: Int)] = []
+  package var duplicateKeys: [(key: String, rows: Int)] = []
   /// Whether there were more keys than could be remembered for finding duplicates.
-  public var duplicateKeysIncomplete = false
+  package var duplicateKeysIncomplete = false
   /// Whether more client keys were repeated than ``duplicateKeys`` names.
-  public var moreDuplicateKeys = false
+  package var moreDuplicateKeys = false
   /// Records of the tables that no client was charged with.
   package var unmatchedRecords: UnmatchedRecords?
 
   /// Creates a summary.
-  public init(
+  package init(
     tally: Tally, verdicts: [String], failOn: String? = nil, unshownErrors: Int = 0,
     duplicateKeys: [(key: String, rows: Int)] = []
   ) {
@@ -36,7 +36,7 @@ public struct RunSummary: Sendable {
   }
 
   /// The summary's lines, each ending with a newline.
-  public var text: String {
+  package var text: String {
     let tally = tally
     var first = "\(tally.read) client\(tally.read == 1 ? "" : "s") read, \(tally.evaluated) evaluated"
     first += ", \(tally.errors) row\(tally.errors == 1 ? "" : "s") with errors"
@@ -81,7 +81,7 @@ public struct RunSummary: Sendable {
   }
 
   /// The exit status the counts call for.
-  public var status: RunStatus {
+  package var status: RunStatus {
     if failOn != nil && tally.failOnHits > 0 { return .failOn }
     if tally.errors > 0 || tally.unreadableTails > 0 || (unmatchedRecords?.keyless ?? 0) > 0 { return .rowErrors }
     return .success

@@ -3,11 +3,11 @@ import Verdict
 import VerdictData
 
 /// How a run ended.
-public struct RunResult: Sendable {
+package struct RunResult: Sendable {
   /// The exit status.
-  public var status: RunStatus
+  package var status: RunStatus
   /// The counts (empty when the run stopped before evaluating).
-  public var tally: Tally
+  package var tally: Tally
 }
 
 /// `verdict run`: evaluates a policy over every client of one or more data files and writes a
@@ -16,7 +16,7 @@ public struct RunResult: Sendable {
 /// Data files are checked against the policy first (every field needs a column), then read by
 /// one thread that converts batches of rows, evaluated by one thread per processor and written in
 /// order by the calling thread. Memory stays bounded by the batches in flight, not by the files.
-public final class Runner {
+package final class Runner {
   private let policy: Policy
   private let configuration: RunConfiguration
   private let renderer: DiagnosticRenderer
@@ -24,7 +24,7 @@ public final class Runner {
   private let binder: ColumnBinder
 
   /// Prepares a run; `standardError` receives row errors, the summary and failures.
-  public init(
+  package init(
     policy: Policy, configuration: RunConfiguration, diagnosticRenderer: DiagnosticRenderer = DiagnosticRenderer(),
     standardError: @escaping @Sendable (String) -> Void
   ) {
@@ -36,7 +36,7 @@ public final class Runner {
   }
 
   /// Runs, writing the report to standard output or the configured file.
-  public func run() -> RunResult {
+  package func run() -> RunResult {
     do throws(RunFailure) {
       return try runChecked()
     } catch {

@@ -2,14 +2,14 @@ import Verdict
 import VerdictData
 
 /// A record table's file, as `--table invoices=exports/ar.csv` names it.
-public struct TableFile: Sendable, Hashable {
+package struct TableFile: Sendable, Hashable {
   /// The table's name in the policy.
-  public var name: String
+  package var name: String
   /// The file; `-` is not allowed (standard input is for the client file).
-  public var path: String
+  package var path: String
 
   /// Binds the table `name` to the file at `path`.
-  public init(name: String, path: String) {
+  package init(name: String, path: String) {
     self.name = name
     self.path = path
   }

@@ -1,0 +1,63 @@
+/// Evaluating a whole population: the clients that `share`, `rank` and `percentile` compare each
+/// client with.
+extension Policy {
+  /// Whether the policy's rules compare a client with all the others (`share`, `rank`,
+  /// `percentile`), so that evaluating one client needs the population it belongs to.
+  public var needsPopulation: Bool { !program.populationNeeds.isEmpty }
+
+  /// The figures over `clients` that the policy's population functions read (totals for `share`,
+  /// sorted values for `rank` and `percentile`), for an ``EvaluationContext``.
+  public func population(of clients: some Sequence<Client>) -> Population {
+    var builder = PopulationBuilder(for: self)
+    for client in clients { builder.add(client) }
+    return builder.build()
+  }
+
+  /// Evaluates the policy on every client of a population, as `verdict run` does with a data
+  /// file: when the policy needs it and `context` has none, the population of `clients` is
+  /// gathered first. One client's failure (an overflow, a division by zero) is its own result and
+  /// does not stop the others.
+  ///
+  /// ```swift
+  /// let outcomes = policy.evaluate(clients, in: EvaluationContext(today: try CalendarDate("2026-12-05")))
+  /// ```
+  public func evaluate(_ clients: [Client], in context: EvaluationContext) -> [Result<Evaluation, EvaluationError>] {
+    var context = context
+    if needsPopulation, context.population == nil {
+      context.population = population(of: clients)
+    }
+    return clients.map { client in
+      Result { () throws(EvaluationError) in try evaluate(client, in: context, allowingMissingPopulation: true) }
+    }
+  }
+
+  /// Evaluates the policy on one client.
+  ///
+  /// - Throws: ``EvaluationError`` when the evaluation fails (an overflow, a division by zero),
+  ///   and when the policy needs a population (``needsPopulation``) that `context` does not give:
+  ///   evaluate all the clients at once with ``evaluate(_:in:)-([Client],_)``, or put
+  ///   ``population(of:)`` in the context.
+  public func evaluate(_ client: Client, in context: EvaluationContext) throws(EvaluationError) -> Evaluation {
+    try evaluate(client, in: context, allowingMissingPopulation: false)
+  }
+
+  /// Evaluates the policy on one client; without a population in `context`, `share`, `rank` and
+  /// `percentile` are missing (as in `verdict eval` and the REPL) when `allowingMissingPopulation`.
+  ///
+  /// This overload is compiled for ``Client`` inside the library, so it runs at full speed from
+  /// any module; the generic one serves records of other types.
+  package func evaluate(_ client: Client, in context: EvaluationContext, allowingMissingPopulation: Bool)
+    throws(EvaluationError) -> Evaluation
+  {
+    if !allowingMissingPopulation, context.population == nil, let need = program.populationNeeds.first {
+      throw EvaluationError(
+        message: "the policy compares each client with all the others (\(need.measure.rawValue)), "
+          + "but the context has no population",
+        hint: "evaluate all the clients at once with evaluate(_ clients:in:), "
+          + "or give the context a population: EvaluationContext(population: policy.population(of: clients))",
+        range: .at(0))
+    }
+    var observer = NoObserver()
+    return try run(client, context, &observer)
+  }
+}
