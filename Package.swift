@@ -42,7 +42,8 @@ let package = Package(
     .executableTarget(
       name: "run-bench", dependencies: ["VerdictData", "BenchmarkSupport"], path: "Benchmarks/run-bench"),
     .testTarget(name: "VerdictTests", dependencies: ["Verdict"], exclude: ["Fixtures"]),
-    .testTarget(name: "VerdictDataTests", dependencies: ["VerdictData"]),
+    // The conformance suites are upstream data with their licences: see Conformance/README.md.
+    .testTarget(name: "VerdictDataTests", dependencies: ["VerdictData"], exclude: ["Conformance"]),
     // The pollution test runs some of its damaged exports through the built `verdict`.
     .testTarget(
       name: "VerdictRunTests", dependencies: ["VerdictRun", "Verdict", "VerdictData", "BenchmarkSupport", "verdict"],
