@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Behaviour that golden files cannot show: a closed pipe, Ctrl-C, the help text.
