@@ -90,16 +90,18 @@ struct RunnerTests {
     }
   }
 
-  @Test func quietWritesNothingWhenAllKeep() throws {
-    let outcome = try Self.run(policy: "simple.verdict", data: ["share.csv"], format: .table) { $0.quiet = true }
-    #expect(outcome.status == .usage)  // share.csv lacks the simple policy's columns
-    let keep = try Self.run(policy: "share.verdict", data: ["share.csv"], format: .json) {
-      $0.quiet = true
-      $0.only = ["watch"]
-    }
-    #expect(keep.report == "")
-    #expect(keep.messages == "")
-    #expect(keep.status == .success)
+  /// `--quiet` leaves out the clients that get the `otherwise` verdict (keep): when every client
+  /// is kept, the run writes nothing at all, no header or page and no summary, in every format.
+  @Test(arguments: ReportFormat.allCases) func quietWritesNothingWhenAllKeep(_ format: ReportFormat) throws {
+    let shown = try Self.run(policy: "simple.verdict", data: ["all-keep.csv"], format: format)
+    #expect(shown.status == .success)
+    #expect(shown.tally.evaluated == 3 && shown.tally.printed == 3, "all-keep.csv: \(shown.report)")
+    #expect(shown.report.contains("K3") && !shown.messages.isEmpty, "without --quiet the kept clients are reported")
+    let quiet = try Self.run(policy: "simple.verdict", data: ["all-keep.csv"], format: format) { $0.quiet = true }
+    #expect(quiet.status == .success)
+    #expect(quiet.tally.evaluated == 3 && quiet.tally.printed == 0)
+    #expect(quiet.report == "")
+    #expect(quiet.messages == "")
   }
 
   @Test func failOnCountsMoreSevereVerdicts() throws {
