@@ -41,11 +41,17 @@ let package = Package(
     // Seeded client-data generator for Benchmarks/run-bench.sh.
     .executableTarget(
       name: "run-bench", dependencies: ["VerdictData", "BenchmarkSupport"], path: "Benchmarks/run-bench"),
-    .testTarget(name: "VerdictTests", dependencies: ["Verdict"], exclude: ["Fixtures"]),
-    .testTarget(name: "VerdictDataTests", dependencies: ["VerdictData"]),
+    // What the test targets share: finding and running the built executables, golden files and
+    // golden case folders (UPDATE_GOLDEN=1). Foundation only, so XCTest and swift-testing use it.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    // `FormatterCommandTests` runs the built `verdict fmt`.
+    .testTarget(name: "VerdictTests", dependencies: ["Verdict", "verdict", "TestSupport"], exclude: ["Fixtures"]),
+    // The conformance suites are upstream data with their licences: see Conformance/README.md.
+    .testTarget(name: "VerdictDataTests", dependencies: ["VerdictData"], exclude: ["Conformance"]),
     // The pollution test runs some of its damaged exports through the built `verdict`.
     .testTarget(
-      name: "VerdictRunTests", dependencies: ["VerdictRun", "Verdict", "VerdictData", "BenchmarkSupport", "verdict"],
+      name: "VerdictRunTests",
+      dependencies: ["VerdictRun", "Verdict", "VerdictData", "BenchmarkSupport", "verdict", "TestSupport"],
       exclude: ["Fixtures"]),
     // libedit (BSD editline) for the REPL, reached through C shims because its el_set/el_get/
     // history entry points are variadic.
@@ -57,7 +63,7 @@ let package = Package(
     .testTarget(name: "VerdictLineEditingTests", dependencies: ["VerdictLineEditing"]),
     .testTarget(name: "VerdictREPLTests", dependencies: ["VerdictREPL", "Verdict"], exclude: ["Fixtures"]),
     // Drives the built `verdict repl` through tmux, and through a pipe against golden files.
-    .testTarget(name: "REPLEndToEndTests", dependencies: ["verdict"], exclude: ["Sessions"]),
+    .testTarget(name: "REPLEndToEndTests", dependencies: ["verdict", "TestSupport"], exclude: ["Sessions"]),
     // The run history: what each run decided for each client, kept as a log of changes in SQLite.
     .target(
       name: "VerdictHistory",
@@ -70,9 +76,11 @@ let package = Package(
       path: "Benchmarks/history-bench"),
     .testTarget(
       name: "VerdictHistoryTests",
-      dependencies: ["VerdictHistory", "Verdict", "history-bench", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "VerdictHistory", "Verdict", "history-bench", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       exclude: ["Fixtures"]),
     // End-to-end tests that run the built `verdict` binary against golden files.
-    .testTarget(name: "CLITests", dependencies: ["verdict"], exclude: ["Cases"]),
+    .testTarget(name: "CLITests", dependencies: ["verdict", "TestSupport"], exclude: ["Cases"]),
   ]
 )

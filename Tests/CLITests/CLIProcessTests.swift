@@ -1,5 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
+
+@testable import verdict
 
 /// Behaviour that golden files cannot show: a closed pipe, Ctrl-C, the help text.
 struct CLIProcessTests {
@@ -27,22 +30,28 @@ struct CLIProcessTests {
     let data = folder.appendingPathComponent("big.csv")
     try Self.bigCSV(rows: 200_000).write(to: data)
     let policy = Self.cases.appendingPathComponent("policies/simple.verdict").path
-    // verdict run … -f jsonl | head -1
+    // verdict run … -f jsonl | head -1, in bash for PIPESTATUS: the exit status of each side.
+    let binary = try BuiltProducts.url(of: "verdict")
     let shell = Process()
-    shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+    shell.executableURL = URL(fileURLWithPath: "/bin/bash")
     shell.arguments = [
       "-c",
-      "'\(VerdictBinary.url.path)' run '\(policy)' '\(data.path)' -f jsonl --today 2026-11-29 2>'\(folder.path)/err' | head -1; echo \"${PIPESTATUS:-}\" >/dev/null",
+      "'\(binary.path)' run '\(policy)' '\(data.path)' -f jsonl --today 2026-11-29 2>'\(folder.path)/err' | head -1; "
+        + "echo \"${PIPESTATUS[*]}\" >'\(folder.path)/status'",
     ]
     let out = Pipe()
     shell.standardOutput = out
     try shell.run()
     let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     shell.waitUntilExit()
+    #expect(shell.terminationStatus == 0)
     #expect(printed.hasPrefix("{\"client\":\"C0\""))
     #expect(printed.split(separator: "\n").count == 1)
     let errors = try String(contentsOf: folder.appendingPathComponent("err"), encoding: .utf8)
     #expect(errors.isEmpty, "stderr after a closed pipe: \(errors)")
+    // verdict's status, then head's: a reader that went away is not a failure of the run.
+    let statuses = try String(contentsOf: folder.appendingPathComponent("status"), encoding: .utf8)
+    #expect(statuses == "0 0\n")
   }
 
   @Test func closedPipeExitsZero() throws {
@@ -160,12 +169,24 @@ struct CLIProcessTests {
     }
   }
 
+  /// The subcommands' names, from the command's own configuration, so that a new subcommand is
+  /// checked without anyone adding it here.
+  static let subcommands = VerdictCommand.configuration.subcommands.map { $0._commandName }
+
+  /// How each shell's script shows that it completes subcommand `name`.
+  static func completionEntry(_ name: String, shell: String) -> String {
+    shell == "fish" ? "-fa '\(name)'" : "\n_verdict_\(name)()"
+  }
+
   @Test(arguments: ["bash", "zsh", "fish"])
   func completionScriptsKnowEverySubcommand(shell: String) throws {
+    #expect(Self.subcommands.contains("run") && Self.subcommands.contains("history"), "\(Self.subcommands)")
     let result = try VerdictBinary.run(["--generate-completion-script", shell], in: Self.cases)
     #expect(result.status == 0)
-    for subcommand in ["check", "eval", "run", "repl", "fmt"] {
-      #expect(result.stdout.contains(subcommand), "the \(shell) script does not complete \(subcommand)")
+    for subcommand in Self.subcommands {
+      #expect(
+        result.stdout.contains(Self.completionEntry(subcommand, shell: shell)),
+        "the \(shell) script does not complete \(subcommand)")
     }
   }
 }

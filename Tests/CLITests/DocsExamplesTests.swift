@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The command examples in `docs/*.md` are transcripts, and this test runs them: every fenced

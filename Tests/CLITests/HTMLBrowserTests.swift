@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The HTML report in a real browser: headless Chromium loads a report of the `rules/` sample

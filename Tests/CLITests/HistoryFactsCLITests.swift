@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `previous_verdict`, `flagged_since`, `days_flagged` and `times_flagged` as a run sees them:

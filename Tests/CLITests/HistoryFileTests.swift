@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What `verdict run --history` does to the history file when something goes wrong: a file that

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A temporary folder with a policy, its clients and a run history, for the tests that run
 /// `verdict run --history` and `verdict history` on it; removed afterwards.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `verdict run -o FILE` refuses a FILE that is the policy or a data file, however it is

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Policies over 10 MiB are refused before they are read, with the file, its size and the limit;

@@ -1,34 +1,34 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `verdict repl < session.txt`: standard input is a pipe, not a terminal, so the REPL reads
-/// line by line without prompts. Each folder `Sessions/<name>/` holds `args` (one argument per
-/// line), `stdin`, and the goldens `stdout`, `stderr` and `status`; the command runs in
-/// `Sessions/`. Set `UPDATE_GOLDEN=1` to rewrite the goldens from the current behaviour.
+/// line by line without prompts. Each folder `Sessions/<name>/` is a ``GoldenCase``: `args`
+/// (one argument per line, after `repl`), `stdin`, and the goldens `stdout`, `stderr` and
+/// `status`; `Sessions/data/` holds the files the sessions use. The command runs in `Sessions/`.
+/// `UPDATE_GOLDEN=1` rewrites the goldens that differ and fails each session it rewrote.
 final class GoldenSessionTests: XCTestCase {
   static let sessions = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Sessions")
+
+  /// The sessions the tests below check, by folder.
+  static let checked: Set<String> = ["basic", "errors"]
 
   func testBasicSession() throws { try check("basic") }
 
   func testErrorsAreReportedAndTheSessionGoesOnThenExitsWithOne() throws { try check("errors") }
 
+  /// A session folder that no test checks would pass unseen; every one has its test above.
+  func testEverySessionIsChecked() {
+    XCTAssertEqual(Set(GoldenCase.names(in: Self.sessions, support: ["data"])), Self.checked)
+  }
+
   private func check(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-    let folder = Self.sessions.appendingPathComponent(name)
-    var arguments = try String(contentsOf: folder.appendingPathComponent("args"), encoding: .utf8)
-      .split(separator: "\n").map(String.init)
-    arguments.insert("repl", at: 0)
-    let stdin = try Data(contentsOf: folder.appendingPathComponent("stdin"))
-    let result = try REPLBinary.runPiped(arguments, stdin: stdin, in: Self.sessions)
-    let actual = [("stdout", result.stdout), ("stderr", result.stderr), ("status", "\(result.status)\n")]
-    for (goldenName, text) in actual {
-      let golden = folder.appendingPathComponent(goldenName)
-      if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-        try text.write(to: golden, atomically: true, encoding: .utf8)
-        continue
-      }
-      let expected = (try? String(contentsOf: golden, encoding: .utf8)) ?? "<missing golden \(goldenName)>"
-      XCTAssertEqual(text, expected, "\(name)/\(goldenName)", file: file, line: line)
+    XCTAssertTrue(Self.checked.contains(name), "add \(name) to GoldenSessionTests.checked", file: file, line: line)
+    let session = try GoldenCase(name, in: Self.sessions)
+    let result = try VerdictBinary.run(["repl"] + session.arguments, stdin: session.standardInput, in: Self.sessions)
+    for problem in session.problems(result) {
+      XCTFail(problem, file: file, line: line)
     }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Drives the real `verdict repl` through a pseudo-terminal provided by tmux: typing, Tab
@@ -118,7 +119,9 @@ final class REPLTerminalTests: XCTestCase {
 
   func testPlainVerdictOnATerminalStartsTheREPL() throws {
     let state = try makeScratchDirectory().appendingPathComponent("state").path
-    let session = try TmuxSession(command: ["env", "NO_COLOR=1", "XDG_STATE_HOME=\(state)", try REPLBinary.path()])
+    let session = try TmuxSession(command: [
+      "env", "NO_COLOR=1", "XDG_STATE_HOME=\(state)", try BuiltProducts.url(of: "verdict").path,
+    ])
     sessions.append(session)
     try session.waitFor("the banner of an empty session") { lines in
       lines.contains { $0.hasPrefix("Verdict 0.1.0 — 0 rules, 0 fields, 0 clients.") } && lines.last == "verdict>"
@@ -130,7 +133,7 @@ final class REPLTerminalTests: XCTestCase {
 
   /// Starts `verdict repl` on the fixture policy and clients, with history under `stateHome`.
   private func startREPL(stateHome: String) throws -> TmuxSession {
-    let binary = try REPLBinary.path()
+    let binary = try BuiltProducts.url(of: "verdict").path
     let environment = [
       "-u", "LC_ALL", "-u", "LC_CTYPE", "LANG=C.UTF-8", "NO_COLOR=1", "XDG_STATE_HOME=\(stateHome)",
     ]

@@ -15,8 +15,8 @@ final class CSVSpectrumTests: XCTestCase {
   ]
 
   func testSpectrum() throws {
-    let folder = try SharedTestData.directory("csv-spectrum")
-    let csvFiles = try SharedTestData.files(
+    let folder = try ConformanceData.directory("csv-spectrum")
+    let csvFiles = try ConformanceData.files(
       in: folder.appendingPathComponent("csvs"), withExtension: "csv")
     XCTAssertEqual(csvFiles.count, 12, "csv-spectrum looks incomplete")
     for csvFile in csvFiles {
@@ -57,11 +57,22 @@ final class CSVSpectrumTests: XCTestCase {
   }
 }
 
-/// The shared test data locator skips, rather than passes, when the data is missing.
-final class SharedTestDataTests: XCTestCase {
-  func testMissingFolderSkipsWithMessage() {
-    XCTAssertThrowsError(try SharedTestData.directory("no-such-suite")) { error in
-      XCTAssertTrue(error is XCTSkip, "expected XCTSkip, got \(error)")
+/// The conformance data is found in the repository, and a missing suite fails rather than skips.
+final class ConformanceDataTests: XCTestCase {
+  func testEverySuiteIsInTheRepository() throws {
+    for suite in ["csv-spectrum/csvs", "csv-spectrum/json", "JSONTestSuite/test_parsing"] {
+      XCTAssertNoThrow(try ConformanceData.directory(suite), suite)
+    }
+    for file in ["csv-spectrum/LICENSE", "JSONTestSuite/LICENSE", "README.md"] {
+      XCTAssertTrue(
+        FileManager.default.fileExists(atPath: ConformanceData.root.appendingPathComponent(file).path), file)
+    }
+  }
+
+  func testMissingFolderFailsWithItsPath() {
+    XCTAssertThrowsError(try ConformanceData.directory("no-such-suite")) { error in
+      XCTAssertFalse(error is XCTSkip, "a missing suite must fail the test, not skip it")
+      XCTAssertTrue("\(error)".contains("Conformance/no-such-suite is missing"), "\(error)")
     }
   }
 }

@@ -7,8 +7,8 @@ import XCTest
 /// `DataReadError`, `i_` files may go either way but must not crash.
 final class JSONTestSuiteTests: XCTestCase {
   func testParsingSuite() throws {
-    let folder = try SharedTestData.directory("JSONTestSuite/test_parsing")
-    let files = try SharedTestData.files(in: folder, withExtension: "json")
+    let folder = try ConformanceData.directory("JSONTestSuite/test_parsing")
+    let files = try ConformanceData.files(in: folder, withExtension: "json")
     XCTAssertGreaterThan(files.count, 300, "test_parsing looks incomplete")
     var wronglyRejected: [String] = []
     var wronglyAccepted: [String] = []
@@ -42,9 +42,9 @@ final class JSONTestSuiteTests: XCTestCase {
 
   /// The accepted `y_` documents agree with Foundation's parser on their structure.
   func testAcceptedDocumentsMatchFoundation() throws {
-    let folder = try SharedTestData.directory("JSONTestSuite/test_parsing")
+    let folder = try ConformanceData.directory("JSONTestSuite/test_parsing")
     var compared = 0
-    for file in try SharedTestData.files(in: folder, withExtension: "json")
+    for file in try ConformanceData.files(in: folder, withExtension: "json")
     where file.lastPathComponent.hasPrefix("y_") {
       let data = try Data(contentsOf: file)
       guard

@@ -49,28 +49,27 @@ enum CSVFixture {
   }
 }
 
-enum SharedTestData {
-  /// The `shared/testdata` directory beside the package (or beside any folder above this file).
-  ///
-  /// The package lives at `/work/main` with `/work/shared`, and in CI at `<clone>/` with a copy
-  /// of `shared` next to the clone; both are found by walking up from this source file.
-  static func directory(
-    _ name: String, filePath: String = #filePath
-  ) throws -> URL {
-    var folder = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-    while folder.path != "/" {
-      let candidate = folder.appendingPathComponent("shared/testdata/\(name)")
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
-        isDirectory.boolValue
-      {
-        return candidate
-      }
-      folder = folder.deletingLastPathComponent()
+/// The upstream conformance suites under `Conformance/` (see its README for where each comes from).
+enum ConformanceData {
+  /// The folder `Conformance/` beside this file.
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conformance")
+
+  /// A suite's data is missing: the clone is incomplete, which fails the test, never skips it.
+  struct Missing: Error, CustomStringConvertible {
+    var path: String
+    var description: String {
+      "\(path) is missing; the conformance data is part of the repository (Conformance/README.md)"
     }
-    throw XCTSkip(
-      "shared/testdata/\(name) not found in any folder above \(filePath); "
-        + "check out the shared test data beside the package to run this conformance test")
+  }
+
+  /// The folder `Conformance/<name>`.
+  static func directory(_ name: String) throws -> URL {
+    let folder = root.appendingPathComponent(name)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw Missing(path: folder.path)
+    }
+    return folder
   }
 
   /// The regular files in `folder`, sorted by name.

@@ -1,25 +1,15 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 import VerdictHistory
 
 /// Several connections and processes on one history: a killed recording leaves the file as it
 /// was, concurrent recordings go one after the other or the second says it waited too long.
 @Suite struct HistoryProcessTests {
-  /// The `history-bench` executable built next to the tests.
-  static var recorder: URL {
-    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-    while folder.path != "/" {
-      let candidate = folder.appendingPathComponent("history-bench")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-      folder = folder.deletingLastPathComponent()
-    }
-    return Bundle.main.bundleURL.appendingPathComponent("history-bench")
-  }
-
   static func child(_ arguments: [String]) throws -> (process: Process, output: Pipe, errors: Pipe) {
     let process = Process()
-    process.executableURL = recorder
+    process.executableURL = try BuiltProducts.url(of: "history-bench")
     process.arguments = arguments
     let output = Pipe()
     let errors = Pipe()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Verdict
@@ -147,7 +148,7 @@ struct PollutionTests {
     _ = FileManager.default.createFile(atPath: output.path, contents: nil)
     _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
     let process = Process()
-    process.executableURL = VerdictExecutable.url
+    process.executableURL = try BuiltProducts.url(of: "verdict")
     process.arguments = ["run", "pollution.verdict", "clients.csv", "-f", "jsonl", "--today", "2026-11-29"]
     process.currentDirectoryURL = folder
     process.standardOutput = try FileHandle(forWritingTo: output)
@@ -169,18 +170,5 @@ struct PollutionTests {
         reason: object["reason"] as? String, line: Int(source.split(separator: ":").last ?? "") ?? 0)
     }
     return PollutionOracle.Outcome(status: status, rows: rows, standardError: standardError)
-  }
-}
-
-/// The `verdict` executable built next to the tests.
-enum VerdictExecutable {
-  static var url: URL {
-    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-    while folder.path != "/" {
-      let candidate = folder.appendingPathComponent("verdict")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-      folder = folder.deletingLastPathComponent()
-    }
-    return Bundle.main.bundleURL.appendingPathComponent("verdict")
   }
 }

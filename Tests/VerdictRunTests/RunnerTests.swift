@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Verdict
 @testable import VerdictRun
 
 /// The runner in-process: fixtures under `Fixtures/`, goldens next to them (`<name>.<format>`).
-/// Set `UPDATE_GOLDEN=1` to rewrite the goldens.
+/// `UPDATE_GOLDEN=1` rewrites the goldens that differ, and the tests then fail (see `GoldenFile`).
 struct RunnerTests {
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
@@ -48,33 +49,31 @@ struct RunnerTests {
       tally: result.tally)
   }
 
-  static func expectGolden(_ text: String, _ name: String) throws {
-    let url = fixtures.appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-      try text.write(to: url, atomically: true, encoding: .utf8)
-      return
+  static func expectGolden(
+    _ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) {
+    if let problem = GoldenFile(fixtures.appendingPathComponent(name), name: name).problem(with: text) {
+      Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
     }
-    let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "<missing \(name)>"
-    #expect(text == expected, "\(name) differs:\n\(text)")
   }
 
   @Test(arguments: ReportFormat.allCases) func badCellsInEveryFormat(_ format: ReportFormat) throws {
     let outcome = try Self.run(policy: "simple.verdict", data: ["bad-cells.csv"], format: format)
     #expect(outcome.status == .rowErrors)
     #expect(outcome.tally.read == 4 && outcome.tally.errors == 3 && outcome.tally.evaluated == 1)
-    try Self.expectGolden(outcome.report, "bad-cells.out.\(format.rawValue)")
-    try Self.expectGolden(outcome.messages, "bad-cells.out.stderr")
+    Self.expectGolden(outcome.report, "bad-cells.out.\(format.rawValue)")
+    Self.expectGolden(outcome.messages, "bad-cells.out.stderr")
   }
 
   @Test func germanExport() throws {
     let outcome = try Self.run(policy: "simple.verdict", data: ["german.csv"], format: .csv)
-    try Self.expectGolden(outcome.report, "german.out.csv")
+    Self.expectGolden(outcome.report, "german.out.csv")
   }
 
   @Test func populationFunctions() throws {
     let outcome = try Self.run(policy: "share.verdict", data: ["share.csv"], format: .csv)
     #expect(outcome.status == .success)
-    try Self.expectGolden(outcome.report, "share.out.csv")
+    Self.expectGolden(outcome.report, "share.out.csv")
   }
 
   /// Batches of one row, and one to four threads: the same report, in the same order.
@@ -91,16 +90,18 @@ struct RunnerTests {
     }
   }
 
-  @Test func quietWritesNothingWhenAllKeep() throws {
-    let outcome = try Self.run(policy: "simple.verdict", data: ["share.csv"], format: .table) { $0.quiet = true }
-    #expect(outcome.status == .usage)  // share.csv lacks the simple policy's columns
-    let keep = try Self.run(policy: "share.verdict", data: ["share.csv"], format: .json) {
-      $0.quiet = true
-      $0.only = ["watch"]
-    }
-    #expect(keep.report == "")
-    #expect(keep.messages == "")
-    #expect(keep.status == .success)
+  /// `--quiet` leaves out the clients that get the `otherwise` verdict (keep): when every client
+  /// is kept, the run writes nothing at all, no header or page and no summary, in every format.
+  @Test(arguments: ReportFormat.allCases) func quietWritesNothingWhenAllKeep(_ format: ReportFormat) throws {
+    let shown = try Self.run(policy: "simple.verdict", data: ["all-keep.csv"], format: format)
+    #expect(shown.status == .success)
+    #expect(shown.tally.evaluated == 3 && shown.tally.printed == 3, "all-keep.csv: \(shown.report)")
+    #expect(shown.report.contains("K3") && !shown.messages.isEmpty, "without --quiet the kept clients are reported")
+    let quiet = try Self.run(policy: "simple.verdict", data: ["all-keep.csv"], format: format) { $0.quiet = true }
+    #expect(quiet.status == .success)
+    #expect(quiet.tally.evaluated == 3 && quiet.tally.printed == 0)
+    #expect(quiet.report == "")
+    #expect(quiet.messages == "")
   }
 
   @Test func failOnCountsMoreSevereVerdicts() throws {

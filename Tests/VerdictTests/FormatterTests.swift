@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Verdict
@@ -305,45 +306,14 @@ struct FormatterTests {
 
 /// `verdict fmt` run as a process: exit codes, rewriting, `--check`, `--diff` and standard input.
 struct FormatterCommandTests {
-  /// The built `verdict` binary, found next to the test bundle as the CLI tests find it.
-  static var binary: URL? {
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    var folder = executable.deletingLastPathComponent()
-    while folder.path != "/" {
-      let candidate = folder.appendingPathComponent("verdict")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-      folder = folder.deletingLastPathComponent()
-    }
-    return nil
+  /// `verdict fmt arguments` with `input` on standard input. The test target depends on the
+  /// `verdict` target, so a missing binary fails the test instead of skipping it.
+  static func run(_ arguments: [String], input: String = "") throws -> VerdictBinary.Result {
+    try VerdictBinary.run(
+      ["fmt"] + arguments, stdin: Data(input.utf8), in: FileManager.default.temporaryDirectory)
   }
 
-  struct Run {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  static func run(_ arguments: [String], input: String = "") throws -> Run {
-    guard let binary else { throw FormatProblem("the verdict binary is not built") }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = ["fmt"] + arguments
-    let (stdin, stdout, stderr) = (Pipe(), Pipe(), Pipe())
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
-    let out = stdout.fileHandleForReading.readDataToEndOfFile()
-    let err = stderr.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(
-      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-      stderr: String(decoding: err, as: UTF8.self))
-  }
-
-  @Test(.enabled(if: binary != nil, "the verdict binary is not built")) func checkDiffRewriteAndStandardInput() throws {
+  @Test func checkDiffRewriteAndStandardInput() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-fmt-\(getpid())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -58,15 +58,6 @@ struct MarkedSource {
 
   /// The clean text as a source file.
   var source: SourceFile { SourceFile(name: "test.verdict", text: text) }
-
-  /// The location of marker `digit`.
-  func location(_ digit: Int, file: StaticString = #filePath, line: UInt = #line) -> SourceLocation? {
-    guard let location = locations[digit] else {
-      XCTFail("no marker \(digit) in \(text)", file: file, line: line)
-      return nil
-    }
-    return location
-  }
 }
 
 /// An expected diagnostic: its code, a stable part of its message, and the marker it starts at.
@@ -85,32 +76,55 @@ struct ExpectedDiagnostic {
 }
 
 /// Asserts that `diagnostics` holds one diagnostic for each expected one, with the code, a message
-/// containing the expected text, and a start at the expected marker; and no other error.
+/// containing the expected text, and a start at the expected marker; and no other error or
+/// warning: a warning the test did not expect fails it too, unless its code is in
+/// `ignoredWarnings` (the caller says why, next to the call).
 func assertDiagnostics(
   _ diagnostics: [Diagnostic], _ expected: [ExpectedDiagnostic], in marked: MarkedSource,
-  file: StaticString = #filePath, line: UInt = #line
+  ignoredWarnings: Set<String> = [], file: StaticString = #filePath, line: UInt = #line
 ) {
+  for mismatch in diagnosticMismatches(diagnostics, expected, in: marked, ignoredWarnings: ignoredWarnings) {
+    XCTFail(mismatch, file: file, line: line)
+  }
+}
+
+/// What ``assertDiagnostics(_:_:in:ignoredWarnings:file:line:)`` reports: each expected diagnostic
+/// that is missing, and each severity whose count differs from the expected one.
+func diagnosticMismatches(
+  _ diagnostics: [Diagnostic], _ expected: [ExpectedDiagnostic], in marked: MarkedSource,
+  ignoredWarnings: Set<String> = []
+) -> [String] {
   let source = marked.source
   func describe(_ diagnostic: Diagnostic) -> String {
     "\(source.location(of: diagnostic.range.start)) \(diagnostic.severity.rawValue) \(diagnostic.code): \(diagnostic.message)"
   }
   let shown = diagnostics.map(describe).joined(separator: "\n  ")
+  var mismatches: [String] = []
   for expectation in expected {
-    guard let location = marked.location(expectation.marker, file: file, line: line) else { continue }
+    guard let location = marked.locations[expectation.marker] else {
+      mismatches.append("no marker \(expectation.marker) in \(marked.text.debugDescription)")
+      continue
+    }
     let found = diagnostics.contains {
       $0.code == expectation.code && $0.severity == expectation.severity && $0.message.contains(expectation.message)
         && source.location(of: $0.range.start) == location
     }
-    XCTAssertTrue(
-      found,
-      "expected \(location) \(expectation.severity.rawValue) \(expectation.code): …\(expectation.message)… in \(marked.text.debugDescription); got:\n  \(shown)",
-      file: file, line: line)
+    if !found {
+      mismatches.append(
+        "expected \(location) \(expectation.severity.rawValue) \(expectation.code): …\(expectation.message)… in \(marked.text.debugDescription); got:\n  \(shown)"
+      )
+    }
   }
-  let expectedErrors = expected.filter { $0.severity == .error }.count
-  let actualErrors = diagnostics.filter { $0.severity == .error }.count
-  XCTAssertEqual(
-    actualErrors, expectedErrors, "error count for \(marked.text.debugDescription):\n  \(shown)", file: file, line: line
-  )
+  let counted = diagnostics.filter { $0.severity != .warning || !ignoredWarnings.contains($0.code) }
+  for severity in [Diagnostic.Severity.error, .warning, .note] {
+    let actual = counted.filter { $0.severity == severity }.count
+    let wanted = expected.filter { $0.severity == severity }.count
+    if actual != wanted {
+      mismatches.append(
+        "\(actual) \(severity.rawValue)s instead of \(wanted) for \(marked.text.debugDescription):\n  \(shown)")
+    }
+  }
+  return mismatches
 }
 
 final class SourceMarkersTests: XCTestCase {
@@ -125,6 +139,21 @@ final class SourceMarkersTests: XCTestCase {
     for (digit, offset) in marked.offsets {
       XCTAssertEqual(marked.source.location(of: offset), marked.locations[digit])
     }
+  }
+
+  /// An unexpected warning is a mismatch, as an unexpected error is; only the codes the caller
+  /// names are left out of the count.
+  func testUnexpectedWarningsAreMismatches() {
+    let marked = MarkedSource("field a: number\nfield 1️⃣b: text\nwhen a > 1 then recommend fire")
+    let diagnostics = Policy.compile(marked.source).diagnostics
+    XCTAssertEqual(diagnostics.map(\.code), ["unused-field"])
+    let unusedField = ExpectedDiagnostic("unused-field", "field 'b' is declared but never used", severity: .warning)
+    XCTAssertEqual(diagnosticMismatches(diagnostics, [unusedField], in: marked), [])
+    let unexpected = diagnosticMismatches(diagnostics, [], in: marked)
+    XCTAssertEqual(unexpected.count, 1)
+    XCTAssertTrue(unexpected.first?.hasPrefix("1 warnings instead of 0") == true, "\(unexpected)")
+    XCTAssertEqual(diagnosticMismatches(diagnostics, [], in: marked, ignoredWarnings: ["unused-field"]), [])
+    XCTAssertEqual(diagnosticMismatches(diagnostics, [], in: marked, ignoredWarnings: ["unused-let"]).count, 1)
   }
 
   func testTextWithoutMarkersIsUnchanged() {

@@ -163,9 +163,12 @@ final class TableCheckerTests: XCTestCase {
       ),
     ]
     for (input, expected, hint, line) in rows {
-      let marked = MarkedSource(input.contains("table x") ? input : Self.invoices + input)
+      let marked = MarkedSource(input.contains("keyed by k") ? input : Self.invoices + input)
       let diagnostics = check(marked.text, line: line).diagnostics
-      assertDiagnostics(diagnostics, [expected], in: marked, line: line)
+      // Each row uses one or two of the columns its table declares: the others are unused.
+      assertDiagnostics(
+        diagnostics, [expected], in: marked, ignoredWarnings: ["unused-table", "unused-field", "unused-let"],
+        line: line)
       if let hint {
         XCTAssertEqual(diagnostics.first { $0.code == expected.code }?.hint, hint, input, line: line)
       }
