@@ -13,6 +13,9 @@ let package = Package(
     // The run history: SQLite with WAL, versioned migrations and typed rows. GRDB links the
     // system SQLite (libsqlite3-dev, which scripts/setup installs).
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    // `swift package generate-documentation --target Verdict`: the library's DocC documentation,
+    // built with warnings as errors in .ci/run. A plugin only: nothing of it is linked.
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
     .target(name: "Verdict"),
@@ -80,6 +83,9 @@ let package = Package(
         "VerdictHistory", "Verdict", "history-bench", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
       ],
       exclude: ["Fixtures"]),
+    // An embedder's view: without package access, it sees only the public API of `Verdict`, as
+    // another package would, in Swift 6 language mode.
+    .testTarget(name: "EmbeddingTests", dependencies: ["Verdict"], packageAccess: false),
     // End-to-end tests that run the built `verdict` binary against golden files.
     .testTarget(name: "CLITests", dependencies: ["verdict", "TestSupport"], exclude: ["Cases"]),
   ]

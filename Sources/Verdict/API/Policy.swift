@@ -185,7 +185,7 @@ public struct RuleSummary: Sendable, Hashable {
 
   /// `rule 3 "slow payer"`, or `rule 3` for an unnamed rule: how messages name the rule at
   /// `index` in ``Policy/rules``.
-  public func title(index: Int) -> String {
+  package func title(index: Int) -> String {
     RuleSummary.title(index: index, name: name)
   }
 
@@ -197,7 +197,7 @@ public struct RuleSummary: Sendable, Hashable {
 /// A policy that did not compile, with every diagnostic found.
 public struct PolicyError: Error, Sendable, CustomStringConvertible {
   /// The policy's text.
-  package var source: SourceFile
+  public var source: SourceFile
   /// Every diagnostic, errors first in source order.
   public var diagnostics: [Diagnostic]
 

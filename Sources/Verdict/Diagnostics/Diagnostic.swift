@@ -14,11 +14,11 @@ public struct Diagnostic: Sendable, Hashable, Error {
   }
 
   /// A secondary message pointing at another place, such as where a name was first declared.
-  public struct Note: Sendable, Hashable {
+  package struct Note: Sendable, Hashable {
     /// What the note says.
-    public var message: String
+    package var message: String
     /// Where it points, if anywhere.
-    public var range: SourceRange?
+    package var range: SourceRange?
 
     /// Creates a note.
     package init(_ message: String, at range: SourceRange? = nil) {
@@ -38,7 +38,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
   /// How to fix it, when there is something useful to say.
   public var hint: String?
   /// Further places that explain the problem.
-  public var notes: [Note]
+  package var notes: [Note]
 
   /// Creates a diagnostic.
   package init(

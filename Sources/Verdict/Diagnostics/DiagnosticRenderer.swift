@@ -9,7 +9,7 @@
 /// ```
 public struct DiagnosticRenderer: Sendable {
   /// Whether to colour the output with ANSI escapes.
-  public var usesColor: Bool
+  package var usesColor: Bool
   /// The most source columns shown around a caret; longer lines are cut with `…`.
   package var maximumLineWidth = 100
 

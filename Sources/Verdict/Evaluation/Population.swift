@@ -1,7 +1,8 @@
 /// Figures over every client of a data set, for `share`, `rank` and `percentile`.
 ///
-/// Build it in a first pass with ``PopulationBuilder``; it keeps one number a client for each
-/// field that `rank` or `percentile` needs, and one total for each field that `share` needs.
+/// Gather it with ``Policy/population(of:)``, or let ``Policy/evaluate(_:in:)-([Client],_)`` do
+/// it; it keeps one number a client for each field that `rank` or `percentile` needs, and one
+/// total for each field that `share` needs.
 public struct Population: Sendable {
   /// Totals by field slot, for `share`; `nil` once a total outgrew 28 digits.
   var totals: [Int: DecimalNumber?] = [:]

@@ -6,7 +6,7 @@
 ///
 /// ```swift
 /// let source = SourceFile(name: "firing.verdict", text: "when  x>3 then recommend fire")
-/// let text = try PolicyFormatter.format(source).get()  // "when x > 3 then recommend fire\n"
+/// let text = try PolicyFormatter.format("when  x>3 then recommend fire")  // "when x > 3 then recommend fire\n"
 /// ```
 public enum PolicyFormatter {
   /// The widest line, in characters, that a rule without a name may take to stay on one line.
@@ -14,7 +14,7 @@ public enum PolicyFormatter {
 
   /// Formats a policy. A policy with syntax errors is not formatted: the failure holds its
   /// diagnostics. Only syntax is checked, so a policy with type errors is still formatted.
-  public static func format(_ source: SourceFile) -> Result<String, PolicyError> {
+  package static func format(_ source: SourceFile) -> Result<String, PolicyError> {
     let parsed = Parser.parse(source)
     guard !parsed.diagnostics.containsErrors else {
       return .failure(PolicyError(source: source, diagnostics: parsed.diagnostics))
