@@ -2,8 +2,8 @@ import Verdict
 
 /// The `--set field=value` option of `eval` and `explain`.
 enum SetOption {
-  /// The assignments as cells by field name; a field the policy does not have is a usage error
-  /// with a "did you mean".
+  /// The assignments as cells by field name; a field the policy does not have, or one given
+  /// twice, is a usage error (the first with a "did you mean", the second naming both values).
   static func cells(_ assignments: [String], for policy: Policy) throws(CommandFailure) -> [String: String] {
     var cells: [String: String] = [:]
     for assignment in assignments {
@@ -18,7 +18,12 @@ enum SetOption {
           ?? " (its fields: \(known.joined(separator: ", ")))"
         throw CommandFailure(message: "the policy has no field '\(name)'\(hint)", exitCode: 2)
       }
-      cells[name] = String(assignment[assignment.index(after: equals)...])
+      let value = String(assignment[assignment.index(after: equals)...])
+      if let earlier = cells[name] {
+        throw CommandFailure(
+          message: "--set \(name) is given twice: '\(earlier)' and '\(value)' (give each field once)", exitCode: 2)
+      }
+      cells[name] = value
     }
     return cells
   }

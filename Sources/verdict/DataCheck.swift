@@ -49,7 +49,7 @@ enum DataCheck {
       let more = failed.count > failed.first.count ? ", …" : ""
       found.append(
         .warning(
-          "cell-type",
+          WarningCode.cellType.rawValue,
           "\(table.name): column '\(field.name)' has \(cells) not \(type.described): \(quoted)\(more)",
           at: field.range, hint: first.error.hint))
     }

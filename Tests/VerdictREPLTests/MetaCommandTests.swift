@@ -85,6 +85,9 @@ final class MetaCommandTests: SessionTestCase {
     expect(&session, ":client blue", prints: "Blue Fern Yoga\n")
     expect(&session, ":client acme", fails: "'acme' could be Acme GmbH, Acme Labs\n")
     expect(&session, ":client Acme Lbas", fails: "no client is called 'Acme Lbas'; did you mean 'Acme Labs'?\n")
+    // Keys are prefixes as names are, and a misspelt start of a name is suggested.
+    expect(&session, ":client c", fails: "'c' could be C1, C2, C3\n")
+    expect(&session, ":client Blue Fenr", fails: "no client is called 'Blue Fenr'; did you mean 'Blue Fern Yoga'?\n")
     expect(
       &session, ":client", prints: "Blue Fern Yoga\n  payment_delay = 5d\n  revisions = 2\n  project_end = missing\n")
   }

@@ -10,7 +10,9 @@ import XCTest
 ///   must fail to compile, and the `_test.verdict` files of examples, which are not policies
 ///   (`RulesTests` and `DocsExamplesTests` run them against their policies);
 /// - each block tagged ```` ```verdict-error ```` fails to compile. A second word in its tag names
-///   the diagnostic it must produce: ```` ```verdict-error type-mismatch ````.
+///   the diagnostic it must produce: ```` ```verdict-error type-mismatch ````;
+/// - each block tagged ```` ```verdict-warning ```` followed by warning codes compiles, with a
+///   warning of each code: ```` ```verdict-warning unused-field unused-let ````.
 final class GrammarExamplesTests: XCTestCase {
   static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
@@ -25,6 +27,8 @@ final class GrammarExamplesTests: XCTestCase {
     var mustFail: Bool
     /// The diagnostic code a failing example must produce, if its tag names one.
     var expectedCode: String?
+    /// The codes of the warnings a `verdict-warning` example must produce.
+    var expectedWarnings: [String] = []
   }
 
   func testEveryExampleCompilesOrFailsAsTagged() throws {
@@ -46,13 +50,18 @@ final class GrammarExamplesTests: XCTestCase {
         }
       } else {
         XCTAssertTrue(policy != nil, "\(location): this example does not compile:\n\(rendered)")
+        let warnings = Set(diagnostics.filter { $0.severity == .warning }.map(\.code))
+        for code in example.expectedWarnings where !warnings.contains(code) {
+          XCTFail("\(location): expected warning '\(code)', got \(warnings.sorted()):\n\(rendered)")
+        }
       }
     }
   }
 
   // MARK: - Finding the examples
 
-  /// The fenced `verdict` and `verdict-error` blocks of `docs/**/*.md` and `README.md`.
+  /// The fenced `verdict`, `verdict-error` and `verdict-warning` blocks of `docs/**/*.md` and
+  /// `README.md`.
   static func markdownExamples() throws -> [Example] {
     var files = files(under: "docs", extension: "md")
     let readme = repository.appendingPathComponent("README.md")
@@ -77,7 +86,7 @@ final class GrammarExamplesTests: XCTestCase {
       }
   }
 
-  /// The blocks tagged `verdict` or `verdict-error` in a Markdown text. A block's text is preceded
+  /// The blocks tagged `verdict`, `verdict-error` or `verdict-warning` in a Markdown text. A block's text is preceded
   /// by blank lines so that diagnostics give the line numbers of the Markdown file.
   static func fencedExamples(in text: String, path: String) throws -> [Example] {
     struct OpenFence {
@@ -105,12 +114,14 @@ final class GrammarExamplesTests: XCTestCase {
           // A block named after a test file (```verdict late-payers_test.verdict) shows examples,
           // not a policy; the docs test checks it against the file.
           let isTestFile = fence.tag.dropFirst().first?.hasSuffix("_test.verdict") ?? false
-          if let kind = fence.tag.first, kind == "verdict" || kind == "verdict-error", !isTestFile {
+          if let kind = fence.tag.first, ["verdict", "verdict-error", "verdict-warning"].contains(kind), !isTestFile {
             let padding = String(repeating: "\n", count: fence.line)
+            let codes = fence.tag.dropFirst().map(String.init)
             examples.append(
               Example(
                 path: path, line: fence.line + 1, text: padding + fence.lines.joined(separator: "\n"),
-                mustFail: kind == "verdict-error", expectedCode: fence.tag.dropFirst().first.map(String.init)))
+                mustFail: kind == "verdict-error", expectedCode: kind == "verdict-error" ? codes.first : nil,
+                expectedWarnings: kind == "verdict-warning" ? codes : []))
           }
           open = nil
         } else {
@@ -155,6 +166,10 @@ final class GrammarExamplesTests: XCTestCase {
       when x > 3d and x > 3 then recommend fire
       ~~~
 
+      ```verdict-warning unused-field unused-let
+      field y: number
+      ```
+
       ```swift
       let x = 1
       ```
@@ -164,10 +179,11 @@ final class GrammarExamplesTests: XCTestCase {
       ````
       """
     let examples = try Self.fencedExamples(in: markdown, path: "t.md")
-    XCTAssertEqual(examples.map(\.line), [4, 8, 16])
-    XCTAssertEqual(examples.map(\.mustFail), [false, true, false])
-    XCTAssertEqual(examples.map(\.expectedCode), [nil, "type-mismatch", nil])
+    XCTAssertEqual(examples.map(\.line), [4, 8, 12, 20])
+    XCTAssertEqual(examples.map(\.mustFail), [false, true, false, false])
+    XCTAssertEqual(examples.map(\.expectedCode), [nil, "type-mismatch", nil, nil])
+    XCTAssertEqual(examples.map(\.expectedWarnings), [[], [], ["unused-field", "unused-let"], []])
     XCTAssertEqual(examples[0].text, "\n\n\nwhen x > 3 then recommend fire")
-    XCTAssertEqual(examples[2].text.trimmingCharacters(in: .newlines), "```")
+    XCTAssertEqual(examples[3].text.trimmingCharacters(in: .newlines), "```")
   }
 }

@@ -112,7 +112,7 @@ extension Checker {
     else { return }
     suspectedTypos.insert(name)
     warning(
-      "possible-typo", "'\(name)' is not a let, so it is read from the data", at: range, hint: "did you mean '\(near)'?"
+      .possibleTypo, "'\(name)' is not a let, so it is read from the data", at: range, hint: "did you mean '\(near)'?"
     )
   }
 

@@ -85,10 +85,10 @@ extension Checker {
     usedLets.formUnion(letsMeasured)
     for (slot, field) in fields.enumerated() where field.isDeclared && !usedFields.contains(slot) {
       fields[slot].isUsed = false
-      warning("unused-field", "field '\(field.name)' is declared but never used", at: field.range)
+      warning(.unusedField, "field '\(field.name)' is declared but never used", at: field.range)
     }
     for (slot, letInfo) in lets.enumerated() where !usedLets.contains(slot) {
-      warning("unused-let", "'\(letInfo.name)' is defined but never used", at: letInfo.range)
+      warning(.unusedLet, "'\(letInfo.name)' is defined but never used", at: letInfo.range)
     }
   }
 }

@@ -61,7 +61,7 @@ extension Checker {
       checkTable(declaration, index: index, aggregates: uses[index], surroundings: outer)
       if uses[index].isEmpty {
         warning(
-          "unused-table", "table '\(name)' is declared but no aggregate reads it", at: declaration.name.range,
+          .unusedTable, "table '\(name)' is declared but no aggregate reads it", at: declaration.name.range,
           hint: "a run still needs its file; aggregate it, e.g. count(\(name)), or remove it")
       }
     }

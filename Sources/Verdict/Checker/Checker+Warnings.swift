@@ -6,7 +6,7 @@ extension Checker {
     for rule in rules {
       if let contradiction = contradiction(in: rule.condition) {
         warning(
-          "never-matches", "\(describe(rule)) can never match: \(contradiction)", at: rule.condition.range,
+          .neverMatches, "\(describe(rule)) can never match: \(contradiction)", at: rule.condition.range,
           hint: "check the bounds: no value satisfies both")
       }
     }
@@ -22,7 +22,7 @@ extension Checker {
       let earlier = rules[earlierIndex]
       guard strategy == .firstMatch || earlier.action.verdict >= rule.action.verdict else { continue }
       warning(
-        "never-wins",
+        .neverWins,
         "\(describe(rule, unnamed: "this rule")) can never win: "
           + "\(describe(earlier, unnamed: "an earlier rule")) has the same condition",
         at: rule.condition.range,
@@ -36,7 +36,7 @@ extension Checker {
     if !fields.contains(where: { $0.type == .money }), !aggregates.contains(where: { $0.type == .money }) {
       for rule in rules where rule.action.holdUntilPaid {
         warning(
-          "hold-without-money", "\(describe(rule)) says 'hold until paid', but the policy has no money field",
+          .holdWithoutMoney, "\(describe(rule)) says 'hold until paid', but the policy has no money field",
           at: rule.range, hint: "declare what the client owes, e.g. field outstanding: money in EUR")
       }
     }
@@ -46,7 +46,7 @@ extension Checker {
       let unused = verdicts.indices.filter { !used.contains($0) }.map { "'\(verdicts[$0])'" }
       if !unused.isEmpty {
         warning(
-          "unused-verdict",
+          .unusedVerdict,
           "verdict\(unused.count == 1 ? "" : "s") \(unused.joined(separator: ", ")) never recommended",
           at: declared, hint: "remove it from 'verdicts', or recommend it in a rule")
       }

@@ -279,9 +279,11 @@ struct Checker {
   /// Records a warning; after ``maximumWarningsOfAKind`` of one code the rest are only counted,
   /// so that a policy repeating one mistake thousands of times gets a readable report.
   mutating func warning(
-    _ code: String, _ message: String, at range: SourceRange, hint: String? = nil, notes: [Diagnostic.Note] = []
+    _ warning: WarningCode, _ message: String, at range: SourceRange, hint: String? = nil,
+    notes: [Diagnostic.Note] = []
   ) {
     guard reporting else { return }
+    let code = warning.rawValue
     let count = warningCounts[code, default: 0] + 1
     warningCounts[code] = count
     if count <= Checker.maximumWarningsOfAKind {

@@ -14,6 +14,57 @@ package enum Suggestion {
     return best?.name
   }
 
+  /// For a word meant as a prefix of a candidate (a client's name cut short): the candidate one of
+  /// whose prefixes is nearest to `word` by edit distance, if near enough to be a likely typo.
+  /// When several candidates are equally near, the prefix they share at that distance is returned
+  /// if there is one (`Hartmen` among `Hartmann Bau` and `Hartmann Logistics` gives `Hartmann`),
+  /// else nothing.
+  package static func closest(toPrefix word: String, among candidates: some Sequence<String>) -> String? {
+    let wanted = Array(word.lowercased())
+    let limit = max(1, wanted.count / 3)
+    var best: (distance: Int, names: [String], prefixes: Set<String>)?
+    for candidate in candidates where candidate != word {
+      let letters = Array(candidate)
+      guard letters.count >= wanted.count - limit else { continue }
+      let near = letters.prefix(wanted.count + limit)
+      let distances = prefixDistances(wanted, Array(String(near).lowercased()))
+      guard distances.count == near.count + 1 else { continue }  // lowercasing changed the length
+      let shortest = max(1, wanted.count - limit)
+      guard shortest < distances.count,
+        let distance = distances[shortest...].min(), distance <= limit, distance <= (best?.distance ?? .max)
+      else { continue }
+      let length = (shortest..<distances.count).first { distances[$0] == distance }!
+      let prefix = String(letters.prefix(length))
+      if distance < (best?.distance ?? .max) {
+        best = (distance, [candidate], [prefix])
+      } else if best?.names.contains(candidate) == false {
+        best?.names.append(candidate)
+        best?.prefixes.insert(prefix)
+      }
+    }
+    guard let best else { return nil }
+    if best.names.count == 1 { return best.names[0] }
+    return best.prefixes.count == 1 ? best.prefixes.first : nil
+  }
+
+  /// The distance from `a` to each prefix of `b`, `b.prefix(0)` to `b` itself, by the measure of
+  /// ``editDistance(_:_:)``.
+  static func prefixDistances(_ a: [Character], _ b: [Character]) -> [Int] {
+    var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { table[i][0] = i }
+    for j in 0...b.count { table[0][j] = j }
+    for i in stride(from: 1, through: a.count, by: 1) {
+      for j in stride(from: 1, through: b.count, by: 1) {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+        }
+      }
+    }
+    return table[a.count]
+  }
+
   /// The optimal-string-alignment distance: insertions, deletions, substitutions and swaps of
   /// two neighbouring characters each cost one (`fier` is one step from `fire`).
   static func editDistance(_ a: String, _ b: String) -> Int {

@@ -51,8 +51,8 @@ struct ExampleChecker {
     let errorsBefore = diagnostics.count
     if let first = names[declaration.name] {
       diagnostics.append(
-        .error(
-          "duplicate-example", "there is already an example named \"\(declaration.name)\"",
+        .mistake(
+          .duplicateExample, "there is already an example named \"\(declaration.name)\"",
           at: declaration.nameRange, notes: [first]))
     } else {
       names[declaration.name] = .init("the first is here", at: declaration.nameRange)
@@ -65,8 +65,8 @@ struct ExampleChecker {
       let name = entry.field.name
       if let first = given[name] {
         diagnostics.append(
-          .error(
-            "duplicate-example-value", "'\(name)' is given twice in this example", at: entry.field.range,
+          .mistake(
+            .duplicateValue, "'\(name)' is given twice in this example", at: entry.field.range,
             notes: [.init("the first is here", at: first)]))
         continue
       }
@@ -77,8 +77,8 @@ struct ExampleChecker {
       }
       if entry.records != nil {
         diagnostics.append(
-          .error(
-            "example-records", "the policy has no table '\(name)'", at: entry.field.range,
+          .mistake(
+            .records, "the policy has no table '\(name)'", at: entry.field.range,
             hint: Suggestion.closest(to: name, among: program.tables.map(\.name)).map { "did you mean '\($0)'?" }
               ?? "records are given for the policy's tables: table \(name) keyed by COLUMN"))
         continue
@@ -90,7 +90,7 @@ struct ExampleChecker {
           ?? (known.isEmpty
             ? "the policy reads no fields" : "its fields and tables are \(known.joined(separator: ", "))")
         diagnostics.append(
-          .error("example-field", "the policy has no field '\(name)'", at: entry.field.range, hint: hint))
+          .mistake(.field, "the policy has no field '\(name)'", at: entry.field.range, hint: hint))
         continue
       }
       if case .failure(let diagnostic) = ExampleValues.read(entry.value, for: program.fields[slot], constants) {
@@ -105,16 +105,16 @@ struct ExampleChecker {
         Suggestion.closest(to: expectation.verdict.name, among: program.verdicts).map { "did you mean '\($0)'?" }
         ?? "the verdicts are \(program.verdicts.joined(separator: ", "))"
       diagnostics.append(
-        .error(
-          "unknown-verdict", "unknown verdict '\(expectation.verdict.name)'", at: expectation.verdict.range, hint: hint)
+        .mistake(
+          .unknownVerdict, "unknown verdict '\(expectation.verdict.name)'", at: expectation.verdict.range, hint: hint)
       )
     }
     var keywords: [String: SourceRange] = [:]
     for clause in expectation.clauses {
       if let first = keywords[clause.keyword] {
         diagnostics.append(
-          .error(
-            "duplicate-clause", "'\(clause.keyword)' is given twice in one expectation", at: clause.range,
+          .mistake(
+            .duplicateClause, "'\(clause.keyword)' is given twice in one expectation", at: clause.range,
             notes: [.init("the first is here", at: first)]))
       }
       keywords[clause.keyword] = clause.range
@@ -136,8 +136,8 @@ struct ExampleChecker {
     guard let written = entry.records else {
       if case .list(let elements) = entry.value.kind, elements.isEmpty { return [] }
       diagnostics.append(
-        .error(
-          "example-records", "'\(table.name)' is a table: give its records, not a value", at: entry.value.range,
+        .mistake(
+          .records, "'\(table.name)' is a table: give its records, not a value", at: entry.value.range,
           hint: "write: \(table.name): [{ field: value, … }, { … }], or \(table.name): [] for none"))
       return []
     }
@@ -150,7 +150,7 @@ struct ExampleChecker {
         let name = value.field.name
         guard given.insert(name).inserted else {
           diagnostics.append(
-            .error("duplicate-example-value", "'\(name)' is given twice in this record", at: value.field.range))
+            .mistake(.duplicateValue, "'\(name)' is given twice in this record", at: value.field.range))
           continue
         }
         guard let slot = fields.firstIndex(where: { $0.name == name }) else {
@@ -158,8 +158,8 @@ struct ExampleChecker {
             Suggestion.closest(to: name, among: fields.map(\.name)).map { "did you mean '\($0)'?" }
             ?? "its fields are \(fields.map(\.name).joined(separator: ", "))"
           diagnostics.append(
-            .error(
-              "example-field", "table '\(table.name)' has no field '\(name)'", at: value.field.range, hint: hint))
+            .mistake(
+              .field, "table '\(table.name)' has no field '\(name)'", at: value.field.range, hint: hint))
           continue
         }
         if case .failure(let diagnostic) = ExampleValues.read(value.value, for: fields[slot], constants) {

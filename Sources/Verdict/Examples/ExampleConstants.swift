@@ -17,8 +17,8 @@ struct ExampleConstants {
       return .success(.date(today))
     case .name(let name):
       return .failure(
-        .error(
-          "example-constant", "an example's values are constants, and '\(name)' is not one", at: expr.range,
+        .mistake(
+          .constant, "an example's values are constants, and '\(name)' is not one", at: expr.range,
           hint: "write the value itself: 45d, 1200€, 2026-11-28, \"text\", true, or today + 10d"))
     case .parenthesized(let inner):
       return value(of: inner)
@@ -51,14 +51,14 @@ struct ExampleConstants {
     do throws(ValueFailure) {
       return .success(try Value.arithmetic(op, left, right))
     } catch {
-      return .failure(.error("example-constant", error.message, at: range, hint: error.hint))
+      return .failure(.mistake(.constant, error.message, at: range, hint: error.hint))
     }
   }
 
   private func notConstant(_ expr: Expr) -> Result<Value, Diagnostic> {
     .failure(
-      .error(
-        "example-constant", "an example's values are constants: literals, lists, today and + - * / on them",
+      .mistake(
+        .constant, "an example's values are constants: literals, lists, today and + - * / on them",
         at: expr.range, hint: "write the value itself: 45d, 1200€, 2026-11-28, \"text\", true, or today + 10d"))
   }
 }

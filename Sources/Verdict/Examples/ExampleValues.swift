@@ -14,8 +14,8 @@ enum ExampleValues {
     if value.type == type {
       if case .money(let money) = value, let currency = field.currency, money.currency != currency {
         return .failure(
-          .error(
-            "example-value", "'\(field.name)' is in \(currency.code), not \(money.currency.code)", at: expr.range,
+          .mistake(
+            .value, "'\(field.name)' is in \(currency.code), not \(money.currency.code)", at: expr.range,
             hint: "write the amount in \(currency.code)"))
       }
       return .success(value)
@@ -32,12 +32,12 @@ enum ExampleValues {
             "the number is too large for a duration, or not a whole number of seconds"
           case .duration, .money, .percent, .number, .bool, .date, .text, .list: error.hint
           }
-        return .failure(.error("example-value", error.message, at: expr.range, hint: hint))
+        return .failure(.mistake(.value, error.message, at: expr.range, hint: hint))
       }
     }
     return .failure(
-      .error(
-        "example-value", "'\(field.name)' is \(type.described), but this is \(value.type?.described ?? "missing")",
+      .mistake(
+        .value, "'\(field.name)' is \(type.described), but this is \(value.type?.described ?? "missing")",
         at: expr.range, hint: "for example: \(field.name): \(example(of: type))"))
   }
 
@@ -62,8 +62,8 @@ enum ExampleValues {
     return constants.value(of: expr).flatMap { value in
       guard value.type == type else {
         return .failure(
-          .error(
-            "clause-type", "'\(clause.keyword)' needs \(type.described), not \(value.type?.described ?? "missing")",
+          .mistake(
+            .clauseType, "'\(clause.keyword)' needs \(type.described), not \(value.type?.described ?? "missing")",
             at: expr.range, hint: "for example: \(clause.keyword) \(example(of: type))"))
       }
       return .success(value)

@@ -1,0 +1,54 @@
+/// The code of every warning a policy can get, so that the list is closed and documented:
+/// `docs/language.md` lists each one with an example, and a test holds the page to this list.
+package enum WarningCode: String, CaseIterable, Sendable {
+  /// A rule whose condition no value satisfies (`x > 10 and x < 5`).
+  case neverMatches = "never-matches"
+  /// A rule with the same condition as an earlier one that always wins over it.
+  case neverWins = "never-wins"
+  /// `hold until paid` in a policy with no money to wait for.
+  case holdWithoutMoney = "hold-without-money"
+  /// A verdict declared in `verdicts` that no rule recommends.
+  case unusedVerdict = "unused-verdict"
+  /// A declared field nothing uses.
+  case unusedField = "unused-field"
+  /// A let nothing uses.
+  case unusedLet = "unused-let"
+  /// An undeclared name close to a let's: read from the data, but probably a typo.
+  case possibleTypo = "possible-typo"
+  /// A table no aggregate reads.
+  case unusedTable = "unused-table"
+  /// `verdict check --data`: cells of a column that do not fit their field.
+  case cellType = "cell-type"
+}
+
+/// The code of a mistake in one of a policy's own examples: an error in `verdict test`, and a
+/// warning wherever the policy is compiled to run, so that a broken test does not stop a run.
+package enum ExampleMistake: String, CaseIterable, Sendable {
+  /// Two examples with the same name.
+  case duplicateExample = "duplicate-example"
+  /// A field given twice in one example, or in one record.
+  case duplicateValue = "duplicate-example-value"
+  /// Records for a table the policy does not have, or a value where a table's records belong.
+  case records = "example-records"
+  /// A field the policy (or the table) does not have.
+  case field = "example-field"
+  /// A value that is not a constant.
+  case constant = "example-constant"
+  /// A value of the wrong type for its field.
+  case value = "example-value"
+  /// An expected verdict the policy does not have.
+  case unknownVerdict = "unknown-verdict"
+  /// A clause expected twice.
+  case duplicateClause = "duplicate-clause"
+  /// An expected clause value of the wrong type.
+  case clauseType = "clause-type"
+}
+
+extension Diagnostic {
+  /// A mistake in an example, as an error (``Policy/compile(_:)`` makes it a warning).
+  static func mistake(
+    _ code: ExampleMistake, _ message: String, at range: SourceRange, hint: String? = nil, notes: [Note] = []
+  ) -> Diagnostic {
+    .error(code.rawValue, message, at: range, hint: hint, notes: notes)
+  }
+}
