@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `docs/explain.md` describes `verdict explain --format json`: the keys of a client's object, of
