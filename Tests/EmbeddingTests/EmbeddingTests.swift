@@ -67,30 +67,37 @@ struct EmbeddingTests {
     }
   }
 
+  /// An embedder's own type, its property names mapped to the policy's field names.
   struct Account: Encodable {
-    var payment_delay: String
+    var paymentDelay: String
     var revisions: Int
     var outstanding: String?
+    enum CodingKeys: String, CodingKey {
+      case paymentDelay = "payment_delay", revisions, outstanding
+    }
   }
 
   struct Measured: Encodable {
-    var payment_delay: Double
+    var paymentDelay: Double
     var revisions: Int
     var outstanding: String
+    enum CodingKeys: String, CodingKey {
+      case paymentDelay = "payment_delay", revisions, outstanding
+    }
   }
 
   @Test func clientsFromEncodableTypes() throws {
-    let client = try Self.policy.client(from: Account(payment_delay: "70d", revisions: 2, outstanding: "120.50 EUR"))
+    let client = try Self.policy.client(from: Account(paymentDelay: "70d", revisions: 2, outstanding: "120.50 EUR"))
     let outcome = try Self.policy.evaluate(client, in: Self.context)
     #expect(outcome.verdict == "fire")
     #expect(outcome.winningRule == 1)
     #expect(outcome.clauses.holdUntilPaid)
     // nil is missing, not absent: the strict check accepts it.
-    let owesNothingKnown = try Self.policy.client(from: Account(payment_delay: "70d", revisions: 2, outstanding: nil))
+    let owesNothingKnown = try Self.policy.client(from: Account(paymentDelay: "70d", revisions: 2, outstanding: nil))
     #expect(Array(try Self.policy.evaluate(owesNothingKnown, in: Self.context).unknownRules) == [1])
     // A Double is refused rather than rounded.
     #expect {
-      try Self.policy.client(from: Measured(payment_delay: 0.1, revisions: 1, outstanding: "0 EUR"))
+      try Self.policy.client(from: Measured(paymentDelay: 0.1, revisions: 1, outstanding: "0 EUR"))
     } throws: { error in (error as? ClientError)?.field == "payment_delay" }
   }
 

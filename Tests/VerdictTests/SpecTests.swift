@@ -131,7 +131,11 @@ enum SpecRunner {
       for client in clients { builder.add(client) }
       context.population = builder.build()
     }
-    let trace = policy.trace(clients.first ?? Client(values: []), in: context)
+    let client = clients.first ?? Client(values: [])
+    let trace = policy.trace(client, in: context)
+    if let disagreement = PathAgreement.check(policy, client, context, against: trace.outcome, clients: clients) {
+      return "evaluation paths disagree: \(disagreement)"
+    }
     switch trace.outcome {
     case .failure(let error):
       return "evaluation-error at \(position(error.range, in: source, lineShift)): \(error.message)"

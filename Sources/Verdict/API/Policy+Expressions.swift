@@ -7,7 +7,8 @@ extension Policy {
 
   /// Compiles `text`, an expression, against this policy's fields and lets. Errors point into
   /// `text`, under the name `name`.
-  package func compileExpression(_ text: String, name: String = "<expression>") throws(PolicyError) -> CompiledExpression
+  package func compileExpression(_ text: String, name: String = "<expression>") throws(PolicyError)
+    -> CompiledExpression
   {
     let source = SourceFile(name: name, text: text)
     let parsed = Parser.parseExpression(source)

@@ -74,7 +74,9 @@ extension Interpreter {
 extension ReportText: ClauseText {
   /// A text clause for a report: a text constant by its index, other text as a string.
   @inline(__always)
-  static func read<Record, Observer>(_ node: Int32, _ clause: String, _ interpreter: inout Interpreter<Record, Observer>)
+  static func read<Record, Observer>(
+    _ node: Int32, _ clause: String, _ interpreter: inout Interpreter<Record, Observer>
+  )
     throws(Interrupt) -> ReportText?
   {
     let scalar = try interpreter.evaluate(node)

@@ -5,9 +5,9 @@
 ///
 /// ```swift
 /// let policy = try Policy("when payment_delay > 30d and revisions > 5 then recommend fire notice 30d")
-/// let client = try policy.client(["payment_delay": .duration(TimeSpan(days: 45)!), "revisions": .int(7)])
-/// let outcome = try policy.evaluate(client, in: EvaluationContext())
-/// print(outcome.verdict)  // fire
+/// let client = try policy.client(["payment_delay": "45d", "revisions": 7])
+/// let outcome = try policy.evaluate(client, in: EvaluationContext(today: try CalendarDate("2026-12-05")))
+/// print(outcome)  // fire by rule 1: notice 30d
 /// ```
 public struct Policy: Sendable {
   /// The policy's text.

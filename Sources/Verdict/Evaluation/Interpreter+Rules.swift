@@ -128,13 +128,17 @@ struct ClauseValues<Text> {
 /// How a text clause (`reason`, `refer`) is kept: as a string, or as a report's ``ReportText``.
 protocol ClauseText {
   /// The clause's value at `node`; `nil` when it is missing, an error for another type.
-  static func read<Record, Observer>(_ node: Int32, _ clause: String, _ interpreter: inout Interpreter<Record, Observer>)
+  static func read<Record, Observer>(
+    _ node: Int32, _ clause: String, _ interpreter: inout Interpreter<Record, Observer>
+  )
     throws(Interrupt) -> Self?
 }
 
 extension String: ClauseText {
   @inline(__always)
-  static func read<Record, Observer>(_ node: Int32, _ clause: String, _ interpreter: inout Interpreter<Record, Observer>)
+  static func read<Record, Observer>(
+    _ node: Int32, _ clause: String, _ interpreter: inout Interpreter<Record, Observer>
+  )
     throws(Interrupt) -> String?
   {
     try interpreter.text(of: try interpreter.evaluate(node), at: node, clause)
