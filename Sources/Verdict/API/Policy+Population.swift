@@ -1,10 +1,6 @@
 /// Evaluating a whole population: the clients that `share`, `rank` and `percentile` compare each
 /// client with.
 extension Policy {
-  /// Whether the policy's rules compare a client with all the others (`share`, `rank`,
-  /// `percentile`), so that evaluating one client needs the population it belongs to.
-  public var needsPopulation: Bool { !program.populationNeeds.isEmpty }
-
   /// The figures over `clients` that the policy's population functions read (totals for `share`,
   /// sorted values for `rank` and `percentile`), for an ``EvaluationContext``.
   public func population(of clients: some Sequence<Client>) -> Population {
@@ -38,7 +34,9 @@ extension Policy {
   ///   evaluate all the clients at once with ``evaluate(_:in:)-([Client],_)``, or put
   ///   ``population(of:)`` in the context.
   public func evaluate(_ client: Client, in context: EvaluationContext) throws(EvaluationError) -> Evaluation {
-    try evaluate(client, in: context, allowingMissingPopulation: false)
+    if needsPopulation, context.population == nil { throw missingPopulation() }
+    var observer = NoObserver()
+    return try run(client, context, &observer)
   }
 
   /// Evaluates the policy on one client; without a population in `context`, `share`, `rank` and
@@ -49,15 +47,18 @@ extension Policy {
   package func evaluate(_ client: Client, in context: EvaluationContext, allowingMissingPopulation: Bool)
     throws(EvaluationError) -> Evaluation
   {
-    if !allowingMissingPopulation, context.population == nil, let need = program.populationNeeds.first {
-      throw EvaluationError(
-        message: "the policy compares each client with all the others (\(need.measure.rawValue)), "
-          + "but the context has no population",
-        hint: "evaluate all the clients at once with evaluate(_ clients:in:), "
-          + "or give the context a population: EvaluationContext(population: policy.population(of: clients))",
-        range: .at(0))
-    }
+    if !allowingMissingPopulation, needsPopulation, context.population == nil { throw missingPopulation() }
     var observer = NoObserver()
     return try run(client, context, &observer)
+  }
+
+  /// The error for one client evaluated without the population its policy needs.
+  private func missingPopulation() -> EvaluationError {
+    let measure = program.populationNeeds.first?.measure.rawValue ?? "share"
+    return EvaluationError(
+      message: "the policy compares each client with all the others (\(measure)), but the context has no population",
+      hint: "evaluate all the clients at once with evaluate(_ clients:in:), "
+        + "or give the context a population: EvaluationContext(population: policy.population(of: clients))",
+      range: .at(0))
   }
 }

@@ -63,12 +63,20 @@ extension Interpreter {
     var unknown = UnknownCount()
     let winner = try decide(into: &unknown)
     let action = runtime.actions[winner < 0 ? runtime.rules.count : winner]
-    let values: ClauseValues<ReportText> = try clauseValues(of: action)
-    return ReportOutcome(
-      severity: action.verdict, winningRule: winner < 0 ? nil : winner, notice: values.notice,
-      cooldown: values.cooldown, holdUntilPaid: action.holdUntilPaid, meet: action.meet,
-      reason: values.reason ?? .none, refer: values.refer ?? .none, unknownRuleCount: unknown.count)
+    var outcome = ReportOutcome(
+      severity: action.verdict, winningRule: winner < 0 ? nil : winner, notice: nil, cooldown: nil,
+      holdUntilPaid: action.holdUntilPaid, meet: action.meet, reason: .none, refer: .none,
+      unknownRuleCount: unknown.count)
+    try computeClauses(of: action, into: &outcome)
+    return outcome
   }
+}
+
+extension ReportOutcome: ClauseSink {
+  @inline(__always) mutating func setNotice(_ notice: TimeSpan?) { self.notice = notice }
+  @inline(__always) mutating func setCooldown(_ cooldown: TimeSpan?) { self.cooldown = cooldown }
+  @inline(__always) mutating func setReason(_ reason: ReportText?) { self.reason = reason ?? .none }
+  @inline(__always) mutating func setRefer(_ refer: ReportText?) { self.refer = refer ?? .none }
 }
 
 extension ReportText: ClauseText {

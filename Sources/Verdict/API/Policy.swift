@@ -27,6 +27,10 @@ public struct Policy: Sendable {
   let runtime: Runtime
   /// The record tables the policy declares, in file order.
   package let tables: [RecordTable]
+  /// Whether the policy's rules compare a client with all the others (`share`, `rank`,
+  /// `percentile`), so that evaluating one client needs the population it belongs to. Stored, not
+  /// computed: every single evaluation checks it.
+  public let needsPopulation: Bool
 
   /// Compiles a policy's text; `name` labels its diagnostics (a file path, or `<repl>`).
   public init(_ text: String, name: String = "<policy>") throws(PolicyError) {
@@ -50,6 +54,7 @@ public struct Policy: Sendable {
     self.syntax = syntax
     self.program = program
     self.runtime = Runtime(program)
+    self.needsPopulation = !program.populationNeeds.isEmpty
     self.tables = program.tables.map { table in
       RecordTable(table, aggregates: program.aggregates, source: source, syntax: syntax)
     }

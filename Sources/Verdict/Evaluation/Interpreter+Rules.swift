@@ -47,28 +47,22 @@ extension Interpreter {
   /// The winning action's clauses for this client; a clause whose value is missing is left out.
   @inline(__always)
   mutating func clauses(of action: Runtime.Action) throws(Interrupt) -> Clauses {
-    let values: ClauseValues<String> = try clauseValues(of: action)
     var clauses = Clauses()
     clauses.holdUntilPaid = action.holdUntilPaid
     clauses.meet = action.meet
-    clauses.notice = values.notice
-    clauses.cooldown = values.cooldown
-    clauses.reason = values.reason
-    clauses.refer = values.refer
+    try computeClauses(of: action, into: &clauses)
     return clauses
   }
 
-  /// The one clause order: the computed clauses of an action, in the order the language lists them
-  /// (so that the first failing clause is the same whoever asks), with the text clauses read as
-  /// `Text` (a string, or a report's reference to a text constant).
+  /// The one clause order: computes an action's clauses in the order the language lists them (so
+  /// that the first failing clause is the same whoever asks) and hands each to `sink`, which keeps
+  /// the text clauses as it likes (a string, or a report's reference to a text constant).
   @inline(__always)
-  mutating func clauseValues<Text: ClauseText>(of action: Runtime.Action) throws(Interrupt) -> ClauseValues<Text> {
-    var values = ClauseValues<Text>()
-    if action.notice >= 0 { values.notice = try duration(action.notice, "notice") }
-    if action.cooldown >= 0 { values.cooldown = try duration(action.cooldown, "cooldown") }
-    if action.reason >= 0 { values.reason = try Text.read(action.reason, "reason", &self) }
-    if action.refer >= 0 { values.refer = try Text.read(action.refer, "refer", &self) }
-    return values
+  mutating func computeClauses<Sink: ClauseSink>(of action: Runtime.Action, into sink: inout Sink) throws(Interrupt) {
+    if action.notice >= 0 { sink.setNotice(try duration(action.notice, "notice")) }
+    if action.cooldown >= 0 { sink.setCooldown(try duration(action.cooldown, "cooldown")) }
+    if action.reason >= 0 { sink.setReason(try Sink.Text.read(action.reason, "reason", &self)) }
+    if action.refer >= 0 { sink.setRefer(try Sink.Text.read(action.refer, "refer", &self)) }
   }
 
   /// A clause's duration; missing leaves the clause out, another type is an error (possible only
@@ -117,12 +111,23 @@ struct UnknownCount: RuleTally {
   @inline(__always) mutating func unknown(_ index: Int) { count += 1 }
 }
 
-/// The computed clauses of an action: what ``Interpreter/clauseValues(of:)`` gives.
-struct ClauseValues<Text> {
-  var notice: TimeSpan?
-  var cooldown: TimeSpan?
-  var reason: Text?
-  var refer: Text?
+/// Where ``Interpreter/computeClauses(of:into:)`` puts an action's computed clauses.
+protocol ClauseSink {
+  /// How the sink keeps a text clause.
+  associatedtype Text: ClauseText
+  mutating func setNotice(_ notice: TimeSpan?)
+  mutating func setCooldown(_ cooldown: TimeSpan?)
+  /// The `reason` clause; `nil` when its value is missing.
+  mutating func setReason(_ reason: Text?)
+  /// The `refer` clause; `nil` when its value is missing.
+  mutating func setRefer(_ refer: Text?)
+}
+
+extension Clauses: ClauseSink {
+  @inline(__always) mutating func setNotice(_ notice: TimeSpan?) { self.notice = notice }
+  @inline(__always) mutating func setCooldown(_ cooldown: TimeSpan?) { self.cooldown = cooldown }
+  @inline(__always) mutating func setReason(_ reason: String?) { self.reason = reason }
+  @inline(__always) mutating func setRefer(_ refer: String?) { self.refer = refer }
 }
 
 /// How a text clause (`reason`, `refer`) is kept: as a string, or as a report's ``ReportText``.
