@@ -4,9 +4,10 @@ import Verdict
 /// run (to tell who left the data), and the rule behind a verdict on an earlier day (for the
 /// tooltips of a client's timeline).
 extension HistoryFacts {
-  /// The keys of the clients that were in the latest run before, sorted.
-  public var clientsInLatestRun: [String] {
-    log.spans.keys.filter { client($0)?.wasInLatestRun == true }.sorted()
+  /// The keys of the clients that were in the latest run before.
+  public var clientsInLatestRun: Set<String> {
+    // A client's last change is its departure when it was not in the latest run.
+    Set(log.spans.lazy.filter { self.log.verdicts[Int($0.value.end) - 1] >= 0 }.map(\.key))
   }
 
   /// The rule that decided the verdict of the client with `key` at the run on `day`; `nil` when

@@ -34,7 +34,7 @@ final class Departures {
   private var waiting: Set<String>
 
   init(_ past: PastRuns) {
-    waiting = Set(past.facts.clientsInLatestRun)
+    waiting = past.facts.clientsInLatestRun
   }
 
   /// Crosses off the client with `key`.

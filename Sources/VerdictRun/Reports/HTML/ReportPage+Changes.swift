@@ -24,17 +24,22 @@ extension ReportPage {
     var new: [Int] = []
     var changed: [(index: Int, past: ClientHistory)] = []
     var due: [Int] = []
-    for (index, entry) in entries.enumerated() where entry.keyed && entry.standing != nil {
-      guard let severity = entry.severity else { continue }
+    for (index, entry) in entries.enumerated() where entry.keyed {
+      guard let severity = entry.severity, let standing = entry.standing else { continue }
+      switch standing.status {
+      case .unchanged: continue
+      case .due:
+        due.append(index)
+        continue
+      case .pending where standing.since != vocabulary.today: continue
+      case .new, .changed, .pending: break
+      }
+      // A new or changed verdict (cooling off or not): what was it?
       guard let past = history.client(entry) else {
         new.append(index)
         continue
       }
-      if !past.wasInLatestRun || past.lastVerdict != vocabulary.verdicts[severity] {
-        changed.append((index, past))
-      } else if entry.standing?.status == .due {
-        due.append(index)
-      }
+      if !past.wasInLatestRun || past.lastVerdict != vocabulary.verdicts[severity] { changed.append((index, past)) }
     }
     let departed = history.departed
     if new.isEmpty && changed.isEmpty && due.isEmpty && departed.isEmpty {
