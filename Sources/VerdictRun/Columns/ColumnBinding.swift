@@ -12,6 +12,9 @@ struct ColumnBinding: Sendable {
   /// How each slot's cells are read: the field's type and unit, and the column's number format
   /// (detected from the data for CSV files, see ``LayoutDetector``).
   var formats: [CellFormat]
+  /// How the file writes money and dates, for the HTML report (sampled by ``LayoutDetector``
+  /// when the report is HTML; plain otherwise).
+  var notation = DataNotation.plain
 
   /// The key column's name.
   var keyName: String? { keyColumn.map { columns[$0] } }

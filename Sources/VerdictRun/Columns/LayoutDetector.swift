@@ -21,6 +21,8 @@ struct LayoutDetector {
 
   let policy: Policy
   let options: DataReadOptions
+  /// Whether to learn how the file writes money and dates (``DataNotation``), for the HTML report.
+  var learnsNotation = false
 
   /// Samples `source` (opened on `path`, not standard input) and sets the number format of every
   /// numeric slot of its binding, and the date format of every date slot without a declared one.
@@ -36,13 +38,15 @@ struct LayoutDetector {
       let field = policy.fields[slot]
       return field.isUsed && binding.columnOfSlot[slot] >= 0 && field.type == .date && field.dateFormat == nil
     }
+    let moneySlots = learnsNotation ? slots.filter { policy.fields[$0].type == .money } : []
     let fixed = options.csvDecimalMark
     var tallies = slots.map { _ in DecimalMarkTally() }
     var dates = dateSlots.map { _ in [(line: Int, text: String)]() }
-    if path != "-" && (fixed == nil && !slots.isEmpty || !dateSlots.isEmpty) {
+    var money: [String] = []
+    if path != "-" && (fixed == nil && !slots.isEmpty || !dateSlots.isEmpty || !moneySlots.isEmpty) {
       try sample(
         path, dialect: source.reader.dialect, binding: binding, slots: fixed == nil ? slots : [], into: &tallies,
-        dateSlots: dateSlots, dates: &dates)
+        dateSlots: dateSlots, dates: &dates, moneySlots: moneySlots, money: &money)
     }
     var failures: [String] = []
     for (slot, samples) in zip(dateSlots, dates) {
@@ -67,14 +71,43 @@ struct LayoutDetector {
     for (slot, decision) in zip(slots, decisions) {
       binding.formats[slot].numbers = NumberFormat(decimalMark: decision.mark, grouping: options.grouping ?? .any)
     }
+    if learnsNotation {
+      binding.notation = notation(binding, moneySlots: moneySlots, money: money, dateSlots: dateSlots, dates: dates)
+    }
     source.binding = binding
+  }
+
+  /// How the file writes money (its sampled money cells, read with the first money column's
+  /// decimal mark) and dates (the first date column's declared format, or the one its sampled
+  /// cells show).
+  private func notation(
+    _ binding: ColumnBinding, moneySlots: [Int], money: [String], dateSlots: [Int],
+    dates: [[(line: Int, text: String)]]
+  ) -> DataNotation {
+    var notation = DataNotation.plain
+    if let slot = moneySlots.first {
+      notation.money = MoneyNotation.decide(money, mark: binding.formats[slot].numbers.decimalMark)
+    }
+    let firstDate = policy.fields.indices.first { slot in
+      policy.fields[slot].isUsed && binding.columnOfSlot[slot] >= 0 && policy.fields[slot].type == .date
+    }
+    if let slot = firstDate {
+      if let declared = policy.fields[slot].dateFormat {
+        notation.dateFormat = declared
+      } else if let index = dateSlots.firstIndex(of: slot),
+        case .format(let format) = DateFormat.detect(dates[index].map(\.text))
+      {
+        notation.dateFormat = format
+      }
+    }
+    return notation
   }
 
   /// Counts the decimal marks of the sampled records' cells, slot by slot, and collects the cells of
   /// the date slots.
   private func sample(
     _ path: String, dialect: CSVDialect, binding: ColumnBinding, slots: [Int], into tallies: inout [DecimalMarkTally],
-    dateSlots: [Int], dates: inout [[(line: Int, text: String)]]
+    dateSlots: [Int], dates: inout [[(line: Int, text: String)]], moneySlots: [Int], money: inout [String]
   ) throws(RunFailure) {
     let reader: CSVReader
     do {
@@ -101,6 +134,10 @@ struct LayoutDetector {
             continue
           }
           tallies[index].add(cell, line: record.position.line)
+        }
+        for slot in moneySlots where money.count < LayoutDetector.dateSampleSize {
+          let cell = record[binding.columnOfSlot[slot]]
+          if !cell.isEmpty { money.append(String(decoding: cell, as: UTF8.self)) }
         }
         for (index, slot) in dateSlots.enumerated() {
           let cell = record[binding.columnOfSlot[slot]]

@@ -41,7 +41,8 @@ struct ClientStanding: Sendable {
 /// `verdict explain` uses it without recording anything.
 final class PastRuns: @unchecked Sendable {
   let today: CalendarDate
-  private let facts: HistoryFacts
+  /// What the history knew before `today`.
+  let facts: HistoryFacts
 
   /// Reads what `history` knows before `today`.
   /// - Throws: `HistoryError` for a file that cannot be read.
@@ -85,7 +86,7 @@ final class PastRuns: @unchecked Sendable {
 
   /// The first run day of the unbroken stretch of verdicts more severe than `otherwise`'s that
   /// reaches the latest earlier run; `nil` when the client was not flagged there.
-  private func flaggedSince(_ history: ClientHistory?, otherwise: Int) -> CalendarDate? {
+  func flaggedSince(_ history: ClientHistory?, otherwise: Int) -> CalendarDate? {
     guard let history, history.wasInLatestRun, history.lastSeverity > otherwise else { return nil }
     let days = facts.runDays
     var index = days.firstIndex(of: history.verdictSince) ?? 0

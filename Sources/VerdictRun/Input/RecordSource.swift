@@ -37,9 +37,10 @@ enum SourceOpener {
 
   /// Binds an opened source's columns, when it knows them, and decides how a CSV file's columns
   /// write their numbers.
-  static func prepare(_ source: any RecordSource, path: String, binder: ColumnBinder, options: DataReadOptions)
-    throws(RunFailure)
-  {
+  static func prepare(
+    _ source: any RecordSource, path: String, binder: ColumnBinder, options: DataReadOptions,
+    learnsNotation: Bool = false
+  ) throws(RunFailure) {
     guard let columns = source.columns else { return }
     do throws(RunFailure) {
       source.binding = try binder.bind(columns, source: source.name, numbers: source.numbers)
@@ -56,7 +57,7 @@ enum SourceOpener {
       )
     }
     guard let csv = source as? CSVRecordSource else { return }
-    try LayoutDetector(policy: binder.policy, options: options).detect(csv, path: path)
+    try LayoutDetector(policy: binder.policy, options: options, learnsNotation: learnsNotation).detect(csv, path: path)
   }
 
   /// A message for a data file that cannot be opened or read at all.

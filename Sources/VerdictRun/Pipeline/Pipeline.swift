@@ -14,12 +14,15 @@ final class Pipeline: @unchecked Sendable {
   private let store: AggregateStore?
   /// The run history, when the run has one.
   private let history: RunHistory?
+  /// How the data writes money and dates, for the HTML report.
+  private let notation: DataNotation
 
   init(
     policy: Policy, options: RunOptions, context: EvaluationContext, binder: ColumnBinder,
-    store: AggregateStore? = nil, history: RunHistory? = nil,
+    store: AggregateStore? = nil, history: RunHistory? = nil, notation: DataNotation = .plain,
     open: @escaping (String) throws(RunFailure) -> any RecordSource
   ) {
+    self.notation = notation
     self.store = store
     self.history = history
     self.policy = policy
@@ -37,7 +40,7 @@ final class Pipeline: @unchecked Sendable {
     let vocabulary = ReportVocabulary(
       policy: policy, sources: sources, explains: configuration.explain, hasHistory: history != nil,
       today: configuration.today, chartField: options.chart?.name,
-      histogramField: options.histogram?.name)
+      histogramField: options.histogram?.name, notation: notation)
     let format = configuration.format
     let usesColor = configuration.usesColor && format == .table
     let report = SharedBox<any ReportRenderer>(
@@ -90,9 +93,12 @@ final class Pipeline: @unchecked Sendable {
     let writer = ReportWriter(
       sink: sink, sources: sources, policy: policy, renderer: renderer,
       maxErrorMessages: configuration.maxErrorMessages, standardError: standardError)
-    writer.history = history
     writer.pageClientLimit = configuration.maxHTMLClients
-    if format == .html { writer.actionFacts = ActionFacts(policy: policy, context: context) }
+    writer.history = history
+    if format == .html {
+      writer.actionFacts = ActionFacts(policy: policy, context: context, notation: notation)
+      writer.departures = history.map { Departures($0.past) }
+    }
     var next = 0
     var pending: [Int: Batch] = [:]
     while let batch = done.receive() {

@@ -66,7 +66,8 @@ package final class Runner {
     for path in configuration.inputs {
       do throws(RunFailure) {
         let source = try SourceOpener.open(path, options: reading)
-        try SourceOpener.prepare(source, path: path, binder: binder, options: reading)
+        try SourceOpener.prepare(
+          source, path: path, binder: binder, options: reading, learnsNotation: configuration.format == .html)
         bindings[path] = source.binding
         if path == "-" { standardInput = source }
       } catch {
@@ -139,8 +140,11 @@ package final class Runner {
         inputs[index] = .opened(spool, tail: result.standardInputTail)
       }
     }
+    // The HTML report writes money and dates as the first data file that shows them does.
+    let notation = DataNotation.first(of: configuration.inputs.compactMap { prepared[$0]?.notation })
     return try Pipeline(
-      policy: policy, options: options, context: context, binder: binder, store: store, history: history, open: open
+      policy: policy, options: options, context: context, binder: binder, store: store, history: history,
+      notation: notation, open: open
     )
     .run(inputs: inputs, sources: sources, sink: sink, renderer: renderer, standardError: standardError)
   }

@@ -49,12 +49,15 @@ struct ReportVocabulary: Sendable {
   let chartField: String?
   /// The field the HTML report's histograms count clients over (``ReportRow/histogram``), if any.
   let histogramField: String?
+  /// How the data writes money and dates: the HTML report writes them the same way.
+  let notation: DataNotation
 
   init(
     policy: Policy, sources: [String], explains: Bool = false, hasHistory: Bool = false,
     today: CalendarDate = CalendarDate(daysSinceEpoch: 0), chartField: String? = nil,
-    histogramField: String? = nil
+    histogramField: String? = nil, notation: DataNotation = .plain
   ) {
+    self.notation = notation
     policyName = policy.source.name
     self.today = today
     self.chartField = chartField

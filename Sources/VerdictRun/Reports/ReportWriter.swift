@@ -32,6 +32,8 @@ final class ReportWriter {
   var actionFacts: ActionFacts?
   /// The run history this run is recorded in, if any.
   var history: RunHistory?
+  /// For a page report with a history: the clients of the previous run not met yet.
+  var departures: Departures?
   /// Why recording the run failed, if it did; the run then fails.
   private(set) var historyFailure: RunFailure?
 
@@ -62,6 +64,7 @@ final class ReportWriter {
       } catch {
         historyFailure = error
       }
+      if let departures { for (key, _) in batch.outcomes where !key.isEmpty { departures.met(key) } }
     }
     duplicateKeys.add(rows: batch.count, key: batch.key)
     reportMessages(of: batch)
@@ -99,7 +102,8 @@ final class ReportWriter {
     }
     if prefixWritten { report.suffix(into: scratch) }
     if let page = report as? any PageRenderer, prefixWritten, isWriting {
-      let bytes = page.page(rows: collected, tally: tally, facts: actionFacts)
+      let pageHistory = history.map { PageHistory(past: $0.past, departed: departures?.departed ?? []) }
+      let bytes = page.page(rows: collected, tally: tally, facts: actionFacts, history: pageHistory)
       collected = []
       bytes.withUnsafeBufferPointer { emit($0) }
       return

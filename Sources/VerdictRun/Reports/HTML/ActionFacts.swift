@@ -18,12 +18,14 @@ final class ActionFacts {
   private var kept: [Client?] = []
   private var openAmounts: OpenAmount
 
-  init(policy: Policy, context: EvaluationContext, maxCards: Int = ReportPage.maxListed) {
+  init(
+    policy: Policy, context: EvaluationContext, maxCards: Int = ReportPage.maxListed, notation: DataNotation = .plain
+  ) {
     self.policy = policy
     self.context = context
     self.maxCards = maxCards
     seen = Array(repeating: 0, count: policy.verdicts.count)
-    openAmounts = OpenAmount(policy: policy)
+    openAmounts = OpenAmount(policy: policy, notation: notation)
   }
 
   /// Takes a batch's clients who need action (``Batch/actionClients``).

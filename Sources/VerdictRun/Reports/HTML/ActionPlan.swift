@@ -8,11 +8,18 @@ struct ActionPlan {
   let steps: [String]
 
   /// The plan for `entry`; `openAmount` (``OpenAmount``) is named in the step to wait until paid.
-  init(_ entry: ReportEntry, today: CalendarDate, openAmount: String? = nil) {
+  /// Dates are written in `notation`.
+  init(_ entry: ReportEntry, today: CalendarDate, openAmount: String? = nil, notation: DataNotation = .plain) {
     var steps: [String] = []
     if let cooldown = entry.cooldown {
-      let until = entry.standing?.coolingOffUntil ?? ActionPlan.date(today, plus: cooldown)
-      steps.append("Take a few days first: cool down for \(cooldown), until \(until).")
+      if let standing = entry.standing, standing.coolingOffUntil == nil, standing.status != .new {
+        // A run history knows the verdict has held for the cooldown already.
+        let ended = ActionPlan.date(standing.since, plus: cooldown)
+        steps.append("The cooldown of \(cooldown) is over: it ended on \(notation.text(of: ended)).")
+      } else {
+        let until = entry.standing?.coolingOffUntil ?? ActionPlan.date(today, plus: cooldown)
+        steps.append("Take a few days first: cool down for \(cooldown), until \(notation.text(of: until)).")
+      }
     }
     if entry.holdUntilPaid {
       steps.append(
@@ -27,7 +34,8 @@ struct ActionPlan {
     }
     if let reason = entry.reason { steps.append("Give one short reason: \u{201C}\(reason)\u{201D}") }
     if let notice = entry.notice {
-      steps.append("Give \(notice) notice: the work ends on \(ActionPlan.date(today, plus: notice)).")
+      let end = ActionPlan.date(today, plus: notice)
+      steps.append("Give \(notice) notice: the work ends on \(notation.text(of: end)).")
     }
     if let refer = entry.refer { steps.append("Offer a referral: \(refer)") }
     self.steps = steps

@@ -2,9 +2,9 @@ import Verdict
 
 /// A report written whole at the end rather than row by row: its rows are collected first.
 protocol PageRenderer: ReportRenderer {
-  /// The page, from every row's bytes as ``ReportRenderer/render(_:_:into:)`` wrote them, and
-  /// the facts behind the verdicts of the clients who need action.
-  func page(rows: [UInt8], tally: Tally, facts: ActionFacts?) -> [UInt8]
+  /// The page, from every row's bytes as ``ReportRenderer/render(_:_:into:)`` wrote them, the
+  /// facts behind the verdicts of the clients who need action, and what the run history knew.
+  func page(rows: [UInt8], tally: Tally, facts: ActionFacts?, history: PageHistory?) -> [UInt8]
 }
 
 /// `--format html`: one self-contained page (inline CSS and SVG, no script) with a summary, a
@@ -31,8 +31,10 @@ struct HTMLReportRenderer: PageRenderer {
     ReportEntry.encode(row, outcome, vocabulary: vocabulary, into: buffer)
   }
 
-  func page(rows: [UInt8], tally: Tally, facts: ActionFacts?) -> [UInt8] {
-    ReportPage(vocabulary: vocabulary, entries: ReportEntry.decodeAll(rows), tally: tally, facts: facts).render()
+  func page(rows: [UInt8], tally: Tally, facts: ActionFacts?, history: PageHistory?) -> [UInt8] {
+    ReportPage(
+      vocabulary: vocabulary, entries: ReportEntry.decodeAll(rows), tally: tally, facts: facts, history: history
+    ).render()
   }
 
   /// Why a report with more than `limit` clients is refused.

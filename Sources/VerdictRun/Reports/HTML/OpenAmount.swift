@@ -6,11 +6,14 @@ import Verdict
 /// is no amount.
 struct OpenAmount {
   private let policy: Policy
+  /// How the amount is written.
+  private let notation: DataNotation
   /// Expressions compiled against the policy, by text; `nil` for text that does not compile.
   private var compiled: [String: CompiledExpression?] = [:]
 
-  init(policy: Policy) {
+  init(policy: Policy, notation: DataNotation = .plain) {
     self.policy = policy
+    self.notation = notation
   }
 
   /// `outstanding 3150.00 EUR`, the first money value that the facts supporting `condition` compare
@@ -21,7 +24,7 @@ struct OpenAmount {
       guard expression(constant)?.type == .money, let amount = expression(subject), amount.type == .money,
         case .money(let owed)? = try? amount.evaluate(client, in: context), owed.scaledAmount > 0
       else { continue }
-      return "\(subject) \(Value.money(owed).plainText)"
+      return "\(subject) \(notation.text(of: owed))"
     }
     return nil
   }

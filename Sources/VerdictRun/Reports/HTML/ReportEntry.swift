@@ -34,6 +34,8 @@ struct ReportEntry {
   var histogram: (text: String, amount: Double)?
   /// The standing in the run history, when there is one.
   var standing: ClientStanding?
+  /// Whether ``client`` is the client's key (not `file:line`): only such clients are in a history.
+  var keyed = false
 
   /// Writes one row's entry.
   static func encode(_ row: ReportRow, _ outcome: ReportOutcome?, vocabulary: ReportVocabulary, into out: ByteBuffer) {
@@ -55,11 +57,12 @@ struct ReportEntry {
     out.appendField(outcome?.refer.string(in: vocabulary.texts))
     out.appendField(row.error)
     out.appendNumberField(outcome?.unknownRuleCount)
-    out.appendAmountFields(row.measure)
-    out.appendAmountFields(row.histogram)
+    out.appendAmountFields(row.measure, notation: vocabulary.notation)
+    out.appendAmountFields(row.histogram, notation: vocabulary.notation)
     out.appendField(row.standing?.status.rawValue)
     out.appendNumberField(row.standing.map { Int($0.since.daysSinceEpoch) })
     out.appendNumberField(row.standing?.coolingOffUntil.map { Int($0.daysSinceEpoch) })
+    out.appendNumberField(row.key.isEmpty ? nil : 1)
   }
 
   /// Every entry in `bytes`, in the order they were written.
@@ -88,6 +91,7 @@ struct ReportEntry {
           status: status, since: CalendarDate(daysSinceEpoch: Int64(since)),
           coolingOffUntil: until.map { CalendarDate(daysSinceEpoch: Int64($0)) })
       }
+      entry.keyed = fields.number() != nil
       entries.append(entry)
     }
     return entries
@@ -121,10 +125,11 @@ extension ByteBuffer {
     text.withUTF8 { appendField($0) }
   }
 
-  /// A value to draw as two fields, its text and its amount's bits; `-` twice when it is no amount.
-  fileprivate func appendAmountFields(_ value: Value) {
+  /// A value to draw as two fields, its text (in `notation`) and its amount's bits; `-` twice
+  /// when it is no amount.
+  fileprivate func appendAmountFields(_ value: Value, notation: DataNotation) {
     let amount = value.chartAmount
-    appendField(amount == nil ? nil : value.plainText)
+    appendField(amount == nil ? nil : notation.text(of: value))
     appendNumberField(amount.map { Int(bitPattern: UInt(truncatingIfNeeded: $0.bitPattern)) })
   }
 

@@ -29,8 +29,8 @@ extension ReportPage {
       if vocabulary.chartField != nil { page.element("td", ["class": "num"], text: entry.measure?.text ?? "") }
       if vocabulary.hasHistory {
         page.element("td", text: entry.standing?.status.rawValue ?? "")
-        page.element("td", text: entry.standing.map { "\($0.since)" } ?? "")
-        page.element("td", text: entry.standing?.coolingOffUntil.map { "\($0)" } ?? "")
+        page.element("td", text: entry.standing.map { vocabulary.notation.text(of: $0.since) } ?? "")
+        page.element("td", text: entry.standing?.coolingOffUntil.map { vocabulary.notation.text(of: $0) } ?? "")
       }
       page.element("td", text: "\(vocabulary.sources[entry.source]):\(entry.line)")
       page.close("tr")

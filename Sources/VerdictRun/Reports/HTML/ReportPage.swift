@@ -13,6 +13,8 @@ struct ReportPage {
   let tally: Tally
   /// The facts behind the verdicts of the clients who need action.
   let facts: ActionFacts?
+  /// What the run history knew before the run, when there is one.
+  var history: PageHistory?
 
   /// The whole page, UTF-8.
   func render() -> [UInt8] {
@@ -22,7 +24,8 @@ struct ReportPage {
     page.open("head")
     page.empty("meta", ["charset": "utf-8"])
     page.empty("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
-    page.element("title", text: "Verdicts \(vocabulary.today): \(vocabulary.policyName)")
+    let today = vocabulary.notation.text(of: vocabulary.today)
+    page.element("title", text: "Verdicts \(today): \(vocabulary.policyName)")
     page.open("style")
     page.trusted(ReportStyle.css)
     page.close("style")
@@ -30,8 +33,9 @@ struct ReportPage {
     page.trusted("\n")
     page.open("body")
     page.open("main")
-    page.element("h1", text: "Verdicts of \(vocabulary.today)")
+    page.element("h1", text: "Verdicts of \(today)")
     summary(&page)
+    changes(&page)
     cards(&page)
     ParetoChart(vocabulary: vocabulary, entries: entries).render(&page)
     VerdictHistograms(vocabulary: vocabulary, entries: entries).render(&page)
@@ -68,7 +72,7 @@ struct ReportPage {
       if index > 0 { page.text(", ") }
       page.element("code", text: source)
     }
-    page.text(", today \(vocabulary.today).")
+    page.text(", today \(vocabulary.notation.text(of: vocabulary.today)).")
     page.close("p")
     // Most severe first, then the errors.
     var parts = vocabulary.verdicts.indices.reversed().map { (vocabulary.verdicts[$0], tally.verdicts[$0], color($0)) }

@@ -31,6 +31,7 @@ enum ReportStyle {
     a{color:#1e40af}
     svg{display:block;width:100%;height:auto}
     svg.stack{height:1.5rem}
+    svg.timeline{width:auto;max-width:100%;height:1rem;margin:.3rem 0}
     .counts{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;padding:0;margin:.5rem 0}
     .swatch{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.3em;vertical-align:-.05em}
     .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.75rem}
