@@ -5,7 +5,7 @@ import Verdict
 /// tooltips of a client's timeline).
 extension HistoryFacts {
   /// The keys of the clients that were in the latest run before.
-  public var clientsInLatestRun: Set<String> {
+  package var clientsInLatestRun: Set<String> {
     // A client's last change is its departure when it was not in the latest run.
     Set(log.spans.lazy.filter { self.log.verdicts[Int($0.value.end) - 1] >= 0 }.map(\.key))
   }
@@ -13,7 +13,7 @@ extension HistoryFacts {
   /// The rule that decided the verdict of the client with `key` at the run on `day`; `nil` when
   /// the `otherwise` verdict did, when no run was recorded that day, or when the client was not
   /// in it.
-  public func rule(of key: String, on day: CalendarDate) -> String? {
+  package func rule(of key: String, on day: CalendarDate) -> String? {
     guard let span = log.spans[key], client(key)?.severity(on: day) != nil else { return nil }
     // The client's latest change at or before `day`.
     var low = Int(span.start)
