@@ -6,6 +6,8 @@ let package = Package(
   products: [
     .library(name: "Verdict", targets: ["Verdict"]),
     .executable(name: "verdict", targets: ["verdict"]),
+    // The C interface: libVerdictC.so, declared by include/verdict.h (docs/embedding-c.md).
+    .library(name: "VerdictC", type: .dynamic, targets: ["VerdictC"]),
   ],
   dependencies: [
     // The CLI's argument parsing, help, completion scripts and man page.
@@ -74,5 +76,7 @@ let package = Package(
       exclude: ["Fixtures"]),
     // End-to-end tests that run the built `verdict` binary against golden files.
     .testTarget(name: "CLITests", dependencies: ["verdict"], exclude: ["Cases"]),
+    // The C interface, exported with @c; the header is include/verdict.h.
+    .target(name: "VerdictC", dependencies: ["Verdict", "VerdictData"]),
   ]
 )
