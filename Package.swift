@@ -78,5 +78,8 @@ let package = Package(
     .testTarget(name: "CLITests", dependencies: ["verdict"], exclude: ["Cases"]),
     // The C interface, exported with @c; the header is include/verdict.h.
     .target(name: "VerdictC", dependencies: ["Verdict", "VerdictData"]),
+    // Compiles C programs against include/verdict.h and libVerdictC.so (which `swift test` builds
+    // with every product), runs them and the Python example, and compares with the CLI's output.
+    .testTarget(name: "VerdictCTests", dependencies: ["VerdictC", "verdict"], exclude: ["c"]),
   ]
 )
