@@ -103,8 +103,9 @@ enum CCompiler {
   /// Compiles `source` (relative to the repository) to an executable in a new temporary folder,
   /// warnings as errors, linked to `libVerdictC` with a run path to the products folder.
   static func build(_ source: String) throws -> URL {
-    guard let cc = ProgramRun.find("cc") else {
-      throw BuiltProducts.SetupFailure(message: "no C compiler 'cc' on the PATH")
+    // The system compiler, or the toolchain's clang where there is none.
+    guard let cc = ProgramRun.find("cc") ?? ProgramRun.find("clang") else {
+      throw BuiltProducts.SetupFailure(message: "no C compiler ('cc' or 'clang') on the PATH")
     }
     let library = try BuiltProducts.library()
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdictc-cc-\(UUID().uuidString)")
