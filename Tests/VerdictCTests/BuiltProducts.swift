@@ -97,31 +97,3 @@ struct ProgramRun {
     return nil
   }
 }
-
-/// Compiles C programs against `include/verdict.h` and the built library with the system `cc`.
-enum CCompiler {
-  /// Compiles `source` (relative to the repository) to an executable in a new temporary folder,
-  /// warnings as errors, linked to `libVerdictC` with a run path to the products folder.
-  static func build(_ source: String) throws -> URL {
-    // The system compiler, or the toolchain's clang where there is none.
-    guard let cc = ProgramRun.find("cc") ?? ProgramRun.find("clang") else {
-      throw BuiltProducts.SetupFailure(message: "no C compiler ('cc' or 'clang') on the PATH")
-    }
-    let library = try BuiltProducts.library()
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdictc-cc-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let executable = folder.appendingPathComponent(
-      URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent)
-    let libraries = library.deletingLastPathComponent().path
-    let compiled = try ProgramRun.run(
-      cc,
-      [
-        "-std=c11", "-Wall", "-Wextra", "-Werror", "-pthread", "-I", "include", source, "-o", executable.path,
-        "-L", libraries, "-lVerdictC", "-Wl,-rpath,\(libraries)",
-      ])
-    guard compiled.status == 0 else {
-      throw BuiltProducts.SetupFailure(message: "cc \(source) failed:\n\(compiled.stdout)\(compiled.stderr)")
-    }
-    return executable
-  }
-}

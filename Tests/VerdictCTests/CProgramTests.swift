@@ -20,7 +20,9 @@ struct CProgramTests {
   /// The same program under valgrind: no invalid read or write, no leak of what it freed. The
   /// Swift runtime's own caches stay allocated to the end ("possibly lost"), so only definite
   /// leaks count.
-  @Test(.enabled(if: ProgramRun.find("valgrind") != nil, "valgrind is not installed"))
+  @Test(
+    .enabled(if: ProgramRun.find("valgrind") != nil, "valgrind is not installed"),
+    .enabled(if: CCompiler.librarySanitizer == nil, "the library is built with a sanitizer, which does the checking"))
   func conformanceProgramUnderValgrind() throws {
     let valgrind = try #require(ProgramRun.find("valgrind"))
     let program = try CCompiler.build("Tests/VerdictCTests/c/conformance.c")

@@ -5,7 +5,9 @@ import Testing
 /// checks their outcomes and two error paths with its own assertions, and prints what
 /// `docs/embedding-c.md` shows.
 struct PythonExampleTests {
-  @Test(.enabled(if: ProgramRun.find("python3") != nil, "python3 is not installed: the ctypes example is not run"))
+  @Test(
+    .enabled(if: ProgramRun.find("python3") != nil, "python3 is not installed: the ctypes example is not run"),
+    .enabled(if: CCompiler.librarySanitizer == nil, "the library is built with a sanitizer: python3 cannot load it"))
   func ctypesExample() throws {
     let python = try #require(ProgramRun.find("python3"))
     let library = try BuiltProducts.library()
