@@ -1,9 +1,10 @@
+import Verdict
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import Verdict
 
 /// An evaluation as `verdict_evaluate` returns it: the keys of a `verdict run --format json` row
 /// (without `client`, `error` and `source`, which belong to a data file), every one present and
