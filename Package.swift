@@ -6,6 +6,8 @@ let package = Package(
   products: [
     .library(name: "Verdict", targets: ["Verdict"]),
     .executable(name: "verdict", targets: ["verdict"]),
+    // The C interface: libVerdictC.so, declared by include/verdict.h (docs/embedding-c.md).
+    .library(name: "VerdictC", type: .dynamic, targets: ["VerdictC"]),
   ],
   dependencies: [
     // The CLI's argument parsing, help, completion scripts and man page.
@@ -88,5 +90,10 @@ let package = Package(
     .testTarget(name: "EmbeddingTests", dependencies: ["Verdict"], packageAccess: false),
     // End-to-end tests that run the built `verdict` binary against golden files.
     .testTarget(name: "CLITests", dependencies: ["verdict", "TestSupport"], exclude: ["Cases"]),
+    // The C interface, exported with @c; the header is include/verdict.h.
+    .target(name: "VerdictC", dependencies: ["Verdict", "VerdictData"]),
+    // Compiles C programs against include/verdict.h and libVerdictC.so (which `swift test` builds
+    // with every product), runs them and the Python example, and compares with the CLI's output.
+    .testTarget(name: "VerdictCTests", dependencies: ["VerdictC", "verdict", "TestSupport"], exclude: ["c"]),
   ]
 )

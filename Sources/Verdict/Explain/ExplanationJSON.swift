@@ -1,11 +1,10 @@
-import Foundation
-import Verdict
-
-/// `verdict explain --format json`: one object a client, with every rule, its outcome, the facts
-/// behind it and its condition tree. Values are strings as the language writes them (`"42d"`,
-/// `"true"`, `"missing"`); a node that was not computed has no `value`.
-struct ExplanationJSON: Encodable {
-  struct Node: Encodable {
+/// An explanation as JSON: one object a client, with every rule, its outcome, the facts behind it
+/// and its condition tree, as `verdict explain --format json` prints them in an array and
+/// `verdict_explain` of the C interface returns one. Values are strings as the language writes
+/// them (`"42d"`, `"true"`, `"missing"`); a node that was not computed has no `value`.
+package struct ExplanationJSON: Encodable, Sendable {
+  /// A part of a rule's condition, with its value.
+  package struct Node: Encodable, Sendable {
     var kind: String
     var text: String
     var value: String?
@@ -15,7 +14,7 @@ struct ExplanationJSON: Encodable {
     var unmeasured: [String]?
     var children: [Node]?
 
-    init(_ node: ConditionNode) {
+    package init(_ node: ConditionNode) {
       kind = node.kind.rawValue
       text = node.text
       value = node.value?.description
@@ -27,7 +26,8 @@ struct ExplanationJSON: Encodable {
     }
   }
 
-  struct Rule: Encodable {
+  /// A rule and the facts behind its outcome.
+  package struct Rule: Encodable, Sendable {
     var number: Int
     var name: String?
     var verdict: String
@@ -37,7 +37,8 @@ struct ExplanationJSON: Encodable {
     var condition: Node
   }
 
-  struct Clauses: Encodable {
+  /// The winning action's clauses; absent ones are left out.
+  package struct Clauses: Encodable, Sendable {
     var notice: String?
     var cooldown: String?
     var reason: String?
@@ -55,7 +56,8 @@ struct ExplanationJSON: Encodable {
   var rules: [Rule]
   var error: String?
 
-  init(_ explanation: Explanation, client: String?) {
+  /// The JSON of `explanation`; `client` names the client (`nil`: the key is left out).
+  package init(_ explanation: Explanation, client: String?) {
     self.client = client
     verdict = explanation.verdict
     rule = explanation.winningRule.map { $0 + 1 }
@@ -73,7 +75,7 @@ struct ExplanationJSON: Encodable {
   }
 
   /// `otherwise`, `only-match`, `most-severe`, `earliest-of-most-severe`, `first-match`, `failed`.
-  static func decision(_ decision: Decision) -> String {
+  package static func decision(_ decision: Decision) -> String {
     switch decision {
     case .otherwise: "otherwise"
     case .onlyMatch: "only-match"
@@ -82,13 +84,5 @@ struct ExplanationJSON: Encodable {
     case .firstMatch: "first-match"
     case .failed: "failed"
     }
-  }
-
-  /// The explanations as one JSON array, keys sorted so that output is stable.
-  static func render(_ explanations: [ExplanationJSON]) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-    guard let data = try? encoder.encode(explanations) else { return "[]\n" }
-    return String(decoding: data, as: UTF8.self) + "\n"
   }
 }

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+import VerdictC
+
+/// The C interface gives what the command line gives for the same policy and client: users
+/// meet one shape. The entry points are called here as Swift functions; the C programs call the
+/// same ones through the library.
+struct SameShapeTests {
+  static let policyFile = BuiltProducts.repository.appendingPathComponent("docs/examples/late-payers.verdict")
+
+  /// Clients covering a winner with every kind of clause, an `otherwise`, and missing data.
+  static let clients = [
+    #"{"payment_delay": 72, "outstanding": "3150.00", "project_end": "2027-01-31"}"#,
+    #"{"payment_delay": 45, "outstanding": 0}"#,
+    #"{"payment_delay": "20", "project_end": "2026-12-24"}"#,
+    #"{"payment_delay": 3, "outstanding": null}"#,
+    "{}",
+  ]
+
+  /// Each outcome has the values of the `verdict run --format json` row for the same client,
+  /// under the same keys.
+  @Test func outcomeMatchesRunJSON() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdictc-shape-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data(("[" + Self.clients.joined(separator: ",\n") + "]").utf8).write(
+      to: folder.appendingPathComponent("clients.json"))
+    let run = try ProgramRun.run(
+      BuiltProducts.verdict,
+      [
+        "run", Self.policyFile.path, folder.appendingPathComponent("clients.json").path, "--format", "json",
+        "--today", "2026-11-29",
+      ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+    try #require(rows.count == Self.clients.count)
+    let policy = try CPolicy(Self.policyFile)
+    for (client, row) in zip(Self.clients, rows) {
+      let outcome = try #require(
+        try JSONSerialization.jsonObject(with: Data(policy.evaluate(client).utf8)) as? [String: Any])
+      var common = row
+      for key in ["client", "error", "source"] { common[key] = nil }
+      var shared = outcome
+      for key in ["matched", "unknown"] { shared[key] = nil }
+      #expect(NSDictionary(dictionary: shared) == NSDictionary(dictionary: common), "client \(client)")
+    }
+  }
+
+  /// `verdict_explain` gives the text and the JSON object of `verdict explain --set`.
+  @Test(arguments: [0, 1, 2]) func explanationMatchesExplainCommand(format: Int32) throws {
+    let policy = try CPolicy(Self.policyFile)
+    let explained = try policy.explain(Self.clients[0], format: format)
+    var arguments = [
+      "explain", Self.policyFile.path, "--set", "payment_delay=72", "--set", "outstanding=3150.00", "--set",
+      "project_end=2027-01-31", "--today", "2026-11-29",
+    ]
+    if format == 1 { arguments.append("--tree") }
+    if format == 2 { arguments += ["--format", "json"] }
+    let command = try ProgramRun.run(BuiltProducts.verdict, arguments)
+    #expect(command.status == 0, "\(command.stderr)")
+    if format == 2 {
+      let objects = try #require(try JSONSerialization.jsonObject(with: Data(command.stdout.utf8)) as? [Any])
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(explained.utf8)) as? [String: Any])
+      #expect(objects.count == 1)
+      #expect(NSDictionary(dictionary: object) == (objects.first as? NSDictionary))
+    } else {
+      #expect(explained == command.stdout)
+    }
+  }
+
+  /// `verdict_version` is the version `verdict --version` prints.
+  @Test func versionMatchesCommand() throws {
+    let command = try ProgramRun.run(BuiltProducts.verdict, ["--version"])
+    let version = try #require(verdictVersion())
+    #expect(String(cString: version) + "\n" == command.stdout)
+  }
+}
+
+/// A policy compiled through the C entry points, for calling them from Swift.
+final class CPolicy {
+  private var handle: OpaquePointer?
+  private let context: OpaquePointer?
+
+  init(_ file: URL) throws {
+    let text = try String(contentsOf: file, encoding: .utf8)
+    var error: UnsafeMutablePointer<CChar>?
+    let status = verdictPolicyCompile(text, file.lastPathComponent, &handle, &error)
+    context = verdictContextNew()
+    try CPolicy.check(status, error)
+    try CPolicy.check(verdictContextSetToday(context, "2026-11-29", &error), error)
+  }
+
+  deinit {
+    verdictContextFree(context)
+    verdictPolicyFree(handle)
+  }
+
+  func evaluate(_ json: String) throws -> String {
+    var outcome: UnsafeMutablePointer<CChar>?
+    var error: UnsafeMutablePointer<CChar>?
+    try CPolicy.check(verdictEvaluate(handle, context, json, &outcome, &error), error)
+    return CPolicy.take(outcome)
+  }
+
+  func explain(_ json: String, format: Int32) throws -> String {
+    var explanation: UnsafeMutablePointer<CChar>?
+    var error: UnsafeMutablePointer<CChar>?
+    try CPolicy.check(verdictExplain(handle, context, json, format, &explanation, &error), error)
+    return CPolicy.take(explanation)
+  }
+
+  /// A failed call as an error with its message.
+  struct CallFailed: Error, CustomStringConvertible {
+    var status: Int32
+    var message: String
+    var description: String { "status \(status): \(message)" }
+  }
+
+  private static func check(_ status: Int32, _ error: UnsafeMutablePointer<CChar>?) throws {
+    guard status == 0 else { throw CallFailed(status: status, message: take(error)) }
+  }
+
+  /// The text of a string the library returned, which is then freed.
+  private static func take(_ string: UnsafeMutablePointer<CChar>?) -> String {
+    defer { verdictStringFree(string) }
+    return string.map { String(cString: $0) } ?? ""
+  }
+}
