@@ -4,8 +4,9 @@ import VerdictData
 /// A client given to the C interface as a JSON object from field name to value, read as
 /// `verdict run` reads a record of a JSON data file: strings are data cells (`"45d"`,
 /// `"1200 EUR"`), numbers are their literal text, `true` and `false` are booleans, `null` is
-/// missing. A key that repeats: the last value wins, as in a data file. The values then go
-/// through ``Policy/client(_:reader:)``, which converts each to its field's type.
+/// missing, and so is a field not given. A key that repeats: the last value wins, as in a data
+/// file. The values then go through ``Policy/client(_:options:)``, which converts each to its
+/// field's type and refuses a key the policy has no field for, with a did-you-mean.
 enum ClientJSON {
   /// The client `text` describes for `policy`; a syntax error, a key the policy has no field
   /// for, a nested value or a value that does not fit its field is a `client` failure.
@@ -21,11 +22,10 @@ enum ClientJSON {
     }
     var values: [String: Value] = [:]
     for member in members {
-      try checkField(member.key, of: policy)
       switch member.value {
       case .string(let text), .number(let text): values[member.key] = .text(text)
       case .bool(let flag): values[member.key] = .text(flag ? "true" : "false")
-      case .null: values[member.key] = nil
+      case .null: values[member.key] = .missing
       case .array, .object:
         throw .client(
           "client JSON: field '\(member.key)' holds \(kind(of: member.value)); a field's value is a string, a number, true, false or null"
@@ -33,23 +33,11 @@ enum ClientJSON {
       }
     }
     do throws(ClientError) {
-      return try policy.client(values)
+      return try policy.client(values, options: .absentIsMissing)
     } catch {
-      throw .client("client JSON: \(error.description)\(error.error.hint.map { " (\($0))" } ?? "")")
+      let what = error.kind == .unknownKey ? error.message : error.description
+      throw .client("client JSON: \(what)\(error.hint.map { " (\($0))" } ?? "")")
     }
-  }
-
-  /// Refuses a key the policy has no field for, with the nearest field name or the list of them.
-  ///
-  /// `Policy.client` ignores such keys for now; this check is the C interface's until the
-  /// library refuses them itself.
-  private static func checkField(_ name: String, of policy: Policy) throws(CallFailure) {
-    guard policy.slot(ofField: name) == nil else { return }
-    let known = policy.fields.map(\.name)
-    let hint =
-      Suggestion.closest(to: name, among: known).map { " (did you mean '\($0)'?)" }
-      ?? (known.isEmpty ? " (it reads no fields)" : " (its fields: \(known.joined(separator: ", ")))")
-    throw .client("client JSON: the policy has no field '\(name)'\(hint)")
   }
 
   private static func kind(of value: JSONValue) -> String {
