@@ -80,7 +80,8 @@ struct TestCommand: ParsableCommand {
           if table == nil { clients.load(records) } else { clients.attach(records) }
         }
         let measures = data != nil || (!tableFiles.isEmpty && !policy.tables.isEmpty)
-        let population = measures ? clients.populationBuilder(for: policy) : nil
+        // Built (and sorted) once for the policy; each example is measured as one more client.
+        let population = measures ? clients.population(for: policy) : nil
         let results = examples.map { policy.run($0, in: context, population: population) }
         report.add(results, of: policy)
       }
