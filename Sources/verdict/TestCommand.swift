@@ -22,9 +22,11 @@ struct TestCommand: ParsableCommand {
       checked. Each failing example is printed with what was expected, what the policy gave and \
       the explanation; then a summary line: N passed, N failed.
 
-      With --data, a policy that uses share, rank or percentile is first checked against the \
-      data, as verdict check --data does: a missing column is an error, cells that do not fit \
-      are a warning.
+      share, rank and percentile measure an example's client as one more of the clients of the \
+      data file that its file's `data "FILE"` line names (relative to that file), or of the \
+      file --data names, for every example. A policy that uses them is first checked against \
+      the data, as verdict check --data does: a missing column is an error, cells that do not \
+      fit are a warning.
 
       Exit status: 0 every example passed, 1 some failed (or there were none), 2 a policy or a \
       test file has errors (or the data lacks a column a policy needs).
@@ -39,7 +41,7 @@ struct TestCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Measure share, rank and percentile in examples against the clients of this data file.", valueName: "file"))
+      "Measure share, rank and percentile in every example against the clients of this data file.", valueName: "file"))
   var data: String?
 
   @Option(help: ArgumentHelp("The date that 'today' means (default: the local date).", valueName: "YYYY-MM-DD"))
@@ -53,36 +55,56 @@ struct TestCommand: ParsableCommand {
       var context = EvaluationContext()
       if let today { context.today = try TodayOption.parse(today) }
       let suites = try TestSuite.find(paths)
-      var book = ClientBook()
-      var table: ClientTable?
-      if let data {
-        let options = try reading.reading()
-        do throws(RunFailure) { table = try ClientTable.read(data, options: options) } catch {
-          throw CommandFailure(error)
-        }
-      }
-      if let table { book.load(table) }
+      var data = TestData(reading: reading)
+      if let path = self.data { try data.readGiven(path) }
       let tableFiles = try reading.tableFiles()
       var report = TestReport(showsCoverage: coverage)
       var tablesUsed: Set<String> = []
       for suite in suites {
-        guard let (policy, examples) = suite.load(), fits(policy, table) else {
+        guard let (policy, examples) = suite.load() else {
           report.brokenFiles += 1
           continue
         }
-        var clients = book
+        var records: TableRecords?
         if !tableFiles.isEmpty, !policy.tables.isEmpty {
-          guard let records = try records(for: policy, from: tableFiles, context: context) else {
+          guard let read = try self.records(for: policy, from: tableFiles, context: context) else {
             report.brokenFiles += 1
             continue
           }
+          records = read
           tablesUsed.formUnion(policy.tables.map(\.name))
-          if table == nil { clients.load(records) } else { clients.attach(records) }
         }
-        let measures = data != nil || (!tableFiles.isEmpty && !policy.tables.isEmpty)
-        // Built (and sorted) once for the policy; each example is measured as one more client.
-        let population = measures ? clients.population(for: policy) : nil
-        let results = examples.map { policy.run($0, in: context, population: population) }
+        // Each data set's population is built (and sorted) once for the policy, and shared by
+        // its examples: each is measured as one more client.
+        var populations: [String: Population] = [:]
+        var fitsData = true
+        for path in Set(examples.compactMap { data.path(for: $0) }) {
+          switch try data.clients(at: path) {
+          case .clients(let table, var clients):
+            guard fits(policy, table) else {
+              fitsData = false
+              continue
+            }
+            if let records { clients.attach(records) }
+            populations[path] = clients.population(for: policy)
+          case .unreadable, nil:
+            fitsData = false
+          }
+        }
+        guard fitsData else {
+          report.brokenFiles += 1
+          continue
+        }
+        // Without a data file, the policy's tables alone give the clients.
+        let tablePopulation = records.flatMap { records in
+          var clients = ClientBook()
+          clients.load(records)
+          return clients.population(for: policy)
+        }
+        let results = examples.map { example in
+          let population = data.path(for: example).map { populations[$0] } ?? tablePopulation
+          return policy.run(example, in: context, population: population)
+        }
         report.add(results, of: policy)
       }
       report.finish()
@@ -119,8 +141,8 @@ struct TestCommand: ParsableCommand {
   /// `verdict check --data` finds: a missing column is an error (the population would leave out
   /// every client), printed, and makes the policy broken; cells that do not fit are warnings
   /// (those clients are left out), printed. A policy that measures nothing does not use the data.
-  private func fits(_ policy: Policy, _ table: ClientTable?) -> Bool {
-    guard let table, !policy.populationNeeds.isEmpty else { return true }
+  private func fits(_ policy: Policy, _ table: ClientTable) -> Bool {
+    guard !policy.populationNeeds.isEmpty else { return true }
     let diagnostics = DataCheck.diagnostics(for: policy, data: table)
     Terminal.error(Terminal.diagnosticRenderer.render(diagnostics, in: policy.source))
     return !diagnostics.containsErrors
