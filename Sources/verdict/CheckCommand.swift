@@ -67,7 +67,7 @@ struct CheckCommand: ParsableCommand {
         }
       } catch {
         // A file that cannot be read is reported, and the others are still checked.
-        Terminal.error("verdict: \(error.message)\n")
+        Terminal.error(error.rendered)
         unreadable = true
       }
     }

@@ -34,24 +34,20 @@ struct HistoryCommand: ParsableCommand {
   }
 
   func run() throws {
-    do throws(CommandFailure) {
-      guard let path = try history.path(environment: ProcessInfo.processInfo.environment) else {
-        throw CommandFailure(message: "which history? give --history FILE (or --default-history)", exitCode: 2)
-      }
-      guard FileManager.default.fileExists(atPath: path) else {
-        throw CommandFailure(message: "there is no history at \(path) (verdict run --history creates one)", exitCode: 2)
-      }
-      let opened: History
-      do throws(HistoryError) { opened = try History.open(path: path) } catch {
-        throw CommandFailure(message: error.message, exitCode: 2)
-      }
-      if let client {
-        try showTimeline(of: client, in: opened)
-      } else {
-        try showRuns(of: opened)
-      }
-    } catch {
-      error.exit()
+    guard let path = try history.path(environment: ProcessInfo.processInfo.environment) else {
+      throw CommandFailure(message: "which history? give --history FILE (or --default-history)", exitCode: 2)
+    }
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw CommandFailure(message: "there is no history at \(path) (verdict run --history creates one)", exitCode: 2)
+    }
+    let opened: History
+    do throws(HistoryError) { opened = try History.open(path: path) } catch {
+      throw CommandFailure(message: error.message, exitCode: 2)
+    }
+    if let client {
+      try showTimeline(of: client, in: opened)
+    } else {
+      try showRuns(of: opened)
     }
   }
 

@@ -51,72 +51,71 @@ struct TestCommand: ParsableCommand {
   var reading: DataOptions
 
   func run() throws {
-    do throws(CommandFailure) {
-      var context = EvaluationContext()
-      if let today { context.today = try TodayOption.parse(today) }
-      let suites = try TestSuite.find(paths)
-      var data = TestData(reading: reading)
-      if let path = self.data { try data.readGiven(path) }
-      let tableFiles = try reading.tableFiles()
-      var report = TestReport(showsCoverage: coverage)
-      var tablesUsed: Set<String> = []
-      for suite in suites {
-        guard let (policy, examples) = suite.load() else {
+    var context = EvaluationContext()
+    if let today { context.today = try TodayOption.parse(today) }
+    let suites = try TestSuite.find(paths)
+    var data = TestData(reading: reading)
+    if let path = self.data { try data.readGiven(path) }
+    let tableFiles = try reading.tableFiles()
+    var report = TestReport(showsCoverage: coverage)
+    var tablesUsed: Set<String> = []
+    for suite in suites {
+      guard let (policy, examples) = suite.load() else {
+        report.brokenFiles += 1
+        continue
+      }
+      var records: TableRecords?
+      if !tableFiles.isEmpty, !policy.tables.isEmpty {
+        guard let read = try self.records(for: policy, from: tableFiles, context: context) else {
           report.brokenFiles += 1
           continue
         }
-        var records: TableRecords?
-        if !tableFiles.isEmpty, !policy.tables.isEmpty {
-          guard let read = try self.records(for: policy, from: tableFiles, context: context) else {
-            report.brokenFiles += 1
+        records = read
+        tablesUsed.formUnion(policy.tables.map(\.name))
+      }
+      // Each data set's population is built (and sorted) once for the policy, and shared by
+      // its examples: each is measured as one more client.
+      var populations: [String: Population] = [:]
+      var fitsData = true
+      var measured: Set<String> = []
+      for example in examples {
+        guard let path = data.path(for: example), !measured.contains(path) else { continue }
+        measured.insert(path)
+        switch try data.clients(at: path, namedBy: example.source.name) {
+        case .clients(let table, var clients):
+          guard fits(policy, table) else {
+            fitsData = false
             continue
           }
-          records = read
-          tablesUsed.formUnion(policy.tables.map(\.name))
+          if let records { clients.attach(records) }
+          populations[path] = clients.population(for: policy)
+        case .unreadable, nil:
+          fitsData = false
         }
-        // Each data set's population is built (and sorted) once for the policy, and shared by
-        // its examples: each is measured as one more client.
-        var populations: [String: Population] = [:]
-        var fitsData = true
-        for path in Set(examples.compactMap { data.path(for: $0) }) {
-          switch try data.clients(at: path) {
-          case .clients(let table, var clients):
-            guard fits(policy, table) else {
-              fitsData = false
-              continue
-            }
-            if let records { clients.attach(records) }
-            populations[path] = clients.population(for: policy)
-          case .unreadable, nil:
-            fitsData = false
-          }
-        }
-        guard fitsData else {
-          report.brokenFiles += 1
-          continue
-        }
-        // Without a data file, the policy's tables alone give the clients.
-        let tablePopulation = records.flatMap { records in
-          var clients = ClientBook()
-          clients.load(records)
-          return clients.population(for: policy)
-        }
-        let results = examples.map { example in
-          let population = data.path(for: example).map { populations[$0] } ?? tablePopulation
-          return policy.run(example, in: context, population: population)
-        }
-        report.add(results, of: policy)
       }
-      report.finish()
-      for file in tableFiles where !tablesUsed.contains(file.name) && report.brokenFiles == 0 {
-        throw CommandFailure(
-          message: "--table \(file.name)=…: no policy tested has a table '\(file.name)'", exitCode: 2)
+      guard fitsData else {
+        report.brokenFiles += 1
+        continue
       }
-      if report.brokenFiles > 0 { throw CommandFailure(message: "", exitCode: 2) }
-      if report.failed > 0 || report.passed == 0 { throw CommandFailure(message: "", exitCode: 1) }
-    } catch {
-      error.exit()
+      // Without a data file, the policy's tables alone give the clients.
+      let tablePopulation = records.flatMap { records in
+        var clients = ClientBook()
+        clients.load(records)
+        return clients.population(for: policy)
+      }
+      let results = examples.map { example in
+        let population = data.path(for: example).map { populations[$0] } ?? tablePopulation
+        return policy.run(example, in: context, population: population)
+      }
+      report.add(results, of: policy)
     }
+    report.finish()
+    for file in tableFiles where !tablesUsed.contains(file.name) && report.brokenFiles == 0 {
+      throw CommandFailure(
+        message: "--table \(file.name)=…: no policy tested has a table '\(file.name)'", exitCode: 2)
+    }
+    if report.brokenFiles > 0 { throw CommandFailure(message: "", exitCode: 2) }
+    if report.failed > 0 || report.passed == 0 { throw CommandFailure(message: "", exitCode: 1) }
   }
 
   /// The records of `policy`'s tables, from the `--table` files that name them, for measuring

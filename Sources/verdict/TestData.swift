@@ -50,8 +50,9 @@ struct TestData {
   }
 
   /// The clients of the file at `path` (read the first time it is asked for), or `nil` for no
-  /// path; a file that cannot be read is `.unreadable`, with the reason printed once.
-  mutating func clients(at path: String?) throws(CommandFailure) -> DataSet? {
+  /// path; a file that cannot be read is `.unreadable`, with the reason printed once and, when
+  /// `file`'s `data` line named it, a hint that says so.
+  mutating func clients(at path: String?, namedBy file: String) throws(CommandFailure) -> DataSet? {
     guard let path else { return nil }
     if let known = read[path] { return known }
     let reading = try options.reading()
@@ -62,7 +63,9 @@ struct TestData {
       book.load(table)
       dataSet = .clients(table, book)
     } catch {
-      Terminal.error(error.message + "\n")
+      let named =
+        path == given || error.problems.last?.hint != nil ? error : error.hinting("\(file) names it on its data line")
+      Terminal.error(CommandFailure(named).rendered)
       dataSet = .unreadable
     }
     read[path] = dataSet
