@@ -43,8 +43,8 @@ struct ExplainCommand: ParsableCommand {
   @Flag(help: "Show every rule's whole condition with the value of each part.")
   var tree = false
 
-  @Option(name: [.customShort("f"), .long], help: ArgumentHelp("text or json.", valueName: "format"))
-  var format = "text"
+  @Option(name: [.customShort("f"), .long], help: ArgumentHelp("How to report.", valueName: "format"))
+  var format = TextOrJSON.text
 
   @OptionGroup(title: "Reading data")
   var reading: DataOptions
@@ -56,9 +56,6 @@ struct ExplainCommand: ParsableCommand {
   var history: HistoryOptions
 
   func validate() throws {
-    guard ["text", "json"].contains(format) else {
-      throw ValidationError("--format takes text or json, not '\(format)'")
-    }
     let hasClients = data != nil || !reading.tables.isEmpty
     if !hasClients, all || !clients.isEmpty {
       throw ValidationError("--client and --all choose clients from a data file; give one after the policy")
@@ -100,7 +97,7 @@ struct ExplainCommand: ParsableCommand {
       }
     }
     let targets: [Int?] = all ? book.entries.indices.map { $0 } : try chosen(in: book)
-    var reports = ExplainReports(policy: policy, json: format == "json", tree: tree)
+    var reports = ExplainReports(policy: policy, json: format == .json, tree: tree)
     for index in targets {
       let name = index.map { book.entries[$0].reportName }
       if let index, let problem = book.problem(at: index) {

@@ -24,14 +24,8 @@ struct HistoryCommand: ParsableCommand {
   @OptionGroup(title: "Run history")
   var history: HistoryOptions
 
-  @Option(name: [.customShort("f"), .long], help: ArgumentHelp("text or json.", valueName: "format"))
-  var format = "text"
-
-  func validate() throws {
-    guard ["text", "json"].contains(format) else {
-      throw ValidationError("--format takes text or json, not '\(format)'")
-    }
-  }
+  @Option(name: [.customShort("f"), .long], help: ArgumentHelp("How to report.", valueName: "format"))
+  var format = TextOrJSON.text
 
   func run() throws {
     guard let path = try history.path(environment: ProcessInfo.processInfo.environment) else {
@@ -56,7 +50,7 @@ struct HistoryCommand: ParsableCommand {
     do throws(HistoryError) { runs = try history.runs() } catch {
       throw CommandFailure(message: error.message, exitCode: 2)
     }
-    if format == "json" {
+    if format == .json {
       print(HistoryJSON.array(runs.map(HistoryJSON.run)))
       return
     }
@@ -79,7 +73,7 @@ struct HistoryCommand: ParsableCommand {
     guard !entries.isEmpty else {
       throw CommandFailure(message: "the history has no client '\(client)'", exitCode: 2)
     }
-    if format == "json" {
+    if format == .json {
       print(HistoryJSON.array(entries.map(HistoryJSON.entry)))
       return
     }

@@ -54,8 +54,8 @@ struct RunCommand: ParsableCommand {
 
   @Option(
     name: [.customShort("f"), .long],
-    help: ArgumentHelp("The report format: table, json, jsonl, csv or html.", valueName: "format"))
-  var format = "table"
+    help: ArgumentHelp("The report format.", valueName: "format"))
+  var format = ReportFormat.table
 
   @OptionGroup(title: "Reading data")
   var reading: DataOptions
@@ -118,7 +118,7 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     var configuration = RunConfiguration(inputs: data)
-    configuration.format = try DataOptions.choice(format, option: "--format")
+    configuration.format = format
     configuration.reading = try reading.reading()
     configuration.tables = try reading.tableFiles()
     if let today { configuration.today = try TodayOption.parse(today) }
