@@ -104,13 +104,20 @@ public struct ClientBook: Sendable {
   /// reads them, each from its column (the one `from` names, else the field's name); a field
   /// with no column is missing.
   public func client(at index: Int?, for policy: Policy, overrides: [String: String]) throws(CellProblem) -> Client {
+    try client(at: index, for: policy, overrides: overrides, columns: policy.fields.map { table?.column(for: $0) })
+  }
+
+  /// ``client(at:for:overrides:)`` with each field's column, by slot, found already.
+  private func client(at index: Int?, for policy: Policy, overrides: [String: String], columns: [Int?])
+    throws(CellProblem) -> Client
+  {
     let entry = index.flatMap { entries.indices.contains($0) ? entries[$0] : nil }
     var values = [Value](repeating: .missing, count: policy.fields.count)
     for (slot, field) in policy.fields.enumerated() {
       let read: Result<Value, CellError>
       if let cell = overrides[field.name] {
         read = CellReader().read(cell, for: field)
-      } else if let entry, let table, let column = table.column(for: field), column < entry.row.cells.count {
+      } else if let entry, let table, let column = columns[slot], column < entry.row.cells.count {
         read = table.read(entry.row, column: column, for: field)
       } else {
         continue
@@ -144,8 +151,10 @@ public struct ClientBook: Sendable {
   public func populationBuilder(for policy: Policy) -> PopulationBuilder {
     var builder = PopulationBuilder(for: policy)
     guard builder.isNeeded else { return builder }
+    // Each field's column is found once, not once a client: matching headers is costly.
+    let columns = policy.fields.map { table?.column(for: $0) }
     for index in entries.indices where entries[index].problem == nil {
-      if let client = try? client(at: index, for: policy, overrides: [:]) { builder.add(client) }
+      if let client = try? client(at: index, for: policy, overrides: [:], columns: columns) { builder.add(client) }
     }
     return builder
   }
