@@ -22,14 +22,14 @@ struct TestCommand: ParsableCommand {
       checked. Each failing example is printed with what was expected, what the policy gave and \
       the explanation; then a summary line: N passed, N failed.
 
-      share, rank and percentile measure an example's client as one more of the clients of the \
-      data file that its file's `data "FILE"` line names (relative to that file), or of the \
-      file --data names, for every example. A policy that uses them is first checked against \
-      the data, as verdict check --data does: a missing column is an error, cells that do not \
-      fit are a warning.
+      share, rank and percentile measure an example's client as one more client of the data \
+      file that a `data "FILE"` line in the example's own file names (relative to that file); \
+      --data names one for every example instead. A policy that uses them is first checked \
+      against the data, as verdict check --data does: a missing column is an error, cells that \
+      do not fit are a warning.
 
       Exit status: 0 every example passed, 1 some failed (or there were none), 2 a policy or a \
-      test file has errors (or the data lacks a column a policy needs).
+      test file has errors (or its data cannot be read, or lacks a column a policy needs).
       """
   )
 
