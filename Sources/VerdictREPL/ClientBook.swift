@@ -75,10 +75,8 @@ package struct ClientBook: Sendable {
     attach(records)
   }
 
-  /// The client called `query`: an exact name or key, else the only one whose name or key is
-  /// the query ignoring case, else the only one whose name or key starts with it, ignoring case.
-  /// Returns the index, or what it could mean: the names (or keys, for a client found by its key)
-  /// that start with it, or the name, key or prefix of one nearest to it.
+  /// The client called `query`: an exact name or key, else the only name that starts with it,
+  /// ignoring case. Returns the index, or the names it could mean.
   package func find(_ query: String) -> Result<Int, LookupFailure> {
     let wanted = query.lowercased()
     if let exact = entries.firstIndex(where: { $0.name == query || $0.key == query }) { return .success(exact) }
@@ -86,22 +84,18 @@ package struct ClientBook: Sendable {
       entries[$0].name.lowercased() == wanted || entries[$0].key.lowercased() == wanted
     }
     if caseless.count == 1 { return .success(caseless[0]) }
-    let prefixed = entries.indices.compactMap { index -> (index: Int, shown: String)? in
-      let entry = entries[index]
-      if entry.name.lowercased().hasPrefix(wanted) { return (index, entry.name) }
-      return entry.key.lowercased().hasPrefix(wanted) ? (index, entry.key) : nil
-    }
-    if prefixed.count == 1 { return .success(prefixed[0].index) }
-    if prefixed.count > 1 { return .failure(.ambiguous(prefixed.map(\.shown))) }
-    let known = entries.flatMap { $0.key.isEmpty || $0.key == $0.name ? [$0.name] : [$0.name, $0.key] }
-    return .failure(.unknown(suggestion: Suggestion.closest(toPrefix: query, among: known)))
+    let prefixed = entries.indices.filter { entries[$0].name.lowercased().hasPrefix(wanted) }
+    if prefixed.count == 1 { return .success(prefixed[0]) }
+    if prefixed.count > 1 { return .failure(.ambiguous(prefixed.map { entries[$0].name })) }
+    let suggestion = Suggestion.closest(to: query, among: entries.map(\.name))
+    return .failure(.unknown(suggestion: suggestion))
   }
 
   /// Why ``find(_:)`` found no single client.
   package enum LookupFailure: Error, Sendable, Equatable {
-    /// Several clients' names (or keys) start with the query.
+    /// Several clients' names start with the query.
     case ambiguous([String])
-    /// No client matches; the closest name, key or shared prefix of several, if one is close.
+    /// No client matches; the closest name, if one is close.
     case unknown(suggestion: String?)
   }
 
@@ -110,13 +104,20 @@ package struct ClientBook: Sendable {
   /// reads them, each from its column (the one `from` names, else the field's name); a field
   /// with no column is missing.
   package func client(at index: Int?, for policy: Policy, overrides: [String: String]) throws(CellProblem) -> Client {
+    try client(at: index, for: policy, overrides: overrides, columns: policy.fields.map { table?.column(for: $0) })
+  }
+
+  /// ``client(at:for:overrides:)`` with each field's column, by slot, found already.
+  private func client(at index: Int?, for policy: Policy, overrides: [String: String], columns: [Int?])
+    throws(CellProblem) -> Client
+  {
     let entry = index.flatMap { entries.indices.contains($0) ? entries[$0] : nil }
     var values = [Value](repeating: .missing, count: policy.fields.count)
     for (slot, field) in policy.fields.enumerated() {
       let read: Result<Value, CellError>
       if let cell = overrides[field.name] {
         read = CellReader().read(cell, for: field)
-      } else if let entry, let table, let column = table.column(for: field), column < entry.row.cells.count {
+      } else if let entry, let table, let column = columns[slot], column < entry.row.cells.count {
         read = table.read(entry.row, column: column, for: field)
       } else {
         continue
@@ -150,8 +151,10 @@ package struct ClientBook: Sendable {
   package func populationBuilder(for policy: Policy) -> PopulationBuilder {
     var builder = PopulationBuilder(for: policy)
     guard builder.isNeeded else { return builder }
+    // Each field's column is found once, not once a client: matching headers is costly.
+    let columns = policy.fields.map { table?.column(for: $0) }
     for index in entries.indices where entries[index].problem == nil {
-      if let client = try? client(at: index, for: policy, overrides: [:]) { builder.add(client) }
+      if let client = try? client(at: index, for: policy, overrides: [:], columns: columns) { builder.add(client) }
     }
     return builder
   }

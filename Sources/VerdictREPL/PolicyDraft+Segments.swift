@@ -39,6 +39,7 @@ extension PolicyDraft {
     case .rule: .rule
     case .example(let example): .example(example.name)
     case .table(let table): .definition("table \(table.name.name)")
+    case .data: .definition("data")
     }
   }
 

@@ -20,22 +20,14 @@ struct CheckCommand: ParsableCommand {
       """
   )
 
-  /// How diagnostics are shown.
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    /// For people: the source line and a caret, on standard error.
-    case text
-    /// For editors and CI: a JSON array on standard output.
-    case json
-  }
-
   @Argument(help: "Policy files to check.")
   var policies: [String]
 
   @Flag(help: "Treat warnings as errors.")
   var strict = false
 
-  @Option(help: "How to report: text or json.")
-  var format = Format.text
+  @Option(help: "How to report.")
+  var format = TextOrJSON.text
 
   @Option(
     help: ArgumentHelp(
@@ -67,7 +59,7 @@ struct CheckCommand: ParsableCommand {
         }
       } catch {
         // A file that cannot be read is reported, and the others are still checked.
-        Terminal.error("verdict: \(error.message)\n")
+        Terminal.error(error.rendered)
         unreadable = true
       }
     }

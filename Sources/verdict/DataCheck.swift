@@ -56,17 +56,3 @@ enum DataCheck {
     return found
   }
 }
-
-extension CommandFailure {
-  /// A data file that cannot be read: a usage error (exit 2), printed as `verdict run` prints it
-  /// (a message that begins with `verdict: ` loses it here, since ``exit()`` adds it again).
-  init(_ failure: RunFailure) {
-    let prefix = "verdict: "
-    if failure.message.hasPrefix(prefix) {
-      self.init(message: String(failure.message.dropFirst(prefix.count)), exitCode: 2)
-    } else {
-      // Rendered diagnostics and `FILE: …` lines are printed as `verdict run` prints them.
-      self.init(message: failure.message, exitCode: 2, isPrefixed: false)
-    }
-  }
-}

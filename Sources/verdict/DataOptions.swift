@@ -7,13 +7,13 @@ import VerdictRun
 /// `repl --data` share, so that every command reads a file the same way.
 struct DataOptions: ParsableArguments {
   @Option(
-    help: ArgumentHelp("Read every data file as csv, json or jsonl (default: by extension).", valueName: "format"))
-  var inputFormat: String?
+    help: ArgumentHelp("Read every data file in this format (default: by extension).", valueName: "format"))
+  var inputFormat: InputFormat?
 
   @Option(
     help: ArgumentHelp(
       "A CSV preset: auto (detect), standard (',' 1234.56), german (';' 1.234,56) or tab.", valueName: "dialect"))
-  var dialect = "auto"
+  var dialect = CSVDialectChoice.auto
 
   @Option(
     help: ArgumentHelp(
@@ -34,8 +34,8 @@ struct DataOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "The CSV file's encoding: utf-8, windows-1252, latin-1 or utf-16 (default: detected).", valueName: "encoding"))
-  var encoding: String?
+      "The CSV file's encoding (default: detected).", valueName: "encoding"))
+  var encoding: TextEncoding?
 
   @Option(help: ArgumentHelp("Lines to skip before the CSV header (a bank export's preamble).", valueName: "n"))
   var skipLines = 0
@@ -69,10 +69,8 @@ struct DataOptions: ParsableArguments {
   /// - Throws: ``CommandFailure`` (exit 2) for a value an option does not take.
   func reading() throws(CommandFailure) -> DataReadOptions {
     var options = DataReadOptions()
-    options.inputFormat = try inputFormat.map { (name) throws(CommandFailure) in
-      try DataOptions.choice(name, option: "--input-format")
-    }
-    options.dialect = try DataOptions.choice(dialect, option: "--dialect")
+    options.inputFormat = inputFormat
+    options.dialect = dialect
     options.delimiter = try delimiter.map(DataOptions.delimiterByte)
     options.decimalMark = try decimal.map { (mark) throws(CommandFailure) in
       switch mark {
@@ -92,9 +90,7 @@ struct DataOptions: ParsableArguments {
       throw CommandFailure(message: "--skip-lines takes a number of lines, not \(skipLines)", exitCode: 2)
     }
     options.skipLines = skipLines
-    options.encoding = try encoding.map { (name) throws(CommandFailure) in
-      try DataOptions.choice(name, option: "--encoding")
-    }
+    options.encoding = encoding
     options.keyColumn = key
     return options
   }
@@ -123,17 +119,5 @@ struct DataOptions: ParsableArguments {
     default:
       throw CommandFailure(message: "--thousands takes ',', '.', \"'\", space or none, not '\(text)'", exitCode: 2)
     }
-  }
-
-  /// The case of an option's enumeration that `name` names, or a usage error with a hint.
-  static func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, option: String) throws(CommandFailure)
-    -> Choice
-  where Choice.RawValue == String {
-    if let value = Choice(rawValue: name.lowercased()) { return value }
-    let names = Choice.allCases.map(\.rawValue)
-    let hint =
-      Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'?" }
-      ?? "choose \(names.joined(separator: ", "))"
-    throw CommandFailure(message: "\(option) does not take '\(name)' (\(hint))", exitCode: 2)
   }
 }

@@ -26,20 +26,16 @@ struct EvalCommand: ParsableCommand {
   var today: String?
 
   func run() throws {
-    do throws(CommandFailure) {
-      let policy = try PolicyFile.compile(policy)
-      let client = try makeClient(for: policy)
-      var context = EvaluationContext()
-      if let today { context.today = try TodayOption.parse(today) }
-      do throws(EvaluationError) {
-        let evaluation = try policy.evaluate(client, in: context, allowingMissingPopulation: true)
-        Terminal.out(EvaluationText.render(evaluation, policy: policy))
-      } catch {
-        Terminal.error(Terminal.diagnosticRenderer.render(error.diagnostic, in: policy.source))
-        throw CommandFailure(message: "evaluation failed", exitCode: 1)
-      }
+    let policy = try PolicyFile.compile(policy)
+    let client = try makeClient(for: policy)
+    var context = EvaluationContext()
+    if let today { context.today = try TodayOption.parse(today) }
+    do throws(EvaluationError) {
+      let evaluation = try policy.evaluate(client, in: context, allowingMissingPopulation: true)
+      Terminal.out(EvaluationText.render(evaluation, policy: policy))
     } catch {
-      error.exit()
+      Terminal.error(Terminal.diagnosticRenderer.render(error.diagnostic, in: policy.source))
+      throw CommandFailure(message: "evaluation failed", exitCode: 1)
     }
   }
 

@@ -43,8 +43,8 @@ struct ExplainCommand: ParsableCommand {
   @Flag(help: "Show every rule's whole condition with the value of each part.")
   var tree = false
 
-  @Option(name: [.customShort("f"), .long], help: ArgumentHelp("text or json.", valueName: "format"))
-  var format = "text"
+  @Option(name: [.customShort("f"), .long], help: ArgumentHelp("How to report.", valueName: "format"))
+  var format = TextOrJSON.text
 
   @OptionGroup(title: "Reading data")
   var reading: DataOptions
@@ -56,9 +56,6 @@ struct ExplainCommand: ParsableCommand {
   var history: HistoryOptions
 
   func validate() throws {
-    guard ["text", "json"].contains(format) else {
-      throw ValidationError("--format takes text or json, not '\(format)'")
-    }
     let hasClients = data != nil || !reading.tables.isEmpty
     if !hasClients, all || !clients.isEmpty {
       throw ValidationError("--client and --all choose clients from a data file; give one after the policy")
@@ -70,59 +67,55 @@ struct ExplainCommand: ParsableCommand {
   }
 
   func run() throws {
-    do throws(CommandFailure) {
-      let policy = try PolicyFile.compile(policy)
-      let overrides = try SetOption.cells(assignments, for: policy)
-      var context = EvaluationContext()
-      if let today { context.today = try TodayOption.parse(today) }
-      var book = ClientBook()
-      var unreadableTail: String?
-      if let data {
-        let table = try table(data, for: policy)
-        unreadableTail = table.unreadableTail
-        book.load(table)
-      }
-      if !policy.tables.isEmpty {
-        let (files, options) = (try reading.tableFiles(), try reading.reading())
-        let records: TableRecords
-        do throws(RunFailure) {
-          records = try TableRecords.read(
-            for: policy, files: files, options: options, today: context.today, renderer: Terminal.diagnosticRenderer)
-        } catch {
-          throw CommandFailure(error)
-        }
-        if data == nil { book.load(records) } else { book.attach(records) }
-      }
-      if data != nil || !policy.tables.isEmpty { context.population = book.population(for: policy) }
-      var pastRuns: HistoryReader?
-      if !policy.historyFacts.isEmpty, let path = try history.path(environment: ProcessInfo.processInfo.environment) {
-        do throws(RunFailure) { pastRuns = try HistoryReader(path: path, today: context.today) } catch {
-          throw CommandFailure(error)
-        }
-      }
-      let targets: [Int?] = all ? book.entries.indices.map { $0 } : try chosen(in: book)
-      var reports = ExplainReports(policy: policy, json: format == "json", tree: tree)
-      for index in targets {
-        let name = index.map { book.entries[$0].reportName }
-        if let index, let problem = book.problem(at: index) {
-          reports.fail(name, "line cannot be read: \(problem)")
-          continue
-        }
-        do throws(CellProblem) {
-          var client = try book.client(at: index, for: policy, overrides: overrides)
-          pastRuns?.fill(&client, key: index.map { book.entries[$0].key } ?? "", policy: policy)
-          reports.add(policy.explain(client, in: context), client: name)
-        } catch {
-          reports.fail(name, error.message)
-        }
-      }
-      reports.finish()
-      // As `verdict run`: the clients before the break are explained, and the break is reported.
-      if let unreadableTail { Terminal.error(unreadableTail + "\n") }
-      if reports.failed || unreadableTail != nil { throw CommandFailure(message: "", exitCode: 1) }
-    } catch {
-      error.exit()
+    let policy = try PolicyFile.compile(policy)
+    let overrides = try SetOption.cells(assignments, for: policy)
+    var context = EvaluationContext()
+    if let today { context.today = try TodayOption.parse(today) }
+    var book = ClientBook()
+    var unreadableTail: String?
+    if let data {
+      let table = try table(data, for: policy)
+      unreadableTail = table.unreadableTail
+      book.load(table)
     }
+    if !policy.tables.isEmpty {
+      let (files, options) = (try reading.tableFiles(), try reading.reading())
+      let records: TableRecords
+      do throws(RunFailure) {
+        records = try TableRecords.read(
+          for: policy, files: files, options: options, today: context.today, renderer: Terminal.diagnosticRenderer)
+      } catch {
+        throw CommandFailure(error)
+      }
+      if data == nil { book.load(records) } else { book.attach(records) }
+    }
+    if data != nil || !policy.tables.isEmpty { context.population = book.population(for: policy) }
+    var pastRuns: HistoryReader?
+    if !policy.historyFacts.isEmpty, let path = try history.path(environment: ProcessInfo.processInfo.environment) {
+      do throws(RunFailure) { pastRuns = try HistoryReader(path: path, today: context.today) } catch {
+        throw CommandFailure(error)
+      }
+    }
+    let targets: [Int?] = all ? book.entries.indices.map { $0 } : try chosen(in: book)
+    var reports = ExplainReports(policy: policy, json: format == .json, tree: tree)
+    for index in targets {
+      let name = index.map { book.entries[$0].reportName }
+      if let index, let problem = book.problem(at: index) {
+        reports.fail(name, "line cannot be read: \(problem)")
+        continue
+      }
+      do throws(CellProblem) {
+        var client = try book.client(at: index, for: policy, overrides: overrides)
+        pastRuns?.fill(&client, key: index.map { book.entries[$0].key } ?? "", policy: policy)
+        reports.add(policy.explain(client, in: context), client: name)
+      } catch {
+        reports.fail(name, error.message)
+      }
+    }
+    reports.finish()
+    // As `verdict run`: the clients before the break are explained, and the break is reported.
+    if let unreadableTail { Terminal.error(unreadableTail + "\n") }
+    if reports.failed || unreadableTail != nil { throw CommandFailure(message: "", exitCode: 1) }
   }
 
   /// The data file, checked against the policy as `verdict run` checks it (exit 2 when a field

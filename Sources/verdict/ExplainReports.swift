@@ -33,7 +33,7 @@ struct ExplainReports {
 
   mutating func fail(_ client: String?, _ message: String) {
     failed = true
-    Terminal.error("verdict: \(client.map { "\($0): " } ?? "")\(message)\n")
+    Terminal.problem("\(client.map { "\($0): " } ?? "")\(message)")
   }
 
   func finish() {

@@ -38,7 +38,7 @@ struct FormatCommand: ParsableCommand {
       do throws(CommandFailure) {
         if try format(path) { status = max(status, 1) }
       } catch {
-        if !error.message.isEmpty { Terminal.error("verdict: \(error.message)\n") }
+        Terminal.error(error.rendered)
         status = max(status, error.exitCode)
       }
     }

@@ -24,34 +24,24 @@ struct HistoryCommand: ParsableCommand {
   @OptionGroup(title: "Run history")
   var history: HistoryOptions
 
-  @Option(name: [.customShort("f"), .long], help: ArgumentHelp("text or json.", valueName: "format"))
-  var format = "text"
-
-  func validate() throws {
-    guard ["text", "json"].contains(format) else {
-      throw ValidationError("--format takes text or json, not '\(format)'")
-    }
-  }
+  @Option(name: [.customShort("f"), .long], help: ArgumentHelp("How to report.", valueName: "format"))
+  var format = TextOrJSON.text
 
   func run() throws {
-    do throws(CommandFailure) {
-      guard let path = try history.path(environment: ProcessInfo.processInfo.environment) else {
-        throw CommandFailure(message: "which history? give --history FILE (or --default-history)", exitCode: 2)
-      }
-      guard FileManager.default.fileExists(atPath: path) else {
-        throw CommandFailure(message: "there is no history at \(path) (verdict run --history creates one)", exitCode: 2)
-      }
-      let opened: History
-      do throws(HistoryError) { opened = try History.open(path: path) } catch {
-        throw CommandFailure(message: error.message, exitCode: 2)
-      }
-      if let client {
-        try showTimeline(of: client, in: opened)
-      } else {
-        try showRuns(of: opened)
-      }
-    } catch {
-      error.exit()
+    guard let path = try history.path(environment: ProcessInfo.processInfo.environment) else {
+      throw CommandFailure(message: "which history? give --history FILE (or --default-history)", exitCode: 2)
+    }
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw CommandFailure(message: "there is no history at \(path) (verdict run --history creates one)", exitCode: 2)
+    }
+    let opened: History
+    do throws(HistoryError) { opened = try History.open(path: path) } catch {
+      throw CommandFailure(message: error.message, exitCode: 2)
+    }
+    if let client {
+      try showTimeline(of: client, in: opened)
+    } else {
+      try showRuns(of: opened)
     }
   }
 
@@ -60,7 +50,7 @@ struct HistoryCommand: ParsableCommand {
     do throws(HistoryError) { runs = try history.runs() } catch {
       throw CommandFailure(message: error.message, exitCode: 2)
     }
-    if format == "json" {
+    if format == .json {
       print(HistoryJSON.array(runs.map(HistoryJSON.run)))
       return
     }
@@ -83,7 +73,7 @@ struct HistoryCommand: ParsableCommand {
     guard !entries.isEmpty else {
       throw CommandFailure(message: "the history has no client '\(client)'", exitCode: 2)
     }
-    if format == "json" {
+    if format == .json {
       print(HistoryJSON.array(entries.map(HistoryJSON.entry)))
       return
     }

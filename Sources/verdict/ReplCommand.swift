@@ -56,17 +56,12 @@ struct ReplCommand: ParsableCommand {
       today: try date(today),
       style: OutputStyle(
         usesColor: DiagnosticRenderer.colorSuits(isTerminal: isatty(STDERR_FILENO) == 1, environment: environment)))
-    var tables: [MetaCommand] = []
-    do throws(CommandFailure) {
-      session.reading = try reading.reading()
-      tables = try reading.tableFiles().map { .data("\($0.name)=\($0.path)") }
-      if let path = try runHistory.path(environment: environment) {
-        do throws(RunFailure) { session.history = try HistoryReader(path: path, today: session.today) } catch {
-          throw CommandFailure(error)
-        }
+    session.reading = try reading.reading()
+    let tables: [MetaCommand] = try reading.tableFiles().map { .data("\($0.name)=\($0.path)") }
+    if let path = try runHistory.path(environment: environment) {
+      do throws(RunFailure) { session.history = try HistoryReader(path: path, today: session.today) } catch {
+        throw CommandFailure(error)
       }
-    } catch {
-      error.exit()
     }
     for command in [policy.map(MetaCommand.load), data.map(MetaCommand.data)].compactMap({ $0 }) + tables {
       let reply = session.run(command)

@@ -54,8 +54,8 @@ struct RunCommand: ParsableCommand {
 
   @Option(
     name: [.customShort("f"), .long],
-    help: ArgumentHelp("The report format: table, json, jsonl, csv or html.", valueName: "format"))
-  var format = "table"
+    help: ArgumentHelp("The report format.", valueName: "format"))
+  var format = ReportFormat.table
 
   @OptionGroup(title: "Reading data")
   var reading: DataOptions
@@ -117,45 +117,41 @@ struct RunCommand: ParsableCommand {
   var changed = false
 
   func run() throws {
-    do throws(CommandFailure) {
-      var configuration = RunConfiguration(inputs: data)
-      configuration.format = try DataOptions.choice(format, option: "--format")
-      configuration.reading = try reading.reading()
-      configuration.tables = try reading.tableFiles()
-      if let today { configuration.today = try TodayOption.parse(today) }
-      if let jobs {
-        guard jobs > 0 else {
-          throw CommandFailure(message: "--jobs takes a positive number, not \(jobs)", exitCode: 2)
-        }
-        configuration.jobs = jobs
+    var configuration = RunConfiguration(inputs: data)
+    configuration.format = format
+    configuration.reading = try reading.reading()
+    configuration.tables = try reading.tableFiles()
+    if let today { configuration.today = try TodayOption.parse(today) }
+    if let jobs {
+      guard jobs > 0 else {
+        throw CommandFailure(message: "--jobs takes a positive number, not \(jobs)", exitCode: 2)
       }
-      configuration.only = only.flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces } }
-      configuration.quiet = quiet
-      configuration.failOn = failOn
-      configuration.explain = explain
-      configuration.chartField = chart
-      configuration.histogramField = histogram
-      configuration.outputPath = output
-      configuration.historyPath = try history.path(environment: ProcessInfo.processInfo.environment)
-      configuration.changedOnly = changed
-      if changed, configuration.historyPath == nil {
-        throw CommandFailure(
-          message: "--changed needs a run history to compare with: give --history FILE (or --default-history)",
-          exitCode: 2)
-      }
-      configuration.usesColor =
-        output == nil
-        && DiagnosticRenderer.colorSuits(
-          isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
-      let policy = try compilePolicy()
-      let runner = Runner(policy: policy, configuration: configuration, diagnosticRenderer: Terminal.diagnosticRenderer)
-      {
-        RunCommand.writeError($0)
-      }
-      Foundation.exit(runner.run().status.rawValue)
-    } catch {
-      error.exit()
+      configuration.jobs = jobs
     }
+    configuration.only = only.flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces } }
+    configuration.quiet = quiet
+    configuration.failOn = failOn
+    configuration.explain = explain
+    configuration.chartField = chart
+    configuration.histogramField = histogram
+    configuration.outputPath = output
+    configuration.historyPath = try history.path(environment: ProcessInfo.processInfo.environment)
+    configuration.changedOnly = changed
+    if changed, configuration.historyPath == nil {
+      throw CommandFailure(
+        message: "--changed needs a run history to compare with: give --history FILE (or --default-history)",
+        exitCode: 2)
+    }
+    configuration.usesColor =
+      output == nil
+      && DiagnosticRenderer.colorSuits(
+        isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+    let policy = try compilePolicy()
+    let runner = Runner(policy: policy, configuration: configuration, diagnosticRenderer: Terminal.diagnosticRenderer) {
+      RunCommand.writeError($0)
+    }
+    let status = runner.run().status.rawValue
+    if status != 0 { throw ExitCode(status) }
   }
 
   /// Compiles the policy; its warnings are shown unless --quiet (cron mail stays empty).

@@ -1,5 +1,6 @@
 import Foundation
 import Verdict
+import VerdictRun
 
 #if canImport(Glibc)
   import Glibc
@@ -17,6 +18,12 @@ enum Terminal {
   /// Writes to standard error.
   static func error(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
+  }
+
+  /// Writes a problem that does not stop the command (one file among several) to standard
+  /// error, as failures are written: `verdict: MESSAGE`, then the hint.
+  static func problem(_ message: String, hint: String? = nil) {
+    error(RunFailure.Problem.render(message, hint: hint) + "\n")
   }
 
   /// A renderer for diagnostics on standard error: coloured only on a terminal without `NO_COLOR`.
@@ -81,16 +88,32 @@ enum TodayOption {
 }
 
 /// A command that could not finish: what to tell the user, and the exit status.
+///
+/// Commands throw it; ``VerdictCommand/main()`` prints it (``rendered``) and exits with its
+/// status, the only place the program exits.
 struct CommandFailure: Error {
-  var message: String
+  /// What is wrong; none when it was printed already (a failing example, a broken policy).
+  var problems: [RunFailure.Problem]
+  /// The exit status.
   var exitCode: Int32
-  /// Whether the message is printed after `verdict: ` (not for rendered diagnostics, which begin
-  /// with their file and position).
-  var isPrefixed = true
 
-  /// Prints the message (if any) and exits.
-  func exit() -> Never {
-    if !message.isEmpty { Terminal.error((isPrefixed ? "verdict: " : "") + "\(message)\n") }
-    Foundation.exit(exitCode)
+  /// A failure with a message (none when `message` is empty), printed after `verdict: `, and a
+  /// hint if there is one.
+  init(message: String, hint: String? = nil, exitCode: Int32) {
+    problems = message.isEmpty ? [] : [RunFailure.Problem(message, hint: hint)]
+    self.exitCode = exitCode
   }
+
+  /// A data file that cannot be read, a wrong option of a run: printed as `verdict run` prints it.
+  init(_ failure: RunFailure) {
+    problems = failure.problems
+    exitCode = failure.exitStatus
+  }
+
+  /// The problems as printed on standard error, each ending with a newline; empty without any.
+  var rendered: String { problems.map { $0.rendered + "\n" }.joined() }
+
+  /// The message of the first problem, without `verdict: ` (for a command that reports a
+  /// failure of one file among several and goes on).
+  var message: String { problems.first?.message ?? "" }
 }

@@ -22,12 +22,14 @@ struct TestCommand: ParsableCommand {
       checked. Each failing example is printed with what was expected, what the policy gave and \
       the explanation; then a summary line: N passed, N failed.
 
-      With --data, a policy that uses share, rank or percentile is first checked against the \
-      data, as verdict check --data does: a missing column is an error, cells that do not fit \
-      are a warning.
+      share, rank and percentile measure an example's client as one more client of the data \
+      file that a `data "FILE"` line in the example's own file names (relative to that file); \
+      --data names one for every example instead. A policy that uses them is first checked \
+      against the data, as verdict check --data does: a missing column is an error, cells that \
+      do not fit are a warning.
 
       Exit status: 0 every example passed, 1 some failed (or there were none), 2 a policy or a \
-      test file has errors (or the data lacks a column a policy needs).
+      test file has errors (or its data cannot be read, or lacks a column a policy needs).
       """
   )
 
@@ -39,7 +41,7 @@ struct TestCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Measure share, rank and percentile in examples against the clients of this data file.", valueName: "file"))
+      "Measure share, rank and percentile in every example against the clients of this data file.", valueName: "file"))
   var data: String?
 
   @Option(help: ArgumentHelp("The date that 'today' means (default: the local date).", valueName: "YYYY-MM-DD"))
@@ -49,51 +51,71 @@ struct TestCommand: ParsableCommand {
   var reading: DataOptions
 
   func run() throws {
-    do throws(CommandFailure) {
-      var context = EvaluationContext()
-      if let today { context.today = try TodayOption.parse(today) }
-      let suites = try TestSuite.find(paths)
-      var book = ClientBook()
-      var table: ClientTable?
-      if let data {
-        let options = try reading.reading()
-        do throws(RunFailure) { table = try ClientTable.read(data, options: options) } catch {
-          throw CommandFailure(error)
-        }
+    var context = EvaluationContext()
+    if let today { context.today = try TodayOption.parse(today) }
+    let suites = try TestSuite.find(paths)
+    var data = TestData(reading: reading)
+    if let path = self.data { try data.readGiven(path) }
+    let tableFiles = try reading.tableFiles()
+    var report = TestReport(showsCoverage: coverage)
+    var tablesUsed: Set<String> = []
+    for suite in suites {
+      guard let (policy, examples) = suite.load() else {
+        report.brokenFiles += 1
+        continue
       }
-      if let table { book.load(table) }
-      let tableFiles = try reading.tableFiles()
-      var report = TestReport(showsCoverage: coverage)
-      var tablesUsed: Set<String> = []
-      for suite in suites {
-        guard let (policy, examples) = suite.load(), fits(policy, table) else {
+      var records: TableRecords?
+      if !tableFiles.isEmpty, !policy.tables.isEmpty {
+        guard let read = try self.records(for: policy, from: tableFiles, context: context) else {
           report.brokenFiles += 1
           continue
         }
-        var clients = book
-        if !tableFiles.isEmpty, !policy.tables.isEmpty {
-          guard let records = try records(for: policy, from: tableFiles, context: context) else {
-            report.brokenFiles += 1
+        records = read
+        tablesUsed.formUnion(policy.tables.map(\.name))
+      }
+      // Each data set's population is built (and sorted) once for the policy, and shared by
+      // its examples: each is measured as one more client.
+      var populations: [String: Population] = [:]
+      var fitsData = true
+      var measured: Set<String> = []
+      for example in examples {
+        guard let path = data.path(for: example), !measured.contains(path) else { continue }
+        measured.insert(path)
+        switch try data.clients(at: path, namedBy: example.source.name) {
+        case .clients(let table, var clients):
+          guard fits(policy, table) else {
+            fitsData = false
             continue
           }
-          tablesUsed.formUnion(policy.tables.map(\.name))
-          if table == nil { clients.load(records) } else { clients.attach(records) }
+          if let records { clients.attach(records) }
+          populations[path] = clients.population(for: policy)
+        case .unreadable, nil:
+          fitsData = false
         }
-        let measures = data != nil || (!tableFiles.isEmpty && !policy.tables.isEmpty)
-        let population = measures ? clients.populationBuilder(for: policy) : nil
-        let results = examples.map { policy.run($0, in: context, population: population) }
-        report.add(results, of: policy)
       }
-      report.finish()
-      for file in tableFiles where !tablesUsed.contains(file.name) && report.brokenFiles == 0 {
-        throw CommandFailure(
-          message: "--table \(file.name)=…: no policy tested has a table '\(file.name)'", exitCode: 2)
+      guard fitsData else {
+        report.brokenFiles += 1
+        continue
       }
-      if report.brokenFiles > 0 { throw CommandFailure(message: "", exitCode: 2) }
-      if report.failed > 0 || report.passed == 0 { throw CommandFailure(message: "", exitCode: 1) }
-    } catch {
-      error.exit()
+      // Without a data file, the policy's tables alone give the clients.
+      let tablePopulation = records.flatMap { records in
+        var clients = ClientBook()
+        clients.load(records)
+        return clients.population(for: policy)
+      }
+      let results = examples.map { example in
+        let population = data.path(for: example).map { populations[$0] } ?? tablePopulation
+        return policy.run(example, in: context, population: population)
+      }
+      report.add(results, of: policy)
     }
+    report.finish()
+    for file in tableFiles where !tablesUsed.contains(file.name) && report.brokenFiles == 0 {
+      throw CommandFailure(
+        message: "--table \(file.name)=…: no policy tested has a table '\(file.name)'", exitCode: 2)
+    }
+    if report.brokenFiles > 0 { throw CommandFailure(message: "", exitCode: 2) }
+    if report.failed > 0 || report.passed == 0 { throw CommandFailure(message: "", exitCode: 1) }
   }
 
   /// The records of `policy`'s tables, from the `--table` files that name them, for measuring
@@ -118,8 +140,8 @@ struct TestCommand: ParsableCommand {
   /// `verdict check --data` finds: a missing column is an error (the population would leave out
   /// every client), printed, and makes the policy broken; cells that do not fit are warnings
   /// (those clients are left out), printed. A policy that measures nothing does not use the data.
-  private func fits(_ policy: Policy, _ table: ClientTable?) -> Bool {
-    guard let table, !policy.populationNeeds.isEmpty else { return true }
+  private func fits(_ policy: Policy, _ table: ClientTable) -> Bool {
+    guard !policy.populationNeeds.isEmpty else { return true }
     let diagnostics = DataCheck.diagnostics(for: policy, data: table)
     Terminal.error(Terminal.diagnosticRenderer.render(diagnostics, in: policy.source))
     return !diagnostics.containsErrors

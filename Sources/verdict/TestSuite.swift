@@ -98,11 +98,11 @@ struct TestSuite {
   /// policy does not exist.
   func load() -> (Policy, [PolicyExample])? {
     guard FileManager.default.fileExists(atPath: policy) else {
-      Terminal.error("verdict: \(testFile ?? policy) has no policy beside it: \(policy) does not exist\n")
+      Terminal.problem("\(testFile ?? policy) has no policy beside it: \(policy) does not exist")
       return nil
     }
     guard let source = try? PolicyFile.read(policy) else {
-      Terminal.error("verdict: cannot read policy '\(policy)'\n")
+      Terminal.problem("cannot read policy '\(policy)'")
       return nil
     }
     let (compiled, diagnostics) = Policy.compile(source)
@@ -115,7 +115,7 @@ struct TestSuite {
     var examples = compiled.examples
     if let testFile {
       guard let testSource = try? PolicyFile.read(testFile) else {
-        Terminal.error("verdict: cannot read test file '\(testFile)'\n")
+        Terminal.problem("cannot read test file '\(testFile)'")
         return nil
       }
       let (found, problems) = compiled.examples(in: testSource)

@@ -254,6 +254,49 @@ final class ExampleTests: XCTestCase {
     XCTAssertEqual(bad.examples.count, 0)
   }
 
+  func testADataLineNamesTheDataOfItsFilesExamples() throws {
+    let policy = try policy(
+      """
+      data "policy-clients.csv"
+      example "own" { revisions: 1 } expect keep
+      """)
+    XCTAssertEqual(policy.examples.map(\.data), ["policy-clients.csv"])
+    let testFile = policy.examples(
+      in: SourceFile(
+        name: "p_test.verdict",
+        text: """
+          example "before the line" { revisions: 1 } expect keep
+          data "clients.csv"
+          example "after it" { revisions: 2 } expect keep
+          """))
+    XCTAssertEqual(testFile.diagnostics.map(\.message), [])
+    XCTAssertEqual(testFile.examples.map(\.data), ["clients.csv", "clients.csv"])
+    // Without a data line, an example names no data.
+    let plain = policy.examples(in: SourceFile(name: "p_test.verdict", text: "example \"x\" {} expect keep"))
+    XCTAssertEqual(plain.examples.map(\.data), [nil])
+  }
+
+  func testAFileNamesAtMostOneDataFile() throws {
+    let policy = try policy()
+    let twice = policy.examples(
+      in: SourceFile(
+        name: "p_test.verdict",
+        text: """
+          data "a.csv"
+          data "b.csv"
+          example "x" {} expect keep
+          """))
+    XCTAssertEqual(twice.diagnostics.map(\.message), ["this file already names its data"])
+    let empty = policy.examples(in: SourceFile(name: "p_test.verdict", text: "data \"\"\nexample \"x\" {} expect keep"))
+    XCTAssertEqual(empty.diagnostics.map(\.message), ["the data file has no name"])
+    // `data` stays usable as a field's name; only `data` before a text begins the statement.
+    let field = try Policy(
+      "field data: number\nwhen data > 1 then recommend fire\nexample \"x\" { data: 2 } expect fire")
+    XCTAssertEqual(field.fields.map(\.name), ["data"])
+    XCTAssertEqual(field.examples.map(\.data), [nil])
+    XCTAssertTrue(field.run(field.examples[0], in: EvaluationContext()).passed)
+  }
+
   func testATestFileCannotReuseANameOfThePolicysExamples() throws {
     let policy = try policy(
       """

@@ -96,6 +96,7 @@ enum FormatCheck {
         table.key = QuotedText(text: table.key.text, range: nowhere)
         table.members = stripped(table.members)
         kind = .table(table)
+      case .data(let file): kind = .data(QuotedText(text: file.text, range: nowhere))
       }
       return Statement(kind: kind, range: nowhere)
     }
@@ -255,6 +256,13 @@ struct FormatterTests {
     #expect(
       try FormatCheck.format("\n# only a comment   \n\n\n# and another\n\n").get()
         == "# only a comment\n\n# and another\n")
+  }
+
+  @Test func dataLineStandsApartFromTheExamples() throws {
+    let formatted = try FormatCheck.format(
+      "data   \"rules/clients.csv\"\nexample \"x\" {} expect keep\nexample \"y\" {} expect keep"
+    ).get()
+    #expect(formatted == "data \"rules/clients.csv\"\n\nexample \"x\" {} expect keep\nexample \"y\" {} expect keep\n")
   }
 
   @Test func crlfAndByteOrderMark() throws {

@@ -39,6 +39,7 @@ enum SExpression {
     case .table(let table):
       "(table \(table.name.name) (keyed \(table.key.text))"
         + table.members.map { " " + print($0) }.joined() + ")"
+    case .data(let file): "(data \"\(file.text)\")"
     }
   }
 
@@ -154,6 +155,11 @@ final class ParserTests: XCTestCase {
         ["(field d date (format \"D.M.YYYY\"))", "(example \"e\" { d: 2026-01-01} (expect keep))"], #line
       ),
       ("let slow = delay > 30d", ["(let slow (> delay 30d))"], #line),
+      // `data` begins a statement only before a text: it can name a field, even right after one.
+      (
+        "field data: number\ndata \"c.csv\"\nwhen data > 1 then recommend fire\ndata \"d.csv\"",
+        ["(field data number)", "(data \"c.csv\")", "(rule (> data 1) (recommend fire))", "(data \"d.csv\")"], #line
+      ),
       (
         "when payment_delay > 30d and revisions > 5 then recommend fire notice 30d",
         ["(rule (and (> payment_delay 30d) (> revisions 5)) (recommend fire (notice 30d)))"], #line

@@ -207,7 +207,7 @@ final class RulesTests: XCTestCase {
   /// the policy, each field from the first column of its name (a field with no column is
   /// missing). Like the CLI, it leaves out a record with the wrong number of cells or a cell its
   /// field cannot read. `nil` when the policy uses no `share`, `rank` or `percentile`.
-  static func population(for policy: Policy, from sample: (header: [String], rows: [CSV.Row])) -> PopulationBuilder? {
+  static func population(for policy: Policy, from sample: (header: [String], rows: [CSV.Row])) -> Population? {
     var builder = PopulationBuilder(for: policy)
     guard builder.isNeeded else { return nil }
     for row in sample.rows where row.fields.count == sample.header.count {
@@ -222,7 +222,7 @@ final class RulesTests: XCTestCase {
       }
       if readable { builder.add(Client(values: values)) }
     }
-    return builder
+    return builder.build()
   }
 
   // MARK: - Expect files

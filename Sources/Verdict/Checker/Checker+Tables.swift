@@ -223,7 +223,7 @@ extension Checker {
     case .let(let declaration): return [declaration.value]
     case .rule(let rule): return [rule.condition] + clauses(rule.action)
     case .otherwise(let action): return clauses(action)
-    case .field, .verdicts, .strategy, .example, .table: return []
+    case .field, .verdicts, .strategy, .example, .table, .data: return []
     }
   }
 }

@@ -118,8 +118,8 @@ struct Checker {
       switch statement.kind {
       case .field, .let, .verdicts, .table:
         continue
-      case .example:
-        // Examples do not change the program; `checkExamples` checks them against it.
+      case .example, .data:
+        // Examples (and their data) do not change the program; `checkExamples` checks them.
         continue
       case .rule(let rule):
         if let name = rule.name, let range = rule.nameRange {
@@ -206,7 +206,7 @@ struct Checker {
         // A policy that reads tables declares what it reads: a typo is an error, not a column.
         hasFieldDeclarations = true
         declareTable(declaration, at: statement.range)
-      case .rule, .otherwise, .strategy, .example:
+      case .rule, .otherwise, .strategy, .example, .data:
         continue
       }
     }
@@ -261,7 +261,7 @@ struct Checker {
       case .rule(let rule): visit(rule.condition)
       case .table(let table):
         for case .let(let declaration) in table.members.map(\.kind) { visit(declaration.value) }
-      case .field, .verdicts, .otherwise, .strategy, .example: break
+      case .field, .verdicts, .otherwise, .strategy, .example, .data: break
       }
     }
     return found.count == 1 ? found.first : nil

@@ -8,6 +8,28 @@ public struct Population: Sendable {
   var totals: [Int: DecimalNumber?] = [:]
   /// Sorted values by field slot, for `rank` and `percentile`.
   var sortedValues: [Int: [DecimalNumber]] = [:]
+  /// One more client's values by field slot, counted in `rank` and `percentile` as if they were
+  /// in ``sortedValues``: an example measured against a data set built (and sorted) once.
+  var member: [Int: DecimalNumber] = [:]
+
+  /// Whether it holds any figure (the policy it was built for uses a population function).
+  var measuresAnything: Bool { !totals.isEmpty || !sortedValues.isEmpty }
+
+  /// This population with one more client, `client`: what ``PopulationBuilder`` would build with
+  /// it added, without sorting again, so that many examples can share one data set's population.
+  /// Only one client can be added this way: the result of one call is not extended by another.
+  package func including(_ client: some ClientRecord) -> Population {
+    var result = self
+    result.member = [:]
+    for (field, total) in totals {
+      guard let magnitude = client.value(at: field).populationNumber else { continue }
+      result.totals[field] = total.flatMap { try? DecimalNumber.adding($0, magnitude) }
+    }
+    for field in sortedValues.keys {
+      if let magnitude = client.value(at: field).populationNumber { result.member[field] = magnitude }
+    }
+    return result
+  }
 
   /// The value of a population measure for a client whose field holds `value`.
   func measure(_ measure: PopulationMeasure, field: Int, value: Value) -> Value {
@@ -21,13 +43,22 @@ public struct Population: Sendable {
     case .rank:
       guard let sorted = sortedValues[field] else { return .missing }
       // 1 + how many values are larger.
-      return .int(Int64(1 + sorted.count - Population.upperBound(of: magnitude, in: sorted)))
+      var larger = sorted.count - Population.upperBound(of: magnitude, in: sorted)
+      if !member.isEmpty, let extra = member[field], extra > magnitude { larger += 1 }
+      return .int(Int64(1 + larger))
     case .percentile:
-      guard let sorted = sortedValues[field], !sorted.isEmpty else { return .missing }
-      guard sorted.count > 1 else { return .percent(DecimalNumber(0)) }
-      let below = DecimalNumber(Int64(Population.lowerBound(of: magnitude, in: sorted)))
+      guard let sorted = sortedValues[field] else { return .missing }
+      var count = sorted.count
+      var below = Population.lowerBound(of: magnitude, in: sorted)
+      if !member.isEmpty, let extra = member[field] {
+        count += 1
+        if extra < magnitude { below += 1 }
+      }
+      guard count > 0 else { return .missing }
+      guard count > 1 else { return .percent(DecimalNumber(0)) }
       // Neither overflows nor divides by zero: a count below 2^63 divided by a positive one.
-      guard let fraction = try? DecimalNumber.dividing(below, DecimalNumber(Int64(sorted.count - 1))) else {
+      guard let fraction = try? DecimalNumber.dividing(DecimalNumber(Int64(below)), DecimalNumber(Int64(count - 1)))
+      else {
         return .missing
       }
       return .percent(fraction)

@@ -31,10 +31,23 @@ struct ExampleChecker {
   /// statement is an error.
   mutating func check(_ statements: [Statement], onlyExamples: Bool) -> [PolicyExample] {
     var examples: [PolicyExample] = []
+    var data: QuotedText?
     for statement in statements {
       switch statement.kind {
       case .example(let declaration):
         if let example = check(declaration, at: statement.range) { examples.append(example) }
+      case .data(let file):
+        if let first = data {
+          diagnostics.append(
+            .error(
+              "duplicate-data", "this file already names its data", at: statement.range,
+              hint: "the examples of one file are measured against one data file",
+              notes: [.init("the first is here", at: first.range)]))
+        } else if file.text.isEmpty {
+          diagnostics.append(.error("empty-data", "the data file has no name", at: file.range))
+        } else {
+          data = file
+        }
       case .field, .let, .rule, .verdicts, .otherwise, .strategy, .table:
         if onlyExamples {
           diagnostics.append(
@@ -43,6 +56,9 @@ struct ExampleChecker {
               hint: "put fields, lets and rules in the policy the test file is named after"))
         }
       }
+    }
+    if let data {
+      for index in examples.indices { examples[index].data = data.text }
     }
     return examples
   }

@@ -15,11 +15,12 @@ extension Policy {
   /// Runs one example: builds its client (values may use `today` from `context`), evaluates the
   /// policy and compares the outcome with the expectation.
   ///
-  /// With `population`, the clients of a data set, `share`, `rank` and `percentile` measure the
-  /// example's client as one of them; otherwise they use `context`'s population (usually none,
-  /// so they are unknown).
+  /// With `population`, built once from the clients of a data set (``PopulationBuilder``) and
+  /// shared by every example, `share`, `rank` and `percentile` measure the example's client as
+  /// one more of them; otherwise they use `context`'s population (usually none, so they are
+  /// unknown).
   package func run(
-    _ example: PolicyExample, in context: EvaluationContext, population: PopulationBuilder?
+    _ example: PolicyExample, in context: EvaluationContext, population: Population?
   ) -> ExampleResult {
     var result = ExampleResult(
       example: example, client: nil, context: nil, evaluation: nil, failure: nil, mismatches: [],
@@ -45,9 +46,8 @@ extension Policy {
     }
     result.client = client
     var context = context
-    if var population, population.isNeeded {
-      population.add(client)
-      context.population = population.build()
+    if let population, population.measuresAnything {
+      context.population = population.including(client)
     }
     result.context = context
     let evaluation: Evaluation

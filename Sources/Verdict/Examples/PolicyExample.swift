@@ -11,6 +11,9 @@ public struct PolicyExample: Sendable {
   package var source: SourceFile
   /// Where the example is in that file.
   package var range: SourceRange
+  /// The data file its file's `data` line names, as written (relative to that file), whose
+  /// clients `verdict test` measures `share`, `rank` and `percentile` against; `nil` without one.
+  package var data: String?
   /// The client's values by field slot, as written; computed when the example runs, since they may
   /// use `today`.
   let values: [(slot: Int, value: Expr)]

@@ -43,7 +43,7 @@ public enum PolicyFormatter {
 
 /// The kinds of statements: a change of kind between two statements puts a blank line between them.
 enum StatementGroup {
-  case field, `let`, rule, verdicts, otherwise, strategy, example, table
+  case field, `let`, rule, verdicts, otherwise, strategy, example, table, data
 
   init(_ kind: Statement.Kind) {
     switch kind {
@@ -55,6 +55,7 @@ enum StatementGroup {
     case .strategy: self = .strategy
     case .example: self = .example
     case .table: self = .table
+    case .data: self = .data
     }
   }
 }
@@ -126,6 +127,9 @@ extension LineWriter {
       put(strategy.name, tokens: strategy.name.contains("-") ? 3 : 1)
     case .example(let example):
       layOutExample(example)
+    case .data(let file):
+      put(TokenKind.dataWord)
+      put(LineWriter.quoted(file.text))
     case .table(let table):
       put(TokenKind.tableWord)
       put(table.name.name)

@@ -38,7 +38,7 @@ enum TokenKind: Sendable, Equatable {
 
   /// Whether a statement begins with this token when `next` follows it: a statement keyword, or
   /// the contextual word `example` before the example's name (`example "late" { … }`), so that a
-  /// field may still be called `example`.
+  /// field may still be called `example` (likewise `table` before a name, `data` before a file).
   func beginsStatement(before next: TokenKind) -> Bool {
     switch self {
     case .keyword(let keyword): keyword.beginsStatement
@@ -46,6 +46,8 @@ enum TokenKind: Sendable, Equatable {
       if case .string = next { true } else { false }
     case .identifier(TokenKind.tableWord):
       if case .identifier = next { true } else { false }
+    case .identifier(TokenKind.dataWord):
+      if case .string = next { true } else { false }
     case .identifier, .number, .duration, .percent, .money, .date, .string, .symbol, .invalid, .endOfFile: false
     }
   }
@@ -61,6 +63,9 @@ enum TokenKind: Sendable, Equatable {
   /// The contextual word that begins a `table` statement (before the table's name), so that a
   /// field may still be called `table`.
   static let tableWord = "table"
+  /// The contextual word that begins a `data` statement (before the file's name in double
+  /// quotes), so that a field may still be called `data`.
+  static let dataWord = "data"
 }
 
 /// Reserved words. Clause words (`notice`, `reason`, `refer`, `hold`, `cooldown`, `meet`), the

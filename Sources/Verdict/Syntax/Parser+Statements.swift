@@ -10,7 +10,7 @@ extension Parser {
     "statements begin with field, let, rule, when, verdicts, otherwise, strategy, example or table"
 
   // statement = field_decl | let_decl | rule_decl | verdicts_decl | otherwise_decl | strategy_decl
-  //           | example_decl ;
+  //           | example_decl | table_decl | data_decl ;
   mutating func parseStatement() throws -> Statement {
     let start = current.range.start
     let kind: Statement.Kind
@@ -23,6 +23,10 @@ extension Parser {
     case .keyword(.strategy): kind = .strategy(try parseStrategy())
     case .identifier(TokenKind.tableWord) where peekKind(1).isIdentifier:
       kind = .table(try parseTable())
+    case .identifier(TokenKind.dataWord) where current.kind.beginsStatement(before: peekKind(1)):
+      advance()
+      kind = .data(
+        try expectQuoted("the data file in double quotes after 'data'", hint: "write: data \"clients.csv\""))
     case .identifier(TokenKind.exampleWord):
       // A name cannot begin a statement, so `example` here is the example statement's word even
       // without its name after it; that gets the example's own error message.
@@ -80,7 +84,7 @@ extension Parser {
   static let fromWord = "from"
 
   /// Consumes a text in double quotes, or fails expecting `what`.
-  private mutating func expectQuoted(_ what: String, hint: String) throws -> QuotedText {
+  mutating func expectQuoted(_ what: String, hint: String) throws -> QuotedText {
     guard case .string(let text) = current.kind else {
       throw fail("expected \(what), found \(current.kind.described)", hint: hint)
     }
@@ -97,7 +101,7 @@ extension Parser {
       throw fail("'in' out of place in the declaration of '\(field)'", hint: order)
     case .identifier(let word):
       // `example` begins the next statement, or is that statement's error.
-      guard word != TokenKind.exampleWord, word != TokenKind.tableWord else { return }
+      guard word != TokenKind.exampleWord, word != TokenKind.tableWord, word != TokenKind.dataWord else { return }
       if word == Parser.formatWord || word == Parser.fromWord {
         throw fail("'\(word)' out of place in the declaration of '\(field)'", hint: order)
       }

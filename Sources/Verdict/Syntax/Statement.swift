@@ -32,6 +32,9 @@ package struct Statement: Sendable, Hashable {
     /// `table NAME keyed by COLUMN` and its indented `field` and `let` statements: a file of
     /// records that belong to clients, such as invoices.
     case table(TableDeclaration)
+    /// `data "FILE"`: the client data that `verdict test` measures this file's examples against
+    /// (`share`, `rank`, `percentile`), a path relative to the file; evaluation ignores it.
+    case data(QuotedText)
   }
 }
 

@@ -11,14 +11,14 @@ extension ClientTable {
   static func open(_ path: String, options: DataReadOptions) throws(RunFailure)
     -> (source: any RecordSource, columns: [String]?, binder: ColumnBinder?, keyColumn: Int?)
   {
-    guard path != "-" else { throw RunFailure("verdict: standard input cannot be read as client data here") }
+    guard path != "-" else { throw RunFailure(.usage, "standard input cannot be read as client data here") }
     let source = try SourceOpener.open(path, options: options)
     guard let columns = source.columns else { return (source, nil, nil, nil) }
     let binder: ColumnBinder
     do {
       binder = ColumnBinder(policy: try Policy(""), keyColumn: options.keyColumn, renderer: DiagnosticRenderer())
     } catch {
-      throw RunFailure("verdict: \(error)")
+      throw RunFailure(.usage, "\(error)")
     }
     let bound = try binder.bind(columns, source: source.name, numbers: source.numbers)
     source.binding = ColumnBinding(
@@ -62,7 +62,7 @@ extension ClientTable {
     } catch let error as DataReadError {
       table.unreadableTail = SourceNotes.unreadableTail(source.name, error)
     } catch {
-      throw RunFailure("verdict: \(error)")
+      throw RunFailure(.data, "\(error)")
     }
     table.decideNumbers(tallies, source: source)
     table.decideDates(deciders)

@@ -118,18 +118,20 @@ package struct ClientTable: Sendable {
     guard !columns.isEmpty else { return }
     let binder = ColumnBinder(policy: policy, keyColumn: options.keyColumn, renderer: renderer)
     let binding = try binder.bind(columns, source: name, numbers: .point)
-    var dates: [String] = []
-    var numbers: [String] = []
+    var dates: [RunFailure] = []
+    var numbers: [RunFailure] = []
     for (slot, field) in policy.fields.enumerated() where field.isUsed {
       let column = binding.columnOfSlot[slot]
       guard column >= 0 else { continue }
-      if field.type?.isNumeric ?? true, let problem = numberProblems[column] { numbers.append("\(name): \(problem)") }
+      if field.type?.isNumeric ?? true, let problem = numberProblems[column] {
+        numbers.append(RunFailure(.data, located: "\(name): \(problem)"))
+      }
       if field.type == .date, field.dateFormat == nil, let problem = dateProblems[column] {
-        dates.append("\(name): \(problem.text)")
+        dates.append(RunFailure(.data, located: "\(name): \(problem.text)"))
       }
     }
-    if !numbers.isEmpty { numbers.append(LayoutDetector.decimalHint) }
-    guard dates.isEmpty && numbers.isEmpty else { throw RunFailure((dates + numbers).joined(separator: "\n")) }
+    if let last = numbers.popLast() { numbers.append(last.hinting(LayoutDetector.decimalHint)) }
+    guard dates.isEmpty && numbers.isEmpty else { throw RunFailure(gathering: dates + numbers) }
   }
 
   /// Reads every record of `path` (not standard input) with `options`.

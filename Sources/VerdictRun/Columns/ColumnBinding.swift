@@ -37,7 +37,7 @@ final class ColumnBinder: Sendable {
   /// every column that is missing or ambiguous.
   func bind(_ columns: [String], source name: String, numbers: NumberFormat) throws(RunFailure) -> ColumnBinding {
     let header = HeaderIndex(columns)
-    var problems: [String] = []
+    var problems: [RunFailure] = []
     var slots: [Int] = []
     for field in policy.fields {
       let wanted = field.columnName
@@ -47,35 +47,42 @@ final class ColumnBinder: Sendable {
         continue
       case .duplicated(let indices):
         problems.append(
-          "\(name): \(ColumnBinder.describe(indices, of: columns, matching: wanted)); which one should '\(field.name)' read?\n"
-        )
+          RunFailure(
+            .data,
+            located:
+              "\(name): \(ColumnBinder.describe(indices, of: columns, matching: wanted)); which one should '\(field.name)' read?"
+          ))
       case .missing where !field.isUsed:
         break
       case .missing:
         let diagnostic = Diagnostic.error(
           "missing-column", "\(name) has no column '\(wanted)'", at: field.range,
           hint: ColumnBinder.hint(for: field, wanted: wanted, among: columns, in: policy))
-        problems.append(renderer.render(diagnostic, in: policy.source))
+        problems.append(
+          RunFailure(.data, located: renderer.render(diagnostic, in: policy.source).trimmingTrailingNewlines))
       }
       slots.append(-1)
     }
     let key = keyColumn(header, source: name, problems: &problems)
-    guard problems.isEmpty else { throw RunFailure(problems.joined().trimmingTrailingNewlines) }
+    guard problems.isEmpty else { throw RunFailure(gathering: problems) }
     let formats = policy.fields.map { CellFormat($0, numbers: numbers) }
     return ColumnBinding(columns: columns, columnOfSlot: slots, keyColumn: key, formats: formats)
   }
 
-  private func keyColumn(_ header: HeaderIndex, source name: String, problems: inout [String]) -> Int? {
+  private func keyColumn(_ header: HeaderIndex, source name: String, problems: inout [RunFailure]) -> Int? {
     if let requested = requestedKey {
       switch header.find(requested) {
       case .found(let index): return index
       case .duplicated(let indices):
         problems.append(
-          "verdict: \(name): \(ColumnBinder.describe(indices, of: header.columns, matching: requested)) (--key)\n")
+          RunFailure(
+            .data, "\(name): \(ColumnBinder.describe(indices, of: header.columns, matching: requested)) (--key)"))
       case .missing:
         problems.append(
-          "verdict: \(name) has no column '\(requested)' for --key (\(ColumnBinder.hint(for: requested, among: header.columns)))\n"
-        )
+          RunFailure(
+            .data,
+            "\(name) has no column '\(requested)' for --key (\(ColumnBinder.hint(for: requested, among: header.columns)))"
+          ))
       }
       return nil
     }

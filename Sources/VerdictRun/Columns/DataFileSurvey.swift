@@ -67,7 +67,7 @@ package struct DataFileSurvey: Sendable {
     } catch is DataReadError {
       // The first pass stopped at the same record and recorded why in `unreadableTail`.
     } catch {
-      throw RunFailure("verdict: \(error)")
+      throw RunFailure(.data, "\(error)")
     }
     return DataFileSurvey(layout: layout, failures: failures)
   }

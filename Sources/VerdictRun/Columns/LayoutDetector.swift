@@ -17,7 +17,7 @@ struct LayoutDetector {
 
   /// The hint under columns whose decimal mark cannot be decided.
   static let decimalHint =
-    "  hint: say how the file writes numbers: --decimal . (1.250 is one and a quarter) or --decimal , (1.250 is 1250)"
+    "say how the file writes numbers: --decimal . (1.250 is one and a quarter) or --decimal , (1.250 is 1250)"
 
   let policy: Policy
   let options: DataReadOptions
@@ -48,13 +48,13 @@ struct LayoutDetector {
         path, dialect: source.reader.dialect, binding: binding, slots: fixed == nil ? slots : [], into: &tallies,
         dateSlots: dateSlots, dates: &dates, moneySlots: moneySlots, money: &money)
     }
-    var failures: [String] = []
+    var failures: [RunFailure] = []
     for (slot, samples) in zip(dateSlots, dates) {
       let column = binding.columns[binding.columnOfSlot[slot]]
       switch DateColumn.decide(samples, column: column) {
       case .success(let format):
         binding.formats[slot].dateFormat = format
-      case .failure(let ambiguity): failures.append("\(source.name): \(ambiguity.text)")
+      case .failure(let ambiguity): failures.append(RunFailure(.data, located: "\(source.name): \(ambiguity.text)"))
       }
     }
     let named = zip(slots, tallies).map { (column: binding.columns[binding.columnOfSlot[$0]], tally: $1) }
@@ -64,10 +64,10 @@ struct LayoutDetector {
       problems = []
     }
     if !problems.isEmpty {
-      failures += problems.map { "\(source.name): \($0.message)" }
-      failures.append(LayoutDetector.decimalHint)
+      failures += problems.map { RunFailure(.data, located: "\(source.name): \($0.message)") }
+      failures[failures.count - 1] = failures[failures.count - 1].hinting(LayoutDetector.decimalHint)
     }
-    guard failures.isEmpty else { throw RunFailure(failures.joined(separator: "\n")) }
+    guard failures.isEmpty else { throw RunFailure(gathering: failures) }
     for (slot, decision) in zip(slots, decisions) {
       binding.formats[slot].numbers = NumberFormat(decimalMark: decision.mark, grouping: options.grouping ?? .any)
     }

@@ -176,7 +176,7 @@ final class RunHistory: @unchecked Sendable {
       // A key on two rows is recorded once, as its first row says (the summary names the
       // repeated keys).
       guard error.kind != .duplicateClient else { return }
-      throw RunFailure("verdict: history: \(error.message)")
+      throw RunFailure(.history, "history: \(error.message)")
     }
   }
 
@@ -185,7 +185,7 @@ final class RunHistory: @unchecked Sendable {
     var counts: [String: Int] = [:]
     for (severity, verdict) in verdicts.enumerated() { counts[verdict] = tally.verdicts[severity] }
     do throws(HistoryError) { try recorder.commit(counts: counts, errors: tally.errors) } catch {
-      throw RunFailure("verdict: history: the report was written, but the run was not recorded: \(error.message)")
+      throw RunFailure(.history, "history: the report was written, but the run was not recorded: \(error.message)")
     }
   }
 
@@ -206,7 +206,7 @@ final class RunHistory: @unchecked Sendable {
 extension RunFailure {
   /// A history that cannot be opened, read or recorded in (exit 2).
   static func history(_ error: HistoryError) -> RunFailure {
-    RunFailure("verdict: \(error.message)" + (error.hint.map { "\n  hint: \($0)" } ?? ""))
+    RunFailure(.history, error.message, hint: error.hint)
   }
 }
 
@@ -218,7 +218,7 @@ package final class HistoryReader: @unchecked Sendable {
   /// - Throws: ``RunFailure`` for a missing file, or one that is not a readable Verdict history.
   package init(path: String, today: CalendarDate) throws(RunFailure) {
     guard FileManager.default.fileExists(atPath: path) else {
-      throw RunFailure("verdict: there is no history at \(path) (verdict run --history creates one)")
+      throw RunFailure(.history, "there is no history at \(path) (verdict run --history creates one)")
     }
     do throws(HistoryError) {
       past = try PastRuns(history: try History.open(path: path), today: today)

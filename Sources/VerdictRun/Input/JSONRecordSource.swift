@@ -27,7 +27,7 @@ final class JSONRecordSource: RecordSource {
     } catch let error as DataReadError {
       throw SourceOpener.failure(path, error)
     } catch {
-      throw RunFailure("\(path): \(error)")
+      throw RunFailure(.data, located: "\(path): \(error)")
     }
   }
 

@@ -51,9 +51,8 @@ enum SourceOpener {
           wanted: binder.policy.fields.filter(\.isUsed).map(\.columnName)),
         line > csv.reader.linesBeforeHeader + 1
       else { throw error }
-      throw RunFailure(
-        error.message
-          + "\n  hint: \(source.name) seems to have its header on line \(line): skip the lines above it with --skip-lines \(line - 1)"
+      throw error.hinting(
+        "\(source.name) seems to have its header on line \(line): skip the lines above it with --skip-lines \(line - 1)"
       )
     }
     guard let csv = source as? CSVRecordSource else { return }
@@ -62,8 +61,10 @@ enum SourceOpener {
 
   /// A message for a data file that cannot be opened or read at all.
   static func failure(_ path: String, _ error: DataReadError) -> RunFailure {
-    if error.line == 0 { return RunFailure("verdict: \(error.message)") }
+    if error.line == 0 { return RunFailure(.data, error.message) }
     return RunFailure(
-      "\(path == "-" ? "<stdin>" : path):\(error.line): \(error.message)\(error.hint.map { " (hint: \($0))" } ?? "")")
+      .data,
+      located:
+        "\(path == "-" ? "<stdin>" : path):\(error.line): \(error.message)\(error.hint.map { " (hint: \($0))" } ?? "")")
   }
 }

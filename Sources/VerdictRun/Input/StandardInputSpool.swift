@@ -25,7 +25,7 @@ final class SpoolWriter {
     do {
       output = try OutputSink(atomicPath: path)
     } catch {
-      throw RunFailure("cannot spool standard input for the population pass: \(error)")
+      throw RunFailure(.data, "cannot spool standard input for the population pass: \(error)")
     }
     buffer.append("line,problem,key")
     for slot in 0..<slots { buffer.appendText(",f\(slot)") }
@@ -51,7 +51,7 @@ final class SpoolWriter {
     do {
       try output.write(buffer.bytes)
     } catch {
-      throw RunFailure("cannot spool standard input for the population pass: \(error)")
+      throw RunFailure(.data, "cannot spool standard input for the population pass: \(error)")
     }
     buffer.removeAll()
   }
@@ -81,7 +81,7 @@ final class SpoolSource: RecordSource {
     do {
       reader = try CSVReader(source: try ByteSource(path: path), dialect: .standard)
     } catch {
-      throw RunFailure("cannot read back the spool of standard input: \(error)")
+      throw RunFailure(.data, "cannot read back the spool of standard input: \(error)")
     }
     self.name = name
     self.numbers = numbers

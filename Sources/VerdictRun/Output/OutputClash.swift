@@ -21,12 +21,14 @@ package enum OutputClash {
     guard let target = identity(ofPath: output) else { return }
     if let history, identity(ofPath: history) == target {
       throw RunFailure(
-        "verdict: cannot write the report to '\(output)': it is the run history '\(history)', which the report "
+        .output,
+        "cannot write the report to '\(output)': it is the run history '\(history)', which the report "
           + "would replace; choose another output file")
     }
     if identity(ofPath: policy) == target {
       throw RunFailure(
-        "verdict: cannot write the report to '\(output)': it is the policy '\(policy)', which the report "
+        .output,
+        "cannot write the report to '\(output)': it is the policy '\(policy)', which the report "
           + "would replace; choose another output file")
     }
     for input in inputs {
@@ -34,7 +36,8 @@ package enum OutputClash {
       guard found == target else { continue }
       let name = input == "-" ? "standard input" : "'\(input)'"
       throw RunFailure(
-        "verdict: cannot write the report to '\(output)': it is the data file \(name), which the report "
+        .output,
+        "cannot write the report to '\(output)': it is the data file \(name), which the report "
           + "would replace; choose another output file")
     }
   }

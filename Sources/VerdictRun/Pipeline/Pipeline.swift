@@ -125,11 +125,11 @@ final class Pipeline: @unchecked Sendable {
     if let failure = writer.failure {
       sink.discard()
       history?.abandon()
-      throw RunFailure("verdict: \(failure.message)")
+      throw RunFailure(.output, failure.message)
     }
     do throws(OutputError) { try sink.commit() } catch {
       history?.abandon()
-      throw RunFailure("verdict: \(error.message)")
+      throw RunFailure(.output, error.message)
     }
     try history?.commit(writer.tally)
     var summary = RunSummary(

@@ -65,7 +65,7 @@ struct PopulationPass {
         throw failure
       } catch {
         spool?.discard()
-        throw RunFailure("verdict: \(error)")
+        throw RunFailure(.data, "\(error)")
       }
       if let spool {
         result.standardInput = try spool.finish(

@@ -22,7 +22,7 @@ struct RunOptions: Sendable {
       let hint =
         Suggestion.closest(to: name, among: known).map { "did you mean '\($0)'?" }
         ?? "the verdicts are \(known.joined(separator: ", "))"
-      throw RunFailure("verdict: \(option): the policy has no verdict '\(name)' (\(hint))")
+      throw RunFailure(.usage, "\(option): the policy has no verdict '\(name)' (\(hint))")
     }
     var filter = RowFilter()
     filter.quiet = configuration.quiet
@@ -45,12 +45,12 @@ struct RunOptions: Sendable {
       try severity(name, option: "--fail-on", allowError: false)
     }
     let standardInputs = configuration.inputs.filter { $0 == "-" }.count
-    guard standardInputs <= 1 else { throw RunFailure("verdict: standard input ('-') can be read only once") }
+    guard standardInputs <= 1 else { throw RunFailure(.usage, "standard input ('-') can be read only once") }
     guard !configuration.inputs.isEmpty || !configuration.tables.isEmpty else {
       throw RunFailure(
-        "verdict: no data file given (hint: give a client file, or the policy's tables with --table NAME=FILE)")
+        .usage, "no data file given (hint: give a client file, or the policy's tables with --table NAME=FILE)")
     }
-    guard configuration.batchSize > 0 else { throw RunFailure("verdict: the batch size must be positive") }
+    guard configuration.batchSize > 0 else { throw RunFailure(.usage, "the batch size must be positive") }
     chart = try ChartMeasure.resolve(policy: policy, configuration: configuration)
     histogram = try ChartMeasure.histogram(policy: policy, configuration: configuration)
     jobs = configuration.jobs > 0 ? configuration.jobs : max(1, ProcessInfo.processInfo.activeProcessorCount)

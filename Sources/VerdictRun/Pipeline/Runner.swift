@@ -62,7 +62,7 @@ package final class Runner {
     // anything is evaluated; the second opening of a file reuses what was decided.
     var standardInput: (any RecordSource)?
     var bindings: [String: ColumnBinding] = [:]
-    var failures: [String] = []
+    var failures: [RunFailure] = []
     for path in configuration.inputs {
       do throws(RunFailure) {
         let source = try SourceOpener.open(path, options: reading)
@@ -71,10 +71,10 @@ package final class Runner {
         bindings[path] = source.binding
         if path == "-" { standardInput = source }
       } catch {
-        failures.append(error.message)
+        failures.append(error)
       }
     }
-    guard failures.isEmpty else { throw RunFailure(failures.joined(separator: "\n")) }
+    guard failures.isEmpty else { throw RunFailure(gathering: failures) }
     let prepared = bindings
     let open = { (path: String) throws(RunFailure) -> any RecordSource in
       let source = try SourceOpener.open(path, options: reading)
@@ -88,7 +88,7 @@ package final class Runner {
         output: path, inputs: configuration.inputs + configuration.tables.map(\.path), policy: policy.source.name,
         history: configuration.historyPath)
       do throws(OutputError) { sink = try OutputSink(atomicPath: path) } catch {
-        throw RunFailure("verdict: \(error.message)")
+        throw RunFailure(.output, error.message)
       }
     } else {
       sink = OutputSink()
@@ -152,12 +152,13 @@ package final class Runner {
   /// Without a client file the clients are the tables' keys, which have no fields of their own.
   private func refuseClientFields() throws(RunFailure) {
     guard !policy.tables.isEmpty else {
-      throw RunFailure("verdict: no data file: give a client file, or the files of the policy's tables with --table")
+      throw RunFailure(.usage, "no data file: give a client file, or the files of the policy's tables with --table")
     }
     let used = policy.fields.filter(\.isUsed).map { "'\($0.name)'" }
     guard used.isEmpty else {
       throw RunFailure(
-        "verdict: the policy reads the client field\(used.count == 1 ? "" : "s") \(used.joined(separator: ", ")), "
+        .usage,
+        "the policy reads the client field\(used.count == 1 ? "" : "s") \(used.joined(separator: ", ")), "
           + "which only a client file has (hint: give the client file after the policy, keyed like the tables)")
     }
   }

@@ -69,7 +69,7 @@ struct ReportVocabulary: Sendable {
       switch statement.kind {
       case .rule(let rule): action = rule.action
       case .otherwise(let fallback): action = fallback
-      case .field, .let, .verdicts, .strategy, .example, .table: return false
+      case .field, .let, .verdicts, .strategy, .example, .table, .data: return false
       }
       return action.clauses.contains { if case .cooldown = $0.kind { true } else { false } }
     }

@@ -31,7 +31,7 @@ struct TablePass {
 
   /// Checks that each of the policy's tables has exactly one file and each file names a table.
   static func match(_ files: [TableFile], to policy: Policy) throws(RunFailure) -> [String] {
-    var problems: [String] = []
+    var problems: [RunFailure] = []
     var paths: [String] = []
     let names = policy.tables.map(\.name)
     for file in files where !names.contains(file.name) {
@@ -39,26 +39,27 @@ struct TablePass {
         Suggestion.closest(to: file.name, among: names).map { "did you mean '\($0)'?" }
         ?? (names.isEmpty
           ? "the policy declares no table" : "its tables are \(names.joined(separator: ", "))")
-      problems.append("verdict: --table \(file.name)=…: the policy has no table '\(file.name)' (\(hint))")
+      problems.append(RunFailure(.usage, "--table \(file.name)=…: the policy has no table '\(file.name)' (\(hint))"))
     }
     for table in policy.tables {
       let given = files.filter { $0.name == table.name }
       switch given.count {
       case 0:
         problems.append(
-          "verdict: table '\(table.name)' has no file (hint: give it with --table \(table.name)=FILE)")
+          RunFailure(.usage, "table '\(table.name)' has no file (hint: give it with --table \(table.name)=FILE)"))
         paths.append("")
       case 1:
         if given[0].path == "-" {
-          problems.append("verdict: --table \(table.name)=-: a table is read from a file, not standard input")
+          problems.append(
+            RunFailure(.usage, "--table \(table.name)=-: a table is read from a file, not standard input"))
         }
         paths.append(given[0].path)
       default:
-        problems.append("verdict: table '\(table.name)' is given \(given.count) files; give it one")
+        problems.append(RunFailure(.usage, "table '\(table.name)' is given \(given.count) files; give it one"))
         paths.append("")
       }
     }
-    guard problems.isEmpty else { throw RunFailure(problems.joined(separator: "\n")) }
+    guard problems.isEmpty else { throw RunFailure(gathering: problems) }
     return paths
   }
 
@@ -66,7 +67,7 @@ struct TablePass {
   func prepare() throws(RunFailure) -> [(table: RecordTable, source: any RecordSource)] {
     let paths = try TablePass.match(files, to: policy)
     var prepared: [(RecordTable, any RecordSource)] = []
-    var failures: [String] = []
+    var failures: [RunFailure] = []
     for (table, path) in zip(policy.tables, paths) {
       let binder = ColumnBinder(policy: table.policy, keyColumn: table.keyColumn, renderer: renderer)
       do throws(RunFailure) {
@@ -74,10 +75,10 @@ struct TablePass {
         try SourceOpener.prepare(source, path: path, binder: binder, options: reading)
         prepared.append((table, source))
       } catch {
-        failures.append(error.message)
+        failures.append(error)
       }
     }
-    guard failures.isEmpty else { throw RunFailure(failures.joined(separator: "\n")) }
+    guard failures.isEmpty else { throw RunFailure(gathering: failures) }
     return prepared
   }
 
@@ -102,12 +103,13 @@ struct TablePass {
       }
     } catch let error as DataReadError {
       throw RunFailure(
-        SourceNotes.unreadableTail(source.name, error)
+        .data,
+        located: SourceNotes.unreadableTail(source.name, error)
           + ", so no client's figures from table '\(table.name)' can be trusted; nothing was evaluated")
     } catch let failure as RunFailure {
       throw failure
     } catch {
-      throw RunFailure("verdict: \(source.name): \(error)")
+      throw RunFailure(.data, "\(source.name): \(error)")
     }
   }
 }

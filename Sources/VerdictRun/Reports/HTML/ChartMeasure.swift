@@ -36,7 +36,7 @@ struct ChartMeasure: Sendable {
     _ field: String, option: String, drawing: String, policy: Policy, _ configuration: RunConfiguration
   ) throws(RunFailure) -> ChartMeasure {
     guard configuration.format == .html else {
-      throw RunFailure("verdict: \(option) draws \(drawing) (hint: add --format html)")
+      throw RunFailure(.usage, "\(option) draws \(drawing) (hint: add --format html)")
     }
     let charted = policy.fields.filter { $0.type?.isNumeric ?? true }.map(\.name)
     guard let slot = policy.slot(ofField: field), charted.contains(field) else {
@@ -45,7 +45,7 @@ struct ChartMeasure: Sendable {
         ?? (charted.isEmpty
           ? "the policy reads no numeric field"
           : "the policy's numeric fields are \(charted.joined(separator: ", "))")
-      throw RunFailure("verdict: \(option): the policy reads no numeric field '\(field)' (\(hint))")
+      throw RunFailure(.usage, "\(option): the policy reads no numeric field '\(field)' (\(hint))")
     }
     return ChartMeasure(slot: slot, name: field)
   }
