@@ -75,8 +75,10 @@ package struct ClientBook: Sendable {
     attach(records)
   }
 
-  /// The client called `query`: an exact name or key, else the only name that starts with it,
-  /// ignoring case. Returns the index, or the names it could mean.
+  /// The client called `query`: an exact name or key, else the only one whose name or key is
+  /// the query ignoring case, else the only one whose name or key starts with it, ignoring case.
+  /// Returns the index, or what it could mean: the names (or keys, for a client found by its key)
+  /// that start with it, or the name, key or prefix of one nearest to it.
   package func find(_ query: String) -> Result<Int, LookupFailure> {
     let wanted = query.lowercased()
     if let exact = entries.firstIndex(where: { $0.name == query || $0.key == query }) { return .success(exact) }
@@ -84,18 +86,22 @@ package struct ClientBook: Sendable {
       entries[$0].name.lowercased() == wanted || entries[$0].key.lowercased() == wanted
     }
     if caseless.count == 1 { return .success(caseless[0]) }
-    let prefixed = entries.indices.filter { entries[$0].name.lowercased().hasPrefix(wanted) }
-    if prefixed.count == 1 { return .success(prefixed[0]) }
-    if prefixed.count > 1 { return .failure(.ambiguous(prefixed.map { entries[$0].name })) }
-    let suggestion = Suggestion.closest(to: query, among: entries.map(\.name))
-    return .failure(.unknown(suggestion: suggestion))
+    let prefixed = entries.indices.compactMap { index -> (index: Int, shown: String)? in
+      let entry = entries[index]
+      if entry.name.lowercased().hasPrefix(wanted) { return (index, entry.name) }
+      return entry.key.lowercased().hasPrefix(wanted) ? (index, entry.key) : nil
+    }
+    if prefixed.count == 1 { return .success(prefixed[0].index) }
+    if prefixed.count > 1 { return .failure(.ambiguous(prefixed.map(\.shown))) }
+    let known = entries.flatMap { $0.key.isEmpty || $0.key == $0.name ? [$0.name] : [$0.name, $0.key] }
+    return .failure(.unknown(suggestion: Suggestion.closest(toPrefix: query, among: known)))
   }
 
   /// Why ``find(_:)`` found no single client.
   package enum LookupFailure: Error, Sendable, Equatable {
-    /// Several clients' names start with the query.
+    /// Several clients' names (or keys) start with the query.
     case ambiguous([String])
-    /// No client matches; the closest name, if one is close.
+    /// No client matches; the closest name, key or shared prefix of several, if one is close.
     case unknown(suggestion: String?)
   }
 

@@ -16,7 +16,7 @@ struct CLIGoldenTests {
   static let casesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Cases")
 
   /// The folders of `Cases/` that are not cases: the policies, data and test files cases use.
-  static let supportFolders: Set<String> = ["data", "pages", "policies", "suites", "tests"]
+  static let supportFolders: Set<String> = ["data", "pages", "policies", "suites", "tests", "tests-data"]
 
   static var caseNames: [String] { GoldenCase.names(in: casesFolder, support: supportFolders) }
 

@@ -34,14 +34,14 @@ struct PopulationIncludingTests {
 
   static func population(of rows: [[String: Value]]) throws -> Population {
     var builder = PopulationBuilder(for: policy)
-    for row in rows { builder.add(try policy.client(row)) }
+    for row in rows { builder.add(try policy.client(row, options: .absentIsMissing)) }
     return builder.build()
   }
 
   @Test(arguments: 0..<newcomers.count, [0, 1, 6])
   func measuresAsIfBuiltWithTheClient(newcomer: Int, dataCount: Int) throws {
     let rows = Array(Self.data.prefix(dataCount))
-    let client = try Self.policy.client(Self.newcomers[newcomer])
+    let client = try Self.policy.client(Self.newcomers[newcomer], options: .absentIsMissing)
     let shared = try Self.population(of: rows).including(client)
     let rebuilt = try Self.population(of: rows + [Self.newcomers[newcomer]])
     let fields = [Self.policy.slot(ofField: "hours")!, Self.policy.slot(ofField: "revenue")!]
