@@ -69,7 +69,7 @@ struct CLIProcessTests {
     try output.fileHandleForReading.close()  // the reader goes away at once
     let feed = input.fileHandleForWriting
     Thread {
-      VerdictBinary.writeAll(CLIProcessTests.bigCSV(rows: 50_000), to: feed)
+      ProgramRun.writeAll(CLIProcessTests.bigCSV(rows: 50_000), to: feed)
       try? feed.close()
     }.start()
     let stderr = errors.fileHandleForReading.readDataToEndOfFile()
@@ -95,7 +95,7 @@ struct CLIProcessTests {
     process.standardInput = input
     process.standardError = Pipe()
     try process.run()
-    VerdictBinary.writeAll(Data("id,revenue,hours\nA,100,10\nB,200,20\n".utf8), to: input.fileHandleForWriting)
+    ProgramRun.writeAll(Data("id,revenue,hours\nA,100,10\nB,200,20\n".utf8), to: input.fileHandleForWriting)
     // Wait until the run has created its temporary files, then interrupt it mid-read.
     var seen: [String] = []
     for _ in 0..<200 where seen.count < 2 {
@@ -136,7 +136,7 @@ struct CLIProcessTests {
     process.standardInput = input
     process.standardError = Pipe()
     try process.run()
-    VerdictBinary.writeAll(Data("id,revenue,hours\nA,100,10\nB,200,20\n".utf8), to: input.fileHandleForWriting)
+    ProgramRun.writeAll(Data("id,revenue,hours\nA,100,10\nB,200,20\n".utf8), to: input.fileHandleForWriting)
     for _ in 0..<200 where files(reports).isEmpty || files(spools).isEmpty { usleep(10_000) }
     // SIGKILL cannot be caught: the report's temporary file and the spool of the client data stay.
     kill(process.processIdentifier, SIGKILL)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Compiles C programs against `include/verdict.h` and the built library with the system `cc`.
 ///
@@ -9,7 +10,9 @@ enum CCompiler {
   /// The sanitizer the built library was compiled with, `thread` or `address`, found by the
   /// runtime entry point it calls; `nil` for a plain build.
   static let librarySanitizer: String? = {
-    guard let library = try? BuiltProducts.library(), let bytes = try? Data(contentsOf: library) else { return nil }
+    guard let library = try? BuiltProducts.library("VerdictC"), let bytes = try? Data(contentsOf: library) else {
+      return nil
+    }
     if bytes.range(of: Data("__tsan_init".utf8)) != nil { return "thread" }
     if bytes.range(of: Data("__asan_init".utf8)) != nil { return "address" }
     return nil
@@ -18,7 +21,7 @@ enum CCompiler {
   /// Compiles `source` (relative to the repository) to an executable in a new temporary folder,
   /// warnings as errors, linked to `libVerdictC` with a run path to the products folder.
   static func build(_ source: String) throws -> URL {
-    let library = try BuiltProducts.library()
+    let library = try BuiltProducts.library("VerdictC")
     let libraries = library.deletingLastPathComponent().path
     var arguments = [
       "-std=c11", "-Wall", "-Wextra", "-Werror", "-pthread", "-I", "include", source, "-L", libraries, "-lVerdictC",
@@ -27,8 +30,8 @@ enum CCompiler {
     let compiler: URL
     if let sanitizer = librarySanitizer {
       // The sanitizer's runtime intercepts Dispatch, which lives beside the Swift runtime.
-      guard let clang = ProgramRun.find("clang") else {
-        throw BuiltProducts.SetupFailure(message: "the library is built with -sanitize=\(sanitizer), which needs clang")
+      guard let clang = ProgramRun.onPath("clang") else {
+        throw SetupFailure(message: "the library is built with -sanitize=\(sanitizer), which needs clang")
       }
       let runtime = clang.deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("lib/swift/linux").path
@@ -36,8 +39,8 @@ enum CCompiler {
       arguments += ["-fsanitize=\(sanitizer)", "-L", runtime, "-ldispatch", "-lBlocksRuntime", "-Wl,-rpath,\(runtime)"]
     } else {
       // The system compiler, or the toolchain's clang where there is none.
-      guard let cc = ProgramRun.find("cc") ?? ProgramRun.find("clang") else {
-        throw BuiltProducts.SetupFailure(message: "no C compiler ('cc' or 'clang') on the PATH")
+      guard let cc = ProgramRun.onPath("cc") ?? ProgramRun.onPath("clang") else {
+        throw SetupFailure(message: "no C compiler ('cc' or 'clang') on the PATH")
       }
       compiler = cc
     }
@@ -45,9 +48,9 @@ enum CCompiler {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let executable = folder.appendingPathComponent(
       URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent)
-    let compiled = try ProgramRun.run(compiler, arguments + ["-o", executable.path])
+    let compiled = try ProgramRun.run(compiler, arguments + ["-o", executable.path], in: Repository.root)
     guard compiled.status == 0 else {
-      throw BuiltProducts.SetupFailure(message: "cc \(source) failed:\n\(compiled.stdout)\(compiled.stderr)")
+      throw SetupFailure(message: "cc \(source) failed:\n\(compiled.stdout)\(compiled.stderr)")
     }
     return executable
   }

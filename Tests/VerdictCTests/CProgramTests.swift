@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// C programs compiled with the system `cc` against `include/verdict.h` and the built
@@ -9,11 +10,9 @@ struct CProgramTests {
   @Test func conformanceProgram() throws {
     let program = try CCompiler.build("Tests/VerdictCTests/c/conformance.c")
     defer { try? FileManager.default.removeItem(at: program.deletingLastPathComponent()) }
-    let run = try ProgramRun.run(program, [])
+    let run = try ProgramRun.run(program, [], in: Repository.root)
     #expect(run.status == 0, "conformance.c failed:\n\(run.stderr)")
-    let expected = try String(
-      contentsOf: BuiltProducts.repository.appendingPathComponent("Tests/VerdictCTests/c/conformance.expected"),
-      encoding: .utf8)
+    let expected = try Repository.text("Tests/VerdictCTests/c/conformance.expected")
     #expect(run.stdout == expected)
   }
 
@@ -21,10 +20,10 @@ struct CProgramTests {
   /// Swift runtime's own caches stay allocated to the end ("possibly lost"), so only definite
   /// leaks count.
   @Test(
-    .enabled(if: ProgramRun.find("valgrind") != nil, "valgrind is not installed"),
+    .enabled(if: ProgramRun.onPath("valgrind") != nil, "valgrind is not installed"),
     .enabled(if: CCompiler.librarySanitizer == nil, "the library is built with a sanitizer, which does the checking"))
   func conformanceProgramUnderValgrind() throws {
-    let valgrind = try #require(ProgramRun.find("valgrind"))
+    let valgrind = try #require(ProgramRun.onPath("valgrind"))
     let program = try CCompiler.build("Tests/VerdictCTests/c/conformance.c")
     defer { try? FileManager.default.removeItem(at: program.deletingLastPathComponent()) }
     let run = try ProgramRun.run(
@@ -32,7 +31,7 @@ struct CProgramTests {
       [
         "--quiet", "--leak-check=full", "--show-possibly-lost=no", "--errors-for-leak-kinds=definite",
         "--error-exitcode=99", program.path, "20",
-      ])
+      ], in: Repository.root)
     #expect(run.status == 0, "valgrind found problems:\n\(run.stderr)")
     #expect(run.stdout.hasSuffix("all checks passed\n"))
   }
@@ -41,12 +40,11 @@ struct CProgramTests {
   /// says it prints.
   @Test func documentedExample() throws {
     let page = try DocumentationPage.embeddingC()
-    let source = try String(
-      contentsOf: BuiltProducts.repository.appendingPathComponent("Examples/c/evaluate.c"), encoding: .utf8)
+    let source = try Repository.text("Examples/c/evaluate.c")
     #expect(try page.block(tagged: "c Examples/c/evaluate.c") == source)
     let program = try CCompiler.build("Examples/c/evaluate.c")
     defer { try? FileManager.default.removeItem(at: program.deletingLastPathComponent()) }
-    let run = try ProgramRun.run(program, [])
+    let run = try ProgramRun.run(program, [], in: Repository.root)
     #expect(run.status == 0, "evaluate.c failed:\n\(run.stderr)")
     #expect(run.stdout == (try page.block(tagged: "output Examples/c/evaluate.c")))
   }
@@ -57,9 +55,7 @@ struct DocumentationPage {
   var text: String
 
   static func embeddingC() throws -> DocumentationPage {
-    DocumentationPage(
-      text: try String(
-        contentsOf: BuiltProducts.repository.appendingPathComponent("docs/embedding-c.md"), encoding: .utf8))
+    DocumentationPage(text: try Repository.text("docs/embedding-c.md"))
   }
 
   /// The text inside the one block whose opening fence is ```` ```TAG ````.
@@ -68,7 +64,7 @@ struct DocumentationPage {
     guard let start = lines.firstIndex(where: { $0 == "```" + tag }),
       let end = lines[(start + 1)...].firstIndex(where: { $0 == "```" })
     else {
-      throw BuiltProducts.SetupFailure(message: "docs/embedding-c.md has no block ```\(tag)")
+      throw SetupFailure(message: "docs/embedding-c.md has no block ```\(tag)")
     }
     return lines[(start + 1)..<end].map { $0 + "\n" }.joined()
   }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VerdictC
 
@@ -6,7 +7,7 @@ import VerdictC
 /// meet one shape. The entry points are called here as Swift functions; the C programs call the
 /// same ones through the library.
 struct SameShapeTests {
-  static let policyFile = BuiltProducts.repository.appendingPathComponent("docs/examples/late-payers.verdict")
+  static let policyFile = Repository.root.appendingPathComponent("docs/examples/late-payers.verdict")
 
   /// Clients covering a winner with every kind of clause, an `otherwise`, and missing data.
   static let clients = [
@@ -25,12 +26,11 @@ struct SameShapeTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     try Data(("[" + Self.clients.joined(separator: ",\n") + "]").utf8).write(
       to: folder.appendingPathComponent("clients.json"))
-    let run = try ProgramRun.run(
-      BuiltProducts.verdict,
+    let run = try VerdictBinary.run(
       [
         "run", Self.policyFile.path, folder.appendingPathComponent("clients.json").path, "--format", "json",
         "--today", "2026-11-29",
-      ])
+      ], in: Repository.root)
     #expect(run.status == 0, "\(run.stderr)")
     let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
     try #require(rows.count == Self.clients.count)
@@ -56,7 +56,7 @@ struct SameShapeTests {
     ]
     if format == 1 { arguments.append("--tree") }
     if format == 2 { arguments += ["--format", "json"] }
-    let command = try ProgramRun.run(BuiltProducts.verdict, arguments)
+    let command = try VerdictBinary.run(arguments, in: Repository.root)
     #expect(command.status == 0, "\(command.stderr)")
     if format == 2 {
       let objects = try #require(try JSONSerialization.jsonObject(with: Data(command.stdout.utf8)) as? [Any])
@@ -70,7 +70,7 @@ struct SameShapeTests {
 
   /// `verdict_version` is the version `verdict --version` prints.
   @Test func versionMatchesCommand() throws {
-    let command = try ProgramRun.run(BuiltProducts.verdict, ["--version"])
+    let command = try VerdictBinary.run(["--version"], in: Repository.root)
     let version = try #require(verdictVersion())
     #expect(String(cString: version) + "\n" == command.stdout)
   }
