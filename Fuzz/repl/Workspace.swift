@@ -68,7 +68,8 @@ enum Workspace {
     case .load(let path): return ":load " + directory + "/" + policies[path.utf8.count % policies.count]
     case .data(let path): return ":data " + directory + "/" + dataFiles[path.utf8.count % dataFiles.count]
     case .save: return ":save " + saved
-    case .help, .clients, .client, .set, .run, .explain, .tree, .rules, .drop, .type, .reset, .quit: return entry
+    case .help, .clients, .client, .records, .set, .run, .explain, .tree, .rules, .drop, .type, .reset, .quit:
+      return entry
     }
   }
 }
