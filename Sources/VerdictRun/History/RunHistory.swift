@@ -127,6 +127,8 @@ final class RunHistory: @unchecked Sendable {
   private let verdicts: [String]
   private let rules: [String]
   private let texts: [String]
+  /// The recorder's code of each distinct outcome of the run so far.
+  private var codes: [OutcomeShape: OutcomeCode] = [:]
 
   /// Opens the history at `path`, reads what it knows before `today`, and starts recording.
   /// - Throws: ``RunFailure`` for a file that is not a Verdict history, from a newer version,
@@ -152,31 +154,37 @@ final class RunHistory: @unchecked Sendable {
 
   /// Records a client's outcome; a client that could not be evaluated keeps its earlier one.
   func record(key: String, outcome: ReportOutcome?) throws(RunFailure) {
-    let recorded: ClientOutcome
-    if let outcome {
-      var clauses: [String: String] = [:]
-      if let notice = outcome.notice { clauses["notice"] = notice.description }
-      if let cooldown = outcome.cooldown { clauses["cooldown"] = cooldown.description }
-      if outcome.holdUntilPaid { clauses["hold"] = "until paid" }
-      if let meet = outcome.meet { clauses["meet"] = meet.rawValue }
-      if let reason = outcome.reason.string(in: texts) { clauses["reason"] = reason }
-      if let refer = outcome.refer.string(in: texts) { clauses["refer"] = refer }
-      recorded = ClientOutcome(
-        key: key, verdict: verdicts[outcome.severity], severity: outcome.severity,
-        rule: outcome.winningRule.map { rules[$0] }, clauses: clauses)
-    } else if let earlier = past.client(key), earlier.wasInLatestRun {
-      recorded = ClientOutcome(
-        key: key, verdict: earlier.lastVerdict, severity: earlier.lastSeverity, rule: earlier.lastRule,
-        clauses: earlier.clauses)
-    } else {
-      return
-    }
-    do throws(HistoryError) { try recorder.add(recorded) } catch {
+    do throws(HistoryError) {
+      if let outcome {
+        try recorder.add(key: key, code: code(of: outcome))
+      } else {
+        try recorder.carryOver(key: key)
+      }
+    } catch {
       // A key on two rows is recorded once, as its first row says (the summary names the
       // repeated keys).
       guard error.kind != .duplicateClient else { return }
       throw RunFailure("verdict: history: \(error.message)")
     }
+  }
+
+  /// The recorder's code for `outcome`: its verdict, rule and clauses as text are made once per
+  /// distinct outcome of the run, not once per client.
+  private func code(of outcome: ReportOutcome) -> OutcomeCode {
+    let shape = OutcomeShape(outcome)
+    if let code = codes[shape] { return code }
+    var clauses: [String: String] = [:]
+    if let notice = outcome.notice { clauses["notice"] = notice.description }
+    if let cooldown = outcome.cooldown { clauses["cooldown"] = cooldown.description }
+    if outcome.holdUntilPaid { clauses["hold"] = "until paid" }
+    if let meet = outcome.meet { clauses["meet"] = meet.rawValue }
+    if let reason = outcome.reason.string(in: texts) { clauses["reason"] = reason }
+    if let refer = outcome.refer.string(in: texts) { clauses["refer"] = refer }
+    let code = recorder.code(
+      verdict: verdicts[outcome.severity], severity: outcome.severity, rule: outcome.winningRule.map { rules[$0] },
+      clauses: clauses)
+    codes[shape] = code
+    return code
   }
 
   /// Commits the run, once its report is written.
@@ -199,6 +207,45 @@ final class RunHistory: @unchecked Sendable {
       hash = hash &* 0x100_0000_01b3
     }
     return String(hash, radix: 16)
+  }
+}
+
+/// What a recorded outcome is made of, as the run has it: cheap to hash, and equal shapes are
+/// recorded as equal outcomes.
+private struct OutcomeShape: Hashable {
+  /// A `reason` or `refer` text.
+  enum Text: Hashable {
+    case none
+    case constant(Int)
+    case computed(String)
+
+    init(_ text: ReportText) {
+      switch text {
+      case .none: self = .none
+      case .constant(let index): self = .constant(index)
+      case .computed(let text): self = .computed(text)
+      }
+    }
+  }
+
+  var severity: Int
+  var rule: Int?
+  var notice: TimeSpan?
+  var cooldown: TimeSpan?
+  var hold: Bool
+  var meet: MeetingMode?
+  var reason: Text
+  var refer: Text
+
+  init(_ outcome: ReportOutcome) {
+    severity = outcome.severity
+    rule = outcome.winningRule
+    notice = outcome.notice
+    cooldown = outcome.cooldown
+    hold = outcome.holdUntilPaid
+    meet = outcome.meet
+    reason = Text(outcome.reason)
+    refer = Text(outcome.refer)
   }
 }
 

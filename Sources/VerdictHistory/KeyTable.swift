@@ -1,0 +1,125 @@
+import Foundation
+
+/// Client keys by id, held as one buffer of UTF-8 bytes with the end of each key, and an
+/// open-addressing hash index over them: a million keys cost their bytes plus 16 bytes each, and
+/// finding one costs a hash of its bytes, without making a `String`.
+///
+/// A key's id is its position: ids are handed out in the order keys are appended.
+struct KeyTable: Sendable {
+  /// The keys' bytes, one after the other.
+  private(set) var bytes: [UInt8] = []
+  /// Where each key ends in `bytes` (it starts where the one before ends).
+  private(set) var ends: [Int] = []
+  /// Hash slots: a key's id + 1, or 0 for an empty slot. Never more than half full.
+  private var slots: [Int32] = []
+
+  /// How many keys there are.
+  var count: Int { ends.count }
+
+  /// The bytes of the key with `id`, as a range of `bytes`.
+  @inline(__always)
+  func range(of id: Int) -> Range<Int> {
+    (id == 0 ? 0 : ends[id - 1])..<ends[id]
+  }
+
+  /// The key with `id`.
+  func key(_ id: Int) -> String {
+    String(decoding: bytes[range(of: id)], as: UTF8.self)
+  }
+
+  /// Appends keys packed as their bytes one after the other and their lengths (packed numbers);
+  /// `false`, with nothing appended, when they do not fit together or are not `count` keys.
+  /// Call ``index()`` after the last.
+  mutating func append(packed keyBytes: UnsafeRawBufferPointer, lengths: UnsafeRawBufferPointer, count: Int) -> Bool {
+    var reader = PackedReader(lengths)
+    var newEnds: [Int] = []
+    newEnds.reserveCapacity(count)
+    var end = bytes.count
+    for _ in 0..<count {
+      guard let length = reader.next(), length <= keyBytes.count else { return false }
+      end += Int(length)
+      newEnds.append(end)
+    }
+    guard reader.isAtEnd, end - bytes.count == keyBytes.count else { return false }
+    bytes.append(contentsOf: keyBytes)
+    ends.append(contentsOf: newEnds)
+    return true
+  }
+
+  /// Rebuilds the hash index over every key (after ``append(packed:lengths:count:)``).
+  mutating func index() { rebuildIndex(minimum: count * 2) }
+
+  /// Rebuilds the hash index with at least `minimum` slots (a power of two).
+  private mutating func rebuildIndex(minimum: Int) {
+    var size = 16
+    while size < minimum { size *= 2 }
+    slots = [Int32](repeating: 0, count: size)
+    let mask = size - 1
+    bytes.withUnsafeBufferPointer { all in
+      slots.withUnsafeMutableBufferPointer { slots in
+        var start = 0
+        for id in 0..<ends.count {
+          let end = ends[id]
+          var slot = Self.hash(UnsafeBufferPointer(rebasing: all[start..<end])) & mask
+          while slots[slot] != 0 { slot = (slot + 1) & mask }
+          slots[slot] = Int32(id + 1)
+          start = end
+        }
+      }
+    }
+  }
+
+  /// The id of the key `key`, if it is in the table.
+  @inline(__always)
+  func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard !slots.isEmpty else { return nil }
+    let mask = slots.count - 1
+    var slot = Self.hash(key) & mask
+    while true {
+      let entry = Int(slots[slot])
+      if entry == 0 { return nil }
+      if matches(entry - 1, key) { return entry - 1 }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// Whether the key with `id` is `key`.
+  @inline(__always)
+  func matches(_ id: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    let range = range(of: id)
+    guard range.count == key.count else { return false }
+    return bytes.withUnsafeBufferPointer { all in
+      key.isEmpty || memcmp(all.baseAddress! + range.lowerBound, key.baseAddress!, key.count) == 0
+    }
+  }
+
+  /// Adds `key` (not in the table yet) with the next id, which it returns.
+  mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+    if (count + 1) * 2 > slots.count { rebuildIndex(minimum: (count + 1) * 4) }
+    let id = count
+    bytes.append(contentsOf: key)
+    ends.append(bytes.count)
+    let mask = slots.count - 1
+    var slot = Self.hash(key) & mask
+    while slots[slot] != 0 { slot = (slot + 1) & mask }
+    slots[slot] = Int32(id + 1)
+    return id
+  }
+
+  /// FNV-1a over the bytes, its halves folded.
+  @inline(__always)
+  private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in key {
+      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+    return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+  }
+}
+
+/// Runs `body` on the UTF-8 bytes of `key`, without copying a native string.
+@inline(__always)
+func withBytes<T>(of key: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+  if let result = try key.utf8.withContiguousStorageIfAvailable(body) { return result }
+  return try Array(key.utf8).withUnsafeBufferPointer(body)
+}
