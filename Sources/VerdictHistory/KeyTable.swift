@@ -10,8 +10,9 @@ struct KeyTable: Sendable {
   private(set) var bytes: [UInt8] = []
   /// Where each key ends in `bytes` (it starts where the one before ends).
   private(set) var ends: [Int] = []
-  /// Hash slots: a key's id + 1, or 0 for an empty slot. Never more than half full.
-  private var slots: [Int32] = []
+  /// Hash slots: the high half of a key's hash, then its id + 1 in the low half; 0 for an empty
+  /// slot. Never more than half full.
+  private var slots: [UInt64] = []
 
   /// How many keys there are.
   var count: Int { ends.count }
@@ -53,33 +54,44 @@ struct KeyTable: Sendable {
   private mutating func rebuildIndex(minimum: Int) {
     var size = 16
     while size < minimum { size *= 2 }
-    slots = [Int32](repeating: 0, count: size)
-    let mask = size - 1
+    slots = [UInt64](repeating: 0, count: size)
     bytes.withUnsafeBufferPointer { all in
       slots.withUnsafeMutableBufferPointer { slots in
         var start = 0
         for id in 0..<ends.count {
           let end = ends[id]
-          var slot = Self.hash(UnsafeBufferPointer(rebasing: all[start..<end])) & mask
-          while slots[slot] != 0 { slot = (slot + 1) & mask }
-          slots[slot] = Int32(id + 1)
+          Self.place(id, hash: Self.hash(UnsafeBufferPointer(rebasing: all[start..<end])), in: slots)
           start = end
         }
       }
     }
   }
 
+  /// Puts the key with `id` and `hash` in the first free slot from its own.
+  @inline(__always)
+  private static func place(_ id: Int, hash: UInt64, in slots: UnsafeMutableBufferPointer<UInt64>) {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while slots[slot] != 0 { slot = (slot + 1) & mask }
+    slots[slot] = (hash & 0xffff_ffff_0000_0000) | UInt64(id + 1)
+  }
+
   /// The id of the key `key`, if it is in the table.
   @inline(__always)
   func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
     guard !slots.isEmpty else { return nil }
-    let mask = slots.count - 1
-    var slot = Self.hash(key) & mask
-    while true {
-      let entry = Int(slots[slot])
-      if entry == 0 { return nil }
-      if matches(entry - 1, key) { return entry - 1 }
-      slot = (slot + 1) & mask
+    let hash = Self.hash(key)
+    let tag = hash & 0xffff_ffff_0000_0000
+    return slots.withUnsafeBufferPointer { slots in
+      let mask = slots.count - 1
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while true {
+        let entry = slots[slot]
+        if entry == 0 { return nil }
+        let id = Int(entry & 0xffff_ffff) - 1
+        if entry & 0xffff_ffff_0000_0000 == tag, matches(id, key) { return id }
+        slot = (slot + 1) & mask
+      }
     }
   }
 
@@ -99,22 +111,42 @@ struct KeyTable: Sendable {
     let id = count
     bytes.append(contentsOf: key)
     ends.append(bytes.count)
-    let mask = slots.count - 1
-    var slot = Self.hash(key) & mask
-    while slots[slot] != 0 { slot = (slot + 1) & mask }
-    slots[slot] = Int32(id + 1)
+    let hash = Self.hash(key)
+    slots.withUnsafeMutableBufferPointer { Self.place(id, hash: hash, in: $0) }
     return id
   }
 
-  /// FNV-1a over the bytes, its halves folded.
+  /// A hash of the bytes: eight at a time multiplied in, then mixed (MurmurHash3's finalizer),
+  /// so that keys that differ in a digit spread over the whole table.
   @inline(__always)
-  private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in key {
-      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash = UInt64(truncatingIfNeeded: key.count) &* 0x9e37_79b9_7f4a_7c15
+    var offset = 0
+    let raw = UnsafeRawBufferPointer(key)
+    while offset + 8 <= key.count {
+      let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      hash = ((hash ^ word) &* 0x9e37_79b9_7f4a_7c15).rotatedLeft(by: 31)
+      offset += 8
     }
-    return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while offset < key.count {
+      tail |= UInt64(key[offset]) << shift
+      shift += 8
+      offset += 1
+    }
+    hash = (hash ^ tail) &* 0x9e37_79b9_7f4a_7c15
+    hash ^= hash >> 33
+    hash = hash &* 0xff51_afd7_ed55_8ccd
+    hash ^= hash >> 33
+    hash = hash &* 0xc4ce_b9fe_1a85_ec53
+    return hash ^ (hash >> 33)
   }
+}
+
+extension UInt64 {
+  @inline(__always)
+  fileprivate func rotatedLeft(by bits: UInt64) -> UInt64 { (self << bits) | (self >> (64 - bits)) }
 }
 
 /// Runs `body` on the UTF-8 bytes of `key`, without copying a native string.
