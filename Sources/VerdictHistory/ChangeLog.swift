@@ -40,6 +40,11 @@ final class ChangeLog: Sendable {
     (runDays, runStarts) = try Self.runs(db, before: day)
     (outcomes, outcomeVerdicts) = try Self.outcomes(db, before: day, path: path)
     var keys = KeyTable()
+    let sizes = try DirectStatement(
+      db, "SELECT coalesce(sum(count), 0), coalesce(sum(length(bytes)), 0) FROM keys WHERE day < ?")
+    sizes.bind(day, at: 1)
+    if try sizes.step() { keys.reserve(keys: Int(clamping: sizes.int64(0)), bytes: Int(clamping: sizes.int64(1))) }
+    while try sizes.step() {}
     let keyParts = try DirectStatement(db, "SELECT first, count, bytes, lengths FROM keys WHERE day < ? ORDER BY first")
     keyParts.bind(day, at: 1)
     while try keyParts.step() {
@@ -51,12 +56,19 @@ final class ChangeLog: Sendable {
         throw Self.corrupt(path, "its client keys from number \(first) on are unreadable")
       }
     }
-    keys.index()
-    self.keys = keys
+    let known = keys.count
+    // The index is built on another thread while the changes are read.
+    let indexed = keys.indexedInBackground()
     // Each run's changes, in the order they were recorded; then sorted by client (counting sort).
     var clients: [Int32] = []
     var days: [Int32] = []
     var codes: [Int32] = []
+    let total = try Int.fetchOne(db, sql: "SELECT coalesce(sum(count), 0) FROM changes WHERE day < ?", arguments: [day])
+    if let total, total > 0, total < Int(Int32.max) {
+      clients.reserveCapacity(total)
+      days.reserveCapacity(total)
+      codes.reserveCapacity(total)
+    }
     let parts = try DirectStatement(db, "SELECT day, count, data FROM changes WHERE day < ? ORDER BY day, part")
     parts.bind(day, at: 1)
     while try parts.step() {
@@ -71,7 +83,7 @@ final class ChangeLog: Sendable {
           break
         }
         client &+= step
-        guard client >= 0, client < keys.count else {
+        guard client >= 0, client < known else {
           fits = false
           break
         }
@@ -83,9 +95,9 @@ final class ChangeLog: Sendable {
         throw Self.corrupt(path, "its changes of \(CalendarDate(daysSinceEpoch: partDay)) are unreadable")
       }
     }
-    var starts = [Int32](repeating: 0, count: keys.count + 1)
+    var starts = [Int32](repeating: 0, count: known + 1)
     for client in clients { starts[Int(client) + 1] += 1 }
-    for index in 0..<keys.count { starts[index + 1] += starts[index] }
+    for index in 0..<known { starts[index + 1] += starts[index] }
     var next = starts
     var changeDays = [Int32](repeating: 0, count: clients.count)
     var changeOutcomes = [Int32](repeating: 0, count: clients.count)
@@ -99,6 +111,7 @@ final class ChangeLog: Sendable {
     self.starts = starts
     self.changeDays = changeDays
     self.changeOutcomes = changeOutcomes
+    self.keys = indexed()
   }
 
   /// The outcome of the client's latest change; -1 when it has none or left the data.

@@ -28,23 +28,44 @@ struct KeyTable: Sendable {
     String(decoding: bytes[range(of: id)], as: UTF8.self)
   }
 
+  /// Makes room for `count` more keys of `bytes` bytes in all.
+  mutating func reserve(keys count: Int, bytes: Int) {
+    ends.reserveCapacity(ends.count + count)
+    self.bytes.reserveCapacity(self.bytes.count + bytes)
+  }
+
   /// Appends keys packed as their bytes one after the other and their lengths (packed numbers);
   /// `false`, with nothing appended, when they do not fit together or are not `count` keys.
   /// Call ``index()`` after the last.
   mutating func append(packed keyBytes: UnsafeRawBufferPointer, lengths: UnsafeRawBufferPointer, count: Int) -> Bool {
     var reader = PackedReader(lengths)
-    var newEnds: [Int] = []
-    newEnds.reserveCapacity(count)
-    var end = bytes.count
+    let firstEnd = ends.count
+    let start = bytes.count
+    var end = start
     for _ in 0..<count {
-      guard let length = reader.next(), length <= keyBytes.count else { return false }
+      guard let length = reader.next(), length <= keyBytes.count else { break }
       end += Int(length)
-      newEnds.append(end)
+      ends.append(end)
     }
-    guard reader.isAtEnd, end - bytes.count == keyBytes.count else { return false }
+    guard ends.count - firstEnd == count, reader.isAtEnd, end - start == keyBytes.count else {
+      ends.removeSubrange(firstEnd...)
+      return false
+    }
     bytes.append(contentsOf: keyBytes)
-    ends.append(contentsOf: newEnds)
     return true
+  }
+
+  /// Builds the hash index on another thread (for a large table, when the caller has other work
+  /// meanwhile); `finish` waits for it and gives the indexed table.
+  consuming func indexedInBackground() -> () -> KeyTable {
+    guard count >= 50_000 else {
+      index()
+      let table = self
+      return { table }
+    }
+    let build = IndexBuild(self)
+    DispatchQueue.global().async { build.run() }
+    return build.finish
   }
 
   /// Rebuilds the hash index over every key (after ``append(packed:lengths:count:)``).
@@ -147,6 +168,27 @@ struct KeyTable: Sendable {
 extension UInt64 {
   @inline(__always)
   fileprivate func rotatedLeft(by bits: UInt64) -> UInt64 { (self << bits) | (self >> (64 - bits)) }
+}
+
+/// A key table whose index is being built on another thread; the semaphore orders the build
+/// before `finish` reads the table.
+private final class IndexBuild: @unchecked Sendable {
+  private var table: KeyTable
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ table: KeyTable) {
+    self.table = table
+  }
+
+  func run() {
+    table.index()
+    done.signal()
+  }
+
+  func finish() -> KeyTable {
+    done.wait()
+    return table
+  }
 }
 
 /// Runs `body` on the UTF-8 bytes of `key`, without copying a native string.

@@ -53,6 +53,10 @@ final class PastRuns: @unchecked Sendable {
   /// What the history knows of `key`.
   func client(_ key: String) -> ClientHistory? { facts.client(key) }
 
+  /// What the history knows of `key`, trying the client after the one found before first (see
+  /// ``HistoryFacts/client(_:guess:)``).
+  func client(_ key: String, guess: inout Int) -> ClientHistory? { facts.client(key, guess: &guess) }
+
   /// Writes `policy`'s history facts for a client whose history is `history` into its slots.
   func fill(_ client: inout Client, history: ClientHistory?, policy: Policy) {
     let facts = policy.historyFacts
@@ -128,7 +132,7 @@ final class RunHistory: @unchecked Sendable {
   private let rules: [String]
   private let texts: [String]
   /// The recorder's code of each distinct outcome of the run so far.
-  private var codes: [OutcomeShape: OutcomeCode] = [:]
+  private var codes = OutcomeCodes()
 
   /// Opens the history at `path`, reads what it knows before `today`, and starts recording.
   /// - Throws: ``RunFailure`` for a file that is not a Verdict history, from a newer version,
@@ -171,8 +175,7 @@ final class RunHistory: @unchecked Sendable {
   /// The recorder's code for `outcome`: its verdict, rule and clauses as text are made once per
   /// distinct outcome of the run, not once per client.
   private func code(of outcome: ReportOutcome) -> OutcomeCode {
-    let shape = OutcomeShape(outcome)
-    if let code = codes[shape] { return code }
+    if let code = codes.code(of: outcome) { return code }
     var clauses: [String: String] = [:]
     if let notice = outcome.notice { clauses["notice"] = notice.description }
     if let cooldown = outcome.cooldown { clauses["cooldown"] = cooldown.description }
@@ -183,7 +186,7 @@ final class RunHistory: @unchecked Sendable {
     let code = recorder.code(
       verdict: verdicts[outcome.severity], severity: outcome.severity, rule: outcome.winningRule.map { rules[$0] },
       clauses: clauses)
-    codes[shape] = code
+    codes.add(code, for: outcome)
     return code
   }
 
@@ -207,45 +210,6 @@ final class RunHistory: @unchecked Sendable {
       hash = hash &* 0x100_0000_01b3
     }
     return String(hash, radix: 16)
-  }
-}
-
-/// What a recorded outcome is made of, as the run has it: cheap to hash, and equal shapes are
-/// recorded as equal outcomes.
-private struct OutcomeShape: Hashable {
-  /// A `reason` or `refer` text.
-  enum Text: Hashable {
-    case none
-    case constant(Int)
-    case computed(String)
-
-    init(_ text: ReportText) {
-      switch text {
-      case .none: self = .none
-      case .constant(let index): self = .constant(index)
-      case .computed(let text): self = .computed(text)
-      }
-    }
-  }
-
-  var severity: Int
-  var rule: Int?
-  var notice: TimeSpan?
-  var cooldown: TimeSpan?
-  var hold: Bool
-  var meet: MeetingMode?
-  var reason: Text
-  var refer: Text
-
-  init(_ outcome: ReportOutcome) {
-    severity = outcome.severity
-    rule = outcome.winningRule
-    notice = outcome.notice
-    cooldown = outcome.cooldown
-    hold = outcome.holdUntilPaid
-    meet = outcome.meet
-    reason = Text(outcome.reason)
-    refer = Text(outcome.refer)
   }
 }
 

@@ -47,6 +47,9 @@ final class BatchEvaluator {
   /// With a history: the key of the row being evaluated, made once for looking the client up
   /// and for the writer, which records the row's outcome under it.
   private var historyKey = ""
+  /// With a history: the id of the client the history most likely has next (rows tend to come
+  /// in the order of the run before).
+  private var historyGuess = 0
 
   init(
     policy: Policy, context: EvaluationContext, filter: RowFilter, failOn: Int?, explains: Bool = false,
@@ -94,7 +97,7 @@ final class BatchEvaluator {
       // The history's facts about the client, before its other values (which may fail).
       var past: ClientHistory?
       if let history {
-        past = history.past.client(historyKey)
+        past = history.past.client(historyKey, guess: &historyGuess)
         history.past.fill(&client, history: past, policy: policy)
       }
       let problems = client.values.withUnsafeMutableBufferPointer { values in
