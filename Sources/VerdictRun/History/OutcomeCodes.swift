@@ -135,4 +135,3 @@ private struct OutcomeShape: Hashable {
     refer = Text(outcome.refer)
   }
 }
-
