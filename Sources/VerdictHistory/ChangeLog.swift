@@ -57,8 +57,8 @@ final class ChangeLog: Sendable {
       }
     }
     let known = keys.count
-    // The index is built on another thread while the changes are read.
-    let indexed = keys.indexedInBackground()
+    // The index is built on another thread while the changes are read and the run goes on.
+    keys.indexInBackground()
     // Each run's changes, in the order they were recorded; then sorted by client (counting sort).
     var clients: [Int32] = []
     var days: [Int32] = []
@@ -111,7 +111,7 @@ final class ChangeLog: Sendable {
     self.starts = starts
     self.changeDays = changeDays
     self.changeOutcomes = changeOutcomes
-    self.keys = indexed()
+    self.keys = keys
   }
 
   /// The outcome of the client's latest change; -1 when it has none or left the data.

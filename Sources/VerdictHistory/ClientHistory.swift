@@ -24,16 +24,16 @@ public struct ClientHistory: Sendable {
     self.latest = latest
   }
 
-  private var outcome: StoredOutcome { log.outcomes[Int(log.changeOutcomes[latest])] }
+  private var outcome: Int { Int(log.changeOutcomes[latest]) }
 
   /// The verdict at the latest run before today that included the client.
-  public var lastVerdict: String { outcome.verdict }
+  public var lastVerdict: String { log.outcomes[outcome].verdict }
   /// That verdict's severity (its index in that run's verdicts, least severe first).
-  public var lastSeverity: Int { outcome.severity }
+  public var lastSeverity: Int { log.outcomes[outcome].severity }
   /// The rule that decided that verdict; `nil` for the `otherwise` verdict.
-  public var lastRule: String? { outcome.rule }
+  public var lastRule: String? { log.outcomes[outcome].rule }
   /// That outcome's clauses as text, by clause name (`cooldown`, …).
-  public var clauses: [String: String] { outcome.clauses }
+  public var clauses: [String: String] { log.outcomes[outcome].clauses }
 
   /// The day of the latest run before today that included the client.
   public var lastDay: CalendarDate {

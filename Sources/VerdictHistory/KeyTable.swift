@@ -12,7 +12,9 @@ struct KeyTable: Sendable {
   private(set) var ends: [Int] = []
   /// Hash slots: the high half of a key's hash, then its id + 1 in the low half; 0 for an empty
   /// slot. Never more than half full.
-  private var slots: [UInt64] = []
+  private var slots = KeySlots(count: 0)
+  /// The index being built on another thread, if it is; it replaces `slots` when done.
+  private var pending: IndexBuild?
 
   /// How many keys there are.
   var count: Int { ends.count }
@@ -55,37 +57,41 @@ struct KeyTable: Sendable {
     return true
   }
 
-  /// Builds the hash index on another thread (for a large table, when the caller has other work
-  /// meanwhile); `finish` waits for it and gives the indexed table.
-  consuming func indexedInBackground() -> () -> KeyTable {
-    guard count >= 50_000 else {
-      index()
-      let table = self
-      return { table }
-    }
-    let build = IndexBuild(self)
+  /// Builds the hash index on another thread (for a large table): the table can be used at once,
+  /// and a lookup that needs the index waits for it. Lookups of the key with a given id
+  /// (``matches(_:_:)``) never wait.
+  mutating func indexInBackground() {
+    guard count >= 50_000 else { return index() }
+    let build = IndexBuild(bytes: bytes, ends: ends)
+    pending = build
     DispatchQueue.global().async { build.run() }
-    return build.finish
   }
 
   /// Rebuilds the hash index over every key (after ``append(packed:lengths:count:)``).
-  mutating func index() { rebuildIndex(minimum: count * 2) }
+  mutating func index() {
+    pending = nil
+    rebuildIndex(minimum: count * 2)
+  }
 
   /// Rebuilds the hash index with at least `minimum` slots (a power of two).
   private mutating func rebuildIndex(minimum: Int) {
+    slots = Self.slots(bytes: bytes, ends: ends, minimum: minimum)
+  }
+
+  /// A hash index over the keys with these bytes and ends, with at least `minimum` slots.
+  fileprivate static func slots(bytes: [UInt8], ends: [Int], minimum: Int) -> KeySlots {
     var size = 16
     while size < minimum { size *= 2 }
-    slots = [UInt64](repeating: 0, count: size)
+    let slots = KeySlots(count: size)
     bytes.withUnsafeBufferPointer { all in
-      slots.withUnsafeMutableBufferPointer { slots in
-        var start = 0
-        for id in 0..<ends.count {
-          let end = ends[id]
-          Self.place(id, hash: Self.hash(UnsafeBufferPointer(rebasing: all[start..<end])), in: slots)
-          start = end
-        }
+      var start = 0
+      for id in 0..<ends.count {
+        let end = ends[id]
+        place(id, hash: hash(UnsafeBufferPointer(rebasing: all[start..<end])), in: slots.buffer)
+        start = end
       }
     }
+    return slots
   }
 
   /// Puts the key with `id` and `hash` in the first free slot from its own.
@@ -100,19 +106,18 @@ struct KeyTable: Sendable {
   /// The id of the key `key`, if it is in the table.
   @inline(__always)
   func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+    let slots = (pending?.slots() ?? slots).buffer
     guard !slots.isEmpty else { return nil }
     let hash = Self.hash(key)
     let tag = hash & 0xffff_ffff_0000_0000
-    return slots.withUnsafeBufferPointer { slots in
-      let mask = slots.count - 1
-      var slot = Int(truncatingIfNeeded: hash) & mask
-      while true {
-        let entry = slots[slot]
-        if entry == 0 { return nil }
-        let id = Int(entry & 0xffff_ffff) - 1
-        if entry & 0xffff_ffff_0000_0000 == tag, matches(id, key) { return id }
-        slot = (slot + 1) & mask
-      }
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let entry = slots[slot]
+      if entry == 0 { return nil }
+      let id = Int(entry & 0xffff_ffff) - 1
+      if entry & 0xffff_ffff_0000_0000 == tag, matches(id, key) { return id }
+      slot = (slot + 1) & mask
     }
   }
 
@@ -122,19 +127,54 @@ struct KeyTable: Sendable {
     let range = range(of: id)
     guard range.count == key.count else { return false }
     return bytes.withUnsafeBufferPointer { all in
-      key.isEmpty || memcmp(all.baseAddress! + range.lowerBound, key.baseAddress!, key.count) == 0
+      guard let stored = all.baseAddress.map({ UnsafeRawPointer($0 + range.lowerBound) }),
+        let given = key.baseAddress.map(UnsafeRawPointer.init)
+      else { return key.isEmpty }
+      // Eight bytes at a time, then the rest one by one: keys are short, and a call costs more.
+      var offset = 0
+      while offset + 8 <= key.count {
+        guard
+          stored.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            == given.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        else { return false }
+        offset += 8
+      }
+      while offset < key.count {
+        guard stored.load(fromByteOffset: offset, as: UInt8.self) == given.load(fromByteOffset: offset, as: UInt8.self)
+        else { return false }
+        offset += 1
+      }
+      return true
     }
   }
 
-  /// Adds `key` (not in the table yet) with the next id, which it returns.
-  mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-    if (count + 1) * 2 > slots.count { rebuildIndex(minimum: (count + 1) * 4) }
+  /// The id of `key`, added with the next id when it is not in the table yet (`isNew`).
+  mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
+    if let pending {
+      slots = pending.slots()
+      self.pending = nil
+    }
+    if (count + 1) * 2 > slots.buffer.count {
+      rebuildIndex(minimum: (count + 1) * 4)
+    } else if !isKnownUniquelyReferenced(&slots) {
+      slots = slots.copy()
+    }
+    let slots = slots.buffer
+    let hash = Self.hash(key)
+    let tag = hash & 0xffff_ffff_0000_0000
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while slots[slot] != 0 {
+      let entry = slots[slot]
+      let id = Int(entry & 0xffff_ffff) - 1
+      if entry & 0xffff_ffff_0000_0000 == tag, matches(id, key) { return (id, false) }
+      slot = (slot + 1) & mask
+    }
     let id = count
     bytes.append(contentsOf: key)
     ends.append(bytes.count)
-    let hash = Self.hash(key)
-    slots.withUnsafeMutableBufferPointer { Self.place(id, hash: hash, in: $0) }
-    return id
+    slots[slot] = tag | UInt64(id + 1)
+    return (id, true)
   }
 
   /// A hash of the bytes: eight at a time multiplied in, then mixed (MurmurHash3's finalizer),
@@ -170,24 +210,68 @@ extension UInt64 {
   fileprivate func rotatedLeft(by bits: UInt64) -> UInt64 { (self << bits) | (self >> (64 - bits)) }
 }
 
-/// A key table whose index is being built on another thread; the semaphore orders the build
-/// before `finish` reads the table.
-private final class IndexBuild: @unchecked Sendable {
-  private var table: KeyTable
-  private let done = DispatchSemaphore(value: 0)
+/// The slots of a key index, in memory of their own: a large index asks the kernel for huge
+/// pages, since its lookups land on pages at random and, in a virtual machine above all, a TLB
+/// miss costs more than the lookup. Zeroed when made.
+final class KeySlots: @unchecked Sendable {
+  /// The slots.
+  let buffer: UnsafeMutableBufferPointer<UInt64>
+  /// The mapping that holds them (when mapped), to unmap.
+  private let mapping: UnsafeMutableRawBufferPointer?
+  private static let hugePage = 1 << 21
 
-  init(_ table: KeyTable) {
-    self.table = table
+  init(count: Int) {
+    let size = count * MemoryLayout<UInt64>.stride
+    if size >= Self.hugePage,
+      let start = mmap(nil, size + Self.hugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+      start != UnsafeMutableRawPointer(bitPattern: -1)
+    {
+      mapping = UnsafeMutableRawBufferPointer(start: start, count: size + Self.hugePage)
+      let aligned = start.alignedUp(toMultipleOf: Self.hugePage)
+      _ = madvise(aligned, size, MADV_HUGEPAGE)
+      buffer = UnsafeMutableBufferPointer(start: aligned.bindMemory(to: UInt64.self, capacity: count), count: count)
+    } else {
+      mapping = nil
+      buffer = .allocate(capacity: count)
+      buffer.initialize(repeating: 0)
+    }
+  }
+
+  deinit {
+    if let mapping { munmap(mapping.baseAddress, mapping.count) } else { buffer.deallocate() }
+  }
+
+  /// A copy, for a table about to change while another holds these slots.
+  func copy() -> KeySlots {
+    let copy = KeySlots(count: buffer.count)
+    _ = copy.buffer.update(fromContentsOf: buffer)
+    return copy
+  }
+}
+
+/// A key index being built on another thread; waiting on the group orders the build before
+/// the slots are read.
+private final class IndexBuild: @unchecked Sendable {
+  private let bytes: [UInt8]
+  private let ends: [Int]
+  private var built = KeySlots(count: 0)
+  private let done = DispatchGroup()
+
+  init(bytes: [UInt8], ends: [Int]) {
+    self.bytes = bytes
+    self.ends = ends
+    done.enter()
   }
 
   func run() {
-    table.index()
-    done.signal()
+    built = KeyTable.slots(bytes: bytes, ends: ends, minimum: ends.count * 2)
+    done.leave()
   }
 
-  func finish() -> KeyTable {
+  /// The index, once built.
+  func slots() -> KeySlots {
     done.wait()
-    return table
+    return built
   }
 }
 

@@ -12,7 +12,8 @@ package struct OutcomeCode: Hashable, Sendable {
 /// that dies, or a recorder that is abandoned or released, leaves the history as it was.
 ///
 /// Only changes are written: an outcome equal to the client's state at the run before costs a
-/// comparison of two integers.
+/// comparison of two integers. (Its state is unchecked for exclusive access: a recorder is used
+/// by one thread at a time, and the checks would cost more than recording.)
 public final class RunRecorder {
   private let history: History
   private let run: RunInfo
@@ -20,26 +21,26 @@ public final class RunRecorder {
   /// The history before the run: client ids and outcome ids continue from it.
   private let log: ChangeLog
   /// Each known client's outcome id at the run before; -1 when it had none or had left.
-  private var baseline: [Int32]
+  @exclusivity(unchecked) private var baseline: [Int32]
   /// Whether each known client was added to this run.
-  private var seen: [Bool]
+  @exclusivity(unchecked) private var seen: [Bool]
   /// The keys of clients new to the history; their ids follow the known ones.
-  private var newKeys = KeyTable()
+  @exclusivity(unchecked) private var newKeys = KeyTable()
   /// How many of `newKeys` are written already.
-  private var keysWritten = 0
-  private var outcomeIDs: [StoredOutcome: Int32] = [:]
-  private var newOutcomes: [StoredOutcome] = []
+  @exclusivity(unchecked) private var keysWritten = 0
+  @exclusivity(unchecked) private var outcomeIDs: [StoredOutcome: Int32] = [:]
+  @exclusivity(unchecked) private var newOutcomes: [StoredOutcome] = []
   /// The changes not written yet, packed: per change the step from the previous client id
   /// (signed) and the outcome id + 1 (0: the client left the data).
-  private var pendingChanges: [UInt8] = []
-  private var pendingCount = 0
-  private var previousClient = 0
-  private var partsWritten = 0
+  @exclusivity(unchecked) private var pendingChanges: [UInt8] = []
+  @exclusivity(unchecked) private var pendingCount = 0
+  @exclusivity(unchecked) private var previousClient = 0
+  @exclusivity(unchecked) private var partsWritten = 0
   /// The id the next added client most likely has: clients tend to come in the same order.
-  private var guess = 0
-  private var clients = 0
-  private var changes = 0
-  private var isOpen = true
+  @exclusivity(unchecked) private var guess = 0
+  @exclusivity(unchecked) private var clients = 0
+  @exclusivity(unchecked) private var changes = 0
+  @exclusivity(unchecked) private var isOpen = true
   /// Changes and keys are written in parts of this many, to keep memory flat and blobs small.
   private static let partSize = StoredParts.size
 
@@ -195,8 +196,9 @@ public final class RunRecorder {
       } else if let found = log.keys.find(bytes) {
         client = found
       } else {
-        guard newKeys.find(bytes) == nil else { return nil }
-        guess = known + newKeys.insert(bytes) + 1
+        let (id, isNew) = newKeys.insert(bytes)
+        guard isNew else { return nil }
+        guess = known + id + 1
         return guess - 1
       }
       guard !seen[client] else { return nil }

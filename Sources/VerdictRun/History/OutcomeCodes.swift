@@ -26,7 +26,7 @@ struct OutcomeCodes {
   private var computed: [OutcomeShape: OutcomeCode] = [:]
 
   /// The code of `outcome`, when it was added before.
-  mutating func code(of outcome: ReportOutcome) -> OutcomeCode? {
+  func code(of outcome: ReportOutcome) -> OutcomeCode? {
     guard let plain = Self.plain(outcome) else { return computed[OutcomeShape(outcome)] }
     let mask = slots.count - 1
     var slot = Self.hash(plain) & mask

@@ -132,7 +132,7 @@ final class RunHistory: @unchecked Sendable {
   private let rules: [String]
   private let texts: [String]
   /// The recorder's code of each distinct outcome of the run so far.
-  private var codes = OutcomeCodes()
+  @exclusivity(unchecked) private var codes = OutcomeCodes()
 
   /// Opens the history at `path`, reads what it knows before `today`, and starts recording.
   /// - Throws: ``RunFailure`` for a file that is not a Verdict history, from a newer version,

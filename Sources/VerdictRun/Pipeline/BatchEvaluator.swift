@@ -49,7 +49,7 @@ final class BatchEvaluator {
   private var historyKey = ""
   /// With a history: the id of the client the history most likely has next (rows tend to come
   /// in the order of the run before).
-  private var historyGuess = 0
+  @exclusivity(unchecked) private var historyGuess = 0
 
   init(
     policy: Policy, context: EvaluationContext, filter: RowFilter, failOn: Int?, explains: Bool = false,
@@ -86,7 +86,12 @@ final class BatchEvaluator {
     let converter = converter(for: batch)
     var nextProblem = 0
     for row in 0..<batch.count {
-      if history != nil { historyKey = batch.withKey(row) { AggregateStore.key($0) } }
+      if history != nil {
+        historyKey = batch.withKey(row) { AggregateStore.key($0) }
+        // A batch's first row: guess the client by its row number (its line after a header row),
+        // as the batch before went to another evaluator.
+        if row == 0 { historyGuess = Swift.max(0, batch.lines[0] - 2) }
+      }
       if nextProblem < batch.problems.count, batch.problems[nextProblem].row == row {
         let error = batch.problems[nextProblem].message
         nextProblem += 1
