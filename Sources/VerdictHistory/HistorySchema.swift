@@ -6,7 +6,8 @@ import GRDB
 /// - `runs`: one row per recorded run, keyed by its `today` (days since 1970-01-01).
 /// - `keys`: each client key ever recorded, once: a client's id is its position in the order
 ///   the keys were first seen. A row holds the keys a run saw first (from id `first` on), packed:
-///   their UTF-8 bytes one after the other, and their lengths (``PackedNumbers``).
+///   each key's UTF-8 bytes past the start it shares with the key before it (`bytes`), and per
+///   key the length of that start and of the rest (`lengths`, ``PackedNumbers``).
 /// - `outcomes`: each distinct outcome (verdict, severity, rule, clauses) once, by id.
 /// - `changes`: a log of changes, packed: a row holds a part of the changes of the run on `day`,
 ///   a change being a client id and the outcome id it has from that run on, or 0 when it left the

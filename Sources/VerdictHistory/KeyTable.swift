@@ -36,25 +36,59 @@ struct KeyTable: Sendable {
     self.bytes.reserveCapacity(self.bytes.count + bytes)
   }
 
-  /// Appends keys packed as their bytes one after the other and their lengths (packed numbers);
-  /// `false`, with nothing appended, when they do not fit together or are not `count` keys.
-  /// Call ``index()`` after the last.
-  mutating func append(packed keyBytes: UnsafeRawBufferPointer, lengths: UnsafeRawBufferPointer, count: Int) -> Bool {
+  /// Appends keys packed by ``pack(_:)``: `suffixes` holds what each key adds to the start it
+  /// shares with the key before it in the part, and `lengths` two numbers a key: the length of
+  /// that shared start and of the suffix. `false`, with nothing appended, when they do not fit
+  /// together or are not `count` keys. Call ``index()`` after the last.
+  mutating func append(packed suffixes: UnsafeRawBufferPointer, lengths: UnsafeRawBufferPointer, count: Int) -> Bool {
     var reader = PackedReader(lengths)
     let firstEnd = ends.count
     let start = bytes.count
-    var end = start
+    var used = 0
+    var previous = start..<start
+    var fits = true
     for _ in 0..<count {
-      guard let length = reader.next(), length <= keyBytes.count else { break }
-      end += Int(length)
-      ends.append(end)
+      guard let shared = reader.next(), let suffix = reader.next(), shared <= previous.count,
+        suffix <= suffixes.count - used
+      else {
+        fits = false
+        break
+      }
+      let keyStart = bytes.count
+      // Byte by byte: appending a slice of the array itself would copy the whole array.
+      for offset in 0..<Int(shared) { bytes.append(bytes[previous.lowerBound + offset]) }
+      bytes.append(contentsOf: suffixes[used..<used + Int(suffix)])
+      used += Int(suffix)
+      previous = keyStart..<bytes.count
+      ends.append(bytes.count)
     }
-    guard ends.count - firstEnd == count, reader.isAtEnd, end - start == keyBytes.count else {
+    guard fits, reader.isAtEnd, used == suffixes.count else {
       ends.removeSubrange(firstEnd...)
+      bytes.removeSubrange(start...)
       return false
     }
-    bytes.append(contentsOf: keyBytes)
     return true
+  }
+
+  /// The keys with the ids in `ids` packed for ``append(packed:lengths:count:)``: each key as the
+  /// length of the start it shares with the key before it and the rest (keys of an export often
+  /// differ only in their last characters).
+  func pack(_ ids: Range<Int>) -> (suffixes: [UInt8], lengths: [UInt8]) {
+    var suffixes: [UInt8] = []
+    var lengths: [UInt8] = []
+    lengths.reserveCapacity(ids.count * 2)
+    var previous = 0..<0
+    for id in ids {
+      let key = range(of: id)
+      var shared = 0
+      let limit = Swift.min(255, previous.count, key.count)
+      while shared < limit, bytes[previous.lowerBound + shared] == bytes[key.lowerBound + shared] { shared += 1 }
+      PackedNumbers.append(UInt64(shared), to: &lengths)
+      PackedNumbers.append(UInt64(key.count - shared), to: &lengths)
+      suffixes.append(contentsOf: bytes[(key.lowerBound + shared)..<key.upperBound])
+      previous = key
+    }
+    return (suffixes, lengths)
   }
 
   /// Builds the hash index on another thread (for a large table): the table can be used at once,

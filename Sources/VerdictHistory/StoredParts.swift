@@ -18,17 +18,15 @@ enum StoredParts {
   }
 
   /// Writes the keys of `table` with the ids in `ids` as the clients with ids from `first` on,
-  /// first seen at the run on `day`: their bytes one after the other, and their lengths packed.
+  /// first seen at the run on `day`, packed (``KeyTable/pack(_:)``).
   static func insertKeys(_ db: Database, day: Int64, first: Int, from table: KeyTable, _ ids: Range<Int>) throws {
-    guard let last = ids.last else { return }
-    var lengths: [UInt8] = []
-    lengths.reserveCapacity(ids.count)
-    for id in ids { PackedNumbers.append(UInt64(table.range(of: id).count), to: &lengths) }
+    guard !ids.isEmpty else { return }
+    let (suffixes, lengths) = table.pack(ids)
     let insert = try DirectStatement(db, "INSERT INTO keys (first, day, count, bytes, lengths) VALUES (?, ?, ?, ?, ?)")
     insert.bind(Int64(first), at: 1)
     insert.bind(day, at: 2)
     insert.bind(Int64(ids.count), at: 3)
-    insert.bind(blob: table.bytes[table.range(of: ids.lowerBound).lowerBound..<table.range(of: last).upperBound], at: 4)
+    insert.bind(blob: suffixes[...], at: 4)
     insert.bind(blob: lengths[...], at: 5)
     try insert.execute()
   }
