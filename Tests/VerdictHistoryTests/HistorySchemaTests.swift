@@ -182,7 +182,7 @@ import Verdict
       }
     }
     let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int
-    // About 8,300 changes (1,000 first outcomes, then ~20 a day): measured 120 KB (v1, a row a
+    // About 8,300 changes (1,000 first outcomes, then ~20 a day): measured 112 KB (v1, a row a
     // change and a table of keys: 550 KB).
     #expect(size < 1_000_000, "\(size) bytes")
     #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
