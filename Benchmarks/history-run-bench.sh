@@ -7,6 +7,9 @@
 #   1,000,000 clients  without --history, with it on the first day (a new file), and on a
 #                      later day (a copy of a history holding the first day, run on the second)
 #
+# Then the size of the history after one day of 1,000,000 clients, and after 365 daily runs over
+# 1,000 clients with 2% changing a day (history-bench year).
+#
 # The history file is prepared before each timed run, outside the timing. Client data comes from
 # `run-bench` (seed 42) into bench-data/ (git-ignored). Targets: +20 ms at most for 1,000
 # clients, +50% at most for 1,000,000.
@@ -21,6 +24,7 @@ POLICY=Benchmarks/run-bench.verdict
 
 swift build -c release --build-path "$SCRATCH" --product verdict >/dev/null
 swift build -c release --build-path "$SCRATCH" --product run-bench >/dev/null
+swift build -c release --build-path "$SCRATCH" --product history-bench >/dev/null
 BIN="$SCRATCH/release"
 mkdir -p "$DATA"
 WORK=$(mktemp -d)
@@ -40,43 +44,55 @@ seed() {  # name file day...
   done
 }
 
-# Median wall time in milliseconds of RUNS runs of `verdict run … FILE --today DAY [ARGS]`, each
-# after PREPARE (untimed): "none" (no history), "fresh" (no file yet) or a seeded history's name.
-measure() {  # prepare file day args...
-  local prepare=$1 file=$2 day=$3 times=()
-  shift 3
-  for ((i = -1; i < RUNS; i++)); do  # run -1 warms the caches, untimed
-    rm -f "$WORK"/run.sqlite*
-    case $prepare in
-      none | fresh) ;;
-      *) cp "$WORK/$prepare.sqlite" "$WORK/run.sqlite" ;;
-    esac
-    local start end
-    start=$(date +%s%N)
-    "$BIN/verdict" run "$POLICY" "$file" -f jsonl --today "$day" "$@" >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    ((i >= 0)) && times+=("$(((end - start) / 1000000))")
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk -v n="$RUNS" 'NR == int((n + 1) / 2)'
+# Wall time in milliseconds of one run of `verdict run … FILE --today DAY` after PREPARE (untimed):
+# "none" (no history), "fresh" (a new file) or a seeded history's name (run on a copy of it).
+timed() {  # prepare file day
+  local prepare=$1 file=$2 day=$3 args=() start end
+  rm -f "$WORK"/run.sqlite*
+  case $prepare in
+    none) ;;
+    fresh) args=(--history "$WORK/run.sqlite") ;;
+    *) cp "$WORK/$prepare.sqlite" "$WORK/run.sqlite" && args=(--history "$WORK/run.sqlite") ;;
+  esac
+  start=$(date +%s%N)
+  "$BIN/verdict" run "$POLICY" "$file" -f jsonl --today "$day" "${args[@]}" >/dev/null 2>&1 || true
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000000))
 }
 
-HISTORY=(--history "$WORK/run.sqlite")
+# The median of RUNS runs of each case on FILE, one line each: the cases take turns within a
+# round (so a noisy moment hits them alike), after an untimed round that warms the caches.
+interleaved() {  # file day case...
+  local file=$1 day=$2 i case
+  shift 2
+  declare -A times
+  for ((i = -1; i < RUNS; i++)); do
+    for case in "$@"; do
+      local ms
+      ms=$(timed "$case" "$file" "$day")
+      ((i >= 0)) && times[$case]+="$ms"$'\n'
+    done
+  done
+  for case in "$@"; do
+    printf '%s' "${times[$case]}" | sort -n | awk -v n="$RUNS" 'NR == int((n + 1) / 2)'
+  done
+}
+
 seed steady1k "$DATA/clients-1k.csv" 2026-11-27 2026-11-28
 seed first1m "$DATA/clients-1m.csv" 2026-11-28
 size=$(stat -c %s "$WORK/first1m.sqlite")
 
 printf '%-12s %-34s %10s %9s\n' clients case "median ms" added
-base=$(measure none "$DATA/clients-1k.csv" 2026-11-29)
-printf '%-12s %-34s %10s\n' 1,000 "no history" "$base"
-with=$(measure steady1k "$DATA/clients-1k.csv" 2026-11-29 "${HISTORY[@]}")
-printf '%-12s %-34s %10s %+7d ms\n' 1,000 "history, third day" "$with" "$((with - base))"
+mapfile -t small < <(interleaved "$DATA/clients-1k.csv" 2026-11-29 none steady1k)
+printf '%-12s %-34s %10s\n' 1,000 "no history" "${small[0]}"
+printf '%-12s %-34s %10s %+7d ms\n' 1,000 "history, third day" "${small[1]}" "$((small[1] - small[0]))"
 
-base=$(measure none "$DATA/clients-1m.csv" 2026-11-29)
-printf '%-12s %-34s %10s\n' 1,000,000 "no history" "$base"
-for case in fresh first1m; do
-  with=$(measure "$case" "$DATA/clients-1m.csv" 2026-11-29 "${HISTORY[@]}")
-  label=$([[ $case == fresh ]] && echo "history, first day (new file)" || echo "history, second day")
-  printf '%-12s %-34s %10s %+8s%%\n' 1,000,000 "$label" "$with" \
-    "$(awk -v a="$with" -v b="$base" 'BEGIN { printf "%.0f", (a - b) * 100 / b }')"
+mapfile -t large < <(interleaved "$DATA/clients-1m.csv" 2026-11-29 none fresh first1m)
+printf '%-12s %-34s %10s\n' 1,000,000 "no history" "${large[0]}"
+for index in 1 2; do
+  label=$( ((index == 1)) && echo "history, first day (new file)" || echo "history, second day")
+  printf '%-12s %-34s %10s %+8s%%\n' 1,000,000 "$label" "${large[index]}" \
+    "$(awk -v a="${large[index]}" -v b="${large[0]}" 'BEGIN { printf "%.0f", (a - b) * 100 / b }')"
 done
-echo "history after one day of 1,000,000 clients: $((size / 1024 / 1024)) MB"
+echo "history after one day of 1,000,000 clients: $(awk -v b="$size" 'BEGIN { printf "%.1f", b / 1048576 }') MB"
+"$BIN/history-bench" year "$WORK/year.sqlite" | awk '{ printf "history after %s (%.0f KB)\n", $0, $(NF - 1) / 1024 }'

@@ -9,43 +9,49 @@ import Verdict
 package struct ClientHistory: Sendable {
   private let log: ChangeLog
   private let span: Range<Int>
-  /// The verdict at the latest run before today that included the client.
-  package let lastVerdict: String
-  /// That verdict's severity (its index in that run's verdicts, least severe first).
-  package let lastSeverity: Int
-  /// The rule that decided that verdict; `nil` for the `otherwise` verdict.
-  package let lastRule: String?
-  /// That outcome's clauses as text, by clause name (`cooldown`, …).
-  package let clauses: [String: String]
-  /// The day of the latest run before today that included the client.
-  package let lastDay: CalendarDate
-  /// The first run day of the unbroken stretch of runs up to `lastDay` in which the client had
-  /// `lastVerdict` (a change of rule or clauses does not break it; a run without the client does).
-  package let verdictSince: CalendarDate
+  /// The client's latest change with an outcome (the last, or the one before a departure).
+  private let latest: Int
 
-  init?(log: ChangeLog, span: Range<Int>) {
+  init?(log: ChangeLog, client: Int) {
+    let span = Int(log.starts[client])..<Int(log.starts[client + 1])
     // A departure row only ever follows a present one, so the latest outcome is the last row or
     // the one before it.
     guard let last = span.last else { return nil }
-    let latest = log.verdicts[last] >= 0 ? last : last - 1
-    guard latest >= span.lowerBound, log.verdicts[latest] >= 0 else { return nil }
+    let latest = log.changeOutcomes[last] >= 0 ? last : last - 1
+    guard latest >= span.lowerBound, log.changeOutcomes[latest] >= 0 else { return nil }
     self.log = log
     self.span = span
-    lastVerdict = log.verdictNames[Int(log.verdicts[latest])]
-    lastSeverity = Int(log.severities[latest])
-    lastRule = log.rules[latest] >= 0 ? log.ruleNames[Int(log.rules[latest])] : nil
-    clauses = log.clauseSets[Int(log.clauses[latest])]
-    if latest == last {
-      lastDay = log.runDays.last ?? CalendarDate(daysSinceEpoch: Int64(log.days[latest]))
-    } else {
-      // Seen last at the run just before the one it was missing from.
-      let departure = CalendarDate(daysSinceEpoch: Int64(log.days[last]))
-      let index = log.runDays.firstIndex(atOrAfter: departure)
-      lastDay = index > 0 ? log.runDays[index - 1] : CalendarDate(daysSinceEpoch: Int64(log.days[latest]))
+    self.latest = latest
+  }
+
+  private var outcome: Int { Int(log.changeOutcomes[latest]) }
+
+  /// The verdict at the latest run before today that included the client.
+  package var lastVerdict: String { log.outcomes[outcome].verdict }
+  /// That verdict's severity (its index in that run's verdicts, least severe first).
+  package var lastSeverity: Int { log.outcomes[outcome].severity }
+  /// The rule that decided that verdict; `nil` for the `otherwise` verdict.
+  package var lastRule: String? { log.outcomes[outcome].rule }
+  /// That outcome's clauses as text, by clause name (`cooldown`, …).
+  package var clauses: [String: String] { log.outcomes[outcome].clauses }
+
+  /// The day of the latest run before today that included the client.
+  package var lastDay: CalendarDate {
+    if latest == span.upperBound - 1 {
+      return log.runDays.last ?? day(of: latest)
     }
+    // Seen last at the run just before the one it was missing from.
+    let index = log.runDays.firstIndex(atOrAfter: day(of: span.upperBound - 1))
+    return index > 0 ? log.runDays[index - 1] : day(of: latest)
+  }
+
+  /// The first run day of the unbroken stretch of runs up to `lastDay` in which the client had
+  /// `lastVerdict` (a change of rule or clauses does not break it; a run without the client does).
+  package var verdictSince: CalendarDate {
+    let verdict = verdictIndex(latest)
     var first = latest
-    while first > span.lowerBound, log.verdicts[first - 1] == log.verdicts[latest] { first -= 1 }
-    verdictSince = CalendarDate(daysSinceEpoch: Int64(log.days[first]))
+    while first > span.lowerBound, verdictIndex(first - 1) == verdict { first -= 1 }
+    return day(of: first)
   }
 
   /// Whether the client was in the latest run before today.
@@ -56,23 +62,33 @@ package struct ClientHistory: Sendable {
   package func severity(on day: CalendarDate) -> Int? {
     let index = log.runDays.firstIndex(atOrAfter: day)
     guard index < log.runDays.count, log.runDays[index] == day, let row = row(on: day) else { return nil }
-    return log.verdicts[row] >= 0 ? Int(log.severities[row]) : nil
+    let code = Int(log.changeOutcomes[row])
+    return code >= 0 ? log.outcomes[code].severity : nil
   }
 
   /// The client's verdict at the run on `day`; `nil` when no run was recorded that day or the
   /// client was not in it.
   package func verdict(on day: CalendarDate) -> String? {
     guard severity(on: day) != nil, let row = row(on: day) else { return nil }
-    return log.verdictNames[Int(log.verdicts[row])]
+    return log.outcomes[Int(log.changeOutcomes[row])].verdict
+  }
+
+  /// The rule that decided the client's verdict at the run on `day`; `nil` when the `otherwise`
+  /// verdict did, when no run was recorded that day, or when the client was not in it.
+  package func rule(on day: CalendarDate) -> String? {
+    guard severity(on: day) != nil, let row = row(on: day) else { return nil }
+    return log.outcomes[Int(log.changeOutcomes[row])].rule
   }
 
   /// On how many run days from `day` on (all before today) the client had a verdict of at least
   /// `severity`.
   package func timesFlagged(atLeast severity: Int, since day: CalendarDate) -> Int {
     var count = 0
-    for row in span where log.verdicts[row] >= 0 && Int(log.severities[row]) >= severity {
-      let from = Swift.max(Int64(log.days[row]), day.daysSinceEpoch)
-      let upTo = row + 1 < span.upperBound ? Int64(log.days[row + 1]) : Int64.max
+    for row in span {
+      let code = Int(log.changeOutcomes[row])
+      guard code >= 0, log.outcomes[code].severity >= severity else { continue }
+      let from = Swift.max(Int64(log.changeDays[row]), day.daysSinceEpoch)
+      let upTo = row + 1 < span.upperBound ? Int64(log.changeDays[row + 1]) : Int64.max
       guard from < upTo else { continue }
       let first = log.runDays.firstIndex(atOrAfter: CalendarDate(daysSinceEpoch: from))
       let end =
@@ -88,9 +104,17 @@ package struct ClientHistory: Sendable {
     var high = span.upperBound
     while low < high {
       let middle = (low + high) / 2
-      if Int64(log.days[middle]) <= day.daysSinceEpoch { low = middle + 1 } else { high = middle }
+      if Int64(log.changeDays[middle]) <= day.daysSinceEpoch { low = middle + 1 } else { high = middle }
     }
     return low > span.lowerBound ? low - 1 : nil
+  }
+
+  private func day(of row: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: Int64(log.changeDays[row])) }
+
+  /// The verdict of the change at `row` as an index into distinct names; -1 for a departure.
+  private func verdictIndex(_ row: Int) -> Int32 {
+    let code = Int(log.changeOutcomes[row])
+    return code >= 0 ? log.outcomeVerdicts[code] : -1
   }
 }
 

@@ -39,6 +39,18 @@ struct DirectStatement {
     }
   }
 
+  /// Binds parameter `index` (from 1) to a copy of the bytes, as a blob.
+  func bind(blob bytes: ArraySlice<UInt8>, at index: Int32) {
+    bytes.withUnsafeBytes { raw in
+      // A zero-length blob needs a non-null pointer to be a blob rather than NULL.
+      let empty: UInt8 = 0
+      withUnsafePointer(to: empty) { fallback in
+        _ = sqlite3_bind_blob(
+          handle, index, raw.baseAddress ?? UnsafeRawPointer(fallback), Int32(raw.count), transient)
+      }
+    }
+  }
+
   /// Runs a statement that returns no rows.
   func execute() throws {
     defer { sqlite3_reset(handle) }
@@ -58,6 +70,19 @@ struct DirectStatement {
   /// Column `index` (from 0) of the current row as an integer (0 for NULL).
   func int64(_ index: Int32) -> Int64 {
     sqlite3_column_int64(handle, index)
+  }
+
+  /// Column `index` (from 0) of the current row as a floating-point number (0 for NULL).
+  func double(_ index: Int32) -> Double {
+    sqlite3_column_double(handle, index)
+  }
+
+  /// Column `index` (from 0) of the current row as bytes, valid until the next step (empty for
+  /// NULL).
+  func blob(_ index: Int32) -> UnsafeRawBufferPointer {
+    let start = sqlite3_column_blob(handle, index)
+    let count = Int(sqlite3_column_bytes(handle, index))
+    return UnsafeRawBufferPointer(start: start, count: start == nil ? 0 : count)
   }
 
   /// Whether column `index` (from 0) of the current row is NULL.

@@ -13,6 +13,9 @@ package final class History: @unchecked Sendable {
   let queue: DatabaseQueue
   private let state = NSLock()
   private var recording = false
+  /// The history as ``facts(before:)`` last read it, for the recording that follows to compare
+  /// with instead of reading it again.
+  private var lastRead: ChangeLog?
 
   init(path: String, queue: DatabaseQueue) {
     self.path = path
@@ -22,7 +25,13 @@ package final class History: @unchecked Sendable {
   /// What the history knows of each client before a run on `today`: the state as of the latest
   /// recorded run strictly before `today` (a re-run of a day ignores that day's own record).
   package func facts(before today: CalendarDate) throws(HistoryError) -> HistoryFacts {
-    try reading("reading the history") { db in try HistoryFacts.load(db, before: today) }
+    let log = try reading("reading the history") { db in
+      try ChangeLog(db, before: today.daysSinceEpoch, path: path)
+    }
+    state.lock()
+    lastRead = log
+    state.unlock()
+    return HistoryFacts(log: log)
   }
 
   /// Starts recording a run. Outcomes are then added one by one and the whole run is committed in
@@ -33,8 +42,12 @@ package final class History: @unchecked Sendable {
   /// replaces it; a run of a day before the latest recorded run is refused.
   package func beginRun(_ run: RunInfo) throws(HistoryError) -> RunRecorder {
     try claim()
+    state.lock()
+    let read = lastRead
+    lastRead = nil
+    state.unlock()
     do {
-      return try RunRecorder(history: self, run: run)
+      return try RunRecorder(history: self, run: run, read: read)
     } catch {
       release()
       throw error
@@ -49,7 +62,11 @@ package final class History: @unchecked Sendable {
   /// One client's changes, oldest first: a first entry when it appeared, then one per run where
   /// its outcome changed or it left or came back. Empty for a client never recorded.
   package func timeline(of client: String) throws(HistoryError) -> [TimelineEntry] {
-    try reading("reading the timeline of \(client)") { db in try ChangeRow.timeline(db, client: client, path: path) }
+    try reading("reading the timeline of \(client)") { db in
+      let log = try ChangeLog(db, before: Int64.max, path: path)
+      guard let id = withBytes(of: client, log.keys.find) else { return [] }
+      return log.timeline(of: id)
+    }
   }
 
   /// Runs `body` in a read transaction, unless a recording holds the connection.

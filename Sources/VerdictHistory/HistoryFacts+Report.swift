@@ -6,23 +6,19 @@ import Verdict
 extension HistoryFacts {
   /// The keys of the clients that were in the latest run before.
   package var clientsInLatestRun: Set<String> {
-    // A client's last change is its departure when it was not in the latest run.
-    Set(log.spans.lazy.filter { self.log.verdicts[Int($0.value.end) - 1] >= 0 }.map(\.key))
+    var keys = Set<String>()
+    for id in 0..<log.keys.count {
+      // A client's last change is its departure (no outcome) when it was not in the latest run.
+      let last = Int(log.starts[id + 1]) - 1
+      if last >= Int(log.starts[id]), log.changeOutcomes[last] >= 0 { keys.insert(log.keys.key(id)) }
+    }
+    return keys
   }
 
   /// The rule that decided the verdict of the client with `key` at the run on `day`; `nil` when
   /// the `otherwise` verdict did, when no run was recorded that day, or when the client was not
   /// in it.
   package func rule(of key: String, on day: CalendarDate) -> String? {
-    guard let span = log.spans[key], client(key)?.severity(on: day) != nil else { return nil }
-    // The client's latest change at or before `day`.
-    var low = Int(span.start)
-    var high = Int(span.end)
-    while low < high {
-      let middle = (low + high) / 2
-      if Int64(log.days[middle]) <= day.daysSinceEpoch { low = middle + 1 } else { high = middle }
-    }
-    guard low > Int(span.start), log.rules[low - 1] >= 0 else { return nil }
-    return log.ruleNames[Int(log.rules[low - 1])]
+    client(key)?.rule(on: day)
   }
 }

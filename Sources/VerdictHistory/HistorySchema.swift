@@ -1,14 +1,20 @@
 import GRDB
 
-/// The tables of a history file and their versions.
+/// The tables of a history file and their versions. Since v2 (each table has a `day`: the run
+/// that wrote the row, so a re-run of the day removes exactly its rows):
 ///
 /// - `runs`: one row per recorded run, keyed by its `today` (days since 1970-01-01).
-/// - `clients`: each client key ever recorded, with a small integer id.
-/// - `changes`: a log of changes. A row (client, day) holds the client's outcome from the run on
-///   `day` on: it is written only when the outcome (verdict, severity, rule, clauses) differs from
-///   the client's state at the run before. A client left out of a run gets a row whose verdict is
-///   NULL (it left the data); a client is in a run exactly when its latest row at or before that
-///   run's day has a verdict. So unchanged clients cost nothing per run.
+/// - `keys`: each client key ever recorded, once: a client's id is its position in the order
+///   the keys were first seen. A row holds the keys a run saw first (from id `first` on), packed:
+///   each key's UTF-8 bytes past the start it shares with the key before it (`bytes`), and per
+///   key the length of that start and of the rest (`lengths`, ``PackedNumbers``).
+/// - `outcomes`: each distinct outcome (verdict, severity, rule, clauses) once, by id.
+/// - `changes`: a log of changes, packed: a row holds a part of the changes of the run on `day`,
+///   a change being a client id and the outcome id it has from that run on, or 0 when it left the
+///   data. A change is written only when a client's outcome differs from its state at the run
+///   before; a client is in a run exactly when its latest change at or before that run's day has
+///   an outcome. So unchanged clients cost nothing per run. (v1 kept a row per change, and the
+///   keys in a table with its index.)
 ///
 /// Versions are GRDB migrations ("v1", …); a file that lists a migration this code does not know
 /// comes from a newer Verdict and is refused. `PRAGMA application_id` marks the file as ours.
@@ -51,6 +57,7 @@ enum HistorySchema {
           ) STRICT, WITHOUT ROWID;
           """)
     }
+    migrator.registerMigration("v2", migrate: MigrationToV2.migrate)
     return migrator
   }
 

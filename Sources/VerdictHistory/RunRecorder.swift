@@ -1,42 +1,59 @@
 import GRDB
 import Verdict
 
+/// A distinct outcome registered with a ``RunRecorder`` (see ``RunRecorder/code(verdict:severity:rule:clauses:)``),
+/// so that a run adds each client with a small integer rather than its verdict, rule and clauses.
+package struct OutcomeCode: Hashable, Sendable {
+  let id: Int32
+}
+
 /// Records one run into a history: outcomes are added one by one, and ``commit(counts:errors:)``
 /// writes the run in the same transaction. Until then nothing is visible to others, and a process
 /// that dies, or a recorder that is abandoned or released, leaves the history as it was.
 ///
 /// Only changes are written: an outcome equal to the client's state at the run before costs a
-/// comparison in memory.
+/// comparison of two integers. (Its state is unchecked for exclusive access: a recorder is used
+/// by one thread at a time, and the checks would cost more than recording.)
 package final class RunRecorder {
   private let history: History
   private let run: RunInfo
-  private var baseline: RecordingBaseline
-  private var pending: [PendingChange] = []
-  private var newClients: [(id: Int64, key: String)] = []
-  private var clients = 0
-  private var changes = 0
-  private var isOpen = true
-  /// Rows are written in batches of this many, to keep memory flat whatever the run's size.
-  private static let batchSize = 4096
-
-  /// A change row waiting to be written.
-  private struct PendingChange {
-    var client: Int64
-    var verdict: String?
-    var severity: Int?
-    var rule: String?
-    var clauses: String?
-  }
+  private let day: Int64
+  /// The history before the run: client ids and outcome ids continue from it.
+  private let log: ChangeLog
+  /// Each known client's outcome id at the run before; -1 when it had none or had left.
+  @exclusivity(unchecked) private var baseline: [Int32]
+  /// Whether each known client was added to this run.
+  @exclusivity(unchecked) private var seen: [Bool]
+  /// The keys of clients new to the history; their ids follow the known ones.
+  @exclusivity(unchecked) private var newKeys = KeyTable()
+  /// How many of `newKeys` are written already.
+  @exclusivity(unchecked) private var keysWritten = 0
+  @exclusivity(unchecked) private var outcomeIDs: [StoredOutcome: Int32] = [:]
+  @exclusivity(unchecked) private var newOutcomes: [StoredOutcome] = []
+  /// The changes not written yet, packed: per change the step from the previous client id
+  /// (signed) and the outcome id + 1 (0: the client left the data).
+  @exclusivity(unchecked) private var pendingChanges: [UInt8] = []
+  @exclusivity(unchecked) private var pendingCount = 0
+  @exclusivity(unchecked) private var previousClient = 0
+  @exclusivity(unchecked) private var partsWritten = 0
+  /// The id the next added client most likely has: clients tend to come in the same order.
+  @exclusivity(unchecked) private var guess = 0
+  @exclusivity(unchecked) private var clients = 0
+  @exclusivity(unchecked) private var changes = 0
+  @exclusivity(unchecked) private var isOpen = true
+  /// Changes and keys are written in parts of this many, to keep memory flat and blobs small.
+  private static let partSize = StoredParts.size
 
   /// Begins the transaction (taking the write lock), removes the record of the same day if any,
-  /// and loads the state the run is compared with.
-  init(history: History, run: RunInfo) throws(HistoryError) {
+  /// and takes the state the run is compared with: `read` when it is still current, else read anew.
+  init(history: History, run: RunInfo, read: ChangeLog?) throws(HistoryError) {
     self.history = history
     self.run = run
     let day = run.today.daysSinceEpoch
+    self.day = day
     let path = history.path
     do {
-      baseline = try history.queue.writeWithoutTransaction { db in
+      log = try history.queue.writeWithoutTransaction { db in
         try db.beginTransaction(.immediate)
         do {
           if let latest = try Int64.fetchOne(db, sql: "SELECT max(day) FROM runs"), latest > day {
@@ -46,15 +63,13 @@ package final class RunRecorder {
               "history \(path) has a run of \(latestDay); a run of \(run.today) would rewrite the past",
               hint: "record runs in the order of their days, or use another history for this one")
           }
-          // A re-run of the day replaces its record; clients first seen that day go with it.
-          try db.execute(
-            sql: """
-              DELETE FROM clients WHERE id IN (SELECT client FROM changes WHERE day = ?1)
-                AND NOT EXISTS (SELECT 1 FROM changes AS earlier WHERE earlier.client = clients.id AND earlier.day < ?1)
-              """, arguments: [day])
-          try db.execute(sql: "DELETE FROM changes WHERE day = ?", arguments: [day])
-          try db.execute(sql: "DELETE FROM runs WHERE day = ?", arguments: [day])
-          return try RecordingBaseline(db)
+          // A re-run of the day replaces its record; clients and outcomes first seen that day go
+          // with it (they have the highest ids, so the ids stay dense).
+          for table in ["changes", "keys", "outcomes", "runs"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE day = ?", arguments: [day])
+          }
+          if let read, read.day == day, try read.isCurrent(db) { return read }
+          return try ChangeLog(db, before: day, path: path)
         } catch {
           try? db.rollback()
           throw error
@@ -63,6 +78,12 @@ package final class RunRecorder {
     } catch {
       throw HistoryError.sqlite(error, path: path, doing: "beginning to record the run of \(run.today)")
     }
+    let known = log.keys.count
+    baseline = [Int32](repeating: -1, count: known)
+    for client in 0..<known { baseline[client] = log.latestOutcome(of: client) }
+    seen = [Bool](repeating: false, count: known)
+    outcomeIDs.reserveCapacity(log.outcomes.count)
+    for (id, outcome) in log.outcomes.enumerated() { outcomeIDs[outcome] = Int32(id) }
   }
 
   deinit {
@@ -71,33 +92,64 @@ package final class RunRecorder {
 
   /// Adds one client's outcome. Refuses a client added twice to the run.
   package func add(_ outcome: ClientOutcome) throws(HistoryError) {
+    try add(
+      key: outcome.key,
+      code: code(verdict: outcome.verdict, severity: outcome.severity, rule: outcome.rule, clauses: outcome.clauses))
+  }
+
+  /// The code of an outcome, to add clients with it by ``add(key:code:)``: equal outcomes get
+  /// equal codes.
+  package func code(verdict: String, severity: Int, rule: String?, clauses: [String: String]) -> OutcomeCode {
+    let outcome = StoredOutcome(verdict: verdict, severity: severity, rule: rule, clauses: clauses)
+    if let id = outcomeIDs[outcome] { return OutcomeCode(id: id) }
+    let id = Int32(log.outcomes.count + newOutcomes.count)
+    newOutcomes.append(outcome)
+    outcomeIDs[outcome] = id
+    return OutcomeCode(id: id)
+  }
+
+  /// Adds the client with `key` with the outcome of `code`. Refuses a client added twice.
+  package func add(key: String, code: OutcomeCode) throws(HistoryError) {
     try checkOpen()
-    guard let (id, isNew) = baseline.admit(outcome.key) else {
-      throw HistoryError(
-        .duplicateClient, "client \(outcome.key) was added twice to the run of \(run.today)",
-        hint: "a client's key must be unique in a run")
-    }
+    guard let client = admit(key) else { throw duplicate(key) }
     clients += 1
-    if isNew {
-      newClients.append((id, outcome.key))
-    } else if baseline.isUnchanged(id, outcome) {
-      return
-    }
-    let clauses = baseline.clauseText(outcome.clauses)
-    pending.append(
-      PendingChange(
-        client: id, verdict: outcome.verdict, severity: outcome.severity, rule: outcome.rule, clauses: clauses))
-    if pending.count >= Self.batchSize { try flush() }
+    if client < baseline.count, baseline[client] == code.id { return }
+    try append(client, stored: code.id + 1)
+  }
+
+  /// Adds the client with `key` with its outcome at the run before, when it was in that run
+  /// (for a client that could not be judged this time); does nothing otherwise.
+  package func carryOver(key: String) throws(HistoryError) {
+    try checkOpen()
+    guard let client = withBytes(of: key, log.keys.find), baseline[client] >= 0 else { return }
+    guard !seen[client] else { throw duplicate(key) }
+    seen[client] = true
+    guess = client + 1
+    clients += 1
   }
 
   /// Writes the run with its verdict counts and error count, and the departures of clients that
   /// were in the run before and were not added; then commits. The recorder is finished after.
   package func commit(counts: [String: Int], errors: Int) throws(HistoryError) {
     try checkOpen()
-    for id in baseline.departed { pending.append(PendingChange(client: id)) }
-    try flush()
+    for client in baseline.indices where baseline[client] >= 0 && !seen[client] {
+      try append(client, stored: 0)
+    }
+    try writeParts(final: true)
     let row = RunRow(info: run, counts: counts, errors: errors, clients: clients, changes: changes)
+    let firstNew = log.outcomes.count
     try writing("committing") { db in
+      let insert = try DirectStatement(
+        db, "INSERT INTO outcomes (id, day, verdict, severity, rule, clauses) VALUES (?, ?, ?, ?, ?, ?)")
+      for (offset, outcome) in newOutcomes.enumerated() {
+        insert.bind(Int64(firstNew + offset), at: 1)
+        insert.bind(day, at: 2)
+        insert.bind(outcome.verdict, at: 3)
+        insert.bind(outcome.severity, at: 4)
+        insert.bind(outcome.rule, at: 5)
+        insert.bind(ClauseText.encode(outcome.clauses), at: 6)
+        try insert.execute()
+      }
       try row.insert(db)
       try db.commit()
     }
@@ -114,8 +166,10 @@ package final class RunRecorder {
 
   private func finish() {
     isOpen = false
-    pending = []
-    newClients = []
+    pendingChanges = []
+    newKeys = KeyTable()
+    baseline = []
+    seen = []
     history.release()
   }
 
@@ -125,31 +179,63 @@ package final class RunRecorder {
     }
   }
 
-  /// Writes the new clients and the pending changes.
-  private func flush() throws(HistoryError) {
-    let day = run.today.daysSinceEpoch
-    try writing("recording") { db in
-      let insertClient = try DirectStatement(db, "INSERT INTO clients (id, key) VALUES (?, ?)")
-      for client in newClients {
-        insertClient.bind(client.id, at: 1)
-        insertClient.bind(client.key, at: 2)
-        try insertClient.execute()
+  private func duplicate(_ key: String) -> HistoryError {
+    HistoryError(
+      .duplicateClient, "client \(key) was added twice to the run of \(run.today)",
+      hint: "a client's key must be unique in a run")
+  }
+
+  /// The id of the client with `key`, a new one for a key new to the history; `nil` when the
+  /// client was already added to this run.
+  private func admit(_ key: String) -> Int? {
+    withBytes(of: key) { bytes in
+      let known = baseline.count
+      let client: Int
+      if guess < known, log.keys.matches(guess, bytes) {
+        client = guess
+      } else if let found = log.keys.find(bytes) {
+        client = found
+      } else {
+        let (id, isNew) = newKeys.insert(bytes)
+        guard isNew else { return nil }
+        guess = known + id + 1
+        return guess - 1
       }
-      let insertChange = try DirectStatement(
-        db, "INSERT INTO changes (client, day, verdict, severity, rule, clauses) VALUES (?, ?, ?, ?, ?, ?)")
-      for change in pending {
-        insertChange.bind(change.client, at: 1)
-        insertChange.bind(day, at: 2)
-        insertChange.bind(change.verdict, at: 3)
-        insertChange.bind(change.severity, at: 4)
-        insertChange.bind(change.rule, at: 5)
-        insertChange.bind(change.clauses, at: 6)
-        try insertChange.execute()
+      guard !seen[client] else { return nil }
+      seen[client] = true
+      guess = client + 1
+      return client
+    }
+  }
+
+  /// Adds a change to the pending part: `stored` is the outcome id + 1, or 0 for a departure.
+  private func append(_ client: Int, stored: Int32) throws(HistoryError) {
+    PackedNumbers.append(signed: Int64(client - previousClient), to: &pendingChanges)
+    PackedNumbers.append(UInt64(stored), to: &pendingChanges)
+    previousClient = client
+    pendingCount += 1
+    changes += 1
+    if pendingCount == Self.partSize { try writeParts(final: false) }
+  }
+
+  /// Writes the pending changes as a part, and the new keys in parts of `partSize` (all of
+  /// them when `final`).
+  private func writeParts(final: Bool) throws(HistoryError) {
+    let known = baseline.count
+    try writing("recording") { db in
+      if pendingCount > 0 {
+        try StoredParts.insertChanges(db, day: day, part: partsWritten, count: pendingCount, data: pendingChanges)
+        partsWritten += 1
+      }
+      while newKeys.count - keysWritten >= Self.partSize || (final && newKeys.count > keysWritten) {
+        let end = Swift.min(newKeys.count, keysWritten + Self.partSize)
+        try StoredParts.insertKeys(db, day: day, first: known + keysWritten, from: newKeys, keysWritten..<end)
+        keysWritten = end
       }
     }
-    changes += pending.count
-    newClients.removeAll(keepingCapacity: true)
-    pending.removeAll(keepingCapacity: true)
+    pendingChanges.removeAll(keepingCapacity: true)
+    pendingCount = 0
+    previousClient = 0
   }
 
   /// Runs `body` in the open transaction; on failure rolls the whole run back and finishes.

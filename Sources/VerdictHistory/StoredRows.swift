@@ -67,28 +67,6 @@ enum StoredJSON {
   }
 }
 
-/// Reading the `changes` log one client at a time.
-enum ChangeRow {
-  /// The changes of the client with key `client`, oldest first.
-  static func timeline(_ db: Database, client: String, path: String) throws -> [TimelineEntry] {
-    let rows = try Row.fetchAll(
-      db,
-      sql: """
-        SELECT day, verdict, severity, rule, clauses FROM changes
-        WHERE client = (SELECT id FROM clients WHERE key = ?) ORDER BY day
-        """, arguments: [client])
-    return try rows.map { row in
-      let day = CalendarDate(daysSinceEpoch: row[0])
-      guard let clauses = ClauseText.decode(row[4]) else {
-        throw HistoryError(
-          .corrupt, "history \(path) is corrupt: the clauses of \(client) on \(day) are unreadable",
-          hint: "it is left as it is; move it away to start a new history, or restore it from a backup")
-      }
-      return TimelineEntry(day: day, verdict: row[1], severity: row[2], rule: row[3], clauses: clauses)
-    }
-  }
-}
-
 /// How a verdict's clauses are stored: one JSON object with its keys sorted (so equal clauses are
 /// equal text), or NULL when there are none.
 enum ClauseText {

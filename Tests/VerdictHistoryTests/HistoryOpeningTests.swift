@@ -72,12 +72,12 @@ import VerdictHistory
     let path = scratch.path()
     try Sample.record(try History.open(path: path), 1, [Sample.outcome("A", "keep")])
     try DatabaseQueue(path: path).write { db in
-      try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v2')")
+      try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v3')")
     }
     let before = try contents(of: path)
     let error = #expect(throws: HistoryError.self) { try History.open(path: path) }
     #expect(error?.kind == .newerVersion)
-    #expect(error?.message == "history \(path) was written by a newer Verdict (this one knows schema v1)")
+    #expect(error?.message == "history \(path) was written by a newer Verdict (this one knows schema v1, v2)")
     #expect(try contents(of: path) == before)
   }
 
@@ -87,7 +87,7 @@ import VerdictHistory
     do {
       let history = try History.open(path: path)
       for day in 1...3 {
-        try Sample.record(history, day, (0..<2000).map { Sample.outcome("client-\($0)", day == 2 ? "talk" : "keep") })
+        try Sample.record(history, day, (0..<8000).map { Sample.outcome("client-\($0)", day == 2 ? "talk" : "keep") })
       }
     }
     // Overwrite the pages after the first two (the header and schema stay readable).

@@ -65,7 +65,7 @@ import VerdictHistory
     let runs = try History.open(path: path).runs()
     #expect(runs.count == 1)
     #expect([2000, 3000].contains(runs[0].clients))
-    #expect(try rowCount("clients", in: path) == runs[0].clients)
+    #expect(try storedCount("keys", in: path) == runs[0].clients)
     let check = try DatabaseQueue(path: path).read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
     #expect(check == ["ok"])
   }

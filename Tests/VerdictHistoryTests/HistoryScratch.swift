@@ -57,7 +57,9 @@ func contents(of path: String) throws -> [String] {
   let queue = try DatabaseQueue(path: path)
   return try queue.read { db in
     var lines: [String] = []
-    let tables = ["runs": "day", "clients": "id", "changes": "client, day", "grdb_migrations": "identifier"]
+    let tables = [
+      "runs": "day", "outcomes": "id", "keys": "first", "changes": "day, part", "grdb_migrations": "identifier",
+    ]
     for (table, order) in tables.sorted(by: { $0.key < $1.key }) {
       for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)") {
         lines.append("\(table) \(row)")
@@ -67,7 +69,9 @@ func contents(of path: String) throws -> [String] {
   }
 }
 
-/// The number of rows in a table of the history at `path`.
-func rowCount(_ table: String, in path: String) throws -> Int {
-  try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)")! }
+/// How many changes (`table` "changes") or client keys ("keys") the history at `path` holds: the
+/// sum of its parts' counts.
+func storedCount(_ table: String, in path: String) throws -> Int {
+  try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT coalesce(sum(count), 0) FROM \(table)")!
+  }
 }

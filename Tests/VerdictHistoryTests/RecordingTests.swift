@@ -11,7 +11,7 @@ import VerdictHistory
     let history = try History.open(path: scratch.path())
     try Sample.record(
       history, 1, [Sample.outcome("A", "keep"), Sample.outcome("B", "talk"), Sample.outcome("C", "keep")])
-    #expect(try rowCount("changes", in: scratch.path()) == 3)
+    #expect(try storedCount("changes", in: scratch.path()) == 3)
     // B unchanged, A changes verdict, C's clauses change, D is new.
     try Sample.record(
       history, 2,
@@ -20,7 +20,7 @@ import VerdictHistory
         Sample.outcome("C", "keep", clauses: ["notice": "7d"]),
         Sample.outcome("D", "fire"),
       ])
-    #expect(try rowCount("changes", in: scratch.path()) == 6)
+    #expect(try storedCount("changes", in: scratch.path()) == 6)
     // C left the data: one departure row; the others are unchanged.
     try Sample.record(
       history, 3, [Sample.outcome("A", "watch"), Sample.outcome("B", "talk"), Sample.outcome("D", "fire")])
@@ -65,7 +65,7 @@ import VerdictHistory
     #expect(try history.timeline(of: "N").isEmpty)
     #expect(try history.timeline(of: "A").map(\.verdict) == ["keep"])
     #expect(try history.timeline(of: "B").map(\.verdict) == ["keep", "watch"])
-    #expect(try rowCount("clients", in: scratch.path()) == 2)
+    #expect(try storedCount("keys", in: scratch.path()) == 2)
   }
 
   @Test func aRunBeforeTheLatestRecordedOneIsRefused() throws {

@@ -32,6 +32,20 @@ struct ByteBufferTests {
     }
   }
 
+  @Test func datesAsTheirDescriptionRepeatedOrNot() {
+    let buffer = ByteBuffer(capacity: 16)
+    var expected = ""
+    // Days a few apart (the remembered ones are reused), far apart, and years past 9999 or before 0.
+    let days: [Int64] = [0, 4, 0, 20_790, 20_791, 20_794, 20_790, -1, -719_529, 2_932_897, 2_932_896, 20_790]
+    for day in days + (0..<400).map({ 20_000 + Int64($0) * 37 }) {
+      let date = CalendarDate(daysSinceEpoch: day)
+      buffer.append(",")
+      buffer.appendDate(date)
+      expected += ",\(date)"
+    }
+    #expect(buffer.text == expected)
+  }
+
   @Test func decimalsBetweenText() {
     let buffer = ByteBuffer(capacity: 16)
     var expected = ""

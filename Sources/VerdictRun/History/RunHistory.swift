@@ -54,6 +54,10 @@ final class PastRuns: @unchecked Sendable {
   /// What the history knows of `key`.
   func client(_ key: String) -> ClientHistory? { facts.client(key) }
 
+  /// What the history knows of `key`, trying the client after the one found before first (see
+  /// ``HistoryFacts/client(_:guess:)``).
+  func client(_ key: String, guess: inout Int) -> ClientHistory? { facts.client(key, guess: &guess) }
+
   /// Writes `policy`'s history facts for a client whose history is `history` into its slots.
   func fill(_ client: inout Client, history: ClientHistory?, policy: Policy) {
     let facts = policy.historyFacts
@@ -128,6 +132,8 @@ final class RunHistory: @unchecked Sendable {
   private let verdicts: [String]
   private let rules: [String]
   private let texts: [String]
+  /// The recorder's code of each distinct outcome of the run so far.
+  @exclusivity(unchecked) private var codes = OutcomeCodes()
 
   /// Opens the history at `path`, reads what it knows before `today`, and starts recording.
   /// - Throws: ``RunFailure`` for a file that is not a Verdict history, from a newer version,
@@ -153,31 +159,36 @@ final class RunHistory: @unchecked Sendable {
 
   /// Records a client's outcome; a client that could not be evaluated keeps its earlier one.
   func record(key: String, outcome: ReportOutcome?) throws(RunFailure) {
-    let recorded: ClientOutcome
-    if let outcome {
-      var clauses: [String: String] = [:]
-      if let notice = outcome.notice { clauses["notice"] = notice.description }
-      if let cooldown = outcome.cooldown { clauses["cooldown"] = cooldown.description }
-      if outcome.holdUntilPaid { clauses["hold"] = "until paid" }
-      if let meet = outcome.meet { clauses["meet"] = meet.rawValue }
-      if let reason = outcome.reason.string(in: texts) { clauses["reason"] = reason }
-      if let refer = outcome.refer.string(in: texts) { clauses["refer"] = refer }
-      recorded = ClientOutcome(
-        key: key, verdict: verdicts[outcome.severity], severity: outcome.severity,
-        rule: outcome.winningRule.map { rules[$0] }, clauses: clauses)
-    } else if let earlier = past.client(key), earlier.wasInLatestRun {
-      recorded = ClientOutcome(
-        key: key, verdict: earlier.lastVerdict, severity: earlier.lastSeverity, rule: earlier.lastRule,
-        clauses: earlier.clauses)
-    } else {
-      return
-    }
-    do throws(HistoryError) { try recorder.add(recorded) } catch {
+    do throws(HistoryError) {
+      if let outcome {
+        try recorder.add(key: key, code: code(of: outcome))
+      } else {
+        try recorder.carryOver(key: key)
+      }
+    } catch {
       // A key on two rows is recorded once, as its first row says (the summary names the
       // repeated keys).
       guard error.kind != .duplicateClient else { return }
       throw RunFailure(.history, "history: \(error.message)")
     }
+  }
+
+  /// The recorder's code for `outcome`: its verdict, rule and clauses as text are made once per
+  /// distinct outcome of the run, not once per client.
+  private func code(of outcome: ReportOutcome) -> OutcomeCode {
+    if let code = codes.code(of: outcome) { return code }
+    var clauses: [String: String] = [:]
+    if let notice = outcome.notice { clauses["notice"] = notice.description }
+    if let cooldown = outcome.cooldown { clauses["cooldown"] = cooldown.description }
+    if outcome.holdUntilPaid { clauses["hold"] = "until paid" }
+    if let meet = outcome.meet { clauses["meet"] = meet.rawValue }
+    if let reason = outcome.reason.string(in: texts) { clauses["reason"] = reason }
+    if let refer = outcome.refer.string(in: texts) { clauses["refer"] = refer }
+    let code = recorder.code(
+      verdict: verdicts[outcome.severity], severity: outcome.severity, rule: outcome.winningRule.map { rules[$0] },
+      clauses: clauses)
+    codes.add(code, for: outcome)
+    return code
   }
 
   /// Commits the run, once its report is written.

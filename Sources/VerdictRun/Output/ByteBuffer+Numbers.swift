@@ -22,6 +22,29 @@ extension ByteBuffer {
     }
   }
 
+  /// Appends a date as `CalendarDate.description` writes it (`2026-12-01`), without making a
+  /// string for the years 0 to 9999.
+  package func appendDate(_ date: CalendarDate) {
+    let place = Int(date.daysSinceEpoch & 3)
+    let recent = recentDates[place]
+    if recent.day == date.daysSinceEpoch {
+      append(word: recent.head, used: 8)
+      return append(word: recent.tail, used: 2)
+    }
+    let (year, month, day) = date.components
+    guard (0...9999).contains(year) else { return appendText(date.description) }
+    // Ten characters in two words: "YYYY-MM-" then "DD".
+    func digit(_ value: Int, at byte: UInt64) -> UInt64 { UInt64(48 + value) << (8 * byte) }
+    let dash = UInt64(UInt8(ascii: "-"))
+    let word =
+      digit(year / 1000, at: 0) | digit(year / 100 % 10, at: 1) | digit(year / 10 % 10, at: 2)
+      | digit(year % 10, at: 3) | dash << 32 | digit(month / 10, at: 5) | digit(month % 10, at: 6) | dash << 56
+    let tail = digit(day / 10, at: 0) | digit(day % 10, at: 1)
+    recentDates[place] = (date.daysSinceEpoch, word, tail)
+    append(word: word, used: 8)
+    append(word: tail, used: 2)
+  }
+
   /// Appends a number of at most eight digits (line numbers, days) in one store: its digits are
   /// put together in one word, two at a time, the first digit in the lowest byte.
   @inline(__always)

@@ -10,6 +10,10 @@ package final class ByteBuffer {
   @exclusivity(unchecked) package fileprivate(set) var count = 0
   @exclusivity(unchecked) private var capacity: Int
   @exclusivity(unchecked) private var base: UnsafeMutablePointer<UInt8>
+  /// Dates `appendDate` wrote, as the two words it stored, in four places by the day's last two
+  /// bits (reports repeat a few dates: today, the day a verdict began, when its cooldown ends).
+  @exclusivity(unchecked) var recentDates: [(day: Int64, head: UInt64, tail: UInt64)] = Array(
+    repeating: (.min, 0, 0), count: 4)
 
   /// Creates an empty buffer with room for `capacity` bytes.
   package init(capacity: Int = 1 << 16) {

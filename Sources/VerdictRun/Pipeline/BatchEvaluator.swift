@@ -47,6 +47,9 @@ final class BatchEvaluator {
   /// With a history: the key of the row being evaluated, made once for looking the client up
   /// and for the writer, which records the row's outcome under it.
   private var historyKey = ""
+  /// With a history: the id of the client the history most likely has next (rows tend to come
+  /// in the order of the run before).
+  @exclusivity(unchecked) private var historyGuess = 0
 
   init(
     policy: Policy, context: EvaluationContext, filter: RowFilter, failOn: Int?, explains: Bool = false,
@@ -83,7 +86,12 @@ final class BatchEvaluator {
     let converter = converter(for: batch)
     var nextProblem = 0
     for row in 0..<batch.count {
-      if history != nil { historyKey = batch.withKey(row) { AggregateStore.key($0) } }
+      if history != nil {
+        historyKey = batch.withKey(row) { AggregateStore.key($0) }
+        // A batch's first row: guess the client by its row number (its line after a header row),
+        // as the batch before went to another evaluator.
+        if row == 0 { historyGuess = Swift.max(0, batch.lines[0] - 2) }
+      }
       if nextProblem < batch.problems.count, batch.problems[nextProblem].row == row {
         let error = batch.problems[nextProblem].message
         nextProblem += 1
@@ -94,7 +102,7 @@ final class BatchEvaluator {
       // The history's facts about the client, before its other values (which may fail).
       var past: ClientHistory?
       if let history {
-        past = history.past.client(historyKey)
+        past = history.past.client(historyKey, guess: &historyGuess)
         history.past.fill(&client, history: past, policy: policy)
       }
       let problems = client.values.withUnsafeMutableBufferPointer { values in

@@ -76,9 +76,9 @@ struct CSVReportRenderer: ReportRenderer {
         out.append(UInt8(ascii: ","))
         out.appendText(standing.status.rawValue)
         out.append(UInt8(ascii: ","))
-        out.appendText(standing.since.description)
+        out.appendDate(standing.since)
         out.append(UInt8(ascii: ","))
-        if let until = standing.coolingOffUntil { out.appendText(until.description) }
+        if let until = standing.coolingOffUntil { out.appendDate(until) }
       } else {
         out.append(",,,")
       }

@@ -124,11 +124,11 @@ struct JSONReportRenderer: ReportRenderer {
     out.append(",\"status\":\"")
     out.appendText(standing.status.rawValue)
     out.append("\",\"since\":\"")
-    out.appendText(standing.since.description)
+    out.appendDate(standing.since)
     out.append("\",\"cooling_off_until\":")
     if let until = standing.coolingOffUntil {
       out.append(UInt8(ascii: "\""))
-      out.appendText(until.description)
+      out.appendDate(until)
       out.append(UInt8(ascii: "\""))
     } else {
       out.append("null")

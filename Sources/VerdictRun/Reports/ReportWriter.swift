@@ -58,8 +58,10 @@ final class ReportWriter {
     tally.add(batch.tally)
     if let history, historyFailure == nil {
       do throws(RunFailure) {
-        for (key, outcome) in batch.outcomes where !key.isEmpty {
-          try history.record(key: key, outcome: outcome)
+        // By index, so that each row's key and outcome are lent to the history, not copied out.
+        let outcomes = batch.outcomes
+        for index in outcomes.indices where !outcomes[index].key.isEmpty {
+          try history.record(key: outcomes[index].key, outcome: outcomes[index].outcome)
         }
       } catch {
         historyFailure = error

@@ -1,0 +1,317 @@
+import Foundation
+
+/// Client keys by id, held as one buffer of UTF-8 bytes with the end of each key, and an
+/// open-addressing hash index over them: a million keys cost their bytes plus 16 bytes each, and
+/// finding one costs a hash of its bytes, without making a `String`.
+///
+/// A key's id is its position: ids are handed out in the order keys are appended.
+struct KeyTable: Sendable {
+  /// The keys' bytes, one after the other.
+  private(set) var bytes: [UInt8] = []
+  /// Where each key ends in `bytes` (it starts where the one before ends).
+  private(set) var ends: [Int] = []
+  /// Hash slots: the high half of a key's hash, then its id + 1 in the low half; 0 for an empty
+  /// slot. Never more than half full.
+  private var slots = KeySlots(count: 0)
+  /// The index being built on another thread, if it is; it replaces `slots` when done.
+  private var pending: IndexBuild?
+
+  /// How many keys there are.
+  var count: Int { ends.count }
+
+  /// The bytes of the key with `id`, as a range of `bytes`.
+  @inline(__always)
+  func range(of id: Int) -> Range<Int> {
+    (id == 0 ? 0 : ends[id - 1])..<ends[id]
+  }
+
+  /// The key with `id`.
+  func key(_ id: Int) -> String {
+    String(decoding: bytes[range(of: id)], as: UTF8.self)
+  }
+
+  /// Makes room for `count` more keys of `bytes` bytes in all.
+  mutating func reserve(keys count: Int, bytes: Int) {
+    ends.reserveCapacity(ends.count + count)
+    self.bytes.reserveCapacity(self.bytes.count + bytes)
+  }
+
+  /// Appends keys packed by ``pack(_:)``: `suffixes` holds what each key adds to the start it
+  /// shares with the key before it in the part, and `lengths` two numbers a key: the length of
+  /// that shared start and of the suffix. `false`, with nothing appended, when they do not fit
+  /// together or are not `count` keys. Call ``index()`` after the last.
+  mutating func append(packed suffixes: UnsafeRawBufferPointer, lengths: UnsafeRawBufferPointer, count: Int) -> Bool {
+    var reader = PackedReader(lengths)
+    let firstEnd = ends.count
+    let start = bytes.count
+    var used = 0
+    var previous = start..<start
+    var fits = true
+    for _ in 0..<count {
+      guard let shared = reader.next(), let suffix = reader.next(), shared <= previous.count,
+        suffix <= suffixes.count - used
+      else {
+        fits = false
+        break
+      }
+      let keyStart = bytes.count
+      // Byte by byte: appending a slice of the array itself would copy the whole array.
+      for offset in 0..<Int(shared) { bytes.append(bytes[previous.lowerBound + offset]) }
+      bytes.append(contentsOf: suffixes[used..<used + Int(suffix)])
+      used += Int(suffix)
+      previous = keyStart..<bytes.count
+      ends.append(bytes.count)
+    }
+    guard fits, reader.isAtEnd, used == suffixes.count else {
+      ends.removeSubrange(firstEnd...)
+      bytes.removeSubrange(start...)
+      return false
+    }
+    return true
+  }
+
+  /// The keys with the ids in `ids` packed for ``append(packed:lengths:count:)``: each key as the
+  /// length of the start it shares with the key before it and the rest (keys of an export often
+  /// differ only in their last characters).
+  func pack(_ ids: Range<Int>) -> (suffixes: [UInt8], lengths: [UInt8]) {
+    var suffixes: [UInt8] = []
+    var lengths: [UInt8] = []
+    lengths.reserveCapacity(ids.count * 2)
+    var previous = 0..<0
+    for id in ids {
+      let key = range(of: id)
+      var shared = 0
+      let limit = Swift.min(255, previous.count, key.count)
+      while shared < limit, bytes[previous.lowerBound + shared] == bytes[key.lowerBound + shared] { shared += 1 }
+      PackedNumbers.append(UInt64(shared), to: &lengths)
+      PackedNumbers.append(UInt64(key.count - shared), to: &lengths)
+      suffixes.append(contentsOf: bytes[(key.lowerBound + shared)..<key.upperBound])
+      previous = key
+    }
+    return (suffixes, lengths)
+  }
+
+  /// Builds the hash index on another thread (for a large table): the table can be used at once,
+  /// and a lookup that needs the index waits for it. Lookups of the key with a given id
+  /// (``matches(_:_:)``) never wait.
+  mutating func indexInBackground() {
+    guard count >= 50_000 else { return index() }
+    let build = IndexBuild(bytes: bytes, ends: ends)
+    pending = build
+    DispatchQueue.global().async { build.run() }
+  }
+
+  /// Rebuilds the hash index over every key (after ``append(packed:lengths:count:)``).
+  mutating func index() {
+    pending = nil
+    rebuildIndex(minimum: count * 2)
+  }
+
+  /// Rebuilds the hash index with at least `minimum` slots (a power of two).
+  private mutating func rebuildIndex(minimum: Int) {
+    slots = Self.slots(bytes: bytes, ends: ends, minimum: minimum)
+  }
+
+  /// A hash index over the keys with these bytes and ends, with at least `minimum` slots.
+  fileprivate static func slots(bytes: [UInt8], ends: [Int], minimum: Int) -> KeySlots {
+    var size = 16
+    while size < minimum { size *= 2 }
+    let slots = KeySlots(count: size)
+    bytes.withUnsafeBufferPointer { all in
+      var start = 0
+      for id in 0..<ends.count {
+        let end = ends[id]
+        place(id, hash: hash(UnsafeBufferPointer(rebasing: all[start..<end])), in: slots.buffer)
+        start = end
+      }
+    }
+    return slots
+  }
+
+  /// Puts the key with `id` and `hash` in the first free slot from its own.
+  @inline(__always)
+  private static func place(_ id: Int, hash: UInt64, in slots: UnsafeMutableBufferPointer<UInt64>) {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while slots[slot] != 0 { slot = (slot + 1) & mask }
+    slots[slot] = (hash & 0xffff_ffff_0000_0000) | UInt64(id + 1)
+  }
+
+  /// The id of the key `key`, if it is in the table.
+  @inline(__always)
+  func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+    let slots = (pending?.slots() ?? slots).buffer
+    guard !slots.isEmpty else { return nil }
+    let hash = Self.hash(key)
+    let tag = hash & 0xffff_ffff_0000_0000
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let entry = slots[slot]
+      if entry == 0 { return nil }
+      let id = Int(entry & 0xffff_ffff) - 1
+      if entry & 0xffff_ffff_0000_0000 == tag, matches(id, key) { return id }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// Whether the key with `id` is `key`.
+  @inline(__always)
+  func matches(_ id: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    let range = range(of: id)
+    guard range.count == key.count else { return false }
+    return bytes.withUnsafeBufferPointer { all in
+      guard let stored = all.baseAddress.map({ UnsafeRawPointer($0 + range.lowerBound) }),
+        let given = key.baseAddress.map(UnsafeRawPointer.init)
+      else { return key.isEmpty }
+      // Eight bytes at a time, then the rest one by one: keys are short, and a call costs more.
+      var offset = 0
+      while offset + 8 <= key.count {
+        guard
+          stored.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            == given.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        else { return false }
+        offset += 8
+      }
+      while offset < key.count {
+        guard stored.load(fromByteOffset: offset, as: UInt8.self) == given.load(fromByteOffset: offset, as: UInt8.self)
+        else { return false }
+        offset += 1
+      }
+      return true
+    }
+  }
+
+  /// The id of `key`, added with the next id when it is not in the table yet (`isNew`).
+  mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
+    if let pending {
+      slots = pending.slots()
+      self.pending = nil
+    }
+    if (count + 1) * 2 > slots.buffer.count {
+      rebuildIndex(minimum: (count + 1) * 4)
+    } else if !isKnownUniquelyReferenced(&slots) {
+      slots = slots.copy()
+    }
+    let slots = slots.buffer
+    let hash = Self.hash(key)
+    let tag = hash & 0xffff_ffff_0000_0000
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while slots[slot] != 0 {
+      let entry = slots[slot]
+      let id = Int(entry & 0xffff_ffff) - 1
+      if entry & 0xffff_ffff_0000_0000 == tag, matches(id, key) { return (id, false) }
+      slot = (slot + 1) & mask
+    }
+    let id = count
+    bytes.append(contentsOf: key)
+    ends.append(bytes.count)
+    slots[slot] = tag | UInt64(id + 1)
+    return (id, true)
+  }
+
+  /// A hash of the bytes: eight at a time multiplied in, then mixed (MurmurHash3's finalizer),
+  /// so that keys that differ in a digit spread over the whole table.
+  @inline(__always)
+  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash = UInt64(truncatingIfNeeded: key.count) &* 0x9e37_79b9_7f4a_7c15
+    var offset = 0
+    let raw = UnsafeRawBufferPointer(key)
+    while offset + 8 <= key.count {
+      let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      hash = ((hash ^ word) &* 0x9e37_79b9_7f4a_7c15).rotatedLeft(by: 31)
+      offset += 8
+    }
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while offset < key.count {
+      tail |= UInt64(key[offset]) << shift
+      shift += 8
+      offset += 1
+    }
+    hash = (hash ^ tail) &* 0x9e37_79b9_7f4a_7c15
+    hash ^= hash >> 33
+    hash = hash &* 0xff51_afd7_ed55_8ccd
+    hash ^= hash >> 33
+    hash = hash &* 0xc4ce_b9fe_1a85_ec53
+    return hash ^ (hash >> 33)
+  }
+}
+
+extension UInt64 {
+  @inline(__always)
+  fileprivate func rotatedLeft(by bits: UInt64) -> UInt64 { (self << bits) | (self >> (64 - bits)) }
+}
+
+/// The slots of a key index, in memory of their own: a large index asks the kernel for huge
+/// pages, since its lookups land on pages at random and, in a virtual machine above all, a TLB
+/// miss costs more than the lookup. Zeroed when made.
+final class KeySlots: @unchecked Sendable {
+  /// The slots.
+  let buffer: UnsafeMutableBufferPointer<UInt64>
+  /// The mapping that holds them (when mapped), to unmap.
+  private let mapping: UnsafeMutableRawBufferPointer?
+  private static let hugePage = 1 << 21
+
+  init(count: Int) {
+    let size = count * MemoryLayout<UInt64>.stride
+    if size >= Self.hugePage,
+      let start = mmap(nil, size + Self.hugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+      start != UnsafeMutableRawPointer(bitPattern: -1)
+    {
+      mapping = UnsafeMutableRawBufferPointer(start: start, count: size + Self.hugePage)
+      let aligned = start.alignedUp(toMultipleOf: Self.hugePage)
+      _ = madvise(aligned, size, MADV_HUGEPAGE)
+      buffer = UnsafeMutableBufferPointer(start: aligned.bindMemory(to: UInt64.self, capacity: count), count: count)
+    } else {
+      mapping = nil
+      buffer = .allocate(capacity: count)
+      buffer.initialize(repeating: 0)
+    }
+  }
+
+  deinit {
+    if let mapping { munmap(mapping.baseAddress, mapping.count) } else { buffer.deallocate() }
+  }
+
+  /// A copy, for a table about to change while another holds these slots.
+  func copy() -> KeySlots {
+    let copy = KeySlots(count: buffer.count)
+    _ = copy.buffer.update(fromContentsOf: buffer)
+    return copy
+  }
+}
+
+/// A key index being built on another thread; waiting on the group orders the build before
+/// the slots are read.
+private final class IndexBuild: @unchecked Sendable {
+  private let bytes: [UInt8]
+  private let ends: [Int]
+  private var built = KeySlots(count: 0)
+  private let done = DispatchGroup()
+
+  init(bytes: [UInt8], ends: [Int]) {
+    self.bytes = bytes
+    self.ends = ends
+    done.enter()
+  }
+
+  func run() {
+    built = KeyTable.slots(bytes: bytes, ends: ends, minimum: ends.count * 2)
+    done.leave()
+  }
+
+  /// The index, once built.
+  func slots() -> KeySlots {
+    done.wait()
+    return built
+  }
+}
+
+/// Runs `body` on the UTF-8 bytes of `key`, without copying a native string.
+@inline(__always)
+func withBytes<T>(of key: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+  if let result = try key.utf8.withContiguousStorageIfAvailable(body) { return result }
+  return try Array(key.utf8).withUnsafeBufferPointer(body)
+}
