@@ -136,7 +136,7 @@ public struct Policy: Sendable {
 
   /// Evaluates the policy on one client and records the value of every expression it computed.
   package func trace<Record: ClientRecord>(_ client: Record, in context: EvaluationContext) -> Trace {
-    var recorder = TraceRecorder()
+    var recorder = TraceRecorder(nodeCount: program.nodeCount)
     do throws(EvaluationError) {
       let evaluation = try run(client, context, &recorder)
       return Trace(outcome: .success(evaluation), values: recorder.values)
