@@ -1,15 +1,16 @@
 extension Policy {
-  /// ``ExplanationText/line(_:)`` of ``explain(record:in:)``, worked out without the rest of the
+  /// ``ExplanationText/line(_:)`` of ``explain(_:in:)``, worked out without the rest of the
   /// explanation: only the rule the line is about is worded, the others are ranked by their
   /// values alone, and the policy's texts come from `wording`, kept across clients.
-  package func explanationLine<Record: ClientRecord>(
-    record client: Record, in context: EvaluationContext, wording: ExplanationWording
-  ) -> String {
-    let trace = trace(client, in: context)
-    let fields = program.fields.indices.map { client.value(at: $0) }
-    var builder = ExplanationBuilder(policy: self, values: trace.values, fields: fields, wording: wording)
-    builder.records = (client as? Client)?.records ?? []
-    return builder.line(of: trace.outcome)
+  package func explanationLine(of client: Client, in context: EvaluationContext, wording: ExplanationWording)
+    -> String
+  {
+    wording.values.clear()
+    let outcome = trace(client, in: context, into: wording.values)
+    // The client's values start with its fields, by slot.
+    var builder = ExplanationBuilder(policy: self, values: wording.values, fields: client.values, wording: wording)
+    builder.records = client.records
+    return builder.line(of: outcome)
   }
 }
 

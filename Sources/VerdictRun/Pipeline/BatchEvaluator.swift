@@ -167,7 +167,7 @@ final class BatchEvaluator {
     tally.printed += 1
     // Only clients that are shown are explained: the trace costs a second evaluation.
     let explanation =
-      explains && outcome != nil ? policy.explanationLine(record: client, in: context, wording: wording) : nil
+      explains && outcome != nil ? policy.explanationLine(of: client, in: context, wording: wording) : nil
     var (measure, histogram) = (Value.missing, Value.missing)
     if let page, let outcome {
       // Explained at the end, for the clients the page shows as cards (``ActionFacts``).
