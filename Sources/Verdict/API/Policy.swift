@@ -136,12 +136,20 @@ public struct Policy: Sendable {
 
   /// Evaluates the policy on one client and records the value of every expression it computed.
   package func trace<Record: ClientRecord>(_ client: Record, in context: EvaluationContext) -> Trace {
-    var recorder = TraceRecorder()
+    let values = TraceValues(count: program.nodeCount)
+    return Trace(outcome: trace(client, in: context, into: values), values: values)
+  }
+
+  /// Evaluates the policy on one client, recording the value of every expression it computed
+  /// into `values` (which should be empty).
+  func trace<Record: ClientRecord>(_ client: Record, in context: EvaluationContext, into values: TraceValues)
+    -> Result<Evaluation, EvaluationError>
+  {
+    var recorder = TraceRecorder(values: values)
     do throws(EvaluationError) {
-      let evaluation = try run(client, context, &recorder)
-      return Trace(outcome: .success(evaluation), values: recorder.values)
+      return .success(try run(client, context, &recorder))
     } catch {
-      return Trace(outcome: .failure(error), values: recorder.values)
+      return .failure(error)
     }
   }
 

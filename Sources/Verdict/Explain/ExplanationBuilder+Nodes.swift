@@ -3,7 +3,8 @@ extension ExplanationBuilder {
   func node(_ expr: CheckedExpr) -> ConditionNode {
     let value = values[Int32(expr.id)]
     var node = ConditionNode(
-      kind: .test, text: text(expr.range), value: value, range: expr.range, children: [], detail: "")
+      kind: .test, text: sketch ? "" : text(expr.range), value: value, range: expr.range, children: [], detail: "")
+    if sketch { return sketchNode(node, expr) }
     switch expr.kind {
     case .and:
       node.kind = .and
@@ -45,7 +46,7 @@ extension ExplanationBuilder {
   }
 
   /// The operands of a chain of `and` (or of `or`), flattened: `a and b and c` has three.
-  private func chain(_ expr: CheckedExpr) -> [CheckedExpr] {
+  func chain(_ expr: CheckedExpr) -> [CheckedExpr] {
     expr.operands.flatMap { operand in
       if case .and = expr.kind, case .and = operand.kind { return chain(operand) }
       if case .or = expr.kind, case .or = operand.kind { return chain(operand) }

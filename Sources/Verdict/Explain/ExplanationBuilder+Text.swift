@@ -89,6 +89,11 @@ extension ExplanationBuilder {
   /// The policy text in `range` on one line: comments dropped, runs of white space outside texts
   /// made one space.
   func text(_ range: SourceRange) -> String {
+    wording.text(range) { oneLine($0) }
+  }
+
+  /// ``text(_:)`` worked out from the policy's bytes.
+  private func oneLine(_ range: SourceRange) -> String {
     let bytes = policy.source.bytes
     var kept: [UInt8] = []
     var offset = max(0, range.start)

@@ -5,7 +5,8 @@ extension Policy {
   package func explain<Record: ClientRecord>(record client: Record, in context: EvaluationContext) -> Explanation {
     let trace = trace(client, in: context)
     let fields = program.fields.indices.map { client.value(at: $0) }
-    var builder = ExplanationBuilder(policy: self, values: trace.values, fields: fields)
+    var builder = ExplanationBuilder(
+      policy: self, values: trace.values, fields: fields, wording: ExplanationWording(policy: self))
     builder.records = (client as? Client)?.records ?? []
     return builder.explanation(of: trace.outcome)
   }
@@ -16,17 +17,23 @@ extension Policy {
 struct ExplanationBuilder {
   let policy: Policy
   /// The trace: node values by node id.
-  let values: [Int32: Value]
+  let values: TraceValues
   /// The client's values by field slot.
   let fields: [Value]
+  /// The policy's text of each expression, kept across clients.
+  let wording: ExplanationWording
   /// How many records went into each aggregate, when the client's records were read.
   var records: [RecordTally] = []
+  /// Whether nodes are built without their text, only with what ranks them (kinds, values,
+  /// distances): enough to find the rule an explanation line is about.
+  var sketch = false
   var program: Program { policy.program }
 
-  init(policy: Policy, values: [Int32: Value], fields: [Value]) {
+  init(policy: Policy, values: TraceValues, fields: [Value], wording: ExplanationWording) {
     self.policy = policy
     self.values = values
     self.fields = fields
+    self.wording = wording
   }
 
   func explanation(of outcome: Result<Evaluation, EvaluationError>) -> Explanation {
@@ -58,7 +65,7 @@ struct ExplanationBuilder {
       clauses: evaluation.clauses, rules: rules, error: nil)
   }
 
-  private func outcome(of condition: ConditionNode, rule: Int, in evaluation: Evaluation?) -> RuleOutcome {
+  func outcome(of condition: ConditionNode, rule: Int, in evaluation: Evaluation?) -> RuleOutcome {
     switch condition.value {
     case nil: return .notEvaluated
     case .bool(true)?:

@@ -29,6 +29,8 @@ final class BatchEvaluator {
   private let failOn: Int?
   /// `--explain`: evaluate shown clients again with a trace, to explain them.
   private let explains: Bool
+  /// For `--explain`: the policy's texts the explanations quote, kept across this thread's clients.
+  private let wording: ExplanationWording
   /// Used by this evaluator's thread alone, so exclusivity is not checked at run time.
   @exclusivity(unchecked) private var client: Client
   /// Cell readers by source, made on first use: each source has its own number formats.
@@ -59,6 +61,7 @@ final class BatchEvaluator {
     self.history = history
     self.changedOnly = changedOnly
     self.explains = explains
+    wording = ExplanationWording(policy: policy)
     self.policy = policy
     self.context = context
     self.filter = filter
@@ -171,7 +174,8 @@ final class BatchEvaluator {
     guard shown else { return }
     tally.printed += 1
     // Only clients that are shown are explained: the trace costs a second evaluation.
-    let explanation = explains && outcome != nil ? ExplanationText.line(policy.explain(client, in: context)) : nil
+    let explanation =
+      explains && outcome != nil ? policy.explanationLine(of: client, in: context, wording: wording) : nil
     var (measure, histogram) = (Value.missing, Value.missing)
     if let page, let outcome {
       // Explained at the end, for the clients the page shows as cards (``ActionFacts``).
