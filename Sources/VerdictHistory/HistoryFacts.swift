@@ -22,12 +22,21 @@ package struct HistoryFacts: Sendable {
   /// `guess` becomes the id after the client's. A run whose rows come in the order of the run
   /// before finds each client without hashing its key.
   package func client(_ key: String, guess: inout Int) -> ClientHistory? {
+    clientID(key, guess: &guess).flatMap(client(id:))
+  }
+
+  /// The id of the client with `key` among those the history knows (see
+  /// ``client(_:guess:)`` for `guess`); `nil` for a key new to the history.
+  package func clientID(_ key: String, guess: inout Int) -> Int? {
     let keys = log.keys
     let found = withBytes(of: key) { bytes in
       guess < keys.count && keys.matches(guess, bytes) ? guess : keys.find(bytes)
     }
     guard let found else { return nil }
     guess = found + 1
-    return ClientHistory(log: log, client: found)
+    return found
   }
+
+  /// What the history knows of the client with id `id` (from ``clientID(_:guess:)``).
+  package func client(id: Int) -> ClientHistory? { ClientHistory(log: log, client: id) }
 }

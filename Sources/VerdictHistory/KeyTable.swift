@@ -41,31 +41,40 @@ struct KeyTable: Sendable {
   /// that shared start and of the suffix. `false`, with nothing appended, when they do not fit
   /// together or are not `count` keys. Call ``index()`` after the last.
   mutating func append(packed suffixes: UnsafeRawBufferPointer, lengths: UnsafeRawBufferPointer, count: Int) -> Bool {
+    // First check that the lengths fit together and total the keys' bytes, then copy them in
+    // place: appending byte by byte costs a check of the array's storage per byte.
     var reader = PackedReader(lengths)
-    let firstEnd = ends.count
-    let start = bytes.count
+    var total = 0
     var used = 0
-    var previous = start..<start
-    var fits = true
+    var previous = 0
     for _ in 0..<count {
-      guard let shared = reader.next(), let suffix = reader.next(), shared <= previous.count,
-        suffix <= suffixes.count - used
-      else {
-        fits = false
-        break
-      }
-      let keyStart = bytes.count
-      // Byte by byte: appending a slice of the array itself would copy the whole array.
-      for offset in 0..<Int(shared) { bytes.append(bytes[previous.lowerBound + offset]) }
-      bytes.append(contentsOf: suffixes[used..<used + Int(suffix)])
+      guard let shared = reader.next(), let suffix = reader.next(), shared <= UInt64(previous),
+        suffix <= UInt64(suffixes.count - used)
+      else { return false }
+      previous = Int(shared) + Int(suffix)
+      total += previous
       used += Int(suffix)
-      previous = keyStart..<bytes.count
-      ends.append(bytes.count)
     }
-    guard fits, reader.isAtEnd, used == suffixes.count else {
-      ends.removeSubrange(firstEnd...)
-      bytes.removeSubrange(start...)
-      return false
+    guard reader.isAtEnd, used == suffixes.count else { return false }
+    let start = bytes.count
+    bytes.append(contentsOf: repeatElement(0, count: total))
+    ends.reserveCapacity(ends.count + count)
+    reader = PackedReader(lengths)
+    bytes.withUnsafeMutableBufferPointer { all in
+      var at = start
+      var previousStart = start
+      used = 0
+      for _ in 0..<count {
+        // Checked above: both are there.
+        let shared = Int(reader.next() ?? 0)
+        let suffix = Int(reader.next() ?? 0)
+        for offset in 0..<shared { all[at + offset] = all[previousStart + offset] }
+        for offset in 0..<suffix { all[at + shared + offset] = suffixes[used + offset] }
+        used += suffix
+        previousStart = at
+        at += shared + suffix
+        ends.append(at)
+      }
     }
     return true
   }

@@ -108,10 +108,19 @@ package final class RunRecorder {
     return OutcomeCode(id: id)
   }
 
+  /// Whether the client ids of `facts` are this recorder's: true when both come from the same
+  /// read of the history, so that an id found in the facts can be passed to
+  /// ``add(key:code:knownAs:)`` instead of finding the key again.
+  package func sharesClientIDs(with facts: HistoryFacts) -> Bool { log === facts.log }
+
   /// Adds the client with `key` with the outcome of `code`. Refuses a client added twice.
-  package func add(key: String, code: OutcomeCode) throws(HistoryError) {
+  ///
+  /// `known` is the client's id in facts that share this recorder's ids
+  /// (``sharesClientIDs(with:)``), found from `key` (`nil`: not known, or not looked up).
+  package func add(key: String, code: OutcomeCode, knownAs known: Int? = nil) throws(HistoryError) {
     try checkOpen()
-    guard let client = admit(key) else { throw duplicate(key) }
+    let admitted = if let known { admitKnown(known) } else { admit(key) }
+    guard let client = admitted else { throw duplicate(key) }
     clients += 1
     if client < baseline.count, baseline[client] == code.id { return }
     try append(client, stored: code.id + 1)
@@ -183,6 +192,14 @@ package final class RunRecorder {
     HistoryError(
       .duplicateClient, "client \(key) was added twice to the run of \(run.today)",
       hint: "a client's key must be unique in a run")
+  }
+
+  /// `client` (a known id) when it was not added to this run yet.
+  private func admitKnown(_ client: Int) -> Int? {
+    guard !seen[client] else { return nil }
+    seen[client] = true
+    guess = client + 1
+    return client
   }
 
   /// The id of the client with `key`, a new one for a key new to the history; `nil` when the

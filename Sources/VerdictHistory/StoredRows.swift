@@ -79,6 +79,46 @@ enum ClauseText {
   /// The clauses stored as `text` (`nil`: none); `nil` when the text is not such an object.
   static func decode(_ text: String?) -> [String: String]? {
     guard let text else { return [:] }
+    if let clauses = plainObject(text) { return clauses }
     return try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))
+  }
+
+  /// The object in `text` when it is written as ``encode(_:)`` writes clauses without escapes:
+  /// `{"name":"value",…}` with no space, backslash or control character, each name once. `nil`
+  /// for anything else, which the full decoder then reads (or refuses). A history holds a few
+  /// thousand outcomes at most, but decoding each through `Codable` costs a run tens of ms.
+  static func plainObject(_ text: String) -> [String: String]? {
+    var text = text
+    return text.withUTF8 { bytes -> [String: String]? in
+      var at = 0
+      /// The string opening at `at` (a quote), moving past it.
+      func string() -> String? {
+        guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { return nil }
+        let start = at + 1
+        at = start
+        while at < bytes.count, bytes[at] != UInt8(ascii: "\"") {
+          guard bytes[at] >= 0x20, bytes[at] != UInt8(ascii: "\\") else { return nil }
+          at += 1
+        }
+        guard at < bytes.count else { return nil }
+        at += 1
+        return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<at - 1]), as: UTF8.self)
+      }
+      guard bytes.count >= 2, bytes[0] == UInt8(ascii: "{") else { return nil }
+      at = 1
+      var object: [String: String] = [:]
+      if bytes[at] == UInt8(ascii: "}") { return at + 1 == bytes.count ? object : nil }
+      while true {
+        guard let name = string(), at < bytes.count, bytes[at] == UInt8(ascii: ":") else { return nil }
+        at += 1
+        guard let value = string(), at < bytes.count, object.updateValue(value, forKey: name) == nil else { return nil }
+        at += 1
+        switch bytes[at - 1] {
+        case UInt8(ascii: ","): continue
+        case UInt8(ascii: "}"): return at == bytes.count ? object : nil
+        default: return nil
+        }
+      }
+    }
   }
 }

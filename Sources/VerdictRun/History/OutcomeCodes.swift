@@ -3,7 +3,8 @@ import VerdictHistory
 
 /// The recorder's code of each distinct outcome of a run, found from the outcome as the run has
 /// it (severity, rule index, clause values, text indexes) without making its clauses as text:
-/// this is looked up once per client, on the writer's thread.
+/// this is looked up once per client, on the evaluating thread (each has its own, in front of the
+/// run's shared one).
 ///
 /// Outcomes whose texts are absent or constants are all integers: they are hashed by hand into an
 /// open-addressing table. Those with a text computed for the client go through a dictionary.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Verdict
 import VerdictHistory
 
@@ -57,6 +58,13 @@ final class PastRuns: @unchecked Sendable {
   /// What the history knows of `key`, trying the client after the one found before first (see
   /// ``HistoryFacts/client(_:guess:)``).
   func client(_ key: String, guess: inout Int) -> ClientHistory? { facts.client(key, guess: &guess) }
+
+  /// The id of the client with `key` in the history; `nil` for a new one (see
+  /// ``HistoryFacts/clientID(_:guess:)``).
+  func clientID(_ key: String, guess: inout Int) -> Int? { facts.clientID(key, guess: &guess) }
+
+  /// What the history knows of the client with id `id`.
+  func client(id: Int) -> ClientHistory? { facts.client(id: id) }
 
   /// Writes `policy`'s history facts for a client whose history is `history` into its slots.
   func fill(_ client: inout Client, history: ClientHistory?, policy: Policy) {
@@ -132,8 +140,12 @@ final class RunHistory: @unchecked Sendable {
   private let verdicts: [String]
   private let rules: [String]
   private let texts: [String]
-  /// The recorder's code of each distinct outcome of the run so far.
-  @exclusivity(unchecked) private var codes = OutcomeCodes()
+  /// The recorder's code of each distinct outcome of the run so far, shared by the evaluating
+  /// threads (each asks only for outcomes its own ``OutcomeCodes`` has not met yet).
+  private let codes = Mutex(OutcomeCodes())
+  /// Whether the client ids found in ``past`` are the recorder's, so that the evaluating threads'
+  /// look-ups spare the writer finding each key again.
+  let sharesClientIDs: Bool
 
   /// Opens the history at `path`, reads what it knows before `today`, and starts recording.
   /// - Throws: ``RunFailure`` for a file that is not a Verdict history, from a newer version,
@@ -155,13 +167,16 @@ final class RunHistory: @unchecked Sendable {
     } catch {
       throw RunFailure.history(error)
     }
+    sharesClientIDs = recorder.sharesClientIDs(with: past.facts)
   }
 
-  /// Records a client's outcome; a client that could not be evaluated keeps its earlier one.
-  func record(key: String, outcome: ReportOutcome?) throws(RunFailure) {
+  /// Records a client's outcome by its code (``code(of:cache:)``); a client that could not be
+  /// evaluated (`code` is `nil`) keeps its earlier one. `client` is its id in ``past`` when
+  /// ``sharesClientIDs``, found from `key`.
+  func record(key: String, client: Int?, code: OutcomeCode?) throws(RunFailure) {
     do throws(HistoryError) {
-      if let outcome {
-        try recorder.add(key: key, code: code(of: outcome))
+      if let code {
+        try recorder.add(key: key, code: code, knownAs: client)
       } else {
         try recorder.carryOver(key: key)
       }
@@ -173,10 +188,23 @@ final class RunHistory: @unchecked Sendable {
     }
   }
 
-  /// The recorder's code for `outcome`: its verdict, rule and clauses as text are made once per
-  /// distinct outcome of the run, not once per client.
-  private func code(of outcome: ReportOutcome) -> OutcomeCode {
-    if let code = codes.code(of: outcome) { return code }
+  /// The recorder's code for `outcome`, found in `cache` (the calling thread's own) or else in
+  /// the run's shared codes, which make its verdict, rule and clauses as text once per distinct
+  /// outcome of the run.
+  func code(of outcome: ReportOutcome, cache: inout OutcomeCodes) -> OutcomeCode {
+    if let code = cache.code(of: outcome) { return code }
+    let code = codes.withLock { codes in
+      if let code = codes.code(of: outcome) { return code }
+      let code = makeCode(outcome)
+      codes.add(code, for: outcome)
+      return code
+    }
+    cache.add(code, for: outcome)
+    return code
+  }
+
+  /// Registers `outcome` with the recorder (under the lock of ``codes``).
+  private func makeCode(_ outcome: ReportOutcome) -> OutcomeCode {
     var clauses: [String: String] = [:]
     if let notice = outcome.notice { clauses["notice"] = notice.description }
     if let cooldown = outcome.cooldown { clauses["cooldown"] = cooldown.description }
@@ -184,11 +212,9 @@ final class RunHistory: @unchecked Sendable {
     if let meet = outcome.meet { clauses["meet"] = meet.rawValue }
     if let reason = outcome.reason.string(in: texts) { clauses["reason"] = reason }
     if let refer = outcome.refer.string(in: texts) { clauses["refer"] = refer }
-    let code = recorder.code(
+    return recorder.code(
       verdict: verdicts[outcome.severity], severity: outcome.severity, rule: outcome.winningRule.map { rules[$0] },
       clauses: clauses)
-    codes.add(code, for: outcome)
-    return code
   }
 
   /// Commits the run, once its report is written.

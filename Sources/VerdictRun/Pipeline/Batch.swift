@@ -1,4 +1,5 @@
 import Verdict
+import VerdictHistory
 
 /// A batch of rows on its way from the reading thread to an evaluating thread and on to the
 /// writer, reused from a pool so that the hot loop allocates nothing per row. Rows travel as the
@@ -29,9 +30,10 @@ final class Batch: @unchecked Sendable {
   @exclusivity(unchecked) var messages: [RowMessage] = []
   /// What this batch adds to the summary.
   @exclusivity(unchecked) var tally: Tally
-  /// With a run history: each row's outcome, in row order (`nil` for a row with an error), for
-  /// the writer to record.
-  @exclusivity(unchecked) var outcomes: [(key: String, outcome: ReportOutcome?)] = []
+  /// With a run history: each row's key, its client id in the history when the evaluating
+  /// thread found one the recorder shares, and its outcome's code (`nil` for a row with an
+  /// error), in row order, for the writer to record.
+  @exclusivity(unchecked) var outcomes: [(key: String, client: Int?, code: OutcomeCode?)] = []
   /// For the HTML report: the values of each shown client who needs action, in row order, with
   /// its severity, so that the writer can explain those the page shows as cards.
   @exclusivity(unchecked) var actionClients: [(severity: Int, client: Client)] = []

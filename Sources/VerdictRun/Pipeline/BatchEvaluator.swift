@@ -52,6 +52,10 @@ final class BatchEvaluator {
   /// With a history: the id of the client the history most likely has next (rows tend to come
   /// in the order of the run before).
   @exclusivity(unchecked) private var historyGuess = 0
+  /// With a history: the id of the row's client in it, when found and shared with the recorder.
+  private var historyClient: Int?
+  /// With a history: the codes of the outcomes this evaluator recorded so far.
+  @exclusivity(unchecked) private var historyCodes = OutcomeCodes()
 
   init(
     policy: Policy, context: EvaluationContext, filter: RowFilter, failOn: Int?, explains: Bool = false,
@@ -91,6 +95,7 @@ final class BatchEvaluator {
     for row in 0..<batch.count {
       if history != nil {
         historyKey = batch.withKey(row) { AggregateStore.key($0) }
+        historyClient = nil
         // A batch's first row: guess the client by its row number (its line after a header row),
         // as the batch before went to another evaluator.
         if row == 0 { historyGuess = Swift.max(0, batch.lines[0] - 2) }
@@ -105,7 +110,9 @@ final class BatchEvaluator {
       // The history's facts about the client, before its other values (which may fail).
       var past: ClientHistory?
       if let history {
-        past = history.past.client(historyKey, guess: &historyGuess)
+        let id = history.past.clientID(historyKey, guess: &historyGuess)
+        past = id.flatMap(history.past.client(id:))
+        if history.sharesClientIDs { historyClient = id }
         history.past.fill(&client, history: past, policy: policy)
       }
       let problems = client.values.withUnsafeMutableBufferPointer { values in
@@ -155,7 +162,9 @@ final class BatchEvaluator {
     _ row: Int, of batch: Batch, _ outcome: ReportOutcome?, error: String?, standing: ClientStanding? = nil,
     renderer: some ReportRenderer, tally: inout Tally
   ) {
-    if history != nil { batch.outcomes.append((historyKey, outcome)) }
+    if let history {
+      batch.outcomes.append((historyKey, historyClient, outcome.map { history.code(of: $0, cache: &historyCodes) }))
+    }
     var shown: Bool
     if let outcome {
       tally.evaluated += 1

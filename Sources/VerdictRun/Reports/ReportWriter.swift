@@ -61,12 +61,12 @@ final class ReportWriter {
         // By index, so that each row's key and outcome are lent to the history, not copied out.
         let outcomes = batch.outcomes
         for index in outcomes.indices where !outcomes[index].key.isEmpty {
-          try history.record(key: outcomes[index].key, outcome: outcomes[index].outcome)
+          try history.record(key: outcomes[index].key, client: outcomes[index].client, code: outcomes[index].code)
         }
       } catch {
         historyFailure = error
       }
-      if let departures { for (key, _) in batch.outcomes where !key.isEmpty { departures.met(key) } }
+      if let departures { for (key, _, _) in batch.outcomes where !key.isEmpty { departures.met(key) } }
     }
     duplicateKeys.add(rows: batch.count, key: batch.key)
     reportMessages(of: batch)

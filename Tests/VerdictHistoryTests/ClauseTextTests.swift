@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+@testable import VerdictHistory
+
+/// Clauses read back exactly as they were stored, through the plain reader or the full decoder.
+@Suite struct ClauseTextTests {
+  @Test func storedClausesReadBackEqual() throws {
+    let samples: [[String: String]] = [
+      ["cooldown": "3d"],
+      ["hold": "until paid", "meet": "by phone", "notice": "30d", "reason": "I don't think we fit."],
+      ["reason": "Café — naïve 😀", "refer": "a/b"],
+      ["reason": "a \"quoted\" word", "refer": "back\\slash"],
+      ["reason": "two\nlines\tand a tab"],
+    ]
+    for clauses in samples {
+      let text = try #require(ClauseText.encode(clauses))
+      #expect(ClauseText.decode(text) == clauses, "\(text)")
+    }
+    #expect(ClauseText.decode(nil) == [:])
+  }
+
+  @Test func thePlainReaderAgreesWithTheDecoderOrLeavesTheTextToIt() {
+    #expect(ClauseText.plainObject(#"{"a":"1","b":"x y"}"#) == ["a": "1", "b": "x y"])
+    #expect(ClauseText.plainObject("{}") == [:])
+    // Escapes, spaces, duplicates and malformed text are left to the full decoder.
+    #expect(ClauseText.plainObject(#"{"a":"say \"hi\""}"#) == nil)
+    #expect(ClauseText.decode(#"{"a":"say \"hi\""}"#) == ["a": #"say "hi""#])
+    #expect(ClauseText.plainObject(#"{ "a": "1" }"#) == nil)
+    #expect(ClauseText.decode(#"{ "a": "1" }"#) == ["a": "1"])
+    #expect(ClauseText.plainObject(#"{"a":"1","a":"2"}"#) == nil)
+    for malformed in [#"{"a":"1""#, #"{"a":1}"#, #"{"a""#, #"{"a":"1"}x"#, #"["a"]"#, "{", ""] {
+      #expect(ClauseText.plainObject(malformed) == nil, "\(malformed)")
+      #expect(ClauseText.decode(malformed) == nil, "\(malformed)")
+    }
+  }
+}
