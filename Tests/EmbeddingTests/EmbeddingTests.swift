@@ -180,5 +180,8 @@ struct EmbeddingTests {
     #expect((try? CalendarDate("2026-02-28"))?.components.day == 28)
     #expect(throws: CalendarDate.FormatError.self) { try CalendarDate("2026-02-30") }
     #expect(throws: CalendarDate.FormatError.self) { try CalendarDate("28.02.2026") }
+    for text in ["2026-1-011", "20261-2-05", "2026-02-28 10:00", "2026/02/28"] {
+      #expect(throws: CalendarDate.FormatError.self, "\(text)") { try CalendarDate(text) }
+    }
   }
 }

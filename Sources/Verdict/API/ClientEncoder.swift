@@ -88,20 +88,22 @@ struct ClientContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   func set(_ value: Value, _ key: Key) { storage.values[key.stringValue] = value }
 
   mutating func encodeNil(forKey key: Key) throws { set(.missing, key) }
-  mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), key) }
-  mutating func encode(_ value: String, forKey key: Key) throws { set(.text(value), key) }
-  mutating func encode(_ value: Int, forKey key: Key) throws { set(.int(Int64(value)), key) }
-  mutating func encode(_ value: Int8, forKey key: Key) throws { set(.int(Int64(value)), key) }
-  mutating func encode(_ value: Int16, forKey key: Key) throws { set(.int(Int64(value)), key) }
-  mutating func encode(_ value: Int32, forKey key: Key) throws { set(.int(Int64(value)), key) }
-  mutating func encode(_ value: Int64, forKey key: Key) throws { set(.int(value), key) }
-  mutating func encode(_ value: UInt, forKey key: Key) throws { try encodeUnsigned(UInt64(value), key) }
-  mutating func encode(_ value: UInt8, forKey key: Key) throws { set(.int(Int64(value)), key) }
-  mutating func encode(_ value: UInt16, forKey key: Key) throws { set(.int(Int64(value)), key) }
-  mutating func encode(_ value: UInt32, forKey key: Key) throws { set(.int(Int64(value)), key) }
-  mutating func encode(_ value: UInt64, forKey key: Key) throws { try encodeUnsigned(value, key) }
-  mutating func encode(_ value: Double, forKey key: Key) throws { throw binaryFloatingPoint(key) }
-  mutating func encode(_ value: Float, forKey key: Key) throws { throw binaryFloatingPoint(key) }
+  // Each kind of value is converted once, by ValueCapture, whether it is a property or a list's
+  // element.
+  mutating func encode(_ value: Bool, forKey key: Key) throws { try encode(value, as: key) }
+  mutating func encode(_ value: String, forKey key: Key) throws { try encode(value, as: key) }
+  mutating func encode(_ value: Int, forKey key: Key) throws { try encode(value, as: key) }
+  mutating func encode(_ value: Int8, forKey key: Key) throws { try encode(value, as: key) }
+  mutating func encode(_ value: Int16, forKey key: Key) throws { try encode(value, as: key) }
+  mutating func encode(_ value: Int32, forKey key: Key) throws { try encode(value, as: key) }
+  mutating func encode(_ value: Int64, forKey key: Key) throws { try encode(value, as: key) }
+  mutating func encode(_ value: UInt, forKey key: Key) throws { try encode(value, as: key) }
+  mutating func encode(_ value: UInt8, forKey key: Key) throws { try encode(value, as: key) }
+  mutating func encode(_ value: UInt16, forKey key: Key) throws { try encode(value, as: key) }
+  mutating func encode(_ value: UInt32, forKey key: Key) throws { try encode(value, as: key) }
+  mutating func encode(_ value: UInt64, forKey key: Key) throws { try encode(value, as: key) }
+  mutating func encode(_ value: Double, forKey key: Key) throws { try encode(value, as: key) }
+  mutating func encode(_ value: Float, forKey key: Key) throws { try encode(value, as: key) }
 
   // `nil` optionals are missing values rather than absent keys, so that a strict client built from
   // a type with optional properties does not report them as not given.
@@ -121,7 +123,9 @@ struct ClientContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try encodeOptional(value, key) }
   mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws { try encodeOptional(value, key) }
 
-  mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+  mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try encode(value, as: key) }
+
+  private func encode(_ value: some Encodable, as key: Key) throws {
     storage.currentKey = key.stringValue
     set(try ClientEncoder.value(of: value, key: key.stringValue), key)
   }
@@ -129,20 +133,6 @@ struct ClientContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   private mutating func encodeOptional<T: Encodable>(_ value: T?, _ key: Key) throws {
     guard let value else { return set(.missing, key) }
     try encode(value, forKey: key)
-  }
-
-  private func encodeUnsigned(_ value: UInt64, _ key: Key) throws {
-    guard let signed = Int64(exactly: value) else {
-      throw ClientError(.invalidValue, field: key.stringValue, message: "\(value) is past the largest whole number")
-    }
-    set(.int(signed), key)
-  }
-
-  private func binaryFloatingPoint(_ key: Key) -> ClientError {
-    ClientError(
-      .invalidValue, field: key.stringValue,
-      message: "a Double or Float holds most decimal fractions only approximately",
-      hint: "keep the value as a String such as \"12.50\", or as a DecimalNumber")
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)

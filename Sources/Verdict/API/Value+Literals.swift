@@ -29,18 +29,10 @@ extension CalendarDate {
   ///
   /// - Throws: ``FormatError`` for any other text, and for a day that does not exist.
   public init(_ text: String) throws(FormatError) {
+    // Ten bytes: the ISO form with no time after it, read as a data cell's ISO date is.
     let bytes = Array(text.utf8)
-    func number(_ range: Range<Int>) -> Int? {
-      var value = 0
-      for byte in bytes[range] {
-        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-        value = value * 10 + Int(byte - UInt8(ascii: "0"))
-      }
-      return value
-    }
-    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-      let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-      let date = CalendarDate(year: year, month: month, day: day)
+    guard bytes.count == 10,
+      let date = bytes.withUnsafeBufferPointer({ CellScanner.isoDate.date(in: $0, from: 0, to: 10) })
     else { throw FormatError(text: text) }
     self = date
   }
