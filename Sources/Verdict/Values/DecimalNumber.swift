@@ -19,8 +19,9 @@ public struct DecimalNumber: Sendable {
   /// The most significant digits a number holds, and the most decimal places.
   package static let maximumDigits = 28
 
-  /// 10^28, the first significand that does not fit.
-  static let significandLimit: UInt128 = DecimalNumber.powerOfTen(28)
+  /// 10^28, the first significand that does not fit. Computed, not stored: a stored static is
+  /// initialized lazily and checked on every access, and this one is read for every number.
+  @inline(__always) static var significandLimit: UInt128 { 10_000_000_000_000_000_000_000_000_000 }
 
   /// The number `significand × 10^-scale`, negated when `negative`; the significand is below
   /// 10^28 and the scale at most 28.

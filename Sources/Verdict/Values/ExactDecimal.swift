@@ -79,9 +79,10 @@ struct ExactDecimal {
   func number(shiftingPointLeftBy shift: Int) -> DecimalNumber? {
     var significand = wideMantissa
     var scale = fractionDigits + shift
-    // Zeros at the end of the fraction change nothing; drop them only when they do not fit.
-    while scale > 0, significand != 0, significand % 10 == 0,
-      scale > DecimalNumber.maximumDigits || significand >= DecimalNumber.significandLimit
+    // Zeros at the end of the fraction change nothing; drop them only when they do not fit
+    // (asked first: a cell almost always fits, and `%` on the wide significand is a division).
+    while scale > DecimalNumber.maximumDigits || significand >= DecimalNumber.significandLimit, scale > 0,
+      significand != 0, significand % 10 == 0
     {
       significand /= 10
       scale -= 1

@@ -40,9 +40,7 @@ final class CSVRecordSource: RecordSource {
       try reader.forEachRecord { record in
         row.line = record.position.line
         row.problem = shape.fits(record) ? nil : shape.problem(record)
-        for slot in 0..<slots.count {
-          row.cells[slot] = record[slots[slot]]
-        }
+        record.gather(slots, into: row.cells)
         row.key = record[key]
         row.bytes = record.bytes
         try body(row)
