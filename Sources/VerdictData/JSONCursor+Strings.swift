@@ -6,19 +6,29 @@ extension JSONCursor {
   /// assembled in the reused `scratch` buffer. Invalid UTF-8 and unescaped control characters
   /// are rejected.
   mutating func parseString() throws(DataReadError) -> String {
+    switch try parseStringBytes() {
+    case .inPlace(let range): String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    case .unescaped: String(decoding: scratch, as: UTF8.self)
+    }
+  }
+
+  /// Where the text of a string ``parseStringBytes()`` read is.
+  enum StringBytes {
+    /// The string has no escapes: its text is these bytes of the input.
+    case inPlace(Range<Int>)
+    /// The string had escapes: its text is all of `scratch`, until the next string is parsed.
+    case unescaped
+  }
+
+  /// Parses a string at `p` (which is at the opening quote) without making a `String`: the same
+  /// checks as ``parseString()``, for readers that only compare or copy the text's bytes.
+  mutating func parseStringBytes() throws(DataReadError) -> StringBytes {
     let opening = p
     p += 1
     var segmentStart = p
     var escaped = false
-    scratch.removeAll(keepingCapacity: true)
     while true {
-      while p < bytes.count {
-        let byte = bytes[p]
-        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 {
-          break
-        }
-        p += 1
-      }
+      p = JSONCursor.firstSpecialByte(in: bytes, from: p)
       guard p < bytes.count else {
         throw failure("unterminated string", at: opening)
       }
@@ -33,18 +43,50 @@ extension JSONCursor {
         try skipUTF8Sequence()
         continue
       }
-      escaped = true
+      if !escaped {
+        escaped = true
+        scratch.removeAll(keepingCapacity: true)
+      }
       scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<p]))
       try appendEscape()
       segmentStart = p
     }
-    let tail = UnsafeBufferPointer(rebasing: bytes[segmentStart..<p])
+    let tail = segmentStart..<p
     p += 1
-    guard escaped else {
-      return String(decoding: tail, as: UTF8.self)
+    guard escaped else { return .inPlace(tail) }
+    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tail]))
+    return .unescaped
+  }
+
+  /// The index of the first byte at or after `start` that a string cannot hold as it is (a
+  /// quote, a backslash, a control character or the start of a multi-byte sequence), or the end:
+  /// eight bytes at a time, since most strings are long runs of plain ASCII.
+  @inline(__always)
+  static func firstSpecialByte(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    guard let base = bytes.baseAddress else { return start }
+    let count = bytes.count
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    let quotes = 0x22 &* ones
+    let backslashes = 0x5C &* ones
+    var p = start
+    while p &+ 8 <= count {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self))
+      let quote = word ^ quotes
+      let backslash = word ^ backslashes
+      // A byte is flagged when it is a quote or a backslash (zero after the XOR), below 0x20,
+      // or has its high bit set; exact for the lowest flagged byte, which is all that is used.
+      let flagged =
+        ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- 0x20 &* ones) | word) & highBits
+      if flagged != 0 { return p &+ flagged.trailingZeroBitCount &>> 3 }
+      p &+= 8
     }
-    scratch.append(contentsOf: tail)
-    return String(decoding: scratch, as: UTF8.self)
+    while p < count {
+      let byte = base[p]
+      if byte == 0x22 || byte == 0x5C || byte < 0x20 || byte >= 0x80 { return p }
+      p &+= 1
+    }
+    return count
   }
 
   /// Decodes the escape at `p` (a backslash) into `scratch` as UTF-8.

@@ -167,6 +167,11 @@ struct JSONCursor {
 
   /// Parses a number and returns its literal text.
   mutating func parseNumber() throws(DataReadError) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[try parseNumberBytes()]), as: UTF8.self)
+  }
+
+  /// Parses a number and returns where its literal text is in the input.
+  mutating func parseNumberBytes() throws(DataReadError) -> Range<Int> {
     let start = p
     if bytes[p] == UInt8(ascii: "-") {
       p += 1
@@ -199,10 +204,10 @@ struct JSONCursor {
       }
       skipDigits()
     }
-    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<p]), as: UTF8.self)
+    return start..<p
   }
 
-  private mutating func parseLiteral() throws(DataReadError) -> JSONValue {
+  mutating func parseLiteral() throws(DataReadError) -> JSONValue {
     let byte = bytes[p]
     if byte == UInt8(ascii: "t") && matches("true") {
       p += 4

@@ -4,10 +4,7 @@
 /// then is the element parsed strictly. So a malformed element whose brackets balance is a
 /// record error, and the scan carries on with the next element.
 extension JSONRecordReader {
-  func readArray(
-    _ body: (RecordPosition, JSONRecordMembers) throws -> Void,
-    onError: (DataReadError) throws -> Void
-  ) throws {
+  func readArray(_ body: (JSONRecordText) throws -> Void) throws {
     try window.ensureAvailable(3)
     if window.available >= 3 && window.base[window.start] == 0xEF
       && window.base[window.start + 1] == 0xBB && window.base[window.start + 2] == 0xBF
@@ -37,7 +34,7 @@ extension JSONRecordReader {
       let elementColumn = column(of: window.start)
       let length = try scanElement()
       let element = UnsafeBufferPointer(start: window.base + window.start, count: length)
-      try deliver(element, line: elementLine, column: elementColumn, body, onError: onError)
+      try deliver(element, line: elementLine, column: elementColumn, body)
       window.start += length
       try skipWhitespace()
       switch peek() {

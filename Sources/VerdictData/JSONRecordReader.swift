@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads record objects from a JSON data file, streaming, one record at a time.
 ///
 /// Two layouts are supported:
@@ -58,33 +66,50 @@ package final class JSONRecordReader {
     _ body: (RecordPosition, JSONRecordMembers) throws -> Void,
     onError: (DataReadError) throws -> Void
   ) throws {
+    try forEachRecordText(
+      { record in
+        let members: Result<JSONRecordMembers, DataReadError> = Result { () throws(DataReadError) in
+          try record.members()
+        }
+        switch members {
+        case .success(let members): try body(record.position, members)
+        case .failure(let error): try onError(error)
+        }
+      }, onError: onError)
+  }
+
+  /// Calls `body` with the text of each record object, in file order, to be read as members or
+  /// as cells, and `onError` for each record the reader itself finds bad (a line too long).
+  ///
+  /// - Parameters:
+  ///   - body: Receives each record's text, valid only during the call. A record that turns
+  ///     out malformed when `body` reads it is `body`'s to report; reading continues.
+  ///   - onError: Receives the record errors the reader finds; throw from it to stop.
+  /// - Throws: Structure errors as `DataReadError`, and anything `body` or `onError` throws.
+  package func forEachRecordText(
+    _ body: (JSONRecordText) throws -> Void,
+    onError: (DataReadError) throws -> Void
+  ) throws {
     switch layout {
     case .lines:
       try readLines(body, onError: onError)
     case .array:
-      try readArray(body, onError: onError)
+      try readArray(body)
     }
   }
 
-  /// Parses `bytes` as one record object and hands it to `body`, or its error to `onError`.
+  /// Hands the record object `bytes` to `body`.
   func deliver(
-    _ bytes: UnsafeBufferPointer<UInt8>, line: Int, column: Int,
-    _ body: (RecordPosition, JSONRecordMembers) throws -> Void,
-    onError: (DataReadError) throws -> Void
+    _ bytes: UnsafeBufferPointer<UInt8>, line: Int, column: Int, _ body: (JSONRecordText) throws -> Void
   ) throws {
-    var cursor = JSONCursor(bytes, line: line, column: column)
-    let members: JSONRecordMembers
-    do {
-      members = try cursor.parseRecordObject(skippingByteOrderMark: layout == .lines)
-    } catch {
-      try onError(error)
-      return
-    }
-    try body(RecordPosition(line: line), members)
+    try body(
+      JSONRecordText(
+        position: RecordPosition(line: line), bytes: bytes, column: column,
+        skippingByteOrderMark: layout == .lines))
   }
 
   private func readLines(
-    _ body: (RecordPosition, JSONRecordMembers) throws -> Void,
+    _ body: (JSONRecordText) throws -> Void,
     onError: (DataReadError) throws -> Void
   ) throws {
     let lineFeed = UInt8(ascii: "\n")
@@ -94,13 +119,15 @@ package final class JSONRecordReader {
     while true {
       let base = window.base
       var p = window.start + searched
-      while p < window.end && base[p] != lineFeed {
-        p += 1
+      if p < window.end, let found = memchr(base + p, Int32(lineFeed), window.end - p) {
+        p += UnsafeMutableRawPointer(found) - UnsafeMutableRawPointer(base + p)
+      } else {
+        p = max(p, window.end)
       }
       if p < window.end || window.isAtEndOfInput {
         let text = UnsafeBufferPointer(start: base + window.start, count: p - window.start)
         if !skippingLongLine && !isBlank(text) {
-          try deliver(text, line: lineNumber, column: 1, body, onError: onError)
+          try deliver(text, line: lineNumber, column: 1, body)
         }
         if p == window.end {
           return

@@ -12,8 +12,6 @@ final class JSONRecordSource: RecordSource {
   let columns: [String]?
   var binding: ColumnBinding?
   private let reader: JSONRecordReader
-  private var arena: [UInt8] = []
-  private var ranges: [Range<Int>] = []
 
   /// Opens `path`; for a file (not standard input), reads ahead to its first good record for the
   /// columns.
@@ -50,55 +48,54 @@ final class JSONRecordSource: RecordSource {
   }
 
   func forEachRow(_ row: RowBuffer, binder: ColumnBinder, _ body: (RowBuffer) throws -> Void) throws {
-    var slotOfName: [String: Int] = [:]
-    var keyName: String?
-    if let binding {
-      (slotOfName, keyName) = JSONRecordSource.lookup(binding)
-    }
-    ranges = Array(repeating: 0..<0, count: row.slotCount)
-    try reader.forEachRecord { position, members in
-      if binding == nil {
-        let bound = try binder.bind(members.map(\.key), source: name, numbers: numbers)
-        binding = bound
-        (slotOfName, keyName) = JSONRecordSource.lookup(bound)
-      }
-      row.line = position.line
-      row.problem = nil
-      arena.removeAll(keepingCapacity: true)
-      for index in ranges.indices { ranges[index] = 0..<0 }
-      var keyRange = 0..<0
-      for (key, value) in members {
-        let slot = slotOfName[key]
-        guard slot != nil || key == keyName else { continue }
-        let start = arena.count
-        JSONRecordSource.append(value, to: &arena)
-        if let slot { ranges[slot] = start..<arena.count }
-        if key == keyName { keyRange = start..<arena.count }
-      }
-      try arena.withUnsafeBufferPointer { bytes in
-        for slot in ranges.indices { row.cells[slot] = UnsafeBufferPointer(rebasing: bytes[ranges[slot]]) }
-        row.key = UnsafeBufferPointer(rebasing: bytes[keyRange])
-        try body(row)
-      }
-    } onError: { error in
+    // Each record is read straight into the cells of the keys the policy reads (the binding's
+    // columns, then the key column when it is not one of them): no `String` per key or value.
+    var reading = binding.map { JSONRecordSource.table(for: $0, slots: row.slotCount) }
+    defer { row.bytes = nil }
+    func report(_ error: DataReadError) throws {
       row.clear()
       row.line = error.line
       row.problem = error.column > 0 ? "column \(error.column): \(error.message)" : error.message
       try body(row)
     }
-  }
-
-  private static func lookup(_ binding: ColumnBinding) -> ([String: Int], String?) {
-    var slots: [String: Int] = [:]
-    for (slot, column) in binding.columnOfSlot.enumerated() { slots[binding.columns[column]] = slot }
-    return (slots, binding.keyName)
-  }
-
-  private static func append(_ value: JSONScalar, to arena: inout [UInt8]) {
-    switch value {
-    case .string(let text), .number(let text), .nested(let text): arena.append(contentsOf: text.utf8)
-    case .bool(let flag): arena.append(contentsOf: (flag ? "true" : "false").utf8)
-    case .null: break
+    try reader.forEachRecordText { record in
+      do {
+        if reading == nil {
+          let bound = try binder.bind(try record.members().map(\.key), source: name, numbers: numbers)
+          binding = bound
+          reading = JSONRecordSource.table(for: bound, slots: row.slotCount)
+        }
+        guard let (table, cells, keySlot) = reading else { return }
+        try record.cells(table, into: cells)
+        row.line = record.position.line
+        row.problem = nil
+        for slot in 0..<row.slotCount { row.cells[slot] = cells.cells[slot] }
+        row.key = keySlot.map { cells.cells[$0] } ?? UnsafeBufferPointer(start: nil, count: 0)
+        row.bytes = nil
+        try body(row)
+      } catch let error as DataReadError {
+        try report(error)
+      }
+    } onError: { error in
+      try report(error)
     }
+  }
+
+  /// The keys to read for `binding`: slot `s` is the column of the policy's slot `s`, and the
+  /// key column follows unless it is one of them; with the cells to read them into and the
+  /// key's slot.
+  private static func table(
+    for binding: ColumnBinding, slots: Int
+  ) -> (JSONKeyTable, JSONRecordCells, keySlot: Int?) {
+    var keys = binding.columnOfSlot.map { binding.columns[$0] }
+    var keySlot: Int?
+    if let keyName = binding.keyName {
+      keySlot = keys.firstIndex(of: keyName)
+      if keySlot == nil {
+        keySlot = keys.count
+        keys.append(keyName)
+      }
+    }
+    return (JSONKeyTable(keys: keys), JSONRecordCells(slots: keys.count), keySlot)
   }
 }

@@ -1,0 +1,179 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reading a JSON record straight into cells: the keys a caller reads, each with a slot, and the
+/// bytes of each slot's value, without a `String` per key or value.
+///
+/// A batch runner reads millions of records on one thread, so that thread's cost per record
+/// bounds the whole run. Building each record's members (``JSONRecordMembers``: a `String` per
+/// key and value, an array per record) costs about 30,000 instructions for ten members; reading
+/// the same record into cells costs a small fraction of it. The cells are the members' values as
+/// ``JSONRecordMembers`` would give them: strings unescaped, numbers as written, `true` and
+/// `false`, `null` an empty cell, arrays and objects their JSON text; when a key repeats, the
+/// last value wins.
+
+/// The keys whose values a caller reads, each with its slot (its index in `keys`).
+package struct JSONKeyTable: Sendable {
+  /// The keys, by slot.
+  package let keys: [String]
+  /// Each key's UTF-8 bytes, by slot.
+  let keyBytes: [[UInt8]]
+  /// The slot of each key that is not ASCII, found by `String` comparison as the members'
+  /// keys are (canonically equivalent spellings are the same key).
+  let slotOfText: [String: Int]
+  /// The slot each key's text has in ``slotOfText`` (its own, unless it repeats an earlier key).
+  let canonicalSlot: [Int]
+  /// Whether any key repeats an earlier one.
+  let hasRepeatedKeys: Bool
+
+  /// A table of `keys`; slot `i` is `keys[i]`. Slots whose keys are the same get the same value.
+  package init(keys: [String]) {
+    self.keys = keys
+    keyBytes = keys.map { Array($0.utf8) }
+    var slotOfText: [String: Int] = [:]
+    for (slot, key) in keys.enumerated() where slotOfText[key] == nil { slotOfText[key] = slot }
+    self.slotOfText = slotOfText
+    canonicalSlot = keys.map { slotOfText[$0] ?? 0 }
+    hasRepeatedKeys = canonicalSlot.enumerated().contains { $0.offset != $0.element }
+  }
+
+  /// The slot of the key whose bytes are `key`, or `nil`; `guess` is checked first.
+  @inline(__always)
+  func slot(of key: UnsafeBufferPointer<UInt8>, guess: Int) -> Int? {
+    if guess >= 0, guess < keyBytes.count, matches(key, keyBytes[guess]) { return canonicalSlot[guess] }
+    if !isASCII(key) { return slotOfText[String(decoding: key, as: UTF8.self)] }
+    for slot in keyBytes.indices where matches(key, keyBytes[slot]) { return canonicalSlot[slot] }
+    return nil
+  }
+
+  /// Gives each slot whose key repeats an earlier one (which the reading fills) that slot's cell.
+  @inline(__always)
+  func copyRepeatedKeys(in cells: JSONRecordCells) {
+    guard hasRepeatedKeys else { return }
+    for slot in canonicalSlot.indices where canonicalSlot[slot] != slot {
+      cells.cells[slot] = cells.cells[canonicalSlot[slot]]
+    }
+  }
+
+  @inline(__always)
+  private func matches(_ key: UnsafeBufferPointer<UInt8>, _ expected: [UInt8]) -> Bool {
+    guard key.count == expected.count else { return false }
+    guard let keyStart = key.baseAddress else { return true }
+    return expected.withUnsafeBufferPointer { memcmp(keyStart, $0.baseAddress!, key.count) == 0 }
+  }
+
+  private func isASCII(_ key: UnsafeBufferPointer<UInt8>) -> Bool { key.allSatisfy { $0 < 0x80 } }
+}
+
+/// The cells of the last record read by ``JSONRecordText/cells(_:into:)``, by slot of a
+/// ``JSONKeyTable``: each valid until the next record is read.
+package final class JSONRecordCells {
+  /// Each slot's value bytes (empty when the record has no such key or its value is `null`).
+  package let cells: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>
+  /// Unescaped strings; at least as large as the record, so it never moves while one is read.
+  // One thread reads a record at a time, so run-time exclusivity checks are pure cost here.
+  @exclusivity(unchecked) private(set) var arena: UnsafeMutablePointer<UInt8>
+  @exclusivity(unchecked) private(set) var arenaCapacity = 4096
+  @exclusivity(unchecked) var arenaUsed = 0
+  /// The slot each member position held in the last record (`-1` for a key not in the table):
+  /// records usually list their keys in the same order, so it is the first slot tried.
+  @exclusivity(unchecked) var guesses: [Int] = []
+
+  /// Cells for a table of `slots` keys.
+  package init(slots: Int) {
+    cells = .allocate(capacity: max(1, slots))
+    cells.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0))
+    arena = .allocate(capacity: arenaCapacity)
+  }
+
+  deinit {
+    cells.deallocate()
+    arena.deallocate()
+  }
+
+  /// Empties every cell and makes room in the arena for a record of `bytes` bytes.
+  func reset(forRecordOf bytes: Int) {
+    for index in cells.indices { cells[index] = UnsafeBufferPointer(start: nil, count: 0) }
+    arenaUsed = 0
+    if bytes > arenaCapacity {
+      arena.deallocate()
+      arenaCapacity = max(bytes, arenaCapacity * 2)
+      arena = .allocate(capacity: arenaCapacity)
+    }
+  }
+
+  /// Copies `bytes` into the arena and returns the copy.
+  func keep(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    guard let source = bytes.baseAddress, bytes.count > 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
+    if arenaUsed + bytes.count > arenaCapacity {
+      // Only a record read from its members (see ``JSONRecordText/cells(_:into:)``) can get here;
+      // cells copied so far move with the arena.
+      let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(arenaCapacity * 2, arenaUsed + bytes.count))
+      grown.initialize(from: arena, count: arenaUsed)
+      let old = UInt(bitPattern: arena)
+      for index in cells.indices {
+        guard let start = cells[index].baseAddress else { continue }
+        let offset = UInt(bitPattern: start) &- old
+        if offset < UInt(arenaCapacity) {
+          cells[index] = UnsafeBufferPointer(start: grown + Int(offset), count: cells[index].count)
+        }
+      }
+      arena.deallocate()
+      arena = grown
+      arenaCapacity = max(arenaCapacity * 2, arenaUsed + bytes.count)
+    }
+    let copy = arena + arenaUsed
+    copy.initialize(from: source, count: bytes.count)
+    arenaUsed += bytes.count
+    return UnsafeBufferPointer(start: copy, count: bytes.count)
+  }
+}
+
+/// One record's text in a JSON data file, handed out by ``JSONRecordReader/forEachRecordText(_:onError:)``
+/// and valid only during that call: read it as members or straight into cells.
+package struct JSONRecordText {
+  /// Where the record starts.
+  package let position: RecordPosition
+  let bytes: UnsafeBufferPointer<UInt8>
+  let column: Int
+  let skippingByteOrderMark: Bool
+
+  /// The record's members, as ``JSONRecordReader/forEachRecord(_:onError:)`` hands them out.
+  /// - Throws: `DataReadError` when the record is malformed.
+  package func members() throws(DataReadError) -> JSONRecordMembers {
+    var cursor = JSONCursor(bytes, line: position.line, column: column)
+    return try cursor.parseRecordObject(skippingByteOrderMark: skippingByteOrderMark)
+  }
+
+  /// Reads the values of `table`'s keys into `cells`: each slot the value ``members()`` gives
+  /// its key, as bytes.
+  /// - Throws: `DataReadError` when the record is malformed: the error ``members()`` throws.
+  package func cells(_ table: JSONKeyTable, into cells: JSONRecordCells) throws(DataReadError) {
+    cells.reset(forRecordOf: bytes.count)
+    var cursor = JSONCursor(bytes, line: position.line, column: column)
+    if (try? cursor.parseRecordCells(skippingByteOrderMark: skippingByteOrderMark, table, into: cells)) != nil {
+      return table.copyRepeatedKeys(in: cells)
+    }
+    // A malformed record: the members' reading says what is wrong. (Were it to find nothing
+    // wrong, its members give the cells, so the two readings can never disagree.)
+    let members = try self.members()
+    cells.reset(forRecordOf: bytes.count)
+    for (key, value) in members {
+      var key = key
+      guard let slot = key.withUTF8({ table.slot(of: $0, guess: -1) }) else { continue }
+      var text =
+        switch value {
+        case .string(let text), .number(let text), .nested(let text): text
+        case .bool(let flag): flag ? "true" : "false"
+        case .null: ""
+        }
+      cells.cells[slot] = text.withUTF8 { cells.keep($0) }
+    }
+    table.copyRepeatedKeys(in: cells)
+  }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import Testing
+
+@testable import VerdictData
+
+/// Reading JSON records straight into cells must give exactly what reading their members gives:
+/// the same value bytes for every key, and the same error for every malformed record.
+@Suite struct JSONRecordCellsTests {
+  /// Each record's cells for `keys`, or its error, read from `text` in `layout`.
+  static func cells(
+    _ text: String, keys: [String], layout: JSONRecordReader.Layout = .lines, chunkSize: Int = 1 << 16
+  ) throws -> [Result<[String?], DataReadError>] {
+    try cells(Array(text.utf8), keys: keys, layout: layout, chunkSize: chunkSize)
+  }
+
+  /// Each record's cells for `keys`, or its error, read from `bytes` in `layout`.
+  static func cells(
+    _ bytes: [UInt8], keys: [String], layout: JSONRecordReader.Layout = .lines, chunkSize: Int = 1 << 16
+  ) throws -> [Result<[String?], DataReadError>] {
+    let reader = JSONRecordReader(source: ByteSource(bytes: bytes, chunkSize: chunkSize), layout: layout)
+    let table = JSONKeyTable(keys: keys)
+    let cells = JSONRecordCells(slots: keys.count)
+    var results: [Result<[String?], DataReadError>] = []
+    try reader.forEachRecordText { record in
+      do throws(DataReadError) {
+        try record.cells(table, into: cells)
+        results.append(
+          .success(
+            keys.indices.map { cells.cells[$0].isEmpty ? nil : String(decoding: cells.cells[$0], as: UTF8.self) }))
+      } catch {
+        results.append(.failure(error))
+      }
+    } onError: { error in
+      results.append(.failure(error))
+    }
+    return results
+  }
+
+  /// What the members of each record give for `keys`: the value's text (the last, when a key
+  /// repeats; keys compared as `String`s), `nil` for a key the record lacks, or the error.
+  static func expected(
+    _ bytes: [UInt8], keys: [String], layout: JSONRecordReader.Layout = .lines
+  ) throws -> [Result<[String?], DataReadError>] {
+    let reader = JSONRecordReader(source: ByteSource(bytes: bytes), layout: layout)
+    var results: [Result<[String?], DataReadError>] = []
+    try reader.forEachRecord { _, members in
+      results.append(
+        .success(
+          keys.map { key in
+            guard let member = members.last(where: { $0.key == key }) else { return nil }
+            switch member.value {
+            case .string(let text), .number(let text), .nested(let text): return text
+            case .bool(let flag): return flag ? "true" : "false"
+            case .null: return nil
+            }
+          }))
+    } onError: { error in
+      results.append(.failure(error))
+    }
+    return results
+  }
+
+  /// Compares the two readings, treating an empty value and no value alike (both empty cells).
+  static func expectSame(_ text: String, keys: [String], layout: JSONRecordReader.Layout = .lines) throws {
+    try expectSame(Array(text.utf8), keys: keys, layout: layout)
+  }
+
+  /// ``expectSame(_:keys:layout:)`` for bytes that need not be UTF-8.
+  static func expectSame(_ bytes: [UInt8], keys: [String], layout: JSONRecordReader.Layout = .lines) throws {
+    let text = String(decoding: bytes, as: UTF8.self)
+    let got = try cells(bytes, keys: keys, layout: layout).map { $0.map { $0.map { $0 ?? "" } } }
+    let want = try expected(bytes, keys: keys, layout: layout).map { $0.map { $0.map { $0 ?? "" } } }
+    #expect(got.count == want.count)
+    for (index, (left, right)) in zip(got, want).enumerated() {
+      switch (left, right) {
+      case (.success(let a), .success(let b)): #expect(a == b, "record \(index) of \(text)")
+      case (.failure(let a), .failure(let b)): #expect(a == b, "record \(index) of \(text)")
+      default: Issue.record("record \(index) of \(text): cells \(left), members \(right)")
+      }
+    }
+  }
+
+  @Test func valuesOfEveryKindReadAsTheMembersGiveThem() throws {
+    let keys = ["id", "name", "amount", "paid", "tags", "owner", "missing", "note"]
+    let text = """
+      {"id": 1, "name": "Kira \\"K\\" Schmidt", "amount": -12.50e3, "paid": true, "tags": ["a", {"b": null}], "owner": {"x": [1, 2]}, "note": null}
+      {"name":"caf\\u00e9 \\ud83d\\ude00","id":"C-2","amount":0,"paid":false,"extra":{"deep":[[[]]]}}
+      \u{FEFF}{ "id" : 3 , "amount" : 1e-7 }
+      {}
+      {"id": 4, "id": 5, "name": "first", "name": "last\\ttab"}
+      {"note": "ünïcödé and a € sign", "id": 6}
+      """
+    try Self.expectSame(text, keys: keys)
+    let cells = try Self.cells(text, keys: keys)
+    #expect(try cells[0].get()[1] == "Kira \"K\" Schmidt")
+    #expect(try cells[1].get()[1] == "café 😀")
+    #expect(try cells[4].get()[0] == "5")
+    #expect(try cells[4].get()[1] == "last\ttab")
+    #expect(try cells[0].get()[4] == "[\"a\", {\"b\": null}]")
+  }
+
+  @Test func keysInAnotherOrderOnEachRecordFindTheirSlots() throws {
+    // The reader first tries the slot a key had at the same place in the record before.
+    let keys = ["a", "b", "c"]
+    let text = """
+      {"a": 1, "b": 2, "c": 3}
+      {"c": 30, "a": 10, "b": 20}
+      {"x": 0, "b": 200}
+      {"b": 2000, "x": 0, "a": 1000, "c": 3000}
+      """
+    try Self.expectSame(text, keys: keys)
+    #expect(try Self.cells(text, keys: keys)[1].get() == ["10", "20", "30"])
+    #expect(try Self.cells(text, keys: keys)[2].get() == [nil, "200", nil])
+  }
+
+  @Test func keysAreComparedAsTextNotBytes() throws {
+    // "é" precomposed and decomposed are one key to a Swift `String`, as the members compare them.
+    let keys = ["caf\u{E9}", "esc\"aped"]
+    let text = """
+      {"cafe\u{301}": "decomposed", "esc\\"aped": 1}
+      {"caf\\u00e9": "escaped", "esc\\u0022aped": 2}
+      """
+    try Self.expectSame(text, keys: keys)
+    #expect(try Self.cells(text, keys: keys)[0].get() == ["decomposed", "1"])
+    #expect(try Self.cells(text, keys: keys)[1].get() == ["escaped", "2"])
+  }
+
+  @Test func aKeyAskedForTwiceFillsBothSlots() throws {
+    let text = #"{"a": 1, "b": 2}"#
+    #expect(try Self.cells(text, keys: ["b", "a", "b"])[0].get() == ["2", "1", "2"])
+  }
+
+  @Test func malformedRecordsGiveTheMembersErrorAndReadingGoesOn() throws {
+    let keys = ["a", "b"]
+    let text = """
+      {"a": 1, "b": 2,}
+      {"a": 01}
+      {"a": "tab\there"}
+      {"a": "bad \\x escape"}
+      {"a": tru}
+      {"a" 1}
+      {"a": 1} trailing
+      [1, 2]
+      {"a": "\\ud800"}
+      {"a": 2, "b": [1, 2}
+      {"a": 3, "b": "fine"}
+      """
+    try Self.expectSame(text, keys: keys)
+    let cells = try Self.cells(text, keys: keys)
+    #expect(cells.count == 11)
+    #expect(cells.prefix(10).allSatisfy { if case .failure = $0 { true } else { false } })
+    #expect(try cells[10].get() == ["3", "fine"])
+  }
+
+  @Test func invalidUTF8InAStringIsRefused() throws {
+    let bytes = Array(#"{"a": "x"#.utf8) + [0xC3, 0x28] + Array("\"}\n{\"a\": 1}\n".utf8)
+    try Self.expectSame(bytes, keys: ["a"])
+    let cells = try Self.cells(bytes, keys: ["a"])
+    #expect(cells.count == 2)
+    if case .failure(let error) = cells[0] {
+      #expect(error.message.hasPrefix("invalid UTF-8"))
+    } else {
+      Issue.record("accepted")
+    }
+    #expect(try cells[1].get() == ["1"])
+  }
+
+  @Test func arraysOfRecordsAcrossChunkBoundariesReadTheSame() throws {
+    let records = (0..<200).map { #"{"id": \#($0), "name": "client \"\#($0)\"", "n": [\#($0), {"k": "v"}]}"# }
+    let text = "[" + records.joined(separator: ",\n ") + "]"
+    try Self.expectSame(text, keys: ["name", "id", "n"], layout: .array)
+    let small = try Self.cells(text, keys: ["name", "id", "n"], layout: .array, chunkSize: 7)
+    #expect(small.count == 200)
+    #expect(try small[199].get() == ["client \"199\"", "199", #"[199, {"k": "v"}]"#])
+  }
+
+  @Test func everyObjectOfTheJSONTestSuiteReadsTheSame() throws {
+    // Each test_parsing document on one line, read as a JSON Lines record: both readings must
+    // accept and refuse the same documents, with the same values and the same errors.
+    let folder = try ConformanceData.directory("JSONTestSuite/test_parsing")
+    var compared = 0
+    for file in try ConformanceData.files(in: folder, withExtension: "json") {
+      let bytes = [UInt8](try Data(contentsOf: file))
+      guard !bytes.contains(UInt8(ascii: "\n")), !bytes.contains(UInt8(ascii: "\r")) else { continue }
+      let members = (try? JSONCursor.members(of: bytes)) ?? []
+      let keys = Array(Set(members.map(\.key))).sorted() + ["absent"]
+      try Self.expectSame(bytes, keys: keys)
+      compared += 1
+    }
+    #expect(compared > 250)
+  }
+}
+
+extension JSONCursor {
+  /// The members of `bytes` read as one record object (for tests that pick keys to ask for).
+  fileprivate static func members(of bytes: [UInt8]) throws -> JSONRecordMembers {
+    try bytes.withUnsafeBufferPointer { buffer in
+      var cursor = JSONCursor(buffer, line: 1, column: 1)
+      return try cursor.parseRecordObject(skippingByteOrderMark: true)
+    }
+  }
+}
