@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Figures over every client of a data set, for `share`, `rank` and `percentile`.
 ///
 /// Gather it with ``Policy/population(of:)``, or let ``Policy/evaluate(_:in:)-([Client],_)`` do
@@ -88,41 +90,98 @@ public struct Population: Sendable {
 
 /// Collects a ``Population`` from clients, one at a time.
 package struct PopulationBuilder: Sendable {
-  private let needs: [PopulationNeed]
-  private var population = Population()
+  /// The fields whose totals `share` needs, each once.
+  private let totalFields: [Int]
+  /// The fields whose values `rank` and `percentile` need, each once: a field both measure
+  /// counts each client once.
+  private let sortedFields: [Int]
+  /// The running total of each of ``totalFields``; `nil` once it outgrew 28 digits.
+  private var totals: [DecimalNumber?]
+  /// The values of each of ``sortedFields``, in the order the clients came.
+  private var values: [[DecimalNumber]]
 
   /// Starts collecting what `policy` needs.
   package init(for policy: Policy) {
-    needs = policy.program.populationNeeds
-    for need in needs {
+    var totalFields: [Int] = []
+    var sortedFields: [Int] = []
+    for need in policy.program.populationNeeds {
       switch need.measure {
-      case .share: population.totals[need.field] = DecimalNumber(0)
-      case .rank, .percentile: population.sortedValues[need.field] = []
+      case .share: if !totalFields.contains(need.field) { totalFields.append(need.field) }
+      case .rank, .percentile: if !sortedFields.contains(need.field) { sortedFields.append(need.field) }
       }
     }
+    self.totalFields = totalFields
+    self.sortedFields = sortedFields
+    totals = Array(repeating: DecimalNumber(0), count: totalFields.count)
+    values = Array(repeating: [], count: sortedFields.count)
   }
 
   /// Whether the policy needs a population at all.
-  package var isNeeded: Bool { !needs.isEmpty }
+  package var isNeeded: Bool { !totalFields.isEmpty || !sortedFields.isEmpty }
 
   /// Adds one client's values.
   package mutating func add(_ client: some ClientRecord) {
-    for need in needs {
-      guard let magnitude = client.value(at: need.field).populationNumber else { continue }
-      switch need.measure {
-      case .share:
-        let total = population.totals[need.field] ?? nil
-        population.totals[need.field] = total.flatMap { try? DecimalNumber.adding($0, magnitude) }
-      case .rank, .percentile: population.sortedValues[need.field, default: []].append(magnitude)
-      }
+    for index in totalFields.indices {
+      guard let magnitude = client.value(at: totalFields[index]).populationNumber else { continue }
+      totals[index] = totals[index].flatMap { try? DecimalNumber.adding($0, magnitude) }
+    }
+    for index in sortedFields.indices {
+      guard let magnitude = client.value(at: sortedFields[index]).populationNumber else { continue }
+      values[index].append(magnitude)
     }
   }
 
-  /// The population of every client added.
+  /// The population of every client added. The fields' values are sorted at the same time, one
+  /// field a thread.
   package func build() -> Population {
-    var result = population
-    for (field, values) in result.sortedValues { result.sortedValues[field] = values.sorted() }
+    var result = Population()
+    for (index, field) in totalFields.enumerated() { result.totals[field] = totals[index] }
+    let sorted = ConcurrentResults<[DecimalNumber]>(count: sortedFields.count)
+    DispatchQueue.concurrentPerform(iterations: sortedFields.count) { index in
+      sorted[index] = PopulationBuilder.sorted(values[index])
+    }
+    for (index, field) in sortedFields.enumerated() { result.sortedValues[field] = sorted[index] }
     return result
+  }
+
+  /// `values` in ascending order. Only their order matters (a population counts values below
+  /// and above), so the numbers are sorted as whole 128-bit keys at the largest scale among
+  /// them, far faster than comparing decimals of different scales, and come back at that scale
+  /// (equal in value); when one would not fit a decimal's 28 digits there, the decimals
+  /// themselves are sorted.
+  static func sorted(_ values: [DecimalNumber]) -> [DecimalNumber] {
+    let scale = values.reduce(0) { max($0, Int($1.scale)) }
+    var keys: [Int128] = []
+    keys.reserveCapacity(values.count)
+    for value in values {
+      let (shifted, overflow) = value.significand.multipliedReportingOverflow(
+        by: DecimalNumber.powerOfTen(scale - Int(value.scale)))
+      guard !overflow, shifted < DecimalNumber.significandLimit else { return values.sorted() }
+      keys.append(value.isNegative ? -Int128(shifted) : Int128(shifted))
+    }
+    keys.sort()
+    return keys.map { DecimalNumber(significand: $0.magnitude, scale: scale, negative: $0 < 0) }
+  }
+}
+
+/// Results that threads of `DispatchQueue.concurrentPerform` write, each to its own index, in
+/// memory no other thread touches until all have finished.
+private final class ConcurrentResults<Element>: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<Element?>
+
+  init(count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: nil)
+  }
+
+  deinit {
+    _ = slots.deinitialize()
+    slots.deallocate()
+  }
+
+  subscript(index: Int) -> Element {
+    get { slots[index]! }
+    set { slots[index] = newValue }
   }
 }
 
