@@ -1,3 +1,4 @@
+import Foundation
 import Verdict
 import VerdictData
 
@@ -22,7 +23,75 @@ struct PopulationPass {
 
   /// Runs the pass over `inputs`; `standardInput` is the already opened source for `-`.
   func run(
-    inputs: [BatchReader.Input], open: (String) throws(RunFailure) -> any RecordSource,
+    inputs: [BatchReader.Input], open: @escaping (String) throws(RunFailure) -> any RecordSource,
+    standardInput: (any RecordSource)?
+  ) throws(RunFailure) -> Result {
+    guard standardInput != nil else { return try readAhead(inputs, open: open) }
+    return try readInPlace(inputs, open: open, standardInput: standardInput)
+  }
+
+  /// The pass over files, on two threads: one reads the records into batches, as the run's own
+  /// reading thread does, while this one converts the cells the population needs, in the order
+  /// of the data (so the population is the same whatever the timing). A file that cannot be
+  /// opened or read to the end is left for the second pass to report, as its rows are.
+  private func readAhead(
+    _ inputs: [BatchReader.Input], open: @escaping (String) throws(RunFailure) -> any RecordSource
+  ) throws(RunFailure) -> Result {
+    var builder = PopulationBuilder(for: policy)
+    let needed = Array(Set(policy.populationNeeds.map(\.field).filter { $0 < policy.fields.count })).sorted()
+    var client = Client(values: Array(repeating: .missing, count: policy.fields.count + policy.aggregateCount))
+    let free = Channel<Batch>()
+    for _ in 0..<4 {
+      free.send(Batch(slotCount: policy.fields.count, capacity: 4096, verdictCount: policy.verdicts.count))
+    }
+    let work = Channel<Batch>()
+    let fatal = SharedBox<RunFailure?>(nil)
+    let reader = UncheckedBox(BatchReader(policy: policy, binder: binder, open: open))
+    let readerInputs = UncheckedBox(inputs)
+    Thread.detachNewThread {
+      do throws(RunFailure) {
+        try reader.value.run(readerInputs.value, free: free, send: { work.send($0) }) { _, _ in }
+      } catch {
+        fatal.value = error
+      }
+      work.close()
+    }
+    var converters: [Int: RowConverter] = [:]
+    while let batch = work.receive() {
+      let converter =
+        converters[batch.source]
+        ?? RowConverter(fields: policy.fields, formats: batch.formats, slots: needed)
+      converters[batch.source] = converter
+      var nextProblem = 0
+      for row in 0..<batch.count {
+        if nextProblem < batch.problems.count, batch.problems[nextProblem].row == row {
+          nextProblem += 1
+          continue
+        }
+        for slot in needed { client.values[slot] = .missing }
+        let problems = client.values.withUnsafeMutableBufferPointer { values in
+          values.baseAddress.flatMap { converter.convert(row: row, of: batch, into: $0) }
+        }
+        guard problems == nil else { continue }
+        if let store {
+          // A client whose records could not all be read is not evaluated, so not measured.
+          let found = store.client(named: batch.withKey(row) { AggregateStore.key($0) })
+          if let found, store.damageMessage(of: found) != nil { continue }
+          store.setAggregates(of: &client, client: found, policy: policy)
+        }
+        builder.add(client)
+      }
+      free.send(batch)
+    }
+    free.close()
+    if let failure = fatal.value { throw failure }
+    return Result(population: builder.build())
+  }
+
+  /// The pass over inputs among which is standard input, which is spooled on the way (its rows
+  /// cannot be read twice), on this thread.
+  private func readInPlace(
+    _ inputs: [BatchReader.Input], open: (String) throws(RunFailure) -> any RecordSource,
     standardInput: (any RecordSource)?
   ) throws(RunFailure) -> Result {
     var builder = PopulationBuilder(for: policy)
