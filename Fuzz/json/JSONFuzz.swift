@@ -40,12 +40,46 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         return JSONEvent.expected(value).at(line: line)
       }
     }
+    checkCells(file, layout: layout, chunkSize: chunkSize)
     let found = layout == .array ? whole.map { $0.at(line: 0) } : whole
     invariant(
       found.map(\.withoutErrorLine) == expected.map(\.withoutErrorLine) && (layout == .array || found == expected),
       "\(layout): the reader gives\n\(found)\nthe parser\n\(expected)")
   }
   return 0
+}
+
+/// Reading each record straight into cells gives what its members give: for every key of the
+/// record (and one it lacks) the member's value as bytes, and for a malformed record the same
+/// error.
+func checkCells(_ file: [UInt8], layout: JSONRecordReader.Layout, chunkSize: Int) {
+  let reader = JSONRecordReader(
+    source: ByteSource(bytes: file, chunkSize: chunkSize), layout: layout,
+    maxRecordBytes: JSONRecordReader.maxRecordBytes)
+  try? reader.forEachRecordText { record in
+    let members = Result { () throws(DataReadError) in try record.members() }
+    let keys = ((try? members.get()) ?? []).map(\.key) + ["\u{1}absent"]
+    let cells = JSONRecordCells(slots: keys.count)
+    let read = Result { () throws(DataReadError) in try record.cells(JSONKeyTable(keys: keys), into: cells) }
+    switch (members, read) {
+    case (.success(let members), .success):
+      for (slot, key) in keys.enumerated() {
+        let expected: [UInt8] =
+          switch members.first(where: { $0.key == key })?.value {
+          case .string(let text), .number(let text), .nested(let text): Array(text.utf8)
+          case .bool(let flag): Array((flag ? "true" : "false").utf8)
+          case .null, nil: []
+          }
+        invariant(
+          Array(cells.cells[slot]) == expected, "cell \(key) reads \(Array(cells.cells[slot])), not \(expected)")
+      }
+    case (.failure(let left), .failure(let right)):
+      invariant(left == right, "cells fail with \(right), members with \(left)")
+    case (.success, .failure(let error)), (.failure(let error), .success):
+      invariant(false, "one reading of a record fails (\(error)) and the other does not")
+    }
+  } onError: { _ in
+  }
 }
 
 /// The lines of a JSON Lines file with their numbers (split at LF only, as the reader does).
