@@ -23,13 +23,15 @@ package struct JSONKeyTable: Sendable {
   package let keys: [String]
   /// Each key's UTF-8 bytes, by slot.
   let keyBytes: [[UInt8]]
-  /// The slot of each key that is not ASCII, found by `String` comparison as the members'
-  /// keys are (canonically equivalent spellings are the same key).
+  /// Each key's slot, for keys found by `String` comparison as the members' keys are
+  /// (canonically equivalent spellings are the same key): those that are not ASCII.
   let slotOfText: [String: Int]
   /// The slot each key's text has in ``slotOfText`` (its own, unless it repeats an earlier key).
   let canonicalSlot: [Int]
   /// Whether any key repeats an earlier one.
   let hasRepeatedKeys: Bool
+  /// Whether any key is not ASCII.
+  let hasKeysNotASCII: Bool
 
   /// A table of `keys`; slot `i` is `keys[i]`. Slots whose keys are the same get the same value.
   package init(keys: [String]) {
@@ -40,6 +42,7 @@ package struct JSONKeyTable: Sendable {
     self.slotOfText = slotOfText
     canonicalSlot = keys.map { slotOfText[$0] ?? 0 }
     hasRepeatedKeys = canonicalSlot.enumerated().contains { $0.offset != $0.element }
+    hasKeysNotASCII = keys.contains { !$0.utf8.allSatisfy { $0 < 0x80 } }
   }
 
   /// The slot of the key whose bytes are `key`, or `nil`; `guess` is checked first.
@@ -48,7 +51,9 @@ package struct JSONKeyTable: Sendable {
     if guess >= 0, guess < keyBytes.count, matches(key, keyBytes[guess]) { return canonicalSlot[guess] }
     if !isASCII(key) { return slotOfText[String(decoding: key, as: UTF8.self)] }
     for slot in keyBytes.indices where matches(key, keyBytes[slot]) { return canonicalSlot[slot] }
-    return nil
+    // An ASCII key can still equal a key that is not ASCII: "K" is the Kelvin sign's
+    // canonical decomposition.
+    return hasKeysNotASCII ? slotOfText[String(decoding: key, as: UTF8.self)] : nil
   }
 
   /// Gives each slot whose key repeats an earlier one (which the reading fills) that slot's cell.

@@ -125,6 +125,13 @@ import Testing
     #expect(try Self.cells(text, keys: keys)[1].get() == ["escaped", "2"])
   }
 
+  @Test func anASCIIKeyFindsTheKeyItIsCanonicallyEquivalentTo() throws {
+    // The Kelvin sign's canonical decomposition is the letter K: one key to the members.
+    let text = "{\"\u{212A}\": 1, \"K\": 2}\n{\"K\": 3}"
+    try Self.expectSame(text, keys: ["\u{212A}"])
+    #expect(try Self.cells(text, keys: ["\u{212A}"]).map { try $0.get() } == [["2"], ["3"]])
+  }
+
   @Test func aKeyAskedForTwiceFillsBothSlots() throws {
     let text = #"{"a": 1, "b": 2}"#
     #expect(try Self.cells(text, keys: ["b", "a", "b"])[0].get() == ["2", "1", "2"])
