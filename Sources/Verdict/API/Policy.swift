@@ -167,15 +167,19 @@ public struct Policy: Sendable {
     _ client: Record, _ context: EvaluationContext, _ observer: inout Observer,
     _ body: (inout Interpreter<Record, Observer>) throws(Interrupt) -> Result
   ) throws(EvaluationError) -> Result {
-    try withUnsafeTemporaryAllocation(of: Scalar?.self, capacity: program.lets.count) {
-      (lets) throws(EvaluationError) -> Result in
-      // Scalars are trivial: the cache needs no deinitialising.
-      lets.initialize(repeating: nil)
+    let letCount = program.lets.count
+    var stackLets = LetCache()
+    return try withUnsafeMutableBytes(of: &stackLets) { (bytes) throws(EvaluationError) -> Result in
+      let lets = LetCache.buffer(in: bytes, count: letCount)
+      defer { LetCache.release(lets) }
       return try withUnsafePointer(to: client) { (record) throws(EvaluationError) -> Result in
         return try withUnsafePointer(to: context) { (context) throws(EvaluationError) -> Result in
           var interpreter = Interpreter(
             runtime: runtime, record: record, context: context, lets: lets, observer: observer)
-          defer { observer = interpreter.observer }
+          defer {
+            observer = interpreter.observer
+            interpreter.releaseScratch()
+          }
           do throws(Interrupt) {
             return try body(&interpreter)
           } catch {

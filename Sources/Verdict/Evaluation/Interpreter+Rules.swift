@@ -23,10 +23,14 @@ extension Interpreter {
     let rules = runtime.rules
     for index in 0..<rules.count {
       let rule = rules[index]
-      let condition = try evaluate(rule.condition)
-      switch condition.kind {
-      case .bool:
-        guard condition.payload != 0 else { continue }
+      guard let condition = try truth(rule.condition) else {
+        // Not a truth value (possible only with undeclared fields): evaluated again for the message.
+        let value = value(of: try evaluate(rule.condition))
+        throw typeError(
+          "a rule's condition must be true or false, not \(value.type?.described ?? "missing")", rule.condition)
+      }
+      switch condition {
+      case .true:
         tally.matched(index)
         // most-severe: ties go to the rule that comes first; first-match: the first one wins.
         if firstMatch ? winner < 0 : rule.verdict > winnerSeverity {
@@ -35,10 +39,8 @@ extension Interpreter {
         }
       case .missing:
         tally.unknown(index)
-      case .int, .decimal, .duration, .percent, .money, .date, .constant, .field, .computed:
-        throw typeError(
-          "a rule's condition must be true or false, not \(value(of: condition).type?.described ?? "missing")",
-          rule.condition)
+      case .false:
+        continue
       }
     }
     return winner

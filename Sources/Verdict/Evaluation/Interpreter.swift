@@ -37,9 +37,10 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
   /// One entry a let; `nil` until computed.
   let lets: UnsafeMutableBufferPointer<Scalar?>
   var observer: Observer
-  /// What few evaluations need, made on first use: with `nil` here, finishing an evaluation has
-  /// nothing to release.
-  var scratch: Scratch?
+  /// What few evaluations need, made on first use and released by ``releaseScratch()``: held
+  /// unmanaged, so that the interpreter is trivially copyable and finishing an evaluation that
+  /// made none has nothing to release.
+  var scratch: Unmanaged<Scratch>?
 
   /// Text and lists an evaluation made, and why it stopped.
   final class Scratch {
@@ -50,7 +51,7 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
   }
 
   /// Why evaluation stopped, when it threw ``Interrupt``.
-  var failure: EvaluationError? { scratch?.failure }
+  var failure: EvaluationError? { scratch?.takeUnretainedValue().failure }
 
   init(
     runtime: Runtime, record: UnsafePointer<Record>, context: UnsafePointer<EvaluationContext>,
@@ -73,7 +74,7 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
     do throws(Interrupt) {
       _ = try evaluate(index)
     } catch {
-      scratch?.failure = nil
+      scratch?.takeUnretainedValue().failure = nil
     }
   }
 
@@ -87,7 +88,7 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
     let node = nodes[Int(index)]
     switch node.opcode {
     case .compareFieldToConstant:
-      scalar = try compareFieldToConstant(node, at: index)
+      scalar = try compareFieldToConstant(node, at: index).scalar
     case .constant:
       scalar = constants[Int(node.a)]
     case .field:
@@ -106,18 +107,6 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
     return scalar
   }
 
-  /// A field compared with a constant; the two operands are reported as if computed.
-  @inline(__always)
-  private mutating func compareFieldToConstant(_ node: Node, at index: Int32) throws(Interrupt) -> Scalar {
-    let left = field(nodes[Int(node.a)].a)
-    let right = constants[Int(nodes[Int(node.b)].a)]
-    if Observer.recordsValues {
-      observer.observe(node.a, value(of: left))
-      observer.observe(node.b, value(of: right))
-    }
-    return try compare(node.comparison, left, right, at: index)
-  }
-
   private mutating func compute(_ index: Int32) throws(Interrupt) -> Scalar {
     let node = nodes[Int(index)]
     switch node.opcode {
@@ -132,34 +121,8 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
       return scalar
     case .today:
       return .date(context.pointee.today)
-    case .not:
-      let operand = try evaluate(node.a)
-      switch operand.kind {
-      case .bool: return .bool(operand.payload == 0)
-      case .missing: return .missing
-      case .int, .decimal, .duration, .percent, .money, .date, .constant, .field, .computed:
-        throw typeError("'not' needs true or false, not \(value(of: operand).type?.described ?? "missing")", index)
-      }
-    case .and:
-      let left = try evaluate(node.a)
-      if left.isFalse {
-        if Observer.recordsValues { traceSkipped(node.b) }
-        return left
-      }
-      return Scalar.and(try bool(left, node.a), try bool(try evaluate(node.b), node.b))
-    case .or:
-      let left = try evaluate(node.a)
-      if left.isTrue {
-        if Observer.recordsValues { traceSkipped(node.b) }
-        return left
-      }
-      return Scalar.or(try bool(left, node.a), try bool(try evaluate(node.b), node.b))
-    case .compare:
-      let left = try evaluate(node.a)
-      let right = try evaluate(node.b)
-      return try compare(node.comparison, left, right, at: index)
-    case .compareFieldToConstant:
-      return try compareFieldToConstant(node, at: index)
+    case .not, .and, .or, .compare, .compareFieldToConstant, .isMissing:
+      return try conditionTruth(index).scalar
     case .arithmetic:
       let left = try evaluate(node.a)
       let right = try evaluate(node.b)
@@ -175,8 +138,6 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
     case .coalesce:
       let left = try evaluate(node.a)
       return left.isMissing ? try evaluate(node.b) : left
-    case .isMissing:
-      return .bool(try evaluate(node.a).isMissing != node.negated)
     case .member:
       let element = value(of: try evaluate(node.a))
       let list = value(of: try evaluate(node.b))
@@ -208,22 +169,8 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
 
   /// The client's field at `slot`; text and lists are left in the client, referred to by slot.
   @inline(__always)
-  private mutating func field(_ slot: Int32) -> Scalar {
+  mutating func field(_ slot: Int32) -> Scalar {
     Scalar(inline: record.pointee.value(at: Int(slot))) ?? Scalar(kind: .field, payload: Int64(slot))
-  }
-
-  /// Compares two scalars, the common shapes first without the general comparison's checks.
-  @inline(__always)
-  private mutating func compare(_ comparison: Comparison, _ left: Scalar, _ right: Scalar, at index: Int32)
-    throws(Interrupt) -> Scalar
-  {
-    if let result = Scalar.compareIntegers(comparison, left, right) { return result }
-    if left.kind == .decimal || right.kind == .decimal, let result = Scalar.compareDecimals(comparison, left, right) {
-      return result
-    }
-    do throws(ValueFailure) { return scalar(try Value.compare(comparison, value(of: left), value(of: right))) } catch {
-      throw located(error, index)
-    }
   }
 
   /// The value a scalar stands for.
@@ -232,7 +179,7 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
     switch scalar.kind {
     case .constant: return runtime.constants[Int(scalar.payload)]
     case .field: return record.pointee.value(at: Int(scalar.payload))
-    case .computed: return scratch?.computed[Int(scalar.payload)] ?? .missing
+    case .computed: return scratch?.takeUnretainedValue().computed[Int(scalar.payload)] ?? .missing
     case .missing, .bool, .int, .decimal, .duration, .percent, .money, .date: return .missing
     }
   }
@@ -248,24 +195,26 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
   /// The node index of an operand of a call or list.
   mutating func operand(_ position: Int32) -> Int32 { runtime.operands[Int(position)] }
 
-  /// A truth value, or an error for any other type (possible only with undeclared fields).
-  @inline(__always)
-  private mutating func bool(_ scalar: Scalar, _ index: Int32) throws(Interrupt) -> Scalar {
-    switch scalar.kind {
-    case .bool, .missing: return scalar
-    case .int, .decimal, .duration, .percent, .money, .date, .constant, .field, .computed:
-      let value = value(of: scalar)
-      throw typeError("expected true or false, not \(value.type?.described ?? "missing") \(value)", index)
-    }
+  /// The error for an operand of `and` or `or` that is not a truth value (possible only with
+  /// undeclared fields).
+  mutating func notBool(_ scalar: Scalar, _ index: Int32) -> Interrupt {
+    let value = value(of: scalar)
+    return typeError("expected true or false, not \(value.type?.described ?? "missing") \(value)", index)
   }
 
   // The helpers below are `mutating` although they change nothing: calling a non-mutating method
   // from a mutating one can make Swift copy the whole interpreter first.
   mutating func madeScratch() -> Scratch {
-    if let scratch { return scratch }
+    if let scratch { return scratch.takeUnretainedValue() }
     let made = Scratch()
-    scratch = made
+    scratch = Unmanaged.passRetained(made)
     return made
+  }
+
+  /// Releases what ``madeScratch()`` made; the interpreter is not used afterwards.
+  mutating func releaseScratch() {
+    scratch?.release()
+    scratch = nil
   }
 
   mutating func located(_ failure: ValueFailure, _ index: Int32) -> Interrupt {

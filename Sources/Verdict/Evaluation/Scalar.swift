@@ -109,11 +109,11 @@ struct Scalar {
   /// durations, dates, and money of one currency. `nil` for every other pair, which the general
   /// comparison of values handles (with its errors and missing values).
   @inline(__always)
-  static func compareIntegers(_ comparison: Comparison, _ left: Scalar, _ right: Scalar) -> Scalar? {
+  static func compareIntegers(_ comparison: Comparison, _ left: Scalar, _ right: Scalar) -> Bool? {
     // One kind and currency (and for decimals, which are left to the general path, more).
     guard left.header == right.header else { return nil }
     switch left.kind {
-    case .int, .duration, .date, .money: return .bool(comparison.holds(left.payload, right.payload))
+    case .int, .duration, .date, .money: return comparison.holds(left.payload, right.payload)
     case .missing, .bool, .decimal, .percent, .constant, .field, .computed: return nil
     }
   }
@@ -121,9 +121,9 @@ struct Scalar {
   /// The comparison of two numbers of which one at least is a decimal; `nil` for every other
   /// pair. Out of line, so that the interpreter's inlined comparisons stay small.
   @inline(never)
-  static func compareDecimals(_ comparison: Comparison, _ left: Scalar, _ right: Scalar) -> Scalar? {
+  static func compareDecimals(_ comparison: Comparison, _ left: Scalar, _ right: Scalar) -> Bool? {
     guard let a = left.number, let b = right.number else { return nil }
-    return .bool(comparison.holds(Int64(DecimalNumber.order(a, b)), 0))
+    return comparison.holds(Int64(DecimalNumber.order(a, b)), 0)
   }
 
   /// A whole number or decimal as a decimal; `nil` for other kinds.
