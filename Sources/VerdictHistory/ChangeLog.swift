@@ -39,26 +39,10 @@ final class ChangeLog: Sendable {
     self.day = day
     (runDays, runStarts) = try Self.runs(db, before: day)
     (outcomes, outcomeVerdicts) = try Self.outcomes(db, before: day, path: path)
-    var keys = KeyTable()
-    let sizes = try DirectStatement(
-      db, "SELECT coalesce(sum(count), 0), coalesce(sum(length(bytes)), 0) FROM keys WHERE day < ?")
-    sizes.bind(day, at: 1)
-    if try sizes.step() { keys.reserve(keys: Int(clamping: sizes.int64(0)), bytes: Int(clamping: sizes.int64(1))) }
-    while try sizes.step() {}
-    let keyParts = try DirectStatement(db, "SELECT first, count, bytes, lengths FROM keys WHERE day < ? ORDER BY first")
-    keyParts.bind(day, at: 1)
-    while try keyParts.step() {
-      let first = keyParts.int64(0)
-      let count = keyParts.int64(1)
-      guard first == keys.count, count >= 0,
-        keys.append(packed: keyParts.blob(2), lengths: keyParts.blob(3), count: Int(count))
-      else {
-        throw Self.corrupt(path, "its client keys from number \(first) on are unreadable")
-      }
-    }
-    let known = keys.count
-    // The index is built on another thread while the changes are read and the run goes on.
-    keys.indexInBackground()
+    // The keys are unpacked on another thread while the changes are read.
+    let keyParts = try KeyParts(db, before: day)
+    keyParts.unpack()
+    let known = keyParts.count
     // Each run's changes, in the order they were recorded; then sorted by client (counting sort).
     var clients: [Int32] = []
     var days: [Int32] = []
@@ -92,9 +76,13 @@ final class ChangeLog: Sendable {
         codes.append(Int32(code) - 1)
       }
       guard fits, reader.isAtEnd else {
+        // Unreadable keys are named first, as they were read first.
+        _ = try keyParts.keys(path: path)
         throw Self.corrupt(path, "its changes of \(CalendarDate(daysSinceEpoch: partDay)) are unreadable")
       }
     }
+    let keys = try keyParts.keys(path: path)
+    guard keys.count == known else { throw Self.corrupt(path, "its client keys are not numbered one after the other") }
     var starts = [Int32](repeating: 0, count: known + 1)
     for client in clients { starts[Int(client) + 1] += 1 }
     for index in 0..<known { starts[index + 1] += starts[index] }
