@@ -26,6 +26,9 @@ package struct ClientHistory: Sendable {
 
   private var outcome: Int { Int(log.changeOutcomes[latest]) }
 
+  /// The id of the latest outcome in the history.
+  var outcomeID: Int { outcome }
+
   /// The verdict at the latest run before today that included the client.
   package var lastVerdict: String { log.outcomes[outcome].verdict }
   /// That verdict's severity (its index in that run's verdicts, least severe first).
