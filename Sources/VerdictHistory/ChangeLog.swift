@@ -109,6 +109,21 @@ final class ChangeLog: Sendable {
     return end > Int(starts[client]) ? changeOutcomes[end - 1] : -1
   }
 
+  /// The first row of the unbroken stretch of changes that ends at `row` (which has an outcome)
+  /// and whose outcomes all have its verdict, not going back past `first`: a change of rule or
+  /// clauses does not break the stretch, a departure does.
+  @inline(__always)
+  func stretchStart(of row: Int, from first: Int) -> Int {
+    let verdict = outcomeVerdicts[Int(changeOutcomes[row])]
+    var start = row
+    while start > first {
+      let code = changeOutcomes[start - 1]
+      guard code >= 0, outcomeVerdicts[Int(code)] == verdict else { break }
+      start -= 1
+    }
+    return start
+  }
+
   /// Whether the runs before `day` in `db` are still the ones this log was read from.
   func isCurrent(_ db: Database) throws -> Bool {
     let (days, started) = try Self.runs(db, before: day)

@@ -45,10 +45,21 @@ package struct HistoryFacts: Sendable {
   /// values: unlike a ``ClientHistory`` it holds no reference to the history, whose count of
   /// references the evaluating threads would otherwise both change on every row.
   package func latest(id: Int) -> LatestOutcome? {
-    guard let client = ClientHistory(log: log, client: id) else { return nil }
+    // As ``ClientHistory`` finds them, from the log's columns.
+    let first = Int(log.starts[id])
+    let end = Int(log.starts[id + 1])
+    guard end > first else { return nil }
+    guard log.changeOutcomes[end - 1] >= 0, let latestRun = log.runDays.last else {
+      // A client that left the data (or a history without runs): rare enough for the long way.
+      return ClientHistory(log: log, client: id).map { client in
+        LatestOutcome(
+          outcome: client.outcomeID, verdictSince: client.verdictSince, lastDay: client.lastDay,
+          wasInLatestRun: client.wasInLatestRun)
+      }
+    }
+    let since = CalendarDate(daysSinceEpoch: Int64(log.changeDays[log.stretchStart(of: end - 1, from: first)]))
     return LatestOutcome(
-      outcome: client.outcomeID, verdictSince: client.verdictSince, lastDay: client.lastDay,
-      wasInLatestRun: client.wasInLatestRun)
+      outcome: Int(log.changeOutcomes[end - 1]), verdictSince: since, lastDay: latestRun, wasInLatestRun: true)
   }
 
   /// The verdict of each outcome id (``LatestOutcome/outcome``) as its index in `verdicts`; -1
