@@ -115,7 +115,10 @@ final class PastRuns: @unchecked Sendable {
   /// The standing of the client with id `client` (`nil`: new to the history): its verdict
   /// against the previous run's, and its cooldown. The run's verdicts are those given to ``init(history:today:verdicts:)``.
   func standing(of client: Int?, _ outcome: ReportOutcome) -> ClientStanding {
-    let latest = client.flatMap(facts.latest(id:))
+    // Not `client.flatMap(facts.latest(id:))`: the closure would hold the history's facts, whose
+    // count of references the evaluating threads would both change on every row.
+    var latest: LatestOutcome?
+    if let client { latest = facts.latest(id: client) }
     var standing: ClientStanding
     if let latest, latest.wasInLatestRun {
       let same = severities[latest.outcome] == outcome.severity
@@ -179,7 +182,7 @@ final class RunHistory: @unchecked Sendable {
 
   /// Records the outcomes of a batch's rows in row order (see ``record(key:client:code:)``);
   /// rows without a key are not recorded.
-  func record(_ outcomes: [(key: String, client: Int?, code: OutcomeCode?)]) throws(RunFailure) {
+  func record(_ outcomes: [RecordedRow]) throws(RunFailure) {
     if sharesClientIDs {
       newKeys.removeAll(keepingCapacity: true)
       for index in outcomes.indices where outcomes[index].client == nil && outcomes[index].code != nil {

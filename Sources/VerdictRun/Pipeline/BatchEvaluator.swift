@@ -167,7 +167,9 @@ final class BatchEvaluator {
     renderer: some ReportRenderer, tally: inout Tally
   ) {
     if let history {
-      batch.outcomes.append((historyKey, historyClient, outcome.map { history.code(of: $0, cache: &historyCodes) }))
+      batch.outcomes.append(
+        RecordedRow(
+          key: historyKey, client: historyClient, code: outcome.map { history.code(of: $0, cache: &historyCodes) }))
     }
     var shown: Bool
     if let outcome {

@@ -60,7 +60,7 @@ final class ReportWriter {
       do throws(RunFailure) { try history.record(batch.outcomes) } catch {
         historyFailure = error
       }
-      if let departures { for (key, _, _) in batch.outcomes where !key.isEmpty { departures.met(key) } }
+      if let departures { for row in batch.outcomes where !row.key.isEmpty { departures.met(row.key) } }
     }
     duplicateKeys.add(rows: batch.count, key: batch.key)
     reportMessages(of: batch)
