@@ -129,7 +129,8 @@ struct KeyTable: Sendable {
       self.pending = nil
     }
     if (count + additional) * 2 > slots.buffer.count {
-      grow(minimum: (count + additional) * 4)
+      // Doubling, not more: the memory of each new index is cleared by the kernel page by page.
+      grow(minimum: (count + additional) * 2)
     } else if !isKnownUniquelyReferenced(&slots) {
       slots = slots.copy()
     }
