@@ -39,38 +39,23 @@ final class ChangeLog: Sendable {
     self.day = day
     (runDays, runStarts) = try Self.runs(db, before: day)
     (outcomes, outcomeVerdicts) = try Self.outcomes(db, before: day, path: path)
-    var keys = KeyTable()
-    let sizes = try DirectStatement(
-      db, "SELECT coalesce(sum(count), 0), coalesce(sum(length(bytes)), 0) FROM keys WHERE day < ?")
-    sizes.bind(day, at: 1)
-    if try sizes.step() { keys.reserve(keys: Int(clamping: sizes.int64(0)), bytes: Int(clamping: sizes.int64(1))) }
-    while try sizes.step() {}
-    let keyParts = try DirectStatement(db, "SELECT first, count, bytes, lengths FROM keys WHERE day < ? ORDER BY first")
-    keyParts.bind(day, at: 1)
-    while try keyParts.step() {
-      let first = keyParts.int64(0)
-      let count = keyParts.int64(1)
-      guard first == keys.count, count >= 0,
-        keys.append(packed: keyParts.blob(2), lengths: keyParts.blob(3), count: Int(count))
-      else {
-        throw Self.corrupt(path, "its client keys from number \(first) on are unreadable")
-      }
-    }
-    let known = keys.count
-    // The index is built on another thread while the changes are read and the run goes on.
-    keys.indexInBackground()
+    // The keys are unpacked on another thread while the changes are read.
+    let keyParts = try KeyParts(db, before: day)
+    keyParts.unpack()
+    let known = keyParts.count
     // Each run's changes, in the order they were recorded; then sorted by client (counting sort).
+    // A part's changes are all of one day: the days are kept a part at a time.
     var clients: [Int32] = []
-    var days: [Int32] = []
     var codes: [Int32] = []
+    var partEnds: [(end: Int, day: Int32)] = []
     let total = try Int.fetchOne(db, sql: "SELECT coalesce(sum(count), 0) FROM changes WHERE day < ?", arguments: [day])
     if let total, total > 0, total < Int(Int32.max) {
       clients.reserveCapacity(total)
-      days.reserveCapacity(total)
       codes.reserveCapacity(total)
     }
     let parts = try DirectStatement(db, "SELECT day, count, data FROM changes WHERE day < ? ORDER BY day, part")
     parts.bind(day, at: 1)
+    let outcomeCount = UInt64(outcomes.count)
     while try parts.step() {
       let partDay = parts.int64(0)
       let count = parts.int64(1)
@@ -78,7 +63,7 @@ final class ChangeLog: Sendable {
       var client: Int64 = 0
       var fits = count >= 0
       for _ in 0..<(fits ? count : 0) {
-        guard let step = reader.nextSigned(), let code = reader.next(), code <= outcomes.count else {
+        guard let step = reader.nextSigned(), let code = reader.next(), code <= outcomeCount else {
           fits = false
           break
         }
@@ -88,25 +73,42 @@ final class ChangeLog: Sendable {
           break
         }
         clients.append(Int32(client))
-        days.append(Int32(clamping: partDay))
         codes.append(Int32(code) - 1)
       }
       guard fits, reader.isAtEnd else {
+        // Unreadable keys are named first, as they were read first.
+        _ = try keyParts.keys(path: path)
         throw Self.corrupt(path, "its changes of \(CalendarDate(daysSinceEpoch: partDay)) are unreadable")
       }
+      partEnds.append((clients.count, Int32(clamping: partDay)))
     }
+    let keys = try keyParts.keys(path: path)
+    guard keys.count == known else { throw Self.corrupt(path, "its client keys are not numbered one after the other") }
     var starts = [Int32](repeating: 0, count: known + 1)
-    for client in clients { starts[Int(client) + 1] += 1 }
-    for index in 0..<known { starts[index + 1] += starts[index] }
-    var next = starts
     var changeDays = [Int32](repeating: 0, count: clients.count)
     var changeOutcomes = [Int32](repeating: 0, count: clients.count)
-    for index in clients.indices {
-      let client = Int(clients[index])
-      let row = Int(next[client])
-      next[client] += 1
-      changeDays[row] = days[index]
-      changeOutcomes[row] = codes[index]
+    // Every client id is below `known` (checked above), so the loops go without bounds checks.
+    starts.withUnsafeMutableBufferPointer { starts in
+      for client in clients { starts[Int(client) + 1] += 1 }
+      for index in 0..<known { starts[index + 1] += starts[index] }
+      var next = Array(starts)
+      next.withUnsafeMutableBufferPointer { next in
+        changeDays.withUnsafeMutableBufferPointer { changeDays in
+          changeOutcomes.withUnsafeMutableBufferPointer { changeOutcomes in
+            var index = 0
+            for part in partEnds {
+              while index < part.end {
+                let client = Int(clients[index])
+                let row = Int(next[client])
+                next[client] += 1
+                changeDays[row] = part.day
+                changeOutcomes[row] = codes[index]
+                index += 1
+              }
+            }
+          }
+        }
+      }
     }
     self.starts = starts
     self.changeDays = changeDays
@@ -119,6 +121,21 @@ final class ChangeLog: Sendable {
   func latestOutcome(of client: Int) -> Int32 {
     let end = Int(starts[client + 1])
     return end > Int(starts[client]) ? changeOutcomes[end - 1] : -1
+  }
+
+  /// The first row of the unbroken stretch of changes that ends at `row` (which has an outcome)
+  /// and whose outcomes all have its verdict, not going back past `first`: a change of rule or
+  /// clauses does not break the stretch, a departure does.
+  @inline(__always)
+  func stretchStart(of row: Int, from first: Int) -> Int {
+    let verdict = outcomeVerdicts[Int(changeOutcomes[row])]
+    var start = row
+    while start > first {
+      let code = changeOutcomes[start - 1]
+      guard code >= 0, outcomeVerdicts[Int(code)] == verdict else { break }
+      start -= 1
+    }
+    return start
   }
 
   /// Whether the runs before `day` in `db` are still the ones this log was read from.

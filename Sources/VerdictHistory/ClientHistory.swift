@@ -26,6 +26,9 @@ package struct ClientHistory: Sendable {
 
   private var outcome: Int { Int(log.changeOutcomes[latest]) }
 
+  /// The id of the latest outcome in the history.
+  var outcomeID: Int { outcome }
+
   /// The verdict at the latest run before today that included the client.
   package var lastVerdict: String { log.outcomes[outcome].verdict }
   /// That verdict's severity (its index in that run's verdicts, least severe first).
@@ -48,10 +51,7 @@ package struct ClientHistory: Sendable {
   /// The first run day of the unbroken stretch of runs up to `lastDay` in which the client had
   /// `lastVerdict` (a change of rule or clauses does not break it; a run without the client does).
   package var verdictSince: CalendarDate {
-    let verdict = verdictIndex(latest)
-    var first = latest
-    while first > span.lowerBound, verdictIndex(first - 1) == verdict { first -= 1 }
-    return day(of: first)
+    day(of: log.stretchStart(of: latest, from: span.lowerBound))
   }
 
   /// Whether the client was in the latest run before today.
@@ -111,11 +111,6 @@ package struct ClientHistory: Sendable {
 
   private func day(of row: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: Int64(log.changeDays[row])) }
 
-  /// The verdict of the change at `row` as an index into distinct names; -1 for a departure.
-  private func verdictIndex(_ row: Int) -> Int32 {
-    let code = Int(log.changeOutcomes[row])
-    return code >= 0 ? log.outcomeVerdicts[code] : -1
-  }
 }
 
 extension [CalendarDate] {

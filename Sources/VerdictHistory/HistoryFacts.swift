@@ -28,9 +28,10 @@ package struct HistoryFacts: Sendable {
   /// The id of the client with `key` among those the history knows (see
   /// ``client(_:guess:)`` for `guess`); `nil` for a key new to the history.
   package func clientID(_ key: String, guess: inout Int) -> Int? {
-    let keys = log.keys
+    // The keys are used in place: a copy of the table would retain its buffers, which the
+    // evaluating threads share, on every row.
     let found = withBytes(of: key) { bytes in
-      guess < keys.count && keys.matches(guess, bytes) ? guess : keys.find(bytes)
+      guess < log.keys.count && log.keys.matches(guess, bytes) ? guess : log.keys.find(bytes)
     }
     guard let found else { return nil }
     guess = found + 1
@@ -39,4 +40,44 @@ package struct HistoryFacts: Sendable {
 
   /// What the history knows of the client with id `id` (from ``clientID(_:guess:)``).
   package func client(id: Int) -> ClientHistory? { ClientHistory(log: log, client: id) }
+
+  /// The latest outcome of the client with id `id` (from ``clientID(_:guess:)``), as plain
+  /// values: unlike a ``ClientHistory`` it holds no reference to the history, whose count of
+  /// references the evaluating threads would otherwise both change on every row.
+  package func latest(id: Int) -> LatestOutcome? {
+    // As ``ClientHistory`` finds them, from the log's columns.
+    let first = Int(log.starts[id])
+    let end = Int(log.starts[id + 1])
+    guard end > first else { return nil }
+    guard log.changeOutcomes[end - 1] >= 0, let latestRun = log.runDays.last else {
+      // A client that left the data (or a history without runs): rare enough for the long way.
+      return ClientHistory(log: log, client: id).map { client in
+        LatestOutcome(
+          outcome: client.outcomeID, verdictSince: client.verdictSince, lastDay: client.lastDay,
+          wasInLatestRun: client.wasInLatestRun)
+      }
+    }
+    let since = CalendarDate(daysSinceEpoch: Int64(log.changeDays[log.stretchStart(of: end - 1, from: first)]))
+    return LatestOutcome(
+      outcome: Int(log.changeOutcomes[end - 1]), verdictSince: since, lastDay: latestRun, wasInLatestRun: true)
+  }
+
+  /// The verdict of each outcome id (``LatestOutcome/outcome``) as its index in `verdicts`; -1
+  /// for a verdict that is not among them.
+  package func verdictIndexes(in verdicts: [String]) -> [Int] {
+    log.outcomes.map { verdicts.firstIndex(of: $0.verdict) ?? -1 }
+  }
+}
+
+/// A client's latest recorded outcome before a run (``HistoryFacts/latest(id:)``): what the run
+/// compares its own outcome with.
+package struct LatestOutcome: Sendable {
+  /// The outcome's id in the history (see ``HistoryFacts/verdictIndexes(in:)``).
+  package var outcome: Int
+  /// See ``ClientHistory/verdictSince``.
+  package var verdictSince: CalendarDate
+  /// See ``ClientHistory/lastDay``.
+  package var lastDay: CalendarDate
+  /// See ``ClientHistory/wasInLatestRun``.
+  package var wasInLatestRun: Bool
 }

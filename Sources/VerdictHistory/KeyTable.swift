@@ -121,8 +121,51 @@ struct KeyTable: Sendable {
     slots = Self.slots(bytes: bytes, ends: ends, minimum: minimum)
   }
 
+  /// Makes the index ready to take `additional` more keys by ``insert(_:)`` without growing or
+  /// being copied, so that the slots ``touch(_:)`` loads are the ones the inserts use.
+  mutating func reserveIndex(_ additional: Int) {
+    if let pending {
+      slots = pending.slots()
+      self.pending = nil
+    }
+    if (count + additional) * 2 > slots.buffer.count {
+      // Doubling, not more: the memory of each new index is cleared by the kernel page by page.
+      grow(minimum: (count + additional) * 2)
+    } else if !isKnownUniquelyReferenced(&slots) {
+      slots = slots.copy()
+    }
+  }
+
+  /// Moves the index into at least `minimum` slots, placing each entry by the half of its hash
+  /// it keeps: no key is read or hashed again.
+  private mutating func grow(minimum: Int) {
+    var size = 16
+    while size < minimum { size *= 2 }
+    let grown = KeySlots(count: size)
+    let mask = size - 1
+    for entry in slots.buffer where entry != 0 {
+      var slot = Self.home(entry, mask: mask)
+      while grown.buffer[slot] != 0 { slot = (slot + 1) & mask }
+      grown.buffer[slot] = entry
+    }
+    slots = grown
+  }
+
+  /// Loads the slots where the searches for keys with these hashes (``hash(_:)``) start, and
+  /// returns their sum (so that the loads are kept): a caller about to insert many keys touches
+  /// them all first, in a loop whose loads do not wait on each other, so that their cache misses
+  /// overlap instead of each insert waiting on its own.
+  func touch(_ hashes: ArraySlice<UInt64>) -> UInt64 {
+    let slots = slots.buffer
+    guard !slots.isEmpty else { return 0 }
+    let mask = slots.count - 1
+    var sum: UInt64 = 0
+    for hash in hashes { sum &+= slots[Self.home(hash, mask: mask)] }
+    return sum
+  }
+
   /// A hash index over the keys with these bytes and ends, with at least `minimum` slots.
-  fileprivate static func slots(bytes: [UInt8], ends: [Int], minimum: Int) -> KeySlots {
+  static func slots(bytes: [UInt8], ends: [Int], minimum: Int) -> KeySlots {
     var size = 16
     while size < minimum { size *= 2 }
     let slots = KeySlots(count: size)
@@ -141,9 +184,16 @@ struct KeyTable: Sendable {
   @inline(__always)
   private static func place(_ id: Int, hash: UInt64, in slots: UnsafeMutableBufferPointer<UInt64>) {
     let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
+    var slot = home(hash, mask: mask)
     while slots[slot] != 0 { slot = (slot + 1) & mask }
     slots[slot] = (hash & 0xffff_ffff_0000_0000) | UInt64(id + 1)
+  }
+
+  /// The slot where the search for a key with `hash` starts: from the high half of the hash,
+  /// which each slot keeps, so that a larger index is made from the slots alone.
+  @inline(__always)
+  private static func home(_ hash: UInt64, mask: Int) -> Int {
+    Int(truncatingIfNeeded: hash >> 32) & mask
   }
 
   /// The id of the key `key`, if it is in the table.
@@ -154,7 +204,7 @@ struct KeyTable: Sendable {
     let hash = Self.hash(key)
     let tag = hash & 0xffff_ffff_0000_0000
     let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
+    var slot = Self.home(hash, mask: mask)
     while true {
       let entry = slots[slot]
       if entry == 0 { return nil }
@@ -193,20 +243,12 @@ struct KeyTable: Sendable {
 
   /// The id of `key`, added with the next id when it is not in the table yet (`isNew`).
   mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
-    if let pending {
-      slots = pending.slots()
-      self.pending = nil
-    }
-    if (count + 1) * 2 > slots.buffer.count {
-      rebuildIndex(minimum: (count + 1) * 4)
-    } else if !isKnownUniquelyReferenced(&slots) {
-      slots = slots.copy()
-    }
+    reserveIndex(1)
     let slots = slots.buffer
     let hash = Self.hash(key)
     let tag = hash & 0xffff_ffff_0000_0000
     let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
+    var slot = Self.home(hash, mask: mask)
     while slots[slot] != 0 {
       let entry = slots[slot]
       let id = Int(entry & 0xffff_ffff) - 1
@@ -251,71 +293,6 @@ struct KeyTable: Sendable {
 extension UInt64 {
   @inline(__always)
   fileprivate func rotatedLeft(by bits: UInt64) -> UInt64 { (self << bits) | (self >> (64 - bits)) }
-}
-
-/// The slots of a key index, in memory of their own: a large index asks the kernel for huge
-/// pages, since its lookups land on pages at random and, in a virtual machine above all, a TLB
-/// miss costs more than the lookup. Zeroed when made.
-final class KeySlots: @unchecked Sendable {
-  /// The slots.
-  let buffer: UnsafeMutableBufferPointer<UInt64>
-  /// The mapping that holds them (when mapped), to unmap.
-  private let mapping: UnsafeMutableRawBufferPointer?
-  private static let hugePage = 1 << 21
-
-  init(count: Int) {
-    let size = count * MemoryLayout<UInt64>.stride
-    if size >= Self.hugePage,
-      let start = mmap(nil, size + Self.hugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-      start != UnsafeMutableRawPointer(bitPattern: -1)
-    {
-      mapping = UnsafeMutableRawBufferPointer(start: start, count: size + Self.hugePage)
-      let aligned = start.alignedUp(toMultipleOf: Self.hugePage)
-      _ = madvise(aligned, size, MADV_HUGEPAGE)
-      buffer = UnsafeMutableBufferPointer(start: aligned.bindMemory(to: UInt64.self, capacity: count), count: count)
-    } else {
-      mapping = nil
-      buffer = .allocate(capacity: count)
-      buffer.initialize(repeating: 0)
-    }
-  }
-
-  deinit {
-    if let mapping { munmap(mapping.baseAddress, mapping.count) } else { buffer.deallocate() }
-  }
-
-  /// A copy, for a table about to change while another holds these slots.
-  func copy() -> KeySlots {
-    let copy = KeySlots(count: buffer.count)
-    _ = copy.buffer.update(fromContentsOf: buffer)
-    return copy
-  }
-}
-
-/// A key index being built on another thread; waiting on the group orders the build before
-/// the slots are read.
-private final class IndexBuild: @unchecked Sendable {
-  private let bytes: [UInt8]
-  private let ends: [Int]
-  private var built = KeySlots(count: 0)
-  private let done = DispatchGroup()
-
-  init(bytes: [UInt8], ends: [Int]) {
-    self.bytes = bytes
-    self.ends = ends
-    done.enter()
-  }
-
-  func run() {
-    built = KeyTable.slots(bytes: bytes, ends: ends, minimum: ends.count * 2)
-    done.leave()
-  }
-
-  /// The index, once built.
-  func slots() -> KeySlots {
-    done.wait()
-    return built
-  }
 }
 
 /// Runs `body` on the UTF-8 bytes of `key`, without copying a native string.

@@ -41,6 +41,14 @@ package final class RunRecorder {
   @exclusivity(unchecked) private var clients = 0
   @exclusivity(unchecked) private var changes = 0
   @exclusivity(unchecked) private var isOpen = true
+  /// The sum of the index slots ``expectNew(_:)`` loaded, kept so that the loads are not
+  /// optimised away.
+  @exclusivity(unchecked) private var loaded: UInt64 = 0
+  /// The hashes of the keys ``expectNew(_:)`` was last given, and how many of them were added.
+  @exclusivity(unchecked) private var expected: [UInt64] = []
+  @exclusivity(unchecked) private var nextExpected = 0
+  /// How many keys ahead of the one added the index slots are loaded.
+  private static let lookahead = 32
   /// Changes and keys are written in parts of this many, to keep memory flat and blobs small.
   private static let partSize = StoredParts.size
 
@@ -123,6 +131,43 @@ package final class RunRecorder {
     guard let client = admitted else { throw duplicate(key) }
     clients += 1
     if client < baseline.count, baseline[client] == code.id { return }
+    try append(client, stored: code.id + 1)
+  }
+
+  /// Prepares to add the clients with `keys`, in this order, by ``addNew(key:code:)``: makes
+  /// room for them in the index of new keys, and from then on loads the slots where the next
+  /// ones go a few keys ahead. The index is large on a first run, so each insert would wait on a
+  /// cache miss of its own; loaded ahead, in a loop whose loads do not wait on each other, the
+  /// misses overlap. (Only the speed depends on `keys`: each key is still found by its own hash.)
+  package func expectNew(_ keys: [String]) {
+    guard isOpen else { return }
+    expected.removeAll(keepingCapacity: true)
+    nextExpected = 0
+    guard !keys.isEmpty else { return }
+    for key in keys { expected.append(withBytes(of: key, KeyTable.hash)) }
+    newKeys.reserveIndex(keys.count)
+    loadExpected(from: 0, count: 2 * Self.lookahead)
+  }
+
+  /// Loads the index slots of `count` expected keys from `first` on.
+  private func loadExpected(from first: Int, count: Int) {
+    let end = Swift.min(expected.count, first + count)
+    guard first < end else { return }
+    loaded &+= newKeys.touch(expected[first..<end])
+  }
+
+  /// Adds the client with `key`, new to the history, with the outcome of `code`: the caller
+  /// found `key` absent from facts that share this recorder's ids (``sharesClientIDs(with:)``),
+  /// so only this run's new keys are searched. Refuses a client added twice.
+  package func addNew(key: String, code: OutcomeCode) throws(HistoryError) {
+    try checkOpen()
+    nextExpected += 1
+    if nextExpected % Self.lookahead == 0 { loadExpected(from: nextExpected + Self.lookahead, count: Self.lookahead) }
+    let (id, isNew) = withBytes(of: key) { newKeys.insert($0) }
+    guard isNew else { throw duplicate(key) }
+    let client = baseline.count + id
+    guess = client + 1
+    clients += 1
     try append(client, stored: code.id + 1)
   }
 

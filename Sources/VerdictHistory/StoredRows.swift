@@ -106,7 +106,9 @@ enum ClauseText {
       }
       guard bytes.count >= 2, bytes[0] == UInt8(ascii: "{") else { return nil }
       at = 1
+      // Room for the six clauses a verdict can have, so that the dictionary never grows.
       var object: [String: String] = [:]
+      object.reserveCapacity(6)
       if bytes[at] == UInt8(ascii: "}") { return at + 1 == bytes.count ? object : nil }
       while true {
         guard let name = string(), at < bytes.count, bytes[at] == UInt8(ascii: ":") else { return nil }

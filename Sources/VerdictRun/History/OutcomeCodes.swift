@@ -1,6 +1,16 @@
 import Verdict
 import VerdictHistory
 
+/// A row of a batch as the writer records it in the history: the client's key, its id in the
+/// history's facts when an evaluating thread found it there (and the recorder shares the ids),
+/// and the code of its outcome (`nil` for a row with an error). A struct rather than a tuple, so
+/// that a batch emptied for reuse releases its rows without the runtime's generic tuple code.
+struct RecordedRow {
+  var key: String
+  var client: Int?
+  var code: OutcomeCode?
+}
+
 /// The recorder's code of each distinct outcome of a run, found from the outcome as the run has
 /// it (severity, rule index, clause values, text indexes) without making its clauses as text:
 /// this is looked up once per client, on the evaluating thread (each has its own, in front of the

@@ -44,12 +44,16 @@ final class PastRuns: @unchecked Sendable {
   let today: CalendarDate
   /// What the history knew before `today`.
   let facts: HistoryFacts
+  /// The verdict of each of the history's outcomes as its severity in the run's verdicts; -1 for
+  /// a verdict the run's policy does not have.
+  private let severities: [Int]
 
-  /// Reads what `history` knows before `today`.
+  /// Reads what `history` knows before `today`, for a run whose policy has `verdicts`.
   /// - Throws: `HistoryError` for a file that cannot be read.
-  init(history: History, today: CalendarDate) throws(HistoryError) {
+  init(history: History, today: CalendarDate, verdicts: [String] = []) throws(HistoryError) {
     self.today = today
     facts = try history.facts(before: today)
+    severities = facts.verdictIndexes(in: verdicts)
   }
 
   /// What the history knows of `key`.
@@ -108,15 +112,19 @@ final class PastRuns: @unchecked Sendable {
     return days.isEmpty ? history.verdictSince : days[index]
   }
 
-  /// The client's standing: its verdict against the previous run's, and its cooldown.
-  func standing(_ history: ClientHistory?, _ outcome: ReportOutcome, verdicts: [String]) -> ClientStanding {
-    let verdict = verdicts[outcome.severity]
+  /// The standing of the client with id `client` (`nil`: new to the history): its verdict
+  /// against the previous run's, and its cooldown. The run's verdicts are those given to ``init(history:today:verdicts:)``.
+  func standing(of client: Int?, _ outcome: ReportOutcome) -> ClientStanding {
+    // Not `client.flatMap(facts.latest(id:))`: the closure would hold the history's facts, whose
+    // count of references the evaluating threads would both change on every row.
+    var latest: LatestOutcome?
+    if let client { latest = facts.latest(id: client) }
     var standing: ClientStanding
-    if let history, history.wasInLatestRun {
-      let same = history.lastVerdict == verdict
-      standing = ClientStanding(status: same ? .unchanged : .changed, since: same ? history.verdictSince : today)
+    if let latest, latest.wasInLatestRun {
+      let same = severities[latest.outcome] == outcome.severity
+      standing = ClientStanding(status: same ? .unchanged : .changed, since: same ? latest.verdictSince : today)
     } else {
-      standing = ClientStanding(status: history == nil ? .new : .changed, since: today)
+      standing = ClientStanding(status: latest == nil ? .new : .changed, since: today)
     }
     guard let cooldown = outcome.cooldown, cooldown.seconds > 0 else { return standing }
     let until = CalendarDate(
@@ -124,7 +132,7 @@ final class PastRuns: @unchecked Sendable {
     if today.daysSinceEpoch < until.daysSinceEpoch {
       standing.status = .pending
       standing.coolingOffUntil = until
-    } else if standing.status == .unchanged, let last = history?.lastDay, last.daysSinceEpoch < until.daysSinceEpoch {
+    } else if standing.status == .unchanged, let last = latest?.lastDay, last.daysSinceEpoch < until.daysSinceEpoch {
       standing.status = .due
     }
     return standing
@@ -143,6 +151,8 @@ final class RunHistory: @unchecked Sendable {
   /// The recorder's code of each distinct outcome of the run so far, shared by the evaluating
   /// threads (each asks only for outcomes its own ``OutcomeCodes`` has not met yet).
   private let codes = Mutex(OutcomeCodes())
+  /// The keys of a batch's clients new to the history (used by the writer's thread alone).
+  private var newKeys: [String] = []
   /// Whether the client ids found in ``past`` are the recorder's, so that the evaluating threads'
   /// look-ups spare the writer finding each key again.
   let sharesClientIDs: Bool
@@ -157,7 +167,7 @@ final class RunHistory: @unchecked Sendable {
     texts = policy.reportTexts
     do throws(HistoryError) {
       let history = try History.open(path: path)
-      past = try PastRuns(history: history, today: configuration.today)
+      past = try PastRuns(history: history, today: configuration.today, verdicts: policy.verdicts)
       recorder = try history.beginRun(
         RunInfo(
           today: configuration.today, startedAt: Date(), policyPath: policy.source.name,
@@ -170,13 +180,33 @@ final class RunHistory: @unchecked Sendable {
     sharesClientIDs = recorder.sharesClientIDs(with: past.facts)
   }
 
+  /// Records the outcomes of a batch's rows in row order (see ``record(key:client:code:)``);
+  /// rows without a key are not recorded.
+  func record(_ outcomes: [RecordedRow]) throws(RunFailure) {
+    if sharesClientIDs {
+      newKeys.removeAll(keepingCapacity: true)
+      for index in outcomes.indices where outcomes[index].client == nil && outcomes[index].code != nil {
+        if !outcomes[index].key.isEmpty { newKeys.append(outcomes[index].key) }
+      }
+      recorder.expectNew(newKeys)
+    }
+    // By index, so that each row's key and outcome are lent to the recorder, not copied out.
+    for index in outcomes.indices where !outcomes[index].key.isEmpty {
+      try record(key: outcomes[index].key, client: outcomes[index].client, code: outcomes[index].code)
+    }
+  }
+
   /// Records a client's outcome by its code (``code(of:cache:)``); a client that could not be
   /// evaluated (`code` is `nil`) keeps its earlier one. `client` is its id in ``past`` when
-  /// ``sharesClientIDs``, found from `key`.
-  func record(key: String, client: Int?, code: OutcomeCode?) throws(RunFailure) {
+  /// ``sharesClientIDs``, found from `key` (`nil` then: a client new to the history).
+  private func record(key: String, client: Int?, code: OutcomeCode?) throws(RunFailure) {
     do throws(HistoryError) {
       if let code {
-        try recorder.add(key: key, code: code, knownAs: client)
+        if client == nil && sharesClientIDs {
+          try recorder.addNew(key: key, code: code)
+        } else {
+          try recorder.add(key: key, code: code, knownAs: client)
+        }
       } else {
         try recorder.carryOver(key: key)
       }

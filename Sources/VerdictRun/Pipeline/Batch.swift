@@ -33,7 +33,7 @@ final class Batch: @unchecked Sendable {
   /// With a run history: each row's key, its client id in the history when the evaluating
   /// thread found one the recorder shares, and its outcome's code (`nil` for a row with an
   /// error), in row order, for the writer to record.
-  @exclusivity(unchecked) var outcomes: [(key: String, client: Int?, code: OutcomeCode?)] = []
+  @exclusivity(unchecked) var outcomes: [RecordedRow] = []
   /// For the HTML report: the values of each shown client who needs action, in row order, with
   /// its severity, so that the writer can explain those the page shows as cards.
   @exclusivity(unchecked) var actionClients: [(severity: Int, client: Client)] = []

@@ -56,6 +56,8 @@ final class BatchEvaluator {
   private var historyClient: Int?
   /// With a history: the codes of the outcomes this evaluator recorded so far.
   @exclusivity(unchecked) private var historyCodes = OutcomeCodes()
+  /// Whether the policy reads history facts, which each client's past is then made for.
+  private let fillsHistoryFacts: Bool
 
   init(
     policy: Policy, context: EvaluationContext, filter: RowFilter, failOn: Int?, explains: Bool = false,
@@ -71,6 +73,7 @@ final class BatchEvaluator {
     self.filter = filter
     self.failOn = failOn
     self.store = store
+    fillsHistoryFacts = !policy.historyFacts.isEmpty
     met = Array(repeating: 0, count: ((store?.keys.count ?? 0) + 63) / 64)
     client = Client(
       values: Array(
@@ -108,12 +111,13 @@ final class BatchEvaluator {
         continue
       }
       // The history's facts about the client, before its other values (which may fail).
-      var past: ClientHistory?
+      var pastID: Int?
       if let history {
-        let id = history.past.clientID(historyKey, guess: &historyGuess)
-        past = id.flatMap(history.past.client(id:))
-        if history.sharesClientIDs { historyClient = id }
-        history.past.fill(&client, history: past, policy: policy)
+        pastID = history.past.clientID(historyKey, guess: &historyGuess)
+        if history.sharesClientIDs { historyClient = pastID }
+        if fillsHistoryFacts {
+          history.past.fill(&client, history: pastID.flatMap(history.past.client(id:)), policy: policy)
+        }
       }
       let problems = client.values.withUnsafeMutableBufferPointer { values in
         values.baseAddress.flatMap { converter.convert(row: row, of: batch, into: $0) }
@@ -132,7 +136,7 @@ final class BatchEvaluator {
       }
       do throws(EvaluationError) {
         let outcome = try policy.report(client, in: context)
-        let standing = history?.past.standing(past, outcome, verdicts: policy.verdicts)
+        let standing = history?.past.standing(of: pastID, outcome)
         report(row, of: batch, outcome, error: nil, standing: standing, renderer: renderer, tally: &tally)
       } catch let failure {
         let location = policy.source.location(of: failure.range.start)
@@ -163,7 +167,9 @@ final class BatchEvaluator {
     renderer: some ReportRenderer, tally: inout Tally
   ) {
     if let history {
-      batch.outcomes.append((historyKey, historyClient, outcome.map { history.code(of: $0, cache: &historyCodes) }))
+      batch.outcomes.append(
+        RecordedRow(
+          key: historyKey, client: historyClient, code: outcome.map { history.code(of: $0, cache: &historyCodes) }))
     }
     var shown: Bool
     if let outcome {

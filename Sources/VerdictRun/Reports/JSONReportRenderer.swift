@@ -121,9 +121,14 @@ struct JSONReportRenderer: ReportRenderer {
   /// with an error.
   private func appendStanding(_ standing: ClientStanding?, _ out: ByteBuffer) {
     guard let standing else { return out.append(",\"status\":null,\"since\":null,\"cooling_off_until\":null") }
-    out.append(",\"status\":\"")
-    out.appendText(standing.status.rawValue)
-    out.append("\",\"since\":\"")
+    // Each status with the fields around it in one piece.
+    switch standing.status {
+    case .new: out.append(",\"status\":\"new\",\"since\":\"")
+    case .pending: out.append(",\"status\":\"pending\",\"since\":\"")
+    case .due: out.append(",\"status\":\"due\",\"since\":\"")
+    case .unchanged: out.append(",\"status\":\"unchanged\",\"since\":\"")
+    case .changed: out.append(",\"status\":\"changed\",\"since\":\"")
+    }
     out.appendDate(standing.since)
     out.append("\",\"cooling_off_until\":")
     if let until = standing.coolingOffUntil {

@@ -57,16 +57,10 @@ final class ReportWriter {
   func write(_ batch: Batch, report: any ReportRenderer) {
     tally.add(batch.tally)
     if let history, historyFailure == nil {
-      do throws(RunFailure) {
-        // By index, so that each row's key and outcome are lent to the history, not copied out.
-        let outcomes = batch.outcomes
-        for index in outcomes.indices where !outcomes[index].key.isEmpty {
-          try history.record(key: outcomes[index].key, client: outcomes[index].client, code: outcomes[index].code)
-        }
-      } catch {
+      do throws(RunFailure) { try history.record(batch.outcomes) } catch {
         historyFailure = error
       }
-      if let departures { for (key, _, _) in batch.outcomes where !key.isEmpty { departures.met(key) } }
+      if let departures { for row in batch.outcomes where !row.key.isEmpty { departures.met(row.key) } }
     }
     duplicateKeys.add(rows: batch.count, key: batch.key)
     reportMessages(of: batch)
