@@ -2,8 +2,8 @@ import XCTest
 
 @testable import Verdict
 
-/// `Policy.explanationLine`, the `--explain` column: the same line as ``ExplanationText/line(_:)``
-/// of the whole explanation, with one ``ExplanationWording`` kept across clients.
+/// ``ExplanationLineWriter``, the `--explain` column: the same line as ``ExplanationText/line(_:)``
+/// of the whole explanation, with one writer kept across clients.
 final class ExplanationLineTests: XCTestCase {
   let context = EvaluationContext(today: CalendarDate(year: 2026, month: 11, day: 29)!)
 
@@ -12,12 +12,14 @@ final class ExplanationLineTests: XCTestCase {
     _ policyText: String, _ clients: [[String: String]], file: StaticString = #filePath, line: UInt = #line
   ) throws {
     let policy = try Policy(policyText)
-    let wording = ExplanationWording(policy: policy)
+    let writer = ExplanationLineWriter(policy: policy)
     for values in clients {
       let client = try policy.client(values.mapValues(Value.text), options: .absentIsMissing)
-      let whole = ExplanationText.line(policy.explain(client, in: context))
+      let explanation = policy.explain(client, in: context)
+      let whole = ExplanationText.line(explanation)
       XCTAssertEqual(
-        policy.explanationLine(of: client, in: context, wording: wording), whole, "\(values)", file: file, line: line)
+        writer.line(of: client, winner: explanation.winningRule, in: context), whole, "\(values)", file: file,
+        line: line)
     }
   }
 

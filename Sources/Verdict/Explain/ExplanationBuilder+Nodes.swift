@@ -3,8 +3,7 @@ extension ExplanationBuilder {
   func node(_ expr: CheckedExpr) -> ConditionNode {
     let value = values[Int32(expr.id)]
     var node = ConditionNode(
-      kind: .test, text: sketch ? "" : text(expr.range), value: value, range: expr.range, children: [], detail: "")
-    if sketch { return sketchNode(node, expr) }
+      kind: .test, text: text(expr.range), value: value, range: expr.range, children: [], detail: "")
     switch expr.kind {
     case .and:
       node.kind = .and
@@ -91,13 +90,26 @@ extension ExplanationBuilder {
     if case .date(let x) = a, case .date(let y) = b {
       return min(Double((x.daysSinceEpoch - y.daysSinceEpoch).magnitude) / 365, 1)
     }
-    guard let x = a.magnitude, let y = b.magnitude else { return nil }
+    guard let x = amount(a), let y = amount(b) else { return nil }
     let scale = max(abs(x), abs(y))
     return scale == 0 ? 0 : min(abs(x - y) / scale, 1)
   }
 
+  /// ``Value/magnitude``, the same `Double`, without converting a 128-bit significand when the
+  /// number fits 64 bits (both conversions round to the nearest `Double`, so they agree).
+  static func amount(_ value: Value) -> Double? {
+    switch value {
+    case .decimal(let number), .percent(let number):
+      guard number.high == 0, number.scale <= 19 else { return value.magnitude }
+      let magnitude = Double(number.low) / Double(DecimalNumber.powerOfTen64(Int(number.scale)))
+      return number.isNegative ? -magnitude : magnitude
+    case .missing, .bool, .int, .duration, .money, .date, .text, .list:
+      return value.magnitude
+    }
+  }
+
   /// The fields and lets under `expr` whose values are missing, in source order.
-  private func missingNames(in expr: CheckedExpr) -> [String] {
+  func missingNames(in expr: CheckedExpr) -> [String] {
     var names: [String] = []
     func visit(_ expr: CheckedExpr) {
       guard values[Int32(expr.id)] == .missing else { return }
@@ -121,7 +133,7 @@ extension ExplanationBuilder {
 
   /// The population figures under `expr` that are unknown although the client has the field:
   /// there is no data set to measure against.
-  private func unmeasuredFigures(in expr: CheckedExpr) -> [String] {
+  func unmeasuredFigures(in expr: CheckedExpr) -> [String] {
     var figures: [String] = []
     func visit(_ expr: CheckedExpr) {
       guard values[Int32(expr.id)] == .missing else { return }

@@ -27,10 +27,9 @@ final class BatchEvaluator {
   private let context: EvaluationContext
   private let filter: RowFilter
   private let failOn: Int?
-  /// `--explain`: evaluate shown clients again with a trace, to explain them.
-  private let explains: Bool
-  /// For `--explain`: the policy's texts the explanations quote, kept across this thread's clients.
-  private let wording: ExplanationWording
+  /// `--explain`: evaluates shown clients again with a trace to explain them, keeping what it can
+  /// across this thread's clients.
+  private let lines: ExplanationLineWriter?
   /// Used by this evaluator's thread alone, so exclusivity is not checked at run time.
   @exclusivity(unchecked) private var client: Client
   /// Cell readers by source, made on first use: each source has its own number formats.
@@ -64,8 +63,7 @@ final class BatchEvaluator {
     self.page = page
     self.history = history
     self.changedOnly = changedOnly
-    self.explains = explains
-    wording = ExplanationWording(policy: policy)
+    lines = explains ? ExplanationLineWriter(policy: policy) : nil
     self.policy = policy
     self.context = context
     self.filter = filter
@@ -183,8 +181,7 @@ final class BatchEvaluator {
     guard shown else { return }
     tally.printed += 1
     // Only clients that are shown are explained: the trace costs a second evaluation.
-    let explanation =
-      explains && outcome != nil ? policy.explanationLine(of: client, in: context, wording: wording) : nil
+    let explanation = outcome.flatMap { lines?.line(of: client, winner: $0.winningRule, in: context) }
     var (measure, histogram) = (Value.missing, Value.missing)
     if let page, let outcome {
       // Explained at the end, for the clients the page shows as cards (``ActionFacts``).
