@@ -63,7 +63,7 @@ extension ExplanationLineWriter {
       range: plan.exprs[Int(index)].range, children: [], detail: "")
     shown.missing = builder.missingNames(in: plan.exprs[Int(index)])
     shown.unmeasured = builder.unmeasuredFigures(in: plan.exprs[Int(index)])
-    out.append(ExplanationBuilder.unknown(shown))
+    out.appendText(ExplanationBuilder.unknown(shown))
   }
 
   /// ``ConditionNode/detail``.
@@ -74,7 +74,7 @@ extension ExplanationLineWriter {
     case .comparison(let comparison, let left, let right, _, _):
       operand(left)
       out.append(" ")
-      out.append(comparison.rawValue)
+      out.appendText(comparison.rawValue)
       out.append(" ")
       operand(right)
     case .letValue(let operand):
@@ -98,9 +98,15 @@ extension ExplanationLineWriter {
   /// ` (by 12d)` after a comparison that held by a margin.
   private func margin(_ node: LinePlan.Node) {
     guard case .comparison(_, let left, let right, _, let unit) = node.detail,
-      let a = values[plan.operands[Int(left)].id], let b = values[plan.operands[Int(right)].id],
-      let order = try? Value.ordering(a, b), order != 0
+      let a = values[plan.operands[Int(left)].id], let b = values[plan.operands[Int(right)].id]
     else { return }
+    if let difference = ExplanationLineWriter.plainDifference(a, b) {
+      out.append(" (by ")
+      out.appendDisplay(difference, unit: unit)
+      out.append(")")
+      return
+    }
+    guard let order = try? Value.ordering(a, b), order != 0 else { return }
     let (larger, smaller) = order > 0 ? (a, b) : (b, a)
     let shownUnit: TimeSpan.Unit?
     switch (a, b) {
@@ -114,6 +120,24 @@ extension ExplanationLineWriter {
     out.append(")")
   }
 
+  /// The larger of two different whole numbers, durations or amounts of one currency less the
+  /// smaller, as ``Value/arithmetic(_:_:_:)`` subtracts them, when it fits; `nil` for anything
+  /// else, left to the general arithmetic.
+  static func plainDifference(_ a: Value, _ b: Value) -> Value? {
+    func difference(_ x: Int64, _ y: Int64) -> Int64? {
+      let (result, overflow) = max(x, y).subtractingReportingOverflow(min(x, y))
+      return x == y || overflow ? nil : result
+    }
+    if case .int(let x) = a, case .int(let y) = b { return difference(x, y).map { .int($0) } }
+    if case .duration(let x) = a, case .duration(let y) = b {
+      return difference(x.seconds, y.seconds).map { .duration(TimeSpan(seconds: $0)) }
+    }
+    if case .money(let x) = a, case .money(let y) = b, x.currency == y.currency {
+      return difference(x.scaledAmount, y.scaledAmount).map { .money(Money(scaledAmount: $0, currency: x.currency)) }
+    }
+    return nil
+  }
+
   /// ``ConditionNode/subject``: the side of a comparison that varies.
   private func subject(_ node: LinePlan.Node) {
     guard case .comparison(_, let left, let right, let flipped, _) = node.detail else { return }
@@ -123,7 +147,7 @@ extension ExplanationLineWriter {
   /// ``ConditionNode/requirement``: the operator and the other side.
   private func requirement(_ node: LinePlan.Node) {
     guard case .comparison(let comparison, let left, let right, let flipped, _) = node.detail else { return }
-    out.append((flipped ? comparison.flipped : comparison).rawValue)
+    out.appendText((flipped ? comparison.flipped : comparison).rawValue)
     out.append(" ")
     operand(flipped ? left : right)
   }
@@ -142,7 +166,7 @@ extension ExplanationLineWriter {
         out.append(" ")
         shown(operand)
         out.append(" (")
-        out.append(origin)
+        out.appendText(origin)
         out.append(")")
         return
       }

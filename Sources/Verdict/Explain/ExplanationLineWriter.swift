@@ -16,7 +16,7 @@ package final class ExplanationLineWriter {
   let wording: ExplanationWording
   @exclusivity(unchecked) private var facts: [LinePlan.Fact] = []
   /// The line being written.
-  @exclusivity(unchecked) var out = LineBytes()
+  let out = LineBytes()
   /// The client being explained, for aggregates' origins and missing values.
   private(set) var client: Client?
 
@@ -31,27 +31,41 @@ package final class ExplanationLineWriter {
   /// The line for `client`, whose evaluation succeeded and gave the verdict of rule `winner`
   /// (`nil`: no rule matched, `otherwise` decided).
   package func line(of client: Client, winner: Int?, in context: EvaluationContext) -> String {
+    withLine(of: client, winner: winner, in: context) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Calls `body` with the UTF-8 bytes of ``line(of:winner:in:)``, valid only during the call.
+  package func withLine<Result>(
+    of client: Client, winner: Int?, in context: EvaluationContext, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+  ) -> Result {
+    write(client, winner: winner, in: context)
+    return body(out.bytes)
+  }
+
+  /// Writes the line for `client` into ``out``.
+  private func write(_ client: Client, winner: Int?, in context: EvaluationContext) {
     values.clear()
     facts.removeAll(keepingCapacity: true)
-    out.bytes.removeAll(keepingCapacity: true)
+    out.removeAll()
     self.client = client
     defer { self.client = nil }
     if let winner {
       guard policy.traceCondition(ofRule: winner, client, in: context, into: values) else {
-        return wholeLine(of: client, in: context)
+        return out.appendText(wholeLine(of: client, in: context))
       }
       out.append(plan.texts[plan.titles[winner]])
       out.append(": ")
       writeFindings(rule: winner)
     } else {
-      guard policy.traceConditions(client, in: context, into: values) else { return wholeLine(of: client, in: context) }
-      guard let nearest = nearestRule() else { return "no rule matched" }
+      guard policy.traceConditions(client, in: context, into: values) else {
+        return out.appendText(wholeLine(of: client, in: context))
+      }
+      guard let nearest = nearestRule() else { return out.append("no rule matched") }
       out.append("no rule matched; nearest ")
       out.append(plan.texts[plan.titles[nearest]])
       out.append(": ")
       writeFindings(rule: nearest)
     }
-    return String(decoding: out.bytes, as: UTF8.self)
   }
 
   /// The line from the whole explanation: for an evaluation that failed after all.

@@ -180,8 +180,6 @@ final class BatchEvaluator {
     }
     guard shown else { return }
     tally.printed += 1
-    // Only clients that are shown are explained: the trace costs a second evaluation.
-    let explanation = outcome.flatMap { lines?.line(of: client, winner: $0.winningRule, in: context) }
     var (measure, histogram) = (Value.missing, Value.missing)
     if let page, let outcome {
       // Explained at the end, for the clients the page shows as cards (``ActionFacts``).
@@ -190,11 +188,15 @@ final class BatchEvaluator {
       if let slot = page.histogramSlot { histogram = client.values[slot] }
     }
     batch.withKey(row) { key in
-      renderer.render(
-        ReportRow(
-          key: key, source: batch.source, line: batch.lines[row], error: error, explanation: explanation,
-          standing: standing, measure: measure, histogram: histogram),
-        outcome, into: batch.output)
+      var shownRow = ReportRow(
+        key: key, source: batch.source, line: batch.lines[row], error: error, explanation: nil,
+        standing: standing, measure: measure, histogram: histogram)
+      // Only clients that are shown are explained: the trace costs a second evaluation.
+      guard let outcome, let lines else { return renderer.render(shownRow, outcome, into: batch.output) }
+      lines.withLine(of: client, winner: outcome.winningRule, in: context) { line in
+        shownRow.explanation = line
+        renderer.render(shownRow, outcome, into: batch.output)
+      }
     }
   }
 }

@@ -112,7 +112,13 @@ struct JSONReportRenderer: ReportRenderer {
     if hasHistory { appendStanding(row.standing, out) }
     if explains {
       out.append(",\"explain\":")
-      if let explanation = row.explanation { out.appendJSONString(explanation) } else { out.append("null") }
+      if let explanation = row.explanation {
+        out.append(UInt8(ascii: "\""))
+        out.appendJSONEscaped(explanation)
+        out.append(UInt8(ascii: "\""))
+      } else {
+        out.append("null")
+      }
     }
     out.append(array ? "}" : "}\n")
   }
