@@ -169,6 +169,13 @@ package final class ByteBuffer {
       && !hasZeroByte(word ^ (ones &* 0x5C)) && !hasZeroByte(word ^ (ones &* 0x7F))
   }
 
+  /// Appends bytes known to be valid UTF-8 as a quoted JSON string.
+  package func appendJSONString(validUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+    append(UInt8(ascii: "\""))
+    appendJSONEscapedValid(bytes)
+    append(UInt8(ascii: "\""))
+  }
+
   /// Appends a string as a quoted JSON string.
   package func appendJSONString(_ text: String) {
     var text = text
