@@ -95,17 +95,28 @@ extension ExplanationBuilder {
     return scale == 0 ? 0 : min(abs(x - y) / scale, 1)
   }
 
-  /// ``Value/magnitude``, the same `Double`, without converting a 128-bit significand when the
-  /// number fits 64 bits (both conversions round to the nearest `Double`, so they agree).
+  /// ``Value/magnitude``, the same `Double`, without the standard library's generic conversion
+  /// of a 128-bit significand, which is slow.
   static func amount(_ value: Value) -> Double? {
     switch value {
     case .decimal(let number), .percent(let number):
-      guard number.high == 0, number.scale <= 19 else { return value.magnitude }
-      let magnitude = Double(number.low) / Double(DecimalNumber.powerOfTen64(Int(number.scale)))
+      let magnitude = double(number.significand) / double(DecimalNumber.powerOfTen(Int(number.scale)))
       return number.isNegative ? -magnitude : magnitude
     case .missing, .bool, .int, .duration, .money, .date, .text, .list:
       return value.magnitude
     }
+  }
+
+  /// `Double(value)`: the nearest `Double`, ties to even. Past 64 bits, the top 64 bits with the
+  /// bits below folded into the lowest one (which lies below the rounding position, so it only
+  /// tells a tie from a value above it), scaled back by a power of two, which is exact.
+  static func double(_ value: UInt128) -> Double {
+    let high = UInt64(truncatingIfNeeded: value >> 64)
+    guard high != 0 else { return Double(UInt64(truncatingIfNeeded: value)) }
+    let shift = 64 - high.leadingZeroBitCount
+    let top = UInt64(truncatingIfNeeded: value >> shift)
+    let sticky: UInt64 = value & ((1 << shift) - 1) == 0 ? 0 : 1
+    return Double(top | sticky) * Double(sign: .plus, exponent: shift, significand: 1)
   }
 
   /// The fields and lets under `expr` whose values are missing, in source order.
