@@ -6,7 +6,7 @@ extension ExplanationLineWriter {
     let node = plan.nodes[Int(fact.node)]
     switch (node.kind, fact.inverted) {
     case (.field, false), (.let, false):
-      out.append(plan.texts[node.text])
+      out.append(text(node.text))
       out.append(" is true")
     case (.comparison, false), (.test, false), (.and, false), (.or, false), (.not, false):
       detail(node)
@@ -16,7 +16,7 @@ extension ExplanationLineWriter {
       out.append(", not ")
       requirement(node)
     case (.field, true), (.let, true):
-      out.append(plan.texts[node.text])
+      out.append(text(node.text))
       out.append(" is false")
     case (.test, true), (.and, true), (.or, true), (.not, true):
       detail(node)
@@ -35,7 +35,7 @@ extension ExplanationLineWriter {
       out.append(", needs ")
       requirement(node)
     case (.field, false), (.let, false):
-      out.append(plan.texts[node.text])
+      out.append(text(node.text))
       out.append(" is false")
     case (.test, false), (.and, false), (.or, false), (.not, false):
       detail(node)
@@ -45,7 +45,7 @@ extension ExplanationLineWriter {
       out.append(", needs not ")
       requirement(node)
     case (.field, true), (.let, true):
-      out.append(plan.texts[node.text])
+      out.append(text(node.text))
       out.append(" is true, needs false")
     case (.test, true), (.and, true), (.or, true), (.not, true):
       detail(node)
@@ -59,7 +59,7 @@ extension ExplanationLineWriter {
     let builder = ExplanationBuilder(policy: policy, values: values, fields: client?.values ?? [], wording: wording)
     let node = plan.nodes[Int(index)]
     var shown = ConditionNode(
-      kind: node.kind, text: String(decoding: plan.texts[node.text], as: UTF8.self), value: .missing,
+      kind: node.kind, text: String(decoding: text(node.text), as: UTF8.self), value: .missing,
       range: plan.exprs[Int(index)].range, children: [], detail: "")
     shown.missing = builder.missingNames(in: plan.exprs[Int(index)])
     shown.unmeasured = builder.unmeasuredFigures(in: plan.exprs[Int(index)])
@@ -70,7 +70,7 @@ extension ExplanationLineWriter {
   private func detail(_ node: LinePlan.Node) {
     switch node.detail {
     case .text:
-      out.append(plan.texts[node.text])
+      out.append(text(node.text))
     case .comparison(let comparison, let left, let right, _, _):
       operand(left)
       out.append(" ")
@@ -78,7 +78,7 @@ extension ExplanationLineWriter {
       out.append(" ")
       operand(right)
     case .letValue(let operand):
-      if values[node.id] == nil { out.append(plan.texts[node.text]) } else { self.operand(operand) }
+      if values[node.id] == nil { out.append(text(node.text)) } else { self.operand(operand) }
     case .operand(let operand):
       self.operand(operand)
     case .isMissing(let subject, let negated):
@@ -155,7 +155,7 @@ extension ExplanationLineWriter {
   /// An operand as ``ExplanationBuilder/operand(_:)`` writes it.
   private func operand(_ index: Int32) {
     let operand = plan.operands[Int(index)]
-    out.append(plan.texts[operand.written])
+    out.append(text(operand.written))
     let named: Bool
     switch operand.style {
     case .constant: return

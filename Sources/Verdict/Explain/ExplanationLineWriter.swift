@@ -20,12 +20,27 @@ package final class ExplanationLineWriter {
   /// The client being explained, for aggregates' origins and missing values.
   private(set) var client: Client?
 
+  /// The plan's texts, in memory of the writer's own: a slice of them costs no reference count.
+  private let texts: UnsafeMutableBufferPointer<UInt8>
+
   /// A writer for `policy`'s lines.
   package init(policy: Policy) {
     self.policy = policy
     plan = LinePlan(policy: policy)
     values = TraceValues(count: policy.program.nodeCount)
     wording = ExplanationWording(policy: policy)
+    texts = .allocate(capacity: max(1, plan.texts.count))
+    _ = texts.initialize(from: plan.texts)
+  }
+
+  deinit {
+    texts.deallocate()
+  }
+
+  /// The policy's text at `range` of ``LinePlan/texts``.
+  @inline(__always)
+  func text(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(rebasing: texts[range])
   }
 
   /// The line for `client`, whose evaluation succeeded and gave the verdict of rule `winner`
@@ -53,7 +68,7 @@ package final class ExplanationLineWriter {
       guard policy.traceCondition(ofRule: winner, client, in: context, into: values) else {
         return out.appendText(wholeLine(of: client, in: context))
       }
-      out.append(plan.texts[plan.titles[winner]])
+      out.append(text(plan.titles[winner]))
       out.append(": ")
       writeFindings(rule: winner)
     } else {
@@ -62,7 +77,7 @@ package final class ExplanationLineWriter {
       }
       guard let nearest = nearestRule() else { return out.append("no rule matched") }
       out.append("no rule matched; nearest ")
-      out.append(plan.texts[plan.titles[nearest]])
+      out.append(text(plan.titles[nearest]))
       out.append(": ")
       writeFindings(rule: nearest)
     }
