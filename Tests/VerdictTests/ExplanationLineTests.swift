@@ -2,8 +2,8 @@ import XCTest
 
 @testable import Verdict
 
-/// `Policy.explanationLine`, the `--explain` column: the same line as ``ExplanationText/line(_:)``
-/// of the whole explanation, with one ``ExplanationWording`` kept across clients.
+/// ``ExplanationLineWriter``, the `--explain` column: the same line as ``ExplanationText/line(_:)``
+/// of the whole explanation, with one writer kept across clients.
 final class ExplanationLineTests: XCTestCase {
   let context = EvaluationContext(today: CalendarDate(year: 2026, month: 11, day: 29)!)
 
@@ -12,12 +12,14 @@ final class ExplanationLineTests: XCTestCase {
     _ policyText: String, _ clients: [[String: String]], file: StaticString = #filePath, line: UInt = #line
   ) throws {
     let policy = try Policy(policyText)
-    let wording = ExplanationWording(policy: policy)
+    let writer = ExplanationLineWriter(policy: policy)
     for values in clients {
       let client = try policy.client(values.mapValues(Value.text), options: .absentIsMissing)
-      let whole = ExplanationText.line(policy.explain(client, in: context))
+      let explanation = policy.explain(client, in: context)
+      let whole = ExplanationText.line(explanation)
       XCTAssertEqual(
-        policy.explanationLine(of: client, in: context, wording: wording), whole, "\(values)", file: file, line: line)
+        writer.line(of: client, winner: explanation.winningRule, in: context), whole, "\(values)", file: file,
+        line: line)
     }
   }
 
@@ -58,5 +60,53 @@ final class ExplanationLineTests: XCTestCase {
       otherwise recommend keep
       """,
       [["x": "2", "tier": "gold"], ["x": "0", "tier": "silver"], ["x": "20", "tier": "gold"], ["tier": "lead"]])
+  }
+}
+
+/// The pieces the line writes in its own way, against the ones ``ExplanationText`` uses.
+final class ExplanationLinePieceTests: XCTestCase {
+  /// ``ExplanationBuilder/double(_:)`` rounds as `Double(UInt128)` does, ties and all.
+  func testDoubleOfA128BitSignificandRoundsAsTheStandardLibrary() {
+    var generator = SystemRandomNumberGenerator()
+    var samples: [UInt128] = [0, 1, UInt128(UInt64.max), UInt128(UInt64.max) + 1, .max]
+    // Ties and near-ties: 54 significant bits with the last one set, and neighbours.
+    for shift in 0..<75 {
+      let tie = (UInt128(1) << 53 | 1) << shift
+      samples += [tie, tie - 1, tie + 1]
+    }
+    for _ in 0..<20_000 {
+      let value = UInt128.random(in: 0...UInt128.max, using: &generator)
+      samples.append(value >> UInt128.random(in: 0..<128, using: &generator))
+    }
+    for value in samples {
+      XCTAssertEqual(ExplanationBuilder.double(value), Double(value), "\(value)")
+    }
+  }
+
+  /// ``LineBytes/appendDisplay(_:unit:)`` writes what ``ExplanationBuilder/display(_:unit:)`` says.
+  func testValuesAreWrittenAsTheExplanationShowsThem() throws {
+    let decimals = try [
+      "0", "1", "-1", "0.5", "33.33333333333333333333333333", "-0.004", "0.005", "1234567.891", "100",
+      "0.0001", "99999999999999999999.99",
+    ].map { try XCTUnwrap(DecimalNumber($0), $0) }
+    var values: [Value] = [.missing, .bool(true), .bool(false), .int(0), .int(-42), .int(.max), .int(.min)]
+    values += decimals.flatMap { [Value.decimal($0), .percent($0)] }
+    values += [0, 1, -1, 59, 3600, 86_400, 90_000, -86_401, 3_513_600, 31_536_000].map {
+      .duration(TimeSpan(seconds: $0))
+    }
+    values += [0, 1, -1, 10, 100, 12_345, -5_000_000, 10_000].map {
+      .money(Money(scaledAmount: $0, currency: .euro))
+    }
+    values += try ["2026-11-29", "0001-01-01", "2024-02-29"].map { Value.date(try CalendarDate($0)) }
+    values += [.text("plain"), .text("say \"hi\""), .text("tab\there"), .text("Zoë"), .list([.int(1), .text("a")])]
+    for value in values {
+      for unit in [nil] + TimeSpan.Unit.allCases {
+        let line = LineBytes()
+        line.appendDisplay(value, unit: unit)
+        XCTAssertEqual(
+          String(decoding: line.bytes, as: UTF8.self), ExplanationBuilder.display(value, unit: unit),
+          "\(value) in \(unit?.rawValue ?? "no unit")")
+      }
+    }
   }
 }

@@ -3,8 +3,7 @@ extension ExplanationBuilder {
   func node(_ expr: CheckedExpr) -> ConditionNode {
     let value = values[Int32(expr.id)]
     var node = ConditionNode(
-      kind: .test, text: sketch ? "" : text(expr.range), value: value, range: expr.range, children: [], detail: "")
-    if sketch { return sketchNode(node, expr) }
+      kind: .test, text: text(expr.range), value: value, range: expr.range, children: [], detail: "")
     switch expr.kind {
     case .and:
       node.kind = .and
@@ -91,13 +90,37 @@ extension ExplanationBuilder {
     if case .date(let x) = a, case .date(let y) = b {
       return min(Double((x.daysSinceEpoch - y.daysSinceEpoch).magnitude) / 365, 1)
     }
-    guard let x = a.magnitude, let y = b.magnitude else { return nil }
+    guard let x = amount(a), let y = amount(b) else { return nil }
     let scale = max(abs(x), abs(y))
     return scale == 0 ? 0 : min(abs(x - y) / scale, 1)
   }
 
+  /// ``Value/magnitude``, the same `Double`, without the standard library's generic conversion
+  /// of a 128-bit significand, which is slow.
+  static func amount(_ value: Value) -> Double? {
+    switch value {
+    case .decimal(let number), .percent(let number):
+      let magnitude = double(number.significand) / double(DecimalNumber.powerOfTen(Int(number.scale)))
+      return number.isNegative ? -magnitude : magnitude
+    case .missing, .bool, .int, .duration, .money, .date, .text, .list:
+      return value.magnitude
+    }
+  }
+
+  /// `Double(value)`: the nearest `Double`, ties to even. Past 64 bits, the top 64 bits with the
+  /// bits below folded into the lowest one (which lies below the rounding position, so it only
+  /// tells a tie from a value above it), scaled back by a power of two, which is exact.
+  static func double(_ value: UInt128) -> Double {
+    let high = UInt64(truncatingIfNeeded: value >> 64)
+    guard high != 0 else { return Double(UInt64(truncatingIfNeeded: value)) }
+    let shift = 64 - high.leadingZeroBitCount
+    let top = UInt64(truncatingIfNeeded: value >> shift)
+    let sticky: UInt64 = value & ((1 << shift) - 1) == 0 ? 0 : 1
+    return Double(top | sticky) * Double(sign: .plus, exponent: shift, significand: 1)
+  }
+
   /// The fields and lets under `expr` whose values are missing, in source order.
-  private func missingNames(in expr: CheckedExpr) -> [String] {
+  func missingNames(in expr: CheckedExpr) -> [String] {
     var names: [String] = []
     func visit(_ expr: CheckedExpr) {
       guard values[Int32(expr.id)] == .missing else { return }
@@ -121,7 +144,7 @@ extension ExplanationBuilder {
 
   /// The population figures under `expr` that are unknown although the client has the field:
   /// there is no data set to measure against.
-  private func unmeasuredFigures(in expr: CheckedExpr) -> [String] {
+  func unmeasuredFigures(in expr: CheckedExpr) -> [String] {
     var figures: [String] = []
     func visit(_ expr: CheckedExpr) {
       guard values[Int32(expr.id)] == .missing else { return }

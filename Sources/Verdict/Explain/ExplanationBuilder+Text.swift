@@ -28,6 +28,11 @@ extension ExplanationBuilder {
   /// `average of 28 invoices`, `sum of 3 invoices, 1 without a value`: what went into an
   /// aggregate, when the client's records were read; `nil` for a count, which says it itself.
   func origin(of index: Int) -> String? {
+    ExplanationBuilder.origin(of: index, in: program, records: records)
+  }
+
+  /// ``origin(of:)`` for a client whose records came to `records`.
+  static func origin(of index: Int, in program: Program, records: [RecordTally]) -> String? {
     guard index < records.count else { return nil }
     let aggregate = program.aggregates[index]
     guard aggregate.function != .count else { return nil }
@@ -39,7 +44,7 @@ extension ExplanationBuilder {
   }
 
   /// `invoice` for `invoices`, `entry` for `entries`: a table's name for one record.
-  private func singular(_ name: String) -> String {
+  private static func singular(_ name: String) -> String {
     if name.hasSuffix("ies") { return String(name.dropLast(3)) + "y" }
     if name.hasSuffix("s"), !name.hasSuffix("ss") { return String(name.dropLast()) }
     return name

@@ -24,9 +24,6 @@ struct ExplanationBuilder {
   let wording: ExplanationWording
   /// How many records went into each aggregate, when the client's records were read.
   var records: [RecordTally] = []
-  /// Whether nodes are built without their text, only with what ranks them (kinds, values,
-  /// distances): enough to find the rule an explanation line is about.
-  var sketch = false
   var program: Program { policy.program }
 
   init(policy: Policy, values: TraceValues, fields: [Value], wording: ExplanationWording) {

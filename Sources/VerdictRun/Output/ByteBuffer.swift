@@ -121,26 +121,17 @@ package final class ByteBuffer {
     reserve(bytes.count)
     var nonASCII = false
     var runStart = 0
-    var index = 0
     let count = bytes.count
-    if let start = bytes.baseAddress {
-      // Eight bytes at a time while none needs a look: no byte < 0x20, '"', '\\' or >= 0x7F.
-      while index + 8 <= count {
-        let word = UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self)
-        if ByteBuffer.isPlain(word) {
-          index += 8
-        } else {
-          break
-        }
-      }
-    }
+    // Eight bytes at a time while none needs a look, at the start and again after each escape (a
+    // quoted name in the middle of a text).
+    var index = ByteBuffer.plainWords(bytes, from: 0)
     while index < count {
-      defer { index += 1 }
       let byte = bytes[index]
+      index += 1
       if byte >= 0x80 { nonASCII = true }
       guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else { continue }
-      append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-      runStart = index + 1
+      append(UnsafeBufferPointer(rebasing: bytes[runStart..<index - 1]))
+      runStart = index
       switch byte {
       case UInt8(ascii: "\""): append("\\\"")
       case UInt8(ascii: "\\"): append("\\\\")
@@ -152,9 +143,20 @@ package final class ByteBuffer {
         append(ByteBuffer.hexDigit(byte >> 4))
         append(ByteBuffer.hexDigit(byte & 0xF))
       }
+      index = ByteBuffer.plainWords(bytes, from: index)
     }
     append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     return nonASCII
+  }
+
+  /// Where the run of whole words of plain bytes (``isPlain(_:)``) from `index` ends.
+  @inline(__always) static func plainWords(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+    guard let start = bytes.baseAddress else { return index }
+    var index = index
+    while index + 8 <= bytes.count, isPlain(UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self)) {
+      index += 8
+    }
+    return index
   }
 
   /// Whether eight bytes are all printable ASCII other than `"` and `\\`.
@@ -165,6 +167,13 @@ package final class ByteBuffer {
     let below0x20 = (word &- ones &* 0x20) & ~word & highs != 0
     return word & highs == 0 && !below0x20 && !hasZeroByte(word ^ (ones &* 0x22))
       && !hasZeroByte(word ^ (ones &* 0x5C)) && !hasZeroByte(word ^ (ones &* 0x7F))
+  }
+
+  /// Appends bytes known to be valid UTF-8 as a quoted JSON string.
+  package func appendJSONString(validUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+    append(UInt8(ascii: "\""))
+    appendJSONEscapedValid(bytes)
+    append(UInt8(ascii: "\""))
   }
 
   /// Appends a string as a quoted JSON string.

@@ -27,10 +27,9 @@ final class BatchEvaluator {
   private let context: EvaluationContext
   private let filter: RowFilter
   private let failOn: Int?
-  /// `--explain`: evaluate shown clients again with a trace, to explain them.
-  private let explains: Bool
-  /// For `--explain`: the policy's texts the explanations quote, kept across this thread's clients.
-  private let wording: ExplanationWording
+  /// `--explain`: evaluates shown clients again with a trace to explain them, keeping what it can
+  /// across this thread's clients.
+  private let lines: ExplanationLineWriter?
   /// Used by this evaluator's thread alone, so exclusivity is not checked at run time.
   @exclusivity(unchecked) private var client: Client
   /// Cell readers by source, made on first use: each source has its own number formats.
@@ -66,8 +65,7 @@ final class BatchEvaluator {
     self.page = page
     self.history = history
     self.changedOnly = changedOnly
-    self.explains = explains
-    wording = ExplanationWording(policy: policy)
+    lines = explains ? ExplanationLineWriter(policy: policy) : nil
     self.policy = policy
     self.context = context
     self.filter = filter
@@ -188,9 +186,6 @@ final class BatchEvaluator {
     }
     guard shown else { return }
     tally.printed += 1
-    // Only clients that are shown are explained: the trace costs a second evaluation.
-    let explanation =
-      explains && outcome != nil ? policy.explanationLine(of: client, in: context, wording: wording) : nil
     var (measure, histogram) = (Value.missing, Value.missing)
     if let page, let outcome {
       // Explained at the end, for the clients the page shows as cards (``ActionFacts``).
@@ -199,11 +194,15 @@ final class BatchEvaluator {
       if let slot = page.histogramSlot { histogram = client.values[slot] }
     }
     batch.withKey(row) { key in
-      renderer.render(
-        ReportRow(
-          key: key, source: batch.source, line: batch.lines[row], error: error, explanation: explanation,
-          standing: standing, measure: measure, histogram: histogram),
-        outcome, into: batch.output)
+      var shownRow = ReportRow(
+        key: key, source: batch.source, line: batch.lines[row], error: error, explanation: nil,
+        standing: standing, measure: measure, histogram: histogram)
+      // Only clients that are shown are explained: the trace costs a second evaluation.
+      guard let outcome, let lines else { return renderer.render(shownRow, outcome, into: batch.output) }
+      lines.withLine(of: client, winner: outcome.winningRule, in: context) { line in
+        shownRow.explanation = line
+        renderer.render(shownRow, outcome, into: batch.output)
+      }
     }
   }
 }

@@ -112,7 +112,8 @@ struct JSONReportRenderer: ReportRenderer {
     if hasHistory { appendStanding(row.standing, out) }
     if explains {
       out.append(",\"explain\":")
-      if let explanation = row.explanation { out.appendJSONString(explanation) } else { out.append("null") }
+      // An explanation is made as valid UTF-8.
+      if let explanation = row.explanation { out.appendJSONString(validUTF8: explanation) } else { out.append("null") }
     }
     out.append(array ? "}" : "}\n")
   }

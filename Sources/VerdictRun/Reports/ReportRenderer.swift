@@ -11,8 +11,9 @@ struct ReportRow {
   var line: Int
   /// What went wrong, when the row could not be evaluated.
   var error: String?
-  /// With `--explain`: why the client got its verdict, on one line.
-  var explanation: String?
+  /// With `--explain`: why the client got its verdict, on one line (UTF-8, valid while the row
+  /// is rendered).
+  var explanation: UnsafeBufferPointer<UInt8>?
   /// With a run history: the client's standing against the previous run.
   var standing: ClientStanding?
   /// For the HTML report's chart: the client's value of the charted field.

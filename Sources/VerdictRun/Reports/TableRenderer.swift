@@ -134,9 +134,9 @@ struct TableRenderer: ReportRenderer {
     }
     finish(out)
     // With --explain, the explanation goes on a line of its own under the client's.
-    if var explanation = row.explanation {
+    if let explanation = row.explanation {
       out.append("    why: ")
-      explanation.withUTF8 { out.appendTableCell($0) }
+      out.appendTableCell(explanation)
       finish(out)
     }
   }

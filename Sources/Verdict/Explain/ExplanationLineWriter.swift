@@ -1,0 +1,144 @@
+/// Writes the one-line explanation of `verdict run --explain`: the same line as
+/// ``ExplanationText/line(_:)`` of ``Policy/explain(_:in:)``, at a fraction of the cost.
+///
+/// With a winning rule, only that rule's condition is traced and only the facts it rests on are
+/// written; without one, every condition is traced and the rules are ranked on their values, and
+/// only the nearest one's facts are written. The conditions' shapes and the policy's texts are
+/// worked out once (``LinePlan``), and the trace, the facts and the bytes of the line are kept
+/// from one client to the next. One belongs to one thread at a time (a runner's evaluating
+/// thread keeps its own).
+package final class ExplanationLineWriter {
+  let policy: Policy
+  let plan: LinePlan
+  /// The trace of the client being explained, cleared for each.
+  let values: TraceValues
+  /// The policy's texts, for what few lines need the whole explanation builder.
+  let wording: ExplanationWording
+  @exclusivity(unchecked) private var facts: [LinePlan.Fact] = []
+  /// The line being written.
+  let out = LineBytes()
+  /// The client being explained, for aggregates' origins and missing values.
+  private(set) var client: Client?
+
+  /// The plan's texts, in memory of the writer's own: a slice of them costs no reference count.
+  private let texts: UnsafeMutableBufferPointer<UInt8>
+
+  /// A writer for `policy`'s lines.
+  package init(policy: Policy) {
+    self.policy = policy
+    plan = LinePlan(policy: policy)
+    values = TraceValues(count: policy.program.nodeCount)
+    wording = ExplanationWording(policy: policy)
+    texts = .allocate(capacity: max(1, plan.texts.count))
+    _ = texts.initialize(from: plan.texts)
+  }
+
+  deinit {
+    texts.deallocate()
+  }
+
+  /// The policy's text at `range` of ``LinePlan/texts``.
+  @inline(__always)
+  func text(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(rebasing: texts[range])
+  }
+
+  /// The line for `client`, whose evaluation succeeded and gave the verdict of rule `winner`
+  /// (`nil`: no rule matched, `otherwise` decided).
+  package func line(of client: Client, winner: Int?, in context: EvaluationContext) -> String {
+    withLine(of: client, winner: winner, in: context) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Calls `body` with the UTF-8 bytes of ``line(of:winner:in:)``, valid only during the call.
+  package func withLine<Result>(
+    of client: Client, winner: Int?, in context: EvaluationContext, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+  ) -> Result {
+    write(client, winner: winner, in: context)
+    return body(out.bytes)
+  }
+
+  /// Writes the line for `client` into ``out``.
+  private func write(_ client: Client, winner: Int?, in context: EvaluationContext) {
+    values.clear()
+    facts.removeAll(keepingCapacity: true)
+    out.removeAll()
+    self.client = client
+    defer { self.client = nil }
+    if let winner {
+      guard policy.traceCondition(ofRule: winner, client, in: context, into: values) else {
+        return out.appendText(wholeLine(of: client, in: context))
+      }
+      out.append(text(plan.titles[winner]))
+      out.append(": ")
+      writeFindings(rule: winner)
+    } else {
+      guard policy.traceConditions(client, in: context, into: values) else {
+        return out.appendText(wholeLine(of: client, in: context))
+      }
+      guard let nearest = nearestRule() else { return out.append("no rule matched") }
+      out.append("no rule matched; nearest ")
+      out.append(text(plan.titles[nearest]))
+      out.append(": ")
+      writeFindings(rule: nearest)
+    }
+  }
+
+  /// The line from the whole explanation: for an evaluation that failed after all.
+  private func wholeLine(of client: Client, in context: EvaluationContext) -> String {
+    ExplanationText.line(policy.explain(client, in: context))
+  }
+
+  /// The rule nearest to matching, as ``ExplanationText/line(_:)`` ranks them: one that was
+  /// decided before one that was unknown, then the fewest and smallest obstacles; `nil` when no
+  /// rule has findings.
+  private func nearestRule() -> Int? {
+    var best: (rule: Int, unknown: Bool, count: Int, distance: Double)?
+    for rule in plan.roots.indices {
+      let root = plan.roots[rule]
+      let truth = values.truth(plan.nodes[Int(root)].id)
+      facts.removeAll(keepingCapacity: true)
+      switch truth {
+      case .notComputed: continue
+      case .isTrue:
+        // A rule with findings (what it rests on), ranked by its obstacles: none.
+        plan.support(root, values, into: &facts)
+        guard !facts.isEmpty else { continue }
+        facts.removeAll(keepingCapacity: true)
+      case .isFalse, .unknown, .other:
+        plan.obstacles(root, values, into: &facts)
+        guard !facts.isEmpty else { continue }
+      }
+      let candidate = (rule, truth == .unknown, facts.count, plan.totalDistance(facts[...], values))
+      if let known = best {
+        let nearer =
+          candidate.1 != known.unknown
+          ? known.unknown : LinePlan.nearer((candidate.2, candidate.3), than: (known.count, known.distance))
+        guard nearer else { continue }
+      }
+      best = candidate
+    }
+    return best?.rule
+  }
+
+  /// The findings of rule `rule`, joined as the line shows them: what it rests on when it
+  /// matched, what kept it from matching otherwise.
+  private func writeFindings(rule: Int) {
+    let root = plan.roots[rule]
+    facts.removeAll(keepingCapacity: true)
+    switch values.truth(plan.nodes[Int(root)].id) {
+    case .isTrue:
+      plan.support(root, values, into: &facts)
+      for (number, fact) in facts.enumerated() {
+        if number > 0 { out.append("; ") }
+        held(fact)
+      }
+    case .isFalse, .unknown, .other:
+      plan.obstacles(root, values, into: &facts)
+      for (number, fact) in facts.enumerated() {
+        if number > 0 { out.append("; ") }
+        missed(fact)
+      }
+    case .notComputed: break
+    }
+  }
+}

@@ -1,0 +1,240 @@
+/// The bytes of an explanation line as it is written, and values written into it as
+/// ``ExplanationBuilder/display(_:unit:)`` shows them, without making a string for each.
+///
+/// Memory of its own, grown as needed and kept from one line to the next: appending a few bytes
+/// is a copy, not a call into the array's machinery. Used by one thread at a time.
+final class LineBytes {
+  @exclusivity(unchecked) private var base: UnsafeMutablePointer<UInt8>
+  @exclusivity(unchecked) private var capacity: Int
+  /// How many bytes the line has.
+  @exclusivity(unchecked) private(set) var count = 0
+  /// Digits being put together, from the end: room for the longest number (39 digits).
+  private let digits = UnsafeMutablePointer<UInt8>.allocate(capacity: 48)
+  /// Where the digits start in ``digits``; they end at 48.
+  @exclusivity(unchecked) private var digitStart = 48
+
+  init() {
+    capacity = 256
+    base = .allocate(capacity: capacity)
+  }
+
+  deinit {
+    base.deallocate()
+    digits.deallocate()
+  }
+
+  /// The line so far.
+  var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+  /// Starts the next line.
+  func removeAll() { count = 0 }
+
+  @inline(__always)
+  func append(_ byte: UInt8) {
+    if count == capacity { grow(count + 1) }
+    base[count] = byte
+    count += 1
+  }
+
+  func append(_ text: StaticString) {
+    append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
+  func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    if count + bytes.count > capacity { grow(count + bytes.count) }
+    for offset in 0..<bytes.count { base[count + offset] = bytes[offset] }
+    count += bytes.count
+  }
+
+  func append(_ slice: ArraySlice<UInt8>) {
+    slice.withUnsafeBufferPointer { append($0) }
+  }
+
+  /// Text made at run time; literals take ``append(_:)-(StaticString)``.
+  func appendText(_ text: String) {
+    var text = text
+    text.withUTF8 { append($0) }
+  }
+
+  /// Room for at least `needed` bytes.
+  private func grow(_ needed: Int) {
+    let larger = Swift.max(needed, capacity * 2)
+    let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+    moved.update(from: base, count: count)
+    base.deallocate()
+    base = moved
+    capacity = larger
+  }
+
+  /// A value as ``ExplanationBuilder/display(_:unit:)`` shows it.
+  func appendDisplay(_ value: Value, unit: TimeSpan.Unit?) {
+    switch value {
+    case .duration(let span):
+      guard let unit else { return appendDuration(span) }
+      if span.seconds % unit.seconds == 0 {
+        appendInteger(span.seconds / unit.seconds)
+        appendUnit(unit)
+        return
+      }
+      // An average of days is rarely whole: 40.67d reads better than 976h.
+      let magnitude = span.seconds.magnitude
+      let hundredths = (magnitude * 200 + UInt64(unit.seconds)) / UInt64(2 * unit.seconds)
+      if span.seconds < 0 { append(UInt8(ascii: "-")) }
+      appendDecimal(DecimalNumber(Int64(hundredths)), shiftingPointRightBy: -2)
+      appendUnit(unit)
+    case .decimal(let number): appendDecimal(number.rounded(toPlaces: 2).trimmed, shiftingPointRightBy: 0)
+    case .percent(let fraction):
+      appendDecimal(fraction.rounded(toPlaces: 4), shiftingPointRightBy: 2)
+      append(UInt8(ascii: "%"))
+    case .missing: append("missing")
+    case .bool(let truth): append(truth ? "true" : "false")
+    case .int(let number): appendInteger(number)
+    case .money(let money):
+      appendMoney(money.scaledAmount)
+      append(UInt8(ascii: " "))
+      // The code's three letters, as ``Currency/code`` spells them.
+      let packed = money.currency.packed
+      append(UInt8(packed >> 16 & 0xFF))
+      append(UInt8(packed >> 8 & 0xFF))
+      append(UInt8(packed & 0xFF))
+    case .date(let date):
+      let (year, month, day) = date.components
+      appendPadded(year, 4)
+      append(UInt8(ascii: "-"))
+      appendPadded(month, 2)
+      append(UInt8(ascii: "-"))
+      appendPadded(day, 2)
+    case .text(let text):
+      // Quoted as ``Value/quote(_:)`` quotes it; text with nothing to escape is copied as it is.
+      let plain = !text.utf8.contains { $0 == 0x22 || $0 == 0x5C || $0 == 0x0A || $0 == 0x09 }
+      if plain {
+        append(UInt8(ascii: "\""))
+        appendText(text)
+        append(UInt8(ascii: "\""))
+      } else {
+        appendText(Value.quote(text))
+      }
+    case .list: appendText(value.description)
+    }
+  }
+
+  /// `-42`, as `String(number)` writes it.
+  func appendInteger(_ number: Int64) {
+    if number < 0 { append(UInt8(ascii: "-")) }
+    makeDigits(number.magnitude)
+    appendDigits()
+  }
+
+  /// Puts the digits of `number` at the end of ``digits``.
+  private func makeDigits(_ number: UInt128) {
+    guard number > UInt128(UInt64.max) else { return makeDigits(UInt64(number)) }
+    digitStart = 48
+    var rest = number
+    repeat {
+      let (quotient, digit) = rest.quotientAndRemainder(dividingBy: 10)
+      digitStart -= 1
+      digits[digitStart] = UInt8(ascii: "0") + UInt8(digit)
+      rest = quotient
+    } while rest > 0
+  }
+
+  /// Puts the digits of `number` at the end of ``digits``.
+  private func makeDigits(_ number: UInt64) {
+    digitStart = 48
+    var rest = number
+    repeat {
+      digitStart -= 1
+      digits[digitStart] = UInt8(ascii: "0") + UInt8(rest % 10)
+      rest /= 10
+    } while rest > 0
+  }
+
+  /// How many digits ``makeDigits(_:)-(UInt64)`` made.
+  private var digitCount: Int { 48 - digitStart }
+
+  /// Appends the digits made, or the first `count` of them.
+  private func appendDigits(count: Int? = nil) {
+    append(UnsafeBufferPointer(start: digits + digitStart, count: count ?? digitCount))
+  }
+
+  /// `number` with zeros in front up to `width` characters, as ``CalendarDate/description`` pads.
+  private func appendPadded(_ number: Int, _ width: Int) {
+    makeDigits(UInt64(number.magnitude))
+    let count = digitCount + (number < 0 ? 1 : 0)
+    for _ in 0..<Swift.max(0, width - count) { append(UInt8(ascii: "0")) }
+    if number < 0 { append(UInt8(ascii: "-")) }
+    appendDigits()
+  }
+
+  /// An amount of money with at least two decimals, as ``Money/format(_:)`` writes it.
+  private func appendMoney(_ scaled: Int64) {
+    let magnitude = scaled.magnitude
+    if scaled < 0 { append(UInt8(ascii: "-")) }
+    makeDigits(magnitude / UInt64(Money.scale))
+    appendDigits()
+    append(UInt8(ascii: "."))
+    var fraction = magnitude % UInt64(Money.scale)
+    var places = 4
+    while places > 2, fraction % 10 == 0 {
+      fraction /= 10
+      places -= 1
+    }
+    makeDigits(fraction)
+    for _ in 0..<(places - digitCount) { append(UInt8(ascii: "0")) }
+    appendDigits()
+  }
+
+  /// A duration as its literal, as ``TimeSpan/description`` writes it.
+  private func appendDuration(_ span: TimeSpan) {
+    let literal = span.literal
+    if literal.isNegative { append(UInt8(ascii: "-")) }
+    makeDigits(literal.scaledCount)
+    let whole = digitCount - literal.fractionDigits
+    appendDigits(count: whole)
+    if literal.fractionDigits > 0 {
+      append(UInt8(ascii: "."))
+      append(UnsafeBufferPointer(start: digits + digitStart + whole, count: literal.fractionDigits))
+    }
+    appendUnit(literal.unit)
+  }
+
+  /// A unit's symbol, `d`.
+  func appendUnit(_ unit: TimeSpan.Unit) {
+    switch unit {
+    case .second: append("s")
+    case .minute: append("min")
+    case .hour: append("h")
+    case .day: append("d")
+    case .week: append("w")
+    case .month: append("mo")
+    case .year: append("y")
+    }
+  }
+
+  /// The digits of `number` with its point moved `shift` places to the right, as
+  /// ``DecimalNumber/text(_:shiftingPointRightBy:)`` writes them.
+  private func appendDecimal(_ number: DecimalNumber, shiftingPointRightBy shift: Int) {
+    if number.isZero { return append(UInt8(ascii: "0")) }
+    makeDigits(number.significand)
+    if number.isNegative { append(UInt8(ascii: "-")) }
+    let scale = Int(number.scale) - shift
+    if scale <= 0 {
+      appendDigits()
+      for _ in 0..<(-scale) { append(UInt8(ascii: "0")) }
+      return
+    }
+    // The fraction without its trailing zeros; zeros in front when it has fewer digits than places.
+    var fractionEnd = 48
+    while fractionEnd > digitStart, 48 - fractionEnd < scale, digits[fractionEnd - 1] == UInt8(ascii: "0") {
+      fractionEnd -= 1
+    }
+    let whole = Swift.max(0, digitCount - scale)
+    if whole == 0 { append(UInt8(ascii: "0")) } else { appendDigits(count: whole) }
+    let fractionStart = 48 - scale
+    guard fractionEnd > fractionStart else { return }
+    append(UInt8(ascii: "."))
+    for position in fractionStart..<fractionEnd {
+      append(position < digitStart ? UInt8(ascii: "0") : digits[position])
+    }
+  }
+}

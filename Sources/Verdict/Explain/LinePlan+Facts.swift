@@ -1,0 +1,144 @@
+/// The facts behind a rule's outcome, found on the plan beside a client's trace: the same as
+/// ``ConditionNode/support`` and ``ConditionNode/obstacles``, without building the nodes.
+extension LinePlan {
+  /// A test as a fact behind a rule's outcome, as ``ConditionFact``: a node of the plan.
+  struct Fact {
+    var node: Int32
+    var inverted: Bool
+  }
+
+  /// The children of `node`: for a let, its definition once computed.
+  @inline(__always)
+  private func children(of node: Int32) -> ArraySlice<Int32> {
+    let node = nodes[Int(node)]
+    return children[Int(node.first)..<Int(node.first + node.count)]
+  }
+
+  /// Appends to `facts` what makes a true node true (``ConditionNode/support``).
+  func support(_ index: Int32, _ values: TraceValues, into facts: inout [Fact]) {
+    let node = nodes[Int(index)]
+    guard values.truth(node.id) == .isTrue else { return }
+    switch node.kind {
+    case .and:
+      for child in children(of: index) { support(child, values, into: &facts) }
+    case .or:
+      if let held = children(of: index).first(where: { values.truth(nodes[Int($0)].id) == .isTrue }) {
+        support(held, values, into: &facts)
+      }
+    case .let:
+      if let definition = definition(of: index) {
+        support(definition, values, into: &facts)
+      } else {
+        facts.append(Fact(node: index, inverted: false))
+      }
+    case .not:
+      guard let operand = children(of: index).first else { return }
+      // The operand's obstacles that are not unknown, seen through the `not`.
+      let start = facts.count
+      obstacles(operand, values, into: &facts)
+      var kept = start
+      for position in start..<facts.count where values.truth(nodes[Int(facts[position].node)].id) != .unknown {
+        facts[kept] = Fact(node: facts[position].node, inverted: !facts[position].inverted)
+        kept += 1
+      }
+      facts.removeLast(facts.count - kept)
+    case .comparison, .field, .test:
+      facts.append(Fact(node: index, inverted: false))
+    }
+  }
+
+  /// Appends to `facts` what stops a false or unknown node from being true
+  /// (``ConditionNode/obstacles``).
+  func obstacles(_ index: Int32, _ values: TraceValues, into facts: inout [Fact]) {
+    let node = nodes[Int(index)]
+    switch values.truth(node.id) {
+    case .unknown:
+      unknowns(index, values, into: &facts)
+      return
+    case .isFalse: break
+    case .isTrue, .notComputed, .other: return
+    }
+    switch node.kind {
+    case .and:
+      for child in children(of: index) { obstacles(child, values, into: &facts) }
+    case .or:
+      // The option nearest to holding, kept at `base`; the first of equals.
+      let base = facts.count
+      var best: (count: Int, distance: Double)?
+      for child in children(of: index) {
+        let start = facts.count
+        obstacles(child, values, into: &facts)
+        let count = facts.count - start
+        guard count > 0 else { continue }
+        let distance = totalDistance(facts[start...], values)
+        if let known = best, !LinePlan.nearer((count, distance), than: known) {
+          facts.removeLast(count)
+          continue
+        }
+        if start != base {
+          for offset in 0..<count { facts[base + offset] = facts[start + offset] }
+          facts.removeLast(facts.count - base - count)
+        }
+        best = (count, distance)
+      }
+      if best == nil { facts.append(Fact(node: index, inverted: false)) }
+    case .let:
+      if let definition = definition(of: index) {
+        obstacles(definition, values, into: &facts)
+      } else {
+        facts.append(Fact(node: index, inverted: false))
+      }
+    case .not:
+      guard let operand = children(of: index).first else { return }
+      let start = facts.count
+      support(operand, values, into: &facts)
+      for position in start..<facts.count { facts[position].inverted.toggle() }
+    case .comparison, .field, .test:
+      facts.append(Fact(node: index, inverted: false))
+    }
+  }
+
+  /// Appends the unknown tests under an unknown node (``ConditionNode/unknowns``).
+  private func unknowns(_ index: Int32, _ values: TraceValues, into facts: inout [Fact]) {
+    guard values.truth(nodes[Int(index)].id) == .unknown else { return }
+    switch nodes[Int(index)].kind {
+    case .and, .or, .not, .let:
+      let start = facts.count
+      for child in children(of: index) { unknowns(child, values, into: &facts) }
+      if facts.count == start { facts.append(Fact(node: index, inverted: false)) }
+    case .comparison, .field, .test:
+      facts.append(Fact(node: index, inverted: false))
+    }
+  }
+
+  /// A let's definition when it is a combination of tests worth looking into (as
+  /// ``ConditionNode``'s). Asked only of a let that was computed, whose node has its definition.
+  private func definition(of index: Int32) -> Int32? {
+    guard nodes[Int(index)].kind == .let, let child = children(of: index).first else { return nil }
+    switch nodes[Int(child)].kind {
+    case .and, .or, .not, .comparison, .let: return child
+    case .field, .test: return nil
+    }
+  }
+
+  /// Whether facts counted and measured as `a` are nearer to being overcome than `b`
+  /// (``ConditionNode/nearer(_:than:)``).
+  static func nearer(_ a: (count: Int, distance: Double), than b: (count: Int, distance: Double)) -> Bool {
+    if a.count != b.count { return a.count < b.count }
+    return a.distance < b.distance
+  }
+
+  /// The facts' distances added up in order; a fact without one counts as 1
+  /// (``ConditionNode/totalDistance(_:)``).
+  func totalDistance(_ facts: ArraySlice<Fact>, _ values: TraceValues) -> Double {
+    facts.reduce(0) { $0 + min(distance(of: $1.node, values) ?? 1, 1) }
+  }
+
+  /// A comparison's distance (``ConditionNode/distance``), for its operands' values.
+  func distance(of index: Int32, _ values: TraceValues) -> Double? {
+    guard case .comparison(_, let left, let right, _, _) = nodes[Int(index)].detail,
+      let a = values[operands[Int(left)].id], let b = values[operands[Int(right)].id]
+    else { return nil }
+    return ExplanationBuilder.distance(a, b)
+  }
+}
