@@ -7,17 +7,7 @@ extension JSONCursor {
   mutating func parseRecordCells(
     skippingByteOrderMark: Bool, _ table: JSONKeyTable, into cells: JSONRecordCells
   ) throws(DataReadError) {
-    if skippingByteOrderMark && bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
-      p = 3
-    }
-    skipWhitespace()
-    guard p < bytes.count && bytes[p] == UInt8(ascii: "{") else {
-      throw failure("expected '{' to start a record object", at: p)
-    }
-    p += 1
-    skipWhitespace()
-    if p < bytes.count && bytes[p] == UInt8(ascii: "}") {
-      p += 1
+    if try openRecordObject(skippingByteOrderMark: skippingByteOrderMark) {
       return try expectEnd(after: "the record object")
     }
     var position = 0

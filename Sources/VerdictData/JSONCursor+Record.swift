@@ -9,20 +9,9 @@ extension JSONCursor {
   /// A leading UTF-8 byte order mark is skipped when `skippingByteOrderMark` is set (a JSON Lines line,
   /// which may start a file); inside an array it is an error, as anywhere else in a document.
   mutating func parseRecordObject(skippingByteOrderMark: Bool) throws(DataReadError) -> JSONRecordMembers {
-    if skippingByteOrderMark && bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
-      p = 3
-    }
-    skipWhitespace()
-    guard p < bytes.count && bytes[p] == UInt8(ascii: "{") else {
-      throw failure("expected '{' to start a record object, found \(describeByte(at: p))", at: p)
-    }
-    p += 1
-    skipWhitespace()
     var members: JSONRecordMembers = []
     var indexByKey: [String: Int] = [:]
-    if p < bytes.count && bytes[p] == UInt8(ascii: "}") {
-      p += 1
-    } else {
+    if try !openRecordObject(skippingByteOrderMark: skippingByteOrderMark) {
       var afterComma = false
       while true {
         let key = try parseKey(afterComma: afterComma)
@@ -53,6 +42,23 @@ extension JSONCursor {
     }
     try expectEnd(after: "the record object")
     return members
+  }
+
+  /// Steps over the byte order mark when asked, and the record's `{`; returns whether a `}`
+  /// ends the object at once (then stepped over as well).
+  mutating func openRecordObject(skippingByteOrderMark: Bool) throws(DataReadError) -> Bool {
+    if skippingByteOrderMark && bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+      p = 3
+    }
+    skipWhitespace()
+    guard p < bytes.count && bytes[p] == UInt8(ascii: "{") else {
+      throw failure("expected '{' to start a record object, found \(describeByte(at: p))", at: p)
+    }
+    p += 1
+    skipWhitespace()
+    guard p < bytes.count && bytes[p] == UInt8(ascii: "}") else { return false }
+    p += 1
+    return true
   }
 
   /// Adds a member, replacing the value of an earlier member with the same key.

@@ -19,8 +19,8 @@
 
 /// The keys whose values a caller reads, each with its slot (its index in `keys`).
 package struct JSONKeyTable: Sendable {
-  /// The keys, by slot.
-  package let keys: [String]
+  /// The keys, by slot (`nil` for a slot no key fills).
+  package let keys: [String?]
   /// Each key's UTF-8 bytes, by slot.
   let keyBytes: [[UInt8]]
   /// Each key's slot, for keys found by `String` comparison as the members' keys are
@@ -33,16 +33,20 @@ package struct JSONKeyTable: Sendable {
   /// Whether any key is not ASCII.
   let hasKeysNotASCII: Bool
 
-  /// A table of `keys`; slot `i` is `keys[i]`. Slots whose keys are the same get the same value.
-  package init(keys: [String]) {
+  /// A table of `keys`; slot `i` is `keys[i]`, and a `nil` key's slot stays empty. Slots whose
+  /// keys are the same get the same value.
+  package init(keys: [String?]) {
     self.keys = keys
-    keyBytes = keys.map { Array($0.utf8) }
+    // A key is valid UTF-8, which never holds the byte 0xFF: a slot without a key matches none.
+    keyBytes = keys.map { $0.map { Array($0.utf8) } ?? [0xFF] }
     var slotOfText: [String: Int] = [:]
-    for (slot, key) in keys.enumerated() where slotOfText[key] == nil { slotOfText[key] = slot }
+    for (slot, key) in keys.enumerated() {
+      if let key, slotOfText[key] == nil { slotOfText[key] = slot }
+    }
     self.slotOfText = slotOfText
-    canonicalSlot = keys.map { slotOfText[$0] ?? 0 }
+    canonicalSlot = keys.enumerated().map { slot, key in key.flatMap { slotOfText[$0] } ?? slot }
     hasRepeatedKeys = canonicalSlot.enumerated().contains { $0.offset != $0.element }
-    hasKeysNotASCII = keys.contains { !$0.utf8.allSatisfy { $0 < 0x80 } }
+    hasKeysNotASCII = keys.contains { !($0?.utf8.allSatisfy { $0 < 0x80 } ?? true) }
   }
 
   /// The slot of the key whose bytes are `key`, or `nil`; `guess` is checked first.

@@ -15,7 +15,10 @@ final class RowConverter {
   /// every field the policy reads.
   init(fields: [FieldInfo], formats cellFormats: [CellFormat], slots: [Int]? = nil) {
     formats = .allocate(capacity: fields.count)
-    formats.initialize(from: cellFormats, count: fields.count)
+    // Formats for every field, else (a batch read before its source was bound, whose rows are
+    // all problems and converted by no one) each field's own.
+    let complete = cellFormats.count == fields.count ? cellFormats : fields.map { CellFormat($0) }
+    formats.initialize(from: complete, count: fields.count)
     names = fields.map(\.name)
     reader = CellReader()
     let chosen = slots ?? fields.indices.filter { fields[$0].isUsed }

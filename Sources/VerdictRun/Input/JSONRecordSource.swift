@@ -51,6 +51,7 @@ final class JSONRecordSource: RecordSource {
     // Each record is read straight into the cells of the keys the policy reads (the binding's
     // columns, then the key column when it is not one of them): no `String` per key or value.
     var reading = binding.map { JSONRecordSource.table(for: $0, slots: row.slotCount) }
+    var gathered: [UInt8] = []
     defer { row.bytes = nil }
     func report(_ error: DataReadError) throws {
       row.clear()
@@ -69,10 +70,26 @@ final class JSONRecordSource: RecordSource {
         try record.cells(table, into: cells)
         row.line = record.position.line
         row.problem = nil
-        for slot in 0..<row.slotCount { row.cells[slot] = cells.cells[slot] }
-        row.key = keySlot.map { cells.cells[$0] } ?? UnsafeBufferPointer(start: nil, count: 0)
-        row.bytes = nil
-        try body(row)
+        // The cells lie in the record's text, the arena of unescaped strings and the program's
+        // literals: gathered into one buffer, the batch copies them in one piece, from memory
+        // that is all theirs.
+        gathered.removeAll(keepingCapacity: true)
+        for slot in 0..<cells.cells.count { gathered.append(contentsOf: cells.cells[slot]) }
+        try gathered.withUnsafeBufferPointer { bytes in
+          var offset = 0
+          func next(_ slot: Int) -> UnsafeBufferPointer<UInt8> {
+            defer { offset += cells.cells[slot].count }
+            return UnsafeBufferPointer(rebasing: bytes[offset..<offset + cells.cells[slot].count])
+          }
+          for slot in 0..<cells.cells.count {
+            let cell = next(slot)
+            if slot < row.slotCount { row.cells[slot] = cell }
+            if slot == keySlot { row.key = cell }
+          }
+          if keySlot == nil { row.key = UnsafeBufferPointer(start: nil, count: 0) }
+          row.bytes = bytes
+          try body(row)
+        }
       } catch let error as DataReadError {
         try report(error)
       }
@@ -87,10 +104,11 @@ final class JSONRecordSource: RecordSource {
   private static func table(
     for binding: ColumnBinding, slots: Int
   ) -> (JSONKeyTable, JSONRecordCells, keySlot: Int?) {
-    var keys = binding.columnOfSlot.map { binding.columns[$0] }
+    // A declared field the policy does not read may have no column (-1): its slot stays empty.
+    var keys: [String?] = binding.columnOfSlot.map { binding.columns.indices.contains($0) ? binding.columns[$0] : nil }
     var keySlot: Int?
     if let keyName = binding.keyName {
-      keySlot = keys.firstIndex(of: keyName)
+      keySlot = keys.firstIndex { $0 == keyName }
       if keySlot == nil {
         keySlot = keys.count
         keys.append(keyName)

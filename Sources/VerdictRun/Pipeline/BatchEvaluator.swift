@@ -82,7 +82,9 @@ final class BatchEvaluator {
   private func converter(for batch: Batch) -> RowConverter {
     if let converter = converters[batch.source] { return converter }
     let converter = RowConverter(fields: policy.fields, formats: batch.formats)
-    converters[batch.source] = converter
+    // A batch of nothing but problem rows from a source not yet bound has no formats; its
+    // converter converts nothing and is not kept for the source's later batches.
+    if batch.formats.count == policy.fields.count { converters[batch.source] = converter }
     return converter
   }
 

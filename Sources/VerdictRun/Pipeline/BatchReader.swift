@@ -64,8 +64,9 @@ final class BatchReader {
             batch.reset(sequence: sequence, source: index)
             sequence += 1
           }
-          if batch.count == 0 {
-            // A source without a header binds with its first record.
+          if batch.count == 0 || batch.formats.isEmpty {
+            // A source without a header binds with its first good record, which may come after
+            // rows that are problems (standard input whose first line is malformed).
             if formats.isEmpty { formats = source.binding?.formats ?? [] }
             batch.formats = formats
           }

@@ -61,7 +61,7 @@ struct PopulationPass {
       let converter =
         converters[batch.source]
         ?? RowConverter(fields: policy.fields, formats: batch.formats, slots: needed)
-      converters[batch.source] = converter
+      if batch.formats.count == policy.fields.count { converters[batch.source] = converter }
       var nextProblem = 0
       for row in 0..<batch.count {
         if nextProblem < batch.problems.count, batch.problems[nextProblem].row == row {

@@ -1,0 +1,78 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// JSON data through the built `verdict run`: inputs that once trapped the process or lost a
+/// value, each with the report it must give.
+struct JSONInputTests {
+  /// A folder with the given files, removed afterwards.
+  final class Workspace {
+    let folder: URL
+
+    init(_ files: [String: String]) throws {
+      folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-json-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    func run(_ arguments: [String], stdin: String? = nil) throws -> VerdictBinary.Result {
+      try VerdictBinary.run(
+        arguments + ["--today", "2026-11-29", "-f", "csv"], stdin: stdin.map { Data($0.utf8) }, in: folder)
+    }
+  }
+
+  static let policy = "field amount: number\nwhen amount > 5 then recommend fire\notherwise recommend keep\n"
+
+  @Test(arguments: [false, true])
+  func aMalformedFirstRecordOnStandardInputIsARowError(fromFile: Bool) throws {
+    // Standard input binds its columns with its first good record; the rows before it once
+    // left the batch without formats, and converting the next row read past them (SIGSEGV).
+    let data = "{\"id\":\"x\",\n{\"id\":\"a\",\"amount\":7}\n{\"id\":\"b\",\"amount\":2}\n"
+    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.jsonl": data])
+    let result =
+      fromFile
+      ? try workspace.run(["run", "policy.verdict", "clients.jsonl"])
+      : try workspace.run(["run", "policy.verdict", "-", "--input-format", "jsonl"], stdin: data)
+    #expect(result.status == 1)
+    let rows = result.stdout.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).prefix(2).joined(separator: ",")
+    }
+    #expect(rows == ["client,verdict", "\(fromFile ? "clients.jsonl" : "<stdin>"):1,error", "a,fire", "b,keep"])
+  }
+
+  @Test func aDeclaredFieldWithoutAKeyStaysMissing() throws {
+    // A field the policy declares but does not read, and that the data does not have, once
+    // trapped the JSON reader (a column index of -1).
+    let policy =
+      "field unused: number\nfield amount: number\nwhen amount > 5 then recommend fire\notherwise recommend keep\n"
+    let workspace = try Workspace(["policy.verdict": policy, "clients.jsonl": "{\"id\":\"c1\",\"amount\":7}\n"])
+    let result = try workspace.run(["run", "policy.verdict", "clients.jsonl"])
+    #expect(result.status == 0)
+    #expect(
+      result.stdout.hasPrefix(
+        "client,verdict,rule,notice,cooldown,hold_until_paid,meet,reason,refer,error,source\nc1,fire,"))
+  }
+
+  @Test func twoFieldsFromOneKeyBothHaveItsValue() throws {
+    // As in a CSV file: `b` reads the key `a` too (the JSON reader once filled only one of them).
+    let policy = """
+      field a: number
+      field b: number from "a"
+      when a > 5 and b > 5 then recommend fire
+      otherwise recommend keep
+
+      """
+    let workspace = try Workspace([
+      "policy.verdict": policy, "clients.jsonl": "{\"id\":\"c1\",\"a\":7}\n", "clients.csv": "id,a\nc1,7\n",
+    ])
+    let json = try workspace.run(["run", "policy.verdict", "clients.jsonl"])
+    let csv = try workspace.run(["run", "policy.verdict", "clients.csv"])
+    #expect(json.status == 0)
+    #expect(json.stdout.contains("c1,fire,"))
+    // The same report but for where the row is (a JSON Lines file has no header line).
+    #expect(
+      json.stdout.replacingOccurrences(of: "clients.jsonl:1", with: "clients.csv:2") == csv.stdout)
+  }
+}
