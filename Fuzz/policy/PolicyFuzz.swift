@@ -54,10 +54,14 @@ func checkFormatted(_ source: SourceFile, _ compiled: (policy: Policy?, diagnost
     return
   }
   invariant(again == text, "formatting twice changes the text:\n\(text)\n---\n\(again)")
+  // One tokenization of each text for both comparisons.
+  let (sourceTokens, formattedTokens) = (Lexer.tokenize(source), Lexer.tokenize(formatted))
+  let (meaning, formattedMeaning) = (Tokens.meaning(sourceTokens.tokens), Tokens.meaning(formattedTokens.tokens))
   invariant(
-    Tokens.meaning(source) == Tokens.meaning(formatted),
-    "formatting changes the tokens:\n\(Tokens.meaning(source))\n\(Tokens.meaning(formatted))\n---\n\(text)")
-  invariant(Tokens.comments(source) == Tokens.comments(formatted), "formatting changes the comments:\n\(text)")
+    meaning == formattedMeaning, "formatting changes the tokens:\n\(meaning)\n\(formattedMeaning)\n---\n\(text)")
+  invariant(
+    Tokens.comments(sourceTokens.comments) == Tokens.comments(formattedTokens.comments),
+    "formatting changes the comments:\n\(text)")
   let recompiled = Policy.compile(formatted)
   let codes = { (diagnostics: [Diagnostic]) in diagnostics.map { "\($0.severity) \($0.code)" }.sorted() }
   invariant(

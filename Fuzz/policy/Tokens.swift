@@ -5,8 +5,8 @@ enum Tokens {
   /// The tokens without positions. Texts are compared by their value, so re-escaping is free;
   /// a comma before `}` or `]` is dropped, as `fmt` drops an example's trailing comma on one line
   /// and adds one after the last record of a list it breaks over several lines.
-  static func meaning(_ source: SourceFile) -> [TokenKind] {
-    let kinds = Lexer.tokenize(source).tokens.map(\.kind)
+  static func meaning(_ tokens: [Token]) -> [TokenKind] {
+    let kinds = tokens.map(\.kind)
     return kinds.indices.compactMap { index in
       if kinds[index] == .symbol(.comma), index + 1 < kinds.count,
         kinds[index + 1] == .symbol(.rightBrace) || kinds[index + 1] == .symbol(.rightBracket)
@@ -18,8 +18,8 @@ enum Tokens {
   }
 
   /// The comments' texts, in order, without trailing white space.
-  static func comments(_ source: SourceFile) -> [String] {
-    Lexer.tokenize(source).comments.map { comment in
+  static func comments(_ comments: [Comment]) -> [String] {
+    comments.map { comment in
       String(comment.text.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
   }

@@ -6,9 +6,10 @@
 ///
 /// `:load`, `:data` and `:save` are pointed at files of the target's own scratch directory
 /// (`Workspace`), so that no input reads or writes anything else. Checked, beyond not trapping:
-/// after every entry the session's policy text compiles to a policy with the session's rules
-/// and fields (what `:save` writes must pass `verdict check`); a `:save` writes exactly that
-/// text; completion gives candidates that start where the word does.
+/// after every entry the session's policy text compiles to a policy with the session's rules,
+/// fields, and tables with their fields (what `:save` writes must pass `verdict check` and mean
+/// the same); a `:save` writes exactly that text; completion gives candidates that start where
+/// the word does.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -34,9 +35,10 @@ func handle(_ entry: String, in session: inout Session) -> Bool {
     "the session's policy does not compile after \(entry):\n\(draft.text)\n"
       + DiagnosticRenderer().render(compiled.diagnostics, in: SourceFile(name: "", text: draft.text)))
   if let policy = compiled.policy {
+    let tables = { (policy: Policy) in policy.tables.map { "\($0.name): \($0.fields.map(\.name))" } }
     invariant(
       policy.rules.map(\.verdict) == draft.policy.rules.map(\.verdict)
-        && policy.fields.map(\.name) == draft.policy.fields.map(\.name),
+        && policy.fields.map(\.name) == draft.policy.fields.map(\.name) && tables(policy) == tables(draft.policy),
       "the session's text and policy differ after \(entry):\n\(draft.text)")
   }
   if !reply.failed, entry.trimmed.hasPrefix(":save") {

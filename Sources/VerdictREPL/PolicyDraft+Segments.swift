@@ -6,7 +6,11 @@ extension PolicyDraft {
   ///
   /// Each segment runs to the end of the line its statement ends on, so a comment after a
   /// statement stays with it, and comment lines before a statement go with that statement.
-  /// Joining the segments with newlines gives back the text from `offset` on.
+  /// Joining the segments with newlines gives back the text from `offset` on, except that each
+  /// statement begins its line: the white space before it is dropped, since a table's members
+  /// are told by their indentation (an indented `field` or `let` on a later line than `table`).
+  /// A statement that shared a line with a table, or that followed a table which did not start
+  /// its line, would otherwise read as one of the table's members.
   static func segments(of source: SourceFile, statements: [Statement], from offset: Int) -> [Segment] {
     let bytes = source.bytes
     let newline = UInt8(ascii: "\n")
@@ -19,7 +23,13 @@ extension PolicyDraft {
         let next = own[index + 1].range.start
         cut = bytes[statement.range.end..<next].firstIndex(of: newline) ?? statement.range.end
       }
-      var text = String(decoding: bytes[start..<cut], as: UTF8.self)
+      var indentation = statement.range.start
+      while indentation > start,
+        [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(bytes[indentation - 1])
+      {
+        indentation -= 1
+      }
+      var text = String(decoding: bytes[start..<indentation] + bytes[statement.range.start..<cut], as: UTF8.self)
       while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
       segments.append(Segment(text: text, role: role(of: statement)))
       start = cut < bytes.count && bytes[cut] == newline ? cut + 1 : cut

@@ -108,14 +108,22 @@ package struct PolicyDraft: Sendable {
   }
 
   /// Compiles the draft without the statements keyed `replacing`, followed by `input`.
+  ///
+  /// The input's first statement begins its line, as in the draft's text (see `segments`): typed
+  /// indented after a table, a `field` would otherwise be read as the table's member, which no
+  /// segment holds.
   private func combine(_ input: String, replacing: Set<String>) throws(PolicyError) -> Combination {
     let kept = segments.filter { $0.role.key.map { !replacing.contains($0) } ?? true }
     let prefix = kept.map(\.text).joined(separator: "\n")
     let offset = prefix.isEmpty ? 0 : prefix.utf8.count + 1
-    let combined = SourceFile(name: PolicyDraft.sourceName, text: prefix.isEmpty ? input : prefix + "\n" + input)
+    let indentation = PolicyDraft.indentation(of: input)
+    var body = Array(input.utf8)
+    body.removeSubrange(indentation)
+    let combined = SourceFile(
+      name: PolicyDraft.sourceName, bytes: prefix.isEmpty ? body : Array(prefix.utf8) + [UInt8(ascii: "\n")] + body)
     let inputSource = SourceFile(name: "<repl>", text: input)
     let (compiled, diagnostics) = Policy.compile(combined)
-    let shifted = PolicyDraft.shift(diagnostics, from: offset)
+    let shifted = PolicyDraft.shift(diagnostics, from: offset, restoring: indentation)
     guard let policy = compiled else {
       let own = shifted.filter { $0.severity == .error }
       if own.isEmpty { throw PolicyError(source: combined, diagnostics: diagnostics.filter { $0.severity == .error }) }
@@ -132,16 +140,51 @@ package struct PolicyDraft: Sendable {
     return Combination(kept: kept, added: added, policy: policy, warnings: warnings)
   }
 
-  /// Diagnostics that fall after `offset`, moved to point into `source`; notes are dropped since
-  /// they may point into the earlier text.
-  private static func shift(_ diagnostics: [Diagnostic], from offset: Int) -> [Diagnostic] {
-    diagnostics.compactMap { diagnostic -> Diagnostic? in
-      guard diagnostic.range.start >= offset else { return nil }
-      var moved = diagnostic
-      moved.range = SourceRange(start: diagnostic.range.start - offset, end: diagnostic.range.end - offset)
-      moved.notes = []
-      return moved
+  /// Diagnostics that fall after `offset`, moved to point into the input, whose `indentation`
+  /// was left out of the compiled text; notes are dropped since they may point into the earlier
+  /// text.
+  private static func shift(_ diagnostics: [Diagnostic], from offset: Int, restoring indentation: Range<Int>)
+    -> [Diagnostic]
+  {
+    func moved(_ position: Int) -> Int {
+      let local = position - offset
+      return local >= indentation.lowerBound ? local + indentation.count : local
     }
+    return diagnostics.compactMap { diagnostic -> Diagnostic? in
+      guard diagnostic.range.start >= offset else { return nil }
+      var shifted = diagnostic
+      shifted.range = SourceRange(start: moved(diagnostic.range.start), end: moved(diagnostic.range.end))
+      shifted.notes = []
+      return shifted
+    }
+  }
+
+  /// The white space that begins the line of the first statement of `input` (after any blank
+  /// and comment lines), as a range of UTF-8 offsets; empty when a comment ended by a lone
+  /// carriage return comes first on that line.
+  static func indentation(of input: String) -> Range<Int> {
+    let bytes = Array(input.utf8)
+    var lineStart = 0
+    var startsLine = true
+    var index = 0
+    while index < bytes.count {
+      switch bytes[index] {
+      case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+        index += 1
+      case UInt8(ascii: "\n"):
+        index += 1
+        (lineStart, startsLine) = (index, true)
+      case UInt8(ascii: "#"):
+        // A comment runs to the end of its line (the lexer also ends it at a carriage return).
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") {
+          index += 1
+        }
+        startsLine = false
+      default:
+        return startsLine ? lineStart..<index : index..<index
+      }
+    }
+    return index..<index
   }
 
   /// Replaces the whole draft with a file's text; on errors the draft is unchanged.

@@ -1,3 +1,4 @@
+import Verdict
 import VerdictREPL
 import XCTest
 
@@ -72,6 +73,48 @@ final class TableTests: SessionTestCase {
     expect(
       &session, ":data invoice=\(fixture("ar-export.csv"))",
       fails: "the policy has no table 'invoice'; did you mean 'invoices'?\n")
+  }
+
+  /// A table's members are the indented lines below it; the draft writes each statement on a
+  /// line of its own, so one that shared a line with a table must not become its member.
+  func testAStatementOnTheTablesLineStaysOutsideTheTable() {
+    var session = makeSession()
+    let reply = session.handle("table entries keyed by client field spent: duration in hours")
+    XCTAssertFalse(reply.failed, reply.errors)
+    XCTAssertEqual(reply.output, "added table entries\nadded field spent\n")
+    XCTAssertEqual(session.draft.text, "table entries keyed by client\nfield spent: duration in hours\n")
+    XCTAssertEqual(session.draft.policy.fields.map(\.name), ["spent"])
+    XCTAssertEqual(try Policy(session.draft.text).fields.map(\.name), ["spent"])
+  }
+
+  /// Each entry is a statement of its own: typed indented after a table, a field is the
+  /// policy's, as in the saved text, not a member the text would not have.
+  func testAnIndentedEntryAfterATableIsNotItsMember() throws {
+    var session = makeSession()
+    _ = session.handle("table entries keyed by client")
+    expect(&session, "  field spent: duration in hours", prints: "added field spent\n")
+    XCTAssertEqual(session.draft.text, "table entries keyed by client\nfield spent: duration in hours\n")
+    XCTAssertEqual(session.draft.policy.tables.map { $0.fields.map(\.name) }, [[]])
+    XCTAssertEqual(try Policy(session.draft.text).fields.map(\.name), ["spent"])
+    // After a comment line too; a warning about the entry points into the entry as typed.
+    let reply = session.handle("  # invoices\n    table other keyed by client")
+    XCTAssertEqual(reply.output, "added table other\n")
+    XCTAssertTrue(reply.errors.hasPrefix("<repl>:2:11: warning: table 'other' is declared"), reply.errors)
+    XCTAssertEqual(
+      session.draft.text,
+      "table entries keyed by client\nfield spent: duration in hours\n  # invoices\ntable other keyed by client\n")
+  }
+
+  func testLoadingKeepsAFieldIndentedLessThanTheTableOutsideIt() throws {
+    var session = makeSession()
+    let path = fixture("table-sharing-a-line.verdict")
+    expect(&session, ":load \(path)", prints: "loaded \(path): 0 rules, 2 fields\n")
+    XCTAssertEqual(
+      session.draft.text,
+      "# A table that does not start its line, and a field indented less than it: not a member.\n"
+        + "field hours: number\ntable entries keyed by client\nfield spent: duration in hours\n"
+        + "let busy = count(entries) > 3 and hours > 10 and spent > 2h\n")
+    XCTAssertEqual(try Policy(session.draft.text).fields.map(\.name), ["hours", "spent"])
   }
 
   func testCompletionKnowsTablesAndTheirColumns() {
