@@ -17,16 +17,8 @@ extension JSONCursor {
       guard p < bytes.count else { throw failure("unexpected end of input; expected a value", at: p) }
       let value = try parseCellValue(cells)
       if let slot { cells.cells[slot] = value }
-      skipWhitespace()
       position += 1
-      if p < bytes.count && bytes[p] == UInt8(ascii: ",") {
-        p += 1
-      } else if p < bytes.count && bytes[p] == UInt8(ascii: "}") {
-        p += 1
-        break
-      } else {
-        throw failure("expected ',' or '}' after object member", at: p)
-      }
+      guard try nextRecordMember() else { break }
     }
     try expectEnd(after: "the record object")
   }

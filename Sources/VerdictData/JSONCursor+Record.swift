@@ -28,16 +28,8 @@ extension JSONCursor {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<p]), as: UTF8.self))
         }
         Self.insert(key: key, cell: cell, into: &members, indexByKey: &indexByKey)
-        skipWhitespace()
-        if p < bytes.count && bytes[p] == UInt8(ascii: ",") {
-          p += 1
-          afterComma = true
-        } else if p < bytes.count && bytes[p] == UInt8(ascii: "}") {
-          p += 1
-          break
-        } else {
-          throw failure("expected ',' or '}' after object member", at: p)
-        }
+        guard try nextRecordMember() else { break }
+        afterComma = true
       }
     }
     try expectEnd(after: "the record object")
@@ -59,6 +51,17 @@ extension JSONCursor {
     guard p < bytes.count && bytes[p] == UInt8(ascii: "}") else { return false }
     p += 1
     return true
+  }
+
+  /// Steps over what follows a member of the record object: `,` (another member follows, and
+  /// `true` is returned) or the closing `}` (`false`).
+  mutating func nextRecordMember() throws(DataReadError) -> Bool {
+    skipWhitespace()
+    guard p < bytes.count, bytes[p] == UInt8(ascii: ",") || bytes[p] == UInt8(ascii: "}") else {
+      throw failure("expected ',' or '}' after object member", at: p)
+    }
+    p += 1
+    return bytes[p - 1] == UInt8(ascii: ",")
   }
 
   /// Adds a member, replacing the value of an earlier member with the same key.
