@@ -71,6 +71,20 @@ struct ColumnBindingTests {
     #expect(exact.columnOfSlot == [2, 1])
   }
 
+  /// Folding reads ASCII names byte by byte; it must fold them as the Unicode rule does, and
+  /// leave names with other characters to that rule (`É` lowercases, a no-break space is white).
+  @Test func foldingASCIIAgreesWithTheUnicodeRule() {
+    let names = [
+      " Payment\tDelay\r\n", "CLIENT ID", "a\u{0B}b\u{0C}c", "Zz@[`{", "Revenue (EUR)", "", "  ",
+    ]
+    for name in names {
+      #expect(
+        HeaderIndex.folded(name) == String(name.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace }))
+    }
+    #expect(HeaderIndex.folded("ÉTAT Client") == "étatclient")
+    #expect(HeaderIndex.folded("Payment\u{00A0}Delay") == "paymentdelay")
+  }
+
   @Test func twoLooseMatchesAreAnError() {
     #expect {
       try binder().bind(["Revenue", "REVENUE", "payment_delay"], source: "c.csv", numbers: .point)

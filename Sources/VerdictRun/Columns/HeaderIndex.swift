@@ -40,7 +40,13 @@ struct HeaderIndex {
 
   /// The name lowercased, without white space.
   static func folded(_ name: String) -> String {
-    String(name.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace })
+    // Headers are nearly always ASCII, and a hint folds every column's name: bytes are cheaper
+    // than Unicode properties (ASCII's white space is tab to carriage return, and space).
+    if name.utf8.allSatisfy({ $0 < 0x80 }) {
+      let kept = name.utf8.filter { $0 != 0x20 && !(0x09...0x0D).contains($0) }
+      return String(decoding: kept.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+    return String(name.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace })
   }
 
   /// The column nearest to `name`, compared folded, if it is near enough to be a likely typo; else
