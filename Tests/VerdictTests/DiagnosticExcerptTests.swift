@@ -1,0 +1,57 @@
+import Testing
+
+@testable import Verdict
+
+/// The source line under a diagnostic: a window of long lines, tabs and control characters, and
+/// invalid UTF-8 shown as the rest of the program decodes it.
+struct DiagnosticExcerptTests {
+  let renderer = DiagnosticRenderer()
+
+  /// A caret far into a long line shows a window around it, cut with `…` on both sides.
+  @Test func longLineShowsAWindowAroundTheCaret() {
+    let text = String(repeating: "a", count: 300) + " oops " + String(repeating: "b", count: 300)
+    let source = SourceFile(name: "p.verdict", text: text)
+    let excerpt = renderer.excerpt(SourceRange(start: 301, end: 305), in: source)
+    let lines = excerpt.split(separator: "\n", omittingEmptySubsequences: false)
+    // The window starts a third of its width before the caret's column (301 - 33 = 268).
+    let shown = String(repeating: "a", count: 32) + " oops " + String(repeating: "b", count: 62)
+    #expect(lines[0] == "    1 | …" + shown + "…")
+    #expect(lines[1] == "      | " + String(repeating: " ", count: 1 + 33) + "^~~~")
+  }
+
+  @Test func tabsAndControlCharactersKeepTheCaretsAligned() {
+    let source = SourceFile(name: "p.verdict", bytes: Array("\twhen\u{7F}x\u{01} > 1".utf8))
+    let excerpt = renderer.excerpt(SourceRange(start: 6, end: 7), in: source)
+    #expect(excerpt == "    1 |  when?x? > 1\n      |       ^\n")
+  }
+
+  /// Decoding only up to the window gives the characters that decoding the whole line gives,
+  /// whatever the bytes: ASCII, multi-byte characters, and invalid or cut sequences.
+  @Test func windowMatchesDecodingTheWholeLine() {
+    var random = SeededRandom(state: 0x5EED)
+    let pieces: [[UInt8]] = [
+      Array("a".utf8), Array("\t".utf8), [0x01], [0x7F], Array("é".utf8), Array("€".utf8), Array("𝄞".utf8),
+      [0xFF], [0x80], [0xE2, 0x82], [0xF0, 0x9D], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+    ]
+    for _ in 0..<2_000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<Int.random(in: 0..<40, using: &random) { bytes += pieces.randomElement(using: &random)! }
+      let source = SourceFile(name: "p", bytes: bytes)
+      let line = source.lineRange(0)
+      let skip = Int.random(in: 0..<30, using: &random)
+      let count = Int.random(in: 1...30, using: &random)
+      let shown = renderer.characters(of: source, in: line, skipping: skip, taking: count)
+      #expect(shown == Self.reference(Array(bytes[line]), skip: skip, count: count), "\(bytes)")
+    }
+  }
+
+  /// The window as taken from the whole line decoded at once.
+  static func reference(_ line: [UInt8], skip: Int, count: Int) -> String {
+    let scalars = String(decoding: line, as: UTF8.self).unicodeScalars.dropFirst(skip).prefix(count)
+    var shown = String.UnicodeScalarView()
+    for scalar in scalars {
+      shown.append(scalar == "\t" ? " " : scalar.value < 0x20 || scalar.value == 0x7F ? "?" : scalar)
+    }
+    return String(shown)
+  }
+}
