@@ -17,19 +17,15 @@ extension Interpreter {
   /// removes whatever a tally ignores.
   @inline(__always)
   mutating func decide<Tally: RuleTally>(into tally: inout Tally) throws(Interrupt) -> Int {
+    // The compiled steps when nothing records values: a trace sees every node the tree walk computes.
+    if !Observer.recordsValues { return try decideBySteps(into: &tally) }
     var winner = -1
     var winnerSeverity = -1
     let firstMatch = runtime.strategy == .firstMatch
     let rules = runtime.rules
     for index in 0..<rules.count {
       let rule = rules[index]
-      guard let condition = try truth(rule.condition) else {
-        // Not a truth value (possible only with undeclared fields): evaluated again for the message.
-        let value = value(of: try evaluate(rule.condition))
-        throw typeError(
-          "a rule's condition must be true or false, not \(value.type?.described ?? "missing")", rule.condition)
-      }
-      switch condition {
+      switch try ruleTruth(rule.condition) {
       case .true:
         tally.matched(index)
         // most-severe: ties go to the rule that comes first; first-match: the first one wins.
@@ -44,6 +40,15 @@ extension Interpreter {
       }
     }
     return winner
+  }
+
+  /// The truth value of a rule's condition, node `index`; an error for any other value.
+  @inline(__always)
+  mutating func ruleTruth(_ index: Int32) throws(Interrupt) -> Truth {
+    if let truth = try truth(index) { return truth }
+    // Not a truth value (possible only with undeclared fields): evaluated again for the message.
+    let value = value(of: try evaluate(index))
+    throw typeError("a rule's condition must be true or false, not \(value.type?.described ?? "missing")", index)
   }
 
   /// The winning action's clauses for this client; a clause whose value is missing is left out.
