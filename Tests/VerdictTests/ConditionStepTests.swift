@@ -238,6 +238,38 @@ final class ConditionStepTests: XCTestCase {
     XCTAssertEqual(try rules(policy, ["d": .missing]).unknown, [0, 1, 2, 3])
   }
 
+  func testComparisonsOfArithmeticOnFieldsAndConstants() throws {
+    let policy = try Policy(
+      """
+      field m: money in EUR
+      field h: number
+      field x: number
+      when m / (h ?? 1) < 20€ then recommend talk
+      when x * x > 100 then recommend watch
+      when x + 1 > h then recommend watch
+      when (x ?? 0) >= 3.5 then recommend watch
+      when m / (h ?? 1) == 0.0002€ then recommend review
+      """)
+    XCTAssertEqual(Set(operations(policy)), [.compareComputed])
+    func euros(_ tenThousandths: Int64) -> Value { .money(Money(scaledAmount: tenThousandths, currency: .euro)) }
+    XCTAssertEqual(try rules(policy, ["m": euros(1_000_000), "h": .int(5)]).matched, [])
+    XCTAssertEqual(try rules(policy, ["m": euros(999_900), "h": .int(5)]).matched, [0])
+    XCTAssertEqual(try rules(policy, ["m": euros(199_999)]).matched, [0])
+    XCTAssertEqual(try rules(policy, ["m": euros(200_000)]).unknown, [1, 2])
+    // Half to even: 0.0005€ / 2 is 0.0002€, 0.0007€ / 2 is 0.0004€.
+    XCTAssertEqual(try rules(policy, ["m": euros(5), "h": .int(2)]).matched, [0, 4])
+    XCTAssertEqual(try rules(policy, ["m": euros(7), "h": .int(2)]).matched, [0])
+    XCTAssertEqual(try rules(policy, ["m": euros(-5), "h": .int(2)]).matched, [0])
+    XCTAssertEqual(try failure(policy, ["m": euros(.min), "h": .int(-1)]), "arithmetic overflow")
+    XCTAssertEqual(try failure(policy, ["m": euros(5), "h": .int(0)]), "division by zero")
+    XCTAssertEqual(try rules(policy, ["x": .int(3), "h": .int(3)]).matched, [2])
+    XCTAssertEqual(try rules(policy, ["x": Self.decimal("3.5"), "h": .int(5)]).matched, [3])
+    XCTAssertEqual(try rules(policy, ["x": .int(4_000_000_000), "h": .int(1)]).matched, [1, 2, 3])
+    XCTAssertEqual(try failure(policy, ["x": .int(.max)]), "arithmetic overflow")
+    XCTAssertEqual(try rules(policy, [:]).matched, [])
+    XCTAssertEqual(try rules(policy, [:]).unknown, [0, 1, 2, 4])
+  }
+
   func testFirstMatchAndOverflowInAComparedOperand() throws {
     let policy = try Policy(
       """

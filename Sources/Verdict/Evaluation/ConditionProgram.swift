@@ -18,6 +18,9 @@ struct ConditionStep {
     case compareInt, compareDuration, compareDate, compareMoney
     /// Node `node`, a comparison, with its two operands evaluated by the tree walk.
     case compareOperands
+    /// Node `node`, a comparison whose operands are fields, constants, `??` of those, or
+    /// arithmetic on those, computed without the tree walk's calls from node to node.
+    case compareComputed
     /// The field at `slot` read as a truth value; `node` is the field.
     case truthField
     /// `is missing` (`outcomes` 0) or `is present` (`outcomes` 1) of the field at `slot`.
@@ -29,8 +32,8 @@ struct ConditionStep {
     /// The value so far negated.
     case not
     /// The let at `slot` (node `node`), when already computed, has that value and goes on at
-    /// `target`, then as ``ConditionStep/then`` says; else the let's own steps follow, then
-    /// ``letStore``.
+    /// `skip`, after the let's own steps, as ``ConditionStep/then`` says; else the let's own
+    /// steps follow, then ``letStore``.
     case letCached
     /// Keeps the value so far as the let at `slot`'s.
     case letStore
@@ -45,20 +48,26 @@ struct ConditionStep {
     case next
     /// The rule's condition is the value so far; the next rule's steps follow.
     case end
-    /// After an `and`'s first operand: false jumps to `target`; else the value is kept.
+    /// After an `and`'s first operand: false jumps to `target` (a negative `target` ends the
+    /// rule's condition with it and goes on at `~target`, the next rule's steps); else the value
+    /// is kept.
     case andFirst
-    /// After a middle operand: combined with the kept value; false jumps to `target`, else kept.
+    /// After a middle operand: combined with the kept value; false jumps to `target` (or ends
+    /// the condition, as above), else the value is kept.
     case andNext
     /// After the last operand: combined with the kept value.
     case andLast
-    /// The same three for `or`, where true decides.
-    case orFirst, orNext, orLast
+    /// After the last operand of an `and` that is the whole condition: combined with the kept
+    /// value, which ends the condition.
+    case andLastEnd
+    /// The same four for `or`, where true decides.
+    case orFirst, orNext, orLast, orLastEnd
 
     /// Whether it may jump to the step's `target`.
     var jumps: Bool {
       switch self {
       case .andFirst, .andNext, .orFirst, .orNext: true
-      case .next, .end, .andLast, .orLast: false
+      case .next, .end, .andLast, .orLast, .andLastEnd, .orLastEnd: false
       }
     }
   }
@@ -70,6 +79,7 @@ struct ConditionStep {
   var slot: Int32 = 0
   var node: Int32 = 0
   var target: Int32 = 0
+  var skip: Int32 = 0
   var constant = Scalar.missing
 
   /// The bits of ``outcomes`` for a comparison: bit 0 below, bit 1 equal, bit 2 above.
@@ -118,7 +128,8 @@ struct ConditionCompiler {
         steps.append(ConditionStep(operation: .ruleCondition, then: .end, node: root))
         continue
       }
-      let exits = emit(root, depth: 0, ruleStart: start)
+      // A chain ends the condition itself, through its last step and its jumps.
+      guard let exits = emit(root, depth: 0, ruleStart: start, wholeCondition: true) else { continue }
       attach(.end, to: exits)
     }
   }
@@ -136,12 +147,14 @@ struct ConditionCompiler {
 
   /// Emits the steps of node `index`; returns the steps through which they end (which a
   /// continuation can be attached to), or `nil` when other steps jump past their end.
-  private mutating func emit(_ index: Int32, depth: Int, ruleStart: Int) -> [Int]? {
+  ///
+  /// A chain that is the `wholeCondition` ends it itself, and returns `nil`.
+  private mutating func emit(_ index: Int32, depth: Int, ruleStart: Int, wholeCondition: Bool = false) -> [Int]? {
     let node = nodes[Int(index)]
     switch node.opcode {
     case .and, .or:
       guard depth < ConditionCompiler.maximumDepth else { return general(index) }
-      emitChain(index, node.opcode, depth: depth, ruleStart: ruleStart)
+      emitChain(index, node.opcode, depth: depth, ruleStart: ruleStart, wholeCondition: wholeCondition)
       return nil
     case .not:
       // `not` of anything but a condition has its own error for a value that is not a truth value.
@@ -180,16 +193,18 @@ struct ConditionCompiler {
       steps.append(ConditionStep(operation: .letCached, slot: node.a, node: index))
       _ = emit(root, depth: depth, ruleStart: ruleStart)
       steps.append(ConditionStep(operation: .letStore, slot: node.a, node: index))
-      steps[cached].target = Int32(steps.count)
-      // The cached exit uses `target` for itself: no continuation that jumps.
+      steps[cached].skip = Int32(steps.count)
       return [cached, steps.count - 1]
     case .constant, .today, .negate, .coalesce, .arithmetic, .member, .contains, .call, .population, .list:
       return general(index)
     }
   }
 
-  /// An `and` or `or` and the operands of the same operator it directly holds, as one chain.
-  private mutating func emitChain(_ index: Int32, _ opcode: ExpressionTable.Opcode, depth: Int, ruleStart: Int) {
+  /// An `and` or `or` and the operands of the same operator it directly holds, as one chain;
+  /// when it is the `wholeCondition`, its last step and its jumps end the condition.
+  private mutating func emitChain(
+    _ index: Int32, _ opcode: ExpressionTable.Opcode, depth: Int, ruleStart: Int, wholeCondition: Bool
+  ) {
     let operands = chain(index, opcode)
     let isAnd = opcode == .and
     var jumps: [Int] = []
@@ -197,20 +212,22 @@ struct ConditionCompiler {
       let exits = emit(operand, depth: depth + 1, ruleStart: ruleStart)
       let then: ConditionStep.Continuation
       if position == operands.count - 1 {
-        then = isAnd ? .andLast : .orLast
+        then = isAnd ? (wholeCondition ? .andLastEnd : .andLast) : (wholeCondition ? .orLastEnd : .orLast)
       } else {
         then = position == 0 ? (isAnd ? .andFirst : .orFirst) : (isAnd ? .andNext : .orNext)
       }
       jumps += attach(then, to: exits)
     }
-    for jump in jumps where steps[jump].then.jumps { steps[jump].target = Int32(steps.count) }
+    // Past a whole condition's end are the next rule's steps: `~end` says to end the condition first.
+    let end = wholeCondition ? ~Int32(steps.count) : Int32(steps.count)
+    for jump in jumps where steps[jump].then.jumps { steps[jump].target = end }
   }
 
   /// Attaches a continuation to the steps an operand ends through, or to a step of its own when
   /// they cannot take it; returns the steps that carry it.
   @discardableResult
   private mutating func attach(_ then: ConditionStep.Continuation, to exits: [Int]?) -> [Int] {
-    if let exits, exits.allSatisfy({ steps[$0].then == .next && !(then.jumps && steps[$0].operation == .letCached) }) {
+    if let exits, exits.allSatisfy({ steps[$0].then == .next }) {
       for exit in exits { steps[exit].then = then }
       return exits
     }
@@ -227,8 +244,32 @@ struct ConditionCompiler {
     return chain(node.a, opcode) + chain(node.b, opcode)
   }
 
+  /// A comparison: ``ConditionStep/Operation/compareComputed`` when both operands have the shape
+  /// it computes, else ``ConditionStep/Operation/compareOperands``.
   private mutating func comparison(_ index: Int32) -> [Int] {
-    append(ConditionStep(operation: .compareOperands, comparison: nodes[Int(index)].comparison, node: index))
+    let node = nodes[Int(index)]
+    let computed = isComputed(node.a) && isComputed(node.b)
+    return append(
+      ConditionStep(operation: computed ? .compareComputed : .compareOperands, comparison: node.comparison, node: index)
+    )
+  }
+
+  /// Arithmetic on two ``isSimple(_:)`` operands, or a simple operand.
+  private func isComputed(_ index: Int32) -> Bool {
+    let node = nodes[Int(index)]
+    return node.opcode == .arithmetic ? isSimple(node.a) && isSimple(node.b) : isSimple(index)
+  }
+
+  /// `a ?? b` of two leaves, or a leaf.
+  private func isSimple(_ index: Int32) -> Bool {
+    let node = nodes[Int(index)]
+    return node.opcode == .coalesce ? isLeaf(node.a) && isLeaf(node.b) : isLeaf(index)
+  }
+
+  /// A field or a constant.
+  private func isLeaf(_ index: Int32) -> Bool {
+    let opcode = nodes[Int(index)].opcode
+    return opcode == .field || opcode == .constant
   }
 
   private mutating func append(_ step: ConditionStep) -> [Int] {

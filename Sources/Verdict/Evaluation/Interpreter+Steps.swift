@@ -48,6 +48,8 @@ extension Interpreter {
         }
       case .compareOperands:
         value = try compareOperands(step)
+      case .compareComputed:
+        value = try compareComputed(step)
       case .truthField:
         switch record.pointee.value(at: Int(step.pointee.slot)) {
         case .bool(let flag): value = Truth(flag)
@@ -70,7 +72,7 @@ extension Interpreter {
         } else {
           value = try operandTruth(step.pointee.node)
         }
-        position = Int(step.pointee.target)
+        position = Int(step.pointee.skip)
       case .letStore:
         lets[Int(step.pointee.slot)] = value.scalar
       case .pass:
@@ -80,57 +82,83 @@ extension Interpreter {
       case .next:
         continue
       case .end:
-        switch value {
-        case .true:
-          tally.matched(rule)
-          // most-severe: ties go to the rule that comes first; first-match: the first one wins.
-          let severity = rules[rule].verdict
-          if firstMatch ? winner < 0 : severity > winnerSeverity {
-            winner = rule
-            winnerSeverity = severity
-          }
-        case .missing:
-          tally.unknown(rule)
-        case .false:
-          break
-        }
-        rule &+= 1
-        if rule == rules.count { return winner }
+        break
       case .andFirst:
-        if value == .false {
-          position = Int(step.pointee.target)
-        } else {
+        if value != .false {
           kept = kept << 2 | UInt64(value.rawValue)
+          continue
         }
+        if step.pointee.target >= 0 {
+          position = Int(step.pointee.target)
+          continue
+        }
+        position = Int(~step.pointee.target)
       case .andNext:
         value = min(value, Truth(kept: kept))
-        if value == .false {
-          kept >>= 2
-          position = Int(step.pointee.target)
-        } else {
+        if value != .false {
           kept = kept & ~3 | UInt64(value.rawValue)
+          continue
         }
+        kept >>= 2
+        if step.pointee.target >= 0 {
+          position = Int(step.pointee.target)
+          continue
+        }
+        position = Int(~step.pointee.target)
       case .andLast:
         value = min(value, Truth(kept: kept))
         kept >>= 2
+        continue
+      case .andLastEnd:
+        value = min(value, Truth(kept: kept))
+        kept >>= 2
       case .orFirst:
-        if value == .true {
-          position = Int(step.pointee.target)
-        } else {
+        if value != .true {
           kept = kept << 2 | UInt64(value.rawValue)
+          continue
         }
+        if step.pointee.target >= 0 {
+          position = Int(step.pointee.target)
+          continue
+        }
+        position = Int(~step.pointee.target)
       case .orNext:
         value = max(value, Truth(kept: kept))
-        if value == .true {
-          kept >>= 2
-          position = Int(step.pointee.target)
-        } else {
+        if value != .true {
           kept = kept & ~3 | UInt64(value.rawValue)
+          continue
         }
+        kept >>= 2
+        if step.pointee.target >= 0 {
+          position = Int(step.pointee.target)
+          continue
+        }
+        position = Int(~step.pointee.target)
       case .orLast:
         value = max(value, Truth(kept: kept))
         kept >>= 2
+        continue
+      case .orLastEnd:
+        value = max(value, Truth(kept: kept))
+        kept >>= 2
       }
+      // The rule's condition is decided.
+      switch value {
+      case .true:
+        tally.matched(rule)
+        // most-severe: ties go to the rule that comes first; first-match: the first one wins.
+        let severity = rules[rule].verdict
+        if firstMatch ? winner < 0 : severity > winnerSeverity {
+          winner = rule
+          winnerSeverity = severity
+        }
+      case .missing:
+        tally.unknown(rule)
+      case .false:
+        break
+      }
+      rule &+= 1
+      if rule == rules.count { return winner }
     }
   }
 
@@ -142,6 +170,40 @@ extension Interpreter {
     let left = try evaluate(node.a)
     let right = try evaluate(node.b)
     return try compare(step.pointee.comparison, left, right, at: step.pointee.node)
+  }
+
+  /// A comparison whose operands are each a field, a constant, `a ?? b` of those, or arithmetic on
+  /// those (``ConditionCompiler`` checks the shape): computed here as the tree walk computes them,
+  /// without its calls from node to node.
+  @inline(never)
+  mutating func compareComputed(_ step: UnsafePointer<ConditionStep>) throws(Interrupt) -> Truth {
+    let node = nodes[Int(step.pointee.node)]
+    let left = try computed(node.a)
+    let right = try computed(node.b)
+    return try compare(step.pointee.comparison, left, right, at: step.pointee.node)
+  }
+
+  /// Arithmetic on two ``simple(_:)`` operands, or a simple operand.
+  @inline(__always)
+  mutating func computed(_ index: Int32) throws(Interrupt) -> Scalar {
+    let node = nodes[Int(index)]
+    guard node.opcode == .arithmetic else { return simple(index) }
+    return try arithmetic(node.arithmetic, simple(node.a), simple(node.b), at: index)
+  }
+
+  /// `a ?? b` of two leaves, or a leaf.
+  @inline(__always)
+  mutating func simple(_ index: Int32) -> Scalar {
+    let node = nodes[Int(index)]
+    guard node.opcode == .coalesce else { return leaf(node) }
+    let left = leaf(nodes[Int(node.a)])
+    return left.isMissing ? leaf(nodes[Int(node.b)]) : left
+  }
+
+  /// A field or a constant: the only other leaves ``ConditionCompiler`` lets through.
+  @inline(__always)
+  mutating func leaf(_ node: Node) -> Scalar {
+    node.opcode == .field ? field(node.a) : constants[Int(node.a)]
   }
 
   /// A field compared with a constant when the field is not of the constant's kind: missing, a
