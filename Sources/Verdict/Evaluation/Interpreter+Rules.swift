@@ -11,13 +11,14 @@ extension Interpreter {
       clauses: try clauses(of: action), matchedRules: rules.matched, unknownRules: rules.unknown)
   }
 
-  /// The one rule loop: evaluates every rule in file order, tells `tally` which matched and which
+  /// The rule loop: evaluates every rule in file order, tells `tally` which matched and which
   /// were unknown, and returns the winner by the policy's strategy (-1: none matched). Every way of
   /// evaluating a policy goes through it; what each keeps is its `tally`, and specialisation
-  /// removes whatever a tally ignores.
+  /// removes whatever a tally ignores. Evaluations that record no values run the conditions'
+  /// compiled steps (``decideBySteps(into:)``), which give the same outcomes and errors; a trace
+  /// walks the tree here, so that it sees every node.
   @inline(__always)
   mutating func decide<Tally: RuleTally>(into tally: inout Tally) throws(Interrupt) -> Int {
-    // The compiled steps when nothing records values: a trace sees every node the tree walk computes.
     if !Observer.recordsValues { return try decideBySteps(into: &tally) }
     var winner = -1
     var winnerSeverity = -1
