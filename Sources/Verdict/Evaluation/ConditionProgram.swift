@@ -2,13 +2,14 @@
 /// in order, keeping the condition's value so far in one ``Truth`` and the values of the enclosing
 /// `and`s and `or`s on a two-bit stack, instead of walking the expression nodes.
 ///
-/// Only what is common and simple has a step of its own: a field compared with a constant, a field
-/// read as a truth value, `is missing` on a field, `and`, `or`, `not`, and a let whose value is a
-/// condition. Everything else is a ``Operation/general`` step that evaluates its node as the tree
-/// walk does; and whenever a field holds something a step does not expect (a decimal where a whole
-/// number was compared, another currency, a value of another type in undeclared data), the step
-/// hands that node to the tree walk's own code. So every value, missing result and error is the
-/// tree walk's, by construction.
+/// Only what is common and simple has a step of its own: a field compared with a constant, a
+/// comparison of arithmetic on fields and constants, a field read as a truth value, `is missing`
+/// on a field, `and`, `or`, `not`, and a let whose value is a condition. Everything else is a
+/// ``Operation/general`` step that evaluates its node as the tree walk does; and whenever a field
+/// holds something a step does not expect (missing, a decimal too large to compare on 64 bits,
+/// another currency, a value of another type in undeclared data), the step hands it to the tree
+/// walk's own comparison. So every value, missing result and error is the tree walk's, by
+/// construction.
 struct ConditionStep {
   enum Operation: UInt8 {
     /// The field at `slot` compared with `constant`, a whole number, duration, date or money
