@@ -270,6 +270,16 @@ final class ConditionStepTests: XCTestCase {
     XCTAssertEqual(try rules(policy, [:]).unknown, [0, 1, 2, 4])
   }
 
+  func testLetsUsedTwiceAtEveryLevelAreNotCopiedWithoutEnd() throws {
+    // Copied in at every use, the last let would take 2^16 copies of the first.
+    var text = "field x: number\nlet a0 = x > 1 or x is missing\n"
+    for level in 1...16 { text += "let a\(level) = a\(level - 1) and not (a\(level - 1) and x > \(level * 3))\n" }
+    text += "when a16 or x > 40 then recommend watch\n"
+    let policy = try Policy(text)
+    XCTAssertLessThan(policy.runtime.conditionSteps.count, 2 * ConditionCompiler.stepsPerRule)
+    for value: Value in [.int(0), .int(2), .int(4), .int(41), .missing] { try outcome(policy, ["x": value]) }
+  }
+
   func testFirstMatchAndOverflowInAComparedOperand() throws {
     let policy = try Policy(
       """
