@@ -11,25 +11,22 @@ extension Interpreter {
       clauses: try clauses(of: action), matchedRules: rules.matched, unknownRules: rules.unknown)
   }
 
-  /// The one rule loop: evaluates every rule in file order, tells `tally` which matched and which
+  /// The rule loop: evaluates every rule in file order, tells `tally` which matched and which
   /// were unknown, and returns the winner by the policy's strategy (-1: none matched). Every way of
   /// evaluating a policy goes through it; what each keeps is its `tally`, and specialisation
-  /// removes whatever a tally ignores.
+  /// removes whatever a tally ignores. Evaluations that record no values run the conditions'
+  /// compiled steps (``decideBySteps(into:)``), which give the same outcomes and errors; a trace
+  /// walks the tree here, so that it sees every node.
   @inline(__always)
   mutating func decide<Tally: RuleTally>(into tally: inout Tally) throws(Interrupt) -> Int {
+    if !Observer.recordsValues { return try decideBySteps(into: &tally) }
     var winner = -1
     var winnerSeverity = -1
     let firstMatch = runtime.strategy == .firstMatch
     let rules = runtime.rules
     for index in 0..<rules.count {
       let rule = rules[index]
-      guard let condition = try truth(rule.condition) else {
-        // Not a truth value (possible only with undeclared fields): evaluated again for the message.
-        let value = value(of: try evaluate(rule.condition))
-        throw typeError(
-          "a rule's condition must be true or false, not \(value.type?.described ?? "missing")", rule.condition)
-      }
-      switch condition {
+      switch try ruleTruth(rule.condition) {
       case .true:
         tally.matched(index)
         // most-severe: ties go to the rule that comes first; first-match: the first one wins.
@@ -44,6 +41,15 @@ extension Interpreter {
       }
     }
     return winner
+  }
+
+  /// The truth value of a rule's condition, node `index`; an error for any other value.
+  @inline(__always)
+  mutating func ruleTruth(_ index: Int32) throws(Interrupt) -> Truth {
+    if let truth = try truth(index) { return truth }
+    // Not a truth value (possible only with undeclared fields): evaluated again for the message.
+    let value = value(of: try evaluate(index))
+    throw typeError("a rule's condition must be true or false, not \(value.type?.described ?? "missing")", index)
   }
 
   /// The winning action's clauses for this client; a clause whose value is missing is left out.

@@ -126,10 +126,7 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
     case .arithmetic:
       let left = try evaluate(node.a)
       let right = try evaluate(node.b)
-      do throws(ValueFailure) {
-        if let result = try Scalar.arithmetic(node.arithmetic, left, right) { return result }
-        return scalar(try Value.arithmetic(node.arithmetic, value(of: left), value(of: right)))
-      } catch { throw located(error, index) }
+      return try arithmetic(node.arithmetic, left, right, at: index)
     case .negate:
       let operand = value(of: try evaluate(node.a))
       do throws(ValueFailure) {
@@ -165,6 +162,18 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
       for offset in 0..<node.b { values.append(value(of: try evaluate(operand(node.a + offset)))) }
       return scalar(.list(values))
     }
+  }
+
+  /// The arithmetic of node `index` on its operands' values: on scalars where it can be, else on
+  /// the values they stand for.
+  @inline(__always)
+  mutating func arithmetic(_ op: Arithmetic, _ left: Scalar, _ right: Scalar, at index: Int32) throws(Interrupt)
+    -> Scalar
+  {
+    do throws(ValueFailure) {
+      if let result = try Scalar.arithmetic(op, left, right) { return result }
+      return scalar(try Value.arithmetic(op, value(of: left), value(of: right)))
+    } catch { throw located(error, index) }
   }
 
   /// The client's field at `slot`; text and lists are left in the client, referred to by slot.

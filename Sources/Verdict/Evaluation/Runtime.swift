@@ -13,6 +13,8 @@ final class Runtime: @unchecked Sendable {
   let letRoots: UnsafeMutableBufferPointer<Int32>
   /// The root node of each rule's condition, and the rule's verdict.
   let rules: UnsafeMutableBufferPointer<Rule>
+  /// The rules' conditions compiled flat (``ConditionStep``), for evaluations that record nothing.
+  let conditionSteps: UnsafeMutableBufferPointer<ConditionStep>
   /// Each rule's action, then `otherwise`'s last.
   let actions: UnsafeMutableBufferPointer<Action>
   let ranges: [SourceRange]
@@ -50,10 +52,13 @@ final class Runtime: @unchecked Sendable {
     actions = Runtime.copy(program.rules.map { lower($0.action) } + [lower(program.otherwise)])
     nodes = Runtime.copy(table.nodes)
     constants = Runtime.copy(table.constants)
-    scalarConstants = Runtime.copy(
-      table.constants.enumerated().map { index, value in
-        Scalar(inline: value) ?? Scalar(kind: .constant, payload: Int64(index))
-      })
+    let scalars = table.constants.enumerated().map { index, value in
+      Scalar(inline: value) ?? Scalar(kind: .constant, payload: Int64(index))
+    }
+    scalarConstants = Runtime.copy(scalars)
+    var compiler = ConditionCompiler(nodes: table.nodes, constants: scalars, letRoots: letRoots)
+    compiler.compileRules(rules.map(\.condition))
+    conditionSteps = Runtime.copy(compiler.steps)
     operands = Runtime.copy(table.operands)
     self.letRoots = Runtime.copy(letRoots)
     self.rules = Runtime.copy(rules)
@@ -70,6 +75,7 @@ final class Runtime: @unchecked Sendable {
     operands.deallocate()
     letRoots.deallocate()
     rules.deallocate()
+    conditionSteps.deallocate()
     actions.deallocate()
     verdicts.deinitialize()
     verdicts.deallocate()

@@ -1,0 +1,284 @@
+/// One step of the rules' conditions compiled flat: the interpreter runs the steps of every rule
+/// in order, keeping the condition's value so far in one ``Truth`` and the values of the enclosing
+/// `and`s and `or`s on a two-bit stack, instead of walking the expression nodes.
+///
+/// Only what is common and simple has a step of its own: a field compared with a constant, a
+/// comparison of arithmetic on fields and constants, a field read as a truth value, `is missing`
+/// on a field, `and`, `or`, `not`, and a let whose value is a condition. Everything else is a
+/// ``Operation/general`` step that evaluates its node as the tree walk does; and whenever a field
+/// holds something a step does not expect (missing, a decimal too large to compare on 64 bits,
+/// another currency, a value of another type in undeclared data), the step hands it to the tree
+/// walk's own comparison. So every value, missing result and error is the tree walk's, by
+/// construction.
+struct ConditionStep {
+  enum Operation: UInt8 {
+    /// The field at `slot` compared with `constant`, a whole number, duration, date or money
+    /// (`compareInt`, `compareDuration`, `compareDate`, `compareMoney`) when the field holds the
+    /// same (money: of the same currency); `outcomes` has bit 0, 1 or 2 set when the comparison
+    /// holds for a field below, equal to or above the constant. `node` is the comparison.
+    case compareInt, compareDuration, compareDate, compareMoney
+    /// Node `node`, a comparison, with its two operands evaluated by the tree walk.
+    case compareOperands
+    /// Node `node`, a comparison whose operands are fields, constants, `??` of those, or
+    /// arithmetic on those, computed without the tree walk's calls from node to node.
+    case compareComputed
+    /// The field at `slot` read as a truth value; `node` is the field.
+    case truthField
+    /// `is missing` (`outcomes` 0) or `is present` (`outcomes` 1) of the field at `slot`.
+    case isMissingField
+    /// Node `node` evaluated by the tree walk, as an operand of `and`, `or` or `not`.
+    case general
+    /// Node `node`, a rule's whole condition, evaluated by the tree walk.
+    case ruleCondition
+    /// The value so far negated.
+    case not
+    /// The let at `slot` (node `node`), when already computed, has that value and goes on at
+    /// `skip`, after the let's own steps, as ``ConditionStep/then`` says; else the let's own
+    /// steps follow, then ``letStore``.
+    case letCached
+    /// Keeps the value so far as the let at `slot`'s.
+    case letStore
+    /// Nothing: the value so far goes on as ``ConditionStep/then`` says.
+    case pass
+  }
+
+  /// What follows a step's operation, so that `and`, `or` and the end of a condition cost no step
+  /// of their own after a single step.
+  enum Continuation: UInt8 {
+    /// The next step.
+    case next
+    /// The rule's condition is the value so far; the next rule's steps follow.
+    case end
+    /// After an `and`'s first operand: false jumps to `target` (a negative `target` ends the
+    /// rule's condition with it and goes on at `~target`, the next rule's steps); else the value
+    /// is kept.
+    case andFirst
+    /// After a middle operand: combined with the kept value; false jumps to `target` (or ends
+    /// the condition, as above), else the value is kept.
+    case andNext
+    /// After the last operand: combined with the kept value.
+    case andLast
+    /// After the last operand of an `and` that is the whole condition: combined with the kept
+    /// value, which ends the condition.
+    case andLastEnd
+    /// The same four for `or`, where true decides.
+    case orFirst, orNext, orLast, orLastEnd
+
+    /// Whether it may jump to the step's `target`.
+    var jumps: Bool {
+      switch self {
+      case .andFirst, .andNext, .orFirst, .orNext: true
+      case .next, .end, .andLast, .orLast, .andLastEnd, .orLastEnd: false
+      }
+    }
+  }
+
+  var operation: Operation
+  var then = Continuation.next
+  var outcomes: UInt8 = 0
+  var comparison = Comparison.equal
+  var slot: Int32 = 0
+  var node: Int32 = 0
+  var target: Int32 = 0
+  var skip: Int32 = 0
+  var constant = Scalar.missing
+
+  /// The bits of ``outcomes`` for a comparison: bit 0 below, bit 1 equal, bit 2 above.
+  static func outcomes(of comparison: Comparison) -> UInt8 {
+    switch comparison {
+    case .equal: 0b010
+    case .notEqual: 0b101
+    case .less: 0b001
+    case .lessEqual: 0b011
+    case .greater: 0b100
+    case .greaterEqual: 0b110
+    }
+  }
+}
+
+/// Compiles rule conditions into ``ConditionStep``s, from a program's expression table.
+struct ConditionCompiler {
+  typealias Node = ExpressionTable.Node
+
+  let nodes: [Node]
+  let constants: [Scalar]
+  let letRoots: [Int32]
+  private(set) var steps: [ConditionStep] = []
+
+  /// The two-bit stack of ``ConditionStep`` holds this many kept values; deeper operands are
+  /// left to the tree walk.
+  static let maximumDepth = 31
+  /// Past this many steps in one rule, lets are no longer copied in (a let used twice is copied
+  /// twice): the tree walk computes them.
+  static let stepsPerRule = 512
+
+  init(nodes: [Node], constants: [Scalar], letRoots: [Int32]) {
+    self.nodes = nodes
+    self.constants = constants
+    self.letRoots = letRoots
+  }
+
+  /// Compiles every rule's condition, in file order, into one sequence: each rule's steps end
+  /// with the continuation ``ConditionStep/Continuation/end``, after which the next rule's begin.
+  /// A condition that is not an operator of conditions (a field, a let, a call) is one
+  /// ``ConditionStep/Operation/ruleCondition`` step.
+  mutating func compileRules(_ roots: [Int32]) {
+    for root in roots {
+      let start = steps.count
+      guard isCondition(root) else {
+        steps.append(ConditionStep(operation: .ruleCondition, then: .end, node: root))
+        continue
+      }
+      // A chain ends the condition itself, through its last step and its jumps.
+      guard let exits = emit(root, depth: 0, ruleStart: start, wholeCondition: true) else { continue }
+      attach(.end, to: exits)
+    }
+  }
+
+  /// Whether a node's value is always a truth value or missing, or an error of its own: the
+  /// operators of conditions.
+  private func isCondition(_ index: Int32) -> Bool {
+    switch nodes[Int(index)].opcode {
+    case .and, .or, .not, .compare, .compareFieldToConstant, .isMissing: true
+    case .constant, .field, .letValue, .today, .negate, .coalesce, .arithmetic, .member, .contains, .call,
+      .population, .list:
+      false
+    }
+  }
+
+  /// Emits the steps of node `index`; returns the steps through which they end (which a
+  /// continuation can be attached to), or `nil` when other steps jump past their end.
+  ///
+  /// A chain that is the `wholeCondition` ends it itself, and returns `nil`.
+  private mutating func emit(_ index: Int32, depth: Int, ruleStart: Int, wholeCondition: Bool = false) -> [Int]? {
+    let node = nodes[Int(index)]
+    switch node.opcode {
+    case .and, .or:
+      guard depth < ConditionCompiler.maximumDepth else { return general(index) }
+      emitChain(index, node.opcode, depth: depth, ruleStart: ruleStart, wholeCondition: wholeCondition)
+      return nil
+    case .not:
+      // `not` of anything but a condition has its own error for a value that is not a truth value.
+      guard isCondition(node.a) else { return general(index) }
+      _ = emit(node.a, depth: depth, ruleStart: ruleStart)
+      return append(ConditionStep(operation: .not, node: index))
+    case .compareFieldToConstant:
+      let constant = constants[Int(nodes[Int(node.b)].a)]
+      let operation: ConditionStep.Operation
+      switch constant.kind {
+      case .int: operation = .compareInt
+      case .duration: operation = .compareDuration
+      case .date: operation = .compareDate
+      case .money: operation = .compareMoney
+      case .missing, .bool, .decimal, .percent, .constant, .field, .computed:
+        return comparison(index)
+      }
+      return append(
+        ConditionStep(
+          operation: operation, outcomes: ConditionStep.outcomes(of: node.comparison), comparison: node.comparison,
+          slot: nodes[Int(node.a)].a, node: index, constant: constant))
+    case .compare:
+      return comparison(index)
+    case .isMissing:
+      guard nodes[Int(node.a)].opcode == .field else { return general(index) }
+      return append(
+        ConditionStep(
+          operation: .isMissingField, outcomes: node.negated ? 1 : 0, slot: nodes[Int(node.a)].a, node: index)
+      )
+    case .field:
+      return append(ConditionStep(operation: .truthField, slot: node.a, node: index))
+    case .letValue:
+      let root = letRoots[Int(node.a)]
+      guard isCondition(root), steps.count - ruleStart < ConditionCompiler.stepsPerRule else { return general(index) }
+      let cached = steps.count
+      steps.append(ConditionStep(operation: .letCached, slot: node.a, node: index))
+      _ = emit(root, depth: depth, ruleStart: ruleStart)
+      steps.append(ConditionStep(operation: .letStore, slot: node.a, node: index))
+      steps[cached].skip = Int32(steps.count)
+      return [cached, steps.count - 1]
+    case .constant, .today, .negate, .coalesce, .arithmetic, .member, .contains, .call, .population, .list:
+      return general(index)
+    }
+  }
+
+  /// An `and` or `or` and the operands of the same operator it directly holds, as one chain;
+  /// when it is the `wholeCondition`, its last step and its jumps end the condition.
+  private mutating func emitChain(
+    _ index: Int32, _ opcode: ExpressionTable.Opcode, depth: Int, ruleStart: Int, wholeCondition: Bool
+  ) {
+    let operands = chain(index, opcode)
+    let isAnd = opcode == .and
+    var jumps: [Int] = []
+    for (position, operand) in operands.enumerated() {
+      let exits = emit(operand, depth: depth + 1, ruleStart: ruleStart)
+      let then: ConditionStep.Continuation
+      if position == operands.count - 1 {
+        then = isAnd ? (wholeCondition ? .andLastEnd : .andLast) : (wholeCondition ? .orLastEnd : .orLast)
+      } else {
+        then = position == 0 ? (isAnd ? .andFirst : .orFirst) : (isAnd ? .andNext : .orNext)
+      }
+      jumps += attach(then, to: exits)
+    }
+    // Past a whole condition's end are the next rule's steps: `~end` says to end the condition first.
+    let end = wholeCondition ? ~Int32(steps.count) : Int32(steps.count)
+    for jump in jumps where steps[jump].then.jumps { steps[jump].target = end }
+  }
+
+  /// Attaches a continuation to the steps an operand ends through, or to a step of its own when
+  /// they cannot take it; returns the steps that carry it.
+  @discardableResult
+  private mutating func attach(_ then: ConditionStep.Continuation, to exits: [Int]?) -> [Int] {
+    if let exits, exits.allSatisfy({ steps[$0].then == .next }) {
+      for exit in exits { steps[exit].then = then }
+      return exits
+    }
+    steps.append(ConditionStep(operation: .pass, then: then))
+    return [steps.count - 1]
+  }
+
+  /// The operands of a chain of one operator, left to right: `a and (b and c)` and
+  /// `(a and b) and c` both give `a`, `b`, `c`, which Kleene logic evaluates alike, in the same
+  /// order and stopping at the same operand.
+  private func chain(_ index: Int32, _ opcode: ExpressionTable.Opcode) -> [Int32] {
+    let node = nodes[Int(index)]
+    guard node.opcode == opcode else { return [index] }
+    return chain(node.a, opcode) + chain(node.b, opcode)
+  }
+
+  /// A comparison: ``ConditionStep/Operation/compareComputed`` when both operands have the shape
+  /// it computes, else ``ConditionStep/Operation/compareOperands``.
+  private mutating func comparison(_ index: Int32) -> [Int] {
+    let node = nodes[Int(index)]
+    let computed = isComputed(node.a) && isComputed(node.b)
+    return append(
+      ConditionStep(operation: computed ? .compareComputed : .compareOperands, comparison: node.comparison, node: index)
+    )
+  }
+
+  /// Arithmetic on two ``isSimple(_:)`` operands, or a simple operand.
+  private func isComputed(_ index: Int32) -> Bool {
+    let node = nodes[Int(index)]
+    return node.opcode == .arithmetic ? isSimple(node.a) && isSimple(node.b) : isSimple(index)
+  }
+
+  /// `a ?? b` of two leaves, or a leaf.
+  private func isSimple(_ index: Int32) -> Bool {
+    let node = nodes[Int(index)]
+    return node.opcode == .coalesce ? isLeaf(node.a) && isLeaf(node.b) : isLeaf(index)
+  }
+
+  /// A field or a constant.
+  private func isLeaf(_ index: Int32) -> Bool {
+    let opcode = nodes[Int(index)].opcode
+    return opcode == .field || opcode == .constant
+  }
+
+  private mutating func append(_ step: ConditionStep) -> [Int] {
+    steps.append(step)
+    return [steps.count - 1]
+  }
+
+  private mutating func general(_ index: Int32) -> [Int] {
+    append(ConditionStep(operation: .general, node: index))
+  }
+}
