@@ -44,8 +44,9 @@ final class RecordBatch: @unchecked Sendable {
 
   var isFull: Bool { count == capacity }
 
-  /// Empties the batch for reuse.
-  func reset() {
+  /// Empties the batch for reuse as batch `sequence` of its table.
+  func reset(sequence: Int) {
+    self.sequence = sequence
     count = 0
     problems.removeAll(keepingCapacity: true)
     keyBytes.removeAll(keepingCapacity: true)
