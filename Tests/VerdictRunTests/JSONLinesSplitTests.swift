@@ -116,8 +116,10 @@ struct JSONLinesSplitTests {
   }
 
   /// The splitting itself: every line in exactly one part, in order, each part a batch numbered
-  /// in sequence, the lines' numbers those of the file.
-  @Test func partsHoldEveryLineOnceInOrder() throws {
+  /// in sequence, the lines' numbers those of the file; parts end after `capacity` lines, or
+  /// sooner after `partBytes` bytes.
+  @Test(arguments: [(4, 1 << 20), (4, 1), (1000, 700)])
+  func partsHoldEveryLineOnceInOrder(capacity: Int, partBytes: Int) throws {
     let url = try Self.file(Self.mixed)
     defer { try? FileManager.default.removeItem(at: url) }
     let policy = try Policy(
@@ -129,11 +131,13 @@ struct JSONLinesSplitTests {
     try SourceOpener.prepare(source, path: url.path, binder: binder, options: DataReadOptions())
     #expect(source.splitsIntoLines)
     let free = Channel<Batch>()
-    for _ in 0..<6 { free.send(Batch(slotCount: policy.fields.count, capacity: 4, verdictCount: 5)) }
+    for _ in 0..<6 { free.send(Batch(slotCount: policy.fields.count, capacity: capacity, verdictCount: 5)) }
     let sent = RunnerTests.Messages()
     let batches = SharedBox<[(sequence: Int, lines: [Int], problems: [Int])]>([])
     var sequence = 10
-    let splitting = LineSplitting(source: source, index: 0, threads: 3, slots: policy.fields.count, capacity: 4)
+    var splitting = LineSplitting(
+      source: source, index: 0, threads: 3, slots: policy.fields.count, capacity: capacity)
+    splitting.partBytes = partBytes
     let finished = splitting.run(sequence: &sequence, free: free) { batch in
       let entry = (batch.sequence, Array(batch.lines[0..<batch.count]), batch.problems.map { batch.lines[$0.row] })
       batches.update { $0.append(entry) }
@@ -143,7 +147,16 @@ struct JSONLinesSplitTests {
     #expect(finished)
     let ordered = batches.value.sorted { $0.sequence < $1.sequence }
     #expect(ordered.map(\.sequence) == Array(10..<sequence))
-    #expect(ordered.dropLast().allSatisfy { $0.lines.count == 4 })
+    #expect(ordered.allSatisfy { $0.lines.count <= capacity })
+    if partBytes == 1 {
+      // Every line is a part of its own.
+      #expect(ordered.count == 55)
+    } else if capacity == 4 {
+      #expect(ordered.dropLast().allSatisfy { $0.lines.count == 4 })
+    } else {
+      // About 150 bytes a line: parts of a handful of lines, not a thousand.
+      #expect(ordered.count > 5 && ordered.allSatisfy { $0.lines.count <= 8 })
+    }
     let lines = ordered.flatMap(\.lines)
     #expect(lines == lines.sorted() && Set(lines).count == lines.count)
     #expect(lines.count == 55)

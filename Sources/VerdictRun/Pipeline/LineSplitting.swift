@@ -9,8 +9,10 @@ import VerdictData
 /// carries the sequence its batch takes, so the writer puts them back in file order.
 ///
 /// Parts hold the lines as the serial reading meets them (the same line numbers, the same lines
-/// skipped as blank or too long) and end where its batches end, so the batches, their rows,
-/// problems and notes are the serial reading's whatever the timing.
+/// skipped as blank or too long), so the rows, their problems and the notes are the serial
+/// reading's whatever the timing. A part ends after a batch's worth of lines, as the serial
+/// reading's batches do, or sooner once it holds ``partBytes`` (records of many keys the policy
+/// does not read): a report does not depend on where its batches end.
 struct LineSplitting {
   let source: JSONRecordSource
   /// The source's index among the run's inputs.
@@ -18,8 +20,11 @@ struct LineSplitting {
   let threads: Int
   /// Field slots per row.
   let slots: Int
-  /// Rows per batch, and so lines per part.
+  /// Rows per batch, and so the most lines a part holds.
   let capacity: Int
+  /// The bytes of lines after which a part ends, so that memory stays bounded by the parts in
+  /// flight, not by how long a batch's worth of lines is (a longer line still fits, alone).
+  var partBytes = 4 << 20
 
   private struct Stopped: Error {}
 
@@ -57,7 +62,7 @@ struct LineSplitting {
     sequence += 1
     var next = sequence
     func room() throws {
-      guard part.count == capacity else { return }
+      guard part.count == capacity || part.byteCount >= partBytes else { return }
       parts.send(part)
       guard let fresh = empty.receive() else { throw Stopped() }
       part = fresh
@@ -132,6 +137,8 @@ final class LinePart: @unchecked Sendable {
 
   /// Lines and failures held.
   var count: Int { lines.count }
+  /// The bytes of the lines held.
+  var byteCount: Int { bytes.count }
 
   /// Empties the part for the batch `sequence`.
   func reset(sequence: Int) {
