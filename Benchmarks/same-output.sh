@@ -12,7 +12,11 @@
 #   - the shared benchmark's policy on 100,000 generated clients, as CSV and as JSON Lines;
 #   - the same clients damaged by a seeded mutator: bytes flipped, quotes and separators added
 #     or dropped, rows cut short or doubled, invalid UTF-8, cells of the wrong type;
-#   - Benchmarks/test-bench.verdict (population functions) on 50,000 clients of run-bench.
+#   - the same clients as JSON Lines, damaged: bytes flipped, lines cut short, split in two or
+#     doubled, blank lines, CRLF endings, a byte order mark (read on several threads, by parts);
+#   - Benchmarks/test-bench.verdict (population functions) on 50,000 clients of run-bench;
+#   - Benchmarks/aggregate-bench.verdict on 200,000 invoices of run-bench, and on the same
+#     invoices damaged (cells that do not read, records without a key).
 # Data goes to bench-data/ (git-ignored).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -55,6 +59,52 @@ for row in rows:
     elif r < 0.10:
         out.append(row)
     out.append(row)
+open(sys.argv[2], 'wb').write(b'\n'.join(out) + b'\n')
+PY
+[[ -s "$DATA/damaged.jsonl" ]] || python3 - "$DATA/clients_100000.jsonl" "$DATA/damaged.jsonl" <<'PY'
+import random, sys
+random.seed(20261206)
+lines = [l for l in open(sys.argv[1], 'rb').read().split(b'\n')[:20000] if l]
+out = []
+for line in lines:
+    r = random.random()
+    if r < 0.02:
+        i = random.randrange(len(line)); line = line[:i] + bytes([random.randrange(256)]) + line[i + 1:]
+    elif r < 0.03:
+        line = line[: len(line) // 2]
+    elif r < 0.04:
+        i = len(line) // 3; out.append(line[:i]); line = line[i:]
+    elif r < 0.05:
+        out.append(b'')
+    elif r < 0.06:
+        out.append(b'  \t')
+    elif r < 0.10:
+        line = line + b'\r'
+    elif r < 0.11:
+        out.append(line)
+    out.append(line)
+open(sys.argv[2], 'wb').write(b'\xef\xbb\xbf' + b'\n'.join(out) + b'\n')
+PY
+if [[ ! -s "$DATA/invoices-200000.csv" ]]; then
+  swift build -c release --scratch-path .build-run --product run-bench >/dev/null
+  .build-run/release/run-bench invoices 200000 20000 "$DATA/invoices-200000.csv" --seed 42
+fi
+[[ -s "$DATA/invoices-damaged.csv" ]] || python3 - "$DATA/invoices-200000.csv" "$DATA/invoices-damaged.csv" <<'PY'
+import random, sys
+random.seed(20261207)
+lines = open(sys.argv[1], 'rb').read().split(b'\n')
+out = [lines[0]]
+for line in lines[1:]:
+    if not line:
+        continue
+    r = random.random()
+    if r < 0.005:
+        line = b',' + line.split(b',', 1)[1]
+    elif r < 0.01:
+        fields = line.split(b','); fields[1] = b'13/45/2026'; line = b','.join(fields)
+    elif r < 0.015:
+        line = line[: len(line) // 2]
+    out.append(line)
 open(sys.argv[2], 'wb').write(b'\n'.join(out) + b'\n')
 PY
 
@@ -101,7 +151,7 @@ for policy in docs/examples/*.verdict; do
     done
   done
 done
-for data in "$DATA/clients_100000.csv" "$DATA/clients_100000.jsonl" "$DATA/damaged.csv"; do
+for data in "$DATA/clients_100000.csv" "$DATA/clients_100000.jsonl" "$DATA/damaged.csv" "$DATA/damaged.jsonl"; do
   for format in "${formats[@]}"; do
     check bench run "$SHARED/policy.verdict" "$data" -f "$format" --today "$TODAY"
   done
@@ -113,5 +163,13 @@ for format in "${formats[@]}"; do
   check damaged run "$SHARED/policy.verdict" "$DATA/damaged.csv" --decimal . -f "$format" --today "$TODAY" --explain
 done
 check population run Benchmarks/test-bench.verdict bench-data/scaling-50000.csv -f jsonl --today "$TODAY"
+for invoices in "$DATA/invoices-200000.csv" "$DATA/invoices-damaged.csv"; do
+  for jobs in 1 2; do
+    check table run Benchmarks/aggregate-bench.verdict --table "invoices=$invoices" -f jsonl --today "$TODAY" --jobs "$jobs"
+  done
+done
+for jobs in 1 2 3; do
+  check jobs run "$SHARED/policy.verdict" "$DATA/damaged.jsonl" -f jsonl --today "$TODAY" --jobs "$jobs"
+done
 echo "$cases cases, $differ differ"
 [[ $differ == 0 ]]

@@ -152,6 +152,20 @@ package struct JSONRecordText {
   let column: Int
   let skippingByteOrderMark: Bool
 
+  init(position: RecordPosition, bytes: UnsafeBufferPointer<UInt8>, column: Int, skippingByteOrderMark: Bool) {
+    self.position = position
+    self.bytes = bytes
+    self.column = column
+    self.skippingByteOrderMark = skippingByteOrderMark
+  }
+
+  /// The record on line `line` of a JSON Lines file, whose bytes (without the line feed) are
+  /// `bytes`, as ``JSONRecordReader/forEachLine(_:onError:)`` hands them out: read as the
+  /// reader's own ``JSONRecordReader/forEachRecordText(_:onError:)`` reads that line.
+  package init(line: Int, bytes: UnsafeBufferPointer<UInt8>) {
+    self.init(position: RecordPosition(line: line), bytes: bytes, column: 1, skippingByteOrderMark: true)
+  }
+
   /// The record's members, as ``JSONRecordReader/forEachRecord(_:onError:)`` hands them out.
   /// - Throws: `DataReadError` when the record is malformed.
   package func members() throws(DataReadError) -> JSONRecordMembers {

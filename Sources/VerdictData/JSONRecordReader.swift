@@ -112,6 +112,20 @@ package final class JSONRecordReader {
     _ body: (JSONRecordText) throws -> Void,
     onError: (DataReadError) throws -> Void
   ) throws {
+    try forEachLine({ text, line in try deliver(text, line: line, column: 1, body) }, onError: onError)
+  }
+
+  /// Calls `body` with each line of a JSON Lines file that is not blank, and its line number,
+  /// in file order, and `onError` for each line too long to read (which is skipped). A line's
+  /// bytes end before its line feed (a carriage return before it stays), valid only during the
+  /// call; each is one record's text, to be read with ``JSONRecordText/init(line:bytes:)``
+  /// there or after copying it.
+  /// - Throws: `DataReadError` when the input cannot be read, and anything `body` or `onError`
+  ///   throws.
+  package func forEachLine(
+    _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void,
+    onError: (DataReadError) throws -> Void
+  ) throws {
     let lineFeed = UInt8(ascii: "\n")
     var lineNumber = 1
     var searched = 0
@@ -127,7 +141,7 @@ package final class JSONRecordReader {
       if p < window.end || window.isAtEndOfInput {
         let text = UnsafeBufferPointer(start: base + window.start, count: p - window.start)
         if !skippingLongLine && !isBlank(text) {
-          try deliver(text, line: lineNumber, column: 1, body)
+          try body(text, lineNumber)
         }
         if p == window.end {
           return

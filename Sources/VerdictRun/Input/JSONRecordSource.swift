@@ -12,11 +12,14 @@ final class JSONRecordSource: RecordSource {
   let columns: [String]?
   var binding: ColumnBinding?
   private let reader: JSONRecordReader
+  /// Whether the records come from standard input, which is read once, in order.
+  private let isStandardInput: Bool
 
   /// Opens `path`; for a file (not standard input), reads ahead to its first good record for the
   /// columns.
   init(path: String, layout: JSONRecordReader.Layout, numbers: NumberFormat) throws(RunFailure) {
     self.numbers = numbers
+    isStandardInput = path == "-"
     do {
       let source = try ByteSource(path: path)
       name = source.name
@@ -48,72 +51,33 @@ final class JSONRecordSource: RecordSource {
   }
 
   func forEachRow(_ row: RowBuffer, binder: ColumnBinder, _ body: (RowBuffer) throws -> Void) throws {
-    // Each record is read straight into the cells of the keys the policy reads (the binding's
-    // columns, then the key column when it is not one of them): no `String` per key or value.
-    var reading = binding.map { JSONRecordSource.table(for: $0, slots: row.slotCount) }
-    var gathered: [UInt8] = []
+    var reading = binding.map { JSONRowReading(binding: $0, slots: row.slotCount) }
     defer { row.bytes = nil }
-    func report(_ error: DataReadError) throws {
-      row.clear()
-      row.line = error.line
-      row.problem = error.column > 0 ? "column \(error.column): \(error.message)" : error.message
-      try body(row)
-    }
     try reader.forEachRecordText { record in
-      do {
-        if reading == nil {
-          let bound = try binder.bind(try record.members().map(\.key), source: name, numbers: numbers)
-          binding = bound
-          reading = JSONRecordSource.table(for: bound, slots: row.slotCount)
+      if reading == nil {
+        let keys: [String]
+        do throws(DataReadError) { keys = try record.members().map(\.key) } catch {
+          return try JSONRowReading.report(error, into: row, body)
         }
-        guard let (table, cells, keySlot) = reading else { return }
-        try record.cells(table, into: cells)
-        row.line = record.position.line
-        row.problem = nil
-        // The cells lie in the record's text, the arena of unescaped strings and the program's
-        // literals: gathered into one buffer, the batch copies them in one piece, from memory
-        // that is all theirs.
-        gathered.removeAll(keepingCapacity: true)
-        for slot in 0..<cells.cells.count { gathered.append(contentsOf: cells.cells[slot]) }
-        try gathered.withUnsafeBufferPointer { bytes in
-          var offset = 0
-          func next(_ slot: Int) -> UnsafeBufferPointer<UInt8> {
-            defer { offset += cells.cells[slot].count }
-            return UnsafeBufferPointer(rebasing: bytes[offset..<offset + cells.cells[slot].count])
-          }
-          for slot in 0..<cells.cells.count {
-            let cell = next(slot)
-            if slot < row.slotCount { row.cells[slot] = cell }
-            if slot == keySlot { row.key = cell }
-          }
-          if keySlot == nil { row.key = UnsafeBufferPointer(start: nil, count: 0) }
-          row.bytes = bytes
-          try body(row)
-        }
-      } catch let error as DataReadError {
-        try report(error)
+        let bound = try binder.bind(keys, source: name, numbers: numbers)
+        binding = bound
+        reading = JSONRowReading(binding: bound, slots: row.slotCount)
       }
+      try reading?.read(record, into: row, body)
     } onError: { error in
-      try report(error)
+      try JSONRowReading.report(error, into: row, body)
     }
   }
 
-  /// The keys to read for `binding`: slot `s` is the column of the policy's slot `s`, and the
-  /// key column follows unless it is one of them; with the cells to read them into and the
-  /// key's slot.
-  private static func table(
-    for binding: ColumnBinding, slots: Int
-  ) -> (JSONKeyTable, JSONRecordCells, keySlot: Int?) {
-    // A declared field the policy does not read may have no column (-1): its slot stays empty.
-    var keys: [String?] = binding.columnOfSlot.map { binding.columns.indices.contains($0) ? binding.columns[$0] : nil }
-    var keySlot: Int?
-    if let keyName = binding.keyName {
-      keySlot = keys.firstIndex { $0 == keyName }
-      if keySlot == nil {
-        keySlot = keys.count
-        keys.append(keyName)
-      }
-    }
-    return (JSONKeyTable(keys: keys), JSONRecordCells(slots: keys.count), keySlot)
+  /// Whether the records can be read by several threads, each a part of the file: JSON Lines
+  /// from a file whose columns are known, so that every part reads the same keys.
+  var splitsIntoLines: Bool { reader.layout == .lines && !isStandardInput && binding != nil }
+
+  /// Calls `body` with each line of a JSON Lines file that is not blank, and its number, and
+  /// `onError` for each line too long to read (see ``JSONRecordReader/forEachLine(_:onError:)``).
+  func forEachLine(
+    _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void, onError: (DataReadError) throws -> Void
+  ) throws {
+    try reader.forEachLine(body, onError: onError)
   }
 }

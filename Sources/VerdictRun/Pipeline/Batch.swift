@@ -93,6 +93,17 @@ final class Batch: @unchecked Sendable {
     bytes.copy(row.cells, slotCount: slotCount, key: row.key, into: spans)
   }
 
+  /// Copies one record into the next row, with its problem if it has one; converting it is the
+  /// evaluating thread's job.
+  func add(_ row: RowBuffer) {
+    if let problem = row.problem {
+      problems.append((count, problem))
+      append(row, withCells: false)
+    } else {
+      append(row, withCells: true)
+    }
+  }
+
   /// Calls `body` with where the cells of `row` are, by slot, and the bytes they are in.
   @inline(__always)
   func withRow<Result>(_ row: Int, _ body: (UnsafePointer<CellSpan>, UnsafePointer<UInt8>) -> Result) -> Result {

@@ -15,8 +15,17 @@ final class BatchReader {
   private let open: (String) throws(RunFailure) -> any RecordSource
   private let row: RowBuffer
   private var sequence = 0
+  /// The threads that read the records of a JSON Lines file, each a part of it (see
+  /// ``LineSplitting``); with one, this thread reads every file itself.
+  private let lineThreads: Int
 
-  init(policy: Policy, binder: ColumnBinder, open: @escaping (String) throws(RunFailure) -> any RecordSource) {
+  /// A reader for `policy`; `lineThreads` above one reads JSON Lines files on that many threads,
+  /// their batches sent out of order (for a consumer that puts them back in sequence).
+  init(
+    policy: Policy, binder: ColumnBinder, lineThreads: Int = 1,
+    open: @escaping (String) throws(RunFailure) -> any RecordSource
+  ) {
+    self.lineThreads = lineThreads
     self.policy = policy
     self.binder = binder
     self.open = open
@@ -29,7 +38,8 @@ final class BatchReader {
   /// `firstRows` sees the first batch with rows before it is sent. Stops early when `free` closes.
   /// - Throws: ``RunFailure`` when a source's columns turn out not to fit the policy.
   func run(
-    _ inputs: [Input], free: Channel<Batch>, send: (Batch) -> Void, firstRows: (Batch, String) -> Void
+    _ inputs: [Input], free: Channel<Batch>, send: @escaping @Sendable (Batch) -> Void,
+    firstRows: (Batch, String) -> Void
   ) throws(RunFailure) {
     var sawRows = false
     for (index, input) in inputs.enumerated() {
@@ -48,6 +58,15 @@ final class BatchReader {
       } catch {
         batch.notes.append(error.message + "; the file was not read")
         send(batch)
+        continue
+      }
+      if lineThreads > 1, let lines = source as? JSONRecordSource, lines.splitsIntoLines {
+        // The parts bring their own batches, numbered from this one's.
+        sequence -= 1
+        free.send(batch)
+        let splitting = LineSplitting(
+          source: lines, index: index, threads: lineThreads, slots: policy.fields.count, capacity: batch.capacity)
+        guard splitting.run(sequence: &sequence, free: free, send: send) else { return }
         continue
       }
       var formats = source.binding?.formats ?? []
@@ -70,7 +89,7 @@ final class BatchReader {
             if formats.isEmpty { formats = source.binding?.formats ?? [] }
             batch.formats = formats
           }
-          add(row, to: batch)
+          batch.add(row)
         }
       } catch let error as DataReadError {
         tail = SourceNotes.unreadableTail(source.name, error)
@@ -87,16 +106,6 @@ final class BatchReader {
         firstRows(batch, source.name)
       }
       send(batch)
-    }
-  }
-
-  /// Copies one record into the batch's next row; converting it is the evaluating thread's job.
-  private func add(_ row: RowBuffer, to batch: Batch) {
-    if let problem = row.problem {
-      batch.problems.append((batch.count, problem))
-      batch.append(row, withCells: false)
-    } else {
-      batch.append(row, withCells: true)
     }
   }
 }

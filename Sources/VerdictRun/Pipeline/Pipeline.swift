@@ -56,7 +56,10 @@ final class Pipeline: @unchecked Sendable {
     let fatal = SharedBox<RunFailure?>(nil)
     let running = SharedBox(jobs)
 
-    let reader = UncheckedBox(BatchReader(policy: policy, binder: binder, open: open))
+    // A JSON Lines file is read on as many threads as evaluate; but for the table, whose
+    // column width the first rows decide before any is rendered.
+    let reader = UncheckedBox(
+      BatchReader(policy: policy, binder: binder, lineThreads: format == .table ? 1 : jobs, open: open))
     let readerInputs = UncheckedBox(inputs)
     Thread.detachNewThread {
       do throws(RunFailure) {

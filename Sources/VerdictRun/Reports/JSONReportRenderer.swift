@@ -14,6 +14,8 @@ struct JSONReportRenderer: ReportRenderer {
   private let fragments: FragmentStore
   /// Where each group of fragments starts in ``fragments``.
   private let verdictHeads: Int, ruleHeads: Int, clauseMiddles: Int, texts: Int, tails: Int, errorTails: Int
+  /// Where the fragments of outcomes without clauses start: by rule, then `otherwise`.
+  private let bareRules: Int
   private let ruleCount: Int
   /// `meet` fragments per `hold until paid` value: none, then each mode.
   private let meetCount = MeetingMode.allCases.count + 1
@@ -50,6 +52,13 @@ struct JSONReportRenderer: ReportRenderer {
     all += sources.map { Array(",\"error\":null,\"source\":\"".utf8) + $0 + Array(":".utf8) }
     errorTails = all.count
     all += sources.map { Array(",\"source\":\"".utf8) + $0 + Array(":".utf8) }
+    // `"slow payer","notice":null,…,"refer":null` by rule, then for `otherwise`: an outcome
+    // without clauses, made of the very fragments ``render(_:_:into:)`` writes one by one.
+    bareRules = all.count
+    let null = Array("null".utf8)
+    let noClauses =
+      null + Array(",\"cooldown\":".utf8) + null + all[clauseMiddles] + null + Array(",\"refer\":".utf8) + null
+    for rule in 0...vocabulary.rules.count { all.append(all[ruleHeads + rule] + noClauses) }
     fragments = FragmentStore(all)
   }
 
@@ -91,14 +100,18 @@ struct JSONReportRenderer: ReportRenderer {
     }
     if let outcome {
       out.append(fragments[verdictHeads + outcome.severity])
-      out.append(fragments[ruleHeads + (outcome.winningRule ?? ruleCount)])
-      appendDuration(outcome.notice, out)
-      out.append(",\"cooldown\":")
-      appendDuration(outcome.cooldown, out)
-      out.append(fragments[middle(outcome)])
-      appendText(outcome.reason, out)
-      out.append(",\"refer\":")
-      appendText(outcome.refer, out)
+      if outcome.hasNoClauses {
+        out.append(fragments[bareRules + (outcome.winningRule ?? ruleCount)])
+      } else {
+        out.append(fragments[ruleHeads + (outcome.winningRule ?? ruleCount)])
+        appendDuration(outcome.notice, out)
+        out.append(",\"cooldown\":")
+        appendDuration(outcome.cooldown, out)
+        out.append(fragments[middle(outcome)])
+        appendText(outcome.reason, out)
+        out.append(",\"refer\":")
+        appendText(outcome.refer, out)
+      }
       out.append(fragments[tails + row.source])
     } else {
       out.append(
@@ -154,6 +167,17 @@ struct JSONReportRenderer: ReportRenderer {
     out.append(UInt8(ascii: "\""))
     out.appendDuration(span)
     out.append(UInt8(ascii: "\""))
+  }
+}
+
+extension ReportOutcome {
+  /// Whether the outcome has no clause to show: no notice, cooldown, hold, meeting, reason or
+  /// referral.
+  @inline(__always)
+  fileprivate var hasNoClauses: Bool {
+    guard notice == nil, cooldown == nil, !holdUntilPaid, meet == nil else { return false }
+    guard case .none = reason, case .none = refer else { return false }
+    return true
   }
 }
 

@@ -1,0 +1,78 @@
+import VerdictData
+
+/// Reads JSON records straight into a ``RowBuffer``: the cells of the keys a binding reads (its
+/// columns, then the key column when it is not one of them), without a `String` per key or
+/// value. One reading serves one thread: a file read serially has one, each thread that reads a
+/// part of a JSON Lines file in parallel its own.
+final class JSONRowReading {
+  private let table: JSONKeyTable
+  private let cells: JSONRecordCells
+  /// The slot of the key column in ``table``, or `nil` when the data has no key column.
+  private let keySlot: Int?
+  /// The cells of the last record, end to end (owned, see `deinit`; grown as records need).
+  @exclusivity(unchecked) private var gathered: UnsafeMutablePointer<UInt8>
+  @exclusivity(unchecked) private var gatheredCapacity = 4096
+
+  /// A reading of the keys `binding` binds, for rows of `slots` field slots.
+  init(binding: ColumnBinding, slots: Int) {
+    // A declared field the policy does not read may have no column (-1): its slot stays empty.
+    var keys: [String?] = binding.columnOfSlot.map { binding.columns.indices.contains($0) ? binding.columns[$0] : nil }
+    var keySlot: Int?
+    if let keyName = binding.keyName {
+      keySlot = keys.firstIndex { $0 == keyName }
+      if keySlot == nil {
+        keySlot = keys.count
+        keys.append(keyName)
+      }
+    }
+    table = JSONKeyTable(keys: keys)
+    cells = JSONRecordCells(slots: keys.count)
+    self.keySlot = keySlot
+    gathered = .allocate(capacity: gatheredCapacity)
+  }
+
+  deinit { gathered.deallocate() }
+
+  /// Reads `record` into `row` and calls `body` with it: its cells, or, for a malformed record,
+  /// the problem that says why (at the record's line and column).
+  func read(_ record: JSONRecordText, into row: RowBuffer, _ body: (RowBuffer) throws -> Void) rethrows {
+    do throws(DataReadError) {
+      try record.cells(table, into: cells)
+    } catch {
+      return try JSONRowReading.report(error, into: row, body)
+    }
+    row.line = record.position.line
+    row.problem = nil
+    // The cells lie in the record's text, the arena of unescaped strings and the program's
+    // literals: gathered into one buffer, the batch copies them in one piece, from memory
+    // that is all theirs.
+    let cells = self.cells.cells
+    var total = 0
+    for slot in 0..<cells.count { total &+= cells[slot].count }
+    if total > gatheredCapacity {
+      gathered.deallocate()
+      gatheredCapacity = max(total, gatheredCapacity * 2)
+      gathered = .allocate(capacity: gatheredCapacity)
+    }
+    var offset = 0
+    for slot in 0..<cells.count {
+      let cell = cells[slot]
+      if let from = cell.baseAddress, cell.count > 0 { (gathered + offset).initialize(from: from, count: cell.count) }
+      let copy = UnsafeBufferPointer(start: gathered + offset, count: cell.count)
+      offset &+= cell.count
+      if slot < row.slotCount { row.cells[slot] = copy }
+      if slot == keySlot { row.key = copy }
+    }
+    if keySlot == nil { row.key = UnsafeBufferPointer(start: nil, count: 0) }
+    row.bytes = UnsafeBufferPointer(start: gathered, count: total)
+    try body(row)
+  }
+
+  /// Calls `body` with `row` emptied and carrying `error` as its problem.
+  static func report(_ error: DataReadError, into row: RowBuffer, _ body: (RowBuffer) throws -> Void) rethrows {
+    row.clear()
+    row.line = error.line
+    row.problem = error.column > 0 ? "column \(error.column): \(error.message)" : error.message
+    try body(row)
+  }
+}
