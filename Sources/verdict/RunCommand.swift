@@ -104,7 +104,10 @@ struct RunCommand: ParsableCommand {
     help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
   var output: String?
 
-  @Option(help: ArgumentHelp("Evaluating threads (default: one per processor).", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(
+      "Threads that evaluate, read JSON Lines files and convert record tables (default: one per processor).",
+      valueName: "n"))
   var jobs: Int?
 
   @OptionGroup(title: "Run history")
