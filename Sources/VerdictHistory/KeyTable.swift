@@ -83,21 +83,54 @@ struct KeyTable: Sendable {
   /// length of the start it shares with the key before it and the rest (keys of an export often
   /// differ only in their last characters).
   func pack(_ ids: Range<Int>) -> (suffixes: [UInt8], lengths: [UInt8]) {
+    guard !ids.isEmpty else { return ([], []) }
+    // Written in place, in room for the most each can take: the suffixes are at most the keys'
+    // bytes, and a key's two lengths at most 2 + 10 bytes (the shared start is below 256).
+    let bound = range(of: ids.upperBound - 1).upperBound - range(of: ids.lowerBound).lowerBound
     var suffixes: [UInt8] = []
-    var lengths: [UInt8] = []
-    lengths.reserveCapacity(ids.count * 2)
-    var previous = 0..<0
-    for id in ids {
-      let key = range(of: id)
-      var shared = 0
-      let limit = Swift.min(255, previous.count, key.count)
-      while shared < limit, bytes[previous.lowerBound + shared] == bytes[key.lowerBound + shared] { shared += 1 }
-      PackedNumbers.append(UInt64(shared), to: &lengths)
-      PackedNumbers.append(UInt64(key.count - shared), to: &lengths)
-      suffixes.append(contentsOf: bytes[(key.lowerBound + shared)..<key.upperBound])
-      previous = key
+    let lengths = bytes.withUnsafeBufferPointer { all in
+      [UInt8](unsafeUninitializedCapacity: ids.count * 12) { lengths, lengthCount in
+        var written = 0
+        suffixes = [UInt8](unsafeUninitializedCapacity: bound) { suffixes, suffixCount in
+          var previous = 0..<0
+          var used = 0
+          for id in ids {
+            let key = range(of: id)
+            let shared = Self.sharedStart(all, previous, key)
+            written = PackedNumbers.write(UInt64(shared), into: lengths, at: written)
+            written = PackedNumbers.write(UInt64(key.count - shared), into: lengths, at: written)
+            for offset in (key.lowerBound + shared)..<key.upperBound {
+              suffixes[used] = all[offset]
+              used += 1
+            }
+            previous = key
+          }
+          suffixCount = used
+        }
+        lengthCount = written
+      }
     }
     return (suffixes, lengths)
+  }
+
+  /// How many bytes, up to 255, the keys at `first` and `second` in `all` start with alike:
+  /// eight at a time, then one by one.
+  @inline(__always)
+  private static func sharedStart(_ all: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>) -> Int {
+    let limit = Swift.min(255, first.count, second.count)
+    guard limit > 0, let base = all.baseAddress else { return 0 }
+    let raw = UnsafeRawPointer(base)
+    var shared = 0
+    while shared + 8 <= limit {
+      let difference =
+        raw.loadUnaligned(fromByteOffset: first.lowerBound + shared, as: UInt64.self)
+        ^ raw.loadUnaligned(fromByteOffset: second.lowerBound + shared, as: UInt64.self)
+      // Little-endian: the first byte that differs holds the lowest bit set.
+      if difference != 0 { return shared + UInt64(littleEndian: difference).trailingZeroBitCount / 8 }
+      shared += 8
+    }
+    while shared < limit, all[first.lowerBound + shared] == all[second.lowerBound + shared] { shared += 1 }
+    return shared
   }
 
   /// Builds the hash index on another thread (for a large table): the table can be used at once,
@@ -243,7 +276,10 @@ struct KeyTable: Sendable {
 
   /// The id of `key`, added with the next id when it is not in the table yet (`isNew`).
   mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
-    reserveIndex(1)
+    // Room was usually made for the key already (``reserveIndex(_:)``): checked here inline.
+    if pending != nil || (count + 1) * 2 > slots.buffer.count || !isKnownUniquelyReferenced(&slots) {
+      reserveIndex(1)
+    }
     let slots = slots.buffer
     let hash = Self.hash(key)
     let tag = hash & 0xffff_ffff_0000_0000
