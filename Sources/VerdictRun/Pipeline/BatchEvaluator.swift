@@ -45,9 +45,6 @@ final class BatchEvaluator {
   /// The store's clients this evaluator met, one bit each: the run reports the others, whose
   /// records match no client.
   private(set) var met: [UInt64]
-  /// With a history: the key of the row being evaluated, made once for looking the client up
-  /// and for the writer, which records the row's outcome under it.
-  private var historyKey = ""
   /// With a history: the id of the client the history most likely has next (rows tend to come
   /// in the order of the run before).
   @exclusivity(unchecked) private var historyGuess = 0
@@ -95,9 +92,12 @@ final class BatchEvaluator {
     tally.read = batch.count
     let converter = converter(for: batch)
     var nextProblem = 0
+    // Held for the batch: read from the properties on every row, each would be retained and
+    // released there.
+    let history = self.history
+    let past = history?.past
     for row in 0..<batch.count {
       if history != nil {
-        historyKey = batch.withKey(row) { AggregateStore.key($0) }
         historyClient = nil
         // A batch's first row: guess the client by its row number (its line after a header row),
         // as the batch before went to another evaluator.
@@ -107,16 +107,16 @@ final class BatchEvaluator {
         let error = batch.problems[nextProblem].message
         nextProblem += 1
         batch.messages.append(RowMessage(row: row, text: error))
-        report(row, of: batch, nil, error: error, renderer: renderer, tally: &tally)
+        report(row, of: batch, nil, error: error, history: history, renderer: renderer, tally: &tally)
         continue
       }
       // The history's facts about the client, before its other values (which may fail).
       var pastID: Int?
-      if let history {
-        pastID = history.past.clientID(historyKey, guess: &historyGuess)
+      if let history, let past {
+        pastID = batch.withRecordedKey(row) { past.clientID(keyBytes: $0, guess: &historyGuess) }
         if history.sharesClientIDs { historyClient = pastID }
         if fillsHistoryFacts {
-          history.past.fill(&client, history: pastID.flatMap(history.past.client(id:)), policy: policy)
+          past.fill(&client, history: pastID.flatMap(past.client(id:)), policy: policy)
         }
       }
       let problems = client.values.withUnsafeMutableBufferPointer { values in
@@ -126,23 +126,24 @@ final class BatchEvaluator {
         let text = problems.map(\.message).joined(separator: "; ")
         batch.messages.append(
           RowMessage(row: row, text: text, hint: problems[0].error.hint, field: problems[0].field))
-        report(row, of: batch, nil, error: text, renderer: renderer, tally: &tally)
+        report(row, of: batch, nil, error: text, history: history, renderer: renderer, tally: &tally)
         continue
       }
       if let store, let damage = aggregate(row, of: batch, from: store) {
         batch.messages.append(RowMessage(row: row, text: damage))
-        report(row, of: batch, nil, error: damage, renderer: renderer, tally: &tally)
+        report(row, of: batch, nil, error: damage, history: history, renderer: renderer, tally: &tally)
         continue
       }
       do throws(EvaluationError) {
         let outcome = try policy.report(client, in: context)
-        let standing = history?.past.standing(of: pastID, outcome)
-        report(row, of: batch, outcome, error: nil, standing: standing, renderer: renderer, tally: &tally)
+        let standing = past?.standing(of: pastID, outcome)
+        report(
+          row, of: batch, outcome, error: nil, standing: standing, history: history, renderer: renderer, tally: &tally)
       } catch let failure {
         let location = policy.source.location(of: failure.range.start)
         let text = "\(failure.message) (\(policy.source.name):\(location))"
         batch.messages.append(RowMessage(row: row, text: text, diagnostic: failure.diagnostic))
-        report(row, of: batch, nil, error: text, renderer: renderer, tally: &tally)
+        report(row, of: batch, nil, error: text, history: history, renderer: renderer, tally: &tally)
       }
     }
     batch.tally = tally
@@ -160,16 +161,17 @@ final class BatchEvaluator {
     return nil
   }
 
-  /// Counts one row and renders it if the filter shows it.
+  /// Counts one row and renders it if the filter shows it; with a `history` (the run's, held by
+  /// the caller for the batch), hands the row's outcome to the writer to record.
   @inline(__always)
   private func report(
     _ row: Int, of batch: Batch, _ outcome: ReportOutcome?, error: String?, standing: ClientStanding? = nil,
-    renderer: some ReportRenderer, tally: inout Tally
+    history: RunHistory?, renderer: some ReportRenderer, tally: inout Tally
   ) {
     if let history {
       batch.outcomes.append(
         RecordedRow(
-          key: historyKey, client: historyClient, code: outcome.map { history.code(of: $0, cache: &historyCodes) }))
+          row: row, client: historyClient, code: outcome.map { history.code(of: $0, cache: &historyCodes) }))
     }
     var shown: Bool
     if let outcome {
