@@ -92,10 +92,6 @@ final class BatchEvaluator {
     tally.read = batch.count
     let converter = converter(for: batch)
     var nextProblem = 0
-    // Held for the batch: read from the properties on every row, each would be retained and
-    // released there.
-    let history = self.history
-    let past = history?.past
     for row in 0..<batch.count {
       if history != nil {
         historyClient = nil
@@ -107,12 +103,13 @@ final class BatchEvaluator {
         let error = batch.problems[nextProblem].message
         nextProblem += 1
         batch.messages.append(RowMessage(row: row, text: error))
-        report(row, of: batch, nil, error: error, history: history, renderer: renderer, tally: &tally)
+        report(row, of: batch, nil, error: error, renderer: renderer, tally: &tally)
         continue
       }
       // The history's facts about the client, before its other values (which may fail).
       var pastID: Int?
-      if let history, let past {
+      if let history {
+        let past = history.past
         pastID = batch.withRecordedKey(row) { past.clientID(keyBytes: $0, guess: &historyGuess) }
         if history.sharesClientIDs { historyClient = pastID }
         if fillsHistoryFacts {
@@ -126,24 +123,23 @@ final class BatchEvaluator {
         let text = problems.map(\.message).joined(separator: "; ")
         batch.messages.append(
           RowMessage(row: row, text: text, hint: problems[0].error.hint, field: problems[0].field))
-        report(row, of: batch, nil, error: text, history: history, renderer: renderer, tally: &tally)
+        report(row, of: batch, nil, error: text, renderer: renderer, tally: &tally)
         continue
       }
       if let store, let damage = aggregate(row, of: batch, from: store) {
         batch.messages.append(RowMessage(row: row, text: damage))
-        report(row, of: batch, nil, error: damage, history: history, renderer: renderer, tally: &tally)
+        report(row, of: batch, nil, error: damage, renderer: renderer, tally: &tally)
         continue
       }
       do throws(EvaluationError) {
         let outcome = try policy.report(client, in: context)
-        let standing = past?.standing(of: pastID, outcome)
-        report(
-          row, of: batch, outcome, error: nil, standing: standing, history: history, renderer: renderer, tally: &tally)
+        let standing = history?.past.standing(of: pastID, outcome)
+        report(row, of: batch, outcome, error: nil, standing: standing, renderer: renderer, tally: &tally)
       } catch let failure {
         let location = policy.source.location(of: failure.range.start)
         let text = "\(failure.message) (\(policy.source.name):\(location))"
         batch.messages.append(RowMessage(row: row, text: text, diagnostic: failure.diagnostic))
-        report(row, of: batch, nil, error: text, history: history, renderer: renderer, tally: &tally)
+        report(row, of: batch, nil, error: text, renderer: renderer, tally: &tally)
       }
     }
     batch.tally = tally
@@ -161,12 +157,11 @@ final class BatchEvaluator {
     return nil
   }
 
-  /// Counts one row and renders it if the filter shows it; with a `history` (the run's, held by
-  /// the caller for the batch), hands the row's outcome to the writer to record.
+  /// Counts one row and renders it if the filter shows it.
   @inline(__always)
   private func report(
     _ row: Int, of batch: Batch, _ outcome: ReportOutcome?, error: String?, standing: ClientStanding? = nil,
-    history: RunHistory?, renderer: some ReportRenderer, tally: inout Tally
+    renderer: some ReportRenderer, tally: inout Tally
   ) {
     if let history {
       batch.outcomes.append(
