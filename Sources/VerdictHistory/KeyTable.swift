@@ -276,12 +276,16 @@ struct KeyTable: Sendable {
 
   /// The id of `key`, added with the next id when it is not in the table yet (`isNew`).
   mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
+    insert(key, hash: Self.hash(key))
+  }
+
+  /// ``insert(_:)`` for a key whose ``hash(_:)`` the caller made already.
+  mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int, isNew: Bool) {
     // Room was usually made for the key already (``reserveIndex(_:)``): checked here inline.
     if pending != nil || (count + 1) * 2 > slots.buffer.count || !isKnownUniquelyReferenced(&slots) {
       reserveIndex(1)
     }
     let slots = slots.buffer
-    let hash = Self.hash(key)
     let tag = hash & 0xffff_ffff_0000_0000
     let mask = slots.count - 1
     var slot = Self.home(hash, mask: mask)

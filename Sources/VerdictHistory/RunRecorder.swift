@@ -181,10 +181,16 @@ package final class RunRecorder {
 
   /// ``addNew(key:code:)`` with the key as its UTF-8 bytes (see ``add(keyBytes:code:knownAs:)``).
   package func addNew(keyBytes key: UnsafeBufferPointer<UInt8>, code: OutcomeCode) throws(HistoryError) {
+    try addNew(keyBytes: key, hash: KeyTable.hash(key), code: code)
+  }
+
+  /// ``addNew(keyBytes:code:)`` for a key whose hash the caller made already: `hash` must be
+  /// ``hashOf(_:)`` of these very bytes (as given to ``expectNew(hashes:)``).
+  package func addNew(keyBytes key: UnsafeBufferPointer<UInt8>, hash: UInt64, code: OutcomeCode) throws(HistoryError) {
     try checkOpen()
     nextExpected += 1
     if nextExpected % Self.lookahead == 0 { loadExpected(from: nextExpected + Self.lookahead, count: Self.lookahead) }
-    let (id, isNew) = newKeys.insert(key)
+    let (id, isNew) = newKeys.insert(key, hash: hash)
     guard isNew else { throw duplicate(key) }
     let client = baseline.count + id
     guess = client + 1

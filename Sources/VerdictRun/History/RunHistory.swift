@@ -200,10 +200,18 @@ final class RunHistory: @unchecked Sendable {
       }
       recorder.expectNew(hashes: newKeyHashes)
     }
+    // The new keys come in the order their hashes were made above.
+    var nextNew = 0
     for index in outcomes.indices {
       let outcome = outcomes[index]
-      let failure = batch.withRecordedKey(outcome.row) { key in
-        key.isEmpty ? nil : record(key: key, client: outcome.client, code: outcome.code)
+      let failure = batch.withRecordedKey(outcome.row) { key -> HistoryError? in
+        guard !key.isEmpty else { return nil }
+        var hash: UInt64?
+        if sharesClientIDs && outcome.client == nil && outcome.code != nil {
+          hash = newKeyHashes[nextNew]
+          nextNew += 1
+        }
+        return record(key: key, hash: hash, client: outcome.client, code: outcome.code)
       }
       if let failure { throw RunFailure(.history, "history: \(failure.message)") }
     }
@@ -211,12 +219,16 @@ final class RunHistory: @unchecked Sendable {
 
   /// Records a client's outcome by its code (``code(of:cache:)``); a client that could not be
   /// evaluated (`code` is `nil`) keeps its earlier one. `client` is its id in ``past`` when
-  /// ``sharesClientIDs``, found from `key` (`nil` then: a client new to the history). Returns
-  /// why it could not be recorded, if it could not.
-  private func record(key: UnsafeBufferPointer<UInt8>, client: Int?, code: OutcomeCode?) -> HistoryError? {
+  /// ``sharesClientIDs``, found from `key` (`nil` then: a client new to the history, whose key's
+  /// hash is `hash`). Returns why it could not be recorded, if it could not.
+  private func record(
+    key: UnsafeBufferPointer<UInt8>, hash: UInt64?, client: Int?, code: OutcomeCode?
+  ) -> HistoryError? {
     do throws(HistoryError) {
       if let code {
-        if client == nil && sharesClientIDs {
+        if let hash, client == nil && sharesClientIDs {
+          try recorder.addNew(keyBytes: key, hash: hash, code: code)
+        } else if client == nil && sharesClientIDs {
           try recorder.addNew(keyBytes: key, code: code)
         } else {
           try recorder.add(keyBytes: key, code: code, knownAs: client)
