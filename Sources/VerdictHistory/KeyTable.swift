@@ -58,25 +58,52 @@ struct KeyTable: Sendable {
     guard reader.isAtEnd, used == suffixes.count else { return false }
     let start = bytes.count
     bytes.append(contentsOf: repeatElement(0, count: total))
-    ends.reserveCapacity(ends.count + count)
+    let firstEnd = ends.count
+    ends.append(contentsOf: repeatElement(0, count: count))
     reader = PackedReader(lengths)
-    bytes.withUnsafeMutableBufferPointer { all in
-      var at = start
-      var previousStart = start
-      used = 0
-      for _ in 0..<count {
-        // Checked above: both are there.
-        let shared = Int(reader.next() ?? 0)
-        let suffix = Int(reader.next() ?? 0)
-        for offset in 0..<shared { all[at + offset] = all[previousStart + offset] }
-        for offset in 0..<suffix { all[at + shared + offset] = suffixes[used + offset] }
-        used += suffix
-        previousStart = at
-        at += shared + suffix
-        ends.append(at)
+    bytes.withUnsafeMutableBytes { all in
+      ends.withUnsafeMutableBufferPointer { ends in
+        var at = start
+        var previousStart = start
+        used = 0
+        for index in 0..<count {
+          // Checked above: both are there.
+          let shared = Int(reader.next() ?? 0)
+          let suffix = Int(reader.next() ?? 0)
+          Self.copy(shared, from: UnsafeRawBufferPointer(all), at: previousStart, to: all, at: at)
+          Self.copy(suffix, from: suffixes, at: used, to: all, at: at + shared)
+          used += suffix
+          previousStart = at
+          at += shared + suffix
+          ends[firstEnd + index] = at
+        }
       }
     }
     return true
+  }
+
+  /// Copies `count` bytes from `source` at `from` to `target` at `to`, a word at a time while a
+  /// word fits in both, then byte by byte. The bytes a word writes past `count` are written over
+  /// by what is copied next, since the keys are unpacked one after the other; a key's start is
+  /// copied from the key before it, which ends where it begins, and only bytes of that key are
+  /// read for it (the rest of each word read is written over).
+  @inline(__always)
+  private static func copy(
+    _ count: Int, from source: UnsafeRawBufferPointer, at from: Int, to target: UnsafeMutableRawBufferPointer,
+    at to: Int
+  ) {
+    guard count > 0, let read = source.baseAddress, let write = target.baseAddress else { return }
+    var offset = 0
+    while offset < count, from + offset + 8 <= source.count, to + offset + 8 <= target.count {
+      let word = read.loadUnaligned(fromByteOffset: from + offset, as: UInt64.self)
+      write.storeBytes(of: word, toByteOffset: to + offset, as: UInt64.self)
+      offset += 8
+    }
+    while offset < count {
+      let byte = read.load(fromByteOffset: from + offset, as: UInt8.self)
+      write.storeBytes(of: byte, toByteOffset: to + offset, as: UInt8.self)
+      offset += 1
+    }
   }
 
   /// The keys with the ids in `ids` packed for ``append(packed:lengths:count:)``: each key as the
