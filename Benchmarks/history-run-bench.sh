@@ -15,6 +15,9 @@
 # clients, +50% at most for 1,000,000.
 #
 #   Benchmarks/history-run-bench.sh [RUNS]
+#   VERDICT=path/to/verdict Benchmarks/history-run-bench.sh [RUNS]   another build of verdict
+#                                          (its histories seeded by itself; run-bench and
+#                                          history-bench still come from SCRATCH)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
@@ -26,6 +29,7 @@ swift build -c release --build-path "$SCRATCH" --product verdict >/dev/null
 swift build -c release --build-path "$SCRATCH" --product run-bench >/dev/null
 swift build -c release --build-path "$SCRATCH" --product history-bench >/dev/null
 BIN="$SCRATCH/release"
+VERDICT=${VERDICT:-$BIN/verdict}
 mkdir -p "$DATA"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -40,7 +44,7 @@ seed() {  # name file day...
   shift 2
   rm -f "$WORK/$name".sqlite*
   for day in "$@"; do
-    "$BIN/verdict" run "$POLICY" "$file" -f jsonl --today "$day" --history "$WORK/$name.sqlite" >/dev/null 2>&1 || true
+    "$VERDICT" run "$POLICY" "$file" -f jsonl --today "$day" --history "$WORK/$name.sqlite" >/dev/null 2>&1 || true
   done
 }
 
@@ -55,7 +59,7 @@ timed() {  # prepare file day
     *) cp "$WORK/$prepare.sqlite" "$WORK/run.sqlite" && args=(--history "$WORK/run.sqlite") ;;
   esac
   start=$(date +%s%N)
-  "$BIN/verdict" run "$POLICY" "$file" -f jsonl --today "$day" "${args[@]}" >/dev/null 2>&1 || true
+  "$VERDICT" run "$POLICY" "$file" -f jsonl --today "$day" "${args[@]}" >/dev/null 2>&1 || true
   end=$(date +%s%N)
   echo $(((end - start) / 1000000))
 }

@@ -28,11 +28,17 @@ package struct HistoryFacts: Sendable {
   /// The id of the client with `key` among those the history knows (see
   /// ``client(_:guess:)`` for `guess`); `nil` for a key new to the history.
   package func clientID(_ key: String, guess: inout Int) -> Int? {
-    // The keys are used in place: a copy of the table would retain its buffers, which the
-    // evaluating threads share, on every row.
-    let found = withBytes(of: key) { bytes in
-      guess < log.keys.count && log.keys.matches(guess, bytes) ? guess : log.keys.find(bytes)
-    }
+    withBytes(of: key) { bytes in clientID(keyBytes: bytes, guess: &guess) }
+  }
+
+  /// ``clientID(_:guess:)`` with the key as its UTF-8 bytes (valid UTF-8), as a run's rows
+  /// hold it: no `String` is made for a row.
+  @inline(__always)
+  package func clientID(keyBytes bytes: UnsafeBufferPointer<UInt8>, guess: inout Int) -> Int? {
+    // A first run looks up nothing. The keys are used in place: a copy of the table would
+    // retain its buffers, which the evaluating threads share, on every row.
+    guard log.keys.count > 0 else { return nil }
+    let found = guess < log.keys.count && log.keys.matches(guess, bytes) ? guess : log.keys.find(bytes)
     guard let found else { return nil }
     guess = found + 1
     return found

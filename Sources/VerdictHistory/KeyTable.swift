@@ -58,46 +58,106 @@ struct KeyTable: Sendable {
     guard reader.isAtEnd, used == suffixes.count else { return false }
     let start = bytes.count
     bytes.append(contentsOf: repeatElement(0, count: total))
-    ends.reserveCapacity(ends.count + count)
+    let firstEnd = ends.count
+    ends.append(contentsOf: repeatElement(0, count: count))
     reader = PackedReader(lengths)
-    bytes.withUnsafeMutableBufferPointer { all in
-      var at = start
-      var previousStart = start
-      used = 0
-      for _ in 0..<count {
-        // Checked above: both are there.
-        let shared = Int(reader.next() ?? 0)
-        let suffix = Int(reader.next() ?? 0)
-        for offset in 0..<shared { all[at + offset] = all[previousStart + offset] }
-        for offset in 0..<suffix { all[at + shared + offset] = suffixes[used + offset] }
-        used += suffix
-        previousStart = at
-        at += shared + suffix
-        ends.append(at)
+    bytes.withUnsafeMutableBytes { all in
+      ends.withUnsafeMutableBufferPointer { ends in
+        var at = start
+        var previousStart = start
+        used = 0
+        for index in 0..<count {
+          // Checked above: both are there.
+          let shared = Int(reader.next() ?? 0)
+          let suffix = Int(reader.next() ?? 0)
+          Self.copy(shared, from: UnsafeRawBufferPointer(all), at: previousStart, to: all, at: at)
+          Self.copy(suffix, from: suffixes, at: used, to: all, at: at + shared)
+          used += suffix
+          previousStart = at
+          at += shared + suffix
+          ends[firstEnd + index] = at
+        }
       }
     }
     return true
+  }
+
+  /// Copies `count` bytes from `source` at `from` to `target` at `to`, a word at a time while a
+  /// word fits in both, then byte by byte. The bytes a word writes past `count` are written over
+  /// by what is copied next, since the keys are unpacked one after the other; a key's start is
+  /// copied from the key before it, which ends where it begins, and only bytes of that key are
+  /// read for it (the rest of each word read is written over).
+  @inline(__always)
+  private static func copy(
+    _ count: Int, from source: UnsafeRawBufferPointer, at from: Int, to target: UnsafeMutableRawBufferPointer,
+    at to: Int
+  ) {
+    guard count > 0, let read = source.baseAddress, let write = target.baseAddress else { return }
+    var offset = 0
+    while offset < count, from + offset + 8 <= source.count, to + offset + 8 <= target.count {
+      let word = read.loadUnaligned(fromByteOffset: from + offset, as: UInt64.self)
+      write.storeBytes(of: word, toByteOffset: to + offset, as: UInt64.self)
+      offset += 8
+    }
+    while offset < count {
+      let byte = read.load(fromByteOffset: from + offset, as: UInt8.self)
+      write.storeBytes(of: byte, toByteOffset: to + offset, as: UInt8.self)
+      offset += 1
+    }
   }
 
   /// The keys with the ids in `ids` packed for ``append(packed:lengths:count:)``: each key as the
   /// length of the start it shares with the key before it and the rest (keys of an export often
   /// differ only in their last characters).
   func pack(_ ids: Range<Int>) -> (suffixes: [UInt8], lengths: [UInt8]) {
+    guard !ids.isEmpty else { return ([], []) }
+    // Written in place, in room for the most each can take: the suffixes are at most the keys'
+    // bytes, and a key's two lengths at most 2 + 10 bytes (the shared start is below 256).
+    let bound = range(of: ids.upperBound - 1).upperBound - range(of: ids.lowerBound).lowerBound
     var suffixes: [UInt8] = []
-    var lengths: [UInt8] = []
-    lengths.reserveCapacity(ids.count * 2)
-    var previous = 0..<0
-    for id in ids {
-      let key = range(of: id)
-      var shared = 0
-      let limit = Swift.min(255, previous.count, key.count)
-      while shared < limit, bytes[previous.lowerBound + shared] == bytes[key.lowerBound + shared] { shared += 1 }
-      PackedNumbers.append(UInt64(shared), to: &lengths)
-      PackedNumbers.append(UInt64(key.count - shared), to: &lengths)
-      suffixes.append(contentsOf: bytes[(key.lowerBound + shared)..<key.upperBound])
-      previous = key
+    let lengths = bytes.withUnsafeBufferPointer { all in
+      [UInt8](unsafeUninitializedCapacity: ids.count * 12) { lengths, lengthCount in
+        var written = 0
+        suffixes = [UInt8](unsafeUninitializedCapacity: bound) { suffixes, suffixCount in
+          var previous = 0..<0
+          var used = 0
+          for id in ids {
+            let key = range(of: id)
+            let shared = Self.sharedStart(all, previous, key)
+            written = PackedNumbers.write(UInt64(shared), into: lengths, at: written)
+            written = PackedNumbers.write(UInt64(key.count - shared), into: lengths, at: written)
+            for offset in (key.lowerBound + shared)..<key.upperBound {
+              suffixes[used] = all[offset]
+              used += 1
+            }
+            previous = key
+          }
+          suffixCount = used
+        }
+        lengthCount = written
+      }
     }
     return (suffixes, lengths)
+  }
+
+  /// How many bytes, up to 255, the keys at `first` and `second` in `all` start with alike:
+  /// eight at a time, then one by one.
+  @inline(__always)
+  private static func sharedStart(_ all: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>) -> Int {
+    let limit = Swift.min(255, first.count, second.count)
+    guard limit > 0, let base = all.baseAddress else { return 0 }
+    let raw = UnsafeRawPointer(base)
+    var shared = 0
+    while shared + 8 <= limit {
+      let difference =
+        raw.loadUnaligned(fromByteOffset: first.lowerBound + shared, as: UInt64.self)
+        ^ raw.loadUnaligned(fromByteOffset: second.lowerBound + shared, as: UInt64.self)
+      // Little-endian: the first byte that differs holds the lowest bit set.
+      if difference != 0 { return shared + UInt64(littleEndian: difference).trailingZeroBitCount / 8 }
+      shared += 8
+    }
+    while shared < limit, all[first.lowerBound + shared] == all[second.lowerBound + shared] { shared += 1 }
+    return shared
   }
 
   /// Builds the hash index on another thread (for a large table): the table can be used at once,
@@ -243,9 +303,16 @@ struct KeyTable: Sendable {
 
   /// The id of `key`, added with the next id when it is not in the table yet (`isNew`).
   mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
-    reserveIndex(1)
+    insert(key, hash: Self.hash(key))
+  }
+
+  /// ``insert(_:)`` for a key whose ``hash(_:)`` the caller made already.
+  mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int, isNew: Bool) {
+    // Room was usually made for the key already (``reserveIndex(_:)``): checked here inline.
+    if pending != nil || (count + 1) * 2 > slots.buffer.count || !isKnownUniquelyReferenced(&slots) {
+      reserveIndex(1)
+    }
     let slots = slots.buffer
-    let hash = Self.hash(key)
     let tag = hash & 0xffff_ffff_0000_0000
     let mask = slots.count - 1
     var slot = Self.home(hash, mask: mask)

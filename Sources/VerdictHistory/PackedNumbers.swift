@@ -13,6 +13,21 @@ enum PackedNumbers {
     bytes.append(UInt8(value))
   }
 
+  /// Writes `value` into `bytes` at `offset`, which has room for it (10 bytes at most); returns
+  /// the offset past it.
+  @inline(__always)
+  static func write(_ value: UInt64, into bytes: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+    var value = value
+    var offset = offset
+    while value >= 0x80 {
+      bytes[offset] = UInt8(truncatingIfNeeded: value) | 0x80
+      value >>= 7
+      offset += 1
+    }
+    bytes[offset] = UInt8(value)
+    return offset + 1
+  }
+
   /// Appends a signed `value`, zigzag-coded (0, -1, 1, -2, … as 0, 1, 2, 3, …).
   @inline(__always)
   static func append(signed value: Int64, to bytes: inout [UInt8]) {

@@ -126,6 +126,14 @@ package final class RunRecorder {
   /// `known` is the client's id in facts that share this recorder's ids
   /// (``sharesClientIDs(with:)``), found from `key` (`nil`: not known, or not looked up).
   package func add(key: String, code: OutcomeCode, knownAs known: Int? = nil) throws(HistoryError) {
+    try withKeyBytes(key) { bytes throws(HistoryError) in try add(keyBytes: bytes, code: code, knownAs: known) }
+  }
+
+  /// ``add(key:code:knownAs:)`` with the key as its UTF-8 bytes (valid UTF-8): a run's rows
+  /// hold their keys as bytes, and a `String` made for each would cost more than recording it.
+  package func add(keyBytes key: UnsafeBufferPointer<UInt8>, code: OutcomeCode, knownAs known: Int? = nil)
+    throws(HistoryError)
+  {
     try checkOpen()
     let admitted = if let known { admitKnown(known) } else { admit(key) }
     guard let client = admitted else { throw duplicate(key) }
@@ -140,14 +148,22 @@ package final class RunRecorder {
   /// cache miss of its own; loaded ahead, in a loop whose loads do not wait on each other, the
   /// misses overlap. (Only the speed depends on `keys`: each key is still found by its own hash.)
   package func expectNew(_ keys: [String]) {
+    expectNew(hashes: keys.map { withBytes(of: $0, KeyTable.hash) })
+  }
+
+  /// ``expectNew(_:)`` with the keys' hashes (``hashOf(_:)``), in the order they will be added.
+  package func expectNew(hashes: [UInt64]) {
     guard isOpen else { return }
     expected.removeAll(keepingCapacity: true)
     nextExpected = 0
-    guard !keys.isEmpty else { return }
-    for key in keys { expected.append(withBytes(of: key, KeyTable.hash)) }
-    newKeys.reserveIndex(keys.count)
+    guard !hashes.isEmpty else { return }
+    expected.append(contentsOf: hashes)
+    newKeys.reserveIndex(hashes.count)
     loadExpected(from: 0, count: 2 * Self.lookahead)
   }
+
+  /// The hash of a key's UTF-8 bytes, for ``expectNew(hashes:)``.
+  package static func hashOf(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 { KeyTable.hash(key) }
 
   /// Loads the index slots of `count` expected keys from `first` on.
   private func loadExpected(from first: Int, count: Int) {
@@ -160,10 +176,21 @@ package final class RunRecorder {
   /// found `key` absent from facts that share this recorder's ids (``sharesClientIDs(with:)``),
   /// so only this run's new keys are searched. Refuses a client added twice.
   package func addNew(key: String, code: OutcomeCode) throws(HistoryError) {
+    try withKeyBytes(key) { bytes throws(HistoryError) in try addNew(keyBytes: bytes, code: code) }
+  }
+
+  /// ``addNew(key:code:)`` with the key as its UTF-8 bytes (see ``add(keyBytes:code:knownAs:)``).
+  package func addNew(keyBytes key: UnsafeBufferPointer<UInt8>, code: OutcomeCode) throws(HistoryError) {
+    try addNew(keyBytes: key, hash: KeyTable.hash(key), code: code)
+  }
+
+  /// ``addNew(keyBytes:code:)`` for a key whose hash the caller made already: `hash` must be
+  /// ``hashOf(_:)`` of these very bytes (as given to ``expectNew(hashes:)``).
+  package func addNew(keyBytes key: UnsafeBufferPointer<UInt8>, hash: UInt64, code: OutcomeCode) throws(HistoryError) {
     try checkOpen()
     nextExpected += 1
     if nextExpected % Self.lookahead == 0 { loadExpected(from: nextExpected + Self.lookahead, count: Self.lookahead) }
-    let (id, isNew) = withBytes(of: key) { newKeys.insert($0) }
+    let (id, isNew) = newKeys.insert(key, hash: hash)
     guard isNew else { throw duplicate(key) }
     let client = baseline.count + id
     guess = client + 1
@@ -174,8 +201,13 @@ package final class RunRecorder {
   /// Adds the client with `key` with its outcome at the run before, when it was in that run
   /// (for a client that could not be judged this time); does nothing otherwise.
   package func carryOver(key: String) throws(HistoryError) {
+    try withKeyBytes(key) { bytes throws(HistoryError) in try carryOver(keyBytes: bytes) }
+  }
+
+  /// ``carryOver(key:)`` with the key as its UTF-8 bytes (see ``add(keyBytes:code:knownAs:)``).
+  package func carryOver(keyBytes key: UnsafeBufferPointer<UInt8>) throws(HistoryError) {
     try checkOpen()
-    guard let client = withBytes(of: key, log.keys.find), baseline[client] >= 0 else { return }
+    guard let client = log.keys.find(key), baseline[client] >= 0 else { return }
     guard !seen[client] else { throw duplicate(key) }
     seen[client] = true
     guess = client + 1
@@ -233,9 +265,25 @@ package final class RunRecorder {
     }
   }
 
-  private func duplicate(_ key: String) -> HistoryError {
+  /// Runs `body` on the UTF-8 bytes of `key`.
+  private func withKeyBytes(
+    _ key: String, _ body: (UnsafeBufferPointer<UInt8>) throws(HistoryError) -> Void
+  ) throws(HistoryError) {
+    let failure: HistoryError? = withBytes(of: key) { bytes in
+      do throws(HistoryError) {
+        try body(bytes)
+        return nil
+      } catch {
+        return error
+      }
+    }
+    if let failure { throw failure }
+  }
+
+  private func duplicate(_ key: UnsafeBufferPointer<UInt8>) -> HistoryError {
     HistoryError(
-      .duplicateClient, "client \(key) was added twice to the run of \(run.today)",
+      .duplicateClient,
+      "client \(String(decoding: key, as: UTF8.self)) was added twice to the run of \(run.today)",
       hint: "a client's key must be unique in a run")
   }
 
@@ -249,25 +297,23 @@ package final class RunRecorder {
 
   /// The id of the client with `key`, a new one for a key new to the history; `nil` when the
   /// client was already added to this run.
-  private func admit(_ key: String) -> Int? {
-    withBytes(of: key) { bytes in
-      let known = baseline.count
-      let client: Int
-      if guess < known, log.keys.matches(guess, bytes) {
-        client = guess
-      } else if let found = log.keys.find(bytes) {
-        client = found
-      } else {
-        let (id, isNew) = newKeys.insert(bytes)
-        guard isNew else { return nil }
-        guess = known + id + 1
-        return guess - 1
-      }
-      guard !seen[client] else { return nil }
-      seen[client] = true
-      guess = client + 1
-      return client
+  private func admit(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let known = baseline.count
+    let client: Int
+    if guess < known, log.keys.matches(guess, bytes) {
+      client = guess
+    } else if let found = log.keys.find(bytes) {
+      client = found
+    } else {
+      let (id, isNew) = newKeys.insert(bytes)
+      guard isNew else { return nil }
+      guess = known + id + 1
+      return guess - 1
     }
+    guard !seen[client] else { return nil }
+    seen[client] = true
+    guess = client + 1
+    return client
   }
 
   /// Adds a change to the pending part: `stored` is the outcome id + 1, or 0 for a departure.

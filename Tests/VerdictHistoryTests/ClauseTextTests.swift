@@ -20,6 +20,28 @@ import Testing
     #expect(ClauseText.decode(nil) == [:])
   }
 
+  @Test func thePlainWriterWritesWhatTheEncoderWritesOrLeavesTheClausesToIt() throws {
+    let plain: [[String: String]] = [
+      ["cooldown": "3d"],
+      ["hold": "until paid", "meet": "by phone", "notice": "30d", "reason": "I don't think we fit.", "refer": "a/b"],
+      ["refer": "x", "reason": "y", "notice": "14w"],
+    ]
+    for clauses in plain {
+      let text = try #require(ClauseText.plainText(clauses))
+      #expect(text == (try StoredJSON.text(clauses)))
+      #expect(ClauseText.encode(clauses) == text)
+    }
+    // Escapes, text beyond ASCII and names that sort otherwise in other orders go to the encoder.
+    let escaped: [[String: String]] = [
+      ["reason": "a \"quoted\" word"], ["refer": "back\\slash"], ["reason": "two\nlines"],
+      ["reason": "Café"], ["Reason": "x"], ["note2": "x"],
+    ]
+    for clauses in escaped {
+      #expect(ClauseText.plainText(clauses) == nil, "\(clauses)")
+      #expect(ClauseText.encode(clauses) == (try StoredJSON.text(clauses)))
+    }
+  }
+
   @Test func thePlainReaderAgreesWithTheDecoderOrLeavesTheTextToIt() {
     #expect(ClauseText.plainObject(#"{"a":"1","b":"x y"}"#) == ["a": "1", "b": "x y"])
     #expect(ClauseText.plainObject("{}") == [:])

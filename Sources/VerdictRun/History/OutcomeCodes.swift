@@ -1,14 +1,45 @@
 import Verdict
 import VerdictHistory
 
-/// A row of a batch as the writer records it in the history: the client's key, its id in the
-/// history's facts when an evaluating thread found it there (and the recorder shares the ids),
-/// and the code of its outcome (`nil` for a row with an error). A struct rather than a tuple, so
-/// that a batch emptied for reuse releases its rows without the runtime's generic tuple code.
+/// A row of a batch as the writer records it in the history: the row (whose key the writer
+/// reads from the batch, ``Batch/withRecordedKey(_:_:)``), the client's id in the history's facts
+/// when an evaluating thread found it there (and the recorder shares the ids), and the code of
+/// its outcome (`nil` for a row with an error). Plain values: no key is made as a `String`.
 struct RecordedRow {
-  var key: String
+  var row: Int
   var client: Int?
   var code: OutcomeCode?
+}
+
+extension Batch {
+  /// Calls `body` with the key of `row` as the run history knows it: without the spaces and tabs
+  /// around it, in valid UTF-8 (bytes that are not are replaced with U+FFFD, as in a `String`
+  /// made of them). An ASCII key, the usual one, is lent in place.
+  @inline(__always)
+  func withRecordedKey<Result>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    let bytes = AggregateStore.trimmed(key(row))
+    if Batch.isASCII(bytes) { return body(bytes) }
+    var text = String(decoding: bytes, as: UTF8.self)
+    return text.withUTF8(body)
+  }
+
+  /// Whether every byte is below 0x80: eight at a time, then one by one.
+  @inline(__always)
+  private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let start = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(start)
+    var offset = 0
+    var high: UInt64 = 0
+    while offset + 8 <= bytes.count {
+      high |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      offset += 8
+    }
+    while offset < bytes.count {
+      high |= UInt64(bytes[offset])
+      offset += 1
+    }
+    return high & 0x8080_8080_8080_8080 == 0
+  }
 }
 
 /// The recorder's code of each distinct outcome of a run, found from the outcome as the run has

@@ -67,6 +67,12 @@ final class PastRuns: @unchecked Sendable {
   /// ``HistoryFacts/clientID(_:guess:)``).
   func clientID(_ key: String, guess: inout Int) -> Int? { facts.clientID(key, guess: &guess) }
 
+  /// ``clientID(_:guess:)`` with the key as its UTF-8 bytes (``Batch/withRecordedKey(_:_:)``).
+  @inline(__always)
+  func clientID(keyBytes key: UnsafeBufferPointer<UInt8>, guess: inout Int) -> Int? {
+    facts.clientID(keyBytes: key, guess: &guess)
+  }
+
   /// What the history knows of the client with id `id`.
   func client(id: Int) -> ClientHistory? { facts.client(id: id) }
 
@@ -151,8 +157,9 @@ final class RunHistory: @unchecked Sendable {
   /// The recorder's code of each distinct outcome of the run so far, shared by the evaluating
   /// threads (each asks only for outcomes its own ``OutcomeCodes`` has not met yet).
   private let codes = Mutex(OutcomeCodes())
-  /// The keys of a batch's clients new to the history (used by the writer's thread alone).
-  private var newKeys: [String] = []
+  /// The hashes of the keys of a batch's clients new to the history (used by the writer's
+  /// thread alone).
+  @exclusivity(unchecked) private var newKeyHashes: [UInt64] = []
   /// Whether the client ids found in ``past`` are the recorder's, so that the evaluating threads'
   /// look-ups spare the writer finding each key again.
   let sharesClientIDs: Bool
@@ -180,42 +187,61 @@ final class RunHistory: @unchecked Sendable {
     sharesClientIDs = recorder.sharesClientIDs(with: past.facts)
   }
 
-  /// Records the outcomes of a batch's rows in row order (see ``record(key:client:code:)``);
-  /// rows without a key are not recorded.
-  func record(_ outcomes: [RecordedRow]) throws(RunFailure) {
+  /// Records the outcomes of `batch`'s rows (``Batch/outcomes``) in row order (see
+  /// ``record(key:client:code:)``); rows without a key are not recorded.
+  func record(_ batch: Batch) throws(RunFailure) {
+    let outcomes = batch.outcomes
     if sharesClientIDs {
-      newKeys.removeAll(keepingCapacity: true)
+      newKeyHashes.removeAll(keepingCapacity: true)
       for index in outcomes.indices where outcomes[index].client == nil && outcomes[index].code != nil {
-        if !outcomes[index].key.isEmpty { newKeys.append(outcomes[index].key) }
+        batch.withRecordedKey(outcomes[index].row) { key in
+          if !key.isEmpty { newKeyHashes.append(RunRecorder.hashOf(key)) }
+        }
       }
-      recorder.expectNew(newKeys)
+      recorder.expectNew(hashes: newKeyHashes)
     }
-    // By index, so that each row's key and outcome are lent to the recorder, not copied out.
-    for index in outcomes.indices where !outcomes[index].key.isEmpty {
-      try record(key: outcomes[index].key, client: outcomes[index].client, code: outcomes[index].code)
+    // The new keys come in the order their hashes were made above.
+    var nextNew = 0
+    for index in outcomes.indices {
+      let outcome = outcomes[index]
+      let failure = batch.withRecordedKey(outcome.row) { key -> HistoryError? in
+        guard !key.isEmpty else { return nil }
+        var hash: UInt64?
+        if sharesClientIDs && outcome.client == nil && outcome.code != nil {
+          hash = newKeyHashes[nextNew]
+          nextNew += 1
+        }
+        return record(key: key, hash: hash, client: outcome.client, code: outcome.code)
+      }
+      if let failure { throw RunFailure(.history, "history: \(failure.message)") }
     }
   }
 
   /// Records a client's outcome by its code (``code(of:cache:)``); a client that could not be
   /// evaluated (`code` is `nil`) keeps its earlier one. `client` is its id in ``past`` when
-  /// ``sharesClientIDs``, found from `key` (`nil` then: a client new to the history).
-  private func record(key: String, client: Int?, code: OutcomeCode?) throws(RunFailure) {
+  /// ``sharesClientIDs``, found from `key` (`nil` then: a client new to the history, whose key's
+  /// hash is `hash`). Returns why it could not be recorded, if it could not.
+  private func record(
+    key: UnsafeBufferPointer<UInt8>, hash: UInt64?, client: Int?, code: OutcomeCode?
+  ) -> HistoryError? {
     do throws(HistoryError) {
       if let code {
-        if client == nil && sharesClientIDs {
-          try recorder.addNew(key: key, code: code)
+        if let hash, client == nil && sharesClientIDs {
+          try recorder.addNew(keyBytes: key, hash: hash, code: code)
+        } else if client == nil && sharesClientIDs {
+          try recorder.addNew(keyBytes: key, code: code)
         } else {
-          try recorder.add(key: key, code: code, knownAs: client)
+          try recorder.add(keyBytes: key, code: code, knownAs: client)
         }
       } else {
-        try recorder.carryOver(key: key)
+        try recorder.carryOver(keyBytes: key)
       }
     } catch {
       // A key on two rows is recorded once, as its first row says (the summary names the
       // repeated keys).
-      guard error.kind != .duplicateClient else { return }
-      throw RunFailure(.history, "history: \(error.message)")
+      return error.kind == .duplicateClient ? nil : error
     }
+    return nil
   }
 
   /// The recorder's code for `outcome`, found in `cache` (the calling thread's own) or else in

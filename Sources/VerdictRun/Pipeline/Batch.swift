@@ -30,9 +30,9 @@ final class Batch: @unchecked Sendable {
   @exclusivity(unchecked) var messages: [RowMessage] = []
   /// What this batch adds to the summary.
   @exclusivity(unchecked) var tally: Tally
-  /// With a run history: each row's key, its client id in the history when the evaluating
-  /// thread found one the recorder shares, and its outcome's code (`nil` for a row with an
-  /// error), in row order, for the writer to record.
+  /// With a run history: each row, its client id in the history when the evaluating thread
+  /// found one the recorder shares, and its outcome's code (`nil` for a row with an error), in
+  /// row order, for the writer to record.
   @exclusivity(unchecked) var outcomes: [RecordedRow] = []
   /// For the HTML report: the values of each shown client who needs action, in row order, with
   /// its severity, so that the writer can explain those the page shows as cards.

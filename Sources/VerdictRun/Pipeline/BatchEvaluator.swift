@@ -45,9 +45,6 @@ final class BatchEvaluator {
   /// The store's clients this evaluator met, one bit each: the run reports the others, whose
   /// records match no client.
   private(set) var met: [UInt64]
-  /// With a history: the key of the row being evaluated, made once for looking the client up
-  /// and for the writer, which records the row's outcome under it.
-  private var historyKey = ""
   /// With a history: the id of the client the history most likely has next (rows tend to come
   /// in the order of the run before).
   @exclusivity(unchecked) private var historyGuess = 0
@@ -97,7 +94,6 @@ final class BatchEvaluator {
     var nextProblem = 0
     for row in 0..<batch.count {
       if history != nil {
-        historyKey = batch.withKey(row) { AggregateStore.key($0) }
         historyClient = nil
         // A batch's first row: guess the client by its row number (its line after a header row),
         // as the batch before went to another evaluator.
@@ -113,10 +109,11 @@ final class BatchEvaluator {
       // The history's facts about the client, before its other values (which may fail).
       var pastID: Int?
       if let history {
-        pastID = history.past.clientID(historyKey, guess: &historyGuess)
+        let past = history.past
+        pastID = batch.withRecordedKey(row) { past.clientID(keyBytes: $0, guess: &historyGuess) }
         if history.sharesClientIDs { historyClient = pastID }
         if fillsHistoryFacts {
-          history.past.fill(&client, history: pastID.flatMap(history.past.client(id:)), policy: policy)
+          past.fill(&client, history: pastID.flatMap(past.client(id:)), policy: policy)
         }
       }
       let problems = client.values.withUnsafeMutableBufferPointer { values in
@@ -169,7 +166,7 @@ final class BatchEvaluator {
     if let history {
       batch.outcomes.append(
         RecordedRow(
-          key: historyKey, client: historyClient, code: outcome.map { history.code(of: $0, cache: &historyCodes) }))
+          row: row, client: historyClient, code: outcome.map { history.code(of: $0, cache: &historyCodes) }))
     }
     var shown: Bool
     if let outcome {

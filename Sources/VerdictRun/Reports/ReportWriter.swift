@@ -57,10 +57,16 @@ final class ReportWriter {
   func write(_ batch: Batch, report: any ReportRenderer) {
     tally.add(batch.tally)
     if let history, historyFailure == nil {
-      do throws(RunFailure) { try history.record(batch.outcomes) } catch {
+      do throws(RunFailure) { try history.record(batch) } catch {
         historyFailure = error
       }
-      if let departures { for row in batch.outcomes where !row.key.isEmpty { departures.met(row.key) } }
+      if let departures {
+        for row in batch.outcomes {
+          batch.withRecordedKey(row.row) { key in
+            if !key.isEmpty { departures.met(String(decoding: key, as: UTF8.self)) }
+          }
+        }
+      }
     }
     duplicateKeys.add(rows: batch.count, key: batch.key)
     reportMessages(of: batch)
