@@ -44,9 +44,8 @@ final class RecordBatch: @unchecked Sendable {
 
   var isFull: Bool { count == capacity }
 
-  /// Empties the batch for reuse as batch `sequence` of its table.
-  func reset(sequence: Int) {
-    self.sequence = sequence
+  /// Empties the batch for reuse.
+  func reset() {
     count = 0
     problems.removeAll(keepingCapacity: true)
     keyBytes.removeAll(keepingCapacity: true)
