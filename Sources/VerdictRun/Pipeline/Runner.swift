@@ -54,10 +54,8 @@ package final class Runner {
     var context = EvaluationContext(today: configuration.today)
     // Record tables: every table's columns are checked with the client files', before anything
     // is read.
-    var tablePass = TablePass(
+    let tablePass = TablePass(
       policy: policy, files: configuration.tables, reading: reading, renderer: renderer, context: context)
-    tablePass.jobs = options.jobs
-    tablePass.batchSize = min(configuration.batchSize, tablePass.batchSize)
     let tables = try tablePass.prepare()
     if configuration.inputs.isEmpty { try refuseClientFields() }
     // Check every data file's columns, and decide how each column writes its numbers, before

@@ -28,10 +28,6 @@ struct TablePass {
   let reading: DataReadOptions
   let renderer: DiagnosticRenderer
   let context: EvaluationContext
-  /// The threads that convert each table's records while this one folds them.
-  var jobs = 1
-  /// Records a batch, as they go from the reading thread to the converting ones.
-  var batchSize = 1024
 
   /// Checks that each of the policy's tables has exactly one file and each file names a table.
   static func match(_ files: [TableFile], to policy: Policy) throws(RunFailure) -> [String] {
@@ -102,8 +98,7 @@ struct TablePass {
     let binder = ColumnBinder(policy: table.policy, keyColumn: table.keyColumn, renderer: renderer)
     let folder = RecordFolder(table: table, index: index, source: source.name, context: context)
     do {
-      try TableReader(source: source, binder: binder, fields: fields, converters: jobs, batchSize: batchSize).run {
-        batch in
+      try TableReader(source: source, binder: binder, fields: fields).run { batch in
         folder.fold(batch, into: store)
       }
     } catch let error as DataReadError {

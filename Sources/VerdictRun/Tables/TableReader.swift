@@ -2,22 +2,18 @@ import Foundation
 import Verdict
 import VerdictData
 
-/// Reads a record table's file on threads of its own while the calling thread folds the records
-/// read before, in file order. One thread reads the file, copying each record's cells into a
-/// batch (a CSV file is read in order: a quoted cell may hold a line break); `converters`
-/// threads each take a batch and convert its cells to values (the dearer part, which any number
-/// of threads can share); the calling thread puts the batches back in order and folds them, so
-/// every client's records are folded in the order of the file, and every aggregate, error and
-/// message is what reading on one thread gives.
+/// Reads a record table's file on a thread of its own, converting each record's cells to values
+/// into batches, while the calling thread folds the batches read before: reading and converting
+/// a record take about as long as finding its client and folding it.
 struct TableReader {
   let source: any RecordSource
   let binder: ColumnBinder
   /// The table's fields.
   let fields: [FieldInfo]
-  /// The threads that convert records (at least one).
-  var converters = 1
-  /// Records a batch: enough to share the work, few enough to stay in the cache.
-  var batchSize = 1024
+
+  /// Batches in flight: enough to keep both threads busy, few enough to stay in the cache.
+  private static let batchCount = 4
+  private static let batchSize = 1024
 
   private struct Stopped: Error {}
 
@@ -25,120 +21,132 @@ struct TableReader {
   /// - Throws: what reading the source threw (a ``DataReadError``, a ``RunFailure``), once every
   ///   batch read before it was folded.
   func run(_ fold: (RecordBatch) -> Void) throws {
-    let converters = max(1, self.converters)
-    let batchSize = max(1, self.batchSize)
-    // Batches in flight: each converting thread and each other stage has one or two at hand.
-    let freeCells = Channel<Batch>()
-    let fullCells = Channel<Batch>()
-    let freeRecords = Channel<RecordBatch>()
-    let fullRecords = Channel<RecordBatch>()
-    for _ in 0..<(2 * converters + 2) {
-      freeCells.send(Batch(slotCount: fields.count, capacity: batchSize, verdictCount: 0))
-      freeRecords.send(RecordBatch(slotCount: fields.count, capacity: batchSize))
+    let free = Channel<RecordBatch>()
+    let full = Channel<RecordBatch>()
+    for _ in 0..<TableReader.batchCount {
+      free.send(RecordBatch(slotCount: fields.count, capacity: TableReader.batchSize))
     }
     let failure = SharedBox<(any Error)?>(nil)
     let reading = UncheckedBox(self)
     Thread.detachNewThread {
       do {
-        try reading.value.read(free: freeCells, full: fullCells)
+        try reading.value.read(free: free, full: full)
       } catch {
         failure.value = error
       }
-      fullCells.close()
+      full.close()
     }
-    let running = SharedBox(converters)
-    let fields = self.fields
-    for _ in 0..<converters {
-      Thread.detachNewThread {
-        TableReader.convert(
-          fields: fields, cells: fullCells, freeCells: freeCells, free: freeRecords, full: fullRecords)
-        if running.decrement() == 0 { fullRecords.close() }
-      }
+    while let batch = full.receive() {
+      fold(batch)
+      free.send(batch)
     }
-    var next = 0
-    var pending: [Int: RecordBatch] = [:]
-    while let batch = fullRecords.receive() {
-      pending[batch.sequence] = batch
-      while let ready = pending.removeValue(forKey: next) {
-        fold(ready)
-        next += 1
-        freeRecords.send(ready)
-      }
-    }
-    freeRecords.close()
-    freeCells.close()
+    free.close()
     if let error = failure.value, !(error is Stopped) { throw error }
   }
 
-  /// The reading thread: copies each record's line, key, cells and problem into batches.
-  private func read(free: Channel<Batch>, full: Channel<Batch>) throws {
+  private func read(free: Channel<RecordBatch>, full: Channel<RecordBatch>) throws {
     let row = RowBuffer(slots: fields.count)
-    var sequence = 0
     guard var batch = free.receive() else { return }
-    batch.reset(sequence: sequence, source: 0)
-    var formats: [CellFormat] = []
+    batch.reset()
+    // Made with the first record: a source without a header binds only then.
+    var converter: RecordConverter?
     try source.forEachRow(row, binder: binder) { row in
       if batch.isFull {
         full.send(batch)
         guard let next = free.receive() else { throw Stopped() }
         batch = next
-        sequence += 1
-        batch.reset(sequence: sequence, source: 0)
+        batch.reset()
       }
-      if batch.count == 0 || batch.formats.isEmpty {
-        // A source without a header binds with its first good record.
-        if formats.isEmpty { formats = source.binding?.formats ?? [] }
-        batch.formats = formats
+      let record = batch.add(line: row.line, key: AggregateStore.trimmed(row.key))
+      guard !batch.key(record).isEmpty else { return }
+      if let problem = row.problem {
+        batch.problems.append((record, problem))
+        return
       }
-      batch.add(row)
+      let current =
+        converter
+        ?? RecordConverter(fields: fields, formats: source.binding?.formats ?? fields.map { CellFormat($0) })
+      converter = current
+      if let problems = current.convert(row, into: batch.values(record)) {
+        batch.problems.append((record, problems.map(\.message).joined(separator: "; ")))
+      }
     }
     full.send(batch)
   }
+}
 
-  /// A converting thread: takes a free batch of records first, then the next batch of cells
-  /// (so a batch taken is always converted, whatever order the folding thread waits for), and
-  /// converts every record with a key and no problem.
-  private static func convert(
-    fields: [FieldInfo], cells: Channel<Batch>, freeCells: Channel<Batch>, free: Channel<RecordBatch>,
-    full: Channel<RecordBatch>
-  ) {
-    let row = RowBuffer(slots: fields.count)
-    // Made with the first record to convert, whose batch knows how the source's cells read.
-    var converter: RecordConverter?
-    while let batch = free.receive() {
-      guard let read = cells.receive() else {
-        free.send(batch)
-        return
-      }
-      batch.reset()
-      batch.sequence = read.sequence
-      var nextProblem = 0
-      for index in 0..<read.count {
-        let record = batch.add(line: read.lines[index], key: AggregateStore.trimmed(read.key(index)))
-        let problem = nextProblem < read.problems.count && read.problems[nextProblem].row == index
-        if problem { nextProblem += 1 }
-        guard !batch.key(record).isEmpty else { continue }
-        if problem {
-          batch.problems.append((record, read.problems[nextProblem - 1].message))
-          continue
-        }
-        let current =
-          converter
-          ?? RecordConverter(
-            fields: fields, formats: read.formats.isEmpty ? fields.map { CellFormat($0) } : read.formats)
-        converter = current
-        read.withRow(index) { spans, bytes in
-          for slot in 0..<fields.count {
-            row.cells[slot] = UnsafeBufferPointer(
-              start: bytes + spans[slot].start, count: spans[slot].end - spans[slot].start)
-          }
-        }
-        if let problems = current.convert(row, into: batch.values(record)) {
-          batch.problems.append((record, problems.map(\.message).joined(separator: "; ")))
-        }
-      }
-      freeCells.send(read)
-      full.send(batch)
-    }
+/// A batch of a table's records on their way from the reading thread to the folding one: each
+/// record's line, client key and values, and what is wrong with the records that cannot be folded.
+final class RecordBatch: @unchecked Sendable {
+  let slotCount: Int
+  let capacity: Int
+  /// Records filled.
+  private(set) var count = 0
+  /// The records that cannot be folded, in order, with why: the row could not be read (a ragged
+  /// row) or a cell could not be converted.
+  var problems: [(record: Int, message: String)] = []
+  /// The line each record starts on.
+  private let lines: UnsafeMutablePointer<Int>
+  /// `slotCount` values a record; a record with a problem or without a key has stale ones.
+  private let slots: UnsafeMutablePointer<Value>
+  /// The records' keys, end to end, and where each ends.
+  private var keyBytes: [UInt8] = []
+  private let keyEnds: UnsafeMutablePointer<Int>
+  /// Each key's ``ClientKeys/hash(_:)``, computed by the reading thread, which has time to
+  /// spare, while the key is in its cache.
+  private let keyHashes: UnsafeMutablePointer<UInt64>
+
+  init(slotCount: Int, capacity: Int) {
+    self.slotCount = slotCount
+    self.capacity = capacity
+    lines = .allocate(capacity: capacity)
+    keyEnds = .allocate(capacity: capacity)
+    keyHashes = .allocate(capacity: capacity)
+    slots = .allocate(capacity: max(1, slotCount * capacity))
+    slots.initialize(repeating: .missing, count: max(1, slotCount * capacity))
+    keyBytes.reserveCapacity(capacity * 16)
+  }
+
+  deinit {
+    lines.deallocate()
+    keyEnds.deallocate()
+    keyHashes.deallocate()
+    slots.deinitialize(count: max(1, slotCount * capacity))
+    slots.deallocate()
+  }
+
+  var isFull: Bool { count == capacity }
+
+  /// Empties the batch for reuse.
+  func reset() {
+    count = 0
+    problems.removeAll(keepingCapacity: true)
+    keyBytes.removeAll(keepingCapacity: true)
+  }
+
+  /// Adds a record with its line and key; returns its index.
+  func add(line: Int, key: UnsafeBufferPointer<UInt8>) -> Int {
+    let record = count
+    lines[record] = line
+    keyBytes.append(contentsOf: key)
+    keyEnds[record] = keyBytes.count
+    keyHashes[record] = ClientKeys.hash(key)
+    count += 1
+    return record
+  }
+
+  /// The ``ClientKeys/hash(_:)`` of record `record`'s key.
+  func keyHash(_ record: Int) -> UInt64 { keyHashes[record] }
+
+  /// The line record `record` starts on.
+  func line(_ record: Int) -> Int { lines[record] }
+
+  /// The values of record `record`, one per field slot.
+  func values(_ record: Int) -> UnsafeMutablePointer<Value> { slots + record * slotCount }
+
+  /// The key of record `record`, valid until the batch is next changed.
+  func key(_ record: Int) -> UnsafeBufferPointer<UInt8> {
+    let start = record == 0 ? 0 : keyEnds[record - 1]
+    return keyBytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[start..<keyEnds[record]]) }
   }
 }
