@@ -10,7 +10,7 @@
 #   table       verdict run aggregate-bench.verdict --table invoices=… -f jsonl
 #
 # The reading thread and the writer are there in every run; --jobs sets the evaluating threads,
-# and the threads that read a JSON Lines file's parts and convert a table's records.
+# and the threads that read a JSON Lines file's parts.
 # A speed-up near 1 means a stage that one thread does alone bounds the run.
 #
 #   Benchmarks/scaling-bench.sh [RUNS]             RUNS defaults to 5; CLIENTS=… sets the size

@@ -106,7 +106,7 @@ struct RunCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Threads that evaluate, read JSON Lines files and convert record tables (default: one per processor).",
+      "Threads that evaluate and read JSON Lines files (default: one per processor).",
       valueName: "n"))
   var jobs: Int?
 
