@@ -84,60 +84,26 @@ extension Interpreter {
       case .end:
         break
       case .andFirst:
-        if value != .false {
-          kept = kept << 2 | UInt64(value.rawValue)
-          continue
-        }
-        if step.pointee.target >= 0 {
-          position = Int(step.pointee.target)
-          continue
-        }
-        position = Int(~step.pointee.target)
+        if Self.chainGoesOn(value, decider: .false, first: true, kept: &kept, step, &position) { continue }
+      case .orFirst:
+        if Self.chainGoesOn(value, decider: .true, first: true, kept: &kept, step, &position) { continue }
       case .andNext:
         value = min(value, Truth(kept: kept))
-        if value != .false {
-          kept = kept & ~3 | UInt64(value.rawValue)
-          continue
-        }
-        kept >>= 2
-        if step.pointee.target >= 0 {
-          position = Int(step.pointee.target)
-          continue
-        }
-        position = Int(~step.pointee.target)
+        if Self.chainGoesOn(value, decider: .false, first: false, kept: &kept, step, &position) { continue }
+      case .orNext:
+        value = max(value, Truth(kept: kept))
+        if Self.chainGoesOn(value, decider: .true, first: false, kept: &kept, step, &position) { continue }
       case .andLast:
         value = min(value, Truth(kept: kept))
+        kept >>= 2
+        continue
+      case .orLast:
+        value = max(value, Truth(kept: kept))
         kept >>= 2
         continue
       case .andLastEnd:
         value = min(value, Truth(kept: kept))
         kept >>= 2
-      case .orFirst:
-        if value != .true {
-          kept = kept << 2 | UInt64(value.rawValue)
-          continue
-        }
-        if step.pointee.target >= 0 {
-          position = Int(step.pointee.target)
-          continue
-        }
-        position = Int(~step.pointee.target)
-      case .orNext:
-        value = max(value, Truth(kept: kept))
-        if value != .true {
-          kept = kept & ~3 | UInt64(value.rawValue)
-          continue
-        }
-        kept >>= 2
-        if step.pointee.target >= 0 {
-          position = Int(step.pointee.target)
-          continue
-        }
-        position = Int(~step.pointee.target)
-      case .orLast:
-        value = max(value, Truth(kept: kept))
-        kept >>= 2
-        continue
       case .orLastEnd:
         value = max(value, Truth(kept: kept))
         kept >>= 2
@@ -160,6 +126,30 @@ extension Interpreter {
       rule &+= 1
       if rule == rules.count { return winner }
     }
+  }
+
+  /// After an operand of an `and` or `or` chain (the first, or one in the middle, joined with
+  /// the kept value already): a value other than `decider` (false for `and`, true for `or`) is
+  /// kept and the chain goes on with the next step (`true`). The decider ends the chain: on to
+  /// the step at its target (`true`), or, for a chain that is the whole condition (a target below
+  /// zero, the complement of the next rule's first step), to the end of the rule (`false`).
+  /// Called with constant `decider` and `first`, which inlining folds away.
+  @inline(__always)
+  static func chainGoesOn(
+    _ value: Truth, decider: Truth, first: Bool, kept: inout UInt64, _ step: UnsafePointer<ConditionStep>,
+    _ position: inout Int
+  ) -> Bool {
+    if value != decider {
+      kept = first ? kept << 2 | UInt64(value.rawValue) : kept & ~3 | UInt64(value.rawValue)
+      return true
+    }
+    if !first { kept >>= 2 }
+    if step.pointee.target >= 0 {
+      position = Int(step.pointee.target)
+      return true
+    }
+    position = Int(~step.pointee.target)
+    return false
   }
 
   /// A comparison whose operands the tree walk evaluates, compared as ``conditionTruth(_:)``
