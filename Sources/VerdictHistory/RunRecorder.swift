@@ -176,16 +176,14 @@ package final class RunRecorder {
   /// found `key` absent from facts that share this recorder's ids (``sharesClientIDs(with:)``),
   /// so only this run's new keys are searched. Refuses a client added twice.
   package func addNew(key: String, code: OutcomeCode) throws(HistoryError) {
-    try withKeyBytes(key) { bytes throws(HistoryError) in try addNew(keyBytes: bytes, code: code) }
+    try withKeyBytes(key) { bytes throws(HistoryError) in
+      try addNew(keyBytes: bytes, hash: Self.hashOf(bytes), code: code)
+    }
   }
 
-  /// ``addNew(key:code:)`` with the key as its UTF-8 bytes (see ``add(keyBytes:code:knownAs:)``).
-  package func addNew(keyBytes key: UnsafeBufferPointer<UInt8>, code: OutcomeCode) throws(HistoryError) {
-    try addNew(keyBytes: key, hash: KeyTable.hash(key), code: code)
-  }
-
-  /// ``addNew(keyBytes:code:)`` for a key whose hash the caller made already: `hash` must be
-  /// ``hashOf(_:)`` of these very bytes (as given to ``expectNew(hashes:)``).
+  /// ``addNew(key:code:)`` with the key as its UTF-8 bytes (see ``add(keyBytes:code:knownAs:)``)
+  /// and their hash, which the caller made already: `hash` must be ``hashOf(_:)`` of these very
+  /// bytes (as given to ``expectNew(hashes:)``).
   package func addNew(keyBytes key: UnsafeBufferPointer<UInt8>, hash: UInt64, code: OutcomeCode) throws(HistoryError) {
     try checkOpen()
     nextExpected += 1

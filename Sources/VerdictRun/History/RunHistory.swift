@@ -188,7 +188,7 @@ final class RunHistory: @unchecked Sendable {
   }
 
   /// Records the outcomes of `batch`'s rows (``Batch/outcomes``) in row order (see
-  /// ``record(key:client:code:)``); rows without a key are not recorded.
+  /// ``record(key:hash:client:code:)``); rows without a key are not recorded.
   func record(_ batch: Batch) throws(RunFailure) {
     let outcomes = batch.outcomes
     if sharesClientIDs {
@@ -208,6 +208,7 @@ final class RunHistory: @unchecked Sendable {
         guard !key.isEmpty else { return nil }
         var hash: UInt64?
         if sharesClientIDs && outcome.client == nil && outcome.code != nil {
+          // A client new to the history: its key's hash was made above.
           hash = newKeyHashes[nextNew]
           nextNew += 1
         }
@@ -219,17 +220,16 @@ final class RunHistory: @unchecked Sendable {
 
   /// Records a client's outcome by its code (``code(of:cache:)``); a client that could not be
   /// evaluated (`code` is `nil`) keeps its earlier one. `client` is its id in ``past`` when
-  /// ``sharesClientIDs``, found from `key` (`nil` then: a client new to the history, whose key's
-  /// hash is `hash`). Returns why it could not be recorded, if it could not.
+  /// ``sharesClientIDs``, found from `key`; `hash` is the hash of the key of a client new to the
+  /// history (`client` is `nil` then), and only of such a client. Returns why it could not be
+  /// recorded, if it could not.
   private func record(
     key: UnsafeBufferPointer<UInt8>, hash: UInt64?, client: Int?, code: OutcomeCode?
   ) -> HistoryError? {
     do throws(HistoryError) {
       if let code {
-        if let hash, client == nil && sharesClientIDs {
+        if let hash {
           try recorder.addNew(keyBytes: key, hash: hash, code: code)
-        } else if client == nil && sharesClientIDs {
-          try recorder.addNew(keyBytes: key, code: code)
         } else {
           try recorder.add(keyBytes: key, code: code, knownAs: client)
         }
