@@ -99,6 +99,27 @@ final class CheckerTests: XCTestCase {
     XCTAssertFalse(short.diagnostics.contains { $0.code == "possible-typo" })
   }
 
+  func testANearMissIsWarnedAboutOnceWithTheFirstDeclaredOfEquallyNearLets() {
+    let uses = (1...40).map { "when rat > \($0) then recommend fire" }.joined(separator: "\n")
+    for order in [["rate", "rats"], ["rats", "rate"]] {
+      let lets = order.map { "let \($0) = 1" }.joined(separator: "\n")
+      let (policy, diagnostics) = Policy.compile(SourceFile(name: "t", text: lets + "\n" + uses))
+      XCTAssertNotNil(policy)
+      let typos = diagnostics.filter { $0.code == "possible-typo" }
+      XCTAssertEqual(typos.map(\.hint), ["did you mean '\(order[0])'?"], "lets \(order)")
+    }
+  }
+
+  func testAnUnknownNameUsedOftenGetsTheSameHintEachTime() {
+    let text =
+      "field rate: number\nfield ratio: number\n"
+      + (1...5).map { "when rat > \($0) then recommend fire" }.joined(separator: "\n")
+    let (_, diagnostics) = Policy.compile(SourceFile(name: "t", text: text))
+    let unknown = diagnostics.filter { $0.code == "unknown-name" }
+    XCTAssertEqual(unknown.count, 5)
+    XCTAssertEqual(Set(unknown.map(\.hint)), ["did you mean 'rate'?"])
+  }
+
   func testWarningsForUnusedFieldsAndLets() {
     let marked = MarkedSource(
       "field a: number\nfield 1️⃣b: text\nlet 2️⃣c = 1\nlet d = a + 1\nwhen d > 1 then recommend fire")

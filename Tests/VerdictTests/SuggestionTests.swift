@@ -31,6 +31,53 @@ final class SuggestionTests: XCTestCase {
     XCTAssertNil(Suggestion.closest(toPrefix: "Hartmen", among: []))
   }
 
+  func testTheBoundedDistanceIsTheWholeTablesUpToTheLimit() {
+    // The distance to all of `b` is the last of the distances to its prefixes, which fill the
+    // whole table: the reference for the three-row, early-stopping computation.
+    var random = SeededRandom(state: 16)
+    let alphabet = Array("abcé")
+    for _ in 0..<3_000 {
+      let a = (0..<Int.random(in: 0...7, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+      let b = (0..<Int.random(in: 0...7, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+      let whole = Suggestion.prefixDistances(a, b).last!
+      XCTAssertEqual(Suggestion.editDistance(a, b), whole, "\(String(a)) to \(String(b))")
+      for limit in 0...4 {
+        XCTAssertEqual(
+          Suggestion.editDistance(a, b, limit: limit), min(whole, limit + 1),
+          "\(String(a)) to \(String(b)) within \(limit)")
+      }
+    }
+  }
+
+  func testTheVocabularysChoiceIsTheNearestByTheWholeTable() {
+    // The counts that set names aside are a lower bound only: the choice must be the one that
+    // comparing the word with every name in full gives. Composed and decomposed é, and capitals,
+    // are the same character to the distance.
+    var random = SeededRandom(state: 2026)
+    let pieces = ["a", "b", "c", "é", "e\u{301}", "A", "_"]
+    let word = { (random: inout SeededRandom) in
+      (0..<Int.random(in: 1...9, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+    }
+    for _ in 0..<400 {
+      let names = (0..<Int.random(in: 0...12, using: &random)).map { _ in word(&random) }
+      let vocabulary = Suggestion.Vocabulary(names)
+      for _ in 0..<10 {
+        let typed = word(&random)
+        let limit = max(1, typed.count / 3)
+        let expected = names.filter { $0 != typed && abs($0.count - typed.count) <= limit }
+          .map { ($0, Suggestion.prefixDistances(Array(typed.lowercased()), Array($0.lowercased())).last!) }
+          .filter { $0.1 <= limit }
+          .min { $0.1 < $1.1 }?.0
+        XCTAssertEqual(vocabulary.closest(to: typed), expected, "\(typed) among \(names)")
+      }
+    }
+  }
+
+  func testOfEquallyNearNamesTheFirstIsSuggested() {
+    XCTAssertEqual(Suggestion.closest(to: "rate", among: ["late", "mate"]), "late")
+    XCTAssertEqual(Suggestion.closest(to: "rate", among: ["mate", "late"]), "mate")
+  }
+
   func testTheDistancesToEveryPrefix() {
     XCTAssertEqual(Suggestion.prefixDistances(Array("abc"), Array("axbc")), [3, 2, 2, 2, 1])
     XCTAssertEqual(Suggestion.prefixDistances(Array("ab"), Array("ba")), [2, 1, 1])

@@ -82,7 +82,6 @@ extension Checker {
       error("function-without-call", "'\(name)' is a function", at: range, hint: "call it: \(name)(…)")
       return (.constant(.missing), nil, nil)
     }
-    let known = Array(letDeclarations.keys) + fields.map(\.name) + ["today"]
     if let table = tableName, let what = surroundings.outerNames[name] {
       error(
         "unknown-name", "'\(name)' is \(what), which table '\(table)' cannot see", at: range,
@@ -90,9 +89,8 @@ extension Checker {
       return (.constant(.missing), nil, nil)
     }
     if hasFieldDeclarations {
-      let hint =
-        Suggestion.closest(to: name, among: known).map { "did you mean '\($0)'?" }
-        ?? "declare it: field \(name): TYPE"
+      let hint = unknownNameHints[name] ?? hintForUnknownName(name)
+      unknownNameHints[name] = hint
       error("unknown-name", "unknown name '\(name)'", at: range, hint: hint)
       return (.constant(.missing), nil, nil)
     }
@@ -104,13 +102,21 @@ extension Checker {
     return (.field(slot), nil, nil)
   }
 
+  /// A declared name like `name`, or how to declare it.
+  mutating func hintForUnknownName(_ name: String) -> String {
+    if knownNames?.names.count != letOrder.count + fields.count + 1 {
+      knownNames = Suggestion.Vocabulary(letOrder + fields.map(\.name) + ["today"])
+    }
+    return knownNames?.closest(to: name).map { "did you mean '\($0)'?" } ?? "declare it: field \(name): TYPE"
+  }
+
   /// Without declarations an unknown name is read from the data; a name close to a let is
   /// probably a typo, but it may be a real column, so it is worth a warning (once), not an error.
   mutating func warnIfTypo(_ name: String, at range: SourceRange) {
-    guard name.count >= 3, !suspectedTypos.contains(name),
-      let near = Suggestion.closest(to: name, among: Array(letDeclarations.keys))
-    else { return }
-    suspectedTypos.insert(name)
+    guard name.count >= 3, namesComparedWithLets.insert(name).inserted else { return }
+    // The lets were all collected before any expression was checked.
+    if letNames == nil { letNames = Suggestion.Vocabulary(letOrder) }
+    guard let near = letNames?.closest(to: name) else { return }
     warning(
       .possibleTypo, "'\(name)' is not a let, so it is read from the data", at: range, hint: "did you mean '\(near)'?"
     )

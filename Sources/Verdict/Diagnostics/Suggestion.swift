@@ -1,17 +1,10 @@
 /// "Did you mean …?": the closest known name to a misspelled one.
 package enum Suggestion {
-  /// The candidate nearest to `word` by edit distance, if it is near enough to be a likely typo.
+  /// The candidate nearest to `word` by edit distance, if it is near enough to be a likely typo;
+  /// of equally near ones, the first. (``Vocabulary`` makes the candidates ready once when many
+  /// words are compared with them.)
   package static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
-    let length = word.count
-    let limit = max(1, length / 3)
-    var best: (name: String, distance: Int)?
-    // The distance is at least the difference in length, so far longer or shorter names are skipped
-    // without building a table (a 10 MB word must not cost 10 MB × the candidate's length).
-    for candidate in candidates where candidate != word && abs(candidate.count - length) <= limit {
-      let distance = editDistance(word.lowercased(), candidate.lowercased())
-      if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
-    }
-    return best?.name
+    Vocabulary(candidates).closest(to: word)
   }
 
   /// For a word meant as a prefix of a candidate (a client's name cut short): the candidate one of
@@ -66,24 +59,37 @@ package enum Suggestion {
   }
 
   /// The optimal-string-alignment distance: insertions, deletions, substitutions and swaps of
-  /// two neighbouring characters each cost one (`fier` is one step from `fire`).
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-    for i in 0...a.count { table[i][0] = i }
-    for j in 0...b.count { table[0][j] = j }
+  /// two neighbouring characters each cost one (`fier` is one step from `fire`); `limit + 1` as
+  /// soon as it is sure to be more than `limit`.
+  ///
+  /// Kept to three rows of the table, and stopped once two rows running are past the limit (a
+  /// row's entries come from the two rows above it, so no later entry can come back under):
+  /// the checker asks for the distance from each undeclared name to every let.
+  static func editDistance(_ a: [Character], _ b: [Character], limit: Int = .max - 1) -> Int {
+    if a.isEmpty { return min(b.count, limit + 1) }
+    if b.isEmpty { return min(a.count, limit + 1) }
+    let width = b.count + 1
+    var beforeLast = [Int](repeating: 0, count: width)
+    var last = Array(0..<width)
+    var row = [Int](repeating: 0, count: width)
+    var lastMinimum = 0
     for i in 1...a.count {
+      row[0] = i
+      var minimum = i
       for j in 1...b.count {
         let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+        var distance = min(last[j] + 1, row[j - 1] + 1, last[j - 1] + cost)
         if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-          table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+          distance = min(distance, beforeLast[j - 2] + 1)
         }
+        row[j] = distance
+        minimum = min(minimum, distance)
       }
+      if minimum > limit && lastMinimum > limit { return limit + 1 }
+      lastMinimum = minimum
+      swap(&beforeLast, &last)
+      swap(&last, &row)
     }
-    return table[a.count][b.count]
+    return min(last[b.count], limit + 1)
   }
 }
