@@ -33,7 +33,12 @@ package struct ClientTable: Sendable {
   /// The file's name for messages.
   package var name: String
   /// The columns, in file order.
-  package var columns: [String]
+  package var columns: [String] {
+    didSet { header = HeaderIndex(columns) }
+  }
+  /// The columns by name, made once: every client's record looks up the column of each field,
+  /// and making it for each look-up cost as much as reading the cells.
+  private var header: HeaderIndex
   /// The column that names clients (`--key`, else `id`, else `name`), if any.
   package var keyColumn: Int?
   /// How each column writes its numbers, decided from all of its cells as `verdict run` decides
@@ -60,6 +65,19 @@ package struct ClientTable: Sendable {
   /// The options the file was read with.
   let options: DataReadOptions
 
+  /// A table of `columns` and `rows`, read with `options`.
+  init(
+    name: String, columns: [String], keyColumn: Int?, numbers: [NumberFormat], rows: [Row], options: DataReadOptions
+  ) {
+    self.name = name
+    self.columns = columns
+    self.keyColumn = keyColumn
+    self.numbers = numbers
+    self.rows = rows
+    self.options = options
+    header = HeaderIndex(columns)
+  }
+
   /// The name of the client in `row`: its key, or the file and line (`clients.csv:3`) when the
   /// file has no key column or the key cell is empty, as `verdict run` names it.
   package func clientName(_ row: Row) -> String {
@@ -83,7 +101,7 @@ package struct ClientTable: Sendable {
 
   /// The column with the header `name`, matched as `verdict run` matches headers, or `nil`.
   package func column(named name: String) -> Int? {
-    if case .found(let index) = HeaderIndex(columns).find(name) { return index }
+    if case .found(let index) = header.find(name) { return index }
     return nil
   }
 
@@ -94,7 +112,7 @@ package struct ClientTable: Sendable {
 
   /// The column `field` reads, matched as `verdict run` matches it; `nil` when there is none.
   package func column(for field: FieldInfo) -> Int? {
-    if case .found(let index) = HeaderIndex(columns).find(field.columnName) { return index }
+    if case .found(let index) = header.find(field.columnName) { return index }
     return nil
   }
 
