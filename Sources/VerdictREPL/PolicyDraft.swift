@@ -87,7 +87,7 @@ package struct PolicyDraft: Sendable {
     let messages = attempt.added.map { segment -> String in
       guard let key = segment.role.key else {
         ruleNumber += 1
-        let name = policy.rules.indices.contains(ruleNumber - 1) ? policy.rules[ruleNumber - 1].name : nil
+        let name = policy.rule(at: ruleNumber - 1)?.name
         return "added rule \(ruleNumber)" + (name.map { " \"\($0)\"" } ?? "")
       }
       return (replaced.contains(key) ? "replaced " : "added ") + key
@@ -220,10 +220,8 @@ package struct PolicyDraft: Sendable {
 
   /// The statement text of the rule at `index`, on one line.
   package func ruleText(at index: Int) -> String {
-    let rules = policy.rules
-    guard rules.indices.contains(index) else { return "" }
+    guard let range = policy.rule(at: index)?.range else { return "" }
     let bytes = policy.source.bytes
-    let range = rules[index].range
     let text = String(decoding: bytes[min(range.start, bytes.count)..<min(range.end, bytes.count)], as: UTF8.self)
     return text.split(whereSeparator: \.isNewline).map(\.trimmed).joined(separator: " ")
   }

@@ -51,7 +51,7 @@ struct TestReport {
     guard let evaluation = result.evaluation, let client = result.client, let context = result.context else {
       return head + "\n"
     }
-    let rule = evaluation.winningRule.map { policy.rules[$0].title(index: $0) } ?? "otherwise"
+    let rule = evaluation.winningRule.flatMap { policy.rule(at: $0)?.title(index: $0) } ?? "otherwise"
     var lines = [head + ", got \(evaluation.verdict) (\(rule))"]
     for mismatch in result.mismatches {
       switch mismatch {

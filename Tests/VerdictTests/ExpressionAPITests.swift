@@ -11,6 +11,20 @@ final class ExpressionAPITests: XCTestCase {
     when slow and revisions > 5 then recommend fire notice 30d
     """
 
+  func testARuleAloneIsTheRuleOfTheWholeList() throws {
+    let policy = try Policy(policyText + "\nrule \"late\" when payment_delay > 60d then recommend review")
+    let rules = policy.rules
+    XCTAssertEqual(rules.count, 2)
+    for index in rules.indices {
+      XCTAssertEqual(policy.rule(at: index)?.name, rules[index].name)
+      XCTAssertEqual(policy.rule(at: index)?.verdict, rules[index].verdict)
+      XCTAssertEqual(policy.rule(at: index)?.range, rules[index].range)
+    }
+    XCTAssertEqual(policy.rule(at: 1)?.name, "late")
+    XCTAssertNil(policy.rule(at: 2))
+    XCTAssertNil(policy.rule(at: -1))
+  }
+
   func testExpressionsUseThePolicysFieldsAndLets() throws {
     let policy = try Policy(policyText)
     let client = try policy.client(["payment_delay": .int(45), "revisions": .int(7)])

@@ -103,9 +103,15 @@ public struct Policy: Sendable {
   /// The rules in file order. The array is made on each use: keep it in a constant rather
   /// than indexing `policy.rules[i]` in a loop, which would take time quadratic in the rules.
   public var rules: [RuleSummary] {
-    program.rules.map { rule in
-      RuleSummary(name: rule.name, verdict: program.verdicts[rule.action.verdict], range: rule.range)
-    }
+    program.rules.indices.map { rule(at: $0)! }
+  }
+
+  /// The rule at `index` in file order (`nil` past the last), made alone: for a loop over some
+  /// of the rules, where ``rules`` would make them all each time.
+  package func rule(at index: Int) -> RuleSummary? {
+    guard program.rules.indices.contains(index) else { return nil }
+    let rule = program.rules[index]
+    return RuleSummary(name: rule.name, verdict: program.verdicts[rule.action.verdict], range: rule.range)
   }
 
   /// The names of the record tables the policy declares (`table invoices keyed by client`), whose
