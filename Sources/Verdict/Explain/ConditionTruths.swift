@@ -1,0 +1,270 @@
+/// Whether each node of a ``LinePlan`` held for one client, and the two sides of each comparison:
+/// what ranks the rules nearest to matching (``LinePlan/nearestRule(_:facts:)``), computed without
+/// a trace.
+///
+/// A trace (``Policy/traceConditions(_:in:into:)``) records the value of every node of every
+/// condition, the operands `and` and `or` skipped included, as ``Value``s. Ranking the rules needs
+/// much less: the truth of each node of the plan and, for a comparison, how far its two sides are
+/// apart. Here the plan's tests (comparisons, fields, other tests, lets that are not a
+/// combination of tests) are evaluated one by one, and `and`, `or`, `not` and the lets defined as
+/// combinations of tests are combined from them in Kleene logic, as the interpreter combines
+/// them; a comparison keeps its two sides as ``Scalar``s, its distance worked out only when a
+/// ranking asks for it.
+///
+/// An error in a test is what a trace meets only in an operand that `and` or `or` skipped (the
+/// evaluation before the trace succeeded), and it leaves that operand without a value. When the
+/// test is itself such an operand, skipped alone (an earlier operand of its chain decided it, and
+/// the chain is nested so that no later operand is skipped with it), it is left without a value
+/// here too. In every other case, and for a test whose value is neither a truth value nor
+/// missing, ``fill(_:policy:client:in:)`` gives up and the caller traces. Otherwise each node of
+/// the plan has the trace's value, so the facts and their ranking are the trace's.
+///
+/// One belongs to one thread at a time (an ``ExplanationLineWriter``'s), so exclusivity is not
+/// checked at run time.
+final class ConditionTruths: FactValues {
+  /// A node of the plan, as the evaluation here reads it.
+  struct Entry {
+    var kind: ConditionNode.Kind
+    /// The node's expression in the program.
+    var id: Int32
+    /// Its children, in ``children``.
+    var first: Int32
+    var count: Int32
+    /// The `and` or `or` chain the node is an operand of, or -1.
+    var chain = Int32(-1)
+    /// Whether the node is an operand skipped alone once an operand before it decides its chain.
+    var skippedAlone = false
+  }
+
+  /// A node's truth: ``Truth``'s three values, or not computed.
+  private static let notComputed: UInt8 = 3
+
+  private let entries: UnsafeMutableBufferPointer<Entry>
+  private let children: UnsafeMutableBufferPointer<Int32>
+  /// The truth of each node, by its index in the plan.
+  private let truths: UnsafeMutableBufferPointer<UInt8>
+  /// The two sides of each comparison, by its index (other nodes' entries unused).
+  private let sides: UnsafeMutableBufferPointer<(Scalar, Scalar)>
+  /// The list of each `in` or `not in` test whose list is written as constants, worked out once
+  /// (the interpreter builds it again at every evaluation); `nil` for other nodes.
+  private let lists: UnsafeMutableBufferPointer<Value?>
+  /// Each comparison's distance, once worked out for this client: when its stamp is ``generation``.
+  private let distances: UnsafeMutableBufferPointer<Double?>
+  private let stamps: UnsafeMutableBufferPointer<UInt32>
+  @exclusivity(unchecked) private var generation: UInt32 = 0
+
+  /// For the nodes of `plan`, a plan of `policy`'s.
+  init(plan: LinePlan, policy: Policy) {
+    var entries = plan.nodes.map {
+      Entry(kind: $0.kind, id: $0.id, first: $0.first, count: $0.count)
+    }
+    for (index, node) in plan.nodes.enumerated() where node.kind == .and || node.kind == .or {
+      let operands = plan.children[Int(node.first)..<Int(node.first + node.count)]
+      let alone = ConditionTruths.skippedAlone(plan.exprs[index], and: node.kind == .and)
+      for (position, operand) in operands.enumerated() {
+        entries[Int(operand)].chain = Int32(index)
+        entries[Int(operand)].skippedAlone = alone.count == operands.count && alone[position]
+      }
+    }
+    let count = max(1, entries.count)
+    self.entries = .allocate(capacity: count)
+    _ = self.entries.initialize(from: entries)
+    children = .allocate(capacity: max(1, plan.children.count))
+    _ = children.initialize(from: plan.children)
+    truths = .allocate(capacity: count)
+    truths.initialize(repeating: ConditionTruths.notComputed)
+    sides = .allocate(capacity: count)
+    sides.initialize(repeating: (.missing, .missing))
+    distances = .allocate(capacity: count)
+    distances.initialize(repeating: nil)
+    stamps = .allocate(capacity: count)
+    stamps.initialize(repeating: 0)
+    lists = .allocate(capacity: count)
+    lists.initialize(repeating: nil)
+    for (index, node) in plan.nodes.enumerated() where node.kind == .test {
+      lists[index] = ConditionTruths.constantList(of: node.id, in: policy.runtime)
+    }
+  }
+
+  /// The list of member test `id` when it is written as constants, as the interpreter computes it.
+  private static func constantList(of id: Int32, in runtime: Runtime) -> Value? {
+    let test = runtime.nodes[Int(id)]
+    guard test.opcode == .member, runtime.nodes[Int(test.b)].opcode == .list else { return nil }
+    let list = runtime.nodes[Int(test.b)]
+    var elements: [Value] = []
+    for offset in 0..<list.b {
+      let element = runtime.nodes[Int(runtime.operands[Int(list.a + offset)])]
+      guard element.opcode == .constant else { return nil }
+      let scalar = runtime.scalarConstants[Int(element.a)]
+      if let value = scalar.inlineValue {
+        elements.append(value)
+      } else if scalar.kind == .constant {
+        elements.append(runtime.constants[Int(scalar.payload)])
+      } else {
+        return nil
+      }
+    }
+    return .list(elements)
+  }
+
+  deinit {
+    entries.deallocate()
+    children.deallocate()
+    truths.deallocate()
+    sides.deallocate()
+    distances.deallocate()
+    stamps.deallocate()
+    lists.deinitialize()
+    lists.deallocate()
+  }
+
+  /// For each operand of the chain `expr` (an `and` when `and`, else an `or`), flattened as
+  /// ``ExplanationBuilder/chain(_:)`` flattens it: whether it is skipped alone once an earlier
+  /// operand decides the chain. In `a and b and c` (`(a and b) and c`) `b` and `c` are; in
+  /// `a and (b and c)` neither is, as `b and c` is skipped as one.
+  static func skippedAlone(_ expr: CheckedExpr, and: Bool) -> [Bool] {
+    func length(_ expr: CheckedExpr) -> Int {
+      switch expr.kind {
+      case .and(let left, let right) where and: length(left) + length(right)
+      case .or(let left, let right) where !and: length(left) + length(right)
+      default: 1
+      }
+    }
+    func flags(_ expr: CheckedExpr) -> [Bool] {
+      let parts: (CheckedExpr, CheckedExpr)
+      switch expr.kind {
+      case .and(let left, let right) where and: parts = (left, right)
+      case .or(let left, let right) where !and: parts = (left, right)
+      default: return [false]
+      }
+      let right = length(parts.1)
+      return flags(parts.0) + (right == 1 ? [true] : Array(repeating: false, count: right))
+    }
+    return flags(expr)
+  }
+
+  /// Evaluates every node of the plan for `client`; `false` when the values might not be the
+  /// trace's (see the type's description), the caller then tracing instead.
+  func fill<Record: ClientRecord>(policy: Policy, client: Record, in context: EvaluationContext) -> Bool {
+    generation &+= 1
+    if generation == 0 {
+      stamps.update(repeating: 0)
+      generation = 1
+    }
+    var observer = NoObserver()
+    do throws(EvaluationError) {
+      return try policy.withInterpreter(client, context, &observer) { (interpreter) throws(Interrupt) -> Bool in
+        for index in entries.indices {
+          let entry = entries[index]
+          let truth: UInt8
+          switch entry.kind {
+          case .and:
+            truth = combined(entry, start: Truth.true.rawValue) { min($0, $1) }
+          case .or:
+            truth = combined(entry, start: Truth.false.rawValue) { max($0, $1) }
+          case .not:
+            let operand = truths[Int(children[Int(entry.first)])]
+            truth = operand == ConditionTruths.notComputed ? operand : 2 - operand
+          case .let where entry.count > 0:
+            // A let defined as a condition has its definition's value.
+            truth = truths[Int(children[Int(entry.first)])]
+          case .let, .comparison, .field, .test:
+            do throws(Interrupt) {
+              guard let test = try self.test(index, entry, &interpreter) else { return false }
+              truth = test.rawValue
+            } catch {
+              interpreter.scratch?.takeUnretainedValue().failure = nil
+              guard skippedAlone(entry) else { return false }
+              truth = ConditionTruths.notComputed
+            }
+          }
+          truths[index] = truth
+        }
+        return true
+      }
+    } catch {
+      return false
+    }
+  }
+
+  /// `and` or `or` of a node's computed children.
+  @inline(__always)
+  private func combined(_ entry: Entry, start: UInt8, _ combine: (UInt8, UInt8) -> UInt8) -> UInt8 {
+    var truth = start
+    for position in Int(entry.first)..<Int(entry.first + entry.count) {
+      let child = truths[Int(children[position])]
+      if child != ConditionTruths.notComputed { truth = combine(truth, child) }
+    }
+    return truth
+  }
+
+  /// Whether a test whose evaluation failed is an operand that a trace skips alone: an earlier
+  /// operand of its chain decided the chain.
+  private func skippedAlone(_ entry: Entry) -> Bool {
+    guard entry.skippedAlone, entry.chain >= 0 else { return false }
+    let chain = entries[Int(entry.chain)]
+    let decider = chain.kind == .and ? Truth.false.rawValue : Truth.true.rawValue
+    for position in Int(chain.first)..<Int(chain.first + chain.count) {
+      let operand = children[position]
+      if entries[Int(operand)].id == entry.id { return false }
+      if truths[Int(operand)] == decider { return true }
+    }
+    return false
+  }
+
+  /// The truth of test `index`; `nil` when its value is neither a truth value nor missing, or when
+  /// it is a comparison the program does not hold as one.
+  @inline(__always)
+  private func test<Record: ClientRecord>(
+    _ index: Int, _ entry: Entry, _ interpreter: inout Interpreter<Record, NoObserver>
+  ) throws(Interrupt) -> Truth? {
+    if let list = lists[index] { return try member(of: list, entry, &interpreter) }
+    guard entry.kind == .comparison else { return try interpreter.truth(entry.id) }
+    let expression = interpreter.nodes[Int(entry.id)]
+    guard expression.opcode == .compare || expression.opcode == .compareFieldToConstant else { return nil }
+    // As ``Interpreter/conditionTruth(_:)`` compares: both sides evaluated, then compared.
+    let left = try interpreter.evaluate(expression.a)
+    let right = try interpreter.evaluate(expression.b)
+    sides[index] = (left, right)
+    return try interpreter.compare(expression.comparison, left, right, at: entry.id)
+  }
+
+  /// An `in` or `not in` test of a list of constants, as the interpreter computes it: the element
+  /// evaluated, looked for in the list.
+  private func member<Record: ClientRecord>(
+    of list: Value, _ entry: Entry, _ interpreter: inout Interpreter<Record, NoObserver>
+  ) throws(Interrupt) -> Truth? {
+    let test = interpreter.nodes[Int(entry.id)]
+    let element = interpreter.value(of: try interpreter.evaluate(test.a))
+    do throws(ValueFailure) {
+      let found = try Value.member(element, of: list)
+      guard case .bool(let isMember) = found else { return found == .missing ? .missing : nil }
+      return Truth(isMember != test.negated)
+    } catch {
+      throw interpreter.located(error, entry.id)
+    }
+  }
+
+  func truth(ofNode index: Int32, id: Int32) -> TraceValues.Truth {
+    switch truths[Int(index)] {
+    case Truth.false.rawValue: .isFalse
+    case Truth.missing.rawValue: .unknown
+    case Truth.true.rawValue: .isTrue
+    default: .notComputed
+    }
+  }
+
+  /// The distance between the two sides of comparison `index`, from the values they stand for:
+  /// text and lists (which a scalar does not hold inline) have none, as
+  /// ``ExplanationBuilder/distance(_:_:)`` says of them.
+  func distance(ofNode index: Int32, left: Int32, right: Int32) -> Double? {
+    let slot = Int(index)
+    if stamps[slot] == generation { return distances[slot] }
+    let (a, b) = sides[slot]
+    var distance: Double?
+    if let first = a.inlineValue, let second = b.inlineValue { distance = ExplanationBuilder.distance(first, second) }
+    distances[slot] = distance
+    stamps[slot] = generation
+    return distance
+  }
+}
