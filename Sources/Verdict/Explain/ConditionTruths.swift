@@ -34,15 +34,29 @@ final class ConditionTruths: FactValues {
     var chain = Int32(-1)
     /// Whether the node is an operand skipped alone once an operand before it decides its chain.
     var skippedAlone = false
+    /// Whether the node is an `in` or `not in` test of a list of constants (``lists``).
+    var hasList = false
+    /// For a comparison of a field with a constant: which of a field below, equal to or above the
+    /// constant make it hold (``ConditionStep/outcomes(of:)``).
+    var outcomes: UInt8 = 0
+
+    /// Where its children are in ``ConditionTruths/children``.
+    @inline(__always) var children: Range<Int> { Int(first)..<Int(first + count) }
   }
 
   /// A node's truth: ``Truth``'s three values, or not computed.
   private static let notComputed: UInt8 = 3
 
-  private let entries: UnsafeMutableBufferPointer<Entry>
-  private let children: UnsafeMutableBufferPointer<Int32>
-  /// The truth of each node, by its index in the plan.
-  private let truths: UnsafeMutableBufferPointer<UInt8>
+  let entries: UnsafeMutableBufferPointer<Entry>
+  let children: UnsafeMutableBufferPointer<Int32>
+  /// The root node of each rule's condition.
+  let roots: [Int32]
+  /// The truth of each node, by its index in the plan: a ``Truth``'s raw value, or 3 when not
+  /// computed.
+  let truths: UnsafeMutableBufferPointer<UInt8>
+  /// The facts a ranking found so far (``nearestRule()``): ``factCount`` nodes.
+  @exclusivity(unchecked) var facts: UnsafeMutableBufferPointer<Int32>
+  @exclusivity(unchecked) var factCount = 0
   /// The two sides of each comparison, by its index (other nodes' entries unused).
   private let sides: UnsafeMutableBufferPointer<(Scalar, Scalar)>
   /// The list of each `in` or `not in` test whose list is written as constants, worked out once
@@ -52,6 +66,14 @@ final class ConditionTruths: FactValues {
   private let distances: UnsafeMutableBufferPointer<Double?>
   private let stamps: UnsafeMutableBufferPointer<UInt32>
   @exclusivity(unchecked) private var generation: UInt32 = 0
+
+  /// Room for twice as many facts, those found kept.
+  func growFacts() {
+    let larger = UnsafeMutableBufferPointer<Int32>.allocate(capacity: facts.count * 2)
+    _ = larger.initialize(fromContentsOf: facts)
+    facts.deallocate()
+    facts = larger
+  }
 
   /// For the nodes of `plan`, a plan of `policy`'s.
   init(plan: LinePlan, policy: Policy) {
@@ -67,6 +89,8 @@ final class ConditionTruths: FactValues {
       }
     }
     let count = max(1, entries.count)
+    roots = plan.roots
+    facts = .allocate(capacity: count)
     self.entries = .allocate(capacity: count)
     _ = self.entries.initialize(from: entries)
     children = .allocate(capacity: max(1, plan.children.count))
@@ -81,8 +105,15 @@ final class ConditionTruths: FactValues {
     stamps.initialize(repeating: 0)
     lists = .allocate(capacity: count)
     lists.initialize(repeating: nil)
-    for (index, node) in plan.nodes.enumerated() where node.kind == .test {
-      lists[index] = ConditionTruths.constantList(of: node.id, in: policy.runtime)
+    for (index, node) in plan.nodes.enumerated() {
+      switch node.kind {
+      case .test:
+        lists[index] = ConditionTruths.constantList(of: node.id, in: policy.runtime)
+        self.entries[index].hasList = lists[index] != nil
+      case .comparison:
+        self.entries[index].outcomes = ConditionStep.outcomes(of: policy.runtime.nodes[Int(node.id)].comparison)
+      case .and, .or, .not, .let, .field: break
+      }
     }
   }
 
@@ -114,6 +145,7 @@ final class ConditionTruths: FactValues {
     sides.deallocate()
     distances.deallocate()
     stamps.deallocate()
+    facts.deallocate()
     lists.deinitialize()
     lists.deallocate()
   }
@@ -218,10 +250,22 @@ final class ConditionTruths: FactValues {
   private func test<Record: ClientRecord>(
     _ index: Int, _ entry: Entry, _ interpreter: inout Interpreter<Record, NoObserver>
   ) throws(Interrupt) -> Truth? {
-    if let list = lists[index] { return try member(of: list, entry, &interpreter) }
+    if entry.hasList, let list = lists[index] { return try member(of: list, entry, &interpreter) }
     guard entry.kind == .comparison else { return try interpreter.truth(entry.id) }
     let expression = interpreter.nodes[Int(entry.id)]
-    guard expression.opcode == .compare || expression.opcode == .compareFieldToConstant else { return nil }
+    if expression.opcode == .compareFieldToConstant {
+      let field = interpreter.field(interpreter.nodes[Int(expression.a)].a)
+      let constant = interpreter.constants[Int(interpreter.nodes[Int(expression.b)].a)]
+      sides[index] = (field, constant)
+      // A decimal against a whole number, on 64 bits where it fits, as the compiled steps
+      // compare it (``Interpreter/compareFieldOtherwise(_:)``).
+      if field.kind == .decimal, constant.kind == .int, let place = field.decimal.place(comparedWith: constant.payload)
+      {
+        return Truth(outcome: entry.outcomes, place: place)
+      }
+      return try interpreter.compare(expression.comparison, field, constant, at: entry.id)
+    }
+    guard expression.opcode == .compare else { return nil }
     // As ``Interpreter/conditionTruth(_:)`` compares: both sides evaluated, then compared.
     let left = try interpreter.evaluate(expression.a)
     let right = try interpreter.evaluate(expression.b)
@@ -258,6 +302,11 @@ final class ConditionTruths: FactValues {
   /// text and lists (which a scalar does not hold inline) have none, as
   /// ``ExplanationBuilder/distance(_:_:)`` says of them.
   func distance(ofNode index: Int32, left: Int32, right: Int32) -> Double? {
+    distance(ofComparison: index)
+  }
+
+  /// The distance between the two sides of comparison `index`, worked out once a client.
+  func distance(ofComparison index: Int32) -> Double? {
     let slot = Int(index)
     if stamps[slot] == generation { return distances[slot] }
     let (a, b) = sides[slot]

@@ -92,7 +92,7 @@ package final class ExplanationLineWriter {
   /// ranked on the trace.
   private func nearestRule(of client: Client, in context: EvaluationContext) -> Int? {
     if truths.fill(policy: policy, client: client, in: context) {
-      guard let nearest = plan.nearestRule(truths, facts: &facts) else {
+      guard let nearest = truths.nearestRule() else {
         out.append("no rule matched")
         return nil
       }
