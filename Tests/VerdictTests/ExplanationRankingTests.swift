@@ -17,6 +17,8 @@ final class ExplanationRankingTests: XCTestCase {
     var ranked = 0
     /// Clients without a winner left to the trace.
     var traced = 0
+    /// Rules whose trace was made from the truths.
+    var recorded = 0
   }
 
   /// A deterministic generator (SplitMix64), so that a failure can be replayed.
@@ -65,6 +67,18 @@ final class ExplanationRankingTests: XCTestCase {
       let expected = writer.plan.nearestRule(traced, facts: &facts)
       XCTAssertEqual(
         writer.plan.nearestRule(writer.truths, facts: &facts), expected, "\(values)", file: file, line: line)
+      XCTAssertEqual(writer.truths.nearestRule(), expected, "\(values)", file: file, line: line)
+      // A rule's trace made from the truths holds what the trace holds, where it holds anything.
+      for rule in policy.program.rules.indices {
+        let recorded = TraceValues(count: policy.program.nodeCount)
+        guard writer.truths.record(rule: rule, into: recorded, client: client, runtime: policy.runtime) else {
+          continue
+        }
+        tally.recorded += 1
+        for id in 0..<Int32(policy.program.nodeCount) where recorded[id] != nil {
+          XCTAssertEqual(recorded[id], traced[id], "node \(id) of rule \(rule) of \(values)", file: file, line: line)
+        }
+      }
       // Every node the trace decided has the same truth.
       for index in writer.plan.nodes.indices {
         let node = writer.plan.nodes[index]
@@ -100,6 +114,7 @@ final class ExplanationRankingTests: XCTestCase {
       ], seed: 16)
     XCTAssertGreaterThan(tally.ranked, 100, "the truths rank most clients without a winner")
     XCTAssertEqual(tally.traced, 0)
+    XCTAssertGreaterThan(tally.recorded, 100)
   }
 
   /// An error in an operand `and` skipped: alone (`c > 0 and 10 / c > 4`), the truths leave it

@@ -21,7 +21,7 @@
 ///
 /// One belongs to one thread at a time (an ``ExplanationLineWriter``'s), so exclusivity is not
 /// checked at run time.
-final class ConditionTruths: FactValues {
+final class ConditionTruths {
   /// A node of the plan, as the evaluation here reads it.
   struct Entry {
     var kind: ConditionNode.Kind
@@ -39,18 +39,31 @@ final class ConditionTruths: FactValues {
     /// For a comparison of a field with a constant: which of a field below, equal to or above the
     /// constant make it hold (``ConditionStep/outcomes(of:)``).
     var outcomes: UInt8 = 0
+    /// The expressions whose values ``sides`` keeps: a comparison's two sides, or the element of
+    /// an `in` test of a list of constants (with -1).
+    var left = Int32(-1)
+    var right = Int32(-1)
 
     /// Where its children are in ``ConditionTruths/children``.
     @inline(__always) var children: Range<Int> { Int(first)..<Int(first + count) }
   }
 
   /// A node's truth: ``Truth``'s three values, or not computed.
-  private static let notComputed: UInt8 = 3
+  static let notComputed: UInt8 = 3
 
   let entries: UnsafeMutableBufferPointer<Entry>
   let children: UnsafeMutableBufferPointer<Int32>
   /// The root node of each rule's condition.
   let roots: [Int32]
+  /// Every node of the plan, then the nodes of each rule's condition (its lets' definitions
+  /// included), each in the plan's order: `order[passes[0]]` for all, `order[passes[rule + 1]]`
+  /// for rule `rule`'s.
+  let order: UnsafeMutableBufferPointer<Int32>
+  let passes: [Range<Int>]
+  /// Whether a trace of each rule can be made from the truths (``record(rule:into:client:)``):
+  /// its tests are comparisons, truth values of fields and lets, and `in` tests of lists of
+  /// constants, whose values the line shows are all in ``sides``.
+  let recordable: [Bool]
   /// The truth of each node, by its index in the plan: a ``Truth``'s raw value, or 3 when not
   /// computed.
   let truths: UnsafeMutableBufferPointer<UInt8>
@@ -58,14 +71,14 @@ final class ConditionTruths: FactValues {
   @exclusivity(unchecked) var facts: UnsafeMutableBufferPointer<Int32>
   @exclusivity(unchecked) var factCount = 0
   /// The two sides of each comparison, by its index (other nodes' entries unused).
-  private let sides: UnsafeMutableBufferPointer<(Scalar, Scalar)>
+  let sides: UnsafeMutableBufferPointer<(Scalar, Scalar)>
   /// The list of each `in` or `not in` test whose list is written as constants, worked out once
   /// (the interpreter builds it again at every evaluation); `nil` for other nodes.
-  private let lists: UnsafeMutableBufferPointer<Value?>
+  let lists: UnsafeMutableBufferPointer<Value?>
   /// Each comparison's distance, once worked out for this client: when its stamp is ``generation``.
-  private let distances: UnsafeMutableBufferPointer<Double?>
-  private let stamps: UnsafeMutableBufferPointer<UInt32>
-  @exclusivity(unchecked) private var generation: UInt32 = 0
+  let distances: UnsafeMutableBufferPointer<Double?>
+  let stamps: UnsafeMutableBufferPointer<UInt32>
+  @exclusivity(unchecked) private(set) var generation: UInt32 = 0
 
   /// Room for twice as many facts, those found kept.
   func growFacts() {
@@ -90,6 +103,33 @@ final class ConditionTruths: FactValues {
     }
     let count = max(1, entries.count)
     roots = plan.roots
+    var order = (0..<Int32(entries.count)).map { $0 }
+    var passes = [0..<order.count]
+    var recordable: [Bool] = []
+    for root in plan.roots {
+      var nodes = Set<Int32>()
+      var pending = [root]
+      while let node = pending.popLast() {
+        guard nodes.insert(node).inserted else { continue }
+        let entry = entries[Int(node)]
+        pending += plan.children[entry.children]
+      }
+      passes.append(order.count..<order.count + nodes.count)
+      order += nodes.sorted()
+      recordable.append(
+        nodes.allSatisfy { node in
+          switch plan.nodes[Int(node)].kind {
+          case .and, .or, .not, .let, .field: true
+          case .comparison:
+            [.compare, .compareFieldToConstant].contains(policy.runtime.nodes[Int(plan.nodes[Int(node)].id)].opcode)
+          case .test: ConditionTruths.constantList(of: plan.nodes[Int(node)].id, in: policy.runtime) != nil
+          }
+        })
+    }
+    self.order = .allocate(capacity: max(1, order.count))
+    _ = self.order.initialize(from: order)
+    self.passes = passes
+    self.recordable = recordable
     facts = .allocate(capacity: count)
     self.entries = .allocate(capacity: count)
     _ = self.entries.initialize(from: entries)
@@ -110,32 +150,15 @@ final class ConditionTruths: FactValues {
       case .test:
         lists[index] = ConditionTruths.constantList(of: node.id, in: policy.runtime)
         self.entries[index].hasList = lists[index] != nil
+        self.entries[index].left = policy.runtime.nodes[Int(node.id)].a
       case .comparison:
-        self.entries[index].outcomes = ConditionStep.outcomes(of: policy.runtime.nodes[Int(node.id)].comparison)
+        let expression = policy.runtime.nodes[Int(node.id)]
+        self.entries[index].outcomes = ConditionStep.outcomes(of: expression.comparison)
+        self.entries[index].left = expression.a
+        self.entries[index].right = expression.b
       case .and, .or, .not, .let, .field: break
       }
     }
-  }
-
-  /// The list of member test `id` when it is written as constants, as the interpreter computes it.
-  private static func constantList(of id: Int32, in runtime: Runtime) -> Value? {
-    let test = runtime.nodes[Int(id)]
-    guard test.opcode == .member, runtime.nodes[Int(test.b)].opcode == .list else { return nil }
-    let list = runtime.nodes[Int(test.b)]
-    var elements: [Value] = []
-    for offset in 0..<list.b {
-      let element = runtime.nodes[Int(runtime.operands[Int(list.a + offset)])]
-      guard element.opcode == .constant else { return nil }
-      let scalar = runtime.scalarConstants[Int(element.a)]
-      if let value = scalar.inlineValue {
-        elements.append(value)
-      } else if scalar.kind == .constant {
-        elements.append(runtime.constants[Int(scalar.payload)])
-      } else {
-        return nil
-      }
-    }
-    return .list(elements)
   }
 
   deinit {
@@ -146,38 +169,17 @@ final class ConditionTruths: FactValues {
     distances.deallocate()
     stamps.deallocate()
     facts.deallocate()
+    order.deallocate()
     lists.deinitialize()
     lists.deallocate()
   }
 
-  /// For each operand of the chain `expr` (an `and` when `and`, else an `or`), flattened as
-  /// ``ExplanationBuilder/chain(_:)`` flattens it: whether it is skipped alone once an earlier
-  /// operand decides the chain. In `a and b and c` (`(a and b) and c`) `b` and `c` are; in
-  /// `a and (b and c)` neither is, as `b and c` is skipped as one.
-  static func skippedAlone(_ expr: CheckedExpr, and: Bool) -> [Bool] {
-    func length(_ expr: CheckedExpr) -> Int {
-      switch expr.kind {
-      case .and(let left, let right) where and: length(left) + length(right)
-      case .or(let left, let right) where !and: length(left) + length(right)
-      default: 1
-      }
-    }
-    func flags(_ expr: CheckedExpr) -> [Bool] {
-      let parts: (CheckedExpr, CheckedExpr)
-      switch expr.kind {
-      case .and(let left, let right) where and: parts = (left, right)
-      case .or(let left, let right) where !and: parts = (left, right)
-      default: return [false]
-      }
-      let right = length(parts.1)
-      return flags(parts.0) + (right == 1 ? [true] : Array(repeating: false, count: right))
-    }
-    return flags(expr)
-  }
-
-  /// Evaluates every node of the plan for `client`; `false` when the values might not be the
-  /// trace's (see the type's description), the caller then tracing instead.
-  func fill<Record: ClientRecord>(policy: Policy, client: Record, in context: EvaluationContext) -> Bool {
+  /// Evaluates every node of the plan for `client`, or those of rule `rule`'s condition alone;
+  /// `false` when the values might not be the trace's (see the type's description), the caller
+  /// then tracing instead.
+  func fill<Record: ClientRecord>(
+    policy: Policy, client: Record, in context: EvaluationContext, rule: Int? = nil
+  ) -> Bool {
     generation &+= 1
     if generation == 0 {
       stamps.update(repeating: 0)
@@ -186,7 +188,8 @@ final class ConditionTruths: FactValues {
     var observer = NoObserver()
     do throws(EvaluationError) {
       return try policy.withInterpreter(client, context, &observer) { (interpreter) throws(Interrupt) -> Bool in
-        for index in entries.indices {
+        for position in passes[rule.map { $0 + 1 } ?? 0] {
+          let index = Int(order[position])
           let entry = entries[index]
           let truth: UInt8
           switch entry.kind {
@@ -242,78 +245,5 @@ final class ConditionTruths: FactValues {
       if truths[Int(operand)] == decider { return true }
     }
     return false
-  }
-
-  /// The truth of test `index`; `nil` when its value is neither a truth value nor missing, or when
-  /// it is a comparison the program does not hold as one.
-  @inline(__always)
-  private func test<Record: ClientRecord>(
-    _ index: Int, _ entry: Entry, _ interpreter: inout Interpreter<Record, NoObserver>
-  ) throws(Interrupt) -> Truth? {
-    if entry.hasList, let list = lists[index] { return try member(of: list, entry, &interpreter) }
-    guard entry.kind == .comparison else { return try interpreter.truth(entry.id) }
-    let expression = interpreter.nodes[Int(entry.id)]
-    if expression.opcode == .compareFieldToConstant {
-      let field = interpreter.field(interpreter.nodes[Int(expression.a)].a)
-      let constant = interpreter.constants[Int(interpreter.nodes[Int(expression.b)].a)]
-      sides[index] = (field, constant)
-      // A decimal against a whole number, on 64 bits where it fits, as the compiled steps
-      // compare it (``Interpreter/compareFieldOtherwise(_:)``).
-      if field.kind == .decimal, constant.kind == .int, let place = field.decimal.place(comparedWith: constant.payload)
-      {
-        return Truth(outcome: entry.outcomes, place: place)
-      }
-      return try interpreter.compare(expression.comparison, field, constant, at: entry.id)
-    }
-    guard expression.opcode == .compare else { return nil }
-    // As ``Interpreter/conditionTruth(_:)`` compares: both sides evaluated, then compared.
-    let left = try interpreter.evaluate(expression.a)
-    let right = try interpreter.evaluate(expression.b)
-    sides[index] = (left, right)
-    return try interpreter.compare(expression.comparison, left, right, at: entry.id)
-  }
-
-  /// An `in` or `not in` test of a list of constants, as the interpreter computes it: the element
-  /// evaluated, looked for in the list.
-  private func member<Record: ClientRecord>(
-    of list: Value, _ entry: Entry, _ interpreter: inout Interpreter<Record, NoObserver>
-  ) throws(Interrupt) -> Truth? {
-    let test = interpreter.nodes[Int(entry.id)]
-    let element = interpreter.value(of: try interpreter.evaluate(test.a))
-    do throws(ValueFailure) {
-      let found = try Value.member(element, of: list)
-      guard case .bool(let isMember) = found else { return found == .missing ? .missing : nil }
-      return Truth(isMember != test.negated)
-    } catch {
-      throw interpreter.located(error, entry.id)
-    }
-  }
-
-  func truth(ofNode index: Int32, id: Int32) -> TraceValues.Truth {
-    switch truths[Int(index)] {
-    case Truth.false.rawValue: .isFalse
-    case Truth.missing.rawValue: .unknown
-    case Truth.true.rawValue: .isTrue
-    default: .notComputed
-    }
-  }
-
-  /// The distance between the two sides of comparison `index`, from the values they stand for:
-  /// text and lists (which a scalar does not hold inline) have none, as
-  /// ``ExplanationBuilder/distance(_:_:)`` says of them.
-  func distance(ofNode index: Int32, left: Int32, right: Int32) -> Double? {
-    distance(ofComparison: index)
-  }
-
-  /// The distance between the two sides of comparison `index`, worked out once a client.
-  func distance(ofComparison index: Int32) -> Double? {
-    let slot = Int(index)
-    if stamps[slot] == generation { return distances[slot] }
-    let (a, b) = sides[slot]
-    var distance: Double?
-    if let first = a.inlineValue, let second = b.inlineValue { distance = ExplanationBuilder.distance(first, second) }
-    distances[slot] = distance
-    stamps[slot] = generation
-    return distance
   }
 }

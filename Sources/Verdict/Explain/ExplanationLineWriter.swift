@@ -69,7 +69,7 @@ package final class ExplanationLineWriter {
     self.client = client
     defer { self.client = nil }
     if let winner {
-      guard policy.traceCondition(ofRule: winner, client, in: context, into: values) else {
+      guard trace(rule: winner, of: client, in: context, filled: false) else {
         return out.appendText(wholeLine(of: client, in: context))
       }
       out.append(text(plan.titles[winner]))
@@ -96,7 +96,7 @@ package final class ExplanationLineWriter {
         out.append("no rule matched")
         return nil
       }
-      guard policy.traceCondition(ofRule: nearest, client, in: context, into: values) else {
+      guard trace(rule: nearest, of: client, in: context, filled: true) else {
         out.appendText(wholeLine(of: client, in: context))
         return nil
       }
@@ -111,6 +111,19 @@ package final class ExplanationLineWriter {
       return nil
     }
     return nearest
+  }
+
+  /// Puts into ``values`` the trace of rule `rule`'s condition, or what of it the line shows:
+  /// from ``truths`` where they can tell it (`filled`: they are the client's already), else
+  /// traced; `false` when the trace failed.
+  private func trace(rule: Int, of client: Client, in context: EvaluationContext, filled: Bool) -> Bool {
+    if filled || truths.fill(policy: policy, client: client, in: context, rule: rule),
+      truths.record(rule: rule, into: values, client: client, runtime: policy.runtime)
+    {
+      return true
+    }
+    values.clear()
+    return policy.traceCondition(ofRule: rule, client, in: context, into: values)
   }
 
   /// The line from the whole explanation: for an evaluation that failed after all.
