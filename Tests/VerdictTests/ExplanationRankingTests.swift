@@ -167,4 +167,23 @@ final class ExplanationRankingTests: XCTestCase {
     }
     XCTAssertEqual(flags, [[false, true, true], [false, false, false], [false, true, false, false]])
   }
+
+  /// The distance of two scalars, worked out on them, is the distance of the values they stand for.
+  func testDistancesOfScalarsAreThoseOfTheirValues() throws {
+    var values: [Value] = [.missing, .bool(true), .int(0), .int(7), .int(-7), .int(.max)]
+    values += try ["0", "2.5", "-0.004", "1234567.891", "99999999999999999999.99"].flatMap {
+      let number = try XCTUnwrap(DecimalNumber($0))
+      return [Value.decimal(number), .percent(number)]
+    }
+    values += [0, 86_400, -3600].map { .duration(TimeSpan(seconds: $0)) }
+    values += [0, 125_000, -5_000_000].map { .money(Money(scaledAmount: $0, currency: .euro)) }
+    values += try ["2024-01-01", "2026-11-29", "1999-02-28"].map { Value.date(try CalendarDate($0)) }
+    for a in values {
+      for b in values {
+        let scalars = try (XCTUnwrap(Scalar(inline: a)), XCTUnwrap(Scalar(inline: b)))
+        XCTAssertEqual(
+          ConditionTruths.distance(scalars.0, scalars.1), ExplanationBuilder.distance(a, b), "\(a) and \(b)")
+      }
+    }
+  }
 }

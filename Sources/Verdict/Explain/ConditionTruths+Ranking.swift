@@ -6,13 +6,15 @@ extension ConditionTruths {
   /// The rule nearest to matching, as ``LinePlan/nearestRule(_:facts:)`` chooses it on the same
   /// truths; `nil` when no rule has findings.
   func nearestRule() -> Int? {
-    var best: (rule: Int, unknown: Bool, count: Int, distance: Double)?
+    // The best so far; its distance worked out only when a rule ties with it on the count.
+    var best: (rule: Int, unknown: Bool, count: Int, distance: Double?)?
     for rule in roots.indices {
       let root = roots[rule]
       let truth = truths[Int(root)]
       factCount = 0
       switch truth {
       case Truth.true.rawValue:
+        // A rule with findings (what it rests on), ranked by its obstacles: none.
         support(root)
         guard factCount > 0 else { continue }
         factCount = 0
@@ -23,17 +25,38 @@ extension ConditionTruths {
         continue
       }
       let unknown = truth == Truth.missing.rawValue
-      if let known = best, unknown != known.unknown ? unknown : factCount > known.count { continue }
-      let candidate = (rule, unknown, factCount, totalDistance(from: 0))
-      if let known = best {
-        let nearer =
-          candidate.1 != known.unknown
-          ? known.unknown : LinePlan.nearer((candidate.2, candidate.3), than: (known.count, known.distance))
-        guard nearer else { continue }
+      guard let known = best else {
+        best = (rule, unknown, factCount, nil)
+        continue
       }
-      best = candidate
+      // A decided rule before an unknown one, then the fewest obstacles, then the smallest.
+      if unknown != known.unknown {
+        if !unknown { best = (rule, unknown, factCount, nil) }
+        continue
+      }
+      if factCount != known.count {
+        if factCount < known.count { best = (rule, unknown, factCount, nil) }
+        continue
+      }
+      let distance = totalDistance(from: 0)
+      let knownDistance = known.distance ?? rankedDistance(of: known.rule)
+      best =
+        distance < knownDistance
+        ? (rule, unknown, factCount, distance) : (known.rule, known.unknown, known.count, knownDistance)
     }
     return best?.rule
+  }
+
+  /// The total distance of rule `rule`'s findings, as ``nearestRule()`` ranks them, found again
+  /// after the facts there are now (which stay).
+  private func rankedDistance(of rule: Int) -> Double {
+    let root = roots[rule]
+    guard truths[Int(root)] != Truth.true.rawValue else { return 0 }
+    let start = factCount
+    obstacles(root)
+    let distance = totalDistance(from: start)
+    factCount = start
+    return distance
   }
 
   /// Adds node `index` to the facts.
