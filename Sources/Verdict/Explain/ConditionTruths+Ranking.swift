@@ -109,7 +109,15 @@ extension ConditionTruths {
     let entry = entries[Int(index)]
     switch entry.kind {
     case .and:
-      for position in entry.children { obstacles(children[position]) }
+      for position in entry.children {
+        let child = children[position]
+        // A test's obstacle, false or unknown, is the test itself.
+        guard entries[Int(child)].isTest else {
+          obstacles(child)
+          continue
+        }
+        if truths[Int(child)] <= Truth.missing.rawValue { fact(child) }
+      }
     case .or:
       // The option nearest to holding, kept at `base`; the first of equals.
       let base = factCount

@@ -44,6 +44,14 @@ final class ConditionTruths {
     var left = Int32(-1)
     var right = Int32(-1)
 
+    /// Whether the node is a test: a comparison, a truth value of a field, any other test.
+    @inline(__always) var isTest: Bool {
+      switch kind {
+      case .comparison, .field, .test: true
+      case .and, .or, .not, .let: false
+      }
+    }
+
     /// Where its children are in ``ConditionTruths/children``.
     @inline(__always) var children: Range<Int> { Int(first)..<Int(first + count) }
   }
