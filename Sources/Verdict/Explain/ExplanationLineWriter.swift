@@ -2,8 +2,9 @@
 /// ``ExplanationText/line(_:)`` of ``Policy/explain(_:in:)``, at a fraction of the cost.
 ///
 /// With a winning rule, only that rule's condition is traced and only the facts it rests on are
-/// written; without one, every condition is traced and the rules are ranked on their values, and
-/// only the nearest one's facts are written. The conditions' shapes and the policy's texts are
+/// written; without one, the rules are ranked on the truths of their conditions' nodes
+/// (``ConditionTruths``, no trace), and only the nearest one's condition is traced and its facts
+/// written. The conditions' shapes and the policy's texts are
 /// worked out once (``LinePlan``), and the trace, the facts and the bytes of the line are kept
 /// from one client to the next. One belongs to one thread at a time (a runner's evaluating
 /// thread keeps its own).
@@ -12,6 +13,8 @@ package final class ExplanationLineWriter {
   let plan: LinePlan
   /// The trace of the client being explained, cleared for each.
   let values: TraceValues
+  /// The truths of the plan's nodes, which rank the rules when none matched.
+  let truths: ConditionTruths
   /// The policy's texts, for what few lines need the whole explanation builder.
   let wording: ExplanationWording
   @exclusivity(unchecked) private var facts: [LinePlan.Fact] = []
@@ -28,6 +31,7 @@ package final class ExplanationLineWriter {
     self.policy = policy
     plan = LinePlan(policy: policy)
     values = TraceValues(count: policy.program.nodeCount)
+    truths = ConditionTruths(plan: plan, policy: policy)
     wording = ExplanationWording(policy: policy)
     texts = .allocate(capacity: max(1, plan.texts.count))
     _ = texts.initialize(from: plan.texts)
@@ -65,17 +69,14 @@ package final class ExplanationLineWriter {
     self.client = client
     defer { self.client = nil }
     if let winner {
-      guard policy.traceCondition(ofRule: winner, client, in: context, into: values) else {
+      guard trace(rule: winner, of: client, in: context, filled: false) else {
         return out.appendText(wholeLine(of: client, in: context))
       }
       out.append(text(plan.titles[winner]))
       out.append(": ")
       writeFindings(rule: winner)
     } else {
-      guard policy.traceConditions(client, in: context, into: values) else {
-        return out.appendText(wholeLine(of: client, in: context))
-      }
-      guard let nearest = nearestRule() else { return out.append("no rule matched") }
+      guard let nearest = nearestRule(of: client, in: context) else { return }
       out.append("no rule matched; nearest ")
       out.append(text(plan.titles[nearest]))
       out.append(": ")
@@ -83,41 +84,51 @@ package final class ExplanationLineWriter {
     }
   }
 
+  /// The rule nearest to matching for `client`, with its condition in ``values``; `nil` when the
+  /// line is written already: no rule has findings, or the trace failed.
+  ///
+  /// The rules are ranked on ``ConditionTruths``, and only the nearest one's condition is traced;
+  /// where those might not tell what the trace would, every condition is traced and the rules are
+  /// ranked on the trace.
+  private func nearestRule(of client: Client, in context: EvaluationContext) -> Int? {
+    if truths.fill(policy: policy, client: client, in: context) {
+      guard let nearest = truths.nearestRule() else {
+        out.append("no rule matched")
+        return nil
+      }
+      guard trace(rule: nearest, of: client, in: context, filled: true) else {
+        out.appendText(wholeLine(of: client, in: context))
+        return nil
+      }
+      return nearest
+    }
+    guard policy.traceConditions(client, in: context, into: values) else {
+      out.appendText(wholeLine(of: client, in: context))
+      return nil
+    }
+    guard let nearest = plan.nearestRule(values, facts: &facts) else {
+      out.append("no rule matched")
+      return nil
+    }
+    return nearest
+  }
+
+  /// Puts into ``values`` the trace of rule `rule`'s condition, or what of it the line shows:
+  /// from ``truths`` where they can tell it (`filled`: they are the client's already), else
+  /// traced; `false` when the trace failed.
+  private func trace(rule: Int, of client: Client, in context: EvaluationContext, filled: Bool) -> Bool {
+    if filled || truths.fill(policy: policy, client: client, in: context, rule: rule),
+      truths.record(rule: rule, into: values, client: client, runtime: policy.runtime)
+    {
+      return true
+    }
+    values.clear()
+    return policy.traceCondition(ofRule: rule, client, in: context, into: values)
+  }
+
   /// The line from the whole explanation: for an evaluation that failed after all.
   private func wholeLine(of client: Client, in context: EvaluationContext) -> String {
     ExplanationText.line(policy.explain(client, in: context))
-  }
-
-  /// The rule nearest to matching, as ``ExplanationText/line(_:)`` ranks them: one that was
-  /// decided before one that was unknown, then the fewest and smallest obstacles; `nil` when no
-  /// rule has findings.
-  private func nearestRule() -> Int? {
-    var best: (rule: Int, unknown: Bool, count: Int, distance: Double)?
-    for rule in plan.roots.indices {
-      let root = plan.roots[rule]
-      let truth = values.truth(plan.nodes[Int(root)].id)
-      facts.removeAll(keepingCapacity: true)
-      switch truth {
-      case .notComputed: continue
-      case .isTrue:
-        // A rule with findings (what it rests on), ranked by its obstacles: none.
-        plan.support(root, values, into: &facts)
-        guard !facts.isEmpty else { continue }
-        facts.removeAll(keepingCapacity: true)
-      case .isFalse, .unknown, .other:
-        plan.obstacles(root, values, into: &facts)
-        guard !facts.isEmpty else { continue }
-      }
-      let candidate = (rule, truth == .unknown, facts.count, plan.totalDistance(facts[...], values))
-      if let known = best {
-        let nearer =
-          candidate.1 != known.unknown
-          ? known.unknown : LinePlan.nearer((candidate.2, candidate.3), than: (known.count, known.distance))
-        guard nearer else { continue }
-      }
-      best = candidate
-    }
-    return best?.rule
   }
 
   /// The findings of rule `rule`, joined as the line shows them: what it rests on when it

@@ -41,8 +41,9 @@ final class LineBytes {
   }
 
   func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let start = bytes.baseAddress else { return }
     if count + bytes.count > capacity { grow(count + bytes.count) }
-    for offset in 0..<bytes.count { base[count + offset] = bytes[offset] }
+    (base + count).update(from: start, count: bytes.count)
     count += bytes.count
   }
 

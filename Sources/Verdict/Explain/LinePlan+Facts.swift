@@ -1,3 +1,25 @@
+/// What the facts behind a rule's outcome are found from: whether each node of the plan held,
+/// and how far each comparison was from holding. A client's whole trace (``TraceValues``) tells
+/// both; so does ``ConditionTruths``, which computes no more than that.
+protocol FactValues {
+  /// Whether node `index` of the plan, whose expression is node `id` of the program, was computed,
+  /// and whether it is true, false or unknown.
+  func truth(ofNode index: Int32, id: Int32) -> TraceValues.Truth
+  /// The distance (``ExplanationBuilder/distance(_:_:)``) between the operands of comparison
+  /// `index` of the plan, whose operands are nodes `left` and `right` of the program; `nil` when
+  /// either was not computed or they have none.
+  func distance(ofNode index: Int32, left: Int32, right: Int32) -> Double?
+}
+
+extension TraceValues: FactValues {
+  func truth(ofNode index: Int32, id: Int32) -> Truth { truth(id) }
+
+  func distance(ofNode index: Int32, left: Int32, right: Int32) -> Double? {
+    guard let a = self[left], let b = self[right] else { return nil }
+    return ExplanationBuilder.distance(a, b)
+  }
+}
+
 /// The facts behind a rule's outcome, found on the plan beside a client's trace: the same as
 /// ``ConditionNode/support`` and ``ConditionNode/obstacles``, without building the nodes.
 extension LinePlan {
@@ -14,15 +36,21 @@ extension LinePlan {
     return children[Int(node.first)..<Int(node.first + node.count)]
   }
 
+  /// Whether node `index` was computed, and whether it is true, false or unknown.
+  @inline(__always)
+  func truth(_ index: Int32, _ values: some FactValues) -> TraceValues.Truth {
+    values.truth(ofNode: index, id: nodes[Int(index)].id)
+  }
+
   /// Appends to `facts` what makes a true node true (``ConditionNode/support``).
-  func support(_ index: Int32, _ values: TraceValues, into facts: inout [Fact]) {
+  func support(_ index: Int32, _ values: some FactValues, into facts: inout [Fact]) {
     let node = nodes[Int(index)]
-    guard values.truth(node.id) == .isTrue else { return }
+    guard truth(index, values) == .isTrue else { return }
     switch node.kind {
     case .and:
       for child in children(of: index) { support(child, values, into: &facts) }
     case .or:
-      if let held = children(of: index).first(where: { values.truth(nodes[Int($0)].id) == .isTrue }) {
+      if let held = children(of: index).first(where: { truth($0, values) == .isTrue }) {
         support(held, values, into: &facts)
       }
     case .let:
@@ -37,7 +65,7 @@ extension LinePlan {
       let start = facts.count
       obstacles(operand, values, into: &facts)
       var kept = start
-      for position in start..<facts.count where values.truth(nodes[Int(facts[position].node)].id) != .unknown {
+      for position in start..<facts.count where truth(facts[position].node, values) != .unknown {
         facts[kept] = Fact(node: facts[position].node, inverted: !facts[position].inverted)
         kept += 1
       }
@@ -49,9 +77,9 @@ extension LinePlan {
 
   /// Appends to `facts` what stops a false or unknown node from being true
   /// (``ConditionNode/obstacles``).
-  func obstacles(_ index: Int32, _ values: TraceValues, into facts: inout [Fact]) {
+  func obstacles(_ index: Int32, _ values: some FactValues, into facts: inout [Fact]) {
     let node = nodes[Int(index)]
-    switch values.truth(node.id) {
+    switch truth(index, values) {
     case .unknown:
       unknowns(index, values, into: &facts)
       return
@@ -99,8 +127,8 @@ extension LinePlan {
   }
 
   /// Appends the unknown tests under an unknown node (``ConditionNode/unknowns``).
-  private func unknowns(_ index: Int32, _ values: TraceValues, into facts: inout [Fact]) {
-    guard values.truth(nodes[Int(index)].id) == .unknown else { return }
+  private func unknowns(_ index: Int32, _ values: some FactValues, into facts: inout [Fact]) {
+    guard truth(index, values) == .unknown else { return }
     switch nodes[Int(index)].kind {
     case .and, .or, .not, .let:
       let start = facts.count
@@ -130,15 +158,13 @@ extension LinePlan {
 
   /// The facts' distances added up in order; a fact without one counts as 1
   /// (``ConditionNode/totalDistance(_:)``).
-  func totalDistance(_ facts: ArraySlice<Fact>, _ values: TraceValues) -> Double {
+  func totalDistance(_ facts: ArraySlice<Fact>, _ values: some FactValues) -> Double {
     facts.reduce(0) { $0 + min(distance(of: $1.node, values) ?? 1, 1) }
   }
 
   /// A comparison's distance (``ConditionNode/distance``), for its operands' values.
-  func distance(of index: Int32, _ values: TraceValues) -> Double? {
-    guard case .comparison(_, let left, let right, _, _) = nodes[Int(index)].detail,
-      let a = values[operands[Int(left)].id], let b = values[operands[Int(right)].id]
-    else { return nil }
-    return ExplanationBuilder.distance(a, b)
+  func distance(of index: Int32, _ values: some FactValues) -> Double? {
+    guard case .comparison(_, let left, let right, _, _) = nodes[Int(index)].detail else { return nil }
+    return values.distance(ofNode: index, left: operands[Int(left)].id, right: operands[Int(right)].id)
   }
 }

@@ -1,0 +1,188 @@
+/// The rule nearest to matching, ranked on the truths alone: ``LinePlan/nearestRule(_:facts:)``
+/// and the fact search under it (``LinePlan/obstacles(_:_:into:)``, ``LinePlan/support(_:_:into:)``),
+/// step for step, on the evaluation's own layout of the plan, with a fact kept as its node alone
+/// (which side of a `not` it is on changes neither how many facts there are nor their distance).
+extension ConditionTruths {
+  /// The rule nearest to matching, as ``LinePlan/nearestRule(_:facts:)`` chooses it on the same
+  /// truths; `nil` when no rule has findings.
+  func nearestRule() -> Int? {
+    // The best so far; its distance worked out only when a rule ties with it on the count.
+    var best: (rule: Int, unknown: Bool, count: Int, distance: Double?)?
+    for rule in roots.indices {
+      let root = roots[rule]
+      let truth = truths[Int(root)]
+      factCount = 0
+      switch truth {
+      case Truth.true.rawValue:
+        // A rule with findings (what it rests on), ranked by its obstacles: none.
+        support(root)
+        guard factCount > 0 else { continue }
+        factCount = 0
+      case Truth.false.rawValue, Truth.missing.rawValue:
+        obstacles(root)
+        guard factCount > 0 else { continue }
+      default:
+        continue
+      }
+      let unknown = truth == Truth.missing.rawValue
+      guard let known = best else {
+        best = (rule, unknown, factCount, nil)
+        continue
+      }
+      // A decided rule before an unknown one, then the fewest obstacles, then the smallest.
+      if unknown != known.unknown {
+        if !unknown { best = (rule, unknown, factCount, nil) }
+        continue
+      }
+      if factCount != known.count {
+        if factCount < known.count { best = (rule, unknown, factCount, nil) }
+        continue
+      }
+      let distance = totalDistance(from: 0)
+      let knownDistance = known.distance ?? rankedDistance(of: known.rule)
+      best =
+        distance < knownDistance
+        ? (rule, unknown, factCount, distance) : (known.rule, known.unknown, known.count, knownDistance)
+    }
+    return best?.rule
+  }
+
+  /// The total distance of rule `rule`'s findings, as ``nearestRule()`` ranks them, found again
+  /// after the facts there are now (which stay).
+  private func rankedDistance(of rule: Int) -> Double {
+    let root = roots[rule]
+    guard truths[Int(root)] != Truth.true.rawValue else { return 0 }
+    let start = factCount
+    obstacles(root)
+    let distance = totalDistance(from: start)
+    factCount = start
+    return distance
+  }
+
+  /// Adds node `index` to the facts.
+  @inline(__always)
+  private func fact(_ index: Int32) {
+    if factCount == facts.count { growFacts() }
+    facts[factCount] = index
+    factCount += 1
+  }
+
+  /// What makes a true node true (``LinePlan/support(_:_:into:)``).
+  private func support(_ index: Int32) {
+    guard truths[Int(index)] == Truth.true.rawValue else { return }
+    let entry = entries[Int(index)]
+    switch entry.kind {
+    case .and:
+      for position in entry.children { support(children[position]) }
+    case .or:
+      for position in entry.children where truths[Int(children[position])] == Truth.true.rawValue {
+        support(children[position])
+        return
+      }
+    case .let:
+      if let definition = definition(of: entry) { support(definition) } else { fact(index) }
+    case .not:
+      guard entry.count > 0 else { return }
+      // The operand's obstacles that are not unknown.
+      let start = factCount
+      obstacles(children[Int(entry.first)])
+      var kept = start
+      for position in start..<factCount where truths[Int(facts[position])] != Truth.missing.rawValue {
+        facts[kept] = facts[position]
+        kept += 1
+      }
+      factCount = kept
+    case .comparison, .field, .test:
+      fact(index)
+    }
+  }
+
+  /// What stops a false or unknown node from being true (``LinePlan/obstacles(_:_:into:)``).
+  private func obstacles(_ index: Int32) {
+    switch truths[Int(index)] {
+    case Truth.missing.rawValue:
+      unknowns(index)
+      return
+    case Truth.false.rawValue: break
+    default: return
+    }
+    let entry = entries[Int(index)]
+    switch entry.kind {
+    case .and:
+      for position in entry.children {
+        let child = children[position]
+        // A test's obstacle, false or unknown, is the test itself.
+        guard entries[Int(child)].isTest else {
+          obstacles(child)
+          continue
+        }
+        if truths[Int(child)] <= Truth.missing.rawValue { fact(child) }
+      }
+    case .or:
+      // The option nearest to holding, kept at `base`; the first of equals.
+      let base = factCount
+      var best: (count: Int, distance: Double)?
+      for position in entry.children {
+        let start = factCount
+        obstacles(children[position])
+        let count = factCount - start
+        guard count > 0 else { continue }
+        let distance = totalDistance(from: start)
+        if let known = best, !LinePlan.nearer((count, distance), than: known) {
+          factCount = start
+          continue
+        }
+        if start != base {
+          for offset in 0..<count { facts[base + offset] = facts[start + offset] }
+          factCount = base + count
+        }
+        best = (count, distance)
+      }
+      if best == nil { fact(index) }
+    case .let:
+      if let definition = definition(of: entry) { obstacles(definition) } else { fact(index) }
+    case .not:
+      guard entry.count > 0 else { return }
+      support(children[Int(entry.first)])
+    case .comparison, .field, .test:
+      fact(index)
+    }
+  }
+
+  /// The unknown tests under an unknown node (``LinePlan``'s `unknowns`).
+  private func unknowns(_ index: Int32) {
+    guard truths[Int(index)] == Truth.missing.rawValue else { return }
+    let entry = entries[Int(index)]
+    switch entry.kind {
+    case .and, .or, .not, .let:
+      let start = factCount
+      for position in entry.children { unknowns(children[position]) }
+      if factCount == start { fact(index) }
+    case .comparison, .field, .test:
+      fact(index)
+    }
+  }
+
+  /// A let's definition when it is a combination of tests worth looking into.
+  @inline(__always)
+  private func definition(of entry: Entry) -> Int32? {
+    guard entry.kind == .let, entry.count > 0 else { return nil }
+    let child = children[Int(entry.first)]
+    switch entries[Int(child)].kind {
+    case .and, .or, .not, .comparison, .let: return child
+    case .field, .test: return nil
+    }
+  }
+
+  /// The facts' distances from `start` on, added up in order; a fact without one counts as 1
+  /// (``LinePlan/totalDistance(_:_:)``).
+  private func totalDistance(from start: Int) -> Double {
+    var total: Double = 0
+    for position in start..<factCount {
+      let node = facts[position]
+      let distance = entries[Int(node)].kind == .comparison ? distance(ofComparison: node) : nil
+      total += min(distance ?? 1, 1)
+    }
+    return total
+  }
+}

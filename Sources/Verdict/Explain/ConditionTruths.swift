@@ -1,0 +1,257 @@
+/// Whether each node of a ``LinePlan`` held for one client, and the two sides of each comparison:
+/// what ranks the rules nearest to matching (``LinePlan/nearestRule(_:facts:)``), computed without
+/// a trace.
+///
+/// A trace (``Policy/traceConditions(_:in:into:)``) records the value of every node of every
+/// condition, the operands `and` and `or` skipped included, as ``Value``s. Ranking the rules needs
+/// much less: the truth of each node of the plan and, for a comparison, how far its two sides are
+/// apart. Here the plan's tests (comparisons, fields, other tests, lets that are not a
+/// combination of tests) are evaluated one by one, and `and`, `or`, `not` and the lets defined as
+/// combinations of tests are combined from them in Kleene logic, as the interpreter combines
+/// them; a comparison keeps its two sides as ``Scalar``s, its distance worked out only when a
+/// ranking asks for it.
+///
+/// An error in a test is what a trace meets only in an operand that `and` or `or` skipped (the
+/// evaluation before the trace succeeded), and it leaves that operand without a value. When the
+/// test is itself such an operand, skipped alone (an earlier operand of its chain decided it, and
+/// the chain is nested so that no later operand is skipped with it), it is left without a value
+/// here too. In every other case, and for a test whose value is neither a truth value nor
+/// missing, ``fill(_:policy:client:in:)`` gives up and the caller traces. Otherwise each node of
+/// the plan has the trace's value, so the facts and their ranking are the trace's.
+///
+/// One belongs to one thread at a time (an ``ExplanationLineWriter``'s), so exclusivity is not
+/// checked at run time.
+final class ConditionTruths {
+  /// A node of the plan, as the evaluation here reads it.
+  struct Entry {
+    var kind: ConditionNode.Kind
+    /// The node's expression in the program.
+    var id: Int32
+    /// Its children, in ``children``.
+    var first: Int32
+    var count: Int32
+    /// The `and` or `or` chain the node is an operand of, or -1.
+    var chain = Int32(-1)
+    /// Whether the node is an operand skipped alone once an operand before it decides its chain.
+    var skippedAlone = false
+    /// Whether the node is an `in` or `not in` test of a list of constants (``lists``).
+    var hasList = false
+    /// For a comparison of a field with a constant: which of a field below, equal to or above the
+    /// constant make it hold (``ConditionStep/outcomes(of:)``).
+    var outcomes: UInt8 = 0
+    /// The expressions whose values ``sides`` keeps: a comparison's two sides, or the element of
+    /// an `in` test of a list of constants (with -1).
+    var left = Int32(-1)
+    var right = Int32(-1)
+
+    /// Whether the node is a test: a comparison, a truth value of a field, any other test.
+    @inline(__always) var isTest: Bool {
+      switch kind {
+      case .comparison, .field, .test: true
+      case .and, .or, .not, .let: false
+      }
+    }
+
+    /// Where its children are in ``ConditionTruths/children``.
+    @inline(__always) var children: Range<Int> { Int(first)..<Int(first + count) }
+  }
+
+  /// A node's truth: ``Truth``'s three values, or not computed.
+  static let notComputed: UInt8 = 3
+
+  let entries: UnsafeMutableBufferPointer<Entry>
+  let children: UnsafeMutableBufferPointer<Int32>
+  /// The root node of each rule's condition.
+  let roots: [Int32]
+  /// Every node of the plan, then the nodes of each rule's condition (its lets' definitions
+  /// included), each in the plan's order: `order[passes[0]]` for all, `order[passes[rule + 1]]`
+  /// for rule `rule`'s.
+  let order: UnsafeMutableBufferPointer<Int32>
+  let passes: [Range<Int>]
+  /// Whether a trace of each rule can be made from the truths (``record(rule:into:client:)``):
+  /// its tests are comparisons, truth values of fields and lets, and `in` tests of lists of
+  /// constants, whose values the line shows are all in ``sides``.
+  let recordable: [Bool]
+  /// The truth of each node, by its index in the plan: a ``Truth``'s raw value, or 3 when not
+  /// computed.
+  let truths: UnsafeMutableBufferPointer<UInt8>
+  /// The facts a ranking found so far (``nearestRule()``): ``factCount`` nodes.
+  @exclusivity(unchecked) var facts: UnsafeMutableBufferPointer<Int32>
+  @exclusivity(unchecked) var factCount = 0
+  /// The two sides of each comparison, by its index (other nodes' entries unused).
+  let sides: UnsafeMutableBufferPointer<(Scalar, Scalar)>
+  /// The list of each `in` or `not in` test whose list is written as constants, worked out once
+  /// (the interpreter builds it again at every evaluation); `nil` for other nodes.
+  let lists: UnsafeMutableBufferPointer<Value?>
+  /// Each comparison's distance, once worked out for this client: when its stamp is ``generation``.
+  let distances: UnsafeMutableBufferPointer<Double?>
+  let stamps: UnsafeMutableBufferPointer<UInt32>
+  @exclusivity(unchecked) private(set) var generation: UInt32 = 0
+
+  /// Room for twice as many facts, those found kept.
+  func growFacts() {
+    let larger = UnsafeMutableBufferPointer<Int32>.allocate(capacity: facts.count * 2)
+    _ = larger.initialize(fromContentsOf: facts)
+    facts.deallocate()
+    facts = larger
+  }
+
+  /// For the nodes of `plan`, a plan of `policy`'s.
+  init(plan: LinePlan, policy: Policy) {
+    var entries = plan.nodes.map {
+      Entry(kind: $0.kind, id: $0.id, first: $0.first, count: $0.count)
+    }
+    for (index, node) in plan.nodes.enumerated() where node.kind == .and || node.kind == .or {
+      let operands = plan.children[Int(node.first)..<Int(node.first + node.count)]
+      let alone = ConditionTruths.skippedAlone(plan.exprs[index], and: node.kind == .and)
+      for (position, operand) in operands.enumerated() {
+        entries[Int(operand)].chain = Int32(index)
+        entries[Int(operand)].skippedAlone = alone.count == operands.count && alone[position]
+      }
+    }
+    let count = max(1, entries.count)
+    roots = plan.roots
+    var order = (0..<Int32(entries.count)).map { $0 }
+    var passes = [0..<order.count]
+    var recordable: [Bool] = []
+    for root in plan.roots {
+      var nodes = Set<Int32>()
+      var pending = [root]
+      while let node = pending.popLast() {
+        guard nodes.insert(node).inserted else { continue }
+        let entry = entries[Int(node)]
+        pending += plan.children[entry.children]
+      }
+      passes.append(order.count..<order.count + nodes.count)
+      order += nodes.sorted()
+      recordable.append(
+        nodes.allSatisfy { node in
+          switch plan.nodes[Int(node)].kind {
+          case .and, .or, .not, .let, .field: true
+          case .comparison:
+            [.compare, .compareFieldToConstant].contains(policy.runtime.nodes[Int(plan.nodes[Int(node)].id)].opcode)
+          case .test: ConditionTruths.constantList(of: plan.nodes[Int(node)].id, in: policy.runtime) != nil
+          }
+        })
+    }
+    self.order = .allocate(capacity: max(1, order.count))
+    _ = self.order.initialize(from: order)
+    self.passes = passes
+    self.recordable = recordable
+    facts = .allocate(capacity: count)
+    self.entries = .allocate(capacity: count)
+    _ = self.entries.initialize(from: entries)
+    children = .allocate(capacity: max(1, plan.children.count))
+    _ = children.initialize(from: plan.children)
+    truths = .allocate(capacity: count)
+    truths.initialize(repeating: ConditionTruths.notComputed)
+    sides = .allocate(capacity: count)
+    sides.initialize(repeating: (.missing, .missing))
+    distances = .allocate(capacity: count)
+    distances.initialize(repeating: nil)
+    stamps = .allocate(capacity: count)
+    stamps.initialize(repeating: 0)
+    lists = .allocate(capacity: count)
+    lists.initialize(repeating: nil)
+    for (index, node) in plan.nodes.enumerated() {
+      switch node.kind {
+      case .test:
+        lists[index] = ConditionTruths.constantList(of: node.id, in: policy.runtime)
+        self.entries[index].hasList = lists[index] != nil
+        self.entries[index].left = policy.runtime.nodes[Int(node.id)].a
+      case .comparison:
+        let expression = policy.runtime.nodes[Int(node.id)]
+        self.entries[index].outcomes = ConditionStep.outcomes(of: expression.comparison)
+        self.entries[index].left = expression.a
+        self.entries[index].right = expression.b
+      case .and, .or, .not, .let, .field: break
+      }
+    }
+  }
+
+  deinit {
+    entries.deallocate()
+    children.deallocate()
+    truths.deallocate()
+    sides.deallocate()
+    distances.deallocate()
+    stamps.deallocate()
+    facts.deallocate()
+    order.deallocate()
+    lists.deinitialize()
+    lists.deallocate()
+  }
+
+  /// Evaluates every node of the plan for `client`, or those of rule `rule`'s condition alone;
+  /// `false` when the values might not be the trace's (see the type's description), the caller
+  /// then tracing instead.
+  func fill<Record: ClientRecord>(
+    policy: Policy, client: Record, in context: EvaluationContext, rule: Int? = nil
+  ) -> Bool {
+    generation &+= 1
+    if generation == 0 {
+      stamps.update(repeating: 0)
+      generation = 1
+    }
+    var observer = NoObserver()
+    do throws(EvaluationError) {
+      return try policy.withInterpreter(client, context, &observer) { (interpreter) throws(Interrupt) -> Bool in
+        for position in passes[rule.map { $0 + 1 } ?? 0] {
+          let index = Int(order[position])
+          let entry = entries[index]
+          let truth: UInt8
+          switch entry.kind {
+          case .and:
+            truth = combined(entry, start: Truth.true.rawValue) { min($0, $1) }
+          case .or:
+            truth = combined(entry, start: Truth.false.rawValue) { max($0, $1) }
+          case .not:
+            let operand = truths[Int(children[Int(entry.first)])]
+            truth = operand == ConditionTruths.notComputed ? operand : 2 - operand
+          case .let where entry.count > 0:
+            // A let defined as a condition has its definition's value.
+            truth = truths[Int(children[Int(entry.first)])]
+          case .let, .comparison, .field, .test:
+            do throws(Interrupt) {
+              guard let test = try self.test(index, entry, &interpreter) else { return false }
+              truth = test.rawValue
+            } catch {
+              interpreter.scratch?.takeUnretainedValue().failure = nil
+              guard skippedAlone(entry) else { return false }
+              truth = ConditionTruths.notComputed
+            }
+          }
+          truths[index] = truth
+        }
+        return true
+      }
+    } catch {
+      return false
+    }
+  }
+
+  /// `and` or `or` of a node's computed children.
+  @inline(__always)
+  private func combined(_ entry: Entry, start: UInt8, _ combine: (UInt8, UInt8) -> UInt8) -> UInt8 {
+    var truth = start
+    for position in Int(entry.first)..<Int(entry.first + entry.count) {
+      let child = truths[Int(children[position])]
+      if child != ConditionTruths.notComputed { truth = combine(truth, child) }
+    }
+    return truth
+  }
+
+  /// Whether a test whose evaluation failed is an operand that a trace skips alone: an earlier
+  /// operand of its chain decided the chain.
+  private func skippedAlone(_ entry: Entry) -> Bool {
+    guard entry.skippedAlone, entry.chain >= 0 else { return false }
+    let chain = entries[Int(entry.chain)]
+    let decider = chain.kind == .and ? Truth.false.rawValue : Truth.true.rawValue
+    for position in Int(chain.first)..<Int(chain.first + chain.count) {
+      let operand = children[position]
+      if entries[Int(operand)].id == entry.id { return false }
+      if truths[Int(operand)] == decider { return true }
+    }
+    return false
+  }
+}

@@ -1,0 +1,189 @@
+import XCTest
+
+@testable import Verdict
+
+/// The `--explain` line of a client that matches no rule names the nearest rule, ranked on
+/// ``ConditionTruths`` rather than on a trace of every condition. On generated clients (a fixed
+/// seed) the ranking on the truths must choose the rule the trace chooses, and the whole line
+/// must be ``ExplanationText/line(_:)``'s: ties between rules of equal shape, unknown rules,
+/// `or`, `not`, lets, missing values and errors in skipped operands included.
+final class ExplanationRankingTests: XCTestCase {
+  let context = EvaluationContext(today: CalendarDate(year: 2026, month: 11, day: 29)!)
+
+  /// What the clients of one policy went through.
+  struct Tally {
+    var explained = 0
+    /// Clients without a winner whose rules the truths ranked.
+    var ranked = 0
+    /// Clients without a winner left to the trace.
+    var traced = 0
+    /// Rules whose trace was made from the truths.
+    var recorded = 0
+  }
+
+  /// A deterministic generator (SplitMix64), so that a failure can be replayed.
+  struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  /// Explains `count` generated clients both ways and compares the nearest rule and the line.
+  func compare(
+    _ policyText: String, fields: [String: [String]], count: Int = 600, seed: UInt64,
+    file: StaticString = #filePath, line: UInt = #line
+  ) throws -> Tally {
+    let policy = try Policy(policyText)
+    let writer = ExplanationLineWriter(policy: policy)
+    let traced = TraceValues(count: policy.program.nodeCount)
+    var generator = SeededGenerator(state: seed)
+    var tally = Tally()
+    var facts: [LinePlan.Fact] = []
+    for _ in 0..<count {
+      var values: [String: String] = [:]
+      // About one value in six is missing.
+      for (name, choices) in fields.sorted(by: { $0.key < $1.key }) where Int.random(in: 0..<6, using: &generator) > 0 {
+        values[name] = choices.randomElement(using: &generator)
+      }
+      let client = try policy.client(values.mapValues(Value.text), options: .absentIsMissing)
+      let explanation = policy.explain(client, in: context)
+      XCTAssertEqual(
+        writer.line(of: client, winner: explanation.winningRule, in: context), ExplanationText.line(explanation),
+        "\(values)", file: file, line: line)
+      tally.explained += 1
+      guard explanation.error == nil, explanation.winningRule == nil else { continue }
+      traced.clear()
+      XCTAssertTrue(policy.traceConditions(client, in: context, into: traced), "\(values)", file: file, line: line)
+      guard writer.truths.fill(policy: policy, client: client, in: context) else {
+        tally.traced += 1
+        continue
+      }
+      tally.ranked += 1
+      let expected = writer.plan.nearestRule(traced, facts: &facts)
+      XCTAssertEqual(
+        writer.plan.nearestRule(writer.truths, facts: &facts), expected, "\(values)", file: file, line: line)
+      XCTAssertEqual(writer.truths.nearestRule(), expected, "\(values)", file: file, line: line)
+      // A rule's trace made from the truths holds what the trace holds, where it holds anything.
+      for rule in policy.program.rules.indices {
+        let recorded = TraceValues(count: policy.program.nodeCount)
+        guard writer.truths.record(rule: rule, into: recorded, client: client, runtime: policy.runtime) else {
+          continue
+        }
+        tally.recorded += 1
+        for id in 0..<Int32(policy.program.nodeCount) where recorded[id] != nil {
+          XCTAssertEqual(recorded[id], traced[id], "node \(id) of rule \(rule) of \(values)", file: file, line: line)
+        }
+      }
+      // Every node the trace decided has the same truth.
+      for index in writer.plan.nodes.indices {
+        let node = writer.plan.nodes[index]
+        XCTAssertEqual(
+          writer.truths.truth(ofNode: Int32(index), id: node.id), traced.truth(node.id), "node \(index) of \(values)",
+          file: file, line: line)
+      }
+    }
+    return tally
+  }
+
+  func testTiesUnknownsOrNotAndLetsRankAsTheTraceRanksThem() throws {
+    let tally = try compare(
+      """
+      field a: number
+      field b: number
+      field flag: bool
+      field tier: text
+      field paid: date
+      let big = a > 5 and b > 5
+      rule "first" when a > 3 and b > 3 then recommend fire
+      rule "mirror" when b > 3 and a > 3 then recommend fire
+      rule "either" when a > 8 or (b > 8 and not flag) then recommend talk
+      rule "small" when not big and tier in ["gold", "silver"] then recommend talk
+      rule "stale" when paid < 2024-01-01 and tier != "lead" then recommend watch
+      rule "flagged" when flag and not (a < 2 or b < 2) then recommend watch
+      otherwise recommend keep
+      """,
+      fields: [
+        "a": ["0", "1", "2", "3", "4", "4", "6", "9", "2.5", "-3"], "b": ["0", "2", "3", "4", "4", "6", "9", "3.75"],
+        "flag": ["true", "false"], "tier": ["gold", "silver", "lead", "bronze"],
+        "paid": ["2023-05-01", "2023-12-31", "2024-01-01", "2025-06-30"],
+      ], seed: 16)
+    XCTAssertGreaterThan(tally.ranked, 100, "the truths rank most clients without a winner")
+    XCTAssertEqual(tally.traced, 0)
+    XCTAssertGreaterThan(tally.recorded, 100)
+  }
+
+  /// An error in an operand `and` skipped: alone (`c > 0 and 10 / c > 4`), the truths leave it
+  /// without a value as the trace does; skipped with others (`c > 0 and (10 / c > 4 and a > 1)`),
+  /// the trace leaves the others without values too, and the line is traced.
+  func testErrorsInSkippedOperandsRankAsTheTraceRanksThem() throws {
+    let fields = ["a": ["0", "1", "2", "5"], "c": ["0", "0", "1", "2", "3", "-1"], "tier": ["gold", "lead"]]
+    let alone = try compare(
+      """
+      field a: number
+      field c: number
+      field tier: text
+      rule "rate" when c > 0 and 10 / c > 4 then recommend talk
+      rule "rate or gold" when c > 0 and 10 / c > 4 and tier == "gold" then recommend talk
+      rule "either" when c < -5 or 10 / c > 20 or a > 4 then recommend watch
+      otherwise recommend keep
+      """, fields: fields, seed: 2)
+    XCTAssertGreaterThan(alone.ranked, 100)
+    XCTAssertEqual(alone.traced, 0)
+    let together = try compare(
+      """
+      field a: number
+      field c: number
+      field tier: text
+      rule "nested" when c > 0 and (10 / c > 4 and a > 1) then recommend talk
+      rule "gold" when tier == "gold" and a > 4 then recommend watch
+      otherwise recommend keep
+      """, fields: fields, seed: 3)
+    XCTAssertGreaterThan(together.traced, 0, "c = 0 stops the nested operand, which the trace is left to")
+    XCTAssertGreaterThan(together.ranked, 0)
+  }
+
+  /// The chains' operands that are skipped alone, as the expressions nest.
+  func testOperandsSkippedAloneFollowTheNesting() throws {
+    let policy = try Policy(
+      """
+      field a: bool
+      field b: bool
+      field c: bool
+      field d: bool
+      rule "left" when a and b and c then recommend fire
+      rule "right" when a and (b and c) then recommend fire
+      rule "mixed" when (a or b) or (c or d) then recommend fire
+      otherwise recommend keep
+      """)
+    let flags = policy.program.rules.map { rule in
+      let isAnd: Bool
+      if case .and = rule.condition.kind { isAnd = true } else { isAnd = false }
+      return ConditionTruths.skippedAlone(rule.condition, and: isAnd)
+    }
+    XCTAssertEqual(flags, [[false, true, true], [false, false, false], [false, true, false, false]])
+  }
+
+  /// The distance of two scalars, worked out on them, is the distance of the values they stand for.
+  func testDistancesOfScalarsAreThoseOfTheirValues() throws {
+    var values: [Value] = [.missing, .bool(true), .int(0), .int(7), .int(-7), .int(.max)]
+    values += try ["0", "2.5", "-0.004", "1234567.891", "99999999999999999999.99"].flatMap {
+      let number = try XCTUnwrap(DecimalNumber($0))
+      return [Value.decimal(number), .percent(number)]
+    }
+    values += [0, 86_400, -3600].map { .duration(TimeSpan(seconds: $0)) }
+    values += [0, 125_000, -5_000_000].map { .money(Money(scaledAmount: $0, currency: .euro)) }
+    values += try ["2024-01-01", "2026-11-29", "1999-02-28"].map { Value.date(try CalendarDate($0)) }
+    for a in values {
+      for b in values {
+        let scalars = try (XCTUnwrap(Scalar(inline: a)), XCTUnwrap(Scalar(inline: b)))
+        XCTAssertEqual(
+          ConditionTruths.distance(scalars.0, scalars.1), ExplanationBuilder.distance(a, b), "\(a) and \(b)")
+      }
+    }
+  }
+}
