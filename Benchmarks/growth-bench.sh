@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Costs that must grow in proportion to the input: each case is measured at a size and at four
+# times that size (median of RUNS runs each); the last column is the ratio of the two times,
+# about 4 when the cost grows linearly and about 16 when it grows with the square.
+#
+#   check, lets x uses      a policy without field declarations: LETS lets and 10 x LETS rules
+#                           reading undeclared columns (each use was compared with every let)
+#   check, names x lets     LETS distinct undeclared names against LETS lets of the same shape
+#   repl :rules             listing RULES rules (each line made the list of every rule)
+#   repl :run               a session's :run over CLIENTS clients (each field of each client
+#                           made the header's index)
+#
+# Inputs are generated into bench-data/growth/ (git-ignored).
+#
+#   Benchmarks/growth-bench.sh [RUNS]   RUNS defaults to 3; VERDICT=PATH measures another build,
+#                                       LETS=… RULES=… CLIENTS=… change the smaller sizes
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-3}
+LETS=${LETS:-500}
+RULES=${RULES:-5000}
+CLIENTS=${CLIENTS:-25000}
+SCRATCH=${SCRATCH:-.build-run}
+DATA=bench-data/growth
+
+if [[ -z "${VERDICT:-}" ]]; then
+  swift build -c release --scratch-path "$SCRATCH" --product verdict >/dev/null
+  VERDICT="$SCRATCH/release/verdict"
+fi
+swift build -c release --scratch-path "$SCRATCH" --product run-bench >/dev/null
+BIN="$SCRATCH/release"
+mkdir -p "$DATA"
+source Benchmarks/common.sh
+
+# A policy of $1 lets and $2 rules; undeclared columns column_0 … column_($3 - 1).
+typo_policy() {  # lets rules columns path
+  awk -v lets="$1" -v rules="$2" -v columns="$3" 'BEGIN {
+    for (i = 0; i < lets; i++) printf "let limit_%05d = %d\n", i, i
+    for (i = 0; i < rules; i++) printf "when column_%05d > limit_%05d then recommend fire\n", i % columns, i % lets
+  }' >"$4"
+}
+
+# A policy of $1 declared rules of three conditions each.
+rules_policy() {  # rules path
+  awk -v rules="$1" 'BEGIN {
+    print "field payment_delay: duration in days"
+    print "field revisions: number"
+    print "field outstanding: money in EUR"
+    for (i = 0; i < rules; i++)
+      printf "rule \"r%d\" when payment_delay > %dd and (revisions > %d or outstanding > %d€) then recommend fire\n", i, i % 90, i % 7, i
+  }' >"$2"
+}
+
+row() {  # case small-time large-time
+  printf '%-22s %8.3f s %8.3f s %6s\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$3" 'BEGIN { printf "%.1f", (a > 0 ? b / a : 0) }')"
+}
+
+printf '%-22s %10s %10s %6s\n' "case" "size" "4 x size" "ratio"
+
+times=()
+for scale in 1 4; do
+  typo_policy $((LETS * scale)) $((LETS * scale * 10)) 50 "$DATA/uses-$scale.verdict"
+  times+=("$(median "$VERDICT" check "$DATA/uses-$scale.verdict")")
+done
+row "check, lets x uses" "${times[@]}"
+
+times=()
+for scale in 1 4; do
+  typo_policy $((LETS * scale * 4)) $((LETS * scale * 4)) $((LETS * scale * 4)) "$DATA/names-$scale.verdict"
+  times+=("$(median "$VERDICT" check "$DATA/names-$scale.verdict")")
+done
+row "check, names x lets" "${times[@]}"
+
+times=()
+for scale in 1 4; do
+  rules_policy $((RULES * scale)) "$DATA/rules-$scale.verdict"
+  printf ':load %s\n:rules\n' "$DATA/rules-$scale.verdict" >"$DATA/rules-$scale.session"
+  times+=("$(median sh -c "'$VERDICT' repl <'$DATA/rules-$scale.session'")")
+done
+row "repl :rules" "${times[@]}"
+
+times=()
+for scale in 1 4; do
+  generate $((CLIENTS * scale)) "$DATA/clients-$scale.csv"
+  printf ':load Benchmarks/run-bench.verdict\n:data %s\n:run\n' "$DATA/clients-$scale.csv" >"$DATA/run-$scale.session"
+  times+=("$(median sh -c "'$VERDICT' repl <'$DATA/run-$scale.session'")")
+done
+row "repl :run" "${times[@]}"
