@@ -30,7 +30,7 @@ extension Suggestion {
     /// most a third of the word's characters, and at least one); of equally near ones, the first.
     package func closest(to word: String) -> String? {
       let length = word.count
-      let limit = max(1, length / 3)
+      let limit = Suggestion.limit(length)
       let characters = Array(word.lowercased())
       let wordCounts = Self.count(characters)
       var best: (index: Int, distance: Int)?

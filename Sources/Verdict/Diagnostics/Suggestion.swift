@@ -4,7 +4,16 @@ package enum Suggestion {
   /// of equally near ones, the first. (``Vocabulary`` makes the candidates ready once when many
   /// words are compared with them.)
   package static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
-    Vocabulary(candidates).closest(to: word)
+    // Asked once, only the candidates of a length within reach are worth making ready.
+    let length = word.count
+    let limit = limit(length)
+    return Vocabulary(candidates.lazy.filter { abs($0.count - length) <= limit }).closest(to: word)
+  }
+
+  /// How many edits a name of `length` characters may be from the one meant: a third of its
+  /// characters, and at least one.
+  static func limit(_ length: Int) -> Int {
+    max(1, length / 3)
   }
 
   /// For a word meant as a prefix of a candidate (a client's name cut short): the candidate one of
@@ -14,7 +23,7 @@ package enum Suggestion {
   /// else nothing.
   package static func closest(toPrefix word: String, among candidates: some Sequence<String>) -> String? {
     let wanted = Array(word.lowercased())
-    let limit = max(1, wanted.count / 3)
+    let limit = limit(wanted.count)
     var best: (distance: Int, names: [String], prefixes: Set<String>)?
     for candidate in candidates where candidate != word {
       let letters = Array(candidate)
