@@ -7,10 +7,11 @@ extension PolicyDraft {
   /// Each segment runs to the end of the line its statement ends on, so a comment after a
   /// statement stays with it, and comment lines before a statement go with that statement.
   /// Joining the segments with newlines gives back the text from `offset` on, except that each
-  /// statement begins its line: the white space before it is dropped, since a table's members
-  /// are told by their indentation (an indented `field` or `let` on a later line than `table`).
-  /// A statement that shared a line with a table, or that followed a table which did not start
-  /// its line, would otherwise read as one of the table's members.
+  /// statement begins its line: the white space before it is dropped (a comment that a carriage
+  /// return in it ended is ended by a newline instead), since a table's members are told by their
+  /// indentation (an indented `field` or `let` on a later line than `table`). A statement that
+  /// shared a line with a table, or that followed a table which did not start its line, would
+  /// otherwise read as one of the table's members.
   static func segments(of source: SourceFile, statements: [Statement], from offset: Int) -> [Segment] {
     let bytes = source.bytes
     let newline = UInt8(ascii: "\n")
@@ -29,7 +30,11 @@ extension PolicyDraft {
       {
         indentation -= 1
       }
-      var text = String(decoding: bytes[start..<indentation] + bytes[statement.range.start..<cut], as: UTF8.self)
+      var kept = Array(bytes[start..<indentation])
+      // What comes before is comments; the last may have ended at a lone carriage return, just
+      // dropped with the white space: a newline still ends it before the statement.
+      if indentation > start, bytes[indentation - 1] != newline { kept.append(newline) }
+      var text = String(decoding: kept + bytes[statement.range.start..<cut], as: UTF8.self)
       while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
       segments.append(Segment(text: text, role: role(of: statement)))
       start = cut < bytes.count && bytes[cut] == newline ? cut + 1 : cut

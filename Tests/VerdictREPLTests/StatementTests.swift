@@ -119,6 +119,23 @@ final class StatementTests: SessionTestCase {
     expect(&session, "1 + 1", prints: "2\n")
   }
 
+  /// A lone carriage return ends a comment (as in the lexer), so what follows it on the line
+  /// is a statement; the draft's text must keep it one, not glue it to the comment (found by
+  /// the `repl` fuzz target).
+  func testAStatementAfterACommentEndedByACarriageReturnStaysAStatement() throws {
+    for entry in ["# note\r field amount: money in USD", "# note\r\r\r\tfield amount: money in USD"] {
+      var session = makeSession()
+      expect(&session, entry, prints: "added field amount\n")
+      XCTAssertEqual(try Policy(session.draft.text).fields.map(\.name), ["amount"], "\(entry.debugDescription)")
+    }
+    // And after a statement with such a comment on its line.
+    var session = makeSession()
+    expect(
+      &session, "field due: date # note\r field paid: date",
+      prints: "added field due\nadded field paid\n")
+    XCTAssertEqual(try Policy(session.draft.text).fields.map(\.name), ["due", "paid"])
+  }
+
   func testBlankAndCommentEntriesDoNothing() {
     var session = makeSession()
     XCTAssertEqual(session.handle("   "), Reply())
