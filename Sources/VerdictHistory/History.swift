@@ -54,6 +54,15 @@ package final class History: @unchecked Sendable {
     }
   }
 
+  /// Closes the connection; the history cannot be used after. Closing the file's last
+  /// connection moves the write-ahead log into the file: the file alone then holds every
+  /// recorded run, however long something else keeps this object alive (a process that exits
+  /// with it still open leaves its last run in the `-wal` file beside it, safe, but not in a
+  /// copy of the file alone).
+  package func disconnect() {
+    try? queue.close()
+  }
+
   /// Every recorded run, oldest first.
   package func runs() throws(HistoryError) -> [RecordedRun] {
     try reading("reading the runs") { db in try RunRow.all(db, path: path) }

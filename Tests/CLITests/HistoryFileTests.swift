@@ -26,6 +26,21 @@ struct HistoryFileTests {
     return workspace
   }
 
+  /// A run closes the history before it ends, which moves the write-ahead log into the file: a
+  /// copy of the file alone (a backup) has the run. (A process that ended with the file still
+  /// open left its last run in the `-wal` file beside it.)
+  @Test func theFileAloneHoldsEveryRecordedRun() throws {
+    let workspace = try Self.recordedWorkspace()
+    let folder = workspace.folder.path
+    #expect(!FileManager.default.fileExists(atPath: workspace.history.path + "-wal"))
+    let copy = try HistoryWorkspace()
+    try FileManager.default.copyItem(at: workspace.history, to: copy.history)
+    let runs = try copy.verdict(["history", "--history", copy.history.path, "--format", "json"])
+    #expect(runs.status == 0, "\(runs.stderr)")
+    #expect(try workspace.content(clients: []) == runs.stdout, "\(folder)")
+    #expect(runs.stdout.contains("2026-11-02"))
+  }
+
   @Test func anEarlierDayIsRefused() throws {
     let workspace = try Self.recordedWorkspace()
     let before = workspace.historyBytes()

@@ -150,6 +150,7 @@ final class PastRuns: @unchecked Sendable {
 final class RunHistory: @unchecked Sendable {
   /// What the history knew before this run.
   let past: PastRuns
+  private let history: History
   private let recorder: RunRecorder
   private let verdicts: [String]
   private let rules: [String]
@@ -173,7 +174,7 @@ final class RunHistory: @unchecked Sendable {
     rules = summaries.indices.map { summaries[$0].name ?? summaries[$0].title(index: $0) }
     texts = policy.reportTexts
     do throws(HistoryError) {
-      let history = try History.open(path: path)
+      history = try History.open(path: path)
       past = try PastRuns(history: history, today: configuration.today, verdicts: policy.verdicts)
       recorder = try history.beginRun(
         RunInfo(
@@ -278,12 +279,17 @@ final class RunHistory: @unchecked Sendable {
     var counts: [String: Int] = [:]
     for (severity, verdict) in verdicts.enumerated() { counts[verdict] = tally.verdicts[severity] }
     do throws(HistoryError) { try recorder.commit(counts: counts, errors: tally.errors) } catch {
+      abandon()
       throw RunFailure(.history, "history: the report was written, but the run was not recorded: \(error.message)")
     }
+    history.disconnect()
   }
 
-  /// Leaves the history as it was.
-  func abandon() { recorder.abandon() }
+  /// Leaves the history as it was. The history is closed after either.
+  func abandon() {
+    recorder.abandon()
+    history.disconnect()
+  }
 
   /// A short hash of the policy's bytes (FNV-1a, 64 bits), to tell when the policy changed.
   static func hash(_ bytes: [UInt8]) -> String {
