@@ -55,34 +55,41 @@ row() {  # case small-time large-time
   printf '%-22s %8.3f s %8.3f s %6s\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$3" 'BEGIN { printf "%.1f", (a > 0 ? b / a : 0) }')"
 }
 
+# Times a case at both sizes: `$2 SCALE` writes the case's input for that scale and sets
+# `command`, the command to time.
+both_sizes() {  # name prepare
+  local times=() scale
+  for scale in 1 4; do
+    "$2" "$scale"
+    times+=("$(median "${command[@]}")")
+  done
+  row "$1" "${times[@]}"
+}
+
+uses() {
+  typo_policy $((LETS * $1)) $((LETS * $1 * 10)) 50 "$DATA/uses-$1.verdict"
+  command=("$VERDICT" check "$DATA/uses-$1.verdict")
+}
+
+names() {
+  typo_policy $((LETS * $1 * 4)) $((LETS * $1 * 4)) $((LETS * $1 * 4)) "$DATA/names-$1.verdict"
+  command=("$VERDICT" check "$DATA/names-$1.verdict")
+}
+
+rule_list() {
+  rules_policy $((RULES * $1)) "$DATA/rules-$1.verdict"
+  printf ':load %s\n:rules\n' "$DATA/rules-$1.verdict" >"$DATA/rules-$1.session"
+  command=(sh -c "'$VERDICT' repl <'$DATA/rules-$1.session'")
+}
+
+session_run() {
+  generate $((CLIENTS * $1)) "$DATA/clients-$1.csv"
+  printf ':load Benchmarks/run-bench.verdict\n:data %s\n:run\n' "$DATA/clients-$1.csv" >"$DATA/run-$1.session"
+  command=(sh -c "'$VERDICT' repl <'$DATA/run-$1.session'")
+}
+
 printf '%-22s %10s %10s %6s\n' "case" "size" "4 x size" "ratio"
-
-times=()
-for scale in 1 4; do
-  typo_policy $((LETS * scale)) $((LETS * scale * 10)) 50 "$DATA/uses-$scale.verdict"
-  times+=("$(median "$VERDICT" check "$DATA/uses-$scale.verdict")")
-done
-row "check, lets x uses" "${times[@]}"
-
-times=()
-for scale in 1 4; do
-  typo_policy $((LETS * scale * 4)) $((LETS * scale * 4)) $((LETS * scale * 4)) "$DATA/names-$scale.verdict"
-  times+=("$(median "$VERDICT" check "$DATA/names-$scale.verdict")")
-done
-row "check, names x lets" "${times[@]}"
-
-times=()
-for scale in 1 4; do
-  rules_policy $((RULES * scale)) "$DATA/rules-$scale.verdict"
-  printf ':load %s\n:rules\n' "$DATA/rules-$scale.verdict" >"$DATA/rules-$scale.session"
-  times+=("$(median sh -c "'$VERDICT' repl <'$DATA/rules-$scale.session'")")
-done
-row "repl :rules" "${times[@]}"
-
-times=()
-for scale in 1 4; do
-  generate $((CLIENTS * scale)) "$DATA/clients-$scale.csv"
-  printf ':load Benchmarks/run-bench.verdict\n:data %s\n:run\n' "$DATA/clients-$scale.csv" >"$DATA/run-$scale.session"
-  times+=("$(median sh -c "'$VERDICT' repl <'$DATA/run-$scale.session'")")
-done
-row "repl :run" "${times[@]}"
+both_sizes "check, lets x uses" uses
+both_sizes "check, names x lets" names
+both_sizes "repl :rules" rule_list
+both_sizes "repl :run" session_run
