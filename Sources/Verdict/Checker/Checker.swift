@@ -42,8 +42,11 @@ struct Checker {
   var namesComparedWithLets: Set<String> = []
   /// The hint given for each unknown name, worked out at its first use.
   var unknownNameHints: [String: String] = [:]
-  /// The lets' names, and every name an expression may use, ready for "did you mean".
+  /// The lets' names, ready for "did you mean" (made at the first undeclared name; the lets are
+  /// all known before any expression is checked).
   var letNames: Suggestion.Vocabulary?
+  /// Every name an expression may use (lets, fields, `today`), ready for the hint of an unknown
+  /// name; made at the first, and again should a field have been added since.
   var knownNames: Suggestion.Vocabulary?
   var populationNeeds: [PopulationNeed] = []
   /// The one currency the policy's money literals use, for money fields declared without one.
