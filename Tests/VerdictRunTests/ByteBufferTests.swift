@@ -95,6 +95,24 @@ struct ByteBufferTests {
 
 extension ByteBufferTests {
   /// The eight-bytes-at-a-time scan must escape exactly what the byte loop does.
+  @Test func aWordsLowestLookFlagIsItsFirstByteThatNeedsALook() {
+    func needsLook(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C || byte >= 0x7F }
+    // Every byte at every place among plain ones, and before a second byte that needs a look.
+    for byte in UInt8.min...UInt8.max {
+      for place in 0..<8 {
+        for later in [UInt8(ascii: "a"), 0x00, 0x22, 0xFF] {
+          var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: 8)
+          bytes[place] = byte
+          if place < 7 { bytes[7] = later }
+          let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+          let flags = ByteBuffer.lookFlags(word)
+          let first = bytes.firstIndex(where: needsLook)
+          #expect(flags == 0 ? first == nil : flags.trailingZeroBitCount >> 3 == first, "\(bytes)")
+        }
+      }
+    }
+  }
+
   @Test func longStringsEscapeLikeShortOnes() {
     let pieces = ["plain text ", "\"", "\\", "\n", "\u{7F}", "é", "€", "\u{1F}", "abcdefgh", " "]
     var state: UInt64 = 7

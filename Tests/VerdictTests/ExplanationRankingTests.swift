@@ -117,6 +117,62 @@ final class ExplanationRankingTests: XCTestCase {
     XCTAssertGreaterThan(tally.recorded, 100)
   }
 
+  /// The text tests the truths compare as strings (a field's `==` or `!=` with a constant text,
+  /// `in` and `not in` a list of constant texts): the trace's lines and ranking, with texts that
+  /// differ in case, in spaces or only in how `é` is written (canonically equal).
+  func testTextTestsOfConstantsRankAsTheTraceRanksThem() throws {
+    let policyText = """
+      field n: number
+      field channel: text
+      field tier: text
+      rule "phone" when channel == "phone" and n > 3 then recommend watch
+      rule "not chat" when channel != "chat" and n > 6 then recommend watch
+      rule "listed" when tier in ["gold", "café", "Silver"] and n > 2 then recommend talk
+      rule "unlisted" when tier not in ["lead", "café "] and n < 1 then recommend talk
+      rule "named" when tier == "café" or channel in ["email"] then recommend fire
+      otherwise recommend keep
+      """
+    let tally = try compare(
+      policyText,
+      fields: [
+        "n": ["0", "1", "3", "4", "7", "2.5"], "channel": ["phone", "Phone", "chat", "email", "phone "],
+        "tier": ["gold", "Gold", "café", "cafe\u{301}", "Silver", "lead", "café ", ""],
+      ], seed: 21)
+    XCTAssertGreaterThan(tally.ranked, 100)
+    XCTAssertEqual(tally.traced, 0)
+    XCTAssertGreaterThan(tally.recorded, 100)
+    // Each of the six text tests is compared as strings.
+    let writer = ExplanationLineWriter(policy: try Policy(policyText))
+    XCTAssertEqual(writer.truths.texts.filter { $0 != nil }.count, 6)
+  }
+
+  /// A margin between a decimal and a decimal or whole number, subtracted on 128 bits, is the
+  /// general arithmetic's difference, and is shown as it is.
+  func testDecimalMarginsAreTheArithmeticsDifference() throws {
+    let texts = [
+      "0", "0.5", "-0.5", "2.25", "20", "33.3900", "1234567.891", "-0.004", "99999999999999999999.99",
+      "0.000000000000000001", "18446744073709551615", "0.1234567890123456789", "9999999999999999999999999999",
+    ]
+    var values = try texts.map { Value.decimal(try XCTUnwrap(DecimalNumber($0))) }
+    values += [0, 20, -7, .max, .min].map { Value.int($0) }
+    var fast = 0
+    for a in values {
+      for b in values {
+        guard let difference = ExplanationLineWriter.decimalDifference(a, b) else { continue }
+        fast += 1
+        let order = try Value.ordering(a, b)
+        let expected = try Value.arithmetic(.subtract, order > 0 ? a : b, order > 0 ? b : a)
+        guard case .decimal(let number) = expected else { return XCTFail("\(a) and \(b): \(expected)") }
+        XCTAssertEqual(DecimalNumber.order(difference, number), 0, "\(a) and \(b)")
+        let (shown, general) = (LineBytes(), LineBytes())
+        shown.appendDisplay(.decimal(difference), unit: nil)
+        general.appendDisplay(expected, unit: nil)
+        XCTAssertEqual(Array(shown.bytes), Array(general.bytes), "\(a) and \(b)")
+      }
+    }
+    XCTAssertGreaterThan(fast, 100)
+  }
+
   /// An error in an operand `and` skipped: alone (`c > 0 and 10 / c > 4`), the truths leave it
   /// without a value as the trace does; skipped with others (`c > 0 and (10 / c > 4 and a > 1)`),
   /// the trace leaves the others without values too, and the line is traced.

@@ -21,6 +21,30 @@ extension ConditionTruths {
     return .list(elements)
   }
 
+  /// The texts that test `id` compares a text with, when they are constants: every element of
+  /// `list`, its list of constants, when each is a text (none missing); the constant of a field's
+  /// `==` or `!=` with a constant text. `nil` otherwise.
+  static func constantTexts(of id: Int32, list: Value?, in runtime: Runtime) -> [String]? {
+    if let list {
+      guard case .list(let elements) = list else { return nil }
+      var texts: [String] = []
+      for element in elements {
+        guard case .text(let text) = element else { return nil }
+        texts.append(text)
+      }
+      return texts
+    }
+    let test = runtime.nodes[Int(id)]
+    guard test.opcode == .compareFieldToConstant, test.comparison == .equal || test.comparison == .notEqual else {
+      return nil
+    }
+    let constant = runtime.scalarConstants[Int(runtime.nodes[Int(test.b)].a)]
+    guard constant.kind == .constant, case .text(let text) = runtime.constants[Int(constant.payload)] else {
+      return nil
+    }
+    return [text]
+  }
+
   /// For each operand of the chain `expr` (an `and` when `and`, else an `or`), flattened as
   /// ``ExplanationBuilder/chain(_:)`` flattens it: whether it is skipped alone once an earlier
   /// operand decides the chain. In `a and b and c` (`(a and b) and c`) `b` and `c` are; in

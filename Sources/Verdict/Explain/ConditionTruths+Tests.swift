@@ -13,6 +13,10 @@ extension ConditionTruths {
       let field = interpreter.field(interpreter.nodes[Int(expression.a)].a)
       let constant = interpreter.constants[Int(interpreter.nodes[Int(expression.b)].a)]
       sides[index] = (field, constant)
+      // A text field against a constant text: `==` or `!=` as ``Value/equals(_:_:)`` has it.
+      if field.kind == .field, let texts = texts[index], case .text(let text) = interpreter.value(of: field) {
+        return Truth(outcome: entry.outcomes, place: texts[0] == text ? 1 : 0)
+      }
       // A decimal against a whole number, on 64 bits where it fits, as the compiled steps
       // compare it (``Interpreter/compareFieldOtherwise(_:)``).
       if field.kind == .decimal, constant.kind == .int, let place = field.decimal.place(comparedWith: constant.payload)
@@ -38,6 +42,8 @@ extension ConditionTruths {
     let scalar = try interpreter.evaluate(test.a)
     sides[index] = (scalar, .missing)
     let element = interpreter.value(of: scalar)
+    // A text in a list of texts, none missing: as ``Value/member(_:of:)`` finds it.
+    if case .text(let text) = element, let texts = texts[index] { return Truth(texts.contains(text) != test.negated) }
     do throws(ValueFailure) {
       let found = try Value.member(element, of: list)
       guard case .bool(let isMember) = found else { return found == .missing ? .missing : nil }

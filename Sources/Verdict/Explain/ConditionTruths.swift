@@ -83,6 +83,10 @@ final class ConditionTruths {
   /// The list of each `in` or `not in` test whose list is written as constants, worked out once
   /// (the interpreter builds it again at every evaluation); `nil` for other nodes.
   let lists: UnsafeMutableBufferPointer<Value?>
+  /// The texts a test compares a text with, worked out once: the list of an `in` or `not in` test
+  /// of constant texts, the constant of a field's `==` or `!=` with a constant text
+  /// (``constantTexts(of:list:in:)``); `nil` for other nodes.
+  let texts: UnsafeMutableBufferPointer<[String]?>
   /// Each comparison's distance, once worked out for this client: when its stamp is ``generation``.
   let distances: UnsafeMutableBufferPointer<Double?>
   let stamps: UnsafeMutableBufferPointer<UInt32>
@@ -153,13 +157,17 @@ final class ConditionTruths {
     stamps.initialize(repeating: 0)
     lists = .allocate(capacity: count)
     lists.initialize(repeating: nil)
+    texts = .allocate(capacity: count)
+    texts.initialize(repeating: nil)
     for (index, node) in plan.nodes.enumerated() {
       switch node.kind {
       case .test:
         lists[index] = ConditionTruths.constantList(of: node.id, in: policy.runtime)
         self.entries[index].hasList = lists[index] != nil
         self.entries[index].left = policy.runtime.nodes[Int(node.id)].a
+        texts[index] = ConditionTruths.constantTexts(of: node.id, list: lists[index], in: policy.runtime)
       case .comparison:
+        texts[index] = ConditionTruths.constantTexts(of: node.id, list: nil, in: policy.runtime)
         let expression = policy.runtime.nodes[Int(node.id)]
         self.entries[index].outcomes = ConditionStep.outcomes(of: expression.comparison)
         self.entries[index].left = expression.a
@@ -180,6 +188,8 @@ final class ConditionTruths {
     order.deallocate()
     lists.deinitialize()
     lists.deallocate()
+    texts.deinitialize()
+    texts.deallocate()
   }
 
   /// Evaluates every node of the plan for `client`, or those of rule `rule`'s condition alone;

@@ -135,7 +135,32 @@ extension ExplanationLineWriter {
     if case .money(let x) = a, case .money(let y) = b, x.currency == y.currency {
       return difference(x.scaledAmount, y.scaledAmount).map { .money(Money(scaledAmount: $0, currency: x.currency)) }
     }
-    return nil
+    return decimalDifference(a, b).map { .decimal($0) }
+  }
+
+  /// The larger of two different numbers, one of them a decimal, less the smaller, when both
+  /// significands fit 64 bits, neither has more than 18 places and the difference fits a decimal
+  /// exactly: the value ``DecimalNumber/subtracting(_:_:)`` gives then (the line shows a decimal
+  /// by its value alone); `nil` otherwise, left to the general arithmetic.
+  static func decimalDifference(_ a: Value, _ b: Value) -> DecimalNumber? {
+    let x: DecimalNumber
+    let y: DecimalNumber
+    switch (a, b) {
+    case (.decimal(let p), .decimal(let q)): (x, y) = (p, q)
+    case (.decimal(let p), .int(let q)): (x, y) = (p, DecimalNumber(q))
+    case (.int(let p), .decimal(let q)): (x, y) = (DecimalNumber(p), q)
+    default: return nil
+    }
+    let scale = max(x.scale, y.scale)
+    guard x.high == 0, y.high == 0, scale <= 18 else { return nil }
+    // Below 2^64 × 10^18 each, so neither they nor their difference overflow 128 bits.
+    func scaled(_ number: DecimalNumber) -> Int128 {
+      let magnitude = Int128(number.low) * Int128(DecimalNumber.powerOfTen64(Int(scale - number.scale)))
+      return number.isNegative ? -magnitude : magnitude
+    }
+    let difference = (scaled(x) - scaled(y)).magnitude
+    guard difference != 0, difference < DecimalNumber.significandLimit else { return nil }
+    return DecimalNumber(significand: difference, scale: Int(scale), negative: false)
   }
 
   /// ``ConditionNode/subject``: the side of a comparison that varies.

@@ -119,13 +119,23 @@ package final class ByteBuffer {
   @discardableResult
   private func appendJSONEscapedValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     reserve(bytes.count)
+    guard let start = bytes.baseAddress else { return false }
     var nonASCII = false
     var runStart = 0
     let count = bytes.count
-    // Eight bytes at a time while none needs a look, at the start and again after each escape (a
-    // quoted name in the middle of a text).
-    var index = ByteBuffer.plainWords(bytes, from: 0)
+    var index = 0
     while index < count {
+      // Eight bytes at a time: past a word whose bytes are all plain, or straight to the first
+      // byte of it that needs a look (a quoted name in the middle of a text).
+      if index + 8 <= count {
+        let word = UInt64(littleEndian: UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self))
+        let flags = ByteBuffer.lookFlags(word)
+        guard flags != 0 else {
+          index += 8
+          continue
+        }
+        index += flags.trailingZeroBitCount >> 3
+      }
       let byte = bytes[index]
       index += 1
       if byte >= 0x80 { nonASCII = true }
@@ -143,30 +153,22 @@ package final class ByteBuffer {
         append(ByteBuffer.hexDigit(byte >> 4))
         append(ByteBuffer.hexDigit(byte & 0xF))
       }
-      index = ByteBuffer.plainWords(bytes, from: index)
     }
     append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     return nonASCII
   }
 
-  /// Where the run of whole words of plain bytes (``isPlain(_:)``) from `index` ends.
-  @inline(__always) static func plainWords(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
-    guard let start = bytes.baseAddress else { return index }
-    var index = index
-    while index + 8 <= bytes.count, isPlain(UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self)) {
-      index += 8
-    }
-    return index
-  }
-
-  /// Whether eight bytes are all printable ASCII other than `"` and `\\`.
-  @inline(__always) static func isPlain(_ word: UInt64) -> Bool {
+  /// The high bit of each byte of `word` (the first byte in the lowest bits) that is not printable
+  /// ASCII other than `"` and `\\`, or a spurious one above such a byte: the lowest bit set is
+  /// always the first byte that needs a look. Zero when every byte is plain.
+  @inline(__always) static func lookFlags(_ word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
-    func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-    let below0x20 = (word &- ones &* 0x20) & ~word & highs != 0
-    return word & highs == 0 && !below0x20 && !hasZeroByte(word ^ (ones &* 0x22))
-      && !hasZeroByte(word ^ (ones &* 0x5C)) && !hasZeroByte(word ^ (ones &* 0x7F))
+    // A byte's borrow reaches only the bytes above it, so the lowest flag of each is exact.
+    func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+    let below0x20 = (word &- ones &* 0x20) & ~word & highs
+    return (word & highs) | below0x20 | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C))
+      | zeroBytes(word ^ (ones &* 0x7F))
   }
 
   /// Appends bytes known to be valid UTF-8 as a quoted JSON string.
