@@ -21,18 +21,6 @@ final class ExplanationRankingTests: XCTestCase {
     var recorded = 0
   }
 
-  /// A deterministic generator (SplitMix64), so that a failure can be replayed.
-  struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// Explains `count` generated clients both ways and compares the nearest rule and the line.
   func compare(
     _ policyText: String, fields: [String: [String]], count: Int = 600, seed: UInt64,
@@ -41,7 +29,7 @@ final class ExplanationRankingTests: XCTestCase {
     let policy = try Policy(policyText)
     let writer = ExplanationLineWriter(policy: policy)
     let traced = TraceValues(count: policy.program.nodeCount)
-    var generator = SeededGenerator(state: seed)
+    var generator = SeededRandom(state: seed)
     var tally = Tally()
     var facts: [LinePlan.Fact] = []
     for _ in 0..<count {
@@ -241,5 +229,27 @@ final class ExplanationRankingTests: XCTestCase {
           ConditionTruths.distance(scalars.0, scalars.1), ExplanationBuilder.distance(a, b), "\(a) and \(b)")
       }
     }
+  }
+}
+
+/// The truths as ``LinePlan``'s fact search reads them: the ranking and the facts the truths
+/// give must be those the plan finds from them, and from the trace. (`public`: seen through
+/// `@testable import`, the module's internal protocol is public to this conformance.)
+extension ConditionTruths: FactValues {
+  /// The truth of node `index` of the plan, as the trace would say it.
+  public func truth(ofNode index: Int32, id: Int32) -> TraceValues.Truth {
+    switch truths[Int(index)] {
+    case .false?: .isFalse
+    case .missing?: .unknown
+    case .true?: .isTrue
+    case nil: .notComputed
+    }
+  }
+
+  /// The distance between the two sides of comparison `index`, from the values they stand for:
+  /// text and lists (which a scalar does not hold inline) have none, as
+  /// ``ExplanationBuilder/distance(_:_:)`` says of them.
+  public func distance(ofNode index: Int32, left: Int32, right: Int32) -> Double? {
+    distance(ofComparison: index)
   }
 }

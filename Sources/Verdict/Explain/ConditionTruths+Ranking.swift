@@ -2,6 +2,10 @@
 /// and the fact search under it (``LinePlan/obstacles(_:_:into:)``, ``LinePlan/support(_:_:into:)``),
 /// step for step, on the evaluation's own layout of the plan, with a fact kept as its node alone
 /// (which side of a `not` it is on changes neither how many facts there are nor their distance).
+///
+/// Two implementations of one ranking, so a change to either is a change to both:
+/// `ExplanationRankingTests` ranks generated clients with this one, with ``LinePlan``'s on the
+/// truths, and with ``LinePlan``'s on the whole trace, and requires the same rule and line.
 extension ConditionTruths {
   /// The rule nearest to matching, as ``LinePlan/nearestRule(_:facts:)`` chooses it on the same
   /// truths; `nil` when no rule has findings.
@@ -13,18 +17,18 @@ extension ConditionTruths {
       let truth = truths[Int(root)]
       factCount = 0
       switch truth {
-      case Truth.true.rawValue:
+      case .true?:
         // A rule with findings (what it rests on), ranked by its obstacles: none.
         support(root)
         guard factCount > 0 else { continue }
         factCount = 0
-      case Truth.false.rawValue, Truth.missing.rawValue:
+      case .false?, .missing?:
         obstacles(root)
         guard factCount > 0 else { continue }
-      default:
+      case nil:
         continue
       }
-      let unknown = truth == Truth.missing.rawValue
+      let unknown = truth == .missing
       guard let known = best else {
         best = (rule, unknown, factCount, nil)
         continue
@@ -51,7 +55,7 @@ extension ConditionTruths {
   /// after the facts there are now (which stay).
   private func rankedDistance(of rule: Int) -> Double {
     let root = roots[rule]
-    guard truths[Int(root)] != Truth.true.rawValue else { return 0 }
+    guard truths[Int(root)] != .true else { return 0 }
     let start = factCount
     obstacles(root)
     let distance = totalDistance(from: start)
@@ -69,13 +73,13 @@ extension ConditionTruths {
 
   /// What makes a true node true (``LinePlan/support(_:_:into:)``).
   private func support(_ index: Int32) {
-    guard truths[Int(index)] == Truth.true.rawValue else { return }
+    guard truths[Int(index)] == .true else { return }
     let entry = entries[Int(index)]
     switch entry.kind {
     case .and:
       for position in entry.children { support(children[position]) }
     case .or:
-      for position in entry.children where truths[Int(children[position])] == Truth.true.rawValue {
+      for position in entry.children where truths[Int(children[position])] == .true {
         support(children[position])
         return
       }
@@ -87,7 +91,7 @@ extension ConditionTruths {
       let start = factCount
       obstacles(children[Int(entry.first)])
       var kept = start
-      for position in start..<factCount where truths[Int(facts[position])] != Truth.missing.rawValue {
+      for position in start..<factCount where truths[Int(facts[position])] != .missing {
         facts[kept] = facts[position]
         kept += 1
       }
@@ -100,11 +104,11 @@ extension ConditionTruths {
   /// What stops a false or unknown node from being true (``LinePlan/obstacles(_:_:into:)``).
   private func obstacles(_ index: Int32) {
     switch truths[Int(index)] {
-    case Truth.missing.rawValue:
+    case .missing?:
       unknowns(index)
       return
-    case Truth.false.rawValue: break
-    default: return
+    case .false?: break
+    case .true?, nil: return
     }
     let entry = entries[Int(index)]
     switch entry.kind {
@@ -116,7 +120,7 @@ extension ConditionTruths {
           obstacles(child)
           continue
         }
-        if truths[Int(child)] <= Truth.missing.rawValue { fact(child) }
+        if let truth = truths[Int(child)], truth <= .missing { fact(child) }
       }
     case .or:
       // The option nearest to holding, kept at `base`; the first of equals.
@@ -151,7 +155,7 @@ extension ConditionTruths {
 
   /// The unknown tests under an unknown node (``LinePlan``'s `unknowns`).
   private func unknowns(_ index: Int32) {
-    guard truths[Int(index)] == Truth.missing.rawValue else { return }
+    guard truths[Int(index)] == .missing else { return }
     let entry = entries[Int(index)]
     switch entry.kind {
     case .and, .or, .not, .let:
@@ -184,5 +188,39 @@ extension ConditionTruths {
       total += min(distance ?? 1, 1)
     }
     return total
+  }
+}
+
+/// How far a comparison's two sides are apart, for the ranking.
+extension ConditionTruths {
+  /// The distance between the two sides of comparison `index`, worked out once a client.
+  func distance(ofComparison index: Int32) -> Double? {
+    let slot = Int(index)
+    if stamps[slot] == generation { return distances[slot] }
+    let (a, b) = sides[slot]
+    let distance = ConditionTruths.distance(a, b)
+    distances[slot] = distance
+    stamps[slot] = generation
+    return distance
+  }
+
+  /// ``ExplanationBuilder/distance(_:_:)`` of the values two scalars stand for, on the scalars:
+  /// two dates apart in years, two amounts relative to the larger (each capped at 1); `nil` for
+  /// anything else, text and lists (not inline) included.
+  static func distance(_ a: Scalar, _ b: Scalar) -> Double? {
+    if a.kind == .date, b.kind == .date { return min(Double((a.payload - b.payload).magnitude) / 365, 1) }
+    guard let x = amount(a), let y = amount(b) else { return nil }
+    let scale = max(abs(x), abs(y))
+    return scale == 0 ? 0 : min(abs(x - y) / scale, 1)
+  }
+
+  /// ``ExplanationBuilder/amount(_:)`` of the value a scalar stands for.
+  @inline(__always)
+  private static func amount(_ scalar: Scalar) -> Double? {
+    switch scalar.kind {
+    case .int, .duration, .money: Double(scalar.payload)
+    case .decimal, .percent: ExplanationBuilder.amount(.decimal(scalar.decimal))
+    case .missing, .bool, .date, .constant, .field, .computed: nil
+    }
   }
 }

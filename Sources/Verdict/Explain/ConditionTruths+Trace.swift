@@ -14,10 +14,10 @@ extension ConditionTruths {
       let index = Int(order[position])
       let entry = entries[index]
       switch truths[index] {
-      case Truth.false.rawValue: values.record(.bool(false), at: entry.id)
-      case Truth.true.rawValue: values.record(.bool(true), at: entry.id)
-      case ConditionTruths.notComputed: continue
-      default: return false
+      case .false?: values.record(.bool(false), at: entry.id)
+      case .true?: values.record(.bool(true), at: entry.id)
+      case nil: continue
+      case .missing?: return false
       }
       guard entry.left >= 0 else { continue }
       let (left, right) = sides[index]

@@ -16,7 +16,7 @@
 /// test is itself such an operand, skipped alone (an earlier operand of its chain decided it, and
 /// the chain is nested so that no later operand is skipped with it), it is left without a value
 /// here too. In every other case, and for a test whose value is neither a truth value nor
-/// missing, ``fill(_:policy:client:in:)`` gives up and the caller traces. Otherwise each node of
+/// missing, ``fill(policy:client:in:rule:)`` gives up and the caller traces. Otherwise each node of
 /// the plan has the trace's value, so the facts and their ranking are the trace's.
 ///
 /// One belongs to one thread at a time (an ``ExplanationLineWriter``'s), so exclusivity is not
@@ -24,6 +24,7 @@
 final class ConditionTruths {
   /// A node of the plan, as the evaluation here reads it.
   struct Entry {
+    /// What the node is: a test, `and`, `or`, `not`, or a let.
     var kind: ConditionNode.Kind
     /// The node's expression in the program.
     var id: Int32
@@ -56,10 +57,9 @@ final class ConditionTruths {
     @inline(__always) var children: Range<Int> { Int(first)..<Int(first + count) }
   }
 
-  /// A node's truth: ``Truth``'s three values, or not computed.
-  static let notComputed: UInt8 = 3
-
+  /// The plan's nodes, by index.
   let entries: UnsafeMutableBufferPointer<Entry>
+  /// The children of every node, each node's in a run (``Entry/children``).
   let children: UnsafeMutableBufferPointer<Int32>
   /// The root node of each rule's condition.
   let roots: [Int32]
@@ -68,13 +68,13 @@ final class ConditionTruths {
   /// for rule `rule`'s.
   let order: UnsafeMutableBufferPointer<Int32>
   let passes: [Range<Int>]
-  /// Whether a trace of each rule can be made from the truths (``record(rule:into:client:)``):
+  /// Whether a trace of each rule can be made from the truths (``record(rule:into:client:runtime:)``):
   /// its tests are comparisons, truth values of fields and lets, and `in` tests of lists of
   /// constants, whose values the line shows are all in ``sides``.
   let recordable: [Bool]
-  /// The truth of each node, by its index in the plan: a ``Truth``'s raw value, or 3 when not
-  /// computed.
-  let truths: UnsafeMutableBufferPointer<UInt8>
+  /// The truth of each node, by its index in the plan; `nil` when not computed (an operand
+  /// skipped alone whose evaluation failed, or a node of another rule than the one filled).
+  let truths: UnsafeMutableBufferPointer<Truth?>
   /// The facts a ranking found so far (``nearestRule()``): ``factCount`` nodes.
   @exclusivity(unchecked) var facts: UnsafeMutableBufferPointer<Int32>
   @exclusivity(unchecked) var factCount = 0
@@ -89,13 +89,16 @@ final class ConditionTruths {
   let texts: UnsafeMutableBufferPointer<[String]?>
   /// Each comparison's distance, once worked out for this client: when its stamp is ``generation``.
   let distances: UnsafeMutableBufferPointer<Double?>
+  /// The ``generation`` each distance was worked out in.
   let stamps: UnsafeMutableBufferPointer<UInt32>
+  /// Counts the clients filled, so that the distances of the one before need no clearing.
   @exclusivity(unchecked) private(set) var generation: UInt32 = 0
 
   /// Room for twice as many facts, those found kept.
   func growFacts() {
     let larger = UnsafeMutableBufferPointer<Int32>.allocate(capacity: facts.count * 2)
-    _ = larger.initialize(fromContentsOf: facts)
+    larger.initialize(repeating: 0)
+    _ = larger.update(fromContentsOf: facts[..<factCount])
     facts.deallocate()
     facts = larger
   }
@@ -143,12 +146,13 @@ final class ConditionTruths {
     self.passes = passes
     self.recordable = recordable
     facts = .allocate(capacity: count)
+    facts.initialize(repeating: 0)
     self.entries = .allocate(capacity: count)
     _ = self.entries.initialize(from: entries)
     children = .allocate(capacity: max(1, plan.children.count))
     _ = children.initialize(from: plan.children)
     truths = .allocate(capacity: count)
-    truths.initialize(repeating: ConditionTruths.notComputed)
+    truths.initialize(repeating: nil)
     sides = .allocate(capacity: count)
     sides.initialize(repeating: (.missing, .missing))
     distances = .allocate(capacity: count)
@@ -209,26 +213,25 @@ final class ConditionTruths {
         for position in passes[rule.map { $0 + 1 } ?? 0] {
           let index = Int(order[position])
           let entry = entries[index]
-          let truth: UInt8
+          let truth: Truth?
           switch entry.kind {
           case .and:
-            truth = combined(entry, start: Truth.true.rawValue) { min($0, $1) }
+            truth = combined(entry, start: .true) { min($0, $1) }
           case .or:
-            truth = combined(entry, start: Truth.false.rawValue) { max($0, $1) }
+            truth = combined(entry, start: .false) { max($0, $1) }
           case .not:
-            let operand = truths[Int(children[Int(entry.first)])]
-            truth = operand == ConditionTruths.notComputed ? operand : 2 - operand
+            truth = truths[Int(children[Int(entry.first)])]?.negated
           case .let where entry.count > 0:
             // A let defined as a condition has its definition's value.
             truth = truths[Int(children[Int(entry.first)])]
           case .let, .comparison, .field, .test:
             do throws(Interrupt) {
               guard let test = try self.test(index, entry, &interpreter) else { return false }
-              truth = test.rawValue
+              truth = test
             } catch {
               interpreter.scratch?.takeUnretainedValue().failure = nil
               guard skippedAlone(entry) else { return false }
-              truth = ConditionTruths.notComputed
+              truth = nil
             }
           }
           truths[index] = truth
@@ -242,11 +245,10 @@ final class ConditionTruths {
 
   /// `and` or `or` of a node's computed children.
   @inline(__always)
-  private func combined(_ entry: Entry, start: UInt8, _ combine: (UInt8, UInt8) -> UInt8) -> UInt8 {
+  private func combined(_ entry: Entry, start: Truth, _ combine: (Truth, Truth) -> Truth) -> Truth {
     var truth = start
     for position in Int(entry.first)..<Int(entry.first + entry.count) {
-      let child = truths[Int(children[position])]
-      if child != ConditionTruths.notComputed { truth = combine(truth, child) }
+      if let child = truths[Int(children[position])] { truth = combine(truth, child) }
     }
     return truth
   }
@@ -256,7 +258,7 @@ final class ConditionTruths {
   private func skippedAlone(_ entry: Entry) -> Bool {
     guard entry.skippedAlone, entry.chain >= 0 else { return false }
     let chain = entries[Int(entry.chain)]
-    let decider = chain.kind == .and ? Truth.false.rawValue : Truth.true.rawValue
+    let decider: Truth = chain.kind == .and ? .false : .true
     for position in Int(chain.first)..<Int(chain.first + chain.count) {
       let operand = children[position]
       if entries[Int(operand)].id == entry.id { return false }

@@ -117,7 +117,8 @@ package final class ExplanationLineWriter {
   /// from ``truths`` where they can tell it (`filled`: they are the client's already), else
   /// traced; `false` when the trace failed.
   private func trace(rule: Int, of client: Client, in context: EvaluationContext, filled: Bool) -> Bool {
-    if filled || truths.fill(policy: policy, client: client, in: context, rule: rule),
+    // A rule whose trace the truths cannot make is traced without filling them first.
+    if truths.recordable[rule], filled || truths.fill(policy: policy, client: client, in: context, rule: rule),
       truths.record(rule: rule, into: values, client: client, runtime: policy.runtime)
     {
       return true

@@ -43,7 +43,7 @@ final class LineBytes {
   func append(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let start = bytes.baseAddress else { return }
     if count + bytes.count > capacity { grow(count + bytes.count) }
-    (base + count).update(from: start, count: bytes.count)
+    (base + count).initialize(from: start, count: bytes.count)
     count += bytes.count
   }
 
