@@ -7,12 +7,14 @@ import XCTest
 final class ExplanationLineTests: XCTestCase {
   let context = EvaluationContext(today: CalendarDate(year: 2026, month: 11, day: 29)!)
 
-  /// Explains every client both ways with one wording, in order, and compares the lines.
+  /// Explains every client both ways with one wording, in order, and compares the lines; and the
+  /// line a JSON report takes, escaped as it is written, with the whole line escaped afterwards.
   func assertLinesAgree(
     _ policyText: String, _ clients: [[String: String]], file: StaticString = #filePath, line: UInt = #line
   ) throws {
     let policy = try Policy(policyText)
     let writer = ExplanationLineWriter(policy: policy)
+    let jsonWriter = ExplanationLineWriter(policy: policy, escaping: .json)
     for values in clients {
       let client = try policy.client(values.mapValues(Value.text), options: .absentIsMissing)
       let explanation = policy.explain(client, in: context)
@@ -20,7 +22,53 @@ final class ExplanationLineTests: XCTestCase {
       XCTAssertEqual(
         writer.line(of: client, winner: explanation.winningRule, in: context), whole, "\(values)", file: file,
         line: line)
+      XCTAssertEqual(
+        jsonWriter.line(of: client, winner: explanation.winningRule, in: context), Self.jsonEscaped(whole),
+        "\(values)", file: file, line: line)
     }
+  }
+
+  /// The inside of a JSON string, as RFC 8259 allows it and the reports write it: `"`, `\\`,
+  /// the control characters and DEL escaped, `\n`, `\r` and `\t` by their short forms.
+  static func jsonEscaped(_ text: String) -> String {
+    var escaped = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": escaped += "\\\""
+      case "\\": escaped += "\\\\"
+      case "\n": escaped += "\\n"
+      case "\r": escaped += "\\r"
+      case "\t": escaped += "\\t"
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+        escaped += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+      default: escaped.unicodeScalars.append(scalar)
+      }
+    }
+    return escaped
+  }
+
+  /// Names, constants and cells with everything a JSON string escapes, and text that needs none
+  /// beside it, in the rule titles, the written conditions, the values and the missing names.
+  func testLinesEscapedForJSONAgreeWithTheLineEscapedAfterwards() throws {
+    try assertLinesAgree(
+      """
+      field tier: text
+      field note: text
+      field amount: number
+      rule "say \\"hi\\" \\\\ back" when tier == "a\\"b" and amount > 10 then recommend fire
+      rule "tabbed\\tname\\n" when tier in ["x\\\\y", "Zoë 🙂", "new\\nline"] then recommend review
+      rule "plain" when note == "ok" or amount < 0 then recommend watch
+      otherwise recommend keep
+      """,
+      [
+        ["tier": "a\"b", "amount": "11", "note": "ok"],
+        ["tier": "x\\y", "amount": "5"],
+        ["tier": "control \u{1}\u{7F}\u{1F} bytes", "amount": "5", "note": "tab\tand \"quote\""],
+        ["tier": "new\nline"],
+        ["tier": "Zoë 🙂", "note": "a long note that runs past eight bytes \" with a quote in the middle"],
+        ["amount": "20"],
+        [:],
+      ])
   }
 
   func testWinnersNearestMissesAndUnknownsAgreeClientAfterClient() throws {
@@ -99,12 +147,17 @@ final class ExplanationLinePieceTests: XCTestCase {
     }
     values += try ["2026-11-29", "0001-01-01", "2024-02-29"].map { Value.date(try CalendarDate($0)) }
     values += [.text("plain"), .text("say \"hi\""), .text("tab\there"), .text("Zoë"), .list([.int(1), .text("a")])]
+    values += [.text("back\\slash"), .text("line\nbreak \u{1} \u{7F}"), .text("\"")]
     for value in values {
       for unit in [nil] + TimeSpan.Unit.allCases {
         let line = LineBytes()
         line.appendDisplay(value, unit: unit)
+        let shown = ExplanationBuilder.display(value, unit: unit)
+        XCTAssertEqual(String(decoding: line.bytes, as: UTF8.self), shown, "\(value) in \(unit?.rawValue ?? "no unit")")
+        let escaped = LineBytes(escaping: .json)
+        escaped.appendDisplay(value, unit: unit)
         XCTAssertEqual(
-          String(decoding: line.bytes, as: UTF8.self), ExplanationBuilder.display(value, unit: unit),
+          String(decoding: escaped.bytes, as: UTF8.self), ExplanationLineTests.jsonEscaped(shown),
           "\(value) in \(unit?.rawValue ?? "no unit")")
       }
     }

@@ -59,7 +59,7 @@ extension ExplanationLineWriter {
     let builder = ExplanationBuilder(policy: policy, values: values, fields: client?.values ?? [], wording: wording)
     let node = plan.nodes[Int(index)]
     var shown = ConditionNode(
-      kind: node.kind, text: String(decoding: text(node.text), as: UTF8.self), value: .missing,
+      kind: node.kind, text: plainText(node.text), value: .missing,
       range: plan.exprs[Int(index)].range, children: [], detail: "")
     shown.missing = builder.missingNames(in: plan.exprs[Int(index)])
     shown.unmeasured = builder.unmeasuredFigures(in: plan.exprs[Int(index)])
@@ -74,7 +74,7 @@ extension ExplanationLineWriter {
     case .comparison(let comparison, let left, let right, _, _):
       operand(left)
       out.append(" ")
-      out.appendText(comparison.rawValue)
+      out.append(comparison)
       out.append(" ")
       operand(right)
     case .letValue(let operand):
@@ -172,7 +172,7 @@ extension ExplanationLineWriter {
   /// ``ConditionNode/requirement``: the operator and the other side.
   private func requirement(_ node: LinePlan.Node) {
     guard case .comparison(let comparison, let left, let right, let flipped, _) = node.detail else { return }
-    out.appendText((flipped ? comparison.flipped : comparison).rawValue)
+    out.append(flipped ? comparison.flipped : comparison)
     out.append(" ")
     operand(flipped ? left : right)
   }

@@ -19,36 +19,74 @@ package final class ExplanationLineWriter {
   let wording: ExplanationWording
   @exclusivity(unchecked) private var facts: [LinePlan.Fact] = []
   /// The line being written.
-  let out = LineBytes()
+  let out: LineBytes
   /// The client being explained, for aggregates' origins and missing values.
   private(set) var client: Client?
 
-  /// The plan's texts, in memory of the writer's own: a slice of them costs no reference count.
+  /// The plan's texts, in memory of the writer's own (a slice of them costs no reference count),
+  /// escaped as the line is.
   private let texts: UnsafeMutableBufferPointer<UInt8>
+  /// With ``LineEscaping/json``: where the escape of each byte of ``LinePlan/texts`` starts in
+  /// ``texts`` (one more for the end); empty otherwise.
+  private let escapedOffsets: UnsafeMutableBufferPointer<Int32>
 
-  /// A writer for `policy`'s lines.
-  package init(policy: Policy) {
+  /// A writer for `policy`'s lines, written as `escaping` says (see ``LineBytes``).
+  package init(policy: Policy, escaping: LineEscaping = .none) {
     self.policy = policy
     plan = LinePlan(policy: policy)
     values = TraceValues(count: policy.program.nodeCount)
     truths = ConditionTruths(plan: plan, policy: policy)
     wording = ExplanationWording(policy: policy)
-    texts = .allocate(capacity: max(1, plan.texts.count))
-    _ = texts.initialize(from: plan.texts)
+    out = LineBytes(escaping: escaping)
+    switch escaping {
+    case .none:
+      texts = .allocate(capacity: max(1, plan.texts.count))
+      _ = texts.initialize(from: plan.texts)
+      escapedOffsets = .allocate(capacity: 0)
+    case .json:
+      // Each byte's escape, once, rather than the line's bytes escaped on every line.
+      var escaped: [UInt8] = []
+      var offsets: [Int32] = []
+      for byte in plan.texts {
+        offsets.append(Int32(escaped.count))
+        guard JSONStringEscape.escapes(byte) else {
+          escaped.append(byte)
+          continue
+        }
+        let (escape, count) = JSONStringEscape.escape(byte)
+        for place in 0..<count { escaped.append(UInt8(truncatingIfNeeded: escape >> (8 * place))) }
+      }
+      offsets.append(Int32(escaped.count))
+      texts = .allocate(capacity: max(1, escaped.count))
+      _ = texts.initialize(from: escaped)
+      escapedOffsets = .allocate(capacity: offsets.count)
+      _ = escapedOffsets.initialize(from: offsets)
+    }
   }
 
   deinit {
     texts.deallocate()
+    escapedOffsets.deallocate()
   }
 
-  /// The policy's text at `range` of ``LinePlan/texts``.
+  /// The policy's text at `range` of ``LinePlan/texts``, escaped as the line is.
   @inline(__always)
   func text(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
-    UnsafeBufferPointer(rebasing: texts[range])
+    switch out.escaping {
+    case .none: UnsafeBufferPointer(rebasing: texts[range])
+    case .json:
+      UnsafeBufferPointer(
+        rebasing: texts[Int(escapedOffsets[range.lowerBound])..<Int(escapedOffsets[range.upperBound])])
+    }
+  }
+
+  /// The policy's text at `range` of ``LinePlan/texts``, as it reads.
+  func plainText(_ range: Range<Int>) -> String {
+    String(decoding: plan.texts[range], as: UTF8.self)
   }
 
   /// The line for `client`, whose evaluation succeeded and gave the verdict of rule `winner`
-  /// (`nil`: no rule matched, `otherwise` decided).
+  /// (`nil`: no rule matched, `otherwise` decided), escaped as the writer's lines are.
   package func line(of client: Client, winner: Int?, in context: EvaluationContext) -> String {
     withLine(of: client, winner: winner, in: context) { String(decoding: $0, as: UTF8.self) }
   }
@@ -64,7 +102,6 @@ package final class ExplanationLineWriter {
   /// Writes the line for `client` into ``out``.
   private func write(_ client: Client, winner: Int?, in context: EvaluationContext) {
     values.clear()
-    facts.removeAll(keepingCapacity: true)
     out.removeAll()
     self.client = client
     defer { self.client = nil }

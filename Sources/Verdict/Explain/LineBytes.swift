@@ -3,6 +3,11 @@
 ///
 /// Memory of its own, grown as needed and kept from one line to the next: appending a few bytes
 /// is a copy, not a call into the array's machinery. Used by one thread at a time.
+///
+/// With ``LineEscaping/json`` the line is written as the inside of a JSON string: what is
+/// appended as bytes must be escaped already (the policy's texts, prepared once) or need no
+/// escape (the literals and numbers written here); text made at run time (``appendText(_:)``,
+/// a text value) is escaped as it is appended.
 final class LineBytes {
   @exclusivity(unchecked) private var base: UnsafeMutablePointer<UInt8>
   @exclusivity(unchecked) private var capacity: Int
@@ -13,7 +18,11 @@ final class LineBytes {
   /// Where the digits start in ``digits``; they end at 48.
   @exclusivity(unchecked) private var digitStart = 48
 
-  init() {
+  /// How the line is written.
+  let escaping: LineEscaping
+
+  init(escaping: LineEscaping = .none) {
+    self.escaping = escaping
     capacity = 256
     base = .allocate(capacity: capacity)
   }
@@ -36,10 +45,12 @@ final class LineBytes {
     count += 1
   }
 
+  @inline(__always)
   func append(_ text: StaticString) {
     append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 
+  @inline(__always)
   func append(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let start = bytes.baseAddress else { return }
     if count + bytes.count > capacity { grow(count + bytes.count) }
@@ -51,10 +62,53 @@ final class LineBytes {
     slice.withUnsafeBufferPointer { append($0) }
   }
 
-  /// Text made at run time; literals take ``append(_:)-(StaticString)``.
+  /// A comparison's operator, as ``Comparison/rawValue`` writes it (which needs no escape).
+  func append(_ comparison: Comparison) {
+    switch comparison {
+    case .equal: append("==")
+    case .notEqual: append("!=")
+    case .less: append(UInt8(ascii: "<"))
+    case .lessEqual: append("<=")
+    case .greater: append(UInt8(ascii: ">"))
+    case .greaterEqual: append(">=")
+    }
+  }
+
+  /// Text made at run time, escaped as ``escaping`` says; literals take
+  /// ``append(_:)-(StaticString)``.
   func appendText(_ text: String) {
     var text = text
-    text.withUTF8 { append($0) }
+    text.withUTF8 { appendEscaped($0) }
+  }
+
+  /// Bytes made at run time, escaped as ``escaping`` says.
+  func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+    switch escaping {
+    case .none: append(bytes)
+    case .json:
+      var start = 0
+      while true {
+        let next = JSONStringEscape.nextEscape(in: bytes, from: start)
+        append(UnsafeBufferPointer(rebasing: bytes[start..<next]))
+        guard next < bytes.count else { return }
+        appendEscape(of: bytes[next])
+        start = next + 1
+      }
+    }
+  }
+
+  /// The escape of a byte that ``JSONStringEscape/escapes(_:)``.
+  func appendEscape(of byte: UInt8) {
+    var (escape, count) = JSONStringEscape.escape(byte)
+    withUnsafeBytes(of: &escape) { append(UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[..<count])) }
+  }
+
+  /// A quotation mark, escaped as ``escaping`` says.
+  private func appendQuotationMark() {
+    switch escaping {
+    case .none: append(UInt8(ascii: "\""))
+    case .json: append("\\\"")
+    }
   }
 
   /// Room for at least `needed` bytes.
@@ -109,9 +163,9 @@ final class LineBytes {
       // Quoted as ``Value/quote(_:)`` quotes it; text with nothing to escape is copied as it is.
       let plain = !text.utf8.contains { $0 == 0x22 || $0 == 0x5C || $0 == 0x0A || $0 == 0x09 }
       if plain {
-        append(UInt8(ascii: "\""))
+        appendQuotationMark()
         appendText(text)
-        append(UInt8(ascii: "\""))
+        appendQuotationMark()
       } else {
         appendText(Value.quote(text))
       }

@@ -56,13 +56,13 @@ final class BatchEvaluator {
   private let fillsHistoryFacts: Bool
 
   init(
-    policy: Policy, context: EvaluationContext, filter: RowFilter, failOn: Int?, explains: Bool = false,
+    policy: Policy, context: EvaluationContext, filter: RowFilter, failOn: Int?, explains: LineEscaping? = nil,
     store: AggregateStore? = nil, history: RunHistory? = nil, changedOnly: Bool = false, page: PageFacts? = nil
   ) {
     self.page = page
     self.history = history
     self.changedOnly = changedOnly
-    lines = explains ? ExplanationLineWriter(policy: policy) : nil
+    lines = explains.map { ExplanationLineWriter(policy: policy, escaping: $0) }
     self.policy = policy
     self.context = context
     self.filter = filter

@@ -37,6 +37,7 @@ struct CSVReportRenderer: ReportRenderer {
   }
   func suffix(into buffer: ByteBuffer) {}
   var firstRowSkip: Int { 0 }
+  var explanationEscaping: LineEscaping { .none }
 
   func render(_ row: ReportRow, _ evaluation: ReportOutcome?, into out: ByteBuffer) {
     if row.key.isEmpty {

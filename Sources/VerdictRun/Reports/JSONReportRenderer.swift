@@ -88,6 +88,7 @@ struct JSONReportRenderer: ReportRenderer {
   func prefix(into buffer: ByteBuffer) { if array { buffer.append("[") } }
   func suffix(into buffer: ByteBuffer) { if array { buffer.append("\n]\n") } }
   var firstRowSkip: Int { array ? 1 : 0 }
+  var explanationEscaping: LineEscaping { .json }
 
   func render(_ row: ReportRow, _ outcome: ReportOutcome?, into out: ByteBuffer) {
     if array { out.append(",\n") }
@@ -125,8 +126,14 @@ struct JSONReportRenderer: ReportRenderer {
     if hasHistory { appendStanding(row.standing, out) }
     if explains {
       out.append(",\"explain\":")
-      // An explanation is made as valid UTF-8.
-      if let explanation = row.explanation { out.appendJSONString(validUTF8: explanation) } else { out.append("null") }
+      // An explanation comes escaped already (``explanationEscaping``).
+      if let explanation = row.explanation {
+        out.append(UInt8(ascii: "\""))
+        out.append(explanation)
+        out.append(UInt8(ascii: "\""))
+      } else {
+        out.append("null")
+      }
     }
     out.append(array ? "}" : "}\n")
   }

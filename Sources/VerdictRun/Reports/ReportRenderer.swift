@@ -12,7 +12,7 @@ struct ReportRow {
   /// What went wrong, when the row could not be evaluated.
   var error: String?
   /// With `--explain`: why the client got its verdict, on one line (UTF-8, valid while the row
-  /// is rendered).
+  /// is rendered), escaped as the renderer's ``ReportRenderer/explanationEscaping`` says.
   var explanation: UnsafeBufferPointer<UInt8>?
   /// With a run history: the client's standing against the previous run.
   var standing: ClientStanding?
@@ -93,6 +93,8 @@ protocol ReportRenderer: Sendable {
   func suffix(into buffer: ByteBuffer)
   /// Bytes to drop in front of the very first row (the comma between JSON array elements).
   var firstRowSkip: Int { get }
+  /// How ``ReportRow/explanation`` comes: JSON takes it escaped already, as it writes it.
+  var explanationEscaping: LineEscaping { get }
   /// Renders one row: its outcome, or (when `nil`) its error.
   func render(_ row: ReportRow, _ outcome: ReportOutcome?, into buffer: ByteBuffer)
 }

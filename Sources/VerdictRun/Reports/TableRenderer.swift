@@ -82,6 +82,7 @@ struct TableRenderer: ReportRenderer {
 
   func suffix(into buffer: ByteBuffer) {}
   var firstRowSkip: Int { 0 }
+  var explanationEscaping: LineEscaping { .none }
 
   func render(_ row: ReportRow, _ evaluation: ReportOutcome?, into out: ByteBuffer) {
     let start = out.count

@@ -26,6 +26,7 @@ struct HTMLReportRenderer: PageRenderer {
   func prefix(into buffer: ByteBuffer) {}
   func suffix(into buffer: ByteBuffer) {}
   var firstRowSkip: Int { 0 }
+  var explanationEscaping: LineEscaping { .none }
 
   func render(_ row: ReportRow, _ outcome: ReportOutcome?, into buffer: ByteBuffer) {
     ReportEntry.encode(row, outcome, vocabulary: vocabulary, into: buffer)
