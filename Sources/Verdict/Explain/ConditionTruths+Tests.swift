@@ -1,21 +1,63 @@
 /// Evaluating the plan's tests, as the interpreter evaluates them.
 extension ConditionTruths {
+  /// The common case of ``fill(policy:client:in:rule:)``, in two tight loops: every test of pass
+  /// `pass`, then every `and`, `or`, `not` and let defined as a condition, in the plan's order
+  /// (a test reads no other node's truth). `false`, the truths then unfinished, when a test
+  /// failed or gave up: whether a failed test is an operand skipped alone depends on the truths
+  /// before it, which the caller's loop, in the plan's order, works out.
+  @inline(__always)
+  func fillTestsFirst<Record: ClientRecord>(
+    _ pass: Int, _ interpreter: inout Interpreter<Record, NoObserver>
+  ) -> Bool {
+    let range = passes[pass]
+    for position in range.lowerBound..<firstCombined[pass] {
+      let index = Int(grouped[position])
+      do throws(Interrupt) {
+        guard let truth = try test(index, entries[index], &interpreter) else { return false }
+        truths[index] = truth
+      } catch {
+        interpreter.scratch?.takeUnretainedValue().failure = nil
+        return false
+      }
+    }
+    for position in firstCombined[pass]..<range.upperBound {
+      let index = Int(grouped[position])
+      let entry = entries[index]
+      switch entry.kind {
+      case .and: truths[index] = combined(entry, start: .true) { min($0, $1) }
+      case .or: truths[index] = combined(entry, start: .false) { max($0, $1) }
+      case .not: truths[index] = truths[Int(children[Int(entry.first)])]?.negated
+      case .let: truths[index] = truths[Int(children[Int(entry.first)])]
+      case .comparison, .field, .test: break  // In the first loop.
+      }
+    }
+    return true
+  }
+
   /// The truth of test `index`; `nil` when its value is neither a truth value nor missing, or when
   /// it is a comparison the program does not hold as one.
   @inline(__always)
   func test<Record: ClientRecord>(
     _ index: Int, _ entry: Entry, _ interpreter: inout Interpreter<Record, NoObserver>
   ) throws(Interrupt) -> Truth? {
-    if entry.hasList, let list = lists[index] { return try member(of: list, index, entry, &interpreter) }
+    if entry.hasList { return try member(index, entry, &interpreter) }
     guard entry.kind == .comparison else { return try interpreter.truth(entry.id) }
-    let expression = interpreter.nodes[Int(entry.id)]
-    if expression.opcode == .compareFieldToConstant {
-      let field = interpreter.field(interpreter.nodes[Int(expression.a)].a)
-      let constant = interpreter.constants[Int(interpreter.nodes[Int(expression.b)].a)]
+    if entry.slot >= 0 {
+      let field = interpreter.field(entry.slot)
+      let constant = constants[index]
       sides[index] = (field, constant)
+      // Two whole numbers, durations, dates or amounts of one currency, as
+      // ``Scalar/compareIntegers(_:_:_:)`` compares them for ``Interpreter/compare(_:_:_:at:)``.
+      if field.header == constant.header {
+        switch field.kind {
+        case .int, .duration, .date, .money:
+          return Truth(outcome: entry.outcomes, field.payload, constant.payload)
+        case .missing, .bool, .decimal, .percent, .constant, .field, .computed: break
+        }
+      }
       // A text field against a constant text: `==` or `!=` as ``Value/equals(_:_:)`` has it.
-      if field.kind == .field, let texts = texts[index], case .text(let text) = interpreter.value(of: field) {
-        return Truth(outcome: entry.outcomes, place: texts[0] == text ? 1 : 0)
+      if field.kind == .field, let constant = texts[index]?[0], case .text(let text) = interpreter.value(of: field) {
+        return Truth(outcome: entry.outcomes, place: constant == text ? 1 : 0)
       }
       // A decimal against a whole number, on 64 bits where it fits, as the compiled steps
       // compare it (``Interpreter/compareFieldOtherwise(_:)``).
@@ -23,8 +65,9 @@ extension ConditionTruths {
       {
         return Truth(outcome: entry.outcomes, place: place)
       }
-      return try interpreter.compare(expression.comparison, field, constant, at: entry.id)
+      return try interpreter.compare(interpreter.nodes[Int(entry.id)].comparison, field, constant, at: entry.id)
     }
+    let expression = interpreter.nodes[Int(entry.id)]
     guard expression.opcode == .compare else { return nil }
     // As ``Interpreter/conditionTruth(_:)`` compares: both sides evaluated, then compared.
     let left = try interpreter.evaluate(expression.a)
@@ -36,14 +79,16 @@ extension ConditionTruths {
   /// An `in` or `not in` test of a list of constants, as the interpreter computes it: the element
   /// evaluated, looked for in the list.
   func member<Record: ClientRecord>(
-    of list: Value, _ index: Int, _ entry: Entry, _ interpreter: inout Interpreter<Record, NoObserver>
+    _ index: Int, _ entry: Entry, _ interpreter: inout Interpreter<Record, NoObserver>
   ) throws(Interrupt) -> Truth? {
     let test = interpreter.nodes[Int(entry.id)]
     let scalar = try interpreter.evaluate(test.a)
     sides[index] = (scalar, .missing)
     let element = interpreter.value(of: scalar)
-    // A text in a list of texts, none missing: as ``Value/member(_:of:)`` finds it.
-    if case .text(let text) = element, let texts = texts[index] { return Truth(texts.contains(text) != test.negated) }
+    // A text in a list of texts, none missing: as ``Value/member(_:of:)`` finds it. (The list is
+    // read in place, not copied.)
+    if case .text(let text) = element, let found = texts[index]?.contains(text) { return Truth(found != test.negated) }
+    guard let list = lists[index] else { return nil }
     do throws(ValueFailure) {
       let found = try Value.member(element, of: list)
       guard case .bool(let isMember) = found else { return found == .missing ? .missing : nil }

@@ -44,6 +44,9 @@ final class ConditionTruths {
     /// an `in` test of a list of constants (with -1).
     var left = Int32(-1)
     var right = Int32(-1)
+    /// For a comparison of a field with a constant: the field's slot (the constant is in
+    /// ``ConditionTruths/constants``); -1 otherwise.
+    var slot = Int32(-1)
 
     /// Whether the node is a test: a comparison, a truth value of a field, any other test.
     @inline(__always) var isTest: Bool {
@@ -68,6 +71,10 @@ final class ConditionTruths {
   /// for rule `rule`'s.
   let order: UnsafeMutableBufferPointer<Int32>
   let passes: [Range<Int>]
+  /// The nodes of each pass again, its tests first, then the rest (``fillTestsFirst(_:_:)``), each
+  /// group in the plan's order: `grouped[passes[pass]]`, the tests up to `firstCombined[pass]`.
+  let grouped: UnsafeMutableBufferPointer<Int32>
+  let firstCombined: [Int]
   /// Whether a trace of each rule can be made from the truths (``record(rule:into:client:runtime:)``):
   /// its tests are comparisons, truth values of fields and lets, and `in` tests of lists of
   /// constants, whose values the line shows are all in ``sides``.
@@ -80,6 +87,9 @@ final class ConditionTruths {
   @exclusivity(unchecked) var factCount = 0
   /// The two sides of each comparison, by its index (other nodes' entries unused).
   let sides: UnsafeMutableBufferPointer<(Scalar, Scalar)>
+  /// The constant of each comparison of a field with a constant (``Entry/slot``); other nodes'
+  /// entries unused.
+  let constants: UnsafeMutableBufferPointer<Scalar>
   /// The list of each `in` or `not in` test whose list is written as constants, worked out once
   /// (the interpreter builds it again at every evaluation); `nil` for other nodes.
   let lists: UnsafeMutableBufferPointer<Value?>
@@ -144,6 +154,21 @@ final class ConditionTruths {
     self.order = .allocate(capacity: max(1, order.count))
     _ = self.order.initialize(from: order)
     self.passes = passes
+    var grouped: [Int32] = []
+    var firstCombined: [Int] = []
+    // A test, or a let that is not a combination of tests (the interpreter works it out).
+    func evaluated(_ node: Int32) -> Bool {
+      let entry = entries[Int(node)]
+      return entry.isTest || (entry.kind == .let && entry.count == 0)
+    }
+    for pass in passes {
+      grouped += order[pass].filter(evaluated)
+      firstCombined.append(grouped.count)
+      grouped += order[pass].filter { !evaluated($0) }
+    }
+    self.grouped = .allocate(capacity: max(1, grouped.count))
+    _ = self.grouped.initialize(from: grouped)
+    self.firstCombined = firstCombined
     self.recordable = recordable
     facts = .allocate(capacity: count)
     facts.initialize(repeating: 0)
@@ -155,6 +180,8 @@ final class ConditionTruths {
     truths.initialize(repeating: nil)
     sides = .allocate(capacity: count)
     sides.initialize(repeating: (.missing, .missing))
+    constants = .allocate(capacity: count)
+    constants.initialize(repeating: .missing)
     distances = .allocate(capacity: count)
     distances.initialize(repeating: nil)
     stamps = .allocate(capacity: count)
@@ -176,6 +203,11 @@ final class ConditionTruths {
         self.entries[index].outcomes = ConditionStep.outcomes(of: expression.comparison)
         self.entries[index].left = expression.a
         self.entries[index].right = expression.b
+        if expression.opcode == .compareFieldToConstant {
+          let nodes = policy.runtime.nodes
+          self.entries[index].slot = nodes[Int(expression.a)].a
+          constants[index] = policy.runtime.scalarConstants[Int(nodes[Int(expression.b)].a)]
+        }
       case .and, .or, .not, .let, .field: break
       }
     }
@@ -186,10 +218,12 @@ final class ConditionTruths {
     children.deallocate()
     truths.deallocate()
     sides.deallocate()
+    constants.deallocate()
     distances.deallocate()
     stamps.deallocate()
     facts.deallocate()
     order.deallocate()
+    grouped.deallocate()
     lists.deinitialize()
     lists.deallocate()
     texts.deinitialize()
@@ -210,7 +244,9 @@ final class ConditionTruths {
     var observer = NoObserver()
     do throws(EvaluationError) {
       return try policy.withInterpreter(client, context, &observer) { (interpreter) throws(Interrupt) -> Bool in
-        for position in passes[rule.map { $0 + 1 } ?? 0] {
+        let pass = rule.map { $0 + 1 } ?? 0
+        if fillTestsFirst(pass, &interpreter) { return true }
+        for position in passes[pass] {
           let index = Int(order[position])
           let entry = entries[index]
           let truth: Truth?
@@ -245,7 +281,7 @@ final class ConditionTruths {
 
   /// `and` or `or` of a node's computed children.
   @inline(__always)
-  private func combined(_ entry: Entry, start: Truth, _ combine: (Truth, Truth) -> Truth) -> Truth {
+  func combined(_ entry: Entry, start: Truth, _ combine: (Truth, Truth) -> Truth) -> Truth {
     var truth = start
     for position in Int(entry.first)..<Int(entry.first + entry.count) {
       if let child = truths[Int(children[position])] { truth = combine(truth, child) }
