@@ -37,7 +37,7 @@ package final class CSVReader {
   /// The lines skipped before the header: those asked for, and blank ones.
   package let linesBeforeHeader: Int
 
-  let scanner: CSVRecordScanner
+  private let scanner: CSVRecordScanner
   private let blankField: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
   private var pendingBlankLines = 0
   private var nextBlankLine = 0

@@ -50,8 +50,6 @@ final class CSVRecordScanner {
   /// The first quote out of place in the last record returned by `next()`, as
   /// ``CSVQuoteFlaw/code``, or -1.
   var flaw = -1
-  /// Where the last record that ``attemptBoundary()`` looked at starts in the window.
-  var recordStart = 0
   /// Unescaped bytes of quoted fields that contained `""` or text after the closing quote.
   private(set) var scratch: UnsafeMutablePointer<UInt8>
   private var scratchCapacity: Int
@@ -69,9 +67,8 @@ final class CSVRecordScanner {
     scratch.deallocate()
   }
 
-  /// Reads the next record, refilling the window as needed; with `splitting` false, only finds where
-  /// it ends (``attemptBoundary()``): its bytes are then `window.base[recordStart..<window.start]`.
-  func next(splitting: Bool = true) throws(DataReadError) -> Outcome {
+  /// Reads the next record, refilling the window as needed.
+  func next() throws(DataReadError) -> Outcome {
     while true {
       if window.available == 0 {
         if window.isAtEndOfInput {
@@ -81,7 +78,7 @@ final class CSVRecordScanner {
         continue
       }
       let recordLine = line
-      switch splitting ? (attemptUnquoted() ?? attempt()) : attemptBoundary() {
+      switch attemptUnquoted() ?? attempt() {
       case .complete(let count):
         return .record(line: recordLine, count: count)
       case .blank:
@@ -120,28 +117,6 @@ final class CSVRecordScanner {
     return DataReadError(
       line: recordLine, column: 0, message: "record is longer than \(limit)",
       hint: "check that this is a text CSV file with line breaks")
-  }
-
-  /// Reads `bytes`, the whole input from now on (see ``ChunkWindow/load(_:)``).
-  func load(_ bytes: UnsafeBufferPointer<UInt8>) {
-    window.load(bytes)
-    growScratch()
-  }
-
-  /// Reads `count` bytes at `buffer`, the whole input from now on, giving the window's buffer
-  /// in exchange (see ``ChunkWindow/load(exchanging:capacity:count:)``).
-  func load(exchanging buffer: inout UnsafeMutablePointer<UInt8>, capacity: inout Int, count: Int) {
-    window.load(exchanging: &buffer, capacity: &capacity, count: count)
-    growScratch()
-  }
-
-  /// Makes the scratch buffer as large as the window, as a record's unescaped bytes may need.
-  private func growScratch() {
-    if scratchCapacity < window.capacity {
-      scratch.deallocate()
-      scratchCapacity = window.capacity
-      scratch = .allocate(capacity: scratchCapacity)
-    }
   }
 
   /// Doubles the field array, keeping the fields recorded so far.

@@ -85,30 +85,4 @@ final class ChunkWindow {
       }
     }
   }
-
-  /// Holds a copy of `bytes` as the whole input (growing the buffer past `maxCapacity` if it must):
-  /// a reader that splits records other threads found reads them from here.
-  func load(_ bytes: UnsafeBufferPointer<UInt8>) {
-    if bytes.count > capacity {
-      base.deallocate()
-      capacity = bytes.count
-      base = .allocate(capacity: capacity)
-    }
-    if let from = bytes.baseAddress, bytes.count > 0 { base.update(from: from, count: bytes.count) }
-    start = 0
-    end = bytes.count
-    bytesBefore = 0
-    isAtEndOfInput = true
-  }
-
-  /// Holds the `count` bytes at `buffer` (of `capacity` bytes) as the whole input, taking the
-  /// buffer and handing back the window's own in its place: ``load(_:)`` without a copy.
-  func load(exchanging buffer: inout UnsafeMutablePointer<UInt8>, capacity: inout Int, count: Int) {
-    swap(&base, &buffer)
-    swap(&self.capacity, &capacity)
-    start = 0
-    end = count
-    bytesBefore = 0
-    isAtEndOfInput = true
-  }
 }

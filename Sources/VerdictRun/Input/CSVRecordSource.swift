@@ -11,9 +11,7 @@ final class CSVRecordSource: RecordSource {
   var binding: ColumnBinding?
   let columns: [String]?
   let reader: CSVReader
-  let shape: CSVRowShape
-  /// Whether the records come from standard input, which is read once, in order.
-  private let isStandardInput: Bool
+  private let shape: CSVRowShape
 
   /// Opens `path` and reads its header; the separator is detected unless the options fix it.
   init(path: String, options: DataReadOptions) throws(RunFailure) {
@@ -27,7 +25,6 @@ final class CSVRecordSource: RecordSource {
       throw SourceOpener.failure(path, error)
     }
     numbers = options.csvNumbers
-    isStandardInput = path == "-"
     shape = CSVRowShape(header: reader.header, separator: reader.dialect.separator)
     columns = shape.columns(of: reader.header)
   }
@@ -47,58 +44,6 @@ final class CSVRecordSource: RecordSource {
         row.key = record[key]
         row.bytes = record.bytes
         try body(row)
-      }
-    }
-  }
-
-  /// Whether the records can be split into fields by several threads (see ``CSVSplitting``): a
-  /// file, not standard input, whose columns are bound.
-  var splitsIntoRecords: Bool { !isStandardInput && binding != nil }
-
-  /// Calls `body` with each record's bytes, its line and the blank lines before it (see
-  /// ``CSVReader/forEachRecordText(_:)``).
-  func forEachRecordText(_ body: (UnsafeBufferPointer<UInt8>, Int, Int) throws -> Void) throws {
-    try reader.forEachRecordText(body)
-  }
-}
-
-/// Splits the records of a ``CSVPart`` into fields and copies them into a batch, as
-/// ``CSVRecordSource/forEachRow(_:binder:_:)`` and ``Batch/add(_:)`` do for a file read on one
-/// thread. One per thread.
-final class CSVPartReading {
-  private let reader: CSVPartReader
-  private let shape: CSVRowShape
-  /// The column of each field slot.
-  private let columns: [Int]
-  /// The key column, or -1.
-  private let key: Int
-  private let row: RowBuffer
-
-  /// A reading of `source`'s records into rows of `slots` field slots.
-  init(source: CSVRecordSource, binding: ColumnBinding, slots: Int) {
-    reader = CSVPartReader(separator: source.reader.dialect.separator)
-    shape = source.shape
-    columns = binding.columnOfSlot
-    key = binding.keyColumn ?? -1
-    row = RowBuffer(slots: slots)
-  }
-
-  /// Adds the records of `part` to `batch` as rows.
-  /// - Throws: `DataReadError` if the part's bytes are not records as the reading thread found them.
-  func read(_ part: CSVPart, into batch: Batch) throws {
-    part.load(into: reader)
-    let loaded = reader.loaded
-    let origin = batch.bytes.copy(loaded).start
-    let shape = shape
-    let key = key
-    let row = row
-    try columns.withUnsafeBufferPointer { columns in
-      try reader.forEachRecord { record in
-        row.line = record.position.line
-        row.problem = shape.fits(record) ? nil : shape.problem(record)
-        record.gather(columns, into: row.cells)
-        row.key = record[key]
-        batch.add(row, placedIn: loaded, at: origin)
       }
     }
   }

@@ -104,31 +104,6 @@ final class Batch: @unchecked Sendable {
     }
   }
 
-  /// Adds a record whose cells lie, most of them, in `region`, already copied to ``bytes`` at
-  /// `origin`: those are placed by their offset, the others (unescaped elsewhere) copied.
-  func add(_ row: RowBuffer, placedIn region: UnsafeBufferPointer<UInt8>, at origin: Int) {
-    let index = count
-    lines[index] = row.line
-    count += 1
-    let spans = cells + index * stride
-    // Addresses are compared as integers only to find a cell's offset in the region.
-    let low = UInt(bitPattern: region.baseAddress)
-    let width = UInt(region.count)
-    @inline(__always) func place(_ cell: UnsafeBufferPointer<UInt8>) -> CellSpan {
-      let offset = UInt(bitPattern: cell.baseAddress) &- low
-      guard offset <= width, offset &+ UInt(cell.count) <= width else { return bytes.copy(cell) }
-      let start = origin &+ Int(offset)
-      return CellSpan(start: start, end: start &+ cell.count)
-    }
-    spans[slotCount] = place(row.key)
-    if let problem = row.problem {
-      problems.append((index, problem))
-      for slot in 0..<slotCount { spans[slot] = CellSpan(start: 0, end: 0) }
-      return
-    }
-    for slot in 0..<slotCount { spans[slot] = place(row.cells[slot]) }
-  }
-
   /// Calls `body` with where the cells of `row` are, by slot, and the bytes they are in.
   @inline(__always)
   func withRow<Result>(_ row: Int, _ body: (UnsafePointer<CellSpan>, UnsafePointer<UInt8>) -> Result) -> Result {

@@ -15,11 +15,11 @@ final class BatchReader {
   private let open: (String) throws(RunFailure) -> any RecordSource
   private let row: RowBuffer
   private var sequence = 0
-  /// The threads that read the records of a JSON Lines or CSV file, each a part of it (see
-  /// ``LineSplitting`` and ``CSVSplitting``); with one, this thread reads every file itself.
+  /// The threads that read the records of a JSON Lines file, each a part of it (see
+  /// ``LineSplitting``); with one, this thread reads every file itself.
   private let lineThreads: Int
 
-  /// A reader for `policy`; `lineThreads` above one reads JSON Lines and CSV files on that many threads,
+  /// A reader for `policy`; `lineThreads` above one reads JSON Lines files on that many threads,
   /// their batches sent out of order (for a consumer that puts them back in sequence).
   init(
     policy: Policy, binder: ColumnBinder, lineThreads: Int = 1,
@@ -66,14 +66,6 @@ final class BatchReader {
         free.send(batch)
         let splitting = LineSplitting(
           source: lines, index: index, threads: lineThreads, slots: policy.fields.count, capacity: batch.capacity)
-        guard splitting.run(sequence: &sequence, free: free, send: send) else { return }
-        continue
-      }
-      if lineThreads > 1, let csv = source as? CSVRecordSource, csv.splitsIntoRecords {
-        sequence -= 1
-        free.send(batch)
-        let splitting = CSVSplitting(
-          source: csv, index: index, threads: lineThreads, slots: policy.fields.count, capacity: batch.capacity)
         guard splitting.run(sequence: &sequence, free: free, send: send) else { return }
         continue
       }
