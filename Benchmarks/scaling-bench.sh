@@ -11,7 +11,11 @@
 #
 # The reading thread and the writer are there in every run; --jobs sets the evaluating threads,
 # and the threads that read a JSON Lines file's parts.
-# A speed-up near 1 means a stage that one thread does alone bounds the run.
+# A speed-up near 1 means a stage that one thread does alone bounds the run, or that the run
+# had one core: processes of another session (another autogroup, e.g. a fuzzer at nice 19)
+# take their share of the processors whatever their nice value, so check
+# `perf stat -e task-clock` ("CPUs utilized") before reading anything into it. On 2 cores,
+# `--jobs 2` runs four busy threads: half their instructions in all bound it as well.
 #
 #   Benchmarks/scaling-bench.sh [RUNS]             RUNS defaults to 5; CLIENTS=… sets the size
 #   VERDICT=path/to/verdict Benchmarks/scaling-bench.sh   another build, without building

@@ -78,7 +78,7 @@ final class CSVRecordScanner {
         continue
       }
       let recordLine = line
-      switch attempt() {
+      switch attemptUnquoted() ?? attempt() {
       case .complete(let count):
         return .record(line: recordLine, count: count)
       case .blank:

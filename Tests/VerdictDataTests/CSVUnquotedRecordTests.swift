@@ -1,0 +1,92 @@
+import XCTest
+
+@testable import VerdictData
+
+/// `CSVRecordScanner.attemptUnquoted`, the word-at-a-time split of records without quotes: where
+/// it splits a record, it must split it as `attempt` does (fields, the record's end and line, its
+/// bytes, no flaw), and it must leave every other record to `attempt`.
+final class CSVUnquotedRecordTests: XCTestCase {
+  /// What one attempt left: the outcome, the fields, and the scanner's state after it.
+  struct Split: Equatable {
+    var count: Int
+    var fields: [[UInt8]]
+    var start: Int
+    var line: Int
+    var flaw: Int
+    var recordBytes: [UInt8]?
+  }
+
+  static func split(_ scanner: CSVRecordScanner, _ attempt: () -> CSVRecordScanner.Attempt?) -> Split? {
+    guard case .complete(let count) = attempt() else { return nil }
+    return Split(
+      count: count, fields: (0..<count).map { Array(scanner.fields[$0]) }, start: scanner.window.start,
+      line: scanner.line, flaw: scanner.flaw, recordBytes: scanner.recordBytes.map(Array.init))
+  }
+
+  /// Compares the two at the start of every record of `bytes`, read as the whole input or with
+  /// the input going on after them; returns how many records the word-at-a-time split took.
+  @discardableResult
+  static func compare(
+    _ bytes: [UInt8], separator: UInt8, atEnd: Bool, file: StaticString = #filePath, line: UInt = #line
+  )
+    -> Int
+  {
+    // One chunk of exactly `bytes`; then, for the whole input, the end of it. Otherwise more
+    // input follows that is not read yet.
+    let source = ByteSource(bytes: atEnd ? bytes : bytes + Array("\"\n".utf8), chunkSize: max(1, bytes.count))
+    let window = ChunkWindow(source: source, maxCapacity: CSVReader.maxRecordBytes)
+    _ = try? window.refill()
+    if atEnd { _ = try? window.refill() }
+    XCTAssertEqual(window.available, bytes.count, file: file, line: line)
+    XCTAssertEqual(window.isAtEndOfInput, atEnd, file: file, line: line)
+    let scanner = CSVRecordScanner(window: window, separator: separator)
+    var taken = 0
+    while window.available > 0 {
+      let (start, lineBefore) = (window.start, scanner.line)
+      let fast = split(scanner) { scanner.attemptUnquoted() }
+      if fast != nil {
+        taken += 1
+        XCTAssertEqual(window.start, fast?.start)
+        (window.start, scanner.line) = (start, lineBefore)
+      } else {
+        XCTAssertEqual(window.start, start, "left unchanged", file: file, line: line)
+        XCTAssertEqual(scanner.line, lineBefore, "left unchanged", file: file, line: line)
+      }
+      let slow = split(scanner) { scanner.attempt() }
+      if let fast { XCTAssertEqual(fast, slow, "\(bytes) at \(start)", file: file, line: line) }
+      guard slow != nil || window.start != start else { break }
+    }
+    return taken
+  }
+
+  func testRecordsOfEveryKind() {
+    let text =
+      "1,2,3\nab,,c\r\n,\r\n\"q\",x\ny\"z,1\n\t\u{0B}x,2\r3,4\n" + String(repeating: "long field,", count: 9) + "end\n"
+    for atEnd in [true, false] {
+      let taken = Self.compare(Array(text.utf8), separator: UInt8(ascii: ","), atEnd: atEnd)
+      XCTAssertGreaterThan(taken, 3)
+    }
+  }
+
+  func testRandomRecords() {
+    var generator = SeededGenerator(seed: 0xFA57)
+    let pieces: [[UInt8]] = [
+      Array("a".utf8), Array("12".utf8), Array("longer text".utf8), Array(",".utf8), Array(";".utf8),
+      Array("\t".utf8), Array("\n".utf8), Array("\r".utf8), Array("\r\n".utf8), Array("\"".utf8), [0x00],
+      [0x0B], [0x0E], [0x7F], [0x80], [0xFF], Array("ü".utf8), [0x2C | 0x80],
+    ]
+    var taken = 0
+    for round in 0..<300 {
+      var bytes: [UInt8] = []
+      for _ in 0..<Int.random(in: 1...80, using: &generator) {
+        // Quotes rarely, so that most records are the word-at-a-time split's.
+        var piece = pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+        if piece == [0x22] && Bool.random(using: &generator) { piece = Array("x".utf8) }
+        bytes += piece
+      }
+      let separator = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")][round % 3]
+      taken += Self.compare(bytes, separator: separator, atEnd: round % 2 == 0)
+    }
+    XCTAssertGreaterThan(taken, 300)
+  }
+}
