@@ -71,6 +71,30 @@ final class ExplanationLineTests: XCTestCase {
       ])
   }
 
+  /// A field against a constant of another kind (a whole number against a decimal or a percent,
+  /// days against weeks, money against a number) is not compared on the payloads alone.
+  func testFieldsAgainstConstantsOfOtherKindsAgree() throws {
+    try assertLinesAgree(
+      """
+      field n: number
+      field d: duration in days
+      field share: percent
+      field paid: money in EUR
+      rule "half" when n != 7 and n < 2.5 and d > 1w then recommend watch
+      rule "rate" when share > 40% and n > 0.5 then recommend review
+      rule "rest" when n >= 3 and d <= 2w and share < 50% then recommend talk
+      rule "paid" when paid > 100€ and n == 3 then recommend fire
+      otherwise recommend keep
+      """,
+      [
+        ["n": "3", "d": "8d", "share": "45%", "paid": "50€"],
+        ["n": "2", "d": "6d", "share": "30%"],
+        ["n": "7", "d": "15d", "share": "0.4", "paid": "120€"],
+        ["n": "3", "d": "14d", "share": "10%", "paid": "100.01€"],
+        ["n": "1.5", "d": "1w"],
+      ])
+  }
+
   func testWinnersNearestMissesAndUnknownsAgreeClientAfterClient() throws {
     try assertLinesAgree(
       """

@@ -4,7 +4,9 @@ extension ConditionTruths {
   /// `pass`, then every `and`, `or`, `not` and let defined as a condition, in the plan's order
   /// (a test reads no other node's truth). `false`, the truths then unfinished, when a test
   /// failed or gave up: whether a failed test is an operand skipped alone depends on the truths
-  /// before it, which the caller's loop, in the plan's order, works out.
+  /// before it, which the caller's loop, in the plan's order, works out, evaluating the tests
+  /// again. That is for the clients whose evaluation fails in an operand the interpreter skipped
+  /// only: a pass with a test that gives up for every client does not come here (``testsFirst``).
   @inline(__always)
   func fillTestsFirst<Record: ClientRecord>(
     _ pass: Int, _ interpreter: inout Interpreter<Record, NoObserver>
@@ -47,7 +49,8 @@ extension ConditionTruths {
       let constant = constants[index]
       sides[index] = (field, constant)
       // Two whole numbers, durations, dates or amounts of one currency, as
-      // ``Scalar/compareIntegers(_:_:_:)`` compares them for ``Interpreter/compare(_:_:_:at:)``.
+      // ``Scalar/compareIntegers(_:_:_:)`` compares them for ``Interpreter/compare(_:_:_:at:)``
+      // (`ExplanationLineTests` has the kinds that must not be compared so).
       if field.header == constant.header {
         switch field.kind {
         case .int, .duration, .date, .money:

@@ -75,6 +75,9 @@ final class ConditionTruths {
   /// group in the plan's order: `grouped[passes[pass]]`, the tests up to `firstCombined[pass]`.
   let grouped: UnsafeMutableBufferPointer<Int32>
   let firstCombined: [Int]
+  /// Whether each pass's tests can all go first: not when one is a comparison that
+  /// ``test(_:_:_:)`` gives up on whatever the client (the loop in the plan's order then decides).
+  let testsFirst: [Bool]
   /// Whether a trace of each rule can be made from the truths (``record(rule:into:client:runtime:)``):
   /// its tests are comparisons, truth values of fields and lets, and `in` tests of lists of
   /// constants, whose values the line shows are all in ``sides``.
@@ -154,21 +157,11 @@ final class ConditionTruths {
     self.order = .allocate(capacity: max(1, order.count))
     _ = self.order.initialize(from: order)
     self.passes = passes
-    var grouped: [Int32] = []
-    var firstCombined: [Int] = []
-    // A test, or a let that is not a combination of tests (the interpreter works it out).
-    func evaluated(_ node: Int32) -> Bool {
-      let entry = entries[Int(node)]
-      return entry.isTest || (entry.kind == .let && entry.count == 0)
-    }
-    for pass in passes {
-      grouped += order[pass].filter(evaluated)
-      firstCombined.append(grouped.count)
-      grouped += order[pass].filter { !evaluated($0) }
-    }
-    self.grouped = .allocate(capacity: max(1, grouped.count))
-    _ = self.grouped.initialize(from: grouped)
-    self.firstCombined = firstCombined
+    let groups = ConditionTruths.grouped(order, passes: passes, plan: plan, runtime: policy.runtime)
+    grouped = .allocate(capacity: max(1, groups.nodes.count))
+    _ = grouped.initialize(from: groups.nodes)
+    firstCombined = groups.firstCombined
+    testsFirst = groups.testsFirst
     self.recordable = recordable
     facts = .allocate(capacity: count)
     facts.initialize(repeating: 0)
@@ -245,7 +238,7 @@ final class ConditionTruths {
     do throws(EvaluationError) {
       return try policy.withInterpreter(client, context, &observer) { (interpreter) throws(Interrupt) -> Bool in
         let pass = rule.map { $0 + 1 } ?? 0
-        if fillTestsFirst(pass, &interpreter) { return true }
+        if testsFirst[pass], fillTestsFirst(pass, &interpreter) { return true }
         for position in passes[pass] {
           let index = Int(order[position])
           let entry = entries[index]

@@ -99,8 +99,8 @@ final class LineBytes {
 
   /// The escape of a byte that ``JSONStringEscape/escapes(_:)``.
   func appendEscape(of byte: UInt8) {
-    var (escape, count) = JSONStringEscape.escape(byte)
-    withUnsafeBytes(of: &escape) { append(UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[..<count])) }
+    let (escape, count) = JSONStringEscape.escape(byte)
+    for place in 0..<count { append(UInt8(truncatingIfNeeded: escape >> (8 * place))) }
   }
 
   /// A quotation mark, escaped as ``escaping`` says.

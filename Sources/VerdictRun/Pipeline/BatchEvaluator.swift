@@ -55,14 +55,17 @@ final class BatchEvaluator {
   /// Whether the policy reads history facts, which each client's past is then made for.
   private let fillsHistoryFacts: Bool
 
+  /// `explanationEscaping`: with `--explain`, how the renderer takes the explanation
+  /// (``ReportRenderer/explanationEscaping``); `nil` without.
   init(
-    policy: Policy, context: EvaluationContext, filter: RowFilter, failOn: Int?, explains: LineEscaping? = nil,
+    policy: Policy, context: EvaluationContext, filter: RowFilter, failOn: Int?,
+    explanationEscaping: LineEscaping? = nil,
     store: AggregateStore? = nil, history: RunHistory? = nil, changedOnly: Bool = false, page: PageFacts? = nil
   ) {
     self.page = page
     self.history = history
     self.changedOnly = changedOnly
-    lines = explains.map { ExplanationLineWriter(policy: policy, escaping: $0) }
+    lines = explanationEscaping.map { ExplanationLineWriter(policy: policy, escaping: $0) }
     self.policy = policy
     self.context = context
     self.filter = filter

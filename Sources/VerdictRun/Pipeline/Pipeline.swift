@@ -79,8 +79,8 @@ final class Pipeline: @unchecked Sendable {
       let evaluator = UncheckedBox(
         BatchEvaluator(
           policy: policy, context: context, filter: options.filter, failOn: options.failOn,
-          explains: configuration.explain ? report.value.explanationEscaping : nil, store: store, history: history,
-          changedOnly: configuration.changedOnly,
+          explanationEscaping: configuration.explain ? report.value.explanationEscaping : nil, store: store,
+          history: history, changedOnly: configuration.changedOnly,
           page: format == .html
             ? PageFacts(measureSlot: options.chart?.slot, histogramSlot: options.histogram?.slot) : nil))
       evaluators.append(evaluator)
