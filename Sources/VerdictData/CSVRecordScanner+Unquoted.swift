@@ -4,8 +4,8 @@ extension CSVRecordScanner {
   /// Splits the record at `window.start` as ``attempt()`` would, when it holds no quote and its
   /// line break lies in the window with at least eight bytes from each word's start; returns
   /// `nil`, having changed nothing but ``fields``, for any other record (one with a quote, a
-  /// blank line, one at the end of the window or of the input, one with many fields), which
-  /// ``attempt()`` then reads.
+  /// blank line, one at the end of the window or of the input, one with more fields than
+  /// ``fieldCapacity``, whose table is not grown here), which ``attempt()`` then reads.
   ///
   /// Each word of eight bytes gives the set of its bytes that are the separator, a quote or
   /// below 14 (LF, CR and other control bytes, which are field content), exactly, byte by byte;

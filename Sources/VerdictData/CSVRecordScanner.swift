@@ -5,6 +5,8 @@
 /// `scratch` (quoted fields with `""` escapes). When the record runs past the buffered bytes it
 /// gives up without side effects; `next()` then refills the window and parses the record again
 /// from its start. Re-parsing happens only at chunk boundaries, so its cost is negligible.
+/// `next()` tries `attemptUnquoted()` first, the common record without quotes split eight bytes
+/// at a time, and leaves every other record to `attempt()`.
 ///
 /// `scratch` is always at least as large as the window, and a record's unescaped bytes never
 /// outnumber its raw bytes, so the scratch buffer never moves while a record is being built.
