@@ -36,4 +36,26 @@ extension ConditionTruths {
     }
     return (nodes, firstCombined, testsFirst)
   }
+
+  /// The truth of an `and`, `or` or `not`, or of a let defined as a condition (its definition's),
+  /// from its children's; only for those.
+  @inline(__always)
+  func combination(_ entry: Entry) -> Truth? {
+    switch entry.kind {
+    case .and: combined(entry, start: .true) { min($0, $1) }
+    case .or: combined(entry, start: .false) { max($0, $1) }
+    case .not: truths[Int(children[Int(entry.first)])]?.negated
+    case .let, .comparison, .field, .test: truths[Int(children[Int(entry.first)])]
+    }
+  }
+
+  /// `and` or `or` of a node's computed children.
+  @inline(__always)
+  func combined(_ entry: Entry, start: Truth, _ combine: (Truth, Truth) -> Truth) -> Truth {
+    var truth = start
+    for position in Int(entry.first)..<Int(entry.first + entry.count) {
+      if let child = truths[Int(children[position])] { truth = combine(truth, child) }
+    }
+    return truth
+  }
 }

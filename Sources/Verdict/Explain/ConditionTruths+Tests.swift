@@ -24,14 +24,7 @@ extension ConditionTruths {
     }
     for position in firstCombined[pass]..<range.upperBound {
       let index = Int(grouped[position])
-      let entry = entries[index]
-      switch entry.kind {
-      case .and: truths[index] = combined(entry, start: .true) { min($0, $1) }
-      case .or: truths[index] = combined(entry, start: .false) { max($0, $1) }
-      case .not: truths[index] = truths[Int(children[Int(entry.first)])]?.negated
-      case .let: truths[index] = truths[Int(children[Int(entry.first)])]
-      case .comparison, .field, .test: break  // In the first loop.
-      }
+      truths[index] = combination(entries[index])
     }
     return true
   }

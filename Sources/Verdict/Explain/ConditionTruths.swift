@@ -244,15 +244,10 @@ final class ConditionTruths {
           let entry = entries[index]
           let truth: Truth?
           switch entry.kind {
-          case .and:
-            truth = combined(entry, start: .true) { min($0, $1) }
-          case .or:
-            truth = combined(entry, start: .false) { max($0, $1) }
-          case .not:
-            truth = truths[Int(children[Int(entry.first)])]?.negated
+          case .and, .or, .not:
+            truth = combination(entry)
           case .let where entry.count > 0:
-            // A let defined as a condition has its definition's value.
-            truth = truths[Int(children[Int(entry.first)])]
+            truth = combination(entry)
           case .let, .comparison, .field, .test:
             do throws(Interrupt) {
               guard let test = try self.test(index, entry, &interpreter) else { return false }
@@ -270,16 +265,6 @@ final class ConditionTruths {
     } catch {
       return false
     }
-  }
-
-  /// `and` or `or` of a node's computed children.
-  @inline(__always)
-  func combined(_ entry: Entry, start: Truth, _ combine: (Truth, Truth) -> Truth) -> Truth {
-    var truth = start
-    for position in Int(entry.first)..<Int(entry.first + entry.count) {
-      if let child = truths[Int(children[position])] { truth = combine(truth, child) }
-    }
-    return truth
   }
 
   /// Whether a test whose evaluation failed is an operand that a trace skips alone: an earlier

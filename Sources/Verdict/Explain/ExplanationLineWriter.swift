@@ -45,20 +45,15 @@ package final class ExplanationLineWriter {
       escapedOffsets = .allocate(capacity: 0)
     case .json:
       // Each byte's escape, once, rather than the line's bytes escaped on every line.
-      var escaped: [UInt8] = []
+      let escaped = LineBytes(escaping: .json)
       var offsets: [Int32] = []
       for byte in plan.texts {
         offsets.append(Int32(escaped.count))
-        guard JSONStringEscape.escapes(byte) else {
-          escaped.append(byte)
-          continue
-        }
-        let (escape, count) = JSONStringEscape.escape(byte)
-        for place in 0..<count { escaped.append(UInt8(truncatingIfNeeded: escape >> (8 * place))) }
+        if JSONStringEscape.escapes(byte) { escaped.appendEscape(of: byte) } else { escaped.append(byte) }
       }
       offsets.append(Int32(escaped.count))
       texts = .allocate(capacity: max(1, escaped.count))
-      _ = texts.initialize(from: escaped)
+      _ = texts.initialize(from: escaped.bytes)
       escapedOffsets = .allocate(capacity: offsets.count)
       _ = escapedOffsets.initialize(from: offsets)
     }
