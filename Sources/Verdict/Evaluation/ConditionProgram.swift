@@ -141,7 +141,7 @@ struct ConditionCompiler {
     switch nodes[Int(index)].opcode {
     case .and, .or, .not, .compare, .compareFieldToConstant, .isMissing: true
     case .constant, .field, .letValue, .today, .negate, .coalesce, .arithmetic, .member, .contains, .call,
-      .population, .list:
+      .population, .list, .constantList:
       false
     }
   }
@@ -196,7 +196,8 @@ struct ConditionCompiler {
       steps.append(ConditionStep(operation: .letStore, slot: node.a, node: index))
       steps[cached].skip = Int32(steps.count)
       return [cached, steps.count - 1]
-    case .constant, .today, .negate, .coalesce, .arithmetic, .member, .contains, .call, .population, .list:
+    case .constant, .today, .negate, .coalesce, .arithmetic, .member, .contains, .call, .population, .list,
+      .constantList:
       return general(index)
     }
   }

@@ -64,7 +64,8 @@ extension Interpreter {
       guard let known = lets[Int(node.a)] else { return Truth(try evaluate(index)) }
       if Observer.recordsValues { observer.observe(index, value(of: known)) }
       return Truth(known)
-    case .constant, .field, .today, .negate, .coalesce, .arithmetic, .member, .contains, .call, .population, .list:
+    case .constant, .field, .today, .negate, .coalesce, .arithmetic, .member, .contains, .call, .population, .list,
+      .constantList:
       return Truth(try evaluate(index))
     }
     if Observer.recordsValues { observer.observe(index, truth.value) }
@@ -118,7 +119,7 @@ extension Interpreter {
     case .isMissing:
       return Truth(try evaluate(node.a).isMissing != node.negated)
     case .constant, .field, .letValue, .today, .negate, .coalesce, .arithmetic, .member, .contains, .call,
-      .population, .list:
+      .population, .list, .constantList:
       // Not conditions: ``truth(_:)`` evaluates these as values.
       return .missing
     }

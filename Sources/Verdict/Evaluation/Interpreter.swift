@@ -100,7 +100,7 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
         scalar = try compute(index)
       }
     case .today, .negate, .not, .and, .or, .coalesce, .compare, .arithmetic, .isMissing, .member, .contains, .call,
-      .population, .list:
+      .population, .list, .constantList:
       scalar = try compute(index)
     }
     if Observer.recordsValues { observer.observe(index, value(of: scalar)) }
@@ -161,6 +161,12 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
       values.reserveCapacity(Int(node.b))
       for offset in 0..<node.b { values.append(value(of: try evaluate(operand(node.a + offset)))) }
       return scalar(.list(values))
+    case .constantList:
+      // Made once; its elements are evaluated only for a trace, which reports each.
+      if Observer.recordsValues, case .list(let elements) = runtime.constants[Int(node.a)] {
+        for offset in 0..<Int32(elements.count) { _ = try evaluate(operand(node.b + offset)) }
+      }
+      return constants[Int(node.a)]
     }
   }
 

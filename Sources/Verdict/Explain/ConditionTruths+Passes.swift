@@ -21,7 +21,7 @@ extension ConditionTruths {
       switch runtime.nodes[Int(plan.nodes[Int(node)].id)].opcode {
       case .compare, .compareFieldToConstant: return false
       case .constant, .field, .letValue, .today, .negate, .not, .and, .or, .coalesce, .arithmetic, .isMissing,
-        .member, .contains, .call, .population, .list:
+        .member, .contains, .call, .population, .list, .constantList:
         return true
       }
     }

@@ -97,25 +97,14 @@ extension ConditionTruths {
 
 /// What the shapes of a plan's conditions tell once, before any client.
 extension ConditionTruths {
-  /// The list of member test `id` when it is written as constants, as the interpreter computes it.
+  /// The list of member test `id` when it is written as constants (made once, when the policy
+  /// was lowered).
   static func constantList(of id: Int32, in runtime: Runtime) -> Value? {
     let test = runtime.nodes[Int(id)]
-    guard test.opcode == .member, runtime.nodes[Int(test.b)].opcode == .list else { return nil }
+    guard test.opcode == .member else { return nil }
     let list = runtime.nodes[Int(test.b)]
-    var elements: [Value] = []
-    for offset in 0..<list.b {
-      let element = runtime.nodes[Int(runtime.operands[Int(list.a + offset)])]
-      guard element.opcode == .constant else { return nil }
-      let scalar = runtime.scalarConstants[Int(element.a)]
-      if let value = scalar.inlineValue {
-        elements.append(value)
-      } else if scalar.kind == .constant {
-        elements.append(runtime.constants[Int(scalar.payload)])
-      } else {
-        return nil
-      }
-    }
-    return .list(elements)
+    guard list.opcode == .constantList else { return nil }
+    return runtime.constants[Int(list.a)]
   }
 
   /// The texts that test `id` compares a text with, when they are constants: every element of

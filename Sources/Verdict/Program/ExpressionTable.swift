@@ -56,6 +56,10 @@ struct ExpressionTable: Sendable {
     case population
     /// `a`: first operand index in `operands`, `b`: count.
     case list
+    /// A list literal of constants only, made once rather than for each evaluation: `a`: the
+    /// list's constant index; `b`: first operand index in `operands` of its elements, each a
+    /// constant node, which a trace still reports.
+    case constantList
   }
 
   /// The client record's slot of the first aggregate (aggregates are read like fields).
@@ -116,10 +120,28 @@ struct ExpressionTable: Sendable {
       node = Node(opcode: .field, a: Int32(historyBase + fact))
     case .list(let elements):
       let start = lowerOperands(elements)
-      node = Node(opcode: .list, a: start, b: Int32(elements.count))
+      if let list = ExpressionTable.constantList(elements) {
+        node = Node(opcode: .constantList, a: Int32(constants.count), b: start)
+        constants.append(list)
+      } else {
+        node = Node(opcode: .list, a: start, b: Int32(elements.count))
+      }
     }
     nodes[index] = node
     return Int32(index)
+  }
+
+  /// The list that elements written as constants make, each as evaluating its constant gives it
+  /// (``Scalar/init(inline:)`` then ``Scalar/inlineValue``, else the constant itself); `nil` when
+  /// an element is anything but a constant.
+  private static func constantList(_ elements: [CheckedExpr]) -> Value? {
+    var values: [Value] = []
+    values.reserveCapacity(elements.count)
+    for element in elements {
+      guard case .constant(let value) = element.kind else { return nil }
+      values.append(Scalar(inline: value)?.inlineValue ?? value)
+    }
+    return .list(values)
   }
 
   private mutating func lowerOperands(_ exprs: [CheckedExpr]) -> Int32 {
