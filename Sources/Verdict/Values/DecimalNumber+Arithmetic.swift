@@ -44,6 +44,13 @@ extension DecimalNumber {
   static func dividing(_ a: DecimalNumber, _ b: DecimalNumber) throws(ValueFailure) -> DecimalNumber {
     guard !b.isZero else { throw ValueFailure.divisionByZero }
     if a.isZero { return DecimalNumber(0) }
+    if a.high == 0, b.high == 0, let quotient = narrowQuotient(a, b) { return quotient }
+    return try wideQuotient(a, b)
+  }
+
+  /// `a ÷ b` for a nonzero `a` and `b`, in 256-bit arithmetic whatever their size: what
+  /// ``dividing(_:_:)`` gives when ``narrowQuotient(_:_:)`` does not.
+  static func wideQuotient(_ a: DecimalNumber, _ b: DecimalNumber) throws(ValueFailure) -> DecimalNumber {
     // Scale the dividend up by 10^extra so that the quotient has a digit past what is kept
     // (29 decimal places, or 29 significant digits and more); the remainder then only says
     // whether anything follows it, which settles a tie.

@@ -150,9 +150,17 @@ extension DecimalNumber: Comparable, Hashable {
       magnitudes = x < y ? -1 : (x == y ? 0 : 1)
     } else {
       let common = Int(max(a.scale, b.scale))
-      let x = WideMagnitude(a.significand, times: powerOfTen(common - Int(a.scale)))
-      let y = WideMagnitude(b.significand, times: powerOfTen(common - Int(b.scale)))
-      magnitudes = x < y ? -1 : (x == y ? 0 : 1)
+      let (x, xOverflow) = a.significand.multipliedReportingOverflow(by: powerOfTen(common - Int(a.scale)))
+      let (y, yOverflow) = b.significand.multipliedReportingOverflow(by: powerOfTen(common - Int(b.scale)))
+      if !xOverflow, !yOverflow {
+        // Both brought to the common scale within 128 bits: the commonest case, without the
+        // 256-bit products below.
+        magnitudes = x < y ? -1 : (x == y ? 0 : 1)
+      } else {
+        let x = WideMagnitude(a.significand, times: powerOfTen(common - Int(a.scale)))
+        let y = WideMagnitude(b.significand, times: powerOfTen(common - Int(b.scale)))
+        magnitudes = x < y ? -1 : (x == y ? 0 : 1)
+      }
     }
     return a.isNegative ? -magnitudes : magnitudes
   }
