@@ -23,6 +23,20 @@ import Testing
     #expect(read(cell, .point) == expected)
   }
 
+  /// Decimal cells of up to 18 digits, the commonest (read without the checks wide numbers
+  /// need), are the numbers their text says: against the literal reader, on seeded cells.
+  @Test func plainDecimalCellsAreTheirNumbers() throws {
+    var generator = SeededRandom(state: 1_812)
+    for _ in 0..<5_000 {
+      let digits = Int.random(in: 2...18, using: &generator)
+      var text = String((0..<digits).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+      text.insert(".", at: text.index(text.startIndex, offsetBy: Int.random(in: 1..<digits, using: &generator)))
+      if Bool.random(using: &generator) { text = "-" + text }
+      let expected = try #require(DecimalNumber(text))
+      #expect(CellReader().read(text, for: number) == .success(.decimal(expected)), "\(text)")
+    }
+  }
+
   @Test(arguments: [
     ("1,125", "1.125"), ("0,5", "0.5"), ("1.234,56", "1234.56"), ("1.234.567", "1234567"), ("11'373,94", "11373.94"),
     ("1 234,5", "1234.5"), ("-2.500,00", "-2500"),

@@ -71,7 +71,14 @@ struct ExactDecimal {
   /// The number: whole and within 64 bits, else a decimal; `nil` past 28 significant digits or
   /// 28 decimal places, which are refused rather than rounded.
   var value: Value? {
-    if !isWide, fractionDigits == 0 { return .int(negative ? -mantissa : mantissa) }
+    if !isWide {
+      if fractionDigits == 0 { return .int(negative ? -mantissa : mantissa) }
+      // The commonest decimal cell (`153.8`): at most 18 digits, so below 10^28 with a scale
+      // that fits, taken as it is without the checks for wide significands below.
+      if fractionDigits <= DecimalNumber.maximumDigits, mantissa >= 0 {
+        return .decimal(DecimalNumber(significand: UInt128(mantissa), scale: fractionDigits, negative: negative))
+      }
+    }
     return number(shiftingPointLeftBy: 0).map { .decimal($0) }
   }
 
