@@ -31,6 +31,25 @@ struct DisplayWidthTests {
     #expect(Self.width("a\nb\tc") == 5)
   }
 
+  /// Every byte, at every place of a cell of 1 to 20 printable ASCII bytes, counts as the
+  /// scalar-by-scalar count (`prefix(of:fitting:)`) counts it, whether the cell is told printable
+  /// ASCII eight bytes at a time or not.
+  @Test func printableASCIIIsToldEightBytesAtATime() {
+    for length in 1...20 {
+      for place in 0..<length {
+        for byte in UInt8(0)...UInt8(255) {
+          var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+          bytes[place] = byte
+          bytes.withUnsafeBufferPointer { cell in
+            let expected = DisplayWidth.prefix(of: cell, fitting: .max).width
+            #expect(DisplayWidth.of(cell) == expected, "\(bytes)")
+            #expect(DisplayWidth.isPrintableASCII(cell) == (byte >= 0x20 && byte <= 0x7E), "\(bytes)")
+          }
+        }
+      }
+    }
+  }
+
   @Test func aBrokenByteTakesOneColumn() {
     #expect(Self.width(bytes: [0x41, 0xE4, 0x42]) == 3)
     #expect(Self.width(bytes: [0x41, 0xE6, 0x9D]) == 3)

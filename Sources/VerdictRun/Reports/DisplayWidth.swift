@@ -9,6 +9,8 @@ enum DisplayWidth {
   /// The columns `bytes` takes as a table cell: line breaks and tabs become spaces, other
   /// control characters drop out.
   static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    // Most cells are printable ASCII, one column a byte: told eight bytes at a time.
+    if isPrintableASCII(bytes) { return bytes.count }
     var width = 0
     var index = 0
     while index < bytes.count {
@@ -17,6 +19,27 @@ enum DisplayWidth {
       index += length
     }
     return width
+  }
+
+  /// Whether every byte is printable ASCII (0x20 to 0x7E), each taking one column.
+  static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    var index = 0
+    while index &+ 8 <= bytes.count {
+      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+      // A byte is below 0x20 when subtracting 0x20 borrows into its high bit, and is 0x7F or
+      // above when adding 1 does (or it had the high bit already).
+      let low = (word &- 0x2020_2020_2020_2020) & ~word
+      let high = word | ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x0101_0101_0101_0101)
+      if (low | high) & 0x8080_8080_8080_8080 != 0 { return false }
+      index &+= 8
+    }
+    while index < bytes.count {
+      let byte = base[index]
+      if byte < 0x20 || byte > 0x7E { return false }
+      index &+= 1
+    }
+    return true
   }
 
   /// The columns `text` takes as a table cell.
