@@ -157,6 +157,13 @@ extension Interpreter {
   mutating func compareValues(_ comparison: Comparison, _ left: Scalar, _ right: Scalar, at index: Int32)
     throws(Interrupt) -> Truth
   {
+    // `==` and `!=` of two texts (`channel == "phone"`, the commonest comparison left to this
+    // path) as ``Value/equals(_:_:)`` compares them, without the general comparison's copies.
+    if comparison == .equal || comparison == .notEqual, case .text(let a) = value(of: left),
+      case .text(let b) = value(of: right)
+    {
+      return Truth((a == b) == (comparison == .equal))
+    }
     do throws(ValueFailure) {
       switch try Value.compare(comparison, value(of: left), value(of: right)) {
       case .bool(let flag): return Truth(flag)
