@@ -89,6 +89,25 @@ final class DecimalNumberTests: XCTestCase {
     XCTAssertEqual(Self.decimal("0.1251").rounded(toPlaces: 2).description, "0.13")
   }
 
+  func testRoundingToPlacesAgainstDecimalArithmetic() {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<3_000 {
+      let text = Self.random(digits: 28, places: 28, using: &generator)
+      let places = Int.random(in: 0...6, using: &generator)
+      var exact = Decimal(string: text)!
+      var expected = Decimal()
+      NSDecimalRound(&expected, &exact, places, .bankers)
+      let rounded = Self.decimal(text).rounded(toPlaces: places)
+      XCTAssertEqual(Decimal(string: rounded.description), expected, "\(text) to \(places) places")
+    }
+    // Ties, to the even neighbour, also past the 19 digits of a word.
+    XCTAssertEqual(Self.decimal("0.5000000000000000000000000000").rounded(toPlaces: 0).description, "0")
+    XCTAssertEqual(
+      Self.decimal("1234567890123456789012345.675").rounded(toPlaces: 2).description, "1234567890123456789012345.68")
+    XCTAssertEqual(
+      Self.decimal("1234567890123456789012345.665").rounded(toPlaces: 2).description, "1234567890123456789012345.66")
+  }
+
   func testReadingRefusesWhatItWouldRound() {
     XCTAssertNotNil(DecimalNumber("9999999999999999999999999999"))
     XCTAssertNil(DecimalNumber("10000000000000000000000000000"))

@@ -6,7 +6,9 @@ import XCTest
 /// ``ConditionTruths`` rather than on a trace of every condition. On generated clients (a fixed
 /// seed) the ranking on the truths must choose the rule the trace chooses, and the whole line
 /// must be ``ExplanationText/line(_:)``'s: ties between rules of equal shape, unknown rules,
-/// `or`, `not`, lets, missing values and errors in skipped operands included.
+/// `or`, `not`, lets, missing values and errors in skipped operands included. The outcome
+/// decided on the truths (``ExplanationLineWriter/report(_:in:)``) must be the evaluation's, and
+/// the line made from them the same.
 final class ExplanationRankingTests: XCTestCase {
   let context = EvaluationContext(today: CalendarDate(year: 2026, month: 11, day: 29)!)
 
@@ -19,6 +21,9 @@ final class ExplanationRankingTests: XCTestCase {
     var traced = 0
     /// Rules whose trace was made from the truths.
     var recorded = 0
+    /// Clients whose outcome ``ExplanationLineWriter/report(_:in:)`` gave, which matched the
+    /// evaluation's.
+    var decided = 0
   }
 
   /// Explains `count` generated clients both ways and compares the nearest rule and the line.
@@ -44,6 +49,22 @@ final class ExplanationRankingTests: XCTestCase {
         writer.line(of: client, winner: explanation.winningRule, in: context), ExplanationText.line(explanation),
         "\(values)", file: file, line: line)
       tally.explained += 1
+      // Decided on the truths, as `verdict run --explain` does when most clients match no rule:
+      // the evaluation's outcome or error, and the same line made from them.
+      let decided = Result { () throws(EvaluationError) in try writer.report(client, in: context) }
+      let evaluated = Result { () throws(EvaluationError) in try policy.report(client, in: context) }
+      switch (decided, evaluated) {
+      case (.success(let outcome), .success(let expected)):
+        XCTAssertEqual("\(outcome)", "\(expected)", "\(values)", file: file, line: line)
+        XCTAssertEqual(
+          writer.line(of: client, winner: outcome.winningRule, in: context), ExplanationText.line(explanation),
+          "decided on the truths: \(values)", file: file, line: line)
+        tally.decided += 1
+      case (.failure(let error), .failure(let expected)):
+        XCTAssertEqual(error, expected, "\(values)", file: file, line: line)
+      case (.success, .failure), (.failure, .success):
+        XCTFail("decided on the truths and evaluated disagree on \(values)", file: file, line: line)
+      }
       guard explanation.error == nil, explanation.winningRule == nil else { continue }
       traced.clear()
       XCTAssertTrue(policy.traceConditions(client, in: context, into: traced), "\(values)", file: file, line: line)
@@ -103,6 +124,30 @@ final class ExplanationRankingTests: XCTestCase {
     XCTAssertGreaterThan(tally.ranked, 100, "the truths rank most clients without a winner")
     XCTAssertEqual(tally.traced, 0)
     XCTAssertGreaterThan(tally.recorded, 100)
+  }
+
+  /// A run that explains every client decides the rules on the truths: the first match, clauses
+  /// computed from fields (missing ones left out, a wrong type an error), unknown rules counted,
+  /// and errors in operands skipped or not, as the evaluation has them.
+  func testRulesDecidedOnTheTruthsAreTheEvaluations() throws {
+    let tally = try compare(
+      """
+      strategy first-match
+      field a: number
+      field b: number
+      field wait: duration
+      field note: text
+      rule "ratio" when a > 0 and b / a > 3 then recommend fire notice wait reason note
+      rule "either" when b > 8 or a / b > 1 then recommend watch notice max(wait ?? 0d, 10d)
+      rule "both" when a > 2 and b > 2 then recommend talk refer note
+      otherwise recommend keep reason note
+      """,
+      fields: [
+        "a": ["0", "1", "3", "4", "9", "2.5"], "b": ["0", "1", "3", "9", "12", "0.5"],
+        "wait": ["5d", "30d", "2w"], "note": ["late", "rude", ""],
+      ], seed: 23)
+    XCTAssertGreaterThan(tally.decided, 400, "most clients decided on the truths")
+    XCTAssertLessThan(tally.decided, tally.explained, "some left to the evaluation: a division by zero it meets")
   }
 
   /// The text tests the truths compare as strings (a field's `==` or `!=` with a constant text,
@@ -229,27 +274,5 @@ final class ExplanationRankingTests: XCTestCase {
           ConditionTruths.distance(scalars.0, scalars.1), ExplanationBuilder.distance(a, b), "\(a) and \(b)")
       }
     }
-  }
-}
-
-/// The truths as ``LinePlan``'s fact search reads them: the ranking and the facts the truths
-/// give must be those the plan finds from them, and from the trace. (`public`: seen through
-/// `@testable import`, the module's internal protocol is public to this conformance.)
-extension ConditionTruths: FactValues {
-  /// The truth of node `index` of the plan, as the trace would say it.
-  public func truth(ofNode index: Int32, id: Int32) -> TraceValues.Truth {
-    switch truths[Int(index)] {
-    case .false?: .isFalse
-    case .missing?: .unknown
-    case .true?: .isTrue
-    case nil: .notComputed
-    }
-  }
-
-  /// The distance between the two sides of comparison `index`, from the values they stand for:
-  /// text and lists (which a scalar does not hold inline) have none, as
-  /// ``ExplanationBuilder/distance(_:_:)`` says of them.
-  public func distance(ofNode index: Int32, left: Int32, right: Int32) -> Double? {
-    distance(ofComparison: index)
   }
 }

@@ -46,6 +46,30 @@ extension Policy {
     }
   }
 
+  /// The outcome ``report(_:in:)`` gives `client` when its rules were decided elsewhere: rule
+  /// `winner` won (`nil`: none matched) and `unknownRuleCount` rules were unknown. Only the
+  /// action's clauses are computed, with the same errors.
+  package func report(
+    _ client: Client, in context: EvaluationContext, winner: Int?, unknownRuleCount: Int
+  ) throws(EvaluationError) -> ReportOutcome {
+    if let outcome = report(winner: winner, unknownRuleCount: unknownRuleCount) { return outcome }
+    var observer = NoObserver()
+    return try withInterpreter(client, context, &observer) { (interpreter) throws(Interrupt) in
+      try interpreter.outcome(winner: winner ?? -1, unknownRuleCount: unknownRuleCount)
+    }
+  }
+
+  /// ``report(_:in:winner:unknownRuleCount:)`` when the action has no clause to compute
+  /// (`otherwise recommend keep`), without the client; `nil` when it has one.
+  @inline(__always)
+  package func report(winner: Int?, unknownRuleCount: Int) -> ReportOutcome? {
+    let action = runtime.actions[winner ?? runtime.rules.count]
+    guard action.notice < 0, action.cooldown < 0, action.reason < 0, action.refer < 0 else { return nil }
+    return ReportOutcome(
+      severity: action.verdict, winningRule: winner, notice: nil, cooldown: nil, holdUntilPaid: action.holdUntilPaid,
+      meet: action.meet, reason: .none, refer: .none, unknownRuleCount: unknownRuleCount)
+  }
+
   /// The policy's constants as text, by constant index (empty for constants that are not text),
   /// for ``ReportText/constant(_:)``.
   package var reportTexts: [String] {
@@ -67,6 +91,19 @@ extension Interpreter {
       severity: action.verdict, winningRule: winner < 0 ? nil : winner, notice: nil, cooldown: nil,
       holdUntilPaid: action.holdUntilPaid, meet: action.meet, reason: .none, refer: .none,
       unknownRuleCount: unknown.count)
+    try computeClauses(of: action, into: &outcome)
+    return outcome
+  }
+
+  /// The outcome of rule `winner` (-1: none matched, `otherwise` decided) with `unknownRuleCount`
+  /// rules unknown: its action, and the clauses computed.
+  @inline(__always)
+  mutating func outcome(winner: Int, unknownRuleCount: Int) throws(Interrupt) -> ReportOutcome {
+    let action = runtime.actions[winner < 0 ? runtime.rules.count : winner]
+    var outcome = ReportOutcome(
+      severity: action.verdict, winningRule: winner < 0 ? nil : winner, notice: nil, cooldown: nil,
+      holdUntilPaid: action.holdUntilPaid, meet: action.meet, reason: .none, refer: .none,
+      unknownRuleCount: unknownRuleCount)
     try computeClauses(of: action, into: &outcome)
     return outcome
   }

@@ -52,7 +52,9 @@ extension ConditionTruths {
         }
       }
       // A text field against a constant text: `==` or `!=` as ``Value/equals(_:_:)`` has it.
-      if field.kind == .field, let constant = texts[index]?[0], case .text(let text) = interpreter.value(of: field) {
+      if field.kind == .field, case .text(let text) = interpreter.record.pointee.value(at: Int(field.payload)),
+        let constant = texts[index]?[0]
+      {
         return Truth(outcome: entry.outcomes, place: constant == text ? 1 : 0)
       }
       // A decimal against a whole number, on 64 bits where it fits, as the compiled steps
@@ -80,9 +82,14 @@ extension ConditionTruths {
     let test = interpreter.nodes[Int(entry.id)]
     let scalar = try interpreter.evaluate(test.a)
     sides[index] = (scalar, .missing)
+    // A text field in a list of texts, none missing: as ``Value/member(_:of:)`` finds it, read
+    // where the field and the list are (neither is copied into a value).
+    if scalar.kind == .field, case .text(let text) = interpreter.record.pointee.value(at: Int(scalar.payload)),
+      let found = texts[index]?.contains(text)
+    {
+      return Truth(found != test.negated)
+    }
     let element = interpreter.value(of: scalar)
-    // A text in a list of texts, none missing: as ``Value/member(_:of:)`` finds it. (The list is
-    // read in place, not copied.)
     if case .text(let text) = element, let found = texts[index]?.contains(text) { return Truth(found != test.negated) }
     guard let list = lists[index] else { return nil }
     do throws(ValueFailure) {

@@ -66,6 +66,10 @@ final class ConditionTruths {
   let children: UnsafeMutableBufferPointer<Int32>
   /// The root node of each rule's condition.
   let roots: [Int32]
+  /// Each rule's condition root and verdict severity, and whether the first rule that matches
+  /// wins (``decision()``).
+  let rules: UnsafeMutableBufferPointer<(root: Int32, severity: Int)>
+  let firstMatch: Bool
   /// Every node of the plan, then the nodes of each rule's condition (its lets' definitions
   /// included), each in the plan's order: `order[passes[0]]` for all, `order[passes[rule + 1]]`
   /// for rule `rule`'s.
@@ -131,6 +135,11 @@ final class ConditionTruths {
     }
     let count = max(1, entries.count)
     roots = plan.roots
+    rules = .allocate(capacity: max(1, plan.roots.count))
+    for (rule, root) in plan.roots.enumerated() {
+      (rules.baseAddress! + rule).initialize(to: (root, policy.runtime.rules[rule].verdict))
+    }
+    firstMatch = policy.runtime.strategy == .firstMatch
     var order = (0..<Int32(entries.count)).map { $0 }
     var passes = [0..<order.count]
     var recordable: [Bool] = []
@@ -207,6 +216,7 @@ final class ConditionTruths {
   }
 
   deinit {
+    rules.deallocate()
     entries.deallocate()
     children.deallocate()
     truths.deallocate()

@@ -22,6 +22,11 @@ package final class ExplanationLineWriter {
   let out: LineBytes
   /// The client being explained, for aggregates' origins and missing values.
   private(set) var client: Client?
+  /// Whether ``truths`` are those of the client ``report(_:in:)`` was last called for, whose line
+  /// comes next.
+  @exclusivity(unchecked) private var truthsFilled = false
+  /// Whether the trace of the line's rule was made from ``truths`` (which the facts then read).
+  @exclusivity(unchecked) private var factsFromTruths = false
 
   /// The plan's texts, in memory of the writer's own (a slice of them costs no reference count),
   /// escaped as the line is.
@@ -90,25 +95,59 @@ package final class ExplanationLineWriter {
   package func withLine<Result>(
     of client: Client, winner: Int?, in context: EvaluationContext, _ body: (UnsafeBufferPointer<UInt8>) -> Result
   ) -> Result {
-    write(client, winner: winner, in: context)
+    write(client, winner: winner, in: context, filled: truthsFilled)
+    truthsFilled = false
     return body(out.bytes)
   }
 
-  /// Writes the line for `client` into ``out``.
-  private func write(_ client: Client, winner: Int?, in context: EvaluationContext) {
+  /// ``Policy/report(_:in:)`` for a client whose line, if any, is written next: the rules decided
+  /// on the truths a line's ranking needs (``ConditionTruths``, every test of every rule evaluated
+  /// once), which the line then uses, rather than evaluated and then filled again for the line;
+  /// by ``Policy/report(_:in:)`` where the truths might not be the evaluation's. The same outcome
+  /// and errors either way.
+  ///
+  /// It pays where most clients match no rule: their lines need every rule's truths, which cost
+  /// more than an evaluation. The next ``withLine(of:winner:in:_:)`` must be of the same client
+  /// (or come after ``forgetTruths()``).
+  package func report(_ client: Client, in context: EvaluationContext) throws(EvaluationError) -> ReportOutcome {
+    truthsFilled = false
+    if truths.fill(policy: policy, client: client, in: context),
+      let decided = truths.decision()
+    {
+      let outcome: ReportOutcome
+      if let plain = policy.report(winner: decided.winner, unknownRuleCount: decided.unknownRuleCount) {
+        outcome = plain
+      } else {
+        outcome = try policy.report(
+          client, in: context, winner: decided.winner, unknownRuleCount: decided.unknownRuleCount)
+      }
+      truthsFilled = true
+      return outcome
+    }
+    return try policy.report(client, in: context)
+  }
+
+  /// Tells that the next line is of a client ``report(_:in:)`` did not decide.
+  package func forgetTruths() {
+    truthsFilled = false
+  }
+
+  /// Writes the line for `client` into ``out``; `filled`: ``truths`` are the client's.
+  private func write(_ client: Client, winner: Int?, in context: EvaluationContext, filled: Bool) {
     values.clear()
     out.removeAll()
+    factsFromTruths = false
     self.client = client
     defer { self.client = nil }
     if let winner {
-      guard trace(rule: winner, of: client, in: context, filled: false) else {
+      guard trace(rule: winner, of: client, in: context, filled: filled) else {
         return out.appendText(wholeLine(of: client, in: context))
       }
       out.append(text(plan.titles[winner]))
       out.append(": ")
       writeFindings(rule: winner)
     } else {
-      guard let nearest = nearestRule(of: client, in: context) else { return }
+      guard let nearest = nearestRule(of: client, in: context, filled: filled) else { return }
       out.append("no rule matched; nearest ")
       out.append(text(plan.titles[nearest]))
       out.append(": ")
@@ -122,8 +161,8 @@ package final class ExplanationLineWriter {
   /// The rules are ranked on ``ConditionTruths``, and only the nearest one's condition is traced;
   /// where those might not tell what the trace would, every condition is traced and the rules are
   /// ranked on the trace.
-  private func nearestRule(of client: Client, in context: EvaluationContext) -> Int? {
-    if truths.fill(policy: policy, client: client, in: context) {
+  private func nearestRule(of client: Client, in context: EvaluationContext, filled: Bool) -> Int? {
+    if filled || truths.fill(policy: policy, client: client, in: context) {
       guard let nearest = truths.nearestRule() else {
         out.append("no rule matched")
         return nil
@@ -153,8 +192,10 @@ package final class ExplanationLineWriter {
     if truths.recordable[rule], filled || truths.fill(policy: policy, client: client, in: context, rule: rule),
       truths.record(rule: rule, into: values, client: client, runtime: policy.runtime)
     {
+      factsFromTruths = true
       return true
     }
+    factsFromTruths = false
     values.clear()
     return policy.traceCondition(ofRule: rule, client, in: context, into: values)
   }
@@ -171,13 +212,18 @@ package final class ExplanationLineWriter {
     facts.removeAll(keepingCapacity: true)
     switch values.truth(plan.nodes[Int(root)].id) {
     case .isTrue:
-      plan.support(root, values, into: &facts)
+      // The truths hold what the trace was made of, and are read without look-ups.
+      if factsFromTruths { plan.support(root, truths, into: &facts) } else { plan.support(root, values, into: &facts) }
       for (number, fact) in facts.enumerated() {
         if number > 0 { out.append("; ") }
         held(fact)
       }
     case .isFalse, .unknown, .other:
-      plan.obstacles(root, values, into: &facts)
+      if factsFromTruths {
+        plan.obstacles(root, truths, into: &facts)
+      } else {
+        plan.obstacles(root, values, into: &facts)
+      }
       for (number, fact) in facts.enumerated() {
         if number > 0 { out.append("; ") }
         missed(fact)

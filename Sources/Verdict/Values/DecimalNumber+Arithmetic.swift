@@ -107,12 +107,13 @@ extension DecimalNumber {
   /// The number rounded half to even to `places` decimal places (0 to 28).
   func rounded(toPlaces places: Int) -> DecimalNumber {
     guard Int(scale) > places else { return self }
-    let drop = Int(scale) - places
-    let (kept, droppedNonzero) = WideMagnitude(low: significand).droppingDigits(drop - 1)
-    let (quotientWide, lastDigit) = kept.quotientAndRemainder(dividingBy: 10)
-    var quotient = quotientWide.low
-    if lastDigit > 5 || (lastDigit == 5 && (droppedNonzero || quotient & 1 == 1)) { quotient += 1 }
+    // The significand is below 10^28, so the dropped digits come off in one 128-bit division;
+    // the tie is exactly half of what they can hold.
+    let unit = DecimalNumber.powerOfTen(Int(scale) - places)
+    var (kept, dropped) = significand.quotientAndRemainder(dividingBy: unit)
+    let half = unit / 2
+    if dropped > half || (dropped == half && kept & 1 == 1) { kept += 1 }
     // Fewer digits than before, so still below 10^28.
-    return DecimalNumber(significand: quotient, scale: places, negative: isNegative)
+    return DecimalNumber(significand: kept, scale: places, negative: isNegative)
   }
 }

@@ -30,6 +30,16 @@ final class BatchEvaluator {
   /// `--explain`: evaluates shown clients again with a trace to explain them, keeping what it can
   /// across this thread's clients.
   private let lines: ExplanationLineWriter?
+  /// Whether every client evaluated is shown, so explained: the rules may then be decided on the
+  /// truths the explanation needs (``ExplanationLineWriter/report(_:in:)``).
+  private let explainsEveryClient: Bool
+  /// Whether this batch's rules are decided on the truths: when at least two in five of the
+  /// clients of the batch before matched no rule, whose lines need every rule's truths anyway
+  /// (deciding on them costs more than evaluating where a rule matches). Either way gives the
+  /// same outcomes and lines; only the work differs.
+  @exclusivity(unchecked) private var truthsFirst = false
+  /// Clients of this batch that matched no rule, when every client is explained.
+  @exclusivity(unchecked) private var unmatched = 0
   /// Used by this evaluator's thread alone, so exclusivity is not checked at run time.
   @exclusivity(unchecked) private var client: Client
   /// Cell readers by source, made on first use: each source has its own number formats.
@@ -66,6 +76,7 @@ final class BatchEvaluator {
     self.history = history
     self.changedOnly = changedOnly
     lines = explanationEscaping.map { ExplanationLineWriter(policy: policy, escaping: $0) }
+    explainsEveryClient = lines != nil && !filter.quiet && filter.onlySeverities == nil && !changedOnly
     self.policy = policy
     self.context = context
     self.filter = filter
@@ -93,6 +104,7 @@ final class BatchEvaluator {
   func process<Renderer: ReportRenderer>(_ batch: Batch, renderer: Renderer) {
     var tally = Tally(verdictCount: policy.verdicts.count)
     tally.read = batch.count
+    unmatched = 0
     let converter = converter(for: batch)
     var nextProblem = 0
     for row in 0..<batch.count {
@@ -134,18 +146,56 @@ final class BatchEvaluator {
         report(row, of: batch, nil, error: damage, renderer: renderer, tally: &tally)
         continue
       }
+      if explainsEveryClient {
+        explainedRow(row, of: batch, pastID: pastID, policy: policy, renderer: renderer, tally: &tally)
+        continue
+      }
       do throws(EvaluationError) {
         let outcome = try policy.report(client, in: context)
         let standing = history?.past.standing(of: pastID, outcome)
         report(row, of: batch, outcome, error: nil, standing: standing, renderer: renderer, tally: &tally)
       } catch let failure {
-        let location = policy.source.location(of: failure.range.start)
-        let text = "\(failure.message) (\(policy.source.name):\(location))"
-        batch.messages.append(RowMessage(row: row, text: text, diagnostic: failure.diagnostic))
-        report(row, of: batch, nil, error: text, renderer: renderer, tally: &tally)
+        failed(row, of: batch, failure, renderer: renderer, tally: &tally)
       }
     }
     batch.tally = tally
+    if explainsEveryClient { truthsFirst = unmatched * 5 >= tally.evaluated * 2 && unmatched > 0 }
+  }
+
+  /// Evaluates and reports the client of `row` when every client is explained: on the truths its
+  /// explanation needs (``ExplanationLineWriter/report(_:in:)``) when ``truthsFirst``. Out of
+  /// line: runs without `--explain` never come here.
+  @inline(never)
+  ///
+  /// `policy` is the evaluator's, passed in so that each call need not copy it.
+  private func explainedRow<Renderer: ReportRenderer>(
+    _ row: Int, of batch: Batch, pastID: Int?, policy: borrowing Policy, renderer: Renderer, tally: inout Tally
+  ) {
+    let lines = lines.unsafelyUnwrapped
+    do throws(EvaluationError) {
+      let outcome: ReportOutcome
+      if truthsFirst {
+        outcome = try lines.report(client, in: context)
+      } else {
+        lines.forgetTruths()
+        outcome = try policy.report(client, in: context)
+      }
+      if outcome.winningRule == nil { unmatched += 1 }
+      let standing = history?.past.standing(of: pastID, outcome)
+      report(row, of: batch, outcome, error: nil, standing: standing, renderer: renderer, tally: &tally)
+    } catch let failure {
+      failed(row, of: batch, failure, renderer: renderer, tally: &tally)
+    }
+  }
+
+  /// Reports a client whose evaluation failed.
+  private func failed(
+    _ row: Int, of batch: Batch, _ failure: EvaluationError, renderer: some ReportRenderer, tally: inout Tally
+  ) {
+    let location = policy.source.location(of: failure.range.start)
+    let text = "\(failure.message) (\(policy.source.name):\(location))"
+    batch.messages.append(RowMessage(row: row, text: text, diagnostic: failure.diagnostic))
+    report(row, of: batch, nil, error: text, renderer: renderer, tally: &tally)
   }
 
   /// Fills the client's aggregates from its records; returns why it cannot be evaluated when one

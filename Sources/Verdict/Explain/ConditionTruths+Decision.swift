@@ -1,0 +1,50 @@
+/// The rules decided on the truths: what the rule loop (``Interpreter/decide(into:)``) decides,
+/// for a client whose every test the truths hold already.
+extension ConditionTruths {
+  /// The winning rule (`nil`: none matched) by the policy's strategy, and how many rules were
+  /// unknown, from the truths of the rules' conditions as ``fill(policy:client:in:rule:)`` left
+  /// them for every rule; `nil` when a condition has no truth.
+  ///
+  /// A filled plan holds the truth the evaluation gives each condition (see the type's
+  /// description), and the rule loop evaluates every rule, so this is its decision.
+  func decision() -> (winner: Int?, unknownRuleCount: Int)? {
+    var winner: Int?
+    var winnerSeverity = -1
+    var unknown = 0
+    for rule in 0..<roots.count {
+      let (root, severity) = rules[rule]
+      switch truths[Int(root)] {
+      case .true?:
+        // most-severe: ties go to the rule that comes first; first-match: the first one wins.
+        if firstMatch ? winner == nil : severity > winnerSeverity {
+          winner = rule
+          winnerSeverity = severity
+        }
+      case .missing?: unknown += 1
+      case .false?: continue
+      case nil: return nil
+      }
+    }
+    return (winner, unknown)
+  }
+}
+
+/// The truths as the facts of a line read them (``LinePlan/support(_:_:into:)``,
+/// ``LinePlan/obstacles(_:_:into:)``), in place of the trace that
+/// ``record(rule:into:client:runtime:)`` makes of the same truths and sides: the same answers,
+/// without looking each node up in the trace.
+extension ConditionTruths: FactValues {
+  func truth(ofNode index: Int32, id: Int32) -> TraceValues.Truth {
+    switch truths[Int(index)] {
+    case .true?: .isTrue
+    case .false?: .isFalse
+    case .missing?: .unknown
+    case nil: .notComputed
+    }
+  }
+
+  func distance(ofNode index: Int32, left: Int32, right: Int32) -> Double? {
+    // A comparison without a truth has no sides, as a trace has no operands for it.
+    truths[Int(index)] == nil ? nil : distance(ofComparison: index)
+  }
+}
