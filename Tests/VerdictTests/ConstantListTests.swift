@@ -47,6 +47,38 @@ final class ConstantListTests: XCTestCase {
     XCTAssertEqual(lists, [["email", "chat"], ["chat"], [1, .decimal(DecimalNumber("2.5")!), 3]])
   }
 
+  /// Every kind of constant a list can hold is folded as evaluating it gave it, part for part
+  /// (`dump`, so that `2.50` and `2.5`, equal as values, are told apart), the constants as the
+  /// checker wrote them.
+  func testEveryKindOfConstantIsFoldedAsWritten() throws {
+    let lists = [
+      "[2.50, 0.10, 7]", "[10%, 12.5%]", "[10€, 20.50€, 0.0001€]", "[30d, 2w, 90min]",
+      "[2026-01-31, 2024-02-29]", "[true, false]", #"["a", "é", ""]"#, "[[1, 2], [3]]",
+    ]
+    for list in lists {
+      let policy = try Policy("field x: text\nwhen \(list) == \(list) then recommend watch\n")
+      let folded = policy.runtime.nodes.indices.filter { policy.runtime.nodes[$0].opcode == .constantList }
+      XCTAssertFalse(folded.isEmpty, list)
+      for node in folded {
+        var written: [Value] = []
+        let elements = policy.runtime.nodes[node].b
+        guard case .list(let values) = policy.runtime.constants[Int(policy.runtime.nodes[node].a)] else {
+          return XCTFail("\(list) is not a list")
+        }
+        for offset in 0..<Int32(values.count) {
+          let element = policy.runtime.nodes[Int(policy.runtime.operands[Int(elements + offset)])]
+          XCTAssertEqual(element.opcode, .constant, list)
+          written.append(policy.runtime.constants[Int(element.a)])
+        }
+        var expected = ""
+        var actual = ""
+        dump(Value.list(written), to: &expected)
+        dump(Value.list(values), to: &actual)
+        XCTAssertEqual(actual, expected, list)
+      }
+    }
+  }
+
   func testMembershipInListsOfConstants() throws {
     XCTAssertEqual(try rules(["channel": "email", "n": 2]).matched, [0, 1, 4])
     XCTAssertEqual(try rules(["channel": "chat", "n": 3]).matched, [0, 2, 4])

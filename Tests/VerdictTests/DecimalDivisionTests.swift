@@ -51,25 +51,30 @@ final class DecimalDivisionTests: XCTestCase {
   }
 
   func testDividingTakesEitherPath() throws {
-    // 64-bit significands, and one past them (the wide path), give the results worked out by
-    // hand (Python's fractions), rounded half to even to 28 significant digits.
-    let cases: [(String, String, String)] = [
-      ("5135.51", "153.8", "33.39083224967490247074122237"),
-      ("1", "3", "0.3333333333333333333333333333"),
-      ("2", "3", "0.6666666666666666666666666667"),
-      ("1", "8", "0.125"),
-      ("-7", "2", "-3.5"),
-      ("123456789012345678901234567", "3", "41152263004115226300411522.33"),
-      // Ties at the 29th significant digit, to the even neighbour: …7|5 up, …2|5 and …8|5 down.
-      ("95652368242410.7606", "131072000", "729769.6551697598312377929688"),
-      ("1191175296812551436.5", "16384", "72703570362094.20388793945312"),
-      ("10246678363640532.475", "819200", "12508152299.36588436889648438"),
+    // Results worked out by hand (Python's fractions), rounded half to even to 28 significant
+    // digits (and 28 places), each on the path it names.
+    let cases: [(String, String, String, narrow: Bool)] = [
+      ("5135.51", "153.8", "33.39083224967490247074122237", true),
+      ("1", "3", "0.3333333333333333333333333333", true),
+      ("2", "3", "0.6666666666666666666666666667", true),
+      ("1", "8", "0.125", true),
+      ("-7", "2", "-3.5", true),
+      // A dividend past 64 bits, and one whose scaled digits would pass 10^38.
+      ("123456789012345678901234567", "3", "41152263004115226300411522.33", false),
+      ("95652368242410.7606", "131072000", "729769.6551697598312377929688", false),
+      // Ties at the digit past those kept, to the even neighbour: …2|5 and …8|5 stay.
+      ("9295.421", "536870.912", "0.0173140708357095718383789062", true),
+      ("52399685.74", "53687091.2", "0.9760202046483755111694335938", true),
+      ("366118.31", "83886080000", "0.0000043644703626632690429688", true),
+      ("1191175296812551436.5", "16384", "72703570362094.20388793945312", true),
     ]
-    for (x, y, expected) in cases {
-      let quotient = try DecimalNumber.dividing(DecimalNumber(x)!, DecimalNumber(y)!)
-      XCTAssertEqual(quotient.description, expected, "\(x) / \(y)")
+    for (x, y, expected, narrow) in cases {
+      let (a, b) = (DecimalNumber(x)!, DecimalNumber(y)!)
+      XCTAssertEqual(try DecimalNumber.dividing(a, b).description, expected, "\(x) / \(y)")
+      let fits = a.high == 0 && b.high == 0
+      XCTAssertEqual(fits && DecimalNumber.narrowQuotient(a, b) != nil, narrow, "the path of \(x) / \(y)")
     }
-    // A whole part of 29 digits is an overflow, on either path.
+    // A whole part of more than 28 digits (30 and 32 here) is an overflow, on either path.
     let tiny = DecimalNumber("0.0000000001")!
     XCTAssertThrowsError(try DecimalNumber.dividing(DecimalNumber("18446744073709551615")!, tiny))
     XCTAssertThrowsError(try DecimalNumber.dividing(DecimalNumber("1844674407370955161500")!, tiny))

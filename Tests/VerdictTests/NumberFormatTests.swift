@@ -37,6 +37,26 @@ import Testing
     }
   }
 
+  /// A decimal within 63 bits becomes a number with its digits and scale as they are, sign
+  /// included, as the general path (`number(shiftingPointLeftBy:)`) makes it: compared part by
+  /// part, since `2.50 == 2.5` as values. Mantissas of 0 to 19 digits, 0 to 40 places.
+  @Test func decimalsWithin63BitsKeepTheirDigitsAndScale() {
+    var generator = SeededRandom(state: 63)
+    for _ in 0..<20_000 {
+      let mantissa = Int64.random(in: 0...(Int64.max >> Int.random(in: 0...62, using: &generator)), using: &generator)
+      let decimal = ExactDecimal(
+        mantissa: mantissa, fractionDigits: Int.random(in: 1...40, using: &generator),
+        negative: Bool.random(using: &generator))
+      let general = decimal.number(shiftingPointLeftBy: 0)
+      guard case .decimal(let read)? = decimal.value else {
+        #expect(general == nil, "\(decimal)")
+        continue
+      }
+      let parts = { (number: DecimalNumber) in [number.low, UInt64(number.high), UInt64(number.packedScale)] }
+      #expect(general.map(parts) == parts(read), "\(decimal)")
+    }
+  }
+
   @Test(arguments: [
     ("1,125", "1.125"), ("0,5", "0.5"), ("1.234,56", "1234.56"), ("1.234.567", "1234567"), ("11'373,94", "11373.94"),
     ("1 234,5", "1234.5"), ("-2.500,00", "-2500"),

@@ -3,8 +3,9 @@
 /// counts, divides and rounds in 256 bits, about 600 instructions a division, several times this.
 extension DecimalNumber {
   /// `a ÷ b` exactly as ``wideQuotient(_:_:)`` gives it, for nonzero `a` and `b` whose
-  /// significands fit 64 bits; `nil`, for the general path, when the scaled dividend would not
-  /// fit 128 bits or the result is at an edge of the range (an overflow, or rounding up to 10^28).
+  /// significands fit 64 bits (the caller checks: only their low words are read); `nil`, for the general path, when the scaled dividend could reach
+  /// 10^38 (its digits are counted, not its bits) or the result is at an edge of the range (an
+  /// overflow, or rounding up to 10^28).
   ///
   /// The same steps: the dividend scaled up by 10^extra so that the quotient has a digit past
   /// those kept; then the digits past 28 significant digits and 28 decimal places dropped in one

@@ -73,8 +73,9 @@ struct ExactDecimal {
   var value: Value? {
     if !isWide {
       if fractionDigits == 0 { return .int(negative ? -mantissa : mantissa) }
-      // The commonest decimal cell (`153.8`): at most 18 digits, so below 10^28 with a scale
-      // that fits, taken as it is without the checks for wide significands below.
+      // The commonest decimal cell (`153.8`): a mantissa within 63 bits is below 10^28, so with
+      // a scale that fits it is taken as it is, without the checks for wide significands below.
+      // (A mantissa read from digits is never negative; the sign is `negative`.)
       if fractionDigits <= DecimalNumber.maximumDigits, mantissa >= 0 {
         return .decimal(DecimalNumber(significand: UInt128(mantissa), scale: fractionDigits, negative: negative))
       }
