@@ -7,7 +7,7 @@ import XCTest
 /// seed) the ranking on the truths must choose the rule the trace chooses, and the whole line
 /// must be ``ExplanationText/line(_:)``'s: ties between rules of equal shape, unknown rules,
 /// `or`, `not`, lets, missing values and errors in skipped operands included. The outcome
-/// decided on the truths (``ExplanationLineWriter/report(_:in:)``) must be the evaluation's, and
+/// decided on the truths (``ExplanationLineWriter/report(_:in:truthsFilled:)``) must be the evaluation's, and
 /// the line made from them the same.
 final class ExplanationRankingTests: XCTestCase {
   let context = EvaluationContext(today: CalendarDate(year: 2026, month: 11, day: 29)!)
@@ -21,8 +21,8 @@ final class ExplanationRankingTests: XCTestCase {
     var traced = 0
     /// Rules whose trace was made from the truths.
     var recorded = 0
-    /// Clients whose outcome ``ExplanationLineWriter/report(_:in:)`` gave, which matched the
-    /// evaluation's.
+    /// Clients that ``ExplanationLineWriter/report(_:in:truthsFilled:)`` decided on the truths (the others it
+    /// evaluated).
     var decided = 0
   }
 
@@ -51,15 +51,18 @@ final class ExplanationRankingTests: XCTestCase {
       tally.explained += 1
       // Decided on the truths, as `verdict run --explain` does when most clients match no rule:
       // the evaluation's outcome or error, and the same line made from them.
-      let decided = Result { () throws(EvaluationError) in try writer.report(client, in: context) }
+      var filled = false
+      let decided = Result { () throws(EvaluationError) in try writer.report(client, in: context, truthsFilled: &filled)
+      }
       let evaluated = Result { () throws(EvaluationError) in try policy.report(client, in: context) }
       switch (decided, evaluated) {
       case (.success(let outcome), .success(let expected)):
         XCTAssertEqual("\(outcome)", "\(expected)", "\(values)", file: file, line: line)
-        XCTAssertEqual(
-          writer.line(of: client, winner: outcome.winningRule, in: context), ExplanationText.line(explanation),
-          "decided on the truths: \(values)", file: file, line: line)
-        tally.decided += 1
+        let written = writer.withLine(of: client, winner: outcome.winningRule, in: context, truthsFilled: filled) {
+          String(decoding: $0, as: UTF8.self)
+        }
+        XCTAssertEqual(written, ExplanationText.line(explanation), "from the truths: \(values)", file: file, line: line)
+        if filled { tally.decided += 1 }
       case (.failure(let error), .failure(let expected)):
         XCTAssertEqual(error, expected, "\(values)", file: file, line: line)
       case (.success, .failure), (.failure, .success):

@@ -48,26 +48,29 @@ extension Policy {
 
   /// The outcome ``report(_:in:)`` gives `client` when its rules were decided elsewhere: rule
   /// `winner` won (`nil`: none matched) and `unknownRuleCount` rules were unknown. Only the
-  /// action's clauses are computed, with the same errors.
-  package func report(
-    _ client: Client, in context: EvaluationContext, winner: Int?, unknownRuleCount: Int
+  /// action's clauses are computed, with the same errors; an action without clauses
+  /// (`otherwise recommend keep`) needs neither the client nor an interpreter.
+  @inline(__always)
+  package func outcome(
+    of client: Client, in context: EvaluationContext, winner: Int?, unknownRuleCount: Int
   ) throws(EvaluationError) -> ReportOutcome {
-    if let outcome = report(winner: winner, unknownRuleCount: unknownRuleCount) { return outcome }
-    var observer = NoObserver()
-    return try withInterpreter(client, context, &observer) { (interpreter) throws(Interrupt) in
-      try interpreter.outcome(winner: winner ?? -1, unknownRuleCount: unknownRuleCount)
-    }
+    let action = runtime.actions[winner ?? runtime.rules.count]
+    let outcome = ReportOutcome(action, winner: winner, unknownRuleCount: unknownRuleCount)
+    guard action.notice >= 0 || action.cooldown >= 0 || action.reason >= 0 || action.refer >= 0 else { return outcome }
+    return try computingClauses(of: action, into: outcome, client, context)
   }
 
-  /// ``report(_:in:winner:unknownRuleCount:)`` when the action has no clause to compute
-  /// (`otherwise recommend keep`), without the client; `nil` when it has one.
-  @inline(__always)
-  package func report(winner: Int?, unknownRuleCount: Int) -> ReportOutcome? {
-    let action = runtime.actions[winner ?? runtime.rules.count]
-    guard action.notice < 0, action.cooldown < 0, action.reason < 0, action.refer < 0 else { return nil }
-    return ReportOutcome(
-      severity: action.verdict, winningRule: winner, notice: nil, cooldown: nil, holdUntilPaid: action.holdUntilPaid,
-      meet: action.meet, reason: .none, refer: .none, unknownRuleCount: unknownRuleCount)
+  /// `outcome` with `action`'s clauses computed for `client`. Apart, so that an outcome without
+  /// clauses is not captured by the interpreter's closure (which would allocate a box for it).
+  private func computingClauses(
+    of action: Runtime.Action, into outcome: ReportOutcome, _ client: Client, _ context: EvaluationContext
+  ) throws(EvaluationError) -> ReportOutcome {
+    var observer = NoObserver()
+    return try withInterpreter(client, context, &observer) { (interpreter) throws(Interrupt) in
+      var outcome = outcome
+      try interpreter.computeClauses(of: action, into: &outcome)
+      return outcome
+    }
   }
 
   /// The policy's constants as text, by constant index (empty for constants that are not text),
@@ -87,25 +90,20 @@ extension Interpreter {
     var unknown = UnknownCount()
     let winner = try decide(into: &unknown)
     let action = runtime.actions[winner < 0 ? runtime.rules.count : winner]
-    var outcome = ReportOutcome(
-      severity: action.verdict, winningRule: winner < 0 ? nil : winner, notice: nil, cooldown: nil,
-      holdUntilPaid: action.holdUntilPaid, meet: action.meet, reason: .none, refer: .none,
-      unknownRuleCount: unknown.count)
+    var outcome = ReportOutcome(action, winner: winner < 0 ? nil : winner, unknownRuleCount: unknown.count)
     try computeClauses(of: action, into: &outcome)
     return outcome
   }
+}
 
-  /// The outcome of rule `winner` (-1: none matched, `otherwise` decided) with `unknownRuleCount`
-  /// rules unknown: its action, and the clauses computed.
+extension ReportOutcome {
+  /// The outcome of `action`, the action of rule `winner` (`nil`: of `otherwise`), before its
+  /// clauses are computed.
   @inline(__always)
-  mutating func outcome(winner: Int, unknownRuleCount: Int) throws(Interrupt) -> ReportOutcome {
-    let action = runtime.actions[winner < 0 ? runtime.rules.count : winner]
-    var outcome = ReportOutcome(
-      severity: action.verdict, winningRule: winner < 0 ? nil : winner, notice: nil, cooldown: nil,
-      holdUntilPaid: action.holdUntilPaid, meet: action.meet, reason: .none, refer: .none,
-      unknownRuleCount: unknownRuleCount)
-    try computeClauses(of: action, into: &outcome)
-    return outcome
+  init(_ action: Runtime.Action, winner: Int?, unknownRuleCount: Int) {
+    self.init(
+      severity: action.verdict, winningRule: winner, notice: nil, cooldown: nil, holdUntilPaid: action.holdUntilPaid,
+      meet: action.meet, reason: .none, refer: .none, unknownRuleCount: unknownRuleCount)
   }
 }
 

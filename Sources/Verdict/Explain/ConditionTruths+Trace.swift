@@ -41,3 +41,23 @@ extension ConditionTruths {
     }
   }
 }
+
+/// The truths as the facts of a line read them (``LinePlan/support(_:_:into:)``,
+/// ``LinePlan/obstacles(_:_:into:)``), in place of the trace that
+/// ``record(rule:into:client:runtime:)`` makes of the same truths and sides: the same answers,
+/// without looking each node up in the trace.
+extension ConditionTruths: FactValues {
+  func truth(ofNode index: Int32, id: Int32) -> TraceValues.Truth {
+    switch truths[Int(index)] {
+    case .true?: .isTrue
+    case .false?: .isFalse
+    case .missing?: .unknown
+    case nil: .notComputed
+    }
+  }
+
+  func distance(ofNode index: Int32, left: Int32, right: Int32) -> Double? {
+    // A comparison without a truth has no sides, as a trace has no operands for it.
+    truths[Int(index)] == nil ? nil : distance(ofComparison: index)
+  }
+}

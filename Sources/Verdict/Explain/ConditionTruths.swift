@@ -19,6 +19,11 @@
 /// missing, ``fill(policy:client:in:rule:)`` gives up and the caller traces. Otherwise each node of
 /// the plan has the trace's value, so the facts and their ranking are the trace's.
 ///
+/// That also holds with no evaluation before (``decision()``, for a run that explains every
+/// client): `fill` succeeds only when every test the evaluation would reach succeeded, since a
+/// failed test is left without a value only as an operand the evaluation skips too, and it
+/// combines the truths as the evaluation does; so the rules' truths are the evaluation's.
+///
 /// One belongs to one thread at a time (an ``ExplanationLineWriter``'s), so exclusivity is not
 /// checked at run time.
 final class ConditionTruths {
@@ -66,9 +71,9 @@ final class ConditionTruths {
   let children: UnsafeMutableBufferPointer<Int32>
   /// The root node of each rule's condition.
   let roots: [Int32]
-  /// Each rule's condition root and verdict severity, and whether the first rule that matches
-  /// wins (``decision()``).
+  /// Each rule's condition root (as in ``roots``) and its verdict's severity, for ``decision()``.
   let rules: UnsafeMutableBufferPointer<(root: Int32, severity: Int)>
+  /// Whether the policy's strategy is first-match (else the most severe verdict wins).
   let firstMatch: Bool
   /// Every node of the plan, then the nodes of each rule's condition (its lets' definitions
   /// included), each in the plan's order: `order[passes[0]]` for all, `order[passes[rule + 1]]`

@@ -4,16 +4,17 @@
 /// With a winning rule, only that rule's condition is traced and only the facts it rests on are
 /// written; without one, the rules are ranked on the truths of their conditions' nodes
 /// (``ConditionTruths``, no trace), and only the nearest one's condition is traced and its facts
-/// written. The conditions' shapes and the policy's texts are
-/// worked out once (``LinePlan``), and the trace, the facts and the bytes of the line are kept
-/// from one client to the next. One belongs to one thread at a time (a runner's evaluating
-/// thread keeps its own).
+/// written. A run that explains every client may also decide the rules on those truths
+/// (``report(_:in:truthsFilled:)``). The conditions' shapes and the policy's texts are worked out once
+/// (``LinePlan``), and the trace, the facts and the bytes of the line are kept from one client to
+/// the next. One belongs to one thread at a time (a runner's evaluating thread keeps its own).
 package final class ExplanationLineWriter {
   let policy: Policy
   let plan: LinePlan
   /// The trace of the client being explained, cleared for each.
   let values: TraceValues
-  /// The truths of the plan's nodes, which rank the rules when none matched.
+  /// The truths of the plan's nodes: what ranks the rules when none matched, what the facts of
+  /// a line are read from, and what ``report(_:in:truthsFilled:)`` decides the rules on.
   let truths: ConditionTruths
   /// The policy's texts, for what few lines need the whole explanation builder.
   let wording: ExplanationWording
@@ -22,9 +23,6 @@ package final class ExplanationLineWriter {
   let out: LineBytes
   /// The client being explained, for aggregates' origins and missing values.
   private(set) var client: Client?
-  /// Whether ``truths`` are those of the client ``report(_:in:)`` was last called for, whose line
-  /// comes next.
-  @exclusivity(unchecked) private var truthsFilled = false
   /// Whether the trace of the line's rule was made from ``truths`` (which the facts then read).
   @exclusivity(unchecked) private var factsFromTruths = false
 
@@ -92,44 +90,35 @@ package final class ExplanationLineWriter {
   }
 
   /// Calls `body` with the UTF-8 bytes of ``line(of:winner:in:)``, valid only during the call.
+  /// `truthsFilled`: the writer's truths are `client`'s, as ``report(_:in:truthsFilled:)`` said.
   package func withLine<Result>(
-    of client: Client, winner: Int?, in context: EvaluationContext, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    of client: Client, winner: Int?, in context: EvaluationContext, truthsFilled: Bool = false,
+    _ body: (UnsafeBufferPointer<UInt8>) -> Result
   ) -> Result {
     write(client, winner: winner, in: context, filled: truthsFilled)
-    truthsFilled = false
     return body(out.bytes)
   }
 
-  /// ``Policy/report(_:in:)`` for a client whose line, if any, is written next: the rules decided
-  /// on the truths a line's ranking needs (``ConditionTruths``, every test of every rule evaluated
-  /// once), which the line then uses, rather than evaluated and then filled again for the line;
-  /// by ``Policy/report(_:in:)`` where the truths might not be the evaluation's. The same outcome
-  /// and errors either way.
+  /// ``Policy/report(_:in:)`` for a client whose line is written next, decided on the truths a
+  /// line's ranking needs (``ConditionTruths``, every test of every rule evaluated once) rather
+  /// than evaluated and then filled again for the line; by ``Policy/report(_:in:)`` where the
+  /// truths might not be the evaluation's. The same outcome and errors either way;
+  /// `truthsFilled` is set when the writer's truths are the client's, for its line
+  /// (``withLine(of:winner:in:truthsFilled:_:)``).
   ///
-  /// It pays where most clients match no rule: their lines need every rule's truths, which cost
-  /// more than an evaluation. The next ``withLine(of:winner:in:_:)`` must be of the same client
-  /// (or come after ``forgetTruths()``).
-  package func report(_ client: Client, in context: EvaluationContext) throws(EvaluationError) -> ReportOutcome {
+  /// It pays where many clients match no rule (their lines need every rule's truths, which cost
+  /// more than an evaluation), and costs where most match one.
+  package func report(
+    _ client: Client, in context: EvaluationContext, truthsFilled: inout Bool
+  ) throws(EvaluationError) -> ReportOutcome {
     truthsFilled = false
-    if truths.fill(policy: policy, client: client, in: context),
-      let decided = truths.decision()
-    {
-      let outcome: ReportOutcome
-      if let plain = policy.report(winner: decided.winner, unknownRuleCount: decided.unknownRuleCount) {
-        outcome = plain
-      } else {
-        outcome = try policy.report(
-          client, in: context, winner: decided.winner, unknownRuleCount: decided.unknownRuleCount)
-      }
-      truthsFilled = true
-      return outcome
+    guard truths.fill(policy: policy, client: client, in: context), let decided = truths.decision() else {
+      return try policy.report(client, in: context)
     }
-    return try policy.report(client, in: context)
-  }
-
-  /// Tells that the next line is of a client ``report(_:in:)`` did not decide.
-  package func forgetTruths() {
-    truthsFilled = false
+    let outcome = try policy.outcome(
+      of: client, in: context, winner: decided.winner, unknownRuleCount: decided.unknownRuleCount)
+    truthsFilled = true
+    return outcome
   }
 
   /// Writes the line for `client` into ``out``; `filled`: ``truths`` are the client's.

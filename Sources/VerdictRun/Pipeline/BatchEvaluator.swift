@@ -31,13 +31,16 @@ final class BatchEvaluator {
   /// across this thread's clients.
   private let lines: ExplanationLineWriter?
   /// Whether every client evaluated is shown, so explained: the rules may then be decided on the
-  /// truths the explanation needs (``ExplanationLineWriter/report(_:in:)``).
+  /// truths the explanation needs (``ExplanationLineWriter/report(_:in:truthsFilled:)``).
   private let explainsEveryClient: Bool
   /// Whether this batch's rules are decided on the truths: when at least two in five of the
-  /// clients of the batch before matched no rule, whose lines need every rule's truths anyway
-  /// (deciding on them costs more than evaluating where a rule matches). Either way gives the
-  /// same outcomes and lines; only the work differs.
+  /// clients of this evaluator's batch before matched no rule, whose lines need every rule's
+  /// truths anyway (deciding on them costs more than evaluating where a rule matches). Either way
+  /// gives the same outcomes and lines; only the work differs.
   @exclusivity(unchecked) private var truthsFirst = false
+  /// Whether the explanation writer's truths are the row's client's (``explainedRow``), for its
+  /// line; false for every row of a run that does not explain every client.
+  @exclusivity(unchecked) private var truthsFilled = false
   /// Clients of this batch that matched no rule, when every client is explained.
   @exclusivity(unchecked) private var unmatched = 0
   /// Used by this evaluator's thread alone, so exclusivity is not checked at run time.
@@ -163,21 +166,19 @@ final class BatchEvaluator {
   }
 
   /// Evaluates and reports the client of `row` when every client is explained: on the truths its
-  /// explanation needs (``ExplanationLineWriter/report(_:in:)``) when ``truthsFirst``. Out of
-  /// line: runs without `--explain` never come here.
+  /// explanation needs (``ExplanationLineWriter/report(_:in:truthsFilled:)``) when ``truthsFirst``. Out of
+  /// line: runs without `--explain` never come here. `policy` is the evaluator's, passed in so
+  /// that each call need not copy it.
   @inline(never)
-  ///
-  /// `policy` is the evaluator's, passed in so that each call need not copy it.
   private func explainedRow<Renderer: ReportRenderer>(
     _ row: Int, of batch: Batch, pastID: Int?, policy: borrowing Policy, renderer: Renderer, tally: inout Tally
   ) {
-    let lines = lines.unsafelyUnwrapped
+    truthsFilled = false
     do throws(EvaluationError) {
       let outcome: ReportOutcome
       if truthsFirst {
-        outcome = try lines.report(client, in: context)
+        outcome = try lines.unsafelyUnwrapped.report(client, in: context, truthsFilled: &truthsFilled)
       } else {
-        lines.forgetTruths()
         outcome = try policy.report(client, in: context)
       }
       if outcome.winningRule == nil { unmatched += 1 }
@@ -251,7 +252,7 @@ final class BatchEvaluator {
         standing: standing, measure: measure, histogram: histogram)
       // Only clients that are shown are explained: the trace costs a second evaluation.
       guard let outcome, let lines else { return renderer.render(shownRow, outcome, into: batch.output) }
-      lines.withLine(of: client, winner: outcome.winningRule, in: context) { line in
+      lines.withLine(of: client, winner: outcome.winningRule, in: context, truthsFilled: truthsFilled) { line in
         shownRow.explanation = line
         renderer.render(shownRow, outcome, into: batch.output)
       }
