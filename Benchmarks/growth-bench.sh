@@ -6,6 +6,11 @@
 #   check, lets x uses      a policy without field declarations: LETS lets and 10 x LETS rules
 #                           reading undeclared columns (each use was compared with every let)
 #   check, names x lets     LETS distinct undeclared names against LETS lets of the same shape
+#   check, example typos    EXAMPLES fields and EXAMPLES examples each setting a misspelled one
+#                           (each hint made "did you mean" ready for every field anew)
+#   check, one long line    10 x EXAMPLES unknown names in one list on one line (every error was
+#                           reported, each rendered by counting columns from the line's start)
+#   check, verdicts x rules EXAMPLES verdicts and as many rules (each rule searched the verdicts)
 #   repl :rules             listing RULES rules (each line made the list of every rule)
 #   repl :run               a session's :run over CLIENTS clients (each field of each client
 #                           made the header's index)
@@ -13,13 +18,15 @@
 # Inputs are generated into bench-data/growth/ (git-ignored).
 #
 #   Benchmarks/growth-bench.sh [RUNS]   RUNS defaults to 3; VERDICT=PATH measures another build,
-#                                       LETS=… RULES=… CLIENTS=… change the smaller sizes
+#                                       LETS=… RULES=… CLIENTS=… EXAMPLES=… change the
+#                                       smaller sizes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-3}
 LETS=${LETS:-500}
 RULES=${RULES:-5000}
 CLIENTS=${CLIENTS:-25000}
+EXAMPLES=${EXAMPLES:-5000}
 SCRATCH=${SCRATCH:-.build-run}
 DATA=bench-data/growth
 
@@ -51,6 +58,35 @@ rules_policy() {  # rules path
   }' >"$2"
 }
 
+# $1 fields, and $1 examples each setting a misspelled field.
+example_policy() {  # count path
+  awk -v n="$1" 'BEGIN {
+    for (i = 0; i < n; i++) printf "field amount_%06d: number\n", i
+    print "when amount_000000 > 1 then recommend fire"
+    for (i = 0; i < n; i++) printf "example \"e%d\" { amuont_%06d: 1 } expect keep\n", i, i
+  }' >"$2"
+}
+
+# A rule whose list holds $1 unknown names, all on one line.
+long_line_policy() {  # names path
+  awk -v n="$1" 'BEGIN {
+    printf "field x: number\nwhen x in ["
+    for (i = 0; i < n; i++) printf "%su%d", (i ? ", " : ""), i
+    print "] then recommend fire"
+  }' >"$2"
+}
+
+# $1 verdicts, and a rule recommending each.
+verdicts_policy() {  # count path
+  awk -v n="$1" 'BEGIN {
+    print "field x: number"
+    printf "verdicts"
+    for (i = 0; i < n; i++) printf "%s v%06d", (i ? " <" : ""), i
+    print ""
+    for (i = 0; i < n; i++) printf "when x > %d then recommend v%06d\n", i, i
+  }' >"$2"
+}
+
 row() {  # case small-time large-time
   printf '%-22s %8.3f s %8.3f s %6s\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$3" 'BEGIN { printf "%.1f", (a > 0 ? b / a : 0) }')"
 }
@@ -76,6 +112,21 @@ names() {
   command=("$VERDICT" check "$DATA/names-$1.verdict")
 }
 
+example_typos() {
+  example_policy $((EXAMPLES * $1)) "$DATA/examples-$1.verdict"
+  command=("$VERDICT" check "$DATA/examples-$1.verdict")
+}
+
+long_line() {
+  long_line_policy $((EXAMPLES * $1 * 10)) "$DATA/line-$1.verdict"
+  command=("$VERDICT" check "$DATA/line-$1.verdict")
+}
+
+verdict_list() {
+  verdicts_policy $((EXAMPLES * $1)) "$DATA/verdicts-$1.verdict"
+  command=("$VERDICT" check "$DATA/verdicts-$1.verdict")
+}
+
 rule_list() {
   rules_policy $((RULES * $1)) "$DATA/rules-$1.verdict"
   printf ':load %s\n:rules\n' "$DATA/rules-$1.verdict" >"$DATA/rules-$1.session"
@@ -91,5 +142,8 @@ session_run() {
 printf '%-22s %10s %10s %6s\n' "case" "size" "4 x size" "ratio"
 both_sizes "check, lets x uses" uses
 both_sizes "check, names x lets" names
+both_sizes "check, example typos" example_typos
+both_sizes "check, one long line" long_line
+both_sizes "check, verdicts x rules" verdict_list
 both_sizes "repl :rules" rule_list
 both_sizes "repl :run" session_run

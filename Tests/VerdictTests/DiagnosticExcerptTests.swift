@@ -45,6 +45,50 @@ struct DiagnosticExcerptTests {
     }
   }
 
+  /// Columns and windows far into long lines, past the checkpoints they are counted from, are what
+  /// counting from the line's start gives, whatever the bytes.
+  @Test func columnsFarIntoLongLinesMatchCountingFromTheStart() {
+    var random = SeededRandom(state: 0xC01)
+    let pieces: [[UInt8]] = [
+      Array("a".utf8), Array("\n".utf8), Array("é".utf8), Array("€".utf8), Array("𝄞".utf8), [0xFF], [0x80],
+      [0xE2, 0x82], [0xF0, 0x9D], [0xC0, 0xAF], [0xED, 0xA0, 0x80],
+    ]
+    for _ in 0..<200 {
+      var bytes: [UInt8] = []
+      // Mostly ASCII, so that lines run past several checkpoints.
+      for _ in 0..<Int.random(in: 0..<1_500, using: &random) {
+        bytes += Int.random(in: 0..<4, using: &random) == 0 ? pieces.randomElement(using: &random)! : [0x61]
+      }
+      let source = SourceFile(name: "p", bytes: bytes)
+      // Each character's first byte, as decoding the whole text cuts them.
+      var starts: [Int] = []
+      var parser = Unicode.UTF8.ForwardParser()
+      var iterator = bytes.makeIterator()
+      var offset = 0
+      while true {
+        switch parser.parseScalar(from: &iterator) {
+        case .valid(let scalar): starts.append(offset); offset += scalar.count; continue
+        case .error(let length): starts.append(offset); offset += length; continue
+        case .emptyInput: break
+        }
+        break
+      }
+      for _ in 0..<20 where !starts.isEmpty {
+        let from = Int.random(in: 0..<starts.count, using: &random)
+        let to = Int.random(in: from..<starts.count, using: &random)
+        #expect(source.columns(from: starts[from], to: starts[to]) == to - from)
+        #expect(source.offset(ofCharacter: to - from, after: starts[from]) == starts[to])
+        #expect(source.offset(ofCharacter: starts.count - from + 3, after: starts[from]) == bytes.count)
+      }
+      for index in source.lineStarts.indices {
+        let line = source.lineRange(index)
+        let skip = Int.random(in: 0..<1_600, using: &random)
+        let shown = renderer.characters(of: source, in: line, skipping: skip, taking: 40)
+        #expect(shown == Self.reference(Array(bytes[line]), skip: skip, count: 40))
+      }
+    }
+  }
+
   /// The window as taken from the whole line decoded at once.
   static func reference(_ line: [UInt8], skip: Int, count: Int) -> String {
     let scalars = String(decoding: line, as: UTF8.self).unicodeScalars.dropFirst(skip).prefix(count)

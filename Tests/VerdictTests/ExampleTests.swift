@@ -178,6 +178,24 @@ final class ExampleTests: XCTestCase {
     XCTAssertEqual(policy.examples.map(\.name), ["far"])
   }
 
+  func testExamplesNamingNoFieldAmongThousandsGetAShortHintAndAreCountedPastAHundred() {
+    // 3,000 fields and 150 examples naming none of them, nor anything near: each hint lists the
+    // first twelve fields and counts the others, not all 3,000 at every mistake; after 100
+    // mistakes of the kind, one says the rest are left out.
+    let fields = (0..<3000).map { "amount_\($0)" }
+    let text =
+      fields.map { "field \($0): number" }.joined(separator: "\n")
+      + "\nwhen amount_0 > 1 then recommend fire\n"
+      + (0..<150).map { "example \"e\($0)\" { zz\($0): 1 } expect keep" }.joined(separator: "\n")
+    let (policy, compiled) = Policy.compile(SourceFile(name: "p", text: text))
+    let diagnostics = compiled.filter { $0.code == "example-field" }
+    let listing = "its fields and tables are \(fields.prefix(12).joined(separator: ", ")) and 2988 more"
+    XCTAssertEqual(diagnostics.map(\.hint), Array(repeating: listing, count: 100) + [nil])
+    XCTAssertEqual(diagnostics.count, 101)
+    XCTAssertEqual(diagnostics.last?.message, "more 'example-field' mistakes like the ones above are left out")
+    XCTAssertEqual(policy?.examples.count, 0, "an example with a mistake is left out, reported or not")
+  }
+
   func testDidYouMeanForAMisspeltField() throws {
     let (_, diagnostics) = Policy.compile(
       SourceFile(name: "p", text: Self.policyText + "\nexample \"a\" { revisons: 7 } expect fire"))

@@ -50,6 +50,32 @@ final class HostileInputTests: XCTestCase {
     XCTAssertEqual(outcome.matchedRules.count, compiled.rules.count)
   }
 
+  func testFiftyThousandDiagnosticsOnOneLineAreRenderedInLinearTime() {
+    // Each excerpt's columns are counted from the checkpoint before it, not from the line's
+    // start: counting from the start made rendering these hours of work. (The checker reports
+    // at most 100 of one kind, but there are many kinds, and other tools render diagnostics.)
+    let names = (0..<50_000).map { "name_\($0)" }
+    let text = "when x in [" + names.joined(separator: ", ") + "] then recommend fire\n"
+    let source = SourceFile(name: "long.verdict", text: text)
+    var diagnostics: [Diagnostic] = []
+    var offset = "when x in [".utf8.count
+    for name in names {
+      diagnostics.append(
+        .error("unknown-name", "unknown name '\(name)'", at: SourceRange(start: offset, end: offset + name.utf8.count)))
+      offset += name.utf8.count + 2
+    }
+    let start = Date()
+    let rendered = renderer.render(diagnostics, in: source)
+    let elapsed = Date().timeIntervalSince(start)
+    XCTAssertLessThan(elapsed, 30, "rendering took \(elapsed)s")
+    let column = text.utf8.count - "name_49999] then recommend fire\n".utf8.count + 1
+    XCTAssertTrue(
+      rendered.hasSuffix(
+        "long.verdict:1:\(column): error: unknown name 'name_49999'\n"
+          + "    1 | …e_49993, name_49994, name_49995, name_49996, name_49997, name_49998, name_49999] then recommend fire\n"
+          + "      | " + String(repeating: " ", count: 70) + "^~~~~~~~~~\n"), String(rendered.suffix(400)))
+  }
+
   func testPoliciesOverTenMebibytesAreRefusedUnread() throws {
     XCTAssertEqual(SourceSizeLimit.maximumBytes, 10_485_760)
     let rule = Array("when x > 1 then recommend fire\n".utf8)

@@ -82,4 +82,44 @@ final class SuggestionTests: XCTestCase {
     XCTAssertEqual(Suggestion.prefixDistances(Array("abc"), Array("axbc")), [3, 2, 2, 2, 1])
     XCTAssertEqual(Suggestion.prefixDistances(Array("ab"), Array("ba")), [2, 1, 1])
   }
+
+  func testABudgetPaysACompareForEveryNameAndRefusesAWordItCannotCover() {
+    let vocabulary = Suggestion.Vocabulary(["rate", "ratio", "revisions"])
+    var budget = Suggestion.Budget(comparisons: 7)
+    XCTAssertEqual(vocabulary.closest(to: "rat", within: &budget), "rate")
+    XCTAssertEqual(budget.remaining, 4)
+    XCTAssertEqual(vocabulary.closest(to: "rattio", within: &budget), "ratio")
+    XCTAssertEqual(budget.remaining, 1)
+    // Three names to compare and one comparison left: no suggestion, and nothing spent.
+    XCTAssertNil(vocabulary.closest(to: "rate_", within: &budget))
+    XCTAssertEqual(budget.remaining, 1)
+    XCTAssertEqual(Suggestion.closest(to: "fier", among: ["fire"], within: &budget), "fire")
+    XCTAssertNil(Suggestion.closest(to: "fier", among: ["fire"], within: &budget))
+    XCTAssertEqual(budget.remaining, 0)
+  }
+
+  func testAListingInAHintShowsTheFirstNamesAndCountsTheRest() {
+    XCTAssertEqual(Suggestion.listing(["a", "b"], shown: 2), "a, b")
+    XCTAssertEqual(Suggestion.listing(["a", "b", "c", "d"], shown: 2), "a, b and 2 more")
+    XCTAssertEqual(Suggestion.listing([]), "")
+  }
+
+  /// Fields for a budget to run out on: ten short names (`f_000` to `f_009`), then `padding`
+  /// long ones no short word is compared with in full; and 1,030 distinct words each one letter
+  /// away from one short name (`a_000`, `fa000`, `f_a00`, `f_0a0`), with the name it misspells.
+  static func misspellings(padding: Int) -> (fields: [String], words: [(word: String, meant: String)]) {
+    let short = (0..<10).map { "f_00\($0)" }
+    let fields = short + (0..<padding).map { "a_name_far_too_long_to_be_near_\($0)" }
+    var words: [(String, String)] = []
+    for name in short {
+      for position in 0..<4 {
+        for letter in "abcdefghijklmnopqrstuvwxyz" where Array(name)[position] != letter {
+          var characters = Array(name)
+          characters[position] = letter
+          words.append((String(characters), name))
+        }
+      }
+    }
+    return (fields, words)
+  }
 }

@@ -89,8 +89,10 @@ extension Checker {
       return (.constant(.missing), nil, nil)
     }
     if hasFieldDeclarations {
-      let hint = unknownNameHints[name] ?? hintForUnknownName(name)
-      unknownNameHints[name] = hint
+      // Past the errors of a kind reported in full, a hint would not be shown.
+      let shown = errorCounts["unknown-name", default: 0] < Checker.maximumErrorsOfAKind
+      let hint = shown ? unknownNameHints[name] ?? hintForUnknownName(name) : nil
+      if shown { unknownNameHints[name] = hint }
       error("unknown-name", "unknown name '\(name)'", at: range, hint: hint)
       return (.constant(.missing), nil, nil)
     }
@@ -107,7 +109,8 @@ extension Checker {
     if knownNames?.names.count != letOrder.count + fields.count + 1 {
       knownNames = Suggestion.Vocabulary(letOrder + fields.map(\.name) + ["today"])
     }
-    return knownNames?.closest(to: name).map { "did you mean '\($0)'?" } ?? "declare it: field \(name): TYPE"
+    return knownNames?.closest(to: name, within: &spelling).map { "did you mean '\($0)'?" }
+      ?? "declare it: field \(name): TYPE"
   }
 
   /// Without declarations an unknown name is read from the data; a name close to a let is
@@ -116,7 +119,7 @@ extension Checker {
     guard name.count >= 3, namesComparedWithLets.insert(name).inserted else { return }
     // The lets were all collected before any expression was checked.
     if letNames == nil { letNames = Suggestion.Vocabulary(letOrder) }
-    guard let near = letNames?.closest(to: name) else { return }
+    guard let near = letNames?.closest(to: name, within: &spelling) else { return }
     warning(
       .possibleTypo, "'\(name)' is not a let, so it is read from the data", at: range, hint: "did you mean '\(near)'?"
     )

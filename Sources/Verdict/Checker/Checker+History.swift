@@ -37,10 +37,10 @@ extension Checker {
           at: arguments[1].range, hint: usage)
         return (.constant(.missing), nil, nil)
       }
-      guard let severity = verdicts.firstIndex(of: verdict) else {
+      guard let severity = verdictIndexes[verdict] else {
         let hint =
-          Suggestion.closest(to: verdict, among: verdicts).map { "did you mean \"\($0)\"?" }
-          ?? "the verdicts are \(verdicts.joined(separator: ", "))"
+          Suggestion.closest(to: verdict, among: verdicts, within: &spelling).map { "did you mean \"\($0)\"?" }
+          ?? "the verdicts are \(Suggestion.listing(verdicts))"
         error("unknown-verdict", "unknown verdict \"\(verdict)\"", at: arguments[1].range, hint: hint)
         return (.constant(.missing), nil, nil)
       }

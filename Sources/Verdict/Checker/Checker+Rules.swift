@@ -15,12 +15,12 @@ extension Checker {
   mutating func checkAction(_ action: Action) -> CheckedAction {
     let verdictName = action.verdict.name
     var verdict = 0
-    if let index = verdicts.firstIndex(of: verdictName) {
+    if let index = verdictIndexes[verdictName] {
       verdict = index
     } else {
       let hint =
-        Suggestion.closest(to: verdictName, among: verdicts).map { "did you mean '\($0)'?" }
-        ?? "the verdicts are \(verdicts.joined(separator: ", ")); declare others with: verdicts \(verdicts.joined(separator: " < "))"
+        Suggestion.closest(to: verdictName, among: verdicts, within: &spelling).map { "did you mean '\($0)'?" }
+        ?? "the verdicts are \(Suggestion.listing(verdicts)); declare others with: verdicts \(verdicts.joined(separator: " < "))"
       error("unknown-verdict", "unknown verdict '\(verdictName)'", at: action.verdict.range, hint: hint)
     }
     var checked = CheckedAction(verdict: verdict, verdictRange: action.verdict.range)

@@ -195,7 +195,7 @@ extension Checker {
       return checkCall(syntax.function.name, nameRange: syntax.function.range, arguments: [argument], range: expr.range)
     }
     let hint =
-      Suggestion.closest(to: name, among: tableOrder).map { "did you mean '\($0)'?" }
+      Suggestion.closest(to: name, among: tableOrder, within: &spelling).map { "did you mean '\($0)'?" }
       ?? "declare it: table \(name) keyed by CLIENT_COLUMN, with its fields indented below"
     error("unknown-table", "unknown table '\(name)'", at: syntax.table.range, hint: hint)
     return (.constant(.missing), nil, nil)

@@ -27,6 +27,9 @@ struct Checker {
   var letStack: [String] = []
 
   var verdicts: [String] = Checker.defaultVerdicts
+  /// Each verdict's index in ``verdicts`` (the first, should one be listed twice): a rule's verdict
+  /// is looked up here, not searched for, as a generated policy may list thousands.
+  var verdictIndexes = Checker.firstIndexes(of: Checker.defaultVerdicts)
   var verdictsRange: SourceRange?
   var nodeCount = 0
   /// The level of the expression being checked, counting through the lets being checked.
@@ -36,6 +39,12 @@ struct Checker {
   var warningCounts: [String: Int] = [:]
   /// How many warnings of one code are reported in full.
   static let maximumWarningsOfAKind = 10
+  /// How many errors of each code were found.
+  var errorCounts: [String: Int] = [:]
+  /// How many errors of one code are reported in full: more than a policy written by hand has
+  /// (a renamed field used in a hundred rules), and a bound on what a generated one costs to
+  /// report (a 10 MB line of unknown names had 1.1 million errors: 1.3 GB and 14 s).
+  static let maximumErrorsOfAKind = 100
   /// Undeclared names already compared with the lets for a likely typo: each once, however
   /// often it is used (comparing at every use made checking quadratic: 33 s for 10,000 rules
   /// over 1,000 lets).
@@ -48,6 +57,8 @@ struct Checker {
   /// Every name an expression may use (lets, fields, `today`), ready for the hint of an unknown
   /// name; made at the first, and again should a field have been added since.
   var knownNames: Suggestion.Vocabulary?
+  /// What is left of the check's "did you mean" comparisons (``Suggestion/Budget``).
+  var spelling = Suggestion.Budget()
   var populationNeeds: [PopulationNeed] = []
   /// The one currency the policy's money literals use, for money fields declared without one.
   var literalCurrency: Currency?
@@ -248,6 +259,17 @@ struct Checker {
       seen[name.name] = name.range
     }
     verdicts = names.map(\.name)
+    verdictIndexes = Checker.firstIndexes(of: verdicts)
+  }
+
+  /// Each name's first index in `names`.
+  static func firstIndexes(of names: [String]) -> [String: Int] {
+    // A loop, not `Dictionary(_:uniquingKeysWith:)` over pairs: instantiating the pair's tuple
+    // metadata at run time made valgrind report an uninitialised read in the Swift runtime's
+    // metadata code when the C library first evaluated (CProgramTests).
+    var indexes: [String: Int] = [:]
+    for index in names.indices where indexes[names[index]] == nil { indexes[names[index]] = index }
+    return indexes
   }
 
   /// The currency of the policy's money literals, when they all use one.
@@ -279,11 +301,18 @@ struct Checker {
 
   // MARK: - Diagnostics
 
+  /// Records an error; after ``maximumErrorsOfAKind`` of one code the rest are only counted.
   mutating func error(
     _ code: String, _ message: String, at range: SourceRange, hint: String? = nil, notes: [Diagnostic.Note] = []
   ) {
     guard reporting else { return }
-    diagnostics.append(.error(code, message, at: range, hint: hint, notes: notes))
+    let count = errorCounts[code, default: 0] + 1
+    errorCounts[code] = count
+    if count <= Checker.maximumErrorsOfAKind {
+      diagnostics.append(.error(code, message, at: range, hint: hint, notes: notes))
+    } else if count == Checker.maximumErrorsOfAKind + 1 {
+      diagnostics.append(.error(code, "more '\(code)' errors like the ones above are left out", at: range))
+    }
   }
 
   /// Records a warning; after ``maximumWarningsOfAKind`` of one code the rest are only counted,

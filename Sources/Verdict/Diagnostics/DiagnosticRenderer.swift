@@ -84,25 +84,23 @@ public struct DiagnosticRenderer: Sendable {
   /// Up to `count` characters of a line after skipping `skip`; tabs become one space so carets line up,
   /// and control characters are shown as `?`.
   ///
-  /// Only the line's start up to the window is decoded, not the whole line for every excerpt (a
-  /// generated policy can be one line of kilobytes with a diagnostic every few bytes). Invalid
-  /// UTF-8 becomes U+FFFD as `String(decoding:as:)` makes it.
+  /// Only the window is decoded, found from the source's character checkpoints, not the line from
+  /// its start for every excerpt (a generated policy can be one line of megabytes with a
+  /// diagnostic every few bytes). Invalid UTF-8 becomes U+FFFD as `String(decoding:as:)` makes it.
   func characters(of source: SourceFile, in line: Range<Int>, skipping skip: Int, taking count: Int)
     -> String
   {
+    let first = min(source.offset(ofCharacter: skip, after: line.lowerBound), line.upperBound)
     var scalars = String.UnicodeScalarView()
-    var bytes = source.bytes[line].makeIterator()
+    var bytes = source.bytes[first..<line.upperBound].makeIterator()
     var decoder = UTF8()
-    var index = 0
-    while index < skip + count {
+    for _ in 0..<count {
       let scalar: Unicode.Scalar
       switch decoder.decode(&bytes) {
       case .scalarValue(let decoded): scalar = decoded
       case .error: scalar = "\u{FFFD}"
       case .emptyInput: return String(scalars)
       }
-      defer { index += 1 }
-      if index < skip { continue }
       if scalar == "\t" {
         scalars.append(" ")
       } else if scalar.value < 0x20 || scalar.value == 0x7F {

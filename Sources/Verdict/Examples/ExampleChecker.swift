@@ -8,12 +8,30 @@ struct ExampleChecker {
   let program: Program
   let source: SourceFile
   private(set) var diagnostics: [Diagnostic] = []
+  /// How many mistakes of each code were found, and in all, reported in full or not.
+  private var counts: [String: Int] = [:]
+  private var found = 0
   /// The examples named so far: for each name, the note that points at the first.
   private var names: [String: Diagnostic.Note] = [:]
+  /// The slot of each of the policy's fields and of each table's fields, and each table's and
+  /// verdict's index, by name (the first of a name, should the checked program have two).
+  private let fieldSlots: [String: Int]
+  private let tableFieldSlots: [[String: Int]]
+  private let tableIndexes: [String: Int]
+  private let verdictIndexes: [String: Int]
+  /// The policy's fields and tables, ready for the hint of a name that is neither (made at the
+  /// first such name).
+  private var knownNames: Suggestion.Vocabulary?
+  /// What is left of the examples' "did you mean" comparisons (``Suggestion/Budget``).
+  private var spelling = Suggestion.Budget()
 
   init(program: Program, source: SourceFile) {
     self.program = program
     self.source = source
+    fieldSlots = Checker.firstIndexes(of: program.fields.map(\.name))
+    tableFieldSlots = program.tables.map { Checker.firstIndexes(of: $0.program.fields.map(\.name)) }
+    tableIndexes = Checker.firstIndexes(of: program.tables.map(\.name))
+    verdictIndexes = Checker.firstIndexes(of: program.verdicts)
   }
 
   /// Takes the names of the examples in `statements`, of another file (the policy of a test
@@ -38,19 +56,19 @@ struct ExampleChecker {
         if let example = check(declaration, at: statement.range) { examples.append(example) }
       case .data(let file):
         if let first = data {
-          diagnostics.append(
+          report(
             .error(
               "duplicate-data", "this file already names its data", at: statement.range,
               hint: "the examples of one file are measured against one data file",
               notes: [.init("the first is here", at: first.range)]))
         } else if file.text.isEmpty {
-          diagnostics.append(.error("empty-data", "the data file has no name", at: file.range))
+          report(.error("empty-data", "the data file has no name", at: file.range))
         } else {
           data = file
         }
       case .field, .let, .rule, .verdicts, .otherwise, .strategy, .table:
         if onlyExamples {
-          diagnostics.append(
+          report(
             .error(
               "test-file-statement", "a test file holds only examples", at: statement.range,
               hint: "put fields, lets and rules in the policy the test file is named after"))
@@ -64,9 +82,9 @@ struct ExampleChecker {
   }
 
   private mutating func check(_ declaration: ExampleDeclaration, at range: SourceRange) -> PolicyExample? {
-    let errorsBefore = diagnostics.count
+    let foundBefore = found
     if let first = names[declaration.name] {
-      diagnostics.append(
+      report(
         .mistake(
           .duplicateExample, "there is already an example named \"\(declaration.name)\"",
           at: declaration.nameRange, notes: [first]))
@@ -80,47 +98,53 @@ struct ExampleChecker {
     for entry in declaration.values {
       let name = entry.field.name
       if let first = given[name] {
-        diagnostics.append(
+        report(
           .mistake(
             .duplicateValue, "'\(name)' is given twice in this example", at: entry.field.range,
             notes: [.init("the first is here", at: first)]))
         continue
       }
       given[name] = entry.field.range
-      if let table = program.tables.firstIndex(where: { $0.name == name }) {
-        records.append((table, checkRecords(entry, of: program.tables[table], constants)))
+      if let table = tableIndexes[name] {
+        records.append((table, checkRecords(entry, of: table, constants)))
         continue
       }
       if entry.records != nil {
-        diagnostics.append(
+        report(
           .mistake(
             .records, "the policy has no table '\(name)'", at: entry.field.range,
-            hint: Suggestion.closest(to: name, among: program.tables.map(\.name)).map { "did you mean '\($0)'?" }
+            hint: Suggestion.closest(to: name, among: program.tables.map(\.name), within: &spelling).map {
+              "did you mean '\($0)'?"
+            }
               ?? "records are given for the policy's tables: table \(name) keyed by COLUMN"))
         continue
       }
-      guard let slot = program.fields.firstIndex(where: { $0.name == name }) else {
-        let known = program.fields.map(\.name) + program.tables.map(\.name)
+      guard let slot = fieldSlots[name] else {
+        if knownNames == nil {
+          knownNames = Suggestion.Vocabulary(program.fields.map(\.name) + program.tables.map(\.name))
+        }
+        let known = knownNames?.names ?? []
         let hint =
-          Suggestion.closest(to: name, among: known).map { "did you mean '\($0)'?" }
-          ?? (known.isEmpty
-            ? "the policy reads no fields" : "its fields and tables are \(known.joined(separator: ", "))")
-        diagnostics.append(
+          knownNames?.closest(to: name, within: &spelling).map { "did you mean '\($0)'?" }
+          ?? (known.isEmpty ? "the policy reads no fields" : "its fields and tables are \(Suggestion.listing(known))")
+        report(
           .mistake(.field, "the policy has no field '\(name)'", at: entry.field.range, hint: hint))
         continue
       }
       if case .failure(let diagnostic) = ExampleValues.read(entry.value, for: program.fields[slot], constants) {
-        diagnostics.append(diagnostic)
+        report(diagnostic)
       }
       values.append((slot, entry.value))
     }
     let expectation = declaration.expectation
-    let verdict = program.verdicts.firstIndex(of: expectation.verdict.name)
+    let verdict = verdictIndexes[expectation.verdict.name]
     if verdict == nil {
       let hint =
-        Suggestion.closest(to: expectation.verdict.name, among: program.verdicts).map { "did you mean '\($0)'?" }
-        ?? "the verdicts are \(program.verdicts.joined(separator: ", "))"
-      diagnostics.append(
+        Suggestion.closest(to: expectation.verdict.name, among: program.verdicts, within: &spelling).map {
+          "did you mean '\($0)'?"
+        }
+        ?? "the verdicts are \(Suggestion.listing(program.verdicts))"
+      report(
         .mistake(
           .unknownVerdict, "unknown verdict '\(expectation.verdict.name)'", at: expectation.verdict.range, hint: hint)
       )
@@ -128,15 +152,15 @@ struct ExampleChecker {
     var keywords: [String: SourceRange] = [:]
     for clause in expectation.clauses {
       if let first = keywords[clause.keyword] {
-        diagnostics.append(
+        report(
           .mistake(
             .duplicateClause, "'\(clause.keyword)' is given twice in one expectation", at: clause.range,
             notes: [.init("the first is here", at: first)]))
       }
       keywords[clause.keyword] = clause.range
-      if case .failure(let diagnostic) = ExampleValues.expected(clause, constants) { diagnostics.append(diagnostic) }
+      if case .failure(let diagnostic) = ExampleValues.expected(clause, constants) { report(diagnostic) }
     }
-    guard diagnostics.count == errorsBefore, let verdict else { return nil }
+    guard found == foundBefore, let verdict else { return nil }
     var example = PolicyExample(
       name: declaration.name, source: source, range: range, values: values, verdict: verdict,
       clauses: expectation.clauses)
@@ -146,12 +170,13 @@ struct ExampleChecker {
 
   /// The records an example gives for `table`, each value checked against the table's fields:
   /// `invoices: [{ amount: 800 USD }]`, or `invoices: []` for none.
-  private mutating func checkRecords(_ entry: ExampleValue, of table: TableProgram, _ constants: ExampleConstants)
+  private mutating func checkRecords(_ entry: ExampleValue, of tableIndex: Int, _ constants: ExampleConstants)
     -> [[(slot: Int, value: Expr)]]
   {
+    let table = program.tables[tableIndex]
     guard let written = entry.records else {
       if case .list(let elements) = entry.value.kind, elements.isEmpty { return [] }
-      diagnostics.append(
+      report(
         .mistake(
           .records, "'\(table.name)' is a table: give its records, not a value", at: entry.value.range,
           hint: "write: \(table.name): [{ field: value, … }, { … }], or \(table.name): [] for none"))
@@ -165,26 +190,43 @@ struct ExampleChecker {
       for value in record.values {
         let name = value.field.name
         guard given.insert(name).inserted else {
-          diagnostics.append(
+          report(
             .mistake(.duplicateValue, "'\(name)' is given twice in this record", at: value.field.range))
           continue
         }
-        guard let slot = fields.firstIndex(where: { $0.name == name }) else {
+        guard let slot = tableFieldSlots[tableIndex][name] else {
+          let names = fields.map(\.name)
           let hint =
-            Suggestion.closest(to: name, among: fields.map(\.name)).map { "did you mean '\($0)'?" }
-            ?? "its fields are \(fields.map(\.name).joined(separator: ", "))"
-          diagnostics.append(
+            Suggestion.closest(to: name, among: names, within: &spelling).map { "did you mean '\($0)'?" }
+            ?? "its fields are \(Suggestion.listing(names))"
+          report(
             .mistake(
               .field, "table '\(table.name)' has no field '\(name)'", at: value.field.range, hint: hint))
           continue
         }
         if case .failure(let diagnostic) = ExampleValues.read(value.value, for: fields[slot], constants) {
-          diagnostics.append(diagnostic)
+          report(diagnostic)
         }
         values.append((slot, value.value))
       }
       records.append(values)
     }
     return records
+  }
+
+  /// Records a mistake; after ``Checker/maximumErrorsOfAKind`` of one code (as for the rules'
+  /// errors) the rest are only counted.
+  private mutating func report(_ diagnostic: Diagnostic) {
+    found += 1
+    let count = counts[diagnostic.code, default: 0] + 1
+    counts[diagnostic.code] = count
+    if count <= Checker.maximumErrorsOfAKind {
+      diagnostics.append(diagnostic)
+    } else if count == Checker.maximumErrorsOfAKind + 1 {
+      var more = diagnostic
+      more.message = "more '\(diagnostic.code)' mistakes like the ones above are left out"
+      (more.hint, more.notes) = (nil, [])
+      diagnostics.append(more)
+    }
   }
 }
