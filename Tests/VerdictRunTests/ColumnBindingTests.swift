@@ -48,6 +48,16 @@ struct ColumnBindingTests {
     }
   }
 
+  @Test func aNameRepeatedThousandsOfTimesIsNamedAtTwelveColumns() {
+    do {
+      _ = try binder().bind(["id"] + Array(repeating: "revenue", count: 5000), source: "c.csv", numbers: .point)
+      Issue.record("bound a duplicate column")
+    } catch {
+      let places = (2...13).map(String.init).joined(separator: ", ")
+      #expect(error.message.contains("appears more than once in the header (columns \(places) and 4988 more)"))
+    }
+  }
+
   @Test func requestedKeyMustExist() {
     do {
       _ = try binder(key: "client").bind(["clients", "revenue", "payment_delay"], source: "c.csv", numbers: .point)

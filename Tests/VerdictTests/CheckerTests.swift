@@ -111,17 +111,18 @@ final class CheckerTests: XCTestCase {
   }
 
   func testDidYouMeanStopsAtTheChecksBudgetOfComparisons() {
-    // 25,000 fields and 1,030 distinct misspelled uses: each hint pays for comparing the word
-    // with the 25,001 names (the fields and `today`), so the budget covers the first 79 words and
-    // the next are told how to declare the name; after 100 errors of the kind, one says the rest
-    // are left out.
+    // 25,000 fields and 1,030 distinct misspelled uses: each hint pays the word's 5 characters
+    // times the characters of the 25,001 names (the fields and `today`), so the budget covers the
+    // first 44 words and the next are told how to declare the name; after 100 errors of the
+    // kind, one says the rest are left out.
     let (fields, words) = SuggestionTests.misspellings(padding: 24_990)
     let text =
       fields.map { "field \($0): number" }.joined(separator: "\n") + "\n"
       + words.map { "when \($0.word) > 1 then recommend fire" }.joined(separator: "\n")
     let (_, diagnostics) = Policy.compile(SourceFile(name: "t", text: text))
     let unknown = diagnostics.filter { $0.code == "unknown-name" }
-    let covered = Suggestion.Budget.comparisonsPerCheck / 25_001
+    let cost = 5 * (fields + ["today"]).map(\.count).reduce(0, +)
+    let covered = Suggestion.Budget.cellsPerCheck / cost
     let shown = Checker.maximumErrorsOfAKind
     guard covered < shown, shown < words.count else { return XCTFail("the budget must run out first") }
     XCTAssertEqual(

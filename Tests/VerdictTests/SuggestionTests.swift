@@ -83,19 +83,33 @@ final class SuggestionTests: XCTestCase {
     XCTAssertEqual(Suggestion.prefixDistances(Array("ab"), Array("ba")), [2, 1, 1])
   }
 
-  func testABudgetPaysACompareForEveryNameAndRefusesAWordItCannotCover() {
+  func testABudgetPaysTheMostADistanceTableCouldCostAndRefusesAWordItCannotCover() {
+    // The names are 4 + 5 + 9 = 18 characters: a word of n characters costs 18 n cells.
     let vocabulary = Suggestion.Vocabulary(["rate", "ratio", "revisions"])
-    var budget = Suggestion.Budget(comparisons: 7)
+    var budget = Suggestion.Budget(cells: 3 * 18 + 6 * 18 + 4 * 4)
     XCTAssertEqual(vocabulary.closest(to: "rat", within: &budget), "rate")
-    XCTAssertEqual(budget.remaining, 4)
+    XCTAssertEqual(budget.remaining, 6 * 18 + 4 * 4)
     XCTAssertEqual(vocabulary.closest(to: "rattio", within: &budget), "ratio")
-    XCTAssertEqual(budget.remaining, 1)
-    // Three names to compare and one comparison left: no suggestion, and nothing spent.
+    XCTAssertEqual(budget.remaining, 4 * 4)
+    // 90 cells to compare, 16 left: no suggestion, and nothing spent.
     XCTAssertNil(vocabulary.closest(to: "rate_", within: &budget))
-    XCTAssertEqual(budget.remaining, 1)
+    XCTAssertEqual(budget.remaining, 16)
     XCTAssertEqual(Suggestion.closest(to: "fier", among: ["fire"], within: &budget), "fire")
     XCTAssertNil(Suggestion.closest(to: "fier", among: ["fire"], within: &budget))
     XCTAssertEqual(budget.remaining, 0)
+  }
+
+  func testAWordOverAHundredCharactersIsNotLookedFor() {
+    // Its distance table would grow with the square of its length (five million characters:
+    // hours); no one misspells such a name.
+    let name = String(repeating: "a", count: 99) + "b"
+    for candidates in [[name], [name + "c"]] {
+      let word = candidates[0].dropLast() + "x"
+      let expected = word.count <= Suggestion.longestWord ? candidates[0] : nil
+      XCTAssertEqual(Suggestion.closest(to: String(word), among: candidates), expected)
+      XCTAssertEqual(Suggestion.Vocabulary(candidates).closest(to: String(word)), expected)
+      XCTAssertEqual(Suggestion.closest(toPrefix: String(word), among: candidates), expected)
+    }
   }
 
   func testAListingInAHintShowsTheFirstNamesAndCountsTheRest() {

@@ -17,6 +17,9 @@ extension Suggestion {
     private let lowercased: [[Character]]
     private let counts: [UInt16]
     private static let bins = 64
+    /// The names' lengths added up, each at most the longest a word's near name may be: what
+    /// comparing a word of one character with every name costs at the most.
+    private let reachableLength: Int
 
     /// Names to choose from; of equally near ones, the first is suggested.
     package init(_ names: some Sequence<String>) {
@@ -24,12 +27,14 @@ extension Suggestion {
       lengths = self.names.map(\.count)
       lowercased = self.names.map { Array($0.lowercased()) }
       counts = lowercased.flatMap(Self.count)
+      reachableLength = Suggestion.reachableLength(lengths)
     }
 
     /// The name nearest to `word` by edit distance, if it is near enough to be a likely typo (at
     /// most a third of the word's characters, and at least one); of equally near ones, the first.
     package func closest(to word: String) -> String? {
       let length = word.count
+      guard length <= Suggestion.longestWord else { return nil }
       let limit = Suggestion.limit(length)
       let characters = Array(word.lowercased())
       let wordCounts = Self.count(characters)
@@ -44,10 +49,11 @@ extension Suggestion {
       return best.map { names[$0.index] }
     }
 
-    /// ``closest(to:)`` paid for from `budget`, a comparison for each name: `nil`, and nothing
-    /// compared, when what is left of it does not cover them all.
+    /// ``closest(to:)`` paid for from `budget`, the most the distances to every name could cost:
+    /// `nil`, and nothing compared, when what is left of it does not cover that.
     package func closest(to word: String, within budget: inout Budget) -> String? {
-      guard budget.spend(names.count) else { return nil }
+      let length = word.count
+      guard length <= Suggestion.longestWord, budget.spend(length * reachableLength) else { return nil }
       return closest(to: word)
     }
 
@@ -78,7 +84,8 @@ extension Suggestion {
 }
 
 extension Suggestion {
-  /// How many name comparisons the "did you mean" hints of one check may make in all.
+  /// How much "did you mean" work one check may do in all, counted in the cells of distance
+  /// tables: comparing a word with a name fills at most the product of their lengths.
   ///
   /// The nearest name is found by comparing a word with every name, and no index spares that
   /// when the names are made alike (`amount_00001` to `amount_20000`): a generated policy with
@@ -87,20 +94,20 @@ extension Suggestion {
   /// minutes). The budget keeps that under a second. A word asked about once it is spent gets no
   /// suggestion, and its hint says what it says for a word without a near name.
   package struct Budget {
-    /// The comparisons left.
+    /// The cells left.
     package private(set) var remaining: Int
 
-    /// Enough for any policy written by hand many times over (a hundred misspelled names among
-    /// 20,000 names is 2,000,000), and about half a second at the worst: names alike enough to
-    /// need the whole distance table cost about 200 ns a comparison.
-    package static let comparisonsPerCheck = 2_000_000
+    /// Enough for any policy written by hand many times over (a hundred misspelled names of ten
+    /// characters among 20,000 names of ten is 200,000,000), and well under a second at the
+    /// worst: a cell costs a few nanoseconds, and most names are set aside without filling any.
+    package static let cellsPerCheck = 200_000_000
 
-    /// A budget of `comparisons`.
-    package init(comparisons: Int = Budget.comparisonsPerCheck) {
-      remaining = comparisons
+    /// A budget of `cells`.
+    package init(cells: Int = Budget.cellsPerCheck) {
+      remaining = cells
     }
 
-    /// Takes `count` comparisons, if that many are left.
+    /// Takes `count` cells, if that many are left.
     mutating func spend(_ count: Int) -> Bool {
       guard count <= remaining else { return false }
       remaining -= count
@@ -108,10 +115,19 @@ extension Suggestion {
     }
   }
 
-  /// ``closest(to:among:)`` paid for from `budget`, a comparison for each candidate: `nil`, and
-  /// nothing compared, when what is left of it does not cover them all.
+  /// The lengths added up, each at most the longest a name within reach of a word may be.
+  static func reachableLength(_ lengths: some Sequence<Int>) -> Int {
+    let longest = longestWord + limit(longestWord)
+    return lengths.reduce(0) { $0 + min($1, longest) }
+  }
+
+  /// ``closest(to:among:)`` paid for from `budget`, the most the distances to every candidate
+  /// could cost: `nil`, and nothing compared, when what is left of it does not cover that.
   package static func closest(to word: String, among candidates: [String], within budget: inout Budget) -> String? {
-    guard budget.spend(candidates.count) else { return nil }
+    let length = word.count
+    guard length <= longestWord, budget.spend(length * reachableLength(candidates.lazy.map(\.count))) else {
+      return nil
+    }
     return closest(to: word, among: candidates)
   }
 

@@ -6,6 +6,7 @@ package enum Suggestion {
   package static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
     // Asked once, only the candidates of a length within reach are worth making ready.
     let length = word.count
+    guard length <= longestWord else { return nil }
     let limit = limit(length)
     return Vocabulary(candidates.lazy.filter { abs($0.count - length) <= limit }).closest(to: word)
   }
@@ -16,6 +17,11 @@ package enum Suggestion {
     max(1, length / 3)
   }
 
+  /// The longest word a near name is looked for: nobody misspells a name of more characters, and
+  /// a distance's table grows with the product of two lengths (two names of five million
+  /// characters, one misspelled, would have taken hours to compare).
+  static let longestWord = 100
+
   /// For a word meant as a prefix of a candidate (a client's name cut short): the candidate one of
   /// whose prefixes is nearest to `word` by edit distance, if near enough to be a likely typo.
   /// When several candidates are equally near, the prefix they share at that distance is returned
@@ -23,6 +29,7 @@ package enum Suggestion {
   /// else nothing.
   package static func closest(toPrefix word: String, among candidates: some Sequence<String>) -> String? {
     let wanted = Array(word.lowercased())
+    guard wanted.count <= longestWord else { return nil }
     let limit = limit(wanted.count)
     var best: (distance: Int, names: [String], prefixes: Set<String>)?
     for candidate in candidates where candidate != word {

@@ -95,12 +95,13 @@ final class ColumnBinder: Sendable {
   /// `the column 'amount' appears more than once in the header (columns 2, 5)`, or for columns
   /// that match a name but for case and spaces, `the columns 'Amount', 'amount' (2, 5) all match 'amount'`.
   static func describe(_ indices: [Int], of columns: [String], matching wanted: String) -> String {
-    let places = indices.map { String($0 + 1) }.joined(separator: ", ")
+    // A header may repeat a name thousands of times: the message names the first few.
+    let places = Suggestion.listing(indices.map { String($0 + 1) })
     let names = indices.map { columns[$0] }
     if Set(names).count == 1 {
       return "the column '\(names[0])' appears more than once in the header (columns \(places))"
     }
-    return "the columns \(names.map { "'\($0)'" }.joined(separator: ", ")) (\(places)) all match '\(wanted)'"
+    return "the columns \(Suggestion.listing(names.map { "'\($0)'" })) (\(places)) all match '\(wanted)'"
   }
 
   /// The hint for a field without a column: a near column, as the user can write it.
