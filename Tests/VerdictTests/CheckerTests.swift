@@ -134,6 +134,22 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(diagnostics.count, shown + 1)
   }
 
+  func testTheErrorsOfATableCountWithThePolicysOfTheirKind() {
+    // 60 unknown names in a table's lets and 60 in the rules: 100 shown in all, then one that
+    // says the rest are left out, as for a policy without tables.
+    let table =
+      "table invoices keyed by customer\n  field amount: number\n"
+      + (0..<60).map { "  let t\($0) = amount + missing_t\($0)" }.joined(separator: "\n")
+    let text =
+      "field x: number\n" + table + "\nlet total = sum(invoices.amount)\n"
+      + (0..<60).map { "when total > missing_r\($0) then recommend fire" }.joined(separator: "\n")
+    let (policy, diagnostics) = Policy.compile(SourceFile(name: "t", text: text))
+    XCTAssertNil(policy)
+    let unknown = diagnostics.filter { $0.code == "unknown-name" }
+    XCTAssertEqual(unknown.count, Checker.maximumErrorsOfAKind + 1)
+    XCTAssertEqual(unknown.last?.message, "more 'unknown-name' errors like the ones above are left out")
+  }
+
   func testAnUnknownNameUsedOftenGetsTheSameHintEachTime() {
     let text =
       "field rate: number\nfield ratio: number\n"

@@ -50,14 +50,19 @@ struct DiagnosticExcerptTests {
   @Test func columnsFarIntoLongLinesMatchCountingFromTheStart() {
     var random = SeededRandom(state: 0xC01)
     let pieces: [[UInt8]] = [
-      Array("a".utf8), Array("\n".utf8), Array("é".utf8), Array("€".utf8), Array("𝄞".utf8), [0xFF], [0x80],
-      [0xE2, 0x82], [0xF0, 0x9D], [0xC0, 0xAF], [0xED, 0xA0, 0x80],
+      Array("é".utf8), Array("€".utf8), Array("𝄞".utf8), [0xFF], [0x80], [0xE2, 0x82], [0xF0, 0x9D], [0xC0, 0xAF],
+      [0xED, 0xA0, 0x80],
     ]
     for _ in 0..<200 {
       var bytes: [UInt8] = []
-      // Mostly ASCII, so that lines run past several checkpoints.
+      // Mostly ASCII, with a line break about every 500 pieces, so that lines run past several
+      // checkpoints.
       for _ in 0..<Int.random(in: 0..<1_500, using: &random) {
-        bytes += Int.random(in: 0..<4, using: &random) == 0 ? pieces.randomElement(using: &random)! : [0x61]
+        switch Int.random(in: 0..<500, using: &random) {
+        case 0: bytes += Array("\n".utf8)
+        case 1..<125: bytes += pieces.randomElement(using: &random)!
+        default: bytes.append(0x61)
+        }
       }
       let source = SourceFile(name: "p", bytes: bytes)
       // Each character's first byte, as decoding the whole text cuts them.
@@ -73,12 +78,19 @@ struct DiagnosticExcerptTests {
         }
         break
       }
-      for _ in 0..<20 where !starts.isEmpty {
+      // The end of the text is where a character would start.
+      starts.append(bytes.count)
+      for _ in 0..<20 {
         let from = Int.random(in: 0..<starts.count, using: &random)
         let to = Int.random(in: from..<starts.count, using: &random)
         #expect(source.columns(from: starts[from], to: starts[to]) == to - from)
         #expect(source.offset(ofCharacter: to - from, after: starts[from]) == starts[to])
         #expect(source.offset(ofCharacter: starts.count - from + 3, after: starts[from]) == bytes.count)
+        // An offset inside a character counts that character as before it, as counting bytes
+        // that start characters did.
+        if to + 1 < starts.count, starts[to + 1] - starts[to] > 1 {
+          #expect(source.columns(from: starts[from], to: starts[to] + 1) == to - from + 1)
+        }
       }
       for index in source.lineStarts.indices {
         let line = source.lineRange(index)
@@ -87,6 +99,29 @@ struct DiagnosticExcerptTests {
         #expect(shown == Self.reference(Array(bytes[line]), skip: skip, count: 40))
       }
     }
+  }
+
+  /// The edges of the checkpoints: an empty text, texts of exactly a multiple of their spacing
+  /// (256 bytes), and a character across a multiple.
+  @Test func columnsAtTheEdgesOfCheckpoints() {
+    let empty = SourceFile(name: "p", bytes: [])
+    #expect(empty.columns(from: 0, to: 0) == 0)
+    #expect(empty.offset(ofCharacter: 5, after: 0) == 0)
+    #expect(empty.location(of: 0) == SourceLocation(line: 1, column: 1))
+    for size in [255, 256, 257, 512] {
+      let source = SourceFile(name: "p", bytes: Array(repeating: 0x61, count: size))
+      #expect(source.columns(from: 0, to: size) == size)
+      #expect(source.offset(ofCharacter: size, after: 0) == size)
+      #expect(source.location(of: size) == SourceLocation(line: 1, column: size + 1))
+    }
+    // `€` (three bytes) at bytes 255 to 257, across the first multiple.
+    let across = SourceFile(name: "p", bytes: Array(repeating: 0x61, count: 255) + Array("€b\nc".utf8))
+    #expect(across.columns(from: 0, to: 258) == 256)
+    #expect(across.columns(from: 0, to: 256) == 256)
+    #expect(across.offset(ofCharacter: 255, after: 0) == 255)
+    #expect(across.offset(ofCharacter: 256, after: 0) == 258)
+    #expect(across.location(of: 258) == SourceLocation(line: 1, column: 257))
+    #expect(across.location(of: 260) == SourceLocation(line: 2, column: 1))
   }
 
   /// The window as taken from the whole line decoded at once.

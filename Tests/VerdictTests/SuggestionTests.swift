@@ -86,16 +86,16 @@ final class SuggestionTests: XCTestCase {
   func testABudgetPaysTheMostADistanceTableCouldCostAndRefusesAWordItCannotCover() {
     // The names are 4 + 5 + 9 = 18 characters: a word of n characters costs 18 n cells.
     let vocabulary = Suggestion.Vocabulary(["rate", "ratio", "revisions"])
-    var budget = Suggestion.Budget(cells: 3 * 18 + 6 * 18 + 4 * 4)
-    XCTAssertEqual(vocabulary.closest(to: "rat", within: &budget), "rate")
+    let budget = Suggestion.Budget(cells: 3 * 18 + 6 * 18 + 4 * 4)
+    XCTAssertEqual(vocabulary.closest(to: "rat", within: budget), "rate")
     XCTAssertEqual(budget.remaining, 6 * 18 + 4 * 4)
-    XCTAssertEqual(vocabulary.closest(to: "rattio", within: &budget), "ratio")
+    XCTAssertEqual(vocabulary.closest(to: "rattio", within: budget), "ratio")
     XCTAssertEqual(budget.remaining, 4 * 4)
     // 90 cells to compare, 16 left: no suggestion, and nothing spent.
-    XCTAssertNil(vocabulary.closest(to: "rate_", within: &budget))
+    XCTAssertNil(vocabulary.closest(to: "rate_", within: budget))
     XCTAssertEqual(budget.remaining, 16)
-    XCTAssertEqual(Suggestion.closest(to: "fier", among: ["fire"], within: &budget), "fire")
-    XCTAssertNil(Suggestion.closest(to: "fier", among: ["fire"], within: &budget))
+    XCTAssertEqual(Suggestion.closest(to: "fier", among: ["fire"], within: budget), "fire")
+    XCTAssertNil(Suggestion.closest(to: "fier", among: ["fire"], within: budget))
     XCTAssertEqual(budget.remaining, 0)
   }
 

@@ -73,10 +73,12 @@ public struct Policy: Sendable {
     if parsed.diagnostics.containsErrors {
       return (nil, parsed.diagnostics)
     }
-    let checked = Checker.check(parsed.syntax)
+    // One "did you mean" budget for the rules and the examples.
+    let surroundings = Checker.Surroundings()
+    let checked = Checker.check(parsed.syntax, surroundings: surroundings)
     var diagnostics = parsed.diagnostics + checked.diagnostics
     guard let program = checked.program else { return (nil, diagnostics) }
-    var examples = ExampleChecker(program: program, source: source)
+    var examples = ExampleChecker(program: program, source: source, suggestions: surroundings.suggestions)
     let checkedExamples = examples.check(parsed.syntax.statements, onlyExamples: false)
     diagnostics += examples.diagnostics.map { diagnostic in
       var warning = diagnostic

@@ -90,7 +90,7 @@ extension Checker {
     }
     if hasFieldDeclarations {
       // Past the errors of a kind reported in full, a hint would not be shown.
-      let shown = errorCounts["unknown-name", default: 0] < Checker.maximumErrorsOfAKind
+      let shown = showsError("unknown-name")
       let hint = shown ? unknownNameHints[name] ?? hintForUnknownName(name) : nil
       if shown { unknownNameHints[name] = hint }
       error("unknown-name", "unknown name '\(name)'", at: range, hint: hint)
@@ -109,17 +109,17 @@ extension Checker {
     if knownNames?.names.count != letOrder.count + fields.count + 1 {
       knownNames = Suggestion.Vocabulary(letOrder + fields.map(\.name) + ["today"])
     }
-    return knownNames?.closest(to: name, within: &spelling).map { "did you mean '\($0)'?" }
+    return knownNames?.closest(to: name, within: surroundings.suggestions).map { "did you mean '\($0)'?" }
       ?? "declare it: field \(name): TYPE"
   }
 
   /// Without declarations an unknown name is read from the data; a name close to a let is
   /// probably a typo, but it may be a real column, so it is worth a warning (once), not an error.
   mutating func warnIfTypo(_ name: String, at range: SourceRange) {
-    guard name.count >= 3, namesComparedWithLets.insert(name).inserted else { return }
+    guard name.count >= 3, showsWarning(.possibleTypo), namesComparedWithLets.insert(name).inserted else { return }
     // The lets were all collected before any expression was checked.
     if letNames == nil { letNames = Suggestion.Vocabulary(letOrder) }
-    guard let near = letNames?.closest(to: name, within: &spelling) else { return }
+    guard let near = letNames?.closest(to: name, within: surroundings.suggestions) else { return }
     warning(
       .possibleTypo, "'\(name)' is not a let, so it is read from the data", at: range, hint: "did you mean '\(near)'?"
     )

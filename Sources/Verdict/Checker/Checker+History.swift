@@ -38,9 +38,10 @@ extension Checker {
         return (.constant(.missing), nil, nil)
       }
       guard let severity = verdictIndexes[verdict] else {
-        let hint =
-          Suggestion.closest(to: verdict, among: verdicts, within: &spelling).map { "did you mean \"\($0)\"?" }
-          ?? "the verdicts are \(Suggestion.listing(verdicts))"
+        let near =
+          showsError("unknown-verdict")
+          ? Suggestion.closest(to: verdict, among: verdicts, within: surroundings.suggestions) : nil
+        let hint = near.map { "did you mean \"\($0)\"?" } ?? "the verdicts are \(Suggestion.listing(verdicts))"
         error("unknown-verdict", "unknown verdict \"\(verdict)\"", at: arguments[1].range, hint: hint)
         return (.constant(.missing), nil, nil)
       }

@@ -12,16 +12,28 @@ extension Checker {
     return checked
   }
 
+  /// A verdict like `name`, or how to declare it: the statement to write when the verdicts are
+  /// few, else where (a generated policy may list thousands).
+  func unknownVerdictHint(_ name: String) -> String {
+    if let near = Suggestion.closest(to: name, among: verdicts, within: surroundings.suggestions) {
+      return "did you mean '\(near)'?"
+    }
+    guard verdicts.count <= Suggestion.listed else {
+      return "the verdicts are \(Suggestion.listing(verdicts)); declare others in the 'verdicts' statement"
+    }
+    return
+      "the verdicts are \(Suggestion.listing(verdicts)); declare others with: verdicts \(verdicts.joined(separator: " < "))"
+  }
+
   mutating func checkAction(_ action: Action) -> CheckedAction {
     let verdictName = action.verdict.name
     var verdict = 0
     if let index = verdictIndexes[verdictName] {
       verdict = index
     } else {
-      let hint =
-        Suggestion.closest(to: verdictName, among: verdicts, within: &spelling).map { "did you mean '\($0)'?" }
-        ?? "the verdicts are \(Suggestion.listing(verdicts)); declare others with: verdicts \(verdicts.joined(separator: " < "))"
-      error("unknown-verdict", "unknown verdict '\(verdictName)'", at: action.verdict.range, hint: hint)
+      error(
+        "unknown-verdict", "unknown verdict '\(verdictName)'", at: action.verdict.range,
+        hint: showsError("unknown-verdict") ? unknownVerdictHint(verdictName) : nil)
     }
     var checked = CheckedAction(verdict: verdict, verdictRange: action.verdict.range)
     var seen: [String: SourceRange] = [:]

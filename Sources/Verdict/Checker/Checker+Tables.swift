@@ -11,6 +11,8 @@ extension Checker {
     var outerNames: [String: String] = [:]
     /// The one currency of the policy's money literals.
     var currency: Currency?
+    /// What is left of the policy's "did you mean" work, which its tables share.
+    var suggestions = Suggestion.Budget()
   }
 
   /// Registers a `table` statement, refusing a second table of the same name.
@@ -55,7 +57,7 @@ extension Checker {
         }
       }
     }
-    let outer = Surroundings(outerNames: outerNames(), currency: literalCurrency)
+    let outer = Surroundings(outerNames: outerNames(), currency: literalCurrency, suggestions: surroundings.suggestions)
     for (index, name) in tableOrder.enumerated() {
       guard let declaration = tableDeclarations[name]?.declaration else { continue }
       checkTable(declaration, index: index, aggregates: uses[index], surroundings: outer)
@@ -94,7 +96,9 @@ extension Checker {
     }
     let checked = Checker.check(
       PolicySyntax(statements: statements, comments: []), table: declaration.name.name, surroundings: surroundings)
-    if reporting { diagnostics += checked.diagnostics }
+    if reporting {
+      for diagnostic in checked.diagnostics { record(diagnostic) }
+    }
     let program = checked.program
     func letSlot(_ name: String?) -> Int? {
       guard let name else { return nil }
@@ -194,8 +198,11 @@ extension Checker {
       let argument = Expr(.name(name), range: syntax.table.range)
       return checkCall(syntax.function.name, nameRange: syntax.function.range, arguments: [argument], range: expr.range)
     }
+    let suggested =
+      showsError("unknown-table")
+      ? Suggestion.closest(to: name, among: tableOrder, within: surroundings.suggestions) : nil
     let hint =
-      Suggestion.closest(to: name, among: tableOrder, within: &spelling).map { "did you mean '\($0)'?" }
+      suggested.map { "did you mean '\($0)'?" }
       ?? "declare it: table \(name) keyed by CLIENT_COLUMN, with its fields indented below"
     error("unknown-table", "unknown table '\(name)'", at: syntax.table.range, hint: hint)
     return (.constant(.missing), nil, nil)

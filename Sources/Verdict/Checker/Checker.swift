@@ -57,8 +57,6 @@ struct Checker {
   /// Every name an expression may use (lets, fields, `today`), ready for the hint of an unknown
   /// name; made at the first, and again should a field have been added since.
   var knownNames: Suggestion.Vocabulary?
-  /// What is left of the check's "did you mean" comparisons (``Suggestion/Budget``).
-  var spelling = Suggestion.Budget()
   var populationNeeds: [PopulationNeed] = []
   /// The one currency the policy's money literals use, for money fields declared without one.
   var literalCurrency: Currency?
@@ -306,13 +304,7 @@ struct Checker {
     _ code: String, _ message: String, at range: SourceRange, hint: String? = nil, notes: [Diagnostic.Note] = []
   ) {
     guard reporting else { return }
-    let count = errorCounts[code, default: 0] + 1
-    errorCounts[code] = count
-    if count <= Checker.maximumErrorsOfAKind {
-      diagnostics.append(.error(code, message, at: range, hint: hint, notes: notes))
-    } else if count == Checker.maximumErrorsOfAKind + 1 {
-      diagnostics.append(.error(code, "more '\(code)' errors like the ones above are left out", at: range))
-    }
+    record(.error(code, message, at: range, hint: hint, notes: notes))
   }
 
   /// Records a warning; after ``maximumWarningsOfAKind`` of one code the rest are only counted,
@@ -322,17 +314,47 @@ struct Checker {
     notes: [Diagnostic.Note] = []
   ) {
     guard reporting else { return }
-    let code = warning.rawValue
-    let count = warningCounts[code, default: 0] + 1
-    warningCounts[code] = count
-    if count <= Checker.maximumWarningsOfAKind {
-      diagnostics.append(.warning(code, message, at: range, hint: hint, notes: notes))
-    } else if count == Checker.maximumWarningsOfAKind + 1 {
-      diagnostics.append(
-        .warning(code, "more '\(code)' warnings like the ones above are left out", at: range))
+    record(.warning(warning.rawValue, message, at: range, hint: hint, notes: notes))
+  }
+
+  /// Records a diagnostic of this check, or of a check of one of its tables, counted with the
+  /// others of its code: past ``maximumErrorsOfAKind`` errors or ``maximumWarningsOfAKind``
+  /// warnings of one code, one more says the rest are left out, and they are only counted.
+  mutating func record(_ diagnostic: Diagnostic) {
+    let code = diagnostic.code
+    let count: Int
+    let limit: Int
+    let kind: String
+    switch diagnostic.severity {
+    case .error:
+      count = errorCounts[code, default: 0] + 1
+      (errorCounts[code], limit, kind) = (count, Checker.maximumErrorsOfAKind, "errors")
+    case .warning:
+      count = warningCounts[code, default: 0] + 1
+      (warningCounts[code], limit, kind) = (count, Checker.maximumWarningsOfAKind, "warnings")
+    case .note:
+      diagnostics.append(diagnostic)
+      return
+    }
+    if count <= limit {
+      diagnostics.append(diagnostic)
+    } else if count == limit + 1 {
+      var more = diagnostic
+      (more.message, more.hint, more.notes) = ("more '\(code)' \(kind) like the ones above are left out", nil, [])
+      diagnostics.append(more)
     }
   }
 
+  /// Whether an error of `code` found now is shown: only then is its hint worth working out
+  /// (a "did you mean" searches every name).
+  func showsError(_ code: String) -> Bool {
+    reporting && errorCounts[code, default: 0] < Checker.maximumErrorsOfAKind
+  }
+
+  /// Whether a warning of `warning`'s code found now is shown (``showsError(_:)``).
+  func showsWarning(_ warning: WarningCode) -> Bool {
+    reporting && warningCounts[warning.rawValue, default: 0] < Checker.maximumWarningsOfAKind
+  }
 }
 
 extension Checker.LetState {

@@ -8,8 +8,9 @@ struct ExampleChecker {
   let program: Program
   let source: SourceFile
   private(set) var diagnostics: [Diagnostic] = []
-  /// How many mistakes of each code were found, and in all, reported in full or not.
+  /// How many mistakes of each code were found, reported in full or not.
   private var counts: [String: Int] = [:]
+  /// How many mistakes were found in all: an example with one is not run, shown or not.
   private var found = 0
   /// The examples named so far: for each name, the note that points at the first.
   private var names: [String: Diagnostic.Note] = [:]
@@ -22,12 +23,15 @@ struct ExampleChecker {
   /// The policy's fields and tables, ready for the hint of a name that is neither (made at the
   /// first such name).
   private var knownNames: Suggestion.Vocabulary?
-  /// What is left of the examples' "did you mean" comparisons (``Suggestion/Budget``).
-  private var spelling = Suggestion.Budget()
+  /// What is left of the check's "did you mean" work (``Suggestion/Budget``).
+  private let suggestions: Suggestion.Budget
 
-  init(program: Program, source: SourceFile) {
+  /// A checker of examples against `program`, in `source`; its hints are paid from
+  /// `suggestions`, the budget of the policy's check when the examples are the policy's own.
+  init(program: Program, source: SourceFile, suggestions: Suggestion.Budget = Suggestion.Budget()) {
     self.program = program
     self.source = source
+    self.suggestions = suggestions
     fieldSlots = Checker.firstIndexes(of: program.fields.map(\.name))
     tableFieldSlots = program.tables.map { Checker.firstIndexes(of: $0.program.fields.map(\.name)) }
     tableIndexes = Checker.firstIndexes(of: program.tables.map(\.name))
@@ -113,9 +117,9 @@ struct ExampleChecker {
         report(
           .mistake(
             .records, "the policy has no table '\(name)'", at: entry.field.range,
-            hint: Suggestion.closest(to: name, among: program.tables.map(\.name), within: &spelling).map {
-              "did you mean '\($0)'?"
-            }
+            hint: (shows(.records)
+              ? Suggestion.closest(to: name, among: program.tables.map(\.name), within: suggestions) : nil)
+              .map { "did you mean '\($0)'?" }
               ?? "records are given for the policy's tables: table \(name) keyed by COLUMN"))
         continue
       }
@@ -124,8 +128,9 @@ struct ExampleChecker {
           knownNames = Suggestion.Vocabulary(program.fields.map(\.name) + program.tables.map(\.name))
         }
         let known = knownNames?.names ?? []
+        let near = shows(.field) ? knownNames?.closest(to: name, within: suggestions) : nil
         let hint =
-          knownNames?.closest(to: name, within: &spelling).map { "did you mean '\($0)'?" }
+          near.map { "did you mean '\($0)'?" }
           ?? (known.isEmpty ? "the policy reads no fields" : "its fields and tables are \(Suggestion.listing(known))")
         report(
           .mistake(.field, "the policy has no field '\(name)'", at: entry.field.range, hint: hint))
@@ -139,11 +144,10 @@ struct ExampleChecker {
     let expectation = declaration.expectation
     let verdict = verdictIndexes[expectation.verdict.name]
     if verdict == nil {
-      let hint =
-        Suggestion.closest(to: expectation.verdict.name, among: program.verdicts, within: &spelling).map {
-          "did you mean '\($0)'?"
-        }
-        ?? "the verdicts are \(Suggestion.listing(program.verdicts))"
+      let near =
+        shows(.unknownVerdict)
+        ? Suggestion.closest(to: expectation.verdict.name, among: program.verdicts, within: suggestions) : nil
+      let hint = near.map { "did you mean '\($0)'?" } ?? "the verdicts are \(Suggestion.listing(program.verdicts))"
       report(
         .mistake(
           .unknownVerdict, "unknown verdict '\(expectation.verdict.name)'", at: expectation.verdict.range, hint: hint)
@@ -195,10 +199,10 @@ struct ExampleChecker {
           continue
         }
         guard let slot = tableFieldSlots[tableIndex][name] else {
-          let names = fields.map(\.name)
-          let hint =
-            Suggestion.closest(to: name, among: names, within: &spelling).map { "did you mean '\($0)'?" }
-            ?? "its fields are \(Suggestion.listing(names))"
+          // Past the mistakes of the kind shown, the hint is not worth its search.
+          let names = shows(.field) ? fields.map(\.name) : []
+          let near = shows(.field) ? Suggestion.closest(to: name, among: names, within: suggestions) : nil
+          let hint = near.map { "did you mean '\($0)'?" } ?? "its fields are \(Suggestion.listing(names))"
           report(
             .mistake(
               .field, "table '\(table.name)' has no field '\(name)'", at: value.field.range, hint: hint))
@@ -212,6 +216,11 @@ struct ExampleChecker {
       records.append(values)
     }
     return records
+  }
+
+  /// Whether a mistake of `code` found now is shown: only then is its hint worth working out.
+  private func shows(_ code: ExampleMistake) -> Bool {
+    counts[code.rawValue, default: 0] < Checker.maximumErrorsOfAKind
   }
 
   /// Records a mistake; after ``Checker/maximumErrorsOfAKind`` of one code (as for the rules'

@@ -12,6 +12,7 @@ public struct SourceFile: Sendable {
   /// bytes, and counting from the line's start for each made rendering them quadratic (40,000
   /// unknown names on one line: 24 s).
   private let checkpoints: [Checkpoint]
+  /// Bytes between checkpoints: at most this many are decoded to find a column.
   private static let checkpointStride = 256
 
   /// Creates a source file from text.
@@ -33,7 +34,8 @@ public struct SourceFile: Sendable {
     var offset = 0
     var characters = 0
     while checkpoints.count <= bytes.count / Self.checkpointStride {
-      if offset >= checkpoints.count * Self.checkpointStride || offset == bytes.count {
+      // A character ends at the end of the bytes at the latest, which is past the last multiple.
+      if offset >= checkpoints.count * Self.checkpointStride {
         checkpoints.append(Checkpoint(offset: offset, characters: characters))
         continue
       }
@@ -109,7 +111,7 @@ public struct SourceFile: Sendable {
       position += Self.characterLength(at: position, in: bytes)
       before += 1
     }
-    return min(position, bytes.count)
+    return position
   }
 
   /// The length of the character at `offset`: a scalar's bytes, or the bytes of an invalid

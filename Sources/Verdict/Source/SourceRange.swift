@@ -24,7 +24,8 @@ public struct SourceRange: Sendable, Hashable {
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
   /// The 1-based line.
   public var line: Int
-  /// The 1-based column, in Unicode scalars from the start of the line.
+  /// The 1-based column, in characters from the start of the line: Unicode scalars, and each
+  /// invalid UTF-8 sequence as one (as decoding shows it, one U+FFFD).
   public var column: Int
 
   /// Creates a location.
