@@ -31,7 +31,7 @@ struct PolicySizeLimitTests {
 
   static let refusal =
     "verdict: cannot read policy 'policy.verdict': it is 10,485,761 bytes, more than the 10,485,760 (10 MiB) a "
-    + "policy may have (checking takes about 40 times a policy's size in memory; split it into smaller policies)\n"
+    + "policy may have (checking takes about 50 times a policy's size in memory; split it into smaller policies)\n"
 
   @Test func aPolicyOfTenMebibytesIsChecked() throws {
     let workspace = try Workspace(policyBytes: Self.limit)

@@ -57,7 +57,7 @@ final class MetaCommandTests: SessionTestCase {
     expect(
       &session, ":load \(big.path)",
       fails: "cannot read policy '\(big.path)': it is 10,485,761 bytes, more than the 10,485,760 (10 MiB) a policy "
-        + "may have (checking takes about 40 times a policy's size in memory; split it into smaller policies)\n")
+        + "may have (checking takes about 50 times a policy's size in memory; split it into smaller policies)\n")
   }
 
   func testData() {

@@ -92,7 +92,7 @@ final class HostileInputTests: XCTestCase {
       "the policy is too large: it is 10,485,761 bytes, more than the 10,485,760 (10 MiB) a policy may have")
     XCTAssertEqual(
       over.diagnostics.first?.hint,
-      "checking takes about 40 times a policy's size in memory; split it into smaller policies")
+      "checking takes about 50 times a policy's size in memory; split it into smaller policies")
     XCTAssertTrue(over.rendered.hasPrefix("hostile.verdict:1:1: error: the policy is too large"), over.rendered)
     // The formatter, test files and the REPL's expressions read through the same parser.
     let source = SourceFile(name: "big.verdict", bytes: atLimit + [UInt8(ascii: "#")])
