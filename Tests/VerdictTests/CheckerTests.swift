@@ -150,6 +150,16 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(unknown.last?.message, "more 'unknown-name' errors like the ones above are left out")
   }
 
+  func testTenNearMissesOfLetsAreWarnedAboutThenOneSaysTheRestAreLeftOut() {
+    let lets = (0..<12).map { "let limit_\($0) = 1" }.joined(separator: "\n")
+    let uses = (0..<12).map { "when limt_\($0) > 1 then recommend fire" }.joined(separator: "\n")
+    let (_, diagnostics) = Policy.compile(SourceFile(name: "t", text: lets + "\n" + uses))
+    let typos = diagnostics.filter { $0.code == "possible-typo" }
+    XCTAssertEqual(typos.prefix(10).map(\.hint), (0..<10).map { "did you mean 'limit_\($0)'?" })
+    XCTAssertEqual(
+      typos.dropFirst(10).map(\.message), ["more 'possible-typo' warnings like the ones above are left out"])
+  }
+
   func testAnUnknownNameUsedOftenGetsTheSameHintEachTime() {
     let text =
       "field rate: number\nfield ratio: number\n"

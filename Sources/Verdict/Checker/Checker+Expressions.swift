@@ -116,7 +116,11 @@ extension Checker {
   /// Without declarations an unknown name is read from the data; a name close to a let is
   /// probably a typo, but it may be a real column, so it is worth a warning (once), not an error.
   mutating func warnIfTypo(_ name: String, at range: SourceRange) {
-    guard name.count >= 3, showsWarning(.possibleTypo), namesComparedWithLets.insert(name).inserted else { return }
+    // Only the warnings shown, and the one that says the rest are left out, are worth the search.
+    let found = warningCounts[WarningCode.possibleTypo.rawValue, default: 0]
+    guard reporting, found <= Checker.maximumWarningsOfAKind, name.count >= 3,
+      namesComparedWithLets.insert(name).inserted
+    else { return }
     // The lets were all collected before any expression was checked.
     if letNames == nil { letNames = Suggestion.Vocabulary(letOrder) }
     guard let near = letNames?.closest(to: name, within: surroundings.suggestions) else { return }

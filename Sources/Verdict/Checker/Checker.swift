@@ -350,11 +350,6 @@ struct Checker {
   func showsError(_ code: String) -> Bool {
     reporting && errorCounts[code, default: 0] < Checker.maximumErrorsOfAKind
   }
-
-  /// Whether a warning of `warning`'s code found now is shown (``showsError(_:)``).
-  func showsWarning(_ warning: WarningCode) -> Bool {
-    reporting && warningCounts[warning.rawValue, default: 0] < Checker.maximumWarningsOfAKind
-  }
 }
 
 extension Checker.LetState {
