@@ -116,14 +116,14 @@ package struct PolicyDraft: Sendable {
     let kept = segments.filter { $0.role.key.map { !replacing.contains($0) } ?? true }
     let prefix = kept.map(\.text).joined(separator: "\n")
     let offset = prefix.isEmpty ? 0 : prefix.utf8.count + 1
-    let indentation = PolicyDraft.indentation(of: input)
+    let lineStart = PolicyDraft.lineStart(of: input)
     var body = Array(input.utf8)
-    body.removeSubrange(indentation)
+    body.replaceSubrange(lineStart.range, with: lineStart.replacement)
     let combined = SourceFile(
       name: PolicyDraft.sourceName, bytes: prefix.isEmpty ? body : Array(prefix.utf8) + [UInt8(ascii: "\n")] + body)
     let inputSource = SourceFile(name: "<repl>", text: input)
     let (compiled, diagnostics) = Policy.compile(combined)
-    let shifted = PolicyDraft.shift(diagnostics, from: offset, restoring: indentation)
+    let shifted = PolicyDraft.shift(diagnostics, from: offset, undoing: lineStart)
     guard let policy = compiled else {
       let own = shifted.filter { $0.severity == .error }
       if own.isEmpty { throw PolicyError(source: combined, diagnostics: diagnostics.filter { $0.severity == .error }) }
@@ -140,15 +140,15 @@ package struct PolicyDraft: Sendable {
     return Combination(kept: kept, added: added, policy: policy, warnings: warnings)
   }
 
-  /// Diagnostics that fall after `offset`, moved to point into the input, whose `indentation`
-  /// was left out of the compiled text; notes are dropped since they may point into the earlier
-  /// text.
-  private static func shift(_ diagnostics: [Diagnostic], from offset: Int, restoring indentation: Range<Int>)
-    -> [Diagnostic]
-  {
+  /// Diagnostics that fall after `offset`, moved to point into the input, whose ``lineStart(of:)``
+  /// change the compiled text had; notes are dropped since they may point into the earlier text.
+  private static func shift(
+    _ diagnostics: [Diagnostic], from offset: Int, undoing change: (range: Range<Int>, replacement: [UInt8])
+  ) -> [Diagnostic] {
     func moved(_ position: Int) -> Int {
       let local = position - offset
-      return local >= indentation.lowerBound ? local + indentation.count : local
+      let after = change.range.lowerBound + change.replacement.count
+      return local >= after ? local + change.range.count - change.replacement.count : local
     }
     return diagnostics.compactMap { diagnostic -> Diagnostic? in
       guard diagnostic.range.start >= offset else { return nil }
@@ -159,13 +159,18 @@ package struct PolicyDraft: Sendable {
     }
   }
 
-  /// The white space that begins the line of the first statement of `input` (after any blank
-  /// and comment lines), as a range of UTF-8 offsets; empty when a comment ended by a lone
-  /// carriage return comes first on that line.
-  static func indentation(of input: String) -> Range<Int> {
+  /// What to change in `input` so that its first statement (after any blank and comment lines)
+  /// begins its line, as the draft's segments have it: the white space before it on its line
+  /// removed; or, when a comment ended by a lone carriage return comes first on that line, the
+  /// carriage return and the white space after it made a newline. Otherwise the statement reads
+  /// as indented, a member of a table before it (found by the `repl` fuzz target: after
+  /// `table n keyed by f`, the entry `#⏎let m = e` with a lone carriage return vanished into the
+  /// table).
+  static func lineStart(of input: String) -> (range: Range<Int>, replacement: [UInt8]) {
     let bytes = Array(input.utf8)
     var lineStart = 0
-    var startsLine = true
+    // The lone carriage return that ended the last comment on this line, if one did.
+    var carriageReturn: Int?
     var index = 0
     while index < bytes.count {
       switch bytes[index] {
@@ -173,18 +178,23 @@ package struct PolicyDraft: Sendable {
         index += 1
       case UInt8(ascii: "\n"):
         index += 1
-        (lineStart, startsLine) = (index, true)
+        (lineStart, carriageReturn) = (index, nil)
       case UInt8(ascii: "#"):
         // A comment runs to the end of its line (the lexer also ends it at a carriage return).
         while index < bytes.count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") {
           index += 1
         }
-        startsLine = false
+        if index < bytes.count, bytes[index] == UInt8(ascii: "\r"),
+          index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "\n")
+        {
+          carriageReturn = index
+        }
       default:
-        return startsLine ? lineStart..<index : index..<index
+        guard let carriageReturn else { return (lineStart..<index, []) }
+        return (carriageReturn..<index, [UInt8(ascii: "\n")])
       }
     }
-    return index..<index
+    return (index..<index, [])
   }
 
   /// Replaces the whole draft with a file's text; on errors the draft is unchanged.
