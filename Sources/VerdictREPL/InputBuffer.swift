@@ -56,7 +56,7 @@ extension PolicyWords {
     var inComment = false
     for character in text {
       if inComment {
-        if character.isNewline { inComment = false }
+        if PolicyWords.endsComment(character) { inComment = false }
       } else if character == "#" {
         inComment = true
       } else if !character.isWhitespace {

@@ -83,6 +83,13 @@ extension PolicyDraft {
 
 /// The words of policy text, skipping texts in quotes and `#` comments.
 enum PolicyWords {
+  /// Whether `character` ends a comment, as the lexer ends one: a line feed or a carriage
+  /// return, not the other characters Unicode calls line breaks (`# a`, U+2028, `let m = 1` is
+  /// one comment to the lexer, and was a comment and a statement to the REPL's input).
+  static func endsComment(_ character: Character) -> Bool {
+    character == "\n" || character == "\r" || character == "\r\n"
+  }
+
   /// The identifiers and keywords of `text`, in order.
   static func words(of text: String) -> [String] {
     var words: [String] = []
@@ -96,7 +103,7 @@ enum PolicyWords {
     }
     for character in text {
       if inComment {
-        if character.isNewline { inComment = false }
+        if PolicyWords.endsComment(character) { inComment = false }
         continue
       }
       if inString {
@@ -130,7 +137,7 @@ enum PolicyWords {
     var escaped = false
     for character in text {
       if inComment {
-        if character.isNewline { inComment = false }
+        if PolicyWords.endsComment(character) { inComment = false }
       } else if inString {
         if escaped {
           escaped = false

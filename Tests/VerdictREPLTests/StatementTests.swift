@@ -164,6 +164,12 @@ final class StatementTests: SessionTestCase {
     var session = makeSession()
     XCTAssertEqual(session.handle("   "), Reply())
     XCTAssertEqual(session.handle("# just a note"), Reply())
+    // The lexer ends a comment at a line feed or a carriage return only: what follows another
+    // Unicode line break is still the comment.
+    for separator in ["\u{2028}", "\u{2029}", "\u{85}", "\u{0B}", "\u{0C}"] {
+      XCTAssertEqual(session.handle("# a note\(separator)let m = 1"), Reply(), separator.debugDescription)
+    }
+    expect(&session, "# a note\rlet m = 1", prints: "added let m\n")
   }
 
   func testColourOnlyWhenAskedFor() {
