@@ -339,9 +339,7 @@ struct Checker {
     if count <= limit {
       diagnostics.append(diagnostic)
     } else if count == limit + 1 {
-      var more = diagnostic
-      (more.message, more.hint, more.notes) = ("more '\(code)' \(kind) like the ones above are left out", nil, [])
-      diagnostics.append(more)
+      diagnostics.append(diagnostic.leftOut(as: kind))
     }
   }
 

@@ -75,6 +75,16 @@ public struct Diagnostic: Sendable, Hashable, Error {
   }
 }
 
+extension Diagnostic {
+  /// The one that stands for the rest of its code once enough of them are shown: at this one's
+  /// place, `more 'unknown-name' errors like the ones above are left out` (`kind` is `errors`).
+  func leftOut(as kind: String) -> Diagnostic {
+    var more = self
+    (more.message, more.hint, more.notes) = ("more '\(code)' \(kind) like the ones above are left out", nil, [])
+    return more
+  }
+}
+
 extension Array where Element == Diagnostic {
   /// Whether any diagnostic is an error.
   package var containsErrors: Bool { contains { $0.severity == .error } }

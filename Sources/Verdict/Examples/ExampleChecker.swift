@@ -200,9 +200,13 @@ struct ExampleChecker {
         }
         guard let slot = tableFieldSlots[tableIndex][name] else {
           // Past the mistakes of the kind shown, the hint is not worth its search.
-          let names = shows(.field) ? fields.map(\.name) : []
-          let near = shows(.field) ? Suggestion.closest(to: name, among: names, within: suggestions) : nil
-          let hint = near.map { "did you mean '\($0)'?" } ?? "its fields are \(Suggestion.listing(names))"
+          var hint: String?
+          if shows(.field) {
+            let names = fields.map(\.name)
+            hint =
+              Suggestion.closest(to: name, among: names, within: suggestions).map { "did you mean '\($0)'?" }
+              ?? "its fields are \(Suggestion.listing(names))"
+          }
           report(
             .mistake(
               .field, "table '\(table.name)' has no field '\(name)'", at: value.field.range, hint: hint))
@@ -232,10 +236,7 @@ struct ExampleChecker {
     if count <= Checker.maximumErrorsOfAKind {
       diagnostics.append(diagnostic)
     } else if count == Checker.maximumErrorsOfAKind + 1 {
-      var more = diagnostic
-      more.message = "more '\(diagnostic.code)' mistakes like the ones above are left out"
-      (more.hint, more.notes) = (nil, [])
-      diagnostics.append(more)
+      diagnostics.append(diagnostic.leftOut(as: "mistakes"))
     }
   }
 }
