@@ -22,7 +22,11 @@ extension PolicyDraft {
       var cut = bytes.count
       if index + 1 < own.count {
         let next = own[index + 1].range.start
-        cut = bytes[statement.range.end..<next].firstIndex(of: newline) ?? statement.range.end
+        // The line's end: a line feed, or a carriage return alone (old Mac files).
+        cut =
+          bytes[statement.range.end..<next].indices.first { at in
+            bytes[at] == newline || (bytes[at] == UInt8(ascii: "\r") && bytes[at + 1] != newline)
+          } ?? statement.range.end
       }
       var indentation = statement.range.start
       while indentation > start,
@@ -37,7 +41,7 @@ extension PolicyDraft {
       var text = String(decoding: kept + bytes[statement.range.start..<cut], as: UTF8.self)
       while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
       segments.append(Segment(text: text, role: role(of: statement)))
-      start = cut < bytes.count && bytes[cut] == newline ? cut + 1 : cut
+      start = cut < bytes.count && (bytes[cut] == newline || bytes[cut] == UInt8(ascii: "\r")) ? cut + 1 : cut
     }
     return segments
   }

@@ -118,7 +118,7 @@ package struct PolicyDraft: Sendable {
     let offset = prefix.isEmpty ? 0 : prefix.utf8.count + 1
     let lineStart = PolicyDraft.lineStart(of: input)
     var body = Array(input.utf8)
-    body.replaceSubrange(lineStart.range, with: lineStart.replacement)
+    body.removeSubrange(lineStart)
     let combined = SourceFile(
       name: PolicyDraft.sourceName, bytes: prefix.isEmpty ? body : Array(prefix.utf8) + [UInt8(ascii: "\n")] + body)
     let inputSource = SourceFile(name: "<repl>", text: input)
@@ -141,14 +141,14 @@ package struct PolicyDraft: Sendable {
   }
 
   /// Diagnostics that fall after `offset`, moved to point into the input, whose ``lineStart(of:)``
-  /// change the compiled text had; notes are dropped since they may point into the earlier text.
+  /// white space the compiled text did not have; notes are dropped since they may point into the
+  /// earlier text.
   private static func shift(
-    _ diagnostics: [Diagnostic], from offset: Int, undoing change: (range: Range<Int>, replacement: [UInt8])
+    _ diagnostics: [Diagnostic], from offset: Int, undoing removed: Range<Int>
   ) -> [Diagnostic] {
     func moved(_ position: Int) -> Int {
       let local = position - offset
-      let after = change.range.lowerBound + change.replacement.count
-      return local >= after ? local + change.range.count - change.replacement.count : local
+      return local >= removed.lowerBound ? local + removed.count : local
     }
     return diagnostics.compactMap { diagnostic -> Diagnostic? in
       guard diagnostic.range.start >= offset else { return nil }
@@ -159,42 +159,33 @@ package struct PolicyDraft: Sendable {
     }
   }
 
-  /// What to change in `input` so that its first statement (after any blank and comment lines)
-  /// begins its line, as the draft's segments have it: the white space before it on its line
-  /// removed; or, when a comment ended by a lone carriage return comes first on that line, the
-  /// carriage return and the white space after it made a newline. Otherwise the statement reads
-  /// as indented, a member of a table before it (found by the `repl` fuzz target: after
+  /// The white space to remove from `input` so that its first statement (after any blank and
+  /// comment lines) begins its line, as the draft's segments have it. Otherwise the statement
+  /// reads as indented, a member of a table before it. Lines end as ``SourceFile`` ends them,
+  /// a lone carriage return included (found by the `repl` fuzz target: after
   /// `table n keyed by f`, the entry `#⏎let m = e` with a lone carriage return vanished into the
   /// table).
-  static func lineStart(of input: String) -> (range: Range<Int>, replacement: [UInt8]) {
+  static func lineStart(of input: String) -> Range<Int> {
     let bytes = Array(input.utf8)
     var lineStart = 0
-    // The lone carriage return that ended the last comment on this line, if one did.
-    var carriageReturn: Int?
     var index = 0
     while index < bytes.count {
       switch bytes[index] {
-      case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+      case UInt8(ascii: " "), UInt8(ascii: "\t"):
         index += 1
-      case UInt8(ascii: "\n"):
+      case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
         index += 1
-        (lineStart, carriageReturn) = (index, nil)
+        lineStart = index
       case UInt8(ascii: "#"):
-        // A comment runs to the end of its line (the lexer also ends it at a carriage return).
+        // A comment runs to the end of its line.
         while index < bytes.count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") {
           index += 1
         }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "\r"),
-          index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "\n")
-        {
-          carriageReturn = index
-        }
       default:
-        guard let carriageReturn else { return (lineStart..<index, []) }
-        return (carriageReturn..<index, [UInt8(ascii: "\n")])
+        return lineStart..<index
       }
     }
-    return (index..<index, [])
+    return index..<index
   }
 
   /// Replaces the whole draft with a file's text; on errors the draft is unchanged.

@@ -49,6 +49,27 @@ final class MetaCommandTests: SessionTestCase {
     XCTAssertEqual(session.draft.policy.rules.count, 2, "a policy with errors changes nothing")
   }
 
+  /// A policy whose lines end in lone carriage returns (old Mac files) loads as the same policy
+  /// with line feeds does: a statement a line, each keeping the comment after it.
+  func testLoadKeepsTheLinesOfAPolicyWithCarriageReturns() throws {
+    let lines = [
+      "field revisions: number # rounds", "table inv keyed by client", "  field amount: number",
+      "field credit: number", "let owed = sum(inv.amount) # all of it", "when owed > credit then recommend fire",
+    ]
+    var drafts: [String] = []
+    for end in ["\n", "\r"] {
+      let file = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-\(UUID().uuidString).verdict")
+      defer { try? FileManager.default.removeItem(at: file) }
+      try Data(lines.joined(separator: end).utf8).write(to: file)
+      var session = makeSession()
+      expect(&session, ":load \(file.path)", prints: "loaded \(file.path): 1 rule, 2 fields\n")
+      drafts.append(session.draft.text)
+    }
+    XCTAssertEqual(drafts[0], lines.joined(separator: "\n") + "\n")
+    // A statement of several lines (the table) keeps its own line ends as they were written.
+    XCTAssertEqual(drafts[1].replacingOccurrences(of: "\r", with: "\n"), drafts[0])
+  }
+
   func testLoadRefusesAPolicyOverTheSizeLimit() throws {
     var session = makeSession()
     let big = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-big-\(UUID().uuidString).verdict")

@@ -136,9 +136,9 @@ final class StatementTests: SessionTestCase {
     XCTAssertEqual(try Policy(session.draft.text).fields.map(\.name), ["due", "paid"])
   }
 
-  /// After a table, such a statement is not one of the table's members: it begins its line once
-  /// the carriage return is a newline, as in the draft's text (found by the `repl` fuzz target;
-  /// the let vanished into the table, and the draft's text said otherwise).
+  /// After a table, such a statement is not one of the table's members: a lone carriage return
+  /// ends a line, and the white space after it is not kept, as in the draft's text (found by the
+  /// `repl` fuzz target; the let vanished into the table, and the draft's text said otherwise).
   func testAStatementAfterACommentEndedByACarriageReturnIsNotATablesMember() throws {
     // The table is the last statement (no aggregate reads it yet: a warning, not an error).
     let table = "table n keyed by client\n  field amount: number"
@@ -152,12 +152,12 @@ final class StatementTests: SessionTestCase {
       XCTAssertEqual(policy.tables.map { $0.fields.map(\.name) }, [["amount"]], entry.debugDescription)
       expect(&session, "m", prints: "1\n")
     }
-    // An error after such a comment points into the entry as typed.
+    // An error after such a comment points into the entry as typed, on its second line.
     var session = makeSession()
     XCTAssertEqual(session.handle(table).output, "added table n\n")
     let reply = session.handle("# note\r  let m = 1 +")
     XCTAssertTrue(reply.failed)
-    XCTAssertTrue(reply.errors.hasPrefix("<repl>:1:21: error: expected a value, found end of input"), reply.errors)
+    XCTAssertTrue(reply.errors.hasPrefix("<repl>:2:14: error: expected a value, found end of input"), reply.errors)
   }
 
   func testBlankAndCommentEntriesDoNothing() {

@@ -124,6 +124,35 @@ struct DiagnosticExcerptTests {
     #expect(across.location(of: 260) == SourceLocation(line: 2, column: 1))
   }
 
+  /// A line ends at a line feed, a carriage return and line feed, or a lone carriage return (old
+  /// Mac files), as the lexer ends a comment: locations and excerpts are the same whichever ends
+  /// the lines, and a terminator is never shown as part of its line.
+  @Test(arguments: ["\n", "\r\n", "\r"])
+  func everyLineEndStartsALine(_ end: String) {
+    let lines = ["field a: number  # the first", "", "when b > 1 then recommend fire", "when a > 2 then recommend fie"]
+    let text = lines.joined(separator: end) + end
+    let source = SourceFile(name: "p.verdict", text: text)
+    let offset = (lines[..<2].joined(separator: end) + end + "when ").utf8.count
+    #expect(source.location(of: offset) == SourceLocation(line: 3, column: 6))
+    #expect(source.location(of: text.utf8.count) == SourceLocation(line: 5, column: 1))
+    for (index, line) in lines.enumerated() {
+      #expect(Array(source.bytes[source.lineRange(index)]) == Array(line.utf8))
+    }
+    let rendered = DiagnosticRenderer().render(Policy.compile(source).diagnostics, in: source)
+    #expect(rendered.contains("p.verdict:3:6: error: unknown name 'b'\n    3 | when b > 1 then recommend fire\n"))
+    #expect(rendered.contains("p.verdict:4:27: error: "))
+  }
+
+  /// A carriage return and line feed is one line end; a carriage return before it, or two lone
+  /// ones, are lines of their own.
+  @Test func carriageReturnsCountedOnce() {
+    let source = SourceFile(name: "p", text: "a\r\r\nb\r\rc")
+    #expect(source.location(of: 4) == SourceLocation(line: 3, column: 1))
+    #expect(source.location(of: 7) == SourceLocation(line: 5, column: 1))
+    #expect(source.lineRange(1).isEmpty && source.lineRange(3).isEmpty)
+    #expect(Array(source.bytes[source.lineRange(4)]) == [UInt8(ascii: "c")])
+  }
+
   /// The window as taken from the whole line decoded at once.
   static func reference(_ line: [UInt8], skip: Int, count: Int) -> String {
     let scalars = String(decoding: line, as: UTF8.self).unicodeScalars.dropFirst(skip).prefix(count)

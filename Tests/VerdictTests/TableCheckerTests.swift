@@ -21,6 +21,20 @@ final class TableCheckerTests: XCTestCase {
     return Checker.check(parsed.syntax)
   }
 
+  /// A table's members are the indented lines after it, whatever ends the lines: with lone
+  /// carriage returns (old Mac files) the client's field after the table was read as the table's.
+  func testATablesMembersAreTheSameWhateverEndsTheLines() throws {
+    let lines = [
+      "table invoices keyed by client", "  field amount: money in EUR", "field credit: money in EUR",
+      "let open = sum(invoices.amount)", "when open > credit then recommend fire",
+    ]
+    for end in ["\n", "\r\n", "\r"] {
+      let program = try XCTUnwrap(check(lines.joined(separator: end)).program, "\(end.debugDescription)")
+      XCTAssertEqual(program.fields.map(\.name), ["credit"], end.debugDescription)
+      XCTAssertEqual(program.tables.first?.program.fields.map(\.name), ["amount"], end.debugDescription)
+    }
+  }
+
   func testTablesAndAggregatesOfASoundPolicy() throws {
     let (program, diagnostics) = check(
       Self.invoices + """

@@ -24,9 +24,14 @@ public struct SourceFile: Sendable {
   package init(name: String, bytes: [UInt8]) {
     self.name = name
     self.bytes = bytes
+    // A line ends at a line feed, a carriage return and line feed, or a carriage return alone
+    // (old Mac files), as the lexer ends a comment: a table's members are told apart by line.
     var starts = [0]
-    for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-      starts.append(offset + 1)
+    for (offset, byte) in bytes.enumerated() {
+      let endsLine =
+        byte == UInt8(ascii: "\n")
+        || (byte == UInt8(ascii: "\r") && (offset + 1 == bytes.count || bytes[offset + 1] != UInt8(ascii: "\n")))
+      if endsLine { starts.append(offset + 1) }
     }
     self.lineStarts = starts
     var checkpoints: [Checkpoint] = []
@@ -70,9 +75,11 @@ public struct SourceFile: Sendable {
   /// The byte range of a 0-based line, without its line terminator.
   func lineRange(_ index: Int) -> Range<Int> {
     let start = lineStarts[index]
-    var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
-    if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-    return start..<max(start, end)
+    guard index + 1 < lineStarts.count else { return start..<bytes.count }
+    // The terminator's last byte, and the carriage return before a line feed.
+    var end = lineStarts[index + 1] - 1
+    if bytes[end] == UInt8(ascii: "\n"), end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+    return start..<end
   }
 
   /// How many characters lie between two offsets: Unicode scalars, and invalid sequences counted
