@@ -170,7 +170,7 @@ struct RunCommand: ParsableCommand {
 
   /// Writes to standard error with `write(2)`, ignoring a closed pipe.
   @Sendable static func writeError(_ text: String) {
-    var text = text
+    var text = Terminal.printable(text)
     text.withUTF8 { bytes in
       var offset = 0
       while offset < bytes.count {

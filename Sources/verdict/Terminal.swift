@@ -15,9 +15,45 @@ enum Terminal {
     FileHandle.standardOutput.write(Data(text.utf8))
   }
 
-  /// Writes to standard error.
+  /// Writes to standard error, ``printable(_:)``.
   static func error(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    FileHandle.standardError.write(Data(printable(text).utf8))
+  }
+
+  /// `text` with the control characters that drive a terminal shown as `\u{…}`: all but line
+  /// feed, tab, and colour (an escape, `[`, digits and `;`, then `m`, as the diagnostic renderer
+  /// writes it). Messages quote data: a column's name, a key, a cell that the readers show as
+  /// they were written, so an escape sequence in a hostile file could otherwise clear the
+  /// screen, rewrite the lines above or set the window's title.
+  static func printable(_ text: String) -> String {
+    guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 })
+    else { return text }
+    var result = String.UnicodeScalarView()
+    let scalars = Array(text.unicodeScalars)
+    var index = 0
+    while index < scalars.count {
+      let value = scalars[index].value
+      if value == 0x1B, let end = colourEnd(in: scalars, from: index) {
+        result.append(contentsOf: scalars[index..<end])
+        index = end
+        continue
+      }
+      if (value < 0x20 && value != 0x0A && value != 0x09) || (0x7F...0x9F).contains(value) {
+        result.append(contentsOf: "\\u{\(String(value, radix: 16, uppercase: true))}".unicodeScalars)
+      } else {
+        result.append(scalars[index])
+      }
+      index += 1
+    }
+    return String(result)
+  }
+
+  /// The end of the colour sequence (`ESC [ 1 ; 31 m`) at `start`, if one is there.
+  private static func colourEnd(in scalars: [Unicode.Scalar], from start: Int) -> Int? {
+    guard start + 2 < scalars.count, scalars[start + 1] == "[" else { return nil }
+    var index = start + 2
+    while index < scalars.count, scalars[index] == ";" || ("0"..."9").contains(scalars[index]) { index += 1 }
+    return index < scalars.count && scalars[index] == "m" ? index + 1 : nil
   }
 
   /// Writes a problem that does not stop the command (one file among several) to standard

@@ -54,6 +54,16 @@ struct CLIProcessTests {
     #expect(statuses == "0 0\n")
   }
 
+  /// What goes to the terminal shows the control characters of a data file's names and cells
+  /// rather than obeying them; line feeds, tabs and the diagnostics' colours stay.
+  @Test func controlCharactersAreShownNotObeyed() {
+    let coloured = "\u{1B}[1;31merror:\u{1B}[0m a\n\tb €"
+    #expect(Terminal.printable(coloured) == coloured)
+    #expect(
+      Terminal.printable("'\u{1B}]0;title\u{7}' \r\u{1B}[2J\u{1B}[\u{9B}1A\u{7F}")
+        == #"'\u{1B}]0;title\u{7}' \u{D}\u{1B}[2J\u{1B}[\u{9B}1A\u{7F}"#)
+  }
+
   @Test func closedPipeExitsZero() throws {
     let policy = Self.cases.appendingPathComponent("policies/simple.verdict").path
     let process = Process()

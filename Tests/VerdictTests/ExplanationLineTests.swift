@@ -64,11 +64,18 @@ final class ExplanationLineTests: XCTestCase {
         ["tier": "a\"b", "amount": "11", "note": "ok"],
         ["tier": "x\\y", "amount": "5"],
         ["tier": "control \u{1}\u{7F}\u{1F} bytes", "amount": "5", "note": "tab\tand \"quote\""],
+        ["tier": "escape \u{1B}[2J, C1 \u{85}\u{9B}, separator \u{2028}, £ and €", "amount": "5"],
         ["tier": "new\nline"],
         ["tier": "Zoë 🙂", "note": "a long note that runs past eight bytes \" with a quote in the middle"],
         ["amount": "20"],
         [:],
       ])
+  }
+
+  /// Text is shown as a policy writes it: nothing in it can drive a terminal.
+  func testTextIsQuotedAsAPolicyWritesIt() {
+    XCTAssertEqual(
+      Value.quote("a\"b\\\n\t\r\u{1B}[2J\u{85}\u{2028}é €"), #""a\"b\\\n\t\u{D}\u{1B}[2J\u{85}\u{2028}é €""#)
   }
 
   /// A field against a constant of another kind (a whole number against a decimal or a percent,

@@ -161,7 +161,11 @@ final class LineBytes {
       appendPadded(day, 2)
     case .text(let text):
       // Quoted as ``Value/quote(_:)`` quotes it; text with nothing to escape is copied as it is.
-      let plain = !text.utf8.contains { $0 == 0x22 || $0 == 0x5C || $0 == 0x0A || $0 == 0x09 }
+      // 0xC2 and 0xE2 lead the escaped C1 controls and line separators (and other characters,
+      // which `quote` then copies).
+      let plain = !text.utf8.contains {
+        $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2
+      }
       if plain {
         appendQuotationMark()
         appendText(text)

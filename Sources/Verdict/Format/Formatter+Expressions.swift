@@ -119,7 +119,7 @@ struct LineWriter {
   /// A literal as the author wrote it (`1_000`, `€500`, `1200 EUR`), texts re-escaped canonically.
   private func literalText(_ value: Value, range: SourceRange) -> String {
     switch value {
-    case .text(let text): return LineWriter.quoted(text)
+    case .text(let text): return Value.quote(text)
     case .bool(let truth): return truth ? "true" : "false"
     default:
       let start = min(max(range.start, 0), source.bytes.count)
@@ -128,27 +128,5 @@ struct LineWriter {
       // `1200   EUR` is the only literal with spaces inside: one is enough.
       return text.split(separator: " ").joined(separator: " ")
     }
-  }
-
-  /// A text in double quotes: `"` and `\` escaped, line breaks and tabs as `\n` and `\t`, other
-  /// control characters and line separators as `\u{…}`, everything else as itself.
-  static func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\t": result += "\\t"
-      default:
-        let value = scalar.value
-        if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029 {
-          result += "\\u{\(String(value, radix: 16, uppercase: true))}"
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result + "\""
   }
 }

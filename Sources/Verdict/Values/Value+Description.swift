@@ -25,16 +25,25 @@ extension Value: CustomStringConvertible {
     }
   }
 
-  /// Text in double quotes with `"`, `\`, newline and tab escaped.
+  /// Text in double quotes, as a policy writes it: `"` and `\` escaped, line breaks and tabs as
+  /// `\n` and `\t`, other control characters and line separators as `\u{…}`, everything else as
+  /// itself. A data cell's text is shown this way in messages, so a cell cannot move the cursor,
+  /// clear a terminal or change its title (an escape sequence in a hostile CSV file).
   package static func quote(_ text: String) -> String {
     var result = "\""
-    for character in text {
-      switch character {
+    for scalar in text.unicodeScalars {
+      switch scalar {
       case "\"": result += "\\\""
       case "\\": result += "\\\\"
       case "\n": result += "\\n"
       case "\t": result += "\\t"
-      default: result.append(character)
+      default:
+        let value = scalar.value
+        if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029 {
+          result += "\\u{\(String(value, radix: 16, uppercase: true))}"
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
       }
     }
     return result + "\""
