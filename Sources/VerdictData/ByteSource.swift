@@ -45,9 +45,12 @@ package final class ByteSource {
 
   /// Opens the file at `path` for reading; `"-"` reads standard input.
   ///
-  /// - Throws: `DataReadError` (without a position) when the file cannot be opened.
+  /// - Throws: `DataReadError` (without a position) when the file cannot be opened, or is not
+  ///   text (``BinaryFileKind``).
   package convenience init(path: String) throws(DataReadError) {
     try self.init(path: path, chunkSize: ByteSource.defaultChunkSize)
+    try readAhead(BinaryFileKind.signatureLength)
+    try refuseBinary()
   }
 
   /// Reads the given bytes, for tests and for data that is already in memory.
@@ -102,10 +105,8 @@ package final class ByteSource {
   /// `init(path:encoding:)` handing out at most `chunkSize` bytes per read (tests use tiny sizes).
   convenience init(path: String, encoding: TextEncoding?, chunkSize: Int) throws(DataReadError) {
     try self.init(path: path, chunkSize: chunkSize)
-    let sampleSize = ByteSource.sampleSize(for: encoding)
-    if sampleSize > 0 {
-      try readAhead(sampleSize)
-    }
+    try readAhead(ByteSource.sampleSize(for: encoding))
+    try refuseBinary()
     let wholeInput = descriptorAtEnd
     lookahead.withUnsafeBufferPointer { sample in
       configure(encoding, sample: sample, isWholeInput: wholeInput)
@@ -202,7 +203,7 @@ package final class ByteSource {
   }
 
   /// How much of the input deciding `encoding` needs: 1 MiB to detect, 1 KiB for the byte
-  /// order of forced UTF-16, nothing otherwise.
+  /// order of forced UTF-16, otherwise what telling a file that is not text needs.
   private static func sampleSize(for encoding: TextEncoding?) -> Int {
     guard let encoding else {
       return detectionSampleSize
@@ -211,7 +212,15 @@ package final class ByteSource {
     case .utf16:
       return TextEncoding.utf16PatternWindow
     case .utf8, .windows1252, .latin1:
-      return 0
+      return BinaryFileKind.signatureLength
+    }
+  }
+
+  /// Throws when the input read ahead starts as a workbook, a compressed file or another file
+  /// that is not text does: read as text, its bytes would be a header of nonsense.
+  private func refuseBinary() throws(DataReadError) {
+    if let kind = BinaryFileKind(start: lookahead) {
+      throw kind.refusal(name: name)
     }
   }
 

@@ -61,7 +61,7 @@ enum SourceOpener {
 
   /// A message for a data file that cannot be opened or read at all.
   static func failure(_ path: String, _ error: DataReadError) -> RunFailure {
-    if error.line == 0 { return RunFailure(.data, error.message) }
+    if error.line == 0 { return RunFailure(.data, error.message, hint: error.hint) }
     return RunFailure(
       .data,
       located:

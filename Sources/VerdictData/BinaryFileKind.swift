@@ -1,0 +1,87 @@
+/// A kind of file that is not text, known by its first bytes: a workbook, a compressed file, a
+/// PDF or a database given where CSV or JSON is expected.
+///
+/// Bank statements and accounting exports often come as `.xlsx` or `.pdf`, and a saved export
+/// may be compressed. Read as text, such a file has a "header" of binary bytes, and the error
+/// was that the policy's columns are missing from it; it is refused up front instead, saying
+/// what the file is and how to get CSV from it. Only signatures that no CSV or JSON file can
+/// start with are recognised (each has a byte that is not printable text, or is `%PDF-`).
+package enum BinaryFileKind: Sendable, CaseIterable {
+  /// A zip archive: Excel's `.xlsx`, OpenDocument's `.ods`, Apple's `.numbers`, or a `.zip`.
+  case zip
+  /// The Compound File format of Excel 97–2003 (`.xls`) and other old Office files.
+  case compoundFile
+  /// Compressed files.
+  case gzip, bzip2, xz, zstandard, sevenZip
+  /// A PDF document.
+  case pdf
+  /// An SQLite database.
+  case sqlite
+
+  /// How many bytes at the start of a file ``init(start:)`` looks at.
+  package static let signatureLength = 16
+
+  /// The kind whose signature `start` (a file's first bytes) begins with, if any.
+  package init?(start: some Collection<UInt8>) {
+    let bytes = Array(start.prefix(Self.signatureLength))
+    guard let kind = Self.allCases.first(where: { $0.matches(bytes) }) else { return nil }
+    self = kind
+  }
+
+  private func matches(_ bytes: [UInt8]) -> Bool {
+    switch self {
+    case .zip:
+      // A local file header, an empty archive's end record, or a spanned archive's marker.
+      bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06])
+        || bytes.starts(with: [0x50, 0x4B, 0x07, 0x08])
+    case .compoundFile: bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+    case .gzip: bytes.starts(with: [0x1F, 0x8B])
+    case .bzip2:
+      // `BZh`, the block size digit, then the first block's magic number.
+      bytes.count >= 10 && bytes.starts(with: Array("BZh".utf8)) && (0x31...0x39).contains(bytes[3])
+        && bytes[4..<10].elementsEqual([0x31, 0x41, 0x59, 0x26, 0x53, 0x59])
+    case .xz: bytes.starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00])
+    case .zstandard: bytes.starts(with: [0x28, 0xB5, 0x2F, 0xFD])
+    case .sevenZip: bytes.starts(with: [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C])
+    case .pdf: bytes.starts(with: Array("%PDF-".utf8))
+    case .sqlite: bytes.starts(with: Array("SQLite format 3".utf8) + [0])
+    }
+  }
+
+  /// The error for a file of this kind named `name` (a path, or `<stdin>`).
+  package func refusal(name: String) -> DataReadError {
+    let stdin = name == "<stdin>"
+    let file = stdin ? "standard input" : "'\(name)'"
+    func compressed(_ format: String, by tool: String) -> (String, String) {
+      let how =
+        stdin ? "decompress it before the pipe: \(tool) -c FILE | verdict …" : "decompress it first: \(tool) -k \(file)"
+      return ("is compressed with \(format)", how)
+    }
+    let workbook = "save the sheet as CSV from Excel or LibreOffice (File > Save As > CSV UTF-8) and read that file"
+    let (what, hint): (String, String) =
+      switch self {
+      case .zip:
+        (
+          "is a zip archive, not text (an Excel .xlsx or OpenDocument .ods workbook is one)",
+          workbook + ", or unzip it and read the CSV file inside"
+        )
+      case .compoundFile: ("is an Excel 97-2003 workbook (.xls) or another old Office file, not text", workbook)
+      case .gzip: compressed("gzip", by: "gunzip")
+      case .bzip2: compressed("bzip2", by: "bunzip2")
+      case .xz: compressed("xz", by: "unxz")
+      case .zstandard: compressed("Zstandard", by: "unzstd")
+      case .sevenZip: ("is a 7-Zip archive, not text", "extract it first (7z x) and read the CSV file inside")
+      case .pdf:
+        (
+          "is a PDF document, not text",
+          "export the data as CSV from the program that made the PDF (a bank's or an accounting tool's export)"
+        )
+      case .sqlite:
+        (
+          "is an SQLite database, not text",
+          "export a table as CSV: sqlite3 -header -csv \(stdin ? "FILE" : file) 'SELECT * FROM clients'"
+        )
+      }
+    return DataReadError(line: 0, column: 0, message: "\(file) \(what); expected CSV or JSON text", hint: hint)
+  }
+}
