@@ -129,6 +129,13 @@ struct RunCommand: ParsableCommand {
       guard jobs > 0 else {
         throw CommandFailure(message: "--jobs takes a positive number, not \(jobs)", exitCode: 2)
       }
+      guard jobs <= RunConfiguration.maximumJobs else {
+        throw CommandFailure(
+          message: "--jobs takes at most \(RunConfiguration.maximumJobs) threads, not \(jobs)",
+          hint: "the default is one per processor (\(ProcessInfo.processInfo.activeProcessorCount) here); more "
+            + "threads than processors only take memory",
+          exitCode: 2)
+      }
       configuration.jobs = jobs
     }
     configuration.only = only.flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces } }

@@ -171,6 +171,20 @@ struct CLIProcessTests {
     #expect(files(spools) == [])
   }
 
+  /// A thread count past the limit is refused before anything is allocated for it (100,000
+  /// threads' batches took all the memory there was, and the kernel killed the run).
+  @Test func tooManyJobsAreRefused() throws {
+    let arguments = ["run", "policies/simple.verdict", "data/clients.csv", "--today", "2026-11-29", "--jobs"]
+    let refused = try VerdictBinary.run(arguments + ["100000"], in: Self.cases)
+    #expect(refused.status == 2)
+    #expect(refused.stdout.isEmpty)
+    #expect(
+      refused.stderr.hasPrefix("verdict: --jobs takes at most 256 threads, not 100000\n  hint: the default is one"))
+    let most = try VerdictBinary.run(arguments + ["256", "-f", "jsonl"], in: Self.cases)
+    #expect(most.status == 0)
+    #expect(most.stdout.split(separator: "\n").count == 6)
+  }
+
   @Test func helpDocumentsExitStatus() throws {
     let result = try VerdictBinary.run(["run", "--help"], in: Self.cases)
     #expect(result.status == 0)

@@ -40,8 +40,11 @@ package struct RunConfiguration: Sendable {
   package var outputPath: String?
   /// Whether the table may use colour.
   package var usesColor = false
-  /// Evaluation threads; 0 means one per processor.
+  /// Evaluation threads; 0 means one per processor. At most ``maximumJobs``.
   package var jobs = 0
+  /// The most evaluation threads a run starts: each keeps two batches in flight, about 1.4 MB
+  /// with the default batch size, and `--jobs 100000` asked for 280 GB and was killed.
+  package static let maximumJobs = 256
   /// Rows per batch handed between threads.
   package var batchSize = 4096
   /// The most row errors written to standard error one by one; the rest are counted.

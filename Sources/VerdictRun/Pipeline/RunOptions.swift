@@ -53,6 +53,8 @@ struct RunOptions: Sendable {
     guard configuration.batchSize > 0 else { throw RunFailure(.usage, "the batch size must be positive") }
     chart = try ChartMeasure.resolve(policy: policy, configuration: configuration)
     histogram = try ChartMeasure.histogram(policy: policy, configuration: configuration)
-    jobs = configuration.jobs > 0 ? configuration.jobs : max(1, ProcessInfo.processInfo.activeProcessorCount)
+    jobs = min(
+      configuration.jobs > 0 ? configuration.jobs : max(1, ProcessInfo.processInfo.activeProcessorCount),
+      RunConfiguration.maximumJobs)
   }
 }
