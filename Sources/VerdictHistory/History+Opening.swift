@@ -76,6 +76,12 @@ extension History {
         throw HistoryError(
           .notAHistory, "history \(path) is not a regular file", hint: "give --history the path of a file")
       }
+      if holdsText(path) {
+        throw HistoryError(
+          .notAHistory, "history \(path) is not a history: it holds text, not an SQLite database",
+          hint: "it is left as it is; --history names the file where runs are kept, made on the first run: "
+            + "give a new file's name, or the history's own")
+      }
       return
     }
     guard errno == ENOENT else {
@@ -96,6 +102,24 @@ extension History {
     } else if errno != EEXIST {
       throw HistoryError(.io, "history \(path) cannot be created: \(String(cString: strerror(errno)))")
     }
+  }
+}
+
+/// Whether the file at `path` starts with text: UTF-8 without a control character but white
+/// space in its first 16 bytes (the last character may be cut), where a history has SQLite's
+/// header (`SQLite format 3` and a NUL). A CSV file or a policy given as `--history` by mistake
+/// was called corrupt, with the hint to restore it from a backup. Random bytes (a damaged file)
+/// are practically never text by this measure.
+private func holdsText(_ path: String) -> Bool {
+  guard let file = FileHandle(forReadingAtPath: path) else { return false }
+  defer { try? file.close() }
+  guard let start = try? file.read(upToCount: 16), !start.isEmpty else { return false }
+  let bytes = Array(start)
+  guard bytes.allSatisfy({ ($0 >= 0x20 && $0 != 0x7F) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
+    return false
+  }
+  return (0...min(3, bytes.count - 1)).contains { cut in
+    String(validating: bytes.dropLast(cut), as: UTF8.self) != nil
   }
 }
 

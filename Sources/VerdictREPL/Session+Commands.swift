@@ -90,6 +90,9 @@ extension Session {
     if let data = book.sourceName, OutputClash.isSameFile(path, as: data) {
       return .error("cannot save to '\(path)': it is the data file loaded with :data; choose another file")
     }
+    if let history = history?.path, OutputClash.isSameFile(path, as: history) {
+      return .error("cannot save to '\(path)': it is the run history (--history); choose another file")
+    }
     do {
       let sink = try OutputSink(atomicPath: path)
       let bytes = Array(draft.text.utf8)

@@ -106,6 +106,52 @@ struct HistoryFileTests {
     #expect(!runs.contains("2026-11-03"))
   }
 
+  /// Before the history is made, a report aimed at its path would replace it when the run
+  /// ends: refused too, and nothing is made.
+  @Test func theReportCannotReplaceAHistoryNotYetMade() throws {
+    let workspace = try HistoryWorkspace()
+    try workspace.write("clients.csv", HistoryMonthTests.clients(day: 1))
+    let result = try workspace.run("2026-11-01", ["-o", "./history.sqlite"])
+    #expect(result.status == 2)
+    #expect(
+      result.stderr.contains("cannot write the report to './history.sqlite': it is the run history"),
+      "\(result.stderr)")
+    #expect(workspace.historyBytes() == nil)
+  }
+
+  /// The REPL's `:save` does not write over the history it reads (it did: the policy's text
+  /// replaced the database).
+  @Test func theREPLCannotSaveOverItsHistory() throws {
+    let workspace = try Self.recordedWorkspace()
+    let before = workspace.historyBytes()
+    let result = try VerdictBinary.run(
+      ["repl", "--history", workspace.history.path, "--today", "2026-11-03"],
+      stdin: Data(":load policy.verdict\n:save ./history.sqlite\n:save saved.verdict\n".utf8), in: workspace.folder)
+    #expect(
+      result.stderr == "cannot save to './history.sqlite': it is the run history (--history); choose another file\n",
+      "\(result.stderr)")
+    #expect(result.stdout.contains("saved 6 statements to saved.verdict"), "\(result.stdout)")
+    #expect(workspace.historyBytes() == before)
+  }
+
+  /// A data file or a policy given as the history is called what it is, and left alone.
+  @Test func aTextFileIsNotAHistory() throws {
+    let workspace = try HistoryWorkspace()
+    try workspace.write("clients.csv", HistoryMonthTests.clients(day: 1))
+    let before = try Data(contentsOf: workspace.url("clients.csv"))
+    let result = try VerdictBinary.run(
+      ["run", "policy.verdict", "clients.csv", "--history", "clients.csv", "--today", "2026-11-01"],
+      in: workspace.folder)
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(
+      result.stderr
+        == "verdict: history clients.csv is not a history: it holds text, not an SQLite database\n"
+        + "  hint: it is left as it is; --history names the file where runs are kept, made on the first run: "
+        + "give a new file's name, or the history's own\n")
+    #expect(try Data(contentsOf: workspace.url("clients.csv")) == before)
+  }
+
   @Test func changedNeedsAHistory() throws {
     let workspace = try HistoryWorkspace()
     try workspace.write("clients.csv", HistoryMonthTests.clients(day: 1))

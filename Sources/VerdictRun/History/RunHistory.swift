@@ -312,6 +312,8 @@ extension RunFailure {
 /// What `verdict explain` and the REPL read of a run history, without recording.
 package final class HistoryReader: @unchecked Sendable {
   private let past: PastRuns
+  /// The history's file, as it was named.
+  package let path: String
 
   /// Reads what the history at `path` knows before `today`.
   /// - Throws: ``RunFailure`` for a missing file, or one that is not a readable Verdict history.
@@ -319,6 +321,7 @@ package final class HistoryReader: @unchecked Sendable {
     guard FileManager.default.fileExists(atPath: path) else {
       throw RunFailure(.history, "there is no history at \(path) (verdict run --history creates one)")
     }
+    self.path = path
     do throws(HistoryError) {
       past = try PastRuns(history: try History.open(path: path), today: today)
     } catch {

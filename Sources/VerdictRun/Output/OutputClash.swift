@@ -18,13 +18,15 @@ package enum OutputClash {
   /// An output that does not exist yet clashes with nothing; a policy that was not read from a
   /// file (its source name is no path) is skipped.
   static func refuse(output: String, inputs: [String], policy: String, history: String? = nil) throws(RunFailure) {
-    guard let target = identity(ofPath: output) else { return }
-    if let history, identity(ofPath: history) == target {
+    // The history is made during the run when it does not exist yet, so a report to the same
+    // path would replace it at the end: compared by where they would be, too.
+    if let history, isSameFile(output, as: history) || isSamePlace(output, as: history) {
       throw RunFailure(
         .output,
         "cannot write the report to '\(output)': it is the run history '\(history)', which the report "
           + "would replace; choose another output file")
     }
+    guard let target = identity(ofPath: output) else { return }
     if identity(ofPath: policy) == target {
       throw RunFailure(
         .output,
@@ -46,6 +48,19 @@ package enum OutputClash {
   package static func isSameFile(_ path: String, as other: String) -> Bool {
     guard let identity = identity(ofPath: path) else { return false }
     return identity == self.identity(ofPath: other)
+  }
+
+  /// Whether `path` and `other`, neither of which exists, would be one file: the same name in
+  /// the same folder (the folders compared as files, so that any spelling of them matches).
+  static func isSamePlace(_ path: String, as other: String) -> Bool {
+    guard identity(ofPath: path) == nil, identity(ofPath: other) == nil else { return false }
+    func split(_ path: String) -> (folder: String, name: Substring) {
+      guard let slash = path.lastIndex(of: "/") else { return (".", path[...]) }
+      return (slash == path.startIndex ? "/" : String(path[..<slash]), path[path.index(after: slash)...])
+    }
+    let (folder, name) = split(path)
+    let (otherFolder, otherName) = split(other)
+    return name == otherName && !name.isEmpty && isSameFile(folder, as: otherFolder)
   }
 
   /// A file's identity on the system: its device and inode.
