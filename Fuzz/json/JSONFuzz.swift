@@ -66,7 +66,8 @@ func checkCells(_ file: [UInt8], layout: JSONRecordReader.Layout, chunkSize: Int
       for (slot, key) in keys.enumerated() {
         let expected: [UInt8] =
           switch members.first(where: { $0.key == key })?.value {
-          case .string(let text), .number(let text), .nested(let text): Array(text.utf8)
+          case .string(let text), .nested(let text): Array(text.utf8)
+          case .number(let text): Array(JSONNumberText.plain(text).utf8)
           case .bool(let flag): Array((flag ? "true" : "false").utf8)
           case .null, nil: []
           }

@@ -23,7 +23,10 @@ enum ClientJSON {
     var values: [String: Value] = [:]
     for member in members {
       switch member.value {
-      case .string(let text), .number(let text): values[member.key] = .text(text)
+      case .string(let text): values[member.key] = .text(text)
+      case .number(let text):
+        // As `verdict run` reads a JSON number: its exponent written out (`1e2` is 100).
+        values[member.key] = .text(JSONNumberText.plain(text))
       case .bool(let flag): values[member.key] = .text(flag ? "true" : "false")
       case .null: values[member.key] = .missing
       case .array, .object:

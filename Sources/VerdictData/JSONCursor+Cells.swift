@@ -59,7 +59,9 @@ extension JSONCursor {
       case .unescaped: return scratch.withUnsafeBufferPointer { cells.keep($0) }
       }
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-      return UnsafeBufferPointer(rebasing: bytes[try parseNumberBytes()])
+      let number = UnsafeBufferPointer(rebasing: bytes[try parseNumberBytes()])
+      guard let plain = JSONNumberText.plain(number) else { return number }
+      return plain.withUnsafeBufferPointer { cells.keep($0) }
     case UInt8(ascii: "["), UInt8(ascii: "{"):
       let start = p
       _ = try parseValue(depth: 1)

@@ -13,9 +13,9 @@
 /// bounds the whole run. Building each record's members (``JSONRecordMembers``: a `String` per
 /// key and value, an array per record) costs about 30,000 instructions for ten members; reading
 /// the same record into cells costs a small fraction of it. The cells are the members' values as
-/// ``JSONRecordMembers`` would give them: strings unescaped, numbers as written, `true` and
-/// `false`, `null` an empty cell, arrays and objects their JSON text; when a key repeats, the
-/// last value wins.
+/// ``JSONRecordMembers`` would give them: strings unescaped, numbers as written (an exponent
+/// written out: ``JSONNumberText``), `true` and `false`, `null` an empty cell, arrays and objects
+/// their JSON text; when a key repeats, the last value wins.
 
 /// The keys whose values a caller reads, each with its slot (its index in `keys`).
 package struct JSONKeyTable: Sendable {
@@ -191,7 +191,8 @@ package struct JSONRecordText {
       guard let slot = key.withUTF8({ table.slot(of: $0, guess: -1) }) else { continue }
       var text =
         switch value {
-        case .string(let text), .number(let text), .nested(let text): text
+        case .string(let text), .nested(let text): text
+        case .number(let text): JSONNumberText.plain(text)
         case .bool(let flag): flag ? "true" : "false"
         case .null: ""
         }

@@ -42,6 +42,27 @@ struct JSONInputTests {
     #expect(rows == ["client,verdict", "\(fromFile ? "clients.jsonl" : "<stdin>"):1,error", "a,fire", "b,keep"])
   }
 
+  /// A JSON number with an exponent is the number it writes (it was refused as "not a
+  /// number"); a string with one is refused as a CSV cell is, and so is a number past any cell.
+  @Test func numbersWithAnExponentAreReadExactly() throws {
+    let data = """
+      {"id":"a","amount":6e0}
+      {"id":"b","amount":5.00000000000000000001e0}
+      {"id":"c","amount":5e-1}
+      {"id":"d","amount":"6e0"}
+      {"id":"e","amount":1e400}
+
+      """
+    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.jsonl": data])
+    let result = try workspace.run(["run", "policy.verdict", "clients.jsonl"])
+    #expect(result.status == 1)
+    let rows = result.stdout.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).prefix(2).joined(separator: ",")
+    }
+    #expect(rows == ["a,fire", "b,fire", "c,keep", "d,error", "e,error"])
+    #expect(result.stderr.contains("clients.jsonl:4: amount: \"6e0\" is not a number"), "\(result.stderr)")
+  }
+
   @Test func aDeclaredFieldWithoutAKeyStaysMissing() throws {
     // A field the policy declares but does not read, and that the data does not have, once
     // trapped the JSON reader (a column index of -1).

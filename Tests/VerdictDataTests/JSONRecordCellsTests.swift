@@ -49,7 +49,8 @@ import Testing
           keys.map { key in
             guard let member = members.last(where: { $0.key == key }) else { return nil }
             switch member.value {
-            case .string(let text), .number(let text), .nested(let text): return text
+            case .string(let text), .nested(let text): return text
+            case .number(let text): return JSONNumberText.plain(text)
             case .bool(let flag): return flag ? "true" : "false"
             case .null: return nil
             }
@@ -97,6 +98,24 @@ import Testing
     #expect(try cells[4].get()[0] == "5")
     #expect(try cells[4].get()[1] == "last\ttab")
     #expect(try cells[0].get()[4] == "[\"a\", {\"b\": null}]")
+    #expect(try cells[0].get()[2] == "-12500")
+    #expect(try cells[2].get()[2] == "0.0000001")
+  }
+
+  /// A JSON number's exponent is written out, keeping the digits written; a number whose plain
+  /// form would be far longer than any cell may be is left as written (and refused as a cell).
+  @Test func numbersWithAnExponentAreWrittenOut() {
+    let cases: [(String, String?)] = [
+      ("1e2", "100"), ("1E+2", "100"), ("1.5e-7", "0.00000015"), ("-2.50E-1", "-0.250"), ("0e5", "0"),
+      ("0.0e1", "0"), ("-0.5e1", "-5"), ("123.456e1", "1234.56"), ("123.456e3", "123456"), ("9e0", "9"),
+      ("1e-0", "1"), ("7e00000000000002", "700"), ("12", nil), ("-0.5", nil),
+      ("1e63", "1" + String(repeating: "0", count: 63)), ("1e64", nil),
+      ("1e-64", "0." + String(repeating: "0", count: 63) + "1"), ("1e-65", nil), ("1e9999999999", nil),
+      ("1e-9999999999", nil),
+    ]
+    for (number, plain) in cases {
+      #expect(JSONNumberText.plain(number) == plain ?? number, "\(number)")
+    }
   }
 
   @Test func keysInAnotherOrderOnEachRecordFindTheirSlots() throws {
