@@ -36,7 +36,9 @@ struct RealExportTests {
     #expect(outcome.report.isEmpty)
     #expect(outcome.messages.contains("column 'rate' has numbers with two readings, such as \"1.125\" on line 2"))
     #expect(outcome.messages.contains("column 'amount' has numbers with two readings, such as \"2.500\" on line 2"))
-    #expect(outcome.messages.contains("--decimal . (1.250 is one and a quarter) or --decimal ,"))
+    #expect(
+      outcome.messages.contains(
+        "hint: say how the file writes numbers: --decimal . if \"2.500\" means 2.5, --decimal , if it means 2500"))
   }
 
   @Test func theDecimalOptionSettlesAnAmbiguousColumn() throws {

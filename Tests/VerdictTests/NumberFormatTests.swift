@@ -25,6 +25,23 @@ import Testing
 
   /// Decimal cells of up to 18 digits, the commonest (read without the checks wide numbers
   /// need), are the numbers their text says: against the literal reader, on seeded cells.
+  /// The hint for a cell with two readings names both, for the cell itself.
+  @Test func theHintForTwoReadingsNamesThemForTheCell() {
+    let cases: [(String?, String)] = [
+      ("1,250", #"--decimal . if "1,250" means 1250, --decimal , if it means 1.25"#),
+      ("1.250", #"--decimal . if "1.250" means 1.25, --decimal , if it means 1250"#),
+      (" 0,500 ", #"--decimal . if "0,500" means 500, --decimal , if it means 0.5"#),
+      ("-12.000 €", #"--decimal . if "-12.000 €" means -12, --decimal , if it means -12000"#),
+      ("1.250.000", #"--decimal . if "1.250" means 1.25, --decimal , if it means 1250"#),
+      (nil, #"--decimal . if "1.250" means 1.25, --decimal , if it means 1250"#),
+    ]
+    for (example, options) in cases {
+      #expect(
+        NumberFormat.decimalMarkHint(example: example, scope: "file") == "say how the file writes numbers: " + options,
+        "\(String(describing: example))")
+    }
+  }
+
   @Test func plainDecimalCellsAreTheirNumbers() throws {
     var generator = SeededRandom(state: 1_812)
     for _ in 0..<5_000 {

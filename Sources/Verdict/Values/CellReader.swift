@@ -89,8 +89,7 @@ package struct CellReader: Sendable {
     if type.isNumeric, cell.hasAmbiguousNumber() {
       return CellError(
         message: "\(Value.quote(cell.string)) has two readings: its decimal mark is not known",
-        hint:
-          "say how the column writes numbers: --decimal . (1.250 is one and a quarter) or --decimal , (1.250 is 1250)")
+        hint: NumberFormat.decimalMarkHint(example: cell.string, scope: "column"))
     }
     switch type {
     case .text: return CellReader.invalidText(cell)

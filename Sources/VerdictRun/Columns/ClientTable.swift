@@ -49,7 +49,7 @@ package struct ClientTable: Sendable {
   /// Why the file could not be read to the end (the records before it are in ``rows``), or `nil`.
   package var unreadableTail: String?
   /// Columns whose decimal mark cannot be decided (both marks, or numbers with two readings).
-  var numberProblems: [Int: String] = [:]
+  var numberProblems: [Int: DecimalMarkProblem] = [:]
   /// How each column's decimal mark was decided.
   var numberSources: [DecimalMarkSource] = []
   /// The CSV field separator, or `nil` for JSON.
@@ -117,7 +117,7 @@ package struct ClientTable: Sendable {
   }
 
   /// Why the decimal mark of `column` cannot be decided, if it cannot.
-  package func numberProblem(_ column: Int) -> String? { numberProblems[column] }
+  package func numberProblem(_ column: Int) -> String? { numberProblems[column]?.message }
 
   /// Why the date format of `column` cannot be decided (two readings), and the hint, if it cannot.
   package func dateProblem(_ column: Int) -> (message: String, hint: String)? {
@@ -138,17 +138,19 @@ package struct ClientTable: Sendable {
     let binding = try binder.bind(columns, source: name, numbers: .point)
     var dates: [RunFailure] = []
     var numbers: [RunFailure] = []
+    var shown: [DecimalMarkProblem] = []
     for (slot, field) in policy.fields.enumerated() where field.isUsed {
       let column = binding.columnOfSlot[slot]
       guard column >= 0 else { continue }
       if field.type?.isNumeric ?? true, let problem = numberProblems[column] {
-        numbers.append(RunFailure(.data, located: "\(name): \(problem)"))
+        numbers.append(RunFailure(.data, located: "\(name): \(problem.message)"))
+        shown.append(problem)
       }
       if field.type == .date, field.dateFormat == nil, let problem = dateProblems[column] {
         dates.append(RunFailure(.data, located: "\(name): \(problem.text)"))
       }
     }
-    if let last = numbers.popLast() { numbers.append(last.hinting(LayoutDetector.decimalHint)) }
+    if let last = numbers.popLast() { numbers.append(last.hinting(DecimalMarkProblem.hint(for: shown))) }
     guard dates.isEmpty && numbers.isEmpty else { throw RunFailure(gathering: dates + numbers) }
   }
 
@@ -216,7 +218,7 @@ package struct ClientTable: Sendable {
     let (decisions, problems) = DecimalMarkTally.decide(Array(zip(columns, tallies)))
     numbers = decisions.map { NumberFormat(decimalMark: $0.mark, grouping: grouping) }
     numberSources = decisions.map(\.source)
-    for problem in problems { numberProblems[problem.index] = problem.message }
+    for problem in problems { numberProblems[problem.index] = problem }
   }
 
   /// Whether a cell reads as a date (`28.11.2026` has dots, but is no number).

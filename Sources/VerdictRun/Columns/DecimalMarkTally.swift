@@ -64,20 +64,20 @@ extension DecimalMarkTally {
   /// the mark every other deciding column of the file agrees on. A column that shows both marks,
   /// or has cells with two readings and nothing to settle them, is a problem named in the result.
   static func decide(_ tallies: [(column: String, tally: DecimalMarkTally)]) -> (
-    decisions: [DecimalMarkDecision], problems: [(index: Int, message: String)]
+    decisions: [DecimalMarkDecision], problems: [DecimalMarkProblem]
   ) {
     let own = Set(tallies.compactMap(\.tally.ownMark))
     let fileMark = own.count == 1 ? own.first : nil
     var decisions: [DecimalMarkDecision] = []
-    var problems: [(index: Int, message: String)] = []
+    var problems: [DecimalMarkProblem] = []
     for (index, (column, tally)) in tallies.enumerated() {
       if tally.isMixed, let point = tally.firstPoint, let comma = tally.firstComma {
         problems.append(
-          (
-            index,
-            "column '\(column)' writes numbers both with a decimal point (\(Value.quote(point.text)), line \(point.line)) and with a decimal comma (\(Value.quote(comma.text)), line \(comma.line))"
-          )
-        )
+          DecimalMarkProblem(
+            index: index,
+            message:
+              "column '\(column)' writes numbers both with a decimal point (\(Value.quote(point.text)), line \(point.line)) and with a decimal comma (\(Value.quote(comma.text)), line \(comma.line))",
+            example: nil))
         decisions.append(DecimalMarkDecision(mark: .undecided, source: .undecided))
       } else if let mark = tally.ownMark {
         decisions.append(DecimalMarkDecision(mark: mark, source: .cells))
@@ -86,16 +86,29 @@ extension DecimalMarkTally {
         decisions.append(DecimalMarkDecision(mark: fileMark, source: tally.ambiguous > 0 ? .otherColumns : .undecided))
       } else if let example = tally.firstAmbiguous {
         problems.append(
-          (
-            index,
-            "column '\(column)' has numbers with two readings, such as \(Value.quote(example.text)) on line \(example.line): is the decimal mark '.' or ','?"
-          )
-        )
+          DecimalMarkProblem(
+            index: index,
+            message:
+              "column '\(column)' has numbers with two readings, such as \(Value.quote(example.text)) on line \(example.line): is the decimal mark '.' or ','?",
+            example: example.text))
         decisions.append(DecimalMarkDecision(mark: .undecided, source: .undecided))
       } else {
         decisions.append(DecimalMarkDecision(mark: .undecided, source: .undecided))
       }
     }
     return (decisions, problems)
+  }
+}
+
+/// A column whose decimal mark the file does not settle: its position among the columns, the
+/// message, and a cell with two readings, for the hint.
+struct DecimalMarkProblem: Equatable {
+  let index: Int
+  let message: String
+  let example: String?
+
+  /// How to settle the file's marks, with the two readings of `problems`' last example.
+  static func hint(for problems: [DecimalMarkProblem]) -> String {
+    NumberFormat.decimalMarkHint(example: problems.last { $0.example != nil }?.example, scope: "file")
   }
 }

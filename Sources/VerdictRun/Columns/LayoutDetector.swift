@@ -15,10 +15,6 @@ struct LayoutDetector {
   /// and each cell is tried in every candidate format).
   static let dateSampleSize = 1_000
 
-  /// The hint under columns whose decimal mark cannot be decided.
-  static let decimalHint =
-    "say how the file writes numbers: --decimal . (1.250 is one and a quarter) or --decimal , (1.250 is 1250)"
-
   let policy: Policy
   let options: DataReadOptions
   /// Whether to learn how the file writes money and dates (``DataNotation``), for the HTML report.
@@ -65,7 +61,7 @@ struct LayoutDetector {
     }
     if !problems.isEmpty {
       failures += problems.map { RunFailure(.data, located: "\(source.name): \($0.message)") }
-      failures[failures.count - 1] = failures[failures.count - 1].hinting(LayoutDetector.decimalHint)
+      failures[failures.count - 1] = failures[failures.count - 1].hinting(DecimalMarkProblem.hint(for: problems))
     }
     guard failures.isEmpty else { throw RunFailure(gathering: failures) }
     for (slot, decision) in zip(slots, decisions) {
