@@ -32,7 +32,7 @@ struct EvalCommand: ParsableCommand {
     if let today { context.today = try TodayOption.parse(today) }
     do throws(EvaluationError) {
       let evaluation = try policy.evaluate(client, in: context, allowingMissingPopulation: true)
-      Terminal.out(EvaluationText.render(evaluation, policy: policy))
+      Terminal.show(EvaluationText.render(evaluation, policy: policy))
     } catch {
       Terminal.error(Terminal.diagnosticRenderer.render(error.diagnostic, in: policy.source))
       throw CommandFailure(message: "evaluation failed", exitCode: 1)

@@ -26,7 +26,7 @@ struct ExplainReports {
     if json {
       objects.append(ExplanationJSON(explanation, client: client))
     } else {
-      Terminal.out((count > 0 ? "\n" : "") + ExplanationText.render(explanation, client: client, tree: tree))
+      Terminal.show((count > 0 ? "\n" : "") + ExplanationText.render(explanation, client: client, tree: tree))
     }
     count += 1
   }

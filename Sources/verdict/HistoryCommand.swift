@@ -51,10 +51,10 @@ struct HistoryCommand: ParsableCommand {
       throw CommandFailure(message: error.message, exitCode: 2)
     }
     if format == .json {
-      print(HistoryJSON.array(runs.map(HistoryJSON.run)))
+      Terminal.out(HistoryJSON.array(runs.map(HistoryJSON.run)) + "\n")
       return
     }
-    guard !runs.isEmpty else { return print("no runs recorded yet") }
+    guard !runs.isEmpty else { return Terminal.out("no runs recorded yet\n") }
     var lines = [["day", "policy", "clients", "changed", "errors", "verdicts"]]
     for run in runs {
       let counts = run.info.verdicts.reversed().map { "\($0) \(run.counts[$0] ?? 0)" }.joined(separator: ", ")
@@ -62,7 +62,7 @@ struct HistoryCommand: ParsableCommand {
         run.info.today.description, run.info.policyPath, "\(run.clients)", "\(run.changes)", "\(run.errors)", counts,
       ])
     }
-    print(HistoryCommand.aligned(lines))
+    Terminal.show(HistoryCommand.aligned(lines) + "\n")
   }
 
   private func showTimeline(of client: String, in history: History) throws(CommandFailure) {
@@ -74,7 +74,7 @@ struct HistoryCommand: ParsableCommand {
       throw CommandFailure(message: "the history has no client '\(client)'", exitCode: 2)
     }
     if format == .json {
-      print(HistoryJSON.array(entries.map(HistoryJSON.entry)))
+      Terminal.out(HistoryJSON.array(entries.map(HistoryJSON.entry)) + "\n")
       return
     }
     var lines = [["day", "verdict", "rule", "clauses"]]
@@ -84,7 +84,7 @@ struct HistoryCommand: ParsableCommand {
         entry.day.description, entry.verdict ?? "(not in the data)", entry.rule ?? "-", clauses,
       ])
     }
-    print(HistoryCommand.aligned(lines))
+    Terminal.show(HistoryCommand.aligned(lines) + "\n")
   }
 
   /// Rows of text in aligned columns, the last unpadded.

@@ -10,9 +10,15 @@ import VerdictRun
 
 /// Where the CLI writes, and whether it may use colour there.
 enum Terminal {
-  /// Writes to standard output.
+  /// Writes to standard output as it is: JSON, a formatted policy.
   static func out(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  /// Writes text for people to standard output, ``printable(_:)``: it may name clients and
+  /// quote cells of a data file or a history.
+  static func show(_ text: String) {
+    out(printable(text))
   }
 
   /// Writes to standard error, ``printable(_:)``.

@@ -23,14 +23,14 @@ struct TestReport {
         continue
       }
       failed += 1
-      Terminal.out(failure(result, of: policy))
+      Terminal.show(failure(result, of: policy))
     }
     if showsCoverage { coverageText += coverage(of: results, in: policy) }
   }
 
   /// Prints the coverage and the summary line.
   func finish() {
-    if showsCoverage, !coverageText.isEmpty { Terminal.out((failed > 0 ? "\n" : "") + coverageText) }
+    if showsCoverage, !coverageText.isEmpty { Terminal.show((failed > 0 ? "\n" : "") + coverageText) }
     if passed == 0, failed == 0, brokenFiles == 0 {
       Terminal.out("no examples found; write some: example \"NAME\" { FIELD: VALUE } expect VERDICT\n")
       return
