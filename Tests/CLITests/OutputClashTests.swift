@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// `verdict run -o FILE` refuses a FILE that is the policy or a data file, however it is
-/// spelled or linked, and leaves that file as it was.
+/// spelled or linked, and leaves that file as it was; it writes through a symbolic link.
 struct OutputClashTests {
   /// A folder with a copy of the simple policy and its clients, removed afterwards.
   final class Workspace {
@@ -80,6 +80,51 @@ struct OutputClashTests {
     let errors = try String(contentsOf: workspace.folder.appendingPathComponent("err"), encoding: .utf8)
     #expect(errors.contains("it is the data file standard input"), "\(errors)")
     #expect(try Data(contentsOf: workspace.data) == workspace.dataBytes)
+  }
+
+  /// A symbolic link is written through: its file gets the report, the link stays a link (the
+  /// report was renamed over the link). A link to nothing is refused.
+  @Test func aSymbolicLinkIsWrittenThrough() throws {
+    let workspace = try Workspace()
+    let target = workspace.folder.appendingPathComponent("reports/latest.txt")
+    try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data("old\n".utf8).write(to: target)
+    try FileManager.default.createSymbolicLink(
+      atPath: workspace.folder.path + "/report.txt", withDestinationPath: "reports/latest.txt")
+    let result = try workspace.run(output: "report.txt")
+    #expect(result.status == 0, "\(result.stderr)")
+    let link = workspace.folder.path + "/report.txt"
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "reports/latest.txt")
+    #expect(try String(contentsOf: target, encoding: .utf8).contains("C2"))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path) == ["latest.txt"])
+    try FileManager.default.createSymbolicLink(
+      atPath: workspace.folder.path + "/dangling.txt", withDestinationPath: "nowhere.txt")
+    let dangling = try workspace.run(output: "dangling.txt")
+    #expect(dangling.status == 2)
+    #expect(
+      dangling.stderr.contains("cannot write 'dangling.txt': it is a symbolic link to a file that does not exist"))
+    #expect(!FileManager.default.fileExists(atPath: workspace.folder.path + "/nowhere.txt"))
+  }
+
+  /// `-o /dev/stdout` writes to the process's standard output, appended to the file a shell's
+  /// `>>` opened (the link /dev/stdout was once replaced by the report, as root).
+  @Test func standardOutputByNameIsTheStreamItself() throws {
+    let workspace = try Workspace()
+    try Data("earlier\n".utf8).write(to: workspace.folder.appendingPathComponent("log.txt"))
+    let binary = try BuiltProducts.url(of: "verdict")
+    let shell = Process()
+    shell.executableURL = URL(fileURLWithPath: "/bin/bash")
+    shell.currentDirectoryURL = workspace.folder
+    shell.arguments = [
+      "-c", "'\(binary.path)' run policy.verdict clients.csv --today 2026-11-29 -o /dev/stdout >>log.txt 2>/dev/null",
+    ]
+    try shell.run()
+    shell.waitUntilExit()
+    #expect(shell.terminationStatus == 0)
+    let log = try String(contentsOf: workspace.folder.appendingPathComponent("log.txt"), encoding: .utf8)
+    #expect(log.hasPrefix("earlier\nclient  verdict"), "\(log)")
+    #expect(log.contains("C2"))
   }
 
   @Test func anotherFileInTheSameFolderIsWritten() throws {

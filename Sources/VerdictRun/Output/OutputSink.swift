@@ -17,8 +17,11 @@ package enum OutputError: Error, Sendable, Equatable {
 /// Where the report goes: standard output, or a file written atomically (a temporary file in the
 /// same folder, renamed over the target only when the run finished).
 package final class OutputSink {
-  /// The path the report is being written to, or `nil` for standard output.
+  /// The path the report is being written to, as it was named, or `nil` for standard output.
   package let path: String?
+  /// The file the temporary file is renamed to: `path`, or the file a symbolic link there
+  /// points to.
+  private var destination: String?
   private let descriptor: Int32
   private var temporaryPath: String?
   private var temporaryToken: Int?
@@ -36,19 +39,31 @@ package final class OutputSink {
   package init(atomicPath path: String) throws(OutputError) {
     signal(SIGPIPE, SIG_IGN)
     self.path = path
-    // A device or a pipe (`-o /dev/null`, `-o /dev/stderr`, a FIFO) is written to as it is:
-    // renaming a file over it would replace the device itself.
+    // `-o /dev/stdout` (or `/dev/fd/2`) is the process's own stream, whatever it is redirected
+    // to: written through it, as `>>` asked. Renaming a file over the path replaced the link
+    // `/dev/stdout` itself, and reopening it would write from the redirected file's start.
+    if let stream = OutputSink.standardStream(named: path) {
+      let copy = dup(stream)
+      guard copy >= 0 else { throw .failed("cannot write '\(path)': \(OutputSink.systemError())") }
+      descriptor = copy
+      return
+    }
+    // A symbolic link is followed: its target is replaced, not the link.
+    let target = try OutputSink.followingLinks(path)
+    // A device or a pipe (`-o /dev/null`, a FIFO) is written to as it is: renaming a file over
+    // it would replace the device itself.
     var status = stat()
-    if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+    if stat(target, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
       guard status.st_mode & S_IFMT != S_IFDIR else { throw .failed("cannot write '\(path)': it is a folder") }
-      let direct = open(path, O_WRONLY)
+      let direct = open(target, O_WRONLY)
       guard direct >= 0 else { throw .failed("cannot write '\(path)': \(OutputSink.systemError())") }
       descriptor = direct
       return
     }
-    let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+    destination = target
+    let folder = target.lastIndex(of: "/").map { String(target[...$0]) } ?? ""
     StaleTemporaryFiles.remove(in: folder)
-    var template = Array(TemporaryFileName.template(beside: path).utf8CString)
+    var template = Array(TemporaryFileName.template(beside: target).utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else {
       throw .failed("cannot write '\(path)': \(OutputSink.systemError())")
@@ -83,7 +98,7 @@ package final class OutputSink {
   /// Finishes a file report: flushes it to disk and renames it over the target, with the usual
   /// permissions (0666 less the umask). Does nothing for standard output.
   package func commit() throws(OutputError) {
-    guard let temporary = temporaryPath, let path else {
+    guard let temporary = temporaryPath, let path, let destination else {
       // Written in place (a device or a pipe): nothing to rename.
       if path != nil, descriptor != STDOUT_FILENO { close(descriptor) }
       return
@@ -93,7 +108,7 @@ package final class OutputSink {
     fchmod(descriptor, 0o666 & ~mask)
     fsync(descriptor)
     close(descriptor)
-    guard rename(temporary, path) == 0 else {
+    guard rename(temporary, destination) == 0 else {
       let why = OutputSink.systemError()
       unlink(temporary)
       forget()
@@ -114,6 +129,28 @@ package final class OutputSink {
     if let token = temporaryToken { TemporaryFiles.unregister(token) }
     temporaryPath = nil
     temporaryToken = nil
+  }
+
+  /// The descriptor that `path` names when it is one of the process's own streams:
+  /// `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` or `/proc/self/fd/N` for N 1 or 2.
+  static func standardStream(named path: String) -> Int32? {
+    switch path {
+    case "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1": STDOUT_FILENO
+    case "/dev/stderr", "/dev/fd/2", "/proc/self/fd/2": STDERR_FILENO
+    default: nil
+    }
+  }
+
+  /// `path`, or the file the symbolic link there finally points to; throws for a link to
+  /// nothing (writing through it would make a file the user may not expect; `cp` refuses too).
+  static func followingLinks(_ path: String) throws(OutputError) -> String {
+    var status = stat()
+    guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return path }
+    guard let resolved = realpath(path, nil) else {
+      throw .failed("cannot write '\(path)': it is a symbolic link to a file that does not exist")
+    }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 
   static func systemError() -> String {
