@@ -65,10 +65,13 @@ extension Interpreter {
       return rounded.wholeValue.map { .int($0) } ?? .decimal(rounded)
     case (.round, .percent(let value)): return .percent(value.rounded(toPlaces: 2))
     case (.round, .duration(let span)):
-      return .duration(TimeSpan(seconds: Interpreter.roundToMultiple(span.seconds, of: 86_400)))
+      guard let seconds = Interpreter.roundToMultiple(span.seconds, of: 86_400) else { throw located(.overflow, expr) }
+      return .duration(TimeSpan(seconds: seconds))
     case (.round, .money(let money)):
-      return .money(
-        Money(scaledAmount: Interpreter.roundToMultiple(money.scaledAmount, of: Money.scale), currency: money.currency))
+      guard let amount = Interpreter.roundToMultiple(money.scaledAmount, of: Money.scale) else {
+        throw located(.overflow, expr)
+      }
+      return .money(Money(scaledAmount: amount, currency: money.currency))
     case (.lower, .text(let text)): return .text(text.lowercased())
     case (.len, .text(let text)): return .int(Int64(text.count))
     case (.len, .list(let items)): return .int(Int64(items.count))
@@ -85,15 +88,15 @@ extension Interpreter {
     return span
   }
 
-  /// Rounds to the nearest multiple, halves to even (whole days, whole currency units).
-  static func roundToMultiple(_ value: Int64, of unit: Int64) -> Int64 {
+  /// Rounds to the nearest multiple, halves to even (whole days, whole currency units); `nil`
+  /// when that multiple is past 64 bits (the largest duration, rounded to days, is a day more
+  /// than any duration can be: an overflow, not the day below).
+  static func roundToMultiple(_ value: Int64, of unit: Int64) -> Int64? {
     let remainder = value % unit
-    var result = value - remainder
+    let result = value - remainder
     let twice = Swift.abs(remainder) * 2
-    if twice > unit || (twice == unit && (result / unit) % 2 != 0) {
-      let (adjusted, overflow) = result.addingReportingOverflow(remainder < 0 ? -unit : unit)
-      if !overflow { result = adjusted }
-    }
-    return result
+    guard twice > unit || (twice == unit && (result / unit) % 2 != 0) else { return result }
+    let (adjusted, overflow) = result.addingReportingOverflow(remainder < 0 ? -unit : unit)
+    return overflow ? nil : adjusted
   }
 }
