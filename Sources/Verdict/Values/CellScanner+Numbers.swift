@@ -57,19 +57,31 @@ extension CellScanner {
     var firstGroup = 0
     var inFraction = false
     var digits = 0
+    // Zeros of the fraction not yet appended: those at its end change nothing, and those past
+    // what fits are dropped, so `1.50000000000000000000000000000` is 1.5, not 30 digits past
+    // what a cell may hold (docs/language.md: zeros at the end of the fraction do not count).
+    var pendingZeros = 0
     while index < to {
       let byte = bytes[index]
       if CellScanner.isDigit(byte) {
-        guard result.append(byte - UInt8(ascii: "0")) else { return nil }
         digits += 1
+        index += 1
         if inFraction {
-          result.fractionDigits += 1
+          if byte == UInt8(ascii: "0") {
+            pendingZeros += 1
+            continue
+          }
+          for _ in 0..<pendingZeros {
+            guard result.append(0) else { return nil }
+          }
+          result.fractionDigits += pendingZeros + 1
+          pendingZeros = 0
         } else if groupDigits >= 0 {
           groupDigits += 1
         } else {
           firstGroup += 1
         }
-        index += 1
+        guard result.append(byte - UInt8(ascii: "0")) else { return nil }
         continue
       }
       guard let (kind, width) = separator(at: index, before: to), digits > 0, index + width < to,
@@ -90,6 +102,15 @@ extension CellScanner {
     guard digits > 0, groupDigits == -1 || groupDigits == 3 else { return nil }
     if grouping != nil {
       guard firstGroup <= 3, bytes[digitsStart] != UInt8(ascii: "0") else { return nil }
+    }
+    // The zeros at the end are kept while the digits stay within 64 bits and 28 places, so
+    // that `5.00` is the decimal it always was; the rest are dropped.
+    while pendingZeros > 0, !result.isWide, result.fractionDigits < DecimalNumber.maximumDigits {
+      let (times, overflow) = result.mantissa.multipliedReportingOverflow(by: 10)
+      guard !overflow else { break }
+      result.mantissa = times
+      result.fractionDigits += 1
+      pendingZeros -= 1
     }
     return result
   }

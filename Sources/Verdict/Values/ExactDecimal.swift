@@ -102,6 +102,16 @@ struct ExactDecimal {
   /// mantissa × factor ÷ 10^fractionDigits, when it is whole and fits.
   func scaled(by factor: Int64) -> Int64? {
     guard !isWide else { return nil }
+    if fractionDigits > 4, mantissa % 10 == 0 {
+      // Zeros at the end of the fraction first: multiplied by the factor before they were
+      // divided away, a cell such as 1.234500000000000000 € overflowed.
+      var trimmed = self
+      while trimmed.fractionDigits > 0, trimmed.mantissa % 10 == 0 {
+        trimmed.mantissa /= 10
+        trimmed.fractionDigits -= 1
+      }
+      return trimmed.scaled(by: factor)
+    }
     // Money (factor 10^4) with at most four decimals needs only a multiplication: multiplying by
     // 10^4 first and dividing after would overflow for amounts that fit (123456789012.3456).
     if factor == Money.scale && fractionDigits <= 4 {
