@@ -15,6 +15,18 @@ extension Lexer {
       if overflowed || overflowedAgain { overflow = true } else { mantissa = sum }
     }
 
+    /// The same number without the zeros at the end of its fraction, which change nothing but
+    /// may not fit the mantissa (`1.5000000000000000000000h`) or a unit's places (`2.50000€`).
+    var trimmingFractionZeros: Decimal {
+      guard fractionDigits > 0, text.last == "0" else { return self }
+      var trimmed = Decimal()
+      let kept = text.reversed().drop { $0 == "0" }.reversed()
+      for character in kept where character != "." { trimmed.append(character.asciiValue!) }
+      trimmed.fractionDigits = fractionDigits - (text.count - kept.count)
+      trimmed.text = String(kept)
+      return trimmed
+    }
+
     /// The value scaled to `scale` fraction digits, or `nil` if it does not fit exactly.
     func scaled(to scale: Int) -> Int64? {
       guard !overflow, fractionDigits <= scale else { return nil }
@@ -151,6 +163,7 @@ extension Lexer {
   }
 
   private mutating func money(_ decimal: Decimal, _ currency: Currency, start: Int) -> TokenKind {
+    let decimal = decimal.trimmingFractionZeros
     guard let scaled = decimal.scaled(to: 4) else {
       let message = decimal.fractionDigits > 4 ? "money has more than 4 decimal places" : "amount of money is too large"
       report("malformed-money", message, SourceRange(start: start, end: offset))
@@ -170,24 +183,20 @@ extension Lexer {
         hint: "durations end in min, h, d, w, mo or y (30d); put a space between a number and a name")
       return .invalid
     }
-    // seconds = mantissa × unit ÷ 10^fractionDigits, which must come out whole. Dividing by ten
-    // once a decimal never overflows, however many decimals there are (10^19 would).
-    let (product, overflow) = decimal.mantissa.multipliedReportingOverflow(by: unit.seconds)
-    guard !decimal.overflow, !overflow else {
-      report("number-too-large", "duration is too long", range)
-      return .invalid
+    // seconds = mantissa × unit ÷ 10^fractionDigits, which must come out whole.
+    let decimal = decimal.trimmingFractionZeros
+    let quotient =
+      decimal.overflow
+      ? .tooLarge : ExactScaling.inUnits(decimal.mantissa, places: decimal.fractionDigits, unit: unit.seconds)
+    switch quotient {
+    case .whole(let seconds): return .duration(TimeSpan(seconds: seconds))
+    case .tooLarge: report("number-too-large", "duration is too long", range)
+    case .notWhole:
+      report(
+        "malformed-duration", "duration is not a whole number of seconds", range,
+        hint: "use a smaller unit: 90min instead of 1.5h is fine too")
     }
-    var seconds = product
-    for _ in 0..<decimal.fractionDigits {
-      guard seconds % 10 == 0 else {
-        report(
-          "malformed-duration", "duration is not a whole number of seconds", range,
-          hint: "use a smaller unit: 90min instead of 1.5h is fine too")
-        return .invalid
-      }
-      seconds /= 10
-    }
-    return .duration(TimeSpan(seconds: seconds))
+    return .invalid
   }
 
   /// `€500`, `$1200`: the symbol has been read; digits must follow at once.

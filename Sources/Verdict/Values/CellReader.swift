@@ -98,6 +98,22 @@ package struct CellReader: Sendable {
     case .date: return cell.mismatch("a date", hint: cell.dateHint(format: field.dateFormat))
     case .percent: return cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)")
     case .duration:
+      if let (number, unit) = cell.durationParts(bareUnit: field.durationUnit) {
+        // The cell is written as a duration; only its size or precision is out of range.
+        let seconds =
+          number.isWide
+          ? .tooLarge
+          : ExactScaling.inUnits(
+            number.mantissa, negative: number.negative, places: number.fractionDigits, unit: unit.seconds)
+        if seconds == .notWhole {
+          return CellError(
+            message: "\(Value.quote(cell.string)) is not a whole number of seconds",
+            hint: "durations are kept to the whole second: round the value to whole seconds")
+        }
+        return CellError(
+          message: "\(Value.quote(cell.string)) is too large to be read exactly",
+          hint: "durations are kept exactly up to 9,223,372,036,854,775,807 seconds")
+      }
       let hint =
         field.durationUnit == nil && cell.number() != nil
         ? "a bare number is not a duration: write \(cell.string)d, or declare the field 'in days'"

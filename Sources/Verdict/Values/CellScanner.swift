@@ -82,6 +82,13 @@ struct CellScanner {
 
   /// `45d`, `12h`, `90min`, `45 days`, or a bare number in `bareUnit`.
   func duration(bareUnit: TimeSpan.Unit?) -> TimeSpan? {
+    guard let (decimal, unit) = durationParts(bareUnit: bareUnit) else { return nil }
+    return decimal.scaled(by: unit.seconds).map { TimeSpan(seconds: $0) }
+  }
+
+  /// The number and the unit of a duration cell, before the number is made seconds (which fails
+  /// for part of a second or a duration too long).
+  func durationParts(bareUnit: TimeSpan.Unit?) -> (number: ExactDecimal, unit: TimeSpan.Unit)? {
     var unitStart = end
     while unitStart > start, CellScanner.isLetter(bytes[unitStart - 1]) { unitStart -= 1 }
     var numberEnd = unitStart
@@ -93,7 +100,7 @@ struct CellScanner {
       unit = CellScanner.unit(named: UnsafeBufferPointer(rebasing: bytes[unitStart..<end]))
     }
     guard let unit, let decimal = decimal(start, numberEnd) else { return nil }
-    return decimal.scaled(by: unit.seconds).map { TimeSpan(seconds: $0) }
+    return (decimal, unit)
   }
 
   /// `1200`, `1200.50 EUR`, `EUR 1200`, `€1200`, `1.234,56 €`; bare numbers take `defaultCurrency`.

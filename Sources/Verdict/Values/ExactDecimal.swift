@@ -102,16 +102,6 @@ struct ExactDecimal {
   /// mantissa × factor ÷ 10^fractionDigits, when it is whole and fits.
   func scaled(by factor: Int64) -> Int64? {
     guard !isWide else { return nil }
-    if fractionDigits > 4, mantissa % 10 == 0 {
-      // Zeros at the end of the fraction first: multiplied by the factor before they were
-      // divided away, a cell such as 1.234500000000000000 € overflowed.
-      var trimmed = self
-      while trimmed.fractionDigits > 0, trimmed.mantissa % 10 == 0 {
-        trimmed.mantissa /= 10
-        trimmed.fractionDigits -= 1
-      }
-      return trimmed.scaled(by: factor)
-    }
     // Money (factor 10^4) with at most four decimals needs only a multiplication: multiplying by
     // 10^4 first and dividing after would overflow for amounts that fit (123456789012.3456).
     if factor == Money.scale && fractionDigits <= 4 {
@@ -120,7 +110,13 @@ struct ExactDecimal {
       return negative ? -whole : whole
     }
     let (product, overflow) = mantissa.multipliedReportingOverflow(by: factor)
-    guard !overflow else { return nil }
+    guard !overflow, fractionDigits <= 4 else {
+      // A product past 64 bits before its division (2000000000000.25 days), or more decimals
+      // (zeros at the end of 1.234500000000000000 €): on 128 bits.
+      let quotient = ExactScaling.inUnits(mantissa, negative: negative, places: fractionDigits, unit: factor)
+      guard case .whole(let whole) = quotient else { return nil }
+      return whole
+    }
     // Whole numbers need no division; up to four fraction digits (cents, ten-thousandths) divide
     // by a constant, which takes no division instruction.
     let whole: Int64?
@@ -129,14 +125,7 @@ struct ExactDecimal {
     case 1: whole = ExactDecimal.exactQuotient(product, 10)
     case 2: whole = ExactDecimal.exactQuotient(product, 100)
     case 3: whole = ExactDecimal.exactQuotient(product, 1_000)
-    case 4: whole = ExactDecimal.exactQuotient(product, 10_000)
-    default:
-      var rest = product
-      for _ in 0..<fractionDigits {
-        guard rest % 10 == 0 else { return nil }
-        rest /= 10
-      }
-      whole = rest
+    default: whole = ExactDecimal.exactQuotient(product, 10_000)
     }
     guard let whole else { return nil }
     return negative ? -whole : whole

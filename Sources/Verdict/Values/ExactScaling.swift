@@ -29,6 +29,31 @@ enum ExactScaling {
     return try signed(quotient.low, negative: (amount < 0) != factor.isNegative)
   }
 
+  /// What a decimal of `places` decimals is in a smaller unit `unit` times as small (seconds in
+  /// a day, ten-thousandths in a currency unit): `mantissa × unit ÷ 10^places`.
+  enum UnitQuotient: Equatable {
+    /// Whole and within 64 bits.
+    case whole(Int64)
+    /// Not a whole number of the unit (`0.5s`, a fifth decimal of money).
+    case notWhole
+    /// Past 64 bits.
+    case tooLarge
+  }
+
+  /// `mantissa × unit ÷ 10^places` with the sign `negative` gives, computed on 128 bits: on 64,
+  /// multiplying first overflowed for amounts that fit (`2000000000000.25d`), and dividing
+  /// first loses the remainder.
+  static func inUnits(_ mantissa: Int64, negative: Bool = false, places: Int, unit: Int64) -> UnitQuotient {
+    // Below 2^63 × 2^63: no overflow.
+    let product = UInt128(mantissa.magnitude) * UInt128(unit.magnitude)
+    // 10^38 is the largest power of ten within 128 bits, and above the largest product.
+    guard places <= 38 else { return product == 0 ? .whole(0) : .notWhole }
+    let (quotient, remainder) = product.quotientAndRemainder(dividingBy: DecimalNumber.powerOfTen(places))
+    guard remainder == 0 else { return .notWhole }
+    guard let whole = try? signed(quotient, negative: negative != (mantissa < 0)) else { return .tooLarge }
+    return .whole(whole)
+  }
+
   /// The magnitude with its sign, or an overflow when it does not fit 64 bits.
   @inline(__always)
   private static func signed(_ magnitude: UInt128, negative: Bool) throws(ValueFailure) -> Int64 {
