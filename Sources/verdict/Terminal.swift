@@ -27,10 +27,10 @@ enum Terminal {
   }
 
   /// `text` with the control characters that drive a terminal shown as `\u{…}`: all but line
-  /// feed, tab, and colour (an escape, `[`, digits and `;`, then `m`, as the diagnostic renderer
-  /// writes it). Messages quote data: a column's name, a key, a cell that the readers show as
-  /// they were written, so an escape sequence in a hostile file could otherwise clear the
-  /// screen, rewrite the lines above or set the window's title.
+  /// feed, tab, and the colours the renderers write (``colours``). Messages quote data: a
+  /// column's name, a key, a cell that the readers show as they were written, so an escape
+  /// sequence in a hostile file could otherwise clear the screen, rewrite the lines above, set
+  /// the window's title or hide what follows (`ESC [ 8 m`).
   static func printable(_ text: String) -> String {
     guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 })
     else { return text }
@@ -54,12 +54,19 @@ enum Terminal {
     return String(result)
   }
 
-  /// The end of the colour sequence (`ESC [ 1 ; 31 m`) at `start`, if one is there.
+  /// The parameters of the colour sequences (`ESC [ 1 ; 31 m`) that the diagnostic and table
+  /// renderers write: reset, bold, and bold or plain colours; no other sequence is let through.
+  static let colours: Set<String> = ["0", "1", "1;31", "1;33", "1;35", "1;36", "31", "32", "33", "34"]
+
+  /// The end of the colour sequence at `start`, if one of ``colours`` is there.
   private static func colourEnd(in scalars: [Unicode.Scalar], from start: Int) -> Int? {
     guard start + 2 < scalars.count, scalars[start + 1] == "[" else { return nil }
     var index = start + 2
     while index < scalars.count, scalars[index] == ";" || ("0"..."9").contains(scalars[index]) { index += 1 }
-    return index < scalars.count && scalars[index] == "m" ? index + 1 : nil
+    guard index < scalars.count, scalars[index] == "m" else { return nil }
+    var parameters = String.UnicodeScalarView()
+    parameters.append(contentsOf: scalars[(start + 2)..<index])
+    return colours.contains(String(parameters)) ? index + 1 : nil
   }
 
   /// Writes a problem that does not stop the command (one file among several) to standard

@@ -62,6 +62,8 @@ struct CLIProcessTests {
     #expect(
       Terminal.printable("'\u{1B}]0;title\u{7}' \r\u{1B}[2J\u{1B}[\u{9B}1A\u{7F}")
         == #"'\u{1B}]0;title\u{7}' \u{D}\u{1B}[2J\u{1B}[\u{9B}1A\u{7F}"#)
+    // Colours other than the renderers' own, such as concealed text, are shown too.
+    #expect(Terminal.printable("a\u{1B}[8mb\u{1B}[30;40m") == #"a\u{1B}[8mb\u{1B}[30;40m"#)
   }
 
   @Test func closedPipeExitsZero() throws {

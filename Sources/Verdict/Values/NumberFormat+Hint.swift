@@ -3,34 +3,44 @@ extension NumberFormat {
   /// `example`, a cell with two (`"1,250"`: 1250 with `--decimal .`, 1.25 with `--decimal ,`);
   /// `scope` is what the option applies to ("file" or "column").
   ///
-  /// A cell has two readings when its only separator is one `.` or `,` with three digits after
-  /// it; for another example (or none) the hint shows `1.250`.
+  /// The readings are what the cell reader makes of the cell with each mark, as a number, else
+  /// as money (`€-1.250`), else as a percent; for an example that does not read both ways (or
+  /// none) the hint shows `1.250`.
   package static func decimalMarkHint(example: String?, scope: String) -> String {
-    let (cell, thousands, fraction) = example.flatMap(readings) ?? ("1.250", "1250", "1.25")
-    let quoted = Value.quote(cell)
-    let (point, comma) = cell.contains(".") ? (fraction, thousands) : (thousands, fraction)
-    return "say how the \(scope) writes numbers: --decimal . if \(quoted) means \(point), "
+    let (cell, point, comma) =
+      example.flatMap { cell in readings(of: cell).map { (cell.trimmedOfSpaces, $0.point, $0.comma) } }
+      ?? ("1.250", "1.25", "1250")
+    return "say how the \(scope) writes numbers: --decimal . if \(Value.quote(cell)) means \(point), "
       + "--decimal , if it means \(comma)"
   }
 
-  /// `cell` (trimmed), and its readings as twelve hundred and fifty and as one and a quarter,
-  /// when its one separator has three digits after it; `nil` otherwise.
-  private static func readings(_ cell: String) -> (cell: String, thousands: String, fraction: String)? {
-    let trimmed = String(cell.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-    let separators = trimmed.filter { $0 == "." || $0 == "," }
-    guard separators.count == 1, let separator = trimmed.firstIndex(where: { $0 == "." || $0 == "," }) else {
-      return nil
+  /// The cell read with a decimal point and with a decimal comma, when both read and differ.
+  private static func readings(of cell: String) -> (point: String, comma: String)? {
+    let fields = [
+      FieldInfo(name: "n", type: .number), FieldInfo(name: "m", type: .money, currency: .euro),
+      FieldInfo(name: "p", type: .percent),
+    ]
+    for field in fields {
+      guard case .success(let point) = CellReader(numbers: .point).read(cell, for: field),
+        case .success(let comma) = CellReader(numbers: .comma).read(cell, for: field)
+      else { continue }
+      let (pointText, commaText) = (amount(point), amount(comma))
+      return pointText == commaText ? nil : (pointText, commaText)
     }
-    let isDigit = { (character: Character) in character.isASCII && character.isWholeNumber }
-    let before = trimmed[..<separator].filter(isDigit)
-    let after = trimmed[trimmed.index(after: separator)...].prefix(while: isDigit)
-    guard !before.isEmpty, after.count == 3 else { return nil }
-    let sign = trimmed.hasPrefix("-") ? "-" : ""
-    var whole = String(before.drop { $0 == "0" })
-    if whole.isEmpty { whole = "0" }
-    let thousands = whole == "0" ? String(Int(after) ?? 0) : whole + after
-    var places = Substring(after)
-    while places.last == "0" { places = places.dropLast() }
-    return (trimmed, sign + thousands, sign + (places.isEmpty ? whole : whole + "." + places))
+    return nil
+  }
+
+  /// A reading as the hint shows it: a number as printed, money as its amount, a percent with `%`.
+  private static func amount(_ value: Value) -> String {
+    guard case .money(let money) = value else { return value.description }
+    return DecimalNumber(significand: UInt128(money.scaledAmount.magnitude), scale: 4, negative: money.scaledAmount < 0)
+      .description
+  }
+}
+
+extension String {
+  /// The text without the spaces around it.
+  fileprivate var trimmedOfSpaces: String {
+    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
   }
 }
