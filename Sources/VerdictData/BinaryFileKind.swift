@@ -4,8 +4,9 @@
 /// Bank statements and accounting exports often come as `.xlsx` or `.pdf`, and a saved export
 /// may be compressed. Read as text, such a file has a "header" of binary bytes, and the error
 /// was that the policy's columns are missing from it; it is refused up front instead, saying
-/// what the file is and how to get CSV from it. Only signatures that no CSV or JSON file can
-/// start with are recognised (each has a byte that is not printable text, or is `%PDF-`).
+/// what the file is and how to get CSV from it. Only signatures that no CSV or JSON export
+/// starts with are recognised: each has a control character or a byte that is not UTF-8 text
+/// (Zstandard's `28 B5 2F FD` reads `(µ/ý` in Windows-1252, no header's start), or is `%PDF-`.
 package enum BinaryFileKind: Sendable, CaseIterable {
   /// A zip archive: Excel's `.xlsx`, OpenDocument's `.ods`, Apple's `.numbers`, or a `.zip`.
   case zip
@@ -52,9 +53,12 @@ package enum BinaryFileKind: Sendable, CaseIterable {
   package func refusal(name: String) -> DataReadError {
     let stdin = name == "<stdin>"
     let file = stdin ? "standard input" : "'\(name)'"
+    // The name as a shell reads it back, for the commands in the hints: 'it'\''s.gz'.
+    let argument = "'" + name.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     func compressed(_ format: String, by tool: String) -> (String, String) {
       let how =
-        stdin ? "decompress it before the pipe: \(tool) -c FILE | verdict …" : "decompress it first: \(tool) -k \(file)"
+        stdin
+        ? "decompress it before the pipe: \(tool) -c FILE | verdict …" : "decompress it first: \(tool) -k \(argument)"
       return ("is compressed with \(format)", how)
     }
     let workbook = "save the sheet as CSV from Excel or LibreOffice (File > Save As > CSV UTF-8) and read that file"
@@ -79,7 +83,7 @@ package enum BinaryFileKind: Sendable, CaseIterable {
       case .sqlite:
         (
           "is an SQLite database, not text",
-          "export a table as CSV: sqlite3 -header -csv \(stdin ? "FILE" : file) 'SELECT * FROM clients'"
+          "export a table as CSV: sqlite3 -header -csv \(stdin ? "FILE" : argument) 'SELECT * FROM TABLE'"
         )
       }
     return DataReadError(line: 0, column: 0, message: "\(file) \(what); expected CSV or JSON text", hint: hint)

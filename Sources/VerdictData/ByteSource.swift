@@ -225,8 +225,9 @@ package final class ByteSource {
   }
 
   /// Reads the first `count` bytes of a file (fewer at the end of input) into `lookahead`; from
-  /// a pipe or terminal, only what the first read brings, so that a slow writer's first rows are
-  /// not held back until `count` bytes have come.
+  /// a pipe or terminal, only what the first reads bring once they hold a file signature's
+  /// worth (``BinaryFileKind/signatureLength``), so that a slow writer's first rows are not held
+  /// back until `count` bytes have come, and a compressed stream is still known.
   private func readAhead(_ count: Int) throws(DataReadError) {
     var status = stat()
     let streams = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG
@@ -244,7 +245,7 @@ package final class ByteSource {
             break
           }
           filled += read
-          if streams {
+          if streams && filled >= min(count, BinaryFileKind.signatureLength) {
             break
           }
         }

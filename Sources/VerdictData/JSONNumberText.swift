@@ -6,8 +6,9 @@
 /// purpose: a spreadsheet shows `1.23457E+11` for a number whose other digits it dropped. So
 /// only a JSON number token, never a string, is rewritten here.
 package enum JSONNumberText {
-  /// The longest plain form made: past it the number is far outside what cells hold (28 digits
-  /// and 28 decimal places), and the number is left as written for the cell reader to refuse.
+  /// The most digits a plain form has before or after its point: past it the number is far
+  /// outside what cells hold (28 digits and 28 decimal places), and it is left as written for
+  /// the cell reader to refuse.
   static let longestPlainForm = 64
 
   /// `number`, a valid JSON number, without its exponent (`1e2` is `100`, `-2.50E-1` is
@@ -22,6 +23,8 @@ package enum JSONNumberText {
     let unsigned = negative ? mantissa.dropFirst() : mantissa[...]
     let whole = unsigned.prefix { $0 != UInt8(ascii: ".") }
     let digits = Array(whole) + unsigned.dropFirst(whole.count + 1)
+    // Zero is zero whatever its exponent (0e99999999999).
+    if digits.allSatisfy({ $0 == UInt8(ascii: "0") }) { return Array((negative ? "-0" : "0").utf8) }
     guard let exponent = exponent(number[number.index(after: marker)...]) else { return nil }
     // Where the decimal point goes among the digits.
     let point = whole.count + exponent

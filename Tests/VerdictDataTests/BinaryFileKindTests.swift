@@ -60,8 +60,24 @@ final class BinaryFileKindTests: XCTestCase {
       }
     }
     XCTAssertThrowsError(try ByteSource(path: path)) { XCTAssertEqual($0 as? DataReadError, expected) }
+    // From a pipe whose writer sends the first byte alone: read until a signature's worth came.
+    let pipe = Pipe()
+    pipe.fileHandleForWriting.write(Data([0x1F]))
+    let writer = Thread {
+      Thread.sleep(forTimeInterval: 0.2)
+      pipe.fileHandleForWriting.write(Data([0x8B, 0x08, 0x00] + Array(repeating: 0, count: 20)))
+      try? pipe.fileHandleForWriting.close()
+    }
+    writer.start()
+    let piped = "/dev/fd/\(pipe.fileHandleForReading.fileDescriptor)"
+    XCTAssertThrowsError(try ByteSource(path: piped, encoding: nil)) { error in
+      XCTAssertEqual(
+        (error as? DataReadError)?.message, "'\(piped)' is compressed with gzip; expected CSV or JSON text")
+    }
     let stdin = BinaryFileKind.gzip.refusal(name: "<stdin>")
     XCTAssertEqual(stdin.message, "standard input is compressed with gzip; expected CSV or JSON text")
     XCTAssertEqual(stdin.hint, "decompress it before the pipe: gunzip -c FILE | verdict …")
+    // The command in a hint runs as shown, whatever the name holds.
+    XCTAssertEqual(BinaryFileKind.xz.refusal(name: "it's.xz").hint, #"decompress it first: unxz -k 'it'\''s.xz'"#)
   }
 }

@@ -108,13 +108,33 @@ import Testing
     let cases: [(String, String?)] = [
       ("1e2", "100"), ("1E+2", "100"), ("1.5e-7", "0.00000015"), ("-2.50E-1", "-0.250"), ("0e5", "0"),
       ("0.0e1", "0"), ("-0.5e1", "-5"), ("123.456e1", "1234.56"), ("123.456e3", "123456"), ("9e0", "9"),
-      ("1e-0", "1"), ("7e00000000000002", "700"), ("12", nil), ("-0.5", nil),
+      ("1e-0", "1"), ("7e00000000000002", "700"), ("12", nil), ("-0.5", nil), ("0e99999999999", "0"),
+      ("-0.00E-999999999999", "-0"),
       ("1e63", "1" + String(repeating: "0", count: 63)), ("1e64", nil),
       ("1e-64", "0." + String(repeating: "0", count: 63) + "1"), ("1e-65", nil), ("1e9999999999", nil),
       ("1e-9999999999", nil),
     ]
     for (number, plain) in cases {
       #expect(JSONNumberText.plain(number) == plain ?? number, "\(number)")
+    }
+  }
+
+  /// The plain form is the number Foundation's `Decimal` reads from the JSON text (38 digits,
+  /// more than these have), on seeded numbers with exponents.
+  @Test func plainFormsAreTheNumbersWritten() throws {
+    var random = SeededRandom(seed: 0x4A53_4F4E_2045_7870)
+    func digits(_ most: Int) -> String {
+      String((0..<random.next(below: most + 1)).map { _ in Character(String(random.next(below: 10))) })
+    }
+    for _ in 0..<20_000 {
+      let sign = random.next(below: 2) == 0 ? "-" : ""
+      let whole = random.next(below: 2) == 0 ? "0" : String(1 + random.next(below: 9)) + digits(12)
+      let fraction = digits(12)
+      let marker = ["e", "E", "e+", "E-", "e-"][random.next(below: 5)]
+      let number = sign + whole + (fraction.isEmpty ? "" : "." + fraction) + marker + String(random.next(below: 31))
+      let plain = JSONNumberText.plain(number)
+      #expect(!plain.contains { $0 == "e" || $0 == "E" }, "\(number)")
+      #expect(Decimal(string: plain) == Decimal(string: number), "\(number) → \(plain)")
     }
   }
 
