@@ -39,7 +39,8 @@ extension PolicyDraft {
       // dropped with the white space: a newline still ends it before the statement.
       if indentation > start, bytes[indentation - 1] != newline { kept.append(newline) }
       var text = String(decoding: kept + bytes[statement.range.start..<cut], as: UTF8.self)
-      while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
+      // By scalars: "\r\n" is one Character, which neither hasSuffix("\n") nor "\r" finds.
+      while let last = text.unicodeScalars.last, last == "\n" || last == "\r" { text.unicodeScalars.removeLast() }
       segments.append(Segment(text: text, role: role(of: statement)))
       start = cut < bytes.count && (bytes[cut] == newline || bytes[cut] == UInt8(ascii: "\r")) ? cut + 1 : cut
     }

@@ -54,20 +54,23 @@ final class MetaCommandTests: SessionTestCase {
   func testLoadKeepsTheLinesOfAPolicyWithCarriageReturns() throws {
     let lines = [
       "field revisions: number # rounds", "table inv keyed by client", "  field amount: number",
-      "field credit: number", "let owed = sum(inv.amount) # all of it", "when owed > credit then recommend fire",
+      "field credit: number", "let owed = sum(inv.amount) # all of it", "when owed > credit then recommend fire # z",
     ]
     var drafts: [String] = []
-    for end in ["\n", "\r"] {
+    for end in ["\n", "\r", "\r\n"] {
       let file = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-\(UUID().uuidString).verdict")
       defer { try? FileManager.default.removeItem(at: file) }
-      try Data(lines.joined(separator: end).utf8).write(to: file)
+      try Data((lines.joined(separator: end) + end).utf8).write(to: file)
       var session = makeSession()
       expect(&session, ":load \(file.path)", prints: "loaded \(file.path): 1 rule, 2 fields\n")
       drafts.append(session.draft.text)
     }
     XCTAssertEqual(drafts[0], lines.joined(separator: "\n") + "\n")
     // A statement of several lines (the table) keeps its own line ends as they were written.
-    XCTAssertEqual(drafts[1].replacingOccurrences(of: "\r", with: "\n"), drafts[0])
+    for draft in drafts.dropFirst() {
+      XCTAssertEqual(
+        draft.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"), drafts[0])
+    }
   }
 
   func testLoadRefusesAPolicyOverTheSizeLimit() throws {

@@ -310,6 +310,22 @@ struct FormatterTests {
     #expect(far.components(separatedBy: "@@ -").count == 3, "two separate hunks:\n\(far)")
     #expect(far.contains("@@ -1,5 +1,5 @@\n 1\n-2\n+x\n 3\n"))
   }
+
+  /// Lines end at LF, CR LF or a lone CR on both sides, so a Windows or old Mac policy's diff
+  /// shows its real changes line by line, then what happens to its line ends; a diff of line
+  /// ends alone, or of a missing last newline, is not empty (`--check` calls the file changed).
+  @Test func unifiedDiffOfOtherLineEnds() {
+    let windows = LineDiff.unified(from: "a\r\nb\r\nc\r\n", to: "a\nB\nc\n", oldName: "o", newName: "n")
+    #expect(
+      windows == "--- o\n+++ n\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n"
+        + "\\ line ends: a carriage return and line feed becomes a line feed\n")
+    #expect(
+      LineDiff.unified(from: "a\rb\r", to: "a\nb\n", oldName: "o", newName: "n")
+        == "--- o\n+++ n\n\\ line ends: a carriage return becomes a line feed\n")
+    #expect(
+      LineDiff.unified(from: "a\nb", to: "a\nb\n", oldName: "o", newName: "n")
+        == "--- o\n+++ n\n\\ No newline at end of file\n")
+  }
 }
 
 /// `verdict fmt` run as a process: exit codes, rewriting, `--check`, `--diff` and standard input.

@@ -2,13 +2,18 @@
 package enum LineDiff {
   /// The lines that differ between `old` and `new` as unified-diff hunks with three lines of
   /// context, under `--- oldName` and `+++ newName` headers; empty when the texts are equal.
+  ///
+  /// Lines end at a line feed, a carriage return and line feed, or a carriage return alone, as
+  /// in ``SourceFile``; when the line ends themselves change, a note after the hunks says so,
+  /// marked with `\` as diff marks a missing newline.
   package static func unified(from old: String, to new: String, oldName: String, newName: String) -> String {
     let before = lines(of: old)
     let after = lines(of: new)
-    guard before != after else { return "" }
+    let note = lineEndNote(from: old, to: new)
+    guard before != after || note != nil else { return "" }
     let edits = script(before, after)
     var result = "--- \(oldName)\n+++ \(newName)\n"
-    for hunk in hunks(of: edits, context: 3) {
+    for hunk in hunks(of: edits, context: 3) where before != after {
       let slice = edits[hunk]
       let oldStart = slice.first?.oldLine ?? 0
       let newStart = slice.first?.newLine ?? 0
@@ -17,7 +22,7 @@ package enum LineDiff {
       result += "@@ -\(range(oldStart, oldCount)) +\(range(newStart, newCount)) @@\n"
       for edit in slice { result += "\(edit.mark)\(edit.text)\n" }
     }
-    return result
+    return result + (note ?? "")
   }
 
   /// One line of the edit script: kept (` `), removed (`-`) or added (`+`), with the 0-based
@@ -30,9 +35,29 @@ package enum LineDiff {
   }
 
   private static func lines(of text: String) -> [Substring] {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // "\r\n" is one Character: each of the three line ends is one separator.
+    var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
     if lines.last?.isEmpty == true { lines.removeLast() }
     return lines
+  }
+
+  /// What changes in the line ends alone, when something does: a policy written with carriage
+  /// returns, or without a line break at its end, becomes one with line feeds throughout.
+  private static func lineEndNote(from old: String, to new: String) -> String? {
+    let bytes = Array(old.utf8)
+    var (crlf, lone) = (false, false)
+    for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\r") {
+      if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { crlf = true } else { lone = true }
+    }
+    var notes: [String] = []
+    if crlf || lone, !new.unicodeScalars.contains("\r") {
+      let ends = [crlf ? "a carriage return and line feed" : nil, lone ? "a carriage return" : nil].compactMap { $0 }
+      notes.append("\\ line ends: \(ends.joined(separator: " or ")) becomes a line feed")
+    }
+    if let last = bytes.last, last != UInt8(ascii: "\n"), last != UInt8(ascii: "\r"), new.hasSuffix("\n") {
+      notes.append("\\ No newline at end of file")
+    }
+    return notes.isEmpty ? nil : notes.map { $0 + "\n" }.joined()
   }
 
   /// `start,count` with `start` 1-based; an empty range names the line before it.
