@@ -134,6 +134,20 @@ struct HistoryFileTests {
     #expect(workspace.historyBytes() == before)
   }
 
+  /// A cooldown longer than the calendar (the longest duration there is, or years from 9999)
+  /// keeps the client cooling off until the last day there is; the longest one trapped.
+  @Test func aCooldownPastTheCalendarEndsOnItsLastDay() throws {
+    for (cooldown, today) in [("9223372036854775807s", "2026-11-01"), ("3d", "9999-12-30")] {
+      let workspace = try HistoryWorkspace(
+        policy: "field rude: bool\nwhen rude then recommend fire cooldown \(cooldown)\n")
+      try workspace.write("clients.csv", "id,rude\nA,true\n")
+      let result = try workspace.run(today, ["-f", "jsonl"])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(
+        result.stdout.contains("\"status\":\"pending\",\"since\":\"\(today)\",\"cooling_off_until\":\"9999-12-31\""))
+    }
+  }
+
   /// A data file or a policy given as the history is called what it is, and left alone.
   @Test func aTextFileIsNotAHistory() throws {
     let workspace = try HistoryWorkspace()

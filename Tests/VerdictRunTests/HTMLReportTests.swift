@@ -106,8 +106,12 @@ struct HTMLReportTests {
 
   @Test func actionPlanDatesCountPartDaysAsWholeOnes() {
     let today = CalendarDate(year: 2026, month: 12, day: 1)!
-    #expect(ActionPlan.date(today, plus: TimeSpan(days: 30)!).description == "2026-12-31")
-    #expect(ActionPlan.date(today, plus: TimeSpan(seconds: 3600)).description == "2026-12-02")
-    #expect(ActionPlan.date(.last, plus: TimeSpan(days: 3)!) == .last)
+    #expect(today.adding(wholeDaysOf: TimeSpan(days: 30)!).description == "2026-12-31")
+    #expect(today.adding(wholeDaysOf: TimeSpan(seconds: 3600)).description == "2026-12-02")
+    #expect(CalendarDate.last.adding(wholeDaysOf: TimeSpan(days: 3)!) == .last)
+    // The longest duration: more days than any date holds (its count of seconds plus part of
+    // a day trapped).
+    #expect(today.adding(wholeDaysOf: TimeSpan(seconds: .max)) == .last)
+    #expect(today.adding(wholeDaysOf: TimeSpan(seconds: .min)) == .first)
   }
 }

@@ -133,8 +133,7 @@ final class PastRuns: @unchecked Sendable {
       standing = ClientStanding(status: latest == nil ? .new : .changed, since: today)
     }
     guard let cooldown = outcome.cooldown, cooldown.seconds > 0 else { return standing }
-    let until = CalendarDate(
-      daysSinceEpoch: standing.since.daysSinceEpoch + (cooldown.seconds + 86_399) / 86_400)
+    let until = standing.since.adding(wholeDaysOf: cooldown)
     if today.daysSinceEpoch < until.daysSinceEpoch {
       standing.status = .pending
       standing.coolingOffUntil = until

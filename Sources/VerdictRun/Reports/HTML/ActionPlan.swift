@@ -14,10 +14,10 @@ struct ActionPlan {
     if let cooldown = entry.cooldown {
       if let standing = entry.standing, standing.coolingOffUntil == nil, standing.status != .new {
         // A run history knows the verdict has held for the cooldown already.
-        let ended = ActionPlan.date(standing.since, plus: cooldown)
+        let ended = standing.since.adding(wholeDaysOf: cooldown)
         steps.append("The cooldown of \(cooldown) is over: it ended on \(notation.text(of: ended)).")
       } else {
-        let until = entry.standing?.coolingOffUntil ?? ActionPlan.date(today, plus: cooldown)
+        let until = entry.standing?.coolingOffUntil ?? today.adding(wholeDaysOf: cooldown)
         steps.append("Take a few days first: cool down for \(cooldown), until \(notation.text(of: until)).")
       }
     }
@@ -34,19 +34,10 @@ struct ActionPlan {
     }
     if let reason = entry.reason { steps.append("Give one short reason: \u{201C}\(reason)\u{201D}") }
     if let notice = entry.notice {
-      let end = ActionPlan.date(today, plus: notice)
+      let end = today.adding(wholeDaysOf: notice)
       steps.append("Give \(notice) notice: the work ends on \(notation.text(of: end)).")
     }
     if let refer = entry.refer { steps.append("Offer a referral: \(refer)") }
     self.steps = steps
-  }
-
-  /// `date` plus `span`, a part of a day counting as a whole day (as a run history counts a
-  /// cooldown); the last day the calendar has at most.
-  static func date(_ date: CalendarDate, plus span: TimeSpan) -> CalendarDate {
-    let days = span.seconds / 86_400 + (span.seconds % 86_400 > 0 ? 1 : 0)
-    let (sum, overflow) = date.daysSinceEpoch.addingReportingOverflow(days)
-    if overflow || sum > CalendarDate.last.daysSinceEpoch { return .last }
-    return CalendarDate(daysSinceEpoch: max(CalendarDate.first.daysSinceEpoch, sum))
   }
 }
