@@ -148,6 +148,19 @@ struct HistoryFileTests {
     }
   }
 
+  /// `times_flagged` over the longest window counts every run (its first day overflowed).
+  @Test func theLongestWindowCountsEveryRun() throws {
+    let workspace = try HistoryWorkspace(
+      policy: "field rude: bool\nwhen rude and times_flagged(9223372036854775807s) >= 2 then recommend fire\n"
+        + "when rude then recommend review\n")
+    try workspace.write("clients.csv", "id,rude\nA,true\n")
+    for (day, verdict) in [("2026-11-01", "review"), ("2026-11-02", "review"), ("2026-11-03", "fire")] {
+      let result = try workspace.run(day, ["-f", "csv"])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.contains("\nA,\(verdict),"), "\(day): \(result.stdout)")
+    }
+  }
+
   /// A data file or a policy given as the history is called what it is, and left alone.
   @Test func aTextFileIsNotAHistory() throws {
     let workspace = try HistoryWorkspace()
