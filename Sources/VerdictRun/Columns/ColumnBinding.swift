@@ -26,11 +26,16 @@ final class ColumnBinder: Sendable {
   let policy: Policy
   let requestedKey: String?
   let renderer: DiagnosticRenderer
+  /// The record table whose `keyed by` names the key column, when the source is a table's file:
+  /// a missing key column is then the policy's mistake or the file's, shown at the clause, not
+  /// an option's.
+  let table: RecordTable?
 
-  init(policy: Policy, keyColumn: String?, renderer: DiagnosticRenderer) {
+  init(policy: Policy, keyColumn: String?, renderer: DiagnosticRenderer, table: RecordTable? = nil) {
     self.policy = policy
     self.requestedKey = keyColumn
     self.renderer = renderer
+    self.table = table
   }
 
   /// Binds `columns` of the source `name`, whose numbers are written as `numbers`, or explains
@@ -76,13 +81,24 @@ final class ColumnBinder: Sendable {
       case .duplicated(let indices):
         problems.append(
           RunFailure(
-            .data, "\(name): \(ColumnBinder.describe(indices, of: header.columns, matching: requested)) (--key)"))
-      case .missing:
-        problems.append(
-          RunFailure(
             .data,
-            "\(name) has no column '\(requested)' for --key (\(ColumnBinder.hint(for: requested, among: header.columns)))"
-          ))
+            "\(name): \(ColumnBinder.describe(indices, of: header.columns, matching: requested)) "
+              + (table.map { "(the key of table '\($0.name)')" } ?? "(--key)")))
+      case .missing:
+        if let table {
+          let diagnostic = Diagnostic.error(
+            "missing-column", "\(name) has no column '\(requested)' to key table '\(table.name)' by",
+            at: table.keyRange,
+            hint: ColumnBinder.hint(for: requested, among: header.columns))
+          problems.append(
+            RunFailure(.data, located: renderer.render(diagnostic, in: policy.source).trimmingTrailingNewlines))
+        } else {
+          problems.append(
+            RunFailure(
+              .data,
+              "\(name) has no column '\(requested)' for --key (\(ColumnBinder.hint(for: requested, among: header.columns)))"
+            ))
+        }
       }
       return nil
     }

@@ -69,7 +69,7 @@ struct TablePass {
     var prepared: [(RecordTable, any RecordSource)] = []
     var failures: [RunFailure] = []
     for (table, path) in zip(policy.tables, paths) {
-      let binder = ColumnBinder(policy: table.policy, keyColumn: table.keyColumn, renderer: renderer)
+      let binder = ColumnBinder(policy: table.policy, keyColumn: table.keyColumn, renderer: renderer, table: table)
       do throws(RunFailure) {
         let source = try SourceOpener.open(path, options: reading)
         try SourceOpener.prepare(source, path: path, binder: binder, options: reading)
@@ -95,7 +95,7 @@ struct TablePass {
     throws(RunFailure)
   {
     let fields = table.policy.fields
-    let binder = ColumnBinder(policy: table.policy, keyColumn: table.keyColumn, renderer: renderer)
+    let binder = ColumnBinder(policy: table.policy, keyColumn: table.keyColumn, renderer: renderer, table: table)
     let folder = RecordFolder(table: table, index: index, source: source.name, context: context)
     do {
       try TableReader(source: source, binder: binder, fields: fields).run { batch in
