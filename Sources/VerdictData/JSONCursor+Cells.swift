@@ -16,7 +16,7 @@ extension JSONCursor {
       skipWhitespace()
       guard p < bytes.count else { throw failure("unexpected end of input; expected a value", at: p) }
       let value = try parseCellValue(cells)
-      if let slot { cells.cells[slot] = value }
+      if let slot { cells.fill(slot, with: value) }
       position += 1
       guard try nextRecordMember() else { break }
     }

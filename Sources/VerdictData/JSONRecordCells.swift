@@ -92,21 +92,46 @@ package final class JSONRecordCells {
   /// The slot each member position held in the last record (`-1` for a key not in the table):
   /// records usually list their keys in the same order, so it is the first slot tried.
   @exclusivity(unchecked) var guesses: [Int] = []
+  /// The first slot whose key the last record held more than once, if any: its cell has the
+  /// last value, as ``JSONRecordMembers`` keeps it; a reader that must not guess refuses it.
+  @exclusivity(unchecked) package private(set) var repeatedSlot: Int?
+  /// The record each slot was last filled in (``record`` then), to find a key given twice
+  /// without clearing anything per record.
+  private let filledIn: UnsafeMutableBufferPointer<UInt32>
+  @exclusivity(unchecked) private var record: UInt32 = 0
 
   /// Cells for a table of `slots` keys.
   package init(slots: Int) {
     cells = .allocate(capacity: max(1, slots))
     cells.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0))
+    filledIn = .allocate(capacity: max(1, slots))
+    filledIn.initialize(repeating: 0)
     arena = .allocate(capacity: arenaCapacity)
   }
 
   deinit {
     cells.deallocate()
+    filledIn.deallocate()
     arena.deallocate()
+  }
+
+  /// Puts `value` in `slot`, noting a slot filled twice in one record.
+  @inline(__always)
+  func fill(_ slot: Int, with value: UnsafeBufferPointer<UInt8>) {
+    if filledIn[slot] == record, repeatedSlot == nil { repeatedSlot = slot }
+    filledIn[slot] = record
+    cells[slot] = value
   }
 
   /// Empties every cell and makes room in the arena for a record of `bytes` bytes.
   func reset(forRecordOf bytes: Int) {
+    record &+= 1
+    if record == 0 {
+      // After 2^32 records, marks from the first round could match again: start afresh.
+      filledIn.update(repeating: 0)
+      record = 1
+    }
+    repeatedSlot = nil
     for index in cells.indices { cells[index] = UnsafeBufferPointer(start: nil, count: 0) }
     arenaUsed = 0
     if bytes > arenaCapacity {

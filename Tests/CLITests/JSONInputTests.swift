@@ -63,6 +63,29 @@ struct JSONInputTests {
     #expect(result.stderr.contains("clients.jsonl:4: amount: \"6e0\" is not a number"), "\(result.stderr)")
   }
 
+  /// A record that gives a key the run reads twice is refused, as a CSV header naming a column
+  /// twice is (the last value was read without a word); a repeated key nothing reads is fine.
+  @Test func aKeyGivenTwiceIsARowError() throws {
+    let data = """
+      {"id":"a","amount":7,"amount":2}
+      {"id":"b","amount":7,"note":1,"note":2}
+      {"id":"c","id":"d","amount":7}
+
+      """
+    for name in ["clients.jsonl", "clients.json"] {
+      let text = name == "clients.json" ? "[" + data.split(separator: "\n").joined(separator: ",") + "]" : data
+      let workspace = try Workspace(["policy.verdict": Self.policy, name: text])
+      let result = try workspace.run(["run", "policy.verdict", name])
+      #expect(result.status == 1)
+      let rows = result.stdout.split(separator: "\n").dropFirst().map {
+        $0.split(separator: ",", omittingEmptySubsequences: false).prefix(2).joined(separator: ",")
+      }
+      #expect(rows == ["\(name):1,error", "b,fire", "\(name):\(name == "clients.json" ? 1 : 3),error"], "\(name)")
+      #expect(result.stderr.contains("the record has the key \"amount\" more than once"), "\(result.stderr)")
+      #expect(result.stderr.contains("the record has the key \"id\" more than once"), "\(result.stderr)")
+    }
+  }
+
   @Test func aDeclaredFieldWithoutAKeyStaysMissing() throws {
     // A field the policy declares but does not read, and that the data does not have, once
     // trapped the JSON reader (a column index of -1).

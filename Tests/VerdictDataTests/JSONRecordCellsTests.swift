@@ -102,6 +102,29 @@ import Testing
     #expect(try cells[2].get()[2] == "0.0000001")
   }
 
+  /// The first slot a record fills twice is named, record by record (the cell keeps the last
+  /// value, as the members do); a key outside the table may repeat.
+  @Test func aSlotFilledTwiceInARecordIsNamed() throws {
+    let text = """
+      {"id": 1, "amount": 2, "amount": 3, "id": 4}
+      {"id": 1, "amount": 2}
+      {"x": 1, "x": 2, "amount": null, "amount": 5}
+      {"amount": 6}
+      """
+    let reader = JSONRecordReader(source: ByteSource(bytes: Array(text.utf8)), layout: .lines)
+    let cells = JSONRecordCells(slots: 2)
+    var found: [Int?] = []
+    var amounts: [String] = []
+    try reader.forEachRecordText { record in
+      try? record.cells(JSONKeyTable(keys: ["id", "amount"]), into: cells)
+      found.append(cells.repeatedSlot)
+      amounts.append(String(decoding: cells.cells[1], as: UTF8.self))
+    } onError: { _ in
+    }
+    #expect(found == [1, nil, 1, nil])
+    #expect(amounts == ["3", "2", "5", "6"])
+  }
+
   /// A JSON number's exponent is written out, keeping the digits written; a number whose plain
   /// form would be far longer than any cell may be is left as written (and refused as a cell).
   @Test func numbersWithAnExponentAreWrittenOut() {

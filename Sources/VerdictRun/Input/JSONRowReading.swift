@@ -1,3 +1,4 @@
+import Verdict
 import VerdictData
 
 /// Reads JSON records straight into a ``RowBuffer``: the cells of the keys a binding reads (its
@@ -40,6 +41,13 @@ final class JSONRowReading {
       try record.cells(table, into: cells)
     } catch {
       return try JSONRowReading.report(error, into: row, body)
+    }
+    if let slot = cells.repeatedSlot, let key = table.keys[slot] {
+      // As a CSV header that names a column twice: which value is meant cannot be known.
+      let problem = DataReadError(
+        line: record.position.line, column: 0,
+        message: "the record has the key \(Value.quote(key)) more than once; which value is meant cannot be known")
+      return try JSONRowReading.report(problem, into: row, body)
     }
     row.line = record.position.line
     row.problem = nil
