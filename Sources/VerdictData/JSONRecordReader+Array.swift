@@ -12,10 +12,14 @@ extension JSONRecordReader {
       window.start += 3
     }
     try skipWhitespace()
-    guard peek() == UInt8(ascii: "[") else {
+    guard let first = peek() else {
+      throw structureError("file is empty; expected a JSON array of records: [{…}, {…}]")
+    }
+    guard first == UInt8(ascii: "[") else {
+      // One object per line is JSON Lines; the hint is true only for a file that starts as one.
       throw structureError(
         "expected '[' at the start of a JSON array file",
-        hint: "for one object per line, read the file as JSON Lines")
+        hint: first == UInt8(ascii: "{") ? "for one object per line, read the file as JSON Lines" : nil)
     }
     window.start += 1
     try skipWhitespace()

@@ -14,8 +14,10 @@ enum SetOption {
       guard policy.slot(ofField: name) != nil else {
         let known = policy.fields.map(\.name)
         let hint =
-          Suggestion.closest(to: name, among: known).map { " (did you mean '\($0)'?)" }
-          ?? " (its fields: \(known.joined(separator: ", ")))"
+          policy.tableNames.contains(name)
+          ? " ('\(name)' is a table: its records come from a file, not from --set)"
+          : Suggestion.closest(to: name, among: known).map { " (did you mean '\($0)'?)" }
+            ?? (known.isEmpty ? " (it has no fields)" : " (its fields: \(known.joined(separator: ", ")))")
         throw CommandFailure(message: "the policy has no field '\(name)'\(hint)", exitCode: 2)
       }
       let value = String(assignment[assignment.index(after: equals)...])

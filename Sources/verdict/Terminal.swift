@@ -129,10 +129,17 @@ enum TodayOption {
   /// The date `text` names (as a data cell would: `2026-11-28` or `28.11.2026`), or a usage error.
   static func parse(_ text: String) throws(CommandFailure) -> CalendarDate {
     let field = FieldInfo(name: "--today", type: .date)
-    guard case .date(let date) = (try? CellReader().read(text, for: field).get()) ?? .missing else {
-      throw CommandFailure(message: "--today takes a date such as 2026-11-28, not '\(text)'", exitCode: 2)
+    switch CellReader().read(text, for: field) {
+    case .success(.date(let date)): return date
+    case .success: break
+    case .failure(let error):
+      // The cell's own hint when it says what is wrong with the date (February 2026 has 28
+      // days), not when it speaks of a field's format, which --today does not have.
+      if let hint = error.hint, !hint.contains("format") {
+        throw CommandFailure(message: "--today takes a date such as 2026-11-28, not '\(text)'", hint: hint, exitCode: 2)
+      }
     }
-    return date
+    throw CommandFailure(message: "--today takes a date such as 2026-11-28, not '\(text)'", exitCode: 2)
   }
 }
 

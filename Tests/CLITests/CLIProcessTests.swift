@@ -187,6 +187,31 @@ struct CLIProcessTests {
     #expect(most.stdout.split(separator: "\n").count == 6)
   }
 
+  /// Hints true for the input: a day the month lacks, a table named in --set, an empty JSON
+  /// array file (whose hint was to read it as JSON Lines).
+  @Test func hintsSayWhatIsWrongWithThisInput() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-hints-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data().write(to: folder.appendingPathComponent("empty.json"))
+    try Data("table inv keyed by client\n  field amount: number\nwhen sum(inv.amount) > 1 then recommend fire\n".utf8)
+      .write(to: folder.appendingPathComponent("tables.verdict"))
+    let simple = Self.cases.appendingPathComponent("policies/simple.verdict").path
+    let leap = try VerdictBinary.run(["run", simple, "empty.json", "--today", "2026-02-29"], in: folder)
+    #expect(
+      leap.stderr
+        == "verdict: --today takes a date such as 2026-11-28, not '2026-02-29'\n  hint: February 2026 has 28 days\n")
+    let table = try VerdictBinary.run(["eval", "tables.verdict", "--set", "inv=5"], in: folder)
+    #expect(
+      table.stderr
+        == "verdict: the policy has no field 'inv' ('inv' is a table: its records come from a file, not from --set)\n")
+    let empty = try VerdictBinary.run(["run", simple, "empty.json", "--today", "2026-11-29"], in: folder)
+    #expect(empty.status == 2)
+    #expect(
+      empty.stderr.hasPrefix("empty.json:1: file is empty; expected a JSON array of records: [{…}, {…}]\n"),
+      "\(empty.stderr)")
+  }
+
   @Test func helpDocumentsExitStatus() throws {
     let result = try VerdictBinary.run(["run", "--help"], in: Self.cases)
     #expect(result.status == 0)
