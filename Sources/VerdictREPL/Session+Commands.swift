@@ -93,7 +93,7 @@ extension Session {
     if let history = history?.path, OutputClash.isSameFile(path, as: history) {
       return .error("cannot save to '\(path)': it is the run history (--history); choose another file")
     }
-    do {
+    do throws(OutputError) {
       let sink = try OutputSink(atomicPath: path)
       let bytes = Array(draft.text.utf8)
       do {
@@ -104,7 +104,7 @@ extension Session {
         throw error
       }
     } catch {
-      return .error("cannot save to '\(path)': \(error)")
+      return .error("cannot save: \(error.message)")
     }
     return .output("saved \(plural(draft.statementCount, "statement")) to \(path)")
   }

@@ -116,15 +116,41 @@ struct OutputClashTests {
     let shell = Process()
     shell.executableURL = URL(fileURLWithPath: "/bin/bash")
     shell.currentDirectoryURL = workspace.folder
+    // By name, through a link to it, and as another descriptor that the shell opened to append.
+    try FileManager.default.createSymbolicLink(
+      atPath: workspace.folder.path + "/to-stdout", withDestinationPath: "/dev/stdout")
+    let run = "'\(binary.path)' run policy.verdict clients.csv --today 2026-11-29 -o"
     shell.arguments = [
-      "-c", "'\(binary.path)' run policy.verdict clients.csv --today 2026-11-29 -o /dev/stdout >>log.txt 2>/dev/null",
+      "-c",
+      "\(run) /dev/stdout >>log.txt 2>/dev/null && \(run) to-stdout >>log.txt 2>/dev/null "
+        + "&& \(run) /dev/fd/4 4>>log.txt 2>/dev/null",
     ]
     try shell.run()
     shell.waitUntilExit()
     #expect(shell.terminationStatus == 0)
     let log = try String(contentsOf: workspace.folder.appendingPathComponent("log.txt"), encoding: .utf8)
     #expect(log.hasPrefix("earlier\nclient  verdict"), "\(log)")
-    #expect(log.contains("C2"))
+    #expect(log.components(separatedBy: "client  verdict").count == 4, "three reports appended:\n\(log)")
+    #expect(FileManager.default.fileExists(atPath: workspace.folder.path + "/to-stdout"))
+  }
+
+  /// Standard input's spool for a second pass is a file of its own: a link planted at its name
+  /// in the temporary folder is not followed (it stopped every such run, or put the client data
+  /// where the link's owner chose).
+  @Test func theSpoolOfStandardInputIgnoresALinkAtItsName() throws {
+    let workspace = try Workspace()
+    let temporary = workspace.folder.appendingPathComponent("tmp")
+    try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: temporary.path + "/verdict-stdin.csv", withDestinationPath: workspace.folder.path + "/elsewhere.csv")
+    let cases = CLIGoldenTests.casesFolder
+    let result = try VerdictBinary.run(
+      ["run", cases.appendingPathComponent("policies/share.verdict").path, "-", "--today", "2026-11-29"],
+      stdin: try Data(contentsOf: cases.appendingPathComponent("data/share.csv")), in: workspace.folder,
+      environment: ["TMPDIR": temporary.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: workspace.folder.path + "/elsewhere.csv"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == ["verdict-stdin.csv"])
   }
 
   @Test func anotherFileInTheSameFolderIsWritten() throws {

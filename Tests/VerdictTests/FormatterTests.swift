@@ -317,14 +317,14 @@ struct FormatterTests {
   @Test func unifiedDiffOfOtherLineEnds() {
     let windows = LineDiff.unified(from: "a\r\nb\r\nc\r\n", to: "a\nB\nc\n", oldName: "o", newName: "n")
     #expect(
-      windows == "--- o\n+++ n\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n"
-        + "\\ line ends: a carriage return and line feed becomes a line feed\n")
+      windows == "note: line ends: a carriage return and line feed becomes a line feed\n"
+        + "--- o\n+++ n\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n")
     #expect(
       LineDiff.unified(from: "a\rb\r", to: "a\nb\n", oldName: "o", newName: "n")
-        == "--- o\n+++ n\n\\ line ends: a carriage return becomes a line feed\n")
+        == "note: line ends: a carriage return becomes a line feed\n--- o\n+++ n\n")
     #expect(
       LineDiff.unified(from: "a\nb", to: "a\nb\n", oldName: "o", newName: "n")
-        == "--- o\n+++ n\n\\ No newline at end of file\n")
+        == "note: a line break is added at the end of the file\n--- o\n+++ n\n")
   }
 }
 

@@ -4,15 +4,15 @@ package enum LineDiff {
   /// context, under `--- oldName` and `+++ newName` headers; empty when the texts are equal.
   ///
   /// Lines end at a line feed, a carriage return and line feed, or a carriage return alone, as
-  /// in ``SourceFile``; when the line ends themselves change, a note after the hunks says so,
-  /// marked with `\` as diff marks a missing newline.
+  /// in ``SourceFile``; when the line ends themselves change, a line `note: …` before the
+  /// headers says so (where `patch` skips it: a `\` line would mark the line before it).
   package static func unified(from old: String, to new: String, oldName: String, newName: String) -> String {
     let before = lines(of: old)
     let after = lines(of: new)
     let note = lineEndNote(from: old, to: new)
     guard before != after || note != nil else { return "" }
     let edits = script(before, after)
-    var result = "--- \(oldName)\n+++ \(newName)\n"
+    var result = (note ?? "") + "--- \(oldName)\n+++ \(newName)\n"
     for hunk in hunks(of: edits, context: 3) where before != after {
       let slice = edits[hunk]
       let oldStart = slice.first?.oldLine ?? 0
@@ -22,7 +22,7 @@ package enum LineDiff {
       result += "@@ -\(range(oldStart, oldCount)) +\(range(newStart, newCount)) @@\n"
       for edit in slice { result += "\(edit.mark)\(edit.text)\n" }
     }
-    return result + (note ?? "")
+    return result
   }
 
   /// One line of the edit script: kept (` `), removed (`-`) or added (`+`), with the 0-based
@@ -52,10 +52,10 @@ package enum LineDiff {
     var notes: [String] = []
     if crlf || lone, !new.unicodeScalars.contains("\r") {
       let ends = [crlf ? "a carriage return and line feed" : nil, lone ? "a carriage return" : nil].compactMap { $0 }
-      notes.append("\\ line ends: \(ends.joined(separator: " or ")) becomes a line feed")
+      notes.append("note: line ends: \(ends.joined(separator: " or ")) becomes a line feed")
     }
     if let last = bytes.last, last != UInt8(ascii: "\n"), last != UInt8(ascii: "\r"), new.hasSuffix("\n") {
-      notes.append("\\ No newline at end of file")
+      notes.append("note: a line break is added at the end of the file")
     }
     return notes.isEmpty ? nil : notes.map { $0 + "\n" }.joined()
   }

@@ -78,6 +78,34 @@ package struct CellReader: Sendable {
         message: "\(Value.quote(cell.string)) has too many digits to be read exactly",
         hint: "numbers are exact to 28 significant digits and 28 decimal places; they are never rounded")
     }
+    if type == .money, let (amount, _) = cell.moneyAmount(defaultCurrency: field.currency) {
+      // The cell is written as money; only its size or precision is out of range.
+      let places = amount.placesWithoutTrailingZeros
+      if places > 4 {
+        return CellError(
+          message: "\(Value.quote(cell.string)) has \(places) decimal places; money is exact to 4",
+          hint: "round the column to at most 4 decimal places in the export, or declare the field a number")
+      }
+      return CellError(
+        message: "\(Value.quote(cell.string)) is too large for money",
+        hint: "money holds amounts up to 922,337,203,685,477 in any currency")
+    }
+    if type == .duration, let (number, unit) = cell.durationParts(bareUnit: field.durationUnit) {
+      // The cell is written as a duration; only its size or precision is out of range.
+      let seconds =
+        number.isWide
+        ? .tooLarge
+        : ExactScaling.inUnits(
+          number.mantissa, negative: number.negative, places: number.fractionDigits, unit: unit.seconds)
+      if seconds == .notWhole {
+        return CellError(
+          message: "\(Value.quote(cell.string)) is not a whole number of seconds",
+          hint: "durations are kept to the whole second: round the value to whole seconds")
+      }
+      return CellError(
+        message: "\(Value.quote(cell.string)) is too large to be read exactly",
+        hint: "durations are kept exactly up to 9,223,372,036,854,775,807 seconds")
+    }
     if type == .money || type == .duration, cell.digitCount >= 19 {
       // A number of 19 digits or more that did not read is past what is kept exactly.
       return CellError(
@@ -98,39 +126,12 @@ package struct CellReader: Sendable {
     case .date: return cell.mismatch("a date", hint: cell.dateHint(format: field.dateFormat))
     case .percent: return cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)")
     case .duration:
-      if let (number, unit) = cell.durationParts(bareUnit: field.durationUnit) {
-        // The cell is written as a duration; only its size or precision is out of range.
-        let seconds =
-          number.isWide
-          ? .tooLarge
-          : ExactScaling.inUnits(
-            number.mantissa, negative: number.negative, places: number.fractionDigits, unit: unit.seconds)
-        if seconds == .notWhole {
-          return CellError(
-            message: "\(Value.quote(cell.string)) is not a whole number of seconds",
-            hint: "durations are kept to the whole second: round the value to whole seconds")
-        }
-        return CellError(
-          message: "\(Value.quote(cell.string)) is too large to be read exactly",
-          hint: "durations are kept exactly up to 9,223,372,036,854,775,807 seconds")
-      }
       let hint =
         field.durationUnit == nil && cell.number() != nil
         ? "a bare number is not a duration: write \(cell.string)d, or declare the field 'in days'"
         : "write durations as 45d, 12h, 2w or 90min"
       return cell.mismatch("a duration", hint: hint)
     case .money:
-      if let (amount, _) = cell.moneyAmount(defaultCurrency: field.currency) {
-        // The cell is written as money; only its size or precision is out of range.
-        if amount.fractionDigits > 4 {
-          return CellError(
-            message: "\(Value.quote(cell.string)) has \(amount.fractionDigits) decimal places; money is exact to 4",
-            hint: "round the column to at most 4 decimal places in the export, or declare the field a number")
-        }
-        return CellError(
-          message: "\(Value.quote(cell.string)) is too large for money",
-          hint: "money holds amounts up to 922,337,203,685,477 in any currency")
-      }
       let hint =
         field.currency == nil && cell.number() != nil
         ? "give the currency (\(cell.string) EUR), or declare the field 'in EUR'"

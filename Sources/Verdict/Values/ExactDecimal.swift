@@ -63,6 +63,17 @@ struct ExactDecimal {
     return true
   }
 
+  /// The decimal places without the zeros at the end of the fraction, which do not count
+  /// (`1.234560` has 5).
+  var placesWithoutTrailingZeros: Int {
+    var (significand, places) = (wideMantissa, fractionDigits)
+    while places > 0, significand % 10 == 0 {
+      significand /= 10
+      places -= 1
+    }
+    return places
+  }
+
   /// All the digits as a whole number.
   var wideMantissa: UInt128 {
     isWide ? UInt128(highBits) << 64 | UInt128(UInt64(bitPattern: mantissa)) : UInt128(mantissa)
@@ -110,9 +121,9 @@ struct ExactDecimal {
       return negative ? -whole : whole
     }
     let (product, overflow) = mantissa.multipliedReportingOverflow(by: factor)
-    guard !overflow, fractionDigits <= 4 else {
+    guard !overflow, fractionDigits <= 18 else {
       // A product past 64 bits before its division (2000000000000.25 days), or more decimals
-      // (zeros at the end of 1.234500000000000000 €): on 128 bits.
+      // than a 64-bit power of ten holds: on 128 bits.
       let quotient = ExactScaling.inUnits(mantissa, negative: negative, places: fractionDigits, unit: factor)
       guard case .whole(let whole) = quotient else { return nil }
       return whole
@@ -125,7 +136,8 @@ struct ExactDecimal {
     case 1: whole = ExactDecimal.exactQuotient(product, 10)
     case 2: whole = ExactDecimal.exactQuotient(product, 100)
     case 3: whole = ExactDecimal.exactQuotient(product, 1_000)
-    default: whole = ExactDecimal.exactQuotient(product, 10_000)
+    case 4: whole = ExactDecimal.exactQuotient(product, 10_000)
+    default: whole = ExactDecimal.exactQuotient(product, Int64(DecimalNumber.powerOfTen64(fractionDigits)))
     }
     guard let whole else { return nil }
     return negative ? -whole : whole

@@ -6,9 +6,13 @@ extension CalendarDate {
   /// of thousands of years from 9999 ends there), the first at least. Never traps: the longest
   /// duration is more days than any date holds.
   func adding(wholeDaysOf span: TimeSpan) -> CalendarDate {
-    let days = span.seconds / 86_400 + (span.seconds % 86_400 > 0 ? 1 : 0)
-    let (sum, overflow) = daysSinceEpoch.addingReportingOverflow(days)
+    let (sum, overflow) = daysSinceEpoch.addingReportingOverflow(span.daysRoundedUp)
     if overflow || sum > CalendarDate.last.daysSinceEpoch { return .last }
     return CalendarDate(daysSinceEpoch: max(CalendarDate.first.daysSinceEpoch, sum))
   }
+}
+
+extension TimeSpan {
+  /// The days the span covers, part of a day counting as a whole day (36 hours: 2 days).
+  var daysRoundedUp: Int64 { seconds / 86_400 + (seconds % 86_400 > 0 ? 1 : 0) }
 }

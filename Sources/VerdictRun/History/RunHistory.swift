@@ -102,8 +102,7 @@ final class PastRuns: @unchecked Sendable {
       guard let history else { return .int(0) }
       // The window's first day: part of a day counts as a whole day; the first date there is at
       // the earliest (the longest duration, as a window, overflowed here).
-      let days = window.seconds / 86_400 + (window.seconds % 86_400 > 0 ? 1 : 0)
-      let (start, overflow) = today.daysSinceEpoch.subtractingReportingOverflow(days)
+      let (start, overflow) = today.daysSinceEpoch.subtractingReportingOverflow(window.daysRoundedUp)
       let since = CalendarDate(
         daysSinceEpoch: overflow ? CalendarDate.first.daysSinceEpoch : max(CalendarDate.first.daysSinceEpoch, start))
       return .int(Int64(history.timesFlagged(atLeast: atLeast ?? otherwise + 1, since: since)))

@@ -23,9 +23,11 @@ final class SpoolWriter {
   init(slots: Int) throws(RunFailure) {
     path = StaleTemporaryFiles.temporaryFolder + "verdict-stdin.csv"
     do {
-      output = try OutputSink(atomicPath: path)
+      // A file of its own, made with mkstemp: a link planted at the name in a shared /tmp is
+      // not followed.
+      output = try OutputSink(temporaryIn: StaleTemporaryFiles.temporaryFolder, for: "verdict-stdin.csv")
     } catch {
-      throw RunFailure(.data, "cannot spool standard input for the population pass: \(error)")
+      throw RunFailure(.data, "cannot spool standard input for the population pass: \(error.message)")
     }
     buffer.append("line,problem,key")
     for slot in 0..<slots { buffer.appendText(",f\(slot)") }
@@ -51,7 +53,7 @@ final class SpoolWriter {
     do {
       try output.write(buffer.bytes)
     } catch {
-      throw RunFailure(.data, "cannot spool standard input for the population pass: \(error)")
+      throw RunFailure(.data, "cannot spool standard input for the population pass: \(error.message)")
     }
     buffer.removeAll()
   }

@@ -35,43 +35,53 @@ package final class OutputSink {
 
   /// Creates a temporary file next to `path`, named as ``TemporaryFileName`` says; ``commit()``
   /// renames it to `path`. Temporary files that killed runs left in that folder are removed first
-  /// (``StaleTemporaryFiles``).
+  /// (``StaleTemporaryFiles``). The path's links are followed (``OutputTarget``): a link's target
+  /// is replaced, not the link; a process's own stream or a device is written as it is.
   package init(atomicPath path: String) throws(OutputError) {
     signal(SIGPIPE, SIG_IGN)
     self.path = path
-    // `-o /dev/stdout` (or `/dev/fd/2`) is the process's own stream, whatever it is redirected
-    // to: written through it, as `>>` asked. Renaming a file over the path replaced the link
-    // `/dev/stdout` itself, and reopening it would write from the redirected file's start.
-    if let stream = OutputSink.standardStream(named: path) {
+    switch try OutputTarget.resolve(path) {
+    case .descriptor(let stream):
       let copy = dup(stream)
       guard copy >= 0 else { throw .failed("cannot write '\(path)': \(OutputSink.systemError())") }
       descriptor = copy
-      return
-    }
-    // A symbolic link is followed: its target is replaced, not the link.
-    let target = try OutputSink.followingLinks(path)
-    // A device or a pipe (`-o /dev/null`, a FIFO) is written to as it is: renaming a file over
-    // it would replace the device itself.
-    var status = stat()
-    if stat(target, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
-      guard status.st_mode & S_IFMT != S_IFDIR else { throw .failed("cannot write '\(path)': it is a folder") }
-      let direct = open(target, O_WRONLY)
+    case .inPlace(let device):
+      let direct = open(device, O_WRONLY)
       guard direct >= 0 else { throw .failed("cannot write '\(path)': \(OutputSink.systemError())") }
       descriptor = direct
-      return
+    case .file(let target):
+      destination = target
+      let folder = target.lastIndex(of: "/").map { String(target[...$0]) } ?? ""
+      StaleTemporaryFiles.remove(in: folder)
+      let made = OutputSink.makeTemporary(beside: target)
+      guard let made else {
+        // Through a link, the folder that refused is the target's, which the user may not see.
+        let place = target == path ? "" : " (its file is \(target), whose folder refused a temporary file)"
+        throw .failed("cannot write '\(path)': \(OutputSink.systemError())\(place)")
+      }
+      (descriptor, temporaryPath) = made
+      temporaryToken = TemporaryFiles.register(made.path)
     }
-    destination = target
-    let folder = target.lastIndex(of: "/").map { String(target[...$0]) } ?? ""
-    StaleTemporaryFiles.remove(in: folder)
+  }
+
+  /// A temporary file of its own in `folder` (standard input's spool): made with `mkstemp`, no
+  /// link followed, nothing renamed; read back from ``temporaryFilePath`` and discarded.
+  package init(temporaryIn folder: String, for name: String) throws(OutputError) {
+    signal(SIGPIPE, SIG_IGN)
+    path = folder + name
+    guard let made = OutputSink.makeTemporary(beside: folder + name) else {
+      throw .failed("cannot make a temporary file in '\(folder)': \(OutputSink.systemError())")
+    }
+    (descriptor, temporaryPath) = made
+    temporaryToken = TemporaryFiles.register(made.path)
+  }
+
+  /// A new file beside `target` named as ``TemporaryFileName`` says, open for writing.
+  private static func makeTemporary(beside target: String) -> (descriptor: Int32, path: String)? {
     var template = Array(TemporaryFileName.template(beside: target).utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard descriptor >= 0 else {
-      throw .failed("cannot write '\(path)': \(OutputSink.systemError())")
-    }
-    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    self.descriptor = descriptor
-    temporaryPath = temporary
-    temporaryToken = TemporaryFiles.register(temporary)
+    guard descriptor >= 0 else { return nil }
+    return (descriptor, String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
   }
 
   deinit { discard() }
@@ -129,28 +139,6 @@ package final class OutputSink {
     if let token = temporaryToken { TemporaryFiles.unregister(token) }
     temporaryPath = nil
     temporaryToken = nil
-  }
-
-  /// The descriptor that `path` names when it is one of the process's own streams:
-  /// `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` or `/proc/self/fd/N` for N 1 or 2.
-  static func standardStream(named path: String) -> Int32? {
-    switch path {
-    case "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1": STDOUT_FILENO
-    case "/dev/stderr", "/dev/fd/2", "/proc/self/fd/2": STDERR_FILENO
-    default: nil
-    }
-  }
-
-  /// `path`, or the file the symbolic link there finally points to; throws for a link to
-  /// nothing (writing through it would make a file the user may not expect; `cp` refuses too).
-  static func followingLinks(_ path: String) throws(OutputError) -> String {
-    var status = stat()
-    guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return path }
-    guard let resolved = realpath(path, nil) else {
-      throw .failed("cannot write '\(path)': it is a symbolic link to a file that does not exist")
-    }
-    defer { free(resolved) }
-    return String(cString: resolved)
   }
 
   static func systemError() -> String {

@@ -170,7 +170,7 @@ package final class Runner {
 
 extension OutputError {
   /// The message, without the `verdict:` prefix.
-  var message: String {
+  package var message: String {
     switch self {
     case .brokenPipe: "the reader of the report went away"
     case .failed(let message): message
