@@ -103,6 +103,16 @@ package final class Runner {
         sink.discard()
         throw error
       }
+      // The history may have been made just now, under a name the output matches only on a
+      // file system that ignores case (History.sqlite, history.sqlite): compared as files again.
+      if let output = configuration.outputPath, OutputClash.isSameFile(output, as: path) {
+        sink.discard()
+        history?.abandon()
+        throw RunFailure(
+          .output,
+          "cannot write the report to '\(output)': it is the run history '\(path)', which the report would replace; "
+            + "choose another output file")
+      }
     }
     var store: AggregateStore?
     if !tables.isEmpty {
