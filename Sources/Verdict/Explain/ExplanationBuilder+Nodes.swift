@@ -1,6 +1,7 @@
 /// Building a rule condition's tree of values from the checked expression and the trace.
 extension ExplanationBuilder {
   func node(_ expr: CheckedExpr) -> ConditionNode {
+    expansion.count()
     let value = values[Int32(expr.id)]
     var node = ConditionNode(
       kind: .test, text: text(expr.range), value: value, range: expr.range, children: [], detail: "")
@@ -24,7 +25,7 @@ extension ExplanationBuilder {
       let definition = program.lets[slot].value
       node.kind = .let
       node.detail = value == nil ? node.text : operand(expr)
-      if definition.type == .bool, value != nil { node.children = [self.node(definition)] }
+      if definition.type == .bool, value != nil, expansion.expands(slot) { node.children = [self.node(definition)] }
     case .field, .aggregate, .history:
       node.kind = .field
       node.detail = node.text
@@ -122,6 +123,8 @@ extension ExplanationBuilder {
   /// The fields and lets under `expr` whose values are missing, in source order.
   func missingNames(in expr: CheckedExpr) -> [String] {
     var names: [String] = []
+    // Each let once: lets that use lets twice make the definitions a graph of exponential paths.
+    var visitedLets: Set<Int> = []
     func visit(_ expr: CheckedExpr) {
       guard values[Int32(expr.id)] == .missing else { return }
       if case .field(let slot) = expr.kind, !names.contains(program.fields[slot].name) {
@@ -130,7 +133,7 @@ extension ExplanationBuilder {
       if case .aggregate(let index) = expr.kind, !names.contains(program.aggregates[index].text) {
         names.append(program.aggregates[index].text)
       }
-      if case .letValue(let slot) = expr.kind {
+      if case .letValue(let slot) = expr.kind, visitedLets.insert(slot).inserted {
         let before = names.count
         visit(program.lets[slot].value)
         let name = program.lets[slot].name
@@ -146,13 +149,14 @@ extension ExplanationBuilder {
   /// there is no data set to measure against.
   func unmeasuredFigures(in expr: CheckedExpr) -> [String] {
     var figures: [String] = []
+    var visitedLets: Set<Int> = []
     func visit(_ expr: CheckedExpr) {
       guard values[Int32(expr.id)] == .missing else { return }
       if case .population(let measure, let slot) = expr.kind, !fields[slot].isMissing {
         let figure = "\(measure.rawValue)(\(program.fields[slot].name))"
         if !figures.contains(figure) { figures.append(figure) }
       }
-      if case .letValue(let slot) = expr.kind { visit(program.lets[slot].value) }
+      if case .letValue(let slot) = expr.kind, visitedLets.insert(slot).inserted { visit(program.lets[slot].value) }
       expr.operands.forEach(visit)
     }
     visit(expr)

@@ -24,6 +24,8 @@ struct ExplanationBuilder {
   let wording: ExplanationWording
   /// How many records went into each aggregate, when the client's records were read.
   var records: [RecordTally] = []
+  /// Which lets the rule being explained has shown expanded (shared by the builder's copies).
+  let expansion = LetExpansion()
   var program: Program { policy.program }
 
   init(policy: Policy, values: TraceValues, fields: [Value], wording: ExplanationWording) {
@@ -38,7 +40,10 @@ struct ExplanationBuilder {
     let error = outcome.failure
     // Rules run in order and an error stops the evaluation: the first rule without a value is the
     // one that failed (none, when a clause of the winner failed).
-    let conditions = program.rules.map { node($0.condition) }
+    let conditions = program.rules.map { rule in
+      expansion.startRule()
+      return node(rule.condition)
+    }
     let failed = error == nil ? nil : conditions.firstIndex { $0.value == nil }
     var rules: [RuleExplanation] = []
     for (index, rule) in program.rules.enumerated() {
@@ -91,5 +96,30 @@ extension Result {
   fileprivate var failure: Failure? {
     if case .failure(let error) = self { return error }
     return nil
+  }
+}
+
+/// The lets a rule's tree shows expanded, and how many nodes the explanation has so far.
+///
+/// A let used twice (or used by lets that are each used twice: `let b = a and a`, `let c = b and
+/// b`, …) is expanded at its first use in a rule and shown by its value after that: expanded at
+/// every use, the tree doubled with each such let (23 of them, 537 bytes of policy: 4 GB, then
+/// the process was killed). Past ``nodeBudget`` nodes in one explanation, no let is expanded.
+final class LetExpansion {
+  /// The most nodes an explanation expands lets into; the policy's own expressions come on top.
+  static let nodeBudget = 100_000
+
+  private var shown: Set<Int> = []
+  private(set) var nodes = 0
+
+  /// A new rule: each let may be expanded once in its tree.
+  func startRule() { shown = [] }
+
+  /// Counts a node.
+  func count() { nodes += 1 }
+
+  /// Whether the let in `slot` is expanded here: its first use in the rule, within the budget.
+  func expands(_ slot: Int) -> Bool {
+    nodes < LetExpansion.nodeBudget && shown.insert(slot).inserted
   }
 }
