@@ -90,6 +90,10 @@ extension Session {
     if let data = book.sourceName, OutputClash.isSameFile(path, as: data) {
       return .error("cannot save to '\(path)': it is the data file loaded with :data; choose another file")
     }
+    for (table, data) in book.tableData.sorted(by: { $0.key < $1.key })
+    where OutputClash.isSameFile(path, as: data.name) {
+      return .error("cannot save to '\(path)': it is the file of table \(table)'s records; choose another file")
+    }
     if let history = history?.path, OutputClash.isSameFile(path, as: history) {
       return .error("cannot save to '\(path)': it is the run history (--history); choose another file")
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Verdict
 import VerdictREPL
 import XCTest
@@ -51,6 +52,28 @@ final class TableTests: SessionTestCase {
     expect(&session, "payment_delay", prints: "missing\n")
     expect(&session, ":client Blue", prints: "Blue Fern\n")
     expect(&session, "payment_delay", prints: "0d\n")
+  }
+
+  /// `:save` does not write over a table's file of records (it replaced the invoices with the
+  /// policy's text), with or without a client file.
+  func testSaveRefusesATablesFile() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-repl-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let invoices = folder.appendingPathComponent("invoices.csv")
+    try FileManager.default.copyItem(at: URL(fileURLWithPath: fixture("ar-export.csv")), to: invoices)
+    let before = try Data(contentsOf: invoices)
+    var session = receivables()
+    _ = session.handle(":data invoices=\(invoices.path)")
+    for clients in [false, true] {
+      if clients { _ = session.handle(":data \(fixture("receivable-clients.csv"))") }
+      let reply = session.handle(":save \(invoices.path)")
+      XCTAssertTrue(reply.errors.hasPrefix("cannot save to '\(invoices.path)': it is the "), reply.errors)
+      if clients {
+        XCTAssertTrue(reply.errors.contains("the file of table invoices's records"), reply.errors)
+      }
+      XCTAssertEqual(try Data(contentsOf: invoices), before)
+    }
   }
 
   func testRecordsListsTheCurrentClientsRecordsWithTheTablesLets() {
