@@ -212,6 +212,24 @@ struct CLIProcessTests {
       "\(empty.stderr)")
   }
 
+  /// A pipe given as a data file's path (a named pipe, `<(…)`) is refused at once: a data file
+  /// is opened more than once, and the second opening found the pipe empty ("file is empty")
+  /// or waited for a writer forever. Standard input is the way to give such data.
+  @Test func aPipeAsADataFileIsRefused() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-fifo-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(mkfifo(folder.path + "/clients.csv", 0o600) == 0)
+    let simple = Self.cases.appendingPathComponent("policies/simple.verdict").path
+    // No writer opens the pipe: before, the run waited for one.
+    let result = try VerdictBinary.run(["run", simple, "clients.csv", "--today", "2026-11-29"], in: folder)
+    #expect(result.status == 2)
+    #expect(
+      result.stderr
+        == "verdict: 'clients.csv' is a pipe, which can be read only once; a data file is read more than once\n"
+        + "  hint: save the data to a file first, or give it on standard input: … | verdict run POLICY -\n")
+  }
+
   @Test func helpDocumentsExitStatus() throws {
     let result = try VerdictBinary.run(["run", "--help"], in: Self.cases)
     #expect(result.status == 0)

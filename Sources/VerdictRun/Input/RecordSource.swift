@@ -1,6 +1,14 @@
 import Verdict
 import VerdictData
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A data file read record by record into a ``RowBuffer``: CSV, JSON, JSON Lines, or the spool
 /// of standard input that a population pass leaves behind.
 protocol RecordSource: AnyObject {
@@ -27,6 +35,7 @@ enum SourceOpener {
   /// Opens `path` (`-` for standard input) in the given format, reading what is needed to know
   /// its columns.
   static func open(_ path: String, options: DataReadOptions) throws(RunFailure) -> any RecordSource {
+    try refuseStream(path)
     let format = options.inputFormat ?? InputFormat.guess(for: path)
     switch format {
     case .csv: return try CSVRecordSource(path: path, options: options)
@@ -57,6 +66,24 @@ enum SourceOpener {
     }
     guard let csv = source as? CSVRecordSource else { return }
     try LayoutDetector(policy: binder.policy, options: options, learnsNotation: learnsNotation).detect(csv, path: path)
+  }
+
+  /// Refuses a named pipe or a process substitution (`<(…)`, a pipe at `/dev/fd/63`) given as
+  /// a data file's path: a data file is opened more than once (its layout is learned first),
+  /// and a pipe's second opening found it empty or waited forever. Standard input (`-`) is read
+  /// once and is the way to give such data.
+  static func refuseStream(_ path: String) throws(RunFailure) {
+    var status = stat()
+    guard path != "-", stat(path, &status) == 0 else { return }
+    let kind: String
+    switch status.st_mode & S_IFMT {
+    case S_IFIFO: kind = "a pipe"
+    case S_IFSOCK: kind = "a socket"
+    default: return
+    }
+    throw RunFailure(
+      .data, "'\(path)' is \(kind), which can be read only once; a data file is read more than once",
+      hint: "save the data to a file first, or give it on standard input: … | verdict run POLICY -")
   }
 
   /// A message for a data file that cannot be opened or read at all.
