@@ -92,11 +92,8 @@ package struct CellReader: Sendable {
     }
     if type == .duration, let (number, unit) = cell.durationParts(bareUnit: field.durationUnit) {
       // The cell is written as a duration; only its size or precision is out of range.
-      let seconds =
-        number.isWide
-        ? .tooLarge
-        : ExactScaling.inUnits(
-          number.mantissa, negative: number.negative, places: number.fractionDigits, unit: unit.seconds)
+      let seconds = ExactScaling.inUnits(
+        magnitude: number.wideMantissa, negative: number.negative, places: number.fractionDigits, unit: unit.seconds)
       if seconds == .notWhole {
         return CellError(
           message: "\(Value.quote(cell.string)) is not a whole number of seconds",

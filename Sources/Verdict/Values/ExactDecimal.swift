@@ -112,7 +112,12 @@ struct ExactDecimal {
 
   /// mantissa × factor ÷ 10^fractionDigits, when it is whole and fits.
   func scaled(by factor: Int64) -> Int64? {
-    guard !isWide else { return nil }
+    guard !isWide else {
+      let quotient = ExactScaling.inUnits(
+        magnitude: wideMantissa, negative: negative, places: fractionDigits, unit: factor)
+      guard case .whole(let whole) = quotient else { return nil }
+      return whole
+    }
     // Money (factor 10^4) with at most four decimals needs only a multiplication: multiplying by
     // 10^4 first and dividing after would overflow for amounts that fit (123456789012.3456).
     if factor == Money.scale && fractionDigits <= 4 {

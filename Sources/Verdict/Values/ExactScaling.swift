@@ -44,13 +44,19 @@ enum ExactScaling {
   /// multiplying first overflowed for amounts that fit (`2000000000000.25d`), and dividing
   /// first loses the remainder.
   static func inUnits(_ mantissa: Int64, negative: Bool = false, places: Int, unit: Int64) -> UnitQuotient {
-    // Below 2^63 × 2^63: no overflow.
-    let product = UInt128(mantissa.magnitude) * UInt128(unit.magnitude)
-    // 10^38 is the largest power of ten within 128 bits, and above the largest product.
+    inUnits(magnitude: UInt128(mantissa.magnitude), negative: negative != (mantissa < 0), places: places, unit: unit)
+  }
+
+  /// ``inUnits(_:negative:places:unit:)`` for a significand of up to 96 bits (a cell of up to 28
+  /// digits); `unit` is at most a year's seconds, so the product stays below 2^128.
+  static func inUnits(magnitude: UInt128, negative: Bool, places: Int, unit: Int64) -> UnitQuotient {
+    let (product, overflow) = magnitude.multipliedReportingOverflow(by: UInt128(unit.magnitude))
+    guard !overflow else { return .tooLarge }
+    // 10^38 is the largest power of ten within 128 bits.
     guard places <= 38 else { return product == 0 ? .whole(0) : .notWhole }
     let (quotient, remainder) = product.quotientAndRemainder(dividingBy: DecimalNumber.powerOfTen(places))
     guard remainder == 0 else { return .notWhole }
-    guard let whole = try? signed(quotient, negative: negative != (mantissa < 0)) else { return .tooLarge }
+    guard let whole = try? signed(quotient, negative: negative) else { return .tooLarge }
     return .whole(whole)
   }
 
