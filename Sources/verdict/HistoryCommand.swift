@@ -39,7 +39,8 @@ struct HistoryCommand: ParsableCommand {
       throw CommandFailure(message: error.message, exitCode: 2)
     }
     if let client {
-      try showTimeline(of: client, in: opened)
+      // Keys are kept without the spaces around them, as runs record them.
+      try showTimeline(of: client.trimmingSpaces, in: opened)
     } else {
       try showRuns(of: opened)
     }

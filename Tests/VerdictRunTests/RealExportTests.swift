@@ -195,6 +195,26 @@ struct DuplicateKeyTests {
     #expect(!keys.isIncomplete)
   }
 
+  /// Keys are compared without the spaces and tabs around them, as the run history and record
+  /// tables take them (`C2 ` and `C2` were two clients here and one there, with no warning), row
+  /// by row and a batch at a time alike.
+  @Test func keysDifferingInSurroundingSpacesAreRepeats() {
+    let rows = ["C2 ", "C2", "\tC2", " ", "D"].map { Array($0.utf8) }
+    let one = DuplicateKeys()
+    for key in rows { key.withUnsafeBufferPointer { one.add($0) } }
+    #expect(one.repeated.map { "\($0.key) \($0.rows)" } == ["C2 3"])
+    // The batch reads keys where they lie, as a batch's buffer holds them.
+    let buffers = rows.map { row in
+      let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, row.count))
+      _ = buffer.initialize(from: row)
+      return UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buffer)[..<row.count])
+    }
+    defer { buffers.forEach { UnsafeMutableBufferPointer(mutating: $0).deallocate() } }
+    let batch = DuplicateKeys()
+    batch.add(rows: buffers.count) { buffers[$0] }
+    #expect(batch.repeated.map { "\($0.key) \($0.rows)" } == ["C2 3"])
+  }
+
   /// Past ``DuplicateKeys/capacity`` keys, new keys are checked but not remembered, and it says so.
   @Test func memoryIsBounded() {
     let keys = DuplicateKeys()

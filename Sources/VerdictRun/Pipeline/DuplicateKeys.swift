@@ -37,8 +37,11 @@ final class DuplicateKeys {
 
   deinit { table.deallocate() }
 
-  /// Counts one row's key; an empty key (no key column, or an empty cell) is not counted.
+  /// Counts one row's key, without the spaces and tabs around it, as the run history and the
+  /// record tables take keys (`C2 ` and `C2` are one client there, so they are a repeat here);
+  /// an empty key (no key column, or an empty cell) is not counted.
   func add(_ key: UnsafeBufferPointer<UInt8>) {
+    let key = AggregateStore.trimmed(key)
     guard !key.isEmpty, !insert(DuplicateKeys.hash(key)) else { return }
     name(key)
   }
@@ -51,7 +54,7 @@ final class DuplicateKeys {
   func add(rows count: Int, key: (Int) -> UnsafeBufferPointer<UInt8>) {
     hashes.removeAll(keepingCapacity: true)
     for row in 0..<count {
-      let bytes = key(row)
+      let bytes = AggregateStore.trimmed(key(row))
       hashes.append(bytes.isEmpty ? 0 : DuplicateKeys.hash(bytes))
     }
     while (used &+ count) &* 2 > table.count && used < DuplicateKeys.capacity { grow() }
@@ -59,7 +62,9 @@ final class DuplicateKeys {
     var touched: UInt64 = 0
     for hash in hashes where hash != 0 { touched &+= table[DuplicateKeys.slot(of: hash, mask: mask)] }
     loaded = touched
-    for (row, hash) in hashes.enumerated() where hash != 0 && !insert(hash) { name(key(row)) }
+    for (row, hash) in hashes.enumerated() where hash != 0 && !insert(hash) {
+      name(AggregateStore.trimmed(key(row)))
+    }
   }
 
   /// The key's FNV-1a hash, never 0: cheap for short keys, and every row has one.
