@@ -50,11 +50,25 @@ struct PopulationIncludingTests {
       for field in fields {
         for probe in probes {
           #expect(
-            shared.measure(measure, field: field, value: probe) == rebuilt.measure(measure, field: field, value: probe),
+            try shared.measure(measure, field: field, value: probe)
+              == rebuilt.measure(measure, field: field, value: probe),
             "\(measure) of \(probe) in field \(field)")
         }
       }
     }
+  }
+
+  /// A total past 28 digits makes `share` an overflow, not missing (which said the data was not
+  /// there); rank and percentile are still measured.
+  @Test func aShareOfATotalPast28DigitsIsAnOverflow() throws {
+    let population = try Self.population(of: [
+      ["hours": .decimal(DecimalNumber("9999999999999999999999999999")!)], ["hours": .int(1)],
+    ])
+    let hours = Self.policy.slot(ofField: "hours")!
+    let failure = #expect(throws: ValueFailure.self) { try population.measure(.share, field: hours, value: .int(1)) }
+    #expect(failure?.message == ValueFailure.overflow.message)
+    #expect(try population.measure(.rank, field: hours, value: .int(1)) == .int(2))
+    #expect(try population.measure(.share, field: hours, value: .missing) == .missing)
   }
 
   @Test func examplesMeasuredAgainstASharedPopulation() throws {

@@ -154,8 +154,12 @@ struct Interpreter<Record: ClientRecord, Observer: EvaluationObserver> {
     case .population:
       // Without the data set (one client on the command line) the figure is unknown.
       guard let population = context.pointee.population else { return .missing }
-      return scalar(
-        population.measure(node.measure, field: Int(node.a), value: record.pointee.value(at: Int(node.a))))
+      do throws(ValueFailure) {
+        return scalar(
+          try population.measure(node.measure, field: Int(node.a), value: record.pointee.value(at: Int(node.a))))
+      } catch {
+        throw located(error, index)
+      }
     case .list:
       var values: [Value] = []
       values.reserveCapacity(Int(node.b))

@@ -34,13 +34,15 @@ public struct Population: Sendable {
   }
 
   /// The value of a population measure for a client whose field holds `value`.
-  func measure(_ measure: PopulationMeasure, field: Int, value: Value) -> Value {
+  /// - Throws: an overflow for `share` when the data's total outgrew 28 digits: the share cannot
+  ///   be known, and missing would say the data was not there.
+  func measure(_ measure: PopulationMeasure, field: Int, value: Value) throws(ValueFailure) -> Value {
     guard let magnitude = value.populationNumber else { return .missing }
     switch measure {
     case .share:
-      guard let total = totals[field] ?? nil, !total.isZero,
-        let share = try? DecimalNumber.dividing(magnitude, total)
-      else { return .missing }
+      guard let measured = totals[field] else { return .missing }
+      guard let total = measured else { throw .overflow }
+      guard !total.isZero, let share = try? DecimalNumber.dividing(magnitude, total) else { return .missing }
       return .percent(share)
     case .rank:
       guard let sorted = sortedValues[field] else { return .missing }
