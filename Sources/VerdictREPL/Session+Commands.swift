@@ -134,6 +134,7 @@ extension Session {
     var index: Int?
     if let number = Int(rule) {
       guard (1...max(1, rules.count)).contains(number), number <= rules.count else {
+        guard !rules.isEmpty else { return .error("there is no rule \(number): the policy has no rules yet") }
         return .error("there is no rule \(number); the rules are numbered 1 to \(rules.count) (see :rules)")
       }
       index = number - 1

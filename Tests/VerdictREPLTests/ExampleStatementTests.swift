@@ -50,7 +50,7 @@ final class ExampleStatementTests: SessionTestCase {
     XCTAssertEqual(
       session.draft.text, "example \"e\" { } expect keep\nrule \"b\" when false then recommend talk\n")
     expect(&session, ":drop 1", prints: "dropped rule 1 \"b\"\n")
-    expect(&session, ":drop 1", fails: "there is no rule 1; the rules are numbered 1 to 0 (see :rules)\n")
+    expect(&session, ":drop 1", fails: "there is no rule 1: the policy has no rules yet\n")
     XCTAssertEqual(session.draft.text, "example \"e\" { } expect keep\n")
   }
 
