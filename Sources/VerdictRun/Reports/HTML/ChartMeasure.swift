@@ -39,6 +39,10 @@ struct ChartMeasure: Sendable {
       throw RunFailure(.usage, "\(option) draws \(drawing) (hint: add --format html)")
     }
     let charted = policy.fields.filter { $0.type?.isNumeric ?? true }.map(\.name)
+    if let slot = policy.slot(ofField: field), let type = policy.fields[slot].type, !type.isNumeric {
+      throw RunFailure(
+        .usage, "\(option): '\(field)' is \(type.described); it draws a number, money, a duration or a percent")
+    }
     guard let slot = policy.slot(ofField: field), charted.contains(field) else {
       let hint =
         Suggestion.closest(to: field, among: charted).map { "did you mean '\($0)'?" }
