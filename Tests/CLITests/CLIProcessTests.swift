@@ -230,6 +230,29 @@ struct CLIProcessTests {
         + "  hint: save the data to a file first, or give it on standard input: … | verdict run POLICY -\n")
   }
 
+  /// The HTML report's chart and histograms do not add up or scale together amounts of
+  /// different currencies (there is no conversion): they say so instead of drawing.
+  @Test func theReportsChartsLeaveOutMixedCurrencies() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-mixed-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data("field revenue: money\nwhen revenue is present then recommend fire\n".utf8)
+      .write(to: folder.appendingPathComponent("policy.verdict"))
+    try Data("id,revenue\nA,1000 USD\nB,100 EUR\nC,5 GBP\n".utf8).write(to: folder.appendingPathComponent("mixed.csv"))
+    try Data("id,revenue\nA,1000 EUR\nB,100 EUR\n".utf8).write(to: folder.appendingPathComponent("euros.csv"))
+    let arguments = ["run", "policy.verdict", "--today", "2026-11-29", "-f", "html", "--chart", "revenue"]
+    let mixed = try VerdictBinary.run(arguments + ["mixed.csv", "--histogram", "revenue"], in: folder)
+    #expect(mixed.status == 0, "\(mixed.stderr)")
+    #expect(
+      mixed.stdout.contains(
+        "No chart: revenue is in EUR, GBP and USD, and amounts of different currencies are not added up."))
+    #expect(mixed.stdout.contains("No histograms: revenue is in EUR, GBP and USD, which are not counted on one scale."))
+    #expect(!mixed.stdout.contains("<rect class=\"hbar\""))
+    let euros = try VerdictBinary.run(arguments + ["euros.csv"], in: folder)
+    #expect(!euros.stdout.contains("No chart"))
+    #expect(euros.stdout.contains("Pareto chart: revenue"))
+  }
+
   @Test func helpDocumentsExitStatus() throws {
     let result = try VerdictBinary.run(["run", "--help"], in: Self.cases)
     #expect(result.status == 0)

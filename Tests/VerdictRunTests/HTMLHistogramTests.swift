@@ -10,7 +10,7 @@ struct HTMLHistogramTests {
   static func entry(_ severity: Int?, _ amount: Double?) -> ReportEntry {
     var entry = ReportEntry(client: "c", source: 0, line: 1)
     entry.severity = severity
-    entry.histogram = amount.map { ("\($0)", $0) }
+    entry.histogram = amount.map { ("\($0)", $0, nil) }
     return entry
   }
 

@@ -30,6 +30,12 @@ struct ParetoChart {
         let (x, y) = (entries[a].measure?.amount ?? 0, entries[b].measure?.amount ?? 0)
         return x != y ? x > y : a < b
       }
+    if let mixed = ReportEntry.currencies(charted.map { entries[$0].measure }) {
+      page.element(
+        "p", text: "No chart: \(field) is in \(mixed), and amounts of different currencies are not added up.")
+      page.close("section")
+      return
+    }
     let total = charted.reduce(0.0) { $0 + (entries[$1].measure?.amount ?? 0) }
     guard !charted.isEmpty, total > 0, total.isFinite else {
       page.element("p", text: "No client shown has a positive \(field) to chart.")

@@ -27,11 +27,22 @@ struct ReportEntry {
   var error: String?
   /// How many rules could not be decided for missing data.
   var unknownRules = 0
-  /// The chart's measure, as the report shows it, and as a number to draw; `nil` when the value is
-  /// missing or not a number.
-  var measure: (text: String, amount: Double)?
+  /// The chart's measure, as the report shows it, as a number to draw, and its currency's code
+  /// for money; `nil` when the value is missing or not a number.
+  var measure: Measure?
   /// The histograms' value, the same way; `nil` when it is missing or not a number.
-  var histogram: (text: String, amount: Double)?
+  var histogram: Measure?
+
+  /// A value the report draws.
+  typealias Measure = (text: String, amount: Double, currency: String?)
+
+  /// The currencies of `measures` when there are more than one (`EUR and USD`): there is no
+  /// conversion, so such amounts are not added up or put on one scale; `nil` otherwise.
+  static func currencies(_ measures: [Measure?]) -> String? {
+    let codes = Set(measures.compactMap { $0?.currency }).sorted()
+    guard codes.count > 1 else { return nil }
+    return codes.dropLast().joined(separator: ", ") + " and " + codes[codes.count - 1]
+  }
   /// The standing in the run history, when there is one.
   var standing: ClientStanding?
   /// Whether ``client`` is the client's key (not `file:line`): only such clients are in a history.
@@ -125,12 +136,13 @@ extension ByteBuffer {
     text.withUTF8 { appendField($0) }
   }
 
-  /// A value to draw as two fields, its text (in `notation`) and its amount's bits; `-` twice
-  /// when it is no amount.
+  /// A value to draw as three fields, its text (in `notation`), its amount's bits and its
+  /// currency's code; `-` for each that it has not.
   fileprivate func appendAmountFields(_ value: Value, notation: DataNotation) {
     let amount = value.chartAmount
     appendField(amount == nil ? nil : notation.text(of: value))
     appendNumberField(amount.map { Int(bitPattern: UInt(truncatingIfNeeded: $0.bitPattern)) })
+    if case .money(let money) = value { appendField(money.currency.code) } else { appendField(nil) }
   }
 
   /// A whole number as a field, `-` for none.
@@ -169,11 +181,13 @@ private struct FieldCursor {
     field().map { String(decoding: $0, as: UTF8.self) }
   }
 
-  /// A value written by `appendAmountFields`: its text and amount, or `nil`.
-  mutating func amount() -> (text: String, amount: Double)? {
+  /// A value written by `appendAmountFields`: its text, amount and currency, or `nil`.
+  mutating func amount() -> ReportEntry.Measure? {
     let text = text()
-    guard let bits = number(), let text else { return nil }
-    return (text, Double(bitPattern: UInt64(UInt(bitPattern: bits))))
+    let bits = number()
+    let currency = self.text()
+    guard let bits, let text else { return nil }
+    return (text, Double(bitPattern: UInt64(UInt(bitPattern: bits))), currency)
   }
 
   mutating func number() -> Int? {

@@ -82,6 +82,12 @@ struct VerdictHistograms {
     guard let field = vocabulary.histogramField else { return }
     page.open("section", ["id": "histograms", "aria-labelledby": "histograms-heading"])
     page.element("h2", ["id": "histograms-heading"], text: "Verdicts by \(field)")
+    if let mixed = ReportEntry.currencies(entries.filter { $0.severity != nil }.map(\.histogram)) {
+      page.element("p", text: "No histograms: \(field) is in \(mixed), which are not counted on one scale.")
+      page.close("section")
+      page.trusted("\n")
+      return
+    }
     guard let bins = VerdictHistograms.bins(entries) else {
       page.element("p", text: "No client shown has a \(field) to count.")
       page.close("section")
