@@ -72,6 +72,27 @@ final class ExplanationLineTests: XCTestCase {
       ])
   }
 
+  /// Fractions are rounded alike on both paths (``ExplanationRounding``): short ones as they
+  /// are, long ones to 2 places or 2 digits past the zeros after the point.
+  func testRoundedFractionsAgree() throws {
+    try assertLinesAgree(
+      """
+      field n: number
+      field d: duration in days
+      field p: percent
+      let third = n / 3
+      rule "small" when n > 0.001 and n < 1 then recommend watch
+      rule "ratio" when third > 20 then recommend fire
+      rule "days" when d > 1d then recommend review
+      rule "share" when p > 10% then recommend talk
+      otherwise recommend keep
+      """,
+      [
+        ["n": "0.0015"], ["n": "100"], ["n": "0.000001", "d": "86401s"], ["d": "1.5"], ["d": "-86401s"],
+        ["p": "11.131725%"], ["p": "10.00000000000000000000000001%"], ["n": "1.001", "p": "33.333333333%"],
+      ])
+  }
+
   /// Text is shown as a policy writes it: nothing in it can drive a terminal.
   func testTextIsQuotedAsAPolicyWritesIt() {
     XCTAssertEqual(

@@ -147,9 +147,20 @@ final class ExplanationTests: XCTestCase {
     XCTAssertEqual(ExplanationText.line(explanation), "error: division by zero in rule 2")
   }
 
-  func testFractionsAreRoundedForReading() throws {
-    let explanation = try explain("when ratio > 20% then recommend fire", ["ratio": "11.131725%"])
-    XCTAssertEqual(findings(explanation.rules[0]), ["ratio 11.13%, needs > 20%"])
+  /// A long fraction is rounded for reading, but never to a number it is not near: to 2 places,
+  /// or 2 digits past the zeros after the point; up to 6 places are shown as they are.
+  func testLongFractionsAreRoundedForReadingWithoutMisleading() throws {
+    let third = try explain("let ratio = x / 3\nwhen ratio > 20 then recommend fire", ["x": "100"])
+    XCTAssertEqual(findings(third.rules[0]), ["ratio 33.33 > 20 (by 13.33)"])
+    let six = try explain("when ratio > 20% then recommend fire", ["ratio": "11.131725%"])
+    XCTAssertEqual(findings(six.rules[0]), ["ratio 11.131725%, needs > 20%"])
+    // Rounded to 2 places these read "n 0 > 0.001 (by 0)" and "n 1 > 1 (by 0)".
+    let small = try explain("when n > 0.001 then recommend fire", ["n": "0.0015"])
+    XCTAssertEqual(findings(small.rules[0]), ["n 0.0015 > 0.001 (by 0.0005)"])
+    let tiny = try explain("let n = x / 3000000\nwhen n > 0 then recommend fire", ["x": "1"])
+    XCTAssertEqual(findings(tiny.rules[0]), ["n 0.00000033 > 0 (by 0.00000033)"])
+    let day = try explain("field d: duration in days\nwhen d > 1d then recommend fire", ["d": "86401s"])
+    XCTAssertEqual(findings(day.rules[0]), ["d 1.000012d > 1d (by 0.000012d)"])
   }
 
   func testTheTextRendering() throws {

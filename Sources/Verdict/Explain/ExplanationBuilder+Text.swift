@@ -50,22 +50,18 @@ extension ExplanationBuilder {
     return name
   }
 
-  /// A value as an explanation shows it: fractions rounded half to even to two places.
+  /// A value as an explanation shows it: long fractions rounded (``ExplanationRounding``).
   ///
-  /// A duration is shown in `unit`, the unit its field is declared in, when it is a whole number
-  /// of them (`payment_delay 42d`, not `6w`).
+  /// A duration is shown in `unit`, the unit its field is declared in (`payment_delay 42d`, not
+  /// `6w`); an average of days is rarely whole, and 40.67d reads better than 976h.
   static func display(_ value: Value, unit: TimeSpan.Unit? = nil) -> String {
     switch value {
     case .duration(let span):
       guard let unit else { return span.description }
       guard span.seconds % unit.seconds != 0 else { return "\(span.seconds / unit.seconds)\(unit.rawValue)" }
-      // An average of days is rarely whole: 40.67d reads better than 976h.
-      let magnitude = span.seconds.magnitude
-      let hundredths = (magnitude * 200 + UInt64(unit.seconds)) / UInt64(2 * unit.seconds)
-      let text = DecimalNumber.text(DecimalNumber(Int64(hundredths)), shiftingPointRightBy: -2)
-      return (span.seconds < 0 ? "-" : "") + text + unit.rawValue
-    case .decimal(let number): return number.rounded(toPlaces: 2).description
-    case .percent(let fraction): return DecimalNumber.text(fraction.rounded(toPlaces: 4), shiftingPointRightBy: 2) + "%"
+      return ExplanationRounding.shown(seconds: span.seconds, in: unit).description + unit.rawValue
+    case .decimal(let number): return ExplanationRounding.shown(number).description
+    case .percent(let fraction): return ExplanationRounding.shown(percentOf: fraction).description + "%"
     case .missing, .bool, .int, .money, .date, .text, .list: return value.description
     }
   }

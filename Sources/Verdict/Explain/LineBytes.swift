@@ -131,15 +131,11 @@ final class LineBytes {
         appendUnit(unit)
         return
       }
-      // An average of days is rarely whole: 40.67d reads better than 976h.
-      let magnitude = span.seconds.magnitude
-      let hundredths = (magnitude * 200 + UInt64(unit.seconds)) / UInt64(2 * unit.seconds)
-      if span.seconds < 0 { append(UInt8(ascii: "-")) }
-      appendDecimal(DecimalNumber(Int64(hundredths)), shiftingPointRightBy: -2)
+      appendDecimal(ExplanationRounding.shown(seconds: span.seconds, in: unit), shiftingPointRightBy: 0)
       appendUnit(unit)
-    case .decimal(let number): appendDecimal(number.rounded(toPlaces: 2).trimmed, shiftingPointRightBy: 0)
+    case .decimal(let number): appendDecimal(ExplanationRounding.shown(number), shiftingPointRightBy: 0)
     case .percent(let fraction):
-      appendDecimal(fraction.rounded(toPlaces: 4), shiftingPointRightBy: 2)
+      appendDecimal(ExplanationRounding.shown(percentOf: fraction), shiftingPointRightBy: 0)
       append(UInt8(ascii: "%"))
     case .missing: append("missing")
     case .bool(let truth): append(truth ? "true" : "false")

@@ -1,0 +1,38 @@
+/// How an explanation rounds the numbers it shows, the same in ``ExplanationBuilder`` and in the
+/// run's explanation lines (``LineBytes``).
+///
+/// A number of up to 6 decimal places is shown as it is. One of more (an average, a share) is
+/// rounded half to even to 2 places, or to 2 digits past the zeros that follow the point, so
+/// that no value is shown as a number it is not near: rounding everything to 2 places showed
+/// `n 0 > 0.001 (by 0)` for 0.0015, and `n 1 > 1 (by 0)` for 1.001.
+enum ExplanationRounding {
+  /// Decimal places shown as they are.
+  static let exactPlaces = 6
+
+  /// `number` as shown, its zeros at the end dropped.
+  static func shown(_ number: DecimalNumber) -> DecimalNumber {
+    let exact = number.trimmed
+    guard Int(exact.scale) > exactPlaces else { return exact }
+    // The zeros right after the point: in 1.00042 there are 3, in 0.5 none.
+    let fraction = exact.significand % DecimalNumber.powerOfTen(Int(exact.scale))
+    var zeros = 0
+    var limit = DecimalNumber.powerOfTen(Int(exact.scale) - 1)
+    while zeros < Int(exact.scale), fraction < limit {
+      zeros += 1
+      limit /= 10
+    }
+    return exact.rounded(toPlaces: min(Int(exact.scale), max(2, zeros + 2))).trimmed
+  }
+
+  /// A duration of `seconds` in `unit` as shown: the number of units, rounded as above.
+  static func shown(seconds: Int64, in unit: TimeSpan.Unit) -> DecimalNumber {
+    let units =
+      (try? DecimalNumber.dividing(DecimalNumber(seconds), DecimalNumber(unit.seconds))) ?? DecimalNumber(0)
+    return shown(units)
+  }
+
+  /// A percent's fraction as shown, in percentage points (0.125 is 12.5).
+  static func shown(percentOf fraction: DecimalNumber) -> DecimalNumber {
+    shown((try? DecimalNumber.multiplying(fraction, DecimalNumber(100))) ?? fraction)
+  }
+}
