@@ -22,6 +22,11 @@ enum ClientJSON {
     }
     var values: [String: Value] = [:]
     for member in members {
+      // As `verdict run` refuses a record giving a key twice: which value is meant is not known.
+      guard values[member.key] == nil else {
+        throw .client(
+          "client JSON: field '\(member.key)' is given more than once; which value is meant cannot be known")
+      }
       switch member.value {
       case .string(let text): values[member.key] = .text(text)
       case .number(let text):

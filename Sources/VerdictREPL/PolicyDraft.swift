@@ -88,7 +88,7 @@ package struct PolicyDraft: Sendable {
       guard let key = segment.role.key else {
         ruleNumber += 1
         let name = policy.rule(at: ruleNumber - 1)?.name
-        return "added rule \(ruleNumber)" + (name.map { " \"\($0)\"" } ?? "")
+        return "added rule \(ruleNumber)" + (name.map { " " + Value.quote($0) } ?? "")
       }
       return (replaced.contains(key) ? "replaced " : "added ") + key
     }

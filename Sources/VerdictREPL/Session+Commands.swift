@@ -146,7 +146,7 @@ extension Session {
       let hint = Suggestion.closest(to: rule, among: names).map { "; did you mean \"\($0)\"?" } ?? ""
       return .error("no rule is called \"\(rule)\"\(hint) (see :rules)")
     }
-    let name = rules[index].name.map { " \"\($0)\"" } ?? ""
+    let name = rules[index].name.map { " " + Value.quote($0) } ?? ""
     guard draft.dropRule(at: index) else { return .error("rule \(index + 1) cannot be dropped") }
     return .output("dropped rule \(index + 1)\(name)")
   }

@@ -35,7 +35,7 @@ enum EvaluationText {
   /// `"slow payer" (line 3)` or `line 3`.
   static func describe(rule: RuleSummary, in source: SourceFile) -> String {
     let line = source.location(of: rule.range.start).line
-    if let name = rule.name { return "\"\(name)\" (line \(line))" }
+    if let name = rule.name { return "\(Value.quote(name)) (line \(line))" }
     return "line \(line)"
   }
 }

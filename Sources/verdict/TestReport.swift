@@ -43,7 +43,7 @@ struct TestReport {
   /// "slow payer")`, then the mismatches and the explanation, indented.
   private func failure(_ result: ExampleResult, of policy: Policy) -> String {
     let example = result.example
-    let head = "\(example.source.name):\(example.line): \"\(example.name)\": expected \(result.expected)"
+    let head = "\(example.source.name):\(example.line): \(Value.quote(example.name)): expected \(result.expected)"
     if let failure = result.failure {
       let rendered = DiagnosticRenderer().render(failure.diagnostic, in: failure.source)
       return head + ", but it could not run:\n" + indent(rendered, by: 4)

@@ -215,7 +215,8 @@ public struct RuleSummary: Sendable, Hashable {
   }
 
   static func title(index: Int, name: String?) -> String {
-    "rule \(index + 1)" + (name.map { " \"\($0)\"" } ?? "")
+    // Quoted as the policy writes it: a name's line break or escape sequence is shown, not obeyed.
+    "rule \(index + 1)" + (name.map { " " + Value.quote($0) } ?? "")
   }
 }
 

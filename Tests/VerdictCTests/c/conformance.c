@@ -132,6 +132,8 @@ int main(int argc, char **argv) {
   expect_error(status, VERDICT_ERROR_CLIENT, error, "not an object");
   status = verdict_evaluate(policy, context, "{\"revision\": 7}", &outcome, &error);
   expect_error(status, VERDICT_ERROR_CLIENT, error, "unknown field");
+  status = verdict_evaluate(policy, context, "{\"revisions\": 9, \"revisions\": 1}", &outcome, &error);
+  expect_error(status, VERDICT_ERROR_CLIENT, error, "a field given twice");
   status = verdict_evaluate(policy, context, "{\"payment_delay\": \"fourty\"}", &outcome, &error);
   expect_error(status, VERDICT_ERROR_CLIENT, error, "value that does not fit");
   status = verdict_evaluate(policy, context, "{\"revenue\": 100, \"hours\": 0}", &outcome, &error);
