@@ -253,6 +253,26 @@ struct CLIProcessTests {
     #expect(euros.stdout.contains("Pareto chart: revenue"))
   }
 
+  /// A rule's or an example's name is quoted as the policy writes it: a line break in it no
+  /// longer splits eval's answer or test's one-line failure report.
+  @Test func namesAreQuotedAsThePolicyWritesThem() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-names-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let policy = #"""
+      field n: number
+      rule "two\nlines \u{1B}[2J" when n > 5 then recommend fire
+      otherwise recommend keep
+      example "an \"odd\"\nname" { n: 1 } expect fire
+
+      """#
+    try Data(policy.utf8).write(to: folder.appendingPathComponent("names.verdict"))
+    let eval = try VerdictBinary.run(["eval", "names.verdict", "--set", "n=9"], in: folder)
+    #expect(eval.stdout.contains(#"  rule: "two\nlines \u{1B}[2J" (line 2)"#), "\(eval.stdout)")
+    let test = try VerdictBinary.run(["test", "names.verdict"], in: folder)
+    #expect(test.stdout.hasPrefix(#"names.verdict:4: "an \"odd\"\nname": expected fire, got keep"#), "\(test.stdout)")
+  }
+
   @Test func helpDocumentsExitStatus() throws {
     let result = try VerdictBinary.run(["run", "--help"], in: Self.cases)
     #expect(result.status == 0)
