@@ -32,6 +32,17 @@ final class ExampleTests: XCTestCase {
 
   // MARK: - Running
 
+  /// A bad escape in an example's name is one error: the name is still a text, so the example
+  /// is not taken for a clause of the statement before it ("unknown clause 'example'").
+  func testABadEscapeInAnExamplesNameIsOneError() {
+    let text =
+      Self.policyText + "\nexample \"a\" { revisions: 9 } expect keep\nexample \"b\\q\" { revisions: 1 } expect keep\n"
+    let diagnostics = Policy.compile(SourceFile(name: "p.verdict", text: text)).diagnostics.filter {
+      $0.severity == .error
+    }
+    XCTAssertEqual(diagnostics.map(\.message), ["unknown escape '\\q' in text"])
+  }
+
   func testAPassingExampleChecksTheVerdictAndTheClausesItNames() throws {
     let result = try run(
       #"example "late and picky" { payment_delay: 45d, revisions: 7 } expect fire notice 30d hold until paid"#)

@@ -156,22 +156,23 @@ struct Lexer {
     let start = offset
     offset += 1
     var content: [UInt8] = []
-    var valid = true
     while offset < bytes.count {
       let byte = bytes[offset]
       if byte == UInt8(ascii: "\"") {
         offset += 1
-        guard valid else { return .invalid }
         guard let text = String(validating: content, as: UTF8.self) else {
           report(
             "invalid-utf8", "text is not valid UTF-8", SourceRange(start: start, end: offset),
             hint: "save the policy as UTF-8")
           return .invalid
         }
+        // A bad escape was reported; the text is still a text, so that the statement around it
+        // is parsed as what it is (an example's name with one was taken for no name, and the
+        // example for a clause of the statement before: a second, false error).
         return .string(text)
       }
       if byte == UInt8(ascii: "\\") {
-        if let escaped = lexEscape() { content.append(contentsOf: escaped) } else { valid = false }
+        if let escaped = lexEscape() { content.append(contentsOf: escaped) }
         continue
       }
       content.append(byte)
