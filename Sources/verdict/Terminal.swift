@@ -26,13 +26,16 @@ enum Terminal {
     FileHandle.standardError.write(Data(printable(text).utf8))
   }
 
-  /// `text` with the control characters that drive a terminal shown as `\u{…}`: all but line
-  /// feed, tab, and the colours the renderers write (``colours``). Messages quote data: a
+  /// `text` with the control characters that drive a terminal shown as `\u{…}` (bidirectional
+  /// formatting characters too): all but line feed, tab, and the colours the renderers write
+  /// (``colours``). Messages quote data: a
   /// column's name, a key, a cell that the readers show as they were written, so an escape
   /// sequence in a hostile file could otherwise clear the screen, rewrite the lines above, set
   /// the window's title or hide what follows (`ESC [ 8 m`).
   static func printable(_ text: String) -> String {
-    guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 })
+    // 0xC2 leads the C1 controls, 0xE2 the bidirectional formatting characters (and €).
+    guard
+      text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 })
     else { return text }
     var result = String.UnicodeScalarView()
     let scalars = Array(text.unicodeScalars)
@@ -44,7 +47,9 @@ enum Terminal {
         index = end
         continue
       }
-      if (value < 0x20 && value != 0x0A && value != 0x09) || (0x7F...0x9F).contains(value) {
+      if (value < 0x20 && value != 0x0A && value != 0x09) || (0x7F...0x9F).contains(value)
+        || Value.isBidirectionalControl(value)
+      {
         result.append(contentsOf: "\\u{\(String(value, radix: 16, uppercase: true))}".unicodeScalars)
       } else {
         result.append(scalars[index])

@@ -82,6 +82,15 @@ struct ByteBufferTests {
     Array("Nordlicht\r\nBakery\u{7}".utf8).withUnsafeBufferPointer { buffer.appendTableCell($0) }
     #expect(buffer.text == "Nordlicht  Bakery")
     #expect(Array("Café".utf8).withUnsafeBufferPointer { ByteBuffer.displayWidth($0) } == 4)
+    // C1 controls (a terminal's CSI is U+009B) and bidirectional formatting characters drop out
+    // too; other characters led by the same bytes (é, £, €, ‘) stay.
+    let other = ByteBuffer()
+    Array("a\u{9B}2J\u{202E}Zoë £5 €\u{2066}‘x’\u{200F}\u{85}".utf8).withUnsafeBufferPointer {
+      other.appendTableCell($0)
+    }
+    #expect(other.text == "a2JZoë £5 €‘x’")
+    #expect(
+      Array("a\u{9B}2J\u{202E}Zoë".utf8).withUnsafeBufferPointer { ByteBuffer.displayWidth($0) } == 6)
   }
 
   @Test func growsAndDropsFirstBytes() {

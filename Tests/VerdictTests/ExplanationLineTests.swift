@@ -97,6 +97,8 @@ final class ExplanationLineTests: XCTestCase {
   func testTextIsQuotedAsAPolicyWritesIt() {
     XCTAssertEqual(
       Value.quote("a\"b\\\n\t\r\u{1B}[2J\u{85}\u{2028}é €"), #""a\"b\\\n\t\u{D}\u{1B}[2J\u{85}\u{2028}é €""#)
+    // Bidirectional formatting characters would turn what follows around on the screen.
+    XCTAssertEqual(Value.quote("ab\u{202E}dc\u{2066}\u{200F}"), #""ab\u{202E}dc\u{2066}\u{200F}""#)
   }
 
   /// A field against a constant of another kind (a whole number against a decimal or a percent,
