@@ -50,15 +50,11 @@ extension Session {
   }
 
   mutating func load(_ path: String) -> Reply {
-    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-      let problem = SourceSizeLimit.problem(byteCount: size)
-    {
-      return .error("cannot read policy '\(path)': \(problem) (\(SourceSizeLimit.hint))")
+    let source: SourceFile
+    switch PolicyFileReading.read(path) {
+    case .success(let read): source = read
+    case .failure(let problem): return .error(problem.message)
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      return .error("cannot read policy '\(path)': \(Session.whyUnreadable(path))")
-    }
-    let source = SourceFile(name: path, bytes: Array(data))
     do {
       try draft.load(source)
     } catch {
@@ -149,12 +145,5 @@ extension Session {
     let name = rules[index].name.map { " " + Value.quote($0) } ?? ""
     guard draft.dropRule(at: index) else { return .error("rule \(index + 1) cannot be dropped") }
     return .output("dropped rule \(index + 1)\(name)")
-  }
-
-  /// Why `path` cannot be read, in a few words.
-  static func whyUnreadable(_ path: String) -> String {
-    var isDirectory: ObjCBool = false
-    let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-    return !exists ? "no such file" : isDirectory.boolValue ? "it is a folder" : "permission denied"
   }
 }

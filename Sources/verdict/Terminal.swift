@@ -93,18 +93,10 @@ enum PolicyFile {
   /// Reads a policy's source, or explains why it cannot; a file over ``SourceSizeLimit`` is
   /// refused before it is read.
   static func read(_ path: String) throws(CommandFailure) -> SourceFile {
-    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-      let problem = SourceSizeLimit.problem(byteCount: size)
-    {
-      throw CommandFailure(message: "cannot read policy '\(path)': \(problem) (\(SourceSizeLimit.hint))", exitCode: 2)
+    switch PolicyFileReading.read(path) {
+    case .success(let source): return source
+    case .failure(let problem): throw CommandFailure(message: problem.message, exitCode: 2)
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      var isDirectory: ObjCBool = false
-      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      let why = !exists ? "no such file" : isDirectory.boolValue ? "it is a folder" : "permission denied"
-      throw CommandFailure(message: "cannot read policy '\(path)': \(why)", exitCode: 2)
-    }
-    return SourceFile(name: path, bytes: Array(data))
   }
 
   /// Compiles a policy file, printing its diagnostics; fails when it has errors.

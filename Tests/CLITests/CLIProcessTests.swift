@@ -273,6 +273,26 @@ struct CLIProcessTests {
     #expect(test.stdout.hasPrefix(#"names.verdict:4: "an \"odd\"\nname": expected fire, got keep"#), "\(test.stdout)")
   }
 
+  /// A policy path that is a device is refused at once (`/dev/zero` was called "permission
+  /// denied"); one that is a pipe is read, as `verdict check /dev/stdin` fed by `cat` reads it.
+  @Test func aPolicyFromADeviceOrAPipe() throws {
+    let device = try VerdictBinary.run(["check", "/dev/zero"], in: Self.cases)
+    #expect(device.status == 2)
+    #expect(device.stderr == "verdict: cannot read policy '/dev/zero': it is a device, not a file\n")
+    let shell = Process()
+    shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+    shell.arguments = [
+      "-c", "cat '\(Self.cases.path)/policies/broken.verdict' | '\(VerdictBinary.url.path)' check /dev/stdin",
+    ]
+    let errors = Pipe()
+    shell.standardError = errors
+    try shell.run()
+    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    shell.waitUntilExit()
+    #expect(shell.terminationStatus == 1)
+    #expect(text.hasPrefix("/dev/stdin:"), "\(text)")
+  }
+
   @Test func helpDocumentsExitStatus() throws {
     let result = try VerdictBinary.run(["run", "--help"], in: Self.cases)
     #expect(result.status == 0)
