@@ -47,9 +47,7 @@ enum Terminal {
         index = end
         continue
       }
-      if (value < 0x20 && value != 0x0A && value != 0x09) || (0x7F...0x9F).contains(value)
-        || Value.isBidirectionalControl(value)
-      {
+      if value != 0x0A && value != 0x09 && Value.drivesTerminal(value) {
         result.append(contentsOf: "\\u{\(String(value, radix: 16, uppercase: true))}".unicodeScalars)
       } else {
         result.append(scalars[index])

@@ -279,18 +279,12 @@ struct CLIProcessTests {
     let device = try VerdictBinary.run(["check", "/dev/zero"], in: Self.cases)
     #expect(device.status == 2)
     #expect(device.stderr == "verdict: cannot read policy '/dev/zero': it is a device, not a file\n")
-    let shell = Process()
-    shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-    shell.arguments = [
-      "-c", "cat '\(Self.cases.path)/policies/broken.verdict' | '\(VerdictBinary.url.path)' check /dev/stdin",
-    ]
-    let errors = Pipe()
-    shell.standardError = errors
-    try shell.run()
-    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    shell.waitUntilExit()
-    #expect(shell.terminationStatus == 1)
-    #expect(text.hasPrefix("/dev/stdin:"), "\(text)")
+    let piped = try ProgramRun.run(
+      URL(fileURLWithPath: "/bin/sh"),
+      ["-c", "cat '\(Self.cases.path)/policies/broken.verdict' | '\(VerdictBinary.url.path)' check /dev/stdin"],
+      in: Self.cases)
+    #expect(piped.status == 1)
+    #expect(piped.stderr.hasPrefix("/dev/stdin:"), "\(piped.stderr)")
   }
 
   @Test func helpDocumentsExitStatus() throws {

@@ -113,21 +113,18 @@ struct OutputClashTests {
     let workspace = try Workspace()
     try Data("earlier\n".utf8).write(to: workspace.folder.appendingPathComponent("log.txt"))
     let binary = try BuiltProducts.url(of: "verdict")
-    let shell = Process()
-    shell.executableURL = URL(fileURLWithPath: "/bin/bash")
-    shell.currentDirectoryURL = workspace.folder
     // By name, through a link to it, and as another descriptor that the shell opened to append.
     try FileManager.default.createSymbolicLink(
       atPath: workspace.folder.path + "/to-stdout", withDestinationPath: "/dev/stdout")
     let run = "'\(binary.path)' run policy.verdict clients.csv --today 2026-11-29 -o"
-    shell.arguments = [
-      "-c",
-      "\(run) /dev/stdout >>log.txt 2>/dev/null && \(run) to-stdout >>log.txt 2>/dev/null "
-        + "&& \(run) /dev/fd/4 4>>log.txt 2>/dev/null",
-    ]
-    try shell.run()
-    shell.waitUntilExit()
-    #expect(shell.terminationStatus == 0)
+    let shell = try ProgramRun.run(
+      URL(fileURLWithPath: "/bin/bash"),
+      [
+        "-c",
+        "\(run) /dev/stdout >>log.txt 2>/dev/null && \(run) to-stdout >>log.txt 2>/dev/null "
+          + "&& \(run) /dev/fd/4 4>>log.txt 2>/dev/null",
+      ], in: workspace.folder)
+    #expect(shell.status == 0)
     let log = try String(contentsOf: workspace.folder.appendingPathComponent("log.txt"), encoding: .utf8)
     #expect(log.hasPrefix("earlier\nclient  verdict"), "\(log)")
     #expect(log.components(separatedBy: "client  verdict").count == 4, "three reports appended:\n\(log)")

@@ -112,12 +112,7 @@ struct ExactDecimal {
 
   /// mantissa × factor ÷ 10^fractionDigits, when it is whole and fits.
   func scaled(by factor: Int64) -> Int64? {
-    guard !isWide else {
-      let quotient = ExactScaling.inUnits(
-        magnitude: wideMantissa, negative: negative, places: fractionDigits, unit: factor)
-      guard case .whole(let whole) = quotient else { return nil }
-      return whole
-    }
+    guard !isWide else { return scaledOn128Bits(by: factor) }
     // Money (factor 10^4) with at most four decimals needs only a multiplication: multiplying by
     // 10^4 first and dividing after would overflow for amounts that fit (123456789012.3456).
     if factor == Money.scale && fractionDigits <= 4 {
@@ -126,13 +121,9 @@ struct ExactDecimal {
       return negative ? -whole : whole
     }
     let (product, overflow) = mantissa.multipliedReportingOverflow(by: factor)
-    guard !overflow, fractionDigits <= 18 else {
-      // A product past 64 bits before its division (2000000000000.25 days), or more decimals
-      // than a 64-bit power of ten holds: on 128 bits.
-      let quotient = ExactScaling.inUnits(mantissa, negative: negative, places: fractionDigits, unit: factor)
-      guard case .whole(let whole) = quotient else { return nil }
-      return whole
-    }
+    // A product past 64 bits before its division (2000000000000.25 days), or more decimals
+    // than a 64-bit power of ten holds: on 128 bits.
+    guard !overflow, fractionDigits <= 18 else { return scaledOn128Bits(by: factor) }
     // Whole numbers need no division; up to four fraction digits (cents, ten-thousandths) divide
     // by a constant, which takes no division instruction.
     let whole: Int64?
@@ -146,6 +137,14 @@ struct ExactDecimal {
     }
     guard let whole else { return nil }
     return negative ? -whole : whole
+  }
+
+  /// ``scaled(by:)`` computed on 128 bits (``ExactScaling/inUnits(magnitude:negative:places:unit:)``).
+  private func scaledOn128Bits(by factor: Int64) -> Int64? {
+    let quotient = ExactScaling.inUnits(
+      magnitude: wideMantissa, negative: negative, places: fractionDigits, unit: factor)
+    guard case .whole(let whole) = quotient else { return nil }
+    return whole
   }
 
   /// 10^(4 − fractionDigits): what turns a decimal with that many fraction digits into ten-thousandths.

@@ -25,17 +25,20 @@ extension Value: CustomStringConvertible {
     }
   }
 
-  /// Whether `value` is a bidirectional formatting character (U+200E, U+200F, U+202A–U+202E,
-  /// U+2066–U+2069): shown as `\u{…}`, since it reorders what follows it on the screen (a client
-  /// named with U+202E reads backwards).
-  package static func isBidirectionalControl(_ value: UInt32) -> Bool {
-    value == 0x200E || value == 0x200F || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+  /// Whether the scalar `value` drives a terminal rather than being drawn: a C0 or C1 control
+  /// character, DEL, or a bidirectional formatting character (U+200E, U+200F, U+202A–U+202E,
+  /// U+2066–U+2069, which reorder what follows on the screen: a client named with U+202E reads
+  /// backwards). Quoted text and the CLI's messages show such scalars as `\u{…}`.
+  package static func drivesTerminal(_ value: UInt32) -> Bool {
+    value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x200E || value == 0x200F
+      || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
   }
 
   /// Text in double quotes, as a policy writes it: `"` and `\` escaped, line breaks and tabs as
-  /// `\n` and `\t`, other control characters, line separators and bidirectional formatting
-  /// characters as `\u{…}`, everything else as itself. A data cell's text is shown this way in messages, so a cell cannot move the cursor,
-  /// clear a terminal or change its title (an escape sequence in a hostile CSV file).
+  /// `\n` and `\t`, the other scalars that drive a terminal (``drivesTerminal(_:)``) and line
+  /// separators as `\u{…}`, everything else as itself. A data cell's text is shown this way in
+  /// messages, so a cell cannot move the cursor, clear a terminal or change its title (an escape
+  /// sequence in a hostile CSV file).
   package static func quote(_ text: String) -> String {
     var result = "\""
     for scalar in text.unicodeScalars {
@@ -46,9 +49,7 @@ extension Value: CustomStringConvertible {
       case "\t": result += "\\t"
       default:
         let value = scalar.value
-        if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
-          || Value.isBidirectionalControl(value)
-        {
+        if Value.drivesTerminal(value) || value == 0x2028 || value == 0x2029 {
           result += "\\u{\(String(value, radix: 16, uppercase: true))}"
         } else {
           result.unicodeScalars.append(scalar)

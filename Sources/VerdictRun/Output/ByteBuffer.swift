@@ -208,32 +208,29 @@ package final class ByteBuffer {
     text.withUTF8 { appendCSVField($0) }
   }
 
-  /// Appends bytes for a table cell: line breaks and tabs become spaces, other control
-  /// characters (C1 ones too) and bidirectional formatting characters are dropped, so one client
-  /// stays on one line and a name cannot turn the text after it around.
+  /// Appends bytes for a table cell: line breaks and tabs become spaces, the other scalars that
+  /// drive a terminal (``Value/drivesTerminal(_:)``: control characters, C1 ones too, and
+  /// bidirectional formatting characters) are dropped, so one client stays on one line and a
+  /// name cannot turn the text after it around.
   package func appendTableCell(_ bytes: UnsafeBufferPointer<UInt8>) {
     var index = 0
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t") {
         append(UInt8(ascii: " "))
-      } else if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
-        index += 1  // U+0080 to U+009F
-      } else if byte == 0xE2, index + 2 < bytes.count,
-        ByteBuffer.isBidirectionalControl(bytes[index + 1], bytes[index + 2])
-      {
-        index += 2
-      } else if byte >= 0x20 && byte != 0x7F {
-        append(byte)
+      } else if byte < 0x80 {
+        if !Value.drivesTerminal(UInt32(byte)) { append(byte) }
+      } else {
+        // A byte that begins no valid sequence is kept, one byte at a time, as before.
+        let (scalar, length) = DisplayWidth.decode(bytes, at: index)
+        if !(scalar.map { Value.drivesTerminal($0.value) } ?? false) {
+          append(UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+        }
+        index += length
+        continue
       }
       index += 1
     }
-  }
-
-  /// Whether `E2 second third` is U+200E, U+200F, U+202A to U+202E or U+2066 to U+2069.
-  private static func isBidirectionalControl(_ second: UInt8, _ third: UInt8) -> Bool {
-    (second == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)))
-      || (second == 0x81 && (0xA6...0xA9).contains(third))
   }
 
   /// The number of terminal columns a table cell shows (see ``DisplayWidth``: combining marks
