@@ -91,6 +91,29 @@ final class TableTests: SessionTestCase {
     expect(&session, ":records invoice", fails: "the policy has no table 'invoice'; did you mean 'invoices'?\n")
   }
 
+  /// A column that only an unused let's aggregate reads is not read for a run, but `:records`
+  /// lists it, and the let typed as an expression is folded for it.
+  func testAnAggregateNoRuleReadsIsListedAndEvaluatedOnRequest() {
+    var session = makeSession()
+    for entry in [
+      "table invoices keyed by Customer\n  field amount: money in USD from \"Invoice Amount\"",
+      "let invoiced = sum(invoices.amount)", "when count(invoices) > 5 then recommend fire",
+    ] {
+      XCTAssertFalse(session.handle(entry).failed, entry)
+    }
+    _ = session.handle(":data invoices=\(fixture("ar-export.csv"))")
+    _ = session.handle(":client hartmann")
+    expect(
+      &session, ":records invoices",
+      prints: """
+        line  amount
+        2     3150.00 USD
+        4     2400.00 USD
+
+        """)
+    expect(&session, "invoiced", prints: "5550.00 USD\n")
+  }
+
   func testDataRefusesATableThePolicyDoesNotHave() {
     var session = receivables()
     expect(

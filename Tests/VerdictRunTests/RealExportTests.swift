@@ -93,6 +93,13 @@ struct RealExportTests {
     #expect(outcome.report.contains("A,fire"))
   }
 
+  /// Nor does a field that only a let no rule reads (a draft's unused let) reads.
+  @Test func fieldsThatOnlyUnusedLetsReadAreNotRead() throws {
+    let outcome = try RunnerTests.run(policy: "exports/unused-let.verdict", data: ["exports/unused.csv"], format: .csv)
+    #expect(outcome.status == .success)
+    #expect(outcome.report.contains("A,fire"))
+  }
+
   /// Header names match fields and the key without regard to case and spaces (`Kunde`, `Rate`).
   @Test func keyMatchesLikeFields() throws {
     let outcome = try RunnerTests.run(policy: "exports/swiss.verdict", data: ["exports/swiss.csv"], format: .csv) {

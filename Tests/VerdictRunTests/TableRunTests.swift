@@ -91,6 +91,18 @@ struct TableRunTests {
     #expect(outcome.tally.errors == 1 && outcome.tally.evaluated == 2)
   }
 
+  /// Cells that only an unused let's aggregate reads (beta's amount "lots", its ISO due date)
+  /// are not read: beta is evaluated (where ar.verdict, whose rules read the amounts, makes it
+  /// an error row: aDamagedRecordMakesItsClientAnErrorRow).
+  @Test func anAggregateNoRuleReadsIsNotFolded() throws {
+    let outcome = try Self.run("unused-aggregate.verdict", tables: [(Self.invoices, "damaged.csv")])
+    #expect(outcome.status == .success)
+    #expect(
+      Self.rows(outcome.report).map { $0.split(separator: " ").prefix(2).joined(separator: " ") } == [
+        "acme keep", "beta talk", "gamma keep",
+      ])
+  }
+
   /// A damaged record without a key comes before a damaged record with one: the second is still
   /// its client's error, not folded as if it were sound.
   @Test func aDamagedRecordAfterAKeylessDamagedOneStillChargesItsClient() throws {

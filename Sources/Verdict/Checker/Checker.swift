@@ -191,6 +191,9 @@ struct Checker {
       let need = PopulationNeed(measure: need.measure, field: fields.count + need.aggregate)
       if !populationNeeds.contains(need) { populationNeeds.append(need) }
     }
+    if !diagnostics.containsErrors, tableName == nil {
+      dropWhatNoRuleReads(rules: rules, lets: lets, otherwise: otherwise)
+    }
     var program = Program(
       fields: fields, lets: lets, rules: rules, verdicts: verdicts,
       otherwise: otherwise ?? CheckedAction(verdict: 0, verdictRange: .at(0)), strategy: strategy,

@@ -44,8 +44,8 @@ public struct FieldInfo: Sendable, Hashable {
   public var isDeclared: Bool
   /// Where it was declared, or first used.
   package var range: SourceRange
-  /// Whether a rule, a `let` or a clause reads it: a declared field that nothing reads needs no
-  /// column, and its cells are not converted.
+  /// Whether a rule or a clause reads it, directly or through lets: a field that only unused
+  /// lets read, or nothing, needs no column, and its cells are not converted.
   package var isUsed = true
 
   /// The header of the data column the field reads: ``column``, else the field's name.

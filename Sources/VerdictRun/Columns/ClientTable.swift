@@ -85,11 +85,12 @@ package struct ClientTable: Sendable {
   }
 
   /// The values of `row` for `policy`'s fields, read as ``read(_:column:for:)`` reads them, or
-  /// what is wrong with its cells (`nil` values).
-  package func record(_ row: Row, for policy: Policy) -> (record: Client, problem: String?) {
+  /// what is wrong with its cells (`nil` values). Only the fields the policy reads are read,
+  /// unless `everyField` (a listing of the records shows every column the table declares).
+  package func record(_ row: Row, for policy: Policy, everyField: Bool = false) -> (record: Client, problem: String?) {
     var values = [Value](repeating: .missing, count: policy.fields.count)
     var problems: [String] = []
-    for (slot, field) in policy.fields.enumerated() where field.isUsed {
+    for (slot, field) in policy.fields.enumerated() where everyField || field.isUsed {
       guard let column = column(for: field), column < row.cells.count else { continue }
       switch read(row, column: column, for: field) {
       case .success(let value): values[slot] = value
