@@ -71,6 +71,34 @@ struct PopulationIncludingTests {
     #expect(try population.measure(.share, field: hours, value: .missing) == .missing)
   }
 
+  /// Amounts of two currencies (or values of two kinds) are not added up or ranked together:
+  /// every measure of the field is an error, whether the other currency came with the data or
+  /// with the client measured against it.
+  @Test func valuesOfTwoUnitsAreNotMeasuredTogether() throws {
+    let dollars = Value.money(Money(scaledAmount: 5_000_000, currency: Currency(code: "USD")!))
+    let revenue = Self.policy.slot(ofField: "revenue")!
+    let hours = Self.policy.slot(ofField: "hours")!
+    let mixed = try Self.population(of: Self.data + [["revenue": dollars]])
+    for measure in [PopulationMeasure.share, .rank, .percentile] {
+      let failure = #expect(throws: ValueFailure.self) { try mixed.measure(measure, field: revenue, value: .int(100)) }
+      #expect(failure?.message.contains("in EUR and USD") == true)
+      // The other field is measured as before.
+      #expect(try mixed.measure(measure, field: hours, value: .int(10)) != .missing)
+    }
+    let newcomer = try Self.policy.client(["revenue": dollars], options: .absentIsMissing)
+    let including = try Self.population(of: Self.data).including(newcomer)
+    #expect(throws: ValueFailure.self) { try including.measure(.rank, field: revenue, value: dollars) }
+    // A field the policy does not declare takes each cell's kind.
+    let undeclared = try Policy("when share(effort) > 50% then recommend fire")
+    var builder = PopulationBuilder(for: undeclared)
+    for effort in [Value.int(3), .duration(TimeSpan(seconds: 60))] {
+      builder.add(try undeclared.client(["effort": effort], options: .absentIsMissing))
+    }
+    let effort = undeclared.slot(ofField: "effort")!
+    let kinds = #expect(throws: ValueFailure.self) { try builder.build().measure(.share, field: effort, value: .int(3)) }
+    #expect(kinds?.message.contains("numbers and durations") == true)
+  }
+
   @Test func examplesMeasuredAgainstASharedPopulation() throws {
     let policy = Self.policy
     let population = try Self.population(of: Self.data)

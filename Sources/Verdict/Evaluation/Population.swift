@@ -13,6 +13,8 @@ public struct Population: Sendable {
   /// One more client's values by field slot, counted in `rank` and `percentile` as if they were
   /// in ``sortedValues``: an example measured against a data set built (and sorted) once.
   var member: [Int: DecimalNumber] = [:]
+  /// The unit of each measured field's values, and the fields whose values came in two.
+  var units = PopulationUnits()
 
   /// Whether it holds any figure (the policy it was built for uses a population function).
   var measuresAnything: Bool { !totals.isEmpty || !sortedValues.isEmpty }
@@ -23,6 +25,7 @@ public struct Population: Sendable {
   package func including(_ client: some ClientRecord) -> Population {
     var result = self
     result.member = [:]
+    for field in Set(totals.keys).union(sortedValues.keys) { result.units.note(client.value(at: field), field: field) }
     for (field, total) in totals {
       guard let magnitude = client.value(at: field).populationNumber else { continue }
       result.totals[field] = total.flatMap { try? DecimalNumber.adding($0, magnitude) }
@@ -35,9 +38,11 @@ public struct Population: Sendable {
 
   /// The value of a population measure for a client whose field holds `value`.
   /// - Throws: an overflow for `share` when the data's total outgrew 28 digits: the share cannot
-  ///   be known, and missing would say the data was not there.
+  ///   be known, and missing would say the data was not there; a failure when the field's values
+  ///   came in two units (EUR and USD), which no figure adds up.
   func measure(_ measure: PopulationMeasure, field: Int, value: Value) throws(ValueFailure) -> Value {
     guard let magnitude = value.populationNumber else { return .missing }
+    try units.check(field)
     switch measure {
     case .share:
       guard let measured = totals[field] else { return .missing }
@@ -101,6 +106,13 @@ package struct PopulationBuilder: Sendable {
   private var totals: [DecimalNumber?]
   /// The values of each of ``sortedFields``, in the order the clients came.
   private var values: [[DecimalNumber]]
+  /// Every measured field, each once.
+  private let measuredFields: [Int]
+  /// The unit of each of ``measuredFields``' first value, by index there (an array: a dictionary
+  /// look-up per client and field cost more than the rest of adding the client).
+  private var units: [PopulationUnit?]
+  /// The measured fields, by slot, whose values came in two units, with the first two found.
+  private var mixedUnits: [Int: (PopulationUnit, PopulationUnit)] = [:]
 
   /// Starts collecting what `policy` needs.
   package init(for policy: Policy) {
@@ -114,6 +126,8 @@ package struct PopulationBuilder: Sendable {
     }
     self.totalFields = totalFields
     self.sortedFields = sortedFields
+    measuredFields = totalFields + sortedFields.filter { !totalFields.contains($0) }
+    units = Array(repeating: nil, count: measuredFields.count)
     totals = Array(repeating: DecimalNumber(0), count: totalFields.count)
     values = Array(repeating: [], count: sortedFields.count)
   }
@@ -123,6 +137,14 @@ package struct PopulationBuilder: Sendable {
 
   /// Adds one client's values.
   package mutating func add(_ client: some ClientRecord) {
+    for index in measuredFields.indices {
+      guard let unit = PopulationUnit(client.value(at: measuredFields[index])) else { continue }
+      guard let first = units[index] else {
+        units[index] = unit
+        continue
+      }
+      if first != unit, mixedUnits[measuredFields[index]] == nil { mixedUnits[measuredFields[index]] = (first, unit) }
+    }
     for index in totalFields.indices {
       guard let magnitude = client.value(at: totalFields[index]).populationNumber else { continue }
       totals[index] = totals[index].flatMap { try? DecimalNumber.adding($0, magnitude) }
@@ -137,6 +159,9 @@ package struct PopulationBuilder: Sendable {
   /// field a thread.
   package func build() -> Population {
     var result = Population()
+    var found: [Int: PopulationUnit] = [:]
+    for (index, field) in measuredFields.enumerated() { found[field] = units[index] }
+    result.units = PopulationUnits(units: found, mixed: mixedUnits)
     for (index, field) in totalFields.enumerated() { result.totals[field] = totals[index] }
     let sorted = ConcurrentResults<[DecimalNumber]>(count: sortedFields.count)
     DispatchQueue.concurrentPerform(iterations: sortedFields.count) { index in
