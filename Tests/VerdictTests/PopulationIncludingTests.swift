@@ -95,7 +95,9 @@ struct PopulationIncludingTests {
       builder.add(try undeclared.client(["effort": effort], options: .absentIsMissing))
     }
     let effort = undeclared.slot(ofField: "effort")!
-    let kinds = #expect(throws: ValueFailure.self) { try builder.build().measure(.share, field: effort, value: .int(3)) }
+    let kinds = #expect(throws: ValueFailure.self) {
+      try builder.build().measure(.share, field: effort, value: .int(3))
+    }
     #expect(kinds?.message.contains("numbers and durations") == true)
   }
 
