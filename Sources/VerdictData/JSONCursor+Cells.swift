@@ -15,7 +15,7 @@ extension JSONCursor {
       let slot = try parseCellKey(afterComma: position > 0, table, cells, position: position)
       skipWhitespace()
       guard p < bytes.count else { throw failure("unexpected end of input; expected a value", at: p) }
-      let value = try parseCellValue(cells)
+      let value = try parseCellValue(cells, notation: cells.notation(of: slot))
       if let slot { cells.fill(slot, with: value) }
       position += 1
       guard try nextRecordMember() else { break }
@@ -50,8 +50,11 @@ extension JSONCursor {
     return slot
   }
 
-  /// Parses the value at `p` (not whitespace) and returns its cell bytes.
-  private mutating func parseCellValue(_ cells: JSONRecordCells) throws(DataReadError) -> UnsafeBufferPointer<UInt8> {
+  /// Parses the value at `p` (not whitespace) and returns its cell bytes, a number written in
+  /// `notation`.
+  private mutating func parseCellValue(_ cells: JSONRecordCells, notation: JSONNumberNotation) throws(DataReadError)
+    -> UnsafeBufferPointer<UInt8>
+  {
     switch bytes[p] {
     case UInt8(ascii: "\""):
       switch try parseStringBytes() {
@@ -60,8 +63,8 @@ extension JSONCursor {
       }
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       let number = UnsafeBufferPointer(rebasing: bytes[try parseNumberBytes()])
-      guard let plain = JSONNumberText.plain(number) else { return number }
-      return plain.withUnsafeBufferPointer { cells.keep($0) }
+      guard let cell = JSONNumberText.cell(number, notation: notation) else { return number }
+      return cell.withUnsafeBufferPointer { cells.keep($0) }
     case UInt8(ascii: "["), UInt8(ascii: "{"):
       let start = p
       _ = try parseValue(depth: 1)

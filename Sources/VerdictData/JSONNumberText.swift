@@ -63,3 +63,39 @@ package enum JSONNumberText {
     return negative ? -value : value
   }
 }
+
+/// How a JSON number token is written as a cell, for a reader whose decimal mark is fixed or
+/// left to each cell.
+///
+/// A JSON number always has a decimal point and never a thousands separator, but its cell is read
+/// with the file's number format, which also reads the file's strings (`"1.250,00"`) as cells
+/// are read. So the token is written in that format's terms, and means what JSON says it means
+/// whatever `--decimal` says: `1.250` was read as 1250 with `--decimal ,`.
+package enum JSONNumberNotation: Sendable, Hashable {
+  /// As JSON writes it (`1.250`), for a reader whose decimal mark is the point.
+  case point
+  /// With a decimal comma (`1,250`), for a reader whose decimal mark is the comma.
+  case comma
+  /// With a fourth decimal where it has exactly three (`1.2500`), for a reader that takes each
+  /// cell's mark from the cell: `1.250` has two readings there, `1.2500` one.
+  case unambiguous
+}
+
+extension JSONNumberText {
+  /// `number`, a valid JSON number, as a cell in `notation`: without its exponent
+  /// (``plain(_:)``), its point written as `notation` needs; `nil` when it is a cell as written.
+  package static func cell(_ number: UnsafeBufferPointer<UInt8>, notation: JSONNumberNotation) -> [UInt8]? {
+    let plain = self.plain(number)
+    guard notation != .point else { return plain }
+    var text = plain ?? Array(number)
+    guard let point = text.firstIndex(of: UInt8(ascii: ".")) else { return plain }
+    switch notation {
+    case .point: break
+    case .comma: text[point] = UInt8(ascii: ",")
+    case .unambiguous:
+      guard text.count - point - 1 == 3 else { return plain }
+      text.append(UInt8(ascii: "0"))
+    }
+    return text
+  }
+}

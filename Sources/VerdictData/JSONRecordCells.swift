@@ -100,8 +100,13 @@ package final class JSONRecordCells {
   private let filledIn: UnsafeMutableBufferPointer<UInt32>
   @exclusivity(unchecked) private var record: UInt32 = 0
 
-  /// Cells for a table of `slots` keys.
-  package init(slots: Int) {
+  /// How number tokens are written as each slot's cell.
+  let notations: [JSONNumberNotation]
+
+  /// Cells for a table of `slots` keys, number tokens written in `notations` (by slot; as JSON
+  /// writes them for a slot it leaves out).
+  package init(slots: Int, notations: [JSONNumberNotation] = []) {
+    self.notations = notations
     cells = .allocate(capacity: max(1, slots))
     cells.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0))
     filledIn = .allocate(capacity: max(1, slots))
@@ -113,6 +118,13 @@ package final class JSONRecordCells {
     cells.deallocate()
     filledIn.deallocate()
     arena.deallocate()
+  }
+
+  /// How a number token is written as the cell of `slot` (`nil` for a key no slot reads).
+  @inline(__always)
+  func notation(of slot: Int?) -> JSONNumberNotation {
+    guard let slot, slot < notations.count else { return .point }
+    return notations[slot]
   }
 
   /// Puts `value` in `slot`, noting a slot filled twice in one record.

@@ -122,7 +122,7 @@ package struct ClientBook: Sendable {
     for (slot, field) in policy.fields.enumerated() {
       let read: Result<Value, CellError>
       if let cell = overrides[field.name] {
-        read = CellReader().read(cell, for: field)
+        read = CellReader.typedValues.read(cell, for: field)
       } else if let entry, let table, let column = columns[slot], column < entry.row.cells.count {
         read = table.read(entry.row, column: column, for: field)
       } else {

@@ -42,7 +42,7 @@ struct EvalCommand: ParsableCommand {
   private func makeClient(for policy: Policy) throws(CommandFailure) -> Client {
     let values = try SetOption.cells(assignments, for: policy).mapValues(Value.text)
     do throws(ClientError) {
-      return try policy.client(values, options: .absentIsMissing)
+      return try policy.client(values, options: .absentIsMissing, reader: .typedValues)
     } catch {
       throw CommandFailure(
         message: "--set \(error.description)\(error.hint.map { " (\($0))" } ?? "")", exitCode: 2)

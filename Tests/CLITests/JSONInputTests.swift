@@ -65,6 +65,26 @@ struct JSONInputTests {
 
   /// A record that gives a key the run reads twice is refused, as a CSV header naming a column
   /// twice is (the last value was read without a word); a repeated key nothing reads is fine.
+  /// A JSON number means what JSON says whatever the decimal mark the options give for CSV
+  /// (`1.250` was read as 1250 with `--decimal ,`), while a JSON string is read as a CSV cell
+  /// is: `"1.250"` has two readings unless the options say which (it was read as 1.25).
+  @Test(arguments: [[], ["--decimal", ","], ["--decimal", "."], ["--dialect", "german"], ["--thousands", "."]])
+  func numberTokensKeepTheirMeaningAndStringsAreReadAsCells(options: [String]) throws {
+    let data = #"[{"id":"n","amount":1.250},{"id":"m","amount":5.5e0},{"id":"s","amount":"1.250"}]"#
+    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.json": data])
+    let result = try workspace.run(["run", "policy.verdict", "clients.json", "--explain"] + options)
+    #expect(result.stdout.contains("n,keep,") && result.stdout.contains("amount 1.25,"), "\(options)")
+    #expect(result.stdout.contains("m,fire,") && result.stdout.contains("amount 5.5 > 5"), "\(options)")
+    let string = result.stdout.split(separator: "\n").first { $0.hasPrefix("s,") }.map(String.init) ?? ""
+    // 1.25 with a decimal point, 1250 with a decimal comma (`--thousands .` leaves the comma).
+    let pointIsDecimal = options == ["--decimal", "."]
+    if options.isEmpty {
+      #expect(string.contains("has two readings"))
+    } else {
+      #expect(string.hasPrefix(pointIsDecimal ? "s,keep," : "s,fire,"), "\(options)")
+    }
+  }
+
   @Test func aKeyGivenTwiceIsARowError() throws {
     let data = """
       {"id":"a","amount":7,"amount":2}

@@ -142,6 +142,25 @@ import Testing
     }
   }
 
+  /// A number token is written in the terms of the reader that reads its cell: as written for a
+  /// decimal point, with a comma for a decimal comma, and with a fourth decimal where a reader
+  /// that decides each cell's mark would see two readings (`1.250`).
+  @Test func numbersAreWrittenInTheReadersNotation() {
+    let cases: [(String, point: String, comma: String, unambiguous: String)] = [
+      ("1.250", "1.250", "1,250", "1.2500"), ("1250", "1250", "1250", "1250"), ("-0.5", "-0.5", "-0,5", "-0.5"),
+      ("1.25e3", "1250", "1250", "1250"), ("1234.567", "1234.567", "1234,567", "1234.5670"),
+      ("1.5e-3", "0.0015", "0,0015", "0.0015"), ("2.125e1", "21.25", "21,25", "21.25"),
+      ("10.000", "10.000", "10,000", "10.0000"),
+    ]
+    for (number, point, comma, unambiguous) in cases {
+      for (notation, expected) in [(JSONNumberNotation.point, point), (.comma, comma), (.unambiguous, unambiguous)] {
+        var text = number
+        let cell = text.withUTF8 { JSONNumberText.cell($0, notation: notation) }
+        #expect(cell.map { String(decoding: $0, as: UTF8.self) } ?? number == expected, "\(number) \(notation)")
+      }
+    }
+  }
+
   /// The plain form is the number Foundation's `Decimal` reads from the JSON text (38 digits,
   /// more than these have), on seeded numbers with exponents.
   @Test func plainFormsAreTheNumbersWritten() throws {

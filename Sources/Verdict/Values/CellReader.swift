@@ -8,10 +8,24 @@ package struct CellReader: Sendable {
   /// How numbers are written in the cells ``read(_:for:)`` reads: `1,234.56` by default.
   package var numbers: NumberFormat
 
+  /// Whether the cells are values typed by hand (`--set`, `:set`): they have no column whose
+  /// other cells could tell their decimal mark, so the hint for one with two readings is not
+  /// `--decimal`.
+  package private(set) var readsTypedValues = false
+
   /// Creates a reader.
   package init(numbers: NumberFormat = .point) {
     self.numbers = numbers
   }
+
+  /// A reader of values typed by hand, read as `verdict run` reads a cell whose column says
+  /// nothing of its decimal mark: `1.25` and `1.234,50` have one reading, `10.000` and `1,250`
+  /// two, and are refused rather than guessed.
+  package static let typedValues: CellReader = {
+    var reader = CellReader(numbers: .undecided)
+    reader.readsTypedValues = true
+    return reader
+  }()
 
   /// Reads a cell's text as a value of `field`.
   package func read(_ text: String, for field: FieldInfo) -> Result<Value, CellError> {
@@ -114,7 +128,9 @@ package struct CellReader: Sendable {
     if type.isNumeric, cell.hasAmbiguousNumber() {
       return CellError(
         message: "\(Value.quote(cell.string)) has two readings: its decimal mark is not known",
-        hint: NumberFormat.decimalMarkHint(example: cell.string, scope: "column"))
+        hint: readsTypedValues
+          ? "write it without a thousands separator and with a decimal point, such as 1250 or 1.25"
+          : NumberFormat.decimalMarkHint(example: cell.string, scope: "column"))
     }
     switch type {
     case .text: return CellReader.invalidText(cell)

@@ -76,10 +76,10 @@ package struct DataReadOptions: Sendable, Equatable {
     NumberFormat(decimalMark: csvDecimalMark ?? .undecided, grouping: grouping ?? .any)
   }
 
-  /// The number format of JSON files, whose numbers always use a decimal point.
-  var jsonNumbers: NumberFormat {
-    NumberFormat(decimalMark: decimalMark ?? .point, grouping: grouping ?? .any)
-  }
+  /// The number format of JSON files' cells: their strings are read as CSV cells are
+  /// (`"1.250"` has two readings unless the options fix the mark), and their number tokens are
+  /// written in this format's terms (``JSONNumberNotation``), so that they mean what JSON says.
+  var jsonNumbers: NumberFormat { csvNumbers }
 
   /// The CSV field separator the options fix, or `nil` when it is to be detected.
   var csvDelimiter: UInt8? {

@@ -27,7 +27,17 @@ final class JSONRowReading {
       }
     }
     table = JSONKeyTable(keys: keys)
-    cells = JSONRecordCells(slots: keys.count)
+    // A number token is written in its field's number format; a text field's (and the key's)
+    // as written.
+    let notations = keys.indices.map { slot -> JSONNumberNotation in
+      guard slot < binding.formats.count, binding.formats[slot].type != .text else { return .point }
+      switch binding.formats[slot].numbers.decimalMark {
+      case .point: return .point
+      case .comma: return .comma
+      case .undecided: return .unambiguous
+      }
+    }
+    cells = JSONRecordCells(slots: keys.count, notations: notations)
     self.keySlot = keySlot
     gathered = .allocate(capacity: gatheredCapacity)
   }
