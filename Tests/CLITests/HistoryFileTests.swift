@@ -161,6 +161,26 @@ struct HistoryFileTests {
     }
   }
 
+  /// A data file that breaks off (an unterminated quote) says nothing of the clients after the
+  /// break: they keep their cooldowns and stretches, rather than leave the data and come back
+  /// as new (every one of them reported by `--changed`, their cooldowns started again).
+  @Test func aFileReadInPartRecordsNoDepartures() throws {
+    let workspace = try HistoryWorkspace()
+    try workspace.write("clients.csv", "id,late,rude\nA,0,true\nB,45,false\nC,0,false\n")
+    try workspace.write("broken.csv", "id,late,rude\nC,\"0,false\nA,0,true\n")
+    #expect(try workspace.run(HistoryWorkspace.november(1)).status == 0)
+    let broken = try workspace.run(HistoryWorkspace.november(2), ["-f", "html", "-o", "report.html"], data: "broken.csv")
+    #expect(broken.status == 1 && broken.stderr.contains("could not be read to the end"), "\(broken.stderr)")
+    let page = try String(contentsOf: workspace.url("report.html"), encoding: .utf8)
+    #expect(!page.contains("Left the data"))
+    // A's cooldown of 3 days from the 1st ran out on the 4th: due, and nobody else changed.
+    let later = try workspace.run(HistoryWorkspace.november(4), ["--changed", "-f", "csv"])
+    #expect(later.status == 0, "\(later.stderr)")
+    let rows = later.stdout.split(separator: "\n").dropFirst().map { $0.prefix(2) }
+    #expect(rows == ["A,"], "\(later.stdout)")
+    #expect(later.stdout.contains(",due,"), "\(later.stdout)")
+  }
+
   /// A data file or a policy given as the history is called what it is, and left alone.
   @Test func aTextFileIsNotAHistory() throws {
     let workspace = try HistoryWorkspace()

@@ -280,7 +280,7 @@ final class RunHistory: @unchecked Sendable {
   func commit(_ tally: Tally) throws(RunFailure) {
     var counts: [String: Int] = [:]
     for (severity, verdict) in verdicts.enumerated() { counts[verdict] = tally.verdicts[severity] }
-    do throws(HistoryError) { try recorder.commit(counts: counts, errors: tally.errors) } catch {
+    do throws(HistoryError) { try recorder.commit(counts: counts, errors: tally.errors, dataReadWhole: tally.unreadableTails == 0) } catch {
       abandon()
       throw RunFailure(.history, "history: the report was written, but the run was not recorded: \(error.message)")
     }
