@@ -169,7 +169,8 @@ struct HistoryFileTests {
     try workspace.write("clients.csv", "id,late,rude\nA,0,true\nB,45,false\nC,0,false\n")
     try workspace.write("broken.csv", "id,late,rude\nC,\"0,false\nA,0,true\n")
     #expect(try workspace.run(HistoryWorkspace.november(1)).status == 0)
-    let broken = try workspace.run(HistoryWorkspace.november(2), ["-f", "html", "-o", "report.html"], data: "broken.csv")
+    let broken = try workspace.run(
+      HistoryWorkspace.november(2), ["-f", "html", "-o", "report.html"], data: "broken.csv")
     #expect(broken.status == 1 && broken.stderr.contains("could not be read to the end"), "\(broken.stderr)")
     let page = try String(contentsOf: workspace.url("report.html"), encoding: .utf8)
     #expect(!page.contains("Left the data"))
