@@ -42,6 +42,46 @@ extension History {
     return History(path: path, queue: queue)
   }
 
+  /// Opens the history at `path` to read it only, as `verdict history`, `explain` and the REPL
+  /// do: a missing or empty file is refused, and nothing is created or changed (an empty text
+  /// file given by mistake was made an SQLite database). A history of an older schema is
+  /// upgraded, as ``open(path:busyTimeout:)`` does, since reading needs the current one.
+  package static func openForReading(path: String, busyTimeout: TimeInterval = 5) throws(HistoryError) -> History {
+    var status = stat()
+    guard stat(path, &status) == 0 else {
+      throw HistoryError(.io, "history \(path) cannot be read: \(String(cString: strerror(errno)))")
+    }
+    guard status.st_mode & S_IFMT == S_IFREG else {
+      throw HistoryError(
+        .notAHistory, "history \(path) is not a regular file", hint: "give --history the path of a file")
+    }
+    guard status.st_size > 0 else {
+      throw HistoryError(
+        .notAHistory, "history \(path) is empty: no run was recorded in it",
+        hint: "it is left as it is; verdict run --history \(path) records runs in it")
+    }
+    try prepareFile(at: path)
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(busyTimeout)
+    configuration.readonly = true
+    configuration.label = "verdict-history"
+    let upToDate: Bool
+    let queue: DatabaseQueue
+    do {
+      queue = try DatabaseQueue(path: path, configuration: configuration)
+      upToDate = try queue.read { db throws in
+        try HistorySchema.checkKind(of: db, path: path)
+        return try HistorySchema.migrator.hasCompletedMigrations(db)
+      }
+    } catch let error as HistoryError {
+      throw error
+    } catch {
+      throw HistoryError.sqlite(error, path: path, doing: "opening")
+    }
+    guard upToDate else { return try open(path: path, busyTimeout: busyTimeout) }
+    return History(path: path, queue: queue)
+  }
+
   /// Where the history lives when none is named: `$VERDICT_HISTORY`, else
   /// `$XDG_DATA_HOME/verdict/history.sqlite`, else `~/.local/share/verdict/history.sqlite`;
   /// `nil` when the environment names no home.

@@ -35,7 +35,7 @@ struct HistoryCommand: ParsableCommand {
       throw CommandFailure(message: "there is no history at \(path) (verdict run --history creates one)", exitCode: 2)
     }
     let opened: History
-    do throws(HistoryError) { opened = try History.open(path: path) } catch {
+    do throws(HistoryError) { opened = try History.openForReading(path: path) } catch {
       throw CommandFailure(message: error.message, exitCode: 2)
     }
     if let client {

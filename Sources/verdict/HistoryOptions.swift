@@ -6,7 +6,7 @@ import VerdictHistory
 struct HistoryOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
-      "Read and record runs in this history file (SQLite; created if absent). Default: $VERDICT_HISTORY, if set.",
+      "The run history file (SQLite): run records in it, creating it if absent; other commands only read it. Default: $VERDICT_HISTORY, if set.",
       valueName: "file"))
   var history: String?
 

@@ -200,6 +200,25 @@ struct HistoryFileTests {
     #expect(try Data(contentsOf: workspace.url("clients.csv")) == before)
   }
 
+  /// The commands that only read a history (`history`, `explain`, the REPL) change nothing:
+  /// an empty file given as one (a new notes file) was made an SQLite database.
+  @Test func readingCommandsLeaveAnEmptyFileAlone() throws {
+    let workspace = try HistoryWorkspace()
+    try workspace.write("clients.csv", "id,late,rude\nA,45,false\n")
+    try workspace.write("notes.txt", "")
+    for arguments in [
+      ["history", "A", "--history", "notes.txt"], ["history", "--history", "notes.txt"],
+      ["explain", "policy.verdict", "clients.csv", "--client", "A", "--history", "notes.txt"],
+      ["repl", "policy.verdict", "--history", "notes.txt"],
+    ] {
+      let result = try workspace.verdict(arguments)
+      #expect(result.status == 2, "\(arguments): \(result.stdout) \(result.stderr)")
+      #expect(result.stderr.contains("history notes.txt is empty: no run was recorded in it"), "\(result.stderr)")
+      #expect(try Data(contentsOf: workspace.url("notes.txt")).isEmpty, "\(arguments)")
+      #expect(!FileManager.default.fileExists(atPath: workspace.url("notes.txt-wal").path))
+    }
+  }
+
   @Test func changedNeedsAHistory() throws {
     let workspace = try HistoryWorkspace()
     try workspace.write("clients.csv", HistoryMonthTests.clients(day: 1))

@@ -280,7 +280,9 @@ final class RunHistory: @unchecked Sendable {
   func commit(_ tally: Tally) throws(RunFailure) {
     var counts: [String: Int] = [:]
     for (severity, verdict) in verdicts.enumerated() { counts[verdict] = tally.verdicts[severity] }
-    do throws(HistoryError) { try recorder.commit(counts: counts, errors: tally.errors, dataReadWhole: tally.unreadableTails == 0) } catch {
+    do throws(HistoryError) {
+      try recorder.commit(counts: counts, errors: tally.errors, dataReadWhole: tally.unreadableTails == 0)
+    } catch {
       abandon()
       throw RunFailure(.history, "history: the report was written, but the run was not recorded: \(error.message)")
     }
@@ -325,7 +327,7 @@ package final class HistoryReader: @unchecked Sendable {
     }
     self.path = path
     do throws(HistoryError) {
-      past = try PastRuns(history: try History.open(path: path), today: today)
+      past = try PastRuns(history: try History.openForReading(path: path), today: today)
     } catch {
       throw RunFailure.history(error)
     }
