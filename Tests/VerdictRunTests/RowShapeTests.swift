@@ -61,6 +61,19 @@ struct RowShapeTests {
     #expect(outcome.status == .rowErrors)
   }
 
+  /// Lines of nothing but separators or spaces (a spreadsheet's `,,` tail) are blank lines: not
+  /// clients named by their line with every field missing (each got a verdict), but dropped at
+  /// the end of the file and an error between rows, for `run` and ``ClientTable`` alike.
+  @Test func linesOfOnlySeparatorsAreBlankLines() throws {
+    let text = "id,visits,note\nC1,7,late\n,,\nC2,2,ok\n , ,\t\n,,\n   \n"
+    let table = try table(text)
+    #expect(table.rows.map(\.line) == [2, 3, 4])
+    #expect(table.rows.map(\.problem) == [nil, "the line has no values, only separators", nil])
+    let outcome = try run(text)
+    #expect(outcome.rows == ["C1 fire -", "clients.csv:3 error the line has no values, only separators", "C2 keep -"])
+    #expect(outcome.status == .rowErrors)
+  }
+
   @Test func aDelimiterEndingEveryLineIsNoColumn() throws {
     let text = "id;visits;note;\r\nC1;7;late;\r\nC2;2;on time; \r\n"
     let table = try table(text)

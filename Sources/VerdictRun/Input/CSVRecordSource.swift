@@ -36,8 +36,24 @@ final class CSVRecordSource: RecordSource {
     let slots = binding.columnOfSlot
     let key = binding.keyColumn ?? -1
     defer { row.bytes = nil }
+    // Rows of nothing but separators and spaces (a spreadsheet's `;;` tail, a line of spaces)
+    // are held back as blank lines are: dropped at the end of the file, an error row before a
+    // record (they were clients named by their line, every field missing).
+    var emptyRows: [(line: Int, problem: String)] = []
     try slots.withUnsafeBufferPointer { slots in
       try reader.forEachRecord { record in
+        if CSVRecordSource.isEmpty(record) {
+          let problem = shape.fits(record) ? "the line has no values, only separators" : shape.problem(record)
+          emptyRows.append((record.position.line, problem))
+          return
+        }
+        for (line, problem) in emptyRows {
+          row.clear()
+          row.line = line
+          row.problem = problem
+          try body(row)
+        }
+        emptyRows.removeAll()
         row.line = record.position.line
         row.problem = shape.fits(record) ? nil : shape.problem(record)
         record.gather(slots, into: row.cells)
@@ -46,5 +62,13 @@ final class CSVRecordSource: RecordSource {
         try body(row)
       }
     }
+  }
+
+  /// Whether every cell of `record` is empty, or spaces and tabs.
+  private static func isEmpty(_ record: borrowing CSVRecord) -> Bool {
+    for index in 0..<record.count {
+      for byte in record[index] where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") { return false }
+    }
+    return true
   }
 }
