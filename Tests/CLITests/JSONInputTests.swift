@@ -85,6 +85,30 @@ struct JSONInputTests {
     }
   }
 
+  /// The columns are the keys of the first records, not of the first alone: an API that leaves
+  /// out keys whose value is null made "has no column 'amount'" of a file that has it.
+  @Test func aKeyTheFirstRecordLeavesOutIsStillAColumn() throws {
+    let data = "{\"id\":\"a\"}\n{\"id\":\"b\",\"amount\":7}\n"
+    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.jsonl": data])
+    let result = try workspace.run(["run", "policy.verdict", "clients.jsonl"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("\na,keep,") && result.stdout.contains("\nb,fire,"), "\(result.stdout)")
+  }
+
+  /// Records that write a field's key two ways are refused: each record was read by one
+  /// spelling only, and the value under the other was missing without a word.
+  @Test func aKeySpelledTwoWaysIsRefused() throws {
+    let data = "{\"id\":\"a\",\"Amount\":7}\n{\"id\":\"b\",\"amount\":7}\n"
+    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.jsonl": data])
+    let result = try workspace.run(["run", "policy.verdict", "clients.jsonl"])
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(
+      result.stderr
+        == "verdict: clients.jsonl: its records write the key of field 'amount' as \"Amount\" and \"amount\"; "
+        + "a record would be read by one spelling only\n  hint: write the key alike in every record\n")
+  }
+
   @Test func aKeyGivenTwiceIsARowError() throws {
     let data = """
       {"id":"a","amount":7,"amount":2}

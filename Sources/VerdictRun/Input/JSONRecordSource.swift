@@ -1,9 +1,10 @@
 import Verdict
 import VerdictData
 
-/// Records from a JSON array of objects or from JSON Lines. The keys of the first good record
-/// stand for a header (so a misspelt field is caught before any row is evaluated); later records
-/// may leave keys out, which makes those cells missing. Scalars become cell text: strings as they
+/// Records from a JSON array of objects or from JSON Lines. The keys of the first good records
+/// (``peekedRecords`` of them) stand for a header, so that a misspelt field is caught before any
+/// row is evaluated, and a key the first record leaves out (an API that omits nulls) is still
+/// found; records may leave keys out, which makes those cells missing. Scalars become cell text: strings as they
 /// are, numbers as written, `true`/`false`, `null` an empty cell, nested arrays and objects their
 /// JSON text.
 final class JSONRecordSource: RecordSource {
@@ -32,22 +33,27 @@ final class JSONRecordSource: RecordSource {
     }
   }
 
-  private struct FoundFirstRecord: Error {
-    var keys: [String]
-  }
+  /// How many well-formed records are read ahead for the columns.
+  static let peekedRecords = 1000
 
-  /// The keys of the first well-formed record, or `nil` when there is none.
+  private struct PeekedEnough: Error {}
+
+  /// The keys of the first ``peekedRecords`` well-formed records, each once, in the order they
+  /// first appear; `nil` when there is no well-formed record.
   private static func peekColumns(path: String, layout: JSONRecordReader.Layout) throws -> [String]? {
     let reader = JSONRecordReader(source: try ByteSource(path: path), layout: layout)
+    var keys: [String] = []
+    var seen: Set<String> = []
+    var records = 0
     do {
       try reader.forEachRecord { _, members in
-        throw FoundFirstRecord(keys: members.map(\.key))
+        for member in members where seen.insert(member.key).inserted { keys.append(member.key) }
+        records += 1
+        if records == peekedRecords { throw PeekedEnough() }
       } onError: { _ in
       }
-    } catch let found as FoundFirstRecord {
-      return found.keys
-    }
-    return nil
+    } catch is PeekedEnough {}
+    return records == 0 ? nil : keys
   }
 
   func forEachRow(_ row: RowBuffer, binder: ColumnBinder, _ body: (RowBuffer) throws -> Void) throws {

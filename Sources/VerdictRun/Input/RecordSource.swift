@@ -51,6 +51,7 @@ enum SourceOpener {
     learnsNotation: Bool = false
   ) throws(RunFailure) {
     guard let columns = source.columns else { return }
+    if source is JSONRecordSource { try refuseKeysSpelledTwoWays(columns, source: source.name, binder: binder) }
     do throws(RunFailure) {
       source.binding = try binder.bind(columns, source: source.name, numbers: source.numbers)
     } catch {
@@ -66,6 +67,28 @@ enum SourceOpener {
     }
     guard let csv = source as? CSVRecordSource else { return }
     try LayoutDetector(policy: binder.policy, options: options, learnsNotation: learnsNotation).detect(csv, path: path)
+  }
+
+  /// Refuses a JSON file whose records write the key of one of the fields two ways
+  /// (`"Outstanding"` in one, `"outstanding"` in another): a record is read by the exact key, so
+  /// the value under the other spelling would be missing without a word.
+  private static func refuseKeysSpelledTwoWays(
+    _ keys: [String], source name: String, binder: ColumnBinder
+  ) throws(RunFailure) {
+    var problems: [RunFailure] = []
+    for field in binder.policy.fields where field.isUsed {
+      let folded = HeaderIndex.folded(field.columnName)
+      let spellings = keys.filter { HeaderIndex.folded($0) == folded }
+      guard spellings.count > 1 else { continue }
+      let listed = spellings.map { Value.quote($0) }.joined(separator: " and ")
+      problems.append(
+        RunFailure(
+          .data,
+          "\(name): its records write the key of field '\(field.name)' as \(listed); "
+            + "a record would be read by one spelling only",
+          hint: "write the key alike in every record"))
+    }
+    guard problems.isEmpty else { throw RunFailure(gathering: problems) }
   }
 
   /// Refuses a named pipe or a process substitution (`<(…)`, a pipe at `/dev/fd/63`) given as
