@@ -11,8 +11,12 @@ package struct ClientHistory: Sendable {
   private let span: Range<Int>
   /// The client's latest change with an outcome (the last, or the one before a departure).
   private let latest: Int
+  /// Each outcome's severity in the verdicts of the policy asking (``ranked(by:)``), by outcome
+  /// id; `nil` for the severities the runs recorded.
+  private var ranks: [Int]?
 
-  init?(log: ChangeLog, client: Int) {
+  init?(log: ChangeLog, client: Int, ranks: [Int]? = nil) {
+    self.ranks = ranks
     let span = Int(log.starts[client])..<Int(log.starts[client + 1])
     // A departure row only ever follows a present one, so the latest outcome is the last row or
     // the one before it.
@@ -31,8 +35,9 @@ package struct ClientHistory: Sendable {
 
   /// The verdict at the latest run before today that included the client.
   package var lastVerdict: String { log.outcomes[outcome].verdict }
-  /// That verdict's severity (its index in that run's verdicts, least severe first).
-  package var lastSeverity: Int { log.outcomes[outcome].severity }
+  /// That verdict's severity (its index in that run's verdicts, least severe first; in the
+  /// policy's, once ``ranked(by:)``).
+  package var lastSeverity: Int { severity(ofOutcome: outcome) }
   /// The rule that decided that verdict; `nil` for the `otherwise` verdict.
   package var lastRule: String? { log.outcomes[outcome].rule }
   /// That outcome's clauses as text, by clause name (`cooldown`, …).
@@ -63,7 +68,7 @@ package struct ClientHistory: Sendable {
     let index = log.runDays.firstIndex(atOrAfter: day)
     guard index < log.runDays.count, log.runDays[index] == day, let row = row(on: day) else { return nil }
     let code = Int(log.changeOutcomes[row])
-    return code >= 0 ? log.outcomes[code].severity : nil
+    return code >= 0 ? severity(ofOutcome: code) : nil
   }
 
   /// The client's verdict at the run on `day`; `nil` when no run was recorded that day or the
@@ -86,7 +91,7 @@ package struct ClientHistory: Sendable {
     var count = 0
     for row in span {
       let code = Int(log.changeOutcomes[row])
-      guard code >= 0, log.outcomes[code].severity >= severity else { continue }
+      guard code >= 0, self.severity(ofOutcome: code) >= severity else { continue }
       let from = Swift.max(Int64(log.changeDays[row]), day.daysSinceEpoch)
       let upTo = row + 1 < span.upperBound ? Int64(log.changeDays[row + 1]) : Int64.max
       guard from < upTo else { continue }
@@ -97,6 +102,18 @@ package struct ClientHistory: Sendable {
     }
     return count
   }
+
+  /// This history with each verdict ranked by its place in `verdicts`, a policy's, least severe
+  /// first (a verdict the policy does not have ranks below every one it has). The runs recorded
+  /// severities as places in their own policy's verdicts, so a policy that added or reordered
+  /// verdicts counted a past `watch` as `fire` in `times_flagged(30d, "fire")`.
+  package func ranked(by verdicts: [String]) -> ClientHistory {
+    var ranked = self
+    ranked.ranks = log.outcomes.map { verdicts.firstIndex(of: $0.verdict) ?? -1 }
+    return ranked
+  }
+
+  private func severity(ofOutcome code: Int) -> Int { ranks?[code] ?? log.outcomes[code].severity }
 
   /// The client's row in effect on `day`: its latest change at or before it.
   private func row(on day: CalendarDate) -> Int? {

@@ -5,6 +5,22 @@ import Verdict
 /// changes up to then. Loaded once per run; looking a client up costs a hash and a short walk.
 package struct HistoryFacts: Sendable {
   let log: ChangeLog
+  /// Each outcome's severity in the verdicts of the policy asking (``ranked(by:)``), by outcome
+  /// id; `nil` for the severities the runs recorded.
+  private var ranks: [Int]?
+
+  init(log: ChangeLog) {
+    self.log = log
+  }
+
+  /// These facts with each verdict ranked by its place in `verdicts`, the policy's (see
+  /// ``ClientHistory/ranked(by:)``); unchanged for no verdicts.
+  package func ranked(by verdicts: [String]) -> HistoryFacts {
+    guard !verdicts.isEmpty else { return self }
+    var ranked = self
+    ranked.ranks = log.outcomes.map { verdicts.firstIndex(of: $0.verdict) ?? -1 }
+    return ranked
+  }
 
   /// The days with a recorded run before the run these facts are for, oldest first.
   package var runDays: [CalendarDate] { log.runDays }
@@ -15,7 +31,7 @@ package struct HistoryFacts: Sendable {
   /// What the history knows of the client with `key`; `nil` when no run before recorded it.
   package func client(_ key: String) -> ClientHistory? {
     guard let id = withBytes(of: key, log.keys.find) else { return nil }
-    return ClientHistory(log: log, client: id)
+    return ClientHistory(log: log, client: id, ranks: ranks)
   }
 
   /// What the history knows of the client with `key`, trying the client with id `guess` first;
@@ -45,7 +61,7 @@ package struct HistoryFacts: Sendable {
   }
 
   /// What the history knows of the client with id `id` (from ``clientID(_:guess:)``).
-  package func client(id: Int) -> ClientHistory? { ClientHistory(log: log, client: id) }
+  package func client(id: Int) -> ClientHistory? { ClientHistory(log: log, client: id, ranks: ranks) }
 
   /// The latest outcome of the client with id `id` (from ``clientID(_:guess:)``), as plain
   /// values: unlike a ``ClientHistory`` it holds no reference to the history, whose count of
@@ -57,7 +73,7 @@ package struct HistoryFacts: Sendable {
     guard end > first else { return nil }
     guard log.changeOutcomes[end - 1] >= 0, let latestRun = log.runDays.last else {
       // A client that left the data (or a history without runs): rare enough for the long way.
-      return ClientHistory(log: log, client: id).map { client in
+      return ClientHistory(log: log, client: id, ranks: ranks).map { client in
         LatestOutcome(
           outcome: client.outcomeID, verdictSince: client.verdictSince, lastDay: client.lastDay,
           wasInLatestRun: client.wasInLatestRun)

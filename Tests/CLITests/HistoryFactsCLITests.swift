@@ -91,6 +91,35 @@ struct HistoryFactsCLITests {
     #expect(outcome.explain == "rule 1 \"late\": late 40 > 30 (by 10)")
   }
 
+  /// Past verdicts are ranked by the current policy's verdicts, by name: the runs recorded each
+  /// verdict's place in their own list, so a policy that added `watch` and `talk` below `review`
+  /// found no past `review` (place 1 then, 4 now), and one with only `keep < fire` counted a
+  /// past `watch` (place 1) as `fire`; `explain` counts as the run does.
+  @Test func pastVerdictsAreRankedByTheCurrentPolicysVerdicts() throws {
+    let workspace = try HistoryWorkspace(
+      policy: "verdicts keep < review\nfield late: number\nwhen late > 30 then recommend review\n")
+    try workspace.write("clients.csv", "id,late\nA,40\nB,0\n")
+    for day in [1, 2] { #expect(try workspace.run(HistoryWorkspace.november(day)).status == 0) }
+    try workspace.write(
+      "policy.verdict",
+      """
+      verdicts keep < watch < talk < review < fire
+      field late: number
+      rule "again" when late > 30 and times_flagged(30d, "review") >= 2 then recommend fire
+      rule "slow" when late > 30 then recommend review
+      rule "watched" when times_flagged(30d, "watch") >= 1 then recommend watch
+
+      """)
+    let run = try workspace.run(HistoryWorkspace.november(3), ["-f", "csv"])
+    #expect(run.stdout.contains("\nA,fire,again,"), "\(run.stdout)")
+    #expect(run.stdout.contains("\nB,keep,"), "\(run.stdout)")
+    let explain = try workspace.verdict([
+      "explain", "policy.verdict", "clients.csv", "--client", "A", "--history", workspace.history.path,
+      "--today", HistoryWorkspace.november(3),
+    ])
+    #expect(explain.stdout.hasPrefix("A: fire, by rule 1 \"again\""), "\(explain.stdout)")
+  }
+
   @Test func aNewClientWasFlaggedZeroTimes() throws {
     let workspace = try HistoryWorkspace(
       policy: """

@@ -52,7 +52,7 @@ final class PastRuns: @unchecked Sendable {
   /// - Throws: `HistoryError` for a file that cannot be read.
   init(history: History, today: CalendarDate, verdicts: [String] = []) throws(HistoryError) {
     self.today = today
-    facts = try history.facts(before: today)
+    facts = try history.facts(before: today).ranked(by: verdicts)
     severities = facts.verdictIndexes(in: verdicts)
   }
 
@@ -338,6 +338,6 @@ package final class HistoryReader: @unchecked Sendable {
 
   /// Writes `policy`'s history facts about `key` into `client`.
   package func fill(_ client: inout Client, key: String, policy: Policy) {
-    past.fill(&client, history: past.client(key), policy: policy)
+    past.fill(&client, history: past.client(key)?.ranked(by: policy.verdicts), policy: policy)
   }
 }
