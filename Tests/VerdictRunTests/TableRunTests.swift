@@ -114,13 +114,30 @@ struct TableRunTests {
     #expect(rows.last?.hasPrefix("gamma error") == true)
   }
 
+  /// A ragged record's key may be another column's cell (`1,250.50` unquoted charged an invoice
+  /// to a client "250.50", and acme lost it without a word), and a key that is not UTF-8 was
+  /// read for a client whose name had a replacement character (who then had no records): such a
+  /// record is counted for nobody, reported with why, and the run fails.
+  @Test(arguments: [
+    ("ragged.csv", "tables/ragged.csv:3: the row has 6 cells, the header has 5"),
+    ("latin-key.csv", "tables/latin-key.csv:2: the key \"M\u{FFFD}ller\" is not valid UTF-8 text"),
+  ])
+  func aRecordThatCannotBeReadAsARowIsChargedToNoClient(file: String, reported: String) throws {
+    let outcome = try Self.run(tables: [(Self.invoices, file)])
+    #expect(outcome.status == .rowErrors)
+    #expect(outcome.messages.contains("no client key that can be trusted"), "\(outcome.messages)")
+    #expect(outcome.messages.contains(reported), "\(outcome.messages)")
+    #expect(!outcome.report.contains("\u{FFFD}"))
+    #expect(!outcome.report.contains("250.50"))
+  }
+
   @Test func recordsWithoutAKeyAreReportedAndFailTheRun() throws {
     let outcome = try Self.run(tables: [(Self.invoices, "keyless.csv")])
     #expect(outcome.status == .rowErrors)
     #expect(Self.rows(outcome.report).map { $0.prefix(9) } == ["acme fire"])
     #expect(
       outcome.messages.contains(
-        "  2 records have no client key and were not counted for anyone: "
+        "  2 records have no client key that can be trusted and were not counted for anyone: "
           + "tables/keyless.csv:3: the 'Customer' cell is empty, …\n"))
   }
 

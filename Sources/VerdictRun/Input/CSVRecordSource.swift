@@ -58,6 +58,14 @@ final class CSVRecordSource: RecordSource {
         row.problem = shape.fits(record) ? nil : shape.problem(record)
         record.gather(slots, into: row.cells)
         row.key = record[key]
+        if row.problem == nil, !TextEncoding.isValidUTF8(row.key) {
+          // A key is a name: one shown with replacement characters would be another client's
+          // (the history, the tables and other files compare keys as they are).
+          row.problem =
+            "the key \(Value.quote(String(decoding: row.key, as: UTF8.self))) is not valid UTF-8 text "
+            + "(the file is not UTF-8 throughout: give its encoding, such as --encoding windows-1252)"
+          row.key = UnsafeBufferPointer(start: nil, count: 0)
+        }
         row.bytes = record.bytes
         try body(row)
       }

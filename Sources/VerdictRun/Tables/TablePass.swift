@@ -152,8 +152,9 @@ private final class RecordFolder {
       let hasProblem = nextProblem < batch.problems.count && batch.problems[nextProblem].record == row
       let client = clients[row]
       guard client >= 0 else {
+        let why = hasProblem ? batch.problems[nextProblem].message : "the '\(table.keyColumn)' cell is empty"
         if hasProblem { nextProblem += 1 }
-        store.keylessRecord("\(source):\(batch.line(row)): the '\(table.keyColumn)' cell is empty")
+        store.keylessRecord("\(source):\(batch.line(row)): \(why)")
         continue
       }
       store.count(client)

@@ -57,12 +57,15 @@ struct TableReader {
         batch = next
         batch.reset()
       }
-      let record = batch.add(line: row.line, key: AggregateStore.trimmed(row.key))
-      guard !batch.key(record).isEmpty else { return }
+      // A record that cannot be read as a row (ragged, a quote out of place, a key that is not
+      // UTF-8) names no client that can be trusted: a shifted cell would charge another client.
+      let key = row.problem == nil ? AggregateStore.trimmed(row.key) : UnsafeBufferPointer(start: nil, count: 0)
+      let record = batch.add(line: row.line, key: key)
       if let problem = row.problem {
         batch.problems.append((record, problem))
         return
       }
+      guard !batch.key(record).isEmpty else { return }
       let current =
         converter
         ?? RecordConverter(fields: fields, formats: source.binding?.formats ?? fields.map { CellFormat($0) })

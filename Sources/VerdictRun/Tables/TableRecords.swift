@@ -29,16 +29,17 @@ package final class TableRecords: @unchecked Sendable {
       for row in data.rows {
         let key = AggregateStore.key(row.key)
         let place = "\(data.name):\(row.line)"
+        // As `verdict run` (TableReader): a record that cannot be read as a row names no client.
+        if let problem = row.problem {
+          store.keylessRecord("\(place): \(problem)")
+          continue
+        }
         guard !key.isEmpty else {
           store.keylessRecord("\(place): the '\(table.keyColumn)' cell is empty")
           continue
         }
         var bytes = key
         let client = bytes.withUTF8 { store.client($0, table: index, line: row.line) }
-        if let problem = row.problem {
-          store.damage(client, at: place, table: index, line: row.line, problem)
-          continue
-        }
         let (record, problem) = data.record(row, for: table.policy)
         if let problem {
           store.damage(client, at: place, table: index, line: row.line, problem)

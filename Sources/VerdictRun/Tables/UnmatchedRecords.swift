@@ -46,7 +46,8 @@ package struct UnmatchedRecords: Sendable {
     }
     if keyless > 0, let first = firstKeyless {
       lines +=
-        "  \(keyless) record\(keyless == 1 ? " has" : "s have") no client key and \(keyless == 1 ? "was" : "were") "
+        "  \(keyless) record\(keyless == 1 ? " has" : "s have") no client key that can be trusted and "
+        + "\(keyless == 1 ? "was" : "were") "
         + "not counted for anyone: \(first)\(keyless > 1 ? ", …" : "")\n"
     }
     return lines
