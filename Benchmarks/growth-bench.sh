@@ -11,6 +11,8 @@
 #   check, one long line    10 x EXAMPLES unknown names in one list on one line (every error was
 #                           reported, each rendered by counting columns from the line's start)
 #   check, verdicts x rules EXAMPLES verdicts and as many rules (each rule searched the verdicts)
+#   check, aggregates       AGGREGATES aggregates over one table (each was compared with every
+#                           other, and its lets searched by name: 10,000 took 15 s)
 #   repl :rules             listing RULES rules (each line made the list of every rule)
 #   repl :run               a session's :run over CLIENTS clients (each field of each client
 #                           made the header's index)
@@ -18,7 +20,7 @@
 # Inputs are generated into bench-data/growth/ (git-ignored).
 #
 #   Benchmarks/growth-bench.sh [RUNS]   RUNS defaults to 3; VERDICT=PATH measures another build,
-#                                       LETS=… RULES=… CLIENTS=… EXAMPLES=… change the
+#                                       LETS=… RULES=… CLIENTS=… EXAMPLES=… AGGREGATES=… change the
 #                                       smaller sizes
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +29,7 @@ LETS=${LETS:-500}
 RULES=${RULES:-5000}
 CLIENTS=${CLIENTS:-25000}
 EXAMPLES=${EXAMPLES:-5000}
+AGGREGATES=${AGGREGATES:-2500}
 SCRATCH=${SCRATCH:-.build-run}
 DATA=bench-data/growth
 
@@ -73,6 +76,16 @@ long_line_policy() {  # names path
     printf "field x: number\nwhen x in ["
     for (i = 0; i < n; i++) printf "%su%d", (i ? ", " : ""), i
     print "] then recommend fire"
+  }' >"$2"
+}
+
+# A table and $1 lets, each an aggregate of its own over it, and a rule reading one.
+aggregates_policy() {  # count path
+  awk -v n="$1" 'BEGIN {
+    print "table t keyed by client"
+    print "  field x: number"
+    for (i = 0; i < n; i++) printf "let a%d = sum(t.x where x > %d)\n", i, i
+    print "when a0 > 0 then recommend fire"
   }' >"$2"
 }
 
@@ -127,6 +140,11 @@ verdict_list() {
   command=("$VERDICT" check "$DATA/verdicts-$1.verdict")
 }
 
+aggregate_list() {
+  aggregates_policy $((AGGREGATES * $1)) "$DATA/aggregates-$1.verdict"
+  command=("$VERDICT" check "$DATA/aggregates-$1.verdict")
+}
+
 rule_list() {
   rules_policy $((RULES * $1)) "$DATA/rules-$1.verdict"
   printf ':load %s\n:rules\n' "$DATA/rules-$1.verdict" >"$DATA/rules-$1.session"
@@ -145,5 +163,6 @@ both_sizes "check, names x lets" names
 both_sizes "check, example typos" example_typos
 both_sizes "check, one long line" long_line
 both_sizes "check, verdicts x rules" verdict_list
+both_sizes "check, aggregates" aggregate_list
 both_sizes "repl :rules" rule_list
 both_sizes "repl :run" session_run

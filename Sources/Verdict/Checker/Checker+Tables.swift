@@ -74,10 +74,12 @@ extension Checker {
   ) {
     var statements = declaration.members
     var pending: [(expr: Expr, syntax: AggregateSyntax, value: String?, filter: String?)] = []
+    // Looked up by hash, not compared with each: a policy of 10,000 aggregates took 15 s.
+    var seen: Set<Expr> = []
     for expr in aggregates {
       // The same aggregate written alike at the same place (a policy and an expression
       // compiled against it) is one aggregate.
-      guard case .aggregate(var syntax) = expr.kind, !pending.contains(where: { $0.expr == expr }) else { continue }
+      guard case .aggregate(var syntax) = expr.kind, seen.insert(expr).inserted else { continue }
       let number = self.aggregates.count + pending.count
       // `any(t where c)` and `all(t where c)` ask about the condition itself.
       var valueExpr = syntax.column.map { Expr(.name($0.name), range: $0.range) }
@@ -100,10 +102,11 @@ extension Checker {
       for diagnostic in checked.diagnostics { record(diagnostic) }
     }
     let program = checked.program
-    func letSlot(_ name: String?) -> Int? {
-      guard let name else { return nil }
-      return program?.lets.firstIndex { $0.name == name }
+    var slotOfLet: [String: Int] = [:]
+    for (slot, binding) in (program?.lets ?? []).enumerated() where slotOfLet[binding.name] == nil {
+      slotOfLet[binding.name] = slot
     }
+    func letSlot(_ name: String?) -> Int? { name.flatMap { slotOfLet[$0] } }
     var members: [Int] = []
     for use in pending {
       // As written: `any(t where c)` is checked as `any` of `c`, but explained as written.
