@@ -85,6 +85,13 @@ struct CellReaderEquivalenceTests {
     }
   }
 
+  /// Numbers the column's decimal mark cannot read, which the old reader took for text in an
+  /// undeclared field (`"12,5"` with a decimal point), are now refused as such.
+  static func isRefusedNumber(_ new: Result<Value, CellError>, _ old: Result<Value, CellError>) -> Bool {
+    guard case .failure(let now) = new, case .success(.text) = old else { return false }
+    return now.message.contains("is a number written with a decimal") || now.message.contains("has two readings")
+  }
+
   @Test(arguments: [false, true]) func sameResultsAsBefore(decimalComma: Bool) {
     let reader = CellReader(numbers: decimalComma ? .comma : .point)
     let legacy = LegacyCellReader(decimalComma: decimalComma)
@@ -95,7 +102,9 @@ struct CellReaderEquivalenceTests {
         let old = legacy.read(cell, for: field)
         if case .success(.date) = new { continue }
         if case .success(.date) = old { continue }
-        if new != old && !Self.isNamedCause(new, old) && !Self.isWiderNumber(new, old) {
+        if new != old && !Self.isNamedCause(new, old) && !Self.isWiderNumber(new, old)
+          && !Self.isRefusedNumber(new, old)
+        {
           Issue.record("\(Value.quote(cell)) as \(field.name), decimal comma \(decimalComma): \(new) but was \(old)")
         }
         compared += 1

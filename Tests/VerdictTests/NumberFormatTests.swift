@@ -23,6 +23,31 @@ import Testing
     #expect(read(cell, .point) == expected)
   }
 
+  /// A field the policy does not declare takes the kind its cell shows, but a number the column's
+  /// format cannot settle is refused, not read as text: `"2.500" > "10.000"` compared the texts
+  /// and fired. Text that is no number stays text under every format.
+  @Test(arguments: [
+    ("2.500", NumberFormat.undecided, "error: \"2.500\" has two readings: its decimal mark is not known"),
+    ("1,250", .undecided, "error: \"1,250\" has two readings: its decimal mark is not known"),
+    (
+      "1.234,56", .point,
+      "error: \"1.234,56\" is a number written with a decimal comma, where the column's numbers have a decimal point"
+    ),
+    (
+      "1,234.56", .comma,
+      "error: \"1,234.56\" is a number written with a decimal point, where the column's numbers have a decimal comma"
+    ),
+    (
+      "€1.234,50", .point,
+      "error: \"€1.234,50\" is a number written with a decimal comma, where the column's numbers have a decimal point"
+    ),
+    ("1.250", .point, "1.25"), ("1.250", .comma, "1250"), ("1.234,56", .undecided, "1234.56"),
+    ("hello", .point, "\"hello\""), ("1.2.3", .undecided, "\"1.2.3\""), ("A-12,5", .comma, "\"A-12,5\""),
+  ])
+  func undeclaredFieldsRefuseNumbersTheirFormatCannotSettle(cell: String, numbers: NumberFormat, expected: String) {
+    #expect(read(cell, numbers, as: FieldInfo(name: "x", type: nil, isDeclared: false)) == expected)
+  }
+
   /// The hint for a cell with two readings names both, as the reader makes them of the cell
   /// itself (signs and currencies where the reader takes them); a cell that does not read both
   /// ways gets the general example.

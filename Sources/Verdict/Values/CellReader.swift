@@ -82,8 +82,17 @@ package struct CellReader: Sendable {
 
   /// What is wrong with a trimmed cell that ``value(of:as:)`` could not read.
   func mismatch(_ cell: CellScanner, _ field: CellFormat) -> CellError {
-    // Cells of text and of undeclared fields fail only when they are not valid UTF-8.
-    guard let type = field.type else { return CellReader.invalidText(cell) }
+    // Cells of text fail only when they are not valid UTF-8, and so do those of undeclared
+    // fields but for numbers the format cannot settle.
+    guard let type = field.type else {
+      guard cell.isNumberOfAnotherReading else { return CellReader.invalidText(cell) }
+      if cell.hasAmbiguousNumber() { return twoReadings(cell) }
+      let (column, written) = cell.numbers.decimalMark == .point ? ("point", "comma") : ("comma", "point")
+      return CellError(
+        message: "\(Value.quote(cell.string)) is a number written with a decimal \(written), "
+          + "where the column's numbers have a decimal \(column)",
+        hint: "say how the column writes numbers: --decimal \(written == "comma" ? "," : ".")")
+    }
     if type == .number || type == .percent,
       cell.digitCount > DecimalNumber.maximumDigits || CellReader.readsAsDigits(cell, type)
     {
@@ -125,13 +134,7 @@ package struct CellReader: Sendable {
           ? "money holds amounts up to 922,337,203,685,477 in any currency"
           : "durations are kept exactly up to 9,223,372,036,854,775,807 seconds")
     }
-    if type.isNumeric, cell.hasAmbiguousNumber() {
-      return CellError(
-        message: "\(Value.quote(cell.string)) has two readings: its decimal mark is not known",
-        hint: readsTypedValues
-          ? "write it without a thousands separator and with a decimal point, such as 1250 or 1.25"
-          : NumberFormat.decimalMarkHint(example: cell.string, scope: "column"))
-    }
+    if type.isNumeric, cell.hasAmbiguousNumber() { return twoReadings(cell) }
     switch type {
     case .text: return CellReader.invalidText(cell)
     case .bool: return cell.mismatch("true or false", hint: "write true or false (yes/no and 1/0 also work)")
@@ -164,6 +167,15 @@ package struct CellReader: Sendable {
     CellError(
       message: "\(Value.quote(cell.string)) is not valid UTF-8 text",
       hint: "the file is not UTF-8 throughout: give its encoding, such as --encoding windows-1252")
+  }
+
+  /// The error for a number whose decimal mark the cell does not show and the column does not fix.
+  private func twoReadings(_ cell: CellScanner) -> CellError {
+    CellError(
+      message: "\(Value.quote(cell.string)) has two readings: its decimal mark is not known",
+      hint: readsTypedValues
+        ? "write it without a thousands separator and with a decimal point, such as 1250 or 1.25"
+        : NumberFormat.decimalMarkHint(example: cell.string, scope: "column"))
   }
 
   /// Converts a value given by a program (a dictionary entry) to the field's type: a whole number

@@ -210,7 +210,24 @@ struct CellScanner {
     if let number = number() { return number }
     if CellScanner.isLetter(bytes[end - 1]), let span = duration(bareUnit: nil) { return .duration(span) }
     if let money = money(defaultCurrency: nil) { return .money(money) }
+    // A number this format cannot settle is refused, not compared as text ("2.500" > "10.000").
+    if isNumberOfAnotherReading { return nil }
     return validText.map { .text($0) }
+  }
+
+  /// Whether the cell is a number (or an amount) that this format leaves undecided (`1.250`),
+  /// or reads only with the other decimal mark (`1.234,56` where the mark is the point).
+  var isNumberOfAnotherReading: Bool {
+    if hasAmbiguousNumber() { return true }
+    let other: NumberFormat.DecimalMark
+    switch numbers.decimalMark {
+    case .point: other = .comma
+    case .comma: other = .point
+    case .undecided: return false
+    }
+    var scanner = CellScanner(bytes: bytes, numbers: NumberFormat(decimalMark: other, grouping: numbers.grouping))
+    (scanner.start, scanner.end) = (start, end)
+    return scanner.number() != nil || scanner.money(defaultCurrency: nil) != nil
   }
 
   // MARK: - Pieces
