@@ -82,8 +82,11 @@ package struct ClientBook: Sendable {
   package func find(_ query: String) -> Result<Int, LookupFailure> {
     let wanted = query.lowercased()
     if let exact = entries.firstIndex(where: { $0.name == query || $0.key == query }) { return .success(exact) }
+    // Keys are compared without the spaces around them, as runs and the history compare them.
+    let trimmedQuery = query.trimmed
     let caseless = entries.indices.filter {
       entries[$0].name.lowercased() == wanted || entries[$0].key.lowercased() == wanted
+        || (!trimmedQuery.isEmpty && entries[$0].key.trimmed == trimmedQuery)
     }
     if caseless.count == 1 { return .success(caseless[0]) }
     let prefixed = entries.indices.compactMap { index -> (index: Int, shown: String)? in

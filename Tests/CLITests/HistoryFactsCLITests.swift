@@ -120,6 +120,25 @@ struct HistoryFactsCLITests {
     #expect(explain.stdout.hasPrefix("A: fire, by rule 1 \"again\""), "\(explain.stdout)")
   }
 
+  /// `explain` finds a client whose key has spaces around it in the history, as the run does
+  /// (the run trims keys; explain looked the padded key up and found no past), and by its key
+  /// without them.
+  @Test func explainFindsAPaddedKeyInTheHistory() throws {
+    let workspace = try HistoryWorkspace(
+      policy: "field late: number\n"
+        + "rule \"again\" when late > 30 and times_flagged(30d) >= 2 then recommend review\n"
+        + "rule \"late\" when late > 30 then recommend talk\n")
+    try workspace.write("clients.csv", "id,late\n\" C2 \",40\n")
+    for day in [1, 2] { #expect(try workspace.run(HistoryWorkspace.november(day)).status == 0) }
+    for name in [" C2 ", "C2"] {
+      let explain = try workspace.verdict([
+        "explain", "policy.verdict", "clients.csv", "--client", name, "--history", workspace.history.path,
+        "--today", HistoryWorkspace.november(3),
+      ])
+      #expect(explain.stdout.hasPrefix(" C2 : review, by rule 1 \"again\""), "\(name): \(explain.stdout)")
+    }
+  }
+
   @Test func aNewClientWasFlaggedZeroTimes() throws {
     let workspace = try HistoryWorkspace(
       policy: """

@@ -338,6 +338,8 @@ package final class HistoryReader: @unchecked Sendable {
 
   /// Writes `policy`'s history facts about `key` into `client`.
   package func fill(_ client: inout Client, key: String, policy: Policy) {
-    past.fill(&client, history: past.client(key)?.ranked(by: policy.verdicts), policy: policy)
+    // Keys are recorded without the spaces and tabs around them, as a run reads them.
+    let recorded = PageHistory.key(key)
+    past.fill(&client, history: past.client(recorded)?.ranked(by: policy.verdicts), policy: policy)
   }
 }
