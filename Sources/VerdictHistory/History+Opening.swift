@@ -127,6 +127,13 @@ extension History {
     guard errno == ENOENT else {
       throw HistoryError(.io, "history \(path) cannot be read: \(String(cString: strerror(errno)))")
     }
+    if lstat(path, &status) == 0 {
+      // A link to nothing: SQLite would make its target with the default mode, readable by all.
+      let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+      throw HistoryError(
+        .notAHistory, "history \(path) is a link to \(target), which does not exist",
+        hint: "give --history the history's own path, or a new file's")
+    }
     let folder = (path as NSString).deletingLastPathComponent
     if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
       do {
@@ -145,22 +152,20 @@ extension History {
   }
 }
 
-/// Whether the file at `path` starts with text: UTF-8 without a control character but white
-/// space in its first 16 bytes (the last character may be cut), where a history has SQLite's
-/// header (`SQLite format 3` and a NUL). A CSV file or a policy given as `--history` by mistake
-/// was called corrupt, with the hint to restore it from a backup. Random bytes (a damaged file)
-/// are practically never text by this measure.
+/// Whether the file at `path` starts with text: its first 512 bytes (or all of a shorter file)
+/// are UTF-16 with a byte order mark, or bytes of text in an 8-bit encoding or UTF-8 (no control
+/// character but white space), where a history has SQLite's header (`SQLite format 3` and a
+/// NUL). A CSV file or a policy given as `--history` by mistake, in UTF-8, UTF-16 or
+/// Windows-1252, was called corrupt, with the hint to restore it from a backup. Random bytes (a
+/// damaged file) are practically never text by this measure (a control byte is among 512 random
+/// ones but for one time in 10^27).
 private func holdsText(_ path: String) -> Bool {
   guard let file = FileHandle(forReadingAtPath: path) else { return false }
   defer { try? file.close() }
-  guard let start = try? file.read(upToCount: 16), !start.isEmpty else { return false }
+  guard let start = try? file.read(upToCount: 512), !start.isEmpty else { return false }
   let bytes = Array(start)
-  guard bytes.allSatisfy({ ($0 >= 0x20 && $0 != 0x7F) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
-    return false
-  }
-  return (0...min(3, bytes.count - 1)).contains { cut in
-    String(validating: bytes.dropLast(cut), as: UTF8.self) != nil
-  }
+  if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
+  return bytes.allSatisfy { ($0 >= 0x20 && $0 != 0x7F) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
 }
 
 /// Creates the file at `path` with mode 0600, failing when it exists; the open descriptor or -1.

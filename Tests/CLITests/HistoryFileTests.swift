@@ -219,6 +219,39 @@ struct HistoryFileTests {
     }
   }
 
+  /// A data file in UTF-16 (with its byte order mark) or Windows-1252 given as the history is
+  /// text too, not a corrupt history to restore from a backup.
+  @Test(arguments: [
+    Data([0xFF, 0xFE]) + "id,late,rude\nA,45,false\n".data(using: .utf16LittleEndian)!,
+    Data("id,Gr\u{FC}\u{DF}e,late\nA,1,45\n".data(using: .windowsCP1252)!),
+  ])
+  func aTextFileInAnotherEncodingIsNotAHistory(text: Data) throws {
+    let workspace = try HistoryWorkspace()
+    try workspace.write("clients.csv", "id,late,rude\nA,45,false\n")
+    try text.write(to: workspace.url("export.csv"))
+    let result = try VerdictBinary.run(
+      ["run", "policy.verdict", "clients.csv", "--history", "export.csv", "--today", "2026-11-01"], in: workspace.folder
+    )
+    #expect(result.status == 2)
+    #expect(result.stderr.hasPrefix("verdict: history export.csv is not a history: it holds text"), "\(result.stderr)")
+    #expect(try Data(contentsOf: workspace.url("export.csv")) == text)
+  }
+
+  /// A history named through a link to nothing is refused: SQLite made the link's target
+  /// readable by everyone, where a history is made readable by its owner alone.
+  @Test func aLinkToNothingIsRefused() throws {
+    let workspace = try HistoryWorkspace()
+    try workspace.write("clients.csv", "id,late,rude\nA,45,false\n")
+    try FileManager.default.createSymbolicLink(
+      atPath: workspace.url("link.sqlite").path, withDestinationPath: "gone.sqlite")
+    let result = try VerdictBinary.run(
+      ["run", "policy.verdict", "clients.csv", "--history", "link.sqlite", "--today", "2026-11-01"],
+      in: workspace.folder)
+    #expect(result.status == 2)
+    #expect(result.stderr.hasPrefix("verdict: history link.sqlite is a link to gone.sqlite, which does not exist"))
+    #expect(!FileManager.default.fileExists(atPath: workspace.url("gone.sqlite").path))
+  }
+
   @Test func changedNeedsAHistory() throws {
     let workspace = try HistoryWorkspace()
     try workspace.write("clients.csv", HistoryMonthTests.clients(day: 1))
