@@ -109,6 +109,21 @@ struct JSONInputTests {
         + "a record would be read by one spelling only\n  hint: write the key alike in every record\n")
   }
 
+  /// A UTF-16 JSON file (PowerShell's default), with or without its byte order mark, is refused
+  /// as such: it was "expected '[' at the start of a JSON array file", or a row error a line.
+  @Test(arguments: [("clients.json", true), ("clients.jsonl", true), ("clients.jsonl", false)])
+  func utf16JSONIsRefusedAsSuch(name: String, byteOrderMark: Bool) throws {
+    let text = name.hasSuffix("l") ? "{\"id\":\"a\",\"amount\":7}\r\n" : "[{\"id\":\"a\",\"amount\":7}]"
+    let bytes = (byteOrderMark ? Data([0xFF, 0xFE]) : Data()) + text.data(using: .utf16LittleEndian)!
+    let workspace = try Workspace(["policy.verdict": Self.policy])
+    try bytes.write(to: workspace.folder.appendingPathComponent(name))
+    let result = try workspace.run(["run", "policy.verdict", name])
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(
+      result.stderr.hasPrefix("verdict: \(name) is UTF-16 text; JSON data is read as UTF-8\n"), "\(result.stderr)")
+  }
+
   @Test func aKeyGivenTwiceIsARowError() throws {
     let data = """
       {"id":"a","amount":7,"amount":2}

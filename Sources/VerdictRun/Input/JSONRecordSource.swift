@@ -1,3 +1,4 @@
+import Foundation
 import Verdict
 import VerdictData
 
@@ -21,6 +22,7 @@ final class JSONRecordSource: RecordSource {
   init(path: String, layout: JSONRecordReader.Layout, numbers: NumberFormat) throws(RunFailure) {
     self.numbers = numbers
     isStandardInput = path == "-"
+    if !isStandardInput { try JSONRecordSource.refuseUTF16(path) }
     do {
       let source = try ByteSource(path: path)
       name = source.name
@@ -31,6 +33,21 @@ final class JSONRecordSource: RecordSource {
     } catch {
       throw RunFailure(.data, located: "\(path): \(error)")
     }
+  }
+
+  /// Refuses a file in UTF-16 (PowerShell's default for `ConvertTo-Json | Out-File`): JSON data
+  /// is read as UTF-8, and its records were "expected '['" at a `[` or one row error a line.
+  private static func refuseUTF16(_ path: String) throws(RunFailure) {
+    guard let file = FileHandle(forReadingAtPath: path) else { return }
+    defer { try? file.close() }
+    let start = Array((try? file.read(upToCount: 4)) ?? Data())
+    let byteOrderMark = start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF])
+    // Without a mark, UTF-16 JSON starts with `[` or `{` and a zero byte (or the other way round).
+    let zeroAfterASCII = start.count >= 2 && (start[0] == 0) != (start[1] == 0)
+    guard byteOrderMark || zeroAfterASCII else { return }
+    throw RunFailure(
+      .data, "\(path) is UTF-16 text; JSON data is read as UTF-8",
+      hint: "save it as UTF-8 (in PowerShell: Out-File -Encoding utf8), or export CSV, whose encoding is detected")
   }
 
   /// How many well-formed records are read ahead for the columns.
