@@ -87,6 +87,17 @@ struct TestCommand: ParsableCommand {
             fitsData = false
             continue
           }
+          // Measured without their records, every client had the aggregates of none: share()
+          // of a sum was 100% for each example. As `verdict run`, the tables need their files.
+          let measuresAggregates = policy.populationNeeds.contains { $0.field >= policy.fields.count }
+          if records == nil, measuresAggregates {
+            let names = policy.tables.map { "--table \($0.name)=FILE" }.joined(separator: " ")
+            Terminal.error(
+              "\(policy.source.name): its examples are measured against \(path), whose clients' records "
+                + "are in the policy's tables: give them with \(names)\n")
+            fitsData = false
+            continue
+          }
           if let records { clients.attach(records) }
           populations[path] = clients.population(for: policy)
         case .unreadable, nil:
