@@ -12,6 +12,8 @@ final class Pipeline: @unchecked Sendable {
   private let open: (String) throws(RunFailure) -> any RecordSource
   /// The clients' aggregates, when the policy reads record tables.
   private let store: AggregateStore?
+  /// How many clients the population pass left out (``PopulationPass/Result/leftOut``).
+  var populationLeftOut = 0
   /// The run history, when the run has one.
   private let history: RunHistory?
   /// How the data writes money and dates, for the HTML report.
@@ -140,6 +142,7 @@ final class Pipeline: @unchecked Sendable {
       tally: writer.tally, verdicts: policy.verdicts, failOn: configuration.failOn, unshownErrors: writer.unshownErrors,
       duplicateKeys: writer.duplicateKeys.repeated)
     summary.duplicateKeysIncomplete = writer.duplicateKeys.isIncomplete
+    summary.populationLeftOut = populationLeftOut
     summary.moreDuplicateKeys = writer.duplicateKeys.hasUnnamedRepeats
     if let store {
       summary.unmatchedRecords = UnmatchedRecords(

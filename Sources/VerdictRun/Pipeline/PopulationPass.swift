@@ -19,6 +19,9 @@ struct PopulationPass {
     var standardInput: SpoolSource?
     /// Why standard input could not be read to the end, if it could not.
     var standardInputTail: String?
+    /// The clients left out of the population: their rows, the cells it needs or their records
+    /// could not be read (they are error rows of the run).
+    var leftOut = 0
   }
 
   /// Runs the pass over `inputs`; `standardInput` is the already opened source for `-`.
@@ -57,6 +60,7 @@ struct PopulationPass {
       work.close()
     }
     var converters: [Int: RowConverter] = [:]
+    var leftOut = 0
     while let batch = work.receive() {
       let converter =
         converters[batch.source]
@@ -66,17 +70,24 @@ struct PopulationPass {
       for row in 0..<batch.count {
         if nextProblem < batch.problems.count, batch.problems[nextProblem].row == row {
           nextProblem += 1
+          leftOut += 1
           continue
         }
         for slot in needed { client.values[slot] = .missing }
         let problems = client.values.withUnsafeMutableBufferPointer { values in
           values.baseAddress.flatMap { converter.convert(row: row, of: batch, into: $0) }
         }
-        guard problems == nil else { continue }
+        guard problems == nil else {
+          leftOut += 1
+          continue
+        }
         if let store {
           // A client whose records could not all be read is not evaluated, so not measured.
           let found = store.client(named: batch.withKey(row) { AggregateStore.key($0) })
-          if let found, store.damageMessage(of: found) != nil { continue }
+          if let found, store.damageMessage(of: found) != nil {
+            leftOut += 1
+            continue
+          }
           store.setAggregates(of: &client, client: found, policy: policy)
         }
         builder.add(client)
@@ -85,7 +96,7 @@ struct PopulationPass {
     }
     free.close()
     if let failure = fatal.value { throw failure }
-    return Result(population: builder.build())
+    return Result(population: builder.build(), leftOut: leftOut)
   }
 
   /// The pass over inputs among which is standard input, which is spooled on the way (its rows
@@ -111,17 +122,26 @@ struct PopulationPass {
       do {
         try source.forEachRow(row, binder: binder) { row in
           try spool?.add(row)
-          guard row.problem == nil else { return }
+          guard row.problem == nil else {
+            result.leftOut += 1
+            return
+          }
           // Made with the first record: a source without a header binds only then.
           let current = converter ?? RowConverter(fields: policy.fields, formats: formats(source), slots: needed)
           converter = current
           for slot in needed { client.values[slot] = .missing }
           let problems = client.values.withUnsafeMutableBufferPointer { current.convert(row, into: $0.baseAddress!) }
-          guard problems == nil else { return }
+          guard problems == nil else {
+            result.leftOut += 1
+            return
+          }
           if let store {
             // A client whose records could not all be read is not evaluated, so not measured.
             let found = store.client(named: AggregateStore.key(row.key))
-            if let found, store.damageMessage(of: found) != nil { return }
+            if let found, store.damageMessage(of: found) != nil {
+              result.leftOut += 1
+              return
+            }
             store.setAggregates(of: &client, client: found, policy: policy)
           }
           builder.add(client)

@@ -22,6 +22,8 @@ package struct RunSummary: Sendable {
   package var moreDuplicateKeys = false
   /// Records of the tables that no client was charged with.
   package var unmatchedRecords: UnmatchedRecords?
+  /// Clients that `share`, `rank` and `percentile` left out: rows whose cells could not be read.
+  package var populationLeftOut = 0
 
   /// Creates a summary.
   package init(
@@ -65,6 +67,13 @@ package struct RunSummary: Sendable {
       let first = String(DuplicateKeys.capacity).reversed().enumerated()
         .map { $0.offset > 0 && $0.offset % 3 == 0 ? "\($0.element)," : "\($0.element)" }.reversed().joined()
       lines.append("  keys were checked for duplicates against the first \(first) keys only")
+    }
+    if populationLeftOut > 0 {
+      // Their shares and ranks are of the other clients: say so, since the figures look whole.
+      let rows = populationLeftOut
+      lines.append(
+        "  note: share, rank and percentile were measured without the \(rows) row\(rows == 1 ? "" : "s") "
+          + "whose cells could not be read")
     }
     if let unmatched = unmatchedRecords?.text, !unmatched.isEmpty {
       lines.append(String(unmatched.dropLast()))

@@ -135,6 +135,7 @@ package final class Runner {
         sources.append(table.source.name)
       }
     }
+    var populationLeftOut = 0
     if !policy.populationNeeds.isEmpty {
       let pass = PopulationPass(policy: policy, binder: binder, store: store)
       let result: PopulationPass.Result
@@ -146,17 +147,19 @@ package final class Runner {
         throw error
       }
       context.population = result.population
+      populationLeftOut = result.leftOut
       if let spool = result.standardInput, let index = configuration.inputs.firstIndex(of: "-") {
         inputs[index] = .opened(spool, tail: result.standardInputTail)
       }
     }
     // The HTML report writes money and dates as the first data file that shows them does.
     let notation = DataNotation.first(of: configuration.inputs.compactMap { prepared[$0]?.notation })
-    return try Pipeline(
+    let pipeline = Pipeline(
       policy: policy, options: options, context: context, binder: binder, store: store, history: history,
-      notation: notation, open: open
-    )
-    .run(inputs: inputs, sources: sources, sink: sink, renderer: renderer, standardError: standardError)
+      notation: notation, open: open)
+    pipeline.populationLeftOut = populationLeftOut
+    return try pipeline.run(
+      inputs: inputs, sources: sources, sink: sink, renderer: renderer, standardError: standardError)
   }
 
   /// Without a client file the clients are the tables' keys, which have no fields of their own.
