@@ -252,6 +252,19 @@ struct HistoryFileTests {
     #expect(!FileManager.default.fileExists(atPath: workspace.url("gone.sqlite").path))
   }
 
+  /// A client without a key is not recorded, so it has no standing: it was "new" on every run,
+  /// or cooling off for ever (`pending`, a new end each day); the summary says why it is shown.
+  @Test func aClientWithoutAKeyHasNoStanding() throws {
+    let workspace = try HistoryWorkspace()
+    try workspace.write("clients.csv", "customer,late,rude\nA,0,true\n")
+    for day in [1, 5] {
+      let result = try workspace.run(HistoryWorkspace.november(day), ["--changed", "-f", "csv"])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.hasSuffix("\nclients.csv:2,fire,rude,,3d,false,,,,,clients.csv:2,,,\n"), "\(result.stdout)")
+      #expect(result.stderr.contains("warning: 1 client has no key, and the history records none of them"))
+    }
+  }
+
   @Test func changedNeedsAHistory() throws {
     let workspace = try HistoryWorkspace()
     try workspace.write("clients.csv", HistoryMonthTests.clients(day: 1))

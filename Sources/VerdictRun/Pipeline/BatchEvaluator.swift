@@ -126,9 +126,12 @@ final class BatchEvaluator {
       }
       // The history's facts about the client, before its other values (which may fail).
       var pastID: Int?
+      var isRecorded = true
       if let history {
         let past = history.past
-        pastID = batch.withRecordedKey(row) { past.clientID(keyBytes: $0, guess: &historyGuess) }
+        (pastID, isRecorded) = batch.withRecordedKey(row) { key in
+          (past.clientID(keyBytes: key, guess: &historyGuess), !key.isEmpty)
+        }
         if history.sharesClientIDs { historyClient = pastID }
         if fillsHistoryFacts {
           past.fill(&client, history: pastID.flatMap(past.client(id:)), policy: policy)
@@ -149,13 +152,17 @@ final class BatchEvaluator {
         report(row, of: batch, nil, error: damage, renderer: renderer, tally: &tally)
         continue
       }
+      // A client without a key is not recorded: it has no standing (it was "new", or cooling off
+      // for ever, on every run), and the summary says how many there were.
+      if !isRecorded { tally.unrecorded += 1 }
       if explainsEveryClient {
-        explainedRow(row, of: batch, pastID: pastID, policy: policy, renderer: renderer, tally: &tally)
+        explainedRow(
+          row, of: batch, pastID: pastID, isRecorded: isRecorded, policy: policy, renderer: renderer, tally: &tally)
         continue
       }
       do throws(EvaluationError) {
         let outcome = try policy.report(client, in: context)
-        let standing = history?.past.standing(of: pastID, outcome)
+        let standing = isRecorded ? history?.past.standing(of: pastID, outcome) : nil
         report(row, of: batch, outcome, error: nil, standing: standing, renderer: renderer, tally: &tally)
       } catch let failure {
         failed(row, of: batch, failure, renderer: renderer, tally: &tally)
@@ -171,7 +178,8 @@ final class BatchEvaluator {
   /// that each call need not copy it.
   @inline(never)
   private func explainedRow<Renderer: ReportRenderer>(
-    _ row: Int, of batch: Batch, pastID: Int?, policy: borrowing Policy, renderer: Renderer, tally: inout Tally
+    _ row: Int, of batch: Batch, pastID: Int?, isRecorded: Bool, policy: borrowing Policy, renderer: Renderer,
+    tally: inout Tally
   ) {
     truthsFilled = false
     do throws(EvaluationError) {
@@ -182,7 +190,7 @@ final class BatchEvaluator {
         outcome = try policy.report(client, in: context)
       }
       if outcome.winningRule == nil { unmatched += 1 }
-      let standing = history?.past.standing(of: pastID, outcome)
+      let standing = isRecorded ? history?.past.standing(of: pastID, outcome) : nil
       report(row, of: batch, outcome, error: nil, standing: standing, renderer: renderer, tally: &tally)
     } catch let failure {
       failed(row, of: batch, failure, renderer: renderer, tally: &tally)

@@ -68,6 +68,12 @@ package struct RunSummary: Sendable {
         .map { $0.offset > 0 && $0.offset % 3 == 0 ? "\($0.element)," : "\($0.element)" }.reversed().joined()
       lines.append("  keys were checked for duplicates against the first \(first) keys only")
     }
+    if tally.unrecorded > 0 {
+      let count = tally.unrecorded
+      lines.append(
+        "  warning: \(count) client\(count == 1 ? " has" : "s have") no key, and the history records none of them: "
+          + "they have no standing, and --changed shows them on every run (give the data a key column, --key)")
+    }
     if populationLeftOut > 0 {
       // Their shares and ranks are of the other clients: say so, since the figures look whole.
       let rows = populationLeftOut

@@ -18,6 +18,8 @@ package struct Tally: Sendable, Equatable {
   package var failOnHits = 0
   /// Data files that could not be read to the end.
   package var unreadableTails = 0
+  /// Clients without a key evaluated in a run with a history, which records none of them.
+  package var unrecorded = 0
 
   /// No counts, for a policy with `verdictCount` verdicts.
   package init(verdictCount: Int) {
@@ -40,5 +42,6 @@ package struct Tally: Sendable, Equatable {
     printed += other.printed
     failOnHits += other.failOnHits
     unreadableTails += other.unreadableTails
+    unrecorded += other.unrecorded
   }
 }
