@@ -77,6 +77,31 @@ struct DataFileSurveyTests {
     #expect(failing > 50, "files with cells that do not fit: \(failing)")
   }
 
+  /// A column of whole numbers does not borrow the mark the file's other columns show: a cell
+  /// with two readings past the rows the run samples was read as 1.25 (a '.' from the other
+  /// column), and `check --data` decided the column from a cell past the sample (a ','). Both
+  /// now read the file alike: the cell is refused by the run and reported by the check.
+  @Test func aCellWithTwoReadingsPastTheSampleIsRefusedByBoth() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-survey-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var text = "id;a;b\n"
+    for index in 0..<LayoutDetector.sampleSize { text += "C\(index);100;0.5\n" }
+    text += "X;1.250;0.5\nY;2,5;0.5\n"
+    let data = folder.appendingPathComponent("export.csv")
+    try Data(text.utf8).write(to: data)
+    let policy = try Policy("field a: money in EUR\nfield b: number\nwhen a > 1000€ and b >= 0 then recommend fire\n")
+    let survey = try DataFileSurvey.read(data.path, policy: policy, examples: 3)
+    #expect(survey.failures[0]?.first.map { "\($0.line) \($0.text)" } == ["5002 1.250"])
+    var configuration = RunConfiguration(inputs: [data.path], today: CalendarDate(year: 2026, month: 12, day: 1)!)
+    configuration.format = .csv
+    configuration.outputPath = folder.appendingPathComponent("report.csv").path
+    _ = Runner(policy: policy, configuration: configuration) { _ in }.run()
+    let report = try String(contentsOf: folder.appendingPathComponent("report.csv"), encoding: .utf8)
+    #expect(report.contains("\nX,error,"), "\(report.suffix(300))")
+    #expect(report.contains("\nY,keep,"))
+  }
+
   @Test func aFileThatBreaksOffIsSurveyedUpToTheBreak() throws {
     let file = Self.tests.appendingPathComponent("CLITests/Cases/data/unterminated.csv").path
     let table = try ClientTable.read(file)

@@ -44,13 +44,20 @@ extension ClientTable {
     var deciders = columns.indices.map { dated.contains($0) ? DateColumn.Decider(column: columns[$0]) : nil }
     let buffer = RowBuffer(slots: columns.count)
     var tallies = columns.map { _ in DecimalMarkTally() }
+    // The formats are decided from the cells `verdict run` samples (LayoutDetector), so that
+    // both read a file alike: `check --data` said a column's mark was ',' from a cell past the
+    // run's sample, while the run read that column cell by cell.
+    var rows = 0
+    var dateCells = columns.map { _ in 0 }
     do {
       try source.forEachRow(buffer, binder: binder) { row in
-        if row.problem == nil {
+        rows += 1
+        if row.problem == nil, rows <= LayoutDetector.sampleSize {
           for column in columns.indices {
             let cell = row.cells[column]
             if !ClientTable.isDate(cell) { tallies[column].add(cell, line: row.line) }
-            if !cell.isEmpty, deciders[column]?.isDecided == false {
+            if !cell.isEmpty, deciders[column]?.isDecided == false, dateCells[column] < LayoutDetector.dateSampleSize {
+              dateCells[column] += 1
               deciders[column]?.add(String(decoding: cell, as: UTF8.self), line: row.line)
             }
           }

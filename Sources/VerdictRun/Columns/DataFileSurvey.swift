@@ -25,8 +25,8 @@ package struct CellFailures: Sendable {
 }
 
 /// `verdict check --data` over a file of any size: the file is read twice as a stream, keeping
-/// no row. The first pass decides how each column writes its numbers and dates from all of its
-/// cells, as ``ClientTable/read(_:options:)`` does; the second reads each cell a field of the
+/// no row. The first pass decides how each column writes its numbers and dates from the cells
+/// `verdict run` samples, as ``ClientTable/read(_:options:)`` does; the second reads each cell a field of the
 /// policy uses with that format, counting those that do not fit and keeping the first few.
 package struct DataFileSurvey: Sendable {
   /// The file's columns and how their cells are read; its ``ClientTable/rows`` are empty.

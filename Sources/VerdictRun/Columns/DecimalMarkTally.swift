@@ -81,9 +81,9 @@ extension DecimalMarkTally {
         decisions.append(DecimalMarkDecision(mark: .undecided, source: .undecided))
       } else if let mark = tally.ownMark {
         decisions.append(DecimalMarkDecision(mark: mark, source: .cells))
-      } else if let fileMark {
-        // A column of whole numbers reads the file's mark too, for a later cell with two readings.
-        decisions.append(DecimalMarkDecision(mark: fileMark, source: tally.ambiguous > 0 ? .otherColumns : .undecided))
+      } else if let fileMark, tally.ambiguous > 0 {
+        // Cells with two readings read the mark the file's other columns show.
+        decisions.append(DecimalMarkDecision(mark: fileMark, source: .otherColumns))
       } else if let example = tally.firstAmbiguous {
         problems.append(
           DecimalMarkProblem(
