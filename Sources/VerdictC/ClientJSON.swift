@@ -30,8 +30,9 @@ enum ClientJSON {
       switch member.value {
       case .string(let text): values[member.key] = .text(text)
       case .number(let text):
-        // As `verdict run` reads a JSON number: its exponent written out (`1e2` is 100).
-        values[member.key] = .text(JSONNumberText.plain(text))
+        // As `verdict run` reads a JSON number: its exponent written out (`1e2` is 100), and
+        // written for a reader that takes each cell's mark from the cell (`1.250` as `1.2500`).
+        values[member.key] = .text(JSONNumberText.cell(text, notation: .unambiguous))
       case .bool(let flag): values[member.key] = .text(flag ? "true" : "false")
       case .null: values[member.key] = .missing
       case .array, .object:
@@ -41,7 +42,8 @@ enum ClientJSON {
       }
     }
     do throws(ClientError) {
-      return try policy.client(values, options: .absentIsMissing)
+      // As `verdict run` reads a JSON record's strings: "1,250" has two readings, and is refused.
+      return try policy.client(values, options: .absentIsMissing, reader: .typedValues)
     } catch {
       let what = error.kind == .unknownKey ? error.message : error.description
       throw .client("client JSON: \(what)\(error.hint.map { " (\($0))" } ?? "")")

@@ -85,6 +85,12 @@ extension JSONNumberText {
   /// `number`, a valid JSON number, as a cell in `notation`: without its exponent
   /// (``plain(_:)``), its point written as `notation` needs; `nil` when it is a cell as written.
   package static func cell(_ number: UnsafeBufferPointer<UInt8>, notation: JSONNumberNotation) -> [UInt8]? {
+    // Every number token of a JSON file comes here: most need no rewriting, and make no array.
+    let marker = number.firstIndex { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
+    if marker == nil {
+      guard notation != .point, let point = number.firstIndex(of: UInt8(ascii: ".")) else { return nil }
+      if notation == .unambiguous, number.count - point - 1 != 3 { return nil }
+    }
     let plain = self.plain(number)
     guard notation != .point else { return plain }
     var text = plain ?? Array(number)
@@ -97,5 +103,12 @@ extension JSONNumberText {
       text.append(UInt8(ascii: "0"))
     }
     return text
+  }
+
+  /// ``cell(_:notation:)`` of a number's text, as a `String`; the text itself when it is a cell
+  /// as written.
+  package static func cell(_ number: String, notation: JSONNumberNotation) -> String {
+    var number = number
+    return number.withUTF8 { cell($0, notation: notation) }.map { String(decoding: $0, as: UTF8.self) } ?? number
   }
 }

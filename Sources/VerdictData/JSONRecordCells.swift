@@ -229,7 +229,7 @@ package struct JSONRecordText {
       var text =
         switch value {
         case .string(let text), .nested(let text): text
-        case .number(let text): JSONNumberText.plain(text)
+        case .number(let text): JSONNumberText.cell(text, notation: cells.notation(of: slot))
         case .bool(let flag): flag ? "true" : "false"
         case .null: ""
         }

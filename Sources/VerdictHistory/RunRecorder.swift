@@ -215,9 +215,10 @@ package final class RunRecorder {
   /// Writes the run with its verdict counts and error count, and the departures of clients that
   /// were in the run before and were not added; then commits. The recorder is finished after.
   ///
-  /// With `dataReadWhole` false (a data file could not be read to the end), a client that was
-  /// not added may be in the part that was not read: it keeps what it had, as a client whose
-  /// row could not be judged does, rather than leave the data and come back as new.
+  /// With `dataReadWhole` false (a data file could not be read to the end, or a row could not be
+  /// told whose it is), a client that was not added may be in what was not read: it keeps what
+  /// it had, as a client whose row could not be judged does, rather than leave the data and come
+  /// back as new.
   package func commit(counts: [String: Int], errors: Int, dataReadWhole: Bool = true) throws(HistoryError) {
     try checkOpen()
     for client in baseline.indices where dataReadWhole && baseline[client] >= 0 && !seen[client] {

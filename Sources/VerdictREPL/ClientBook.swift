@@ -111,9 +111,14 @@ package struct ClientBook: Sendable {
   /// The client at `index` (or the hand-built one, `nil`) as a client of `policy`, with the
   /// `overrides` from `:set` on top. Cells are read by the policy's fields as `verdict run`
   /// reads them, each from its column (the one `from` names, else the field's name); a field
-  /// with no column is missing.
-  package func client(at index: Int?, for policy: Policy, overrides: [String: String]) throws(CellProblem) -> Client {
-    try client(at: index, for: policy, overrides: overrides, columns: policy.fields.map { table?.column(for: $0) })
+  /// with no column is missing. With `onlyFieldsRead`, as `verdict run` reads a row, the cells of
+  /// fields no rule reads are not read (`verdict explain`); the REPL shows every field's value.
+  package func client(
+    at index: Int?, for policy: Policy, overrides: [String: String], onlyFieldsRead: Bool = false
+  ) throws(CellProblem) -> Client {
+    try client(
+      at: index, for: policy, overrides: overrides,
+      columns: policy.fields.map { onlyFieldsRead && !$0.isUsed ? nil : table?.column(for: $0) })
   }
 
   /// ``client(at:for:overrides:)`` with each field's column, by slot, found already.

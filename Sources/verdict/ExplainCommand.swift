@@ -105,7 +105,7 @@ struct ExplainCommand: ParsableCommand {
         continue
       }
       do throws(CellProblem) {
-        var client = try book.client(at: index, for: policy, overrides: overrides)
+        var client = try book.client(at: index, for: policy, overrides: overrides, onlyFieldsRead: true)
         pastRuns?.fill(&client, key: index.map { book.entries[$0].key } ?? "", policy: policy)
         reports.add(policy.explain(client, in: context), client: name)
       } catch {

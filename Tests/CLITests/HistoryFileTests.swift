@@ -182,6 +182,21 @@ struct HistoryFileTests {
     #expect(later.stdout.contains(",due,"), "\(later.stdout)")
   }
 
+  /// Nor does a row error without a key (a malformed JSON line): it may be any client's, so no
+  /// client missing from the run is recorded as having left.
+  @Test func aRowErrorWithoutAKeyRecordsNoDepartures() throws {
+    let workspace = try HistoryWorkspace()
+    try workspace.write(
+      "day1.jsonl", "{\"id\":\"A\",\"late\":0,\"rude\":true}\n{\"id\":\"B\",\"late\":45,\"rude\":false}\n")
+    try workspace.write("day2.jsonl", "{\"id\":\"A\",\"late\":0,\"rude\":true}\n{\"id\":\"B\",\"late\":45,}\n")
+    #expect(try workspace.run(HistoryWorkspace.november(1), data: "day1.jsonl").status == 0)
+    #expect(try workspace.run(HistoryWorkspace.november(2), data: "day2.jsonl").status == 1)
+    let timeline = try workspace.verdict(["history", "B", "--history", workspace.history.path])
+    #expect(!timeline.stdout.contains("not in the data"), "\(timeline.stdout)")
+    let later = try workspace.run(HistoryWorkspace.november(3), ["--changed", "-f", "csv"], data: "day1.jsonl")
+    #expect(!later.stdout.contains("\nB,"), "\(later.stdout)")
+  }
+
   /// A data file or a policy given as the history is called what it is, and left alone.
   @Test func aTextFileIsNotAHistory() throws {
     let workspace = try HistoryWorkspace()

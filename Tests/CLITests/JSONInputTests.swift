@@ -63,8 +63,6 @@ struct JSONInputTests {
     #expect(result.stderr.contains("clients.jsonl:4: amount: \"6e0\" is not a number"), "\(result.stderr)")
   }
 
-  /// A record that gives a key the run reads twice is refused, as a CSV header naming a column
-  /// twice is (the last value was read without a word); a repeated key nothing reads is fine.
   /// A JSON number means what JSON says whatever the decimal mark the options give for CSV
   /// (`1.250` was read as 1250 with `--decimal ,`), while a JSON string is read as a CSV cell
   /// is: `"1.250"` has two readings unless the options say which (it was read as 1.25).
@@ -124,6 +122,8 @@ struct JSONInputTests {
       result.stderr.hasPrefix("verdict: \(name) is UTF-16 text; JSON data is read as UTF-8\n"), "\(result.stderr)")
   }
 
+  /// A record that gives a key the run reads twice is refused, as a CSV header naming a column
+  /// twice is (the last value was read without a word); a repeated key nothing reads is fine.
   @Test func aKeyGivenTwiceIsARowError() throws {
     let data = """
       {"id":"a","amount":7,"amount":2}

@@ -6,11 +6,13 @@
 /// a bad cell in such a field, or an aggregate mixing currencies, must not make the client an
 /// error row while a draft policy keeps an unused let.
 struct Reach {
+  /// The program's lets, by slot, whose values are followed.
   private let lets: [LetInfo]
   /// The field slots read; a population measure of a field reads it too.
   private(set) var fields = Set<Int>()
   /// The aggregates read, by index in ``Program/aggregates``.
   private(set) var aggregates = Set<Int>()
+  /// The lets reached so far, each followed once.
   private var reachedLets = Set<Int>()
   /// Lets reached but not yet visited: following lets through a list rather than by recursion
   /// keeps a long chain of lets off the stack.
@@ -74,13 +76,11 @@ extension Checker {
     }
   }
 
-  /// Marks a table's fields that neither its own lets nor its remaining aggregates read as unused.
+  /// Marks a table's fields that its remaining aggregates do not read, directly or through its lets, as unused.
   private func dropFieldsNoAggregateReads(of table: inout TableProgram) {
+    // The table's own lets that no aggregate reads are not read either (`:records` lists every
+    // column and let, reading each field there).
     var reach = Reach(lets: table.program.lets)
-    // The table's own lets are listed with each record (`RecordTable.describe`), so they are read.
-    for (slot, letInfo) in table.program.lets.enumerated() where !letInfo.name.hasPrefix("#") {
-      reach.visit(let: slot)
-    }
     for index in table.aggregates {
       for slot in [aggregates[index].value, aggregates[index].filter].compactMap({ $0 }) { reach.visit(let: slot) }
     }

@@ -5,9 +5,12 @@
 /// Each measured field keeps the unit of its first value; a value of another unit marks the
 /// field mixed, and measuring it is an evaluation error, as adding the two values would be.
 enum PopulationUnit: Sendable, Hashable, CustomStringConvertible {
+  /// Whole and decimal numbers.
   case number
   case percent
+  /// Durations, counted in seconds.
   case duration
+  /// Money of one currency, counted in ten-thousandths.
   case money(Currency)
 
   /// The unit of a value the population counts; `nil` for one it leaves out.
@@ -32,16 +35,14 @@ enum PopulationUnit: Sendable, Hashable, CustomStringConvertible {
 
   /// Why a field whose values came in `first` and then `other` cannot be measured.
   static func mixed(_ first: PopulationUnit, _ other: PopulationUnit) -> ValueFailure {
-    switch (first, other) {
-    case (.money, .money):
-      ValueFailure(
+    if case .money = first, case .money = other {
+      return ValueFailure(
         "the clients' amounts are in \(first) and \(other): amounts of different currencies are not added up or "
           + "ranked together", hint: "there is no conversion; give every client's amount in one currency")
-    default:
-      ValueFailure(
-        "the clients' values are \(first) and \(other), which are not added up or ranked together",
-        hint: "declare the field's type, so that every cell is read as one kind of value")
     }
+    return ValueFailure(
+      "the clients' values are \(first) and \(other), which are not added up or ranked together",
+      hint: "declare the field's type, so that every cell is read as one kind of value")
   }
 }
 

@@ -227,7 +227,8 @@ struct CellScanner {
     }
     var scanner = CellScanner(bytes: bytes, numbers: NumberFormat(decimalMark: other, grouping: numbers.grouping))
     (scanner.start, scanner.end) = (start, end)
-    return scanner.number() != nil || scanner.money(defaultCurrency: nil) != nil
+    return scanner.number() != nil || scanner.money(defaultCurrency: nil) != nil || scanner.percent() != nil
+      || scanner.duration(bareUnit: nil) != nil
   }
 
   // MARK: - Pieces

@@ -281,7 +281,7 @@ final class RunHistory: @unchecked Sendable {
     var counts: [String: Int] = [:]
     for (severity, verdict) in verdicts.enumerated() { counts[verdict] = tally.verdicts[severity] }
     do throws(HistoryError) {
-      try recorder.commit(counts: counts, errors: tally.errors, dataReadWhole: tally.unreadableTails == 0)
+      try recorder.commit(counts: counts, errors: tally.errors, dataReadWhole: tally.readsEveryClient)
     } catch {
       abandon()
       throw RunFailure(.history, "history: the report was written, but the run was not recorded: \(error.message)")

@@ -243,6 +243,9 @@ final class BatchEvaluator {
       if changedOnly, let standing, !standing.isNews(today: context.today) { shown = false }
     } else {
       tally.errors += 1
+      // A row error without a key (a malformed record, a key that is not UTF-8) may be any
+      // client's: the history then records no one as having left.
+      if AggregateStore.trimmed(batch.key(row)).isEmpty { tally.errorsWithoutKey += 1 }
       shown = filter.showsErrors
     }
     guard shown else { return }

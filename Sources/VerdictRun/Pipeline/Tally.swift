@@ -20,6 +20,12 @@ package struct Tally: Sendable, Equatable {
   package var unreadableTails = 0
   /// Clients without a key evaluated in a run with a history, which records none of them.
   package var unrecorded = 0
+  /// Rows with errors that have no key, whose client cannot be known.
+  package var errorsWithoutKey = 0
+
+  /// Whether every client of the data was read and named: a file read to the end, and no row
+  /// error without a key. Only then did a client missing from the run leave the data.
+  package var readsEveryClient: Bool { unreadableTails == 0 && errorsWithoutKey == 0 }
 
   /// No counts, for a policy with `verdictCount` verdicts.
   package init(verdictCount: Int) {
@@ -43,5 +49,6 @@ package struct Tally: Sendable, Equatable {
     failOnHits += other.failOnHits
     unreadableTails += other.unreadableTails
     unrecorded += other.unrecorded
+    errorsWithoutKey += other.errorsWithoutKey
   }
 }

@@ -104,8 +104,8 @@ final class ReportWriter {
     }
     if prefixWritten { report.suffix(into: scratch) }
     if let page = report as? any PageRenderer, prefixWritten, isWriting {
-      // A data file read only in part says nothing of who left: the history records no departures then.
-      let departed = tally.unreadableTails == 0 ? departures?.departed ?? [] : []
+      // Data read only in part says nothing of who left: the history records no departures then.
+      let departed = tally.readsEveryClient ? departures?.departed ?? [] : []
       let pageHistory = history.map { PageHistory(past: $0.past, departed: departed) }
       let bytes = page.page(rows: collected, tally: tally, facts: actionFacts, history: pageHistory)
       collected = []

@@ -136,6 +136,9 @@ int main(int argc, char **argv) {
   expect_error(status, VERDICT_ERROR_CLIENT, error, "a field given twice");
   status = verdict_evaluate(policy, context, "{\"payment_delay\": \"fourty\"}", &outcome, &error);
   expect_error(status, VERDICT_ERROR_CLIENT, error, "value that does not fit");
+  /* A string is read as `verdict run` reads a JSON record's: "1,250" has two readings. */
+  status = verdict_evaluate(policy, context, "{\"revisions\": \"1,250\"}", &outcome, &error);
+  expect_error(status, VERDICT_ERROR_CLIENT, error, "a string with two readings");
   status = verdict_evaluate(policy, context, "{\"revenue\": 100, \"hours\": 0}", &outcome, &error);
   expect_error(status, VERDICT_ERROR_EVALUATION, error, "division by zero");
   status = verdict_explain(policy, context, "{\"revenue\": 100, \"hours\": 0}", VERDICT_FORMAT_TEXT, &outcome, &error);
