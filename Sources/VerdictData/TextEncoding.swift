@@ -84,6 +84,12 @@ extension TextEncoding {
     return illFormed + cutAtEnd > wellFormed ? .windows1252 : .utf8
   }
 
+  /// Whether input starting with `sample` is UTF-16: a byte order mark, or the NUL-byte pattern
+  /// of mostly ASCII text.
+  package static func looksLikeUTF16(_ sample: UnsafeBufferPointer<UInt8>) -> Bool {
+    byteOrderMark(in: sample) != nil || nulPattern(in: sample) != nil
+  }
+
   /// The byte order of UTF-16 input starting with `sample`: from its byte order mark, else
   /// from its NUL-byte pattern, else little endian.
   static func utf16ByteOrder(of sample: UnsafeBufferPointer<UInt8>) -> UTF16ByteOrder {

@@ -11,9 +11,9 @@ package struct ClientHistory: Sendable {
   private let span: Range<Int>
   /// The client's latest change with an outcome (the last, or the one before a departure).
   private let latest: Int
-  /// Each outcome's severity in the verdicts of the policy asking (``ranked(by:)``), by outcome
-  /// id; `nil` for the severities the runs recorded.
-  private var ranks: [Int]?
+  /// Each outcome's severity in the verdicts of the policy asking
+  /// (``HistoryFacts/ranked(by:)``), by outcome id; `nil` for the severities the runs recorded.
+  private let ranks: [Int]?
 
   init?(log: ChangeLog, client: Int, ranks: [Int]? = nil) {
     self.ranks = ranks
@@ -36,7 +36,7 @@ package struct ClientHistory: Sendable {
   /// The verdict at the latest run before today that included the client.
   package var lastVerdict: String { log.outcomes[outcome].verdict }
   /// That verdict's severity (its index in that run's verdicts, least severe first; in the
-  /// policy's, once ``ranked(by:)``).
+  /// policy's, for facts ``HistoryFacts/ranked(by:)``).
   package var lastSeverity: Int { severity(ofOutcome: outcome) }
   /// The rule that decided that verdict; `nil` for the `otherwise` verdict.
   package var lastRule: String? { log.outcomes[outcome].rule }
@@ -101,16 +101,6 @@ package struct ClientHistory: Sendable {
       count += end - first
     }
     return count
-  }
-
-  /// This history with each verdict ranked by its place in `verdicts`, a policy's, least severe
-  /// first (a verdict the policy does not have ranks below every one it has). The runs recorded
-  /// severities as places in their own policy's verdicts, so a policy that added or reordered
-  /// verdicts counted a past `watch` as `fire` in `times_flagged(30d, "fire")`.
-  package func ranked(by verdicts: [String]) -> ClientHistory {
-    var ranked = self
-    ranked.ranks = log.outcomes.map { verdicts.firstIndex(of: $0.verdict) ?? -1 }
-    return ranked
   }
 
   private func severity(ofOutcome code: Int) -> Int { ranks?[code] ?? log.outcomes[code].severity }

@@ -51,16 +51,13 @@ extension History {
     guard stat(path, &status) == 0 else {
       throw HistoryError(.io, "history \(path) cannot be read: \(String(cString: strerror(errno)))")
     }
-    guard status.st_mode & S_IFMT == S_IFREG else {
-      throw HistoryError(
-        .notAHistory, "history \(path) is not a regular file", hint: "give --history the path of a file")
-    }
+    // A regular file that is not text, as ``open(path:busyTimeout:)`` accepts, without making one.
+    try prepareFile(at: path)
     guard status.st_size > 0 else {
       throw HistoryError(
         .notAHistory, "history \(path) is empty: no run was recorded in it",
         hint: "it is left as it is; verdict run --history \(path) records runs in it")
     }
-    try prepareFile(at: path)
     var configuration = Configuration()
     configuration.busyMode = .timeout(busyTimeout)
     configuration.readonly = true

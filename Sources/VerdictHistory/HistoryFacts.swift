@@ -13,12 +13,15 @@ package struct HistoryFacts: Sendable {
     self.log = log
   }
 
-  /// These facts with each verdict ranked by its place in `verdicts`, the policy's (see
-  /// ``ClientHistory/ranked(by:)``); unchanged for no verdicts.
+  /// These facts with each verdict ranked by its place in `verdicts`, a policy's, least severe
+  /// first (a verdict the policy does not have ranks below every one it has); unchanged for no
+  /// verdicts. The runs recorded severities as places in their own policy's verdicts, so a
+  /// policy that added or reordered verdicts counted a past `watch` as `fire` in
+  /// `times_flagged(30d, "fire")`.
   package func ranked(by verdicts: [String]) -> HistoryFacts {
     guard !verdicts.isEmpty else { return self }
     var ranked = self
-    ranked.ranks = log.outcomes.map { verdicts.firstIndex(of: $0.verdict) ?? -1 }
+    ranked.ranks = verdictIndexes(in: verdicts)
     return ranked
   }
 

@@ -83,10 +83,10 @@ package struct ClientBook: Sendable {
     let wanted = query.lowercased()
     if let exact = entries.firstIndex(where: { $0.name == query || $0.key == query }) { return .success(exact) }
     // Keys are compared without the spaces around them, as runs and the history compare them.
-    let trimmedQuery = query.trimmed
+    let trimmedQuery = ClientKey.trimmed(query)
     let caseless = entries.indices.filter {
       entries[$0].name.lowercased() == wanted || entries[$0].key.lowercased() == wanted
-        || (!trimmedQuery.isEmpty && entries[$0].key.trimmed == trimmedQuery)
+        || (!trimmedQuery.isEmpty && ClientKey.trimmed(entries[$0].key) == trimmedQuery)
     }
     if caseless.count == 1 { return .success(caseless[0]) }
     let prefixed = entries.indices.compactMap { index -> (index: Int, shown: String)? in

@@ -316,6 +316,8 @@ extension RunFailure {
 /// What `verdict explain` and the REPL read of a run history, without recording.
 package final class HistoryReader: @unchecked Sendable {
   private let past: PastRuns
+  /// The facts ranked by a policy's verdicts, for the last list of verdicts asked with.
+  private var ranked: (verdicts: [String], facts: HistoryFacts)?
   /// The history's file, as it was named.
   package let path: String
 
@@ -338,8 +340,16 @@ package final class HistoryReader: @unchecked Sendable {
 
   /// Writes `policy`'s history facts about `key` into `client`.
   package func fill(_ client: inout Client, key: String, policy: Policy) {
+    // The facts ranked by the policy's verdicts, once for each list of verdicts (the REPL's
+    // policy changes as it is typed).
+    let facts: HistoryFacts
+    if let ranked, ranked.verdicts == policy.verdicts {
+      facts = ranked.facts
+    } else {
+      facts = past.facts.ranked(by: policy.verdicts)
+      ranked = (policy.verdicts, facts)
+    }
     // Keys are recorded without the spaces and tabs around them, as a run reads them.
-    let recorded = PageHistory.key(key)
-    past.fill(&client, history: past.client(recorded)?.ranked(by: policy.verdicts), policy: policy)
+    past.fill(&client, history: facts.client(ClientKey.trimmed(key)), policy: policy)
   }
 }

@@ -40,11 +40,9 @@ final class JSONRecordSource: RecordSource {
   private static func refuseUTF16(_ path: String) throws(RunFailure) {
     guard let file = FileHandle(forReadingAtPath: path) else { return }
     defer { try? file.close() }
-    let start = Array((try? file.read(upToCount: 4)) ?? Data())
-    let byteOrderMark = start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF])
-    // Without a mark, UTF-16 JSON starts with `[` or `{` and a zero byte (or the other way round).
-    let zeroAfterASCII = start.count >= 2 && (start[0] == 0) != (start[1] == 0)
-    guard byteOrderMark || zeroAfterASCII else { return }
+    let start = Array((try? file.read(upToCount: 64)) ?? Data())
+    // Without a mark, UTF-16 JSON shows the NUL byte of each ASCII character.
+    guard start.withUnsafeBufferPointer(TextEncoding.looksLikeUTF16) else { return }
     throw RunFailure(
       .data, "\(path) is UTF-16 text; JSON data is read as UTF-8",
       hint: "save it as UTF-8 (in PowerShell: Out-File -Encoding utf8), or export CSV, whose encoding is detected")
@@ -53,6 +51,7 @@ final class JSONRecordSource: RecordSource {
   /// How many well-formed records are read ahead for the columns.
   static let peekedRecords = 1000
 
+  /// Thrown to stop reading ahead once enough records were read.
   private struct PeekedEnough: Error {}
 
   /// The keys of the first ``peekedRecords`` well-formed records, each once, in the order they

@@ -13,7 +13,7 @@ final class Pipeline: @unchecked Sendable {
   /// The clients' aggregates, when the policy reads record tables.
   private let store: AggregateStore?
   /// How many clients the population pass left out (``PopulationPass/Result/leftOut``).
-  var populationLeftOut = 0
+  private let populationLeftOut: Int
   /// The run history, when the run has one.
   private let history: RunHistory?
   /// How the data writes money and dates, for the HTML report.
@@ -22,9 +22,10 @@ final class Pipeline: @unchecked Sendable {
   init(
     policy: Policy, options: RunOptions, context: EvaluationContext, binder: ColumnBinder,
     store: AggregateStore? = nil, history: RunHistory? = nil, notation: DataNotation = .plain,
-    open: @escaping (String) throws(RunFailure) -> any RecordSource
+    populationLeftOut: Int = 0, open: @escaping (String) throws(RunFailure) -> any RecordSource
   ) {
     self.notation = notation
+    self.populationLeftOut = populationLeftOut
     self.store = store
     self.history = history
     self.policy = policy

@@ -154,12 +154,11 @@ package final class Runner {
     }
     // The HTML report writes money and dates as the first data file that shows them does.
     let notation = DataNotation.first(of: configuration.inputs.compactMap { prepared[$0]?.notation })
-    let pipeline = Pipeline(
+    return try Pipeline(
       policy: policy, options: options, context: context, binder: binder, store: store, history: history,
-      notation: notation, open: open)
-    pipeline.populationLeftOut = populationLeftOut
-    return try pipeline.run(
-      inputs: inputs, sources: sources, sink: sink, renderer: renderer, standardError: standardError)
+      notation: notation, populationLeftOut: populationLeftOut, open: open
+    )
+    .run(inputs: inputs, sources: sources, sink: sink, renderer: renderer, standardError: standardError)
   }
 
   /// Without a client file the clients are the tables' keys, which have no fields of their own.

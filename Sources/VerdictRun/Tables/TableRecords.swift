@@ -86,8 +86,5 @@ package final class TableRecords: @unchecked Sendable {
 
 extension AggregateStore {
   /// The key as the store files it, from text.
-  static func key(_ text: String) -> String {
-    var text = text
-    return text.withUTF8 { key($0) }
-  }
+  static func key(_ text: String) -> String { ClientKey.trimmed(text) }
 }

@@ -20,12 +20,7 @@ struct PageHistory {
   }
 
   /// The key as the history records it: without spaces and tabs around it.
-  static func key(_ client: String) -> String {
-    var text = Substring(client)
-    while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
-    while let last = text.last, last == " " || last == "\t" { text.removeLast() }
-    return String(text)
-  }
+  static func key(_ client: String) -> String { ClientKey.trimmed(client) }
 }
 
 /// The clients of the previous run not met in this one yet: the writer crosses off every key it
