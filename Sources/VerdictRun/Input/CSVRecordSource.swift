@@ -47,18 +47,20 @@ final class CSVRecordSource: RecordSource {
           emptyRows.append((record.position.line, problem))
           return
         }
-        for (line, problem) in emptyRows {
-          row.clear()
-          row.line = line
-          row.problem = problem
-          try body(row)
+        if !emptyRows.isEmpty {
+          for (line, problem) in emptyRows {
+            row.clear()
+            row.line = line
+            row.problem = problem
+            try body(row)
+          }
+          emptyRows.removeAll()
         }
-        emptyRows.removeAll()
         row.line = record.position.line
         row.problem = shape.fits(record) ? nil : shape.problem(record)
         record.gather(slots, into: row.cells)
         row.key = record[key]
-        if row.problem == nil, !TextEncoding.isValidUTF8(row.key) {
+        if row.problem == nil, !CSVRecordSource.isASCII(row.key), !TextEncoding.isValidUTF8(row.key) {
           // A key is a name: one shown with replacement characters would be another client's
           // (the history, the tables and other files compare keys as they are).
           row.problem =
@@ -72,8 +74,24 @@ final class CSVRecordSource: RecordSource {
     }
   }
 
+  /// Whether the key's bytes are all ASCII (so valid UTF-8), eight at a time: the check of
+  /// every row's key must cost next to nothing.
+  @inline(__always)
+  private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var high: UInt8 = 0
+    for byte in bytes { high |= byte }
+    return high < 0x80
+  }
+
   /// Whether every cell of `record` is empty, or spaces and tabs.
+  @inline(__always)
   private static func isEmpty(_ record: borrowing CSVRecord) -> Bool {
+    // Nearly every record starts with a key or a value: one byte says it is not empty.
+    if let first = record[0].first, first != UInt8(ascii: " "), first != UInt8(ascii: "\t") { return false }
+    return isEmptyRest(record)
+  }
+
+  private static func isEmptyRest(_ record: borrowing CSVRecord) -> Bool {
     for index in 0..<record.count {
       for byte in record[index] where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") { return false }
     }

@@ -219,7 +219,9 @@ package final class ByteBuffer {
       if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t") {
         append(UInt8(ascii: " "))
       } else if byte < 0x80 {
-        if !Value.drivesTerminal(UInt32(byte)) { append(byte) }
+        // Printable ASCII, most of every cell, is kept without a call (in ASCII, what drives a
+        // terminal is a control character or DEL).
+        if byte >= 0x20 && byte != 0x7F { append(byte) }
       } else {
         // A byte that begins no valid sequence is kept, one byte at a time, as before.
         let (scalar, length) = DisplayWidth.decode(bytes, at: index)

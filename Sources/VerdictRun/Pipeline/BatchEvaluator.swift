@@ -197,6 +197,14 @@ final class BatchEvaluator {
     }
   }
 
+  /// Whether the row has no key: a row error without one (a malformed record, a key that is not
+  /// UTF-8) may be any client's, so the history then records no one as having left. Out of line,
+  /// so that the reporting of every row stays small enough to be inlined.
+  @inline(never)
+  private static func isKeyless(_ row: Int, of batch: Batch) -> Bool {
+    AggregateStore.trimmed(batch.key(row)).isEmpty
+  }
+
   /// Reports a client whose evaluation failed.
   private func failed(
     _ row: Int, of batch: Batch, _ failure: EvaluationError, renderer: some ReportRenderer, tally: inout Tally
@@ -243,9 +251,7 @@ final class BatchEvaluator {
       if changedOnly, let standing, !standing.isNews(today: context.today) { shown = false }
     } else {
       tally.errors += 1
-      // A row error without a key (a malformed record, a key that is not UTF-8) may be any
-      // client's: the history then records no one as having left.
-      if AggregateStore.trimmed(batch.key(row)).isEmpty { tally.errorsWithoutKey += 1 }
+      if Self.isKeyless(row, of: batch) { tally.errorsWithoutKey += 1 }
       shown = filter.showsErrors
     }
     guard shown else { return }
