@@ -114,10 +114,10 @@ struct TableRunTests {
     #expect(rows.last?.hasPrefix("gamma error") == true)
   }
 
-  /// A ragged record's key may be another column's cell (`1,250.50` unquoted charged an invoice
-  /// to a client "250.50", and acme lost it without a word), and a key that is not UTF-8 was
-  /// read for a client whose name had a replacement character (who then had no records): such a
-  /// record is counted for nobody, reported with why, and the run fails.
+  /// A ragged record's key may be another column's cell (`1,250.50` unquoted before the key
+  /// charged an invoice to a client "250.50", and acme lost it without a word), and a key that
+  /// is not UTF-8 was read for a client whose name had a replacement character (who then had no
+  /// records): such a record is counted for nobody, reported with why, and the run fails.
   @Test(arguments: [
     ("ragged.csv", "tables/ragged.csv:3: the row has 6 cells, the header has 5"),
     ("latin-key.csv", "tables/latin-key.csv:2: the key \"M\u{FFFD}ller\" is not valid UTF-8 text"),
@@ -129,6 +129,16 @@ struct TableRunTests {
     #expect(outcome.messages.contains(reported), "\(outcome.messages)")
     #expect(!outcome.report.contains("\u{FFFD}"))
     #expect(!outcome.report.contains("250.50"))
+  }
+
+  /// A ragged record whose key is its first cell, which no lost or extra separator moves, makes
+  /// that client an error row, as a record with a bad cell does.
+  @Test func aRaggedRecordKeyedByItsFirstCellChargesThatClient() throws {
+    let outcome = try Self.run(tables: [(Self.invoices, "ragged-key-first.csv")])
+    #expect(outcome.status == .rowErrors)
+    let rows = Self.rows(outcome.report).map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
+    #expect(rows == ["acme error", "beta keep"])
+    #expect(!outcome.messages.contains("no client key"))
   }
 
   @Test func recordsWithoutAKeyAreReportedAndFailTheRun() throws {

@@ -57,9 +57,11 @@ struct TableReader {
         batch = next
         batch.reset()
       }
-      // A record that cannot be read as a row (ragged, a quote out of place, a key that is not
-      // UTF-8) names no client that can be trusted: a shifted cell would charge another client.
-      let key = row.problem == nil ? AggregateStore.trimmed(row.key) : UnsafeBufferPointer(start: nil, count: 0)
+      // A record that cannot be read as a row (ragged, a quote out of place) names its client
+      // only when the key is its first cell, which no lost or extra separator moves; past it, a
+      // shifted cell would charge another client (a key that is not UTF-8 comes here empty).
+      let trusted = row.problem == nil || source.binding?.keyColumn == 0
+      let key = trusted ? AggregateStore.trimmed(row.key) : UnsafeBufferPointer(start: nil, count: 0)
       let record = batch.add(line: row.line, key: key)
       if let problem = row.problem {
         batch.problems.append((record, problem))

@@ -29,8 +29,9 @@ package final class TableRecords: @unchecked Sendable {
       for row in data.rows {
         let key = AggregateStore.key(row.key)
         let place = "\(data.name):\(row.line)"
-        // As `verdict run` (TableReader): a record that cannot be read as a row names no client.
-        if let problem = row.problem {
+        // As `verdict run` (TableReader): a record that cannot be read as a row names no client,
+        // unless its key is its first cell.
+        if let problem = row.problem, data.keyColumn != 0 || key.isEmpty {
           store.keylessRecord("\(place): \(problem)")
           continue
         }
@@ -40,6 +41,10 @@ package final class TableRecords: @unchecked Sendable {
         }
         var bytes = key
         let client = bytes.withUTF8 { store.client($0, table: index, line: row.line) }
+        if let problem = row.problem {
+          store.damage(client, at: place, table: index, line: row.line, problem)
+          continue
+        }
         let (record, problem) = data.record(row, for: table.policy)
         if let problem {
           store.damage(client, at: place, table: index, line: row.line, problem)
