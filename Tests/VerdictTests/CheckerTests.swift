@@ -10,6 +10,14 @@ final class CheckerTests: XCTestCase {
     return Checker.check(parsed.syntax)
   }
 
+  /// A window of no length is a duration written as such: the error says what is wrong with it.
+  func testATimesFlaggedWindowOfNoLengthSaysSo() {
+    let zero = check("when times_flagged(0d) >= 1 then recommend fire").diagnostics.map(\.message)
+    XCTAssertEqual(zero, ["the window of times_flagged must be longer than 0d, not 0d"])
+    let number = check("when times_flagged(30) >= 1 then recommend fire").diagnostics.map(\.message)
+    XCTAssertEqual(number, ["times_flagged needs a window written as a duration, such as 30d"])
+  }
+
   // MARK: - Types and units
 
   func testTypesOfUndeclaredFieldsAreInferredFromTheirUse() {

@@ -23,10 +23,17 @@ extension Checker {
       error("arity", "times_flagged takes 1 or 2 arguments, not \(arguments.count)", at: range, hint: usage)
       return (.constant(.missing), nil, nil)
     }
-    guard case .literal(.duration(let window)) = Checker.unwrapped(arguments[0]).kind, window.seconds > 0 else {
+    guard case .literal(.duration(let window)) = Checker.unwrapped(arguments[0]).kind else {
       error(
         "argument-type", "times_flagged needs a window written as a duration, such as 30d", at: arguments[0].range,
         hint: usage)
+      return (.constant(.missing), nil, nil)
+    }
+    guard window.seconds > 0 else {
+      // `0d` is a duration written as such; what is wrong is its length.
+      error(
+        "argument-type", "the window of times_flagged must be longer than 0d, not \(window)",
+        at: arguments[0].range, hint: usage)
       return (.constant(.missing), nil, nil)
     }
     var atLeast: Int?
