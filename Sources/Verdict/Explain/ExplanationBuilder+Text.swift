@@ -67,10 +67,21 @@ extension ExplanationBuilder {
   }
 
   /// The unit a field is declared in (`duration in days`), for a field or a let that is one;
-  /// days for an aggregate of durations.
+  /// for an aggregate of durations, the unit of the table's column it reads (`sum(calls.spent)`
+  /// with `spent: duration in minutes`: `45min > 40min (by 5min)`, where days showed
+  /// `0.03125d > 40min (by 0.0035d)`), else days.
   func durationUnit(of expr: CheckedExpr) -> TimeSpan.Unit? {
     if case .field(let slot) = expr.kind { return program.fields[slot].durationUnit }
-    if case .aggregate(let index) = expr.kind, program.aggregates[index].type == .duration { return .day }
+    if case .aggregate(let index) = expr.kind, program.aggregates[index].type == .duration {
+      let aggregate = program.aggregates[index]
+      let table = program.tables[aggregate.table].program
+      if let value = aggregate.value, case .field(let slot) = table.lets[value].value.kind,
+        let unit = table.fields[slot].durationUnit
+      {
+        return unit
+      }
+      return .day
+    }
     if case .letValue(let slot) = expr.kind { return durationUnit(of: program.lets[slot].value) }
     return nil
   }
