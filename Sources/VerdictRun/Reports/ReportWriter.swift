@@ -13,7 +13,10 @@ final class ReportWriter {
   private var prefixWritten = false
   /// A page renderer's rows, collected until the end (``PageRenderer``).
   private var collected: [UInt8] = []
-  private var hintedFields: Set<String> = []
+  /// The hints shown for each field's bad cells: each once, and at most three a field, so that a
+  /// later cell wrong in another way (an impossible day after a date in another format) still
+  /// says how to fix it, without a hint on every line of a column that is wrong throughout.
+  private var hintsShown: [String: Set<String>] = [:]
   private var shownDiagnostics: Set<SourceRange> = []
   private var errorMessages = 0
   /// The counts so far.
@@ -138,7 +141,9 @@ final class ReportWriter {
       }
       errorMessages += 1
       text += "\(name):\(batch.lines[message.row]): \(message.text)\n"
-      if let hint = message.hint, let field = message.field, hintedFields.insert(field).inserted {
+      if let hint = message.hint, let field = message.field, hintsShown[field, default: []].count < 3,
+        hintsShown[field, default: []].insert(hint).inserted
+      {
         text += "  hint: \(hint)\n"
       }
       if let diagnostic = message.diagnostic, shownDiagnostics.insert(diagnostic.range).inserted {
