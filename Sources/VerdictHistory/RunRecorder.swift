@@ -116,6 +116,11 @@ package final class RunRecorder {
     return OutcomeCode(id: id)
   }
 
+  /// What the history knew before the run's day, as read under the write lock: the state the run
+  /// is compared with and recorded against, newer than facts read before the lock when another
+  /// run committed in between.
+  package var factsBefore: HistoryFacts { HistoryFacts(log: log) }
+
   /// Whether the client ids of `facts` are this recorder's: true when both come from the same
   /// read of the history, so that an id found in the facts can be passed to
   /// ``add(key:code:knownAs:)`` instead of finding the key again.

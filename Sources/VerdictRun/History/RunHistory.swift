@@ -50,9 +50,14 @@ final class PastRuns: @unchecked Sendable {
 
   /// Reads what `history` knows before `today`, for a run whose policy has `verdicts`.
   /// - Throws: `HistoryError` for a file that cannot be read.
-  init(history: History, today: CalendarDate, verdicts: [String] = []) throws(HistoryError) {
+  convenience init(history: History, today: CalendarDate, verdicts: [String] = []) throws(HistoryError) {
+    self.init(facts: try history.facts(before: today), today: today, verdicts: verdicts)
+  }
+
+  /// What `facts` say, for a run on `today` whose policy has `verdicts`.
+  init(facts: HistoryFacts, today: CalendarDate, verdicts: [String]) {
     self.today = today
-    facts = try history.facts(before: today).ranked(by: verdicts)
+    self.facts = facts.ranked(by: verdicts)
     severities = facts.verdictIndexes(in: verdicts)
   }
 
@@ -177,13 +182,20 @@ final class RunHistory: @unchecked Sendable {
     texts = policy.reportTexts
     do throws(HistoryError) {
       history = try History.open(path: path)
-      past = try PastRuns(history: history, today: configuration.today, verdicts: policy.verdicts)
+      let before = try PastRuns(history: history, today: configuration.today, verdicts: policy.verdicts)
       recorder = try history.beginRun(
         RunInfo(
           today: configuration.today, startedAt: Date(), policyPath: policy.source.name,
           policyHash: RunHistory.hash(policy.source.bytes),
           dataFiles: configuration.inputs + configuration.tables.map(\.path),
           verdicts: policy.verdicts, otherwiseIndex: policy.otherwiseSeverity))
+      // Another run may have committed while this one waited for the lock: the facts, standings
+      // and --changed are then taken from what the recorder read under it, as the run is
+      // recorded against that (a run's report said 'changed' for a change it did not record).
+      past =
+        recorder.sharesClientIDs(with: before.facts)
+        ? before
+        : PastRuns(facts: recorder.factsBefore, today: configuration.today, verdicts: policy.verdicts)
     } catch {
       throw RunFailure.history(error)
     }
