@@ -34,8 +34,8 @@ extension JSONCursor {
     let guess = position < cells.guesses.count ? cells.guesses[position] : -1
     let slot: Int? =
       switch try parseStringBytes() {
-      case .inPlace(let range): table.slot(of: UnsafeBufferPointer(rebasing: bytes[range]), guess: guess)
-      case .unescaped: scratch.withUnsafeBufferPointer { table.slot(of: $0, guess: guess) }
+      case .inPlace(let range): slotNoting(UnsafeBufferPointer(rebasing: bytes[range]), table, cells, guess: guess)
+      case .unescaped: scratch.withUnsafeBufferPointer { slotNoting($0, table, cells, guess: guess) }
       }
     if position < cells.guesses.count {
       cells.guesses[position] = slot ?? -1
@@ -48,6 +48,19 @@ extension JSONCursor {
     }
     p += 1
     return slot
+  }
+
+  /// The slot of `key` in `table`; a key no slot holds that spells one's key another way is
+  /// noted in `cells`.
+  @inline(__always)
+  private func slotNoting(
+    _ key: UnsafeBufferPointer<UInt8>, _ table: JSONKeyTable, _ cells: JSONRecordCells, guess: Int
+  )
+    -> Int?
+  {
+    if let slot = table.slot(of: key, guess: guess) { return slot }
+    if let other = table.slotSpelledOtherwise(key) { cells.noteOtherSpelling(key, of: other) }
+    return nil
   }
 
   /// Parses the value at `p` (not whitespace) and returns its cell bytes, a number written in

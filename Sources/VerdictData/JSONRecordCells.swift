@@ -32,6 +32,9 @@ package struct JSONKeyTable: Sendable {
   let hasRepeatedKeys: Bool
   /// Whether any key is not ASCII.
   let hasKeysNotASCII: Bool
+  /// Each key's bytes as headers are matched loosely (ASCII letters lowercased, spaces and tabs
+  /// dropped), by slot: a record that spells a key another way is found by them.
+  let foldedBytes: [[UInt8]]
 
   /// A table of `keys`; slot `i` is `keys[i]`, and a `nil` key's slot stays empty. Slots whose
   /// keys are the same get the same value.
@@ -47,6 +50,29 @@ package struct JSONKeyTable: Sendable {
     canonicalSlot = keys.enumerated().map { slot, key in key.flatMap { slotOfText[$0] } ?? slot }
     hasRepeatedKeys = canonicalSlot.enumerated().contains { $0.offset != $0.element }
     hasKeysNotASCII = keys.contains { !($0?.utf8.allSatisfy { $0 < 0x80 } ?? true) }
+    foldedBytes = keyBytes.map { bytes in
+      bytes.filter { $0 != 0x20 && $0 != 0x09 }.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+    }
+  }
+
+  /// The slot whose key `key`, a key no slot holds, spells another way (`Outstanding` or
+  /// `out standing` for `outstanding`), if any: the record's value under it would be missing
+  /// without a word, as a record is read by its exact keys.
+  func slotSpelledOtherwise(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+    for slot in foldedBytes.indices where JSONKeyTable.folds(key, to: foldedBytes[slot]) { return slot }
+    return nil
+  }
+
+  /// Whether `key`, folded as ``foldedBytes`` are, is `folded`; most keys differ at their first
+  /// letter, so most are told apart at once.
+  private static func folds(_ key: UnsafeBufferPointer<UInt8>, to folded: [UInt8]) -> Bool {
+    var index = 0
+    for byte in key where byte != 0x20 && byte != 0x09 {
+      let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+      guard index < folded.count, folded[index] == lower else { return false }
+      index += 1
+    }
+    return index == folded.count
   }
 
   /// The slot of the key whose bytes are `key`, or `nil`; `guess` is checked first.
@@ -95,6 +121,9 @@ package final class JSONRecordCells {
   /// The first slot whose key the last record held more than once, if any: its cell has the
   /// last value, as ``JSONRecordMembers`` keeps it; a reader that must not guess refuses it.
   @exclusivity(unchecked) package private(set) var repeatedSlot: Int?
+  /// The first key of the last record that spells a slot's key another way, with the slot, if
+  /// any (``JSONKeyTable/slotSpelledOtherwise(_:)``): a reader that must not guess refuses it.
+  @exclusivity(unchecked) package private(set) var otherSpelling: (slot: Int, key: String)?
   /// The record each slot was last filled in (``record`` then), to find a key given twice
   /// without clearing anything per record.
   private let filledIn: UnsafeMutableBufferPointer<UInt32>
@@ -135,6 +164,12 @@ package final class JSONRecordCells {
     cells[slot] = value
   }
 
+  /// Notes that the record holds `key`, a key no slot holds that spells the key of `slot`
+  /// another way; only the first is kept.
+  func noteOtherSpelling(_ key: UnsafeBufferPointer<UInt8>, of slot: Int) {
+    if otherSpelling == nil { otherSpelling = (slot, String(decoding: key, as: UTF8.self)) }
+  }
+
   /// Empties every cell and makes room in the arena for a record of `bytes` bytes.
   func reset(forRecordOf bytes: Int) {
     record &+= 1
@@ -144,6 +179,7 @@ package final class JSONRecordCells {
       record = 1
     }
     repeatedSlot = nil
+    otherSpelling = nil
     for index in cells.indices { cells[index] = UnsafeBufferPointer(start: nil, count: 0) }
     arenaUsed = 0
     if bytes > arenaCapacity {

@@ -197,6 +197,25 @@ struct HistoryFileTests {
     #expect(!later.stdout.contains("\nB,"), "\(later.stdout)")
   }
 
+  /// Nor does a table record that names no client that can be trusted (ragged, its key not the
+  /// first column), when the clients are the tables' keys.
+  @Test func aTableRecordWithoutATrustedKeyRecordsNoDepartures() throws {
+    let workspace = try HistoryWorkspace(
+      policy: "table invoices keyed by client\n  field amount: money in EUR\nlet owed = sum(invoices.amount)\n"
+        + "rule \"owes\" when owed > 1000€ then recommend fire\notherwise recommend keep\n")
+    try workspace.write("day1.csv", "amount,client\n1200,A\n5,B\n")
+    try workspace.write("day2.csv", "amount,client\n1200,A\n5,B,\n")
+    for (day, file, status) in [(1, "day1.csv", Int32(0)), (2, "day2.csv", 1)] {
+      let result = try workspace.verdict([
+        "run", "policy.verdict", "--table", "invoices=\(file)", "--history", workspace.history.path, "--today",
+        HistoryWorkspace.november(day),
+      ])
+      #expect(result.status == status, "\(result.stderr)")
+    }
+    let timeline = try workspace.verdict(["history", "B", "--history", workspace.history.path])
+    #expect(!timeline.stdout.contains("not in the data"), "\(timeline.stdout)")
+  }
+
   /// A data file or a policy given as the history is called what it is, and left alone.
   @Test func aTextFileIsNotAHistory() throws {
     let workspace = try HistoryWorkspace()

@@ -107,6 +107,23 @@ struct JSONInputTests {
         + "a record would be read by one spelling only\n  hint: write the key alike in every record\n")
   }
 
+  /// A record past those that make the columns that spells a read key another way (the field's
+  /// or the client key's) is a row error: its value was read as missing without a word.
+  @Test func aLaterRecordSpellingAKeyAnotherWayIsARowError() throws {
+    var data = ""
+    for index in 0..<1000 { data += "{\"id\":\"c\(index)\",\"amount\":1}\n" }
+    data += "{\"id\":\"x\",\"Amount\":9}\n{\"ID\":\"y\",\"amount\":9}\n{\"id\":\"z\",\"amount\":9}\n"
+    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.jsonl": data])
+    let result = try workspace.run(["run", "policy.verdict", "clients.jsonl", "--only", "fire,error"])
+    #expect(result.status == 1)
+    let rows = result.stdout.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",").prefix(2).joined(separator: ",")
+    }
+    #expect(rows == ["clients.jsonl:1001,error", "clients.jsonl:1002,error", "z,fire"], "\(result.stdout)")
+    #expect(result.stderr.contains("the record writes the key \"amount\" as \"Amount\""))
+    #expect(result.stderr.contains("the record writes the key \"id\" as \"ID\""))
+  }
+
   /// A UTF-16 JSON file (PowerShell's default), with or without its byte order mark, is refused
   /// as such: it was "expected '[' at the start of a JSON array file", or a row error a line.
   @Test(arguments: [("clients.json", true), ("clients.jsonl", true), ("clients.jsonl", false)])

@@ -59,6 +59,14 @@ final class JSONRowReading {
         message: "the record has the key \(Value.quote(key)) more than once; which value is meant cannot be known")
       return try JSONRowReading.report(problem, into: row, body)
     }
+    if let (slot, written) = cells.otherSpelling, let key = table.keys[slot] {
+      // Read by its exact key, the value would be missing without a word.
+      let problem = DataReadError(
+        line: record.position.line, column: 0,
+        message: "the record writes the key \(Value.quote(key)) as \(Value.quote(written)); "
+          + "its value would be read as missing: write the key alike in every record")
+      return try JSONRowReading.report(problem, into: row, body)
+    }
     row.line = record.position.line
     row.problem = nil
     // The cells lie in the record's text, the arena of unescaped strings and the program's

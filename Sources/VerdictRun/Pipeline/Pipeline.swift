@@ -128,6 +128,9 @@ final class Pipeline: @unchecked Sendable {
       history?.abandon()
       return RunResult(status: .success, tally: writer.tally)
     }
+    // A table's records that name no client that can be trusted may be any client's: as for a
+    // row error without a key, nobody is then recorded as having left.
+    if let store { writer.countRecordsWithoutKey(store.keyless.count) }
     writer.finish(report: report.value, quiet: configuration.quiet)
     if let failure = writer.failure {
       sink.discard()

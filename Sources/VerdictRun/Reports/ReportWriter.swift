@@ -98,6 +98,12 @@ final class ReportWriter {
     emit(batch.output.bytes)
   }
 
+  /// Counts `count` records of the tables that name no client that can be trusted among the
+  /// errors without a key (``Tally/readsEveryClient``).
+  func countRecordsWithoutKey(_ count: Int) {
+    tally.errorsWithoutKey += count
+  }
+
   /// Finishes the report: the prefix if no row was written (unless `quiet`), then the suffix.
   func finish(report: any ReportRenderer, quiet: Bool) {
     scratch.removeAll()
