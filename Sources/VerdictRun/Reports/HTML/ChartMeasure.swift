@@ -38,10 +38,17 @@ struct ChartMeasure: Sendable {
     guard configuration.format == .html else {
       throw RunFailure(.usage, "\(option) draws \(drawing) (hint: add --format html)")
     }
-    let charted = policy.fields.filter { $0.type?.isNumeric ?? true }.map(\.name)
+    let charted = policy.fields.filter { $0.isUsed && ($0.type?.isNumeric ?? true) }.map(\.name)
     if let slot = policy.slot(ofField: field), let type = policy.fields[slot].type, !type.isNumeric {
       throw RunFailure(
         .usage, "\(option): '\(field)' is \(type.described); it draws a number, money, a duration or a percent")
+    }
+    if let slot = policy.slot(ofField: field), !policy.fields[slot].isUsed {
+      // Its cells are not read (docs/run.md), so there would be nothing to draw.
+      throw RunFailure(
+        .usage,
+        "\(option): no rule reads '\(field)', directly or through its lets, so its cells are not read "
+          + "(hint: draw a field a rule reads, or use '\(field)' in a rule)")
     }
     guard let slot = policy.slot(ofField: field), charted.contains(field) else {
       let hint =
