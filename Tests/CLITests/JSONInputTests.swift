@@ -124,6 +124,24 @@ struct JSONInputTests {
     #expect(result.stderr.contains("the record writes the key \"id\" as \"ID\""))
   }
 
+  /// `explain` and `check --data` read JSON numbers as `run` does, whatever `--decimal` says:
+  /// `1234.500` (three decimals) and `2.5` with `--decimal ,`.
+  @Test(arguments: [[], ["--decimal", ","]])
+  func explainAndCheckReadJSONNumbersAsRunDoes(options: [String]) throws {
+    let data = "{\"id\":\"a\",\"amount\":1234.500}\n{\"id\":\"b\",\"amount\":2.5}\n"
+    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.jsonl": data])
+    let check = try VerdictBinary.run(
+      ["check", "policy.verdict", "--data", "clients.jsonl"] + options, in: workspace.folder)
+    #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
+    #expect(!check.stdout.contains("warning") && !check.stderr.contains("warning"), "\(check.stdout) \(check.stderr)")
+    for (client, verdict) in [("a", "fire"), ("b", "keep")] {
+      let explain = try VerdictBinary.run(
+        ["explain", "policy.verdict", "clients.jsonl", "--client", client, "--today", "2026-11-29"] + options,
+        in: workspace.folder)
+      #expect(explain.stdout.hasPrefix("\(client): \(verdict)"), "\(options): \(explain.stdout) \(explain.stderr)")
+    }
+  }
+
   /// A UTF-16 JSON file (PowerShell's default), with or without its byte order mark, is refused
   /// as such: it was "expected '[' at the start of a JSON array file", or a row error a line.
   @Test(arguments: [("clients.json", true), ("clients.jsonl", true), ("clients.jsonl", false)])

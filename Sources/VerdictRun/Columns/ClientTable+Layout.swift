@@ -13,7 +13,15 @@ extension ClientTable {
       if linesBeforeHeader > 0 { csv += ", header on line \(linesBeforeHeader + 1)" }
       parts.append(csv)
     } else {
-      parts.append("JSON")
+      // A JSON number has a decimal point; strings are read cell by cell unless an option fixes
+      // the mark, and a column's mark is not detected from its cells.
+      let mark = numbers.first?.decimalMark ?? .undecided
+      parts.append(
+        mark == .undecided
+          ? "JSON (numbers with a decimal point; strings read each by its own mark)"
+          : "JSON (numbers with a decimal point; strings with a decimal \(mark == .comma ? "comma" : "point"), as asked)"
+      )
+      return "\(name): " + (parts + dateSummary(for: policy)).joined(separator: "; ")
     }
     var decided: [String] = []
     var whole: [String] = []
@@ -28,6 +36,11 @@ extension ClientTable {
     }
     if !decided.isEmpty { parts.append("decimal mark: " + decided.joined(separator: ", ")) }
     if !whole.isEmpty { parts.append("no decimals in " + whole.joined(separator: ", ")) }
+    return "\(name): " + (parts + dateSummary(for: policy)).joined(separator: "; ")
+  }
+
+  /// How the dates of the policy's date fields are read, as ``layoutSummary(for:)`` says it.
+  private func dateSummary(for policy: Policy) -> [String] {
     var dates: [String] = []
     for field in policy.fields where field.isUsed && field.type == .date {
       guard let column = column(for: field), dateProblems[column] == nil else { continue }
@@ -39,8 +52,7 @@ extension ClientTable {
         dates.append("\(field.name) YYYY-MM-DD or DD.MM.YYYY")
       }
     }
-    if !dates.isEmpty { parts.append("dates: " + dates.joined(separator: ", ")) }
-    return "\(name): " + parts.joined(separator: "; ")
+    return dates.isEmpty ? [] : ["dates: " + dates.joined(separator: ", ")]
   }
 
   /// `'.' (seen in its cells)`, or `nil` when no cell showed a decimal mark.

@@ -21,8 +21,14 @@ extension ClientTable {
       throw RunFailure(.usage, "\(error)")
     }
     let bound = try binder.bind(columns, source: source.name, numbers: source.numbers)
+    // Every column is a slot; a JSON file's number tokens are written in the file's number
+    // format (JSONRowReading), but the key's as they are.
+    let formats = columns.indices.map { column in
+      CellFormat(
+        FieldInfo(name: columns[column], type: column == bound.keyColumn ? .text : nil), numbers: source.numbers)
+    }
     source.binding = ColumnBinding(
-      columns: columns, columnOfSlot: Array(columns.indices), keyColumn: bound.keyColumn, formats: [])
+      columns: columns, columnOfSlot: Array(columns.indices), keyColumn: bound.keyColumn, formats: formats)
     return (source, columns, binder, bound.keyColumn)
   }
 
