@@ -35,6 +35,9 @@ package struct JSONKeyTable: Sendable {
   /// Each key's bytes as headers are matched loosely (ASCII letters lowercased, spaces and tabs
   /// dropped), by slot: a record that spells a key another way is found by them.
   let foldedBytes: [[UInt8]]
+  /// The first bytes of ``foldedBytes``: a key no slot holds whose first letter (folded) is none
+  /// of them is told apart at once, for records with many keys the policy does not read.
+  let foldedFirstBytes: [Bool]
 
   /// A table of `keys`; slot `i` is `keys[i]`, and a `nil` key's slot stays empty. Slots whose
   /// keys are the same get the same value.
@@ -53,12 +56,18 @@ package struct JSONKeyTable: Sendable {
     foldedBytes = keyBytes.map { bytes in
       bytes.filter { $0 != 0x20 && $0 != 0x09 }.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
     }
+    var firsts = [Bool](repeating: false, count: 256)
+    for folded in foldedBytes { if let first = folded.first { firsts[Int(first)] = true } }
+    foldedFirstBytes = firsts
   }
 
   /// The slot whose key `key`, a key no slot holds, spells another way (`Outstanding` or
   /// `out standing` for `outstanding`), if any: the record's value under it would be missing
   /// without a word, as a record is read by its exact keys.
   func slotSpelledOtherwise(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let first = key.first(where: { $0 != 0x20 && $0 != 0x09 }),
+      foldedFirstBytes[Int((0x41...0x5A).contains(first) ? first | 0x20 : first)]
+    else { return nil }
     for slot in foldedBytes.indices where JSONKeyTable.folds(key, to: foldedBytes[slot]) { return slot }
     return nil
   }
