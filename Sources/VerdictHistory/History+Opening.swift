@@ -49,7 +49,13 @@ extension History {
   package static func openForReading(path: String, busyTimeout: TimeInterval = 5) throws(HistoryError) -> History {
     var status = stat()
     guard stat(path, &status) == 0 else {
-      throw HistoryError(.io, "history \(path) cannot be read: \(String(cString: strerror(errno)))")
+      let reason = errno
+      if lstat(path, &status) == 0, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+        throw HistoryError(
+          .notAHistory, "history \(path) is a link to \(target), which does not exist",
+          hint: "give --history the history's own path")
+      }
+      throw HistoryError(.io, "history \(path) cannot be read: \(String(cString: strerror(reason)))")
     }
     // A regular file that is not text, as ``open(path:busyTimeout:)`` accepts, without making one.
     try prepareFile(at: path)
@@ -77,6 +83,12 @@ extension History {
     }
     guard upToDate else { return try open(path: path, busyTimeout: busyTimeout) }
     return History(path: path, queue: queue)
+  }
+
+  /// Whether `path` is a symbolic link, whether or not what it names exists.
+  package static func isLink(_ path: String) -> Bool {
+    var status = stat()
+    return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
   }
 
   /// Where the history lives when none is named: `$VERDICT_HISTORY`, else

@@ -31,7 +31,7 @@ struct HistoryCommand: ParsableCommand {
     guard let path = try history.path(environment: ProcessInfo.processInfo.environment) else {
       throw CommandFailure(message: "which history? give --history FILE (or --default-history)", exitCode: 2)
     }
-    guard FileManager.default.fileExists(atPath: path) else {
+    guard FileManager.default.fileExists(atPath: path) || History.isLink(path) else {
       throw CommandFailure(message: "there is no history at \(path) (verdict run --history creates one)", exitCode: 2)
     }
     let opened: History

@@ -284,6 +284,10 @@ struct HistoryFileTests {
     #expect(result.status == 2)
     #expect(result.stderr.hasPrefix("verdict: history link.sqlite is a link to gone.sqlite, which does not exist"))
     #expect(!FileManager.default.fileExists(atPath: workspace.url("gone.sqlite").path))
+    // Reading it says so too, not that there is no history.
+    let shown = try workspace.verdict(["history", "--history", "link.sqlite"])
+    #expect(shown.status == 2)
+    #expect(shown.stderr.hasPrefix("verdict: history link.sqlite is a link to gone.sqlite"), "\(shown.stderr)")
   }
 
   /// A client without a key is not recorded, so it has no standing: it was "new" on every run,

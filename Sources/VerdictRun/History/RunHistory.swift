@@ -336,7 +336,8 @@ package final class HistoryReader: @unchecked Sendable {
   /// Reads what the history at `path` knows before `today`.
   /// - Throws: ``RunFailure`` for a missing file, or one that is not a readable Verdict history.
   package init(path: String, today: CalendarDate) throws(RunFailure) {
-    guard FileManager.default.fileExists(atPath: path) else {
+    // A link to nothing is said to be one (History.openForReading), not to be no history.
+    guard FileManager.default.fileExists(atPath: path) || History.isLink(path) else {
       throw RunFailure(.history, "there is no history at \(path) (verdict run --history creates one)")
     }
     self.path = path
