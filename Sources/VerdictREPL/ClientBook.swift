@@ -165,8 +165,11 @@ package struct ClientBook: Sendable {
   package func populationBuilder(for policy: Policy) -> PopulationBuilder {
     var builder = PopulationBuilder(for: policy)
     guard builder.isNeeded else { return builder }
-    // Each field's column is found once, not once a client: matching headers is costly.
-    let columns = policy.fields.map { table?.column(for: $0) }
+    // Each field's column is found once, not once a client: matching headers is costly. Only
+    // the measured fields are read, as `verdict run`'s population pass reads them: a client with
+    // a bad cell elsewhere is measured there too (an error row of the run, but in its figures).
+    let measured = Set(policy.populationNeeds.map(\.field))
+    let columns = policy.fields.indices.map { measured.contains($0) ? table?.column(for: policy.fields[$0]) : nil }
     for index in entries.indices where entries[index].problem == nil {
       if let client = try? client(at: index, for: policy, overrides: [:], columns: columns) { builder.add(client) }
     }
