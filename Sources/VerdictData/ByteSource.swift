@@ -53,6 +53,12 @@ package final class ByteSource {
     try refuseBinary()
   }
 
+  /// Whether the input starts as UTF-16 text does (``TextEncoding/looksLikeUTF16(_:)``), from the
+  /// bytes read ahead when it was opened: JSON data, read as UTF-8, refuses it.
+  package var startsLikeUTF16: Bool {
+    lookahead.withUnsafeBufferPointer(TextEncoding.looksLikeUTF16)
+  }
+
   /// Reads the given bytes, for tests and for data that is already in memory.
   package convenience init(bytes: [UInt8]) {
     self.init(bytes: bytes, chunkSize: ByteSource.defaultChunkSize)

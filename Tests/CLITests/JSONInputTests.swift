@@ -155,6 +155,11 @@ struct JSONInputTests {
     #expect(result.stdout.isEmpty)
     #expect(
       result.stderr.hasPrefix("verdict: \(name) is UTF-16 text; JSON data is read as UTF-8\n"), "\(result.stderr)")
+    // On standard input too.
+    let piped = try VerdictBinary.run(
+      ["run", "policy.verdict", "-", "--input-format", "jsonl"], stdin: bytes, in: workspace.folder)
+    #expect(piped.status == 2)
+    #expect(piped.stderr.hasPrefix("verdict: <stdin> is UTF-16 text"), "\(piped.stderr)")
   }
 
   /// A record that gives a key the run reads twice is refused, as a CSV header naming a column

@@ -22,30 +22,25 @@ final class JSONRecordSource: RecordSource {
   init(path: String, layout: JSONRecordReader.Layout, numbers: NumberFormat) throws(RunFailure) {
     self.numbers = numbers
     isStandardInput = path == "-"
-    if !isStandardInput { try JSONRecordSource.refuseUTF16(path) }
     do {
       let source = try ByteSource(path: path)
+      // PowerShell writes JSON in UTF-16: its records were "expected '['" at a `[`, or one row
+      // error a line, for files and standard input alike.
+      guard !source.startsLikeUTF16 else {
+        throw RunFailure(
+          .data, "\(source.name) is UTF-16 text; JSON data is read as UTF-8",
+          hint: "save it as UTF-8 (in PowerShell: Out-File -Encoding utf8), or export CSV, whose encoding is detected")
+      }
       name = source.name
       reader = JSONRecordReader(source: source, layout: layout)
       columns = path == "-" ? nil : try JSONRecordSource.peekColumns(path: path, layout: layout)
     } catch let error as DataReadError {
       throw SourceOpener.failure(path, error)
+    } catch let failure as RunFailure {
+      throw failure
     } catch {
       throw RunFailure(.data, located: "\(path): \(error)")
     }
-  }
-
-  /// Refuses a file in UTF-16 (PowerShell's default for `ConvertTo-Json | Out-File`): JSON data
-  /// is read as UTF-8, and its records were "expected '['" at a `[` or one row error a line.
-  private static func refuseUTF16(_ path: String) throws(RunFailure) {
-    guard let file = FileHandle(forReadingAtPath: path) else { return }
-    defer { try? file.close() }
-    let start = Array((try? file.read(upToCount: 64)) ?? Data())
-    // Without a mark, UTF-16 JSON shows the NUL byte of each ASCII character.
-    guard start.withUnsafeBufferPointer(TextEncoding.looksLikeUTF16) else { return }
-    throw RunFailure(
-      .data, "\(path) is UTF-16 text; JSON data is read as UTF-8",
-      hint: "save it as UTF-8 (in PowerShell: Out-File -Encoding utf8), or export CSV, whose encoding is detected")
   }
 
   /// How many well-formed records are read ahead for the columns.
