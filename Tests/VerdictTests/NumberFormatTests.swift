@@ -23,6 +23,16 @@ import Testing
     #expect(read(cell, .point) == expected)
   }
 
+  /// Where `.` and `,` may not group thousands (`--thousands none`, `'`, `space`), `1.250` and
+  /// `1,250` have one reading each, 1.25: they were refused as having two.
+  @Test(arguments: [NumberFormat.Grouping.none, .apostrophe, .space])
+  func withoutThousandsMarksACellHasOneReading(grouping: NumberFormat.Grouping) {
+    let numbers = NumberFormat(decimalMark: .undecided, grouping: grouping)
+    #expect(read("1.250", numbers) == "1.25")
+    #expect(read("1,250", numbers) == "1.25")
+    #expect(read("1.250", .undecided).hasPrefix("error: \"1.250\" has two readings"))
+  }
+
   /// A field the policy does not declare takes the kind its cell shows, but a number the column's
   /// format cannot settle is refused, not read as text: `"2.500" > "10.000"` compared the texts
   /// and fired. Text that is no number stays text under every format.

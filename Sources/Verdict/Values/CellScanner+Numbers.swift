@@ -36,7 +36,9 @@ extension CellScanner {
   /// Whether the cell holds a number refused only because its column's decimal mark is not known,
   /// such as `1.250` or `1,250 €`: what ``NumberFormat/evidence(in:)`` calls ambiguous.
   func hasAmbiguousNumber() -> Bool {
-    numbers.decimalMark == .undecided
+    // `1.250` is a thousands group only where `.` or `,` may group thousands: with
+    // `--thousands none`, `'` or `space`, its one reading is 1.25.
+    numbers.decimalMark == .undecided && numbers.grouping == .any
       && NumberFormat.evidence(in: UnsafeBufferPointer(rebasing: bytes[start..<end])) == .ambiguous
   }
 
@@ -151,7 +153,8 @@ extension CellScanner {
     let marks = points + commas
     if marks == 0 || marks > 1 { return -1 }
     guard lastKind == .point || lastKind == .comma else { return nil }
-    if others == 0 && isAmbiguousGroup(from, last, to) { return nil }
+    // `1.250` could be a thousands group only where `.` or `,` may group thousands.
+    if others == 0 && numbers.grouping == .any && isAmbiguousGroup(from, last, to) { return nil }
     return last
   }
 }

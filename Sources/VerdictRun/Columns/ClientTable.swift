@@ -216,7 +216,7 @@ package struct ClientTable: Sendable {
       numberSources = columns.map { _ in .option }
       return
     }
-    let (decisions, problems) = DecimalMarkTally.decide(Array(zip(columns, tallies)))
+    let (decisions, problems) = DecimalMarkTally.decide(Array(zip(columns, tallies)), grouping: grouping)
     numbers = decisions.map { NumberFormat(decimalMark: $0.mark, grouping: grouping) }
     numberSources = decisions.map(\.source)
     for problem in problems { numberProblems[problem.index] = problem }

@@ -63,9 +63,14 @@ extension DecimalMarkTally {
   /// Decides every column's mark from the tallies of one file: a column's own cells first, else
   /// the mark every other deciding column of the file agrees on. A column that shows both marks,
   /// or has cells with two readings and nothing to settle them, is a problem named in the result.
-  static func decide(_ tallies: [(column: String, tally: DecimalMarkTally)]) -> (
-    decisions: [DecimalMarkDecision], problems: [DecimalMarkProblem]
-  ) {
+  ///
+  /// With `grouping` that groups thousands with neither `.` nor `,` (`--thousands none`, `'` or
+  /// `space`), a cell such as `1.250` has one reading, 1.25: it is read cell by cell, not a
+  /// problem.
+  static func decide(_ tallies: [(column: String, tally: DecimalMarkTally)], grouping: NumberFormat.Grouping = .any)
+    -> (decisions: [DecimalMarkDecision], problems: [DecimalMarkProblem])
+  {
+    let marksGroup = grouping == .any
     let own = Set(tallies.compactMap(\.tally.ownMark))
     let fileMark = own.count == 1 ? own.first : nil
     var decisions: [DecimalMarkDecision] = []
@@ -81,6 +86,8 @@ extension DecimalMarkTally {
         decisions.append(DecimalMarkDecision(mark: .undecided, source: .undecided))
       } else if let mark = tally.ownMark {
         decisions.append(DecimalMarkDecision(mark: mark, source: .cells))
+      } else if !marksGroup {
+        decisions.append(DecimalMarkDecision(mark: .undecided, source: .undecided))
       } else if let fileMark, tally.ambiguous > 0 {
         // Cells with two readings read the mark the file's other columns show.
         decisions.append(DecimalMarkDecision(mark: fileMark, source: .otherColumns))

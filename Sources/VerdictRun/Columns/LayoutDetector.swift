@@ -54,7 +54,7 @@ struct LayoutDetector {
       }
     }
     let named = zip(slots, tallies).map { (column: binding.columns[binding.columnOfSlot[$0]], tally: $1) }
-    var (decisions, problems) = DecimalMarkTally.decide(named)
+    var (decisions, problems) = DecimalMarkTally.decide(named, grouping: options.grouping ?? .any)
     if let fixed {
       decisions = slots.map { _ in DecimalMarkDecision(mark: fixed, source: .option) }
       problems = []
