@@ -86,21 +86,17 @@ extension JSONNumberText {
   /// (``plain(_:)``), its point written as `notation` needs; `nil` when it is a cell as written.
   package static func cell(_ number: UnsafeBufferPointer<UInt8>, notation: JSONNumberNotation) -> [UInt8]? {
     // Every number token of a JSON file comes here: most need no rewriting, and make no array.
-    let marker = number.firstIndex { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
-    if marker == nil {
-      guard notation != .point, let point = number.firstIndex(of: UInt8(ascii: ".")) else { return nil }
-      if notation == .unambiguous, number.count - point - 1 != 3 { return nil }
-    }
-    let plain = self.plain(number)
+    let plain = number.contains { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") } ? self.plain(number) : nil
     guard notation != .point else { return plain }
+    let point = plain.map { $0.firstIndex(of: UInt8(ascii: ".")) } ?? number.firstIndex(of: UInt8(ascii: "."))
+    guard let point else { return plain }
+    let length = plain?.count ?? number.count
+    if notation == .unambiguous, length - point - 1 != 3 { return plain }
     var text = plain ?? Array(number)
-    guard let point = text.firstIndex(of: UInt8(ascii: ".")) else { return plain }
     switch notation {
     case .point: break
     case .comma: text[point] = UInt8(ascii: ",")
-    case .unambiguous:
-      guard text.count - point - 1 == 3 else { return plain }
-      text.append(UInt8(ascii: "0"))
+    case .unambiguous: text.append(UInt8(ascii: "0"))
     }
     return text
   }

@@ -53,9 +53,7 @@ package struct JSONKeyTable: Sendable {
     canonicalSlot = keys.enumerated().map { slot, key in key.flatMap { slotOfText[$0] } ?? slot }
     hasRepeatedKeys = canonicalSlot.enumerated().contains { $0.offset != $0.element }
     hasKeysNotASCII = keys.contains { !($0?.utf8.allSatisfy { $0 < 0x80 } ?? true) }
-    foldedBytes = keyBytes.map { bytes in
-      bytes.filter { $0 != 0x20 && $0 != 0x09 }.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-    }
+    foldedBytes = keyBytes.map { bytes in bytes.filter { $0 != 0x20 && $0 != 0x09 }.map(JSONKeyTable.lowercased) }
     var firsts = [Bool](repeating: false, count: 256)
     for folded in foldedBytes { if let first = folded.first { firsts[Int(first)] = true } }
     foldedFirstBytes = firsts
@@ -66,19 +64,22 @@ package struct JSONKeyTable: Sendable {
   /// without a word, as a record is read by its exact keys.
   func slotSpelledOtherwise(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
     guard let first = key.first(where: { $0 != 0x20 && $0 != 0x09 }),
-      foldedFirstBytes[Int((0x41...0x5A).contains(first) ? first | 0x20 : first)]
+      foldedFirstBytes[Int(JSONKeyTable.lowercased(first))]
     else { return nil }
     for slot in foldedBytes.indices where JSONKeyTable.folds(key, to: foldedBytes[slot]) { return slot }
     return nil
   }
+
+  /// An ASCII capital as its small letter; any other byte as it is.
+  @inline(__always)
+  private static func lowercased(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
 
   /// Whether `key`, folded as ``foldedBytes`` are, is `folded`; most keys differ at their first
   /// letter, so most are told apart at once.
   private static func folds(_ key: UnsafeBufferPointer<UInt8>, to folded: [UInt8]) -> Bool {
     var index = 0
     for byte in key where byte != 0x20 && byte != 0x09 {
-      let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-      guard index < folded.count, folded[index] == lower else { return false }
+      guard index < folded.count, folded[index] == lowercased(byte) else { return false }
       index += 1
     }
     return index == folded.count

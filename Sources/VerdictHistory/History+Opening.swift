@@ -50,11 +50,7 @@ extension History {
     var status = stat()
     guard stat(path, &status) == 0 else {
       let reason = errno
-      if lstat(path, &status) == 0, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
-        throw HistoryError(
-          .notAHistory, "history \(path) is a link to \(target), which does not exist",
-          hint: "give --history the history's own path")
-      }
+      if let link = linkToNothing(path, hint: "give --history the history's own path") { throw link }
       throw HistoryError(.io, "history \(path) cannot be read: \(String(cString: strerror(reason)))")
     }
     // A regular file that is not text, as ``open(path:busyTimeout:)`` accepts, without making one.
@@ -89,6 +85,13 @@ extension History {
   package static func isLink(_ path: String) -> Bool {
     var status = stat()
     return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+  }
+
+  /// The error for `path`, which names nothing, when it is a link (to nothing), with `hint`.
+  private static func linkToNothing(_ path: String, hint: String) -> HistoryError? {
+    guard isLink(path) else { return nil }
+    let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+    return HistoryError(.notAHistory, "history \(path) is a link to \(target), which does not exist", hint: hint)
   }
 
   /// Where the history lives when none is named: `$VERDICT_HISTORY`, else
@@ -136,13 +139,8 @@ extension History {
     guard errno == ENOENT else {
       throw HistoryError(.io, "history \(path) cannot be read: \(String(cString: strerror(errno)))")
     }
-    if lstat(path, &status) == 0 {
-      // A link to nothing: SQLite would make its target with the default mode, readable by all.
-      let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
-      throw HistoryError(
-        .notAHistory, "history \(path) is a link to \(target), which does not exist",
-        hint: "give --history the history's own path, or a new file's")
-    }
+    // A link to nothing: SQLite would make its target with the default mode, readable by all.
+    if let link = linkToNothing(path, hint: "give --history the history's own path, or a new file's") { throw link }
     let folder = (path as NSString).deletingLastPathComponent
     if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
       do {

@@ -25,7 +25,7 @@ public struct Population: Sendable {
   package func including(_ client: some ClientRecord) -> Population {
     var result = self
     result.member = [:]
-    for field in Set(totals.keys).union(sortedValues.keys) { result.units.note(client.value(at: field), field: field) }
+    result.units.note(client)
     for (field, total) in totals {
       guard let magnitude = client.value(at: field).populationNumber else { continue }
       result.totals[field] = total.flatMap { try? DecimalNumber.adding($0, magnitude) }
@@ -106,13 +106,8 @@ package struct PopulationBuilder: Sendable {
   private var totals: [DecimalNumber?]
   /// The values of each of ``sortedFields``, in the order the clients came.
   private var values: [[DecimalNumber]]
-  /// Every measured field, each once.
-  private let measuredFields: [Int]
-  /// The unit of each of ``measuredFields``' first value, by index there (an array: a dictionary
-  /// look-up per client and field cost more than the rest of adding the client).
-  private var units: [PopulationUnit?]
-  /// The measured fields, by slot, whose values came in two units, with the first two found.
-  private var mixedUnits: [Int: (PopulationUnit, PopulationUnit)] = [:]
+  /// The unit of each measured field's values.
+  private var units: PopulationUnits
 
   /// Starts collecting what `policy` needs.
   package init(for policy: Policy) {
@@ -126,8 +121,7 @@ package struct PopulationBuilder: Sendable {
     }
     self.totalFields = totalFields
     self.sortedFields = sortedFields
-    measuredFields = totalFields + sortedFields.filter { !totalFields.contains($0) }
-    units = Array(repeating: nil, count: measuredFields.count)
+    units = PopulationUnits(fields: totalFields + sortedFields.filter { !totalFields.contains($0) })
     totals = Array(repeating: DecimalNumber(0), count: totalFields.count)
     values = Array(repeating: [], count: sortedFields.count)
   }
@@ -137,14 +131,7 @@ package struct PopulationBuilder: Sendable {
 
   /// Adds one client's values.
   package mutating func add(_ client: some ClientRecord) {
-    for index in measuredFields.indices {
-      guard let unit = PopulationUnit(client.value(at: measuredFields[index])) else { continue }
-      guard let first = units[index] else {
-        units[index] = unit
-        continue
-      }
-      if first != unit, mixedUnits[measuredFields[index]] == nil { mixedUnits[measuredFields[index]] = (first, unit) }
-    }
+    units.note(client)
     for index in totalFields.indices {
       guard let magnitude = client.value(at: totalFields[index]).populationNumber else { continue }
       totals[index] = totals[index].flatMap { try? DecimalNumber.adding($0, magnitude) }
@@ -159,9 +146,7 @@ package struct PopulationBuilder: Sendable {
   /// field a thread.
   package func build() -> Population {
     var result = Population()
-    var found: [Int: PopulationUnit] = [:]
-    for (index, field) in measuredFields.enumerated() { found[field] = units[index] }
-    result.units = PopulationUnits(units: found, mixed: mixedUnits)
+    result.units = units
     for (index, field) in totalFields.enumerated() { result.totals[field] = totals[index] }
     let sorted = ConcurrentResults<[DecimalNumber]>(count: sortedFields.count)
     DispatchQueue.concurrentPerform(iterations: sortedFields.count) { index in

@@ -46,28 +46,33 @@ enum PopulationUnit: Sendable, Hashable, CustomStringConvertible {
   }
 }
 
-/// The unit of each measured field (by slot), as clients are added.
+/// The unit of each measured field's first value, as clients are added, and the fields whose
+/// values came in two units.
 struct PopulationUnits: Sendable {
-  private var units: [Int: PopulationUnit] = [:]
-  /// The fields whose values came in two units, with the first two found.
+  /// The measured fields, by slot, each once.
+  private let fields: [Int]
+  /// The unit of each of ``fields``' first value, by index there: an array, as a dictionary
+  /// look-up per client and field cost more than the rest of adding the client.
+  private var units: [PopulationUnit?]
+  /// The fields, by slot, whose values came in two units, with the first two found.
   private var mixed: [Int: (PopulationUnit, PopulationUnit)] = [:]
 
-  init() {}
-
-  /// Units found by a builder that kept them by its own index (see ``PopulationBuilder``).
-  init(units: [Int: PopulationUnit], mixed: [Int: (PopulationUnit, PopulationUnit)]) {
-    self.units = units
-    self.mixed = mixed
+  /// Units of no client yet, for `fields` (slots).
+  init(fields: [Int] = []) {
+    self.fields = fields
+    units = Array(repeating: nil, count: fields.count)
   }
 
-  /// Notes the unit of `value`, a value of field `field`.
-  mutating func note(_ value: Value, field: Int) {
-    guard let unit = PopulationUnit(value) else { return }
-    guard let first = units[field] else {
-      units[field] = unit
-      return
+  /// Notes the unit of `client`'s value of each measured field.
+  mutating func note(_ client: some ClientRecord) {
+    for index in fields.indices {
+      guard let unit = PopulationUnit(client.value(at: fields[index])) else { continue }
+      guard let first = units[index] else {
+        units[index] = unit
+        continue
+      }
+      if first != unit, mixed[fields[index]] == nil { mixed[fields[index]] = (first, unit) }
     }
-    if first != unit, mixed[field] == nil { mixed[field] = (first, unit) }
   }
 
   /// Throws when field `field` had values of two units.

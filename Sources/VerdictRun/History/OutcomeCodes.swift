@@ -23,9 +23,10 @@ extension Batch {
     return text.withUTF8(body)
   }
 
-  /// Whether every byte is below 0x80: eight at a time, then one by one.
+  /// Whether every byte is below 0x80: eight at a time, then one by one (a key's check of every
+  /// row, here and in ``CSVRecordSource``).
   @inline(__always)
-  private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let start = bytes.baseAddress else { return true }
     let raw = UnsafeRawPointer(start)
     var offset = 0

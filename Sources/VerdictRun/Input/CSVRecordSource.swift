@@ -60,7 +60,7 @@ final class CSVRecordSource: RecordSource {
         row.problem = shape.fits(record) ? nil : shape.problem(record)
         record.gather(slots, into: row.cells)
         row.key = record[key]
-        if row.problem == nil, !CSVRecordSource.isASCII(row.key), !TextEncoding.isValidUTF8(row.key) {
+        if row.problem == nil, !Batch.isASCII(row.key), !TextEncoding.isValidUTF8(row.key) {
           // A key is a name: one shown with replacement characters would be another client's
           // (the history, the tables and other files compare keys as they are).
           row.problem =
@@ -72,15 +72,6 @@ final class CSVRecordSource: RecordSource {
         try body(row)
       }
     }
-  }
-
-  /// Whether the key's bytes are all ASCII (so valid UTF-8), eight at a time: the check of
-  /// every row's key must cost next to nothing.
-  @inline(__always)
-  private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var high: UInt8 = 0
-    for byte in bytes { high |= byte }
-    return high < 0x80
   }
 
   /// Whether every cell of `record` is empty, or spaces and tabs.
