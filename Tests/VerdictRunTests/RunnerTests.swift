@@ -90,6 +90,20 @@ struct RunnerTests {
     }
   }
 
+  /// The client column is as wide as the first batch's widest key: a later, wider key is shown
+  /// whole (up to 32 columns), never cut to the column, where two clients would look alike.
+  @Test func laterWiderKeysAreShownWhole() throws {
+    let outcome = try Self.run(policy: "simple.verdict", data: ["widening-keys.csv"], format: .table, batchSize: 1)
+    let lines = outcome.report.split(separator: "\n").map(String.init)
+    #expect(lines.count == 5, "\(outcome.report)")
+    #expect(lines.contains { $0.hasPrefix("Hartmann Bau GmbH  keep") })
+    #expect(lines.contains { $0.hasPrefix("Hartmann Druck GmbH  keep") })
+    let long = String(repeating: "Ü", count: 40)
+    #expect(lines.contains { $0.hasPrefix(String(repeating: "Ü", count: 31) + "…  keep") })
+    #expect(!outcome.report.contains(long))
+    #expect(lines[1].hasPrefix("K1      keep"), "the first batch's keys still set the column")
+  }
+
   /// `--quiet` leaves out the clients that get the `otherwise` verdict (keep): when every client
   /// is kept, the run writes nothing at all, no header or page and no summary, in every format.
   @Test(arguments: ReportFormat.allCases) func quietWritesNothingWhenAllKeep(_ format: ReportFormat) throws {

@@ -11,8 +11,10 @@ import Verdict
 ///
 /// Widths are terminal columns (``DisplayWidth``), so accented and wide characters align. The
 /// client column is as wide as the widest key of the first batch, at most 32 columns; the rule
-/// column as the longest rule name, at most 32. A longer key or rule name is cut and ends in
-/// `…`, so every line stays aligned.
+/// column as the longest rule name, at most 32. A key or rule name longer than 32 columns is cut
+/// and ends in `…`. A later key wider than the first batch's is written whole and pushes the rest
+/// of its line to the right: cutting it to the column would show two clients, `Hartmann Bau` and
+/// `Hartmann Druck`, as the same `Hart…`.
 struct TableRenderer: ReportRenderer {
   static let gap = 2
   static let maxClientWidth = 32
@@ -93,7 +95,7 @@ struct TableRenderer: ReportRenderer {
     } else {
       out.appendTableCell(row.key)
     }
-    out.appendSpaces(clientWidth + TableRenderer.gap - fitClient(from: start, into: out))
+    out.appendSpaces(max(clientWidth - fitClient(from: start, into: out), 0) + TableRenderer.gap)
     guard let evaluation = evaluation else {
       if usesColor { out.append("\u{1B}[1;35m") }
       out.append("error")
@@ -142,13 +144,13 @@ struct TableRenderer: ReportRenderer {
     }
   }
 
-  /// Cuts the client cell written since `start` to the client column, ending a cut cell with
-  /// `…`; returns the columns it takes.
+  /// Cuts the client cell written since `start` to 32 columns, ending a cut cell with `…`;
+  /// returns the columns it takes.
   private func fitClient(from start: Int, into out: ByteBuffer) -> Int {
-    // A cell takes at most one column a byte: one no longer than the column fits as it is.
+    // A cell takes at most one column a byte: one no longer than the limit fits as it is.
     let written = UnsafeBufferPointer(rebasing: out.bytes[start...])
-    if written.count <= clientWidth { return DisplayWidth.of(written) }
-    let shown = DisplayWidth.fit(written, in: clientWidth)
+    if written.count <= TableRenderer.maxClientWidth { return DisplayWidth.of(written) }
+    let shown = DisplayWidth.fit(written, in: TableRenderer.maxClientWidth)
     guard shown.isCut else { return shown.width }
     out.truncate(to: start + shown.length)
     out.append("…")
