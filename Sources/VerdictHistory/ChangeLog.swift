@@ -32,6 +32,12 @@ final class ChangeLog: Sendable {
   let changeDays: [Int32]
   /// The outcome from that day on; -1 when the client was no longer in the data.
   let changeOutcomes: [Int32]
+  /// Where each client's days kept without being judged start in `carriedDays`, as `starts`
+  /// for the changes; empty when no run before `day` kept a client so (the usual case).
+  let carriedStarts: [Int32]
+  /// The days of runs that kept a client with its outcome without judging it, by client,
+  /// oldest first.
+  let carriedDays: [Int32]
 
   /// Reads the runs before `day` and everything they recorded; throws ``HistoryError`` for a
   /// file whose tables do not fit together.
@@ -114,6 +120,73 @@ final class ChangeLog: Sendable {
     self.changeDays = changeDays
     self.changeOutcomes = changeOutcomes
     self.keys = keys
+    (carriedStarts, carriedDays) = try Self.carried(db, before: day, clients: known, path: path)
+  }
+
+  /// The clients each run before `day` kept without judging them, by client (see
+  /// `carriedStarts`).
+  private static func carried(
+    _ db: Database, before day: Int64, clients known: Int, path: String
+  ) throws -> ([Int32], [Int32]) {
+    var clients: [Int32] = []
+    var days: [Int32] = []
+    let parts = try DirectStatement(db, "SELECT day, count, data FROM carried WHERE day < ? ORDER BY day, part")
+    parts.bind(day, at: 1)
+    while try parts.step() {
+      let partDay = parts.int64(0)
+      let count = parts.int64(1)
+      var reader = PackedReader(parts.blob(2))
+      var client: Int64 = 0
+      var fits = count >= 0
+      for _ in 0..<(fits ? count : 0) {
+        guard let step = reader.nextSigned() else {
+          fits = false
+          break
+        }
+        client &+= step
+        guard client >= 0, client < known else {
+          fits = false
+          break
+        }
+        clients.append(Int32(client))
+        days.append(Int32(clamping: partDay))
+      }
+      guard fits, reader.isAtEnd else {
+        throw corrupt(path, "its clients kept on \(CalendarDate(daysSinceEpoch: partDay)) are unreadable")
+      }
+    }
+    guard !clients.isEmpty else { return ([], []) }
+    // By client, each client's days in the order read (oldest first): a counting sort.
+    var starts = [Int32](repeating: 0, count: known + 1)
+    for client in clients { starts[Int(client) + 1] += 1 }
+    for index in 0..<known { starts[index + 1] += starts[index] }
+    var next = starts
+    var sorted = [Int32](repeating: 0, count: days.count)
+    for (index, client) in clients.enumerated() {
+      sorted[Int(next[Int(client)])] = days[index]
+      next[Int(client)] += 1
+    }
+    return (starts, sorted)
+  }
+
+  /// Whether the run on `day` kept `client` without judging it.
+  func wasCarried(_ client: Int, on day: CalendarDate) -> Bool {
+    guard !carriedStarts.isEmpty else { return false }
+    let target = Int32(clamping: day.daysSinceEpoch)
+    for index in Int(carriedStarts[client])..<Int(carriedStarts[client + 1]) where carriedDays[index] == target {
+      return true
+    }
+    return false
+  }
+
+  /// The latest run day, at or before `day`, on which `client` was judged: `day` itself unless
+  /// that run kept it without judging it, then the run before, and so on.
+  func lastJudgedDay(of client: Int, atOrBefore day: CalendarDate) -> CalendarDate {
+    guard !carriedStarts.isEmpty, carriedStarts[client] < carriedStarts[client + 1] else { return day }
+    var index = runDays.firstIndex(atOrAfter: day)
+    guard index < runDays.count, runDays[index] == day else { return day }
+    while index > 0, wasCarried(client, on: runDays[index]) { index -= 1 }
+    return runDays[index]
   }
 
   /// The outcome of the client's latest change; -1 when it has none or left the data.

@@ -8,6 +8,7 @@ import Verdict
 /// seen.
 package struct ClientHistory: Sendable {
   private let log: ChangeLog
+  private let client: Int
   private let span: Range<Int>
   /// The client's latest change with an outcome (the last, or the one before a departure).
   private let latest: Int
@@ -24,6 +25,7 @@ package struct ClientHistory: Sendable {
     let latest = log.changeOutcomes[last] >= 0 ? last : last - 1
     guard latest >= span.lowerBound, log.changeOutcomes[latest] >= 0 else { return nil }
     self.log = log
+    self.client = client
     self.span = span
     self.latest = latest
   }
@@ -52,6 +54,11 @@ package struct ClientHistory: Sendable {
     let index = log.runDays.firstIndex(atOrAfter: day(of: span.upperBound - 1))
     return index > 0 ? log.runDays[index - 1] : day(of: latest)
   }
+
+  /// The day of the latest run before today that judged the client: `lastDay`, unless that run
+  /// kept it with its outcome without judging it (its row was an error, or past where the data
+  /// broke off), then the run before that judged it.
+  package var lastJudgedDay: CalendarDate { log.lastJudgedDay(of: client, atOrBefore: lastDay) }
 
   /// The first run day of the unbroken stretch of runs up to `lastDay` in which the client had
   /// `lastVerdict` (a change of rule or clauses does not break it; a run without the client does).

@@ -79,12 +79,13 @@ package struct HistoryFacts: Sendable {
       return ClientHistory(log: log, client: id, ranks: ranks).map { client in
         LatestOutcome(
           outcome: client.outcomeID, verdictSince: client.verdictSince, lastDay: client.lastDay,
-          wasInLatestRun: client.wasInLatestRun)
+          lastJudgedDay: client.lastJudgedDay, wasInLatestRun: client.wasInLatestRun)
       }
     }
     let since = CalendarDate(daysSinceEpoch: Int64(log.changeDays[log.stretchStart(of: end - 1, from: first)]))
     return LatestOutcome(
-      outcome: Int(log.changeOutcomes[end - 1]), verdictSince: since, lastDay: latestRun, wasInLatestRun: true)
+      outcome: Int(log.changeOutcomes[end - 1]), verdictSince: since, lastDay: latestRun,
+      lastJudgedDay: log.lastJudgedDay(of: id, atOrBefore: latestRun), wasInLatestRun: true)
   }
 
   /// The verdict of each outcome id (``LatestOutcome/outcome``) as its index in `verdicts`; -1
@@ -103,6 +104,8 @@ package struct LatestOutcome: Sendable {
   package var verdictSince: CalendarDate
   /// See ``ClientHistory/lastDay``.
   package var lastDay: CalendarDate
+  /// See ``ClientHistory/lastJudgedDay``.
+  package var lastJudgedDay: CalendarDate
   /// See ``ClientHistory/wasInLatestRun``.
   package var wasInLatestRun: Bool
 }

@@ -15,6 +15,10 @@ import GRDB
 ///   before; a client is in a run exactly when its latest change at or before that run's day has
 ///   an outcome. So unchanged clients cost nothing per run. (v1 kept a row per change, and the
 ///   keys in a table with its index.)
+/// - `carried` (v3): the clients a run kept without judging them, packed as the changes' client
+///   ids are: those whose row was an error, and with a data file read in part, those it did not
+///   read. They are in the run with the outcome they had; a cooldown that ran out that day is
+///   due at the next run that judges them.
 ///
 /// Versions are GRDB migrations ("v1", …); a file that lists a migration this code does not know
 /// comes from a newer Verdict and is refused. `PRAGMA application_id` marks the file as ours.
@@ -58,6 +62,18 @@ enum HistorySchema {
           """)
     }
     migrator.registerMigration("v2", migrate: MigrationToV2.migrate)
+    migrator.registerMigration("v3") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE carried (
+            day INTEGER NOT NULL,
+            part INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY (day, part)
+          ) STRICT;
+          """)
+    }
     return migrator
   }
 

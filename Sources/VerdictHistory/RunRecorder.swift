@@ -36,6 +36,12 @@ package final class RunRecorder {
   @exclusivity(unchecked) private var pendingCount = 0
   @exclusivity(unchecked) private var previousClient = 0
   @exclusivity(unchecked) private var partsWritten = 0
+  /// The clients kept without being judged (``carryOver(keyBytes:)``) not written yet, packed as
+  /// the changes' client ids are.
+  @exclusivity(unchecked) private var pendingCarried: [UInt8] = []
+  @exclusivity(unchecked) private var carriedCount = 0
+  @exclusivity(unchecked) private var previousCarried = 0
+  @exclusivity(unchecked) private var carriedParts = 0
   /// The id the next added client most likely has: clients tend to come in the same order.
   @exclusivity(unchecked) private var guess = 0
   @exclusivity(unchecked) private var clients = 0
@@ -73,7 +79,7 @@ package final class RunRecorder {
           }
           // A re-run of the day replaces its record; clients and outcomes first seen that day go
           // with it (they have the highest ids, so the ids stay dense).
-          for table in ["changes", "keys", "outcomes", "runs"] {
+          for table in ["changes", "carried", "keys", "outcomes", "runs"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE day = ?", arguments: [day])
           }
           if let read, read.day == day, try read.isCurrent(db) { return read }
@@ -202,7 +208,8 @@ package final class RunRecorder {
   }
 
   /// Adds the client with `key` with its outcome at the run before, when it was in that run
-  /// (for a client that could not be judged this time); does nothing otherwise.
+  /// (for a client that could not be judged this time), and records that it was not judged;
+  /// does nothing otherwise.
   package func carryOver(key: String) throws(HistoryError) {
     try withKeyBytes(key) { bytes throws(HistoryError) in try carryOver(keyBytes: bytes) }
   }
@@ -215,6 +222,7 @@ package final class RunRecorder {
     seen[client] = true
     guess = client + 1
     clients += 1
+    try appendCarried(client)
   }
 
   /// Writes the run with its verdict counts and error count, and the departures of clients that
@@ -226,8 +234,8 @@ package final class RunRecorder {
   /// back as new.
   package func commit(counts: [String: Int], errors: Int, dataReadWhole: Bool = true) throws(HistoryError) {
     try checkOpen()
-    for client in baseline.indices where dataReadWhole && baseline[client] >= 0 && !seen[client] {
-      try append(client, stored: 0)
+    for client in baseline.indices where baseline[client] >= 0 && !seen[client] {
+      if dataReadWhole { try append(client, stored: 0) } else { try appendCarried(client) }
     }
     try writeParts(final: true)
     let row = RunRow(info: run, counts: counts, errors: errors, clients: clients, changes: changes)
@@ -261,6 +269,7 @@ package final class RunRecorder {
   private func finish() {
     isOpen = false
     pendingChanges = []
+    pendingCarried = []
     newKeys = KeyTable()
     baseline = []
     seen = []
@@ -334,14 +343,29 @@ package final class RunRecorder {
     if pendingCount == Self.partSize { try writeParts(final: false) }
   }
 
-  /// Writes the pending changes as a part, and the new keys in parts of `partSize` (all of
-  /// them when `final`).
+  /// Adds a client kept without being judged to the pending part of them.
+  private func appendCarried(_ client: Int) throws(HistoryError) {
+    PackedNumbers.append(signed: Int64(client - previousCarried), to: &pendingCarried)
+    previousCarried = client
+    carriedCount += 1
+    if carriedCount == Self.partSize { try writeParts(final: false) }
+  }
+
+  /// Writes the pending changes and clients carried over as parts, and the new keys in parts of
+  /// `partSize` (all of them when `final`).
   private func writeParts(final: Bool) throws(HistoryError) {
     let known = baseline.count
     try writing("recording") { db in
       if pendingCount > 0 {
         try StoredParts.insertChanges(db, day: day, part: partsWritten, count: pendingCount, data: pendingChanges)
         partsWritten += 1
+      }
+      if carriedCount > 0 && (final || carriedCount == Self.partSize) {
+        try StoredParts.insertCarried(db, day: day, part: carriedParts, count: carriedCount, data: pendingCarried)
+        carriedParts += 1
+        pendingCarried.removeAll(keepingCapacity: true)
+        carriedCount = 0
+        previousCarried = 0
       }
       while newKeys.count - keysWritten >= Self.partSize || (final && newKeys.count > keysWritten) {
         let end = Swift.min(newKeys.count, keysWritten + Self.partSize)

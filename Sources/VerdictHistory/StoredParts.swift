@@ -17,6 +17,17 @@ enum StoredParts {
     try insert.execute()
   }
 
+  /// Writes a part of the clients the run on `day` kept without judging them: `count` client ids
+  /// packed in `data`, each the step from the previous one (signed; the first from 0).
+  static func insertCarried(_ db: Database, day: Int64, part: Int, count: Int, data: [UInt8]) throws {
+    let insert = try DirectStatement(db, "INSERT INTO carried (day, part, count, data) VALUES (?, ?, ?, ?)")
+    insert.bind(day, at: 1)
+    insert.bind(Int64(part), at: 2)
+    insert.bind(Int64(count), at: 3)
+    insert.bind(blob: data[...], at: 4)
+    try insert.execute()
+  }
+
   /// Writes the keys of `table` with the ids in `ids` as the clients with ids from `first` on,
   /// first seen at the run on `day`, packed (``KeyTable/pack(_:)``).
   static func insertKeys(_ db: Database, day: Int64, first: Int, from table: KeyTable, _ ids: Range<Int>) throws {

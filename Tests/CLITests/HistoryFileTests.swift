@@ -182,6 +182,43 @@ struct HistoryFileTests {
     #expect(later.stdout.contains(",due,"), "\(later.stdout)")
   }
 
+  /// A client whose cooldown runs out on a day its row is an error (or is past where the file
+  /// broke off) is due at the next run that judges it: a run that could not judge it did not
+  /// tell the user, and `--changed` would never have shown it.
+  @Test func aCooldownThatRanOutOnAnUnjudgedDayIsDueAtTheNextRun() throws {
+    for unjudged in ["id,late,rude\nA,0,maybe\nB,45,false\n", "id,late,rude\nB,\"45,false\nA,0,true\n"] {
+      let workspace = try HistoryWorkspace()
+      try workspace.write("clients.csv", "id,late,rude\nA,0,true\nB,45,false\n")
+      try workspace.write("unjudged.csv", unjudged)
+      #expect(try workspace.run(HistoryWorkspace.november(1)).status == 0)
+      // The cooldown of 3 days from the 1st runs out on the 4th, when A cannot be judged.
+      let fourth = try workspace.run(HistoryWorkspace.november(4), ["-f", "csv"], data: "unjudged.csv")
+      #expect(fourth.status == 1, "\(fourth.stderr)")
+      #expect(!fourth.stdout.contains(",due,"), "\(fourth.stdout)")
+      let fifth = try workspace.run(HistoryWorkspace.november(5), ["--changed", "-f", "csv"])
+      #expect(fifth.status == 0, "\(fifth.stderr)")
+      let rows = fifth.stdout.split(separator: "\n").dropFirst().map { $0.prefix(2) }
+      #expect(rows == ["A,"] && fifth.stdout.contains(",due,"), "\(unjudged): \(fifth.stdout)")
+      // Once told, it is not due again.
+      let sixth = try workspace.run(HistoryWorkspace.november(6), ["--changed", "-f", "csv"])
+      #expect(!sixth.stdout.contains("\nA,"), "\(sixth.stdout)")
+    }
+  }
+
+  /// Running a day again replaces what it kept unjudged with what it judges: due that day, so
+  /// not the day after.
+  @Test func aDayRunAgainForgetsWhomItCouldNotJudge() throws {
+    let workspace = try HistoryWorkspace()
+    try workspace.write("clients.csv", "id,late,rude\nA,0,true\n")
+    try workspace.write("unjudged.csv", "id,late,rude\nA,0,maybe\n")
+    #expect(try workspace.run(HistoryWorkspace.november(1)).status == 0)
+    #expect(try workspace.run(HistoryWorkspace.november(4), data: "unjudged.csv").status == 1)
+    let again = try workspace.run(HistoryWorkspace.november(4), ["-f", "csv"])
+    #expect(again.stdout.contains(",due,"), "\(again.stdout)")
+    let fifth = try workspace.run(HistoryWorkspace.november(5), ["-f", "csv"])
+    #expect(fifth.stdout.contains(",unchanged,"), "\(fifth.stdout)")
+  }
+
   /// Nor does a row error without a key (a malformed JSON line): it may be any client's, so no
   /// client missing from the run is recorded as having left.
   @Test func aRowErrorWithoutAKeyRecordsNoDepartures() throws {

@@ -72,12 +72,12 @@ import VerdictHistory
     let path = scratch.path()
     try Sample.record(try History.open(path: path), 1, [Sample.outcome("A", "keep")])
     try DatabaseQueue(path: path).write { db in
-      try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v3')")
+      try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v9')")
     }
     let before = try contents(of: path)
     let error = #expect(throws: HistoryError.self) { try History.open(path: path) }
     #expect(error?.kind == .newerVersion)
-    #expect(error?.message == "history \(path) was written by a newer Verdict (this one knows schema v1, v2)")
+    #expect(error?.message == "history \(path) was written by a newer Verdict (this one knows schema v1, v2, v3)")
     #expect(try contents(of: path) == before)
   }
 

@@ -145,7 +145,11 @@ final class PastRuns: @unchecked Sendable {
     if today.daysSinceEpoch < until.daysSinceEpoch {
       standing.status = .pending
       standing.coolingOffUntil = until
-    } else if standing.status == .unchanged, let last = latest?.lastDay, last.daysSinceEpoch < until.daysSinceEpoch {
+    } else if standing.status == .unchanged, let last = latest?.lastJudgedDay,
+      last.daysSinceEpoch < until.daysSinceEpoch
+    {
+      // Due at the first run that judges the client once the cooldown ran out: a run that kept
+      // it without judging it (an error row on the day) did not say so.
       standing.status = .due
     }
     return standing

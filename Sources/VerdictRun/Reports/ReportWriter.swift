@@ -78,7 +78,7 @@ final class ReportWriter {
       standardError(note + "\n")
     }
     guard isWriting, batch.output.count > 0 else { return }
-    if let page = report as? any PageRenderer {
+    if report is any PageRenderer {
       prefixWritten = true
       guard tally.printed <= pageClientLimit else {
         failure = .failed(HTMLReportRenderer.tooManyClients(limit: pageClientLimit))
