@@ -127,12 +127,10 @@ struct RowMessage {
   var row: Int
   /// `payment_delay: "fourty" is not a duration`.
   var text: String
-  /// A hint to show with the first such message for a field.
-  var hint: String?
+  /// For bad cells: each bad field's hint, to show the first time it comes for the field.
+  var hints: [(field: String, hint: String)] = []
   /// For evaluation errors: the diagnostic in the policy, shown in full the first time.
   var diagnostic: Diagnostic?
-  /// The field whose cell was bad, to show its hint once.
-  var field: String?
 }
 
 /// Where a cell's bytes are in a batch's ``BatchBytes``.

@@ -143,7 +143,9 @@ final class BatchEvaluator {
       if let problems {
         let text = problems.map(\.message).joined(separator: "; ")
         batch.messages.append(
-          RowMessage(row: row, text: text, hint: problems[0].error.hint, field: problems[0].field))
+          RowMessage(
+            row: row, text: text, hints: problems.compactMap { problem in problem.error.hint.map { (problem.field, $0) } }
+          ))
         report(row, of: batch, nil, error: text, renderer: renderer, tally: &tally)
         continue
       }

@@ -147,9 +147,14 @@ final class ReportWriter {
       }
       errorMessages += 1
       text += "\(name):\(batch.lines[message.row]): \(message.text)\n"
-      if let hint = message.hint, let field = message.field, hintsShown[field, default: []].count < 3,
-        hintsShown[field, default: []].insert(hint).inserted
+      // Each bad field's hint, the first times it comes for the field; once a message, when two
+      // fields share it.
+      var hints: [String] = []
+      for (field, hint) in message.hints
+      where hintsShown[field, default: []].count < 3 && hintsShown[field, default: []].insert(hint).inserted
+        && !hints.contains(hint)
       {
+        hints.append(hint)
         text += "  hint: \(hint)\n"
       }
       if let diagnostic = message.diagnostic, shownDiagnostics.insert(diagnostic.range).inserted {
