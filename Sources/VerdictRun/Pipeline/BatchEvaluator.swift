@@ -144,7 +144,8 @@ final class BatchEvaluator {
         let text = problems.map(\.message).joined(separator: "; ")
         batch.messages.append(
           RowMessage(
-            row: row, text: text, hints: problems.compactMap { problem in problem.error.hint.map { (problem.field, $0) } }
+            row: row, text: text,
+            hints: problems.compactMap { problem in problem.error.hint.map { (problem.field, $0) } }
           ))
         report(row, of: batch, nil, error: text, renderer: renderer, tally: &tally)
         continue
