@@ -118,13 +118,15 @@ package struct ClientBook: Sendable {
   ) throws(CellProblem) -> Client {
     try client(
       at: index, for: policy, overrides: overrides,
-      columns: policy.fields.map { onlyFieldsRead && !$0.isUsed ? nil : table?.column(for: $0) })
+      columns: policy.fields.map { onlyFieldsRead && !$0.isUsed ? nil : table?.column(for: $0) },
+      table: table?.deciding(for: policy))
   }
 
-  /// ``client(at:for:overrides:)`` with each field's column, by slot, found already.
-  private func client(at index: Int?, for policy: Policy, overrides: [String: String], columns: [Int?])
-    throws(CellProblem) -> Client
-  {
+  /// ``client(at:for:overrides:)`` with each field's column, by slot, found already, from `table`
+  /// with its decimal marks decided for `policy` (``ClientTable/deciding(for:)``).
+  private func client(
+    at index: Int?, for policy: Policy, overrides: [String: String], columns: [Int?], table: ClientTable?
+  ) throws(CellProblem) -> Client {
     let entry = index.flatMap { entries.indices.contains($0) ? entries[$0] : nil }
     var values = [Value](repeating: .missing, count: policy.fields.count)
     for (slot, field) in policy.fields.enumerated() {
@@ -170,8 +172,11 @@ package struct ClientBook: Sendable {
     // a bad cell elsewhere is measured there too (an error row of the run, but in its figures).
     let measured = Set(policy.populationNeeds.map(\.field))
     let columns = policy.fields.indices.map { measured.contains($0) ? table?.column(for: policy.fields[$0]) : nil }
+    let decided = table?.deciding(for: policy)
     for index in entries.indices where entries[index].problem == nil {
-      if let client = try? client(at: index, for: policy, overrides: [:], columns: columns) { builder.add(client) }
+      if let client = try? client(at: index, for: policy, overrides: [:], columns: columns, table: decided) {
+        builder.add(client)
+      }
     }
     return builder
   }

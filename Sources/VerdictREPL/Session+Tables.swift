@@ -31,7 +31,7 @@ extension Session {
     options.keyColumn = table.keyColumn
     let data: ClientTable
     do throws(RunFailure) {
-      data = try ClientTable.read(path, options: options)
+      data = try ClientTable.read(path, options: options).deciding(for: table.policy)
       try data.check(against: table.policy, renderer: style.renderer)
     } catch {
       return .error(error.message)

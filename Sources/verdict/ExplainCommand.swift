@@ -123,7 +123,7 @@ struct ExplainCommand: ParsableCommand {
   private func table(_ path: String, for policy: Policy) throws(CommandFailure) -> ClientTable {
     let options = try reading.reading()
     do throws(RunFailure) {
-      let table = try ClientTable.read(path, options: options)
+      let table = try ClientTable.read(path, options: options).deciding(for: policy)
       try table.check(against: policy, renderer: Terminal.diagnosticRenderer)
       return table
     } catch {

@@ -6,6 +6,11 @@ extension ClientTable {
   /// detected: `clients.csv: CSV with ';' between fields, header on line 3; decimal mark:
   /// outstanding ','; no decimals in payment_delay`.
   package func layoutSummary(for policy: Policy) -> String {
+    deciding(for: policy).summary(for: policy)
+  }
+
+  /// ``layoutSummary(for:)`` of a table whose marks are decided for `policy`.
+  private func summary(for policy: Policy) -> String {
     var parts: [String] = []
     if let delimiter {
       let shown = delimiter == UInt8(ascii: "\t") ? "tab" : "'\(String(decoding: [delimiter], as: UTF8.self))'"

@@ -50,6 +50,10 @@ extension ClientTable {
     var deciders = columns.indices.map { dated.contains($0) ? DateColumn.Decider(column: columns[$0]) : nil }
     let buffer = RowBuffer(slots: columns.count)
     var tallies = columns.map { _ in DecimalMarkTally() }
+    // Every column is read as the data decides (a policy's types are not known here).
+    let undecided = CellFormat(
+      FieldInfo(name: "", type: nil), numbers: NumberFormat(decimalMark: .undecided, grouping: options.grouping ?? .any)
+    )
     // The formats are decided from the cells `verdict run` samples (LayoutDetector), so that
     // both read a file alike: `check --data` said a column's mark was ',' from a cell past the
     // run's sample, while the run read that column cell by cell.
@@ -61,7 +65,7 @@ extension ClientTable {
         if row.problem == nil, rows <= LayoutDetector.sampleSize {
           for column in columns.indices {
             let cell = row.cells[column]
-            if !ClientTable.isDate(cell) { tallies[column].add(cell, line: row.line) }
+            if !ClientTable.isDate(cell) { tallies[column].add(cell, line: row.line, as: undecided) }
             if !cell.isEmpty, deciders[column]?.isDecided == false, dateCells[column] < LayoutDetector.dateSampleSize {
               dateCells[column] += 1
               deciders[column]?.add(String(decoding: cell, as: UTF8.self), line: row.line)

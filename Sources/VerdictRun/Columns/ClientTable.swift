@@ -52,6 +52,10 @@ package struct ClientTable: Sendable {
   var numberProblems: [Int: DecimalMarkProblem] = [:]
   /// How each column's decimal mark was decided.
   var numberSources: [DecimalMarkSource] = []
+  /// What each column's cells say about its decimal mark, when the cells decide it (a CSV file
+  /// without `--decimal`): a policy's marks are decided from the columns it reads
+  /// (``deciding(for:)``).
+  private var tallies: [DecimalMarkTally] = []
   /// The CSV field separator, or `nil` for JSON.
   var delimiter: UInt8?
   /// Lines skipped before the CSV header.
@@ -135,6 +139,7 @@ package struct ClientTable: Sendable {
   /// - Throws: ``RunFailure`` with the same message `verdict run` gives.
   package func check(against policy: Policy, renderer: DiagnosticRenderer) throws(RunFailure) {
     guard !columns.isEmpty else { return }
+    let numberProblems = deciding(for: policy).numberProblems
     let binder = ColumnBinder(policy: policy, keyColumn: options.keyColumn, renderer: renderer)
     let binding = try binder.bind(columns, source: name, numbers: .point)
     var dates: [RunFailure] = []
@@ -216,9 +221,33 @@ package struct ClientTable: Sendable {
       numberSources = columns.map { _ in .option }
       return
     }
-    let (decisions, problems) = DecimalMarkTally.decide(Array(zip(columns, tallies)), grouping: grouping)
+    self.tallies = tallies
+    decideMarks(counting: nil)
+  }
+
+  /// This table with its decimal marks decided as `verdict run` decides them for `policy`: a
+  /// column with two readings takes the mark of the other columns the policy reads as numbers,
+  /// not of a column it never reads (a memo's `Version 2.1`, a fee no rule uses).
+  package func deciding(for policy: Policy) -> ClientTable {
+    guard !tallies.isEmpty else { return self }
+    var counted = [Bool](repeating: false, count: columns.count)
+    for field in policy.fields where field.isUsed && field.type?.isNumeric ?? true {
+      if let column = column(for: field) { counted[column] = true }
+    }
+    var table = self
+    table.decideMarks(counting: counted)
+    return table
+  }
+
+  /// Sets each column's number format from the tallies, the file's mark shown by the columns
+  /// `counting` marks (every column when `nil`).
+  private mutating func decideMarks(counting: [Bool]?) {
+    let grouping = options.grouping ?? .any
+    let (decisions, problems) = DecimalMarkTally.decide(
+      Array(zip(columns, tallies)), grouping: grouping, counting: counting)
     numbers = decisions.map { NumberFormat(decimalMark: $0.mark, grouping: grouping) }
     numberSources = decisions.map(\.source)
+    numberProblems = [:]
     for problem in problems { numberProblems[problem.index] = problem }
   }
 

@@ -44,7 +44,7 @@ package struct DataFileSurvey: Sendable {
     let datedColumns = { (table: ClientTable) in
       Set(policy.fields.filter { $0.isUsed && $0.type == .date }.compactMap(table.column))
     }
-    let layout = try ClientTable.scan(path, options: options, datesOf: datedColumns) { _, _ in }
+    let layout = try ClientTable.scan(path, options: options, datesOf: datedColumns) { _, _ in }.deciding(for: policy)
     let checks = layout.cellChecks(for: policy)
     var failures: [Int: CellFailures] = [:]
     guard !checks.isEmpty else { return DataFileSurvey(layout: layout, failures: failures) }
@@ -92,9 +92,10 @@ extension ClientTable {
   /// keeps them for the population functions.
   package func cellFailures(for policy: Policy, examples: Int) -> [Int: CellFailures] {
     var failures: [Int: CellFailures] = [:]
-    for check in cellChecks(for: policy) {
+    let table = deciding(for: policy)
+    for check in table.cellChecks(for: policy) {
       for row in rows where row.problem == nil && check.column < row.cells.count {
-        guard case .failure(let error) = read(row, column: check.column, format: check.format) else { continue }
+        guard case .failure(let error) = table.read(row, column: check.column, format: check.format) else { continue }
         failures[check.slot, default: CellFailures()].add(
           line: row.line, text: row.cells[check.column], error: error, keeping: examples)
       }

@@ -12,9 +12,21 @@ struct DecimalMarkTally {
   var firstComma: (line: Int, text: String)?
   var firstAmbiguous: (line: Int, text: String)?
 
-  /// Counts one cell.
-  mutating func add(_ cell: UnsafeBufferPointer<UInt8>, line: Int) {
-    switch NumberFormat.evidence(in: cell) {
+  /// Counts one cell of a column read in `format` (whose decimal mark is what is being decided).
+  /// A cell counts only when it reads, with the mark it shows, as a value of the format's type (a
+  /// number, money, percent or duration when the data decides the type): a refused cell such as
+  /// `n/a 0.5` or `1.234.56` is its own row's error, and must not decide how every other cell of
+  /// the column is read.
+  mutating func add(_ cell: UnsafeBufferPointer<UInt8>, line: Int, as format: CellFormat) {
+    let evidence = NumberFormat.evidence(in: cell)
+    switch evidence {
+    case .none, .mark(.undecided): return
+    case .mark(let mark):
+      guard Self.reads(cell, as: format, mark: mark) else { return }
+    case .ambiguous:
+      guard Self.reads(cell, as: format, mark: .point) || Self.reads(cell, as: format, mark: .comma) else { return }
+    }
+    switch evidence {
     case .none: return
     case .mark(.point):
       points += 1
@@ -26,6 +38,20 @@ struct DecimalMarkTally {
     case .ambiguous:
       ambiguous += 1
       if firstAmbiguous == nil { firstAmbiguous = (line, String(decoding: cell, as: UTF8.self)) }
+    }
+  }
+
+  /// Whether `cell` reads as a value of `format`'s type, or as a number of some kind when the data
+  /// decides the type, with `mark` as the decimal mark.
+  private static func reads(_ cell: UnsafeBufferPointer<UInt8>, as format: CellFormat, mark: NumberFormat.DecimalMark)
+    -> Bool
+  {
+    var format = format
+    format.numbers = NumberFormat(decimalMark: mark, grouping: format.numbers.grouping)
+    guard case .success(let value) = CellReader().read(cell, as: format) else { return false }
+    switch value {
+    case .int, .decimal, .duration, .percent, .money: return true
+    case .missing, .bool, .date, .text, .list: return false
     }
   }
 
@@ -67,11 +93,15 @@ extension DecimalMarkTally {
   /// With `grouping` that groups thousands with neither `.` nor `,` (`--thousands none`, `'` or
   /// `space`), a cell such as `1.250` has one reading, 1.25: it is read cell by cell, not a
   /// problem.
-  static func decide(_ tallies: [(column: String, tally: DecimalMarkTally)], grouping: NumberFormat.Grouping = .any)
-    -> (decisions: [DecimalMarkDecision], problems: [DecimalMarkProblem])
-  {
+  ///
+  /// Only the columns `counting` marks (all when `nil`) show the file's mark to the others: those
+  /// a policy reads as numbers, as `verdict run` samples only those.
+  static func decide(
+    _ tallies: [(column: String, tally: DecimalMarkTally)], grouping: NumberFormat.Grouping = .any,
+    counting: [Bool]? = nil
+  ) -> (decisions: [DecimalMarkDecision], problems: [DecimalMarkProblem]) {
     let marksGroup = grouping == .any
-    let own = Set(tallies.compactMap(\.tally.ownMark))
+    let own = Set(tallies.indices.filter { counting?[$0] ?? true }.compactMap { tallies[$0].tally.ownMark })
     let fileMark = own.count == 1 ? own.first : nil
     var decisions: [DecimalMarkDecision] = []
     var problems: [DecimalMarkProblem] = []

@@ -113,6 +113,9 @@ struct LayoutDetector {
       throw SourceOpener.failure(path, error)
     }
     let undeclared = slots.map { policy.fields[$0].type == nil }
+    let formats = slots.map {
+      CellFormat(policy.fields[$0], numbers: NumberFormat(decimalMark: .undecided, grouping: options.grouping ?? .any))
+    }
     // Only rows the run will read count: a damaged row (a lost separator, a quote out of place)
     // costs its own client, and must not decide how every other row's numbers are read.
     let shape = CSVRowShape(header: reader.header, separator: dialect.separator)
@@ -129,7 +132,7 @@ struct LayoutDetector {
           if undeclared[index], case .success(.date) = CellReader().read(cell, as: CellFormat(policy.fields[slot])) {
             continue
           }
-          tallies[index].add(cell, line: record.position.line)
+          tallies[index].add(cell, line: record.position.line, as: formats[index])
         }
         for slot in moneySlots where money.count < LayoutDetector.dateSampleSize {
           let cell = record[binding.columnOfSlot[slot]]
