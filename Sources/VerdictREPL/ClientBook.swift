@@ -162,6 +162,29 @@ package struct ClientBook: Sendable {
     return builder.isNeeded ? builder.build() : nil
   }
 
+  /// `population`, built by ``population(for:)``, as it is with `overrides` set on the client at
+  /// `index` (the hand-built one for `nil`): a what-if (`explain --set`, the REPL's `:set`)
+  /// measures that client with the values it is given, and every other client against them. A
+  /// client of the population is measured with those values in place of its own; one it does
+  /// not hold (built by hand, or whose measured cells cannot be read) as one more client.
+  package func population(
+    _ population: Population?, for policy: Policy, whatIf overrides: [String: String], at index: Int?
+  ) -> Population? {
+    guard let population, !overrides.isEmpty else { return population }
+    let measured = Set(policy.populationNeeds.map(\.field))
+    guard measured.contains(where: { overrides[policy.fields[$0].name] != nil }) else { return population }
+    let columns = policy.fields.indices.map { measured.contains($0) ? table?.column(for: policy.fields[$0]) : nil }
+    let decided = table?.deciding(for: policy)
+    guard let changed = try? client(at: index, for: policy, overrides: overrides, columns: columns, table: decided)
+    else { return population }
+    if let index, entries.indices.contains(index), entries[index].problem == nil,
+      let original = try? client(at: index, for: policy, overrides: [:], columns: columns, table: decided)
+    {
+      return population.replacing(original, with: changed)
+    }
+    return population.including(changed)
+  }
+
   /// Every readable client, added to a population builder for the measures `policy` uses (none
   /// when it uses no `share`, `rank` or `percentile`).
   package func populationBuilder(for policy: Policy) -> PopulationBuilder {

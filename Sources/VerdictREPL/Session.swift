@@ -72,7 +72,7 @@ package struct Session: Sendable {
     case .success(let found): client = found
     case .failure(let problem): return .error(problem.message)
     }
-    let context = EvaluationContext(today: today, population: book.population(for: compiled.policy))
+    let context = EvaluationContext(today: today, population: population(for: compiled.policy))
     do {
       return .output(try compiled.evaluate(client, in: context).description)
     } catch {
@@ -112,7 +112,13 @@ package struct Session: Sendable {
 
   /// The evaluation context for the draft's policy.
   var context: EvaluationContext {
-    EvaluationContext(today: today, population: book.population(for: draft.policy))
+    EvaluationContext(today: today, population: population(for: draft.policy))
+  }
+
+  /// The loaded clients' population for `policy`, with the current client's `:set` values in
+  /// place of its own: every client is measured against the what-if.
+  func population(for policy: Policy) -> Population? {
+    book.population(book.population(for: policy), for: policy, whatIf: overrides, at: current)
   }
 
   /// The prompt: `verdict> `, or the current client's name when it is short and plain ASCII

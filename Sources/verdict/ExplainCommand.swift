@@ -107,7 +107,9 @@ struct ExplainCommand: ParsableCommand {
       do throws(CellProblem) {
         var client = try book.client(at: index, for: policy, overrides: overrides, onlyFieldsRead: true)
         pastRuns?.fill(&client, key: index.map { book.entries[$0].key } ?? "", policy: policy)
-        reports.add(policy.explain(client, in: context), client: name)
+        var whatIf = context
+        whatIf.population = book.population(context.population, for: policy, whatIf: overrides, at: index)
+        reports.add(policy.explain(client, in: whatIf), client: name)
       } catch {
         reports.fail(name, error.message)
       }

@@ -13,6 +13,9 @@ public struct Population: Sendable {
   /// One more client's values by field slot, counted in `rank` and `percentile` as if they were
   /// in ``sortedValues``: an example measured against a data set built (and sorted) once.
   var member: [Int: DecimalNumber] = [:]
+  /// One client's values by field slot, left out of `rank` and `percentile` though they are in
+  /// ``sortedValues``: the values a what-if replaced (``replacing(_:with:)``).
+  var excluded: [Int: DecimalNumber] = [:]
   /// The unit of each measured field's values, and the fields whose values came in two.
   var units = PopulationUnits()
 
@@ -25,6 +28,7 @@ public struct Population: Sendable {
   package func including(_ client: some ClientRecord) -> Population {
     var result = self
     result.member = [:]
+    result.excluded = [:]
     result.units.note(client)
     for (field, total) in totals {
       guard let magnitude = client.value(at: field).populationNumber else { continue }
@@ -32,6 +36,22 @@ public struct Population: Sendable {
     }
     for field in sortedValues.keys {
       if let magnitude = client.value(at: field).populationNumber { result.member[field] = magnitude }
+    }
+    return result
+  }
+
+  /// This population with `original`, one of the clients it was built from, measured with the
+  /// values of `client` instead: a what-if (`explain --set`, the REPL's `:set`) of a client of the
+  /// data, without building and sorting the population again. A what-if that measured the client
+  /// against a population still holding its old value gave shares and percentiles past 100%.
+  package func replacing(_ original: some ClientRecord, with client: some ClientRecord) -> Population {
+    var result = including(client)
+    for (field, total) in result.totals {
+      guard let old = original.value(at: field).populationNumber else { continue }
+      result.totals[field] = total.flatMap { try? DecimalNumber.subtracting($0, old) }
+    }
+    for field in sortedValues.keys {
+      if let old = original.value(at: field).populationNumber { result.excluded[field] = old }
     }
     return result
   }
@@ -54,6 +74,7 @@ public struct Population: Sendable {
       // 1 + how many values are larger.
       var larger = sorted.count - Population.upperBound(of: magnitude, in: sorted)
       if !member.isEmpty, let extra = member[field], extra > magnitude { larger += 1 }
+      if !excluded.isEmpty, let gone = excluded[field], gone > magnitude { larger -= 1 }
       return .int(Int64(1 + larger))
     case .percentile:
       guard let sorted = sortedValues[field] else { return .missing }
@@ -62,6 +83,10 @@ public struct Population: Sendable {
       if !member.isEmpty, let extra = member[field] {
         count += 1
         if extra < magnitude { below += 1 }
+      }
+      if !excluded.isEmpty, let gone = excluded[field] {
+        count -= 1
+        if gone < magnitude { below -= 1 }
       }
       guard count > 0 else { return .missing }
       guard count > 1 else { return .percent(DecimalNumber(0)) }
