@@ -105,7 +105,9 @@ struct RunnerTests {
   }
 
   /// `--quiet` leaves out the clients that get the `otherwise` verdict (keep): when every client
-  /// is kept, the run writes nothing at all, no header or page and no summary, in every format.
+  /// is kept, the run prints no summary, and a report file (`-o`) gets a whole report with no
+  /// client (a header, `[]`, a page), as `--only` writes one: a file of 0 bytes replaced the last
+  /// report and is no JSON. (Standard output stays empty: the golden case `quiet-all-keep`.)
   @Test(arguments: ReportFormat.allCases) func quietWritesNothingWhenAllKeep(_ format: ReportFormat) throws {
     let shown = try Self.run(policy: "simple.verdict", data: ["all-keep.csv"], format: format)
     #expect(shown.status == .success)
@@ -114,7 +116,9 @@ struct RunnerTests {
     let quiet = try Self.run(policy: "simple.verdict", data: ["all-keep.csv"], format: format) { $0.quiet = true }
     #expect(quiet.status == .success)
     #expect(quiet.tally.evaluated == 3 && quiet.tally.printed == 0)
-    #expect(quiet.report == "")
+    let none = try Self.run(policy: "simple.verdict", data: ["all-keep.csv"], format: format) { $0.only = ["fire"] }
+    #expect(quiet.report == none.report)
+    #expect(format == .jsonl || !quiet.report.isEmpty)
     #expect(quiet.messages == "")
   }
 

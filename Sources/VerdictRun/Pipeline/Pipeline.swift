@@ -131,7 +131,9 @@ final class Pipeline: @unchecked Sendable {
     // A table's records that name no client that can be trusted may be any client's: as for a
     // row error without a key, nobody is then recorded as having left.
     if let store { writer.countRecordsWithoutKey(store.keyless.count) }
-    writer.finish(report: report.value, quiet: configuration.quiet)
+    // A file named by -o always gets a whole report, empty or not: --quiet keeps standard output
+    // silent for cron, but a report file of 0 bytes replaced the last one and is not JSON.
+    writer.finish(report: report.value, quiet: configuration.quiet && configuration.outputPath == nil)
     if let failure = writer.failure {
       sink.discard()
       history?.abandon()
@@ -153,7 +155,7 @@ final class Pipeline: @unchecked Sendable {
         store: store, met: evaluators.map(\.value.met), tables: configuration.tables.map(\.path),
         clientFiles: sources)
     }
-    if !configuration.quiet || writer.tally.printed > 0 {
+    if !configuration.quiet || writer.tally.printed > 0 || summary.warns {
       standardError(summary.text)
     }
     return RunResult(status: summary.status, tally: writer.tally)

@@ -95,6 +95,15 @@ package struct RunSummary: Sendable {
     return lines.map { $0 + "\n" }.joined()
   }
 
+  /// Whether the summary says something is wrong with the data, beyond the counts: records
+  /// that match no client or name none that can be trusted, duplicate keys, files read in part,
+  /// clients the history cannot follow. `--quiet` prints it then, though no client needs action:
+  /// cron mails it, where a silent run would have judged clients on data it dropped.
+  package var warns: Bool {
+    status != .success || unshownErrors > 0 || !duplicateKeys.isEmpty || tally.unrecorded > 0
+      || populationLeftOut > 0 || tally.unreadableTails > 0 || !(unmatchedRecords?.text.isEmpty ?? true)
+  }
+
   /// The exit status the counts call for.
   package var status: RunStatus {
     if failOn != nil && tally.failOnHits > 0 { return .failOn }
