@@ -104,6 +104,19 @@ struct RunnerTests {
     #expect(lines[1].hasPrefix("K1      keep"), "the first batch's keys still set the column")
   }
 
+  /// A row of a file with a key column whose key cell is blank (a totals row without a label)
+  /// names no client: an error row, not a client named by its line that is judged and doubles
+  /// every `share`.
+  @Test func aRowWithABlankKeyIsNoClient() throws {
+    let outcome = try Self.run(policy: "share-money.verdict", data: ["totals-row.csv"], format: .csv)
+    #expect(outcome.status == .rowErrors)
+    let rows = outcome.report.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(2) }
+    #expect(
+      rows.map { $0.joined(separator: " ") } == ["A keep", "B keep", "C keep", "D watch", "totals-row.csv:6 error"])
+    #expect(outcome.messages.contains("totals-row.csv:6: its \"name\" is empty: the row names no client"))
+    #expect(outcome.messages.contains("measured without the 1 row"))
+  }
+
   /// `--quiet` leaves out the clients that get the `otherwise` verdict (keep): when every client
   /// is kept, the run prints no summary, and a report file (`-o`) gets a whole report with no
   /// client (a header, `[]`, a page), as `--only` writes one: a file of 0 bytes replaced the last

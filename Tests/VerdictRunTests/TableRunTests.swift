@@ -148,7 +148,8 @@ struct TableRunTests {
     #expect(
       outcome.messages.contains(
         "  2 records have no client key that can be trusted and were not counted for anyone: "
-          + "tables/keyless.csv:3: the 'Customer' cell is empty, …\n"))
+          + "tables/keyless.csv:3: its \"Customer\" is empty: the row names no client (a totals row? give it a key, "
+          + "or leave it out), …\n"))
   }
 
   /// An unterminated quote hides the rest of the file: no client's figures can be trusted, so

@@ -60,7 +60,11 @@ final class CSVRecordSource: RecordSource {
         row.problem = shape.fits(record) ? nil : shape.problem(record)
         record.gather(slots, into: row.cells)
         row.key = record[key]
-        if row.problem == nil, !Batch.isASCII(row.key), !TextEncoding.isValidUTF8(row.key) {
+        if row.problem == nil, key >= 0, ClientKey.isBlank(row.key) {
+          row.problem = ClientKey.blankProblem(column: binding.columns[key])
+          // Named by its line, as a row without a key column's are.
+          row.key = UnsafeBufferPointer(start: nil, count: 0)
+        } else if row.problem == nil, !Batch.isASCII(row.key), !TextEncoding.isValidUTF8(row.key) {
           // A key is a name: one shown with replacement characters would be another client's
           // (the history, the tables and other files compare keys as they are).
           row.problem =

@@ -10,6 +10,8 @@ final class JSONRowReading {
   private let cells: JSONRecordCells
   /// The slot of the key column in ``table``, or `nil` when the data has no key column.
   private let keySlot: Int?
+  /// The key's name, for the problem of a record whose key is blank.
+  private let keyName: String?
   /// The cells of the last record, end to end (owned, see `deinit`; grown as records need).
   @exclusivity(unchecked) private var gathered: UnsafeMutablePointer<UInt8>
   @exclusivity(unchecked) private var gatheredCapacity = 4096
@@ -19,6 +21,7 @@ final class JSONRowReading {
     // A declared field the policy does not read may have no column (-1): its slot stays empty.
     var keys: [String?] = binding.columnOfSlot.map { binding.columns.indices.contains($0) ? binding.columns[$0] : nil }
     var keySlot: Int?
+    keyName = binding.keyName
     if let keyName = binding.keyName {
       keySlot = keys.firstIndex { $0 == keyName }
       if keySlot == nil {
@@ -90,6 +93,11 @@ final class JSONRowReading {
       if slot == keySlot { row.key = copy }
     }
     if keySlot == nil { row.key = UnsafeBufferPointer(start: nil, count: 0) }
+    if let keyName, ClientKey.isBlank(row.key) {
+      let problem = DataReadError(
+        line: record.position.line, column: 0, message: ClientKey.blankProblem(column: keyName))
+      return try JSONRowReading.report(problem, into: row, body)
+    }
     row.bytes = UnsafeBufferPointer(start: gathered, count: total)
     try body(row)
   }

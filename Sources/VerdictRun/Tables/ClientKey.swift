@@ -1,3 +1,5 @@
+import Verdict
+
 /// A client's key as runs, record tables, the history and every command that looks a client up
 /// compare it: without the spaces and tabs around it (`" C2 "` is `C2`). One rule, so that
 /// `explain` and the REPL find in the history what a run recorded.
@@ -6,5 +8,20 @@ package enum ClientKey {
   package static func trimmed(_ key: String) -> String {
     var key = key
     return key.withUTF8 { String(decoding: AggregateStore.trimmed($0), as: UTF8.self) }
+  }
+
+  /// Whether the key cell `key` names no client: empty, or spaces and tabs.
+  @inline(__always)
+  static func isBlank(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    // Nearly every key starts with a letter or digit: one byte says it is not blank.
+    guard let first = key.first else { return true }
+    return first == 0x20 || first == 0x09 ? AggregateStore.trimmed(key).isEmpty : false
+  }
+
+  /// Why a row of a file with a key column whose cell in `column` is blank is not a client: a
+  /// totals row without a label, or a record that lost its name, would be a client named by
+  /// its line, judged and counted in every `share` and `rank`.
+  static func blankProblem(column: String) -> String {
+    "its \(Value.quote(column)) is empty: the row names no client (a totals row? give it a key, or leave it out)"
   }
 }
