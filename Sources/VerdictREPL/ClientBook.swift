@@ -112,7 +112,9 @@ package struct ClientBook: Sendable {
   /// `overrides` from `:set` on top. Cells are read by the policy's fields as `verdict run`
   /// reads them, each from its column (the one `from` names, else the field's name); a field
   /// with no column is missing. With `onlyFieldsRead`, as `verdict run` reads a row, the cells of
-  /// fields no rule reads are not read (`verdict explain`); the REPL shows every field's value.
+  /// fields no rule reads are not read (`verdict explain`, the REPL: a bad cell only an unused
+  /// let reads made the client an error where `run` judged it); a listing of every field reads
+  /// them all.
   package func client(
     at index: Int?, for policy: Policy, overrides: [String: String], onlyFieldsRead: Bool = false
   ) throws(CellProblem) -> Client {

@@ -101,7 +101,7 @@ package struct Session: Sendable {
       return .failure(SessionProblem("\(book.entries[index].name) cannot be read: \(problem)"))
     }
     do {
-      var client = try book.client(at: index, for: policy, overrides: overrides)
+      var client = try book.client(at: index, for: policy, overrides: overrides, onlyFieldsRead: true)
       history?.fill(&client, key: index.map { book.entries[$0].key } ?? "", policy: policy)
       return .success(client)
     } catch {

@@ -1,0 +1,39 @@
+import Foundation
+import Verdict
+import VerdictREPL
+import XCTest
+
+/// The REPL reads a client as `verdict run` reads its row: a bad cell in a column that only an
+/// unused let (or no rule at all) reads does not make the client an error.
+final class UnreadCellsTests: SessionTestCase {
+  func testABadCellNoRuleReadsLeavesTheClientAlone() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-unread-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let policy = folder.appendingPathComponent("unused.verdict")
+    let data = folder.appendingPathComponent("unused.csv")
+    try Data(
+      """
+      field x: number
+      field notes_score: number
+      let draft = notes_score > 3
+      rule "r" when x > 1 then recommend fire
+      otherwise recommend keep
+
+      """.utf8
+    ).write(to: policy)
+    try Data("id,x,notes_score\nA,2,n/a\n".utf8).write(to: data)
+    var session = makeSession()
+    XCTAssertFalse(session.handle(":load \(policy.path)").failed)
+    XCTAssertFalse(session.handle(":data \(data.path)").failed)
+    let run = session.handle(":run")
+    XCTAssertEqual(run.errors, "")
+    XCTAssertTrue(run.output.contains("A       fire"), run.output)
+    XCTAssertFalse(session.handle(":explain A").failed)
+    // Asked for by an expression, the cell is read, and refused.
+    XCTAssertFalse(session.handle(":client A").failed)
+    let value = session.handle("notes_score")
+    XCTAssertTrue(value.failed)
+    XCTAssertTrue(value.errors.contains("\"n/a\" is not a number"), value.errors)
+  }
+}
