@@ -34,6 +34,17 @@ struct EmbeddingTests {
     #expect(outcome.description == #"fire by rule 1: notice 30d, reason "I don't think my services fit your needs.""#)
   }
 
+  /// Text given by a program is read as a data cell, for a text field too: the spaces around it
+  /// go, and spaces alone are missing, as `verdict run` reads the same JSON record.
+  @Test func textIsReadAsADataCell() throws {
+    let policy = try Policy("field plan: text\nwhen plan == \"pro\" then recommend keep\notherwise recommend review\n")
+    let padded = try policy.client(["plan": "pro "])
+    #expect(try policy.evaluate(padded, in: Self.context).verdict == "keep")
+    let blank = try policy.client(["plan": "  "])
+    #expect(try policy.evaluate(blank, in: Self.context).verdict == "review")
+    #expect(Array(try policy.evaluate(blank, in: Self.context).unknownRules) == [0])
+  }
+
   @Test func aMisspelledKeyIsAnErrorWithADidYouMean() {
     #expect {
       try Self.policy.client(["payment_delay": "45", "revision": 7, "outstanding": "0 EUR"])

@@ -182,7 +182,9 @@ package struct CellReader: Sendable {
   /// for a duration field `in days` becomes days, for example.
   package func convert(_ value: Value, for field: FieldInfo) -> Result<Value, CellError> {
     // Text for a field whose type the data decides is a cell like any other: `45d` is a duration.
-    if field.type == nil, case .text(let text) = value { return read(text, for: field) }
+    // Text for a text field is too: `"pro "` is `pro`, and spaces alone are missing, as in a
+    // data file (eval --set and the C library kept them, and `plan == "pro"` failed).
+    if field.type == nil || field.type == .text, case .text(let text) = value { return read(text, for: field) }
     guard let type = field.type, value.type != type, !value.isMissing else { return .success(value) }
     switch (type, value) {
     case (.number, .int), (.number, .decimal): return .success(value)
