@@ -5,7 +5,8 @@ extension Value {
   static func compare(_ op: Comparison, _ left: Value, _ right: Value) throws(ValueFailure) -> Value {
     if left.isMissing || right.isMissing { return .missing }
     if op == .equal || op == .notEqual {
-      return .bool(try equals(left, right) == (op == .equal))
+      guard let equal = try equals(left, right) else { return .missing }
+      return .bool(equal == (op == .equal))
     }
     let order = try ordering(left, right)
     switch op {
@@ -17,15 +18,25 @@ extension Value {
     }
   }
 
-  /// Whether two present values are equal; values of different types are an error.
-  static func equals(_ left: Value, _ right: Value) throws(ValueFailure) -> Bool {
+  /// Whether two values are equal; `nil` (unknown) when either is missing, or when two lists
+  /// differ in no known item but have a missing one (`[x, y] == [1, 2]` with `y` missing, as
+  /// `x == 1 and y == 2` is). Values of different types are an error.
+  static func equals(_ left: Value, _ right: Value) throws(ValueFailure) -> Bool? {
+    if left.isMissing || right.isMissing { return nil }
     switch (left, right) {
     case (.bool(let a), .bool(let b)): return a == b
     case (.text(let a), .text(let b)): return a == b
     case (.list(let a), .list(let b)):
       guard a.count == b.count else { return false }
-      for (x, y) in zip(a, b) where !(try equals(x, y)) { return false }
-      return true
+      var unknown = false
+      for (x, y) in zip(a, b) {
+        guard let equal = try equals(x, y) else {
+          unknown = true
+          continue
+        }
+        if !equal { return false }
+      }
+      return unknown ? nil : true
     default: return try ordering(left, right) == 0
     }
   }
@@ -62,7 +73,11 @@ extension Value {
     }
     var sawMissing = false
     for item in items {
-      if item.isMissing { sawMissing = true } else if try equals(value, item) { return .bool(true) }
+      switch try equals(value, item) {
+      case true?: return .bool(true)
+      case false?: continue
+      case nil: sawMissing = true
+      }
     }
     return sawMissing ? .missing : .bool(false)
   }
