@@ -148,19 +148,32 @@ final class ExplanationTests: XCTestCase {
   }
 
   /// A long fraction is rounded for reading, but never to a number it is not near: to 2 places,
-  /// or 2 digits past the zeros after the point; up to 6 places are shown as they are.
+  /// or 2 digits past the zeros after the point, and marked `≈`; up to 6 places are shown as they
+  /// are.
   func testLongFractionsAreRoundedForReadingWithoutMisleading() throws {
     let third = try explain("let ratio = x / 3\nwhen ratio > 20 then recommend fire", ["x": "100"])
-    XCTAssertEqual(findings(third.rules[0]), ["ratio 33.33 > 20 (by 13.33)"])
+    XCTAssertEqual(findings(third.rules[0]), ["ratio ≈33.33 > 20 (by ≈13.33)"])
     let six = try explain("when ratio > 20% then recommend fire", ["ratio": "11.131725%"])
     XCTAssertEqual(findings(six.rules[0]), ["ratio 11.131725%, needs > 20%"])
     // Rounded to 2 places these read "n 0 > 0.001 (by 0)" and "n 1 > 1 (by 0)".
     let small = try explain("when n > 0.001 then recommend fire", ["n": "0.0015"])
     XCTAssertEqual(findings(small.rules[0]), ["n 0.0015 > 0.001 (by 0.0005)"])
     let tiny = try explain("let n = x / 3000000\nwhen n > 0 then recommend fire", ["x": "1"])
-    XCTAssertEqual(findings(tiny.rules[0]), ["n 0.00000033 > 0 (by 0.00000033)"])
+    XCTAssertEqual(findings(tiny.rules[0]), ["n ≈0.00000033 > 0 (by ≈0.00000033)"])
     let day = try explain("field d: duration in days\nwhen d > 1d then recommend fire", ["d": "86401s"])
-    XCTAssertEqual(findings(day.rules[0]), ["d 1.000012d > 1d (by 0.000012d)"])
+    XCTAssertEqual(findings(day.rules[0]), ["d ≈1.000012d > 1d (by ≈0.000012d)"])
+  }
+
+  /// A value that rounds to the other side's shows that it is rounded: `n ≈1 < 1`, not `n 1 < 1`;
+  /// a duration of seconds in a field of hours, or of days in one of years, likewise.
+  func testRoundedValuesAreMarked() throws {
+    let nines = try explain("when n < 1 then recommend fire", ["n": "0.9999999999999999999999999999"])
+    XCTAssertEqual(findings(nines.rules[0]), ["n ≈1 < 1 (by 0.0000000000000000000000000001)"])
+    let years = try explain(
+      "field contract: duration in years\nwhen contract > 1d then recommend fire", ["contract": "0.5"])
+    XCTAssertEqual(findings(years.rules[0]), ["contract 0.5y > 1d (by ≈0.5y)"])
+    let hours = try explain("field t: duration in hours\nwhen t < 1h then recommend fire", ["t": "10s"])
+    XCTAssertEqual(findings(hours.rules[0]), ["t ≈0.0028h < 1h (by ≈1h)"])
   }
 
   func testTheTextRendering() throws {

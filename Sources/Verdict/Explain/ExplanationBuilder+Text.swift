@@ -59,9 +59,14 @@ extension ExplanationBuilder {
     case .duration(let span):
       guard let unit else { return span.description }
       guard span.seconds % unit.seconds != 0 else { return "\(span.seconds / unit.seconds)\(unit.rawValue)" }
-      return ExplanationRounding.shown(seconds: span.seconds, in: unit).description + unit.rawValue
-    case .decimal(let number): return ExplanationRounding.shown(number).description
-    case .percent(let fraction): return ExplanationRounding.shown(percentOf: fraction).description + "%"
+      let (units, rounded) = ExplanationRounding.shown(seconds: span.seconds, in: unit)
+      return (rounded ? ExplanationRounding.mark : "") + units.description + unit.rawValue
+    case .decimal(let number):
+      return (ExplanationRounding.rounds(number) ? ExplanationRounding.mark : "")
+        + ExplanationRounding.shown(number).description
+    case .percent(let fraction):
+      let (points, rounded) = ExplanationRounding.shownPercent(fraction)
+      return (rounded ? ExplanationRounding.mark : "") + points.description + "%"
     case .missing, .bool, .int, .money, .date, .text, .list: return value.description
     }
   }

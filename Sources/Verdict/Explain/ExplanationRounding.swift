@@ -4,8 +4,18 @@
 /// A number of up to 6 decimal places is shown as it is. One of more (an average, a share) is
 /// rounded half to even to 2 places, or to 2 digits past the zeros that follow the point, so
 /// that no value is shown as a number it is not near: rounding everything to 2 places showed
-/// `n 0 > 0.001 (by 0)` for 0.0015, and `n 1 > 1 (by 0)` for 1.001.
+/// `n 0 > 0.001 (by 0)` for 0.0015, and `n 1 > 1 (by 0)` for 1.001. A rounded value is marked
+/// `≈` (``mark``): `0.9999999999999999999999999999` shown as `1` read `n 1 < 1`, and 181.5 days
+/// in a field of years `0.5y`, as if exact.
 enum ExplanationRounding {
+  /// What goes before a value shown rounded.
+  static let mark = "≈"
+
+  /// Whether ``shown(_:)`` rounds `number`.
+  static func rounds(_ number: DecimalNumber) -> Bool {
+    Int(number.trimmed.scale) > exactPlaces && DecimalNumber.order(shown(number), number) != 0
+  }
+
   /// Decimal places shown as they are.
   static let exactPlaces = 6
 
@@ -24,15 +34,17 @@ enum ExplanationRounding {
     return exact.rounded(toPlaces: min(Int(exact.scale), max(2, zeros + 2))).trimmed
   }
 
-  /// A duration of `seconds` in `unit` as shown: the number of units, rounded as above.
-  static func shown(seconds: Int64, in unit: TimeSpan.Unit) -> DecimalNumber {
+  /// A duration of `seconds` in `unit` as shown: the number of units, rounded as above, and
+  /// whether it was rounded.
+  static func shown(seconds: Int64, in unit: TimeSpan.Unit) -> (units: DecimalNumber, rounded: Bool) {
     let units =
       (try? DecimalNumber.dividing(DecimalNumber(seconds), DecimalNumber(unit.seconds))) ?? DecimalNumber(0)
-    return shown(units)
+    return (shown(units), rounds(units))
   }
 
-  /// A percent's fraction as shown, in percentage points (0.125 is 12.5).
-  static func shown(percentOf fraction: DecimalNumber) -> DecimalNumber {
-    shown((try? DecimalNumber.multiplying(fraction, DecimalNumber(100))) ?? fraction)
+  /// A percent's fraction as shown, in percentage points, and whether it was rounded.
+  static func shownPercent(_ fraction: DecimalNumber) -> (points: DecimalNumber, rounded: Bool) {
+    let points = (try? DecimalNumber.multiplying(fraction, DecimalNumber(100))) ?? fraction
+    return (shown(points), rounds(points))
   }
 }

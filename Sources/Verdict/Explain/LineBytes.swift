@@ -121,6 +121,13 @@ final class LineBytes {
     capacity = larger
   }
 
+  /// `≈`, before a value shown rounded (``ExplanationRounding/mark``).
+  private func appendRoundingMark() {
+    append(0xE2)
+    append(0x89)
+    append(0x88)
+  }
+
   /// A value as ``ExplanationBuilder/display(_:unit:)`` shows it.
   func appendDisplay(_ value: Value, unit: TimeSpan.Unit?) {
     switch value {
@@ -131,11 +138,17 @@ final class LineBytes {
         appendUnit(unit)
         return
       }
-      appendDecimal(ExplanationRounding.shown(seconds: span.seconds, in: unit), shiftingPointRightBy: 0)
+      let (units, rounded) = ExplanationRounding.shown(seconds: span.seconds, in: unit)
+      if rounded { appendRoundingMark() }
+      appendDecimal(units, shiftingPointRightBy: 0)
       appendUnit(unit)
-    case .decimal(let number): appendDecimal(ExplanationRounding.shown(number), shiftingPointRightBy: 0)
+    case .decimal(let number):
+      if ExplanationRounding.rounds(number) { appendRoundingMark() }
+      appendDecimal(ExplanationRounding.shown(number), shiftingPointRightBy: 0)
     case .percent(let fraction):
-      appendDecimal(ExplanationRounding.shown(percentOf: fraction), shiftingPointRightBy: 0)
+      let (points, rounded) = ExplanationRounding.shownPercent(fraction)
+      if rounded { appendRoundingMark() }
+      appendDecimal(points, shiftingPointRightBy: 0)
       append(UInt8(ascii: "%"))
     case .missing: append("missing")
     case .bool(let truth): append(truth ? "true" : "false")
