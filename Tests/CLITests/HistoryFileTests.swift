@@ -93,6 +93,34 @@ struct HistoryFileTests {
     #expect(try SQLiteShell.run(workspace.history, "SELECT body FROM notes; PRAGMA integrity_check;") == "mine\nok\n")
   }
 
+  /// A run whose reader closed the pipe before the report came leaves the history as it was,
+  /// in every format: the HTML page, written whole at the end, was recorded as delivered.
+  @Test(arguments: ["table", "json", "jsonl", "csv", "html"])
+  func aRunWhoseReaderClosedThePipeRecordsNothing(format: String) throws {
+    let workspace = try Self.recordedWorkspace()
+    let before = workspace.historyBytes()
+    let content = try workspace.content(clients: ["A", "B", "D"])
+    let process = Process()
+    process.executableURL = VerdictBinary.url
+    process.arguments = [
+      "run", "policy.verdict", "clients.csv", "--history", workspace.history.path, "--today", "2026-11-03", "-f",
+      format, "--fail-on", "fire",
+    ]
+    process.currentDirectoryURL = workspace.folder
+    process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    try output.fileHandleForReading.close()  // the reader goes away before anything is written
+    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(stderr.isEmpty, "\(stderr)")
+    #expect(workspace.historyBytes() == before)
+    #expect(try workspace.content(clients: ["A", "B", "D"]) == content)
+  }
+
   @Test func theReportCannotReplaceTheHistory() throws {
     let workspace = try Self.recordedWorkspace()
     let before = workspace.historyBytes()

@@ -122,16 +122,17 @@ final class Pipeline: @unchecked Sendable {
       history?.abandon()
       throw failure
     }
-    if writer.pipeClosed {
-      // The reader of the report went away: what it did not read was not reported, so the
-      // run is not recorded as if it had been.
-      history?.abandon()
-      return RunResult(status: .success, tally: writer.tally)
-    }
     // A table's records that name no client that can be trusted may be any client's: as for a
     // row error without a key, nobody is then recorded as having left.
     if let store { writer.countRecordsWithoutKey(store.keyless.count) }
     writer.finish(report: report.value, quiet: configuration.quiet)
+    if writer.pipeClosed {
+      // The reader of the report went away: what it did not read was not reported, so the
+      // run is not recorded as if it had been. Asked after the end of the report, which is all
+      // of an HTML page.
+      history?.abandon()
+      return RunResult(status: .success, tally: writer.tally)
+    }
     if let failure = writer.failure {
       sink.discard()
       history?.abandon()
