@@ -39,6 +39,7 @@ struct RunCommand: ParsableCommand {
         1  some rows had errors (bad cells, ragged rows, evaluation errors)
         2  the policy, the command line or the data's columns are wrong; nothing run
         3  --fail-on VERDICT: some client got that verdict or a more severe one
+        141  the report's reader closed the pipe (as when SIGPIPE ends a process)
 
       For cron: verdict run --quiet --today ... policy.verdict clients.csv prints nothing at \
       all when every client gets the 'otherwise' verdict, so cron sends no mail.

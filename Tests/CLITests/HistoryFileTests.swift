@@ -116,6 +116,9 @@ struct HistoryFileTests {
     try output.fileHandleForReading.close()  // the reader goes away before anything is written
     let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
+    // As a process that SIGPIPE ended: 128 + 13, whatever --fail-on would have said.
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 141)
     #expect(stderr.isEmpty, "\(stderr)")
     #expect(workspace.historyBytes() == before)
     #expect(try workspace.content(clients: ["A", "B", "D"]) == content)

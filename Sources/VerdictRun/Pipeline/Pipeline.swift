@@ -131,7 +131,7 @@ final class Pipeline: @unchecked Sendable {
       // run is not recorded as if it had been. Asked after the end of the report, which is all
       // of an HTML page.
       history?.abandon()
-      return RunResult(status: .success, tally: writer.tally)
+      return RunResult(status: .brokenPipe, tally: writer.tally)
     }
     if let failure = writer.failure {
       sink.discard()
