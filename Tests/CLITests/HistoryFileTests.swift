@@ -137,6 +137,26 @@ struct HistoryFileTests {
     #expect(!runs.contains("2026-11-03"))
   }
 
+  /// SQLite's files beside the history (its write-ahead log, its shared-memory index, its
+  /// rollback journal) are the history's too: a report renamed to the log's name was removed
+  /// when the history closed, and the run ended with status 0 and no report.
+  @Test(arguments: ["-wal", "-shm", "-journal"])
+  func theReportCannotReplaceAFileOfTheHistory(suffix: String) throws {
+    let workspace = try Self.recordedWorkspace()
+    let before = workspace.historyBytes()
+    let result = try workspace.run("2026-11-03", ["-f", "csv", "-o", "./history.sqlite\(suffix)"])
+    #expect(result.status == 2)
+    #expect(
+      result.stderr.hasPrefix(
+        "verdict: cannot write the report to './history.sqlite\(suffix)': it is the run history's "),
+      "\(result.stderr)")
+    #expect(result.stderr.contains("'\(workspace.history.path)'"), "\(result.stderr)")
+    #expect(workspace.historyBytes() == before)
+    #expect(!FileManager.default.fileExists(atPath: workspace.history.path + suffix))
+    let runs = try workspace.verdict(["history", "--history", workspace.history.path, "--format", "json"]).stdout
+    #expect(!runs.contains("2026-11-03"))
+  }
+
   /// Before the history is made, a report aimed at its path would replace it when the run
   /// ends: refused too, and nothing is made.
   @Test func theReportCannotReplaceAHistoryNotYetMade() throws {
