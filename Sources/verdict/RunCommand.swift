@@ -176,9 +176,10 @@ struct RunCommand: ParsableCommand {
     return compiled
   }
 
-  /// Writes to standard error with `write(2)`, ignoring a closed pipe.
+  /// Writes to standard error with `write(2)`, ignoring a closed pipe; colours stay only where
+  /// the diagnostics are coloured (``Terminal/printable(_:keepsColours:)``).
   @Sendable static func writeError(_ text: String) {
-    var text = Terminal.printable(text)
+    var text = Terminal.printable(text, keepsColours: Terminal.coloursSuit(STDERR_FILENO))
     text.withUTF8 { bytes in
       var offset = 0
       while offset < bytes.count {
