@@ -86,6 +86,10 @@ package final class OutputSink {
 
   deinit { discard() }
 
+  /// Whether the report goes to a terminal (standard output or a file named by `-o`, such as
+  /// `/dev/tty`, that is one); never for a file written through a temporary one.
+  package var isTerminal: Bool { isatty(descriptor) == 1 }
+
   /// The temporary file being written, until ``commit()`` or ``discard()``.
   var temporaryFilePath: String? { temporaryPath }
 

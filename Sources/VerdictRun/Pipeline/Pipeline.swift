@@ -46,8 +46,10 @@ final class Pipeline: @unchecked Sendable {
       histogramField: options.histogram?.name, notation: notation)
     let format = configuration.format
     let usesColor = configuration.usesColor && format == .table
+    let toTerminal = sink.isTerminal
     let report = SharedBox<any ReportRenderer>(
-      JSONReportRenderer.make(format, vocabulary: vocabulary, clientWidth: 0, usesColor: usesColor))
+      JSONReportRenderer.make(
+        format, vocabulary: vocabulary, clientWidth: 0, usesColor: usesColor, toTerminal: toTerminal))
     let jobs = options.jobs
     let free = Channel<Batch>()
     for _ in 0..<(2 * jobs + 2) {

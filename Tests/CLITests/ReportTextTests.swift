@@ -1,0 +1,74 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// What the reports write of texts that hold control characters and other scalars that a
+/// terminal, an XML parser or a JavaScript reader takes for something else.
+struct ReportTextTests {
+  /// A folder with the simple policy and a client file whose keys hold `keys`, removed
+  /// afterwards.
+  final class Workspace {
+    let folder: URL
+
+    init(keys: [String]) throws {
+      folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-text-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try FileManager.default.copyItem(
+        at: CLIGoldenTests.casesFolder.appendingPathComponent("policies/simple.verdict"),
+        to: folder.appendingPathComponent("policy.verdict"))
+      var text = "id,payment_delay,revisions,outstanding,project_end,disrespectful\n"
+      for key in keys { text += "\"\(key)\",45,1,10.00,2027-01-31,false\n" }
+      try Data(text.utf8).write(to: folder.appendingPathComponent("clients.csv"))
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// `verdict run policy.verdict clients.csv --today 2026-11-29` and `extra`.
+    func run(_ extra: [String]) throws -> VerdictBinary.Result {
+      try VerdictBinary.run(["run", "policy.verdict", "clients.csv", "--today", "2026-11-29"] + extra, in: folder)
+    }
+
+    /// The same on a terminal (`script` gives it one): what the terminal received.
+    func runOnATerminal(_ extra: [String]) throws -> String {
+      let arguments = [VerdictBinary.url.path, "run", "policy.verdict", "clients.csv", "--today", "2026-11-29"] + extra
+      let command = arguments.map { "'" + $0 + "'" }.joined(separator: " ") + " 2>/dev/null"
+      return try ProgramRun.run(
+        URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"], in: folder,
+        environment: ["NO_COLOR": "1", "TERM": "xterm"]
+      ).stdout
+    }
+  }
+
+  /// Whether `script -qec COMMAND FILE` gives a command a terminal here (util-linux's `script`).
+  static var hasScript: Bool {
+    #if os(Linux)
+      FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
+    #else
+      false
+    #endif
+  }
+
+  /// A key with an escape sequence, a bell, a C1 control (CSI), a NUL and a tab.
+  static let hostileKey = "K\u{1B}]0;title\u{7}\u{9B}2J\u{0}\tend"
+
+  /// On a terminal, the CSV report shows control characters as the messages do, so that a key
+  /// cannot set the window's title or clear the screen; tabs stay.
+  @Test(.enabled(if: ReportTextTests.hasScript))
+  func theCSVReportShowsControlCharactersOnATerminal() throws {
+    let workspace = try Workspace(keys: [Self.hostileKey])
+    let shown = try workspace.runOnATerminal(["-f", "csv"])
+    #expect(shown.contains(#"K\u{1B}]0;title\u{7}\u{9B}2J\u{0}"# + "\tend,"), "\(shown)")
+    #expect(!shown.contains("\u{1B}]"), "\(shown)")
+    #expect(!shown.contains("\u{9B}"))
+  }
+
+  /// To a file or a pipe, the CSV report keeps every value exactly, to be read back.
+  @Test func theCSVReportKeepsValuesExactElsewhere() throws {
+    let workspace = try Workspace(keys: [Self.hostileKey])
+    let piped = try workspace.run(["-f", "csv"])
+    #expect(piped.stdout.contains("\n\(Self.hostileKey),"), "\(piped.stdout)")
+    #expect(try workspace.run(["-f", "csv", "-o", "report.csv"]).status == 0)
+    let written = try String(contentsOf: workspace.folder.appendingPathComponent("report.csv"), encoding: .utf8)
+    #expect(written.contains("\n\(Self.hostileKey),"))
+  }
+}
