@@ -2,6 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 /// What the reports write of texts that hold control characters and other scalars that a
 /// terminal, an XML parser or a JavaScript reader takes for something else.
 struct ReportTextTests {
@@ -70,5 +74,26 @@ struct ReportTextTests {
     #expect(try workspace.run(["-f", "csv", "-o", "report.csv"]).status == 0)
     let written = try String(contentsOf: workspace.folder.appendingPathComponent("report.csv"), encoding: .utf8)
     #expect(written.contains("\n\(Self.hostileKey),"))
+  }
+
+  /// Scalars XML 1.0 forbids or HTML calls errors: noncharacters (U+FFFE, U+FFFF, U+FDD0,
+  /// U+1FFFE), DEL and the C1 controls (U+0085, U+009B).
+  static let unwritable = [0xFFFE, 0xFFFF, 0xFDD0, 0x1FFFE, 0x7F, 0x85, 0x9B].map {
+    String(Character(Unicode.Scalar(UInt32($0))!))
+  }
+
+  /// The HTML page stays well-formed XML whatever the keys hold: such scalars are written as
+  /// U+FFFD, as the C0 controls are, in text and in attributes (a chart bar's title).
+  @Test func theHTMLPageReplacesWhatXMLForbids() throws {
+    let workspace = try Workspace(keys: Self.unwritable.map { "A\($0)B" })
+    let result = try workspace.run(["-f", "html", "--chart", "outstanding"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let page = result.stdout
+    let parser = XMLParser(data: Data(page.replacingOccurrences(of: "<!DOCTYPE html>", with: "").utf8))
+    #expect(parser.parse(), "\(String(describing: parser.parserError)) at line \(parser.lineNumber)")
+    for scalar in Self.unwritable {
+      #expect(!page.contains(scalar), "U+\(String(scalar.unicodeScalars.first!.value, radix: 16))")
+    }
+    #expect(page.contains("A\u{FFFD}B"))
   }
 }
