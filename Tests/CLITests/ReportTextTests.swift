@@ -96,4 +96,16 @@ struct ReportTextTests {
     }
     #expect(page.contains("A\u{FFFD}B"))
   }
+
+  /// The JSON reports write the line and paragraph separators escaped: valid JSON raw, but a
+  /// line break to JavaScript before ES2019 and to Python's `splitlines`, which cut a JSON Lines
+  /// record in two.
+  @Test(arguments: ["json", "jsonl"])
+  func theJSONReportsEscapeLineSeparators(format: String) throws {
+    let workspace = try Workspace(keys: ["A\u{2028}B\u{2029}C"])
+    let result = try workspace.run(["-f", format])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains(#""client":"A\u2028B\u2029C""#), "\(result.stdout)")
+    #expect(!result.stdout.contains("\u{2028}") && !result.stdout.contains("\u{2029}"))
+  }
 }
