@@ -102,8 +102,14 @@ struct RunCommand: ParsableCommand {
 
   @Option(
     name: [.short, .long],
-    help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
+    help: ArgumentHelp(
+      "Write the report to this file (atomically) instead of standard output; '-' is standard output.",
+      valueName: "file"))
   var output: String?
+
+  /// The report file, `nil` for standard output: `-o -` names it as `-` names standard input
+  /// among the data files (it made a file called `-`).
+  private var reportFile: String? { output == "-" ? nil : output }
 
   @Option(
     help: ArgumentHelp(
@@ -145,7 +151,7 @@ struct RunCommand: ParsableCommand {
     configuration.explain = explain
     configuration.chartField = chart
     configuration.histogramField = histogram
-    configuration.outputPath = output
+    configuration.outputPath = reportFile
     configuration.historyPath = try history.path(environment: ProcessInfo.processInfo.environment)
     configuration.changedOnly = changed
     if changed, configuration.historyPath == nil {
@@ -154,7 +160,7 @@ struct RunCommand: ParsableCommand {
         exitCode: 2)
     }
     configuration.usesColor =
-      output == nil
+      reportFile == nil
       && DiagnosticRenderer.colorSuits(
         isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
     let policy = try compilePolicy()

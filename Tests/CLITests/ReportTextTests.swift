@@ -108,4 +108,14 @@ struct ReportTextTests {
     #expect(result.stdout.contains(#""client":"A\u2028B\u2029C""#), "\(result.stdout)")
     #expect(!result.stdout.contains("\u{2028}") && !result.stdout.contains("\u{2029}"))
   }
+
+  /// `-o -` is standard output, as `-` is standard input among the data files: it made a file
+  /// called `-`.
+  @Test func outputDashIsStandardOutput() throws {
+    let workspace = try Workspace(keys: ["A"])
+    let result = try workspace.run(["-f", "csv", "-o", "-"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("client,verdict,"), "\(result.stdout)")
+    #expect(!FileManager.default.fileExists(atPath: workspace.folder.appendingPathComponent("-").path))
+  }
 }
