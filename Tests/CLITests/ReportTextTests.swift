@@ -118,4 +118,16 @@ struct ReportTextTests {
     #expect(result.stdout.hasPrefix("client,verdict,"), "\(result.stdout)")
     #expect(!FileManager.default.fileExists(atPath: workspace.folder.appendingPathComponent("-").path))
   }
+
+  /// `verdict explain`'s header shows a key's tab as the other control characters, so that the
+  /// header stays one field wide.
+  @Test func theExplanationsHeaderShowsAKeysTab() throws {
+    let workspace = try Workspace(keys: ["A\tB\u{1B}[1;31m"])
+    let result = try VerdictBinary.run(
+      ["explain", "policy.verdict", "clients.csv", "--client", "A\tB\u{1B}[1;31m", "--today", "2026-11-29"],
+      in: workspace.folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains(#"A\u{9}B\u{1B}[1;31m"#), "\(result.stdout)")
+    #expect(!result.stdout.contains("\t") && !result.stdout.contains("\u{1B}"), "\(result.stdout)")
+  }
 }
