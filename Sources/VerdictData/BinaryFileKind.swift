@@ -52,9 +52,10 @@ package enum BinaryFileKind: Sendable, CaseIterable {
   /// The error for a file of this kind named `name` (a path, or `<stdin>`).
   package func refusal(name: String) -> DataReadError {
     let stdin = name == "<stdin>"
-    let file = stdin ? "standard input" : "'\(name)'"
+    let shown = MessageText.escaped(name)
+    let file = stdin ? "standard input" : "'\(shown)'"
     // The name as a shell reads it back, for the commands in the hints: 'it'\''s.gz'.
-    let argument = "'" + name.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    let argument = "'" + shown.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     func compressed(_ format: String, by tool: String) -> (String, String) {
       let how =
         stdin

@@ -76,7 +76,7 @@ package final class ByteSource {
     }
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
-      throw DataReadError.io("cannot open '\(path)': \(ByteSource.describeErrno())")
+      throw DataReadError.io("cannot open '\(MessageText.escaped(path))': \(ByteSource.describeErrno())")
     }
     self.name = path
     self.descriptor = descriptor
@@ -203,7 +203,7 @@ package final class ByteSource {
         return 0
       }
       if errno != EINTR {
-        throw DataReadError.io("cannot read '\(name)': \(ByteSource.describeErrno())")
+        throw DataReadError.io("cannot read '\(MessageText.escaped(name))': \(ByteSource.describeErrno())")
       }
     }
   }

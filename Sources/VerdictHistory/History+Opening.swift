@@ -44,8 +44,9 @@ extension History {
 
   /// Opens the history at `path` to read it only, as `verdict history`, `explain` and the REPL
   /// do: a missing or empty file is refused, and nothing is created or changed (an empty text
-  /// file given by mistake was made an SQLite database). A history of an older schema is
-  /// upgraded, as ``open(path:busyTimeout:)`` does, since reading needs the current one.
+  /// file given by mistake was made an SQLite database); so is a database that holds no history
+  /// yet (``HistorySchema/checkKind(of:path:)``). A history of an older schema is upgraded, as
+  /// ``open(path:busyTimeout:)`` does, since reading needs the current one.
   package static func openForReading(path: String, busyTimeout: TimeInterval = 5) throws(HistoryError) -> History {
     var status = stat()
     guard stat(path, &status) == 0 else {
@@ -55,11 +56,7 @@ extension History {
     }
     // A regular file that is not text, as ``open(path:busyTimeout:)`` accepts, without making one.
     try prepareFile(at: path)
-    guard status.st_size > 0 else {
-      throw HistoryError(
-        .notAHistory, "history \(path) is empty: no run was recorded in it",
-        hint: "it is left as it is; verdict run --history \(path) records runs in it")
-    }
+    guard status.st_size > 0 else { throw emptyHistory(path) }
     var configuration = Configuration()
     configuration.busyMode = .timeout(busyTimeout)
     configuration.readonly = true
@@ -69,8 +66,10 @@ extension History {
     do {
       queue = try DatabaseQueue(path: path, configuration: configuration)
       upToDate = try queue.read { db throws in
-        try HistorySchema.checkKind(of: db, path: path)
-        return try HistorySchema.migrator.hasCompletedMigrations(db)
+        switch try HistorySchema.checkKind(of: db, path: path) {
+        case .nothing: throw emptyHistory(path)
+        case .history: return try HistorySchema.migrator.hasCompletedMigrations(db)
+        }
       }
     } catch let error as HistoryError {
       throw error
@@ -79,6 +78,14 @@ extension History {
     }
     guard upToDate else { return try open(path: path, busyTimeout: busyTimeout) }
     return History(path: path, queue: queue)
+  }
+
+  /// The error for reading the history at `path`, which holds no run: an empty file, or a
+  /// database in which none was made.
+  private static func emptyHistory(_ path: String) -> HistoryError {
+    HistoryError(
+      .notAHistory, "history \(path) is empty: no run was recorded in it",
+      hint: "it is left as it is; verdict run --history \(path) records runs in it")
   }
 
   /// Whether `path` is a symbolic link, whether or not what it names exists.

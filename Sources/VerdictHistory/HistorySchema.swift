@@ -77,20 +77,44 @@ enum HistorySchema {
     return migrator
   }
 
+  /// What a database opened as a history holds.
+  enum Content {
+    /// No history yet: the history is made in it.
+    case nothing
+    /// A Verdict history of this schema or an older one.
+    case history
+  }
+
   /// Refuses a file that is not an empty database nor a Verdict history, or one from a newer
   /// schema; reads only.
-  static func checkKind(of db: Database, path: String) throws(HistoryError) {
+  ///
+  /// A database whose only object is GRDB's table of migrations, empty, and that has no
+  /// application id counts as empty: a first run leaves it so when it fails before its first
+  /// migration is committed (a full disk), since GRDB makes that table first, on its own.
+  @discardableResult
+  static func checkKind(of db: Database, path: String) throws(HistoryError) -> Content {
     let applicationID: Int32
     let objects: Int
     let superseded: Bool
+    var migrationsLeft = false
     do {
       applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
       objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
       superseded = applicationID == Self.applicationID ? try migrator.hasBeenSuperseded(db) : false
+      if applicationID == 0 && objects > 0 {
+        // The table and the index of its primary key, and no migration in it.
+        let others = try Int.fetchOne(
+          db,
+          sql:
+            "SELECT count(*) FROM sqlite_master WHERE tbl_name <> 'grdb_migrations' OR type NOT IN ('table', 'index')")
+        migrationsLeft =
+          try others == 0 && db.tableExists("grdb_migrations")
+          && Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") == 0
+      }
     } catch {
       throw HistoryError.sqlite(error, path: path, doing: "reading")
     }
-    if applicationID == 0 && objects == 0 { return }
+    if applicationID == 0 && (objects == 0 || migrationsLeft) { return .nothing }
     guard applicationID == Self.applicationID else {
       throw HistoryError(
         .notAHistory, "history \(path) is not a Verdict history: it is a SQLite database of another program",
@@ -102,5 +126,6 @@ enum HistorySchema {
         .newerVersion, "history \(path) was written by a newer Verdict (this one knows schema \(known))",
         hint: "use the newer Verdict with this history; it is left as it is")
     }
+    return .history
   }
 }

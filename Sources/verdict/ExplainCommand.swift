@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Verdict
+import VerdictData
 import VerdictREPL
 import VerdictRun
 
@@ -142,11 +143,11 @@ struct ExplainCommand: ParsableCommand {
       switch book.find(name) {
       case .success(let index): indices.append(index)
       case .failure(.ambiguous(let names)):
-        let listed = names.prefix(8).joined(separator: ", ") + (names.count > 8 ? ", …" : "")
-        throw CommandFailure(message: "--client '\(name)' could be \(listed)", exitCode: 2)
+        let listed = names.prefix(8).map(MessageText.escaped).joined(separator: ", ") + (names.count > 8 ? ", …" : "")
+        throw CommandFailure(message: "--client '\(MessageText.escaped(name))' could be \(listed)", exitCode: 2)
       case .failure(.unknown(let suggestion)):
-        let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
-        throw CommandFailure(message: "no client is called '\(name)'\(hint)", exitCode: 2)
+        let hint = suggestion.map { " (did you mean '\(MessageText.escaped($0))'?)" } ?? ""
+        throw CommandFailure(message: "no client is called '\(MessageText.escaped(name))'\(hint)", exitCode: 2)
       }
     }
     return indices

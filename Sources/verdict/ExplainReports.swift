@@ -1,4 +1,5 @@
 import Verdict
+import VerdictData
 import VerdictREPL
 
 /// Collects the explanations and prints them: text as it goes, JSON as one array at the end.
@@ -17,23 +18,27 @@ struct ExplainReports {
     self.tree = tree
   }
 
+  /// Adds the explanation of `client` (its key; `nil` for the client of `--set`). The text
+  /// shows the key's control characters, its tabs too (``MessageText``), where JSON keeps it as
+  /// it is.
   mutating func add(_ explanation: Explanation, client: String?) {
+    let shownClient = client.map(MessageText.escaped)
     if let error = explanation.error {
       failed = true
-      let who = client.map { "\($0): " } ?? ""
+      let who = shownClient.map { "\($0): " } ?? ""
       Terminal.error(who + Terminal.diagnosticRenderer.render(error.diagnostic, in: policy.source))
     }
     if json {
       objects.append(ExplanationJSON(explanation, client: client))
     } else {
-      Terminal.show((count > 0 ? "\n" : "") + ExplanationText.render(explanation, client: client, tree: tree))
+      Terminal.show((count > 0 ? "\n" : "") + ExplanationText.render(explanation, client: shownClient, tree: tree))
     }
     count += 1
   }
 
   mutating func fail(_ client: String?, _ message: String) {
     failed = true
-    Terminal.problem("\(client.map { "\($0): " } ?? "")\(message)")
+    Terminal.problem("\(client.map { "\(MessageText.escaped($0)): " } ?? "")\(message)")
   }
 
   func finish() {

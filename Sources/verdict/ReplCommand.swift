@@ -98,7 +98,7 @@ struct ReplCommand: ParsableCommand {
   }
 
   /// Prints a reply: results on standard output, errors on standard error, both
-  /// ``Terminal/printable(_:)`` (a reply may list names and cells of a data file).
+  /// ``Terminal/printable(_:keepsColours:)`` (a reply may list names and cells of a data file).
   static func show(_ reply: Reply) {
     if !reply.output.isEmpty { Terminal.show(reply.output) }
     if !reply.errors.isEmpty { Terminal.error(reply.errors) }

@@ -39,6 +39,7 @@ struct RunCommand: ParsableCommand {
         1  some rows had errors (bad cells, ragged rows, evaluation errors)
         2  the policy, the command line or the data's columns are wrong; nothing run
         3  --fail-on VERDICT: some client got that verdict or a more severe one
+        141  the report's reader closed the pipe (as when SIGPIPE ends a process)
 
       For cron: verdict run --quiet --today ... policy.verdict clients.csv prints nothing at \
       all when every client gets the 'otherwise' verdict, so cron sends no mail.
@@ -101,8 +102,14 @@ struct RunCommand: ParsableCommand {
 
   @Option(
     name: [.short, .long],
-    help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
+    help: ArgumentHelp(
+      "Write the report to this file (atomically) instead of standard output; '-' is standard output.",
+      valueName: "file"))
   var output: String?
+
+  /// The report file, `nil` for standard output: `-o -` names it as `-` names standard input
+  /// among the data files (it made a file called `-`).
+  private var reportFile: String? { output == "-" ? nil : output }
 
   @Option(
     help: ArgumentHelp(
@@ -144,7 +151,7 @@ struct RunCommand: ParsableCommand {
     configuration.explain = explain
     configuration.chartField = chart
     configuration.histogramField = histogram
-    configuration.outputPath = output
+    configuration.outputPath = reportFile
     configuration.historyPath = try history.path(environment: ProcessInfo.processInfo.environment)
     configuration.changedOnly = changed
     if changed, configuration.historyPath == nil {
@@ -153,7 +160,7 @@ struct RunCommand: ParsableCommand {
         exitCode: 2)
     }
     configuration.usesColor =
-      output == nil
+      reportFile == nil
       && DiagnosticRenderer.colorSuits(
         isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
     let policy = try compilePolicy()
@@ -175,9 +182,10 @@ struct RunCommand: ParsableCommand {
     return compiled
   }
 
-  /// Writes to standard error with `write(2)`, ignoring a closed pipe.
+  /// Writes to standard error with `write(2)`, ignoring a closed pipe; colours stay only where
+  /// the diagnostics are coloured (``Terminal/printable(_:keepsColours:)``).
   @Sendable static func writeError(_ text: String) {
-    var text = Terminal.printable(text)
+    var text = Terminal.printable(text, keepsColours: Terminal.coloursSuit(STDERR_FILENO))
     text.withUTF8 { bytes in
       var offset = 0
       while offset < bytes.count {

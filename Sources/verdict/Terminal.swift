@@ -1,5 +1,6 @@
 import Foundation
 import Verdict
+import VerdictData
 import VerdictRun
 
 #if canImport(Glibc)
@@ -15,24 +16,33 @@ enum Terminal {
     FileHandle.standardOutput.write(Data(text.utf8))
   }
 
-  /// Writes text for people to standard output, ``printable(_:)``: it may name clients and
-  /// quote cells of a data file or a history.
+  /// Writes text for people to standard output, ``printable(_:keepsColours:)``: it may name
+  /// clients and quote cells of a data file or a history. Colours stay only where standard
+  /// output may have them.
   static func show(_ text: String) {
-    out(printable(text))
+    out(printable(text, keepsColours: coloursSuit(STDOUT_FILENO)))
   }
 
-  /// Writes to standard error, ``printable(_:)``.
+  /// Writes to standard error, ``printable(_:keepsColours:)``; colours stay only where the
+  /// diagnostics are coloured.
   static func error(_ text: String) {
-    FileHandle.standardError.write(Data(printable(text).utf8))
+    FileHandle.standardError.write(Data(printable(text, keepsColours: coloursSuit(STDERR_FILENO)).utf8))
+  }
+
+  /// Whether what is written to `descriptor` may be coloured: a terminal, without `NO_COLOR`.
+  static func coloursSuit(_ descriptor: Int32) -> Bool {
+    DiagnosticRenderer.colorSuits(isTerminal: isatty(descriptor) == 1, environment: ProcessInfo.processInfo.environment)
   }
 
   /// `text` with the control characters that drive a terminal shown as `\u{…}` (bidirectional
-  /// formatting characters too): all but line feed, tab, and the colours the renderers write
-  /// (``colours``). Messages quote data: a
+  /// formatting characters too): all but line feed, tab, and, when `keepsColours`, the colours
+  /// the renderers write (``colours``). Messages quote data: a
   /// column's name, a key, a cell that the readers show as they were written, so an escape
   /// sequence in a hostile file could otherwise clear the screen, rewrite the lines above, set
-  /// the window's title or hide what follows (`ESC [ 8 m`).
-  static func printable(_ text: String) -> String {
+  /// the window's title or hide what follows (`ESC [ 8 m`). Data is escaped where it is put
+  /// into a message (``MessageText``); where the renderers write no colour, none is let through,
+  /// so that a key that the data gave a colour sequence shows it on every path.
+  static func printable(_ text: String, keepsColours: Bool = true) -> String {
     // 0xC2 leads the C1 controls, 0xE2 the bidirectional formatting characters (and €).
     guard
       text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 })
@@ -42,7 +52,7 @@ enum Terminal {
     var index = 0
     while index < scalars.count {
       let value = scalars[index].value
-      if value == 0x1B, let end = colourEnd(in: scalars, from: index) {
+      if value == 0x1B, keepsColours, let end = colourEnd(in: scalars, from: index) {
         result.append(contentsOf: scalars[index..<end])
         index = end
         continue

@@ -49,9 +49,10 @@ struct CLIProcessTests {
     #expect(printed.split(separator: "\n").count == 1)
     let errors = try String(contentsOf: folder.appendingPathComponent("err"), encoding: .utf8)
     #expect(errors.isEmpty, "stderr after a closed pipe: \(errors)")
-    // verdict's status, then head's: a reader that went away is not a failure of the run.
+    // verdict's status, then head's: a report its reader did not take was not delivered, and
+    // says so as a process that SIGPIPE ended would (128 + 13), silently.
     let statuses = try String(contentsOf: folder.appendingPathComponent("status"), encoding: .utf8)
-    #expect(statuses == "0 0\n")
+    #expect(statuses == "141 0\n")
   }
 
   /// What goes to the terminal shows the control characters of a data file's names and cells
@@ -66,7 +67,7 @@ struct CLIProcessTests {
     #expect(Terminal.printable("a\u{1B}[8mb\u{1B}[30;40m") == #"a\u{1B}[8mb\u{1B}[30;40m"#)
   }
 
-  @Test func closedPipeExitsZero() throws {
+  @Test func closedPipeExitsWithTheStatusOfSIGPIPE() throws {
     let policy = Self.cases.appendingPathComponent("policies/simple.verdict").path
     let process = Process()
     process.executableURL = VerdictBinary.url
@@ -87,7 +88,7 @@ struct CLIProcessTests {
     let stderr = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     #expect(process.terminationReason == .exit)
-    #expect(process.terminationStatus == 0)
+    #expect(process.terminationStatus == 141)
     #expect(stderr.isEmpty, "\(String(decoding: stderr, as: UTF8.self))")
   }
 

@@ -93,6 +93,37 @@ struct HistoryFileTests {
     #expect(try SQLiteShell.run(workspace.history, "SELECT body FROM notes; PRAGMA integrity_check;") == "mine\nok\n")
   }
 
+  /// A run whose reader closed the pipe before the report came leaves the history as it was,
+  /// in every format: the HTML page, written whole at the end, was recorded as delivered.
+  @Test(arguments: ["table", "json", "jsonl", "csv", "html"])
+  func aRunWhoseReaderClosedThePipeRecordsNothing(format: String) throws {
+    let workspace = try Self.recordedWorkspace()
+    let before = workspace.historyBytes()
+    let content = try workspace.content(clients: ["A", "B", "D"])
+    let process = Process()
+    process.executableURL = VerdictBinary.url
+    process.arguments = [
+      "run", "policy.verdict", "clients.csv", "--history", workspace.history.path, "--today", "2026-11-03", "-f",
+      format, "--fail-on", "fire",
+    ]
+    process.currentDirectoryURL = workspace.folder
+    process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    try output.fileHandleForReading.close()  // the reader goes away before anything is written
+    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    // As a process that SIGPIPE ended: 128 + 13, whatever --fail-on would have said.
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 141)
+    #expect(stderr.isEmpty, "\(stderr)")
+    #expect(workspace.historyBytes() == before)
+    #expect(try workspace.content(clients: ["A", "B", "D"]) == content)
+  }
+
   @Test func theReportCannotReplaceTheHistory() throws {
     let workspace = try Self.recordedWorkspace()
     let before = workspace.historyBytes()
@@ -102,6 +133,26 @@ struct HistoryFileTests {
       result.stderr.contains("cannot write the report to '\(workspace.history.path)': it is the run history"),
       "\(result.stderr)")
     #expect(workspace.historyBytes() == before)
+    let runs = try workspace.verdict(["history", "--history", workspace.history.path, "--format", "json"]).stdout
+    #expect(!runs.contains("2026-11-03"))
+  }
+
+  /// SQLite's files beside the history (its write-ahead log, its shared-memory index, its
+  /// rollback journal) are the history's too: a report renamed to the log's name was removed
+  /// when the history closed, and the run ended with status 0 and no report.
+  @Test(arguments: ["-wal", "-shm", "-journal"])
+  func theReportCannotReplaceAFileOfTheHistory(suffix: String) throws {
+    let workspace = try Self.recordedWorkspace()
+    let before = workspace.historyBytes()
+    let result = try workspace.run("2026-11-03", ["-f", "csv", "-o", "./history.sqlite\(suffix)"])
+    #expect(result.status == 2)
+    #expect(
+      result.stderr.hasPrefix(
+        "verdict: cannot write the report to './history.sqlite\(suffix)': it is the run history's "),
+      "\(result.stderr)")
+    #expect(result.stderr.contains("'\(workspace.history.path)'"), "\(result.stderr)")
+    #expect(workspace.historyBytes() == before)
+    #expect(!FileManager.default.fileExists(atPath: workspace.history.path + suffix))
     let runs = try workspace.verdict(["history", "--history", workspace.history.path, "--format", "json"]).stdout
     #expect(!runs.contains("2026-11-03"))
   }

@@ -150,6 +150,37 @@ struct OutputClashTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == ["verdict-stdin.csv"])
   }
 
+  /// A report written over an existing file keeps that file's permission bits (a private
+  /// report stays private; it became 0644 through the temporary file), through a symbolic link
+  /// too; a new file gets 0666 less the umask.
+  @Test func anExistingFileKeepsItsMode() throws {
+    let workspace = try Workspace()
+    func mode(_ name: String) throws -> Int {
+      let attributes = try FileManager.default.attributesOfItem(atPath: workspace.folder.path + "/" + name)
+      return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+    try Data("secret\n".utf8).write(to: workspace.folder.appendingPathComponent("private.txt"))
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0o600], ofItemAtPath: workspace.folder.path + "/private.txt")
+    #expect(try workspace.run(output: "private.txt").status == 0)
+    #expect(try mode("private.txt") == 0o600)
+
+    try Data("old\n".utf8).write(to: workspace.folder.appendingPathComponent("shared.txt"))
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0o640], ofItemAtPath: workspace.folder.path + "/shared.txt")
+    try FileManager.default.createSymbolicLink(
+      atPath: workspace.folder.path + "/latest.txt", withDestinationPath: "shared.txt")
+    #expect(try workspace.run(output: "latest.txt").status == 0)
+    #expect(try mode("shared.txt") == 0o640)
+    #expect(
+      try String(contentsOf: workspace.folder.appendingPathComponent("shared.txt"), encoding: .utf8).contains("C2"))
+
+    let mask = umask(0o022)
+    umask(mask)
+    #expect(try workspace.run(output: "new.txt").status == 0)
+    #expect(try mode("new.txt") == 0o666 & ~Int(mask))
+  }
+
   @Test func anotherFileInTheSameFolderIsWritten() throws {
     let workspace = try Workspace()
     let result = try workspace.run(output: "report.txt")

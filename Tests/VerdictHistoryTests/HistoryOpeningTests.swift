@@ -61,6 +61,62 @@ import VerdictHistory
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
   }
 
+  /// A file that a first run left with GRDB's empty table of migrations and nothing else (the
+  /// disk filled up before the first migration was committed): no Verdict history yet, but no
+  /// other program's either. Every later run refused it as another program's database.
+  static func fileOfAFailedFirstRun(at path: String) throws {
+    struct DiskFull: Error {}
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { _ in throw DiskFull() }
+    #expect(throws: DiskFull.self) { try migrator.migrate(DatabaseQueue(path: path)) }
+    let left = try DatabaseQueue(path: path).read { db in
+      (
+        try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"),
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations"),
+        try Int32.fetchOne(db, sql: "PRAGMA application_id")
+      )
+    }
+    #expect(left.0 == ["grdb_migrations"] && left.1 == 0 && left.2 == 0)
+  }
+
+  @Test func theFileOfAFailedFirstRunIsMadeAHistory() throws {
+    let scratch = HistoryScratch()
+    let path = scratch.path()
+    try Self.fileOfAFailedFirstRun(at: path)
+    let history = try History.open(path: path)
+    try Sample.record(history, 1, [Sample.outcome("A", "talk")])
+    #expect(try history.runs().map(\.info.today) == [Sample.day(1)])
+    let id = try DatabaseQueue(path: path).read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") }
+    #expect(id == 0x5672_6474, "a Verdict history's application_id, \"Vrdt\"")
+  }
+
+  /// Read only, such a file is an empty history, as an empty file is, and stays as it is.
+  @Test func theFileOfAFailedFirstRunReadsAsEmpty() throws {
+    let scratch = HistoryScratch()
+    let path = scratch.path()
+    try Self.fileOfAFailedFirstRun(at: path)
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+    let error = #expect(throws: HistoryError.self) { try History.openForReading(path: path) }
+    #expect(error?.kind == .notAHistory)
+    #expect(error?.message == "history \(path) is empty: no run was recorded in it")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+  }
+
+  /// A table of migrations that lists one, or that has company, is another program's.
+  @Test func aTableOfMigrationsWithMoreIsAnotherProgramsDatabase() throws {
+    let scratch = HistoryScratch()
+    for (name, sql) in [
+      ("listed.sqlite", "INSERT INTO grdb_migrations VALUES ('createNotes')"),
+      ("company.sqlite", "CREATE TABLE notes (body TEXT)"),
+    ] {
+      let path = scratch.path(name)
+      try Self.fileOfAFailedFirstRun(at: path)
+      try DatabaseQueue(path: path).write { db in try db.execute(sql: sql) }
+      let error = #expect(throws: HistoryError.self) { try History.open(path: path) }
+      #expect(error?.kind == .notAHistory, "\(name)")
+    }
+  }
+
   @Test func aFolderIsRefused() throws {
     let scratch = HistoryScratch()
     let error = #expect(throws: HistoryError.self) { try History.open(path: scratch.folder) }

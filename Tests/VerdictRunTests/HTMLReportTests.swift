@@ -41,6 +41,20 @@ struct HTMLReportTests {
       markup.text == "<a href=\"#&quot;&gt;&lt;script&gt;x&lt;/script&gt;\" title=\"a&#39;b&amp;c\">t\u{FFFD}ab</a>")
   }
 
+  /// Noncharacters, DEL and the C1 controls become U+FFFD in attributes as in text.
+  @Test func unwritableScalarsAreReplacedInAttributes() {
+    let unwritable = [0xFFFE, 0xFFFF, 0xFDD0, 0x10FFFF, 0x7F, 0x80, 0x9F].map {
+      String(Character(Unicode.Scalar(UInt32($0))!))
+    }
+    var markup = Markup()
+    markup.element("a", ["title": unwritable.joined(separator: "é")], text: "€" + unwritable.joined())
+    let replacements = String(repeating: "\u{FFFD}", count: unwritable.count)
+    #expect(
+      markup.text
+        == "<a title=\"\(Array(repeating: "\u{FFFD}", count: unwritable.count).joined(separator: "é"))\">€\(replacements)</a>"
+    )
+  }
+
   @Test(arguments: ["simple.verdict:bad-cells.csv", "share.verdict:share.csv", "hostile.verdict:hostile.csv"])
   func pagesAreWellFormed(_ run: String) throws {
     let parts = run.split(separator: ":").map(String.init)

@@ -46,3 +46,17 @@ struct JSONEscapingTests {
     }
   }
 }
+
+/// The report's strings escape the line and paragraph separators, wherever they fall among the
+/// bytes read eight at a time, and leave the characters that share their first bytes alone.
+struct JSONLineSeparatorTests {
+  @Test func separatorsAreEscapedAtEveryPlace() {
+    for padding in 0..<10 {
+      let prefix = String(repeating: "a", count: padding)
+      var text = prefix + "\u{2028}x\u{2029}€\u{2027}\u{202A}"
+      let buffer = ByteBuffer()
+      text.withUTF8 { buffer.appendJSONEscaped($0) }
+      #expect(String(decoding: buffer.bytes, as: UTF8.self) == prefix + #"\u2028x\u2029€"# + "\u{2027}\u{202A}")
+    }
+  }
+}

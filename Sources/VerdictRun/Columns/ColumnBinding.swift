@@ -1,4 +1,5 @@
 import Verdict
+import VerdictData
 
 /// Which column feeds each field slot of the policy, which one names the client, and how each
 /// field's cells are read in this source.
@@ -55,13 +56,13 @@ final class ColumnBinder: Sendable {
           RunFailure(
             .data,
             located:
-              "\(name): \(ColumnBinder.describe(indices, of: columns, matching: wanted)); which one should '\(field.name)' read?"
+              "\(MessageText.escaped(name)): \(ColumnBinder.describe(indices, of: columns, matching: wanted)); which one should '\(field.name)' read?"
           ))
       case .missing where !field.isUsed:
         break
       case .missing:
         let diagnostic = Diagnostic.error(
-          "missing-column", "\(name) has no column '\(wanted)'", at: field.range,
+          "missing-column", "\(MessageText.escaped(name)) has no column '\(wanted)'", at: field.range,
           hint: ColumnBinder.hint(for: field, wanted: wanted, among: columns, in: policy))
         problems.append(
           RunFailure(.data, located: renderer.render(diagnostic, in: policy.source).trimmingTrailingNewlines))
@@ -82,12 +83,13 @@ final class ColumnBinder: Sendable {
         problems.append(
           RunFailure(
             .data,
-            "\(name): \(ColumnBinder.describe(indices, of: header.columns, matching: requested)) "
+            "\(MessageText.escaped(name)): \(ColumnBinder.describe(indices, of: header.columns, matching: requested)) "
               + (table.map { "(the key of table '\($0.name)')" } ?? "(--key)")))
       case .missing:
         if let table {
           let diagnostic = Diagnostic.error(
-            "missing-column", "\(name) has no column '\(requested)' to key table '\(table.name)' by",
+            "missing-column",
+            "\(MessageText.escaped(name)) has no column '\(MessageText.escaped(requested))' to key table '\(table.name)' by",
             at: table.keyRange,
             hint: ColumnBinder.hint(for: requested, among: header.columns))
           problems.append(
@@ -96,7 +98,7 @@ final class ColumnBinder: Sendable {
           problems.append(
             RunFailure(
               .data,
-              "\(name) has no column '\(requested)' for --key (\(ColumnBinder.hint(for: requested, among: header.columns)))"
+              "\(MessageText.escaped(name)) has no column '\(MessageText.escaped(requested))' for --key (\(ColumnBinder.hint(for: requested, among: header.columns)))"
             ))
         }
       }
@@ -113,11 +115,12 @@ final class ColumnBinder: Sendable {
   static func describe(_ indices: [Int], of columns: [String], matching wanted: String) -> String {
     // A header may repeat a name thousands of times: the message names the first few.
     let places = Suggestion.listing(indices.map { String($0 + 1) })
-    let names = indices.map { columns[$0] }
+    let names = indices.map { MessageText.escaped(columns[$0]) }
     if Set(names).count == 1 {
       return "the column '\(names[0])' appears more than once in the header (columns \(places))"
     }
-    return "the columns \(Suggestion.listing(names.map { "'\($0)'" })) (\(places)) all match '\(wanted)'"
+    return
+      "the columns \(Suggestion.listing(names.map { "'\($0)'" })) (\(places)) all match '\(MessageText.escaped(wanted))'"
   }
 
   /// The hint for a field without a column: a near column, as the user can write it.
@@ -126,7 +129,7 @@ final class ColumnBinder: Sendable {
       return hint(for: wanted, among: columns)
     }
     if HeaderIndex.isName(close) && wanted == field.name {
-      return "did you mean '\(close)'?"
+      return "did you mean '\(MessageText.escaped(close))'?"
     }
     return
       "did you mean the column \(Value.quote(close))? read it with: \(policy.declaration(of: field, readingColumn: close))"
@@ -144,9 +147,11 @@ final class ColumnBinder: Sendable {
   /// `did you mean 'payment_delay'?`, or the columns there are.
   static func hint(for name: String, among columns: [String]) -> String {
     if let separator = separatorHint(columns) { return separator }
-    if let close = HeaderIndex.closest(to: name, among: columns) { return "did you mean '\(close)'?" }
+    if let close = HeaderIndex.closest(to: name, among: columns) {
+      return "did you mean '\(MessageText.escaped(close))'?"
+    }
     if columns.isEmpty { return "the data has no columns" }
-    let shown = columns.prefix(12).map { "'\($0)'" }.joined(separator: ", ")
+    let shown = columns.prefix(12).map { "'\(MessageText.escaped($0))'" }.joined(separator: ", ")
     return "its columns are \(shown)\(columns.count > 12 ? ", …" : "")"
   }
 }

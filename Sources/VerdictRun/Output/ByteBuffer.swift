@@ -103,8 +103,9 @@ package final class ByteBuffer {
 
   // MARK: - Escaping
 
-  /// Appends bytes as the inside of a JSON string: quotes, backslashes and control characters
-  /// escaped; invalid UTF-8 repaired with U+FFFD.
+  /// Appends bytes as the inside of a JSON string: quotes, backslashes, control characters and
+  /// the line and paragraph separators (U+2028, U+2029) escaped; invalid UTF-8 repaired with
+  /// U+FFFD.
   package func appendJSONEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
     let startCount = count
     if appendJSONEscapedValid(bytes), !ByteBuffer.isValidUTF8(bytes) {
@@ -119,7 +120,9 @@ package final class ByteBuffer {
   ///
   /// The escapes are ``JSONStringEscape``'s (the explanation lines' JSON escaping), written out
   /// here again: a call into that module for every run costs a plain run about 0.4% of its
-  /// instructions. `JSONEscapingTests` holds the two to the same bytes.
+  /// instructions. `JSONEscapingTests` holds the two to the same bytes, but for U+2028 and
+  /// U+2029, escaped here alone: an explanation quotes the data's texts as a policy writes them,
+  /// with those two as `\u{2028}`, `\u{2029}` already.
   @discardableResult
   private func appendJSONEscapedValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     reserve(bytes.count)
@@ -142,7 +145,17 @@ package final class ByteBuffer {
       }
       let byte = bytes[index]
       index += 1
-      if byte >= 0x80 { nonASCII = true }
+      if byte >= 0x80 {
+        nonASCII = true
+        // U+2028 and U+2029 (E2 80 A8, E2 80 A9): valid in a JSON string, but a line break to
+        // JavaScript before ES2019 and to Python's splitlines, which cut a JSON Lines record.
+        guard byte == 0xE2, index + 1 < count, bytes[index] == 0x80, bytes[index + 1] & 0xFE == 0xA8 else { continue }
+        append(UnsafeBufferPointer(rebasing: bytes[runStart..<index - 1]))
+        if bytes[index + 1] == 0xA8 { append("\\u2028") } else { append("\\u2029") }
+        index += 2
+        runStart = index
+        continue
+      }
       guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else { continue }
       append(UnsafeBufferPointer(rebasing: bytes[runStart..<index - 1]))
       runStart = index

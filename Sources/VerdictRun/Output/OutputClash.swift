@@ -26,6 +26,16 @@ package enum OutputClash {
         "cannot write the report to '\(output)': it is the run history '\(history)', which the report "
           + "would replace; choose another output file")
     }
+    if let history {
+      for (suffix, file) in historyCompanions {
+        let companion = history + suffix
+        guard isSameFile(output, as: companion) || isSamePlace(output, as: companion) else { continue }
+        throw RunFailure(
+          .output,
+          "cannot write the report to '\(output)': it is the run history's \(file) '\(companion)', which SQLite "
+            + "writes and removes beside '\(history)'; choose another output file")
+      }
+    }
     guard let target = identity(ofPath: output) else { return }
     if identity(ofPath: policy) == target {
       throw RunFailure(
@@ -43,6 +53,13 @@ package enum OutputClash {
           + "would replace; choose another output file")
     }
   }
+
+  /// The files SQLite keeps beside a history while it is open, by the suffix of their names: a
+  /// report renamed to one of them is overwritten, read as the history's own or removed when
+  /// the history closes, and the run ended as if it had been written.
+  private static let historyCompanions = [
+    ("-wal", "write-ahead log"), ("-shm", "shared-memory index"), ("-journal", "rollback journal"),
+  ]
 
   /// Whether `path` and `other` name one existing file.
   package static func isSameFile(_ path: String, as other: String) -> Bool {

@@ -86,6 +86,10 @@ package final class OutputSink {
 
   deinit { discard() }
 
+  /// Whether the report goes to a terminal (standard output or a file named by `-o`, such as
+  /// `/dev/tty`, that is one); never for a file written through a temporary one.
+  package var isTerminal: Bool { isatty(descriptor) == 1 }
+
   /// The temporary file being written, until ``commit()`` or ``discard()``.
   var temporaryFilePath: String? { temporaryPath }
 
@@ -105,17 +109,16 @@ package final class OutputSink {
     }
   }
 
-  /// Finishes a file report: flushes it to disk and renames it over the target, with the usual
-  /// permissions (0666 less the umask). Does nothing for standard output.
+  /// Finishes a file report: flushes it to disk and renames it over the target, with the
+  /// permissions of the file it replaces (``permissions(replacing:)``). Does nothing for standard
+  /// output.
   package func commit() throws(OutputError) {
     guard let temporary = temporaryPath, let path, let destination else {
       // Written in place (a device or a pipe): nothing to rename.
       if path != nil, descriptor != STDOUT_FILENO { close(descriptor) }
       return
     }
-    let mask = umask(0)
-    umask(mask)
-    fchmod(descriptor, 0o666 & ~mask)
+    fchmod(descriptor, OutputSink.permissions(replacing: destination))
     fsync(descriptor)
     close(descriptor)
     guard rename(temporary, destination) == 0 else {
@@ -125,6 +128,17 @@ package final class OutputSink {
       throw .failed("cannot write '\(path)': \(why)")
     }
     forget()
+  }
+
+  /// The permission bits the report at `destination` gets: those of the file there, which it
+  /// replaces (a report kept private with `chmod 600` stays private, as it does when a shell's
+  /// `>` rewrites it), or the usual 0666 less the umask for a new file.
+  private static func permissions(replacing destination: String) -> mode_t {
+    var status = stat()
+    if stat(destination, &status) == 0 { return status.st_mode & 0o777 }
+    let mask = umask(0)
+    umask(mask)
+    return 0o666 & ~mask
   }
 
   /// Removes an unfinished temporary file; the target is left as it was.

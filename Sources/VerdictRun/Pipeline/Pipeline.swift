@@ -46,8 +46,10 @@ final class Pipeline: @unchecked Sendable {
       histogramField: options.histogram?.name, notation: notation)
     let format = configuration.format
     let usesColor = configuration.usesColor && format == .table
+    let toTerminal = sink.isTerminal
     let report = SharedBox<any ReportRenderer>(
-      JSONReportRenderer.make(format, vocabulary: vocabulary, clientWidth: 0, usesColor: usesColor))
+      JSONReportRenderer.make(
+        format, vocabulary: vocabulary, clientWidth: 0, usesColor: usesColor, toTerminal: toTerminal))
     let jobs = options.jobs
     let free = Channel<Batch>()
     for _ in 0..<(2 * jobs + 2) {
@@ -122,18 +124,19 @@ final class Pipeline: @unchecked Sendable {
       history?.abandon()
       throw failure
     }
-    if writer.pipeClosed {
-      // The reader of the report went away: what it did not read was not reported, so the
-      // run is not recorded as if it had been.
-      history?.abandon()
-      return RunResult(status: .success, tally: writer.tally)
-    }
     // A table's records that name no client that can be trusted may be any client's: as for a
     // row error without a key, nobody is then recorded as having left.
     if let store { writer.countRecordsWithoutKey(store.keyless.count) }
     // A file named by -o always gets a whole report, empty or not: --quiet keeps standard output
     // silent for cron, but a report file of 0 bytes replaced the last one and is not JSON.
     writer.finish(report: report.value, quiet: configuration.quiet && configuration.outputPath == nil)
+    if writer.pipeClosed {
+      // The reader of the report went away: what it did not read was not reported, so the
+      // run is not recorded as if it had been. Asked after the end of the report, which is all
+      // of an HTML page.
+      history?.abandon()
+      return RunResult(status: .brokenPipe, tally: writer.tally)
+    }
     if let failure = writer.failure {
       sink.discard()
       history?.abandon()

@@ -81,4 +81,9 @@ package enum RunStatus: Int32, Sendable {
   case usage = 2
   /// `--fail-on`: some client got that verdict or a more severe one.
   case failOn = 3
+  /// The reader of the report closed the pipe before it was all written: the report was not
+  /// delivered (and the run not recorded). 128 + SIGPIPE, the status of a process that SIGPIPE
+  /// ended, as `cat` and `grep` give, so `set -o pipefail` and `$PIPESTATUS` see it; the run
+  /// ignores SIGPIPE so that it can leave the history as it was first.
+  case brokenPipe = 141
 }

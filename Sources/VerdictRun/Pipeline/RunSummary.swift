@@ -1,3 +1,5 @@
+import VerdictData
+
 /// The summary `verdict run` writes on standard error:
 ///
 /// ```
@@ -57,7 +59,8 @@ package struct RunSummary: Sendable {
       )
     }
     if !duplicateKeys.isEmpty {
-      let shown = duplicateKeys.prefix(5).map { "\($0.key) (\($0.rows) rows)" }.joined(separator: ", ")
+      let shown = duplicateKeys.prefix(5).map { "\(MessageText.escaped($0.key)) (\($0.rows) rows)" }.joined(
+        separator: ", ")
       let more = duplicateKeys.count > 5 ? ", …" : ""
       let count = moreDuplicateKeys ? "more than \(duplicateKeys.count)" : "\(duplicateKeys.count)"
       lines.append(

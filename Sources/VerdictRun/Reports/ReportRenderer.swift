@@ -100,15 +100,17 @@ protocol ReportRenderer: Sendable {
 }
 
 extension ReportRenderer {
-  /// Makes the renderer for `format`; the table needs the client column's width.
+  /// Makes the renderer for `format`; the table needs the client column's width. `toTerminal`
+  /// says the report goes to a terminal, where the CSV report shows control characters rather
+  /// than write them (the table leaves them out wherever it goes).
   static func make(
-    _ format: ReportFormat, vocabulary: ReportVocabulary, clientWidth: Int, usesColor: Bool
+    _ format: ReportFormat, vocabulary: ReportVocabulary, clientWidth: Int, usesColor: Bool, toTerminal: Bool = false
   ) -> any ReportRenderer {
     switch format {
     case .table: TableRenderer(vocabulary: vocabulary, clientWidth: clientWidth, usesColor: usesColor)
     case .json: JSONReportRenderer(vocabulary: vocabulary, array: true)
     case .jsonl: JSONReportRenderer(vocabulary: vocabulary, array: false)
-    case .csv: CSVReportRenderer(vocabulary: vocabulary)
+    case .csv: CSVReportRenderer(vocabulary: vocabulary, showsControls: toTerminal)
     case .html: HTMLReportRenderer(vocabulary: vocabulary)
     }
   }

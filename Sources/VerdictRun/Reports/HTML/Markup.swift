@@ -60,9 +60,32 @@ struct Markup {
     close(tag)
   }
 
-  /// Text, escaped.
+  /// Text, escaped; the scalars a page must not hold (``isUnwritable(_:)``) as U+FFFD.
   mutating func text(_ text: String) {
-    for byte in text.utf8 { appendEscaped(byte) }
+    var utf8 = text.utf8.makeIterator()
+    // ASCII, most of every text, byte by byte; a scalar past it only when its lead byte could
+    // begin one that is replaced (C1 controls: 0xC2; noncharacters: 0xEF and four-byte ones).
+    guard text.utf8.contains(where: { $0 == 0xC2 || $0 == 0xEF || $0 >= 0xF0 }) else {
+      while let byte = utf8.next() { appendEscaped(byte) }
+      return
+    }
+    for scalar in text.unicodeScalars {
+      if scalar.isASCII {
+        appendEscaped(UInt8(scalar.value))
+      } else if Markup.isUnwritable(scalar.value) {
+        bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
+      } else {
+        bytes.append(contentsOf: String(scalar).utf8)
+      }
+    }
+  }
+
+  /// Whether a scalar past ASCII is written as U+FFFD: a C1 control (U+0080–U+009F), which
+  /// HTML calls an error, or a noncharacter (U+FDD0–U+FDEF, and the last two of every plane:
+  /// U+FFFE, U+FFFF, U+1FFFE, …), which XML 1.0 forbids or HTML calls an error. DEL is the
+  /// ASCII one, replaced with the C0 controls (``appendEscaped(_:)``).
+  static func isUnwritable(_ value: UInt32) -> Bool {
+    (0x80...0x9F).contains(value) || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE
   }
 
   /// Markup from this module's source, written as it is.
@@ -85,8 +108,9 @@ struct Markup {
     literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
-  /// One byte of text: the five XML specials as references; control characters that XML 1.0
-  /// forbids as U+FFFD, so that a stray byte in a data file cannot break the page.
+  /// One byte of ASCII text: the five XML specials as references; the control characters that
+  /// XML 1.0 forbids, and DEL, which HTML calls an error, as U+FFFD, so that a stray byte in a
+  /// data file cannot break the page.
   @inline(__always)
   private mutating func appendEscaped(_ byte: UInt8) {
     switch byte {
@@ -96,7 +120,7 @@ struct Markup {
     case UInt8(ascii: "\""): appendReference("&quot;")
     case UInt8(ascii: "'"): appendReference("&#39;")
     case 0x09, 0x0A, 0x0D: bytes.append(byte)
-    case 0..<0x20: bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
+    case 0..<0x20, 0x7F: bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
     default: bytes.append(byte)
     }
   }
