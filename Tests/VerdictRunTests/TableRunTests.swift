@@ -44,6 +44,19 @@ struct TableRunTests {
     #expect(outcome.tally.read == 3 && outcome.tally.evaluated == 3)
   }
 
+  /// Spaces a reader cannot see around a key (a no-break space from a spreadsheet, a zero-width
+  /// space, a byte order mark) are dropped as ordinary ones are: acme's invoices were summed
+  /// apart under keys that look alike. Inside a key they stay, and messages show them.
+  @Test func invisibleSpacesAroundAKeyAreDropped() throws {
+    let outcome = try Self.run(clients: ["clients.csv"], tables: [(Self.invoices, "invisible-spaces.csv")])
+    #expect(
+      Self.rows(outcome.report) == [
+        "acme fire slow payer who owes me tables/clients.csv:2", "beta talk argues tables/clients.csv:3",
+        "delta keep  tables/clients.csv:4",
+      ])
+    #expect(outcome.messages.contains("\"gamma\\u{A0}x\" (tables/invisible-spaces.csv:6)"), "\(outcome.messages)")
+  }
+
   @Test func withoutAClientFileTheClientsAreTheKeysInOrderOfFirstRecord() throws {
     let outcome = try Self.run(tables: [(Self.invoices, "ar.csv")])
     #expect(outcome.status == .success)

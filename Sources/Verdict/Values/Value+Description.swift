@@ -34,9 +34,20 @@ extension Value: CustomStringConvertible {
       || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
   }
 
+  /// Whether `value` is a space a reader cannot see, or cannot tell from an ordinary one: a
+  /// no-break space (U+00A0), the spaces U+2000–U+200A, a zero-width space (U+200B), a narrow
+  /// no-break space (U+202F), U+205F, a word joiner (U+2060), an ideographic space (U+3000), a
+  /// byte order mark (U+FEFF). Quoted, a cell `"12,50 "` with a no-break space looked valid in
+  /// the message that refused it.
+  package static func isInvisibleSpace(_ value: UInt32) -> Bool {
+    value == 0xA0 || (0x2000...0x200B).contains(value) || value == 0x202F || value == 0x205F || value == 0x2060
+      || value == 0x3000 || value == 0xFEFF
+  }
+
   /// Text in double quotes, as a policy writes it: `"` and `\` escaped, line breaks and tabs as
-  /// `\n` and `\t`, the other scalars that drive a terminal (``drivesTerminal(_:)``) and line
-  /// separators as `\u{…}`, everything else as itself. A data cell's text is shown this way in
+  /// `\n` and `\t`, the other scalars that drive a terminal (``drivesTerminal(_:)``), line
+  /// separators and invisible spaces (``isInvisibleSpace(_:)``) as `\u{…}`, everything else as
+  /// itself. A data cell's text is shown this way in
   /// messages, so a cell cannot move the cursor, clear a terminal or change its title (an escape
   /// sequence in a hostile CSV file).
   package static func quote(_ text: String) -> String {
@@ -49,7 +60,7 @@ extension Value: CustomStringConvertible {
       case "\t": result += "\\t"
       default:
         let value = scalar.value
-        if Value.drivesTerminal(value) || value == 0x2028 || value == 0x2029 {
+        if Value.drivesTerminal(value) || value == 0x2028 || value == 0x2029 || Value.isInvisibleSpace(value) {
           result += "\\u{\(String(value, radix: 16, uppercase: true))}"
         } else {
           result.unicodeScalars.append(scalar)

@@ -155,18 +155,64 @@ final class AggregateStore: @unchecked Sendable {
     return "\(place)\(damage.message)\(more); its aggregates would leave the record out"
   }
 
-  /// The key as the store files it: surrounding spaces and tabs dropped, as exports pad cells.
+  /// The key as the store files it: surrounding spaces dropped, as exports pad cells.
   static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     String(decoding: trimmed(bytes), as: UTF8.self)
   }
 
-  /// The key's bytes without surrounding spaces and tabs.
+  /// The key's bytes without the spaces around it: spaces and tabs, and the invisible ones
+  /// spreadsheets and exports leave (``invisibleSpaceLength(_:at:)``), so that `Acme GmbH`
+  /// with a no-break space after it is `Acme GmbH`, not another client whose invoices are
+  /// summed apart.
   @inline(__always)
   static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
     var start = bytes.startIndex
     var end = bytes.endIndex
-    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-    while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+    while start < end {
+      if bytes[start] == 0x20 || bytes[start] == 0x09 {
+        start += 1
+      } else if bytes[start] >= 0xC2, let length = invisibleSpaceLength(bytes, at: start), start + length <= end {
+        start += length
+      } else {
+        break
+      }
+    }
+    while end > start {
+      if bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 {
+        end -= 1
+      } else if bytes[end - 1] >= 0x80, let length = invisibleSpaceEnding(bytes, at: end), end - length >= start {
+        end -= length
+      } else {
+        break
+      }
+    }
     return UnsafeBufferPointer(rebasing: bytes[start..<end])
+  }
+
+  /// The length of the invisible space at `index` in UTF-8 `bytes`, if one starts there: a
+  /// no-break space (U+00A0), the spaces U+2000–U+200A, a zero-width space (U+200B), a narrow
+  /// no-break space (U+202F), a medium mathematical space (U+205F), a word joiner (U+2060), an
+  /// ideographic space (U+3000) or a byte order mark (U+FEFF).
+  private static func invisibleSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    let count = bytes.endIndex - index
+    let lead = bytes[index]
+    if lead == 0xC2 { return count >= 2 && bytes[index + 1] == 0xA0 ? 2 : nil }
+    guard count >= 3, lead == 0xE2 || lead == 0xE3 || lead == 0xEF else { return nil }
+    let (second, third) = (bytes[index + 1], bytes[index + 2])
+    switch lead {
+    case 0xE2:
+      if second == 0x80 { return third <= 0x8B || third == 0xAF ? 3 : nil }
+      return second == 0x81 && (third == 0x9F || third == 0xA0) ? 3 : nil
+    case 0xE3: return second == 0x80 && third == 0x80 ? 3 : nil
+    default: return second == 0xBB && third == 0xBF ? 3 : nil
+    }
+  }
+
+  /// The length of the invisible space that ends just before `end`, if one does.
+  private static func invisibleSpaceEnding(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int) -> Int? {
+    for length in [2, 3] where end - length >= bytes.startIndex {
+      if invisibleSpaceLength(bytes, at: end - length) == length { return length }
+    }
+    return nil
   }
 }

@@ -1,3 +1,5 @@
+import Verdict
+
 /// The records of the tables that no evaluated client was charged with: those whose key matches
 /// no client of the client file, and those with no key at all. The summary names them, so that
 /// no record is dropped without a word.
@@ -38,7 +40,7 @@ package struct UnmatchedRecords: Sendable {
   var text: String {
     var lines = ""
     if keys > 0 {
-      let shown = examples.map { "\"\($0.key)\" (\($0.place))" }.joined(separator: ", ")
+      let shown = examples.map { "\(Value.quote($0.key)) (\($0.place))" }.joined(separator: ", ")
       let files = clientFiles.joined(separator: ", ")
       lines +=
         "  warning: \(records) record\(records == 1 ? "" : "s") of \(keys) key\(keys == 1 ? "" : "s") "
