@@ -68,10 +68,23 @@ struct RowShapeTests {
     let text = "id,visits,note\nC1,7,late\n,,\nC2,2,ok\n , ,\t\n,,\n   \n"
     let table = try table(text)
     #expect(table.rows.map(\.line) == [2, 3, 4])
-    #expect(table.rows.map(\.problem) == [nil, "the line has no values, only separators", nil])
+    #expect(table.rows.map(\.problem) == [nil, "the line is blank: it has no values, only separators", nil])
     let outcome = try run(text)
-    #expect(outcome.rows == ["C1 fire -", "clients.csv:3 error the line has no values, only separators", "C2 keep -"])
+    #expect(
+      outcome.rows == [
+        "C1 fire -", "clients.csv:3 error the line is blank: it has no values, only separators", "C2 keep -",
+      ])
     #expect(outcome.status == .rowErrors)
+  }
+
+  /// A line of more separators than the header has cells is blank too, and said to be: it was
+  /// "the row has 3 cells, the header has 2 (the row ends with ';', the header does not)".
+  @Test func aBlankLineWiderThanTheHeaderIsSaidToBeBlank() throws {
+    let outcome = try run("id,visits,note\nC1,7,late\n,,,,\nC2,2,ok\n")
+    #expect(
+      outcome.rows == [
+        "C1 fire -", "clients.csv:3 error the line is blank: it has no values, only separators", "C2 keep -",
+      ])
   }
 
   @Test func aDelimiterEndingEveryLineIsNoColumn() throws {

@@ -43,7 +43,10 @@ final class CSVRecordSource: RecordSource {
     try slots.withUnsafeBufferPointer { slots in
       try reader.forEachRecord { record in
         if CSVRecordSource.isEmpty(record) {
-          let problem = shape.fits(record) ? "the line has no values, only separators" : shape.problem(record)
+          // Said as what it is, a blank line, whatever its count of separators (a `;;` under a
+          // header of two columns was "the row has 3 cells, the header has 2").
+          let problem =
+            record.count == 1 ? shape.problem(record) : "the line is blank: it has no values, only separators"
           emptyRows.append((record.position.line, problem))
           return
         }
