@@ -11,6 +11,8 @@ struct DateColumnStreamingTests {
   static func batchDecision(_ samples: [(line: Int, text: String)], column: String) -> Result<
     DateFormat?, DateColumn.Ambiguity
   > {
+    // Cells no candidate reads are refused on their own rows and decide nothing.
+    let samples = samples.filter { sample in DateFormat.candidates.contains { $0.date(sample.text) != nil } }
     let texts = samples.map(\.text).filter { !$0.utf8.allSatisfy(CellScanner.isSpace) }
     guard !texts.isEmpty else { return .success(nil) }
     var readings: [(format: DateFormat, dates: [CalendarDate])] = []

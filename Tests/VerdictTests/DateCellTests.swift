@@ -76,10 +76,10 @@ struct DateCellTests {
       "write dates as 2026-11-28 (or 28.11.2026), or declare the field's format, such as format \"M/D/YYYY\""
     ),
     // A declared format: the hint names it.
-    ("2026-11-28", "M/D/YYYY", "the field's format is \"M/D/YYYY\": write dates such as 11/28/2026"),
-    ("2/24/2011", "M/D/YY", "the field's format is \"M/D/YY\": write dates such as 11/28/26"),
-    ("2/30/2011", "M/D/YYYY", "February 2011 has 28 days (the field's format is \"M/D/YYYY\")"),
-    ("12/31/2026", "D/M/YYYY", "there is no month 31 (the field's format is \"D/M/YYYY\")"),
+    ("2026-11-28", "M/D/YYYY", "the field's dates are read as \"M/D/YYYY\": write them such as 11/28/2026"),
+    ("2/24/2011", "M/D/YY", "the field's dates are read as \"M/D/YY\": write them such as 11/28/26"),
+    ("2/30/2011", "M/D/YYYY", "February 2011 has 28 days (the field's dates are read as \"M/D/YYYY\")"),
+    ("12/31/2026", "D/M/YYYY", "there is no month 31 (the field's dates are read as \"D/M/YYYY\")"),
   ])
   func theHintIsTrueForTheCell(_ cell: String, _ pattern: String?, _ hint: String) {
     let field = pattern.map(Self.declared) ?? Self.plain

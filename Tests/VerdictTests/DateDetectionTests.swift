@@ -35,6 +35,8 @@ struct DateDetectionTests {
     (["2/24/2011 14:05", "3/1/2011 9:00"], "M/D/YYYY"),
     // Empty cells and spaces around cells do not count.
     (["", " 2/24/2011 ", "  "], "M/D/YYYY"),
+    // Nor do cells no candidate reads (refused on their own rows): a 12-hour time, a note.
+    (["12/31/2026", "03/04/2026 10:00 AM", "03/04/2026", "n/a"], "M/D/YYYY"),
   ])
   func findsTheOneFormat(_ samples: [String], _ expected: String) {
     #expect(Self.detected(samples) == expected)
@@ -48,6 +50,13 @@ struct DateDetectionTests {
   ])
   func isAmbiguousWhenFormatsReadASampleAsDifferentDays(_ samples: [String], _ expected: String) {
     #expect(Self.detected(samples) == expected)
+  }
+
+  /// Cells that two formats read alike but another cell tells apart still decide: mixed
+  /// formats leave the column without one, while cells no format reads decide nothing.
+  @Test func mixedFormatsLeaveNone() {
+    #expect(Self.detected(["13/02/2026", "02/13/2026"]) == "none")
+    #expect(Self.detected(["n/a", "x"]) == "none")
   }
 
   @Test func moreSamplesSettleAnAmbiguity() {
@@ -65,7 +74,6 @@ struct DateDetectionTests {
     [String](),
     ["", "  "],
     ["n/a"],
-    ["2/24/2011", "n/a"],
     // Each form alone is fine; no one format reads both.
     ["2026-11-28", "28.11.2026"],
     ["2/24/2011", "31/03/2019"],

@@ -43,9 +43,13 @@ extension CellScanner {
   /// names does not exist, the time after it is not one, it is not in the declared format, or
   /// which format to declare for it.
   func dateHint(format: DateFormat?) -> String {
-    let declared = format.map { " (the field's format is \"\($0.pattern)\")" } ?? ""
-    for form in format.map({ [$0] }) ?? [CellScanner.isoDate, CellScanner.germanDate] {
+    let declared = format.map { " (the field's dates are read as \"\($0.pattern)\")" } ?? ""
+    // A cell in the default forms names its day's problem also in a column read in another
+    // format (detected from the other cells): `2026-02-30` is "February 2026 has 28 days".
+    for form in (format.map { [$0] } ?? []) + [CellScanner.isoDate, CellScanner.germanDate] {
       guard let parts = form.parts(in: bytes, from: start, to: end) else { continue }
+      // In a default form, only a day that does not exist says more than the format does.
+      if let format, form != format, CellScanner.exists(parts) { continue }
       if parts.end < end {
         // Something after the date: a time that is not one, or the shape only fits a prefix.
         guard bytes[parts.end] == UInt8(ascii: "T") || bytes[parts.end] == UInt8(ascii: " ") else { continue }
@@ -56,7 +60,7 @@ extension CellScanner {
       return CellScanner.noSuchDay(parts) + declared
     }
     if let format {
-      return "the field's format is \"\(format.pattern)\": write dates such as \(format.example)"
+      return "the field's dates are read as \"\(format.pattern)\": write them such as \(format.example)"
     }
     switch DateFormat.detect([string]) {
     case .format(let found):
@@ -73,6 +77,12 @@ extension CellScanner {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
     "December",
   ]
+
+  /// Whether the numbers of a date name a day of the calendar.
+  private static func exists(_ parts: DateFormat.Parts) -> Bool {
+    (1...9999).contains(parts.year) && (1...12).contains(parts.month) && parts.day > 0
+      && parts.day <= CalendarDate.daysIn(month: parts.month, year: parts.year)
+  }
 
   /// Why the numbers of a date name no day of the calendar.
   private static func noSuchDay(_ parts: DateFormat.Parts) -> String {

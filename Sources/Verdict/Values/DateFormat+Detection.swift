@@ -29,8 +29,9 @@ extension DateFormat {
   ]
 
   /// The format of a column whose cells are `samples`: among the ``candidates``, those that read
-  /// every sample with text (spaces around it ignored, empty samples skipped) as a day that
-  /// exists, with an optional valid time after it.
+  /// every sample with text (spaces around it ignored, empty samples skipped, and samples no
+  /// candidate reads, which are refused on their own) as a day that exists, with an optional
+  /// valid time after it.
   ///
   /// - One such format: ``Detection/format(_:)``.
   /// - Several that read every sample as the same day: the first of them, as a format.
@@ -62,6 +63,8 @@ extension DateFormat {
     private var hasText = false
     /// Each candidate's reading of the sample being added (kept to spare an allocation a sample).
     private var dates = [CalendarDate?](repeating: nil, count: count)
+    /// Whether the last sample added was left out: blank, or read by no candidate.
+    package private(set) var leftOutLast = false
 
     /// A detector that has seen no sample.
     package init() {}
@@ -72,13 +75,23 @@ extension DateFormat {
     @discardableResult
     package mutating func add(_ sample: String) -> Bool {
       defer { added += 1 }
+      leftOutLast = true
       guard !sample.utf8.allSatisfy(CellScanner.isSpace) else { return false }
-      hasText = true
-      guard alive.contains(true) else { return false }
-      for index in 0..<Self.count where alive[index] {
-        dates[index] = DateFormat.candidates[index].date(sample)
-        if dates[index] == nil { alive[index] = false }
+      guard alive.contains(true) else {
+        hasText = true
+        return false
       }
+      for index in 0..<Self.count where alive[index] { dates[index] = DateFormat.candidates[index].date(sample) }
+      // A cell no candidate reads (`03/04/2026 10:00 AM`, `n/a`) is refused on its own row; it
+      // must not leave every other cell of the column without a format.
+      if !(0..<Self.count).contains(where: { alive[$0] && dates[$0] != nil }),
+        !DateFormat.candidates.contains(where: { $0.date(sample) != nil })
+      {
+        return false
+      }
+      hasText = true
+      leftOutLast = false
+      for index in 0..<Self.count where alive[index] && dates[index] == nil { alive[index] = false }
       var fresh = false
       for first in 0..<Self.count where alive[first] {
         for second in (first + 1)..<Self.count where alive[second] && dates[first] != dates[second] {

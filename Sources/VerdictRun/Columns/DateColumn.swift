@@ -51,6 +51,8 @@ enum DateColumn {
       if first == nil { first = (line, text) }
       if detector.add(text) { quotable[added] = (line, text) }
       added += 1
+      // A cell no format reads is refused on its own row, and decides nothing.
+      guard !detector.leftOutLast else { return }
       // Whether the default forms already read the cell as each remaining format does.
       var text = text
       var plainValue: Result<Value, CellError>?
