@@ -166,6 +166,16 @@ final class AggregateStore: @unchecked Sendable {
   /// summed apart.
   @inline(__always)
   static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    // Nearly every key starts and ends with a letter or digit: two bytes say there is nothing
+    // to trim, on a path small enough to inline into every loop over keys.
+    guard let first = bytes.first, let last = bytes.last, first <= 0x20 || first >= 0x80 || last <= 0x20 || last >= 0x80
+    else { return bytes }
+    return trimmedSlowly(bytes)
+  }
+
+  /// ``trimmed(_:)`` of a key that may start or end with a space.
+  @inline(never)
+  private static func trimmedSlowly(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
     var start = bytes.startIndex
     var end = bytes.endIndex
     while start < end {
@@ -210,9 +220,8 @@ final class AggregateStore: @unchecked Sendable {
 
   /// The length of the invisible space that ends just before `end`, if one does.
   private static func invisibleSpaceEnding(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int) -> Int? {
-    for length in [2, 3] where end - length >= bytes.startIndex {
-      if invisibleSpaceLength(bytes, at: end - length) == length { return length }
-    }
+    if end - 2 >= bytes.startIndex, invisibleSpaceLength(bytes, at: end - 2) == 2 { return 2 }
+    if end - 3 >= bytes.startIndex, invisibleSpaceLength(bytes, at: end - 3) == 3 { return 3 }
     return nil
   }
 }

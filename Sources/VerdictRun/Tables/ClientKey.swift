@@ -15,7 +15,7 @@ package enum ClientKey {
   static func isBlank(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
     // Nearly every key starts with a letter or digit: one byte says it is not blank.
     guard let first = key.first else { return true }
-    return first == 0x20 || first == 0x09 || first >= 0x80 ? AggregateStore.trimmed(key).isEmpty : false
+    return first <= 0x20 || first >= 0x80 ? AggregateStore.trimmed(key).isEmpty : false
   }
 
   /// Why a row of a file with a key column whose cell in `column` is blank is not a client: a
