@@ -79,8 +79,13 @@ extension Session {
       let name = index.map { book.entries[$0].name } ?? "(by hand)"
       let found = client(at: index, for: policy, overrides: index == current ? overrides : [:])
       guard case .success(let client) = found else {
-        if case .failure(let problem) = found { reply.warn(problem.message) }
-        table.add([name, "error", "-", "-", "-"])
+        // The reason column says why, as `verdict run`'s report does for a row with an error.
+        var reason = ""
+        if case .failure(let problem) = found {
+          reply.warn(problem.message)
+          reason = problem.message
+        }
+        table.add([name, "error", "-", "-", reason])
         continue
       }
       do {
@@ -91,7 +96,7 @@ extension Session {
         ])
       } catch {
         reply.warn("\(name): " + style.renderer.render(error.diagnostic, in: policy.source))
-        table.add([name, "error", "-", "-", "-"])
+        table.add([name, "error", "-", "-", error.diagnostic.message])
       }
     }
     reply.say(table.render(header: ["client", "verdict", "rule", "notice", "reason"]))
@@ -118,7 +123,8 @@ extension Session {
     let title = index.map { book.entries[$0].name }
     var reply = Reply.output(ExplanationText.render(explanation, client: title, tree: tree).dropLast().description)
     if let error = explanation.error {
-      reply.warn(style.renderer.render(error.diagnostic, in: policy.source))
+      // A failed evaluation fails the command, as `verdict explain` exits 1 for it.
+      reply.fail(style.renderer.render(error.diagnostic, in: policy.source))
     }
     return reply
   }

@@ -37,3 +37,27 @@ final class UnreadCellsTests: SessionTestCase {
     XCTAssertTrue(value.errors.contains("\"n/a\" is not a number"), value.errors)
   }
 }
+
+/// A client that cannot be judged says why in `:run`'s reason column, and `:explain` of an
+/// evaluation that fails fails, as `verdict explain` exits 1.
+final class ErrorRowsTests: SessionTestCase {
+  func testTheReasonColumnSaysWhyAndAFailedExplanationFails() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-errors-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let policy = folder.appendingPathComponent("ratio.verdict")
+    let data = folder.appendingPathComponent("ratio.csv")
+    try Data("field x: number\nfield y: number\nwhen x / y > 1 then recommend fire\notherwise recommend keep\n".utf8)
+      .write(to: policy)
+    try Data("id,x,y\nA,n/a,1\nB,1,0\n".utf8).write(to: data)
+    var session = makeSession()
+    XCTAssertFalse(session.handle(":load \(policy.path)").failed)
+    XCTAssertFalse(session.handle(":data \(data.path)").failed)
+    let run = session.handle(":run")
+    XCTAssertTrue(run.output.contains("x: \"n/a\" is not a number"), run.output)
+    XCTAssertTrue(run.output.contains("division by zero"), run.output)
+    let explained = session.handle(":explain B")
+    XCTAssertTrue(explained.failed)
+    XCTAssertTrue(explained.errors.contains("division by zero"), explained.errors)
+  }
+}
