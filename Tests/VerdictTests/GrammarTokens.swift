@@ -77,6 +77,7 @@ struct GrammarTokens {
   // MARK: - Special sequences
 
   static let letter = "a-z, A-Z, _ or a non-ASCII alphabetic character"
+  static let mark = "a combining mark, such as the diaeresis of an ä written as a and U+0308"
   static let upper = "A-Z"
   static let character = "any character but '\"' and the backslash"
 
@@ -87,6 +88,11 @@ struct GrammarTokens {
         $0 == "_" || ($0.isASCII && $0.isLetter)
           || (!$0.isASCII && $0.unicodeScalars.allSatisfy(\.properties.isAlphabetic))
       },
+      mark: { character in
+        character.unicodeScalars.allSatisfy { scalar in
+          [.nonspacingMark, .spacingMark, .enclosingMark].contains(scalar.properties.generalCategory)
+        }
+      },
       upper: { $0.isASCII && $0.isUppercase },
       character: { $0 != "\"" && $0 != "\\" },
     ]
@@ -96,6 +102,7 @@ struct GrammarTokens {
   static var make: [String: (inout SeededRandom) -> Character] {
     [
       letter: { $0.element(of: Array("abcxyzABCXYZ_qrsklm") + ["é", "ß", "Ж", "名"]) },
+      mark: { $0.element(of: ["\u{0308}", "\u{0301}", "\u{0327}"]) },
       upper: { $0.element(of: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) },
       character: { $0.element(of: Array("ab AZ09,;:!?#'(){}[]<>=+-*/%€$£.\n\t") + ["é", "🙂"]) },
     ]

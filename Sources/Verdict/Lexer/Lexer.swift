@@ -84,7 +84,7 @@ struct Lexer {
       if byte < 0x80 {
         guard Lexer.continuesIdentifier(byte) else { break }
         offset += 1
-      } else if let scalar = decodeScalar(at: offset), Lexer.isIdentifierScalar(scalar) {
+      } else if let scalar = decodeScalar(at: offset), Lexer.isIdentifierScalar(scalar) || Lexer.isMark(scalar) {
         offset += UTF8.width(scalar)
       } else {
         break
@@ -106,6 +106,16 @@ struct Lexer {
 
   static func isIdentifierScalar(_ scalar: Unicode.Scalar) -> Bool {
     scalar.value >= 0x80 && scalar.properties.isAlphabetic
+  }
+
+  /// Whether `scalar` is a combining mark, which may follow a name's first letter: an editor may
+  /// save `umsatz_märz` with `a` and U+0308, the same name to a reader (and to the comparisons
+  /// of names, which are by canonical equivalence).
+  static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark: return true
+    default: return false
+    }
   }
 
   // MARK: - Symbols
