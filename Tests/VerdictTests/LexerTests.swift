@@ -53,7 +53,9 @@ final class LexerTests: XCTestCase {
   /// U+0308 is one name, equal to the precomposed one, not an error at the diaeresis.
   func testNamesWithCombiningMarks() {
     let decomposed = "umsatz_ma\u{0308}rz"
-    check([Row("\(decomposed) > 5", [(Self.word(decomposed), decomposed), (.symbol(.greater), ">"), (Self.int(5), "5")])])
+    check([
+      Row("\(decomposed) > 5", [(Self.word(decomposed), decomposed), (.symbol(.greater), ">"), (Self.int(5), "5")])
+    ])
     XCTAssertEqual(Self.word(decomposed), Self.word("umsatz_märz"))
     let mark = Lexer.tokenize(SourceFile(name: "t", text: "\u{0308}a")).diagnostics.map(\.message)
     XCTAssertEqual(mark.count, 1, "a mark does not start a name")
