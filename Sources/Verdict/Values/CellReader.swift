@@ -97,6 +97,11 @@ package struct CellReader: Sendable {
       cell.digitCount > DecimalNumber.maximumDigits || CellReader.readsAsDigits(cell, type)
     {
       // Past what a decimal keeps: refused, since it would have to be rounded.
+      if let whole = cell.wholeDigitCount, whole > DecimalNumber.maximumDigits {
+        return CellError(
+          message: "\(Value.quote(cell.string)) is too large: a number has at most 28 digits before the point",
+          hint: "numbers are exact up to 9,999,999,999,999,999,999,999,999,999; they are never rounded")
+      }
       return CellError(
         message: "\(Value.quote(cell.string)) has too many digits to be read exactly",
         hint: "numbers are exact to 28 significant digits and 28 decimal places; they are never rounded")

@@ -33,6 +33,21 @@ extension CellScanner {
   /// How many ASCII digits the cell has.
   var digitCount: Int { (start..<end).reduce(0) { $0 + (CellScanner.isDigit(bytes[$1]) ? 1 : 0) } }
 
+  /// The digits of the cell's whole part, leading zeros left out: before the decimal mark, or
+  /// all of them in a cell without `.` or `,`; `nil` when the mark is not known and the cell
+  /// has one of them.
+  var wholeDigitCount: Int? {
+    let mark = numbers.markByte
+    var count = 0
+    for index in start..<end {
+      let byte = bytes[index]
+      if let mark, byte == mark { break }
+      if mark == nil, byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") { return nil }
+      if CellScanner.isDigit(byte), count > 0 || byte != UInt8(ascii: "0") { count += 1 }
+    }
+    return count
+  }
+
   /// Whether the cell holds a number refused only because its column's decimal mark is not known,
   /// such as `1.250` or `1,250 €`: what ``NumberFormat/evidence(in:)`` calls ambiguous.
   func hasAmbiguousNumber() -> Bool {
