@@ -249,6 +249,22 @@ package struct JSONRecordText {
     self.init(position: RecordPosition(line: line), bytes: bytes, column: 1, skippingByteOrderMark: true)
   }
 
+  /// This record with its bytes copied into memory of its own, valid after the reader's call
+  /// returns until ``deallocateCopy()``: standard input's first records are held while the
+  /// keys of several of them are gathered for the columns.
+  package func copied() -> JSONRecordText {
+    let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Swift.max(1, bytes.count))
+    _ = storage.initialize(from: bytes)
+    return JSONRecordText(
+      position: position, bytes: UnsafeBufferPointer(rebasing: storage[0..<bytes.count]), column: column,
+      skippingByteOrderMark: skippingByteOrderMark)
+  }
+
+  /// Frees the memory of a record made by ``copied()``.
+  package func deallocateCopy() {
+    bytes.baseAddress.map { UnsafeMutablePointer(mutating: $0).deallocate() }
+  }
+
   /// The record's members, as ``JSONRecordReader/forEachRecord(_:onError:)`` hands them out.
   /// - Throws: `DataReadError` when the record is malformed.
   package func members() throws(DataReadError) -> JSONRecordMembers {

@@ -42,6 +42,31 @@ struct JSONInputTests {
     #expect(rows == ["client,verdict", "\(fromFile ? "clients.jsonl" : "<stdin>"):1,error", "a,fire", "b,keep"])
   }
 
+  /// A key the first record leaves out (an API that omits nulls) is a column on standard input
+  /// as in a file: the first records are held until their keys are known. It was "no column
+  /// 'amount'" from a pipe, and read from the same data as a file. Errors among the held
+  /// records keep their place.
+  @Test(arguments: ["jsonl", "json"])
+  func standardInputFindsColumnsInItsFirstRecords(format: String) throws {
+    let records = ["{\"id\":\"a\"}", "{\"id\":\"b\",\"amount\":7}", "{\"id\":\"c\",\"amount\":2}"]
+    let data =
+      format == "jsonl"
+      ? records[0] + "\nnot json\n" + records[1...].joined(separator: "\n") + "\n"
+      : "[" + records.joined(separator: ",") + "]"
+    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.\(format)": data])
+    let piped = try workspace.run(["run", "policy.verdict", "-", "--input-format", format], stdin: data)
+    let file = try workspace.run(["run", "policy.verdict", "clients.\(format)"])
+    let rows = { (result: VerdictBinary.Result) in
+      result.stdout.split(separator: "\n").dropFirst().map {
+        $0.split(separator: ",", omittingEmptySubsequences: false).prefix(2).joined(separator: ",")
+      }
+    }
+    let expected =
+      format == "jsonl" ? ["a,keep", "<stdin>:2,error", "b,fire", "c,keep"] : ["a,keep", "b,fire", "c,keep"]
+    #expect(rows(piped) == expected, "\(piped.stderr)")
+    #expect(rows(file) == expected.map { $0.replacingOccurrences(of: "<stdin>", with: "clients.jsonl") })
+  }
+
   /// A JSON number with an exponent is the number it writes (it was refused as "not a
   /// number"); a string with one is refused as a CSV cell is, and so is a number past any cell.
   @Test func numbersWithAnExponentAreReadExactly() throws {

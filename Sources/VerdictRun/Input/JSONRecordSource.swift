@@ -70,19 +70,71 @@ final class JSONRecordSource: RecordSource {
   func forEachRow(_ row: RowBuffer, binder: ColumnBinder, _ body: (RowBuffer) throws -> Void) throws {
     var reading = binding.map { JSONRowReading(binding: $0, slots: row.slotCount) }
     defer { row.bytes = nil }
+    // Standard input, which cannot be read ahead: its first records are held, in order with the
+    // errors among them, until their keys give the columns, as a file's are found by reading
+    // ahead (a key the first record leaves out, an API omitting nulls, was "no column").
+    var held = HeldRecords()
+    defer { held.free() }
+    let bind = { (keys: [String]) throws -> JSONRowReading in
+      let bound = try binder.bind(keys, source: self.name, numbers: self.numbers)
+      self.binding = bound
+      return JSONRowReading(binding: bound, slots: row.slotCount)
+    }
     try reader.forEachRecordText { record in
       if reading == nil {
-        let keys: [String]
-        do throws(DataReadError) { keys = try record.members().map(\.key) } catch {
-          return try JSONRowReading.report(error, into: row, body)
+        do throws(DataReadError) {
+          let keys = try record.members().map(\.key)
+          held.add(record.copied(), keys: keys)
+        } catch {
+          held.add(error)
         }
-        let bound = try binder.bind(keys, source: name, numbers: numbers)
-        binding = bound
-        reading = JSONRowReading(binding: bound, slots: row.slotCount)
+        guard held.records == JSONRecordSource.peekedRecords else { return }
+        reading = try held.replay(into: row, reading: try bind(held.keys), body)
+        return
       }
       try reading?.read(record, into: row, body)
     } onError: { error in
+      if reading == nil { return held.add(error) }
       try JSONRowReading.report(error, into: row, body)
+    }
+    if reading == nil { _ = try held.replay(into: row, reading: held.records > 0 ? try bind(held.keys) : nil, body) }
+  }
+
+  /// Standard input's first records, copied, and the errors among them, in file order; and the
+  /// keys of the records, each once, in the order they first appear.
+  private struct HeldRecords {
+    private var items: [Result<JSONRecordText, DataReadError>] = []
+    private(set) var keys: [String] = []
+    private var seen: Set<String> = []
+    private(set) var records = 0
+
+    mutating func add(_ record: JSONRecordText, keys recordKeys: [String]) {
+      items.append(.success(record))
+      records += 1
+      for key in recordKeys where seen.insert(key).inserted { keys.append(key) }
+    }
+
+    mutating func add(_ error: DataReadError) { items.append(.failure(error)) }
+
+    /// Hands the held records to `body` read with `reading` (errors only, without one: no record
+    /// was well-formed), frees them, and returns `reading` for the records after them.
+    mutating func replay(
+      into row: RowBuffer, reading: JSONRowReading?, _ body: (RowBuffer) throws -> Void
+    ) throws -> JSONRowReading? {
+      defer { free() }
+      for item in items {
+        switch item {
+        case .success(let record): try reading?.read(record, into: row, body)
+        case .failure(let error): try JSONRowReading.report(error, into: row, body)
+        }
+      }
+      return reading
+    }
+
+    /// Frees the copies of the records still held.
+    mutating func free() {
+      for case .success(let record) in items { record.deallocateCopy() }
+      items = []
     }
   }
 
