@@ -260,6 +260,9 @@ package struct JSONRecordText {
       skippingByteOrderMark: skippingByteOrderMark)
   }
 
+  /// The length of the record's text in bytes.
+  package var byteCount: Int { bytes.count }
+
   /// Frees the memory of a record made by ``copied()``.
   package func deallocateCopy() {
     bytes.baseAddress.map { UnsafeMutablePointer(mutating: $0).deallocate() }

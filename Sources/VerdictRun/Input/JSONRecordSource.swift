@@ -45,6 +45,9 @@ final class JSONRecordSource: RecordSource {
 
   /// How many well-formed records are read ahead for the columns.
   static let peekedRecords = 1000
+  /// The most bytes of standard input's records held while its columns are found: records may
+  /// be large (up to 16 MiB each), and a thousand of them must not fill the memory.
+  static let heldBytes = 64 << 20
 
   /// Thrown to stop reading ahead once enough records were read.
   private struct PeekedEnough: Error {}
@@ -88,7 +91,7 @@ final class JSONRecordSource: RecordSource {
         } catch {
           held.add(error)
         }
-        guard held.records == JSONRecordSource.peekedRecords else { return }
+        guard held.records == JSONRecordSource.peekedRecords || held.bytes >= JSONRecordSource.heldBytes else { return }
         reading = try held.replay(into: row, reading: try bind(held.keys), body)
         return
       }
@@ -107,10 +110,12 @@ final class JSONRecordSource: RecordSource {
     private(set) var keys: [String] = []
     private var seen: Set<String> = []
     private(set) var records = 0
+    private(set) var bytes = 0
 
     mutating func add(_ record: JSONRecordText, keys recordKeys: [String]) {
       items.append(.success(record))
       records += 1
+      bytes += record.byteCount
       for key in recordKeys where seen.insert(key).inserted { keys.append(key) }
     }
 
