@@ -174,7 +174,10 @@ package struct ClientBook: Sendable {
   ) -> Population? {
     guard let population, !overrides.isEmpty else { return population }
     let measured = Set(policy.populationNeeds.map(\.field))
-    guard measured.contains(where: { overrides[policy.fields[$0].name] != nil }) else { return population }
+    // A measured aggregate (its slot past the fields) is not set by hand; only fields are.
+    guard measured.contains(where: { $0 < policy.fields.count && overrides[policy.fields[$0].name] != nil }) else {
+      return population
+    }
     let columns = policy.fields.indices.map { measured.contains($0) ? table?.column(for: policy.fields[$0]) : nil }
     let decided = table?.deciding(for: policy)
     guard let changed = try? client(at: index, for: policy, overrides: overrides, columns: columns, table: decided)

@@ -48,6 +48,33 @@ final class WhatIfPopulationTests: SessionTestCase {
     expect(&session, "rank(h)", prints: "3\n")
   }
 
+  /// A population measured over a table's total (its slot past the fields) is not changed by a
+  /// value set by hand on a field; asking whether it was read past the fields (a trap).
+  func testAMeasuredTotalIsLeftAsItIs() throws {
+    try Data(
+      """
+      table entries keyed by client
+        field hours: number
+
+      field bonus: number
+      let hours = sum(entries.hours)
+      rule "time sink" when share(hours) > 50% then recommend fire
+      rule "b" when bonus > 5 then recommend review
+      otherwise recommend keep
+
+      """.utf8
+    ).write(to: folder.appendingPathComponent("agg.verdict"))
+    try Data("id,bonus\nA,1\nB,2\nC,3\n".utf8).write(to: folder.appendingPathComponent("clients.csv"))
+    try Data("client,hours\nA,40\nB,40\nC,40\n".utf8).write(to: folder.appendingPathComponent("entries.csv"))
+    var session = makeSession()
+    XCTAssertFalse(session.handle(":load \(folder.appendingPathComponent("agg.verdict").path)").failed)
+    XCTAssertFalse(session.handle(":data \(folder.appendingPathComponent("clients.csv").path)").failed)
+    XCTAssertFalse(session.handle(":data entries=\(folder.appendingPathComponent("entries.csv").path)").failed)
+    XCTAssertFalse(session.handle(":client A").failed)
+    XCTAssertFalse(session.handle(":set bonus = 9").failed)
+    expect(&session, "share(hours)", prints: "33.33333333333333333333333333%\n")
+  }
+
   func testAClientBuiltByHandIsOneMore() {
     var session = session()
     XCTAssertFalse(session.handle(":set h = 30").failed)
