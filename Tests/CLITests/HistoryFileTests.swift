@@ -256,6 +256,18 @@ struct HistoryFileTests {
     }
   }
 
+  /// A row whose key cell is blank (a totals row) names no client: it hides none, so a client
+  /// missing from the data is still recorded as having left (it was kept, every day).
+  @Test func aTotalsRowWithoutAKeyHidesNoDeparture() throws {
+    let workspace = try HistoryWorkspace()
+    try workspace.write("day1.csv", "id,late,rude\nA,0,false\nB,45,false\n,45,false\n")
+    try workspace.write("day2.csv", "id,late,rude\nA,0,false\n,0,false\n")
+    #expect(try workspace.run(HistoryWorkspace.november(1), data: "day1.csv").status == 1)
+    #expect(try workspace.run(HistoryWorkspace.november(2), data: "day2.csv").status == 1)
+    let timeline = try workspace.verdict(["history", "B", "--history", workspace.history.path])
+    #expect(timeline.stdout.contains("(not in the data)"), "\(timeline.stdout)")
+  }
+
   /// Running a day again replaces what it kept unjudged with what it judges: due that day, so
   /// not the day after.
   @Test func aDayRunAgainForgetsWhomItCouldNotJudge() throws {

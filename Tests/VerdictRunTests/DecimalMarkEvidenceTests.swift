@@ -21,6 +21,16 @@ struct DecimalMarkEvidenceTests {
     #expect(outcome.messages.contains("column 'betrag' has numbers with two readings"), "\(outcome.messages)")
   }
 
+  /// A totals row without a key is an error row read by no one: its `3.750,00` does not make the
+  /// column's `1.250` twelve hundred and fifty in `run`, while the other commands leave it out.
+  @Test func aRowWithABlankKeyDecidesNothing() throws {
+    let outcome = try RunnerTests.run(policy: "exports/betrag.verdict", data: ["exports/totals-mark.csv"]) {
+      _ in
+    }
+    #expect(outcome.status == .usage, "\(outcome.report)")
+    #expect(outcome.messages.contains("has numbers with two readings"), "\(outcome.messages)")
+  }
+
   /// A column the policy does not read (a fee no rule uses, a memo's `Version 2.1`) does not
   /// settle the mark of one it reads: the run refuses the file, and so do the tools that look at
   /// it first, rather than read `1.250` as 1250 where the run stops.

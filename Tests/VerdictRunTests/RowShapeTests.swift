@@ -77,6 +77,14 @@ struct RowShapeTests {
     #expect(outcome.status == .rowErrors)
   }
 
+  /// In a file of one column a blank line fits the header: it is still said to be blank (the
+  /// message was empty).
+  @Test func aBlankLineInAFileOfOneColumnIsSaidToBeBlank() throws {
+    let text = "id\nA\n   \nB\n"
+    let table = try table(text)
+    #expect(table.rows.map(\.problem) == [nil, "the line is blank: it has no values, only separators", nil])
+  }
+
   /// A line of more separators than the header has cells is blank too, and said to be: it was
   /// "the row has 3 cells, the header has 2 (the row ends with ';', the header does not)".
   @Test func aBlankLineWiderThanTheHeaderIsSaidToBeBlank() throws {

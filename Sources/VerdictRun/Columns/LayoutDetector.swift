@@ -119,13 +119,16 @@ struct LayoutDetector {
     // Only rows the run will read count: a damaged row (a lost separator, a quote out of place)
     // costs its own client, and must not decide how every other row's numbers are read.
     let shape = CSVRowShape(header: reader.header, separator: dialect.separator)
+    let key = binding.keyColumn ?? -1
     var seen = 0
     struct Enough: Error {}
     do {
       try reader.forEachRecord { record in
         guard seen < LayoutDetector.sampleSize else { throw Enough() }
         seen += 1
-        guard shape.fits(record) else { return }
+        // A row whose key cell is blank (a totals row) is an error row, read by no one: it
+        // decides nothing, as `check --data`, `explain` and the REPL leave it out too.
+        guard shape.fits(record), key < 0 || !ClientKey.isBlank(record[key]) else { return }
         for (index, slot) in slots.enumerated() {
           let cell = record[binding.columnOfSlot[slot]]
           // A column whose type the data decides may hold dates such as 28.11.2026: no number.

@@ -8,6 +8,10 @@ final class RowBuffer {
   var line = 0
   /// Why the whole record cannot be evaluated, or `nil`.
   var problem: String?
+  /// Whether the record's problem is that its key cell is blank: it names no client, so unlike
+  /// a record that cannot be read (which may be anyone's), it hides no client from the run
+  /// history, which still records those missing from the data as having left.
+  var namesNoClient = false
   /// The client's key (empty when there is no key column or the cell is empty).
   var key = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
   /// The cell for each field slot of the policy; empty buffers are empty cells.
@@ -25,11 +29,13 @@ final class RowBuffer {
 
   deinit { cells.deallocate() }
 
-  /// Marks every cell and the key empty.
+  /// Marks every cell and the key empty, and the record without a problem.
   func clear() {
     for index in cells.indices { cells[index] = UnsafeBufferPointer(start: nil, count: 0) }
     key = UnsafeBufferPointer(start: nil, count: 0)
     bytes = nil
+    problem = nil
+    namesNoClient = false
   }
 
   /// The number of field slots.

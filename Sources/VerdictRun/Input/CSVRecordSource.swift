@@ -46,7 +46,8 @@ final class CSVRecordSource: RecordSource {
           // Said as what it is, a blank line, whatever its count of separators (a `;;` under a
           // header of two columns was "the row has 3 cells, the header has 2").
           let problem =
-            record.count == 1 ? shape.problem(record) : "the line is blank: it has no values, only separators"
+            record.count == 1 && !shape.fits(record)
+            ? shape.problem(record) : "the line is blank: it has no values, only separators"
           emptyRows.append((record.position.line, problem))
           return
         }
@@ -63,8 +64,10 @@ final class CSVRecordSource: RecordSource {
         row.problem = shape.fits(record) ? nil : shape.problem(record)
         record.gather(slots, into: row.cells)
         row.key = record[key]
+        row.namesNoClient = false
         if row.problem == nil, key >= 0, ClientKey.isBlank(row.key) {
           row.problem = ClientKey.blankProblem(column: binding.columns[key])
+          row.namesNoClient = true
           // Named by its line, as a row without a key column's are.
           row.key = UnsafeBufferPointer(start: nil, count: 0)
         } else if row.problem == nil, !Batch.isASCII(row.key), !TextEncoding.isValidUTF8(row.key) {

@@ -94,9 +94,11 @@ final class JSONRowReading {
     }
     if keySlot == nil { row.key = UnsafeBufferPointer(start: nil, count: 0) }
     if let keyName, ClientKey.isBlank(row.key) {
-      let problem = DataReadError(
-        line: record.position.line, column: 0, message: ClientKey.blankProblem(column: keyName))
-      return try JSONRowReading.report(problem, into: row, body)
+      row.clear()
+      row.line = record.position.line
+      row.problem = ClientKey.blankProblem(column: keyName)
+      row.namesNoClient = true
+      return try body(row)
     }
     row.bytes = UnsafeBufferPointer(start: gathered, count: total)
     try body(row)

@@ -22,6 +22,8 @@ final class Batch: @unchecked Sendable {
   @exclusivity(unchecked) var lines: [Int]
   /// Rows that cannot be evaluated, in row order, with the reason.
   @exclusivity(unchecked) var problems: [(row: Int, message: String)] = []
+  /// Those of them whose key cell is blank (``RowBuffer/namesNoClient``), in row order.
+  @exclusivity(unchecked) var rowsNamingNoClient: [Int] = []
   /// Notes about the source to print after this batch's rows (a file that could not be read to the end).
   @exclusivity(unchecked) var notes: [String] = []
   /// The rendered report rows (filled by an evaluating thread).
@@ -65,6 +67,7 @@ final class Batch: @unchecked Sendable {
     count = 0
     bytes.count = 0
     problems.removeAll(keepingCapacity: true)
+    rowsNamingNoClient.removeAll(keepingCapacity: true)
     notes.removeAll(keepingCapacity: true)
     output.removeAll()
     messages.removeAll(keepingCapacity: true)
@@ -98,6 +101,7 @@ final class Batch: @unchecked Sendable {
   func add(_ row: RowBuffer) {
     if let problem = row.problem {
       problems.append((count, problem))
+      if row.namesNoClient { rowsNamingNoClient.append(count) }
       append(row, withCells: false)
     } else {
       append(row, withCells: true)

@@ -205,7 +205,8 @@ final class BatchEvaluator {
   /// so that the reporting of every row stays small enough to be inlined.
   @inline(never)
   private static func isKeyless(_ row: Int, of batch: Batch) -> Bool {
-    AggregateStore.trimmed(batch.key(row)).isEmpty
+    // A row whose key cell is blank names no client: it hides none.
+    AggregateStore.trimmed(batch.key(row)).isEmpty && !batch.rowsNamingNoClient.contains(row)
   }
 
   /// Reports a client whose evaluation failed.
