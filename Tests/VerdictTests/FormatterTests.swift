@@ -158,6 +158,15 @@ struct FormatterTests {
     return names.filter { $0.hasSuffix(".input.verdict") }.map { String($0.dropLast(".input.verdict".count)) }.sorted()
   }
 
+  /// The policy's own texts keep the spaces they were written with: a narrow no-break space
+  /// before `!` (French) stays one, where a message quoting a data cell shows it as `\u{202F}`.
+  @Test func invisibleSpacesInTextsAreKept() throws {
+    let text = "field x: number\nwhen x > 1 then recommend fire reason \"Payez\u{202F}!\u{A0}Merci\"\n"
+    let formatted = try FormatCheck.format(text).get()
+    #expect(formatted.contains("\"Payez\u{202F}!\u{A0}Merci\""), "\(formatted)")
+    #expect(Value.quote("12,50\u{A0}") == "\"12,50\\u{A0}\"")
+  }
+
   @Test func thereAreGoldenFiles() {
     #expect(Self.fixtureNames.count >= 3)
   }

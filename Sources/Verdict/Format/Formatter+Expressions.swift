@@ -119,7 +119,7 @@ struct LineWriter {
   /// A literal as the author wrote it (`1_000`, `€500`, `1200 EUR`), texts re-escaped canonically.
   private func literalText(_ value: Value, range: SourceRange) -> String {
     switch value {
-    case .text(let text): return Value.quote(text)
+    case .text(let text): return Value.quote(text, showingInvisibleSpaces: false)
     case .bool(let truth): return truth ? "true" : "false"
     default:
       let start = min(max(range.start, 0), source.bytes.count)

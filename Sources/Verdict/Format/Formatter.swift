@@ -93,11 +93,11 @@ extension LineWriter {
       }
       if let format = field.format {
         put("format")
-        put(Value.quote(format.text))
+        put(Value.quote(format.text, showingInvisibleSpaces: false))
       }
       if let column = field.column {
         put("from")
-        put(Value.quote(column.text))
+        put(Value.quote(column.text, showingInvisibleSpaces: false))
       }
     case .let(let declaration):
       put("let")
@@ -129,13 +129,13 @@ extension LineWriter {
       layOutExample(example)
     case .data(let file):
       put(TokenKind.dataWord)
-      put(Value.quote(file.text))
+      put(Value.quote(file.text, showingInvisibleSpaces: false))
     case .table(let table):
       put(TokenKind.tableWord)
       put(table.name.name)
       put("keyed")
       put("by")
-      put(table.keyIsQuoted ? Value.quote(table.key.text) : table.key.text)
+      put(table.keyIsQuoted ? Value.quote(table.key.text, showingInvisibleSpaces: false) : table.key.text)
       for member in table.members {
         newLine(indent: 2)
         write(member)
@@ -157,7 +157,7 @@ extension LineWriter {
     }
     if let name = rule.name {
       put("rule")
-      put(Value.quote(name))
+      put(Value.quote(name, showingInvisibleSpaces: false))
       newLine(indent: 2)
     }
     put("when")
@@ -184,7 +184,7 @@ extension LineWriter {
   /// written on every line when breaking.
   private mutating func exampleValues(_ example: ExampleDeclaration, breaking: Bool) {
     put("example")
-    put(Value.quote(example.name))
+    put(Value.quote(example.name, showingInvisibleSpaces: false))
     put("{")
     for (index, entry) in example.values.enumerated() {
       if breaking { newLine(indent: 2) }

@@ -50,7 +50,10 @@ extension Value: CustomStringConvertible {
   /// itself. A data cell's text is shown this way in
   /// messages, so a cell cannot move the cursor, clear a terminal or change its title (an escape
   /// sequence in a hostile CSV file).
-  package static func quote(_ text: String) -> String {
+  ///
+  /// `verdict fmt` writes the policy's own texts with `showingInvisibleSpaces` false: a reason
+  /// written with a narrow no-break space before `!`, as French does, keeps it as written.
+  package static func quote(_ text: String, showingInvisibleSpaces: Bool = true) -> String {
     var result = "\""
     for scalar in text.unicodeScalars {
       switch scalar {
@@ -60,7 +63,9 @@ extension Value: CustomStringConvertible {
       case "\t": result += "\\t"
       default:
         let value = scalar.value
-        if Value.drivesTerminal(value) || value == 0x2028 || value == 0x2029 || Value.isInvisibleSpace(value) {
+        if Value.drivesTerminal(value) || value == 0x2028 || value == 0x2029
+          || (showingInvisibleSpaces && Value.isInvisibleSpace(value))
+        {
           result += "\\u{\(String(value, radix: 16, uppercase: true))}"
         } else {
           result.unicodeScalars.append(scalar)
