@@ -42,6 +42,9 @@ package final class RunRecorder {
   @exclusivity(unchecked) private var carriedCount = 0
   @exclusivity(unchecked) private var previousCarried = 0
   @exclusivity(unchecked) private var carriedParts = 0
+  /// The clients this run kept without judging them (their rows were errors), written at the
+  /// commit: a later row that judges the same client takes its place.
+  @exclusivity(unchecked) private var carried: Set<Int> = []
   /// The id the next added client most likely has: clients tend to come in the same order.
   @exclusivity(unchecked) private var guess = 0
   @exclusivity(unchecked) private var clients = 0
@@ -146,6 +149,12 @@ package final class RunRecorder {
     throws(HistoryError)
   {
     try checkOpen()
+    if !carried.isEmpty, let client = known ?? log.keys.find(key), carried.remove(client) != nil {
+      // A row that could not be judged came first (its key on two rows): this one judges the
+      // client, so the run records it as judged, and its cooldown is not due again tomorrow.
+      if baseline[client] != code.id { try append(client, stored: code.id + 1) }
+      return
+    }
     let admitted = if let known { admitKnown(known) } else { admit(key) }
     guard let client = admitted else { throw duplicate(key) }
     clients += 1
@@ -222,7 +231,7 @@ package final class RunRecorder {
     seen[client] = true
     guess = client + 1
     clients += 1
-    try appendCarried(client)
+    carried.insert(client)
   }
 
   /// Writes the run with its verdict counts and error count, and the departures of clients that
@@ -234,6 +243,7 @@ package final class RunRecorder {
   /// back as new.
   package func commit(counts: [String: Int], errors: Int, dataReadWhole: Bool = true) throws(HistoryError) {
     try checkOpen()
+    for client in carried.sorted() { try appendCarried(client) }
     for client in baseline.indices where baseline[client] >= 0 && !seen[client] {
       if dataReadWhole { try append(client, stored: 0) } else { try appendCarried(client) }
     }
@@ -270,6 +280,7 @@ package final class RunRecorder {
     isOpen = false
     pendingChanges = []
     pendingCarried = []
+    carried = []
     newKeys = KeyTable()
     baseline = []
     seen = []

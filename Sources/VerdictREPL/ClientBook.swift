@@ -53,6 +53,15 @@ package struct ClientBook: Sendable {
     if let records { attach(records) }
   }
 
+  /// Why the loaded client file cannot be joined with `policy`'s record tables: it has no
+  /// column that names its clients (``KeylessClients``); `nil` when it can, or is not loaded.
+  package func keylessProblem(for policy: Policy) -> String? {
+    guard let table else { return nil }
+    return KeylessClients.problem(
+      file: table.name, columns: table.columns, keyColumn: table.keyColumn, table: policy.tables.first
+    ).map { $0.message + ($0.hint.map { "\n  hint: \($0)" } ?? "") }
+  }
+
   /// Takes the clients' aggregates from `records`; a client whose records could not all be read
   /// gets that as its problem.
   package mutating func attach(_ records: TableRecords) {

@@ -42,6 +42,7 @@ extension Session {
     var reply = Reply.output(
       "loaded \(plural(data.rows.count, "record")) of \(name) from \(path), for \(plural(keys, "client"))")
     if !book.hasClientFile { reply.say("the clients are the tables' keys until :data FILE loads a client file") }
+    if let keyless = book.keylessProblem(for: policy) { reply.warn(keyless) }
     return reply
   }
 

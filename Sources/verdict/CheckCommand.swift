@@ -109,14 +109,11 @@ struct CheckCommand: ParsableCommand {
         let survey = try DataFileSurvey.read(data, options: options, policy: policy, examples: DataCheck.examples)
         let table = survey.layout
         diagnostics += DataCheck.diagnostics(for: policy, data: survey)
-        if let first = policy.tables.first, table.keyColumn == nil, !table.columns.isEmpty {
-          // As `verdict run` refuses it: clients named by file and line match no record.
-          diagnostics.append(
-            .error(
-              "missing-column",
-              "\(table.name) has no column that names its clients (id, name or --key), so no record of "
-                + "table '\(first.name)' can be matched to them", at: first.keyRange,
-              hint: "name the column that holds the '\(first.keyColumn)' of table '\(first.name)' with --key COLUMN"))
+        if let first = policy.tables.first,
+          let keyless = KeylessClients.problem(
+            file: table.name, columns: table.columns, keyColumn: table.keyColumn, table: first)
+        {
+          diagnostics.append(.error("missing-column", keyless.message, at: first.keyRange, hint: keyless.hint))
         }
         if format == .text { Terminal.error(table.layoutSummary(for: policy) + "\n") }
         if let tail = table.unreadableTail {

@@ -128,6 +128,11 @@ struct ExplainCommand: ParsableCommand {
     do throws(RunFailure) {
       let table = try ClientTable.read(path, options: options).deciding(for: policy)
       try table.check(against: policy, renderer: Terminal.diagnosticRenderer)
+      if let keyless = KeylessClients.failure(
+        file: table.name, columns: table.columns, keyColumn: table.keyColumn, table: policy.tables.first)
+      {
+        throw keyless
+      }
       return table
     } catch {
       throw CommandFailure(error)

@@ -98,7 +98,16 @@ struct TestCommand: ParsableCommand {
             fitsData = false
             continue
           }
-          if let records { clients.attach(records) }
+          if let records {
+            if let keyless = KeylessClients.problem(
+              file: table.name, columns: table.columns, keyColumn: table.keyColumn, table: policy.tables.first)
+            {
+              Terminal.error(RunFailure(.data, keyless.message, hint: keyless.hint).message + "\n")
+              fitsData = false
+              continue
+            }
+            clients.attach(records)
+          }
           populations[path] = clients.population(for: policy)
         case .unreadable, nil:
           fitsData = false

@@ -268,6 +268,19 @@ struct HistoryFileTests {
     #expect(timeline.stdout.contains("(not in the data)"), "\(timeline.stdout)")
   }
 
+  /// A key on two rows whose first row is an error: the second judges the client, so the run
+  /// records it as judged, and its `due` is not reported again the next day.
+  @Test func aClientJudgedOnItsSecondRowIsDueOnce() throws {
+    let workspace = try HistoryWorkspace()
+    try workspace.write("clients.csv", "id,late,rude\nA,0,true\nB,45,false\n")
+    try workspace.write("twice.csv", "id,late,rude\nB,45,false\nA,0,maybe\nA,0,true\n")
+    #expect(try workspace.run(HistoryWorkspace.november(1)).status == 0)
+    let fourth = try workspace.run(HistoryWorkspace.november(4), ["--changed", "-f", "csv"], data: "twice.csv")
+    #expect(fourth.stdout.contains("\nA,fire,") && fourth.stdout.contains(",due,"), "\(fourth.stdout)")
+    let fifth = try workspace.run(HistoryWorkspace.november(5), ["--changed", "-f", "csv"])
+    #expect(!fifth.stdout.contains("\nA,"), "\(fifth.stdout)")
+  }
+
   /// Running a day again replaces what it kept unjudged with what it judges: due that day, so
   /// not the day after.
   @Test func aDayRunAgainForgetsWhomItCouldNotJudge() throws {

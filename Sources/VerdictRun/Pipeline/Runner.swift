@@ -45,20 +45,6 @@ package final class Runner {
     }
   }
 
-  /// Refuses a client file without a key column when the policy has record tables: its clients
-  /// are named by file and line, which no record names, so every client would be judged on
-  /// empty tables (owing nothing) and every record reported as matching no client.
-  private static func refuseKeylessClients(_ source: any RecordSource, tables: [RecordTable]) throws(RunFailure) {
-    guard let table = tables.first, let binding = source.binding, binding.keyColumn == nil else { return }
-    let columns = binding.columns.prefix(8).map { Value.quote($0) }.joined(separator: ", ")
-    throw RunFailure(
-      .data,
-      "\(source.name) has no column that names its clients (id, name or --key), so no record of "
-        + "table '\(table.name)' can be matched to them",
-      hint: "name the column that holds the '\(table.keyColumn)' of table '\(table.name)' with --key COLUMN"
-        + (columns.isEmpty ? "" : " (its columns: \(columns)\(binding.columns.count > 8 ? ", …" : ""))"))
-  }
-
   private func runChecked() throws(RunFailure) -> RunResult {
     let options = try RunOptions(policy: policy, configuration: configuration)
     // Spools of standard input that killed runs left behind; those beside the report go when
@@ -82,7 +68,12 @@ package final class Runner {
         let source = try SourceOpener.open(path, options: reading)
         try SourceOpener.prepare(
           source, path: path, binder: binder, options: reading, learnsNotation: configuration.format == .html)
-        try Self.refuseKeylessClients(source, tables: tables.map(\.table))
+        if let binding = source.binding,
+          let keyless = KeylessClients.failure(
+            file: source.name, columns: binding.columns, keyColumn: binding.keyColumn, table: tables.first?.table)
+        {
+          throw keyless
+        }
         bindings[path] = source.binding
         if path == "-" { standardInput = source }
       } catch {
