@@ -35,14 +35,15 @@ struct RunCommand: ParsableCommand {
       standard error.
 
       Exit status:
-        0  every client was evaluated
-        1  some rows had errors (bad cells, ragged rows, evaluation errors)
-        2  the policy, the command line or the data's columns are wrong; nothing run
-        3  --fail-on VERDICT: some client got that verdict or a more severe one
+          0  every client was evaluated
+          1  some rows had errors (bad cells, ragged rows, evaluation errors)
+          2  the policy, the command line or the data's columns are wrong; nothing run
+          3  --fail-on VERDICT: some client got that verdict or a more severe one
         141  the report's reader closed the pipe (as when SIGPIPE ends a process)
 
       For cron: verdict run --quiet --today ... policy.verdict clients.csv prints nothing at \
-      all when every client gets the 'otherwise' verdict, so cron sends no mail.
+      all when every client gets the 'otherwise' verdict and nothing is wrong with the data, \
+      so cron sends no mail.
       """
   )
 
@@ -70,7 +71,10 @@ struct RunCommand: ParsableCommand {
   @Flag(
     name: [.short, .long],
     help:
-      "Report only clients whose verdict is not the 'otherwise' verdict; print nothing at all (no summary, no warnings) when there are none."
+      ArgumentHelp(
+        "Report only clients whose verdict is not the 'otherwise' verdict; print nothing at all when there are none "
+          + "and nothing is wrong with the data (a file named by -o still gets a whole report)."
+      )
   )
   var quiet = false
 

@@ -121,7 +121,7 @@ struct RunnerTests {
   /// is kept, the run prints no summary, and a report file (`-o`) gets a whole report with no
   /// client (a header, `[]`, a page), as `--only` writes one: a file of 0 bytes replaced the last
   /// report and is no JSON. (Standard output stays empty: the golden case `quiet-all-keep`.)
-  @Test(arguments: ReportFormat.allCases) func quietWritesNothingWhenAllKeep(_ format: ReportFormat) throws {
+  @Test(arguments: ReportFormat.allCases) func quietWritesAReportOfNoClientWhenAllKeep(_ format: ReportFormat) throws {
     let shown = try Self.run(policy: "simple.verdict", data: ["all-keep.csv"], format: format)
     #expect(shown.status == .success)
     #expect(shown.tally.evaluated == 3 && shown.tally.printed == 3, "all-keep.csv: \(shown.report)")
