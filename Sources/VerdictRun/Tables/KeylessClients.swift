@@ -1,5 +1,5 @@
-import VerdictData
 import Verdict
+import VerdictData
 
 /// A client file without a column that names its clients, given with record tables: its
 /// clients are named by file and line, which no record names, so every client would be judged
