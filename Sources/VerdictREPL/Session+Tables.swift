@@ -38,7 +38,7 @@ extension Session {
     }
     book.tableData[name] = data
     prepareRecords(for: policy, refold: true)
-    let keys = Set(data.rows.map(\.key)).count
+    let keys = Set(data.rows.map { ClientKey.trimmed($0.key) }.filter { !$0.isEmpty }).count
     var reply = Reply.output(
       "loaded \(plural(data.rows.count, "record")) of \(name) from \(path), for \(plural(keys, "client"))")
     if !book.hasClientFile { reply.say("the clients are the tables' keys until :data FILE loads a client file") }
@@ -71,7 +71,9 @@ extension Session {
     guard let data = book.tableData[name] else { return .error("no records of \(name) loaded; :data \(name)=FILE") }
     guard let current else { return .error("no current client; choose one with :client NAME") }
     let key = book.entries[current].key
-    let rows = data.rows.filter { $0.key.trimmed == key.trimmed }
+    // Keys as runs compare them (ClientKey): the invisible spaces around them dropped too.
+    let wanted = ClientKey.trimmed(key)
+    let rows = data.rows.filter { ClientKey.trimmed($0.key) == wanted }
     guard !rows.isEmpty else { return .output("\(book.entries[current].name) has no records in \(name)") }
     let context = EvaluationContext(today: today)
     var lines = VerdictTable()

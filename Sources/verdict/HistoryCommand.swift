@@ -40,7 +40,7 @@ struct HistoryCommand: ParsableCommand {
     }
     if let client {
       // Keys are kept without the spaces around them, as runs record them.
-      try showTimeline(of: client.trimmingSpaces, in: opened)
+      try showTimeline(of: ClientKey.trimmed(client), in: opened)
     } else {
       try showRuns(of: opened)
     }
@@ -72,7 +72,7 @@ struct HistoryCommand: ParsableCommand {
       throw CommandFailure(message: error.message, exitCode: 2)
     }
     guard !entries.isEmpty else {
-      throw CommandFailure(message: "the history has no client '\(client)'", exitCode: 2)
+      throw CommandFailure(message: "the history has no client \(Value.quote(client))", exitCode: 2)
     }
     if format == .json {
       Terminal.out(HistoryJSON.array(entries.map(HistoryJSON.entry)) + "\n")

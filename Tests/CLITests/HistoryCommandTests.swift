@@ -39,6 +39,9 @@ struct HistoryCommandTests {
   @Test func aClientsTimeline() throws {
     let workspace = try Self.workspace()
     let text = try workspace.verdict(["history", "B", "--history", "history.sqlite"])
+    // The key as a report written with invisible spaces around it shows it: the same client.
+    let padded = try workspace.verdict(["history", "\u{FEFF}B\u{A0}", "--history", "history.sqlite"])
+    #expect(padded.stdout == text.stdout && padded.status == 0, "\(padded.stderr)")
     #expect(
       text.stdout == """
         day         verdict  rule  clauses
@@ -61,7 +64,10 @@ struct HistoryCommandTests {
     let workspace = try Self.workspace()
     let unknown = try workspace.verdict(["history", "Z", "--history", "history.sqlite"])
     #expect(unknown.status == 2)
-    #expect(unknown.stderr == "verdict: the history has no client 'Z'\n")
+    #expect(unknown.stderr == "verdict: the history has no client \"Z\"\n")
+    // A key not found is quoted with its invisible spaces and control characters shown.
+    let hidden = try workspace.verdict(["history", "Z\u{A0}Y\u{1B}", "--history", "history.sqlite"])
+    #expect(hidden.stderr == "verdict: the history has no client \"Z\\u{A0}Y\\u{1B}\"\n")
     let missing = try workspace.verdict(["history", "--history", "none.sqlite"])
     #expect(missing.status == 2)
     #expect(missing.stderr == "verdict: there is no history at none.sqlite (verdict run --history creates one)\n")

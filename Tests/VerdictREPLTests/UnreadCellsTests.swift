@@ -61,3 +61,28 @@ final class ErrorRowsTests: SessionTestCase {
     XCTAssertTrue(explained.errors.contains("division by zero"), explained.errors)
   }
 }
+
+/// `:records` finds a client's records as runs join them: keys without the invisible spaces
+/// around them (a zero-width space, a byte order mark), which the total counted and the
+/// listing left out.
+final class RecordKeysTests: SessionTestCase {
+  func testRecordsAreListedByTrimmedKey() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-records-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let policy = folder.appendingPathComponent("t.verdict")
+    let data = folder.appendingPathComponent("inv.csv")
+    try Data(
+      "table inv keyed by client\n  field amount: money in EUR\nlet total = sum(inv.amount)\nwhen total > 100 EUR then recommend fire\n"
+        .utf8
+    ).write(to: policy)
+    try Data("client,amount\nAcme,80\nAcme\u{200B},60\n\u{FEFF}Acme,50\n".utf8).write(to: data)
+    var session = makeSession()
+    XCTAssertFalse(session.handle(":load \(policy.path)").failed)
+    let loaded = session.handle(":data inv=\(data.path)")
+    XCTAssertTrue(loaded.output.contains("for 1 client"), loaded.output)
+    XCTAssertFalse(session.handle(":client Acme").failed)
+    let records = session.handle(":records inv")
+    XCTAssertEqual(records.output.split(separator: "\n").count, 4, records.output)
+  }
+}
