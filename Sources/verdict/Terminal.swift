@@ -31,6 +31,19 @@ enum Terminal {
 
   /// Whether what is written to `descriptor` may be coloured: a terminal, without `NO_COLOR`.
   static func coloursSuit(_ descriptor: Int32) -> Bool {
+    switch descriptor {
+    case STDOUT_FILENO: standardOutputTakesColours
+    case STDERR_FILENO: standardErrorTakesColours
+    default: Self.decideColours(descriptor)
+    }
+  }
+
+  // Decided once: `explain --all` writes a line at a time, and making the environment's
+  // dictionary for each took 40% of its time.
+  private static let standardOutputTakesColours = decideColours(STDOUT_FILENO)
+  private static let standardErrorTakesColours = decideColours(STDERR_FILENO)
+
+  private static func decideColours(_ descriptor: Int32) -> Bool {
     DiagnosticRenderer.colorSuits(isTerminal: isatty(descriptor) == 1, environment: ProcessInfo.processInfo.environment)
   }
 

@@ -229,11 +229,23 @@ package struct ClientTable: Sendable {
   /// column with two readings takes the mark of the other columns the policy reads as numbers,
   /// not of a column it never reads (a memo's `Version 2.1`, a fee no rule uses).
   package func deciding(for policy: Policy) -> ClientTable {
-    guard !tallies.isEmpty else { return self }
+    deciding(counting: countedColumns(for: policy))
+  }
+
+  /// The columns whose marks show the file's to the others when `policy` reads the file: those
+  /// of the fields it reads as numbers, money, percents or durations.
+  package func countedColumns(for policy: Policy) -> [Bool] {
     var counted = [Bool](repeating: false, count: columns.count)
     for field in policy.fields where field.isUsed && field.type?.isNumeric ?? true {
       if let column = column(for: field) { counted[column] = true }
     }
+    return counted
+  }
+
+  /// This table with its decimal marks decided from the columns `counted` marks
+  /// (``countedColumns(for:)``).
+  package func deciding(counting counted: [Bool]) -> ClientTable {
+    guard !tallies.isEmpty else { return self }
     var table = self
     table.decideMarks(counting: counted)
     return table
