@@ -181,6 +181,22 @@ struct OutputClashTests {
     #expect(try mode("new.txt") == 0o666 & ~Int(mask))
   }
 
+  /// A report written over an existing file keeps its group (and, run as root, its owner): a
+  /// report shared with a group stayed readable to it through a shell's `>`, and became the
+  /// writer's alone. Needs a group other than the user's own, as root has (`nogroup`).
+  @Test(.enabled(if: geteuid() == 0 && getgrnam("nogroup") != nil))
+  func anExistingFileKeepsItsOwnerAndGroup() throws {
+    let workspace = try Workspace()
+    let path = workspace.folder.path + "/group.txt"
+    try Data("old\n".utf8).write(to: URL(fileURLWithPath: path))
+    guard let nobody = getpwnam("nobody"), let nogroup = getgrnam("nogroup") else { return }
+    #expect(chown(path, nobody.pointee.pw_uid, nogroup.pointee.gr_gid) == 0)
+    #expect(try workspace.run(output: "group.txt").status == 0)
+    var status = stat()
+    #expect(stat(path, &status) == 0)
+    #expect(status.st_uid == nobody.pointee.pw_uid && status.st_gid == nogroup.pointee.gr_gid)
+  }
+
   @Test func anotherFileInTheSameFolderIsWritten() throws {
     let workspace = try Workspace()
     let result = try workspace.run(output: "report.txt")

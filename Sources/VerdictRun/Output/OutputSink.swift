@@ -118,6 +118,7 @@ package final class OutputSink {
       if path != nil, descriptor != STDOUT_FILENO { close(descriptor) }
       return
     }
+    OutputSink.keepOwnership(of: destination, on: descriptor)
     fchmod(descriptor, OutputSink.permissions(replacing: destination))
     fsync(descriptor)
     close(descriptor)
@@ -139,6 +140,15 @@ package final class OutputSink {
     let mask = umask(0)
     umask(mask)
     return 0o666 & ~mask
+  }
+
+  /// Gives the report the owner and group of the file it replaces, as far as the system lets
+  /// it (root keeps both; another user keeps a group it belongs to): a report shared with a
+  /// group stayed readable to it when a shell's `>` rewrote it, and became the writer's alone.
+  private static func keepOwnership(of destination: String, on descriptor: Int32) {
+    var status = stat()
+    guard stat(destination, &status) == 0 else { return }
+    if fchown(descriptor, status.st_uid, status.st_gid) != 0 { _ = fchown(descriptor, uid_t.max, status.st_gid) }
   }
 
   /// Removes an unfinished temporary file; the target is left as it was.
