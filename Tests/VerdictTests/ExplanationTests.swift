@@ -176,6 +176,13 @@ final class ExplanationTests: XCTestCase {
     XCTAssertEqual(findings(hours.rules[0]), ["t ≈0.0028h < 1h (by ≈1h)"])
   }
 
+  /// A list compared with a missing item in it names the missing field, as `and` does.
+  func testAListWithAMissingItemNamesIt() throws {
+    let explanation = try explain(
+      "field x: number\nfield y: number\nwhen [x, y] == [1, 2] then recommend fire", ["x": "1"])
+    XCTAssertEqual(findings(explanation.rules[0]), ["y missing"])
+  }
+
   func testTheTextRendering() throws {
     let explanation = try explain(
       """

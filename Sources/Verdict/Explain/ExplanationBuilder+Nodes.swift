@@ -122,11 +122,18 @@ extension ExplanationBuilder {
 
   /// The fields and lets under `expr` whose values are missing, in source order.
   func missingNames(in expr: CheckedExpr) -> [String] {
+    /// Whether `value` is a list with a missing item, at any depth.
+    func holdsMissingItem(_ value: Value) -> Bool {
+      guard case .list(let items) = value else { return false }
+      return items.contains { $0.isMissing || holdsMissingItem($0) }
+    }
     var names: [String] = []
     // Each let once: lets that use lets twice make the definitions a graph of exponential paths.
     var visitedLets: Set<Int> = []
     func visit(_ expr: CheckedExpr) {
-      guard values[Int32(expr.id)] == .missing else { return }
+      // A list holding a missing item (`[x, y]` with `y` missing) is no missing value, but it
+      // leaves `[x, y] == [1, 2]` unknown: its items are looked into too.
+      guard let value = values[Int32(expr.id)], value == .missing || holdsMissingItem(value) else { return }
       if case .field(let slot) = expr.kind, !names.contains(program.fields[slot].name) {
         names.append(program.fields[slot].name)
       }
