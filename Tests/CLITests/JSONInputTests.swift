@@ -67,6 +67,18 @@ struct JSONInputTests {
     #expect(rows(file) == expected.map { $0.replacingOccurrences(of: "<stdin>", with: "clients.jsonl") })
   }
 
+  /// `explain -f json` writes a key's line separator as `\u2028`, as `run -f json` does: read
+  /// raw, JavaScript and Python's splitlines break the line there.
+  @Test func explainJSONEscapesLineSeparators() throws {
+    let workspace = try Workspace([
+      "policy.verdict": Self.policy, "clients.csv": "id,amount\nA\u{2028}B,7\n",
+    ])
+    let result = try VerdictBinary.run(
+      ["explain", "policy.verdict", "clients.csv", "--all", "-f", "json"], in: workspace.folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("A\\u2028B") && !result.stdout.contains("\u{2028}"), "\(result.stdout)")
+  }
+
   /// A JSON number with an exponent is the number it writes (it was refused as "not a
   /// number"); a string with one is refused as a CSV cell is, and so is a number past any cell.
   @Test func numbersWithAnExponentAreReadExactly() throws {
