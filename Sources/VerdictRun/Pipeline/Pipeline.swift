@@ -129,7 +129,10 @@ final class Pipeline: @unchecked Sendable {
     if let store { writer.countRecordsWithoutKey(store.keyless.count) }
     // A file named by -o always gets a whole report, empty or not: --quiet keeps standard output
     // silent for cron, but a report file of 0 bytes replaced the last one and is not JSON.
-    writer.finish(report: report.value, quiet: configuration.quiet && configuration.outputPath == nil)
+    // `-o /dev/stdout` is standard output too (`-o -` is no path at all).
+    let toStandardOutput =
+      configuration.outputPath.map { OutputTarget.processDescriptor(named: $0) == STDOUT_FILENO } ?? true
+    writer.finish(report: report.value, quiet: configuration.quiet && toStandardOutput)
     if writer.pipeClosed {
       // The reader of the report went away: what it did not read was not reported, so the
       // run is not recorded as if it had been. Asked after the end of the report, which is all
