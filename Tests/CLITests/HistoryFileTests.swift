@@ -281,6 +281,21 @@ struct HistoryFileTests {
     #expect(!fifth.stdout.contains("\nA,"), "\(fifth.stdout)")
   }
 
+  /// So from standard input with a population function, whose rows are spooled between the two
+  /// passes: the spool keeps that the row names no client.
+  @Test func aTotalsRowOnStandardInputHidesNoDeparture() throws {
+    let workspace = try HistoryWorkspace(
+      policy: "field late: number\nwhen share(late) > 90% then recommend fire\notherwise recommend keep\n")
+    for (day, data) in [(1, "id,late\nA,1\nB,45\n,46\n"), (2, "id,late\nA,1\n,1\n")] {
+      let result = try VerdictBinary.run(
+        ["run", "policy.verdict", "-", "--history", workspace.history.path, "--today", HistoryWorkspace.november(day)],
+        stdin: Data(data.utf8), in: workspace.folder)
+      #expect(result.status == 1, "\(result.stderr)")
+    }
+    let timeline = try workspace.verdict(["history", "B", "--history", workspace.history.path])
+    #expect(timeline.stdout.contains("(not in the data)"), "\(timeline.stdout)")
+  }
+
   /// A first run that fails (its report cannot be written) leaves no history file behind:
   /// `verdict history` said "no runs recorded yet" of a history no run had made.
   @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))

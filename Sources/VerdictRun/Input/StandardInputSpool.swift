@@ -29,7 +29,7 @@ final class SpoolWriter {
     } catch {
       throw RunFailure(.data, "cannot spool standard input for the population pass: \(error.message)")
     }
-    buffer.append("line,problem,key")
+    buffer.append("line,problem,key,names_no_client")
     for slot in 0..<slots { buffer.appendText(",f\(slot)") }
     buffer.append("\n")
   }
@@ -41,6 +41,8 @@ final class SpoolWriter {
     if let problem = row.problem { buffer.appendCSVField(problem) }
     buffer.append(",")
     buffer.appendCSVField(row.key)
+    // A row whose key cell is blank keeps saying so: it hides no client from the history.
+    buffer.append(row.namesNoClient ? ",1" : ",")
     for cell in row.cells {
       buffer.append(",")
       buffer.appendCSVField(cell)
@@ -96,7 +98,8 @@ final class SpoolSource: RecordSource {
       row.line = SpoolSource.integer(record[0])
       row.problem = record[1].isEmpty ? nil : record.string(1)
       row.key = record[2]
-      for slot in 0..<row.slotCount { row.cells[slot] = record[3 + slot] }
+      row.namesNoClient = !record[3].isEmpty
+      for slot in 0..<row.slotCount { row.cells[slot] = record[4 + slot] }
       try body(row)
     }
   }
