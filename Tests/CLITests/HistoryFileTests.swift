@@ -296,24 +296,6 @@ struct HistoryFileTests {
     #expect(timeline.stdout.contains("(not in the data)"), "\(timeline.stdout)")
   }
 
-  /// A first run that fails (its report cannot be written) leaves no history file behind:
-  /// `verdict history` said "no runs recorded yet" of a history no run had made.
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
-  func aFailedFirstRunLeavesNoHistoryFile() throws {
-    let workspace = try HistoryWorkspace()
-    try workspace.write("clients.csv", "id,late,rude\nA,0,true\n")
-    let failed = try workspace.run(HistoryWorkspace.november(1), ["-o", "/dev/full"])
-    #expect(failed.status == 2, "\(failed.stderr)")
-    let left = try FileManager.default.contentsOfDirectory(atPath: workspace.folder.path).filter {
-      $0.hasPrefix("history.sqlite")
-    }
-    #expect(left.isEmpty, "\(left)")
-    // A history that was there is left as it was.
-    #expect(try workspace.run(HistoryWorkspace.november(1)).status == 0)
-    #expect(try workspace.run(HistoryWorkspace.november(2), ["-o", "/dev/full"]).status == 2)
-    #expect(FileManager.default.fileExists(atPath: workspace.history.path))
-  }
-
   /// Running a day again replaces what it kept unjudged with what it judges: due that day, so
   /// not the day after.
   @Test func aDayRunAgainForgetsWhomItCouldNotJudge() throws {

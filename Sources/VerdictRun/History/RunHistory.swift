@@ -161,9 +161,6 @@ final class PastRuns: @unchecked Sendable {
 final class RunHistory: @unchecked Sendable {
   /// What the history knew before this run.
   let past: PastRuns
-  /// The history's path, and whether this run made the file (there was nothing at the path).
-  private let path: String
-  private let madeTheFile: Bool
   private let history: History
   private let recorder: RunRecorder
   private let verdicts: [String]
@@ -183,9 +180,6 @@ final class RunHistory: @unchecked Sendable {
   /// - Throws: ``RunFailure`` for a file that is not a Verdict history, from a newer version,
   ///   corrupt, busy, or whose latest run is later than `today`.
   init(path: String, policy: Policy, configuration: RunConfiguration) throws(RunFailure) {
-    self.path = path
-    var status = stat()
-    madeTheFile = lstat(path, &status) != 0
     verdicts = policy.verdicts
     let summaries = policy.rules
     rules = summaries.indices.map { summaries[$0].name ?? summaries[$0].title(index: $0) }
@@ -315,11 +309,6 @@ final class RunHistory: @unchecked Sendable {
   func abandon() {
     recorder.abandon()
     history.disconnect()
-    // A first run that failed leaves no history behind: an empty file would be "no runs
-    // recorded yet" to `verdict history`, where there was none.
-    if madeTheFile {
-      for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
-    }
   }
 
   /// A short hash of the policy's bytes (FNV-1a, 64 bits), to tell when the policy changed.
