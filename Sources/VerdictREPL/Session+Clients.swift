@@ -1,4 +1,5 @@
 import Verdict
+import VerdictData
 import VerdictRun
 
 /// The commands about clients: `:clients`, `:client`, `:set`, `:run`, `:explain`.
@@ -7,12 +8,15 @@ extension Session {
     guard !book.entries.isEmpty else {
       return .output("no clients loaded; :data FILE loads some, :set FIELD = VALUE builds one by hand")
     }
-    let keyWidth = book.entries.map(\.key.count).max() ?? 0
+    // Names and keys as the tables show them, control characters as `\u{…}`.
+    let keys = book.entries.map { MessageText.escaped($0.key) }
+    let keyWidth = keys.map(\.count).max() ?? 0
     let lines = book.entries.indices.map { index in
       let entry = book.entries[index]
       let marker = index == current ? "* " : "  "
-      guard !entry.key.isEmpty, entry.key != entry.name else { return marker + entry.name }
-      return marker + entry.key + String(repeating: " ", count: keyWidth - entry.key.count + 2) + entry.name
+      let name = MessageText.escaped(entry.name)
+      guard !entry.key.isEmpty, entry.key != entry.name else { return marker + name }
+      return marker + keys[index] + String(repeating: " ", count: keyWidth - keys[index].count + 2) + name
     }
     return .output(lines.joined(separator: "\n"))
   }
@@ -134,7 +138,9 @@ extension Session {
 struct VerdictTable {
   private var rows: [[String]] = []
 
-  mutating func add(_ row: [String]) { rows.append(row) }
+  /// Adds a row; its cells (names and keys from a data file) with the characters that drive a
+  /// terminal shown as `\u{…}`: a key holding `ESC[1;31m` coloured the REPL's lines red.
+  mutating func add(_ row: [String]) { rows.append(row.map { MessageText.escaped($0) }) }
 
   func render(header: [String]) -> String {
     let all = [header] + rows

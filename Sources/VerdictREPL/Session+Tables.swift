@@ -42,7 +42,8 @@ extension Session {
     var reply = Reply.output(
       "loaded \(plural(data.rows.count, "record")) of \(name) from \(path), for \(plural(keys, "client"))")
     if !book.hasClientFile { reply.say("the clients are the tables' keys until :data FILE loads a client file") }
-    if let keyless = book.keylessProblem(for: policy) { reply.warn(keyless) }
+    // Said once, with the first table's records: it is about the client file, not the table.
+    if book.tableData.count == 1, let keyless = book.keylessProblem(for: policy) { reply.warn(keyless) }
     return reply
   }
 

@@ -69,6 +69,9 @@ struct ReplCommand: ParsableCommand {
         Terminal.error(reply.errors)
         throw ExitCode(2)
       }
+      // Warnings (rows that cannot be read, a client file no table's records can be matched
+      // to) are said as the commands' own are; the "loaded …" lines are not.
+      if !reply.errors.isEmpty { Terminal.error(reply.errors) }
     }
     if isatty(STDIN_FILENO) == 1 {
       InteractiveLoop(session: session, environment: environment).run()

@@ -12,11 +12,15 @@ final class GoldenSessionTests: XCTestCase {
     .appendingPathComponent("Sessions")
 
   /// The sessions the tests below check, by folder.
-  static let checked: Set<String> = ["basic", "errors"]
+  static let checked: Set<String> = ["basic", "errors", "keyless-tables"]
 
   func testBasicSession() throws { try check("basic") }
 
   func testErrorsAreReportedAndTheSessionGoesOnThenExitsWithOne() throws { try check("errors") }
+
+  /// A client file without a key column given with a table on the command line: the warning
+  /// the commands give is said (it was dropped, and every client judged on empty tables).
+  func testWarningsOfTheCommandLinesFilesAreSaid() throws { try check("keyless-tables") }
 
   /// A session folder that no test checks would pass unseen; every one has its test above.
   func testEverySessionIsChecked() {

@@ -86,3 +86,25 @@ final class RecordKeysTests: SessionTestCase {
     XCTAssertEqual(records.output.split(separator: "\n").count, 4, records.output)
   }
 }
+
+/// The REPL's tables show a key's control characters as `\u{…}`: on a terminal, where the
+/// REPL keeps its own colours, a key holding `ESC[1;31m` coloured the lines after it.
+final class TableEscapingTests: SessionTestCase {
+  func testKeysAreEscapedInTheTables() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-escape-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let policy = folder.appendingPathComponent("p.verdict")
+    let data = folder.appendingPathComponent("d.csv")
+    try Data("field x: number\nwhen x > 1 then recommend fire\notherwise recommend keep\n".utf8).write(to: policy)
+    try Data("id,x\n\"C9\u{1B}[1;31mRED\",5\n".utf8).write(to: data)
+    var session = makeSession()
+    XCTAssertFalse(session.handle(":load \(policy.path)").failed)
+    XCTAssertFalse(session.handle(":data \(data.path)").failed)
+    for command in [":run", ":clients"] {
+      let reply = session.handle(command)
+      XCTAssertFalse(reply.output.contains("\u{1B}"), "\(command): \(reply.output)")
+      XCTAssertTrue(reply.output.contains("C9\\u{1B}[1;31mRED"), "\(command): \(reply.output)")
+    }
+  }
+}

@@ -129,10 +129,9 @@ final class Pipeline: @unchecked Sendable {
     if let store { writer.countRecordsWithoutKey(store.keyless.count) }
     // A file named by -o always gets a whole report, empty or not: --quiet keeps standard output
     // silent for cron, but a report file of 0 bytes replaced the last one and is not JSON.
-    // `-o /dev/stdout` is standard output too (`-o -` is no path at all).
-    let toStandardOutput =
-      configuration.outputPath.map { OutputTarget.processDescriptor(named: $0) == STDOUT_FILENO } ?? true
-    writer.finish(report: report.value, quiet: configuration.quiet && toStandardOutput)
+    // `-o /dev/stdout` or `/dev/stderr` is one of the process's streams (`-o -` is no path).
+    let toStream = configuration.outputPath.map { OutputTarget.processDescriptor(named: $0) != nil } ?? true
+    writer.finish(report: report.value, quiet: configuration.quiet && toStream)
     if writer.pipeClosed {
       // The reader of the report went away: what it did not read was not reported, so the
       // run is not recorded as if it had been. Asked after the end of the report, which is all
