@@ -48,6 +48,6 @@ struct DiagnosticJSON: Encodable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(diagnostics) else { return "[]\n" }
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return String(decoding: data, as: UTF8.self).escapingLineSeparators + "\n"
   }
 }

@@ -77,6 +77,10 @@ struct JSONInputTests {
       ["explain", "policy.verdict", "clients.csv", "--all", "-f", "json"], in: workspace.folder)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("A\\u2028B") && !result.stdout.contains("\u{2028}"), "\(result.stdout)")
+    // And check's diagnostics, which may quote a policy's text.
+    try Data("field n\u{2028}ote: text\n".utf8).write(to: workspace.folder.appendingPathComponent("bad.verdict"))
+    let checked = try VerdictBinary.run(["check", "bad.verdict", "--format", "json"], in: workspace.folder)
+    #expect(checked.stdout.contains("\\u2028") && !checked.stdout.contains("\u{2028}"), "\(checked.stdout)")
   }
 
   /// A JSON number with an exponent is the number it writes (it was refused as "not a
