@@ -1,6 +1,7 @@
 import GRDB
 
-/// Writing the packed parts of a run: its changes, and the keys of the clients it saw first.
+/// Writing the packed parts of a run: its changes, the clients it kept without judging them, and
+/// the keys of the clients it saw first.
 enum StoredParts {
   /// At most this many changes or keys go in one part, to keep memory flat and blobs small.
   static let size = 65_536
@@ -9,18 +10,20 @@ enum StoredParts {
   /// the step from the previous change's client id (signed; the first from 0) and the outcome id
   /// + 1 (0: the client left the data).
   static func insertChanges(_ db: Database, day: Int64, part: Int, count: Int, data: [UInt8]) throws {
-    let insert = try DirectStatement(db, "INSERT INTO changes (day, part, count, data) VALUES (?, ?, ?, ?)")
-    insert.bind(day, at: 1)
-    insert.bind(Int64(part), at: 2)
-    insert.bind(Int64(count), at: 3)
-    insert.bind(blob: data[...], at: 4)
-    try insert.execute()
+    try insertPart(into: "changes", db, day: day, part: part, count: count, data: data)
   }
 
   /// Writes a part of the clients the run on `day` kept without judging them: `count` client ids
   /// packed in `data`, each the step from the previous one (signed; the first from 0).
   static func insertCarried(_ db: Database, day: Int64, part: Int, count: Int, data: [UInt8]) throws {
-    let insert = try DirectStatement(db, "INSERT INTO carried (day, part, count, data) VALUES (?, ?, ?, ?)")
+    try insertPart(into: "carried", db, day: day, part: part, count: count, data: data)
+  }
+
+  /// Writes a row of `table`, `changes` or `carried`, which share their columns.
+  private static func insertPart(
+    into table: StaticString, _ db: Database, day: Int64, part: Int, count: Int, data: [UInt8]
+  ) throws {
+    let insert = try DirectStatement(db, "INSERT INTO \(table) (day, part, count, data) VALUES (?, ?, ?, ?)")
     insert.bind(day, at: 1)
     insert.bind(Int64(part), at: 2)
     insert.bind(Int64(count), at: 3)

@@ -27,6 +27,24 @@ class SessionTestCase: XCTestCase {
     return session
   }
 
+  /// A session with `files` (name and text) written to a folder removed after the test, the
+  /// policy `policy` loaded and each of `data` (`FILE` or `TABLE=FILE`, by name) given to `:data`.
+  func session(files: [String: String], policy: String, data: [String]) throws -> Session {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-repl-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+    for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+    var session = makeSession()
+    XCTAssertFalse(session.handle(":load \(folder.appendingPathComponent(policy).path)").failed)
+    for file in data {
+      let (table, name) =
+        file.split(separator: "=").count == 2
+        ? (String(file.split(separator: "=")[0]) + "=", String(file.split(separator: "=")[1])) : ("", file)
+      XCTAssertFalse(session.handle(":data \(table)\(folder.appendingPathComponent(name).path)").failed)
+    }
+    return session
+  }
+
   /// Handles `entry` and checks that it succeeded with exactly `output` (and no errors).
   func expect(
     _ session: inout Session, _ entry: String, prints output: String, file: StaticString = #filePath,

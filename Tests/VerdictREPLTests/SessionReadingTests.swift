@@ -1,0 +1,79 @@
+import Foundation
+import Verdict
+import VerdictREPL
+import XCTest
+
+/// The REPL reads, judges and shows clients as `verdict run` does.
+final class SessionReadingTests: SessionTestCase {
+  /// A bad cell in a column that only an unused let (or no rule at all) reads does not make the
+  /// client an error.
+  func testABadCellNoRuleReadsLeavesTheClientAlone() throws {
+    let policy = """
+      field x: number
+      field notes_score: number
+      let draft = notes_score > 3
+      rule "r" when x > 1 then recommend fire
+      otherwise recommend keep
+
+      """
+    var session = try session(
+      files: ["unused.verdict": policy, "unused.csv": "id,x,notes_score\nA,2,n/a\n"], policy: "unused.verdict",
+      data: ["unused.csv"])
+    let run = session.handle(":run")
+    XCTAssertEqual(run.errors, "")
+    XCTAssertTrue(run.output.contains("A       fire"), run.output)
+    XCTAssertFalse(session.handle(":explain A").failed)
+    // Asked for by an expression, the cell is read, and refused.
+    XCTAssertFalse(session.handle(":client A").failed)
+    let value = session.handle("notes_score")
+    XCTAssertTrue(value.failed)
+    XCTAssertTrue(value.errors.contains("\"n/a\" is not a number"), value.errors)
+  }
+
+  /// A client that cannot be judged says why in `:run`'s reason column, and `:explain` of an
+  /// evaluation that fails fails, as `verdict explain` exits 1.
+  func testTheReasonColumnSaysWhyAndAFailedExplanationFails() throws {
+    var session = try session(
+      files: [
+        "ratio.verdict":
+          "field x: number\nfield y: number\nwhen x / y > 1 then recommend fire\notherwise recommend keep\n",
+        "ratio.csv": "id,x,y\nA,n/a,1\nB,1,0\n",
+      ], policy: "ratio.verdict", data: ["ratio.csv"])
+    let run = session.handle(":run")
+    XCTAssertTrue(run.output.contains("x: \"n/a\" is not a number"), run.output)
+    XCTAssertTrue(run.output.contains("division by zero"), run.output)
+    let explained = session.handle(":explain B")
+    XCTAssertTrue(explained.failed)
+    XCTAssertTrue(explained.errors.contains("division by zero"), explained.errors)
+  }
+
+  /// `:records` finds a client's records as runs join them: keys without the invisible spaces
+  /// around them (a zero-width space, a byte order mark), which the total counted and the
+  /// listing left out.
+  func testRecordsAreListedByTrimmedKey() throws {
+    let policy =
+      "table inv keyed by client\n  field amount: money in EUR\nlet total = sum(inv.amount)\n"
+      + "when total > 100 EUR then recommend fire\n"
+    var session = try session(
+      files: ["t.verdict": policy, "inv.csv": "client,amount\nAcme,80\nAcme\u{200B},60\n\u{FEFF}Acme,50\n"],
+      policy: "t.verdict", data: ["inv=inv.csv"])
+    XCTAssertFalse(session.handle(":client Acme").failed)
+    let records = session.handle(":records inv")
+    XCTAssertEqual(records.output.split(separator: "\n").count, 4, records.output)
+  }
+
+  /// The REPL's tables show a key's control characters as `\u{…}`: on a terminal, where the
+  /// REPL keeps its own colours, a key holding `ESC[1;31m` coloured the lines after it.
+  func testKeysAreEscapedInTheTables() throws {
+    var session = try session(
+      files: [
+        "p.verdict": "field x: number\nwhen x > 1 then recommend fire\notherwise recommend keep\n",
+        "d.csv": "id,x\n\"C9\u{1B}[1;31mRED\",5\n",
+      ], policy: "p.verdict", data: ["d.csv"])
+    for command in [":run", ":clients"] {
+      let reply = session.handle(command)
+      XCTAssertFalse(reply.output.contains("\u{1B}"), "\(command): \(reply.output)")
+      XCTAssertTrue(reply.output.contains("C9\\u{1B}[1;31mRED"), "\(command): \(reply.output)")
+    }
+  }
+}
