@@ -62,8 +62,8 @@ extension ExplanationBuilder {
       let (units, rounded) = ExplanationRounding.shown(seconds: span.seconds, in: unit)
       return (rounded ? ExplanationRounding.mark : "") + units.description + unit.rawValue
     case .decimal(let number):
-      return (ExplanationRounding.rounds(number) ? ExplanationRounding.mark : "")
-        + ExplanationRounding.shown(number).description
+      let (shown, rounded) = ExplanationRounding.shownMarked(number)
+      return (rounded ? ExplanationRounding.mark : "") + shown.description
     case .percent(let fraction):
       let (points, rounded) = ExplanationRounding.shownPercent(fraction)
       return (rounded ? ExplanationRounding.mark : "") + points.description + "%"

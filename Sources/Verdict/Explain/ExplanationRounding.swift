@@ -11,9 +11,10 @@ enum ExplanationRounding {
   /// What goes before a value shown rounded.
   static let mark = "≈"
 
-  /// Whether ``shown(_:)`` rounds `number`.
-  static func rounds(_ number: DecimalNumber) -> Bool {
-    Int(number.trimmed.scale) > exactPlaces && DecimalNumber.order(shown(number), number) != 0
+  /// `number` as shown (``shown(_:)``), and whether that is rounded: one rounding for both.
+  static func shownMarked(_ number: DecimalNumber) -> (shown: DecimalNumber, rounded: Bool) {
+    let shown = shown(number)
+    return (shown, DecimalNumber.order(shown, number) != 0)
   }
 
   /// Decimal places shown as they are.
@@ -39,12 +40,14 @@ enum ExplanationRounding {
   static func shown(seconds: Int64, in unit: TimeSpan.Unit) -> (units: DecimalNumber, rounded: Bool) {
     let units =
       (try? DecimalNumber.dividing(DecimalNumber(seconds), DecimalNumber(unit.seconds))) ?? DecimalNumber(0)
-    return (shown(units), rounds(units))
+    let (shown, rounded) = shownMarked(units)
+    return (shown, rounded)
   }
 
   /// A percent's fraction as shown, in percentage points, and whether it was rounded.
   static func shownPercent(_ fraction: DecimalNumber) -> (points: DecimalNumber, rounded: Bool) {
     let points = (try? DecimalNumber.multiplying(fraction, DecimalNumber(100))) ?? fraction
-    return (shown(points), rounds(points))
+    let (shown, rounded) = shownMarked(points)
+    return (shown, rounded)
   }
 }

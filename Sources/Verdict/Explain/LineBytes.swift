@@ -143,8 +143,9 @@ final class LineBytes {
       appendDecimal(units, shiftingPointRightBy: 0)
       appendUnit(unit)
     case .decimal(let number):
-      if ExplanationRounding.rounds(number) { appendRoundingMark() }
-      appendDecimal(ExplanationRounding.shown(number), shiftingPointRightBy: 0)
+      let (shown, rounded) = ExplanationRounding.shownMarked(number)
+      if rounded { appendRoundingMark() }
+      appendDecimal(shown, shiftingPointRightBy: 0)
     case .percent(let fraction):
       let (points, rounded) = ExplanationRounding.shownPercent(fraction)
       if rounded { appendRoundingMark() }
