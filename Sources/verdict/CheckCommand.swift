@@ -45,12 +45,16 @@ struct CheckCommand: ParsableCommand {
     for path in policies {
       do throws(CommandFailure) {
         let source = try PolicyFile.read(path)
-        var dataUnreadable = false
-        let diagnostics = try check(source, at: path, dataUnreadable: &dataUnreadable)
-        if diagnostics.containsErrors || (strict && !diagnostics.isEmpty) || dataUnreadable { failed = true }
+        var data = DataFindings()
+        let diagnostics = try check(source, at: path, data: &data)
+        if diagnostics.containsErrors || (strict && !diagnostics.isEmpty) || data.unreadable
+          || (strict && !data.rows.isEmpty)
+        {
+          failed = true
+        }
         switch format {
         case .json:
-          reported += diagnostics.map { DiagnosticJSON($0, in: source) }
+          reported += diagnostics.map { DiagnosticJSON($0, in: source) } + data.rows.map(DiagnosticJSON.init)
         case .text:
           Terminal.error(Terminal.diagnosticRenderer.render(diagnostics, in: source))
           if diagnostics.containsErrors || (strict && !diagnostics.isEmpty) {
@@ -70,9 +74,10 @@ struct CheckCommand: ParsableCommand {
 
   /// The diagnostics of one file: a policy (with `--data`, against the data too), or a test file
   /// (`firing_test.verdict`), whose examples are checked against the policy beside it.
-  /// `dataUnreadable` is set when the data file breaks off (an unterminated quote): what a run
+  /// `data.unreadable` is set when the data file breaks off (an unterminated quote): what a run
   /// would report as a file not read to the end, and exit 1 for.
-  private func check(_ source: SourceFile, at path: String, dataUnreadable: inout Bool) throws(CommandFailure)
+  private func check(_ source: SourceFile, at path: String, data findings: inout DataFindings)
+    throws(CommandFailure)
     -> [Diagnostic]
   {
     if path.hasSuffix("_test.verdict") {
@@ -99,7 +104,7 @@ struct CheckCommand: ParsableCommand {
     }
     if let policy {
       for (table, path) in try tableFiles(of: policy) {
-        diagnostics += try checkTable(table, file: path, dataUnreadable: &dataUnreadable)
+        diagnostics += try checkTable(table, file: path, data: &findings)
       }
     }
     if let policy, let data {
@@ -116,9 +121,10 @@ struct CheckCommand: ParsableCommand {
           diagnostics.append(.error("missing-column", keyless.message, at: first.keyRange, hint: keyless.hint))
         }
         if format == .text { Terminal.error(table.layoutSummary(for: policy) + "\n") }
+        report(survey.rowErrors, of: table.name, records: false, into: &findings)
         if let tail = table.unreadableTail {
           Terminal.error(tail + "\n")
-          dataUnreadable = true
+          findings.unreadable = true
         }
       } catch {
         throw CommandFailure(error)
@@ -144,13 +150,15 @@ struct CheckCommand: ParsableCommand {
 
   /// What a run would trip on in a table's file: its key column, and its fields' columns and
   /// cells, as for a client file.
-  private func checkTable(_ table: RecordTable, file path: String, dataUnreadable: inout Bool) throws(CommandFailure)
+  private func checkTable(_ table: RecordTable, file path: String, data findings: inout DataFindings)
+    throws(CommandFailure)
     -> [Diagnostic]
   {
     var options = try reading.reading()
     options.keyColumn = nil
     do throws(RunFailure) {
-      let survey = try DataFileSurvey.read(path, options: options, policy: table.policy, examples: DataCheck.examples)
+      let survey = try DataFileSurvey.read(
+        path, options: options, policy: table.policy, examples: DataCheck.examples, recordKey: table.keyColumn)
       let layout = survey.layout
       var diagnostics = DataCheck.diagnostics(for: table.policy, data: survey)
       if layout.column(named: table.keyColumn) == nil {
@@ -160,13 +168,28 @@ struct CheckCommand: ParsableCommand {
             at: table.keyRange, hint: layout.hint(forMissingColumn: table.keyColumn)))
       }
       if format == .text { Terminal.error(layout.layoutSummary(for: table.policy) + "\n") }
+      report(survey.rowErrors, of: layout.name, records: true, into: &findings)
       if let tail = layout.unreadableTail {
         Terminal.error(tail + "\n")
-        dataUnreadable = true
+        findings.unreadable = true
       }
       return diagnostics
     } catch {
       throw CommandFailure(error)
     }
+  }
+
+  /// The rows of a data file a run reports as errors (`records`: a table's file, whose such
+  /// records a run counts for no client): written after the file's summary for people, kept for
+  /// the JSON array.
+  private func report(_ errors: RowErrors, of file: String, records: Bool, into findings: inout DataFindings) {
+    guard let finding = DataCheck.rowFinding(errors, file: file, records: records) else { return }
+    switch format {
+    case .text:
+      Terminal.error(
+        Terminal.diagnosticRenderer.render(.warning, finding.message, file: finding.file, line: finding.line))
+    case .json: break
+    }
+    findings.rows.append(finding)
   }
 }

@@ -56,3 +56,46 @@ enum DataCheck {
     return found
   }
 }
+
+extension DataCheck {
+  /// The finding about the rows a run reports as errors whatever the policy reads in them
+  /// (`records`: the records of a table's file, which a run counts for no client), at the first
+  /// of them: how many, and the first few with their lines and reasons.
+  static func rowFinding(_ errors: RowErrors, file: String, records: Bool) -> DataLineFinding? {
+    guard let first = errors.first.first else { return nil }
+    let reasons =
+      errors.count == 1
+      ? first.message : errors.first.map { "line \($0.line): \($0.message)" }.joined(separator: "; ")
+    let rows =
+      switch (records, errors.count == 1) {
+      case (false, true): "1 row that a run reports as an error"
+      case (false, false): "\(errors.count) rows that a run reports as errors"
+      case (true, true): "1 record that a run counts for no client"
+      case (true, false): "\(errors.count) records that a run counts for no client"
+      }
+    let more = errors.count > errors.first.count ? "; …" : ""
+    return DataLineFinding(
+      file: file, line: first.line, code: WarningCode.rowError.rawValue, message: "\(rows): \(reasons)\(more)")
+  }
+}
+
+/// A finding about a line of a data file rather than about the policy, for `verdict check --data`:
+/// `file:line: warning: message` for people, and in JSON an object whose `file` is the data file.
+struct DataLineFinding {
+  /// The data file, as messages name it.
+  var file: String
+  /// The line the finding is about.
+  var line: Int
+  /// A stable name for the kind of finding.
+  var code: String
+  /// What is wrong.
+  var message: String
+}
+
+/// What `verdict check` found in the data files of one policy, beside the diagnostics.
+struct DataFindings {
+  /// Whether a data file broke off (an unterminated quote), which a run reports with exit 1.
+  var unreadable = false
+  /// Rows a run reports as errors, one finding a file.
+  var rows: [DataLineFinding] = []
+}

@@ -43,6 +43,18 @@ struct DiagnosticJSON: Encodable {
     notes = diagnostic.notes.map { Note(message: $0.message, range: $0.range.map(range)) }
   }
 
+  /// A finding about a data file's line: its range is the line's first column.
+  init(_ finding: DataLineFinding) {
+    let start = Position(line: finding.line, column: 1)
+    file = finding.file
+    range = Range(start: start, end: start)
+    severity = Diagnostic.Severity.warning.rawValue
+    code = finding.code
+    message = finding.message
+    hint = nil
+    notes = []
+  }
+
   /// The diagnostics of every file as one JSON array, keys sorted so that output is stable.
   static func render(_ diagnostics: [DiagnosticJSON]) -> String {
     let encoder = JSONEncoder()

@@ -10,7 +10,8 @@ import XCTest
 final class WarningDocsTests: XCTestCase {
   /// Codes shown elsewhere than by a policy block, and why.
   static let shownElsewhere = [
-    WarningCode.cellType.rawValue: "it needs a data file; docs/check.md shows it in a tested transcript"
+    WarningCode.cellType.rawValue: "it needs a data file; docs/check.md shows it in a tested transcript",
+    WarningCode.rowError.rawValue: "it is about a data file's rows; docs/check.md shows it in a tested transcript",
   ]
 
   /// The "Warnings" section of the language reference, up to the next section.

@@ -34,7 +34,7 @@ struct Reach {
   }
 
   /// Adds what let `slot` reads.
-  mutating func visit(let slot: Int) {
+  mutating func visit(letSlot slot: Int) {
     visit(CheckedExpr(kind: .letValue(slot), range: lets[slot].range, id: 0))
   }
 
@@ -64,7 +64,7 @@ extension Checker {
       reach.visit(rule.action)
     }
     if let otherwise { reach.visit(otherwise) }
-    for (slot, letInfo) in lets.enumerated() where letInfo.name == Policy.expressionName { reach.visit(let: slot) }
+    for (slot, letInfo) in lets.enumerated() where letInfo.name == Policy.expressionName { reach.visit(letSlot: slot) }
     for slot in fields.indices where !reach.fields.contains(slot) { fields[slot].isUsed = false }
     populationNeeds.removeAll { need in
       need.field < fields.count
@@ -82,7 +82,7 @@ extension Checker {
     // column and let, reading each field there).
     var reach = Reach(lets: table.program.lets)
     for index in table.aggregates {
-      for slot in [aggregates[index].value, aggregates[index].filter].compactMap({ $0 }) { reach.visit(let: slot) }
+      for slot in [aggregates[index].value, aggregates[index].filter].compactMap({ $0 }) { reach.visit(letSlot: slot) }
     }
     for slot in table.program.fields.indices where !reach.fields.contains(slot) {
       table.program.fields[slot].isUsed = false

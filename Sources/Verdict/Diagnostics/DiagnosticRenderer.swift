@@ -48,6 +48,17 @@ public struct DiagnosticRenderer: Sendable {
     return output
   }
 
+  /// Renders a finding about a line of a file other than a policy (a data file's row):
+  /// `file:line: warning: message` and the hint, without an excerpt; ends with a newline.
+  package func render(
+    _ severity: Diagnostic.Severity, _ message: String, hint: String? = nil, file: String, line: Int
+  ) -> String {
+    var output = paint("\(file):\(line): ", .bold)
+    output += paint("\(severity.rawValue):", color(for: severity)) + paint(" \(message)", .bold) + "\n"
+    if let hint { output += "      = " + paint("hint:", .cyan) + " \(hint)\n" }
+    return output
+  }
+
   /// Renders several diagnostics, one after another.
   public func render(_ diagnostics: [Diagnostic], in source: SourceFile) -> String {
     diagnostics.map { render($0, in: source) }.joined()

@@ -19,6 +19,9 @@ package enum WarningCode: String, CaseIterable, Sendable {
   case unusedTable = "unused-table"
   /// `verdict check --data`: cells of a column that do not fit their field.
   case cellType = "cell-type"
+  /// `verdict check --data`: rows a run reports as errors whatever the policy reads in them (too
+  /// few or too many cells, a blank key); about the data file's line, not the policy.
+  case rowError = "row-error"
 }
 
 /// The code of a mistake in one of a policy's own examples: an error in `verdict test`, and a

@@ -32,14 +32,14 @@ extension ClientTable {
     return (source, columns, binder, bound.keyColumn)
   }
 
-  /// Reads every record of `path` once, calling `body` with each record and the number of
-  /// columns, and returns the table without rows. The date format is decided for the columns
+  /// Reads every record of `path` once, calling `body` with each record and the file's columns,
+  /// and returns the table without rows. The date format is decided for the columns
   /// `datesOf` picks from the table, or for every column when it is `nil`.
   ///
   /// A file that breaks off keeps what was read and says why in ``unreadableTail``.
   static func scan(
     _ path: String, options: DataReadOptions, datesOf: ((ClientTable) -> Set<Int>)?,
-    _ body: (RowBuffer, Int) -> Void
+    _ body: (RowBuffer, [String]) -> Void
   ) throws(RunFailure) -> ClientTable {
     let (source, columns, binder, keyColumn) = try open(path, options: options)
     var table = ClientTable(name: source.name, columns: [], keyColumn: nil, numbers: [], rows: [], options: options)
@@ -72,7 +72,7 @@ extension ClientTable {
             }
           }
         }
-        body(row, columns.count)
+        body(row, columns)
       }
     } catch let failure as RunFailure {
       throw failure

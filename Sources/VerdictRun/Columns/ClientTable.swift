@@ -169,7 +169,8 @@ package struct ClientTable: Sendable {
     -> ClientTable
   {
     var rows: [Row] = []
-    var table = try scan(path, options: options, datesOf: nil) { row, columns in
+    var table = try scan(path, options: options, datesOf: nil) { row, names in
+      let columns = names.count
       let cells = (0..<columns).map { String(decoding: row.cells[$0], as: UTF8.self) }
       var record = Row(
         line: row.line, key: String(decoding: row.key, as: UTF8.self), cells: cells, problem: row.problem)
@@ -207,7 +208,6 @@ package struct ClientTable: Sendable {
 
   /// Sets each column's number format from its tally, or from the options when they fix it.
   mutating func decideNumbers(_ tallies: [DecimalMarkTally], source: any RecordSource) {
-    let grouping = options.grouping ?? .any
     guard let csv = source as? CSVRecordSource else {
       numbers = columns.map { _ in source.numbers }
       numberSources = columns.map { _ in .option }

@@ -24,6 +24,29 @@ package struct CellFailures: Sendable {
   }
 }
 
+/// The rows of a data file that a run reports as errors whatever the policy reads in them: a row
+/// with more or fewer cells than the header, a record that is not JSON, a row whose key cell is
+/// blank. How many, and the first few.
+package struct RowErrors: Sendable {
+  /// One such row.
+  package struct Row: Sendable {
+    /// The line the record starts on.
+    package var line: Int
+    /// Why a run cannot evaluate it, as the run says.
+    package var message: String
+  }
+
+  /// How many rows.
+  package var count = 0
+  /// The first of them, in file order.
+  package var first: [Row] = []
+
+  mutating func add(line: Int, message: String, keeping examples: Int) {
+    count += 1
+    if first.count < examples { first.append(Row(line: line, message: message)) }
+  }
+}
+
 /// `verdict check --data` over a file of any size: the file is read twice as a stream, keeping
 /// no row. The first pass decides how each column writes its numbers and dates from the cells
 /// `verdict run` samples, as ``ClientTable/read(_:options:)`` does; the second reads each cell a field of the
@@ -33,23 +56,45 @@ package struct DataFileSurvey: Sendable {
   package var layout: ClientTable
   /// For each field slot of the policy whose column has cells that do not fit the field.
   package var failures: [Int: CellFailures]
+  /// The rows a run reports as errors, whatever their cells.
+  package var rowErrors = RowErrors()
 
-  /// Surveys `path` (not standard input) for `policy`, keeping `examples` failing cells a field.
+  /// Surveys `path` (not standard input) for `policy`, keeping `examples` failing cells a field
+  /// and `examples` rows with errors. `recordKey`: for a record table's file, the column that
+  /// keys its records, whose blank cells a run counts for no client (a client file's key is
+  /// `options.keyColumn`, or the file's first column).
   /// - Throws: ``RunFailure`` when the file cannot be opened, or `--key` names no column.
-  package static func read(_ path: String, options: DataReadOptions = DataReadOptions(), policy: Policy, examples: Int)
-    throws(RunFailure) -> DataFileSurvey
-  {
+  package static func read(
+    _ path: String, options: DataReadOptions = DataReadOptions(), policy: Policy, examples: Int,
+    recordKey: String? = nil
+  ) throws(RunFailure) -> DataFileSurvey {
     // The columns of date fields, declared formats too: the summary leaves out a column whose
     // own dates have two readings, as the table read into memory does.
     let datedColumns = { (table: ClientTable) in
       Set(policy.fields.filter { $0.isUsed && $0.type == .date }.compactMap(table.column))
     }
-    let layout = try ClientTable.scan(path, options: options, datesOf: datedColumns) { _, _ in }.deciding(for: policy)
+    var rowErrors = RowErrors()
+    var keyIndex: Int??
+    let layout = try ClientTable.scan(path, options: options, datesOf: datedColumns) { row, columns in
+      if let problem = row.problem {
+        rowErrors.add(line: row.line, message: problem, keeping: examples)
+        return
+      }
+      if keyIndex == nil {
+        // Matched as the run matches it (the table's `keyed by` and the header may differ in case).
+        keyIndex = recordKey.flatMap { key in
+          if case .found(let index) = HeaderIndex(columns).find(key) { index } else { nil }
+        }
+      }
+      if let key = keyIndex ?? nil, ClientKey.isBlank(row.cells[key]) {
+        rowErrors.add(line: row.line, message: ClientKey.blankProblem(column: columns[key]), keeping: examples)
+      }
+    }.deciding(for: policy)
     let checks = layout.cellChecks(for: policy)
     var failures: [Int: CellFailures] = [:]
-    guard !checks.isEmpty else { return DataFileSurvey(layout: layout, failures: failures) }
+    guard !checks.isEmpty else { return DataFileSurvey(layout: layout, failures: failures, rowErrors: rowErrors) }
     let (source, _, binder, _) = try ClientTable.open(path, options: options)
-    guard let binder else { return DataFileSurvey(layout: layout, failures: failures) }
+    guard let binder else { return DataFileSurvey(layout: layout, failures: failures, rowErrors: rowErrors) }
     let reader = CellReader()
     let buffer = RowBuffer(slots: layout.columns.count)
     do {
@@ -69,7 +114,7 @@ package struct DataFileSurvey: Sendable {
     } catch {
       throw RunFailure(.data, "\(error)")
     }
-    return DataFileSurvey(layout: layout, failures: failures)
+    return DataFileSurvey(layout: layout, failures: failures, rowErrors: rowErrors)
   }
 }
 
