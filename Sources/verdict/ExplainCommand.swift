@@ -74,6 +74,8 @@ struct ExplainCommand: ParsableCommand {
     if let today { context.today = try TodayOption.parse(today) }
     var book = ClientBook()
     var unreadableTail: String?
+    // As a run's summary says it: any client's figures may lack these records.
+    var uncountedRecords: String?
     if let data {
       let table = try table(data, for: policy)
       unreadableTail = table.unreadableTail
@@ -89,6 +91,7 @@ struct ExplainCommand: ParsableCommand {
         throw CommandFailure(error)
       }
       if data == nil { book.load(records) } else { book.attach(records) }
+      uncountedRecords = records.uncountedRecords
     }
     if data != nil || !policy.tables.isEmpty { context.population = book.population(for: policy) }
     var pastRuns: HistoryReader?
@@ -102,7 +105,7 @@ struct ExplainCommand: ParsableCommand {
     for index in targets {
       let name = index.map { book.entries[$0].reportName }
       if let index, let problem = book.problem(at: index) {
-        reports.fail(name, "line cannot be read: \(problem)")
+        reports.fail(name, "cannot be evaluated: \(problem)")
         continue
       }
       do throws(CellProblem) {
@@ -118,7 +121,10 @@ struct ExplainCommand: ParsableCommand {
     reports.finish()
     // As `verdict run`: the clients before the break are explained, and the break is reported.
     if let unreadableTail { Terminal.error(unreadableTail + "\n") }
-    if reports.failed || unreadableTail != nil { throw CommandFailure(message: "", exitCode: 1) }
+    if let uncountedRecords { Terminal.error("warning: \(uncountedRecords)\n") }
+    if reports.failed || unreadableTail != nil || uncountedRecords != nil {
+      throw CommandFailure(message: "", exitCode: 1)
+    }
   }
 
   /// The data file, checked against the policy as `verdict run` checks it (exit 2 when a field

@@ -63,7 +63,11 @@ final class CSVRecordSource: RecordSource {
         row.line = record.position.line
         row.problem = shape.fits(record) ? nil : shape.problem(record)
         record.gather(slots, into: row.cells)
-        row.key = record[key]
+        // A ragged row (a separator lost or added, a quote out of place) names its client only
+        // when the key is its first cell, which no lost or extra separator moves; past it, a
+        // shifted cell would be taken for another client's key (charged with the row's records,
+        // kept in the history in the place of the client that is in fact missing).
+        row.key = row.problem == nil || key == 0 ? record[key] : UnsafeBufferPointer(start: nil, count: 0)
         row.namesNoClient = false
         if row.problem == nil, key >= 0, ClientKey.isBlank(row.key) {
           row.problem = ClientKey.blankProblem(column: binding.columns[key])

@@ -60,7 +60,7 @@ final class JSONRowReading {
       let problem = DataReadError(
         line: record.position.line, column: 0,
         message: "the record has the key \(Value.quote(key)) more than once; which value is meant cannot be known")
-      return try JSONRowReading.report(problem, into: row, body)
+      return try JSONRowReading.report(problem, into: row, key: clientKey(unless: slot), body)
     }
     if let (slot, written) = cells.otherSpelling, let key = table.keys[slot] {
       // Read by its exact key, the value would be missing without a word.
@@ -68,7 +68,7 @@ final class JSONRowReading {
         line: record.position.line, column: 0,
         message: "the record writes the key \(Value.quote(key)) as \(Value.quote(written)); "
           + "its value would be read as missing: write the key alike in every record")
-      return try JSONRowReading.report(problem, into: row, body)
+      return try JSONRowReading.report(problem, into: row, key: clientKey(unless: slot), body)
     }
     row.line = record.position.line
     row.problem = nil
@@ -104,11 +104,25 @@ final class JSONRowReading {
     try body(row)
   }
 
-  /// Calls `body` with `row` emptied and carrying `error` as its problem.
-  static func report(_ error: DataReadError, into row: RowBuffer, _ body: (RowBuffer) throws -> Void) rethrows {
+  /// The record's client key, read: unless the record's problem is in the key itself (the
+  /// key's slot is `slot`), the record is surely that client's, and its problem is charged to it
+  /// rather than counted for nobody. Empty without a key column.
+  private func clientKey(unless slot: Int) -> UnsafeBufferPointer<UInt8> {
+    guard let keySlot, keySlot != slot else { return UnsafeBufferPointer(start: nil, count: 0) }
+    return cells.cells[keySlot]
+  }
+
+  /// Calls `body` with `row` emptied and carrying `error` as its problem, and `key` as its key
+  /// (empty when the record's client is not known).
+  static func report(
+    _ error: DataReadError, into row: RowBuffer,
+    key: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0),
+    _ body: (RowBuffer) throws -> Void
+  ) rethrows {
     row.clear()
     row.line = error.line
     row.problem = error.column > 0 ? "column \(error.column): \(error.message)" : error.message
+    row.key = key
     try body(row)
   }
 }

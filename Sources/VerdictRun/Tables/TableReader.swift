@@ -57,12 +57,10 @@ struct TableReader {
         batch = next
         batch.reset()
       }
-      // A record that cannot be read as a row (ragged, a quote out of place) names its client
-      // only when the key is its first cell, which no lost or extra separator moves; past it, a
-      // shifted cell would charge another client (a key that is not UTF-8 comes here empty).
-      let trusted = row.problem == nil || source.binding?.keyColumn == 0
-      let key = trusted ? AggregateStore.trimmed(row.key) : UnsafeBufferPointer(start: nil, count: 0)
-      let record = batch.add(line: row.line, key: key)
+      // A record that cannot be read comes with the key of the client it is surely about, or
+      // none (a ragged CSV row whose key is not its first cell, a malformed JSON line, a key
+      // that is not UTF-8): it then names no client, and its problem is counted for nobody.
+      let record = batch.add(line: row.line, key: AggregateStore.trimmed(row.key))
       if let problem = row.problem {
         batch.problems.append((record, problem))
         return

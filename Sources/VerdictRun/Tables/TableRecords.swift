@@ -29,14 +29,10 @@ package final class TableRecords: @unchecked Sendable {
       for row in data.rows {
         let key = AggregateStore.key(row.key)
         let place = "\(data.name):\(row.line)"
-        // As `verdict run` (TableReader): a record that cannot be read as a row names no client,
-        // unless its key is its first cell.
-        if let problem = row.problem, data.keyColumn != 0 || key.isEmpty {
-          store.keylessRecord("\(place): \(problem)")
-          continue
-        }
+        // As `verdict run` (TableReader): a record that cannot be read names its client only
+        // when the source is sure of its key (the row then comes with it).
         guard !key.isEmpty else {
-          store.keylessRecord("\(place): the '\(table.keyColumn)' cell is empty")
+          store.keylessRecord("\(place): \(row.problem ?? "the '\(table.keyColumn)' cell is empty")")
           continue
         }
         var bytes = key
@@ -72,6 +68,13 @@ package final class TableRecords: @unchecked Sendable {
       policy: policy, files: files, reading: options, renderer: renderer,
       context: EvaluationContext(today: today))
     return TableRecords(store: try pass.run(try pass.prepare()), files: files, policy: policy)
+  }
+
+  /// The warning about the records counted for no client (no key that can be trusted: a blank
+  /// key cell, a record that cannot be read as one), as a run's summary gives it; `nil` for none.
+  /// Any client's figures may lack them.
+  package var uncountedRecords: String? {
+    UnmatchedRecords.keylessSentence(store.keyless.count, first: store.keyless.first)
   }
 
   /// The clients the tables name, in the order they first appear.

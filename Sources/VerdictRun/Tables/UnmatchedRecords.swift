@@ -46,12 +46,15 @@ package struct UnmatchedRecords: Sendable {
         "  warning: \(records) record\(records == 1 ? "" : "s") of \(keys) key\(keys == 1 ? "" : "s") "
         + "match\(keys == 1 ? "es" : "") no client in \(files): \(shown)\(keys > examples.count ? ", …" : "")\n"
     }
-    if keyless > 0, let first = firstKeyless {
-      lines +=
-        "  \(keyless) record\(keyless == 1 ? " has" : "s have") no client key that can be trusted and "
-        + "\(keyless == 1 ? "was" : "were") "
-        + "not counted for anyone: \(first)\(keyless > 1 ? ", …" : "")\n"
-    }
+    if let keyless = UnmatchedRecords.keylessSentence(keyless, first: firstKeyless) { lines += "  \(keyless)\n" }
     return lines
+  }
+
+  /// What the summary says of `count` records with no key that can be trusted, the first at
+  /// `first`: `nil` for none. `explain` and the REPL say the same.
+  static func keylessSentence(_ count: Int, first: String?) -> String? {
+    guard count > 0, let first else { return nil }
+    return "\(count) record\(count == 1 ? " has" : "s have") no client key that can be trusted and "
+      + "\(count == 1 ? "was" : "were") not counted for anyone: \(first)\(count > 1 ? ", …" : "")"
   }
 }
