@@ -158,9 +158,23 @@ struct ExplainCommand: ParsableCommand {
         throw CommandFailure(message: "--client '\(MessageText.escaped(name))' could be \(listed)", exitCode: 2)
       case .failure(.unknown(let suggestion)):
         let hint = suggestion.map { " (did you mean '\(MessageText.escaped($0))'?)" } ?? ""
-        throw CommandFailure(message: "no client is called '\(MessageText.escaped(name))'\(hint)", exitCode: 2)
+        throw CommandFailure(
+          message: "no client is called '\(MessageText.escaped(name))'\(hint)\(unnamedRows(in: book))", exitCode: 2)
       }
     }
     return indices
+  }
+
+  /// For a client not found: the rows that cannot be read and name no client (a ragged row
+  /// whose key column is not the first, a malformed JSON record), one of which may be the
+  /// client's, so that the hint of a similar name is not taken for the whole story.
+  private func unnamedRows(in book: ClientBook) -> String {
+    let unnamed = book.entries.indices.filter { book.entries[$0].key.isEmpty && book.problem(at: $0) != nil }
+    guard let first = unnamed.first else { return "" }
+    let rows =
+      unnamed.count == 1
+      ? "a row that cannot be read names no client" : "\(unnamed.count) rows that cannot be read name no client"
+    return
+      "; \(rows) and may be theirs: \(MessageText.escaped(book.entries[first].reportName))\(unnamed.count > 1 ? ", …" : "")"
   }
 }
