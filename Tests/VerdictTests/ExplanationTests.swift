@@ -147,12 +147,17 @@ final class ExplanationTests: XCTestCase {
     XCTAssertEqual(ExplanationText.line(explanation), "error: division by zero in rule 2")
   }
 
-  /// A long fraction is rounded for reading, but never to a number it is not near: to 2 places,
-  /// or 2 digits past the zeros after the point, and marked `≈`; up to 6 places are shown as they
-  /// are.
+  /// A long fraction is rounded for reading, but never to a number it is not near: to the first
+  /// 2 digits of its fraction past the zeros right after the point, and to at least 2 places, and
+  /// marked `≈`; up to 6 places are shown as they are.
   func testLongFractionsAreRoundedForReadingWithoutMisleading() throws {
     let third = try explain("let ratio = x / 3\nwhen ratio > 20 then recommend fire", ["x": "100"])
     XCTAssertEqual(findings(third.rules[0]), ["ratio ≈33.33 > 20 (by ≈13.33)"])
+    // The examples of docs/explain.md: 100 / 7, 224.6 / 7 (a zero after the point: 3 places).
+    let sevenths = try explain("let r = x / 7\nwhen r > 1000 then recommend fire", ["x": "100"])
+    XCTAssertEqual(findings(sevenths.rules[0]), ["r ≈14.29, needs > 1000"])
+    let zero = try explain("let r = x / 7\nwhen r > 1000 then recommend fire", ["x": "224.6"])
+    XCTAssertEqual(findings(zero.rules[0]), ["r ≈32.086, needs > 1000"])
     let six = try explain("when ratio > 20% then recommend fire", ["ratio": "11.131725%"])
     XCTAssertEqual(findings(six.rules[0]), ["ratio 11.131725%, needs > 20%"])
     // Rounded to 2 places these read "n 0 > 0.001 (by 0)" and "n 1 > 1 (by 0)".

@@ -2,8 +2,9 @@
 /// run's explanation lines (``LineBytes``).
 ///
 /// A number of up to 6 decimal places is shown as it is. One of more (an average, a share) is
-/// rounded half to even to 2 places, or to 2 digits past the zeros that follow the point, so
-/// that no value is shown as a number it is not near: rounding everything to 2 places showed
+/// rounded half to even to the first 2 digits of its fraction past the zeros that follow the
+/// point, and to at least 2 places (`14.29`, `32.086`, `1.0042`), so that no value is shown as
+/// a number it is not near: rounding everything to 2 places showed
 /// `n 0 > 0.001 (by 0)` for 0.0015, and `n 1 > 1 (by 0)` for 1.001. A rounded value is marked
 /// `≈` (``mark``): `0.9999999999999999999999999999` shown as `1` read `n 1 < 1`, and 181.5 days
 /// in a field of years `0.5y`, as if exact.
