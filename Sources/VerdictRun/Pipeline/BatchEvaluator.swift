@@ -151,8 +151,8 @@ final class BatchEvaluator {
         continue
       }
       if let store, let damage = aggregate(row, of: batch, from: store) {
-        batch.messages.append(RowMessage(row: row, text: damage))
-        report(row, of: batch, nil, error: damage, renderer: renderer, tally: &tally)
+        batch.messages.append(damage)
+        report(row, of: batch, nil, error: damage.text, renderer: renderer, tally: &tally)
         continue
       }
       // A client without a key is not recorded: it has no standing (it was "new", or cooling off
@@ -220,12 +220,14 @@ final class BatchEvaluator {
   }
 
   /// Fills the client's aggregates from its records; returns why it cannot be evaluated when one
-  /// of its records could not be read.
-  private func aggregate(_ row: Int, of batch: Batch, from store: AggregateStore) -> String? {
+  /// of its records could not be read, with the hints of its bad cells.
+  private func aggregate(_ row: Int, of batch: Batch, from store: AggregateStore) -> RowMessage? {
     let found = batch.withKey(row) { store.keys.number(of: AggregateStore.trimmed($0)) }
     if let found {
       met[Int(found) / 64] |= 1 << UInt64(found % 64)
-      if let damage = store.damageMessage(of: found) { return damage }
+      if let damage = store.damageMessage(of: found) {
+        return RowMessage(row: row, text: damage, hints: store.damageHints(of: found))
+      }
     }
     store.setAggregates(of: &client, client: found, policy: policy)
     return nil

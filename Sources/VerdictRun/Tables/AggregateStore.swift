@@ -23,7 +23,11 @@ final class AggregateStore: @unchecked Sendable {
   @exclusivity(unchecked) private(set) var firstRecords: [(table: Int32, line: Int32)] = []
   /// The first record of a client that could not be read or folded, and how many such records
   /// it has: such a client gets an error rather than aggregates that miss records.
-  private(set) var damage: [Int32: (place: String, line: Int32, table: Int32, message: String, count: Int)] = [:]
+  private(set) var damage:
+    [Int32: (
+      place: String, line: Int32, table: Int32, message: String, hints: [(field: String, hint: String)], count: Int
+    )] =
+      [:]
   /// Whether the clients are the tables' keys (no client file): a client's row is then its first
   /// record, whose place its messages need not repeat.
   var clientsAreKeys = false
@@ -128,13 +132,15 @@ final class AggregateStore: @unchecked Sendable {
 
   /// Records that a record of `client` could not be read or folded; the message is made only
   /// for the client's first such record.
+  /// `hints`: the hints of its bad cells, by field (``RowMessage/hints``).
   func damage(
-    _ client: Int32, at place: @autoclosure () -> String, table: Int, line: Int, _ message: @autoclosure () -> String
+    _ client: Int32, at place: @autoclosure () -> String, table: Int, line: Int, _ message: @autoclosure () -> String,
+    hints: @autoclosure () -> [(field: String, hint: String)] = []
   ) {
     if let known = damage[client] {
       damage[client]?.count = known.count + 1
     } else {
-      damage[client] = (place(), Int32(clamping: line), Int32(table), message(), 1)
+      damage[client] = (place(), Int32(clamping: line), Int32(table), message(), hints(), 1)
     }
   }
 
@@ -143,6 +149,9 @@ final class AggregateStore: @unchecked Sendable {
     keyless.count += 1
     if keyless.first == nil { keyless.first = message() }
   }
+
+  /// The hints of the bad cells of the first damaged record of `client`.
+  func damageHints(of client: Int32) -> [(field: String, hint: String)] { damage[client]?.hints ?? [] }
 
   /// Why `client` cannot be evaluated, if one of its records was damaged.
   func damageMessage(of client: Int32) -> String? {

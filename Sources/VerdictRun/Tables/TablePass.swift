@@ -159,9 +159,12 @@ private final class RecordFolder {
       }
       store.count(client)
       if hasProblem {
-        let problem = batch.problems[nextProblem].message
+        let problem = batch.problems[nextProblem]
         nextProblem += 1
-        store.damage(client, at: "\(source):\(batch.line(row))", table: index, line: batch.line(row), problem)
+        // A hint is shown once for its field of its table, as a client file's are for theirs.
+        store.damage(
+          client, at: "\(source):\(batch.line(row))", table: index, line: batch.line(row), problem.message,
+          hints: problem.hints.map { ("\(table.name).\($0.field)", $0.hint) })
         continue
       }
       let values = batch.values(row)

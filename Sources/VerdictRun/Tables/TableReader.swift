@@ -62,7 +62,7 @@ struct TableReader {
       // that is not UTF-8): it then names no client, and its problem is counted for nobody.
       let record = batch.add(line: row.line, key: AggregateStore.trimmed(row.key))
       if let problem = row.problem {
-        batch.problems.append((record, problem))
+        batch.problems.append((record, problem, []))
         return
       }
       guard !batch.key(record).isEmpty else { return }
@@ -71,7 +71,11 @@ struct TableReader {
         ?? RecordConverter(fields: fields, formats: source.binding?.formats ?? fields.map { CellFormat($0) })
       converter = current
       if let problems = current.convert(row, into: batch.values(record)) {
-        batch.problems.append((record, problems.map(\.message).joined(separator: "; ")))
+        batch.problems.append(
+          (
+            record, problems.map(\.message).joined(separator: "; "),
+            problems.compactMap { problem in problem.error.hint.map { (problem.field, $0) } }
+          ))
       }
     }
     full.send(batch)
@@ -87,7 +91,7 @@ final class RecordBatch: @unchecked Sendable {
   private(set) var count = 0
   /// The records that cannot be folded, in order, with why: the row could not be read (a ragged
   /// row) or a cell could not be converted.
-  var problems: [(record: Int, message: String)] = []
+  var problems: [(record: Int, message: String, hints: [(field: String, hint: String)])] = []
   /// The line each record starts on.
   private let lines: UnsafeMutablePointer<Int>
   /// `slotCount` values a record; a record with a problem or without a key has stale ones.
