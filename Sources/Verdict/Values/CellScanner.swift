@@ -103,7 +103,8 @@ struct CellScanner {
     return (decimal, unit)
   }
 
-  /// `1200`, `1200.50 EUR`, `EUR 1200`, `€1200`, `1.234,56 €`; bare numbers take `defaultCurrency`.
+  /// `1200`, `1200.50 EUR`, `EUR 1200`, `€1200`, `-$250.00`, `1.234,56 €` (a no-break space before
+  /// the symbol too); bare numbers take `defaultCurrency`.
   func money(defaultCurrency: Currency?) -> Money? {
     // A cell that starts and ends with a digit has no symbol or currency code: a bare amount.
     if let defaultCurrency, end > start, CellScanner.isDigit(bytes[start]), CellScanner.isDigit(bytes[end - 1]) {
@@ -122,6 +123,15 @@ struct CellScanner {
     var first = start
     var last = end
     var currency: Currency?
+    // A minus before a symbol in front (`-$250.00`, `-€627,93`): how accounting tools and
+    // spreadsheets write a negative amount.
+    var minusFirst = false
+    if last - first > 1, bytes[first] == UInt8(ascii: "-"),
+      (0..<3).contains(where: { CellScanner.hasSymbol($0, in: self, at: first + 1) })
+    {
+      minusFirst = true
+      first += 1
+    }
     // The symbols €, $ and £ in front or behind; as before, a later symbol wins.
     for symbol in 0..<3 {
       let (pattern, count) = CellScanner.moneySymbol(symbol)
@@ -141,10 +151,37 @@ struct CellScanner {
       currency = code
       first += 3
     }
-    while first < last, CellScanner.isSpace(bytes[first]) { first += 1 }
-    while last > first, CellScanner.isSpace(bytes[last - 1]) { last -= 1 }
-    guard let currency = currency ?? defaultCurrency, let decimal = decimal(first, last) else { return nil }
+    while first < last, let width = spaceWidth(at: first) { first += width }
+    while last > first, let width = spaceWidth(endingAt: last) { last -= width }
+    guard let currency = currency ?? defaultCurrency, var decimal = decimal(first, last) else { return nil }
+    if minusFirst {
+      // `-$-5` has one sign too many.
+      guard !decimal.negative, bytes[first] != UInt8(ascii: "+") else { return nil }
+      decimal.negative = true
+    }
     return (decimal, currency)
+  }
+
+  /// Whether the symbol `moneySymbol(symbol)` is at `offset` of `scanner`'s cell.
+  private static func hasSymbol(_ symbol: Int, in scanner: CellScanner, at offset: Int) -> Bool {
+    let (pattern, count) = moneySymbol(symbol)
+    return scanner.hasBytes(pattern, count, at: offset)
+  }
+
+  /// The bytes of the space at `offset` between an amount and its symbol or code: a space or a
+  /// tab, a no-break space (U+00A0, which spreadsheets put before `€`) or a narrow one (U+202F);
+  /// `nil` for none.
+  private func spaceWidth(at offset: Int) -> Int? {
+    if CellScanner.isSpace(bytes[offset]) { return 1 }
+    if hasBytes((0xC2, 0xA0, 0), 2, at: offset) { return 2 }
+    return hasBytes((0xE2, 0x80, 0xAF), 3, at: offset) ? 3 : nil
+  }
+
+  /// The bytes of such a space that ends just before `offset`; `nil` for none.
+  private func spaceWidth(endingAt offset: Int) -> Int? {
+    if CellScanner.isSpace(bytes[offset - 1]) { return 1 }
+    if offset - 2 >= start, hasBytes((0xC2, 0xA0, 0), 2, at: offset - 2) { return 2 }
+    return offset - 3 >= start && hasBytes((0xE2, 0x80, 0xAF), 3, at: offset - 3) ? 3 : nil
   }
 
   private static let euro = Currency(code: "EUR")!
