@@ -215,7 +215,12 @@ package struct ClientBook: Sendable {
     let measured = Set(policy.populationNeeds.map(\.field))
     let columns = policy.fields.indices.map { measured.contains($0) ? table?.column(for: policy.fields[$0]) : nil }
     let decided = table.map { self.decided.table($0, for: policy) }
-    for index in entries.indices where entries[index].problem == nil {
+    // A client whose table records could not all be read is measured by an aggregate they leave
+    // known, as the run measures it.
+    for index in entries.indices
+    where entries[index].problem == nil
+      || (entries[index].row.problem == nil && records?.isMeasured(entries[index].key, for: policy) == true)
+    {
       if let client = try? client(at: index, for: policy, overrides: [:], columns: columns, table: decided) {
         builder.add(client)
       }

@@ -80,7 +80,7 @@ extension Session {
     var lines = VerdictTable()
     var header = ["line"]
     for row in rows {
-      let (record, problem) = data.record(row, for: table.policy, everyField: true)
+      let (record, problem, _) = data.record(row, for: table.policy, everyField: true)
       let described = table.describe(record, in: context)
       if header.count == 1 { header += described.map(\.name) }
       lines.add(["\(row.line)"] + described.map { problem == nil ? $0.value.description : "?" })

@@ -59,7 +59,7 @@ struct DecimalMarkEvidenceTests {
     #expect(
       try DataFileSurvey.read(path, policy: both, examples: 3).layout.layoutSummary(for: both)
         .contains("betrag ',' (as in the other columns)"))
-    let (record, problem) = table.deciding(for: both).record(table.rows[0], for: both)
+    let (record, problem, _) = table.deciding(for: both).record(table.rows[0], for: both)
     #expect(problem == nil)
     #expect(record.values[1] == .money(Money(scaledAmount: 12_500_000, currency: Currency(code: "EUR")!)))
   }

@@ -104,6 +104,10 @@ extension Policy {
   /// The table aggregate `index` reads, by index in ``tables``.
   package func aggregateTable(_ index: Int) -> Int { program.aggregates[index].table }
 
+  /// The field slots of its table that aggregate `index` reads, through the table's lets too: a
+  /// record whose cell in one of them cannot be read leaves the aggregate unknown for its client.
+  package func aggregateFieldsRead(_ index: Int) -> [Int] { program.aggregates[index].fieldsRead }
+
   /// Writes the aggregates' values, from a client's accumulators, into the client's slots after
   /// the fields.
   package func setAggregates(

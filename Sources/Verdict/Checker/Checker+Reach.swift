@@ -74,6 +74,11 @@ extension Checker {
       tables[index].aggregates.removeAll { !reach.aggregates.contains($0) }
       dropFieldsNoAggregateReads(of: &tables[index])
     }
+    for index in aggregates.indices {
+      var reach = Reach(lets: tables[aggregates[index].table].program.lets)
+      for slot in [aggregates[index].value, aggregates[index].filter].compactMap({ $0 }) { reach.visit(letSlot: slot) }
+      aggregates[index].fieldsRead = reach.fields.sorted()
+    }
   }
 
   /// Marks a table's fields that its remaining aggregates do not read, directly or through its lets, as unused.

@@ -63,6 +63,10 @@ struct AggregateInfo: Sendable {
   var range: SourceRange
   /// `average(invoices.days_late)`, as written, for explanations.
   var text: String
+  /// The table's field slots its value and filter read, directly or through the table's lets:
+  /// a record whose cell in one of them cannot be read leaves the aggregate unknown for its
+  /// client, and one whose bad cells are all elsewhere still counts in it.
+  var fieldsRead: [Int] = []
 }
 
 /// A record table after checking: its own program (the table's fields as slots, its lets, and

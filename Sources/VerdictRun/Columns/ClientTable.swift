@@ -91,17 +91,23 @@ package struct ClientTable: Sendable {
   /// The values of `row` for `policy`'s fields, read as ``read(_:column:for:)`` reads them, or
   /// what is wrong with its cells (`nil` values). Only the fields the policy reads are read,
   /// unless `everyField` (a listing of the records shows every column the table declares).
-  package func record(_ row: Row, for policy: Policy, everyField: Bool = false) -> (record: Client, problem: String?) {
+  /// Also returns the slots whose cells could not be read (`badSlots`, missing in the record).
+  package func record(_ row: Row, for policy: Policy, everyField: Bool = false)
+    -> (record: Client, problem: String?, badSlots: [Int])
+  {
     var values = [Value](repeating: .missing, count: policy.fields.count)
     var problems: [String] = []
+    var badSlots: [Int] = []
     for (slot, field) in policy.fields.enumerated() where everyField || field.isUsed {
       guard let column = column(for: field), column < row.cells.count else { continue }
       switch read(row, column: column, for: field) {
       case .success(let value): values[slot] = value
-      case .failure(let error): problems.append("\(field.name): \(error.message)")
+      case .failure(let error):
+        problems.append("\(field.name): \(error.message)")
+        badSlots.append(slot)
       }
     }
-    return (Client(values: values), problems.isEmpty ? nil : problems.joined(separator: "; "))
+    return (Client(values: values), problems.isEmpty ? nil : problems.joined(separator: "; "), badSlots)
   }
 
   /// The column with the header `name`, matched as `verdict run` matches headers, or `nil`.

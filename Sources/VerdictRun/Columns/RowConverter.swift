@@ -41,7 +41,7 @@ final class RowConverter {
         values[slot] = value
       case .failure(let error):
         values[slot] = .missing
-        problems = (problems ?? []) + [CellProblem(field: names[slot], error: error)]
+        problems = (problems ?? []) + [CellProblem(field: names[slot], slot: slot, error: error)]
       }
     }
     return problems
@@ -51,7 +51,7 @@ final class RowConverter {
     var problems: [CellProblem]?
     batch.withRow(row) { cells, bytes in
       reader.readRow(cells, in: bytes, formats: formats, slots: slots, into: values) { slot, error in
-        problems = (problems ?? []) + [CellProblem(field: names[slot], error: error)]
+        problems = (problems ?? []) + [CellProblem(field: names[slot], slot: slot, error: error)]
       }
     }
     return problems
@@ -63,6 +63,8 @@ final class RowConverter {
 struct CellProblem {
   /// The field's name.
   var field: String
+  /// The field's slot.
+  var slot: Int
   /// What is wrong.
   var error: CellError
 

@@ -11,6 +11,11 @@ struct PopulationPass {
   /// The clients' aggregates, when the policy reads record tables (`share(revenue)` of a sum).
   var store: AggregateStore?
 
+  /// The aggregates the population functions measure, by index among the policy's.
+  private var measuredAggregates: [Int] {
+    policy.populationNeeds.map(\.field).filter { $0 >= policy.fields.count }.map { $0 - policy.fields.count }
+  }
+
   /// What the pass leaves for the second pass.
   struct Result {
     /// The population of every client whose needed cells could be read.
@@ -82,9 +87,10 @@ struct PopulationPass {
           continue
         }
         if let store {
-          // A client whose records could not all be read is not evaluated, so not measured.
+          // A client whose records could not all be read is an error row, but measured by an
+          // aggregate its bad cells do not touch (AggregateReads).
           let found = store.client(named: batch.withKey(row) { AggregateStore.key($0) })
-          if let found, store.damageMessage(of: found) != nil {
+          if let found, !store.isMeasured(found, by: measuredAggregates) {
             leftOut += 1
             continue
           }
@@ -136,9 +142,9 @@ struct PopulationPass {
             return
           }
           if let store {
-            // A client whose records could not all be read is not evaluated, so not measured.
+            // As in the pass over files: measured by an aggregate its bad cells do not touch.
             let found = store.client(named: AggregateStore.key(row.key))
-            if let found, store.damageMessage(of: found) != nil {
+            if let found, !store.isMeasured(found, by: measuredAggregates) {
               result.leftOut += 1
               return
             }

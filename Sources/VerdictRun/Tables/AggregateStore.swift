@@ -28,6 +28,13 @@ final class AggregateStore: @unchecked Sendable {
       place: String, line: Int32, table: Int32, message: String, hints: [(field: String, hint: String)], count: Int
     )] =
       [:]
+  /// Which aggregates read which fields of their table: what a record with bad cells leaves
+  /// unknown (``leaveUnknown(_:table:badSlots:)``).
+  var reads = AggregateReads()
+  /// For clients with records that could not be read or folded whole: the aggregates left
+  /// unknown (``everyAggregate`` for all), which `share`, `rank` and `percentile` cannot measure
+  /// them by.
+  var unknown: [Int32: Set<Int>] = [:]
   /// Whether the clients are the tables' keys (no client file): a client's row is then its first
   /// record, whose place its messages need not repeat.
   var clientsAreKeys = false

@@ -47,7 +47,9 @@ final class RecordConverter {
       let isRemembered = self.isRemembered[slot]
       if isRemembered, dates.find(cell, slot: slot, into: values + slot) { continue }
       if let error = reader.read(cell, as: formats[slot], into: values + slot) {
-        problems = (problems ?? []) + [CellProblem(field: names[slot], error: error)]
+        // Missing, for the aggregates that do not read it (``TableFolder``).
+        values[slot] = .missing
+        problems = (problems ?? []) + [CellProblem(field: names[slot], slot: slot, error: error)]
       } else if isRemembered {
         dates.remember(cell, slot: slot, values[slot])
       }

@@ -85,6 +85,7 @@ struct TablePass {
   /// Reads every table into a new store.
   func run(_ prepared: [(table: RecordTable, source: any RecordSource)]) throws(RunFailure) -> AggregateStore {
     let store = AggregateStore(aggregateCount: policy.aggregateCount, tableCount: prepared.count)
+    store.reads = AggregateReads(policy: policy)
     for (index, (table, source)) in prepared.enumerated() {
       try read(table, index: index, from: source, into: store)
     }
@@ -165,15 +166,23 @@ private final class RecordFolder {
         store.damage(
           client, at: "\(source):\(batch.line(row))", table: index, line: batch.line(row), problem.message,
           hints: problem.hints.map { ("\(table.name).\($0.field)", $0.hint) })
-        continue
+        // Its readable cells still count in the aggregates that do not read its bad ones (they
+        // are missing in its values), for the population functions (AggregateReads).
+        store.leaveUnknown(client, table: index, badSlots: problem.badSlots)
+        guard problem.badSlots != nil else { continue }
       }
       let values = batch.values(row)
       let failure = store.withAccumulators(of: client) { table.fold(values: values, in: context, into: $0) }
       if let failure {
-        let location = table.policy.source.location(of: failure.range.start)
-        store.damage(
-          client, at: "\(source):\(batch.line(row))", table: index, line: batch.line(row),
-          "\(failure.message) (\(table.policy.source.name):\(location))")
+        // A record with bad cells was counted as damaged already.
+        if !hasProblem {
+          let location = table.policy.source.location(of: failure.range.start)
+          store.damage(
+            client, at: "\(source):\(batch.line(row))", table: index, line: batch.line(row),
+            "\(failure.message) (\(table.policy.source.name):\(location))")
+        }
+        // Left partly folded.
+        store.leaveUnknown(client, table: index, badSlots: nil)
       }
     }
   }

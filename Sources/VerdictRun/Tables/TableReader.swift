@@ -62,7 +62,7 @@ struct TableReader {
       // that is not UTF-8): it then names no client, and its problem is counted for nobody.
       let record = batch.add(line: row.line, key: AggregateStore.trimmed(row.key))
       if let problem = row.problem {
-        batch.problems.append((record, problem, []))
+        batch.problems.append(RecordProblem(record: record, message: problem))
         return
       }
       guard !batch.key(record).isEmpty else { return }
@@ -72,14 +72,27 @@ struct TableReader {
       converter = current
       if let problems = current.convert(row, into: batch.values(record)) {
         batch.problems.append(
-          (
-            record, problems.map(\.message).joined(separator: "; "),
-            problems.compactMap { problem in problem.error.hint.map { (problem.field, $0) } }
-          ))
+          RecordProblem(
+            record: record, message: problems.map(\.message).joined(separator: "; "),
+            hints: problems.compactMap { problem in problem.error.hint.map { (problem.field, $0) } },
+            badSlots: problems.map(\.slot)))
       }
     }
     full.send(batch)
   }
+}
+
+/// Why a record of a table cannot be folded whole.
+struct RecordProblem {
+  /// The record, in its batch.
+  var record: Int
+  /// What is wrong, as the client's row error says it.
+  var message: String
+  /// The hints of its bad cells, by field (``RowMessage/hints``).
+  var hints: [(field: String, hint: String)] = []
+  /// The table's field slots whose cells could not be read, missing in the record's values; `nil`
+  /// when the record could not be read at all (a ragged row, a malformed JSON record).
+  var badSlots: [Int]?
 }
 
 /// A batch of a table's records on their way from the reading thread to the folding one: each
@@ -89,9 +102,9 @@ final class RecordBatch: @unchecked Sendable {
   let capacity: Int
   /// Records filled.
   private(set) var count = 0
-  /// The records that cannot be folded, in order, with why: the row could not be read (a ragged
-  /// row) or a cell could not be converted.
-  var problems: [(record: Int, message: String, hints: [(field: String, hint: String)])] = []
+  /// The records that cannot be folded whole, in order, with why: the row could not be read (a
+  /// ragged row) or a cell could not be converted.
+  var problems: [RecordProblem] = []
   /// The line each record starts on.
   private let lines: UnsafeMutablePointer<Int>
   /// `slotCount` values a record; a record with a problem or without a key has stale ones.

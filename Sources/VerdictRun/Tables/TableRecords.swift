@@ -23,6 +23,7 @@ package final class TableRecords: @unchecked Sendable {
   /// for `policy`; a table of the policy without data has no records.
   package static func fold(_ tables: [String: ClientTable], for policy: Policy, today: CalendarDate) -> TableRecords {
     let store = AggregateStore(aggregateCount: policy.aggregateCount, tableCount: policy.tables.count)
+    store.reads = AggregateReads(policy: policy)
     let context = EvaluationContext(today: today)
     for (index, table) in policy.tables.enumerated() {
       guard let data = tables[table.name] else { continue }
@@ -39,15 +40,21 @@ package final class TableRecords: @unchecked Sendable {
         let client = bytes.withUTF8 { store.client($0, table: index, line: row.line) }
         if let problem = row.problem {
           store.damage(client, at: place, table: index, line: row.line, problem)
+          store.leaveUnknown(client, table: index, badSlots: nil)
           continue
         }
-        let (record, problem) = data.record(row, for: table.policy)
+        // As `verdict run` (TablePass): a record with bad cells counts in the aggregates that do
+        // not read them, for the population functions.
+        let (record, problem, badSlots) = data.record(row, for: table.policy)
         if let problem {
           store.damage(client, at: place, table: index, line: row.line, problem)
-          continue
+          store.leaveUnknown(client, table: index, badSlots: badSlots)
         }
         let failure = store.withAccumulators(of: client) { table.fold(record, in: context, into: $0) }
-        if let failure { store.damage(client, at: place, table: index, line: row.line, failure.message) }
+        if let failure {
+          if problem == nil { store.damage(client, at: place, table: index, line: row.line, failure.message) }
+          store.leaveUnknown(client, table: index, badSlots: nil)
+        }
       }
     }
     let files = policy.tables.compactMap { table in
@@ -83,6 +90,15 @@ package final class TableRecords: @unchecked Sendable {
   /// Why the client `key` cannot be evaluated (one of its records could not be read), or `nil`.
   package func damage(of key: String) -> String? {
     store.client(named: AggregateStore.key(key)).flatMap(store.damageMessage(of:))
+  }
+
+  /// Whether `share`, `rank` and `percentile` measure the client `key` (of `policy`): none of the
+  /// aggregates they read is left unknown by a record of its that could not be read, though the
+  /// client cannot be evaluated when one could not (``damage(of:)``).
+  package func isMeasured(_ key: String, for policy: Policy) -> Bool {
+    guard let client = store.client(named: AggregateStore.key(key)) else { return true }
+    let fields = policy.fields.count
+    return store.isMeasured(client, by: policy.populationNeeds.map(\.field).filter { $0 >= fields }.map { $0 - fields })
   }
 
   /// Fills `client`'s aggregates (a client of `policy`) from the records of `key`; a key with
