@@ -154,6 +154,15 @@ struct TableRunTests {
     #expect(!outcome.messages.contains("no client key"))
   }
 
+  /// The verb agrees with the records: "1 record of 1 key matches", "2 records of 1 key match".
+  @Test func unmatchedRecordsAreCountedInAgreement() throws {
+    let outcome = try Self.run(clients: ["clients-without-beta.csv"], tables: [(Self.invoices, "ar.csv")])
+    #expect(
+      outcome.messages.contains(
+        "  warning: 2 records of 1 key match no client in tables/clients-without-beta.csv: \"beta\" (tables/ar.csv:3)\n"
+      ), "\(outcome.messages)")
+  }
+
   @Test func recordsWithoutAKeyAreReportedAndFailTheRun() throws {
     let outcome = try Self.run(tables: [(Self.invoices, "keyless.csv")])
     #expect(outcome.status == .rowErrors)
