@@ -29,7 +29,7 @@ struct RunCommand: ParsableCommand {
 
       Report: --format table (default; aligned columns client, verdict, rule, notice, reason), \
       json, jsonl, csv or html (one self-contained page: summary, a card per client who needs \
-      action, a Pareto chart by --chart FIELD, a histogram per verdict by --histogram FIELD, the \
+      action, a Pareto chart by --chart NAME, a histogram per verdict by --histogram NAME, the \
       table of clients). A row that cannot be read or evaluated is reported on standard error \
       and appears in the report with the verdict 'error'; the others go on. A summary goes to \
       standard error.
@@ -94,14 +94,14 @@ struct RunCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The numeric field the HTML report's Pareto chart sorts clients by (default: the field of the policy's first share()).",
-      valueName: "field"))
+      "The numeric field or aggregate the HTML report's Pareto chart sorts clients by (default: what the policy's first share() measures).",
+      valueName: "name"))
   var chart: String?
 
   @Option(
     help: ArgumentHelp(
-      "A numeric field the policy reads: the HTML report shows a small histogram of it per verdict.",
-      valueName: "field"))
+      "A numeric field or aggregate the policy reads: the HTML report shows a small histogram of it per verdict.",
+      valueName: "name"))
   var histogram: String?
 
   @Option(

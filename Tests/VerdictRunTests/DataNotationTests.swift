@@ -75,4 +75,16 @@ struct DataNotationTests {
     let csv = try RunnerTests.run(policy: "simple.verdict", data: ["german.csv"], format: .csv)
     #expect(!csv.report.contains("€"))
   }
+
+  /// A table's file decides the notation as a client file does, after the client files: here
+  /// the client file shows no money and no dates, the bookings show `1.234,56` and `28.11.2026`.
+  @Test(arguments: [[], ["clients.csv"]]) func aGermanTableGetsItsNotationOnThePage(clients: [String]) throws {
+    let outcome = try TableRunTests.run(
+      "bookings.verdict", clients: clients, tables: [("bookings", "german-bookings.csv")], format: .html)
+    #expect(outcome.status == .success, "\(outcome.messages)")
+    let page = outcome.report
+    #expect(page.contains("<h1>Verdicts of 29.11.2026</h1>"))
+    #expect(page.contains("<td class=\"num\">1.234,56 EUR</td>"))
+    #expect(!page.contains("1234.56 EUR"))
+  }
 }

@@ -62,7 +62,7 @@ struct HTMLHistogramTests {
   @Test(arguments: [
     (
       "revenu", ReportFormat.html,
-      "verdict: --histogram: the policy reads no numeric field 'revenu' (did you mean 'revenue'?)"
+      "verdict: --histogram: 'revenu' is not a numeric field or aggregate the policy reads (did you mean 'revenue'?)"
     ),
     ("revenue", ReportFormat.csv, "verdict: --histogram draws the HTML report's histograms (hint: add --format html)"),
   ])

@@ -86,7 +86,9 @@ struct HTMLReportTests {
       $0.chartField = "hour"
     }
     #expect(outcome.status == .usage)
-    #expect(outcome.messages == "verdict: --chart: the policy reads no numeric field 'hour' (did you mean 'hours'?)\n")
+    #expect(
+      outcome.messages
+        == "verdict: --chart: 'hour' is not a numeric field or aggregate the policy reads (did you mean 'hours'?)\n")
   }
 
   @Test func theSameInputsGiveTheSameBytes() throws {

@@ -154,6 +154,31 @@ struct TableRunTests {
     #expect(!outcome.messages.contains("no client key"))
   }
 
+  /// Without a client file acme's row is its first record (line 2) and the damaged one is line 3:
+  /// standard error names the damaged record once, as it names a bad row of a client file
+  /// (`FILE:LINE: message`), not the row and then the record (`…:2: …:3: …`).
+  @Test func aDamagedRecordIsNamedOnceOnStandardError() throws {
+    let outcome = try Self.run(tables: [(Self.invoices, "ragged-key-first.csv")])
+    #expect(
+      outcome.messages.hasPrefix(
+        "tables/ragged-key-first.csv:3: the row has 6 cells, the header has 5; its aggregates would leave the record out\n"
+      ), "\(outcome.messages)")
+    // The report's row is acme's first record, so its error says where the damaged one is.
+    #expect(outcome.report.contains(",\"tables/ragged-key-first.csv:3: the row has 6 cells"))
+    // With a client file the row is the client's, and the record's place follows it.
+    let joined = try Self.run(clients: ["clients.csv"], tables: [(Self.invoices, "ragged-key-first.csv")])
+    #expect(joined.messages.hasPrefix("tables/clients.csv:2: tables/ragged-key-first.csv:3: the row has 6 cells"))
+  }
+
+  /// The verb agrees with the records: "1 record of 1 key matches", "2 records of 1 key match".
+  @Test func unmatchedRecordsAreCountedInAgreement() throws {
+    let outcome = try Self.run(clients: ["clients-without-beta.csv"], tables: [(Self.invoices, "ar.csv")])
+    #expect(
+      outcome.messages.contains(
+        "  warning: 2 records of 1 key match no client in tables/clients-without-beta.csv: \"beta\" (tables/ar.csv:3)\n"
+      ), "\(outcome.messages)")
+  }
+
   @Test func recordsWithoutAKeyAreReportedAndFailTheRun() throws {
     let outcome = try Self.run(tables: [(Self.invoices, "keyless.csv")])
     #expect(outcome.status == .rowErrors)

@@ -135,6 +135,9 @@ struct RowMessage {
   var hints: [(field: String, hint: String)] = []
   /// For evaluation errors: the diagnostic in the policy, shown in full the first time.
   var diagnostic: Diagnostic?
+  /// Where the message is, when standard error names that place instead of the row's
+  /// (`invoices.csv:644`, a damaged record of a client whose row is its first record).
+  var place: String?
 }
 
 /// Where a cell's bytes are in a batch's ``BatchBytes``.

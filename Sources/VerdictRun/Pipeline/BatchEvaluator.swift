@@ -151,8 +151,15 @@ final class BatchEvaluator {
         continue
       }
       if let store, let damage = aggregate(row, of: batch, from: store) {
-        batch.messages.append(damage)
-        report(row, of: batch, nil, error: damage.text, renderer: renderer, tally: &tally)
+        let text = (damage.place.map { "\($0): " } ?? "") + damage.reason
+        // Without a client file the row is the client's first record, in the same file as the
+        // damaged one: standard error names the damaged record alone, as it names a bad row.
+        let message =
+          store.clientsAreKeys
+          ? RowMessage(row: row, text: damage.reason, hints: damage.hints, place: damage.place)
+          : RowMessage(row: row, text: text, hints: damage.hints)
+        batch.messages.append(message)
+        report(row, of: batch, nil, error: text, renderer: renderer, tally: &tally)
         continue
       }
       // A client without a key is not recorded: it has no standing (it was "new", or cooling off
@@ -220,13 +227,16 @@ final class BatchEvaluator {
   }
 
   /// Fills the client's aggregates from its records; returns why it cannot be evaluated when one
-  /// of its records could not be read, with the hints of its bad cells.
-  private func aggregate(_ row: Int, of batch: Batch, from store: AggregateStore) -> RowMessage? {
+  /// of its records could not be read (``AggregateStore/damageReport(of:)``), with the hints of its
+  /// bad cells.
+  private func aggregate(_ row: Int, of batch: Batch, from store: AggregateStore)
+    -> (place: String?, reason: String, hints: [(field: String, hint: String)])?
+  {
     let found = batch.withKey(row) { store.keys.number(of: AggregateStore.trimmed($0)) }
     if let found {
       met[Int(found) / 64] |= 1 << UInt64(found % 64)
-      if let damage = store.damageMessage(of: found) {
-        return RowMessage(row: row, text: damage, hints: store.damageHints(of: found))
+      if let damage = store.damageReport(of: found) {
+        return (damage.place, damage.reason, store.damageHints(of: found))
       }
     }
     store.setAggregates(of: &client, client: found, policy: policy)

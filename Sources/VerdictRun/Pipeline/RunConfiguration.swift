@@ -54,11 +54,11 @@ package struct RunConfiguration: Sendable {
   /// `--changed`: report only clients whose verdict is new or changed since the previous run,
   /// or whose cooldown ran out (needs a history).
   package var changedOnly = false
-  /// `--chart FIELD`: the field the HTML report's Pareto chart sorts clients by; `nil` for the
-  /// field behind the policy's first `share()`, if any.
+  /// `--chart NAME`: the field or aggregate the HTML report's Pareto chart sorts clients by
+  /// (``Policy/clientMeasure(named:)``); `nil` for what the policy's first `share()` measures, if any.
   package var chartField: String?
-  /// `--histogram FIELD`: the numeric field the HTML report counts the clients of each verdict
-  /// over, in one small histogram per verdict; `nil` for none.
+  /// `--histogram NAME`: the numeric field or aggregate the HTML report counts the clients of each
+  /// verdict over, in one small histogram per verdict; `nil` for none.
   package var histogramField: String?
   /// The most clients `--format html` shows: past it the run stops with status 2 and a hint to
   /// `--only` or `--quiet`, rather than write a page no browser opens comfortably.

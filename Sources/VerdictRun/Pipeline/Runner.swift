@@ -56,7 +56,7 @@ package final class Runner {
     // is read.
     let tablePass = TablePass(
       policy: policy, files: configuration.tables, reading: reading, renderer: renderer, context: context)
-    let tables = try tablePass.prepare()
+    let tables = try tablePass.prepare(learnsNotation: configuration.format == .html)
     if configuration.inputs.isEmpty { try refuseClientFields() }
     // Check every data file's columns, and decide how each column writes its numbers, before
     // anything is evaluated; the second opening of a file reuses what was decided.
@@ -158,8 +158,12 @@ package final class Runner {
         inputs[index] = .opened(spool, tail: result.standardInputTail)
       }
     }
-    // The HTML report writes money and dates as the first data file that shows them does.
-    let notation = DataNotation.first(of: configuration.inputs.compactMap { prepared[$0]?.notation })
+    // The HTML report writes money and dates as the first data file that shows them does: the
+    // client files, then the tables' files, each in the order of the command line.
+    let tableNotations = configuration.tables.compactMap { file in
+      tables.first { $0.table.name == file.name }?.source.binding?.notation
+    }
+    let notation = DataNotation.first(of: configuration.inputs.compactMap { prepared[$0]?.notation } + tableNotations)
     return try Pipeline(
       policy: policy, options: options, context: context, binder: binder, store: store, history: history,
       notation: notation, populationLeftOut: populationLeftOut, open: open

@@ -146,7 +146,7 @@ final class ReportWriter {
         continue
       }
       errorMessages += 1
-      text += "\(name):\(batch.lines[message.row]): \(message.text)\n"
+      text += "\(message.place ?? "\(name):\(batch.lines[message.row])"): \(message.text)\n"
       // Each bad field's hint, the first times it comes for the field; once a message, when two
       // fields share it.
       var hints: [String] = []

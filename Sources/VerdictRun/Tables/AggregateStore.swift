@@ -162,13 +162,18 @@ final class AggregateStore: @unchecked Sendable {
 
   /// Why `client` cannot be evaluated, if one of its records was damaged.
   func damageMessage(of client: Int32) -> String? {
+    damageReport(of: client).map { report in (report.place.map { "\($0): " } ?? "") + report.reason }
+  }
+
+  /// Why `client` cannot be evaluated, if one of its records was damaged: the damaged record's
+  /// place, unless it is the client's row itself, and the reason.
+  func damageReport(of client: Int32) -> (place: String?, reason: String)? {
     guard let damage = damage[client] else { return nil }
     let more = damage.count > 1 ? " (and \(damage.count - 1) more of its records)" : ""
     // Without a client file the client's row is its first record: its place is said already.
     let first = firstRecords[Int(client)]
     let isRowItself = clientsAreKeys && first.table == damage.table && first.line == damage.line
-    let place = isRowItself ? "" : "\(damage.place): "
-    return "\(place)\(damage.message)\(more); its aggregates would leave the record out"
+    return (isRowItself ? nil : damage.place, "\(damage.message)\(more); its aggregates would leave the record out")
   }
 
   /// The key as the store files it: surrounding spaces dropped, as exports pad cells.

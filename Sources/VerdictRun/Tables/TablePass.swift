@@ -63,8 +63,9 @@ struct TablePass {
     return paths
   }
 
-  /// Opens every table's file and checks its columns, before anything is read.
-  func prepare() throws(RunFailure) -> [(table: RecordTable, source: any RecordSource)] {
+  /// Opens every table's file and checks its columns, before anything is read; with
+  /// `learnsNotation`, also learns how each CSV file writes money and dates (``DataNotation``).
+  func prepare(learnsNotation: Bool = false) throws(RunFailure) -> [(table: RecordTable, source: any RecordSource)] {
     let paths = try TablePass.match(files, to: policy)
     var prepared: [(RecordTable, any RecordSource)] = []
     var failures: [RunFailure] = []
@@ -72,7 +73,7 @@ struct TablePass {
       let binder = ColumnBinder(policy: table.policy, keyColumn: table.keyColumn, renderer: renderer, table: table)
       do throws(RunFailure) {
         let source = try SourceOpener.open(path, options: reading)
-        try SourceOpener.prepare(source, path: path, binder: binder, options: reading)
+        try SourceOpener.prepare(source, path: path, binder: binder, options: reading, learnsNotation: learnsNotation)
         prepared.append((table, source))
       } catch {
         failures.append(error)

@@ -44,7 +44,7 @@ package struct UnmatchedRecords: Sendable {
       let files = clientFiles.joined(separator: ", ")
       lines +=
         "  warning: \(records) record\(records == 1 ? "" : "s") of \(keys) key\(keys == 1 ? "" : "s") "
-        + "match\(keys == 1 ? "es" : "") no client in \(files): \(shown)\(keys > examples.count ? ", …" : "")\n"
+        + "match\(records == 1 ? "es" : "") no client in \(files): \(shown)\(keys > examples.count ? ", …" : "")\n"
     }
     if let keyless = UnmatchedRecords.keylessSentence(keyless, first: firstKeyless) { lines += "  \(keyless)\n" }
     return lines

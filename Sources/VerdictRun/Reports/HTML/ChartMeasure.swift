@@ -1,8 +1,8 @@
 import Verdict
 
-/// A numeric field the HTML report draws: the one its Pareto chart sorts clients by (named by
-/// `--chart FIELD`, or else the field behind the policy's first `share()`), or the one its
-/// histograms count clients over (`--histogram FIELD`).
+/// A numeric field or an aggregate the HTML report draws: the one its Pareto chart sorts clients
+/// by (named by `--chart NAME`, or else the one the policy's first `share()` measures), or the one
+/// its histograms count clients over (`--histogram NAME`).
 struct ChartMeasure: Sendable {
   /// The value's slot in a client (``Client/values``).
   let slot: Int
@@ -30,34 +30,46 @@ struct ChartMeasure: Sendable {
       field, option: "--histogram", drawing: "the HTML report's histograms", policy: policy, configuration)
   }
 
-  /// The numeric field `field` the policy reads, named by `option`; an error when the report is
-  /// not HTML or the policy reads no such field.
+  /// The numeric field the policy reads, or the aggregate it folds, that `option` names; an error
+  /// when the report is not HTML or the policy has no such value per client.
   private static func named(
-    _ field: String, option: String, drawing: String, policy: Policy, _ configuration: RunConfiguration
+    _ name: String, option: String, drawing: String, policy: Policy, _ configuration: RunConfiguration
   ) throws(RunFailure) -> ChartMeasure {
     guard configuration.format == .html else {
       throw RunFailure(.usage, "\(option) draws \(drawing) (hint: add --format html)")
     }
-    let charted = policy.fields.filter { $0.isUsed && ($0.type?.isNumeric ?? true) }.map(\.name)
-    if let slot = policy.slot(ofField: field), let type = policy.fields[slot].type, !type.isNumeric {
+    let drawable = policy.clientMeasures.filter { $0.isRead && ($0.type?.isNumeric ?? true) }
+    guard let measure = policy.clientMeasure(named: name) else {
       throw RunFailure(
-        .usage, "\(option): '\(field)' is \(type.described); it draws a number, money, a duration or a percent")
+        .usage, "\(option): \(unknown(name, among: drawable.map(\.name), option: option, policy: policy))")
     }
-    if let slot = policy.slot(ofField: field), !policy.fields[slot].isUsed {
-      // Its cells are not read (docs/run.md), so there would be nothing to draw.
+    if let type = measure.type, !type.isNumeric {
+      throw RunFailure(
+        .usage, "\(option): '\(name)' is \(type.described); it draws a number, money, a duration or a percent")
+    }
+    guard measure.isRead else {
+      // Its cells are not read, or its records not folded (docs/run.md), so there would be nothing to draw.
+      let unread =
+        measure.slot < policy.fields.count ? "its cells are not read" : "its table's records are not summed up for it"
       throw RunFailure(
         .usage,
-        "\(option): no rule reads '\(field)', directly or through its lets, so its cells are not read "
-          + "(hint: draw a field a rule reads, or use '\(field)' in a rule)")
+        "\(option): no rule reads '\(name)', directly or through its lets, so \(unread) "
+          + "(hint: draw a field a rule reads, or use '\(name)' in a rule)")
     }
-    guard let slot = policy.slot(ofField: field), charted.contains(field) else {
-      let hint =
-        Suggestion.closest(to: field, among: charted).map { "did you mean '\($0)'?" }
-        ?? (charted.isEmpty
-          ? "the policy reads no numeric field"
-          : "the policy's numeric fields are \(charted.joined(separator: ", "))")
-      throw RunFailure(.usage, "\(option): the policy reads no numeric field '\(field)' (\(hint))")
-    }
-    return ChartMeasure(slot: slot, name: field)
+    return ChartMeasure(slot: measure.slot, name: measure.name)
+  }
+
+  /// Why `name` cannot be drawn, and what can: a field of the data or an aggregate, as `share()`
+  /// measures them; a let only when it is an aggregate.
+  private static func unknown(_ name: String, among drawable: [String], option: String, policy: Policy) -> String {
+    let what =
+      policy.hasLet(named: name)
+      ? "'\(name)' is a let that is not an aggregate: only a numeric field or an aggregate the policy reads "
+        + "can be drawn, as share() measures them"
+      : "'\(name)' is not a numeric field or aggregate the policy reads"
+    if let closest = Suggestion.closest(to: name, among: drawable) { return "\(what) (did you mean '\(closest)'?)" }
+    guard !drawable.isEmpty else { return "\(what), and it reads none" }
+    let byDefault = option == "--chart" ? "; by default the chart draws what the policy's first share() measures" : ""
+    return "\(what) (those it reads: \(drawable.map { "'\($0)'" }.joined(separator: ", "))\(byDefault))"
   }
 }
