@@ -114,6 +114,41 @@ final class TableTests: SessionTestCase {
     expect(&session, "invoiced", prints: "5550.00 USD\n")
   }
 
+  /// A table file's decimal marks are decided for the policy that reads it, as `verdict run`
+  /// decides them: after `:load`, a column of two readings (`1.250`) is not read with the mark of
+  /// a column only the earlier policy read (`2.5` made it 1.25, `2,5` made it 1250).
+  func testATablesMarksAreDecidedForTheLoadedPolicy() throws {
+    let billed = """
+      table entries keyed by client
+        field amount: number
+      let billed = sum(entries.amount)
+      when billed > 1000 then recommend fire
+
+      """
+    for hours in ["2.5", "\"2,5\""] {
+      let folder = try folder(files: [
+        "entries.csv": "client,amount,hours\nAcme,1.250,\(hours)\nAcme,3.000,4\n",
+        "hours.verdict": "table entries keyed by client\n  field hours: number\n"
+          + "when sum(entries.hours) > 100 then recommend fire\n",
+        "billed.verdict": billed,
+      ])
+      let entries = folder.appendingPathComponent("entries.csv").path
+      var session = makeSession()
+      for entry in [":load \(folder.appendingPathComponent("hours.verdict").path)", ":data entries=\(entries)"] {
+        XCTAssertFalse(session.handle(entry).failed, entry)
+      }
+      XCTAssertFalse(session.handle(":load \(folder.appendingPathComponent("billed.verdict").path)").failed)
+      expect(&session, ":client Acme", prints: "Acme\n")
+      let cannotRead =
+        "Acme cannot be read: \(entries):2: amount: \"1.250\" has two readings: its decimal mark is not known"
+      let value = session.handle("billed")
+      XCTAssertTrue(value.failed, hours)
+      XCTAssertTrue(value.errors.hasPrefix(cannotRead), value.errors)
+      let run = session.handle(":run")
+      XCTAssertTrue(run.output.contains("Acme    error"), run.output)
+    }
+  }
+
   func testDataRefusesATableThePolicyDoesNotHave() {
     var session = receivables()
     expect(
