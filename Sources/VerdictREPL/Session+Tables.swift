@@ -32,7 +32,7 @@ extension Session {
     let data: ClientTable
     do throws(RunFailure) {
       // Kept as read: its decimal marks are decided for whichever policy folds it.
-      data = try ClientTable.read(path, options: options)
+      data = try ClientTable.read(path, options: options, table: table, renderer: style.renderer)
       try data.check(against: table.policy, renderer: style.renderer)
     } catch {
       return .error(error.message)

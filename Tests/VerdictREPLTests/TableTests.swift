@@ -149,6 +149,32 @@ final class TableTests: SessionTestCase {
     }
   }
 
+  /// A table's file without the `keyed by` column is refused as `verdict run` refuses it: at
+  /// the policy's clause (the REPL has no `--key`), with every other column it lacks.
+  func testATablesFileWithoutItsColumnsIsRefusedAsRunRefusesIt() throws {
+    let folder = try folder(files: [
+      "p.verdict": "table invoices keyed by client\n  field amount: number\nlet billed = sum(invoices.amount)\n"
+        + "when billed > 300 then recommend fire\notherwise recommend keep\n",
+      "inv.csv": "Customer,Betrag\nAcme,5\n",
+    ])
+    var session = makeSession()
+    XCTAssertFalse(session.handle(":load \(folder.appendingPathComponent("p.verdict").path)").failed)
+    let file = folder.appendingPathComponent("inv.csv").path
+    expect(
+      &session, ":data invoices=\(file)",
+      fails: """
+        <session>:2:9: error: \(file) has no column 'amount'
+            2 |   field amount: number
+              |         ^~~~~~
+              = hint: its columns are 'Customer', 'Betrag'
+        <session>:1:25: error: \(file) has no column 'client' to key table 'invoices' by
+            1 | table invoices keyed by client
+              |                         ^~~~~~
+              = hint: its columns are 'Customer', 'Betrag'
+
+        """)
+  }
+
   func testDataRefusesATableThePolicyDoesNotHave() {
     var session = receivables()
     expect(
