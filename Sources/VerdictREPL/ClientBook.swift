@@ -161,8 +161,10 @@ package struct ClientBook: Sendable {
       }
     }
     var client = Client(values: values)
-    if let records, policy.aggregateCount > 0, records.fit(policy) {
-      records.setAggregates(of: &client, key: entry?.key ?? "", policy: policy)
+    // The hand-built client has no records: its aggregates are missing, as without tables, not
+    // those of no records (a sum of 0 said the tables held nothing for a client nobody chose).
+    if let entry, let records, policy.aggregateCount > 0, records.fit(policy) {
+      records.setAggregates(of: &client, key: entry.key, policy: policy)
     }
     return client
   }

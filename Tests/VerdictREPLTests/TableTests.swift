@@ -43,6 +43,20 @@ final class TableTests: SessionTestCase {
     expect(&session, "open_balance", prints: "2400.00 USD\n")
   }
 
+  /// Without a current client (none chosen yet, or after a name that matches none), an aggregate
+  /// is missing, as it is without tables: the client built by hand has no records, not none.
+  func testAggregatesAreMissingWithoutACurrentClient() {
+    var session = receivables()
+    _ = session.handle(":data invoices=\(fixture("ar-export.csv"))")
+    expect(&session, "sum(invoices.amount)", prints: "missing\n")
+    expect(&session, "count(invoices)", prints: "missing\n")
+    expect(&session, "open_balance", prints: "missing\n")
+    XCTAssertTrue(session.handle(":client nobody").failed)
+    expect(&session, "count(invoices)", prints: "missing\n")
+    expect(&session, ":client hartmann", prints: "Hartmann Logistics\n")
+    expect(&session, "count(invoices)", prints: "2\n")
+  }
+
   func testClientFileJoinsTheRecordsByKey() {
     var session = receivables()
     _ = session.handle(":data invoices=\(fixture("ar-export.csv"))")
