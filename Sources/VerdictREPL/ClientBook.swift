@@ -34,7 +34,8 @@ package struct ClientBook: Sendable {
   private var decided = DecidedTable()
   /// The records of the policy's tables, when they were read.
   private(set) var records: TableRecords?
-  /// Table files read into memory by the REPL's `:data TABLE=FILE`, by table name.
+  /// Table files read into memory by the REPL's `:data TABLE=FILE`, by table name, with their
+  /// decimal marks not yet decided for a policy: each policy that reads them decides its own.
   package var tableData: [String: ClientTable] = [:]
   /// Whether the clients come from a client file (else from the tables' keys, or none).
   package var hasClientFile: Bool { table != nil }
@@ -160,8 +161,10 @@ package struct ClientBook: Sendable {
       }
     }
     var client = Client(values: values)
-    if let records, policy.aggregateCount > 0, records.fit(policy) {
-      records.setAggregates(of: &client, key: entry?.key ?? "", policy: policy)
+    // The hand-built client has no records: its aggregates are missing, as without tables, not
+    // those of no records (a sum of 0 said the tables held nothing for a client nobody chose).
+    if let entry, let records, policy.aggregateCount > 0, records.fit(policy) {
+      records.setAggregates(of: &client, key: entry.key, policy: policy)
     }
     return client
   }

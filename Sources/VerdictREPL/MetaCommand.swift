@@ -122,7 +122,9 @@ package enum MetaCommand: Equatable, Sendable {
     }
   }
 
-  /// `FIELD = VALUE`; the value may be quoted, and an empty value makes the field missing.
+  /// `FIELD = VALUE`; the value is a data cell's text, read as `eval --set` reads it: its
+  /// quotes are part of it (a CSV file's quotes are the file's syntax, not its cells'), and an
+  /// empty value makes the field missing.
   private static func parseSet(_ text: String) -> Result<MetaCommand, ParseError> {
     guard let equals = text.firstIndex(of: "=") else { return .failure(.malformedSet) }
     let field = text[..<equals].trimmed
@@ -130,7 +132,7 @@ package enum MetaCommand: Equatable, Sendable {
     guard !field.isEmpty, field.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
       return .failure(.malformedSet)
     }
-    return .success(.set(field: field, value: unquote(value)))
+    return .success(.set(field: field, value: value))
   }
 
   /// `"Acme GmbH"` without its quotes (and `\"` unescaped); other text as it is.

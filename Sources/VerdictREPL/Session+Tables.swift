@@ -31,7 +31,8 @@ extension Session {
     options.keyColumn = table.keyColumn
     let data: ClientTable
     do throws(RunFailure) {
-      data = try ClientTable.read(path, options: options).deciding(for: table.policy)
+      // Kept as read: its decimal marks are decided for whichever policy folds it.
+      data = try ClientTable.read(path, options: options, table: table, renderer: style.renderer)
       try data.check(against: table.policy, renderer: style.renderer)
     } catch {
       return .error(error.message)
@@ -69,7 +70,9 @@ extension Session {
       let hint = Suggestion.closest(to: name, among: policy.tables.map(\.name)).map { "; did you mean '\($0)'?" }
       return .error("the policy has no table '\(name)'\(hint ?? "")")
     }
-    guard let data = book.tableData[name] else { return .error("no records of \(name) loaded; :data \(name)=FILE") }
+    guard let data = book.tableData[name]?.deciding(for: table.policy) else {
+      return .error("no records of \(name) loaded; :data \(name)=FILE")
+    }
     guard let current else { return .error("no current client; choose one with :client NAME") }
     let key = book.entries[current].key
     // Keys as runs compare them (ClientKey): the invisible spaces around them dropped too.

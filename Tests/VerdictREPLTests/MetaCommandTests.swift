@@ -10,7 +10,8 @@ final class MetaCommandTests: SessionTestCase {
     XCTAssertEqual(try MetaCommand.parse("  :client Acme GmbH  ").get(), .client("Acme GmbH"))
     XCTAssertEqual(try MetaCommand.parse(":client").get(), .client(nil))
     XCTAssertEqual(try MetaCommand.parse(":set revisions = 7").get(), .set(field: "revisions", value: "7"))
-    XCTAssertEqual(try MetaCommand.parse(":set note = \"a b\"").get(), .set(field: "note", value: "a b"))
+    XCTAssertEqual(try MetaCommand.parse(":set note = a b ").get(), .set(field: "note", value: "a b"))
+    XCTAssertEqual(try MetaCommand.parse(":set note = \"a b\"").get(), .set(field: "note", value: "\"a b\""))
     XCTAssertEqual(try MetaCommand.parse(":set revisions =").get(), .set(field: "revisions", value: ""))
     XCTAssertEqual(try MetaCommand.parse(":type 1 + 2").get(), .type("1 + 2"))
     XCTAssertEqual(try MetaCommand.parse(":q").get(), .quit)
@@ -131,6 +132,23 @@ final class MetaCommandTests: SessionTestCase {
     XCTAssertTrue(reply.errors.hasPrefix("the client: payment_delay: "), reply.errors)
     expect(&session, "payment_delay", prints: "45d\n")
     expect(&session, ":set payment_delay =", prints: "payment_delay = missing\n")
+  }
+
+  /// A value set by hand is a data cell's text, as `eval --set` takes it: its quotes are part
+  /// of it (a CSV file's quotes are the file's syntax, not its cells'), not taken off.
+  func testSetKeepsAQuotedValuesQuotes() {
+    var session = makeSession()
+    for entry in [
+      "field tag: text", "when tag == \"x\" then recommend talk", "when len(tag) > 0 then recommend watch",
+      "otherwise recommend keep",
+    ] {
+      XCTAssertFalse(session.handle(entry).failed, entry)
+    }
+    expect(&session, ":set tag = \"x\"", prints: "tag = \"\\\"x\\\"\"\n")
+    expect(&session, "len(tag)", prints: "3\n")
+    expect(&session, ":run", prints: "client     verdict  rule    notice  reason\n(by hand)  watch    rule 2  -\n")
+    expect(&session, ":set tag = x", prints: "tag = \"x\"\n")
+    expect(&session, "tag == \"x\"", prints: "true\n")
   }
 
   func testRun() {

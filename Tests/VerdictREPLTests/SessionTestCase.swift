@@ -30,10 +30,7 @@ class SessionTestCase: XCTestCase {
   /// A session with `files` (name and text) written to a folder removed after the test, the
   /// policy `policy` loaded and each of `data` (`FILE` or `TABLE=FILE`, by name) given to `:data`.
   func session(files: [String: String], policy: String, data: [String]) throws -> Session {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-repl-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-    for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+    let folder = try folder(files: files)
     var session = makeSession()
     XCTAssertFalse(session.handle(":load \(folder.appendingPathComponent(policy).path)").failed)
     for file in data {
@@ -43,6 +40,15 @@ class SessionTestCase: XCTestCase {
       XCTAssertFalse(session.handle(":data \(table)\(folder.appendingPathComponent(name).path)").failed)
     }
     return session
+  }
+
+  /// A folder removed after the test, holding `files` (name and text).
+  func folder(files: [String: String]) throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-repl-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+    for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+    return folder
   }
 
   /// Handles `entry` and checks that it succeeded with exactly `output` (and no errors).

@@ -43,6 +43,20 @@ final class TableTests: SessionTestCase {
     expect(&session, "open_balance", prints: "2400.00 USD\n")
   }
 
+  /// Without a current client (none chosen yet, or after a name that matches none), an aggregate
+  /// is missing, as it is without tables: the client built by hand has no records, not none.
+  func testAggregatesAreMissingWithoutACurrentClient() {
+    var session = receivables()
+    _ = session.handle(":data invoices=\(fixture("ar-export.csv"))")
+    expect(&session, "sum(invoices.amount)", prints: "missing\n")
+    expect(&session, "count(invoices)", prints: "missing\n")
+    expect(&session, "open_balance", prints: "missing\n")
+    XCTAssertTrue(session.handle(":client nobody").failed)
+    expect(&session, "count(invoices)", prints: "missing\n")
+    expect(&session, ":client hartmann", prints: "Hartmann Logistics\n")
+    expect(&session, "count(invoices)", prints: "2\n")
+  }
+
   func testClientFileJoinsTheRecordsByKey() {
     var session = receivables()
     _ = session.handle(":data invoices=\(fixture("ar-export.csv"))")
@@ -112,6 +126,67 @@ final class TableTests: SessionTestCase {
 
         """)
     expect(&session, "invoiced", prints: "5550.00 USD\n")
+  }
+
+  /// A table file's decimal marks are decided for the policy that reads it, as `verdict run`
+  /// decides them: after `:load`, a column of two readings (`1.250`) is not read with the mark of
+  /// a column only the earlier policy read (`2.5` made it 1.25, `2,5` made it 1250).
+  func testATablesMarksAreDecidedForTheLoadedPolicy() throws {
+    let billed = """
+      table entries keyed by client
+        field amount: number
+      let billed = sum(entries.amount)
+      when billed > 1000 then recommend fire
+
+      """
+    for hours in ["2.5", "\"2,5\""] {
+      let folder = try folder(files: [
+        "entries.csv": "client,amount,hours\nAcme,1.250,\(hours)\nAcme,3.000,4\n",
+        "hours.verdict": "table entries keyed by client\n  field hours: number\n"
+          + "when sum(entries.hours) > 100 then recommend fire\n",
+        "billed.verdict": billed,
+      ])
+      let entries = folder.appendingPathComponent("entries.csv").path
+      var session = makeSession()
+      for entry in [":load \(folder.appendingPathComponent("hours.verdict").path)", ":data entries=\(entries)"] {
+        XCTAssertFalse(session.handle(entry).failed, entry)
+      }
+      XCTAssertFalse(session.handle(":load \(folder.appendingPathComponent("billed.verdict").path)").failed)
+      expect(&session, ":client Acme", prints: "Acme\n")
+      let cannotRead =
+        "Acme cannot be read: \(entries):2: amount: \"1.250\" has two readings: its decimal mark is not known"
+      let value = session.handle("billed")
+      XCTAssertTrue(value.failed, hours)
+      XCTAssertTrue(value.errors.hasPrefix(cannotRead), value.errors)
+      let run = session.handle(":run")
+      XCTAssertTrue(run.output.contains("Acme    error"), run.output)
+    }
+  }
+
+  /// A table's file without the `keyed by` column is refused as `verdict run` refuses it: at
+  /// the policy's clause (the REPL has no `--key`), with every other column it lacks.
+  func testATablesFileWithoutItsColumnsIsRefusedAsRunRefusesIt() throws {
+    let folder = try folder(files: [
+      "p.verdict": "table invoices keyed by client\n  field amount: number\nlet billed = sum(invoices.amount)\n"
+        + "when billed > 300 then recommend fire\notherwise recommend keep\n",
+      "inv.csv": "Customer,Betrag\nAcme,5\n",
+    ])
+    var session = makeSession()
+    XCTAssertFalse(session.handle(":load \(folder.appendingPathComponent("p.verdict").path)").failed)
+    let file = folder.appendingPathComponent("inv.csv").path
+    expect(
+      &session, ":data invoices=\(file)",
+      fails: """
+        <session>:2:9: error: \(file) has no column 'amount'
+            2 |   field amount: number
+              |         ^~~~~~
+              = hint: its columns are 'Customer', 'Betrag'
+        <session>:1:25: error: \(file) has no column 'client' to key table 'invoices' by
+            1 | table invoices keyed by client
+              |                         ^~~~~~
+              = hint: its columns are 'Customer', 'Betrag'
+
+        """)
   }
 
   func testDataRefusesATableThePolicyDoesNotHave() {

@@ -7,13 +7,20 @@ import VerdictData
 extension ClientTable {
   /// Opens `path`, binds its columns (only the key column matters here: every column is read)
   /// and returns the source, its columns and the binder, or `nil` columns for a JSON file
-  /// without a record.
-  static func open(_ path: String, options: DataReadOptions) throws(RunFailure)
-    -> (source: any RecordSource, columns: [String]?, binder: ColumnBinder?, keyColumn: Int?)
-  {
+  /// without a record. The file of a record `table` is first bound as `verdict run` binds it, so
+  /// that a column it lacks (the `keyed by` column, a field's) is reported as there, every one of
+  /// them at the policy's line, with `renderer`.
+  static func open(
+    _ path: String, options: DataReadOptions, table: RecordTable? = nil,
+    renderer: DiagnosticRenderer = DiagnosticRenderer()
+  ) throws(RunFailure) -> (source: any RecordSource, columns: [String]?, binder: ColumnBinder?, keyColumn: Int?) {
     guard path != "-" else { throw RunFailure(.usage, "standard input cannot be read as client data here") }
     let source = try SourceOpener.open(path, options: options)
     guard let columns = source.columns else { return (source, nil, nil, nil) }
+    if let table {
+      let tableBinder = ColumnBinder(policy: table.policy, keyColumn: table.keyColumn, renderer: renderer, table: table)
+      _ = try SourceOpener.bind(source, path: path, binder: tableBinder, options: options)
+    }
     let binder: ColumnBinder
     do {
       binder = ColumnBinder(policy: try Policy(""), keyColumn: options.keyColumn, renderer: DiagnosticRenderer())
@@ -33,15 +40,17 @@ extension ClientTable {
   }
 
   /// Reads every record of `path` once, calling `body` with each record and the file's columns,
-  /// and returns the table without rows. The date format is decided for the columns
+  /// and returns the table without rows; a record `table`'s file is bound as
+  /// ``open(_:options:table:renderer:)`` binds it. The date format is decided for the columns
   /// `datesOf` picks from the table, or for every column when it is `nil`.
   ///
   /// A file that breaks off keeps what was read and says why in ``unreadableTail``.
   static func scan(
-    _ path: String, options: DataReadOptions, datesOf: ((ClientTable) -> Set<Int>)?,
+    _ path: String, options: DataReadOptions, table: RecordTable? = nil,
+    renderer: DiagnosticRenderer = DiagnosticRenderer(), datesOf: ((ClientTable) -> Set<Int>)?,
     _ body: (RowBuffer, [String]) -> Void
   ) throws(RunFailure) -> ClientTable {
-    let (source, columns, binder, keyColumn) = try open(path, options: options)
+    let (source, columns, binder, keyColumn) = try open(path, options: options, table: table, renderer: renderer)
     var table = ClientTable(name: source.name, columns: [], keyColumn: nil, numbers: [], rows: [], options: options)
     guard let columns, let binder else { return table }
     table.columns = columns

@@ -166,16 +166,20 @@ package struct ClientTable: Sendable {
     guard dates.isEmpty && numbers.isEmpty else { throw RunFailure(gathering: dates + numbers) }
   }
 
-  /// Reads every record of `path` (not standard input) with `options`.
+  /// Reads every record of `path` (not standard input) with `options`; the file of a record
+  /// `table` (keyed by its `keyed by` column) has its columns checked for the table first, as
+  /// `verdict run` checks them, its diagnostics drawn with `renderer`.
   ///
   /// A file that breaks off (an unterminated quote) keeps the records before it and says why in
   /// ``unreadableTail``, as `verdict run` evaluates those records.
-  /// - Throws: ``RunFailure`` when the file cannot be opened, or `--key` names no column.
-  package static func read(_ path: String, options: DataReadOptions = DataReadOptions()) throws(RunFailure)
-    -> ClientTable
-  {
+  /// - Throws: ``RunFailure`` when the file cannot be opened, `--key` names no column, or the
+  ///   `table`'s key or a column a field of it reads is missing.
+  package static func read(
+    _ path: String, options: DataReadOptions = DataReadOptions(), table recordTable: RecordTable? = nil,
+    renderer: DiagnosticRenderer = DiagnosticRenderer()
+  ) throws(RunFailure) -> ClientTable {
     var rows: [Row] = []
-    var table = try scan(path, options: options, datesOf: nil) { row, names in
+    var table = try scan(path, options: options, table: recordTable, renderer: renderer, datesOf: nil) { row, names in
       let columns = names.count
       let cells = (0..<columns).map { String(decoding: row.cells[$0], as: UTF8.self) }
       var record = Row(

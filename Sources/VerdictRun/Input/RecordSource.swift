@@ -50,10 +50,23 @@ enum SourceOpener {
     _ source: any RecordSource, path: String, binder: ColumnBinder, options: DataReadOptions,
     learnsNotation: Bool = false
   ) throws(RunFailure) {
-    guard let columns = source.columns else { return }
+    guard let binding = try bind(source, path: path, binder: binder, options: options) else { return }
+    source.binding = binding
+    guard let csv = source as? CSVRecordSource else { return }
+    try LayoutDetector(policy: binder.policy, options: options, learnsNotation: learnsNotation).detect(csv, path: path)
+  }
+
+  /// An opened source's columns bound by `binder`, or `nil` when the source does not know them
+  /// yet (a JSON file without a record).
+  /// - Throws: ``RunFailure`` for every column that is missing or ambiguous, with a hint when the
+  ///   header seems to be on a later line.
+  static func bind(
+    _ source: any RecordSource, path: String, binder: ColumnBinder, options: DataReadOptions
+  ) throws(RunFailure) -> ColumnBinding? {
+    guard let columns = source.columns else { return nil }
     if source is JSONRecordSource { try refuseKeysSpelledTwoWays(columns, source: source.name, binder: binder) }
     do throws(RunFailure) {
-      source.binding = try binder.bind(columns, source: source.name, numbers: source.numbers)
+      return try binder.bind(columns, source: source.name, numbers: source.numbers)
     } catch {
       guard let csv = source as? CSVRecordSource,
         let line = HeaderProbe.headerLine(
@@ -65,8 +78,6 @@ enum SourceOpener {
         "\(source.name) seems to have its header on line \(line): skip the lines above it with --skip-lines \(line - 1)"
       )
     }
-    guard let csv = source as? CSVRecordSource else { return }
-    try LayoutDetector(policy: binder.policy, options: options, learnsNotation: learnsNotation).detect(csv, path: path)
   }
 
   /// Refuses a JSON file whose records write the key of one of the fields two ways

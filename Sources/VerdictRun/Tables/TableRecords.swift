@@ -20,13 +20,15 @@ package final class TableRecords: @unchecked Sendable {
   package func fit(_ policy: Policy) -> Bool { policy.identity === policyIdentity }
 
   /// Folds tables read into memory (by table name, each read keyed by its table's key column)
-  /// for `policy`; a table of the policy without data has no records.
+  /// for `policy`; a table of the policy without data has no records. Each file's decimal marks
+  /// are decided for its table as `policy` declares it, from the columns it reads, as `verdict
+  /// run` decides them: a mark decided for an earlier policy (another column read) is not kept.
   package static func fold(_ tables: [String: ClientTable], for policy: Policy, today: CalendarDate) -> TableRecords {
     let store = AggregateStore(aggregateCount: policy.aggregateCount, tableCount: policy.tables.count)
     store.reads = AggregateReads(policy: policy)
     let context = EvaluationContext(today: today)
     for (index, table) in policy.tables.enumerated() {
-      guard let data = tables[table.name] else { continue }
+      guard let data = tables[table.name]?.deciding(for: table.policy) else { continue }
       for row in data.rows {
         let key = AggregateStore.key(row.key)
         let place = "\(data.name):\(row.line)"
