@@ -259,4 +259,50 @@ struct JSONInputTests {
     #expect(
       json.stdout.replacingOccurrences(of: "clients.jsonl:1", with: "clients.csv:2") == csv.stdout)
   }
+
+  /// Arrays that break off after two records, and where, as `file:line: column N:` says it.
+  static let brokenArrays: [(ending: String, break: String)] = [
+    ("},\n]\n", "4: column 1: unexpected ']' after ','; trailing commas are not allowed"),
+    ("}\n", "4: column 1: unexpected end of input; expected ',' or ']' after array element"),
+    ("}\n]\n// exported by the CRM\n", "5: column 1: unexpected data after the top-level array"),
+  ]
+
+  /// An array that breaks off is read up to the break whatever its number of records, from a
+  /// file or standard input: the break is reported as not read, and the exit status is 1. A file
+  /// of fewer than 1,000 records was refused outright (its columns were read ahead, and the
+  /// break stopped that), and standard input lost the records it held for its columns. The
+  /// columns come from the records before the break (the first leaves out `amount`).
+  @Test(arguments: brokenArrays, [false, true])
+  func anArrayThatBreaksOffIsReadUpToTheBreak(array: (ending: String, break: String), fromFile: Bool) throws {
+    let data = "[\n{\"id\":\"a\"},\n{\"id\":\"b\",\"amount\":7" + array.ending
+    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.json": data])
+    let result =
+      fromFile
+      ? try workspace.run(["run", "policy.verdict", "clients.json"])
+      : try workspace.run(["run", "policy.verdict", "-", "--input-format", "json"], stdin: data)
+    #expect(result.status == 1)
+    let rows = result.stdout.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).prefix(2).joined(separator: ",")
+    }
+    #expect(rows == ["a,keep", "b,fire"], "\(result.stderr)")
+    let name = fromFile ? "clients.json" : "<stdin>"
+    #expect(result.stderr.hasPrefix("\(name):\(array.break); the rest of the file was not read\n"), "\(result.stderr)")
+    #expect(result.stderr.contains("2 clients read, 2 evaluated, 0 rows with errors"))
+  }
+
+  /// `explain` and `check --data` read such a file as `run` does (they refused it, exit 2).
+  @Test(arguments: brokenArrays)
+  func explainAndCheckReadAnArrayThatBreaksOff(array: (ending: String, break: String)) throws {
+    let data = "[\n{\"id\":\"a\"},\n{\"id\":\"b\",\"amount\":7" + array.ending
+    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.json": data])
+    let tail = "clients.json:\(array.break); the rest of the file was not read\n"
+    let explain = try VerdictBinary.run(
+      ["explain", "policy.verdict", "clients.json", "--all", "--today", "2026-11-29"], in: workspace.folder)
+    #expect(explain.status == 1)
+    #expect(explain.stdout.contains("a: keep") && explain.stdout.contains("b: fire"), "\(explain.stdout)")
+    #expect(explain.stderr == tail)
+    let check = try VerdictBinary.run(["check", "policy.verdict", "--data", "clients.json"], in: workspace.folder)
+    #expect(check.status == 1)
+    #expect(check.stderr.hasPrefix("clients.json: JSON") && check.stderr.hasSuffix(tail), "\(check.stderr)")
+  }
 }
