@@ -104,6 +104,41 @@ struct JSONInputTests {
     #expect(result.stderr.contains("clients.jsonl:4: amount: \"6e0\" is not a number"), "\(result.stderr)")
   }
 
+  /// A JSON number too large or too small to be written out as a cell is refused for its size,
+  /// with the hint, as the number written out is, for each kind of number: it was "is not a
+  /// number", without a hint. (`5e99999999999999999999` cannot be written out; `5` and a
+  /// hundred zeros is as far out of range.)
+  @Test(arguments: [
+    ("1e400", "1" + String(repeating: "0", count: 400)),
+    ("-1e-400", "-0." + String(repeating: "0", count: 399) + "1"),
+    ("5e99999999999999999999", "5" + String(repeating: "0", count: 100)),
+  ])
+  func numbersPastACellAreRefusedAsWrittenOut(exponent: String, written: String) throws {
+    let policy = """
+      field n: number
+      field m: money in EUR
+      field d: duration in days
+      field p: percent
+      when n > 1 and m > 1 EUR and d > 1d and p > 1% then recommend fire
+      otherwise recommend keep
+
+      """
+    let record = { (number: String) in
+      "{\"id\":\"a\",\"n\":\(number),\"m\":\(number),\"d\":\(number),\"p\":\(number)}\n"
+    }
+    let workspace = try Workspace([
+      "policy.verdict": policy, "exponent.jsonl": record(exponent), "written.jsonl": record(written),
+    ])
+    let refused = try workspace.run(["run", "policy.verdict", "exponent.jsonl"])
+    let writtenOut = try workspace.run(["run", "policy.verdict", "written.jsonl"])
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("hint: "), "\(refused.stderr)")
+    #expect(
+      refused.stderr
+        == writtenOut.stderr.replacingOccurrences(of: "written.jsonl", with: "exponent.jsonl")
+        .replacingOccurrences(of: "\"\(written)\"", with: "\"\(exponent)\""))
+  }
+
   /// A JSON number means what JSON says whatever the decimal mark the options give for CSV
   /// (`1.250` was read as 1250 with `--decimal ,`), while a JSON string is read as a CSV cell
   /// is: `"1.250"` has two readings unless the options say which (it was read as 1.25).
