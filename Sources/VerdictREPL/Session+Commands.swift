@@ -79,6 +79,7 @@ extension Session {
     var reply = Reply.output("loaded \(plural(book.entries.count, "client")) from \(path)")
     let unreadable = book.entries.filter { $0.problem != nil }.count
     if unreadable > 0 { reply.warn("\(plural(unreadable, "row")) cannot be read; :run shows which") }
+    if let tail = table.unreadableTail { reply.warn(tail) }
     if !book.tableData.isEmpty, let keyless = book.keylessProblem(for: draft.policy) { reply.warn(keyless) }
     return reply
   }

@@ -209,7 +209,7 @@ struct CLIProcessTests {
     let empty = try VerdictBinary.run(["run", simple, "empty.json", "--today", "2026-11-29"], in: folder)
     #expect(empty.status == 2)
     #expect(
-      empty.stderr.hasPrefix("empty.json:1: file is empty; expected a JSON array of records: [{…}, {…}]\n"),
+      empty.stderr.hasPrefix("empty.json:1: column 1: file is empty; expected a JSON array of records: [{…}, {…}]\n"),
       "\(empty.stderr)")
   }
 

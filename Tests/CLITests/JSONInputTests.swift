@@ -104,6 +104,41 @@ struct JSONInputTests {
     #expect(result.stderr.contains("clients.jsonl:4: amount: \"6e0\" is not a number"), "\(result.stderr)")
   }
 
+  /// A JSON number too large or too small to be written out as a cell is refused for its size,
+  /// with the hint, as the number written out is, for each kind of number: it was "is not a
+  /// number", without a hint. (`5e99999999999999999999` cannot be written out; `5` and a
+  /// hundred zeros is as far out of range.)
+  @Test(arguments: [
+    ("1e400", "1" + String(repeating: "0", count: 400)),
+    ("-1e-400", "-0." + String(repeating: "0", count: 399) + "1"),
+    ("5e99999999999999999999", "5" + String(repeating: "0", count: 100)),
+  ])
+  func numbersPastACellAreRefusedAsWrittenOut(exponent: String, written: String) throws {
+    let policy = """
+      field n: number
+      field m: money in EUR
+      field d: duration in days
+      field p: percent
+      when n > 1 and m > 1 EUR and d > 1d and p > 1% then recommend fire
+      otherwise recommend keep
+
+      """
+    let record = { (number: String) in
+      "{\"id\":\"a\",\"n\":\(number),\"m\":\(number),\"d\":\(number),\"p\":\(number)}\n"
+    }
+    let workspace = try Workspace([
+      "policy.verdict": policy, "exponent.jsonl": record(exponent), "written.jsonl": record(written),
+    ])
+    let refused = try workspace.run(["run", "policy.verdict", "exponent.jsonl"])
+    let writtenOut = try workspace.run(["run", "policy.verdict", "written.jsonl"])
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("hint: "), "\(refused.stderr)")
+    #expect(
+      refused.stderr
+        == writtenOut.stderr.replacingOccurrences(of: "written.jsonl", with: "exponent.jsonl")
+        .replacingOccurrences(of: "\"\(written)\"", with: "\"\(exponent)\""))
+  }
+
   /// A JSON number means what JSON says whatever the decimal mark the options give for CSV
   /// (`1.250` was read as 1250 with `--decimal ,`), while a JSON string is read as a CSV cell
   /// is: `"1.250"` has two readings unless the options say which (it was read as 1.25).
@@ -261,5 +296,51 @@ struct JSONInputTests {
     // The same report but for where the row is (a JSON Lines file has no header line).
     #expect(
       json.stdout.replacingOccurrences(of: "clients.jsonl:1", with: "clients.csv:2") == csv.stdout)
+  }
+
+  /// Arrays that break off after two records, and where, as `file:line: column N:` says it.
+  static let brokenArrays: [(ending: String, break: String)] = [
+    ("},\n]\n", "4: column 1: unexpected ']' after ','; trailing commas are not allowed"),
+    ("}\n", "4: column 1: unexpected end of input; expected ',' or ']' after array element"),
+    ("}\n]\n// exported by the CRM\n", "5: column 1: unexpected data after the top-level array"),
+  ]
+
+  /// An array that breaks off is read up to the break whatever its number of records, from a
+  /// file or standard input: the break is reported as not read, and the exit status is 1. A file
+  /// of fewer than 1,000 records was refused outright (its columns were read ahead, and the
+  /// break stopped that), and standard input lost the records it held for its columns. The
+  /// columns come from the records before the break (the first leaves out `amount`).
+  @Test(arguments: brokenArrays, [false, true])
+  func anArrayThatBreaksOffIsReadUpToTheBreak(array: (ending: String, break: String), fromFile: Bool) throws {
+    let data = "[\n{\"id\":\"a\"},\n{\"id\":\"b\",\"amount\":7" + array.ending
+    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.json": data])
+    let result =
+      fromFile
+      ? try workspace.run(["run", "policy.verdict", "clients.json"])
+      : try workspace.run(["run", "policy.verdict", "-", "--input-format", "json"], stdin: data)
+    #expect(result.status == 1)
+    let rows = result.stdout.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).prefix(2).joined(separator: ",")
+    }
+    #expect(rows == ["a,keep", "b,fire"], "\(result.stderr)")
+    let name = fromFile ? "clients.json" : "<stdin>"
+    #expect(result.stderr.hasPrefix("\(name):\(array.break); the rest of the file was not read\n"), "\(result.stderr)")
+    #expect(result.stderr.contains("2 clients read, 2 evaluated, 0 rows with errors"))
+  }
+
+  /// `explain` and `check --data` read such a file as `run` does (they refused it, exit 2).
+  @Test(arguments: brokenArrays)
+  func explainAndCheckReadAnArrayThatBreaksOff(array: (ending: String, break: String)) throws {
+    let data = "[\n{\"id\":\"a\"},\n{\"id\":\"b\",\"amount\":7" + array.ending
+    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.json": data])
+    let tail = "clients.json:\(array.break); the rest of the file was not read\n"
+    let explain = try VerdictBinary.run(
+      ["explain", "policy.verdict", "clients.json", "--all", "--today", "2026-11-29"], in: workspace.folder)
+    #expect(explain.status == 1)
+    #expect(explain.stdout.contains("a: keep") && explain.stdout.contains("b: fire"), "\(explain.stdout)")
+    #expect(explain.stderr == tail)
+    let check = try VerdictBinary.run(["check", "policy.verdict", "--data", "clients.json"], in: workspace.folder)
+    #expect(check.status == 1)
+    #expect(check.stderr.hasPrefix("clients.json: JSON") && check.stderr.hasSuffix(tail), "\(check.stderr)")
   }
 }

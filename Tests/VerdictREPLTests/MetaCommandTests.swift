@@ -93,6 +93,24 @@ final class MetaCommandTests: SessionTestCase {
     XCTAssertEqual(session.book.entries.count, 3)
   }
 
+  /// A file that breaks off loads the clients before the break and says the rest was not read,
+  /// as `verdict run` does (a JSON array of fewer than 1,000 records was refused outright).
+  func testDataThatBreaksOffLoadsTheClientsBeforeTheBreak() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-repl-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let data = folder.appendingPathComponent("clients.json")
+    try Data("[\n{\"id\":\"a\",\"amount\":1},\n{\"id\":\"b\",\"amount\":7},\n]\n".utf8).write(to: data)
+    var session = makeSession()
+    let reply = session.handle(":data \(data.path)")
+    XCTAssertFalse(reply.failed, reply.errors)
+    XCTAssertEqual(reply.output, "loaded 2 clients from \(data.path)\n")
+    XCTAssertEqual(
+      reply.errors,
+      "\(data.path):4: column 1: unexpected ']' after ','; trailing commas are not allowed; "
+        + "the rest of the file was not read\n")
+  }
+
   func testClients() {
     var session = makeSession()
     expect(

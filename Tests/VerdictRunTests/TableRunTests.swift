@@ -200,7 +200,7 @@ struct TableRunTests {
     }
     #expect(outcome.status == .usage)
     #expect(!FileManager.default.fileExists(atPath: output.path))
-    #expect(outcome.messages.contains("tables/unterminated.csv:3: unterminated quoted field"))
+    #expect(outcome.messages.contains("tables/unterminated.csv:3: column 16: unterminated quoted field"))
     #expect(
       outcome.messages.contains("no client's figures from table 'invoices' can be trusted; nothing was evaluated"))
   }

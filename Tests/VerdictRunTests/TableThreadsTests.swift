@@ -95,7 +95,8 @@ struct TableThreadsTests {
       .write(to: folder.appendingPathComponent("invoices.csv"))
     let reference = try Self.run(jobs: 1, batchSize: 4096, folder: folder)
     #expect(reference.status == .usage)
-    #expect(reference.messages.contains("invoices.csv:402: unterminated quoted field"), "\(reference.messages)")
+    #expect(
+      reference.messages.contains("invoices.csv:402: column 13: unterminated quoted field"), "\(reference.messages)")
     for (jobs, batchSize) in [(2, 1), (2, 7), (3, 3), (4, 4096)] {
       let outcome = try Self.run(jobs: jobs, batchSize: batchSize, folder: folder)
       #expect(outcome.status == reference.status)

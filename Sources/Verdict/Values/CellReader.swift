@@ -93,27 +93,20 @@ package struct CellReader: Sendable {
           + "where the column's numbers have a decimal \(column)",
         hint: "say how the column writes numbers: --decimal \(written == "comma" ? "," : ".")")
     }
+    if type.isNumeric, let number = cell.exponentNumber(), number.isPastADecimal {
+      return CellReader.pastADecimal(cell, number, type)
+    }
     if type == .number || type == .percent,
       cell.digitCount > DecimalNumber.maximumDigits || CellReader.readsAsDigits(cell, type)
     {
       // Past what a decimal keeps: refused, since it would have to be rounded.
-      if let whole = cell.wholeDigitCount, whole > DecimalNumber.maximumDigits {
-        return CellError(
-          message: "\(Value.quote(cell.string)) is too large: a number has at most 28 digits before the point",
-          hint: "numbers are exact up to 9,999,999,999,999,999,999,999,999,999; they are never rounded")
-      }
-      return CellError(
-        message: "\(Value.quote(cell.string)) has too many digits to be read exactly",
-        hint: "numbers are exact to 28 significant digits and 28 decimal places; they are never rounded")
+      let whole = cell.wholeDigitCount ?? 0
+      return CellReader.pastADecimal(Value.quote(cell.string), tooLarge: whole > DecimalNumber.maximumDigits)
     }
     if type == .money, let (amount, _) = cell.moneyAmount(defaultCurrency: field.currency) {
       // The cell is written as money; only its size or precision is out of range.
       let places = amount.placesWithoutTrailingZeros
-      if places > 4 {
-        return CellError(
-          message: "\(Value.quote(cell.string)) has \(places) decimal places; money is exact to 4",
-          hint: "round the column to at most 4 decimal places in the export, or declare the field a number")
-      }
+      if places > 4 { return CellReader.moneyPlaces(Value.quote(cell.string), places) }
       return CellError(
         message: "\(Value.quote(cell.string)) is too large for money",
         hint: "money holds amounts up to 922,337,203,685,477 in any currency")
@@ -122,22 +115,12 @@ package struct CellReader: Sendable {
       // The cell is written as a duration; only its size or precision is out of range.
       let seconds = ExactScaling.inUnits(
         magnitude: number.wideMantissa, negative: number.negative, places: number.fractionDigits, unit: unit.seconds)
-      if seconds == .notWhole {
-        return CellError(
-          message: "\(Value.quote(cell.string)) is not a whole number of seconds",
-          hint: "durations are kept to the whole second: round the value to whole seconds")
-      }
-      return CellError(
-        message: "\(Value.quote(cell.string)) is too large to be read exactly",
-        hint: "durations are kept exactly up to 9,223,372,036,854,775,807 seconds")
+      if seconds == .notWhole { return CellReader.notWholeSeconds(Value.quote(cell.string)) }
+      return CellReader.tooLargeToReadExactly(Value.quote(cell.string), type)
     }
     if type == .money || type == .duration, cell.digitCount >= 19 {
       // A number of 19 digits or more that did not read is past what is kept exactly.
-      return CellError(
-        message: "\(Value.quote(cell.string)) is too large to be read exactly",
-        hint: type == .money
-          ? "money holds amounts up to 922,337,203,685,477 in any currency"
-          : "durations are kept exactly up to 9,223,372,036,854,775,807 seconds")
+      return CellReader.tooLargeToReadExactly(Value.quote(cell.string), type)
     }
     if type.isNumeric, cell.hasAmbiguousNumber() { return twoReadings(cell) }
     switch type {
@@ -160,6 +143,53 @@ package struct CellReader: Sendable {
       return cell.mismatch("money", hint: hint)
     case .list: return cell.mismatch("a list", hint: "lists cannot come from data cells")
     }
+  }
+
+  /// What is wrong with `cell`, a number with an exponent that written out has more digits before
+  /// or after the point than a decimal keeps (`1e400`, `-1e-400`, as JSON may write them): what
+  /// is wrong with the number written out, for a field of `type`, quoting the cell as written.
+  private static func pastADecimal(_ cell: CellScanner, _ number: ExponentNumber, _ type: ValueType) -> CellError {
+    let quoted = Value.quote(cell.string)
+    let large = number.wholeDigits > DecimalNumber.maximumDigits
+    switch type {
+    case .money: return large ? tooLargeToReadExactly(quoted, type) : moneyPlaces(quoted, number.places)
+    case .duration: return large ? tooLargeToReadExactly(quoted, type) : notWholeSeconds(quoted)
+    case .number, .percent, .bool, .date, .text, .list: return pastADecimal(quoted, tooLarge: large)
+    }
+  }
+
+  /// A number or percent past what a decimal keeps: refused, since it would have to be rounded.
+  private static func pastADecimal(_ quoted: String, tooLarge: Bool) -> CellError {
+    tooLarge
+      ? CellError(
+        message: "\(quoted) is too large: a number has at most 28 digits before the point",
+        hint: "numbers are exact up to 9,999,999,999,999,999,999,999,999,999; they are never rounded")
+      : CellError(
+        message: "\(quoted) has too many digits to be read exactly",
+        hint: "numbers are exact to 28 significant digits and 28 decimal places; they are never rounded")
+  }
+
+  /// Money with more than 4 decimal places (`places` of them).
+  private static func moneyPlaces(_ quoted: String, _ places: Int) -> CellError {
+    CellError(
+      message: "\(quoted) has \(places) decimal places; money is exact to 4",
+      hint: "round the column to at most 4 decimal places in the export, or declare the field a number")
+  }
+
+  /// A duration that is not a whole number of seconds.
+  private static func notWholeSeconds(_ quoted: String) -> CellError {
+    CellError(
+      message: "\(quoted) is not a whole number of seconds",
+      hint: "durations are kept to the whole second: round the value to whole seconds")
+  }
+
+  /// Money or a duration (`type`) past what it keeps exactly.
+  private static func tooLargeToReadExactly(_ quoted: String, _ type: ValueType) -> CellError {
+    CellError(
+      message: "\(quoted) is too large to be read exactly",
+      hint: type == .money
+        ? "money holds amounts up to 922,337,203,685,477 in any currency"
+        : "durations are kept exactly up to 9,223,372,036,854,775,807 seconds")
   }
 
   /// Whether a number or percent cell reads as digits that only do not fit a decimal (its

@@ -54,6 +54,10 @@ final class JSONRecordSource: RecordSource {
 
   /// The keys of the first ``peekedRecords`` well-formed records, each once, in the order they
   /// first appear; `nil` when there is no well-formed record.
+  ///
+  /// A file that breaks off before that many records (a trailing comma, a missing `]`) gives the
+  /// keys of the records before the break: they are read, and the break reported, when the file
+  /// is read for its rows, as for a longer file. Only a break before any record is thrown.
   private static func peekColumns(path: String, layout: JSONRecordReader.Layout) throws -> [String]? {
     let reader = JSONRecordReader(source: try ByteSource(path: path), layout: layout)
     var keys: [String] = []
@@ -66,7 +70,10 @@ final class JSONRecordSource: RecordSource {
         if records == peekedRecords { throw PeekedEnough() }
       } onError: { _ in
       }
-    } catch is PeekedEnough {}
+    } catch is PeekedEnough {
+    } catch let error as DataReadError {
+      guard records > 0 else { throw error }
+    }
     return records == 0 ? nil : keys
   }
 
@@ -83,6 +90,24 @@ final class JSONRecordSource: RecordSource {
       self.binding = bound
       return JSONRowReading(binding: bound, slots: row.slotCount)
     }
+    // Standard input that breaks off while its first records are held: they are still read, as
+    // a file's records before its break are, and the break is reported after them.
+    var broken: DataReadError?
+    do {
+      try readRecords(into: row, reading: &reading, held: &held, bind: bind, body)
+    } catch let error as DataReadError {
+      broken = error
+    }
+    if reading == nil { _ = try held.replay(into: row, reading: held.records > 0 ? try bind(held.keys) : nil, body) }
+    if let broken { throw broken }
+  }
+
+  /// Reads every record into `row` with `reading`, holding the first ones in `held` while there
+  /// is no `reading` yet, until `bind` makes one of their keys.
+  private func readRecords(
+    into row: RowBuffer, reading: inout JSONRowReading?, held: inout HeldRecords,
+    bind: ([String]) throws -> JSONRowReading, _ body: (RowBuffer) throws -> Void
+  ) throws {
     try reader.forEachRecordText { record in
       if reading == nil {
         do throws(DataReadError) {
@@ -100,7 +125,6 @@ final class JSONRecordSource: RecordSource {
       if reading == nil { return held.add(error) }
       try JSONRowReading.report(error, into: row, body)
     }
-    if reading == nil { _ = try held.replay(into: row, reading: held.records > 0 ? try bind(held.keys) : nil, body) }
   }
 
   /// Standard input's first records, copied, and the errors among them, in file order; and the

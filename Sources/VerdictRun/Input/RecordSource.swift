@@ -123,9 +123,6 @@ enum SourceOpener {
   /// A message for a data file that cannot be opened or read at all.
   static func failure(_ path: String, _ error: DataReadError) -> RunFailure {
     if error.line == 0 { return RunFailure(.data, error.message, hint: error.hint) }
-    return RunFailure(
-      .data,
-      located:
-        "\(path == "-" ? "<stdin>" : path):\(error.line): \(error.message)\(error.hint.map { " (hint: \($0))" } ?? "")")
+    return RunFailure(.data, located: SourceNotes.located(path == "-" ? "<stdin>" : path, error))
   }
 }

@@ -179,10 +179,20 @@ struct PopulationPass {
 
 /// Messages about data files as a whole.
 enum SourceNotes {
-  /// `clients.csv:5000: unterminated quoted field; the rest of the file was not read`.
+  /// `clients.csv:5000: column 7: unterminated quoted field; the rest of the file was not read`.
   static func unreadableTail(_ name: String, _ error: DataReadError) -> String {
-    var text = error.line > 0 ? "\(name):\(error.line): \(error.message)" : "\(name): \(error.message)"
+    located(name, error) + "; the rest of the file was not read"
+  }
+
+  /// `clients.json:4: column 1: unexpected ']' after ','…`: the error at its line and column, as a
+  /// row error names them, when it has them, and its hint.
+  static func located(_ name: String, _ error: DataReadError) -> String {
+    var text = name
+    if error.line > 0 { text += ":\(error.line)" }
+    text += ": "
+    if error.line > 0, error.column > 0 { text += "column \(error.column): " }
+    text += error.message
     if let hint = error.hint { text += " (hint: \(hint))" }
-    return text + "; the rest of the file was not read"
+    return text
   }
 }
