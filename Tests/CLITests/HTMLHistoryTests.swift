@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(FoundationXML)
@@ -118,5 +119,40 @@ enum RunnerGolden {
     }
     let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "<missing golden \(name)>"
     #expect(text == expected, "\(name) differs from the golden")
+  }
+}
+
+/// A card is for any client a rule decided; only one whose verdict is more severe than the
+/// `otherwise` one is flagged (history.md's `flagged_since`).
+struct HTMLFlaggedTests {
+  @Test func aClientARuleGaveAMilderVerdictIsNotFlagged() throws {
+    let policy = """
+      verdicts keep < talk < fire
+      field v: text
+      rule "good" when v == "keep" then recommend keep
+      rule "bad" when v == "fire" then recommend fire
+      otherwise recommend talk
+
+      """
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-flagged-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data(policy.utf8).write(to: folder.appendingPathComponent("p.verdict"))
+    try Data("id,v\nC,keep\nF,fire\n".utf8).write(to: folder.appendingPathComponent("d.csv"))
+    var page = ""
+    for day in 1...3 {
+      let run = try VerdictBinary.run(
+        [
+          "run", "p.verdict", "d.csv", "--history", "h.sqlite", "--today", "2026-01-0\(day)", "-f", "html", "-o",
+          "r.html",
+        ], in: folder)
+      #expect(run.status == 0, "\(run.stderr)")
+      page = try String(contentsOf: folder.appendingPathComponent("r.html"), encoding: .utf8)
+    }
+    let cards = [HTMLHistoryTests.card(0, in: page), HTMLHistoryTests.card(1, in: page)]
+    let fired = try #require(cards.first { $0.contains(">F<") || $0.contains("F</") })
+    let kept = try #require(cards.first { $0 != fired && !$0.isEmpty })
+    #expect(fired.contains("Flagged since 2026-01-01 (2 days)."), "\(fired)")
+    #expect(!kept.contains("Flagged"), "\(kept)")
   }
 }

@@ -4,7 +4,7 @@ import VerdictHistory
 /// A card's timeline: the client's verdict at each of the last ``maxRuns`` runs, today's
 /// included, as a strip of small squares in the verdicts' colours (a pale one for a run without
 /// the client), each with a tooltip of its day, verdict and rule; and since when the client has
-/// been flagged (a verdict other than the `otherwise` one) without a break.
+/// been flagged (a verdict more severe than the `otherwise` one) without a break.
 ///
 /// Read from what the run loaded of the history before it began (``PastRuns``): nothing is read
 /// from the history file for a card.
@@ -45,14 +45,18 @@ struct ClientTimeline {
     let notation = vocabulary.notation
     let today = vocabulary.today
     let runs = runs()
-    let since =
-      history.past.flaggedSince(history.client(entry), otherwise: vocabulary.otherwise) ?? today
-    let days = today.daysSinceEpoch - since.daysSinceEpoch
-    page.element(
-      "p", ["class": "note"],
-      text: days == 0
-        ? "Flagged since today."
-        : "Flagged since \(notation.text(of: since)) (\(days) day\(days == 1 ? "" : "s")).")
+    // Flagged: a verdict more severe than the `otherwise` one (history.md), today's included;
+    // a card of a client whose rule gave a milder verdict says nothing of it.
+    if let severity = entry.severity, severity > vocabulary.otherwise {
+      let since =
+        history.past.flaggedSince(history.client(entry), otherwise: vocabulary.otherwise) ?? today
+      let days = today.daysSinceEpoch - since.daysSinceEpoch
+      page.element(
+        "p", ["class": "note"],
+        text: days == 0
+          ? "Flagged since today."
+          : "Flagged since \(notation.text(of: since)) (\(days) day\(days == 1 ? "" : "s")).")
+    }
     // Counts by verdict, most severe first, for the text alternative.
     var counts = vocabulary.verdicts.indices.reversed().compactMap { severity -> String? in
       let count = runs.filter { $0.verdict == vocabulary.verdicts[severity] }.count
