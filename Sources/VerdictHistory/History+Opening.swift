@@ -25,6 +25,7 @@ extension History {
     }
     do {
       try queue.writeWithoutTransaction { db in
+        try checkIntact(db, path: path)
         try HistorySchema.checkKind(of: db, path: path)
         let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
         guard mode?.lowercased() == "wal" else {
@@ -66,6 +67,7 @@ extension History {
     do {
       queue = try DatabaseQueue(path: path, configuration: configuration)
       upToDate = try queue.read { db throws in
+        try checkIntact(db, path: path)
         switch try HistorySchema.checkKind(of: db, path: path) {
         case .nothing: throw emptyHistory(path)
         case .history: return try HistorySchema.migrator.hasCompletedMigrations(db)
@@ -78,6 +80,28 @@ extension History {
     }
     guard upToDate else { return try open(path: path, busyTimeout: busyTimeout) }
     return History(path: path, queue: queue)
+  }
+
+  /// Refuses a damaged file before anything in it is trusted or written: `PRAGMA
+  /// integrity_check` reads every page once and checks that each table's b-tree holds together,
+  /// that no NOT NULL column holds NULL, that each STRICT column holds values of its type, and
+  /// that the indexes of the primary keys hold their tables' rows. Reading a damaged page
+  /// otherwise fails or, worse, skips the rows it holds, so that a run counts fewer runs than
+  /// there are and records on top of the damage. The check costs a few milliseconds on the
+  /// largest history measured (one day of 1,000,000 clients, 5.5 MB; docs/history.md), less
+  /// than reading the history, which every run and every `verdict history` does anyway.
+  static func checkIntact(_ db: Database, path: String) throws(HistoryError) {
+    let found: [String]
+    do {
+      found = try String.fetchAll(db, sql: "PRAGMA integrity_check(1)")
+    } catch {
+      throw HistoryError.sqlite(error, path: path, doing: "checking")
+    }
+    guard found != ["ok"] else { return }
+    // The first fault, on one line, without the line that names the database ("main").
+    let fault = found.joined(separator: "\n").split(separator: "\n")
+      .filter { !$0.hasPrefix("*** in database") }.joined(separator: "; ")
+    throw ChangeLog.corrupt(path, "its pages are damaged (SQLite's check finds: \(fault))")
   }
 
   /// The error for reading the history at `path`, which holds no run: an empty file, or a

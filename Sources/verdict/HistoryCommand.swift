@@ -14,7 +14,8 @@ struct HistoryCommand: ParsableCommand {
       clients' outcomes changed). With CLIENT: the client's timeline, one line each time its \
       verdict, rule or clauses changed, and the days it was not in the data.
 
-      Exit status: 0 shown, 2 no such history or client, or a file that is not a Verdict history.
+      Exit status: 0 shown, 2 no such history or client, or a file that is not a Verdict history \
+      or is damaged.
       """
   )
 
@@ -36,7 +37,7 @@ struct HistoryCommand: ParsableCommand {
     }
     let opened: History
     do throws(HistoryError) { opened = try History.openForReading(path: path) } catch {
-      throw CommandFailure(message: error.message, exitCode: 2)
+      throw CommandFailure(message: error.message, hint: error.hint, exitCode: 2)
     }
     if let client {
       // Keys are kept without the spaces around them, as runs record them.
@@ -49,7 +50,7 @@ struct HistoryCommand: ParsableCommand {
   private func showRuns(of history: History) throws(CommandFailure) {
     let runs: [RecordedRun]
     do throws(HistoryError) { runs = try history.runs() } catch {
-      throw CommandFailure(message: error.message, exitCode: 2)
+      throw CommandFailure(message: error.message, hint: error.hint, exitCode: 2)
     }
     if format == .json {
       Terminal.out(HistoryJSON.array(runs.map(HistoryJSON.run)) + "\n")
@@ -69,7 +70,7 @@ struct HistoryCommand: ParsableCommand {
   private func showTimeline(of client: String, in history: History) throws(CommandFailure) {
     let entries: [TimelineEntry]
     do throws(HistoryError) { entries = try history.timeline(of: client) } catch {
-      throw CommandFailure(message: error.message, exitCode: 2)
+      throw CommandFailure(message: error.message, hint: error.hint, exitCode: 2)
     }
     guard !entries.isEmpty else {
       throw CommandFailure(message: "the history has no client \(Value.quote(client))", exitCode: 2)
