@@ -151,13 +151,27 @@ extension History {
   }
 
   /// Makes an empty file at `path` (mode 0600) when there is none, and its missing folders (mode
-  /// 0700); refuses a path that is a folder or another kind of file.
+  /// 0700); refuses a path that is a folder or another kind of file, and a file with more than
+  /// one name.
+  ///
+  /// SQLite keeps a history's write-ahead log and its index (`-wal`, `-shm`) beside the name it
+  /// opens: two names of one file (a hard link) have two logs, so two runs at once through the
+  /// two names each took the write lock of their own log, both ended with exit status 0, and one
+  /// run was lost. A symbolic link is resolved by SQLite, so every name shares the log.
   private static func prepareFile(at path: String) throws(HistoryError) {
     var status = stat()
     if stat(path, &status) == 0 {
       guard status.st_mode & S_IFMT == S_IFREG else {
         throw HistoryError(
           .notAHistory, "history \(path) is not a regular file", hint: "give --history the path of a file")
+      }
+      guard status.st_nlink <= 1 else {
+        throw HistoryError(
+          .severalNames,
+          "history \(path) has \(status.st_nlink) names (hard links): SQLite keeps its log beside the name it "
+            + "opens, so runs through two names would not see each other's, and a run could be lost",
+          hint: "it is left as it is; keep one name (remove the other links), or make the others symbolic links "
+            + "(ln -s), which are followed")
       }
       if holdsText(path) {
         throw HistoryError(
