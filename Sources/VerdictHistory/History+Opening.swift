@@ -9,9 +9,11 @@ extension History {
   /// that holds the file.
   ///
   /// Refuses, without changing it, a file that is not a Verdict history, one written by a newer
-  /// Verdict, and a corrupt one.
+  /// Verdict, and a corrupt one; and one that cannot be written, or whose folder cannot take
+  /// SQLite's files beside it (``HistorySideFiles/prepareWriting(_:)``).
   package static func open(path: String, busyTimeout: TimeInterval = 5) throws(HistoryError) -> History {
     try prepareFile(at: path)
+    try HistorySideFiles.prepareWriting(path)
     var configuration = Configuration()
     configuration.busyMode = .timeout(busyTimeout)
     // A recording is one transaction that stays open across `RunRecorder` calls.
@@ -58,6 +60,7 @@ extension History {
     // A regular file that is not text, as ``open(path:busyTimeout:)`` accepts, without making one.
     try prepareFile(at: path)
     guard status.st_size > 0 else { throw emptyHistory(path) }
+    try HistorySideFiles.prepareReading(path)
     var configuration = Configuration()
     configuration.busyMode = .timeout(busyTimeout)
     configuration.readonly = true
