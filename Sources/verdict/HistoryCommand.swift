@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Verdict
+import VerdictData
 import VerdictHistory
 import VerdictRun
 
@@ -89,8 +90,11 @@ struct HistoryCommand: ParsableCommand {
     Terminal.show(HistoryCommand.aligned(lines) + "\n")
   }
 
-  /// Rows of text in aligned columns, the last unpadded.
-  static func aligned(_ rows: [[String]]) -> String {
+  /// Rows of text in aligned columns, the last unpadded. Each cell's control characters are
+  /// shown as `\u{…}` (``MessageText/escaped(_:)``), line feeds and tabs too, so that a recorded
+  /// policy path or rule name stays in its cell and cannot pass for a line of its own.
+  static func aligned(_ cells: [[String]]) -> String {
+    let rows = cells.map { $0.map(MessageText.escaped) }
     let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
     return rows.map { row in
       row.enumerated().map { column, cell in

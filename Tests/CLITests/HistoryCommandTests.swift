@@ -73,4 +73,26 @@ struct HistoryCommandTests {
     #expect(missing.stderr == "verdict: there is no history at none.sqlite (verdict run --history creates one)\n")
     #expect(!FileManager.default.fileExists(atPath: workspace.url("none.sqlite").path))
   }
+
+  /// A policy path with a line feed, a tab and an escape is shown escaped in its cell, as the
+  /// messages show file names: printed as it was, it made a line that looked like a run of its
+  /// own. (The JSON escapes it as a JSON string.)
+  @Test func controlCharactersInARecordedPathAreEscaped() throws {
+    let workspace = try HistoryWorkspace()
+    let name = "p\n2099-01-01  fake.verdict  9\t\u{1B}[31m.verdict"
+    try workspace.write(name, HistoryWorkspace.policy)
+    try workspace.write("clients.csv", HistoryMonthTests.clients(day: 1))
+    let run = try workspace.verdict(
+      ["run", name, "clients.csv", "--history", "history.sqlite", "--today", "2026-11-01"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let text = try workspace.verdict(["history", "--history", "history.sqlite"])
+    #expect(text.status == 0)
+    let shown = "p\\u{A}2099-01-01  fake.verdict  9\\u{9}\\u{1B}[31m.verdict"
+    #expect(
+      text.stdout == """
+        day         policy\(String(repeating: " ", count: shown.count - 4))clients  changed  errors  verdicts
+        2026-11-01  \(shown)  4        4        0       fire 1, review 0, talk 0, watch 0, keep 3
+
+        """)
+  }
 }
