@@ -95,4 +95,28 @@ struct HistoryCommandTests {
 
         """)
   }
+
+  /// An unnamed rule is recorded with the label the report gives it, `line N`, so that a
+  /// client's timeline and the run's report name it alike (it was recorded as `rule N`).
+  @Test func anUnnamedRuleIsRecordedByItsLine() throws {
+    let workspace = try HistoryWorkspace(
+      policy: """
+        field late: number
+
+        when late > 30 then recommend talk
+        otherwise recommend keep
+
+        """)
+    try workspace.write("clients.csv", "id,late\nA,40\n")
+    let run = try workspace.run("2026-11-01")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("A       talk     line 3"), "\(run.stdout)")
+    let timeline = try workspace.verdict(["history", "A", "--history", "history.sqlite"])
+    #expect(
+      timeline.stdout == """
+        day         verdict  rule    clauses
+        2026-11-01  talk     line 3
+
+        """)
+  }
 }
