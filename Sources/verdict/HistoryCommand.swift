@@ -11,7 +11,7 @@ struct HistoryCommand: ParsableCommand {
     commandName: "history",
     abstract: "Show the runs a run history holds, or one client's verdicts over time.",
     discussion: """
-      Without CLIENT: one line a run (its day, policy, clients, verdicts, errors, and how many \
+      Without CLIENT: one line a run (its day, policy, clients recorded, verdicts, errors, and how many \
       clients' outcomes changed). With CLIENT: the client's timeline, one line each time its \
       verdict, rule or clauses changed, and the days it was not in the data.
 

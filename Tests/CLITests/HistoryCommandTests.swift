@@ -119,4 +119,27 @@ struct HistoryCommandTests {
 
         """)
   }
+
+  /// `clients` counts the distinct clients the history holds for a run: a known client whose row
+  /// is an error (kept with its outcome), not a new one (nothing to keep); a key on two rows
+  /// once. The verdict counts and errors count rows.
+  @Test func clientsAreTheDistinctClientsTheRunRecorded() throws {
+    let workspace = try HistoryWorkspace(
+      policy: """
+        field n: number
+        when n > 5 then recommend fire
+        otherwise recommend keep
+
+        """)
+    for (day, rows) in [(1, "A,1\nB,1\n"), (2, "A,x\nB,1\n"), (3, "A,1\nB,1\nC,x\n"), (4, "A,1\nA,9\nB,1\n")] {
+      try workspace.write("clients.csv", "id,n\n" + rows)
+      _ = try workspace.run(HistoryWorkspace.november(day))
+    }
+    let runs = try workspace.verdict(["history", "--history", "history.sqlite"])
+    let columns = runs.stdout.split(separator: "\n").dropFirst().map { line in
+      line.split(separator: " ", omittingEmptySubsequences: true)[2...4].joined(separator: " ")
+    }
+    // clients, changed, errors
+    #expect(columns == ["2 2 0", "2 0 1", "2 0 1", "2 0 0"], "\(runs.stdout)")
+  }
 }
