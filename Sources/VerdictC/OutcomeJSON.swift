@@ -66,7 +66,7 @@ struct OutcomeJSON: Encodable {
 
   /// The rules as the run's reports name them: by name, or `line 3` for an unnamed rule.
   static func ruleNames(_ policy: Policy) -> [String] {
-    policy.rules.map { rule in rule.name ?? "line \(policy.source.location(of: rule.range.start).line)" }
+    policy.ruleLabels
   }
 }
 

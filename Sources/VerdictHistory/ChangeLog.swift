@@ -63,9 +63,9 @@ final class ChangeLog: Sendable {
     parts.bind(day, at: 1)
     let outcomeCount = UInt64(outcomes.count)
     while try parts.step() {
-      let partDay = parts.int64(0)
-      let count = parts.int64(1)
-      var reader = PackedReader(parts.blob(2))
+      let partDay = try parts.integer(0)
+      let count = try parts.integer(1)
+      var reader = PackedReader(try parts.blob(2))
       var client: Int64 = 0
       var fits = count >= 0
       for _ in 0..<(fits ? count : 0) {
@@ -133,9 +133,9 @@ final class ChangeLog: Sendable {
     let parts = try DirectStatement(db, "SELECT day, count, data FROM carried WHERE day < ? ORDER BY day, part")
     parts.bind(day, at: 1)
     while try parts.step() {
-      let partDay = parts.int64(0)
-      let count = parts.int64(1)
-      var reader = PackedReader(parts.blob(2))
+      let partDay = try parts.integer(0)
+      let count = try parts.integer(1)
+      var reader = PackedReader(try parts.blob(2))
       var client: Int64 = 0
       var fits = count >= 0
       for _ in 0..<(fits ? count : 0) {
@@ -235,8 +235,8 @@ final class ChangeLog: Sendable {
     let runs = try DirectStatement(db, "SELECT day, startedAt FROM runs WHERE day < ? ORDER BY day")
     runs.bind(day, at: 1)
     while try runs.step() {
-      days.append(CalendarDate(daysSinceEpoch: runs.int64(0)))
-      started.append(runs.double(1))
+      days.append(CalendarDate(daysSinceEpoch: try runs.integer(0)))
+      started.append(try runs.real(1))
     }
     return (days, started)
   }
@@ -252,11 +252,11 @@ final class ChangeLog: Sendable {
       db, "SELECT id, verdict, severity, rule, clauses FROM outcomes WHERE day < ? ORDER BY id")
     rows.bind(day, at: 1)
     while try rows.step() {
-      guard rows.int64(0) == outcomes.count else {
+      guard try rows.integer(0) == outcomes.count else {
         throw corrupt(path, "its outcomes are not numbered one after the other")
       }
       var clauses: [String: String] = [:]
-      if let text = rows.string(4) {
+      if let text = try rows.optionalText(4) {
         if let known = clausesByText[text] {
           clauses = known
         } else {
@@ -267,9 +267,11 @@ final class ChangeLog: Sendable {
           clauses = decoded
         }
       }
-      let verdict = rows.string(1) ?? ""
+      let verdict = try rows.text(1)
       outcomes.append(
-        StoredOutcome(verdict: verdict, severity: Int(rows.int64(2)), rule: rows.string(3), clauses: clauses))
+        StoredOutcome(
+          verdict: verdict, severity: Int(clamping: try rows.integer(2)), rule: try rows.optionalText(3),
+          clauses: clauses))
       verdicts.append(verdictNames.index(of: verdict))
     }
     return (outcomes, verdicts)

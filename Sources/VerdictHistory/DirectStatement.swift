@@ -67,34 +67,77 @@ struct DirectStatement {
     return false
   }
 
-  /// Column `index` (from 0) of the current row as an integer (0 for NULL).
-  func int64(_ index: Int32) -> Int64 {
-    sqlite3_column_int64(handle, index)
+  /// Column `index` (from 0) of the current row, an integer.
+  /// - Throws: a `DatabaseError` of `SQLITE_CORRUPT` when it holds another type or NULL: the
+  ///   tables are STRICT and their columns NOT NULL, so only a damaged file holds such a value.
+  func integer(_ index: Int32) throws -> Int64 {
+    try expect(index, SQLITE_INTEGER)
+    return sqlite3_column_int64(handle, index)
   }
 
-  /// Column `index` (from 0) of the current row as a floating-point number (0 for NULL).
-  func double(_ index: Int32) -> Double {
-    sqlite3_column_double(handle, index)
+  /// Column `index` (from 0) of the current row, a number (`REAL`, or an integer).
+  /// - Throws: as ``integer(_:)`` does, for another type or NULL.
+  func real(_ index: Int32) throws -> Double {
+    if sqlite3_column_type(handle, index) != SQLITE_INTEGER { try expect(index, SQLITE_FLOAT) }
+    return sqlite3_column_double(handle, index)
   }
 
-  /// Column `index` (from 0) of the current row as bytes, valid until the next step (empty for
-  /// NULL).
-  func blob(_ index: Int32) -> UnsafeRawBufferPointer {
+  /// Column `index` (from 0) of the current row as bytes, valid until the next step.
+  /// - Throws: as ``integer(_:)`` does, for another type or NULL.
+  func blob(_ index: Int32) throws -> UnsafeRawBufferPointer {
+    try expect(index, SQLITE_BLOB)
     let start = sqlite3_column_blob(handle, index)
     let count = Int(sqlite3_column_bytes(handle, index))
     return UnsafeRawBufferPointer(start: start, count: start == nil ? 0 : count)
   }
 
-  /// Whether column `index` (from 0) of the current row is NULL.
-  func isNull(_ index: Int32) -> Bool {
-    sqlite3_column_type(handle, index) == SQLITE_NULL
+  /// Column `index` (from 0) of the current row, a text.
+  /// - Throws: as ``integer(_:)`` does, for another type or NULL.
+  func text(_ index: Int32) throws -> String {
+    try expect(index, SQLITE_TEXT)
+    return columnText(index)
   }
 
-  /// Column `index` (from 0) of the current row as text; `nil` for NULL.
-  func string(_ index: Int32) -> String? {
-    guard let text = sqlite3_column_text(handle, index) else { return nil }
+  /// Column `index` (from 0) of the current row, a text or NULL (`nil`).
+  /// - Throws: as ``integer(_:)`` does, for another type.
+  func optionalText(_ index: Int32) throws -> String? {
+    if sqlite3_column_type(handle, index) == SQLITE_NULL { return nil }
+    return try text(index)
+  }
+
+  /// Column `index` (from 0) of the current row, an integer or NULL (`nil`).
+  /// - Throws: as ``integer(_:)`` does, for another type.
+  func optionalInteger(_ index: Int32) throws -> Int64? {
+    if sqlite3_column_type(handle, index) == SQLITE_NULL { return nil }
+    return try integer(index)
+  }
+
+  private func columnText(_ index: Int32) -> String {
+    guard let text = sqlite3_column_text(handle, index) else { return "" }
     let count = Int(sqlite3_column_bytes(handle, index))
     return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+  }
+
+  /// Throws unless column `index` of the current row holds a value of `type`.
+  private func expect(_ index: Int32, _ type: Int32) throws {
+    let found = sqlite3_column_type(handle, index)
+    guard found != type else { return }
+    let column = sqlite3_column_name(handle, index).map { String(cString: $0) } ?? "column \(index)"
+    throw DatabaseError(
+      resultCode: .SQLITE_CORRUPT,
+      message: "a row holds \(Self.typeName(found)) in \(column), where \(Self.typeName(type)) belongs",
+      sql: statement.sql)
+  }
+
+  /// What a value of SQLite's fundamental `type` is, as a message says it.
+  private static func typeName(_ type: Int32) -> String {
+    switch type {
+    case SQLITE_INTEGER: "an integer"
+    case SQLITE_FLOAT: "a number"
+    case SQLITE_TEXT: "a text"
+    case SQLITE_BLOB: "bytes"
+    default: "NULL"
+    }
   }
 
   private func failure(_ code: Int32) -> DatabaseError {

@@ -19,6 +19,9 @@ package struct HistoryError: Error, Sendable, CustomStringConvertible {
     case duplicateClient
     /// The recorder was used after it was committed or abandoned.
     case recorderFinished
+    /// The file has more than one name (hard links): SQLite keeps its log beside the name it
+    /// opens, so runs through two names would each keep their own.
+    case severalNames
     /// The file or its folder could not be created, read or written.
     case io
   }

@@ -27,8 +27,8 @@ final class KeyParts: @unchecked Sendable {
     var count = 0
     var suffixBytes = 0
     if try sizes.step() {
-      count = Int(clamping: sizes.int64(0))
-      suffixBytes = Int(clamping: sizes.int64(1))
+      count = Int(clamping: try sizes.integer(0))
+      suffixBytes = Int(clamping: try sizes.integer(1))
     }
     while try sizes.step() {}
     self.count = count
@@ -36,7 +36,7 @@ final class KeyParts: @unchecked Sendable {
     let rows = try DirectStatement(db, "SELECT first, count, bytes, lengths FROM keys WHERE day < ? ORDER BY first")
     rows.bind(day, at: 1)
     while try rows.step() {
-      parts.append((rows.int64(0), rows.int64(1), Array(rows.blob(2)), Array(rows.blob(3))))
+      parts.append((try rows.integer(0), try rows.integer(1), Array(try rows.blob(2)), Array(try rows.blob(3))))
     }
   }
 

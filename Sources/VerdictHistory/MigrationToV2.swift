@@ -52,10 +52,10 @@ enum MigrationToV2 {
       GROUP BY clients.id ORDER BY 3, 1
       """)
     while try clients.step() {
-      let day = clients.int64(2)
+      let day = try clients.integer(2)
       if keysByDay.last?.day != day { keysByDay.append((day, KeyTable())) }
-      ids[clients.int64(0)] = ids.count
-      withBytes(of: clients.string(1) ?? "") { _ = keysByDay[keysByDay.count - 1].keys.insert($0) }
+      ids[try clients.integer(0)] = ids.count
+      withBytes(of: try clients.text(1)) { _ = keysByDay[keysByDay.count - 1].keys.insert($0) }
     }
     var outcomes: [V1Outcome: Int] = [:]
     var newOutcomes: [(day: Int64, outcome: V1Outcome)] = []
@@ -64,16 +64,17 @@ enum MigrationToV2 {
       db, "SELECT client, day, verdict, severity, rule, clauses FROM changes ORDER BY day, client")
     var previous = 0
     while try changes.step() {
-      guard let client = ids[changes.int64(0)] else { continue }
-      let day = changes.int64(1)
+      guard let client = ids[try changes.integer(0)] else { continue }
+      let day = try changes.integer(1)
       if parts.last?.day != day || parts[parts.count - 1].count == StoredParts.size {
         parts.append((day, 0, []))
         previous = 0
       }
       var stored = 0
-      if let verdict = changes.string(2) {
+      if let verdict = try changes.optionalText(2) {
         let outcome = V1Outcome(
-          verdict: verdict, severity: Int(changes.int64(3)), rule: changes.string(4), clauses: changes.string(5))
+          verdict: verdict, severity: Int(clamping: try changes.optionalInteger(3) ?? 0),
+          rule: try changes.optionalText(4), clauses: try changes.optionalText(5))
         if let id = outcomes[outcome] {
           stored = id + 1
         } else {

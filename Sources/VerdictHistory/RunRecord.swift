@@ -66,7 +66,10 @@ package struct RecordedRun: Sendable, Equatable {
   package var counts: [String: Int]
   /// How many clients could not be judged, as given when it was committed.
   package var errors: Int
-  /// How many clients were recorded.
+  /// How many clients the run recorded: the distinct keys judged, or kept with their earlier
+  /// outcome (a known client whose row is an error). A new client whose only row is an error is
+  /// not recorded, and a key on two rows is one client, so this can be less than the verdict
+  /// counts and the errors, which count rows.
   package var clients: Int
   /// How many clients' outcomes differed from the run before: new clients, changed outcomes, and
   /// clients that were no longer in the data.

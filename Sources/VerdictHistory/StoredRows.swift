@@ -27,32 +27,37 @@ struct RunRow {
   }
 
   /// Every run, oldest first.
+  /// - Throws: ``HistoryError`` of kind ``HistoryError/Kind/corrupt`` for a row that holds a
+  ///   value of another type than its column's, NULL, or a list that cannot be read: only a
+  ///   damaged file holds one.
   static func all(_ db: Database, path: String) throws -> [RecordedRun] {
-    let rows = try Row.fetchAll(
+    let rows = try DirectStatement(
       db,
-      sql: """
-        SELECT day, startedAt, policyPath, policyHash, dataFiles, verdicts, otherwise, counts, errors, clients, changes
-        FROM runs ORDER BY day
-        """)
-    return try rows.map { row in
-      let day = CalendarDate(daysSinceEpoch: row[0])
-      let names = ["", "", "", "", "data files", "verdicts", "", "counts"]
-      func decoded<T: Decodable>(_ column: Int, as: T.Type) throws -> T {
-        guard let text = row[column] as String?, let value = try? JSONDecoder().decode(T.self, from: Data(text.utf8))
-        else {
-          throw HistoryError(
-            .corrupt, "history \(path) is corrupt: the run of \(day) has an unreadable list of \(names[column])",
-            hint: "it is left as it is; move it away to start a new history, or restore it from a backup")
+      """
+      SELECT day, startedAt, policyPath, policyHash, dataFiles, verdicts, otherwise, counts, errors, clients, changes
+      FROM runs ORDER BY day
+      """)
+    var runs: [RecordedRun] = []
+    while try rows.step() {
+      let day = CalendarDate(daysSinceEpoch: try rows.integer(0))
+      func decoded<T: Decodable>(_ column: Int32, _ name: String, as: T.Type) throws -> T {
+        let text = try rows.text(column)
+        guard let value = try? JSONDecoder().decode(T.self, from: Data(text.utf8)) else {
+          throw ChangeLog.corrupt(path, "the run of \(day) has an unreadable list of \(name)")
         }
         return value
       }
       let info = RunInfo(
-        today: day, startedAt: Date(timeIntervalSince1970: row[1]), policyPath: row[2], policyHash: row[3],
-        dataFiles: try decoded(4, as: [String].self), verdicts: try decoded(5, as: [String].self),
-        otherwiseIndex: row[6])
-      return RecordedRun(
-        info: info, counts: try decoded(7, as: [String: Int].self), errors: row[8], clients: row[9], changes: row[10])
+        today: day, startedAt: Date(timeIntervalSince1970: try rows.real(1)), policyPath: try rows.text(2),
+        policyHash: try rows.text(3), dataFiles: try decoded(4, "data files", as: [String].self),
+        verdicts: try decoded(5, "verdicts", as: [String].self), otherwiseIndex: Int(clamping: try rows.integer(6)))
+      runs.append(
+        RecordedRun(
+          info: info, counts: try decoded(7, "counts", as: [String: Int].self),
+          errors: Int(clamping: try rows.integer(8)), clients: Int(clamping: try rows.integer(9)),
+          changes: Int(clamping: try rows.integer(10))))
     }
+    return runs
   }
 
 }

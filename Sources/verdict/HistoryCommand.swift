@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Verdict
+import VerdictData
 import VerdictHistory
 import VerdictRun
 
@@ -10,11 +11,12 @@ struct HistoryCommand: ParsableCommand {
     commandName: "history",
     abstract: "Show the runs a run history holds, or one client's verdicts over time.",
     discussion: """
-      Without CLIENT: one line a run (its day, policy, clients, verdicts, errors, and how many \
+      Without CLIENT: one line a run (its day, policy, clients recorded, verdicts, errors, and how many \
       clients' outcomes changed). With CLIENT: the client's timeline, one line each time its \
       verdict, rule or clauses changed, and the days it was not in the data.
 
-      Exit status: 0 shown, 2 no such history or client, or a file that is not a Verdict history.
+      Exit status: 0 shown, 2 no such history or client, or a file that is not a Verdict history \
+      or is damaged.
       """
   )
 
@@ -36,7 +38,7 @@ struct HistoryCommand: ParsableCommand {
     }
     let opened: History
     do throws(HistoryError) { opened = try History.openForReading(path: path) } catch {
-      throw CommandFailure(message: error.message, exitCode: 2)
+      throw CommandFailure(message: error.message, hint: error.hint, exitCode: 2)
     }
     if let client {
       // Keys are kept without the spaces around them, as runs record them.
@@ -49,7 +51,7 @@ struct HistoryCommand: ParsableCommand {
   private func showRuns(of history: History) throws(CommandFailure) {
     let runs: [RecordedRun]
     do throws(HistoryError) { runs = try history.runs() } catch {
-      throw CommandFailure(message: error.message, exitCode: 2)
+      throw CommandFailure(message: error.message, hint: error.hint, exitCode: 2)
     }
     if format == .json {
       Terminal.out(HistoryJSON.array(runs.map(HistoryJSON.run)) + "\n")
@@ -69,7 +71,7 @@ struct HistoryCommand: ParsableCommand {
   private func showTimeline(of client: String, in history: History) throws(CommandFailure) {
     let entries: [TimelineEntry]
     do throws(HistoryError) { entries = try history.timeline(of: client) } catch {
-      throw CommandFailure(message: error.message, exitCode: 2)
+      throw CommandFailure(message: error.message, hint: error.hint, exitCode: 2)
     }
     guard !entries.isEmpty else {
       throw CommandFailure(message: "the history has no client \(Value.quote(client))", exitCode: 2)
@@ -88,8 +90,11 @@ struct HistoryCommand: ParsableCommand {
     Terminal.show(HistoryCommand.aligned(lines) + "\n")
   }
 
-  /// Rows of text in aligned columns, the last unpadded.
-  static func aligned(_ rows: [[String]]) -> String {
+  /// Rows of text in aligned columns, the last unpadded. Each cell's control characters are
+  /// shown as `\u{…}` (``MessageText/escaped(_:)``), line feeds and tabs too, so that a recorded
+  /// policy path or rule name stays in its cell and cannot pass for a line of its own.
+  static func aligned(_ cells: [[String]]) -> String {
+    let rows = cells.map { $0.map(MessageText.escaped) }
     let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
     return rows.map { row in
       row.enumerated().map { column, cell in

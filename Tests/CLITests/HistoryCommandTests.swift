@@ -73,4 +73,73 @@ struct HistoryCommandTests {
     #expect(missing.stderr == "verdict: there is no history at none.sqlite (verdict run --history creates one)\n")
     #expect(!FileManager.default.fileExists(atPath: workspace.url("none.sqlite").path))
   }
+
+  /// A policy path with a line feed, a tab and an escape is shown escaped in its cell, as the
+  /// messages show file names: printed as it was, it made a line that looked like a run of its
+  /// own. (The JSON escapes it as a JSON string.)
+  @Test func controlCharactersInARecordedPathAreEscaped() throws {
+    let workspace = try HistoryWorkspace()
+    let name = "p\n2099-01-01  fake.verdict  9\t\u{1B}[31m.verdict"
+    try workspace.write(name, HistoryWorkspace.policy)
+    try workspace.write("clients.csv", HistoryMonthTests.clients(day: 1))
+    let run = try workspace.verdict(
+      ["run", name, "clients.csv", "--history", "history.sqlite", "--today", "2026-11-01"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let text = try workspace.verdict(["history", "--history", "history.sqlite"])
+    #expect(text.status == 0)
+    let shown = "p\\u{A}2099-01-01  fake.verdict  9\\u{9}\\u{1B}[31m.verdict"
+    #expect(
+      text.stdout == """
+        day         policy\(String(repeating: " ", count: shown.count - 4))clients  changed  errors  verdicts
+        2026-11-01  \(shown)  4        4        0       fire 1, review 0, talk 0, watch 0, keep 3
+
+        """)
+  }
+
+  /// An unnamed rule is recorded with the label the report gives it, `line N`, so that a
+  /// client's timeline and the run's report name it alike (it was recorded as `rule N`).
+  @Test func anUnnamedRuleIsRecordedByItsLine() throws {
+    let workspace = try HistoryWorkspace(
+      policy: """
+        field late: number
+
+        when late > 30 then recommend talk
+        otherwise recommend keep
+
+        """)
+    try workspace.write("clients.csv", "id,late\nA,40\n")
+    let run = try workspace.run("2026-11-01")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("A       talk     line 3"), "\(run.stdout)")
+    let timeline = try workspace.verdict(["history", "A", "--history", "history.sqlite"])
+    #expect(
+      timeline.stdout == """
+        day         verdict  rule    clauses
+        2026-11-01  talk     line 3
+
+        """)
+  }
+
+  /// `clients` counts the distinct clients the history holds for a run: a known client whose row
+  /// is an error (kept with its outcome), not a new one (nothing to keep); a key on two rows
+  /// once. The verdict counts and errors count rows.
+  @Test func clientsAreTheDistinctClientsTheRunRecorded() throws {
+    let workspace = try HistoryWorkspace(
+      policy: """
+        field n: number
+        when n > 5 then recommend fire
+        otherwise recommend keep
+
+        """)
+    for (day, rows) in [(1, "A,1\nB,1\n"), (2, "A,x\nB,1\n"), (3, "A,1\nB,1\nC,x\n"), (4, "A,1\nA,9\nB,1\n")] {
+      try workspace.write("clients.csv", "id,n\n" + rows)
+      _ = try workspace.run(HistoryWorkspace.november(day))
+    }
+    let runs = try workspace.verdict(["history", "--history", "history.sqlite"])
+    let columns = runs.stdout.split(separator: "\n").dropFirst().map { line in
+      line.split(separator: " ", omittingEmptySubsequences: true)[2...4].joined(separator: " ")
+    }
+    // clients, changed, errors
+    #expect(columns == ["2 2 0", "2 0 1", "2 0 1", "2 0 0"], "\(runs.stdout)")
+  }
 }

@@ -565,4 +565,46 @@ struct HistoryFileTests {
     #expect(days == ["2026-11-01", "2026-11-02", "2026-11-03"], "\(shown.stdout)")
     #expect(shown.stdout.contains("2026-11-03  policy.verdict  100000"), "\(shown.stdout)")
   }
+
+  /// A history with a second name (a hard link) is refused by every command: SQLite keeps its
+  /// log beside the name, so two overlapping runs through the two names both ended with exit
+  /// status 0 and one of them was lost.
+  @Test func aHistoryWithTwoNamesIsRefused() throws {
+    let workspace = try Self.recordedWorkspace()
+    let other = workspace.url("other.sqlite").path
+    #expect(link(workspace.history.path, other) == 0)
+    let before = workspace.historyBytes()
+    for path in [workspace.history.path, other] {
+      let refusal =
+        "verdict: history \(path) has 2 names (hard links): SQLite keeps its log beside the name it opens, "
+        + "so runs through two names would not see each other's, and a run could be lost\n"
+        + "  hint: it is left as it is; keep one name (remove the other links), or make the others symbolic "
+        + "links (ln -s), which are followed\n"
+      let run = try workspace.verdict(
+        ["run", "policy.verdict", "clients.csv", "--history", path, "--today", "2026-11-03"])
+      #expect(run.status == 2)
+      #expect(run.stdout.isEmpty)
+      #expect(run.stderr == refusal)
+      let shown = try workspace.verdict(["history", "--history", path])
+      #expect(shown.status == 2)
+      #expect(shown.stderr == refusal)
+    }
+    #expect(workspace.historyBytes() == before)
+    #expect(unlink(other) == 0)
+    #expect(try workspace.run("2026-11-03").status == 0)
+  }
+
+  /// A symbolic link to a history is followed: SQLite keeps the log beside the file it names,
+  /// so a run through the link and one through the file share it.
+  @Test func aSymbolicLinkIsFollowed() throws {
+    let workspace = try Self.recordedWorkspace()
+    let other = workspace.url("other.sqlite").path
+    #expect(symlink(workspace.history.path, other) == 0)
+    let run = try workspace.verdict(
+      ["run", "policy.verdict", "clients.csv", "--history", other, "--today", "2026-11-03"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: other + "-wal"))
+    let shown = try workspace.verdict(["history", "--history", workspace.history.path])
+    #expect(shown.stdout.contains("2026-11-03"))
+  }
 }

@@ -36,6 +36,30 @@ import VerdictHistory
     #expect(journal == "wal")
   }
 
+  /// SQLite makes its files beside a history with the history's mode, and a reader of a
+  /// read-only history (`chmod 400`) cannot remove them: they stayed read-only, and every run
+  /// after the history was made writable again failed "attempt to write a readonly database".
+  /// A run makes the user's own read-only side files writable like the history, keeping them.
+  @Test func readOnlySideFilesOfTheUsersOwnAreMadeWritableLikeTheHistory() throws {
+    let scratch = HistoryScratch()
+    let path = scratch.path()
+    try Sample.record(try History.open(path: path), 1, [Sample.outcome("A", "keep")])
+    // As SQLite left them: an empty log and its index (SQLite itself fixes the mode of an empty
+    // file it opens, when it may open it).
+    for (suffix, size) in [("-wal", 0), ("-shm", 32_768)] {
+      #expect(
+        FileManager.default.createFile(
+          atPath: path + suffix, contents: Data(count: size), attributes: [.posixPermissions: 0o400]))
+    }
+    let history = try History.open(path: path)
+    for suffix in ["-wal", "-shm"] {
+      let mode = try FileManager.default.attributesOfItem(atPath: path + suffix)[.posixPermissions] as? Int
+      #expect(mode == 0o600, "\(suffix)")
+    }
+    try Sample.record(history, 2, [Sample.outcome("A", "talk")])
+    #expect(try history.runs().count == 2)
+  }
+
   @Test func garbageIsRefusedAsCorruptAndLeftAsItIs() throws {
     let scratch = HistoryScratch()
     let path = scratch.path()

@@ -108,6 +108,12 @@ public struct Policy: Sendable {
     program.rules.indices.map { rule(at: $0)! }
   }
 
+  /// The rules in file order as the run's reports name them, and the history records them: by
+  /// name, or `line 3` for an unnamed rule (the line where it starts).
+  package var ruleLabels: [String] {
+    rules.map { rule in rule.name ?? "line \(source.location(of: rule.range.start).line)" }
+  }
+
   /// The rule at `index` in file order (`nil` past the last), made alone: for a loop over some
   /// of the rules, where ``rules`` would make them all each time.
   package func rule(at index: Int) -> RuleSummary? {

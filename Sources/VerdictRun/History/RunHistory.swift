@@ -181,8 +181,9 @@ final class RunHistory: @unchecked Sendable {
   ///   corrupt, busy, or whose latest run is later than `today`.
   init(path: String, policy: Policy, configuration: RunConfiguration) throws(RunFailure) {
     verdicts = policy.verdicts
-    let summaries = policy.rules
-    rules = summaries.indices.map { summaries[$0].name ?? summaries[$0].title(index: $0) }
+    // As the report names them (an unnamed rule by its line): a timeline shows one label a rule.
+    // Runs recorded before named an unnamed rule `rule 2` (its place); those are kept as they are.
+    rules = policy.ruleLabels
     texts = policy.reportTexts
     do throws(HistoryError) {
       history = try History.open(path: path)

@@ -76,9 +76,7 @@ struct ReportVocabulary: Sendable {
     }
     texts = policy.reportTexts
     verdicts = policy.verdicts
-    rules = policy.rules.map { rule in
-      rule.name ?? "line \(policy.source.location(of: rule.range.start).line)"
-    }
+    rules = policy.ruleLabels
     self.sources = sources
     otherwise = policy.verdicts.firstIndex(of: policy.otherwiseVerdict) ?? 0
   }
