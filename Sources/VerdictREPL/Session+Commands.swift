@@ -61,8 +61,10 @@ extension Session {
       return .error(style.renderer.render(error.diagnostics, in: error.source))
     }
     let policy = draft.policy
-    return .output(
+    var reply = Reply.output(
       "loaded \(path): \(plural(policy.rules.count, "rule")), \(plural(policy.fields.count, "field"))")
+    for told in refitTables() { reply.warn(told) }
+    return reply
   }
 
   mutating func loadData(_ path: String) -> Reply {

@@ -49,6 +49,37 @@ extension Session {
     return reply
   }
 
+  /// After the policy changed (`:load`, a statement typed): each table's file read for an earlier
+  /// policy is checked against the table as the policy now declares it, as `verdict run` checks a
+  /// table's file. A table now keyed by another column is read again by it; a file that lacks a
+  /// column the table now reads is set aside, with why, rather than read as missing values.
+  /// Returns what to tell.
+  mutating func refitTables() -> [String] {
+    let policy = draft.policy
+    var told: [String] = []
+    for name in book.tableData.keys.sorted() {
+      guard let data = book.tableData[name], let table = policy.tables.first(where: { $0.name == name }) else {
+        continue
+      }
+      do throws(RunFailure) {
+        if data.options.keyColumn != table.keyColumn {
+          var options = reading
+          options.keyColumn = table.keyColumn
+          book.tableData[name] = try ClientTable.read(
+            data.name, options: options, table: table, renderer: style.renderer)
+          told.append("\(name): read again from \(data.name), keyed by \(Value.quote(table.keyColumn))")
+        } else {
+          try data.check(against: table.policy, renderer: style.renderer)
+        }
+      } catch {
+        book.tableData[name] = nil
+        told.append("\(error.message)\n\(name): its records are set aside; :data \(name)=FILE loads them again")
+      }
+    }
+    if !told.isEmpty { prepareRecords(for: policy, refold: true) }
+    return told
+  }
+
   /// Folds the tables read with `:data TABLE=FILE` for `policy`, unless its figures are there.
   /// Without a client file, the clients are the tables' keys (the current one kept by key).
   mutating func prepareRecords(for policy: Policy, refold: Bool = false) {

@@ -48,10 +48,12 @@ package struct Session: Sendable {
   mutating func addStatements(_ text: String) -> Reply {
     do {
       let change = try draft.add(text)
+      let told = refitTables()
       prepareRecords(for: draft.policy)
       var reply = Reply.output(change.messages.joined(separator: "\n"))
       let source = SourceFile(name: "<repl>", text: text)
       reply.warn(style.renderer.render(change.warnings, in: source))
+      for told in told { reply.warn(told) }
       return reply
     } catch {
       return .error(style.renderer.render(error.diagnostics, in: error.source))

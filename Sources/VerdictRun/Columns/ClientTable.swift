@@ -67,7 +67,7 @@ package struct ClientTable: Sendable {
   /// Columns of dates with two readings.
   var dateProblems: [Int: DateColumn.Ambiguity] = [:]
   /// The options the file was read with.
-  let options: DataReadOptions
+  package let options: DataReadOptions
 
   /// A table of `columns` and `rows`, read with `options`.
   init(
