@@ -16,10 +16,9 @@ extension JSONRecordReader {
       throw structureError("file is empty; expected a JSON array of records: [{…}, {…}]")
     }
     guard first == UInt8(ascii: "[") else {
-      // One object per line is JSON Lines; the hint is true only for a file that starts as one.
-      throw structureError(
-        "expected '[' at the start of a JSON array file",
-        hint: first == UInt8(ascii: "{") ? "for one object per line, read the file as JSON Lines" : nil)
+      var error = structureError("expected '[' at the start of a JSON array file")
+      if first == UInt8(ascii: "{") { error.hint = try objectHint() }
+      throw error
     }
     window.start += 1
     try skipWhitespace()
@@ -169,6 +168,29 @@ extension JSONRecordReader {
 
   private func column(of offset: Int) -> Int {
     window.bytesBefore + offset - lineStartOffset + 1
+  }
+
+  /// The hint for a file that starts with an object rather than an array: an API's list wrapped
+  /// in an object (`{"object":"list","data":[{…}, {…}]}`) names the key that holds the records;
+  /// otherwise one object per line is JSON Lines. Only on this error's path: the first object is
+  /// scanned and parsed (up to 16 MiB of it).
+  private func objectHint() throws -> String {
+    let jsonLines = "for one object per line, read the file as JSON Lines"
+    let length = try scanElement()
+    guard length <= 16 << 20,
+      case .object(let members) = try? JSONParser.parse(
+        Array(UnsafeBufferPointer(start: window.base + window.start, count: length))),
+      let holder = members.first(where: { member in
+        if case .array(let elements) = member.value, case .object = elements.first { true } else { false }
+      })
+    else { return jsonLines }
+    let key = MessageText.escaped(holder.key)
+    let isName =
+      key.first.map { !$0.isNumber } ?? false
+      && key.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
+    let path = isName ? ".\(key)[]" : ".[\"\(key)\"][]"
+    return "the records seem to be the array in the key \"\(key)\" of one object; Verdict reads an array "
+      + "of records, or one record per line: take them out first (jq -c '\(path)' FILE > records.jsonl)"
   }
 
   private func structureError(_ message: String, hint: String? = nil) -> DataReadError {

@@ -68,6 +68,14 @@ enum SourceOpener {
     do throws(RunFailure) {
       return try binder.bind(columns, source: source.name, numbers: source.numbers)
     } catch {
+      // A JSON file named otherwise (`export.json.txt`) is read as CSV: its "columns" are the
+      // pieces of its first record, and a did-you-mean over them helps no one.
+      if source is CSVRecordSource, let first = columns.first?.first, first == "{" || first == "[" {
+        let (kind, format) = first == "{" ? ("JSON Lines (an object on each line)", "jsonl") : ("JSON (an array)", "json")
+        throw RunFailure(
+          .data, "\(source.name): its first line is not a CSV header: the file looks like \(kind), read as CSV by its name",
+          hint: "read it with --input-format \(format)")
+      }
       guard let csv = source as? CSVRecordSource,
         let line = HeaderProbe.headerLine(
           in: path, encoding: options.encoding, separator: csv.reader.dialect.separator,
