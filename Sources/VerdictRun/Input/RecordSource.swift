@@ -71,9 +71,11 @@ enum SourceOpener {
       // A JSON file named otherwise (`export.json.txt`) is read as CSV: its "columns" are the
       // pieces of its first record, and a did-you-mean over them helps no one.
       if source is CSVRecordSource, let first = columns.first?.first, first == "{" || first == "[" {
-        let (kind, format) = first == "{" ? ("JSON Lines (an object on each line)", "jsonl") : ("JSON (an array)", "json")
+        let (kind, format) =
+          first == "{" ? ("JSON Lines (an object on each line)", "jsonl") : ("JSON (an array)", "json")
         throw RunFailure(
-          .data, "\(source.name): its first line is not a CSV header: the file looks like \(kind), read as CSV by its name",
+          .data,
+          "\(source.name): its first line is not a CSV header: the file looks like \(kind), read as CSV by its name",
           hint: "read it with --input-format \(format)")
       }
       guard let csv = source as? CSVRecordSource,
