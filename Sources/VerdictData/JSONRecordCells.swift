@@ -235,6 +235,19 @@ package struct JSONRecordText {
   let column: Int
   let skippingByteOrderMark: Bool
 
+  /// `error`, the record's, saying why when the record is a bracket alone on its line (`{` or
+  /// `[`, spaces aside): how each record of a pretty-printed JSON file (`jq .`) starts, read as
+  /// JSON Lines, where every line of it is then an error of its own.
+  package func explaining(_ error: DataReadError) -> DataReadError {
+    let text = bytes.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+    guard text == [UInt8(ascii: "{")] || text == [UInt8(ascii: "[")] else { return error }
+    var explained = error
+    explained.message +=
+      "; the file looks like pretty-printed JSON, a record over several lines, "
+      + "where JSON Lines has one record a line (jq -c . FILE writes it so)"
+    return explained
+  }
+
   init(position: RecordPosition, bytes: UnsafeBufferPointer<UInt8>, column: Int, skippingByteOrderMark: Bool) {
     self.position = position
     self.bytes = bytes

@@ -114,7 +114,7 @@ final class JSONRecordSource: RecordSource {
           let keys = try record.members().map(\.key)
           held.add(record.copied(), keys: keys)
         } catch {
-          held.add(error)
+          held.add(record.explaining(error))
         }
         guard held.records == JSONRecordSource.peekedRecords || held.bytes >= JSONRecordSource.heldBytes else { return }
         reading = try held.replay(into: row, reading: try bind(held.keys), body)

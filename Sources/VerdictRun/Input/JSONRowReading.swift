@@ -53,7 +53,7 @@ final class JSONRowReading {
     do throws(DataReadError) {
       try record.cells(table, into: cells)
     } catch {
-      return try JSONRowReading.report(error, into: row, body)
+      return try JSONRowReading.report(record.explaining(error), into: row, body)
     }
     if let slot = cells.repeatedSlot, let key = table.keys[slot] {
       // As a CSV header that names a column twice: which value is meant cannot be known.
