@@ -140,9 +140,13 @@ package struct ClientBook: Sendable {
   }
 
   /// ``client(at:for:overrides:)`` with each field's column, by slot, found already, from `table`
-  /// with its decimal marks decided for `policy` (``ClientTable/deciding(for:)``).
+  /// with its decimal marks decided for `policy` (``ClientTable/deciding(for:)``). `measuring`:
+  /// the client as `share`, `rank` and `percentile` measure it, a cell that cannot be read and an
+  /// aggregate its table records leave unknown missing rather than a failure, so that it is left
+  /// out of those figures only.
   private func client(
-    at index: Int?, for policy: Policy, overrides: [String: String], columns: [Int?], table: ClientTable?
+    at index: Int?, for policy: Policy, overrides: [String: String], columns: [Int?], table: ClientTable?,
+    measuring: Bool = false
   ) throws(CellProblem) -> Client {
     let entry = index.flatMap { entries.indices.contains($0) ? entries[$0] : nil }
     var values = [Value](repeating: .missing, count: policy.fields.count)
@@ -157,7 +161,7 @@ package struct ClientBook: Sendable {
       }
       switch read {
       case .success(let value): values[slot] = value
-      case .failure(let error): throw CellProblem(field: field.name, error: error)
+      case .failure(let error): if !measuring { throw CellProblem(field: field.name, error: error) }
       }
     }
     var client = Client(values: values)
@@ -165,6 +169,7 @@ package struct ClientBook: Sendable {
     // those of no records (a sum of 0 said the tables held nothing for a client nobody chose).
     if let entry, let records, policy.aggregateCount > 0, records.fit(policy) {
       records.setAggregates(of: &client, key: entry.key, policy: policy)
+      if measuring { records.forgetUnknownAggregates(of: entry.key, in: &client, policy: policy) }
     }
     return client
   }
@@ -197,10 +202,13 @@ package struct ClientBook: Sendable {
     }
     let columns = policy.fields.indices.map { measured.contains($0) ? table?.column(for: policy.fields[$0]) : nil }
     let decided = table.map { self.decided.table($0, for: policy) }
-    guard let changed = try? client(at: index, for: policy, overrides: overrides, columns: columns, table: decided)
+    guard
+      let changed = try? client(
+        at: index, for: policy, overrides: overrides, columns: columns, table: decided, measuring: true)
     else { return population }
-    if let index, entries.indices.contains(index), entries[index].problem == nil,
-      let original = try? client(at: index, for: policy, overrides: [:], columns: columns, table: decided)
+    if let index, entries.indices.contains(index), entries[index].row.problem == nil,
+      let original = try? client(
+        at: index, for: policy, overrides: [:], columns: columns, table: decided, measuring: true)
     {
       return population.replacing(original, with: changed)
     }
@@ -218,13 +226,12 @@ package struct ClientBook: Sendable {
     let measured = Set(policy.populationNeeds.map(\.field))
     let columns = policy.fields.indices.map { measured.contains($0) ? table?.column(for: policy.fields[$0]) : nil }
     let decided = table.map { self.decided.table($0, for: policy) }
-    // A client whose table records could not all be read is measured by an aggregate they leave
-    // known, as the run measures it.
-    for index in entries.indices
-    where entries[index].problem == nil
-      || (entries[index].row.problem == nil && records?.isMeasured(entries[index].key, for: policy) == true)
-    {
-      if let client = try? client(at: index, for: policy, overrides: [:], columns: columns, table: decided) {
+    // A client with a bad measured cell, or a table record with a bad cell a measured aggregate
+    // reads, is left out of those figures only, as the run leaves it out.
+    for index in entries.indices where entries[index].row.problem == nil {
+      if let client = try? client(
+        at: index, for: policy, overrides: [:], columns: columns, table: decided, measuring: true)
+      {
         builder.add(client)
       }
     }

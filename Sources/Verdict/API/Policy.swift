@@ -31,6 +31,9 @@ public struct Policy: Sendable {
   /// `percentile`), so that evaluating one client needs the population it belongs to. Stored, not
   /// computed: every single evaluation checks it.
   public let needsPopulation: Bool
+  /// The aggregates `share`, `rank` and `percentile` measure, by index among the policy's: stored,
+  /// since every client of a population pass asks which of them its records leave unknown.
+  package let measuredAggregates: [Int]
 
   /// Compiles a policy's text; `name` labels its diagnostics (a file path, or `<repl>`).
   public init(_ text: String, name: String = "<policy>") throws(PolicyError) {
@@ -55,6 +58,8 @@ public struct Policy: Sendable {
     self.program = program
     self.runtime = Runtime(program)
     self.needsPopulation = !program.populationNeeds.isEmpty
+    self.measuredAggregates = program.populationNeeds.map(\.field).filter { $0 >= program.fields.count }
+      .map { $0 - program.fields.count }
     self.tables = program.tables.map { table in
       RecordTable(table, aggregates: program.aggregates, source: source, syntax: syntax)
     }

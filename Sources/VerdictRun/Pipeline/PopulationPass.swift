@@ -11,9 +11,23 @@ struct PopulationPass {
   /// The clients' aggregates, when the policy reads record tables (`share(revenue)` of a sum).
   var store: AggregateStore?
 
-  /// The aggregates the population functions measure, by index among the policy's.
-  private var measuredAggregates: [Int] {
-    policy.populationNeeds.map(\.field).filter { $0 >= policy.fields.count }.map { $0 - policy.fields.count }
+  /// Makes missing in `client` the cells of `problems`, which could not be read, so that the
+  /// client is left out of the figures of those fields only, as a missing value is
+  /// (docs/language.md); returns whether there were any.
+  private static func forget(_ problems: [CellProblem]?, in client: inout Client) -> Bool {
+    guard let problems else { return false }
+    for problem in problems { client.values[problem.slot] = .missing }
+    return true
+  }
+
+  /// Fills `client`'s aggregates from the records of `found` in `store` (none: no records), the
+  /// ones its records leave unknown missing, so that a client with a bad cell in a table is left
+  /// out of the figures that read that cell only (``AggregateReads``); returns whether one of the
+  /// measured aggregates was.
+  private func aggregates(of found: Int32?, from store: AggregateStore, into client: inout Client) -> Bool {
+    store.setAggregates(of: &client, client: found, policy: policy)
+    guard let found else { return false }
+    return store.forgetUnknown(of: found, in: &client, policy: policy)
   }
 
   /// What the pass leaves for the second pass.
@@ -82,20 +96,12 @@ struct PopulationPass {
         let problems = client.values.withUnsafeMutableBufferPointer { values in
           values.baseAddress.flatMap { converter.convert(row: row, of: batch, into: $0) }
         }
-        guard problems == nil else {
-          leftOut += 1
-          continue
-        }
+        var unmeasured = PopulationPass.forget(problems, in: &client)
         if let store {
-          // A client whose records could not all be read is an error row, but measured by an
-          // aggregate its bad cells do not touch (AggregateReads).
           let found = store.client(named: batch.withKey(row) { AggregateStore.key($0) })
-          if let found, !store.isMeasured(found, by: measuredAggregates) {
-            leftOut += 1
-            continue
-          }
-          store.setAggregates(of: &client, client: found, policy: policy)
+          unmeasured = aggregates(of: found, from: store, into: &client) || unmeasured
         }
+        if unmeasured { leftOut += 1 }
         builder.add(client)
       }
       free.send(batch)
@@ -137,19 +143,12 @@ struct PopulationPass {
           converter = current
           for slot in needed { client.values[slot] = .missing }
           let problems = client.values.withUnsafeMutableBufferPointer { current.convert(row, into: $0.baseAddress!) }
-          guard problems == nil else {
-            result.leftOut += 1
-            return
-          }
+          var unmeasured = PopulationPass.forget(problems, in: &client)
           if let store {
-            // As in the pass over files: measured by an aggregate its bad cells do not touch.
             let found = store.client(named: AggregateStore.key(row.key))
-            if let found, !store.isMeasured(found, by: measuredAggregates) {
-              result.leftOut += 1
-              return
-            }
-            store.setAggregates(of: &client, client: found, policy: policy)
+            unmeasured = aggregates(of: found, from: store, into: &client) || unmeasured
           }
+          if unmeasured { result.leftOut += 1 }
           builder.add(client)
         }
       } catch let error as DataReadError {

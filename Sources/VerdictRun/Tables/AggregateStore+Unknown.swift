@@ -5,28 +5,46 @@ import Verdict
 /// but `share`, `rank` and `percentile` still measure it by an aggregate its bad cells do not
 /// touch, as a client file's row with a bad cell in another column is measured
 /// (docs/language.md, population functions): left out, it changed every other client's share.
+///
+/// Sets of aggregates are bit masks: bit `i` for aggregate `i` below 63, and bit 63 for all the
+/// others together (a policy of more aggregates leaves those of a damaged client unknown alike).
 struct AggregateReads: Sendable {
-  /// By table: each of its aggregates, with the table's field slots it reads.
-  private let byTable: [[(aggregate: Int, fields: [Int])]]
+  /// By table: each of its aggregates' bit, with the table's field slots it reads.
+  private let byTable: [[(bit: UInt64, fields: [Int])]]
+  /// By table: the bits of all its aggregates.
+  private let allOf: [UInt64]
 
   /// No tables: every record with a problem leaves all of its client's aggregates unknown.
-  init() { byTable = [] }
-
-  init(policy: Policy) {
-    var byTable = Array(repeating: [(aggregate: Int, fields: [Int])](), count: policy.tables.count)
-    for aggregate in 0..<policy.aggregateCount {
-      byTable[policy.aggregateTable(aggregate)].append((aggregate, policy.aggregateFieldsRead(aggregate)))
-    }
-    self.byTable = byTable
+  init() {
+    byTable = []
+    allOf = []
   }
 
+  /// The aggregates of `policy`'s tables and the fields each reads.
+  init(policy: Policy) {
+    var byTable = Array(repeating: [(bit: UInt64, fields: [Int])](), count: policy.tables.count)
+    for aggregate in 0..<policy.aggregateCount {
+      byTable[policy.aggregateTable(aggregate)].append(
+        (AggregateReads.bit(aggregate), policy.aggregateFieldsRead(aggregate)))
+    }
+    self.byTable = byTable
+    allOf = byTable.map { $0.reduce(0) { $0 | $1.bit } }
+  }
+
+  /// The bit of aggregate `index`.
+  static func bit(_ index: Int) -> UInt64 { 1 << UInt64(min(index, 63)) }
+
   /// The aggregates of table `table` that a record whose cells in `badSlots` could not be read
-  /// leaves unknown; every one of the table's for a record not read at all (`nil`); `nil` when
-  /// the table is not known here, for all of them.
-  func unknown(table: Int, badSlots: [Int]?) -> [Int]? {
-    guard byTable.indices.contains(table) else { return nil }
-    guard let badSlots else { return byTable[table].map(\.aggregate) }
-    return byTable[table].filter { aggregate in aggregate.fields.contains(where: badSlots.contains) }.map(\.aggregate)
+  /// leaves unknown: every one of the table's for a record not read at all (`nil`), and every
+  /// aggregate when the table is not known here.
+  func unknown(table: Int, badSlots: [Int]?) -> UInt64 {
+    guard byTable.indices.contains(table) else { return ~0 }
+    guard let badSlots else { return allOf[table] }
+    var unknown: UInt64 = 0
+    for aggregate in byTable[table] where aggregate.fields.contains(where: badSlots.contains) {
+      unknown |= aggregate.bit
+    }
+    return unknown
   }
 }
 
@@ -35,21 +53,19 @@ extension AggregateStore {
   /// those reading a cell of `badSlots`, or all of the table's for a record not folded at all
   /// (`nil`: not read, or its fold failed midway).
   func leaveUnknown(_ client: Int32, table: Int, badSlots: [Int]?) {
-    guard let aggregates = reads.unknown(table: table, badSlots: badSlots) else {
-      unknown[client, default: []].insert(AggregateStore.everyAggregate)
-      return
+    unknown[client, default: 0] |= reads.unknown(table: table, badSlots: badSlots)
+  }
+
+  /// Makes missing in `values` (a client record of `policy`) the aggregates of `client` that its
+  /// records leave unknown, so that `share`, `rank` and `percentile` leave it out of the figures
+  /// of those only, as a missing value is; returns whether one they measure was.
+  func forgetUnknown(of client: Int32, in values: inout Client, policy: Policy) -> Bool {
+    guard !unknown.isEmpty, let unknown = unknown[client] else { return false }
+    var forgot = false
+    for aggregate in policy.measuredAggregates where unknown & AggregateReads.bit(aggregate) != 0 {
+      values.values[policy.fields.count + aggregate] = .missing
+      forgot = true
     }
-    unknown[client, default: []].formUnion(aggregates)
+    return forgot
   }
-
-  /// Whether `share`, `rank` and `percentile` measure `client` by `aggregates` (indices among the
-  /// policy's): none of them is unknown, though the client is an error row when a record of its
-  /// could not be read.
-  func isMeasured(_ client: Int32, by aggregates: [Int]) -> Bool {
-    guard let unknown = unknown[client] else { return true }
-    return !unknown.contains(AggregateStore.everyAggregate) && !aggregates.contains(where: unknown.contains)
-  }
-
-  /// In ``unknown``: every aggregate of the client.
-  static let everyAggregate = -1
 }

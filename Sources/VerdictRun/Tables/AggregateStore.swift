@@ -32,9 +32,9 @@ final class AggregateStore: @unchecked Sendable {
   /// unknown (``leaveUnknown(_:table:badSlots:)``).
   var reads = AggregateReads()
   /// For clients with records that could not be read or folded whole: the aggregates left
-  /// unknown (``everyAggregate`` for all), which `share`, `rank` and `percentile` cannot measure
-  /// them by.
-  var unknown: [Int32: Set<Int>] = [:]
+  /// unknown, as a mask (``AggregateReads``), which `share`, `rank` and `percentile` cannot
+  /// measure them by.
+  var unknown: [Int32: UInt64] = [:]
   /// Whether the clients are the tables' keys (no client file): a client's row is then its first
   /// record, whose place its messages need not repeat.
   var clientsAreKeys = false

@@ -39,7 +39,8 @@ final class RecordConverter {
   }
 
   /// Writes the record's values to `values` (one per slot, initialized); on a bad cell returns
-  /// what is wrong with every bad cell, else `nil`.
+  /// what is wrong with every bad cell, else `nil`. A bad cell's value is missing, so that the
+  /// record still counts in the aggregates that do not read it (``AggregateReads``).
   func convert(_ row: RowBuffer, into values: UnsafeMutablePointer<Value>) -> [CellProblem]? {
     var problems: [CellProblem]?
     for slot in slots {
@@ -47,8 +48,6 @@ final class RecordConverter {
       let isRemembered = self.isRemembered[slot]
       if isRemembered, dates.find(cell, slot: slot, into: values + slot) { continue }
       if let error = reader.read(cell, as: formats[slot], into: values + slot) {
-        // Missing, for the aggregates that do not read it (``TableFolder``).
-        values[slot] = .missing
         problems = (problems ?? []) + [CellProblem(field: names[slot], slot: slot, error: error)]
       } else if isRemembered {
         dates.remember(cell, slot: slot, values[slot])

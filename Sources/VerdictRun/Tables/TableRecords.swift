@@ -94,13 +94,12 @@ package final class TableRecords: @unchecked Sendable {
     store.client(named: AggregateStore.key(key)).flatMap(store.damageMessage(of:))
   }
 
-  /// Whether `share`, `rank` and `percentile` measure the client `key` (of `policy`): none of the
-  /// aggregates they read is left unknown by a record of its that could not be read, though the
-  /// client cannot be evaluated when one could not (``damage(of:)``).
-  package func isMeasured(_ key: String, for policy: Policy) -> Bool {
-    guard let client = store.client(named: AggregateStore.key(key)) else { return true }
-    let fields = policy.fields.count
-    return store.isMeasured(client, by: policy.populationNeeds.map(\.field).filter { $0 >= fields }.map { $0 - fields })
+  /// Makes missing in `client` (of `policy`) the aggregates the population functions measure that
+  /// the records of `key` leave unknown (a record with a bad cell they read), so that the client
+  /// is left out of those figures only, as `verdict run` leaves it out.
+  package func forgetUnknownAggregates(of key: String, in client: inout Client, policy: Policy) {
+    guard let found = store.client(named: AggregateStore.key(key)) else { return }
+    _ = store.forgetUnknown(of: found, in: &client, policy: policy)
   }
 
   /// Fills `client`'s aggregates (a client of `policy`) from the records of `key`; a key with
