@@ -63,19 +63,24 @@ extension DataCheck {
   /// of them: how many, and the first few with their lines and reasons.
   static func rowFinding(_ errors: RowErrors, file: String, records: Bool) -> DataLineFinding? {
     guard let first = errors.first.first else { return nil }
+    // A table's record is either its client's error (its key is read) or nobody's.
+    let whose = { (row: RowErrors.Row) in
+      guard records else { return "" }
+      return row.client.map { " (client \(Value.quote($0)) is an error row)" } ?? " (counted for no client)"
+    }
     let reasons =
       errors.count == 1
-      ? first.message : errors.first.map { "line \($0.line): \($0.message)" }.joined(separator: "; ")
+      ? first.message + whose(first)
+      : errors.first.map { "line \($0.line): \($0.message)\(whose($0))" }.joined(separator: "; ")
     let rows =
       switch (records, errors.count == 1) {
       case (false, true): "1 row that a run reports as an error"
       case (false, false): "\(errors.count) rows that a run reports as errors"
-      case (true, true): "1 record that a run counts for no client"
-      case (true, false): "\(errors.count) records that a run counts for no client"
+      case (true, true): "1 record that a run cannot count"
+      case (true, false): "\(errors.count) records that a run cannot count"
       }
     let more = errors.count > errors.first.count ? "; …" : ""
-    return DataLineFinding(
-      file: file, line: first.line, code: WarningCode.rowError.rawValue, message: "\(rows): \(reasons)\(more)")
+    return DataLineFinding(file: file, line: first.line, code: .rowError, message: "\(rows): \(reasons)\(more)")
   }
 }
 
@@ -86,8 +91,8 @@ struct DataLineFinding {
   var file: String
   /// The line the finding is about.
   var line: Int
-  /// A stable name for the kind of finding.
-  var code: String
+  /// The kind of finding.
+  var code: WarningCode
   /// What is wrong.
   var message: String
 }

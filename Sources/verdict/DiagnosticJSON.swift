@@ -49,7 +49,7 @@ struct DiagnosticJSON: Encodable {
     file = finding.file
     range = Range(start: start, end: start)
     severity = Diagnostic.Severity.warning.rawValue
-    code = finding.code
+    code = finding.code.rawValue
     message = finding.message
     hint = nil
     notes = []

@@ -51,9 +51,16 @@ struct DataFileSurveyTests {
         let columns = table.columns.filter { !$0.isEmpty }
         for type in Self.types {
           let policy = try Self.policy(reading: columns, as: type)
-          let survey = try DataFileSurvey.read(file, options: options, policy: policy, examples: 3)
-          let layout = survey.layout
           let name = "\(file) as \(type), decimal \(String(describing: decimalMark))"
+          let survey: DataFileSurvey
+          do throws(RunFailure) {
+            survey = try DataFileSurvey.read(file, options: options, policy: policy, examples: 3)
+          } catch {
+            // A JSON file whose records spell a read key two ways is refused, as a run refuses it.
+            #expect(error.message.contains("a record would be read by one spelling only"), "\(name): \(error)")
+            continue
+          }
+          let layout = survey.layout
           #expect(layout.rows.isEmpty, "\(name)")
           #expect(layout.columns == table.columns, "\(name)")
           #expect(layout.keyColumn == table.keyColumn, "\(name)")

@@ -49,14 +49,10 @@ public struct DiagnosticRenderer: Sendable {
   }
 
   /// Renders a finding about a line of a file other than a policy (a data file's row):
-  /// `file:line: warning: message` and the hint, without an excerpt; ends with a newline.
-  package func render(
-    _ severity: Diagnostic.Severity, _ message: String, hint: String? = nil, file: String, line: Int
-  ) -> String {
-    var output = paint("\(file):\(line): ", .bold)
-    output += paint("\(severity.rawValue):", color(for: severity)) + paint(" \(message)", .bold) + "\n"
-    if let hint { output += "      = " + paint("hint:", .cyan) + " \(hint)\n" }
-    return output
+  /// `file:line: warning: message`, without an excerpt; ends with a newline.
+  package func render(_ severity: Diagnostic.Severity, _ message: String, file: String, line: Int) -> String {
+    paint("\(file):\(line): ", .bold) + paint("\(severity.rawValue):", color(for: severity))
+      + paint(" \(message)", .bold) + "\n"
   }
 
   /// Renders several diagnostics, one after another.

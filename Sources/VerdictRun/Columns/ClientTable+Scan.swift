@@ -39,8 +39,8 @@ extension ClientTable {
     return (source, columns, binder, bound.keyColumn)
   }
 
-  /// Reads every record of `path` once, calling `body` with each record and the file's columns,
-  /// and returns the table without rows; a record `table`'s file is bound as
+  /// Reads every record of `path` once, calling `body` with each record, the file's columns and
+  /// the key's column (`nil`: none), and returns the table without rows; a record `table`'s file is bound as
   /// ``open(_:options:table:renderer:)`` binds it. The date format is decided for the columns
   /// `datesOf` picks from the table, or for every column when it is `nil`.
   ///
@@ -48,7 +48,7 @@ extension ClientTable {
   static func scan(
     _ path: String, options: DataReadOptions, table: RecordTable? = nil,
     renderer: DiagnosticRenderer = DiagnosticRenderer(), datesOf: ((ClientTable) -> Set<Int>)?,
-    _ body: (RowBuffer, [String]) -> Void
+    _ body: (RowBuffer, [String], Int?) -> Void
   ) throws(RunFailure) -> ClientTable {
     let (source, columns, binder, keyColumn) = try open(path, options: options, table: table, renderer: renderer)
     var table = ClientTable(name: source.name, columns: [], keyColumn: nil, numbers: [], rows: [], options: options)
@@ -81,7 +81,7 @@ extension ClientTable {
             }
           }
         }
-        body(row, columns)
+        body(row, columns, keyColumn)
       }
     } catch let failure as RunFailure {
       throw failure

@@ -179,7 +179,8 @@ package struct ClientTable: Sendable {
     renderer: DiagnosticRenderer = DiagnosticRenderer()
   ) throws(RunFailure) -> ClientTable {
     var rows: [Row] = []
-    var table = try scan(path, options: options, table: recordTable, renderer: renderer, datesOf: nil) { row, names in
+    var table = try scan(path, options: options, table: recordTable, renderer: renderer, datesOf: nil) {
+      row, names, _ in
       let columns = names.count
       let cells = (0..<columns).map { String(decoding: row.cells[$0], as: UTF8.self) }
       var record = Row(

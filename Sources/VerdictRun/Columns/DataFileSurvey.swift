@@ -34,6 +34,9 @@ package struct RowErrors: Sendable {
     package var line: Int
     /// Why a run cannot evaluate it, as the run says.
     package var message: String
+    /// The client it is surely about, whose error it is (a ragged row whose key is its first
+    /// cell); `nil` when it names no client.
+    package var client: String?
   }
 
   /// How many rows.
@@ -41,9 +44,13 @@ package struct RowErrors: Sendable {
   /// The first of them, in file order.
   package var first: [Row] = []
 
-  mutating func add(line: Int, message: String, keeping examples: Int) {
+  /// Counts one more row, at `line`, with the source's key for it (empty: none), keeping it
+  /// when fewer than `examples` are kept.
+  mutating func add(line: Int, message: String, client key: UnsafeBufferPointer<UInt8>, keeping examples: Int) {
     count += 1
-    if first.count < examples { first.append(Row(line: line, message: message)) }
+    guard first.count < examples else { return }
+    let client = AggregateStore.key(key)
+    first.append(Row(line: line, message: message, client: client.isEmpty ? nil : client))
   }
 }
 
@@ -61,35 +68,50 @@ package struct DataFileSurvey: Sendable {
 
   /// Surveys `path` (not standard input) for `policy`, keeping `examples` failing cells a field
   /// and `examples` rows with errors. `recordKey`: for a record table's file, the column that
-  /// keys its records, whose blank cells a run counts for no client (a client file's key is
-  /// `options.keyColumn`, or the file's first column).
+  /// keys its records (`keyed by`), by which the file is read when it has it, as a run reads it
+  /// (a client file's key is `options.keyColumn`, or its `id` or `name` column).
   /// - Throws: ``RunFailure`` when the file cannot be opened, or `--key` names no column.
   package static func read(
     _ path: String, options: DataReadOptions = DataReadOptions(), policy: Policy, examples: Int,
     recordKey: String? = nil
   ) throws(RunFailure) -> DataFileSurvey {
+    var options = options
+    // Without its key column (an error `check` reports), a table's file is read keyed as a client
+    // file is, whose key's blank cells are then nobody's problem.
+    var keyedByRecordKey = false
+    if let recordKey, let columns = try ClientTable.open(path, options: options).columns,
+      case .found = HeaderIndex(columns).find(recordKey)
+    {
+      options.keyColumn = recordKey
+      keyedByRecordKey = true
+    }
     // The columns of date fields, declared formats too: the summary leaves out a column whose
     // own dates have two readings, as the table read into memory does.
     let datedColumns = { (table: ClientTable) in
       Set(policy.fields.filter { $0.isUsed && $0.type == .date }.compactMap(table.column))
     }
     var rowErrors = RowErrors()
-    var keyIndex: Int??
-    let layout = try ClientTable.scan(path, options: options, datesOf: datedColumns) { row, columns in
-      if let problem = row.problem {
-        rowErrors.add(line: row.line, message: problem, keeping: examples)
+    let read = readColumnNames(of: policy, recordKey: recordKey)
+    let layout = try ClientTable.scan(path, options: options, datesOf: datedColumns) { row, columns, sourceKey in
+      guard let problem = row.problem else { return }
+      if recordKey != nil, !keyedByRecordKey, row.namesNoClient { return }
+      // A JSON record that gives a key twice, or spells it another way, is a problem only when
+      // the run reads that key: a field's, or the client's.
+      if let key = row.problemKey, key != sourceKey.map({ columns[$0] }),
+        !read.contains(where: { HeaderIndex([key]).find($0) == .found(0) })
+      {
         return
       }
-      if keyIndex == nil {
-        // Matched as the run matches it (the table's `keyed by` and the header may differ in case).
-        keyIndex = recordKey.flatMap { key in
-          if case .found(let index) = HeaderIndex(columns).find(key) { index } else { nil }
-        }
-      }
-      if let key = keyIndex ?? nil, ClientKey.isBlank(row.cells[key]) {
-        rowErrors.add(line: row.line, message: ClientKey.blankProblem(column: columns[key]), keeping: examples)
-      }
+      // Whose error it is: the source gives a problem row the key it is sure of, as in a run.
+      rowErrors.add(line: row.line, message: problem, client: row.key, keeping: examples)
     }.deciding(for: policy)
+    // A JSON file whose records spell a read key two ways is refused by a run before it reads a
+    // record: so it is here.
+    if [.json, .jsonl].contains(options.inputFormat ?? InputFormat.guess(for: path)) {
+      try SourceOpener.refuseKeysSpelledTwoWays(
+        layout.columns, source: layout.name,
+        binder: ColumnBinder(policy: policy, keyColumn: options.keyColumn, renderer: DiagnosticRenderer()))
+    }
     let checks = layout.cellChecks(for: policy)
     var failures: [Int: CellFailures] = [:]
     guard !checks.isEmpty else { return DataFileSurvey(layout: layout, failures: failures, rowErrors: rowErrors) }
@@ -115,6 +137,14 @@ package struct DataFileSurvey: Sendable {
       throw RunFailure(.data, "\(error)")
     }
     return DataFileSurvey(layout: layout, failures: failures, rowErrors: rowErrors)
+  }
+}
+
+extension DataFileSurvey {
+  /// The columns a run over a file reads for `policy`: its used fields' and, for a record
+  /// table's file, `recordKey`.
+  private static func readColumnNames(of policy: Policy, recordKey: String?) -> [String] {
+    policy.fields.filter(\.isUsed).map(\.columnName) + (recordKey.map { [$0] } ?? [])
   }
 }
 

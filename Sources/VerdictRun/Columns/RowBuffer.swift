@@ -14,6 +14,9 @@ final class RowBuffer {
   /// a record that cannot be read (which may be anyone's), it hides no client from the run
   /// history, which still records those missing from the data as having left.
   @exclusivity(unchecked) var namesNoClient = false
+  /// For a JSON record's problem with one key (given twice, or spelled another way): that key,
+  /// so that `check --data` can tell whether a run reads it. `nil` otherwise.
+  @exclusivity(unchecked) var problemKey: String?
   /// The client's key (empty when there is no key column or the cell is empty).
   @exclusivity(unchecked) var key = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
   /// The cell for each field slot of the policy; empty buffers are empty cells.
@@ -38,6 +41,7 @@ final class RowBuffer {
     bytes = nil
     problem = nil
     namesNoClient = false
+    problemKey = nil
   }
 
   /// The number of field slots.

@@ -60,7 +60,7 @@ final class JSONRowReading {
       let problem = DataReadError(
         line: record.position.line, column: 0,
         message: "the record has the key \(Value.quote(key)) more than once; which value is meant cannot be known")
-      return try JSONRowReading.report(problem, into: row, key: clientKey(unless: slot), body)
+      return try JSONRowReading.report(problem, into: row, key: clientKey(unless: slot), about: key, body)
     }
     if let (slot, written) = cells.otherSpelling, let key = table.keys[slot] {
       // Read by its exact key, the value would be missing without a word.
@@ -68,7 +68,7 @@ final class JSONRowReading {
         line: record.position.line, column: 0,
         message: "the record writes the key \(Value.quote(key)) as \(Value.quote(written)); "
           + "its value would be read as missing: write the key alike in every record")
-      return try JSONRowReading.report(problem, into: row, key: clientKey(unless: slot), body)
+      return try JSONRowReading.report(problem, into: row, key: clientKey(unless: slot), about: key, body)
     }
     row.line = record.position.line
     row.problem = nil
@@ -113,16 +113,18 @@ final class JSONRowReading {
   }
 
   /// Calls `body` with `row` emptied and carrying `error` as its problem, and `key` as its key
-  /// (empty when the record's client is not known).
+  /// (empty when the record's client is not known); `problemKey`: the record's key the problem is
+  /// about (``RowBuffer/problemKey``).
   static func report(
     _ error: DataReadError, into row: RowBuffer,
-    key: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0),
+    key: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0), about problemKey: String? = nil,
     _ body: (RowBuffer) throws -> Void
   ) rethrows {
     row.clear()
     row.line = error.line
     row.problem = error.column > 0 ? "column \(error.column): \(error.message)" : error.message
     row.key = key
+    row.problemKey = problemKey
     try body(row)
   }
 }

@@ -93,7 +93,7 @@ enum SourceOpener {
   /// Refuses a JSON file whose records write the key of one of the fields two ways
   /// (`"Outstanding"` in one, `"outstanding"` in another): a record is read by the exact key, so
   /// the value under the other spelling would be missing without a word.
-  private static func refuseKeysSpelledTwoWays(
+  static func refuseKeysSpelledTwoWays(
     _ keys: [String], source name: String, binder: ColumnBinder
   ) throws(RunFailure) {
     var problems: [RunFailure] = []
