@@ -17,7 +17,8 @@ extension JSONRecordReader {
     }
     guard first == UInt8(ascii: "[") else {
       var error = structureError("expected '[' at the start of a JSON array file")
-      if first == UInt8(ascii: "{") { error.hint = try objectHint() }
+      // The hint must not replace the error: a first object too long or cut off gets the plain one.
+      if first == UInt8(ascii: "{") { error.hint = (try? objectHint()) ?? JSONRecordReader.jsonLinesHint }
       throw error
     }
     window.start += 1
@@ -175,7 +176,6 @@ extension JSONRecordReader {
   /// otherwise one object per line is JSON Lines. Only on this error's path: the first object is
   /// scanned and parsed (up to 16 MiB of it).
   private func objectHint() throws -> String {
-    let jsonLines = "for one object per line, read the file as JSON Lines"
     let length = try scanElement()
     guard length <= 16 << 20,
       case .object(let members) = try? JSONParser.parse(
@@ -183,7 +183,7 @@ extension JSONRecordReader {
       let holder = members.first(where: { member in
         if case .array(let elements) = member.value, case .object = elements.first { true } else { false }
       })
-    else { return jsonLines }
+    else { return JSONRecordReader.jsonLinesHint }
     let key = MessageText.escaped(holder.key)
     let isName =
       key.first.map { !$0.isNumber } ?? false
@@ -192,6 +192,9 @@ extension JSONRecordReader {
     return "the records seem to be the array in the key \"\(key)\" of one object; Verdict reads an array "
       + "of records, or one record per line: take them out first (jq -c '\(path)' FILE > records.jsonl)"
   }
+
+  /// The hint for a file of objects one a line given as an array file.
+  static let jsonLinesHint = "for one object per line, read the file as JSON Lines"
 
   private func structureError(_ message: String, hint: String? = nil) -> DataReadError {
     DataReadError(line: line, column: column(of: window.start), message: message, hint: hint)

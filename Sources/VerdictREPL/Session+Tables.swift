@@ -27,14 +27,8 @@ extension Session {
         ?? "declare it first: table \(name) keyed by COLUMN, with its fields indented below"
       return .error("the policy has no table '\(name)'; \(hint)")
     }
-    var options = reading
-    options.keyColumn = table.keyColumn
     let data: ClientTable
-    do throws(RunFailure) {
-      // Kept as read: its decimal marks are decided for whichever policy folds it.
-      data = try ClientTable.read(path, options: options, table: table, renderer: style.renderer)
-      try data.check(against: table.policy, renderer: style.renderer)
-    } catch {
+    do throws(RunFailure) { data = try readTableFile(path, for: table) } catch {
       return .error(error.message)
     }
     book.tableData[name] = data
@@ -47,6 +41,17 @@ extension Session {
     // Said once, with the first table's records: it is about the client file, not the table.
     if book.tableData.count == 1, let keyless = book.keylessProblem(for: policy) { reply.warn(keyless) }
     return reply
+  }
+
+  /// The records of `table` read from `path`, keyed by its `keyed by` column and checked as
+  /// `verdict run` checks a table's file; kept as read, its decimal marks decided for whichever
+  /// policy folds it.
+  private func readTableFile(_ path: String, for table: RecordTable) throws(RunFailure) -> ClientTable {
+    var options = reading
+    options.keyColumn = table.keyColumn
+    let data = try ClientTable.read(path, options: options, table: table, renderer: style.renderer)
+    try data.check(against: table.policy, renderer: style.renderer)
+    return data
   }
 
   /// After the policy changed (`:load`, a statement typed): each table's file read for an earlier
@@ -63,10 +68,7 @@ extension Session {
       }
       do throws(RunFailure) {
         if data.options.keyColumn != table.keyColumn {
-          var options = reading
-          options.keyColumn = table.keyColumn
-          book.tableData[name] = try ClientTable.read(
-            data.name, options: options, table: table, renderer: style.renderer)
+          book.tableData[name] = try readTableFile(data.name, for: table)
           told.append("\(name): read again from \(data.name), keyed by \(Value.quote(table.keyColumn))")
         } else {
           try data.check(against: table.policy, renderer: style.renderer)

@@ -19,13 +19,25 @@ extension CellScanner {
   func exponentNumber() -> ExponentNumber? {
     var index = start
     if index < end, bytes[index] == UInt8(ascii: "-") { index += 1 }
-    var digits: [UInt8] = []
+    // One pass, counting: the digits, where the point is among them, and the first and last
+    // nonzero digit (a cell of a million zeros is read once, not shifted a digit at a time).
+    var digits = 0
     var point: Int?
+    var firstNonzero: Int?
+    var lastNonzero = 0
     while index < end, CellScanner.isDigit(bytes[index]) || (point == nil && bytes[index] == UInt8(ascii: ".")) {
-      if bytes[index] == UInt8(ascii: ".") { point = digits.count } else { digits.append(bytes[index]) }
+      if bytes[index] == UInt8(ascii: ".") {
+        point = digits
+      } else {
+        if bytes[index] != UInt8(ascii: "0") {
+          if firstNonzero == nil { firstNonzero = digits }
+          lastNonzero = digits
+        }
+        digits += 1
+      }
       index += 1
     }
-    guard !digits.isEmpty, point != digits.count, index < end,
+    guard digits > 0, point != digits, index < end,
       bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")
     else { return nil }
     index += 1
@@ -38,15 +50,12 @@ extension CellScanner {
       exponent = min(exponent * 10 + Int(bytes[index] - UInt8(ascii: "0")), 1_000_000_000)
       index += 1
     }
-    guard index == end else { return nil }
-    var whole = point ?? digits.count
-    while digits.first == UInt8(ascii: "0") {
-      digits.removeFirst()
-      whole -= 1
-    }
-    while digits.last == UInt8(ascii: "0") { digits.removeLast() }
-    guard !digits.isEmpty else { return nil }
+    guard index == end, let firstNonzero else { return nil }
+    // The digits that matter run from the first nonzero to the last; the point's place counts
+    // from the first of them.
+    let whole = (point ?? digits) - firstNonzero
+    let significant = lastNonzero - firstNonzero + 1
     let written = whole + (negative ? -exponent : exponent)
-    return ExponentNumber(wholeDigits: max(0, written), places: max(0, digits.count - written))
+    return ExponentNumber(wholeDigits: max(0, written), places: max(0, significant - written))
   }
 }
