@@ -25,6 +25,24 @@ struct JSONInputTests {
 
   static let policy = "field amount: number\nwhen amount > 5 then recommend fire\notherwise recommend keep\n"
 
+  /// Standard input that is no JSON array at all (nor an empty one) is refused as such a file
+  /// is, exit 2 and no run recorded: it was an empty report, exit 1 and a run of no clients in
+  /// the history, which a cron pipeline that broke would mail and keep.
+  @Test(arguments: ["x", "", "{\"data\":[{\"id\":\"a\",\"amount\":9}]}", "["])
+  func standardInputThatIsNoArrayIsRefusedAsAFileIs(input: String) throws {
+    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.json": input])
+    let file = try workspace.run(["run", "policy.verdict", "clients.json"])
+    #expect(file.status == 2, "\(file.stderr)")
+    let piped = try workspace.run(
+      ["run", "policy.verdict", "-", "--input-format", "json", "--history", "h.sqlite"], stdin: input)
+    #expect(piped.status == 2, "\(piped.stderr)")
+    #expect(piped.stdout.isEmpty)
+    if FileManager.default.fileExists(atPath: workspace.folder.appendingPathComponent("h.sqlite").path) {
+      let history = try VerdictBinary.run(["history", "--history", "h.sqlite"], in: workspace.folder)
+      #expect(history.stdout.contains("no runs recorded yet"), "\(history.stdout)")
+    }
+  }
+
   @Test(arguments: [false, true])
   func aMalformedFirstRecordOnStandardInputIsARowError(fromFile: Bool) throws {
     // Standard input binds its columns with its first good record; the rows before it once

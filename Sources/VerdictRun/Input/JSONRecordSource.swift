@@ -98,6 +98,12 @@ final class JSONRecordSource: RecordSource {
     } catch let error as DataReadError {
       broken = error
     }
+    // A break before any record (not JSON at all, an empty input, a wrapper object) is what a
+    // file's is: the data could not be read, exit 2, and nothing recorded in a history; not an
+    // empty report of a file "not read to the end".
+    if let broken, reading == nil, held.records == 0, !held.hasErrors {
+      throw SourceOpener.failure("-", broken)
+    }
     if reading == nil { _ = try held.replay(into: row, reading: held.records > 0 ? try bind(held.keys) : nil, body) }
     if let broken { throw broken }
   }
@@ -144,6 +150,9 @@ final class JSONRecordSource: RecordSource {
     }
 
     mutating func add(_ error: DataReadError) { items.append(.failure(error)) }
+
+    /// Whether a record error is held (a malformed record before the break).
+    var hasErrors: Bool { items.contains { if case .failure = $0 { true } else { false } } }
 
     /// Hands the held records to `body` read with `reading` (errors only, without one: no record
     /// was well-formed), frees them, and returns `reading` for the records after them.
