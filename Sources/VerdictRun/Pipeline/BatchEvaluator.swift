@@ -147,7 +147,10 @@ final class BatchEvaluator {
             row: row, text: text,
             hints: problems.compactMap { problem in problem.error.hint.map { (problem.field, $0) } }
           ))
-        report(row, of: batch, nil, error: text, renderer: renderer, tally: &tally)
+        // Its other cells were read (a bad one is missing): the page charts what it can, an
+        // aggregate too.
+        if page != nil, let store { _ = aggregate(row, of: batch, from: store) }
+        report(row, of: batch, nil, error: text, valuesRead: true, renderer: renderer, tally: &tally)
         continue
       }
       if let store, let damage = aggregate(row, of: batch, from: store) {
@@ -159,7 +162,7 @@ final class BatchEvaluator {
           ? RowMessage(row: row, text: damage.reason, hints: damage.hints, place: damage.place)
           : RowMessage(row: row, text: text, hints: damage.hints)
         batch.messages.append(message)
-        report(row, of: batch, nil, error: text, renderer: renderer, tally: &tally)
+        report(row, of: batch, nil, error: text, valuesRead: page != nil, renderer: renderer, tally: &tally)
         continue
       }
       // A client without a key is not recorded: it has no standing (it was "new", or cooling off
@@ -223,7 +226,7 @@ final class BatchEvaluator {
     let location = policy.source.location(of: failure.range.start)
     let text = "\(failure.message) (\(policy.source.name):\(location))"
     batch.messages.append(RowMessage(row: row, text: text, diagnostic: failure.diagnostic))
-    report(row, of: batch, nil, error: text, renderer: renderer, tally: &tally)
+    report(row, of: batch, nil, error: text, valuesRead: true, renderer: renderer, tally: &tally)
   }
 
   /// Fills the client's aggregates from its records; returns why it cannot be evaluated when one
@@ -236,6 +239,14 @@ final class BatchEvaluator {
     if let found {
       met[Int(found) / 64] |= 1 << UInt64(found % 64)
       if let damage = store.damageReport(of: found) {
+        // The page charts a damaged client by the aggregates its bad cells leave known, as
+        // `share()` measures it; the others are missing.
+        if let page {
+          store.setAggregates(of: &client, client: found, policy: policy)
+          for slot in [page.measureSlot, page.histogramSlot].compactMap({ $0 }) where slot >= policy.fields.count {
+            if store.isUnknown(slot - policy.fields.count, of: found) { client.values[slot] = .missing }
+          }
+        }
         return (damage.place, damage.reason, store.damageHints(of: found))
       }
     }
@@ -243,11 +254,13 @@ final class BatchEvaluator {
     return nil
   }
 
-  /// Counts one row and renders it if the filter shows it.
+  /// Counts one row and renders it if the filter shows it. `valuesRead`: for a row with an error,
+  /// whether the client's values are its own (its good cells read, a bad one missing), which the
+  /// HTML page then charts as `share()` measures them.
   @inline(__always)
   private func report(
     _ row: Int, of batch: Batch, _ outcome: ReportOutcome?, error: String?, standing: ClientStanding? = nil,
-    renderer: some ReportRenderer, tally: inout Tally
+    valuesRead: Bool = false, renderer: some ReportRenderer, tally: inout Tally
   ) {
     if let history {
       batch.outcomes.append(
@@ -273,9 +286,9 @@ final class BatchEvaluator {
     guard shown else { return }
     tally.printed += 1
     var (measure, histogram) = (Value.missing, Value.missing)
-    if let page, let outcome {
+    if let page, outcome != nil || valuesRead {
       // Explained at the end, for the clients the page shows as cards (``ActionFacts``).
-      if outcome.severity != filter.otherwise { batch.actionClients.append((outcome.severity, client)) }
+      if let outcome, outcome.severity != filter.otherwise { batch.actionClients.append((outcome.severity, client)) }
       if let slot = page.measureSlot { measure = client.values[slot] }
       if let slot = page.histogramSlot { histogram = client.values[slot] }
     }

@@ -56,6 +56,12 @@ extension AggregateStore {
     unknown[client, default: 0] |= reads.unknown(table: table, badSlots: badSlots)
   }
 
+  /// Whether aggregate `aggregate` of `client` is left unknown by a record of its.
+  func isUnknown(_ aggregate: Int, of client: Int32) -> Bool {
+    guard let unknown = unknown[client] else { return false }
+    return unknown & AggregateReads.bit(aggregate) != 0
+  }
+
   /// Makes missing in `values` (a client record of `policy`) the aggregates of `client` that its
   /// records leave unknown, so that `share`, `rank` and `percentile` leave it out of the figures
   /// of those only, as a missing value is; returns whether one they measure was.
