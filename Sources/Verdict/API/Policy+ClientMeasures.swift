@@ -33,24 +33,53 @@ extension Policy {
           measures.append(ClientMeasure(name: binding.name, slot: slot, type: aggregate.type, isRead: isRead))
         }
       }
-      let measure = ClientMeasure(name: aggregate.text, slot: slot, type: aggregate.type, isRead: isRead)
-      // The same aggregate written twice is one measure: the one a rule reads, if either is.
-      if let twin = measures.firstIndex(where: { $0.name == aggregate.text }) {
-        if isRead && !measures[twin].isRead { measures[twin] = measure }
-      } else {
-        measures.append(measure)
+      // As the policy writes it: its text in full (`sum(invoices.amount where paid is missing)`),
+      // and shortened as explanations show it (`sum(invoices.amount where …)`) when that differs.
+      let written = String(decoding: source.bytes[aggregate.range.start..<aggregate.range.end], as: UTF8.self)
+      for name in Set([aggregate.text, written]).sorted() {
+        let measure = ClientMeasure(name: name, slot: slot, type: aggregate.type, isRead: isRead)
+        // The same aggregate written twice is one measure: the one a rule reads, if either is.
+        if let twin = measures.firstIndex(where: { $0.name == name }) {
+          if isRead && !measures[twin].isRead { measures[twin] = measure }
+        } else {
+          measures.append(measure)
+        }
       }
     }
     return measures
   }
 
   /// The measure called `name`: a field or a let by its name, an aggregate as the policy writes
-  /// it, spaces aside (`sum( invoices.amount )` is `sum(invoices.amount)`).
+  /// it, spaces aside (`sum( invoices.amount )` is `sum(invoices.amount)`), but for those inside
+  /// its text constants (`"late paid"` is not `"latepaid"`).
   package func clientMeasure(named name: String) -> ClientMeasure? {
     let measures = clientMeasures
     if let exact = measures.first(where: { $0.name == name }) { return exact }
-    let spaceless = name.filter { !$0.isWhitespace }
-    return measures.first { $0.slot >= program.fields.count && $0.name.filter { !$0.isWhitespace } == spaceless }
+    let spaceless = Policy.spaceless(name)
+    return measures.first { $0.slot >= program.fields.count && Policy.spaceless($0.name) == spaceless }
+  }
+
+  /// `text` without the white space outside its double-quoted text constants.
+  private static func spaceless(_ text: String) -> String {
+    var kept = ""
+    var (quoted, escaped) = (false, false)
+    for character in text {
+      if quoted {
+        if escaped {
+          escaped = false
+        } else if character == "\\" {
+          escaped = true
+        } else if character == "\"" {
+          quoted = false
+        }
+      } else if character == "\"" {
+        quoted = true
+      } else if character.isWhitespace {
+        continue
+      }
+      kept.append(character)
+    }
+    return kept
   }
 
   /// Whether the policy has a let called `name`.
