@@ -160,30 +160,21 @@ private final class RecordFolder {
         continue
       }
       store.count(client)
+      var problem: RecordProblem?
       if hasProblem {
-        let problem = batch.problems[nextProblem]
+        var found = batch.problems[nextProblem]
         nextProblem += 1
         // A hint is shown once for its field of its table, as a client file's are for theirs.
-        store.damage(
-          client, at: "\(source):\(batch.line(row))", table: index, line: batch.line(row), problem.message,
-          hints: problem.hints.map { ("\(table.name).\($0.field)", $0.hint) })
-        // Its readable cells still count in the aggregates that do not read its bad ones (they
-        // are missing in its values), for the population functions (AggregateReads).
-        store.leaveUnknown(client, table: index, badSlots: problem.badSlots)
-        guard problem.badSlots != nil else { continue }
+        found.hints = found.hints.map { ("\(table.name).\($0.field)", $0.hint) }
+        problem = found
       }
       let values = batch.values(row)
-      let failure = store.withAccumulators(of: client) { table.fold(values: values, in: context, into: $0) }
-      if let failure {
-        // A record with bad cells was counted as damaged already.
-        if !hasProblem {
-          let location = table.policy.source.location(of: failure.range.start)
-          store.damage(
-            client, at: "\(source):\(batch.line(row))", table: index, line: batch.line(row),
-            "\(failure.message) (\(table.policy.source.name):\(location))")
+      store.account(
+        client, table: index, line: batch.line(row), at: "\(source):\(batch.line(row))", problem: problem
+      ) { accumulators in
+        table.fold(values: values, in: context, into: accumulators).map { failure in
+          "\(failure.message) (\(table.policy.source.name):\(table.policy.source.location(of: failure.range.start)))"
         }
-        // Left partly folded.
-        store.leaveUnknown(client, table: index, badSlots: nil)
       }
     }
   }

@@ -41,21 +41,19 @@ package final class TableRecords: @unchecked Sendable {
         var bytes = key
         let client = bytes.withUTF8 { store.client($0, table: index, line: row.line) }
         if let problem = row.problem {
-          store.damage(client, at: place, table: index, line: row.line, problem)
-          store.leaveUnknown(client, table: index, badSlots: nil)
+          store.account(
+            client, table: index, line: row.line, at: place, problem: RecordProblem(record: 0, message: problem)
+          ) { _ in nil }
           continue
         }
-        // As `verdict run` (TablePass): a record with bad cells counts in the aggregates that do
-        // not read them, for the population functions.
         let (record, problem, badSlots) = data.record(row, for: table.policy)
-        if let problem {
-          store.damage(client, at: place, table: index, line: row.line, problem)
-          store.leaveUnknown(client, table: index, badSlots: badSlots)
-        }
-        let failure = store.withAccumulators(of: client) { table.fold(record, in: context, into: $0) }
-        if let failure {
-          if problem == nil { store.damage(client, at: place, table: index, line: row.line, failure.message) }
-          store.leaveUnknown(client, table: index, badSlots: nil)
+        store.account(
+          client, table: index, line: row.line, at: place,
+          problem: problem.map { RecordProblem(record: 0, message: $0, badSlots: badSlots) }
+        ) { accumulators in
+          table.fold(record, in: context, into: accumulators).map { failure in
+            "\(failure.message) (\(table.policy.source.name):\(table.policy.source.location(of: failure.range.start)))"
+          }
         }
       }
     }

@@ -49,6 +49,28 @@ struct AggregateReads: Sendable {
 }
 
 extension AggregateStore {
+  /// Folds one record of `client` (from table `table`, at `line`, `place` in messages) into its
+  /// accumulators, as a run and the commands that read tables into memory both do. A `problem`
+  /// makes the client an error row and leaves unknown the aggregates that read its bad cells (all
+  /// of the table's for a record not read at all, whose `badSlots` are `nil`); the record still
+  /// counts in the others, its bad cells missing in the values `fold` reads. A fold that fails
+  /// (`fold` returns its message) does the same, for all of the table's aggregates, which it left
+  /// partly updated.
+  func account(
+    _ client: Int32, table: Int, line: Int, at place: @autoclosure () -> String, problem: RecordProblem?,
+    fold: (UnsafeMutablePointer<AggregateAccumulator>) -> String?
+  ) {
+    if let problem {
+      damage(client, at: place(), table: table, line: line, problem.message, hints: problem.hints)
+      leaveUnknown(client, table: table, badSlots: problem.badSlots)
+      guard problem.badSlots != nil else { return }
+    }
+    guard let failure = withAccumulators(of: client, fold) else { return }
+    // A record with bad cells was counted as damaged already.
+    if problem == nil { damage(client, at: place(), table: table, line: line, failure) }
+    leaveUnknown(client, table: table, badSlots: nil)
+  }
+
   /// Records that a record of `client` in table `table` leaves some of its aggregates unknown:
   /// those reading a cell of `badSlots`, or all of the table's for a record not folded at all
   /// (`nil`: not read, or its fold failed midway).
