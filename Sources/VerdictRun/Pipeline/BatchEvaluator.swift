@@ -65,6 +65,12 @@ final class BatchEvaluator {
   private var historyClient: Int?
   /// With a history: the codes of the outcomes this evaluator recorded so far.
   @exclusivity(unchecked) private var historyCodes = OutcomeCodes()
+  /// For a row with an error being reported whose values are its own (its good cells read, a
+  /// bad one missing): the values the HTML page charts and counts, as `share()` measures them;
+  /// missing otherwise. Beside the row rather than worked out in `report`, which is inlined into
+  /// the loop over rows only while it stays this small (a branch more there cost 64 instructions
+  /// a row).
+  @exclusivity(unchecked) private var errorRowPageValues = (measure: Value.missing, histogram: Value.missing)
   /// Whether the policy reads history facts, which each client's past is then made for.
   private let fillsHistoryFacts: Bool
 
@@ -121,7 +127,7 @@ final class BatchEvaluator {
         let error = batch.problems[nextProblem].message
         nextProblem += 1
         batch.messages.append(RowMessage(row: row, text: error))
-        report(row, of: batch, nil, error: error, renderer: renderer, tally: &tally)
+        reportError(row, of: batch, error, valuesRead: false, renderer: renderer, tally: &tally)
         continue
       }
       // The history's facts about the client, before its other values (which may fail).
@@ -150,7 +156,7 @@ final class BatchEvaluator {
         // Its other cells were read (a bad one is missing): the page charts what it can, an
         // aggregate too.
         if page != nil, let store { _ = aggregate(row, of: batch, from: store) }
-        report(row, of: batch, nil, error: text, valuesRead: true, renderer: renderer, tally: &tally)
+        reportError(row, of: batch, text, valuesRead: true, renderer: renderer, tally: &tally)
         continue
       }
       if let store, let damage = aggregate(row, of: batch, from: store) {
@@ -162,7 +168,7 @@ final class BatchEvaluator {
           ? RowMessage(row: row, text: damage.reason, hints: damage.hints, place: damage.place)
           : RowMessage(row: row, text: text, hints: damage.hints)
         batch.messages.append(message)
-        report(row, of: batch, nil, error: text, valuesRead: page != nil, renderer: renderer, tally: &tally)
+        reportError(row, of: batch, text, valuesRead: page != nil, renderer: renderer, tally: &tally)
         continue
       }
       // A client without a key is not recorded: it has no standing (it was "new", or cooling off
@@ -226,12 +232,13 @@ final class BatchEvaluator {
     let location = policy.source.location(of: failure.range.start)
     let text = "\(failure.message) (\(policy.source.name):\(location))"
     batch.messages.append(RowMessage(row: row, text: text, diagnostic: failure.diagnostic))
-    report(row, of: batch, nil, error: text, valuesRead: true, renderer: renderer, tally: &tally)
+    reportError(row, of: batch, text, valuesRead: true, renderer: renderer, tally: &tally)
   }
 
   /// Fills the client's aggregates from its records; returns why it cannot be evaluated when one
   /// of its records could not be read (``AggregateStore/damageReport(of:)``), with the hints of its
   /// bad cells.
+  @inline(never)
   private func aggregate(_ row: Int, of batch: Batch, from store: AggregateStore)
     -> (place: String?, reason: String, hints: [(field: String, hint: String)])?
   {
@@ -254,13 +261,31 @@ final class BatchEvaluator {
     return nil
   }
 
-  /// Counts one row and renders it if the filter shows it. `valuesRead`: for a row with an error,
-  /// whether the client's values are its own (its good cells read, a bad one missing), which the
-  /// HTML page then charts as `share()` measures them.
+  /// Counts and renders a row with an error, out of line (such rows are few). `valuesRead`:
+  /// whether the client's values are its own (its good cells read, a bad one missing), which
+  /// the HTML page then charts as `share()` measures them: set beside the row
+  /// (``errorRowPageValues``) rather than passed to ``report(_:of:_:error:standing:renderer:tally:)``.
+  @inline(never)
+  private func reportError<Renderer: ReportRenderer>(
+    _ row: Int, of batch: Batch, _ error: String, valuesRead: Bool, renderer: Renderer, tally: inout Tally
+  ) {
+    if valuesRead, let page { errorRowPageValues = pageValues(page) }
+    report(row, of: batch, nil, error: error, renderer: renderer, tally: &tally)
+    errorRowPageValues = (.missing, .missing)
+  }
+
+  /// The client's values the page charts and counts in its histograms, for a row with an error
+  /// whose values were read. Out of line: rows with errors are few.
+  @inline(never)
+  private func pageValues(_ page: PageFacts) -> (measure: Value, histogram: Value) {
+    (page.measureSlot.map { client.values[$0] } ?? .missing, page.histogramSlot.map { client.values[$0] } ?? .missing)
+  }
+
+  /// Counts one row and renders it if the filter shows it.
   @inline(__always)
   private func report(
     _ row: Int, of batch: Batch, _ outcome: ReportOutcome?, error: String?, standing: ClientStanding? = nil,
-    valuesRead: Bool = false, renderer: some ReportRenderer, tally: inout Tally
+    renderer: some ReportRenderer, tally: inout Tally
   ) {
     if let history {
       batch.outcomes.append(
@@ -285,10 +310,10 @@ final class BatchEvaluator {
     }
     guard shown else { return }
     tally.printed += 1
-    var (measure, histogram) = (Value.missing, Value.missing)
-    if let page, outcome != nil || valuesRead {
+    var (measure, histogram) = errorRowPageValues
+    if let page, let outcome {
       // Explained at the end, for the clients the page shows as cards (``ActionFacts``).
-      if let outcome, outcome.severity != filter.otherwise { batch.actionClients.append((outcome.severity, client)) }
+      if outcome.severity != filter.otherwise { batch.actionClients.append((outcome.severity, client)) }
       if let slot = page.measureSlot { measure = client.values[slot] }
       if let slot = page.histogramSlot { histogram = client.values[slot] }
     }
