@@ -63,6 +63,7 @@ extension JSONRecordReader {
   /// - Returns: The element's length in bytes from `window.start`.
   private func scanElement() throws(DataReadError) -> Int {
     let startLine = line
+    let startColumn = column(of: window.start)
     var q = window.start
     var depth = 0
     var inString = false
@@ -116,14 +117,13 @@ extension JSONRecordReader {
           return q - window.start
         }
         throw DataReadError(
-          line: startLine, column: 0,
-          message: "array element starting on this line is cut off by the end of the file")
+          line: startLine, column: startColumn, message: "array element starting here is cut off by the end of the file"
+        )
       }
       let scanned = q - window.start
       guard try window.refill() else {
         throw DataReadError(
-          line: startLine, column: 0,
-          message: "array element is longer than \(window.maxCapacity >> 20) MiB")
+          line: startLine, column: startColumn, message: "array element is longer than \(window.maxCapacity >> 20) MiB")
       }
       q = window.start + scanned
     }

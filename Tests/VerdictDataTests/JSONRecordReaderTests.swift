@@ -121,7 +121,7 @@ final class JSONRecordReaderTests: XCTestCase {
       ("[{\"a\": 1}, {\"a\": 2}] x", 1, "unexpected data after the top-level array"),
       (
         "[{\"a\": 1},\n {\"a\": \"cut", 2,
-        "array element starting on this line is cut off by the end of the file"
+        "array element starting here is cut off by the end of the file"
       ),
       ("[{\"a\": 1},]", 1, "unexpected ']' after ','; trailing commas are not allowed"),
       ("[{\"a\": 1}", 1, "unexpected end of input; expected ',' or ']' after array element"),
@@ -134,6 +134,8 @@ final class JSONRecordReaderTests: XCTestCase {
         XCTAssertEqual(outcome.records.first?.members, ["a=n:1"], text)
       }
     }
+    // A record cut off is said where it starts, column too.
+    XCTAssertEqual(readEverywhere("[{\"a\": 1},\n {\"a\": \"cut", layout: .array).thrown?.column, 2)
   }
 
   func testLinesLayoutReportsBadLineAndKeepsTheOthers() {
