@@ -117,10 +117,17 @@ extension Session {
     var lines = VerdictTable()
     var header = ["line"]
     for row in rows {
-      let (record, problem, _) = data.record(row, for: table.policy, everyField: true)
+      let (record, problem, badSlots) = data.record(row, for: table.policy, everyField: true)
       let described = table.describe(record, in: context)
       if header.count == 1 { header += described.map(\.name) }
-      lines.add(["\(row.line)"] + described.map { problem == nil ? $0.value.description : "?" })
+      // A record with a bad cell shows its good ones; `?` for the bad ones, and for the lets,
+      // which may read them.
+      let fields = table.fields.count
+      lines.add(
+        ["\(row.line)"]
+          + described.enumerated().map { index, item in
+            problem != nil && (index >= fields || badSlots.contains(index)) ? "?" : item.value.description
+          })
     }
     return .output(lines.render(header: header))
   }

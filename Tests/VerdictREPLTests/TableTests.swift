@@ -105,6 +105,27 @@ final class TableTests: SessionTestCase {
     expect(&session, ":records invoice", fails: "the policy has no table 'invoice'; did you mean 'invoices'?\n")
   }
 
+  /// A record with a bad cell shows its good cells; the bad one, and the table's lets, are `?`.
+  func testRecordsShowTheGoodCellsOfARecordWithABadOne() throws {
+    let folder = try folder(files: [
+      "p.verdict": "table entries keyed by client\n  field hours: number\n  field day: date\n"
+        + "  let long = hours > 8\nwhen count(entries where long) > 0 then recommend fire\n",
+      "entries.csv": "client,hours,day\nB,10,2026-13-01\nB,5,2026-01-02\n",
+    ])
+    var session = makeSession()
+    XCTAssertFalse(session.handle(":load \(folder.appendingPathComponent("p.verdict").path)").failed)
+    XCTAssertFalse(session.handle(":data entries=\(folder.appendingPathComponent("entries.csv").path)").failed)
+    expect(&session, ":client B", prints: "B\n")
+    expect(
+      &session, ":records entries",
+      prints: """
+        line  hours  day         long
+        2     10     ?           ?
+        3     5      2026-01-02  false
+
+        """)
+  }
+
   /// A column that only an unused let's aggregate reads is not read for a run, but `:records`
   /// lists it, and the let typed as an expression is folded for it.
   func testAnAggregateNoRuleReadsIsListedAndEvaluatedOnRequest() {
