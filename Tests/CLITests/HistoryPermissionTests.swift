@@ -4,16 +4,26 @@ import Testing
 
 /// A history or its folder that the user cannot write: a run says which file or folder blocks
 /// it, and a read-only history or side file never keeps later runs from recording once the
-/// history is writable again. Root ignores file modes, so these run as another user only.
-@Suite(.enabled(if: geteuid() != 0, "root ignores file modes"))
+/// history is writable again. Root ignores file modes, so as root `verdict` runs as `nobody`.
+@Suite(
+  .enabled(
+    if: geteuid() != 0 || HistoryWorkspace.canRunAsAnotherUser,
+    "root ignores file modes, and there is no setpriv to run verdict as another user"))
 struct HistoryPermissionTests {
   init() { signal(SIGPIPE, SIG_IGN) }
+
+  /// A history recorded on two days, handed to `nobody` when the tests run as root.
+  static func recordedWorkspace() throws -> HistoryWorkspace {
+    let workspace = try HistoryFileTests.recordedWorkspace()
+    if geteuid() == 0 { try workspace.handOver(to: 65534) }
+    return workspace
+  }
 
   /// A history made read-only for a while (`chmod 400`): `verdict history` reads it, a run says
   /// that the history is read-only, and once it is writable again the next run records (the
   /// side files SQLite left read-only stopped every later run).
   @Test func aHistoryFrozenForAWhileTakesRunsAgainOnceWritable() throws {
-    let workspace = try HistoryFileTests.recordedWorkspace()
+    let workspace = try Self.recordedWorkspace()
     let path = workspace.history.path
     #expect(chmod(path, 0o400) == 0)
     let shown = try workspace.verdict(["history", "--history", path])
@@ -33,7 +43,7 @@ struct HistoryPermissionTests {
   /// even to read it, so `verdict history` and a run say that the folder is not writable (both
   /// said "attempt to write a readonly database").
   @Test func aFolderThatCannotBeWrittenIsNamed() throws {
-    let workspace = try HistoryFileTests.recordedWorkspace()
+    let workspace = try Self.recordedWorkspace()
     let path = workspace.history.path
     let folder = workspace.folder.path
     #expect(chmod(folder, 0o555) == 0)

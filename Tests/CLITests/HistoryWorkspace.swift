@@ -1,11 +1,14 @@
 import Foundation
 import TestSupport
+import Testing
 
 /// A temporary folder with a policy, its clients and a run history, for the tests that run
 /// `verdict run --history` and `verdict history` on it; removed afterwards.
 final class HistoryWorkspace {
   let folder: URL
   let history: URL
+  /// The user `verdict` runs as when not the test's own (``handOver(to:)``).
+  private(set) var user: uid_t?
 
   /// The policy of the history tests: a cooldown on `fire`, and a verdict that reads
   /// `times_flagged`.
@@ -40,13 +43,34 @@ final class HistoryWorkspace {
 
   /// `verdict run policy.verdict clients.csv --history history.sqlite --today DAY` and `extra`.
   func run(_ day: String, _ extra: [String] = [], data: String = "clients.csv") throws -> VerdictBinary.Result {
-    try VerdictBinary.run(
-      ["run", "policy.verdict", data, "--history", history.path, "--today", day] + extra, in: folder)
+    try verdict(["run", "policy.verdict", data, "--history", history.path, "--today", day] + extra)
   }
 
-  /// Runs `verdict` with `arguments` in the folder.
+  /// Runs `verdict` with `arguments` in the folder, as ``user`` when there is one.
   func verdict(_ arguments: [String]) throws -> VerdictBinary.Result {
-    try VerdictBinary.run(arguments, in: folder)
+    guard let user else { return try VerdictBinary.run(arguments, in: folder) }
+    return try ProgramRun.run(
+      HistoryWorkspace.setpriv,
+      ["--reuid=\(user)", "--regid=\(user)", "--clear-groups", VerdictBinary.url.path] + arguments,
+      in: folder, environment: ["NO_COLOR": "1"])
+  }
+
+  /// util-linux's `setpriv`, which runs a program as another user.
+  static let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
+
+  /// Whether root can run `verdict` as another user here (``handOver(to:)``).
+  static var canRunAsAnotherUser: Bool {
+    geteuid() == 0 && FileManager.default.isExecutableFile(atPath: setpriv.path)
+  }
+
+  /// Gives the folder and its files to `user` and runs `verdict` as that user from now on: root
+  /// ignores file modes, so the tests of a read-only history run as `nobody` (65534) there.
+  func handOver(to user: uid_t) throws {
+    let paths = [folder.path] + (try FileManager.default.contentsOfDirectory(atPath: folder.path)).map { url($0).path }
+    for path in paths where chown(path, user, user) != 0 {
+      throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+    }
+    self.user = user
   }
 
   /// What the history holds, as `verdict history --format json` shows it: the runs, then the
