@@ -179,11 +179,21 @@ extension JSONRecordReader {
     let length = try scanElement()
     guard length <= 16 << 20,
       case .object(let members) = try? JSONParser.parse(
-        Array(UnsafeBufferPointer(start: window.base + window.start, count: length))),
-      let holder = members.first(where: { member in
-        if case .array(let elements) = member.value, case .object = elements.first { true } else { false }
-      })
+        Array(UnsafeBufferPointer(start: window.base + window.start, count: length)))
     else { return JSONRecordReader.jsonLinesHint }
+    // A list of records under a key, the records objects (or none yet).
+    let holder = members.first { member in
+      guard case .array(let elements) = member.value else { return false }
+      return elements.allSatisfy { if case .object = $0 { true } else { false } }
+    }
+    guard let holder else {
+      // One object and nothing after it is one record, not a file of records one a line.
+      let rest = UnsafeBufferPointer(
+        start: window.base + window.start + length, count: window.end - window.start - length)
+      return rest.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+        ? "the file holds one object, where an array of records belongs: write [ ] around the records"
+        : JSONRecordReader.jsonLinesHint
+    }
     let key = MessageText.escaped(holder.key)
     let isName =
       key.first.map { !$0.isNumber } ?? false

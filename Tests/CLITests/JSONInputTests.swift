@@ -25,6 +25,21 @@ struct JSONInputTests {
 
   static let policy = "field amount: number\nwhen amount > 5 then recommend fire\notherwise recommend keep\n"
 
+  /// A JSON file that starts with an object gets the hint that is true for it: the key that holds
+  /// its records, one object that is no array, or one object a line.
+  @Test(arguments: [
+    ("{\"data\":[]}", "the records seem to be the array in the key \"data\""),
+    ("{\"data\":{\"id\":\"a\"}}", "the file holds one object, where an array of records belongs"),
+    ("{\"id\":\"a\",\"amount\":9}\n", "the file holds one object, where an array of records belongs"),
+    ("{\"id\":\"a\",\"amount\":9}\n{\"id\":\"b\",\"amount\":1}\n", "read the file as JSON Lines"),
+  ])
+  func aFileThatStartsWithAnObjectGetsATrueHint(text: String, hint: String) throws {
+    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.json": text])
+    let result = try workspace.run(["run", "policy.verdict", "clients.json"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains(hint), "\(result.stderr)")
+  }
+
   /// Standard input that is no JSON array at all (nor an empty one) is refused as such a file
   /// is, exit 2 and no run recorded: it was an empty report, exit 1 and a run of no clients in
   /// the history, which a cron pipeline that broke would mail and keep.
