@@ -140,6 +140,14 @@ struct RowMessage {
   var place: String?
 }
 
+extension EvaluationError {
+  /// The message a client's row error gives for a failed evaluation in `policy` (a table's own,
+  /// for a record's fold): with its place in the policy, `division by zero (p.verdict:4:12)`.
+  func rowMessage(in policy: Policy) -> String {
+    "\(message) (\(policy.source.name):\(policy.source.location(of: range.start)))"
+  }
+}
+
 /// Where a cell's bytes are in a batch's ``BatchBytes``.
 typealias CellSpan = CellRange
 

@@ -229,8 +229,7 @@ final class BatchEvaluator {
   private func failed(
     _ row: Int, of batch: Batch, _ failure: EvaluationError, renderer: some ReportRenderer, tally: inout Tally
   ) {
-    let location = policy.source.location(of: failure.range.start)
-    let text = "\(failure.message) (\(policy.source.name):\(location))"
+    let text = failure.rowMessage(in: policy)
     batch.messages.append(RowMessage(row: row, text: text, diagnostic: failure.diagnostic))
     reportError(row, of: batch, text, valuesRead: true, renderer: renderer, tally: &tally)
   }
@@ -250,9 +249,9 @@ final class BatchEvaluator {
         // `share()` measures it; the others are missing.
         if let page {
           store.setAggregates(of: &client, client: found, policy: policy)
-          for slot in [page.measureSlot, page.histogramSlot].compactMap({ $0 }) where slot >= policy.fields.count {
-            if store.isUnknown(slot - policy.fields.count, of: found) { client.values[slot] = .missing }
-          }
+          let fields = policy.fields.count
+          let charted = [page.measureSlot, page.histogramSlot].compactMap { $0 }.filter { $0 >= fields }
+          _ = store.forgetUnknown(charted.map { $0 - fields }, of: found, in: &client, fieldCount: fields)
         }
         return (damage.place, damage.reason, store.damageHints(of: found))
       }

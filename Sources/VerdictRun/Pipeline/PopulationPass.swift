@@ -27,7 +27,7 @@ struct PopulationPass {
   private func aggregates(of found: Int32?, from store: AggregateStore, into client: inout Client) -> Bool {
     store.setAggregates(of: &client, client: found, policy: policy)
     guard let found else { return false }
-    return store.forgetUnknown(of: found, in: &client, policy: policy)
+    return store.forgetUnknown(policy.measuredAggregates, of: found, in: &client, fieldCount: policy.fields.count)
   }
 
   /// What the pass leaves for the second pass.

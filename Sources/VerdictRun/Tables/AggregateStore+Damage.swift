@@ -78,20 +78,15 @@ extension AggregateStore {
     unknown[client, default: 0] |= reads.unknown(table: table, badSlots: badSlots)
   }
 
-  /// Whether aggregate `aggregate` of `client` is left unknown by a record of its.
-  func isUnknown(_ aggregate: Int, of client: Int32) -> Bool {
-    guard let unknown = unknown[client] else { return false }
-    return unknown & AggregateReads.bit(aggregate) != 0
-  }
-
-  /// Makes missing in `values` (a client record of `policy`) the aggregates of `client` that its
-  /// records leave unknown, so that `share`, `rank` and `percentile` leave it out of the figures
-  /// of those only, as a missing value is; returns whether one they measure was.
-  func forgetUnknown(of client: Int32, in values: inout Client, policy: Policy) -> Bool {
+  /// Makes missing in `values` (a client record of a policy with `fieldCount` fields) those of
+  /// `aggregates` (indices among the policy's) that the records of `client` leave unknown, so
+  /// that `share`, `rank` and `percentile`, or the HTML page, leave it out of the figures of those
+  /// only, as a missing value is; returns whether one was.
+  func forgetUnknown(_ aggregates: [Int], of client: Int32, in values: inout Client, fieldCount: Int) -> Bool {
     guard !unknown.isEmpty, let unknown = unknown[client] else { return false }
     var forgot = false
-    for aggregate in policy.measuredAggregates where unknown & AggregateReads.bit(aggregate) != 0 {
-      values.values[policy.fields.count + aggregate] = .missing
+    for aggregate in aggregates where unknown & AggregateReads.bit(aggregate) != 0 {
+      values.values[fieldCount + aggregate] = .missing
       forgot = true
     }
     return forgot

@@ -30,7 +30,7 @@ final class AggregateStore: @unchecked Sendable {
       [:]
   /// Which aggregates read which fields of their table: what a record with bad cells leaves
   /// unknown (``leaveUnknown(_:table:badSlots:)``).
-  var reads = AggregateReads()
+  let reads: AggregateReads
   /// For clients with records that could not be read or folded whole: the aggregates left
   /// unknown, as a mask (``AggregateReads``), which `share`, `rank` and `percentile` cannot
   /// measure them by.
@@ -45,8 +45,11 @@ final class AggregateStore: @unchecked Sendable {
   /// Accumulators of a client with no records.
   private let empty: [AggregateAccumulator]
 
-  init(aggregateCount: Int, tableCount: Int) {
+  /// A store for `aggregateCount` aggregates over `tableCount` tables, which `reads` says the
+  /// fields of (none: a record with a problem leaves all of its client's aggregates unknown).
+  init(aggregateCount: Int, tableCount: Int, reads: AggregateReads = AggregateReads()) {
     self.aggregateCount = aggregateCount
+    self.reads = reads
     let fitting = AggregateStore.chunkBytes / (MemoryLayout<AggregateAccumulator>.stride * max(1, aggregateCount))
     chunkShift = min(14, max(0, Int.bitWidth - 1 - max(1, fitting).leadingZeroBitCount))
     recordsRead = Array(repeating: 0, count: tableCount)

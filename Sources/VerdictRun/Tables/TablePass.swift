@@ -85,8 +85,8 @@ struct TablePass {
 
   /// Reads every table into a new store.
   func run(_ prepared: [(table: RecordTable, source: any RecordSource)]) throws(RunFailure) -> AggregateStore {
-    let store = AggregateStore(aggregateCount: policy.aggregateCount, tableCount: prepared.count)
-    store.reads = AggregateReads(policy: policy)
+    let store = AggregateStore(
+      aggregateCount: policy.aggregateCount, tableCount: prepared.count, reads: AggregateReads(policy: policy))
     for (index, (table, source)) in prepared.enumerated() {
       try read(table, index: index, from: source, into: store)
     }
@@ -172,9 +172,7 @@ private final class RecordFolder {
       store.account(
         client, table: index, line: batch.line(row), at: "\(source):\(batch.line(row))", problem: problem
       ) { accumulators in
-        table.fold(values: values, in: context, into: accumulators).map { failure in
-          "\(failure.message) (\(table.policy.source.name):\(table.policy.source.location(of: failure.range.start)))"
-        }
+        table.fold(values: values, in: context, into: accumulators).map { $0.rowMessage(in: table.policy) }
       }
     }
   }

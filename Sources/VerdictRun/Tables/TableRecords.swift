@@ -24,8 +24,8 @@ package final class TableRecords: @unchecked Sendable {
   /// are decided for its table as `policy` declares it, from the columns it reads, as `verdict
   /// run` decides them: a mark decided for an earlier policy (another column read) is not kept.
   package static func fold(_ tables: [String: ClientTable], for policy: Policy, today: CalendarDate) -> TableRecords {
-    let store = AggregateStore(aggregateCount: policy.aggregateCount, tableCount: policy.tables.count)
-    store.reads = AggregateReads(policy: policy)
+    let store = AggregateStore(
+      aggregateCount: policy.aggregateCount, tableCount: policy.tables.count, reads: AggregateReads(policy: policy))
     let context = EvaluationContext(today: today)
     for (index, table) in policy.tables.enumerated() {
       guard let data = tables[table.name]?.deciding(for: table.policy) else { continue }
@@ -51,9 +51,7 @@ package final class TableRecords: @unchecked Sendable {
           client, table: index, line: row.line, at: place,
           problem: problem.map { RecordProblem(record: 0, message: $0, badSlots: badSlots) }
         ) { accumulators in
-          table.fold(record, in: context, into: accumulators).map { failure in
-            "\(failure.message) (\(table.policy.source.name):\(table.policy.source.location(of: failure.range.start)))"
-          }
+          table.fold(record, in: context, into: accumulators).map { $0.rowMessage(in: table.policy) }
         }
       }
     }
@@ -97,7 +95,7 @@ package final class TableRecords: @unchecked Sendable {
   /// is left out of those figures only, as `verdict run` leaves it out.
   package func forgetUnknownAggregates(of key: String, in client: inout Client, policy: Policy) {
     guard let found = store.client(named: AggregateStore.key(key)) else { return }
-    _ = store.forgetUnknown(of: found, in: &client, policy: policy)
+    _ = store.forgetUnknown(policy.measuredAggregates, of: found, in: &client, fieldCount: policy.fields.count)
   }
 
   /// Fills `client`'s aggregates (a client of `policy`) from the records of `key`; a key with
