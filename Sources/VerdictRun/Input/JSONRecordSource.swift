@@ -101,7 +101,7 @@ final class JSONRecordSource: RecordSource {
     // A break before any record (not JSON at all, an empty input, a wrapper object) is what a
     // file's is: the data could not be read, exit 2, and nothing recorded in a history; not an
     // empty report of a file "not read to the end".
-    if let broken, reading == nil, held.records == 0, !held.hasErrors {
+    if let broken, reading == nil, held.isEmpty {
       throw SourceOpener.failure("-", broken)
     }
     if reading == nil { _ = try held.replay(into: row, reading: held.records > 0 ? try bind(held.keys) : nil, body) }
@@ -151,8 +151,8 @@ final class JSONRecordSource: RecordSource {
 
     mutating func add(_ error: DataReadError) { items.append(.failure(error)) }
 
-    /// Whether a record error is held (a malformed record before the break).
-    var hasErrors: Bool { items.contains { if case .failure = $0 { true } else { false } } }
+    /// Whether nothing is held: no record, and no error of one.
+    var isEmpty: Bool { items.isEmpty }
 
     /// Hands the held records to `body` read with `reading` (errors only, without one: no record
     /// was well-formed), frees them, and returns `reading` for the records after them.
