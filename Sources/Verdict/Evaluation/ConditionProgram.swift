@@ -22,6 +22,16 @@ struct ConditionStep {
     /// Node `node`, a comparison whose operands are fields, constants, `??` of those, or
     /// arithmetic on those, computed without the tree walk's calls from node to node.
     case compareComputed
+    /// `==` or `!=` (as `outcomes` says) of the text field at `slot` and the text
+    /// `texts[skip]`; a field holding anything but text goes to ``compareComputed``.
+    case compareText
+    /// `in` (`outcomes` 0) or `not in` (1) of the text field at `slot` and a list of texts,
+    /// `texts[skip..<skip + second]`; a field holding anything but text goes to the tree walk.
+    case memberText
+    /// Node `node`: the field at `slot` divided by the field at `second`, compared with the
+    /// whole number `constant` (`revenue / hours < 20`), decided on the exact operands when the
+    /// rounded quotient cannot equal the constant; everything else goes to ``compareComputed``.
+    case compareQuotient
     /// The field at `slot` read as a truth value; `node` is the field.
     case truthField
     /// `is missing` (`outcomes` 0) or `is present` (`outcomes` 1) of the field at `slot`.
@@ -81,6 +91,10 @@ struct ConditionStep {
   var node: Int32 = 0
   var target: Int32 = 0
   var skip: Int32 = 0
+  /// What an operation needs besides `slot`: the divisor's slot of
+  /// ``Operation/compareQuotient``, the number of texts of ``Operation/memberText`` (it takes
+  /// what would otherwise be padding).
+  var second: Int32 = 0
   var constant = Scalar.missing
 
   /// The bits of ``outcomes`` for a comparison: bit 0 below, bit 1 equal, bit 2 above.
@@ -102,8 +116,13 @@ struct ConditionCompiler {
 
   let nodes: [Node]
   let constants: [Scalar]
+  /// The constants as values, for the texts of ``ConditionStep/Operation/compareText`` and
+  /// ``ConditionStep/Operation/memberText``.
+  let values: [Value]
   let letRoots: [Int32]
   private(set) var steps: [ConditionStep] = []
+  /// The texts the steps compare fields with, each step's in a run of its own.
+  private(set) var texts: [String] = []
 
   /// The two-bit stack of ``ConditionStep`` holds this many kept values; deeper operands are
   /// left to the tree walk.
@@ -112,9 +131,10 @@ struct ConditionCompiler {
   /// twice): the tree walk computes them.
   static let stepsPerRule = 512
 
-  init(nodes: [Node], constants: [Scalar], letRoots: [Int32]) {
+  init(nodes: [Node], constants: [Scalar], values: [Value], letRoots: [Int32]) {
     self.nodes = nodes
     self.constants = constants
+    self.values = values
     self.letRoots = letRoots
   }
 
@@ -139,9 +159,9 @@ struct ConditionCompiler {
   /// operators of conditions.
   private func isCondition(_ index: Int32) -> Bool {
     switch nodes[Int(index)].opcode {
-    case .and, .or, .not, .compare, .compareFieldToConstant, .isMissing: true
-    case .constant, .field, .letValue, .today, .negate, .coalesce, .arithmetic, .member, .contains, .call,
-      .population, .list, .constantList:
+    case .and, .or, .not, .compare, .compareFieldToConstant, .isMissing, .member: true
+    case .constant, .field, .letValue, .today, .negate, .coalesce, .arithmetic, .contains, .call, .population,
+      .list, .constantList:
       false
     }
   }
@@ -170,7 +190,9 @@ struct ConditionCompiler {
       case .duration: operation = .compareDuration
       case .date: operation = .compareDate
       case .money: operation = .compareMoney
-      case .missing, .bool, .decimal, .percent, .constant, .field, .computed:
+      case .constant:
+        return textComparison(index) ?? comparison(index)
+      case .missing, .bool, .decimal, .percent, .field, .computed:
         return comparison(index)
       }
       return append(
@@ -196,8 +218,9 @@ struct ConditionCompiler {
       steps.append(ConditionStep(operation: .letStore, slot: node.a, node: index))
       steps[cached].skip = Int32(steps.count)
       return [cached, steps.count - 1]
-    case .constant, .today, .negate, .coalesce, .arithmetic, .member, .contains, .call, .population, .list,
-      .constantList:
+    case .member:
+      return textMembership(index) ?? general(index)
+    case .constant, .today, .negate, .coalesce, .arithmetic, .contains, .call, .population, .list, .constantList:
       return general(index)
     }
   }
@@ -246,10 +269,22 @@ struct ConditionCompiler {
     return chain(node.a, opcode) + chain(node.b, opcode)
   }
 
-  /// A comparison: ``ConditionStep/Operation/compareComputed`` when both operands have the shape
-  /// it computes, else ``ConditionStep/Operation/compareOperands``.
+  /// A comparison: ``ConditionStep/Operation/compareQuotient`` for a quotient of two fields
+  /// compared with a whole number, ``ConditionStep/Operation/compareComputed`` when both operands
+  /// have the shape it computes, else ``ConditionStep/Operation/compareOperands``.
   private mutating func comparison(_ index: Int32) -> [Int] {
     let node = nodes[Int(index)]
+    let left = nodes[Int(node.a)]
+    let right = nodes[Int(node.b)]
+    if left.opcode == .arithmetic, left.arithmetic == .divide, nodes[Int(left.a)].opcode == .field,
+      nodes[Int(left.b)].opcode == .field, right.opcode == .constant, constants[Int(right.a)].kind == .int
+    {
+      return append(
+        ConditionStep(
+          operation: .compareQuotient, outcomes: ConditionStep.outcomes(of: node.comparison),
+          comparison: node.comparison, slot: nodes[Int(left.a)].a, node: index,
+          second: nodes[Int(left.b)].a, constant: constants[Int(right.a)]))
+    }
     let computed = isComputed(node.a) && isComputed(node.b)
     return append(
       ConditionStep(operation: computed ? .compareComputed : .compareOperands, comparison: node.comparison, node: index)
@@ -272,6 +307,41 @@ struct ConditionCompiler {
   private func isLeaf(_ index: Int32) -> Bool {
     let opcode = nodes[Int(index)].opcode
     return opcode == .field || opcode == .constant
+  }
+
+  /// `field == "text"` or `field != "text"` as a ``ConditionStep/Operation/compareText`` step;
+  /// `nil` for other comparisons with a constant that is not a number.
+  private mutating func textComparison(_ index: Int32) -> [Int]? {
+    let node = nodes[Int(index)]
+    guard node.comparison == .equal || node.comparison == .notEqual,
+      case .text(let text) = values[Int(nodes[Int(node.b)].a)]
+    else { return nil }
+    texts.append(text)
+    return append(
+      ConditionStep(
+        operation: .compareText, outcomes: ConditionStep.outcomes(of: node.comparison), comparison: node.comparison,
+        slot: nodes[Int(node.a)].a, node: index, skip: Int32(texts.count - 1)))
+  }
+
+  /// `field in [...]` or `field not in [...]` of a list of texts as a
+  /// ``ConditionStep/Operation/memberText`` step; `nil` for other memberships.
+  private mutating func textMembership(_ index: Int32) -> [Int]? {
+    let node = nodes[Int(index)]
+    let list = nodes[Int(node.b)]
+    guard nodes[Int(node.a)].opcode == .field, list.opcode == .constant || list.opcode == .constantList,
+      case .list(let items) = values[Int(list.a)]
+    else { return nil }
+    var listed: [String] = []
+    for item in items {
+      guard case .text(let text) = item else { return nil }
+      listed.append(text)
+    }
+    let start = texts.count
+    texts += listed
+    return append(
+      ConditionStep(
+        operation: .memberText, outcomes: node.negated ? 1 : 0, slot: nodes[Int(node.a)].a, node: index,
+        skip: Int32(start), second: Int32(listed.count)))
   }
 
   private mutating func append(_ step: ConditionStep) -> [Int] {

@@ -21,8 +21,14 @@ extension Interpreter {
       position &+= 1
       switch step.pointee.operation {
       case .compareInt:
-        if case .int(let number) = record.pointee.value(at: Int(step.pointee.slot)) {
+        let field = record.pointee.value(at: Int(step.pointee.slot))
+        if case .int(let number) = field {
           value = Truth(outcome: step.pointee.outcomes, number, step.pointee.constant.payload)
+        } else if case .decimal(let number) = field,
+          let place = number.place(comparedWith: step.pointee.constant.payload)
+        {
+          // A decimal cell in a number field (`hours > 120` on `153.8`), as common as a whole one.
+          value = Truth(outcome: step.pointee.outcomes, place: place)
         } else {
           value = try compareFieldOtherwise(step)
         }
@@ -50,6 +56,17 @@ extension Interpreter {
         value = try compareOperands(step)
       case .compareComputed:
         value = try compareComputed(step)
+      case .compareText:
+        if case .text(let text) = record.pointee.value(at: Int(step.pointee.slot)) {
+          let equal = text == runtime.conditionTexts[Int(step.pointee.skip)]
+          value = Truth(outcome: step.pointee.outcomes, place: equal ? 1 : 0)
+        } else {
+          value = try compareComputed(step)
+        }
+      case .memberText:
+        value = try memberText(step)
+      case .compareQuotient:
+        value = try compareQuotient(step)
       case .truthField:
         switch record.pointee.value(at: Int(step.pointee.slot)) {
         case .bool(let flag): value = Truth(flag)

@@ -15,6 +15,8 @@ final class Runtime: @unchecked Sendable {
   let rules: UnsafeMutableBufferPointer<Rule>
   /// The rules' conditions compiled flat (``ConditionStep``), for evaluations that record nothing.
   let conditionSteps: UnsafeMutableBufferPointer<ConditionStep>
+  /// The texts the steps compare fields with.
+  let conditionTexts: UnsafeMutableBufferPointer<String>
   /// Each rule's action, then `otherwise`'s last.
   let actions: UnsafeMutableBufferPointer<Action>
   let ranges: [SourceRange]
@@ -56,9 +58,11 @@ final class Runtime: @unchecked Sendable {
       Scalar(inline: value) ?? Scalar(kind: .constant, payload: Int64(index))
     }
     scalarConstants = Runtime.copy(scalars)
-    var compiler = ConditionCompiler(nodes: table.nodes, constants: scalars, letRoots: letRoots)
+    var compiler = ConditionCompiler(
+      nodes: table.nodes, constants: scalars, values: table.constants, letRoots: letRoots)
     compiler.compileRules(rules.map(\.condition))
     conditionSteps = Runtime.copy(compiler.steps)
+    conditionTexts = Runtime.copy(compiler.texts)
     operands = Runtime.copy(table.operands)
     self.letRoots = Runtime.copy(letRoots)
     self.rules = Runtime.copy(rules)
@@ -76,6 +80,8 @@ final class Runtime: @unchecked Sendable {
     letRoots.deallocate()
     rules.deallocate()
     conditionSteps.deallocate()
+    conditionTexts.deinitialize()
+    conditionTexts.deallocate()
     actions.deallocate()
     verdicts.deinitialize()
     verdicts.deallocate()
