@@ -131,8 +131,9 @@ struct TableRenderer: ReportRenderer {
     }
     let noticeStart = out.count
     if let notice = evaluation.notice { out.appendDuration(notice) } else { out.append("-") }
-    out.appendSpaces(noticeWidth + TableRenderer.gap - (out.count - noticeStart))
+    // Without a reason, the notice's padding would only be trimmed off again.
     if var reason = evaluation.reason.string(in: texts) {
+      out.appendSpaces(noticeWidth + TableRenderer.gap - (out.count - noticeStart))
       reason.withUTF8 { out.appendTableCell($0) }
     }
     finish(out)
