@@ -137,7 +137,7 @@ struct ByteBufferTests {
         #expect(buffer.text == String(repeating: "x", count: offset) + String(repeating: " ", count: max(n, 0)) + "|")
         buffer.append(" \t  ")
         buffer.trimTrailingSpaces()
-        #expect(buffer.text.hasSuffix("|\t"))
+        #expect(buffer.text.hasSuffix("| \t"))
       }
     }
   }
