@@ -243,9 +243,9 @@ extension DuplicateKeyTests {
     let batched = DuplicateKeys()
     var next = 0
     for size in [1, 7, 4096, 30_000, 1, 65_536, 100_000] + Array(repeating: 1, count: 70_000) {
-      let keys = (0..<size).map { row -> [UInt8] in
+      let keys = (0..<size).map { _ -> [UInt8] in
         next += 1
-        return Array((next % 997 == 0 ? "K\(next / 2)" : row % 500 == 0 ? "" : "K\(next)").utf8)
+        return Array((next % 997 == 0 ? "K\(next / 2)" : next % 500 == 0 ? "" : "K\(next)").utf8)
       }
       for key in keys { key.withUnsafeBufferPointer { one.add($0) } }
       let buffers = keys.map { key in

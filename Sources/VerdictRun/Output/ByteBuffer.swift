@@ -239,7 +239,7 @@ package final class ByteBuffer {
   package func appendTableCell(_ bytes: UnsafeBufferPointer<UInt8>) {
     // Most cells (keys, rule names, reasons) are printable ASCII, which the loop below keeps byte
     // for byte: told eight bytes at a time and copied whole (a key of five bytes: 168
-    // instructions before, 51 after).
+    // instructions before, 96 after).
     if DisplayWidth.isPrintableASCII(bytes) { return append(bytes) }
     var index = 0
     while index < bytes.count {
