@@ -66,6 +66,11 @@ package struct CSVRecord: ~Copyable {
     }
   }
 
+  /// The record's field table, `count` fields: what `subscript` reads, for a caller that turns
+  /// fields into offsets in ``bytes`` itself rather than copying them out one by one first.
+  /// Valid only during the callback, as the fields are.
+  package var fieldTable: UnsafePointer<UnsafeBufferPointer<UInt8>> { fields }
+
   /// Field `index` as a new `String` (allocates; invalid UTF-8 is repaired with U+FFFD).
   package func string(_ index: Int) -> String {
     String(decoding: self[index], as: UTF8.self)

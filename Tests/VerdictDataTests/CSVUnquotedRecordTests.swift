@@ -92,6 +92,44 @@ final class CSVUnquotedRecordTests: XCTestCase {
     }
   }
 
+  /// Quoted fields the word-at-a-time split reads in place (plain text between the quotes, the
+  /// separator or a line break right after), with the quotes at every place in a word, of
+  /// lengths around a word; and those it leaves to `attempt` (a doubled quote, a line break or a
+  /// quote inside, text or a space after the closing quote, a quote inside an unquoted field).
+  func testQuotedFieldsAtEveryPlaceInAWord() {
+    let comma = UInt8(ascii: ",")
+    var taken = 0
+    for lead in 0..<9 {
+      let before = String(repeating: "a", count: lead)
+      for content in ["", "x", "1234567", "12345678", "123456789", "0123456789abcdef", "Silva, Dubois GmbH"] {
+        for ending in ["\n", "\r\n", "\r", ",", ",z\n"] {
+          let text = "\(before),\"\(content)\"\(ending)" + "next,\"rec\"\n"
+          taken += Self.compare(Array(text.utf8), separator: comma, atEnd: true)
+          taken += Self.compare(Array(text.utf8), separator: comma, atEnd: false)
+          let first = "\"\(content)\"\(ending)\(before)\n"
+          taken += Self.compare(Array(first.utf8), separator: comma, atEnd: true)
+        }
+      }
+      for odd in ["\"a\"\"b\"", "\"a\nb\"", "\"a\r\nb\"", "\"a\"b", "\"a\" ", "a\"b\"", "\"\"\"\"", "\"a\tb\"", "\"a"] {
+        let text = "\(before),\(odd),tail\n" + "0123456789,\"plain\"\n"
+        taken += Self.compare(Array(text.utf8), separator: comma, atEnd: true)
+        taken += Self.compare(Array(text.utf8), separator: comma, atEnd: false)
+      }
+    }
+    XCTAssertGreaterThan(taken, 150)
+  }
+
+  /// The records of a file much like the benchmark's: a name quoted in a tenth of them, once
+  /// with a doubled quote; each split by the word-at-a-time split unless it has a doubled quote.
+  func testQuotedNamesAreSplitInPlace() {
+    let text =
+      "13,\"Vera \"\"VE\"\" Fischer\",5,4,33.1\n19,\"Silva, Dubois GmbH\",14,1,0.0\n"
+      + "20,Kira Berg,0,4,39.3\n30,\"Jensen, Kim Studio\",0,0,106.9\r\n31,\"\",1,2,3\n"
+      + "end,of,file,here,now\n"
+    let taken = Self.compare(Array(text.utf8), separator: UInt8(ascii: ","), atEnd: true)
+    XCTAssertEqual(taken, 4)
+  }
+
   func testRandomRecords() {
     var generator = SeededGenerator(seed: 0xFA57)
     let pieces: [[UInt8]] = [

@@ -93,6 +93,55 @@ struct ByteBufferTests {
       Array("a\u{9B}2J\u{202E}Zoë".utf8).withUnsafeBufferPointer { ByteBuffer.displayWidth($0) } == 6)
   }
 
+  /// A cell of printable ASCII is copied whole; a byte that is not, at any place around a word of
+  /// eight, sends the cell through the byte-by-byte path: a line break or tab as a space, another
+  /// control character dropped, other text kept.
+  @Test func tableCellsOfEveryLengthWithAnOddByteAtEachPlace() {
+    for length in 0..<20 {
+      let plain = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+      let buffer = ByteBuffer(capacity: 16)
+      buffer.append("|")
+      plain.withUnsafeBufferPointer { buffer.appendTableCell($0) }
+      #expect(Array(buffer.bytes) == [UInt8(ascii: "|")] + plain)
+      for place in 0..<length {
+        for (odd, shown) in [(0x0A, " "), (0x09, " "), (0x0D, " "), (0x07, ""), (0x7F, ""), (0x1F, "")]
+          as [(UInt8, String)]
+        {
+          var bytes = plain
+          bytes[place] = odd
+          let cell = ByteBuffer(capacity: 16)
+          bytes.withUnsafeBufferPointer { cell.appendTableCell($0) }
+          let expected =
+            String(decoding: plain[..<place], as: UTF8.self) + shown
+            + String(decoding: plain[(place + 1)...], as: UTF8.self)
+          #expect(cell.text == expected, "\(odd) at \(place) of \(length)")
+        }
+        var accented = plain
+        accented.replaceSubrange(place..<(place + 1), with: Array("é".utf8))
+        let cell = ByteBuffer(capacity: 16)
+        accented.withUnsafeBufferPointer { cell.appendTableCell($0) }
+        #expect(Array(cell.bytes) == accented)
+      }
+    }
+  }
+
+  /// Spaces come in words of eight: any count, after any number of bytes, in a buffer that grows
+  /// under them, gives that many spaces and nothing else.
+  @Test func spacesOfEveryCountAtEveryOffset() {
+    for offset in 0..<20 {
+      for n in -1..<40 {
+        let buffer = ByteBuffer(capacity: 16)
+        for _ in 0..<offset { buffer.append(UInt8(ascii: "x")) }
+        buffer.appendSpaces(n)
+        buffer.append("|")
+        #expect(buffer.text == String(repeating: "x", count: offset) + String(repeating: " ", count: max(n, 0)) + "|")
+        buffer.append(" \t  ")
+        buffer.trimTrailingSpaces()
+        #expect(buffer.text.hasSuffix("| \t"))
+      }
+    }
+  }
+
   @Test func growsAndDropsFirstBytes() {
     let buffer = ByteBuffer(capacity: 16)
     for _ in 0..<1_000 { buffer.append("0123456789") }

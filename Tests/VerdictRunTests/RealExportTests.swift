@@ -235,6 +235,32 @@ struct DuplicateKeyTests {
 }
 
 extension DuplicateKeyTests {
+  /// Batches of keys, of sizes around the table's growth, and then of one key past the keys it
+  /// remembers (where a batch no longer fits and its key takes the checked insertion), name the
+  /// same repeats as the keys one by one.
+  @Test func batchesCountAsKeysOneByOne() {
+    let one = DuplicateKeys()
+    let batched = DuplicateKeys()
+    var next = 0
+    for size in [1, 7, 4096, 30_000, 1, 65_536, 100_000] + Array(repeating: 1, count: 70_000) {
+      let keys = (0..<size).map { _ -> [UInt8] in
+        next += 1
+        return Array((next % 997 == 0 ? "K\(next / 2)" : next % 500 == 0 ? "" : "K\(next)").utf8)
+      }
+      for key in keys { key.withUnsafeBufferPointer { one.add($0) } }
+      let buffers = keys.map { key in
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, key.count))
+        _ = buffer.initialize(from: key)
+        return UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buffer)[..<key.count])
+      }
+      batched.add(rows: buffers.count) { buffers[$0] }
+      buffers.forEach { UnsafeMutableBufferPointer(mutating: $0).deallocate() }
+    }
+    #expect(one.isIncomplete && batched.isIncomplete)
+    #expect(batched.repeated.map { "\($0.key) \($0.rows)" } == one.repeated.map { "\($0.key) \($0.rows)" })
+    #expect(batched.repeated.count > 100)
+  }
+
   /// A file of nothing but repeats keeps at most ``DuplicateKeys/namedLimit`` names, and says so.
   @Test func namesAreBounded() {
     let keys = DuplicateKeys()

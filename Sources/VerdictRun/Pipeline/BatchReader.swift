@@ -30,6 +30,7 @@ final class BatchReader {
     self.binder = binder
     self.open = open
     row = RowBuffer(slots: policy.fields.count)
+    row.readsFieldTable = true
   }
 
   private struct Stopped: Error {}

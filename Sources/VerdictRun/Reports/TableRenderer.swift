@@ -35,6 +35,10 @@ struct TableRenderer: ReportRenderer {
   /// With a run history: a verdict still cooling off says until when, one that just ran out
   /// says it is due, in the verdict column.
   private let hasHistory: Bool
+  /// Without a history: for each verdict and winning rule (the last for none), the line from the
+  /// verdict to the notice, the verdict in its colour and the rule or `-` each padded, made once
+  /// rather than piece by piece for each row (a row written: 663 instructions before, 474 after).
+  private let middles: [[UInt8]]
   /// `fire (cooling off until 2026-12-08)`: the most a standing adds to a verdict.
   static let standingWidth = " (cooling off until 2026-12-08)".count
 
@@ -59,6 +63,28 @@ struct TableRenderer: ReportRenderer {
       return severity == mostSevere ? "\u{1B}[1;31m" : "\u{1B}[33m"
     }
     self.usesColor = usesColor
+    var middles: [[UInt8]] = []
+    if !hasHistory {
+      let middle = ByteBuffer(capacity: 256)
+      for severity in verdicts.indices {
+        for rule in 0...rules.count {
+          middle.removeAll()
+          if usesColor { middle.append(colors[severity]) }
+          middle.append(verdicts[severity])
+          if usesColor { middle.append("\u{1B}[0m") }
+          middle.appendSpaces(verdictWidth + TableRenderer.gap - verdictWidths[severity])
+          if rule < rules.count {
+            middle.append(rules[rule])
+            middle.appendSpaces(ruleWidth + TableRenderer.gap - ruleWidths[rule])
+          } else {
+            middle.append("-")
+            middle.appendSpaces(ruleWidth + TableRenderer.gap - 1)
+          }
+          middles.append(Array(middle.bytes))
+        }
+      }
+    }
+    self.middles = middles
   }
 
   /// The width of the client column for these rows' keys (or places, for rows without a key).
@@ -107,6 +133,29 @@ struct TableRenderer: ReportRenderer {
       message.withUTF8 { out.appendTableCell($0) }
       return finish(out)
     }
+    if !middles.isEmpty {
+      out.append(middles[evaluation.severity &* (rules.count &+ 1) &+ (evaluation.winningRule ?? rules.count)])
+    } else {
+      writeVerdictAndRule(row, evaluation, into: out)
+    }
+    let noticeStart = out.count
+    if let notice = evaluation.notice { out.appendDuration(notice) } else { out.append("-") }
+    // Without a reason, the notice's padding would only be trimmed off again.
+    if var reason = evaluation.reason.string(in: texts) {
+      out.appendSpaces(noticeWidth + TableRenderer.gap - (out.count - noticeStart))
+      reason.withUTF8 { out.appendTableCell($0) }
+    }
+    finish(out)
+    // With --explain, the explanation goes on a line of its own under the client's.
+    if let explanation = row.explanation {
+      out.append("    why: ")
+      out.appendTableCell(explanation)
+      finish(out)
+    }
+  }
+
+  /// Writes the verdict, with the row's standing, and the winning rule, each padded.
+  private func writeVerdictAndRule(_ row: ReportRow, _ evaluation: ReportOutcome, into out: ByteBuffer) {
     let verdict = verdicts[evaluation.severity]
     if usesColor { out.append(colors[evaluation.severity]) }
     out.append(verdict)
@@ -128,19 +177,6 @@ struct TableRenderer: ReportRenderer {
       out.appendSpaces(ruleWidth + TableRenderer.gap - ruleWidths[rule])
     } else {
       pad("-", ruleWidth, out)
-    }
-    let noticeStart = out.count
-    if let notice = evaluation.notice { out.appendDuration(notice) } else { out.append("-") }
-    out.appendSpaces(noticeWidth + TableRenderer.gap - (out.count - noticeStart))
-    if var reason = evaluation.reason.string(in: texts) {
-      reason.withUTF8 { out.appendTableCell($0) }
-    }
-    finish(out)
-    // With --explain, the explanation goes on a line of its own under the client's.
-    if let explanation = row.explanation {
-      out.append("    why: ")
-      out.appendTableCell(explanation)
-      finish(out)
     }
   }
 
