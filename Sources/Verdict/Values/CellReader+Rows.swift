@@ -33,12 +33,12 @@ extension CellReader {
   ) {
     for slot in slots {
       let range = cells[slot]
+      let cell = UnsafeBufferPointer(start: bytes + range.start, count: range.end &- range.start)
+      if CellReader.storeCommon(cell, formats + slot, at: values + slot) { continue }
       let format = formats[slot]
-      var cell = CellScanner(
-        bytes: UnsafeBufferPointer(start: bytes + range.start, count: range.end &- range.start),
-        numbers: format.numbers)
-      cell.trim()
-      if let read = value(of: cell, as: format) {
+      var scanner = CellScanner(bytes: cell, numbers: format.numbers)
+      scanner.trim()
+      if let read = value(of: scanner, as: format) {
         if CellReader.holdsNoReference(format) {
           (values + slot).initialize(to: read)
         } else {
@@ -46,7 +46,7 @@ extension CellReader {
         }
       } else {
         values[slot] = .missing
-        failed(slot, mismatch(cell, format))
+        failed(slot, mismatch(scanner, format))
       }
     }
   }
@@ -54,7 +54,7 @@ extension CellReader {
   /// Whether every value of the format (missing included) is stored inline, holding no reference
   /// to release.
   @inline(__always)
-  private static func holdsNoReference(_ format: CellFormat) -> Bool {
+  static func holdsNoReference(_ format: CellFormat) -> Bool {
     switch format.type {
     case .bool, .number, .date, .percent, .duration, .money: true
     case .text, .list, nil: false
