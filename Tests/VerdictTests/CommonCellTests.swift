@@ -52,9 +52,14 @@ struct CommonCellTests {
   /// What the fast paths read, or `nil` when they leave the cell to the general path.
   static func common(_ cell: [UInt8], _ format: CellFormat) -> Value? {
     var value = Value.missing
+    var recent = RecentTexts(slotCount: 1)
     let stored = cell.withUnsafeBufferPointer { cell in
       withUnsafePointer(to: format) { format in
-        withUnsafeMutablePointer(to: &value) { CellReader.storeCommon(cell, format, at: $0) }
+        withUnsafeMutablePointer(to: &recent) { recent in
+          withUnsafeMutablePointer(to: &value) {
+            CellReader.storeCommon(cell, format, at: $0, slot: 0, recent: recent)
+          }
+        }
       }
     }
     return stored ? value : nil
@@ -90,7 +95,7 @@ struct CommonCellTests {
     #expect(Self.common(Array(cell.utf8), CellFormat(FieldInfo(name: "f", type: type))) == nil)
   }
 
-  @Test func aMarkIsLeftToTheGeneralPathWhenTheColumnsIsUndecided() {
+  @Test func aMarkIsLeftToTheGeneralPathWhenTheColumnsMarkIsUndecided() {
     let undecided = CellFormat(FieldInfo(name: "f", type: .number), numbers: .undecided)
     #expect(Self.common(Array("153.8".utf8), undecided) == nil)
     #expect(Self.common(Array("1538".utf8), undecided) == .int(1538))
@@ -108,33 +113,106 @@ struct CommonCellTests {
     #expect(Self.general([0x63, 0xFF], text).isFailure)
   }
 
-  /// `readRow` over every cell in every format gives what `read(_:as:)` gives cell by cell.
+  /// `readRow` over every cell in every format gives what `read(_:as:)` gives cell by cell, the
+  /// second time too (when the texts are the ones kept from the first).
   @Test func aRowReadsAsItsCellsDo() {
     for format in Self.formats {
-      let bytes = Self.cells.flatMap { $0 }
-      var ranges: [CellRange] = []
-      var offset = 0
-      for cell in Self.cells {
-        ranges.append(CellRange(start: offset, end: offset + cell.count))
-        offset += cell.count
+      var recent = RecentTexts(slotCount: Self.cells.count)
+      for _ in 0..<2 {
+        let read = Self.readRow(Self.cells, format, &recent)
+        for (slot, cell) in Self.cells.enumerated() {
+          #expect(read[slot] == Self.general(cell, format), "\(cell) as \(format)")
+        }
       }
-      let formats = [CellFormat](repeating: format, count: ranges.count)
-      var slots = Array(ranges.indices)
-      var values = [Value](repeating: .missing, count: ranges.count)
-      var errors: [Int: CellError] = [:]
-      bytes.withUnsafeBufferPointer { bytes in
-        slots.withUnsafeMutableBufferPointer { slots in
-          values.withUnsafeMutableBufferPointer { values in
+    }
+  }
+
+  /// What `readRow` reads of `cells`, one slot each, all in `format`.
+  static func readRow(
+    _ cells: [[UInt8]], _ format: CellFormat, _ recent: inout RecentTexts
+  ) -> [Result<Value, CellError>] {
+    let bytes = cells.flatMap { $0 }
+    var ranges: [CellRange] = []
+    var offset = 0
+    for cell in cells {
+      ranges.append(CellRange(start: offset, end: offset + cell.count))
+      offset += cell.count
+    }
+    let formats = [CellFormat](repeating: format, count: ranges.count)
+    var slots = Array(ranges.indices)
+    var values = [Value](repeating: .missing, count: ranges.count)
+    var errors: [Int: CellError] = [:]
+    bytes.withUnsafeBufferPointer { bytes in
+      slots.withUnsafeMutableBufferPointer { slots in
+        values.withUnsafeMutableBufferPointer { values in
+          withUnsafeMutablePointer(to: &recent) { recent in
             CellReader().readRow(
-              ranges, in: bytes.baseAddress!, formats: formats, slots: slots, into: values.baseAddress!
+              ranges, in: bytes.baseAddress!, formats: formats, slots: slots, into: values.baseAddress!,
+              recent: recent
             ) { errors[$0] = $1 }
           }
         }
       }
-      for (slot, cell) in Self.cells.enumerated() {
-        let read: Result<Value, CellError> = errors[slot].map { .failure($0) } ?? .success(values[slot])
-        #expect(read == Self.general(cell, format), "\(cell) as \(format)")
-      }
     }
+    return ranges.indices.map { errors[$0].map { .failure($0) } ?? .success(values[$0]) }
+  }
+}
+
+/// `RecentTexts` keeps the short texts a column repeats: a cell must read as the general path
+/// reads it whether its text is kept, displaced by another (more values than a slot keeps) or
+/// new, at every length around Swift's small strings (15 bytes) and with bytes that are not ASCII.
+struct RecentTextsTests {
+  static let text = CellFormat(FieldInfo(name: "channel", type: .text))
+
+  /// A column's cells: repeated values, more of them than a slot keeps, every length from 1 to
+  /// 17, cells that differ only in their last byte or their length, and non-ASCII ones.
+  static let column: [[UInt8]] = {
+    var values = ["chat", "email", "phone", "chat ", "cha", "chat\u{0}", "a", "b", "ab", "ba"]
+    values += (1...17).map { String(repeating: "x", count: $0 - 1) + "y" }
+    values += (1...17).map { String(repeating: "x", count: $0) }
+    values += ["abcdefghijklmno", "abcdefghijklmnp", "bbcdefghijklmno", "abcdefgiijklmno", "Café", "日本", "x\u{7F}"]
+    var cells = values.map { Array($0.utf8) }
+    cells += [[0x63, 0xFF], [0xFF], Array(repeating: 0x41, count: 14) + [0xC3], Array(repeating: 0x80, count: 8)]
+    var column: [[UInt8]] = []
+    var state: UInt64 = 42
+    for _ in 0..<3_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      column.append(cells[Int(state >> 33) % cells.count])
+    }
+    return column
+  }()
+
+  @Test func aColumnReadsAsItsCellsDo() {
+    var recent = RecentTexts(slotCount: 1)
+    for cell in Self.column {
+      let read = CommonCellTests.readRow([cell], Self.text, &recent)[0]
+      #expect(read == CommonCellTests.general(cell, Self.text), "\(cell)")
+    }
+  }
+
+  @Test func keysAreTheBytesAndTheCount() {
+    for count in 1...15 {
+      let bytes = (0..<count).map { UInt8(0x41 + $0) }
+      let (low, high) = bytes.withUnsafeBufferPointer { RecentTexts.key($0.baseAddress!, count) }
+      var expected = (low: UInt64(0), high: UInt64(count) << 56)
+      for (index, byte) in bytes.enumerated() {
+        if index < 8 {
+          expected.low |= UInt64(byte) << (8 * index)
+        } else {
+          expected.high |= UInt64(byte) << (8 * (index - 8))
+        }
+      }
+      #expect(low == expected.low && high == expected.high, "\(count) bytes")
+    }
+  }
+
+  @Test func aKeptTextIsTheOneRead() {
+    var recent = RecentTexts(slotCount: 2)
+    let chat = Array("chat".utf8)
+    let first = chat.withUnsafeBufferPointer { recent.text(slot: 1, $0.baseAddress!, 4) }
+    let second = chat.withUnsafeBufferPointer { recent.text(slot: 1, $0.baseAddress!, 4) }
+    #expect(first == "chat" && second == "chat")
+    let long = Array("abcdefghijklmnop".utf8)
+    #expect(long.withUnsafeBufferPointer { recent.text(slot: 0, $0.baseAddress!, 16) } == nil)
   }
 }

@@ -1,6 +1,6 @@
 /// The cells data exports write most, read straight from their bytes for ``CellReader/readRow``:
 /// plain numbers (`45`, `153.8`), ISO dates (`2026-11-28`), `true` and `false`, and short ASCII
-/// text (`chat`).
+/// text (`chat`, through ``RecentTexts``).
 ///
 /// Each shape is one the general path (``CellScanner``, after ``CellScanner/trim()``) reads to the
 /// same value; anything else (spaces around the cell, signs, grouping, other date forms, times
@@ -8,7 +8,8 @@
 /// and takes the general path unchanged, errors and hints included.
 extension CellReader {
   /// Writes the value of a common cell in `format` to `value` and returns `true`, or returns
-  /// `false` (leaving `value` alone) when the cell is not of a common shape. `value` is written
+  /// `false` (leaving `value` alone) when the cell is not of a common shape. Text is taken from
+  /// `recent` (the texts kept for `slot`) when it was read lately. `value` is written
   /// as ``readRow(_:in:formats:slots:into:failed:)`` writes its slots: initialized over a value
   /// that holds no reference, assigned over one that may.
   ///
@@ -18,7 +19,8 @@ extension CellReader {
   /// benchmark, 9 cells a row).
   @inline(__always)
   static func storeCommon(
-    _ cell: UnsafeBufferPointer<UInt8>, _ format: UnsafePointer<CellFormat>, at value: UnsafeMutablePointer<Value>
+    _ cell: UnsafeBufferPointer<UInt8>, _ format: UnsafePointer<CellFormat>, at value: UnsafeMutablePointer<Value>,
+    slot: Int, recent: UnsafeMutablePointer<RecentTexts>
   ) -> Bool {
     let count = cell.count
     guard count > 0, let base = cell.baseAddress else {
@@ -45,7 +47,7 @@ extension CellReader {
       guard let truth = trueOrFalse(base, count) else { return false }
       value.initialize(to: .bool(truth))
     case .text:
-      guard let text = smallASCIIText(base, count) else { return false }
+      guard let text = recent.pointee.text(slot: slot, base, count) else { return false }
       value.pointee = .text(text)
     case .percent, .duration, .money, .list, nil: return false
     }
@@ -134,23 +136,5 @@ extension CellReader {
   private static func word(_ text: StaticString) -> UInt32 {
     let bytes = text.utf8Start
     return UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24
-  }
-
-  /// Text of 1 to 15 ASCII bytes with no space, tab or line break at either end (so trimming
-  /// changes nothing), as a string; `nil` for anything else, which ``CellScanner/validText``
-  /// reads or refuses.
-  ///
-  /// Exists because `String(decoding:as:)` validates the bytes again after the ASCII check (about
-  /// 150 instructions a cell); a string of up to 15 bytes is stored inline, and
-  /// `String(unsafeUninitializedCapacity:initializingUTF8With:)` skips validation for ASCII there.
-  @inline(__always)
-  static func smallASCIIText(_ base: UnsafePointer<UInt8>, _ count: Int) -> String? {
-    guard count <= 15, base[0] > UInt8(ascii: " "), base[count &- 1] > UInt8(ascii: " "),
-      CellScanner.isASCII(UnsafeBufferPointer(start: base, count: count))
-    else { return nil }
-    return String(unsafeUninitializedCapacity: count) { buffer in
-      buffer.baseAddress!.initialize(from: base, count: count)
-      return count
-    }
   }
 }
