@@ -10,6 +10,8 @@ final class RowConverter {
   private let reader: CellReader
   /// The slots to convert (all of them, or only those a population pass needs).
   private let slots: UnsafeMutableBufferPointer<Int>
+  /// The short texts read lately, by slot (a converter is used by one thread at a time).
+  private let recent: UnsafeMutablePointer<RecentTexts>
 
   /// A converter for `fields` read in `formats` (one per field), of the slots `slots` or else of
   /// every field the policy reads.
@@ -24,11 +26,15 @@ final class RowConverter {
     let chosen = slots ?? fields.indices.filter { fields[$0].isUsed }
     self.slots = .allocate(capacity: chosen.count)
     _ = self.slots.initialize(from: chosen)
+    recent = .allocate(capacity: 1)
+    recent.initialize(to: RecentTexts(slotCount: fields.count))
   }
 
   deinit {
     formats.deallocate()
     slots.deallocate()
+    recent.deinitialize(count: 1)
+    recent.deallocate()
   }
 
   /// Writes the row's values to `values` (one per slot); on a bad cell returns what is wrong with
@@ -50,7 +56,7 @@ final class RowConverter {
   func convert(row: Int, of batch: Batch, into values: UnsafeMutablePointer<Value>) -> [CellProblem]? {
     var problems: [CellProblem]?
     batch.withRow(row) { cells, bytes in
-      reader.readRow(cells, in: bytes, formats: formats, slots: slots, into: values) { slot, error in
+      reader.readRow(cells, in: bytes, formats: formats, slots: slots, into: values, recent: recent) { slot, error in
         problems = (problems ?? []) + [CellProblem(field: names[slot], slot: slot, error: error)]
       }
     }
