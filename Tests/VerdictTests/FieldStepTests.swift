@@ -108,4 +108,53 @@ extension ConditionStepTests {
     }
     XCTAssertGreaterThan(decided, 10_000)
   }
+
+  func testTheQuotientOn64BitIntegersAgreesWithTheDivisionAtItsEdges() throws {
+    // Significands, scales and whole numbers at the edges of 64 bits: where a product or the
+    // difference just fits and just does not, past which the 128-bit path decides.
+    let root: UInt64 = 3_037_000_499  // ⌊√(2^63 − 1)⌋
+    let significands: [UInt64] = [
+      0, 1, 3, 7, root, root + 1, 1_000_000_000_000_000_000, UInt64(Int64.max) - 1, UInt64(Int64.max),
+      UInt64(Int64.max) + 1,
+    ]
+    let wholes: [Int64] = [
+      0, 1, -1, 20, -20, 999_999_999, 1_000_000_000, Int64(root), -Int64(root) - 1, .max, .min, .min + 1,
+    ]
+    var decided = 0
+    for aLow in significands {
+      for aScale in [0, 2, 9, 18] {
+        for negative in [false, true] {
+          let a = DecimalNumber(significand: UInt128(aLow), scale: aScale, negative: negative)
+          for bLow in significands where bLow != 0 {
+            for bScale in [0, 1, 8] {
+              let b = DecimalNumber(significand: UInt128(bLow), scale: bScale, negative: false)
+              for whole in wholes {
+                let quotient = try DecimalNumber.dividing(a, b)
+                let expected = DecimalNumber.order(quotient, DecimalNumber(whole)) + 1
+                let label = "\(a) / \(b) against \(whole)"
+                if let place = DecimalNumber.smallQuotientPlace(a, b, comparedWith: whole) {
+                  decided += 1
+                  XCTAssertEqual(place, expected, label)
+                }
+                if let place = DecimalNumber.quotientPlace(a, b, comparedWith: whole) {
+                  XCTAssertEqual(place, expected, label)
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    XCTAssertGreaterThan(decided, 5_000)
+    // Just past 64 bits, the 64-bit path leaves it to the 128-bit one.
+    let largest = DecimalNumber(significand: UInt128(Int64.max), scale: 0, negative: false)
+    let past = DecimalNumber(significand: UInt128(Int64.max) + 1, scale: 0, negative: false)
+    let one = DecimalNumber(significand: 1, scale: 0, negative: false)
+    XCTAssertEqual(DecimalNumber.smallQuotientPlace(largest, one, comparedWith: 1), 2)
+    XCTAssertNil(DecimalNumber.smallQuotientPlace(past, one, comparedWith: 1))
+    XCTAssertNil(
+      DecimalNumber.smallQuotientPlace(
+        largest, DecimalNumber(significand: 1, scale: 1, negative: false), comparedWith: 1))
+    XCTAssertEqual(DecimalNumber.quotientPlace(past, one, comparedWith: 1), 2)
+  }
 }

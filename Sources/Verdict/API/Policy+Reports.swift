@@ -46,6 +46,18 @@ extension Policy {
     }
   }
 
+  /// ``report(_:in:)`` for a client and a context the caller keeps at addresses of their own
+  /// (a batch evaluator's, reused row after row): borrowed, not copied. Passing the evaluator's
+  /// client by value retained and released its arrays on every row.
+  package func report(
+    clientAt client: UnsafePointer<Client>, in context: UnsafePointer<EvaluationContext>
+  ) throws(EvaluationError) -> ReportOutcome {
+    var observer = NoObserver()
+    return try withInterpreter(recordAt: client, contextAt: context, &observer) { (interpreter) throws(Interrupt) in
+      try interpreter.report()
+    }
+  }
+
   /// The outcome ``report(_:in:)`` gives `client` when its rules were decided elsewhere: rule
   /// `winner` won (`nil`: none matched) and `unknownRuleCount` rules were unknown. Only the
   /// action's clauses are computed, with the same errors; an action without clauses

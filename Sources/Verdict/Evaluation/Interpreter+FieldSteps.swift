@@ -49,8 +49,13 @@ extension DecimalNumber {
   /// to a unit of at most 10^(d−28) (28 significant digits, or 28 decimal places below 10), so
   /// one farther than that from `whole` cannot round to it. With at most 8 decimal places in
   /// `b`, the quotient is below 2^64 × 10^8 < 10^28: never the overflow the division reports.
+  ///
+  /// Inlined into ``Interpreter/compareQuotient(_:)``, its one caller in evaluation: as a call it
+  /// cost about 55 instructions more a client on the shared benchmark (callgrind).
+  @inline(__always)
   static func quotientPlace(_ a: DecimalNumber, _ b: DecimalNumber, comparedWith whole: Int64) -> Int? {
     guard a.high == 0, b.high == 0, b.low != 0, a.scale <= 18, b.scale <= 8 else { return nil }
+    if let place = smallQuotientPlace(a, b, comparedWith: whole) { return place }
     // a − whole × b, both over 10^(a.scale + b.scale), with b's sign moved onto a.
     let dividend = a.isNegative != b.isNegative ? -Int128(a.low) : Int128(a.low)
     let left = dividend * Int128(powerOfTen64(Int(b.scale)))
@@ -65,5 +70,25 @@ extension DecimalNumber {
       by: powerOfTen(maximumDigits - digitCount(whole.magnitude)))
     guard far || distance > UInt128(b.low) * UInt128(powerOfTen64(Int(a.scale))) else { return nil }
     return difference < 0 ? 0 : 2
+  }
+
+  /// ``quotientPlace(_:_:comparedWith:)`` on 64-bit integers, for operands it has checked; `nil`
+  /// when a significand, a product or the difference does not fit 64 bits. A fast path for the
+  /// common case (`revenue / hours < 20` on the shared benchmark), where the 128-bit products and
+  /// the nearness test cost about 50 instructions more a client.
+  ///
+  /// Why no nearness test: it asks |difference| × 10^(28−d) to exceed `bound` (b.low × 10^a.scale),
+  /// `whole` having d digits. Here |whole| × `bound` ≤ 2^63, and |whole| ≥ 10^(d−1), so `bound` <
+  /// 10^(20−d) (or below 2^63 < 10^28 for a zero `whole`): any nonzero difference passes.
+  @inline(__always)
+  static func smallQuotientPlace(_ a: DecimalNumber, _ b: DecimalNumber, comparedWith whole: Int64) -> Int? {
+    guard a.low <= UInt64(Int64.max), b.low <= UInt64(Int64.max) else { return nil }
+    let (left, leftOverflow) = Int64(a.low).multipliedReportingOverflow(by: Int64(powerOfTen64(Int(b.scale))))
+    let (bound, boundOverflow) = Int64(b.low).multipliedReportingOverflow(by: Int64(powerOfTen64(Int(a.scale))))
+    let (right, rightOverflow) = whole.multipliedReportingOverflow(by: bound)
+    guard !leftOverflow, !boundOverflow, !rightOverflow else { return nil }
+    let (difference, overflow) = (a.isNegative != b.isNegative ? -left : left).subtractingReportingOverflow(right)
+    guard !overflow else { return nil }
+    return difference == 0 ? 1 : difference < 0 ? 0 : 2
   }
 }

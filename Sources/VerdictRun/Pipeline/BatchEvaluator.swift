@@ -1,25 +1,6 @@
 import Verdict
 import VerdictHistory
 
-/// Which clients the report shows: `--only` and `--quiet`.
-struct RowFilter: Sendable {
-  /// Shown verdicts by severity, or `nil` for all.
-  var onlySeverities: Set<Int>?
-  /// Whether error rows are shown under `--only`.
-  var onlyIncludesErrors = true
-  /// Hide clients with the `otherwise` verdict.
-  var quiet = false
-  /// The `otherwise` verdict's severity.
-  var otherwise = 0
-
-  func shows(severity: Int) -> Bool {
-    if quiet && severity == otherwise { return false }
-    return onlySeverities?.contains(severity) ?? true
-  }
-
-  var showsErrors: Bool { onlyIncludesErrors }
-}
-
 /// Evaluates the rows of a batch and renders the report rows into the batch's buffer. One per
 /// evaluating thread: it reuses one `Client` for every row.
 final class BatchEvaluator {
@@ -43,8 +24,13 @@ final class BatchEvaluator {
   @exclusivity(unchecked) private var truthsFilled = false
   /// Clients of this batch that matched no rule, when every client is explained.
   @exclusivity(unchecked) private var unmatched = 0
-  /// Used by this evaluator's thread alone, so exclusivity is not checked at run time.
-  @exclusivity(unchecked) private var client: Client
+  /// The row's client and the run's context, at addresses of their own for evaluation to borrow.
+  private let rowClient: RowClient
+  /// The row's client: used by this evaluator's thread alone.
+  private var client: Client {
+    _read { yield rowClient.client.pointee }
+    _modify { yield &rowClient.client.pointee }
+  }
   /// Cell readers by source, made on first use: each source has its own number formats.
   private var converters: [Int: RowConverter] = [:]
   /// The clients' aggregates, when the policy reads record tables.
@@ -93,9 +79,11 @@ final class BatchEvaluator {
     self.store = store
     fillsHistoryFacts = !policy.historyFacts.isEmpty
     met = Array(repeating: 0, count: ((store?.keys.count ?? 0) + 63) / 64)
-    client = Client(
-      values: Array(
-        repeating: .missing, count: policy.fields.count + policy.aggregateCount + policy.historyFacts.count))
+    rowClient = RowClient(
+      Client(
+        values: Array(
+          repeating: .missing, count: policy.fields.count + policy.aggregateCount + policy.historyFacts.count)),
+      context)
   }
 
   /// The converter for a batch's source.
@@ -180,7 +168,7 @@ final class BatchEvaluator {
         continue
       }
       do throws(EvaluationError) {
-        let outcome = try policy.report(client, in: context)
+        let outcome = try policy.report(clientAt: rowClient.client, in: rowClient.context)
         let standing = isRecorded ? history?.past.standing(of: pastID, outcome) : nil
         report(row, of: batch, outcome, error: nil, standing: standing, renderer: renderer, tally: &tally)
       } catch let failure {
