@@ -80,7 +80,10 @@ struct BatchCopyTests {
         name: "simple.verdict",
         bytes: Array(try Data(contentsOf: RunnerTests.fixtures.appendingPathComponent("simple.verdict")))))
     let binder = ColumnBinder(policy: policy, keyColumn: header, renderer: DiagnosticRenderer())
-    let source = try CSVRecordSource(path: url.path, options: DataReadOptions())
+    // Read as UTF-8 whatever it holds, so that bytes that are not UTF-8 reach the reader as they are.
+    var options = DataReadOptions()
+    options.encoding = .utf8
+    let source = try CSVRecordSource(path: url.path, options: options)
     let row = RowBuffer(slots: policy.fields.count)
     row.readsFieldTable = direct
     var batches = [Batch(slotCount: policy.fields.count, capacity: capacity, verdictCount: 5)]
@@ -119,7 +122,7 @@ struct BatchCopyTests {
   /// The batch reader's way with CSV files (``CSVPlainRows``, ``CSVRecordRun``, a run's bytes
   /// copied in one piece) against a row buffer's: the same rows, lines, problems and cells, for
   /// records of every kind (doubled quotes at a cell's start and end, ragged rows, blank and
-  /// non-ASCII keys, keys of one to nine bytes, blank lines and lines of separators, very long
+  /// non-ASCII keys, keys of one to ten bytes with a byte that is not UTF-8 anywhere, blank lines and lines of separators, very long
   /// cells, CR before LF), in batches that fill in the middle of a run, in a file longer than a
   /// window (records across its edge). A `note` column the policy does not read, up to
   /// `noteLength` bytes, makes runs of more than 256 bytes a record (each record then copied by
@@ -148,6 +151,8 @@ struct BatchCopyTests {
       }
       let keyColumn = header.split(separator: ",").firstIndex(of: "id")!
       cells[keyColumn] = Array((String(repeating: "k", count: index % 9) + "\(index % 10)").utf8)
+      // A byte that is not UTF-8 at every place of a key of one to ten bytes.
+      if index % 50 == 7 { cells[keyColumn][index / 50 % cells[keyColumn].count] = 0xFF }
       if Int.random(in: 0..<8, using: &generator) == 0 {
         cells[Int.random(in: 0..<columns, using: &generator)] = odd[Int.random(in: 0..<odd.count, using: &generator)]
       }
@@ -167,6 +172,7 @@ struct BatchCopyTests {
     let direct = try Self.batchRows(csv, direct: true, capacity: capacity)
     #expect(general.count > (noteLength > 100 ? 2900 : 29_000))
     #expect(direct.count == general.count)
+    #expect(general.contains { $0.contains("is not valid UTF-8") })
     for (one, other) in zip(direct, general) where one != other {
       Issue.record("\(one) != \(other)")
       break
