@@ -162,11 +162,14 @@ struct CSVPlainRows {
   let key: Int
   /// The column of each field slot (-1 for none).
   let columns: UnsafeBufferPointer<Int>
+  /// Whether every slot has a column, and so a field in a plain record.
+  let everyColumn: Bool
 
   init(shape: CSVRowShape, key: Int, columns: UnsafeBufferPointer<Int>) {
     cellCount = shape.endsWithDelimiter ? -1 : shape.cellCount
     self.key = key
     self.columns = columns
+    everyColumn = columns.allSatisfy { $0 >= 0 && $0 < shape.cellCount }
   }
 
   /// Adds the records of `run` to `batch`, which has room for them all; from the first that is
@@ -194,7 +197,8 @@ struct CSVPlainRows {
       if isPlain(fields, count: count, end: end) {
         if whole {
           batch.appendPlain(
-            line: run.firstLine &+ index, fields: fields, count: count, columns: columns, key: key, shift: shift)
+            line: run.firstLine &+ index, fields: fields, count: count, columns: columns, key: key, shift: shift,
+            everyColumn: everyColumn)
           continue
         }
         if batch.appendPlain(
