@@ -137,7 +137,8 @@ final class Batch: @unchecked Sendable {
   /// `shift`): each cell is placed at its address moved by `shift`, nothing is copied.
   ///
   /// Why: copying each record by itself cost a `memcpy` call, a check of room and the check that
-  /// every cell lies in the record (about 50 instructions a row on the benchmark).
+  /// every cell lies in the record: the reading thread took 1,007 instructions a row so, 910 with
+  /// the run copied in one piece (in 2 KiB pieces) and placed thus.
   @inline(__always)
   func appendPlain(
     line: Int, fields: UnsafePointer<UnsafeBufferPointer<UInt8>>, count: Int, columns: UnsafeBufferPointer<Int>,

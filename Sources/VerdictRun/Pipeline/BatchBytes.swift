@@ -55,7 +55,8 @@ final class BatchBytes {
     guard let from = block.baseAddress else { return origin }
     reserve(block.count)
     // In pieces of 2 KiB: glibc copies a longer piece with `rep movsb`, which callgrind counts
-    // byte by byte (a run of 60 KiB cost 67 instructions a row in one piece, 9 in pieces).
+    // byte by byte: a run of 60 KiB cost 67 instructions a row in one piece; in pieces the
+    // reading thread took 59 a row less (969 -> 910).
     var copied = 0
     while copied < block.count {
       let piece = min(2048, block.count &- copied)
