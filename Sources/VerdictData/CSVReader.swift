@@ -1,7 +1,8 @@
 /// A streaming RFC 4180 CSV reader that hands out fields as byte buffers.
 ///
 /// The reader never creates a `String` per field: each record's fields point into a reused
-/// 1 MiB read buffer (or, for quoted fields containing `""`, into a reused scratch buffer).
+/// 1 MiB read buffer (a quoted field's `""` unescaped in place there, or in a reused scratch
+/// buffer for records the word-at-a-time split does not take).
 /// Memory stays bounded by the largest record, whatever the file size (about 10 MB of
 /// resident memory for a 1 GB file). Not thread-safe: use one reader per thread.
 ///
@@ -37,11 +38,11 @@ package final class CSVReader {
   /// The lines skipped before the header: those asked for, and blank ones.
   package let linesBeforeHeader: Int
 
-  private let scanner: CSVRecordScanner
+  let scanner: CSVRecordScanner
   private let blankField: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
-  private var pendingBlankLines = 0
+  private(set) var pendingBlankLines = 0
   private var nextBlankLine = 0
-  private var heldRecord: (line: Int, count: Int)?
+  private(set) var heldRecord: (line: Int, count: Int)?
 
   /// Opens a reader and reads the header row.
   ///
@@ -105,13 +106,19 @@ package final class CSVReader {
   /// - Throws: `DataReadError` for malformed input (see the type's documentation), after every
   ///   earlier record has been delivered.
   package func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void) throws {
-    while let (line, count, fields, bytes, flaw) = try nextRecord() {
-      try body(
-        CSVRecord(
-          position: RecordPosition(line: line), count: count, fields: UnsafePointer(fields), bytes: bytes,
-          flawCode: flaw)
-      )
-    }
+    while try readRecord(body) {}
+  }
+
+  /// Calls `body` with the next data record, as ``forEachRecord(_:)`` does for each; `false`, not
+  /// calling it, when there is none left.
+  package func readRecord(_ body: (borrowing CSVRecord) throws -> Void) throws -> Bool {
+    guard let (line, count, fields, bytes, flaw) = try nextRecord() else { return false }
+    try body(
+      CSVRecord(
+        position: RecordPosition(line: line), count: count, fields: UnsafePointer(fields), bytes: bytes,
+        flawCode: flaw)
+    )
+    return true
   }
 
   /// The next record, with blank lines held back until a later record shows they are not trailing.

@@ -30,6 +30,23 @@ final class CSVRecordSource: RecordSource {
   }
 
   func forEachRow(_ row: RowBuffer, binder: ColumnBinder, _ body: (RowBuffer) throws -> Void) throws {
+    try readRows(row, binder: binder, direct: false, batch: { nil }, body)
+  }
+
+  /// ``forEachRow(_:binder:_:)`` for the batch reader: `body` adds a row to the batch it fills,
+  /// `batch` returns that batch; records of the common shape go into it directly, many records
+  /// a call (``CSVRecordRun``), while it has rows in it and room for more.
+  func forEachRow(
+    _ row: RowBuffer, binder: ColumnBinder, batch: () -> Batch, _ body: (RowBuffer) throws -> Void
+  ) throws {
+    try readRows(row, binder: binder, direct: true, batch: { batch() }, body)
+  }
+
+  /// Reads every record into `row` for `body`, or, when `direct`, those of the common shape
+  /// straight into `batch()` when it returns one.
+  private func readRows(
+    _ row: RowBuffer, binder: ColumnBinder, direct: Bool, batch: () -> Batch?, _ body: (RowBuffer) throws -> Void
+  ) throws {
     let binding = try binding ?? binder.bind(columns ?? [], source: name, numbers: numbers)
     self.binding = binding
     let shape = shape
@@ -46,7 +63,7 @@ final class CSVRecordSource: RecordSource {
     var emptyRows: [(line: Int, problem: String)] = []
     try slots.withUnsafeBufferPointer { slots in
       row.columns = slots
-      try reader.forEachRecord { record in
+      func take(_ record: borrowing CSVRecord) throws {
         if CSVRecordSource.isEmpty(record) {
           // Said as what it is, a blank line, whatever its count of separators (a `;;` under a
           // header of two columns was "the row has 3 cells, the header has 2").
@@ -97,6 +114,23 @@ final class CSVRecordSource: RecordSource {
         row.bytes = record.bytes
         try body(row)
       }
+      guard direct else {
+        try reader.forEachRecord(take)
+        return
+      }
+      let plain = CSVPlainRows(shape: shape, key: key, columns: slots)
+      let run = CSVRecordRun()
+      while true {
+        // A batch without rows, or a full one, takes its next row through `body`, which sets
+        // its formats or hands it on.
+        if emptyRows.isEmpty, let current = batch(), current.count > 0,
+          reader.splitRun(into: run, limit: current.capacity - current.count) > 0
+        {
+          try plain.add(run, to: current, else: take)
+        } else if try !reader.readRecord(take) {
+          break
+        }
+      }
     }
   }
 
@@ -113,5 +147,88 @@ final class CSVRecordSource: RecordSource {
       for byte in record[index] where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") { return false }
     }
     return true
+  }
+}
+
+/// The rows of a CSV file that go into a batch without a ``RowBuffer``: as many cells as the
+/// header (one without a trailing separator), the first cell not starting with a space or a tab
+/// (so not a blank line of separators), and a key cell, when there is a key column, that starts
+/// with a printable ASCII byte and is ASCII throughout (so neither blank nor invalid UTF-8). Every
+/// other row goes through the source's general path, which sees what is wrong with it.
+struct CSVPlainRows {
+  /// The header's cells, or -1 when it ends with a separator (whose rows are not taken here).
+  let cellCount: Int
+  /// The key's column, or -1.
+  let key: Int
+  /// The column of each field slot (-1 for none).
+  let columns: UnsafeBufferPointer<Int>
+  /// Whether every slot has a column, and so a field in a plain record.
+  let everyColumn: Bool
+
+  init(shape: CSVRowShape, key: Int, columns: UnsafeBufferPointer<Int>) {
+    cellCount = shape.endsWithDelimiter ? -1 : shape.cellCount
+    self.key = key
+    self.columns = columns
+    everyColumn = columns.allSatisfy { $0 >= 0 && $0 < shape.cellCount }
+  }
+
+  /// Adds the records of `run` to `batch`, which has room for them all; from the first that is
+  /// not plain (or whose bytes the batch would not copy in one piece) on, passes them to `take`
+  /// instead, which may hand the batch on.
+  ///
+  /// The run's bytes go into the batch in one piece when they are no more than 256 a record (a
+  /// record's own copy allows as much slack beside its cells: see ``BatchBytes``); otherwise each
+  /// record is copied by itself.
+  @inline(__always)
+  func add(_ run: CSVRecordRun, to batch: Batch, else take: (borrowing CSVRecord) throws -> Void) throws {
+    let records = run.count
+    let first = run.bytes[0].baseAddress
+    let last = run.bytes[records &- 1]
+    let end = Int(bitPattern: last.baseAddress) &+ last.count
+    let block = UnsafeBufferPointer(start: first, count: end &- Int(bitPattern: first))
+    let whole = block.count <= 256 &* records && columns.count == batch.slotCount
+    let shift = whole ? batch.bytes.append(block: block) : 0
+    var start = 0
+    for index in 0..<records {
+      let fieldEnd = run.fieldEnds[index]
+      let fields = run.fields + start
+      let count = fieldEnd &- start
+      start = fieldEnd
+      if isPlain(fields, count: count, end: end) {
+        if whole {
+          batch.appendPlain(
+            line: run.firstLine &+ index, fields: fields, count: count, columns: columns, key: key, shift: shift,
+            everyColumn: everyColumn)
+          continue
+        }
+        if batch.appendPlain(
+          line: run.firstLine &+ index, record: run.bytes[index], fields: fields, count: count, columns: columns,
+          key: key)
+        {
+          continue
+        }
+      }
+      for rest in index..<run.count { try run.withRecord(rest, take) }
+      return
+    }
+  }
+
+  /// Whether the record whose `count` fields are `fields` is plain (see the type); its bytes and
+  /// readable ones after them go on to the address `end`.
+  @inline(__always)
+  private func isPlain(_ fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>, count: Int, end: Int) -> Bool {
+    guard count == cellCount, let first = fields[0].first, first != UInt8(ascii: " "), first != UInt8(ascii: "\t")
+    else { return false }
+    guard key >= 0 else { return true }
+    let cell = fields[key]
+    guard let start = cell.baseAddress, cell.count > 0, start[0] > 0x20, start[0] < 0x80 else { return false }
+    // A key of up to eight bytes with eight readable from its start is checked in one word: the
+    // byte loop of `Batch.isASCII` took 38 instructions a row for the benchmark's keys.
+    if cell.count <= 8, Int(bitPattern: start) &+ 8 <= end {
+      let word = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self)
+      let mask = cell.count == 8 ? UInt64.max : (1 &<< UInt64(cell.count &* 8)) &- 1
+      return UInt64(littleEndian: word) & mask & 0x8080_8080_8080_8080 == 0
+    }
+    return Batch.isASCII(cell)
   }
 }

@@ -48,6 +48,25 @@ final class BatchBytes {
     return CellSpan(start: start, end: count)
   }
 
+  /// Appends `block`, the bytes of a run of records, in one piece; returns how far the offset in
+  /// the buffer of each byte of it is from the byte's address.
+  func append(block: UnsafeBufferPointer<UInt8>) -> Int {
+    let origin = count
+    guard let from = block.baseAddress else { return origin }
+    reserve(block.count)
+    // In pieces of 2 KiB: glibc copies a longer piece with `rep movsb`, which callgrind counts
+    // byte by byte: a run of 60 KiB cost 67 instructions a row in one piece; in pieces the
+    // reading thread took 59 a row less (969 -> 910).
+    var copied = 0
+    while copied < block.count {
+      let piece = min(2048, block.count &- copied)
+      (base + (origin &+ copied)).initialize(from: from + copied, count: piece)
+      copied &+= piece
+    }
+    count += block.count
+    return origin &- Int(bitPattern: from)
+  }
+
   /// Appends the bytes of a whole record in one piece, placing each slot's cell at its field's
   /// offset in it: field `columns[s]` of the `count` in `fields` for slot `s` (an empty cell for
   /// -1), and the key last, as ``copy(record:_:slotCount:key:into:)`` places cells gathered from

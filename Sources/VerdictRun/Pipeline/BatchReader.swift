@@ -72,7 +72,7 @@ final class BatchReader {
       }
       var formats = source.binding?.formats ?? []
       do {
-        try source.forEachRow(row, binder: binder) { row in
+        func add(_ row: RowBuffer) throws {
           if batch.isFull {
             if !sawRows {
               sawRows = true
@@ -91,6 +91,11 @@ final class BatchReader {
             batch.formats = formats
           }
           batch.add(row)
+        }
+        if let csv = source as? CSVRecordSource {
+          try csv.forEachRow(row, binder: binder, batch: { batch }, add)
+        } else {
+          try source.forEachRow(row, binder: binder, add)
         }
       } catch let error as DataReadError {
         tail = SourceNotes.unreadableTail(source.name, error)
