@@ -3,7 +3,7 @@
 /// a cell.
 
 /// Where a cell's bytes are in a buffer that holds many cells: `start..<end`.
-package struct CellRange: Sendable {
+package struct CellRange: Sendable, BitwiseCopyable {
   /// The offset of the cell's first byte.
   package var start: Int
   /// The offset after the cell's last byte.

@@ -52,17 +52,17 @@ final class Batch: @unchecked Sendable {
     self.slotCount = slotCount
     self.capacity = capacity
     stride = slotCount + 1
-    cells = .allocate(capacity: stride * capacity)
-    cells.initialize(repeating: CellSpan(start: 0, end: 0), count: stride * capacity)
+    // Zero bytes are empty spans and line 0, and pages of rows a small file never fills are
+    // never touched (see ``ZeroedMemory``).
+    cells = ZeroedMemory.allocate(CellSpan.self, count: stride * capacity)
     bytes = BatchBytes(capacity: capacity * (slotCount + 2) * 8)
-    lines = .allocate(capacity: capacity)
-    lines.initialize(repeating: 0)
+    lines = UnsafeMutableBufferPointer(start: ZeroedMemory.allocate(Int.self, count: capacity), count: capacity)
     tally = Tally(verdictCount: verdictCount)
   }
 
   deinit {
-    cells.deallocate()
-    lines.deallocate()
+    ZeroedMemory.free(cells)
+    if let lines = lines.baseAddress { ZeroedMemory.free(lines) }
   }
 
   /// Empties the batch for reuse.

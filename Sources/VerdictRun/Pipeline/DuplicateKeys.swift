@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Client keys seen more than once in a run (two rows with the same `id`), for a warning in the
 /// summary: two rows for one client usually mean an export of the wrong shape or a bad merge.
 ///
@@ -45,24 +39,15 @@ final class DuplicateKeys {
   }
 
   deinit {
-    free(table.baseAddress)
+    if let base = table.baseAddress { ZeroedMemory.free(base) }
     hashes.deallocate()
   }
 
-  /// A table of `count` free slots, from `calloc`: memory the system hands out already zeroed
-  /// (a large table is fresh pages) is not written again, and pages no key reaches are never
-  /// touched. Zeroing a 512 KB table in `init` was 128 page faults at every run's start, and the
-  /// tables it grew into cost 36 instructions a row on 200,000 clients.
+  /// A table of `count` free slots (see ``ZeroedMemory``): zeroing a 512 KB table in `init` was
+  /// 128 page faults at the start of every run, and the tables it grew into cost 36 instructions
+  /// a row on 200,000 clients.
   private static func zeroedTable(count: Int) -> UnsafeMutableBufferPointer<UInt64> {
-    // `calloc(3)` returns nil only when out of memory, where Swift's own allocation stops the
-    // process anyway: its table is then the one it makes (freed with `free` alike on Linux and
-    // Darwin, whose Swift allocations come from `malloc`).
-    guard let memory = calloc(count, MemoryLayout<UInt64>.stride) else {
-      let table = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
-      table.initialize(repeating: 0)
-      return table
-    }
-    return UnsafeMutableBufferPointer(start: memory.bindMemory(to: UInt64.self, capacity: count), count: count)
+    UnsafeMutableBufferPointer(start: ZeroedMemory.allocate(UInt64.self, count: count), count: count)
   }
 
   /// Counts one row's key, without the spaces and tabs around it, as the run history and the
@@ -200,6 +185,6 @@ final class DuplicateKeys {
     let table = self.table
     let mask = table.count &- 1
     for hash in old where hash != 0 { _ = insert(hash, into: table, mask: mask) }
-    free(old.baseAddress)
+    if let base = old.baseAddress { ZeroedMemory.free(base) }
   }
 }
