@@ -31,13 +31,7 @@ extension CSVRecordScanner {
     let first = base[recordStart]
     if first == Self.lineFeed || first == Self.carriageReturn { return nil }
     let separator = self.separator
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    let high: UInt64 = 0x8080_8080_8080_8080
-    let separators = UInt64(separator) &* ones
-    let quotes = UInt64(Self.quote) &* ones
-    // Adding 0x72 to a byte's low seven bits carries into its high bit when they are 14 or more.
-    let fromFourteen = (0x80 &- 14) &* ones
+    let ends = FieldEndBytes(separator: separator, quote: Self.quote)
     var count = 0
     // The fields (below 64) in quotes with `""` inside, unescaped in place once the record is whole.
     var escaped: UInt64 = 0
@@ -45,13 +39,7 @@ extension CSVRecordScanner {
     var word = recordStart
     words: while word &+ 8 <= end {
       let bytes = UInt64(littleEndian: UnsafeRawPointer(base + word).loadUnaligned(as: UInt64.self))
-      // A byte's high bit in each: set when the byte is not the separator, not a quote, not below 14.
-      let otherThanSeparator = bytes ^ separators
-      let notSeparator = ((otherThanSeparator & low) &+ low) | otherThanSeparator
-      let otherThanQuote = bytes ^ quotes
-      let notQuote = ((otherThanQuote & low) &+ low) | otherThanQuote
-      let notControl = ((bytes & low) &+ fromFourteen) | bytes
-      var found = ~(notSeparator & notQuote & notControl) & high
+      var found = ends.found(in: bytes)
       while found != 0 {
         let at = word &+ (found.trailingZeroBitCount &>> 3)
         found &= found &- 1
