@@ -34,7 +34,8 @@ struct CommonCellTests {
       "2026-01-01 ", "2026-01-01T10:00", "2026/01/01", "2026-01-0x", "x026-01-01", "2026--1-01", "20261128",
       "28.11.2026", "true", "false", "TRUE", "False", "yes", "1", "truee", "fals", "tru\u{0}", "true ",
       "chat", "email", "phone", "a", "abcdefghijklmno", "abcdefghijklmnop", "abc def", "\tchat", "chat\n",
-      "Café", "ß", "日本", "\u{1}x", "x\u{7F}",
+      "Café", "ß", "日本", "\u{1}x", "x\u{7F}", "12", "123", "1.2", "12.3", "1.23", "12.34", "9.9", "99.99",
+      "1234.5678", "12.34.5", "1..2", "12..3", "1.2a", "12a4", "1a", "a1", "1-2", "12/3", "1.2,3",
     ]
     var cells = texts.map { Array($0.utf8) }
     cells += [
@@ -99,6 +100,20 @@ struct CommonCellTests {
     let undecided = CellFormat(FieldInfo(name: "f", type: .number), numbers: .undecided)
     #expect(Self.common(Array("153.8".utf8), undecided) == nil)
     #expect(Self.common(Array("1538".utf8), undecided) == .int(1538))
+  }
+
+  /// The ISO dates' days come from ``CalendarDate/init(fourDigitYear:month:day:)``: the same
+  /// days as the general initializer, at the ends of centuries, leap years and the range.
+  @Test func fourDigitYearsMakeTheSameDays() {
+    let years = Array(0...5) + Array(95...105) + Array(395...405) + Array(1890...2110) + Array(9990...9999)
+    for year in years {
+      for month in 0...13 {
+        for day in 0...32 {
+          let fast = CalendarDate(fourDigitYear: year, month: month, day: day)
+          #expect(fast == CalendarDate(year: year, month: month, day: day), "\(year)-\(month)-\(day)")
+        }
+      }
+    }
   }
 
   @Test func otherDateFormatsTakeTheGeneralPath() {

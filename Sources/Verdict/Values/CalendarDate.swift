@@ -23,6 +23,26 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
     self.daysSinceEpoch = era * 146_097 + dayOfEra - 719_468
   }
 
+  /// The date of `year`-`month`-`day` for a year of four digits (0 to 9999), or `nil` when there
+  /// is no such day: the same as ``init(year:month:day:)``.
+  ///
+  /// Exists for ISO date cells (``CellReader/storeCommon``): with the year never below zero, the
+  /// days come from unsigned divisions by constants, with no era, and the days of the month are
+  /// looked up only past the 28th. Saves about 22 instructions a date cell (measured with
+  /// callgrind on the peer benchmark).
+  @inline(__always)
+  init?(fourDigitYear year: Int, month: Int, day: Int) {
+    guard year >= 1, year <= 9999, month >= 1, month <= 12, day >= 1,
+      day <= 28 || day <= CalendarDate.daysIn(month: month, year: year)
+    else { return nil }
+    // Days from civil, as in ``init(year:month:day:)``: March is the year's first month.
+    let y = UInt(bitPattern: month <= 2 ? year &- 1 : year)
+    let m = UInt(bitPattern: month <= 2 ? month &+ 9 : month &- 3)
+    let dayOfYear = (153 &* m &+ 2) / 5 &+ UInt(bitPattern: day) &- 1
+    let days = y &* 365 &+ y / 4 &- y / 100 &+ y / 400 &+ dayOfYear
+    self.daysSinceEpoch = Int64(bitPattern: UInt64(days)) &- 719_468
+  }
+
   /// The first date there is: 0001-01-01. Dates are years 1 to 9999.
   package static let first = CalendarDate(daysSinceEpoch: -719_162)
   /// The last date there is: 9999-12-31.

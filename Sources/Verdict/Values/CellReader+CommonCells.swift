@@ -36,8 +36,7 @@ extension CellReader {
     // the whole format first cost about 15 instructions a cell).
     switch format.pointee.type {
     case .number:
-      guard let number = plainNumber(base, count, mark: format.pointee.numbers.markByte) else { return false }
-      value.initialize(to: number)
+      return storeNumber(base, count, mark: format.pointee.numbers.markByte, at: value)
     case .date:
       guard format.pointee.dateFormat.map(CellReader.isISO) ?? true, let date = isoDate(base, count) else {
         return false
@@ -54,39 +53,60 @@ extension CellReader {
     return true
   }
 
-  /// A number of 1 to 18 bytes that starts and ends with a digit and has at most one decimal
-  /// `mark` between digits (`45`, `153.8`): what ``CellScanner/plainDecimal(_:_:)`` reads, for
-  /// which trimming changes nothing. A cell with a mark when the column's is undecided
-  /// (`mark == nil`), which may have two readings, is left to the general path.
+  /// Writes to `value` a number of 1 to 18 bytes that starts and ends with a digit and has at
+  /// most one decimal `mark` between digits (`45`, `153.8`) and returns `true`: what
+  /// ``CellScanner/plainDecimal(_:_:)`` reads, for which trimming changes nothing. Any other cell
+  /// returns `false`, as does one with a mark when the column's is undecided (`mark == nil`),
+  /// which may have two readings: the general path reads it.
   ///
   /// Saves about 45 instructions a number cell over the scanner (measured with callgrind).
+  /// Writing the value in place and reading two bytes at a time save about 10 instructions a row
+  /// of 6 number cells more than returning an optional value read a byte at a time (measured).
   @inline(__always)
-  static func plainNumber(_ base: UnsafePointer<UInt8>, _ count: Int, mark: UInt8?) -> Value? {
+  static func storeNumber(
+    _ base: UnsafePointer<UInt8>, _ count: Int, mark: UInt8?, at value: UnsafeMutablePointer<Value>
+  ) -> Bool {
     let first = base[0] &- UInt8(ascii: "0")
     // One digit, the commonest count: no loop (about 25 instructions fewer, measured).
-    if count == 1 { return first < 10 ? .int(Int64(first)) : nil }
-    guard count <= 18, first < 10, CellScanner.isDigit(base[count &- 1]) else { return nil }
+    if count == 1 {
+      guard first < 10 else { return false }
+      value.initialize(to: .int(Int64(first)))
+      return true
+    }
+    guard count <= 18, first < 10, CellScanner.isDigit(base[count &- 1]) else { return false }
     // A digit never reaches the comparison with the mark, so `0` stands for "no mark".
     let markByte = mark ?? UInt8(ascii: "0")
     var mantissa: Int64 = 0
     var pointAt = -1
     var index = 0
-    while index < count {
-      let byte = base[index]
-      let digit = byte &- UInt8(ascii: "0")
-      if digit < 10 {
-        mantissa = mantissa &* 10 &+ Int64(digit)
-      } else if pointAt < 0, byte == markByte {
-        pointAt = index
+    // Two bytes at a time. The last byte is a digit, so a mark is never the last byte read.
+    while index &+ 1 < count {
+      let high = base[index] &- UInt8(ascii: "0")
+      let low = base[index &+ 1] &- UInt8(ascii: "0")
+      if high < 10, low < 10 {
+        mantissa = mantissa &* 100 &+ Int64(high &* 10 &+ low)
+        index &+= 2
+      } else if high < 10 {
+        guard pointAt < 0, base[index &+ 1] == markByte else { return false }
+        mantissa = mantissa &* 10 &+ Int64(high)
+        pointAt = index &+ 1
+        index &+= 2
       } else {
-        return nil
+        guard pointAt < 0, base[index] == markByte else { return false }
+        pointAt = index
+        index &+= 1
       }
-      index &+= 1
     }
+    if index < count { mantissa = mantissa &* 10 &+ Int64(base[index] &- UInt8(ascii: "0")) }
     // What ``ExactDecimal/value`` makes of a mantissa below 10^18 and at most 17 places, built
     // here so that no call is made for it.
-    if pointAt < 0 { return .int(mantissa) }
-    return .decimal(DecimalNumber(significand: UInt128(mantissa), scale: count &- pointAt &- 1, negative: false))
+    if pointAt < 0 {
+      value.initialize(to: .int(mantissa))
+    } else {
+      let places = count &- pointAt &- 1
+      value.initialize(to: .decimal(DecimalNumber(significand: UInt128(mantissa), scale: places, negative: false)))
+    }
+    return true
   }
 
   /// Whether a declared or detected date format reads ISO dates: year, month and day, a dash
@@ -115,7 +135,7 @@ extension CellReader {
     let d1 = base[9] &- UInt8(ascii: "0")
     guard y0 < 10, y1 < 10, y2 < 10, y3 < 10, m0 < 10, m1 < 10, d0 < 10, d1 < 10 else { return nil }
     let year = Int(y0) &* 1000 &+ Int(y1) &* 100 &+ Int(y2) &* 10 &+ Int(y3)
-    return CalendarDate(year: year, month: Int(m0) &* 10 &+ Int(m1), day: Int(d0) &* 10 &+ Int(d1))
+    return CalendarDate(fourDigitYear: year, month: Int(m0) &* 10 &+ Int(m1), day: Int(d0) &* 10 &+ Int(d1))
   }
 
   /// `true` or `false` written in lowercase, as exports write them; `nil` for every other word
