@@ -157,4 +157,59 @@ extension ConditionStepTests {
         largest, DecimalNumber(significand: 1, scale: 1, negative: false), comparedWith: 1))
     XCTAssertEqual(DecimalNumber.quotientPlace(past, one, comparedWith: 1), 2)
   }
+
+  func testFieldsAgainstWholeNumbersTimesFields() throws {
+    var text = "field a: number\nfield b: number\n"
+    for product in ["2 * b", "b * 2", "0 * b", "9223372036854775807 * b"] {
+      for op in ["==", "!=", "<", "<=", ">", ">="] { text += "when a \(op) \(product) then recommend watch\n" }
+    }
+    // Not the shape of the step: a product of fields, of constants, or on the left.
+    text += "when a > b * b then recommend watch\nwhen a > 2 * 3 then recommend watch\n"
+    text += "when 2 * b < a then recommend watch\nwhen a > 2.5 * b then recommend watch\n"
+    let policy = try Policy(text)
+    XCTAssertEqual(operations(policy).filter { $0 == .compareProduct }.count, 24)
+    XCTAssertEqual(
+      operations(policy).suffix(4), [.compareComputed, .compareComputed, .compareComputed, .compareComputed])
+    let numbers: [Value] = [
+      .int(0), .int(1), .int(-1), .int(3), .int(6), .int(.max), .int(.min), Self.decimal("5135.51"),
+      Self.decimal("10271.02"), Self.decimal("10271.020"), Self.decimal("-0.05"), Self.decimal("0.000000000000000001"),
+      Self.decimal("4611686018427387903.5"), Self.decimal("4611686018427387904"), Self.decimal("18446744073709551615"),
+      Self.decimal("0.0000000000000000001"), Self.decimal("9999999999999999999999999999"), .missing, .text("2"),
+    ]
+    // Every pair through the steps and the tree walk (which multiplies), errors included.
+    for a in numbers {
+      for b in numbers { try outcome(policy, ["a": a, "b": b]) }
+    }
+  }
+
+  func testTheProductIsComparedExactlyAtTheEdgesOf64Bits() throws {
+    let significands: [UInt64] = [
+      0, 1, 2, 3, 3_037_000_499, 1_000_000_000_000_000_000, UInt64(Int64.max) / 2, UInt64(Int64.max) / 2 + 1,
+      UInt64(Int64.max), UInt64(Int64.max) + 1,
+    ]
+    let wholes: [Int64] = [0, 1, -1, 2, -2, 20, 3_037_000_499, .max, .min]
+    var decided = 0
+    for aLow in significands {
+      for bLow in significands {
+        for (aScale, bScale) in [(0, 0), (2, 0), (0, 2), (18, 1), (1, 18), (19, 0), (0, 19)] {
+          for (aNegative, bNegative) in [(false, false), (true, false), (false, true), (true, true)] {
+            let a = DecimalNumber(significand: UInt128(aLow), scale: aScale, negative: aNegative)
+            let b = DecimalNumber(significand: UInt128(bLow), scale: bScale, negative: bNegative)
+            for whole in wholes {
+              guard let place = DecimalNumber.productPlace(a, b, times: whole) else { continue }
+              decided += 1
+              let product = try DecimalNumber.multiplying(DecimalNumber(whole), b)
+              XCTAssertEqual(place, DecimalNumber.order(a, product) + 1, "\(a) against \(whole) × \(b)")
+            }
+          }
+        }
+      }
+    }
+    XCTAssertGreaterThan(decided, 5_000)
+    let large = DecimalNumber(significand: UInt128(Int64.max) / 2 + 1, scale: 0, negative: false)
+    XCTAssertNil(DecimalNumber.productPlace(large, large, times: 2))
+    XCTAssertEqual(
+      DecimalNumber.productPlace(large, DecimalNumber(significand: 1, scale: 0, negative: false), times: 2), 2)
+    XCTAssertNil(DecimalNumber.productPlace(large, DecimalNumber(significand: 1, scale: 19, negative: false), times: 2))
+  }
 }

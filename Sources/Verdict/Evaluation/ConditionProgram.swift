@@ -32,6 +32,10 @@ struct ConditionStep {
     /// whole number `constant` (`revenue / hours < 20`), decided on the exact operands when the
     /// rounded quotient cannot equal the constant; everything else goes to ``compareComputed``.
     case compareQuotient
+    /// Node `node`: the field at `slot` compared with the whole number `constant` times the
+    /// field at `second` (`outstanding > 2 * revenue`), decided on the exact operands; anything
+    /// else goes to ``compareComputed``.
+    case compareProduct
     /// The field at `slot` read as a truth value; `node` is the field.
     case truthField
     /// `is missing` (`outcomes` 0) or `is present` (`outcomes` 1) of the field at `slot`.
@@ -92,8 +96,8 @@ struct ConditionStep {
   var target: Int32 = 0
   var skip: Int32 = 0
   /// What an operation needs besides `slot`: the divisor's slot of
-  /// ``Operation/compareQuotient``, the number of texts of ``Operation/memberText`` (it takes
-  /// what would otherwise be padding).
+  /// ``Operation/compareQuotient``, the factor's of ``Operation/compareProduct``, the number of
+  /// texts of ``Operation/memberText`` (it takes what would otherwise be padding).
   var second: Int32 = 0
   var constant = Scalar.missing
 
@@ -269,22 +273,12 @@ struct ConditionCompiler {
     return chain(node.a, opcode) + chain(node.b, opcode)
   }
 
-  /// A comparison: ``ConditionStep/Operation/compareQuotient`` for a quotient of two fields
-  /// compared with a whole number, ``ConditionStep/Operation/compareComputed`` when both operands
-  /// have the shape it computes, else ``ConditionStep/Operation/compareOperands``.
+  /// A comparison: a ``fieldArithmeticStep(_:)`` when it has that shape,
+  /// ``ConditionStep/Operation/compareComputed`` when both operands have the shape it computes,
+  /// else ``ConditionStep/Operation/compareOperands``.
   private mutating func comparison(_ index: Int32) -> [Int] {
+    if let step = fieldArithmeticStep(index) { return append(step) }
     let node = nodes[Int(index)]
-    let left = nodes[Int(node.a)]
-    let right = nodes[Int(node.b)]
-    if left.opcode == .arithmetic, left.arithmetic == .divide, nodes[Int(left.a)].opcode == .field,
-      nodes[Int(left.b)].opcode == .field, right.opcode == .constant, constants[Int(right.a)].kind == .int
-    {
-      return append(
-        ConditionStep(
-          operation: .compareQuotient, outcomes: ConditionStep.outcomes(of: node.comparison),
-          comparison: node.comparison, slot: nodes[Int(left.a)].a, node: index,
-          second: nodes[Int(left.b)].a, constant: constants[Int(right.a)]))
-    }
     let computed = isComputed(node.a) && isComputed(node.b)
     return append(
       ConditionStep(operation: computed ? .compareComputed : .compareOperands, comparison: node.comparison, node: index)

@@ -34,6 +34,22 @@ extension Interpreter {
     }
     return try compareComputed(step)
   }
+
+  /// A number field compared with a whole number times a number field, decided on the operands
+  /// as ``DecimalNumber/productPlace(_:_:times:)`` can; else as ``compareComputed(_:)`` computes
+  /// it, multiplying. On the shared benchmark (`outstanding_balance > 2 * revenue_last_month`)
+  /// the multiplication and comparison of decimals there cost about 80 instructions a client,
+  /// this step about 14 (callgrind; `Policy.report` 1,180 -> 1,143 a client).
+  @inline(never)
+  mutating func compareProduct(_ step: UnsafePointer<ConditionStep>) throws(Interrupt) -> Truth {
+    if let a = record.pointee.value(at: Int(step.pointee.slot)).asDecimal,
+      let b = record.pointee.value(at: Int(step.pointee.second)).asDecimal,
+      let place = DecimalNumber.productPlace(a, b, times: step.pointee.constant.payload)
+    {
+      return Truth(outcome: step.pointee.outcomes, place: place)
+    }
+    return try compareComputed(step)
+  }
 }
 
 extension DecimalNumber {
@@ -90,5 +106,28 @@ extension DecimalNumber {
     let (difference, overflow) = (a.isNegative != b.isNegative ? -left : left).subtractingReportingOverflow(right)
     guard !overflow else { return nil }
     return difference == 0 ? 1 : difference < 0 ? 0 : 2
+  }
+}
+
+extension DecimalNumber {
+  /// 0, 1 or 2 when `a` is below, equal to or above `whole × b`, computed on 64- and 128-bit
+  /// integers; `nil` when the significands do not fit 63 bits, a scale is past 18 or
+  /// `whole × b.low` does not fit 63 bits, for the arithmetic of decimals to decide.
+  ///
+  /// Why this is exact: the product is below 2^63 < 10^28 with `b`'s scale, so
+  /// ``multiplying(_:_:)`` (and whole numbers' multiplication) gives it unrounded, and numbers
+  /// compare by value. Both sides brought to the scale `a.scale + b.scale` stay below
+  /// 2^63 × 10^18 < 2^127.
+  @inline(__always)
+  static func productPlace(_ a: DecimalNumber, _ b: DecimalNumber, times whole: Int64) -> Int? {
+    guard a.high == 0, b.high == 0, a.low <= UInt64(Int64.max), b.low <= UInt64(Int64.max), a.scale <= 18,
+      b.scale <= 18
+    else { return nil }
+    let (product, overflow) = whole.multipliedReportingOverflow(by: Int64(b.low))
+    guard !overflow else { return nil }
+    let left = Int128(a.isNegative ? -Int64(a.low) : Int64(a.low)) * Int128(powerOfTen64(Int(b.scale)))
+    let right = Int128(product) * Int128(powerOfTen64(Int(a.scale)))
+    let signed = b.isNegative ? -right : right
+    return (left >= signed ? 1 : 0) + (left > signed ? 1 : 0)
   }
 }

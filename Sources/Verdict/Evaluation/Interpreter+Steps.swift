@@ -67,6 +67,8 @@ extension Interpreter {
         value = try memberText(step)
       case .compareQuotient:
         value = try compareQuotient(step)
+      case .compareProduct:
+        value = try compareProduct(step)
       case .truthField:
         switch record.pointee.value(at: Int(step.pointee.slot)) {
         case .bool(let flag): value = Truth(flag)
