@@ -16,6 +16,19 @@ struct CommonCellTests {
         formats.append(CellFormat(FieldInfo(name: "f", type: type), numbers: numbers))
       }
     }
+    // Money with a column currency and without; durations with a bare unit and without.
+    for numbers in [NumberFormat.point, .comma, .undecided] {
+      for currency in [Currency.euro, nil] {
+        var format = CellFormat(FieldInfo(name: "m", type: .money), numbers: numbers)
+        format.currency = currency
+        formats.append(format)
+      }
+      for unit in [TimeSpan.Unit.day, .hour, .second, nil] {
+        var format = CellFormat(FieldInfo(name: "t", type: .duration), numbers: numbers)
+        format.durationUnit = unit
+        formats.append(format)
+      }
+    }
     for pattern in [nil, "YYYY-MM-DD", "YYYY-M-D", "D.M.YYYY", "M/D/YYYY", "YYYYMMDD", "YY-MM-DD"] {
       formats.append(
         CellFormat(FieldInfo(name: "d", type: .date, dateFormat: pattern.map { DateFormat(pattern: $0)! })))
@@ -36,6 +49,11 @@ struct CommonCellTests {
       "chat", "email", "phone", "a", "abcdefghijklmno", "abcdefghijklmnop", "abc def", "\tchat", "chat\n",
       "Café", "ß", "日本", "\u{1}x", "x\u{7F}", "12", "123", "1.2", "12.3", "1.23", "12.34", "9.9", "99.99",
       "1234.5678", "12.34.5", "1..2", "12..3", "1.2a", "12a4", "1a", "a1", "1-2", "12/3", "1.2,3",
+      // Money: four places and five, the largest amount and one past it; durations: days at the
+      // edge of 64-bit seconds, a fraction of a unit, a unit written out.
+      "12.3456", "12.34567", "12.34560", "922337203685477", "922337203685478", "922337203685477.5807",
+      "92233720368547.7580", "1200,50", "1200.50 EUR", "€1200", "106751991167300", "106751991167301",
+      "2.5", "0.5", "45d", "9223372036854775807", "0.0001", "0,0001",
     ]
     var cells = texts.map { Array($0.utf8) }
     cells += [
@@ -84,6 +102,22 @@ struct CommonCellTests {
     #expect(Self.common(Array(cell.utf8), CellFormat(FieldInfo(name: "f", type: type))) != nil)
     let iso = CellFormat(FieldInfo(name: "d", type: .date, dateFormat: Self.iso))
     if type == .date { #expect(Self.common(Array(cell.utf8), iso) != nil) }
+  }
+
+  @Test func bareAmountsAndWholeUnitsTakeTheFastPath() {
+    var money = CellFormat(FieldInfo(name: "m", type: .money))
+    money.currency = .euro
+    var days = CellFormat(FieldInfo(name: "t", type: .duration))
+    days.durationUnit = .day
+    #expect(Self.common(Array("1200.50".utf8), money) == .money(Money(scaledAmount: 12_005_000, currency: .euro)))
+    #expect(Self.common(Array("922337203685477".utf8), money) != nil)
+    #expect(Self.common(Array("45".utf8), days) == .duration(TimeSpan(seconds: 45 * 86_400)))
+    // Past 64 bits, past four places, a fraction of a day, no column currency: the general path's.
+    #expect(Self.common(Array("922337203685478".utf8), money) == nil)
+    #expect(Self.common(Array("12.34567".utf8), money) == nil)
+    #expect(Self.common(Array("2.5".utf8), days) == nil)
+    #expect(Self.common(Array("106751991167301".utf8), days) == nil)
+    #expect(Self.common(Array("1200.50".utf8), CellFormat(FieldInfo(name: "m", type: .money))) == nil)
   }
 
   @Test(arguments: [

@@ -149,7 +149,7 @@ struct ExactDecimal {
 
   /// 10^(4 − fractionDigits): what turns a decimal with that many fraction digits into ten-thousandths.
   @inline(__always)
-  private static func moneyFactor(_ fractionDigits: Int) -> Int64 {
+  static func moneyFactor(_ fractionDigits: Int) -> Int64 {
     switch fractionDigits {
     case 0: 10_000
     case 1: 1_000
