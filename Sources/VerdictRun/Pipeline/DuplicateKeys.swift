@@ -147,18 +147,7 @@ final class DuplicateKeys {
       guard used < DuplicateKeys.capacity else { return !contains(hash) && remembersNoMore() }
       grow()
     }
-    let mask = table.count &- 1
-    var slot = DuplicateKeys.slot(of: hash, mask: mask)
-    while true {
-      let held = table[slot]
-      if held == hash { return false }
-      if held == 0 {
-        table[slot] = hash
-        used &+= 1
-        return true
-      }
-      slot = (slot &+ 1) & mask
-    }
+    return insert(hash, into: table, mask: table.count &- 1)
   }
 
   /// Whether `hash` is in the full table.
