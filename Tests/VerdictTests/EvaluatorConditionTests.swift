@@ -24,9 +24,7 @@ final class EvaluatorConditionTests: XCTestCase {
   }
 
   func testLetsOnTheStackAndPastItGiveTheSameOutcomes() throws {
-    // The lets' cache is a temporary allocation, on the stack up to 1,024 bytes.
-    let onTheStack = 1_024 / MemoryLayout<Scalar?>.stride
-    for count in [2, onTheStack, onTheStack + 1, 150] {
+    for count in [2, LetCache.capacity, LetCache.capacity + 1, 150] {
       let policy = try Policy(chainedLets(count))
       let label = "\(count) lets"
       let below = try evaluate(policy, ["n": .int(20)])

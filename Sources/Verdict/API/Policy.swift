@@ -197,17 +197,17 @@ public struct Policy: Sendable {
   /// which the evaluation borrows: a caller that keeps them so (``report(clientAt:in:)``) passes
   /// no copy of them.
   ///
-  /// The lets' cache is a temporary allocation of exactly the policy's lets, on the stack when
-  /// small: a fixed stack cache of 16 slots cost 33 instructions an evaluation to clear, even for
-  /// a policy without lets (the shared benchmark's).
+  /// The lets' cache is a ``LetCache`` on the stack.
   @inline(__always)
   func withInterpreter<Record: ClientRecord, Observer: EvaluationObserver, Result>(
     recordAt record: UnsafePointer<Record>, contextAt context: UnsafePointer<EvaluationContext>,
     _ observer: inout Observer, _ body: (inout Interpreter<Record, Observer>) throws(Interrupt) -> Result
   ) throws(EvaluationError) -> Result {
-    try withUnsafeTemporaryAllocation(of: Scalar?.self, capacity: program.lets.count) {
-      (lets) throws(EvaluationError) -> Result in
-      lets.initialize(repeating: nil)
+    let letCount = program.lets.count
+    var stackLets = LetCache()
+    return try withUnsafeMutableBytes(of: &stackLets) { (bytes) throws(EvaluationError) -> Result in
+      let lets = LetCache.buffer(in: bytes, count: letCount)
+      defer { LetCache.release(lets) }
       var interpreter = Interpreter(
         runtime: runtime, record: record, context: context, lets: lets, observer: observer)
       defer {
