@@ -29,17 +29,21 @@ struct BatchCopyTests {
     }
     #expect(fromFieldTable == (tableRows > 0))
     return (0..<batch.count).map { index in
-      var cells = [String(decoding: batch.key(index), as: UTF8.self)]
-      batch.withRow(index) { spans, bytes in
-        for slot in 0..<batch.slotCount {
-          let span = spans[slot]
-          cells.append(
-            String(
-              decoding: UnsafeBufferPointer(start: bytes + span.start, count: span.end - span.start), as: UTF8.self))
-        }
-      }
-      return cells
+      Self.cells(of: batch, row: index)
     }
+  }
+
+  /// A batch row's key, then its cells by slot, as text.
+  static func cells(of batch: Batch, row index: Int) -> [String] {
+    var cells = [String(decoding: batch.key(index), as: UTF8.self)]
+    batch.withRow(index) { spans, bytes in
+      for slot in 0..<batch.slotCount {
+        let span = spans[slot]
+        cells.append(
+          String(decoding: UnsafeBufferPointer(start: bytes + span.start, count: span.end - span.start), as: UTF8.self))
+      }
+    }
+    return cells
   }
 
   /// Records of every kind: quoted cells plain and with doubled quotes, empty cells, a column
@@ -107,15 +111,7 @@ struct BatchCopyTests {
       #expect(batch.count <= capacity)
       let problems = Dictionary(batch.problems.map { ($0.row, $0.message) }, uniquingKeysWith: { first, _ in first })
       for index in 0..<batch.count {
-        var cells = [String(decoding: batch.key(index), as: UTF8.self)]
-        batch.withRow(index) { spans, bytes in
-          for slot in 0..<batch.slotCount {
-            let span = spans[slot]
-            cells.append(
-              String(
-                decoding: UnsafeBufferPointer(start: bytes + span.start, count: span.end - span.start), as: UTF8.self))
-          }
-        }
+        let cells = Self.cells(of: batch, row: index)
         let naming = batch.rowsNamingNoClient.contains(index) ? " (no client)" : ""
         rows.append("\(batch.lines[index]) \(problems[index] ?? "-")\(naming) \(cells)")
       }
