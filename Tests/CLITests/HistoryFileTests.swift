@@ -467,7 +467,7 @@ struct HistoryFileTests {
   /// checking, when the run ended before the moment came and `mustCatchIt` is `false`.
   func killRun(at moment: KillMoment, mustCatchIt: Bool) throws -> Bool {
     let workspace = try Self.recordedWorkspace()
-    try Self.manyClients(300_000).write(to: workspace.url("many.csv"))
+    try Self.manyClients(1_000_000).write(to: workspace.url("many.csv"))
     let before = try #require(workspace.historyBytes())
     let content = try workspace.content(clients: ["A", "B", "D"])
 
@@ -514,7 +514,7 @@ struct HistoryFileTests {
       if after != content {
         let runs = try workspace.verdict(["history", "--history", workspace.history.path, "--format", "json"]).stdout
         #expect(
-          runs.contains(#""day":"2026-11-03","policy":"policy.verdict","data":["many.csv"],"clients":300000"#),
+          runs.contains(#""day":"2026-11-03","policy":"policy.verdict","data":["many.csv"],"clients":1000000"#),
           "\(runs)")
       }
     }
