@@ -120,6 +120,41 @@ struct HistoryCommandTests {
         """)
   }
 
+  /// Two unnamed rules that start on one line are labelled by their column too, so that the
+  /// history records the one taking the other's place (both were `line 3`: no change at all).
+  @Test func unnamedRulesOnOneLineAreToldApart() throws {
+    let workspace = try HistoryWorkspace(
+      policy: """
+        field late: number
+
+        when late > 30 then recommend talk when late > 10 then recommend talk
+        when late > 90 then recommend fire
+        otherwise recommend keep
+
+        """)
+    try workspace.write("clients.csv", "id,late\nA,40\n")
+    let first = try workspace.run("2026-11-01")
+    #expect(first.stdout.contains("A       talk     line 3:1 "), "\(first.stdout)")
+    try workspace.write("clients.csv", "id,late\nA,20\n")
+    let second = try workspace.run("2026-11-02")
+    #expect(second.stdout.contains("A       talk     line 3:36"), "\(second.stdout)")
+    try workspace.write("clients.csv", "id,late\nA,95\n")
+    #expect(try workspace.run("2026-11-03").stdout.contains("A       fire     line 4 "))
+    let timeline = try workspace.verdict(["history", "A", "--history", "history.sqlite"])
+    #expect(
+      timeline.stdout == """
+        day         verdict  rule       clauses
+        2026-11-01  talk     line 3:1
+        2026-11-02  talk     line 3:36
+        2026-11-03  fire     line 4
+
+        """)
+    let runs = try workspace.verdict(["history", "--history", "history.sqlite", "-f", "json"])
+    // The second run changed the client's rule: a change, where the labels were one.
+    let secondRun = "\"day\":\"2026-11-02\",\"policy\":\"policy.verdict\",\"data\":[\"clients.csv\"],\"clients\":1"
+    #expect(runs.stdout.contains(secondRun + ",\"changed\":1,"), "\(runs.stdout)")
+  }
+
   /// `clients` counts the distinct clients the history holds for a run: a known client whose row
   /// is an error (kept with its outcome), not a new one (nothing to keep); a key on two rows
   /// once. The verdict counts and errors count rows.

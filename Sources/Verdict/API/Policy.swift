@@ -114,9 +114,19 @@ public struct Policy: Sendable {
   }
 
   /// The rules in file order as the run's reports name them, and the history records them: by
-  /// name, or `line 3` for an unnamed rule (the line where it starts).
+  /// name, or `line 3` for an unnamed rule (the line where it starts). Unnamed rules that start
+  /// on the same line (`when a then recommend fire when b then recommend talk`) are told apart by
+  /// their column too, `line 3:1` and `line 3:28`, so that the history sees one take the other's
+  /// place; a rule alone on its line keeps `line 3`, the label histories already hold.
   package var ruleLabels: [String] {
-    rules.map { rule in rule.name ?? "line \(source.location(of: rule.range.start).line)" }
+    let rules = rules
+    let starts = rules.map { source.location(of: $0.range.start) }
+    var unnamedOnLine: [Int: Int] = [:]
+    for (rule, start) in zip(rules, starts) where rule.name == nil { unnamedOnLine[start.line, default: 0] += 1 }
+    return zip(rules, starts).map { rule, start in
+      if let name = rule.name { return name }
+      return unnamedOnLine[start.line, default: 0] > 1 ? "line \(start.line):\(start.column)" : "line \(start.line)"
+    }
   }
 
   /// The rule at `index` in file order (`nil` past the last), made alone: for a loop over some
