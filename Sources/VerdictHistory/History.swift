@@ -78,6 +78,17 @@ package final class History: @unchecked Sendable {
     }
   }
 
+  /// Every client key the history holds, in the order they were first recorded: what a key
+  /// that ``timeline(of:)`` does not find may have been meant as.
+  package func clientKeys() throws(HistoryError) -> [String] {
+    try reading("reading the client keys") { db in
+      let parts = try KeyParts(db, before: Int64.max)
+      parts.unpack()
+      let keys = try parts.keys(path: path)
+      return (0..<keys.count).map(keys.key)
+    }
+  }
+
   /// Runs `body` in a read transaction, unless a recording holds the connection.
   private func reading<T>(_ doing: String, _ body: (Database) throws -> T) throws(HistoryError) -> T {
     state.lock()

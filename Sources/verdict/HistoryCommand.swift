@@ -74,7 +74,9 @@ struct HistoryCommand: ParsableCommand {
       throw CommandFailure(message: error.message, hint: error.hint, exitCode: 2)
     }
     guard !entries.isEmpty else {
-      throw CommandFailure(message: "the history has no client \(Value.quote(client))", exitCode: 2)
+      throw CommandFailure(
+        message: "the history has no client \(Value.quote(client))", hint: try meantHint(for: client, in: history),
+        exitCode: 2)
     }
     if format == .json {
       Terminal.out(HistoryJSON.array(entries.map(HistoryJSON.entry)) + "\n")
@@ -88,6 +90,28 @@ struct HistoryCommand: ParsableCommand {
       ])
     }
     Terminal.show(HistoryCommand.aligned(lines) + "\n")
+  }
+
+  /// For a key the history does not hold: `did you mean "C102"?`, naming the keys it likely
+  /// meant (``likelyMeant(_:among:)``); none when no key is near.
+  private func meantHint(for client: String, in history: History) throws(CommandFailure) -> String? {
+    let keys: [String]
+    do throws(HistoryError) { keys = try history.clientKeys() } catch {
+      throw CommandFailure(message: error.message, hint: error.hint, exitCode: 2)
+    }
+    let meant = HistoryCommand.likelyMeant(client, among: keys).map { Value.quote($0) }
+    guard let first = meant.first else { return nil }
+    return "did you mean " + (meant.count == 1 ? first : "one of " + Suggestion.listing(meant)) + "?"
+  }
+
+  /// The keys a key not found was likely meant as: those that differ from it only in case (keys
+  /// are data, so a lookup never ignores case), else the nearest key as every "did you mean" of
+  /// the tool finds it (``Suggestion/closest(to:among:)``), else none.
+  static func likelyMeant(_ client: String, among keys: [String]) -> [String] {
+    let folded = client.lowercased()
+    let caseless = keys.filter { $0.lowercased() == folded }
+    guard caseless.isEmpty else { return caseless }
+    return Suggestion.closest(to: client, among: keys).map { [$0] } ?? []
   }
 
   /// Rows of text in aligned columns, the last unpadded. Each cell's control characters are

@@ -62,9 +62,9 @@ struct HistoryCommandTests {
 
   @Test func unknownClientsAndMissingFilesAreRefused() throws {
     let workspace = try Self.workspace()
-    let unknown = try workspace.verdict(["history", "Z", "--history", "history.sqlite"])
+    let unknown = try workspace.verdict(["history", "Nobody", "--history", "history.sqlite"])
     #expect(unknown.status == 2)
-    #expect(unknown.stderr == "verdict: the history has no client \"Z\"\n")
+    #expect(unknown.stderr == "verdict: the history has no client \"Nobody\"\n")
     // A key not found is quoted with its invisible spaces and control characters shown.
     let hidden = try workspace.verdict(["history", "Z\u{A0}Y\u{1B}", "--history", "history.sqlite"])
     #expect(hidden.stderr == "verdict: the history has no client \"Z\\u{A0}Y\\u{1B}\"\n")
@@ -72,6 +72,29 @@ struct HistoryCommandTests {
     #expect(missing.status == 2)
     #expect(missing.stderr == "verdict: there is no history at none.sqlite (verdict run --history creates one)\n")
     #expect(!FileManager.default.fileExists(atPath: workspace.url("none.sqlite").path))
+  }
+
+  /// A key not found is looked up exactly (keys are data), but the hint names the key that
+  /// differs from it only in case, else the nearest key, as every "did you mean" does.
+  @Test func aKeyNotFoundSuggestsTheKeyMeant() throws {
+    let workspace = try HistoryWorkspace(policy: "field late: number\nwhen late > 30 then recommend talk\n")
+    try workspace.write("clients.csv", "id,late\nC102,40\nC1O2,0\nHartmann,0\nAb,0\nAB,0\n")
+    #expect(try workspace.run("2026-11-01").status == 0)
+    let cases = [
+      ("c102", "\"C102\""),
+      ("hartmann", "\"Hartmann\""),
+      ("Hartman", "\"Hartmann\""),
+      ("ab", "one of \"Ab\", \"AB\""),
+    ]
+    for (typed, meant) in cases {
+      let result = try workspace.verdict(["history", typed, "--history", "history.sqlite"])
+      #expect(result.status == 2)
+      #expect(
+        result.stderr == "verdict: the history has no client \"\(typed)\"\n  hint: did you mean \(meant)?\n",
+        "\(typed)")
+    }
+    let exact = try workspace.verdict(["history", "C1O2", "--history", "history.sqlite"])
+    #expect(exact.status == 0 && exact.stdout.hasPrefix("day         verdict  rule  clauses\n2026-11-01  keep"))
   }
 
   /// A policy path with a line feed, a tab and an escape is shown escaped in its cell, as the

@@ -34,6 +34,18 @@ import VerdictHistory
     #expect(try history.timeline(of: "nobody").isEmpty)
   }
 
+  /// Every key ever recorded, in the order first recorded, also those that left the data: what
+  /// `verdict history` suggests a key not found was meant as.
+  @Test func theClientKeysAreEveryKeyInTheOrderFirstRecorded() throws {
+    let scratch = HistoryScratch()
+    let history = try History.open(path: scratch.path())
+    #expect(try history.clientKeys() == [])
+    try Sample.record(history, 1, [Sample.outcome("C102", "keep"), Sample.outcome("b", "talk")])
+    try Sample.record(history, 2, [Sample.outcome("A", "keep"), Sample.outcome("C102", "fire")])
+    try Sample.record(history, 3, [Sample.outcome("A", "keep")])
+    #expect(try history.clientKeys() == ["C102", "b", "A"])
+  }
+
   @Test func runsKeepWhatTheRunSaidOfItself() throws {
     let scratch = HistoryScratch()
     let history = try History.open(path: scratch.path())
