@@ -18,6 +18,29 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(number, ["times_flagged needs a window written as a duration, such as 30d"])
   }
 
+  /// A cooldown written as a negative constant is refused, where it is written; `0d` and one
+  /// computed for each client (checked when it is computed) are not.
+  func testANegativeConstantCooldownIsRefused() {
+    let rows: [(String, [String], UInt)] = [
+      ("when x then recommend fire cooldown -3d", ["'cooldown' must be 0d or more, not -3d"], #line),
+      ("when x then recommend fire cooldown (2d - 5d)", ["'cooldown' must be 0d or more, not -3d"], #line),
+      ("otherwise recommend talk cooldown -1h", ["'cooldown' must be 0d or more, not -1h"], #line),
+      ("when x then recommend fire cooldown 0d", [], #line),
+      ("when x then recommend fire cooldown -(-3d)", [], #line),
+      ("field d: duration\nfield x: bool\nwhen x then recommend fire cooldown d - 5d", [], #line),
+      ("when x then recommend fire notice -3d", [], #line),
+    ]
+    for (policy, messages, line) in rows {
+      let diagnostics = check(policy, line: line).diagnostics
+      XCTAssertEqual(diagnostics.map(\.message), messages, policy, line: line)
+      XCTAssertEqual(diagnostics.map(\.code), messages.map { _ in "negative-cooldown" }, policy, line: line)
+    }
+    let marked = MarkedSource("when x then recommend fire cooldown 1️⃣-3d")
+    assertDiagnostics(
+      check(marked.text).diagnostics, [.init("negative-cooldown", "'cooldown' must be 0d or more, not -3d")], in: marked
+    )
+  }
+
   // MARK: - Types and units
 
   func testTypesOfUndeclaredFieldsAreInferredFromTheirUse() {

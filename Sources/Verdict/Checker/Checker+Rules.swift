@@ -49,6 +49,7 @@ extension Checker {
       case .notice(let expr): checked.notice = checkClause(expr, "notice", expecting: .duration, example: "notice 30d")
       case .cooldown(let expr):
         checked.cooldown = checkClause(expr, "cooldown", expecting: .duration, example: "cooldown 3d")
+        checkCooldownSign(expr)
       case .reason(let expr):
         checked.reason = checkClause(expr, "reason", expecting: .text, example: "reason \"We are not a good fit.\"")
       case .refer(let expr):
@@ -71,6 +72,28 @@ extension Checker {
         hint: "for example: \(example)")
     }
     return checked
+  }
+
+  /// A `cooldown` written as a constant (`-3d`, `(2d - 5d)`) must not be negative; one computed
+  /// for a client is checked when it is (an error row).
+  private mutating func checkCooldownSign(_ expr: Expr) {
+    guard Checker.isConstantArithmetic(expr),
+      case .success(.duration(let cooldown)) = ExampleConstants(today: ExampleConstants.referenceDate).value(of: expr),
+      cooldown.seconds < 0
+    else { return }
+    let (message, hint) = CheckedAction.negativeCooldown(cooldown)
+    error("negative-cooldown", message, at: expr.range, hint: hint)
+  }
+
+  /// Whether `expr` is literals and arithmetic on them alone, the same for every client and day.
+  private static func isConstantArithmetic(_ expr: Expr) -> Bool {
+    switch expr.kind {
+    case .literal: true
+    case .parenthesized(let inner), .unary(.negate, let inner): isConstantArithmetic(inner)
+    case .binary(let op, let left, let right):
+      Arithmetic(rawValue: op.rawValue) != nil && isConstantArithmetic(left) && isConstantArithmetic(right)
+    case .name, .unary(.not, _), .isMissing, .call, .list, .aggregate: false
+    }
   }
 
   /// Warns about declared fields and lets that nothing uses.

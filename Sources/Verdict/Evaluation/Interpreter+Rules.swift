@@ -68,7 +68,7 @@ extension Interpreter {
   @inline(__always)
   mutating func computeClauses<Sink: ClauseSink>(of action: Runtime.Action, into sink: inout Sink) throws(Interrupt) {
     if action.notice >= 0 { sink.setNotice(try duration(action.notice, "notice")) }
-    if action.cooldown >= 0 { sink.setCooldown(try duration(action.cooldown, "cooldown")) }
+    if action.cooldown >= 0 { sink.setCooldown(try cooldown(action.cooldown)) }
     if action.reason >= 0 { sink.setReason(try Sink.Text.read(action.reason, "reason", &self)) }
     if action.refer >= 0 { sink.setRefer(try Sink.Text.read(action.refer, "refer", &self)) }
   }
@@ -84,6 +84,16 @@ extension Interpreter {
       let other = value(of: scalar)
       throw typeError("'\(clause)' needs a duration, not \(other.type?.described ?? "missing") \(other)", node)
     }
+  }
+
+  /// The `cooldown` clause's duration, as ``duration(_:_:)`` gives it; a negative one is an error
+  /// (``CheckedAction/negativeCooldown(_:)``).
+  mutating func cooldown(_ node: Int32) throws(Interrupt) -> TimeSpan? {
+    let cooldown = try duration(node, "cooldown")
+    guard let cooldown, cooldown.seconds < 0 else { return cooldown }
+    let (message, hint) = CheckedAction.negativeCooldown(cooldown)
+    madeScratch().failure = EvaluationError(message: message, hint: hint, range: runtime.ranges[Int(node)])
+    throw Interrupt()
   }
 
   /// The text of a clause's value; missing leaves the clause out, another type is an error.

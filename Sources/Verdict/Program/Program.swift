@@ -100,6 +100,16 @@ struct CheckedAction: Sendable {
   var cooldown: CheckedExpr?
   var holdUntilPaid = false
   var meet: MeetingMode?
+
+  /// What is said of a negative `cooldown`: by the checker when it is written as a constant, and
+  /// by evaluation (an error row) when it is computed for a client. No verdict can be slept on for
+  /// less than no time, and `0d` already means acting at once.
+  static func negativeCooldown(_ cooldown: TimeSpan) -> (message: String, hint: String) {
+    (
+      "'cooldown' must be 0d or more, not \(cooldown)",
+      "0d means acting at once; max(0d, …) keeps a computed one from going below"
+    )
+  }
 }
 
 /// A population measure a policy needs, for the first pass over the data.

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// The lengths a `cooldown` may have: a negative one is refused, by `verdict check` when written
+/// as a constant, as an error row when computed for a client.
+struct HistoryCooldownTests {
+  /// A cooldown written as a negative constant is an error of the policy, where it is written.
+  @Test func aNegativeConstantCooldownIsRefusedByCheck() throws {
+    let workspace = try HistoryWorkspace(
+      policy: """
+        field late: number
+        rule "late" when late > 30 then recommend fire cooldown -3d
+
+        """)
+    let check = try workspace.verdict(["check", "policy.verdict"])
+    #expect(check.status == 1)
+    #expect(
+      check.stderr == """
+        policy.verdict:2:57: error: 'cooldown' must be 0d or more, not -3d
+            2 | rule "late" when late > 30 then recommend fire cooldown -3d
+              |                                                         ^~~
+              = hint: 0d means acting at once; max(0d, …) keeps a computed one from going below
+        policy.verdict: 1 error
+
+        """)
+    try workspace.write("clients.csv", "id,late\nA,40\n")
+    let run = try workspace.run("2026-11-01")
+    #expect(run.status == 2 && run.stdout.isEmpty, "\(run.stdout)")
+    #expect(!FileManager.default.fileExists(atPath: workspace.history.path))
+  }
+
+  /// A cooldown computed negative for a client makes the client's row an error that says where,
+  /// as a clause value of the wrong type does; the history keeps what it had for the client.
+  @Test func aCooldownComputedNegativeIsAnErrorRow() throws {
+    let workspace = try HistoryWorkspace(
+      policy: """
+        field late: number
+        field wait: duration in days
+        rule "late" when late > 30 then recommend fire cooldown wait - 5d
+        otherwise recommend keep
+
+        """)
+    try workspace.write("clients.csv", "id,late,wait\nA,40,2\nB,40,8\n")
+    let run = try workspace.run("2026-11-01")
+    #expect(run.status == 1)
+    #expect(
+      run.stderr.hasPrefix(
+        "clients.csv:2: 'cooldown' must be 0d or more, not -3d (policy.verdict:3:57)\n"), "\(run.stderr)")
+    #expect(run.stdout.contains("B       fire (cooling off until 2026-11-04)"), "\(run.stdout)")
+    let eval = try workspace.verdict(["eval", "policy.verdict", "--set", "late=40", "--set", "wait=1"])
+    #expect(eval.status == 1)
+    #expect(eval.stdout.isEmpty)
+  }
+}
