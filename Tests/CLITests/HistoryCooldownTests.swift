@@ -1,9 +1,33 @@
 import Foundation
 import Testing
 
-/// The lengths a `cooldown` may have: a negative one is refused, by `verdict check` when written
-/// as a constant, as an error row when computed for a client.
+/// The lengths a `cooldown` may have: `0d` is no time to sleep on it (due at the first run), and
+/// a negative one is refused, by `verdict check` when written as a constant, as an error row when
+/// computed for a client.
 struct HistoryCooldownTests {
+  /// `cooldown 0d` has run out the day the verdict starts: `due` at that first run (never
+  /// `pending`), then unchanged; `--changed` reports it once.
+  @Test func aCooldownOfNoTimeIsDueAtTheFirstRun() throws {
+    let workspace = try HistoryWorkspace(
+      policy: """
+        field late: number
+        rule "late" when late > 30 then recommend fire cooldown 0d
+        otherwise recommend keep
+
+        """)
+    try workspace.write("clients.csv", "id,late\nA,40\nB,0\n")
+    let first = try workspace.run("2026-11-01", ["-f", "csv"])
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stdout.contains("A,fire,late,,0d,false,,,,,clients.csv:2,due,2026-11-01,\n"), "\(first.stdout)")
+    #expect(first.stdout.contains("B,keep,,,,false,,,,,clients.csv:3,new,2026-11-01,\n"), "\(first.stdout)")
+    let second = try workspace.run("2026-11-02", ["--changed", "--quiet"])
+    #expect(second.status == 0 && second.stdout.isEmpty, "\(second.stdout)")
+    try workspace.write("clients.csv", "id,late\nA,40\nB,50\n")
+    let third = try workspace.run("2026-11-03", ["--changed"])
+    #expect(third.stdout.contains("B       fire (due)"), "\(third.stdout)")
+    #expect(!third.stdout.contains("A  "), "\(third.stdout)")
+  }
+
   /// A cooldown written as a negative constant is an error of the policy, where it is written.
   @Test func aNegativeConstantCooldownIsRefusedByCheck() throws {
     let workspace = try HistoryWorkspace(

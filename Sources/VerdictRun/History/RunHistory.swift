@@ -140,14 +140,16 @@ final class PastRuns: @unchecked Sendable {
     } else {
       standing = ClientStanding(status: latest == nil ? .new : .changed, since: today)
     }
-    guard let cooldown = outcome.cooldown, cooldown.seconds > 0 else { return standing }
+    // Evaluation refuses a negative cooldown; `0d` runs out the day the verdict starts.
+    guard let cooldown = outcome.cooldown, cooldown.seconds >= 0 else { return standing }
     let until = standing.since.adding(wholeDaysOf: cooldown)
     if today.daysSinceEpoch < until.daysSinceEpoch {
       standing.status = .pending
       standing.coolingOffUntil = until
-    } else if standing.status == .unchanged, let last = latest?.lastJudgedDay,
-      last.daysSinceEpoch < until.daysSinceEpoch
-    {
+    } else if standing.status != .unchanged {
+      // A new or changed verdict whose cooldown ran out already (`cooldown 0d`): due at once.
+      standing.status = .due
+    } else if let last = latest?.lastJudgedDay, last.daysSinceEpoch < until.daysSinceEpoch {
       // Due at the first run that judges the client once the cooldown ran out: a run that kept
       // it without judging it (an error row on the day) did not say so.
       standing.status = .due
