@@ -93,7 +93,10 @@ package struct CellReader: Sendable {
           + "where the column's numbers have a decimal \(column)",
         hint: "say how the column writes numbers: --decimal \(written == "comma" ? "," : ".")")
     }
-    if type.isNumeric, let number = cell.exponentNumber(), number.isPastADecimal {
+    if type.isNumeric, !field.readsJSONNumbers, let notation = cell.exponentNotation(percent: type == .percent) {
+      return exponentRefused(cell, notation, field)
+    }
+    if type.isNumeric, field.readsJSONNumbers, let number = cell.exponentNumber(), number.isPastADecimal {
       return CellReader.pastADecimal(cell, number, type)
     }
     if type == .number || type == .percent,
@@ -244,6 +247,10 @@ package struct CellReader: Sendable {
 package struct CellFormat: Sendable, Hashable {
   /// The type, or `nil` when the data decides.
   package var type: ValueType?
+  /// Whether the cells may be JSON number tokens, which JSON writes with an exponent when large
+  /// or small (`1e400`): a cell with one that is past what a decimal keeps is then refused for
+  /// its size. Elsewhere exponent notation is not read at all (``CellReader/exponentRefused(_:_:_:)``).
+  package var readsJSONNumbers = false
   /// How bare numbers are read for a duration.
   package var durationUnit: TimeSpan.Unit?
   /// The currency of bare numbers for money.
