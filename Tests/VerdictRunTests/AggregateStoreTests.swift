@@ -51,7 +51,6 @@ struct DamagedRecordsTests {
   }
 
   @Test(arguments: [
-    (1, ""),
     (2, " (and 1 more of its records: ar.csv:3)"),
     (4, " (and 3 more of its records: ar.csv:3, ar.csv:4, ar.csv:5)"),
     (5, " (and 4 more of its records: ar.csv:3, ar.csv:4, ar.csv:5 and 1 more)"),
