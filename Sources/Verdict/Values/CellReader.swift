@@ -13,6 +13,10 @@ package struct CellReader: Sendable {
   /// `--decimal`.
   package private(set) var readsTypedValues = false
 
+  /// Whether the values may be JSON number tokens (a client given to the C interface as JSON):
+  /// each field's cells are then read as ``CellFormat/readsJSONNumbers`` says.
+  package private(set) var readsJSONNumbers = false
+
   /// Creates a reader.
   package init(numbers: NumberFormat = .point) {
     self.numbers = numbers
@@ -27,6 +31,15 @@ package struct CellReader: Sendable {
     return reader
   }()
 
+  /// A reader of a client's values given as a JSON object (the C interface): read as
+  /// ``typedValues`` are, but a number with an exponent is a JSON number, refused only for its
+  /// size, as in a JSON data file.
+  package static let jsonValues: CellReader = {
+    var reader = typedValues
+    reader.readsJSONNumbers = true
+    return reader
+  }()
+
   /// Reads a cell's text as a value of `field`.
   package func read(_ text: String, for field: FieldInfo) -> Result<Value, CellError> {
     var text = text
@@ -35,7 +48,9 @@ package struct CellReader: Sendable {
 
   /// Reads a cell's bytes as a value of `field`.
   package func read(_ bytes: UnsafeBufferPointer<UInt8>, for field: FieldInfo) -> Result<Value, CellError> {
-    read(bytes, as: CellFormat(field, numbers: numbers))
+    var format = CellFormat(field, numbers: numbers)
+    format.readsJSONNumbers = readsJSONNumbers
+    return read(bytes, as: format)
   }
 
   /// Reads a cell's bytes in a field's format: the same as `read(_:for:)`
