@@ -252,6 +252,26 @@ struct JSONInputTests {
     }
   }
 
+  /// `explain` and `check --data` read a JSON number past a decimal as `run` does, too large;
+  /// the same text in a CSV cell is not a number, its exponent not read (explain and check said
+  /// so of the JSON number too, with the CSV cell's hint).
+  @Test func explainAndCheckTellAJSONNumberFromACSVCell() throws {
+    let workspace = try Workspace([
+      "policy.verdict": Self.policy, "clients.jsonl": "{\"id\":\"a\",\"amount\":1e400}\n",
+      "clients.csv": "id,amount\na,1e400\n",
+    ])
+    let tooLarge = "numbers are exact up to 9,999,999,999,999,999,999,999,999,999; they are never rounded"
+    let notRead = "exponent notation is not read in CSV cells"
+    for (file, hint, wrong) in [("clients.jsonl", tooLarge, notRead), ("clients.csv", notRead, tooLarge)] {
+      let explain = try VerdictBinary.run(
+        ["explain", "policy.verdict", file, "--client", "a", "--today", "2026-11-29"], in: workspace.folder)
+      let check = try VerdictBinary.run(["check", "policy.verdict", "--data", file], in: workspace.folder)
+      for result in [explain, check] {
+        #expect(result.stderr.contains(hint) && !result.stderr.contains(wrong), "\(file): \(result.stderr)")
+      }
+    }
+  }
+
   /// A UTF-16 JSON file (PowerShell's default), with or without its byte order mark, is refused
   /// as such: it was "expected '[' at the start of a JSON array file", or a row error a line.
   @Test(arguments: [("clients.json", true), ("clients.jsonl", true), ("clients.jsonl", false)])

@@ -35,3 +35,30 @@ struct AggregateStoreTests {
     }
   }
 }
+
+/// How a client's damaged records after the first are named: each of the first few by place, so
+/// that every bad record can be found, and the rest counted (it said "and 1 more of its
+/// records" without saying where).
+struct DamagedRecordsTests {
+  /// `count` damaged records of client 0, in file `ar.csv`, one a line from line 2.
+  static func message(damaged count: Int) -> String? {
+    let store = AggregateStore(aggregateCount: 1, tableCount: 1)
+    let client = Array("acme".utf8).withUnsafeBufferPointer { store.client($0, table: 0, line: 2) }
+    for line in 2..<(2 + count) {
+      store.damage(client, at: "ar.csv:\(line)", table: 0, line: line, "amount: \"x\" is not money")
+    }
+    return store.damageMessage(of: client)
+  }
+
+  @Test(arguments: [
+    (2, " (and 1 more of its records: ar.csv:3)"),
+    (4, " (and 3 more of its records: ar.csv:3, ar.csv:4, ar.csv:5)"),
+    (5, " (and 4 more of its records: ar.csv:3, ar.csv:4, ar.csv:5 and 1 more)"),
+    (1002, " (and 1001 more of its records: ar.csv:3, ar.csv:4, ar.csv:5 and 998 more)"),
+  ])
+  func theOtherDamagedRecordsAreNamedThenCounted(damaged: Int, others: String) {
+    #expect(
+      Self.message(damaged: damaged)
+        == "ar.csv:2: amount: \"x\" is not money\(others); its aggregates would leave the record out")
+  }
+}

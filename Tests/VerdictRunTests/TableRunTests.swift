@@ -98,7 +98,9 @@ struct TableRunTests {
     #expect(rows[1].hasPrefix("acme,fire,"))
     #expect(rows[2].hasPrefix("beta,error,"))
     // The row is beta's first record, so its error does not repeat the place `source` gives.
-    #expect(rows[2].contains(",\"amount: \"\"lots\"\" is not money (and 1 more of its records)"))
+    #expect(
+      rows[2].contains(
+        ",\"amount: \"\"lots\"\" is not money (and 1 more of its records: tables/damaged.csv:5)"))
     #expect(rows[2].hasSuffix(",tables/damaged.csv:3"))
     #expect(rows[3].hasPrefix("gamma,keep,"))
     #expect(outcome.tally.errors == 1 && outcome.tally.evaluated == 2)

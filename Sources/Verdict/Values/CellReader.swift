@@ -13,6 +13,10 @@ package struct CellReader: Sendable {
   /// `--decimal`.
   package private(set) var readsTypedValues = false
 
+  /// Whether the values may be JSON number tokens (a client given to the C interface as JSON):
+  /// each field's cells are then read as ``CellFormat/readsJSONNumbers`` says.
+  package private(set) var readsJSONNumbers = false
+
   /// Creates a reader.
   package init(numbers: NumberFormat = .point) {
     self.numbers = numbers
@@ -27,6 +31,15 @@ package struct CellReader: Sendable {
     return reader
   }()
 
+  /// A reader of a client's values given as a JSON object (the C interface): read as
+  /// ``typedValues`` are, but a number with an exponent is a JSON number, refused only for its
+  /// size, as in a JSON data file.
+  package static let jsonValues: CellReader = {
+    var reader = typedValues
+    reader.readsJSONNumbers = true
+    return reader
+  }()
+
   /// Reads a cell's text as a value of `field`.
   package func read(_ text: String, for field: FieldInfo) -> Result<Value, CellError> {
     var text = text
@@ -35,7 +48,9 @@ package struct CellReader: Sendable {
 
   /// Reads a cell's bytes as a value of `field`.
   package func read(_ bytes: UnsafeBufferPointer<UInt8>, for field: FieldInfo) -> Result<Value, CellError> {
-    read(bytes, as: CellFormat(field, numbers: numbers))
+    var format = CellFormat(field, numbers: numbers)
+    format.readsJSONNumbers = readsJSONNumbers
+    return read(bytes, as: format)
   }
 
   /// Reads a cell's bytes in a field's format: the same as `read(_:for:)`
@@ -93,7 +108,10 @@ package struct CellReader: Sendable {
           + "where the column's numbers have a decimal \(column)",
         hint: "say how the column writes numbers: --decimal \(written == "comma" ? "," : ".")")
     }
-    if type.isNumeric, let number = cell.exponentNumber(), number.isPastADecimal {
+    if type.isNumeric, !field.readsJSONNumbers, let notation = cell.exponentNotation(percent: type == .percent) {
+      return exponentRefused(cell, notation, field)
+    }
+    if type.isNumeric, field.readsJSONNumbers, let number = cell.exponentNumber(), number.isPastADecimal {
       return CellReader.pastADecimal(cell, number, type)
     }
     if type == .number || type == .percent,
@@ -244,6 +262,10 @@ package struct CellReader: Sendable {
 package struct CellFormat: Sendable, Hashable {
   /// The type, or `nil` when the data decides.
   package var type: ValueType?
+  /// Whether the cells may be JSON number tokens, which JSON writes with an exponent when large
+  /// or small (`1e400`): a cell with one that is past what a decimal keeps is then refused for
+  /// its size. Elsewhere exponent notation is not read at all (``CellReader/exponentRefused(_:_:_:)``).
+  package var readsJSONNumbers = false
   /// How bare numbers are read for a duration.
   package var durationUnit: TimeSpan.Unit?
   /// The currency of bare numbers for money.

@@ -58,6 +58,9 @@ package struct ClientTable: Sendable {
   private var tallies: [DecimalMarkTally] = []
   /// The CSV field separator, or `nil` for JSON.
   var delimiter: UInt8?
+  /// Whether the cells may be JSON number tokens (a JSON file's), read as a run reads them
+  /// (``CellFormat/readsJSONNumbers``).
+  var readsJSONNumbers = false
   /// Lines skipped before the CSV header.
   var linesBeforeHeader = 0
   /// The CSV file's text encoding.
@@ -213,12 +216,14 @@ package struct ClientTable: Sendable {
   /// How ``read(_:column:for:)`` reads the cells of `column` for `field`.
   func format(column: Int, for field: FieldInfo) -> CellFormat {
     var format = CellFormat(field, numbers: numbers.indices.contains(column) ? numbers[column] : .point)
+    format.readsJSONNumbers = readsJSONNumbers
     if format.dateFormat == nil, dateFormats.indices.contains(column) { format.dateFormat = dateFormats[column] }
     return format
   }
 
   /// Sets each column's number format from its tally, or from the options when they fix it.
   mutating func decideNumbers(_ tallies: [DecimalMarkTally], source: any RecordSource) {
+    readsJSONNumbers = source is JSONRecordSource
     guard let csv = source as? CSVRecordSource else {
       numbers = columns.map { _ in source.numbers }
       numberSources = columns.map { _ in .option }

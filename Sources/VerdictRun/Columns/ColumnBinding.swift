@@ -39,9 +39,12 @@ final class ColumnBinder: Sendable {
     self.table = table
   }
 
-  /// Binds `columns` of the source `name`, whose numbers are written as `numbers`, or explains
+  /// Binds `columns` of the source `name`, whose numbers are written as `numbers` (and may be
+  /// JSON number tokens when `jsonNumbers`: see ``CellFormat/readsJSONNumbers``), or explains
   /// every column that is missing or ambiguous.
-  func bind(_ columns: [String], source name: String, numbers: NumberFormat) throws(RunFailure) -> ColumnBinding {
+  func bind(
+    _ columns: [String], source name: String, numbers: NumberFormat, jsonNumbers: Bool = false
+  ) throws(RunFailure) -> ColumnBinding {
     let header = HeaderIndex(columns)
     var problems: [RunFailure] = []
     var slots: [Int] = []
@@ -71,7 +74,11 @@ final class ColumnBinder: Sendable {
     }
     let key = keyColumn(header, source: name, problems: &problems)
     guard problems.isEmpty else { throw RunFailure(gathering: problems) }
-    let formats = policy.fields.map { CellFormat($0, numbers: numbers) }
+    let formats = policy.fields.map { field in
+      var format = CellFormat(field, numbers: numbers)
+      format.readsJSONNumbers = jsonNumbers
+      return format
+    }
     return ColumnBinding(columns: columns, columnOfSlot: slots, keyColumn: key, formats: formats)
   }
 

@@ -86,7 +86,7 @@ final class JSONRecordSource: RecordSource {
     var held = HeldRecords()
     defer { held.free() }
     let bind = { (keys: [String]) throws -> JSONRowReading in
-      let bound = try binder.bind(keys, source: self.name, numbers: self.numbers)
+      let bound = try binder.bind(keys, source: self.name, numbers: self.numbers, jsonNumbers: true)
       self.binding = bound
       return JSONRowReading(binding: bound, slots: row.slotCount)
     }

@@ -66,7 +66,8 @@ enum SourceOpener {
     guard let columns = source.columns else { return nil }
     if source is JSONRecordSource { try refuseKeysSpelledTwoWays(columns, source: source.name, binder: binder) }
     do throws(RunFailure) {
-      return try binder.bind(columns, source: source.name, numbers: source.numbers)
+      return try binder.bind(
+        columns, source: source.name, numbers: source.numbers, jsonNumbers: source is JSONRecordSource)
     } catch {
       // A JSON file named otherwise (`export.json.txt`) is read as CSV: its "columns" are the
       // pieces of its first record, and a did-you-mean over them helps no one.

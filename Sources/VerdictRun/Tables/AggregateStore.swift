@@ -21,13 +21,18 @@ final class AggregateStore: @unchecked Sendable {
   @exclusivity(unchecked) private(set) var recordCounts: [UInt32] = []
   /// Where each client's first record is: the table's index and the line.
   @exclusivity(unchecked) private(set) var firstRecords: [(table: Int32, line: Int32)] = []
-  /// The first record of a client that could not be read or folded, and how many such records
-  /// it has: such a client gets an error rather than aggregates that miss records.
+  /// The first record of a client that could not be read or folded, the places of the next few
+  /// (up to ``namedOtherRecords``), and how many such records it has: such a client gets an
+  /// error rather than aggregates that miss records.
   private(set) var damage:
     [Int32: (
-      place: String, line: Int32, table: Int32, message: String, hints: [(field: String, hint: String)], count: Int
+      place: String, line: Int32, table: Int32, message: String, hints: [(field: String, hint: String)],
+      others: [String], count: Int
     )] =
       [:]
+  /// How many of a client's damaged records after the first its message names by place; past
+  /// them it counts the rest.
+  static let namedOtherRecords = 3
   /// Which aggregates read which fields of their table: what a record with bad cells leaves
   /// unknown (``leaveUnknown(_:table:badSlots:)``).
   let reads: AggregateReads
@@ -141,7 +146,7 @@ final class AggregateStore: @unchecked Sendable {
   }
 
   /// Records that a record of `client` could not be read or folded; the message is made only
-  /// for the client's first such record.
+  /// for the client's first such record, the place for the first few.
   /// `hints`: the hints of its bad cells, by field (``RowMessage/hints``).
   func damage(
     _ client: Int32, at place: @autoclosure () -> String, table: Int, line: Int, _ message: @autoclosure () -> String,
@@ -149,8 +154,9 @@ final class AggregateStore: @unchecked Sendable {
   ) {
     if let known = damage[client] {
       damage[client]?.count = known.count + 1
+      if known.others.count < AggregateStore.namedOtherRecords { damage[client]?.others.append(place()) }
     } else {
-      damage[client] = (place(), Int32(clamping: line), Int32(table), message(), hints(), 1)
+      damage[client] = (place(), Int32(clamping: line), Int32(table), message(), hints(), [], 1)
     }
   }
 
@@ -172,11 +178,21 @@ final class AggregateStore: @unchecked Sendable {
   /// place, unless it is the client's row itself, and the reason.
   func damageReport(of client: Int32) -> (place: String?, reason: String)? {
     guard let damage = damage[client] else { return nil }
-    let more = damage.count > 1 ? " (and \(damage.count - 1) more of its records)" : ""
+    let more = AggregateStore.otherRecords(damage.others, count: damage.count - 1)
     // Without a client file the client's row is its first record: its place is said already.
     let first = firstRecords[Int(client)]
     let isRowItself = clientsAreKeys && first.table == damage.table && first.line == damage.line
     return (isRowItself ? nil : damage.place, "\(damage.message)\(more); its aggregates would leave the record out")
+  }
+
+  /// ` (and 2 more of its records: ar.csv:7, ar.csv:9)`: a client's `count` damaged records
+  /// after the first, named by their `places` (the first few) and the rest counted, so that
+  /// every one can be found; empty when there are none.
+  static func otherRecords(_ places: [String], count: Int) -> String {
+    guard count > 0 else { return "" }
+    let rest = count - places.count
+    let named = places.joined(separator: ", ") + (rest > 0 ? " and \(rest) more" : "")
+    return " (and \(count) more of its records: \(named))"
   }
 
   /// The key as the store files it: surrounding spaces dropped, as exports pad cells.

@@ -139,6 +139,9 @@ int main(int argc, char **argv) {
   /* A string is read as `verdict run` reads a JSON record's: "1,250" has two readings. */
   status = verdict_evaluate(policy, context, "{\"revisions\": \"1,250\"}", &outcome, &error);
   expect_error(status, VERDICT_ERROR_CLIENT, error, "a string with two readings");
+  /* A number's exponent is read as in a JSON data file: 1e400 is too large, not unread. */
+  status = verdict_evaluate(policy, context, "{\"revisions\": 1e400}", &outcome, &error);
+  expect_error(status, VERDICT_ERROR_CLIENT, error, "a number too large");
   status = verdict_evaluate(policy, context, "{\"revenue\": 100, \"hours\": 0}", &outcome, &error);
   expect_error(status, VERDICT_ERROR_EVALUATION, error, "division by zero");
   status = verdict_explain(policy, context, "{\"revenue\": 100, \"hours\": 0}", VERDICT_FORMAT_TEXT, &outcome, &error);
