@@ -197,8 +197,7 @@ extension ConditionTruths {
   func distance(ofComparison index: Int32) -> Double? {
     let slot = Int(index)
     if stamps[slot] == generation { return distances[slot] }
-    let (a, b) = sides[slot]
-    let distance = ConditionTruths.distance(a, b)
+    let distance = sides(of: slot).flatMap { ConditionTruths.distance($0.0, $0.1) }
     distances[slot] = distance
     stamps[slot] = generation
     return distance

@@ -67,6 +67,13 @@ extension ConditionTruths {
     }
     let expression = interpreter.nodes[Int(entry.id)]
     guard expression.opcode == .compare else { return nil }
+    if entry.step >= 0 {
+      // Decided on the operands, as the evaluation's step decides it: dividing (`revenue / hours`)
+      // cost about 500 instructions, and only a tie in the ranking or the line needs the sides.
+      let step = UnsafePointer(interpreter.runtime.conditionSteps.baseAddress.unsafelyUnwrapped + Int(entry.step))
+      return try step.pointee.operation == .compareQuotient
+        ? interpreter.compareQuotient(step) : interpreter.compareProduct(step)
+    }
     // As ``Interpreter/conditionTruth(_:)`` compares: both sides evaluated, then compared.
     let left = try interpreter.evaluate(expression.a)
     let right = try interpreter.evaluate(expression.b)
