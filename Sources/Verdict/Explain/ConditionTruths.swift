@@ -99,6 +99,11 @@ final class ConditionTruths {
   /// The truth of each node, by its index in the plan; `nil` when not computed (an operand
   /// skipped alone whose evaluation failed, or a node of another rule than the one filled).
   let truths: UnsafeMutableBufferPointer<Truth?>
+  /// The rules each combination of the tests' truths ranks nearest by their findings' count.
+  let candidates: RuleCandidates
+  /// Whether a ranking measures distances: not while it only counts findings, when an `or`'s
+  /// nearest option is the first of the fewest (the count is the same).
+  @exclusivity(unchecked) var measuring = true
   /// The facts a ranking found so far (``nearestRule()``): ``factCount`` nodes.
   @exclusivity(unchecked) var facts: UnsafeMutableBufferPointer<Int32>
   @exclusivity(unchecked) var factCount = 0
@@ -191,6 +196,7 @@ final class ConditionTruths {
     grouped = .allocate(capacity: max(1, groups.nodes.count))
     _ = grouped.initialize(from: groups.nodes)
     firstCombined = groups.firstCombined
+    candidates = RuleCandidates(tests: Array(groups.nodes[passes[0].lowerBound..<groups.firstCombined[0]]), rules: roots.count)
     testsFirst = groups.testsFirst
     self.recordable = recordable
     facts = .allocate(capacity: count)
