@@ -229,7 +229,8 @@ final class ExplanationLinePieceTests: XCTestCase {
     ]
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<300 {
-      let digits = String(UInt64.random(in: 0...UInt64.max, using: &generator) >> UInt64.random(in: 0..<64, using: &generator))
+      let shift = UInt64.random(in: 0..<64, using: &generator)
+      let digits = String(UInt64.random(in: 0...UInt64.max, using: &generator) >> shift)
       let places = Int.random(in: 0...21, using: &generator)
       let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits
       let point = padded.index(padded.endIndex, offsetBy: -places)
