@@ -196,7 +196,8 @@ final class ConditionTruths {
     grouped = .allocate(capacity: max(1, groups.nodes.count))
     _ = grouped.initialize(from: groups.nodes)
     firstCombined = groups.firstCombined
-    candidates = RuleCandidates(tests: Array(groups.nodes[passes[0].lowerBound..<groups.firstCombined[0]]), rules: roots.count)
+    candidates = RuleCandidates(
+      tests: Array(groups.nodes[passes[0].lowerBound..<groups.firstCombined[0]]), rules: roots.count)
     testsFirst = groups.testsFirst
     self.recordable = recordable
     facts = .allocate(capacity: count)
