@@ -216,4 +216,50 @@ final class ExplanationLinePieceTests: XCTestCase {
       }
     }
   }
+  /// Decimals and percents at the edges of ``LineBytes/appendNarrowDecimal(_:)``: significands
+  /// at and past 64 bits, 6, 7, 19 and 20 places, ties and carries of the rounding, negative
+  /// numbers; written as ``ExplanationBuilder/display(_:unit:)`` shows them.
+  func testNarrowDecimalsAreShownAsTheExplanationShowsThem() throws {
+    var texts = [
+      "0", "0.000", "-1.50", "100", "2.500000", "0.123456", "0.1234565", "0.1234575", "-0.1234565", "1.0042",
+      "0.0999999", "9.9999999", "-9.995000001", "0.0000001", "0.00000015", "0.00000025", "1.00000000000000000005",
+      "18446744073709551615", "18446744073709551616", "1844674407370955161.5", "1.8446744073709551615",
+      "0.1844674407370955161", "0.0000000000000000001", "0.00000000000000000001", "33.33333333333333333333333333",
+      "-0.0000000000000000000000000001", "1234567.891", "0.000000000000000000015", "12.345678901234567890",
+    ]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<300 {
+      let shift = UInt64.random(in: 0..<64, using: &generator)
+      let digits = String(UInt64.random(in: 0...UInt64.max, using: &generator) >> shift)
+      let places = Int.random(in: 0...21, using: &generator)
+      let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits
+      let point = padded.index(padded.endIndex, offsetBy: -places)
+      let text = places == 0 ? padded : String(padded[..<point]) + "." + String(padded[point...])
+      texts.append(Bool.random(using: &generator) ? "-" + text : text)
+    }
+    var narrow = 0
+    for text in texts {
+      let number = try XCTUnwrap(DecimalNumber(text), text)
+      if LineBytes().appendNarrowDecimal(number) { narrow += 1 }
+      for value in [Value.decimal(number), .percent(number)] {
+        let line = LineBytes()
+        line.appendDisplay(value, unit: nil)
+        XCTAssertEqual(String(decoding: line.bytes, as: UTF8.self), ExplanationBuilder.display(value), "\(value)")
+      }
+    }
+    XCTAssertGreaterThan(narrow, 250)
+  }
+
+  /// Bytes of every length up to 40, copied in words or by `memcpy`, arrive as they were, one
+  /// piece after another.
+  func testCopiesOfEveryLengthKeepTheirBytes() {
+    let source = (0..<40).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+    let line = LineBytes()
+    var expected: [UInt8] = []
+    for length in 0...40 {
+      source.withUnsafeBufferPointer { line.append(UnsafeBufferPointer(rebasing: $0[0..<length])) }
+      expected += source[0..<length]
+      XCTAssertEqual(Array(line.bytes), expected, "\(length) bytes")
+    }
+  }
 }

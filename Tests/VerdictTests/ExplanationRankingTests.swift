@@ -71,7 +71,19 @@ final class ExplanationRankingTests: XCTestCase {
       guard explanation.error == nil, explanation.winningRule == nil else { continue }
       traced.clear()
       XCTAssertTrue(policy.traceConditions(client, in: context, into: traced), "\(values)", file: file, line: line)
-      guard writer.truths.fill(policy: policy, client: client, in: context) else {
+      // Where the client stays while its truths are read, as while a line is written: the sides
+      // of a quotient or a product are computed on it when first asked for.
+      let address = UnsafeMutablePointer<Client>.allocate(capacity: 1)
+      address.initialize(to: client)
+      let contextAddress = UnsafeMutablePointer<EvaluationContext>.allocate(capacity: 1)
+      contextAddress.initialize(to: context)
+      defer {
+        address.deinitialize(count: 1)
+        address.deallocate()
+        contextAddress.deinitialize(count: 1)
+        contextAddress.deallocate()
+      }
+      guard writer.truths.fill(policy: policy, clientAt: address, contextAt: contextAddress) else {
         tally.traced += 1
         continue
       }

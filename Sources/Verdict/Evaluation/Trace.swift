@@ -35,7 +35,9 @@ final class TraceValues {
     stamps.deallocate()
   }
 
-  /// The value of node `id`, or `nil` when it was not computed.
+  /// The value of node `id`, or `nil` when it was not computed. Inlined: a line reads a few of
+  /// them, and a call with the optional value it returns cost more than the read.
+  @inline(__always)
   subscript(id: Int32) -> Value? {
     let slot = Int(id)
     guard slot < stamps.count, stamps[slot] == generation else { return nil }
@@ -43,6 +45,7 @@ final class TraceValues {
   }
 
   /// Whether node `id` was computed, and whether it is true, false or unknown.
+  @inline(__always)
   func truth(_ id: Int32) -> Truth {
     let slot = Int(id)
     guard slot < stamps.count, stamps[slot] == generation else { return .notComputed }
@@ -59,8 +62,9 @@ final class TraceValues {
     case notComputed, isTrue, isFalse, unknown, other
   }
 
-  /// Records the value of node `id`.
-  func record(_ value: Value, at id: Int32) {
+  /// Records the value of node `id`; taken, not copied, from a caller done with it.
+  @inline(__always)
+  func record(_ value: consuming Value, at id: Int32) {
     let slot = Int(id)
     if slot >= slots.count { grow(to: slot + 1) }
     slots[slot] = value

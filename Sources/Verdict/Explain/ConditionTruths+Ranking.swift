@@ -9,9 +9,45 @@
 extension ConditionTruths {
   /// The rule nearest to matching, as ``LinePlan/nearestRule(_:facts:)`` chooses it on the same
   /// truths; `nil` when no rule has findings.
+  ///
+  /// That ranking keeps the first rule with the least of (unknown, count of findings, distance):
+  /// here the rules with the least (unknown, count) come first (``closestByCount()``, remembered
+  /// by the truths in ``candidates``), and only a tie between them measures distances, which
+  /// compute sides (a quotient's) that most clients never need.
   func nearestRule() -> Int? {
-    // The best so far; its distance worked out only when a rule ties with it on the count.
-    var best: (rule: Int, unknown: Bool, count: Int, distance: Double?)?
+    let closest: UInt64
+    if let key = candidates.key(truths) {
+      if let known = candidates.candidates(of: key) {
+        closest = known
+      } else {
+        closest = closestByCount()
+        candidates.remember(closest, of: key)
+      }
+    } else {
+      closest = closestByCount()
+    }
+    guard closest & (closest &- 1) != 0 else { return closest == 0 ? nil : closest.trailingZeroBitCount }
+    // The first of the smallest distance.
+    var best: (rule: Int, distance: Double)?
+    var rest = closest
+    while rest != 0 {
+      let rule = rest.trailingZeroBitCount
+      rest &= rest &- 1
+      factCount = 0
+      let distance = rankedDistance(of: rule)
+      if let known = best, !(distance < known.distance) { continue }
+      best = (rule, distance)
+    }
+    return best?.rule
+  }
+
+  /// The rules with findings that have the least of (unknown, count of findings), one bit each
+  /// (rule `n` is bit `n`): the truths alone decide them.
+  private func closestByCount() -> UInt64 {
+    measuring = false
+    defer { measuring = true }
+    var closest: UInt64 = 0
+    var least = (unknown: true, count: Int.max)
     for rule in roots.indices {
       let root = roots[rule]
       let truth = truths[Int(root)]
@@ -28,27 +64,15 @@ extension ConditionTruths {
       case nil:
         continue
       }
-      let unknown = truth == .missing
-      guard let known = best else {
-        best = (rule, unknown, factCount, nil)
-        continue
+      let rank = (unknown: truth == .missing, count: factCount)
+      if rank == least {
+        closest |= 1 << UInt64(rule)
+      } else if (rank.unknown ? 1 : 0, rank.count) < (least.unknown ? 1 : 0, least.count) {
+        least = rank
+        closest = 1 << UInt64(rule)
       }
-      // A decided rule before an unknown one, then the fewest obstacles, then the smallest.
-      if unknown != known.unknown {
-        if !unknown { best = (rule, unknown, factCount, nil) }
-        continue
-      }
-      if factCount != known.count {
-        if factCount < known.count { best = (rule, unknown, factCount, nil) }
-        continue
-      }
-      let distance = totalDistance(from: 0)
-      let knownDistance = known.distance ?? rankedDistance(of: known.rule)
-      best =
-        distance < knownDistance
-        ? (rule, unknown, factCount, distance) : (known.rule, known.unknown, known.count, knownDistance)
     }
-    return best?.rule
+    return closest
   }
 
   /// The total distance of rule `rule`'s findings, as ``nearestRule()`` ranks them, found again
@@ -131,7 +155,8 @@ extension ConditionTruths {
         obstacles(children[position])
         let count = factCount - start
         guard count > 0 else { continue }
-        let distance = totalDistance(from: start)
+        // Counting only: the first of the fewest (whose facts are as many as the nearest's).
+        let distance = measuring ? totalDistance(from: start) : 0
         if let known = best, !LinePlan.nearer((count, distance), than: known) {
           factCount = start
           continue
@@ -197,8 +222,7 @@ extension ConditionTruths {
   func distance(ofComparison index: Int32) -> Double? {
     let slot = Int(index)
     if stamps[slot] == generation { return distances[slot] }
-    let (a, b) = sides[slot]
-    let distance = ConditionTruths.distance(a, b)
+    let distance = sides(of: slot).flatMap { ConditionTruths.distance($0.0, $0.1) }
     distances[slot] = distance
     stamps[slot] = generation
     return distance

@@ -38,35 +38,46 @@ extension ConditionTruths {
     if entry.hasList { return try member(index, entry, &interpreter) }
     guard entry.kind == .comparison else { return try interpreter.truth(entry.id) }
     if entry.slot >= 0 {
-      let field = interpreter.field(entry.slot)
+      // The field's side is read from the client when a ranking or the line asks for it
+      // (``sides(of:)``): keeping both sides of every comparison cost more than the few read.
       let constant = constants[index]
-      sides[index] = (field, constant)
       // Two whole numbers, durations, dates or amounts of one currency, as
-      // ``Scalar/compareIntegers(_:_:_:)`` compares them for ``Interpreter/compare(_:_:_:at:)``
-      // (`ExplanationLineTests` has the kinds that must not be compared so).
-      if field.header == constant.header {
-        switch field.kind {
-        case .int, .duration, .date, .money:
-          return Truth(outcome: entry.outcomes, field.payload, constant.payload)
-        case .missing, .bool, .decimal, .percent, .constant, .field, .computed: break
+      // ``Scalar/compareIntegers(_:_:_:)`` compares them for ``Interpreter/compare(_:_:_:at:)``,
+      // and a decimal against a whole number on 64 bits where it fits, as the compiled steps
+      // compare it (``Interpreter/compareFieldOtherwise(_:)``); `ExplanationLineTests` has the
+      // kinds that must not be compared so.
+      switch interpreter.record.pointee.value(at: Int(entry.slot)) {
+      case .int(let number):
+        if constant.kind == .int { return Truth(outcome: entry.outcomes, number, constant.payload) }
+      case .decimal(let number):
+        if constant.kind == .int, let place = number.place(comparedWith: constant.payload) {
+          return Truth(outcome: entry.outcomes, place: place)
         }
+      case .date(let date):
+        if constant.kind == .date { return Truth(outcome: entry.outcomes, date.daysSinceEpoch, constant.payload) }
+      case .duration(let span):
+        if constant.kind == .duration { return Truth(outcome: entry.outcomes, span.seconds, constant.payload) }
+      case .money(let money):
+        if constant.kind == .money, money.currency.packed == constant.currency {
+          return Truth(outcome: entry.outcomes, money.scaledAmount, constant.payload)
+        }
+      case .text(let text):
+        // A text field against a constant text: `==` or `!=` as ``Value/equals(_:_:)`` has it.
+        if let constant = texts[index]?[0] { return Truth(outcome: entry.outcomes, place: constant == text ? 1 : 0) }
+      case .missing, .bool, .percent, .list: break
       }
-      // A text field against a constant text: `==` or `!=` as ``Value/equals(_:_:)`` has it.
-      if field.kind == .field, case .text(let text) = interpreter.record.pointee.value(at: Int(field.payload)),
-        let constant = texts[index]?[0]
-      {
-        return Truth(outcome: entry.outcomes, place: constant == text ? 1 : 0)
-      }
-      // A decimal against a whole number, on 64 bits where it fits, as the compiled steps
-      // compare it (``Interpreter/compareFieldOtherwise(_:)``).
-      if field.kind == .decimal, constant.kind == .int, let place = field.decimal.place(comparedWith: constant.payload)
-      {
-        return Truth(outcome: entry.outcomes, place: place)
-      }
+      let field = interpreter.field(entry.slot)
       return try interpreter.compare(interpreter.nodes[Int(entry.id)].comparison, field, constant, at: entry.id)
     }
     let expression = interpreter.nodes[Int(entry.id)]
     guard expression.opcode == .compare else { return nil }
+    if entry.step >= 0 {
+      // Decided on the operands, as the evaluation's step decides it: dividing (`revenue / hours`)
+      // cost about 500 instructions, and only a tie in the ranking or the line needs the sides.
+      let step = UnsafePointer(interpreter.runtime.conditionSteps.baseAddress.unsafelyUnwrapped + Int(entry.step))
+      return try step.pointee.operation == .compareQuotient
+        ? interpreter.compareQuotient(step) : interpreter.compareProduct(step)
+    }
     // As ``Interpreter/conditionTruth(_:)`` compares: both sides evaluated, then compared.
     let left = try interpreter.evaluate(expression.a)
     let right = try interpreter.evaluate(expression.b)

@@ -20,7 +20,7 @@ extension ConditionTruths {
       case .missing?: return false
       }
       guard entry.left >= 0 else { continue }
-      let (left, right) = sides[index]
+      guard let (left, right) = sides(of: index) else { return false }
       guard let value = ConditionTruths.value(of: left, client: client, runtime: runtime) else { return false }
       values.record(value, at: entry.left)
       guard entry.right >= 0 else { continue }

@@ -52,6 +52,11 @@ final class ConditionTruths {
     /// For a comparison of a field with a constant: the field's slot (the constant is in
     /// ``ConditionTruths/constants``); -1 otherwise.
     var slot = Int32(-1)
+    /// For a comparison of a quotient or a product of fields with a whole number
+    /// (`revenue / hours < 20`): its step in ``Runtime/conditionSteps``, which decides it on the
+    /// operands, without dividing; -1 otherwise. Its sides are then computed only when asked for
+    /// (``sides(of:)``).
+    var step = Int32(-1)
 
     /// Whether the node is a test: a comparison, a truth value of a field, any other test.
     @inline(__always) var isTest: Bool {
@@ -94,11 +99,26 @@ final class ConditionTruths {
   /// The truth of each node, by its index in the plan; `nil` when not computed (an operand
   /// skipped alone whose evaluation failed, or a node of another rule than the one filled).
   let truths: UnsafeMutableBufferPointer<Truth?>
+  /// The rules each combination of the tests' truths ranks nearest by their findings' count.
+  let candidates: RuleCandidates
+  /// Whether a ranking measures distances: not while it only counts findings, when an `or`'s
+  /// nearest option is the first of the fewest (the count is the same).
+  @exclusivity(unchecked) var measuring = true
   /// The facts a ranking found so far (``nearestRule()``): ``factCount`` nodes.
   @exclusivity(unchecked) var facts: UnsafeMutableBufferPointer<Int32>
   @exclusivity(unchecked) var factCount = 0
-  /// The two sides of each comparison, by its index (other nodes' entries unused).
+  /// The two sides of each comparison, by its index (other nodes' entries unused); read through
+  /// ``sides(of:)``.
   let sides: UnsafeMutableBufferPointer<(Scalar, Scalar)>
+  /// The ``generation`` in which the sides of each comparison with a ``Entry/step`` were
+  /// computed.
+  let sideStamps: UnsafeMutableBufferPointer<UInt32>
+  /// The policy the plan is of, whose interpreter computes the sides left for later.
+  let policy: Policy
+  /// The client the truths are of and the context of its evaluation, at the addresses the caller
+  /// keeps them at while it fills the truths and reads them (``fill(policy:clientAt:contextAt:rule:)``,
+  /// ``ExplanationLineWriter``): what ``sides(of:)`` computes on.
+  @exclusivity(unchecked) var subject: (client: UnsafePointer<Client>, context: UnsafePointer<EvaluationContext>)?
   /// The constant of each comparison of a field with a constant (``Entry/slot``); other nodes'
   /// entries unused.
   let constants: UnsafeMutableBufferPointer<Scalar>
@@ -145,6 +165,7 @@ final class ConditionTruths {
       (rules.baseAddress! + rule).initialize(to: (root, policy.runtime.rules[rule].verdict))
     }
     firstMatch = policy.runtime.strategy == .firstMatch
+    self.policy = policy
     var order = (0..<Int32(entries.count)).map { $0 }
     var passes = [0..<order.count]
     var recordable: [Bool] = []
@@ -175,6 +196,8 @@ final class ConditionTruths {
     grouped = .allocate(capacity: max(1, groups.nodes.count))
     _ = grouped.initialize(from: groups.nodes)
     firstCombined = groups.firstCombined
+    candidates = RuleCandidates(
+      tests: Array(groups.nodes[passes[0].lowerBound..<groups.firstCombined[0]]), rules: roots.count)
     testsFirst = groups.testsFirst
     self.recordable = recordable
     facts = .allocate(capacity: count)
@@ -187,6 +210,8 @@ final class ConditionTruths {
     truths.initialize(repeating: nil)
     sides = .allocate(capacity: count)
     sides.initialize(repeating: (.missing, .missing))
+    sideStamps = .allocate(capacity: count)
+    sideStamps.initialize(repeating: 0)
     constants = .allocate(capacity: count)
     constants.initialize(repeating: .missing)
     distances = .allocate(capacity: count)
@@ -215,6 +240,14 @@ final class ConditionTruths {
           self.entries[index].slot = nodes[Int(expression.a)].a
           constants[index] = policy.runtime.scalarConstants[Int(nodes[Int(expression.b)].a)]
         }
+        let steps = policy.runtime.conditionSteps
+        if expression.opcode == .compare,
+          let step = steps.firstIndex(where: {
+            $0.node == node.id && ($0.operation == .compareQuotient || $0.operation == .compareProduct)
+          })
+        {
+          self.entries[index].step = Int32(step)
+        }
       case .and, .or, .not, .let, .field: break
       }
     }
@@ -226,6 +259,7 @@ final class ConditionTruths {
     children.deallocate()
     truths.deallocate()
     sides.deallocate()
+    sideStamps.deallocate()
     constants.deallocate()
     distances.deallocate()
     stamps.deallocate()
@@ -241,17 +275,21 @@ final class ConditionTruths {
   /// Evaluates every node of the plan for `client`, or those of rule `rule`'s condition alone;
   /// `false` when the values might not be the trace's (see the type's description), the caller
   /// then tracing instead.
-  func fill<Record: ClientRecord>(
-    policy: Policy, client: Record, in context: EvaluationContext, rule: Int? = nil
+  func fill(
+    policy: Policy, clientAt client: UnsafePointer<Client>, contextAt context: UnsafePointer<EvaluationContext>,
+    rule: Int? = nil
   ) -> Bool {
     generation &+= 1
     if generation == 0 {
       stamps.update(repeating: 0)
+      sideStamps.update(repeating: 0)
       generation = 1
     }
+    subject = (client, context)
     var observer = NoObserver()
     do throws(EvaluationError) {
-      return try policy.withInterpreter(client, context, &observer) { (interpreter) throws(Interrupt) -> Bool in
+      return try policy.withInterpreter(recordAt: client, contextAt: context, &observer) {
+        (interpreter) throws(Interrupt) -> Bool in
         let pass = rule.map { $0 + 1 } ?? 0
         if testsFirst[pass], fillTestsFirst(pass, &interpreter) { return true }
         for position in passes[pass] {

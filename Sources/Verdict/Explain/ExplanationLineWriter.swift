@@ -21,8 +21,11 @@ package final class ExplanationLineWriter {
   @exclusivity(unchecked) private var facts: [LinePlan.Fact] = []
   /// The line being written.
   let out: LineBytes
+  /// The client being explained, at the address its caller keeps it at while the line is
+  /// written: borrowed, not copied (a copy retained and released its arrays on every line).
+  private var clientAddress: UnsafePointer<Client>?
   /// The client being explained, for aggregates' origins and missing values.
-  private(set) var client: Client?
+  var client: Client? { clientAddress?.pointee }
   /// Whether the trace of the line's rule was made from ``truths`` (which the facts then read).
   @exclusivity(unchecked) private var factsFromTruths = false
 
@@ -95,6 +98,19 @@ package final class ExplanationLineWriter {
     of client: Client, winner: Int?, in context: EvaluationContext, truthsFilled: Bool = false,
     _ body: (UnsafeBufferPointer<UInt8>) -> Result
   ) -> Result {
+    withUnsafePointer(to: client) { client in
+      withUnsafePointer(to: context) { context in
+        withLine(clientAt: client, contextAt: context, winner: winner, truthsFilled: truthsFilled, body)
+      }
+    }
+  }
+
+  /// ``withLine(of:winner:in:truthsFilled:_:)`` for a client and a context the caller keeps at
+  /// addresses of their own (a batch evaluator's, reused row after row): borrowed, not copied.
+  package func withLine<Result>(
+    clientAt client: UnsafePointer<Client>, contextAt context: UnsafePointer<EvaluationContext>, winner: Int?,
+    truthsFilled: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+  ) -> Result {
     write(client, winner: winner, in: context, filled: truthsFilled)
     return body(out.bytes)
   }
@@ -111,23 +127,44 @@ package final class ExplanationLineWriter {
   package func report(
     _ client: Client, in context: EvaluationContext, truthsFilled: inout Bool
   ) throws(EvaluationError) -> ReportOutcome {
+    try withUnsafePointer(to: client) { (client) throws(EvaluationError) in
+      try withUnsafePointer(to: context) { (context) throws(EvaluationError) in
+        try report(clientAt: client, contextAt: context, truthsFilled: &truthsFilled)
+      }
+    }
+  }
+
+  /// ``report(_:in:truthsFilled:)`` for a client and a context at addresses of their own, as
+  /// ``withLine(clientAt:contextAt:winner:truthsFilled:_:)`` takes them.
+  package func report(
+    clientAt client: UnsafePointer<Client>, contextAt context: UnsafePointer<EvaluationContext>,
+    truthsFilled: inout Bool
+  ) throws(EvaluationError) -> ReportOutcome {
     truthsFilled = false
-    guard truths.fill(policy: policy, client: client, in: context), let decided = truths.decision() else {
-      return try policy.report(client, in: context)
+    guard truths.fill(policy: policy, clientAt: client, contextAt: context), let decided = truths.decision() else {
+      return try policy.report(clientAt: client, in: context)
     }
     let outcome = try policy.outcome(
-      of: client, in: context, winner: decided.winner, unknownRuleCount: decided.unknownRuleCount)
+      of: client.pointee, in: context.pointee, winner: decided.winner, unknownRuleCount: decided.unknownRuleCount)
     truthsFilled = true
     return outcome
   }
 
   /// Writes the line for `client` into ``out``; `filled`: ``truths`` are the client's.
-  private func write(_ client: Client, winner: Int?, in context: EvaluationContext, filled: Bool) {
+  private func write(
+    _ client: UnsafePointer<Client>, winner: Int?, in context: UnsafePointer<EvaluationContext>, filled: Bool
+  ) {
     values.clear()
     out.removeAll()
     factsFromTruths = false
-    self.client = client
-    defer { self.client = nil }
+    clientAddress = client
+    // Truths filled by ``report(clientAt:contextAt:truthsFilled:)`` compute what they left for
+    // later on the client as the line is written, wherever its caller keeps it now.
+    truths.subject = (client, context)
+    defer {
+      clientAddress = nil
+      truths.subject = nil
+    }
     if let winner {
       guard trace(rule: winner, of: client, in: context, filled: filled) else {
         return out.appendText(wholeLine(of: client, in: context))
@@ -150,8 +187,10 @@ package final class ExplanationLineWriter {
   /// The rules are ranked on ``ConditionTruths``, and only the nearest one's condition is traced;
   /// where those might not tell what the trace would, every condition is traced and the rules are
   /// ranked on the trace.
-  private func nearestRule(of client: Client, in context: EvaluationContext, filled: Bool) -> Int? {
-    if filled || truths.fill(policy: policy, client: client, in: context) {
+  private func nearestRule(
+    of client: UnsafePointer<Client>, in context: UnsafePointer<EvaluationContext>, filled: Bool
+  ) -> Int? {
+    if filled || truths.fill(policy: policy, clientAt: client, contextAt: context) {
       guard let nearest = truths.nearestRule() else {
         out.append("no rule matched")
         return nil
@@ -162,7 +201,7 @@ package final class ExplanationLineWriter {
       }
       return nearest
     }
-    guard policy.traceConditions(client, in: context, into: values) else {
+    guard policy.traceConditions(client.pointee, in: context.pointee, into: values) else {
       out.appendText(wholeLine(of: client, in: context))
       return nil
     }
@@ -176,22 +215,24 @@ package final class ExplanationLineWriter {
   /// Puts into ``values`` the trace of rule `rule`'s condition, or what of it the line shows:
   /// from ``truths`` where they can tell it (`filled`: they are the client's already), else
   /// traced; `false` when the trace failed.
-  private func trace(rule: Int, of client: Client, in context: EvaluationContext, filled: Bool) -> Bool {
+  private func trace(
+    rule: Int, of client: UnsafePointer<Client>, in context: UnsafePointer<EvaluationContext>, filled: Bool
+  ) -> Bool {
     // A rule whose trace the truths cannot make is traced without filling them first.
-    if truths.recordable[rule], filled || truths.fill(policy: policy, client: client, in: context, rule: rule),
-      truths.record(rule: rule, into: values, client: client, runtime: policy.runtime)
+    if truths.recordable[rule], filled || truths.fill(policy: policy, clientAt: client, contextAt: context, rule: rule),
+      truths.record(rule: rule, into: values, client: client.pointee, runtime: policy.runtime)
     {
       factsFromTruths = true
       return true
     }
     factsFromTruths = false
     values.clear()
-    return policy.traceCondition(ofRule: rule, client, in: context, into: values)
+    return policy.traceCondition(ofRule: rule, client.pointee, in: context.pointee, into: values)
   }
 
   /// The line from the whole explanation: for an evaluation that failed after all.
-  private func wholeLine(of client: Client, in context: EvaluationContext) -> String {
-    ExplanationText.line(policy.explain(client, in: context))
+  private func wholeLine(of client: UnsafePointer<Client>, in context: UnsafePointer<EvaluationContext>) -> String {
+    ExplanationText.line(policy.explain(client.pointee, in: context.pointee))
   }
 
   /// The findings of rule `rule`, joined as the line shows them: what it rests on when it

@@ -54,7 +54,7 @@ final class LineBytes {
   func append(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let start = bytes.baseAddress else { return }
     if count + bytes.count > capacity { grow(count + bytes.count) }
-    (base + count).initialize(from: start, count: bytes.count)
+    LineBytes.copy(start, count: bytes.count, to: base + count)
     count += bytes.count
   }
 
@@ -122,7 +122,7 @@ final class LineBytes {
   }
 
   /// `≈`, before a value shown rounded (``ExplanationRounding/mark``).
-  private func appendRoundingMark() {
+  func appendRoundingMark() {
     append(0xE2)
     append(0x89)
     append(0x88)
@@ -143,10 +143,18 @@ final class LineBytes {
       appendDecimal(units, shiftingPointRightBy: 0)
       appendUnit(unit)
     case .decimal(let number):
+      if appendNarrowDecimal(number) { return }
       let (shown, rounded) = ExplanationRounding.shownMarked(number)
       if rounded { appendRoundingMark() }
       appendDecimal(shown, shiftingPointRightBy: 0)
     case .percent(let fraction):
+      // Percentage points are the fraction's digits with the point two places to the right.
+      if fraction.scale >= 2,
+        appendNarrowDecimal(
+          DecimalNumber(low: fraction.low, high: fraction.high, packedScale: fraction.packedScale - 2))
+      {
+        return append(UInt8(ascii: "%"))
+      }
       let (points, rounded) = ExplanationRounding.shownPercent(fraction)
       if rounded { appendRoundingMark() }
       appendDecimal(points, shiftingPointRightBy: 0)
@@ -208,7 +216,7 @@ final class LineBytes {
   }
 
   /// Puts the digits of `number` at the end of ``digits``.
-  private func makeDigits(_ number: UInt64) {
+  func makeDigits(_ number: UInt64) {
     digitStart = 48
     var rest = number
     repeat {
@@ -219,11 +227,16 @@ final class LineBytes {
   }
 
   /// How many digits ``makeDigits(_:)-(UInt64)`` made.
-  private var digitCount: Int { 48 - digitStart }
+  var digitCount: Int { 48 - digitStart }
 
   /// Appends the digits made, or the first `count` of them.
-  private func appendDigits(count: Int? = nil) {
+  func appendDigits(count: Int? = nil) {
     append(UnsafeBufferPointer(start: digits + digitStart, count: count ?? digitCount))
+  }
+
+  /// Appends the digits made after the first `skipped` of them.
+  func appendDigits(after skipped: Int) {
+    append(UnsafeBufferPointer(start: digits + digitStart + skipped, count: digitCount - skipped))
   }
 
   /// `number` with zeros in front up to `width` characters, as ``CalendarDate/description`` pads.

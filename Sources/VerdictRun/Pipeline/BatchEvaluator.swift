@@ -192,9 +192,10 @@ final class BatchEvaluator {
     do throws(EvaluationError) {
       let outcome: ReportOutcome
       if truthsFirst {
-        outcome = try lines.unsafelyUnwrapped.report(client, in: context, truthsFilled: &truthsFilled)
+        outcome = try lines.unsafelyUnwrapped.report(
+          clientAt: rowClient.client, contextAt: rowClient.context, truthsFilled: &truthsFilled)
       } else {
-        outcome = try policy.report(client, in: context)
+        outcome = try policy.report(clientAt: rowClient.client, in: rowClient.context)
       }
       if outcome.winningRule == nil { unmatched += 1 }
       let standing = isRecorded ? history?.past.standing(of: pastID, outcome) : nil
@@ -310,7 +311,10 @@ final class BatchEvaluator {
         standing: standing, measure: measure, histogram: histogram)
       // Only clients that are shown are explained: the trace costs a second evaluation.
       guard let outcome, let lines else { return renderer.render(shownRow, outcome, into: batch.output) }
-      lines.withLine(of: client, winner: outcome.winningRule, in: context, truthsFilled: truthsFilled) { line in
+      lines.withLine(
+        clientAt: rowClient.client, contextAt: rowClient.context, winner: outcome.winningRule,
+        truthsFilled: truthsFilled
+      ) { line in
         shownRow.explanation = line
         renderer.render(shownRow, outcome, into: batch.output)
       }

@@ -1,0 +1,93 @@
+/// The line's commonest values written on 64 bits: a decimal whose digits fit a word, and the
+/// short texts the line is mostly made of.
+extension LineBytes {
+  /// A decimal as ``appendDisplay(_:unit:)`` shows it (``ExplanationRounding/shownMarked(_:)``),
+  /// when its significand fits 64 bits and it has at most 19 places; `false`, with nothing
+  /// written, for any other, left to the general path.
+  ///
+  /// It exists because the general path trims, rounds, compares and writes the number on 128
+  /// bits, several times what the line's decimals (amounts, ratios, averages) need.
+  func appendNarrowDecimal(_ number: DecimalNumber) -> Bool {
+    guard number.high == 0, number.scale <= 19 else { return false }
+    var significand = number.low
+    guard significand != 0 else {
+      append(UInt8(ascii: "0"))
+      return true
+    }
+    var scale = Int(number.scale)
+    while scale > 0, significand % 10 == 0 {
+      significand /= 10
+      scale -= 1
+    }
+    if scale > ExplanationRounding.exactPlaces {
+      // The zeros right after the point, then 2 digits past them and at least 2 places, rounded
+      // half to even, as ``ExplanationRounding/shown(_:)`` rounds. The last digit is not zero,
+      // so fewer places always change the value: the number is then marked.
+      let fraction = significand % DecimalNumber.powerOfTen64(scale)
+      var zeros = 0
+      var limit = DecimalNumber.powerOfTen64(scale - 1)
+      while zeros < scale, fraction < limit {
+        zeros += 1
+        limit /= 10
+      }
+      let places = min(scale, max(2, zeros + 2))
+      if places < scale {
+        let unit = DecimalNumber.powerOfTen64(scale - places)
+        var kept = significand / unit
+        let dropped = significand % unit
+        let half = unit / 2
+        if dropped > half || (dropped == half && kept & 1 == 1) { kept += 1 }
+        significand = kept
+        scale = places
+        while scale > 0, significand % 10 == 0 {
+          significand /= 10
+          scale -= 1
+        }
+        appendRoundingMark()
+      }
+    }
+    if number.isNegative { append(UInt8(ascii: "-")) }
+    makeDigits(significand)
+    let whole = digitCount - scale
+    guard scale > 0 else {
+      appendDigits()
+      return true
+    }
+    if whole > 0 {
+      appendDigits(count: whole)
+      append(UInt8(ascii: "."))
+      appendDigits(after: whole)
+    } else {
+      append(UInt8(ascii: "0"))
+      append(UInt8(ascii: "."))
+      for _ in 0..<(-whole) { append(UInt8(ascii: "0")) }
+      appendDigits()
+    }
+    return true
+  }
+
+  /// Copies `count` bytes from `source` to `target`, which do not overlap. Up to 16 bytes, the
+  /// length of most names and literals of a line, as two overlapping loads and stores: a call to
+  /// `memcpy` costs more than such a copy.
+  @inline(__always)
+  static func copy(_ source: UnsafePointer<UInt8>, count: Int, to target: UnsafeMutablePointer<UInt8>) {
+    let from = UnsafeRawPointer(source)
+    let to = UnsafeMutableRawPointer(target)
+    switch count {
+    case 8...16:
+      let first = from.loadUnaligned(as: UInt64.self)
+      let last = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+      to.storeBytes(of: first, as: UInt64.self)
+      to.storeBytes(of: last, toByteOffset: count - 8, as: UInt64.self)
+    case 4..<8:
+      let first = from.loadUnaligned(as: UInt32.self)
+      let last = from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+      to.storeBytes(of: first, as: UInt32.self)
+      to.storeBytes(of: last, toByteOffset: count - 4, as: UInt32.self)
+    case 1..<4:
+      for offset in 0..<count { target[offset] = source[offset] }
+    case 0: return
+    default: target.initialize(from: source, count: count)
+    }
+  }
+}

@@ -1,0 +1,87 @@
+/// The rules a ranking chooses the nearest from, remembered by the truths of the plan's tests:
+/// which rules have findings, the fewest of them, and are decided rather than unknown, as
+/// ``ConditionTruths/nearestRule()`` first ranks them. Those depend on the truths alone (the
+/// distances only break ties between them), and the truths of a policy's tests take few
+/// combinations over a run's clients, so each combination is ranked once.
+///
+/// A combination is a key of two bits a test (not computed, false, missing, true) with the top
+/// bit set; the rules are bits of a mask. A policy with more than ``maximumTests`` tests or more
+/// than 64 rules has no keys, and its every client is ranked in full. One belongs to one thread
+/// at a time (a ``ConditionTruths``'s).
+final class RuleCandidates {
+  /// The most tests a key holds: two bits each, below the top bit that marks a slot as used.
+  @inline(__always) static var maximumTests: Int { 31 }
+  /// Slots of the table, a power of two; at most ``limit`` used, the rest keep probes short.
+  @inline(__always) private static var capacity: Int { 4096 }
+  @inline(__always) private static var limit: Int { 3072 }
+
+  /// The tests, by their index in the plan, whose truths make the key.
+  let tests: [Int32]
+  /// Whether the policy is small enough for keys.
+  let keyed: Bool
+  private let keys: UnsafeMutablePointer<UInt64>
+  private let masks: UnsafeMutablePointer<UInt64>
+  private var used = 0
+
+  /// For a plan whose tests are `tests` and which has `rules` rules.
+  init(tests: [Int32], rules: Int) {
+    self.tests = tests
+    keyed = tests.count <= RuleCandidates.maximumTests && rules <= 64
+    keys = .allocate(capacity: RuleCandidates.capacity)
+    keys.initialize(repeating: 0, count: RuleCandidates.capacity)
+    masks = .allocate(capacity: RuleCandidates.capacity)
+    masks.initialize(repeating: 0, count: RuleCandidates.capacity)
+  }
+
+  deinit {
+    keys.deallocate()
+    masks.deallocate()
+  }
+
+  /// The key of `truths`, the truths of a plan's nodes by index; `nil` when the plan is too large.
+  @inline(__always)
+  func key(_ truths: UnsafeMutableBufferPointer<Truth?>) -> UInt64? {
+    guard keyed else { return nil }
+    var key: UInt64 = 1 << 63
+    for (position, test) in tests.enumerated() {
+      let bits: UInt64
+      switch truths[Int(test)] {
+      case nil: bits = 0
+      case .false?: bits = 1
+      case .missing?: bits = 2
+      case .true?: bits = 3
+      }
+      key |= bits << UInt64(2 * position)
+    }
+    return key
+  }
+
+  /// The candidates remembered for `key`, if any.
+  @inline(__always)
+  func candidates(of key: UInt64) -> UInt64? {
+    var slot = RuleCandidates.slot(of: key)
+    while keys[slot] != 0 {
+      if keys[slot] == key { return masks[slot] }
+      slot = (slot + 1) & (RuleCandidates.capacity - 1)
+    }
+    return nil
+  }
+
+  /// Remembers the candidates of `key`, while there is room.
+  func remember(_ candidates: UInt64, of key: UInt64) {
+    guard used < RuleCandidates.limit else { return }
+    var slot = RuleCandidates.slot(of: key)
+    while keys[slot] != 0 {
+      if keys[slot] == key { return }
+      slot = (slot + 1) & (RuleCandidates.capacity - 1)
+    }
+    keys[slot] = key
+    masks[slot] = candidates
+    used += 1
+  }
+
+  @inline(__always)
+  private static func slot(of key: UInt64) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 52) & (capacity - 1)
+  }
+}

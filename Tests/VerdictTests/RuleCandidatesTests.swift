@@ -1,0 +1,96 @@
+import XCTest
+
+@testable import Verdict
+
+/// The ranking's shortcuts against the trace's ranking: the rules that tie on the count of their
+/// findings, remembered for each combination of the tests' truths (``RuleCandidates``), and the
+/// sides of a quotient or a product worked out only when a tie or the line asks for them
+/// (``ConditionTruths/sides(of:)``).
+extension ExplanationRankingTests {
+  /// The shared benchmark's shapes: a quotient and a product of fields compared with whole numbers
+  /// (decided by the evaluation's own steps), an `or` of options, text tests, and many rules that
+  /// tie on one finding, so that distances (and the quotient's sides) break most ties. Hundreds of
+  /// clients share few combinations of truths: most rankings start from remembered candidates.
+  func testRememberedCandidatesAndLaterSidesRankAsTheTraceRanksThem() throws {
+    let policyText = """
+      field delay: number
+      field revisions: number
+      field hours: number
+      field revenue: number
+      field owed: number
+      field channel: text
+      rule "notice" when delay > 30 and revisions > 5 then recommend fire
+      rule "ghost" when delay > 60 and owed > 2 * revenue and channel in ["email", "chat"] then recommend fire
+      rule "rate" when hours > 0 and revenue / hours < 20 then recommend review
+      rule "scope" when revisions > 8 or (revisions > 4 and hours > 120) then recommend review
+      rule "phone" when channel == "phone" and delay >= 15 then recommend watch
+      rule "stale" when owed > 0 and channel not in ["chat"] then recommend watch
+      otherwise recommend keep
+      """
+    let tally = try compare(
+      policyText,
+      fields: [
+        "delay": ["0", "14", "15", "31", "45", "61", "90"], "revisions": ["0", "3", "5", "6", "9"],
+        "hours": ["0", "10", "40.5", "121", "150"], "revenue": ["0", "100", "399.99", "810", "2500", "7.5"],
+        "owed": ["0", "0.00", "250", "1620.01", "5000"], "channel": ["email", "chat", "phone", "Phone"],
+      ], count: 900, seed: 37)
+    XCTAssertGreaterThan(tally.ranked, 150, "the truths rank most clients without a winner")
+    XCTAssertEqual(tally.traced, 0)
+    XCTAssertGreaterThan(tally.decided, 600)
+    let writer = ExplanationLineWriter(policy: try Policy(policyText))
+    XCTAssertTrue(writer.truths.candidates.keyed)
+    XCTAssertEqual(writer.truths.entries.filter { $0.step >= 0 }.count, 2, "the quotient and the product")
+  }
+
+  /// A policy with more tests than a key holds is ranked in full for every client, as the trace
+  /// ranks it.
+  func testPoliciesTooLargeForKeysRankAsTheTraceRanksThem() throws {
+    let rules = (1...17).map { "rule \"r\($0)\" when a > \($0) and b < \(20 - $0) then recommend watch" }
+    let policyText = (["field a: number", "field b: number"] + rules + ["otherwise recommend keep"])
+      .joined(separator: "\n")
+    let writer = ExplanationLineWriter(policy: try Policy(policyText))
+    XCTAssertFalse(writer.truths.candidates.keyed, "34 tests")
+    let tally = try compare(
+      policyText, fields: ["a": (0...20).map(String.init), "b": (0...20).map(String.init) + ["2.5"]], count: 400,
+      seed: 41)
+    XCTAssertGreaterThan(tally.ranked, 100)
+    XCTAssertEqual(tally.traced, 0)
+  }
+
+  /// The table of candidates finds what it remembered, keeps the first answer for a key, and stops
+  /// remembering when full, still finding what it holds.
+  func testCandidatesAreFoundByTheirKeyUntilTheTableIsFull() {
+    let candidates = RuleCandidates(tests: [0, 1, 2], rules: 5)
+    XCTAssertNil(candidates.candidates(of: 1 << 63 | 0b01_10_11))
+    candidates.remember(0b101, of: 1 << 63 | 0b01_10_11)
+    candidates.remember(0b010, of: 1 << 63 | 0b01_10_11)
+    XCTAssertEqual(candidates.candidates(of: 1 << 63 | 0b01_10_11), 0b101)
+    var remembered = 1
+    for key in 1..<UInt64(10_000) {
+      candidates.remember(key & 31, of: 1 << 63 | key << 6)
+      if candidates.candidates(of: 1 << 63 | key << 6) != nil { remembered += 1 }
+    }
+    XCTAssertEqual(remembered, 3072, "a quarter of the slots stays free")
+    XCTAssertEqual(candidates.candidates(of: 1 << 63 | 0b01_10_11), 0b101)
+    XCTAssertEqual(candidates.candidates(of: 1 << 63 | 17 << 6), 17)
+    XCTAssertNil(candidates.candidates(of: 1 << 63 | 9_999 << 6))
+  }
+
+  /// A key holds each test's truth in two bits, in the order of the tests.
+  func testAKeyTellsEveryCombinationOfTruthsApart() {
+    let candidates = RuleCandidates(tests: [2, 0], rules: 1)
+    let truths = UnsafeMutableBufferPointer<Truth?>.allocate(capacity: 3)
+    defer { truths.deallocate() }
+    var keys = Set<UInt64>()
+    for first in [nil, Truth.false, .missing, .true] {
+      for second in [nil, Truth.false, .missing, .true] {
+        truths.initialize(repeating: nil)
+        truths[2] = first
+        truths[0] = second
+        truths[1] = .true
+        keys.insert(candidates.key(truths)!)
+      }
+    }
+    XCTAssertEqual(keys.count, 16)
+  }
+}
