@@ -57,22 +57,27 @@ extension ExplanationRankingTests {
     XCTAssertEqual(tally.traced, 0)
   }
 
-  /// The table of candidates finds what it remembered, keeps the first answer for a key, and stops
-  /// remembering when full, still finding what it holds.
-  func testCandidatesAreFoundByTheirKeyUntilTheTableIsFull() {
+  /// The table of candidates finds what it remembered (and where the candidates' findings are),
+  /// keeps the first answer for a key, and stops remembering when full, still finding what it
+  /// holds.
+  func testCandidatesAreFoundByTheirKeyUntilTheTableIsFull() throws {
     let candidates = RuleCandidates(tests: [0, 1, 2], rules: 5)
     XCTAssertNil(candidates.candidates(of: 1 << 63 | 0b01_10_11))
-    candidates.remember(0b101, of: 1 << 63 | 0b01_10_11)
-    candidates.remember(0b010, of: 1 << 63 | 0b01_10_11)
-    XCTAssertEqual(candidates.candidates(of: 1 << 63 | 0b01_10_11), 0b101)
+    candidates.remember(0b101, findings: [1, 7, -1], of: 1 << 63 | 0b01_10_11)
+    candidates.remember(0b010, findings: [], of: 1 << 63 | 0b01_10_11)
+    let first = try XCTUnwrap(candidates.candidates(of: 1 << 63 | 0b01_10_11))
+    XCTAssertEqual(first.rules, 0b101)
+    XCTAssertEqual(Array(candidates.findings[first.findings..<first.findings + 3]), [1, 7, -1])
     var remembered = 1
     for key in 1..<UInt64(10_000) {
-      candidates.remember(key & 31, of: 1 << 63 | key << 6)
+      candidates.remember(key & 31, findings: [Int32(key)], of: 1 << 63 | key << 6)
       if candidates.candidates(of: 1 << 63 | key << 6) != nil { remembered += 1 }
     }
     XCTAssertEqual(remembered, 3072, "a quarter of the slots stays free")
-    XCTAssertEqual(candidates.candidates(of: 1 << 63 | 0b01_10_11), 0b101)
-    XCTAssertEqual(candidates.candidates(of: 1 << 63 | 17 << 6), 17)
+    XCTAssertEqual(candidates.candidates(of: 1 << 63 | 0b01_10_11)?.rules, 0b101)
+    let seventeenth = try XCTUnwrap(candidates.candidates(of: 1 << 63 | 17 << 6))
+    XCTAssertEqual(seventeenth.rules, 17)
+    XCTAssertEqual(candidates.findings[seventeenth.findings], 17)
     XCTAssertNil(candidates.candidates(of: 1 << 63 | 9_999 << 6))
   }
 

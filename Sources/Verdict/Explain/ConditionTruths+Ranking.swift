@@ -16,12 +16,17 @@ extension ConditionTruths {
   /// compute sides (a quotient's) that most clients never need.
   func nearestRule() -> Int? {
     let closest: UInt64
+    var remembered: Int?
     if let key = candidates.key(truths) {
       if let known = candidates.candidates(of: key) {
-        closest = known
+        (closest, remembered) = known
       } else {
         closest = closestByCount()
-        candidates.remember(closest, of: key)
+        if closest & (closest &- 1) != 0 {
+          candidates.remember(closest, findings: findings(of: closest), of: key)
+        } else {
+          candidates.remember(closest, findings: [], of: key)
+        }
       }
     } else {
       closest = closestByCount()
@@ -30,15 +35,46 @@ extension ConditionTruths {
     // The first of the smallest distance.
     var best: (rule: Int, distance: Double)?
     var rest = closest
+    var position = remembered ?? 0
     while rest != 0 {
       let rule = rest.trailingZeroBitCount
       rest &= rest &- 1
       factCount = 0
-      let distance = rankedDistance(of: rule)
+      let distance: Double
+      if remembered != nil, case let count = Int(candidates.findings[position]), count >= 0 {
+        let nodes = UnsafeBufferPointer(rebasing: candidates.findings[position + 1..<position + 1 + count])
+        distance = totalDistance(of: nodes)
+        position += 1 + count
+      } else {
+        distance = rankedDistance(of: rule)
+        position += 1
+      }
       if let known = best, !(distance < known.distance) { continue }
       best = (rule, distance)
     }
     return best?.rule
+  }
+
+  /// The findings of each rule of `rules`, in order, as ``RuleCandidates/findings`` keeps them:
+  /// their count and nodes, or -1 for a rule with an `or`, whose findings a distance chooses.
+  private func findings(of rules: UInt64) -> [Int32] {
+    var kept: [Int32] = []
+    var rest = rules
+    while rest != 0 {
+      let rule = rest.trailingZeroBitCount
+      rest &= rest &- 1
+      guard !choosesByDistance[rule] else {
+        kept.append(-1)
+        continue
+      }
+      factCount = 0
+      // A true rule's distance is 0: no findings counted.
+      if truths[Int(roots[rule])] != .true { obstacles(roots[rule]) }
+      kept.append(Int32(factCount))
+      kept += facts[..<factCount]
+    }
+    factCount = 0
+    return kept
   }
 
   /// The rules with findings that have the least of (unknown, count of findings), one bit each
@@ -206,9 +242,14 @@ extension ConditionTruths {
   /// The facts' distances from `start` on, added up in order; a fact without one counts as 1
   /// (``LinePlan/totalDistance(_:_:)``).
   private func totalDistance(from start: Int) -> Double {
+    totalDistance(of: UnsafeBufferPointer(rebasing: facts[start..<factCount]))
+  }
+
+  /// The distances of the facts `nodes`, added up in order; a fact without one counts as 1.
+  @inline(__always)
+  private func totalDistance(of nodes: UnsafeBufferPointer<Int32>) -> Double {
     var total: Double = 0
-    for position in start..<factCount {
-      let node = facts[position]
+    for node in nodes {
       let distance = entries[Int(node)].kind == .comparison ? distance(ofComparison: node) : nil
       total += min(distance ?? 1, 1)
     }

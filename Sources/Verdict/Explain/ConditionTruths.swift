@@ -101,6 +101,9 @@ final class ConditionTruths {
   let truths: UnsafeMutableBufferPointer<Truth?>
   /// The rules each combination of the tests' truths ranks nearest by their findings' count.
   let candidates: RuleCandidates
+  /// Whether each rule's condition has an `or`, whose obstacles are its nearest option's: chosen
+  /// by distance, so not remembered with the truths (``RuleCandidates/findings``).
+  let choosesByDistance: [Bool]
   /// Whether a ranking measures distances: not while it only counts findings, when an `or`'s
   /// nearest option is the first of the fewest (the count is the same).
   @exclusivity(unchecked) var measuring = true
@@ -198,6 +201,7 @@ final class ConditionTruths {
     firstCombined = groups.firstCombined
     candidates = RuleCandidates(
       tests: Array(groups.nodes[passes[0].lowerBound..<groups.firstCombined[0]]), rules: roots.count)
+    choosesByDistance = passes.dropFirst().map { pass in order[pass].contains { plan.nodes[Int($0)].kind == .or } }
     testsFirst = groups.testsFirst
     self.recordable = recordable
     facts = .allocate(capacity: count)

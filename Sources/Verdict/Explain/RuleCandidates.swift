@@ -5,7 +5,9 @@
 /// combinations over a run's clients, so each combination is ranked once.
 ///
 /// A combination is a key of two bits a test (not computed, false, missing, true) with the top
-/// bit set; the rules are bits of a mask. A policy with more than ``maximumTests`` tests or more
+/// bit set; the rules are bits of a mask. With them are the findings of each candidate, which
+/// the truths decide too (but where an `or` chooses its nearest option), so that a tie between
+/// candidates only adds up their distances. A policy with more than ``maximumTests`` tests or more
 /// than 64 rules has no keys, and its every client is ranked in full. One belongs to one thread
 /// at a time (a ``ConditionTruths``'s).
 final class RuleCandidates {
@@ -21,7 +23,15 @@ final class RuleCandidates {
   let keyed: Bool
   private let keys: UnsafeMutablePointer<UInt64>
   private let masks: UnsafeMutablePointer<UInt64>
-  private var used = 0
+  /// Where each slot's findings start in ``findings``.
+  private let starts: UnsafeMutablePointer<Int32>
+  /// For each key remembered, the findings of each of its candidates in rule order: their count
+  /// then their nodes, or -1 alone for a candidate whose findings a distance chooses (an `or`
+  /// takes its nearest option), which are then searched for each client. Memory of its own, read
+  /// for every tie without a reference count or an access check.
+  @exclusivity(unchecked) private(set) var findings: UnsafeMutableBufferPointer<Int32>
+  @exclusivity(unchecked) private var findingCount = 0
+  @exclusivity(unchecked) private var used = 0
 
   /// For a plan whose tests are `tests` and which has `rules` rules.
   init(tests: [Int32], rules: Int) {
@@ -31,11 +41,17 @@ final class RuleCandidates {
     keys.initialize(repeating: 0, count: RuleCandidates.capacity)
     masks = .allocate(capacity: RuleCandidates.capacity)
     masks.initialize(repeating: 0, count: RuleCandidates.capacity)
+    starts = .allocate(capacity: RuleCandidates.capacity)
+    starts.initialize(repeating: 0, count: RuleCandidates.capacity)
+    findings = .allocate(capacity: 64)
+    findings.initialize(repeating: 0)
   }
 
   deinit {
     keys.deallocate()
     masks.deallocate()
+    starts.deallocate()
+    findings.deallocate()
   }
 
   /// The key of `truths`, the truths of a plan's nodes by index; `nil` when the plan is too large.
@@ -56,19 +72,21 @@ final class RuleCandidates {
     return key
   }
 
-  /// The candidates remembered for `key`, if any.
+  /// The candidates remembered for `key`, if any, and where their findings start in
+  /// ``findings``.
   @inline(__always)
-  func candidates(of key: UInt64) -> UInt64? {
+  func candidates(of key: UInt64) -> (rules: UInt64, findings: Int)? {
     var slot = RuleCandidates.slot(of: key)
     while keys[slot] != 0 {
-      if keys[slot] == key { return masks[slot] }
+      if keys[slot] == key { return (masks[slot], Int(starts[slot])) }
       slot = (slot + 1) & (RuleCandidates.capacity - 1)
     }
     return nil
   }
 
-  /// Remembers the candidates of `key`, while there is room.
-  func remember(_ candidates: UInt64, of key: UInt64) {
+  /// Remembers the candidates of `key` and their findings (as ``findings`` holds them), while
+  /// there is room.
+  func remember(_ candidates: UInt64, findings: some Collection<Int32>, of key: UInt64) {
     guard used < RuleCandidates.limit else { return }
     var slot = RuleCandidates.slot(of: key)
     while keys[slot] != 0 {
@@ -77,6 +95,19 @@ final class RuleCandidates {
     }
     keys[slot] = key
     masks[slot] = candidates
+    if findingCount + findings.count > self.findings.count {
+      let larger = UnsafeMutableBufferPointer<Int32>.allocate(
+        capacity: max(self.findings.count * 2, findingCount + findings.count))
+      larger.initialize(repeating: 0)
+      _ = larger.update(fromContentsOf: self.findings[..<findingCount])
+      self.findings.deallocate()
+      self.findings = larger
+    }
+    starts[slot] = Int32(findingCount)
+    for finding in findings {
+      self.findings[findingCount] = finding
+      findingCount += 1
+    }
     used += 1
   }
 
