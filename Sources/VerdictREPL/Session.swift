@@ -68,6 +68,7 @@ package struct Session: Sendable {
     } catch {
       return .error(style.renderer.render(error.diagnostics, in: error.source))
     }
+    if let refusal = tablesRefusal(for: compiled.policy) { return .error(refusal) }
     prepareRecords(for: compiled.policy)
     let client: Client
     switch currentClient(for: compiled.policy) {
