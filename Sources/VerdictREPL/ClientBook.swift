@@ -37,6 +37,9 @@ package struct ClientBook: Sendable {
   /// Table files read into memory by the REPL's `:data TABLE=FILE`, by table name, with their
   /// decimal marks not yet decided for a policy: each policy that reads them decides its own.
   package var tableData: [String: ClientTable] = [:]
+  /// Table files given with `:data TABLE=FILE` that the policy cannot use as it declares their
+  /// tables, by table name (``TableFault``): no loaded client is evaluated while one is here.
+  var tableFaults: [String: TableFault] = [:]
   /// Whether the clients come from a client file (else from the tables' keys, or none).
   package var hasClientFile: Bool { table != nil }
 

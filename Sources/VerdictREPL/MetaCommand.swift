@@ -107,7 +107,8 @@ package enum MetaCommand: Equatable, Sendable {
     case ":records": return required(MetaCommand.records)
     case ":clients": return bare(.clients)
     case ":client": return .success(.client(argument))
-    case ":set": return parseSet(rest)
+    // The value's end as typed: the line's trimming would drop a no-break space the value keeps.
+    case ":set": return parseSet(String(line.drop(while: \.isWhitespace).dropFirst(name.count)))
     case ":run": return bare(.run)
     case ":explain": return .success(.explain(argument))
     case ":tree": return .success(.tree(argument))
@@ -128,7 +129,7 @@ package enum MetaCommand: Equatable, Sendable {
   private static func parseSet(_ text: String) -> Result<MetaCommand, ParseError> {
     guard let equals = text.firstIndex(of: "=") else { return .failure(.malformedSet) }
     let field = text[..<equals].trimmed
-    let value = text[text.index(after: equals)...].trimmed
+    let value = CellReader.typedCell(text[text.index(after: equals)...])
     guard !field.isEmpty, field.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
       return .failure(.malformedSet)
     }

@@ -74,6 +74,7 @@ extension Session {
   /// The verdict for every loaded client, or for the current one when none are loaded.
   func runAll() -> Reply {
     let policy = draft.policy
+    if let refusal = tablesRefusal(for: policy) { return .error(refusal) }
     let context = context
     let indices: [Int?] = book.entries.isEmpty ? [current] : book.entries.indices.map { $0 }
     var table = VerdictTable()
@@ -117,6 +118,7 @@ extension Session {
       }
     }
     let policy = draft.policy
+    if let refusal = tablesRefusal(for: policy) { return .error(refusal) }
     let useOverrides = index == current ? overrides : [:]
     let client: Client
     switch self.client(at: index, for: policy, overrides: useOverrides) {

@@ -29,9 +29,16 @@ extension Session {
     }
     let data: ClientTable
     do throws(RunFailure) { data = try readTableFile(path, for: table) } catch {
-      return .error(error.message)
+      // As `verdict run` refuses the file, the clients are not judged without it, nor with
+      // records of another file read before.
+      let fault = TableFault(table: name, path: path, failure: error)
+      book.tableData[name] = nil
+      book.tableFaults[name] = fault
+      prepareRecords(for: policy, refold: true)
+      return .error(error.message + "\n" + fault.message)
     }
     book.tableData[name] = data
+    book.tableFaults[name] = nil
     prepareRecords(for: policy, refold: true)
     let keys = Set(data.rows.map { ClientKey.trimmed($0.key) }.filter { !$0.isEmpty }).count
     var reply = Reply.output(
@@ -57,29 +64,54 @@ extension Session {
   /// After the policy changed (`:load`, a statement typed): each table's file read for an earlier
   /// policy is checked against the table as the policy now declares it, as `verdict run` checks a
   /// table's file. A table now keyed by another column is read again by it; a file that lacks a
-  /// column the table now reads is set aside, with why, rather than read as missing values.
-  /// Returns what to tell.
+  /// column the table now reads becomes a ``TableFault``, with why, rather than read as missing
+  /// values; a file that was one is read again, in case it was put right. Returns what to tell.
   mutating func refitTables() -> [String] {
     let policy = draft.policy
     var told: [String] = []
-    for name in book.tableData.keys.sorted() {
-      guard let data = book.tableData[name], let table = policy.tables.first(where: { $0.name == name }) else {
-        continue
-      }
+    for name in Set(book.tableData.keys).union(book.tableFaults.keys).sorted() {
+      guard let table = policy.tables.first(where: { $0.name == name }) else { continue }
+      let fault = book.tableFaults[name]
+      guard let path = fault?.path ?? book.tableData[name]?.name else { continue }
       do throws(RunFailure) {
-        if data.options.keyColumn != table.keyColumn {
-          book.tableData[name] = try readTableFile(data.name, for: table)
-          told.append("\(name): read again from \(data.name), keyed by \(Value.quote(table.keyColumn))")
-        } else {
+        if let data = book.tableData[name], data.options.keyColumn == table.keyColumn {
           try data.check(against: table.policy, renderer: style.renderer)
+          continue
         }
+        book.tableData[name] = try readTableFile(path, for: table)
+        book.tableFaults[name] = nil
+        told.append(
+          "\(name): read again from \(path)" + (fault == nil ? ", keyed by \(Value.quote(table.keyColumn))" : ""))
       } catch {
         book.tableData[name] = nil
-        told.append("\(error.message)\n\(name): its records are set aside; :data \(name)=FILE loads them again")
+        book.tableFaults[name] = TableFault(table: name, path: path, failure: error)
+        // A file that stays as it was is not told about again at each statement.
+        if fault?.failure.message != error.message {
+          told.append(error.message + "\n" + (book.tableFaults[name]?.message ?? ""))
+        }
       }
     }
     if !told.isEmpty { prepareRecords(for: policy, refold: true) }
     return told
+  }
+
+  /// Why the loaded clients cannot be evaluated for `policy`, as `verdict run` refuses to run: a
+  /// table without a file (run's own check, ``TablePass/match(_:to:giving:)``) or with one the
+  /// table cannot use (``TableFault``); `nil` when every table has its records, or no client is
+  /// loaded (the client built by hand has no records: its aggregates are missing).
+  func tablesRefusal(for policy: Policy) -> String? {
+    guard !book.entries.isEmpty, !policy.tables.isEmpty else { return nil }
+    let names = Set(policy.tables.map(\.name))
+    let faults = book.tableFaults.values.filter { names.contains($0.table) }.sorted { $0.table < $1.table }
+    let given =
+      book.tableData.filter { names.contains($0.key) }.map { TableFile(name: $0.key, path: $0.value.name) }
+      + faults.map { TableFile(name: $0.table, path: $0.path) }
+    var told: [String] = []
+    do throws(RunFailure) { _ = try TablePass.match(given, to: policy, giving: ":data") } catch {
+      told.append(error.message)
+    }
+    for fault in faults { told += [fault.failure.message, fault.message] }
+    return told.isEmpty ? nil : told.joined(separator: "\n")
   }
 
   /// Folds the tables read with `:data TABLE=FILE` for `policy`, unless its figures are there.

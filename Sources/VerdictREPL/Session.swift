@@ -35,7 +35,7 @@ package struct Session: Sendable {
     guard !PolicyWords.isBlank(entry) else { return Reply() }
     let trimmed = entry.trimmed
     if trimmed.hasPrefix(":") {
-      switch MetaCommand.parse(trimmed) {
+      switch MetaCommand.parse(entry) {
       case .success(let command): return run(command)
       case .failure(let error): return .error(error.message)
       }
@@ -68,6 +68,7 @@ package struct Session: Sendable {
     } catch {
       return .error(style.renderer.render(error.diagnostics, in: error.source))
     }
+    if let refusal = tablesRefusal(for: compiled.policy) { return .error(refusal) }
     prepareRecords(for: compiled.policy)
     let client: Client
     switch currentClient(for: compiled.policy) {

@@ -20,7 +20,7 @@ enum SetOption {
             ?? (known.isEmpty ? " (it has no fields)" : " (its fields: \(known.joined(separator: ", ")))")
         throw CommandFailure(message: "the policy has no field '\(name)'\(hint)", exitCode: 2)
       }
-      let value = String(assignment[assignment.index(after: equals)...])
+      let value = CellReader.typedCell(assignment[assignment.index(after: equals)...])
       if let earlier = cells[name] {
         throw CommandFailure(
           message: "--set \(name) is given twice: '\(earlier)' and '\(value)' (give each field once)", exitCode: 2)

@@ -13,6 +13,9 @@ final class MetaCommandTests: SessionTestCase {
     XCTAssertEqual(try MetaCommand.parse(":set note = a b ").get(), .set(field: "note", value: "a b"))
     XCTAssertEqual(try MetaCommand.parse(":set note = \"a b\"").get(), .set(field: "note", value: "\"a b\""))
     XCTAssertEqual(try MetaCommand.parse(":set revisions =").get(), .set(field: "revisions", value: ""))
+    XCTAssertEqual(
+      try MetaCommand.parse(":set amount = \u{A0}300,00\u{A0}").get(),
+      .set(field: "amount", value: "\u{A0}300,00\u{A0}"))
     XCTAssertEqual(try MetaCommand.parse(":type 1 + 2").get(), .type("1 + 2"))
     XCTAssertEqual(try MetaCommand.parse(":q").get(), .quit)
     XCTAssertEqual(MetaCommand.parse(":set revisions"), .failure(.malformedSet))

@@ -76,4 +76,23 @@ final class SessionReadingTests: SessionTestCase {
       XCTAssertTrue(reply.output.contains("C9\\u{1B}[1;31mRED"), "\(command): \(reply.output)")
     }
   }
+
+  /// A value set by hand keeps the no-break spaces around it, as a data file's cell and `eval
+  /// --set` keep them (one rule, ``CellReader/typedCell(_:)``): `\u{A0}300,00\u{A0}` is money,
+  /// as in a European export, and `\u{A0}3\u{A0}` is not a number; only the spaces and tabs
+  /// around it are dropped. The REPL dropped every white space, so `:set n` read 3.
+  func testASetValueKeepsTheNoBreakSpacesADataCellKeeps() {
+    var session = makeSession()
+    for statement in ["field amount: money in EUR", "field n: number", "field tag: text"] {
+      XCTAssertFalse(session.handle(statement).failed, statement)
+    }
+    expect(&session, ":set amount = \u{A0}300,00\u{A0}", prints: "amount = 300.00 EUR\n")
+    expect(&session, ":set n = \t 3 \t", prints: "n = 3\n")
+    expect(
+      &session, ":set n = \u{A0}3\u{A0}",
+      fails: "the client: n: \"\\u{A0}3\\u{A0}\" is not a number\n")
+    XCTAssertFalse(session.handle(":set tag = \u{A0}x\u{A0}").failed)
+    expect(&session, "tag == \"x\"", prints: "false\n")
+    expect(&session, "tag == \"\u{A0}x\u{A0}\"", prints: "true\n")
+  }
 }

@@ -178,9 +178,10 @@ final class TableTests: SessionTestCase {
       XCTAssertTrue(
         loaded.errors.hasPrefix("\(entries): column 'amount' has numbers with two readings, such as \"1.250\""),
         loaded.errors)
-      XCTAssertTrue(
-        loaded.errors.hasSuffix("entries: its records are set aside; :data entries=FILE loads them again\n"))
-      XCTAssertFalse(session.handle("billed").output.contains("4.25"), hours)
+      XCTAssertTrue(loaded.errors.hasSuffix("\(refusal("entries", entries))\n"), loaded.errors)
+      let billed = session.handle("billed")
+      XCTAssertTrue(billed.failed)
+      XCTAssertFalse(billed.output.contains("4.25"), hours)
     }
   }
 
@@ -206,8 +207,56 @@ final class TableTests: SessionTestCase {
             1 | table invoices keyed by client
               |                         ^~~~~~
               = hint: its columns are 'Customer', 'Betrag'
+        \(refusal("invoices", file))
 
         """)
+  }
+
+  /// What the REPL says of a table whose file it cannot use, as `verdict run` refuses it.
+  private func refusal(_ table: String, _ path: String) -> String {
+    """
+    verdict: table '\(table)' cannot be used, so no loaded client is evaluated
+      hint: put the file or the policy right; ':data \(table)=\(path)' or ':load POLICY' reads the file again
+    """
+  }
+
+  /// A table whose file is missing, cannot be opened or lacks a column the table reads: as
+  /// `verdict run` refuses to run, the REPL evaluates no loaded client (an expression, `:run`,
+  /// `:explain`), saying which table and why, and takes the file up once it is put right, with
+  /// `:data` or `:load`. It evaluated them with the table's aggregates missing: every client kept.
+  func testNoClientIsEvaluatedWithoutATablesRecords() throws {
+    let folder = try folder(files: [
+      "p.verdict": "table inv keyed by client\n  field amount: number\nlet billed = sum(inv.amount)\n"
+        + "when billed > 10 then recommend fire\notherwise recommend keep\n",
+      "clients.csv": "id\nAcme\n", "inv.csv": "client,hours\nAcme,20\n",
+    ])
+    let path = { (name: String) in folder.appendingPathComponent(name).path }
+    var session = makeSession()
+    for entry in [":load \(path("p.verdict"))", ":data \(path("clients.csv"))", ":client Acme"] {
+      XCTAssertFalse(session.handle(entry).failed, entry)
+    }
+    for entry in ["billed", ":run", ":explain"] {
+      expect(&session, entry, fails: "verdict: table 'inv' has no file (hint: give it with :data inv=FILE)\n")
+    }
+    let missing = path("missing.csv")
+    let opened = "verdict: cannot open '\(missing)': No such file or directory\n\(refusal("inv", missing))\n"
+    expect(&session, ":data inv=\(missing)", fails: opened)
+    expect(&session, "billed", fails: opened)
+    let lacking = session.handle(":data inv=\(path("inv.csv"))")
+    XCTAssertTrue(lacking.errors.contains("error: \(path("inv.csv")) has no column 'amount'"), lacking.errors)
+    XCTAssertTrue(lacking.errors.hasSuffix("\(refusal("inv", path("inv.csv")))\n"), lacking.errors)
+    for entry in ["billed", ":run", ":explain"] {
+      let reply = session.handle(entry)
+      XCTAssertTrue(reply.failed, entry)
+      XCTAssertEqual(reply.output, "", entry)
+      XCTAssertEqual(reply.errors, lacking.errors, entry)
+    }
+    // The file put right is read again when the policy is loaded again.
+    try Data("client,amount\nAcme,20\n".utf8).write(to: folder.appendingPathComponent("inv.csv"))
+    let reloaded = session.handle(":load \(path("p.verdict"))")
+    XCTAssertEqual(reloaded.errors, "inv: read again from \(path("inv.csv"))\n")
+    expect(&session, "billed", prints: "20\n")
+    XCTAssertTrue(session.handle(":run").output.contains("Acme    fire"))
   }
 
   /// A table's file read for one policy, then a policy keying the table by another column, or
@@ -233,7 +282,8 @@ final class TableTests: SessionTestCase {
     expect(&session, "s", prints: "12\n")
     let lacking = session.handle(":load \(path("c.verdict"))")
     XCTAssertTrue(lacking.errors.contains("error: \(path("inv.csv")) has no column 'hours'"), lacking.errors)
-    XCTAssertTrue(lacking.errors.hasSuffix("inv: its records are set aside; :data inv=FILE loads them again\n"))
+    XCTAssertTrue(lacking.errors.hasSuffix("\(refusal("inv", path("inv.csv")))\n"), lacking.errors)
+    expect(&session, "s", fails: lacking.errors)
   }
 
   func testDataRefusesATableThePolicyDoesNotHave() {

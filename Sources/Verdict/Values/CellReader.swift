@@ -40,6 +40,20 @@ package struct CellReader: Sendable {
     return reader
   }()
 
+  /// A value typed by hand (`eval --set field=value`, the REPL's `:set field = value`) as the
+  /// text of its cell: without the spaces and tabs around it, which a data file's cell is read
+  /// without too (``CellScanner/isSpace(_:)``), and with every other character kept, a no-break
+  /// space included: `\u{A0}300,00\u{A0}` is then money, as in a European export, and not a
+  /// number, as a file's cell is not. The one rule both commands trim by, so that a value typed
+  /// in either means the same.
+  package static func typedCell(_ typed: some StringProtocol) -> String {
+    let scalars = Substring(typed).unicodeScalars
+    let isSpace = { (scalar: Unicode.Scalar) in scalar.isASCII && CellScanner.isSpace(UInt8(scalar.value)) }
+    guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return String(Substring(scalars[first...last]))
+  }
+
   /// Reads a cell's text as a value of `field`.
   package func read(_ text: String, for field: FieldInfo) -> Result<Value, CellError> {
     var text = text

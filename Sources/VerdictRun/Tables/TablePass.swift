@@ -22,15 +22,19 @@ package struct TableFile: Sendable, Hashable {
 /// A record that cannot be read charges its client with an error (the client's figures would
 /// leave it out); a record without a key is counted and reported; a file that cannot be read to
 /// the end stops the run, since no client's figures could then be trusted.
-struct TablePass {
+package struct TablePass {
   let policy: Policy
   let files: [TableFile]
   let reading: DataReadOptions
   let renderer: DiagnosticRenderer
   let context: EvaluationContext
 
-  /// Checks that each of the policy's tables has exactly one file and each file names a table.
-  static func match(_ files: [TableFile], to policy: Policy) throws(RunFailure) -> [String] {
+  /// Checks that each of the policy's tables has exactly one file and each file names a table;
+  /// returns the files' paths in the order of the policy's tables. `giving` is how a table's
+  /// file is given, for the hint of a table without one (`--table`, the REPL's `:data`).
+  package static func match(
+    _ files: [TableFile], to policy: Policy, giving: String = "--table"
+  ) throws(RunFailure) -> [String] {
     var problems: [RunFailure] = []
     var paths: [String] = []
     let names = policy.tables.map(\.name)
@@ -46,7 +50,7 @@ struct TablePass {
       switch given.count {
       case 0:
         problems.append(
-          RunFailure(.usage, "table '\(table.name)' has no file (hint: give it with --table \(table.name)=FILE)"))
+          RunFailure(.usage, "table '\(table.name)' has no file (hint: give it with \(giving) \(table.name)=FILE)"))
         paths.append("")
       case 1:
         if given[0].path == "-" {
