@@ -57,6 +57,20 @@ extension ExplanationRankingTests {
     XCTAssertEqual(tally.traced, 0)
   }
 
+  /// A policy of more rules than a mask has bits (64) ranks every rule, the last ones included.
+  func testPoliciesOfMoreRulesThanAMaskHoldsRankAsTheTraceRanksThem() throws {
+    let rules = (1...70).map { "rule \"r\($0)\" when a == \($0) and b > 100 then recommend watch" }
+    let policyText = (["field a: number", "field b: number"] + rules + ["otherwise recommend keep"])
+      .joined(separator: "\n")
+    let writer = ExplanationLineWriter(policy: try Policy(policyText))
+    XCTAssertFalse(writer.truths.candidates.keyed, "70 rules")
+    let tally = try compare(
+      policyText, fields: ["a": ["1", "2", "63", "64", "65", "66", "70", "71"], "b": ["0", "50", "100"]], count: 200,
+      seed: 43)
+    XCTAssertGreaterThan(tally.ranked, 100)
+    XCTAssertEqual(tally.traced, 0)
+  }
+
   /// The table of candidates finds what it remembered (and where the candidates' findings are),
   /// keeps the first answer for a key, and stops remembering when full, still finding what it
   /// holds.

@@ -15,30 +15,32 @@ extension ConditionTruths {
   /// by the truths in ``candidates``), and only a tie between them measures distances, which
   /// compute sides (a quotient's) that most clients never need.
   func nearestRule() -> Int? {
-    let closest: UInt64
     var remembered: Int?
     if let key = candidates.key(truths) {
       if let known = candidates.candidates(of: key) {
-        (closest, remembered) = known
-      } else {
-        closest = closestByCount()
-        if closest & (closest &- 1) != 0 {
-          candidates.remember(closest, findings: findings(of: closest), of: key)
-        } else {
-          candidates.remember(closest, findings: [], of: key)
+        closestCount = 0
+        var rest = known.rules
+        while rest != 0 {
+          closest[closestCount] = Int32(rest.trailingZeroBitCount)
+          closestCount += 1
+          rest &= rest &- 1
         }
+        remembered = known.findings
+      } else {
+        closestByCount()
+        var rules: UInt64 = 0
+        for rule in closest[..<closestCount] { rules |= 1 << UInt64(rule) }
+        candidates.remember(rules, findings: closestCount > 1 ? findingsOfClosest() : [], of: key)
       }
     } else {
-      closest = closestByCount()
+      closestByCount()
     }
-    guard closest & (closest &- 1) != 0 else { return closest == 0 ? nil : closest.trailingZeroBitCount }
+    guard closestCount > 1 else { return closestCount == 0 ? nil : Int(closest[0]) }
     // The first of the smallest distance.
     var best: (rule: Int, distance: Double)?
-    var rest = closest
     var position = remembered ?? 0
-    while rest != 0 {
-      let rule = rest.trailingZeroBitCount
-      rest &= rest &- 1
+    for index in 0..<closestCount {
+      let rule = Int(closest[index])
       factCount = 0
       let distance: Double
       if remembered != nil, case let count = Int(candidates.findings[position]), count >= 0 {
@@ -55,14 +57,13 @@ extension ConditionTruths {
     return best?.rule
   }
 
-  /// The findings of each rule of `rules`, in order, as ``RuleCandidates/findings`` keeps them:
-  /// their count and nodes, or -1 for a rule with an `or`, whose findings a distance chooses.
-  private func findings(of rules: UInt64) -> [Int32] {
+  /// The findings of each rule of ``closest``, in order, as ``RuleCandidates/findings`` keeps
+  /// them: their count and nodes, or -1 for a rule with an `or`, whose findings a distance
+  /// chooses.
+  private func findingsOfClosest() -> [Int32] {
     var kept: [Int32] = []
-    var rest = rules
-    while rest != 0 {
-      let rule = rest.trailingZeroBitCount
-      rest &= rest &- 1
+    for index in 0..<closestCount {
+      let rule = Int(closest[index])
       guard !choosesByDistance[rule] else {
         kept.append(-1)
         continue
@@ -77,12 +78,12 @@ extension ConditionTruths {
     return kept
   }
 
-  /// The rules with findings that have the least of (unknown, count of findings), one bit each
-  /// (rule `n` is bit `n`): the truths alone decide them.
-  private func closestByCount() -> UInt64 {
+  /// Puts into ``closest`` the rules with findings that have the least of (unknown, count of
+  /// findings), in order: the truths alone decide them.
+  private func closestByCount() {
     measuring = false
     defer { measuring = true }
-    var closest: UInt64 = 0
+    closestCount = 0
     var least = (unknown: true, count: Int.max)
     for rule in roots.indices {
       let root = roots[rule]
@@ -101,14 +102,15 @@ extension ConditionTruths {
         continue
       }
       let rank = (unknown: truth == .missing, count: factCount)
-      if rank == least {
-        closest |= 1 << UInt64(rule)
-      } else if (rank.unknown ? 1 : 0, rank.count) < (least.unknown ? 1 : 0, least.count) {
+      if rank != least, (rank.unknown ? 1 : 0, rank.count) < (least.unknown ? 1 : 0, least.count) {
         least = rank
-        closest = 1 << UInt64(rule)
+        closestCount = 0
+      } else if rank != least {
+        continue
       }
+      closest[closestCount] = Int32(rule)
+      closestCount += 1
     }
-    return closest
   }
 
   /// The total distance of rule `rule`'s findings, as ``nearestRule()`` ranks them, found again

@@ -104,6 +104,10 @@ final class ConditionTruths {
   /// Whether each rule's condition has an `or`, whose obstacles are its nearest option's: chosen
   /// by distance, so not remembered with the truths (``RuleCandidates/findings``).
   let choosesByDistance: [Bool]
+  /// The rules a ranking chooses the nearest from (``nearestRule()``): ``closestCount`` of them,
+  /// in order.
+  let closest: UnsafeMutableBufferPointer<Int32>
+  @exclusivity(unchecked) var closestCount = 0
   /// Whether a ranking measures distances: not while it only counts findings, when an `or`'s
   /// nearest option is the first of the fewest (the count is the same).
   @exclusivity(unchecked) var measuring = true
@@ -201,6 +205,8 @@ final class ConditionTruths {
     firstCombined = groups.firstCombined
     candidates = RuleCandidates(
       tests: Array(groups.nodes[passes[0].lowerBound..<groups.firstCombined[0]]), rules: roots.count)
+    closest = .allocate(capacity: max(1, roots.count))
+    closest.initialize(repeating: 0)
     choosesByDistance = passes.dropFirst().map { pass in order[pass].contains { plan.nodes[Int($0)].kind == .or } }
     testsFirst = groups.testsFirst
     self.recordable = recordable
@@ -264,6 +270,7 @@ final class ConditionTruths {
     truths.deallocate()
     sides.deallocate()
     sideStamps.deallocate()
+    closest.deallocate()
     constants.deallocate()
     distances.deallocate()
     stamps.deallocate()
