@@ -14,12 +14,14 @@
 #
 #   Benchmarks/explain-bench.sh [RUNS]                  RUNS defaults to 5
 #   VERDICT=path/to/verdict Benchmarks/explain-bench.sh   another build, without building
+#   POLICY=../shared/bench/policy.verdict CLIENTS=/tmp/peers-data/clients_1000000.csv \
+#     Benchmarks/explain-bench.sh 7                     another policy on its own clients
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
 SCRATCH=${SCRATCH:-.build-run}
 DATA=bench-data
-POLICY=Benchmarks/run-bench.verdict
+POLICY=${POLICY:-Benchmarks/run-bench.verdict}
 TODAY=2026-11-29
 
 if [[ -z "${VERDICT:-}" ]]; then
@@ -30,10 +32,16 @@ BIN="$SCRATCH/release"
 mkdir -p "$DATA"
 
 source Benchmarks/common.sh
-big="$DATA/clients-1000000.csv"
-[[ -s "$big" ]] || { swift build -c release --scratch-path "$SCRATCH" --product run-bench >/dev/null; generate 1000000 "$big"; }
-small="$DATA/clients-1000000-first-100k.csv"
-[[ -s "$small" ]] || head -n 100001 "$big" >"$small"
+if [[ -n "${CLIENTS:-}" ]]; then
+  big=$CLIENTS
+  small="$DATA/$(basename "$CLIENTS" .csv)-first-100k.csv"
+  head -n 100001 "$big" >"$small"
+else
+  big="$DATA/clients-1000000.csv"
+  [[ -s "$big" ]] || { swift build -c release --scratch-path "$SCRATCH" --product run-bench >/dev/null; generate 1000000 "$big"; }
+  small="$DATA/clients-1000000-first-100k.csv"
+  [[ -s "$small" ]] || head -n 100001 "$big" >"$small"
+fi
 
 # Seconds one run takes.
 seconds() {
