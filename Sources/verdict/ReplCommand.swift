@@ -81,22 +81,33 @@ struct ReplCommand: ParsableCommand {
   }
 
   /// Reads entries from standard input line by line, without prompts; returns the exit status.
+  ///
+  /// Entries already waiting in the input (a file, a paste) are handled together, so that their
+  /// statements are compiled with the policy once rather than once each; an entry is answered
+  /// as soon as no more input is waiting, as a program writing one entry at a time expects.
   static func runScript(session start: Session) -> Int32 {
     var session = start
     var buffer = InputBuffer()
+    var lines = StandardInputLines()
+    var waiting: [String] = []
     var failed = false
-    while let line = readLine(strippingNewline: true) {
+    /// Handles and shows the waiting entries; returns whether one ended the session.
+    func answer() -> Bool {
+      defer { waiting = [] }
+      for reply in session.handle(entries: waiting) {
+        show(reply)
+        failed = failed || reply.failed
+        if reply.quits { return true }
+      }
+      return false
+    }
+    while let line = lines.next() {
       guard case .complete(let entry) = buffer.add(line) else { continue }
-      let reply = session.handle(entry)
-      show(reply)
-      failed = failed || reply.failed
-      if reply.quits { return failed ? 1 : 0 }
+      waiting.append(entry)
+      if !lines.isWaiting(), answer() { return failed ? 1 : 0 }
     }
-    if let unfinished = buffer.finish() {
-      let reply = session.handle(unfinished)
-      show(reply)
-      failed = failed || reply.failed
-    }
+    if let unfinished = buffer.finish() { waiting.append(unfinished) }
+    _ = answer()
     return failed ? 1 : 0
   }
 
