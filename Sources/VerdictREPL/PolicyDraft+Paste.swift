@@ -32,8 +32,8 @@ extension PolicyDraft {
   }
 
   /// Adds the entries at `indices`, which define no name twice: together while that compiles,
-  /// leaving out the first entry with an error each time it does not; one at a time when an
-  /// error is found in none of them.
+  /// leaving out the first entry with an error each time it does not; the first alone when the
+  /// draft's own statements have errors with them.
   private mutating func addBatch(
     _ indices: [Int], of entries: [String], into results: inout [Result<Change, PolicyError>?]
   ) {
@@ -48,6 +48,9 @@ extension PolicyDraft {
       case .failed(let position, let error):
         results[waiting[position]] = .failure(error)
         waiting.remove(at: position)
+      case .firstAlone:
+        let index = waiting.removeFirst()
+        results[index] = Result { () throws(PolicyError) in try add(entries[index]) }
       case .unsure:
         for index in waiting { results[index] = Result { () throws(PolicyError) in try add(entries[index]) } }
         return
@@ -62,8 +65,11 @@ extension PolicyDraft {
     case added([Change], [Segment], Policy)
     /// The entry at this position of the batch has this error.
     case failed(Int, PolicyError)
-    /// The batch cannot be added together (an error outside its entries, an example named as
-    /// another): it is added one entry at a time.
+    /// The draft's statements have errors with the batch's: the first entry (the only one that
+    /// may redefine what they use) is added alone, as typed, to say why.
+    case firstAlone
+    /// The batch cannot be added together (an example named as another): it is added one entry
+    /// at a time.
     case unsure
   }
 
@@ -98,7 +104,8 @@ extension PolicyDraft {
     let owner = { (position: Int) -> Int? in placements.firstIndex { position >= $0.start && position <= $0.end } }
     guard let policy = compiled else {
       let errors = diagnostics.filter { $0.severity == .error }
-      guard let first = errors.compactMap({ owner($0.range.start) }).min() else { return .unsure }
+      let owners = errors.map { owner($0.range.start) }
+      guard !owners.contains(nil), let first = owners.compactMap({ $0 }).min() else { return .firstAlone }
       return .failed(first, error(in: batch[first], at: placements[first], among: errors))
     }
     let statements = policy.syntax.statements.filter { $0.range.start >= placements[0].start }
