@@ -152,6 +152,7 @@ struct InteractiveLoop {
 
   func run() {
     Terminal.out(state.session.banner(version: VerdictCommand.version) + "\n")
+    var waiting: [String] = []
     while true {
       let prompt = state.buffer.isEmpty ? state.session.prompt : state.session.continuationPrompt
       switch editor.readLine(prompt: prompt) {
@@ -161,14 +162,28 @@ struct InteractiveLoop {
         let remembered = entry.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
           .joined(separator: " ").trimmingCharacters(in: .whitespaces)
         if !remembered.isEmpty { editor.addHistory(remembered) }
-        let reply = state.session.handle(entry)
-        ReplCommand.show(reply)
-        if reply.quits { return }
+        waiting.append(entry)
+        // The entries of a paste are answered together once the rest of it is read, so that
+        // their statements are compiled with the policy once; a typed entry at once.
+        if editor.isInputWaiting { continue }
+        if answer(&waiting) { return }
       case .interrupted:
         state.buffer.cancel()
+        if answer(&waiting) { return }
       case .endOfInput:
+        _ = answer(&waiting)
         return
       }
     }
+  }
+
+  /// Handles and shows the `waiting` entries, emptying it; returns whether one ended the session.
+  private func answer(_ waiting: inout [String]) -> Bool {
+    defer { waiting = [] }
+    for reply in state.session.handle(entries: waiting) {
+      ReplCommand.show(reply)
+      if reply.quits { return true }
+    }
+    return false
   }
 }
