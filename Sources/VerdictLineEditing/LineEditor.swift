@@ -119,6 +119,14 @@ package final class LineEditor {
     return .line(String(text))
   }
 
+  /// Whether more input can be read without waiting: the rest of a paste, not keys yet to be
+  /// typed. (The reader takes one byte at a time from the descriptor, so nothing read waits in
+  /// a buffer of ours or libedit's.)
+  package var isInputWaiting: Bool {
+    var descriptor = pollfd(fd: input.inputDescriptor, events: Int16(POLLIN), revents: 0)
+    return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0
+  }
+
   /// Adds a line to history (skipping blank lines and immediate duplicates) and persists it
   /// to the history file.
   ///

@@ -37,9 +37,13 @@ package struct PolicyDraft: Sendable {
   /// The name diagnostics about the whole draft use.
   package static let sourceName = "<session>"
 
-  private(set) var segments: [Segment] = []
+  internal(set) var segments: [Segment] = []
   /// The compiled draft.
-  package private(set) var policy: Policy
+  package internal(set) var policy: Policy
+  /// The bytes of text that adding statements has handed to `Policy.compile` so far. For tests
+  /// that adding n statements costs about n times adding one, not n² (a paste compiles its
+  /// statements together); nothing else reads it.
+  package internal(set) var compiledBytes = 0
 
   /// An empty draft: no statements, the default verdicts.
   package init() {
@@ -70,14 +74,14 @@ package struct PolicyDraft: Sendable {
   /// On errors the draft is unchanged and the error's diagnostics point into `input`.
   package mutating func add(_ input: String) throws(PolicyError) -> Change {
     var replacing = PolicyDraft.definedKeys(in: input)
-    var attempt = try combine(input, replacing: replacing)
+    var attempt = try combine(input, replacing: replacing, counting: &compiledBytes)
     // An example's name is text, which the word scan skips: an example typed again under a
     // name the draft holds is found once the input has compiled, and replaces the earlier one.
     let retyped = Set(attempt.added.compactMap(\.role.key)).intersection(segments.compactMap(\.role.key))
       .subtracting(replacing)
     if !retyped.isEmpty {
       replacing.formUnion(retyped)
-      attempt = try combine(input, replacing: replacing)
+      attempt = try combine(input, replacing: replacing, counting: &compiledBytes)
     }
     let replaced = Set(segments.compactMap(\.role.key)).intersection(replacing)
     let policy = attempt.policy
@@ -112,7 +116,9 @@ package struct PolicyDraft: Sendable {
   /// The input's first statement begins its line, as in the draft's text (see `segments`): typed
   /// indented after a table, a `field` would otherwise be read as the table's member, which no
   /// segment holds.
-  private func combine(_ input: String, replacing: Set<String>) throws(PolicyError) -> Combination {
+  private func combine(
+    _ input: String, replacing: Set<String>, counting compiled: inout Int
+  ) throws(PolicyError) -> Combination {
     let kept = segments.filter { $0.role.key.map { !replacing.contains($0) } ?? true }
     let prefix = kept.map(\.text).joined(separator: "\n")
     let offset = prefix.isEmpty ? 0 : prefix.utf8.count + 1
@@ -122,9 +128,10 @@ package struct PolicyDraft: Sendable {
     let combined = SourceFile(
       name: PolicyDraft.sourceName, bytes: prefix.isEmpty ? body : Array(prefix.utf8) + [UInt8(ascii: "\n")] + body)
     let inputSource = SourceFile(name: "<repl>", text: input)
-    let (compiled, diagnostics) = Policy.compile(combined)
+    compiled += combined.bytes.count
+    let (result, diagnostics) = Policy.compile(combined)
     let shifted = PolicyDraft.shift(diagnostics, from: offset, undoing: lineStart)
-    guard let policy = compiled else {
+    guard let policy = result else {
       let own = shifted.filter { $0.severity == .error }
       if own.isEmpty { throw PolicyError(source: combined, diagnostics: diagnostics.filter { $0.severity == .error }) }
       // The input's own parse errors read better from a parse of the input alone: their
@@ -143,7 +150,7 @@ package struct PolicyDraft: Sendable {
   /// Diagnostics that fall after `offset`, moved to point into the input, whose ``lineStart(of:)``
   /// white space the compiled text did not have; notes are dropped since they may point into the
   /// earlier text.
-  private static func shift(
+  static func shift(
     _ diagnostics: [Diagnostic], from offset: Int, undoing removed: Range<Int>
   ) -> [Diagnostic] {
     func moved(_ position: Int) -> Int {

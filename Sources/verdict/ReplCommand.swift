@@ -81,22 +81,33 @@ struct ReplCommand: ParsableCommand {
   }
 
   /// Reads entries from standard input line by line, without prompts; returns the exit status.
+  ///
+  /// Entries already waiting in the input (a file, a paste) are handled together, so that their
+  /// statements are compiled with the policy once rather than once each; an entry is answered
+  /// as soon as no more input is waiting, as a program writing one entry at a time expects.
   static func runScript(session start: Session) -> Int32 {
     var session = start
     var buffer = InputBuffer()
+    var lines = StandardInputLines()
+    var waiting: [String] = []
     var failed = false
-    while let line = readLine(strippingNewline: true) {
+    /// Handles and shows the waiting entries; returns whether one ended the session.
+    func answer() -> Bool {
+      defer { waiting = [] }
+      for reply in session.handle(entries: waiting) {
+        show(reply)
+        failed = failed || reply.failed
+        if reply.quits { return true }
+      }
+      return false
+    }
+    while let line = lines.next() {
       guard case .complete(let entry) = buffer.add(line) else { continue }
-      let reply = session.handle(entry)
-      show(reply)
-      failed = failed || reply.failed
-      if reply.quits { return failed ? 1 : 0 }
+      waiting.append(entry)
+      if !lines.isWaiting(), answer() { return failed ? 1 : 0 }
     }
-    if let unfinished = buffer.finish() {
-      let reply = session.handle(unfinished)
-      show(reply)
-      failed = failed || reply.failed
-    }
+    if let unfinished = buffer.finish() { waiting.append(unfinished) }
+    _ = answer()
     return failed ? 1 : 0
   }
 
@@ -141,6 +152,7 @@ struct InteractiveLoop {
 
   func run() {
     Terminal.out(state.session.banner(version: VerdictCommand.version) + "\n")
+    var waiting: [String] = []
     while true {
       let prompt = state.buffer.isEmpty ? state.session.prompt : state.session.continuationPrompt
       switch editor.readLine(prompt: prompt) {
@@ -150,14 +162,28 @@ struct InteractiveLoop {
         let remembered = entry.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
           .joined(separator: " ").trimmingCharacters(in: .whitespaces)
         if !remembered.isEmpty { editor.addHistory(remembered) }
-        let reply = state.session.handle(entry)
-        ReplCommand.show(reply)
-        if reply.quits { return }
+        waiting.append(entry)
+        // The entries of a paste are answered together once the rest of it is read, so that
+        // their statements are compiled with the policy once; a typed entry at once.
+        if editor.isInputWaiting { continue }
+        if answer(&waiting) { return }
       case .interrupted:
         state.buffer.cancel()
+        if answer(&waiting) { return }
       case .endOfInput:
+        _ = answer(&waiting)
         return
       }
     }
+  }
+
+  /// Handles and shows the `waiting` entries, emptying it; returns whether one ended the session.
+  private func answer(_ waiting: inout [String]) -> Bool {
+    defer { waiting = [] }
+    for reply in state.session.handle(entries: waiting) {
+      ReplCommand.show(reply)
+      if reply.quits { return true }
+    }
+    return false
   }
 }
