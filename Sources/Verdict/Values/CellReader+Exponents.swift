@@ -79,21 +79,9 @@ extension CellScanner {
       }
       index += 1
     }
-    guard !digits.isEmpty, index < last, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")
-    else { return nil }
-    index += 1
-    let negativeExponent = index < last && bytes[index] == UInt8(ascii: "-")
-    if index < last, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
-    guard index < last else { return nil }
-    var exponent = 0
-    while index < last, CellScanner.isDigit(bytes[index]) {
-      exponent = min(exponent * 10 + Int(bytes[index] - UInt8(ascii: "0")), 1_000_000_000)
-      index += 1
-    }
-    guard index == last else { return nil }
+    guard !digits.isEmpty, let exponent = exponent(from: index, to: last) else { return nil }
     return ExponentNotation(
-      negative: negative, digits: digits, wholeCount: wholeCount ?? digits.count,
-      exponent: negativeExponent ? -exponent : exponent)
+      negative: negative, digits: digits, wholeCount: wholeCount ?? digits.count, exponent: exponent)
   }
 
   /// Whether `byte` is a decimal mark in this cell's column.

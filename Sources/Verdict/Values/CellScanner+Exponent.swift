@@ -37,25 +37,33 @@ extension CellScanner {
       }
       index += 1
     }
-    guard digits > 0, point != digits, index < end,
-      bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")
-    else { return nil }
+    guard digits > 0, point != digits, let exponent = exponent(from: index, to: end), let firstNonzero else {
+      return nil
+    }
+    // The digits that matter run from the first nonzero to the last; the point's place counts
+    // from the first of them.
+    let whole = (point ?? digits) - firstNonzero
+    let significant = lastNonzero - firstNonzero + 1
+    let written = whole + exponent
+    return ExponentNumber(wholeDigits: max(0, written), places: max(0, significant - written))
+  }
+
+  /// The exponent written from `index` to `end`: `e` or `E`, an optional sign and at least one
+  /// digit, nothing after; `nil` otherwise. An exponent past a billion is counted as a billion,
+  /// as far out of range. What a JSON number and a CSV cell in exponent notation end with.
+  func exponent(from index: Int, to end: Int) -> Int? {
+    var index = index
+    guard index < end, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") else { return nil }
     index += 1
     let negative = index < end && bytes[index] == UInt8(ascii: "-")
     if index < end, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
     guard index < end else { return nil }
-    // An exponent past a billion is as far out of range as a billion.
     var exponent = 0
     while index < end, CellScanner.isDigit(bytes[index]) {
       exponent = min(exponent * 10 + Int(bytes[index] - UInt8(ascii: "0")), 1_000_000_000)
       index += 1
     }
-    guard index == end, let firstNonzero else { return nil }
-    // The digits that matter run from the first nonzero to the last; the point's place counts
-    // from the first of them.
-    let whole = (point ?? digits) - firstNonzero
-    let significant = lastNonzero - firstNonzero + 1
-    let written = whole + (negative ? -exponent : exponent)
-    return ExponentNumber(wholeDigits: max(0, written), places: max(0, significant - written))
+    guard index == end else { return nil }
+    return negative ? -exponent : exponent
   }
 }
