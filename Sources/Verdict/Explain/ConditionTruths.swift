@@ -143,6 +143,17 @@ final class ConditionTruths {
   /// Counts the clients filled, so that the distances of the one before need no clearing.
   @exclusivity(unchecked) private(set) var generation: UInt32 = 0
 
+  /// A new ``generation``, for the next client's fill: the distances and sides of the one before
+  /// are then out of date without clearing them (but when the count wraps).
+  func startClient() {
+    generation &+= 1
+    if generation == 0 {
+      stamps.update(repeating: 0)
+      sideStamps.update(repeating: 0)
+      generation = 1
+    }
+  }
+
   /// Room for twice as many facts, those found kept.
   func growFacts() {
     let larger = UnsafeMutableBufferPointer<Int32>.allocate(capacity: facts.count * 2)
@@ -281,67 +292,5 @@ final class ConditionTruths {
     lists.deallocate()
     texts.deinitialize()
     texts.deallocate()
-  }
-
-  /// Evaluates every node of the plan for `client`, or those of rule `rule`'s condition alone;
-  /// `false` when the values might not be the trace's (see the type's description), the caller
-  /// then tracing instead.
-  func fill(
-    policy: Policy, clientAt client: UnsafePointer<Client>, contextAt context: UnsafePointer<EvaluationContext>,
-    rule: Int? = nil
-  ) -> Bool {
-    generation &+= 1
-    if generation == 0 {
-      stamps.update(repeating: 0)
-      sideStamps.update(repeating: 0)
-      generation = 1
-    }
-    subject = (client, context)
-    var observer = NoObserver()
-    do throws(EvaluationError) {
-      return try policy.withInterpreter(recordAt: client, contextAt: context, &observer) {
-        (interpreter) throws(Interrupt) -> Bool in
-        let pass = rule.map { $0 + 1 } ?? 0
-        if testsFirst[pass], fillTestsFirst(pass, &interpreter) { return true }
-        for position in passes[pass] {
-          let index = Int(order[position])
-          let entry = entries[index]
-          let truth: Truth?
-          switch entry.kind {
-          case .and, .or, .not:
-            truth = combination(entry)
-          case .let where entry.count > 0:
-            truth = combination(entry)
-          case .let, .comparison, .field, .test:
-            do throws(Interrupt) {
-              guard let test = try self.test(index, entry, &interpreter) else { return false }
-              truth = test
-            } catch {
-              interpreter.scratch?.takeUnretainedValue().failure = nil
-              guard skippedAlone(entry) else { return false }
-              truth = nil
-            }
-          }
-          truths[index] = truth
-        }
-        return true
-      }
-    } catch {
-      return false
-    }
-  }
-
-  /// Whether a test whose evaluation failed is an operand that a trace skips alone: an earlier
-  /// operand of its chain decided the chain.
-  private func skippedAlone(_ entry: Entry) -> Bool {
-    guard entry.skippedAlone, entry.chain >= 0 else { return false }
-    let chain = entries[Int(entry.chain)]
-    let decider: Truth = chain.kind == .and ? .false : .true
-    for position in Int(chain.first)..<Int(chain.first + chain.count) {
-      let operand = children[position]
-      if entries[Int(operand)].id == entry.id { return false }
-      if truths[Int(operand)] == decider { return true }
-    }
-    return false
   }
 }
