@@ -75,7 +75,9 @@ extension CSVRecordScanner {
   /// ``CSVRecordRun/fieldsTried`` fields left in the table; that record is untouched.
   ///
   /// Why: a call of ``attemptUnquoted()`` a record (its window, its constants, its outcome, the
-  /// run's bookkeeping) cost about 60 instructions a record beside the split itself.
+  /// run's bookkeeping) cost about 60 instructions a record beside the split itself; here the
+  /// split of each record (``splitRecord(at:base:end:separator:ends:into:capacity:)``, the one both use) is
+  /// inlined into the loop, and the window and line are moved once for the run.
   func splitRun(into run: CSVRecordRun, limit: Int) -> Int {
     let base = window.base
     let end = window.end
@@ -86,59 +88,19 @@ extension CSVRecordScanner {
     let records = run.bytes
     let capacity = CSVRecordRun.fieldCapacity
     var taken = 0
-    // Fields of the records taken, and with those of the record being split.
+    // Fields of the records taken.
     var used = 0
-    var count = 0
     var recordStart = window.start
-    records: while taken < limit, recordStart < end, capacity &- used >= CSVRecordRun.fieldsTried {
-      let first = base[recordStart]
-      if first == Self.lineFeed || first == Self.carriageReturn { break }
-      count = used
-      var fieldStart = recordStart
-      var word = recordStart
-      // The record's fields (below 64) in quotes with `""` inside, unescaped once it is whole.
-      var escaped: UInt64 = 0
-      words: while word &+ 8 <= end {
-        let bytes = UInt64(littleEndian: UnsafeRawPointer(base + word).loadUnaligned(as: UInt64.self))
-        var found = ends.found(in: bytes)
-        while found != 0 {
-          let at = word &+ (found.trailingZeroBitCount &>> 3)
-          found &= found &- 1
-          let byte = base[at]
-          if byte == separator {
-            guard count &+ 1 < capacity else { break records }
-            fields[count] = UnsafeBufferPointer(start: base + fieldStart, count: at &- fieldStart)
-            count &+= 1
-            fieldStart = at &+ 1
-          } else if byte == Self.lineFeed || byte == Self.carriageReturn {
-            guard byte == Self.lineFeed || at &+ 1 < end else { break records }
-            fields[count] = UnsafeBufferPointer(start: base + fieldStart, count: at &- fieldStart)
-            count &+= 1
-            if escaped != 0 { Self.unescape(fields + used, escaped) }
-            records[taken] = UnsafeBufferPointer(start: base + recordStart, count: at &- recordStart)
-            fieldEnds[taken] = count
-            taken &+= 1
-            used = count
-            recordStart = byte == Self.carriageReturn && base[at &+ 1] == Self.lineFeed ? at &+ 2 : at &+ 1
-            continue records
-          } else if byte == Self.quote {
-            guard at == fieldStart, count &+ 1 < capacity,
-              let (close, doubled) = closingQuote(at: at, base: base, end: end, separator: separator)
-            else { break records }
-            if doubled {
-              guard count &- used < 64 else { break records }
-              escaped |= 1 &<< UInt64(count &- used)
-            }
-            fields[count] = UnsafeBufferPointer(start: base + (at &+ 1), count: close &- at &- 1)
-            count &+= 1
-            fieldStart = close &+ 2
-            word = fieldStart
-            continue words
-          }
-        }
-        word &+= 8
-      }
-      break
+    while taken < limit, recordStart < end, capacity &- used >= CSVRecordRun.fieldsTried,
+      let record = splitRecord(
+        at: recordStart, base: base, end: end, separator: separator, ends: ends, into: fields + used,
+        capacity: capacity &- used)
+    {
+      records[taken] = UnsafeBufferPointer(start: base + recordStart, count: record.lineBreak &- recordStart)
+      used &+= record.count
+      fieldEnds[taken] = used
+      taken &+= 1
+      recordStart = record.next
     }
     if taken > 0 {
       window.start = recordStart

@@ -20,18 +20,39 @@ extension CSVRecordScanner {
   }
 
   /// ``attemptUnquoted()`` writing the fields to `fields`, which has room for `capacity`: the
-  /// scanner's own table, or a place in a ``CSVRecordRun``'s.
+  /// scanner's own table, or a place in a test's.
   @inline(__always)
   func attemptUnquoted(
     into fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>, capacity: Int
   ) -> Attempt? {
     let base = window.base
-    let end = window.end
     let recordStart = window.start
+    let separator = self.separator
+    guard
+      let record = splitRecord(
+        at: recordStart, base: base, end: window.end, separator: separator,
+        ends: FieldEndBytes(separator: separator, quote: Self.quote), into: fields, capacity: capacity)
+    else { return nil }
+    window.start = record.next
+    line &+= 1
+    flaw = -1
+    recordBytes = UnsafeBufferPointer(start: base + recordStart, count: record.lineBreak &- recordStart)
+    return .complete(count: record.count)
+  }
+
+  /// The record at `recordStart` split word by word as ``attemptUnquoted()`` takes it, its fields
+  /// written to `fields` (room for `capacity`), its doubled quotes unescaped: how many fields,
+  /// where its line break is and where the next record starts; `nil` for a record the split does
+  /// not take, having changed nothing but `fields`. What ``attemptUnquoted()`` and
+  /// ``splitRun(into:limit:)`` share; inlined into each, which keep what they hoist (`base`,
+  /// `end`, `separator`, `ends`) out of their loops.
+  @inline(__always)
+  func splitRecord(
+    at recordStart: Int, base: UnsafeMutablePointer<UInt8>, end: Int, separator: UInt8, ends: FieldEndBytes,
+    into fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>, capacity: Int
+  ) -> (count: Int, lineBreak: Int, next: Int)? {
     let first = base[recordStart]
     if first == Self.lineFeed || first == Self.carriageReturn { return nil }
-    let separator = self.separator
-    let ends = FieldEndBytes(separator: separator, quote: Self.quote)
     var count = 0
     // The fields (below 64) in quotes with `""` inside, unescaped in place once the record is whole.
     var escaped: UInt64 = 0
@@ -54,12 +75,9 @@ extension CSVRecordScanner {
           guard byte == Self.lineFeed || at &+ 1 < end else { return nil }
           fields[count] = UnsafeBufferPointer(start: base + fieldStart, count: at &- fieldStart)
           count &+= 1
-          window.start = byte == Self.carriageReturn && base[at &+ 1] == Self.lineFeed ? at &+ 2 : at &+ 1
-          line &+= 1
-          flaw = -1
-          recordBytes = UnsafeBufferPointer(start: base + recordStart, count: at &- recordStart)
           if escaped != 0 { Self.unescape(fields, escaped) }
-          return .complete(count: count)
+          let next = byte == Self.carriageReturn && base[at &+ 1] == Self.lineFeed ? at &+ 2 : at &+ 1
+          return (count, at, next)
         } else if byte == Self.quote {
           // A field in quotes without a quote or a line break inside, closed right before the
           // separator, is its bytes between the quotes, in place: the rest of the record is read
