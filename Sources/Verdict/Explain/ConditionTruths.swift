@@ -142,6 +142,16 @@ final class ConditionTruths {
   let stamps: UnsafeMutableBufferPointer<UInt32>
   /// Counts the clients filled, so that the distances of the one before need no clearing.
   @exclusivity(unchecked) private(set) var generation: UInt32 = 0
+  /// The ``generation`` in which the `and`s, `or`s, `not`s and lets of each pass were worked out
+  /// (``combine(rule:)``): a fill that finds its decision remembered leaves them for later.
+  let passStamps: UnsafeMutableBufferPointer<UInt32>
+  /// The key (``RuleCandidates/key(_:)``) of the tests' truths, when ``keyStamp`` is
+  /// ``generation``: made as a fill of every rule evaluates them.
+  @exclusivity(unchecked) var key: UInt64 = 0
+  @exclusivity(unchecked) var keyStamp: UInt32 = 0
+  /// The decision remembered for the tests' truths, when ``decidedStamp`` is ``generation``.
+  @exclusivity(unchecked) var decided: (winner: Int?, unknownRuleCount: Int) = (nil, 0)
+  @exclusivity(unchecked) var decidedStamp: UInt32 = 0
 
   /// A new ``generation``, for the next client's fill: the distances and sides of the one before
   /// are then out of date without clearing them (but when the count wraps).
@@ -150,6 +160,9 @@ final class ConditionTruths {
     if generation == 0 {
       stamps.update(repeating: 0)
       sideStamps.update(repeating: 0)
+      passStamps.update(repeating: 0)
+      keyStamp = 0
+      decidedStamp = 0
       generation = 1
     }
   }
@@ -210,6 +223,8 @@ final class ConditionTruths {
     self.order = .allocate(capacity: max(1, order.count))
     _ = self.order.initialize(from: order)
     self.passes = passes
+    passStamps = .allocate(capacity: passes.count)
+    passStamps.initialize(repeating: 0)
     let groups = ConditionTruths.grouped(order, passes: passes, plan: plan, runtime: policy.runtime)
     grouped = .allocate(capacity: max(1, groups.nodes.count))
     _ = grouped.initialize(from: groups.nodes)
@@ -281,6 +296,7 @@ final class ConditionTruths {
     truths.deallocate()
     sides.deallocate()
     sideStamps.deallocate()
+    passStamps.deallocate()
     closest.deallocate()
     constants.deallocate()
     distances.deallocate()
