@@ -24,6 +24,9 @@ final class ExplanationRankingTests: XCTestCase {
     /// Clients that ``ExplanationLineWriter/report(_:in:truthsFilled:)`` decided on the truths (the others it
     /// evaluated).
     var decided = 0
+    /// Of those, the clients whose decision was remembered for their tests' truths
+    /// (``RuleCandidates/decision(of:)``), their combinations worked out for their line alone.
+    var rememberedDecisions = 0
   }
 
   /// Explains `count` generated clients both ways and compares the nearest rule and the line.
@@ -63,6 +66,7 @@ final class ExplanationRankingTests: XCTestCase {
         }
         XCTAssertEqual(written, ExplanationText.line(explanation), "from the truths: \(values)", file: file, line: line)
         if filled { tally.decided += 1 }
+        if filled, writer.truths.decidedStamp == writer.truths.generation { tally.rememberedDecisions += 1 }
       case (.failure(let error), .failure(let expected)):
         XCTAssertEqual(error, expected, "\(values)", file: file, line: line)
       case (.success, .failure), (.failure, .success):

@@ -37,6 +37,7 @@ extension ExplanationRankingTests {
     XCTAssertGreaterThan(tally.ranked, 150, "the truths rank most clients without a winner")
     XCTAssertEqual(tally.traced, 0)
     XCTAssertGreaterThan(tally.decided, 600)
+    XCTAssertGreaterThan(tally.rememberedDecisions, 100, "clients share combinations of truths")
     let writer = ExplanationLineWriter(policy: try Policy(policyText))
     XCTAssertTrue(writer.truths.candidates.keyed)
     XCTAssertEqual(writer.truths.entries.filter { $0.step >= 0 }.count, 2, "the quotient and the product")
@@ -93,6 +94,25 @@ extension ExplanationRankingTests {
     XCTAssertEqual(seventeenth.rules, 17)
     XCTAssertEqual(candidates.findings[seventeenth.findings], 17)
     XCTAssertNil(candidates.candidates(of: 1 << 63 | 9_999 << 6))
+  }
+
+  /// A decision is remembered beside the candidates of its key, each found only once remembered,
+  /// and a decision of no winner is told apart from none remembered.
+  func testDecisionsAreFoundByTheirKeyBesideTheCandidates() throws {
+    let candidates = RuleCandidates(tests: [0, 1], rules: 3)
+    let key: UInt64 = 1 << 63 | 0b11_01
+    XCTAssertNil(candidates.decision(of: key))
+    candidates.remember(winner: 2, unknownRuleCount: 1, of: key)
+    XCTAssertNil(candidates.candidates(of: key), "a decision alone has no candidates")
+    candidates.remember(0b011, findings: [1, 4], of: key)
+    let decided = try XCTUnwrap(candidates.decision(of: key))
+    XCTAssertEqual(decided.winner, 2)
+    XCTAssertEqual(decided.unknownRuleCount, 1)
+    XCTAssertEqual(candidates.candidates(of: key)?.rules, 0b011)
+    candidates.remember(winner: nil, unknownRuleCount: 0, of: 1 << 63 | 0b01_01)
+    let none = try XCTUnwrap(candidates.decision(of: 1 << 63 | 0b01_01))
+    XCTAssertNil(none.winner)
+    XCTAssertNil(candidates.candidates(of: 1 << 63 | 0b01_01))
   }
 
   /// A key holds each test's truth in two bits, in the order of the tests.

@@ -7,7 +7,21 @@ extension ConditionTruths {
   ///
   /// A filled plan holds the truth the evaluation gives each condition (see the type's
   /// description), and the rule loop evaluates every rule, so this is its decision.
+  ///
+  /// A decision remembered for the tests' truths (``RuleCandidates/decision(of:)``) is that
+  /// decision: the truths of the conditions are a function of the tests' alone.
   func decision() -> (winner: Int?, unknownRuleCount: Int)? {
+    if decidedStamp == generation { return decided }
+    combine()
+    guard let decided = decisionOfRoots() else { return nil }
+    if keyStamp == generation {
+      candidates.remember(winner: decided.winner, unknownRuleCount: decided.unknownRuleCount, of: key)
+    }
+    return decided
+  }
+
+  /// ``decision()`` from the truths of the rules' conditions.
+  private func decisionOfRoots() -> (winner: Int?, unknownRuleCount: Int)? {
     var winner: Int?
     var winnerSeverity = -1
     var unknown = 0

@@ -2,10 +2,12 @@
 extension ConditionTruths {
   /// Evaluates every node of the plan for `client`, or those of rule `rule`'s condition alone;
   /// `false` when the values might not be the trace's (see the type's description), the caller
-  /// then tracing instead.
+  /// then tracing instead. `deciding`: for ``decision()``, which may find the decision
+  /// remembered for the tests' truths, the combinations of tests are then left for
+  /// ``combine(rule:)``.
   func fill(
     policy: Policy, clientAt client: UnsafePointer<Client>, contextAt context: UnsafePointer<EvaluationContext>,
-    rule: Int? = nil
+    rule: Int? = nil, deciding: Bool = false
   ) -> Bool {
     startClient()
     subject = (client, context)
@@ -14,7 +16,7 @@ extension ConditionTruths {
       return try policy.withInterpreter(recordAt: client, contextAt: context, &observer) {
         (interpreter) throws(Interrupt) -> Bool in
         let pass = rule.map { $0 + 1 } ?? 0
-        if testsFirst[pass], fillTestsFirst(pass, &interpreter) { return true }
+        if testsFirst[pass], fillTestsFirst(pass, deciding: deciding, &interpreter) { return true }
         for position in passes[pass] {
           let index = Int(order[position])
           let entry = entries[index]
@@ -36,11 +38,26 @@ extension ConditionTruths {
           }
           truths[index] = truth
         }
+        passStamps[pass] = generation
         return true
       }
     } catch {
       return false
     }
+  }
+
+  /// Works out the `and`s, `or`s, `not`s and lets of rule `rule`'s condition (of every rule when
+  /// `nil`) that the fill left for later (`deciding`), from the tests' truths.
+  @inline(__always)
+  func combine(rule: Int? = nil) {
+    guard passStamps[0] != generation else { return }
+    let pass = rule.map { $0 + 1 } ?? 0
+    guard passStamps[pass] != generation else { return }
+    for position in firstCombined[pass]..<passes[pass].upperBound {
+      let index = Int(grouped[position])
+      truths[index] = combination(entries[index])
+    }
+    passStamps[pass] = generation
   }
 
   /// Whether a test whose evaluation failed is an operand that a trace skips alone: an earlier

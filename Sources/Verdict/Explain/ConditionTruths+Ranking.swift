@@ -16,7 +16,7 @@ extension ConditionTruths {
   /// compute sides (a quotient's) that most clients never need.
   func nearestRule() -> Int? {
     var remembered: Int?
-    if let key = candidates.key(truths) {
+    if let key = keyStamp == generation ? key : candidates.key(truths) {
       if let known = candidates.candidates(of: key) {
         closestCount = 0
         var rest = known.rules
@@ -27,12 +27,14 @@ extension ConditionTruths {
         }
         remembered = known.findings
       } else {
+        combine()
         closestByCount()
         var rules: UInt64 = 0
         for rule in closest[..<closestCount] { rules |= 1 << UInt64(rule) }
         candidates.remember(rules, findings: closestCount > 1 ? findingsOfClosest() : [], of: key)
       }
     } else {
+      combine()
       closestByCount()
     }
     guard closestCount > 1 else { return closestCount == 0 ? nil : Int(closest[0]) }
@@ -116,6 +118,7 @@ extension ConditionTruths {
   /// The total distance of rule `rule`'s findings, as ``nearestRule()`` ranks them, found again
   /// after the facts there are now (which stay).
   private func rankedDistance(of rule: Int) -> Double {
+    combine(rule: rule)
     let root = roots[rule]
     guard truths[Int(root)] != .true else { return 0 }
     let start = factCount

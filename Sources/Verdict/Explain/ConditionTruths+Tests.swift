@@ -7,25 +7,46 @@ extension ConditionTruths {
   /// before it, which the caller's loop, in the plan's order, works out, evaluating the tests
   /// again. That is for the clients whose evaluation fails in an operand the interpreter skipped
   /// only: a pass with a test that gives up for every client does not come here (``testsFirst``).
+  ///
+  /// Every rule's tests (pass 0) make the key of their truths (``key``) as they go; with
+  /// `deciding`, a key whose decision is remembered leaves the combinations for later.
   @inline(__always)
   func fillTestsFirst<Record: ClientRecord>(
-    _ pass: Int, _ interpreter: inout Interpreter<Record, NoObserver>
+    _ pass: Int, deciding: Bool, _ interpreter: inout Interpreter<Record, NoObserver>
   ) -> Bool {
     let range = passes[pass]
+    let keying = pass == 0 && candidates.keyed
+    var key: UInt64 = 1 << 63
+    var shift: UInt64 = 0
     for position in range.lowerBound..<firstCombined[pass] {
       let index = Int(grouped[position])
       do throws(Interrupt) {
         guard let truth = try test(index, entries[index], &interpreter) else { return false }
         truths[index] = truth
+        // As ``RuleCandidates/key(_:)`` makes it: 1, 2, 3 for false, missing, true.
+        if keying {
+          key |= UInt64(truth.rawValue &+ 1) &<< shift
+          shift &+= 2
+        }
       } catch {
         interpreter.scratch?.takeUnretainedValue().failure = nil
         return false
+      }
+    }
+    if keying {
+      self.key = key
+      keyStamp = generation
+      if deciding, let known = candidates.decision(of: key) {
+        decided = known
+        decidedStamp = generation
+        return true
       }
     }
     for position in firstCombined[pass]..<range.upperBound {
       let index = Int(grouped[position])
       truths[index] = combination(entries[index])
     }
+    passStamps[pass] = generation
     return true
   }
 

@@ -10,6 +10,7 @@ extension ConditionTruths {
   /// The truths must be `client`'s, filled for this rule at least.
   func record(rule: Int, into values: TraceValues, client: Client, runtime: Runtime) -> Bool {
     guard recordable[rule] else { return false }
+    combine(rule: rule)
     for position in passes[rule + 1] {
       let index = Int(order[position])
       let entry = entries[index]

@@ -27,49 +27,6 @@
 /// One belongs to one thread at a time (an ``ExplanationLineWriter``'s), so exclusivity is not
 /// checked at run time.
 final class ConditionTruths {
-  /// A node of the plan, as the evaluation here reads it.
-  struct Entry {
-    /// What the node is: a test, `and`, `or`, `not`, or a let.
-    var kind: ConditionNode.Kind
-    /// The node's expression in the program.
-    var id: Int32
-    /// Its children, in ``children``.
-    var first: Int32
-    var count: Int32
-    /// The `and` or `or` chain the node is an operand of, or -1.
-    var chain = Int32(-1)
-    /// Whether the node is an operand skipped alone once an operand before it decides its chain.
-    var skippedAlone = false
-    /// Whether the node is an `in` or `not in` test of a list of constants (``lists``).
-    var hasList = false
-    /// For a comparison of a field with a constant: which of a field below, equal to or above the
-    /// constant make it hold (``ConditionStep/outcomes(of:)``).
-    var outcomes: UInt8 = 0
-    /// The expressions whose values ``sides`` keeps: a comparison's two sides, or the element of
-    /// an `in` test of a list of constants (with -1).
-    var left = Int32(-1)
-    var right = Int32(-1)
-    /// For a comparison of a field with a constant: the field's slot (the constant is in
-    /// ``ConditionTruths/constants``); -1 otherwise.
-    var slot = Int32(-1)
-    /// For a comparison of a quotient or a product of fields with a whole number
-    /// (`revenue / hours < 20`): its step in ``Runtime/conditionSteps``, which decides it on the
-    /// operands, without dividing; -1 otherwise. Its sides are then computed only when asked for
-    /// (``sides(of:)``).
-    var step = Int32(-1)
-
-    /// Whether the node is a test: a comparison, a truth value of a field, any other test.
-    @inline(__always) var isTest: Bool {
-      switch kind {
-      case .comparison, .field, .test: true
-      case .and, .or, .not, .let: false
-      }
-    }
-
-    /// Where its children are in ``ConditionTruths/children``.
-    @inline(__always) var children: Range<Int> { Int(first)..<Int(first + count) }
-  }
-
   /// The plan's nodes, by index.
   let entries: UnsafeMutableBufferPointer<Entry>
   /// The children of every node, each node's in a run (``Entry/children``).
@@ -142,6 +99,16 @@ final class ConditionTruths {
   let stamps: UnsafeMutableBufferPointer<UInt32>
   /// Counts the clients filled, so that the distances of the one before need no clearing.
   @exclusivity(unchecked) private(set) var generation: UInt32 = 0
+  /// The ``generation`` in which the `and`s, `or`s, `not`s and lets of each pass were worked out
+  /// (``combine(rule:)``): a fill that finds its decision remembered leaves them for later.
+  let passStamps: UnsafeMutableBufferPointer<UInt32>
+  /// The key (``RuleCandidates/key(_:)``) of the tests' truths, when ``keyStamp`` is
+  /// ``generation``: made as a fill of every rule evaluates them.
+  @exclusivity(unchecked) var key: UInt64 = 0
+  @exclusivity(unchecked) var keyStamp: UInt32 = 0
+  /// The decision remembered for the tests' truths, when ``decidedStamp`` is ``generation``.
+  @exclusivity(unchecked) var decided: (winner: Int?, unknownRuleCount: Int) = (nil, 0)
+  @exclusivity(unchecked) var decidedStamp: UInt32 = 0
 
   /// A new ``generation``, for the next client's fill: the distances and sides of the one before
   /// are then out of date without clearing them (but when the count wraps).
@@ -150,6 +117,9 @@ final class ConditionTruths {
     if generation == 0 {
       stamps.update(repeating: 0)
       sideStamps.update(repeating: 0)
+      passStamps.update(repeating: 0)
+      keyStamp = 0
+      decidedStamp = 0
       generation = 1
     }
   }
@@ -210,6 +180,8 @@ final class ConditionTruths {
     self.order = .allocate(capacity: max(1, order.count))
     _ = self.order.initialize(from: order)
     self.passes = passes
+    passStamps = .allocate(capacity: passes.count)
+    passStamps.initialize(repeating: 0)
     let groups = ConditionTruths.grouped(order, passes: passes, plan: plan, runtime: policy.runtime)
     grouped = .allocate(capacity: max(1, groups.nodes.count))
     _ = grouped.initialize(from: groups.nodes)
@@ -281,6 +253,7 @@ final class ConditionTruths {
     truths.deallocate()
     sides.deallocate()
     sideStamps.deallocate()
+    passStamps.deallocate()
     closest.deallocate()
     constants.deallocate()
     distances.deallocate()

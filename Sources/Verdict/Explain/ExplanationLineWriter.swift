@@ -141,7 +141,9 @@ package final class ExplanationLineWriter {
     truthsFilled: inout Bool
   ) throws(EvaluationError) -> ReportOutcome {
     truthsFilled = false
-    guard truths.fill(policy: policy, clientAt: client, contextAt: context), let decided = truths.decision() else {
+    guard truths.fill(policy: policy, clientAt: client, contextAt: context, deciding: true),
+      let decided = truths.decision()
+    else {
       return try policy.report(clientAt: client, in: context)
     }
     let outcome = try policy.outcome(

@@ -7,7 +7,10 @@
 /// A combination is a key of two bits a test (not computed, false, missing, true) with the top
 /// bit set; the rules are bits of a mask. With them are the findings of each candidate, which
 /// the truths decide too (but where an `or` chooses its nearest option), so that a tie between
-/// candidates only adds up their distances. A policy with more than ``maximumTests`` tests or more
+/// candidates only adds up their distances. The rule loop's decision (``ConditionTruths/decision()``)
+/// depends on those truths alone too, and is remembered with them, so that a client whose
+/// combination is known has its `and`s and `or`s worked out only for the rule its line is about.
+/// A policy with more than ``maximumTests`` tests or more
 /// than 64 rules has no keys, and its every client is ranked in full. One belongs to one thread
 /// at a time (a ``ConditionTruths``'s).
 final class RuleCandidates {
@@ -23,8 +26,11 @@ final class RuleCandidates {
   let keyed: Bool
   private let keys: UnsafeMutablePointer<UInt64>
   private let masks: UnsafeMutablePointer<UInt64>
-  /// Where each slot's findings start in ``findings``.
+  /// Where each slot's findings start in ``findings``; -1 while its candidates are not known.
   private let starts: UnsafeMutablePointer<Int32>
+  /// Each slot's decision: the winning rule + 1 (0: none matched) and how many rules were
+  /// unknown; a winner of -1 while the decision is not known.
+  private let decisions: UnsafeMutablePointer<(winner: Int32, unknown: Int32)>
   /// For each key remembered, the findings of each of its candidates in rule order: their count
   /// then their nodes, or -1 alone for a candidate whose findings a distance chooses (an `or`
   /// takes its nearest option), which are then searched for each client. Memory of its own, read
@@ -42,7 +48,9 @@ final class RuleCandidates {
     masks = .allocate(capacity: RuleCandidates.capacity)
     masks.initialize(repeating: 0, count: RuleCandidates.capacity)
     starts = .allocate(capacity: RuleCandidates.capacity)
-    starts.initialize(repeating: 0, count: RuleCandidates.capacity)
+    starts.initialize(repeating: -1, count: RuleCandidates.capacity)
+    decisions = .allocate(capacity: RuleCandidates.capacity)
+    decisions.initialize(repeating: (-1, 0), count: RuleCandidates.capacity)
     findings = .allocate(capacity: 64)
     findings.initialize(repeating: 0)
   }
@@ -51,6 +59,7 @@ final class RuleCandidates {
     keys.deallocate()
     masks.deallocate()
     starts.deallocate()
+    decisions.deallocate()
     findings.deallocate()
   }
 
@@ -76,24 +85,22 @@ final class RuleCandidates {
   /// ``findings``.
   @inline(__always)
   func candidates(of key: UInt64) -> (rules: UInt64, findings: Int)? {
-    var slot = RuleCandidates.slot(of: key)
-    while keys[slot] != 0 {
-      if keys[slot] == key { return (masks[slot], Int(starts[slot])) }
-      slot = (slot + 1) & (RuleCandidates.capacity - 1)
-    }
-    return nil
+    guard let slot = slot(holding: key), starts[slot] >= 0 else { return nil }
+    return (masks[slot], Int(starts[slot]))
+  }
+
+  /// The decision remembered for `key`, if any: the winning rule (`nil`: none matched) and how
+  /// many rules were unknown.
+  @inline(__always)
+  func decision(of key: UInt64) -> (winner: Int?, unknownRuleCount: Int)? {
+    guard let slot = slot(holding: key), case let decided = decisions[slot], decided.winner >= 0 else { return nil }
+    return (decided.winner == 0 ? nil : Int(decided.winner - 1), Int(decided.unknown))
   }
 
   /// Remembers the candidates of `key` and their findings (as ``findings`` holds them), while
   /// there is room.
   func remember(_ candidates: UInt64, findings: some Collection<Int32>, of key: UInt64) {
-    guard used < RuleCandidates.limit else { return }
-    var slot = RuleCandidates.slot(of: key)
-    while keys[slot] != 0 {
-      if keys[slot] == key { return }
-      slot = (slot + 1) & (RuleCandidates.capacity - 1)
-    }
-    keys[slot] = key
+    guard let slot = slot(making: key), starts[slot] < 0 else { return }
     masks[slot] = candidates
     if findingCount + findings.count > self.findings.count {
       let larger = UnsafeMutableBufferPointer<Int32>.allocate(
@@ -108,7 +115,36 @@ final class RuleCandidates {
       self.findings[findingCount] = finding
       findingCount += 1
     }
+  }
+
+  /// Remembers the decision of `key`, while there is room.
+  func remember(winner: Int?, unknownRuleCount: Int, of key: UInt64) {
+    guard let slot = slot(making: key) else { return }
+    decisions[slot] = (Int32(winner.map { $0 + 1 } ?? 0), Int32(unknownRuleCount))
+  }
+
+  /// The slot of `key`, if remembered.
+  @inline(__always)
+  private func slot(holding key: UInt64) -> Int? {
+    var slot = RuleCandidates.slot(of: key)
+    while keys[slot] != 0 {
+      if keys[slot] == key { return slot }
+      slot = (slot + 1) & (RuleCandidates.capacity - 1)
+    }
+    return nil
+  }
+
+  /// The slot of `key`, taken for it if it has none and there is room; `nil` when there is not.
+  private func slot(making key: UInt64) -> Int? {
+    var slot = RuleCandidates.slot(of: key)
+    while keys[slot] != 0 {
+      if keys[slot] == key { return slot }
+      slot = (slot + 1) & (RuleCandidates.capacity - 1)
+    }
+    guard used < RuleCandidates.limit else { return nil }
+    keys[slot] = key
     used += 1
+    return slot
   }
 
   @inline(__always)
