@@ -122,11 +122,13 @@ package struct CellReader: Sendable {
           + "where the column's numbers have a decimal \(column)",
         hint: "say how the column writes numbers: --decimal \(written == "comma" ? "," : ".")")
     }
-    if type.isNumeric, !field.readsJSONNumbers, let notation = cell.exponentNotation(percent: type == .percent) {
-      return exponentRefused(cell, notation, field)
-    }
     if type.isNumeric, field.readsJSONNumbers, let number = cell.exponentNumber(), number.isPastADecimal {
       return CellReader.pastADecimal(cell, number, type)
+    }
+    // A JSON number token reaches here with its exponent only when past a decimal (above): any
+    // other cell with one is a CSV cell or a JSON string.
+    if type.isNumeric, let notation = cell.exponentNotation(percent: type == .percent) {
+      return exponentRefused(cell, notation, field)
     }
     if type == .number || type == .percent,
       cell.digitCount > DecimalNumber.maximumDigits || CellReader.readsAsDigits(cell, type)
