@@ -160,7 +160,7 @@ package struct CellReader: Sendable {
     switch type {
     case .text: return CellReader.invalidText(cell)
     case .bool: return cell.mismatch("true or false", hint: "write true or false (yes/no and 1/0 also work)")
-    case .number: return cell.mismatch("a number")
+    case .number: return nearMiss(cell, field, expected: "a number") ?? cell.mismatch("a number")
     case .date: return cell.mismatch("a date", hint: cell.dateHint(format: field.dateFormat))
     case .percent: return cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)")
     case .duration:
@@ -174,7 +174,7 @@ package struct CellReader: Sendable {
         field.currency == nil && cell.number() != nil
         ? "give the currency (\(cell.string) EUR), or declare the field 'in EUR'"
         : "write money as 1200.50, 1200.50 EUR, €1200 or 1200 €"
-      return cell.mismatch("money", hint: hint)
+      return nearMiss(cell, field, expected: "money") ?? cell.mismatch("money", hint: hint)
     case .list: return cell.mismatch("a list", hint: "lists cannot come from data cells")
     }
   }
