@@ -99,6 +99,18 @@ struct CellReaderEquivalenceTests {
     return now.message == before.message && now.hint?.hasPrefix("exponent notation is not read") == true
   }
 
+  /// Number and money cells in an exporter's habit (`.5`, `100-`), refused as before, now have
+  /// a hint that gives the cell as it is read (`CellReader+NearMisses.swift`).
+  static func isNearMissHint(_ new: Result<Value, CellError>, _ old: Result<Value, CellError>) -> Bool {
+    guard case .failure(let now) = new, case .failure(let before) = old, now.message == before.message,
+      let hint = now.hint
+    else { return false }
+    return [
+      "if it is negative", "write the minus next to", "group thousands with", "write the minus sign as",
+      "write a digit on each side",
+    ].contains { hint.hasPrefix($0) }
+  }
+
   @Test(arguments: [false, true]) func sameResultsAsBefore(decimalComma: Bool) {
     let reader = CellReader(numbers: decimalComma ? .comma : .point)
     let legacy = LegacyCellReader(decimalComma: decimalComma)
@@ -110,7 +122,7 @@ struct CellReaderEquivalenceTests {
         if case .success(.date) = new { continue }
         if case .success(.date) = old { continue }
         if new != old && !Self.isNamedCause(new, old) && !Self.isWiderNumber(new, old)
-          && !Self.isRefusedNumber(new, old) && !Self.isExponentHint(new, old)
+          && !Self.isRefusedNumber(new, old) && !Self.isExponentHint(new, old) && !Self.isNearMissHint(new, old)
         {
           Issue.record("\(Value.quote(cell)) as \(field.name), decimal comma \(decimalComma): \(new) but was \(old)")
         }

@@ -142,6 +142,30 @@ struct RowShapeTests {
         == zip(["C1", "C2", "C3", "C4", "C5"], problems).map { "\($0) \($1 == nil ? "fire" : "error") \($1 ?? "-")" })
   }
 
+  /// Exports joined end to end (`cat jan.csv feb.csv`) leave the second file's header among the
+  /// rows, with a byte order mark when the files had one: read as a row, it was a client named
+  /// after the key column ("id"), and with only text cells read, one evaluated without a word.
+  @Test func aRepeatedHeaderIsARowErrorOfNoClient() throws {
+    let text = "id,visits,note\nC1,7,late\nid,visits,note\n\u{FEFF}id, visits ,note\nC2,7,late\n"
+    let problem = "the row repeats the header, as files joined end to end leave it: delete the line"
+    let table = try table(text)
+    #expect(table.rows.map(\.problem) == [nil, problem, problem, nil])
+    #expect(table.rows.map(\.key) == ["C1", "", "", "C2"])
+    let outcome = try run(text)
+    #expect(
+      outcome.rows == [
+        "C1 fire -", "clients.csv:3 error \(problem)", "clients.csv:4 error \(problem)", "C2 fire -",
+      ])
+    #expect(outcome.status == .rowErrors)
+  }
+
+  /// A row is the header again only when every cell is: a client whose key is the key column's
+  /// name is a client.
+  @Test func aRowWithTheHeadersFirstCellIsAClient() throws {
+    let outcome = try run("id,visits,note\nid,7,late\nC2,7,late\n")
+    #expect(outcome.rows == ["id fire -", "C2 fire -"])
+  }
+
   @Test func aHeaderOfOneEmptyCellIsNotATrailingDelimiter() {
     let shape = CSVRowShape(header: [""], separator: UInt8(ascii: ","))
     #expect(!shape.endsWithDelimiter)

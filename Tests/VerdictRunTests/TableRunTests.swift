@@ -132,10 +132,12 @@ struct TableRunTests {
   /// A ragged record's key may be another column's cell (`1,250.50` unquoted before the key
   /// charged an invoice to a client "250.50", and acme lost it without a word), and a key that
   /// is not UTF-8 was read for a client whose name had a replacement character (who then had no
-  /// records): such a record is counted for nobody, reported with why, and the run fails.
+  /// records), and a header repeated by files joined end to end was a client "Customer": such a
+  /// record is counted for nobody, reported with why, and the run fails.
   @Test(arguments: [
     ("ragged.csv", "tables/ragged.csv:3: the row has 6 cells, the header has 5"),
     ("latin-key.csv", "tables/latin-key.csv:2: the key \"M\u{FFFD}ller\" is not valid UTF-8 text"),
+    ("joined.csv", "tables/joined.csv:3: the row repeats the header, as files joined end to end leave it"),
   ])
   func aRecordThatCannotBeReadAsARowIsChargedToNoClient(file: String, reported: String) throws {
     let outcome = try Self.run(tables: [(Self.invoices, file)])

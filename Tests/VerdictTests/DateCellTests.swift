@@ -21,9 +21,17 @@ struct DateCellTests {
   @Test(arguments: [
     "2026-11-28", "2026-11-28T10:30", "2026-11-28 10:30", "2026-11-28T09:30:00Z", "2026-11-28T09:30:00.25+01:00",
     "28.11.2026", "28.11.2026 10:30", " 28.11.2026\t",
+    // An offset of hours alone, as PostgreSQL writes timestamps: it was "not a date".
+    "2026-11-28 10:30:00+01", "2026-11-28 23:59:59.5-08",
   ])
   func theDefaultFormsStay(_ cell: String) {
     #expect(Self.read(cell) == Self.date(2026, 11, 28))
+  }
+
+  /// An offset of hours alone ends there: a colon, or one digit, after them is no offset.
+  @Test(arguments: ["2026-11-28 10:30+01:", "2026-11-28 10:30+1", "2026-11-28 10:30+24", "2026-11-28 10:30+013"])
+  func anOffsetOfHoursAloneIsTwoDigits(_ cell: String) {
+    #expect(Self.read(cell) != Self.date(2026, 11, 28))
   }
 
   @Test func theDefaultFormsReadOneDigitMonthsAndDays() {

@@ -122,4 +122,17 @@ struct ExponentCellTests {
           hint: "numbers are exact up to 9,999,999,999,999,999,999,999,999,999; they are never rounded"))
     #expect(Self.error("1e400", .number)?.message == "\"1e400\" is not a number")
   }
+
+  /// A JSON string with an exponent that a decimal holds (`"1.0e2"`), which the JSON reader
+  /// leaves as written, is refused as a CSV cell is; it was "not a number" without a hint.
+  @Test func aJSONStringWithAnExponentSaysHowToWriteIt() {
+    #expect(
+      Self.error("1.0e2", .number, jsonNumbers: true)
+        == CellError(
+          message: "\"1.0e2\" is not a number",
+          hint: "exponent notation is not read in JSON strings: write the number out in full, as 100"))
+    #expect(
+      Self.error("2.5E3", .money, jsonNumbers: true)?.hint
+        == "exponent notation is not read in JSON strings: write the number out in full, as 2500")
+  }
 }

@@ -4,8 +4,8 @@
 /// A spreadsheet writes `1.23457E+11` for a number whose other digits it dropped, so such a cell
 /// is refused as no number at all, whatever the size of its exponent, rather than read as a
 /// guess. The hint says so, and gives the number written out in full when that would be read.
-/// (A JSON number token may have an exponent: its cells are read as ``CellFormat/readsJSONNumbers``
-/// says.)
+/// The same goes for a JSON string (`"1.0e2"`); a JSON number token may have an exponent: its
+/// cells are read as ``CellFormat/readsJSONNumbers`` says.
 
 /// A number in exponent notation as a cell writes it: a sign, the digits of the mantissa with
 /// the place of its decimal mark, and the exponent.
@@ -99,7 +99,8 @@ extension CellReader {
   /// `field` reads it: not a number (or percent, money, duration), with a hint that says why and
   /// what to write instead, true for its size.
   func exponentRefused(_ cell: CellScanner, _ notation: ExponentNotation, _ field: CellFormat) -> CellError {
-    let whereRead = readsTypedValues ? "in a value typed by hand" : "in CSV cells"
+    let whereRead =
+      readsTypedValues ? "in a value typed by hand" : field.readsJSONNumbers ? "in JSON strings" : "in CSV cells"
     let refusal = "exponent notation is not read \(whereRead)"
     let mismatch = cell.mismatch(ExponentNotation.expected(field.type))
     guard let plain = notation.writtenOut(mark: field.numbers.decimalMark == .comma ? "," : ".") else {

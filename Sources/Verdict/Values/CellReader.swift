@@ -118,47 +118,49 @@ package struct CellReader: Sendable {
       if cell.hasAmbiguousNumber() { return twoReadings(cell) }
       let (column, written) = cell.numbers.decimalMark == .point ? ("point", "comma") : ("comma", "point")
       return CellError(
-        message: "\(Value.quote(cell.string)) is a number written with a decimal \(written), "
+        message: "\(cell.quoted) is a number written with a decimal \(written), "
           + "where the column's numbers have a decimal \(column)",
         hint: "say how the column writes numbers: --decimal \(written == "comma" ? "," : ".")")
     }
-    if type.isNumeric, !field.readsJSONNumbers, let notation = cell.exponentNotation(percent: type == .percent) {
-      return exponentRefused(cell, notation, field)
-    }
     if type.isNumeric, field.readsJSONNumbers, let number = cell.exponentNumber(), number.isPastADecimal {
       return CellReader.pastADecimal(cell, number, type)
+    }
+    // A JSON number token reaches here with its exponent only when past a decimal (above): any
+    // other cell with one is a CSV cell or a JSON string.
+    if type.isNumeric, let notation = cell.exponentNotation(percent: type == .percent) {
+      return exponentRefused(cell, notation, field)
     }
     if type == .number || type == .percent,
       cell.digitCount > DecimalNumber.maximumDigits || CellReader.readsAsDigits(cell, type)
     {
       // Past what a decimal keeps: refused, since it would have to be rounded.
       let whole = cell.wholeDigitCount ?? 0
-      return CellReader.pastADecimal(Value.quote(cell.string), tooLarge: whole > DecimalNumber.maximumDigits)
+      return CellReader.pastADecimal(cell.quoted, tooLarge: whole > DecimalNumber.maximumDigits)
     }
     if type == .money, let (amount, _) = cell.moneyAmount(defaultCurrency: field.currency) {
       // The cell is written as money; only its size or precision is out of range.
       let places = amount.placesWithoutTrailingZeros
-      if places > 4 { return CellReader.moneyPlaces(Value.quote(cell.string), places) }
+      if places > 4 { return CellReader.moneyPlaces(cell.quoted, places) }
       return CellError(
-        message: "\(Value.quote(cell.string)) is too large for money",
+        message: "\(cell.quoted) is too large for money",
         hint: "money holds amounts up to 922,337,203,685,477 in any currency")
     }
     if type == .duration, let (number, unit) = cell.durationParts(bareUnit: field.durationUnit) {
       // The cell is written as a duration; only its size or precision is out of range.
       let seconds = ExactScaling.inUnits(
         magnitude: number.wideMantissa, negative: number.negative, places: number.fractionDigits, unit: unit.seconds)
-      if seconds == .notWhole { return CellReader.notWholeSeconds(Value.quote(cell.string)) }
-      return CellReader.tooLargeToReadExactly(Value.quote(cell.string), type)
+      if seconds == .notWhole { return CellReader.notWholeSeconds(cell.quoted) }
+      return CellReader.tooLargeToReadExactly(cell.quoted, type)
     }
     if type == .money || type == .duration, cell.digitCount >= 19 {
       // A number of 19 digits or more that did not read is past what is kept exactly.
-      return CellReader.tooLargeToReadExactly(Value.quote(cell.string), type)
+      return CellReader.tooLargeToReadExactly(cell.quoted, type)
     }
     if type.isNumeric, cell.hasAmbiguousNumber() { return twoReadings(cell) }
     switch type {
     case .text: return CellReader.invalidText(cell)
     case .bool: return cell.mismatch("true or false", hint: "write true or false (yes/no and 1/0 also work)")
-    case .number: return cell.mismatch("a number")
+    case .number: return nearMiss(cell, field, expected: "a number") ?? cell.mismatch("a number")
     case .date: return cell.mismatch("a date", hint: cell.dateHint(format: field.dateFormat))
     case .percent: return cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)")
     case .duration:
@@ -172,7 +174,7 @@ package struct CellReader: Sendable {
         field.currency == nil && cell.number() != nil
         ? "give the currency (\(cell.string) EUR), or declare the field 'in EUR'"
         : "write money as 1200.50, 1200.50 EUR, €1200 or 1200 €"
-      return cell.mismatch("money", hint: hint)
+      return nearMiss(cell, field, expected: "money") ?? cell.mismatch("money", hint: hint)
     case .list: return cell.mismatch("a list", hint: "lists cannot come from data cells")
     }
   }
@@ -181,7 +183,7 @@ package struct CellReader: Sendable {
   /// or after the point than a decimal keeps (`1e400`, `-1e-400`, as JSON may write them): what
   /// is wrong with the number written out, for a field of `type`, quoting the cell as written.
   private static func pastADecimal(_ cell: CellScanner, _ number: ExponentNumber, _ type: ValueType) -> CellError {
-    let quoted = Value.quote(cell.string)
+    let quoted = cell.quoted
     let large = number.wholeDigits > DecimalNumber.maximumDigits
     switch type {
     case .money: return large ? tooLargeToReadExactly(quoted, type) : moneyPlaces(quoted, number.places)
@@ -232,14 +234,14 @@ package struct CellReader: Sendable {
 
   private static func invalidText(_ cell: CellScanner) -> CellError {
     CellError(
-      message: "\(Value.quote(cell.string)) is not valid UTF-8 text",
+      message: "\(cell.quoted) is not valid UTF-8 text",
       hint: "the file is not UTF-8 throughout: give its encoding, such as --encoding windows-1252")
   }
 
   /// The error for a number whose decimal mark the cell does not show and the column does not fix.
   private func twoReadings(_ cell: CellScanner) -> CellError {
     CellError(
-      message: "\(Value.quote(cell.string)) has two readings: its decimal mark is not known",
+      message: "\(cell.quoted) has two readings: its decimal mark is not known",
       hint: readsTypedValues
         ? "write it without a thousands separator and with a decimal point, such as 1250 or 1.25"
         : NumberFormat.decimalMarkHint(example: cell.string, scope: "column"))

@@ -55,9 +55,19 @@ struct CellScanner {
   }
 
   func mismatch(_ expected: String, hint: String? = nil) -> CellError {
-    var shown = string
-    if shown.count > 40 { shown = String(shown.prefix(40)) + "…" }
-    return CellError(message: "\(Value.quote(shown)) is not \(expected)", hint: hint)
+    CellError(message: "\(quoted) is not \(expected)", hint: hint)
+  }
+
+  /// The cell quoted for a message, cut after 40 characters (`"1111…"`): a cell of megabytes
+  /// (a column of digits run together, a whole document in one cell) was written out whole on
+  /// standard error and again in the report.
+  var quoted: String {
+    let limit = 40
+    // At most four bytes a character: the first 41 characters are in the first 164 bytes.
+    let cut = min(end, start + 4 * (limit + 1))
+    let prefix = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cut]), as: UTF8.self)
+    if cut == end, prefix.count <= limit { return Value.quote(prefix) }
+    return Value.quote(String(prefix.prefix(limit)) + "…")
   }
 
   // MARK: - Forms

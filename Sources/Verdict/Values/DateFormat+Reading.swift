@@ -98,7 +98,8 @@ extension DateFormat {
   }
 
   /// Whether `bytes[start..<end]` is a valid time after a date: `T` or a space, `H:MM` or
-  /// `HH:MM`, optionally `:SS` and a fraction, then optionally `Z` or an offset.
+  /// `HH:MM`, optionally `:SS` and a fraction, then optionally `Z` or an offset (`+01:00`,
+  /// `-0800`, `+01`).
   static func isTime(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
     var index = start
     guard index < end, bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: " ") else { return false }
@@ -118,6 +119,8 @@ extension DateFormat {
     if skip(UInt8(ascii: "Z"), bytes, &index, end) { return index == end }
     if skip(UInt8(ascii: "+"), bytes, &index, end) || skip(UInt8(ascii: "-"), bytes, &index, end) {
       guard let hours = number(bytes, &index, end, fewest: 2, most: 2), hours < 24 else { return false }
+      // ISO 8601 lets an offset be hours alone (`+01`), as PostgreSQL writes its timestamps.
+      if index == end { return true }
       _ = skip(UInt8(ascii: ":"), bytes, &index, end)
       guard let minutes = number(bytes, &index, end, fewest: 2, most: 2), minutes < 60 else { return false }
     }

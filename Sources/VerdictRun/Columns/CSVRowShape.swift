@@ -18,6 +18,10 @@ struct CSVRowShape: Sendable {
   let endsWithDelimiter: Bool
   /// The field separator, for messages.
   let separator: UInt8
+  /// The header's cells as UTF-8, to know a row that repeats the header (``repeatsHeader(_:)``).
+  private let headerBytes: [[UInt8]]
+  /// The header's first cell as UTF-8 (``mayRepeatHeader(_:)``).
+  private let firstHeader: [UInt8]
 
   /// The shape a header gives; `header` holds its cells trimmed of spaces.
   init(header: [String], separator: UInt8) {
@@ -25,6 +29,8 @@ struct CSVRowShape: Sendable {
     cellCount = header.count
     endsWithDelimiter = header.count >= 2 && header[header.count - 1].isEmpty
     self.separator = separator
+    headerBytes = header.map { Array($0.utf8) }
+    firstHeader = headerBytes.first ?? []
   }
 
   /// The columns: the header's cells without the empty one after a trailing delimiter.
@@ -39,11 +45,41 @@ struct CSVRowShape: Sendable {
   @inline(__always)
   func fits(_ record: borrowing CSVRecord) -> Bool {
     guard record.count == cellCount && !record.hasQuoteFlaw else { return false }
+    if mayRepeatHeader(record[0]), repeatsHeader(record) { return false }
     return !endsWithDelimiter || CSVRowShape.isBlank(record[cellCount - 1])
+  }
+
+  /// Whether a row whose first cell is `first` may repeat the header: the header's first cell,
+  /// or as long as it with a byte order mark before. A length comparison for nearly every row,
+  /// before ``repeatsHeader(_:)`` compares the cells.
+  @inline(__always)
+  func mayRepeatHeader(_ first: UnsafeBufferPointer<UInt8>) -> Bool {
+    if first.count == firstHeader.count { return first.elementsEqual(firstHeader) }
+    return first.count == firstHeader.count &+ 3 && first[0] == 0xEF
+  }
+
+  /// Whether `record` is the header again, cell for cell (spaces around a cell, and a byte order
+  /// mark before the first, aside), as exports joined end to end (`cat jan.csv feb.csv`) leave
+  /// it: it is no client's row, and read as one it would be a client named by a column's name.
+  func repeatsHeader(_ record: borrowing CSVRecord) -> Bool {
+    guard record.count == cellCount else { return false }
+    for index in 0..<cellCount {
+      let cell = record[index]
+      var start = 0
+      var end = cell.count
+      if index == 0, end >= 3, cell[0] == 0xEF, cell[1] == 0xBB, cell[2] == 0xBF { start = 3 }
+      while start < end, cell[start] == UInt8(ascii: " ") { start += 1 }
+      while end > start, cell[end - 1] == UInt8(ascii: " ") { end -= 1 }
+      guard cell[start..<end].elementsEqual(headerBytes[index]) else { return false }
+    }
+    return true
   }
 
   /// Why `record`, which does not ``fits(_:)``, cannot be read.
   func problem(_ record: borrowing CSVRecord) -> String {
+    if !record.hasQuoteFlaw, repeatsHeader(record) {
+      return "the row repeats the header, as files joined end to end leave it: delete the line"
+    }
     let width = widthProblem(record)
     guard let flaw = record.quoteFlaw else { return width ?? "" }
     // Only a row as wide as the header has its cells under the header's names.

@@ -96,7 +96,9 @@ final class CSVRecordSource: RecordSource {
         // when the key is its first cell, which no lost or extra separator moves; past it, a
         // shifted cell would be taken for another client's key (charged with the row's records,
         // kept in the history in the place of the client that is in fact missing).
-        row.key = row.problem == nil || key == 0 ? record[key] : UnsafeBufferPointer(start: nil, count: 0)
+        // A repeated header names no client either, whatever its key column.
+        let trusted = row.problem == nil || (key == 0 && !shape.repeatsHeader(record))
+        row.key = trusted ? record[key] : UnsafeBufferPointer(start: nil, count: 0)
         row.namesNoClient = false
         if row.problem == nil, key >= 0, ClientKey.isBlank(row.key) {
           row.problem = ClientKey.blankProblem(column: binding.columns[key])
@@ -153,7 +155,8 @@ final class CSVRecordSource: RecordSource {
 /// The rows of a CSV file that go into a batch without a ``RowBuffer``: as many cells as the
 /// header (one without a trailing separator), the first cell not starting with a space or a tab
 /// (so not a blank line of separators), and a key cell, when there is a key column, that starts
-/// with a printable ASCII byte and is ASCII throughout (so neither blank nor invalid UTF-8). Every
+/// with a printable ASCII byte and is ASCII throughout (so neither blank nor invalid UTF-8), and a
+/// first cell not as long as the header's (so not the header again). Every
 /// other row goes through the source's general path, which sees what is wrong with it.
 struct CSVPlainRows {
   /// The header's cells, or -1 when it ends with a separator (whose rows are not taken here).
@@ -164,12 +167,15 @@ struct CSVPlainRows {
   let columns: UnsafeBufferPointer<Int>
   /// Whether every slot has a column, and so a field in a plain record.
   let everyColumn: Bool
+  /// The header's shape: a record that may repeat the header is not plain.
+  let shape: CSVRowShape
 
   init(shape: CSVRowShape, key: Int, columns: UnsafeBufferPointer<Int>) {
     cellCount = shape.endsWithDelimiter ? -1 : shape.cellCount
     self.key = key
     self.columns = columns
     everyColumn = columns.allSatisfy { $0 >= 0 && $0 < shape.cellCount }
+    self.shape = shape
   }
 
   /// Adds the records of `run` to `batch`, which has room for them all; from the first that is
@@ -217,7 +223,8 @@ struct CSVPlainRows {
   /// readable ones after them go on to the address `end`.
   @inline(__always)
   private func isPlain(_ fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>, count: Int, end: Int) -> Bool {
-    guard count == cellCount, let first = fields[0].first, first != UInt8(ascii: " "), first != UInt8(ascii: "\t")
+    guard count == cellCount, let first = fields[0].first, first != UInt8(ascii: " "), first != UInt8(ascii: "\t"),
+      !shape.mayRepeatHeader(fields[0])
     else { return false }
     guard key >= 0 else { return true }
     let cell = fields[key]

@@ -1,0 +1,103 @@
+/// Number and money cells that miss a form the reader takes by one habit of the program that
+/// wrote them: a negative amount in parentheses (`(1,234.00)`, as accounting tools write it) or
+/// with the minus after it (`100-`, `1.234,56- €`, as bank statements do), a minus apart from
+/// the digits (`- 5.00`), a point without a digit before or after it (`.5`, `5.`), a typographic
+/// apostrophe between thousands (`1’234.50`) or a Unicode minus sign (`−5`).
+///
+/// Such a cell stays refused, as the reader does not guess what a habit means, but its hint gives
+/// the cell written the way that is read, when that one reads in the same field: the error path
+/// alone pays for it.
+extension CellReader {
+  /// The error for a trimmed `cell` of a number or money `field` that one of the habits above
+  /// explains; `nil` for any other cell.
+  func nearMiss(_ cell: CellScanner, _ field: CellFormat, expected: String) -> CellError? {
+    // No amount is longer: a cell of megabytes is not looked at character by character.
+    guard cell.end - cell.start <= 64 else { return nil }
+    let text = cell.string
+    for (rewritten, why) in CellReader.rewrites(of: text, marks: field.numbers.decimalMark)
+    where reads(rewritten, as: field) {
+      return cell.mismatch(expected, hint: "\(why): \(rewritten)")
+    }
+    return nil
+  }
+
+  /// Whether `text` reads as a value (not missing) in `field`.
+  private func reads(_ text: String, as field: CellFormat) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      var cell = CellScanner(bytes: bytes, numbers: field.numbers)
+      cell.trim()
+      return !cell.isEmpty && value(of: cell, as: field) != nil
+    }
+  }
+
+  /// The ways `text`, in a column whose decimal mark is `marks`, may have been meant, each with
+  /// what its hint says before it.
+  private static func rewrites(of text: String, marks: NumberFormat.DecimalMark) -> [(String, String)] {
+    let negative = "if it is negative, write it with the minus before the amount"
+    var rewrites: [(String, String)] = []
+    let minuses = text.filter { $0 == "-" }.count
+    if minuses == 0, let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close,
+      text.filter({ $0 == "(" || $0 == ")" }).count == 2
+    {
+      var inner = text
+      inner.remove(at: close)
+      inner.remove(at: open)
+      rewrites.append(("-" + collapsed(inner), negative))
+    }
+    if minuses == 1, let minus = text.firstIndex(of: "-") {
+      let before = text[..<minus]
+      let after = text[text.index(after: minus)...]
+      if before.contains(where: \.isASCIIDigit), !after.contains(where: \.isASCIIDigit) {
+        // A minus after the amount: `100-`, `1.234,56- €`, `1.234,56 €-`.
+        rewrites.append(("-" + collapsed(before + after), negative))
+      } else if before.allSatisfy(\.isWhitespace), after.first?.isWhitespace == true {
+        rewrites.append(("-" + collapsed(String(after)), "write the minus next to the amount"))
+      }
+    }
+    if text.contains(where: { "’‘`´".contains($0) }) {
+      let ascii = String(text.map { "’‘`´".contains($0) ? "'" : $0 })
+      rewrites.append((ascii, "group thousands with a plain apostrophe (') or a space"))
+    }
+    if text.contains("−") {
+      rewrites.append((String(text.map { $0 == "−" ? "-" : $0 }), "write the minus sign as a hyphen (-)"))
+    }
+    if let point = bareMark(text, marks: marks) {
+      rewrites.append((point, "write a digit on each side of the decimal mark"))
+    }
+    return rewrites
+  }
+
+  /// `text` with a zero before a decimal mark (of `marks`) that has no digit before it (`.5`,
+  /// `-,5`), or without a mark that has none after it (`5.`); `nil` when it has neither.
+  private static func bareMark(_ text: String, marks: NumberFormat.DecimalMark) -> String? {
+    let characters = Array(text)
+    let isMark: (Character) -> Bool =
+      switch marks {
+      case .point: { $0 == "." }
+      case .comma: { $0 == "," }
+      case .undecided: { $0 == "." || $0 == "," }
+      }
+    for (index, character) in characters.enumerated() where isMark(character) {
+      let digitBefore = index > 0 && characters[index - 1].isASCIIDigit
+      let digitAfter = index + 1 < characters.count && characters[index + 1].isASCIIDigit
+      if !digitBefore, digitAfter {
+        return String(characters[..<index]) + "0" + String(characters[index...])
+      }
+      if digitBefore, !digitAfter, index + 1 == characters.count {
+        return String(characters[..<index])
+      }
+    }
+    return nil
+  }
+
+  /// `text` trimmed, with the spaces that a removed character left doubled made one.
+  private static func collapsed<Text: StringProtocol>(_ text: Text) -> String {
+    text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+  }
+}
+
+extension Character {
+  /// Whether the character is one of `0` to `9`.
+  fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}
