@@ -34,7 +34,9 @@ extension Policy {
       case .failure(let error): throw ClientError(field: field.name, error: error)
       }
     }
-    return Client(values: slots)
+    var client = Client(values: slots)
+    client.layout = clientLayout
+    return client
   }
 
   /// Makes a client from values by field name and its records by table name, each record's
