@@ -4,8 +4,10 @@
  *
  * Conventions
  *
- *  - Strings are UTF-8 and NUL-terminated, in and out. A string that is not valid UTF-8 is
- *    refused with VERDICT_ERROR_ARGUMENT.
+ *  - Strings are UTF-8 and NUL-terminated, in and out: the first NUL ends a string argument
+ *    (write a NUL inside a JSON string as \u0000). A string that is not valid UTF-8 is refused
+ *    with VERDICT_ERROR_ARGUMENT. Text from the caller that a message quotes (a client's key)
+ *    shows its control characters as \u{0}, \u{1B}, so a message never holds a NUL.
  *  - Every function that can fail returns a verdict_status and, when it is not VERDICT_OK,
  *    stores a message in *error (when `error` is not NULL): for a policy that does not compile
  *    or an evaluation that fails, the diagnostics exactly as `verdict check` prints them
@@ -17,14 +19,20 @@
  *    on an error, only *error is set.
  *  - A NULL argument is refused with VERDICT_ERROR_ARGUMENT, except where a parameter says
  *    that NULL is allowed.
+ *  - Handles: a verdict_policy or verdict_context that was freed already, or given where the
+ *    other kind is expected, or not made by this library, is refused with
+ *    VERDICT_ERROR_ARGUMENT, and freeing it again does nothing. This is a guard, not a licence:
+ *    once freed, a handle's address may be given to a new handle, which a stale pointer then
+ *    reaches. Do not use a handle after freeing it.
  *
  * Threads
  *
  *  A compiled policy is an immutable value: any number of threads may evaluate and explain
- *  clients with one verdict_policy at the same time, without locking. A verdict_context is read,
- *  never changed, by an evaluation, so threads may share one too; set its date before sharing
- *  it (changing it while another thread evaluates with it is a data race). Do not free a handle
- *  while another thread uses it.
+ *  clients with one verdict_policy at the same time, without locking. A verdict_context may be
+ *  shared too: an evaluation reads its date once, when it starts, so verdict_context_set_today
+ *  may be called while other threads evaluate with it (each evaluation sees the old date or the
+ *  new one). A handle freed while another thread's call is using it stays alive until that
+ *  call returns; calls that start after the free are refused.
  */
 #ifndef VERDICT_H
 #define VERDICT_H
@@ -36,7 +44,8 @@ extern "C" {
 /* The outcome of a call. */
 typedef enum verdict_status {
   VERDICT_OK = 0,
-  /* A NULL argument, a string that is not UTF-8, a date that is not a date, an unknown format. */
+  /* A NULL argument, a string that is not UTF-8, a date that is not a date, an unknown format,
+     a handle freed already or of the other kind. */
   VERDICT_ERROR_ARGUMENT = 1,
   /* The policy text does not compile; the message holds every diagnostic. */
   VERDICT_ERROR_POLICY = 2,
@@ -85,7 +94,8 @@ void verdict_policy_free(verdict_policy *policy);
 /* A new context whose `today` is the local date when it is made; free with verdict_context_free. */
 verdict_context *verdict_context_new(void);
 
-/* Sets the date `today` means, written as a data cell would be: "2026-11-28" or "28.11.2026". */
+/* Sets the date `today` means, written as a data cell would be: "2026-11-28" or "28.11.2026".
+   Evaluations that start afterwards use it; one already running keeps the date it started with. */
 verdict_status verdict_context_set_today(verdict_context *context, const char *date, char **error);
 
 /* Frees a context. NULL is allowed and does nothing. */

@@ -1,7 +1,8 @@
 /// What a C entry point returns: `verdict_status` in `include/verdict.h`.
 enum CallStatus: CInt {
   case ok = 0
-  /// A NULL argument, a string that is not UTF-8, a date that is not a date, an unknown format.
+  /// A NULL argument, a string that is not UTF-8, a date that is not a date, an unknown format, a
+  /// handle freed already or of the other kind.
   case argument = 1
   /// The policy text does not compile.
   case policy = 2

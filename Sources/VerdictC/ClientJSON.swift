@@ -25,7 +25,8 @@ enum ClientJSON {
       // As `verdict run` refuses a record giving a key twice: which value is meant is not known.
       guard values[member.key] == nil else {
         throw .client(
-          "client JSON: field '\(member.key)' is given more than once; which value is meant cannot be known")
+          "client JSON: field '\(Policy.shown(member.key))' is given more than once; which value is meant cannot be known"
+        )
       }
       switch member.value {
       case .string(let text): values[member.key] = .text(text)
@@ -37,7 +38,7 @@ enum ClientJSON {
       case .null: values[member.key] = .missing
       case .array, .object:
         throw .client(
-          "client JSON: field '\(member.key)' holds \(kind(of: member.value)); a field's value is a string, a number, true, false or null"
+          "client JSON: field '\(Policy.shown(member.key))' holds \(kind(of: member.value)); a field's value is a string, a number, true, false or null"
         )
       }
     }

@@ -62,7 +62,7 @@ public func verdictContextSetToday(
     guard case .success(.date(let today)) = CellReader().read(text, for: field) else {
       throw .argument("\(function): '\(text)' is not a date; write it as 2026-11-28 or 28.11.2026")
     }
-    handle.context.today = today
+    handle.setToday(today)
   }
 }
 

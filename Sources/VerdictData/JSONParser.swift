@@ -23,9 +23,14 @@ package enum JSONParser {
 /// A position in JSON bytes with the grammar's parsing steps. Used by `JSONParser` for whole
 /// documents and by `JSONRecordReader` for one record at a time.
 struct JSONCursor {
-  private enum Frame {
-    case array([JSONValue])
-    case object([JSONMember], key: String)
+  /// An array or object still open: what it holds so far and, for an object, the key whose value
+  /// comes next. A struct changed in place on the stack: an enum frame popped, extended and pushed
+  /// back copied its whole array for every element, so that 10^5 members took minutes.
+  private struct Frame {
+    var isArray: Bool
+    var items: [JSONValue] = []
+    var members: [JSONMember] = []
+    var key = ""
   }
 
   let bytes: UnsafeBufferPointer<UInt8>
@@ -99,10 +104,10 @@ struct JSONCursor {
           p += 1
           value = isArray ? .array([]) : .object([])
         } else if isArray {
-          stack.append(.array([]))
+          stack.append(Frame(isArray: true))
           continue
         } else {
-          stack.append(.object([], key: try parseKey(afterComma: false)))
+          stack.append(Frame(isArray: false, key: try parseKey(afterComma: false)))
           continue
         }
       case UInt8(ascii: "\""):
@@ -112,30 +117,29 @@ struct JSONCursor {
       default:
         value = try parseLiteral()
       }
-      while let frame = stack.popLast() {
+      while let top = stack.indices.last {
         skipWhitespace()
         let next: UInt8 = p < bytes.count ? bytes[p] : 0
-        switch frame {
-        case .array(var items):
-          items.append(value)
+        if stack[top].isArray {
+          stack[top].items.append(value)
           if next == UInt8(ascii: ",") {
             p += 1
-            stack.append(.array(items))
           } else if next == UInt8(ascii: "]") {
             p += 1
-            value = .array(items)
+            value = .array(stack.removeLast().items)
             continue
           } else {
             throw failure("expected ',' or ']' after array element", at: p)
           }
-        case .object(var members, let key):
-          members.append(JSONMember(key: key, value: value))
+        } else {
+          let key = stack[top].key
+          stack[top].members.append(JSONMember(key: key, value: value))
           if next == UInt8(ascii: ",") {
             p += 1
-            stack.append(.object(members, key: try parseKey(afterComma: true)))
+            stack[top].key = try parseKey(afterComma: true)
           } else if next == UInt8(ascii: "}") {
             p += 1
-            value = .object(members)
+            value = .object(stack.removeLast().members)
             continue
           } else {
             throw failure("expected ',' or '}' after object member", at: p)

@@ -34,7 +34,9 @@ extension Policy {
       case .failure(let error): throw ClientError(field: field.name, error: error)
       }
     }
-    return Client(values: slots)
+    var client = Client(values: slots)
+    client.layout = clientLayout
+    return client
   }
 
   /// Makes a client from values by field name and its records by table name, each record's
@@ -69,7 +71,7 @@ extension Policy {
     for name in records.keys where !tables.contains(where: { $0.name == name }) {
       let closest = Suggestion.closest(to: name, among: tables.map(\.name))
       throw ClientError(
-        .invalidRecords, field: name, message: "the policy has no table '\(name)'",
+        .invalidRecords, field: name, message: "the policy has no table '\(Policy.shown(name))'",
         hint: closest.map { "did you mean '\($0)'?" })
     }
     var accumulators = Array(repeating: AggregateAccumulator(), count: aggregateCount)
@@ -101,7 +103,15 @@ extension Policy {
     let hint =
       closest.map { "did you mean '\($0)'?" }
       ?? "the policy reads \(fields.isEmpty ? "no fields" : fields.map { "'\($0.name)'" }.joined(separator: ", "))"
-    throw ClientError(.unknownKey, field: stray, message: "the policy has no field '\(stray)'", hint: hint)
+    throw ClientError(
+      .unknownKey, field: stray, message: "the policy has no field '\(Policy.shown(stray))'", hint: hint)
+  }
+
+  /// A key as given, for a message: its control characters (a NUL, which ended the message a C
+  /// caller got, an escape sequence, which a terminal obeys) and line breaks shown as `\u{…}` and
+  /// `\n`, as ``Value/quote(_:showingInvisibleSpaces:)`` shows a data cell.
+  package static func shown(_ key: String) -> String {
+    String(Value.quote(key).dropFirst().dropLast())
   }
 
   /// The error for a field the policy reads that was not given.

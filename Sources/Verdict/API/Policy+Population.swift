@@ -2,17 +2,20 @@
 /// client with.
 extension Policy {
   /// The figures over `clients` that the policy's population functions read (totals for `share`,
-  /// sorted values for `rank` and `percentile`), for an ``EvaluationContext``.
+  /// sorted values for `rank` and `percentile`), for an ``EvaluationContext``. A client made by a
+  /// policy with other fields is left out: its values sit in other slots, and evaluating it with
+  /// this policy fails.
   public func population(of clients: some Sequence<Client>) -> Population {
     var builder = PopulationBuilder(for: self)
-    for client in clients { builder.add(client) }
+    for client in clients where layoutMismatch(of: client) == nil { builder.add(client) }
     return builder.build()
   }
 
   /// Evaluates the policy on every client of a population, as `verdict run` does with a data
   /// file: when the policy needs it and `context` has none, the population of `clients` is
   /// gathered first. One client's failure (an overflow, a division by zero) is its own result and
-  /// does not stop the others.
+  /// does not stop the others, and nor does a client made by a policy with other fields, whose
+  /// result is the error of ``evaluate(_:in:)-(Client,_)``.
   ///
   /// ```swift
   /// let outcomes = policy.evaluate(clients, in: EvaluationContext(today: try CalendarDate("2026-12-05")))
@@ -32,8 +35,11 @@ extension Policy {
   /// - Throws: ``EvaluationError`` when the evaluation fails (an overflow, a division by zero),
   ///   and when the policy needs a population (``needsPopulation``) that `context` does not give:
   ///   evaluate all the clients at once with ``evaluate(_:in:)-([Client],_)``, or put
-  ///   ``population(of:)`` in the context.
+  ///   ``population(of:)`` in the context; and when `client` was made by a policy with other
+  ///   fields, whose values sit in other slots (make it with this policy's
+  ///   ``client(_:options:)``).
   public func evaluate(_ client: Client, in context: EvaluationContext) throws(EvaluationError) -> Evaluation {
+    if let mismatch = layoutMismatch(of: client) { throw mismatch }
     if needsPopulation, context.population == nil { throw missingPopulation() }
     var observer = NoObserver()
     return try run(client, context, &observer)
@@ -47,6 +53,7 @@ extension Policy {
   package func evaluate(_ client: Client, in context: EvaluationContext, allowingMissingPopulation: Bool)
     throws(EvaluationError) -> Evaluation
   {
+    if let mismatch = layoutMismatch(of: client) { throw mismatch }
     if !allowingMissingPopulation, needsPopulation, context.population == nil { throw missingPopulation() }
     var observer = NoObserver()
     return try run(client, context, &observer)

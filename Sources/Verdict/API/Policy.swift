@@ -34,6 +34,8 @@ public struct Policy: Sendable {
   /// The aggregates `share`, `rank` and `percentile` measure, by index among the policy's: stored,
   /// since every client of a population pass asks which of them its records leave unknown.
   package let measuredAggregates: [Int]
+  /// Which value each slot of the clients this policy makes holds.
+  package let clientLayout: ClientLayout
 
   /// Compiles a policy's text; `name` labels its diagnostics (a file path, or `<repl>`).
   public init(_ text: String, name: String = "<policy>") throws(PolicyError) {
@@ -57,6 +59,7 @@ public struct Policy: Sendable {
     self.syntax = syntax
     self.program = program
     self.runtime = Runtime(program)
+    self.clientLayout = ClientLayout(program)
     self.needsPopulation = !program.populationNeeds.isEmpty
     self.measuredAggregates = program.populationNeeds.map(\.field).filter { $0 >= program.fields.count }
       .map { $0 - program.fields.count }
@@ -84,7 +87,11 @@ public struct Policy: Sendable {
     var diagnostics = parsed.diagnostics + checked.diagnostics
     guard let program = checked.program else { return (nil, diagnostics) }
     var examples = ExampleChecker(program: program, source: source, suggestions: surroundings.suggestions)
-    let checkedExamples = examples.check(parsed.syntax.statements, onlyExamples: false)
+    let checkedExamples = examples.check(parsed.syntax.statements, onlyExamples: false).map { example in
+      var example = example
+      example.policyText = source.bytes
+      return example
+    }
     diagnostics += examples.diagnostics.map { diagnostic in
       var warning = diagnostic
       warning.severity = .warning

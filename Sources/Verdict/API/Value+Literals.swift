@@ -39,7 +39,8 @@ extension CalendarDate {
 }
 
 extension Evaluation: CustomStringConvertible {
-  /// `fire by rule 1 "slow payer": notice 30d`, or `keep by otherwise (rule 2 undecided)`.
+  /// `fire by rule 1: notice 30d`, or `keep by otherwise (rule 2 undecided)`: rules by number, from
+  /// 1 in file order (an evaluation does not hold the rules' names; ``Policy/rules`` does).
   public var description: String {
     var text = verdict + (winningRule.map { " by rule \($0 + 1)" } ?? " by otherwise")
     let clauseList = ExplanationText.clauses(clauses)

@@ -15,6 +15,9 @@ public struct Client: ClientRecord, Sendable, Hashable {
   /// For each aggregate of the policy, how many records went into it and how many of those had
   /// no value (``Policy/setAggregates(of:from:)`` fills it), for explanations.
   package var records: [RecordTally] = []
+  /// The layout of the policy that made the client, which evaluating it checks (``ClientLayout``);
+  /// `nil` for a client the library's own readers made for the policy they read for.
+  package var layout: ClientLayout?
 
   /// Creates a client from values in field-slot order.
   package init(values: [Value]) {

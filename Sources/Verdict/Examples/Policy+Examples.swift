@@ -8,7 +8,11 @@ extension Policy {
     guard !parsed.diagnostics.containsErrors else { return ([], parsed.diagnostics) }
     var checker = ExampleChecker(program: program, source: testFile)
     checker.reserveNames(of: syntax.statements, in: source)
-    let examples = checker.check(parsed.syntax.statements, onlyExamples: true)
+    let examples = checker.check(parsed.syntax.statements, onlyExamples: true).map { example in
+      var example = example
+      example.policyText = source.bytes
+      return example
+    }
     return (checker.diagnostics.containsErrors ? [] : examples, parsed.diagnostics + checker.diagnostics)
   }
 
@@ -146,15 +150,33 @@ extension Policy {
 extension Policy {
   /// Runs one of the policy's ``examples``: builds its client (values may use `today` from
   /// `context`), evaluates the policy and compares the outcome with what the example expects.
-  /// `share`, `rank` and `percentile` are missing unless `context` has a population.
+  /// `share`, `rank` and `percentile` are missing unless `context` has a population. An example
+  /// of another policy (one whose text differs) is not run: its result is a failure saying so,
+  /// since its values and verdict are numbered by that policy's fields and verdicts.
   public func run(_ example: PolicyExample, in context: EvaluationContext) -> ExampleResult {
-    run(example, in: context, population: nil)
+    guard example.policyText == source.bytes else {
+      let diagnostic = Diagnostic.error(
+        "example-of-another-policy", "example \(Value.quote(example.name)) belongs to another policy",
+        at: example.range, hint: "run each policy's own examples, from its examples property")
+      return ExampleResult(
+        example: example, client: nil, context: nil, evaluation: nil,
+        failure: ExampleFailure(diagnostic: diagnostic, source: example.source), mismatches: [],
+        expected: String(decoding: example.source.bytes[example.range.start..<example.range.end], as: UTF8.self))
+    }
+    return run(example, in: context, population: nil)
   }
 
   /// Explains the outcome for one client: each rule's condition with the values it was computed
   /// from, the winner and why it won, and the facts behind each rule's outcome. Render it with
-  /// ``ExplanationText/render(_:client:tree:)``.
+  /// ``ExplanationText/render(_:client:tree:)``. A client made by a policy with other fields is
+  /// not evaluated: the explanation is the error ``evaluate(_:in:)-(Client,_)`` throws.
   public func explain(_ client: Client, in context: EvaluationContext) -> Explanation {
-    explain(record: client, in: context)
+    if let mismatch = layoutMismatch(of: client) {
+      let builder = ExplanationBuilder(
+        policy: self, values: TraceValues(count: program.nodeCount),
+        fields: Array(repeating: .missing, count: program.fields.count), wording: ExplanationWording(policy: self))
+      return builder.explanation(of: .failure(mismatch))
+    }
+    return explain(record: client, in: context)
   }
 }

@@ -9,6 +9,9 @@ public struct PolicyExample: Sendable {
   public var name: String
   /// The file it is written in: the policy itself or its `_test.verdict` file.
   package var source: SourceFile
+  /// The text of the policy it was checked against, whose fields and verdicts its values and
+  /// expectation are numbered by: ``Policy/run(_:in:)`` refuses it for a policy of another text.
+  package var policyText: [UInt8] = []
   /// Where the example is in that file.
   package var range: SourceRange
   /// The data file its file's `data` line names, as written (relative to that file), whose
