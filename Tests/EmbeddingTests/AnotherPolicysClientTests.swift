@@ -43,6 +43,28 @@ struct AnotherPolicysClientTests {
     #expect(try own.map { try shares.evaluate($0, in: context).verdict } == ["keep", "fire"])
   }
 
+  @Test func anotherPolicysPopulationIsAnError() throws {
+    let source = "when share(x) > 50% then recommend fire\notherwise recommend keep\n"
+    let xFirst = try Policy("field x: number\nfield y: number\n" + source)
+    let yFirst = try Policy("field y: number\nfield x: number\n" + source)
+    // Read by slot, xFirst's population has x's total (4) in slot 0, which is y's for yFirst, and
+    // none in slot 1, yFirst's x: share(x) would be missing and the client kept without a word,
+    // where with its own population 3 is 75% of x's total.
+    let gathered = try [(1, 500), (3, 500)].map { try xFirst.client(["x": Value.int($0.0), "y": Value.int($0.1)]) }
+    let foreign = EvaluationContext(today: Self.context.today, population: xFirst.population(of: gathered))
+    let client = try yFirst.client(["x": 3, "y": 500])
+    let message = "the context's population was gathered by a policy with other fields, whose values sit in other slots"
+    #expect {
+      try yFirst.evaluate(client, in: foreign)
+    } throws: { error in
+      (error as? EvaluationError)?.message == message
+    }
+    #expect(yFirst.explain(client, in: foreign).error?.message == message)
+    let own = try [(1, 500), (3, 500)].map { try yFirst.client(["x": Value.int($0.0), "y": Value.int($0.1)]) }
+    let context = EvaluationContext(today: Self.context.today, population: yFirst.population(of: own))
+    #expect(try yFirst.evaluate(client, in: context).verdict == "fire")
+  }
+
   @Test func anotherPolicysExampleFailsWithoutRunning() throws {
     let wide = try Policy(
       "field a: number\nfield b: number\nfield c: number\nwhen c > 1 then recommend fire\notherwise recommend keep\n"

@@ -36,4 +36,17 @@ extension Policy {
       message: "the client was made by a policy with other fields, whose values sit in other slots",
       hint: "make the client with this policy: policy.client(_:options:)", range: .at(0))
   }
+
+  /// Why `client` cannot be evaluated with this policy in `context`: as
+  /// ``layoutMismatch(of:)``, or the context's population was gathered by a policy whose fields
+  /// sit in other slots (its totals and sorted values are by slot, so `share(x)` would read
+  /// another field's).
+  func layoutMismatch(of client: Client, in context: EvaluationContext) -> EvaluationError? {
+    if let mismatch = layoutMismatch(of: client) { return mismatch }
+    guard let layout = context.population?.layout, layout != clientLayout else { return nil }
+    return EvaluationError(
+      message: "the context's population was gathered by a policy with other fields, whose values sit in other slots",
+      hint: "gather it with this policy: EvaluationContext(population: policy.population(of: clients))",
+      range: .at(0))
+  }
 }

@@ -35,11 +35,11 @@ extension Policy {
   /// - Throws: ``EvaluationError`` when the evaluation fails (an overflow, a division by zero),
   ///   and when the policy needs a population (``needsPopulation``) that `context` does not give:
   ///   evaluate all the clients at once with ``evaluate(_:in:)-([Client],_)``, or put
-  ///   ``population(of:)`` in the context; and when `client` was made by a policy with other
-  ///   fields, whose values sit in other slots (make it with this policy's
-  ///   ``client(_:options:)``).
+  ///   ``population(of:)`` in the context; and when `client`, or the context's population, was
+  ///   made by a policy with other fields, whose values sit in other slots (make them with this
+  ///   policy's ``client(_:options:)`` and ``population(of:)``).
   public func evaluate(_ client: Client, in context: EvaluationContext) throws(EvaluationError) -> Evaluation {
-    if let mismatch = layoutMismatch(of: client) { throw mismatch }
+    if let mismatch = layoutMismatch(of: client, in: context) { throw mismatch }
     if needsPopulation, context.population == nil { throw missingPopulation() }
     var observer = NoObserver()
     return try run(client, context, &observer)
@@ -53,7 +53,7 @@ extension Policy {
   package func evaluate(_ client: Client, in context: EvaluationContext, allowingMissingPopulation: Bool)
     throws(EvaluationError) -> Evaluation
   {
-    if let mismatch = layoutMismatch(of: client) { throw mismatch }
+    if let mismatch = layoutMismatch(of: client, in: context) { throw mismatch }
     if !allowingMissingPopulation, needsPopulation, context.population == nil { throw missingPopulation() }
     var observer = NoObserver()
     return try run(client, context, &observer)

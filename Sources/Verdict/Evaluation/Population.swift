@@ -18,6 +18,9 @@ public struct Population: Sendable {
   var excluded: [Int: DecimalNumber] = [:]
   /// The unit of each measured field's values, and the fields whose values came in two.
   var units = PopulationUnits()
+  /// The layout of the policy that gathered it: its figures are by field slot, so evaluating
+  /// with a policy whose fields sit in other slots is refused (``Policy/layoutMismatch(of:in:)``).
+  var layout: ClientLayout?
 
   /// Whether it holds any figure (the policy it was built for uses a population function).
   var measuresAnything: Bool { !totals.isEmpty || !sortedValues.isEmpty }
@@ -133,9 +136,12 @@ package struct PopulationBuilder: Sendable {
   private var values: [[DecimalNumber]]
   /// The unit of each measured field's values.
   private var units: PopulationUnits
+  /// The layout of the policy it collects for.
+  private let layout: ClientLayout
 
   /// Starts collecting what `policy` needs.
   package init(for policy: Policy) {
+    layout = policy.clientLayout
     var totalFields: [Int] = []
     var sortedFields: [Int] = []
     for need in policy.program.populationNeeds {
@@ -172,6 +178,7 @@ package struct PopulationBuilder: Sendable {
   package func build() -> Population {
     var result = Population()
     result.units = units
+    result.layout = layout
     for (index, field) in totalFields.enumerated() { result.totals[field] = totals[index] }
     let sorted = ConcurrentResults<[DecimalNumber]>(count: sortedFields.count)
     DispatchQueue.concurrentPerform(iterations: sortedFields.count) { index in

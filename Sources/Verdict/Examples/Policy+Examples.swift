@@ -168,10 +168,11 @@ extension Policy {
 
   /// Explains the outcome for one client: each rule's condition with the values it was computed
   /// from, the winner and why it won, and the facts behind each rule's outcome. Render it with
-  /// ``ExplanationText/render(_:client:tree:)``. A client made by a policy with other fields is
-  /// not evaluated: the explanation is the error ``evaluate(_:in:)-(Client,_)`` throws.
+  /// ``ExplanationText/render(_:client:tree:)``. A client, or a context's population, made by a
+  /// policy with other fields is not evaluated: the explanation is the error
+  /// ``evaluate(_:in:)-(Client,_)`` throws.
   public func explain(_ client: Client, in context: EvaluationContext) -> Explanation {
-    if let mismatch = layoutMismatch(of: client) {
+    if let mismatch = layoutMismatch(of: client, in: context) {
       let builder = ExplanationBuilder(
         policy: self, values: TraceValues(count: program.nodeCount),
         fields: Array(repeating: .missing, count: program.fields.count), wording: ExplanationWording(policy: self))
