@@ -101,8 +101,15 @@ struct ReplCommand: ParsableCommand {
       }
       return false
     }
-    while let line = lines.next() {
-      guard case .complete(let entry) = buffer.add(line) else { continue }
+    while let bytes = lines.next() {
+      if let refusal = session.undecodable(bytes) {
+        if answer() { return failed ? 1 : 0 }
+        buffer.cancel()
+        show(refusal)
+        failed = true
+        continue
+      }
+      guard case .complete(let entry) = buffer.add(String(decoding: bytes, as: UTF8.self)) else { continue }
       waiting.append(entry)
       if !lines.isWaiting(), answer() { return failed ? 1 : 0 }
     }

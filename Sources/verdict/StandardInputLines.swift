@@ -4,8 +4,9 @@
   import Darwin
 #endif
 
-/// Standard input's lines, read as `readLine(strippingNewline: true)` reads them (a line ends
-/// at a line feed, which is dropped with a carriage return before it), from a buffer of our own
+/// Standard input's lines, as bytes, split as `readLine(strippingNewline: true)` splits them (a
+/// line ends at a line feed, which is dropped with a carriage return before it; the bytes are
+/// left for the REPL to decode, so that one that is not UTF-8 is an error), from a buffer of our own
 /// so that ``isWaiting`` can tell whether another line is there without waiting for it: the
 /// C library's buffer, which `readLine` reads through, cannot be asked.
 struct StandardInputLines {
@@ -17,18 +18,18 @@ struct StandardInputLines {
   private var ended = false
 
   /// The next line, or `nil` at the end of input.
-  mutating func next() -> String? {
+  mutating func next() -> [UInt8]? {
     while true {
       if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
         var end = newline
         if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         defer { start = newline + 1 }
-        return String(decoding: buffer[start..<end], as: UTF8.self)
+        return Array(buffer[start..<end])
       }
       if ended {
         guard start < buffer.count else { return nil }
         defer { start = buffer.count }
-        return String(decoding: buffer[start...], as: UTF8.self)
+        return Array(buffer[start...])
       }
       fill()
     }
