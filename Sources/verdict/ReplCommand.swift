@@ -178,6 +178,9 @@ struct InteractiveLoop {
         state.buffer.cancel()
         if answer(&waiting) { return }
       case .endOfInput:
+        // Ctrl-D on the continuation prompt: the unfinished entry is said to be one, as at the
+        // end of a script, rather than dropped unsaid.
+        if let unfinished = state.buffer.finish() { waiting.append(unfinished) }
         _ = answer(&waiting)
         return
       }

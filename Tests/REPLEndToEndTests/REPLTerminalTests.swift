@@ -137,6 +137,21 @@ final class REPLTerminalTests: XCTestCase {
     try waitForExit(repl, status: 0)
   }
 
+  /// Ctrl-D on the continuation prompt ends the session and says that the entry was
+  /// unfinished, as a script's last entry is (it was dropped without a word).
+  func testCtrlDOnAnUnfinishedEntrySaysSo() throws {
+    let state = try makeScratchDirectory().appendingPathComponent("state").path
+    let repl = try startREPL(stateHome: state)
+    try repl.waitFor("the prompt") { $0.last == "verdict>" }
+    try repl.type("when late > 30")
+    try repl.press("Enter")
+    try repl.waitFor("the continuation prompt") { $0.last?.hasSuffix("...>") == true }
+    try repl.press("C-d")
+    try waitForExit(repl, status: 0)
+    let screen = try repl.screen()
+    XCTAssertTrue(screen.contains { $0.hasPrefix("<repl>:") && $0.contains("error:") }, screen.joined(separator: "\n"))
+  }
+
   func testPlainVerdictOnATerminalStartsTheREPL() throws {
     let state = try makeScratchDirectory().appendingPathComponent("state").path
     let session = try TmuxSession(command: [
