@@ -151,6 +151,11 @@ struct RunCommand: ParsableCommand {
       configuration.jobs = jobs
     }
     configuration.only = only.flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces } }
+    // `--only "$VERDICTS"` with the variable empty filtered nothing: every client was reported.
+    if !only.isEmpty, configuration.only.isEmpty {
+      throw CommandFailure(
+        message: "--only names no verdict", hint: "name one or more, such as --only fire,talk", exitCode: 2)
+    }
     configuration.quiet = quiet
     configuration.failOn = failOn
     configuration.explain = explain
