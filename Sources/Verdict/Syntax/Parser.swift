@@ -69,7 +69,9 @@ struct Parser {
       let parsed = try parser.parseExpression()
       if case .endOfFile = parser.current.kind {
         expr = parsed.expr
-      } else {
+      } else if parser.current.kind != .invalid {
+        // An invalid token has its own diagnostic (`1.5 % 2` said "unexpected character '%'" and
+        // then "expected end of expression, found an invalid token").
         parser.error(
           "unexpected-token", "expected end of expression, found \(parser.current.kind.described)",
           at: parser.current.range)
