@@ -101,8 +101,22 @@ struct ReplCommand: ParsableCommand {
       }
       return false
     }
-    while let bytes = lines.next() {
-      if let refusal = session.undecodable(bytes) {
+    while let line = lines.next() {
+      // A line that cannot be an entry's is said after the entries before it; the entry it
+      // belongs to is left out.
+      let refusal: Reply?
+      let bytes: [UInt8]
+      switch line {
+      case .bytes(let read):
+        bytes = read
+        refusal = session.undecodable(read)
+      case .tooLong:
+        bytes = []
+        refusal = .error(
+          "a line of more than \(SourceSizeLimit.grouped(StandardInputLines.maximumLineBytes)) bytes (10 MiB) "
+            + "is left out, with the entry it belongs to")
+      }
+      if let refusal {
         if answer() { return failed ? 1 : 0 }
         buffer.cancel()
         show(refusal)
