@@ -18,6 +18,12 @@ enum HistorySideFiles {
   /// that is read-only (its content is kept: a log is never removed, since it may hold runs).
   static func prepareWriting(_ path: String) throws(HistoryError) {
     guard access(path, W_OK) == 0 else {
+      guard errno != EROFS else {
+        // No chmod helps there, and reading needs SQLite's files beside it, which cannot be made.
+        throw HistoryError(
+          .io, "history \(path) is on a read-only file system: a run records into it",
+          hint: "copy the history to a file system you can write, and record the runs there")
+      }
       throw HistoryError(
         .io, "history \(path) is read-only (\(String(cString: strerror(errno)))): a run records into it",
         hint: "make it writable (chmod u+w \(path)) to record runs; verdict history reads it as it is")
@@ -69,11 +75,16 @@ enum HistorySideFiles {
       return lstat(target + suffix, &status) != 0
     }
     guard missing, access(folder.isEmpty ? "." : folder, W_OK | X_OK) != 0 else { return }
+    // On a read-only file system (a backup mounted read-only) no folder there can be made writable.
+    let readOnlySystem = errno == EROFS
     throw HistoryError(
       .io,
-      "history \(path) cannot be read in its folder \(folder.isEmpty ? "." : folder), which is not writable: "
-        + "SQLite makes its log files beside the history (\(target)-wal, \(target)-shm) even to read it",
-      hint: "copy the history into a folder you can write and read the copy, or make the folder writable")
+      "history \(path) cannot be read in its folder \(folder.isEmpty ? "." : folder), which "
+        + (readOnlySystem ? "is on a read-only file system" : "is not writable")
+        + ": SQLite makes its log files beside the history (\(target)-wal, \(target)-shm) even to read it",
+      hint: readOnlySystem
+        ? "copy the history to a file system you can write and read the copy"
+        : "copy the history into a folder you can write and read the copy, or make the folder writable")
   }
 
   /// `path` with its symbolic links resolved, as SQLite resolves them; `path` when it cannot be.

@@ -26,7 +26,12 @@ extension LineEditor {
   }
 
   /// Runs one completion step for the libedit command bound to Tab; returns a `CC_*` code.
+  ///
+  /// A Tab followed by input already waiting is part of a paste, not a key pressed: it is
+  /// inserted as it is. Completing it joined or changed the pasted words: `not<Tab>true` became
+  /// `nottrue`, a name the data decides, and printed the candidates at each Tab.
   func complete(in editLine: OpaquePointer) -> UInt8 {
+    if isInputWaiting { return UInt8(insert(["\t"], in: editLine) ? CC_REFRESH : CC_ERROR) }
     guard let completer, let info = el_wline(editLine)?.pointee else {
       return UInt8(CC_ERROR)
     }

@@ -107,6 +107,9 @@ package struct ClientBook: Sendable {
         || (!trimmedQuery.isEmpty && ClientKey.trimmed(entries[$0].key) == trimmedQuery)
     }
     if caseless.count == 1 { return .success(caseless[0]) }
+    // A blank query is the start of every name: it names none (`--client ''` listed them all,
+    // or picked the only client).
+    guard !trimmedQuery.isEmpty else { return .failure(.unknown(suggestion: nil)) }
     let prefixed = entries.indices.compactMap { index -> (index: Int, shown: String)? in
       let entry = entries[index]
       if entry.name.lowercased().hasPrefix(wanted) { return (index, entry.name) }

@@ -48,7 +48,7 @@ struct FormatCommand: ParsableCommand {
   /// Formats one policy; returns whether it was not formatted and only checked or diffed.
   private func format(_ path: String) throws(CommandFailure) -> Bool {
     let fromInput = path == "-"
-    let source = fromInput ? SourceFile(name: "<stdin>", bytes: Self.readInput()) : try PolicyFile.read(path)
+    let source = fromInput ? SourceFile(name: "<stdin>", bytes: try Self.readInput()) : try PolicyFile.read(path)
     let formatted: String
     switch PolicyFormatter.format(source) {
     case .success(let text): formatted = text
@@ -74,8 +74,24 @@ struct FormatCommand: ParsableCommand {
     return false
   }
 
-  private static func readInput() -> [UInt8] {
-    Array(FileHandle.standardInput.readDataToEndOfFile())
+  /// Standard input, read up to one byte past ``SourceSizeLimit``: all of it was read first, so
+  /// `verdict fmt - < /dev/zero` took memory until the process was killed or trapped.
+  private static func readInput() throws(CommandFailure) -> [UInt8] {
+    let data: Data
+    do {
+      data = try FileHandle.standardInput.read(upToCount: SourceSizeLimit.maximumBytes + 1) ?? Data()
+    } catch {
+      throw CommandFailure(
+        message: "cannot read policy '<stdin>': \(String(cString: strerror(errno)))", exitCode: 2)
+    }
+    guard data.count <= SourceSizeLimit.maximumBytes else {
+      throw CommandFailure(
+        message:
+          "cannot read policy '<stdin>': it has more than the \(SourceSizeLimit.grouped(SourceSizeLimit.maximumBytes)) "
+          + "bytes (10 MiB) a policy may have",
+        hint: SourceSizeLimit.hint, exitCode: 2)
+    }
+    return Array(data)
   }
 
   /// Writes `text` to a temporary file in the same folder as `path`, with `path`'s permissions,

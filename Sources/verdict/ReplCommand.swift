@@ -102,7 +102,28 @@ struct ReplCommand: ParsableCommand {
       return false
     }
     while let line = lines.next() {
-      guard case .complete(let entry) = buffer.add(line) else { continue }
+      // A line that cannot be an entry's is said after the entries before it; the entry it
+      // belongs to is left out.
+      let refusal: Reply?
+      let bytes: [UInt8]
+      switch line {
+      case .bytes(let read):
+        bytes = read
+        refusal = session.undecodable(read)
+      case .tooLong:
+        bytes = []
+        refusal = .error(
+          "a line of more than \(SourceSizeLimit.grouped(StandardInputLines.maximumLineBytes)) bytes (10 MiB) "
+            + "is left out, with the entry it belongs to")
+      }
+      if let refusal {
+        if answer() { return failed ? 1 : 0 }
+        buffer.cancel()
+        show(refusal)
+        failed = true
+        continue
+      }
+      guard case .complete(let entry) = buffer.add(String(decoding: bytes, as: UTF8.self)) else { continue }
       waiting.append(entry)
       if !lines.isWaiting(), answer() { return failed ? 1 : 0 }
     }
@@ -171,6 +192,9 @@ struct InteractiveLoop {
         state.buffer.cancel()
         if answer(&waiting) { return }
       case .endOfInput:
+        // Ctrl-D on the continuation prompt: the unfinished entry is said to be one, as at the
+        // end of a script, rather than dropped unsaid.
+        if let unfinished = state.buffer.finish() { waiting.append(unfinished) }
         _ = answer(&waiting)
         return
       }

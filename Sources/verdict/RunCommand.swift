@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Verdict
+import VerdictData
 import VerdictRun
 
 #if canImport(Glibc)
@@ -150,6 +151,11 @@ struct RunCommand: ParsableCommand {
       configuration.jobs = jobs
     }
     configuration.only = only.flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces } }
+    // `--only "$VERDICTS"` with the variable empty filtered nothing: every client was reported.
+    if !only.isEmpty, configuration.only.isEmpty {
+      throw CommandFailure(
+        message: "--only names no verdict", hint: "name one or more, such as --only fire,talk", exitCode: 2)
+    }
     configuration.quiet = quiet
     configuration.failOn = failOn
     configuration.explain = explain
@@ -182,8 +188,18 @@ struct RunCommand: ParsableCommand {
     if compiled == nil || !quiet {
       RunCommand.writeError(Terminal.diagnosticRenderer.render(diagnostics, in: source))
     }
-    guard let compiled else { throw CommandFailure(message: PolicyFile.summary(of: diagnostics), exitCode: 2) }
+    guard let compiled else {
+      throw CommandFailure(message: PolicyFile.summary(of: diagnostics), hint: swappedHint, exitCode: 2)
+    }
     return compiled
+  }
+
+  /// For a policy that does not compile: when it is not named `.verdict` and one of the data
+  /// files is (`verdict run clients.csv firing.verdict`), the order the arguments go in.
+  private var swappedHint: String? {
+    guard !policy.hasSuffix(".verdict"), let named = data.first(where: { $0.hasSuffix(".verdict") }) else { return nil }
+    return "'\(MessageText.escaped(named))' looks like the policy: it goes first, before the data files "
+      + "(verdict run POLICY DATA...)"
   }
 
   /// Writes to standard error with `write(2)`, ignoring a closed pipe; colours stay only where

@@ -12,7 +12,7 @@ final class GoldenSessionTests: XCTestCase {
     .appendingPathComponent("Sessions")
 
   /// The sessions the tests below check, by folder.
-  static let checked: Set<String> = ["basic", "errors", "keyless-tables"]
+  static let checked: Set<String> = ["basic", "errors", "keyless-tables", "not-utf8"]
 
   func testBasicSession() throws { try check("basic") }
 
@@ -21,6 +21,10 @@ final class GoldenSessionTests: XCTestCase {
   /// A client file without a key column given with a table on the command line: the warning
   /// the commands give is said (it was dropped, and every client judged on empty tables).
   func testWarningsOfTheCommandLinesFilesAreSaid() throws { try check("keyless-tables") }
+
+  /// A line that is not UTF-8 (`"café"` in Windows-1252) is an error at its first such byte,
+  /// and its entry is left out: it was evaluated with U+FFFD in place of the byte.
+  func testALineThatIsNotUTF8IsAnError() throws { try check("not-utf8") }
 
   /// A session folder that no test checks would pass unseen; every one has its test above.
   func testEverySessionIsChecked() {

@@ -117,6 +117,41 @@ final class REPLTerminalTests: XCTestCase {
     try waitForExit(repl, status: 0)
   }
 
+  /// A Tab in pasted text (here typed in one write, as a paste arrives) is kept: it was taken
+  /// for the Tab key, so `not<Tab>true` became `nottrue`, a name the data decides (`missing`),
+  /// with the candidates listed in between. A Tab pressed alone still completes.
+  func testATabInAPasteIsKeptAndATabPressedCompletes() throws {
+    let state = try makeScratchDirectory().appendingPathComponent("state").path
+    let repl = try startREPL(stateHome: state)
+    try repl.waitFor("the prompt") { $0.last == "verdict>" }
+    try repl.type("not\ttrue\r1\t+\t2\r")
+    let lines = try repl.waitFor("both answers") { $0.suffix(2) == ["3", "verdict>"] }
+    XCTAssertEqual(
+      lines.filter { !$0.isEmpty }.suffix(5),
+      ["verdict> not    true", "verdict> 1      +       2", "false", "3", "verdict>"])
+    try repl.type(":cli")
+    try repl.press("Tab")
+    try repl.waitFor("the command completed") { $0.last == "verdict> :client" || $0.last == "verdict> :clients" }
+    try repl.press("C-c")
+    try repl.press("C-d")
+    try waitForExit(repl, status: 0)
+  }
+
+  /// Ctrl-D on the continuation prompt ends the session and says that the entry was
+  /// unfinished, as a script's last entry is (it was dropped without a word).
+  func testCtrlDOnAnUnfinishedEntrySaysSo() throws {
+    let state = try makeScratchDirectory().appendingPathComponent("state").path
+    let repl = try startREPL(stateHome: state)
+    try repl.waitFor("the prompt") { $0.last == "verdict>" }
+    try repl.type("when late > 30")
+    try repl.press("Enter")
+    try repl.waitFor("the continuation prompt") { $0.last?.hasSuffix("...>") == true }
+    try repl.press("C-d")
+    try waitForExit(repl, status: 0)
+    let screen = try repl.screen()
+    XCTAssertTrue(screen.contains { $0.hasPrefix("<repl>:") && $0.contains("error:") }, screen.joined(separator: "\n"))
+  }
+
   func testPlainVerdictOnATerminalStartsTheREPL() throws {
     let state = try makeScratchDirectory().appendingPathComponent("state").path
     let session = try TmuxSession(command: [

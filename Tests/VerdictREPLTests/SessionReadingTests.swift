@@ -5,6 +5,15 @@ import XCTest
 
 /// The REPL reads, judges and shows clients as `verdict run` does.
 final class SessionReadingTests: SessionTestCase {
+  /// A blank name is the start of every name, and names no client: `:client ""` (and `verdict
+  /// explain --client ''`) said it could be any of them, and with one client chose it.
+  func testABlankClientNameNamesNone() {
+    var session = loadedSession()
+    let reply = session.handle(":client \"\"")
+    XCTAssertTrue(reply.failed)
+    XCTAssertEqual(reply.errors.trimmingCharacters(in: .newlines), "no client is called '' (see :clients)")
+  }
+
   /// A bad cell in a column that only an unused let (or no rule at all) reads does not make the
   /// client an error.
   func testABadCellNoRuleReadsLeavesTheClientAlone() throws {

@@ -63,6 +63,15 @@ final class ExpressionAPITests: XCTestCase {
     }
   }
 
+  /// A character the lexer refuses is one error, as in a policy file: the expression's end
+  /// was reported again at it ("expected end of expression, found an invalid token").
+  func testAnUnexpectedCharacterIsOneError() throws {
+    let policy = try Policy(policyText)
+    XCTAssertThrowsError(try policy.compileExpression("revisions % 2")) { error in
+      XCTAssertEqual((error as? PolicyError)?.diagnostics.map(\.message), ["unexpected character '%'"])
+    }
+  }
+
   func testIncompleteInputAsksForMore() {
     for text in [
       "when x > 1", "when (x > 1", "rule \"a\" when x > 1 then", "let a = \"unterminated", "(1 + 2", "max(1,",

@@ -192,15 +192,41 @@ final class HostileInputTests: XCTestCase {
       ["unterminated-string"])
   }
 
-  func testNULBytes() {
+  /// A NUL byte marks a file that is no UTF-8 text: one error at it, not one for each NUL and
+  /// each byte that is not UTF-8 (a workbook gave fifty, echoing its bytes).
+  func testNULBytesRefuseTheSourceWithOneError() {
     let bytes = Array("when x".utf8) + [0] + Array(" > 1 then recommend fire\0".utf8)
-    let (_, diagnostics, rendered) = compile(bytes)
-    XCTAssertEqual(diagnostics.map(\.code), ["unexpected-character", "unexpected-character"])
-    XCTAssertEqual(diagnostics.map(\.message), ["unexpected character U+0", "unexpected character U+0"])
-    XCTAssertEqual(diagnostics.map(\.range.start), [6, bytes.count - 1])
+    let (policy, diagnostics, rendered) = compile(bytes)
+    XCTAssertNil(policy)
+    XCTAssertEqual(diagnostics.map(\.code), ["not-text"])
+    XCTAssertEqual(diagnostics.map(\.range.start), [6])
+    XCTAssertTrue(rendered.contains("hostile.verdict:1:7: error: the policy is not text: it has a NUL byte"), rendered)
     XCTAssertFalse(rendered.contains("\0"), "control characters are not echoed to the terminal")
-    let only = compile([UInt8](repeating: 0, count: 100_000))
-    XCTAssertEqual(only.diagnostics.count, Parser.maximumErrors)
+    XCTAssertEqual(compile([UInt8](repeating: 0, count: 100_000)).diagnostics.map(\.code), ["not-text"])
+    // An .xlsx workbook (a zip archive) given as the policy.
+    let workbook = Array("PK".utf8) + [3, 4, 20, 0, 0, 0, 8, 0] + Array(repeating: 0xC3, count: 200)
+    XCTAssertEqual(compile(workbook).diagnostics.map(\.code), ["not-text"])
+  }
+
+  /// UTF-16 text, as Windows PowerShell's `>` writes it, with or without a byte-order mark,
+  /// either byte order, and with a character outside ASCII: one error saying what it is.
+  func testUTF16PolicyIsOneError() {
+    let text = "# Früh — late payers\nwhen x > 1 then recommend fire\n"
+    let little = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let big = text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+    for bytes: [UInt8] in [[0xFF, 0xFE] + little, little, [0xFE, 0xFF] + big, big] {
+      let (policy, diagnostics, rendered) = compile(bytes)
+      XCTAssertNil(policy)
+      XCTAssertEqual(diagnostics.map(\.message), ["the policy is UTF-16 text; Verdict reads policies in UTF-8"])
+      XCTAssertTrue(rendered.contains("hint: save it as UTF-8 (iconv -f UTF-16 -t UTF-8 converts it)"), rendered)
+    }
+    let utf32: [UInt8] =
+      [0xFF, 0xFE, 0, 0]
+      + text.unicodeScalars.flatMap { scalar in (0..<4).map { UInt8((scalar.value >> (8 * $0)) & 0xFF) } }
+    XCTAssertEqual(compile(utf32).diagnostics.map(\.code), ["not-utf8"])
+    // Windows-1252 text has no NUL: its bytes are still reported one by one.
+    let latin = compile(Array("when x > 1 then recommend fire ".utf8) + [0xE9])
+    XCTAssertEqual(latin.diagnostics.map(\.code), ["invalid-utf8"])
   }
 
   // MARK: - Degenerate policies

@@ -198,6 +198,20 @@ final class LexerTests: XCTestCase {
     XCTAssertEqual(lexed.tokens.map(\.kind).filter { $0 == .keyword(.let) || $0 == .keyword(.field) }.count, 2)
   }
 
+  /// A number with an exponent is refused with a hint about exponents, not about units (it said
+  /// "durations end in min, h, d…; put a space between a number and a name").
+  func testAnExponentIsTold() {
+    let exponent = "numbers are written without an exponent: 1e5 is 100000 (or 100_000)"
+    for text in ["1e5", "2.5E3", "1e-5", "1e+5", "1e400d"] {
+      let lexed = Lexer.tokenize(SourceFile(name: "t", text: "x > \(text)"))
+      XCTAssertEqual(lexed.diagnostics.first?.hint, exponent, text)
+    }
+    for text in ["1ex", "1e", "30x"] {
+      let lexed = Lexer.tokenize(SourceFile(name: "t", text: "x > \(text) "))
+      XCTAssertEqual(lexed.diagnostics.first?.hint?.hasPrefix("durations end in"), true, text)
+    }
+  }
+
   func testByteOrderMarkIsSkipped() {
     let source = SourceFile(name: "t", bytes: [0xEF, 0xBB, 0xBF] + Array("let".utf8))
     let lexed = Lexer.tokenize(source)

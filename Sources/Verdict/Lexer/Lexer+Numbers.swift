@@ -178,9 +178,18 @@ extension Lexer {
     let unitName = String(decoding: bytes[unitStart..<offset], as: UTF8.self)
     let range = SourceRange(start: start, end: offset)
     guard let unit = TimeSpan.Unit(rawValue: unitName) else {
+      // `1e5`, `2.5E+3`: an exponent, which the hint about units did not explain.
+      let afterE = unitName.utf8.dropFirst().first ?? (unitName.utf8.count == 1 ? peek() : nil)
+      let isExponent =
+        unitName.lowercased().hasPrefix("e")
+        && afterE.map {
+          (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-")
+        } == true
       report(
         "unknown-unit", "unknown unit '\(unitName)' after a number", range,
-        hint: "durations end in min, h, d, w, mo or y (30d); put a space between a number and a name")
+        hint: isExponent
+          ? "numbers are written without an exponent: 1e5 is 100000 (or 100_000)"
+          : "durations end in min, h, d, w, mo or y (30d); put a space between a number and a name")
       return .invalid
     }
     // seconds = mantissa × unit ÷ 10^fractionDigits, which must come out whole.

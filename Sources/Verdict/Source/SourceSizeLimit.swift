@@ -24,7 +24,7 @@ package enum SourceSizeLimit {
   }
 
   /// `52428800` as `52,428,800`.
-  static func grouped(_ value: Int) -> String {
+  package static func grouped(_ value: Int) -> String {
     let digits = Array(String(value))
     var text = ""
     for (index, digit) in digits.enumerated() {

@@ -44,10 +44,11 @@ struct Parser {
     var isIncomplete: Bool
   }
 
-  /// Parses a whole policy; one over ``SourceSizeLimit`` is refused unread.
+  /// Parses a whole policy; one over ``SourceSizeLimit``, or one that is no UTF-8 text
+  /// (``NonTextSource``), is refused unread.
   static func parse(_ source: SourceFile) -> Result {
-    if let tooLarge = SourceSizeLimit.diagnostic(for: source) {
-      return Result(syntax: PolicySyntax(statements: [], comments: []), diagnostics: [tooLarge], isIncomplete: false)
+    if let refusal = SourceSizeLimit.diagnostic(for: source) ?? NonTextSource.diagnostic(for: source) {
+      return Result(syntax: PolicySyntax(statements: [], comments: []), diagnostics: [refusal], isIncomplete: false)
     }
     var parser = Parser(source)
     let statements = parser.parsePolicy()
@@ -59,14 +60,18 @@ struct Parser {
 
   /// Parses one expression that must make up the whole input (the REPL's bare expressions).
   static func parseExpression(_ source: SourceFile) -> (expr: Expr?, diagnostics: [Diagnostic], isIncomplete: Bool) {
-    if let tooLarge = SourceSizeLimit.diagnostic(for: source) { return (nil, [tooLarge], false) }
+    if let refusal = SourceSizeLimit.diagnostic(for: source) ?? NonTextSource.diagnostic(for: source) {
+      return (nil, [refusal], false)
+    }
     var parser = Parser(source)
     var expr: Expr?
     do {
       let parsed = try parser.parseExpression()
       if case .endOfFile = parser.current.kind {
         expr = parsed.expr
-      } else {
+      } else if parser.current.kind != .invalid {
+        // An invalid token has its own diagnostic (`1.5 % 2` said "unexpected character '%'" and
+        // then "expected end of expression, found an invalid token").
         parser.error(
           "unexpected-token", "expected end of expression, found \(parser.current.kind.described)",
           at: parser.current.range)
