@@ -160,25 +160,17 @@ package struct CellReader: Sendable {
     switch type {
     case .text: return CellReader.invalidText(cell)
     case .bool: return cell.mismatch("true or false", hint: "write true or false (yes/no and 1/0 also work)")
-    case .number: return nearMiss(cell, field, expected: "a number") ?? cell.mismatch("a number")
+    case .number:
+      return nearMiss(cell, field, expected: "a number") ?? CellReader.percentInNumber(cell)
+        ?? cell.mismatch("a number")
     case .date: return cell.mismatch("a date", hint: cell.dateHint(format: field.dateFormat))
     case .percent: return cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)")
     case .duration:
-      guard field.durationUnit == nil, cell.number() != nil else {
-        return cell.mismatch("a duration", hint: "write durations as 45d, 12h, 2w or 90min")
-      }
-      var error = cell.mismatch(
-        "a duration", hint: "a bare number is not a duration: write \(cell.string)d, or declare the field 'in days'")
-      error.hintKind = "a bare number is not a duration"
-      return error
+      return CellReader.bareDuration(cell, field)
+        ?? cell.mismatch("a duration", hint: "write durations as 45d, 12h, 2w or 90min")
     case .money:
-      if let nearMiss = nearMiss(cell, field, expected: "money") { return nearMiss }
-      guard field.currency == nil, cell.number() != nil else {
-        return cell.mismatch("money", hint: "write money as 1200.50, 1200.50 EUR, €1200 or 1200 €")
-      }
-      var error = cell.mismatch("money", hint: "give the currency (\(cell.string) EUR), or declare the field 'in EUR'")
-      error.hintKind = "give the currency"
-      return error
+      return nearMiss(cell, field, expected: "money") ?? CellReader.bareMoney(cell, field)
+        ?? cell.mismatch("money", hint: "write money as 1200.50, 1200.50 EUR, €1200 or 1200 €")
     case .list: return cell.mismatch("a list", hint: "lists cannot come from data cells")
     }
   }
