@@ -54,8 +54,8 @@ extension CellScanner {
         // Something after the date: a time that is not one, or the shape only fits a prefix.
         guard bytes[parts.end] == UInt8(ascii: "T") || bytes[parts.end] == UInt8(ascii: " ") else { continue }
         if DateFormat.isTime(bytes, from: parts.end, to: end) { return CellScanner.noSuchDay(parts) + declared }
-        return "a time after the date is T or a space, then HH:MM or HH:MM:SS (a fraction, Z or an offset such as "
-          + "+01:00 may follow), and must be a time of day"
+        return "a time after the date is T or a space, then HH:MM or HH:MM:SS, and must be a time of day; "
+          + "a fraction may follow, then a zone after one space or none: Z, UTC, GMT or an offset such as +01:00"
       }
       return CellScanner.noSuchDay(parts) + declared
     }
