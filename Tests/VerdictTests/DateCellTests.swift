@@ -73,6 +73,20 @@ struct DateCellTests {
     #expect(Self.read("4.11.20", Self.declared("D.M.YY")) == Self.date(2020, 11, 4))
   }
 
+  static let dayNumber =
+    "this looks like a spreadsheet's day number, which is not read as a date: format the column as dates before "
+    + "exporting, so that the export writes them as text such as"
+
+  /// Other numbers are no day number: out of the range, or not a plain whole number.
+  @Test(arguments: ["19999", "80001", "4512", "045123", "45123.", "-45123", "45123.5x", "45 123"])
+  func otherNumbersAreNoSpreadsheetDay(_ cell: String) {
+    guard case .failure(let error) = Self.read(cell) else {
+      Issue.record("\(cell) was read")
+      return
+    }
+    #expect(error.hint?.contains("spreadsheet") == false)
+  }
+
   @Test(arguments: [
     // No format: the hint names the format that reads the cell.
     ("2/24/11", nil, "declare the field's format: format \"M/D/YY\""),
@@ -106,6 +120,11 @@ struct DateCellTests {
       "2026-11-281", nil,
       "write dates as 2026-11-28 (or 28.11.2026), or declare the field's format, such as format \"M/D/YYYY\""
     ),
+    // A spreadsheet's day number: it had the generic hint; never converted.
+    ("45123", nil, "\(dayNumber) 2026-11-28"),
+    ("45123.4167", nil, "\(dayNumber) 2026-11-28"),
+    ("20000", "M/D/YYYY", "\(dayNumber) 11/28/2026"),
+    ("80000,5", "D.M.YYYY", "\(dayNumber) 28.11.2026"),
     // A declared format: the hint names it.
     ("2026-11-28", "M/D/YYYY", "the field's dates are read as \"M/D/YYYY\": write them such as 11/28/2026"),
     ("2/24/2011", "M/D/YY", "the field's dates are read as \"M/D/YY\": write them such as 11/28/26"),
