@@ -159,6 +159,27 @@ struct RowShapeTests {
     #expect(outcome.status == .rowErrors)
   }
 
+  /// A repeated header whose first cell has spaces around it (`id ,visits,note`, ` id,…`): the
+  /// cheap check before the cell-by-cell one looked at its length alone, and the row was read
+  /// as a client named "id".
+  @Test func aRepeatedHeaderWithSpacesAroundItsFirstCellIsCaught() throws {
+    let text = "id,visits,note\nC1,7,late\nid ,visits,note\n  id  ,visits,note \nC2,7,late\n\u{FEFF} id ,visits,note\n"
+    let problem = "the row repeats the header, as files joined end to end leave it: delete the line"
+    let table = try table(text)
+    #expect(table.rows.map(\.problem) == [nil, problem, problem, nil, problem])
+    let outcome = try run(text)
+    #expect(
+      outcome.rows == [
+        "C1 fire -", "clients.csv:3 error \(problem)", "clients.csv:4 error \(problem)", "C2 fire -",
+        "clients.csv:6 error \(problem)",
+      ])
+    let shape = CSVRowShape(header: ["id", "visits", "note"], separator: UInt8(ascii: ","))
+    for (cell, may) in [("id ", true), (" id", true), ("C1 ", false), ("ida", false), ("i", false), ("", false)] {
+      var bytes = Array(cell.utf8)
+      #expect(bytes.withUnsafeMutableBufferPointer { shape.mayRepeatHeader(UnsafeBufferPointer($0)) } == may, "\(cell)")
+    }
+  }
+
   /// A row is the header again only when every cell is: a client whose key is the key column's
   /// name is a client.
   @Test func aRowWithTheHeadersFirstCellIsAClient() throws {

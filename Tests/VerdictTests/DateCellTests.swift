@@ -28,6 +28,29 @@ struct DateCellTests {
     #expect(Self.read(cell) == Self.date(2026, 11, 28))
   }
 
+  /// A zone after one space, as many exports write it: it was "not a date", with a hint that
+  /// did not say the space (or the zone's name) was the trouble. The date is the one written.
+  @Test(arguments: [
+    "2026-11-28 10:00:00 +0100", "2026-11-28 10:00:00 +01:00", "2026-11-28T23:30 -0800", "2026-11-28 10:00:00 UTC",
+    "2026-11-28 10:00 GMT", "2026-11-28 10:00:00.5 Z", "2026-11-28 10:00:00UTC", "28.11.2026 23:30:00 -08:00",
+  ])
+  func aZoneMayFollowTheTimeAfterASpace(_ cell: String) {
+    #expect(Self.read(cell) == Self.date(2026, 11, 28))
+    #expect(
+      Self.read(cell.replacingOccurrences(of: "2026-11-28", with: "11/28/2026"), Self.declared("M/D/YYYY"))
+        == Self.date(2026, 11, 28) || cell.hasPrefix("28."))
+  }
+
+  /// Only one space, and only a zone after it: other words are no zone.
+  @Test(arguments: [
+    "2026-11-28 10:00:00  +0100", "2026-11-28 10:00:00 CET", "2026-11-28 10:00 PM", "2026-11-28 10:00 +",
+    "2026-11-28 10:00 utc",
+    "2026-11-28 10:00 +0100 UTC", "2026-11-28 10:00 Z1",
+  ])
+  func otherWordsAfterTheTimeAreNoZone(_ cell: String) {
+    #expect(Self.read(cell).isFailure)
+  }
+
   /// An offset of hours alone ends there: a colon, or one digit, after them is no offset.
   @Test(arguments: ["2026-11-28 10:30+01:", "2026-11-28 10:30+1", "2026-11-28 10:30+24", "2026-11-28 10:30+013"])
   func anOffsetOfHoursAloneIsTwoDigits(_ cell: String) {
@@ -50,6 +73,20 @@ struct DateCellTests {
     #expect(Self.read("4.11.20", Self.declared("D.M.YY")) == Self.date(2020, 11, 4))
   }
 
+  static let dayNumber =
+    "this looks like a spreadsheet's day number, which is not read as a date: format the column as dates before "
+    + "exporting, so that the export writes them as text such as"
+
+  /// Other numbers are no day number: out of the range, or not a plain whole number.
+  @Test(arguments: ["19999", "80001", "4512", "045123", "45123.", "-45123", "45123.5x", "45 123"])
+  func otherNumbersAreNoSpreadsheetDay(_ cell: String) {
+    guard case .failure(let error) = Self.read(cell) else {
+      Issue.record("\(cell) was read")
+      return
+    }
+    #expect(error.hint?.contains("spreadsheet") == false)
+  }
+
   @Test(arguments: [
     // No format: the hint names the format that reads the cell.
     ("2/24/11", nil, "declare the field's format: format \"M/D/YY\""),
@@ -69,11 +106,11 @@ struct DateCellTests {
     // A time that is not one.
     (
       "2026-11-28T25:00", nil,
-      "a time after the date is T or a space, then HH:MM or HH:MM:SS (a fraction, Z or an offset such as +01:00 may follow), and must be a time of day"
+      "a time after the date is T or a space, then HH:MM or HH:MM:SS, and must be a time of day; a fraction may follow, then a zone after one space or none: Z, UTC, GMT or an offset such as +01:00"
     ),
     (
       "2026-11-28Tgarbage", nil,
-      "a time after the date is T or a space, then HH:MM or HH:MM:SS (a fraction, Z or an offset such as +01:00 may follow), and must be a time of day"
+      "a time after the date is T or a space, then HH:MM or HH:MM:SS, and must be a time of day; a fraction may follow, then a zone after one space or none: Z, UTC, GMT or an offset such as +01:00"
     ),
     (
       "soon", nil,
@@ -83,6 +120,11 @@ struct DateCellTests {
       "2026-11-281", nil,
       "write dates as 2026-11-28 (or 28.11.2026), or declare the field's format, such as format \"M/D/YYYY\""
     ),
+    // A spreadsheet's day number: it had the generic hint; never converted.
+    ("45123", nil, "\(dayNumber) 2026-11-28"),
+    ("45123.4167", nil, "\(dayNumber) 2026-11-28"),
+    ("20000", "M/D/YYYY", "\(dayNumber) 11/28/2026"),
+    ("80000,5", "D.M.YYYY", "\(dayNumber) 28.11.2026"),
     // A declared format: the hint names it.
     ("2026-11-28", "M/D/YYYY", "the field's dates are read as \"M/D/YYYY\": write them such as 11/28/2026"),
     ("2/24/2011", "M/D/YY", "the field's dates are read as \"M/D/YY\": write them such as 11/28/26"),

@@ -117,12 +117,15 @@ extension CellReader {
     let reading = written.withUTF8 { read($0, as: field) }
     switch reading {
     case .success:
-      return CellError(message: mismatch.message, hint: "\(refusal): write the number out in full, as \(plain)")
+      return CellError(
+        message: mismatch.message, hint: "\(refusal): write the number out in full, as \(plain)",
+        hintKind: "\(refusal): write the number out in full")
     case .failure(let error):
       let why = error.hint.map { "; \($0)" } ?? ""
+      let refusedToo = "\(refusal), and written out in full it is refused too"
       return CellError(
-        message: mismatch.message, hint: "\(refusal), and written out in full it is refused too: \(error.message)\(why)"
-      )
+        message: mismatch.message, hint: "\(refusedToo): \(error.message)\(why)",
+        hintKind: "\(refusedToo): \(error.hintGroup ?? "")")
     }
   }
 }

@@ -6,7 +6,8 @@
 ///
 /// Such a cell stays refused, as the reader does not guess what a habit means, but its hint gives
 /// the cell written the way that is read, when that one reads in the same field: the error path
-/// alone pays for it.
+/// alone pays for it. Its kind (``CellError/hintKind``) is what it says without the cell, so a
+/// column of such cells gets one hint of each kind, not one for each of its first cells.
 extension CellReader {
   /// The error for a trimmed `cell` of a number or money `field` that one of the habits above
   /// explains; `nil` for any other cell.
@@ -14,9 +15,11 @@ extension CellReader {
     // No amount is longer: a cell of megabytes is not looked at character by character.
     guard cell.end - cell.start <= 64 else { return nil }
     let text = cell.string
-    for (rewritten, why) in CellReader.rewrites(of: text, marks: field.numbers.decimalMark)
+    for (rewritten, why, habit) in CellReader.rewrites(of: text, marks: field.numbers.decimalMark)
     where reads(rewritten, as: field) {
-      return cell.mismatch(expected, hint: "\(why): \(rewritten)")
+      var error = cell.mismatch(expected, hint: "\(why): \(rewritten)")
+      error.hintKind = "\(habit): \(why)"
+      return error
     }
     return nil
   }
@@ -32,10 +35,12 @@ extension CellReader {
   }
 
   /// The ways `text`, in a column whose decimal mark is `marks`, may have been meant, each with
-  /// what its hint says before it.
-  private static func rewrites(of text: String, marks: NumberFormat.DecimalMark) -> [(String, String)] {
+  /// what its hint says before it and the habit it undoes (for the hint's kind).
+  private static func rewrites(
+    of text: String, marks: NumberFormat.DecimalMark
+  ) -> [(rewritten: String, why: String, habit: String)] {
     let negative = "if it is negative, write it with the minus before the amount"
-    var rewrites: [(String, String)] = []
+    var rewrites: [(rewritten: String, why: String, habit: String)] = []
     let minuses = text.filter { $0 == "-" }.count
     if minuses == 0, let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close,
       text.filter({ $0 == "(" || $0 == ")" }).count == 2
@@ -43,27 +48,27 @@ extension CellReader {
       var inner = text
       inner.remove(at: close)
       inner.remove(at: open)
-      rewrites.append(("-" + collapsed(inner), negative))
+      rewrites.append(("-" + collapsed(inner), negative, "parentheses"))
     }
     if minuses == 1, let minus = text.firstIndex(of: "-") {
       let before = text[..<minus]
       let after = text[text.index(after: minus)...]
       if before.contains(where: \.isASCIIDigit), !after.contains(where: \.isASCIIDigit) {
         // A minus after the amount: `100-`, `1.234,56- €`, `1.234,56 €-`.
-        rewrites.append(("-" + collapsed(before + after), negative))
+        rewrites.append(("-" + collapsed(before + after), negative, "minus after"))
       } else if before.allSatisfy(\.isWhitespace), after.first?.isWhitespace == true {
-        rewrites.append(("-" + collapsed(String(after)), "write the minus next to the amount"))
+        rewrites.append(("-" + collapsed(String(after)), "write the minus next to the amount", "minus apart"))
       }
     }
     if text.contains(where: { "’‘`´".contains($0) }) {
       let ascii = String(text.map { "’‘`´".contains($0) ? "'" : $0 })
-      rewrites.append((ascii, "group thousands with a plain apostrophe (') or a space"))
+      rewrites.append((ascii, "group thousands with a plain apostrophe (') or a space", "typographic apostrophe"))
     }
     if text.contains("−") {
-      rewrites.append((String(text.map { $0 == "−" ? "-" : $0 }), "write the minus sign as a hyphen (-)"))
+      rewrites.append((String(text.map { $0 == "−" ? "-" : $0 }), "write the minus sign as a hyphen (-)", "minus sign"))
     }
     if let point = bareMark(text, marks: marks) {
-      rewrites.append((point, "write a digit on each side of the decimal mark"))
+      rewrites.append((point, "write a digit on each side of the decimal mark", "bare mark"))
     }
     return rewrites
   }

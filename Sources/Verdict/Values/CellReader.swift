@@ -160,21 +160,17 @@ package struct CellReader: Sendable {
     switch type {
     case .text: return CellReader.invalidText(cell)
     case .bool: return cell.mismatch("true or false", hint: "write true or false (yes/no and 1/0 also work)")
-    case .number: return nearMiss(cell, field, expected: "a number") ?? cell.mismatch("a number")
+    case .number:
+      return nearMiss(cell, field, expected: "a number") ?? CellReader.percentInNumber(cell)
+        ?? cell.mismatch("a number")
     case .date: return cell.mismatch("a date", hint: cell.dateHint(format: field.dateFormat))
     case .percent: return cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)")
     case .duration:
-      let hint =
-        field.durationUnit == nil && cell.number() != nil
-        ? "a bare number is not a duration: write \(cell.string)d, or declare the field 'in days'"
-        : "write durations as 45d, 12h, 2w or 90min"
-      return cell.mismatch("a duration", hint: hint)
+      return CellReader.bareDuration(cell, field)
+        ?? cell.mismatch("a duration", hint: "write durations as 45d, 12h, 2w or 90min")
     case .money:
-      let hint =
-        field.currency == nil && cell.number() != nil
-        ? "give the currency (\(cell.string) EUR), or declare the field 'in EUR'"
-        : "write money as 1200.50, 1200.50 EUR, €1200 or 1200 €"
-      return nearMiss(cell, field, expected: "money") ?? cell.mismatch("money", hint: hint)
+      return nearMiss(cell, field, expected: "money") ?? CellReader.bareMoney(cell, field)
+        ?? cell.mismatch("money", hint: "write money as 1200.50, 1200.50 EUR, €1200 or 1200 €")
     case .list: return cell.mismatch("a list", hint: "lists cannot come from data cells")
     }
   }
@@ -308,7 +304,26 @@ package struct CellError: Error, Sendable, Hashable, CustomStringConvertible {
   package var message: String
   /// How to write it instead.
   package var hint: String?
+  /// What hints of this kind say whatever the cell, for a hint that quotes its cell (`if it is
+  /// negative, write it with the minus before the amount: -1,234.00`): a run shows a field's
+  /// hints once a kind, so a column of thousands of such cells gets one, and a later cell wrong
+  /// in another way still gets its own. `nil` when the hint says the same for every cell.
+  package var hintKind: String?
+
+  /// The kind of the hint, which is the hint itself when it does not quote its cell.
+  package var hintGroup: String? { hintKind ?? hint }
 
   /// The message.
   package var description: String { message }
+
+  /// Whether two errors say the same: the kind only groups hints, and follows from the hint.
+  package static func == (lhs: CellError, rhs: CellError) -> Bool {
+    lhs.message == rhs.message && lhs.hint == rhs.hint
+  }
+
+  /// Hashes what the error says (``==(_:_:)``).
+  package func hash(into hasher: inout Hasher) {
+    hasher.combine(message)
+    hasher.combine(hint)
+  }
 }

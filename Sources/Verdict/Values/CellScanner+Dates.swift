@@ -44,6 +44,10 @@ extension CellScanner {
   /// which format to declare for it.
   func dateHint(format: DateFormat?) -> String {
     let declared = format.map { " (the field's dates are read as \"\($0.pattern)\")" } ?? ""
+    if isSpreadsheetDayNumber {
+      return "this looks like a spreadsheet's day number, which is not read as a date: format the column as "
+        + "dates before exporting, so that the export writes them as text such as \(format?.example ?? "2026-11-28")"
+    }
     // A cell in the default forms names its day's problem also in a column read in another
     // format (detected from the other cells): `2026-02-30` is "February 2026 has 28 days".
     for form in (format.map { [$0] } ?? []) + [CellScanner.isoDate, CellScanner.germanDate] {
@@ -54,8 +58,8 @@ extension CellScanner {
         // Something after the date: a time that is not one, or the shape only fits a prefix.
         guard bytes[parts.end] == UInt8(ascii: "T") || bytes[parts.end] == UInt8(ascii: " ") else { continue }
         if DateFormat.isTime(bytes, from: parts.end, to: end) { return CellScanner.noSuchDay(parts) + declared }
-        return "a time after the date is T or a space, then HH:MM or HH:MM:SS (a fraction, Z or an offset such as "
-          + "+01:00 may follow), and must be a time of day"
+        return "a time after the date is T or a space, then HH:MM or HH:MM:SS, and must be a time of day; "
+          + "a fraction may follow, then a zone after one space or none: Z, UTC, GMT or an offset such as +01:00"
       }
       return CellScanner.noSuchDay(parts) + declared
     }
@@ -71,6 +75,23 @@ extension CellScanner {
     case .none:
       return "write dates as 2026-11-28 (or 28.11.2026), or declare the field's format, such as format \"M/D/YYYY\""
     }
+  }
+
+  /// Whether the cell is a whole number from 20000 to 80000 (1954 to 2119 as a spreadsheet counts
+  /// days), with or without a fraction (the time of day): what a spreadsheet writes for a date in
+  /// a column not formatted as dates. Never converted, as the day depends on the spreadsheet's
+  /// calendar (from 1900 or from 1904).
+  private var isSpreadsheetDayNumber: Bool {
+    var index = start
+    var whole = 0
+    while index < end, CellScanner.isDigit(bytes[index]), whole <= 80000 {
+      whole = whole * 10 + Int(bytes[index] &- UInt8(ascii: "0"))
+      index += 1
+    }
+    guard index - start == 5, (20000...80000).contains(whole) else { return false }
+    guard index < end else { return true }
+    guard bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ","), index + 1 < end else { return false }
+    return (index + 1..<end).allSatisfy { CellScanner.isDigit(bytes[$0]) }
   }
 
   private static let monthNames = [

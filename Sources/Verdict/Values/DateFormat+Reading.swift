@@ -98,8 +98,10 @@ extension DateFormat {
   }
 
   /// Whether `bytes[start..<end]` is a valid time after a date: `T` or a space, `H:MM` or
-  /// `HH:MM`, optionally `:SS` and a fraction, then optionally `Z` or an offset (`+01:00`,
-  /// `-0800`, `+01`).
+  /// `HH:MM`, optionally `:SS` and a fraction, then optionally a zone: `Z`, `UTC`, `GMT` or an
+  /// offset (`+01:00`, `-0800`, `+01`), after one space or none (`10:00:00 +0100`, as many
+  /// exports write it, and `10:00 UTC`). The zone names no other day than the one written: the
+  /// date is taken as written, never converted.
   static func isTime(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
     var index = start
     guard index < end, bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: " ") else { return false }
@@ -116,14 +118,32 @@ extension DateFormat {
         guard index > first else { return false }
       }
     }
-    if skip(UInt8(ascii: "Z"), bytes, &index, end) { return index == end }
-    if skip(UInt8(ascii: "+"), bytes, &index, end) || skip(UInt8(ascii: "-"), bytes, &index, end) {
-      guard let hours = number(bytes, &index, end, fewest: 2, most: 2), hours < 24 else { return false }
-      // ISO 8601 lets an offset be hours alone (`+01`), as PostgreSQL writes its timestamps.
-      if index == end { return true }
-      _ = skip(UInt8(ascii: ":"), bytes, &index, end)
-      guard let minutes = number(bytes, &index, end, fewest: 2, most: 2), minutes < 60 else { return false }
+    if index == end { return true }
+    // A space says a zone follows.
+    _ = skip(UInt8(ascii: " "), bytes, &index, end)
+    return isZone(bytes, from: index, to: end)
+  }
+
+  /// Whether `bytes[start..<end]` is a time zone after a time: `Z`, `UTC`, `GMT`, or an offset of
+  /// hours (`+01`, as PostgreSQL writes its timestamps; ISO 8601 allows it) and optionally
+  /// minutes (`+01:00`, `-0800`).
+  private static func isZone(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+    var index = start
+    if end - start == 3 {
+      let name = (bytes[start], bytes[start + 1], bytes[start + 2])
+      if name == (UInt8(ascii: "U"), UInt8(ascii: "T"), UInt8(ascii: "C"))
+        || name == (UInt8(ascii: "G"), UInt8(ascii: "M"), UInt8(ascii: "T"))
+      {
+        return true
+      }
     }
+    if skip(UInt8(ascii: "Z"), bytes, &index, end) { return index == end }
+    guard skip(UInt8(ascii: "+"), bytes, &index, end) || skip(UInt8(ascii: "-"), bytes, &index, end),
+      let hours = number(bytes, &index, end, fewest: 2, most: 2), hours < 24
+    else { return false }
+    if index == end { return true }
+    _ = skip(UInt8(ascii: ":"), bytes, &index, end)
+    guard let minutes = number(bytes, &index, end, fewest: 2, most: 2), minutes < 60 else { return false }
     return index == end
   }
 

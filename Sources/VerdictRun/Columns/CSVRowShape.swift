@@ -50,12 +50,16 @@ struct CSVRowShape: Sendable {
   }
 
   /// Whether a row whose first cell is `first` may repeat the header: the header's first cell,
-  /// or as long as it with a byte order mark before. A length comparison for nearly every row,
-  /// before ``repeatsHeader(_:)`` compares the cells.
+  /// with a byte order mark before it or spaces around it (`id ,n` under `id,n`) or without.
+  /// A length comparison for nearly every row, and for a longer cell one look at its first and
+  /// last byte, before ``repeatsHeader(_:)`` compares the cells.
   @inline(__always)
   func mayRepeatHeader(_ first: UnsafeBufferPointer<UInt8>) -> Bool {
     if first.count == firstHeader.count { return first.elementsEqual(firstHeader) }
-    return first.count == firstHeader.count &+ 3 && first[0] == 0xEF
+    guard first.count > firstHeader.count,
+      first[0] == 0xEF || first[0] == UInt8(ascii: " ") || first[first.count &- 1] == UInt8(ascii: " ")
+    else { return false }
+    return CSVRowShape.trimmed(first, first: true).elementsEqual(firstHeader)
   }
 
   /// Whether `record` is the header again, cell for cell (spaces around a cell, and a byte order
@@ -64,15 +68,22 @@ struct CSVRowShape: Sendable {
   func repeatsHeader(_ record: borrowing CSVRecord) -> Bool {
     guard record.count == cellCount else { return false }
     for index in 0..<cellCount {
-      let cell = record[index]
-      var start = 0
-      var end = cell.count
-      if index == 0, end >= 3, cell[0] == 0xEF, cell[1] == 0xBB, cell[2] == 0xBF { start = 3 }
-      while start < end, cell[start] == UInt8(ascii: " ") { start += 1 }
-      while end > start, cell[end - 1] == UInt8(ascii: " ") { end -= 1 }
-      guard cell[start..<end].elementsEqual(headerBytes[index]) else { return false }
+      guard CSVRowShape.trimmed(record[index], first: index == 0).elementsEqual(headerBytes[index]) else {
+        return false
+      }
     }
     return true
+  }
+
+  /// `cell` without the spaces around it, and for the `first` cell of a row without a byte order
+  /// mark before them: what is compared with the header's cell.
+  private static func trimmed(_ cell: UnsafeBufferPointer<UInt8>, first: Bool) -> Slice<UnsafeBufferPointer<UInt8>> {
+    var start = 0
+    var end = cell.count
+    if first, end >= 3, cell[0] == 0xEF, cell[1] == 0xBB, cell[2] == 0xBF { start = 3 }
+    while start < end, cell[start] == UInt8(ascii: " ") { start += 1 }
+    while end > start, cell[end - 1] == UInt8(ascii: " ") { end -= 1 }
+    return cell[start..<end]
   }
 
   /// Why `record`, which does not ``fits(_:)``, cannot be read.

@@ -76,4 +76,19 @@ struct CellProblem {
 
   /// `payment_delay: "fourty" is not a duration`.
   var message: String { "\(field): \(error.message)" }
+  /// The cell's hint, if it has one.
+  var hint: FieldHint? {
+    error.hint.map { FieldHint(field: field, text: $0, kind: error.hintKind ?? $0) }
+  }
+}
+
+/// The hint for one bad cell, shown on standard error the first time its kind comes for its field.
+struct FieldHint {
+  /// The field's name (`invoices.amount` for a table's).
+  var field: String
+  /// The hint.
+  var text: String
+  /// What the hint says whatever the cell (``CellError/hintKind``): the text itself unless it
+  /// quotes its cell.
+  var kind: String
 }

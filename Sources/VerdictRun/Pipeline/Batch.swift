@@ -224,7 +224,7 @@ struct RowMessage {
   /// `payment_delay: "fourty" is not a duration`.
   var text: String
   /// For bad cells: each bad field's hint, to show the first time it comes for the field.
-  var hints: [(field: String, hint: String)] = []
+  var hints: [FieldHint] = []
   /// For evaluation errors: the diagnostic in the policy, shown in full the first time.
   var diagnostic: Diagnostic?
   /// Where the message is, when standard error names that place instead of the row's

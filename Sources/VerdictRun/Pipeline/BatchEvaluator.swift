@@ -139,7 +139,7 @@ final class BatchEvaluator {
         batch.messages.append(
           RowMessage(
             row: row, text: text,
-            hints: problems.compactMap { problem in problem.error.hint.map { (problem.field, $0) } }
+            hints: problems.compactMap(\.hint)
           ))
         // Its other cells were read (a bad one is missing): the page charts what it can, an
         // aggregate too.
@@ -228,7 +228,7 @@ final class BatchEvaluator {
   /// bad cells.
   @inline(never)
   private func aggregate(_ row: Int, of batch: Batch, from store: AggregateStore)
-    -> (place: String?, reason: String, hints: [(field: String, hint: String)])?
+    -> (place: String?, reason: String, hints: [FieldHint])?
   {
     let found = batch.withKey(row) { store.keys.number(of: AggregateStore.trimmed($0)) }
     if let found {

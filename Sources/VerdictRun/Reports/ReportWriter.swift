@@ -13,9 +13,10 @@ final class ReportWriter {
   private var prefixWritten = false
   /// A page renderer's rows, collected until the end (``PageRenderer``).
   private var collected: [UInt8] = []
-  /// The hints shown for each field's bad cells: each once, and at most three a field, so that a
-  /// later cell wrong in another way (an impossible day after a date in another format) still
-  /// says how to fix it, without a hint on every line of a column that is wrong throughout.
+  /// The kinds of hint shown for each field's bad cells (``FieldHint/kind``): each kind once, and
+  /// at most three a field, so that a later cell wrong in another way (an impossible day after a
+  /// date in another format, `.5` after `(1,234.00)`) still says how to fix it, without a hint on
+  /// every line of a column that is wrong throughout.
   private var hintsShown: [String: Set<String>] = [:]
   private var shownDiagnostics: Set<SourceRange> = []
   private var errorMessages = 0
@@ -150,12 +151,12 @@ final class ReportWriter {
       // Each bad field's hint, the first times it comes for the field; once a message, when two
       // fields share it.
       var hints: [String] = []
-      for (field, hint) in message.hints
-      where hintsShown[field, default: []].count < 3 && hintsShown[field, default: []].insert(hint).inserted
-        && !hints.contains(hint)
+      for hint in message.hints
+      where hintsShown[hint.field, default: []].count < 3
+        && hintsShown[hint.field, default: []].insert(hint.kind).inserted && !hints.contains(hint.text)
       {
-        hints.append(hint)
-        text += "  hint: \(hint)\n"
+        hints.append(hint.text)
+        text += "  hint: \(hint.text)\n"
       }
       if let diagnostic = message.diagnostic, shownDiagnostics.insert(diagnostic.range).inserted {
         text += renderer.render(diagnostic, in: policy.source)

@@ -26,7 +26,7 @@ final class AggregateStore: @unchecked Sendable {
   /// error rather than aggregates that miss records.
   private(set) var damage:
     [Int32: (
-      place: String, line: Int32, table: Int32, message: String, hints: [(field: String, hint: String)],
+      place: String, line: Int32, table: Int32, message: String, hints: [FieldHint],
       others: [String], count: Int
     )] =
       [:]
@@ -150,7 +150,7 @@ final class AggregateStore: @unchecked Sendable {
   /// `hints`: the hints of its bad cells, by field (``RowMessage/hints``).
   func damage(
     _ client: Int32, at place: @autoclosure () -> String, table: Int, line: Int, _ message: @autoclosure () -> String,
-    hints: @autoclosure () -> [(field: String, hint: String)] = []
+    hints: @autoclosure () -> [FieldHint] = []
   ) {
     if let known = damage[client] {
       damage[client]?.count = known.count + 1
@@ -167,7 +167,7 @@ final class AggregateStore: @unchecked Sendable {
   }
 
   /// The hints of the bad cells of the first damaged record of `client`.
-  func damageHints(of client: Int32) -> [(field: String, hint: String)] { damage[client]?.hints ?? [] }
+  func damageHints(of client: Int32) -> [FieldHint] { damage[client]?.hints ?? [] }
 
   /// Why `client` cannot be evaluated, if one of its records was damaged.
   func damageMessage(of client: Int32) -> String? {

@@ -169,7 +169,7 @@ private final class RecordFolder {
         var found = batch.problems[nextProblem]
         nextProblem += 1
         // A hint is shown once for its field of its table, as a client file's are for theirs.
-        found.hints = found.hints.map { ("\(table.name).\($0.field)", $0.hint) }
+        for index in found.hints.indices { found.hints[index].field = "\(table.name).\(found.hints[index].field)" }
         problem = found
       }
       let values = batch.values(row)

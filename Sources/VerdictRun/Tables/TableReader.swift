@@ -74,7 +74,7 @@ struct TableReader {
         batch.problems.append(
           RecordProblem(
             record: record, message: problems.map(\.message).joined(separator: "; "),
-            hints: problems.compactMap { problem in problem.error.hint.map { (problem.field, $0) } },
+            hints: problems.compactMap(\.hint),
             badSlots: problems.map(\.slot)))
       }
     }
@@ -89,7 +89,7 @@ struct RecordProblem {
   /// What is wrong, as the client's row error says it.
   var message: String
   /// The hints of its bad cells, by field (``RowMessage/hints``).
-  var hints: [(field: String, hint: String)] = []
+  var hints: [FieldHint] = []
   /// The table's field slots whose cells could not be read, missing in the record's values; `nil`
   /// when the record could not be read at all (a ragged row, a malformed JSON record).
   var badSlots: [Int]?
