@@ -36,7 +36,9 @@ class Verdict:
         self.lib = lib
 
     def take_string(self, pointer):
-        """The text of a string the library returned, which is then freed."""
+        """The text of a string the library returned, which is then freed; None for NULL."""
+        if not pointer.value:
+            return None
         text = ctypes.string_at(pointer.value).decode("utf-8")
         self.lib.verdict_string_free(pointer)
         return text
@@ -46,7 +48,9 @@ class Verdict:
         error = ctypes.c_void_p()
         status = function(*arguments, ctypes.byref(error))
         if status != VERDICT_OK:
-            raise VerdictError(status, self.take_string(error))
+            # The message is NULL only when memory ran out for it.
+            message = self.take_string(error)
+            raise VerdictError(status, message or f"status {status}, and no memory left for its message")
 
 
 class Policy:

@@ -70,6 +70,7 @@ extension Session {
   mutating func loadData(_ path: String) -> Reply {
     let table: ClientTable
     do {
+      try Session.refuseFolder(path)
       table = try ClientTable.read(path, options: reading)
     } catch {
       return .error(error.message)
@@ -86,9 +87,17 @@ extension Session {
     return reply
   }
 
+  /// Refuses a folder given as a data file as every other command does (`it is a folder`),
+  /// rather than with the system's `Is a directory`.
+  static func refuseFolder(_ path: String) throws(RunFailure) {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return }
+    throw RunFailure(.data, "cannot read '\(path)': it is a folder")
+  }
+
   mutating func save(_ path: String) -> Reply {
     if let data = book.sourceName, OutputClash.isSameFile(path, as: data) {
-      return .error("cannot save to '\(path)': it is the data file loaded with :data; choose another file")
+      return .error("cannot save to '\(path)': it is the file the clients were loaded from; choose another file")
     }
     for (table, data) in book.tableData.sorted(by: { $0.key < $1.key })
     where OutputClash.isSameFile(path, as: data.name) {

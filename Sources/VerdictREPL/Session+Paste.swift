@@ -6,7 +6,8 @@ import Verdict
 extension Session {
   /// Handles `entries` in order and says what to print for each, stopping after one that ends
   /// the session.
-  package mutating func handle(entries: [String]) -> [Reply] {
+  package mutating func handle(entries waiting: [String]) -> [Reply] {
+    let entries = Session.joiningRests(of: waiting)
     var replies: [Reply] = []
     var index = 0
     while index < entries.count {
@@ -23,6 +24,46 @@ extension Session {
       index += 1
     }
     return replies
+  }
+
+  /// `entries` with each statement or expression that has a syntax error joined with the rest of
+  /// it: the entries after it that are indented and begin neither a statement nor a command (with
+  /// the blank ones between), as a policy file reads them. The reader ends an entry at its first
+  /// error, so the lines after a mistake in a pasted `rule … when` were read as entries of their
+  /// own, each with errors of its own (`then recommend fire` alone) or evaluated (`revisions > 5`).
+  static func joiningRests(of entries: [String]) -> [String] {
+    var joined: [String] = []
+    // Whether the last entry has a syntax error; found out only when an entry could continue it.
+    var lastIsBroken: Bool?
+    // Blank entries after the last one, joined with it when an entry after them continues it.
+    var blanks: [String] = []
+    for entry in entries {
+      if !joined.isEmpty, PolicyWords.isBlank(entry) {
+        blanks.append(entry)
+        continue
+      }
+      if let last = joined.last, !last.trimmed.hasPrefix(":"), continuesAnEntry(entry) {
+        let broken = lastIsBroken ?? Policy.hasSyntaxError(last)
+        lastIsBroken = broken
+        if broken {
+          joined[joined.count - 1] = ([last] + blanks + [entry]).joined(separator: "\n")
+          blanks = []
+          continue
+        }
+      }
+      joined += blanks + [entry]
+      blanks = []
+      lastIsBroken = nil
+    }
+    return joined + blanks
+  }
+
+  /// Whether `entry` could be the rest of the entry before it: indented, and beginning neither a
+  /// statement nor a `:` command.
+  private static func continuesAnEntry(_ entry: String) -> Bool {
+    guard let first = entry.first, first == " " || first == "\t" else { return false }
+    let text = entry.trimmed
+    return !text.hasPrefix(":") && !Policy.startsWithStatement(text)
   }
 
   /// Whether `entry` is statements that a paste may add with others: not while tables' records

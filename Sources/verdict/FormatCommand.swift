@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Verdict
+import VerdictRun
 
 #if canImport(Glibc)
   import Glibc
@@ -94,36 +95,28 @@ struct FormatCommand: ParsableCommand {
     return Array(data)
   }
 
-  /// Writes `text` to a temporary file in the same folder as `path`, with `path`'s permissions,
-  /// and renames it over `path` (the file a symbolic link points to, for a link).
+  /// Writes `text` over `path` as `verdict run` writes a report (``OutputSink``): to a temporary
+  /// file beside it (beside the file a symbolic link points to), renamed over it with its
+  /// permissions. SIGINT, SIGTERM and SIGHUP remove the temporary file (``TemporaryFiles``); one
+  /// left by a process killed outright is removed by the next write to that folder.
   static func replace(_ path: String, with text: String) throws(CommandFailure) {
-    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-    var status = stat()
-    guard stat(target, &status) == 0 else { throw failure(writing: path) }
-    var template = Array("\(target).fmt-XXXXXX".utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-      guard let base = buffer.baseAddress else { return -1 }
-      return mkstemp(base)
+    TemporaryFiles.installSignalHandlers()
+    do throws(OutputError) {
+      let sink = try OutputSink(atomicPath: path)
+      let bytes = Array(text.utf8)
+      do {
+        try bytes.withUnsafeBufferPointer { buffer throws(OutputError) in try sink.write(buffer) }
+        try sink.commit()
+      } catch {
+        sink.discard()
+        throw error
+      }
+    } catch {
+      switch error {
+      case .brokenPipe:
+        throw CommandFailure(message: "cannot write '\(path)': \(String(cString: strerror(EPIPE)))", exitCode: 2)
+      case .failed(let message): throw CommandFailure(message: message, exitCode: 2)
+      }
     }
-    guard descriptor >= 0 else { throw failure(writing: path) }
-    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    let bytes = Array(text.utf8)
-    var written = 0
-    var failed = false
-    while written < bytes.count, !failed {
-      let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-      if count < 0, errno != EINTR { failed = true } else if count > 0 { written += count }
-    }
-    failed = failed || fchmod(descriptor, status.st_mode & 0o7777) != 0 || fsync(descriptor) != 0
-    let closed = close(descriptor) == 0
-    guard !failed, closed, rename(temporary, target) == 0 else {
-      let error = failure(writing: path)
-      unlink(temporary)
-      throw error
-    }
-  }
-
-  private static func failure(writing path: String) -> CommandFailure {
-    CommandFailure(message: "cannot write '\(path)': \(String(cString: strerror(errno)))", exitCode: 2)
   }
 }

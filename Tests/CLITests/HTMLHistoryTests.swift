@@ -51,24 +51,27 @@ struct HTMLHistoryTests {
     // B turns late: a card, linked.
     #expect(
       Self.changes(pages[3]!).contains(
-        "<h3>Verdict changed (1)</h3><ul class=\"changes\"><li><a href=\"#card-1\">B</a>: keep \u{2192} talk, by "
-          + "\u{201C}late\u{201D}.</li></ul>"))
+        "<h3>Verdict changed (1)</h3><ul class=\"changes\"><li><a href=\"#card-1\"><bdi>B</bdi></a>: <bdi>keep</bdi> "
+          + "\u{2192} <bdi>talk</bdi>, by \u{201C}<bdi>late</bdi>\u{201D}.</li></ul>"))
     // D's cooldown ran out.
     #expect(
       Self.changes(pages[4]!).contains(
-        "<h3>Cooldown ended today: time to act (1)</h3><ul class=\"changes\"><li><a href=\"#card-3\">D</a>: fire, "
-          + "by \u{201C}rude\u{201D}, cooled off since 2026-11-01.</li></ul>"))
+        "<h3>Cooldown ended today: time to act (1)</h3><ul class=\"changes\"><li><a href=\"#card-3\"><bdi>D</bdi></a>: "
+          + "<bdi>fire</bdi>, by \u{201C}<bdi>rude</bdi>\u{201D}, cooled off since 2026-11-01.</li></ul>"))
     #expect(!Self.changes(pages[4]!).contains("Verdict changed"))
     // B back to keep: no card, so the link goes to its row.
-    #expect(Self.changes(pages[5]!).contains("<li><a href=\"#row-1\">B</a>: talk \u{2192} keep.</li>"))
+    #expect(
+      Self.changes(pages[5]!).contains(
+        "<li><a href=\"#row-1\"><bdi>B</bdi></a>: <bdi>talk</bdi> \u{2192} <bdi>keep</bdi>.</li>"))
     #expect(
       Self.changes(pages[11]!).contains(
-        "<li><a href=\"#card-1\">B</a>: talk \u{2192} review, by \u{201C}repeat\u{201D}.</li>"))
+        "<li><a href=\"#card-1\"><bdi>B</bdi></a>: <bdi>talk</bdi> \u{2192} <bdi>review</bdi>, by "
+          + "\u{201C}<bdi>repeat</bdi>\u{201D}.</li>"))
     // The client with a markup key leaves the data, and shows as text.
     #expect(
       Self.changes(pages[21]!).contains(
-        "<h3>Left the data (1)</h3><ul class=\"changes\"><li><strong>&lt;b&gt;E&lt;/b&gt;</strong>: was keep on "
-          + "2026-11-20.</li></ul>"))
+        "<h3>Left the data (1)</h3><ul class=\"changes\"><li><strong><bdi>&lt;b&gt;E&lt;/b&gt;</bdi></strong>: was "
+          + "<bdi>keep</bdi> on 2026-11-20.</li></ul>"))
     #expect(!pages[21]!.contains("<b>E"))
     #expect(Self.changes(pages[22]!).contains("Nothing changed"))
 

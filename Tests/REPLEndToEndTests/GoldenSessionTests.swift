@@ -12,7 +12,7 @@ final class GoldenSessionTests: XCTestCase {
     .appendingPathComponent("Sessions")
 
   /// The sessions the tests below check, by folder.
-  static let checked: Set<String> = ["basic", "errors", "keyless-tables", "not-utf8"]
+  static let checked: Set<String> = ["basic", "broken-entry", "errors", "file-messages", "keyless-tables", "not-utf8"]
 
   func testBasicSession() throws { try check("basic") }
 
@@ -25,6 +25,17 @@ final class GoldenSessionTests: XCTestCase {
   /// A line that is not UTF-8 (`"café"` in Windows-1252) is an error at its first such byte,
   /// and its entry is left out: it was evaluated with U+FFFD in place of the byte.
   func testALineThatIsNotUTF8IsAnError() throws { try check("not-utf8") }
+
+  /// A piped entry with a syntax error is left out with the indented lines after it that are the
+  /// rest of it, with one error, as a policy file reports it: they were read as entries of their
+  /// own (`then recommend fire` an error, `revisions > 5` evaluated). An indented line after a
+  /// command, or after an entry without an error, is an entry of its own.
+  func testAnEntryWithAnErrorIsLeftOutWithItsRest() throws { try check("broken-entry") }
+
+  /// A folder given to `:data` is refused as every command refuses one (`it is a folder`, not
+  /// the system's `Is a directory`), and `:save` onto the client file given with `--data` says
+  /// what that file is (it said "loaded with :data").
+  func testFoldersAndTheClientFileAreNamedAlike() throws { try check("file-messages") }
 
   /// A session folder that no test checks would pass unseen; every one has its test above.
   func testEverySessionIsChecked() {

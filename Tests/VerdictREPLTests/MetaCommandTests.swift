@@ -306,7 +306,7 @@ final class MetaCommandTests: SessionTestCase {
     XCTAssertFalse(session.handle(":data \(data.path)").failed)
     expect(
       &session, ":save \(link.path)",
-      fails: "cannot save to '\(link.path)': it is the data file loaded with :data; choose another file\n")
+      fails: "cannot save to '\(link.path)': it is the file the clients were loaded from; choose another file\n")
     XCTAssertEqual(try Data(contentsOf: data), before)
   }
 

@@ -69,7 +69,7 @@ struct DataNotationTests {
     let page = outcome.report
     #expect(page.contains("<h1>Verdicts of 29.11.2026</h1>"))
     #expect(page.contains("(open: outstanding 1.234,56\u{A0}€)"))
-    #expect(page.contains("<td class=\"num\">450,50\u{A0}€</td>"))
+    #expect(page.contains("<td class=\"num\"><bdi>450,50\u{A0}€</bdi></td>"))
     #expect(!page.contains("open: outstanding 1234.56 EUR"))
     // The same data as CSV keeps the language's notation.
     let csv = try RunnerTests.run(policy: "simple.verdict", data: ["german.csv"], format: .csv)
@@ -84,7 +84,7 @@ struct DataNotationTests {
     #expect(outcome.status == .success, "\(outcome.messages)")
     let page = outcome.report
     #expect(page.contains("<h1>Verdicts of 29.11.2026</h1>"))
-    #expect(page.contains("<td class=\"num\">1.234,56 EUR</td>"))
+    #expect(page.contains("<td class=\"num\"><bdi>1.234,56 EUR</bdi></td>"))
     #expect(!page.contains("1234.56 EUR"))
   }
 }

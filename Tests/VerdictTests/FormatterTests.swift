@@ -374,7 +374,8 @@ struct FormatterCommandTests {
     let attributes = try FileManager.default.attributesOfItem(atPath: messy)
     #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o640)
     #expect(try Self.run(["--check", tidy, messy]).status == 0)
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("fmt-") }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.contains("fmt-") || $0.hasPrefix(".") }
     #expect(leftovers.isEmpty)
 
     let piped = try Self.run(["-"], input: "let a=1\nlet b=2")

@@ -38,6 +38,14 @@ extension Policy {
     return Parser.parseExpression(source).isIncomplete
   }
 
+  /// Whether `text`, a complete entry, has a syntax error: read as statements when it begins
+  /// with a statement keyword (``startsWithStatement(_:)``), else as one expression.
+  package static func hasSyntaxError(_ text: String) -> Bool {
+    let source = SourceFile(name: "<input>", text: text)
+    if startsWithStatement(text) { return Parser.parse(source).diagnostics.containsErrors }
+    return Parser.parseExpression(source).diagnostics.containsErrors
+  }
+
   /// Whether `text` begins with a statement keyword (`field`, `let`, `rule`, `when`, `verdicts`,
   /// `otherwise`, `strategy`, or `example` before the example's name) rather than being a bare
   /// expression.

@@ -32,12 +32,14 @@ struct ActionPlan {
       case .byVideo: steps.append("Tell them by video call.")
       }
     }
-    if let reason = entry.reason { steps.append("Give one short reason: \u{201C}\(reason)\u{201D}") }
+    if let reason = entry.reason {
+      steps.append("Give one short reason: \u{201C}\(BidiIsolation.plain(reason))\u{201D}")
+    }
     if let notice = entry.notice {
       let end = today.adding(wholeDaysOf: notice)
       steps.append("Give \(notice) notice: the work ends on \(notation.text(of: end)).")
     }
-    if let refer = entry.refer { steps.append("Offer a referral: \(refer)") }
+    if let refer = entry.refer { steps.append("Offer a referral: \(BidiIsolation.plain(refer))") }
     self.steps = steps
   }
 }

@@ -60,7 +60,7 @@ struct ClientTimeline {
     // Counts by verdict, most severe first, for the text alternative.
     var counts = vocabulary.verdicts.indices.reversed().compactMap { severity -> String? in
       let count = runs.filter { $0.verdict == vocabulary.verdicts[severity] }.count
-      return count > 0 ? "\(vocabulary.verdicts[severity]) \(count)" : nil
+      return count > 0 ? "\(BidiIsolation.plain(vocabulary.verdicts[severity])) \(count)" : nil
     }
     let absent = runs.filter { $0.verdict == nil }.count
     if absent > 0 { counts.append("not in the data \(absent)") }
@@ -84,8 +84,8 @@ struct ClientTimeline {
           "x": n(Double(place) * step), "y": "0", "width": n(ClientTimeline.cell),
           "height": n(ClientTimeline.height), "rx": "2", "fill": fill,
         ])
-      var title = "\(notation.text(of: run.day)): " + (run.verdict ?? "not in the data")
-      if let rule = run.rule { title += ", by \u{201C}\(rule)\u{201D}" }
+      var title = "\(notation.text(of: run.day)): " + (run.verdict.map(BidiIsolation.plain) ?? "not in the data")
+      if let rule = run.rule { title += ", by \u{201C}\(BidiIsolation.plain(rule))\u{201D}" }
       page.element("title", text: title)
       page.close("rect")
     }

@@ -80,6 +80,25 @@ struct Markup {
     }
   }
 
+  /// Text from the policy or the data, escaped, in `<bdi>`: its bidirectional controls (a
+  /// RIGHT-TO-LEFT OVERRIDE in a client's key) act inside it and cannot reorder the rest of the
+  /// line (``BidiIsolation``). A text of several paragraphs is one `<bdi>` each.
+  mutating func isolated(_ text: String) {
+    for (paragraph, separator) in BidiIsolation.paragraphs(text) {
+      element("bdi", text: paragraph)
+      if let separator { self.text(String(separator)) }
+    }
+  }
+
+  /// `<tag …><bdi>text</bdi></tag>`: ``isolated(_:)`` text as an element's content.
+  mutating func element(
+    _ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:], isolating text: String
+  ) {
+    open(tag, attributes)
+    if !text.isEmpty { isolated(text) }
+    close(tag)
+  }
+
   /// Whether a scalar past ASCII is written as U+FFFD: a C1 control (U+0080–U+009F), which
   /// HTML calls an error, or a noncharacter (U+FDD0–U+FDEF, and the last two of every plane:
   /// U+FFFE, U+FFFF, U+1FFFE, …), which XML 1.0 forbids or HTML calls an error. DEL is the

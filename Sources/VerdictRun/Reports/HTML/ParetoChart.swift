@@ -45,8 +45,10 @@ struct ParetoChart {
     var bars = charted.prefix(ParetoChart.maxBars).map { index in
       let entry = entries[index]
       return Bar(
-        label: "\(entry.client), \(entry.severity.map { vocabulary.verdicts[$0] } ?? "error")",
-        amount: entry.measure?.amount ?? 0, shown: entry.measure?.text ?? "",
+        // Texts of the policy and the data, isolated: the label is written in sentences.
+        label:
+          "\(BidiIsolation.plain(entry.client)), \(BidiIsolation.plain(entry.severity.map { vocabulary.verdicts[$0] } ?? "error"))",
+        amount: entry.measure?.amount ?? 0, shown: BidiIsolation.plain(entry.measure?.text ?? ""),
         fill: ReportStyle.color(severity: entry.severity, count: vocabulary.verdicts.count))
     }
     if charted.count > ParetoChart.maxBars {

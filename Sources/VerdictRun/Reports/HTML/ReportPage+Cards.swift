@@ -53,10 +53,14 @@ extension ReportPage {
     page.open(
       "article",
       ["class": "card", "id": ReportPage.cardAnchor(index), "style": "border-left-color:\(color(entry.severity))"])
-    page.element("h3", text: entry.client)
+    page.element("h3", isolating: entry.client)
     page.open("p", ["class": "verdict", "style": "color:\(color(entry.severity))"])
-    page.text(verdictName(entry))
-    if let rule = entry.rule { page.text(", by \u{201C}\(vocabulary.rules[rule])\u{201D}") }
+    page.isolated(verdictName(entry))
+    if let rule = entry.rule {
+      page.text(", by \u{201C}")
+      page.isolated(vocabulary.rules[rule])
+      page.text("\u{201D}")
+    }
     page.close("p")
     if let standing = entry.standing {
       page.element("p", ["class": "note"], text: standing.sentence(vocabulary.notation))
@@ -67,7 +71,7 @@ extension ReportPage {
     if !facts.findings.isEmpty {
       page.element("h4", text: "Why")
       page.open("ul")
-      for fact in facts.findings { page.element("li", text: fact) }
+      for fact in facts.findings { page.element("li", isolating: fact) }
       page.close("ul")
     }
     let plan = ActionPlan(
@@ -79,8 +83,10 @@ extension ReportPage {
       page.close("ol")
     }
     page.open("p", ["class": "note"])
-    page.element(
-      "a", ["href": "#" + ReportPage.rowAnchor(index)], text: "\(vocabulary.sources[entry.source]):\(entry.line)")
+    page.element("a", ["href": "#" + ReportPage.rowAnchor(index)]) { page in
+      page.isolated(vocabulary.sources[entry.source])
+      page.text(":\(entry.line)")
+    }
     page.close("p")
     page.close("article")
     page.trusted("\n")

@@ -54,38 +54,52 @@ extension ReportPage {
     let cards = Set(cardOrder().prefix(ReportPage.maxListed))
     func link(_ page: inout Markup, _ index: Int) {
       let anchor = cards.contains(index) ? ReportPage.cardAnchor(index) : ReportPage.rowAnchor(index)
-      page.element("a", ["href": "#" + anchor], text: entries[index].client)
+      page.element("a", ["href": "#" + anchor], isolating: entries[index].client)
     }
     group(&page, "New in the data", new) { page, index in
       link(&page, index)
-      page.text(": \(outcomeText(entries[index])).")
+      page.text(": ")
+      outcome(&page, entries[index])
+      page.text(".")
     }
     group(&page, "Verdict changed", changed) { page, change in
       link(&page, change.index)
-      var text = ": \(change.past.lastVerdict) \u{2192} \(outcomeText(entries[change.index]))"
+      page.text(": ")
+      page.isolated(change.past.lastVerdict)
+      page.text(" \u{2192} ")
+      outcome(&page, entries[change.index])
       if !change.past.wasInLatestRun {
-        text += " (back in the data; last seen on \(notation.text(of: change.past.lastDay)))"
+        page.text(" (back in the data; last seen on \(notation.text(of: change.past.lastDay)))")
       }
-      page.text(text + ".")
+      page.text(".")
     }
     group(&page, "Cooldown ended today: time to act", due) { page, index in
       link(&page, index)
       let since = entries[index].standing.map { notation.text(of: $0.since) } ?? ""
-      page.text(": \(outcomeText(entries[index])), cooled off since \(since).")
+      page.text(": ")
+      outcome(&page, entries[index])
+      page.text(", cooled off since \(since).")
     }
     group(&page, "Left the data", departed) { page, key in
-      page.element("strong", text: key)
+      page.element("strong", isolating: key)
       if let past = history.past.client(key) {
-        page.text(": was \(past.lastVerdict) on \(notation.text(of: past.lastDay)).")
+        page.text(": was ")
+        page.isolated(past.lastVerdict)
+        page.text(" on \(notation.text(of: past.lastDay)).")
       }
     }
     page.close("section")
     page.trusted("\n")
   }
 
-  /// `fire, by “owes and pays late”`, or the verdict alone when `otherwise` decided.
-  private func outcomeText(_ entry: ReportEntry) -> String {
-    verdictName(entry) + (entry.rule.map { ", by \u{201C}\(vocabulary.rules[$0])\u{201D}" } ?? "")
+  /// `fire, by “owes and pays late”`, or the verdict alone when `otherwise` decided; the names
+  /// isolated.
+  private func outcome(_ page: inout Markup, _ entry: ReportEntry) {
+    page.isolated(verdictName(entry))
+    guard let rule = entry.rule else { return }
+    page.text(", by \u{201C}")
+    page.isolated(vocabulary.rules[rule])
+    page.text("\u{201D}")
   }
 
   /// A heading with the count, and a list of at most ``maxListed`` items.

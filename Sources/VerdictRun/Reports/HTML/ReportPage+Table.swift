@@ -21,18 +21,21 @@ extension ReportPage {
     page.open("tbody")
     for (index, entry) in entries.enumerated() {
       page.open("tr", ["id": ReportPage.rowAnchor(index)])
-      page.element("th", ["scope": "row"], text: entry.client)
-      page.element("td", ["style": "color:\(color(entry.severity))"], text: verdictName(entry))
-      page.element("td", text: entry.rule.map { vocabulary.rules[$0] } ?? "")
+      page.element("th", ["scope": "row"], isolating: entry.client)
+      page.element("td", ["style": "color:\(color(entry.severity))"], isolating: verdictName(entry))
+      page.element("td", isolating: entry.rule.map { vocabulary.rules[$0] } ?? "")
       page.element("td", text: entry.notice.map(\.description) ?? "")
-      page.element("td", text: entry.error ?? entry.reason ?? "")
-      if vocabulary.chartField != nil { page.element("td", ["class": "num"], text: entry.measure?.text ?? "") }
+      page.element("td", isolating: entry.error ?? entry.reason ?? "")
+      if vocabulary.chartField != nil { page.element("td", ["class": "num"], isolating: entry.measure?.text ?? "") }
       if vocabulary.hasHistory {
         page.element("td", text: entry.standing?.status.rawValue ?? "")
         page.element("td", text: entry.standing.map { vocabulary.notation.text(of: $0.since) } ?? "")
         page.element("td", text: entry.standing?.coolingOffUntil.map { vocabulary.notation.text(of: $0) } ?? "")
       }
-      page.element("td", text: "\(vocabulary.sources[entry.source]):\(entry.line)")
+      page.element("td") { page in
+        page.isolated(vocabulary.sources[entry.source])
+        page.text(":\(entry.line)")
+      }
       page.close("tr")
       page.trusted("\n")
     }

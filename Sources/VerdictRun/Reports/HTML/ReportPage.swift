@@ -25,7 +25,7 @@ struct ReportPage {
     page.empty("meta", ["charset": "utf-8"])
     page.empty("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
     let today = vocabulary.notation.text(of: vocabulary.today)
-    page.element("title", text: "Verdicts \(today): \(vocabulary.policyName)")
+    page.element("title", text: "Verdicts \(today): \(BidiIsolation.plain(vocabulary.policyName))")
     page.open("style")
     page.trusted(ReportStyle.css)
     page.close("style")
@@ -66,11 +66,11 @@ struct ReportPage {
     page.element("h2", ["id": "summary-heading"], text: "Summary")
     page.open("p")
     page.text("Policy ")
-    page.element("code", text: vocabulary.policyName)
+    page.element("code", isolating: vocabulary.policyName)
     page.text(", data ")
     for (index, source) in vocabulary.sources.enumerated() {
       if index > 0 { page.text(", ") }
-      page.element("code", text: source)
+      page.element("code", isolating: source)
     }
     page.text(", today \(vocabulary.notation.text(of: vocabulary.today)).")
     page.close("p")
@@ -78,7 +78,7 @@ struct ReportPage {
     var parts = vocabulary.verdicts.indices.reversed().map { (vocabulary.verdicts[$0], tally.verdicts[$0], color($0)) }
     parts.append(("error", tally.errors, ReportStyle.errorColor))
     let total = max(1, parts.reduce(0) { $0 + $1.1 })
-    let description = parts.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+    let description = parts.map { "\(BidiIsolation.plain($0.0)) \($0.1)" }.joined(separator: ", ")
     page.open(
       "svg",
       [
@@ -89,7 +89,7 @@ struct ReportPage {
     for (name, count, fill) in parts where count > 0 {
       let width = count * 1000 / total
       page.open("rect", ["x": "\(x)", "y": "0", "width": "\(max(width, 2))", "height": "28", "fill": fill])
-      page.element("title", text: "\(name): \(count)")
+      page.element("title", text: "\(BidiIsolation.plain(name)): \(count)")
       page.close("rect")
       x += width
     }
@@ -98,7 +98,8 @@ struct ReportPage {
     for (name, count, fill) in parts where count > 0 || name != "error" {
       page.open("li")
       page.element("span", ["class": "swatch", "style": "background:\(fill)"], text: "")
-      page.text("\(name) ")
+      page.isolated(name)
+      page.text(" ")
       page.element("strong", text: count.formatted)
       page.close("li")
     }
@@ -133,14 +134,16 @@ struct ReportPage {
   private func problems(_ page: inout Markup) {
     let errors = entries.indices.filter { entries[$0].error != nil }
     let undecided = entries.indices.filter { entries[$0].unknownRules > 0 }
-    list(&page, id: "errors", heading: "Rows with errors", errors) { entry in entry.error ?? "" }
-    list(&page, id: "undecided", heading: "Rules undecidable for missing data", undecided) { entry in
-      "\(entry.unknownRules) rule\(entry.unknownRules == 1 ? "" : "s") could not be decided (verdict \(verdictName(entry)))"
+    list(&page, id: "errors", heading: "Rows with errors", errors) { page, entry in page.isolated(entry.error ?? "") }
+    list(&page, id: "undecided", heading: "Rules undecidable for missing data", undecided) { page, entry in
+      page.text("\(entry.unknownRules) rule\(entry.unknownRules == 1 ? "" : "s") could not be decided (verdict ")
+      page.isolated(verdictName(entry))
+      page.text(")")
     }
   }
 
   private func list(
-    _ page: inout Markup, id: String, heading: String, _ indices: [Int], detail: (ReportEntry) -> String
+    _ page: inout Markup, id: String, heading: String, _ indices: [Int], detail: (inout Markup, ReportEntry) -> Void
   ) {
     guard !indices.isEmpty else { return }
     page.open("section", ["id": id])
@@ -149,8 +152,11 @@ struct ReportPage {
     for index in indices.prefix(ReportPage.maxListed) {
       let entry = entries[index]
       page.open("li")
-      page.element("a", ["href": "#" + ReportPage.rowAnchor(index)], text: entry.client)
-      page.text(" (\(vocabulary.sources[entry.source]):\(entry.line)): \(detail(entry))")
+      page.element("a", ["href": "#" + ReportPage.rowAnchor(index)], isolating: entry.client)
+      page.text(" (")
+      page.isolated(vocabulary.sources[entry.source])
+      page.text(":\(entry.line)): ")
+      detail(&page, entry)
       page.close("li")
     }
     page.close("ul")

@@ -95,7 +95,7 @@ struct VerdictHistograms {
       return
     }
     let range = [bins.low, bins.high].map { bound -> String in
-      entries.first { $0.severity != nil && $0.histogram?.amount == bound }?.histogram?.text ?? ""
+      BidiIsolation.plain(entries.first { $0.severity != nil && $0.histogram?.amount == bound }?.histogram?.text ?? "")
     }
     page.element(
       "p",
@@ -112,7 +112,7 @@ struct VerdictHistograms {
   }
 
   private func figure(_ page: inout Markup, _ histogram: Histogram, field: String, range: [String]) {
-    let verdict = vocabulary.verdicts[histogram.severity]
+    let verdict = BidiIsolation.plain(vocabulary.verdicts[histogram.severity])
     let fill = ReportStyle.color(severity: histogram.severity, count: vocabulary.verdicts.count)
     let counted = histogram.counts.reduce(0, +)
     var summary =
@@ -146,7 +146,9 @@ struct VerdictHistograms {
     for (bin, count) in histogram.counts.enumerated() where count > 0 {
       let barHeight = Double(count) / Double(largest) * plotHeight
       let x = VerdictHistograms.left + Double(bin) * slot
-      let values = [histogram.smallest[bin], histogram.largest[bin]].map { entries[$0 ?? 0].histogram?.text ?? "" }
+      let values = [histogram.smallest[bin], histogram.largest[bin]].map {
+        BidiIsolation.plain(entries[$0 ?? 0].histogram?.text ?? "")
+      }
       let span = values[0] == values[1] ? values[0] : "\(values[0]) to \(values[1])"
       page.open(
         "rect",
