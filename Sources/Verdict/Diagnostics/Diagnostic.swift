@@ -39,6 +39,9 @@ public struct Diagnostic: Sendable, Hashable, Error {
   public var hint: String?
   /// Further places that explain the problem.
   package var notes: [Note]
+  /// Whether a rendering shows the source line it points into: not for a source that is no text
+  /// (``NonTextSource``), whose line would be bytes shown as `?`.
+  package var quotesSource = true
 
   /// Creates a diagnostic.
   package init(

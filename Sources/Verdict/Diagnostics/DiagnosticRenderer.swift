@@ -32,7 +32,7 @@ public struct DiagnosticRenderer: Sendable {
     var output = paint("\(source.name):\(location): ", .bold)
     output += paint("\(diagnostic.severity.rawValue):", color(for: diagnostic.severity))
     output += paint(" \(diagnostic.message)", .bold) + "\n"
-    output += excerpt(diagnostic.range, in: source)
+    if diagnostic.quotesSource { output += excerpt(diagnostic.range, in: source) }
     if let hint = diagnostic.hint {
       output += "      = " + paint("hint:", .cyan) + " \(hint)\n"
     }

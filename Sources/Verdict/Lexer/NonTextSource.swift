@@ -45,8 +45,14 @@ enum NonTextSource: Equatable {
     return (nuls.even == 0 && nuls.odd * 4 >= half * 3) || (nuls.odd == 0 && nuls.even * 4 >= half * 3)
   }
 
-  /// The one diagnostic that stands for the whole source.
+  /// The one diagnostic that stands for the whole source, rendered without its line.
   var diagnostic: Diagnostic {
+    var diagnostic = refusal
+    diagnostic.quotesSource = false
+    return diagnostic
+  }
+
+  private var refusal: Diagnostic {
     switch self {
     case .utf16, .utf32:
       let encoding = self == .utf16 ? "UTF-16" : "UTF-32"
