@@ -37,7 +37,8 @@ package struct PolicyDraft: Sendable {
   /// The name diagnostics about the whole draft use.
   package static let sourceName = "<session>"
 
-  internal(set) var segments: [Segment] = []
+  /// The draft's statements, one piece of text each, in order.
+  var segments: [Segment] = []
   /// The compiled draft.
   package internal(set) var policy: Policy
   /// The bytes of text that adding statements has handed to `Policy.compile` so far. For tests
