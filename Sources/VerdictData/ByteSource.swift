@@ -284,6 +284,8 @@ package final class ByteSource {
   }
 
   private static func describeErrno() -> String {
+    // A folder opens, and fails at its first read: said as every command says it.
+    if errno == EISDIR { return "it is a folder" }
     guard let text = strerror(errno) else {
       return "error \(errno)"
     }
