@@ -50,7 +50,7 @@ struct MessageEscapingTests {
       (["run", "policy.verdict", "book\(red).csv", "--today", "2026-11-29"], "'book\(shownRed).csv' is a zip archive"),
       (
         ["run", "policy.verdict", "folder\(red).csv", "--today", "2026-11-29"],
-        "'folder\(shownRed).csv': Is a directory"
+        "'folder\(shownRed).csv': it is a folder"
       ),
       (["run", "policy.verdict", "columns.csv", "--today", "2026-11-29"], "'outst\(shownRed)anding'"),
     ]
