@@ -107,15 +107,7 @@ extension Session {
       return .error("cannot save to '\(path)': it is the run history (--history); choose another file")
     }
     do throws(OutputError) {
-      let sink = try OutputSink(atomicPath: path)
-      let bytes = Array(draft.text.utf8)
-      do {
-        try bytes.withUnsafeBufferPointer { buffer throws(OutputError) in try sink.write(buffer) }
-        try sink.commit()
-      } catch {
-        sink.discard()
-        throw error
-      }
+      try OutputSink.replace(path, with: Array(draft.text.utf8))
     } catch {
       return .error("cannot save: \(error.message)")
     }

@@ -102,15 +102,7 @@ struct FormatCommand: ParsableCommand {
   static func replace(_ path: String, with text: String) throws(CommandFailure) {
     TemporaryFiles.installSignalHandlers()
     do throws(OutputError) {
-      let sink = try OutputSink(atomicPath: path)
-      let bytes = Array(text.utf8)
-      do {
-        try bytes.withUnsafeBufferPointer { buffer throws(OutputError) in try sink.write(buffer) }
-        try sink.commit()
-      } catch {
-        sink.discard()
-        throw error
-      }
+      try OutputSink.replace(path, with: Array(text.utf8))
     } catch {
       switch error {
       case .brokenPipe:

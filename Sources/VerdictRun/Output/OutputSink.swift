@@ -151,6 +151,20 @@ package final class OutputSink {
     if fchown(descriptor, status.st_uid, status.st_gid) != 0 { _ = fchown(descriptor, uid_t.max, status.st_gid) }
   }
 
+  /// Writes `bytes` over `path` as a report file is written: whole, through a temporary file
+  /// renamed over it, or not at all (the temporary file removed when a write or the rename
+  /// fails). For `verdict fmt` and the REPL's `:save`.
+  package static func replace(_ path: String, with bytes: [UInt8]) throws(OutputError) {
+    let sink = try OutputSink(atomicPath: path)
+    do {
+      try bytes.withUnsafeBufferPointer { buffer throws(OutputError) in try sink.write(buffer) }
+      try sink.commit()
+    } catch {
+      sink.discard()
+      throw error
+    }
+  }
+
   /// Removes an unfinished temporary file; the target is left as it was.
   package func discard() {
     guard let temporary = temporaryPath else { return }
