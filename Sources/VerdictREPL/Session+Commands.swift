@@ -70,7 +70,6 @@ extension Session {
   mutating func loadData(_ path: String) -> Reply {
     let table: ClientTable
     do {
-      try Session.refuseFolder(path)
       table = try ClientTable.read(path, options: reading)
     } catch {
       return .error(error.message)
@@ -85,14 +84,6 @@ extension Session {
     if let tail = table.unreadableTail { reply.warn(tail) }
     if !book.tableData.isEmpty, let keyless = book.keylessProblem(for: draft.policy) { reply.warn(keyless) }
     return reply
-  }
-
-  /// Refuses a folder given as a data file as every other command does (`it is a folder`),
-  /// rather than with the system's `Is a directory`.
-  static func refuseFolder(_ path: String) throws(RunFailure) {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return }
-    throw RunFailure(.data, "cannot read '\(path)': it is a folder")
   }
 
   mutating func save(_ path: String) -> Reply {

@@ -56,7 +56,6 @@ extension Session {
   private func readTableFile(_ path: String, for table: RecordTable) throws(RunFailure) -> ClientTable {
     var options = reading
     options.keyColumn = table.keyColumn
-    try Session.refuseFolder(path)
     let data = try ClientTable.read(path, options: options, table: table, renderer: style.renderer)
     try data.check(against: table.policy, renderer: style.renderer)
     return data
