@@ -86,12 +86,9 @@ public struct Policy: Sendable {
     let checked = Checker.check(parsed.syntax, surroundings: surroundings)
     var diagnostics = parsed.diagnostics + checked.diagnostics
     guard let program = checked.program else { return (nil, diagnostics) }
-    var examples = ExampleChecker(program: program, source: source, suggestions: surroundings.suggestions)
-    let checkedExamples = examples.check(parsed.syntax.statements, onlyExamples: false).map { example in
-      var example = example
-      example.policyText = source.bytes
-      return example
-    }
+    var examples = ExampleChecker(
+      program: program, policyText: source.bytes, source: source, suggestions: surroundings.suggestions)
+    let checkedExamples = examples.check(parsed.syntax.statements, onlyExamples: false)
     diagnostics += examples.diagnostics.map { diagnostic in
       var warning = diagnostic
       warning.severity = .warning

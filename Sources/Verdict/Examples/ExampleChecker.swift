@@ -7,6 +7,9 @@
 struct ExampleChecker {
   let program: Program
   let source: SourceFile
+  /// The text of the policy `program` was compiled from, which each example keeps
+  /// (``PolicyExample/policyText``).
+  let policyText: [UInt8]
   private(set) var diagnostics: [Diagnostic] = []
   /// How many mistakes of each code were found, reported in full or not.
   private var counts: [String: Int] = [:]
@@ -26,10 +29,14 @@ struct ExampleChecker {
   /// What is left of the check's "did you mean" work (``Suggestion/Budget``).
   private let suggestions: Suggestion.Budget
 
-  /// A checker of examples against `program`, in `source`; its hints are paid from
-  /// `suggestions`, the budget of the policy's check when the examples are the policy's own.
-  init(program: Program, source: SourceFile, suggestions: Suggestion.Budget = Suggestion.Budget()) {
+  /// A checker of examples against `program`, compiled from `policyText`, in `source`; its hints
+  /// are paid from `suggestions`, the budget of the policy's check when the examples are the
+  /// policy's own.
+  init(
+    program: Program, policyText: [UInt8], source: SourceFile, suggestions: Suggestion.Budget = Suggestion.Budget()
+  ) {
     self.program = program
+    self.policyText = policyText
     self.source = source
     self.suggestions = suggestions
     fieldSlots = Checker.firstIndexes(of: program.fields.map(\.name))
@@ -169,6 +176,7 @@ struct ExampleChecker {
       name: declaration.name, source: source, range: range, values: values, verdict: verdict,
       clauses: expectation.clauses)
     example.records = records
+    example.policyText = policyText
     return example
   }
 

@@ -6,13 +6,9 @@ extension Policy {
   package func examples(in testFile: SourceFile) -> (examples: [PolicyExample], diagnostics: [Diagnostic]) {
     let parsed = Parser.parse(testFile)
     guard !parsed.diagnostics.containsErrors else { return ([], parsed.diagnostics) }
-    var checker = ExampleChecker(program: program, source: testFile)
+    var checker = ExampleChecker(program: program, policyText: source.bytes, source: testFile)
     checker.reserveNames(of: syntax.statements, in: source)
-    let examples = checker.check(parsed.syntax.statements, onlyExamples: true).map { example in
-      var example = example
-      example.policyText = source.bytes
-      return example
-    }
+    let examples = checker.check(parsed.syntax.statements, onlyExamples: true)
     return (checker.diagnostics.containsErrors ? [] : examples, parsed.diagnostics + checker.diagnostics)
   }
 
