@@ -182,9 +182,7 @@ extension Lexer {
       let afterE = unitName.utf8.dropFirst().first ?? (unitName.utf8.count == 1 ? peek() : nil)
       let isExponent =
         unitName.lowercased().hasPrefix("e")
-        && afterE.map {
-          (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-")
-        } == true
+        && afterE.map { Lexer.isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") } == true
       report(
         "unknown-unit", "unknown unit '\(unitName)' after a number", range,
         hint: isExponent

@@ -78,7 +78,7 @@ struct CellProblem {
   var message: String { "\(field): \(error.message)" }
   /// The cell's hint, if it has one.
   var hint: FieldHint? {
-    error.hint.map { FieldHint(field: field, text: $0, kind: error.hintKind ?? $0) }
+    error.hint.map { FieldHint(field: field, text: $0, kind: error.hintGroup ?? $0) }
   }
 }
 
