@@ -23,9 +23,9 @@ extension ConditionTruths {
       do throws(Interrupt) {
         guard let truth = try test(index, entries[index], &interpreter) else { return false }
         truths[index] = truth
-        // As ``RuleCandidates/key(_:)`` makes it: 1, 2, 3 for false, missing, true.
+        // As ``RuleCandidates/key(_:)`` makes it, the tests in the same order.
         if keying {
-          key |= UInt64(truth.rawValue &+ 1) &<< shift
+          key |= RuleCandidates.bits(of: truth) &<< shift
           shift &+= 2
         }
       } catch {

@@ -69,16 +69,17 @@ final class RuleCandidates {
     guard keyed else { return nil }
     var key: UInt64 = 1 << 63
     for (position, test) in tests.enumerated() {
-      let bits: UInt64
-      switch truths[Int(test)] {
-      case nil: bits = 0
-      case .false?: bits = 1
-      case .missing?: bits = 2
-      case .true?: bits = 3
-      }
-      key |= bits << UInt64(2 * position)
+      // 0 for a test not computed.
+      guard let truth = truths[Int(test)] else { continue }
+      key |= RuleCandidates.bits(of: truth) << UInt64(2 * position)
     }
     return key
+  }
+
+  /// A computed test's two bits in a key: 1, 2, 3 for false, missing, true.
+  @inline(__always)
+  static func bits(of truth: Truth) -> UInt64 {
+    UInt64(truth.rawValue &+ 1)
   }
 
   /// The candidates remembered for `key`, if any, and where their findings start in
