@@ -127,25 +127,29 @@ final class RuleCandidates {
   /// The slot of `key`, if remembered.
   @inline(__always)
   private func slot(holding key: UInt64) -> Int? {
-    var slot = RuleCandidates.slot(of: key)
-    while keys[slot] != 0 {
-      if keys[slot] == key { return slot }
-      slot = (slot + 1) & (RuleCandidates.capacity - 1)
-    }
-    return nil
+    let (slot, found) = probe(key)
+    return found ? slot : nil
   }
 
   /// The slot of `key`, taken for it if it has none and there is room; `nil` when there is not.
   private func slot(making key: UInt64) -> Int? {
-    var slot = RuleCandidates.slot(of: key)
-    while keys[slot] != 0 {
-      if keys[slot] == key { return slot }
-      slot = (slot + 1) & (RuleCandidates.capacity - 1)
-    }
+    let (slot, found) = probe(key)
+    if found { return slot }
     guard used < RuleCandidates.limit else { return nil }
     keys[slot] = key
     used += 1
     return slot
+  }
+
+  /// The slot holding `key` (`found`), or else the free slot where it would go.
+  @inline(__always)
+  private func probe(_ key: UInt64) -> (slot: Int, found: Bool) {
+    var slot = RuleCandidates.slot(of: key)
+    while keys[slot] != 0 {
+      if keys[slot] == key { return (slot, true) }
+      slot = (slot + 1) & (RuleCandidates.capacity - 1)
+    }
+    return (slot, false)
   }
 
   @inline(__always)
