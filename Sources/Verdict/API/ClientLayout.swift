@@ -43,7 +43,7 @@ extension Policy {
   /// with the context cost 30 instructions of `verdict-bench eval`'s 1,600.
   @inline(__always)
   func layoutMismatch(of client: Client, in context: EvaluationContext) -> EvaluationError? {
-    if let layout = client.layout, layout != clientLayout { return Policy.foreignClient() }
+    if let mismatch = layoutMismatch(of: client) { return mismatch }
     guard let layout = context.population?.layout, layout != clientLayout else { return nil }
     return Policy.foreignPopulation()
   }
