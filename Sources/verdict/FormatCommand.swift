@@ -49,7 +49,7 @@ struct FormatCommand: ParsableCommand {
   /// Formats one policy; returns whether it was not formatted and only checked or diffed.
   private func format(_ path: String) throws(CommandFailure) -> Bool {
     let fromInput = path == "-"
-    let source = fromInput ? SourceFile(name: "<stdin>", bytes: try Self.readInput()) : try PolicyFile.read(path)
+    let source = fromInput ? try PolicyFile.readStandardInput() : try PolicyFile.read(path)
     let formatted: String
     switch PolicyFormatter.format(source) {
     case .success(let text): formatted = text
@@ -73,26 +73,6 @@ struct FormatCommand: ParsableCommand {
       Terminal.out("formatted \(path)\n")
     }
     return false
-  }
-
-  /// Standard input, read up to one byte past ``SourceSizeLimit``: all of it was read first, so
-  /// `verdict fmt - < /dev/zero` took memory until the process was killed or trapped.
-  private static func readInput() throws(CommandFailure) -> [UInt8] {
-    let data: Data
-    do {
-      data = try FileHandle.standardInput.read(upToCount: SourceSizeLimit.maximumBytes + 1) ?? Data()
-    } catch {
-      throw CommandFailure(
-        message: "cannot read policy '<stdin>': \(String(cString: strerror(errno)))", exitCode: 2)
-    }
-    guard data.count <= SourceSizeLimit.maximumBytes else {
-      throw CommandFailure(
-        message:
-          "cannot read policy '<stdin>': it has more than the \(SourceSizeLimit.grouped(SourceSizeLimit.maximumBytes)) "
-          + "bytes (10 MiB) a policy may have",
-        hint: SourceSizeLimit.hint, exitCode: 2)
-    }
-    return Array(data)
   }
 
   /// Writes `text` over `path` as `verdict run` writes a report (``OutputSink``): to a temporary

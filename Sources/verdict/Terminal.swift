@@ -120,6 +120,15 @@ enum PolicyFile {
     }
   }
 
+  /// Reads a policy from standard input (`verdict fmt -`), named `<stdin>`, as a named pipe is
+  /// read: up to one byte past ``SourceSizeLimit``, so `< /dev/zero` cannot take all memory.
+  static func readStandardInput() throws(CommandFailure) -> SourceFile {
+    switch PolicyFileReading.read(stream: .standardInput, name: "<stdin>") {
+    case .success(let source): return source
+    case .failure(let problem): throw CommandFailure(message: problem.message, exitCode: 2)
+    }
+  }
+
   /// Compiles a policy file, printing its diagnostics; fails when it has errors.
   static func compile(_ path: String) throws(CommandFailure) -> Policy {
     let source = try read(path)

@@ -24,8 +24,8 @@ struct EndlessInputTests {
     #expect(run.status == 2)
     #expect(
       run.stderr == "verdict: cannot read policy '<stdin>': it has more than the 10,485,760 bytes (10 MiB) a "
-        + "policy may have\n  hint: checking takes about 50 times a policy's size in memory; split it into smaller "
-        + "policies\n")
+        + "policy may have (checking takes about 50 times a policy's size in memory; split it into smaller "
+        + "policies)\n")
     #expect(run.stdout.isEmpty)
   }
 

@@ -57,15 +57,23 @@ struct PolicySizeLimitTests {
     }
   }
 
-  /// Standard input is read no further than the limit (`fmt - < /dev/zero` never ended), so the
-  /// size past it is not known: the message says "more than".
+  /// Standard input and pipes are read no further than the limit (`fmt - < /dev/zero` never
+  /// ended), so the size past it is not known: the message says "more than", for `fmt -` and for
+  /// a policy named `/dev/stdin` alike.
   @Test func aPolicyOnStandardInputIsReadNoFurtherThanTheLimit() throws {
     let workspace = try Workspace(policyBytes: Self.limit + 1)
-    let policy = try Data(contentsOf: workspace.folder.appendingPathComponent("policy.verdict"))
-    let result = try VerdictBinary.run(["fmt", "-"], stdin: policy, in: workspace.folder)
-    #expect(result.status == 2)
-    #expect(
-      result.stderr.hasPrefix(
-        "verdict: cannot read policy '<stdin>': it has more than the 10,485,760 bytes (10 MiB) a policy may have\n"))
+    let policy = workspace.folder.appendingPathComponent("policy.verdict").path
+    for (arguments, name) in [("fmt -", "<stdin>"), ("check /dev/stdin", "/dev/stdin")] {
+      let result = try ProgramRun.run(
+        URL(fileURLWithPath: "/bin/sh"),
+        ["-c", "cat '\(policy)' | NO_COLOR=1 '\(VerdictBinary.url.path)' \(arguments)"],
+        in: workspace.folder)
+      #expect(result.status == 2, "\(arguments)")
+      #expect(
+        result.stderr
+          == "verdict: cannot read policy '\(name)': it has more than the 10,485,760 bytes (10 MiB) a policy may have "
+          + "(checking takes about 50 times a policy's size in memory; split it into smaller policies)\n",
+        "\(arguments)")
+    }
   }
 }

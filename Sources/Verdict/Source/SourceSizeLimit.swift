@@ -14,6 +14,11 @@ package enum SourceSizeLimit {
     return "it is \(grouped(byteCount)) bytes, more than the \(grouped(maximumBytes)) (10 MiB) a policy may have"
   }
 
+  /// Why a stream (a pipe, standard input) that sent more than the limit is refused: its size
+  /// is not known, only that it is over.
+  package static let streamProblem =
+    "it has more than the \(grouped(maximumBytes)) bytes (10 MiB) a policy may have"
+
   /// What to do about it.
   package static let hint = "checking takes about 50 times a policy's size in memory; split it into smaller policies"
 

@@ -22,13 +22,10 @@ package enum PolicyFileReading {
     } else if status.st_mode & S_IFMT == S_IFDIR {
       why = "it is a folder"
     } else if status.st_mode & S_IFMT == S_IFIFO {
-      guard let pipe = FileHandle(forReadingAtPath: path),
-        let data = try? pipe.read(upToCount: SourceSizeLimit.maximumBytes + 1)
-      else { return .failure(Problem(message: "cannot read policy '\(path)': it cannot be read")) }
-      if let problem = SourceSizeLimit.problem(byteCount: data.count) {
-        return .failure(Problem(message: "cannot read policy '\(path)': \(problem) (\(SourceSizeLimit.hint))"))
+      guard let pipe = FileHandle(forReadingAtPath: path) else {
+        return .failure(Problem(message: "cannot read policy '\(path)': it cannot be read"))
       }
-      return .success(SourceFile(name: path, bytes: Array(data)))
+      return read(stream: pipe, name: path)
     } else if status.st_mode & S_IFMT != S_IFREG {
       why = "it is a device, not a file"
     } else if let problem = SourceSizeLimit.problem(byteCount: Int(status.st_size)) {
@@ -39,5 +36,19 @@ package enum PolicyFileReading {
       why = access(path, R_OK) == 0 ? "it cannot be read" : "permission denied"
     }
     return .failure(Problem(message: "cannot read policy '\(path)': \(why)"))
+  }
+
+  /// The policy a stream sends (a named pipe, `verdict fmt -`'s standard input), named `name`:
+  /// read up to one byte past ``SourceSizeLimit`` and refused if that byte came, so an endless
+  /// stream (`< /dev/zero`) cannot take all memory.
+  package static func read(stream: FileHandle, name: String) -> Result<SourceFile, Problem> {
+    guard let data = try? stream.read(upToCount: SourceSizeLimit.maximumBytes + 1) else {
+      return .failure(Problem(message: "cannot read policy '\(name)': it cannot be read"))
+    }
+    guard data.count <= SourceSizeLimit.maximumBytes else {
+      return .failure(
+        Problem(message: "cannot read policy '\(name)': \(SourceSizeLimit.streamProblem) (\(SourceSizeLimit.hint))"))
+    }
+    return .success(SourceFile(name: name, bytes: Array(data)))
   }
 }
