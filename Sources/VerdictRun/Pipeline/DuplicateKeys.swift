@@ -63,7 +63,21 @@ final class DuplicateKeys {
     name(key)
   }
 
-  /// Counts the keys of `count` rows, `key(row)` each, as ``add(_:)`` does one by one.
+  /// Counts the keys of `count` rows, `key(row)` each, as ``add(_:)`` does one by one, hashing
+  /// them here (``add(rows:hashes:key:)``).
+  func add(rows count: Int, key: (Int) -> UnsafeBufferPointer<UInt8>) {
+    if hashCapacity < count {
+      hashes.deallocate()
+      hashes = .allocate(capacity: count)
+      hashCapacity = count
+    }
+    for row in 0..<count { hashes[row] = DuplicateKeys.hash(ofKey: key(row)) }
+    add(rows: count, hashes: hashes, key: key)
+  }
+
+  /// Counts the keys of `count` rows as ``add(rows:key:)`` does, given each row's
+  /// ``hash(ofKey:)`` (a batch's, made by the reading thread); `key(row)` is read only to name a
+  /// repeat.
   ///
   /// Why a batch at a time: the table is large, so each insertion is a cache miss of its own. The
   /// slots of the whole batch are loaded first, in a loop whose loads do not wait on each other
@@ -71,17 +85,7 @@ final class DuplicateKeys {
   ///
   /// With room for the whole batch made first, each insertion is the probe alone, inlined (the
   /// check for room and the call cost 34 instructions a row).
-  func add(rows count: Int, key: (Int) -> UnsafeBufferPointer<UInt8>) {
-    if hashCapacity < count {
-      hashes.deallocate()
-      hashes = .allocate(capacity: count)
-      hashCapacity = count
-    }
-    let hashes = self.hashes
-    for row in 0..<count {
-      let bytes = AggregateStore.trimmed(key(row))
-      hashes[row] = bytes.isEmpty ? 0 : DuplicateKeys.hash(bytes)
-    }
+  func add(rows count: Int, hashes: UnsafePointer<UInt64>, key: (Int) -> UnsafeBufferPointer<UInt8>) {
     // A full table takes no more keys: each is only looked up, through the filter, which is in
     // the cache, so no slots are loaded ahead.
     if let filter = fullTableFilter() {
@@ -124,6 +128,14 @@ final class DuplicateKeys {
       }
       slot = (slot &+ 1) & mask
     }
+  }
+
+  /// The hash this check remembers `key` by, without the spaces and tabs around it: 0 for an
+  /// empty key, which is not counted.
+  @inline(__always)
+  static func hash(ofKey key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    let key = AggregateStore.trimmed(key)
+    return key.isEmpty ? 0 : hash(key)
   }
 
   /// The key's FNV-1a hash, never 0: cheap for short keys, and every row has one.
