@@ -261,6 +261,39 @@ extension DuplicateKeyTests {
     #expect(batched.repeated.count > 100)
   }
 
+  /// Once the table is full, keys are looked up through its filter: every remembered key that comes
+  /// again is named (the filter never rules one out) and no new key is (the table decides), in
+  /// batches and one by one alike.
+  @Test func keysPastTheFullTableAreCheckedExactly() {
+    let batched = DuplicateKeys()
+    let one = DuplicateKeys()
+    let remembered = (0..<DuplicateKeys.capacity).map { "K\($0)" }
+    for start in stride(from: 0, to: remembered.count, by: 4096) {
+      DuplicateKeyTests.add(remembered[start..<(start + 4096)], to: batched)
+    }
+    for key in remembered { Array(key.utf8).withUnsafeBufferPointer { one.add($0) } }
+    #expect(!batched.isIncomplete && !one.isIncomplete)
+    let later = (0..<20_000).map { $0 % 200 == 0 ? "K\($0 * 13)" : "N\($0)" }
+    DuplicateKeyTests.add(later[...], to: batched)
+    for key in later { Array(key.utf8).withUnsafeBufferPointer { one.add($0) } }
+    let expected = (0..<100).map { "K\($0 * 200 * 13) 2" }
+    #expect(batched.repeated.map { "\($0.key) \($0.rows)" } == expected)
+    #expect(one.repeated.map { "\($0.key) \($0.rows)" } == expected)
+    #expect(batched.isIncomplete && one.isIncomplete)
+  }
+
+  /// Adds `keys` as one batch, each key in memory of its own as a batch's buffer holds them.
+  static func add(_ keys: ArraySlice<String>, to duplicates: DuplicateKeys) {
+    let buffers = keys.map { key in
+      let bytes = Array(key.utf8)
+      let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
+      _ = buffer.initialize(from: bytes)
+      return UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buffer)[..<bytes.count])
+    }
+    duplicates.add(rows: buffers.count) { buffers[$0] }
+    buffers.forEach { UnsafeMutableBufferPointer(mutating: $0).deallocate() }
+  }
+
   /// A file of nothing but repeats keeps at most ``DuplicateKeys/namedLimit`` names, and says so.
   @Test func namesAreBounded() {
     let keys = DuplicateKeys()

@@ -4,9 +4,10 @@
 /// Each key is remembered as a 64-bit hash; a key whose hash was seen before is named with its
 /// count. (Two different keys sharing a hash is a one in 10^7 chance at a million rows.) So that
 /// memory stays bounded whatever the size of the data, at most ``capacity`` keys are remembered
-/// (a 4 MB table, which stays in the processor's cache: a larger one made every row a cache miss
-/// and `verdict run` 15% slower on a million clients); keys after them are checked against those
-/// only, and the summary says so. Used by the writing thread alone.
+/// (a 4 MB table: a larger one made every row a cache miss and `verdict run` 15% slower on a
+/// million clients); keys after them are checked against those only, through a filter small
+/// enough for the cache (``KeyHashFilter``), and the summary says so. Used by the writing thread
+/// alone.
 final class DuplicateKeys {
   /// The most keys remembered: far more clients than a freelancer or agency has.
   static let capacity = 1 << 18
@@ -32,6 +33,8 @@ final class DuplicateKeys {
   private var hashCapacity = 0
   /// The sum of the slots loaded ahead, kept so that the loads are not optimised away.
   private var loaded: UInt64 = 0
+  /// The full table's hashes, made when it stops taking keys (``fullTableFilter()``).
+  private var filter: KeyHashFilter?
 
   init() {
     table = DuplicateKeys.zeroedTable(count: 1 << 12)
@@ -41,6 +44,7 @@ final class DuplicateKeys {
   deinit {
     if let base = table.baseAddress { ZeroedMemory.free(base) }
     hashes.deallocate()
+    filter?.free()
   }
 
   /// A table of `count` free slots (see ``ZeroedMemory``): zeroing a 512 KB table in `init` was
@@ -59,7 +63,21 @@ final class DuplicateKeys {
     name(key)
   }
 
-  /// Counts the keys of `count` rows, `key(row)` each, as ``add(_:)`` does one by one.
+  /// Counts the keys of `count` rows, `key(row)` each, as ``add(_:)`` does one by one, hashing
+  /// them here (``add(rows:hashes:key:)``).
+  func add(rows count: Int, key: (Int) -> UnsafeBufferPointer<UInt8>) {
+    if hashCapacity < count {
+      hashes.deallocate()
+      hashes = .allocate(capacity: count)
+      hashCapacity = count
+    }
+    for row in 0..<count { hashes[row] = DuplicateKeys.hash(ofKey: key(row)) }
+    add(rows: count, hashes: hashes, key: key)
+  }
+
+  /// Counts the keys of `count` rows as ``add(rows:key:)`` does, given each row's
+  /// ``hash(ofKey:)`` (a batch's, made by the reading thread); `key(row)` is read only to name a
+  /// repeat.
   ///
   /// Why a batch at a time: the table is large, so each insertion is a cache miss of its own. The
   /// slots of the whole batch are loaded first, in a loop whose loads do not wait on each other
@@ -67,16 +85,18 @@ final class DuplicateKeys {
   ///
   /// With room for the whole batch made first, each insertion is the probe alone, inlined (the
   /// check for room and the call cost 34 instructions a row).
-  func add(rows count: Int, key: (Int) -> UnsafeBufferPointer<UInt8>) {
-    if hashCapacity < count {
-      hashes.deallocate()
-      hashes = .allocate(capacity: count)
-      hashCapacity = count
-    }
-    let hashes = self.hashes
-    for row in 0..<count {
-      let bytes = AggregateStore.trimmed(key(row))
-      hashes[row] = bytes.isEmpty ? 0 : DuplicateKeys.hash(bytes)
+  func add(rows count: Int, hashes: UnsafePointer<UInt64>, key: (Int) -> UnsafeBufferPointer<UInt8>) {
+    // A full table takes no more keys: each is only looked up, through the filter, which is in
+    // the cache, so no slots are loaded ahead.
+    if let filter = fullTableFilter() {
+      for row in 0..<count where hashes[row] != 0 {
+        if isRemembered(hashes[row], filter: filter) {
+          name(AggregateStore.trimmed(key(row)))
+        } else {
+          isIncomplete = true
+        }
+      }
+      return
     }
     while (used &+ count) &* 2 > table.count && used < DuplicateKeys.capacity { grow() }
     let table = self.table
@@ -108,6 +128,14 @@ final class DuplicateKeys {
       }
       slot = (slot &+ 1) & mask
     }
+  }
+
+  /// The hash this check remembers `key` by, without the spaces and tabs around it: 0 for an
+  /// empty key, which is not counted.
+  @inline(__always)
+  static func hash(ofKey key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    let key = AggregateStore.trimmed(key)
+    return key.isEmpty ? 0 : hash(key)
   }
 
   /// The key's FNV-1a hash, never 0: cheap for short keys, and every row has one.
@@ -143,11 +171,25 @@ final class DuplicateKeys {
 
   /// Adds `hash` (not 0) to the table; `false` when it was there already.
   private func insert(_ hash: UInt64) -> Bool {
-    if used &* 2 >= table.count {
-      guard used < DuplicateKeys.capacity else { return !contains(hash) && remembersNoMore() }
-      grow()
-    }
+    if let filter = fullTableFilter() { return !isRemembered(hash, filter: filter) && remembersNoMore() }
+    if used &* 2 >= table.count { grow() }
     return insert(hash, into: table, mask: table.count &- 1)
+  }
+
+  /// The filter of the table's hashes once it takes no more keys (at least ``capacity``, and no
+  /// room left without growing), made the first time it is asked for; `nil` before.
+  private func fullTableFilter() -> KeyHashFilter? {
+    if let filter { return filter }
+    guard used >= DuplicateKeys.capacity, used &* 2 >= table.count else { return nil }
+    filter = KeyHashFilter(hashesIn: table)
+    return filter
+  }
+
+  /// Whether `hash` (not 0) is in the full table: the filter rules most hashes out, and the table
+  /// decides the rest.
+  @inline(__always)
+  private func isRemembered(_ hash: UInt64, filter: KeyHashFilter) -> Bool {
+    filter.mayHold(hash) && contains(hash)
   }
 
   /// Whether `hash` is in the full table.

@@ -72,7 +72,7 @@ final class ReportWriter {
         }
       }
     }
-    duplicateKeys.add(rows: batch.count, key: batch.key)
+    duplicateKeys.add(rows: batch.count, hashes: batch.keyHashes, key: batch.key)
     reportMessages(of: batch)
     for note in batch.notes {
       tally.unreadableTails += 1
