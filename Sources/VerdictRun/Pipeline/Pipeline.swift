@@ -155,6 +155,7 @@ final class Pipeline: @unchecked Sendable {
     summary.duplicateKeysIncomplete = writer.duplicateKeys.isIncomplete
     summary.populationLeftOut = populationLeftOut
     summary.moreDuplicateKeys = writer.duplicateKeys.hasUnnamedRepeats
+    summary.forgottenVerdicts = history?.forgottenVerdicts?.warning ?? ""
     if let store {
       let tables = configuration.tables.map(\.path)
       summary.unmatchedRecords = UnmatchedRecords(

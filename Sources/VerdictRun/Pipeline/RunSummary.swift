@@ -27,6 +27,9 @@ package struct RunSummary: Sendable {
   /// Without a client file: the summary's line about the tables' keys that differ from another
   /// only in case, quotes or spaces (``LookalikeKeys``); empty when there are none.
   package var lookalikeKeys = ""
+  /// With a history: the line about the previous run's verdicts that the policy no longer has
+  /// (``ForgottenVerdicts``); empty when there are none.
+  package var forgottenVerdicts = ""
   /// Clients that `share`, `rank` and `percentile` left out: rows whose cells could not be read.
   package var populationLeftOut = 0
 
@@ -91,6 +94,7 @@ package struct RunSummary: Sendable {
       lines.append(String(unmatched.dropLast()))
     }
     if !lookalikeKeys.isEmpty { lines.append(String(lookalikeKeys.dropLast())) }
+    if !forgottenVerdicts.isEmpty { lines.append(forgottenVerdicts) }
     if tally.unreadableTails > 0 {
       lines.append(
         "  \(tally.unreadableTails) data file\(tally.unreadableTails == 1 ? "" : "s") could not be read to the end")
@@ -109,7 +113,7 @@ package struct RunSummary: Sendable {
   package var warns: Bool {
     status != .success || unshownErrors > 0 || !duplicateKeys.isEmpty || tally.unrecorded > 0
       || populationLeftOut > 0 || tally.unreadableTails > 0 || !(unmatchedRecords?.text.isEmpty ?? true)
-      || !lookalikeKeys.isEmpty
+      || !lookalikeKeys.isEmpty || !forgottenVerdicts.isEmpty
   }
 
   /// The exit status the counts call for.
