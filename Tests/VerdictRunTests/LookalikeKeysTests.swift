@@ -27,6 +27,9 @@ struct LookalikeKeysTests {
     #expect(Self.folded("\"Acme\tGmbH\"") == "acme gmbh")
     #expect(Self.folded("“Acme GmbH”") == "acme gmbh")
     #expect(Self.folded("'  ÄRGER AG '") == "ärger ag")
+    #expect(Self.folded("CAFÉ MÜLLER ×2") == "café müller ×2")
+    #expect(Self.folded("ŁÓDŹ  Café") == "łódź café")
+    #expect(Self.folded("ÀÞ") == "àþ")
     #expect(Self.folded("Acme-GmbH") == "acme-gmbh")
     #expect(Self.folded("C101") != Self.folded("C1O1"))
   }
