@@ -20,7 +20,7 @@ struct ForgottenVerdicts: Sendable {
     -> ForgottenVerdicts?
   {
     guard !policy.historyFacts.isEmpty else { return nil }
-    guard let previous = try history.runs().last(where: { $0.info.today < today }) else { return nil }
+    guard let previous = try history.latestRun(before: today) else { return nil }
     let gone = previous.info.verdicts.reversed().filter { verdict in
       (previous.counts[verdict] ?? 0) > 0 && !policy.verdicts.contains(verdict)
     }
