@@ -68,6 +68,11 @@ package final class History: @unchecked Sendable {
     try reading("reading the runs") { db in try RunRow.all(db, path: path) }
   }
 
+  /// The latest recorded run before `today`, if there is one.
+  package func latestRun(before today: CalendarDate) throws(HistoryError) -> RecordedRun? {
+    try reading("reading the runs") { db in try RunRow.all(db, path: path, before: today.daysSinceEpoch).last }
+  }
+
   /// One client's changes, oldest first: a first entry when it appeared, then one per run where
   /// its outcome changed or it left or came back. Empty for a client never recorded.
   package func timeline(of client: String) throws(HistoryError) -> [TimelineEntry] {

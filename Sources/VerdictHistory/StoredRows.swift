@@ -30,13 +30,15 @@ struct RunRow {
   /// - Throws: ``HistoryError`` of kind ``HistoryError/Kind/corrupt`` for a row that holds a
   ///   value of another type than its column's, NULL, or a list that cannot be read: only a
   ///   damaged file holds one.
-  static func all(_ db: Database, path: String) throws -> [RecordedRun] {
+  /// `before`: only the latest run before that day (one JSON list each to decode, not a year's).
+  static func all(_ db: Database, path: String, before: Int64? = nil) throws -> [RecordedRun] {
     let rows = try DirectStatement(
       db,
       """
       SELECT day, startedAt, policyPath, policyHash, dataFiles, verdicts, otherwise, counts, errors, clients, changes
-      FROM runs ORDER BY day
+      FROM runs \(before == nil ? "ORDER BY day" : "WHERE day < ?1 ORDER BY day DESC LIMIT 1")
       """)
+    if let before { rows.bind(before, at: 1) }
     var runs: [RecordedRun] = []
     while try rows.step() {
       let day = CalendarDate(daysSinceEpoch: try rows.integer(0))

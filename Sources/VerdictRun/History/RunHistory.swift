@@ -174,6 +174,9 @@ final class RunHistory: @unchecked Sendable {
   /// The hashes of the keys of a batch's clients new to the history (used by the writer's
   /// thread alone).
   @exclusivity(unchecked) private var newKeyHashes: [UInt64] = []
+  /// The verdicts of the previous run that the policy no longer has, which its history facts
+  /// cannot count.
+  let forgottenVerdicts: ForgottenVerdicts?
   /// Whether the client ids found in ``past`` are the recorder's, so that the evaluating threads'
   /// look-ups spare the writer finding each key again.
   let sharesClientIDs: Bool
@@ -190,6 +193,7 @@ final class RunHistory: @unchecked Sendable {
     do throws(HistoryError) {
       history = try History.open(path: path)
       let before = try PastRuns(history: history, today: configuration.today, verdicts: policy.verdicts)
+      forgottenVerdicts = try ForgottenVerdicts.find(in: history, before: configuration.today, policy: policy)
       recorder = try history.beginRun(
         RunInfo(
           today: configuration.today, startedAt: Date(), policyPath: policy.source.name,

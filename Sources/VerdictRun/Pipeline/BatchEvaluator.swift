@@ -230,9 +230,8 @@ final class BatchEvaluator {
   private func aggregate(_ row: Int, of batch: Batch, from store: AggregateStore)
     -> (place: String?, reason: String, hints: [FieldHint])?
   {
-    let found = batch.withKey(row) { store.keys.number(of: AggregateStore.trimmed($0)) }
+    let found = meet(row, of: batch, in: store)
     if let found {
-      met[Int(found) / 64] |= 1 << UInt64(found % 64)
       if let damage = store.damageReport(of: found) {
         // The page charts a damaged client by the aggregates its bad cells leave known, as
         // `share()` measures it; the others are missing.
@@ -249,6 +248,15 @@ final class BatchEvaluator {
     return nil
   }
 
+  /// The store's client with the key of `row`, if a table has records of it, crossed off as met:
+  /// its records match a client of the client file, whether or not its row could be evaluated.
+  @inline(__always)
+  private func meet(_ row: Int, of batch: Batch, in store: AggregateStore) -> Int32? {
+    let found = batch.withKey(row) { store.keys.number(of: AggregateStore.trimmed($0)) }
+    if let found { met[Int(found) / 64] |= 1 << UInt64(found % 64) }
+    return found
+  }
+
   /// Counts and renders a row with an error, out of line (such rows are few). `valuesRead`:
   /// whether the client's values are its own (its good cells read, a bad one missing), which
   /// the HTML page then charts as `share()` measures them: set beside the row
@@ -258,6 +266,9 @@ final class BatchEvaluator {
     _ row: Int, of batch: Batch, _ error: String, valuesRead: Bool, renderer: Renderer, tally: inout Tally
   ) {
     if valuesRead, let page { errorRowPageValues = pageValues(page) }
+    // A client whose row has an error (a bad cell, a ragged row keyed by its first cell) is still
+    // the client its records name: the summary said they matched no client in the file.
+    if let store { _ = meet(row, of: batch, in: store) }
     report(row, of: batch, nil, error: error, renderer: renderer, tally: &tally)
     errorRowPageValues = (.missing, .missing)
   }

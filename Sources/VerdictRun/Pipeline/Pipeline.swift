@@ -155,10 +155,18 @@ final class Pipeline: @unchecked Sendable {
     summary.duplicateKeysIncomplete = writer.duplicateKeys.isIncomplete
     summary.populationLeftOut = populationLeftOut
     summary.moreDuplicateKeys = writer.duplicateKeys.hasUnnamedRepeats
+    summary.forgottenVerdicts = history?.forgottenVerdicts?.warning ?? ""
     if let store {
+      let tables = configuration.tables.map(\.path)
       summary.unmatchedRecords = UnmatchedRecords(
-        store: store, met: evaluators.map(\.value.met), tables: configuration.tables.map(\.path),
-        clientFiles: sources)
+        store: store, met: evaluators.map(\.value.met), tables: tables, clientFiles: sources)
+      // Without a client file every key is a client: one written two ways is two clients.
+      if store.clientsAreKeys {
+        summary.lookalikeKeys = LookalikeKeys(store.keys).text(keys: store.keys) { number in
+          let first = store.firstRecords[Int(number)]
+          return "\(tables[Int(first.table)]):\(first.line)"
+        }
+      }
     }
     if !configuration.quiet || writer.tally.printed > 0 || summary.warns {
       standardError(summary.text)

@@ -24,6 +24,12 @@ package struct RunSummary: Sendable {
   package var moreDuplicateKeys = false
   /// Records of the tables that no client was charged with.
   package var unmatchedRecords: UnmatchedRecords?
+  /// Without a client file: the summary's line about the tables' keys that differ from another
+  /// only in case, quotes or spaces (``LookalikeKeys``); empty when there are none.
+  package var lookalikeKeys = ""
+  /// With a history: the line about the previous run's verdicts that the policy no longer has
+  /// (``ForgottenVerdicts``); empty when there are none.
+  package var forgottenVerdicts = ""
   /// Clients that `share`, `rank` and `percentile` left out: rows whose cells could not be read.
   package var populationLeftOut = 0
 
@@ -87,6 +93,8 @@ package struct RunSummary: Sendable {
     if let unmatched = unmatchedRecords?.text, !unmatched.isEmpty {
       lines.append(String(unmatched.dropLast()))
     }
+    if !lookalikeKeys.isEmpty { lines.append(String(lookalikeKeys.dropLast())) }
+    if !forgottenVerdicts.isEmpty { lines.append(forgottenVerdicts) }
     if tally.unreadableTails > 0 {
       lines.append(
         "  \(tally.unreadableTails) data file\(tally.unreadableTails == 1 ? "" : "s") could not be read to the end")
@@ -105,6 +113,7 @@ package struct RunSummary: Sendable {
   package var warns: Bool {
     status != .success || unshownErrors > 0 || !duplicateKeys.isEmpty || tally.unrecorded > 0
       || populationLeftOut > 0 || tally.unreadableTails > 0 || !(unmatchedRecords?.text.isEmpty ?? true)
+      || !lookalikeKeys.isEmpty || !forgottenVerdicts.isEmpty
   }
 
   /// The exit status the counts call for.

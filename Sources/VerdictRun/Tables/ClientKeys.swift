@@ -29,6 +29,12 @@ struct ClientKeys: RandomAccessCollection {
     }
   }
 
+  /// Calls `body` with the bytes of key `number`.
+  func withBytes<Result>(of number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    let start = number == 0 ? 0 : ends[number - 1]
+    return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<ends[number]])) }
+  }
+
   /// The number of `key`, if it is known.
   func number(of key: UnsafeBufferPointer<UInt8>) -> Int32? {
     let found = find(key, hash: ClientKeys.hash(key))

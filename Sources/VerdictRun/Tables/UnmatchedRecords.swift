@@ -8,8 +8,9 @@ package struct UnmatchedRecords: Sendable {
   package var keys = 0
   /// Their records.
   package var records = 0
-  /// The first few such keys, with where their first record is.
-  package var examples: [(key: String, place: String)] = []
+  /// The first few such keys, with where their first record is, and the key of a client of the
+  /// client files that it differs from only in case, quotes or spaces (``LookalikeKeys``).
+  package var examples: [(key: String, place: String, meant: String?)] = []
   /// Records with an empty key cell.
   package var keyless = 0
   /// The first of those, with where it is.
@@ -22,17 +23,27 @@ package struct UnmatchedRecords: Sendable {
     self.clientFiles = clientFiles
     (keyless, firstKeyless) = store.keyless
     guard !clientFiles.isEmpty else { return }
+    func isMet(_ client: Int) -> Bool {
+      let (word, bit) = (client / 64, UInt64(1) << UInt64(client % 64))
+      return met.contains(where: { $0[word] & bit != 0 })
+    }
     let counts = store.recordCounts
     let firsts = store.firstRecords
-    for client in store.keys.indices {
-      let (word, bit) = (client / 64, UInt64(1) << UInt64(client % 64))
-      guard !met.contains(where: { $0[word] & bit != 0 }) else { continue }
+    var shown: [Int32] = []
+    for client in store.keys.indices where !isMet(client) {
       keys += 1
       records += Int(counts[client])
-      if examples.count < 5 {
-        let first = firsts[client]
-        examples.append((store.keys[client], "\(tables[Int(first.table)]):\(first.line)"))
-      }
+      if shown.count < 5 { shown.append(Int32(client)) }
+    }
+    guard !shown.isEmpty else { return }
+    // `acme` where the client file has `Acme`: the client its records were likely meant for.
+    // Looked for only when some key matched no client: a run whose records all match pays nothing.
+    let lookalikes = LookalikeKeys(store.keys)
+    for client in shown {
+      let first = firsts[Int(client)]
+      let meant = lookalikes.lookalikes(of: client).first { isMet(Int($0)) }
+      examples.append(
+        (store.keys[Int(client)], "\(tables[Int(first.table)]):\(first.line)", meant.map { store.keys[Int($0)] }))
     }
   }
 
@@ -40,7 +51,10 @@ package struct UnmatchedRecords: Sendable {
   var text: String {
     var lines = ""
     if keys > 0 {
-      let shown = examples.map { "\(Value.quote($0.key)) (\($0.place))" }.joined(separator: ", ")
+      let shown = examples.map { example -> String in
+        let meant = example.meant.map { ", did you mean \(Value.quote($0))?" } ?? ""
+        return "\(Value.quote(example.key)) (\(example.place)\(meant))"
+      }.joined(separator: ", ")
       let files = clientFiles.joined(separator: ", ")
       lines +=
         "  warning: \(records) record\(records == 1 ? "" : "s") of \(keys) key\(keys == 1 ? "" : "s") "

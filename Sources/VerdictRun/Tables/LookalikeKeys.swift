@@ -1,0 +1,164 @@
+import Verdict
+
+/// The keys of the record tables that differ from another only in case, quotes around them or
+/// the spaces inside: `Acme`, `ACME`, `"Acme"` and `Acme  GmbH` beside `Acme GmbH`, as exports
+/// typed by hand write one client. Keys are compared exactly (a client file's `ab12` and `AB12`
+/// may be two clients), so each is a client of its own whose records are summed apart: every
+/// total is too small, and nothing said so. The summary names them.
+struct LookalikeKeys {
+  /// Each set of keys that fold to the same text, as key numbers in the order they first
+  /// appear; the sets in the order of their first keys.
+  private(set) var groups: [[Int32]] = []
+  /// The set each key of ``groups`` is in.
+  private var groupOf: [Int32: Int] = [:]
+
+  /// Finds the lookalikes among `keys`.
+  init(_ keys: ClientKeys) {
+    var folded: [UInt8] = []
+    // Each key as the high half of its folded text's hash and its number, sorted: keys that fold
+    // alike are then side by side, each set in key order. 8 bytes a key for the length of the
+    // search, rather than a second index of every key's text; plain integers sort in about half
+    // the instructions of pairs (20,000 keys: 5.3 million, not 9.7). Two texts whose hashes share
+    // a half are told apart by ``addGroups(_:keys:)``.
+    var entries: [UInt64] = []
+    entries.reserveCapacity(keys.count)
+    for number in keys.indices {
+      keys.withBytes(of: number) { LookalikeKeys.fold($0, into: &folded) }
+      let hash = folded.withUnsafeBufferPointer { ClientKeys.hash($0) }
+      entries.append(hash & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(number)))
+    }
+    entries.sort()
+    var start = 0
+    while start < entries.count {
+      var end = start + 1
+      while end < entries.count, entries[end] >> 32 == entries[start] >> 32 { end += 1 }
+      if end - start > 1 {
+        addGroups(entries[start..<end].map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }, keys: keys)
+      }
+      start = end
+    }
+    groups.sort { $0[0] < $1[0] }
+    for (index, group) in groups.enumerated() {
+      for number in group { groupOf[number] = index }
+    }
+  }
+
+  /// Adds the sets among `numbers`, whose folded keys have one hash: those that fold to the same
+  /// text (two that do not, by a collision of hashes, are no lookalikes).
+  private mutating func addGroups(_ numbers: [Int32], keys: ClientKeys) {
+    var byText: [[UInt8]: [Int32]] = [:]
+    var order: [[UInt8]] = []
+    var folded: [UInt8] = []
+    for number in numbers {
+      keys.withBytes(of: Int(number)) { LookalikeKeys.fold($0, into: &folded) }
+      if byText[folded] == nil { order.append(folded) }
+      byText[folded, default: []].append(number)
+    }
+    for text in order where byText[text]!.count > 1 { groups.append(byText[text]!) }
+  }
+
+  /// The other keys that look like key `number`, in the order they first appear.
+  func lookalikes(of number: Int32) -> [Int32] {
+    guard let group = groupOf[number] else { return [] }
+    return groups[group].filter { $0 != number }
+  }
+
+  /// Writes `key` as lookalikes share it into `folded`: lower case, without the quotes around it
+  /// (`"`, `'`, `“ ”`, `‘ ’`) or the spaces inside them, with every run of spaces and tabs inside
+  /// it one space.
+  static func fold(_ key: UnsafeBufferPointer<UInt8>, into folded: inout [UInt8]) {
+    folded.removeAll(keepingCapacity: true)
+    folded.append(contentsOf: key)
+    // Nearly every key is ASCII or Latin-1 (`Café Müller`) with nothing to tidy (the spaces around
+    // it are gone already): one pass lowers its letters and says whether it has a quote, a tab or
+    // two spaces in a row; other letters take `String.lowercased()`, ten times the work.
+    var needsTidying = false
+    let lowered = folded.withUnsafeMutableBufferPointer { bytes in
+      var previous: UInt8 = 0
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte &- 0x41 < 26 {
+          bytes[index] = byte | 0x20
+        } else if byte == 0x22 || byte == 0x27 || byte == 0x09 || (byte == 0x20 && previous == 0x20) {
+          needsTidying = true
+        } else if byte >= 0x80 {
+          // U+0080–U+00FF: `À`–`Þ` (but `×`) lower by 0x20 in their second byte; the rest has no case.
+          guard byte == 0xC2 || byte == 0xC3, index + 1 < bytes.count else { return false }
+          let next = bytes[index + 1]
+          if byte == 0xC3, next >= 0x80, next <= 0x9E, next != 0x97 { bytes[index + 1] = next | 0x20 }
+          index += 1
+        }
+        previous = byte
+        index += 1
+      }
+      return true
+    }
+    if !lowered {
+      folded.removeAll(keepingCapacity: true)
+      folded.append(contentsOf: String(decoding: key, as: UTF8.self).lowercased().utf8)
+      needsTidying = true
+    }
+    if needsTidying { tidy(&folded) }
+  }
+
+  /// Drops the quotes and spaces around the lowered key in `folded`, and makes each run of spaces
+  /// and tabs inside it one space.
+  private static func tidy(_ folded: inout [UInt8]) {
+    var start = 0
+    var end = folded.count
+    while start < end {
+      if folded[start] == 0x20 || folded[start] == 0x09 || folded[start] == 0x22 || folded[start] == 0x27 {
+        start += 1
+      } else if end - start >= 3, isCurlyQuote(folded[start], folded[start + 1], folded[start + 2]) {
+        start += 3
+      } else {
+        break
+      }
+    }
+    while end > start {
+      let last = folded[end - 1]
+      if last == 0x20 || last == 0x09 || last == 0x22 || last == 0x27 {
+        end -= 1
+      } else if end - start >= 3, isCurlyQuote(folded[end - 3], folded[end - 2], last) {
+        end -= 3
+      } else {
+        break
+      }
+    }
+    var written = 0
+    var index = start
+    while index < end {
+      let byte = folded[index] == 0x09 ? 0x20 : folded[index]
+      index += 1
+      if byte == 0x20, written > 0, folded[written - 1] == 0x20 { continue }
+      folded[written] = byte
+      written += 1
+    }
+    folded.removeSubrange(written...)
+  }
+
+  /// Whether three UTF-8 bytes are a curly quote: `‘`, `’`, `“` or `”` (U+2018, U+2019, U+201C, U+201D).
+  private static func isCurlyQuote(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+    first == 0xE2 && second == 0x80 && (third == 0x98 || third == 0x99 || third == 0x9C || third == 0x9D)
+  }
+
+  /// The summary's line about the lookalikes when the clients are the tables' keys (no client
+  /// file), ending with a newline; empty when there are none. `places(number)` is where the
+  /// key's first record is.
+  func text(keys: ClientKeys, places: (Int32) -> String) -> String {
+    guard !groups.isEmpty else { return "" }
+    let count = groups.reduce(0) { $0 + $1.count }
+    let shown = groups.prefix(LookalikeKeys.shownGroups).map { group -> String in
+      group.map { number -> String in "\(Value.quote(keys[Int(number)])) (\(places(number)))" }
+        .joined(separator: ", ")
+    }
+    let more = groups.count > LookalikeKeys.shownGroups ? "; …" : ""
+    return "  warning: \(count) keys differ from another only in case, quotes or spaces, and each is "
+      + "a client of its own, its records summed apart: \(shown.joined(separator: "; "))\(more) "
+      + "(if they are one client, write its key one way in every file)\n"
+  }
+
+  /// How many sets of lookalikes the summary names.
+  static let shownGroups = 3
+}
