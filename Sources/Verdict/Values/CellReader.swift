@@ -163,7 +163,7 @@ package struct CellReader: Sendable {
     case .number:
       return nearMiss(cell, field, expected: "a number") ?? CellReader.percentInNumber(cell)
         ?? cell.mismatch("a number")
-    case .date: return cell.mismatch("a date", hint: cell.dateHint(format: field.dateFormat))
+    case .date: return cell.dateMismatch(format: field.dateFormat)
     case .percent: return cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)")
     case .duration:
       return CellReader.bareDuration(cell, field)
