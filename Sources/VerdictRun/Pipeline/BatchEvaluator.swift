@@ -306,8 +306,9 @@ final class BatchEvaluator {
       if let slot = page.histogramSlot { histogram = client.values[slot] }
     }
     batch.withKey(row) { key in
+      // Shown as the history and duplicate checks take it: `C1 ` and `C1` are one client.
       var shownRow = ReportRow(
-        key: key, source: batch.source, line: batch.lines[row], error: error, explanation: nil,
+        key: AggregateStore.trimmed(key), source: batch.source, line: batch.lines[row], error: error, explanation: nil,
         standing: standing, measure: measure, histogram: histogram)
       // Only clients that are shown are explained: the trace costs a second evaluation.
       guard let outcome, let lines else { return renderer.render(shownRow, outcome, into: batch.output) }
