@@ -155,6 +155,8 @@ final class Pipeline: @unchecked Sendable {
     summary.duplicateKeysIncomplete = writer.duplicateKeys.isIncomplete
     summary.populationLeftOut = populationLeftOut
     summary.moreDuplicateKeys = writer.duplicateKeys.hasUnnamedRepeats
+    summary.percentFractions =
+      PercentScale.merged(evaluators.map(\.value.percentScale))?.warnings(fields: policy.fields, sources: sources) ?? []
     if let store {
       summary.unmatchedRecords = UnmatchedRecords(
         store: store, met: evaluators.map(\.value.met), tables: configuration.tables.map(\.path),
