@@ -59,11 +59,8 @@ final class BatchEvaluator {
   @exclusivity(unchecked) private var errorRowPageValues = (measure: Value.missing, histogram: Value.missing)
   /// Whether the policy reads history facts, which each client's past is then made for.
   private let fillsHistoryFacts: Bool
-  /// Whether the values of each percent field read so far were all bare fractions; noted only
-  /// when the policy reads a percent field (`notesPercents`, a constant, so that other policies
-  /// pay one test a row).
-  @exclusivity(unchecked) private(set) var percentScale: PercentScale
-  private let notesPercents: Bool
+  /// Whether the values of each percent field read so far were all bare fractions.
+  private(set) var percentScale: PercentScale
 
   /// `explanationEscaping`: with `--explain`, how the renderer takes the explanation
   /// (``ReportRenderer/explanationEscaping``); `nil` without.
@@ -84,7 +81,6 @@ final class BatchEvaluator {
     self.store = store
     fillsHistoryFacts = !policy.historyFacts.isEmpty
     percentScale = PercentScale(fields: policy.fields)
-    notesPercents = !percentScale.isEmpty
     met = Array(repeating: 0, count: ((store?.keys.count ?? 0) + 63) / 64)
     rowClient = RowClient(
       Client(
@@ -154,7 +150,7 @@ final class BatchEvaluator {
         reportError(row, of: batch, text, valuesRead: true, renderer: renderer, tally: &tally)
         continue
       }
-      if notesPercents { percentScale.add(row, of: batch, values: client.values) }
+      if !percentScale.isEmpty { percentScale.add(row, of: batch, values: client.values) }
       if let store, let damage = aggregate(row, of: batch, from: store) {
         let text = (damage.place.map { "\($0): " } ?? "") + damage.reason
         // Without a client file the row is the client's first record, in the same file as the
