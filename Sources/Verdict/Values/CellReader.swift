@@ -157,13 +157,14 @@ package struct CellReader: Sendable {
       return CellReader.tooLargeToReadExactly(cell.quoted, type)
     }
     if type.isNumeric, cell.hasAmbiguousNumber() { return twoReadings(cell) }
+    if type != .text, let placeholder = CellReader.placeholder(cell, type) { return placeholder }
     switch type {
     case .text: return CellReader.invalidText(cell)
     case .bool: return cell.mismatch("true or false", hint: "write true or false (yes/no and 1/0 also work)")
     case .number:
       return nearMiss(cell, field, expected: "a number") ?? CellReader.percentInNumber(cell)
         ?? cell.mismatch("a number")
-    case .date: return cell.mismatch("a date", hint: cell.dateHint(format: field.dateFormat))
+    case .date: return cell.dateMismatch(format: field.dateFormat)
     case .percent: return cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)")
     case .duration:
       return CellReader.bareDuration(cell, field)
@@ -266,64 +267,5 @@ package struct CellReader: Sendable {
       break
     }
     return .failure(CellError(message: "\(value) is not \(type.described)", hint: nil))
-  }
-}
-
-/// How a field's cells are read: its type, the unit or currency of bare numbers and the format
-/// of dates. A trivially copyable summary of a ``FieldInfo``.
-package struct CellFormat: Sendable, Hashable {
-  /// The type, or `nil` when the data decides.
-  package var type: ValueType?
-  /// Whether the cells may be JSON number tokens, which JSON writes with an exponent when large
-  /// or small (`1e400`): a cell with one that is past what a decimal keeps is then refused for
-  /// its size. Elsewhere exponent notation is not read at all (``CellReader/exponentRefused(_:_:_:)``).
-  package var readsJSONNumbers = false
-  /// How bare numbers are read for a duration.
-  package var durationUnit: TimeSpan.Unit?
-  /// The currency of bare numbers for money.
-  package var currency: Currency?
-  /// How the column writes numbers.
-  package var numbers: NumberFormat
-  /// How dates are written (`format "M/D/YYYY"`, or detected from the column); `nil` for the
-  /// default forms.
-  package var dateFormat: DateFormat?
-
-  /// The format of `field`'s cells in a column that writes numbers as `numbers` says.
-  package init(_ field: FieldInfo, numbers: NumberFormat = .point) {
-    type = field.type
-    durationUnit = field.durationUnit
-    currency = field.currency
-    self.numbers = numbers
-    dateFormat = field.dateFormat
-  }
-}
-
-/// Why a cell could not be read.
-package struct CellError: Error, Sendable, Hashable, CustomStringConvertible {
-  /// What is wrong, such as `"fourty" is not a duration`.
-  package var message: String
-  /// How to write it instead.
-  package var hint: String?
-  /// What hints of this kind say whatever the cell, for a hint that quotes its cell (`if it is
-  /// negative, write it with the minus before the amount: -1,234.00`): a run shows a field's
-  /// hints once a kind, so a column of thousands of such cells gets one, and a later cell wrong
-  /// in another way still gets its own. `nil` when the hint says the same for every cell.
-  package var hintKind: String?
-
-  /// The kind of the hint, which is the hint itself when it does not quote its cell.
-  package var hintGroup: String? { hintKind ?? hint }
-
-  /// The message.
-  package var description: String { message }
-
-  /// Whether two errors say the same: the kind only groups hints, and follows from the hint.
-  package static func == (lhs: CellError, rhs: CellError) -> Bool {
-    lhs.message == rhs.message && lhs.hint == rhs.hint
-  }
-
-  /// Hashes what the error says (``==(_:_:)``).
-  package func hash(into hasher: inout Hasher) {
-    hasher.combine(message)
-    hasher.combine(hint)
   }
 }

@@ -4,6 +4,8 @@ extension CellScanner {
   /// The default forms after the byte-level fast paths: ISO and German dates.
   static let isoDate = DateFormat(order: .yearMonthDay, separator: .dash, yearDigits: 4)
   static let germanDate = DateFormat(order: .dayMonthYear, separator: .dot, yearDigits: 4)
+  /// `YYYYMMDD`, for hints only: detection does not try it.
+  static let yearMonthDay = DateFormat(order: .yearMonthDay, separator: .none, yearDigits: 4)
 
   /// The cell as a date in `format`, or in a default form when there is no format.
   func date(format: DateFormat?) -> CalendarDate? {
@@ -39,14 +41,25 @@ extension CellScanner {
     return value
   }
 
+  /// The error for a cell that ``date(format:)`` could not read, with ``dateHint(format:)``.
+  func dateMismatch(format: DateFormat?) -> CellError {
+    let (hint, kind) = dateHint(format: format)
+    var error = mismatch("a date", hint: hint)
+    error.hintKind = kind
+    return error
+  }
+
   /// How to write a date that ``date(format:)`` could not read, true for this cell: the day it
   /// names does not exist, the time after it is not one, it is not in the declared format, or
-  /// which format to declare for it.
-  func dateHint(format: DateFormat?) -> String {
+  /// which format to declare for it; and the hint's kind when the hint quotes the cell.
+  private func dateHint(format: DateFormat?) -> (hint: String, kind: String?) {
     let declared = format.map { " (the field's dates are read as \"\($0.pattern)\")" } ?? ""
     if isSpreadsheetDayNumber {
-      return "this looks like a spreadsheet's day number, which is not read as a date: format the column as "
-        + "dates before exporting, so that the export writes them as text such as \(format?.example ?? "2026-11-28")"
+      let example = format?.example ?? "2026-11-28"
+      return (
+        "this looks like a spreadsheet's day number, which is not read as a date: format the column as "
+          + "dates before exporting, so that the export writes them as text such as \(example)", nil
+      )
     }
     // A cell in the default forms names its day's problem also in a column read in another
     // format (detected from the other cells): `2026-02-30` is "February 2026 has 28 days".
@@ -57,23 +70,35 @@ extension CellScanner {
       if parts.end < end {
         // Something after the date: a time that is not one, or the shape only fits a prefix.
         guard bytes[parts.end] == UInt8(ascii: "T") || bytes[parts.end] == UInt8(ascii: " ") else { continue }
-        if DateFormat.isTime(bytes, from: parts.end, to: end) { return CellScanner.noSuchDay(parts) + declared }
-        return "a time after the date is T or a space, then HH:MM or HH:MM:SS, and must be a time of day; "
-          + "a fraction may follow, then a zone after one space or none: Z, UTC, GMT or an offset such as +01:00"
+        if DateFormat.isTime(bytes, from: parts.end, to: end) { return (CellScanner.noSuchDay(parts) + declared, nil) }
+        if let word = timeWordHint(from: parts.end) { return word }
+        return (
+          "a time after the date is T or a space, then HH:MM or HH:MM:SS, and must be a time of day; "
+            + "a fraction may follow, then a zone after one space or none: Z, UTC, GMT or an offset such as +01:00", nil
+        )
       }
-      return CellScanner.noSuchDay(parts) + declared
+      return (CellScanner.noSuchDay(parts) + declared, nil)
     }
     if let format {
-      return "the field's dates are read as \"\(format.pattern)\": write them such as \(format.example)"
+      return ("the field's dates are read as \"\(format.pattern)\": write them such as \(format.example)", nil)
     }
     switch DateFormat.detect([string]) {
     case .format(let found):
-      return "declare the field's format: format \"\(found.pattern)\""
+      return ("declare the field's format: format \"\(found.pattern)\"", nil)
     case .ambiguous(let found):
       let choices = found.map { "format \"\($0.pattern)\"" }.joined(separator: " or ")
-      return "it reads as different days in different formats: declare the field's format, \(choices)"
+      return ("it reads as different days in different formats: declare the field's format, \(choices)", nil)
     case .none:
-      return "write dates as 2026-11-28 (or 28.11.2026), or declare the field's format, such as format \"M/D/YYYY\""
+      if let words = monthNameHint { return words }
+      // Eight digits are no candidate of detection (a number may be one), but a format reads them.
+      if end - start == 8, let year = digits(start, 4), (1900...2100).contains(year),
+        CellScanner.yearMonthDay.date(in: bytes, from: start, to: end) != nil
+      {
+        return ("declare the field's format: format \"YYYYMMDD\"", nil)
+      }
+      return (
+        "write dates as 2026-11-28 (or 28.11.2026), or declare the field's format, such as format \"M/D/YYYY\"", nil
+      )
     }
   }
 

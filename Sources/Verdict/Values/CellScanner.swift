@@ -82,11 +82,11 @@ struct CellScanner {
     percentagePoints()?.number(shiftingPointLeftBy: 2)
   }
 
-  /// The number of percentage points in `20%` or a bare `20`.
+  /// The number of percentage points in `20%`, `20 %` (a no-break space too, as in French) or `20`.
   func percentagePoints() -> ExactDecimal? {
-    var last = end
-    if last > start, bytes[last - 1] == UInt8(ascii: "%") { last -= 1 }
-    while last > start, CellScanner.isSpace(bytes[last - 1]) { last -= 1 }
+    guard end > start, bytes[end - 1] == UInt8(ascii: "%") else { return decimal(start, end) }
+    var last = end - 1
+    while last > start, let width = spaceWidth(endingAt: last) { last -= width }
     return decimal(start, last)
   }
 

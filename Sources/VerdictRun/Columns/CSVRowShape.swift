@@ -99,6 +99,16 @@ struct CSVRowShape: Sendable {
     let quote: String
     switch flaw.kind {
     case .quoteInUnquotedField:
+      if CSVRowShape.isFormula(record[flaw.field]) {
+        // `="0042"` is no lost quote: an export for Excel keeps leading zeros so. Reading the
+        // text inside would take the file for what a spreadsheet makes of it, a guess.
+        let written = String(decoding: CSVRowShape.trimmed(record[flaw.field], first: false), as: UTF8.self)
+        let formula = "\(cell) is the spreadsheet formula \(MessageText.escaped(written)), not the text in it"
+        guard let width else {
+          return formula + " (export plain CSV, or remove the =\" before each value and the \" after it)"
+        }
+        return "\(width); \(formula)"
+      }
       quote = "\(cell) has a quote but does not start with one"
     case .textAfterClosingQuote:
       quote = "\(cell) goes on after its closing quote"
@@ -107,6 +117,26 @@ struct CSVRowShape: Sendable {
       return quote + "; a quote or a separator may be missing (a quote inside a cell is written \"\" in a quoted cell)"
     }
     return "\(width); \(quote)"
+  }
+
+  /// Whether a cell is written `="…"` (spaces around it aside), as exports meant for Excel write
+  /// a value that must stay text (`="0042"`, whose zeros a number would lose), with each quote
+  /// inside doubled.
+  private static func isFormula(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+    let cell = trimmed(cell, first: false)
+    guard cell.count >= 3, cell.first == UInt8(ascii: "="), cell[cell.startIndex + 1] == UInt8(ascii: "\""),
+      cell.last == UInt8(ascii: "\"")
+    else { return false }
+    var index = cell.startIndex + 2
+    while index < cell.endIndex - 1 {
+      // A lone quote inside is not the formula form: `="a"b"` lost a quote or gained one.
+      if cell[index] == UInt8(ascii: "\"") {
+        guard index + 1 < cell.endIndex - 1, cell[index + 1] == UInt8(ascii: "\"") else { return false }
+        index += 1
+      }
+      index += 1
+    }
+    return true
   }
 
   /// Why `record` has not the header's cells, or `nil` when it has.

@@ -59,6 +59,8 @@ final class BatchEvaluator {
   @exclusivity(unchecked) private var errorRowPageValues = (measure: Value.missing, histogram: Value.missing)
   /// Whether the policy reads history facts, which each client's past is then made for.
   private let fillsHistoryFacts: Bool
+  /// Whether the values of each percent field read so far were all bare fractions.
+  private(set) var percentScale: PercentScale
 
   /// `explanationEscaping`: with `--explain`, how the renderer takes the explanation
   /// (``ReportRenderer/explanationEscaping``); `nil` without.
@@ -78,6 +80,7 @@ final class BatchEvaluator {
     self.failOn = failOn
     self.store = store
     fillsHistoryFacts = !policy.historyFacts.isEmpty
+    percentScale = PercentScale(fields: policy.fields)
     met = Array(repeating: 0, count: ((store?.keys.count ?? 0) + 63) / 64)
     rowClient = RowClient(
       Client(
@@ -147,6 +150,7 @@ final class BatchEvaluator {
         reportError(row, of: batch, text, valuesRead: true, renderer: renderer, tally: &tally)
         continue
       }
+      if !percentScale.isEmpty { percentScale.add(row, of: batch, values: client.values) }
       if let store, let damage = aggregate(row, of: batch, from: store) {
         let text = (damage.place.map { "\($0): " } ?? "") + damage.reason
         // Without a client file the row is the client's first record, in the same file as the
@@ -317,8 +321,9 @@ final class BatchEvaluator {
       if let slot = page.histogramSlot { histogram = client.values[slot] }
     }
     batch.withKey(row) { key in
+      // Shown as the history and duplicate checks take it: `C1 ` and `C1` are one client.
       var shownRow = ReportRow(
-        key: key, source: batch.source, line: batch.lines[row], error: error, explanation: nil,
+        key: AggregateStore.trimmed(key), source: batch.source, line: batch.lines[row], error: error, explanation: nil,
         standing: standing, measure: measure, histogram: histogram)
       // Only clients that are shown are explained: the trace costs a second evaluation.
       guard let outcome, let lines else { return renderer.render(shownRow, outcome, into: batch.output) }

@@ -156,6 +156,8 @@ final class Pipeline: @unchecked Sendable {
     summary.populationLeftOut = populationLeftOut
     summary.moreDuplicateKeys = writer.duplicateKeys.hasUnnamedRepeats
     summary.forgottenVerdicts = history?.forgottenVerdicts?.warning ?? ""
+    summary.percentFractions =
+      PercentScale.merged(evaluators.map(\.value.percentScale))?.warnings(fields: policy.fields, sources: sources) ?? []
     if let store {
       let tables = configuration.tables.map(\.path)
       summary.unmatchedRecords = UnmatchedRecords(

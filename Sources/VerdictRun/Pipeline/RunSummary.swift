@@ -32,6 +32,9 @@ package struct RunSummary: Sendable {
   package var forgottenVerdicts = ""
   /// Clients that `share`, `rank` and `percentile` left out: rows whose cells could not be read.
   package var populationLeftOut = 0
+  /// A warning for each percent field whose values were all bare fractions (``PercentScale``).
+  /// Not one that ``warns`` counts: half a percent is often meant, and `--quiet` stays silent.
+  package var percentFractions: [String] = []
 
   /// Creates a summary.
   package init(
@@ -90,6 +93,7 @@ package struct RunSummary: Sendable {
         "  note: share, rank and percentile were measured without the \(rows) row\(rows == 1 ? "" : "s") "
           + "whose cells could not be read")
     }
+    lines += percentFractions.map { "  " + $0 }
     if let unmatched = unmatchedRecords?.text, !unmatched.isEmpty {
       lines.append(String(unmatched.dropLast()))
     }

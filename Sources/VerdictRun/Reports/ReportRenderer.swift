@@ -3,7 +3,8 @@ import Verdict
 /// Which client a report row is about: its key and place, and its error if it has one. The
 /// outcome is passed beside it.
 struct ReportRow {
-  /// The key cell; empty when there is none (the report then names the client by its place).
+  /// The key cell without the spaces around it, visible or not (``ClientKey``); empty when there
+  /// is none (the report then names the client by its place).
   var key: UnsafeBufferPointer<UInt8>
   /// The index of the data file in ``ReportVocabulary/sources``.
   var source: Int

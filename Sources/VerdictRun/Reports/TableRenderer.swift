@@ -91,7 +91,7 @@ struct TableRenderer: ReportRenderer {
   static func clientWidth(of batch: Batch, sourceName: String) -> Int {
     var width = 0
     for row in 0..<batch.count {
-      let keyWidth = batch.withKey(row) { ByteBuffer.displayWidth($0) }
+      let keyWidth = batch.withKey(row) { ByteBuffer.displayWidth(AggregateStore.trimmed($0)) }
       width = max(width, keyWidth > 0 ? keyWidth : DisplayWidth.of(sourceName) + 1 + String(batch.lines[row]).count)
     }
     return width

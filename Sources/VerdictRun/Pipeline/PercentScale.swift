@@ -1,0 +1,90 @@
+import Verdict
+import VerdictData
+
+/// Percent fields whose cells look written as fractions: `0.15` for 15%, as CRM exports and APIs
+/// write rates and probabilities.
+///
+/// A bare number in a `percent` field is percentage points (`0.15` is 0.15%), as documented, so
+/// a column of fractions reads as a hundredth of what it means, without a word. The run does not
+/// guess which the export meant, as `0.5` may well be half a percent: it reads the cells as
+/// documented, and the summary warns when every value of such a field was a bare number strictly
+/// between -1 and 1, and some were not 0. A cell of 1 or more in size, or written with `%`, says
+/// that the export writes percentage points, and the field gets no warning.
+struct PercentScale: Sendable {
+  /// What the cells of one client field read as a percent showed.
+  struct Column: Sendable {
+    /// The field's slot.
+    let slot: Int
+    /// Whether some cell was 1 or more in size, or written with `%`.
+    var writesPoints = false
+    /// The first cell read as a fraction other than 0: its value, source and line.
+    var firstFraction: (value: DecimalNumber, source: Int, line: Int)?
+  }
+
+  /// The client fields the policy reads as percents.
+  private(set) var columns: [Column]
+
+  /// 1% and -1%: a percent value is the fraction it stands for (`0.15` written is 0.0015).
+  private static let one = DecimalNumber("0.01")!
+  private static let minusOne = DecimalNumber("-0.01")!
+
+  /// The percent fields of `fields` that a rule reads.
+  init(fields: [FieldInfo]) {
+    columns = fields.indices.filter { fields[$0].type == .percent && fields[$0].isUsed }.map { Column(slot: $0) }
+  }
+
+  /// Whether the policy reads no percent field: nothing to note.
+  var isEmpty: Bool { columns.isEmpty }
+
+  /// Notes the percent values of row `row` of `batch`, read into `values` without a bad cell.
+  @inline(never)
+  mutating func add(_ row: Int, of batch: Batch, values: [Value]) {
+    batch.withRow(row) { cells, bytes in
+      for index in columns.indices where !columns[index].writesPoints {
+        let slot = columns[index].slot
+        guard case .percent(let number) = values[slot], !number.isZero else { continue }
+        var end = cells[slot].end
+        while end > cells[slot].start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") {
+          end -= 1
+        }
+        let withSign = end > cells[slot].start && bytes[end - 1] == UInt8(ascii: "%")
+        if withSign || !(PercentScale.minusOne < number && number < PercentScale.one) {
+          columns[index].writesPoints = true
+        } else if columns[index].firstFraction == nil {
+          columns[index].firstFraction = (number, batch.source, batch.lines[row])
+        }
+      }
+    }
+  }
+
+  /// What every evaluator's notes show together: the earliest fraction of each field, by source
+  /// and line, as evaluators take batches in any order.
+  static func merged(_ scales: [PercentScale]) -> PercentScale? {
+    guard var merged = scales.first else { return nil }
+    for other in scales.dropFirst() {
+      for index in merged.columns.indices {
+        merged.columns[index].writesPoints = merged.columns[index].writesPoints || other.columns[index].writesPoints
+        guard let theirs = other.columns[index].firstFraction else { continue }
+        if let ours = merged.columns[index].firstFraction, (ours.source, ours.line) < (theirs.source, theirs.line) {
+          continue
+        }
+        merged.columns[index].firstFraction = theirs
+      }
+    }
+    return merged
+  }
+
+  /// A warning for each field whose every value was a bare fraction, naming `fields` by slot and
+  /// the data files by `sources`.
+  func warnings(fields: [FieldInfo], sources: [String]) -> [String] {
+    columns.compactMap { column in
+      guard !column.writesPoints, let first = column.firstFraction else { return nil }
+      let name = fields[column.slot].name
+      let read = "\(Value.percent(first.value))"
+      let place = sources.indices.contains(first.source) ? "\(MessageText.escaped(sources[first.source])):" : "line "
+      return "warning: every value of the percent field '\(name)' is a bare number between -1 and 1, "
+        + "such as \(read.dropLast()) (\(place)\(first.line)), read as \(read): if the export writes "
+        + "fractions (0.15 for 15%), declare the field a number and compare it with fractions such as 0.15"
+    }
+  }
+}
