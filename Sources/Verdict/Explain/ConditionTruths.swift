@@ -65,6 +65,9 @@ final class ConditionTruths {
   /// in order.
   let closest: UnsafeMutableBufferPointer<Int32>
   @exclusivity(unchecked) var closestCount = 0
+  /// The total distance of each rule of ``closest`` and whether it was estimated
+  /// (``nearestByEstimate(findingsAt:)``).
+  let closestTotals: UnsafeMutableBufferPointer<(distance: Double, estimated: Bool)>
   /// Whether a ranking measures distances: not while it only counts findings, when an `or`'s
   /// nearest option is the first of the fewest (the count is the same).
   @exclusivity(unchecked) var measuring = true
@@ -109,6 +112,9 @@ final class ConditionTruths {
   /// The decision remembered for the tests' truths, when ``decidedStamp`` is ``generation``.
   @exclusivity(unchecked) var decided: (winner: Int?, unknownRuleCount: Int) = (nil, 0)
   @exclusivity(unchecked) var decidedStamp: UInt32 = 0
+  /// Whether two options of an `or` had as many findings while a ranking only counted them
+  /// (``measuring`` off): their distances then choose between them.
+  @exclusivity(unchecked) var countTied = false
 
   /// A new ``generation``, for the next client's fill: the distances and sides of the one before
   /// are then out of date without clearing them (but when the count wraps).
@@ -190,6 +196,8 @@ final class ConditionTruths {
       tests: Array(groups.nodes[passes[0].lowerBound..<groups.firstCombined[0]]), rules: roots.count)
     closest = .allocate(capacity: max(1, roots.count))
     closest.initialize(repeating: 0)
+    closestTotals = .allocate(capacity: max(1, roots.count))
+    closestTotals.initialize(repeating: (0, false))
     choosesByDistance = passes.dropFirst().map { pass in order[pass].contains { plan.nodes[Int($0)].kind == .or } }
     testsFirst = groups.testsFirst
     self.recordable = recordable
@@ -255,6 +263,7 @@ final class ConditionTruths {
     sideStamps.deallocate()
     passStamps.deallocate()
     closest.deallocate()
+    closestTotals.deallocate()
     constants.deallocate()
     distances.deallocate()
     stamps.deallocate()
