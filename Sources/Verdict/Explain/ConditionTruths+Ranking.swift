@@ -38,6 +38,7 @@ extension ConditionTruths {
       closestByCount()
     }
     guard closestCount > 1 else { return closestCount == 0 ? nil : Int(closest[0]) }
+    if let remembered, let rule = nearestByEstimate(findingsAt: remembered) { return rule }
     // The first of the smallest distance.
     var best: (rule: Int, distance: Double)?
     var position = remembered ?? 0
@@ -60,19 +61,27 @@ extension ConditionTruths {
   }
 
   /// The findings of each rule of ``closest``, in order, as ``RuleCandidates/findings`` keeps
-  /// them: their count and nodes, or -1 for a rule with an `or`, whose findings a distance
-  /// chooses.
+  /// them: their count and nodes, or -1 for a rule with an `or` whose findings a distance
+  /// chooses. An `or` whose options with findings have different counts chooses the fewest
+  /// whatever their distances, so its findings are kept too: they are counted only, and kept
+  /// when no two options tied (the shared benchmark's `review_scope`, a candidate for most
+  /// clients that match no rule, ties for about a third of them).
   private func findingsOfClosest() -> [Int32] {
     var kept: [Int32] = []
     for index in 0..<closestCount {
       let rule = Int(closest[index])
-      guard !choosesByDistance[rule] else {
-        kept.append(-1)
-        continue
-      }
       factCount = 0
       // A true rule's distance is 0: no findings counted.
-      if truths[Int(roots[rule])] != .true { obstacles(roots[rule]) }
+      if truths[Int(roots[rule])] != .true {
+        measuring = !choosesByDistance[rule]
+        countTied = false
+        obstacles(roots[rule])
+        measuring = true
+        guard !countTied else {
+          kept.append(-1)
+          continue
+        }
+      }
       kept.append(Int32(factCount))
       kept += facts[..<factCount]
     }
@@ -117,7 +126,7 @@ extension ConditionTruths {
 
   /// The total distance of rule `rule`'s findings, as ``nearestRule()`` ranks them, found again
   /// after the facts there are now (which stay).
-  private func rankedDistance(of rule: Int) -> Double {
+  func rankedDistance(of rule: Int) -> Double {
     combine(rule: rule)
     let root = roots[rule]
     guard truths[Int(root)] != .true else { return 0 }
@@ -199,6 +208,7 @@ extension ConditionTruths {
         // Counting only: the first of the fewest (whose facts are as many as the nearest's).
         let distance = measuring ? totalDistance(from: start) : 0
         if let known = best, !LinePlan.nearer((count, distance), than: known) {
+          if count == known.count { countTied = true }
           factCount = start
           continue
         }
@@ -259,38 +269,5 @@ extension ConditionTruths {
       total += min(distance ?? 1, 1)
     }
     return total
-  }
-}
-
-/// How far a comparison's two sides are apart, for the ranking.
-extension ConditionTruths {
-  /// The distance between the two sides of comparison `index`, worked out once a client.
-  func distance(ofComparison index: Int32) -> Double? {
-    let slot = Int(index)
-    if stamps[slot] == generation { return distances[slot] }
-    let distance = sides(of: slot).flatMap { ConditionTruths.distance($0.0, $0.1) }
-    distances[slot] = distance
-    stamps[slot] = generation
-    return distance
-  }
-
-  /// ``ExplanationBuilder/distance(_:_:)`` of the values two scalars stand for, on the scalars:
-  /// two dates apart in years, two amounts relative to the larger (each capped at 1); `nil` for
-  /// anything else, text and lists (not inline) included.
-  static func distance(_ a: Scalar, _ b: Scalar) -> Double? {
-    if a.kind == .date, b.kind == .date { return min(Double((a.payload - b.payload).magnitude) / 365, 1) }
-    guard let x = amount(a), let y = amount(b) else { return nil }
-    let scale = max(abs(x), abs(y))
-    return scale == 0 ? 0 : min(abs(x - y) / scale, 1)
-  }
-
-  /// ``ExplanationBuilder/amount(_:)`` of the value a scalar stands for.
-  @inline(__always)
-  private static func amount(_ scalar: Scalar) -> Double? {
-    switch scalar.kind {
-    case .int, .duration, .money: Double(scalar.payload)
-    case .decimal, .percent: ExplanationBuilder.amount(.decimal(scalar.decimal))
-    case .missing, .bool, .date, .constant, .field, .computed: nil
-    }
   }
 }
