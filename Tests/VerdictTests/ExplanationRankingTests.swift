@@ -96,13 +96,15 @@ final class ExplanationRankingTests: XCTestCase {
       XCTAssertEqual(
         writer.plan.nearestRule(writer.truths, facts: &facts), expected, "\(values)", file: file, line: line)
       XCTAssertEqual(writer.truths.nearestRule(), expected, "\(values)", file: file, line: line)
-      // A rule's trace read from the truths holds what the trace holds, where it holds anything.
+      // A rule's trace made from the truths holds what the trace holds, where it holds anything.
       for rule in policy.program.rules.indices {
-        guard writer.truths.showable(rule: rule) else { continue }
+        let recorded = TraceValues(count: policy.program.nodeCount)
+        guard writer.truths.record(rule: rule, into: recorded, client: client, runtime: policy.runtime) else {
+          continue
+        }
         tally.recorded += 1
-        for id in 0..<Int32(policy.program.nodeCount) {
-          guard let shown = writer.truths.shownValue(of: id) else { continue }
-          XCTAssertEqual(shown, traced[id], "node \(id) of rule \(rule) of \(values)", file: file, line: line)
+        for id in 0..<Int32(policy.program.nodeCount) where recorded[id] != nil {
+          XCTAssertEqual(recorded[id], traced[id], "node \(id) of rule \(rule) of \(values)", file: file, line: line)
         }
       }
       // Every node the trace decided has the same truth.

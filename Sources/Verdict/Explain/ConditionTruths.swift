@@ -49,7 +49,7 @@ final class ConditionTruths {
   /// Whether each pass's tests can all go first: not when one is a comparison that
   /// ``test(_:_:_:)`` gives up on whatever the client (the loop in the plan's order then decides).
   let testsFirst: [Bool]
-  /// Whether a trace of each rule can be read from the truths (``showable(rule:)``):
+  /// Whether a trace of each rule can be made from the truths (``record(rule:into:client:runtime:)``):
   /// its tests are comparisons, truth values of fields and lets, and `in` tests of lists of
   /// constants, whose values the line shows are all in ``sides``.
   let recordable: [Bool]
@@ -112,13 +112,6 @@ final class ConditionTruths {
   /// The decision remembered for the tests' truths, when ``decidedStamp`` is ``generation``.
   @exclusivity(unchecked) var decided: (winner: Int?, unknownRuleCount: Int) = (nil, 0)
   @exclusivity(unchecked) var decidedStamp: UInt32 = 0
-  /// The rule whose trace ``shownValue(of:)`` reads, as ``showable(rule:)`` last found it.
-  @exclusivity(unchecked) var shownRule = 0
-  /// The plan node each expression's value in a trace belongs to (``shownSlots(of:count:)``).
-  let shownSlots: UnsafeMutableBufferPointer<Int32>
-  /// The ``shownPass`` in which each node was in the rule ``showable(rule:)`` found.
-  let shownStamps: UnsafeMutableBufferPointer<UInt32>
-  @exclusivity(unchecked) var shownPass: UInt32 = 0
   /// Whether two options of an `or` had as many findings while a ranking only counted them
   /// (``measuring`` off): their distances then choose between them.
   @exclusivity(unchecked) var countTied = false
@@ -212,8 +205,6 @@ final class ConditionTruths {
     facts.initialize(repeating: 0)
     self.entries = .allocate(capacity: count)
     _ = self.entries.initialize(from: entries)
-    shownStamps = .allocate(capacity: count)
-    shownStamps.initialize(repeating: 0)
     children = .allocate(capacity: max(1, plan.children.count))
     _ = children.initialize(from: plan.children)
     truths = .allocate(capacity: count)
@@ -261,8 +252,6 @@ final class ConditionTruths {
       case .and, .or, .not, .let, .field: break
       }
     }
-    // After the loop above, which sets each comparison's sides.
-    shownSlots = ConditionTruths.shownSlots(of: Array(self.entries), count: policy.program.nodeCount)
   }
 
   deinit {
@@ -275,8 +264,6 @@ final class ConditionTruths {
     passStamps.deallocate()
     closest.deallocate()
     closestTotals.deallocate()
-    shownSlots.deallocate()
-    shownStamps.deallocate()
     constants.deallocate()
     distances.deallocate()
     stamps.deallocate()

@@ -28,7 +28,7 @@ extension ExplanationLineWriter {
   /// for an unknown test, what is missing.
   func missed(_ fact: LinePlan.Fact) {
     let node = plan.nodes[Int(fact.node)]
-    if tracedTruth(node.id) == .unknown { return unknown(fact.node) }
+    if values.truth(node.id) == .unknown { return unknown(fact.node) }
     switch (node.kind, fact.inverted) {
     case (.comparison, false):
       subject(node)
@@ -78,7 +78,7 @@ extension ExplanationLineWriter {
       out.append(" ")
       operand(right)
     case .letValue(let operand):
-      if traced(node.id) == nil { out.append(text(node.text)) } else { self.operand(operand) }
+      if values[node.id] == nil { out.append(text(node.text)) } else { self.operand(operand) }
     case .operand(let operand):
       self.operand(operand)
     case .isMissing(let subject, let negated):
@@ -98,7 +98,7 @@ extension ExplanationLineWriter {
   /// ` (by 12d)` after a comparison that held by a margin.
   private func margin(_ node: LinePlan.Node) {
     guard case .comparison(_, let left, let right, _, let unit) = node.detail,
-      let a = traced(plan.operands[Int(left)].id), let b = traced(plan.operands[Int(right)].id)
+      let a = values[plan.operands[Int(left)].id], let b = values[plan.operands[Int(right)].id]
     else { return }
     if let difference = ExplanationLineWriter.plainDifference(a, b) {
       out.append(" (by ")
@@ -204,7 +204,7 @@ extension ExplanationLineWriter {
 
   /// An operand's value, or `not computed`.
   private func shown(_ operand: LinePlan.Operand) {
-    guard let value = traced(operand.id) else { return out.append("not computed") }
+    guard let value = values[operand.id] else { return out.append("not computed") }
     out.appendDisplay(value, unit: operand.unit)
   }
 }

@@ -214,15 +214,15 @@ package final class ExplanationLineWriter {
     return nearest
   }
 
-  /// Makes the trace of rule `rule`'s condition, or what of it the line shows, readable through
-  /// ``traced(_:)``: from ``truths`` where they can tell it (`filled`: they are the client's
-  /// already), else traced into ``values``; `false` when the trace failed.
+  /// Puts into ``values`` the trace of rule `rule`'s condition, or what of it the line shows:
+  /// from ``truths`` where they can tell it (`filled`: they are the client's already), else
+  /// traced; `false` when the trace failed.
   private func trace(
     rule: Int, of client: UnsafePointer<Client>, in context: UnsafePointer<EvaluationContext>, filled: Bool
   ) -> Bool {
     // A rule whose trace the truths cannot make is traced without filling them first.
     if truths.recordable[rule], filled || truths.fill(policy: policy, clientAt: client, contextAt: context, rule: rule),
-      truths.showable(rule: rule)
+      truths.record(rule: rule, into: values, client: client.pointee, runtime: policy.runtime)
     {
       factsFromTruths = true
       return true
@@ -230,26 +230,6 @@ package final class ExplanationLineWriter {
     factsFromTruths = false
     values.clear()
     return policy.traceCondition(ofRule: rule, client.pointee, in: context.pointee, into: values)
-  }
-
-  /// The value of expression `id` in the trace of the line's rule: read from ``truths`` when the
-  /// trace is theirs (``ConditionTruths/shownValue(of:)``), else from ``values``.
-  @inline(__always)
-  func traced(_ id: Int32) -> Value? {
-    factsFromTruths ? truths.shownValue(of: id) : values[id]
-  }
-
-  /// Whether expression `id` was computed in the trace of the line's rule, and whether it is
-  /// true, false or unknown, as ``TraceValues/truth(_:)`` tells it.
-  func tracedTruth(_ id: Int32) -> TraceValues.Truth {
-    guard factsFromTruths else { return values.truth(id) }
-    switch truths.shownValue(of: id) {
-    case nil: return .notComputed
-    case .bool(true)?: return .isTrue
-    case .bool(false)?: return .isFalse
-    case .missing?: return .unknown
-    case .int?, .decimal?, .duration?, .percent?, .money?, .date?, .text?, .list?: return .other
-    }
   }
 
   /// The line from the whole explanation: for an evaluation that failed after all.
@@ -262,7 +242,7 @@ package final class ExplanationLineWriter {
   private func writeFindings(rule: Int) {
     let root = plan.roots[rule]
     facts.removeAll(keepingCapacity: true)
-    switch tracedTruth(plan.nodes[Int(root)].id) {
+    switch values.truth(plan.nodes[Int(root)].id) {
     case .isTrue:
       // The truths hold what the trace was made of, and are read without look-ups.
       if factsFromTruths { plan.support(root, truths, into: &facts) } else { plan.support(root, values, into: &facts) }
