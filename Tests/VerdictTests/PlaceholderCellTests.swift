@@ -17,13 +17,13 @@ struct PlaceholderCellTests {
   /// They stay refused (an empty cell is the one missing value, `-` may be an accountant's
   /// zero), with a hint that says what they are; the hint was the type's usual forms, or none.
   @Test(arguments: [
-    ("N/A", ValueType.number, "a number", "\(missing) N/A as an empty cell (or as 0 where it means zero)"),
-    ("n/a", .money, "money", "\(missing) n/a as an empty cell (or as 0 where it means zero)"),
-    ("NULL", .date, "a date", "\(missing) NULL as an empty cell (or as 0 where it means zero)"),
-    ("None", .bool, "true or false", "\(missing) None as an empty cell (or as 0 where it means zero)"),
-    ("-", .money, "money", "\(missing) - as an empty cell (or as 0 where it means zero)"),
-    ("k.A.", .percent, "a percent", "\(missing) k.A. as an empty cell (or as 0 where it means zero)"),
-    ("—", .duration, "a duration", "\(missing) — as an empty cell (or as 0 where it means zero)"),
+    ("N/A", ValueType.number, "a number", "\(missing) \"N/A\" as an empty cell (or as 0 where it means zero)"),
+    ("n/a", .money, "money", "\(missing) \"n/a\" as an empty cell (or as 0 where it means zero)"),
+    ("NULL", .date, "a date", "\(missing) \"NULL\" as an empty cell (or as 0 where it means zero)"),
+    ("None", .bool, "true or false", "\(missing) \"None\" as an empty cell (or as 0 where it means zero)"),
+    ("-", .money, "money", "\(missing) \"-\" as an empty cell (or as 0 where it means zero)"),
+    ("k.A.", .percent, "a percent", "\(missing) \"k.A.\" as an empty cell (or as 0 where it means zero)"),
+    ("—", .duration, "a duration", "\(missing) \"—\" as an empty cell (or as 0 where it means zero)"),
     (
       "#DIV/0!", .number, "a number",
       "#DIV/0! is a spreadsheet's formula error, not a value: correct the formula before exporting, "

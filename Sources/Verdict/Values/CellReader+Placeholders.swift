@@ -30,7 +30,8 @@ extension CellReader {
     }
     guard missingMarks.contains(lowered) else { return nil }
     return (
-      "a missing value is an empty cell: export \(text) as an empty cell (or as 0 where it means zero)", "missing"
+      "a missing value is an empty cell: export \(Value.quote(text)) as an empty cell (or as 0 where it means zero)",
+      "missing"
     )
   }
 
