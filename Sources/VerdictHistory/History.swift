@@ -112,7 +112,7 @@ package final class History: @unchecked Sendable {
   }
 
   /// Marks the connection as held by a recording.
-  private func claim() throws(HistoryError) {
+  func claim() throws(HistoryError) {
     state.lock()
     defer { state.unlock() }
     guard !recording else {

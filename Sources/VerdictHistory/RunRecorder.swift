@@ -74,17 +74,11 @@ package final class RunRecorder {
         try db.beginTransaction(.immediate)
         do {
           if let latest = try Int64.fetchOne(db, sql: "SELECT max(day) FROM runs"), latest > day {
-            let latestDay = CalendarDate(daysSinceEpoch: latest)
-            throw HistoryError(
-              .earlierThanLatestRun,
-              "history \(path) has a run of \(latestDay); a run of \(run.today) would rewrite the past",
-              hint: "record runs in the order of their days, or use another history for this one")
+            throw try History.laterRunRecorded(
+              db, path: path, latest: CalendarDate(daysSinceEpoch: latest), today: run.today)
           }
-          // A re-run of the day replaces its record; clients and outcomes first seen that day go
-          // with it (they have the highest ids, so the ids stay dense).
-          for table in ["changes", "carried", "keys", "outcomes", "runs"] {
-            try db.execute(sql: "DELETE FROM \(table) WHERE day = ?", arguments: [day])
-          }
+          // A re-run of the day replaces its record.
+          try History.deleteRecord(ofDay: day, in: db)
           if let read, read.day == day, try read.isCurrent(db) { return read }
           return try ChangeLog(db, before: day, path: path)
         } catch {

@@ -15,8 +15,12 @@ struct HistoryCommand: ParsableCommand {
       clients' outcomes changed). With CLIENT: the client's timeline, one line each time its \
       verdict, rule or clauses changed, and the days it was not in the data.
 
-      Exit status: 0 shown, 2 no such history or client, or a file that is not a Verdict history \
-      or is damaged.
+      With --forget-from DAY: removes the runs of DAY and of every later day, with what they \
+      recorded, and lists them; a run recorded with a wrong --today is removed so, since runs of \
+      earlier days are refused while it is there.
+
+      Exit status: 0 shown (or removed), 2 no such history or client, no run to remove, or a file \
+      that is not a Verdict history or is damaged.
       """
   )
 
@@ -29,12 +33,26 @@ struct HistoryCommand: ParsableCommand {
   @Option(name: [.customShort("f"), .long], help: ArgumentHelp("How to report.", valueName: "format"))
   var format = TextOrJSON.text
 
+  @Option(
+    help: ArgumentHelp(
+      "Remove the runs of this day and of every later day (a run recorded with a wrong --today).",
+      valueName: "YYYY-MM-DD"))
+  var forgetFrom: String?
+
   func run() throws {
     guard let path = try history.path(environment: ProcessInfo.processInfo.environment) else {
       throw CommandFailure(message: "which history? give --history FILE (or --default-history)", exitCode: 2)
     }
     guard FileManager.default.fileExists(atPath: path) || History.isLink(path) else {
       throw CommandFailure(message: "there is no history at \(path) (verdict run --history creates one)", exitCode: 2)
+    }
+    if let forgetFrom {
+      guard client == nil else {
+        throw CommandFailure(
+          message: "--forget-from removes whole runs, not a client's part of them", hint: "give it without CLIENT",
+          exitCode: 2)
+      }
+      return try forgetRuns(from: TodayOption.parse(forgetFrom, option: "--forget-from"), in: path)
     }
     let opened: History
     do throws(HistoryError) { opened = try History.openForReading(path: path) } catch {
@@ -58,6 +76,11 @@ struct HistoryCommand: ParsableCommand {
       return
     }
     guard !runs.isEmpty else { return Terminal.out("no runs recorded yet\n") }
+    Terminal.show(HistoryCommand.table(of: runs) + "\n")
+  }
+
+  /// The runs in aligned columns under a heading line, one line a run.
+  static func table(of runs: [RecordedRun]) -> String {
     var lines = [["day", "policy", "clients", "changed", "errors", "verdicts"]]
     for run in runs {
       let counts = run.info.verdicts.reversed().map { "\($0) \(run.counts[$0] ?? 0)" }.joined(separator: ", ")
@@ -65,7 +88,7 @@ struct HistoryCommand: ParsableCommand {
         run.info.today.description, run.info.policyPath, "\(run.clients)", "\(run.changes)", "\(run.errors)", counts,
       ])
     }
-    Terminal.show(HistoryCommand.aligned(lines) + "\n")
+    return aligned(lines)
   }
 
   private func showTimeline(of client: String, in history: History) throws(CommandFailure) {

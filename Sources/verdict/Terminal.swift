@@ -151,11 +151,12 @@ enum PolicyFile {
   }
 }
 
-/// The `--today` option of `eval`, `run` and `repl`.
+/// The `--today` option of `eval`, `run` and `repl`, and other options that take a date.
 enum TodayOption {
-  /// The date `text` names (as a data cell would: `2026-11-28` or `28.11.2026`), or a usage error.
-  static func parse(_ text: String) throws(CommandFailure) -> CalendarDate {
-    let field = FieldInfo(name: "--today", type: .date)
+  /// The date `text` names (as a data cell would: `2026-11-28` or `28.11.2026`), or a usage error
+  /// naming `option`.
+  static func parse(_ text: String, option: String = "--today") throws(CommandFailure) -> CalendarDate {
+    let field = FieldInfo(name: option, type: .date)
     switch CellReader().read(text, for: field) {
     case .success(.date(let date)): return date
     case .success: break
@@ -163,10 +164,11 @@ enum TodayOption {
       // The cell's own hint when it says what is wrong with the date (February 2026 has 28
       // days), not when it speaks of a field's format, which --today does not have.
       if let hint = error.hint, !hint.contains("format") {
-        throw CommandFailure(message: "--today takes a date such as 2026-11-28, not '\(text)'", hint: hint, exitCode: 2)
+        throw CommandFailure(
+          message: "\(option) takes a date such as 2026-11-28, not '\(text)'", hint: hint, exitCode: 2)
       }
     }
-    throw CommandFailure(message: "--today takes a date such as 2026-11-28, not '\(text)'", exitCode: 2)
+    throw CommandFailure(message: "\(option) takes a date such as 2026-11-28, not '\(text)'", exitCode: 2)
   }
 }
 
