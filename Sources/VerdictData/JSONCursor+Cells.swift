@@ -15,8 +15,9 @@ extension JSONCursor {
       let slot = try parseCellKey(afterComma: position > 0, table, cells, position: position)
       skipWhitespace()
       guard p < bytes.count else { throw failure("unexpected end of input; expected a value", at: p) }
+      let token = bytes[p]
       let value = try parseCellValue(cells, notation: cells.notation(of: slot))
-      if let slot { cells.fill(slot, with: value) }
+      if let slot { cells.fill(slot, with: value, token: token) }
       position += 1
       guard try nextRecordMember() else { break }
     }

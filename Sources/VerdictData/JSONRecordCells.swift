@@ -134,6 +134,12 @@ package final class JSONRecordCells {
   /// The first key of the last record that spells a slot's key another way, with the slot, if
   /// any (``JSONKeyTable/slotSpelledOtherwise(_:)``): a reader that must not guess refuses it.
   @exclusivity(unchecked) package private(set) var otherSpelling: (slot: Int, key: String)?
+  /// The slot of the client key, whose value's kind is noted in ``keyToken``; -1 for none.
+  package var keySlot = -1
+  /// The first byte of the JSON value the last record gave ``keySlot`` (`"`, a digit or `-`,
+  /// `t`, `f`, `n`, `[` or `{`), or 0: a key must be a string or a number, which its cell alone
+  /// cannot tell (`["C9"]` is also a string's text).
+  @exclusivity(unchecked) package internal(set) var keyToken: UInt8 = 0
   /// The record each slot was last filled in (``record`` then), to find a key given twice
   /// without clearing anything per record.
   private let filledIn: UnsafeMutableBufferPointer<UInt32>
@@ -166,10 +172,12 @@ package final class JSONRecordCells {
     return notations[slot]
   }
 
-  /// Puts `value` in `slot`, noting a slot filled twice in one record.
+  /// Puts `value`, a JSON value starting with `token`, in `slot`, noting a slot filled twice in
+  /// one record.
   @inline(__always)
-  func fill(_ slot: Int, with value: UnsafeBufferPointer<UInt8>) {
+  func fill(_ slot: Int, with value: UnsafeBufferPointer<UInt8>, token: UInt8) {
     if filledIn[slot] == record, repeatedSlot == nil { repeatedSlot = slot }
+    if slot == keySlot { keyToken = token }
     filledIn[slot] = record
     cells[slot] = value
   }
@@ -190,6 +198,7 @@ package final class JSONRecordCells {
     }
     repeatedSlot = nil
     otherSpelling = nil
+    keyToken = 0
     for index in cells.indices { cells[index] = UnsafeBufferPointer(start: nil, count: 0) }
     arenaUsed = 0
     if bytes > arenaCapacity {
@@ -311,6 +320,16 @@ package struct JSONRecordText {
         case .bool(let flag): flag ? "true" : "false"
         case .null: ""
         }
+      if slot == cells.keySlot {
+        cells.keyToken =
+          switch value {
+          case .string: UInt8(ascii: "\"")
+          case .number: UInt8(ascii: "0")
+          case .bool(let flag): flag ? UInt8(ascii: "t") : UInt8(ascii: "f")
+          case .null: UInt8(ascii: "n")
+          case .nested(let text): text.utf8.first ?? 0
+          }
+      }
       cells.cells[slot] = text.withUTF8 { cells.keep($0) }
     }
     table.copyRepeatedKeys(in: cells)

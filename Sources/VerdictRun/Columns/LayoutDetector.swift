@@ -126,9 +126,12 @@ struct LayoutDetector {
       try reader.forEachRecord { record in
         guard seen < LayoutDetector.sampleSize else { throw Enough() }
         seen += 1
-        // A row whose key cell is blank (a totals row) is an error row, read by no one: it
-        // decides nothing, as `check --data`, `explain` and the REPL leave it out too.
-        guard shape.fits(record), key < 0 || !ClientKey.isBlank(record[key]) else { return }
+        // A row whose key cell is blank or a totals label (see ``TotalsRow``) is an error row,
+        // read by no one: it decides nothing, as `check --data`, `explain` and the REPL leave it
+        // out too. A totals row's sums, the file's largest numbers, would otherwise be the ones
+        // with a thousands separator.
+        guard shape.fits(record), key < 0 || !ClientKey.isBlank(record[key]) && !TotalsRow.isLabel(record[key])
+        else { return }
         for (index, slot) in slots.enumerated() {
           let cell = record[binding.columnOfSlot[slot]]
           // A column whose type the data decides may hold dates such as 28.11.2026: no number.

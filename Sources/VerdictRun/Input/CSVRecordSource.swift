@@ -100,7 +100,11 @@ final class CSVRecordSource: RecordSource {
         let trusted = row.problem == nil || (key == 0 && !shape.repeatsHeader(record))
         row.key = trusted ? record[key] : UnsafeBufferPointer(start: nil, count: 0)
         row.namesNoClient = false
-        if row.problem == nil, key >= 0, ClientKey.isBlank(row.key) {
+        if key >= 0, let problem = CSVRecordSource.totalsProblem(record, key: key, trusted: row.key) {
+          row.problem = problem
+          row.namesNoClient = true
+          row.key = UnsafeBufferPointer(start: nil, count: 0)
+        } else if row.problem == nil, key >= 0, ClientKey.isBlank(row.key) {
           row.problem = ClientKey.blankProblem(column: binding.columns[key])
           row.namesNoClient = true
           // Named by its line, as a row without a key column's are.
@@ -134,6 +138,20 @@ final class CSVRecordSource: RecordSource {
         }
       }
     }
+  }
+
+  /// Why `record` is the export's totals row (see ``TotalsRow``), or `nil`: its `trusted` key is
+  /// a totals label, or its first cell is one and its key cannot say otherwise (blank, or not to
+  /// be trusted in a ragged row). Every row pays a look at its key's length and first byte.
+  @inline(__always)
+  private static func totalsProblem(
+    _ record: borrowing CSVRecord, key: Int, trusted: UnsafeBufferPointer<UInt8>
+  ) -> String? {
+    if let first = trusted.first, TotalsRow.mayBeLabel(first: first, count: trusted.count), TotalsRow.isLabel(trusted) {
+      return TotalsRow.problem(label: trusted, inKey: true)
+    }
+    guard key > 0, ClientKey.isBlank(trusted), TotalsRow.isLabel(record[0]) else { return nil }
+    return TotalsRow.problem(label: record[0], inKey: false)
   }
 
   /// Whether every cell of `record` is empty, or spaces and tabs.
@@ -229,6 +247,9 @@ struct CSVPlainRows {
     guard key >= 0 else { return true }
     let cell = fields[key]
     guard let start = cell.baseAddress, cell.count > 0, start[0] > 0x20, start[0] < 0x80 else { return false }
+    // A key that may be a totals label (`Total`) is looked at closer; a row whose key is one
+    // goes through the source's general path, which says what it is.
+    if TotalsRow.mayBeLabel(first: start[0], count: cell.count), TotalsRow.isLabel(cell) { return false }
     // A key of up to eight bytes with eight readable from its start is checked in one word: the
     // byte loop of `Batch.isASCII` took 38 instructions a row for the benchmark's keys.
     if cell.count <= 8, Int(bitPattern: start) &+ 8 <= end {

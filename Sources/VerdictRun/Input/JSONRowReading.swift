@@ -41,6 +41,7 @@ final class JSONRowReading {
       }
     }
     cells = JSONRecordCells(slots: keys.count, notations: notations)
+    cells.keySlot = keySlot ?? -1
     self.keySlot = keySlot
     gathered = .allocate(capacity: gatheredCapacity)
   }
@@ -69,6 +70,19 @@ final class JSONRowReading {
         message: "the record writes the key \(Value.quote(key)) as \(Value.quote(written)); "
           + "its value would be read as missing: write the key alike in every record")
       return try JSONRowReading.report(problem, into: row, key: clientKey(unless: slot), about: key, body)
+    }
+    if let keySlot, let keyName, let kind = JSONRowReading.keyKind(cells.keyToken) {
+      // Read as its text, `["C9"]` would be a client of its own, kept in the history. The record
+      // may be any client's (the one in the array?), so it names none and hides none.
+      // Shown on one line: an array over several lines of a JSON file, its line breaks spaces.
+      var written = String(decoding: cells.cells[keySlot], as: UTF8.self)
+        .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+      if written.count > 40 { written = String(written.prefix(40)) + "…" }
+      let problem = DataReadError(
+        line: record.position.line, column: 0,
+        message: "the record's \(Value.quote(keyName)) is \(kind) (\(MessageText.escaped(written))), "
+          + "not a client's key: a key is a string or a number")
+      return try JSONRowReading.report(problem, into: row, body)
     }
     row.line = record.position.line
     row.problem = nil
@@ -102,6 +116,19 @@ final class JSONRowReading {
     }
     row.bytes = UnsafeBufferPointer(start: gathered, count: total)
     try body(row)
+  }
+
+  /// What a client key whose JSON value starts with `token` is, when it is no string or number
+  /// (see ``JSONRecordCells/keyToken``); `nil` for a string, a number, or no key. A `null` key
+  /// is a blank one (an empty cell), which names no client.
+  @inline(__always)
+  private static func keyKind(_ token: UInt8) -> String? {
+    switch token {
+    case UInt8(ascii: "["): "an array"
+    case UInt8(ascii: "{"): "an object"
+    case UInt8(ascii: "t"), UInt8(ascii: "f"): "a boolean"
+    case _: nil
+    }
   }
 
   /// The record's client key, read: unless the record's problem is in the key itself (the
