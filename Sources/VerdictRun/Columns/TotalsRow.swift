@@ -11,15 +11,45 @@ import Verdict
 ///
 /// The list holds words no client is keyed by: `sum` but not `som` or `suma`, which are names.
 enum TotalsRow {
-  /// The labels, lower case: English, German, French, Spanish and Dutch.
-  static let labels: Set<[UInt8]> = Set(
+  /// The labels, lower case: English, German, French, Spanish and Dutch, each packed as
+  /// ``Packed`` (none is longer than 16 bytes).
+  static let labels: Set<Packed> = Set(
     [
       "total", "totals", "grand total", "subtotal", "sub-total", "sub total", "sum",
       "summe", "gesamt", "gesamtsumme", "endsumme", "zwischensumme", "insgesamt",
       "total général", "totaux", "sous-total", "somme", "montant total",
       "total general", "suma total",
       "totaal", "eindtotaal", "subtotaal",
-    ].map { Array($0.utf8) })
+    ].map { label in Array(label.utf8).withUnsafeBufferPointer { Packed($0)! } })
+
+  /// Up to 16 bytes in two words, for a look-up without an allocation: names keep many keys
+  /// (`Smith`, `Tim Berg`) on ``isLabel(_:)``'s path, which every row of such a file then pays.
+  struct Packed: Hashable {
+    var words: (UInt64, UInt64) = (0, 0)
+    var count: Int
+
+    /// `bytes` packed; `nil` when longer than 16.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+      guard bytes.count <= 16 else { return nil }
+      count = bytes.count
+      for (index, byte) in bytes.enumerated() {
+        if index < 8 {
+          words.0 |= UInt64(byte) << UInt64(8 * index)
+        } else {
+          words.1 |= UInt64(byte) << UInt64(8 * (index - 8))
+        }
+      }
+    }
+
+    static func == (lhs: Packed, rhs: Packed) -> Bool {
+      lhs.count == rhs.count && lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1
+    }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(words.0)
+      hasher.combine(words.1)
+    }
+  }
 
   /// The letters a label starts with, as bits from `a`: `e g i m s t z`.
   private static let firstLetters: UInt32 = {
@@ -42,26 +72,28 @@ enum TotalsRow {
   /// Whether `cell` is a totals label (see the type).
   static func isLabel(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = cell.first, mayBeLabel(first: first, count: cell.count) else { return false }
-    var label = Array(AggregateStore.trimmed(cell))
+    var label = AggregateStore.trimmed(cell)
     if label.last == UInt8(ascii: ":") {
-      label.removeLast()
-      while label.last == UInt8(ascii: " ") { label.removeLast() }
+      label = UnsafeBufferPointer(rebasing: label.dropLast())
+      while label.last == UInt8(ascii: " ") { label = UnsafeBufferPointer(rebasing: label.dropLast()) }
     }
     guard label.count >= 3, label.count <= 15 else { return false }
-    var index = 0
-    while index < label.count {
-      if label[index] >= UInt8(ascii: "A"), label[index] <= UInt8(ascii: "Z") {
-        label[index] |= 0x20
-      } else if label[index] == 0xC3, index + 1 < label.count, label[index + 1] >= 0x80, label[index + 1] <= 0x9E,
-        label[index + 1] != 0x97
-      {
-        // Latin-1 capitals (`É` in `TOTAL GÉNÉRAL`) are their small letters 0x20 up; 0x97 is `×`.
-        label[index + 1] |= 0x20
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { lowered in
+      var index = 0
+      while index < label.count {
+        var byte = label[index]
+        if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") {
+          byte |= 0x20
+        } else if index > 0, label[index - 1] == 0xC3, byte >= 0x80, byte <= 0x9E, byte != 0x97 {
+          // Latin-1 capitals (`É` in `TOTAL GÉNÉRAL`) are their small letters 0x20 up; 0x97 is `×`.
+          byte |= 0x20
+        }
+        lowered[index] = byte
         index += 1
       }
-      index += 1
+      guard let packed = Packed(UnsafeBufferPointer(rebasing: lowered[..<label.count])) else { return false }
+      return labels.contains(packed)
     }
-    return labels.contains(label)
   }
 
   /// Why a row whose `cell` is a totals label is not a client: the row's key, when `inKey`, or
