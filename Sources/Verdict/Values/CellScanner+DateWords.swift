@@ -12,7 +12,7 @@ extension CellScanner {
   /// any other cell.
   func timeWordHint(from timeStart: Int) -> (hint: String, kind: String)? {
     var wordStart = end
-    while wordStart > timeStart, CellScanner.isASCIILetter(bytes[wordStart - 1]) { wordStart -= 1 }
+    while wordStart > timeStart, CellScanner.isLetter(bytes[wordStart - 1]) { wordStart -= 1 }
     guard wordStart < end, end - wordStart <= 5 else { return nil }
     let timeEnd = bytes[wordStart - 1] == UInt8(ascii: " ") ? wordStart - 1 : wordStart
     guard DateFormat.isTime(bytes, from: timeStart, to: timeEnd) else { return nil }
@@ -67,11 +67,6 @@ extension CellScanner {
       return ("month names are not read: write it as \(date)", kind)
     }
     return ("month names are not read: write dates in numbers, such as 2026-11-28", kind)
-  }
-
-  /// Whether `byte` is `A` to `Z` or `a` to `z`.
-  @inline(__always) private static func isASCIILetter(_ byte: UInt8) -> Bool {
-    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
   }
 
   /// Months by their English, German and French names and abbreviations, in small letters.
