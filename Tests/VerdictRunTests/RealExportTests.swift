@@ -309,3 +309,12 @@ extension DuplicateKeyTests {
     #expect(summary.text.contains("warning: more than 1000 client keys are on more than one row: K0 (2 rows)"))
   }
 }
+
+extension DuplicateKeys {
+  /// Adds a batch of `count` keys, `key(row)` each, as the writer adds a batch: hashed first, as
+  /// the reading thread hashes a batch's keys (``DuplicateKeys/hash(ofKey:)``).
+  func add(rows count: Int, key: (Int) -> UnsafeBufferPointer<UInt8>) {
+    let hashes = (0..<count).map { DuplicateKeys.hash(ofKey: key($0)) }
+    hashes.withUnsafeBufferPointer { add(rows: count, hashes: $0.baseAddress!, key: key) }
+  }
+}

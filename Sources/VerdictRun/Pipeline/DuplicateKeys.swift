@@ -26,11 +26,6 @@ final class DuplicateKeys {
   private var order: [String] = []
   /// Whether more keys were repeated than ``namedLimit``.
   private(set) var hasUnnamedRepeats = false
-  /// The hashes of the batch being added, room for ``hashCapacity``. Memory of its own rather
-  /// than an array, whose appends check capacity and uniqueness: with the inlined insertion of
-  /// ``add(rows:key:)``, a row's key took 215 instructions before, 163 after.
-  private var hashes: UnsafeMutablePointer<UInt64>
-  private var hashCapacity = 0
   /// The sum of the slots loaded ahead, kept so that the loads are not optimised away.
   private var loaded: UInt64 = 0
   /// The full table's hashes, made when it stops taking keys (``fullTableFilter()``).
@@ -38,12 +33,10 @@ final class DuplicateKeys {
 
   init() {
     table = DuplicateKeys.zeroedTable(count: 1 << 12)
-    hashes = .allocate(capacity: 0)
   }
 
   deinit {
     if let base = table.baseAddress { ZeroedMemory.free(base) }
-    hashes.deallocate()
     filter?.free()
   }
 
@@ -63,21 +56,9 @@ final class DuplicateKeys {
     name(key)
   }
 
-  /// Counts the keys of `count` rows, `key(row)` each, as ``add(_:)`` does one by one, hashing
-  /// them here (``add(rows:hashes:key:)``).
-  func add(rows count: Int, key: (Int) -> UnsafeBufferPointer<UInt8>) {
-    if hashCapacity < count {
-      hashes.deallocate()
-      hashes = .allocate(capacity: count)
-      hashCapacity = count
-    }
-    for row in 0..<count { hashes[row] = DuplicateKeys.hash(ofKey: key(row)) }
-    add(rows: count, hashes: hashes, key: key)
-  }
-
-  /// Counts the keys of `count` rows as ``add(rows:key:)`` does, given each row's
-  /// ``hash(ofKey:)`` (a batch's, made by the reading thread); `key(row)` is read only to name a
-  /// repeat.
+  /// Counts the keys of `count` rows as ``add(_:)`` does one by one, given each row's
+  /// ``hash(ofKey:)`` (a batch's, made by the reading thread, `Batch.keyHashes`); `key(row)` is
+  /// read only to name a repeat.
   ///
   /// Why a batch at a time: the table is large, so each insertion is a cache miss of its own. The
   /// slots of the whole batch are loaded first, in a loop whose loads do not wait on each other
