@@ -78,20 +78,11 @@ enum TotalsRow {
       while label.last == UInt8(ascii: " ") { label = UnsafeBufferPointer(rebasing: label.dropLast()) }
     }
     guard label.count >= 3, label.count <= 15 else { return false }
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { lowered in
-      var index = 0
-      while index < label.count {
-        var byte = label[index]
-        if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") {
-          byte |= 0x20
-        } else if index > 0, label[index - 1] == 0xC3, byte >= 0x80, byte <= 0x9E, byte != 0x97 {
-          // Latin-1 capitals (`É` in `TOTAL GÉNÉRAL`) are their small letters 0x20 up; 0x97 is `×`.
-          byte |= 0x20
-        }
-        lowered[index] = byte
-        index += 1
-      }
-      guard let packed = Packed(UnsafeBufferPointer(rebasing: lowered[..<label.count])) else { return false }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
+      let lowered = UnsafeMutableBufferPointer(rebasing: buffer[..<label.count])
+      _ = lowered.initialize(fromContentsOf: label)
+      // A label is ASCII and Latin-1 alone (`TOTAL GÉNÉRAL`): other text is no label.
+      guard CaseFolding.lowerLatin1(lowered), let packed = Packed(UnsafeBufferPointer(lowered)) else { return false }
       return labels.contains(packed)
     }
   }

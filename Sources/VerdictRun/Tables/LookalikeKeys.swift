@@ -70,27 +70,18 @@ struct LookalikeKeys {
     folded.removeAll(keepingCapacity: true)
     folded.append(contentsOf: key)
     // Nearly every key is ASCII or Latin-1 (`Café Müller`) with nothing to tidy (the spaces around
-    // it are gone already): one pass lowers its letters and says whether it has a quote, a tab or
-    // two spaces in a row; other letters take `String.lowercased()`, ten times the work.
+    // it are gone already): lowered in place, and looked at once for a quote, a tab or two spaces
+    // in a row; other letters take `String.lowercased()`, ten times the work.
     var needsTidying = false
     let lowered = folded.withUnsafeMutableBufferPointer { bytes in
+      guard CaseFolding.lowerLatin1(bytes) else { return false }
       var previous: UInt8 = 0
-      var index = 0
-      while index < bytes.count {
-        let byte = bytes[index]
-        if byte &- 0x41 < 26 {
-          bytes[index] = byte | 0x20
-        } else if byte == 0x22 || byte == 0x27 || byte == 0x09 || (byte == 0x20 && previous == 0x20) {
+      for byte in bytes {
+        if byte == 0x22 || byte == 0x27 || byte == 0x09 || (byte == 0x20 && previous == 0x20) {
           needsTidying = true
-        } else if byte >= 0x80 {
-          // U+0080–U+00FF: `À`–`Þ` (but `×`) lower by 0x20 in their second byte; the rest has no case.
-          guard byte == 0xC2 || byte == 0xC3, index + 1 < bytes.count else { return false }
-          let next = bytes[index + 1]
-          if byte == 0xC3, next >= 0x80, next <= 0x9E, next != 0x97 { bytes[index + 1] = next | 0x20 }
-          index += 1
+          break
         }
         previous = byte
-        index += 1
       }
       return true
     }
