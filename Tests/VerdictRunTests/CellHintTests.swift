@@ -10,17 +10,7 @@ struct CellHintTests {
   /// Runs `policy` over `csv` (keyed by its `id` column); returns what the run wrote on standard
   /// error, with the file's folder left out.
   static func messages(policy: String, csv: String) throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-hints-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let data = folder.appendingPathComponent("clients.csv")
-    try Data(csv.utf8).write(to: data)
-    var configuration = RunConfiguration(inputs: [data.path], today: CalendarDate(year: 2026, month: 11, day: 29)!)
-    configuration.format = .jsonl
-    configuration.outputPath = folder.appendingPathComponent("report").path
-    let messages = RunnerTests.Messages()
-    _ = Runner(policy: try Policy(policy, name: "p.verdict"), configuration: configuration) { messages.add($0) }.run()
-    return messages.all.replacingOccurrences(of: folder.path + "/", with: "")
+    try CSVFileRun(try Policy(policy, name: "p.verdict"), csv: csv).messages
   }
 
   /// The hint lines of `messages`, each after the place of the message it belongs to

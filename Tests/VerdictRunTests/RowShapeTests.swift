@@ -26,22 +26,8 @@ struct RowShapeTests {
   /// Runs the policy over `text` as a CSV file; returns the jsonl report's rows as
   /// `client verdict error` and the run's status.
   func run(_ text: String) throws -> (rows: [String], status: RunStatus) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-shape-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let data = folder.appendingPathComponent("clients.csv")
-    try Data(text.utf8).write(to: data)
-    var configuration = RunConfiguration(inputs: [data.path], today: CalendarDate(year: 2026, month: 11, day: 29)!)
-    configuration.format = .jsonl
-    configuration.outputPath = folder.appendingPathComponent("report").path
-    let result = Runner(policy: policy, configuration: configuration) { _ in }.run()
-    let report = (try? String(contentsOf: folder.appendingPathComponent("report"), encoding: .utf8)) ?? ""
-    let rows = try report.split(separator: "\n").map { line in
-      let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-      let client = (object["client"] as? String ?? "").replacingOccurrences(of: folder.path + "/", with: "")
-      return "\(client) \(object["verdict"] ?? "") \(object["error"] as? String ?? "-")"
-    }
-    return (rows, result.status)
+    let run = try CSVFileRun(policy, csv: text)
+    return (run.rows, run.status)
   }
 
   @Test func emptyExtraCellsAreARaggedRow() throws {

@@ -18,22 +18,7 @@ struct TotalsRowTests {
   /// Runs the policy over `text` as a CSV file keyed by `key`; returns the jsonl report's rows
   /// as `client verdict error`.
   func run(_ text: String, key: String = "id") throws -> [String] {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-totals-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let data = folder.appendingPathComponent("clients.csv")
-    try Data(text.utf8).write(to: data)
-    var configuration = RunConfiguration(inputs: [data.path], today: CalendarDate(year: 2026, month: 11, day: 29)!)
-    configuration.format = .jsonl
-    configuration.reading.keyColumn = key
-    configuration.outputPath = folder.appendingPathComponent("report").path
-    _ = Runner(policy: policy, configuration: configuration) { _ in }.run()
-    let report = (try? String(contentsOf: folder.appendingPathComponent("report"), encoding: .utf8)) ?? ""
-    return try report.split(separator: "\n").map { line in
-      let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-      let client = (object["client"] as? String ?? "").replacingOccurrences(of: folder.path + "/", with: "")
-      return "\(client) \(object["verdict"] ?? "") \(object["error"] as? String ?? "-")"
-    }
+    try CSVFileRun(policy, csv: text, key: key).rows
   }
 
   func problem(_ label: String, inKey: Bool = true) -> String {
