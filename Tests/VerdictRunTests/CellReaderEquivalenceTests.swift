@@ -99,7 +99,7 @@ struct CellReaderEquivalenceTests {
     return now.message == before.message && now.hint?.hasPrefix("exponent notation is not read") == true
   }
 
-  /// Number and money cells in an exporter's habit (`.5`, `100-`), refused as before, now have
+  /// Number, money and percent cells in an exporter's habit (`.5`, `100-`), refused as before, now have
   /// a hint that gives the cell as it is read (`CellReader+NearMisses.swift`).
   static func isNearMissHint(_ new: Result<Value, CellError>, _ old: Result<Value, CellError>) -> Bool {
     guard case .failure(let now) = new, case .failure(let before) = old, now.message == before.message,
@@ -109,6 +109,13 @@ struct CellReaderEquivalenceTests {
       "if it is negative", "write the minus next to", "group thousands with", "write the minus sign as",
       "write a digit on each side",
     ].contains { hint.hasPrefix($0) }
+  }
+
+  /// Amounts with a credit or debit mark (`12.50 CR`), refused as before, now have a hint that
+  /// names the mark (`CellReader+DebitCredit.swift`).
+  static func isDebitCreditHint(_ new: Result<Value, CellError>, _ old: Result<Value, CellError>) -> Bool {
+    guard case .failure(let now) = new, case .failure(let before) = old else { return false }
+    return now.message == before.message && now.hint?.contains(", which is not read as a sign") == true
   }
 
   /// Percents in a number field (`12%`), refused as before, now have a hint that names the
@@ -137,7 +144,7 @@ struct CellReaderEquivalenceTests {
         if case .success(.date) = old { continue }
         if new != old && !Self.isNamedCause(new, old) && !Self.isWiderNumber(new, old)
           && !Self.isRefusedNumber(new, old) && !Self.isExponentHint(new, old) && !Self.isNearMissHint(new, old)
-          && !Self.isPercentHint(new, old) && !Self.isPlaceholderHint(new, old)
+          && !Self.isPercentHint(new, old) && !Self.isPlaceholderHint(new, old) && !Self.isDebitCreditHint(new, old)
         {
           Issue.record("\(Value.quote(cell)) as \(field.name), decimal comma \(decimalComma): \(new) but was \(old)")
         }

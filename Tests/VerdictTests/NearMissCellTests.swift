@@ -50,3 +50,55 @@ struct NearMissCellTests {
       Self.error("(12) USD x", .money)?.hint == "write money as 1200.50, 1200.50 EUR, €1200 or 1200 €")
   }
 }
+
+/// Percent cells with the habits above get the same hints: `.5` was told to "write 20%".
+struct PercentNearMissTests {
+  @Test(arguments: [
+    (".5", "write a digit on each side of the decimal mark: 0.5"),
+    ("-.5%", "write a digit on each side of the decimal mark: -0.5%"),
+    ("5.%", "write a digit on each side of the decimal mark: 5%"),
+    ("−5%", "write the minus sign as a hyphen (-): -5%"),
+    ("(5%)", "\(NearMissCellTests.negative): -5%"),
+  ])
+  func aPercentWithAHabitGetsTheCellAsItIsRead(cell: String, hint: String) {
+    let error = NearMissCellTests.error(cell, .percent)
+    #expect(error?.message == "\"\(cell)\" is not a percent")
+    #expect(error?.hint == hint)
+  }
+
+  @Test func otherPercentCellsKeepTheGeneralHint() {
+    #expect(NearMissCellTests.error("5 pct", .percent)?.hint == "write 20% (a bare 20 also means 20%)")
+  }
+}
+
+/// Amounts with a credit or debit mark (`CellReader+DebitCredit.swift`): refused, as the mark's
+/// sign depends on whose books they are, with a hint naming the mark; they had money's generic
+/// hint, which `12.50` already follows.
+struct DebitCreditMarkTests {
+  static func hint(_ mark: String, _ says: String, _ amount: String) -> String {
+    "\"\(mark)\" marks \(says), which is not read as a sign: export the amounts signed "
+      + "(\(amount) or -\(amount)), or the marks in a column of their own"
+  }
+
+  @Test(arguments: [
+    ("12.50 CR", ValueType.money, NumberFormat.point, hint("CR", "a credit or a debit", "12.50")),
+    ("12.50DR", .money, .point, hint("DR", "a credit or a debit", "12.50")),
+    ("1,234.50 Cr", .number, .point, hint("Cr", "a credit or a debit", "1,234.50")),
+    ("12,50 S", .money, .comma, hint("S", "a debit or a credit (Soll/Haben)", "12,50")),
+    ("12,50 € H", .money, .comma, hint("H", "a debit or a credit (Soll/Haben)", "12,50 €")),
+  ])
+  func anAmountWithAMarkIsRefusedAndTheMarkNamed(cell: String, type: ValueType, numbers: NumberFormat, hint: String) {
+    let error = NearMissCellTests.error(cell, type, numbers: numbers)
+    #expect(error?.message == "\"\(cell)\" is not \(type == .money ? "money" : "a number")")
+    #expect(error?.hint == hint)
+  }
+
+  /// A currency code that ends in a mark's letters is no mark, and a number field's `12 H` is as
+  /// likely hours.
+  @Test func lettersThatAreNoMarkKeepTheirErrors() {
+    #expect(NearMissCellTests.error("12.50 IDR", .money)?.hint?.contains("marks") != true)
+    #expect(NearMissCellTests.error("12 H", .number) == CellError(message: "\"12 H\" is not a number", hint: nil))
+    #expect(NearMissCellTests.error("CR", .money)?.hint?.contains("marks") != true)
+    #expect(NearMissCellTests.error("9S", .money)?.hint?.contains("marks") != true)
+  }
+}

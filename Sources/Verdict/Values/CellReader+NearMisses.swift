@@ -1,8 +1,9 @@
-/// Number and money cells that miss a form the reader takes by one habit of the program that
+/// Number, money and percent cells that miss a form the reader takes by one habit of the program that
 /// wrote them: a negative amount in parentheses (`(1,234.00)`, as accounting tools write it) or
 /// with the minus after it (`100-`, `1.234,56- €`, as bank statements do), a minus apart from
 /// the digits (`- 5.00`), a point without a digit before or after it (`.5`, `5.`), a typographic
-/// apostrophe between thousands (`1’234.50`) or a Unicode minus sign (`−5`).
+/// apostrophe between thousands (`1’234.50`) or a Unicode minus sign (`−5`); and percent cells
+/// with the same habits (`.5`, `(5%)`).
 ///
 /// Such a cell stays refused, as the reader does not guess what a habit means, but its hint gives
 /// the cell written the way that is read, when that one reads in the same field: the error path
@@ -25,7 +26,7 @@ extension CellReader {
   }
 
   /// Whether `text` reads as a value (not missing) in `field`.
-  private func reads(_ text: String, as field: CellFormat) -> Bool {
+  func reads(_ text: String, as field: CellFormat) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
       var cell = CellScanner(bytes: bytes, numbers: field.numbers)
@@ -74,7 +75,7 @@ extension CellReader {
   }
 
   /// `text` with a zero before a decimal mark (of `marks`) that has no digit before it (`.5`,
-  /// `-,5`), or without a mark that has none after it (`5.`); `nil` when it has neither.
+  /// `-,5`), or without a mark that has none after it (`5.`, `5.%`); `nil` when it has neither.
   private static func bareMark(_ text: String, marks: NumberFormat.DecimalMark) -> String? {
     let characters = Array(text)
     let isMark: (Character) -> Bool =
@@ -89,8 +90,8 @@ extension CellReader {
       if !digitBefore, digitAfter {
         return String(characters[..<index]) + "0" + String(characters[index...])
       }
-      if digitBefore, !digitAfter, index + 1 == characters.count {
-        return String(characters[..<index])
+      if digitBefore, !characters[(index + 1)...].contains(where: \.isASCIIDigit) {
+        return String(characters[..<index]) + String(characters[(index + 1)...])
       }
     }
     return nil

@@ -162,15 +162,18 @@ package struct CellReader: Sendable {
     case .text: return CellReader.invalidText(cell)
     case .bool: return cell.mismatch("true or false", hint: "write true or false (yes/no and 1/0 also work)")
     case .number:
-      return nearMiss(cell, field, expected: "a number") ?? CellReader.percentInNumber(cell)
-        ?? cell.mismatch("a number")
+      return nearMiss(cell, field, expected: "a number") ?? debitCreditMark(cell, field, expected: "a number")
+        ?? CellReader.percentInNumber(cell) ?? cell.mismatch("a number")
     case .date: return cell.dateMismatch(format: field.dateFormat)
-    case .percent: return cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)")
+    case .percent:
+      return nearMiss(cell, field, expected: "a percent")
+        ?? cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)")
     case .duration:
       return CellReader.bareDuration(cell, field)
         ?? cell.mismatch("a duration", hint: "write durations as 45d, 12h, 2w or 90min")
     case .money:
-      return nearMiss(cell, field, expected: "money") ?? CellReader.bareMoney(cell, field)
+      return nearMiss(cell, field, expected: "money") ?? debitCreditMark(cell, field, expected: "money")
+        ?? CellReader.bareMoney(cell, field)
         ?? cell.mismatch("money", hint: "write money as 1200.50, 1200.50 EUR, €1200 or 1200 €")
     case .list: return cell.mismatch("a list", hint: "lists cannot come from data cells")
     }
