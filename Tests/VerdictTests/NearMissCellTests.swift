@@ -102,3 +102,39 @@ struct DebitCreditMarkTests {
     #expect(NearMissCellTests.error("9S", .money)?.hint?.contains("marks") != true)
   }
 }
+
+/// Money whose currency is written in a way that is not read (`CellReader+CurrencyForms.swift`):
+/// refused as before, with a hint that names the currency's code where the generic one offered
+/// the forms of euros.
+struct CurrencyFormTests {
+  static func sign(_ sign: String, _ codes: String, many: Bool = false) -> String {
+    "\"\(sign)\" is not read as a currency sign\(many ? ", as it stands for more than one currency" : "") "
+      + "(the signs read are €, $ and £): write the currency's code: \(codes)"
+  }
+
+  @Test(arguments: [
+    ("¥1234", NumberFormat.point, sign("¥", "1234 JPY or 1234 CNY", many: true)),
+    ("¥1,234", .undecided, sign("¥", "JPY or CNY", many: true)),
+    ("₹500", .point, sign("₹", "500 INR")),
+    ("US$12.50", .point, sign("US$", "12.50 USD")),
+    ("R$ 99,90", .comma, sign("R$", "99,90 BRL")),
+    ("500 zł", .point, sign("zł", "500 PLN")),
+    ("12.50 eur", .point, "write the currency's code in capital letters: 12.50 EUR"),
+    ("chf 12.50", .point, "write the currency's code in capital letters: CHF 12.50"),
+    ("12,50 Euro", .comma, "write the euro's code: 12,50 EUR"),
+  ])
+  func aCurrencyWrittenAnotherWayIsRefusedAndItsCodeNamed(cell: String, numbers: NumberFormat, hint: String) {
+    let error = NearMissCellTests.error(cell, .money, numbers: numbers)
+    #expect(error?.message == "\"\(cell)\" is not money")
+    #expect(error?.hint == hint)
+  }
+
+  /// A word after an amount that is no common currency code may be anything (`net`), and `¥1,234`
+  /// is not told its decimal mark is the problem, since it reads with neither.
+  @Test func otherWordsKeepTheGeneralHint() {
+    let general = "write money as 1200.50, 1200.50 EUR, €1200 or 1200 €"
+    #expect(NearMissCellTests.error("12.50 net", .money)?.hint == general)
+    #expect(NearMissCellTests.error("12.50 abc", .money)?.hint == general)
+    #expect(NearMissCellTests.error("¥1,234", .money, numbers: .undecided)?.message == "\"¥1,234\" is not money")
+  }
+}
