@@ -32,6 +32,9 @@ struct NearMissCellTests {
     (".5", .number, .point, "write a digit on each side of the decimal mark: 0.5"),
     ("-,5", .number, .comma, "write a digit on each side of the decimal mark: -0,5"),
     ("5.", .money, .point, "write a digit on each side of the decimal mark: 5"),
+    ("12,-", .money, .comma, "write a whole amount without the dash for no cents: 12"),
+    ("€ 1.200,–", .money, .comma, "write a whole amount without the dash for no cents: € 1.200"),
+    ("12.-- CHF", .money, .point, "write a whole amount without the dash for no cents: 12 CHF"),
   ])
   func aHabitOfTheExporterIsRefusedWithTheCellAsItIsRead(
     cell: String, type: ValueType, numbers: NumberFormat, hint: String

@@ -2,7 +2,8 @@
 /// wrote them: a negative amount in parentheses (`(1,234.00)`, as accounting tools write it) or
 /// with the minus after it (`100-`, `1.234,56- €`, as bank statements do), a minus apart from
 /// the digits (`- 5.00`), a point without a digit before or after it (`.5`, `5.`), a typographic
-/// apostrophe between thousands (`1’234.50`) or a Unicode minus sign (`−5`); and percent cells
+/// apostrophe between thousands (`1’234.50`), a Unicode minus sign (`−5`) or a dash for no
+/// cents (`12,-`, `€ 12.–`); and percent cells
 /// with the same habits (`.5`, `(5%)`).
 ///
 /// Such a cell stays refused, as the reader does not guess what a habit means, but its hint gives
@@ -42,6 +43,20 @@ extension CellReader {
   ) -> [(rewritten: String, why: String, habit: String)] {
     let negative = "if it is negative, write it with the minus before the amount"
     var rewrites: [(rewritten: String, why: String, habit: String)] = []
+    // Whole amounts with a dash for no cents, as German and Swiss prices write them: `12,-`,
+    // `€ 12.–`, `12,-- €`. Before the minus after an amount, which `12,-` also looks like.
+    for dash in [",--", ".--", ",-", ".-", ",–", ".–"] {
+      guard let range = text.firstRange(of: dash),
+        text[..<range.lowerBound].last?.isASCIIDigit == true,
+        !text[range.upperBound...].contains(where: { $0.isASCIIDigit || $0 == "-" || $0 == "–" })
+      else { continue }
+      rewrites.append(
+        (
+          collapsed(text[..<range.lowerBound] + text[range.upperBound...]),
+          "write a whole amount without the dash for no cents", "dash for no cents"
+        ))
+      break
+    }
     let minuses = text.filter { $0 == "-" }.count
     if minuses == 0, let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close,
       text.filter({ $0 == "(" || $0 == ")" }).count == 2
