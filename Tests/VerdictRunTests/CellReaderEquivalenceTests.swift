@@ -130,6 +130,14 @@ struct CellReaderEquivalenceTests {
         || hint.contains("is not read as a currency sign"))
   }
 
+  /// Durations with a unit abbreviated as exports write it (`2 hrs`, `2Yr`), now read
+  /// (`CellScanner.unit(named:)`).
+  static func isAbbreviatedUnit(_ new: Result<Value, CellError>, _ cell: String) -> Bool {
+    guard case .success(.duration) = new else { return false }
+    let letters = String(cell.reversed().prefix { $0.isLetter }.reversed()).lowercased()
+    return ["secs", "mins", "hr", "hrs", "wk", "wks", "yr", "yrs"].contains(letters)
+  }
+
   /// Percents in a number field (`12%`), refused as before, now have a hint that names the
   /// percent type (`CellReader+OtherTypes.swift`).
   static func isPercentHint(_ new: Result<Value, CellError>, _ old: Result<Value, CellError>) -> Bool {
@@ -157,7 +165,7 @@ struct CellReaderEquivalenceTests {
         if new != old && !Self.isNamedCause(new, old) && !Self.isWiderNumber(new, old)
           && !Self.isRefusedNumber(new, old) && !Self.isExponentHint(new, old) && !Self.isNearMissHint(new, old)
           && !Self.isPercentHint(new, old) && !Self.isPlaceholderHint(new, old) && !Self.isDebitCreditHint(new, old)
-          && !Self.isCurrencyFormHint(new, old)
+          && !Self.isCurrencyFormHint(new, old) && !Self.isAbbreviatedUnit(new, cell)
         {
           Issue.record("\(Value.quote(cell)) as \(field.name), decimal comma \(decimalComma): \(new) but was \(old)")
         }
