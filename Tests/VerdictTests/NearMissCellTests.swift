@@ -35,6 +35,8 @@ struct NearMissCellTests {
     ("12,-", .money, .comma, "write a whole amount without the dash for no cents: 12"),
     ("€ 1.200,–", .money, .comma, "write a whole amount without the dash for no cents: € 1.200"),
     ("12.-- CHF", .money, .point, "write a whole amount without the dash for no cents: 12 CHF"),
+    ("1,23,456.00 INR", .money, .point, "group digits in threes, or not at all: 123456.00 INR"),
+    ("12,34,56,789", .number, .undecided, "group digits in threes, or not at all: 123456789"),
   ])
   func aHabitOfTheExporterIsRefusedWithTheCellAsItIsRead(
     cell: String, type: ValueType, numbers: NumberFormat, hint: String

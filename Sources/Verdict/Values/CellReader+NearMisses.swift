@@ -2,8 +2,8 @@
 /// wrote them: a negative amount in parentheses (`(1,234.00)`, as accounting tools write it) or
 /// with the minus after it (`100-`, `1.234,56- €`, as bank statements do), a minus apart from
 /// the digits (`- 5.00`), a point without a digit before or after it (`.5`, `5.`), a typographic
-/// apostrophe between thousands (`1’234.50`), a Unicode minus sign (`−5`) or a dash for no
-/// cents (`12,-`, `€ 12.–`); and percent cells
+/// apostrophe between thousands (`1’234.50`), a Unicode minus sign (`−5`), a dash for no
+/// cents (`12,-`, `€ 12.–`) or digits grouped in lakhs (`1,23,456.00`); and percent cells
 /// with the same habits (`.5`, `(5%)`).
 ///
 /// Such a cell stays refused, as the reader does not guess what a habit means, but its hint gives
@@ -83,6 +83,9 @@ extension CellReader {
     if text.contains("−") {
       rewrites.append((String(text.map { $0 == "−" ? "-" : $0 }), "write the minus sign as a hyphen (-)", "minus sign"))
     }
+    if marks != .comma, let ungrouped = withoutLakhGrouping(text) {
+      rewrites.append((ungrouped, "group digits in threes, or not at all", "lakh grouping"))
+    }
     if let point = bareMark(text, marks: marks) {
       rewrites.append((point, "write a digit on each side of the decimal mark", "bare mark"))
     }
@@ -110,6 +113,19 @@ extension CellReader {
       }
     }
     return nil
+  }
+
+  /// `text` without the commas of its digits when they are grouped as Indian exports group lakhs
+  /// and crores (`1,23,456.00`: three digits last, two before them, one or two first); `nil`
+  /// for any other text.
+  private static func withoutLakhGrouping(_ text: String) -> String? {
+    guard let first = text.firstIndex(where: \.isASCIIDigit) else { return nil }
+    let digits = text[first...].prefix { $0.isASCIIDigit || $0 == "," }
+    let groups = digits.split(separator: ",", omittingEmptySubsequences: false).map(\.count)
+    guard groups.count >= 3, groups.last == 3, (1...2).contains(groups[0]),
+      groups.dropFirst().dropLast().allSatisfy({ $0 == 2 })
+    else { return nil }
+    return String(text[..<first]) + digits.filter { $0 != "," } + text[digits.endIndex...]
   }
 
   /// `text` trimmed, with the spaces that a removed character left doubled made one.
