@@ -46,10 +46,10 @@ package final class ByteSource {
   /// Opens the file at `path` for reading; `"-"` reads standard input.
   ///
   /// - Throws: `DataReadError` (without a position) when the file cannot be opened, or is not
-  ///   text (``BinaryFileKind``).
+  ///   text (``ForeignFileKind``).
   package convenience init(path: String) throws(DataReadError) {
     try self.init(path: path, chunkSize: ByteSource.defaultChunkSize)
-    try readAhead(BinaryFileKind.signatureLength)
+    try readAhead(ForeignFileKind.signatureLength)
     try refuseBinary()
   }
 
@@ -218,21 +218,21 @@ package final class ByteSource {
     case .utf16:
       return TextEncoding.utf16PatternWindow
     case .utf8, .windows1252, .latin1:
-      return BinaryFileKind.signatureLength
+      return ForeignFileKind.signatureLength
     }
   }
 
   /// Throws when the input read ahead starts as a workbook, a compressed file or another file
   /// that is not text does: read as text, its bytes would be a header of nonsense.
   private func refuseBinary() throws(DataReadError) {
-    if let kind = BinaryFileKind(start: lookahead) {
+    if let kind = ForeignFileKind(start: lookahead) {
       throw kind.refusal(name: name)
     }
   }
 
   /// Reads the first `count` bytes of a file (fewer at the end of input) into `lookahead`; from
   /// a pipe or terminal, only what the first reads bring once they hold a file signature's
-  /// worth (``BinaryFileKind/signatureLength``), so that a slow writer's first rows are not held
+  /// worth (``ForeignFileKind/signatureLength``), so that a slow writer's first rows are not held
   /// back until `count` bytes have come, and a compressed stream is still known.
   private func readAhead(_ count: Int) throws(DataReadError) {
     var status = stat()
@@ -252,7 +252,7 @@ package final class ByteSource {
             break
           }
           filled += read
-          if streams && filled >= min(count, BinaryFileKind.signatureLength) {
+          if streams && filled >= min(count, ForeignFileKind.signatureLength) {
             break
           }
         }

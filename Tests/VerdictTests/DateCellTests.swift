@@ -125,6 +125,28 @@ struct DateCellTests {
     ("45123.4167", nil, "\(dayNumber) 2026-11-28"),
     ("20000", "M/D/YYYY", "\(dayNumber) 11/28/2026"),
     ("80000,5", "D.M.YYYY", "\(dayNumber) 28.11.2026"),
+    // A Unix time: it had the general hint, whose formats read no such cell; never converted.
+    (
+      "1733220000", nil,
+      "this looks like a Unix time (seconds since 1970-01-01; this one is 2024-12-03 in UTC), which is not read as a date: export the column as dates, such as 2024-12-03"
+    ),
+    (
+      "1733220000123", nil,
+      "this looks like a Unix time (milliseconds since 1970-01-01; this one is 2024-12-03 in UTC), which is not read as a date: export the column as dates, such as 2024-12-03"
+    ),
+    (
+      "9999999999", nil,
+      "write dates as 2026-11-28 (or 28.11.2026), or declare the field's format, such as format \"M/D/YYYY\""
+    ),
+    // A 12-hour time after a date in a format to declare: declaring it alone would not read it.
+    (
+      "12/3/2024 10:00 AM", nil,
+      "12-hour times (AM) are not read: write the time from 00:00 to 23:59, or the date alone (the time is ignored); and declare the field's format: format \"D/M/YYYY\" or format \"M/D/YYYY\""
+    ),
+    (
+      "12/31/2024 9:30 pm", nil,
+      "12-hour times (pm) are not read: write the time from 00:00 to 23:59, or the date alone (the time is ignored); and declare the field's format: format \"M/D/YYYY\""
+    ),
     // A declared format: the hint names it.
     ("2026-11-28", "M/D/YYYY", "the field's dates are read as \"M/D/YYYY\": write them such as 11/28/2026"),
     ("2/24/2011", "M/D/YY", "the field's dates are read as \"M/D/YY\": write them such as 11/28/26"),

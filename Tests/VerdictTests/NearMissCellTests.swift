@@ -32,6 +32,11 @@ struct NearMissCellTests {
     (".5", .number, .point, "write a digit on each side of the decimal mark: 0.5"),
     ("-,5", .number, .comma, "write a digit on each side of the decimal mark: -0,5"),
     ("5.", .money, .point, "write a digit on each side of the decimal mark: 5"),
+    ("12,-", .money, .comma, "write a whole amount without the dash for no cents: 12"),
+    ("€ 1.200,–", .money, .comma, "write a whole amount without the dash for no cents: € 1.200"),
+    ("12.-- CHF", .money, .point, "write a whole amount without the dash for no cents: 12 CHF"),
+    ("1,23,456.00 INR", .money, .point, "group digits in threes, or not at all: 123456.00 INR"),
+    ("12,34,56,789", .number, .undecided, "group digits in threes, or not at all: 123456789"),
   ])
   func aHabitOfTheExporterIsRefusedWithTheCellAsItIsRead(
     cell: String, type: ValueType, numbers: NumberFormat, hint: String
@@ -48,5 +53,108 @@ struct NearMissCellTests {
     #expect(Self.error("(n/a)", .number) == CellError(message: "\"(n/a)\" is not a number", hint: nil))
     #expect(
       Self.error("(12) USD x", .money)?.hint == "write money as 1200.50, 1200.50 EUR, €1200 or 1200 €")
+  }
+}
+
+/// Percent cells with the habits above get the same hints: `.5` was told to "write 20%".
+struct PercentNearMissTests {
+  @Test(arguments: [
+    (".5", "write a digit on each side of the decimal mark: 0.5"),
+    ("-.5%", "write a digit on each side of the decimal mark: -0.5%"),
+    ("5.%", "write a digit on each side of the decimal mark: 5%"),
+    ("−5%", "write the minus sign as a hyphen (-): -5%"),
+    ("(5%)", "\(NearMissCellTests.negative): -5%"),
+  ])
+  func aPercentWithAHabitGetsTheCellAsItIsRead(cell: String, hint: String) {
+    let error = NearMissCellTests.error(cell, .percent)
+    #expect(error?.message == "\"\(cell)\" is not a percent")
+    #expect(error?.hint == hint)
+  }
+
+  @Test func otherPercentCellsKeepTheGeneralHint() {
+    #expect(NearMissCellTests.error("5 pct", .percent)?.hint == "write 20% (a bare 20 also means 20%)")
+  }
+}
+
+/// Amounts with a credit or debit mark (`CellReader+DebitCredit.swift`): refused, as the mark's
+/// sign depends on whose books they are, with a hint naming the mark; they had money's generic
+/// hint, which `12.50` already follows.
+struct DebitCreditMarkTests {
+  static func hint(_ mark: String, _ says: String, _ amount: String) -> String {
+    "\"\(mark)\" marks \(says), which is not read as a sign: export the amounts signed "
+      + "(\(amount) or -\(amount)), or the marks in a column of their own"
+  }
+
+  @Test(arguments: [
+    ("12.50 CR", ValueType.money, NumberFormat.point, hint("CR", "a credit or a debit", "12.50")),
+    ("12.50DR", .money, .point, hint("DR", "a credit or a debit", "12.50")),
+    ("1,234.50 Cr", .number, .point, hint("Cr", "a credit or a debit", "1,234.50")),
+    ("12,50 S", .money, .comma, hint("S", "a debit or a credit (Soll/Haben)", "12,50")),
+    ("12,50 € H", .money, .comma, hint("H", "a debit or a credit (Soll/Haben)", "12,50 €")),
+  ])
+  func anAmountWithAMarkIsRefusedAndTheMarkNamed(cell: String, type: ValueType, numbers: NumberFormat, hint: String) {
+    let error = NearMissCellTests.error(cell, type, numbers: numbers)
+    #expect(error?.message == "\"\(cell)\" is not \(type == .money ? "money" : "a number")")
+    #expect(error?.hint == hint)
+  }
+
+  /// A currency code that ends in a mark's letters is no mark, and a number field's `12 H` is as
+  /// likely hours.
+  @Test func lettersThatAreNoMarkKeepTheirErrors() {
+    #expect(NearMissCellTests.error("12.50 IDR", .money)?.hint?.contains("marks") != true)
+    #expect(NearMissCellTests.error("12 H", .number) == CellError(message: "\"12 H\" is not a number", hint: nil))
+    #expect(NearMissCellTests.error("CR", .money)?.hint?.contains("marks") != true)
+    #expect(NearMissCellTests.error("9S", .money)?.hint?.contains("marks") != true)
+  }
+}
+
+/// Money whose currency is written in a way that is not read (`CellReader+CurrencyForms.swift`):
+/// refused as before, with a hint that names the currency's code where the generic one offered
+/// the forms of euros.
+struct CurrencyFormTests {
+  static func sign(_ sign: String, _ codes: String, many: Bool = false) -> String {
+    "\"\(sign)\" is not read as a currency sign\(many ? ", as it stands for more than one currency" : "") "
+      + "(the signs read are €, $ and £): write the currency's code: \(codes)"
+  }
+
+  @Test(arguments: [
+    ("¥1234", NumberFormat.point, sign("¥", "1234 JPY or 1234 CNY", many: true)),
+    ("¥1,234", .undecided, sign("¥", "JPY or CNY", many: true)),
+    ("₹500", .point, sign("₹", "500 INR")),
+    ("US$12.50", .point, sign("US$", "12.50 USD")),
+    ("R$ 99,90", .comma, sign("R$", "99,90 BRL")),
+    ("500 zł", .point, sign("zł", "500 PLN")),
+    ("12.50 eur", .point, "write the currency's code in capital letters: 12.50 EUR"),
+    ("chf 12.50", .point, "write the currency's code in capital letters: CHF 12.50"),
+    ("12,50 Euro", .comma, "write the euro's code: 12,50 EUR"),
+  ])
+  func aCurrencyWrittenAnotherWayIsRefusedAndItsCodeNamed(cell: String, numbers: NumberFormat, hint: String) {
+    let error = NearMissCellTests.error(cell, .money, numbers: numbers)
+    #expect(error?.message == "\"\(cell)\" is not money")
+    #expect(error?.hint == hint)
+  }
+
+  /// A word after an amount that is no common currency code may be anything (`net`), and `¥1,234`
+  /// is not told its decimal mark is the problem, since it reads with neither.
+  @Test func otherWordsKeepTheGeneralHint() {
+    let general = "write money as 1200.50, 1200.50 EUR, €1200 or 1200 €"
+    #expect(NearMissCellTests.error("12.50 net", .money)?.hint == general)
+    #expect(NearMissCellTests.error("12.50 abc", .money)?.hint == general)
+    #expect(NearMissCellTests.error("¥1,234", .money, numbers: .undecided)?.message == "\"¥1,234\" is not money")
+  }
+}
+
+/// A duration written as a clock of two parts (`CellScanner+ClockDurations.swift`): refused, as
+/// it may be hours and minutes or minutes and seconds, with a hint that says so; three parts are
+/// read (the Spec's `durations-and-dates.csv`).
+struct ClockDurationHintTests {
+  @Test func aTwoPartClockIsRefusedWithItsTwoReadings() {
+    let error = NearMissCellTests.error("1:30", .duration)
+    #expect(error?.message == "\"1:30\" is not a duration")
+    #expect(
+      error?.hint
+        == "\"1:30\" may be hours and minutes or minutes and seconds: write 1:30:00 if it is 1h 30min, "
+        + "or a unit such as 90min")
+    #expect(NearMissCellTests.error("1:3", .duration)?.hint == "write durations as 45d, 12h, 2w or 90min")
   }
 }

@@ -1,8 +1,10 @@
-/// Number and money cells that miss a form the reader takes by one habit of the program that
+/// Number, money and percent cells that miss a form the reader takes by one habit of the program that
 /// wrote them: a negative amount in parentheses (`(1,234.00)`, as accounting tools write it) or
 /// with the minus after it (`100-`, `1.234,56- €`, as bank statements do), a minus apart from
 /// the digits (`- 5.00`), a point without a digit before or after it (`.5`, `5.`), a typographic
-/// apostrophe between thousands (`1’234.50`) or a Unicode minus sign (`−5`).
+/// apostrophe between thousands (`1’234.50`), a Unicode minus sign (`−5`), a dash for no
+/// cents (`12,-`, `€ 12.–`) or digits grouped in lakhs (`1,23,456.00`); and percent cells
+/// with the same habits (`.5`, `(5%)`).
 ///
 /// Such a cell stays refused, as the reader does not guess what a habit means, but its hint gives
 /// the cell written the way that is read, when that one reads in the same field: the error path
@@ -25,7 +27,7 @@ extension CellReader {
   }
 
   /// Whether `text` reads as a value (not missing) in `field`.
-  private func reads(_ text: String, as field: CellFormat) -> Bool {
+  func reads(_ text: String, as field: CellFormat) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
       var cell = CellScanner(bytes: bytes, numbers: field.numbers)
@@ -41,6 +43,20 @@ extension CellReader {
   ) -> [(rewritten: String, why: String, habit: String)] {
     let negative = "if it is negative, write it with the minus before the amount"
     var rewrites: [(rewritten: String, why: String, habit: String)] = []
+    // Whole amounts with a dash for no cents, as German and Swiss prices write them: `12,-`,
+    // `€ 12.–`, `12,-- €`. Before the minus after an amount, which `12,-` also looks like.
+    for dash in [",--", ".--", ",-", ".-", ",–", ".–"] {
+      guard let range = text.firstRange(of: dash),
+        text[..<range.lowerBound].last?.isASCIIDigit == true,
+        !text[range.upperBound...].contains(where: { $0.isASCIIDigit || $0 == "-" || $0 == "–" })
+      else { continue }
+      rewrites.append(
+        (
+          collapsed(text[..<range.lowerBound] + text[range.upperBound...]),
+          "write a whole amount without the dash for no cents", "dash for no cents"
+        ))
+      break
+    }
     let minuses = text.filter { $0 == "-" }.count
     if minuses == 0, let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close,
       text.filter({ $0 == "(" || $0 == ")" }).count == 2
@@ -67,6 +83,9 @@ extension CellReader {
     if text.contains("−") {
       rewrites.append((String(text.map { $0 == "−" ? "-" : $0 }), "write the minus sign as a hyphen (-)", "minus sign"))
     }
+    if marks != .comma, let ungrouped = withoutLakhGrouping(text) {
+      rewrites.append((ungrouped, "group digits in threes, or not at all", "lakh grouping"))
+    }
     if let point = bareMark(text, marks: marks) {
       rewrites.append((point, "write a digit on each side of the decimal mark", "bare mark"))
     }
@@ -74,7 +93,7 @@ extension CellReader {
   }
 
   /// `text` with a zero before a decimal mark (of `marks`) that has no digit before it (`.5`,
-  /// `-,5`), or without a mark that has none after it (`5.`); `nil` when it has neither.
+  /// `-,5`), or without a mark that has none after it (`5.`, `5.%`); `nil` when it has neither.
   private static func bareMark(_ text: String, marks: NumberFormat.DecimalMark) -> String? {
     let characters = Array(text)
     let isMark: (Character) -> Bool =
@@ -89,11 +108,24 @@ extension CellReader {
       if !digitBefore, digitAfter {
         return String(characters[..<index]) + "0" + String(characters[index...])
       }
-      if digitBefore, !digitAfter, index + 1 == characters.count {
-        return String(characters[..<index])
+      if digitBefore, !characters[(index + 1)...].contains(where: \.isASCIIDigit) {
+        return String(characters[..<index]) + String(characters[(index + 1)...])
       }
     }
     return nil
+  }
+
+  /// `text` without the commas of its digits when they are grouped as Indian exports group lakhs
+  /// and crores (`1,23,456.00`: three digits last, two before them, one or two first); `nil`
+  /// for any other text.
+  private static func withoutLakhGrouping(_ text: String) -> String? {
+    guard let first = text.firstIndex(where: \.isASCIIDigit) else { return nil }
+    let digits = text[first...].prefix { $0.isASCIIDigit || $0 == "," }
+    let groups = digits.split(separator: ",", omittingEmptySubsequences: false).map(\.count)
+    guard groups.count >= 3, groups.last == 3, (1...2).contains(groups[0]),
+      groups.dropFirst().dropLast().allSatisfy({ $0 == 2 })
+    else { return nil }
+    return String(text[..<first]) + digits.filter { $0 != "," } + text[digits.endIndex...]
   }
 
   /// `text` trimmed, with the spaces that a removed character left doubled made one.

@@ -156,21 +156,24 @@ package struct CellReader: Sendable {
       // A number of 19 digits or more that did not read is past what is kept exactly.
       return CellReader.tooLargeToReadExactly(cell.quoted, type)
     }
-    if type.isNumeric, cell.hasAmbiguousNumber() { return twoReadings(cell) }
+    if type.isNumeric, cell.hasAmbiguousNumber(), readsWithAMark(cell, field) { return twoReadings(cell) }
     if type != .text, let placeholder = CellReader.placeholder(cell, type) { return placeholder }
     switch type {
     case .text: return CellReader.invalidText(cell)
     case .bool: return cell.mismatch("true or false", hint: "write true or false (yes/no and 1/0 also work)")
     case .number:
-      return nearMiss(cell, field, expected: "a number") ?? CellReader.percentInNumber(cell)
-        ?? cell.mismatch("a number")
+      return nearMiss(cell, field, expected: "a number") ?? debitCreditMark(cell, field, expected: "a number")
+        ?? CellReader.percentInNumber(cell) ?? cell.mismatch("a number")
     case .date: return cell.dateMismatch(format: field.dateFormat)
-    case .percent: return cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)")
+    case .percent:
+      return nearMiss(cell, field, expected: "a percent")
+        ?? cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)")
     case .duration:
-      return CellReader.bareDuration(cell, field)
+      return CellReader.bareDuration(cell, field) ?? cell.twoPartClockHint.map { cell.mismatch("a duration", hint: $0) }
         ?? cell.mismatch("a duration", hint: "write durations as 45d, 12h, 2w or 90min")
     case .money:
-      return nearMiss(cell, field, expected: "money") ?? CellReader.bareMoney(cell, field)
+      return nearMiss(cell, field, expected: "money") ?? debitCreditMark(cell, field, expected: "money")
+        ?? currencyWrittenAnotherWay(cell, field) ?? CellReader.bareMoney(cell, field)
         ?? cell.mismatch("money", hint: "write money as 1200.50, 1200.50 EUR, €1200 or 1200 €")
     case .list: return cell.mismatch("a list", hint: "lists cannot come from data cells")
     }
@@ -236,6 +239,21 @@ package struct CellReader: Sendable {
   }
 
   /// The error for a number whose decimal mark the cell does not show and the column does not fix.
+  /// Whether `cell`, whose decimal mark is not known, reads in `field` with a decimal point or
+  /// with a decimal comma: `¥1,234` reads with neither (the sign is not read), so the mark is not
+  /// what is wrong with it.
+  private func readsWithAMark(_ cell: CellScanner, _ field: CellFormat) -> Bool {
+    [NumberFormat.point, .comma].contains { numbers in
+      var format = field
+      format.numbers = numbers
+      var text = cell.string
+      return text.withUTF8 { bytes in
+        if case .success = CellReader(numbers: numbers).read(bytes, as: format) { return true }
+        return false
+      }
+    }
+  }
+
   private func twoReadings(_ cell: CellScanner) -> CellError {
     CellError(
       message: "\(cell.quoted) has two readings: its decimal mark is not known",

@@ -33,6 +33,25 @@ extension CellScanner {
     )
   }
 
+  /// The hint and its kind for a cell whose date, before its first space, is in a format that
+  /// could be declared and whose time after it ends in a word (`12/3/2024 10:00 AM`): what the
+  /// word needs, and the format the date needs; `nil` for any other cell. (A declared format
+  /// reads the date, then ``timeWordHint(from:)`` tells the word alone.)
+  var dateWithTimeWordHint: (hint: String, kind: String)? {
+    guard end - start <= 64, let space = (start..<end).first(where: { bytes[$0] == UInt8(ascii: " ") }),
+      let (hint, kind) = timeWordHint(from: space)
+    else { return nil }
+    let date = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<space]), as: UTF8.self)
+    let formats: [DateFormat]
+    switch DateFormat.detect([date]) {
+    case .format(let found): formats = [found]
+    case .ambiguous(let found): formats = found
+    case .none: return nil
+    }
+    let choices = formats.map { "format \"\($0.pattern)\"" }.joined(separator: " or ")
+    return ("\(hint); and declare the field's format: \(choices)", kind)
+  }
+
   /// The hint and its kind for a cell that names its month in words; `nil` for any other cell.
   /// When the cell's other words are a weekday at most, and its numbers a day and a four-digit
   /// year, the hint writes the day the cell names in numbers.

@@ -90,6 +90,8 @@ extension CellScanner {
       return ("it reads as different days in different formats: declare the field's format, \(choices)", nil)
     case .none:
       if let words = monthNameHint { return words }
+      if let clock = dateWithTimeWordHint { return clock }
+      if let unix = unixTimeHint { return unix }
       // Eight digits are no candidate of detection (a number may be one), but a format reads them.
       if end - start == 8, let year = digits(start, 4), (1900...2100).contains(year),
         CellScanner.yearMonthDay.date(in: bytes, from: start, to: end) != nil
@@ -117,6 +119,26 @@ extension CellScanner {
     guard index < end else { return true }
     guard bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ","), index + 1 < end else { return false }
     return (index + 1..<end).allSatisfy { CellScanner.isDigit(bytes[$0]) }
+  }
+
+  /// The hint and its kind for a cell of 10 digits (or 13) that is a Unix time in seconds (or
+  /// milliseconds) from 2000 to 2100, as APIs and database dumps write moments; `nil` for any
+  /// other cell. Never converted, as the day of a moment depends on the zone it is read in: the
+  /// hint names the day in UTC.
+  private var unixTimeHint: (hint: String, kind: String)? {
+    let count = end - start
+    guard count == 10 || count == 13, (start..<end).allSatisfy({ CellScanner.isDigit(bytes[$0]) }),
+      let value = Int64(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+    else { return nil }
+    let seconds = count == 13 ? value / 1000 : value
+    // 2000-01-01 to 2100-01-01: other ten-digit numbers are not taken for moments.
+    guard (946_684_800..<4_102_444_800).contains(seconds) else { return nil }
+    let day = CalendarDate(daysSinceEpoch: seconds / 86_400)
+    let unit = count == 13 ? "milliseconds" : "seconds"
+    return (
+      "this looks like a Unix time (\(unit) since 1970-01-01; this one is \(day) in UTC), which is not read as "
+        + "a date: export the column as dates, such as \(day)", "unix time"
+    )
   }
 
   private static let monthNames = [

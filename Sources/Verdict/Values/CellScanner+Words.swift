@@ -54,19 +54,20 @@ extension CellScanner {
   }
 
   /// The unit a duration's letters name, case-insensitively: `s`, `min`, `h`, `d`, `w`, `mo`, `y`,
-  /// or `day`/`days`, `hour`/`hours` and so on.
+  /// or `day`/`days`, `hour`/`hours` and so on, and the abbreviations exports write (`hrs`,
+  /// `mins`, `secs`, `wks`, `yrs`), none of which names two units.
   static func unit(named letters: UnsafeBufferPointer<UInt8>) -> TimeSpan.Unit? {
     guard letters.count <= 8 else { return nil }
     var word: UInt64 = 0
     for byte in letters { word = word << 8 | UInt64(byte | 0x20) }  // letters only: | 0x20 lowercases
     switch word {
-    case packed("s"), packed("sec"), packed("second"), packed("seconds"): return .second
-    case packed("min"), packed("minute"), packed("minutes"): return .minute
-    case packed("h"), packed("hour"), packed("hours"): return .hour
+    case packed("s"), packed("sec"), packed("secs"), packed("second"), packed("seconds"): return .second
+    case packed("min"), packed("mins"), packed("minute"), packed("minutes"): return .minute
+    case packed("h"), packed("hr"), packed("hrs"), packed("hour"), packed("hours"): return .hour
     case packed("d"), packed("day"), packed("days"): return .day
-    case packed("w"), packed("week"), packed("weeks"): return .week
+    case packed("w"), packed("wk"), packed("wks"), packed("week"), packed("weeks"): return .week
     case packed("mo"), packed("month"), packed("months"): return .month
-    case packed("y"), packed("year"), packed("years"): return .year
+    case packed("y"), packed("yr"), packed("yrs"), packed("year"), packed("years"): return .year
     default: return nil
     }
   }

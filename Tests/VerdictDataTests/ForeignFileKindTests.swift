@@ -3,10 +3,11 @@ import XCTest
 
 @testable import VerdictData
 
-/// Files that are not text, refused by what they are before their bytes are read as a header.
-final class BinaryFileKindTests: XCTestCase {
+/// Files that are not CSV or JSON text, refused by what they are before their bytes are read as a
+/// header.
+final class ForeignFileKindTests: XCTestCase {
   /// The first bytes of a file of each kind, as the programs that write them start them.
-  static let starts: [(BinaryFileKind, [UInt8])] = [
+  static let starts: [(ForeignFileKind, [UInt8])] = [
     (.zip, [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
     (.zip, [0x50, 0x4B, 0x05, 0x06] + Array(repeating: 0, count: 18)),
     (.compoundFile, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00]),
@@ -17,17 +18,24 @@ final class BinaryFileKindTests: XCTestCase {
     (.sevenZip, [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C, 0x00, 0x04]),
     (.pdf, Array("%PDF-1.7\n%âãÏÓ\n".utf8)),
     (.sqlite, Array("SQLite format 3".utf8) + [0, 0x10, 0x00]),
+    (.xml, Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>".utf8)),
+    (.xml, [0xEF, 0xBB, 0xBF] + Array("\r\n<?XML v".utf8)),
+    (.html, Array("<!DOCTYPE html>\n<html>".utf8)),
+    (.html, Array("  <HTML><head>".utf8)),
+    (.html, Array("<table border=1>".utf8)),
   ]
 
   func testEachKindIsKnownByItsFirstBytes() {
     for (kind, start) in Self.starts {
-      XCTAssertEqual(BinaryFileKind(start: start), kind, "\(start)")
+      XCTAssertEqual(ForeignFileKind(start: start), kind, "\(start)")
     }
     // A cut signature, or text that begins like one, is text.
-    for text in ["PK,name\n", "BZh,BZh2\n", "%PDF,x\n", "SQLite format 3,x\n", "id,name\n", ""] {
-      XCTAssertNil(BinaryFileKind(start: Array(text.utf8)), text)
+    for text in [
+      "PK,name\n", "BZh,BZh2\n", "%PDF,x\n", "SQLite format 3,x\n", "id,name\n", "", "<id>,<name>\n", "x,<html>\n",
+    ] {
+      XCTAssertNil(ForeignFileKind(start: Array(text.utf8)), text)
     }
-    XCTAssertNil(BinaryFileKind(start: [0x1F]))
+    XCTAssertNil(ForeignFileKind(start: [0x1F]))
   }
 
   /// No text file the readers are tested on, conformance suites included, is taken for one.
@@ -36,8 +44,8 @@ final class BinaryFileKindTests: XCTestCase {
     let files = try XCTUnwrap(FileManager.default.enumerator(at: tests, includingPropertiesForKeys: nil))
     var checked = 0
     for case let file as URL in files where ["csv", "json", "jsonl", "tsv", "txt"].contains(file.pathExtension) {
-      let start = try FileHandle(forReadingFrom: file).read(upToCount: BinaryFileKind.signatureLength) ?? Data()
-      XCTAssertNil(BinaryFileKind(start: start), file.path)
+      let start = try FileHandle(forReadingFrom: file).read(upToCount: ForeignFileKind.signatureLength) ?? Data()
+      XCTAssertNil(ForeignFileKind(start: start), file.path)
       checked += 1
     }
     XCTAssertGreaterThan(checked, 300)
@@ -74,10 +82,10 @@ final class BinaryFileKindTests: XCTestCase {
       XCTAssertEqual(
         (error as? DataReadError)?.message, "'\(piped)' is compressed with gzip; expected CSV or JSON text")
     }
-    let stdin = BinaryFileKind.gzip.refusal(name: "<stdin>")
+    let stdin = ForeignFileKind.gzip.refusal(name: "<stdin>")
     XCTAssertEqual(stdin.message, "standard input is compressed with gzip; expected CSV or JSON text")
     XCTAssertEqual(stdin.hint, "decompress it before the pipe: gunzip -c FILE | verdict …")
     // The command in a hint runs as shown, whatever the name holds.
-    XCTAssertEqual(BinaryFileKind.xz.refusal(name: "it's.xz").hint, #"decompress it first: unxz -k 'it'\''s.xz'"#)
+    XCTAssertEqual(ForeignFileKind.xz.refusal(name: "it's.xz").hint, #"decompress it first: unxz -k 'it'\''s.xz'"#)
   }
 }

@@ -1,13 +1,16 @@
-/// A kind of file that is not text, known by its first bytes: a workbook, a compressed file, a
-/// PDF or a database given where CSV or JSON is expected.
+/// A kind of file that is not CSV or JSON text, known by its first bytes: a workbook, a
+/// compressed file, a PDF or a database, or markup (XML, HTML) given where CSV or JSON is
+/// expected.
 ///
 /// Bank statements and accounting exports often come as `.xlsx` or `.pdf`, and a saved export
 /// may be compressed. Read as text, such a file has a "header" of binary bytes, and the error
 /// was that the policy's columns are missing from it; it is refused up front instead, saying
 /// what the file is and how to get CSV from it. Only signatures that no CSV or JSON export
 /// starts with are recognised: each has a control character or a byte that is not UTF-8 text
-/// (Zstandard's `28 B5 2F FD` reads `(µ/ý` in Windows-1252, no header's start), or is `%PDF-`.
-package enum BinaryFileKind: Sendable, CaseIterable {
+/// (Zstandard's `28 B5 2F FD` reads `(µ/ý` in Windows-1252, no header's start), or is `%PDF-`,
+/// or a markup tag (`<?xml`, `<!DOCTYPE`, `<html`, `<table`): European banks export statements
+/// as XML (camt.053), and some programs save a table as HTML under an `.xls` name.
+package enum ForeignFileKind: Sendable, CaseIterable {
   /// A zip archive: Excel's `.xlsx`, OpenDocument's `.ods`, Apple's `.numbers`, or a `.zip`.
   case zip
   /// The Compound File format of Excel 97–2003 (`.xls`) and other old Office files.
@@ -18,6 +21,10 @@ package enum BinaryFileKind: Sendable, CaseIterable {
   case pdf
   /// An SQLite database.
   case sqlite
+  /// An XML document: a bank's camt.053 statement, an Excel 2003 XML sheet.
+  case xml
+  /// An HTML page, as some programs save a table under an `.xls` name.
+  case html
 
   /// How many bytes at the start of a file ``init(start:)`` looks at.
   package static let signatureLength = 16
@@ -46,7 +53,21 @@ package enum BinaryFileKind: Sendable, CaseIterable {
     case .sevenZip: bytes.starts(with: [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C])
     case .pdf: bytes.starts(with: Array("%PDF-".utf8))
     case .sqlite: bytes.starts(with: Array("SQLite format 3".utf8) + [0])
+    case .xml: ForeignFileKind.tag(in: bytes).map { $0.starts(with: Array("<?xml".utf8)) } ?? false
+    case .html:
+      ForeignFileKind.tag(in: bytes).map { tag in
+        ["<!doctype", "<html", "<table"].contains { tag.starts(with: Array($0.utf8)) }
+      } ?? false
     }
+  }
+
+  /// The bytes from the first `<`, in small letters, when only a UTF-8 byte order mark and
+  /// white space come before it; `nil` otherwise.
+  private static func tag(in bytes: [UInt8]) -> [UInt8]? {
+    var rest = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+    rest = rest.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    guard rest.first == UInt8(ascii: "<") else { return nil }
+    return rest.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
   }
 
   /// The error for a file of this kind named `name` (a path, or `<stdin>`).
@@ -85,6 +106,17 @@ package enum BinaryFileKind: Sendable, CaseIterable {
         (
           "is an SQLite database, not text",
           "export a table as CSV: sqlite3 -header -csv \(stdin ? "FILE" : argument) 'SELECT * FROM TABLE'"
+        )
+      case .xml:
+        (
+          "is an XML document (a bank's camt.053 statement or an Excel 2003 XML sheet is one)",
+          "export the data as CSV from the program that made it, or open an XML sheet in Excel or LibreOffice "
+            + "and save it as CSV (File > Save As > CSV UTF-8)"
+        )
+      case .html:
+        (
+          "is an HTML page (some programs save a table as one, even under an .xls name)",
+          "open it in Excel or LibreOffice and save the table as CSV (File > Save As > CSV UTF-8)"
         )
       }
     return DataReadError(line: 0, column: 0, message: "\(file) \(what); expected CSV or JSON text", hint: hint)

@@ -1,0 +1,61 @@
+/// Money cells whose currency is written in a way the reader does not take: a sign other than
+/// `€`, `$` and `£` (`¥1234`, `₹500`, `US$12.50`, `R$ 99,90`), a common code in small letters
+/// (`12.50 eur`) or the euro's name (`12.50 Euro`).
+///
+/// Such a cell stays refused: `¥` is the yen's and the yuan's sign, and a code in small letters
+/// may be a word. The hint names the currency's code, with the cell rewritten when that reads in
+/// the field, where the generic hint offered the forms of euros. The error path alone pays for it.
+extension CellReader {
+  /// Signs and prefixed dollar signs, longest first, with the codes they may stand for.
+  private static let signs: [(sign: String, codes: [String])] = [
+    ("US$", ["USD"]), ("CA$", ["CAD"]), ("NZ$", ["NZD"]), ("HK$", ["HKD"]), ("AU$", ["AUD"]),
+    ("A$", ["AUD"]), ("C$", ["CAD"]), ("S$", ["SGD"]), ("R$", ["BRL"]), ("¥", ["JPY", "CNY"]),
+    ("₹", ["INR"]), ("₽", ["RUB"]), ("₺", ["TRY"]), ("₩", ["KRW"]), ("₪", ["ILS"]), ("₫", ["VND"]),
+    ("₱", ["PHP"]), ("฿", ["THB"]), ("₴", ["UAH"]), ("₦", ["NGN"]), ("zł", ["PLN"]), ("Kč", ["CZK"]),
+  ]
+
+  /// The error for a trimmed `cell` of a money `field` whose currency is written as above and
+  /// that reads with its code instead; `nil` for any other cell.
+  func currencyWrittenAnotherWay(_ cell: CellScanner, _ field: CellFormat) -> CellError? {
+    // No amount is longer: a cell of megabytes is not looked at character by character.
+    guard cell.end - cell.start <= 64 else { return nil }
+    let text = cell.string
+    for (sign, codes) in CellReader.signs {
+      guard let range = text.firstRange(of: sign) else { continue }
+      let amount = (text[..<range.lowerBound] + text[range.upperBound...]).split(separator: " ").joined(separator: " ")
+      guard amount.contains(where: \.isNumber) else { continue }
+      let written = codes.map { "\(amount) \($0)" }
+      // With the cell rewritten only when that reads: `¥1,234` has two readings as well.
+      let code = written.allSatisfy { reads($0, as: field) } ? written : codes
+      let why = codes.count > 1 ? ", as it stands for more than one currency" : ""
+      return hinted(
+        cell,
+        "\"\(sign)\" is not read as a currency sign\(why) (the signs read are €, $ and £): write the "
+          + "currency's code: \(code.joined(separator: " or "))", kind: "currency sign")
+    }
+    let words = text.split(separator: " ")
+    guard words.count == 2, let word = words.first(where: { $0.allSatisfy(\.isLetter) }) else { return nil }
+    let lowered = word.lowercased()
+    let code = ["euro", "euros"].contains(lowered) ? "EUR" : lowered.uppercased()
+    guard code != String(word), ["euro", "euros"].contains(lowered) || CellReader.commonCodes.contains(code) else {
+      return nil
+    }
+    let rewritten = words.map { $0 == word ? code : String($0) }.joined(separator: " ")
+    guard reads(rewritten, as: field) else { return nil }
+    let why = code == word.uppercased() ? "write the currency's code in capital letters" : "write the euro's code"
+    return hinted(cell, "\(why): \(rewritten)", kind: why)
+  }
+
+  /// The codes whose small letters are taken for a currency's code (`12.50 eur`); another word
+  /// after an amount (`12.50 net`) may be anything.
+  private static let commonCodes: Set<String> = [
+    "EUR", "USD", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF",
+    "RON", "BGN", "INR", "BRL", "MXN", "ZAR", "SGD", "HKD", "ILS", "TRY", "UAH", "RUB", "KRW", "THB",
+  ]
+
+  private func hinted(_ cell: CellScanner, _ hint: String, kind: String) -> CellError {
+    var error = cell.mismatch("money", hint: hint)
+    error.hintKind = kind
+    return error
+  }
+}
