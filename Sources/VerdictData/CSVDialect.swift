@@ -24,6 +24,17 @@ package struct CSVDialect: Sendable, Equatable, Hashable {
   /// Tab-separated fields with decimal points.
   package static let tabSeparated = CSVDialect(separator: UInt8(ascii: "\t"), decimalComma: false)
 
+  /// The dialect of a file whose separator is known (Excel's `sep=;` line): as ``detect(headerLine:)``
+  /// takes a header's most frequent separator.
+  package static func separated(by separator: UInt8) -> CSVDialect {
+    switch separator {
+    case UInt8(ascii: ";"): .german
+    case UInt8(ascii: "\t"): .tabSeparated
+    case UInt8(ascii: ","): .standard
+    default: CSVDialect(separator: separator, decimalComma: false)
+    }
+  }
+
   /// Detects the dialect from a header line.
   ///
   /// Counts `,`, `;`, tab and `|` bytes outside double quotes and picks the most frequent:

@@ -1,5 +1,5 @@
-/// What comes before a CSV header: lines a bank export puts above its table (`--skip-lines`) and
-/// blank lines, which are never the header.
+/// What comes before a CSV header: Excel's `sep=;` line, lines a bank export puts above its table
+/// (`--skip-lines`) and blank lines, which are never the header.
 extension CSVReader {
   /// Consumes `count` lines, then every blank line (nothing but spaces, tabs, `,` and `;`), from
   /// the start of `window`, and returns how many lines were consumed. Lines are physical: a quote
@@ -52,6 +52,25 @@ extension CSVReader {
       scanned = p - window.start
       guard try window.refill() else { throw longLine(window) }
     }
+  }
+
+  /// Consumes a first line `sep=X` (Excel's directive naming the separator, which Excel writes
+  /// and users add so that Excel opens a file right) and returns `X`; `nil`, consuming nothing,
+  /// when the window does not start with one. `X` is one byte: `;`, `,`, a tab or `|`.
+  static func separatorDirective(in window: ChunkWindow) throws(DataReadError) -> UInt8? {
+    try window.ensureAvailable(7)
+    let base = window.base
+    let start = window.start
+    guard window.available >= 5,
+      (0..<4).allSatisfy({ base[start + $0] | 0x20 == Array("sep=".utf8)[$0] | 0x20 }),
+      [UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "\t"), UInt8(ascii: "|")].contains(base[start + 4])
+    else { return nil }
+    let separator = base[start + 4]
+    let end = start + 5
+    guard end == window.end || base[end] == CSVRecordScanner.lineFeed || base[end] == CSVRecordScanner.carriageReturn
+    else { return nil }
+    _ = try skipLine(in: window, onlyIfBlank: false)
+    return separator
   }
 
   private static func isBlankByte(_ byte: UInt8) -> Bool {

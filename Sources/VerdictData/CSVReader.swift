@@ -65,11 +65,18 @@ package final class CSVReader {
     {
       window.start += 3
     }
-    let skipped = try CSVReader.skipPreamble(skipLines, in: window)
+    // Excel's `sep=;` line names the separator; it counts as one of `skipLines`, so that a
+    // command that skipped it by hand reads the same header.
+    let directive = try CSVReader.separatorDirective(in: window)
+    let skipped =
+      (directive == nil ? 0 : 1)
+      + (try CSVReader.skipPreamble(max(0, skipLines - (directive == nil ? 0 : 1)), in: window))
     self.linesBeforeHeader = skipped
     let detected: CSVDialect
     if let dialect {
       detected = dialect
+    } else if let directive {
+      detected = CSVDialect.separated(by: directive)
     } else {
       detected = try CSVReader.detectDialect(in: window)
     }

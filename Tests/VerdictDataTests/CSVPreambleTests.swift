@@ -24,6 +24,28 @@ final class CSVPreambleTests: XCTestCase {
     }
   }
 
+  /// Excel's `sep=;` line names the separator and is no header; it counts as one of the lines
+  /// `--skip-lines` skips, so that a command that skipped it by hand reads the same header.
+  func testExcelsSeparatorLineIsReadAndSkipped() throws {
+    for chunkSize in [1, 2, 5, 1 << 20] {
+      for skipLines in [0, 1] {
+        let (header, records) = try read(
+          "sep=;\r\nid;amount\r\nC1;12,50\r\n", skipLines: skipLines, chunkSize: chunkSize)
+        XCTAssertEqual(header, ["id", "amount"], "chunk size \(chunkSize), skip \(skipLines)")
+        XCTAssertEqual(records, [ReadRecord(line: 3, fields: ["C1", "12,50"])], "chunk size \(chunkSize)")
+      }
+      // Named, it wins over the header's counts (a header of one column has no separator).
+      let (header, _) = try read("SEP=|\nid,name|amount\nC1,x|5\n", skipLines: 0, chunkSize: chunkSize)
+      XCTAssertEqual(header, ["id,name", "amount"], "chunk size \(chunkSize)")
+      let (preamble, lines) = try read("sep=,\nBank AG\n\nid,amount\nC1,5\n", skipLines: 2, chunkSize: chunkSize)
+      XCTAssertEqual(preamble, ["id", "amount"])
+      XCTAssertEqual(lines, [ReadRecord(line: 5, fields: ["C1", "5"])])
+    }
+    // A header that only starts so is a header.
+    let (header, _) = try read("sep=;x,y\n1,2\n", skipLines: 0, chunkSize: 3)
+    XCTAssertEqual(header, ["sep=;x", "y"])
+  }
+
   func testBlankLinesBeforeTheHeaderAreSkippedWithoutAsking() throws {
     for ending in ["\n", "\r\n", "\r"] {
       let text = ["", "  ", "id,amount", "C1,12.50"].joined(separator: ending)
