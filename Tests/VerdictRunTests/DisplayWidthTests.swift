@@ -33,7 +33,7 @@ struct DisplayWidthTests {
 
   /// Every byte, at every place of a cell of 1 to 20 printable ASCII bytes, counts as the
   /// scalar-by-scalar count (`prefix(of:fitting:)`) counts it, whether the cell is told printable
-  /// ASCII eight bytes at a time or not.
+  /// ASCII eight bytes at a time, four to seven in one word, or a byte at a time.
   @Test func printableASCIIIsToldEightBytesAtATime() {
     for length in 1...20 {
       for place in 0..<length {

@@ -294,6 +294,29 @@ extension DuplicateKeyTests {
     buffers.forEach { UnsafeMutableBufferPointer(mutating: $0).deallocate() }
   }
 
+  /// Keys of 1 to 40 bytes, each differing from another of its length in one byte at one place
+  /// (the hash reads keys a word at a time, the last one to eight bytes overlapping the word
+  /// before): none is a repeat, and each added again is.
+  @Test func keysDifferingInOneByteAreNotRepeats() {
+    let keys = DuplicateKeys()
+    var all: [[UInt8]] = []
+    for length in 1...40 {
+      let base = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+      all.append(base)
+      for place in 0..<length {
+        for byte in [UInt8(ascii: "0"), 0x00, 0xFF] {
+          var key = base
+          key[place] = byte
+          all.append(key)
+        }
+      }
+    }
+    for key in all { key.withUnsafeBufferPointer { keys.add($0) } }
+    #expect(keys.repeated.isEmpty)
+    for key in all.prefix(100) { key.withUnsafeBufferPointer { keys.add($0) } }
+    #expect(keys.repeated.count == 100)
+  }
+
   /// A file of nothing but repeats keeps at most ``DuplicateKeys/namedLimit`` names, and says so.
   @Test func namesAreBounded() {
     let keys = DuplicateKeys()

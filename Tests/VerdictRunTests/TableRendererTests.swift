@@ -43,4 +43,37 @@ struct TableRendererTests {
     }
     #expect(lines == plain.verdicts.count * (plain.rules.count + 1) * 6)
   }
+
+  /// The client cell of a row, in a column 8 wide: a key of printable ASCII that fits is written
+  /// as it is (a wider one whole, pushing the line right by the gap alone); a key with a control
+  /// character, a character that is not ASCII or more than 32 columns is written and measured as a
+  /// table cell (its tab a space, DEL dropped, a long key cut with `…`); a row without a key shows
+  /// its place.
+  @Test(arguments: [
+    ("C1", "C1" + String(repeating: " ", count: 8)),
+    ("Kunde-1", "Kunde-1" + String(repeating: " ", count: 3)),
+    ("ABCDEFGHIJ", "ABCDEFGHIJ  "),
+    (String(repeating: "k", count: 32), String(repeating: "k", count: 32) + "  "),
+    (String(repeating: "k", count: 33), String(repeating: "k", count: 31) + "…  "),
+    ("a\tb", "a b" + String(repeating: " ", count: 7)),
+    ("ab\u{7F}cd", "abcd" + String(repeating: " ", count: 6)),
+    ("Zoë-7", "Zoë-7" + String(repeating: " ", count: 5)),
+    ("", "a.csv:2" + String(repeating: " ", count: 3)),
+  ])
+  func clientCell(key: String, cell: String) throws {
+    let policy = try Policy(
+      source: SourceFile(
+        name: "simple.verdict",
+        bytes: Array(try Data(contentsOf: RunnerTests.fixtures.appendingPathComponent("simple.verdict")))))
+    let vocabulary = ReportVocabulary(policy: policy, sources: ["a.csv"])
+    let renderer = TableRenderer(vocabulary: vocabulary, clientWidth: 8, usesColor: false)
+    let outcome = ReportOutcome(
+      severity: 0, winningRule: nil, notice: nil, cooldown: nil, holdUntilPaid: false, meet: nil, reason: .none,
+      refer: .none, unknownRuleCount: 0)
+    let out = ByteBuffer()
+    Array(key.utf8).withUnsafeBufferPointer { key in
+      renderer.render(ReportRow(key: key, source: 0, line: 2), outcome, into: out)
+    }
+    #expect(out.text.hasPrefix(cell + vocabulary.verdicts[0] + " "), "\(out.text)")
+  }
 }

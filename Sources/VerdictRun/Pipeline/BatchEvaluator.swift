@@ -313,7 +313,9 @@ final class BatchEvaluator {
     }
     guard shown else { return }
     tally.printed += 1
-    var (measure, histogram) = errorRowPageValues
+    // Only a row with an error has page values beside it (``reportError``): an evaluated row
+    // does not copy the two missing ones (two outlined copies of ``Value`` a shown row).
+    var (measure, histogram) = error == nil ? (Value.missing, Value.missing) : errorRowPageValues
     if let page, let outcome {
       // Explained at the end, for the clients the page shows as cards (``ActionFacts``).
       if outcome.severity != filter.otherwise { batch.actionClients.append((outcome.severity, client)) }

@@ -24,22 +24,37 @@ enum DisplayWidth {
   /// Whether every byte is printable ASCII (0x20 to 0x7E), each taking one column.
   static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let base = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    let count = bytes.count
+    if count >= 4, count < 8 {
+      // Four to seven bytes, as most client keys: the first four and the last four in one word
+      // (overlapping), told at once. A byte at a time, a key of six bytes cost 65 instructions
+      // a shown row in the table (callgrind, the shared benchmark).
+      let first = UInt64(raw.loadUnaligned(as: UInt32.self))
+      let last = UInt64(raw.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self))
+      return isPrintableASCII(word: first | last << 32)
+    }
     var index = 0
-    while index &+ 8 <= bytes.count {
-      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-      // A byte is below 0x20 when subtracting 0x20 borrows into its high bit, and is 0x7F or
-      // above when adding 1 does (or it had the high bit already).
-      let low = (word &- 0x2020_2020_2020_2020) & ~word
-      let high = word | ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x0101_0101_0101_0101)
-      if (low | high) & 0x8080_8080_8080_8080 != 0 { return false }
+    while index &+ 8 <= count {
+      if !isPrintableASCII(word: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { return false }
       index &+= 8
     }
-    while index < bytes.count {
+    while index < count {
       let byte = base[index]
       if byte < 0x20 || byte > 0x7E { return false }
       index &+= 1
     }
     return true
+  }
+
+  /// Whether each of the eight bytes of `word` is printable ASCII (0x20 to 0x7E).
+  @inline(__always)
+  private static func isPrintableASCII(word: UInt64) -> Bool {
+    // A byte is below 0x20 when subtracting 0x20 borrows into its high bit, and is 0x7F or
+    // above when adding 1 does (or it had the high bit already).
+    let low = (word &- 0x2020_2020_2020_2020) & ~word
+    let high = word | ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x0101_0101_0101_0101)
+    return (low | high) & 0x8080_8080_8080_8080 == 0
   }
 
   /// The columns `text` takes as a table cell.

@@ -113,15 +113,24 @@ struct TableRenderer: ReportRenderer {
   var explanationEscaping: LineEscaping { .none }
 
   func render(_ row: ReportRow, _ evaluation: ReportOutcome?, into out: ByteBuffer) {
-    let start = out.count
-    if row.key.isEmpty {
-      out.append(sources[row.source])
-      out.append(UInt8(ascii: ":"))
-      out.appendDecimal(row.line)
+    if row.key.count <= TableRenderer.maxClientWidth, !row.key.isEmpty, DisplayWidth.isPrintableASCII(row.key) {
+      // Most keys: printable ASCII that fits, written as they are at a column a byte. Told once
+      // here, where the general path below tells the bytes twice (to write them, then to measure
+      // what it wrote): 3,550 → 3,492 instructions a client of which 43% are shown (callgrind,
+      // the shared benchmark).
+      out.append(row.key)
+      out.appendSpaces(max(clientWidth - row.key.count, 0) + TableRenderer.gap)
     } else {
-      out.appendTableCell(row.key)
+      let start = out.count
+      if row.key.isEmpty {
+        out.append(sources[row.source])
+        out.append(UInt8(ascii: ":"))
+        out.appendDecimal(row.line)
+      } else {
+        out.appendTableCell(row.key)
+      }
+      out.appendSpaces(max(clientWidth - fitClient(from: start, into: out), 0) + TableRenderer.gap)
     }
-    out.appendSpaces(max(clientWidth - fitClient(from: start, into: out), 0) + TableRenderer.gap)
     guard let evaluation = evaluation else {
       if usesColor { out.append("\u{1B}[1;35m") }
       out.append("error")
