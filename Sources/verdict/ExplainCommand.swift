@@ -76,12 +76,13 @@ struct ExplainCommand: ParsableCommand {
     var unreadableTail: String?
     // As a run's summary says it: any client's figures may lack these records.
     var uncountedRecords: String?
-    // As a run's summary warns, without changing the exit status: records charged to no client
-    // (a key misspelt in one file), keys written two ways.
+    // As a run's summary warns, without changing the exit status: percent fields written as
+    // fractions, records charged to no client (a key misspelt in one file), keys written two ways.
     var warnings: [String] = []
     if let data {
       let table = try table(data, for: policy)
       unreadableTail = table.unreadableTail
+      warnings += PercentScale(table, for: policy).warnings(fields: policy.fields, sources: [table.name])
       book.load(table)
     }
     if !policy.tables.isEmpty {
