@@ -71,13 +71,15 @@ package struct ClientBook: Sendable {
     ).map { $0.message + ($0.hint.map { "\n  hint: \($0)" } ?? "") }
   }
 
-  /// The warnings a run's summary gives about the loaded files for `policy`: percent fields whose
-  /// every value in the client file is a bare fraction (`0.15`, read as 0.15%), then
-  /// ``recordWarnings(for:)``.
+  /// The warnings a run's summary gives about the loaded files for `policy`: client keys on more
+  /// than one row (`:client` finds the first), percent fields whose every value in the client
+  /// file is a bare fraction (`0.15`, read as 0.15%), then ``recordWarnings(for:)``.
   package func warnings(for policy: Policy) -> [String] {
     guard let table else { return recordWarnings(for: policy) }
+    let repeated = RunSummary.duplicateKeysSentence(ClientKey.repeated(table.rows.map(\.key)), more: false)
     let scale = PercentScale(decided.table(table, for: policy), for: policy)
-    return scale.warnings(fields: policy.fields, sources: [table.name]) + recordWarnings(for: policy)
+    return (repeated.map { ["warning: \($0)"] } ?? []) + scale.warnings(fields: policy.fields, sources: [table.name])
+      + recordWarnings(for: policy)
   }
 
   /// The warnings a run's summary gives about the tables' records: those whose key matches no

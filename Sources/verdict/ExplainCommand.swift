@@ -76,12 +76,16 @@ struct ExplainCommand: ParsableCommand {
     var unreadableTail: String?
     // As a run's summary says it: any client's figures may lack these records.
     var uncountedRecords: String?
-    // As a run's summary warns, without changing the exit status: percent fields written as
-    // fractions, records charged to no client (a key misspelt in one file), keys written two ways.
+    // As a run's summary warns, without changing the exit status: keys on more than one row (of
+    // which `--client` explains the first), percent fields written as fractions, records charged
+    // to no client (a key misspelt in one file), keys written two ways.
     var warnings: [String] = []
     if let data {
       let table = try table(data, for: policy)
       unreadableTail = table.unreadableTail
+      if let repeated = RunSummary.duplicateKeysSentence(ClientKey.repeated(table.rows.map(\.key)), more: false) {
+        warnings.append("warning: \(repeated)")
+      }
       warnings += PercentScale(table, for: policy).warnings(fields: policy.fields, sources: [table.name])
       book.load(table)
     }
