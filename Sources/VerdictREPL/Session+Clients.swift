@@ -105,6 +105,8 @@ extension Session {
       }
     }
     reply.say(table.render(header: ["client", "verdict", "rule", "notice", "reason"]))
+    // As a run's summary warns, after the report.
+    for warning in book.warnings(for: policy) { reply.warn(warning) }
     return reply
   }
 

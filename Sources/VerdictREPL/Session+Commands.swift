@@ -82,6 +82,7 @@ extension Session {
     let unreadable = book.entries.filter { $0.problem != nil }.count
     if unreadable > 0 { reply.warn("\(plural(unreadable, "row")) cannot be read; :run shows which") }
     if let tail = table.unreadableTail { reply.warn(tail) }
+    for warning in book.warnings(for: draft.policy) { reply.warn(warning) }
     if !book.tableData.isEmpty, let keyless = book.keylessProblem(for: draft.policy) { reply.warn(keyless) }
     return reply
   }

@@ -44,6 +44,7 @@ extension Session {
     var reply = Reply.output(
       "loaded \(plural(data.rows.count, "record")) of \(name) from \(path), for \(plural(keys, "client"))")
     if let tail = data.unreadableTail { reply.warn(tail) }
+    for warning in book.recordWarnings(for: policy) { reply.warn(warning) }
     if !book.hasClientFile { reply.say("the clients are the tables' keys until :data FILE loads a client file") }
     // Said once, with the first table's records: it is about the client file, not the table.
     if book.tableData.count == 1, let keyless = book.keylessProblem(for: policy) { reply.warn(keyless) }

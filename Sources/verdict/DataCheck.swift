@@ -11,11 +11,27 @@ enum DataCheck {
   /// cells do not fit the field's type (those clients would get the verdict `error`).
   static func diagnostics(for policy: Policy, data survey: DataFileSurvey) -> [Diagnostic] {
     diagnostics(for: policy, data: survey.layout, failures: survey.failures)
+      + fractions(survey.percentScale, of: policy, file: survey.layout.name)
   }
 
   /// The same, for a table read into memory.
   static func diagnostics(for policy: Policy, data table: ClientTable) -> [Diagnostic] {
     diagnostics(for: policy, data: table, failures: table.cellFailures(for: policy, examples: examples))
+      + fractions(PercentScale(table.deciding(for: policy), for: policy), of: policy, file: table.name)
+  }
+
+  /// A warning on each percent field whose every value in `file` is a bare fraction (`0.15`,
+  /// read as 0.15%), as a run's summary gives it.
+  private static func fractions(_ scale: PercentScale, of policy: Policy, file: String) -> [Diagnostic] {
+    scale.fractions.map { fraction in
+      let field = policy.fields[fraction.slot]
+      let read = "\(Value.percent(fraction.value))"
+      return .warning(
+        WarningCode.percentFractions.rawValue,
+        "\(file): every value of the percent field '\(field.name)' is a bare number between -1 and 1, "
+          + "such as \(read.dropLast()) on line \(fraction.line), read as \(read)",
+        at: field.range, hint: PercentScale.hint)
+    }
   }
 
   /// The diagnostics, given the columns of `table` and the failing cells of each field slot.

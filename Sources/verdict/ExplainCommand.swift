@@ -76,9 +76,17 @@ struct ExplainCommand: ParsableCommand {
     var unreadableTail: String?
     // As a run's summary says it: any client's figures may lack these records.
     var uncountedRecords: String?
+    // As a run's summary warns, without changing the exit status: keys on more than one row (of
+    // which `--client` explains the first), percent fields written as fractions, records charged
+    // to no client (a key misspelt in one file), keys written two ways.
+    var warnings: [String] = []
     if let data {
       let table = try table(data, for: policy)
       unreadableTail = table.unreadableTail
+      if let repeated = RunSummary.duplicateKeysSentence(ClientKey.repeated(table.rows.map(\.key)), more: false) {
+        warnings.append("warning: \(repeated)")
+      }
+      warnings += PercentScale(table, for: policy).warnings(fields: policy.fields, sources: [table.name])
       book.load(table)
     }
     if !policy.tables.isEmpty {
@@ -90,7 +98,16 @@ struct ExplainCommand: ParsableCommand {
       } catch {
         throw CommandFailure(error)
       }
-      if data == nil { book.load(records) } else { book.attach(records) }
+      if let data {
+        book.attach(records)
+        let clientFile = book.sourceName ?? data
+        if let unmatched = records.unmatchedRecords(clients: book.entries.map(\.key), clientFile: clientFile) {
+          warnings.append("warning: \(unmatched)")
+        }
+      } else {
+        book.load(records)
+        if let lookalikes = records.lookalikeKeys { warnings.append("warning: \(lookalikes)") }
+      }
       uncountedRecords = records.uncountedRecords
     }
     if data != nil || !policy.tables.isEmpty { context.population = book.population(for: policy) }
@@ -121,6 +138,7 @@ struct ExplainCommand: ParsableCommand {
     reports.finish()
     // As `verdict run`: the clients before the break are explained, and the break is reported.
     if let unreadableTail { Terminal.error(unreadableTail + "\n") }
+    for warning in warnings { Terminal.error(warning + "\n") }
     if let uncountedRecords { Terminal.error("warning: \(uncountedRecords)\n") }
     if reports.failed || unreadableTail != nil || uncountedRecords != nil {
       throw CommandFailure(message: "", exitCode: 1)

@@ -12,7 +12,9 @@ final class GoldenSessionTests: XCTestCase {
     .appendingPathComponent("Sessions")
 
   /// The sessions the tests below check, by folder.
-  static let checked: Set<String> = ["basic", "broken-entry", "errors", "file-messages", "keyless-tables", "not-utf8"]
+  static let checked: Set<String> = [
+    "basic", "broken-entry", "errors", "file-messages", "keyless-tables", "not-utf8", "summary-warnings",
+  ]
 
   func testBasicSession() throws { try check("basic") }
 
@@ -21,6 +23,11 @@ final class GoldenSessionTests: XCTestCase {
   /// A client file without a key column given with a table on the command line: the warning
   /// the commands give is said (it was dropped, and every client judged on empty tables).
   func testWarningsOfTheCommandLinesFilesAreSaid() throws { try check("keyless-tables") }
+
+  /// The warnings of a run's summary about the files loaded are said when they are loaded and
+  /// by `:run`: a percent column of fractions, records whose key matches no client (with the
+  /// client it likely meant), keys written two ways while the clients are the tables' keys.
+  func testTheWarningsOfARunsSummaryAreSaid() throws { try check("summary-warnings") }
 
   /// A line that is not UTF-8 (`"café"` in Windows-1252) is an error at its first such byte,
   /// and its entry is left out: it was evaluated with U+FFFD in place of the byte.

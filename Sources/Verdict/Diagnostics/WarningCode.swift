@@ -22,6 +22,9 @@ package enum WarningCode: String, CaseIterable, Sendable {
   /// `verdict check --data`: rows a run reports as errors whatever the policy reads in them (too
   /// few or too many cells, a blank key); about the data file's line, not the policy.
   case rowError = "row-error"
+  /// `verdict check --data`: a percent column whose every value is a bare fraction (`0.15`),
+  /// which reads as 0.15%, as a run's summary warns.
+  case percentFractions = "percent-fractions"
 }
 
 /// The code of a mistake in one of a policy's own examples: an error in `verdict test`, and a

@@ -65,6 +65,8 @@ package struct DataFileSurvey: Sendable {
   package var failures: [Int: CellFailures]
   /// The rows a run reports as errors, whatever their cells.
   package var rowErrors = RowErrors()
+  /// What the percent fields' cells show: fractions such as `0.15` throughout a column.
+  package var percentScale: PercentScale
 
   /// Surveys `path` (not standard input) for `policy`, keeping `examples` failing cells a field
   /// and `examples` rows with errors. `recordKey`: for a record table's file, the column that
@@ -114,19 +116,36 @@ package struct DataFileSurvey: Sendable {
     }
     let checks = layout.cellChecks(for: policy)
     var failures: [Int: CellFailures] = [:]
-    guard !checks.isEmpty else { return DataFileSurvey(layout: layout, failures: failures, rowErrors: rowErrors) }
+    var scale = PercentScale(fields: policy.fields)
+    var survey = DataFileSurvey(layout: layout, failures: [:], rowErrors: rowErrors, percentScale: scale)
+    guard !checks.isEmpty else { return survey }
     let (source, _, binder, _) = try ClientTable.open(path, options: options)
-    guard let binder else { return DataFileSurvey(layout: layout, failures: failures, rowErrors: rowErrors) }
+    guard let binder else { return survey }
     let reader = CellReader()
     let buffer = RowBuffer(slots: layout.columns.count)
+    // The percent fields' values of a row, noted as a run notes them: when no cell of the row fails.
+    let percentColumns = Dictionary(uniqueKeysWithValues: scale.columns.enumerated().map { ($1.slot, $0) })
+    var percents: [(value: Value, check: Int, column: Int)] = []
     do {
       try source.forEachRow(buffer, binder: binder) { row in
         guard row.problem == nil else { return }
-        for check in checks {
+        var fits = true
+        percents.removeAll(keepingCapacity: true)
+        for (index, check) in checks.enumerated() {
           let cell = row.cells[check.column]
-          guard case .failure(let error) = reader.read(cell, as: check.format) else { continue }
-          failures[check.slot, default: CellFailures()].add(
-            line: row.line, text: String(decoding: cell, as: UTF8.self), error: error, keeping: examples)
+          switch reader.read(cell, as: check.format) {
+          case .success(let value):
+            if let column = percentColumns[check.slot] { percents.append((value, index, column)) }
+          case .failure(let error):
+            fits = false
+            failures[check.slot, default: CellFailures()].add(
+              line: row.line, text: String(decoding: cell, as: UTF8.self), error: error, keeping: examples)
+          }
+        }
+        guard fits else { return }
+        for percent in percents {
+          let cell = row.cells[checks[percent.check].column]
+          scale.note(percent.value, cell: cell, column: percent.column, line: row.line)
         }
       }
     } catch let failure as RunFailure {
@@ -136,7 +155,9 @@ package struct DataFileSurvey: Sendable {
     } catch {
       throw RunFailure(.data, "\(error)")
     }
-    return DataFileSurvey(layout: layout, failures: failures, rowErrors: rowErrors)
+    survey.failures = failures
+    survey.percentScale = scale
+    return survey
   }
 }
 

@@ -159,7 +159,8 @@ final class Pipeline: @unchecked Sendable {
     summary.percentFractions =
       PercentScale.merged(evaluators.map(\.value.percentScale))?.warnings(fields: policy.fields, sources: sources) ?? []
     if let store {
-      let tables = configuration.tables.map(\.path)
+      // The store numbers the tables in the policy's order, which `--table` need not follow.
+      let tables = policy.tables.map { table in configuration.tables.first { $0.name == table.name }?.path ?? "" }
       summary.unmatchedRecords = UnmatchedRecords(
         store: store, met: evaluators.map(\.value.met), tables: tables, clientFiles: sources)
       // Without a client file every key is a client: one written two ways is two clients.

@@ -67,13 +67,8 @@ package struct RunSummary: Sendable {
         "  \(unshownErrors) more row error\(unshownErrors == 1 ? "" : "s") not listed above (see the report's error column)"
       )
     }
-    if !duplicateKeys.isEmpty {
-      let shown = duplicateKeys.prefix(5).map { "\(MessageText.escaped($0.key)) (\($0.rows) rows)" }.joined(
-        separator: ", ")
-      let more = duplicateKeys.count > 5 ? ", …" : ""
-      let count = moreDuplicateKeys ? "more than \(duplicateKeys.count)" : "\(duplicateKeys.count)"
-      lines.append(
-        "  warning: \(count) client key\(count == "1" ? " is" : "s are") on more than one row: \(shown)\(more)")
+    if let repeated = RunSummary.duplicateKeysSentence(duplicateKeys, more: moreDuplicateKeys) {
+      lines.append("  warning: \(repeated)")
     }
     if duplicateKeysIncomplete {
       let first = String(DuplicateKeys.capacity).reversed().enumerated()
@@ -108,6 +103,17 @@ package struct RunSummary: Sendable {
         "  \(tally.failOnHits) client\(tally.failOnHits == 1 ? "" : "s") at \(failOn) or worse (--fail-on \(failOn))")
     }
     return lines.map { $0 + "\n" }.joined()
+  }
+
+  /// What the summary says of client keys on more than one row, each with how many rows have it
+  /// (`more`: more keys were repeated than are named); `nil` for none. `explain` and the REPL
+  /// say the same.
+  package static func duplicateKeysSentence(_ keys: [(key: String, rows: Int)], more: Bool) -> String? {
+    guard !keys.isEmpty else { return nil }
+    let shown = keys.prefix(5).map { "\(MessageText.escaped($0.key)) (\($0.rows) rows)" }.joined(separator: ", ")
+    let count = more ? "more than \(keys.count)" : "\(keys.count)"
+    return "\(count) client key\(count == "1" ? " is" : "s are") on more than one row: \(shown)"
+      + (keys.count > 5 ? ", …" : "")
   }
 
   /// Whether the summary says something is wrong with the data, beyond the counts: records

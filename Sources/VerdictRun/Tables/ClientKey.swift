@@ -18,6 +18,19 @@ package enum ClientKey {
     return first <= 0x20 || first >= 0x80 ? AggregateStore.trimmed(key).isEmpty : false
   }
 
+  /// The keys among `keys` (one a row) that more than one row has, compared as ``trimmed(_:)``
+  /// gives them, each with how many rows have it, in the order they were found repeated, as a
+  /// run's summary names them; an empty key is no client's.
+  package static func repeated(_ keys: some Sequence<String>) -> [(key: String, rows: Int)] {
+    var rows: [String: Int] = [:]
+    var order: [String] = []
+    for key in keys.lazy.map(trimmed) where !key.isEmpty {
+      rows[key, default: 0] += 1
+      if rows[key] == 2 { order.append(key) }
+    }
+    return order.map { ($0, rows[$0, default: 0]) }
+  }
+
   /// Why a row of a file with a key column whose cell in `column` is blank is not a client: a
   /// totals row without a label, or a record that lost its name, would be a client named by
   /// its line, judged and counted in every `share` and `rank`.

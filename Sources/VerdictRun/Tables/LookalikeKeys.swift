@@ -138,16 +138,22 @@ struct LookalikeKeys {
   /// file), ending with a newline; empty when there are none. `places(number)` is where the
   /// key's first record is.
   func text(keys: ClientKeys, places: (Int32) -> String) -> String {
-    guard !groups.isEmpty else { return "" }
+    sentence(keys: keys, places: places).map { "  warning: \($0)\n" } ?? ""
+  }
+
+  /// What ``text(keys:places:)`` says, without its indent and newline: `nil` when there are no
+  /// lookalikes. `explain` and the REPL say the same.
+  func sentence(keys: ClientKeys, places: (Int32) -> String) -> String? {
+    guard !groups.isEmpty else { return nil }
     let count = groups.reduce(0) { $0 + $1.count }
     let shown = groups.prefix(LookalikeKeys.shownGroups).map { group -> String in
       group.map { number -> String in "\(Value.quote(keys[Int(number)])) (\(places(number)))" }
         .joined(separator: ", ")
     }
     let more = groups.count > LookalikeKeys.shownGroups ? "; …" : ""
-    return "  warning: \(count) keys differ from another only in case, quotes or spaces, and each is "
+    return "\(count) keys differ from another only in case, quotes or spaces, and each is "
       + "a client of its own, its records summed apart: \(shown.joined(separator: "; "))\(more) "
-      + "(if they are one client, write its key one way in every file)\n"
+      + "(if they are one client, write its key one way in every file)"
   }
 
   /// How many sets of lookalikes the summary names.

@@ -6,12 +6,16 @@ package final class TableRecords: @unchecked Sendable {
   private let store: AggregateStore
   /// The files read, by table, for messages.
   package let files: [TableFile]
+  /// The file of each of the policy's tables, in the policy's order (the store's table numbers);
+  /// empty for a table without one.
+  private let tablePaths: [String]
   /// The compiled policy whose aggregates were folded: the figures fit that policy only.
   private let policyIdentity: AnyObject
 
   private init(store: AggregateStore, files: [TableFile], policy: Policy) {
     self.store = store
     self.files = files
+    tablePaths = policy.tables.map { table in files.first { $0.name == table.name }?.path ?? "" }
     policyIdentity = policy.identity
   }
 
@@ -80,6 +84,27 @@ package final class TableRecords: @unchecked Sendable {
   /// Any client's figures may lack them.
   package var uncountedRecords: String? {
     UnmatchedRecords.keylessSentence(store.keyless.count, first: store.keyless.first)
+  }
+
+  /// The warning about the records whose key matches none of `clients` (the keys of the client
+  /// file `clientFile`), as a run's summary gives it, with the client each was likely meant for;
+  /// `nil` when every record's key is one of them.
+  package func unmatchedRecords(clients: [String], clientFile: String) -> String? {
+    var met = [UInt64](repeating: 0, count: (store.keys.count + 63) / 64)
+    for key in clients {
+      guard let client = store.client(named: AggregateStore.key(key)).map(Int.init) else { continue }
+      met[client / 64] |= 1 << UInt64(client % 64)
+    }
+    return UnmatchedRecords(store: store, met: [met], tables: tablePaths, clientFiles: [clientFile]).unmatchedSentence
+  }
+
+  /// The warning about keys that differ from another only in case, quotes or spaces, each a
+  /// client of its own when the clients are the tables' keys, as a run's summary gives it; `nil`
+  /// for none.
+  package var lookalikeKeys: String? {
+    LookalikeKeys(store.keys).sentence(keys: store.keys) { number in
+      "\(tablePaths[Int(store.firstRecords[Int(number)].table)]):\(store.firstRecords[Int(number)].line)"
+    }
   }
 
   /// The clients the tables name, in the order they first appear.

@@ -50,18 +50,22 @@ package struct UnmatchedRecords: Sendable {
   /// The summary's lines about them, each ending with a newline.
   var text: String {
     var lines = ""
-    if keys > 0 {
-      let shown = examples.map { example -> String in
-        let meant = example.meant.map { ", did you mean \(Value.quote($0))?" } ?? ""
-        return "\(Value.quote(example.key)) (\(example.place)\(meant))"
-      }.joined(separator: ", ")
-      let files = clientFiles.joined(separator: ", ")
-      lines +=
-        "  warning: \(records) record\(records == 1 ? "" : "s") of \(keys) key\(keys == 1 ? "" : "s") "
-        + "match\(records == 1 ? "es" : "") no client in \(files): \(shown)\(keys > examples.count ? ", …" : "")\n"
-    }
+    if let unmatched = unmatchedSentence { lines += "  warning: \(unmatched)\n" }
     if let keyless = UnmatchedRecords.keylessSentence(keyless, first: firstKeyless) { lines += "  \(keyless)\n" }
     return lines
+  }
+
+  /// What the summary says of the records whose key matches no client: `nil` for none.
+  /// `explain` and the REPL say the same.
+  var unmatchedSentence: String? {
+    guard keys > 0 else { return nil }
+    let shown = examples.map { example -> String in
+      let meant = example.meant.map { ", did you mean \(Value.quote($0))?" } ?? ""
+      return "\(Value.quote(example.key)) (\(example.place)\(meant))"
+    }.joined(separator: ", ")
+    let files = clientFiles.joined(separator: ", ")
+    return "\(records) record\(records == 1 ? "" : "s") of \(keys) key\(keys == 1 ? "" : "s") "
+      + "match\(records == 1 ? "es" : "") no client in \(files): \(shown)\(keys > examples.count ? ", …" : "")"
   }
 
   /// What the summary says of `count` records with no key that can be trusted, the first at
