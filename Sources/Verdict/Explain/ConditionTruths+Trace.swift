@@ -1,39 +1,51 @@
-/// A rule's trace made from the truths, for the line's facts.
+/// A rule's line written from the truths: its facts, and the values it shows read from
+/// ``sides`` where they are, without a trace.
 extension ConditionTruths {
-  /// Records into `values` what a trace of rule `rule`'s condition
-  /// (``Policy/traceCondition(ofRule:_:in:into:)``) records of the values the line shows: the
-  /// value of each node of the plan, each comparison's sides, each `in` test's element. `false`
-  /// when it cannot, the caller then tracing: when the rule has other tests (whose operands are
-  /// not kept here), when a node is unknown (the line then names the missing values, which the
-  /// whole trace tells), or when a side is text or a list the evaluation computed (gone with it).
+  /// Whether the line of rule `rule` can be written from the truths: the facts read as
+  /// ``FactValues``, the values of a comparison's sides and of an `in` test's element read with
+  /// ``side(_:ofNode:)``, each what a trace of the rule's condition
+  /// (``Policy/traceCondition(ofRule:_:in:into:)``) would record. `false` when it cannot, the
+  /// caller then tracing: when the rule has other tests (whose operands are not kept here), when a
+  /// node is unknown (the line then names the missing values, which the whole trace tells), or
+  /// when a side is text or a list the evaluation computed (gone with it).
   ///
-  /// The truths must be `client`'s, filled for this rule at least.
-  func record(rule: Int, into values: TraceValues, client: Client, runtime: Runtime) -> Bool {
+  /// The truths must be the client's (``subject``), filled for this rule at least.
+  func canShow(rule: Int) -> Bool {
     guard recordable[rule] else { return false }
     combine(rule: rule)
     for position in passes[rule + 1] {
       let index = Int(order[position])
       let entry = entries[index]
       switch truths[index] {
-      case .false?: values.record(.bool(false), at: entry.id)
-      case .true?: values.record(.bool(true), at: entry.id)
+      case .false?, .true?: break
       case nil: continue
       case .missing?: return false
       }
-      guard entry.left >= 0 else { continue }
-      guard let (left, right) = sides(of: index) else { return false }
-      guard let value = ConditionTruths.value(of: left, client: client, runtime: runtime) else { return false }
-      values.record(value, at: entry.left)
+      // A field compared with a constant always has its sides: the field's value, the constant.
+      guard entry.left >= 0, entry.slot < 0 else { continue }
+      guard let (left, right) = sides(of: index), left.kind != .computed else { return false }
       guard entry.right >= 0 else { continue }
-      guard let value = ConditionTruths.value(of: right, client: client, runtime: runtime) else { return false }
-      values.record(value, at: entry.right)
+      guard right.kind != .computed else { return false }
     }
     return true
   }
 
-  /// The value a scalar stands for, as ``Interpreter/value(of:)`` finds it; `nil` for text or a
-  /// list the evaluation computed.
-  private static func value(of scalar: Scalar, client: Client, runtime: Runtime) -> Value? {
+  /// The scalar standing for expression `id` where plan node `index` keeps it: a side of a
+  /// comparison, or the element of an `in` test; `nil` when the node was not computed (a trace
+  /// has no operands for it) or `id` is neither. The truths must be the client's and
+  /// ``canShow(rule:)`` true for a rule of the node.
+  @inline(__always)
+  func side(_ id: Int32, ofNode index: Int32) -> Scalar? {
+    let entry = entries[Int(index)]
+    guard truths[Int(index)] != nil, id == entry.left || id == entry.right,
+      let (left, right) = sides(of: Int(index))
+    else { return nil }
+    return id == entry.left ? left : right
+  }
+
+  /// The value a scalar of ``side(_:ofNode:)`` stands for, as ``Interpreter/value(of:)`` finds
+  /// it; `nil` for text or a list the evaluation computed, which ``canShow(rule:)`` rules out.
+  static func value(of scalar: Scalar, client: Client, runtime: Runtime) -> Value? {
     if let value = scalar.inlineValue { return value }
     switch scalar.kind {
     case .field: return client.value(at: Int(scalar.payload))
@@ -44,9 +56,8 @@ extension ConditionTruths {
 }
 
 /// The truths as the facts of a line read them (``LinePlan/support(_:_:into:)``,
-/// ``LinePlan/obstacles(_:_:into:)``), in place of the trace that
-/// ``record(rule:into:client:runtime:)`` makes of the same truths and sides: the same answers,
-/// without looking each node up in the trace.
+/// ``LinePlan/obstacles(_:_:into:)``): the same answers as a trace of the same condition,
+/// without looking each node up in it.
 extension ConditionTruths: FactValues {
   func truth(ofNode index: Int32, id: Int32) -> TraceValues.Truth {
     switch truths[Int(index)] {

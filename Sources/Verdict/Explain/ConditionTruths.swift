@@ -49,9 +49,9 @@ final class ConditionTruths {
   /// Whether each pass's tests can all go first: not when one is a comparison that
   /// ``test(_:_:_:)`` gives up on whatever the client (the loop in the plan's order then decides).
   let testsFirst: [Bool]
-  /// Whether a trace of each rule can be made from the truths (``record(rule:into:client:runtime:)``):
-  /// its tests are comparisons, truth values of fields and lets, and `in` tests of lists of
-  /// constants, whose values the line shows are all in ``sides``.
+  /// Whether the line of each rule can be written from the truths (``canShow(rule:)``): its tests
+  /// are comparisons, truth values of fields and lets, and `in` tests of lists of constants, whose
+  /// values the line shows are all in ``sides``.
   let recordable: [Bool]
   /// The truth of each node, by its index in the plan; `nil` when not computed (an operand
   /// skipped alone whose evaluation failed, or a node of another rule than the one filled).

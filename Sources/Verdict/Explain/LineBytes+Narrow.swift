@@ -91,3 +91,24 @@ extension LineBytes {
     }
   }
 }
+
+/// Values written from the scalars that hold them (``ConditionTruths/side(_:ofNode:)``).
+extension LineBytes {
+  /// The value of an inline scalar as ``appendDisplay(_:unit:)`` shows it; `false`, with nothing
+  /// written, for text or a list (a scalar refers to them), left to the caller.
+  ///
+  /// Whole numbers and narrow decimals, most of a line's values, are written without making a
+  /// ``Value`` first.
+  @inline(__always)
+  func appendDisplay(_ scalar: Scalar, unit: TimeSpan.Unit?) -> Bool {
+    switch scalar.kind {
+    case .int: appendInteger(scalar.payload)
+    case .decimal: if !appendNarrowDecimal(scalar.decimal) { appendDisplay(.decimal(scalar.decimal), unit: unit) }
+    case .missing, .bool, .duration, .percent, .money, .date:
+      guard let value = scalar.inlineValue else { return false }
+      appendDisplay(value, unit: unit)
+    case .constant, .field, .computed: return false
+    }
+    return true
+  }
+}
