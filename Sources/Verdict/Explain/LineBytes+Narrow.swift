@@ -46,13 +46,63 @@ extension LineBytes {
         appendRoundingMark()
       }
     }
-    if number.isNegative { append(UInt8(ascii: "-")) }
+    appendSignificand(significand, scale: scale, negative: number.isNegative)
+    return true
+  }
+
+  /// A decimal whose significand needs more than 64 bits, most often a quotient (`revenue /
+  /// hours` has 28 digits), as ``appendDisplay(_:unit:)`` shows it, when it has more places than
+  /// are shown exactly (``ExplanationRounding/exactPlaces``) and its rounded significand fits 64
+  /// bits; `false`, with nothing written, for any other, left to the general path.
+  ///
+  /// It exists because the general path trims, rounds and trims again, compares the result with
+  /// the number and writes it, each on 128 bits (about 700 instructions for a quotient), where
+  /// one 128-bit division rounds it as ``ExplanationRounding/shown(_:)`` does.
+  func appendWideDecimal(_ number: DecimalNumber) -> Bool {
+    var significand = number.significand
+    var scale = Int(number.scale)
+    guard significand != 0 else { return false }
+    while scale > 0, significand % 10 == 0 {
+      significand /= 10
+      scale -= 1
+    }
+    guard scale > ExplanationRounding.exactPlaces else { return false }
+    // As in ``appendNarrowDecimal(_:)``: the zeros after the point, then 2 digits past them and at
+    // least 2 places, rounded half to even; fewer places than the trimmed number's always change
+    // it, so it is marked.
+    let fraction = significand % DecimalNumber.powerOfTen(scale)
+    var zeros = 0
+    var limit = DecimalNumber.powerOfTen(scale - 1)
+    while zeros < scale, fraction < limit {
+      zeros += 1
+      limit /= 10
+    }
+    let places = min(scale, max(2, zeros + 2))
+    guard places < scale else { return false }
+    let unit = DecimalNumber.powerOfTen(scale - places)
+    var (kept, dropped) = significand.quotientAndRemainder(dividingBy: unit)
+    let half = unit / 2
+    if dropped > half || (dropped == half && kept & 1 == 1) { kept += 1 }
+    guard kept <= UInt128(UInt64.max) else { return false }
+    var narrow = UInt64(kept)
+    scale = places
+    while scale > 0, narrow % 10 == 0 {
+      narrow /= 10
+      scale -= 1
+    }
+    appendRoundingMark()
+    appendSignificand(narrow, scale: scale, negative: number.isNegative)
+    return true
+  }
+
+  /// The digits of `significand` with the point `scale` places from the right (zeros in front
+  /// when it has fewer digits), after a minus when `negative`, as ``appendDecimal`` writes a
+  /// decimal without zeros at the end.
+  private func appendSignificand(_ significand: UInt64, scale: Int, negative: Bool) {
+    if negative { append(UInt8(ascii: "-")) }
     makeDigits(significand)
     let whole = digitCount - scale
-    guard scale > 0 else {
-      appendDigits()
-      return true
-    }
+    guard scale > 0 else { return appendDigits() }
     if whole > 0 {
       appendDigits(count: whole)
       append(UInt8(ascii: "."))
@@ -63,7 +113,6 @@ extension LineBytes {
       for _ in 0..<(-whole) { append(UInt8(ascii: "0")) }
       appendDigits()
     }
-    return true
   }
 
   /// Copies `count` bytes from `source` to `target`, which do not overlap. Up to 16 bytes, the
@@ -97,14 +146,12 @@ extension LineBytes {
   /// The value of an inline scalar as ``appendDisplay(_:unit:)`` shows it; `false`, with nothing
   /// written, for text or a list (a scalar refers to them), left to the caller.
   ///
-  /// Whole numbers and narrow decimals, most of a line's values, are written without making a
-  /// ``Value`` first.
+  /// Whole numbers, most of a line's values, are written without making a ``Value`` first.
   @inline(__always)
   func appendDisplay(_ scalar: Scalar, unit: TimeSpan.Unit?) -> Bool {
     switch scalar.kind {
     case .int: appendInteger(scalar.payload)
-    case .decimal: if !appendNarrowDecimal(scalar.decimal) { appendDisplay(.decimal(scalar.decimal), unit: unit) }
-    case .missing, .bool, .duration, .percent, .money, .date:
+    case .missing, .bool, .decimal, .duration, .percent, .money, .date:
       guard let value = scalar.inlineValue else { return false }
       appendDisplay(value, unit: unit)
     case .constant, .field, .computed: return false

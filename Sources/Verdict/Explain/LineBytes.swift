@@ -143,7 +143,7 @@ final class LineBytes {
       appendDecimal(units, shiftingPointRightBy: 0)
       appendUnit(unit)
     case .decimal(let number):
-      if appendNarrowDecimal(number) { return }
+      if appendNarrowDecimal(number) || appendWideDecimal(number) { return }
       let (shown, rounded) = ExplanationRounding.shownMarked(number)
       if rounded { appendRoundingMark() }
       appendDecimal(shown, shiftingPointRightBy: 0)
