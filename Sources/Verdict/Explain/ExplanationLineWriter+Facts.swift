@@ -110,8 +110,9 @@ extension ExplanationLineWriter {
       guard let x = truths.side(plan.operands[Int(left)].id, ofNode: index),
         let y = truths.side(plan.operands[Int(right)].id, ofNode: index)
       else { return }
-      // Most margins are between whole numbers or decimals: worked out on the scalars, as
-      // ``plainDifference(_:_:)`` works them out on values, without making the values.
+      // Most margins are between whole numbers, decimals or dates: worked out on the scalars, as
+      // ``plainDifference(_:_:)`` and the general arithmetic work them out on values, without
+      // making the values.
       if x.kind == .int, y.kind == .int, x.payload != y.payload {
         let (difference, overflow) = max(x.payload, y.payload).subtractingReportingOverflow(min(x.payload, y.payload))
         if !overflow {
@@ -120,6 +121,13 @@ extension ExplanationLineWriter {
           out.append(")")
           return
         }
+      } else if x.kind == .date, y.kind == .date, x.payload != y.payload {
+        // Two dates: the days between them, as the duration their difference shows in days.
+        out.append(" (by ")
+        out.appendInteger(max(x.payload, y.payload) - min(x.payload, y.payload))
+        out.appendUnit(.day)
+        out.append(")")
+        return
       } else if x.kind == .decimal || y.kind == .decimal, let p = x.number, let q = y.number,
         let difference = ExplanationLineWriter.decimalDifference(p, q)
       {
