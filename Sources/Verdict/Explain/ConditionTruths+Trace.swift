@@ -34,12 +34,18 @@ extension ConditionTruths {
   /// comparison, or the element of an `in` test; `nil` when the node was not computed (a trace
   /// has no operands for it) or `id` is neither. The truths must be the client's and
   /// ``canShow(rule:)`` true for a rule of the node.
+  ///
+  /// A fact shows one side or both and works its margin out from both, so the sides of the last
+  /// node asked about are kept for the client (``shownSides``): a field's side is otherwise read
+  /// from the client again at every asking.
   @inline(__always)
   func side(_ id: Int32, ofNode index: Int32) -> Scalar? {
     let entry = entries[Int(index)]
-    guard truths[Int(index)] != nil, id == entry.left || id == entry.right,
-      let (left, right) = sides(of: Int(index))
-    else { return nil }
+    guard truths[Int(index)] != nil, id == entry.left || id == entry.right else { return nil }
+    if shownSides.node != index || shownSides.generation != generation {
+      shownSides = (index, generation, sides(of: Int(index)))
+    }
+    guard let (left, right) = shownSides.sides else { return nil }
     return id == entry.left ? left : right
   }
 

@@ -77,6 +77,8 @@ final class ConditionTruths {
   /// The two sides of each comparison, by its index (other nodes' entries unused); read through
   /// ``sides(of:)``.
   let sides: UnsafeMutableBufferPointer<(Scalar, Scalar)>
+  /// The sides of the node a line last asked about (``side(_:ofNode:)``), in ``generation``.
+  @exclusivity(unchecked) var shownSides: (node: Int32, generation: UInt32, sides: (Scalar, Scalar)?) = (-1, 0, nil)
   /// The ``generation`` in which the sides of each comparison with a ``Entry/step`` were
   /// computed.
   let sideStamps: UnsafeMutableBufferPointer<UInt32>
@@ -126,6 +128,7 @@ final class ConditionTruths {
       passStamps.update(repeating: 0)
       keyStamp = 0
       decidedStamp = 0
+      shownSides = (-1, 0, nil)
       generation = 1
     }
   }
