@@ -199,7 +199,8 @@ final class ExplanationLinePieceTests: XCTestCase {
     values += [0, 1, -1, 10, 100, 12_345, -5_000_000, 10_000].map {
       .money(Money(scaledAmount: $0, currency: .euro))
     }
-    values += try ["2026-11-29", "0001-01-01", "2024-02-29"].map { Value.date(try CalendarDate($0)) }
+    values += try ["2026-11-29", "0001-01-01", "2024-02-29", "0999-12-31", "1000-01-01", "1970-01-01", "9999-12-31"]
+      .map { Value.date(try CalendarDate($0)) }
     values += [.text("plain"), .text("say \"hi\""), .text("tab\there"), .text("Zoë"), .list([.int(1), .text("a")])]
     values += [.text("back\\slash"), .text("line\nbreak \u{1} \u{7F}"), .text("\"")]
     for value in values {
@@ -248,6 +249,49 @@ final class ExplanationLinePieceTests: XCTestCase {
       }
     }
     XCTAssertGreaterThan(narrow, 250)
+  }
+
+  /// Decimals past 64 bits (a quotient's 28 digits) at the edges of
+  /// ``LineBytes/appendWideDecimal(_:)``: rounded significands at and past 64 bits, ties and
+  /// carries of the rounding, zeros after the point, up to 28 places, negative numbers, and
+  /// quotients as the interpreter divides them; written as ``ExplanationBuilder/display(_:unit:)``
+  /// shows them.
+  func testWideDecimalsAreShownAsTheExplanationShowsThem() throws {
+    var texts = [
+      "33.33333333333333333333333333", "-0.0000000000000000000000000001", "0.1234565000000000000000000000",
+      "0.1234565000000000000000000001", "0.1234575000000000000000000000", "-99.99500000000000000000000000",
+      "99.99499999999999999999999999", "18446744073709551615.49999999", "18446744073709551615.50000000",
+      "18446744073709551616.00000001", "0.0000000000000000000150000000", "0.0000000000000000000250000000",
+      "1844674407370955161.500000001", "9999999999999999999999.999999", "0.0000001000000000000000000001",
+      "12345678901234567890.12345678",
+    ]
+    var generator = SeededRandom(state: 16)
+    for _ in 0..<400 {
+      let count = Int.random(in: 20...28, using: &generator)
+      let digits =
+        String(Int.random(in: 1...9, using: &generator))
+        + String((1..<count).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+      let places = Int.random(in: 7...count, using: &generator)
+      let point = digits.index(digits.endIndex, offsetBy: -places)
+      let text = places == count ? "0." + digits : String(digits[..<point]) + "." + String(digits[point...])
+      texts.append(Bool.random(using: &generator) ? "-" + text : text)
+    }
+    var numbers = try texts.map { try XCTUnwrap(DecimalNumber($0), $0) }
+    for _ in 0..<200 {
+      let dividend = DecimalNumber(Int64.random(in: -1_000_000_000...1_000_000_000, using: &generator))
+      let divisor = DecimalNumber(Int64.random(in: 1...100_000, using: &generator))
+      numbers.append(try DecimalNumber.dividing(try DecimalNumber.dividing(dividend, DecimalNumber(100)), divisor))
+    }
+    var wide = 0
+    for number in numbers {
+      if LineBytes().appendWideDecimal(number) { wide += 1 }
+      for value in [Value.decimal(number), .percent(number)] {
+        let line = LineBytes()
+        line.appendDisplay(value, unit: nil)
+        XCTAssertEqual(String(decoding: line.bytes, as: UTF8.self), ExplanationBuilder.display(value), "\(value)")
+      }
+    }
+    XCTAssertGreaterThan(wide, 400)
   }
 
   /// Bytes of every length up to 40, copied in words or by `memcpy`, arrive as they were, one

@@ -19,7 +19,7 @@ final class ExplanationRankingTests: XCTestCase {
     var ranked = 0
     /// Clients without a winner left to the trace.
     var traced = 0
-    /// Rules whose trace was made from the truths.
+    /// Rules whose line the truths can write (``ConditionTruths/canShow(rule:)``).
     var recorded = 0
     /// Clients that ``ExplanationLineWriter/report(_:in:truthsFilled:)`` decided on the truths (the others it
     /// evaluated).
@@ -96,15 +96,24 @@ final class ExplanationRankingTests: XCTestCase {
       XCTAssertEqual(
         writer.plan.nearestRule(writer.truths, facts: &facts), expected, "\(values)", file: file, line: line)
       XCTAssertEqual(writer.truths.nearestRule(), expected, "\(values)", file: file, line: line)
-      // A rule's trace made from the truths holds what the trace holds, where it holds anything.
-      for rule in policy.program.rules.indices {
-        let recorded = TraceValues(count: policy.program.nodeCount)
-        guard writer.truths.record(rule: rule, into: recorded, client: client, runtime: policy.runtime) else {
-          continue
-        }
+      // A rule whose line is written from the truths shows what the trace holds: the value of
+      // each side of its comparisons and of its `in` tests' elements, where computed.
+      let truths = writer.truths
+      for rule in policy.program.rules.indices where truths.canShow(rule: rule) {
         tally.recorded += 1
-        for id in 0..<Int32(policy.program.nodeCount) where recorded[id] != nil {
-          XCTAssertEqual(recorded[id], traced[id], "node \(id) of rule \(rule) of \(values)", file: file, line: line)
+        for position in truths.passes[rule + 1] {
+          let index = truths.order[position]
+          let entry = truths.entries[Int(index)]
+          for id in [entry.left, entry.right] where id >= 0 {
+            guard let side = truths.side(id, ofNode: index) else {
+              XCTAssertNil(
+                truths.truths[Int(index)], "node \(index) of rule \(rule) of \(values)", file: file, line: line)
+              continue
+            }
+            XCTAssertEqual(
+              ConditionTruths.value(of: side, client: client, runtime: policy.runtime), traced[id],
+              "node \(id) of rule \(rule) of \(values)", file: file, line: line)
+          }
         }
       }
       // Every node the trace decided has the same truth.

@@ -49,9 +49,9 @@ final class ConditionTruths {
   /// Whether each pass's tests can all go first: not when one is a comparison that
   /// ``test(_:_:_:)`` gives up on whatever the client (the loop in the plan's order then decides).
   let testsFirst: [Bool]
-  /// Whether a trace of each rule can be made from the truths (``record(rule:into:client:runtime:)``):
-  /// its tests are comparisons, truth values of fields and lets, and `in` tests of lists of
-  /// constants, whose values the line shows are all in ``sides``.
+  /// Whether the line of each rule can be written from the truths (``canShow(rule:)``): its tests
+  /// are comparisons, truth values of fields and lets, and `in` tests of lists of constants, whose
+  /// values the line shows are all in ``sides``.
   let recordable: [Bool]
   /// The truth of each node, by its index in the plan; `nil` when not computed (an operand
   /// skipped alone whose evaluation failed, or a node of another rule than the one filled).
@@ -77,6 +77,8 @@ final class ConditionTruths {
   /// The two sides of each comparison, by its index (other nodes' entries unused); read through
   /// ``sides(of:)``.
   let sides: UnsafeMutableBufferPointer<(Scalar, Scalar)>
+  /// The sides of the node a line last asked about (``side(_:ofNode:)``), in ``generation``.
+  @exclusivity(unchecked) var shownSides: (node: Int32, generation: UInt32, sides: (Scalar, Scalar)?) = (-1, 0, nil)
   /// The ``generation`` in which the sides of each comparison with a ``Entry/step`` were
   /// computed.
   let sideStamps: UnsafeMutableBufferPointer<UInt32>
@@ -126,6 +128,7 @@ final class ConditionTruths {
       passStamps.update(repeating: 0)
       keyStamp = 0
       decidedStamp = 0
+      shownSides = (-1, 0, nil)
       generation = 1
     }
   }

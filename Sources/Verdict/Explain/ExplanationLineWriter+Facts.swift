@@ -9,17 +9,17 @@ extension ExplanationLineWriter {
       out.append(text(node.text))
       out.append(" is true")
     case (.comparison, false), (.test, false), (.and, false), (.or, false), (.not, false):
-      detail(node)
-      margin(node)
+      detail(node, fact.node)
+      margin(node, fact.node)
     case (.comparison, true):
-      subject(node)
+      subject(node, fact.node)
       out.append(", not ")
-      requirement(node)
+      requirement(node, fact.node)
     case (.field, true), (.let, true):
       out.append(text(node.text))
       out.append(" is false")
     case (.test, true), (.and, true), (.or, true), (.not, true):
-      detail(node)
+      detail(node, fact.node)
       out.append(" is false")
     }
   }
@@ -28,27 +28,27 @@ extension ExplanationLineWriter {
   /// for an unknown test, what is missing.
   func missed(_ fact: LinePlan.Fact) {
     let node = plan.nodes[Int(fact.node)]
-    if values.truth(node.id) == .unknown { return unknown(fact.node) }
+    if truth(of: fact.node) == .unknown { return unknown(fact.node) }
     switch (node.kind, fact.inverted) {
     case (.comparison, false):
-      subject(node)
+      subject(node, fact.node)
       out.append(", needs ")
-      requirement(node)
+      requirement(node, fact.node)
     case (.field, false), (.let, false):
       out.append(text(node.text))
       out.append(" is false")
     case (.test, false), (.and, false), (.or, false), (.not, false):
-      detail(node)
+      detail(node, fact.node)
       out.append(" is false")
     case (.comparison, true):
-      subject(node)
+      subject(node, fact.node)
       out.append(", needs not ")
-      requirement(node)
+      requirement(node, fact.node)
     case (.field, true), (.let, true):
       out.append(text(node.text))
       out.append(" is true, needs false")
     case (.test, true), (.and, true), (.or, true), (.not, true):
-      detail(node)
+      detail(node, fact.node)
       out.append(" is true, needs false")
     }
   }
@@ -66,40 +66,82 @@ extension ExplanationLineWriter {
     out.appendText(ExplanationBuilder.unknown(shown))
   }
 
-  /// ``ConditionNode/detail``.
-  private func detail(_ node: LinePlan.Node) {
+  /// Whether plan node `index` was computed, and whether it is true, false or unknown: from
+  /// the truths or from the trace, whichever the line reads.
+  func truth(of index: Int32) -> TraceValues.Truth {
+    factsFromTruths ? truths.truth(ofNode: index, id: 0) : values.truth(plan.nodes[Int(index)].id)
+  }
+
+  /// ``ConditionNode/detail`` of `node`, plan node `index`.
+  private func detail(_ node: LinePlan.Node, _ index: Int32) {
     switch node.detail {
     case .text:
       out.append(text(node.text))
     case .comparison(let comparison, let left, let right, _, _):
-      operand(left)
+      operand(left, of: index)
       out.append(" ")
       out.append(comparison)
       out.append(" ")
-      operand(right)
+      operand(right, of: index)
     case .letValue(let operand):
-      if values[node.id] == nil { out.append(text(node.text)) } else { self.operand(operand) }
+      if truth(of: index) == .notComputed { out.append(text(node.text)) } else { self.operand(operand, of: index) }
     case .operand(let operand):
-      self.operand(operand)
+      self.operand(operand, of: index)
     case .isMissing(let subject, let negated):
-      operand(subject)
+      operand(subject, of: index)
       out.append(negated ? " is present" : " is missing")
     case .member(let element, let list, let negated):
-      operand(element)
+      operand(element, of: index)
       out.append(negated ? " not in " : " in ")
-      operand(list)
+      operand(list, of: index)
     case .contains(let container, let element):
-      operand(container)
+      operand(container, of: index)
       out.append(" contains ")
-      operand(element)
+      operand(element, of: index)
     }
   }
 
-  /// ` (by 12d)` after a comparison that held by a margin.
-  private func margin(_ node: LinePlan.Node) {
-    guard case .comparison(_, let left, let right, _, let unit) = node.detail,
-      let a = values[plan.operands[Int(left)].id], let b = values[plan.operands[Int(right)].id]
-    else { return }
+  /// ` (by 12d)` after comparison `node`, plan node `index`, that held by a margin.
+  private func margin(_ node: LinePlan.Node, _ index: Int32) {
+    guard case .comparison(_, let left, let right, _, let unit) = node.detail else { return }
+    let a: Value
+    let b: Value
+    if factsFromTruths {
+      guard let x = truths.side(plan.operands[Int(left)].id, ofNode: index),
+        let y = truths.side(plan.operands[Int(right)].id, ofNode: index)
+      else { return }
+      // Most margins are between whole numbers, decimals or dates: worked out on the scalars, as
+      // ``plainDifference(_:_:)`` and the general arithmetic work them out on values, without
+      // making the values.
+      if x.kind == .int, y.kind == .int, x.payload != y.payload {
+        let (difference, overflow) = max(x.payload, y.payload).subtractingReportingOverflow(min(x.payload, y.payload))
+        if !overflow {
+          out.append(" (by ")
+          out.appendInteger(difference)
+          out.append(")")
+          return
+        }
+      } else if x.kind == .date, y.kind == .date, x.payload != y.payload {
+        // Two dates: the days between them, as the duration their difference shows in days.
+        out.append(" (by ")
+        out.appendInteger(max(x.payload, y.payload) - min(x.payload, y.payload))
+        out.appendUnit(.day)
+        out.append(")")
+        return
+      } else if x.kind == .decimal || y.kind == .decimal, let p = x.number, let q = y.number,
+        let difference = ExplanationLineWriter.decimalDifference(p, q)
+      {
+        out.append(" (by ")
+        out.appendDisplay(.decimal(difference), unit: unit)
+        out.append(")")
+        return
+      }
+      guard let p = value(of: x), let q = value(of: y) else { return }
+      (a, b) = (p, q)
+    } else {
+      guard let p = values[plan.operands[Int(left)].id], let q = values[plan.operands[Int(right)].id] else { return }
+      (a, b) = (p, q)
+    }
     if let difference = ExplanationLineWriter.plainDifference(a, b) {
       out.append(" (by ")
       out.appendDisplay(difference, unit: unit)
@@ -143,14 +185,16 @@ extension ExplanationLineWriter {
   /// exactly: the value ``DecimalNumber/subtracting(_:_:)`` gives then (the line shows a decimal
   /// by its value alone); `nil` otherwise, left to the general arithmetic.
   static func decimalDifference(_ a: Value, _ b: Value) -> DecimalNumber? {
-    let x: DecimalNumber
-    let y: DecimalNumber
     switch (a, b) {
-    case (.decimal(let p), .decimal(let q)): (x, y) = (p, q)
-    case (.decimal(let p), .int(let q)): (x, y) = (p, DecimalNumber(q))
-    case (.int(let p), .decimal(let q)): (x, y) = (DecimalNumber(p), q)
-    default: return nil
+    case (.decimal(let p), .decimal(let q)): decimalDifference(p, q)
+    case (.decimal(let p), .int(let q)): decimalDifference(p, DecimalNumber(q))
+    case (.int(let p), .decimal(let q)): decimalDifference(DecimalNumber(p), q)
+    default: nil
     }
+  }
+
+  /// ``decimalDifference(_:_:)-(Value,Value)`` of two decimals (a whole number as one).
+  static func decimalDifference(_ x: DecimalNumber, _ y: DecimalNumber) -> DecimalNumber? {
     let scale = max(x.scale, y.scale)
     guard x.high == 0, y.high == 0, scale <= 18 else { return nil }
     // Below 2^64 × 10^18 each, so neither they nor their difference overflow 128 bits.
@@ -164,22 +208,22 @@ extension ExplanationLineWriter {
   }
 
   /// ``ConditionNode/subject``: the side of a comparison that varies.
-  private func subject(_ node: LinePlan.Node) {
+  private func subject(_ node: LinePlan.Node, _ index: Int32) {
     guard case .comparison(_, let left, let right, let flipped, _) = node.detail else { return }
-    operand(flipped ? right : left)
+    operand(flipped ? right : left, of: index)
   }
 
   /// ``ConditionNode/requirement``: the operator and the other side.
-  private func requirement(_ node: LinePlan.Node) {
+  private func requirement(_ node: LinePlan.Node, _ index: Int32) {
     guard case .comparison(let comparison, let left, let right, let flipped, _) = node.detail else { return }
     out.append(flipped ? comparison.flipped : comparison)
     out.append(" ")
-    operand(flipped ? left : right)
+    operand(flipped ? left : right, of: index)
   }
 
-  /// An operand as ``ExplanationBuilder/operand(_:)`` writes it.
-  private func operand(_ index: Int32) {
-    let operand = plan.operands[Int(index)]
+  /// Operand `number` of plan node `node` as ``ExplanationBuilder/operand(_:)`` writes it.
+  private func operand(_ number: Int32, of node: Int32) {
+    let operand = plan.operands[Int(number)]
     out.append(text(operand.written))
     let named: Bool
     switch operand.style {
@@ -189,7 +233,7 @@ extension ExplanationLineWriter {
     case .aggregate(let aggregate, let isLet):
       if let origin = ExplanationBuilder.origin(of: aggregate, in: policy.program, records: client?.records ?? []) {
         out.append(" ")
-        shown(operand)
+        shown(operand, of: node)
         out.append(" (")
         out.appendText(origin)
         out.append(")")
@@ -198,13 +242,26 @@ extension ExplanationLineWriter {
       named = isLet
     }
     out.append(named ? " " : " (")
-    shown(operand)
+    shown(operand, of: node)
     if !named { out.append(")") }
   }
 
-  /// An operand's value, or `not computed`.
-  private func shown(_ operand: LinePlan.Operand) {
-    guard let value = values[operand.id] else { return out.append("not computed") }
+  /// The value of an operand of plan node `node`, or `not computed`.
+  private func shown(_ operand: LinePlan.Operand, of node: Int32) {
+    guard factsFromTruths else {
+      guard let value = values[operand.id] else { return out.append("not computed") }
+      return out.appendDisplay(value, unit: operand.unit)
+    }
+    guard let scalar = truths.side(operand.id, ofNode: node) else { return out.append("not computed") }
+    // The commonest values written from the scalar, without making a ``Value`` of it.
+    if out.appendDisplay(scalar, unit: operand.unit) { return }
+    guard let value = value(of: scalar) else { return out.append("not computed") }
     out.appendDisplay(value, unit: operand.unit)
+  }
+
+  /// The value a scalar of the truths stands for.
+  private func value(of scalar: Scalar) -> Value? {
+    guard let client else { return scalar.inlineValue }
+    return ConditionTruths.value(of: scalar, client: client, runtime: policy.runtime)
   }
 }

@@ -26,8 +26,9 @@ package final class ExplanationLineWriter {
   private var clientAddress: UnsafePointer<Client>?
   /// The client being explained, for aggregates' origins and missing values.
   var client: Client? { clientAddress?.pointee }
-  /// Whether the trace of the line's rule was made from ``truths`` (which the facts then read).
-  @exclusivity(unchecked) private var factsFromTruths = false
+  /// Whether the line's facts and the values it shows are read from ``truths`` (``values`` then
+  /// holds nothing: the truths were not recorded into a trace, see ``ConditionTruths/canShow(rule:)``).
+  @exclusivity(unchecked) private(set) var factsFromTruths = false
 
   /// The plan's texts, in memory of the writer's own (a slice of them costs no reference count),
   /// escaped as the line is.
@@ -214,15 +215,15 @@ package final class ExplanationLineWriter {
     return nearest
   }
 
-  /// Puts into ``values`` the trace of rule `rule`'s condition, or what of it the line shows:
-  /// from ``truths`` where they can tell it (`filled`: they are the client's already), else
-  /// traced; `false` when the trace failed.
+  /// Makes ready what the line of rule `rule` reads: ``truths`` where they can tell it all
+  /// (`filled`: they are the client's already; ``factsFromTruths`` is then set), else the trace
+  /// of the rule's condition in ``values``; `false` when the trace failed.
   private func trace(
     rule: Int, of client: UnsafePointer<Client>, in context: UnsafePointer<EvaluationContext>, filled: Bool
   ) -> Bool {
     // A rule whose trace the truths cannot make is traced without filling them first.
     if truths.recordable[rule], filled || truths.fill(policy: policy, clientAt: client, contextAt: context, rule: rule),
-      truths.record(rule: rule, into: values, client: client.pointee, runtime: policy.runtime)
+      truths.canShow(rule: rule)
     {
       factsFromTruths = true
       return true
@@ -241,14 +242,16 @@ package final class ExplanationLineWriter {
   /// matched, what kept it from matching otherwise.
   private func writeFindings(rule: Int) {
     let root = plan.roots[rule]
-    facts.removeAll(keepingCapacity: true)
-    switch values.truth(plan.nodes[Int(root)].id) {
+    // Emptied fact by fact: `removeAll(keepingCapacity:)` goes through the general
+    // `replaceSubrange` (about 80 instructions a line) for the few facts a line has.
+    while facts.popLast() != nil {}
+    switch truth(of: root) {
     case .isTrue:
-      // The truths hold what the trace was made of, and are read without look-ups.
       if factsFromTruths { plan.support(root, truths, into: &facts) } else { plan.support(root, values, into: &facts) }
-      for (number, fact) in facts.enumerated() {
+      // By position: `enumerated()` retained and released the array.
+      for number in facts.indices {
         if number > 0 { out.append("; ") }
-        held(fact)
+        held(facts[number])
       }
     case .isFalse, .unknown, .other:
       if factsFromTruths {
@@ -256,9 +259,9 @@ package final class ExplanationLineWriter {
       } else {
         plan.obstacles(root, values, into: &facts)
       }
-      for (number, fact) in facts.enumerated() {
+      for number in facts.indices {
         if number > 0 { out.append("; ") }
-        missed(fact)
+        missed(facts[number])
       }
     case .notComputed: break
     }

@@ -143,7 +143,7 @@ final class LineBytes {
       appendDecimal(units, shiftingPointRightBy: 0)
       appendUnit(unit)
     case .decimal(let number):
-      if appendNarrowDecimal(number) { return }
+      if appendNarrowDecimal(number) || appendWideDecimal(number) { return }
       let (shown, rounded) = ExplanationRounding.shownMarked(number)
       if rounded { appendRoundingMark() }
       appendDecimal(shown, shiftingPointRightBy: 0)
@@ -172,6 +172,7 @@ final class LineBytes {
       append(UInt8(packed & 0xFF))
     case .date(let date):
       let (year, month, day) = date.components
+      if appendDate(year: year, month: month, day: day) { return }
       appendPadded(year, 4)
       append(UInt8(ascii: "-"))
       appendPadded(month, 2)

@@ -29,11 +29,19 @@ extension LinePlan {
     var inverted: Bool
   }
 
-  /// The children of `node`: for a let, its definition once computed.
+  /// Where the children of `node` are in ``children``: for a let, its definition once computed.
+  /// Positions rather than a slice, which retained and released the array at every node.
   @inline(__always)
-  private func children(of node: Int32) -> ArraySlice<Int32> {
+  private func childPositions(of node: Int32) -> Range<Int> {
     let node = nodes[Int(node)]
-    return children[Int(node.first)..<Int(node.first + node.count)]
+    return Int(node.first)..<Int(node.first + node.count)
+  }
+
+  /// The first child of `node`, if it has any.
+  @inline(__always)
+  private func firstChild(of node: Int32) -> Int32? {
+    let positions = childPositions(of: node)
+    return positions.isEmpty ? nil : children[positions.lowerBound]
   }
 
   /// Whether node `index` was computed, and whether it is true, false or unknown.
@@ -48,10 +56,10 @@ extension LinePlan {
     guard truth(index, values) == .isTrue else { return }
     switch node.kind {
     case .and:
-      for child in children(of: index) { support(child, values, into: &facts) }
+      for position in childPositions(of: index) { support(children[position], values, into: &facts) }
     case .or:
-      if let held = children(of: index).first(where: { truth($0, values) == .isTrue }) {
-        support(held, values, into: &facts)
+      if let held = childPositions(of: index).first(where: { truth(children[$0], values) == .isTrue }) {
+        support(children[held], values, into: &facts)
       }
     case .let:
       if let definition = definition(of: index) {
@@ -60,7 +68,7 @@ extension LinePlan {
         facts.append(Fact(node: index, inverted: false))
       }
     case .not:
-      guard let operand = children(of: index).first else { return }
+      guard let operand = firstChild(of: index) else { return }
       // The operand's obstacles that are not unknown, seen through the `not`.
       let start = facts.count
       obstacles(operand, values, into: &facts)
@@ -88,14 +96,14 @@ extension LinePlan {
     }
     switch node.kind {
     case .and:
-      for child in children(of: index) { obstacles(child, values, into: &facts) }
+      for position in childPositions(of: index) { obstacles(children[position], values, into: &facts) }
     case .or:
       // The option nearest to holding, kept at `base`; the first of equals.
       let base = facts.count
       var best: (count: Int, distance: Double)?
-      for child in children(of: index) {
+      for position in childPositions(of: index) {
         let start = facts.count
-        obstacles(child, values, into: &facts)
+        obstacles(children[position], values, into: &facts)
         let count = facts.count - start
         guard count > 0 else { continue }
         let distance = totalDistance(facts[start...], values)
@@ -117,7 +125,7 @@ extension LinePlan {
         facts.append(Fact(node: index, inverted: false))
       }
     case .not:
-      guard let operand = children(of: index).first else { return }
+      guard let operand = firstChild(of: index) else { return }
       let start = facts.count
       support(operand, values, into: &facts)
       for position in start..<facts.count { facts[position].inverted.toggle() }
@@ -132,7 +140,7 @@ extension LinePlan {
     switch nodes[Int(index)].kind {
     case .and, .or, .not, .let:
       let start = facts.count
-      for child in children(of: index) { unknowns(child, values, into: &facts) }
+      for position in childPositions(of: index) { unknowns(children[position], values, into: &facts) }
       if facts.count == start { facts.append(Fact(node: index, inverted: false)) }
     case .comparison, .field, .test:
       facts.append(Fact(node: index, inverted: false))
@@ -142,7 +150,7 @@ extension LinePlan {
   /// A let's definition when it is a combination of tests worth looking into (as
   /// ``ConditionNode``'s). Asked only of a let that was computed, whose node has its definition.
   private func definition(of index: Int32) -> Int32? {
-    guard nodes[Int(index)].kind == .let, let child = children(of: index).first else { return nil }
+    guard nodes[Int(index)].kind == .let, let child = firstChild(of: index) else { return nil }
     switch nodes[Int(child)].kind {
     case .and, .or, .not, .comparison, .let: return child
     case .field, .test: return nil
