@@ -19,32 +19,16 @@ extension LineBytes {
       significand /= 10
       scale -= 1
     }
-    if scale > ExplanationRounding.exactPlaces {
-      // The zeros right after the point, then 2 digits past them and at least 2 places, rounded
-      // half to even, as ``ExplanationRounding/shown(_:)`` rounds. The last digit is not zero,
-      // so fewer places always change the value: the number is then marked.
-      let fraction = significand % DecimalNumber.powerOfTen64(scale)
-      var zeros = 0
-      var limit = DecimalNumber.powerOfTen64(scale - 1)
-      while zeros < scale, fraction < limit {
-        zeros += 1
-        limit /= 10
+    if scale > ExplanationRounding.exactPlaces,
+      let (kept, places) = LineBytes.roundedForLine(significand, scale: scale, power: DecimalNumber.powerOfTen64)
+    {
+      significand = kept
+      scale = places
+      while scale > 0, significand % 10 == 0 {
+        significand /= 10
+        scale -= 1
       }
-      let places = min(scale, max(2, zeros + 2))
-      if places < scale {
-        let unit = DecimalNumber.powerOfTen64(scale - places)
-        var kept = significand / unit
-        let dropped = significand % unit
-        let half = unit / 2
-        if dropped > half || (dropped == half && kept & 1 == 1) { kept += 1 }
-        significand = kept
-        scale = places
-        while scale > 0, significand % 10 == 0 {
-          significand /= 10
-          scale -= 1
-        }
-        appendRoundingMark()
-      }
+      appendRoundingMark()
     }
     appendSignificand(significand, scale: scale, negative: number.isNegative)
     return true
@@ -66,24 +50,10 @@ extension LineBytes {
       significand /= 10
       scale -= 1
     }
-    guard scale > ExplanationRounding.exactPlaces else { return false }
-    // As in ``appendNarrowDecimal(_:)``: the zeros after the point, then 2 digits past them and at
-    // least 2 places, rounded half to even; fewer places than the trimmed number's always change
-    // it, so it is marked.
-    let fraction = significand % DecimalNumber.powerOfTen(scale)
-    var zeros = 0
-    var limit = DecimalNumber.powerOfTen(scale - 1)
-    while zeros < scale, fraction < limit {
-      zeros += 1
-      limit /= 10
-    }
-    let places = min(scale, max(2, zeros + 2))
-    guard places < scale else { return false }
-    let unit = DecimalNumber.powerOfTen(scale - places)
-    var (kept, dropped) = significand.quotientAndRemainder(dividingBy: unit)
-    let half = unit / 2
-    if dropped > half || (dropped == half && kept & 1 == 1) { kept += 1 }
-    guard kept <= UInt128(UInt64.max) else { return false }
+    guard scale > ExplanationRounding.exactPlaces,
+      let (kept, places) = LineBytes.roundedForLine(significand, scale: scale, power: DecimalNumber.powerOfTen),
+      kept <= UInt128(UInt64.max)
+    else { return false }
     var narrow = UInt64(kept)
     scale = places
     while scale > 0, narrow % 10 == 0 {
@@ -93,6 +63,31 @@ extension LineBytes {
     appendRoundingMark()
     appendSignificand(narrow, scale: scale, negative: number.isNegative)
     return true
+  }
+
+  /// `significand`, a decimal's without zeros at its end and with `scale` places, more than are
+  /// shown exactly, rounded as ``ExplanationRounding/shown(_:)`` rounds: to the zeros right after
+  /// the point, then 2 digits past them and at least 2 places, half to even; `nil` when that keeps
+  /// every place (nothing to round). The last digit is not zero, so fewer places always change
+  /// the value: the caller marks the number. `power(n)` is 10^n in `Significand`.
+  @inline(__always)
+  fileprivate static func roundedForLine<Significand: FixedWidthInteger & UnsignedInteger>(
+    _ significand: Significand, scale: Int, power: (Int) -> Significand
+  ) -> (kept: Significand, places: Int)? {
+    let fraction = significand % power(scale)
+    var zeros = 0
+    var limit = power(scale - 1)
+    while zeros < scale, fraction < limit {
+      zeros += 1
+      limit /= 10
+    }
+    let places = min(scale, max(2, zeros + 2))
+    guard places < scale else { return nil }
+    let unit = power(scale - places)
+    var (kept, dropped) = significand.quotientAndRemainder(dividingBy: unit)
+    let half = unit / 2
+    if dropped > half || (dropped == half && kept & 1 == 1) { kept += 1 }
+    return (kept, places)
   }
 
   /// The digits of `significand` with the point `scale` places from the right (zeros in front
