@@ -24,10 +24,6 @@ extension LineBytes {
     {
       significand = kept
       scale = places
-      while scale > 0, significand % 10 == 0 {
-        significand /= 10
-        scale -= 1
-      }
       appendRoundingMark()
     }
     appendSignificand(significand, scale: scale, negative: number.isNegative)
@@ -54,22 +50,17 @@ extension LineBytes {
       let (kept, places) = LineBytes.roundedForLine(significand, scale: scale, power: DecimalNumber.powerOfTen),
       kept <= UInt128(UInt64.max)
     else { return false }
-    var narrow = UInt64(kept)
-    scale = places
-    while scale > 0, narrow % 10 == 0 {
-      narrow /= 10
-      scale -= 1
-    }
     appendRoundingMark()
-    appendSignificand(narrow, scale: scale, negative: number.isNegative)
+    appendSignificand(UInt64(kept), scale: places, negative: number.isNegative)
     return true
   }
 
   /// `significand`, a decimal's without zeros at its end and with `scale` places, more than are
   /// shown exactly, rounded as ``ExplanationRounding/shown(_:)`` rounds: to the zeros right after
   /// the point, then 2 digits past them and at least 2 places, half to even; `nil` when that keeps
-  /// every place (nothing to round). The last digit is not zero, so fewer places always change
-  /// the value: the caller marks the number. `power(n)` is 10^n in `Significand`.
+  /// every place (nothing to round). The result has no zeros at its end (its places counted
+  /// without them). The last digit is not zero, so fewer places always change the value: the
+  /// caller marks the number. `power(n)` is 10^n in `Significand`.
   @inline(__always)
   fileprivate static func roundedForLine<Significand: FixedWidthInteger & UnsignedInteger>(
     _ significand: Significand, scale: Int, power: (Int) -> Significand
@@ -87,7 +78,12 @@ extension LineBytes {
     var (kept, dropped) = significand.quotientAndRemainder(dividingBy: unit)
     let half = unit / 2
     if dropped > half || (dropped == half && kept & 1 == 1) { kept += 1 }
-    return (kept, places)
+    var shown = places
+    while shown > 0, kept % 10 == 0 {
+      kept /= 10
+      shown -= 1
+    }
+    return (kept, shown)
   }
 
   /// The digits of `significand` with the point `scale` places from the right (zeros in front
