@@ -88,7 +88,7 @@ extension Session {
         var reason = ""
         if case .failure(let problem) = found {
           reply.warn(problem.message)
-          reason = problem.message
+          reason = problem.reason
         }
         table.add([name, "error", "-", "-", reason])
         continue

@@ -101,7 +101,7 @@ package struct Session: Sendable {
   /// The client at `index` as a client of `policy`, or why it cannot be read.
   func client(at index: Int?, for policy: Policy, overrides: [String: String]) -> Result<Client, SessionProblem> {
     if let index, let problem = book.problem(at: index) {
-      return .failure(SessionProblem("\(book.entries[index].name) cannot be read: \(problem)"))
+      return .failure(SessionProblem("\(book.entries[index].name) cannot be read: \(problem)", reason: problem))
     }
     do {
       var client = try book.client(at: index, for: policy, overrides: overrides, onlyFieldsRead: true)
@@ -109,7 +109,7 @@ package struct Session: Sendable {
       return .success(client)
     } catch {
       let name = index.map { book.entries[$0].name } ?? "the client"
-      return .failure(SessionProblem("\(name): \(error.message)"))
+      return .failure(SessionProblem("\(name): \(error.message)", reason: error.message))
     }
   }
 
@@ -152,10 +152,15 @@ package struct Session: Sendable {
 
 /// A reason shown to the user, as an error value.
 struct SessionProblem: Error {
+  /// What is wrong, naming the client (`t.csv:3 cannot be read: …`).
   var message: String
+  /// What is wrong without the client's name, for a table whose row names it already (`:run`'s
+  /// reason column, as `verdict run`'s report gives it).
+  var reason: String
 
-  init(_ message: String) {
+  init(_ message: String, reason: String? = nil) {
     self.message = message
+    self.reason = reason ?? message
   }
 }
 

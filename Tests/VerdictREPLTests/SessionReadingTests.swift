@@ -39,7 +39,8 @@ final class SessionReadingTests: SessionTestCase {
     XCTAssertTrue(value.errors.contains("\"n/a\" is not a number"), value.errors)
   }
 
-  /// A client that cannot be judged says why in `:run`'s reason column, and `:explain` of an
+  /// A client that cannot be judged says why in `:run`'s reason column (without its name, which
+  /// the row gives, as `verdict run`'s report does; the warning names it), and `:explain` of an
   /// evaluation that fails fails, as `verdict explain` exits 1.
   func testTheReasonColumnSaysWhyAndAFailedExplanationFails() throws {
     var session = try session(
@@ -50,6 +51,8 @@ final class SessionReadingTests: SessionTestCase {
       ], policy: "ratio.verdict", data: ["ratio.csv"])
     let run = session.handle(":run")
     XCTAssertTrue(run.output.contains("x: \"n/a\" is not a number"), run.output)
+    XCTAssertFalse(run.output.contains("A: x:"), run.output)
+    XCTAssertTrue(run.errors.contains("A: x: \"n/a\" is not a number"), run.errors)
     XCTAssertTrue(run.output.contains("division by zero"), run.output)
     let explained = session.handle(":explain B")
     XCTAssertTrue(explained.failed)
