@@ -22,15 +22,15 @@ extension CellReader {
     let text = cell.string
     for (sign, codes) in CellReader.signs {
       guard let range = text.firstRange(of: sign) else { continue }
-      let amount = (text[..<range.lowerBound] + text[range.upperBound...]).split(separator: " ").joined(separator: " ")
+      let amount = CellReader.collapsed(text[..<range.lowerBound] + text[range.upperBound...])
       guard amount.contains(where: \.isNumber) else { continue }
       let written = codes.map { "\(amount) \($0)" }
       // With the cell rewritten only when that reads: `¥1,234` has two readings as well.
       let code = written.allSatisfy { reads($0, as: field) } ? written : codes
       let why = codes.count > 1 ? ", as it stands for more than one currency" : ""
-      return hinted(
-        cell,
-        "\"\(sign)\" is not read as a currency sign\(why) (the signs read are €, $ and £): write the "
+      return cell.mismatch(
+        "money",
+        hint: "\"\(sign)\" is not read as a currency sign\(why) (the signs read are €, $ and £): write the "
           + "currency's code: \(code.joined(separator: " or "))", kind: "currency sign")
     }
     let words = text.split(separator: " ")
@@ -43,7 +43,7 @@ extension CellReader {
     let rewritten = words.map { $0 == word ? code : String($0) }.joined(separator: " ")
     guard reads(rewritten, as: field) else { return nil }
     let why = code == word.uppercased() ? "write the currency's code in capital letters" : "write the euro's code"
-    return hinted(cell, "\(why): \(rewritten)", kind: why)
+    return cell.mismatch("money", hint: "\(why): \(rewritten)", kind: why)
   }
 
   /// The codes whose small letters are taken for a currency's code (`12.50 eur`); another word
@@ -52,10 +52,4 @@ extension CellReader {
     "EUR", "USD", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF",
     "RON", "BGN", "INR", "BRL", "MXN", "ZAR", "SGD", "HKD", "ILS", "TRY", "UAH", "RUB", "KRW", "THB",
   ]
-
-  private func hinted(_ cell: CellScanner, _ hint: String, kind: String) -> CellError {
-    var error = cell.mismatch("money", hint: hint)
-    error.hintKind = kind
-    return error
-  }
 }

@@ -28,14 +28,12 @@ extension CellReader {
       // `12.50CR` or `12.50 CR`, not a word that ends in the mark (`12.50 IDR`, rupiahs); a
       // letter alone only apart from the amount (`12,50 S`, where `9S` may be anything).
       guard let last = amount.last, last == " " || (last.isNumber && mark.count > 1) else { continue }
-      let trimmed = amount.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+      let trimmed = CellReader.collapsed(amount)
       guard !trimmed.isEmpty, reads(trimmed, as: field) else { continue }
-      var error = cell.mismatch(
+      return cell.mismatch(
         expected,
         hint: "\"\(mark)\" marks \(says), which is not read as a sign: export the amounts signed "
-          + "(\(trimmed) or -\(trimmed)), or the marks in a column of their own")
-      error.hintKind = "debit or credit mark"
-      return error
+          + "(\(trimmed) or -\(trimmed)), or the marks in a column of their own", kind: "debit or credit mark")
     }
     return nil
   }

@@ -19,9 +19,7 @@ extension CellReader {
     let text = cell.string
     for (rewritten, why, habit) in CellReader.rewrites(of: text, marks: field.numbers.decimalMark)
     where reads(rewritten, as: field) {
-      var error = cell.mismatch(expected, hint: "\(why): \(rewritten)")
-      error.hintKind = "\(habit): \(why)"
-      return error
+      return cell.mismatch(expected, hint: "\(why): \(rewritten)", kind: "\(habit): \(why)")
     }
     return nil
   }
@@ -129,7 +127,7 @@ extension CellReader {
   }
 
   /// `text` trimmed, with the spaces that a removed character left doubled made one.
-  private static func collapsed<Text: StringProtocol>(_ text: Text) -> String {
+  static func collapsed<Text: StringProtocol>(_ text: Text) -> String {
     text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
   }
 }

@@ -18,18 +18,16 @@ extension CellReader {
   /// (`45`); `nil` for any other cell.
   static func bareDuration(_ cell: CellScanner, _ field: CellFormat) -> CellError? {
     guard field.durationUnit == nil, cell.number() != nil else { return nil }
-    var error = cell.mismatch(
-      "a duration", hint: "a bare number is not a duration: write \(cell.string)d, or declare the field 'in days'")
-    error.hintKind = "a bare number is not a duration"
-    return error
+    return cell.mismatch(
+      "a duration", hint: "a bare number is not a duration: write \(cell.string)d, or declare the field 'in days'",
+      kind: "a bare number is not a duration")
   }
 
   /// The error for a trimmed cell of a money `field` without a currency that is a bare number
   /// (`1200`); `nil` for any other cell.
   static func bareMoney(_ cell: CellScanner, _ field: CellFormat) -> CellError? {
     guard field.currency == nil, cell.number() != nil else { return nil }
-    var error = cell.mismatch("money", hint: "give the currency (\(cell.string) EUR), or declare the field 'in EUR'")
-    error.hintKind = "give the currency"
-    return error
+    return cell.mismatch(
+      "money", hint: "give the currency (\(cell.string) EUR), or declare the field 'in EUR'", kind: "give the currency")
   }
 }

@@ -8,11 +8,9 @@ extension CellReader {
   /// any other cell.
   static func placeholder(_ cell: CellScanner, _ type: ValueType) -> CellError? {
     guard let (hint, kind) = placeholderHint(cell) else { return nil }
-    // `"N/A" is not true or false`, as the other bool cells' messages say it.
-    var error = cell.mismatch(type == .bool ? "true or false" : type.described, hint: hint)
-    // The hint quotes the cell: one of each kind is enough for a column (`N/A`, then `n/a`).
-    error.hintKind = kind
-    return error
+    // `"N/A" is not true or false`, as the other bool cells' messages say it. The hint quotes the
+    // cell: one of each kind is enough for a column (`N/A`, then `n/a`).
+    return cell.mismatch(type == .bool ? "true or false" : type.described, hint: hint, kind: kind)
   }
 
   /// The hint for a trimmed cell that is such a placeholder, and its kind; `nil` for any other

@@ -238,7 +238,6 @@ package struct CellReader: Sendable {
       hint: "the file is not UTF-8 throughout: give its encoding, such as --encoding windows-1252")
   }
 
-  /// The error for a number whose decimal mark the cell does not show and the column does not fix.
   /// Whether `cell`, whose decimal mark is not known, reads in `field` with a decimal point or
   /// with a decimal comma: `¥1,234` reads with neither (the sign is not read), so the mark is not
   /// what is wrong with it.
@@ -246,14 +245,11 @@ package struct CellReader: Sendable {
     [NumberFormat.point, .comma].contains { numbers in
       var format = field
       format.numbers = numbers
-      var text = cell.string
-      return text.withUTF8 { bytes in
-        if case .success = CellReader(numbers: numbers).read(bytes, as: format) { return true }
-        return false
-      }
+      return reads(cell.string, as: format)
     }
   }
 
+  /// The error for a number whose decimal mark the cell does not show and the column does not fix.
   private func twoReadings(_ cell: CellScanner) -> CellError {
     CellError(
       message: "\(cell.quoted) has two readings: its decimal mark is not known",

@@ -44,9 +44,7 @@ extension CellScanner {
   /// The error for a cell that ``date(format:)`` could not read, with ``dateHint(format:)``.
   func dateMismatch(format: DateFormat?) -> CellError {
     let (hint, kind) = dateHint(format: format)
-    var error = mismatch("a date", hint: hint)
-    error.hintKind = kind
-    return error
+    return mismatch("a date", hint: hint, kind: kind)
   }
 
   /// How to write a date that ``date(format:)`` could not read, true for this cell: the day it
@@ -127,10 +125,8 @@ extension CellScanner {
   /// hint names the day in UTC.
   private var unixTimeHint: (hint: String, kind: String)? {
     let count = end - start
-    guard count == 10 || count == 13, (start..<end).allSatisfy({ CellScanner.isDigit(bytes[$0]) }),
-      let value = Int64(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
-    else { return nil }
-    let seconds = count == 13 ? value / 1000 : value
+    guard count == 10 || count == 13, let value = digits(start, count) else { return nil }
+    let seconds = Int64(count == 13 ? value / 1000 : value)
     // 2000-01-01 to 2100-01-01: other ten-digit numbers are not taken for moments.
     guard (946_684_800..<4_102_444_800).contains(seconds) else { return nil }
     let day = CalendarDate(daysSinceEpoch: seconds / 86_400)

@@ -54,8 +54,12 @@ struct CellScanner {
     byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
   }
 
-  func mismatch(_ expected: String, hint: String? = nil) -> CellError {
-    CellError(message: "\(quoted) is not \(expected)", hint: hint)
+  /// `"fourty" is not a duration`, with `hint`; `kind` is the hint's kind when the hint quotes
+  /// the cell (``CellError/hintKind``).
+  func mismatch(_ expected: String, hint: String? = nil, kind: String? = nil) -> CellError {
+    var error = CellError(message: "\(quoted) is not \(expected)", hint: hint)
+    error.hintKind = kind
+    return error
   }
 
   /// The cell quoted for a message, cut after 40 characters (`"1111…"`): a cell of megabytes
