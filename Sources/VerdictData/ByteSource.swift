@@ -46,11 +46,11 @@ package final class ByteSource {
   /// Opens the file at `path` for reading; `"-"` reads standard input.
   ///
   /// - Throws: `DataReadError` (without a position) when the file cannot be opened, or is not
-  ///   text (``ForeignFileKind``).
+  ///   CSV or JSON text (``ForeignFileKind``).
   package convenience init(path: String) throws(DataReadError) {
     try self.init(path: path, chunkSize: ByteSource.defaultChunkSize)
     try readAhead(ForeignFileKind.signatureLength)
-    try refuseBinary()
+    try refuseForeign()
   }
 
   /// Whether the input starts as UTF-16 text does (``TextEncoding/looksLikeUTF16(_:)``), from the
@@ -112,7 +112,7 @@ package final class ByteSource {
   convenience init(path: String, encoding: TextEncoding?, chunkSize: Int) throws(DataReadError) {
     try self.init(path: path, chunkSize: chunkSize)
     try readAhead(ByteSource.sampleSize(for: encoding))
-    try refuseBinary()
+    try refuseForeign()
     let wholeInput = descriptorAtEnd
     lookahead.withUnsafeBufferPointer { sample in
       configure(encoding, sample: sample, isWholeInput: wholeInput)
@@ -222,9 +222,9 @@ package final class ByteSource {
     }
   }
 
-  /// Throws when the input read ahead starts as a workbook, a compressed file or another file
-  /// that is not text does: read as text, its bytes would be a header of nonsense.
-  private func refuseBinary() throws(DataReadError) {
+  /// Throws when the input read ahead starts as a workbook, a compressed file, markup or another
+  /// file that is not CSV or JSON text does: read as CSV, its bytes would be a header of nonsense.
+  private func refuseForeign() throws(DataReadError) {
     if let kind = ForeignFileKind(start: lookahead) {
       throw kind.refusal(name: name)
     }

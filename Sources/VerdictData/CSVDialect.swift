@@ -24,8 +24,9 @@ package struct CSVDialect: Sendable, Equatable, Hashable {
   /// Tab-separated fields with decimal points.
   package static let tabSeparated = CSVDialect(separator: UInt8(ascii: "\t"), decimalComma: false)
 
-  /// The dialect of a file whose separator is known (Excel's `sep=;` line): as ``detect(headerLine:)``
-  /// takes a header's most frequent separator.
+  /// The dialect of a file whose fields `separator` separates (named by Excel's `sep=;` line, or
+  /// the header's most frequent, ``detect(headerLine:)``): `;` with decimal commas, any other
+  /// with decimal points.
   package static func separated(by separator: UInt8) -> CSVDialect {
     switch separator {
     case UInt8(ascii: ";"): .german
@@ -63,13 +64,13 @@ package struct CSVDialect: Sendable, Equatable, Hashable {
       }
     }
     if pipes > max(commas, semicolons, tabs) {
-      return CSVDialect(separator: UInt8(ascii: "|"), decimalComma: false)
+      return separated(by: UInt8(ascii: "|"))
     }
     if semicolons > commas && semicolons >= tabs {
-      return .german
+      return separated(by: UInt8(ascii: ";"))
     }
     if tabs > commas && tabs > semicolons {
-      return .tabSeparated
+      return separated(by: UInt8(ascii: "\t"))
     }
     return .standard
   }

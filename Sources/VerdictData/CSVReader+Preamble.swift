@@ -62,7 +62,7 @@ extension CSVReader {
     let base = window.base
     let start = window.start
     guard window.available >= 5,
-      (0..<4).allSatisfy({ base[start + $0] | 0x20 == Array("sep=".utf8)[$0] | 0x20 }),
+      (0..<4).allSatisfy({ base[start + $0] | 0x20 == separatorKeyword[$0] }),
       [UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "\t"), UInt8(ascii: "|")].contains(base[start + 4])
     else { return nil }
     let separator = base[start + 4]
@@ -72,6 +72,9 @@ extension CSVReader {
     _ = try skipLine(in: window, onlyIfBlank: false)
     return separator
   }
+
+  /// `sep=` in small letters (`=` is unchanged by the `| 0x20` that lowercases the letters).
+  private static let separatorKeyword = Array("sep=".utf8)
 
   private static func isBlankByte(_ byte: UInt8) -> Bool {
     byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";")

@@ -68,9 +68,8 @@ package final class CSVReader {
     // Excel's `sep=;` line names the separator; it counts as one of `skipLines`, so that a
     // command that skipped it by hand reads the same header.
     let directive = try CSVReader.separatorDirective(in: window)
-    let skipped =
-      (directive == nil ? 0 : 1)
-      + (try CSVReader.skipPreamble(max(0, skipLines - (directive == nil ? 0 : 1)), in: window))
+    let directiveLines = directive == nil ? 0 : 1
+    let skipped = try directiveLines + CSVReader.skipPreamble(max(0, skipLines - directiveLines), in: window)
     self.linesBeforeHeader = skipped
     let detected: CSVDialect
     if let dialect {
