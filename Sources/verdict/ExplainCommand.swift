@@ -76,17 +76,9 @@ struct ExplainCommand: ParsableCommand {
     var unreadableTail: String?
     // As a run's summary says it: any client's figures may lack these records.
     var uncountedRecords: String?
-    // As a run's summary warns, without changing the exit status: keys on more than one row (of
-    // which `--client` explains the first), percent fields written as fractions, records charged
-    // to no client (a key misspelt in one file), keys written two ways.
-    var warnings: [String] = []
     if let data {
       let table = try table(data, for: policy)
       unreadableTail = table.unreadableTail
-      if let repeated = RunSummary.duplicateKeysSentence(ClientKey.repeated(table.rows.map(\.key)), more: false) {
-        warnings.append("warning: \(repeated)")
-      }
-      warnings += PercentScale(table, for: policy).warnings(fields: policy.fields, sources: [table.name])
       book.load(table)
     }
     if !policy.tables.isEmpty {
@@ -98,19 +90,14 @@ struct ExplainCommand: ParsableCommand {
       } catch {
         throw CommandFailure(error)
       }
-      if let data {
-        book.attach(records)
-        let clientFile = book.sourceName ?? data
-        if let unmatched = records.unmatchedRecords(clients: book.entries.map(\.key), clientFile: clientFile) {
-          warnings.append("warning: \(unmatched)")
-        }
-      } else {
-        book.load(records)
-        if let lookalikes = records.lookalikeKeys { warnings.append("warning: \(lookalikes)") }
-      }
+      if data == nil { book.load(records) } else { book.attach(records) }
       uncountedRecords = records.uncountedRecords
     }
     if data != nil || !policy.tables.isEmpty { context.population = book.population(for: policy) }
+    // As a run's summary warns, without changing the exit status: keys on more than one row (of
+    // which `--client` explains the first), percent fields written as fractions, records charged
+    // to no client (a key misspelt in one file), keys written two ways.
+    let warnings = book.warnings(for: policy)
     var pastRuns: HistoryReader?
     if !policy.historyFacts.isEmpty, let path = try history.path(environment: ProcessInfo.processInfo.environment) {
       do throws(RunFailure) { pastRuns = try HistoryReader(path: path, today: context.today) } catch {

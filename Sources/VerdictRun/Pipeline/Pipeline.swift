@@ -159,15 +159,13 @@ final class Pipeline: @unchecked Sendable {
     summary.percentFractions =
       PercentScale.merged(evaluators.map(\.value.percentScale))?.warnings(fields: policy.fields, sources: sources) ?? []
     if let store {
-      // The store numbers the tables in the policy's order, which `--table` need not follow.
-      let tables = policy.tables.map { table in configuration.tables.first { $0.name == table.name }?.path ?? "" }
+      let tables = TableFile.paths(configuration.tables, byTableOf: policy)
       summary.unmatchedRecords = UnmatchedRecords(
         store: store, met: evaluators.map(\.value.met), tables: tables, clientFiles: sources)
       // Without a client file every key is a client: one written two ways is two clients.
       if store.clientsAreKeys {
-        summary.lookalikeKeys = LookalikeKeys(store.keys).text(keys: store.keys) { number in
-          let first = store.firstRecords[Int(number)]
-          return "\(tables[Int(first.table)]):\(first.line)"
+        summary.lookalikeKeys = LookalikeKeys(store.keys).text(keys: store.keys) {
+          store.firstPlace(of: Int($0), in: tables)
         }
       }
     }

@@ -21,6 +21,13 @@ final class AggregateStore: @unchecked Sendable {
   @exclusivity(unchecked) private(set) var recordCounts: [UInt32] = []
   /// Where each client's first record is: the table's index and the line.
   @exclusivity(unchecked) private(set) var firstRecords: [(table: Int32, line: Int32)] = []
+
+  /// Where client `client`'s first record is, as messages name it (`ar.csv:7`), in the files
+  /// `tables` by table index (``TableFile/paths(_:byTableOf:)``).
+  func firstPlace(of client: Int, in tables: [String]) -> String {
+    let first = firstRecords[client]
+    return "\(tables[Int(first.table)]):\(first.line)"
+  }
   /// The first record of a client that could not be read or folded, the places of the next few
   /// (up to ``namedOtherRecords``), and how many such records it has: such a client gets an
   /// error rather than aggregates that miss records.

@@ -13,6 +13,13 @@ package struct TableFile: Sendable, Hashable {
     self.name = name
     self.path = path
   }
+
+  /// The file of each of `policy`'s tables among `files`, in the policy's order (the numbers an
+  /// ``AggregateStore`` gives the tables, which `--table` need not follow); empty for a table
+  /// without one.
+  static func paths(_ files: [TableFile], byTableOf policy: Policy) -> [String] {
+    policy.tables.map { table in files.first { $0.name == table.name }?.path ?? "" }
+  }
 }
 
 /// The pass over the record tables that comes before any client is evaluated: every table's

@@ -15,7 +15,7 @@ package final class TableRecords: @unchecked Sendable {
   private init(store: AggregateStore, files: [TableFile], policy: Policy) {
     self.store = store
     self.files = files
-    tablePaths = policy.tables.map { table in files.first { $0.name == table.name }?.path ?? "" }
+    tablePaths = TableFile.paths(files, byTableOf: policy)
     policyIdentity = policy.identity
   }
 
@@ -102,9 +102,7 @@ package final class TableRecords: @unchecked Sendable {
   /// client of its own when the clients are the tables' keys, as a run's summary gives it; `nil`
   /// for none.
   package var lookalikeKeys: String? {
-    LookalikeKeys(store.keys).sentence(keys: store.keys) { number in
-      "\(tablePaths[Int(store.firstRecords[Int(number)].table)]):\(store.firstRecords[Int(number)].line)"
-    }
+    LookalikeKeys(store.keys).sentence(keys: store.keys) { store.firstPlace(of: Int($0), in: tablePaths) }
   }
 
   /// The clients the tables name, in the order they first appear.

@@ -28,7 +28,6 @@ package struct UnmatchedRecords: Sendable {
       return met.contains(where: { $0[word] & bit != 0 })
     }
     let counts = store.recordCounts
-    let firsts = store.firstRecords
     var shown: [Int32] = []
     for client in store.keys.indices where !isMet(client) {
       keys += 1
@@ -40,10 +39,9 @@ package struct UnmatchedRecords: Sendable {
     // Looked for only when some key matched no client: a run whose records all match pays nothing.
     let lookalikes = LookalikeKeys(store.keys)
     for client in shown {
-      let first = firsts[Int(client)]
       let meant = lookalikes.lookalikes(of: client).first { isMet(Int($0)) }
       examples.append(
-        (store.keys[Int(client)], "\(tables[Int(first.table)]):\(first.line)", meant.map { store.keys[Int($0)] }))
+        (store.keys[Int(client)], store.firstPlace(of: Int(client), in: tables), meant.map { store.keys[Int($0)] }))
     }
   }
 
