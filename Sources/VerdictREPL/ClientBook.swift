@@ -79,6 +79,7 @@ package struct ClientBook: Sendable {
     let repeated = RunSummary.duplicateKeysSentence(ClientKey.repeated(table.rows.map(\.key)), more: false)
     let scale = PercentScale(decided.table(table, for: policy), for: policy)
     return (repeated.map { ["warning: \($0)"] } ?? []) + scale.warnings(fields: policy.fields, sources: [table.name])
+      + [CurrencyColumn.warning(columns: table.columns, policy: policy, file: table.name)].compactMap { $0 }
       + recordWarnings(for: policy)
   }
 
@@ -191,6 +192,11 @@ package struct ClientBook: Sendable {
       case .failure(let error): if !measuring { throw CellProblem(field: field.name, error: error) }
       }
     }
+    var refused: CellProblem?
+    policy.rowCurrencies.settle(&values) { slot, error in
+      refused = refused ?? CellProblem(field: policy.fields[slot].name, error: error)
+    }
+    if let refused, !measuring { throw refused }
     var client = Client(values: values)
     // The hand-built client has no records: its aggregates are missing, as without tables, not
     // those of no records (a sum of 0 said the tables held nothing for a client nobody chose).

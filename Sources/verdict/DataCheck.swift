@@ -12,12 +12,26 @@ enum DataCheck {
   static func diagnostics(for policy: Policy, data survey: DataFileSurvey) -> [Diagnostic] {
     diagnostics(for: policy, data: survey.layout, failures: survey.failures)
       + fractions(survey.percentScale, of: policy, file: survey.layout.name)
+      + currencyColumn(survey.layout, of: policy)
   }
 
   /// The same, for a table read into memory.
   static func diagnostics(for policy: Policy, data table: ClientTable) -> [Diagnostic] {
     diagnostics(for: policy, data: table, failures: table.cellFailures(for: policy, examples: examples))
       + fractions(PercentScale(table.deciding(for: policy), for: policy), of: policy, file: table.name)
+      + currencyColumn(table, of: policy)
+  }
+
+  /// A warning on the money field that reads bare amounts in one currency when `table` has a
+  /// column naming each row's currency that no field reads, as a run's summary gives it.
+  private static func currencyColumn(_ table: ClientTable, of policy: Policy) -> [Diagnostic] {
+    guard let found = CurrencyColumn.find(columns: table.columns, policy: policy) else { return [] }
+    return [
+      .warning(
+        WarningCode.currencyColumn.rawValue,
+        "\(table.name) " + CurrencyColumn.sentence(found, columns: table.columns, policy: policy),
+        at: policy.fields[found.field].range, hint: CurrencyColumn.hint(found, columns: table.columns, policy: policy))
+    ]
   }
 
   /// A warning on each percent field whose every value in `file` is a bare fraction (`0.15`,
@@ -61,12 +75,15 @@ enum DataCheck {
       }
       guard let type = field.type, let failed = failures[slot], let first = failed.first.first else { continue }
       let quoted = failed.first.map { "line \($0.line) \(Value.text($0.text))" }.joined(separator: ", ")
-      let cells = failed.count == 1 ? "1 cell that is" : "\(failed.count) cells that are"
       let more = failed.count > failed.first.count ? ", …" : ""
+      // Amounts whose rows refuse them are money: what is wrong is said, as a run says it.
+      let what =
+        failed.first.allSatisfy(\.error.concernsRow)
+        ? (failed.count == 1 ? "1 amount" : "\(failed.count) amounts") + " its rows refuse (\(first.error.message))"
+        : (failed.count == 1 ? "1 cell that is" : "\(failed.count) cells that are") + " not \(type.described)"
       found.append(
         .warning(
-          WarningCode.cellType.rawValue,
-          "\(table.name): column '\(field.name)' has \(cells) not \(type.described): \(quoted)\(more)",
+          WarningCode.cellType.rawValue, "\(table.name): column '\(field.name)' has \(what): \(quoted)\(more)",
           at: field.range, hint: first.error.hint))
     }
     return found

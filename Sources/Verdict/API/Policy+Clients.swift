@@ -34,6 +34,11 @@ extension Policy {
       case .failure(let error): throw ClientError(field: field.name, error: error)
       }
     }
+    var refused: ClientError?
+    rowCurrencies.settle(&slots) { slot, error in
+      refused = refused ?? ClientError(field: fields[slot].name, error: error)
+    }
+    if let refused { throw refused }
     var client = Client(values: slots)
     client.layout = clientLayout
     return client

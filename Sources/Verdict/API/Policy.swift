@@ -36,6 +36,9 @@ public struct Policy: Sendable {
   package let measuredAggregates: [Int]
   /// Which value each slot of the clients this policy makes holds.
   package let clientLayout: ClientLayout
+  /// The money fields whose bare amounts are in the currency their row names, which every
+  /// reader of a row settles once its cells are read.
+  package let rowCurrencies: RowCurrencies
 
   /// Compiles a policy's text; `name` labels its diagnostics (a file path, or `<repl>`).
   public init(_ text: String, name: String = "<policy>") throws(PolicyError) {
@@ -60,6 +63,7 @@ public struct Policy: Sendable {
     self.program = program
     self.runtime = Runtime(program)
     self.clientLayout = ClientLayout(program)
+    self.rowCurrencies = RowCurrencies(program.fields)
     self.needsPopulation = !program.populationNeeds.isEmpty
     self.measuredAggregates = program.populationNeeds.map(\.field).filter { $0 >= program.fields.count }
       .map { $0 - program.fields.count }

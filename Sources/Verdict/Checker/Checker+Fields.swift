@@ -37,13 +37,7 @@ extension Checker {
         }
         field.durationUnit = durationUnit
       case .money:
-        guard let currency = Currency(code: unit.name) else {
-          error(
-            "unknown-currency", "'\(unit.name)' is not a currency code", at: unit.range,
-            hint: "write a three-letter code: in EUR, in USD")
-          return
-        }
-        field.currency = currency
+        moneyUnits.append((fields.count, unit))
       case .bool, .number, .percent, .date, .text, .list:
         error(
           "unexpected-unit", "a \(type.rawValue) field takes no unit", at: unit.range,
@@ -54,6 +48,38 @@ extension Checker {
     }
     fieldSlots[name] = fields.count
     fields.append(field)
+  }
+
+  /// Gives each money field declared `in NAME` its currency: the field NAME's, a text field
+  /// naming each row's currency (`field gross: money in currency`), when the table or policy
+  /// declares one, else the currency whose code NAME is.
+  mutating func resolveMoneyUnits() {
+    for (slot, unit) in moneyUnits {
+      if let source = fieldSlots[unit.name], fields[source].isDeclared {
+        guard fields[source].type == .text else {
+          if let type = fields[source].type {
+            error(
+              "currency-field-type",
+              "the currency of '\(fields[slot].name)' is read from '\(unit.name)', a \(type.rawValue) field",
+              at: unit.range, hint: "a field that names each row's currency is text: field \(unit.name): text",
+              notes: [.init("'\(unit.name)' is declared here", at: fields[source].range)])
+          }
+          continue
+        }
+        fields[slot].currencyField = source
+      } else if let currency = Currency(code: unit.name) {
+        fields[slot].currency = currency
+      } else {
+        error(
+          "unknown-currency", "'\(unit.name)' is not a currency code or a field", at: unit.range,
+          hint: Currency(code: unit.name.uppercased()).map { "write the code in capital letters: in \($0.code)" }
+            ?? Suggestion.closest(to: unit.name, among: fields.filter { $0.type == .text }.map(\.name)).map {
+              "did you mean '\($0)'?"
+            }
+            ?? "write a three-letter code (in EUR, in USD), or the name of the text field that names each row's "
+            + "currency, declared with it: field \(unit.name): text")
+      }
+    }
   }
 
   /// The column a declaration names with `from`, or `nil` for the field's own name; an empty

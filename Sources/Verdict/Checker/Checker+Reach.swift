@@ -38,6 +38,12 @@ struct Reach {
     visit(CheckedExpr(kind: .letValue(slot), range: lets[slot].range, id: 0))
   }
 
+  /// Adds the fields that name the currency of the money fields read (`field gross: money in
+  /// currency`): an amount is read with its row's currency.
+  mutating func addCurrencies(of fields: [FieldInfo]) {
+    for slot in self.fields { if let source = fields[slot].currencyField { self.fields.insert(source) } }
+  }
+
   private mutating func add(_ expr: CheckedExpr) {
     switch expr.kind {
     case .field(let slot), .population(_, field: let slot): fields.insert(slot)
@@ -65,6 +71,7 @@ extension Checker {
     }
     if let otherwise { reach.visit(otherwise) }
     for (slot, letInfo) in lets.enumerated() where letInfo.name == Policy.expressionName { reach.visit(letSlot: slot) }
+    reach.addCurrencies(of: fields)
     for slot in fields.indices where !reach.fields.contains(slot) { fields[slot].isUsed = false }
     populationNeeds.removeAll { need in
       need.field < fields.count
@@ -77,6 +84,7 @@ extension Checker {
     for index in aggregates.indices {
       var reach = Reach(lets: tables[aggregates[index].table].program.lets)
       for slot in [aggregates[index].value, aggregates[index].filter].compactMap({ $0 }) { reach.visit(letSlot: slot) }
+      reach.addCurrencies(of: tables[aggregates[index].table].program.fields)
       aggregates[index].fieldsRead = reach.fields.sorted()
     }
   }
@@ -89,6 +97,7 @@ extension Checker {
     for index in table.aggregates {
       for slot in [aggregates[index].value, aggregates[index].filter].compactMap({ $0 }) { reach.visit(letSlot: slot) }
     }
+    reach.addCurrencies(of: table.program.fields)
     for slot in table.program.fields.indices where !reach.fields.contains(slot) {
       table.program.fields[slot].isUsed = false
     }

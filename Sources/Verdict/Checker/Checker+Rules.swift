@@ -118,6 +118,8 @@ extension Checker {
     // In a table, the lets made for aggregates (`#0v`) are what everything else is read for.
     for (slot, letInfo) in lets.enumerated() where letInfo.name.hasPrefix("#") { usedLets.insert(slot) }
     usedLets.formUnion(letsMeasured)
+    // The field that names a used amount's currency is read with it.
+    for slot in usedFields { if let source = fields[slot].currencyField { usedFields.insert(source) } }
     for (slot, field) in fields.enumerated() where field.isDeclared && !usedFields.contains(slot) {
       fields[slot].isUsed = false
       warning(.unusedField, "field '\(field.name)' is declared but never used", at: field.range)

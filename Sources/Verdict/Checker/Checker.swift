@@ -60,6 +60,9 @@ struct Checker {
   var populationNeeds: [PopulationNeed] = []
   /// The one currency the policy's money literals use, for money fields declared without one.
   var literalCurrency: Currency?
+  /// Money fields and the name after their `in`, a currency's code or a text field naming each
+  /// row's currency: told apart once every field is declared, as the field may come later.
+  var moneyUnits: [(slot: Int, unit: Identifier)] = []
 
   var tableDeclarations: [String: (index: Int, declaration: TableDeclaration)] = [:]
   var tableOrder: [String] = []
@@ -232,6 +235,7 @@ struct Checker {
         continue
       }
     }
+    resolveMoneyUnits()
     reportTableNameClashes()
     for name in letOrder {
       if let slot = fieldSlots[name], fields[slot].isDeclared, let declaration = letDeclarations[name] {

@@ -25,6 +25,9 @@ package enum WarningCode: String, CaseIterable, Sendable {
   /// `verdict check --data`: a percent column whose every value is a bare fraction (`0.15`),
   /// which reads as 0.15%, as a run's summary warns.
   case percentFractions = "percent-fractions"
+  /// `verdict check --data`: a column that names each row's currency (`Currency`) that no field
+  /// reads, while a money field reads bare amounts in one currency, as a run's summary warns.
+  case currencyColumn = "currency-column"
 }
 
 /// The code of a mistake in one of a policy's own examples: an error in `verdict test`, and a

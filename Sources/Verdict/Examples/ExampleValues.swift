@@ -43,6 +43,20 @@ enum ExampleValues {
 
   /// Whether a bare number is read as a value of `type`, in its field's unit: quantities are;
   /// text, true or false, dates and lists are written as such, even where data cells are lenient.
+  /// Gives the bare amounts among an example's `values` the currency their example or record
+  /// names in another field (`field gross: money in currency`), as a data row's are given; the
+  /// error at the first amount that cannot have one, or names another.
+  static func settle(_ values: inout [Value], by currencies: RowCurrencies, written: [(slot: Int, value: Expr)])
+    -> Diagnostic?
+  {
+    var refused: Diagnostic?
+    currencies.settle(&values) { slot, error in
+      guard refused == nil, let expr = written.first(where: { $0.slot == slot })?.value else { return }
+      refused = .mistake(.value, error.message, at: expr.range, hint: error.hint)
+    }
+    return refused
+  }
+
   private static func readsBareNumbers(_ type: ValueType) -> Bool {
     switch type {
     case .percent, .duration, .money: true

@@ -35,6 +35,10 @@ extension Policy {
         return result
       }
     }
+    if let diagnostic = ExampleValues.settle(&values, by: rowCurrencies, written: example.values) {
+      result.failure = ExampleFailure(diagnostic: diagnostic, source: example.source)
+      return result
+    }
     var client = Client(values: values)
     if aggregateCount > 0 {
       let (accumulators, failure) = aggregates(of: example, in: context, constants)
@@ -94,6 +98,9 @@ extension Policy {
           case .success(let value): values[slot] = value
           case .failure(let diagnostic): return ([], ExampleFailure(diagnostic: diagnostic, source: example.source))
           }
+        }
+        if let diagnostic = ExampleValues.settle(&values, by: tables[table].policy.rowCurrencies, written: written) {
+          return ([], ExampleFailure(diagnostic: diagnostic, source: example.source))
         }
         let failure = accumulators.withUnsafeMutableBufferPointer { buffer in
           tables[table].fold(Client(values: values), in: context, into: buffer.baseAddress!)

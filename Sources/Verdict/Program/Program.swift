@@ -37,6 +37,9 @@ public struct FieldInfo: Sendable, Hashable {
   package var durationUnit: TimeSpan.Unit?
   /// The currency of a money field (`in EUR`, or the one currency of the policy's literals).
   package var currency: Currency?
+  /// The slot of the text field that names each row's currency, for a money field whose bare
+  /// amounts are in it (`field gross: money in currency`); ``currency`` is then `nil`.
+  package var currencyField: Int?
   /// How the cells of a date field are written (`format "M/D/YYYY"`); `nil` for the default
   /// forms, `2026-11-28` and `28.11.2026`.
   package var dateFormat: DateFormat?
@@ -50,6 +53,10 @@ public struct FieldInfo: Sendable, Hashable {
 
   /// The header of the data column the field reads: ``column``, else the field's name.
   package var columnName: String { column ?? name }
+
+  /// The currency a bare amount of the field is read in: ``currency``, or for a field whose rows
+  /// name their currency the placeholder ``Currency/ofRow`` (``RowCurrencies`` settles it).
+  package var cellCurrency: Currency? { currencyField == nil ? currency : .ofRow }
 
   /// Creates a field description.
   package init(

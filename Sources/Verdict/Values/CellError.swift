@@ -9,6 +9,9 @@ package struct CellError: Error, Sendable, Hashable, CustomStringConvertible {
   /// hints once a kind, so a column of thousands of such cells gets one, and a later cell wrong
   /// in another way still gets its own. `nil` when the hint says the same for every cell.
   package var hintKind: String?
+  /// Whether the cell reads, but its row refuses it: an amount whose row names no currency, or
+  /// another (``RowCurrencies``). `verdict check --data` then does not call the cell the wrong type.
+  package var concernsRow = false
 
   /// The kind of the hint, which is the hint itself when it does not quote its cell.
   package var hintGroup: String? { hintKind ?? hint }

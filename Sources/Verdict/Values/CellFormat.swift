@@ -9,7 +9,7 @@ package struct CellFormat: Sendable, Hashable {
   package var readsJSONNumbers = false
   /// How bare numbers are read for a duration.
   package var durationUnit: TimeSpan.Unit?
-  /// The currency of bare numbers for money.
+  /// The currency of bare numbers for money (``Currency/ofRow`` when the row names it).
   package var currency: Currency?
   /// How the column writes numbers.
   package var numbers: NumberFormat
@@ -21,7 +21,7 @@ package struct CellFormat: Sendable, Hashable {
   package init(_ field: FieldInfo, numbers: NumberFormat = .point) {
     type = field.type
     durationUnit = field.durationUnit
-    currency = field.currency
+    currency = field.cellCurrency
     self.numbers = numbers
     dateFormat = field.dateFormat
   }

@@ -274,7 +274,7 @@ package struct CellReader: Sendable {
         return .success(.duration(TimeSpan(seconds: seconds)))
       }
     case (.money, .int), (.money, .decimal):
-      if field.currency != nil { return read(value.plainText, for: field) }
+      if field.cellCurrency != nil { return read(value.plainText, for: field) }
     case (_, .text(let text)):
       return read(text, for: field)
     default:

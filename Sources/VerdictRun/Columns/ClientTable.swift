@@ -110,6 +110,10 @@ package struct ClientTable: Sendable {
         badSlots.append(slot)
       }
     }
+    policy.rowCurrencies.settle(&values) { slot, error in
+      problems.append("\(policy.fields[slot].name): \(error.message)")
+      badSlots.append(slot)
+    }
     return (Client(values: values), problems.isEmpty ? nil : problems.joined(separator: "; "), badSlots)
   }
 

@@ -126,6 +126,10 @@ package struct DataFileSurvey: Sendable {
     // The percent fields' values of a row, noted as a run notes them: when no cell of the row fails.
     let percentColumns = Dictionary(uniqueKeysWithValues: scale.columns.enumerated().map { ($1.slot, $0) })
     var percents: [(value: Value, check: Int, column: Int)] = []
+    // A row's values by slot, when amounts take their row's currency, which is settled as a run
+    // settles it (the amount's cell is the one refused).
+    var values = [Value](repeating: .missing, count: policy.rowCurrencies.isEmpty ? 0 : policy.fields.count)
+    let checkOfSlot = Dictionary(checks.enumerated().map { ($1.slot, $0) }, uniquingKeysWith: { first, _ in first })
     do {
       try source.forEachRow(buffer, binder: binder) { row in
         guard row.problem == nil else { return }
@@ -136,11 +140,18 @@ package struct DataFileSurvey: Sendable {
           switch reader.read(cell, as: check.format) {
           case .success(let value):
             if let column = percentColumns[check.slot] { percents.append((value, index, column)) }
+            if !values.isEmpty { values[check.slot] = value }
           case .failure(let error):
             fits = false
+            if !values.isEmpty { values[check.slot] = .missing }
             failures[check.slot, default: CellFailures()].add(
               line: row.line, text: String(decoding: cell, as: UTF8.self), error: error, keeping: examples)
           }
+        }
+        policy.rowCurrencies.settle(&values) { slot, error in
+          fits = false
+          let cell = checkOfSlot[slot].map { String(decoding: row.cells[checks[$0].column], as: UTF8.self) } ?? ""
+          failures[slot, default: CellFailures()].add(line: row.line, text: cell, error: error, keeping: examples)
         }
         guard fits else { return }
         for percent in percents {
@@ -189,11 +200,30 @@ extension ClientTable {
   package func cellFailures(for policy: Policy, examples: Int) -> [Int: CellFailures] {
     var failures: [Int: CellFailures] = [:]
     let table = deciding(for: policy)
-    for check in table.cellChecks(for: policy) {
+    let checks = table.cellChecks(for: policy)
+    for check in checks {
       for row in rows where row.problem == nil && check.column < row.cells.count {
         guard case .failure(let error) = table.read(row, column: check.column, format: check.format) else { continue }
         failures[check.slot, default: CellFailures()].add(
           line: row.line, text: row.cells[check.column], error: error, keeping: examples)
+      }
+    }
+    guard !policy.rowCurrencies.isEmpty else { return failures }
+    // Amounts their row's currency refuses, as a run refuses them: in rows whose cells all read.
+    for row in rows where row.problem == nil {
+      var values = [Value](repeating: .missing, count: policy.fields.count)
+      var fits = true
+      for check in checks where check.column < row.cells.count {
+        guard case .success(let value) = table.read(row, column: check.column, format: check.format) else {
+          fits = false
+          break
+        }
+        values[check.slot] = value
+      }
+      guard fits else { continue }
+      policy.rowCurrencies.settle(&values) { slot, error in
+        let cell = checks.first { $0.slot == slot }.map { row.cells[$0.column] } ?? ""
+        failures[slot, default: CellFailures()].add(line: row.line, text: cell, error: error, keeping: examples)
       }
     }
     return failures

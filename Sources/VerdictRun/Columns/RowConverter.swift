@@ -12,6 +12,8 @@ final class RowConverter {
   private let slots: UnsafeMutableBufferPointer<Int>
   /// The short texts read lately, by slot (a converter is used by one thread at a time).
   private let recent: UnsafeMutablePointer<RecentTexts>
+  /// The money fields whose rows name their currency, settled once a row is read.
+  private let currencies: RowCurrencies
 
   /// A converter for `fields` read in `formats` (one per field), of the slots `slots` or else of
   /// every field the policy reads.
@@ -23,7 +25,9 @@ final class RowConverter {
     formats.initialize(from: complete, count: fields.count)
     names = fields.map(\.name)
     reader = CellReader()
-    let chosen = slots ?? fields.indices.filter { fields[$0].isUsed }
+    currencies = RowCurrencies(fields)
+    let some = slots ?? fields.indices.filter { fields[$0].isUsed }
+    let chosen = some + currencies.currencySlots(of: some).filter { !some.contains($0) }
     self.slots = .allocate(capacity: chosen.count)
     _ = self.slots.initialize(from: chosen)
     recent = .allocate(capacity: 1)
@@ -50,6 +54,7 @@ final class RowConverter {
         problems = (problems ?? []) + [CellProblem(field: names[slot], slot: slot, error: error)]
       }
     }
+    settleCurrencies(values, &problems)
     return problems
   }
   /// Writes the values of row `row` of `batch` to `values`, like ``convert(_:into:)``.
@@ -60,7 +65,18 @@ final class RowConverter {
         problems = (problems ?? []) + [CellProblem(field: names[slot], slot: slot, error: error)]
       }
     }
+    settleCurrencies(values, &problems)
     return problems
+  }
+
+  /// Gives a read row's bare amounts the currency their row names (``RowCurrencies``), adding
+  /// the amounts refused to `problems`.
+  @inline(__always)
+  private func settleCurrencies(_ values: UnsafeMutablePointer<Value>, _ problems: inout [CellProblem]?) {
+    guard !currencies.isEmpty else { return }
+    currencies.settle(values) { slot, error in
+      problems = (problems ?? []) + [CellProblem(field: names[slot], slot: slot, error: error)]
+    }
   }
 
 }

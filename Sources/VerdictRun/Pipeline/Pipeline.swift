@@ -18,13 +18,17 @@ final class Pipeline: @unchecked Sendable {
   private let history: RunHistory?
   /// How the data writes money and dates, for the HTML report.
   private let notation: DataNotation
+  /// The summary's warnings of files' currency columns that no field reads (``CurrencyColumn``).
+  private let currencyColumns: [String]
 
   init(
     policy: Policy, options: RunOptions, context: EvaluationContext, binder: ColumnBinder,
     store: AggregateStore? = nil, history: RunHistory? = nil, notation: DataNotation = .plain,
-    populationLeftOut: Int = 0, open: @escaping (String) throws(RunFailure) -> any RecordSource
+    populationLeftOut: Int = 0, currencyColumns: [String] = [],
+    open: @escaping (String) throws(RunFailure) -> any RecordSource
   ) {
     self.notation = notation
+    self.currencyColumns = currencyColumns
     self.populationLeftOut = populationLeftOut
     self.store = store
     self.history = history
@@ -156,6 +160,7 @@ final class Pipeline: @unchecked Sendable {
     summary.populationLeftOut = populationLeftOut
     summary.moreDuplicateKeys = writer.duplicateKeys.hasUnnamedRepeats
     summary.forgottenVerdicts = history?.forgottenVerdicts?.warning ?? ""
+    summary.currencyColumns = currencyColumns
     summary.percentFractions =
       PercentScale.merged(evaluators.map(\.value.percentScale))?.warnings(fields: policy.fields, sources: sources) ?? []
     if let store {

@@ -35,6 +35,10 @@ package struct RunSummary: Sendable {
   /// A warning for each percent field whose values were all bare fractions (``PercentScale``).
   /// Not one that ``warns`` counts: half a percent is often meant, and `--quiet` stays silent.
   package var percentFractions: [String] = []
+  /// A warning for each data file with a currency column that no field reads while a money field
+  /// reads bare amounts in one currency (``CurrencyColumn``): ``warns`` counts it, as a row in
+  /// another currency would be misread.
+  package var currencyColumns: [String] = []
 
   /// Creates a summary.
   package init(
@@ -89,6 +93,7 @@ package struct RunSummary: Sendable {
           + "whose cells could not be read")
     }
     lines += percentFractions.map { "  " + $0 }
+    lines += currencyColumns.map { "  " + $0 }
     if let unmatched = unmatchedRecords?.text, !unmatched.isEmpty {
       lines.append(String(unmatched.dropLast()))
     }
@@ -123,7 +128,7 @@ package struct RunSummary: Sendable {
   package var warns: Bool {
     status != .success || unshownErrors > 0 || !duplicateKeys.isEmpty || tally.unrecorded > 0
       || populationLeftOut > 0 || tally.unreadableTails > 0 || !(unmatchedRecords?.text.isEmpty ?? true)
-      || !lookalikeKeys.isEmpty || !forgottenVerdicts.isEmpty
+      || !lookalikeKeys.isEmpty || !forgottenVerdicts.isEmpty || !currencyColumns.isEmpty
   }
 
   /// The exit status the counts call for.

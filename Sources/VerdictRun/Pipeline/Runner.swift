@@ -164,9 +164,18 @@ package final class Runner {
       tables.first { $0.table.name == file.name }?.source.binding?.notation
     }
     let notation = DataNotation.first(of: configuration.inputs.compactMap { prepared[$0]?.notation } + tableNotations)
+    let currencyColumns =
+      configuration.inputs.compactMap { path in
+        prepared[path].flatMap { CurrencyColumn.warning(columns: $0.columns, policy: policy, file: path) }
+      }
+      + tables.compactMap { table in
+        table.source.binding.flatMap {
+          CurrencyColumn.warning(columns: $0.columns, policy: table.table.policy, file: table.source.name)
+        }
+      }
     return try Pipeline(
       policy: policy, options: options, context: context, binder: binder, store: store, history: history,
-      notation: notation, populationLeftOut: populationLeftOut, open: open
+      notation: notation, populationLeftOut: populationLeftOut, currencyColumns: currencyColumns, open: open
     )
     .run(inputs: inputs, sources: sources, sink: sink, renderer: renderer, standardError: standardError)
   }

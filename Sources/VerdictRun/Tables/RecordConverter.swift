@@ -19,6 +19,8 @@ final class RecordConverter {
   /// Whether a slot is a date or bool field, whose cells are remembered.
   private let isRemembered: UnsafeMutablePointer<Bool>
   private let dates: RecentCells
+  /// The money fields whose records name their currency, settled once a record is read.
+  private let currencies: RowCurrencies
 
   init(fields: [FieldInfo], formats cellFormats: [CellFormat]) {
     formats = .allocate(capacity: max(1, fields.count))
@@ -30,6 +32,7 @@ final class RecordConverter {
     isRemembered = .allocate(capacity: max(1, fields.count))
     isRemembered.initialize(from: cellFormats.map { $0.type == .date || $0.type == .bool }, count: fields.count)
     dates = RecentCells(slots: fields.count)
+    currencies = RowCurrencies(fields)
   }
 
   deinit {
@@ -51,6 +54,11 @@ final class RecordConverter {
         problems = (problems ?? []) + [CellProblem(field: names[slot], slot: slot, error: error)]
       } else if isRemembered {
         dates.remember(cell, slot: slot, values[slot])
+      }
+    }
+    if !currencies.isEmpty {
+      currencies.settle(values) { slot, error in
+        problems = (problems ?? []) + [CellProblem(field: names[slot], slot: slot, error: error)]
       }
     }
     return problems

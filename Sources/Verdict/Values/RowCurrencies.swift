@@ -1,0 +1,130 @@
+/// The money fields whose bare amounts are in the currency their row names in another field
+/// (`field gross: money in currency`), as payment exports write them: PayPal, Stripe and Wise
+/// give each row an amount without a sign (`Gross`: `12.50`) and its currency in a column of its
+/// own (`Currency`: `USD`).
+///
+/// A reader reads such an amount's cell as it reads any money cell, a bare amount taking the
+/// placeholder ``Currency/ofRow``; once the row's cells are read, ``settle(_:failed:)`` gives each
+/// bare amount its row's currency, and refuses an amount whose row names no currency, or another
+/// currency than the amount's own cell (`$12.50` in a row of `EUR`). So a dollar row is never
+/// read as euros because the policy's other money is in euros: the amount is exact or refused.
+package struct RowCurrencies: Sendable {
+  /// A money field and the text field that names its rows' currency.
+  struct Pair: Sendable {
+    /// The money field's slot.
+    var amount: Int
+    /// The slot of the field holding the row's currency.
+    var currency: Int
+    /// The currency field's column header, for messages.
+    var column: String
+  }
+
+  /// The pairs, in slot order of their amounts.
+  let pairs: [Pair]
+
+  /// The money fields of `fields` that declare their rows' currency field, and those fields.
+  package init(_ fields: [FieldInfo]) {
+    pairs = fields.indices.compactMap { slot in
+      fields[slot].currencyField.map { Pair(amount: slot, currency: $0, column: fields[$0].columnName) }
+    }
+  }
+
+  /// Whether no field takes its rows' currency: a reader then has nothing to settle.
+  package var isEmpty: Bool { pairs.isEmpty }
+
+  /// The slots of the currency fields that the amounts among `slots` read: a reader that converts
+  /// only some fields must convert these too.
+  package func currencySlots(of slots: some Sequence<Int>) -> [Int] {
+    let chosen = Set(slots)
+    return pairs.filter { chosen.contains($0.amount) }.map(\.currency)
+  }
+
+  /// Gives each bare amount among a row's `values` (one per slot, read) its row's currency; an
+  /// amount that cannot have one, or names another, becomes missing and `failed` is called with
+  /// its slot and why, in slot order.
+  package func settle(_ values: UnsafeMutablePointer<Value>, failed: (Int, CellError) -> Void) {
+    for pair in pairs {
+      guard case .money(var money) = values[pair.amount] else { continue }
+      let named = RowCurrencies.currency(named: values[pair.currency])
+      if money.currency == .ofRow {
+        switch named {
+        case .success(let currency):
+          money.currency = currency
+          values[pair.amount] = .money(money)
+        case .failure(let problem):
+          values[pair.amount] = .missing
+          failed(pair.amount, noCurrency(money, problem, column: pair.column))
+        }
+      } else if case .success(let currency) = named, currency != money.currency {
+        values[pair.amount] = .missing
+        failed(
+          pair.amount,
+          RowCurrencies.refusal(
+            "\(money) in a row whose \(Value.quote(pair.column)) is \(currency.code)",
+            hint: "an amount and its row name two currencies: correct the one that is wrong, or write the amount bare "
+              + "(\(Money.format(money.scaledAmount))) to take the row's", kind: nil))
+      }
+    }
+  }
+
+  /// ``settle(_:failed:)`` on a row held in an array.
+  package func settle(_ values: inout [Value], failed: (Int, CellError) -> Void) {
+    guard !pairs.isEmpty else { return }
+    values.withUnsafeMutableBufferPointer { settle($0.baseAddress!, failed: failed) }
+  }
+
+  /// The currency a row's currency cell names: a three-letter code in any letter case (Stripe
+  /// writes `usd`) or the sign `€`, `$` or `£`; the cell itself when it names none (or is missing).
+  static func currency(named value: Value) -> Result<Currency, CurrencyCellProblem> {
+    guard case .text(let text) = value else { return .failure(.empty) }
+    let letters = Array(text.utf8)
+    if letters.count == 3, letters.allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }),
+      let currency = Currency(code: text.uppercased())
+    {
+      return .success(currency)
+    }
+    if text.count == 1, let currency = Currency(symbol: text.first!) { return .success(currency) }
+    return .failure(.notACode(text))
+  }
+
+  /// The error for a bare amount whose row's currency cell names no currency.
+  private func noCurrency(_ money: Money, _ problem: CurrencyCellProblem, column: String) -> CellError {
+    let amount = Money.format(money.scaledAmount)
+    switch problem {
+    case .empty:
+      return RowCurrencies.refusal(
+        "\(amount) has no currency: its row's \(Value.quote(column)) is empty",
+        hint: "write the row's three-letter currency code in \(Value.quote(column)) (EUR, USD), or the amount with "
+          + "its code: \(amount) EUR",
+        kind: "row currency empty")
+    case .notACode(let text):
+      let code = ["euro", "euros"].contains(text.lowercased()) ? "EUR" : nil
+      return RowCurrencies.refusal(
+        "\(amount) has no currency: its row's \(Value.quote(column)) is \(Value.quote(text)), not a currency code",
+        hint: code.map { "write the euro's code in \(Value.quote(column)): \($0)" }
+          ?? "write the row's currency in \(Value.quote(column)) as its three-letter code (EUR, USD) or as €, $ or £",
+        kind: code == nil ? "row currency unread" : nil)
+    }
+  }
+
+  /// The error for an amount its row refuses, which reads as money (``CellError/concernsRow``).
+  private static func refusal(_ message: String, hint: String, kind: String?) -> CellError {
+    var error = CellError(message: message, hint: hint, hintKind: kind)
+    error.concernsRow = true
+    return error
+  }
+}
+
+/// Why a row's currency cell names no currency.
+enum CurrencyCellProblem: Error {
+  /// The cell is empty.
+  case empty
+  /// The cell holds this text, which is no code or sign.
+  case notACode(String)
+}
+
+extension Currency {
+  /// The placeholder currency of a bare amount in a field whose rows name their currency, until
+  /// ``RowCurrencies/settle(_:failed:)`` gives it the row's: no code packs to zero.
+  package static let ofRow = Currency(packed: 0)
+}
