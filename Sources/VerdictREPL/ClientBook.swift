@@ -80,6 +80,8 @@ package struct ClientBook: Sendable {
     let scale = PercentScale(decided.table(table, for: policy), for: policy)
     return (repeated.map { ["warning: \($0)"] } ?? []) + scale.warnings(fields: policy.fields, sources: [table.name])
       + [CurrencyColumn.warning(columns: table.columns, policy: policy, file: table.name)].compactMap { $0 }
+      + TextVariants(decided.table(table, for: policy), for: policy).warnings(
+        fields: policy.fields, sources: [table.name])
       + recordWarnings(for: policy)
   }
 

@@ -13,6 +13,7 @@ enum DataCheck {
     diagnostics(for: policy, data: survey.layout, failures: survey.failures)
       + fractions(survey.percentScale, of: policy, file: survey.layout.name)
       + currencyColumn(survey.layout, of: policy)
+      + variants(survey.textVariants, of: policy, file: survey.layout.name)
   }
 
   /// The same, for a table read into memory.
@@ -20,6 +21,16 @@ enum DataCheck {
     diagnostics(for: policy, data: table, failures: table.cellFailures(for: policy, examples: examples))
       + fractions(PercentScale(table.deciding(for: policy), for: policy), of: policy, file: table.name)
       + currencyColumn(table, of: policy)
+      + variants(TextVariants(table.deciding(for: policy), for: policy), of: policy, file: table.name)
+  }
+
+  /// A warning on each field compared with a text that `file` writes another way (`Pro` for
+  /// `"pro"`), as a run's summary gives it.
+  private static func variants(_ variants: TextVariants, of policy: Policy, file: String) -> [Diagnostic] {
+    variants.findings(fields: policy.fields, sources: [file]).map { finding in
+      .warning(
+        WarningCode.textVariant.rawValue, finding.sentence, at: policy.fields[finding.slot].range, hint: finding.hint)
+    }
   }
 
   /// A warning on the money field that reads bare amounts in one currency when `table` has a

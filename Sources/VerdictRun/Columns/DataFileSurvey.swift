@@ -67,6 +67,8 @@ package struct DataFileSurvey: Sendable {
   package var rowErrors = RowErrors()
   /// What the percent fields' cells show: fractions such as `0.15` throughout a column.
   package var percentScale: PercentScale
+  /// Text cells of the first rows written another way than the texts the policy compares them with.
+  package var textVariants: TextVariants
 
   /// Surveys `path` (not standard input) for `policy`, keeping `examples` failing cells a field
   /// and `examples` rows with errors. `recordKey`: for a record table's file, the column that
@@ -117,7 +119,9 @@ package struct DataFileSurvey: Sendable {
     let checks = layout.cellChecks(for: policy)
     var failures: [Int: CellFailures] = [:]
     var scale = PercentScale(fields: policy.fields)
-    var survey = DataFileSurvey(layout: layout, failures: [:], rowErrors: rowErrors, percentScale: scale)
+    var variants = TextVariants(policy)
+    var survey = DataFileSurvey(
+      layout: layout, failures: [:], rowErrors: rowErrors, percentScale: scale, textVariants: variants)
     guard !checks.isEmpty else { return survey }
     let (source, _, binder, _) = try ClientTable.open(path, options: options)
     guard let binder else { return survey }
@@ -127,8 +131,9 @@ package struct DataFileSurvey: Sendable {
     let percentColumns = Dictionary(uniqueKeysWithValues: scale.columns.enumerated().map { ($1.slot, $0) })
     var percents: [(value: Value, check: Int, column: Int)] = []
     // A row's values by slot, when amounts take their row's currency, which is settled as a run
-    // settles it (the amount's cell is the one refused).
-    var values = [Value](repeating: .missing, count: policy.rowCurrencies.isEmpty ? 0 : policy.fields.count)
+    // settles it (the amount's cell is the one refused), or texts are compared.
+    let keepsValues = !policy.rowCurrencies.isEmpty || variants.isSampling
+    var values = [Value](repeating: .missing, count: keepsValues ? policy.fields.count : 0)
     let checkOfSlot = Dictionary(checks.enumerated().map { ($1.slot, $0) }, uniquingKeysWith: { first, _ in first })
     do {
       try source.forEachRow(buffer, binder: binder) { row in
@@ -154,6 +159,9 @@ package struct DataFileSurvey: Sendable {
           failures[slot, default: CellFailures()].add(line: row.line, text: cell, error: error, keeping: examples)
         }
         guard fits else { return }
+        if variants.isSampling {
+          values.withUnsafeBufferPointer { variants.note($0.baseAddress!, source: 0, line: row.line) }
+        }
         for percent in percents {
           let cell = row.cells[checks[percent.check].column]
           scale.note(percent.value, cell: cell, column: percent.column, line: row.line)
@@ -168,6 +176,7 @@ package struct DataFileSurvey: Sendable {
     }
     survey.failures = failures
     survey.percentScale = scale
+    survey.textVariants = variants
     return survey
   }
 }

@@ -61,6 +61,8 @@ final class BatchEvaluator {
   private let fillsHistoryFacts: Bool
   /// Whether the values of each percent field read so far were all bare fractions.
   private(set) var percentScale: PercentScale
+  /// Text cells of the first rows written another way than the texts the policy compares them with.
+  private(set) var textVariants: TextVariants
 
   /// `explanationEscaping`: with `--explain`, how the renderer takes the explanation
   /// (``ReportRenderer/explanationEscaping``); `nil` without.
@@ -81,6 +83,7 @@ final class BatchEvaluator {
     self.store = store
     fillsHistoryFacts = !policy.historyFacts.isEmpty
     percentScale = PercentScale(fields: policy.fields)
+    textVariants = TextVariants(policy)
     met = Array(repeating: 0, count: ((store?.keys.count ?? 0) + 63) / 64)
     rowClient = RowClient(
       Client(
@@ -151,6 +154,11 @@ final class BatchEvaluator {
         continue
       }
       if !percentScale.isEmpty { percentScale.add(row, of: batch, values: client.values) }
+      if textVariants.isSampling {
+        client.values.withUnsafeBufferPointer {
+          textVariants.note($0.baseAddress!, source: batch.source, line: batch.lines[row])
+        }
+      }
       if let store, let damage = aggregate(row, of: batch, from: store) {
         let text = (damage.place.map { "\($0): " } ?? "") + damage.reason
         // Without a client file the row is the client's first record, in the same file as the

@@ -161,6 +161,10 @@ final class Pipeline: @unchecked Sendable {
     summary.moreDuplicateKeys = writer.duplicateKeys.hasUnnamedRepeats
     summary.forgottenVerdicts = history?.forgottenVerdicts?.warning ?? ""
     summary.currencyColumns = currencyColumns
+    summary.textVariants =
+      (TextVariants.merged(evaluators.map(\.value.textVariants))?.warnings(fields: policy.fields, sources: sources)
+        ?? [])
+      + (store?.textVariants ?? [])
     summary.percentFractions =
       PercentScale.merged(evaluators.map(\.value.percentScale))?.warnings(fields: policy.fields, sources: sources) ?? []
     if let store {

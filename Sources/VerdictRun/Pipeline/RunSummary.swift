@@ -39,6 +39,9 @@ package struct RunSummary: Sendable {
   /// reads bare amounts in one currency (``CurrencyColumn``): ``warns`` counts it, as a row in
   /// another currency would be misread.
   package var currencyColumns: [String] = []
+  /// A warning for each text the policy compares a field with that sampled rows write another way
+  /// (``TextVariants``): ``warns`` counts it, as those rows silently do not match.
+  package var textVariants: [String] = []
 
   /// Creates a summary.
   package init(
@@ -94,6 +97,7 @@ package struct RunSummary: Sendable {
     }
     lines += percentFractions.map { "  " + $0 }
     lines += currencyColumns.map { "  " + $0 }
+    lines += textVariants.map { "  " + $0 }
     if let unmatched = unmatchedRecords?.text, !unmatched.isEmpty {
       lines.append(String(unmatched.dropLast()))
     }
@@ -129,6 +133,7 @@ package struct RunSummary: Sendable {
     status != .success || unshownErrors > 0 || !duplicateKeys.isEmpty || tally.unrecorded > 0
       || populationLeftOut > 0 || tally.unreadableTails > 0 || !(unmatchedRecords?.text.isEmpty ?? true)
       || !lookalikeKeys.isEmpty || !forgottenVerdicts.isEmpty || !currencyColumns.isEmpty
+      || !textVariants.isEmpty
   }
 
   /// The exit status the counts call for.

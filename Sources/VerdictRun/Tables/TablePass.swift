@@ -114,6 +114,7 @@ package struct TablePass {
       try TableReader(source: source, binder: binder, fields: fields).run { batch in
         folder.fold(batch, into: store)
       }
+      store.textVariants += folder.textVariants.warnings(fields: fields, sources: [source.name], table: table.name)
     } catch let error as DataReadError {
       throw RunFailure(
         .data,
@@ -138,12 +139,16 @@ private final class RecordFolder {
   private var clients: [Int32] = []
   /// What warming the caches read; kept so that the reads are not optimised away.
   private(set) var warmth: UInt64 = 0
+  /// Text cells of the first records written another way than the texts the table's lets compare
+  /// them with (`where status == "paid"` over `Paid`).
+  private(set) var textVariants: TextVariants
 
   init(table: RecordTable, index: Int, source: String, context: EvaluationContext) {
     self.table = table
     self.index = index
     self.source = source
     self.context = context
+    textVariants = TextVariants(table.policy)
   }
 
   func fold(_ batch: RecordBatch, into store: AggregateStore) {
@@ -180,6 +185,7 @@ private final class RecordFolder {
         problem = found
       }
       let values = batch.values(row)
+      if textVariants.isSampling, problem == nil { textVariants.note(values, source: 0, line: batch.line(row)) }
       store.account(
         client, table: index, line: batch.line(row), at: "\(source):\(batch.line(row))", problem: problem
       ) { accumulators in
