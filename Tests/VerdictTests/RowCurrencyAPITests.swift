@@ -63,3 +63,14 @@ struct RowCurrencyAPITests {
     #expect(try policy.evaluate(client, in: EvaluationContext()).verdict == "review")
   }
 }
+
+extension RowCurrencyAPITests {
+  @Test func aLongCurrencyCellIsQuotedInPart() {
+    let long = String(repeating: "x", count: 100_000)
+    #expect {
+      try Self.policy.client(["gross": .text("12"), "currency": .text(long)])
+    } throws: { error in
+      "\(error)".contains("is \"\(String(repeating: "x", count: 40))…\", not a currency code") && "\(error)".count < 400
+    }
+  }
+}

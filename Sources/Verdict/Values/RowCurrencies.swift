@@ -100,11 +100,17 @@ package struct RowCurrencies: Sendable {
     case .notACode(let text):
       let code = ["euro", "euros"].contains(text.lowercased()) ? "EUR" : nil
       return RowCurrencies.refusal(
-        "\(amount) has no currency: its row's \(Value.quote(column)) is \(Value.quote(text)), not a currency code",
+        "\(amount) has no currency: its row's \(Value.quote(column)) is \(RowCurrencies.quoted(text)), not a currency code",
         hint: code.map { "write the euro's code in \(Value.quote(column)): \($0)" }
           ?? "write the row's currency in \(Value.quote(column)) as its three-letter code (EUR, USD) or as €, $ or £",
         kind: code == nil ? "row currency unread" : nil)
     }
+  }
+
+  /// A currency cell in quotes for a message, its first 40 characters when longer: a cell of
+  /// megabytes is quoted on every row whose amount it leaves without a currency.
+  static func quoted(_ text: String) -> String {
+    text.count > 40 ? Value.quote(String(text.prefix(40)) + "…") : Value.quote(text)
   }
 
   /// The error for an amount its row refuses, which reads as money (``CellError/concernsRow``).

@@ -14,6 +14,9 @@ final class RowConverter {
   private let recent: UnsafeMutablePointer<RecentTexts>
   /// The money fields whose rows name their currency, settled once a row is read.
   private let currencies: RowCurrencies
+  /// Whether there are any: asked on every row, where reading the array's count through the
+  /// class would retain it.
+  private let settles: Bool
 
   /// A converter for `fields` read in `formats` (one per field), of the slots `slots` or else of
   /// every field the policy reads.
@@ -26,6 +29,7 @@ final class RowConverter {
     names = fields.map(\.name)
     reader = CellReader()
     currencies = RowCurrencies(fields)
+    settles = !currencies.isEmpty
     let some = slots ?? fields.indices.filter { fields[$0].isUsed }
     let chosen = some + currencies.currencySlots(of: some).filter { !some.contains($0) }
     self.slots = .allocate(capacity: chosen.count)
@@ -73,7 +77,7 @@ final class RowConverter {
   /// the amounts refused to `problems`.
   @inline(__always)
   private func settleCurrencies(_ values: UnsafeMutablePointer<Value>, _ problems: inout [CellProblem]?) {
-    guard !currencies.isEmpty else { return }
+    guard settles else { return }
     currencies.settle(values) { slot, error in
       problems = (problems ?? []) + [CellProblem(field: names[slot], slot: slot, error: error)]
     }

@@ -27,6 +27,9 @@ package struct TextVariants: Sendable {
 
   /// Each compared field's slot, its texts and those texts folded (``fold(_:)``), folded to compared.
   private let fields: [(slot: Int, texts: Set<String>, folded: [String: String])]
+  /// Texts of each compared field seen to be no variant, by slot, so that a column's few values
+  /// are folded once each rather than on every row (at most 256 a field, then folded anew).
+  private var plain: [Int: Set<String>] = [:]
   /// The variants seen, in the order first seen.
   private(set) var variants: [Variant] = []
   /// How many rows have been noted.
@@ -55,8 +58,12 @@ package struct TextVariants: Sendable {
     if rows >= TextVariants.sampleSize { isSampling = false }
     for field in fields {
       guard case .text(let text) = values[field.slot], !field.texts.contains(text),
-        let compared = field.folded[TextVariants.fold(text)]
+        plain[field.slot]?.contains(text) != true
       else { continue }
+      guard let compared = field.folded[TextVariants.fold(text)] else {
+        if plain[field.slot, default: []].count < TextVariants.kept * 8 { plain[field.slot, default: []].insert(text) }
+        continue
+      }
       if let index = variants.firstIndex(where: { $0.slot == field.slot && $0.written == text }) {
         variants[index].count += 1
       } else if variants.count < TextVariants.kept {

@@ -1,0 +1,82 @@
+/// Durations written in several parts, as time and issue trackers export them: `1h 30m`,
+/// `1h30m`, `2 hours 15 minutes`, `1w 2d 3h`, and ISO 8601's `PT1H30M` (APIs and calendars).
+/// Exact, and one reading only, so they are read: the sum of the parts, each unit as in a
+/// one-part cell (a day is 24 hours, a week 7 days, as `3d` alone is).
+///
+/// `m` alone is minutes only right after hours (`1h 30m`): elsewhere it may be months. Months and
+/// years in ISO's form (`P1M`, `P1Y`) are refused, as ISO's month is a calendar month and
+/// Verdict's 30 days.
+extension CellScanner {
+  /// The duration of a cell of two or more `NUMBER UNIT` parts in units from the largest down,
+  /// each at most once, or of ISO 8601's `P…` form; `nil` for any other cell.
+  var compoundDuration: TimeSpan? {
+    guard end - start <= 64 else { return nil }
+    if let iso = isoDuration { return iso }
+    var index = start
+    var total: Int64 = 0
+    var parts = 0
+    var previous: TimeSpan.Unit?
+    while index < end {
+      let numberStart = index
+      while index < end,
+        CellScanner.isDigit(bytes[index]) || bytes[index] == UInt8(ascii: ".")
+          || bytes[index] == UInt8(ascii: ",")
+      {
+        index += 1
+      }
+      let numberEnd = index
+      while index < end, CellScanner.isSpace(bytes[index]) { index += 1 }
+      let unitStart = index
+      while index < end, CellScanner.isLetter(bytes[index]) { index += 1 }
+      let letters = UnsafeBufferPointer(rebasing: bytes[unitStart..<index])
+      let minutesAfterHours = previous == .hour && letters.count == 1 && letters[0] == UInt8(ascii: "m")
+      guard numberEnd > numberStart,
+        let unit = minutesAfterHours ? .minute : CellScanner.unit(named: letters),
+        previous.map({ unit.seconds < $0.seconds }) ?? true,
+        let seconds = decimal(numberStart, numberEnd)?.scaled(by: unit.seconds),
+        case (let sum, false) = total.addingReportingOverflow(seconds)
+      else { return nil }
+      (total, previous, parts) = (sum, unit, parts + 1)
+      while index < end, CellScanner.isSpace(bytes[index]) { index += 1 }
+    }
+    return parts >= 2 ? TimeSpan(seconds: total) : nil
+  }
+
+  /// ISO 8601's duration: `P`, then weeks or days, then `T` and hours, minutes and seconds, each
+  /// part optional but one (`P2D`, `PT1H30M`, `P1DT12H`, `PT0.5S`); the letters in either case.
+  private var isoDuration: TimeSpan? {
+    guard end - start >= 3, bytes[start] | 0x20 == UInt8(ascii: "p") else { return nil }
+    var index = start + 1
+    var total: Int64 = 0
+    var parts = 0
+    var inTime = false
+    // The units allowed next, from the largest down: W D before T, H M S after.
+    var smallest = Int64.max
+    while index < end {
+      if bytes[index] | 0x20 == UInt8(ascii: "t"), !inTime {
+        inTime = true
+        index += 1
+        continue
+      }
+      let numberStart = index
+      while index < end, CellScanner.isDigit(bytes[index]) || bytes[index] == UInt8(ascii: ".") { index += 1 }
+      guard index > numberStart, index < end else { return nil }
+      let unit: TimeSpan.Unit? =
+        switch (bytes[index] | 0x20, inTime) {
+        case (UInt8(ascii: "w"), false): .week
+        case (UInt8(ascii: "d"), false): .day
+        case (UInt8(ascii: "h"), true): .hour
+        case (UInt8(ascii: "m"), true): .minute
+        case (UInt8(ascii: "s"), true): .second
+        default: nil
+        }
+      guard let unit, unit.seconds < smallest,
+        let seconds = decimal(numberStart, index)?.scaled(by: unit.seconds),
+        case (let sum, false) = total.addingReportingOverflow(seconds)
+      else { return nil }
+      (total, smallest, parts) = (sum, unit.seconds, parts + 1)
+      index += 1
+    }
+    return parts > 0 ? TimeSpan(seconds: total) : nil
+  }
+}
