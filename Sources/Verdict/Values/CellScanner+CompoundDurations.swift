@@ -37,6 +37,8 @@ extension CellScanner {
         case (let sum, false) = total.addingReportingOverflow(seconds)
       else { return nil }
       (total, previous, parts) = (sum, unit, parts + 1)
+      // A unit abbreviated with a point (`1 Std. 30 Min.`).
+      if index < end, bytes[index] == UInt8(ascii: "."), letters.count > 0 { index += 1 }
       while index < end, CellScanner.isSpace(bytes[index]) { index += 1 }
     }
     return parts >= 2 ? TimeSpan(seconds: total) : nil

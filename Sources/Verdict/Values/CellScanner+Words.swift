@@ -55,19 +55,29 @@ extension CellScanner {
 
   /// The unit a duration's letters name, case-insensitively: `s`, `min`, `h`, `d`, `w`, `mo`, `y`,
   /// or `day`/`days`, `hour`/`hours` and so on, and the abbreviations exports write (`hrs`,
-  /// `mins`, `secs`, `wks`, `yrs`), none of which names two units.
+  /// `mins`, `secs`, `wks`, `yrs`), none of which names two units; and German exports' words
+  /// (`Std`, `Stunden`, `Minuten`, `Tage`, `Wochen`, `Monate`, `Jahre`, `Sek`), as German numbers
+  /// and dates are read.
   static func unit(named letters: UnsafeBufferPointer<UInt8>) -> TimeSpan.Unit? {
     guard letters.count <= 8 else { return nil }
     var word: UInt64 = 0
     for byte in letters { word = word << 8 | UInt64(byte | 0x20) }  // letters only: | 0x20 lowercases
     switch word {
-    case packed("s"), packed("sec"), packed("secs"), packed("second"), packed("seconds"): return .second
-    case packed("min"), packed("mins"), packed("minute"), packed("minutes"): return .minute
-    case packed("h"), packed("hr"), packed("hrs"), packed("hour"), packed("hours"): return .hour
-    case packed("d"), packed("day"), packed("days"): return .day
-    case packed("w"), packed("wk"), packed("wks"), packed("week"), packed("weeks"): return .week
-    case packed("mo"), packed("month"), packed("months"): return .month
-    case packed("y"), packed("yr"), packed("yrs"), packed("year"), packed("years"): return .year
+    case packed("s"), packed("sec"), packed("secs"), packed("second"), packed("seconds"), packed("sek"),
+      packed("sekunde"), packed("sekunden"):
+      return .second
+    case packed("min"), packed("mins"), packed("minute"), packed("minutes"), packed("minuten"): return .minute
+    case packed("h"), packed("hr"), packed("hrs"), packed("hour"), packed("hours"), packed("std"), packed("stunde"),
+      packed("stunden"):
+      return .hour
+    case packed("d"), packed("day"), packed("days"), packed("tag"), packed("tage"), packed("tagen"): return .day
+    case packed("w"), packed("wk"), packed("wks"), packed("week"), packed("weeks"), packed("woche"), packed("wochen"):
+      return .week
+    case packed("mo"), packed("month"), packed("months"), packed("monat"), packed("monate"), packed("monaten"):
+      return .month
+    case packed("y"), packed("yr"), packed("yrs"), packed("year"), packed("years"), packed("jahr"), packed("jahre"),
+      packed("jahren"):
+      return .year
     default: return nil
     }
   }

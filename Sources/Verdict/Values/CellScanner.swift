@@ -103,7 +103,10 @@ struct CellScanner {
   /// The number and the unit of a duration cell, before the number is made seconds (which fails
   /// for part of a second or a duration too long).
   func durationParts(bareUnit: TimeSpan.Unit?) -> (number: ExactDecimal, unit: TimeSpan.Unit)? {
-    var unitStart = end
+    // A unit abbreviated with a point, as German exports write them (`90 Min.`, `1,5 Std.`).
+    var unitEnd = end
+    if end - start > 2, bytes[end - 1] == UInt8(ascii: "."), CellScanner.isLetter(bytes[end - 2]) { unitEnd -= 1 }
+    var unitStart = unitEnd
     while unitStart > start, CellScanner.isLetter(bytes[unitStart - 1]) { unitStart -= 1 }
     var numberEnd = unitStart
     while numberEnd > start, CellScanner.isSpace(bytes[numberEnd - 1]) { numberEnd -= 1 }
@@ -111,7 +114,7 @@ struct CellScanner {
     if unitStart == end {
       unit = bareUnit
     } else {
-      unit = CellScanner.unit(named: UnsafeBufferPointer(rebasing: bytes[unitStart..<end]))
+      unit = CellScanner.unit(named: UnsafeBufferPointer(rebasing: bytes[unitStart..<unitEnd]))
     }
     guard let unit, let decimal = decimal(start, numberEnd) else { return nil }
     return (decimal, unit)
