@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Verdict
@@ -130,12 +131,23 @@ struct CellReaderEquivalenceTests {
         || hint.contains("is not read as a currency sign"))
   }
 
-  /// Durations with a unit abbreviated as exports write it (`2 hrs`, `2Yr`), now read
-  /// (`CellScanner.unit(named:)`).
+  /// Durations with a unit written as exports write it, now read: abbreviated (`2 hrs`, `2Yr`),
+  /// in German (`3 Tage`), with an abbreviation's point (`90 Min.`, `2w.`), in parts (`1h 30m`)
+  /// or in ISO 8601's form (`PT1H30M`) (`CellScanner.unit(named:)`,
+  /// `CellScanner+CompoundDurations.swift`).
   static func isAbbreviatedUnit(_ new: Result<Value, CellError>, _ cell: String) -> Bool {
     guard case .success(.duration) = new else { return false }
-    let letters = String(cell.reversed().prefix { $0.isLetter }.reversed()).lowercased()
-    return ["secs", "mins", "hr", "hrs", "wk", "wks", "yr", "yrs"].contains(letters)
+    let text = cell.trimmingCharacters(in: .whitespaces)
+    if text.hasSuffix("."), text.dropLast().last?.isLetter == true { return true }
+    let letters = String(text.reversed().prefix { $0.isLetter }.reversed()).lowercased()
+    let words = [
+      "secs", "mins", "hr", "hrs", "wk", "wks", "yr", "yrs", "sek", "sekunde", "sekunden", "minuten", "std", "stunde",
+      "stunden", "tag", "tage", "tagen", "woche", "wochen", "monat", "monate", "monaten", "jahr", "jahre", "jahren",
+    ]
+    if words.contains(letters) { return true }
+    // In parts: a letter with a digit after it (`1h30m`), or ISO's `P…`.
+    let firstLetter = text.firstIndex { $0.isLetter }
+    return text.uppercased().hasPrefix("P") || firstLetter.map { text[$0...].contains { $0.isNumber } } == true
   }
 
   /// Percents in a number field (`12%`), refused as before, now have a hint that names the

@@ -34,6 +34,21 @@ struct LookalikeKeysTests {
     #expect(Self.folded("C101") != Self.folded("C1O1"))
   }
 
+  /// A customer number a spreadsheet rewrote without its zeros in front, or JSON with `.0`
+  /// behind, folds as the number; other digits and letters do not.
+  @Test func foldsTheZerosOfNumberKeys() {
+    #expect(Self.folded("00123") == "123")
+    #expect(Self.folded("101.0") == "101")
+    #expect(Self.folded("0101.00") == "101")
+    #expect(Self.folded("0") == "0")
+    #expect(Self.folded("000") == "0")
+    #expect(Self.folded("0.0") == "0")
+    #expect(Self.folded("101.5") == "101.5")
+    #expect(Self.folded("C00123") == "c00123")
+    #expect(Self.folded("0x12") == "0x12")
+    #expect(Self.folded(".0") == ".0")
+  }
+
   /// Sets of lookalikes come in the order of their first keys, each key in the order it first
   /// appeared; a key like no other is in none.
   @Test func groupsLookalikesInTheOrderTheyAppear() {

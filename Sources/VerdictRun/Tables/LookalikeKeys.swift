@@ -4,7 +4,8 @@ import Verdict
 /// the spaces inside: `Acme`, `ACME`, `"Acme"` and `Acme  GmbH` beside `Acme GmbH`, as exports
 /// typed by hand write one client. Keys are compared exactly (a client file's `ab12` and `AB12`
 /// may be two clients), so each is a client of its own whose records are summed apart: every
-/// total is too small, and nothing said so. The summary names them.
+/// total is too small, and nothing said so. The summary names them. So are customer numbers that
+/// a spreadsheet rewrote (`00123` saved as `123`, a JSON export's `101.0` for `101`).
 struct LookalikeKeys {
   /// Each set of keys that fold to the same text, as key numbers in the order they first
   /// appear; the sets in the order of their first keys.
@@ -65,7 +66,7 @@ struct LookalikeKeys {
 
   /// Writes `key` as lookalikes share it into `folded`: lower case, without the quotes around it
   /// (`"`, `'`, `“ ”`, `‘ ’`) or the spaces inside them, with every run of spaces and tabs inside
-  /// it one space.
+  /// it one space; a number without zeros in front or a `.0` behind (``dropNumberPadding(_:)``).
   static func fold(_ key: UnsafeBufferPointer<UInt8>, into folded: inout [UInt8]) {
     folded.removeAll(keepingCapacity: true)
     folded.append(contentsOf: key)
@@ -91,6 +92,23 @@ struct LookalikeKeys {
       needsTidying = true
     }
     if needsTidying { tidy(&folded) }
+    dropNumberPadding(&folded)
+  }
+
+  /// Makes a key of digits the number spreadsheets and JSON rewrite it as: without the zeros in
+  /// front that a spreadsheet drops from a customer number (`00123` is `123`), and without a
+  /// point and zeros behind, as a JSON export may write a number key (`101.0` is `101`).
+  static func dropNumberPadding(_ folded: inout [UInt8]) {
+    var end = folded.count
+    if let point = folded.firstIndex(of: UInt8(ascii: ".")), point > 0,
+      folded[(point + 1)...].allSatisfy({ $0 == UInt8(ascii: "0") })
+    {
+      end = point
+    }
+    guard end > 0, folded[..<end].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return }
+    var start = 0
+    while start < end - 1, folded[start] == UInt8(ascii: "0") { start += 1 }
+    if start > 0 || end < folded.count { folded = Array(folded[start..<end]) }
   }
 
   /// Drops the quotes and spaces around the lowered key in `folded`, and makes each run of spaces
@@ -151,7 +169,7 @@ struct LookalikeKeys {
         .joined(separator: ", ")
     }
     let more = groups.count > LookalikeKeys.shownGroups ? "; …" : ""
-    return "\(count) keys differ from another only in case, quotes or spaces, and each is "
+    return "\(count) keys differ from another only in case, quotes, spaces or zeros in front, and each is "
       + "a client of its own, its records summed apart: \(shown.joined(separator: "; "))\(more) "
       + "(if they are one client, write its key one way in every file)"
   }
