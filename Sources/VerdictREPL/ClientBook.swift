@@ -27,11 +27,12 @@ package struct ClientBook: Sendable {
   /// The columns of the data file.
   package private(set) var columns: [String] = []
   /// The data file, for matching fields to columns and reading numbers as `verdict run` does.
-  private var table: ClientTable? {
+  private(set) var table: ClientTable? {
     didSet { decided = DecidedTable() }
   }
-  /// ``table`` with its decimal marks decided for the policy last asked about.
-  private var decided = DecidedTable()
+  /// ``table`` with its decimal marks decided for the policy last asked about (its warnings,
+  /// in `ClientBook+Warnings.swift`, read it too).
+  private(set) var decided = DecidedTable()
   /// The records of the policy's tables, when they were read.
   private(set) var records: TableRecords?
   /// Table files read into memory by the REPL's `:data TABLE=FILE`, by table name, with their
@@ -60,39 +61,6 @@ package struct ClientBook: Sendable {
     columns = table.columns
     self.table = table
     if let records { attach(records) }
-  }
-
-  /// Why the loaded client file cannot be joined with `policy`'s record tables: it has no
-  /// column that names its clients (``KeylessClients``); `nil` when it can, or is not loaded.
-  package func keylessProblem(for policy: Policy) -> String? {
-    guard let table else { return nil }
-    return KeylessClients.problem(
-      file: table.name, columns: table.columns, keyColumn: table.keyColumn, table: policy.tables.first
-    ).map { $0.message + ($0.hint.map { "\n  hint: \($0)" } ?? "") }
-  }
-
-  /// The warnings a run's summary gives about the loaded files for `policy`: client keys on more
-  /// than one row (`:client` finds the first), percent fields whose every value in the client
-  /// file is a bare fraction (`0.15`, read as 0.15%), then ``recordWarnings(for:)``.
-  package func warnings(for policy: Policy) -> [String] {
-    guard let table else { return recordWarnings(for: policy) }
-    let repeated = RunSummary.duplicateKeysSentence(ClientKey.repeated(table.rows.map(\.key)), more: false)
-    let scale = PercentScale(decided.table(table, for: policy), for: policy)
-    return (repeated.map { ["warning: \($0)"] } ?? []) + scale.warnings(fields: policy.fields, sources: [table.name])
-      + [CurrencyColumn.warning(columns: table.columns, policy: policy, file: table.name)].compactMap { $0 }
-      + TextVariants(decided.table(table, for: policy), for: policy).warnings(
-        fields: policy.fields, sources: [table.name])
-      + recordWarnings(for: policy)
-  }
-
-  /// The warnings a run's summary gives about the tables' records: those whose key matches no
-  /// client of the client file; without one, keys written two ways, each a client of its own.
-  /// Nothing for a client file without a key column, whose problem says that no record matches.
-  package func recordWarnings(for policy: Policy) -> [String] {
-    guard let records, records.fit(policy), keylessProblem(for: policy) == nil else { return [] }
-    guard let table else { return records.lookalikeKeys.map { ["warning: \($0)"] } ?? [] }
-    let unmatched = records.unmatchedRecords(clients: entries.map(\.key), clientFile: table.name)
-    return unmatched.map { ["warning: \($0)"] } ?? []
   }
 
   /// Takes the clients' aggregates from `records`; a client whose records could not all be read
@@ -290,7 +258,7 @@ package struct CellProblem: Error, Sendable, Equatable {
 /// A client file with its decimal marks decided for the policy last asked about: `explain
 /// --all` and the REPL's `:run` read every client for one policy, and deciding the marks for
 /// each client again took a seventh of the time.
-private final class DecidedTable: Sendable {
+final class DecidedTable: Sendable {
   private let last = Mutex<(counted: [Bool], table: ClientTable)?>(nil)
 
   /// `table` with its marks decided for `policy`, decided again only when the columns that

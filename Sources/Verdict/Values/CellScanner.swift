@@ -94,32 +94,6 @@ struct CellScanner {
     return decimal(start, last)
   }
 
-  /// `45d`, `12h`, `90min`, `45 days`, or a bare number in `bareUnit`.
-  func duration(bareUnit: TimeSpan.Unit?) -> TimeSpan? {
-    guard let (decimal, unit) = durationParts(bareUnit: bareUnit) else { return clockDuration ?? compoundDuration }
-    return decimal.scaled(by: unit.seconds).map { TimeSpan(seconds: $0) }
-  }
-
-  /// The number and the unit of a duration cell, before the number is made seconds (which fails
-  /// for part of a second or a duration too long).
-  func durationParts(bareUnit: TimeSpan.Unit?) -> (number: ExactDecimal, unit: TimeSpan.Unit)? {
-    // A unit abbreviated with a point, as German exports write them (`90 Min.`, `1,5 Std.`).
-    var unitEnd = end
-    if end - start > 2, bytes[end - 1] == UInt8(ascii: "."), CellScanner.isLetter(bytes[end - 2]) { unitEnd -= 1 }
-    var unitStart = unitEnd
-    while unitStart > start, CellScanner.isLetter(bytes[unitStart - 1]) { unitStart -= 1 }
-    var numberEnd = unitStart
-    while numberEnd > start, CellScanner.isSpace(bytes[numberEnd - 1]) { numberEnd -= 1 }
-    let unit: TimeSpan.Unit?
-    if unitStart == end {
-      unit = bareUnit
-    } else {
-      unit = CellScanner.unit(named: UnsafeBufferPointer(rebasing: bytes[unitStart..<unitEnd]))
-    }
-    guard let unit, let decimal = decimal(start, numberEnd) else { return nil }
-    return (decimal, unit)
-  }
-
   /// `1200`, `1200.50 EUR`, `EUR 1200`, `€1200`, `-$250.00`, `1.234,56 €` (a no-break space before
   /// the symbol too); bare numbers take `defaultCurrency`.
   func money(defaultCurrency: Currency?) -> Money? {

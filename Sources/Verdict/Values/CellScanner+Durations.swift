@@ -1,12 +1,40 @@
-/// Durations written in several parts, as time and issue trackers export them: `1h 30m`,
-/// `1h30m`, `2 hours 15 minutes`, `1w 2d 3h`, and ISO 8601's `PT1H30M` (APIs and calendars).
-/// Exact, and one reading only, so they are read: the sum of the parts, each unit as in a
-/// one-part cell (a day is 24 hours, a week 7 days, as `3d` alone is).
+/// Duration cells: a number and its unit (`45d`, `90 Min.`), a bare number in the field's unit,
+/// and written in several parts, as time and issue trackers export them: `1h 30m`, `1h30m`,
+/// `2 hours 15 minutes`, `1w 2d 3h`, and ISO 8601's `PT1H30M` (APIs and calendars). Exact, and
+/// one reading only, so they are read: the sum of the parts, each unit as in a one-part cell (a
+/// day is 24 hours, a week 7 days, as `3d` alone is). A clock's `01:30:00` is
+/// `CellScanner+ClockDurations.swift`'s.
 ///
 /// `m` alone is minutes only right after hours (`1h 30m`): elsewhere it may be months. Months and
 /// years in ISO's form (`P1M`, `P1Y`) are refused, as ISO's month is a calendar month and
 /// Verdict's 30 days.
 extension CellScanner {
+  /// `45d`, `12h`, `90min`, `45 days`, or a bare number in `bareUnit`.
+  func duration(bareUnit: TimeSpan.Unit?) -> TimeSpan? {
+    guard let (decimal, unit) = durationParts(bareUnit: bareUnit) else { return clockDuration ?? compoundDuration }
+    return decimal.scaled(by: unit.seconds).map { TimeSpan(seconds: $0) }
+  }
+
+  /// The number and the unit of a duration cell, before the number is made seconds (which fails
+  /// for part of a second or a duration too long).
+  func durationParts(bareUnit: TimeSpan.Unit?) -> (number: ExactDecimal, unit: TimeSpan.Unit)? {
+    // A unit abbreviated with a point, as German exports write them (`90 Min.`, `1,5 Std.`).
+    var unitEnd = end
+    if end - start > 2, bytes[end - 1] == UInt8(ascii: "."), CellScanner.isLetter(bytes[end - 2]) { unitEnd -= 1 }
+    var unitStart = unitEnd
+    while unitStart > start, CellScanner.isLetter(bytes[unitStart - 1]) { unitStart -= 1 }
+    var numberEnd = unitStart
+    while numberEnd > start, CellScanner.isSpace(bytes[numberEnd - 1]) { numberEnd -= 1 }
+    let unit: TimeSpan.Unit?
+    if unitStart == end {
+      unit = bareUnit
+    } else {
+      unit = CellScanner.unit(named: UnsafeBufferPointer(rebasing: bytes[unitStart..<unitEnd]))
+    }
+    guard let unit, let decimal = decimal(start, numberEnd) else { return nil }
+    return (decimal, unit)
+  }
+
   /// The duration of a cell of two or more `NUMBER UNIT` parts in units from the largest down,
   /// each at most once, or of ISO 8601's `P…` form; `nil` for any other cell.
   var compoundDuration: TimeSpan? {

@@ -1,0 +1,41 @@
+import Verdict
+import VerdictRun
+
+/// What a run's summary would say of the files a client book holds, for `verdict explain` and
+/// the REPL's `:data` and `:run`, which read the files otherwise.
+extension ClientBook {
+  /// Why the loaded client file cannot be joined with `policy`'s record tables: it has no
+  /// column that names its clients (``KeylessClients``); `nil` when it can, or is not loaded.
+  package func keylessProblem(for policy: Policy) -> String? {
+    guard let table else { return nil }
+    return KeylessClients.problem(
+      file: table.name, columns: table.columns, keyColumn: table.keyColumn, table: policy.tables.first
+    ).map { $0.message + ($0.hint.map { "\n  hint: \($0)" } ?? "") }
+  }
+
+  /// The warnings a run's summary gives about the loaded files for `policy`: client keys on more
+  /// than one row (`:client` finds the first), percent fields whose every value in the client
+  /// file is a bare fraction (`0.15`, read as 0.15%), a currency column no field reads
+  /// (``CurrencyColumn``), texts the rows write another way than the policy compares them with
+  /// (``TextVariants``), then ``recordWarnings(for:)``.
+  package func warnings(for policy: Policy) -> [String] {
+    guard let table else { return recordWarnings(for: policy) }
+    let repeated = RunSummary.duplicateKeysSentence(ClientKey.repeated(table.rows.map(\.key)), more: false)
+    let scale = PercentScale(decided.table(table, for: policy), for: policy)
+    return (repeated.map { ["warning: \($0)"] } ?? []) + scale.warnings(fields: policy.fields, sources: [table.name])
+      + [CurrencyColumn.warning(columns: table.columns, policy: policy, file: table.name)].compactMap { $0 }
+      + TextVariants(decided.table(table, for: policy), for: policy).warnings(
+        fields: policy.fields, sources: [table.name])
+      + recordWarnings(for: policy)
+  }
+
+  /// The warnings a run's summary gives about the tables' records: those whose key matches no
+  /// client of the client file; without one, keys written two ways, each a client of its own.
+  /// Nothing for a client file without a key column, whose problem says that no record matches.
+  package func recordWarnings(for policy: Policy) -> [String] {
+    guard let records, records.fit(policy), keylessProblem(for: policy) == nil else { return [] }
+    guard let table else { return records.lookalikeKeys.map { ["warning: \($0)"] } ?? [] }
+    let unmatched = records.unmatchedRecords(clients: entries.map(\.key), clientFile: table.name)
+    return unmatched.map { ["warning: \($0)"] } ?? []
+  }
+}
