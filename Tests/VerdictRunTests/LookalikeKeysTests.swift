@@ -32,6 +32,13 @@ struct LookalikeKeysTests {
     #expect(Self.folded("ÀÞ") == "àþ")
     #expect(Self.folded("Acme-GmbH") == "acme-gmbh")
     #expect(Self.folded("C101") != Self.folded("C1O1"))
+    // Unicode spaces count as spaces, invisible characters as nothing.
+    #expect(Self.folded("Acme\u{A0}GmbH") == "acme gmbh")
+    #expect(Self.folded("Acme\u{202F}\u{A0}GmbH") == "acme gmbh")
+    #expect(Self.folded("ΑΒΓ\u{2009}Δ") == "αβγ δ")
+    #expect(Self.folded("Ac\u{200B}me") == "acme")
+    #expect(Self.folded("Acme\u{3000}Co") == "acme co")
+    #expect(Self.folded("Caf\u{E9}") == "café")
   }
 
   /// A customer number a spreadsheet rewrote without its zeros in front, or JSON with `.0`

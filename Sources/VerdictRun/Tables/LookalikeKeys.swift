@@ -66,7 +66,9 @@ struct LookalikeKeys {
 
   /// Writes `key` as lookalikes share it into `folded`: lower case, without the quotes around it
   /// (`"`, `'`, `“ ”`, `‘ ’`) or the spaces inside them, with every run of spaces and tabs inside
-  /// it one space; a number without zeros in front or a `.0` behind (``dropNumberPadding(_:)``).
+  /// it one space (a no-break or other Unicode space counting as one, an invisible character as
+  /// none: ``plainSpaces(_:)``); a number without zeros in front or a `.0` behind
+  /// (``dropNumberPadding(_:)``).
   static func fold(_ key: UnsafeBufferPointer<UInt8>, into folded: inout [UInt8]) {
     folded.removeAll(keepingCapacity: true)
     folded.append(contentsOf: key)
@@ -78,7 +80,10 @@ struct LookalikeKeys {
       guard CaseFolding.lowerLatin1(bytes) else { return false }
       var previous: UInt8 = 0
       for byte in bytes {
-        if byte == 0x22 || byte == 0x27 || byte == 0x09 || (byte == 0x20 && previous == 0x20) {
+        // A no-break space's second byte (its first, 0xC2, is a Latin-1 lead).
+        if byte == 0x22 || byte == 0x27 || byte == 0x09 || (byte == 0x20 && previous == 0x20)
+          || (byte == 0xA0 && previous == 0xC2)
+        {
           needsTidying = true
           break
         }
@@ -114,6 +119,7 @@ struct LookalikeKeys {
   /// Drops the quotes and spaces around the lowered key in `folded`, and makes each run of spaces
   /// and tabs inside it one space.
   private static func tidy(_ folded: inout [UInt8]) {
+    plainSpaces(&folded)
     var start = 0
     var end = folded.count
     while start < end {
@@ -145,6 +151,51 @@ struct LookalikeKeys {
       written += 1
     }
     folded.removeSubrange(written...)
+  }
+
+  /// Makes each no-break or other Unicode space in `folded` (U+00A0, U+2000 to U+200A, U+202F,
+  /// U+205F, U+3000) a plain space, and drops the invisible characters (U+200B to U+200D,
+  /// U+2060, U+FEFF), as a web page or a spreadsheet pasted into a key writes them: `Acme GmbH`
+  /// with a no-break space is the client `Acme GmbH`'s lookalike.
+  static func plainSpaces(_ folded: inout [UInt8]) {
+    var written = 0
+    var index = 0
+    while index < folded.count {
+      let (width, becomes) = unicodeSpace(folded, at: index)
+      if width > 0 {
+        if let becomes {
+          folded[written] = becomes
+          written += 1
+        }
+        index += width
+      } else {
+        folded[written] = folded[index]
+        written += 1
+        index += 1
+      }
+    }
+    folded.removeSubrange(written...)
+  }
+
+  /// The width of the Unicode space or invisible character at `index` of `bytes` and what it
+  /// becomes (a space, or nothing); a width of 0 for any other character.
+  private static func unicodeSpace(_ bytes: [UInt8], at index: Int) -> (width: Int, becomes: UInt8?) {
+    let count = bytes.count - index
+    if count >= 2, bytes[index] == 0xC2, bytes[index + 1] == 0xA0 { return (2, 0x20) }
+    guard count >= 3 else { return (0, nil) }
+    let (first, second, third) = (bytes[index], bytes[index + 1], bytes[index + 2])
+    switch (first, second) {
+    case (0xE2, 0x80):
+      if third <= 0x8A || third == 0xAF { return (3, 0x20) }
+      if third >= 0x8B && third <= 0x8D { return (3, nil) }
+    case (0xE2, 0x81):
+      if third == 0x9F { return (3, 0x20) }
+      if third == 0xA0 { return (3, nil) }
+    case (0xE3, 0x80) where third == 0x80: return (3, 0x20)
+    case (0xEF, 0xBB) where third == 0xBF: return (3, nil)
+    default: break
+    }
+    return (0, nil)
   }
 
   /// Whether three UTF-8 bytes are a curly quote: `‘`, `’`, `“` or `”` (U+2018, U+2019, U+201C, U+201D).
