@@ -150,6 +150,12 @@ struct CellReaderEquivalenceTests {
     return text.uppercased().hasPrefix("P") || firstLetter.map { text[$0...].contains { $0.isNumber } } == true
   }
 
+  /// German exports' truth values (`ja`, `nein`, `wahr`, `falsch`), now read.
+  static func isGermanTruth(_ new: Result<Value, CellError>, _ cell: String) -> Bool {
+    guard case .success(.bool) = new else { return false }
+    return ["ja", "nein", "wahr", "falsch"].contains(cell.trimmingCharacters(in: .whitespaces).lowercased())
+  }
+
   /// Percents in a number field (`12%`), refused as before, now have a hint that names the
   /// percent type (`CellReader+OtherTypes.swift`).
   static func isPercentHint(_ new: Result<Value, CellError>, _ old: Result<Value, CellError>) -> Bool {
@@ -177,7 +183,7 @@ struct CellReaderEquivalenceTests {
         if new != old && !Self.isNamedCause(new, old) && !Self.isWiderNumber(new, old)
           && !Self.isRefusedNumber(new, old) && !Self.isExponentHint(new, old) && !Self.isNearMissHint(new, old)
           && !Self.isPercentHint(new, old) && !Self.isPlaceholderHint(new, old) && !Self.isDebitCreditHint(new, old)
-          && !Self.isCurrencyFormHint(new, old) && !Self.isAbbreviatedUnit(new, cell)
+          && !Self.isCurrencyFormHint(new, old) && !Self.isAbbreviatedUnit(new, cell) && !Self.isGermanTruth(new, cell)
         {
           Issue.record("\(Value.quote(cell)) as \(field.name), decimal comma \(decimalComma): \(new) but was \(old)")
         }

@@ -1,6 +1,7 @@
 /// Short words in cells, matched without making a string: truth values and duration units.
 extension CellScanner {
-  /// A truth value: `true`, `yes`, `y`, `1` or `false`, `no`, `n`, `0`, in any case.
+  /// A truth value: `true`, `yes`, `y`, `1` or `false`, `no`, `n`, `0`, in any case, and German
+  /// exports' `ja`, `wahr` and `nein`, `falsch`.
   func bool() -> Bool? {
     let length = end - start
     // `true` and `false` as exports write them, byte by byte.
@@ -30,17 +31,19 @@ extension CellScanner {
       }
       if ascii {
         switch word {
-        case CellScanner.packed("true"), CellScanner.packed("yes"), CellScanner.packed("y"), CellScanner.packed("1"):
+        case CellScanner.packed("true"), CellScanner.packed("yes"), CellScanner.packed("y"), CellScanner.packed("1"),
+          CellScanner.packed("ja"), CellScanner.packed("wahr"):
           return true
-        case CellScanner.packed("false"), CellScanner.packed("no"), CellScanner.packed("n"), CellScanner.packed("0"):
+        case CellScanner.packed("false"), CellScanner.packed("no"), CellScanner.packed("n"), CellScanner.packed("0"),
+          CellScanner.packed("nein"), CellScanner.packed("falsch"):
           return false
         default: return nil
         }
       }
     }
     switch string.lowercased() {
-    case "true", "yes", "y", "1": return true
-    case "false", "no", "n", "0": return false
+    case "true", "yes", "y", "1", "ja", "wahr": return true
+    case "false", "no", "n", "0", "nein", "falsch": return false
     default: return nil
     }
   }
