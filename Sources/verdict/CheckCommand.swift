@@ -122,6 +122,7 @@ struct CheckCommand: ParsableCommand {
         }
         if format == .text { Terminal.error(table.layoutSummary(for: policy) + "\n") }
         report(survey.rowErrors, of: table.name, records: false, into: &findings)
+        report(survey.repeatedKeys, of: table.name, into: &findings)
         if let tail = table.unreadableTail {
           Terminal.error(tail + "\n")
           findings.unreadable = true
@@ -189,6 +190,17 @@ struct CheckCommand: ParsableCommand {
       Terminal.error(
         Terminal.diagnosticRenderer.render(.warning, finding.message, file: finding.file, line: finding.line))
     case .json: break
+    }
+    findings.rows.append(finding)
+  }
+
+  /// The client keys on more than one row of a client file, as a run's summary warns of them: at
+  /// the first row that repeats one.
+  private func report(_ repeated: RepeatedKeys, of file: String, into findings: inout DataFindings) {
+    guard let sentence = repeated.sentence, let line = repeated.firstLine else { return }
+    let finding = DataLineFinding(file: file, line: line, code: .duplicateKeys, message: sentence)
+    if format == .text {
+      Terminal.error(Terminal.diagnosticRenderer.render(.warning, finding.message, file: file, line: line))
     }
     findings.rows.append(finding)
   }

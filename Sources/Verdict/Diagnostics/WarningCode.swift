@@ -31,6 +31,9 @@ package enum WarningCode: String, CaseIterable, Sendable {
   /// `verdict check --data`: a text the policy compares a field with that the data writes
   /// another way (`Pro` for `"pro"`), whose rows silently do not match, as a run's summary warns.
   case textVariant = "text-variant"
+  /// `verdict check --data`: client keys on more than one row of a client file, each judged
+  /// apart, as a run's summary warns; about the data file's line, not the policy.
+  case duplicateKeys = "duplicate-keys"
 }
 
 /// The code of a mistake in one of a policy's own examples: an error in `verdict test`, and a

@@ -69,6 +69,8 @@ package struct DataFileSurvey: Sendable {
   package var percentScale: PercentScale
   /// Text cells of the first rows written another way than the texts the policy compares them with.
   package var textVariants: TextVariants
+  /// Client keys on more than one row (a client file's; a table's records repeat keys by design).
+  package var repeatedKeys = RepeatedKeys()
 
   /// Surveys `path` (not standard input) for `policy`, keeping `examples` failing cells a field
   /// and `examples` rows with errors. `recordKey`: for a record table's file, the column that
@@ -95,8 +97,10 @@ package struct DataFileSurvey: Sendable {
       Set(policy.fields.filter { $0.isUsed && $0.type == .date }.compactMap(table.column))
     }
     var rowErrors = RowErrors()
+    var repeated = RepeatedKeys()
     let read = readColumnNames(of: policy, recordKey: recordKey)
     let layout = try ClientTable.scan(path, options: options, datesOf: datedColumns) { row, columns, sourceKey in
+      if recordKey == nil { repeated.add(row.key, line: row.line) }
       guard let problem = row.problem else { return }
       if recordKey != nil, !keyedByRecordKey, row.namesNoClient { return }
       // A JSON record that gives a key twice, or spells it another way, is a problem only when
@@ -121,7 +125,8 @@ package struct DataFileSurvey: Sendable {
     var scale = PercentScale(fields: policy.fields)
     var variants = TextVariants(policy)
     var survey = DataFileSurvey(
-      layout: layout, failures: [:], rowErrors: rowErrors, percentScale: scale, textVariants: variants)
+      layout: layout, failures: [:], rowErrors: rowErrors, percentScale: scale, textVariants: variants,
+      repeatedKeys: repeated)
     guard !checks.isEmpty else { return survey }
     let (source, _, binder, _) = try ClientTable.open(path, options: options)
     guard let binder else { return survey }
