@@ -30,7 +30,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   if mode & 32 != 0 { options.skipLines = 1 }
   if mode & 64 != 0 { options.encoding = [.utf8, .windows1252, .latin1, .utf16][Int(more >> 6)] }
   if more & 1 != 0 { options.keyColumn = "id" }
-  let policy = RunPolicies.policy(Int(more >> 1 & 3))
+  // The policy from two bits of the second byte and the first's top bit (past the four the
+  // second's bits name, `policy` takes the index modulo the count).
+  let policy = RunPolicies.policy(Int(more >> 1 & 3) | Int(mode >> 7) << 2)
   let path = Scratch.path("data." + format.rawValue)
   Scratch.write(path, input.rest())
 

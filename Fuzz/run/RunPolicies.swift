@@ -1,7 +1,8 @@
 import Verdict
 
 /// The policies the run target reads its files with: every field type, `in` units, a column
-/// named by `from`, a date format, undeclared fields (typed by their cells) and population figures.
+/// named by `from`, a date format, undeclared fields (typed by their cells), population figures
+/// and amounts in their rows' currencies.
 ///
 /// Under ASan each input compiles its policy afresh: a policy kept in a global for the whole
 /// process is reported by LeakSanitizer at exit, which cannot follow Swift's enum payload
@@ -61,6 +62,13 @@ enum RunPolicies {
     rule "drain" when share(time_spent) > 20% and share(revenue) < 10% then recommend fire
     rule "top" when rank(revenue) <= 2 then recommend keep
     rule "busy" when percentile(time_spent) >= 80% then recommend review
+    """,
+    """
+    field currency: text from "Currency"
+    field gross: money in currency from "Gross"
+    field fee: money in EUR
+    rule "big" when gross > 100€ then recommend review
+    rule "fees" when fee > 5€ and currency == "EUR" then recommend watch
     """,
   ]
 }

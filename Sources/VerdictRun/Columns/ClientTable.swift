@@ -190,8 +190,11 @@ package struct ClientTable: Sendable {
       row, names, _ in
       let columns = names.count
       let cells = (0..<columns).map { String(decoding: row.cells[$0], as: UTF8.self) }
+      // The key without the spaces around it, as a run names the client (a quoted key with
+      // spaces after its closing quote, `"Acme"  `, kept them here).
       var record = Row(
-        line: row.line, key: String(decoding: row.key, as: UTF8.self), cells: cells, problem: row.problem)
+        line: row.line, key: String(decoding: AggregateStore.trimmed(row.key), as: UTF8.self), cells: cells,
+        problem: row.problem)
       for column in 0..<columns where !TextEncoding.isValidUTF8(row.cells[column]) {
         record.invalidCells[column] = Array(row.cells[column])
       }
