@@ -112,8 +112,19 @@ package final class ExplanationLineWriter {
     clientAt client: UnsafePointer<Client>, contextAt context: UnsafePointer<EvaluationContext>, winner: Int?,
     truthsFilled: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> Result
   ) -> Result {
+    body(writeLine(clientAt: client, contextAt: context, winner: winner, truthsFilled: truthsFilled))
+  }
+
+  /// ``withLine(clientAt:contextAt:winner:truthsFilled:_:)`` without a closure: the line's bytes,
+  /// valid until the writer writes its next line. A caller that puts them into a value of its own
+  /// (a batch evaluator's report row) passes that value on itself: captured and changed by the
+  /// closure, the row was copied and destroyed on every line (about 190 instructions a line).
+  package func writeLine(
+    clientAt client: UnsafePointer<Client>, contextAt context: UnsafePointer<EvaluationContext>, winner: Int?,
+    truthsFilled: Bool = false
+  ) -> UnsafeBufferPointer<UInt8> {
     write(client, winner: winner, in: context, filled: truthsFilled)
-    return body(out.bytes)
+    return out.bytes
   }
 
   /// ``Policy/report(_:in:)`` for a client whose line is written next, decided on the truths a

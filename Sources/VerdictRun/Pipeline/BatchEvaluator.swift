@@ -329,13 +329,11 @@ final class BatchEvaluator {
         standing: standing, measure: measure, histogram: histogram)
       // Only clients that are shown are explained: the trace costs a second evaluation.
       guard let outcome, let lines else { return renderer.render(shownRow, outcome, into: batch.output) }
-      lines.withLine(
+      // The line stays the writer's until its next one, after this row is rendered.
+      shownRow.explanation = lines.writeLine(
         clientAt: rowClient.client, contextAt: rowClient.context, winner: outcome.winningRule,
-        truthsFilled: truthsFilled
-      ) { line in
-        shownRow.explanation = line
-        renderer.render(shownRow, outcome, into: batch.output)
-      }
+        truthsFilled: truthsFilled)
+      renderer.render(shownRow, outcome, into: batch.output)
     }
   }
 }
