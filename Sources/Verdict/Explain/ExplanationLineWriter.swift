@@ -36,6 +36,8 @@ package final class ExplanationLineWriter {
   /// With ``LineEscaping/json``: where the escape of each byte of ``LinePlan/texts`` starts in
   /// ``texts`` (one more for the end); empty otherwise.
   private let escapedOffsets: UnsafeMutableBufferPointer<Int32>
+  /// The comparisons' facts laid out once, escaped as the line is.
+  let templates: FactTemplates
 
   /// A writer for `policy`'s lines, written as `escaping` says (see ``LineBytes``).
   package init(policy: Policy, escaping: LineEscaping = .none) {
@@ -47,9 +49,11 @@ package final class ExplanationLineWriter {
     out = LineBytes(escaping: escaping)
     switch escaping {
     case .none:
-      texts = .allocate(capacity: max(1, plan.texts.count))
+      let texts = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, plan.texts.count))
       _ = texts.initialize(from: plan.texts)
+      self.texts = texts
       escapedOffsets = .allocate(capacity: 0)
+      templates = FactTemplates(plan: plan, escaping: escaping) { UnsafeBufferPointer(rebasing: texts[$0]) }
     case .json:
       // Each byte's escape, once, rather than the line's bytes escaped on every line.
       let escaped = LineBytes(escaping: .json)
@@ -63,12 +67,16 @@ package final class ExplanationLineWriter {
       _ = texts.initialize(from: escaped.bytes)
       escapedOffsets = .allocate(capacity: offsets.count)
       _ = escapedOffsets.initialize(from: offsets)
+      templates = FactTemplates(plan: plan, escaping: escaping) { range in
+        UnsafeBufferPointer(rebasing: escaped.bytes[Int(offsets[range.lowerBound])..<Int(offsets[range.upperBound])])
+      }
     }
   }
 
   deinit {
     texts.deallocate()
     escapedOffsets.deallocate()
+    templates.deallocate()
   }
 
   /// The policy's text at `range` of ``LinePlan/texts``, escaped as the line is.

@@ -38,6 +38,9 @@ final class LineBytes {
   /// Starts the next line.
   func removeAll() { count = 0 }
 
+  /// Drops the bytes past the first `count`.
+  func truncate(to count: Int) { self.count = Swift.min(self.count, count) }
+
   @inline(__always)
   func append(_ byte: UInt8) {
     if count == capacity { grow(count + 1) }
