@@ -65,7 +65,8 @@ struct FactTemplates {
     var held: [(plain: Range<Int>?, inverted: Range<Int>?)] = []
     var missed: [(plain: Range<Int>?, inverted: Range<Int>?)] = []
     for node in plan.nodes {
-      guard node.kind == .comparison, case .comparison(let comparison, let left, let right, let flipped, _) = node.detail
+      guard node.kind == .comparison,
+        case .comparison(let comparison, let left, let right, let flipped, _) = node.detail
       else {
         held.append((nil, nil))
         missed.append((nil, nil))
