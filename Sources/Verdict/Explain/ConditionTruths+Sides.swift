@@ -8,6 +8,11 @@ extension ConditionTruths {
   /// a division or a multiplication of decimals a client. `nil` when that computing fails, which
   /// the step's decision rules out (it computes as the evaluation does, and the evaluation of
   /// these sides succeeded).
+  ///
+  /// Inlined where asked (about 100,000 times in 40,000 clients of the shared benchmark, mostly
+  /// for a field's side): as a call, its prologue and the optional pair it returned through memory
+  /// cost about 40 instructions each. Computing a step's sides stays out of line.
+  @inline(__always)
   func sides(of index: Int) -> (Scalar, Scalar)? {
     let entry = entries[index]
     if entry.slot >= 0 {
@@ -17,6 +22,13 @@ extension ConditionTruths {
       return (Scalar(inline: value) ?? Scalar(kind: .field, payload: Int64(entry.slot)), constants[index])
     }
     guard entry.step >= 0, sideStamps[index] != generation else { return sides[index] }
+    return computedSides(of: index, entry)
+  }
+
+  /// The sides of comparison `index`, whose entry is `entry`, decided by its step: computed as
+  /// the step's own fallback computes them, and kept for the client.
+  @inline(never)
+  private func computedSides(of index: Int, _ entry: Entry) -> (Scalar, Scalar)? {
     guard let subject else { return nil }
     var observer = NoObserver()
     do throws(EvaluationError) {

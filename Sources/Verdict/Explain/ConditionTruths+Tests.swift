@@ -56,8 +56,8 @@ extension ConditionTruths {
   func test<Record: ClientRecord>(
     _ index: Int, _ entry: Entry, _ interpreter: inout Interpreter<Record, NoObserver>
   ) throws(Interrupt) -> Truth? {
-    if entry.hasList { return try member(index, entry, &interpreter) }
-    guard entry.kind == .comparison else { return try interpreter.truth(entry.id) }
+    // A field compared with a constant first, the commonest test (a slot is only ever a
+    // comparison's, never a list's).
     if entry.slot >= 0 {
       // The field's side is read from the client when a ranking or the line asks for it
       // (``sides(of:)``): keeping both sides of every comparison cost more than the few read.
@@ -90,6 +90,8 @@ extension ConditionTruths {
       let field = interpreter.field(entry.slot)
       return try interpreter.compare(interpreter.nodes[Int(entry.id)].comparison, field, constant, at: entry.id)
     }
+    if entry.hasList { return try member(index, entry.id, &interpreter) }
+    guard entry.kind == .comparison else { return try interpreter.truth(entry.id) }
     let expression = interpreter.nodes[Int(entry.id)]
     guard expression.opcode == .compare else { return nil }
     if entry.step >= 0 {
@@ -109,9 +111,9 @@ extension ConditionTruths {
   /// An `in` or `not in` test of a list of constants, as the interpreter computes it: the element
   /// evaluated, looked for in the list.
   func member<Record: ClientRecord>(
-    _ index: Int, _ entry: Entry, _ interpreter: inout Interpreter<Record, NoObserver>
+    _ index: Int, _ id: Int32, _ interpreter: inout Interpreter<Record, NoObserver>
   ) throws(Interrupt) -> Truth? {
-    let test = interpreter.nodes[Int(entry.id)]
+    let test = interpreter.nodes[Int(id)]
     let scalar = try interpreter.evaluate(test.a)
     sides[index] = (scalar, .missing)
     // A text field in a list of texts, none missing: as ``Value/member(_:of:)`` finds it, read
@@ -129,7 +131,7 @@ extension ConditionTruths {
       guard case .bool(let isMember) = found else { return found == .missing ? .missing : nil }
       return Truth(isMember != test.negated)
     } catch {
-      throw interpreter.located(error, entry.id)
+      throw interpreter.located(error, id)
     }
   }
 }

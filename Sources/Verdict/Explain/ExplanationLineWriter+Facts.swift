@@ -3,6 +3,12 @@
 extension ExplanationLineWriter {
   /// A fact a matching rule rests on: `payment_delay 42d > 30d (by 12d)`, `disrespectful is true`.
   func held(_ fact: LinePlan.Fact) {
+    let laid = templates.held[Int(fact.node)]
+    if let pieces = fact.inverted ? laid.inverted : laid.plain {
+      write(template: pieces, of: fact.node)
+      if !fact.inverted { margin(plan.nodes[Int(fact.node)], fact.node) }
+      return
+    }
     let node = plan.nodes[Int(fact.node)]
     switch (node.kind, fact.inverted) {
     case (.field, false), (.let, false):
@@ -27,8 +33,10 @@ extension ExplanationLineWriter {
   /// A fact that kept a rule from matching: `revisions 5, needs > 5`, `disrespectful is false`;
   /// for an unknown test, what is missing.
   func missed(_ fact: LinePlan.Fact) {
-    let node = plan.nodes[Int(fact.node)]
     if truth(of: fact.node) == .unknown { return unknown(fact.node) }
+    let laid = templates.missed[Int(fact.node)]
+    if let pieces = fact.inverted ? laid.inverted : laid.plain { return write(template: pieces, of: fact.node) }
+    let node = plan.nodes[Int(fact.node)]
     switch (node.kind, fact.inverted) {
     case (.comparison, false):
       subject(node, fact.node)
@@ -247,7 +255,7 @@ extension ExplanationLineWriter {
   }
 
   /// The value of an operand of plan node `node`, or `not computed`.
-  private func shown(_ operand: LinePlan.Operand, of node: Int32) {
+  func shown(_ operand: LinePlan.Operand, of node: Int32) {
     guard factsFromTruths else {
       guard let value = values[operand.id] else { return out.append("not computed") }
       return out.appendDisplay(value, unit: operand.unit)

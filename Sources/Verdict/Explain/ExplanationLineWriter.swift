@@ -36,6 +36,8 @@ package final class ExplanationLineWriter {
   /// With ``LineEscaping/json``: where the escape of each byte of ``LinePlan/texts`` starts in
   /// ``texts`` (one more for the end); empty otherwise.
   private let escapedOffsets: UnsafeMutableBufferPointer<Int32>
+  /// The comparisons' facts laid out once, escaped as the line is.
+  let templates: FactTemplates
 
   /// A writer for `policy`'s lines, written as `escaping` says (see ``LineBytes``).
   package init(policy: Policy, escaping: LineEscaping = .none) {
@@ -47,9 +49,11 @@ package final class ExplanationLineWriter {
     out = LineBytes(escaping: escaping)
     switch escaping {
     case .none:
-      texts = .allocate(capacity: max(1, plan.texts.count))
+      let texts = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, plan.texts.count))
       _ = texts.initialize(from: plan.texts)
+      self.texts = texts
       escapedOffsets = .allocate(capacity: 0)
+      templates = FactTemplates(plan: plan, escaping: escaping) { UnsafeBufferPointer(rebasing: texts[$0]) }
     case .json:
       // Each byte's escape, once, rather than the line's bytes escaped on every line.
       let escaped = LineBytes(escaping: .json)
@@ -63,12 +67,16 @@ package final class ExplanationLineWriter {
       _ = texts.initialize(from: escaped.bytes)
       escapedOffsets = .allocate(capacity: offsets.count)
       _ = escapedOffsets.initialize(from: offsets)
+      templates = FactTemplates(plan: plan, escaping: escaping) { range in
+        UnsafeBufferPointer(rebasing: escaped.bytes[Int(offsets[range.lowerBound])..<Int(offsets[range.upperBound])])
+      }
     }
   }
 
   deinit {
     texts.deallocate()
     escapedOffsets.deallocate()
+    templates.deallocate()
   }
 
   /// The policy's text at `range` of ``LinePlan/texts``, escaped as the line is.
@@ -112,8 +120,19 @@ package final class ExplanationLineWriter {
     clientAt client: UnsafePointer<Client>, contextAt context: UnsafePointer<EvaluationContext>, winner: Int?,
     truthsFilled: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> Result
   ) -> Result {
+    body(writeLine(clientAt: client, contextAt: context, winner: winner, truthsFilled: truthsFilled))
+  }
+
+  /// ``withLine(clientAt:contextAt:winner:truthsFilled:_:)`` without a closure: the line's bytes,
+  /// valid until the writer writes its next line. A caller that puts them into a value of its own
+  /// (a batch evaluator's report row) passes that value on itself: captured and changed by the
+  /// closure, the row was copied and destroyed on every line (about 190 instructions a line).
+  package func writeLine(
+    clientAt client: UnsafePointer<Client>, contextAt context: UnsafePointer<EvaluationContext>, winner: Int?,
+    truthsFilled: Bool = false
+  ) -> UnsafeBufferPointer<UInt8> {
     write(client, winner: winner, in: context, filled: truthsFilled)
-    return body(out.bytes)
+    return out.bytes
   }
 
   /// ``Policy/report(_:in:)`` for a client whose line is written next, decided on the truths a

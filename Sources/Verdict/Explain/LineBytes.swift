@@ -38,6 +38,9 @@ final class LineBytes {
   /// Starts the next line.
   func removeAll() { count = 0 }
 
+  /// Drops the bytes past the first `count`.
+  func truncate(to count: Int) { self.count = Swift.min(self.count, count) }
+
   @inline(__always)
   func append(_ byte: UInt8) {
     if count == capacity { grow(count + 1) }
@@ -198,6 +201,13 @@ final class LineBytes {
 
   /// `-42`, as `String(number)` writes it.
   func appendInteger(_ number: Int64) {
+    // Most whole numbers a line shows (counts, days, margins) have one or two digits: written
+    // straight, not through ``digits`` (about 60 instructions less each).
+    if number >= 0, number < 100 {
+      let zero = UInt8(ascii: "0")
+      if number >= 10 { append(zero &+ UInt8(truncatingIfNeeded: number / 10)) }
+      return append(zero &+ UInt8(truncatingIfNeeded: number % 10))
+    }
     if number < 0 { append(UInt8(ascii: "-")) }
     makeDigits(number.magnitude)
     appendDigits()

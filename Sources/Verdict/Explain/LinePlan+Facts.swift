@@ -77,7 +77,7 @@ extension LinePlan {
         facts[kept] = Fact(node: facts[position].node, inverted: !facts[position].inverted)
         kept += 1
       }
-      facts.removeLast(facts.count - kept)
+      LinePlan.drop(facts.count - kept, from: &facts)
     case .comparison, .field, .test:
       facts.append(Fact(node: index, inverted: false))
     }
@@ -106,14 +106,14 @@ extension LinePlan {
         obstacles(children[position], values, into: &facts)
         let count = facts.count - start
         guard count > 0 else { continue }
-        let distance = totalDistance(facts[start...], values)
+        let distance = totalDistance(of: facts, from: start, values)
         if let known = best, !LinePlan.nearer((count, distance), than: known) {
-          facts.removeLast(count)
+          LinePlan.drop(count, from: &facts)
           continue
         }
         if start != base {
           for offset in 0..<count { facts[base + offset] = facts[start + offset] }
-          facts.removeLast(facts.count - base - count)
+          LinePlan.drop(facts.count - base - count, from: &facts)
         }
         best = (count, distance)
       }
@@ -168,6 +168,21 @@ extension LinePlan {
   /// (``ConditionNode/totalDistance(_:)``).
   func totalDistance(_ facts: ArraySlice<Fact>, _ values: some FactValues) -> Double {
     facts.reduce(0) { $0 + min(distance(of: $1.node, values) ?? 1, 1) }
+  }
+
+  /// ``totalDistance(_:_:)`` of `facts` from `start` on, walked by position: a slice of them
+  /// retained and released the array at every `or` of a line's rule.
+  func totalDistance(of facts: [Fact], from start: Int, _ values: some FactValues) -> Double {
+    var total: Double = 0
+    for position in start..<facts.count { total += min(distance(of: facts[position].node, values) ?? 1, 1) }
+    return total
+  }
+
+  /// Drops the last `count` facts one by one: `removeLast(_:)` goes through the general
+  /// `replaceSubrange`, which costs more than the few facts a line drops.
+  @inline(__always)
+  static func drop(_ count: Int, from facts: inout [Fact]) {
+    for _ in 0..<count { facts.removeLast() }
   }
 
   /// A comparison's distance (``ConditionNode/distance``), for its operands' values.

@@ -11,6 +11,9 @@ final class BatchEvaluator {
   /// `--explain`: evaluates shown clients again with a trace to explain them, keeping what it can
   /// across this thread's clients.
   private let lines: ExplanationLineWriter?
+  /// ``lines``, for calls that borrow it: called through the optional, the writer was retained
+  /// and released around each call, twice a row.
+  private let linesRef: Unmanaged<ExplanationLineWriter>?
   /// Whether every client evaluated is shown, so explained: the rules may then be decided on the
   /// truths the explanation needs (``ExplanationLineWriter/report(_:in:truthsFilled:)``).
   private let explainsEveryClient: Bool
@@ -75,6 +78,7 @@ final class BatchEvaluator {
     self.history = history
     self.changedOnly = changedOnly
     lines = explanationEscaping.map { ExplanationLineWriter(policy: policy, escaping: $0) }
+    linesRef = lines.map { Unmanaged.passUnretained($0) }
     explainsEveryClient = lines != nil && !filter.quiet && filter.onlySeverities == nil && !changedOnly
     self.policy = policy
     self.context = context
@@ -207,8 +211,14 @@ final class BatchEvaluator {
     do throws(EvaluationError) {
       let outcome: ReportOutcome
       if truthsFirst {
-        outcome = try lines.unsafelyUnwrapped.report(
-          clientAt: rowClient.client, contextAt: rowClient.context, truthsFilled: &truthsFilled)
+        var filled = false
+        let reported = linesRef.unsafelyUnwrapped._withUnsafeGuaranteedRef { writer in
+          Result { () throws(EvaluationError) in
+            try writer.report(clientAt: rowClient.client, contextAt: rowClient.context, truthsFilled: &filled)
+          }
+        }
+        truthsFilled = filled
+        outcome = try reported.get()
       } else {
         outcome = try policy.report(clientAt: rowClient.client, in: rowClient.context)
       }
@@ -340,13 +350,13 @@ final class BatchEvaluator {
         standing: standing, measure: measure, histogram: histogram)
       // Only clients that are shown are explained: the trace costs a second evaluation.
       guard let outcome, let lines else { return renderer.render(shownRow, outcome, into: batch.output) }
-      lines.withLine(
-        clientAt: rowClient.client, contextAt: rowClient.context, winner: outcome.winningRule,
-        truthsFilled: truthsFilled
-      ) { line in
-        shownRow.explanation = line
-        renderer.render(shownRow, outcome, into: batch.output)
+      // The line stays the writer's until its next one, after this row is rendered.
+      shownRow.explanation = linesRef.unsafelyUnwrapped._withUnsafeGuaranteedRef {
+        $0.writeLine(
+          clientAt: rowClient.client, contextAt: rowClient.context, winner: outcome.winningRule,
+          truthsFilled: truthsFilled)
       }
+      renderer.render(shownRow, outcome, into: batch.output)
     }
   }
 }
