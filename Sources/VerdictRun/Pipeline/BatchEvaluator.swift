@@ -11,9 +11,6 @@ final class BatchEvaluator {
   /// `--explain`: evaluates shown clients again with a trace to explain them, keeping what it can
   /// across this thread's clients.
   private let lines: ExplanationLineWriter?
-  /// ``lines``, for calls that borrow it: called through the optional, the writer was retained
-  /// and released around each call, twice a row.
-  private let linesRef: Unmanaged<ExplanationLineWriter>?
   /// Whether every client evaluated is shown, so explained: the rules may then be decided on the
   /// truths the explanation needs (``ExplanationLineWriter/report(_:in:truthsFilled:)``).
   private let explainsEveryClient: Bool
@@ -78,7 +75,6 @@ final class BatchEvaluator {
     self.history = history
     self.changedOnly = changedOnly
     lines = explanationEscaping.map { ExplanationLineWriter(policy: policy, escaping: $0) }
-    linesRef = lines.map { Unmanaged.passUnretained($0) }
     explainsEveryClient = lines != nil && !filter.quiet && filter.onlySeverities == nil && !changedOnly
     self.policy = policy
     self.context = context
@@ -211,14 +207,8 @@ final class BatchEvaluator {
     do throws(EvaluationError) {
       let outcome: ReportOutcome
       if truthsFirst {
-        var filled = false
-        let reported = linesRef.unsafelyUnwrapped._withUnsafeGuaranteedRef { writer in
-          Result { () throws(EvaluationError) in
-            try writer.report(clientAt: rowClient.client, contextAt: rowClient.context, truthsFilled: &filled)
-          }
-        }
-        truthsFilled = filled
-        outcome = try reported.get()
+        outcome = try lines.unsafelyUnwrapped.report(
+          clientAt: rowClient.client, contextAt: rowClient.context, truthsFilled: &truthsFilled)
       } else {
         outcome = try policy.report(clientAt: rowClient.client, in: rowClient.context)
       }
@@ -351,11 +341,9 @@ final class BatchEvaluator {
       // Only clients that are shown are explained: the trace costs a second evaluation.
       guard let outcome, let lines else { return renderer.render(shownRow, outcome, into: batch.output) }
       // The line stays the writer's until its next one, after this row is rendered.
-      shownRow.explanation = linesRef.unsafelyUnwrapped._withUnsafeGuaranteedRef {
-        $0.writeLine(
-          clientAt: rowClient.client, contextAt: rowClient.context, winner: outcome.winningRule,
-          truthsFilled: truthsFilled)
-      }
+      shownRow.explanation = lines.writeLine(
+        clientAt: rowClient.client, contextAt: rowClient.context, winner: outcome.winningRule,
+        truthsFilled: truthsFilled)
       renderer.render(shownRow, outcome, into: batch.output)
     }
   }
