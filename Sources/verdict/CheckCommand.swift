@@ -109,11 +109,23 @@ struct CheckCommand: ParsableCommand {
     }
     if let policy, let data {
       let options = try reading.reading()
+      let records = try tableRecords(of: policy)
       do throws(RunFailure) {
-        // Read as a stream, twice: a file of any length takes little memory.
-        let survey = try DataFileSurvey.read(data, options: options, policy: policy, examples: DataCheck.examples)
+        // Read as a stream, twice: a file of any length takes little memory. With the tables'
+        // files, their records' keys are looked up as it goes: records that match no client.
+        let survey = try DataFileSurvey.read(
+          data, options: options, policy: policy, examples: DataCheck.examples, meeting: records)
         let table = survey.layout
         diagnostics += DataCheck.diagnostics(for: policy, data: survey)
+        // A client file without a key column matches no record at all: its error says so.
+        if let records, let met = survey.met, let first = policy.tables.first, table.keyColumn != nil,
+          let unmatched = records.unmatchedRecords(met: met, clientFile: table.name)
+        {
+          diagnostics.append(
+            .warning(
+              WarningCode.unmatchedRecords.rawValue, unmatched, at: first.keyRange,
+              hint: "a run counts these records for no client: correct the keys, or give the file of their clients"))
+        }
         if let first = policy.tables.first,
           let keyless = KeylessClients.problem(
             file: table.name, columns: table.columns, keyColumn: table.keyColumn, table: first)
@@ -132,6 +144,15 @@ struct CheckCommand: ParsableCommand {
       }
     }
     return diagnostics
+  }
+
+  /// The records of `policy`'s tables when `--table` gives a file for each, read as a run reads
+  /// them; `nil` without, or when one cannot be read (its survey says why).
+  private func tableRecords(of policy: Policy) throws(CommandFailure) -> TableRecords? {
+    let files = try reading.tableFiles()
+    guard !policy.tables.isEmpty, files.count == policy.tables.count else { return nil }
+    return try? TableRecords.read(
+      for: policy, files: files, options: try reading.reading(), today: CalendarDate.today(), renderer: DiagnosticRenderer())
   }
 
   /// The tables `--table` gives files for, refusing a name the policy has no table of.

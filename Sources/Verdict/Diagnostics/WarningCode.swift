@@ -34,6 +34,9 @@ package enum WarningCode: String, CaseIterable, Sendable {
   /// `verdict check --data`: client keys on more than one row of a client file, each judged
   /// apart, as a run's summary warns; about the data file's line, not the policy.
   case duplicateKeys = "duplicate-keys"
+  /// `verdict check --data` with the tables' files: records whose key matches no client of the
+  /// client file, which a run counts for no one, as its summary warns.
+  case unmatchedRecords = "unmatched-records"
 }
 
 /// The code of a mistake in one of a policy's own examples: an error in `verdict test`, and a

@@ -71,15 +71,20 @@ package struct DataFileSurvey: Sendable {
   package var textVariants: TextVariants
   /// Client keys on more than one row (a client file's; a table's records repeat keys by design).
   package var repeatedKeys = RepeatedKeys()
+  /// The keys of `records` (``read(_:options:policy:examples:recordKey:meeting:)``) that the
+  /// client file's rows name, for the records that match no client.
+  package var met: TableRecords.MetKeys?
 
   /// Surveys `path` (not standard input) for `policy`, keeping `examples` failing cells a field
   /// and `examples` rows with errors. `recordKey`: for a record table's file, the column that
   /// keys its records (`keyed by`), by which the file is read when it has it, as a run reads it
   /// (a client file's key is `options.keyColumn`, or its `id` or `name` column).
   /// - Throws: ``RunFailure`` when the file cannot be opened, or `--key` names no column.
+  /// `records`: the policy's tables read, whose keys the client file's rows are looked up in
+  /// (``met``).
   package static func read(
     _ path: String, options: DataReadOptions = DataReadOptions(), policy: Policy, examples: Int,
-    recordKey: String? = nil
+    recordKey: String? = nil, meeting records: TableRecords? = nil
   ) throws(RunFailure) -> DataFileSurvey {
     var options = options
     // Without its key column (an error `check` reports), a table's file is read keyed as a client
@@ -98,9 +103,11 @@ package struct DataFileSurvey: Sendable {
     }
     var rowErrors = RowErrors()
     var repeated = RepeatedKeys()
+    var met = records.map(TableRecords.MetKeys.init)
     let read = readColumnNames(of: policy, recordKey: recordKey)
     let layout = try ClientTable.scan(path, options: options, datesOf: datedColumns) { row, columns, sourceKey in
       if recordKey == nil { repeated.add(row.key, line: row.line) }
+      met?.meet(row.key)
       guard let problem = row.problem else { return }
       if recordKey != nil, !keyedByRecordKey, row.namesNoClient { return }
       // A JSON record that gives a key twice, or spells it another way, is a problem only when
@@ -126,7 +133,7 @@ package struct DataFileSurvey: Sendable {
     var variants = TextVariants(policy)
     var survey = DataFileSurvey(
       layout: layout, failures: [:], rowErrors: rowErrors, percentScale: scale, textVariants: variants,
-      repeatedKeys: repeated)
+      repeatedKeys: repeated, met: met)
     guard !checks.isEmpty else { return survey }
     let (source, _, binder, _) = try ClientTable.open(path, options: options)
     guard let binder else { return survey }

@@ -90,12 +90,38 @@ package final class TableRecords: @unchecked Sendable {
   /// file `clientFile`), as a run's summary gives it, with the client each was likely meant for;
   /// `nil` when every record's key is one of them.
   package func unmatchedRecords(clients: [String], clientFile: String) -> String? {
-    var met = [UInt64](repeating: 0, count: (store.keys.count + 63) / 64)
+    var met = MetKeys(self)
     for key in clients {
-      guard let client = store.client(named: AggregateStore.key(key)).map(Int.init) else { continue }
-      met[client / 64] |= 1 << UInt64(client % 64)
+      var key = key
+      key.withUTF8 { met.meet($0) }
     }
-    return UnmatchedRecords(store: store, met: [met], tables: tablePaths, clientFiles: [clientFile]).unmatchedSentence
+    return unmatchedRecords(met: met, clientFile: clientFile)
+  }
+
+  /// ``unmatchedRecords(clients:clientFile:)`` for the keys `met` marked, as a client file
+  /// streamed past (`check --data`, which does not keep its keys).
+  package func unmatchedRecords(met: MetKeys, clientFile: String) -> String? {
+    UnmatchedRecords(store: store, met: [met.bits], tables: tablePaths, clientFiles: [clientFile]).unmatchedSentence
+  }
+
+  /// The keys of the tables' records that a client file's rows name, one bit a key, marked as the
+  /// file is read: memory in proportion to the records' keys, not the client file's.
+  package struct MetKeys: Sendable {
+    fileprivate var bits: [UInt64]
+    private let records: TableRecords
+
+    /// No key met yet, of `records`' keys.
+    package init(_ records: TableRecords) {
+      self.records = records
+      bits = [UInt64](repeating: 0, count: (records.store.keys.count + 63) / 64)
+    }
+
+    /// Marks the key of the client whose key cell is `key` (spaces around it dropped), if a
+    /// record has it.
+    package mutating func meet(_ key: UnsafeBufferPointer<UInt8>) {
+      guard let client = records.store.client(named: AggregateStore.key(key)).map(Int.init) else { return }
+      bits[client / 64] |= 1 << UInt64(client % 64)
+    }
   }
 
   /// The warning about keys that differ from another only in case, quotes or spaces, each a
