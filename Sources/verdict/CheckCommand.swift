@@ -152,7 +152,8 @@ struct CheckCommand: ParsableCommand {
     let files = try reading.tableFiles()
     guard !policy.tables.isEmpty, files.count == policy.tables.count else { return nil }
     return try? TableRecords.read(
-      for: policy, files: files, options: try reading.reading(), today: CalendarDate.today(), renderer: DiagnosticRenderer())
+      for: policy, files: files, options: try reading.reading(), today: CalendarDate.today(),
+      renderer: DiagnosticRenderer())
   }
 
   /// The tables `--table` gives files for, refusing a name the policy has no table of.
