@@ -62,7 +62,7 @@ package struct RowCurrencies: Sendable {
           RowCurrencies.refusal(
             "\(money) in a row whose \(Value.quote(pair.column)) is \(currency.code)",
             hint: "an amount and its row name two currencies: correct the one that is wrong, or write the amount bare "
-              + "(\(Money.format(money.scaledAmount))) to take the row's", kind: nil))
+              + "(\(Money.format(money.scaledAmount))) to take the row's", kind: "row currency other"))
       }
     }
   }
