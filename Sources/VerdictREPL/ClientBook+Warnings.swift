@@ -16,7 +16,8 @@ extension ClientBook {
   /// The warnings a run's summary gives about the loaded files for `policy`: client keys on more
   /// than one row (`:client` finds the first), percent fields whose every value in the client
   /// file is a bare fraction (`0.15`, read as 0.15%), a currency column no field reads
-  /// (``CurrencyColumn``), texts the rows write another way than the policy compares them with
+  /// (``CurrencyColumn``), headers naming another unit than their fields' (``HeaderUnits``),
+  /// texts the rows write another way than the policy compares them with
   /// (``TextVariants``), then ``recordWarnings(for:)``.
   package func warnings(for policy: Policy) -> [String] {
     guard let table else { return recordWarnings(for: policy) }
@@ -24,6 +25,7 @@ extension ClientBook {
     let scale = PercentScale(decided.table(table, for: policy), for: policy)
     return (repeated.map { ["warning: \($0)"] } ?? []) + scale.warnings(fields: policy.fields, sources: [table.name])
       + [CurrencyColumn.warning(columns: table.columns, policy: policy, file: table.name)].compactMap { $0 }
+      + HeaderUnits.warnings(columns: table.columns, policy: policy, file: table.name)
       + TextVariants(decided.table(table, for: policy), for: policy).warnings(
         fields: policy.fields, sources: [table.name])
       + recordWarnings(for: policy)

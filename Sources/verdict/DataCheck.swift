@@ -12,7 +12,7 @@ enum DataCheck {
   static func diagnostics(for policy: Policy, data survey: DataFileSurvey) -> [Diagnostic] {
     diagnostics(for: policy, data: survey.layout, failures: survey.failures)
       + fractions(survey.percentScale, of: policy, file: survey.layout.name)
-      + currencyColumn(survey.layout, of: policy)
+      + currencyColumn(survey.layout, of: policy) + headerUnits(survey.layout, of: policy)
       + variants(survey.textVariants, of: policy, file: survey.layout.name)
   }
 
@@ -20,7 +20,7 @@ enum DataCheck {
   static func diagnostics(for policy: Policy, data table: ClientTable) -> [Diagnostic] {
     diagnostics(for: policy, data: table, failures: table.cellFailures(for: policy, examples: examples))
       + fractions(PercentScale(table.deciding(for: policy), for: policy), of: policy, file: table.name)
-      + currencyColumn(table, of: policy)
+      + currencyColumn(table, of: policy) + headerUnits(table, of: policy)
       + variants(TextVariants(table.deciding(for: policy), for: policy), of: policy, file: table.name)
   }
 
@@ -30,6 +30,16 @@ enum DataCheck {
     variants.findings(fields: policy.fields, sources: [file]).map { finding in
       .warning(
         WarningCode.textVariant.rawValue, finding.sentence, at: policy.fields[finding.slot].range, hint: finding.hint)
+    }
+  }
+
+  /// A warning on each field whose column's header in `table` names another currency or
+  /// duration unit than the field reads bare numbers in, as a run's summary gives it.
+  private static func headerUnits(_ table: ClientTable, of policy: Policy) -> [Diagnostic] {
+    HeaderUnits.findings(columns: table.columns, policy: policy).map { finding in
+      .warning(
+        WarningCode.headerUnit.rawValue, "\(table.name): " + HeaderUnits.sentence(finding, policy: policy),
+        at: policy.fields[finding.slot].range, hint: HeaderUnits.hint(finding, policy: policy))
     }
   }
 

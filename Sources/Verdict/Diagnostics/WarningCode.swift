@@ -28,6 +28,9 @@ package enum WarningCode: String, CaseIterable, Sendable {
   /// `verdict check --data`: a column that names each row's currency (`Currency`) that no field
   /// reads, while a money field reads bare amounts in one currency, as a run's summary warns.
   case currencyColumn = "currency-column"
+  /// `verdict check --data`: a column whose header names another currency or duration unit than
+  /// its field reads bare numbers in (`Amount (USD)` for a field of euros), as a run's summary warns.
+  case headerUnit = "header-unit"
   /// `verdict check --data`: a text the policy compares a field with that the data writes
   /// another way (`Pro` for `"pro"`), whose rows silently do not match, as a run's summary warns.
   case textVariant = "text-variant"

@@ -47,8 +47,9 @@ extension CellReader {
   }
 
   /// The codes whose small letters are taken for a currency's code (`12.50 eur`); another word
-  /// after an amount (`12.50 net`) may be anything.
-  private static let commonCodes: Set<String> = [
+  /// after an amount (`12.50 net`) may be anything. A header's word in capitals is taken for a
+  /// currency among these only (`Amount (USD)`, not `VAT`).
+  package static let commonCodes: Set<String> = [
     "EUR", "USD", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF",
     "RON", "BGN", "INR", "BRL", "MXN", "ZAR", "SGD", "HKD", "ILS", "TRY", "UAH", "RUB", "KRW", "THB",
   ]

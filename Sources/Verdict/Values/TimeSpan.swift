@@ -50,6 +50,27 @@ public struct TimeSpan: Sendable, Hashable, Comparable {
 
     /// The unit named by a `field … in UNIT` clause: `seconds`, `minutes`, `hours`, `days`,
     /// `weeks`, `months`, `years`.
+    /// The word a `field … in UNIT` clause names the unit by: `minutes` for ``minute``.
+    package var fieldUnit: String {
+      switch self {
+      case .second: "seconds"
+      case .minute: "minutes"
+      case .hour: "hours"
+      case .day: "days"
+      case .week: "weeks"
+      case .month: "months"
+      case .year: "years"
+      }
+    }
+
+    /// The unit a word names as a duration cell's unit does (`hours`, `hrs`, `h`, `min`, `Std`),
+    /// in any letter case; `nil` for any other word.
+    package init?(word: String) {
+      var word = word
+      guard let unit = word.withUTF8({ CellScanner.unit(named: $0) }) else { return nil }
+      self = unit
+    }
+
     package init?(fieldUnit name: String) {
       switch name {
       case "seconds": self = .second

@@ -18,17 +18,18 @@ final class Pipeline: @unchecked Sendable {
   private let history: RunHistory?
   /// How the data writes money and dates, for the HTML report.
   private let notation: DataNotation
-  /// The summary's warnings of files' currency columns that no field reads (``CurrencyColumn``).
-  private let currencyColumns: [String]
+  /// The summary's warnings of files' columns that the policy misreads by their headers
+  /// (``CurrencyColumn``, ``HeaderUnits``).
+  private let columnWarnings: [String]
 
   init(
     policy: Policy, options: RunOptions, context: EvaluationContext, binder: ColumnBinder,
     store: AggregateStore? = nil, history: RunHistory? = nil, notation: DataNotation = .plain,
-    populationLeftOut: Int = 0, currencyColumns: [String] = [],
+    populationLeftOut: Int = 0, columnWarnings: [String] = [],
     open: @escaping (String) throws(RunFailure) -> any RecordSource
   ) {
     self.notation = notation
-    self.currencyColumns = currencyColumns
+    self.columnWarnings = columnWarnings
     self.populationLeftOut = populationLeftOut
     self.store = store
     self.history = history
@@ -160,7 +161,7 @@ final class Pipeline: @unchecked Sendable {
     summary.populationLeftOut = populationLeftOut
     summary.moreDuplicateKeys = writer.duplicateKeys.hasUnnamedRepeats
     summary.forgottenVerdicts = history?.forgottenVerdicts?.warning ?? ""
-    summary.currencyColumns = currencyColumns
+    summary.columnWarnings = columnWarnings
     summary.textVariants =
       (TextVariants.merged(evaluators.map(\.value.textVariants))?.warnings(fields: policy.fields, sources: sources)
         ?? [])

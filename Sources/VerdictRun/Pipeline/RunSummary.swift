@@ -35,10 +35,11 @@ package struct RunSummary: Sendable {
   /// A warning for each percent field whose values were all bare fractions (``PercentScale``).
   /// Not one that ``warns`` counts: half a percent is often meant, and `--quiet` stays silent.
   package var percentFractions: [String] = []
-  /// A warning for each data file with a currency column that no field reads while a money field
-  /// reads bare amounts in one currency (``CurrencyColumn``): ``warns`` counts it, as a row in
-  /// another currency would be misread.
-  package var currencyColumns: [String] = []
+  /// A warning for each data file's column that the policy misreads by its header: a column
+  /// naming each row's currency that no field reads while a money field reads bare amounts in one
+  /// currency (``CurrencyColumn``), a header naming another currency or duration unit than its
+  /// field's (``HeaderUnits``). ``warns`` counts them, as every such row is misread.
+  package var columnWarnings: [String] = []
   /// A warning for each text the policy compares a field with that sampled rows write another way
   /// (``TextVariants``): ``warns`` counts it, as those rows silently do not match.
   package var textVariants: [String] = []
@@ -96,7 +97,7 @@ package struct RunSummary: Sendable {
           + "whose cells could not be read")
     }
     lines += percentFractions.map { "  " + $0 }
-    lines += currencyColumns.map { "  " + $0 }
+    lines += columnWarnings.map { "  " + $0 }
     lines += textVariants.map { "  " + $0 }
     if let unmatched = unmatchedRecords?.text, !unmatched.isEmpty {
       lines.append(String(unmatched.dropLast()))
@@ -132,7 +133,7 @@ package struct RunSummary: Sendable {
   package var warns: Bool {
     status != .success || unshownErrors > 0 || !duplicateKeys.isEmpty || tally.unrecorded > 0
       || populationLeftOut > 0 || tally.unreadableTails > 0 || !(unmatchedRecords?.text.isEmpty ?? true)
-      || !lookalikeKeys.isEmpty || !forgottenVerdicts.isEmpty || !currencyColumns.isEmpty
+      || !lookalikeKeys.isEmpty || !forgottenVerdicts.isEmpty || !columnWarnings.isEmpty
       || !textVariants.isEmpty
   }
 

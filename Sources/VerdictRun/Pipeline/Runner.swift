@@ -164,18 +164,18 @@ package final class Runner {
       tables.first { $0.table.name == file.name }?.source.binding?.notation
     }
     let notation = DataNotation.first(of: configuration.inputs.compactMap { prepared[$0]?.notation } + tableNotations)
-    let currencyColumns =
-      configuration.inputs.compactMap { path in
-        prepared[path].flatMap { CurrencyColumn.warning(columns: $0.columns, policy: policy, file: path) }
-      }
-      + tables.compactMap { table in
-        table.source.binding.flatMap {
-          CurrencyColumn.warning(columns: $0.columns, policy: table.table.policy, file: table.source.name)
-        }
-      }
+    // What the headers say of the columns' units against what the fields read.
+    var read: [(columns: [String], policy: Policy, file: String)] = configuration.inputs.compactMap { path in
+      prepared[path].map { ($0.columns, policy, path) }
+    }
+    read += tables.compactMap { table in table.source.binding.map { ($0.columns, table.table.policy, table.source.name) } }
+    let columnWarnings = read.flatMap { columns, policy, file in
+      [CurrencyColumn.warning(columns: columns, policy: policy, file: file)].compactMap { $0 }
+        + HeaderUnits.warnings(columns: columns, policy: policy, file: file)
+    }
     return try Pipeline(
       policy: policy, options: options, context: context, binder: binder, store: store, history: history,
-      notation: notation, populationLeftOut: populationLeftOut, currencyColumns: currencyColumns, open: open
+      notation: notation, populationLeftOut: populationLeftOut, columnWarnings: columnWarnings, open: open
     )
     .run(inputs: inputs, sources: sources, sink: sink, renderer: renderer, standardError: standardError)
   }

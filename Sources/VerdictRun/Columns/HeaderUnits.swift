@@ -1,0 +1,97 @@
+import Verdict
+import VerdictData
+
+/// A column whose header names another currency or duration unit than the field that reads it:
+/// `Amount (USD)` read by a field of euros, `Time (min)` by `duration in hours`. The field reads
+/// every bare number in its own unit, so each is misread by the same factor, without a word; the
+/// header is the export's own statement of its unit.
+///
+/// A warning, not an error: a header may be wrong, and the field's declaration is the policy's
+/// word. Only clear statements count: a currency's sign (`€`, `$`, `£`) or a common code in
+/// capitals (`USD`, not `VAT`), and a duration's unit written out (`Hours`, `minutes`, `Std`) or,
+/// short, in brackets (`(h)`, `[min]`), since `min` alone may be a minimum and `s` a plural.
+package enum HeaderUnits {
+  /// A field, its column and the unit the header names.
+  package struct Finding: Sendable {
+    /// The field's slot.
+    package var slot: Int
+    /// The column's header.
+    package var column: String
+    /// The unit the header names (`USD`, `minutes`) and the one the field reads (`EUR`, `hours`).
+    package var named: String
+    package var read: String
+  }
+
+  /// The fields of `policy` that read a column of `columns` whose header names another unit.
+  package static func findings(columns: [String], policy: Policy) -> [Finding] {
+    let header = HeaderIndex(columns)
+    return policy.fields.indices.compactMap { slot in
+      let field = policy.fields[slot]
+      guard field.isUsed, case .found(let index) = header.find(field.columnName) else { return nil }
+      let column = columns[index]
+      switch field.type {
+      case .money:
+        guard field.currencyField == nil, let currency = field.currency else { return nil }
+        let named = currencies(in: column)
+        guard let first = named.first, !named.contains(currency) else { return nil }
+        return Finding(slot: slot, column: column, named: first.code, read: currency.code)
+      case .duration:
+        guard let unit = field.durationUnit else { return nil }
+        let named = durationUnits(in: column)
+        guard let first = named.first, !named.contains(unit) else { return nil }
+        return Finding(slot: slot, column: column, named: first.fieldUnit, read: unit.fieldUnit)
+      case .number, .percent, .date, .text, .bool, .list, nil:
+        return nil
+      }
+    }
+  }
+
+  /// The currencies a header names: by a sign, or a common code in capitals as a word.
+  static func currencies(in header: String) -> [Currency] {
+    var found: [Currency] = header.compactMap { Currency(symbol: $0) }
+    for word in header.split(whereSeparator: { !$0.isLetter }) where word.count == 3 && word == word.uppercased() {
+      if CellReader.commonCodes.contains(String(word)), let code = Currency(code: word) { found.append(code) }
+    }
+    return found
+  }
+
+  /// The duration units a header names: a unit's word of four letters or more (`Hours`,
+  /// `Minuten`), or any unit's word alone in brackets (`(h)`, `[min]`, `(hrs)`).
+  static func durationUnits(in header: String) -> [TimeSpan.Unit] {
+    var found: [TimeSpan.Unit] = []
+    for word in header.split(whereSeparator: { !$0.isLetter }) where word.count >= 4 {
+      if let unit = TimeSpan.Unit(word: String(word)) { found.append(unit) }
+    }
+    var rest = Substring(header)
+    while let open = rest.firstIndex(where: { $0 == "(" || $0 == "[" }) {
+      let inside = rest[rest.index(after: open)...]
+      guard let close = inside.firstIndex(where: { $0 == ")" || $0 == "]" }) else { break }
+      let word = inside[..<close].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["."])
+      if let unit = TimeSpan.Unit(word: word) { found.append(unit) }
+      rest = inside[inside.index(after: close)...]
+    }
+    return found
+  }
+
+  /// The sentence for a finding in `file`, read by `policy`.
+  package static func sentence(_ finding: Finding, policy: Policy) -> String {
+    let field = policy.fields[finding.slot]
+    let what = field.type == .money ? "bare amounts" : "bare numbers"
+    return "the column '\(MessageText.escaped(finding.column))' names \(finding.named), but '\(field.name)' reads its "
+      + "\(what) as \(finding.read)"
+  }
+
+  /// The declaration that reads the column in the unit its header names.
+  package static func hint(_ finding: Finding, policy: Policy) -> String {
+    let field = policy.fields[finding.slot]
+    let type = field.type == .money ? "money" : "duration"
+    return "if the column is in \(finding.named), declare field \(field.name): \(type) in \(finding.named)"
+  }
+
+  /// The summary's warnings for the columns of `file` that `policy` reads.
+  package static func warnings(columns: [String], policy: Policy, file: String) -> [String] {
+    findings(columns: columns, policy: policy).map {
+      "warning: \(MessageText.escaped(file)): \(sentence($0, policy: policy)): \(hint($0, policy: policy))"
+    }
+  }
+}

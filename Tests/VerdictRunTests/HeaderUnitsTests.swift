@@ -1,0 +1,50 @@
+import Testing
+
+@testable import Verdict
+@testable import VerdictRun
+
+/// ``HeaderUnits``: a header that names another currency or duration unit than its field reads
+/// bare numbers in, and only headers that say so clearly.
+struct HeaderUnitsTests {
+  @Test(arguments: [
+    ("Amount (USD)", ["USD"]), ("Betrag EUR", ["EUR"]), ("Total €", ["EUR"]), ("Amount ($)", ["USD"]),
+    ("Net £", ["GBP"]), ("VAT Amount", []), ("Amount", []), ("Gross usd", []), ("NET TAX", []),
+  ])
+  func currenciesAreNamedBySignsAndCommonCodesInCapitals(header: String, codes: [String]) {
+    #expect(HeaderUnits.currencies(in: header).map(\.code) == codes)
+  }
+
+  @Test(arguments: [
+    ("Hours", [TimeSpan.Unit.hour]), ("Time (min)", [.minute]), ("Spent [h]", [.hour]), ("Dauer (Std.)", [.hour]),
+    ("Minutes Billed", [.minute]), ("Stunden", [.hour]), ("Days Late", [.day]), ("Min Rate", []), ("Day", []),
+    ("Hourly Rate", []), ("Client's Visits", []), ("Duration", []), ("Time (s)", [.second]),
+  ])
+  func durationUnitsAreWrittenOutOrInBrackets(header: String, units: [TimeSpan.Unit]) {
+    #expect(HeaderUnits.durationUnits(in: header) == units)
+  }
+
+  @Test func aFieldReadingItsHeadersUnitIsNotAFinding() throws {
+    let policy = try Policy(
+      """
+      field amount: money in USD from "Amount (USD)"
+      field spent: duration in minutes from "Time (min)"
+      field late: duration in days from "Hours"
+      when amount > $1 and spent > 1h and late > 1d then recommend review
+      """)
+    let findings = HeaderUnits.findings(columns: ["Amount (USD)", "Time (min)", "Hours"], policy: policy)
+    #expect(findings.map(\.column) == ["Hours"])
+    #expect(findings.map(\.named) == ["hours"])
+    #expect(findings.map(\.read) == ["days"])
+  }
+
+  @Test func amountsInTheirRowsCurrencyAndUnusedFieldsAreLeftAlone() throws {
+    let policy = try Policy(
+      """
+      field currency: text
+      field gross: money in currency from "Gross (USD)"
+      field fee: money in EUR from "Fee (USD)"
+      when gross > 1€ then recommend review
+      """)
+    #expect(HeaderUnits.findings(columns: ["currency", "Gross (USD)", "Fee (USD)"], policy: policy).isEmpty)
+  }
+}
