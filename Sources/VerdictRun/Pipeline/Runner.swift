@@ -168,7 +168,9 @@ package final class Runner {
     var read: [(columns: [String], policy: Policy, file: String)] = configuration.inputs.compactMap { path in
       prepared[path].map { ($0.columns, policy, path) }
     }
-    read += tables.compactMap { table in table.source.binding.map { ($0.columns, table.table.policy, table.source.name) } }
+    read += tables.compactMap { table in
+      table.source.binding.map { ($0.columns, table.table.policy, table.source.name) }
+    }
     let columnWarnings = read.flatMap { columns, policy, file in
       [CurrencyColumn.warning(columns: columns, policy: policy, file: file)].compactMap { $0 }
         + HeaderUnits.warnings(columns: columns, policy: policy, file: file)
