@@ -31,13 +31,15 @@ extension ClientBook {
       + recordWarnings(for: policy)
   }
 
-  /// The warnings a run's summary gives about the tables' records: those whose key matches no
-  /// client of the client file; without one, keys written two ways, each a client of its own.
-  /// Nothing for a client file without a key column, whose problem says that no record matches.
+  /// The warnings a run's summary gives about the tables' records: texts their filters compare
+  /// with that they write another way; those whose key matches no client of the client file;
+  /// without one, keys written two ways, each a client of its own. Nothing about keys for a
+  /// client file without a key column, whose problem says that no record matches.
   package func recordWarnings(for policy: Policy) -> [String] {
-    guard let records, records.fit(policy), keylessProblem(for: policy) == nil else { return [] }
-    guard let table else { return records.lookalikeKeys.map { ["warning: \($0)"] } ?? [] }
+    guard let records, records.fit(policy) else { return [] }
+    guard keylessProblem(for: policy) == nil else { return records.textVariants }
+    guard let table else { return records.textVariants + (records.lookalikeKeys.map { ["warning: \($0)"] } ?? []) }
     let unmatched = records.unmatchedRecords(clients: entries.map(\.key), clientFile: table.name)
-    return unmatched.map { ["warning: \($0)"] } ?? []
+    return records.textVariants + (unmatched.map { ["warning: \($0)"] } ?? [])
   }
 }

@@ -33,6 +33,8 @@ package final class TableRecords: @unchecked Sendable {
     let context = EvaluationContext(today: today)
     for (index, table) in policy.tables.enumerated() {
       guard let data = tables[table.name]?.deciding(for: table.policy) else { continue }
+      store.textVariants += TextVariants(data, for: table.policy).warnings(
+        fields: table.policy.fields, sources: [data.name], table: table.name)
       for row in data.rows {
         let key = AggregateStore.key(row.key)
         let place = "\(data.name):\(row.line)"
@@ -78,6 +80,10 @@ package final class TableRecords: @unchecked Sendable {
       context: EvaluationContext(today: today))
     return TableRecords(store: try pass.run(try pass.prepare()), files: files, policy: policy)
   }
+
+  /// The warnings about texts the tables' filters compare with that their records write another
+  /// way (``TextVariants``), as a run's summary gives them, `warning: ` first.
+  package var textVariants: [String] { store.textVariants }
 
   /// The warning about the records counted for no client (no key that can be trusted: a blank
   /// key cell, a record that cannot be read as one), as a run's summary gives it; `nil` for none.
