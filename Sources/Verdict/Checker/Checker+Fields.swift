@@ -77,7 +77,8 @@ extension Checker {
               "did you mean '\($0)'?"
             }
             ?? "write a three-letter code (in EUR, in USD), or the name of the text field that names each row's "
-            + "currency, declared with it: field \(unit.name): text")
+            + "currency, declared \(tableName.map { "in table '\($0)' beside it" } ?? "beside it"): field \(unit.name): text"
+        )
       }
     }
   }
