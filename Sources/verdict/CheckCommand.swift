@@ -106,6 +106,11 @@ struct CheckCommand: ParsableCommand {
       for (table, path) in try tableFiles(of: policy) {
         diagnostics += try checkTable(table, file: path, data: &findings)
       }
+      // Without a client file the clients are the tables' keys: one written two ways is two
+      // clients, as a run's summary warns.
+      if data == nil, let first = policy.tables.first, let lookalikes = try tableRecords(of: policy)?.lookalikeKeys {
+        diagnostics.append(.warning(WarningCode.lookalikeKeys.rawValue, lookalikes, at: first.keyRange))
+      }
     }
     if let policy, let data {
       let options = try reading.reading()

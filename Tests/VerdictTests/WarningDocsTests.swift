@@ -14,6 +14,8 @@ final class WarningDocsTests: XCTestCase {
     WarningCode.rowError.rawValue: "it is about a data file's rows; docs/check.md shows it in a tested transcript",
     WarningCode.percentFractions.rawValue:
       "it needs a data file; the CLI golden case check-data-percent-fractions shows it, docs/check.md describes it",
+    WarningCode.lookalikeKeys.rawValue:
+      "it needs a table's file; the CLI golden case check-table-lookalike-keys shows it",
     WarningCode.unmatchedRecords.rawValue:
       "it needs a client file and a table's file; the CLI golden case check-data-unmatched-records shows it",
     WarningCode.duplicateKeys.rawValue:

@@ -40,6 +40,9 @@ package enum WarningCode: String, CaseIterable, Sendable {
   /// `verdict check --data` with the tables' files: records whose key matches no client of the
   /// client file, which a run counts for no one, as its summary warns.
   case unmatchedRecords = "unmatched-records"
+  /// `verdict check --table` without a client file: keys of the tables that differ only in case,
+  /// quotes, spaces or zeros in front, each a client of its own, as a run's summary warns.
+  case lookalikeKeys = "lookalike-keys"
 }
 
 /// The code of a mistake in one of a policy's own examples: an error in `verdict test`, and a
