@@ -23,6 +23,31 @@ struct HeaderUnitsTests {
     #expect(HeaderUnits.durationUnits(in: header) == units)
   }
 
+  @Test(arguments: [
+    ("Umsatz (TEUR)", "thousands"), ("Revenue (k€)", "thousands"), ("Revenue in thousands", "thousands"),
+    ("Sales ('000)", "thousands"), ("Budget [k]", "thousands"), ("Umsatz Mio", "millions"), ("Revenue", nil),
+    ("Kosten", nil), ("Width (mm)", nil), ("Amount (USD)", nil), ("KEUR", "thousands"),
+  ])
+  func scalesAreNamedByWordsOrSignsInBrackets(header: String, scale: String?) {
+    #expect(HeaderUnits.scale(in: header) == scale)
+  }
+
+  @Test func aMoneyOrNumberColumnInThousandsIsAFinding() throws {
+    let policy = try Policy(
+      """
+      field revenue: money in EUR from "Umsatz (TEUR)"
+      field visits: number from "Visits (k)"
+      field hours: number from "Hours"
+      when revenue > 1€ and visits > 1 and hours > 1 then recommend review
+      """)
+    let findings = HeaderUnits.findings(columns: ["Umsatz (TEUR)", "Visits (k)", "Hours"], policy: policy)
+    #expect(findings.map(\.column) == ["Umsatz (TEUR)", "Visits (k)"])
+    #expect(findings.allSatisfy { $0.isScale && $0.named == "thousands" })
+    #expect(
+      HeaderUnits.sentence(findings[0], policy: policy)
+        == "the column 'Umsatz (TEUR)' counts in thousands, but 'revenue' reads each number as it is written")
+  }
+
   @Test func aFieldReadingItsHeadersUnitIsNotAFinding() throws {
     let policy = try Policy(
       """

@@ -6,6 +6,10 @@ import VerdictData
 /// every bare number in its own unit, so each is misread by the same factor, without a word; the
 /// header is the export's own statement of its unit.
 ///
+/// So is a header that counts in thousands or millions (`Umsatz (TEUR)`, `Revenue (k€)`, `in
+/// thousands`), as accounting reports write, read by a money or number field: the field reads
+/// `12.5` as it is, a thousandth of what the column means.
+///
 /// A warning, not an error: a header may be wrong, and the field's declaration is the policy's
 /// word. Only clear statements count: a currency's sign (`€`, `$`, `£`) or a common code in
 /// capitals (`USD`, not `VAT`), and a duration's unit written out (`Hours`, `minutes`, `Std`) or,
@@ -20,6 +24,8 @@ package enum HeaderUnits {
     /// The unit the header names (`USD`, `minutes`) and the one the field reads (`EUR`, `hours`).
     package var named: String
     package var read: String
+    /// Whether the header names a scale (`thousands`), not a unit.
+    package var isScale = false
   }
 
   /// The fields of `policy` that read a column of `columns` whose header names another unit.
@@ -31,16 +37,21 @@ package enum HeaderUnits {
       let column = columns[index]
       switch field.type {
       case .money:
-        guard field.currencyField == nil, let currency = field.currency else { return nil }
         let named = currencies(in: column)
-        guard let first = named.first, !named.contains(currency) else { return nil }
-        return Finding(slot: slot, column: column, named: first.code, read: currency.code)
+        if field.currencyField == nil, let currency = field.currency, let first = named.first,
+          !named.contains(currency)
+        {
+          return Finding(slot: slot, column: column, named: first.code, read: currency.code)
+        }
+        return scale(in: column).map { Finding(slot: slot, column: column, named: $0, read: "units", isScale: true) }
       case .duration:
         guard let unit = field.durationUnit else { return nil }
         let named = durationUnits(in: column)
         guard let first = named.first, !named.contains(unit) else { return nil }
         return Finding(slot: slot, column: column, named: first.fieldUnit, read: unit.fieldUnit)
-      case .number, .percent, .date, .text, .bool, .list, nil:
+      case .number:
+        return scale(in: column).map { Finding(slot: slot, column: column, named: $0, read: "units", isScale: true) }
+      case .percent, .date, .text, .bool, .list, nil:
         return nil
       }
     }
@@ -73,9 +84,35 @@ package enum HeaderUnits {
     return found
   }
 
+  /// The scale a header counts in, `thousands` or `millions`: a word that says so (`thousands`,
+  /// `Tsd`, `TEUR`, `kEUR`, `Mio`) or a sign in brackets (`(k)`, `(k€)`, `('000)`); `nil` for none.
+  static func scale(in header: String) -> String? {
+    let words = header.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && !$0.isNumber })
+    for word in words {
+      switch word {
+      case "thousand", "thousands", "tsd", "teur", "tusd", "tchf", "keur", "kusd", "'000": return "thousands"
+      case "million", "millions", "mio", "meur", "musd": return "millions"
+      default: continue
+      }
+    }
+    var rest = Substring(header.lowercased())
+    while let open = rest.firstIndex(where: { $0 == "(" || $0 == "[" }) {
+      let inside = rest[rest.index(after: open)...]
+      guard let close = inside.firstIndex(where: { $0 == ")" || $0 == "]" }) else { break }
+      let word = inside[..<close].filter { !$0.isWhitespace }
+      if ["k", "k€", "€k", "$k", "k$", "£k", "k£", "000", "'000"].contains(word) { return "thousands" }
+      rest = inside[inside.index(after: close)...]
+    }
+    return nil
+  }
+
   /// The sentence for a finding in `file`, read by `policy`.
   package static func sentence(_ finding: Finding, policy: Policy) -> String {
     let field = policy.fields[finding.slot]
+    if finding.isScale {
+      return "the column '\(MessageText.escaped(finding.column))' counts in \(finding.named), but '\(field.name)' "
+        + "reads each number as it is written"
+    }
     let what = field.type == .money ? "bare amounts" : "bare numbers"
     return "the column '\(MessageText.escaped(finding.column))' names \(finding.named), but '\(field.name)' reads its "
       + "\(what) as \(finding.read)"
@@ -84,6 +121,11 @@ package enum HeaderUnits {
   /// The declaration that reads the column in the unit its header names.
   package static func hint(_ finding: Finding, policy: Policy) -> String {
     let field = policy.fields[finding.slot]
+    if finding.isScale {
+      let example = finding.named == "thousands" ? "12.5 for 12,500" : "1.2 for 1,200,000"
+      return "it reads a \(finding.named == "thousands" ? "thousandth" : "millionth") of what the column means "
+        + "(\(example)): compare it in \(finding.named), or export the column in units"
+    }
     let type = field.type == .money ? "money" : "duration"
     return "if the column is in \(finding.named), declare field \(field.name): \(type) in \(finding.named)"
   }
