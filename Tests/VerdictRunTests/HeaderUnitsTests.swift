@@ -9,6 +9,7 @@ struct HeaderUnitsTests {
   @Test(arguments: [
     ("Amount (USD)", ["USD"]), ("Betrag EUR", ["EUR"]), ("Total €", ["EUR"]), ("Amount ($)", ["USD"]),
     ("Net £", ["GBP"]), ("VAT Amount", []), ("Amount", []), ("Gross usd", []), ("NET TAX", []),
+    ("gross_usd", ["USD"]), ("fee-eur", ["EUR"]), ("try_amount", []), ("total", []),
   ])
   func currenciesAreNamedBySignsAndCommonCodesInCapitals(header: String, codes: [String]) {
     #expect(HeaderUnits.currencies(in: header).map(\.code) == codes)
@@ -27,6 +28,7 @@ struct HeaderUnitsTests {
     ("Umsatz (TEUR)", "thousands"), ("Revenue (k€)", "thousands"), ("Revenue in thousands", "thousands"),
     ("Sales ('000)", "thousands"), ("Budget [k]", "thousands"), ("Umsatz Mio", "millions"), ("Revenue", nil),
     ("Kosten", nil), ("Width (mm)", nil), ("Amount (USD)", nil), ("KEUR", "thousands"),
+    ("amount_cents", "cents"), ("Price in pence", "cents"), ("percent", nil),
   ])
   func scalesAreNamedByWordsOrSignsInBrackets(header: String, scale: String?) {
     #expect(HeaderUnits.scale(in: header) == scale)

@@ -57,11 +57,16 @@ package enum HeaderUnits {
     }
   }
 
-  /// The currencies a header names: by a sign, or a common code in capitals as a word.
+  /// The currencies a header names: by a sign, or a common code as a word, in capitals
+  /// (`Amount (USD)`), or in small letters in a header without capitals, as JSON keys and
+  /// machine exports write them (`gross_usd`; not `try`, a word before it is Turkey's lira).
   static func currencies(in header: String) -> [Currency] {
     var found: [Currency] = header.compactMap { Currency(symbol: $0) }
-    for word in header.split(whereSeparator: { !$0.isLetter }) where word.count == 3 && word == word.uppercased() {
-      if CellReader.commonCodes.contains(String(word)), let code = Currency(code: word) { found.append(code) }
+    let keyStyle = !header.contains(where: \.isUppercase)
+    for word in header.split(whereSeparator: { !$0.isLetter }) where word.count == 3 {
+      let code = word.uppercased()
+      guard word == code || keyStyle && word != "try" else { continue }
+      if CellReader.commonCodes.contains(code), let currency = Currency(code: code) { found.append(currency) }
     }
     return found
   }
@@ -84,14 +89,16 @@ package enum HeaderUnits {
     return found
   }
 
-  /// The scale a header counts in, `thousands` or `millions`: a word that says so (`thousands`,
-  /// `Tsd`, `TEUR`, `kEUR`, `Mio`) or a sign in brackets (`(k)`, `(k€)`, `('000)`); `nil` for none.
+  /// The scale a header counts in, `thousands`, `millions` or `cents`: a word that says so
+  /// (`thousands`, `Tsd`, `TEUR`, `kEUR`, `Mio`, `amount_cents`) or a sign in brackets (`(k)`,
+  /// `(k€)`, `('000)`); `nil` for none.
   static func scale(in header: String) -> String? {
     let words = header.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && !$0.isNumber })
     for word in words {
       switch word {
       case "thousand", "thousands", "tsd", "teur", "tusd", "tchf", "keur", "kusd", "'000": return "thousands"
       case "million", "millions", "mio", "meur", "musd": return "millions"
+      case "cent", "cents", "pence", "centavos", "centimes": return "cents"
       default: continue
       }
     }
@@ -122,9 +129,14 @@ package enum HeaderUnits {
   package static func hint(_ finding: Finding, policy: Policy) -> String {
     let field = policy.fields[finding.slot]
     if finding.isScale {
-      let example = finding.named == "thousands" ? "12.5 for 12,500" : "1.2 for 1,200,000"
-      return "it reads a \(finding.named == "thousands" ? "thousandth" : "millionth") of what the column means "
-        + "(\(example)): compare it in \(finding.named), or export the column in units"
+      let (reads, example) =
+        switch finding.named {
+        case "thousands": ("a thousandth of", "12.5 for 12,500")
+        case "millions": ("a millionth of", "1.2 for 1,200,000")
+        default: ("a hundred times", "1250 for 12.50")
+        }
+      return "it reads \(reads) what the column means (\(example)): compare it in \(finding.named), or export "
+        + "the column in units"
     }
     let type = field.type == .money ? "money" : "duration"
     return "if the column is in \(finding.named), declare field \(field.name): \(type) in \(finding.named)"
