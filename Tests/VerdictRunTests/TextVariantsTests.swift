@@ -71,6 +71,14 @@ struct TextVariantsTests {
     #expect(variants.variants.isEmpty)
   }
 
+  /// A cell far longer than any compared text is no variant and is not folded, however many there
+  /// are (a column of megabyte cells).
+  @Test func aCellFarLongerThanTheComparedTextsIsNoVariant() {
+    let long = "PRO" + String(repeating: " ", count: 1_000_000)
+    let variants = noted([(long, "CHAT", ""), ("Pro", "chat", "")])
+    #expect(variants.variants.map(\.written) == ["CHAT", "Pro"])
+  }
+
   @Test func onlyTheFirstRowsAreSampled() {
     var rows = Array(repeating: ("pro", "chat", ""), count: TextVariants.sampleSize)
     rows.append(("Pro", "chat", ""))

@@ -27,6 +27,10 @@ package struct TextVariants: Sendable {
 
   /// Each compared field's slot, its texts and those texts folded (``fold(_:)``), folded to compared.
   private let fields: [(slot: Int, texts: Set<String>, folded: [String: String])]
+  /// The longest text a variant can be: four times the longest compared text's bytes and 64
+  /// more (spaces written two ways, a no-break space's two bytes). A longer cell is no variant,
+  /// and is not folded: a column of megabyte cells costs the sample nothing.
+  private let longest: Int
   /// Texts of each compared field seen to be no variant, by slot, so that a column's few values
   /// are folded once each rather than on every row (at most 256 a field, then folded anew).
   private var plain: [Int: Set<String>] = [:]
@@ -48,6 +52,7 @@ package struct TextVariants: Sendable {
       (slot, texts, Dictionary(texts.map { (TextVariants.fold($0), $0) }, uniquingKeysWith: { first, _ in first }))
     }
     isSampling = !fields.isEmpty
+    longest = 4 * (fields.flatMap(\.texts).map(\.utf8.count).max() ?? 0) + 64
   }
 
   /// Notes the compared fields' values of one row read whole, from line `line` of source `source`;
@@ -57,7 +62,7 @@ package struct TextVariants: Sendable {
     rows += 1
     if rows >= TextVariants.sampleSize { isSampling = false }
     for field in fields {
-      guard case .text(let text) = values[field.slot], !field.texts.contains(text),
+      guard case .text(let text) = values[field.slot], text.utf8.count <= longest, !field.texts.contains(text),
         plain[field.slot]?.contains(text) != true
       else { continue }
       guard let compared = field.folded[TextVariants.fold(text)] else {
