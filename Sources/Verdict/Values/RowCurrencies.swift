@@ -77,13 +77,14 @@ package struct RowCurrencies: Sendable {
   /// writes `usd`) or the sign `€`, `$` or `£`; the cell itself when it names none (or is missing).
   static func currency(named value: Value) -> Result<Currency, CurrencyCellProblem> {
     guard case .text(let text) = value else { return .failure(.empty) }
-    let letters = Array(text.utf8)
-    if letters.count == 3, letters.allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }),
+    // A code is three ASCII letters, a sign at most three bytes: a longer cell is looked at no further.
+    let bytes = text.utf8
+    if bytes.count == 3, bytes.allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }),
       let currency = Currency(code: text.uppercased())
     {
       return .success(currency)
     }
-    if text.count == 1, let currency = Currency(symbol: text.first!) { return .success(currency) }
+    if bytes.count <= 3, text.count == 1, let currency = Currency(symbol: text.first!) { return .success(currency) }
     return .failure(.notACode(text))
   }
 
