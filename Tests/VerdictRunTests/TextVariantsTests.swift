@@ -63,6 +63,27 @@ struct TextVariantsTests {
       ])
   }
 
+  /// A text searched for (`name contains "GmbH"`) that a cell holds only in another case is a
+  /// variant too; a cell that holds it as written, or does not hold it at all, is not.
+  @Test func aSearchedTextHeldInAnotherCaseIsAVariant() throws {
+    let searching = try Policy(
+      "field name: text\nwhen name contains \"GmbH\" or lower(name) contains \"ag\" then recommend review")
+    #expect(searching.searchedTexts == [0: ["GmbH"]])
+    #expect(searching.comparedTexts.isEmpty)
+    var variants = TextVariants(searching)
+    for (line, name) in ["Acme GmbH", "BETA GMBH", "Gamma gmbh", "Delta AG", "BETA GMBH"].enumerated() {
+      let values: [Value] = [.text(name)]
+      values.withUnsafeBufferPointer { variants.note($0.baseAddress!, source: 0, line: line + 2) }
+    }
+    let findings = variants.findings(fields: searching.fields, sources: ["c.csv"])
+    #expect(
+      findings.map(\.sentence) == [
+        "'name' is searched for \"GmbH\", which 3 rows write another way: \"BETA GMBH\" (2 rows), "
+          + "\"Gamma gmbh\" (1 row), the first at c.csv:3"
+      ])
+    #expect(findings.first?.hint.hasSuffix("search lower(name) for \"gmbh\"") == true)
+  }
+
   @Test func aTextEqualToAnotherComparedTextIsNoVariant() throws {
     let both = try Policy("field plan: text\nwhen plan == \"pro\" or plan == \"Pro\" then recommend review")
     var variants = TextVariants(both)

@@ -5,7 +5,14 @@ extension Policy {
   /// Each field slot that the rules, clauses or lets compare with text constants by `==`, `!=`,
   /// `in`, `not in` or a list's `contains`, with those texts. A field compared through a function
   /// (`lower(plan) == "pro"`) is not among them: the policy already allows for how it is written.
-  package var comparedTexts: [Int: Set<String>] {
+  package var comparedTexts: [Int: Set<String>] { texts(searched: false) }
+
+  /// Each field slot that the rules, clauses or lets search for a text constant (`name contains
+  /// "GmbH"`), with those texts.
+  package var searchedTexts: [Int: Set<String>] { texts(searched: true) }
+
+  /// ``comparedTexts``, or with `searched` ``searchedTexts``.
+  private func texts(searched: Bool) -> [Int: Set<String>] {
     var found: [Int: Set<String>] = [:]
     var pending: [CheckedExpr] = program.lets.map(\.value)
     for rule in program.rules {
@@ -15,7 +22,10 @@ extension Policy {
     // A worklist rather than recursion: expressions nest up to 128 levels, and lets are their own
     // entries, never followed through `letValue`.
     while let expr = pending.popLast() {
-      if case .compare(let comparison, let left, let right) = expr.kind, comparison == .equal || comparison == .notEqual
+      if searched {
+        if case .contains(let container, let element) = expr.kind { Policy.note(container, element, in: &found) }
+      } else if case .compare(let comparison, let left, let right) = expr.kind,
+        comparison == .equal || comparison == .notEqual
       {
         Policy.note(left, right, in: &found)
         Policy.note(right, left, in: &found)
