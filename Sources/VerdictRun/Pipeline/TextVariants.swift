@@ -84,10 +84,12 @@ package struct TextVariants: Sendable {
       let folded = TextVariants.fold(text)
       var isVariant = false
       if !field.texts.contains(text), let compared = field.folded[folded] {
-        record(Variant(slot: field.slot, compared: compared, written: text, searched: false, source: source, line: line))
+        record(
+          Variant(slot: field.slot, compared: compared, written: text, searched: false, source: source, line: line))
         isVariant = true
       }
-      for (searched, foldedSearched) in field.searched where !text.contains(searched) && folded.contains(foldedSearched) {
+      for (searched, foldedSearched) in field.searched where !text.contains(searched) && folded.contains(foldedSearched)
+      {
         record(Variant(slot: field.slot, compared: searched, written: text, searched: true, source: source, line: line))
         isVariant = true
       }
@@ -166,7 +168,8 @@ package struct TextVariants: Sendable {
       let rows = variants.reduce(0) { $0 + $1.count }
       let count = rows == 1 ? "1 row\(sample) writes" : "\(rows) rows\(sample) write"
       let field = fields[slot].name
-      let shown = "\(written.joined(separator: ", "))\(variants.count > 3 ? ", …" : ""), the first at \(place)\(first.line)"
+      let shown =
+        "\(written.joined(separator: ", "))\(variants.count > 3 ? ", …" : ""), the first at \(place)\(first.line)"
       if searched {
         return Finding(
           slot: slot,
@@ -176,7 +179,8 @@ package struct TextVariants: Sendable {
       }
       let lower = compared == compared.lowercased() ? ", or compare lower(\(field)) with it" : ""
       return Finding(
-        slot: slot, sentence: "'\(name)' is compared with \(Value.quote(compared)), which \(count) another way: \(shown)",
+        slot: slot,
+        sentence: "'\(name)' is compared with \(Value.quote(compared)), which \(count) another way: \(shown)",
         hint: "text is compared exactly, so they do not match: write the text as the data does\(lower)")
     }
   }
