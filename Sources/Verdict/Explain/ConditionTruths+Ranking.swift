@@ -32,6 +32,8 @@ extension ConditionTruths {
         var rules: UInt64 = 0
         for rule in closest[..<closestCount] { rules |= 1 << UInt64(rule) }
         candidates.remember(rules, findings: closestCount > 1 ? findingsOfClosest() : [], of: key)
+        // The findings just found, ranked as a later client's: estimates first, no search again.
+        if closestCount > 1 { remembered = candidates.candidates(of: key)?.findings }
       }
     } else {
       combine()
