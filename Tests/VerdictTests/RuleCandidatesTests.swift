@@ -43,6 +43,46 @@ extension ExplanationRankingTests {
     XCTAssertEqual(writer.truths.entries.filter { $0.step >= 0 }.count, 2, "the quotient and the product")
   }
 
+  /// A rule that is an `or` whose options tie on their count of findings is remembered as those
+  /// options, the ranking taking the nearest by distance: options with more findings left out, an
+  /// option of three, and rules left to the search for each client (a tie inside an option, an
+  /// `or` under an `and`) beside them, ranked as the trace ranks them.
+  func testTiedOptionsRememberedRankAsTheTraceRanksThem() throws {
+    let policyText = """
+      field a: number
+      field b: number
+      field c: number
+      field flag: bool
+      rule "either" when a > 8 or (b > 8 and c > 8) then recommend talk
+      rule "three" when a > 5 or b > 5 or (c > 5 and not flag) then recommend talk
+      rule "nested" when (a > 7 or b > 7) or c > 7 then recommend watch
+      rule "inside" when c > 2 and (a > 9 or b > 9) then recommend watch
+      rule "pair" when a > 4 and b > 4 then recommend fire
+      otherwise recommend keep
+      """
+    let fields = [
+      "a": ["0", "2", "4", "4.5", "6", "7.5", "9"], "b": ["0", "3", "4", "5.25", "8", "10"],
+      "c": ["0", "1", "3", "6", "7.9", "9"], "flag": ["true", "false"],
+    ]
+    let tally = try compare(policyText, fields: fields, count: 900, seed: 53)
+    XCTAssertGreaterThan(tally.ranked, 150)
+    XCTAssertEqual(tally.traced, 0)
+    // The same clients through one writer, whose table then holds tied options.
+    let policy = try Policy(policyText)
+    let writer = ExplanationLineWriter(policy: policy)
+    var generator = SeededRandom(state: 53)
+    for _ in 0..<300 {
+      var values: [String: Value] = [:]
+      for (name, choices) in fields.sorted(by: { $0.key < $1.key }) {
+        values[name] = .text(choices[Int.random(in: 0..<choices.count, using: &generator)])
+      }
+      let client = try policy.client(values)
+      _ = writer.line(of: client, winner: policy.explain(client, in: context).winningRule, in: context)
+    }
+    XCTAssertTrue(writer.truths.candidates.findings.contains(ConditionTruths.tiedOptionsMark))
+    XCTAssertTrue(writer.truths.candidates.findings.contains(-1), "a rule left to the search")
+  }
+
   /// A policy with more tests than a key holds is ranked in full for every client, as the trace
   /// ranks it.
   func testPoliciesTooLargeForKeysRankAsTheTraceRanksThem() throws {

@@ -23,6 +23,10 @@ extension ConditionTruths {
         let nodes = UnsafeBufferPointer(rebasing: candidates.findings[position + 1..<position + 1 + count])
         closestTotals[index] = estimatedDistance(of: nodes)
         position += 1 + count
+      } else if count == ConditionTruths.tiedOptionsMark {
+        let option = nearestOption(at: position, estimating: true)
+        closestTotals[index] = (option.distance, option.estimated)
+        position = option.next
       } else {
         // An `or` whose findings a distance chooses: measured exactly, as ``nearestRule()`` does.
         factCount = 0
@@ -43,7 +47,7 @@ extension ConditionTruths {
 
   /// ``totalDistance(of:)`` with each comparison decided by its step whose distance is not known
   /// yet estimated (``estimatedDistance(ofStep:)``), in the same order; `estimated` when one was.
-  private func estimatedDistance(of nodes: UnsafeBufferPointer<Int32>) -> (distance: Double, estimated: Bool) {
+  func estimatedDistance(of nodes: UnsafeBufferPointer<Int32>) -> (distance: Double, estimated: Bool) {
     var total: Double = 0
     var estimated = false
     for node in nodes {

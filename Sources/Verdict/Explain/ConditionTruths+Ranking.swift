@@ -32,6 +32,8 @@ extension ConditionTruths {
         var rules: UInt64 = 0
         for rule in closest[..<closestCount] { rules |= 1 << UInt64(rule) }
         candidates.remember(rules, findings: closestCount > 1 ? findingsOfClosest() : [], of: key)
+        // The findings just found, ranked as a later client's: estimates first, no search again.
+        if closestCount > 1 { remembered = candidates.candidates(of: key)?.findings }
       }
     } else {
       combine()
@@ -50,6 +52,8 @@ extension ConditionTruths {
         let nodes = UnsafeBufferPointer(rebasing: candidates.findings[position + 1..<position + 1 + count])
         distance = totalDistance(of: nodes)
         position += 1 + count
+      } else if remembered != nil, candidates.findings[position] == ConditionTruths.tiedOptionsMark {
+        (distance, _, position) = nearestOption(at: position, estimating: false)
       } else {
         distance = rankedDistance(of: rule)
         position += 1
@@ -61,11 +65,12 @@ extension ConditionTruths {
   }
 
   /// The findings of each rule of ``closest``, in order, as ``RuleCandidates/findings`` keeps
-  /// them: their count and nodes, or -1 for a rule with an `or` whose findings a distance
-  /// chooses. An `or` whose options with findings have different counts chooses the fewest
-  /// whatever their distances, so its findings are kept too: they are counted only, and kept
-  /// when no two options tied (the shared benchmark's `review_scope`, a candidate for most
-  /// clients that match no rule, ties for about a third of them).
+  /// them: their count and nodes, the options of a rule that is an `or` whose options tied
+  /// (``tiedOptions(of:)``), or -1 for another rule whose findings a distance chooses. An `or`
+  /// whose options with findings have different counts chooses the fewest whatever their
+  /// distances, so its findings are kept too: they are counted only, and kept when no two
+  /// options tied (the shared benchmark's `review_scope`, a candidate for most clients that
+  /// match no rule, ties for about a third of them).
   private func findingsOfClosest() -> [Int32] {
     var kept: [Int32] = []
     for index in 0..<closestCount {
@@ -78,7 +83,7 @@ extension ConditionTruths {
         obstacles(roots[rule])
         measuring = true
         guard !countTied else {
-          kept.append(-1)
+          if let options = tiedOptions(of: rule) { kept += options } else { kept.append(-1) }
           continue
         }
       }
@@ -176,7 +181,7 @@ extension ConditionTruths {
   }
 
   /// What stops a false or unknown node from being true (``LinePlan/obstacles(_:_:into:)``).
-  private func obstacles(_ index: Int32) {
+  func obstacles(_ index: Int32) {
     switch truths[Int(index)] {
     case .missing?:
       unknowns(index)
@@ -262,7 +267,7 @@ extension ConditionTruths {
 
   /// The distances of the facts `nodes`, added up in order; a fact without one counts as 1.
   @inline(__always)
-  private func totalDistance(of nodes: UnsafeBufferPointer<Int32>) -> Double {
+  func totalDistance(of nodes: UnsafeBufferPointer<Int32>) -> Double {
     var total: Double = 0
     for node in nodes {
       let distance = entries[Int(node)].kind == .comparison ? distance(ofComparison: node) : nil
