@@ -36,9 +36,11 @@ final class RuleCandidates {
   /// unknown; a winner of -1 while the decision is not known.
   private let decisions: UnsafeMutablePointer<(winner: Int32, unknown: Int32)>
   /// For each key remembered, the findings of each of its candidates in rule order: their count
-  /// then their nodes, or -1 alone for a candidate whose findings a distance chooses (an `or`
-  /// takes its nearest option), which are then searched for each client. Memory of its own, read
-  /// for every tie without a reference count or an access check.
+  /// then their nodes; or -1 alone for a candidate whose findings a distance chooses (an `or`
+  /// takes its nearest option), which are then searched for each client; or -2 for a false `or`
+  /// whose options tie on their count, then how many options and each one's count and nodes
+  /// (``ConditionTruths/tiedOptions(of:)``), ranked by the nearest. Memory of its own, read for
+  /// every tie without a reference count or an access check.
   @exclusivity(unchecked) private(set) var findings: UnsafeMutableBufferPointer<Int32>
   @exclusivity(unchecked) private var findingCount = 0
   @exclusivity(unchecked) private var used = 0
