@@ -58,7 +58,7 @@ final class RowConverter {
         problems = (problems ?? []) + [CellProblem(field: names[slot], slot: slot, error: error)]
       }
     }
-    settleCurrencies(values, &problems)
+    if settles { currencies.settle(values, names: names, into: &problems) }
     return problems
   }
   /// Writes the values of row `row` of `batch` to `values`, like ``convert(_:into:)``.
@@ -69,20 +69,21 @@ final class RowConverter {
         problems = (problems ?? []) + [CellProblem(field: names[slot], slot: slot, error: error)]
       }
     }
-    settleCurrencies(values, &problems)
+    if settles { currencies.settle(values, names: names, into: &problems) }
     return problems
   }
 
-  /// Gives a read row's bare amounts the currency their row names (``RowCurrencies``), adding
-  /// the amounts refused to `problems`.
-  @inline(__always)
-  private func settleCurrencies(_ values: UnsafeMutablePointer<Value>, _ problems: inout [CellProblem]?) {
-    guard settles else { return }
-    currencies.settle(values) { slot, error in
+}
+
+extension RowCurrencies {
+  /// Gives a converted row's bare amounts the currency their row names (``settle(_:failed:)``),
+  /// adding each amount refused to `problems` as the problem of the field `names[slot]`: the step
+  /// ``RowConverter`` and ``RecordConverter`` take after their cells.
+  func settle(_ values: UnsafeMutablePointer<Value>, names: [String], into problems: inout [CellProblem]?) {
+    settle(values) { slot, error in
       problems = (problems ?? []) + [CellProblem(field: names[slot], slot: slot, error: error)]
     }
   }
-
 }
 
 /// A cell that does not fit its field.

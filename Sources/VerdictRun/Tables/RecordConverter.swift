@@ -21,6 +21,9 @@ final class RecordConverter {
   private let dates: RecentCells
   /// The money fields whose records name their currency, settled once a record is read.
   private let currencies: RowCurrencies
+  /// Whether there are any: asked on every record, where reading the array's count through the
+  /// class would retain it (as ``RowConverter`` asks).
+  private let settles: Bool
 
   init(fields: [FieldInfo], formats cellFormats: [CellFormat]) {
     formats = .allocate(capacity: max(1, fields.count))
@@ -33,6 +36,7 @@ final class RecordConverter {
     isRemembered.initialize(from: cellFormats.map { $0.type == .date || $0.type == .bool }, count: fields.count)
     dates = RecentCells(slots: fields.count)
     currencies = RowCurrencies(fields)
+    settles = !currencies.isEmpty
   }
 
   deinit {
@@ -56,11 +60,7 @@ final class RecordConverter {
         dates.remember(cell, slot: slot, values[slot])
       }
     }
-    if !currencies.isEmpty {
-      currencies.settle(values) { slot, error in
-        problems = (problems ?? []) + [CellProblem(field: names[slot], slot: slot, error: error)]
-      }
-    }
+    if settles { currencies.settle(values, names: names, into: &problems) }
     return problems
   }
 }
