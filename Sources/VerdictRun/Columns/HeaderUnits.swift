@@ -78,13 +78,9 @@ package enum HeaderUnits {
     for word in header.split(whereSeparator: { !$0.isLetter }) where word.count >= 4 {
       if let unit = TimeSpan.Unit(word: String(word)) { found.append(unit) }
     }
-    var rest = Substring(header)
-    while let open = rest.firstIndex(where: { $0 == "(" || $0 == "[" }) {
-      let inside = rest[rest.index(after: open)...]
-      guard let close = inside.firstIndex(where: { $0 == ")" || $0 == "]" }) else { break }
-      let word = inside[..<close].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["."])
+    for inside in bracketed(in: header) {
+      let word = inside.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["."])
       if let unit = TimeSpan.Unit(word: word) { found.append(unit) }
-      rest = inside[inside.index(after: close)...]
     }
     return found
   }
@@ -102,15 +98,25 @@ package enum HeaderUnits {
       default: continue
       }
     }
-    var rest = Substring(header.lowercased())
+    for inside in bracketed(in: header.lowercased()) {
+      let word = inside.filter { !$0.isWhitespace }
+      if ["k", "k€", "€k", "$k", "k$", "£k", "k£", "000", "'000"].contains(word) { return "thousands" }
+    }
+    return nil
+  }
+
+  /// What each pair of brackets in a header holds, `(` or `[` to the next `)` or `]`: where a
+  /// header states its unit or scale (`Time (min)`, `Revenue [k€]`).
+  private static func bracketed(in header: String) -> [Substring] {
+    var found: [Substring] = []
+    var rest = Substring(header)
     while let open = rest.firstIndex(where: { $0 == "(" || $0 == "[" }) {
       let inside = rest[rest.index(after: open)...]
       guard let close = inside.firstIndex(where: { $0 == ")" || $0 == "]" }) else { break }
-      let word = inside[..<close].filter { !$0.isWhitespace }
-      if ["k", "k€", "€k", "$k", "k$", "£k", "k£", "000", "'000"].contains(word) { return "thousands" }
+      found.append(inside[..<close])
       rest = inside[inside.index(after: close)...]
     }
-    return nil
+    return found
   }
 
   /// The sentence for a finding in `file`, read by `policy`.
