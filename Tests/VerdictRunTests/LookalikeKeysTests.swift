@@ -38,6 +38,8 @@ struct LookalikeKeysTests {
     #expect(Self.folded("ΑΒΓ\u{2009}Δ") == "αβγ δ")
     #expect(Self.folded("Ac\u{200B}me") == "acme")
     #expect(Self.folded("Acme\u{3000}Co") == "acme co")
+    #expect(Self.folded("Acme\u{205F}Co") == "acme co")
+    #expect(Self.folded("Ac\u{200C}me\u{200D}\u{2060}\u{FEFF}") == "acme")
     #expect(Self.folded("Caf\u{E9}") == "café")
   }
 

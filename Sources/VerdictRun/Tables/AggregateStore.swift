@@ -252,8 +252,9 @@ final class AggregateStore: @unchecked Sendable {
   /// The length of the invisible space at `index` in UTF-8 `bytes`, if one starts there: a
   /// no-break space (U+00A0), the spaces U+2000–U+200A, a zero-width space (U+200B), a narrow
   /// no-break space (U+202F), a medium mathematical space (U+205F), a word joiner (U+2060), an
-  /// ideographic space (U+3000) or a byte order mark (U+FEFF).
-  private static func invisibleSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+  /// ideographic space (U+3000) or a byte order mark (U+FEFF). ``LookalikeKeys`` folds the same
+  /// ones inside a key.
+  static func invisibleSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
     let count = bytes.endIndex - index
     let lead = bytes[index]
     if lead == 0xC2 { return count >= 2 && bytes[index + 1] == 0xA0 ? 2 : nil }

@@ -153,49 +153,44 @@ struct LookalikeKeys {
     folded.removeSubrange(written...)
   }
 
-  /// Makes each no-break or other Unicode space in `folded` (U+00A0, U+2000 to U+200A, U+202F,
-  /// U+205F, U+3000) a plain space, and drops the invisible characters (U+200B to U+200D,
-  /// U+2060, U+FEFF), as a web page or a spreadsheet pasted into a key writes them: `Acme GmbH`
-  /// with a no-break space is the client `Acme GmbH`'s lookalike.
+  /// Makes each no-break or other Unicode space in `folded` that a key's ends are trimmed of
+  /// (``AggregateStore/invisibleSpaceLength(_:at:)``: U+00A0, U+2000 to U+200A, U+202F, U+205F,
+  /// U+3000) a plain space, and drops the invisible characters among them and the joiners (U+200B
+  /// to U+200D, U+2060, U+FEFF), as a web page or a spreadsheet pasted into a key writes them:
+  /// `Acme GmbH` with a no-break space is the client `Acme GmbH`'s lookalike.
   static func plainSpaces(_ folded: inout [UInt8]) {
-    var written = 0
-    var index = 0
-    while index < folded.count {
-      let (width, becomes) = unicodeSpace(folded, at: index)
-      if width > 0 {
-        if let becomes {
-          folded[written] = becomes
-          written += 1
+    var plain: [UInt8] = []
+    plain.reserveCapacity(folded.count)
+    folded.withUnsafeBufferPointer { bytes in
+      var index = 0
+      while index < bytes.count {
+        guard bytes[index] >= 0xC2,
+          let length = AggregateStore.invisibleSpaceLength(bytes, at: index) ?? joinerLength(bytes, at: index)
+        else {
+          plain.append(bytes[index])
+          index += 1
+          continue
         }
-        index += width
-      } else {
-        folded[written] = folded[index]
-        written += 1
-        index += 1
+        if !isZeroWidth(bytes, at: index) { plain.append(0x20) }
+        index += length
       }
     }
-    folded.removeSubrange(written...)
+    folded = plain
   }
 
-  /// The width of the Unicode space or invisible character at `index` of `bytes` and what it
-  /// becomes (a space, or nothing); a width of 0 for any other character.
-  private static func unicodeSpace(_ bytes: [UInt8], at index: Int) -> (width: Int, becomes: UInt8?) {
-    let count = bytes.count - index
-    if count >= 2, bytes[index] == 0xC2, bytes[index + 1] == 0xA0 { return (2, 0x20) }
-    guard count >= 3 else { return (0, nil) }
+  /// 3 for a zero-width non-joiner or joiner (U+200C, U+200D) at `index`, else `nil`.
+  private static func joinerLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    bytes.count - index >= 3 && bytes[index] == 0xE2 && bytes[index + 1] == 0x80
+      && (bytes[index + 2] == 0x8C || bytes[index + 2] == 0x8D) ? 3 : nil
+  }
+
+  /// Whether the invisible space or joiner at `index` has no width: U+200B to U+200D, U+2060,
+  /// U+FEFF (the others are spaces).
+  private static func isZeroWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    guard bytes.count - index >= 3 else { return false }
     let (first, second, third) = (bytes[index], bytes[index + 1], bytes[index + 2])
-    switch (first, second) {
-    case (0xE2, 0x80):
-      if third <= 0x8A || third == 0xAF { return (3, 0x20) }
-      if third >= 0x8B && third <= 0x8D { return (3, nil) }
-    case (0xE2, 0x81):
-      if third == 0x9F { return (3, 0x20) }
-      if third == 0xA0 { return (3, nil) }
-    case (0xE3, 0x80) where third == 0x80: return (3, 0x20)
-    case (0xEF, 0xBB) where third == 0xBF: return (3, nil)
-    default: break
-    }
-    return (0, nil)
+    return first == 0xEF
+      || first == 0xE2 && (second == 0x80 && third >= 0x8B && third <= 0x8D || second == 0x81 && third == 0xA0)
   }
 
   /// Whether three UTF-8 bytes are a curly quote: `‘`, `’`, `“` or `”` (U+2018, U+2019, U+201C, U+201D).
