@@ -33,8 +33,8 @@ package final class TableRecords: @unchecked Sendable {
     let context = EvaluationContext(today: today)
     for (index, table) in policy.tables.enumerated() {
       guard let data = tables[table.name]?.deciding(for: table.policy) else { continue }
-      store.textVariants += TextVariants(data, for: table.policy).warnings(
-        fields: table.policy.fields, sources: [data.name], table: table.name)
+      // Noted from the records as they are folded, as a run's tables note them.
+      var variants = TextVariants(table.policy)
       for row in data.rows {
         let key = AggregateStore.key(row.key)
         let place = "\(data.name):\(row.line)"
@@ -53,6 +53,9 @@ package final class TableRecords: @unchecked Sendable {
           continue
         }
         let (record, problem, badSlots) = data.record(row, for: table.policy)
+        if problem == nil {
+          record.values.withUnsafeBufferPointer { variants.note($0.baseAddress!, source: 0, line: row.line) }
+        }
         store.account(
           client, table: index, line: row.line, at: place,
           problem: problem.map { RecordProblem(record: 0, message: $0, badSlots: badSlots) }
@@ -60,6 +63,7 @@ package final class TableRecords: @unchecked Sendable {
           table.fold(record, in: context, into: accumulators).map { $0.rowMessage(in: table.policy) }
         }
       }
+      store.textVariants += variants.warnings(fields: table.policy.fields, sources: [data.name], table: table.name)
     }
     let files = policy.tables.compactMap { table in
       tables[table.name].map { TableFile(name: table.name, path: $0.name) }
