@@ -22,11 +22,12 @@ extension ClientBook {
   package func warnings(for policy: Policy) -> [String] {
     guard let table else { return recordWarnings(for: policy) }
     let repeated = RunSummary.duplicateKeysSentence(ClientKey.repeated(table.rows.map(\.key)), more: false)
-    let scale = PercentScale(decided.table(table, for: policy), for: policy)
+    let decidedTable = decided.table(table, for: policy)
+    let scale = PercentScale(decidedTable, for: policy)
     return (repeated.map { ["warning: \($0)"] } ?? []) + scale.warnings(fields: policy.fields, sources: [table.name])
       + [CurrencyColumn.warning(columns: table.columns, policy: policy, file: table.name)].compactMap { $0 }
       + HeaderUnits.warnings(columns: table.columns, policy: policy, file: table.name)
-      + TextVariants(decided.table(table, for: policy), for: policy).warnings(
+      + TextVariants(decidedTable, for: policy).warnings(
         fields: policy.fields, sources: [table.name])
       + recordWarnings(for: policy)
   }
