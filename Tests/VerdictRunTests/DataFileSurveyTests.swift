@@ -120,4 +120,22 @@ struct DataFileSurveyTests {
     #expect(survey.layout.unreadableTail == table.unreadableTail)
     #expect(Self.summary(survey.failures) == Self.summary(table.cellFailures(for: policy, examples: 3)))
   }
+
+  /// Amounts their row's currency refuses are found alike streamed and in memory, also in a row
+  /// where another cell does not read (a run settles such a row's amounts too).
+  @Test func amountsTheirRowsRefuseAreFoundAlike() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-survey-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let data = folder.appendingPathComponent("payments.csv")
+    try Data("id,gross,currency,visits\nA,12,EUR,1\nB,12,Euro,2\nC,$12,EUR,lots\nD,x,EUR,3\n".utf8).write(to: data)
+    let policy = try Policy(
+      "field currency: text\nfield gross: money in currency\nfield visits: number\n"
+        + "when gross > 1€ and visits > 1 then recommend fire\n")
+    let survey = try DataFileSurvey.read(data.path, policy: policy, examples: 3)
+    let table = try ClientTable.read(data.path)
+    #expect(Self.summary(survey.failures) == Self.summary(table.cellFailures(for: policy, examples: 3)))
+    #expect(survey.failures[1]?.first.map(\.line) == [3, 4, 5])
+    #expect(survey.failures[2]?.first.map(\.line) == [4])
+  }
 }

@@ -222,26 +222,25 @@ extension ClientTable {
     var failures: [Int: CellFailures] = [:]
     let table = deciding(for: policy)
     let checks = table.cellChecks(for: policy)
-    for check in checks {
-      for row in rows where row.problem == nil && check.column < row.cells.count {
-        guard case .failure(let error) = table.read(row, column: check.column, format: check.format) else { continue }
-        failures[check.slot, default: CellFailures()].add(
-          line: row.line, text: row.cells[check.column], error: error, keeping: examples)
-      }
-    }
-    guard !policy.rowCurrencies.isEmpty else { return failures }
-    // Amounts their row's currency refuses, as a run refuses them: in rows whose cells all read.
+    // Row by row, as a run reads them: a row's amounts are settled with its currency once its
+    // cells are read (a cell that does not read is missing, as in a run), and each column's
+    // failures come in line order.
+    var values = [Value](repeating: .missing, count: policy.rowCurrencies.isEmpty ? 0 : policy.fields.count)
     for row in rows where row.problem == nil {
-      var values = [Value](repeating: .missing, count: policy.fields.count)
-      var fits = true
-      for check in checks where check.column < row.cells.count {
-        guard case .success(let value) = table.read(row, column: check.column, format: check.format) else {
-          fits = false
-          break
+      for check in checks {
+        guard check.column < row.cells.count else {
+          if !values.isEmpty { values[check.slot] = .missing }
+          continue
         }
-        values[check.slot] = value
+        switch table.read(row, column: check.column, format: check.format) {
+        case .success(let value):
+          if !values.isEmpty { values[check.slot] = value }
+        case .failure(let error):
+          if !values.isEmpty { values[check.slot] = .missing }
+          failures[check.slot, default: CellFailures()].add(
+            line: row.line, text: row.cells[check.column], error: error, keeping: examples)
+        }
       }
-      guard fits else { continue }
       policy.rowCurrencies.settle(&values) { slot, error in
         let cell = checks.first { $0.slot == slot }.map { row.cells[$0.column] } ?? ""
         failures[slot, default: CellFailures()].add(line: row.line, text: cell, error: error, keeping: examples)
