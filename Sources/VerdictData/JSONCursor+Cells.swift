@@ -54,7 +54,7 @@ extension JSONCursor {
   /// The slot of `key` in `table`; a key no slot holds that spells one's key another way is
   /// noted in `cells`.
   @inline(__always)
-  private func slotNoting(
+  func slotNoting(
     _ key: UnsafeBufferPointer<UInt8>, _ table: JSONKeyTable, _ cells: JSONRecordCells, guess: Int
   )
     -> Int?
@@ -66,7 +66,7 @@ extension JSONCursor {
 
   /// Parses the value at `p` (not whitespace) and returns its cell bytes, a number written in
   /// `notation`.
-  private mutating func parseCellValue(_ cells: JSONRecordCells, notation: JSONNumberNotation) throws(DataReadError)
+  mutating func parseCellValue(_ cells: JSONRecordCells, notation: JSONNumberNotation) throws(DataReadError)
     -> UnsafeBufferPointer<UInt8>
   {
     switch bytes[p] {

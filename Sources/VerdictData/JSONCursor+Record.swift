@@ -4,7 +4,8 @@ extension JSONCursor {
   ///
   /// Members keep file order. When a key repeats, the last value wins and the member keeps
   /// the position of the key's first occurrence. Arrays and objects become
-  /// `JSONScalar.nested` with their raw text, after being fully validated.
+  /// `JSONScalar.nested` with their raw text, after being fully validated; an object's members
+  /// follow it under their paths (``parseNestedMembers(of:depth:into:)``).
   ///
   /// A leading UTF-8 byte order mark is skipped when `skippingByteOrderMark` is set (a JSON Lines line,
   /// which may start a file); inside an array it is an error, as anywhere else in a document.
@@ -16,6 +17,14 @@ extension JSONCursor {
       while true {
         let key = try parseKey(afterComma: afterComma)
         skipWhitespace()
+        if p < bytes.count && bytes[p] == UInt8(ascii: "{") {
+          var nested: [(key: String, value: JSONScalar)] = []
+          try parseNestedMembers(of: key, depth: 1, into: &nested)
+          for (path, cell) in nested { Self.insert(key: path, cell: cell, into: &members, indexByKey: &indexByKey) }
+          guard try nextRecordMember() else { break }
+          afterComma = true
+          continue
+        }
         let valueStart = p
         let cell: JSONScalar
         switch try parseValue(depth: 1) {

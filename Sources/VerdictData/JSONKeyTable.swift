@@ -21,6 +21,9 @@ package struct JSONKeyTable: Sendable {
   let hasRepeatedKeys: Bool
   /// Whether any key is not ASCII.
   let hasKeysNotASCII: Bool
+  /// Whether any key has a `.`, and so may be the path of a nested object's member
+  /// (`billing.outstanding`): only then are a record's objects read member by member.
+  let hasPaths: Bool
   /// Each key's bytes as headers are matched loosely (ASCII letters lowercased, spaces and tabs
   /// dropped), by slot: a record that spells a key another way is found by them.
   let foldedBytes: [[UInt8]]
@@ -42,6 +45,7 @@ package struct JSONKeyTable: Sendable {
     canonicalSlot = keys.enumerated().map { slot, key in key.flatMap { slotOfText[$0] } ?? slot }
     hasRepeatedKeys = canonicalSlot.enumerated().contains { $0.offset != $0.element }
     hasKeysNotASCII = keys.contains { !($0?.utf8.allSatisfy { $0 < 0x80 } ?? true) }
+    hasPaths = keys.contains { $0?.utf8.contains(UInt8(ascii: ".")) ?? false }
     foldedBytes = keyBytes.map { bytes in bytes.filter { $0 != 0x20 && $0 != 0x09 }.map(JSONKeyTable.lowercased) }
     var firsts = [Bool](repeating: false, count: 256)
     for folded in foldedBytes { if let first = folded.first { firsts[Int(first)] = true } }
