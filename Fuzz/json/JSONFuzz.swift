@@ -134,27 +134,44 @@ enum JSONEvent: Equatable {
   }
 
   /// What the reader should make of an element or line that the parser reads as `value`: a
-  /// record for an object, with repeated keys merged (the last value, at the first key's place)
-  /// and nested values as their text (checked separately: it must parse to the same value).
+  /// record for an object, with repeated keys merged (the last value, at the first key's place),
+  /// nested values as their text (checked separately: it must parse to the same value), and an
+  /// object's members after it under their paths, up to `JSONCursor.deepestPath` objects deep and
+  /// `JSONCursor.longestPath` bytes long.
   static func expected(_ value: JSONValue) -> JSONEvent {
     guard case .object(let members) = value else { return .error(line: 0) }
     var merged: [Member] = []
     for member in members {
-      let cell: JSONScalar
-      switch member.value {
-      case .null: cell = .null
-      case .bool(let flag): cell = .bool(flag)
-      case .number(let text): cell = .number(text)
-      case .string(let text): cell = .string(text)
-      case .array, .object: cell = .nested(JSONText.write(member.value))
-      }
-      if let index = merged.firstIndex(where: { $0.key == member.key }) {
-        merged[index].value = cell
-      } else {
-        merged.append(Member(key: member.key, value: cell))
+      for (key, cell) in flattened(member.key, member.value, depth: 1) {
+        if let index = merged.firstIndex(where: { $0.key == key }) {
+          merged[index].value = cell
+        } else {
+          merged.append(Member(key: key, value: cell))
+        }
       }
     }
     return .record(line: 0, merged)
+  }
+
+  /// The member `key` of a value `depth` objects inside the record, and, for an object no deeper
+  /// than paths go, each of its members under its path, in order.
+  static func flattened(_ key: String, _ value: JSONValue, depth: Int) -> [(String, JSONScalar)] {
+    switch value {
+    case .null: return [(key, .null)]
+    case .bool(let flag): return [(key, .bool(flag))]
+    case .number(let text): return [(key, .number(text))]
+    case .string(let text): return [(key, .string(text))]
+    case .array: return [(key, .nested(JSONText.write(value)))]
+    case .object(let members):
+      var result = [(key, JSONScalar.nested(JSONText.write(value)))]
+      guard depth <= JSONCursor.deepestPath else { return result }
+      for member in members {
+        let path = key + "." + member.key
+        guard path.utf8.count <= JSONCursor.longestPath else { continue }
+        result += flattened(path, member.value, depth: depth + 1)
+      }
+      return result
+    }
   }
 
   static func == (left: JSONEvent, right: JSONEvent) -> Bool {

@@ -10,8 +10,14 @@
 /// rows an array would hold.
 extension JSONCursor {
   /// Objects nested deeper than this in a record (the record itself not counted) give no paths
-  /// of their members, only their text: enough for any export, and a bound on the recursion.
-  static let deepestPath = 32
+  /// of their members, only their text: enough for any export's columns (HubSpot's are 2 deep,
+  /// JSON:API's 3), and a bound on the recursion and on the copies of each object's text, which
+  /// every object around it makes again.
+  static let deepestPath = 8
+  /// A member whose path would be longer than this, in bytes, gives none, nor do its members:
+  /// no header is that long, and each path repeats its parent's, so that a file of long keys
+  /// and small members would otherwise take far more memory than its own size.
+  static let longestPath = 256
 
   /// Parses the object at `p`, the value of `parent` in a record, into `members` as
   /// ``parseRecordObject(skippingByteOrderMark:)`` keeps them: each of its members under its
@@ -32,7 +38,9 @@ extension JSONCursor {
         let path = parent + "." + (try parseKey(afterComma: afterComma))
         skipWhitespace()
         guard p < bytes.count else { throw failure("unexpected end of input; expected a value", at: p) }
-        if bytes[p] == UInt8(ascii: "{") {
+        if path.utf8.count > Self.longestPath {
+          _ = try parseValue(depth: depth + 1)
+        } else if bytes[p] == UInt8(ascii: "{") {
           try parseNestedMembers(of: path, depth: depth + 1, into: &members)
         } else {
           let valueStart = p
@@ -96,7 +104,8 @@ extension JSONCursor {
       case .inPlace(let range): memberPath.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
       case .unescaped: memberPath.append(contentsOf: scratch)
       }
-      let memberSlot = memberPath.withUnsafeBufferPointer { slotNoting($0, table, cells, guess: -1) }
+      let hasPath = path == nil || memberPath.count <= Self.longestPath
+      let memberSlot = hasPath ? memberPath.withUnsafeBufferPointer { slotNoting($0, table, cells, guess: -1) } : nil
       skipWhitespace()
       guard p < bytes.count && bytes[p] == UInt8(ascii: ":") else {
         throw failure("expected ':' after object key", at: p)
@@ -105,7 +114,9 @@ extension JSONCursor {
       skipWhitespace()
       guard p < bytes.count else { throw failure("unexpected end of input; expected a value", at: p) }
       let token = bytes[p]
-      if token == UInt8(ascii: "{") {
+      if !hasPath {
+        _ = try parseValue(depth: depth + 1)
+      } else if token == UInt8(ascii: "{") {
         try parseNestedCells(path: memberPath, slot: memberSlot, depth: depth + 1, table, cells)
       } else if token == UInt8(ascii: "[") {
         // An array's nesting counts from here, where the record's own members' count from 1.

@@ -98,6 +98,16 @@ import Testing
     #expect(throws: DataReadError.self) { try cells[2].get() }
   }
 
+  /// A path longer than ``JSONCursor/longestPath`` is no column, nor are its members'.
+  @Test func longPathsAreNoColumns() throws {
+    let long = String(repeating: "k", count: JSONCursor.longestPath - 2)
+    let text = #"{"a": {"\#(long)": 1, "b": {"\#(long)": {"c": 2}}, "d": 3}}"#
+    #expect(try Self.members(text).map { String($0.prefix(while: { $0 != "=" })) } == ["a", "a." + long, "a.b", "a.d"])
+    try JSONRecordCellsTests.expectSame(text, keys: ["a." + long, "a.b." + long, "a.b." + long + ".c", "a.d"])
+    let cells = try JSONRecordCellsTests.cells(text, keys: ["a." + long, "a.b." + long, "a.d"])
+    #expect(try cells[0].get() == ["1", nil, "3"])
+  }
+
   /// Random records of nested objects, arrays and scalars: both readings give every path alike.
   @Test func randomNestedRecordsReadTheSame() throws {
     var generator = SplitMix(seed: 0x5EED)
