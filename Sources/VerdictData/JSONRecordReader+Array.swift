@@ -201,6 +201,40 @@ extension JSONRecordReader {
     let path = isName ? ".\(key)[]" : ".[\"\(key)\"][]"
     return "the records seem to be the array in the key \"\(key)\" of one object; Verdict reads an array "
       + "of records, or one record per line: take them out first (jq -c '\(path)' FILE > records.jsonl)"
+      + (Self.nextPage(in: members).map {
+        "; but \($0) says more records follow: the file is one page of "
+          + "the list, so fetch every page and take the records out of each"
+      } ?? "")
+  }
+
+  /// The member of an API's list wrapper that says the list goes on past this page, as written
+  /// (Stripe's `"has_more": true`, Pipedrive's `more_items_in_collection`, HubSpot's
+  /// `paging.next`, Harvest's `next_page`: a flag, or a link, token or number of the next page), if
+  /// any: the records taken out of one page alone would leave clients' invoices out without a word.
+  static func nextPage(in members: [JSONMember], under path: String = "") -> String? {
+    for member in members {
+      let key = "\"" + MessageText.escaped(path + member.key) + "\""
+      switch (member.key.lowercased().filter { $0.isLetter }, member.value) {
+      case ("hasmore", .bool(true)), ("moreitemsincollection", .bool(true)):
+        return key + ": true"
+      case ("nextpage", .number):
+        return key
+      case ("next", .object(let link)):
+        guard !link.isEmpty else { continue }
+        return key
+      case ("next", .string(let link)), ("nextpage", .string(let link)), ("nextpageurl", .string(let link)),
+        ("nextpagetoken", .string(let link)), ("nextcursor", .string(let link)), ("nextlink", .string(let link)),
+        ("odatanextlink", .string(let link)):
+        guard !link.isEmpty else { continue }
+        return key
+      case ("paging", .object(let inner)), ("links", .object(let inner)), ("pagination", .object(let inner)),
+        ("additionaldata", .object(let inner)):
+        if let inside = nextPage(in: inner, under: path + member.key + ".") { return inside }
+      default:
+        continue
+      }
+    }
+    return nil
   }
 
   /// The hint for a file of objects one a line given as an array file.

@@ -40,6 +40,27 @@ struct JSONInputTests {
     #expect(result.stderr.contains(hint), "\(result.stderr)")
   }
 
+  /// An API's list that says more pages follow is one page of the list: the hint says so, since
+  /// taking the records out of it alone would leave the other pages' records out.
+  @Test(arguments: [
+    (#"{"object":"list","data":[{"id":"a"}],"has_more":true}"#, #""has_more": true"#),
+    (#"{"results":[{"id":"a"}],"paging":{"next":{"after":"2"}}}"#, #""paging.next""#),
+    (#"{"value":[{"id":"a"}],"@odata.nextLink":"https://example.com/2"}"#, #""@odata.nextLink""#),
+    (#"{"object":"list","data":[{"id":"a"}],"has_more":false}"#, nil),
+    (#"{"data":[{"id":"a"}],"next_page":null,"links":{"next":""}}"#, nil),
+  ])
+  func aPageOfAListSaysMoreRecordsFollow(text: String, member: String?) throws {
+    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.json": text])
+    let result = try workspace.run(["run", "policy.verdict", "clients.json"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("take them out first"), "\(result.stderr)")
+    if let member {
+      #expect(result.stderr.contains("but \(member) says more records follow"), "\(result.stderr)")
+    } else {
+      #expect(!result.stderr.contains("more records follow"), "\(result.stderr)")
+    }
+  }
+
   /// Standard input that is no JSON array at all (nor an empty one) is refused as such a file
   /// is, exit 2 and no run recorded: it was an empty report, exit 1 and a run of no clients in
   /// the history, which a cron pipeline that broke would mail and keep.
