@@ -1,8 +1,8 @@
 import Verdict
 
 /// The policies the run target reads its files with: every field type, `in` units, a column
-/// named by `from`, a date format, undeclared fields (typed by their cells), population figures
-/// and amounts in their rows' currencies.
+/// named by `from`, a date format, undeclared fields (typed by their cells), population figures,
+/// amounts in their rows' currencies and values inside JSON objects (`from "billing.outstanding"`).
 ///
 /// Under ASan each input compiles its policy afresh: a policy kept in a global for the whole
 /// process is reported by LeakSanitizer at exit, which cannot follow Swift's enum payload
@@ -69,6 +69,13 @@ enum RunPolicies {
     field fee: money in EUR
     rule "big" when gross > 100€ then recommend review
     rule "fees" when fee > 5€ and currency == "EUR" then recommend watch
+    """,
+    """
+    field outstanding: money in EUR from "billing.outstanding"
+    field delay: duration in days from "billing.terms.delay"
+    field plan: text from "account.plan"
+    rule "owes" when delay > 30d and outstanding > 0€ then recommend fire
+    rule "pro" when plan == "pro" then recommend watch
     """,
   ]
 }

@@ -119,7 +119,7 @@ extension JSONCursor {
       } else if token == UInt8(ascii: "{") {
         try parseNestedCells(path: memberPath, slot: memberSlot, depth: depth + 1, table, cells)
       } else if token == UInt8(ascii: "[") {
-        // An array's nesting counts from here, where the record's own members' count from 1.
+        // The objects around the array count toward JSON's nesting limit, as in the members' reading.
         let start = p
         _ = try parseValue(depth: depth + 1)
         if let memberSlot {
