@@ -110,7 +110,7 @@ import Testing
 
   /// Random records of nested objects, arrays and scalars: both readings give every path alike.
   @Test func randomNestedRecordsReadTheSame() throws {
-    var generator = SplitMix(seed: 0x5EED)
+    var generator = SeededGenerator(seed: 0x5EED)
     var paths: Set<String> = []
     func value(_ depth: Int, _ path: String) -> String {
       switch generator.next() % (depth > 3 ? 4 : 6) {
@@ -132,18 +132,5 @@ import Testing
     let keys = ["id", "r", "s"] + paths.sorted()
     #expect(keys.count > 20)
     try JSONRecordCellsTests.expectSame(records.joined(separator: "\n"), keys: keys)
-  }
-}
-
-/// A small seeded generator, so that a failure repeats.
-private struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
