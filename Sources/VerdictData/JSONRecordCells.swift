@@ -208,11 +208,11 @@ package struct JSONRecordText {
     // Records read with paths go their own way, so that every JSON file's loop stays as it was:
     // deciding in it, key by key or once a record, whether objects are read for their paths
     // cost 60 to 140 instructions a record of the shared benchmark's JSON Lines, which has none.
-    let read =
+    let isWellFormed =
       table.hasPaths
-      ? (try? cursor.parseRecordCellsWithPaths(skippingByteOrderMark: skippingByteOrderMark, table, cells))
-      : (try? cursor.parseRecordCells(skippingByteOrderMark: skippingByteOrderMark, table, into: cells))
-    if read != nil {
+      ? (try? cursor.parseRecordCellsWithPaths(skippingByteOrderMark: skippingByteOrderMark, table, cells)) != nil
+      : (try? cursor.parseRecordCells(skippingByteOrderMark: skippingByteOrderMark, table, into: cells)) != nil
+    if isWellFormed {
       return table.copyRepeatedKeys(in: cells)
     }
     // A malformed record: the members' reading says what is wrong. (Were it to find nothing
