@@ -117,6 +117,9 @@ final class ConditionTruths {
   /// Whether two options of an `or` had as many findings while a ranking only counted them
   /// (``measuring`` off): their distances then choose between them.
   @exclusivity(unchecked) var countTied = false
+  /// Whether a line's fact search (``LinePlan/obstacles(_:_:into:)``) asked for a distance since
+  /// this was last cleared: its facts then depend on the client's values, not on the truths alone.
+  @exclusivity(unchecked) var factsMeasured = false
 
   /// A new ``generation``, for the next client's fill: the distances and sides of the one before
   /// are then out of date without clearing them (but when the count wraps).

@@ -18,7 +18,10 @@ package final class ExplanationLineWriter {
   let truths: ConditionTruths
   /// The policy's texts, for what few lines need the whole explanation builder.
   let wording: ExplanationWording
-  @exclusivity(unchecked) private var facts: [LinePlan.Fact] = []
+  /// The facts of the line being written.
+  @exclusivity(unchecked) var facts: [LinePlan.Fact] = []
+  /// The facts of each rule's line, by the tests' truths.
+  let rememberedFacts = RememberedFacts()
   /// The line being written.
   let out: LineBytes
   /// The client being explained, at the address its caller keeps it at while the line is
@@ -255,34 +258,5 @@ package final class ExplanationLineWriter {
   /// The line from the whole explanation: for an evaluation that failed after all.
   private func wholeLine(of client: UnsafePointer<Client>, in context: UnsafePointer<EvaluationContext>) -> String {
     ExplanationText.line(policy.explain(client.pointee, in: context.pointee))
-  }
-
-  /// The findings of rule `rule`, joined as the line shows them: what it rests on when it
-  /// matched, what kept it from matching otherwise.
-  private func writeFindings(rule: Int) {
-    let root = plan.roots[rule]
-    // Emptied fact by fact: `removeAll(keepingCapacity:)` goes through the general
-    // `replaceSubrange` (about 80 instructions a line) for the few facts a line has.
-    while facts.popLast() != nil {}
-    switch truth(of: root) {
-    case .isTrue:
-      if factsFromTruths { plan.support(root, truths, into: &facts) } else { plan.support(root, values, into: &facts) }
-      // By position: `enumerated()` retained and released the array.
-      for number in facts.indices {
-        if number > 0 { out.append("; ") }
-        held(facts[number])
-      }
-    case .isFalse, .unknown, .other:
-      if factsFromTruths {
-        plan.obstacles(root, truths, into: &facts)
-      } else {
-        plan.obstacles(root, values, into: &facts)
-      }
-      for number in facts.indices {
-        if number > 0 { out.append("; ") }
-        missed(facts[number])
-      }
-    case .notComputed: break
-    }
   }
 }
