@@ -12,12 +12,13 @@ extension ExplanationLineWriter {
     case .notComputed: return
     }
     // From the truths of a fill of every rule (its key the client's, not left from another
-    // client's fill), the facts are those the same truths gave before.
-    let keyed = factsFromTruths && truths.keyStamp == truths.generation
-    if keyed, let known = rememberedFacts.facts(of: truths.key, rule: rule) {
+    // client's fill), the facts are those the same truths gave before, which
+    // ``trace(rule:of:in:filled:)`` found.
+    if let known = knownFacts {
       // Written where they are: copied into ``facts`` they cost more than the search they spare.
       return write(known, holding: holds)
     }
+    let keyed = factsFromTruths && truths.keyStamp == truths.generation
     // Emptied fact by fact: `removeAll(keepingCapacity:)` goes through the general
     // `replaceSubrange` (about 80 instructions a line) for the few facts a line has.
     while facts.popLast() != nil {}

@@ -20,6 +20,9 @@ package final class ExplanationLineWriter {
   let wording: ExplanationWording
   /// The facts of the line being written.
   @exclusivity(unchecked) var facts: [LinePlan.Fact] = []
+  /// The facts remembered for the line's rule under the client's truths, when ``trace(rule:of:in:filled:)``
+  /// found them (and so left ``ConditionTruths/canShow(rule:)`` unasked); valid for this line.
+  @exclusivity(unchecked) var knownFacts: UnsafeBufferPointer<LinePlan.Fact>?
   /// The facts of each rule's line, by the tests' truths.
   let rememberedFacts = RememberedFacts()
   /// The line being written.
@@ -182,6 +185,7 @@ package final class ExplanationLineWriter {
     values.clear()
     out.removeAll()
     factsFromTruths = false
+    knownFacts = nil
     clientAddress = client
     // Truths filled by ``report(clientAt:contextAt:truthsFilled:)`` compute what they left for
     // later on the client as the line is written, wherever its caller keeps it now.
@@ -243,6 +247,17 @@ package final class ExplanationLineWriter {
   private func trace(
     rule: Int, of client: UnsafePointer<Client>, in context: UnsafePointer<EvaluationContext>, filled: Bool
   ) -> Bool {
+    knownFacts = nil
+    // Facts remembered for the rule under the client's truths (of a fill of every rule) were
+    // found on truths that could show them (``ConditionTruths/canShow(rule:)``), which those
+    // truths alone decide: a test left unknown, a side the evaluation computed as text or a list
+    // (its type's, whatever the client), a step's sides (computed wherever its truth is known).
+    if filled, truths.keyStamp == truths.generation, let known = rememberedFacts.facts(of: truths.key, rule: rule) {
+      truths.combine(rule: rule)
+      knownFacts = known
+      factsFromTruths = true
+      return true
+    }
     // A rule whose trace the truths cannot make is traced without filling them first.
     if truths.recordable[rule], filled || truths.fill(policy: policy, clientAt: client, contextAt: context, rule: rule),
       truths.canShow(rule: rule)
