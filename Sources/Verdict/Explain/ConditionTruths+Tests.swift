@@ -134,6 +134,16 @@ extension ConditionTruths {
   func member<Record: ClientRecord>(
     _ index: Int, _ id: Int32, _ interpreter: inout Interpreter<Record, NoObserver>
   ) throws(Interrupt) -> Truth? {
+    // A text field in a list of texts (`channel in ["email", "chat"]`): read where it is, with
+    // the side that evaluating the field gives a text (``Interpreter/field(_:)``), without
+    // evaluating it through the interpreter.
+    let slot = elementSlots[index]
+    if slot >= 0, case .text(let text) = interpreter.record.pointee.value(at: Int(slot)),
+      let found = texts[index]?.contains(text)
+    {
+      sides[index] = (Scalar(kind: .field, payload: Int64(slot)), .missing)
+      return Truth(found != interpreter.nodes[Int(id)].negated)
+    }
     let test = interpreter.nodes[Int(id)]
     let scalar = try interpreter.evaluate(test.a)
     sides[index] = (scalar, .missing)
