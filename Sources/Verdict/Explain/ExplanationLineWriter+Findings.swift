@@ -31,7 +31,11 @@ extension ExplanationLineWriter {
     } else {
       plan.obstacles(root, values, into: &facts)
     }
-    facts.withUnsafeBufferPointer { write($0, holding: holds) }
+    // By position: `enumerated()` or the array's buffer retained and released it.
+    for number in facts.indices {
+      if number > 0 { out.append("; ") }
+      if holds { held(facts[number]) } else { missed(facts[number]) }
+    }
   }
 
   /// Writes `found`, the facts of a rule that held (`holding`) or did not, joined by `; `.
