@@ -27,6 +27,9 @@ final class ExplanationRankingTests: XCTestCase {
     /// Of those, the clients whose decision was remembered for their tests' truths
     /// (``RuleCandidates/decision(of:)``), their combinations worked out for their line alone.
     var rememberedDecisions = 0
+    /// The lines' facts the writer remembered by their tests' truths (``RememberedFacts``): fewer
+    /// than the lines written from the truths when clients share combinations.
+    var rememberedFacts = 0
   }
 
   /// Explains `count` generated clients both ways and compares the nearest rule and the line.
@@ -124,6 +127,7 @@ final class ExplanationRankingTests: XCTestCase {
           file: file, line: line)
       }
     }
+    tally.rememberedFacts = writer.rememberedFacts.count
     return tally
   }
 

@@ -38,6 +38,7 @@ extension ExplanationRankingTests {
     XCTAssertEqual(tally.traced, 0)
     XCTAssertGreaterThan(tally.decided, 600)
     XCTAssertGreaterThan(tally.rememberedDecisions, 100, "clients share combinations of truths")
+    XCTAssertGreaterThan(tally.rememberedFacts, 0)
     let writer = ExplanationLineWriter(policy: try Policy(policyText))
     XCTAssertTrue(writer.truths.candidates.keyed)
     XCTAssertEqual(writer.truths.entries.filter { $0.step >= 0 }.count, 2, "the quotient and the product")

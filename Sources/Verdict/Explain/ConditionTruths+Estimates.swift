@@ -75,14 +75,16 @@ extension ConditionTruths {
   /// when a field is neither a whole number nor a decimal, or the divisor is zero.
   func estimatedDistance(ofStep index: Int) -> Double? {
     guard let subject else { return nil }
-    let step = policy.runtime.conditionSteps[Int(entries[index].step)]
-    guard let field = ConditionTruths.estimate(subject.client.pointee.value(at: Int(step.slot))),
-      let other = ConditionTruths.estimate(subject.client.pointee.value(at: Int(step.second)))
+    // The step where the runtime keeps it, and the fields read in place: copying the step out of
+    // the policy and each field's value into an estimate cost more than the arithmetic.
+    let step = UnsafePointer(policy.runtime.conditionSteps.baseAddress.unsafelyUnwrapped + Int(entries[index].step))
+    guard let field = estimate(of: subject.client, at: step.pointee.slot),
+      let other = estimate(of: subject.client, at: step.pointee.second)
     else { return nil }
-    let whole = Double(step.constant.payload)
+    let whole = Double(step.pointee.constant.payload)
     let x: Double
     let y: Double
-    switch step.operation {
+    switch step.pointee.operation {
     case .compareQuotient:
       guard other != 0 else { return nil }
       (x, y) = (field / other, whole)
@@ -96,12 +98,17 @@ extension ConditionTruths {
     return scale == 0 ? 0 : min(abs(x - y) / scale, 1)
   }
 
-  /// A whole number or a decimal as ``ExplanationBuilder/amount(_:)`` has it; `nil` otherwise.
-  private static func estimate(_ value: Value) -> Double? {
-    switch value {
-    case .int(let number): Double(number)
-    case .decimal: ExplanationBuilder.amount(value)
-    case .missing, .bool, .duration, .percent, .money, .date, .text, .list: nil
+  /// The field at `slot` of `client` as a double, when it is a whole number or a decimal within
+  /// 64 bits (a wider decimal as ``ExplanationBuilder/amount(_:)`` has it); `nil` otherwise.
+  @inline(__always)
+  private func estimate(of client: UnsafePointer<Client>, at slot: Int32) -> Double? {
+    switch client.pointee.value(at: Int(slot)) {
+    case .int(let number): return Double(number)
+    case .decimal(let number):
+      guard number.high == 0, number.scale <= 19 else { return ExplanationBuilder.amount(.decimal(number)) }
+      let magnitude = Double(number.low) / Double(DecimalNumber.powerOfTen64(Int(number.scale)))
+      return number.isNegative ? -magnitude : magnitude
+    case .missing, .bool, .duration, .percent, .money, .date, .text, .list: return nil
     }
   }
 }

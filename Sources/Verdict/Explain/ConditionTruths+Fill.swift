@@ -62,7 +62,7 @@ extension ConditionTruths {
 
   /// Whether a test whose evaluation failed is an operand that a trace skips alone: an earlier
   /// operand of its chain decided the chain.
-  private func skippedAlone(_ entry: Entry) -> Bool {
+  func skippedAlone(_ entry: Entry) -> Bool {
     guard entry.skippedAlone, entry.chain >= 0 else { return false }
     let chain = entries[Int(entry.chain)]
     let decider: Truth = chain.kind == .and ? .false : .true

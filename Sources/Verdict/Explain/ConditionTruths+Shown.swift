@@ -75,7 +75,9 @@ extension ConditionTruths: FactValues {
   }
 
   func distance(ofNode index: Int32, left: Int32, right: Int32) -> Double? {
+    // Facts that a distance chose are the client's own, not the truths' (``RememberedFacts``).
+    factsMeasured = true
     // A comparison without a truth has no sides, as a trace has no operands for it.
-    truths[Int(index)] == nil ? nil : distance(ofComparison: index)
+    return truths[Int(index)] == nil ? nil : distance(ofComparison: index)
   }
 }

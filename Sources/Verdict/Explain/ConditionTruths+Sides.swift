@@ -53,10 +53,36 @@ extension ConditionTruths {
   func distance(ofComparison index: Int32) -> Double? {
     let slot = Int(index)
     if stamps[slot] == generation { return distances[slot] }
-    let distance = sides(of: slot).flatMap { ConditionTruths.distance($0.0, $0.1) }
+    let distance = fieldDistance(slot) ?? sides(of: slot).flatMap { ConditionTruths.distance($0.0, $0.1) }
     distances[slot] = distance
     stamps[slot] = generation
     return distance
+  }
+
+  /// The distance of comparison `index` when it compares a field that holds a whole number or a
+  /// decimal within 64 bits with a whole number: the same double ``distance(_:_:)`` works out on
+  /// the two scalars (``ExplanationBuilder/amount(_:)`` of a decimal is its significand over
+  /// 10^scale, each converted as here), without making them or calling out for the decimal; `nil`
+  /// for any other comparison or value. A ranking measures about four of these for most clients
+  /// that match no rule.
+  @inline(__always)
+  private func fieldDistance(_ index: Int) -> Double? {
+    let entry = entries[index]
+    guard entry.slot >= 0, let subject else { return nil }
+    let constant = constants[index]
+    guard constant.kind == .int else { return nil }
+    let x: Double
+    switch subject.client.pointee.value(at: Int(entry.slot)) {
+    case .int(let number): x = Double(number)
+    case .decimal(let number):
+      guard number.high == 0, number.scale <= 19 else { return nil }
+      let magnitude = Double(number.low) / Double(DecimalNumber.powerOfTen64(Int(number.scale)))
+      x = number.isNegative ? -magnitude : magnitude
+    case .missing, .bool, .duration, .percent, .money, .date, .text, .list: return nil
+    }
+    let y = Double(constant.payload)
+    let scale = max(abs(x), abs(y))
+    return scale == 0 ? 0 : min(abs(x - y) / scale, 1)
   }
 
   /// ``ExplanationBuilder/distance(_:_:)`` of the values two scalars stand for, on the scalars:

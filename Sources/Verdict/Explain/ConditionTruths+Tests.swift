@@ -2,14 +2,18 @@
 extension ConditionTruths {
   /// The common case of ``fill(policy:client:in:rule:)``, in two tight loops: every test of pass
   /// `pass`, then every `and`, `or`, `not` and let defined as a condition, in the plan's order
-  /// (a test reads no other node's truth). `false`, the truths then unfinished, when a test
-  /// failed or gave up: whether a failed test is an operand skipped alone depends on the truths
-  /// before it, which the caller's loop, in the plan's order, works out, evaluating the tests
-  /// again. That is for the clients whose evaluation fails in an operand the interpreter skipped
-  /// only: a pass with a test that gives up for every client does not come here (``testsFirst``).
+  /// (a test reads no other node's truth). A test that failed and may be an operand skipped alone
+  /// is left without a truth, and whether it is (which the truths before it in its chain decide)
+  /// is checked once every truth is known (``failedTestsSkippedAlone(_:)``): a client whose
+  /// `revenue / hours` fails for want of hours went through the caller's loop in the plan's order
+  /// again, every test evaluated twice. `false`, the truths then unfinished, when a test gave up
+  /// or failed where no operand skips it: the caller's loop then decides. A pass with a test that
+  /// gives up for every client does not come here (``testsFirst``).
   ///
-  /// Every rule's tests (pass 0) make the key of their truths (``key``) as they go; with
-  /// `deciding`, a key whose decision is remembered leaves the combinations for later.
+  /// Every rule's tests (pass 0) make the key of their truths (``key``) as they go, a failed test
+  /// as not computed; with `deciding`, a key whose decision is remembered leaves the combinations
+  /// for later. Such a key's failed tests are skipped alone: whether they are depends on the
+  /// truths of the key alone, and the decision was remembered from a fill that succeeded.
   @inline(__always)
   func fillTestsFirst<Record: ClientRecord>(
     _ pass: Int, deciding: Bool, _ interpreter: inout Interpreter<Record, NoObserver>
@@ -18,6 +22,7 @@ extension ConditionTruths {
     let keying = pass == 0 && candidates.keyed
     var key: UInt64 = 1 << 63
     var shift: UInt64 = 0
+    var failed = false
     for position in range.lowerBound..<firstCombined[pass] {
       let index = Int(grouped[position])
       do throws(Interrupt) {
@@ -30,7 +35,10 @@ extension ConditionTruths {
         }
       } catch {
         interpreter.scratch?.takeUnretainedValue().failure = nil
-        return false
+        guard entries[index].skippedAlone else { return false }
+        truths[index] = nil
+        failed = true
+        shift &+= 2
       }
     }
     if keying {
@@ -47,6 +55,19 @@ extension ConditionTruths {
       truths[index] = combination(entries[index])
     }
     passStamps[pass] = generation
+    return !failed || failedTestsSkippedAlone(pass)
+  }
+
+  /// Whether every test of pass `pass` left without a truth (one that failed) is an operand
+  /// skipped alone, as the loop in the plan's order checks each when it fails: its chain's
+  /// operands before it have their truths by then, here as there. Out of line: few clients
+  /// have a failed test.
+  @inline(never)
+  private func failedTestsSkippedAlone(_ pass: Int) -> Bool {
+    for position in passes[pass].lowerBound..<firstCombined[pass] {
+      let index = Int(grouped[position])
+      if truths[index] == nil, !skippedAlone(entries[index]) { return false }
+    }
     return true
   }
 
@@ -113,6 +134,16 @@ extension ConditionTruths {
   func member<Record: ClientRecord>(
     _ index: Int, _ id: Int32, _ interpreter: inout Interpreter<Record, NoObserver>
   ) throws(Interrupt) -> Truth? {
+    // A text field in a list of texts (`channel in ["email", "chat"]`): read where it is, with
+    // the side that evaluating the field gives a text (``Interpreter/field(_:)``), without
+    // evaluating it through the interpreter.
+    let slot = elementSlots[index]
+    if slot >= 0, case .text(let text) = interpreter.record.pointee.value(at: Int(slot)),
+      let found = texts[index]?.contains(text)
+    {
+      sides[index] = (Scalar(kind: .field, payload: Int64(slot)), .missing)
+      return Truth(found != interpreter.nodes[Int(id)].negated)
+    }
     let test = interpreter.nodes[Int(id)]
     let scalar = try interpreter.evaluate(test.a)
     sides[index] = (scalar, .missing)

@@ -98,6 +98,9 @@ final class ConditionTruths {
   /// of constant texts, the constant of a field's `==` or `!=` with a constant text
   /// (``constantTexts(of:list:in:)``); `nil` for other nodes.
   let texts: UnsafeMutableBufferPointer<[String]?>
+  /// The slot of the field an `in` or `not in` test of constants looks for, when its element is a
+  /// field; -1 for other nodes.
+  let elementSlots: UnsafeMutableBufferPointer<Int32>
   /// Each comparison's distance, once worked out for this client: when its stamp is ``generation``.
   let distances: UnsafeMutableBufferPointer<Double?>
   /// The ``generation`` each distance was worked out in.
@@ -117,6 +120,9 @@ final class ConditionTruths {
   /// Whether two options of an `or` had as many findings while a ranking only counted them
   /// (``measuring`` off): their distances then choose between them.
   @exclusivity(unchecked) var countTied = false
+  /// Whether a line's fact search (``LinePlan/obstacles(_:_:into:)``) asked for a distance since
+  /// this was last cleared: its facts then depend on the client's values, not on the truths alone.
+  @exclusivity(unchecked) var factsMeasured = false
 
   /// A new ``generation``, for the next client's fill: the distances and sides of the one before
   /// are then out of date without clearing them (but when the count wraps).
@@ -226,6 +232,8 @@ final class ConditionTruths {
     lists.initialize(repeating: nil)
     texts = .allocate(capacity: count)
     texts.initialize(repeating: nil)
+    elementSlots = .allocate(capacity: count)
+    elementSlots.initialize(repeating: -1)
     for (index, node) in plan.nodes.enumerated() {
       switch node.kind {
       case .test:
@@ -233,6 +241,11 @@ final class ConditionTruths {
         self.entries[index].hasList = lists[index] != nil
         self.entries[index].left = policy.runtime.nodes[Int(node.id)].a
         texts[index] = ConditionTruths.constantTexts(of: node.id, list: lists[index], in: policy.runtime)
+        if lists[index] != nil, case let element = policy.runtime.nodes[Int(self.entries[index].left)],
+          element.opcode == .field
+        {
+          elementSlots[index] = element.a
+        }
       case .comparison:
         texts[index] = ConditionTruths.constantTexts(of: node.id, list: nil, in: policy.runtime)
         let expression = policy.runtime.nodes[Int(node.id)]
@@ -277,5 +290,6 @@ final class ConditionTruths {
     lists.deallocate()
     texts.deinitialize()
     texts.deallocate()
+    elementSlots.deallocate()
   }
 }

@@ -18,7 +18,13 @@ package final class ExplanationLineWriter {
   let truths: ConditionTruths
   /// The policy's texts, for what few lines need the whole explanation builder.
   let wording: ExplanationWording
-  @exclusivity(unchecked) private var facts: [LinePlan.Fact] = []
+  /// The facts of the line being written.
+  @exclusivity(unchecked) var facts: [LinePlan.Fact] = []
+  /// The facts remembered for the line's rule under the client's truths, when ``trace(rule:of:in:filled:)``
+  /// found them (and so left ``ConditionTruths/canShow(rule:)`` unasked); valid for this line.
+  @exclusivity(unchecked) var knownFacts: UnsafeBufferPointer<LinePlan.Fact>?
+  /// The facts of each rule's line, by the tests' truths.
+  let rememberedFacts = RememberedFacts()
   /// The line being written.
   let out: LineBytes
   /// The client being explained, at the address its caller keeps it at while the line is
@@ -179,6 +185,7 @@ package final class ExplanationLineWriter {
     values.clear()
     out.removeAll()
     factsFromTruths = false
+    knownFacts = nil
     clientAddress = client
     // Truths filled by ``report(clientAt:contextAt:truthsFilled:)`` compute what they left for
     // later on the client as the line is written, wherever its caller keeps it now.
@@ -240,6 +247,17 @@ package final class ExplanationLineWriter {
   private func trace(
     rule: Int, of client: UnsafePointer<Client>, in context: UnsafePointer<EvaluationContext>, filled: Bool
   ) -> Bool {
+    knownFacts = nil
+    // Facts remembered for the rule under the client's truths (of a fill of every rule) were
+    // found on truths that could show them (``ConditionTruths/canShow(rule:)``), which those
+    // truths alone decide: a test left unknown, a side the evaluation computed as text or a list
+    // (its type's, whatever the client), a step's sides (computed wherever its truth is known).
+    if filled, truths.keyStamp == truths.generation, let known = rememberedFacts.facts(of: truths.key, rule: rule) {
+      truths.combine(rule: rule)
+      knownFacts = known
+      factsFromTruths = true
+      return true
+    }
     // A rule whose trace the truths cannot make is traced without filling them first.
     if truths.recordable[rule], filled || truths.fill(policy: policy, clientAt: client, contextAt: context, rule: rule),
       truths.canShow(rule: rule)
@@ -255,34 +273,5 @@ package final class ExplanationLineWriter {
   /// The line from the whole explanation: for an evaluation that failed after all.
   private func wholeLine(of client: UnsafePointer<Client>, in context: UnsafePointer<EvaluationContext>) -> String {
     ExplanationText.line(policy.explain(client.pointee, in: context.pointee))
-  }
-
-  /// The findings of rule `rule`, joined as the line shows them: what it rests on when it
-  /// matched, what kept it from matching otherwise.
-  private func writeFindings(rule: Int) {
-    let root = plan.roots[rule]
-    // Emptied fact by fact: `removeAll(keepingCapacity:)` goes through the general
-    // `replaceSubrange` (about 80 instructions a line) for the few facts a line has.
-    while facts.popLast() != nil {}
-    switch truth(of: root) {
-    case .isTrue:
-      if factsFromTruths { plan.support(root, truths, into: &facts) } else { plan.support(root, values, into: &facts) }
-      // By position: `enumerated()` retained and released the array.
-      for number in facts.indices {
-        if number > 0 { out.append("; ") }
-        held(facts[number])
-      }
-    case .isFalse, .unknown, .other:
-      if factsFromTruths {
-        plan.obstacles(root, truths, into: &facts)
-      } else {
-        plan.obstacles(root, values, into: &facts)
-      }
-      for number in facts.indices {
-        if number > 0 { out.append("; ") }
-        missed(facts[number])
-      }
-    case .notComputed: break
-    }
   }
 }

@@ -98,18 +98,32 @@ extension LinePlan {
     case .and:
       for position in childPositions(of: index) { obstacles(children[position], values, into: &facts) }
     case .or:
-      // The option nearest to holding, kept at `base`; the first of equals.
+      // The option nearest to holding, kept at `base`; the first of equals. The fewest facts
+      // win whatever their distances, so distances are measured only between options with as
+      // many (a line's facts that no distance chose are remembered, ``RememberedFacts``).
       let base = facts.count
-      var best: (count: Int, distance: Double)?
+      var best: (count: Int, distance: Double?)?
       for position in childPositions(of: index) {
         let start = facts.count
         obstacles(children[position], values, into: &facts)
         let count = facts.count - start
         guard count > 0 else { continue }
-        let distance = totalDistance(of: facts, from: start, values)
-        if let known = best, !LinePlan.nearer((count, distance), than: known) {
-          LinePlan.drop(count, from: &facts)
-          continue
+        var distance: Double?
+        if let known = best {
+          guard count <= known.count else {
+            LinePlan.drop(count, from: &facts)
+            continue
+          }
+          if count == known.count {
+            let knownDistance = known.distance ?? totalDistance(of: facts, in: base..<base + count, values)
+            let measured = totalDistance(of: facts, in: start..<facts.count, values)
+            guard measured < knownDistance else {
+              best = (count, knownDistance)
+              LinePlan.drop(count, from: &facts)
+              continue
+            }
+            distance = measured
+          }
         }
         if start != base {
           for offset in 0..<count { facts[base + offset] = facts[start + offset] }
@@ -170,11 +184,11 @@ extension LinePlan {
     facts.reduce(0) { $0 + min(distance(of: $1.node, values) ?? 1, 1) }
   }
 
-  /// ``totalDistance(_:_:)`` of `facts` from `start` on, walked by position: a slice of them
+  /// ``totalDistance(_:_:)`` of `facts` at `positions`, walked by position: a slice of them
   /// retained and released the array at every `or` of a line's rule.
-  func totalDistance(of facts: [Fact], from start: Int, _ values: some FactValues) -> Double {
+  func totalDistance(of facts: [Fact], in positions: Range<Int>, _ values: some FactValues) -> Double {
     var total: Double = 0
-    for position in start..<facts.count { total += min(distance(of: facts[position].node, values) ?? 1, 1) }
+    for position in positions { total += min(distance(of: facts[position].node, values) ?? 1, 1) }
     return total
   }
 
