@@ -16,7 +16,8 @@ import Synchronization
 /// The first two bytes choose the format, the read options, the policy and the batch size; the
 /// rest is the file. Checked, beyond not trapping: a run that succeeds writes a report that
 /// parses, one line per record it read; the run and the REPL's path see the same records and
-/// give each the same verdict and rule, or both an error.
+/// give each the same verdict and rule, or both an error, and with `--explain` each evaluated
+/// client the line of its whole explanation.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   var input = FuzzInput(data, size)
@@ -42,19 +43,24 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   configuration.outputPath = Scratch.report
   configuration.jobs = 1 + Int(more >> 3 & 1)
   configuration.batchSize = 1 + Int(more >> 4 & 3)
+  // Every client explained: the line writer's fast path (truths, remembered facts) against each
+  // client's whole explanation.
+  configuration.explain = more & 0x40 != 0
   unlink(Scratch.report)
   let errors = Mutex("")
   let result = Runner(policy: policy, configuration: configuration) { text in errors.withLock { $0 += text } }
     .run()
   let report = result.status == .usage ? nil : ReportLine.read(Scratch.report)
-  compare(report, result, with: policy, path: path, options: options, errors.withLock { $0 })
+  compare(
+    report, result, explained: configuration.explain, with: policy, path: path, options: options,
+    errors.withLock { $0 })
   return 0
 }
 
 /// The run's report against the REPL's reading of the same file.
 func compare(
-  _ report: [ReportLine]?, _ result: RunResult, with policy: Policy, path: String, options: DataReadOptions,
-  _ errors: String
+  _ report: [ReportLine]?, _ result: RunResult, explained: Bool, with policy: Policy, path: String,
+  options: DataReadOptions, _ errors: String
 ) {
   guard let table = try? ClientTable.read(path, options: options) else {
     invariant(report == nil, "run reads a file that check --data cannot open: \(errors)")
@@ -74,7 +80,8 @@ func compare(
       let evaluation = try? policy.evaluate(client, in: context, allowingMissingPopulation: true)
     else { return ReportLine(client: name, verdict: "error", rule: nil) }
     return ReportLine(
-      client: name, verdict: evaluation.verdict, rule: evaluation.winningRule.map { policy.rules[$0].name ?? "" })
+      client: name, verdict: evaluation.verdict, rule: evaluation.winningRule.map { policy.rules[$0].name ?? "" },
+      explain: explained ? ExplanationText.line(policy.explain(client, in: context)) : nil)
   }
   invariant(report == expected, "run and the REPL differ:\n\(report)\n\(expected)\n\(errors)")
 }
@@ -84,8 +91,10 @@ struct ReportLine: Equatable, CustomStringConvertible {
   var client: String
   var verdict: String
   var rule: String?
+  /// The line's explanation, when the run explained its clients (an error row's is not compared).
+  var explain: String? = nil
 
-  var description: String { "\(client): \(verdict) \(rule ?? "")" }
+  var description: String { "\(client): \(verdict) \(rule ?? "")" + (explain.map { " (\($0))" } ?? "") }
 
   /// The report's lines, or `nil` when there is no report; every line must be a JSON object.
   static func read(_ path: String) -> [ReportLine]? {
@@ -103,6 +112,7 @@ struct ReportLine: Equatable, CustomStringConvertible {
         case ("client", .string(let name)): parsed.client = name
         case ("verdict", .string(let verdict)): parsed.verdict = verdict
         case ("rule", .string(let rule)): parsed.rule = rule
+        case ("explain", .string(let explain)): parsed.explain = explain
         default: continue
         }
       }
