@@ -76,7 +76,8 @@ func compare(
   let context = EvaluationContext(today: SampleClients.context.today, population: book.population(for: policy))
   let expected = book.entries.indices.map { index -> ReportLine in
     let name = book.entries[index].reportName
-    guard let client = try? book.client(at: index, for: policy, overrides: [:]), book.problem(at: index) == nil,
+    guard let client = try? book.client(at: index, for: policy, overrides: [:]),
+      book.problem(at: index, for: policy) == nil,
       let evaluation = try? policy.evaluate(client, in: context, allowingMissingPopulation: true)
     else { return ReportLine(client: name, verdict: "error", rule: nil) }
     return ReportLine(

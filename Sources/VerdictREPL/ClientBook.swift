@@ -177,9 +177,29 @@ package struct ClientBook: Sendable {
     return client
   }
 
-  /// Why the record at `index` cannot be read at all, if so.
-  package func problem(at index: Int) -> String? {
-    entries.indices.contains(index) ? entries[index].problem : nil
+  /// Why the record at `index` cannot be read as a client of `policy`, if so. A JSON record's
+  /// problem with one key (given twice, spelled another way) is its problem only when `policy`
+  /// reads that key, a field's or the client's, as a run reads only those: the REPL holds every
+  /// column, and refused such a record for a key no rule reads, which the run evaluated.
+  package func problem(at index: Int, for policy: Policy) -> String? {
+    guard entries.indices.contains(index) else { return nil }
+    let entry = entries[index]
+    if entry.row.problem != nil, isAboutAnUnreadKey(entry.row, for: policy) { return records?.damage(of: entry.key) }
+    return entry.problem
+  }
+
+  /// Whether the record at `index` reads as a client of `policy`, its own cells aside: no
+  /// ``ClientTable/Row/problem``, or one with a key `policy` does not read.
+  func rowIsReadable(at index: Int, for policy: Policy) -> Bool {
+    entries[index].row.problem == nil || isAboutAnUnreadKey(entries[index].row, for: policy)
+  }
+
+  /// Whether `row`'s problem is with one key of the record that `policy` does not read.
+  private func isAboutAnUnreadKey(_ row: ClientTable.Row, for policy: Policy) -> Bool {
+    guard let key = row.problemKey, let table, let column = table.columns.firstIndex(of: key),
+      column != table.keyColumn
+    else { return false }
+    return !policy.fields.contains { $0.isUsed && table.column(for: $0) == column }
   }
 
   /// The population of every readable client, for `share`, `rank` and `percentile`; `nil` when
@@ -209,7 +229,7 @@ package struct ClientBook: Sendable {
       let changed = try? client(
         at: index, for: policy, overrides: overrides, columns: columns, table: decided, measuring: true)
     else { return population }
-    if let index, entries.indices.contains(index), entries[index].row.problem == nil,
+    if let index, entries.indices.contains(index), rowIsReadable(at: index, for: policy),
       let original = try? client(
         at: index, for: policy, overrides: [:], columns: columns, table: decided, measuring: true)
     {
@@ -231,7 +251,7 @@ package struct ClientBook: Sendable {
     let decided = table.map { self.decided.table($0, for: policy) }
     // A client with a bad measured cell, or a table record with a bad cell a measured aggregate
     // reads, is left out of those figures only, as the run leaves it out.
-    for index in entries.indices where entries[index].row.problem == nil {
+    for index in entries.indices where rowIsReadable(at: index, for: policy) {
       if let client = try? client(
         at: index, for: policy, overrides: [:], columns: columns, table: decided, measuring: true)
       {

@@ -79,7 +79,7 @@ extension Session {
     overrides = [:]
     if let records = book.records { book.attach(records) }
     var reply = Reply.output("loaded \(plural(book.entries.count, "client")) from \(path)")
-    let unreadable = book.entries.filter { $0.problem != nil }.count
+    let unreadable = book.entries.indices.filter { book.problem(at: $0, for: draft.policy) != nil }.count
     if unreadable > 0 { reply.warn("\(plural(unreadable, "row")) cannot be read; :run shows which") }
     if let tail = table.unreadableTail { reply.warn(tail) }
     for warning in book.warnings(for: draft.policy) { reply.warn(warning) }

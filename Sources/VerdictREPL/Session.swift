@@ -100,7 +100,7 @@ package struct Session: Sendable {
 
   /// The client at `index` as a client of `policy`, or why it cannot be read.
   func client(at index: Int?, for policy: Policy, overrides: [String: String]) -> Result<Client, SessionProblem> {
-    if let index, let problem = book.problem(at: index) {
+    if let index, let problem = book.problem(at: index, for: policy) {
       return .failure(SessionProblem("\(book.entries[index].name) cannot be read: \(problem)", reason: problem))
     }
     do {

@@ -104,11 +104,11 @@ struct ExplainCommand: ParsableCommand {
         throw CommandFailure(error)
       }
     }
-    let targets: [Int?] = all ? book.entries.indices.map { $0 } : try chosen(in: book)
+    let targets: [Int?] = all ? book.entries.indices.map { $0 } : try chosen(in: book, for: policy)
     var reports = ExplainReports(policy: policy, json: format == .json, tree: tree)
     for index in targets {
       let name = index.map { book.entries[$0].reportName }
-      if let index, let problem = book.problem(at: index) {
+      if let index, let problem = book.problem(at: index, for: policy) {
         reports.fail(name, "cannot be evaluated: \(problem)")
         continue
       }
@@ -152,7 +152,7 @@ struct ExplainCommand: ParsableCommand {
 
   /// The clients named by `--client`, in the order given; `[nil]` (the client built by `--set`)
   /// when there is no data file.
-  private func chosen(in book: ClientBook) throws(CommandFailure) -> [Int?] {
+  private func chosen(in book: ClientBook, for policy: Policy) throws(CommandFailure) -> [Int?] {
     guard data != nil || !reading.tables.isEmpty else { return [nil] }
     var indices: [Int?] = []
     for name in clients {
@@ -164,7 +164,8 @@ struct ExplainCommand: ParsableCommand {
       case .failure(.unknown(let suggestion)):
         let hint = suggestion.map { " (did you mean '\(MessageText.escaped($0))'?)" } ?? ""
         throw CommandFailure(
-          message: "no client is called '\(MessageText.escaped(name))'\(hint)\(unnamedRows(in: book))", exitCode: 2)
+          message: "no client is called '\(MessageText.escaped(name))'\(hint)\(unnamedRows(in: book, for: policy))",
+          exitCode: 2)
       }
     }
     return indices
@@ -173,8 +174,10 @@ struct ExplainCommand: ParsableCommand {
   /// For a client not found: the rows that cannot be read and name no client (a ragged row
   /// whose key column is not the first, a malformed JSON record), one of which may be the
   /// client's, so that the hint of a similar name is not taken for the whole story.
-  private func unnamedRows(in book: ClientBook) -> String {
-    let unnamed = book.entries.indices.filter { book.entries[$0].key.isEmpty && book.problem(at: $0) != nil }
+  private func unnamedRows(in book: ClientBook, for policy: Policy) -> String {
+    let unnamed = book.entries.indices.filter {
+      book.entries[$0].key.isEmpty && book.problem(at: $0, for: policy) != nil
+    }
     guard let first = unnamed.first else { return "" }
     let rows =
       unnamed.count == 1

@@ -338,6 +338,32 @@ struct JSONInputTests {
     }
   }
 
+  /// The REPL and `explain`, which hold every column, read a record whose repeated key (or
+  /// object, whose paths repeat) no rule reads, as the run does: they refused it, where the run
+  /// gave its verdict.
+  @Test func aKeyGivenTwiceThatNoRuleReadsIsReadEverywhere() throws {
+    let data = """
+      {"id":"a","amount":7,"amount":2}
+      {"id":"b","amount":7,"note":1,"note":2}
+      {"id":"c","amount":9,"meta":{"x":1},"meta":{"x":2}}
+
+      """
+    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.jsonl": data])
+    let repl = try VerdictBinary.run(
+      ["repl", "policy.verdict", "--data", "clients.jsonl", "--today", "2026-11-29"], stdin: Data(":run\n".utf8),
+      in: workspace.folder)
+    let rows = repl.stdout.split(separator: "\n").dropFirst().map {
+      $0.split(separator: " ").prefix(2).joined(separator: " ")
+    }
+    #expect(rows == ["a error", "b fire", "c fire"], "\(repl.stdout)")
+    #expect(repl.stderr.contains("1 row cannot be read"), "\(repl.stderr)")
+    let explained = try VerdictBinary.run(
+      ["explain", "policy.verdict", "clients.jsonl", "--all", "--today", "2026-11-29"], in: workspace.folder)
+    #expect(explained.stdout.contains("b: fire"), "\(explained.stdout)")
+    #expect(explained.stdout.contains("c: fire"), "\(explained.stdout)")
+    #expect(explained.stderr.contains("a: cannot be evaluated: the record has the key \"amount\" more than once"))
+  }
+
   @Test func aDeclaredFieldWithoutAKeyStaysMissing() throws {
     // A field the policy declares but does not read, and that the data does not have, once
     // trapped the JSON reader (a column index of -1).

@@ -16,6 +16,10 @@ package struct ClientTable: Sendable {
     package var cells: [String]
     /// Why the record as a whole cannot be read (a ragged row, a malformed JSON line), or `nil`.
     package var problem: String?
+    /// For a JSON record's problem with one key (given twice, or spelled another way): that key,
+    /// the column's name. A policy that reads neither that column nor the client's key reads the
+    /// record, as a run does (``RowBuffer/problemKey``).
+    package var problemKey: String?
     /// The bytes of the cells that are not valid UTF-8, by column (their ``cells`` text has
     /// U+FFFD in it): read from these bytes, such a cell is refused where text is wanted, as
     /// `verdict run` refuses it.
@@ -195,6 +199,7 @@ package struct ClientTable: Sendable {
       var record = Row(
         line: row.line, key: String(decoding: AggregateStore.trimmed(row.key), as: UTF8.self), cells: cells,
         problem: row.problem)
+      record.problemKey = row.problemKey
       for column in 0..<columns where !TextEncoding.isValidUTF8(row.cells[column]) {
         record.invalidCells[column] = Array(row.cells[column])
       }

@@ -56,22 +56,24 @@ final class JSONRowReading {
     } catch {
       return try JSONRowReading.report(record.explaining(error), into: row, body)
     }
+    // A key given twice or spelled another way is the record's problem, with that key
+    // (``RowBuffer/problemKey``): the cells are read all the same, for a reader of every column
+    // (the REPL's) whose policy may read none of that key, as a run, which reads only its
+    // policy's, then reads the record.
+    var keyProblem: (message: String, slot: Int, key: String)?
     if let slot = cells.repeatedSlot, let key = table.keys[slot] {
       // As a CSV header that names a column twice: which value is meant cannot be known.
-      let problem = DataReadError(
-        line: record.position.line, column: 0,
-        message: "the record has the key \(Value.quote(key)) more than once; which value is meant cannot be known")
-      return try JSONRowReading.report(problem, into: row, key: clientKey(unless: slot), about: key, body)
-    }
-    if let (slot, written) = cells.otherSpelling, let key = table.keys[slot] {
+      keyProblem = (
+        "the record has the key \(Value.quote(key)) more than once; which value is meant cannot be known", slot, key
+      )
+    } else if let (slot, written) = cells.otherSpelling, let key = table.keys[slot] {
       // Read by its exact key, the value would be missing without a word.
-      let problem = DataReadError(
-        line: record.position.line, column: 0,
-        message: "the record writes the key \(Value.quote(key)) as \(Value.quote(written)); "
-          + "its value would be read as missing: write the key alike in every record")
-      return try JSONRowReading.report(problem, into: row, key: clientKey(unless: slot), about: key, body)
+      keyProblem = (
+        "the record writes the key \(Value.quote(key)) as \(Value.quote(written)); "
+          + "its value would be read as missing: write the key alike in every record", slot, key
+      )
     }
-    if let keySlot, let keyName, let kind = JSONRowReading.keyKind(cells.keyToken) {
+    if keyProblem == nil, let keySlot, let keyName, let kind = JSONRowReading.keyKind(cells.keyToken) {
       // Read as its text, `["C9"]` would be a client of its own, kept in the history. The record
       // may be any client's (the one in the array?), so it names none and hides none.
       // Shown on one line: an array over several lines of a JSON file, its line breaks spaces.
@@ -107,6 +109,14 @@ final class JSONRowReading {
       if slot == keySlot { row.key = copy }
     }
     if keySlot == nil { row.key = UnsafeBufferPointer(start: nil, count: 0) }
+    if let keyProblem {
+      row.bytes = nil
+      row.namesNoClient = false
+      row.problem = keyProblem.message
+      row.problemKey = keyProblem.key
+      row.key = clientKey(unless: keyProblem.slot)
+      return try body(row)
+    }
     if let keyName, ClientKey.isBlank(row.key) {
       row.clear()
       row.line = record.position.line
