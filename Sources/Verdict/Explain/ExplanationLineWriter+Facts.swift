@@ -136,6 +136,14 @@ extension ExplanationLineWriter {
         out.appendUnit(.day)
         out.append(")")
         return
+      } else if x.kind == .decimal, y.kind == .int,
+        let difference = ExplanationLineWriter.wholeDifference(x.decimal, y.payload)
+      {
+        return writeMargin(difference, unit: unit)
+      } else if x.kind == .int, y.kind == .decimal,
+        let difference = ExplanationLineWriter.wholeDifference(y.decimal, x.payload)
+      {
+        return writeMargin(difference, unit: unit)
       } else if x.kind == .decimal || y.kind == .decimal, let p = x.number, let q = y.number,
         let difference = ExplanationLineWriter.decimalDifference(p, q)
       {
@@ -170,49 +178,12 @@ extension ExplanationLineWriter {
     out.append(")")
   }
 
-  /// The larger of two different whole numbers, durations or amounts of one currency less the
-  /// smaller, as ``Value/arithmetic(_:_:_:)`` subtracts them, when it fits; `nil` for anything
-  /// else, left to the general arithmetic.
-  static func plainDifference(_ a: Value, _ b: Value) -> Value? {
-    func difference(_ x: Int64, _ y: Int64) -> Int64? {
-      let (result, overflow) = max(x, y).subtractingReportingOverflow(min(x, y))
-      return x == y || overflow ? nil : result
-    }
-    if case .int(let x) = a, case .int(let y) = b { return difference(x, y).map { .int($0) } }
-    if case .duration(let x) = a, case .duration(let y) = b {
-      return difference(x.seconds, y.seconds).map { .duration(TimeSpan(seconds: $0)) }
-    }
-    if case .money(let x) = a, case .money(let y) = b, x.currency == y.currency {
-      return difference(x.scaledAmount, y.scaledAmount).map { .money(Money(scaledAmount: $0, currency: x.currency)) }
-    }
-    return decimalDifference(a, b).map { .decimal($0) }
-  }
-
-  /// The larger of two different numbers, one of them a decimal, less the smaller, when both
-  /// significands fit 64 bits, neither has more than 18 places and the difference fits a decimal
-  /// exactly: the value ``DecimalNumber/subtracting(_:_:)`` gives then (the line shows a decimal
-  /// by its value alone); `nil` otherwise, left to the general arithmetic.
-  static func decimalDifference(_ a: Value, _ b: Value) -> DecimalNumber? {
-    switch (a, b) {
-    case (.decimal(let p), .decimal(let q)): decimalDifference(p, q)
-    case (.decimal(let p), .int(let q)): decimalDifference(p, DecimalNumber(q))
-    case (.int(let p), .decimal(let q)): decimalDifference(DecimalNumber(p), q)
-    default: nil
-    }
-  }
-
-  /// ``decimalDifference(_:_:)-(Value,Value)`` of two decimals (a whole number as one).
-  static func decimalDifference(_ x: DecimalNumber, _ y: DecimalNumber) -> DecimalNumber? {
-    let scale = max(x.scale, y.scale)
-    guard x.high == 0, y.high == 0, scale <= 18 else { return nil }
-    // Below 2^64 × 10^18 each, so neither they nor their difference overflow 128 bits.
-    func scaled(_ number: DecimalNumber) -> Int128 {
-      let magnitude = Int128(number.low) * Int128(DecimalNumber.powerOfTen64(Int(scale - number.scale)))
-      return number.isNegative ? -magnitude : magnitude
-    }
-    let difference = (scaled(x) - scaled(y)).magnitude
-    guard difference != 0, difference < DecimalNumber.significandLimit else { return nil }
-    return DecimalNumber(significand: difference, scale: Int(scale), negative: false)
+  /// ` (by 1.5)`: the margin of a comparison between numbers, `difference`.
+  @inline(__always)
+  private func writeMargin(_ difference: DecimalNumber, unit: TimeSpan.Unit?) {
+    out.append(" (by ")
+    out.appendDisplay(.decimal(difference), unit: unit)
+    out.append(")")
   }
 
   /// ``ConditionNode/subject``: the side of a comparison that varies.
