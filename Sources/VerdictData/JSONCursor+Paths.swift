@@ -43,16 +43,7 @@ extension JSONCursor {
         } else if bytes[p] == UInt8(ascii: "{") {
           try parseNestedMembers(of: path, depth: depth + 1, into: &members)
         } else {
-          let valueStart = p
-          let cell: JSONScalar =
-            switch try parseValue(depth: depth + 1) {
-            case .null: .null
-            case .bool(let flag): .bool(flag)
-            case .number(let text): .number(text)
-            case .string(let text): .string(text)
-            case .array, .object: .nested(text(from: valueStart))
-            }
-          members.append((path, cell))
+          members.append((path, try parseMemberValue(depth: depth + 1)))
         }
         guard try nextRecordMember() else { break }
         afterComma = true
@@ -144,10 +135,5 @@ extension JSONCursor {
     guard p < bytes.count && bytes[p] == UInt8(ascii: "}") else { return false }
     p += 1
     return true
-  }
-
-  /// The input's text from `start` to `p`.
-  private func text(from start: Int) -> String {
-    String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<p]), as: UTF8.self)
   }
 }

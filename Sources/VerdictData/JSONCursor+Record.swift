@@ -21,28 +21,33 @@ extension JSONCursor {
           var nested: [(key: String, value: JSONScalar)] = []
           try parseNestedMembers(of: key, depth: 1, into: &nested)
           for (path, cell) in nested { Self.insert(key: path, cell: cell, into: &members, indexByKey: &indexByKey) }
-          guard try nextRecordMember() else { break }
-          afterComma = true
-          continue
+        } else {
+          Self.insert(key: key, cell: try parseMemberValue(depth: 1), into: &members, indexByKey: &indexByKey)
         }
-        let valueStart = p
-        let cell: JSONScalar
-        switch try parseValue(depth: 1) {
-        case .null: cell = .null
-        case .bool(let flag): cell = .bool(flag)
-        case .number(let text): cell = .number(text)
-        case .string(let text): cell = .string(text)
-        case .array, .object:
-          cell = .nested(
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<p]), as: UTF8.self))
-        }
-        Self.insert(key: key, cell: cell, into: &members, indexByKey: &indexByKey)
         guard try nextRecordMember() else { break }
         afterComma = true
       }
     }
     try expectEnd(after: "the record object")
     return members
+  }
+
+  /// Parses the value at `p` (not whitespace), `depth` arrays and objects inside the input, as a
+  /// member's cell: an array or an object as its text, fully validated.
+  mutating func parseMemberValue(depth: Int) throws(DataReadError) -> JSONScalar {
+    let start = p
+    switch try parseValue(depth: depth) {
+    case .null: return .null
+    case .bool(let flag): return .bool(flag)
+    case .number(let text): return .number(text)
+    case .string(let text): return .string(text)
+    case .array, .object: return .nested(text(from: start))
+    }
+  }
+
+  /// The input's text from `start` to `p`.
+  func text(from start: Int) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<p]), as: UTF8.self)
   }
 
   /// Steps over the byte order mark when asked, and the record's `{`; returns whether a `}`
