@@ -64,7 +64,8 @@ extension Policy {
   /// (`otherwise recommend keep`) needs neither the client nor an interpreter.
   @inline(__always)
   package func outcome(
-    of client: Client, in context: EvaluationContext, winner: Int?, unknownRuleCount: Int
+    clientAt client: UnsafePointer<Client>, contextAt context: UnsafePointer<EvaluationContext>, winner: Int?,
+    unknownRuleCount: Int
   ) throws(EvaluationError) -> ReportOutcome {
     let action = runtime.actions[winner ?? runtime.rules.count]
     let outcome = ReportOutcome(action, winner: winner, unknownRuleCount: unknownRuleCount)
@@ -74,11 +75,14 @@ extension Policy {
 
   /// `outcome` with `action`'s clauses computed for `client`. Apart, so that an outcome without
   /// clauses is not captured by the interpreter's closure (which would allocate a box for it).
+  /// The client and the context borrowed where the caller keeps them: copied, they were retained
+  /// and released for each client whose action has a clause.
   private func computingClauses(
-    of action: Runtime.Action, into outcome: ReportOutcome, _ client: Client, _ context: EvaluationContext
+    of action: Runtime.Action, into outcome: ReportOutcome, _ client: UnsafePointer<Client>,
+    _ context: UnsafePointer<EvaluationContext>
   ) throws(EvaluationError) -> ReportOutcome {
     var observer = NoObserver()
-    return try withInterpreter(client, context, &observer) { (interpreter) throws(Interrupt) in
+    return try withInterpreter(recordAt: client, contextAt: context, &observer) { (interpreter) throws(Interrupt) in
       var outcome = outcome
       try interpreter.computeClauses(of: action, into: &outcome)
       return outcome

@@ -13,7 +13,7 @@ extension ConditionTruths {
     subject = (client, context)
     var observer = NoObserver()
     do throws(EvaluationError) {
-      return try policy.withInterpreter(recordAt: client, contextAt: context, &observer) {
+      return try policy.withInterpreter(recordAt: client, contextAt: context, emptyLets: emptiedLets(), &observer) {
         (interpreter) throws(Interrupt) -> Bool in
         let pass = rule.map { $0 + 1 } ?? 0
         if testsFirst[pass], fillTestsFirst(pass, deciding: deciding, &interpreter) { return true }

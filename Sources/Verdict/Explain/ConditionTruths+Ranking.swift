@@ -31,7 +31,8 @@ extension ConditionTruths {
         closestByCount()
         var rules: UInt64 = 0
         for rule in closest[..<closestCount] { rules |= 1 << UInt64(rule) }
-        candidates.remember(rules, findings: closestCount > 1 ? findingsOfClosest() : [], of: key)
+        if closestCount > 1 { findingsOfClosest() } else { keptFindings.removeAll(keepingCapacity: true) }
+        candidates.remember(rules, findings: keptFindings, of: key)
         // The findings just found, ranked as a later client's: estimates first, no search again.
         if closestCount > 1 { remembered = candidates.candidates(of: key)?.findings }
       }
@@ -66,13 +67,13 @@ extension ConditionTruths {
 
   /// The findings of each rule of ``closest``, in order, as ``RuleCandidates/findings`` keeps
   /// them: their count and nodes, the options of a rule that is an `or` whose options tied
-  /// (``tiedOptions(of:)``), or -1 for another rule whose findings a distance chooses. An `or`
+  /// (``keepTiedOptions(of:)``), or -1 for another rule whose findings a distance chooses. An `or`
   /// whose options with findings have different counts chooses the fewest whatever their
   /// distances, so its findings are kept too: they are counted only, and kept when no two
   /// options tied (the shared benchmark's `review_scope`, a candidate for most clients that
   /// match no rule, ties for about a third of them).
-  private func findingsOfClosest() -> [Int32] {
-    var kept: [Int32] = []
+  private func findingsOfClosest() {
+    keptFindings.removeAll(keepingCapacity: true)
     for index in 0..<closestCount {
       let rule = Int(closest[index])
       factCount = 0
@@ -83,15 +84,14 @@ extension ConditionTruths {
         obstacles(roots[rule])
         measuring = true
         guard !countTied else {
-          if let options = tiedOptions(of: rule) { kept += options } else { kept.append(-1) }
+          if !keepTiedOptions(of: rule) { keptFindings.append(-1) }
           continue
         }
       }
-      kept.append(Int32(factCount))
-      kept += facts[..<factCount]
+      keptFindings.append(Int32(factCount))
+      keptFindings += facts[..<factCount]
     }
     factCount = 0
-    return kept
   }
 
   /// Puts into ``closest`` the rules with findings that have the least of (unknown, count of

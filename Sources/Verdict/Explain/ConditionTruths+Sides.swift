@@ -32,7 +32,9 @@ extension ConditionTruths {
     guard let subject else { return nil }
     var observer = NoObserver()
     do throws(EvaluationError) {
-      let computed = try policy.withInterpreter(recordAt: subject.client, contextAt: subject.context, &observer) {
+      let computed = try policy.withInterpreter(
+        recordAt: subject.client, contextAt: subject.context, emptyLets: emptiedLets(), &observer
+      ) {
         (interpreter) throws(Interrupt) -> (Scalar, Scalar) in
         let expression = interpreter.nodes[Int(entry.id)]
         // As the step's own fallback computes them (``Interpreter/compareComputed(_:)``).

@@ -8,38 +8,47 @@ extension ConditionTruths {
   /// how many options, then each one's count and nodes.
   @inline(__always) static var tiedOptionsMark: Int32 { -2 }
 
-  /// The findings of rule `rule`, a false `or` whose options tied on their count, as
-  /// ``RuleCandidates/findings`` keeps them (``tiedOptionsMark``, then the options with the
-  /// fewest findings, in order); `nil` when the rule is not such an `or` or one of its options
-  /// has a tie of its own, whose findings a distance chooses too.
-  func tiedOptions(of rule: Int) -> [Int32]? {
+  /// Adds to ``keptFindings`` the findings of rule `rule`, a false `or` whose options tied on
+  /// their count, as ``RuleCandidates/findings`` keeps them (``tiedOptionsMark``, then the
+  /// options with the fewest findings, in order); `false`, nothing added, when the rule is not
+  /// such an `or` or one of its options has a tie of its own, whose findings a distance chooses
+  /// too.
+  func keepTiedOptions(of rule: Int) -> Bool {
     let root = roots[rule]
     let entry = entries[Int(root)]
-    guard entry.kind == .or, truths[Int(root)] == .false else { return nil }
+    guard entry.kind == .or, truths[Int(root)] == .false else { return false }
     measuring = false
     defer {
       measuring = true
       factCount = 0
     }
-    var kept: [Int32] = [ConditionTruths.tiedOptionsMark, 0]
+    let start = keptFindings.count
+    keptFindings += [ConditionTruths.tiedOptionsMark, 0]
     var least = Int.max
     for position in entry.children {
       factCount = 0
       countTied = false
       obstacles(children[position])
-      guard !countTied else { return nil }
+      guard !countTied else {
+        keptFindings.removeLast(keptFindings.count - start)
+        return false
+      }
       // An option with more findings than another is never the nearest, whatever its distance.
       guard factCount > 0, factCount <= least else { continue }
       if factCount < least {
         least = factCount
-        kept.removeLast(kept.count - 2)
-        kept[1] = 0
+        keptFindings.removeLast(keptFindings.count - start - 2)
+        keptFindings[start + 1] = 0
       }
-      kept[1] += 1
-      kept.append(Int32(factCount))
-      kept += facts[..<factCount]
+      keptFindings[start + 1] += 1
+      keptFindings.append(Int32(factCount))
+      keptFindings += facts[..<factCount]
     }
-    return kept[1] > 0 ? kept : nil
+    guard keptFindings[start + 1] > 0 else {
+      keptFindings.removeLast(keptFindings.count - start)
+      return false
+    }
+    return true
   }
 
   /// The distance of the rule whose findings are the tied options at `position` in

@@ -74,6 +74,10 @@ final class ConditionTruths {
   /// The facts a ranking found so far (``nearestRule()``): ``factCount`` nodes.
   @exclusivity(unchecked) var facts: UnsafeMutableBufferPointer<Int32>
   @exclusivity(unchecked) var factCount = 0
+  /// The findings of the closest rules of a new combination of truths, before
+  /// ``RuleCandidates/remember(_:findings:of:)`` keeps them (``findingsOfClosest()``): one array
+  /// kept for every ranking, as a new one grew several times for about one client in twelve.
+  @exclusivity(unchecked) var keptFindings: [Int32] = []
   /// The two sides of each comparison, by its index (other nodes' entries unused); read through
   /// ``sides(of:)``.
   let sides: UnsafeMutableBufferPointer<(Scalar, Scalar)>
@@ -84,6 +88,9 @@ final class ConditionTruths {
   let sideStamps: UnsafeMutableBufferPointer<UInt32>
   /// The policy the plan is of, whose interpreter computes the sides left for later.
   let policy: Policy
+  /// Room for the values of the policy's lets in each evaluation of a client here (its truths,
+  /// its sides), emptied before each (``emptiedLets()``).
+  let lets: UnsafeMutableBufferPointer<Scalar?>
   /// The client the truths are of and the context of its evaluation, at the addresses the caller
   /// keeps them at while it fills the truths and reads them (``fill(policy:clientAt:contextAt:rule:)``,
   /// ``ExplanationLineWriter``): what ``sides(of:)`` computes on.
@@ -148,6 +155,15 @@ final class ConditionTruths {
     facts = larger
   }
 
+  /// ``lets``, every slot emptied, for an evaluation of the client: set up on the stack for each
+  /// (``Policy/withInterpreter(recordAt:contextAt:_:_:)``), sixteen slots were emptied, about 33
+  /// instructions each time, and a line evaluates its client once or twice.
+  @inline(__always)
+  func emptiedLets() -> UnsafeMutableBufferPointer<Scalar?> {
+    lets.update(repeating: nil)
+    return lets
+  }
+
   /// For the nodes of `plan`, a plan of `policy`'s.
   init(plan: LinePlan, policy: Policy) {
     var entries = plan.nodes.map {
@@ -169,6 +185,8 @@ final class ConditionTruths {
     }
     firstMatch = policy.runtime.strategy == .firstMatch
     self.policy = policy
+    lets = .allocate(capacity: policy.program.lets.count)
+    lets.initialize(repeating: nil)
     var order = (0..<Int32(entries.count)).map { $0 }
     var passes = [0..<order.count]
     var recordable: [Bool] = []
@@ -284,6 +302,7 @@ final class ConditionTruths {
     distances.deallocate()
     stamps.deallocate()
     facts.deallocate()
+    lets.deallocate()
     order.deallocate()
     grouped.deallocate()
     lists.deinitialize()

@@ -173,7 +173,7 @@ package final class ExplanationLineWriter {
       return try policy.report(clientAt: client, in: context)
     }
     let outcome = try policy.outcome(
-      of: client.pointee, in: context.pointee, winner: decided.winner, unknownRuleCount: decided.unknownRuleCount)
+      clientAt: client, contextAt: context, winner: decided.winner, unknownRuleCount: decided.unknownRuleCount)
     truthsFilled = true
     return outcome
   }

@@ -39,7 +39,7 @@ final class RuleCandidates {
   /// then their nodes; or -1 alone for a candidate whose findings a distance chooses (an `or`
   /// takes its nearest option), which are then searched for each client; or -2 for a false `or`
   /// whose options tie on their count, then how many options and each one's count and nodes
-  /// (``ConditionTruths/tiedOptions(of:)``), ranked by the nearest. Memory of its own, read for
+  /// (``ConditionTruths/keepTiedOptions(of:)``), ranked by the nearest. Memory of its own, read for
   /// every tie without a reference count or an access check.
   @exclusivity(unchecked) private(set) var findings: UnsafeMutableBufferPointer<Int32>
   @exclusivity(unchecked) private var findingCount = 0
