@@ -284,7 +284,7 @@ final class BatchEvaluator {
   /// Counts and renders a row with an error, out of line (such rows are few). `valuesRead`:
   /// whether the client's values are its own (its good cells read, a bad one missing), which
   /// the HTML page then charts as `share()` measures them: set beside the row
-  /// (``errorRowPageValues``) rather than passed to ``report(_:of:_:error:standing:renderer:tally:)``.
+  /// (``errorRowPageValues``) rather than passed to ``report(_:of:_:error:standing:lines:renderer:tally:)``.
   @inline(never)
   private func reportError<Renderer: ReportRenderer>(
     _ row: Int, of batch: Batch, _ error: String, valuesRead: Bool, renderer: Renderer, tally: inout Tally
