@@ -73,4 +73,13 @@ extension ConditionTruths {
     }
     return false
   }
+
+  /// ``lets``, every slot emptied, for an evaluation of the client: set up on the stack for each
+  /// (``Policy/withInterpreter(recordAt:contextAt:_:_:)``), sixteen slots were emptied, about 33
+  /// instructions each time, and a line evaluates its client once or twice.
+  @inline(__always)
+  func emptiedLets() -> UnsafeMutableBufferPointer<Scalar?> {
+    lets.update(repeating: nil)
+    return lets
+  }
 }

@@ -275,4 +275,13 @@ extension ConditionTruths {
     }
     return total
   }
+
+  /// Room for twice as many facts, those found kept.
+  func growFacts() {
+    let larger = UnsafeMutableBufferPointer<Int32>.allocate(capacity: facts.count * 2)
+    larger.initialize(repeating: 0)
+    _ = larger.update(fromContentsOf: facts[..<factCount])
+    facts.deallocate()
+    facts = larger
+  }
 }

@@ -146,24 +146,6 @@ final class ConditionTruths {
     }
   }
 
-  /// Room for twice as many facts, those found kept.
-  func growFacts() {
-    let larger = UnsafeMutableBufferPointer<Int32>.allocate(capacity: facts.count * 2)
-    larger.initialize(repeating: 0)
-    _ = larger.update(fromContentsOf: facts[..<factCount])
-    facts.deallocate()
-    facts = larger
-  }
-
-  /// ``lets``, every slot emptied, for an evaluation of the client: set up on the stack for each
-  /// (``Policy/withInterpreter(recordAt:contextAt:_:_:)``), sixteen slots were emptied, about 33
-  /// instructions each time, and a line evaluates its client once or twice.
-  @inline(__always)
-  func emptiedLets() -> UnsafeMutableBufferPointer<Scalar?> {
-    lets.update(repeating: nil)
-    return lets
-  }
-
   /// For the nodes of `plan`, a plan of `policy`'s.
   init(plan: LinePlan, policy: Policy) {
     var entries = plan.nodes.map {
