@@ -364,6 +364,32 @@ struct JSONInputTests {
     #expect(explained.stderr.contains("a: cannot be evaluated: the record has the key \"amount\" more than once"))
   }
 
+  /// A record whose client key is an array names no client even when it also gives a key twice:
+  /// the run charged the repeated key's error to a client `["a"]`, and the REPL, whose policy
+  /// reads no `note`, evaluated a client `["b"]` (found by the `run` fuzzer).
+  @Test func aKeyThatIsAnArrayNamesNoClientWhateverElseTheRecordRepeats() throws {
+    let data = """
+      {"id":["a"],"amount":7,"amount":2}
+      {"id":["b"],"amount":7,"note":1,"note":2}
+      {"id":"c","amount":9}
+
+      """
+    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.jsonl": data])
+    let run = try workspace.run(["run", "policy.verdict", "clients.jsonl", "--today", "2026-11-29"])
+    let runRows = run.stdout.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",").prefix(2).joined(separator: " ")
+    }
+    #expect(runRows == ["clients.jsonl:1 error", "clients.jsonl:2 error", "c fire"], "\(run.stdout)")
+    #expect(run.stderr.contains("clients.jsonl:1: the record's \"id\" is an array ([\"a\"])"), "\(run.stderr)")
+    let repl = try VerdictBinary.run(
+      ["repl", "policy.verdict", "--data", "clients.jsonl", "--today", "2026-11-29"], stdin: Data(":run\n".utf8),
+      in: workspace.folder)
+    let replRows = repl.stdout.split(separator: "\n").dropFirst().map {
+      $0.split(separator: " ").prefix(2).joined(separator: " ")
+    }
+    #expect(replRows == ["clients.jsonl:1 error", "clients.jsonl:2 error", "c fire"], "\(repl.stdout)")
+  }
+
   @Test func aDeclaredFieldWithoutAKeyStaysMissing() throws {
     // A field the policy declares but does not read, and that the data does not have, once
     // trapped the JSON reader (a column index of -1).

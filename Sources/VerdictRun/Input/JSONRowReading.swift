@@ -56,6 +56,20 @@ final class JSONRowReading {
     } catch {
       return try JSONRowReading.report(record.explaining(error), into: row, body)
     }
+    if let keySlot, let keyName, let kind = JSONRowReading.keyKind(cells.keyToken) {
+      // Read as its text, `["C9"]` would be a client of its own, kept in the history. The record
+      // may be any client's (the one in the array?), so it names none and hides none: before a
+      // key given twice, whose problem would be charged to the client the key names.
+      // Shown on one line: an array over several lines of a JSON file, its line breaks spaces.
+      var written = String(decoding: cells.cells[keySlot], as: UTF8.self)
+        .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+      if written.count > 40 { written = String(written.prefix(40)) + "…" }
+      let problem = DataReadError(
+        line: record.position.line, column: 0,
+        message: "the record's \(Value.quote(keyName)) is \(kind) (\(MessageText.escaped(written))), "
+          + "not a client's key: a key is a string or a number")
+      return try JSONRowReading.report(problem, into: row, body)
+    }
     // A key given twice or spelled another way is the record's problem, with that key
     // (``RowBuffer/problemKey``): the cells are read all the same, for a reader of every column
     // (the REPL's) whose policy may read none of that key, as a run, which reads only its
@@ -72,19 +86,6 @@ final class JSONRowReading {
         "the record writes the key \(Value.quote(key)) as \(Value.quote(written)); "
           + "its value would be read as missing: write the key alike in every record", slot, key
       )
-    }
-    if keyProblem == nil, let keySlot, let keyName, let kind = JSONRowReading.keyKind(cells.keyToken) {
-      // Read as its text, `["C9"]` would be a client of its own, kept in the history. The record
-      // may be any client's (the one in the array?), so it names none and hides none.
-      // Shown on one line: an array over several lines of a JSON file, its line breaks spaces.
-      var written = String(decoding: cells.cells[keySlot], as: UTF8.self)
-        .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
-      if written.count > 40 { written = String(written.prefix(40)) + "…" }
-      let problem = DataReadError(
-        line: record.position.line, column: 0,
-        message: "the record's \(Value.quote(keyName)) is \(kind) (\(MessageText.escaped(written))), "
-          + "not a client's key: a key is a string or a number")
-      return try JSONRowReading.report(problem, into: row, body)
     }
     row.line = record.position.line
     row.problem = nil
