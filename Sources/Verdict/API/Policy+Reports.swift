@@ -54,7 +54,7 @@ extension Policy {
   ) throws(EvaluationError) -> ReportOutcome {
     var observer = NoObserver()
     // A policy without lets needs no room for them: emptying a ``LetCache``'s sixteen slots cost
-    // about 50 instructions a client (callgrind, the shared benchmark's `--quiet`).
+    // about 30 instructions a client (callgrind, the shared benchmark's `--quiet`).
     guard !program.lets.isEmpty else {
       let noLets = UnsafeMutableBufferPointer<Scalar?>(start: nil, count: 0)
       return try withInterpreter(recordAt: client, contextAt: context, emptyLets: noLets, &observer) {

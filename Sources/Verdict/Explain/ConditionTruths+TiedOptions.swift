@@ -23,7 +23,8 @@ extension ConditionTruths {
       factCount = 0
     }
     let start = keptFindings.count
-    keptFindings += [ConditionTruths.tiedOptionsMark, 0]
+    keptFindings.append(ConditionTruths.tiedOptionsMark)
+    keptFindings.append(0)
     var least = Int.max
     for position in entry.children {
       factCount = 0
