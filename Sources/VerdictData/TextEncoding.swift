@@ -9,7 +9,9 @@
 /// 2. a UTF-16 byte order mark (`FF FE` or `FE FF`) means `utf16`;
 /// 3. so does a NUL-byte pattern: in the first 1024 bytes read as 16-bit units, more than
 ///    half of the units are `(non-NUL, NUL)` (little endian) or more than half are
-///    `(NUL, non-NUL)` (big endian), as in ASCII text written as UTF-16 without a mark;
+///    `(NUL, non-NUL)` (big endian), as in ASCII text written as UTF-16 without a mark; or,
+///    as in text of another script (Cyrillic, CJK), NULs mostly on one side, a line break
+///    among them and at least one unit in eight with one (`nulPattern(in:)`);
 /// 4. bytes whose multi-byte UTF-8 sequences are mostly well-formed mean `utf8` (a
 ///    character cut by the 1 MiB boundary is fine; a UTF-8 file with a damaged character,
 ///    such as one cut off at its end, is still UTF-8, and its damaged cells are refused);
@@ -107,25 +109,46 @@ extension TextEncoding {
     return nil
   }
 
-  /// The byte order whose NUL-byte pattern fills more than half of the 16-bit units in the
-  /// first `utf16PatternWindow` bytes of `sample`, if one does (rule 3 of `detect`).
+  /// The byte order whose NUL-byte pattern the first `utf16PatternWindow` bytes of `sample`
+  /// show, if one does (rule 3 of `detect`): more than half of the 16-bit units with a NUL on
+  /// that side, as ASCII text written as UTF-16; or, for text in another script (Cyrillic,
+  /// Greek, CJK), whose letters have few NUL bytes: at least four units with a NUL on that side
+  /// for each with one on the other, none with two, a line break as a unit of its own (`0A 00`
+  /// little endian) and at least one unit in eight with a NUL on that side (its digits,
+  /// separators and line breaks). Text in UTF-8 or an 8-bit encoding has no NUL bytes, or a
+  /// stray one, never that pattern; a binary file has units of two.
   static func nulPattern(in sample: UnsafeBufferPointer<UInt8>) -> UTF16ByteOrder? {
     let units = min(sample.count, utf16PatternWindow) / 2
     var littleEndian = 0
     var bigEndian = 0
+    var bothNul = 0
+    var lineBreaks = (littleEndian: 0, bigEndian: 0)
     for unit in 0..<units {
       let first = sample[2 * unit]
       let second = sample[2 * unit + 1]
       if first != 0 && second == 0 {
         littleEndian += 1
+        if first == 0x0A { lineBreaks.littleEndian += 1 }
       } else if first == 0 && second != 0 {
         bigEndian += 1
+        if second == 0x0A { lineBreaks.bigEndian += 1 }
+      } else if first == 0 && second == 0 {
+        bothNul += 1
       }
     }
     if 2 * littleEndian > units {
       return .littleEndian
     }
     if 2 * bigEndian > units {
+      return .bigEndian
+    }
+    guard bothNul == 0 else { return nil }
+    // A letter whose code ends in 00 (`一` is U+4E00: `00 4E` little endian) is a unit with
+    // its NUL on the other side: few, against the text's ASCII characters.
+    if lineBreaks.littleEndian > 0, 8 * littleEndian >= units, littleEndian >= 4 * bigEndian {
+      return .littleEndian
+    }
+    if lineBreaks.bigEndian > 0, 8 * bigEndian >= units, bigEndian >= 4 * littleEndian {
       return .bigEndian
     }
     return nil

@@ -80,6 +80,35 @@ final class TextEncodingTests: XCTestCase {
     }
   }
 
+  func testUTF16WithoutAMarkInAnotherScriptIsRecognisedByItsNulBytes() throws {
+    // Fewer than half the units have a NUL (the letters have none): the digits, separators and
+    // line breaks do, on one side; `一` (U+4E00) has its NUL on the other.
+    let texts = [
+      "клиент;долг\nАльфа;120,50\nБета;50\nГамма;0\n", "顧客,金額\n一二三商事,1200\n東京精密,300\n",
+      "πελάτης\tοφειλή\nΆλφα\t120\n",
+    ]
+    for text in texts {
+      for order in [UTF16ByteOrder.littleEndian, .bigEndian] {
+        let bytes = EncodedText.utf16(text, order)
+        XCTAssertEqual(bytes.withUnsafeBufferPointer { TextEncoding.nulPattern(in: $0) }, order, "\(text) \(order)")
+        let source = ByteSource(bytes: bytes, encoding: nil)
+        XCTAssertEqual(source.encoding, .utf16, "\(text) \(order)")
+        XCTAssertEqual(try EncodedText.text(of: source), text, "\(text) \(order)")
+      }
+      // The same text in UTF-8 has no NUL byte.
+      XCTAssertEqual(ByteSource(bytes: Array(text.utf8), encoding: nil).encoding, .utf8)
+    }
+  }
+
+  func testNulBytesOfBinaryDataDoNotMakeUTF16() {
+    // A line break as a unit of its own, but also units of two NULs, as binary data has.
+    let bytes: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x0A, 0x00, 0x00, 0x00, 0x08, 0x00, 0x41, 0x00]
+    XCTAssertNil(bytes.withUnsafeBufferPointer { TextEncoding.nulPattern(in: $0) })
+    // NULs on both sides alike.
+    let mixed: [UInt8] = [0x0A, 0x00, 0x00, 0x41, 0x42, 0x00, 0x00, 0x43, 0x44, 0x45]
+    XCTAssertNil(mixed.withUnsafeBufferPointer { TextEncoding.nulPattern(in: $0) })
+  }
+
   func testAFewNulBytesDoNotMakeUTF16() throws {
     // Half the units are (non-NUL, NUL): not more than half, so not UTF-16.
     let bytes: [UInt8] = [0x61, 0x00, 0x61, 0x62]
