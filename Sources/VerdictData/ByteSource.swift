@@ -28,6 +28,10 @@ package final class ByteSource {
   /// opened without an encoding. Known as soon as the source is created.
   package private(set) var encoding: TextEncoding = .utf8
 
+  /// When the input was detected as Windows-1252 (not asked for), the other code page its first
+  /// 64 KiB look written in, if they do (``CodePageLook``).
+  package private(set) var codePageLook: CodePageLook?
+
   /// The most bytes one `read(into:)` call returns.
   let chunkSize: Int
 
@@ -217,7 +221,7 @@ package final class ByteSource {
     switch encoding {
     case .utf16:
       return TextEncoding.utf16PatternWindow
-    case .utf8, .windows1252, .latin1:
+    case .utf8, .windows1252, .latin1, .windows1250, .windows1251:
       return ForeignFileKind.signatureLength
     }
   }
@@ -271,6 +275,9 @@ package final class ByteSource {
   private func configure(_ requested: TextEncoding?, sample: UnsafeBufferPointer<UInt8>, isWholeInput: Bool) {
     let chosen = requested ?? TextEncoding.detect(in: sample, isWholeInput: isWholeInput)
     encoding = chosen
+    if requested == nil, chosen == .windows1252 {
+      codePageLook = CodePageLook.find(in: UnsafeBufferPointer(rebasing: sample.prefix(1 << 16)))
+    }
     switch chosen {
     case .utf8:
       transcoder = nil
@@ -278,6 +285,10 @@ package final class ByteSource {
       transcoder = Transcoder(decoding: .windows1252, readSize: chunkSize)
     case .latin1:
       transcoder = Transcoder(decoding: .latin1, readSize: chunkSize)
+    case .windows1250:
+      transcoder = Transcoder(decoding: .codePage(CodePageTables.windows1250), readSize: chunkSize)
+    case .windows1251:
+      transcoder = Transcoder(decoding: .codePage(CodePageTables.windows1251), readSize: chunkSize)
     case .utf16:
       transcoder = Transcoder(decoding: .utf16(TextEncoding.utf16ByteOrder(of: sample)), readSize: chunkSize)
     }

@@ -39,6 +39,16 @@ package enum TextEncoding: String, Sendable, CaseIterable {
   /// ISO-8859-1: every byte is the code point of the same value (0x80-0x9F are C1 controls).
   case latin1 = "latin-1"
 
+  /// Windows-1250, the Windows code page of Central European exports (Polish, Czech, Slovak,
+  /// Hungarian, Slovenian, Croatian), decoded as the WHATWG Encoding Standard does (a byte it
+  /// leaves undefined is the C1 control of its value). Never detected: a file read as
+  /// Windows-1252 that looks written in it gets a warning (``CodePageLook``).
+  case windows1250 = "windows-1250"
+
+  /// Windows-1251, the Windows code page of Cyrillic exports, decoded as the WHATWG Encoding
+  /// Standard does. Never detected, as Windows-1250.
+  case windows1251 = "windows-1251"
+
   /// UTF-16, as Excel's "Unicode text" writes it; little or big endian.
   ///
   /// A byte order mark (`FF FE` little endian, `FE FF` big endian) decides the byte order

@@ -8,6 +8,26 @@ extension Transcoder {
   func decodeSingleByte(
     into destination: UnsafeMutablePointer<UInt8>, from output: Int, to limit: Int, windows1252: Bool
   ) -> Int {
+    decodeSingleByte(into: destination, from: output, to: limit) { byte in
+      windows1252 ? Transcoder.windows1252Scalar(byte) : UInt32(byte)
+    }
+  }
+
+  /// Decodes the raw bytes of a code page whose bytes from 0x80 up are the code points `upper`
+  /// holds (``CodePageTables``), as ``decodeSingleByte(into:from:to:windows1252:)`` does.
+  func decodeSingleByte(
+    into destination: UnsafeMutablePointer<UInt8>, from output: Int, to limit: Int,
+    upper: UnsafeMutableBufferPointer<UInt32>
+  ) -> Int {
+    let base = upper.baseAddress.unsafelyUnwrapped
+    return decodeSingleByte(into: destination, from: output, to: limit) { base[Int($0) &- 0x80] }
+  }
+
+  /// The loop of both: ASCII as it is, any other byte through `scalar`.
+  @inline(__always)
+  private func decodeSingleByte(
+    into destination: UnsafeMutablePointer<UInt8>, from output: Int, to limit: Int, scalar: (UInt8) -> UInt32
+  ) -> Int {
     var output = output
     var index = rawStart
     let end = rawEnd
@@ -27,8 +47,7 @@ extension Transcoder {
         destination[output] = byte
         output += 1
       } else {
-        let scalar = windows1252 ? Transcoder.windows1252Scalar(byte) : UInt32(byte)
-        emit(scalar, into: destination, at: &output, limit: limit)
+        emit(scalar(byte), into: destination, at: &output, limit: limit)
       }
     }
     rawStart = index

@@ -12,6 +12,9 @@ final class Transcoder {
     case windows1252
     /// ISO-8859-1: byte value = code point.
     case latin1
+    /// Another single-byte code page: the code points of its bytes from 0x80 up
+    /// (``CodePageTables``).
+    case codePage([UInt32])
     /// UTF-16 in the given byte order.
     case utf16(UTF16ByteOrder)
   }
@@ -46,6 +49,10 @@ final class Transcoder {
   /// Whether the last character was a CR (a following LF does not start another line).
   var afterCarriageReturn = false
 
+  /// For a ``Decoding/codePage(_:)``, its code points of the bytes from 0x80 up, where the
+  /// decoding loop reads them without an array's checks; empty otherwise.
+  private let upper: UnsafeMutableBufferPointer<UInt32>
+
   /// The most bytes an incomplete UTF-16 tail can keep in the raw buffer between reads.
   private static let tailRoom = 4
 
@@ -54,10 +61,20 @@ final class Transcoder {
     self.decoding = decoding
     self.readSize = max(1, readSize)
     self.raw = .allocate(capacity: self.readSize + Transcoder.tailRoom)
+    if case .codePage(let table) = decoding, table.count == 128 {
+      upper = .allocate(capacity: 128)
+      _ = upper.initialize(from: table)
+    } else {
+      upper = .allocate(capacity: 128)
+      // Not a code page: never read. (A table of another length would be a programming error;
+      // its bytes then decode as Latin-1 rather than out of bounds.)
+      for index in 0..<128 { upper[index] = UInt32(0x80 + index) }
+    }
   }
 
   deinit {
     raw.deallocate()
+    upper.deallocate()
   }
 
   /// Writes up to `count` bytes of UTF-8 to `destination`, reading raw bytes from `source`.
@@ -80,6 +97,8 @@ final class Transcoder {
         written = decodeSingleByte(into: destination, from: written, to: count, windows1252: true)
       case .latin1:
         written = decodeSingleByte(into: destination, from: written, to: count, windows1252: false)
+      case .codePage:
+        written = decodeSingleByte(into: destination, from: written, to: count, upper: upper)
       case .utf16(let order):
         written = try decodeUTF16(into: destination, from: written, to: count, order: order)
       }

@@ -8,7 +8,9 @@ final class TextEncodingTests: XCTestCase {
   static let german = "Empfänger;Betrag\nMüller GmbH;1.234,56 €\n"
 
   func testRawValuesAreTheNamesUsersType() {
-    XCTAssertEqual(TextEncoding.allCases.map(\.rawValue), ["utf-8", "windows-1252", "latin-1", "utf-16"])
+    XCTAssertEqual(
+      TextEncoding.allCases.map(\.rawValue),
+      ["utf-8", "windows-1252", "latin-1", "windows-1250", "windows-1251", "utf-16"])
     XCTAssertEqual(TextEncoding(rawValue: "windows-1252"), .windows1252)
   }
 
@@ -107,6 +109,22 @@ final class TextEncodingTests: XCTestCase {
     // NULs on both sides alike.
     let mixed: [UInt8] = [0x0A, 0x00, 0x00, 0x41, 0x42, 0x00, 0x00, 0x43, 0x44, 0x45]
     XCTAssertNil(mixed.withUnsafeBufferPointer { TextEncoding.nulPattern(in: $0) })
+  }
+
+  func testWindows1250And1251AreReadAsTheirCodePagesSay() throws {
+    // Bytes whose characters differ from Windows-1252's, the undefined ones (C1 controls) and
+    // ASCII, through the transcoder's reads.
+    let cases: [(TextEncoding, [UInt8], String)] = [
+      (.windows1250, [0xA3, 0xF3, 0x64, 0x9F, 0x2C, 0xB9, 0x8C, 0x81, 0xFF, 0x0A], "Łódź,ąŚ\u{81}˙\n"),
+      (.windows1251, [0xC0, 0xEB, 0xFC, 0xF4, 0xE0, 0x3B, 0xA8, 0xB9, 0x98, 0x0A], "Альфа;Ё№\u{98}\n"),
+    ]
+    for (encoding, bytes, text) in cases {
+      let source = ByteSource(bytes: bytes, encoding: encoding)
+      XCTAssertEqual(source.encoding, encoding)
+      XCTAssertEqual(try EncodedText.text(of: source), text, "\(encoding)")
+    }
+    XCTAssertEqual(CodePageTables.windows1250.count, 128)
+    XCTAssertEqual(CodePageTables.windows1251.count, 128)
   }
 
   func testAFewNulBytesDoNotMakeUTF16() throws {

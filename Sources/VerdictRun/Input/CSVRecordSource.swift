@@ -8,6 +8,9 @@ final class CSVRecordSource: RecordSource {
   let numbers: NumberFormat
   /// The text encoding, given or detected.
   let encoding: TextEncoding
+  /// The other code page the file looks written in, when it was detected as Windows-1252
+  /// (``ByteSource/codePageLook``): the run warns.
+  let codePageLook: CodePageLook?
   var binding: ColumnBinding?
   let columns: [String]?
   let reader: CSVReader
@@ -21,6 +24,7 @@ final class CSVRecordSource: RecordSource {
       reader = try CSVReader(source: source, dialect: dialect, skipLines: options.skipLines)
       name = source.name
       encoding = source.encoding
+      codePageLook = source.codePageLook
     } catch {
       throw SourceOpener.failure(path, error)
     }

@@ -63,9 +63,13 @@ package final class Runner {
     var standardInput: (any RecordSource)?
     var bindings: [String: ColumnBinding] = [:]
     var failures: [RunFailure] = []
+    var encodingWarnings: [String] = []
     for path in configuration.inputs {
       do throws(RunFailure) {
         let source = try SourceOpener.open(path, options: reading)
+        if let look = (source as? CSVRecordSource)?.codePageLook {
+          encodingWarnings.append("warning: " + look.warning(file: source.name))
+        }
         try SourceOpener.prepare(
           source, path: path, binder: binder, options: reading, learnsNotation: configuration.format == .html)
         if let binding = source.binding,
@@ -171,10 +175,12 @@ package final class Runner {
     read += tables.compactMap { table in
       table.source.binding.map { ($0.columns, table.table.policy, table.source.name) }
     }
-    let columnWarnings = read.flatMap { columns, policy, file in
-      [CurrencyColumn.warning(columns: columns, policy: policy, file: file)].compactMap { $0 }
-        + HeaderUnits.warnings(columns: columns, policy: policy, file: file)
-    }
+    let columnWarnings =
+      encodingWarnings
+      + read.flatMap { columns, policy, file in
+        [CurrencyColumn.warning(columns: columns, policy: policy, file: file)].compactMap { $0 }
+          + HeaderUnits.warnings(columns: columns, policy: policy, file: file)
+      }
     return try Pipeline(
       policy: policy, options: options, context: context, binder: binder, store: store, history: history,
       notation: notation, populationLeftOut: populationLeftOut, columnWarnings: columnWarnings, open: open

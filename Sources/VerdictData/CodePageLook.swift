@@ -1,0 +1,124 @@
+/// Text that detection read as Windows-1252 (``TextEncoding/detect(in:isWholeInput:)``) but whose
+/// words look written in another Windows code page: Central European (Windows-1250: `Łódź` is
+/// `A3 F3 64 9F`, which Windows-1252 reads `£ódŸ`) or Cyrillic (Windows-1251: `Альфа` reads
+/// `Àëüôà`). Such a file is read without an error, and a text cell then equals no text of the
+/// policy: its run says so rather than giving wrong verdicts without a word.
+///
+/// Only signs that Western text never shows count. For Windows-1250, the bytes that are its letters
+/// but in Windows-1252 a symbol or nothing (`£ ¥ ¯ ³ ¹ ¼ ¾ Ÿ` and the three bytes 1252 leaves
+/// undefined) next to a letter, and `ª º ¿` between two letters (`nº`, `¿Qué` stay Western); `œ`
+/// and `Œ` are French as well as Polish, and never count. For Windows-1251, a word of three or more
+/// bytes of `C0`–`FF` and no ASCII letter: Cyrillic words are, Western words never are.
+package struct CodePageLook: Sendable, Equatable {
+  /// The code page the text looks written in, as `iconv` names it (`--encoding` takes it too).
+  package let codePage: String
+  /// What its text is, for the message: "Central European", "Cyrillic".
+  package let script: String
+  /// The line of the first word that shows it (1 for the file's first), in the bytes looked at.
+  package let line: Int
+  /// That word as Windows-1252 read it, and as the code page reads it.
+  package let read: String
+  package let meant: String
+
+  /// How many signs it takes: one word (`Łódź` has two) could be a name in a Western file.
+  static let signsNeeded = 2
+
+  /// The look of `sample`, the first bytes of a file detected as Windows-1252; `nil` when it shows
+  /// too few signs of either code page.
+  package static func find(in sample: UnsafeBufferPointer<UInt8>) -> CodePageLook? {
+    var signs = (centralEuropean: 0, cyrillic: 0)
+    var first: (centralEuropean: Range<Int>?, cyrillic: Range<Int>?)
+    var start = 0
+    while start < sample.count {
+      guard isWordByte(sample[start]) else {
+        start += 1
+        continue
+      }
+      var end = start
+      while end < sample.count, isWordByte(sample[end]) { end += 1 }
+      let word = UnsafeBufferPointer(rebasing: sample[start..<end])
+      let central = centralEuropeanSigns(in: word)
+      if central > 0 {
+        signs.centralEuropean += central
+        if first.centralEuropean == nil { first.centralEuropean = start..<end }
+      }
+      if isCyrillicWord(word) {
+        signs.cyrillic += 1
+        if first.cyrillic == nil { first.cyrillic = start..<end }
+      }
+      start = end
+    }
+    if signs.cyrillic >= signsNeeded, let range = first.cyrillic {
+      return CodePageLook(
+        codePage: "WINDOWS-1251", script: "Cyrillic", range, of: sample, table: CodePageTables.windows1251)
+    }
+    if signs.centralEuropean >= signsNeeded, let range = first.centralEuropean {
+      return CodePageLook(
+        codePage: "WINDOWS-1250", script: "Central European", range, of: sample, table: CodePageTables.windows1250)
+    }
+    return nil
+  }
+
+  private init(
+    codePage: String, script: String, _ range: Range<Int>, of sample: UnsafeBufferPointer<UInt8>, table: [UInt32]
+  ) {
+    self.codePage = codePage
+    self.script = script
+    line = 1 + sample[..<range.lowerBound].count(where: { $0 == UInt8(ascii: "\n") })
+    let word = sample[range]
+    // Every Windows-1252 code point is a scalar: no replacement is ever taken.
+    read = String(
+      String.UnicodeScalarView(word.map { Unicode.Scalar(Transcoder.windows1252Scalar($0)) ?? "\u{FFFD}" }))
+    meant = String(
+      String.UnicodeScalarView(
+        word.map { $0 < 0x80 ? Unicode.Scalar($0) : Unicode.Scalar(table[Int($0) - 0x80]) ?? "\u{FFFD}" }))
+  }
+
+  /// The run's warning for `file`, with what to do: name the code page, or say that the file is
+  /// Western.
+  package func warning(file: String) -> String {
+    "\(MessageText.escaped(file)) was read as Windows-1252, but its text looks \(script), written in "
+      + "\(codePage): \"\(read)\" (line \(line)) is \"\(meant)\" there, and a text read wrong equals none of "
+      + "the policy's: give --encoding \(codePage.lowercased()), or --encoding windows-1252 if \"\(read)\" is right"
+  }
+
+  /// Whether `byte` may be part of a word: an ASCII letter, or a byte beyond ASCII but for the
+  /// no-break space and Windows-1252's quotes, dashes and `«»`, which stand between words.
+  private static func isWordByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"): true
+    case 0x85, 0x91...0x97, 0xA0, 0xAB, 0xBB: false
+    case 0x80...0xFF: true
+    default: false
+    }
+  }
+
+  /// Whether `byte` is a letter in either reading: an ASCII letter or `C0`–`FF` (both code pages'
+  /// letters, and Windows-1252's accented ones).
+  private static func isLetter(_ byte: UInt8) -> Bool {
+    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte >= 0xC0
+  }
+
+  /// The signs of Windows-1250 in `word` (see the type's description).
+  private static func centralEuropeanSigns(in word: UnsafeBufferPointer<UInt8>) -> Int {
+    var signs = 0
+    for index in word.indices {
+      let before = index > word.startIndex && isLetter(word[index - 1])
+      let after = index + 1 < word.endIndex && isLetter(word[index + 1])
+      switch word[index] {
+      case 0x8D, 0x8F, 0x9D, 0x9F, 0xA3, 0xA5, 0xAF, 0xB3, 0xB9, 0xBC, 0xBE:
+        if before || after { signs += 1 }
+      case 0xAA, 0xBA, 0xBF:
+        if before && after { signs += 1 }
+      default: break
+      }
+    }
+    return signs
+  }
+
+  /// Whether `word` is three or more bytes of `C0`–`FF` and no ASCII letter (but for `×` and `÷`,
+  /// which are no letters in Windows-1252).
+  private static func isCyrillicWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    word.count >= 3 && word.allSatisfy { $0 >= 0xC0 && $0 != 0xD7 && $0 != 0xF7 }
+  }
+}

@@ -1,0 +1,20 @@
+/// The Windows code pages read besides Windows-1252 (``TextEncoding/windows1250``,
+/// ``TextEncoding/windows1251``): what each byte from 0x80 up is, as the WHATWG Encoding
+/// Standard's indexes have them (a byte a code page leaves undefined is the C1 control of its
+/// value: `81` in Windows-1250 is U+0081). ASCII is itself in both.
+enum CodePageTables {
+  /// Windows-1250, Central European: `A3` is `Ł`, `B9` `ą`, `9F` `ź`.
+  static let windows1250Text =
+    "€\u{81}‚\u{83}„…†‡\u{88}‰Š‹ŚŤŽŹ\u{90}‘’“”•–—\u{98}™š›śťžź\u{A0}ˇ˘Ł¤Ą¦§¨©Ş«¬\u{AD}®Ż°±˛ł´µ¶·¸ąş»Ľ˝ľż"
+    + "ŔÁÂĂÄĹĆÇČÉĘËĚÍÎĎĐŃŇÓÔŐÖ×ŘŮÚŰÜÝŢßŕáâăäĺćçčéęëěíîďđńňóôőö÷řůúűüýţ˙"
+  /// Windows-1251, Cyrillic: `C0` is `А`, `FF` `я`, `A8` `Ё`, `B9` `№`.
+  static let windows1251Text =
+    "ЂЃ‚ѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—\u{98}™љ›њќћџ\u{A0}ЎўЈ¤Ґ¦§Ё©Є«¬\u{AD}®Ї°±Ііґµ¶·ё№є»јЅѕї"
+    + "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя"
+
+  /// The code points of the bytes from 0x80 up of `text`'s code page, 128 of them.
+  static func codePoints(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
+
+  static let windows1250 = codePoints(windows1250Text)
+  static let windows1251 = codePoints(windows1251Text)
+}

@@ -1,0 +1,71 @@
+import Testing
+
+@testable import VerdictData
+
+/// Text detected as Windows-1252 that looks written in Windows-1250 or Windows-1251
+/// (``CodePageLook``), and Western text that must not.
+@Suite struct CodePageLookTests {
+  /// `text` in the code page whose bytes from `80` up `table` reads (ASCII as itself).
+  static func encoded(_ text: String, _ table: String) -> [UInt8] {
+    let scalars = Array(table.unicodeScalars)
+    return text.unicodeScalars.map { scalar in
+      scalar.isASCII ? UInt8(scalar.value) : UInt8(0x80 + scalars.firstIndex(of: scalar)!)
+    }
+  }
+
+  static func look(_ bytes: [UInt8]) -> CodePageLook? {
+    bytes.withUnsafeBufferPointer { CodePageLook.find(in: $0) }
+  }
+
+  @Test func polishTextInWindows1250IsCentralEuropean() throws {
+    let bytes = Self.encoded("id,city\nC1,Gdańsk\nC2,Łódź\nC3,Wrocław\n", CodePageTables.windows1250Text)
+    let look = try #require(Self.look(bytes))
+    #expect(look.codePage == "WINDOWS-1250")
+    // `ń` is a letter of Windows-1252 too (`ñ`): the first sign is in `Łódź`, on line 3.
+    #expect(look.line == 3)
+    #expect(look.read == "£ódŸ")
+    #expect(look.meant == "Łódź")
+    #expect(look.warning(file: "c.csv").contains("give --encoding windows-1250, or --encoding windows-1252"))
+  }
+
+  @Test func russianTextInWindows1251IsCyrillic() throws {
+    let bytes = Self.encoded("id;клиент;город\n1;Альфа;Москва\n", CodePageTables.windows1251Text)
+    let look = try #require(Self.look(bytes))
+    #expect(look.codePage == "WINDOWS-1251")
+    #expect(look.line == 1)
+    #expect(look.read == "êëèåíò")
+    #expect(look.meant == "клиент")
+  }
+
+  /// Western text in Windows-1252 with the same bytes in other places: `£` and `¥` before
+  /// amounts, `œ` in French words, `¿` and `º` where Spanish writes them, `½`, `¼`, accented
+  /// capitals; and one Polish word alone, which a Western file may hold as a name.
+  @Test(arguments: [
+    "id,name,note\n1,Müller,£30\n2,Søren,¥500\n",
+    "id,name,note\n1,Cœur de Lion,sœur\n2,Œuvre,ÉTÉ\n",
+    "id,nota\n1,¿Qué tal?\n2,Nº 5\n3,1ª clase\n",
+    "id,size\n1,1½ in\n2,2¼ in\n3,¾\n",
+    "id,city\n1,Wrocław\n2,Berlin\n",
+  ])
+  func westernTextLooksWestern(_ text: String) {
+    // Windows-1252 writes these characters as Latin-1 does, but for `œ` and `Œ`.
+    let bytes = text.unicodeScalars.map { scalar -> UInt8 in
+      switch scalar {
+      case "œ": 0x9C
+      case "Œ": 0x8C
+      case "ł": 0xB3
+      default: UInt8(scalar.value)
+      }
+    }
+    #expect(Self.look(bytes) == nil)
+  }
+
+  @Test func aFileNotDetectedAsWindows1252IsNotLookedAt() throws {
+    let polish = Self.encoded("id,city\nC1,Łódź\nC2,Wrocław\n", CodePageTables.windows1250Text)
+    let detected = ByteSource(bytes: polish, encoding: nil)
+    #expect(detected.encoding == .windows1252)
+    #expect(detected.codePageLook?.codePage == "WINDOWS-1250")
+    #expect(ByteSource(bytes: polish, encoding: .windows1252).codePageLook == nil, "asked for, not detected")
+    #expect(ByteSource(bytes: Array("id,city\nC1,Łódź\n".utf8), encoding: nil).codePageLook == nil, "UTF-8")
+  }
+}
