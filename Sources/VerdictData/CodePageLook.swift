@@ -74,12 +74,19 @@ package struct CodePageLook: Sendable, Equatable {
         word.map { $0 < 0x80 ? Unicode.Scalar($0) : Unicode.Scalar(table[Int($0) - 0x80]) ?? "\u{FFFD}" }))
   }
 
-  /// The run's warning for `file`, with what to do: name the code page, or say that the file is
-  /// Western.
-  package func warning(file: String) -> String {
+  /// The run's warning for `file`: what was found, then what to do.
+  package func warning(file: String) -> String { sentence(file: file) + ": " + hint }
+
+  /// What was found in `file`, for `check --data`'s warning.
+  package func sentence(file: String) -> String {
     "\(MessageText.escaped(file)) was read as Windows-1252, but its text looks \(script), written in "
       + "\(codePage): \"\(read)\" (line \(line)) is \"\(meant)\" there, and a text read wrong equals none of "
-      + "the policy's: give --encoding \(codePage.lowercased()), or --encoding windows-1252 if \"\(read)\" is right"
+      + "the policy's"
+  }
+
+  /// What to do: name the code page, or say that the file is Western.
+  package var hint: String {
+    "give --encoding \(codePage.lowercased()), or --encoding windows-1252 if \"\(read)\" is right"
   }
 
   /// Whether `byte` may be part of a word: an ASCII letter, or a byte beyond ASCII but for the

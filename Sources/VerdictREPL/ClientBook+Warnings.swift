@@ -18,7 +18,8 @@ extension ClientBook {
   /// file is a bare fraction (`0.15`, read as 0.15%), a currency column no field reads
   /// (``CurrencyColumn``), headers naming another unit than their fields' (``HeaderUnits``),
   /// texts the rows write another way than the policy compares them with
-  /// (``TextVariants``), then ``recordWarnings(for:)``.
+  /// (``TextVariants``), a file read as Windows-1252 that looks written in another code page
+  /// (``CodePageLook``), then ``recordWarnings(for:)``.
   package func warnings(for policy: Policy) -> [String] {
     guard let table else { return recordWarnings(for: policy) }
     let repeated = RunSummary.duplicateKeysSentence(ClientKey.repeated(table.rows.map(\.key)), more: false)
@@ -29,6 +30,7 @@ extension ClientBook {
       + HeaderUnits.warnings(columns: table.columns, policy: policy, file: table.name)
       + TextVariants(decidedTable, for: policy).warnings(
         fields: policy.fields, sources: [table.name])
+      + (table.codePageLook.map { ["warning: " + $0.warning(file: table.name)] } ?? [])
       + recordWarnings(for: policy)
   }
 

@@ -13,7 +13,7 @@ enum DataCheck {
     diagnostics(for: policy, data: survey.layout, failures: survey.failures)
       + fractions(survey.percentScale, of: policy, file: survey.layout.name)
       + currencyColumn(survey.layout, of: policy) + headerUnits(survey.layout, of: policy)
-      + variants(survey.textVariants, of: policy, file: survey.layout.name)
+      + variants(survey.textVariants, of: policy, file: survey.layout.name) + codePage(survey.layout, of: policy)
   }
 
   /// The same, for a table read into memory.
@@ -22,6 +22,20 @@ enum DataCheck {
       + fractions(PercentScale(table.deciding(for: policy), for: policy), of: policy, file: table.name)
       + currencyColumn(table, of: policy) + headerUnits(table, of: policy)
       + variants(TextVariants(table.deciding(for: policy), for: policy), of: policy, file: table.name)
+      + codePage(table, of: policy)
+  }
+
+  /// A warning when `table`'s file was read as Windows-1252 but looks written in another code
+  /// page, as a run's summary gives it: on the first text field the policy reads (whose cells
+  /// would equal none of its texts), else on its first field read.
+  private static func codePage(_ table: ClientTable, of policy: Policy) -> [Diagnostic] {
+    guard let look = table.codePageLook,
+      let field = policy.fields.first(where: { $0.isUsed && $0.type == .text })
+        ?? policy.fields.first(where: \.isUsed)
+    else { return [] }
+    return [
+      .warning(WarningCode.codePage.rawValue, look.sentence(file: table.name), at: field.range, hint: look.hint)
+    ]
   }
 
   /// A warning on each field compared with a text that `file` writes another way (`Pro` for

@@ -22,6 +22,8 @@ final class WarningDocsTests: XCTestCase {
       "it is about a data file's rows; the CLI golden case check-data-duplicate-keys shows it, docs/check.md describes it",
     WarningCode.textVariant.rawValue:
       "it needs a data file; the CLI golden case check-data-text-variants shows it, docs/check.md describes it",
+    WarningCode.codePage.rawValue:
+      "it needs a data file; the CLI golden case check-data-code-page shows it, docs/check.md describes it",
     WarningCode.headerUnit.rawValue:
       "it needs a data file; the CLI golden case check-data-header-units shows it, docs/check.md describes it",
     WarningCode.currencyColumn.rawValue:

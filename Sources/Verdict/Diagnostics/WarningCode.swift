@@ -34,6 +34,10 @@ package enum WarningCode: String, CaseIterable, Sendable {
   /// `verdict check --data`: a text the policy compares a field with that the data writes
   /// another way (`Pro` for `"pro"`), whose rows silently do not match, as a run's summary warns.
   case textVariant = "text-variant"
+  /// `verdict check --data`: a file read as Windows-1252 whose words look written in another
+  /// code page (`£ódŸ` for `Łódź`), whose texts then equal none of the policy's, as a run's
+  /// summary warns.
+  case codePage = "code-page"
   /// `verdict check --data`: client keys on more than one row of a client file, each judged
   /// apart, as a run's summary warns; about the data file's line, not the policy.
   case duplicateKeys = "duplicate-keys"

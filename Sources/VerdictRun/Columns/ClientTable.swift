@@ -69,6 +69,9 @@ package struct ClientTable: Sendable {
   var linesBeforeHeader = 0
   /// The CSV file's text encoding.
   var encoding: TextEncoding?
+  /// The other code page the CSV file looks written in, when it was detected as Windows-1252
+  /// (``CodePageLook``).
+  package var codePageLook: CodePageLook?
   /// The date format detected for each column, `nil` for the default forms (or no dates).
   var dateFormats: [DateFormat?] = []
   /// Columns of dates with two readings.
@@ -243,6 +246,7 @@ package struct ClientTable: Sendable {
     }
     delimiter = csv.reader.dialect.separator
     encoding = csv.encoding
+    codePageLook = csv.codePageLook
     linesBeforeHeader = csv.reader.linesBeforeHeader
     guard options.csvDecimalMark == nil else {
       numbers = columns.map { _ in source.numbers }
