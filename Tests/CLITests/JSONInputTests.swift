@@ -390,6 +390,31 @@ struct JSONInputTests {
     #expect(replRows == ["clients.jsonl:1 error", "clients.jsonl:2 error", "c fire"], "\(repl.stdout)")
   }
 
+  /// A record without a client key names no client even when it repeats a key no rule reads:
+  /// the REPL, which reads every key, evaluated it as a client of no name (found by the `run`
+  /// fuzzer).
+  @Test func aBlankKeyNamesNoClientWhateverElseTheRecordRepeats() throws {
+    let data = """
+      {"name":"Alpha","amount":7}
+      {"client":"Gamma","amount":5,"client":"Delta"}
+      {"name":"","amount":9,"note":1,"note":2}
+
+      """
+    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.jsonl": data])
+    let run = try workspace.run(["run", "policy.verdict", "clients.jsonl", "--today", "2026-11-29"])
+    let runRows = run.stdout.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",").prefix(2).joined(separator: " ")
+    }
+    #expect(runRows == ["Alpha fire", "clients.jsonl:2 error", "clients.jsonl:3 error"], "\(run.stdout)")
+    let repl = try VerdictBinary.run(
+      ["repl", "policy.verdict", "--data", "clients.jsonl", "--today", "2026-11-29"], stdin: Data(":run\n".utf8),
+      in: workspace.folder)
+    let replRows = repl.stdout.split(separator: "\n").dropFirst().map {
+      $0.split(separator: " ").prefix(2).joined(separator: " ")
+    }
+    #expect(replRows == ["Alpha fire", "clients.jsonl:2 error", "clients.jsonl:3 error"], "\(repl.stdout)")
+  }
+
   @Test func aDeclaredFieldWithoutAKeyStaysMissing() throws {
     // A field the policy declares but does not read, and that the data does not have, once
     // trapped the JSON reader (a column index of -1).

@@ -110,19 +110,23 @@ final class JSONRowReading {
       if slot == keySlot { row.key = copy }
     }
     if keySlot == nil { row.key = UnsafeBufferPointer(start: nil, count: 0) }
+    // A blank key names no client whatever else the record repeats (unless what it repeats is
+    // the key itself): before the repeated key, whose problem a reader of every column (the
+    // REPL's) may then set aside for a policy that reads none of it, evaluating a client of
+    // no name where a run, reading only the policy's keys, refuses the row.
+    if let keyName, keyProblem == nil || keyProblem?.slot != keySlot, ClientKey.isBlank(row.key) {
+      row.clear()
+      row.line = record.position.line
+      row.problem = ClientKey.blankProblem(column: keyName)
+      row.namesNoClient = true
+      return try body(row)
+    }
     if let keyProblem {
       row.bytes = nil
       row.namesNoClient = false
       row.problem = keyProblem.message
       row.problemKey = keyProblem.key
       row.key = clientKey(unless: keyProblem.slot)
-      return try body(row)
-    }
-    if let keyName, ClientKey.isBlank(row.key) {
-      row.clear()
-      row.line = record.position.line
-      row.problem = ClientKey.blankProblem(column: keyName)
-      row.namesNoClient = true
       return try body(row)
     }
     row.bytes = UnsafeBufferPointer(start: gathered, count: total)
