@@ -364,55 +364,50 @@ struct JSONInputTests {
     #expect(explained.stderr.contains("a: cannot be evaluated: the record has the key \"amount\" more than once"))
   }
 
+  /// Each row of a run over `data` (JSON Lines, with ``policy``) and of the REPL's `:run` over the
+  /// same file, as "client verdict"; and the run's standard error.
+  static func runAndREPLRows(_ data: String) throws -> (run: [String], repl: [String], runErrors: String) {
+    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.jsonl": data])
+    let run = try workspace.run(["run", "policy.verdict", "clients.jsonl", "--today", "2026-11-29"])
+    let repl = try VerdictBinary.run(
+      ["repl", "policy.verdict", "--data", "clients.jsonl", "--today", "2026-11-29"], stdin: Data(":run\n".utf8),
+      in: workspace.folder)
+    // The run writes CSV (not a terminal), the REPL a table.
+    let rows = { (text: String, separator: Character) in
+      text.split(separator: "\n").dropFirst().map { $0.split(separator: separator).prefix(2).joined(separator: " ") }
+    }
+    return (rows(run.stdout, ","), rows(repl.stdout, " "), run.stderr)
+  }
+
   /// A record whose client key is an array names no client even when it also gives a key twice:
   /// the run charged the repeated key's error to a client `["a"]`, and the REPL, whose policy
   /// reads no `note`, evaluated a client `["b"]` (found by the `run` fuzzer).
   @Test func aKeyThatIsAnArrayNamesNoClientWhateverElseTheRecordRepeats() throws {
-    let data = """
+    let rows = try Self.runAndREPLRows(
+      """
       {"id":["a"],"amount":7,"amount":2}
       {"id":["b"],"amount":7,"note":1,"note":2}
       {"id":"c","amount":9}
 
-      """
-    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.jsonl": data])
-    let run = try workspace.run(["run", "policy.verdict", "clients.jsonl", "--today", "2026-11-29"])
-    let runRows = run.stdout.split(separator: "\n").dropFirst().map {
-      $0.split(separator: ",").prefix(2).joined(separator: " ")
-    }
-    #expect(runRows == ["clients.jsonl:1 error", "clients.jsonl:2 error", "c fire"], "\(run.stdout)")
-    #expect(run.stderr.contains("clients.jsonl:1: the record's \"id\" is an array ([\"a\"])"), "\(run.stderr)")
-    let repl = try VerdictBinary.run(
-      ["repl", "policy.verdict", "--data", "clients.jsonl", "--today", "2026-11-29"], stdin: Data(":run\n".utf8),
-      in: workspace.folder)
-    let replRows = repl.stdout.split(separator: "\n").dropFirst().map {
-      $0.split(separator: " ").prefix(2).joined(separator: " ")
-    }
-    #expect(replRows == ["clients.jsonl:1 error", "clients.jsonl:2 error", "c fire"], "\(repl.stdout)")
+      """)
+    #expect(rows.run == ["clients.jsonl:1 error", "clients.jsonl:2 error", "c fire"])
+    #expect(rows.runErrors.contains("clients.jsonl:1: the record's \"id\" is an array ([\"a\"])"), "\(rows.runErrors)")
+    #expect(rows.repl == rows.run)
   }
 
   /// A record without a client key names no client even when it repeats a key no rule reads:
   /// the REPL, which reads every key, evaluated it as a client of no name (found by the `run`
   /// fuzzer).
   @Test func aBlankKeyNamesNoClientWhateverElseTheRecordRepeats() throws {
-    let data = """
+    let rows = try Self.runAndREPLRows(
+      """
       {"name":"Alpha","amount":7}
       {"client":"Gamma","amount":5,"client":"Delta"}
       {"name":"","amount":9,"note":1,"note":2}
 
-      """
-    let workspace = try Workspace(["policy.verdict": Self.policy, "clients.jsonl": data])
-    let run = try workspace.run(["run", "policy.verdict", "clients.jsonl", "--today", "2026-11-29"])
-    let runRows = run.stdout.split(separator: "\n").dropFirst().map {
-      $0.split(separator: ",").prefix(2).joined(separator: " ")
-    }
-    #expect(runRows == ["Alpha fire", "clients.jsonl:2 error", "clients.jsonl:3 error"], "\(run.stdout)")
-    let repl = try VerdictBinary.run(
-      ["repl", "policy.verdict", "--data", "clients.jsonl", "--today", "2026-11-29"], stdin: Data(":run\n".utf8),
-      in: workspace.folder)
-    let replRows = repl.stdout.split(separator: "\n").dropFirst().map {
-      $0.split(separator: " ").prefix(2).joined(separator: " ")
-    }
-    #expect(replRows == ["Alpha fire", "clients.jsonl:2 error", "clients.jsonl:3 error"], "\(repl.stdout)")
+      """)
+    #expect(rows.run == ["Alpha fire", "clients.jsonl:2 error", "clients.jsonl:3 error"])
+    #expect(rows.repl == rows.run)
   }
 
   @Test func aDeclaredFieldWithoutAKeyStaysMissing() throws {
