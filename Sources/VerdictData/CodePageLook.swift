@@ -6,8 +6,9 @@
 ///
 /// Only signs that Western text never shows count. For Windows-1250, the bytes that are its letters
 /// but in Windows-1252 a symbol or nothing (`£ ¥ ¯ ³ ¹ ¼ ¾ Ÿ` and the three bytes 1252 leaves
-/// undefined) next to a letter, and `ª º ¿` between two letters (`nº`, `¿Qué` stay Western); `œ`
-/// and `Œ` are French as well as Polish, and never count. For Windows-1251, a word of three or more
+/// undefined) next to a letter, but for units and currencies (`m³`, `JP¥`), and `ª º ¿` between
+/// two letters (`nº`, `¿Qué` stay Western); `œ` and `Œ` are French as well as Polish, and never
+/// count. For Windows-1251, a word of three or more
 /// bytes of `C0`–`FF` and no ASCII letter: Cyrillic words are, Western words never are.
 package struct CodePageLook: Sendable, Equatable {
   /// The code page the text looks written in, as `iconv` names it (`--encoding` takes it too).
@@ -106,15 +107,23 @@ package struct CodePageLook: Sendable, Equatable {
     (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte >= 0xC0
   }
 
-  /// The signs of Windows-1250 in `word` (see the type's description).
+  /// The signs of Windows-1250 in `word` (see the type's description). Not a sign: a superscript
+  /// ending a word of three bytes or fewer (`m³`, `cm³`, a unit), or `£` or `¥` after capitals
+  /// (`JP¥`, a currency).
   private static func centralEuropeanSigns(in word: UnsafeBufferPointer<UInt8>) -> Int {
     var signs = 0
     for index in word.indices {
       let before = index > word.startIndex && isLetter(word[index - 1])
       let after = index + 1 < word.endIndex && isLetter(word[index + 1])
-      switch word[index] {
+      let byte = word[index]
+      let last = index + 1 == word.endIndex
+      let unit = last && word.count <= 3 && (byte == 0xB3 || byte == 0xB9)
+      let currency =
+        last && (byte == 0xA3 || byte == 0xA5)
+        && word.dropLast().allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+      switch byte {
       case 0x8D, 0x8F, 0x9D, 0x9F, 0xA3, 0xA5, 0xAF, 0xB3, 0xB9, 0xBC, 0xBE:
-        if before || after { signs += 1 }
+        if (before || after) && !unit && !currency { signs += 1 }
       case 0xAA, 0xBA, 0xBF:
         if before && after { signs += 1 }
       default: break

@@ -39,12 +39,14 @@ import Testing
 
   /// Western text in Windows-1252 with the same bytes in other places: `£` and `¥` before
   /// amounts, `œ` in French words, `¿` and `º` where Spanish writes them, `½`, `¼`, accented
-  /// capitals; and one Polish word alone, which a Western file may hold as a name.
+  /// capitals, units (`m³`) and currencies (`JP¥`); and one Polish word alone, which a Western
+  /// file may hold as a name.
   @Test(arguments: [
     "id,name,note\n1,Müller,£30\n2,Søren,¥500\n",
     "id,name,note\n1,Cœur de Lion,sœur\n2,Œuvre,ÉTÉ\n",
     "id,nota\n1,¿Qué tal?\n2,Nº 5\n3,1ª clase\n",
     "id,size\n1,1½ in\n2,2¼ in\n3,¾\n",
+    "id,unit,price\n1,m³,JP¥500\n2,cm³,CN¥20\n3,m¹,GB£3\n",
     "id,city\n1,Wrocław\n2,Berlin\n",
   ])
   func westernTextLooksWestern(_ text: String) {
