@@ -8,8 +8,8 @@
 /// but in Windows-1252 a symbol or nothing (`£ ¥ ¯ ³ ¹ ¼ ¾ Ÿ` and the three bytes 1252 leaves
 /// undefined) next to a letter, but for units and currencies (`m³`, `JP¥`), and `ª º ¿` between
 /// two letters (`nº`, `¿Qué` stay Western); `œ` and `Œ` are French as well as Polish, and never
-/// count. For Windows-1251, a word of three or more
-/// bytes of `C0`–`FF` and no ASCII letter: Cyrillic words are, Western words never are.
+/// count. For Windows-1251, a word of three or more bytes of `C0`–`FF` and no ASCII letter:
+/// Cyrillic words are, Western words never are.
 package struct CodePageLook: Sendable, Equatable {
   /// The code page the text looks written in, as `iconv` names it (`--encoding` takes it too).
   package let codePage: String
@@ -17,8 +17,9 @@ package struct CodePageLook: Sendable, Equatable {
   package let script: String
   /// The line of the first word that shows it (1 for the file's first), in the bytes looked at.
   package let line: Int
-  /// That word as Windows-1252 read it, and as the code page reads it.
+  /// That word as Windows-1252 read it (`£ódŸ`).
   package let read: String
+  /// That word as the code page reads it (`Łódź`).
   package let meant: String
 
   /// How many signs it takes: one word (`Łódź` has two) could be a name in a Western file.

@@ -16,11 +16,9 @@ extension Transcoder {
   /// Decodes the raw bytes of a code page whose bytes from 0x80 up are the code points `upper`
   /// holds (``CodePageTables``), as ``decodeSingleByte(into:from:to:windows1252:)`` does.
   func decodeSingleByte(
-    into destination: UnsafeMutablePointer<UInt8>, from output: Int, to limit: Int,
-    upper: UnsafeMutableBufferPointer<UInt32>
+    into destination: UnsafeMutablePointer<UInt8>, from output: Int, to limit: Int, upper: UnsafePointer<UInt32>
   ) -> Int {
-    let base = upper.baseAddress.unsafelyUnwrapped
-    return decodeSingleByte(into: destination, from: output, to: limit) { base[Int($0) &- 0x80] }
+    decodeSingleByte(into: destination, from: output, to: limit) { upper[Int($0) &- 0x80] }
   }
 
   /// The loop of both: ASCII as it is, any other byte through `scalar`.

@@ -49,9 +49,9 @@ final class Transcoder {
   /// Whether the last character was a CR (a following LF does not start another line).
   var afterCarriageReturn = false
 
-  /// For a ``Decoding/codePage(_:)``, its code points of the bytes from 0x80 up, where the
-  /// decoding loop reads them without an array's checks; empty otherwise.
-  private let upper: UnsafeMutableBufferPointer<UInt32>
+  /// For a ``Decoding/codePage(_:)``, the code points of its 128 bytes from 0x80 up, where the
+  /// decoding loop reads them without an array's checks; `nil` for the other decodings.
+  private let upper: UnsafeMutablePointer<UInt32>?
 
   /// The most bytes an incomplete UTF-16 tail can keep in the raw buffer between reads.
   private static let tailRoom = 4
@@ -61,20 +61,19 @@ final class Transcoder {
     self.decoding = decoding
     self.readSize = max(1, readSize)
     self.raw = .allocate(capacity: self.readSize + Transcoder.tailRoom)
-    if case .codePage(let table) = decoding, table.count == 128 {
-      upper = .allocate(capacity: 128)
-      _ = upper.initialize(from: table)
+    if case .codePage(let table) = decoding {
+      let upper = UnsafeMutablePointer<UInt32>.allocate(capacity: 128)
+      // A byte the table does not reach (it has 128: `CodePageTables`) is its Latin-1 character.
+      for index in 0..<128 { upper[index] = index < table.count ? table[index] : UInt32(0x80 + index) }
+      self.upper = upper
     } else {
-      upper = .allocate(capacity: 128)
-      // Not a code page: never read. (A table of another length would be a programming error;
-      // its bytes then decode as Latin-1 rather than out of bounds.)
-      for index in 0..<128 { upper[index] = UInt32(0x80 + index) }
+      upper = nil
     }
   }
 
   deinit {
     raw.deallocate()
-    upper.deallocate()
+    upper?.deallocate()
   }
 
   /// Writes up to `count` bytes of UTF-8 to `destination`, reading raw bytes from `source`.
@@ -98,7 +97,7 @@ final class Transcoder {
       case .latin1:
         written = decodeSingleByte(into: destination, from: written, to: count, windows1252: false)
       case .codePage:
-        written = decodeSingleByte(into: destination, from: written, to: count, upper: upper)
+        written = decodeSingleByte(into: destination, from: written, to: count, upper: upper.unsafelyUnwrapped)
       case .utf16(let order):
         written = try decodeUTF16(into: destination, from: written, to: count, order: order)
       }
