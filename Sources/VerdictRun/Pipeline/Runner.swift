@@ -63,7 +63,11 @@ package final class Runner {
     var standardInput: (any RecordSource)?
     var bindings: [String: ColumnBinding] = [:]
     var failures: [RunFailure] = []
-    var encodingWarnings: [String] = []
+    // Files read as Windows-1252 that look written in another code page (``CodePageLook``): the
+    // tables' files, then the client files.
+    var encodingWarnings = tables.compactMap { prepared in
+      (prepared.source as? CSVRecordSource)?.codePageLook.map { "warning: " + $0.warning(file: prepared.source.name) }
+    }
     for path in configuration.inputs {
       do throws(RunFailure) {
         let source = try SourceOpener.open(path, options: reading)
