@@ -130,10 +130,6 @@ extension JSONCursor {
     guard depth < JSONParser.maxDepth else {
       throw failure("arrays and objects nested deeper than \(JSONParser.maxDepth) levels", at: p)
     }
-    p += 1
-    skipWhitespace()
-    guard p < bytes.count && bytes[p] == UInt8(ascii: "}") else { return false }
-    p += 1
-    return true
+    return enterObject()
   }
 }

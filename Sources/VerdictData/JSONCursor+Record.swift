@@ -60,6 +60,13 @@ extension JSONCursor {
     guard p < bytes.count && bytes[p] == UInt8(ascii: "{") else {
       throw failure("expected '{' to start a record object, found \(describeByte(at: p))", at: p)
     }
+    return enterObject()
+  }
+
+  /// Steps over the `{` at `p` and the whitespace after it; returns whether a `}` ends the object
+  /// at once (then stepped over as well). The record's object and the objects inside it alike.
+  @inline(__always)
+  mutating func enterObject() -> Bool {
     p += 1
     skipWhitespace()
     guard p < bytes.count && bytes[p] == UInt8(ascii: "}") else { return false }

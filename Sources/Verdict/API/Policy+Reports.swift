@@ -54,7 +54,10 @@ extension Policy {
   ) throws(EvaluationError) -> ReportOutcome {
     var observer = NoObserver()
     // A policy without lets needs no room for them: emptying a ``LetCache``'s sixteen slots cost
-    // about 30 instructions a client (callgrind, the shared benchmark's `--quiet`).
+    // about 30 instructions a client (callgrind, the shared benchmark's `--quiet`). Here, not in
+    // ``withInterpreter(recordAt:contextAt:_:_:)`` itself: there the same branch took 52 from a
+    // plain run but put a copy of the cache on each clause computed for an explained one (+78,
+    // Benchmarks/README.md, "Session 20").
     guard !program.lets.isEmpty else {
       let noLets = UnsafeMutableBufferPointer<Scalar?>(start: nil, count: 0)
       return try withInterpreter(recordAt: client, contextAt: context, emptyLets: noLets, &observer) {

@@ -114,7 +114,7 @@ final class JSONRowReading {
     // the key itself): before the repeated key, whose problem a reader of every column (the
     // REPL's) may then set aside for a policy that reads none of it, evaluating a client of
     // no name where a run, reading only the policy's keys, refuses the row.
-    if let keyName, keyProblem == nil || keyProblem?.slot != keySlot, ClientKey.isBlank(row.key) {
+    if let keyName, keyProblem?.slot != keySlot, ClientKey.isBlank(row.key) {
       row.clear()
       row.line = record.position.line
       row.problem = ClientKey.blankProblem(column: keyName)
