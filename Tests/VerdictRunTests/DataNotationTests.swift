@@ -45,6 +45,8 @@ struct DataNotationTests {
     // Two-digit years get four digits; a date without separators is written as ISO.
     ("DD.MM.YY", "31.12.2026", "05.01.2027"), ("YYYYMMDD", "2026-12-31", "2027-01-05"),
     ("YYYY-MM-DD", "2026-12-31", "2027-01-05"),
+    // A month's name in English, whichever language the data wrote it in.
+    ("D-MMM-YY", "31-Dec-2026", "5-Jan-2027"), ("DD MMMM YYYY", "31 Dec 2026", "05 Jan 2027"),
   ])
   func datesAreWrittenInTheDataFormat(_ pattern: String, _ last: String, _ early: String) throws {
     let notation = DataNotation(dateFormat: try #require(DateFormat(pattern: pattern)))

@@ -43,7 +43,7 @@ struct DateCellTests {
 
   /// Only one space, and only a zone after it: other words are no zone.
   @Test(arguments: [
-    "2026-11-28 10:00:00  +0100", "2026-11-28 10:00:00 CET", "2026-11-28 10:00 PM", "2026-11-28 10:00 +",
+    "2026-11-28 10:00:00  +0100", "2026-11-28 10:00:00 CET", "2026-11-28 10:00 PMT", "2026-11-28 10:00 +",
     "2026-11-28 10:00 utc",
     "2026-11-28 10:00 +0100 UTC", "2026-11-28 10:00 Z1",
   ])
@@ -106,11 +106,11 @@ struct DateCellTests {
     // A time that is not one.
     (
       "2026-11-28T25:00", nil,
-      "a time after the date is T or a space, then HH:MM or HH:MM:SS, and must be a time of day; a fraction may follow, then a zone after one space or none: Z, UTC, GMT or an offset such as +01:00"
+      "a time after the date is T or a space, then HH:MM or HH:MM:SS, and must be a time of day; a fraction may follow, then AM or PM, then a zone after one space or none: Z, UTC, GMT or an offset such as +01:00"
     ),
     (
       "2026-11-28Tgarbage", nil,
-      "a time after the date is T or a space, then HH:MM or HH:MM:SS, and must be a time of day; a fraction may follow, then a zone after one space or none: Z, UTC, GMT or an offset such as +01:00"
+      "a time after the date is T or a space, then HH:MM or HH:MM:SS, and must be a time of day; a fraction may follow, then AM or PM, then a zone after one space or none: Z, UTC, GMT or an offset such as +01:00"
     ),
     (
       "soon", nil,
@@ -138,14 +138,14 @@ struct DateCellTests {
       "9999999999", nil,
       "write dates as 2026-11-28 (or 28.11.2026), or declare the field's format, such as format \"M/D/YYYY\""
     ),
-    // A 12-hour time after a date in a format to declare: declaring it alone would not read it.
+    // A 12-hour time after a date in a format to declare: the format is all it needs (the time is read).
     (
       "12/3/2024 10:00 AM", nil,
-      "12-hour times (AM) are not read: write the time from 00:00 to 23:59, or the date alone (the time is ignored); and declare the field's format: format \"D/M/YYYY\" or format \"M/D/YYYY\""
+      "it reads as different days in different formats: declare the field's format, format \"D/M/YYYY\" or format \"M/D/YYYY\""
     ),
     (
       "12/31/2024 9:30 pm", nil,
-      "12-hour times (pm) are not read: write the time from 00:00 to 23:59, or the date alone (the time is ignored); and declare the field's format: format \"M/D/YYYY\""
+      "declare the field's format: format \"M/D/YYYY\""
     ),
     // A declared format: the hint names it.
     ("2026-11-28", "M/D/YYYY", "the field's dates are read as \"M/D/YYYY\": write them such as 11/28/2026"),

@@ -92,7 +92,7 @@ struct DateDetectionTests {
     #expect(
       DateFormat.candidates.map(\.pattern) == [
         "YYYY-MM-DD", "YYYY/MM/DD", "DD.MM.YYYY", "DD.MM.YY", "D/M/YYYY", "M/D/YYYY", "D/M/YY", "M/D/YY", "DD-MM-YYYY",
-        "MM-DD-YYYY",
+        "MM-DD-YYYY", "D-MMM-YY", "D MMM YY",
       ])
     // Each candidate is what its own pattern describes.
     #expect(DateFormat.candidates.allSatisfy { DateFormat(pattern: $0.pattern) == $0 })

@@ -19,6 +19,11 @@ struct DateFormatTests {
     ("YYYY/M/D", .yearMonthDay, .slash, 4),
     ("YYYYMMDD", .yearMonthDay, .none, 4),
     ("DDMMYY", .dayMonthYear, .none, 2),
+    ("DD-MMM-YY", .dayMonthYear, .dash, 2),
+    ("D MMM YYYY", .dayMonthYear, .space, 4),
+    ("MMMM D YYYY", .monthDayYear, .space, 4),
+    ("YYYY/MMM/DD", .yearMonthDay, .slash, 4),
+    ("DDMMMYYYY", .dayMonthYear, .none, 4),
   ])
   func validPatterns(_ pattern: String, _ order: DateFormat.Order, _ separator: DateFormat.Separator, _ year: Int)
     throws
@@ -37,7 +42,9 @@ struct DateFormatTests {
     ("", "an empty date format"),
     ("YYY-MM-DD", "'YYY' in 'YYY-MM-DD' is not a date format token"),
     ("YYYYY-MM-DD", "'YYYYY' in 'YYYYY-MM-DD' is not a date format token"),
-    ("MMM D, YYYY", "'MMM' in 'MMM D, YYYY' is not a date format token"),
+    ("MMM D, YYYY", "',' in 'MMM D, YYYY' is not a date format token"),
+    ("MMMMM D YYYY", "'MMMMM' in 'MMMMM D YYYY' is not a date format token"),
+    ("DMMMYYYY", "'DMMMYYYY' has no separators, so the month and the day need two digits: MM and DD"),
     ("dd.mm.yyyy", "'dd' in 'dd.mm.yyyy': write the tokens in capitals, as in 'DD.MM.YYYY'"),
     ("%d/%m/%Y", "'%' in '%d/%m/%Y' is not a date format token"),
     (
@@ -48,7 +55,8 @@ struct DateFormatTests {
     ("YYYY-MM-DD-DD", "'YYYY-MM-DD-DD' must have a year, a month and a day, each once"),
     ("YYYY-MM-MM", "'YYYY-MM-MM' must have a year, a month and a day, each once"),
     ("YYYY-DD-MM", "'YYYY-DD-MM' is in an order dates are not written in: use Y-M-D, D-M-Y or M-D-Y"),
-    ("DD.MM/YYYY", "'DD.MM/YYYY' mixes separators: use one of - . / throughout"),
+    ("DD.MM/YYYY", "'DD.MM/YYYY' mixes separators: use one of - . / or a space throughout"),
+    ("DD MMM-YY", "'DD MMM-YY' mixes separators: use one of - . / or a space throughout"),
     ("YYYY--MM-DD", "'YYYY--MM-DD' has a separator where a year, a month or a day belongs"),
     ("-YYYY-MM-DD", "'-YYYY-MM-DD' has a separator where a year, a month or a day belongs"),
     ("YYYY-MM-DD-", "'YYYY-MM-DD-' ends with a separator"),
@@ -87,6 +95,14 @@ struct DateFormatTests {
     ("YYYY-MM-DD", "2026-1-5", day(2026, 1, 5)),
     ("YYYY-MM-DD", "0001-01-01", day(1, 1, 1)),
     ("YYYY-MM-DD", "9999-12-31", day(9999, 12, 31)),
+    ("DD-MMM-YY", "21-May-23", day(2023, 5, 21)),
+    ("DD-MMM-YY", "03-DEC-24", day(2024, 12, 3)),
+    ("DD-MMM-YY", "3-déc.-24", day(2024, 12, 3)),
+    ("D MMM YY", "1 Mär 99", day(1999, 3, 1)),
+    ("MMM D YY", "Dec. 3 24", day(2024, 12, 3)),
+    ("DD.MMM.YYYY", "03.Dez.2024", day(2024, 12, 3)),
+    ("DDMMMYYYY", "03DEC2024", day(2024, 12, 3)),
+    ("DD-MMM-YY", "21-May-23 10:15 PM", day(2023, 5, 21)),
   ])
   func readsDates(_ pattern: String, _ cell: String, _ expected: CalendarDate) throws {
     let format = try #require(DateFormat(pattern: pattern))
@@ -115,6 +131,11 @@ struct DateFormatTests {
     ("YYYY-MM-DD", "10000-01-01"),
     ("YYYY-MM-DD", "٢٠٢٦-١١-٢٨"),  // only ASCII digits
     ("YYYY-MM-DD", ""),
+    ("DD-MMM-YY", "21-Mau-23"),  // no month of that name
+    ("DD-MMM-YY", "21-05-23"),  // a month in digits where its name belongs
+    ("DD-MMM-YY", "21-May-2023"),
+    ("DD-MMM-YY", "30-Feb-23"),
+    ("DD.MMM.YYYY", "03.Dez..2024"),
   ])
   func refusesWhatIsNotADayInTheFormat(_ pattern: String, _ cell: String) throws {
     let format = try #require(DateFormat(pattern: pattern))
@@ -146,7 +167,7 @@ struct DateFormatTests {
     "2026-11-28Tgarbage", "2026-11-28T25:00", "2026-11-28T24:00", "2026-11-28T09:60", "2026-11-28T09:30:60",
     "2026-11-28T", "2026-11-28  09:30", "2026-11-28T09", "2026-11-28T09:3", "2026-11-28T093000",
     "2026-11-28T09:30:00.", "2026-11-28T09:30:00.5.5", "2026-11-28T09:30+01:", "2026-11-28T09:30+1:00",
-    "2026-11-28T09:30+25:00", "2026-11-28T09:30ZZ", "2026-11-28t09:30", "2026-11-28X09:30", "2026-11-28T09:30 AM",
+    "2026-11-28T09:30+25:00", "2026-11-28T09:30ZZ", "2026-11-28t09:30", "2026-11-28X09:30", "2026-11-28T13:30 PM",
     "2026-11-28T123:00",
   ])
   func anInvalidTimeIsRefused(_ cell: String) throws {

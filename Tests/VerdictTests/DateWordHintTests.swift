@@ -2,9 +2,10 @@ import Testing
 
 @testable import Verdict
 
-/// Date cells with words in them, as CRM APIs, mail headers and bank exports write them: a month's
-/// name, a zone's name, `AM`/`PM`. They stay refused; their hint said to declare a format such as
-/// `M/D/YYYY`, which reads no word, or listed every form a time may take.
+/// Date cells with words in them, as CRM APIs, mail headers and bank exports write them, that are
+/// refused: a date in words that names no day, a zone's name, `PM` after `13:00`. Their hint said
+/// to declare a format such as `M/D/YYYY`, which reads no word, or listed every form a time may
+/// take.
 struct DateWordHintTests {
   static func error(_ cell: String, format: String? = nil) -> CellError? {
     let field = FieldInfo(name: "due", type: .date, dateFormat: format.flatMap(DateFormat.init(pattern:)))
@@ -12,23 +13,42 @@ struct DateWordHintTests {
     return error
   }
 
+  /// Dates in words that are read (``DatesInWordsTests``) but for these: each hint says what this
+  /// cell lacks.
   @Test(arguments: [
-    ("Tue, 03 Dec 2024 10:00:00 GMT", "month names are not read: write it as 2024-12-03"),
-    ("Tue, 03 Dec 2024 10:00:00 +0100", "month names are not read: write it as 2024-12-03"),
-    ("3 Dec 2024", "month names are not read: write it as 2024-12-03"),
-    ("Dec 3, 2024", "month names are not read: write it as 2024-12-03"),
-    ("03-Dec-2024", "month names are not read: write it as 2024-12-03"),
-    ("3. Dezember 2024", "month names are not read: write it as 2024-12-03"),
-    ("1er févr. 2024", "month names are not read: write dates in numbers, such as 2026-11-28"),
-    ("december 2024", "month names are not read: write dates in numbers, such as 2026-11-28"),
-    ("03-Dec-24", "month names are not read: write dates in numbers, such as 2026-11-28"),
-    ("31 Feb 2024", "month names are not read: write dates in numbers, such as 2026-11-28"),
+    (
+      "Mon, 03 Dec 2024 10:00:00 GMT",
+      "2024-12-03 is a Tuesday, not a Monday: check the date, or export it without the weekday"
+    ),
+    ("31 Feb 2024", "February 2024 has 29 days"),
+    ("Dec 32, 2024", "December 2024 has 31 days"),
+    (
+      "december 2024",
+      "a date in words has a day, the month and a four-digit year, such as 28 Nov 2026, Nov 28, 2026 or 2026-Nov-28"
+    ),
+    (
+      "3 Dec 2024 Dec",
+      "a date in words has a day, the month and a four-digit year, such as 28 Nov 2026, Nov 28, 2026 or 2026-Nov-28"
+    ),
+    (
+      "Dec 3, 24",
+      "a date in words with a two-digit year is read only in the field's declared format, such as format \"DD-MMM-YY\" for 28-Nov-26 or format \"MMM D YY\" for Nov 28 26"
+    ),
+    ("3 Dec 2024 25:00", DateWordHintTests.timeHint),
   ])
-  func aMonthNameGetsItsOwnHint(_ cell: String, _ hint: String) throws {
+  func aDateInWordsThatIsNotReadSaysWhy(_ cell: String, _ hint: String) throws {
     let error = try #require(Self.error(cell))
     #expect(error.hint == hint)
-    // The hint quotes the day; its kind does not, so a column of them gets it once.
-    #expect(error.hintGroup == "month names")
+  }
+
+  static let timeHint =
+    "a time after the date is T or a space, then HH:MM or HH:MM:SS, and must be a time of day; a fraction may "
+    + "follow, then AM or PM, then a zone after one space or none: Z, UTC, GMT or an offset such as +01:00"
+
+  /// A two-digit year after a month's name is what spreadsheets and Oracle write (`21-May-23`):
+  /// the hint names the format that reads it.
+  @Test func aTwoDigitYearAfterAMonthNameNamesItsFormat() throws {
+    #expect(try #require(Self.error("21-May-23")).hint == "declare the field's format: format \"D-MMM-YY\"")
   }
 
   @Test(arguments: [
@@ -46,10 +66,12 @@ struct DateWordHintTests {
     #expect(try #require(Self.error("2024-12-03 10:00 utc")).hint == "write the zone in capital letters: UTC")
   }
 
-  @Test(arguments: ["2024-12-03 10:00 PM", "2024-12-03 10:00:00am", "12/03/2024 10:00 AM"])
-  func twelveHourTimesSayTheyAreNotRead(_ cell: String) throws {
+  @Test(arguments: ["2024-12-03 13:00 PM", "2024-12-03 0:30:00am", "12/03/2024 12:60 AM"])
+  func aTwelveHourTimeOutsideItsHoursSaysSo(_ cell: String) throws {
     let error = try #require(Self.error(cell, format: cell.hasPrefix("12/") ? "M/D/YYYY" : nil))
-    #expect(error.hint?.hasPrefix("12-hour times (") == true)
+    let word = cell.hasSuffix("am") ? "am" : cell.hasSuffix("AM") ? "AM" : "PM"
+    #expect(
+      error.hint == (cell.contains("12:60") ? Self.timeHint : "a 12-hour time before \(word) runs from 1:00 to 12:59"))
   }
 
   /// Eight digits are not detected as a date (a number may be one), but `YYYYMMDD` reads them.

@@ -185,6 +185,12 @@ final class GrammarFileTests: XCTestCase {
     XCTAssertFalse(derives("field x number"))
     XCTAssertTrue(EBNFRecognizer.spells("D.M.YYYY", as: "date_pattern", in: grammar, specials: GrammarTokens.matches))
     XCTAssertFalse(EBNFRecognizer.spells("D.M.Y", as: "date_pattern", in: grammar, specials: GrammarTokens.matches))
+    // Every pattern the grammar spells is one the checker takes, and the other way round.
+    for pattern in ["DD-MMM-YY", "D MMMM YYYY", "DDMMMYYYY", "YYYY/MMM/D", "MMMDDYY", "DMMMYYYY", "MMMMM-D-YY"] {
+      XCTAssertEqual(
+        EBNFRecognizer.spells(pattern, as: "date_pattern", in: grammar, specials: GrammarTokens.matches),
+        DateFormat(pattern: pattern) != nil, pattern)
+    }
   }
 
   func testTheSentencesAreTheSameForTheSameSeed() throws {

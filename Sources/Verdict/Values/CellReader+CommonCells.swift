@@ -154,10 +154,11 @@ extension CellReader {
   }
 
   /// Whether a declared or detected date format reads ISO dates: year, month and day, a dash
-  /// between them, a four-digit year (the widths of `MM` and `DD` do not change what is read).
+  /// between them, a four-digit year, the month in digits (the widths of `MM` and `DD` do not
+  /// change what is read).
   @inline(__always)
   static func isISO(_ format: DateFormat) -> Bool {
-    format.order == .yearMonthDay && format.separator == .dash && format.yearDigits == 4
+    format.order == .yearMonthDay && format.separator == .dash && format.yearDigits == 4 && !format.monthInWords
   }
 
   /// The day of a cell of exactly `YYYY-MM-DD` (ten bytes, digits and dashes), or `nil` for any

@@ -1,8 +1,7 @@
-/// Hints for date cells that write part of the date or its time in words, which no format
-/// reads: a month's name (`3 Dec 2024`, `Dec 3, 2024`, `03-Dec-2024`, `3. Dezember 2024`, and
-/// RFC 2822's `Tue, 03 Dec 2024 10:00:00 GMT`, as mail headers and some CRM APIs write dates),
-/// a time zone's name (`10:00 CET`) or a 12-hour clock's `AM` and `PM`. The general hint would
-/// offer a format to declare, and no format reads a word.
+/// Hints for date cells that write part of the date or its time in words and were not read: a
+/// date in words that names no day or is not in a shape ``CellScanner/dateInWords`` reads, a
+/// time zone's name (`10:00 CET`) or a 12-hour clock's `PM` after `13:00`. The general hint
+/// would offer a format of digits to declare.
 ///
 /// Each hint has a kind (``CellError/hintKind``) that does not quote its cell, so that a column
 /// of such dates gets the hint once, not once for each of its first cells.
@@ -19,10 +18,7 @@ extension CellScanner {
     let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), as: UTF8.self)
     let capitals = word.uppercased()
     if capitals == "AM" || capitals == "PM" {
-      return (
-        "12-hour times (\(word)) are not read: write the time from 00:00 to 23:59, or the date alone (the time is "
-          + "ignored)", "12-hour time"
-      )
+      return ("a 12-hour time before \(word) runs from 1:00 to 12:59", "12-hour time")
     }
     if capitals == "UTC" || capitals == "GMT" || capitals == "Z" {
       return ("write the zone in capital letters: \(capitals)", "zone in small letters")
@@ -52,72 +48,42 @@ extension CellScanner {
     return ("\(hint); and declare the field's format: \(choices)", kind)
   }
 
-  /// The hint and its kind for a cell that names its month in words; `nil` for any other cell.
-  /// When the cell's other words are a weekday at most, and its numbers a day and a four-digit
-  /// year, the hint writes the day the cell names in numbers.
-  var monthNameHint: (hint: String, kind: String)? {
-    // No date is longer: a cell of megabytes is not split into words.
-    guard end - start <= 64 else { return nil }
-    var month: Int?
-    var months = 0
-    var others = 0
-    var days: [Int] = []
-    var years: [Int] = []
-    // The words up to the time (the first with a colon): `Tue, 03 Dec 2024 10:00:00 GMT`.
-    let words = string.split(whereSeparator: { " ,-/.".contains($0) })
-    for word in words.prefix(while: { !$0.contains(":") }) {
-      let lowered = word.lowercased()
-      if let number = CellScanner.monthNumbers[lowered] {
-        month = number
-        months += 1
-      } else if CellScanner.weekdays.contains(lowered) {
-        continue
-      } else if let value = Int(word), word.allSatisfy(\.isASCII) {
-        if word.count == 4 { years.append(value) } else if word.count <= 2 { days.append(value) } else { others += 1 }
-      } else {
-        others += 1
+  /// The hint and its kind for a cell that names its month in words and that ``dateInWords``
+  /// could not read: the day it names does not exist or is not the weekday written before it, the
+  /// time after it is not one, its year has two digits, or its shape is none of a date in words;
+  /// `nil` for a cell that names no month.
+  var monthNameHint: (hint: String, kind: String?)? {
+    if let parts = wordDate {
+      guard let date = CalendarDate(year: parts.year, month: parts.month, day: parts.day) else {
+        return (CellScanner.noSuchDay(year: parts.year, month: parts.month, day: parts.day), nil)
+      }
+      if let weekday = parts.weekday, MonthNames.weekday(of: date) != weekday {
+        let written = MonthNames.weekdayNames[weekday]
+        let actual = MonthNames.weekdayNames[MonthNames.weekday(of: date)]
+        return (
+          "\(date) is a \(actual), not a \(written): check the date, or export it without the weekday", "weekday"
+        )
+      }
+      // What follows the date is a time when it starts with a digit: `3 Dec 2024 25:00`.
+      if parts.end + 1 < end, CellScanner.isDigit(bytes[parts.end + 1]) {
+        if let word = timeWordHint(from: parts.end) { return word }
+        return (CellScanner.timeHint, nil)
       }
     }
-    guard let month else { return nil }
-    let kind = "month names"
-    if months == 1, others == 0, days.count == 1, years.count == 1, (1...9999).contains(years[0]),
-      let date = CalendarDate(year: years[0], month: month, day: days[0])
-    {
-      return ("month names are not read: write it as \(date)", kind)
+    // No date is longer: a cell of megabytes is not split into words.
+    guard end - start <= 64 else { return nil }
+    let words = string.split(whereSeparator: { " ,-/.".contains($0) }).prefix(while: { !$0.contains(":") })
+    guard words.contains(where: { MonthNames.month($0.utf8) != nil }) else { return nil }
+    let numbers = words.filter { $0.allSatisfy(\.isASCII) && Int($0) != nil }
+    if numbers.count == 2, numbers.allSatisfy({ $0.count <= 2 }) {
+      return (
+        "a date in words with a two-digit year is read only in the field's declared format, such as "
+          + "format \"DD-MMM-YY\" for 28-Nov-26 or format \"MMM D YY\" for Nov 28 26", "month names, two-digit year"
+      )
     }
-    return ("month names are not read: write dates in numbers, such as 2026-11-28", kind)
+    return (
+      "a date in words has a day, the month and a four-digit year, such as 28 Nov 2026, Nov 28, 2026 or 2026-Nov-28",
+      "month names"
+    )
   }
-
-  /// Months by their English, German and French names and abbreviations, in small letters.
-  private static let monthNumbers: [String: Int] = {
-    let names = [
-      ["january", "jan", "januar", "janvier", "janv", "jän"],
-      ["february", "feb", "februar", "février", "févr", "fevrier", "fevr"],
-      ["march", "mar", "märz", "mär", "mrz", "mars"],
-      ["april", "apr", "avril", "avr"],
-      ["may", "mai"],
-      ["june", "jun", "juni", "juin"],
-      ["july", "jul", "juli", "juillet", "juil"],
-      ["august", "aug", "août", "aout"],
-      ["september", "sep", "sept", "septembre"],
-      ["october", "oct", "oktober", "okt", "octobre"],
-      ["november", "nov", "novembre"],
-      ["december", "dec", "dezember", "dez", "décembre", "déc", "decembre"],
-    ]
-    var numbers: [String: Int] = [:]
-    for (index, spellings) in names.enumerated() {
-      for spelling in spellings { numbers[spelling] = index + 1 }
-    }
-    return numbers
-  }()
-
-  /// Weekdays by their English, German and French names and common abbreviations, which a date
-  /// in words may start with.
-  private static let weekdays: Set<String> = [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-    "mo", "di", "mi", "do", "fr", "sa", "so",
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-  ]
 }

@@ -1,7 +1,9 @@
 /// Dates in data cells: in a field's declared format, or else in the forms every policy reads
-/// (`2026-11-28` and `28.11.2026`, each with an optional time after it).
+/// (`2026-11-28`, `28.11.2026` and dates in words such as `3 Dec 2026`, each with an optional time
+/// after it).
 extension CellScanner {
-  /// The default forms after the byte-level fast paths: ISO and German dates.
+  /// The default forms after the byte-level fast paths: ISO and German dates (then dates in
+  /// words, ``dateInWords``).
   static let isoDate = DateFormat(order: .yearMonthDay, separator: .dash, yearDigits: 4)
   static let germanDate = DateFormat(order: .dayMonthYear, separator: .dot, yearDigits: 4)
   /// `YYYYMMDD`, for hints only: detection does not try it.
@@ -27,7 +29,7 @@ extension CellScanner {
       }
     }
     return CellScanner.isoDate.date(in: bytes, from: start, to: end)
-      ?? CellScanner.germanDate.date(in: bytes, from: start, to: end)
+      ?? CellScanner.germanDate.date(in: bytes, from: start, to: end) ?? dateInWords
   }
 
   /// The value of `count` ASCII digits at `offset`, or `nil` if any byte is not a digit.
@@ -70,10 +72,7 @@ extension CellScanner {
         guard bytes[parts.end] == UInt8(ascii: "T") || bytes[parts.end] == UInt8(ascii: " ") else { continue }
         if DateFormat.isTime(bytes, from: parts.end, to: end) { return (CellScanner.noSuchDay(parts) + declared, nil) }
         if let word = timeWordHint(from: parts.end) { return word }
-        return (
-          "a time after the date is T or a space, then HH:MM or HH:MM:SS, and must be a time of day; "
-            + "a fraction may follow, then a zone after one space or none: Z, UTC, GMT or an offset such as +01:00", nil
-        )
+        return (CellScanner.timeHint, nil)
       }
       return (CellScanner.noSuchDay(parts) + declared, nil)
     }
@@ -137,6 +136,11 @@ extension CellScanner {
     )
   }
 
+  /// The hint for a time after a date that is not one.
+  static let timeHint =
+    "a time after the date is T or a space, then HH:MM or HH:MM:SS, and must be a time of day; a fraction may "
+    + "follow, then AM or PM, then a zone after one space or none: Z, UTC, GMT or an offset such as +01:00"
+
   private static let monthNames = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
     "December",
@@ -150,10 +154,14 @@ extension CellScanner {
 
   /// Why the numbers of a date name no day of the calendar.
   private static func noSuchDay(_ parts: DateFormat.Parts) -> String {
-    guard (1...9999).contains(parts.year) else { return "years run from 1 to 9999" }
-    guard (1...12).contains(parts.month) else { return "there is no month \(parts.month)" }
-    guard parts.day > 0 else { return "there is no day 0" }
-    let days = CalendarDate.daysIn(month: parts.month, year: parts.year)
-    return "\(monthNames[parts.month - 1]) \(parts.year) has \(days) days"
+    noSuchDay(year: parts.year, month: parts.month, day: parts.day)
+  }
+
+  /// Why `year`, `month` and `day` name no day of the calendar.
+  static func noSuchDay(year: Int, month: Int, day: Int) -> String {
+    guard (1...9999).contains(year) else { return "years run from 1 to 9999" }
+    guard (1...12).contains(month) else { return "there is no month \(month)" }
+    guard day > 0 else { return "there is no day 0" }
+    return "\(monthNames[month - 1]) \(year) has \(CalendarDate.daysIn(month: month, year: year)) days"
   }
 }

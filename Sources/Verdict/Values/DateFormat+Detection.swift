@@ -13,8 +13,10 @@ extension DateFormat {
   }
 
   /// The formats ``detect(_:)`` tries, in order of preference: `YYYY-MM-DD`, `YYYY/MM/DD`,
-  /// `DD.MM.YYYY`, `DD.MM.YY`, `D/M/YYYY`, `M/D/YYYY`, `D/M/YY`, `M/D/YY`, `DD-MM-YYYY` and
-  /// `MM-DD-YYYY`.
+  /// `DD.MM.YYYY`, `DD.MM.YY`, `D/M/YYYY`, `M/D/YYYY`, `D/M/YY`, `M/D/YY`, `DD-MM-YYYY`,
+  /// `MM-DD-YYYY`, and a month's name with a two-digit year as spreadsheets and Oracle write it:
+  /// `D-MMM-YY` (`3-Dec-24`) and `D MMM YY`. (Dates in words with four-digit years need no
+  /// format: the default forms read them.)
   package static let candidates: [DateFormat] = [
     DateFormat(order: .yearMonthDay, separator: .dash, yearDigits: 4),
     DateFormat(order: .yearMonthDay, separator: .slash, yearDigits: 4),
@@ -26,6 +28,8 @@ extension DateFormat {
     DateFormat(order: .monthDayYear, separator: .slash, yearDigits: 2, monthWidth: 1, dayWidth: 1),
     DateFormat(order: .dayMonthYear, separator: .dash, yearDigits: 4),
     DateFormat(order: .monthDayYear, separator: .dash, yearDigits: 4),
+    DateFormat(order: .dayMonthYear, separator: .dash, yearDigits: 2, monthWidth: 3, dayWidth: 1),
+    DateFormat(order: .dayMonthYear, separator: .space, yearDigits: 2, monthWidth: 3, dayWidth: 1),
   ]
 
   /// The format of a column whose cells are `samples`: among the ``candidates``, those that read

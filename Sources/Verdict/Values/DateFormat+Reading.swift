@@ -1,9 +1,9 @@
 /// Reading dates in a format from a cell's bytes, without making a `String`.
 ///
 /// After the date a cell may hold a time: `T` or one space, then `HH:MM`, `HH:MM:SS` or
-/// `HH:MM:SS.fraction` (the hour may have one digit), then optionally `Z` or an offset `+HH:MM`,
-/// `-HH:MM`, `+HHMM` or `-HHMM`. The time must be a valid time of day and is then ignored: the
-/// date is the one written, never moved to another time zone.
+/// `HH:MM:SS.fraction` (the hour may have one digit), then optionally `AM` or `PM`, then optionally
+/// `Z`, `UTC`, `GMT` or an offset `+HH:MM`, `-HH:MM`, `+HHMM` or `-HHMM`. The time must be a valid
+/// time of day and is then ignored: the date is the one written, never moved to another time zone.
 extension DateFormat {
   /// The date `text` holds in this format, spaces around it ignored as in a data cell, or `nil`.
   package func date(_ text: String) -> CalendarDate? {
@@ -54,6 +54,9 @@ extension DateFormat {
         let digits = Int(yearDigits)
         guard let value = DateFormat.number(bytes, &index, end, fewest: digits, most: digits) else { return nil }
         year = value
+      case .month where monthInWords:
+        guard let value = monthName(bytes, &index, end) else { return nil }
+        month = value
       case .month:
         guard let value = DateFormat.number(bytes, &index, end, fewest: fewest, most: 2) else { return nil }
         month = value
@@ -64,6 +67,18 @@ extension DateFormat {
     }
     if yearDigits == 2 { year += year >= 69 ? 1900 : 2000 }
     return Parts(year: year, month: month, day: day, end: index)
+  }
+
+  /// The month named by the word at `index` (`Dec`, `December`, `Dez.`, `déc.`), which moves past
+  /// it and the dot an abbreviation may end with (unless dots separate the parts); `nil` when the
+  /// word names no month.
+  private func monthName(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ end: Int) -> Int? {
+    var word = index
+    while word < end, CellScanner.isLetter(bytes[word]) || bytes[word] >= 0x80 { word += 1 }
+    guard word > index, let month = MonthNames.month(bytes[index..<word]) else { return nil }
+    index = word
+    if separator != .dot, index < end, bytes[index] == UInt8(ascii: ".") { index += 1 }
+    return month
   }
 
   /// A part of a date.
@@ -98,7 +113,8 @@ extension DateFormat {
   }
 
   /// Whether `bytes[start..<end]` is a valid time after a date: `T` or a space, `H:MM` or
-  /// `HH:MM`, optionally `:SS` and a fraction, then optionally a zone: `Z`, `UTC`, `GMT` or an
+  /// `HH:MM`, optionally `:SS` and a fraction, then optionally a 12-hour clock's `AM` or `PM`
+  /// (`10:00 PM`, the hour then from 1 to 12), then optionally a zone: `Z`, `UTC`, `GMT` or an
   /// offset (`+01:00`, `-0800`, `+01`), after one space or none (`10:00:00 +0100`, as many
   /// exports write it, and `10:00 UTC`). The zone names no other day than the one written: the
   /// date is taken as written, never converted.
@@ -119,9 +135,30 @@ extension DateFormat {
       }
     }
     if index == end { return true }
-    // A space says a zone follows.
+    // A space says a zone or a 12-hour clock's AM or PM follows.
     _ = skip(UInt8(ascii: " "), bytes, &index, end)
+    if let after = meridiemEnd(bytes, from: index, to: end) {
+      // A 12-hour clock's hours run from 1 to 12: `13:00 PM` and `0:30 AM` are no times.
+      guard hour >= 1 && hour <= 12 else { return false }
+      index = after
+      if index == end { return true }
+      guard skip(UInt8(ascii: " "), bytes, &index, end) else { return false }
+    }
     return isZone(bytes, from: index, to: end)
+  }
+
+  /// The end of a 12-hour clock's `AM` or `PM` at `start` (in any letter case, or written `a.m.`
+  /// and `p.m.`), or `nil` when there is none there.
+  private static func meridiemEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+    guard start + 2 <= end else { return nil }
+    let first = bytes[start] | 0x20
+    guard first == UInt8(ascii: "a") || first == UInt8(ascii: "p") else { return nil }
+    var index = start + 1
+    let dotted = skip(UInt8(ascii: "."), bytes, &index, end)
+    guard index < end, bytes[index] | 0x20 == UInt8(ascii: "m") else { return nil }
+    index += 1
+    if dotted { guard skip(UInt8(ascii: "."), bytes, &index, end) else { return nil } }
+    return index == end || bytes[index] == UInt8(ascii: " ") ? index : nil
   }
 
   /// Whether `bytes[start..<end]` is a time zone after a time: `Z`, `UTC`, `GMT`, or an offset of

@@ -3,10 +3,12 @@
 /// `field due: date format "M/D/YYYY"`.
 ///
 /// A pattern is made of the tokens `YYYY` (a four-digit year), `YY` (a two-digit year), `MM` or
-/// `M` (the month), `DD` or `D` (the day), in the order year-month-day, day-month-year or
-/// month-day-year, separated by `-`, `.` or `/`, or not separated at all (`YYYYMMDD`). With a
-/// separator, `M` and `MM` both read one or two digits (exports mix `2/1/2013` and `02/01/2013`),
-/// and so do `D` and `DD`; without one, the month and the day have two digits each.
+/// `M` (the month), `MMM` or `MMMM` (the month's name, as ``MonthNames`` knows them: `Dec`,
+/// `December`, `Dez.`), `DD` or `D` (the day), in the order year-month-day, day-month-year or
+/// month-day-year, separated by `-`, `.`, `/` or a space, or not separated at all (`YYYYMMDD`,
+/// `DDMMMYYYY`). With a separator, `M` and `MM` both read one or two digits (exports mix
+/// `2/1/2013` and `02/01/2013`), and so do `D` and `DD`; without one, the day and a month in
+/// digits have two digits each.
 ///
 /// A two-digit year follows POSIX `strptime`: 69 to 99 are 1969 to 1999, 00 to 68 are 2000 to
 /// 2068. Every format reads an optional time after the date (see ``date(in:from:to:)``).
@@ -31,6 +33,8 @@ package struct DateFormat: Sendable, Hashable {
     case dot = 0x2E
     /// `/`.
     case slash = 0x2F
+    /// A space: `28 Nov 26`.
+    case space = 0x20
     /// Nothing: `20261128`.
     case none = 0
   }
@@ -41,8 +45,9 @@ package struct DateFormat: Sendable, Hashable {
   package let separator: Separator
   /// How many digits the year has: 4 or 2.
   package let yearDigits: UInt8
-  /// How the month and the day are written in the pattern (`M` is 1, `MM` 2). With a separator
-  /// both widths read one or two digits; the widths only give the pattern back as written.
+  /// How the month and the day are written in the pattern (`M` is 1, `MM` 2, and a month's name
+  /// `MMM` 3 or `MMMM` 4). With a separator both widths of digits read one or two; the widths of
+  /// digits and of names only give the pattern back as written.
   let monthWidth: UInt8
   let dayWidth: UInt8
 
@@ -90,7 +95,7 @@ package struct DateFormat: Sendable, Hashable {
       throw PatternError("'\(pattern)' must have a year, a month and a day, each once")
     }
     guard separators.isEmpty || separators[0] == separators[1] else {
-      throw PatternError("'\(pattern)' mixes separators: use one of - . / throughout")
+      throw PatternError("'\(pattern)' mixes separators: use one of - . / or a space throughout")
     }
     var year: UInt8 = 0
     var month: UInt8 = 0
@@ -115,11 +120,14 @@ package struct DateFormat: Sendable, Hashable {
       throw PatternError("'\(pattern)' is in an order dates are not written in: use Y-M-D, D-M-Y or M-D-Y")
     }
     let separator = separators.first ?? .none
-    if separator == .none, month != 2 || day != 2 {
+    if separator == .none, month == 1 || day != 2 {
       throw PatternError("'\(pattern)' has no separators, so the month and the day need two digits: MM and DD")
     }
     self.init(order: order, separator: separator, yearDigits: year, monthWidth: month, dayWidth: day)
   }
+
+  /// Whether the month is written by its name (`MMM` or `MMMM`), not in digits.
+  package var monthInWords: Bool { monthWidth >= 3 }
 
   /// The pattern, as ``init(pattern:)`` reads it: `"M/D/YYYY"`.
   package var pattern: String {
@@ -139,11 +147,12 @@ package struct DateFormat: Sendable, Hashable {
   /// 28 November 2026 written in this format, to show it in hints: `11/28/2026`.
   package var example: String {
     let year = yearDigits == 2 ? "26" : "2026"
+    let month = monthWidth == 4 ? "November" : monthInWords ? "Nov" : "11"
     let parts: [String]
     switch order {
-    case .yearMonthDay: parts = [year, "11", "28"]
-    case .dayMonthYear: parts = ["28", "11", year]
-    case .monthDayYear: parts = ["11", "28", year]
+    case .yearMonthDay: parts = [year, month, "28"]
+    case .dayMonthYear: parts = ["28", month, year]
+    case .monthDayYear: parts = [month, "28", year]
     }
     let between = separator == .none ? "" : String(UnicodeScalar(separator.rawValue))
     return parts.joined(separator: between)
@@ -151,8 +160,9 @@ package struct DateFormat: Sendable, Hashable {
 
   /// What a pattern may hold, for hints.
   package static let patternHint =
-    "a format has a year (YYYY or YY), a month (MM or M) and a day (DD or D), in the order Y M D, D M Y or M D Y, "
-    + "separated by - . or / (or not at all): for example \"M/D/YYYY\", \"DD.MM.YY\" or \"YYYY-MM-DD\""
+    "a format has a year (YYYY or YY), a month (MM or M, or MMM for its name) and a day (DD or D), in the order "
+    + "Y M D, D M Y or M D Y, separated by - . / or a space (or not at all): for example \"M/D/YYYY\", "
+    + "\"DD.MM.YY\", \"DD-MMM-YY\" or \"YYYY-MM-DD\""
 
   /// Why a pattern is not a date format.
   package struct PatternError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -201,11 +211,11 @@ package struct DateFormat: Sendable, Hashable {
       switch (character, run - index) {
       case ("Y", 4): tokens.append(.year(4))
       case ("Y", 2): tokens.append(.year(2))
-      case ("M", 1...2): tokens.append(.month(UInt8(run - index)))
+      case ("M", 1...4): tokens.append(.month(UInt8(run - index)))
       case ("D", 1...2): tokens.append(.day(UInt8(run - index)))
       case ("y", _), ("m", _), ("d", _):
         throw PatternError("'\(word)' in '\(pattern)': write the tokens in capitals, as in '\(pattern.uppercased())'")
-      case ("H", _), ("h", _), (":", _), ("T", _), (" ", _):
+      case ("H", _), ("h", _), (":", _), ("T", _):
         throw PatternError(
           "'\(pattern)' holds a time: a format gives only the date, and every format reads a time after it")
       default:

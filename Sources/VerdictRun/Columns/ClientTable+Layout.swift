@@ -54,7 +54,7 @@ extension ClientTable {
       } else if let detected = dateFormats.indices.contains(column) ? dateFormats[column] : nil {
         dates.append("\(field.name) \(detected.pattern)")
       } else {
-        dates.append("\(field.name) YYYY-MM-DD or DD.MM.YYYY")
+        dates.append("\(field.name) YYYY-MM-DD, DD.MM.YYYY or in words")
       }
     }
     return dates.isEmpty ? [] : ["dates: " + dates.joined(separator: ", ")]

@@ -38,7 +38,9 @@ struct DataNotation: Sendable, Hashable {
     let (year, month, day) = date.components
     guard year >= 1000 && year <= 9999 else { return date.description }
     let pattern = format.pattern
-    let monthText = DataNotation.padded(month, pattern.contains("MM") ? 2 : 1)
+    let monthText =
+      format.monthInWords
+      ? MonthNames.abbreviations[month - 1] : DataNotation.padded(month, pattern.contains("MM") ? 2 : 1)
     let dayText = DataNotation.padded(day, pattern.contains("DD") ? 2 : 1)
     let separator = String(UnicodeScalar(format.separator.rawValue))
     switch format.order {

@@ -1,0 +1,83 @@
+/// The names of months and weekdays that dates in words use, in the languages of the exports
+/// Verdict reads (English, German, French): `Dec`, `December`, `Dezember`, `déc.`, `Tue`.
+///
+/// A name is looked up in small letters, without the dot an abbreviation may end with. No name
+/// stands for two months across these languages (`mar` is March, `mai` May, in each that has it),
+/// so a cell's month never depends on guessing its language.
+package enum MonthNames {
+  /// The month `word` names (1 to 12), or `nil`.
+  static func month(_ word: some Sequence<UInt8>) -> Int? {
+    guard let key = lowered(word) else { return nil }
+    return months[key]
+  }
+
+  /// The weekday `word` names, 0 for Monday to 6 for Sunday, or `nil`.
+  static func weekday(_ word: some Sequence<UInt8>) -> Int? {
+    guard let key = lowered(word) else { return nil }
+    return weekdays[key]
+  }
+
+  /// The weekday of `date`, 0 for Monday to 6 for Sunday.
+  static func weekday(of date: CalendarDate) -> Int {
+    // 1970-01-01 was a Thursday (3).
+    Int(((date.daysSinceEpoch % 7) + 7 + 3) % 7)
+  }
+
+  /// English abbreviations, as a report writes a month in words: `Jan` to `Dec`.
+  package static let abbreviations = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  ]
+
+  /// English names of the weekdays, from Monday, for hints.
+  static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+  /// `word` in small letters, or `nil` when it is too long to be a name or not UTF-8.
+  private static func lowered(_ word: some Sequence<UInt8>) -> String? {
+    var bytes: [UInt8] = []
+    for byte in word {
+      guard bytes.count < 12 else { return nil }
+      bytes.append(byte)
+    }
+    guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+    return text.lowercased()
+  }
+
+  private static let months: [String: Int] = {
+    let names = [
+      ["january", "jan", "januar", "janvier", "janv", "jän"],
+      ["february", "feb", "februar", "février", "févr", "fevrier", "fevr"],
+      ["march", "mar", "märz", "mär", "mrz", "mars"],
+      ["april", "apr", "avril", "avr"],
+      ["may", "mai"],
+      ["june", "jun", "juni", "juin"],
+      ["july", "jul", "juli", "juillet", "juil"],
+      ["august", "aug", "août", "aout"],
+      ["september", "sep", "sept", "septembre"],
+      ["october", "oct", "oktober", "okt", "octobre"],
+      ["november", "nov", "novembre"],
+      ["december", "dec", "dezember", "dez", "décembre", "déc", "decembre"],
+    ]
+    var numbers: [String: Int] = [:]
+    for (index, spellings) in names.enumerated() {
+      for spelling in spellings { numbers[spelling] = index + 1 }
+    }
+    return numbers
+  }()
+
+  private static let weekdays: [String: Int] = {
+    let names = [
+      ["monday", "mon", "montag", "mo", "lundi", "lun"],
+      ["tuesday", "tue", "tues", "dienstag", "di", "mardi"],
+      ["wednesday", "wed", "mittwoch", "mi", "mercredi", "mer"],
+      ["thursday", "thu", "thur", "thurs", "donnerstag", "do", "jeudi", "jeu"],
+      ["friday", "fri", "freitag", "fr", "vendredi", "ven"],
+      ["saturday", "sat", "samstag", "sa", "samedi", "sam"],
+      ["sunday", "sun", "sonntag", "so", "dimanche", "dim"],
+    ]
+    var numbers: [String: Int] = [:]
+    for (index, spellings) in names.enumerated() {
+      for spelling in spellings { numbers[spelling] = index }
+    }
+    return numbers
+  }()
+}
