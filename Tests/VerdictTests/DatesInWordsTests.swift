@@ -79,7 +79,8 @@ struct DatesInWordsTests {
   /// time is, so the date is the one written.
   @Test(arguments: [
     "2024-12-03 10:00 PM", "2024-12-03 10:00PM", "2024-12-03 12:59:59 am", "2024-12-03 1:05 p.m.",
-    "03.12.2024 11:00 AM", "2024-12-03 10:00 PM +0100", "2024-12-03 10:00 AM UTC",
+    "03.12.2024 11:00 AM", "2024-12-03 10:00 PM +0100", "2024-12-03 10:00 AM UTC", "2024-12-03, 10:00:00 PM",
+    "Dec 3, 2024, 10:00 AM",
   ])
   func readsATwelveHourTime(_ cell: String) {
     #expect(Self.read(cell) == Self.date(2024, 12, 3), "\(cell)")
@@ -87,7 +88,7 @@ struct DatesInWordsTests {
 
   @Test(arguments: [
     "2024-12-03 13:00 PM", "2024-12-03 0:30 AM", "2024-12-03 10:00 P.M", "2024-12-03 10:00 AMT",
-    "2024-12-03 10:00 PM+0100", "2024-12-03 10:00 A M",
+    "2024-12-03 10:00 PM+0100", "2024-12-03 10:00 A M", "2024-12-03,10:00", "2024-12-03, , 10:00",
   ])
   func refusesATwelveHourTimeThatIsNone(_ cell: String) {
     #expect(Self.read(cell).isFailure, "\(cell)")

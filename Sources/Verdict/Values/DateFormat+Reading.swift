@@ -112,7 +112,7 @@ extension DateFormat {
     return count >= fewest ? value : nil
   }
 
-  /// Whether `bytes[start..<end]` is a valid time after a date: `T` or a space, `H:MM` or
+  /// Whether `bytes[start..<end]` is a valid time after a date: `T`, a space or `, `, `H:MM` or
   /// `HH:MM`, optionally `:SS` and a fraction, then optionally a 12-hour clock's `AM` or `PM`
   /// (`10:00 PM`, the hour then from 1 to 12), then optionally a zone: `Z`, `UTC`, `GMT` or an
   /// offset (`+01:00`, `-0800`, `+01`), after one space or none (`10:00:00 +0100`, as many
@@ -120,6 +120,8 @@ extension DateFormat {
   /// date is taken as written, never converted.
   static func isTime(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
     var index = start
+    // `, ` as well: JavaScript's `toLocaleString` writes `12/3/2024, 10:00:00 PM`.
+    if index + 1 < end, bytes[index] == UInt8(ascii: ","), bytes[index + 1] == UInt8(ascii: " ") { index += 1 }
     guard index < end, bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: " ") else { return false }
     index += 1
     guard let hour = number(bytes, &index, end, fewest: 1, most: 2), hour < 24,
