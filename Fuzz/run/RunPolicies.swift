@@ -1,7 +1,7 @@
 import Verdict
 
 /// The policies the run target reads its files with: every field type, `in` units, a column
-/// named by `from`, a date format, undeclared fields (typed by their cells), population figures,
+/// named by `from`, date formats (one of month names), dates in words, undeclared fields (typed by their cells), population figures,
 /// amounts in their rows' currencies and values inside JSON objects (`from "billing.outstanding"`).
 ///
 /// Under ASan each input compiles its policy afresh: a policy kept in a global for the whole
@@ -76,6 +76,11 @@ enum RunPolicies {
     field plan: text from "account.plan"
     rule "owes" when delay > 30d and outstanding > 0€ then recommend fire
     rule "pro" when plan == "pro" then recommend watch
+    """,
+    """
+    field sent: date format "DD-MMM-YY" from "Sent"
+    field due: date
+    rule "old" when sent < 2020-01-01 or due < today then recommend review
     """,
   ]
 }

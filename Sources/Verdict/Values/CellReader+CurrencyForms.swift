@@ -1,38 +1,33 @@
-/// Money cells whose currency is written in a way the reader does not take: a sign other than
-/// `€`, `$` and `£` (`¥1234`, `₹500`, `US$12.50`, `R$ 99,90`), a common code in small letters
-/// (`12.50 eur`) or the euro's name (`12.50 Euro`).
+/// Money cells whose currency is written in a way the reader does not take: a sign of several
+/// currencies in a field of none of them (`¥1234` in a field of dollars, `1 200 kr` in one of
+/// euros), a common code in small letters (`12.50 eur`) or the euro's name (`12.50 Euro`).
 ///
 /// Such a cell stays refused: `¥` is the yen's and the yuan's sign, and a code in small letters
-/// may be a word. The hint names the currency's code, with the cell rewritten when that reads in
+/// may be a word. The hint names the currency's codes, with the cell rewritten when that reads in
 /// the field, where the generic hint offered the forms of euros. The error path alone pays for it.
 extension CellReader {
-  /// Signs and prefixed dollar signs, longest first, with the codes they may stand for.
-  private static let signs: [(sign: String, codes: [String])] = [
-    ("US$", ["USD"]), ("CA$", ["CAD"]), ("NZ$", ["NZD"]), ("HK$", ["HKD"]), ("AU$", ["AUD"]),
-    ("A$", ["AUD"]), ("C$", ["CAD"]), ("S$", ["SGD"]), ("R$", ["BRL"]), ("¥", ["JPY", "CNY"]),
-    ("₹", ["INR"]), ("₽", ["RUB"]), ("₺", ["TRY"]), ("₩", ["KRW"]), ("₪", ["ILS"]), ("₫", ["VND"]),
-    ("₱", ["PHP"]), ("฿", ["THB"]), ("₴", ["UAH"]), ("₦", ["NGN"]), ("zł", ["PLN"]), ("Kč", ["CZK"]),
-  ]
-
   /// The error for a trimmed `cell` of a money `field` whose currency is written as above and
   /// that reads with its code instead; `nil` for any other cell.
   func currencyWrittenAnotherWay(_ cell: CellScanner, _ field: CellFormat) -> CellError? {
     // No amount is longer: a cell of megabytes is not looked at character by character.
-    guard cell.end - cell.start <= 64 else { return nil }
-    let text = cell.string
-    for (sign, codes) in CellReader.signs {
-      guard let range = text.firstRange(of: sign) else { continue }
+    guard cell.end > cell.start, cell.end - cell.start <= 64 else { return nil }
+    let minus = cell.bytes[cell.start] == UInt8(ascii: "-") ? 1 : 0
+    if let (sign, _) = cell.otherSign(from: cell.start + minus, to: cell.end), sign.currencies.count > 1 {
+      let text = cell.string
+      guard let range = text.firstRange(of: sign.text) else { return nil }
       let amount = CellReader.collapsed(text[..<range.lowerBound] + text[range.upperBound...])
-      guard amount.contains(where: \.isNumber) else { continue }
+      guard amount.contains(where: \.isNumber) else { return nil }
+      let codes = sign.currencies.map(\.code)
       let written = codes.map { "\(amount) \($0)" }
       // With the cell rewritten only when that reads: `¥1,234` has two readings as well.
       let code = written.allSatisfy { reads($0, as: field) } ? written : codes
-      let why = codes.count > 1 ? ", as it stands for more than one currency" : ""
       return cell.mismatch(
         "money",
-        hint: "\"\(sign)\" is not read as a currency sign\(why) (the signs read are €, $ and £): write the "
-          + "currency's code: \(code.joined(separator: " or "))", kind: "currency sign")
+        hint: "\"\(sign.text)\" stands for more than one currency (\(codes.joined(separator: ", "))): declare the "
+          + "field's currency, such as money in \(codes[0]), or write the code: \(code.joined(separator: " or "))",
+        kind: "currency sign")
     }
+    let text = cell.string
     let words = text.split(separator: " ")
     guard words.count == 2, let word = words.first(where: { $0.allSatisfy(\.isLetter) }) else { return nil }
     let lowered = word.lowercased()

@@ -95,7 +95,8 @@ struct CellScanner {
   }
 
   /// `1200`, `1200.50 EUR`, `EUR 1200`, `€1200`, `-$250.00`, `1.234,56 €` (a no-break space before
-  /// the symbol too); bare numbers take `defaultCurrency`.
+  /// the symbol too), `500 zł`; bare numbers take `defaultCurrency`, and so do `$` and signs of
+  /// several currencies when it is one of theirs (`CellScanner+CurrencySigns.swift`).
   func money(defaultCurrency: Currency?) -> Money? {
     // A cell that starts and ends with a digit has no symbol or currency code: a bare amount.
     if let defaultCurrency, end > start, CellScanner.isDigit(bytes[start]), CellScanner.isDigit(bytes[end - 1]) {
@@ -123,15 +124,28 @@ struct CellScanner {
       minusFirst = true
       first += 1
     }
-    // The symbols €, $ and £ in front or behind; as before, a later symbol wins.
-    for symbol in 0..<3 {
-      let (pattern, count) = CellScanner.moneySymbol(symbol)
-      if hasBytes(pattern, count, at: first) {
-        first += count
-        currency = CellScanner.symbolCurrency(symbol)
-      } else if last - count >= first, hasBytes(pattern, count, at: last - count) {
-        last -= count
-        currency = CellScanner.symbolCurrency(symbol)
+    // Other signs (`zł`, `₹`, `US$`, `kr`): see `CellScanner+CurrencySigns.swift`.
+    let minus = !minusFirst && first < last && bytes[first] == UInt8(ascii: "-") ? 1 : 0
+    if let (sign, atFront) = otherSign(from: first + minus, to: last) {
+      if atFront {
+        minusFirst = minus == 1
+        first += minus + sign.bytes.count
+      } else {
+        last -= sign.bytes.count
+      }
+      guard let named = CellScanner.currency(of: sign, in: defaultCurrency) else { return nil }
+      currency = named
+    } else {
+      // The symbols €, $ and £ in front or behind; as before, a later symbol wins.
+      for symbol in 0..<3 {
+        let (pattern, count) = CellScanner.moneySymbol(symbol)
+        if hasBytes(pattern, count, at: first) {
+          first += count
+          currency = symbol == 1 ? CellScanner.dollarSign(in: defaultCurrency) : CellScanner.symbolCurrency(symbol)
+        } else if last - count >= first, hasBytes(pattern, count, at: last - count) {
+          last -= count
+          currency = symbol == 1 ? CellScanner.dollarSign(in: defaultCurrency) : CellScanner.symbolCurrency(symbol)
+        }
       }
     }
     if currency == nil, last - first > 3, let code = currencyCode(last - 3), !CellScanner.isLetter(bytes[last - 4]) {
