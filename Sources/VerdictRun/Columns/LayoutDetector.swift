@@ -130,7 +130,8 @@ struct LayoutDetector {
         // read by no one: it decides nothing, as `check --data`, `explain` and the REPL leave it
         // out too. A totals row's sums, the file's largest numbers, would otherwise be the ones
         // with a thousands separator.
-        guard shape.fits(record), key < 0 || !ClientKey.isBlank(record[key]) && !TotalsRow.isLabel(record[key])
+        guard shape.fits(record),
+          key < 0 ? !TotalsRow.isLabel(record[0]) : !ClientKey.isBlank(record[key]) && !TotalsRow.isLabel(record[key])
         else { return }
         for (index, slot) in slots.enumerated() {
           let cell = record[binding.columnOfSlot[slot]]

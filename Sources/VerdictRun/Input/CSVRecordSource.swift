@@ -104,7 +104,7 @@ final class CSVRecordSource: RecordSource {
         let trusted = row.problem == nil || (key == 0 && !shape.repeatsHeader(record))
         row.key = trusted ? record[key] : UnsafeBufferPointer(start: nil, count: 0)
         row.namesNoClient = false
-        if key >= 0, let problem = CSVRecordSource.totalsProblem(record, key: key, trusted: row.key) {
+        if let problem = CSVRecordSource.totalsProblem(record, key: key, trusted: row.key) {
           row.problem = problem
           row.namesNoClient = true
           row.key = UnsafeBufferPointer(start: nil, count: 0)
@@ -145,16 +145,19 @@ final class CSVRecordSource: RecordSource {
   }
 
   /// Why `record` is the export's totals row (see ``TotalsRow``), or `nil`: its `trusted` key is
-  /// a totals label, or its first cell is one and its key cannot say otherwise (blank, or not to
-  /// be trusted in a ragged row). Every row pays a look at its key's length and first byte.
+  /// a totals label, or its first cell is one and its key cannot say otherwise (blank, not to be
+  /// trusted in a ragged row, or no key column at all, as in a customer balance summary whose
+  /// names' column has no header). Every row pays a look at its key's length and first byte.
   @inline(__always)
   private static func totalsProblem(
     _ record: borrowing CSVRecord, key: Int, trusted: UnsafeBufferPointer<UInt8>
   ) -> String? {
-    if let first = trusted.first, TotalsRow.mayBeLabel(first: first, count: trusted.count), TotalsRow.isLabel(trusted) {
+    if key >= 0, let first = trusted.first, TotalsRow.mayBeLabel(first: first, count: trusted.count),
+      TotalsRow.isLabel(trusted)
+    {
       return TotalsRow.problem(label: trusted, inKey: true)
     }
-    guard key > 0, ClientKey.isBlank(trusted), TotalsRow.isLabel(record[0]) else { return nil }
+    guard key != 0, key < 0 || ClientKey.isBlank(trusted), TotalsRow.isLabel(record[0]) else { return nil }
     return TotalsRow.problem(label: record[0], inKey: false)
   }
 
@@ -248,7 +251,10 @@ struct CSVPlainRows {
     guard count == cellCount, let first = fields[0].first, first != UInt8(ascii: " "), first != UInt8(ascii: "\t"),
       !shape.mayRepeatHeader(fields[0])
     else { return false }
-    guard key >= 0 else { return true }
+    // Without a key column, a first cell that may be a totals label goes the general path too.
+    guard key >= 0 else {
+      return !(TotalsRow.mayBeLabel(first: first, count: fields[0].count) && TotalsRow.isLabel(fields[0]))
+    }
     let cell = fields[key]
     guard let start = cell.baseAddress, cell.count > 0, start[0] > 0x20, start[0] < 0x80 else { return false }
     // A key that may be a totals label (`Total`) is looked at closer; a row whose key is one
