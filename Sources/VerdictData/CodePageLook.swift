@@ -82,7 +82,7 @@ package struct CodePageLook: Sendable, Equatable {
   /// What was found in `file`, for `check --data`'s warning.
   package func sentence(file: String) -> String {
     "\(MessageText.escaped(file)) was read as Windows-1252, but its text looks \(script), written in "
-      + "\(codePage): \"\(read)\" (line \(line)) is \"\(meant)\" there, and a text read wrong equals none of "
+      + "Windows-\(codePage.dropFirst("WINDOWS-".count)): \"\(read)\" (line \(line)) is \"\(meant)\" there, and a text read wrong equals none of "
       + "the policy's"
   }
 
