@@ -21,15 +21,18 @@ final class Pipeline: @unchecked Sendable {
   /// The summary's warnings of files' columns that the policy misreads by their headers
   /// (``CurrencyColumn``, ``HeaderUnits``).
   private let columnWarnings: [String]
+  /// The summary's warnings that do not make `--quiet` print it (``LineNamedClients``).
+  private let quietWarnings: [String]
 
   init(
     policy: Policy, options: RunOptions, context: EvaluationContext, binder: ColumnBinder,
     store: AggregateStore? = nil, history: RunHistory? = nil, notation: DataNotation = .plain,
-    populationLeftOut: Int = 0, columnWarnings: [String] = [],
+    populationLeftOut: Int = 0, columnWarnings: [String] = [], quietWarnings: [String] = [],
     open: @escaping (String) throws(RunFailure) -> any RecordSource
   ) {
     self.notation = notation
     self.columnWarnings = columnWarnings
+    self.quietWarnings = quietWarnings
     self.populationLeftOut = populationLeftOut
     self.store = store
     self.history = history
@@ -162,6 +165,7 @@ final class Pipeline: @unchecked Sendable {
     summary.moreDuplicateKeys = writer.duplicateKeys.hasUnnamedRepeats
     summary.forgottenVerdicts = history?.forgottenVerdicts?.warning ?? ""
     summary.columnWarnings = columnWarnings
+    summary.quietWarnings = quietWarnings
     summary.textVariants =
       (TextVariants.merged(evaluators.map(\.value.textVariants))?.warnings(fields: policy.fields, sources: sources)
         ?? [])

@@ -35,6 +35,10 @@ package struct RunSummary: Sendable {
   /// A warning for each percent field whose values were all bare fractions (``PercentScale``).
   /// Not one that ``warns`` counts: half a percent is often meant, and `--quiet` stays silent.
   package var percentFractions: [String] = []
+  /// Warnings of a lasting state of the data that ``warns`` does not count, so that `--quiet`
+  /// stays silent on every run over the same file: clients named by their lines
+  /// (``LineNamedClients``).
+  package var quietWarnings: [String] = []
   /// A warning for each data file's column that the policy misreads by its header: a column
   /// naming each row's currency that no field reads while a money field reads bare amounts in one
   /// currency (``CurrencyColumn``), a header naming another currency or duration unit than its
@@ -97,6 +101,7 @@ package struct RunSummary: Sendable {
           + "whose cells could not be read")
     }
     lines += percentFractions.map { "  " + $0 }
+    lines += quietWarnings.map { "  " + $0 }
     lines += columnWarnings.map { "  " + $0 }
     lines += textVariants.map { "  " + $0 }
     if let unmatched = unmatchedRecords?.text, !unmatched.isEmpty {

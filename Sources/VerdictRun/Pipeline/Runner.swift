@@ -179,6 +179,14 @@ package final class Runner {
     read += tables.compactMap { table in
       table.source.binding.map { ($0.columns, table.table.policy, table.source.name) }
     }
+    // Clients named by their lines; a history says so itself (it records none of them).
+    let lineNamed = configuration.inputs.compactMap { path in
+      history == nil
+        ? prepared[path].flatMap {
+          LineNamedClients.warning(columns: $0.columns, keyColumn: $0.keyColumn, file: path == "-" ? "<stdin>" : path)
+        }
+        : nil
+    }
     let columnWarnings =
       encodingWarnings
       + read.flatMap { columns, policy, file in
@@ -187,7 +195,8 @@ package final class Runner {
       }
     return try Pipeline(
       policy: policy, options: options, context: context, binder: binder, store: store, history: history,
-      notation: notation, populationLeftOut: populationLeftOut, columnWarnings: columnWarnings, open: open
+      notation: notation, populationLeftOut: populationLeftOut, columnWarnings: columnWarnings,
+      quietWarnings: lineNamed, open: open
     )
     .run(inputs: inputs, sources: sources, sink: sink, renderer: renderer, standardError: standardError)
   }
