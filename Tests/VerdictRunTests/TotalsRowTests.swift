@@ -61,4 +61,31 @@ struct TotalsRowTests {
     #expect(
       rows == ["C1 fire -", "clients.csv:3 error \(problem("Total", inKey: false))", "C2 fire -"])
   }
+
+  /// No key column at all, as a customer balance summary whose names' column has no header: the
+  /// first cell says it, on the plain rows' fast path (many rows) and the general one.
+  @Test func aLabelInTheFirstCellOfAFileWithoutAKeyColumnIsATotalsRow() throws {
+    let rows = try CSVFileRun(policy, csv: ",visits\nAcme,7\nTOTAL,7\nBeta,1\n").rows
+    #expect(
+      rows == ["clients.csv:2 fire -", "clients.csv:3 error \(problem("TOTAL", inKey: false))", "clients.csv:4 keep -"])
+    let many = (0..<300).map { "c\($0),1\n" }.joined()
+    let long = try CSVFileRun(policy, csv: "customer,visits\n" + many + "Total:,9\n" + many).rows
+    #expect(long.count == 601)
+    #expect(long[300] == "clients.csv:302 error \(problem("Total:", inKey: false))")
+    #expect(long.filter { $0.contains(" error ") }.count == 1)
+  }
+
+  /// The summary's warning for such a file names its first column as the `--key` to try.
+  @Test func aFileWithoutAKeyColumnIsToldWhichKeyToTry() {
+    #expect(LineNamedClients.warning(columns: ["customer", "visits"], keyColumn: 0, file: "a.csv") == nil)
+    let named = LineNamedClients.warning(columns: ["Customer Name", "visits"], keyColumn: nil, file: "a.csv")
+    #expect(named?.hasSuffix("such as the first column, 'Customer Name': --key \"Customer Name\"") == true)
+    let blank = LineNamedClients.warning(columns: ["", "visits"], keyColumn: nil, file: "a.csv")
+    #expect(blank?.hasSuffix("such as the first column, whose header is empty: --key \"\"") == true)
+    let odd = LineNamedClients.warning(columns: ["Kunde $1", "visits"], keyColumn: nil, file: "a.csv")
+    #expect(odd?.hasSuffix("--key \"Kunde \\$1\"") == true)
+    #expect(
+      LineNamedClients.warning(columns: ["Kunde", "x"], keyColumn: nil, file: "a.csv")?.hasSuffix("--key Kunde") == true
+    )
+  }
 }
