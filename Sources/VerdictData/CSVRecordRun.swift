@@ -82,7 +82,7 @@ extension CSVRecordScanner {
     let base = window.base
     let end = window.end
     let separator = self.separator
-    let ends = FieldEndBytes(separator: separator, quote: Self.quote)
+    let ends = PlatformFieldEnds(separator: separator, quote: Self.quote)
     let fields = run.fields
     let fieldEnds = run.fieldEnds
     let records = run.bytes

@@ -1,6 +1,7 @@
 /// The common case first: a record without a quote, or whose quoted fields are plain text and
 /// doubled quotes between their quotes, whose bytes and line break are all in the window, split
-/// by finding every separator and line break of eight bytes at a time.
+/// by finding every separator and line break of a chunk of bytes at a time (sixteen with SSE2, else
+/// eight: ``PlatformFieldEnds``).
 extension CSVRecordScanner {
   /// Splits the record at `window.start` as ``attempt()`` would, when it holds no quote but
   /// those of quoted fields before a separator (``closingQuote(at:base:end:separator:)``) and its
@@ -9,8 +10,8 @@ extension CSVRecordScanner {
   /// blank line, one at the end of the window or of the input, one with more fields than
   /// ``fieldCapacity``, whose table is not grown here), which ``attempt()`` then reads.
   ///
-  /// Each word of eight bytes gives the set of its bytes that are the separator, a quote or
-  /// below 14 (LF, CR and other control bytes, which are field content), exactly, byte by byte;
+  /// Each chunk of bytes (``FieldEndScan``) gives the set of its bytes that are the separator, a
+  /// quote or below 14 (LF, CR and other control bytes, which are field content), exactly;
   /// the fields end where the set says. A quoted field's `""` is turned into `"` in place in the
   /// window when the record is whole (``unescape(_:_:)``), so that every field lies within
   /// ``recordBytes``, where ``attempt()`` would have unescaped it into `scratch`.
@@ -31,7 +32,7 @@ extension CSVRecordScanner {
     guard
       let record = splitRecord(
         at: recordStart, base: base, end: window.end, separator: separator,
-        ends: FieldEndBytes(separator: separator, quote: Self.quote), into: fields, capacity: capacity)
+        ends: PlatformFieldEnds(separator: separator, quote: Self.quote), into: fields, capacity: capacity)
     else { return nil }
     window.start = record.next
     line &+= 1
@@ -47,8 +48,8 @@ extension CSVRecordScanner {
   /// ``splitRun(into:limit:)`` share; inlined into each, which keep what they hoist (`base`,
   /// `end`, `separator`, `ends`) out of their loops.
   @inline(__always)
-  func splitRecord(
-    at recordStart: Int, base: UnsafeMutablePointer<UInt8>, end: Int, separator: UInt8, ends: FieldEndBytes,
+  func splitRecord<Ends: FieldEndScan>(
+    at recordStart: Int, base: UnsafeMutablePointer<UInt8>, end: Int, separator: UInt8, ends: Ends,
     into fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>, capacity: Int
   ) -> (count: Int, lineBreak: Int, next: Int)? {
     let first = base[recordStart]
@@ -59,10 +60,10 @@ extension CSVRecordScanner {
     var fieldStart = recordStart
     var word = recordStart
     words: while word &+ 8 <= end {
-      let bytes = UInt64(littleEndian: UnsafeRawPointer(base + word).loadUnaligned(as: UInt64.self))
-      var found = ends.found(in: bytes)
+      let chunk = ends.found(at: base + word, end: base + end)
+      var found = chunk.bits
       while found != 0 {
-        let at = word &+ (found.trailingZeroBitCount &>> 3)
+        let at = word &+ found.trailingZeroBitCount
         found &= found &- 1
         let byte = base[at]
         if byte == separator {
@@ -98,7 +99,7 @@ extension CSVRecordScanner {
           continue words
         }
       }
-      word &+= 8
+      word &+= chunk.width
     }
     return nil
   }
