@@ -13,8 +13,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let mode = input.byte()
   let chunkSize = 1 + Int(input.byte() % 23)
   let file = input.rest()
-  let encodings: [TextEncoding?] = [nil, .utf8, .utf16, .windows1252, .latin1]
-  // Mode 0-4 of the low three bits: no encoding (bytes as they are), detected, or one forced.
+  let encodings: [TextEncoding?] = [nil, .utf8, .utf16, .windows1252, .latin1, .windows1250, .windows1251]
+  // The low three bits: no encoding (bytes as they are), detected, or one of seven forced.
   let encodingChoice = Int(mode & 7) % (encodings.count + 1)
   let separators: [UInt8?] = [nil, UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|")]
   let separator = separators[Int(mode >> 3 & 7) % separators.count]
