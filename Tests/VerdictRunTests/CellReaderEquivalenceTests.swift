@@ -157,10 +157,15 @@ struct CellReaderEquivalenceTests {
     return text.uppercased().hasPrefix("P") || firstLetter.map { text[$0...].contains { $0.isNumber } } == true
   }
 
-  /// German exports' truth values (`ja`, `nein`, `wahr`, `falsch`), now read.
+  /// Truth values of German, French, Dutch, Spanish and Italian exports (`ja`, `oui`, `faux`), now
+  /// read.
   static func isGermanTruth(_ new: Result<Value, CellError>, _ cell: String) -> Bool {
     guard case .success(.bool) = new else { return false }
-    return ["ja", "nein", "wahr", "falsch"].contains(cell.trimmingCharacters(in: .whitespaces).lowercased())
+    let words = [
+      "ja", "nein", "wahr", "falsch", "oui", "non", "vrai", "faux", "nee", "waar", "onwaar", "si", "sí", "sì", "vero",
+      "verdadero", "falso",
+    ]
+    return words.contains(cell.trimmingCharacters(in: .whitespaces).lowercased())
   }
 
   /// Percents in a number field (`12%`), refused as before, now have a hint that names the

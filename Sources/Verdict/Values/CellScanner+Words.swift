@@ -1,7 +1,9 @@
 /// Short words in cells, matched without making a string: truth values and duration units.
 extension CellScanner {
-  /// A truth value: `true`, `yes`, `y`, `1` or `false`, `no`, `n`, `0`, in any case, and German
-  /// exports' `ja`, `wahr` and `nein`, `falsch`.
+  /// A truth value: `true`, `yes`, `y`, `1` or `false`, `no`, `n`, `0`, in any case, and the words
+  /// of German exports (`ja`, `wahr`, `nein`, `falsch`), French ones (`oui`, `vrai`, `non`,
+  /// `faux`), Dutch ones (`waar`, `nee`, `onwaar`), Spanish and Italian ones (`sí`, `sì`, `si`,
+  /// `verdadero`, `vero`, `falso`).
   func bool() -> Bool? {
     let length = end - start
     // `true` and `false` as exports write them, byte by byte.
@@ -32,18 +34,20 @@ extension CellScanner {
       if ascii {
         switch word {
         case CellScanner.packed("true"), CellScanner.packed("yes"), CellScanner.packed("y"), CellScanner.packed("1"),
-          CellScanner.packed("ja"), CellScanner.packed("wahr"):
+          CellScanner.packed("ja"), CellScanner.packed("wahr"), CellScanner.packed("oui"), CellScanner.packed("vrai"),
+          CellScanner.packed("waar"), CellScanner.packed("si"), CellScanner.packed("vero"):
           return true
         case CellScanner.packed("false"), CellScanner.packed("no"), CellScanner.packed("n"), CellScanner.packed("0"),
-          CellScanner.packed("nein"), CellScanner.packed("falsch"):
+          CellScanner.packed("nein"), CellScanner.packed("non"), CellScanner.packed("faux"), CellScanner.packed("nee"),
+          CellScanner.packed("falso"):
           return false
         default: return nil
         }
       }
     }
     switch string.lowercased() {
-    case "true", "yes", "y", "1", "ja", "wahr": return true
-    case "false", "no", "n", "0", "nein", "falsch": return false
+    case "true", "yes", "y", "1", "ja", "wahr", "oui", "vrai", "waar", "si", "sí", "sì", "vero", "verdadero": return true
+    case "false", "no", "n", "0", "nein", "falsch", "non", "faux", "nee", "onwaar", "falso": return false
     default: return nil
     }
   }
