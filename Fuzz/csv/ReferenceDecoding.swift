@@ -65,14 +65,22 @@ enum ReferenceDecoding {
     return (wellFormed, illFormed, false)
   }
 
-  /// `true` for little endian, `false` for big endian, when more than half of the 16-bit units
-  /// in the first 1024 bytes show that order's NUL pattern.
+  /// `true` for little endian, `false` for big endian, when the 16-bit units in the first 1024
+  /// bytes show that order's NUL pattern (``TextEncoding``'s rule 3): more than half of them, or
+  /// the pattern of text in another script.
   static func nulPattern(_ bytes: [UInt8]) -> Bool? {
     let units = min(bytes.count, 1024) / 2
     let little = (0..<units).filter { bytes[2 * $0] != 0 && bytes[2 * $0 + 1] == 0 }.count
     let big = (0..<units).filter { bytes[2 * $0] == 0 && bytes[2 * $0 + 1] != 0 }.count
     if 2 * little > units { return true }
     if 2 * big > units { return false }
+    // Another script's text: no unit of two NULs, a line break as a unit of its own, and at least
+    // four units in all, and one in eight, with a NUL on one side, four for each on the other.
+    guard !(0..<units).contains(where: { bytes[2 * $0] == 0 && bytes[2 * $0 + 1] == 0 }) else { return nil }
+    let littleBreak = (0..<units).contains { bytes[2 * $0] == 0x0A && bytes[2 * $0 + 1] == 0 }
+    let bigBreak = (0..<units).contains { bytes[2 * $0] == 0 && bytes[2 * $0 + 1] == 0x0A }
+    if littleBreak, little >= 4, 8 * little >= units, little >= 4 * big { return true }
+    if bigBreak, big >= 4, 8 * big >= units, big >= 4 * little { return false }
     return nil
   }
 

@@ -125,8 +125,10 @@ extension TextEncoding {
   /// Greek, CJK), whose letters have few NUL bytes: at least four units with a NUL on that side
   /// for each with one on the other, none with two, a line break as a unit of its own (`0A 00`
   /// little endian) and at least one unit in eight with a NUL on that side (its digits,
-  /// separators and line breaks). Text in UTF-8 or an 8-bit encoding has no NUL bytes, or a
-  /// stray one, never that pattern; a binary file has units of two.
+  /// separators and line breaks), four at the least. Text in UTF-8 or an 8-bit encoding has no
+  /// NUL bytes, or a stray one, never that pattern (a short file's stray NUL before its line
+  /// break, `c\r\0\n`, was taken for it, found by the `csv` fuzzer); a binary file has units of
+  /// two.
   static func nulPattern(in sample: UnsafeBufferPointer<UInt8>) -> UTF16ByteOrder? {
     let units = min(sample.count, utf16PatternWindow) / 2
     var littleEndian = 0
@@ -155,10 +157,10 @@ extension TextEncoding {
     guard bothNul == 0 else { return nil }
     // A letter whose code ends in 00 (`一` is U+4E00: `00 4E` little endian) is a unit with
     // its NUL on the other side: few, against the text's ASCII characters.
-    if lineBreaks.littleEndian > 0, 8 * littleEndian >= units, littleEndian >= 4 * bigEndian {
+    if lineBreaks.littleEndian > 0, littleEndian >= 4, 8 * littleEndian >= units, littleEndian >= 4 * bigEndian {
       return .littleEndian
     }
-    if lineBreaks.bigEndian > 0, 8 * bigEndian >= units, bigEndian >= 4 * littleEndian {
+    if lineBreaks.bigEndian > 0, bigEndian >= 4, 8 * bigEndian >= units, bigEndian >= 4 * littleEndian {
       return .bigEndian
     }
     return nil

@@ -111,6 +111,15 @@ final class TextEncodingTests: XCTestCase {
     XCTAssertNil(mixed.withUnsafeBufferPointer { TextEncoding.nulPattern(in: $0) })
   }
 
+  /// A stray NUL before a short file's line break, a unit of its own (`\0\n`), as one in eight
+  /// units: no text in another script, which has at least four such units. It was read as
+  /// UTF-16 (found by the `csv` fuzzer).
+  func testAStrayNulBeforeALineBreakDoesNotMakeUTF16() {
+    let bytes = Array("a,b,c\r".utf8) + [0] + Array("\n1,2,3\r\n".utf8)
+    XCTAssertNil(bytes.withUnsafeBufferPointer { TextEncoding.nulPattern(in: $0) })
+    XCTAssertEqual(ByteSource(bytes: bytes, encoding: nil).encoding, .utf8)
+  }
+
   func testWindows1250And1251AreReadAsTheirCodePagesSay() throws {
     // Bytes whose characters differ from Windows-1252's, the undefined ones (C1 controls) and
     // ASCII, through the transcoder's reads.

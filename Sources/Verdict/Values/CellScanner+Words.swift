@@ -46,7 +46,8 @@ extension CellScanner {
       }
     }
     switch string.lowercased() {
-    case "true", "yes", "y", "1", "ja", "wahr", "oui", "vrai", "waar", "si", "sí", "sì", "vero", "verdadero": return true
+    case "true", "yes", "y", "1", "ja", "wahr", "oui", "vrai", "waar", "si", "sí", "sì", "vero", "verdadero":
+      return true
     case "false", "no", "n", "0", "nein", "falsch", "non", "faux", "nee", "onwaar", "falso": return false
     default: return nil
     }
