@@ -98,6 +98,14 @@ struct DebitCreditMarkTests {
     #expect(error?.hint == hint)
   }
 
+  /// A spreadsheet's mark of text before a number (`'0042`, to keep its zeros), exported with it.
+  @Test func aLeadingApostropheIsNamedAsASpreadsheetsTextMark() {
+    let hint = "a leading ' marks a spreadsheet cell as text: export the value without it"
+    #expect(NearMissCellTests.error("'1234", .number)?.hint == "\(hint): 1234")
+    #expect(NearMissCellTests.error("'0042.50", .money)?.hint == "\(hint): 0042.50")
+    #expect(NearMissCellTests.error("'12'", .number)?.hint?.contains("spreadsheet") != true)
+  }
+
   /// A currency code that ends in a mark's letters is no mark, and a number field's `12 H` is as
   /// likely hours.
   @Test func lettersThatAreNoMarkKeepTheirErrors() {

@@ -3,8 +3,8 @@
 /// with the minus after it (`100-`, `1.234,56- €`, as bank statements do), a minus apart from
 /// the digits (`- 5.00`), a point without a digit before or after it (`.5`, `5.`), a typographic
 /// apostrophe between thousands (`1’234.50`), a Unicode minus sign (`−5`), a dash for no
-/// cents (`12,-`, `€ 12.–`) or digits grouped in lakhs (`1,23,456.00`); and percent cells
-/// with the same habits (`.5`, `(5%)`).
+/// cents (`12,-`, `€ 12.–`), digits grouped in lakhs (`1,23,456.00`) or a spreadsheet's mark of
+/// text (`'1234`); and percent cells with the same habits (`.5`, `(5%)`).
 ///
 /// Such a cell stays refused, as the reader does not guess what a habit means, but its hint gives
 /// the cell written the way that is read, when that one reads in the same field: the error path
@@ -77,6 +77,14 @@ extension CellReader {
     if text.contains(where: { "’‘`´".contains($0) }) {
       let ascii = String(text.map { "’‘`´".contains($0) ? "'" : $0 })
       rewrites.append((ascii, "group thousands with a plain apostrophe (') or a space", "typographic apostrophe"))
+    }
+    // `'1234`: a spreadsheet's mark that a cell is text (to keep leading zeros), exported with it.
+    if text.count > 1, text.first == "'", !text.dropFirst().contains("'") {
+      rewrites.append(
+        (
+          String(text.dropFirst()), "a leading ' marks a spreadsheet cell as text: export the value without it",
+          "text mark"
+        ))
     }
     if text.contains("−") {
       rewrites.append((String(text.map { $0 == "−" ? "-" : $0 }), "write the minus sign as a hyphen (-)", "minus sign"))

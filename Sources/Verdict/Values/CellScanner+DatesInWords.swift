@@ -59,7 +59,8 @@ extension CellScanner {
     }
     var month: Int?
     var monthPosition = 0
-    var numbers: [(value: Int, digits: Int)] = []
+    // The two numbers, in their order: their values and how many digits each has.
+    var numbers = (first: (value: 0, digits: 0), second: (value: 0, digits: 0))
     var separator: UInt8?
     for position in 0..<3 {
       if position > 0 {
@@ -74,15 +75,19 @@ extension CellScanner {
       } else {
         let first = index
         guard let value = DateFormat.number(bytes, &index, end, fewest: 1, most: 4) else { return nil }
-        numbers.append((value, index - first))
+        if numbers.first.digits == 0 {
+          numbers.first = (value, index - first)
+        } else {
+          numbers.second = (value, index - first)
+        }
         if index - first <= 2 { index = ordinalEnd(after: index, day: value) }
       }
     }
     // Day, month and year; month, day and year; or year, month and day: the year has four digits
     // and the day one or two, so the month's place and the digits tell them apart.
     guard let month, monthPosition < 2 else { return nil }
-    let yearFirst = monthPosition == 1 && numbers[0].digits == 4
-    let (year, day) = yearFirst ? (numbers[0], numbers[1]) : (numbers[1], numbers[0])
+    let yearFirst = monthPosition == 1 && numbers.first.digits == 4
+    let (year, day) = yearFirst ? (numbers.first, numbers.second) : (numbers.second, numbers.first)
     guard year.digits == 4, day.digits <= 2 else { return nil }
     return WordDate(year: year.value, month: month, day: day.value, weekday: weekday, end: index)
   }
