@@ -105,7 +105,7 @@ package struct CellReader: Sendable {
     case .percent: return cell.percent().map { .percent($0) }
     case .duration: return cell.duration(bareUnit: field.durationUnit).map { .duration($0) }
     case .money: return cell.money(defaultCurrency: field.currency).map { .money($0) }
-    case .list: return nil
+    case .list: return cell.list().map { .list($0) }
     }
   }
 
@@ -175,7 +175,11 @@ package struct CellReader: Sendable {
       return nearMiss(cell, field, expected: "money") ?? debitCreditMark(cell, field, expected: "money")
         ?? currencyWrittenAnotherWay(cell, field) ?? CellReader.bareMoney(cell, field)
         ?? cell.mismatch("money", hint: "write money as 1200.50, 1200.50 EUR, €1200 or 1200 €")
-    case .list: return cell.mismatch("a list", hint: "lists cannot come from data cells")
+    case .list:
+      return cell.mismatch(
+        "a list",
+        hint: "a list in data is a JSON array of texts, of numbers or of true and false, one kind in each: "
+          + "[\"vip\", \"slow payer\"]")
     }
   }
 
