@@ -20,8 +20,9 @@ struct ListCellTests {
 
   /// Escapes are JSON's: `\"`, `\\`, `\n`, `\u00e9`, and a surrogate pair for `😀`.
   @Test func textsAreUnescapedAsJSONSays() {
-    #expect(Self.read(#"["say \"hi\"", "a\\b", "caf\u00e9", "\ud83d\ude00", "x\/y"]"#)
-      == .success(.list([.text("say \"hi\""), .text("a\\b"), .text("café"), .text("😀"), .text("x/y")])))
+    #expect(
+      Self.read(#"["say \"hi\"", "a\\b", "caf\u00e9", "\ud83d\ude00", "x\/y"]"#)
+        == .success(.list([.text("say \"hi\""), .text("a\\b"), .text("café"), .text("😀"), .text("x/y")])))
   }
 
   @Test(arguments: [
