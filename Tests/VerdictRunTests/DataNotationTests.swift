@@ -49,7 +49,8 @@ struct DataNotationTests {
     ("D-MMM-YY", "31-Dec-2026", "5-Jan-2027"), ("DD MMMM YYYY", "31 Dec 2026", "05 Jan 2027"),
   ])
   func datesAreWrittenInTheDataFormat(_ pattern: String, _ last: String, _ early: String) throws {
-    let notation = DataNotation(dateFormat: try #require(DateFormat(pattern: pattern)))
+    let format = try #require(DateFormat(pattern: pattern))
+    let notation = DataNotation(dateFormat: format)
     #expect(notation.text(of: Self.day) == last)
     #expect(notation.text(of: CalendarDate(year: 2027, month: 1, day: 5)!) == early)
   }
