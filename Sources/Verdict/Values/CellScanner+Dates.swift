@@ -141,11 +141,6 @@ extension CellScanner {
     "a time after the date is T or a space, then HH:MM or HH:MM:SS, and must be a time of day; a fraction may "
     + "follow, then AM or PM, then a zone after one space or none: Z, UTC, GMT or an offset such as +01:00"
 
-  private static let monthNames = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December",
-  ]
-
   /// Whether the numbers of a date name a day of the calendar.
   private static func exists(_ parts: DateFormat.Parts) -> Bool {
     (1...9999).contains(parts.year) && (1...12).contains(parts.month) && parts.day > 0
@@ -162,6 +157,6 @@ extension CellScanner {
     guard (1...9999).contains(year) else { return "years run from 1 to 9999" }
     guard (1...12).contains(month) else { return "there is no month \(month)" }
     guard day > 0 else { return "there is no day 0" }
-    return "\(monthNames[month - 1]) \(year) has \(CalendarDate.daysIn(month: month, year: year)) days"
+    return "\(MonthNames.englishNames[month - 1]) \(year) has \(CalendarDate.daysIn(month: month, year: year)) days"
   }
 }

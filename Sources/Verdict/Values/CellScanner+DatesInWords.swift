@@ -92,13 +92,8 @@ extension CellScanner {
     return WordDate(year: year.value, month: month, day: day.value, weekday: weekday, end: index)
   }
 
-  /// The end of the run of letters at `index` (ASCII letters, and the bytes of other UTF-8
-  /// characters, as in `déc`), or `nil` when there is none.
-  private func letters(from index: Int) -> Int? {
-    var word = index
-    while word < end, CellScanner.isLetter(bytes[word]) || bytes[word] >= 0x80 { word += 1 }
-    return word > index ? word : nil
-  }
+  /// The end of the word at `index` that may be a name (``MonthNames/wordEnd(in:from:to:)``).
+  private func letters(from index: Int) -> Int? { MonthNames.wordEnd(in: bytes, from: index, to: end) }
 
   /// Moves past the separator at `index` and returns its kind: `-`, `/`, a `.` followed by no
   /// space, or spaces (the kind `0x20`) after an optional `.` (`3. Dezember`, `déc. 2024`) and an

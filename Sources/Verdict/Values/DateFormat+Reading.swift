@@ -73,9 +73,9 @@ extension DateFormat {
   /// it and the dot an abbreviation may end with (unless dots separate the parts); `nil` when the
   /// word names no month.
   private func monthName(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ end: Int) -> Int? {
-    var word = index
-    while word < end, CellScanner.isLetter(bytes[word]) || bytes[word] >= 0x80 { word += 1 }
-    guard word > index, let month = MonthNames.month(bytes[index..<word]) else { return nil }
+    guard let word = MonthNames.wordEnd(in: bytes, from: index, to: end),
+      let month = MonthNames.month(bytes[index..<word])
+    else { return nil }
     index = word
     if separator != .dot, index < end, bytes[index] == UInt8(ascii: ".") { index += 1 }
     return month

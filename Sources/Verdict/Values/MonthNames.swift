@@ -23,6 +23,20 @@ package enum MonthNames {
     Int(((date.daysSinceEpoch % 7) + 7 + 3) % 7)
   }
 
+  /// The end of the word at `start` of `bytes` (before `end`) that may be a name: a run of ASCII
+  /// letters and of the bytes of other UTF-8 characters (`déc`, `März`); `nil` when there is none.
+  static func wordEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+    var word = start
+    while word < end, CellScanner.isLetter(bytes[word]) || bytes[word] >= 0x80 { word += 1 }
+    return word > start ? word : nil
+  }
+
+  /// English names of the months, for hints: `January` to `December`.
+  static let englishNames = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+  ]
+
   /// English abbreviations, as a report writes a month in words: `Jan` to `Dec`.
   package static let abbreviations = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
