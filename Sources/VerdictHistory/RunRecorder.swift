@@ -15,51 +15,51 @@ package struct OutcomeCode: Hashable, Sendable {
 /// comparison of two integers. (Its state is unchecked for exclusive access: a recorder is used
 /// by one thread at a time, and the checks would cost more than recording.)
 package final class RunRecorder {
-  private let history: History
-  private let run: RunInfo
-  private let day: Int64
+  let history: History
+  let run: RunInfo
+  let day: Int64
   /// The history before the run: client ids and outcome ids continue from it.
   private let log: ChangeLog
   /// Each known client's outcome id at the run before; -1 when it had none or had left.
-  @exclusivity(unchecked) private var baseline: [Int32]
+  @exclusivity(unchecked) var baseline: [Int32]
   /// Whether each known client was added to this run.
   @exclusivity(unchecked) private var seen: [Bool]
   /// The keys of clients new to the history; their ids follow the known ones.
-  @exclusivity(unchecked) private var newKeys = KeyTable()
+  @exclusivity(unchecked) var newKeys = KeyTable()
   /// How many of `newKeys` are written already.
-  @exclusivity(unchecked) private var keysWritten = 0
+  @exclusivity(unchecked) var keysWritten = 0
   @exclusivity(unchecked) private var outcomeIDs: [StoredOutcome: Int32] = [:]
   @exclusivity(unchecked) private var newOutcomes: [StoredOutcome] = []
   /// The changes not written yet, packed: per change the step from the previous client id
   /// (signed) and the outcome id + 1 (0: the client left the data).
-  @exclusivity(unchecked) private var pendingChanges: [UInt8] = []
-  @exclusivity(unchecked) private var pendingCount = 0
-  @exclusivity(unchecked) private var previousClient = 0
-  @exclusivity(unchecked) private var partsWritten = 0
+  @exclusivity(unchecked) var pendingChanges: [UInt8] = []
+  @exclusivity(unchecked) var pendingCount = 0
+  @exclusivity(unchecked) var previousClient = 0
+  @exclusivity(unchecked) var partsWritten = 0
   /// The clients kept without being judged (``carryOver(keyBytes:)``) not written yet, packed as
   /// the changes' client ids are.
-  @exclusivity(unchecked) private var pendingCarried: [UInt8] = []
-  @exclusivity(unchecked) private var carriedCount = 0
-  @exclusivity(unchecked) private var previousCarried = 0
-  @exclusivity(unchecked) private var carriedParts = 0
+  @exclusivity(unchecked) var pendingCarried: [UInt8] = []
+  @exclusivity(unchecked) var carriedCount = 0
+  @exclusivity(unchecked) var previousCarried = 0
+  @exclusivity(unchecked) var carriedParts = 0
   /// The clients this run kept without judging them (their rows were errors), written at the
   /// commit: a later row that judges the same client takes its place.
   @exclusivity(unchecked) private var carried: Set<Int> = []
   /// The id the next added client most likely has: clients tend to come in the same order.
-  @exclusivity(unchecked) private var guess = 0
-  @exclusivity(unchecked) private var clients = 0
-  @exclusivity(unchecked) private var changes = 0
-  @exclusivity(unchecked) private var isOpen = true
+  @exclusivity(unchecked) var guess = 0
+  @exclusivity(unchecked) var clients = 0
+  @exclusivity(unchecked) var changes = 0
+  @exclusivity(unchecked) var isOpen = true
   /// The sum of the index slots ``expectNew(_:)`` loaded, kept so that the loads are not
   /// optimised away.
-  @exclusivity(unchecked) private var loaded: UInt64 = 0
+  @exclusivity(unchecked) var loaded: UInt64 = 0
   /// The hashes of the keys ``expectNew(_:)`` was last given, and how many of them were added.
-  @exclusivity(unchecked) private var expected: [UInt64] = []
-  @exclusivity(unchecked) private var nextExpected = 0
+  @exclusivity(unchecked) var expected: [UInt64] = []
+  @exclusivity(unchecked) var nextExpected = 0
   /// How many keys ahead of the one added the index slots are loaded.
-  private static let lookahead = 32
+  static let lookahead = 32
   /// Changes and keys are written in parts of this many, to keep memory flat and blobs small.
-  private static let partSize = StoredParts.size
+  static let partSize = StoredParts.size
 
   /// Begins the transaction (taking the write lock), removes the record of the same day if any,
   /// and takes the state the run is compared with: `read` when it is still current, else read anew.
@@ -156,60 +156,6 @@ package final class RunRecorder {
     try append(client, stored: code.id + 1)
   }
 
-  /// Prepares to add the clients with `keys`, in this order, by ``addNew(key:code:)``: makes
-  /// room for them in the index of new keys, and from then on loads the slots where the next
-  /// ones go a few keys ahead. The index is large on a first run, so each insert would wait on a
-  /// cache miss of its own; loaded ahead, in a loop whose loads do not wait on each other, the
-  /// misses overlap. (Only the speed depends on `keys`: each key is still found by its own hash.)
-  package func expectNew(_ keys: [String]) {
-    expectNew(hashes: keys.map { withBytes(of: $0, KeyTable.hash) })
-  }
-
-  /// ``expectNew(_:)`` with the keys' hashes (``hashOf(_:)``), in the order they will be added.
-  package func expectNew(hashes: [UInt64]) {
-    guard isOpen else { return }
-    expected.removeAll(keepingCapacity: true)
-    nextExpected = 0
-    guard !hashes.isEmpty else { return }
-    expected.append(contentsOf: hashes)
-    newKeys.reserveIndex(hashes.count)
-    loadExpected(from: 0, count: 2 * Self.lookahead)
-  }
-
-  /// The hash of a key's UTF-8 bytes, for ``expectNew(hashes:)``.
-  package static func hashOf(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 { KeyTable.hash(key) }
-
-  /// Loads the index slots of `count` expected keys from `first` on.
-  private func loadExpected(from first: Int, count: Int) {
-    let end = Swift.min(expected.count, first + count)
-    guard first < end else { return }
-    loaded &+= newKeys.touch(expected[first..<end])
-  }
-
-  /// Adds the client with `key`, new to the history, with the outcome of `code`: the caller
-  /// found `key` absent from facts that share this recorder's ids (``sharesClientIDs(with:)``),
-  /// so only this run's new keys are searched. Refuses a client added twice.
-  package func addNew(key: String, code: OutcomeCode) throws(HistoryError) {
-    try withKeyBytes(key) { bytes throws(HistoryError) in
-      try addNew(keyBytes: bytes, hash: Self.hashOf(bytes), code: code)
-    }
-  }
-
-  /// ``addNew(key:code:)`` with the key as its UTF-8 bytes (see ``add(keyBytes:code:knownAs:)``)
-  /// and their hash, which the caller made already: `hash` must be ``hashOf(_:)`` of these very
-  /// bytes (as given to ``expectNew(hashes:)``).
-  package func addNew(keyBytes key: UnsafeBufferPointer<UInt8>, hash: UInt64, code: OutcomeCode) throws(HistoryError) {
-    try checkOpen()
-    nextExpected += 1
-    if nextExpected % Self.lookahead == 0 { loadExpected(from: nextExpected + Self.lookahead, count: Self.lookahead) }
-    let (id, isNew) = newKeys.insert(key, hash: hash)
-    guard isNew else { throw duplicate(key) }
-    let client = baseline.count + id
-    guess = client + 1
-    clients += 1
-    try append(client, stored: code.id + 1)
-  }
-
   /// Adds the client with `key` with its outcome at the run before, when it was in that run
   /// (for a client that could not be judged this time), and records that it was not judged;
   /// does nothing otherwise.
@@ -281,14 +227,14 @@ package final class RunRecorder {
     history.release()
   }
 
-  private func checkOpen() throws(HistoryError) {
+  func checkOpen() throws(HistoryError) {
     guard isOpen else {
       throw HistoryError(.recorderFinished, "the recording of the run of \(run.today) has already ended")
     }
   }
 
   /// Runs `body` on the UTF-8 bytes of `key`.
-  private func withKeyBytes(
+  func withKeyBytes(
     _ key: String, _ body: (UnsafeBufferPointer<UInt8>) throws(HistoryError) -> Void
   ) throws(HistoryError) {
     let failure: HistoryError? = withBytes(of: key) { bytes in
@@ -302,7 +248,7 @@ package final class RunRecorder {
     if let failure { throw failure }
   }
 
-  private func duplicate(_ key: UnsafeBufferPointer<UInt8>) -> HistoryError {
+  func duplicate(_ key: UnsafeBufferPointer<UInt8>) -> HistoryError {
     HistoryError(
       .duplicateClient,
       "client \(String(decoding: key, as: UTF8.self)) was added twice to the run of \(run.today)",
@@ -338,58 +284,4 @@ package final class RunRecorder {
     return client
   }
 
-  /// Adds a change to the pending part: `stored` is the outcome id + 1, or 0 for a departure.
-  private func append(_ client: Int, stored: Int32) throws(HistoryError) {
-    PackedNumbers.append(signed: Int64(client - previousClient), to: &pendingChanges)
-    PackedNumbers.append(UInt64(stored), to: &pendingChanges)
-    previousClient = client
-    pendingCount += 1
-    changes += 1
-    if pendingCount == Self.partSize { try writeParts(final: false) }
-  }
-
-  /// Adds a client kept without being judged to the pending part of them.
-  private func appendCarried(_ client: Int) throws(HistoryError) {
-    PackedNumbers.append(signed: Int64(client - previousCarried), to: &pendingCarried)
-    previousCarried = client
-    carriedCount += 1
-    if carriedCount == Self.partSize { try writeParts(final: false) }
-  }
-
-  /// Writes the pending changes and clients carried over as parts, and the new keys in parts of
-  /// `partSize` (all of them when `final`).
-  private func writeParts(final: Bool) throws(HistoryError) {
-    let known = baseline.count
-    try writing("recording") { db in
-      if pendingCount > 0 {
-        try StoredParts.insertChanges(db, day: day, part: partsWritten, count: pendingCount, data: pendingChanges)
-        partsWritten += 1
-      }
-      if carriedCount > 0 && (final || carriedCount == Self.partSize) {
-        try StoredParts.insertCarried(db, day: day, part: carriedParts, count: carriedCount, data: pendingCarried)
-        carriedParts += 1
-        pendingCarried.removeAll(keepingCapacity: true)
-        carriedCount = 0
-        previousCarried = 0
-      }
-      while newKeys.count - keysWritten >= Self.partSize || (final && newKeys.count > keysWritten) {
-        let end = Swift.min(newKeys.count, keysWritten + Self.partSize)
-        try StoredParts.insertKeys(db, day: day, first: known + keysWritten, from: newKeys, keysWritten..<end)
-        keysWritten = end
-      }
-    }
-    pendingChanges.removeAll(keepingCapacity: true)
-    pendingCount = 0
-    previousClient = 0
-  }
-
-  /// Runs `body` in the open transaction; on failure rolls the whole run back and finishes.
-  private func writing(_ doing: String, _ body: (Database) throws -> Void) throws(HistoryError) {
-    do {
-      try history.queue.writeWithoutTransaction(body)
-    } catch {
-      abandon()
-      throw HistoryError.sqlite(error, path: history.path, doing: "\(doing) the run of \(run.today)")
-    }
-  }
 }

@@ -4,7 +4,7 @@ import VerdictHistory
 /// Evaluates the rows of a batch and renders the report rows into the batch's buffer. One per
 /// evaluating thread: it reuses one `Client` for every row.
 final class BatchEvaluator {
-  private let policy: Policy
+  let policy: Policy
   private let context: EvaluationContext
   private let filter: RowFilter
   private let failOn: Int?
@@ -27,23 +27,23 @@ final class BatchEvaluator {
   /// The row's client and the run's context, at addresses of their own for evaluation to borrow.
   private let rowClient: RowClient
   /// The row's client: used by this evaluator's thread alone.
-  private var client: Client {
+  var client: Client {
     _read { yield rowClient.client.pointee }
     _modify { yield &rowClient.client.pointee }
   }
   /// Cell readers by source, made on first use: each source has its own number formats.
   private var converters: [Int: RowConverter] = [:]
   /// The clients' aggregates, when the policy reads record tables.
-  private let store: AggregateStore?
+  let store: AggregateStore?
   /// The run history, when the run has one (`--history`).
   private let history: RunHistory?
   /// `--changed`: show only clients with news (``ClientStanding/isNews(today:)``).
   private let changedOnly: Bool
   /// For the HTML report: the deciding facts and the charted value of each shown client.
-  private let page: PageFacts?
+  let page: PageFacts?
   /// The store's clients this evaluator met, one bit each: the run reports the others, whose
   /// records match no client.
-  private(set) var met: [UInt64]
+  var met: [UInt64]
   /// With a history: the id of the client the history most likely has next (rows tend to come
   /// in the order of the run before).
   @exclusivity(unchecked) private var historyGuess = 0
@@ -56,7 +56,7 @@ final class BatchEvaluator {
   /// missing otherwise. Beside the row rather than worked out in `report`, which is inlined into
   /// the loop over rows only while it stays this small (a branch more there cost 64 instructions
   /// a row).
-  @exclusivity(unchecked) private var errorRowPageValues = (measure: Value.missing, histogram: Value.missing)
+  @exclusivity(unchecked) var errorRowPageValues = (measure: Value.missing, histogram: Value.missing)
   /// Whether the policy reads history facts, which each client's past is then made for.
   private let fillsHistoryFacts: Bool
   /// Whether the values of each percent field read so far were all bare fractions.
@@ -229,85 +229,10 @@ final class BatchEvaluator {
     }
   }
 
-  /// Whether the row has no key: a row error without one (a malformed record, a key that is not
-  /// UTF-8) may be any client's, so the history then records no one as having left. Out of line,
-  /// so that the reporting of every row stays small enough to be inlined.
-  @inline(never)
-  private static func isKeyless(_ row: Int, of batch: Batch) -> Bool {
-    // A row whose key cell is blank names no client: it hides none.
-    AggregateStore.trimmed(batch.key(row)).isEmpty && !batch.rowsNamingNoClient.contains(row)
-  }
-
-  /// Reports a client whose evaluation failed.
-  private func failed(
-    _ row: Int, of batch: Batch, _ failure: EvaluationError, renderer: some ReportRenderer, tally: inout Tally
-  ) {
-    let text = failure.rowMessage(in: policy)
-    batch.messages.append(RowMessage(row: row, text: text, diagnostic: failure.diagnostic))
-    reportError(row, of: batch, text, valuesRead: true, renderer: renderer, tally: &tally)
-  }
-
-  /// Fills the client's aggregates from its records; returns why it cannot be evaluated when one
-  /// of its records could not be read (``AggregateStore/damageReport(of:)``), with the hints of its
-  /// bad cells.
-  @inline(never)
-  private func aggregate(_ row: Int, of batch: Batch, from store: AggregateStore)
-    -> (place: String?, reason: String, hints: [FieldHint])?
-  {
-    let found = meet(row, of: batch, in: store)
-    if let found {
-      if let damage = store.damageReport(of: found) {
-        // The page charts a damaged client by the aggregates its bad cells leave known, as
-        // `share()` measures it; the others are missing.
-        if let page {
-          store.setAggregates(of: &client, client: found, policy: policy)
-          let fields = policy.fields.count
-          let charted = [page.measureSlot, page.histogramSlot].compactMap { $0 }.filter { $0 >= fields }
-          _ = store.forgetUnknown(charted.map { $0 - fields }, of: found, in: &client, fieldCount: fields)
-        }
-        return (damage.place, damage.reason, store.damageHints(of: found))
-      }
-    }
-    store.setAggregates(of: &client, client: found, policy: policy)
-    return nil
-  }
-
-  /// The store's client with the key of `row`, if a table has records of it, crossed off as met:
-  /// its records match a client of the client file, whether or not its row could be evaluated.
-  @inline(__always)
-  private func meet(_ row: Int, of batch: Batch, in store: AggregateStore) -> Int32? {
-    let found = batch.withKey(row) { store.keys.number(of: AggregateStore.trimmed($0)) }
-    if let found { met[Int(found) / 64] |= 1 << UInt64(found % 64) }
-    return found
-  }
-
-  /// Counts and renders a row with an error, out of line (such rows are few). `valuesRead`:
-  /// whether the client's values are its own (its good cells read, a bad one missing), which
-  /// the HTML page then charts as `share()` measures them: set beside the row
-  /// (``errorRowPageValues``) rather than passed to ``report(_:of:_:error:standing:lines:renderer:tally:)``.
-  @inline(never)
-  private func reportError<Renderer: ReportRenderer>(
-    _ row: Int, of batch: Batch, _ error: String, valuesRead: Bool, renderer: Renderer, tally: inout Tally
-  ) {
-    if valuesRead, let page { errorRowPageValues = pageValues(page) }
-    // A client whose row has an error (a bad cell, a ragged row keyed by its first cell) is still
-    // the client its records name: the summary said they matched no client in the file.
-    if let store { _ = meet(row, of: batch, in: store) }
-    report(row, of: batch, nil, error: error, lines: nil, renderer: renderer, tally: &tally)
-    errorRowPageValues = (.missing, .missing)
-  }
-
-  /// The client's values the page charts and counts in its histograms, for a row with an error
-  /// whose values were read. Out of line: rows with errors are few.
-  @inline(never)
-  private func pageValues(_ page: PageFacts) -> (measure: Value, histogram: Value) {
-    (page.measureSlot.map { client.values[$0] } ?? .missing, page.histogramSlot.map { client.values[$0] } ?? .missing)
-  }
-
   /// Counts one row and renders it if the filter shows it, with its explanation when `lines` is
   /// the evaluator's writer (``lines``).
   @inline(__always)
-  private func report(
+  func report(
     _ row: Int, of batch: Batch, _ outcome: ReportOutcome?, error: String?, standing: ClientStanding? = nil,
     lines: Unmanaged<ExplanationLineWriter>?, renderer: some ReportRenderer, tally: inout Tally
   ) {
