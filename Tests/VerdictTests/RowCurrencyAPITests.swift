@@ -74,3 +74,66 @@ extension RowCurrencyAPITests {
     }
   }
 }
+
+/// Amounts written with a sign of several currencies (`$`, `kr`) in a field whose rows name their
+/// currency: the row's currency when the sign stands for it, as a Canadian export writes
+/// `$1,200.00` in a row of `CAD`; refused when the row names another or none the sign can take.
+extension RowCurrencyAPITests {
+  @Test(arguments: ["CAD", "USD", "aud", "MXN"])
+  func aDollarSignTakesItsRowsDollar(_ code: String) throws {
+    let client = try Self.policy.client(["gross": .text("$1,200.00"), "currency": .text(code)])
+    #expect(client.value(at: 1) == .money(Money(units: 1_200, currency: Currency(code: code.uppercased())!)!))
+  }
+
+  @Test func aDollarSignInARowOfEurosIsRefused() {
+    #expect {
+      try Self.policy.client(["gross": .text("$12.50"), "currency": .text("EUR")])
+    } throws: { error in
+      "\(error)".contains("12.50 written with \"$\" in a row whose \"currency\" is EUR")
+    }
+  }
+
+  @Test func aDollarSignInARowWithoutACurrencyIsTheUSDollarAsAnywhere() throws {
+    let client = try Self.policy.client(["gross": .text("$5"), "currency": .missing])
+    #expect(client.value(at: 1) == .money(Money(units: 5, currency: .dollar)!))
+  }
+
+  @Test func aDollarSignInARowThatNamesSomethingElseIsRefused() {
+    #expect {
+      try Self.policy.client(["gross": .text("$5"), "currency": .text("Euro")])
+    } throws: { error in
+      "\(error)".contains("5.00 written with \"$\" has no currency")
+        && "\(error)".contains("\"Euro\", not a currency code")
+    }
+  }
+
+  @Test func aCrownSignTakesItsRowsCrownOrIsRefused() throws {
+    let policy = try Policy(
+      """
+      field currency: text
+      field fee: money in currency
+      rule "costly" when fee > 1000 SEK then recommend review
+      """)
+    let client = try policy.client(["fee": .text("1 200 kr"), "currency": .text("SEK")])
+    #expect(client.value(at: 1) == .money(Money(units: 1_200, currency: Currency(code: "SEK")!)!))
+    #expect(try policy.evaluate(client, in: EvaluationContext()).verdict == "review")
+    #expect {
+      try policy.client(["fee": .text("1 200 kr"), "currency": .text("")])
+    } throws: { error in
+      "\(error)".contains("\"kr\" stands for SEK, NOK, DKK, ISK, and its row's \"currency\" is empty")
+    }
+    #expect {
+      try policy.client(["fee": .text("1 200 kr"), "currency": .text("EUR")])
+    } throws: { error in
+      "\(error)".contains("1200.00 written with \"kr\" in a row whose \"currency\" is EUR")
+    }
+  }
+
+  @Test func aSignOfOneCurrencyStillNamesItsOwn() {
+    #expect {
+      try Self.policy.client(["gross": .text("US$12.50"), "currency": .text("CAD")])
+    } throws: { error in
+      "\(error)".contains("12.50 USD in a row whose \"currency\" is CAD")
+    }
+  }
+}

@@ -7,7 +7,9 @@
 /// `1 200 kr`), and is refused otherwise, with a hint naming the codes: never a guess. So is `$`,
 /// the sign of many dollars and pesos: in a field of one of them (`money in CAD`, as Canadian and
 /// Australian tools write `$1,200.00`) it is the field's currency, elsewhere the US dollar, as it
-/// always was (`US$`, `CA$`, `A$` name theirs anywhere).
+/// always was (`US$`, `CA$`, `A$` name theirs anywhere). In a field whose rows name their
+/// currency (`money in currency`), such a sign is the row's currency when it stands for it
+/// (`$1,200.00` in a row of `CAD`), and refused when it does not (``RowCurrencies``).
 extension CellScanner {
   /// A sign, its bytes, and the currencies it stands for (one, or several to choose from).
   struct CurrencySign {
@@ -46,10 +48,24 @@ extension CellScanner {
   static let dollarSignCurrencies: Set<Currency> = Set(
     ["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "TWD", "ARS", "CLP", "COP"].map { Currency(code: $0)! })
 
-  /// The currency `$` stands for in a field whose bare amounts are in `fieldCurrency`.
+  /// The currency `$` stands for in a field whose bare amounts are in `fieldCurrency`; in a field
+  /// whose rows name their currency, the placeholder that the row settles (``Currency/ofRow(sign:)``).
   static func dollarSign(in fieldCurrency: Currency?) -> Currency {
+    if fieldCurrency == .ofRow { return .ofRow(sign: 0) }
     guard let fieldCurrency, dollarSignCurrencies.contains(fieldCurrency) else { return .dollar }
     return fieldCurrency
+  }
+
+  /// What the placeholder ``Currency/ofRow(sign:)`` numbered `number` stands for: the sign as
+  /// written, the currencies it may be (the commonest first), and the one it is in a row whose
+  /// currency cell is empty (`$`: the US dollar, as anywhere else; a sign such as `kr` stays
+  /// undecided).
+  static func rowSign(_ number: Int) -> (text: String, currencies: [Currency], unnamed: Currency?) {
+    if number == 0 {
+      return ("$", [.dollar] + dollarSignCurrencies.subtracting([.dollar]).sorted { $0.code < $1.code }, .dollar)
+    }
+    let sign = otherSigns[number - 1]
+    return (sign.text, sign.currencies, nil)
   }
 
   /// Whether a byte starts (at `[0]`) or ends (at `[1]`) any of ``otherSigns``: most money cells
@@ -87,6 +103,10 @@ extension CellScanner {
   /// currency, or the field's when it is among its several; `nil` when it stays undecided.
   static func currency(of sign: CurrencySign, in fieldCurrency: Currency?) -> Currency? {
     if sign.currencies.count == 1 { return sign.currencies[0] }
+    // In a field whose rows name their currency, the row decides (``RowCurrencies``).
+    if fieldCurrency == .ofRow, let number = otherSigns.firstIndex(where: { $0.bytes == sign.bytes }) {
+      return .ofRow(sign: number + 1)
+    }
     guard let fieldCurrency, sign.currencies.contains(fieldCurrency) else { return nil }
     return fieldCurrency
   }

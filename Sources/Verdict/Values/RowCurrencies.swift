@@ -55,6 +55,14 @@ package struct RowCurrencies: Sendable {
           values[pair.amount] = .missing
           failed(pair.amount, noCurrency(money, problem, column: pair.column))
         }
+      } else if let sign = money.currency.rowSign {
+        if let settled = RowCurrencies.currency(ofSign: sign, named) {
+          money.currency = settled
+          values[pair.amount] = .money(money)
+        } else {
+          values[pair.amount] = .missing
+          failed(pair.amount, signRefusal(money, sign: sign, named, column: pair.column))
+        }
       } else if case .success(let currency) = named, currency != money.currency {
         values[pair.amount] = .missing
         failed(
@@ -86,6 +94,47 @@ package struct RowCurrencies: Sendable {
     }
     if bytes.count <= 3, text.count == 1, let currency = Currency(symbol: text.first!) { return .success(currency) }
     return .failure(.notACode(text))
+  }
+
+  /// The currency of an amount written with sign `sign` (``Currency/rowSign``) in a row whose
+  /// currency cell names `named`: the row's currency when the sign stands for it, the sign's own
+  /// when the cell is empty and the sign has one for that (`$`: the US dollar); else `nil` (a
+  /// cell that names something else than a currency, `Euro`, contradicts the sign).
+  private static func currency(ofSign sign: Int, _ named: Result<Currency, CurrencyCellProblem>) -> Currency? {
+    let (_, currencies, unnamed) = CellScanner.rowSign(sign)
+    switch named {
+    case .success(let currency): return currencies.contains(currency) ? currency : nil
+    case .failure(.empty): return unnamed
+    case .failure(.notACode): return nil
+    }
+  }
+
+  /// The error for an amount written with sign `sign` whose row names another currency than the
+  /// sign stands for, or names none where the sign stands for several.
+  private func signRefusal(
+    _ money: Money, sign: Int, _ named: Result<Currency, CurrencyCellProblem>, column: String
+  ) -> CellError {
+    let (text, currencies, _) = CellScanner.rowSign(sign)
+    let amount = Money.format(money.scaledAmount)
+    let codes = currencies.map(\.code).joined(separator: ", ")
+    switch named {
+    case .success(let currency):
+      return RowCurrencies.refusal(
+        "\(amount) written with \"\(text)\" in a row whose \(Value.quote(column)) is \(currency.code)",
+        hint: "\"\(text)\" stands for \(codes), not \(currency.code): correct the one that is wrong, or write the "
+          + "amount bare (\(amount)) to take the row's", kind: "row currency other sign")
+    case .failure(let problem):
+      let row =
+        switch problem {
+        case .empty: "its row's \(Value.quote(column)) is empty"
+        case .notACode(let cell):
+          "its row's \(Value.quote(column)) is \(RowCurrencies.quoted(cell)), not a currency code"
+        }
+      return RowCurrencies.refusal(
+        "\(amount) written with \"\(text)\" has no currency: \"\(text)\" stands for \(codes), and \(row)",
+        hint: "write the row's three-letter currency code in \(Value.quote(column)) (\(currencies[0].code)), or the "
+          + "amount with its code: \(amount) \(currencies[0].code)", kind: "row currency sign unnamed")
+    }
   }
 
   /// The error for a bare amount whose row's currency cell names no currency.
@@ -134,4 +183,13 @@ extension Currency {
   /// The placeholder currency of a bare amount in a field whose rows name their currency, until
   /// ``RowCurrencies/settle(_:failed:)`` gives it the row's: no code packs to zero.
   package static let ofRow = Currency(packed: 0)
+
+  /// The placeholder currency of an amount written with a sign of several currencies (`$`, `kr`,
+  /// numbered by ``CellScanner/rowSign(_:)``) in a field whose rows name their currency, until
+  /// ``RowCurrencies/settle(_:failed:)`` gives it its row's currency when the sign stands for
+  /// it. Bit 24 set: no code packs to it.
+  static func ofRow(sign number: Int) -> Currency { Currency(packed: 0x0100_0000 | UInt32(number)) }
+
+  /// The number of the sign a placeholder of ``ofRow(sign:)`` stands for; `nil` for a currency.
+  var rowSign: Int? { packed & 0xFF00_0000 == 0x0100_0000 ? Int(packed & 0xFFFF) : nil }
 }
