@@ -173,6 +173,40 @@ struct RowShapeTests {
     #expect(outcome.rows == ["id fire -", "C2 fire -"])
   }
 
+  /// Rows that all end with a delimiter the header lacks, as a bank statement writes them
+  /// (Chase's): read as the header's columns, the empty last cell aside, by `run` and
+  /// ``ClientTable`` alike. Found from the first rows, so one row of another width among them
+  /// leaves every row to be read as the header says (``emptyExtraCellsAreARaggedRow()``).
+  @Test func rowsThatAllEndWithADelimiterTheHeaderLacksAreRead() throws {
+    let text = "id,visits,note\nC1,7,late,\nC2,2,ok, \nC3,9,\"a,b\",\n"
+    let table = try table(text)
+    #expect(table.rows.map(\.problem) == [nil, nil, nil])
+    let outcome = try run(text)
+    #expect(outcome.rows == ["C1 fire -", "C2 keep -", "C3 fire -"])
+    #expect(outcome.status == .success)
+  }
+
+  /// Past the first rows, which found the habit, a row without the delimiter, with a value after
+  /// it or with one more is an error that says what the file's rows have.
+  @Test func aRowOfAnotherWidthInAFileOfDelimitedRowsIsAnError() throws {
+    let rows = (1...CSVRowShape.delimiterSampleSize).map { "C\($0),1,ok,\n" }.joined()
+    let text = "id,visits,note\n" + rows + "X1,7,late\nX2,7,late,x\nX3,7,late,,\n"
+    let outcome = try run(text)
+    let rest = "the file's rows have 4, the header's 3 columns and a trailing ','"
+    #expect(
+      Array(outcome.rows.suffix(3)) == [
+        "X1 error the row has 3 cells; \(rest)", "X2 error the row has 4 cells and the last is not empty; \(rest)",
+        "X3 error the row has 5 cells; \(rest)",
+      ])
+    #expect(outcome.rows.count == CSVRowShape.delimiterSampleSize + 3)
+  }
+
+  @Test func aLoneRowWithAnEmptyCellTooManyIsNoHabit() throws {
+    let outcome = try run("id,visits,note\nC1,7,late,\n")
+    #expect(
+      outcome.rows == ["C1 error the row has 4 cells, the header has 3 (the row ends with ',', the header does not)"])
+  }
+
   @Test func aHeaderOfOneEmptyCellIsNotATrailingDelimiter() {
     let shape = CSVRowShape(header: [""], separator: UInt8(ascii: ","))
     #expect(!shape.endsWithDelimiter)

@@ -4,11 +4,15 @@ import VerdictData
 /// column: exactly as many cells as the header, and no quote out of place (see
 /// `CSVRecord.quoteFlaw`), which would mean the row was split where its writer did not mean it.
 ///
-/// The one layout tolerated besides that: a delimiter at the end of every line, header included,
-/// as some exports write. The header's last cell is then empty; it names no column, and every
-/// row must have the header's number of cells with its last one empty (nothing, or spaces).
-/// A row with one cell more or less, or with something in that last cell, is an error like any
-/// other ragged row: which of its cells belongs to which column cannot be known.
+/// Two layouts are tolerated besides that. A delimiter at the end of every line, header included,
+/// as some exports write: the header's last cell is then empty; it names no column, and every
+/// row must have the header's number of cells with its last one empty (nothing, or spaces). And
+/// a delimiter at the end of every row but not of the header, as bank statements write them
+/// (Chase's: `DEBIT,01/16/2024,ACME,-45.00,ACH_DEBIT,1234.56,,` under seven columns): known
+/// from the file's first rows (``CSVRowShape/rowsEndWithDelimiter(_:)``), every row must then
+/// have one cell more than the header, that last one empty. In either, a row with one cell more
+/// or less, or with something in that last cell, is an error like any other ragged row: which
+/// of its cells belongs to which column cannot be known.
 struct CSVRowShape: Sendable {
   /// The header's cells (trimmed), counting the empty one after a trailing delimiter.
   let header: [String]
@@ -16,6 +20,11 @@ struct CSVRowShape: Sendable {
   let cellCount: Int
   /// Whether the header ends with a delimiter (its last cell empty), and so must every row.
   let endsWithDelimiter: Bool
+  /// Whether every row ends with a delimiter the header does not end with: a row has one cell
+  /// more than the header, and that last one is empty.
+  let rowsEndWithDelimiter: Bool
+  /// How many cells a row has: the header's, and one more when ``rowsEndWithDelimiter``.
+  let rowCellCount: Int
   /// The field separator, for messages.
   let separator: UInt8
   /// The header's cells as UTF-8, to know a row that repeats the header (``repeatsHeader(_:)``).
@@ -23,11 +32,14 @@ struct CSVRowShape: Sendable {
   /// The header's first cell as UTF-8 (``mayRepeatHeader(_:)``).
   private let firstHeader: [UInt8]
 
-  /// The shape a header gives; `header` holds its cells trimmed of spaces.
-  init(header: [String], separator: UInt8) {
+  /// The shape a header gives; `header` holds its cells trimmed of spaces. `rowsEndWithDelimiter`:
+  /// the file's rows end with a delimiter the header lacks (``rowsEndWithDelimiter(_:)``).
+  init(header: [String], separator: UInt8, rowsEndWithDelimiter: Bool = false) {
     self.header = header
     cellCount = header.count
     endsWithDelimiter = header.count >= 2 && header[header.count - 1].isEmpty
+    self.rowsEndWithDelimiter = rowsEndWithDelimiter && !endsWithDelimiter
+    rowCellCount = cellCount + (self.rowsEndWithDelimiter ? 1 : 0)
     self.separator = separator
     headerBytes = header.map { Array($0.utf8) }
     firstHeader = headerBytes.first ?? []
@@ -44,9 +56,9 @@ struct CSVRowShape: Sendable {
   /// Whether `record` has the shape every row must have; cheap enough to call for every row.
   @inline(__always)
   func fits(_ record: borrowing CSVRecord) -> Bool {
-    guard record.count == cellCount && !record.hasQuoteFlaw else { return false }
+    guard record.count == rowCellCount && !record.hasQuoteFlaw else { return false }
     if mayRepeatHeader(record[0]), repeatsHeader(record) { return false }
-    return !endsWithDelimiter || CSVRowShape.isBlank(record[cellCount - 1])
+    return !(endsWithDelimiter || rowsEndWithDelimiter) || CSVRowShape.isBlank(record[rowCellCount - 1])
   }
 
   /// Whether a row whose first cell is `first` may repeat the header: the header's first cell,
@@ -141,12 +153,21 @@ struct CSVRowShape: Sendable {
 
   /// Why `record` has not the header's cells, or `nil` when it has.
   private func widthProblem(_ record: borrowing CSVRecord) -> String? {
-    if record.count == cellCount && (!endsWithDelimiter || CSVRowShape.isBlank(record[cellCount - 1])) { return nil }
+    if record.count == rowCellCount
+      && (!(endsWithDelimiter || rowsEndWithDelimiter) || CSVRowShape.isBlank(record[rowCellCount - 1]))
+    {
+      return nil
+    }
     if record.count == 1 && record[0].isEmpty {
       return "the line is blank; the header has \(columnCount) column\(columnCount == 1 ? "" : "s")"
     }
     let cells = "\(record.count) cell\(record.count == 1 ? "" : "s")"
     let shown = separator == UInt8(ascii: "\t") ? "\\t" : String(UnicodeScalar(separator))
+    if rowsEndWithDelimiter {
+      let rows = "the file's rows have \(rowCellCount), the header's \(cellCount) columns and a trailing '\(shown)'"
+      if record.count == rowCellCount { return "the row has \(cells) and the last is not empty; \(rows)" }
+      return "the row has \(cells); \(rows)"
+    }
     guard endsWithDelimiter else {
       let trailing = record.count == cellCount + 1 && record[cellCount].isEmpty
       return "the row has \(cells), the header has \(cellCount)"
@@ -158,7 +179,7 @@ struct CSVRowShape: Sendable {
   }
 
   /// Whether a cell holds nothing but spaces, as the header's cells are trimmed.
-  private static func isBlank(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func isBlank(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
     cell.allSatisfy { $0 == UInt8(ascii: " ") }
   }
 }

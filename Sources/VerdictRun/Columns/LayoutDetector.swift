@@ -41,7 +41,8 @@ struct LayoutDetector {
     var money: [String] = []
     if path != "-" && (fixed == nil && !slots.isEmpty || !dateSlots.isEmpty || !moneySlots.isEmpty) {
       try sample(
-        path, dialect: source.reader.dialect, binding: binding, slots: fixed == nil ? slots : [], into: &tallies,
+        path, dialect: source.reader.dialect, shape: source.shape, binding: binding, slots: fixed == nil ? slots : [],
+        into: &tallies,
         dateSlots: dateSlots, dates: &dates, moneySlots: moneySlots, money: &money)
     }
     var failures: [RunFailure] = []
@@ -102,8 +103,9 @@ struct LayoutDetector {
   /// Counts the decimal marks of the sampled records' cells, slot by slot, and collects the cells of
   /// the date slots.
   private func sample(
-    _ path: String, dialect: CSVDialect, binding: ColumnBinding, slots: [Int], into tallies: inout [DecimalMarkTally],
-    dateSlots: [Int], dates: inout [[(line: Int, text: String)]], moneySlots: [Int], money: inout [String]
+    _ path: String, dialect: CSVDialect, shape: CSVRowShape, binding: ColumnBinding, slots: [Int],
+    into tallies: inout [DecimalMarkTally], dateSlots: [Int], dates: inout [[(line: Int, text: String)]],
+    moneySlots: [Int], money: inout [String]
   ) throws(RunFailure) {
     let reader: CSVReader
     do {
@@ -118,7 +120,6 @@ struct LayoutDetector {
     }
     // Only rows the run will read count: a damaged row (a lost separator, a quote out of place)
     // costs its own client, and must not decide how every other row's numbers are read.
-    let shape = CSVRowShape(header: reader.header, separator: dialect.separator)
     let key = binding.keyColumn ?? -1
     var seen = 0
     struct Enough: Error {}

@@ -14,22 +14,36 @@ final class CSVRecordSource: RecordSource {
   var binding: ColumnBinding?
   let columns: [String]?
   let reader: CSVReader
-  private let shape: CSVRowShape
+  /// The shape every row must have (``CSVRowShape``), which the layout's sample reads too.
+  let shape: CSVRowShape
 
   /// Opens `path` and reads its header; the separator is detected unless the options fix it.
   init(path: String, options: DataReadOptions) throws(RunFailure) {
     let dialect = options.csvDelimiter.map { CSVDialect(separator: $0, decimalComma: false) }
+    let rowsEndWithDelimiter: Bool
     do {
       let source = try ByteSource(path: path, encoding: options.encoding)
       reader = try CSVReader(source: source, dialect: dialect, skipLines: options.skipLines)
       name = source.name
       encoding = source.encoding
       codePageLook = source.codePageLook
+      // The first rows, read again by a reader of their own: whether each ends with a delimiter
+      // the header lacks (``CSVRowShape/rowsEndWithDelimiter(_:)``). Standard input cannot be
+      // read twice: its rows are read as the header's.
+      if path == "-" {
+        rowsEndWithDelimiter = false
+      } else {
+        let again = try CSVReader(
+          source: try ByteSource(path: path, encoding: options.encoding), dialect: reader.dialect,
+          skipLines: options.skipLines)
+        rowsEndWithDelimiter = CSVRowShape.rowsEndWithDelimiter(again)
+      }
     } catch {
       throw SourceOpener.failure(path, error)
     }
     numbers = options.csvNumbers
-    shape = CSVRowShape(header: reader.header, separator: reader.dialect.separator)
+    shape = CSVRowShape(
+      header: reader.header, separator: reader.dialect.separator, rowsEndWithDelimiter: rowsEndWithDelimiter)
     columns = shape.columns(of: reader.header)
   }
 
@@ -163,7 +177,7 @@ final class CSVRecordSource: RecordSource {
 
   /// Whether every cell of `record` is empty, or spaces and tabs.
   @inline(__always)
-  private static func isEmpty(_ record: borrowing CSVRecord) -> Bool {
+  static func isEmpty(_ record: borrowing CSVRecord) -> Bool {
     // Nearly every record starts with a key or a value: one byte says it is not empty.
     if let first = record[0].first, first != UInt8(ascii: " "), first != UInt8(ascii: "\t") { return false }
     return isEmptyRest(record)
@@ -196,7 +210,7 @@ struct CSVPlainRows {
   let shape: CSVRowShape
 
   init(shape: CSVRowShape, key: Int, columns: UnsafeBufferPointer<Int>) {
-    cellCount = shape.endsWithDelimiter ? -1 : shape.cellCount
+    cellCount = shape.endsWithDelimiter || shape.rowsEndWithDelimiter ? -1 : shape.cellCount
     self.key = key
     self.columns = columns
     everyColumn = columns.allSatisfy { $0 >= 0 && $0 < shape.cellCount }

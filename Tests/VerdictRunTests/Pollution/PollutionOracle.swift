@@ -1,7 +1,8 @@
 /// Judges what `verdict run` made of a damaged export, record by record of the file (as
 /// ``ReferenceCSV`` splits it): every record must be in the report, on its line and in order, or
 /// be after a reported quote that never closes; a record whose cells do not line up with the
-/// header, or with a quote out of place, must be an error; a clean client's row must be kept; and
+/// header (or, when the first rows all end with a delimiter the header lacks, with the header
+/// and that delimiter), or with a quote out of place, must be an error; a clean client's row must be kept; and
 /// no row may get a verdict unless its cells are exactly its client's clean row.
 enum PollutionOracle {
   /// One client of the report.
@@ -43,6 +44,14 @@ enum PollutionOracle {
     }
     var found: [String] = []
     let data = Array(records.dropFirst())
+    // Rows that all end with a delimiter the header lacks (a header that lost its trailing one):
+    // the reader takes the layout from the first 100 rows that hold anything, at least two.
+    let sample = data.filter { record in !record.cells.allSatisfy { $0.allSatisfy { $0 == 32 || $0 == 9 } } }
+      .prefix(100)
+    let rowsEndWithDelimiter =
+      !endsWithDelimiter && sample.count >= 2
+      && sample.allSatisfy { $0.cells.count == header.count + 1 && text($0.cells.last!).allSatisfy { $0 == " " } }
+    let rowCells = header.count + (rowsEndWithDelimiter ? 1 : 0)
     guard outcome.rows.count == data.count, zip(outcome.rows, data).allSatisfy({ $0.line == $1.line }) else {
       return ["the report's rows are on lines \(outcome.rows.map(\.line)), the file's records on \(data.map(\.line))"]
     }
@@ -59,8 +68,8 @@ enum PollutionOracle {
     }
     for (row, record) in zip(outcome.rows, data) {
       let lined =
-        record.cells.count == header.count && !record.hasQuoteFlaw
-        && (!endsWithDelimiter || text(record.cells.last!).allSatisfy { $0 == " " })
+        record.cells.count == rowCells && !record.hasQuoteFlaw
+        && (!(endsWithDelimiter || rowsEndWithDelimiter) || text(record.cells.last!).allSatisfy { $0 == " " })
       guard lined else {
         if row.verdict != "error" {
           found.append("line \(row.line): a record that does not line up was read as \(row.verdict)")

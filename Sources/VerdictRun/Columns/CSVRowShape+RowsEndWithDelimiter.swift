@@ -1,0 +1,35 @@
+import VerdictData
+
+/// Finding the layout of a file whose rows end with a delimiter its header lacks, as bank
+/// statements write them (see ``CSVRowShape``).
+extension CSVRowShape {
+  /// How many of a file's first rows decide it.
+  static let delimiterSampleSize = 100
+
+  /// Whether the rows that `reader` gives after its header end with a delimiter the header does
+  /// not: at least two rows, and every one of the first ``delimiterSampleSize`` with exactly one
+  /// cell more than the header, that last one empty (nothing, or spaces). Blank lines (nothing
+  /// but separators and spaces) say nothing either way; one row of another width says no, as
+  /// a lone row with an empty cell too many is a ragged row (a separator added), not a habit.
+  static func rowsEndWithDelimiter(_ reader: CSVReader) -> Bool {
+    let header = reader.header
+    guard !header.isEmpty, !(header.count >= 2 && header[header.count - 1].isEmpty) else { return false }
+    var rows = 0
+    var habit = true
+    struct Enough: Error {}
+    do {
+      try reader.forEachRecord { record in
+        if CSVRecordSource.isEmpty(record) { return }
+        guard record.count == header.count + 1, isBlank(record[header.count]) else {
+          habit = false
+          throw Enough()
+        }
+        rows += 1
+        if rows == delimiterSampleSize { throw Enough() }
+      }
+    } catch {
+      // Enough rows, or a file that breaks off: the run reports that where it happens.
+    }
+    return habit && rows >= 2
+  }
+}
