@@ -16,6 +16,7 @@ extension ClientTable {
       let shown = delimiter == UInt8(ascii: "\t") ? "tab" : "'\(String(decoding: [delimiter], as: UTF8.self))'"
       var csv = "CSV (\(encoding?.rawValue ?? "utf-8")) with \(shown) between fields"
       if linesBeforeHeader > 0 { csv += ", header on line \(linesBeforeHeader + 1)" }
+      if rowsEndWithDelimiter { csv += ", each row ending with \(shown) after the header's columns" }
       parts.append(csv)
     } else {
       // A JSON number has a decimal point; strings are read cell by cell unless an option fixes

@@ -108,4 +108,10 @@ extension ClientTable {
       }
     }
   }
+
+  /// Whether a cell reads as a date (`28.11.2026` has dots, but is no number).
+  static func isDate(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+    if case .success(.date) = CellReader().read(cell, as: CellFormat(FieldInfo(name: "", type: nil))) { return true }
+    return false
+  }
 }

@@ -67,6 +67,8 @@ package struct ClientTable: Sendable {
   var readsJSONNumbers = false
   /// Lines skipped before the CSV header.
   var linesBeforeHeader = 0
+  /// Whether the CSV file's rows end with a delimiter its header lacks (``CSVRowShape``).
+  var rowsEndWithDelimiter = false
   /// The CSV file's text encoding.
   var encoding: TextEncoding?
   /// The other code page the CSV file looks written in, when it was detected as Windows-1252
@@ -248,6 +250,7 @@ package struct ClientTable: Sendable {
     encoding = csv.encoding
     codePageLook = csv.codePageLook
     linesBeforeHeader = csv.reader.linesBeforeHeader
+    rowsEndWithDelimiter = csv.shape.rowsEndWithDelimiter
     guard options.csvDecimalMark == nil else {
       numbers = columns.map { _ in source.numbers }
       numberSources = columns.map { _ in .option }
@@ -293,11 +296,5 @@ package struct ClientTable: Sendable {
     numberSources = decisions.map(\.source)
     numberProblems = [:]
     for problem in problems { numberProblems[problem.index] = problem }
-  }
-
-  /// Whether a cell reads as a date (`28.11.2026` has dots, but is no number).
-  static func isDate(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
-    if case .success(.date) = CellReader().read(cell, as: CellFormat(FieldInfo(name: "", type: nil))) { return true }
-    return false
   }
 }
