@@ -122,4 +122,22 @@ struct ColumnBindingTests {
     let binding = try binder.bind(["used"], source: "c.csv", numbers: .point)
     #expect(binding.columnOfSlot == [0, -1])
   }
+
+  /// A file without a header row (Wells Fargo's statements): its first record taken for the
+  /// header names no column the policy reads, and the hint says what the line looks like.
+  @Test func aFirstLineThatLooksLikeARecordIsSaidToBe() {
+    #expect(ColumnBinder.looksLikeRecord(["01/16/2024", "-45.00", "*", "", "ACME CORP"]))
+    #expect(ColumnBinder.looksLikeRecord(["C1", "45", "1200.50", "2026-03-31"]))
+    #expect(
+      ColumnBinder.hint(for: "amount", among: ["01/16/2024", "-45.00", "*", "", "ACME CORP"]).contains(
+        "looks like a record, not a header: the file seems to have no header row"))
+  }
+
+  /// Headers of numbers alone (a pivot table's years) or of names are headers.
+  @Test func aHeaderOfYearsOrNamesIsAHeader() {
+    #expect(!ColumnBinder.looksLikeRecord(["Client", "2022", "2023", "2024"]))
+    #expect(!ColumnBinder.looksLikeRecord(["id", "payment_delay", "outstanding"]))
+    #expect(!ColumnBinder.looksLikeRecord(["Amount (EUR)", "Date"]))
+    #expect(ColumnBinder.hint(for: "x", among: ["Client", "2022"]).hasPrefix("its columns are"))
+  }
 }

@@ -159,7 +159,46 @@ final class ColumnBinder: Sendable {
     }
     if columns.isEmpty { return "the data has no columns" }
     let shown = columns.prefix(12).map { "'\(MessageText.escaped($0))'" }.joined(separator: ", ")
+    if looksLikeRecord(columns) {
+      return "its first line (\(shown)\(columns.count > 12 ? ", …" : "")) looks like a record, not a header: "
+        + "the file seems to have no header row; add a line above it that names the columns"
+    }
     return "its columns are \(shown)\(columns.count > 12 ? ", …" : "")"
+  }
+
+  /// Whether a header's cells look like a record's, as a file without a header row gives them
+  /// (a bank's `"01/16/2024","-45.00","*","","ACME CORP"`): a date (in any order of its parts)
+  /// or an amount with decimals among them, and numbers, amounts or dates in half the cells that
+  /// hold anything at least. A header of years (`Client,2022,2023`) has neither.
+  static func looksLikeRecord(_ columns: [String]) -> Bool {
+    let filled = columns.filter { !$0.isEmpty }
+    guard filled.count >= 2 else { return false }
+    var values = 0
+    var telling = false
+    for cell in filled {
+      // A date in any order of its parts (`01/16/2024`, `16-01-24`), read or not without a format.
+      let parts = cell.split(omittingEmptySubsequences: false) { $0 == "/" || $0 == "." || $0 == "-" }
+      if parts.count == 3,
+        parts.allSatisfy({ (1...4).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+      {
+        values += 1
+        telling = true
+        continue
+      }
+      var bytes = Array(cell.utf8)
+      let read = bytes.withUnsafeMutableBufferPointer {
+        CellReader().read(UnsafeBufferPointer($0), as: CellFormat(FieldInfo(name: "", type: nil)))
+      }
+      guard case .success(let value) = read else { continue }
+      switch value {
+      case .int: values += 1
+      case .decimal, .money, .date, .duration, .percent:
+        values += 1
+        telling = true
+      case .missing, .bool, .text, .list: break
+      }
+    }
+    return telling && values * 2 >= filled.count
   }
 }
 
