@@ -40,7 +40,9 @@ struct DataOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Lines to skip before the CSV header (a bank export's preamble).", valueName: "n"))
   var skipLines = 0
 
-  @Option(help: ArgumentHelp("The column that names clients (default: 'id', else 'name').", valueName: "column"))
+  @Option(
+    help: ArgumentHelp(
+      "The column that names clients (default: 'id', else 'name', 'client' or 'customer').", valueName: "column"))
   var key: String?
 
   @Option(

@@ -25,8 +25,8 @@ struct RunCommand: ParsableCommand {
       format (2/24/2026, 28.11.2026); a number or date with two readings stops the run with the \
       option or declaration that settles it. Cells are read by the policy's field declarations; an \
       empty cell is a missing value. Every field the policy uses must have a column (its name, \
-      or the one 'from' names; case and spaces do not matter). Clients are named by an 'id' or \
-      'name' column, or --key.
+      or the one 'from' names; case and spaces do not matter). Clients are named by an 'id', \
+      'name', 'client' or 'customer' column, or --key.
 
       Report: --format table (default; aligned columns client, verdict, rule, notice, reason), \
       json, jsonl, csv or html (one self-contained page: summary, a card per client who needs \

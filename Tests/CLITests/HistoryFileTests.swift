@@ -422,7 +422,7 @@ struct HistoryFileTests {
   /// or cooling off for ever (`pending`, a new end each day); the summary says why it is shown.
   @Test func aClientWithoutAKeyHasNoStanding() throws {
     let workspace = try HistoryWorkspace()
-    try workspace.write("clients.csv", "customer,late,rude\nA,0,true\n")
+    try workspace.write("clients.csv", "who,late,rude\nA,0,true\n")
     for day in [1, 5] {
       let result = try workspace.run(HistoryWorkspace.november(day), ["--changed", "-f", "csv"])
       #expect(result.status == 0, "\(result.stderr)")

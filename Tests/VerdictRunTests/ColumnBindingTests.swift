@@ -27,6 +27,21 @@ struct ColumnBindingTests {
     #expect(try binder().bind(["revenue", "payment_delay"], source: "c.csv", numbers: .point).keyColumn == nil)
   }
 
+  /// A freelancer's own sheet names its clients in a column `Client`; an accounting tool's
+  /// customer list in `Customer`, `Customer ID` or `Customer Name`. `id` and `name` come first.
+  @Test func clientOrCustomerIsTheKeyWithoutIdOrName() throws {
+    let key = { (columns: [String]) in
+      try self.binder().bind(columns + ["revenue", "payment_delay"], source: "c.csv", numbers: .point).keyName
+    }
+    #expect(try key(["Client"]) == "Client")
+    #expect(try key(["Customer"]) == "Customer")
+    #expect(try key(["Customer Name"]) == "Customer Name")
+    #expect(try key(["Client", "Name"]) == "Name")
+    #expect(try key(["Customer", "id"]) == "id")
+    #expect(try key(["Client ID", "Client"]) == "Client ID")
+    #expect(try key(["Client_No"]) == nil)
+  }
+
   @Test func missingColumnSuggestsTheClosest() {
     #expect(throws: RunFailure.self) {
       try binder().bind(["id", "payment_dealy", "revenue"], source: "c.csv", numbers: .point)
@@ -138,6 +153,11 @@ struct ColumnBindingTests {
     #expect(!ColumnBinder.looksLikeRecord(["Client", "2022", "2023", "2024"]))
     #expect(!ColumnBinder.looksLikeRecord(["id", "payment_delay", "outstanding"]))
     #expect(!ColumnBinder.looksLikeRecord(["Amount (EUR)", "Date"]))
+    // One kind repeated: a pivot of month ends, an aging report's buckets, rates, decimals.
+    #expect(!ColumnBinder.looksLikeRecord(["Customer", "2024-01-31", "2024-02-29", "2024-03-31"]))
+    #expect(!ColumnBinder.looksLikeRecord(["Customer", "30d", "60d", "90d", "120d"]))
+    #expect(!ColumnBinder.looksLikeRecord(["Customer", "10%", "20%"]))
+    #expect(!ColumnBinder.looksLikeRecord(["id", "1.5", "2.5"]))
     #expect(ColumnBinder.hint(for: "x", among: ["Client", "2022"]).hasPrefix("its columns are"))
   }
 }

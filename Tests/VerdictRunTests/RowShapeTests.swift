@@ -201,6 +201,23 @@ struct RowShapeTests {
     #expect(outcome.rows.count == CSVRowShape.delimiterSampleSize + 3)
   }
 
+  /// A first row of the width with something in its last cell: no habit, every row read as
+  /// the header says.
+  @Test func aRowWithAValueAfterItsDelimiterIsNoHabit() throws {
+    let outcome = try run("id,visits,note\nC1,7,late,\nC2,7,late,x\nC3,7,late,\n")
+    let ends = "the row has 4 cells, the header has 3 (the row ends with ',', the header does not)"
+    #expect(outcome.rows == ["C1 error \(ends)", "C2 error the row has 4 cells, the header has 3", "C3 error \(ends)"])
+  }
+
+  /// R's `write.table` heads the rows' numbers with no name: rows of one cell more than the
+  /// header whose last column is empty are not taken for a trailing delimiter when their first
+  /// cells count 1, 2, 3, … (read so, every cell would be one column off).
+  @Test func numberedRowsUnderAHeaderOneShortAreNoHabit() throws {
+    let outcome = try run("id,visits,note\n1,C1,7,\n2,C2,2,\n3,C3,9,\n")
+    let ends = "the row has 4 cells, the header has 3 (the row ends with ',', the header does not)"
+    #expect(outcome.rows.allSatisfy { $0.hasSuffix("error \(ends)") } && outcome.rows.count == 3)
+  }
+
   @Test func aLoneRowWithAnEmptyCellTooManyIsNoHabit() throws {
     let outcome = try run("id,visits,note\nC1,7,late,\n")
     #expect(

@@ -136,4 +136,26 @@ extension RowCurrencyAPITests {
       "\(error)".contains("12.50 USD in a row whose \"currency\" is CAD")
     }
   }
+
+  @Test func aYenSignTakesItsRowsYenOrYuan() throws {
+    for code in ["JPY", "CNY"] {
+      let client = try Self.policy.client(["gross": .text("¥5,000"), "currency": .text(code)])
+      #expect(client.value(at: 1) == .money(Money(units: 5_000, currency: Currency(code: code)!)!))
+    }
+  }
+
+  /// Refusals of two signs have hints of their own: a column's hints are shown once a kind.
+  @Test func refusalsOfTwoSignsAreHintsOfTwoKinds() throws {
+    var kinds: [String?] = []
+    for (amount, code) in [("5 kr", ""), ("¥5", ""), ("$5", "EUR"), ("5 kr", "EUR")] {
+      var values: [Value] = [.text(code), .missing]
+      var cell = Array(amount.utf8)
+      let read = cell.withUnsafeMutableBufferPointer {
+        CellReader().read(UnsafeBufferPointer($0), as: CellFormat(Self.policy.fields[1]))
+      }
+      values[1] = try read.get()
+      Self.policy.rowCurrencies.settle(&values) { _, error in kinds.append(error.hintKind) }
+    }
+    #expect(kinds.count == 4 && Set(kinds).count == 4)
+  }
 }

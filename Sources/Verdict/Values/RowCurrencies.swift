@@ -122,7 +122,7 @@ package struct RowCurrencies: Sendable {
       return RowCurrencies.refusal(
         "\(amount) written with \"\(text)\" in a row whose \(Value.quote(column)) is \(currency.code)",
         hint: "\"\(text)\" stands for \(codes), not \(currency.code): correct the one that is wrong, or write the "
-          + "amount bare (\(amount)) to take the row's", kind: "row currency other sign")
+          + "amount bare (\(amount)) to take the row's", kind: "row currency other sign \(text) \(currency.code)")
     case .failure(let problem):
       let row =
         switch problem {
@@ -133,7 +133,7 @@ package struct RowCurrencies: Sendable {
       return RowCurrencies.refusal(
         "\(amount) written with \"\(text)\" has no currency: \"\(text)\" stands for \(codes), and \(row)",
         hint: "write the row's three-letter currency code in \(Value.quote(column)) (\(currencies[0].code)), or the "
-          + "amount with its code: \(amount) \(currencies[0].code)", kind: "row currency sign unnamed")
+          + "amount with its code: \(amount) \(currencies[0].code)", kind: "row currency sign unnamed \(text)")
     }
   }
 

@@ -11,11 +11,17 @@ extension CSVRowShape {
   /// cell more than the header, that last one empty (nothing, or spaces). Blank lines (nothing
   /// but separators and spaces) say nothing either way; one row of another width says no, as
   /// a lone row with an empty cell too many is a ragged row (a separator added), not a habit.
+  ///
+  /// Rows whose first cells count 1, 2, 3, … say no as well: a header without a name for the
+  /// rows' numbers (R's `write.table` writes one) over rows whose last column happens to be
+  /// empty has the same widths, and read as a trailing delimiter every cell would be one column
+  /// off.
   static func rowsEndWithDelimiter(_ reader: CSVReader) -> Bool {
     let header = reader.header
     guard !header.isEmpty, !(header.count >= 2 && header[header.count - 1].isEmpty) else { return false }
     var rows = 0
     var habit = true
+    var numbered = true
     struct Enough: Error {}
     do {
       try reader.forEachRecord { record in
@@ -24,12 +30,18 @@ extension CSVRowShape {
           habit = false
           throw Enough()
         }
+        if numbered { numbered = isNumber(rows + 1, record[0]) }
         rows += 1
         if rows == delimiterSampleSize { throw Enough() }
       }
     } catch {
       // Enough rows, or a file that breaks off: the run reports that where it happens.
     }
-    return habit && rows >= 2
+    return habit && rows >= 2 && !numbered
+  }
+
+  /// Whether `cell` is the whole number `number` written in ASCII digits.
+  static func isNumber(_ number: Int, _ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+    cell.elementsEqual(String(number).utf8)
   }
 }

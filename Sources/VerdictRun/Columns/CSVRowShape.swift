@@ -25,6 +25,9 @@ struct CSVRowShape: Sendable {
   let rowsEndWithDelimiter: Bool
   /// How many cells a row has: the header's, and one more when ``rowsEndWithDelimiter``.
   let rowCellCount: Int
+  /// Whether the rows come from standard input, which is not read twice to find whether they
+  /// all end with a delimiter: a row's message then says how to have them read so.
+  let readsStandardInput: Bool
   /// The field separator, for messages.
   let separator: UInt8
   /// The header's cells as UTF-8, to know a row that repeats the header (``repeatsHeader(_:)``).
@@ -34,7 +37,8 @@ struct CSVRowShape: Sendable {
 
   /// The shape a header gives; `header` holds its cells trimmed of spaces. `rowsEndWithDelimiter`:
   /// the file's rows end with a delimiter the header lacks (``rowsEndWithDelimiter(_:)``).
-  init(header: [String], separator: UInt8, rowsEndWithDelimiter: Bool = false) {
+  init(header: [String], separator: UInt8, rowsEndWithDelimiter: Bool = false, readsStandardInput: Bool = false) {
+    self.readsStandardInput = readsStandardInput
     self.header = header
     cellCount = header.count
     endsWithDelimiter = header.count >= 2 && header[header.count - 1].isEmpty
@@ -170,8 +174,9 @@ struct CSVRowShape: Sendable {
     }
     guard endsWithDelimiter else {
       let trailing = record.count == cellCount + 1 && record[cellCount].isEmpty
+      let input = readsStandardInput ? "; on standard input rows are read as the header says: give the file's path" : ""
       return "the row has \(cells), the header has \(cellCount)"
-        + (trailing ? " (the row ends with '\(shown)', the header does not)" : "")
+        + (trailing ? " (the row ends with '\(shown)', the header does not\(input))" : "")
     }
     let header = "the header has \(cellCount) (\(columnCount) columns and a trailing '\(shown)')"
     if record.count == cellCount { return "the row has \(cells) and the last is not empty, \(header)" }

@@ -43,7 +43,7 @@ package struct ClientTable: Sendable {
   /// The columns by name, made once: every client's record looks up the column of each field,
   /// and making it for each look-up cost as much as reading the cells.
   private var header: HeaderIndex
-  /// The column that names clients (`--key`, else `id`, else `name`), if any.
+  /// The column that names clients (`--key`, else `id`, `name`, `client` or `customer`), if any.
   package var keyColumn: Int?
   /// How each column writes its numbers, decided from all of its cells as `verdict run` decides
   /// from its sample.

@@ -111,11 +111,18 @@ final class ColumnBinder: Sendable {
       }
       return nil
     }
-    for wanted in ["id", "name"] {
+    for wanted in ColumnBinder.keyColumnNames {
       if case .found(let index) = header.find(wanted) { return index }
     }
     return nil
   }
+
+  /// The columns that name clients without `--key`, the first found in this order (in any
+  /// letter case and with any spaces): a freelancer's own sheet heads its first column
+  /// `Client`, an accounting tool's customer list `Customer`, `Customer ID` or `Customer Name`.
+  static let keyColumnNames = [
+    "id", "name", "client id", "customer id", "client", "customer", "client name", "customer name",
+  ]
 
   /// `the column 'amount' appears more than once in the header (columns 2, 5)`, or for columns
   /// that match a name but for case and spaces, `the columns 'Amount', 'amount' (2, 5) all match 'amount'`.
@@ -167,14 +174,17 @@ final class ColumnBinder: Sendable {
   }
 
   /// Whether a header's cells look like a record's, as a file without a header row gives them
-  /// (a bank's `"01/16/2024","-45.00","*","","ACME CORP"`): a date (in any order of its parts)
-  /// or an amount with decimals among them, and numbers, amounts or dates in half the cells that
-  /// hold anything at least. A header of years (`Client,2022,2023`) has neither.
+  /// (a bank's `"01/16/2024","-45.00","*","","ACME CORP"`): both a date (in any order of its
+  /// parts) and an amount with decimals among them, and numbers, amounts or dates in half the
+  /// cells that hold anything at least. A header repeats one kind where a record mixes them: a
+  /// pivot table's years or month ends (`Customer,2024-01-31,2024-02-29`), an aging report's
+  /// buckets (`30d,60d`) or rates (`10%,20%`) are headers.
   static func looksLikeRecord(_ columns: [String]) -> Bool {
     let filled = columns.filter { !$0.isEmpty }
     guard filled.count >= 2 else { return false }
     var values = 0
-    var telling = false
+    var dates = false
+    var decimals = false
     for cell in filled {
       // A date in any order of its parts (`01/16/2024`, `16-01-24`), read or not without a format.
       let parts = cell.split(omittingEmptySubsequences: false) { $0 == "/" || $0 == "." || $0 == "-" }
@@ -182,7 +192,7 @@ final class ColumnBinder: Sendable {
         parts.allSatisfy({ (1...4).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } })
       {
         values += 1
-        telling = true
+        dates = true
         continue
       }
       var bytes = Array(cell.utf8)
@@ -191,14 +201,17 @@ final class ColumnBinder: Sendable {
       }
       guard case .success(let value) = read else { continue }
       switch value {
-      case .int: values += 1
-      case .decimal, .money, .date, .duration, .percent:
+      case .int, .duration, .percent: values += 1
+      case .decimal, .money:
         values += 1
-        telling = true
+        decimals = true
+      case .date:
+        values += 1
+        dates = true
       case .missing, .bool, .text, .list: break
       }
     }
-    return telling && values * 2 >= filled.count
+    return dates && decimals && values * 2 >= filled.count
   }
 }
 

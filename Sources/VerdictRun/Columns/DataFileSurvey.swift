@@ -78,7 +78,7 @@ package struct DataFileSurvey: Sendable {
   /// Surveys `path` (not standard input) for `policy`, keeping `examples` failing cells a field
   /// and `examples` rows with errors. `recordKey`: for a record table's file, the column that
   /// keys its records (`keyed by`), by which the file is read when it has it, as a run reads it
-  /// (a client file's key is `options.keyColumn`, or its `id` or `name` column).
+  /// (a client file's key is `options.keyColumn`, or its `id`, `name`, `client` or `customer` column).
   /// - Throws: ``RunFailure`` when the file cannot be opened, or `--key` names no column.
   /// `records`: the policy's tables read, whose keys the client file's rows are looked up in
   /// (``met``).

@@ -1,7 +1,7 @@
 import VerdictData
 
-/// The summary's warning for a client file that has no key column (no `--key`, no `id` or
-/// `name` column): its clients are named by file and line (`billing.csv:3`), names that change
+/// The summary's warning for a client file that has no key column (no `--key`, none of the
+/// columns ``ColumnBinder/keyColumnNames`` lists): its clients are named by file and line (`billing.csv:3`), names that change
 /// when a row moves. Accounting exports do this: a customer balance summary's names stand in a
 /// column with no header. The warning names the file's first column, where exports put the
 /// name, as the `--key` to try.
@@ -11,8 +11,9 @@ enum LineNamedClients {
   static func warning(columns: [String], keyColumn: Int?, file: String) -> String? {
     guard keyColumn == nil, let first = columns.first else { return nil }
     let shown = first.isEmpty ? "whose header is empty" : "'\(MessageText.escaped(first))'"
-    return "warning: \(MessageText.escaped(file)) has no 'id' or 'name' column, so its clients are named by their "
-      + "lines: name the column that names them with --key, such as the first column, \(shown): --key \(quoted(first))"
+    return "warning: \(MessageText.escaped(file)) has no 'id', 'name', 'client' or 'customer' column, so its "
+      + "clients are named by their lines: name the column that names them with --key, such as the first column, "
+      + "\(shown): --key \(quoted(first))"
   }
 
   /// `name` as a shell argument: as it is when it has only letters, digits, `_` and `-`, else in

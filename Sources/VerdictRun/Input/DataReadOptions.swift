@@ -52,7 +52,8 @@ package struct DataReadOptions: Sendable, Equatable {
   /// Lines to skip before the header (a bank export's account lines); blank lines before the
   /// header are always skipped.
   package var skipLines = 0
-  /// The column that names clients; `nil` means `id`, else `name`, else the file and line.
+  /// The column that names clients; `nil` means the first of ``ColumnBinder/keyColumnNames`` the
+  /// file has, else the file and line.
   package var keyColumn: String?
 
   /// Options that detect everything.

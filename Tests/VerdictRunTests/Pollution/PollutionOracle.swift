@@ -45,12 +45,14 @@ enum PollutionOracle {
     var found: [String] = []
     let data = Array(records.dropFirst())
     // Rows that all end with a delimiter the header lacks (a header that lost its trailing one):
-    // the reader takes the layout from the first 100 rows that hold anything, at least two.
+    // the reader takes the layout from the first 100 rows that hold anything, at least two, unless
+    // their first cells count 1, 2, 3, ….
     let sample = data.filter { record in !record.cells.allSatisfy { $0.allSatisfy { $0 == 32 || $0 == 9 } } }
       .prefix(100)
     let rowsEndWithDelimiter =
       !endsWithDelimiter && sample.count >= 2
       && sample.allSatisfy { $0.cells.count == header.count + 1 && text($0.cells.last!).allSatisfy { $0 == " " } }
+      && !sample.enumerated().allSatisfy { text($1.cells[0]) == String($0 + 1) }
     let rowCells = header.count + (rowsEndWithDelimiter ? 1 : 0)
     guard outcome.rows.count == data.count, zip(outcome.rows, data).allSatisfy({ $0.line == $1.line }) else {
       return ["the report's rows are on lines \(outcome.rows.map(\.line)), the file's records on \(data.map(\.line))"]
