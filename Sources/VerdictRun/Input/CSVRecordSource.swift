@@ -193,11 +193,12 @@ final class CSVRecordSource: RecordSource {
 }
 
 /// The rows of a CSV file that go into a batch without a ``RowBuffer``: as many cells as the
-/// header (a file whose header or rows end with a separator has none taken here), the first cell not starting with a space or a tab
-/// (so not a blank line of separators), and a key cell, when there is a key column, that starts
-/// with a printable ASCII byte and is ASCII throughout (so neither blank nor invalid UTF-8), and a
-/// first cell not as long as the header's (so not the header again). Every
-/// other row goes through the source's general path, which sees what is wrong with it.
+/// header (a file whose header or rows end with a separator has none taken here), the first
+/// cell not starting with a space or a tab (so not a blank line of separators), and a key cell,
+/// when there is a key column, that starts with a printable ASCII byte and is ASCII throughout
+/// (so neither blank nor invalid UTF-8), and a first cell not as long as the header's (so not
+/// the header again). Every other row goes through the source's general path, which sees what
+/// is wrong with it.
 struct CSVPlainRows {
   /// The header's cells, or -1 when the header or every row ends with a separator (whose rows
   /// are not taken here).
