@@ -56,17 +56,14 @@ extension CellScanner {
     return fieldCurrency
   }
 
-  /// What the placeholder ``Currency/ofRow(sign:)`` numbered `number` stands for: the sign as
+  /// What each placeholder ``Currency/ofRow(sign:)`` stands for, by its number: the sign as
   /// written, the currencies it may be (the commonest first), and the one it is in a row whose
   /// currency cell is empty (`$`: the US dollar, as anywhere else; a sign such as `kr` stays
-  /// undecided).
-  static func rowSign(_ number: Int) -> (text: String, currencies: [Currency], unnamed: Currency?) {
-    if number == 0 {
-      return ("$", [.dollar] + dollarSignCurrencies.subtracting([.dollar]).sorted { $0.code < $1.code }, .dollar)
-    }
-    let sign = otherSigns[number - 1]
-    return (sign.text, sign.currencies, nil)
-  }
+  /// undecided). `$` is number 0, the sign at `otherSigns[n]` number `n + 1`. Made once: a
+  /// row's amount is settled by it on every row of an export that writes `$` in each.
+  static let rowSigns: [(text: String, currencies: [Currency], unnamed: Currency?)] =
+    [("$", [.dollar] + dollarSignCurrencies.subtracting([.dollar]).sorted { $0.code < $1.code }, .dollar)]
+    + otherSigns.map { ($0.text, $0.currencies, nil) }
 
   /// Whether a byte starts (at `[0]`) or ends (at `[1]`) any of ``otherSigns``: most money cells
   /// (`1.234,56 €`, `$12`) are looked at no further than their first and last byte.

@@ -141,11 +141,12 @@ struct CellScanner {
         let (pattern, count) = CellScanner.moneySymbol(symbol)
         if hasBytes(pattern, count, at: first) {
           first += count
-          currency = symbol == 1 ? CellScanner.dollarSign(in: defaultCurrency) : CellScanner.symbolCurrency(symbol)
         } else if last - count >= first, hasBytes(pattern, count, at: last - count) {
           last -= count
-          currency = symbol == 1 ? CellScanner.dollarSign(in: defaultCurrency) : CellScanner.symbolCurrency(symbol)
+        } else {
+          continue
         }
+        currency = symbol == 1 ? CellScanner.dollarSign(in: defaultCurrency) : CellScanner.symbolCurrency(symbol)
       }
     }
     if currency == nil, last - first > 3, let code = currencyCode(last - 3), !CellScanner.isLetter(bytes[last - 4]) {

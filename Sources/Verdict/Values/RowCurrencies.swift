@@ -96,12 +96,12 @@ package struct RowCurrencies: Sendable {
     return .failure(.notACode(text))
   }
 
-  /// The currency of an amount written with sign `sign` (``Currency/rowSign``) in a row whose
+  /// The currency of an amount written with sign `sign` (``Currency/rowSign``, an index of ``CellScanner/rowSigns``) in a row whose
   /// currency cell names `named`: the row's currency when the sign stands for it, the sign's own
   /// when the cell is empty and the sign has one for that (`$`: the US dollar); else `nil` (a
   /// cell that names something else than a currency, `Euro`, contradicts the sign).
   private static func currency(ofSign sign: Int, _ named: Result<Currency, CurrencyCellProblem>) -> Currency? {
-    let (_, currencies, unnamed) = CellScanner.rowSign(sign)
+    let (_, currencies, unnamed) = CellScanner.rowSigns[sign]
     switch named {
     case .success(let currency): return currencies.contains(currency) ? currency : nil
     case .failure(.empty): return unnamed
@@ -114,7 +114,7 @@ package struct RowCurrencies: Sendable {
   private func signRefusal(
     _ money: Money, sign: Int, _ named: Result<Currency, CurrencyCellProblem>, column: String
   ) -> CellError {
-    let (text, currencies, _) = CellScanner.rowSign(sign)
+    let (text, currencies, _) = CellScanner.rowSigns[sign]
     let amount = Money.format(money.scaledAmount)
     let codes = currencies.map(\.code).joined(separator: ", ")
     switch named {
@@ -185,7 +185,7 @@ extension Currency {
   package static let ofRow = Currency(packed: 0)
 
   /// The placeholder currency of an amount written with a sign of several currencies (`$`, `kr`,
-  /// numbered by ``CellScanner/rowSign(_:)``) in a field whose rows name their currency, until
+  /// numbered as ``CellScanner/rowSigns`` lists them) in a field whose rows name their currency, until
   /// ``RowCurrencies/settle(_:failed:)`` gives it its row's currency when the sign stands for
   /// it. Bit 24 set: no code packs to it.
   static func ofRow(sign number: Int) -> Currency { Currency(packed: 0x0100_0000 | UInt32(number)) }
