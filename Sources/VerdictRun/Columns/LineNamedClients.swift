@@ -11,9 +11,16 @@ enum LineNamedClients {
   static func warning(columns: [String], keyColumn: Int?, file: String) -> String? {
     guard keyColumn == nil, let first = columns.first else { return nil }
     let shown = first.isEmpty ? "whose header is empty" : "'\(MessageText.escaped(first))'"
-    return "warning: \(MessageText.escaped(file)) has no 'id', 'name', 'client' or 'customer' column, so its "
+    return "warning: \(MessageText.escaped(file)) has no \(keyNames) column, so its "
       + "clients are named by their lines: name the column that names them with --key, such as the first column, "
       + "\(shown): --key \(quoted(first))"
+  }
+
+  /// The key columns' names of one word (``ColumnBinder/keyColumnNames``, whose others are these
+  /// with ` id` or ` name`): `'id', 'name', 'client' or 'customer'`.
+  private static var keyNames: String {
+    let names = ColumnBinder.keyColumnNames.filter { !$0.contains(" ") }.map { "'\($0)'" }
+    return names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
   }
 
   /// `name` as a shell argument: as it is when it has only letters, digits, `_` and `-`, else in
