@@ -38,6 +38,34 @@ struct TotalsRowTests {
     }
   }
 
+  /// Labels as reports qualify them, and in the other languages of the exports seen; a label
+  /// followed by a word of another kind is a name.
+  @Test func qualifiedAndForeignLabelsAreTotals() {
+    for (cell, isLabel) in [
+      ("Grand Totals (3 records)", true), ("Grand Totals (1,204 records)", true), ("Total (USD)", true),
+      ("Total EUR", true), ("TOTAL for Acme Corp", true), ("Summe für Müller GmbH", true),
+      ("Report Total", true), ("Summe gesamt", true), ("Totale", true), ("Totale generale:", true),
+      ("Razem", true), ("Totalt", true), ("I alt", true), ("Yhteensä", true), ("Total TTC", true),
+      ("Total Fitness", false), ("Total Gym", false), ("Total (France) Ltd", false), ("Total (Paris)", false),
+      ("Sum (3 records)", true), ("Acme (3 records)", false), ("Total for", false), ("Totalfor Acme", false),
+      ("Summa Mining (USD)", false), ("Total (records)", false), ("Total (3 records left)", false),
+    ] {
+      var bytes = Array(cell.utf8)
+      #expect(bytes.withUnsafeMutableBufferPointer { TotalsRow.isLabel(UnsafeBufferPointer($0)) } == isLabel, "\(cell)")
+    }
+  }
+
+  /// Salesforce's totals row in a table: before, a client "Grand Totals (3 records)" that held
+  /// half of everyone's share.
+  @Test func aQualifiedTotalsRowIsARowErrorOfNoClient() throws {
+    let rows = try run("id,visits\nC1,7\nGrand Totals (2 records),7\nTotal for C1,7\n")
+    #expect(
+      rows == [
+        "C1 fire -", "clients.csv:3 error \(problem("Grand Totals (2 records)"))",
+        "clients.csv:4 error \(problem("Total for C1"))",
+      ])
+  }
+
   /// The last row of a QuickBooks export (one cell more than the header) and a German one: before,
   /// clients named "Total" and "Summe", the one judged by its sums.
   @Test func aTotalsRowIsARowErrorOfNoClient() throws {

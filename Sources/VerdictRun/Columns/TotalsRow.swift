@@ -5,22 +5,32 @@ import Verdict
 /// "Total", judged (its sums make it look like the largest client), and kept in the history.
 ///
 /// A row is a totals row when its key cell, or when that is blank (or the row is ragged, so
-/// its key cannot be trusted) its first cell, is one of ``labels``: spaces around it, a
-/// colon after it and letter case aside. Any row, not only the last: subtotals stand between
-/// a file's groups, and exports joined end to end have their totals in the middle.
+/// its key cannot be trusted) its first cell, is one of ``labels``, or one qualified as reports
+/// write it (`Grand Totals (3 records)`, `Total (USD)`, `Total EUR`, `Total for Acme`:
+/// ``isQualifiedLabel(_:)``): spaces around it, a colon after it and letter case aside. Any
+/// row, not only the last: subtotals stand between a file's groups, and exports joined end to
+/// end have their totals in the middle.
 ///
 /// The list holds words no client is keyed by: `sum` but not `som` or `suma`, which are names.
 enum TotalsRow {
-  /// The labels, lower case: English, German, French, Spanish and Dutch, each packed as
-  /// ``Packed`` (none is longer than 16 bytes).
+  /// The labels, lower case: English, German, French, Spanish, Italian, Dutch, Polish and the
+  /// Nordic languages, each packed as ``Packed`` (none is longer than 16 bytes).
   static let labels: Set<Packed> = Set(
     [
-      "total", "totals", "grand total", "subtotal", "sub-total", "sub total", "sum",
-      "summe", "gesamt", "gesamtsumme", "endsumme", "zwischensumme", "insgesamt",
-      "total général", "totaux", "sous-total", "somme", "montant total",
-      "total general", "suma total",
+      "total", "totals", "grand total", "grand totals", "subtotal", "sub-total", "sub total", "sum",
+      "report total", "net total", "overall total",
+      "summe", "summen", "gesamt", "gesamtsumme", "summe gesamt", "gesamtbetrag", "endsumme",
+      "zwischensumme", "insgesamt", "summe soll", "summe haben",
+      "total général", "totaux", "sous-total", "somme", "montant total", "total ttc", "total ht",
+      "total general", "suma total", "importe total",
+      "totale", "totale generale", "subtotale",
       "totaal", "eindtotaal", "subtotaal",
+      "razem", "totalt", "summa", "i alt", "yhteensä",
     ].map { label in Array(label.utf8).withUnsafeBufferPointer { Packed($0)! } })
+
+  /// The most bytes a qualified label may have, spaces and a colon included: a customer's name
+  /// after `Total for`, or a count of records in brackets.
+  static let longestCell = 80
 
   /// Up to 16 bytes in two words, for a look-up without an allocation: names keep many keys
   /// (`Smith`, `Tim Berg`) on ``isLabel(_:)``'s path, which every row of such a file then pays.
@@ -51,20 +61,17 @@ enum TotalsRow {
     }
   }
 
-  /// The letters a label starts with, as bits from `a`: `e g i m s t z`.
-  private static let firstLetters: UInt32 = {
-    var bits: UInt32 = 0
-    for letter in "egimstz".utf8 { bits |= 1 << UInt32(letter - UInt8(ascii: "a")) }
-    return bits
-  }()
+  /// The letters the labels start with, as bits from `a`.
+  private static let firstLetters: UInt32 = labels.reduce(0) { bits, label in
+    bits | 1 << UInt32(UInt8(truncatingIfNeeded: label.words.0) &- UInt8(ascii: "a"))
+  }
 
   /// Whether a cell of `count` bytes starting with `first` may be a label: a length comparison
   /// and one look at a letter for nearly every key, so that every row can afford it before
   /// ``isLabel(_:)`` looks closer.
   @inline(__always)
   static func mayBeLabel(first: UInt8, count: Int) -> Bool {
-    // Spaces around the label, or a colon after it, make it longer than the longest label.
-    guard count >= 3, count <= 24 else { return false }
+    guard count >= 3, count <= longestCell else { return false }
     let letter = UInt32(truncatingIfNeeded: (first | 0x20) &- UInt8(ascii: "a"))
     return letter < 26 && firstLetters & (1 << letter) != 0 || first == UInt8(ascii: " ") || first == 0x09
   }
@@ -77,14 +84,20 @@ enum TotalsRow {
       label = UnsafeBufferPointer(rebasing: label.dropLast())
       while label.last == UInt8(ascii: " ") { label = UnsafeBufferPointer(rebasing: label.dropLast()) }
     }
-    guard label.count >= 3, label.count <= 15 else { return false }
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
+    guard label.count >= 3 else { return false }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: label.count) { buffer in
       let lowered = UnsafeMutableBufferPointer(rebasing: buffer[..<label.count])
       _ = lowered.initialize(fromContentsOf: label)
       // A label is ASCII and Latin-1 alone (`TOTAL GÉNÉRAL`): other text is no label.
-      guard CaseFolding.lowerLatin1(lowered), let packed = Packed(UnsafeBufferPointer(lowered)) else { return false }
-      return labels.contains(packed)
+      guard CaseFolding.lowerLatin1(lowered) else { return false }
+      return isPlainLabel(UnsafeBufferPointer(lowered)) || isQualifiedLabel(UnsafeBufferPointer(lowered))
     }
+  }
+
+  /// Whether `lowered`, in lower case, is one of ``labels``.
+  static func isPlainLabel(_ lowered: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let packed = Packed(lowered) else { return false }
+    return labels.contains(packed)
   }
 
   /// Why a row whose `cell` is a totals label is not a client: the row's key, when `inKey`, or
