@@ -27,7 +27,8 @@ struct CurrencySignTests {
     ("500 zł", "500", "PLN"), ("₹500", "500", "INR"), ("₹ 1,500.25", "1500.25", "INR"), ("US$12.50", "12.50", "USD"),
     ("2 500 Kč", "2500", "CZK"), ("CA$1,200", "1200", "CAD"), ("1200 CA$", "1200", "CAD"), ("A$80", "80", "AUD"),
     ("NZ$ 15", "15", "NZD"), ("S$9.90", "9.90", "SGD"), ("12 000 Ft", "12000", "HUF"), ("-₽300", "-300", "RUB"),
-    ("-300 ₽", "-300", "RUB"), ("100 лв", "100", "BGN"), ("5000円", "5000", "JPY"),
+    ("-300 ₽", "-300", "RUB"), ("100 лв", "100", "BGN"), ("5000円", "5000", "JPY"), ("Fr. 1'234.50", "1234.50", "CHF"),
+    ("SFr. 99.90", "99.90", "CHF"), ("12.50 Fr.", "12.50", "CHF"),
   ])
   func aSignOfOneCurrencyIsReadAsIt(_ cell: String, _ amount: String, _ code: String) {
     #expect(Self.read(cell, in: nil) == Self.money(amount, code), "\(cell)")

@@ -27,7 +27,7 @@ struct NearMissCellTests {
     ("1.234,56 €-", .money, .comma, "\(negative): -1.234,56 €"),
     ("5.00 -", .money, .point, "\(negative): -5.00"),
     ("- 5.00", .money, .point, "write the minus next to the amount: -5.00"),
-    ("1’234.50", .number, .point, "group thousands with a plain apostrophe (') or a space: 1'234.50"),
+    ("1‘234.50", .number, .point, "group thousands with a plain apostrophe (') or a space: 1'234.50"),
     ("−5", .number, .point, "write the minus sign as a hyphen (-): -5"),
     (".5", .number, .point, "write a digit on each side of the decimal mark: 0.5"),
     ("-,5", .number, .comma, "write a digit on each side of the decimal mark: -0,5"),
@@ -44,6 +44,24 @@ struct NearMissCellTests {
     let error = Self.error(cell, type, numbers: numbers)
     #expect(error?.message == "\"\(cell)\" is not \(type == .money ? "money" : "a number")")
     #expect(error?.hint == hint)
+  }
+
+  /// U+2019, the apostrophe that Swiss German settings (Windows, macOS, Numbers) group thousands
+  /// with, is read as `'` is; it was refused with a hint to write a plain one.
+  @Test func theSwissApostropheGroupsThousands() {
+    var format = CellFormat(FieldInfo(name: "f", type: .money), numbers: .point)
+    format.currency = Currency(code: "CHF")
+    for (cell, expected) in [
+      ("1’234.50", "1234.50 CHF"), ("CHF 1’200’000.00", "1200000.00 CHF"), ("-1’500", "-1500.00 CHF"),
+    ] {
+      var text = cell
+      guard case .success(let value) = text.withUTF8({ CellReader().read($0, as: format) }) else {
+        Issue.record("\(cell) was refused")
+        continue
+      }
+      #expect("\(value)" == expected, "\(cell)")
+    }
+    #expect(Self.error("1’23.50", .number) != nil)
   }
 
   /// A cell whose rewriting would not read, or that is no such habit, keeps the usual error: a

@@ -23,6 +23,23 @@ extension CellReader {
       kind: "a bare number is not a duration")
   }
 
+  /// How to write money that `cell`'s column reads in `field`: in the field's currency (the
+  /// euro's for a field without one), with the column's decimal mark, `write money as 1200.50,
+  /// 1200.50 EUR, €1200 or 1200 €`; `write money as 1200,50, 1200,50 CHF or CHF 1200,50`.
+  static func moneyForms(_ cell: CellScanner, _ field: CellFormat) -> String {
+    let amount = cell.numbers.decimalMark == .comma ? "1200,50" : "1200.50"
+    let currency = field.currency ?? .euro
+    let signs: [String] =
+      switch currency.code {
+      case "EUR": ["€1200", "1200 €"]
+      case "USD": ["$1200"]
+      case "GBP": ["£1200"]
+      default: ["\(currency.code) \(amount)"]
+      }
+    let forms = [amount, "\(amount) \(currency.code)"] + signs
+    return "write money as " + forms.dropLast().joined(separator: ", ") + " or " + forms[forms.count - 1]
+  }
+
   /// The error for a trimmed cell of a money `field` without a currency that is a bare number
   /// (`1200`); `nil` for any other cell.
   static func bareMoney(_ cell: CellScanner, _ field: CellFormat) -> CellError? {

@@ -174,7 +174,7 @@ package struct CellReader: Sendable {
     case .money:
       return nearMiss(cell, field, expected: "money") ?? debitCreditMark(cell, field, expected: "money")
         ?? currencyWrittenAnotherWay(cell, field) ?? CellReader.bareMoney(cell, field)
-        ?? cell.mismatch("money", hint: "write money as 1200.50, 1200.50 EUR, €1200 or 1200 €")
+        ?? cell.mismatch("money", hint: CellReader.moneyForms(cell, field), kind: "money's forms")
     case .list:
       return cell.mismatch(
         "a list",

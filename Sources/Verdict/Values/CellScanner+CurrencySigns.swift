@@ -34,10 +34,11 @@ extension CellScanner {
     CurrencySign("US$", "USD"), CurrencySign("CA$", "CAD"), CurrencySign("AU$", "AUD"), CurrencySign("A$", "AUD"),
     CurrencySign("NZ$", "NZD"), CurrencySign("HK$", "HKD"), CurrencySign("S$", "SGD"), CurrencySign("MX$", "MXN"),
     CurrencySign("NT$", "TWD"), CurrencySign("R$", "BRL"), CurrencySign("C$", "CAD", "NIO"),
-    // Signs written as letters, after the amount in Central and Northern Europe.
+    // Signs written as letters, after the amount in Central and Northern Europe (the Swiss
+    // franc's `Fr.` and `SFr.` before it as well).
     CurrencySign("zł", "PLN"), CurrencySign("Kč", "CZK"), CurrencySign("Ft", "HUF"), CurrencySign("лв", "BGN"),
     CurrencySign("lei", "RON", "MDL"), CurrencySign("kr.", "DKK", "ISK"),
-    CurrencySign("kr", "SEK", "NOK", "DKK", "ISK"),
+    CurrencySign("kr", "SEK", "NOK", "DKK", "ISK"), CurrencySign("SFr.", "CHF"), CurrencySign("Fr.", "CHF"),
     // Symbols.
     CurrencySign("¥", "JPY", "CNY"), CurrencySign("円", "JPY"), CurrencySign("₹", "INR"), CurrencySign("₽", "RUB"),
     CurrencySign("₺", "TRY"), CurrencySign("₩", "KRW"), CurrencySign("₪", "ILS"), CurrencySign("₫", "VND"),

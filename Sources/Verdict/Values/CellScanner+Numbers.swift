@@ -19,6 +19,8 @@ extension CellScanner {
     case 0xE2
     where index + 2 < to && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xAF || bytes[index + 2] == 0x89):
       return (.space, 3)  // U+202F narrow no-break space, U+2009 thin space
+    case 0xE2 where index + 2 < to && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99:
+      return (.apostrophe, 3)  // U+2019, the apostrophe Swiss German settings group thousands with
     default: return nil
     }
   }
