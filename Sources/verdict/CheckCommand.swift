@@ -115,6 +115,7 @@ struct CheckCommand: ParsableCommand {
     if let policy, let data {
       let options = try reading.reading()
       let records = try tableRecords(of: policy)
+      let given = Set(try reading.tableFiles().map(\.name))
       do throws(RunFailure) {
         // Read as a stream, twice: a file of any length takes little memory. With the tables'
         // files, their records' keys are looked up as it goes: records that match no client.
@@ -122,6 +123,10 @@ struct CheckCommand: ParsableCommand {
           data, options: options, policy: policy, examples: DataCheck.examples, meeting: records)
         let table = survey.layout
         diagnostics += DataCheck.diagnostics(for: policy, data: survey)
+        // Without a key column the client file's own error (below) says where the table's file goes.
+        if table.keyColumn != nil {
+          diagnostics += DataCheck.uncheckedTables(of: policy, given: given, data: table)
+        }
         // A client file without a key column matches no record at all: its error says so.
         if let records, let met = survey.met, let first = policy.tables.first, table.keyColumn != nil,
           let unmatched = records.unmatchedRecords(met: met, clientFile: table.name)

@@ -12,7 +12,8 @@ enum DataCheck {
   static func diagnostics(for policy: Policy, data survey: DataFileSurvey) -> [Diagnostic] {
     diagnostics(for: policy, data: survey.layout, failures: survey.failures)
       + fractions(survey.percentScale, of: policy, file: survey.layout.name)
-      + currencyColumn(survey.layout, of: policy) + headerUnits(survey.layout, of: policy)
+      + currencyColumn(survey.layout, of: policy) + debitCreditColumn(survey.layout, of: policy)
+      + headerUnits(survey.layout, of: policy)
       + variants(survey.textVariants, of: policy, file: survey.layout.name) + codePage(survey.layout, of: policy)
   }
 
@@ -20,9 +21,26 @@ enum DataCheck {
   static func diagnostics(for policy: Policy, data table: ClientTable) -> [Diagnostic] {
     diagnostics(for: policy, data: table, failures: table.cellFailures(for: policy, examples: examples))
       + fractions(PercentScale(table.deciding(for: policy), for: policy), of: policy, file: table.name)
-      + currencyColumn(table, of: policy) + headerUnits(table, of: policy)
+      + currencyColumn(table, of: policy) + debitCreditColumn(table, of: policy) + headerUnits(table, of: policy)
       + variants(TextVariants(table.deciding(for: policy), for: policy), of: policy, file: table.name)
       + codePage(table, of: policy)
+  }
+
+  /// A warning on each of the policy's tables that `--table` gives no file for, when a client
+  /// file is checked: its records' cells go unchecked, and a run would stop. When the client file
+  /// has what the table reads, it is most likely the table's file given in the wrong place.
+  static func uncheckedTables(of policy: Policy, given: Set<String>, data: ClientTable) -> [Diagnostic] {
+    policy.tables.filter { !given.contains($0.name) }.map { table in
+      let wrongPlace = table.hasColumns(of: data.columns)
+      return .warning(
+        WarningCode.uncheckedTable.rawValue,
+        "table '\(table.name)' is not checked: no file is given for it with --table",
+        at: table.keyRange,
+        hint: wrongPlace
+          ? "\(data.name) has the columns table '\(table.name)' reads: if it is the table's file, check it with "
+            + "--table \(table.name)=\(data.name)"
+          : "check its file with --table \(table.name)=FILE")
+    }
   }
 
   /// A warning when `table`'s file was read as Windows-1252 but looks written in another code
@@ -66,6 +84,19 @@ enum DataCheck {
         WarningCode.currencyColumn.rawValue,
         "\(table.name) " + CurrencyColumn.sentence(found, columns: table.columns, policy: policy),
         at: policy.fields[found.field].range, hint: CurrencyColumn.hint(found, columns: table.columns, policy: policy))
+    ]
+  }
+
+  /// A warning on the money field when `table` has a column saying whether each amount is money
+  /// in or out that no field reads, as a run's summary gives it.
+  private static func debitCreditColumn(_ table: ClientTable, of policy: Policy) -> [Diagnostic] {
+    guard let found = DebitCreditColumn.find(columns: table.columns, policy: policy) else { return [] }
+    return [
+      .warning(
+        WarningCode.debitCreditColumn.rawValue,
+        "\(table.name) " + DebitCreditColumn.sentence(found, columns: table.columns, policy: policy),
+        at: policy.fields[found.field].range,
+        hint: DebitCreditColumn.hint(found, columns: table.columns, policy: policy))
     ]
   }
 

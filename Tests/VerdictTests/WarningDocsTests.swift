@@ -28,6 +28,10 @@ final class WarningDocsTests: XCTestCase {
       "it needs a data file; the CLI golden case check-data-header-units shows it, docs/check.md describes it",
     WarningCode.currencyColumn.rawValue:
       "it needs a data file; the CLI golden case check-data-currency-column shows it, docs/check.md describes it",
+    WarningCode.debitCreditColumn.rawValue:
+      "it needs a data file; the CLI golden case check-data-debit-credit-column shows it, docs/check.md describes it",
+    WarningCode.uncheckedTable.rawValue:
+      "it needs a data file; the CLI golden case check-data-unchecked-table shows it, docs/check.md describes it",
   ]
 
   /// The "Warnings" section of the language reference, up to the next section.

@@ -28,6 +28,13 @@ package enum WarningCode: String, CaseIterable, Sendable {
   /// `verdict check --data`: a column that names each row's currency (`Currency`) that no field
   /// reads, while a money field reads bare amounts in one currency, as a run's summary warns.
   case currencyColumn = "currency-column"
+  /// `verdict check --data`: a column that says whether each row's amount is money in or out
+  /// (`Af Bij`, `Soll/Haben-Kennzeichen`) that no field reads, while a money field reads the
+  /// amounts, as a run's summary warns.
+  case debitCreditColumn = "debit-credit-column"
+  /// `verdict check --data`: a record table that `--table` gives no file for, so its records'
+  /// cells are not checked (and a run would stop).
+  case uncheckedTable = "unchecked-table"
   /// `verdict check --data`: a column whose header names another currency or duration unit than
   /// its field reads bare numbers in (`Amount (USD)` for a field of euros), as a run's summary warns.
   case headerUnit = "header-unit"

@@ -16,6 +16,8 @@ package enum CurrencyColumn {
   private static let names: Set<String> = [
     "currency", "currencycode", "currencyiso", "isocurrency", "ccy", "curr", "cur", "währung", "waehrung",
     "devise", "moneda", "divisa", "valuta", "moeda", "waluta", "měna", "valuuta", "valūta",
+    "währungscode", "waehrungscode", "wkz", "wkzumsatz", "munt", "valutaiso", "valutatransazione",
+    "codicevaluta", "codigomoneda", "códigomoneda", "devisedelopération", "devisedeloperation", "pénznem",
   ]
 
   /// A currency column of a file and the money field that reads bare amounts in one currency.
@@ -31,12 +33,7 @@ package enum CurrencyColumn {
   /// money field the policy reads that takes its bare amounts in a currency of its own; `nil`
   /// when there is none.
   package static func find(columns: [String], policy: Policy) -> Finding? {
-    let header = HeaderIndex(columns)
-    let read = Set(
-      policy.fields.filter(\.isUsed).compactMap { field -> Int? in
-        if case .found(let index) = header.find(field.columnName) { return index }
-        return nil
-      })
+    let read = HeaderIndex(columns).columnsRead(by: policy)
     guard let column = columns.indices.first(where: { isCurrency(columns[$0]) && !read.contains($0) }),
       let field = policy.fields.indices.first(where: {
         policy.fields[$0].isUsed && policy.fields[$0].type == .money && policy.fields[$0].currency != nil

@@ -38,6 +38,15 @@ struct HeaderIndex {
     return indices.count == 1 ? .found(indices[0]) : .duplicated(indices)
   }
 
+  /// The indices of the columns that the fields `policy` reads take their cells from.
+  func columnsRead(by policy: Policy) -> Set<Int> {
+    Set(
+      policy.fields.filter(\.isUsed).compactMap { field -> Int? in
+        if case .found(let index) = find(field.columnName) { return index }
+        return nil
+      })
+  }
+
   /// The name lowercased, without white space.
   static func folded(_ name: String) -> String {
     // Headers are nearly always ASCII, and a hint folds every column's name: bytes are cheaper

@@ -19,7 +19,7 @@ final class Pipeline: @unchecked Sendable {
   /// How the data writes money and dates, for the HTML report.
   private let notation: DataNotation
   /// The summary's warnings of files' columns that the policy misreads by their headers
-  /// (``CurrencyColumn``, ``HeaderUnits``).
+  /// (``CurrencyColumn``, ``DebitCreditColumn``, ``HeaderUnits``).
   private let columnWarnings: [String]
   /// The summary's warnings that do not make `--quiet` print it (``LineNamedClients``).
   private let quietWarnings: [String]

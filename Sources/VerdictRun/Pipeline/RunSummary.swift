@@ -41,7 +41,8 @@ package struct RunSummary: Sendable {
   package var quietWarnings: [String] = []
   /// A warning for each data file's column that the policy misreads by its header: a column
   /// naming each row's currency that no field reads while a money field reads bare amounts in one
-  /// currency (``CurrencyColumn``), a header naming another currency or duration unit than its
+  /// currency (``CurrencyColumn``), a column saying which side each amount is on that no field
+  /// reads (``DebitCreditColumn``), a header naming another currency or duration unit than its
   /// field's (``HeaderUnits``). ``warns`` counts them, as every such row is misread.
   package var columnWarnings: [String] = []
   /// A warning for each text the policy compares a field with that sampled rows write another way

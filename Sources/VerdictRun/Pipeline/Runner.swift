@@ -190,7 +190,10 @@ package final class Runner {
     let columnWarnings =
       encodingWarnings
       + read.flatMap { columns, policy, file in
-        [CurrencyColumn.warning(columns: columns, policy: policy, file: file)].compactMap { $0 }
+        [
+          CurrencyColumn.warning(columns: columns, policy: policy, file: file),
+          DebitCreditColumn.warning(columns: columns, policy: policy, file: file),
+        ].compactMap { $0 }
           + HeaderUnits.warnings(columns: columns, policy: policy, file: file)
       }
     return try Pipeline(
