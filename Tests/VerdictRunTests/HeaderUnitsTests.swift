@@ -9,7 +9,9 @@ struct HeaderUnitsTests {
   @Test(arguments: [
     ("Amount (USD)", ["USD"]), ("Betrag EUR", ["EUR"]), ("Total €", ["EUR"]), ("Amount ($)", ["USD"]),
     ("Net £", ["GBP"]), ("VAT Amount", []), ("Amount", []), ("Gross usd", []), ("NET TAX", []),
-    ("gross_usd", ["USD"]), ("fee-eur", ["EUR"]), ("try_amount", []), ("total", []),
+    ("gross_usd", ["USD"]), ("fee-eur", ["EUR"]), ("try_amount", []), ("total", []), ("Kwota (zł)", ["PLN"]),
+    ("Betrag (Fr.)", ["CHF"]), ("Betrag SFr.", ["CHF"]), ("Belopp (kr)", []), ("Částka Kč", ["CZK"]),
+    ("Fr", []), ("Zł Amount", []),
   ])
   func currenciesAreNamedBySignsAndCommonCodesInCapitals(header: String, codes: [String]) {
     #expect(HeaderUnits.currencies(in: header).map(\.code) == codes)
@@ -28,7 +30,10 @@ struct HeaderUnitsTests {
     ("Umsatz (TEUR)", "thousands"), ("Revenue (k€)", "thousands"), ("Revenue in thousands", "thousands"),
     ("Sales ('000)", "thousands"), ("Budget [k]", "thousands"), ("Umsatz Mio", "millions"), ("Revenue", nil),
     ("Kosten", nil), ("Width (mm)", nil), ("Amount (USD)", nil), ("KEUR", "thousands"),
-    ("amount_cents", "cents"), ("Price in pence", "cents"), ("percent", nil),
+    ("amount_cents", "cents"), ("Price in pence", "cents"), ("percent", nil), ("Umsatz T€", "thousands"),
+    ("Umsatz in Tausend €", "thousands"), ("Montant en milliers d'euros", "thousands"),
+    ("Importo (migliaia di euro)", "thousands"), ("Przychód (tys. zł)", "thousands"), ("Umsatz in Millionen", "millions"),
+    ("Miles", nil), ("Km €", nil),
   ])
   func scalesAreNamedByWordsOrSignsInBrackets(header: String, scale: String?) {
     #expect(HeaderUnits.scale(in: header) == scale)

@@ -115,3 +115,14 @@ extension CellScanner {
     return true
   }
 }
+
+extension Currency {
+  /// The currency `sign` stands for when it is one of the signs of one currency that cells are
+  /// read with (`zł`, `Fr.`, `₹`: ``CellScanner/otherSigns``); `nil` for any other text, and for
+  /// a sign of several (`kr`, `¥`).
+  package init?(sign: Substring) {
+    guard let found = CellScanner.otherSigns.first(where: { $0.text == sign }), found.currencies.count == 1
+    else { return nil }
+    self = found.currencies[0]
+  }
+}

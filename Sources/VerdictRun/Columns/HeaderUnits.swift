@@ -57,11 +57,16 @@ package enum HeaderUnits {
     }
   }
 
-  /// The currencies a header names: by a sign, or a common code as a word, in capitals
-  /// (`Amount (USD)`), or in small letters in a header without capitals, as JSON keys and
-  /// machine exports write them (`gross_usd`; not `try`, a word before it is Turkey's lira).
+  /// The currencies a header names: by a sign (`€`, or one of a single currency as a word of its
+  /// own, `Kwota (zł)`, `Betrag (Fr.)`; not `kr`, the sign of four), or a common code as a word,
+  /// in capitals (`Amount (USD)`), or in small letters in a header without capitals, as JSON
+  /// keys and machine exports write them (`gross_usd`; not `try`, a word before it is Turkey's
+  /// lira).
   static func currencies(in header: String) -> [Currency] {
     var found: [Currency] = header.compactMap { Currency(symbol: $0) }
+    for word in header.split(whereSeparator: { $0.isWhitespace || "()[]".contains($0) }) {
+      if let currency = Currency(sign: word) { found.append(currency) }
+    }
     let keyStyle = !header.contains(where: \.isUppercase)
     for word in header.split(whereSeparator: { !$0.isLetter }) where word.count == 3 {
       let code = word.uppercased()
@@ -86,21 +91,27 @@ package enum HeaderUnits {
   }
 
   /// The scale a header counts in, `thousands`, `millions` or `cents`: a word that says so
-  /// (`thousands`, `Tsd`, `TEUR`, `kEUR`, `Mio`, `amount_cents`) or a sign in brackets (`(k)`,
-  /// `(k€)`, `('000)`); `nil` for none.
+  /// (`thousands`, `Tsd`, `Tausend`, `milliers`, `TEUR`, `kEUR`, `Mio`, `amount_cents`) or a
+  /// sign, in brackets or not (`(k)`, `(k€)`, `T€`, `('000)`); `nil` for none. Not `miles`,
+  /// Spanish thousands but English miles.
   static func scale(in header: String) -> String? {
     let words = header.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && !$0.isNumber })
     for word in words {
       switch word {
-      case "thousand", "thousands", "tsd", "teur", "tusd", "tchf", "keur", "kusd", "'000": return "thousands"
-      case "million", "millions", "mio", "meur", "musd": return "millions"
+      case "thousand", "thousands", "tsd", "tausend", "milliers", "migliaia", "tys", "teur", "tusd", "tchf", "keur",
+        "kusd", "'000":
+        return "thousands"
+      case "million", "millions", "mio", "millionen", "millones", "milioni", "mln", "meur", "musd": return "millions"
       case "cent", "cents", "pence", "centavos", "centimes": return "cents"
       default: continue
       }
     }
     for inside in bracketed(in: header.lowercased()) {
       let word = inside.filter { !$0.isWhitespace }
-      if ["k", "k€", "€k", "$k", "k$", "£k", "k£", "000", "'000"].contains(word) { return "thousands" }
+      if ["k", "k€", "€k", "$k", "k$", "£k", "k£", "t€", "000", "'000"].contains(word) { return "thousands" }
+    }
+    for word in header.lowercased().split(whereSeparator: { $0.isWhitespace || "()[]".contains($0) }) {
+      if ["k€", "€k", "$k", "k$", "£k", "k£", "t€"].contains(word) { return "thousands" }
     }
     return nil
   }
