@@ -32,7 +32,8 @@ struct HeaderUnitsTests {
     ("Kosten", nil), ("Width (mm)", nil), ("Amount (USD)", nil), ("KEUR", "thousands"),
     ("amount_cents", "cents"), ("Price in pence", "cents"), ("percent", nil), ("Umsatz T€", "thousands"),
     ("Umsatz in Tausend €", "thousands"), ("Montant en milliers d'euros", "thousands"),
-    ("Importo (migliaia di euro)", "thousands"), ("Przychód (tys. zł)", "thousands"), ("Umsatz in Millionen", "millions"),
+    ("Importo (migliaia di euro)", "thousands"), ("Przychód (tys. zł)", "thousands"),
+    ("Umsatz in Millionen", "millions"),
     ("Miles", nil), ("Km €", nil),
   ])
   func scalesAreNamedByWordsOrSignsInBrackets(header: String, scale: String?) {
