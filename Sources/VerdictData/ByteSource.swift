@@ -221,7 +221,7 @@ package final class ByteSource {
     switch encoding {
     case .utf16:
       return TextEncoding.utf16PatternWindow
-    case .utf8, .windows1252, .latin1, .windows1250, .windows1251:
+    case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .macRoman:
       return ForeignFileKind.signatureLength
     }
   }
@@ -289,6 +289,8 @@ package final class ByteSource {
       transcoder = Transcoder(decoding: .codePage(CodePageTables.windows1250), readSize: chunkSize)
     case .windows1251:
       transcoder = Transcoder(decoding: .codePage(CodePageTables.windows1251), readSize: chunkSize)
+    case .macRoman:
+      transcoder = Transcoder(decoding: .codePage(CodePageTables.macRoman), readSize: chunkSize)
     case .utf16:
       transcoder = Transcoder(decoding: .utf16(TextEncoding.utf16ByteOrder(of: sample)), readSize: chunkSize)
     }

@@ -1,19 +1,27 @@
 /// Text that detection read as Windows-1252 (``TextEncoding/detect(in:isWholeInput:)``) but whose
-/// words look written in another Windows code page: Central European (Windows-1250: `Łódź` is
-/// `A3 F3 64 9F`, which Windows-1252 reads `£ódŸ`) or Cyrillic (Windows-1251: `Альфа` reads
-/// `Àëüôà`). Such a file is read without an error, and a text cell then equals no text of the
-/// policy: its run says so rather than giving wrong verdicts without a word.
+/// words look written in another code page: Central European (Windows-1250: `Łódź` is
+/// `A3 F3 64 9F`, which Windows-1252 reads `£ódŸ`), Cyrillic (Windows-1251: `Альфа` reads
+/// `Àëüôà`) or Mac OS Roman, as Excel for Mac saves CSV (`Müller` is `4D 9F 6C 6C 65 72`, which
+/// Windows-1252 reads `MŸller`). Such a file is read without an error, and a text cell then
+/// equals no text of the policy: its run says so rather than giving wrong verdicts without a word.
 ///
 /// Only signs that Western text never shows count. For Windows-1250, the bytes that are its letters
 /// but in Windows-1252 a symbol or nothing (`£ ¥ ¯ ³ ¹ ¼ ¾ Ÿ` and the three bytes 1252 leaves
 /// undefined) next to a letter, but for units and currencies (`m³`, `JP¥`), and `ª º ¿` between
 /// two letters (`nº`, `¿Qué` stay Western); `œ` and `Œ` are French as well as Polish, and never
 /// count. For Windows-1251, a word of three or more bytes of `C0`–`FF` and no ASCII letter:
-/// Cyrillic words are, Western words never are.
+/// Cyrillic words are, Western words never are. For Mac OS Roman, a byte of `80`–`9F` (its
+/// accented letters, Windows-1252's symbols) or `A7` (`ß`, Windows-1252's `§`) after an ASCII
+/// letter and before a small one or the word's end (`MŸller`, `CafŽ`), but for `œ` and `ž`,
+/// which Western words write so, and a symbol that ends a word (`Brand™`); as Windows-1250's
+/// `š`, `ť` and `ź` are such bytes too, Mac OS Roman is taken only when its signs outnumber
+/// Windows-1250's.
 package struct CodePageLook: Sendable, Equatable {
   /// The code page the text looks written in, as `iconv` names it (`--encoding` takes it too).
   package let codePage: String
-  /// What its text is, for the message: "Central European", "Cyrillic".
+  /// The code page's name for the message: "Windows-1250", "Mac OS Roman".
+  package let codePageName: String
+  /// What its text is, for the message: "Central European", "Cyrillic", "Western".
   package let script: String
   /// The line of the first word that shows it (1 for the file's first), in the bytes looked at.
   package let line: Int
@@ -28,8 +36,8 @@ package struct CodePageLook: Sendable, Equatable {
   /// The look of `sample`, the first bytes of a file detected as Windows-1252; `nil` when it shows
   /// too few signs of either code page.
   package static func find(in sample: UnsafeBufferPointer<UInt8>) -> CodePageLook? {
-    var signs = (centralEuropean: 0, cyrillic: 0)
-    var first: (centralEuropean: Range<Int>?, cyrillic: Range<Int>?)
+    var signs = (centralEuropean: 0, cyrillic: 0, macRoman: 0)
+    var first: (centralEuropean: Range<Int>?, cyrillic: Range<Int>?, macRoman: Range<Int>?)
     var start = 0
     while start < sample.count {
       guard isWordByte(sample[start]) else {
@@ -44,6 +52,11 @@ package struct CodePageLook: Sendable, Equatable {
         signs.centralEuropean += central
         if first.centralEuropean == nil { first.centralEuropean = start..<end }
       }
+      let mac = macRomanSigns(in: word)
+      if mac > 0 {
+        signs.macRoman += mac
+        if first.macRoman == nil { first.macRoman = start..<end }
+      }
       if isCyrillicWord(word) {
         signs.cyrillic += 1
         if first.cyrillic == nil { first.cyrillic = start..<end }
@@ -52,19 +65,27 @@ package struct CodePageLook: Sendable, Equatable {
     }
     if signs.cyrillic >= signsNeeded, let range = first.cyrillic {
       return CodePageLook(
-        codePage: "WINDOWS-1251", script: "Cyrillic", range, of: sample, table: CodePageTables.windows1251)
+        codePage: "WINDOWS-1251", "Windows-1251", script: "Cyrillic", range, of: sample,
+        table: CodePageTables.windows1251)
+    }
+    if signs.macRoman >= signsNeeded, signs.macRoman > signs.centralEuropean, let range = first.macRoman {
+      return CodePageLook(
+        codePage: "MACINTOSH", "Mac OS Roman", script: "Western", range, of: sample, table: CodePageTables.macRoman)
     }
     if signs.centralEuropean >= signsNeeded, let range = first.centralEuropean {
       return CodePageLook(
-        codePage: "WINDOWS-1250", script: "Central European", range, of: sample, table: CodePageTables.windows1250)
+        codePage: "WINDOWS-1250", "Windows-1250", script: "Central European", range, of: sample,
+        table: CodePageTables.windows1250)
     }
     return nil
   }
 
   private init(
-    codePage: String, script: String, _ range: Range<Int>, of sample: UnsafeBufferPointer<UInt8>, table: [UInt32]
+    codePage: String, _ name: String, script: String, _ range: Range<Int>, of sample: UnsafeBufferPointer<UInt8>,
+    table: [UInt32]
   ) {
     self.codePage = codePage
+    codePageName = name
     self.script = script
     line = 1 + sample[..<range.lowerBound].count(where: { $0 == UInt8(ascii: "\n") })
     let word = sample[range]
@@ -82,7 +103,7 @@ package struct CodePageLook: Sendable, Equatable {
   /// What was found in `file`, for `check --data`'s warning.
   package func sentence(file: String) -> String {
     "\(MessageText.escaped(file)) was read as Windows-1252, but its text looks \(script), written in "
-      + "Windows-\(codePage.dropFirst("WINDOWS-".count)): \"\(read)\" (line \(line)) is \"\(meant)\" there, and a text read wrong equals none of "
+      + "\(codePageName): \"\(read)\" (line \(line)) is \"\(meant)\" there, and a text read wrong equals none of "
       + "the policy's"
   }
 
@@ -128,6 +149,24 @@ package struct CodePageLook: Sendable, Equatable {
       case 0xAA, 0xBA, 0xBF:
         if before && after { signs += 1 }
       default: break
+      }
+    }
+    return signs
+  }
+
+  /// The signs of Mac OS Roman in `word` (see the type's description).
+  private static func macRomanSigns(in word: UnsafeBufferPointer<UInt8>) -> Int {
+    var signs = 0
+    for index in word.indices.dropFirst() {
+      let byte = word[index]
+      guard byte >= 0x80 && byte <= 0x9F && byte != 0x9C && byte != 0x9E || byte == 0xA7 else { continue }
+      let previous = word[index - 1] | 0x20
+      guard previous >= UInt8(ascii: "a") && previous <= UInt8(ascii: "z") else { continue }
+      if index + 1 == word.endIndex {
+        // `™`, `†`, `‡` and `€` end a brand, a footnote or an amount's word in Western text.
+        if byte != 0x99 && byte != 0x86 && byte != 0x87 && byte != 0x80 && byte != 0xA7 { signs += 1 }
+      } else if word[index + 1] >= UInt8(ascii: "a") && word[index + 1] <= UInt8(ascii: "z") {
+        signs += 1
       }
     }
     return signs

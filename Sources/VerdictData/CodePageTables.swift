@@ -1,7 +1,7 @@
-/// The Windows code pages read besides Windows-1252 (``TextEncoding/windows1250``,
-/// ``TextEncoding/windows1251``): what each byte from 0x80 up is, as the WHATWG Encoding
-/// Standard's indexes have them (a byte a code page leaves undefined is the C1 control of its
-/// value: `81` in Windows-1250 is U+0081). ASCII is itself in both.
+/// The code pages read besides Windows-1252 (``TextEncoding/windows1250``,
+/// ``TextEncoding/windows1251``, ``TextEncoding/macRoman``): what each byte from 0x80 up is, as
+/// the WHATWG Encoding Standard's indexes have them (a byte a code page leaves undefined is the
+/// C1 control of its value: `81` in Windows-1250 is U+0081). ASCII is itself in each.
 enum CodePageTables {
   /// Windows-1250, Central European: `A3` is `Ł`, `B9` `ą`, `9F` `ź`.
   static let windows1250Text =
@@ -12,9 +12,16 @@ enum CodePageTables {
     "ЂЃ‚ѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—\u{98}™љ›њќћџ\u{A0}ЎўЈ¤Ґ¦§Ё©Є«¬\u{AD}®Ї°±Ііґµ¶·ё№є»јЅѕї"
     + "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя"
 
+  /// Mac OS Roman, as Excel for Mac saves "Comma Separated Values": `9F` is `ü`, `8E` `é`, `DB`
+  /// `€` (since Mac OS 8.5), `F0` the Apple logo (U+F8FF, a private use code point).
+  static let macRomanText =
+    "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø"
+    + "¿¡¬√ƒ≈∆«»…\u{A0}ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\u{F8FF}ÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ"
+
   /// The code points of the bytes from 0x80 up of `text`'s code page, 128 of them.
   static func codePoints(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
 
   static let windows1250 = codePoints(windows1250Text)
   static let windows1251 = codePoints(windows1251Text)
+  static let macRoman = codePoints(macRomanText)
 }

@@ -49,6 +49,11 @@ package enum TextEncoding: String, Sendable, CaseIterable {
   /// Standard does. Never detected, as Windows-1250.
   case windows1251 = "windows-1251"
 
+  /// Mac OS Roman, as Excel for Mac saves a workbook as "Comma Separated Values" (its "CSV UTF-8"
+  /// is UTF-8), decoded as the WHATWG Encoding Standard does (`DB` is `€`). Never detected, as
+  /// Windows-1250.
+  case macRoman = "macintosh"
+
   /// UTF-16, as Excel's "Unicode text" writes it; little or big endian.
   ///
   /// A byte order mark (`FF FE` little endian, `FE FF` big endian) decides the byte order

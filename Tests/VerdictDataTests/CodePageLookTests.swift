@@ -2,7 +2,7 @@ import Testing
 
 @testable import VerdictData
 
-/// Text detected as Windows-1252 that looks written in Windows-1250 or Windows-1251
+/// Text detected as Windows-1252 that looks written in Windows-1250, Windows-1251 or Mac OS Roman
 /// (``CodePageLook``), and Western text that must not.
 @Suite struct CodePageLookTests {
   /// `text` in the code page whose bytes from `80` up `table` reads (ASCII as itself).
@@ -37,6 +37,35 @@ import Testing
     #expect(look.meant == "клиент")
   }
 
+  /// Excel for Mac's "Comma Separated Values": German and French names in Mac OS Roman, which
+  /// Windows-1252 reads `MŸller`, `Sšhne`, `CafŽ`; read right with `--encoding macintosh`.
+  @Test func germanAndFrenchTextInMacRomanIsMacOSRoman() throws {
+    let text = "Kunde;Offen;Plan\nMüller & Söhne;1.234,56 €;Pro\nCafé Zoë;12,00 €;Basis\nBäckerei Nordlicht;0;Pro\n"
+    let bytes = Self.encoded(text, CodePageTables.macRomanText)
+    let look = try #require(Self.look(bytes))
+    #expect(look.codePage == "MACINTOSH")
+    #expect(look.line == 2)
+    #expect(look.read == "MŸller")
+    #expect(look.meant == "Müller")
+    #expect(
+      look.warning(file: "k.csv")
+        == "k.csv was read as Windows-1252, but its text looks Western, written in Mac OS Roman: \"MŸller\" (line 2) "
+        + "is \"Müller\" there, and a text read wrong equals none of the policy's: give --encoding macintosh, or "
+        + "--encoding windows-1252 if \"MŸller\" is right")
+    let source = ByteSource(bytes: bytes, encoding: .macRoman)
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    let count = try buffer.withUnsafeMutableBytes { try source.read(into: $0) }
+    #expect(String(decoding: buffer[..<count], as: UTF8.self) == text)
+  }
+
+  /// Czech and Polish text in Windows-1250, whose `š`, `ť` and `ź` are Mac OS Roman's signs too,
+  /// stays Central European: its own signs outnumber them.
+  @Test func czechAndPolishTextStaysCentralEuropean() throws {
+    let bytes = Self.encoded(
+      "id,name,city\n1,Šťastný,Košice\n2,Wiśniewski,Łódź\n3,Dvořák,Žďár\n", CodePageTables.windows1250Text)
+    #expect(Self.look(bytes)?.codePage == "WINDOWS-1250")
+  }
+
   /// Western text in Windows-1252 with the same bytes in other places: `£` and `¥` before
   /// amounts, `œ` in French words, `¿` and `º` where Spanish writes them, `½`, `¼`, accented
   /// capitals, units (`m³`) and currencies (`JP¥`); and one Polish word alone, which a Western
@@ -44,6 +73,7 @@ import Testing
   @Test(arguments: [
     "id,name,note\n1,Müller,£30\n2,Søren,¥500\n",
     "id,name,note\n1,Cœur de Lion,sœur\n2,Œuvre,ÉTÉ\n",
+    "id,brand,city\n1,Acme™,Košice\n2,Zeta†,Paris\n3,Beta™,Brno\n",
     "id,nota\n1,¿Qué tal?\n2,Nº 5\n3,1ª clase\n",
     "id,size\n1,1½ in\n2,2¼ in\n3,¾\n",
     "id,unit,price\n1,m³,JP¥500\n2,cm³,CN¥20\n3,m¹,GB£3\n",
@@ -55,6 +85,9 @@ import Testing
       switch scalar {
       case "œ": 0x9C
       case "Œ": 0x8C
+      case "š": 0x9A
+      case "™": 0x99
+      case "†": 0x86
       case "ł": 0xB3
       default: UInt8(scalar.value)
       }
