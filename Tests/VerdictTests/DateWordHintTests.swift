@@ -58,8 +58,8 @@ struct DateWordHintTests {
     let error = try #require(Self.error(cell))
     #expect(
       error.hint
-        == "time zone names other than UTC and GMT are not read (\(zone)): write an offset such as +01:00 instead, "
-        + "or the date alone (the time and its zone are ignored: the date is taken as written)")
+        == "time zone names other than UTC and GMT are not read (\(zone)): write an offset such as +01:00 instead "
+        + "(a date's time and offset are ignored: the date is taken as written), or the date alone")
   }
 
   @Test func aZoneInSmallLettersIsToldToBeInCapitals() throws {

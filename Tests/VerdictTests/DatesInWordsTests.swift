@@ -25,6 +25,7 @@ struct DatesInWordsTests {
     "Tue, 03 Dec 2024 10:00:00 GMT", "Tue, 03 Dec 2024 10:00:00 +0100", "Tuesday, December 3, 2024",
     "Tue 3 Dec 2024", "Di, 3. Dezember 2024", "mardi 3 décembre 2024",
     "3 Dec 2024 10:30", "Dec 3, 2024 10:30 PM", "03-Dec-2024T10:30:00Z", " 3  Dec  2024 ",
+    "Dec 3, 2024 at 2:03 PM", "3. Dezember 2024 um 14:03", "December 3, 2024 AT 10:30",
   ])
   func readsTheDayTheCellNames(_ cell: String) {
     #expect(Self.read(cell) == Self.date(2024, 12, 3), "\(cell)")
@@ -61,6 +62,9 @@ struct DatesInWordsTests {
     "Dec 3,, 2024",
     "Tue,03 Dec 2024",
     "3 Dec 2024 10:00 CET",
+    "Dec 3, 2024 at noon",  // `at` before no time
+    "Dec 3, 2024 at",
+    "Dec 3, 2024 by 2:03 PM",
   ])
   func refusesWhatIsNotOneDay(_ cell: String) {
     #expect(Self.read(cell).isFailure, "\(cell)")

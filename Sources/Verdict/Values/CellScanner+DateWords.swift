@@ -24,8 +24,8 @@ extension CellScanner {
       return ("write the zone in capital letters: \(capitals)", "zone in small letters")
     }
     return (
-      "time zone names other than UTC and GMT are not read (\(word)): write an offset such as +01:00 instead, "
-        + "or the date alone (the time and its zone are ignored: the date is taken as written)", "zone name"
+      "time zone names other than UTC and GMT are not read (\(word)): write an offset such as +01:00 instead "
+        + "(a date's time and offset are ignored: the date is taken as written), or the date alone", "zone name"
     )
   }
 

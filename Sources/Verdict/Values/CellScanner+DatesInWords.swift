@@ -1,7 +1,8 @@
 /// Dates that name their month in words, as invoicing tools, bank statements, CRM exports and mail
 /// headers write them: `3 Dec 2024`, `03-Dec-2024`, `Dec 3, 2024`, `December 3rd 2024`,
 /// `3. Dezember 2024`, `1er déc. 2024`, `2024-Dec-03`, `03DEC2024`,
-/// `Tue, 03 Dec 2024 10:00:00 GMT`.
+/// `Tue, 03 Dec 2024 10:00:00 GMT`, and with `at` (or `um`) before the time, as Apple's apps
+/// write it: `Nov 2, 2026 at 2:03 PM`.
 ///
 /// Read in any date field without a format when the year has four digits: the month is named, and
 /// a day of one or two digits cannot be taken for the year, so no order has to be guessed. A
@@ -23,11 +24,22 @@ extension CellScanner {
   /// weekday that is not the day's).
   var dateInWords: CalendarDate? {
     guard let parts = wordDate else { return CellScanner.compactWordDate.date(in: bytes, from: start, to: end) }
-    guard parts.end == end || DateFormat.isTime(bytes, from: parts.end, to: end),
+    guard parts.end == end || DateFormat.isTime(bytes, from: timeStart(after: parts.end), to: end),
       let date = CalendarDate(year: parts.year, month: parts.month, day: parts.day)
     else { return nil }
     if let weekday = parts.weekday, MonthNames.weekday(of: date) != weekday { return nil }
     return date
+  }
+
+  /// Where the time after a date in words that ends at `dateEnd` starts: past ` at` or ` um`
+  /// (`Nov 2, 2026 at 2:03 PM`), else at `dateEnd`.
+  private func timeStart(after dateEnd: Int) -> Int {
+    guard end - dateEnd > 4, bytes[dateEnd] == UInt8(ascii: " "), bytes[dateEnd + 3] == UInt8(ascii: " ") else {
+      return dateEnd
+    }
+    let word = (bytes[dateEnd + 1] | 0x20, bytes[dateEnd + 2] | 0x20)
+    let joins = word == (UInt8(ascii: "a"), UInt8(ascii: "t")) || word == (UInt8(ascii: "u"), UInt8(ascii: "m"))
+    return joins ? dateEnd + 3 : dateEnd
   }
 
   /// `03DEC2024`, as SAS and some banks write dates: two digits of the day, the month's name and
