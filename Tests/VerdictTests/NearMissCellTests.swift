@@ -168,17 +168,18 @@ struct CurrencyFormTests {
   }
 }
 
-/// A duration written as a clock of two parts (`CellScanner+ClockDurations.swift`): refused, as
-/// it may be hours and minutes or minutes and seconds, with a hint that says so; three parts are
-/// read (the Spec's `durations-and-dates.csv`).
+/// A duration written as a clock of two parts (`CellScanner+ClockDurations.swift`): refused in a
+/// field without a unit, as it may be hours and minutes or minutes and seconds, with a hint that
+/// says so; three parts are read, and two in a field in hours or minutes (the Spec's
+/// `durations-and-dates.csv`).
 struct ClockDurationHintTests {
   @Test func aTwoPartClockIsRefusedWithItsTwoReadings() {
     let error = NearMissCellTests.error("1:30", .duration)
     #expect(error?.message == "\"1:30\" is not a duration")
     #expect(
       error?.hint
-        == "\"1:30\" may be hours and minutes or minutes and seconds: write 1:30:00 if it is 1h 30min, "
-        + "or a unit such as 90min")
+        == "\"1:30\" may be hours and minutes or minutes and seconds: declare the field 'in hours' if its cells "
+        + "are hours and minutes, or write 1:30:00 for 1h 30min, or a unit such as 90min")
     #expect(NearMissCellTests.error("1:3", .duration)?.hint == "write durations as 45d, 12h, 2w or 90min")
   }
 }

@@ -11,7 +11,9 @@
 extension CellScanner {
   /// `45d`, `12h`, `90min`, `45 days`, or a bare number in `bareUnit`.
   func duration(bareUnit: TimeSpan.Unit?) -> TimeSpan? {
-    guard let (decimal, unit) = durationParts(bareUnit: bareUnit) else { return clockDuration ?? compoundDuration }
+    guard let (decimal, unit) = durationParts(bareUnit: bareUnit) else {
+      return clockDuration(bareUnit: bareUnit) ?? compoundDuration
+    }
     return decimal.scaled(by: unit.seconds).map { TimeSpan(seconds: $0) }
   }
 
