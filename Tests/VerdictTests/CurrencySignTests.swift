@@ -77,6 +77,20 @@ struct CurrencySignTests {
     #expect(Self.read("US$1,200.00", in: "CAD") == Self.money("1200.00", "USD"))
   }
 
+  /// A symbol in front and a code behind (`$1,200.00 CAD`, as FreshBooks and Shopify write
+  /// amounts) is the code, in any field, when the symbol stands for it; else the cell names two
+  /// currencies and is refused.
+  @Test func aSymbolAndACodeAreTheCode() {
+    #expect(Self.read("$1,200.00 CAD", in: "USD") == Self.money("1200.00", "CAD"))
+    #expect(Self.read("$1,200.00 USD", in: "CAD") == Self.money("1200.00", "USD"))
+    #expect(Self.read("-$5.00 AUD", in: nil) == Self.money("-5.00", "AUD"))
+    #expect(Self.read("€12 EUR", in: nil) == Self.money("12", "EUR"))
+    #expect(Self.read("£5 GBP", in: "USD") == Self.money("5", "GBP"))
+    for cell in ["$12 EUR", "€12 USD", "£5 EUR", "$12 ABC"] {
+      #expect(Self.read(cell, in: "USD").isFailure, "\(cell)")
+    }
+  }
+
   /// A sign that is a word stands apart from other letters: `12 krone` and `Ftx 12` are no
   /// amounts in crowns or forints.
   @Test(arguments: ["12 krone", "12 Ftx", "Ftx 12", "12 akr", "12 zło"])

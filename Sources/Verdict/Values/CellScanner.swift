@@ -137,16 +137,29 @@ struct CellScanner {
       currency = named
     } else {
       // The symbols €, $ and £ in front or behind; as before, a later symbol wins.
+      var symbolInFront: Int?
       for symbol in 0..<3 {
         let (pattern, count) = CellScanner.moneySymbol(symbol)
         if hasBytes(pattern, count, at: first) {
           first += count
+          symbolInFront = symbol
         } else if last - count >= first, hasBytes(pattern, count, at: last - count) {
           last -= count
+          symbolInFront = nil
         } else {
           continue
         }
         currency = symbol == 1 ? CellScanner.dollarSign(in: defaultCurrency) : CellScanner.symbolCurrency(symbol)
+      }
+      // A symbol in front and a code behind, as invoicing and shop exports write amounts
+      // (`$1,200.00 CAD`): the code, when the symbol stands for it; two currencies otherwise.
+      if let symbol = symbolInFront, last - first > 3, let code = currencyCode(last - 3),
+        !CellScanner.isLetter(bytes[last - 4])
+      {
+        let stands = symbol == 1 ? CellScanner.dollarSignCurrencies.contains(code) : CellScanner.symbolCurrency(symbol) == code
+        guard stands else { return nil }
+        currency = code
+        last -= 3
       }
     }
     if currency == nil, last - first > 3, let code = currencyCode(last - 3), !CellScanner.isLetter(bytes[last - 4]) {
