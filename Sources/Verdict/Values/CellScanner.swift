@@ -156,7 +156,8 @@ struct CellScanner {
       if let symbol = symbolInFront, last - first > 3, let code = currencyCode(last - 3),
         !CellScanner.isLetter(bytes[last - 4])
       {
-        let stands = symbol == 1 ? CellScanner.dollarSignCurrencies.contains(code) : CellScanner.symbolCurrency(symbol) == code
+        let stands =
+          symbol == 1 ? CellScanner.dollarSignCurrencies.contains(code) : CellScanner.symbolCurrency(symbol) == code
         guard stands else { return nil }
         currency = code
         last -= 3
