@@ -143,6 +143,7 @@ struct CheckCommand: ParsableCommand {
           diagnostics.append(.error("missing-column", keyless.message, at: first.keyRange, hint: keyless.hint))
         }
         if format == .text { Terminal.error(table.layoutSummary(for: policy) + "\n") }
+        if format == .text, let footer = table.footer { Terminal.error(footer + "\n") }
         report(survey.rowErrors, of: table.name, records: false, into: &findings)
         report(survey.repeatedKeys, of: table.name, into: &findings)
         if let tail = table.unreadableTail {
@@ -201,6 +202,7 @@ struct CheckCommand: ParsableCommand {
             at: table.keyRange, hint: layout.hint(forMissingColumn: table.keyColumn)))
       }
       if format == .text { Terminal.error(layout.layoutSummary(for: table.policy) + "\n") }
+      if format == .text, let footer = layout.footer { Terminal.error(footer + "\n") }
       report(survey.rowErrors, of: layout.name, records: true, into: &findings)
       if let tail = layout.unreadableTail {
         Terminal.error(tail + "\n")

@@ -90,6 +90,7 @@ extension ClientTable {
     } catch {
       throw RunFailure(.data, "\(error)")
     }
+    table.footer = (source as? CSVRecordSource)?.footer
     table.decideNumbers(tallies, source: source)
     table.decideDates(deciders)
     return table

@@ -20,9 +20,8 @@ package struct ClientTable: Sendable {
     /// the column's name. A policy that reads neither that column nor the client's key reads the
     /// record, as a run does (``RowBuffer/problemKey``).
     package var problemKey: String?
-    /// The bytes of the cells that are not valid UTF-8, by column (their ``cells`` text has
-    /// U+FFFD in it): read from these bytes, such a cell is refused where text is wanted, as
-    /// `verdict run` refuses it.
+    /// The bytes of the cells that are not valid UTF-8, by column (their ``cells`` text has U+FFFD):
+    /// read from these bytes, such a cell is refused where text is wanted, as `verdict run` does.
     var invalidCells: [Int: [UInt8]] = [:]
 
     /// A record: its line, key, cells, and what is wrong with it as a whole.
@@ -40,8 +39,7 @@ package struct ClientTable: Sendable {
   package var columns: [String] {
     didSet { header = HeaderIndex(columns) }
   }
-  /// The columns by name, made once: every client's record looks up the column of each field,
-  /// and making it for each look-up cost as much as reading the cells.
+  /// The columns by name, made once: every client's record looks up each field's column.
   private var header: HeaderIndex
   /// The column that names clients (`--key`, else `id`, `name`, `client` or `customer`), if any.
   package var keyColumn: Int?
@@ -52,6 +50,8 @@ package struct ClientTable: Sendable {
   package var rows: [Row]
   /// Why the file could not be read to the end (the records before it are in ``rows``), or `nil`.
   package var unreadableTail: String?
+  /// The note on the lines of text that ended the file and were left out (``CSVFooter``), or `nil`.
+  package var footer: String?
   /// Columns whose decimal mark cannot be decided (both marks, or numbers with two readings).
   var numberProblems: [Int: DecimalMarkProblem] = [:]
   /// How each column's decimal mark was decided.

@@ -16,6 +16,9 @@ final class CSVRecordSource: RecordSource {
   let reader: CSVReader
   /// The shape every row must have (``CSVRowShape``), which the layout's sample reads too.
   let shape: CSVRowShape
+  /// The note on the lines of text that ended the file after a blank line and were left out
+  /// (``CSVFooter``), once the file has been read; `nil` when it ended otherwise.
+  private(set) var footer: String?
 
   /// Opens `path` and reads its header; the separator is detected unless the options fix it.
   init(path: String, options: DataReadOptions) throws(RunFailure) {
@@ -78,8 +81,11 @@ final class CSVRecordSource: RecordSource {
     }
     // Rows of nothing but separators and spaces (a spreadsheet's `;;` tail, a line of spaces)
     // are held back as blank lines are: dropped at the end of the file, an error row before a
-    // record (they were clients named by their line, every field missing).
+    // record (they were clients named by their line, every field missing). So are lines of
+    // text after them (``CSVFooter``), which the file's end makes its footer.
     var emptyRows: [(line: Int, problem: String)] = []
+    var footer = CSVFooter()
+    defer { self.footer = footer.note(file: name) }
     try slots.withUnsafeBufferPointer { slots in
       row.columns = slots
       func take(_ record: borrowing CSVRecord) throws {
@@ -92,6 +98,12 @@ final class CSVRecordSource: RecordSource {
           emptyRows.append((record.position.line, problem))
           return
         }
+        if !emptyRows.isEmpty, CSVFooter.mayBeText(record, shape: shape) {
+          footer.add(record)
+          emptyRows.append((record.position.line, shape.problem(record)))
+          return
+        }
+        footer = CSVFooter()
         if !emptyRows.isEmpty {
           for (line, problem) in emptyRows {
             row.clear()

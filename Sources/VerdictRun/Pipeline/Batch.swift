@@ -27,6 +27,8 @@ final class Batch: @unchecked Sendable {
   @exclusivity(unchecked) var rowsNamingNoClient: [Int] = []
   /// Notes about the source to print after this batch's rows (a file that could not be read to the end).
   @exclusivity(unchecked) var notes: [String] = []
+  /// Notes about the source for the summary that are no failure (a footer left out: ``CSVFooter``).
+  @exclusivity(unchecked) var remarks: [String] = []
   /// The rendered report rows (filled by an evaluating thread).
   let output = ByteBuffer(capacity: 1 << 18)
   /// Messages for standard error about rows of this batch, in row order (filled by an evaluating thread).
@@ -83,6 +85,7 @@ final class Batch: @unchecked Sendable {
     problems.removeAll(keepingCapacity: true)
     rowsNamingNoClient.removeAll(keepingCapacity: true)
     notes.removeAll(keepingCapacity: true)
+    remarks.removeAll(keepingCapacity: true)
     output.removeAll()
     messages.removeAll(keepingCapacity: true)
     outcomes.removeAll(keepingCapacity: true)

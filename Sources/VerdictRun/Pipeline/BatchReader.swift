@@ -107,6 +107,7 @@ final class BatchReader {
         tail = "\(source.name): \(error); the rest of the file was not read"
       }
       if let tail { batch.notes.append(tail) }
+      if let footer = (source as? CSVRecordSource)?.footer { batch.remarks.append(footer) }
       if !sawRows && batch.count > 0 {
         sawRows = true
         firstRows(batch, source.name)

@@ -165,7 +165,7 @@ final class Pipeline: @unchecked Sendable {
     summary.moreDuplicateKeys = writer.duplicateKeys.hasUnnamedRepeats
     summary.forgottenVerdicts = history?.forgottenVerdicts?.warning ?? ""
     summary.columnWarnings = columnWarnings
-    summary.quietWarnings = quietWarnings
+    summary.quietWarnings = quietWarnings + writer.remarks + (store?.remarks ?? [])
     summary.textVariants =
       (TextVariants.merged(evaluators.map(\.value.textVariants))?.warnings(fields: policy.fields, sources: sources)
         ?? [])

@@ -26,6 +26,8 @@ final class ReportWriter {
   let duplicateKeys = DuplicateKeys()
   /// Row errors not written one by one (past the limit).
   private(set) var unshownErrors = 0
+  /// The sources' notes for the summary that are no failure (``Batch/remarks``), in file order.
+  private(set) var remarks: [String] = []
   /// Set when the reader of standard output went away.
   private(set) var pipeClosed = false
   /// Set when the report could not be written.
@@ -78,6 +80,7 @@ final class ReportWriter {
       tally.unreadableTails += 1
       standardError(note + "\n")
     }
+    remarks += batch.remarks
     guard isWriting, batch.output.count > 0 else { return }
     if report is any PageRenderer {
       prefixWritten = true

@@ -47,11 +47,13 @@ final class AggregateStore: @unchecked Sendable {
   /// unknown, as a mask (``AggregateReads``), which `share`, `rank` and `percentile` cannot
   /// measure them by.
   var unknown: [Int32: UInt64] = [:]
-  /// Whether the clients are the tables' keys (no client file): a client's row is then its first
-  /// record, whose place its messages need not repeat.
   /// The summary's warnings of texts the tables' lets compare with that their records write
   /// another way (``TextVariants``), table by table.
   var textVariants: [String] = []
+  /// The tables' files' notes for the summary that are no failure (a footer left out: ``CSVFooter``).
+  var remarks: [String] = []
+  /// Whether the clients are the tables' keys (no client file): a client's row is then its first
+  /// record, whose place its messages need not repeat.
   var clientsAreKeys = false
   /// Records that name no client (an empty key cell), which no client can be charged with.
   private(set) var keyless: (count: Int, first: String?) = (0, nil)

@@ -115,6 +115,7 @@ package struct TablePass {
         folder.fold(batch, into: store)
       }
       store.textVariants += folder.textVariants.warnings(fields: fields, sources: [source.name], table: table.name)
+      if let footer = (source as? CSVRecordSource)?.footer { store.remarks.append(footer) }
     } catch let error as DataReadError {
       throw RunFailure(
         .data,

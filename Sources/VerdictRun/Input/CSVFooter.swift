@@ -1,0 +1,37 @@
+import Verdict
+import VerdictData
+
+/// Lines of text that end a CSV file after a blank line, as report exports sign off:
+/// Salesforce's `"Confidential Information - Do Not Distribute"` and its copyright line. Each is
+/// one cell under a header of several columns, so each was an error row, a client named by its
+/// line, and every run of such an export exited 1.
+///
+/// Such a line is held back as a blank line is: when the file ends after it (and any other such
+/// lines and blank lines), the lines are the file's footer, left out with a note in the summary;
+/// when a record follows, each is the error row it always was.
+struct CSVFooter {
+  /// The lines of text held back since the last record: how many, and the first.
+  private(set) var count = 0
+  private var first: (line: Int, text: String)?
+
+  /// Whether `record`, after a blank line, may be a footer's line: a single cell, not blank,
+  /// where the header has more than one column.
+  static func mayBeText(_ record: borrowing CSVRecord, shape: CSVRowShape) -> Bool {
+    record.count == 1 && shape.columnCount > 1 && !record[0].isEmpty
+  }
+
+  /// Holds back `record`, a line that ``mayBeText(_:shape:)``.
+  mutating func add(_ record: borrowing CSVRecord) {
+    count += 1
+    if first == nil { first = (record.position.line, String(decoding: record[0], as: UTF8.self)) }
+  }
+
+  /// The summary's note on the footer of `file` when the file ended with one, else `nil`.
+  func note(file: String) -> String? {
+    guard let first else { return nil }
+    let quoted = Value.quote(first.text.count > 40 ? String(first.text.prefix(40)) + "…" : first.text)
+    let lines = count == 1 ? "line" : "\(count) lines"
+    return "note: \(MessageText.escaped(file)):\(first.line): the file ends with \(lines) of text after a blank "
+      + "line, not records (\(quoted)): left out"
+  }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@testable import Verdict
+@testable import VerdictRun
+
+/// Lines of text that end a CSV file after a blank line (``CSVFooter``), as Salesforce's reports
+/// sign off: left out with a note, where each was an error row and the run exited 1. Text lines
+/// that a record follows stay error rows.
+struct CSVFooterTests {
+  let policy = try! Policy(
+    """
+    field visits: number
+    rule "busy" when visits > 5 then recommend fire
+    otherwise recommend keep
+    """, name: "p.verdict")
+
+  static let footer = "\n\"Confidential Information - Do Not Distribute\"\n\"Copyright (c) 2000-2026 salesforce.com\"\n"
+
+  @Test func textAfterABlankLineAtTheEndIsLeftOutWithANote() throws {
+    let run = try CSVFileRun(policy, csv: "id,visits\nC1,7\nC2,3\n" + Self.footer)
+    #expect(run.rows == ["C1 fire -", "C2 keep -"])
+    #expect(run.status == .success)
+    #expect(
+      run.messages.contains(
+        "note: clients.csv:5: the file ends with 2 lines of text after a blank line, not records "
+          + "(\"Confidential Information - Do Not Distri…\"): left out"))
+  }
+
+  /// A record after the text: the text was no footer, and each line is an error row as before.
+  @Test func textThatARecordFollowsIsAnErrorRow() throws {
+    let run = try CSVFileRun(policy, csv: "id,visits\nC1,7\n\nRegion two\nC2,3\n")
+    #expect(
+      run.rows == [
+        "C1 fire -", "clients.csv:3 error the line is blank; the header has 2 columns",
+        "clients.csv:4 error the row has 1 cell, the header has 2", "C2 keep -",
+      ])
+    #expect(!run.messages.contains("note:"))
+  }
+
+  /// Without a blank line before it a one-cell line is a ragged row, and under a header of one
+  /// column it is a record.
+  @Test func textWithoutABlankLineOrUnderOneColumnIsNoFooter() throws {
+    let ragged = try CSVFileRun(policy, csv: "id,visits\nC1,7\nThe end\n")
+    #expect(ragged.rows == ["C1 fire -", "The end error the row has 1 cell, the header has 2"])
+    let names = try Policy(
+      """
+      field id: text
+      rule "acme" when id == "Acme" then recommend fire
+      otherwise recommend keep
+      """, name: "p.verdict")
+    let single = try CSVFileRun(names, csv: "id\nAcme\n\nBeta\n")
+    #expect(single.rows.last == "Beta keep -")
+  }
+}
