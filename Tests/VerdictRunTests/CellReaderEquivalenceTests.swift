@@ -157,13 +157,13 @@ struct CellReaderEquivalenceTests {
     return text.uppercased().hasPrefix("P") || firstLetter.map { text[$0...].contains { $0.isNumber } } == true
   }
 
-  /// Truth values of German, French, Dutch, Spanish and Italian exports (`ja`, `oui`, `faux`), now
-  /// read.
+  /// Truth values of German, French, Dutch, Spanish and Italian exports (`ja`, `oui`, `faux`), and
+  /// a form's or a checkbox's (`on`, `checked`), now read.
   static func isGermanTruth(_ new: Result<Value, CellError>, _ cell: String) -> Bool {
     guard case .success(.bool) = new else { return false }
     let words = [
       "ja", "nein", "wahr", "falsch", "oui", "non", "vrai", "faux", "nee", "waar", "onwaar", "si", "sí", "sì", "vero",
-      "verdadero", "falso",
+      "verdadero", "falso", "on", "off", "checked", "unchecked",
     ]
     return words.contains(cell.trimmingCharacters(in: .whitespaces).lowercased())
   }

@@ -3,7 +3,8 @@ extension CellScanner {
   /// A truth value: `true`, `yes`, `y`, `1` or `false`, `no`, `n`, `0`, in any case, and the words
   /// of German exports (`ja`, `wahr`, `nein`, `falsch`), French ones (`oui`, `vrai`, `non`,
   /// `faux`), Dutch ones (`waar`, `nee`, `onwaar`), Spanish and Italian ones (`sí`, `sì`, `si`,
-  /// `verdadero`, `vero`, `falso`).
+  /// `verdadero`, `vero`, `falso`), a form's `on` and `off`, and a checkbox's `checked` and
+  /// `unchecked`, as Airtable and Notion export it.
   func bool() -> Bool? {
     let length = end - start
     // `true` and `false` as exports write them, byte by byte.
@@ -35,20 +36,22 @@ extension CellScanner {
         switch word {
         case CellScanner.packed("true"), CellScanner.packed("yes"), CellScanner.packed("y"), CellScanner.packed("1"),
           CellScanner.packed("ja"), CellScanner.packed("wahr"), CellScanner.packed("oui"), CellScanner.packed("vrai"),
-          CellScanner.packed("waar"), CellScanner.packed("si"), CellScanner.packed("vero"):
+          CellScanner.packed("waar"), CellScanner.packed("si"), CellScanner.packed("vero"), CellScanner.packed("on"):
           return true
         case CellScanner.packed("false"), CellScanner.packed("no"), CellScanner.packed("n"), CellScanner.packed("0"),
           CellScanner.packed("nein"), CellScanner.packed("non"), CellScanner.packed("faux"), CellScanner.packed("nee"),
-          CellScanner.packed("falso"):
+          CellScanner.packed("falso"), CellScanner.packed("off"):
           return false
         default: return nil
         }
       }
     }
     switch string.lowercased() {
-    case "true", "yes", "y", "1", "ja", "wahr", "oui", "vrai", "waar", "si", "sí", "sì", "vero", "verdadero":
+    case "true", "yes", "y", "1", "ja", "wahr", "oui", "vrai", "waar", "si", "sí", "sì", "vero", "verdadero", "on",
+      "checked":
       return true
-    case "false", "no", "n", "0", "nein", "falsch", "non", "faux", "nee", "onwaar", "falso": return false
+    case "false", "no", "n", "0", "nein", "falsch", "non", "faux", "nee", "onwaar", "falso", "off", "unchecked":
+      return false
     default: return nil
     }
   }
