@@ -3,7 +3,8 @@
 /// with the minus after it (`100-`, `1.234,56- €`, as bank statements do), a minus apart from
 /// the digits (`- 5.00`), a point without a digit before or after it (`.5`, `5.`), a typographic
 /// apostrophe other than `’` between thousands (`1‘234.50`), a Unicode minus sign (`−5`), a dash for no
-/// cents (`12,-`, `€ 12.–`), digits grouped in lakhs (`1,23,456.00`) or a spreadsheet's mark of
+/// cents (`12,-`, `€ 12.–`), digits grouped in lakhs where the comma groups nothing
+/// (`1,23,456.00` with `--thousands none`) or a spreadsheet's mark of
 /// text (`'1234`); and percent cells with the same habits (`.5`, `(5%)`).
 ///
 /// Such a cell stays refused, as the reader does not guess what a habit means, but its hint gives

@@ -74,6 +74,9 @@ extension CellScanner {
     var grouping: NumberSeparator?
     var groupDigits = -1  // digits since the last grouping separator; -1 before the first
     var firstGroup = 0
+    // The digits of each group between two separators: 3, or 2 in lakhs and crores
+    // (`12,34,567.00`, as Indian exports group them); the last group has 3 either way.
+    var innerGroup = 0
     var inFraction = false
     var digits = 0
     // Zeros of the fraction not yet appended: those at its end change nothing, and those past
@@ -110,9 +113,13 @@ extension CellScanner {
         guard groupDigits == -1 || groupDigits == 3 else { return nil }
         inFraction = true
       } else {
-        guard !inFraction, numbers.groups(with: kind, mark: markByte), grouping == nil || grouping == kind,
-          groupDigits == -1 || groupDigits == 3
+        guard !inFraction, numbers.groups(with: kind, mark: markByte), grouping == nil || grouping == kind
         else { return nil }
+        if groupDigits >= 0 {
+          guard groupDigits == 3 || groupDigits == 2 && kind == .comma, innerGroup == 0 || innerGroup == groupDigits
+          else { return nil }
+          innerGroup = groupDigits
+        }
         grouping = kind
         groupDigits = 0
       }
@@ -120,7 +127,7 @@ extension CellScanner {
     }
     guard digits > 0, groupDigits == -1 || groupDigits == 3 else { return nil }
     if grouping != nil {
-      guard firstGroup <= 3, bytes[digitsStart] != UInt8(ascii: "0") else { return nil }
+      guard firstGroup <= (innerGroup == 2 ? 2 : 3), bytes[digitsStart] != UInt8(ascii: "0") else { return nil }
     }
     // The zeros at the end are kept while the digits stay within 64 bits and 28 places, so
     // that `5.00` is the decimal it always was; the rest are dropped.
