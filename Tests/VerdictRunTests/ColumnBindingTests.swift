@@ -143,6 +143,8 @@ struct ColumnBindingTests {
   @Test func aFirstLineThatLooksLikeARecordIsSaidToBe() {
     #expect(ColumnBinder.looksLikeRecord(["01/16/2024", "-45.00", "*", "", "ACME CORP"]))
     #expect(ColumnBinder.looksLikeRecord(["C1", "45", "1200.50", "2026-03-31"]))
+    // ABN AMRO's statements: dates as YYYYMMDD, amounts with a decimal comma.
+    #expect(ColumnBinder.looksLikeRecord(["123456789", "EUR", "20240105", "1000,00", "2250,00", "Acme B.V."]))
     #expect(
       ColumnBinder.hint(for: "amount", among: ["01/16/2024", "-45.00", "*", "", "ACME CORP"]).contains(
         "looks like a record, not a header: the file seems to have no header row"))
@@ -158,6 +160,8 @@ struct ColumnBindingTests {
     #expect(!ColumnBinder.looksLikeRecord(["Customer", "30d", "60d", "90d", "120d"]))
     #expect(!ColumnBinder.looksLikeRecord(["Customer", "10%", "20%"]))
     #expect(!ColumnBinder.looksLikeRecord(["id", "1.5", "2.5"]))
+    #expect(!ColumnBinder.looksLikeRecord(["Customer", "20240131", "20240229", "20240331"]))
+    #expect(!ColumnBinder.looksLikeRecord(["Customer", "1,5", "2,5"]))
     #expect(ColumnBinder.hint(for: "x", among: ["Client", "2022"]).hasPrefix("its columns are"))
   }
 }

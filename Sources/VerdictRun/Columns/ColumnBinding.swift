@@ -174,8 +174,9 @@ final class ColumnBinder: Sendable {
   }
 
   /// Whether a header's cells look like a record's, as a file without a header row gives them
-  /// (a bank's `"01/16/2024","-45.00","*","","ACME CORP"`): both a date (in any order of its
-  /// parts) and an amount with decimals among them, and numbers, amounts or dates in half the
+  /// (a bank's `"01/16/2024","-45.00","*","","ACME CORP"`, ABN AMRO's `123456789⇥EUR⇥20240105⇥
+  /// 1000,00`): both a date (in any order of its parts, or `YYYYMMDD`) and an amount with
+  /// decimals (after a point or a comma) among them, and numbers, amounts or dates in half the
   /// cells that hold anything at least. A header repeats one kind where a record mixes them: a
   /// pivot table's years or month ends (`Customer,2024-01-31,2024-02-29`), an aging report's
   /// buckets (`30d,60d`) or rates (`10%,20%`) are headers.
@@ -195,11 +196,12 @@ final class ColumnBinder: Sendable {
         dates = true
         continue
       }
-      var bytes = Array(cell.utf8)
-      let read = bytes.withUnsafeMutableBufferPointer {
-        CellReader().read(UnsafeBufferPointer($0), as: CellFormat(FieldInfo(name: "", type: nil)))
+      if isCompactDate(cell) {
+        values += 1
+        dates = true
+        continue
       }
-      guard case .success(let value) = read else { continue }
+      guard let value = recordValue(cell) else { continue }
       switch value {
       case .int, .duration, .percent: values += 1
       case .decimal, .money:
@@ -212,6 +214,33 @@ final class ColumnBinder: Sendable {
       }
     }
     return dates && decimals && values * 2 >= filled.count
+  }
+
+  /// A header's cell read as a record's would be, with a decimal point or else a decimal comma
+  /// (`1000,00`): the file's marks are not known yet. `nil` when it reads as neither.
+  private static func recordValue(_ cell: String) -> Value? {
+    var text: Value?
+    for numbers in [NumberFormat.point, .comma] {
+      var bytes = Array(cell.utf8)
+      let read = bytes.withUnsafeMutableBufferPointer {
+        CellReader().read(UnsafeBufferPointer($0), as: CellFormat(FieldInfo(name: "", type: nil), numbers: numbers))
+      }
+      guard case .success(let value) = read else { continue }
+      if case .text = value {
+        text = value
+        continue
+      }
+      return value
+    }
+    return text
+  }
+
+  /// Whether `cell` is a date written `YYYYMMDD` in this century or the last (`20240105`).
+  private static func isCompactDate(_ cell: String) -> Bool {
+    guard cell.utf8.count == 8, cell.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }), let number = Int(cell)
+    else { return false }
+    let (year, month, day) = (number / 10_000, number / 100 % 100, number % 100)
+    return (1900...2099).contains(year) && (1...12).contains(month) && (1...31).contains(day)
   }
 }
 
