@@ -35,6 +35,17 @@ struct DateWordHintTests {
       "a date in words with a two-digit year is read only in the field's declared format, such as format \"DD-MMM-YY\" for 28-Nov-26 or format \"MMM D YY\" for Nov 28 26"
     ),
     ("3 Dec 2024 25:00", DateWordHintTests.timeHint),
+    (
+      "02/Nov/26",
+      "a date in words with a two-digit year is read only in the field's declared format: format \"DD/MMM/YY\" reads 02/Nov/26"
+    ),
+    (
+      "Nov 28 26",
+      "a date in words with a two-digit year is read only in the field's declared format: format \"MMM D YY\" reads Nov 28 26"
+    ),
+    ("0501", "\"0501\" has no year (a day and a month alone): export the dates with their years"),
+    ("05.01.", "\"05.01.\" has no year (a day and a month alone): export the dates with their years"),
+    ("2024", "write dates as 2026-11-28 (or 28.11.2026), or declare the field's format, such as format \"M/D/YYYY\""),
   ])
   func aDateInWordsThatIsNotReadSaysWhy(_ cell: String, _ hint: String) throws {
     let error = try #require(Self.error(cell))

@@ -200,5 +200,11 @@ struct ClockDurationHintTests {
         == "\"1:30\" may be hours and minutes or minutes and seconds: declare the field 'in hours' if its cells "
         + "are hours and minutes, or write 1:30:00 for 1h 30min, or a unit such as 90min")
     #expect(NearMissCellTests.error("1:3", .duration)?.hint == "write durations as 45d, 12h, 2w or 90min")
+    // `m` alone may be minutes or months.
+    #expect(
+      NearMissCellTests.error("45m", .duration)?.hint
+        == "m alone may be minutes or months: write 45min for minutes, 45mo for months")
+    #expect(NearMissCellTests.error("1.5 M", .duration)?.hint?.hasPrefix("m alone may be minutes or months") == true)
+    #expect(NearMissCellTests.error("xm", .duration)?.hint == "write durations as 45d, 12h, 2w or 90min")
   }
 }

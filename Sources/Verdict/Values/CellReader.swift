@@ -170,6 +170,7 @@ package struct CellReader: Sendable {
         ?? cell.mismatch("a percent", hint: "write 20% (a bare 20 also means 20%)")
     case .duration:
       return CellReader.bareDuration(cell, field) ?? cell.twoPartClockHint.map { cell.mismatch("a duration", hint: $0) }
+        ?? cell.minutesOrMonthsHint.map { cell.mismatch("a duration", hint: $0, kind: "m alone") }
         ?? cell.mismatch("a duration", hint: "write durations as 45d, 12h, 2w or 90min")
     case .money:
       return nearMiss(cell, field, expected: "money") ?? debitCreditMark(cell, field, expected: "money")

@@ -75,6 +75,18 @@ extension CellScanner {
     let words = string.split(whereSeparator: { " ,-/.".contains($0) }).prefix(while: { !$0.contains(":") })
     guard words.contains(where: { MonthNames.month($0.utf8) != nil }) else { return nil }
     let numbers = words.filter { $0.allSatisfy(\.isASCII) && Int($0) != nil }
+    // The format of the cell's own shape, when it has one separator: its separator, and the
+    // month's place.
+    let separator = string.first { " -/.".contains($0) } ?? "-"
+    let date = words.joined(separator: String(separator))
+    if numbers.count == 2, numbers.allSatisfy({ $0.count <= 2 }), words.count == 3, string.hasPrefix(date) {
+      let monthFirst = MonthNames.month(words[0].utf8) != nil
+      let parts = monthFirst ? ["MMM", "D", "YY"] : ["DD", "MMM", "YY"]
+      return (
+        "a date in words with a two-digit year is read only in the field's declared format: "
+          + "format \"\(parts.joined(separator: String(separator)))\" reads \(date)", "month names, two-digit year"
+      )
+    }
     if numbers.count == 2, numbers.allSatisfy({ $0.count <= 2 }) {
       return (
         "a date in words with a two-digit year is read only in the field's declared format, such as "

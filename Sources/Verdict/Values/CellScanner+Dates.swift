@@ -95,10 +95,31 @@ extension CellScanner {
       {
         return ("declare the field's format: format \"YYYYMMDD\"", nil)
       }
+      if isDayAndMonthAlone {
+        return ("\(quoted) has no year (a day and a month alone): export the dates with their years", nil)
+      }
       return (
         "write dates as 2026-11-28 (or 28.11.2026), or declare the field's format, such as format \"M/D/YYYY\"", nil
       )
     }
+  }
+
+  /// Whether the cell is a day and a month without a year, as DATEV's `Belegdatum` writes them
+  /// (`0501`) or a German ledger (`05.01.`): three or four digits that are a day and a month in
+  /// either order, or two such numbers between `.`, `/` or `-`. No format reads it.
+  private var isDayAndMonthAlone: Bool {
+    let parts = string.split(omittingEmptySubsequences: true) { $0 == "." || $0 == "/" || $0 == "-" }
+    guard parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return false }
+    let numbers: (Int, Int)
+    if parts.count == 1, (3...4).contains(parts[0].count), string.count == parts[0].count, let value = Int(parts[0]) {
+      numbers = (value / 100, value % 100)
+    } else if parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) }) {
+      numbers = (Int(parts[0]) ?? 0, Int(parts[1]) ?? 0)
+    } else {
+      return false
+    }
+    func isDayAndMonth(_ day: Int, _ month: Int) -> Bool { (1...31).contains(day) && (1...12).contains(month) }
+    return isDayAndMonth(numbers.0, numbers.1) || isDayAndMonth(numbers.1, numbers.0)
   }
 
   /// Whether the cell is a whole number from 20000 to 80000 (1954 to 2119 as a spreadsheet counts

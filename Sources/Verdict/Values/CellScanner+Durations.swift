@@ -17,6 +17,17 @@ extension CellScanner {
     return decimal.scaled(by: unit.seconds).map { TimeSpan(seconds: $0) }
   }
 
+  /// The hint for a number with `m` alone after it (`45m`, `45 M`), which may be minutes or
+  /// months; `nil` for any other cell.
+  var minutesOrMonthsHint: String? {
+    guard end - start >= 2, bytes[end - 1] | 0x20 == UInt8(ascii: "m") else { return nil }
+    var numberEnd = end - 1
+    while numberEnd > start, CellScanner.isSpace(bytes[numberEnd - 1]) { numberEnd -= 1 }
+    guard numberEnd > start, decimal(start, numberEnd) != nil else { return nil }
+    let number = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<numberEnd]), as: UTF8.self)
+    return "m alone may be minutes or months: write \(number)min for minutes, \(number)mo for months"
+  }
+
   /// The number and the unit of a duration cell, before the number is made seconds (which fails
   /// for part of a second or a duration too long).
   func durationParts(bareUnit: TimeSpan.Unit?) -> (number: ExactDecimal, unit: TimeSpan.Unit)? {
