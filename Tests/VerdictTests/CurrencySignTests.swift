@@ -86,7 +86,15 @@ struct CurrencySignTests {
     #expect(Self.read("-$5.00 AUD", in: nil) == Self.money("-5.00", "AUD"))
     #expect(Self.read("€12 EUR", in: nil) == Self.money("12", "EUR"))
     #expect(Self.read("£5 GBP", in: "USD") == Self.money("5", "GBP"))
-    for cell in ["$12 EUR", "€12 USD", "£5 EUR", "$12 ABC"] {
+    // Signs of several currencies, or of one, with the code that says which.
+    #expect(Self.read("C$1,200.00 CAD", in: "EUR") == Self.money("1200.00", "CAD"))
+    #expect(Self.read("kr 1 200 SEK", in: nil) == Self.money("1200", "SEK"))
+    #expect(Self.read("US$12 USD", in: "CAD") == Self.money("12", "USD"))
+    #expect(Self.read("Fr. 1200 CHF", in: nil) == Self.money("1200", "CHF"))
+    // A code in front and the symbol after it.
+    #expect(Self.read("AUD $1,234.56", in: nil) == Self.money("1234.56", "AUD"))
+    #expect(Self.read("CAD C$12", in: nil) == Self.money("12", "CAD"))
+    for cell in ["$12 EUR", "€12 USD", "£5 EUR", "$12 ABC", "C$12 USD", "kr 5 EUR", "CAD €5", "AUD £5"] {
       #expect(Self.read(cell, in: "USD").isFailure, "\(cell)")
     }
   }

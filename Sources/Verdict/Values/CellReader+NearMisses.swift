@@ -2,7 +2,7 @@
 /// wrote them: a negative amount in parentheses (`(1,234.00)`, as accounting tools write it) or
 /// with the minus after it (`100-`, `1.234,56- €`, as bank statements do), a minus apart from
 /// the digits (`- 5.00`), a point without a digit before or after it (`.5`, `5.`), a typographic
-/// apostrophe other than `’` between thousands (`1‘234.50`), a Unicode minus sign (`−5`), a dash for no
+/// apostrophe other than `’` between thousands (`1‘234.50`), a dash for no
 /// cents (`12,-`, `€ 12.–`), digits grouped in lakhs where the comma groups nothing
 /// (`1,23,456.00` with `--thousands none`) or a spreadsheet's mark of
 /// text (`'1234`); and percent cells with the same habits (`.5`, `(5%)`).
@@ -86,9 +86,6 @@ extension CellReader {
           String(text.dropFirst()), "a leading ' marks a spreadsheet cell as text: export the value without it",
           "text mark"
         ))
-    }
-    if text.contains("−") {
-      rewrites.append((String(text.map { $0 == "−" ? "-" : $0 }), "write the minus sign as a hyphen (-)", "minus sign"))
     }
     if marks != .comma, let ungrouped = withoutLakhGrouping(text) {
       rewrites.append((ungrouped, "group digits in threes, or not at all", "lakh grouping"))

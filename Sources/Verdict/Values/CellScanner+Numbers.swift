@@ -25,6 +25,15 @@ extension CellScanner {
     }
   }
 
+  /// The bytes of a minus sign at `index`: a hyphen-minus, or U+2212, the minus sign that Swedish,
+  /// Norwegian and Finnish settings of Windows write (`−250,00`); 0 for none.
+  @inline(__always)
+  func minusWidth(at index: Int, before to: Int) -> Int {
+    guard index < to else { return 0 }
+    if bytes[index] == UInt8(ascii: "-") { return 1 }
+    return bytes[index] == 0xE2 && to - index > 2 && bytes[index + 1] == 0x88 && bytes[index + 2] == 0x92 ? 3 : 0
+  }
+
   /// Whether a number whose only separator is a `.` or `,` at `mark` has two readings: one to
   /// three digits not starting with 0 before it, exactly three after it.
   @inline(__always)
@@ -64,9 +73,12 @@ extension CellScanner {
   func groupedDecimal(_ from: Int, _ to: Int) -> ExactDecimal? {
     var index = from
     var result = ExactDecimal()
-    if index < to, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
-      result.negative = bytes[index] == UInt8(ascii: "-")
+    if index < to, bytes[index] == UInt8(ascii: "+") {
       index += 1
+    } else {
+      let minus = minusWidth(at: index, before: to)
+      result.negative = minus > 0
+      index += minus
     }
     guard let markAt = decimalMarkIndex(index, to) else { return nil }
     let markByte = markAt >= 0 ? bytes[markAt] : numbers.markByte
