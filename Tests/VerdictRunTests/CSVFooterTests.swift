@@ -27,6 +27,17 @@ struct CSVFooterTests {
           + "(\"Confidential Information - Do Not Distri…\"): left out"))
   }
 
+  /// A footer of one line, in a file whose rows end with a delimiter its header lacks: the footer
+  /// took part in finding that layout, and every row was an error.
+  @Test func aFooterOfOneLineUnderRowsThatEndWithADelimiter() throws {
+    let run = try CSVFileRun(policy, csv: "id,visits\nC1,7,\nC2,3,\n\nConfidential\n")
+    #expect(run.rows == ["C1 fire -", "C2 keep -"])
+    #expect(run.status == .success)
+    #expect(
+      run.messages.contains(
+        "note: clients.csv:5: the file ends with a line of text after a blank line, not records (\"Confidential\")"))
+  }
+
   /// A record after the text: the text was no footer, and each line is an error row as before.
   @Test func textThatARecordFollowsIsAnErrorRow() throws {
     let run = try CSVFileRun(policy, csv: "id,visits\nC1,7\n\nRegion two\nC2,3\n")

@@ -49,6 +49,8 @@ struct TotalsRowTests {
       ("Total Fitness", false), ("Total Gym", false), ("Total (France) Ltd", false), ("Total (Paris)", false),
       ("Sum (3 records)", true), ("Acme (3 records)", false), ("Total for", false), ("Totalfor Acme", false),
       ("Summa Mining (USD)", false), ("Total (records)", false), ("Total (3 records left)", false),
+      ("\u{A0}Total", true), ("\u{200B}Total", true), ("Total\u{A0}EUR", true), ("Total for\u{A0}Acme", true),
+      ("Österreich AG", false),
     ] {
       var bytes = Array(cell.utf8)
       #expect(bytes.withUnsafeMutableBufferPointer { TotalsRow.isLabel(UnsafeBufferPointer($0)) } == isLabel, "\(cell)")

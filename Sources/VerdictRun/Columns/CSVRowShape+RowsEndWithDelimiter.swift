@@ -9,8 +9,9 @@ extension CSVRowShape {
   /// Whether the rows that `reader` gives after its header end with a delimiter the header does
   /// not: at least two rows, and every one of the first ``delimiterSampleSize`` with exactly one
   /// cell more than the header, that last one empty (nothing, or spaces). Blank lines (nothing
-  /// but separators and spaces) say nothing either way; one row of another width says no, as
-  /// a lone row with an empty cell too many is a ragged row (a separator added), not a habit.
+  /// but separators and spaces) say nothing either way, nor does a line of one cell after one
+  /// (a footer's: ``CSVFooter``); one row of another width says no, as a lone row with an empty
+  /// cell too many is a ragged row (a separator added), not a habit.
   ///
   /// Rows whose first cells count 1, 2, 3, … say no as well: a header without a name for the
   /// rows' numbers (R's `write.table` writes one) over rows whose last column happens to be
@@ -22,10 +23,17 @@ extension CSVRowShape {
     var rows = 0
     var habit = true
     var numbered = true
+    var afterBlank = false
     struct Enough: Error {}
     do {
       try reader.forEachRecord { record in
-        if CSVRecordSource.isEmpty(record) { return }
+        if CSVRecordSource.isEmpty(record) {
+          afterBlank = true
+          return
+        }
+        // A line of text after a blank line may be the file's footer (``CSVFooter``): no row.
+        if afterBlank, record.count == 1, header.count > 1 { return }
+        afterBlank = false
         guard record.count == header.count + 1, isBlank(record[header.count]) else {
           habit = false
           throw Enough()

@@ -11,7 +11,19 @@ extension TotalsRow {
   /// Whether `lowered`, a trimmed cell in lower case, is a plain label followed by a currency
   /// code or a count of records in brackets, by a currency code, or by `for` and a name.
   static func isQualifiedLabel(_ lowered: UnsafeBufferPointer<UInt8>) -> Bool {
-    let text = Array(lowered)
+    // A no-break space (`Total EUR`, as spreadsheets put before a currency) is a space here.
+    var text: [UInt8] = []
+    text.reserveCapacity(lowered.count)
+    var index = 0
+    while index < lowered.count {
+      if lowered[index] == 0xC2, index + 1 < lowered.count, lowered[index + 1] == 0xA0 {
+        text.append(UInt8(ascii: " "))
+        index += 2
+      } else {
+        text.append(lowered[index])
+        index += 1
+      }
+    }
     if text.last == UInt8(ascii: ")"), let open = text.lastIndex(of: UInt8(ascii: "(")) {
       let inner = trimmedSpaces(text[(open + 1)..<(text.count - 1)])
       return isLabel(text[..<open]) && (isCurrencyCode(inner) || isRecordCount(inner))

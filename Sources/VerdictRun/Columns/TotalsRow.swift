@@ -73,7 +73,9 @@ enum TotalsRow {
   static func mayBeLabel(first: UInt8, count: Int) -> Bool {
     guard count >= 3, count <= longestCell else { return false }
     let letter = UInt32(truncatingIfNeeded: (first | 0x20) &- UInt8(ascii: "a"))
+    // A space, a tab or a byte past ASCII (a no-break or zero-width space) before the label.
     return letter < 26 && firstLetters & (1 << letter) != 0 || first == UInt8(ascii: " ") || first == 0x09
+      || first >= 0x80
   }
 
   /// Whether `cell` is a totals label (see the type).

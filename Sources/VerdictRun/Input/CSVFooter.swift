@@ -30,7 +30,7 @@ struct CSVFooter {
   func note(file: String) -> String? {
     guard let first else { return nil }
     let quoted = Value.quote(first.text.count > 40 ? String(first.text.prefix(40)) + "…" : first.text)
-    let lines = count == 1 ? "line" : "\(count) lines"
+    let lines = count == 1 ? "a line" : "\(count) lines"
     return "note: \(MessageText.escaped(file)):\(first.line): the file ends with \(lines) of text after a blank "
       + "line, not records (\(quoted)): left out"
   }

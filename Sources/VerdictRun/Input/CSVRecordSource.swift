@@ -94,7 +94,8 @@ final class CSVRecordSource: RecordSource {
           // header of two columns was "the row has 3 cells, the header has 2").
           let problem =
             record.count == 1 && !shape.fits(record)
-            ? shape.problem(record) : "the line is blank: it has no values, only separators"
+            ? shape.problem(record)
+            : record.count == 1 ? "the line is blank" : "the line is blank: it has no values, only separators"
           emptyRows.append((record.position.line, problem))
           return
         }
