@@ -7,15 +7,16 @@ import VerdictData
 /// A bare number in a `percent` field is percentage points (`0.15` is 0.15%), as documented, so
 /// a column of fractions reads as a hundredth of what it means, without a word. The run does not
 /// guess which the export meant, as `0.5` may well be half a percent: it reads the cells as
-/// documented, and the summary warns when every value of such a field was a bare number strictly
-/// between -1 and 1, and some were not 0. A cell of 1 or more in size, or written with `%`, says
-/// that the export writes percentage points, and the field gets no warning.
+/// documented, and the summary warns when every value of such a field was a bare number from -1
+/// to 1, and some were not 0. A cell more than 1 in size, or written with `%`, says that the
+/// export writes percentage points, and the field gets no warning; 1 says nothing, as a
+/// probability of 1 is a whole (HubSpot's closed-won deals) as well as 1%.
 package struct PercentScale: Sendable {
   /// What the cells of one client field read as a percent showed.
   struct Column: Sendable {
     /// The field's slot.
     let slot: Int
-    /// Whether some cell was 1 or more in size, or written with `%`.
+    /// Whether some cell was more than 1 in size, or written with `%`.
     var writesPoints = false
     /// The first cell read as a fraction other than 0: its value, source and line.
     var firstFraction: (value: DecimalNumber, source: Int, line: Int)?
@@ -50,7 +51,7 @@ package struct PercentScale: Sendable {
         let withSign = end > cells[slot].start && bytes[end - 1] == UInt8(ascii: "%")
         // What ``note(_:withSign:column:source:line:)`` does, written out: calling it here cost a
         // run 7 instructions a percent cell (callgrind, 50,000 rows of 3 percent fields).
-        if withSign || !(PercentScale.minusOne < number && number < PercentScale.one) {
+        if withSign || !(PercentScale.minusOne <= number && number <= PercentScale.one) {
           columns[index].writesPoints = true
         } else if columns[index].firstFraction == nil {
           columns[index].firstFraction = (number, batch.source, batch.lines[row])
@@ -63,7 +64,7 @@ package struct PercentScale: Sendable {
   /// `line` of data file `source` (`withSign`: the cell ends with `%`), as ``add(_:of:values:)``
   /// notes a run's: for the commands that read a file otherwise (`explain`, `check --data`).
   mutating func note(_ number: DecimalNumber, withSign: Bool, column index: Int, source: Int, line: Int) {
-    if withSign || !(PercentScale.minusOne < number && number < PercentScale.one) {
+    if withSign || !(PercentScale.minusOne <= number && number <= PercentScale.one) {
       columns[index].writesPoints = true
     } else if columns[index].firstFraction == nil {
       columns[index].firstFraction = (number, source, line)
