@@ -141,6 +141,10 @@ final class CSVRecordSource: RecordSource {
           row.namesNoClient = true
           // Named by its line, as a row without a key column's are.
           row.key = UnsafeBufferPointer(start: nil, count: 0)
+        } else if row.problem == nil, let problem = ClientKey.exponentProblem(row.key) {
+          row.problem = problem
+          row.namesNoClient = true
+          row.key = UnsafeBufferPointer(start: nil, count: 0)
         } else if row.problem == nil, !Batch.isASCII(row.key), !TextEncoding.isValidUTF8(row.key) {
           // A key is a name: one shown with replacement characters would be another client's
           // (the history, the tables and other files compare keys as they are).
@@ -209,7 +213,8 @@ final class CSVRecordSource: RecordSource {
 /// header (a file whose header or rows end with a separator has none taken here), the first
 /// cell not starting with a space or a tab (so not a blank line of separators), and a key cell,
 /// when there is a key column, that starts with a printable ASCII byte and is ASCII throughout
-/// (so neither blank nor invalid UTF-8), and a first cell not as long as the header's (so not
+/// (so neither blank nor invalid UTF-8) and is no totals label or number in exponent notation,
+/// and a first cell not as long as the header's (so not
 /// the header again). Every other row goes through the source's general path, which sees what
 /// is wrong with it.
 struct CSVPlainRows {
@@ -290,6 +295,8 @@ struct CSVPlainRows {
     // A key that may be a totals label (`Total`) is looked at closer; a row whose key is one
     // goes through the source's general path, which says what it is.
     if TotalsRow.mayBeLabel(first: start[0], count: cell.count), TotalsRow.isLabel(cell) { return false }
+    // So is one that may be a number a spreadsheet rounded (`7.01235E+18`).
+    if ClientKey.mayBeExponent(cell) { return false }
     // A key of up to eight bytes with eight readable from its start is checked in one word: the
     // byte loop of `Batch.isASCII` took 38 instructions a row for the benchmark's keys.
     if cell.count <= 8, Int(bitPattern: start) &+ 8 <= end {

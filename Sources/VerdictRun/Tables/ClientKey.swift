@@ -37,4 +37,27 @@ package enum ClientKey {
   static func blankProblem(column: String) -> String {
     "its \(Value.quote(column)) is empty: the row names no client (a totals row? give it a key, or leave it out)"
   }
+
+  /// Whether `key` may be a number in a spreadsheet's exponent notation (`7.01235E+18`): a digit
+  /// first, and `E+` before the last two or three bytes. Every row's key pays these few looks.
+  @inline(__always)
+  static func mayBeExponent(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = key.count
+    guard count >= 5, key[0] &- UInt8(ascii: "0") < 10 else { return false }
+    if key[count - 3] == UInt8(ascii: "+"), key[count - 4] | 0x20 == UInt8(ascii: "e") { return true }
+    return count >= 6 && key[count - 4] == UInt8(ascii: "+") && key[count - 5] | 0x20 == UInt8(ascii: "e")
+  }
+
+  /// Why `key`, a long number a spreadsheet rounded and wrote in exponent notation
+  /// (`7.01235E+18`, as Excel writes an ID of 19 digits), names no client: the clients whose keys
+  /// it rounded to the same digits would be one. `nil` for any other key.
+  static func exponentProblem(_ key: UnsafeBufferPointer<UInt8>) -> String? {
+    guard mayBeExponent(key), let e = key.firstIndex(where: { $0 | 0x20 == UInt8(ascii: "e") }),
+      key[..<e].allSatisfy({ $0 &- UInt8(ascii: "0") < 10 || $0 == UInt8(ascii: ".") }),
+      key[(e + 2)...].allSatisfy({ $0 &- UInt8(ascii: "0") < 10 })
+    else { return nil }
+    return "the key \(Value.quote(String(decoding: key, as: UTF8.self))) is a number a spreadsheet rounded and "
+      + "wrote in exponent notation: clients whose keys it rounded alike cannot be told apart (format the column "
+      + "as text before exporting)"
+  }
 }
