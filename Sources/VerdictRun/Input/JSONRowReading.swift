@@ -121,6 +121,14 @@ final class JSONRowReading {
       row.namesNoClient = true
       return try body(row)
     }
+    // A totals label or a number a spreadsheet rounded names no client either, as in CSV.
+    if keyName != nil, keyProblem == nil, let problem = ClientKey.namesNoClient(row.key) {
+      row.clear()
+      row.line = record.position.line
+      row.problem = problem
+      row.namesNoClient = true
+      return try body(row)
+    }
     if let keyProblem {
       row.bytes = nil
       row.namesNoClient = false

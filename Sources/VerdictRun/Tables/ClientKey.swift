@@ -38,6 +38,16 @@ package enum ClientKey {
     "its \(Value.quote(column)) is empty: the row names no client (a totals row? give it a key, or leave it out)"
   }
 
+  /// Why `key` names no client though it is not blank: it is a totals label (``TotalsRow``) or a
+  /// number a spreadsheet rounded (``exponentProblem(_:)``); `nil` for a client's key. JSON
+  /// records ask; a CSV row's key is looked at on the way (`CSVRecordSource`).
+  static func namesNoClient(_ key: UnsafeBufferPointer<UInt8>) -> String? {
+    if let first = key.first, TotalsRow.mayBeLabel(first: first, count: key.count), TotalsRow.isLabel(key) {
+      return TotalsRow.problem(label: key, inKey: true)
+    }
+    return exponentProblem(key)
+  }
+
   /// Whether `key` may be a number in a spreadsheet's exponent notation (`7.01235E+18`): a digit
   /// first, and `E+` before the last two or three bytes. Every row's key pays these few looks.
   @inline(__always)
