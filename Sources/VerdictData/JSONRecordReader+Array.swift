@@ -181,12 +181,7 @@ extension JSONRecordReader {
       case .object(let members) = try? JSONParser.parse(
         Array(UnsafeBufferPointer(start: window.base + window.start, count: length)))
     else { return JSONRecordReader.jsonLinesHint }
-    // A list of records under a key, the records objects (or none yet).
-    let holder = members.first { member in
-      guard case .array(let elements) = member.value else { return false }
-      return elements.allSatisfy { if case .object = $0 { true } else { false } }
-    }
-    guard let holder else {
+    guard let holder = Self.records(in: members) else {
       // One object and nothing after it is one record, not a file of records one a line.
       let rest = UnsafeBufferPointer(
         start: window.base + window.start + length, count: window.end - window.start - length)
@@ -194,17 +189,56 @@ extension JSONRecordReader {
         ? "the file holds one object, where an array of records belongs: write [ ] around the records"
         : JSONRecordReader.jsonLinesHint
     }
-    let key = MessageText.escaped(holder.key)
-    let isName =
-      key.first.map { !$0.isNumber } ?? false
-      && key.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
-    let path = isName ? ".\(key)[]" : ".[\"\(key)\"][]"
-    return "the records seem to be the array in the key \"\(key)\" of one object; Verdict reads an array "
-      + "of records, or one record per line: take them out first (jq -c '\(path)' FILE > records.jsonl)"
+    let path =
+      holder.keys.map { key in
+        let key = MessageText.escaped(key)
+        let isName =
+          key.first.map { !$0.isNumber } ?? false
+          && key.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        return isName ? ".\(key)" : ".[\"\(key)\"]"
+      }.joined() + "[]"
+    let named = holder.keys.reversed().map { "\"\(MessageText.escaped($0))\"" }.joined(separator: " in ")
+    // jq before 1.7 reads numbers as doubles: an ID of 17 digits or more comes out rounded.
+    let longNumbers =
+      Self.hasLongNumber(holder.records)
+      ? " with jq 1.7 or later, as earlier ones round numbers of 16 digits or more such as long IDs" : ""
+    return "the records seem to be the array in the key \(named) of one object; Verdict reads an array "
+      + "of records, or one record per line: take them out first (jq -c '\(path)' FILE > records.jsonl"
+      + "\(longNumbers))"
       + (Self.nextPage(in: members).map {
         "; but \($0) says more records follow: the file is one page of "
           + "the list, so fetch every page and take the records out of each"
       } ?? "")
+  }
+
+  /// The list of records under a key of `members`, the records objects (or none yet), or under a
+  /// key of an object there (QuickBooks Online's `{"QueryResponse":{"Invoice":[…]}}`), up to
+  /// three keys deep: the keys from the outside in, and the records.
+  static func records(in members: [JSONMember], depth: Int = 3) -> (keys: [String], records: [JSONValue])? {
+    for member in members {
+      guard case .array(let elements) = member.value,
+        elements.allSatisfy({ if case .object = $0 { true } else { false } })
+      else { continue }
+      return ([member.key], elements)
+    }
+    guard depth > 1 else { return nil }
+    for member in members {
+      guard case .object(let inner) = member.value, let found = records(in: inner, depth: depth - 1) else { continue }
+      return ([member.key] + found.keys, found.records)
+    }
+    return nil
+  }
+
+  /// Whether `values` hold a number of 16 digits or more, which a double does not keep exactly.
+  static func hasLongNumber(_ values: [JSONValue]) -> Bool {
+    values.contains { value in
+      switch value {
+      case .number(let text): text.count(where: \.isNumber) >= 16
+      case .array(let elements): hasLongNumber(elements)
+      case .object(let members): hasLongNumber(members.map(\.value))
+      case .null, .bool, .string: false
+      }
+    }
   }
 
   /// The member of an API's list wrapper that says the list goes on past this page, as written
@@ -227,14 +261,34 @@ extension JSONRecordReader {
         ("odatanextlink", .string(let link)):
         guard !link.isEmpty else { continue }
         return key
+      case ("offset", .string(let token)):
+        // Airtable's token of the next page (a number is where this page starts, elsewhere).
+        guard !token.isEmpty else { continue }
+        return key
       case ("paging", .object(let inner)), ("links", .object(let inner)), ("pagination", .object(let inner)),
-        ("additionaldata", .object(let inner)):
+        ("additionaldata", .object(let inner)), ("meta", .object(let inner)):
         if let inside = nextPage(in: inner, under: path + member.key + ".") { return inside }
+        if let pages = pagesLeft(in: inner) { return key + ": " + pages }
       default:
         continue
       }
     }
     return nil
+  }
+
+  /// `page 1 of 4`, when `members` count pages (Xero's `pagination`: `page` and `pageCount`) and
+  /// this is not the last; `nil` otherwise.
+  static func pagesLeft(in members: [JSONMember]) -> String? {
+    func number(_ name: String) -> Int? {
+      guard let member = members.first(where: { $0.key.lowercased().filter(\.isLetter) == name }),
+        case .number(let text) = member.value
+      else { return nil }
+      return Int(text)
+    }
+    guard let page = number("page"), let count = number("pagecount") ?? number("totalpages"), page < count else {
+      return nil
+    }
+    return "page \(page) of \(count)"
   }
 
   /// The hint for a file of objects one a line given as an array file.

@@ -32,6 +32,16 @@ struct JSONInputTests {
     ("{\"data\":{\"id\":\"a\"}}", "the file holds one object, where an array of records belongs"),
     ("{\"id\":\"a\",\"amount\":9}\n", "the file holds one object, where an array of records belongs"),
     ("{\"id\":\"a\",\"amount\":9}\n{\"id\":\"b\",\"amount\":1}\n", "read the file as JSON Lines"),
+    // QuickBooks Online's records one object further in: the path goes through it.
+    (
+      #"{"QueryResponse":{"Invoice":[{"Id":"1"}],"startPosition":1}}"#,
+      #"the key "Invoice" in "QueryResponse" of one object; Verdict reads an array of records, or one record per line: take them out first (jq -c '.QueryResponse.Invoice[]' FILE > records.jsonl)"#
+    ),
+    // A number of 16 digits or more, which jq before 1.7 rounds.
+    (
+      #"{"orders":[{"id":7012345678901234567}]}"#,
+      "(jq -c '.orders[]' FILE > records.jsonl with jq 1.7 or later, as earlier ones round numbers of 16 digits or more"
+    ),
   ])
   func aFileThatStartsWithAnObjectGetsATrueHint(text: String, hint: String) throws {
     let workspace = try Workspace(["policy.verdict": Self.policy, "clients.json": text])
@@ -48,6 +58,9 @@ struct JSONInputTests {
     (#"{"value":[{"id":"a"}],"@odata.nextLink":"https://example.com/2"}"#, #""@odata.nextLink""#),
     (#"{"object":"list","data":[{"id":"a"}],"has_more":false}"#, nil),
     (#"{"data":[{"id":"a"}],"next_page":null,"links":{"next":""}}"#, nil),
+    (#"{"records":[{"id":"a"}],"offset":"itrXYZ/rec1"}"#, #""offset""#),
+    (#"{"Invoices":[{"id":"a"}],"pagination":{"page":1,"pageCount":4}}"#, #""pagination": page 1 of 4"#),
+    (#"{"Invoices":[{"id":"a"}],"pagination":{"page":4,"pageCount":4}}"#, nil),
   ])
   func aPageOfAListSaysMoreRecordsFollow(text: String, member: String?) throws {
     let workspace = try Workspace(["policy.verdict": Self.policy, "clients.json": text])
