@@ -49,6 +49,16 @@ struct CSVFooterTests {
     #expect(!run.messages.contains("note:"))
   }
 
+  /// In a file none of whose rows fit the header (rows separated by `;` under a header of `,`,
+  /// each one cell), the last row after a blank line is a row like the others, no footer: the
+  /// pollution test's oracle found it left out.
+  @Test func aLineLikeTheFilesOtherRowsIsNoFooter() throws {
+    let run = try CSVFileRun(policy, csv: "id,visits\nC1;7\nC2;3\n\nC3;1\n")
+    #expect(run.rows.count == 4)
+    #expect(run.rows.last == "C3;1 error the row has 1 cell, the header has 2")
+    #expect(!run.messages.contains("note:"))
+  }
+
   /// Without a blank line before it a one-cell line is a ragged row, and under a header of one
   /// column it is a record.
   @Test func textWithoutABlankLineOrUnderOneColumnIsNoFooter() throws {
