@@ -175,11 +175,13 @@ struct CellReaderEquivalenceTests {
     return now.message == before.message && now.hint?.hasPrefix("a number followed by % is a percent") == true
   }
 
-  /// What exports write for a missing value (`N/A`, `-`), refused as before, now have a hint that
-  /// says so (`CellReader+Placeholders.swift`).
+  /// What exports write for a missing value (`N/A`, `-`) or an accounting format's zero (`$ -`),
+  /// refused as before, now have a hint that says so (`CellReader+Placeholders.swift`).
   static func isPlaceholderHint(_ new: Result<Value, CellError>, _ old: Result<Value, CellError>) -> Bool {
     guard case .failure(let now) = new, case .failure(let before) = old else { return false }
-    return now.message == before.message && now.hint?.hasPrefix("a missing value is an empty cell") == true
+    return now.message == before.message
+      && (now.hint?.hasPrefix("a missing value is an empty cell") == true
+        || now.hint?.contains("is how a spreadsheet's accounting format shows zero") == true)
   }
 
   /// Money refused as before, whose hint of the usual forms is now in the field's currency and

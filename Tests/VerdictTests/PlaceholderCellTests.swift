@@ -34,6 +34,16 @@ struct PlaceholderCellTests {
       "#N/A is a spreadsheet's formula error, not a value: correct the formula before exporting, "
         + "or leave the cell empty for a missing value"
     ),
+    (
+      "$ -", .money, "money",
+      "\"$ -\" is how a spreadsheet's accounting format shows zero: export the column as plain numbers (0), or "
+        + "the cell empty for a missing value"
+    ),
+    (
+      "- €", .number, "a number",
+      "\"- €\" is how a spreadsheet's accounting format shows zero: export the column as plain numbers (0), or "
+        + "the cell empty for a missing value"
+    ),
   ])
   func aPlaceholderIsRefusedAndNamed(_ cell: String, _ type: ValueType, _ expected: String, _ hint: String) {
     guard case .failure(let error) = Self.read(cell, type) else {
