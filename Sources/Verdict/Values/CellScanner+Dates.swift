@@ -144,6 +144,18 @@ extension CellScanner {
   /// other cell. Never converted, as the day of a moment depends on the zone it is read in: the
   /// hint names the day in UTC.
   private var unixTimeHint: (hint: String, kind: String)? {
+    // .NET's JSON dates, as Xero's API writes them: `/Date(1707004800000+0000)/`.
+    if end - start >= 21, hasBytes((UInt8(ascii: "/"), UInt8(ascii: "D"), UInt8(ascii: "a")), 3, at: start),
+      string.hasPrefix("/Date("), string.hasSuffix(")/"), let value = digits(start + 6, 13),
+      "+-)".utf8.contains(bytes[start + 19])
+    {
+      let day = CalendarDate(daysSinceEpoch: Int64(value / 1000) / 86_400)
+      return (
+        "this is a .NET JSON date (milliseconds since 1970-01-01; this one is \(day) in UTC), which is not read as "
+          + "a date: export the dates as text, such as \(day) (Xero's API writes them so in its …String fields)",
+        "unix time"
+      )
+    }
     let count = end - start
     guard count == 10 || count == 13, let value = digits(start, count) else { return nil }
     let seconds = Int64(count == 13 ? value / 1000 : value)
