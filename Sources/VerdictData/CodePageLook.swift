@@ -13,9 +13,11 @@
 /// Cyrillic words are, Western words never are. For Mac OS Roman, a byte of `80`–`9F` (its
 /// accented letters, Windows-1252's symbols) or `A7` (`ß`, Windows-1252's `§`) after an ASCII
 /// letter and before a small one or the word's end (`MŸller`, `CafŽ`), but for `œ` and `ž`,
-/// which Western words write so, and a symbol that ends a word (`Brand™`); as Windows-1250's
-/// `š`, `ť` and `ź` are such bytes too, Mac OS Roman is taken only when its signs outnumber
-/// Windows-1250's.
+/// which Western words write so, and a symbol that ends a word (`Brand™`). As Windows-1250's
+/// `š`, `ť` and `ź` are such bytes too (and `š` is Windows-1252's), Mac OS Roman is taken only
+/// when its signs outnumber Windows-1250's and the small accented letters of the Windows code
+/// pages after a small letter (`Novák`, `Jiří`), which Mac OS Roman's words do not have, and
+/// some sign is no `š` or `Š`.
 package struct CodePageLook: Sendable, Equatable {
   /// The code page the text looks written in, as `iconv` names it (`--encoding` takes it too).
   package let codePage: String
@@ -36,7 +38,7 @@ package struct CodePageLook: Sendable, Equatable {
   /// The look of `sample`, the first bytes of a file detected as Windows-1252; `nil` when it shows
   /// too few signs of either code page.
   package static func find(in sample: UnsafeBufferPointer<UInt8>) -> CodePageLook? {
-    var signs = (centralEuropean: 0, cyrillic: 0, macRoman: 0)
+    var signs = (centralEuropean: 0, cyrillic: 0, macRoman: 0, macRomanOnly: 0, windowsLetters: 0)
     var first: (centralEuropean: Range<Int>?, cyrillic: Range<Int>?, macRoman: Range<Int>?)
     var start = 0
     while start < sample.count {
@@ -53,10 +55,12 @@ package struct CodePageLook: Sendable, Equatable {
         if first.centralEuropean == nil { first.centralEuropean = start..<end }
       }
       let mac = macRomanSigns(in: word)
-      if mac > 0 {
-        signs.macRoman += mac
+      if mac.all > 0 {
+        signs.macRoman += mac.all
+        signs.macRomanOnly += mac.macOnly
         if first.macRoman == nil { first.macRoman = start..<end }
       }
+      signs.windowsLetters += windowsLetters(in: word)
       if isCyrillicWord(word) {
         signs.cyrillic += 1
         if first.cyrillic == nil { first.cyrillic = start..<end }
@@ -68,7 +72,9 @@ package struct CodePageLook: Sendable, Equatable {
         codePage: "WINDOWS-1251", "Windows-1251", script: "Cyrillic", range, of: sample,
         table: CodePageTables.windows1251)
     }
-    if signs.macRoman >= signsNeeded, signs.macRoman > signs.centralEuropean, let range = first.macRoman {
+    if signs.macRoman >= signsNeeded, signs.macRomanOnly > 0, signs.macRoman > signs.centralEuropean,
+      signs.macRoman > signs.windowsLetters, let range = first.macRoman
+    {
       return CodePageLook(
         codePage: "MACINTOSH", "Mac OS Roman", script: "Western", range, of: sample, table: CodePageTables.macRoman)
     }
@@ -154,22 +160,40 @@ package struct CodePageLook: Sendable, Equatable {
     return signs
   }
 
-  /// The signs of Mac OS Roman in `word` (see the type's description).
-  private static func macRomanSigns(in word: UnsafeBufferPointer<UInt8>) -> Int {
+  /// The signs of Mac OS Roman in `word` (see the type's description): all of them, and those
+  /// that are no letter in Windows-1250 either (all but `8A` and `9A`, its `Š` and `š`).
+  private static func macRomanSigns(in word: UnsafeBufferPointer<UInt8>) -> (all: Int, macOnly: Int) {
     var signs = 0
+    var macOnly = 0
     for index in word.indices.dropFirst() {
       let byte = word[index]
       guard byte >= 0x80 && byte <= 0x9F && byte != 0x9C && byte != 0x9E || byte == 0xA7 else { continue }
       let previous = word[index - 1] | 0x20
       guard previous >= UInt8(ascii: "a") && previous <= UInt8(ascii: "z") else { continue }
+      let sign: Bool
       if index + 1 == word.endIndex {
         // `™`, `†`, `‡` and `€` end a brand, a footnote or an amount's word in Western text.
-        if byte != 0x99 && byte != 0x86 && byte != 0x87 && byte != 0x80 && byte != 0xA7 { signs += 1 }
-      } else if word[index + 1] >= UInt8(ascii: "a") && word[index + 1] <= UInt8(ascii: "z") {
+        sign = byte != 0x99 && byte != 0x86 && byte != 0x87 && byte != 0x80 && byte != 0xA7
+      } else {
+        sign = word[index + 1] >= UInt8(ascii: "a") && word[index + 1] <= UInt8(ascii: "z")
+      }
+      if sign {
         signs += 1
+        if byte != 0x8A && byte != 0x9A { macOnly += 1 }
       }
     }
-    return signs
+    return (signs, macOnly)
+  }
+
+  /// The small accented letters of the Windows code pages (`E0`–`FF`: `á`, `ř`, `ü`) after a small
+  /// ASCII letter in `word`: Mac OS Roman's capitals there, which its words do not write so.
+  private static func windowsLetters(in word: UnsafeBufferPointer<UInt8>) -> Int {
+    var letters = 0
+    for index in word.indices.dropFirst() where word[index] >= 0xE0 {
+      let previous = word[index - 1]
+      if previous >= UInt8(ascii: "a") && previous <= UInt8(ascii: "z") { letters += 1 }
+    }
+    return letters
   }
 
   /// Whether `word` is three or more bytes of `C0`–`FF` and no ASCII letter (but for `×` and `÷`,

@@ -198,7 +198,7 @@ extension JSONRecordReader {
         return isName ? ".\(key)" : ".[\"\(key)\"]"
       }.joined() + "[]"
     let named = holder.keys.reversed().map { "\"\(MessageText.escaped($0))\"" }.joined(separator: " in ")
-    // jq before 1.7 reads numbers as doubles: an ID of 17 digits or more comes out rounded.
+    // jq before 1.7 reads numbers as doubles: an ID of 16 digits or more may come out rounded.
     let longNumbers =
       Self.hasLongNumber(holder.records)
       ? " with jq 1.7 or later, as earlier ones round numbers of 16 digits or more such as long IDs" : ""
@@ -214,16 +214,25 @@ extension JSONRecordReader {
   /// The list of records under a key of `members`, the records objects (or none yet), or under a
   /// key of an object there (QuickBooks Online's `{"QueryResponse":{"Invoice":[…]}}`), up to
   /// three keys deep: the keys from the outside in, and the records.
-  static func records(in members: [JSONMember], depth: Int = 3) -> (keys: [String], records: [JSONValue])? {
+  static func records(in members: [JSONMember]) -> (keys: [String], records: [JSONValue])? {
+    // A list with records first, at any depth (`"warnings": []` beside `QueryResponse.Invoice`).
+    records(in: members, depth: 3, empty: false) ?? records(in: members, depth: 3, empty: true)
+  }
+
+  /// ``records(in:)``'s search, for lists with records, or (`empty`) for empty ones too.
+  private static func records(in members: [JSONMember], depth: Int, empty: Bool) -> (
+    keys: [String], records: [JSONValue]
+  )? {
     for member in members {
-      guard case .array(let elements) = member.value,
+      guard case .array(let elements) = member.value, empty || !elements.isEmpty,
         elements.allSatisfy({ if case .object = $0 { true } else { false } })
       else { continue }
       return ([member.key], elements)
     }
     guard depth > 1 else { return nil }
     for member in members {
-      guard case .object(let inner) = member.value, let found = records(in: inner, depth: depth - 1) else { continue }
+      guard case .object(let inner) = member.value, let found = records(in: inner, depth: depth - 1, empty: empty)
+      else { continue }
       return ([member.key] + found.keys, found.records)
     }
     return nil

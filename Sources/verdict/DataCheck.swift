@@ -1,4 +1,5 @@
 import Verdict
+import VerdictData
 import VerdictRun
 
 /// `verdict check --data FILE`: what a run over the file would trip on, found before cron does.
@@ -37,8 +38,8 @@ enum DataCheck {
         "table '\(table.name)' is not checked: no file is given for it with --table",
         at: table.keyRange,
         hint: wrongPlace
-          ? "\(data.name) has the columns table '\(table.name)' reads: if it is the table's file, check it with "
-            + "--table \(table.name)=\(data.name)"
+          ? "\(MessageText.escaped(data.name)) has the columns table '\(table.name)' reads: if it is the table's "
+            + "file, check it with --table \(table.name)=\(MessageText.escaped(data.name))"
           : "check its file with --table \(table.name)=FILE")
     }
   }

@@ -37,6 +37,11 @@ struct JSONInputTests {
       #"{"QueryResponse":{"Invoice":[{"Id":"1"}],"startPosition":1}}"#,
       #"the key "Invoice" in "QueryResponse" of one object; Verdict reads an array of records, or one record per line: take them out first (jq -c '.QueryResponse.Invoice[]' FILE > records.jsonl)"#
     ),
+    // A list with records before an empty one further out.
+    (
+      #"{"warnings":[],"QueryResponse":{"Invoice":[{"Id":"1"}]}}"#,
+      "(jq -c '.QueryResponse.Invoice[]' FILE > records.jsonl)"
+    ),
     // A number of 16 digits or more, which jq before 1.7 rounds.
     (
       #"{"orders":[{"id":7012345678901234567}]}"#,

@@ -66,6 +66,18 @@ import Testing
     #expect(Self.look(bytes)?.codePage == "WINDOWS-1250")
   }
 
+  /// Czech names in Windows-1250 (`š`, `ř`, `á`) and two Czech names in a Western file (`š`
+  /// alone): no Mac OS Roman, whose `ö` is the same byte as `š`; it was named, and its
+  /// `--encoding macintosh` would have garbled the file (a review found it).
+  @Test func czechNamesAreNoMacOSRoman() {
+    let czech = Self.encoded("id,segment\nDušan Novák,VIP\nJiří Kašpar,VIP\n", CodePageTables.windows1250Text)
+    #expect(Self.look(czech)?.codePage != "MACINTOSH")
+    let western = "id,segment\nDušan Novak,VIP\nMiloš Kral,VIP\n".unicodeScalars.map {
+      $0 == "š" ? 0x9A : UInt8($0.value)
+    }
+    #expect(Self.look(western) == nil)
+  }
+
   /// Western text in Windows-1252 with the same bytes in other places: `£` and `¥` before
   /// amounts, `œ` in French words, `¿` and `º` where Spanish writes them, `½`, `¼`, accented
   /// capitals, units (`m³`) and currencies (`JP¥`); and one Polish word alone, which a Western

@@ -30,12 +30,13 @@ struct CSVFooterTests {
   /// A footer of one line, in a file whose rows end with a delimiter its header lacks: the footer
   /// took part in finding that layout, and every row was an error.
   @Test func aFooterOfOneLineUnderRowsThatEndWithADelimiter() throws {
-    let run = try CSVFileRun(policy, csv: "id,visits\nC1,7,\nC2,3,\n\nConfidential\n")
+    let run = try CSVFileRun(policy, csv: "id,visits\nC1,7,\nC2,3,\n\nConfidential Information\n")
     #expect(run.rows == ["C1 fire -", "C2 keep -"])
     #expect(run.status == .success)
     #expect(
       run.messages.contains(
-        "note: clients.csv:5: the file ends with a line of text after a blank line, not records (\"Confidential\")"))
+        "note: clients.csv:5: the file ends with a line of text after a blank line, not records (\"Confidential Information\")"
+      ))
   }
 
   /// A record after the text: the text was no footer, and each line is an error row as before.
@@ -56,6 +57,16 @@ struct CSVFooterTests {
     let run = try CSVFileRun(policy, csv: "id,visits\nC1;7\nC2;3\n\nC3;1\n")
     #expect(run.rows.count == 4)
     #expect(run.rows.last == "C3;1 error the row has 1 cell, the header has 2")
+    #expect(!run.messages.contains("note:"))
+  }
+
+  /// Lines that are records, not text: a second export joined on with `;`, and a last row whose
+  /// empty columns were left off (`C9`). They stay error rows, where they were left out as a
+  /// footer (a review found it).
+  @Test(arguments: ["id;visits\nC3;9\nC4;1\n", "C9\n"])
+  func recordsAfterABlankLineAreNoFooter(_ tail: String) throws {
+    let run = try CSVFileRun(policy, csv: "id,visits,note\nC1,7,a\nC2,3,b\n\n" + tail)
+    #expect(run.status == .rowErrors)
     #expect(!run.messages.contains("note:"))
   }
 

@@ -19,7 +19,7 @@ struct DebitCreditColumnTests {
     """)
 
   @Test(arguments: [
-    "Af Bij", "Af/Bij", "Soll/Haben-Kennzeichen", "Debit/Credit", "CR/DR", "D/C", "Credit Debit Indicator",
+    "Af Bij", "Af/Bij", "Soll/Haben-Kennzeichen", "Debit/Credit", "CR/DR", "Credit Debit Indicator",
     "Soll-Haben",
   ])
   func aSideColumnBesideTheAmountsIsFound(_ header: String) throws {
@@ -29,7 +29,7 @@ struct DebitCreditColumnTests {
   }
 
   /// Not a side: shipping and handling (`S/H`), a transaction's kind, or a money column itself.
-  @Test(arguments: ["S/H", "Type", "Transaction Type", "Debit", "Credit", "Mutatiesoort"])
+  @Test(arguments: ["S/H", "DC", "Type", "Transaction Type", "Debit", "Credit", "Mutatiesoort"])
   func otherColumnsAreNoSide(_ header: String) {
     #expect(DebitCreditColumn.find(columns: ["Datum", header, "Bedrag"], policy: Self.amounts) == nil)
   }

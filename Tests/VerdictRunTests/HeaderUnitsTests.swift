@@ -10,7 +10,8 @@ struct HeaderUnitsTests {
     ("Amount (USD)", ["USD"]), ("Betrag EUR", ["EUR"]), ("Total €", ["EUR"]), ("Amount ($)", ["USD"]),
     ("Net £", ["GBP"]), ("VAT Amount", []), ("Amount", []), ("Gross usd", []), ("NET TAX", []),
     ("gross_usd", ["USD"]), ("fee-eur", ["EUR"]), ("try_amount", []), ("total", []), ("Kwota (zł)", ["PLN"]),
-    ("Betrag (Fr.)", ["CHF"]), ("Betrag SFr.", ["CHF"]), ("Belopp (kr)", []), ("Částka Kč", ["CZK"]),
+    ("Betrag (Fr.)", ["CHF"]), ("Betrag SFr.", []), ("Betrag (SFr.)", ["CHF"]), ("Belopp (kr)", []), ("Částka Kč", []),
+    ("Rent per Sq Ft", []), ("Částka (Kč)", ["CZK"]),
     ("Fr", []), ("Zł Amount", []),
   ])
   func currenciesAreNamedBySignsAndCommonCodesInCapitals(header: String, codes: [String]) {

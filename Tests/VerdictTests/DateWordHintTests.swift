@@ -46,6 +46,7 @@ struct DateWordHintTests {
     ("0501", "\"0501\" has no year (a day and a month alone): export the dates with their years"),
     ("05.01.", "\"05.01.\" has no year (a day and a month alone): export the dates with their years"),
     ("2024", "write dates as 2026-11-28 (or 28.11.2026), or declare the field's format, such as format \"M/D/YYYY\""),
+    ("2012", "write dates as 2026-11-28 (or 28.11.2026), or declare the field's format, such as format \"M/D/YYYY\""),
     (
       "/Date(1707004800000+0000)/",
       "this is a .NET JSON date (milliseconds since 1970-01-01; this one is 2024-02-04 in UTC), which is not read "

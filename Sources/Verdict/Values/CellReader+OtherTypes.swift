@@ -25,9 +25,15 @@ extension CellReader {
 
   /// How to write money that `cell`'s column reads in `field`: in the field's currency (the
   /// euro's for a field without one), with the column's decimal mark, `write money as 1200.50,
-  /// 1200.50 EUR, €1200 or 1200 €`; `write money as 1200,50, 1200,50 CHF or CHF 1200,50`.
+  /// 1200.50 EUR, €1200 or 1200 €`; `write money as 1200,50, 1200,50 CHF or CHF 1200,50`; in a
+  /// field whose rows name their currency, the amount alone.
   static func moneyForms(_ cell: CellScanner, _ field: CellFormat) -> String {
     let amount = cell.numbers.decimalMark == .comma ? "1200,50" : "1200.50"
+    // A field whose rows name their currency: the amount alone, or with the row's code.
+    if field.currency == .ofRow {
+      return
+        "write money as \(amount), in the row's currency, or with its code after it (\(amount) USD in a row of USD)"
+    }
     let currency = field.currency ?? .euro
     let signs: [String] =
       switch currency.code {

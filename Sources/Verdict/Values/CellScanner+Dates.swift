@@ -106,12 +106,15 @@ extension CellScanner {
 
   /// Whether the cell is a day and a month without a year, as DATEV's `Belegdatum` writes them
   /// (`0501`) or a German ledger (`05.01.`): three or four digits that are a day and a month in
-  /// either order, or two such numbers between `.`, `/` or `-`. No format reads it.
+  /// either order (not a year alone, `2012`), or two such numbers between `.`, `/` or `-`. No
+  /// format reads it.
   private var isDayAndMonthAlone: Bool {
     let parts = string.split(omittingEmptySubsequences: true) { $0 == "." || $0 == "/" || $0 == "-" }
     guard parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return false }
     let numbers: (Int, Int)
-    if parts.count == 1, (3...4).contains(parts[0].count), string.count == parts[0].count, let value = Int(parts[0]) {
+    if parts.count == 1, (3...4).contains(parts[0].count), string.count == parts[0].count, let value = Int(parts[0]),
+      !(1900...2099).contains(value)
+    {
       numbers = (value / 100, value % 100)
     } else if parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) }) {
       numbers = (Int(parts[0]) ?? 0, Int(parts[1]) ?? 0)

@@ -39,7 +39,8 @@ package struct ClientTable: Sendable {
   package var columns: [String] {
     didSet { header = HeaderIndex(columns) }
   }
-  /// The columns by name, made once: every client's record looks up each field's column.
+  /// The columns by name, made once: every client's record looks up the column of each field,
+  /// and making it for each look-up cost as much as reading the cells.
   private var header: HeaderIndex
   /// The column that names clients (`--key`, else `id`, `name`, `client` or `customer`), if any.
   package var keyColumn: Int?

@@ -12,10 +12,10 @@ import VerdictData
 package enum DebitCreditColumn {
   /// Headers that name a row's side, lowercased and with letters alone (`Af/Bij` is `afbij`), in
   /// the languages of the exports seen. Not the bare `S/H`, which US exports use for shipping and
-  /// handling.
+  /// handling, nor `D/C`, which is as often `DC` (a data centre, Washington).
   private static let names: Set<String> = [
     "afbij", "bijaf", "debitcredit", "creditdebit", "debetcredit", "creditdebet", "debetkredit", "kreditdebet",
-    "dc", "crdr", "drcr", "debitcreditindicator", "creditdebitindicator", "cdtdbtind", "dcindicator",
+    "crdr", "drcr", "debitcreditindicator", "creditdebitindicator", "cdtdbtind", "dcindicator",
     "debitcreditflag", "creditdebitflag", "debitorcredit", "creditordebit", "sollhaben", "habensoll",
     "sollhabenkennzeichen", "sollhabenkz", "shkennzeichen", "dareavere", "cargoabono", "débitcrédit",
     "créditdébit",

@@ -57,15 +57,16 @@ package enum HeaderUnits {
     }
   }
 
-  /// The currencies a header names: by a sign (`€`, or one of a single currency as a word of its
-  /// own, `Kwota (zł)`, `Betrag (Fr.)`; not `kr`, the sign of four), or a common code as a word,
+  /// The currencies a header names: by a sign (`€`, or one of a single currency alone in brackets,
+  /// `Kwota (zł)`, `Betrag (Fr.)`; not `kr`, the sign of four), or a common code as a word,
   /// in capitals (`Amount (USD)`), or in small letters in a header without capitals, as JSON
   /// keys and machine exports write them (`gross_usd`; not `try`, a word before it is Turkey's
   /// lira).
   static func currencies(in header: String) -> [Currency] {
     var found: [Currency] = header.compactMap { Currency(symbol: $0) }
-    for word in header.split(whereSeparator: { $0.isWhitespace || "()[]".contains($0) }) {
-      if let currency = Currency(sign: word) { found.append(currency) }
+    // A sign in brackets alone: `Ft` and `Fr.` are also words (`Rent per Sq Ft`).
+    for inside in bracketed(in: header) {
+      if let currency = Currency(sign: inside.trimmingCharacters(in: .whitespaces)[...]) { found.append(currency) }
     }
     let keyStyle = !header.contains(where: \.isUppercase)
     for word in header.split(whereSeparator: { !$0.isLetter }) where word.count == 3 {

@@ -13,20 +13,23 @@ import Verdict
 ///
 /// The list holds words no client is keyed by: `sum` but not `som` or `suma`, which are names.
 enum TotalsRow {
-  /// The labels, lower case: English, German, French, Spanish, Italian, Dutch, Polish and the
-  /// Nordic languages, each packed as ``Packed`` (none is longer than 16 bytes).
-  static let labels: Set<Packed> = Set(
-    [
-      "total", "totals", "grand total", "grand totals", "subtotal", "sub-total", "sub total", "sum",
-      "report total", "net total", "overall total",
-      "summe", "summen", "gesamt", "gesamtsumme", "summe gesamt", "gesamtbetrag", "endsumme",
-      "zwischensumme", "insgesamt", "summe soll", "summe haben",
-      "total général", "totaux", "sous-total", "somme", "montant total", "total ttc", "total ht",
-      "total general", "suma total", "importe total",
-      "totale", "totale generale", "subtotale",
-      "totaal", "eindtotaal", "subtotaal",
-      "razem", "totalt", "summa", "i alt", "yhteensä",
-    ].map { label in Array(label.utf8).withUnsafeBufferPointer { Packed($0)! } })
+  /// The labels, lower case: English, German, French, Spanish, Italian, Dutch and the Nordic
+  /// languages, none longer than 16 bytes. Not Polish `razem` nor Swedish `summa`, which are
+  /// names as well (a party, a health system).
+  static let labelTexts: [String] = [
+    "total", "totals", "grand total", "grand totals", "subtotal", "sub-total", "sub total", "sum",
+    "report total", "net total", "overall total",
+    "summe", "summen", "gesamt", "gesamtsumme", "summe gesamt", "gesamtbetrag", "endsumme",
+    "zwischensumme", "insgesamt", "summe soll", "summe haben",
+    "total général", "totaux", "sous-total", "somme", "montant total", "total ttc", "total ht",
+    "total general", "suma total", "importe total",
+    "totale", "totale generale", "subtotale",
+    "totaal", "eindtotaal", "subtotaal",
+    "totalt", "i alt", "yhteensä",
+  ]
+
+  /// ``labelTexts`` packed, for a look-up without an allocation.
+  static let labels: Set<Packed> = Set(labelTexts.map { Array($0.utf8).withUnsafeBufferPointer { Packed($0)! } })
 
   /// The most bytes a qualified label may have, spaces and a colon included: a customer's name
   /// after `Total for`, or a count of records in brackets.

@@ -14,10 +14,21 @@ struct CSVFooter {
   private(set) var count = 0
   private var first: (line: Int, text: String)?
 
-  /// Whether `record`, after a blank line, may be a footer's line: a single cell, not blank,
-  /// where the header has more than one column.
-  static func mayBeText(_ record: borrowing CSVRecord, shape: CSVRowShape) -> Bool {
-    record.count == 1 && shape.columnCount > 1 && !record[0].isEmpty
+  /// The most lines a footer has: a report signs off in a few.
+  static let longest = 5
+
+  /// Whether `record`, after a blank line, may be a footer's line: a single cell of words (a
+  /// space in it) where the header has more than one column, and no record written with another
+  /// separator (two exports joined end to end, the second with `;`) or without its empty cells
+  /// (`C9`, a last row whose trailing columns were left off).
+  func mayBeText(_ record: borrowing CSVRecord, shape: CSVRowShape) -> Bool {
+    guard count < Self.longest, record.count == 1, shape.columnCount > 1 else { return false }
+    let cell = record[0]
+    guard cell.contains(UInt8(ascii: " ")) else { return false }
+    for separator in [UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|"), UInt8(ascii: ",")] {
+      if cell.count(where: { $0 == separator }) >= shape.columnCount - 1 { return false }
+    }
+    return true
   }
 
   /// Holds back `record`, a line that ``mayBeText(_:shape:)``.

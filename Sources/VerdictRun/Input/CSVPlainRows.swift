@@ -6,9 +6,8 @@ import VerdictData
 /// cell not starting with a space or a tab (so not a blank line of separators), and a key cell,
 /// when there is a key column, that starts with a printable ASCII byte and is ASCII throughout
 /// (so neither blank nor invalid UTF-8) and is no totals label or number in exponent notation,
-/// and a first cell not as long as the header's (so not
-/// the header again). Every other row goes through the source's general path, which sees what
-/// is wrong with it.
+/// and a first cell not as long as the header's (so not the header again). Every other row goes
+/// through the source's general path, which sees what is wrong with it.
 struct CSVPlainRows {
   /// The header's cells, or -1 when the header or every row ends with a separator (whose rows
   /// are not taken here).

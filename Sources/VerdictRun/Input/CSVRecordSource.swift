@@ -85,7 +85,9 @@ final class CSVRecordSource: RecordSource {
     // text after them (``CSVFooter``), which the file's end makes its footer.
     var emptyRows: [(line: Int, problem: String)] = []
     var footer = CSVFooter()
-    defer { self.footer = footer.note(file: name) }
+    // Said only of a file read to its end: one that breaks off did not end with the lines held.
+    var readToTheEnd = false
+    defer { self.footer = readToTheEnd ? footer.note(file: name) : nil }
     // Whether a record fit the header: in a file none of whose rows do (a separator other than
     // the header's), a line of one cell is a record like the others, no footer.
     var sawFittingRow = false
@@ -102,7 +104,7 @@ final class CSVRecordSource: RecordSource {
           emptyRows.append((record.position.line, problem))
           return
         }
-        if !emptyRows.isEmpty, sawFittingRow, CSVFooter.mayBeText(record, shape: shape) {
+        if !emptyRows.isEmpty, sawFittingRow, footer.mayBeText(record, shape: shape) {
           footer.add(record)
           emptyRows.append((record.position.line, shape.problem(record)))
           return
@@ -162,6 +164,7 @@ final class CSVRecordSource: RecordSource {
       }
       guard direct else {
         try reader.forEachRecord(take)
+        readToTheEnd = true
         return
       }
       let plain = CSVPlainRows(shape: shape, key: key, columns: slots)
@@ -174,6 +177,7 @@ final class CSVRecordSource: RecordSource {
         {
           if try plain.add(run, to: current, else: take) { sawFittingRow = true }
         } else if try !reader.readRecord(take) {
+          readToTheEnd = true
           break
         }
       }
