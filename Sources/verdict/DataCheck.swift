@@ -13,7 +13,8 @@ enum DataCheck {
   static func diagnostics(for policy: Policy, data survey: DataFileSurvey) -> [Diagnostic] {
     diagnostics(for: policy, data: survey.layout, failures: survey.failures)
       + fractions(survey.percentScale, of: policy, file: survey.layout.name)
-      + currencyColumn(survey.layout, of: policy) + debitCreditColumn(survey.layout, of: policy)
+      + unread(CurrencyColumn.self, .currencyColumn, survey.layout, of: policy)
+      + unread(DebitCreditColumn.self, .debitCreditColumn, survey.layout, of: policy)
       + headerUnits(survey.layout, of: policy)
       + variants(survey.textVariants, of: policy, file: survey.layout.name) + codePage(survey.layout, of: policy)
   }
@@ -22,7 +23,8 @@ enum DataCheck {
   static func diagnostics(for policy: Policy, data table: ClientTable) -> [Diagnostic] {
     diagnostics(for: policy, data: table, failures: table.cellFailures(for: policy, examples: examples))
       + fractions(PercentScale(table.deciding(for: policy), for: policy), of: policy, file: table.name)
-      + currencyColumn(table, of: policy) + debitCreditColumn(table, of: policy) + headerUnits(table, of: policy)
+      + unread(CurrencyColumn.self, .currencyColumn, table, of: policy)
+      + unread(DebitCreditColumn.self, .debitCreditColumn, table, of: policy) + headerUnits(table, of: policy)
       + variants(TextVariants(table.deciding(for: policy), for: policy), of: policy, file: table.name)
       + codePage(table, of: policy)
   }
@@ -76,28 +78,16 @@ enum DataCheck {
     }
   }
 
-  /// A warning on the money field that reads bare amounts in one currency when `table` has a
-  /// column naming each row's currency that no field reads, as a run's summary gives it.
-  private static func currencyColumn(_ table: ClientTable, of policy: Policy) -> [Diagnostic] {
-    guard let found = CurrencyColumn.find(columns: table.columns, policy: policy) else { return [] }
+  /// A warning on the money field when `table` has a column that `Kind` finds and no field reads
+  /// (each row's currency, each row's side), as a run's summary gives it.
+  private static func unread<Kind: UnreadColumn>(
+    _ kind: Kind.Type, _ code: WarningCode, _ table: ClientTable, of policy: Policy
+  ) -> [Diagnostic] {
+    guard let found = Kind.find(columns: table.columns, policy: policy) else { return [] }
     return [
       .warning(
-        WarningCode.currencyColumn.rawValue,
-        "\(table.name) " + CurrencyColumn.sentence(found, columns: table.columns, policy: policy),
-        at: policy.fields[found.field].range, hint: CurrencyColumn.hint(found, columns: table.columns, policy: policy))
-    ]
-  }
-
-  /// A warning on the money field when `table` has a column saying whether each amount is money
-  /// in or out that no field reads, as a run's summary gives it.
-  private static func debitCreditColumn(_ table: ClientTable, of policy: Policy) -> [Diagnostic] {
-    guard let found = DebitCreditColumn.find(columns: table.columns, policy: policy) else { return [] }
-    return [
-      .warning(
-        WarningCode.debitCreditColumn.rawValue,
-        "\(table.name) " + DebitCreditColumn.sentence(found, columns: table.columns, policy: policy),
-        at: policy.fields[found.field].range,
-        hint: DebitCreditColumn.hint(found, columns: table.columns, policy: policy))
+        code.rawValue, "\(table.name) " + Kind.sentence(found, columns: table.columns, policy: policy),
+        at: policy.fields[found.field].range, hint: Kind.hint(found, columns: table.columns, policy: policy))
     ]
   }
 

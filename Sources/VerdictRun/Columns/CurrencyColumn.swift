@@ -10,7 +10,7 @@ import VerdictData
 /// the amounts in their rows' currencies (`field gross: money in currency`). A warning, not an
 /// error: a file of one currency throughout is read right, and the run cannot know which it is
 /// before reading every row.
-package enum CurrencyColumn {
+package enum CurrencyColumn: UnreadColumn {
   /// Headers that name a row's currency, lowercased and with letters alone (`Currency Code` is
   /// `currencycode`), in the languages of the exports seen; any header ending in `currency` too.
   private static let names: Set<String> = [
@@ -20,50 +20,26 @@ package enum CurrencyColumn {
     "codicevaluta", "codigomoneda", "códigomoneda", "devisedelopération", "devisedeloperation", "pénznem",
   ]
 
-  /// A currency column of a file and the money field that reads bare amounts in one currency.
-  package struct Finding {
-    /// The column's index in the file's header.
-    package var column: Int
-    /// The money field's slot.
-    package var field: Int
-  }
-
-  /// The currency column of `columns` that a file read by `policy` has and no field reads (one
-  /// that does, as its amounts' currency or in a rule, shows the policy knows of it), with a
-  /// money field the policy reads that takes its bare amounts in a currency of its own; `nil`
-  /// when there is none.
-  package static func find(columns: [String], policy: Policy) -> Finding? {
-    let read = HeaderIndex(columns).columnsRead(by: policy)
-    guard let column = columns.indices.first(where: { isCurrency(columns[$0]) && !read.contains($0) }),
-      let field = policy.fields.indices.first(where: {
-        policy.fields[$0].isUsed && policy.fields[$0].type == .money && policy.fields[$0].currency != nil
-      })
-    else { return nil }
-    return Finding(column: column, field: field)
-  }
-
   /// What is wrong: `has a column 'Currency', but 'gross' reads every bare amount as EUR, …`.
-  package static func sentence(_ found: Finding, columns: [String], policy: Policy) -> String {
+  package static func sentence(_ found: UnreadColumnFinding, columns: [String], policy: Policy) -> String {
     let field = policy.fields[found.field]
     return "has a column '\(MessageText.escaped(columns[found.column]))', but '\(field.name)' reads every bare "
       + "amount as \(field.currency?.code ?? ""), whatever a row's currency"
   }
 
   /// The declarations that read the amounts in their rows' currencies.
-  package static func hint(_ found: Finding, columns: [String], policy: Policy) -> String {
+  package static func hint(_ found: UnreadColumnFinding, columns: [String], policy: Policy) -> String {
     "if the amounts are in their rows' currencies, declare field currency: text from "
       + "\"\(MessageText.escaped(columns[found.column]))\" and field \(policy.fields[found.field].name): money in currency"
   }
 
-  /// The summary's warning for `columns` of the file `file` read by `policy`, or `nil`.
-  package static func warning(columns: [String], policy: Policy, file: String) -> String? {
-    guard let found = find(columns: columns, policy: policy) else { return nil }
-    return "warning: \(MessageText.escaped(file)) \(sentence(found, columns: columns, policy: policy)): "
-      + hint(found, columns: columns, policy: policy)
+  /// Whether `field` reads bare amounts in a currency of its own (not its rows').
+  package static func concerns(_ field: FieldInfo) -> Bool {
+    field.currency != nil
   }
 
   /// Whether a header names a row's currency.
-  package static func isCurrency(_ header: String) -> Bool {
+  package static func isNamed(_ header: String) -> Bool {
     let letters = String(header.lowercased().filter(\.isLetter))
     return names.contains(letters) || letters.hasSuffix("currency")
   }
