@@ -53,9 +53,12 @@ package enum ClientKey {
   @inline(__always)
   static func mayBeExponent(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
     let count = key.count
-    guard count >= 5, key[0] &- UInt8(ascii: "0") < 10 else { return false }
-    if key[count - 3] == UInt8(ascii: "+"), key[count - 4] | 0x20 == UInt8(ascii: "e") { return true }
-    return count >= 6 && key[count - 4] == UInt8(ascii: "+") && key[count - 5] | 0x20 == UInt8(ascii: "e")
+    guard count >= 5 else { return false }
+    // The `+` first: a plain key has none, and one look says so.
+    let plus =
+      key[count - 3] == UInt8(ascii: "+")
+      ? count - 3 : count >= 6 && key[count - 4] == UInt8(ascii: "+") ? count - 4 : 0
+    return plus > 0 && key[plus - 1] | 0x20 == UInt8(ascii: "e") && key[0] &- UInt8(ascii: "0") < 10
   }
 
   /// Why `key`, a long number a spreadsheet rounded and wrote in exponent notation
