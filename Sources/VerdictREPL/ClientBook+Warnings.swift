@@ -16,8 +16,7 @@ extension ClientBook {
   /// The warnings a run's summary gives about the loaded files for `policy`: client keys on more
   /// than one row (`:client` finds the first), percent fields whose every value in the client
   /// file is a bare fraction (`0.15`, read as 0.15%), a currency column no field reads
-  /// (``CurrencyColumn``), a column saying which side each amount is on that no field reads
-  /// (``DebitCreditColumn``), headers naming another unit than their fields' (``HeaderUnits``),
+  /// and a column saying which side each amount is on (``UnreadColumns``), headers naming another unit than their fields' (``HeaderUnits``),
   /// texts the rows write another way than the policy compares them with
   /// (``TextVariants``), a file read as Windows-1252 that looks written in another code page
   /// (``CodePageLook``), then ``recordWarnings(for:)``.
@@ -27,10 +26,7 @@ extension ClientBook {
     let decidedTable = decided.table(table, for: policy)
     let scale = PercentScale(decidedTable, for: policy)
     return (repeated.map { ["warning: \($0)"] } ?? []) + scale.warnings(fields: policy.fields, sources: [table.name])
-      + [
-        CurrencyColumn.warning(columns: table.columns, policy: policy, file: table.name),
-        DebitCreditColumn.warning(columns: table.columns, policy: policy, file: table.name),
-      ].compactMap { $0 }
+      + UnreadColumns.warnings(columns: table.columns, policy: policy, file: table.name)
       + HeaderUnits.warnings(columns: table.columns, policy: policy, file: table.name)
       + TextVariants(decidedTable, for: policy).warnings(
         fields: policy.fields, sources: [table.name])

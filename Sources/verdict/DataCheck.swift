@@ -13,9 +13,7 @@ enum DataCheck {
   static func diagnostics(for policy: Policy, data survey: DataFileSurvey) -> [Diagnostic] {
     diagnostics(for: policy, data: survey.layout, failures: survey.failures)
       + fractions(survey.percentScale, of: policy, file: survey.layout.name)
-      + unread(CurrencyColumn.self, .currencyColumn, survey.layout, of: policy)
-      + unread(DebitCreditColumn.self, .debitCreditColumn, survey.layout, of: policy)
-      + headerUnits(survey.layout, of: policy)
+      + unreadColumns(survey.layout, of: policy) + headerUnits(survey.layout, of: policy)
       + variants(survey.textVariants, of: policy, file: survey.layout.name) + codePage(survey.layout, of: policy)
   }
 
@@ -23,8 +21,7 @@ enum DataCheck {
   static func diagnostics(for policy: Policy, data table: ClientTable) -> [Diagnostic] {
     diagnostics(for: policy, data: table, failures: table.cellFailures(for: policy, examples: examples))
       + fractions(PercentScale(table.deciding(for: policy), for: policy), of: policy, file: table.name)
-      + unread(CurrencyColumn.self, .currencyColumn, table, of: policy)
-      + unread(DebitCreditColumn.self, .debitCreditColumn, table, of: policy) + headerUnits(table, of: policy)
+      + unreadColumns(table, of: policy) + headerUnits(table, of: policy)
       + variants(TextVariants(table.deciding(for: policy), for: policy), of: policy, file: table.name)
       + codePage(table, of: policy)
   }
@@ -78,17 +75,12 @@ enum DataCheck {
     }
   }
 
-  /// A warning on the money field when `table` has a column that `Kind` finds and no field reads
-  /// (each row's currency, each row's side), as a run's summary gives it.
-  private static func unread<Kind: UnreadColumn>(
-    _ kind: Kind.Type, _ code: WarningCode, _ table: ClientTable, of policy: Policy
-  ) -> [Diagnostic] {
-    guard let found = Kind.find(columns: table.columns, policy: policy) else { return [] }
-    return [
-      .warning(
-        code.rawValue, "\(table.name) " + Kind.sentence(found, columns: table.columns, policy: policy),
-        at: policy.fields[found.field].range, hint: Kind.hint(found, columns: table.columns, policy: policy))
-    ]
+  /// A warning on the money field for each kind of column (``UnreadColumns``) that `table` has
+  /// and no field reads (each row's currency, each row's side), as a run's summary gives it.
+  private static func unreadColumns(_ table: ClientTable, of policy: Policy) -> [Diagnostic] {
+    UnreadColumns.kinds.compactMap {
+      $0.kind.diagnostic(columns: table.columns, file: table.name, policy: policy, code: $0.code)
+    }
   }
 
   /// A warning on each percent field whose every value in `file` is a bare fraction (`0.15`,

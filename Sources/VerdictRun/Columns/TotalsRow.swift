@@ -65,8 +65,8 @@ enum TotalsRow {
   }
 
   /// The letters the labels start with, as bits from `a`.
-  private static let firstLetters: UInt32 = labels.reduce(0) { bits, label in
-    bits | 1 << UInt32(UInt8(truncatingIfNeeded: label.words.0) &- UInt8(ascii: "a"))
+  private static let firstLetters: UInt32 = labelTexts.reduce(0) { bits, label in
+    bits | 1 << UInt32(label.utf8.first! - UInt8(ascii: "a"))
   }
 
   /// Whether a cell of `count` bytes starting with `first` may be a label: a length comparison

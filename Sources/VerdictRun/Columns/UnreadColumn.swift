@@ -37,10 +37,33 @@ extension UnreadColumn {
     return UnreadColumnFinding(column: column, field: field)
   }
 
+  /// `check --data`'s warning, of code `code`, on the money field when `columns` of the file
+  /// `file` have such a column, or `nil`.
+  package static func diagnostic(columns: [String], file: String, policy: Policy, code: WarningCode) -> Diagnostic? {
+    guard let found = find(columns: columns, policy: policy) else { return nil }
+    return .warning(
+      code.rawValue, "\(file) " + sentence(found, columns: columns, policy: policy),
+      at: policy.fields[found.field].range, hint: hint(found, columns: columns, policy: policy))
+  }
+
   /// The summary's warning for `columns` of the file `file` read by `policy`, or `nil`.
   package static func warning(columns: [String], policy: Policy, file: String) -> String? {
     guard let found = find(columns: columns, policy: policy) else { return nil }
     return "warning: \(MessageText.escaped(file)) \(sentence(found, columns: columns, policy: policy)): "
       + hint(found, columns: columns, policy: policy)
+  }
+}
+
+/// The kinds of ``UnreadColumn``, each with the code of `check --data`'s warning: one list for
+/// the run's summary, the REPL's and `check --data`, so that a new kind is warned of in all three.
+package enum UnreadColumns {
+  /// The kinds, in the order their warnings are given.
+  package static var kinds: [(kind: any UnreadColumn.Type, code: WarningCode)] {
+    [(CurrencyColumn.self, .currencyColumn), (DebitCreditColumn.self, .debitCreditColumn)]
+  }
+
+  /// The summary's warnings for `columns` of the file `file` read by `policy`, a kind at a time.
+  package static func warnings(columns: [String], policy: Policy, file: String) -> [String] {
+    kinds.compactMap { $0.kind.warning(columns: columns, policy: policy, file: file) }
   }
 }

@@ -190,10 +190,7 @@ package final class Runner {
     let columnWarnings =
       encodingWarnings
       + read.flatMap { columns, policy, file in
-        [
-          CurrencyColumn.warning(columns: columns, policy: policy, file: file),
-          DebitCreditColumn.warning(columns: columns, policy: policy, file: file),
-        ].compactMap { $0 }
+        UnreadColumns.warnings(columns: columns, policy: policy, file: file)
           + HeaderUnits.warnings(columns: columns, policy: policy, file: file)
       }
     return try Pipeline(
