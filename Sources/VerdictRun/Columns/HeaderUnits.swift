@@ -107,15 +107,19 @@ package enum HeaderUnits {
       default: continue
       }
     }
+    // A sign of thousands stands anywhere (`Umsatz T€`); `k` and `000` only alone in brackets.
     for inside in bracketed(in: header.lowercased()) {
       let word = inside.filter { !$0.isWhitespace }
-      if ["k", "k€", "€k", "$k", "k$", "£k", "k£", "t€", "000", "'000"].contains(word) { return "thousands" }
+      if thousandsSigns.contains(word) || ["k", "000", "'000"].contains(word) { return "thousands" }
     }
     for word in header.lowercased().split(whereSeparator: { $0.isWhitespace || "()[]".contains($0) }) {
-      if ["k€", "€k", "$k", "k$", "£k", "k£", "t€"].contains(word) { return "thousands" }
+      if thousandsSigns.contains(String(word)) { return "thousands" }
     }
     return nil
   }
+
+  /// The signs of a currency in thousands: `k€`, `T€`, `$k`.
+  private static let thousandsSigns: Set<String> = ["k€", "€k", "$k", "k$", "£k", "k£", "t€"]
 
   /// What each pair of brackets in a header holds, `(` or `[` to the next `)` or `]`: where a
   /// header states its unit or scale (`Time (min)`, `Revenue [k€]`).
