@@ -26,11 +26,11 @@ package final class ByteSource {
 
   /// The encoding of the input: the one asked for, the detected one, or `utf8` for a source
   /// opened without an encoding. Known as soon as the source is created.
-  package private(set) var encoding: TextEncoding = .utf8
+  package internal(set) var encoding: TextEncoding = .utf8
 
   /// When the input was detected as Windows-1252 (not asked for), the other code page its first
   /// 64 KiB look written in, if they do (``CodePageLook``).
-  package private(set) var codePageLook: CodePageLook?
+  package internal(set) var codePageLook: CodePageLook?
 
   /// The most bytes one `read(into:)` call returns.
   let chunkSize: Int
@@ -40,12 +40,14 @@ package final class ByteSource {
   private let memory: [UInt8]
   private var memoryOffset = 0
   /// Bytes read from the descriptor ahead of time for encoding detection; served first.
-  private var lookahead: [UInt8] = []
+  var lookahead: [UInt8] = []
   private var lookaheadOffset = 0
   /// Whether the descriptor reported the end of input (a terminal is never read again).
-  private var descriptorAtEnd = false
+  var descriptorAtEnd = false
   /// The conversion to UTF-8; `nil` for UTF-8 input, which is passed through.
-  private var transcoder: Transcoder?
+  var transcoder: Transcoder?
+  /// For bytes in memory, why detection could not decide their encoding, thrown by the first read.
+  var detectionFailure: DataReadError?
 
   /// Opens the file at `path` for reading; `"-"` reads standard input.
   ///
@@ -96,43 +98,6 @@ package final class ByteSource {
     self.memory = bytes
   }
 
-  /// Opens the file at `path` (`"-"`: standard input) and converts it from `encoding` to UTF-8.
-  ///
-  /// With `encoding: nil` the encoding is detected from the first 1 MiB of input, which is
-  /// read ahead (so standard input works too; it blocks until 1 MiB or the end arrives).
-  /// With a forced `utf16`, the first 1 KiB is read ahead to find the byte order.
-  /// Check `encoding` for the result.
-  /// - Throws: `DataReadError` (without a position) when the file cannot be opened or read.
-  package convenience init(path: String, encoding: TextEncoding?) throws(DataReadError) {
-    try self.init(path: path, encoding: encoding, chunkSize: ByteSource.defaultChunkSize)
-  }
-
-  /// Reads the given bytes, converting them from `encoding` to UTF-8 (`nil`: detect it).
-  package convenience init(bytes: [UInt8], encoding: TextEncoding?) {
-    self.init(bytes: bytes, encoding: encoding, chunkSize: ByteSource.defaultChunkSize)
-  }
-
-  /// `init(path:encoding:)` handing out at most `chunkSize` bytes per read (tests use tiny sizes).
-  convenience init(path: String, encoding: TextEncoding?, chunkSize: Int) throws(DataReadError) {
-    try self.init(path: path, chunkSize: chunkSize)
-    try readAhead(ByteSource.sampleSize(for: encoding))
-    try refuseForeign()
-    let wholeInput = descriptorAtEnd
-    lookahead.withUnsafeBufferPointer { sample in
-      configure(encoding, sample: sample, isWholeInput: wholeInput)
-    }
-  }
-
-  /// `init(bytes:encoding:)` handing out at most `chunkSize` bytes per read (tests use tiny sizes).
-  convenience init(bytes: [UInt8], encoding: TextEncoding?, chunkSize: Int) {
-    self.init(bytes: bytes, chunkSize: chunkSize)
-    let sampleSize = ByteSource.sampleSize(for: encoding)
-    bytes.withUnsafeBufferPointer { all in
-      let sample = UnsafeBufferPointer(rebasing: all.prefix(sampleSize))
-      configure(encoding, sample: sample, isWholeInput: sample.count == all.count)
-    }
-  }
-
   deinit {
     if closesDescriptor {
       close(descriptor)
@@ -151,6 +116,7 @@ package final class ByteSource {
     guard wanted > 0, let destination = buffer.baseAddress else {
       return 0
     }
+    if let detectionFailure { throw detectionFailure }
     if let transcoder {
       return try transcoder.read(
         into: destination.assumingMemoryBound(to: UInt8.self), count: wanted, from: self)
@@ -212,23 +178,9 @@ package final class ByteSource {
     }
   }
 
-  /// How much of the input deciding `encoding` needs: 1 MiB to detect, 1 KiB for the byte
-  /// order of forced UTF-16, otherwise what telling a file that is not text needs.
-  private static func sampleSize(for encoding: TextEncoding?) -> Int {
-    guard let encoding else {
-      return detectionSampleSize
-    }
-    switch encoding {
-    case .utf16:
-      return TextEncoding.utf16PatternWindow
-    case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .macRoman:
-      return ForeignFileKind.signatureLength
-    }
-  }
-
   /// Throws when the input read ahead starts as a workbook, a compressed file, markup or another
   /// file that is not CSV or JSON text does: read as CSV, its bytes would be a header of nonsense.
-  private func refuseForeign() throws(DataReadError) {
+  func refuseForeign() throws(DataReadError) {
     if let kind = ForeignFileKind(start: lookahead) {
       throw kind.refusal(name: name)
     }
@@ -238,7 +190,7 @@ package final class ByteSource {
   /// a pipe or terminal, only what the first reads bring once they hold a file signature's
   /// worth (``ForeignFileKind/signatureLength``), so that a slow writer's first rows are not held
   /// back until `count` bytes have come, and a compressed stream is still known.
-  private func readAhead(_ count: Int) throws(DataReadError) {
+  func readAhead(_ count: Int) throws(DataReadError) {
     var status = stat()
     let streams = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG
     var failure: DataReadError?
@@ -268,32 +220,6 @@ package final class ByteSource {
       throw failure
     }
     lookahead = sample
-  }
-
-  /// Sets `encoding` and the conversion from the requested encoding, or from the one
-  /// detected in `sample` (the start of the input).
-  private func configure(_ requested: TextEncoding?, sample: UnsafeBufferPointer<UInt8>, isWholeInput: Bool) {
-    let chosen = requested ?? TextEncoding.detect(in: sample, isWholeInput: isWholeInput)
-    encoding = chosen
-    if requested == nil, chosen == .windows1252 {
-      codePageLook = CodePageLook.find(in: UnsafeBufferPointer(rebasing: sample.prefix(1 << 16)))
-    }
-    switch chosen {
-    case .utf8:
-      transcoder = nil
-    case .windows1252:
-      transcoder = Transcoder(decoding: .windows1252, readSize: chunkSize)
-    case .latin1:
-      transcoder = Transcoder(decoding: .latin1, readSize: chunkSize)
-    case .windows1250:
-      transcoder = Transcoder(decoding: .codePage(CodePageTables.windows1250), readSize: chunkSize)
-    case .windows1251:
-      transcoder = Transcoder(decoding: .codePage(CodePageTables.windows1251), readSize: chunkSize)
-    case .macRoman:
-      transcoder = Transcoder(decoding: .codePage(CodePageTables.macRoman), readSize: chunkSize)
-    case .utf16:
-      transcoder = Transcoder(decoding: .utf16(TextEncoding.utf16ByteOrder(of: sample)), readSize: chunkSize)
-    }
   }
 
   private static func describeErrno() -> String {

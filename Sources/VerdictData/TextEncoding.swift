@@ -15,9 +15,13 @@
 /// 4. bytes whose multi-byte UTF-8 sequences are mostly well-formed mean `utf8` (a
 ///    character cut by the 1 MiB boundary is fine; a UTF-8 file with a damaged character,
 ///    such as one cut off at its end, is still UTF-8, and its damaged cells are refused);
-/// 5. anything else, where ill-formed sequences outnumber well-formed ones, means
-///    `windows1252`. Latin-1 is never guessed: Windows-1252 reads the same printable
-///    characters and real exports do not contain C1 controls.
+/// 5. anything else, where ill-formed sequences outnumber well-formed ones, is not UTF-8:
+///    text in one of the East Asian code pages (Shift_JIS, GBK, Big5, EUC-KR), as Excel and
+///    banks in Japan, China, Taiwan and Korea export it, is read in it when its characters
+///    say which (``EastAsianLook``); a file that could be in more than one is refused, showing
+///    each reading, for `--encoding` to settle;
+/// 6. anything else means `windows1252`. Latin-1 is never guessed: Windows-1252 reads the
+///    same printable characters and real exports do not contain C1 controls.
 ///
 /// Detection looks only at the start: a UTF-8 file with a stray Windows-1252 byte after the
 /// first 1 MiB is read as UTF-8 (check cells with `isValidUTF8(_:)`), and forcing an
@@ -54,6 +58,20 @@ package enum TextEncoding: String, Sendable, CaseIterable {
   /// Windows-1250.
   case macRoman = "macintosh"
 
+  /// Shift_JIS as Windows writes it (code page 932, Windows-31J): Japanese exports from Excel,
+  /// banks and accounting tools (freee, Money Forward, Yayoi).
+  case shiftJIS = "shift_jis"
+
+  /// GBK, read as GB 18030, its superset (code page 936 is GBK): Simplified Chinese exports.
+  case gbk = "gbk"
+
+  /// Big5 as Windows writes it (code page 950): Traditional Chinese exports.
+  case big5 = "big5"
+
+  /// EUC-KR with the Windows extension for every Hangul syllable (code page 949, UHC): Korean
+  /// exports.
+  case eucKR = "euc-kr"
+
   /// UTF-16, as Excel's "Unicode text" writes it; little or big endian.
   ///
   /// A byte order mark (`FF FE` little endian, `FE FF` big endian) decides the byte order
@@ -61,6 +79,31 @@ package enum TextEncoding: String, Sendable, CaseIterable {
   /// first 1024 bytes (rule 3 above), little endian when that is not decisive.
   /// An unpaired surrogate or a dangling odd byte at the end is an error, never U+FFFD.
   case utf16 = "utf-16"
+}
+
+extension TextEncoding {
+  /// The encoding a user's `name` means, in any case: its raw value, or another name tools and
+  /// `iconv` give it (`cp932` and `sjis` are Shift_JIS, `gb18030` is GBK, `cp1252` Windows-1252).
+  package static func named(_ name: String) -> TextEncoding? {
+    let name = name.lowercased()
+    if let encoding = TextEncoding(rawValue: name) { return encoding }
+    return otherNames.first { $0.names.contains(name) }?.encoding
+  }
+
+  /// The names ``named(_:)`` knows besides the raw values.
+  private static let otherNames: [(encoding: TextEncoding, names: Set<String>)] = [
+    (.utf8, ["utf8"]),
+    (.windows1252, ["cp1252", "windows1252"]),
+    (.latin1, ["latin1", "iso-8859-1", "iso8859-1"]),
+    (.windows1250, ["cp1250", "windows1250"]),
+    (.windows1251, ["cp1251", "windows1251"]),
+    (.macRoman, ["mac", "macroman", "mac-roman"]),
+    (.shiftJIS, ["shift-jis", "sjis", "cp932", "windows-31j", "ms932"]),
+    (.gbk, ["gb2312", "gb18030", "cp936"]),
+    (.big5, ["cp950"]),
+    (.eucKR, ["cp949", "uhc", "euckr"]),
+    (.utf16, ["utf16"]),
+  ]
 }
 
 /// The byte order of UTF-16 input.
@@ -85,7 +128,8 @@ extension TextEncoding {
   /// - Parameters:
   ///   - sample: The first bytes of the input (`ByteSource` passes 1 MiB).
   ///   - isWholeInput: Whether the input ends after `sample`.
-  static func detect(in sample: UnsafeBufferPointer<UInt8>, isWholeInput: Bool) -> TextEncoding {
+  /// - Throws: `DataReadError` when the sample reads in more than one East Asian code page.
+  static func detect(in sample: UnsafeBufferPointer<UInt8>, isWholeInput: Bool) throws(DataReadError) -> TextEncoding {
     if sample.starts(with: [0xEF, 0xBB, 0xBF]) {
       return .utf8
     }
@@ -98,7 +142,8 @@ extension TextEncoding {
     // well-formed ones. (The damaged cells of such a file are refused one by one.)
     let (wellFormed, illFormed, truncated) = UTF8Validation.tally(sample)
     let cutAtEnd = truncated && isWholeInput ? 1 : 0
-    return illFormed + cutAtEnd > wellFormed ? .windows1252 : .utf8
+    guard illFormed + cutAtEnd > wellFormed else { return .utf8 }
+    return try EastAsianLook.encoding(of: sample) ?? .windows1252
   }
 
   /// Whether input starting with `sample` is UTF-16: a byte order mark, or the NUL-byte pattern

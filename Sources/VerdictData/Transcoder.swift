@@ -17,6 +17,8 @@ final class Transcoder {
     case codePage([UInt32])
     /// UTF-16 in the given byte order.
     case utf16(UTF16ByteOrder)
+    /// An East Asian code page (``MultiByteDecoder``).
+    case multiByte(TextEncoding)
   }
 
   /// The input's encoding.
@@ -53,6 +55,10 @@ final class Transcoder {
   /// decoding loop reads them without an array's checks; `nil` for the other decodings.
   private let upper: UnsafeMutablePointer<UInt32>?
 
+  /// For a ``Decoding/multiByte(_:)``, its decoder; `nil` for the other decodings, and when the
+  /// C library cannot decode the code page (the first read then says so).
+  let multiByte: MultiByteDecoder?
+
   /// The most bytes an incomplete UTF-16 tail can keep in the raw buffer between reads.
   private static let tailRoom = 4
 
@@ -68,6 +74,11 @@ final class Transcoder {
       self.upper = upper
     } else {
       upper = nil
+    }
+    if case .multiByte(let encoding) = decoding {
+      multiByte = MultiByteDecoder(encoding)
+    } else {
+      multiByte = nil
     }
   }
 
@@ -100,6 +111,8 @@ final class Transcoder {
         written = decodeSingleByte(into: destination, from: written, to: count, upper: upper.unsafelyUnwrapped)
       case .utf16(let order):
         written = try decodeUTF16(into: destination, from: written, to: count, order: order)
+      case .multiByte(let encoding):
+        written = try decodeMultiByte(encoding, into: destination, from: written, to: count)
       }
       // Return what is decoded rather than wait for more input (standard input may be slow).
       if written > 0 || rawAtEnd {
@@ -149,6 +162,25 @@ final class Transcoder {
         | (0x80 | scalar & 0x3F) << 24
       length = 4
     }
+    while length > 0 && output < limit {
+      destination[output] = UInt8(truncatingIfNeeded: bytes)
+      bytes >>= 8
+      length -= 1
+      output += 1
+    }
+    pending = bytes
+    pendingCount = length
+  }
+
+  /// Writes the first `length` bytes of `bytes` (lowest first) at `destination[output]`,
+  /// keeping what does not fit before `limit` in `pending`. The caller makes sure
+  /// `output < limit`, so that at most three wait.
+  @inline(__always)
+  func emit(
+    utf8 bytes: UInt32, length: Int, into destination: UnsafeMutablePointer<UInt8>, at output: inout Int, limit: Int
+  ) {
+    var bytes = bytes
+    var length = length
     while length > 0 && output < limit {
       destination[output] = UInt8(truncatingIfNeeded: bytes)
       bytes >>= 8

@@ -22,8 +22,11 @@ extension CSVDialectChoice: ExpressibleByArgument {
 }
 
 extension TextEncoding: ExpressibleByArgument {
-  /// The encoding `argument` names, in any case.
-  public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+  /// The encoding `argument` names, in any case, by its name or another that tools give it.
+  public init?(argument: String) {
+    guard let encoding = TextEncoding.named(argument) else { return nil }
+    self = encoding
+  }
 }
 
 /// How `check`, `explain` and `history` print what they found.

@@ -10,7 +10,10 @@ final class TextEncodingTests: XCTestCase {
   func testRawValuesAreTheNamesUsersType() {
     XCTAssertEqual(
       TextEncoding.allCases.map(\.rawValue),
-      ["utf-8", "windows-1252", "latin-1", "windows-1250", "windows-1251", "macintosh", "utf-16"])
+      [
+        "utf-8", "windows-1252", "latin-1", "windows-1250", "windows-1251", "macintosh", "shift_jis", "gbk", "big5",
+        "euc-kr", "utf-16",
+      ])
     XCTAssertEqual(TextEncoding(rawValue: "windows-1252"), .windows1252)
   }
 

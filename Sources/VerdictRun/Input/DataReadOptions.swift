@@ -47,7 +47,8 @@ package struct DataReadOptions: Sendable, Equatable {
   /// The thousands separators allowed, or `nil` for any that is not the decimal mark.
   package var grouping: NumberFormat.Grouping?
   /// The text encoding of CSV files, or `nil` to detect it (a byte order mark, UTF-16's zero
-  /// bytes, else UTF-8 when the start of the file is valid UTF-8, else Windows-1252).
+  /// bytes, else UTF-8 when the start of the file is valid UTF-8, else an East Asian code page
+  /// its characters show, else Windows-1252).
   package var encoding: TextEncoding?
   /// Lines to skip before the header (a bank export's account lines); blank lines before the
   /// header are always skipped.

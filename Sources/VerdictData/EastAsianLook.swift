@@ -1,0 +1,206 @@
+/// Whether text that is not UTF-8 is written in one of the East Asian code pages, and which:
+/// Excel in Japan, China, Taiwan and Korea saves "CSV" in its Windows code page, and so do the
+/// banks and accounting tools there. Read as Windows-1252, every name and every text of such a
+/// file is nonsense (`株式会社` reads `Š”Ž®‰ïŽÐ`), and a rule comparing a text is false for
+/// every client, without a word.
+///
+/// The four code pages share their byte ranges, so a byte sequence is often valid in several;
+/// what tells them apart is which characters the sequences are. Each code page orders its
+/// characters, and a language's everyday text keeps to a small part of them: Japanese to kana
+/// and the first level of kanji (their lead bytes `81`–`84`, `88`–`9F`), Simplified Chinese to
+/// GB 2312's symbols and first level of hanzi (`A1`–`A9`, `B0`–`D7`, second bytes from `A1`),
+/// Traditional Chinese to Big5's symbols and frequent hanzi (`A1`–`C6`), Korean to KS X 1001's
+/// symbols and Hangul (`A1`–`AC`, `B0`–`C8`, second bytes from `A1`). The same bytes read in
+/// another of them are rare characters, or invalid. So a code page is a reading of the sample
+/// (``Reading``) when its sequences are valid in it (but one in 32 at the most) and four
+/// characters in five are everyday ones; Shift_JIS also needs a full-width character, as its half-width katakana are single
+/// bytes that any Chinese or Korean text has plenty of.
+///
+/// Western text is never taken for one: the sample is looked at only when most of its bytes
+/// beyond ASCII are not what a Western text in Windows-1252 has (a letter or a common sign,
+/// beside ASCII, not in a run of three).
+enum EastAsianLook {
+  /// How many bytes at the start of the input are looked at.
+  static let window = 1 << 16
+
+  /// An East Asian code page's reading of a sample.
+  struct Reading: Equatable {
+    /// The code page.
+    var encoding: TextEncoding
+    /// Its characters beyond ASCII.
+    var characters = 0
+    /// Those of them that are everyday characters of the code page's language.
+    var everyday = 0
+    /// Byte sequences that are no character in it.
+    var invalid = 0
+    /// Shift_JIS's full-width characters (lead byte `81`–`9F`), which a text in the others has not.
+    var fullWidth = 0
+
+    /// Whether the sample is likely written in this code page. A damaged byte or two among
+    /// many characters still are (as a UTF-8 file with a damaged character stays UTF-8): reading
+    /// then stops at the first, saying where, rather than reading every text wrong.
+    var isLikely: Bool {
+      32 * invalid <= characters && characters >= EastAsianLook.leastCharacters && 5 * everyday >= 4 * characters
+        && (encoding != .shiftJIS || fullWidth > 0)
+    }
+  }
+
+  /// How many characters a reading needs at the least: a byte or two beyond ASCII in a Western
+  /// file may be a character by chance (`À¯` is GBK's `垃`), a name in these languages has two
+  /// or more, and a file's header or names more.
+  static let leastCharacters = 3
+
+  /// How many characters a reading needs before Korean wins over a Chinese reading of the same
+  /// bytes: Korean's everyday characters are a narrow band of the shared bytes, which a Chinese
+  /// text's characters fall outside of about two times in five, so twelve inside it are Korean
+  /// (a Chinese text has them by chance about once in five hundred).
+  static let koreanEvidence = 12
+
+  /// The East Asian code page `sample` (the start of input that is not UTF-8) is written in;
+  /// `nil` when it looks written in none, or in a Western code page. Throws when it could be
+  /// written in more than one, with each reading of its first word beyond ASCII.
+  static func encoding(of sample: UnsafeBufferPointer<UInt8>) throws(DataReadError) -> TextEncoding? {
+    let window = UnsafeBufferPointer(rebasing: sample.prefix(window))
+    guard !looksWestern(window) else { return nil }
+    let likely = [TextEncoding.shiftJIS, .gbk, .big5, .eucKR].map { reading(of: window, in: $0) }.filter(\.isLikely)
+    guard likely.count > 1 else { return likely.first?.encoding }
+    if let korean = likely.first(where: { $0.encoding == .eucKR }), korean.characters >= koreanEvidence {
+      return .eucKR
+    }
+    throw ambiguity(in: window, readings: likely.map(\.encoding))
+  }
+
+  /// Whether most bytes beyond ASCII in `sample` are what Western text in Windows-1252 has: a
+  /// letter or a common sign alone between ASCII characters, or two letters (`Grüße`); a run of
+  /// three or more never is, nor two that are not both letters (Big5's characters).
+  ///
+  /// A lone sign or capital from `¡` to `Æ` before an ASCII letter or sign (`©Acme`, `°C`,
+  /// `Åke`) counts for neither side: Big5's everyday characters are such a byte and such a letter.
+  static func looksWestern(_ sample: UnsafeBufferPointer<UInt8>) -> Bool {
+    var counted = 0
+    var western = 0
+    var index = 0
+    while index < sample.count {
+      guard sample[index] >= 0x80 else {
+        index += 1
+        continue
+      }
+      var end = index
+      while end < sample.count, sample[end] >= 0x80 { end += 1 }
+      switch end - index {
+      case 1:
+        let byte = sample[index]
+        if end < sample.count, (0xA1...0xC6).contains(byte), (0x40...0x7E).contains(sample[end]) { break }
+        counted += 1
+        if isWesternLetter(byte) || isWesternSign(byte) { western += 1 }
+      case 2:
+        counted += 2
+        if isWesternLetter(sample[index]) && isWesternLetter(sample[index + 1]) { western += 2 }
+      default:
+        counted += end - index
+      }
+      index = end
+    }
+    return 2 * western >= counted
+  }
+
+  /// Whether `byte` is a letter in Windows-1252: `À`–`ÿ` but `×` and `÷`, `Š š Œ œ Ž ž Ÿ`.
+  static func isWesternLetter(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0xC0...0xFF: byte != 0xD7 && byte != 0xF7
+    case 0x8A, 0x8C, 0x8E, 0x9A, 0x9C, 0x9E, 0x9F: true
+    default: false
+    }
+  }
+
+  /// Whether `byte` is, in Windows-1252, a sign common in Western text: `€ … ‘ ’ “ ” • – — ™`,
+  /// the no-break space, `¡`–`¿`, `×`, `÷`.
+  static func isWesternSign(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0xA0...0xBF, 0xD7, 0xF7, 0x80, 0x85, 0x91...0x97, 0x99: true
+    default: false
+    }
+  }
+
+  /// `sample` read in `encoding`, one of the four East Asian code pages: its characters beyond
+  /// ASCII, by their bytes (`CP932`, `GB18030`, `CP950` and `CP949` as iconv decodes them). A
+  /// character cut by the sample's end counts as none.
+  static func reading(of sample: UnsafeBufferPointer<UInt8>, in encoding: TextEncoding) -> Reading {
+    var reading = Reading(encoding: encoding)
+    var index = 0
+    let count = sample.count
+    while index < count {
+      let lead = sample[index]
+      if lead < 0x80 {
+        index += 1
+        continue
+      }
+      if encoding == .shiftJIS, (0xA1...0xDF).contains(lead) {
+        // A half-width katakana: one byte.
+        reading.characters += 1
+        reading.everyday += 1
+        index += 1
+        continue
+      }
+      guard index + 1 < count else { break }
+      let trail = sample[index + 1]
+      guard let length = sequenceLength(lead, trail, at: index, in: sample, encoding) else {
+        reading.invalid += 1
+        index += 1
+        continue
+      }
+      guard length > 0 else { break }
+      reading.characters += 1
+      if length == 2, isEveryday(lead, trail, encoding) { reading.everyday += 1 }
+      if encoding == .shiftJIS, lead <= 0x9F { reading.fullWidth += 1 }
+      index += length
+    }
+    return reading
+  }
+
+  /// How many bytes the character starting with `lead` and `trail` at `index` has in `encoding`:
+  /// 2, or 4 for GB 18030's four-byte form; 0 when the sample ends inside it; `nil` when the
+  /// bytes are no character.
+  private static func sequenceLength(
+    _ lead: UInt8, _ trail: UInt8, at index: Int, in sample: UnsafeBufferPointer<UInt8>, _ encoding: TextEncoding
+  ) -> Int? {
+    switch encoding {
+    case .shiftJIS:
+      guard (0x81...0x9F).contains(lead) || (0xE0...0xFC).contains(lead) else { return nil }
+      return (0x40...0x7E).contains(trail) || (0x80...0xFC).contains(trail) ? 2 : nil
+    case .gbk:
+      guard (0x81...0xFE).contains(lead) else { return nil }
+      if (0x30...0x39).contains(trail) {
+        guard index + 3 < sample.count else { return 0 }
+        return (0x81...0xFE).contains(sample[index + 2]) && (0x30...0x39).contains(sample[index + 3]) ? 4 : nil
+      }
+      return (0x40...0x7E).contains(trail) || (0x80...0xFE).contains(trail) ? 2 : nil
+    case .big5:
+      guard (0x81...0xFE).contains(lead) else { return nil }
+      return (0x40...0x7E).contains(trail) || (0xA1...0xFE).contains(trail) ? 2 : nil
+    case .eucKR:
+      guard (0x81...0xFE).contains(lead) else { return nil }
+      return (0x41...0x5A).contains(trail) || (0x61...0x7A).contains(trail) || (0x81...0xFE).contains(trail)
+        ? 2 : nil
+    case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .macRoman, .utf16:
+      return nil
+    }
+  }
+
+  /// Whether the two-byte character `lead` `trail` is an everyday one of `encoding`'s language
+  /// (the ranges in the type's description).
+  private static func isEveryday(_ lead: UInt8, _ trail: UInt8, _ encoding: TextEncoding) -> Bool {
+    switch encoding {
+    case .shiftJIS:
+      return (0x81...0x84).contains(lead) || (0x88...0x9F).contains(lead)
+    case .gbk:
+      return trail >= 0xA1 && ((0xA1...0xA9).contains(lead) || (0xB0...0xD7).contains(lead))
+    case .big5:
+      return (0xA1...0xC6).contains(lead)
+    case .eucKR:
+      return trail >= 0xA1 && ((0xA1...0xAC).contains(lead) || (0xB0...0xC8).contains(lead))
+    case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .macRoman, .utf16:
+      return false
+    }
+  }
+}
