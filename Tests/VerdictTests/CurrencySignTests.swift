@@ -28,7 +28,8 @@ struct CurrencySignTests {
     ("2 500 Kč", "2500", "CZK"), ("CA$1,200", "1200", "CAD"), ("1200 CA$", "1200", "CAD"), ("A$80", "80", "AUD"),
     ("NZ$ 15", "15", "NZD"), ("S$9.90", "9.90", "SGD"), ("12 000 Ft", "12000", "HUF"), ("-₽300", "-300", "RUB"),
     ("-300 ₽", "-300", "RUB"), ("100 лв", "100", "BGN"), ("5000円", "5000", "JPY"), ("Fr. 1'234.50", "1234.50", "CHF"),
-    ("SFr. 99.90", "99.90", "CHF"), ("12.50 Fr.", "12.50", "CHF"),
+    ("SFr. 99.90", "99.90", "CHF"), ("12.50 Fr.", "12.50", "CHF"), ("10,000원", "10000", "KRW"),
+    ("￦5,000", "5000", "KRW"),
   ])
   func aSignOfOneCurrencyIsReadAsIt(_ cell: String, _ amount: String, _ code: String) {
     #expect(Self.read(cell, in: nil) == Self.money(amount, code), "\(cell)")
@@ -46,14 +47,18 @@ struct CurrencySignTests {
   @Test(arguments: [
     ("1 200 kr", "SEK", "1200"), ("kr 1 200", "NOK", "1200"), ("kr. 1.200,00", "DKK", "1200.00"),
     ("1.200,00 kr.", "DKK", "1200.00"), ("¥1234", "JPY", "1234"), ("¥1234", "CNY", "1234"), ("C$50", "CAD", "50"),
-    ("C$50", "NIO", "50"), ("250 lei", "RON", "250"),
+    ("C$50", "NIO", "50"), ("250 lei", "RON", "250"), ("￥1,248", "JPY", "1248"), ("￥99", "CNY", "99"),
+    ("2,500元", "CNY", "2500"), ("2,500元", "TWD", "2500"),
   ])
   func aSignOfSeveralTakesTheFieldsCurrency(_ cell: String, _ code: String, _ amount: String) {
     let numbers: NumberFormat = cell.contains(",00") ? .comma : .point
     #expect(Self.read(cell, in: code, numbers: numbers) == Self.money(amount, code), "\(cell)")
   }
 
-  @Test(arguments: [("1 200 kr", "EUR"), ("1 200 kr", nil), ("¥1234", "USD"), ("¥1234", nil), ("C$50", "USD")])
+  @Test(arguments: [
+    ("1 200 kr", "EUR"), ("1 200 kr", nil), ("¥1234", "USD"), ("¥1234", nil), ("C$50", "USD"), ("￥1234", "USD"),
+    ("500元", nil),
+  ])
   func aSignOfSeveralIsRefusedInAnotherField(_ cell: String, _ code: String?) throws {
     guard case .failure(let error) = Self.read(cell, in: code) else {
       Issue.record("\(cell) was read")

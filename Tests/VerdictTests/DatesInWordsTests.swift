@@ -120,4 +120,27 @@ struct DatesInWordsTests {
     #expect(Self.read("Thu, 01 Jan 1970") == Self.date(1970, 1, 1))
     #expect(Self.read("Wed, 31 Dec 1969") == Self.date(1969, 12, 31))
   }
+
+  /// Dates as Japanese, Chinese and Korean spreadsheets write them in full.
+  @Test(arguments: [
+    "2024年12月3日", "2024年12月03日", "2024 年 12 月 3 日", "2024年12月3日(火)", "2024年12月3日（火）",
+    "2024年12月3日 火曜日", "2024年12月3日 10:30", "2024년 12월 3일", "2024년 12월 3일 (화)", "2024년 12월 3일 화요일",
+    "2024. 12. 3.", "2024. 12. 3", "2024. 12. 3. 10:30",
+  ])
+  func readsEastAsianDates(_ cell: String) {
+    #expect(Self.read(cell) == Self.date(2024, 12, 3), "\(cell)")
+  }
+
+  /// A weekday that is not the date's, a day that does not exist, parts in the wrong script or
+  /// missing: refused.
+  @Test(arguments: [
+    "2024年12月3日(月)", "2024년 12월 3일 (월)", "2024年2月30日", "2024年12月", "2024年12月3", "24年12月3日",
+    "2024년 12月 3日", "2024年12月3日 十時", "2024. 12.3.", "2024年12月3日(火", "令和6年12月3日",
+  ])
+  func refusesEastAsianDatesThatNameNoDayOrTheWrongWeekday(_ cell: String) {
+    guard case .failure = Self.read(cell) else {
+      Issue.record("\(cell) was read")
+      return
+    }
+  }
 }

@@ -40,7 +40,11 @@ extension CellScanner {
     CurrencySign("lei", "RON", "MDL"), CurrencySign("kr.", "DKK", "ISK"),
     CurrencySign("kr", "SEK", "NOK", "DKK", "ISK"), CurrencySign("SFr.", "CHF"), CurrencySign("Fr.", "CHF"),
     // Symbols.
-    CurrencySign("¥", "JPY", "CNY"), CurrencySign("円", "JPY"), CurrencySign("₹", "INR"), CurrencySign("₽", "RUB"),
+    CurrencySign("¥", "JPY", "CNY"), CurrencySign("円", "JPY"),
+    // Full-width signs, as Japanese, Chinese and Korean spreadsheets write them, and the
+    // characters written after an amount there (`1,000元`, `10,000원`).
+    CurrencySign("￥", "JPY", "CNY"), CurrencySign("￦", "KRW"), CurrencySign("元", "CNY", "TWD"),
+    CurrencySign("원", "KRW"), CurrencySign("₹", "INR"), CurrencySign("₽", "RUB"),
     CurrencySign("₺", "TRY"), CurrencySign("₩", "KRW"), CurrencySign("₪", "ILS"), CurrencySign("₫", "VND"),
     CurrencySign("₱", "PHP"), CurrencySign("฿", "THB"), CurrencySign("₴", "UAH"), CurrencySign("₦", "NGN"),
   ].sorted { $0.bytes.count > $1.bytes.count }

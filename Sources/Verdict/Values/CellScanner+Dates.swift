@@ -1,6 +1,6 @@
 /// Dates in data cells: in a field's declared format, or else in the forms every policy reads
-/// (`2026-11-28`, `28.11.2026` and dates in words such as `3 Dec 2026`, each with an optional time
-/// after it).
+/// (`2026-11-28`, `28.11.2026`, dates in words such as `3 Dec 2026` and East Asian dates such as
+/// `2026年11月28日`, each with an optional time after it).
 extension CellScanner {
   /// The default forms after the byte-level fast paths: ISO and German dates (then dates in
   /// words, ``dateInWords``).
@@ -29,7 +29,7 @@ extension CellScanner {
       }
     }
     return CellScanner.isoDate.date(in: bytes, from: start, to: end)
-      ?? CellScanner.germanDate.date(in: bytes, from: start, to: end) ?? dateInWords
+      ?? CellScanner.germanDate.date(in: bytes, from: start, to: end) ?? dateInWords ?? eastAsianDate
   }
 
   /// The value of `count` ASCII digits at `offset`, or `nil` if any byte is not a digit.

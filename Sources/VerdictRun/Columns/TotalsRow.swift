@@ -26,7 +26,19 @@ enum TotalsRow {
     "totale", "totale generale", "subtotale",
     "totaal", "eindtotaal", "subtotaal",
     "totalt", "i alt", "yhteensä",
+    // What spreadsheets' pivot tables and subtotals write (Excel in German, LibreOffice).
+    "gesamtergebnis", "total result", "résultat total", "gross total", "total amount",
   ]
+
+  /// The labels in Japanese, Chinese and Korean, as their exports write them (`合計`, `总计`,
+  /// `합계`); compared with the cell's ideographic spaces left out, as forms space them (`合　計`).
+  static let eastAsianLabelTexts: [String] = [
+    "合計", "総計", "小計", "総合計", "合計金額", "合计", "总计", "小计", "總計", "总合计", "합계", "총계", "소계", "총합계",
+  ]
+
+  /// ``eastAsianLabelTexts`` packed.
+  static let eastAsianLabels: Set<Packed> = Set(
+    eastAsianLabelTexts.map { Array($0.utf8).withUnsafeBufferPointer { Packed($0)! } })
 
   /// ``labelTexts`` packed, for a look-up without an allocation.
   static let labels: Set<Packed> = Set(labelTexts.map { Array($0.utf8).withUnsafeBufferPointer { Packed($0)! } })
@@ -90,12 +102,36 @@ enum TotalsRow {
       while label.last == UInt8(ascii: " ") { label = UnsafeBufferPointer(rebasing: label.dropLast()) }
     }
     guard label.count >= 3 else { return false }
+    if label[label.startIndex] >= 0xE3 { return isEastAsianLabel(label) }
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: label.count) { buffer in
       let lowered = UnsafeMutableBufferPointer(rebasing: buffer[..<label.count])
       _ = lowered.initialize(fromContentsOf: label)
       // A label is ASCII and Latin-1 alone (`TOTAL GÉNÉRAL`): other text is no label.
       guard CaseFolding.lowerLatin1(lowered) else { return false }
       return isPlainLabel(UnsafeBufferPointer(lowered)) || isQualifiedLabel(UnsafeBufferPointer(lowered))
+    }
+  }
+
+  /// Whether `label`, a trimmed cell starting with a byte of a character from U+3000 up, is one
+  /// of ``eastAsianLabels``: its ideographic spaces and a full-width colon at its end left out.
+  static func isEastAsianLabel(_ label: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard label.count <= 32 else { return false }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: label.count) { buffer in
+      var count = 0
+      var index = label.startIndex
+      while index < label.endIndex {
+        // U+3000, the ideographic space, and U+FF1A, the full-width colon, in UTF-8.
+        let next = label[index..<min(index + 3, label.endIndex)]
+        if next.elementsEqual([0xE3, 0x80, 0x80]) || next.elementsEqual([0xEF, 0xBC, 0x9A]) {
+          index += 3
+          continue
+        }
+        buffer[count] = label[index]
+        count += 1
+        index += 1
+      }
+      guard let packed = Packed(UnsafeBufferPointer(rebasing: buffer[..<count])) else { return false }
+      return eastAsianLabels.contains(packed)
     }
   }
 
