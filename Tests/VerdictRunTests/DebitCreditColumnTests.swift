@@ -61,4 +61,44 @@ struct DebitCreditColumnTests {
         + "no sign, read the column as well (field side: text from \"Af Bij\") and tell money in from money out "
         + "by it, as in sum(… where side == \"…\")")
   }
+
+  /// Wise's statement: its amounts' currency is `Source currency`, not the fees' nor the target's,
+  /// and its `Direction` says which side an amount is on.
+  @Test func theCurrencyColumnThatFitsTheAmountsIsNamed() throws {
+    let columns = [
+      "ID", "Direction", "Source fee currency", "Source amount (after fees)", "Source currency", "Target currency",
+    ]
+    let policy = Self.policy(
+      """
+      field amount: money in EUR from "Source amount (after fees)"
+      rule "small" when amount < 10€ then recommend review
+      otherwise recommend keep
+      """)
+    #expect(try #require(CurrencyColumn.find(columns: columns, policy: policy)).column == 4)
+    #expect(try #require(DebitCreditColumn.find(columns: columns, policy: policy)).column == 1)
+  }
+
+  /// A hint's declaration names a field that the policy does not have yet: declaring it as the
+  /// hint says must not be an error of a name declared twice.
+  @Test func theHintsNewFieldIsNoFieldOfThePolicy() throws {
+    let columns = ["Amount", "Currency", "Converted Amount", "Converted Currency", "Side"]
+    let policy = Self.policy(
+      """
+      field currency: text from "Currency"
+      field side: text from "Side"
+      field amount: money in currency from "Amount"
+      field conv: money in USD from "Converted Amount"
+      rule "small" when conv < 10 USD and currency == "usd" and side == "in" then recommend review
+      otherwise recommend keep
+      """)
+    let found = try #require(CurrencyColumn.find(columns: columns, policy: policy))
+    #expect(columns[found.column] == "Converted Currency")
+    let hint = CurrencyColumn.hint(found, columns: columns, policy: policy)
+    #expect(hint.contains("field converted_currency: text from \"Converted Currency\""), "\(hint)")
+    #expect(hint.contains("field conv: money in converted_currency"), "\(hint)")
+    let sides = ["Amount", "Af Bij"]
+    let side = try #require(DebitCreditColumn.find(columns: sides, policy: policy))
+    let sideHint = DebitCreditColumn.hint(side, columns: sides, policy: policy)
+    #expect(sideHint.contains("field af_bij: text from \"Af Bij\""), "\(sideHint)")
+  }
 }

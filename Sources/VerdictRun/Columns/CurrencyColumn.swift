@@ -27,10 +27,12 @@ package enum CurrencyColumn: UnreadColumn {
       + "amount as \(field.currency?.code ?? ""), whatever a row's currency"
   }
 
-  /// The declarations that read the amounts in their rows' currencies.
+  /// The declarations that read the amounts in their rows' currencies, with a name for the
+  /// currency's field that no field has (`converted_currency` when `currency` is taken).
   package static func hint(_ found: UnreadColumnFinding, columns: [String], policy: Policy) -> String {
-    "if the amounts are in their rows' currencies, declare field currency: text from "
-      + "\"\(MessageText.escaped(columns[found.column]))\" and field \(policy.fields[found.field].name): money in currency"
+    let name = newFieldName("currency", header: columns[found.column], policy: policy)
+    return "if the amounts are in their rows' currencies, declare field \(name): text from "
+      + "\"\(MessageText.escaped(columns[found.column]))\" and field \(policy.fields[found.field].name): money in \(name)"
   }
 
   /// Whether `field` reads bare amounts in a currency of its own (not its rows').

@@ -19,6 +19,8 @@ package enum DebitCreditColumn: UnreadColumn {
     "debitcreditflag", "creditdebitflag", "debitorcredit", "creditordebit", "sollhaben", "habensoll",
     "sollhabenkennzeichen", "sollhabenkz", "shkennzeichen", "dareavere", "cargoabono", "débitcrédit",
     "créditdébit",
+    // Wise's `Direction` (`IN`, `OUT`); Japanese, Chinese and Korean banks' and payment apps'.
+    "direction", "inout", "入出金区分", "入出金", "收支", "收付", "借贷标志", "借贷", "입출금구분", "입출금",
   ]
 
   /// What is wrong: `has a column 'Af Bij' that says whether each amount is money in or out, …`.
@@ -30,9 +32,10 @@ package enum DebitCreditColumn: UnreadColumn {
 
   /// How to read the column.
   package static func hint(_ found: UnreadColumnFinding, columns: [String], policy: Policy) -> String {
-    "if the amounts carry no sign, read the column as well (field side: text from "
+    let name = newFieldName("side", header: columns[found.column], policy: policy)
+    return "if the amounts carry no sign, read the column as well (field \(name): text from "
       + "\"\(MessageText.escaped(columns[found.column]))\") and tell money in from money out by it, "
-      + "as in sum(… where side == \"…\")"
+      + "as in sum(… where \(name) == \"…\")"
   }
 
   /// Whether `field` reads amounts: every money field does.

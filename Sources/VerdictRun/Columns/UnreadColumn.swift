@@ -25,16 +25,52 @@ package struct UnreadColumnFinding {
 }
 
 extension UnreadColumn {
-  /// The first such column of `columns` that no field of `policy` reads (one that does shows the
-  /// policy knows of it), with the first used money field it concerns; `nil` when there is none.
+  /// The such column of `columns` that no field of `policy` reads (one that does shows the
+  /// policy knows of it) and that fits the first used money field it concerns best
+  /// (``fit(of:to:)``), with that field; `nil` when there is none.
   package static func find(columns: [String], policy: Policy) -> UnreadColumnFinding? {
     let read = HeaderIndex(columns).columnsRead(by: policy)
-    guard let column = columns.indices.first(where: { isNamed(columns[$0]) && !read.contains($0) }),
+    let candidates = columns.indices.filter { isNamed(columns[$0]) && !read.contains($0) }
+    guard let first = candidates.first,
       let field = policy.fields.indices.first(where: {
         policy.fields[$0].isUsed && policy.fields[$0].type == .money && concerns(policy.fields[$0])
       })
     else { return nil }
+    let amount = policy.fields[field].columnName
+    let column = candidates.dropFirst().reduce(first) { best, next in
+      fit(of: columns[next], to: amount) > fit(of: columns[best], to: amount) ? next : best
+    }
     return UnreadColumnFinding(column: column, field: field)
+  }
+
+  /// How well the column `header` fits the amounts of the column `amount`: the words they share,
+  /// less the words of its own beyond the one that names it. Wise's `Source amount (after fees)`
+  /// has its currency in `Source currency`, not in `Source fee currency` nor `Target currency`.
+  static func fit(of header: String, to amount: String) -> Int {
+    func words(_ text: String) -> Set<String> {
+      Set(text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+    }
+    let own = words(header)
+    let shared = own.intersection(words(amount)).count
+    return shared - max(0, own.count - shared - 1)
+  }
+
+  /// A name for a new field reading the column `header`: `preferred` when no field of `policy`
+  /// has it, else the header's words joined by `_` (`converted_currency`), else that with a
+  /// number.
+  static func newFieldName(_ preferred: String, header: String, policy: Policy) -> String {
+    let taken = Set(policy.fields.map(\.name))
+    guard taken.contains(preferred) else { return preferred }
+    let words = header.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) || !$0.isASCII })
+    let joined = words.joined(separator: "_")
+    let base = joined.first?.isLetter == true && !taken.contains(joined) ? joined : preferred
+    var name = base
+    var number = 2
+    while taken.contains(name) {
+      name = "\(base)_\(number)"
+      number += 1
+    }
+    return name
   }
 
   /// `check --data`'s warning, of code `code`, on the money field when `columns` of the file
