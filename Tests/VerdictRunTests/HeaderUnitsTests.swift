@@ -71,7 +71,9 @@ struct HeaderUnitsTests {
     #expect(findings.map(\.read) == ["days"])
   }
 
-  @Test func amountsInTheirRowsCurrencyAndUnusedFieldsAreLeftAlone() throws {
+  /// An unused field is left alone; one in its rows' currencies is not, when its header names a
+  /// currency (below).
+  @Test func unusedFieldsAreLeftAlone() throws {
     let policy = try Policy(
       """
       field currency: text
@@ -79,6 +81,36 @@ struct HeaderUnitsTests {
       field fee: money in EUR from "Fee (USD)"
       when gross > 1€ then recommend review
       """)
-    #expect(HeaderUnits.findings(columns: ["currency", "Gross (USD)", "Fee (USD)"], policy: policy).isEmpty)
+    let findings = HeaderUnits.findings(columns: ["currency", "Gross (USD)", "Fee (USD)"], policy: policy)
+    #expect(findings.map(\.column) == ["Gross (USD)"])
+    #expect(findings.map(\.readsRowCurrency) == [true])
+  }
+
+  /// A field in its rows' currencies reading a column whose header names one currency (Gumroad's
+  /// `Sale Price ($)`, in dollars whatever its row's `Currency`): each amount would be read in
+  /// its row's currency.
+  @Test func aHeaderNamingOneCurrencyBesideRowCurrenciesIsFound() throws {
+    let policy = try Policy(
+      """
+      field currency: text from "Currency"
+      field price: money in currency from "PRICE_COLUMN"
+      rule "low" when price > 100€ then recommend review
+      otherwise recommend keep
+      """.replacingOccurrences(of: "PRICE_COLUMN", with: "Sale Price ($)"), name: "p.verdict")
+    let findings = HeaderUnits.findings(columns: ["Sale Price ($)", "Currency"], policy: policy)
+    let finding = try #require(findings.first)
+    #expect(finding.readsRowCurrency && finding.named == "$")
+    #expect(HeaderUnits.hint(finding, policy: policy).contains("money in USD (or the dollar it is)"))
+    let euros = try Policy(
+      """
+      field currency: text from "Currency"
+      field price: money in currency from "Betrag (EUR)"
+      rule "low" when price > 100€ then recommend review
+      otherwise recommend keep
+      """, name: "p.verdict")
+    let named = try #require(HeaderUnits.findings(columns: ["Betrag (EUR)", "Currency"], policy: euros).first)
+    #expect(named.named == "EUR")
+    #expect(HeaderUnits.sentence(named, policy: euros).contains("reads each of its bare amounts in its row's currency"))
+    #expect(HeaderUnits.findings(columns: ["Amount", "Currency"], policy: euros).isEmpty)
   }
 }

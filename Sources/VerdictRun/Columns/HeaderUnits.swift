@@ -26,6 +26,9 @@ package enum HeaderUnits {
     package var read: String
     /// Whether the header names a scale (`thousands`), not a unit.
     package var isScale = false
+    /// Whether the field reads each amount in its row's currency (`money in currency`), not in
+    /// ``read``: Gumroad's `Sale Price ($)` is in dollars whatever its row's `Currency` says.
+    package var readsRowCurrency = false
   }
 
   /// The fields of `policy` that read a column of `columns` whose header names another unit.
@@ -42,6 +45,12 @@ package enum HeaderUnits {
           !named.contains(currency)
         {
           return Finding(slot: slot, column: column, named: first.code, read: currency.code)
+        }
+        // A header naming one currency: `$` alone names a dollar, not which (many write it).
+        if field.currencyField != nil, Set(named).count == 1, let only = named.first {
+          let dollar = column.contains("$") && !column.contains(only.code)
+          return Finding(
+            slot: slot, column: column, named: dollar ? "$" : only.code, read: "", readsRowCurrency: true)
         }
         return scale(in: column).map { Finding(slot: slot, column: column, named: $0, read: "units", isScale: true) }
       case .duration:
@@ -143,6 +152,10 @@ package enum HeaderUnits {
         + "reads each number as it is written"
     }
     let what = field.type == .money ? "bare amounts" : "bare numbers"
+    if finding.readsRowCurrency {
+      return "the column '\(MessageText.escaped(finding.column))' names \(finding.named), but '\(field.name)' reads "
+        + "each of its bare amounts in its row's currency"
+    }
     return "the column '\(MessageText.escaped(finding.column))' names \(finding.named), but '\(field.name)' reads its "
       + "\(what) as \(finding.read)"
   }
@@ -161,6 +174,11 @@ package enum HeaderUnits {
         + "the column in units"
     }
     let type = field.type == .money ? "money" : "duration"
+    if finding.readsRowCurrency {
+      let currency = finding.named == "$" ? "USD (or the dollar it is)" : finding.named
+      return "if the column is in \(finding.named) whatever a row's currency, declare field \(field.name): "
+        + "money in \(currency)"
+    }
     return "if the column is in \(finding.named), declare field \(field.name): \(type) in \(finding.named)"
   }
 
