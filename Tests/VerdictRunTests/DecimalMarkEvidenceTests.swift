@@ -63,4 +63,28 @@ struct DecimalMarkEvidenceTests {
     #expect(problem == nil)
     #expect(record.values[1] == .money(Money(scaledAmount: 12_500_000, currency: Currency(code: "EUR")!)))
   }
+
+  /// A currency without decimals (the yen, the won) groups thousands with the one mark of
+  /// `￥120,000` or `120.000`; a currency with cents does not know which it is.
+  @Test func aCurrencyWithoutDecimalsSettlesAThousandsGroup() throws {
+    let policy = try Self.policy(
+      """
+      field owed: money in JPY
+      field due: money in EUR
+      rule "r" when owed > 1000 JPY and due > 1€ then recommend review
+      otherwise recommend keep
+      """)
+    func tally(_ cell: String, _ field: FieldInfo) -> DecimalMarkTally {
+      var tally = DecimalMarkTally()
+      Array(cell.utf8).withUnsafeBufferPointer {
+        tally.add($0, line: 2, as: CellFormat(field, numbers: .undecided))
+      }
+      return tally
+    }
+    let yen = policy.fields[0]
+    #expect(tally("￥120,000", yen).ownMark == .point)
+    #expect(tally("120.000", yen).ownMark == .comma)
+    #expect(tally("120,000", policy.fields[1]).ambiguous == 1)
+    #expect(tally("120,000", policy.fields[1]).ownMark == nil)
+  }
 }

@@ -27,6 +27,15 @@ public struct Currency: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
+  /// Whether the currency has no minor unit (ISO 4217's exponent 0: the yen, the won, the dong,
+  /// …): its amounts have no decimals, so the one `,` of `￥120,000` groups thousands.
+  package var hasNoMinorUnit: Bool { Currency.wholeUnitCurrencies.contains(self) }
+
+  /// The currencies of ``hasNoMinorUnit``.
+  static let wholeUnitCurrencies: Set<Currency> = Set(
+    ["BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"]
+      .map { Currency(code: $0)! })
+
   /// The euro.
   public static let euro = Currency(code: "EUR")!
   /// The US dollar.

@@ -17,8 +17,14 @@ struct DecimalMarkTally {
   /// number, money, percent or duration when the data decides the type): a refused cell such as
   /// `n/a 0.5` or `1.234.56` is its own row's error, and must not decide how every other cell of
   /// the column is read.
+  ///
+  /// In a money column of a currency without decimals (the yen, the won), a cell of two readings
+  /// (`￥120,000`) shows its mark groups thousands: the other is the decimal mark.
   mutating func add(_ cell: UnsafeBufferPointer<UInt8>, line: Int, as format: CellFormat) {
-    let evidence = NumberFormat.evidence(in: cell)
+    var evidence = NumberFormat.evidence(in: cell)
+    if evidence == .ambiguous, format.type == .money, format.currency?.hasNoMinorUnit == true {
+      evidence = cell.contains(UInt8(ascii: ",")) ? .mark(.point) : .mark(.comma)
+    }
     switch evidence {
     case .none, .mark(.undecided): return
     case .mark(let mark):
