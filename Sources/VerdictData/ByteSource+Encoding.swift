@@ -50,7 +50,7 @@ extension ByteSource {
     switch encoding {
     case .utf16:
       return TextEncoding.utf16PatternWindow
-    case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .macRoman, .shiftJIS, .gbk, .big5, .eucKR:
+    case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .macRoman, .shiftJIS, .eucJP, .gbk, .big5, .eucKR:
       return ForeignFileKind.signatureLength
     }
   }
@@ -87,7 +87,7 @@ extension ByteSource {
       transcoder = Transcoder(decoding: .codePage(CodePageTables.macRoman), readSize: chunkSize)
     case .utf16:
       transcoder = Transcoder(decoding: .utf16(TextEncoding.utf16ByteOrder(of: sample)), readSize: chunkSize)
-    case .shiftJIS, .gbk, .big5, .eucKR:
+    case .shiftJIS, .eucJP, .gbk, .big5, .eucKR:
       transcoder = Transcoder(decoding: .multiByte(chosen), readSize: chunkSize)
     }
   }

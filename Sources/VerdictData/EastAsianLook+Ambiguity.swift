@@ -3,21 +3,31 @@ extension EastAsianLook {
   /// The most bytes of the first word beyond ASCII that the message shows in each reading.
   static let wordLimit = 24
 
-  /// The error for `sample`, which reads in every one of `readings`: where its first word beyond
-  /// ASCII is, and that word in each, for the user to say which is right.
-  static func ambiguity(in sample: UnsafeBufferPointer<UInt8>, readings: [TextEncoding]) -> DataReadError {
+  /// The error for `sample`, which reads in every one of `readings`, or is `tooShort` to tell
+  /// which of them (Windows-1252 among them) it is written in: where its first word beyond ASCII
+  /// is, and that word in each, for the user to say which is right.
+  static func ambiguity(
+    in sample: UnsafeBufferPointer<UInt8>, readings: [TextEncoding], tooShort: Bool
+  ) -> DataReadError {
     let word = firstWord(in: sample)
     let (line, column) = position(of: word.lowerBound, in: sample)
     let bytes = UnsafeBufferPointer(rebasing: sample[word])
     let shown = readings.map { encoding -> String in
-      let text = MultiByteDecoder(encoding)?.text(of: bytes).map { "\"\(MessageText.escaped($0))\"" }
+      let westernScalars = bytes.compactMap { Unicode.Scalar(Transcoder.windows1252Scalar($0)) }
+      let decoded =
+        encoding == .windows1252
+        ? String(String.UnicodeScalarView(westernScalars)) : MultiByteDecoder(encoding)?.text(of: bytes)
+      let text = decoded.map { "\"\(MessageText.escaped($0))\"" }
       return "\(text ?? "nothing") in \(MultiByteDecoder.displayName(of: encoding))"
     }
+    let what =
+      tooShort
+      ? "the file is not UTF-8, and it has too few characters beyond ASCII to tell which code page it is in"
+      : "the file is not UTF-8, and its text reads in more than one East Asian code page"
     let options = readings.map { "--encoding \($0.rawValue)" }
     return DataReadError(
       line: line, column: column,
-      message: "the file is not UTF-8, and its text reads in more than one East Asian code page: "
-        + shown.joined(separator: ", "),
+      message: "\(what): " + shown.joined(separator: ", "),
       hint: "give the one whose reading is right: \(options.joined(separator: " or ")); "
         + "or export the file as UTF-8")
   }

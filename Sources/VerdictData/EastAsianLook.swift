@@ -33,21 +33,27 @@ enum EastAsianLook {
     var everyday = 0
     /// Byte sequences that are no character in it.
     var invalid = 0
-    /// Shift_JIS's full-width characters (lead byte `81`–`9F`), which a text in the others has not.
-    var fullWidth = 0
+    /// Characters that a Japanese text has and a Chinese or Korean one read in the same code
+    /// page has not: Shift_JIS's full-width ones (lead byte `81`–`9F`), EUC-JP's kana.
+    var japanese = 0
 
-    /// Whether the sample is likely written in this code page. A damaged byte or two among
-    /// many characters still are (as a UTF-8 file with a damaged character stays UTF-8): reading
-    /// then stops at the first, saying where, rather than reading every text wrong.
-    var isLikely: Bool {
-      32 * invalid <= characters && characters >= EastAsianLook.leastCharacters && 5 * everyday >= 4 * characters
-        && (encoding != .shiftJIS || fullWidth > 0)
+    /// Whether the sample is likely written in this code page, had it `least` characters or
+    /// more. A damaged byte or two among many characters still are (as a UTF-8 file with a
+    /// damaged character stays UTF-8): reading then stops at the first, saying where, rather
+    /// than reading every text wrong.
+    func isLikely(least: Int = EastAsianLook.leastCharacters) -> Bool {
+      32 * invalid <= characters && characters >= least && 5 * everyday >= 4 * characters
+        && (encoding != .shiftJIS && encoding != .eucJP || japanese > 0)
     }
   }
 
+  /// The code pages, in the order their readings are shown.
+  static let codePages: [TextEncoding] = [.shiftJIS, .eucJP, .gbk, .big5, .eucKR]
+
   /// How many characters a reading needs at the least: a byte or two beyond ASCII in a Western
   /// file may be a character by chance (`À¯` is GBK's `垃`), a name in these languages has two
-  /// or more, and a file's header or names more.
+  /// or more, and a file's header or names more. A sample of two is refused, with its readings,
+  /// when it is likely in a code page but for its length (`张伟`, `김철` alone).
   static let leastCharacters = 3
 
   /// How many characters a reading needs before Korean wins over a Chinese reading of the same
@@ -58,16 +64,28 @@ enum EastAsianLook {
 
   /// The East Asian code page `sample` (the start of input that is not UTF-8) is written in;
   /// `nil` when it looks written in none, or in a Western code page. Throws when it could be
-  /// written in more than one, with each reading of its first word beyond ASCII.
+  /// written in more than one, or is too short to tell, with each reading of its first word
+  /// beyond ASCII.
   static func encoding(of sample: UnsafeBufferPointer<UInt8>) throws(DataReadError) -> TextEncoding? {
     let window = UnsafeBufferPointer(rebasing: sample.prefix(window))
     guard !looksWestern(window) else { return nil }
-    let likely = [TextEncoding.shiftJIS, .gbk, .big5, .eucKR].map { reading(of: window, in: $0) }.filter(\.isLikely)
+    let readings = codePages.map { reading(of: window, in: $0) }
+    let likely = readings.filter { $0.isLikely() }
+    if likely.isEmpty {
+      let short = readings.filter { $0.isLikely(least: 2) }
+      guard !short.isEmpty else { return nil }
+      throw ambiguity(in: window, readings: short.map(\.encoding) + [.windows1252], tooShort: true)
+    }
     guard likely.count > 1 else { return likely.first?.encoding }
-    if let korean = likely.first(where: { $0.encoding == .eucKR }), korean.characters >= koreanEvidence {
+    let others = Set(likely.map(\.encoding))
+    // Kana are Japanese: a Chinese or Korean text has none, though their code pages have them.
+    if others.contains(.eucJP), others.isSubset(of: [.eucJP, .gbk, .big5, .eucKR]) { return .eucJP }
+    if let korean = likely.first(where: { $0.encoding == .eucKR }), korean.characters >= koreanEvidence,
+      others.isSubset(of: [.eucKR, .gbk, .big5])
+    {
       return .eucKR
     }
-    throw ambiguity(in: window, readings: likely.map(\.encoding))
+    throw ambiguity(in: window, readings: likely.map(\.encoding), tooShort: false)
   }
 
   /// Whether most bytes beyond ASCII in `sample` are what Western text in Windows-1252 has: a
@@ -119,88 +137,6 @@ enum EastAsianLook {
     switch byte {
     case 0xA0...0xBF, 0xD7, 0xF7, 0x80, 0x85, 0x91...0x97, 0x99: true
     default: false
-    }
-  }
-
-  /// `sample` read in `encoding`, one of the four East Asian code pages: its characters beyond
-  /// ASCII, by their bytes (`CP932`, `GB18030`, `CP950` and `CP949` as iconv decodes them). A
-  /// character cut by the sample's end counts as none.
-  static func reading(of sample: UnsafeBufferPointer<UInt8>, in encoding: TextEncoding) -> Reading {
-    var reading = Reading(encoding: encoding)
-    var index = 0
-    let count = sample.count
-    while index < count {
-      let lead = sample[index]
-      if lead < 0x80 {
-        index += 1
-        continue
-      }
-      if encoding == .shiftJIS, (0xA1...0xDF).contains(lead) {
-        // A half-width katakana: one byte.
-        reading.characters += 1
-        reading.everyday += 1
-        index += 1
-        continue
-      }
-      guard index + 1 < count else { break }
-      let trail = sample[index + 1]
-      guard let length = sequenceLength(lead, trail, at: index, in: sample, encoding) else {
-        reading.invalid += 1
-        index += 1
-        continue
-      }
-      guard length > 0 else { break }
-      reading.characters += 1
-      if length == 2, isEveryday(lead, trail, encoding) { reading.everyday += 1 }
-      if encoding == .shiftJIS, lead <= 0x9F { reading.fullWidth += 1 }
-      index += length
-    }
-    return reading
-  }
-
-  /// How many bytes the character starting with `lead` and `trail` at `index` has in `encoding`:
-  /// 2, or 4 for GB 18030's four-byte form; 0 when the sample ends inside it; `nil` when the
-  /// bytes are no character.
-  private static func sequenceLength(
-    _ lead: UInt8, _ trail: UInt8, at index: Int, in sample: UnsafeBufferPointer<UInt8>, _ encoding: TextEncoding
-  ) -> Int? {
-    switch encoding {
-    case .shiftJIS:
-      guard (0x81...0x9F).contains(lead) || (0xE0...0xFC).contains(lead) else { return nil }
-      return (0x40...0x7E).contains(trail) || (0x80...0xFC).contains(trail) ? 2 : nil
-    case .gbk:
-      guard (0x81...0xFE).contains(lead) else { return nil }
-      if (0x30...0x39).contains(trail) {
-        guard index + 3 < sample.count else { return 0 }
-        return (0x81...0xFE).contains(sample[index + 2]) && (0x30...0x39).contains(sample[index + 3]) ? 4 : nil
-      }
-      return (0x40...0x7E).contains(trail) || (0x80...0xFE).contains(trail) ? 2 : nil
-    case .big5:
-      guard (0x81...0xFE).contains(lead) else { return nil }
-      return (0x40...0x7E).contains(trail) || (0xA1...0xFE).contains(trail) ? 2 : nil
-    case .eucKR:
-      guard (0x81...0xFE).contains(lead) else { return nil }
-      return (0x41...0x5A).contains(trail) || (0x61...0x7A).contains(trail) || (0x81...0xFE).contains(trail)
-        ? 2 : nil
-    case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .macRoman, .utf16:
-      return nil
-    }
-  }
-
-  /// Whether the two-byte character `lead` `trail` is an everyday one of `encoding`'s language
-  /// (the ranges in the type's description).
-  private static func isEveryday(_ lead: UInt8, _ trail: UInt8, _ encoding: TextEncoding) -> Bool {
-    switch encoding {
-    case .shiftJIS:
-      return (0x81...0x84).contains(lead) || (0x88...0x9F).contains(lead)
-    case .gbk:
-      return trail >= 0xA1 && ((0xA1...0xA9).contains(lead) || (0xB0...0xD7).contains(lead))
-    case .big5:
-      return (0xA1...0xC6).contains(lead)
-    case .eucKR:
-      return trail >= 0xA1 && ((0xA1...0xAC).contains(lead) || (0xB0...0xC8).contains(lead))
-    case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .macRoman, .utf16:
-      return false
     }
   }
 }

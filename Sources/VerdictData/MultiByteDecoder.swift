@@ -40,6 +40,7 @@ final class MultiByteDecoder {
   static func iconvName(of encoding: TextEncoding) -> String? {
     switch encoding {
     case .shiftJIS: "CP932"
+    case .eucJP: "EUC-JP"
     case .gbk: "GB18030"
     case .big5: "CP950"
     case .eucKR: "CP949"
@@ -51,10 +52,12 @@ final class MultiByteDecoder {
   static func displayName(of encoding: TextEncoding) -> String {
     switch encoding {
     case .shiftJIS: "Shift_JIS"
+    case .eucJP: "EUC-JP"
     case .gbk: "GBK"
     case .big5: "Big5"
     case .eucKR: "EUC-KR"
-    case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .macRoman, .utf16: encoding.rawValue
+    case .windows1252: "Windows-1252"
+    case .utf8, .latin1, .windows1250, .windows1251, .macRoman, .utf16: encoding.rawValue
     }
   }
 

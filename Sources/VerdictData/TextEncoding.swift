@@ -16,7 +16,7 @@
 ///    character cut by the 1 MiB boundary is fine; a UTF-8 file with a damaged character,
 ///    such as one cut off at its end, is still UTF-8, and its damaged cells are refused);
 /// 5. anything else, where ill-formed sequences outnumber well-formed ones, is not UTF-8:
-///    text in one of the East Asian code pages (Shift_JIS, GBK, Big5, EUC-KR), as Excel and
+///    text in one of the East Asian code pages (Shift_JIS, EUC-JP, GBK, Big5, EUC-KR), as Excel and
 ///    banks in Japan, China, Taiwan and Korea export it, is read in it when its characters
 ///    say which (``EastAsianLook``); a file that could be in more than one is refused, showing
 ///    each reading, for `--encoding` to settle;
@@ -62,6 +62,9 @@ package enum TextEncoding: String, Sendable, CaseIterable {
   /// banks and accounting tools (freee, Money Forward, Yayoi).
   case shiftJIS = "shift_jis"
 
+  /// EUC-JP, as older Japanese systems and web services export (Unix, PHP).
+  case eucJP = "euc-jp"
+
   /// GBK, read as GB 18030, its superset (code page 936 is GBK): Simplified Chinese exports.
   case gbk = "gbk"
 
@@ -98,10 +101,11 @@ extension TextEncoding {
     (.windows1250, ["cp1250", "windows1250"]),
     (.windows1251, ["cp1251", "windows1251"]),
     (.macRoman, ["mac", "macroman", "mac-roman"]),
-    (.shiftJIS, ["shift-jis", "sjis", "cp932", "windows-31j", "ms932"]),
-    (.gbk, ["gb2312", "gb18030", "cp936"]),
-    (.big5, ["cp950"]),
-    (.eucKR, ["cp949", "uhc", "euckr"]),
+    (.shiftJIS, ["shift-jis", "sjis", "cp932", "windows-31j", "ms932", "x-sjis", "ms_kanji"]),
+    (.eucJP, ["eucjp", "ujis", "x-euc-jp"]),
+    (.gbk, ["gb2312", "gb18030", "cp936", "windows-936", "x-gbk"]),
+    (.big5, ["cp950", "windows-950", "x-x-big5"]),
+    (.eucKR, ["cp949", "uhc", "euckr", "windows-949", "ks_c_5601-1987", "ks_c_5601", "x-windows-949"]),
     (.utf16, ["utf16"]),
   ]
 }

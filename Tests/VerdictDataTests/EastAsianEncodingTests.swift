@@ -20,6 +20,12 @@ final class EastAsianEncodingTests: XCTestCase {
       "取引先コード,取引先名,未収金,連絡手段\nC001,株式会社ヤマダ商事,120000,メール\n"
         + "C002,佐藤デザイン事務所,0,電話\nC003,ﾐﾗｲ ｺｳｷﾞｮｳ,30000,チャット\n"
     ),
+    (
+      .eucJP,
+      "name,owed,note\n株式会社山田商事,500,支払い遅延あり\n有限会社佐藤デザイン,50,特になし\nさくら企画,70,修正が多い\n"
+    ),
+    // Company names with the NEC signs and IBM's kanji Windows adds to Shift_JIS.
+    (.shiftJIS, "name,owed\n㈱髙橋工務店,500\n㈲山﨑デザイン,40\n①濵田,3\n"),
     (.gbk, "id,客户名称,欠款,渠道\n1,北京科技有限公司,52000,电话\n2,上海贸易公司,0,邮件\n"),
     (.big5, "id,name,owed,channel\n1,臺北設計工作室,7512,電子郵件\n2,陳小明,12104,電話\n"),
     (.eucKR, "id,고객명,매출,채널\n1,주식회사 한빛,100,전화\n2,김민수,0,이메일\n3,삼성전자,5,채팅\n"),
@@ -44,6 +50,7 @@ final class EastAsianEncodingTests: XCTestCase {
       (.gbk, [0xB5, 0xE7, 0xBB, 0xB0], "电话"),
       (.big5, [0xB9, 0x71, 0xB8, 0xDC], "電話"),
       (.eucKR, [0xC0, 0xFC, 0xC8, 0xAD], "전화"),
+      (.eucJP, [0xC5, 0xC5, 0xCF, 0xC3, 0xA4, 0xA2], "電話あ"),
     ]
     for (encoding, bytes, text) in pinned {
       XCTAssertEqual(try EncodedText.text(of: ByteSource(bytes: bytes, encoding: encoding)), text, "\(encoding)")
@@ -117,6 +124,17 @@ final class EastAsianEncodingTests: XCTestCase {
     XCTAssertTrue(error.hint?.contains("--encoding euc-kr") == true, error.hint ?? "")
   }
 
+  /// A name or two: too few characters to tell a code page, unless its bytes look Western.
+  func testAFileTooShortToTellIsRefusedWithItsReadings() throws {
+    let bytes = try Self.encoded("name,owed\n张伟,500\n", .gbk)
+    let error = try XCTUnwrap(EncodedText.readError(ByteSource(bytes: bytes, encoding: nil)))
+    XCTAssertEqual(error.line, 2)
+    XCTAssertTrue(error.message.contains("too few characters"), error.message)
+    XCTAssertTrue(error.message.contains("\"张伟\" in GBK"), error.message)
+    XCTAssertTrue(error.message.contains("\"ÕÅÎ°\" in Windows-1252"), error.message)
+    XCTAssertTrue(error.hint?.contains("--encoding windows-1252") == true, error.hint ?? "")
+  }
+
   func testMoreKoreanTextIsKorean() throws {
     let text = "id,name,channel\n1,주식회사 한빛,전화\n2,김민수,이메일\n3,이영희,채팅\n4,네이버 주식회사,전화\n"
     let bytes = try Self.encoded(text, .eucKR)
@@ -130,6 +148,9 @@ final class EastAsianEncodingTests: XCTestCase {
     XCTAssertEqual(TextEncoding.named("GB18030"), .gbk)
     XCTAssertEqual(TextEncoding.named("cp950"), .big5)
     XCTAssertEqual(TextEncoding.named("UHC"), .eucKR)
+    XCTAssertEqual(TextEncoding.named("ks_c_5601-1987"), .eucKR)
+    XCTAssertEqual(TextEncoding.named("x-sjis"), .shiftJIS)
+    XCTAssertEqual(TextEncoding.named("EUC-JP"), .eucJP)
     XCTAssertEqual(TextEncoding.named("cp1252"), .windows1252)
     XCTAssertNil(TextEncoding.named("klingon"))
   }

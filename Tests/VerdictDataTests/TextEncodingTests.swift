@@ -11,7 +11,8 @@ final class TextEncodingTests: XCTestCase {
     XCTAssertEqual(
       TextEncoding.allCases.map(\.rawValue),
       [
-        "utf-8", "windows-1252", "latin-1", "windows-1250", "windows-1251", "macintosh", "shift_jis", "gbk", "big5",
+        "utf-8", "windows-1252", "latin-1", "windows-1250", "windows-1251", "macintosh", "shift_jis", "euc-jp", "gbk",
+        "big5",
         "euc-kr", "utf-16",
       ])
     XCTAssertEqual(TextEncoding(rawValue: "windows-1252"), .windows1252)

@@ -16,7 +16,8 @@ struct DateColumnStreamingTests {
     let texts = samples.map(\.text).filter { !$0.utf8.allSatisfy(CellScanner.isSpace) }
     guard !texts.isEmpty else { return .success(nil) }
     var readings: [(format: DateFormat, dates: [CalendarDate])] = []
-    for candidate in DateFormat.candidates {
+    // A two-digit year first is a candidate of East Asian files alone.
+    for candidate in DateFormat.candidates where !candidate.writesShortYearFirst {
       var dates: [CalendarDate] = []
       for text in texts {
         guard let date = candidate.date(text) else { break }
@@ -101,7 +102,7 @@ struct DateColumnStreamingTests {
     #expect(formats.map(\.pattern) == ["D/M/YYYY", "M/D/YYYY"])
     #expect(detector.firstDisagreement(among: formats) == 2)
     detector.add("24/2/2026")
-    #expect(detector.detection == .format(DateFormat.candidates[4]))
-    #expect(detector.firstDisagreement(among: [DateFormat.candidates[5]]) == nil)
+    #expect(detector.detection == .format(DateFormat(pattern: "D/M/YYYY")!))
+    #expect(detector.firstDisagreement(among: [DateFormat(pattern: "M/D/YYYY")!]) == nil)
   }
 }

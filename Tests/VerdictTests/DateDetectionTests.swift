@@ -27,6 +27,10 @@ struct DateDetectionTests {
     (["28.11.2026", "1.2.2026"], "DD.MM.YYYY"),
     (["2026-11-28", "2026-01-05"], "YYYY-MM-DD"),
     (["2026/11/28"], "YYYY/MM/DD"),
+    // Korean banks.
+    (["2026.11.28", "2026.01.05 14:22:01"], "YYYY.MM.DD"),
+    // A two-digit year first is tried only in East Asian files (below): elsewhere it is last.
+    (["24/01/15", "24/12/31"], "D/M/YY"),
     (["28-11-2026"], "DD-MM-YYYY"),
     (["11-28-2026"], "MM-DD-YYYY"),
     // A time after the date does not get in the way.
@@ -91,10 +95,24 @@ struct DateDetectionTests {
   @Test func candidatesAreTheDocumentedPatterns() {
     #expect(
       DateFormat.candidates.map(\.pattern) == [
-        "YYYY-MM-DD", "YYYY/MM/DD", "DD.MM.YYYY", "DD.MM.YY", "D/M/YYYY", "M/D/YYYY", "D/M/YY", "M/D/YY", "DD-MM-YYYY",
-        "MM-DD-YYYY", "D-MMM-YY", "D MMM YY",
+        "YYYY-MM-DD", "YYYY/MM/DD", "YYYY.MM.DD", "DD.MM.YYYY", "DD.MM.YY", "D/M/YYYY", "M/D/YYYY", "D/M/YY", "M/D/YY",
+        "DD-MM-YYYY", "MM-DD-YYYY", "D-MMM-YY", "D MMM YY", "YY/M/D", "YY.MM.DD",
       ])
     // Each candidate is what its own pattern describes.
     #expect(DateFormat.candidates.allSatisfy { DateFormat(pattern: $0.pattern) == $0 })
+  }
+
+  /// In a Japanese, Chinese or Korean file, `24/01/15` may be 15 January 2024: a column that reads
+  /// both ways is ambiguous, and one that reads only year first is that.
+  @Test func aTwoDigitYearFirstIsAReadingInEastAsianFiles() {
+    var both = DateFormat.Detector(yearFirst: true)
+    for sample in ["24/01/15", "24/12/31"] { both.add(sample) }
+    #expect(both.detection == .ambiguous([Self.format("D/M/YY"), Self.format("YY/M/D")]))
+    var yearFirst = DateFormat.Detector(yearFirst: true)
+    for sample in ["24/01/15", "24/12/31", "25/1/31", "99/12/1"] { yearFirst.add(sample) }
+    #expect(yearFirst.detection == .format(Self.format("YY/M/D")))
+    var dots = DateFormat.Detector(yearFirst: true)
+    for sample in ["24.01.15", "24.12.31", "25.01.31", "99.12.01"] { dots.add(sample) }
+    #expect(dots.detection == .format(Self.format("YY.MM.DD")))
   }
 }

@@ -34,6 +34,8 @@ struct NearMissCellTests {
     ("12,-", .money, .comma, "write a whole amount without the dash for no cents: 12"),
     ("€ 1.200,–", .money, .comma, "write a whole amount without the dash for no cents: € 1.200"),
     ("12.-- CHF", .money, .point, "write a whole amount without the dash for no cents: 12 CHF"),
+    ("△1,234", .number, .point, "\(negative): -1,234"), ("▲ 500", .number, .point, "\(negative): -500"),
+    ("－1,234", .number, .point, "write the minus as an ASCII hyphen-minus: -1,234"),
   ])
   func aHabitOfTheExporterIsRefusedWithTheCellAsItIsRead(
     cell: String, type: ValueType, numbers: NumberFormat, hint: String

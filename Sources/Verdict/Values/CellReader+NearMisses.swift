@@ -1,6 +1,7 @@
 /// Number, money and percent cells that miss a form the reader takes by one habit of the program that
 /// wrote them: a negative amount in parentheses (`(1,234.00)`, as accounting tools write it) or
-/// with the minus after it (`100-`, `1.234,56- €`, as bank statements do), a minus apart from
+/// with the minus after it (`100-`, `1.234,56- €`, as bank statements do), or after a triangle
+/// (`△1,234`, as Japanese accounting does), a minus apart from
 /// the digits (`- 5.00`), a point without a digit before or after it (`.5`, `5.`), a typographic
 /// apostrophe other than `’` between thousands (`1‘234.50`), a dash for no
 /// cents (`12,-`, `€ 12.–`), digits grouped in lakhs where the comma groups nothing
@@ -64,6 +65,15 @@ extension CellReader {
       inner.remove(at: close)
       inner.remove(at: open)
       rewrites.append(("-" + collapsed(inner), negative, "parentheses"))
+    }
+    // Japanese accounting's sign of a negative (`△1,234`, `▲1,234`), and the full-width minus.
+    if minuses == 0, let sign = text.firstIndex(where: { "△▲－".contains($0) }),
+      text.filter({ "△▲－".contains($0) }).count == 1
+    {
+      var rest = text
+      rest.remove(at: sign)
+      let why = text[sign] == "－" ? "write the minus as an ASCII hyphen-minus" : negative
+      rewrites.append(("-" + collapsed(rest), why, text[sign] == "－" ? "full-width minus" : "triangle"))
     }
     if minuses == 1, let minus = text.firstIndex(of: "-") {
       let before = text[..<minus]

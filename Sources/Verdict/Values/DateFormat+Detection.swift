@@ -13,13 +13,16 @@ extension DateFormat {
   }
 
   /// The formats ``detect(_:)`` tries, in order of preference: `YYYY-MM-DD`, `YYYY/MM/DD`,
-  /// `DD.MM.YYYY`, `DD.MM.YY`, `D/M/YYYY`, `M/D/YYYY`, `D/M/YY`, `M/D/YY`, `DD-MM-YYYY`,
+  /// `YYYY.MM.DD` (Korean banks), `DD.MM.YYYY`, `DD.MM.YY`, `D/M/YYYY`, `M/D/YYYY`, `D/M/YY`, `M/D/YY`, `DD-MM-YYYY`,
   /// `MM-DD-YYYY`, and a month's name with a two-digit year as spreadsheets and Oracle write it:
-  /// `D-MMM-YY` (`3-Dec-24`) and `D MMM YY`. (Dates in words with four-digit years need no
-  /// format: the default forms read them.)
+  /// `D-MMM-YY` (`3-Dec-24`) and `D MMM YY`; and last, the year first with two digits, as
+  /// Japanese, Chinese and Korean exports write it, `YY/M/D` and `YY.MM.DD`, tried only in their
+  /// files (``Detector/init(yearFirst:)``). (Dates in words with four-digit years need no format:
+  /// the default forms read them.)
   package static let candidates: [DateFormat] = [
     DateFormat(order: .yearMonthDay, separator: .dash, yearDigits: 4),
     DateFormat(order: .yearMonthDay, separator: .slash, yearDigits: 4),
+    DateFormat(order: .yearMonthDay, separator: .dot, yearDigits: 4),
     DateFormat(order: .dayMonthYear, separator: .dot, yearDigits: 4),
     DateFormat(order: .dayMonthYear, separator: .dot, yearDigits: 2),
     DateFormat(order: .dayMonthYear, separator: .slash, yearDigits: 4, monthWidth: 1, dayWidth: 1),
@@ -30,7 +33,13 @@ extension DateFormat {
     DateFormat(order: .monthDayYear, separator: .dash, yearDigits: 4),
     DateFormat(order: .dayMonthYear, separator: .dash, yearDigits: 2, monthWidth: 3, dayWidth: 1),
     DateFormat(order: .dayMonthYear, separator: .space, yearDigits: 2, monthWidth: 3, dayWidth: 1),
+    DateFormat(order: .yearMonthDay, separator: .slash, yearDigits: 2, monthWidth: 1, dayWidth: 1),
+    DateFormat(order: .yearMonthDay, separator: .dot, yearDigits: 2),
   ]
+
+  /// Whether the format writes a two-digit year first (`YY/M/D`): a candidate of
+  /// ``Detector/init(yearFirst:)``'s alone.
+  var writesShortYearFirst: Bool { order == .yearMonthDay && yearDigits == 2 }
 
   /// The format of a column whose cells are `samples`: among the ``candidates``, those that read
   /// every sample with text (spaces around it ignored, empty samples skipped, and samples no
@@ -70,8 +79,17 @@ extension DateFormat {
     /// Whether the last sample added was left out: blank, or read by no candidate.
     package private(set) var leftOutLast = false
 
-    /// A detector that has seen no sample.
-    package init() {}
+    /// A detector that has seen no sample. With `yearFirst`, a two-digit year may come first, as
+    /// Japanese, Chinese and Korean exports write it (`24/01/15` is 15 January 2024 there): such a
+    /// column then reads two ways, and is ambiguous. Elsewhere `24/01/15` is day first, and
+    /// taking it for year first would make every column of two-digit years ambiguous.
+    package init(yearFirst: Bool = false) {
+      if !yearFirst {
+        for (index, format) in DateFormat.candidates.enumerated() where format.writesShortYearFirst {
+          alive[index] = false
+        }
+      }
+    }
 
     /// Adds the next sample of the column (an empty or blank one changes nothing). Returns
     /// whether two candidates that read every sample so far read this one as different days for

@@ -56,7 +56,11 @@ extension ClientTable {
     table.columns = columns
     table.keyColumn = keyColumn
     let dated = datesOf?(table) ?? Set(columns.indices)
-    var deciders = columns.indices.map { dated.contains($0) ? DateColumn.Decider(column: columns[$0]) : nil }
+    let encoding = (source as? CSVRecordSource)?.encoding ?? .utf8
+    let yearFirst = DateColumn.mayWriteYearFirst(encoding: encoding, columns: columns)
+    var deciders = columns.indices.map {
+      dated.contains($0) ? DateColumn.Decider(column: columns[$0], yearFirst: yearFirst) : nil
+    }
     let buffer = RowBuffer(slots: columns.count)
     var tallies = columns.map { _ in DecimalMarkTally() }
     // Every column is read as the data decides (a policy's types are not known here).

@@ -1,4 +1,5 @@
 import Verdict
+import VerdictData
 
 /// Decides the date format of a column from its cells, for a date field whose policy declares
 /// none: `2/24/2011` is month first, `31/03/2019` day first, and a column whose every date could
@@ -15,17 +16,35 @@ enum DateColumn {
 
   /// The format to read the column with, `nil` for the default forms (ISO and `28.11.2026`, or
   /// cells no candidate reads, which then fail one by one), or the ambiguity that stops a run.
-  static func decide(_ samples: [(line: Int, text: String)], column: String) -> Result<DateFormat?, Ambiguity> {
-    var decider = Decider(column: column)
+  ///
+  /// `yearFirst`: whether the file may write a two-digit year first (``mayWriteYearFirst(encoding:columns:)``).
+  static func decide(
+    _ samples: [(line: Int, text: String)], column: String, yearFirst: Bool = false
+  ) -> Result<DateFormat?, Ambiguity> {
+    var decider = Decider(column: column, yearFirst: yearFirst)
     for sample in samples { decider.add(sample.text, line: sample.line) }
     return decider.decision
   }
 
-  /// ``decide(_:column:)`` one cell at a time, keeping at most a few dozen cells whatever the
+  /// Whether a file may write a two-digit year first (`24/01/15`), as Japanese, Chinese and
+  /// Korean exports do: read in their code pages, or with a header in their scripts.
+  static func mayWriteYearFirst(encoding: TextEncoding, columns: [String]) -> Bool {
+    switch encoding {
+    case .shiftJIS, .eucJP, .gbk, .big5, .eucKR: return true
+    case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .macRoman, .utf16: break
+    }
+    // Kana, the common ideographs, Hangul syllables.
+    let scripts: [ClosedRange<UInt32>] = [0x3040...0x30FF, 0x4E00...0x9FFF, 0xAC00...0xD7A3]
+    return columns.contains { header in
+      header.unicodeScalars.contains { scalar in scripts.contains { $0.contains(scalar.value) } }
+    }
+  }
+
+  /// ``decide(_:column:yearFirst:)`` one cell at a time, keeping at most a few dozen cells whatever the
   /// length of the column: for `verdict check --data`, which reads a file as a stream.
   struct Decider {
     let column: String
-    private var detector = DateFormat.Detector()
+    private var detector: DateFormat.Detector
     private let reader = CellReader()
     private let plain: CellFormat
     /// The first cell, and the cells on which two formats first read different days, by their
@@ -37,9 +56,11 @@ enum DateColumn {
     /// do (it then stops being compared).
     private var differsFromPlain = [Bool](repeating: false, count: DateFormat.candidates.count)
 
-    /// A decider for the column called `column` that has seen no cell.
-    init(column: String) {
+    /// A decider for the column called `column` that has seen no cell; `yearFirst` as
+    /// ``DateColumn/decide(_:column:yearFirst:)`` has it.
+    init(column: String, yearFirst: Bool = false) {
       self.column = column
+      detector = DateFormat.Detector(yearFirst: yearFirst)
       plain = CellFormat(FieldInfo(name: column, type: .date))
     }
 

@@ -46,9 +46,10 @@ struct LayoutDetector {
         dateSlots: dateSlots, dates: &dates, moneySlots: moneySlots, money: &money)
     }
     var failures: [RunFailure] = []
+    let yearFirst = DateColumn.mayWriteYearFirst(encoding: source.encoding, columns: binding.columns)
     for (slot, samples) in zip(dateSlots, dates) {
       let column = binding.columns[binding.columnOfSlot[slot]]
-      switch DateColumn.decide(samples, column: column) {
+      switch DateColumn.decide(samples, column: column, yearFirst: yearFirst) {
       case .success(let format):
         binding.formats[slot].dateFormat = format
       case .failure(let ambiguity): failures.append(RunFailure(.data, located: "\(source.name): \(ambiguity.text)"))

@@ -31,14 +31,14 @@ enum TotalsRow {
   ]
 
   /// The labels in Japanese, Chinese and Korean, as their exports write them (`合計`, `总计`,
-  /// `합계`); compared with the cell's ideographic spaces left out, as forms space them (`合　計`).
+  /// `합계`), compared as ``isEastAsianLabel(_:)`` says.
   static let eastAsianLabelTexts: [String] = [
-    "合計", "総計", "小計", "総合計", "合計金額", "合计", "总计", "小计", "總計", "总合计", "합계", "총계", "소계", "총합계",
+    "合計", "総計", "小計", "総合計", "合計金額", "合计", "总计", "小计", "總計", "总合计", "總合計", "合計額", "합계",
+    "총계", "소계", "총합계",
   ]
 
-  /// ``eastAsianLabelTexts`` packed.
-  static let eastAsianLabels: Set<Packed> = Set(
-    eastAsianLabelTexts.map { Array($0.utf8).withUnsafeBufferPointer { Packed($0)! } })
+  /// ``eastAsianLabelTexts`` as a set.
+  static let eastAsianLabels = Set(eastAsianLabelTexts)
 
   /// ``labelTexts`` packed, for a look-up without an allocation.
   static let labels: Set<Packed> = Set(labelTexts.map { Array($0.utf8).withUnsafeBufferPointer { Packed($0)! } })
@@ -113,26 +113,29 @@ enum TotalsRow {
   }
 
   /// Whether `label`, a trimmed cell starting with a byte of a character from U+3000 up, is one
-  /// of ``eastAsianLabels``: its ideographic spaces and a full-width colon at its end left out.
+  /// of ``eastAsianLabelTexts``: spaces inside it (`合　計`, `합 계`), `【】` around it, a colon
+  /// after it and a qualifier in brackets after that (`合計（JPY）`, `小計（税抜）`, `合計 (3件)`)
+  /// left out.
   static func isEastAsianLabel(_ label: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard label.count <= 32 else { return false }
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: label.count) { buffer in
-      var count = 0
-      var index = label.startIndex
-      while index < label.endIndex {
-        // U+3000, the ideographic space, and U+FF1A, the full-width colon, in UTF-8.
-        let next = label[index..<min(index + 3, label.endIndex)]
-        if next.elementsEqual([0xE3, 0x80, 0x80]) || next.elementsEqual([0xEF, 0xBC, 0x9A]) {
-          index += 3
-          continue
-        }
-        buffer[count] = label[index]
-        count += 1
-        index += 1
-      }
-      guard let packed = Packed(UnsafeBufferPointer(rebasing: buffer[..<count])) else { return false }
-      return eastAsianLabels.contains(packed)
+    // Every label has `計`, `计` or `계`, which names seldom have: a name is told apart by bytes.
+    guard label.count <= 64, containsTotalSign(label) else { return false }
+    var text = String(decoding: label, as: UTF8.self).filter { $0 != " " && $0 != "\u{3000}" }
+    if text.hasPrefix("【"), text.hasSuffix("】") { text = String(text.dropFirst().dropLast()) }
+    if let open = text.firstIndex(where: { $0 == "（" || $0 == "(" }), text.last == "）" || text.last == ")" {
+      text = String(text[..<open])
     }
+    if text.hasSuffix("：") || text.hasSuffix(":") { text.removeLast() }
+    return eastAsianLabels.contains(text)
+  }
+
+  /// Whether `bytes` hold `計`, `计` or `계` in UTF-8.
+  private static func containsTotalSign(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count >= 3 else { return false }
+    for index in 0..<(bytes.count - 2) where bytes[index] == 0xE8 || bytes[index] == 0xEA {
+      let sign = (bytes[index], bytes[index + 1], bytes[index + 2])
+      if sign == (0xE8, 0xA8, 0x88) || sign == (0xE8, 0xAE, 0xA1) || sign == (0xEA, 0xB3, 0x84) { return true }
+    }
+    return false
   }
 
   /// Whether `lowered`, in lower case, is one of ``labels``.
