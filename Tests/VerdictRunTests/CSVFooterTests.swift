@@ -84,4 +84,21 @@ struct CSVFooterTests {
     let single = try CSVFileRun(names, csv: "id\nAcme\n\nBeta\n")
     #expect(single.rows.last == "Beta keep -")
   }
+
+  /// Alipay's statement ends with a line of dashes and its summary, lines with separators but
+  /// short of the header's columns: a footer too. A record after them makes them error rows.
+  @Test func aLineOfDashesAndTheLinesAfterItAtTheEndAreLeftOut() throws {
+    let summary = "-----------------------------\n共2条记录\n已收入:2笔,10.00元\n导出时间:[2024-04-01 10:00:00]\n"
+    let run = try CSVFileRun(policy, csv: "id,visits,note\nC1,7,a\nC2,3,b\n" + summary)
+    #expect(run.rows == ["C1 fire -", "C2 keep -"])
+    #expect(run.status == .success)
+    #expect(
+      run.messages.contains(
+        "note: clients.csv:4: the file ends with a line of dashes and 3 lines after it, not records: left out"),
+      "\(run.messages)")
+    let followed = try CSVFileRun(policy, csv: "id,visits,note\nC1,7,a\n=====\nshort,1\nC3,2,c\n")
+    #expect(followed.status != .success)
+    #expect(followed.rows.contains("C3 keep -"), "\(followed.rows)")
+    #expect(!followed.messages.contains("left out"), "\(followed.messages)")
+  }
 }

@@ -59,11 +59,12 @@ final class RowBuffer {
   }
 
   /// Fills ``cells`` from ``fieldTable``, as the source would have (an empty cell for a slot
-  /// without a field), for a consumer that needs them after all.
+  /// without a field), for a consumer that needs them after all. A policy without fields has
+  /// one cell and no column (``cells`` is never empty): it stays empty.
   func fillCellsFromFieldTable() {
     guard let table = fieldTable else { return }
     for slot in cells.indices {
-      let column = columns[slot]
+      let column = slot < columns.count ? columns[slot] : -1
       cells[slot] = column >= 0 && column < fieldCount ? table[column] : UnsafeBufferPointer(start: nil, count: 0)
     }
   }

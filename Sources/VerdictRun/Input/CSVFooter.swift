@@ -9,13 +9,45 @@ import VerdictData
 /// Such a line is held back as a blank line is: when the file ends after it (and any other such
 /// lines and blank lines), the lines are the file's footer, left out with a note in the summary;
 /// when a record follows, each is the error row it always was.
+///
+/// A line of dashes (`-----`, `=====`) starts a footer as a blank line does, and the lines after
+/// it may have separators, as Alipay's statement ends: `共4条记录`, `已收入:2笔,6200.50元`, …, each
+/// short of the header's columns.
 struct CSVFooter {
   /// The lines of text held back since the last record: how many, and the first.
   private(set) var count = 0
   private var first: (line: Int, text: String)?
+  /// The line of dashes the held lines follow, if they do.
+  private(set) var rule: Int?
 
-  /// The most lines a footer has: a report signs off in a few.
+  /// The most lines a footer has: a report signs off in a few, a statement's summary in a few more.
   static let longest = 5
+  static let longestAfterRule = 10
+
+  /// Whether `record` is a line of dashes: one cell of at least three `-`, `=`, `_` or `*`
+  /// alone, spaces around them aside.
+  static func isRule(_ record: borrowing CSVRecord) -> Bool {
+    guard record.count == 1 else { return false }
+    var marks = 0
+    for byte in record[0] {
+      switch byte {
+      case UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "_"), UInt8(ascii: "*"): marks += 1
+      case UInt8(ascii: " "), UInt8(ascii: "\t"): continue
+      default: return false
+      }
+    }
+    return marks >= 3
+  }
+
+  /// Starts the footer at `record`, a line of dashes (``isRule(_:)``) after the file's records.
+  mutating func startRule(at record: borrowing CSVRecord) {
+    rule = record.position.line
+  }
+
+  /// Whether `record`, after a line of dashes, may be a footer's line: it does not fit the header.
+  func mayFollowRule(_ record: borrowing CSVRecord, shape: CSVRowShape) -> Bool {
+    rule != nil && count < Self.longestAfterRule && !shape.fits(record)
+  }
 
   /// Whether `record`, after a blank line, may be a footer's line: a single cell of words (a
   /// space in it) where the header has more than one column, and no record written with another
@@ -39,6 +71,12 @@ struct CSVFooter {
 
   /// The summary's note on the footer of `file` when the file ended with one, else `nil`.
   func note(file: String) -> String? {
+    if let rule {
+      let lines = count == 1 ? "a line" : "\(count) lines"
+      let after = count == 0 ? "" : " and \(lines) after it"
+      return "note: \(MessageText.escaped(file)):\(rule): the file ends with a line of dashes\(after), not records: "
+        + "left out"
+    }
     guard let first else { return nil }
     let quoted = Value.quote(first.text.count > 40 ? String(first.text.prefix(40)) + "…" : first.text)
     let lines = count == 1 ? "a line" : "\(count) lines"

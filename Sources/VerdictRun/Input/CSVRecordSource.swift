@@ -104,8 +104,15 @@ final class CSVRecordSource: RecordSource {
           emptyRows.append((record.position.line, problem))
           return
         }
-        if !emptyRows.isEmpty, sawFittingRow, footer.mayBeText(record, shape: shape) {
+        if !emptyRows.isEmpty, sawFittingRow,
+          footer.mayBeText(record, shape: shape) || footer.mayFollowRule(record, shape: shape)
+        {
           footer.add(record)
+          emptyRows.append((record.position.line, shape.problem(record)))
+          return
+        }
+        if sawFittingRow, footer.rule == nil, CSVFooter.isRule(record) {
+          footer.startRule(at: record)
           emptyRows.append((record.position.line, shape.problem(record)))
           return
         }

@@ -165,7 +165,10 @@ final class Pipeline: @unchecked Sendable {
     summary.moreDuplicateKeys = writer.duplicateKeys.hasUnnamedRepeats
     summary.forgottenVerdicts = history?.forgottenVerdicts?.warning ?? ""
     summary.columnWarnings = columnWarnings
-    summary.quietWarnings = quietWarnings + writer.remarks + (store?.remarks ?? [])
+    // A file read as the client file and as a table's says its footer once.
+    let remarks = writer.remarks + (store?.remarks ?? [])
+    let firstRemarks = remarks.enumerated().filter { !remarks[..<$0.offset].contains($0.element) }.map(\.element)
+    summary.quietWarnings = quietWarnings + firstRemarks
     summary.textVariants =
       (TextVariants.merged(evaluators.map(\.value.textVariants))?.warnings(fields: policy.fields, sources: sources)
         ?? [])
