@@ -143,4 +143,24 @@ struct DatesInWordsTests {
       return
     }
   }
+
+  /// The hints of East Asian dates that are not read: the day the calendar has, the weekday the
+  /// day is, the Western year of an era's.
+  @Test(arguments: [
+    ("2024年2月30日", "February 2024 has 29 days"),
+    ("2024年1月15日(火)", "2024-01-15 is a Monday (月), not 火"),
+    ("2024년 1월 15일 (화)", "2024-01-15 is a Monday (월), not 화"),
+    ("令和6年1月15日", "the era of Reiwa (令和6 is 2024)"),
+    ("平成元年5月1日", "the era of Heisei (平成元 is 1989)"),
+    ("R06/01/15", "the era of Reiwa (R06 is 2024)"),
+    ("民國113年1月15日", "the era of the Republic of China (民國113 is 2024)"),
+  ])
+  func eastAsianDatesThatAreNotReadSayWhy(_ cell: String, _ hint: String) throws {
+    guard case .failure(let error) = Self.read(cell) else {
+      Issue.record("\(cell) was read")
+      return
+    }
+    let said = try #require(error.hint)
+    #expect(said.contains(hint), "\(said)")
+  }
 }

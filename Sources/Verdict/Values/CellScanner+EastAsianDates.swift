@@ -22,6 +22,20 @@ extension CellScanner {
   /// What follows a weekday written in full: `曜日`, `요일`.
   private static let weekdayWords: [[UInt8]] = [Array("曜日".utf8), Array("요일".utf8)]
 
+  /// What a date with signs after its parts holds, read by shape alone: the day may not exist,
+  /// the weekday may not be the day's.
+  struct EastAsianParts {
+    var year: Int
+    var month: Int
+    var day: Int
+    /// The weekday written after the date, 0 for Monday; `nil` when none is.
+    var weekday: Int?
+    /// Which script's signs: 0 for `年 月 日`, 1 for `년 월 일`.
+    var script: Int
+    /// The offset after the date and its weekday.
+    var end: Int
+  }
+
   /// The cell as a date in the forms of the type's description; `nil` when it is none, or names
   /// no day that exists, or a weekday that is not the day's.
   var eastAsianDate: CalendarDate? {
@@ -29,6 +43,18 @@ extension CellScanner {
     var index = start
     guard let year = digits(&index, fewest: 4, most: 4) else { return nil }
     if let date = koreanDottedDate(year: year, from: index) { return date }
+    guard let parts = eastAsianParts, let date = CalendarDate(year: parts.year, month: parts.month, day: parts.day),
+      parts.weekday == nil || parts.weekday == MonthNames.weekday(of: date),
+      parts.end == end || DateFormat.isTime(bytes, from: parts.end, to: end)
+    else { return nil }
+    return date
+  }
+
+  /// The parts of a date with signs after its parts (`2024年1月15日(月)`), by shape alone.
+  var eastAsianParts: EastAsianParts? {
+    guard end - start >= 8, end - start <= 64, CellScanner.isDigit(bytes[start]) else { return nil }
+    var index = start
+    guard let year = digits(&index, fewest: 4, most: 4) else { return nil }
     skipSpaces(&index)
     guard let script = CellScanner.partSigns.firstIndex(where: { matches($0[0], at: index) }) else { return nil }
     let signs = CellScanner.partSigns[script]
@@ -41,12 +67,57 @@ extension CellScanner {
     skipSpaces(&index)
     guard let day = digits(&index, fewest: 1, most: 2) else { return nil }
     skipSpaces(&index)
-    guard matches(signs[2], at: index), let date = CalendarDate(year: year, month: month, day: day) else {
+    guard matches(signs[2], at: index) else { return nil }
+    index += signs[2].count
+    let weekday = weekday(script: script, at: &index)
+    return EastAsianParts(year: year, month: month, day: day, weekday: weekday, script: script, end: index)
+  }
+
+  /// The hint for a date cell with signs after its parts that names no day, or a weekday that
+  /// is not the day's, or whose year is of an era (`令和6年`, `R06/01/15`, `民國113年`); `nil` for
+  /// any other cell.
+  var eastAsianDateHint: String? {
+    if let parts = eastAsianParts {
+      guard let date = CalendarDate(year: parts.year, month: parts.month, day: parts.day) else {
+        return CellScanner.noSuchDay(year: parts.year, month: parts.month, day: parts.day)
+      }
+      if let written = parts.weekday, written != MonthNames.weekday(of: date) {
+        let names = CellScanner.weekdays[parts.script]
+        let actual = String(decoding: names[MonthNames.weekday(of: date)], as: UTF8.self)
+        return "\(date) is a \(MonthNames.weekdayNames[MonthNames.weekday(of: date)]) (\(actual)), not "
+          + "\(String(decoding: names[written], as: UTF8.self)): check the date, or export it without the weekday"
+      }
       return nil
     }
-    index += signs[2].count
-    if let weekday = weekday(script: script, at: &index), weekday != MonthNames.weekday(of: date) { return nil }
-    return index == end || DateFormat.isTime(bytes, from: index, to: end) ? date : nil
+    return eraHint
+  }
+
+  /// The eras a year may be counted in, with the year before each one's first: Japan's Reiwa,
+  /// Heisei and Showa (by name and by letter, as banks write `R06/01/15`) and the Republic of
+  /// China's (Taiwan's `民國113年`).
+  private static let eras: [(names: [String], name: String, offset: Int)] = [
+    (["令和", "R"], "Reiwa", 2018), (["平成", "H"], "Heisei", 1988), (["昭和", "S"], "Showa", 1925),
+    (["民國", "民国"], "the Republic of China", 1911),
+  ]
+
+  /// The hint for a date whose year is of an era: the year it is, and to export Western years.
+  private var eraHint: String? {
+    let text = string
+    for era in CellScanner.eras {
+      for name in era.names where text.hasPrefix(name) {
+        let rest = text.dropFirst(name.count)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        // `元年` is the era's first year; a letter's era needs a separator after its year.
+        let year = rest.hasPrefix("元") ? 1 : Int(digits)
+        guard let year, year > 0, year < 200 else { continue }
+        let after = rest.dropFirst(rest.hasPrefix("元") ? 1 : digits.count).first
+        guard name.count > 1 ? after == "年" : after.map({ "/.-".contains($0) }) == true else { continue }
+        let written = name + (rest.hasPrefix("元") ? "元" : String(digits))
+        return "the year is counted in the era of \(era.name) (\(written) is \(era.offset + year)), which is not read: "
+          + "export the dates with their Western years"
+      }
+    }
+    return nil
   }
 
   /// `2024. 1. 15.` from after the year at `index`: a dot and a space after the year and the month,

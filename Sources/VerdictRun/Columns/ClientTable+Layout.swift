@@ -55,7 +55,7 @@ extension ClientTable {
       } else if let detected = dateFormats.indices.contains(column) ? dateFormats[column] : nil {
         dates.append("\(field.name) \(detected.pattern)")
       } else {
-        dates.append("\(field.name) YYYY-MM-DD, DD.MM.YYYY or in words")
+        dates.append("\(field.name) YYYY-MM-DD, DD.MM.YYYY, in words or with 年 月 日")
       }
     }
     return dates.isEmpty ? [] : ["dates: " + dates.joined(separator: ", ")]
