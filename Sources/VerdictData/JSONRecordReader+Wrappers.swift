@@ -43,9 +43,12 @@ extension JSONRecordReader {
 
   /// The member of an API's list wrapper that says the list goes on past this page, as written
   /// (Stripe's `"has_more": true`, Pipedrive's `more_items_in_collection`, HubSpot's
-  /// `paging.next`, Harvest's `next_page`: a flag, or a link, token or number of the next page), if
-  /// any: the records taken out of one page alone would leave clients' invoices out without a word.
+  /// `paging.next`, Harvest's `next_page`, Square's `cursor`, PayPal's `links` with `"rel":
+  /// "next"` or its `page` and `total_pages`: a flag, or a link, token or number of the next
+  /// page), if any: the records taken out of one page alone would leave clients' invoices out
+  /// without a word.
   static func nextPage(in members: [JSONMember], under path: String = "") -> String? {
+    if path.isEmpty, let pages = pagesLeft(in: members) { return "\"page\" and \"total_pages\": " + pages }
     for member in members {
       let key = "\"" + MessageText.escaped(path + member.key) + "\""
       switch (member.key.lowercased().filter { $0.isLetter }, member.value) {
@@ -61,10 +64,19 @@ extension JSONRecordReader {
         ("odatanextlink", .string(let link)):
         guard !link.isEmpty else { continue }
         return key
-      case ("offset", .string(let token)):
-        // Airtable's token of the next page (a number is where this page starts, elsewhere).
+      case ("offset", .string(let token)), ("cursor", .string(let token)):
+        // Airtable's and Square's token of the next page (a number is where this page starts,
+        // elsewhere).
         guard !token.isEmpty else { continue }
         return key
+      case ("links", .array(let links)):
+        // Links as REST APIs list them (PayPal): `{"href": …, "rel": "next"}`.
+        let next = links.contains { link in
+          guard case .object(let members) = link else { return false }
+          return members.contains { $0.key == "rel" && $0.value == .string("next") }
+        }
+        guard next else { continue }
+        return key + " with \"rel\": \"next\""
       case ("paging", .object(let inner)), ("links", .object(let inner)), ("pagination", .object(let inner)),
         ("additionaldata", .object(let inner)), ("meta", .object(let inner)):
         if let inside = nextPage(in: inner, under: path + member.key + ".") { return inside }

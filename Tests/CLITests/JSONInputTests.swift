@@ -66,6 +66,19 @@ struct JSONInputTests {
     (#"{"records":[{"id":"a"}],"offset":"itrXYZ/rec1"}"#, #""offset""#),
     (#"{"Invoices":[{"id":"a"}],"pagination":{"page":1,"pageCount":4}}"#, #""pagination": page 1 of 4"#),
     (#"{"Invoices":[{"id":"a"}],"pagination":{"page":4,"pageCount":4}}"#, nil),
+    // PayPal's transaction search: its pages at the top, and its links.
+    (
+      #"{"transaction_details":[{"id":"a"}],"page":1,"total_items":250,"total_pages":3}"#,
+      #""page" and "total_pages": page 1 of 3"#
+    ),
+    (#"{"transaction_details":[{"id":"a"}],"page":3,"total_pages":3}"#, nil),
+    (
+      #"{"items":[{"id":"a"}],"links":[{"href":"https://x/1","rel":"self"},{"href":"https://x/2","rel":"next"}]}"#,
+      #""links" with "rel": "next""#
+    ),
+    (#"{"items":[{"id":"a"}],"links":[{"href":"https://x/1","rel":"self"}]}"#, nil),
+    // Square's cursor, present while more pages follow.
+    (#"{"payments":[{"id":"a"}],"cursor":"eyJsYXN0In0"}"#, #""cursor""#),
   ])
   func aPageOfAListSaysMoreRecordsFollow(text: String, member: String?) throws {
     let workspace = try Workspace(["policy.verdict": Self.policy, "clients.json": text])
