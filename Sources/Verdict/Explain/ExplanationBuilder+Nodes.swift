@@ -137,8 +137,10 @@ extension ExplanationBuilder {
       if case .field(let slot) = expr.kind, !names.contains(program.fields[slot].name) {
         names.append(program.fields[slot].name)
       }
-      if case .aggregate(let index) = expr.kind, !names.contains(program.aggregates[index].text) {
-        names.append(program.aggregates[index].text)
+      if case .aggregate(let index) = expr.kind {
+        let text = program.aggregates[index].text
+        let named = missingOrigin(of: index).map { "\(text) (\($0))" } ?? text
+        if !names.contains(named) { names.append(named) }
       }
       if case .letValue(let slot) = expr.kind, visitedLets.insert(slot).inserted {
         let before = names.count

@@ -43,6 +43,19 @@ extension ExplanationBuilder {
     return text
   }
 
+  /// Why aggregate `index`, missing, is: `1 of 3 invoices without a value`, or `no invoices` (a
+  /// sum of none has no currency); `nil` when the client's records were not read, or for a count.
+  func missingOrigin(of index: Int) -> String? {
+    guard index < records.count else { return nil }
+    let aggregate = program.aggregates[index]
+    guard aggregate.function != .count else { return nil }
+    let tally = records[index]
+    let table = program.tables[aggregate.table].name
+    if tally.counted == 0 { return "no \(table)" }
+    guard tally.missing > 0 else { return nil }
+    return "\(tally.missing) of \(tally.counted) \(table) without a value"
+  }
+
   /// `invoice` for `invoices`, `entry` for `entries`: a table's name for one record.
   private static func singular(_ name: String) -> String {
     if name.hasSuffix("ies") { return String(name.dropLast(3)) + "y" }

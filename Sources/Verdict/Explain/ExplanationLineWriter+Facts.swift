@@ -64,7 +64,8 @@ extension ExplanationLineWriter {
   /// An unknown test: the values it misses, from the whole builder (lines with missing data
   /// are the rarer ones).
   private func unknown(_ index: Int32) {
-    let builder = ExplanationBuilder(policy: policy, values: values, fields: client?.values ?? [], wording: wording)
+    var builder = ExplanationBuilder(policy: policy, values: values, fields: client?.values ?? [], wording: wording)
+    builder.records = client?.records ?? []
     let node = plan.nodes[Int(index)]
     var shown = ConditionNode(
       kind: node.kind, text: plainText(node.text), value: .missing,
