@@ -29,7 +29,9 @@ extension EastAsianLook {
       guard length > 0 else { break }
       reading.characters += 1
       if length == 2, isEveryday(lead, sample[index + 1], encoding) { reading.everyday += 1 }
-      if isJapanese(lead, encoding) { reading.japanese += 1 }
+      if isJapanese(lead, encoding) || encoding == .eucJP && isJapaneseWord(at: index, in: sample) {
+        reading.japanese += 1
+      }
       index += length
     }
     return reading
@@ -97,6 +99,18 @@ extension EastAsianLook {
       return trail >= 0xA1 && ((0xA1...0xA3).contains(lead) || (0xB0...0xC8).contains(lead))
     case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .macRoman, .utf16:
       return false
+    }
+  }
+
+  /// Words of Japanese business data that a list of names in kanji alone still has, in EUC-JP:
+  /// `会社` (company, as in `株式会社`) and `御中` (the address to a company); read as GBK they
+  /// are words no Chinese text writes (`柴家`, `告面`).
+  private static let japaneseWords: [[UInt8]] = [[0xB2, 0xF1, 0xBC, 0xD2], [0xB8, 0xE6, 0xC3, 0xE6]]
+
+  /// Whether one of ``japaneseWords`` starts at `index`.
+  private static func isJapaneseWord(at index: Int, in sample: UnsafeBufferPointer<UInt8>) -> Bool {
+    japaneseWords.contains { word in
+      index + word.count <= sample.count && word.indices.allSatisfy { sample[index + $0] == word[$0] }
     }
   }
 

@@ -34,7 +34,8 @@ enum EastAsianLook {
     /// Byte sequences that are no character in it.
     var invalid = 0
     /// Characters that a Japanese text has and a Chinese or Korean one read in the same code
-    /// page has not: Shift_JIS's full-width ones (lead byte `81`–`9F`), EUC-JP's kana.
+    /// page has not: Shift_JIS's full-width ones (lead byte `81`–`9F`), EUC-JP's kana and the
+    /// first characters of a few words of Japanese business data (`会社`, `御中`).
     var japanese = 0
 
     /// Whether the sample is likely written in this code page, had it `least` characters or
@@ -57,9 +58,10 @@ enum EastAsianLook {
   static let leastCharacters = 3
 
   /// How many characters a reading needs before Korean wins over a Chinese reading of the same
-  /// bytes: Korean's everyday characters are a narrow band of the shared bytes, which a Chinese
-  /// text's characters fall outside of about two times in five, so twelve inside it are Korean
-  /// (a Chinese text has them by chance about once in five hundred).
+  /// bytes, all of them everyday Korean ones: Korean's everyday characters are a narrow band of
+  /// the shared bytes, which a Chinese text's characters fall outside of about two times in five,
+  /// so twelve all inside it are Korean (a Chinese text's twelve are, by chance, about once in five
+  /// hundred). One outside it leaves the two readings to the user.
   static let koreanEvidence = 12
 
   /// The East Asian code page `sample` (the start of input that is not UTF-8) is written in;
@@ -81,7 +83,7 @@ enum EastAsianLook {
     // Kana are Japanese: a Chinese or Korean text has none, though their code pages have them.
     if others.contains(.eucJP), others.isSubset(of: [.eucJP, .gbk, .big5, .eucKR]) { return .eucJP }
     if let korean = likely.first(where: { $0.encoding == .eucKR }), korean.characters >= koreanEvidence,
-      others.isSubset(of: [.eucKR, .gbk, .big5])
+      korean.everyday == korean.characters, others.isSubset(of: [.eucKR, .gbk, .big5])
     {
       return .eucKR
     }

@@ -48,7 +48,7 @@ extension JSONRecordReader {
   /// page), if any: the records taken out of one page alone would leave clients' invoices out
   /// without a word.
   static func nextPage(in members: [JSONMember], under path: String = "") -> String? {
-    if path.isEmpty, let pages = pagesLeft(in: members) { return "\"page\" and \"total_pages\": " + pages }
+    if path.isEmpty, let pages = pagesLeft(in: members) { return pages }
     for member in members {
       let key = "\"" + MessageText.escaped(path + member.key) + "\""
       switch (member.key.lowercased().filter { $0.isLetter }, member.value) {

@@ -135,6 +135,22 @@ final class EastAsianEncodingTests: XCTestCase {
     XCTAssertTrue(error.hint?.contains("--encoding windows-1252") == true, error.hint ?? "")
   }
 
+  /// Chinese names whose characters all fall in Korean's band but one: read as Korean before the
+  /// review (twelve characters were enough); now refused with the readings, never taken for Korean.
+  func testChineseNamesAreNeverTakenForKorean() throws {
+    let bytes = try Self.encoded("id,name,owed\n1,段磊,8387\n2,崔亮,5604\n3,罗红娜,1271\n4,孔桂梅,5737\n5,闫凯琳,7474\n", .gbk)
+    let source = ByteSource(bytes: bytes, encoding: nil)
+    XCTAssertNotEqual(source.encoding, .eucKR)
+    let error = try XCTUnwrap(EncodedText.readError(source))
+    XCTAssertTrue(error.message.contains("\"段磊\" in GBK"), error.message)
+  }
+
+  /// A Japanese list in EUC-JP with kanji alone is told by its company words (`会社`).
+  func testKanjiAloneInEUCJPIsToldByItsCompanyWords() throws {
+    let bytes = try Self.encoded("name,owed\n株式会社山田商事,500\n佐藤花子,50\n", .eucJP)
+    XCTAssertEqual(try bytes.withUnsafeBufferPointer { try TextEncoding.detect(in: $0, isWholeInput: true) }, .eucJP)
+  }
+
   func testMoreKoreanTextIsKorean() throws {
     let text = "id,name,channel\n1,주식회사 한빛,전화\n2,김민수,이메일\n3,이영희,채팅\n4,네이버 주식회사,전화\n"
     let bytes = try Self.encoded(text, .eucKR)

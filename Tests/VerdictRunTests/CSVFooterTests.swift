@@ -96,6 +96,11 @@ struct CSVFooterTests {
       run.messages.contains(
         "note: clients.csv:4: the file ends with a line of dashes and 3 lines after it, not records: left out"),
       "\(run.messages)")
+    // In a file of one column, a line of dashes is a record like the others.
+    let names = try Policy(
+      "field id: text\nrule \"r\" when id == \"b\" then recommend review\notherwise recommend keep\n")
+    let oneColumn = try CSVFileRun(names, csv: "id\na\n---\nb\n")
+    #expect(oneColumn.rows == ["a keep -", "--- keep -", "b review -"], "\(oneColumn.rows)")
     let followed = try CSVFileRun(policy, csv: "id,visits,note\nC1,7,a\n=====\nshort,1\nC3,2,c\n")
     #expect(followed.status != .success)
     #expect(followed.rows.contains("C3 keep -"), "\(followed.rows)")

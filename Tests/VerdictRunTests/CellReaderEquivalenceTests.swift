@@ -163,7 +163,8 @@ struct CellReaderEquivalenceTests {
     guard case .success(.bool) = new else { return false }
     let words = [
       "ja", "nein", "wahr", "falsch", "oui", "non", "vrai", "faux", "nee", "waar", "onwaar", "si", "sí", "sì", "vero",
-      "verdadero", "falso", "on", "off", "checked", "unchecked",
+      "verdadero", "falso", "on", "off", "checked", "unchecked", "sim", "não", "nao", "evet", "hayır", "hayir", "כן",
+      "לא", "نعم", "لا",
     ]
     return words.contains(cell.trimmingCharacters(in: .whitespaces).lowercased())
   }

@@ -12,7 +12,8 @@ struct HeaderUnitsTests {
     ("gross_usd", ["USD"]), ("fee-eur", ["EUR"]), ("try_amount", []), ("total", []), ("Kwota (zł)", ["PLN"]),
     ("Betrag (Fr.)", ["CHF"]), ("Betrag SFr.", []), ("Betrag (SFr.)", ["CHF"]), ("Belopp (kr)", []), ("Částka Kč", []),
     ("Rent per Sq Ft", []), ("Částka (Kč)", ["CZK"]),
-    ("Fr", []), ("Zł Amount", []),
+    ("Fr", []), ("Zł Amount", []), ("valor (R$)", ["BRL"]), ("Amount (US$)", ["USD"]), ("Tutar (TL)", ["TRY"]),
+    ("Amount (AED)", ["AED"]),
   ])
   func currenciesAreNamedBySignsAndCommonCodesInCapitals(header: String, codes: [String]) {
     #expect(HeaderUnits.currencies(in: header).map(\.code) == codes)

@@ -29,7 +29,7 @@ struct CurrencySignTests {
     ("NZ$ 15", "15", "NZD"), ("S$9.90", "9.90", "SGD"), ("12 000 Ft", "12000", "HUF"), ("-₽300", "-300", "RUB"),
     ("-300 ₽", "-300", "RUB"), ("100 лв", "100", "BGN"), ("5000円", "5000", "JPY"), ("Fr. 1'234.50", "1234.50", "CHF"),
     ("SFr. 99.90", "99.90", "CHF"), ("12.50 Fr.", "12.50", "CHF"), ("10,000원", "10000", "KRW"),
-    ("￦5,000", "5000", "KRW"),
+    ("￦5,000", "5000", "KRW"), ("S/ 1,234.56", "1234.56", "PEN"), ("KD 50", "50", "KWD"),
   ])
   func aSignOfOneCurrencyIsReadAsIt(_ cell: String, _ amount: String, _ code: String) {
     #expect(Self.read(cell, in: nil) == Self.money(amount, code), "\(cell)")
@@ -37,7 +37,10 @@ struct CurrencySignTests {
   }
 
   /// With decimal commas, as Polish, Brazilian and Turkish exports write amounts.
-  @Test(arguments: [("1 234,56 zł", "1234.56", "PLN"), ("R$ 99,90", "99.90", "BRL"), ("₺45,50", "45.50", "TRY")])
+  @Test(arguments: [
+    ("1 234,56 zł", "1234.56", "PLN"), ("R$ 99,90", "99.90", "BRL"), ("₺45,50", "45.50", "TRY"),
+    ("12.500,50 TL", "12500.50", "TRY"), ("TL 1.234,56", "1234.56", "TRY"),
+  ])
   func aSignOfOneCurrencyWithADecimalComma(_ cell: String, _ amount: String, _ code: String) {
     #expect(Self.read(cell, in: nil, numbers: .comma) == Self.money(amount, code), "\(cell)")
   }
@@ -48,7 +51,8 @@ struct CurrencySignTests {
     ("1 200 kr", "SEK", "1200"), ("kr 1 200", "NOK", "1200"), ("kr. 1.200,00", "DKK", "1200.00"),
     ("1.200,00 kr.", "DKK", "1200.00"), ("¥1234", "JPY", "1234"), ("¥1234", "CNY", "1234"), ("C$50", "CAD", "50"),
     ("C$50", "NIO", "50"), ("250 lei", "RON", "250"), ("￥1,248", "JPY", "1248"), ("￥99", "CNY", "99"),
-    ("2,500元", "CNY", "2500"), ("2,500元", "TWD", "2500"),
+    ("2,500元", "CNY", "2500"), ("2,500元", "TWD", "2500"), ("Rs. 12,345.50", "INR", "12345.50"),
+    ("Rs 5,500", "PKR", "5500"),
   ])
   func aSignOfSeveralTakesTheFieldsCurrency(_ cell: String, _ code: String, _ amount: String) {
     let numbers: NumberFormat = cell.contains(",00") ? .comma : .point

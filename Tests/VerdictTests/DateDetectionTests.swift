@@ -29,8 +29,10 @@ struct DateDetectionTests {
     (["2026/11/28"], "YYYY/MM/DD"),
     // Korean banks.
     (["2026.11.28", "2026.01.05 14:22:01"], "YYYY.MM.DD"),
-    // A two-digit year first is tried only in East Asian files (below): elsewhere it is last.
+    // A two-digit year first is tried only in East Asian files (below): elsewhere it is last,
+    // and a day that does not exist (`31/2/24`, which `YY/M/D` alone would read) decides nothing.
     (["24/01/15", "24/12/31"], "D/M/YY"),
+    (["15/3/24", "20/4/24", "31/2/24", "25/12/24"], "D/M/YY"),
     (["28-11-2026"], "DD-MM-YYYY"),
     (["11-28-2026"], "MM-DD-YYYY"),
     // A time after the date does not get in the way.

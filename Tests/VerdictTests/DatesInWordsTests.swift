@@ -36,6 +36,9 @@ struct DatesInWordsTests {
     ("11th Mar 2024", 2024, 3, 11), ("29 Feb 2024", 2024, 2, 29), ("1 Mär 2024", 2024, 3, 1),
     ("Mai 5, 2023", 2023, 5, 5), ("15 août 2023", 2023, 8, 15), ("15 aout 2023", 2023, 8, 15),
     ("31-Okt-2023", 2023, 10, 31), ("Sept 30 2023", 2023, 9, 30), ("1 Jän 2023", 2023, 1, 1),
+    ("10 dic 2023", 2023, 12, 10), ("15-ene-2024", 2024, 1, 15), ("15 fev 2024", 2024, 2, 15),
+    ("15-set-2024", 2024, 9, 15), ("3 out 2024", 2024, 10, 3), ("15 Oca 2024", 2024, 1, 15),
+    ("1 Ağustos 2024", 2024, 8, 1), ("2 maggio 2024", 2024, 5, 2), ("4 mrt 2024", 2024, 3, 4),
   ])
   func readsEveryMonthNameItKnows(_ cell: String, _ year: Int, _ month: Int, _ day: Int) {
     #expect(Self.read(cell) == Self.date(year, month, day), "\(cell)")

@@ -10,7 +10,7 @@ struct TruthWordTests {
 
   @Test(arguments: [
     "true", "YES", "y", "1", "Ja", "wahr", "oui", "Vrai", "waar", "sí", "Sì", "si", "vero", "verdadero", " OUI ",
-    "on", "ON", "checked", "Checked",
+    "on", "ON", "checked", "Checked", "Sim", "EVET", "כן", "نعم",
   ])
   func wordsForTrue(_ cell: String) {
     #expect(CellReader().read(cell, for: Self.field) == .success(.bool(true)), "\(cell)")
@@ -18,6 +18,7 @@ struct TruthWordTests {
 
   @Test(arguments: [
     "false", "No", "n", "0", "nein", "falsch", "non", "FAUX", "nee", "onwaar", "falso", "off", "OFF", "unchecked",
+    "Não", "nao", "Hayır", "HAYIR", "hayir", "לא", "لا",
   ])
   func wordsForFalse(_ cell: String) {
     #expect(CellReader().read(cell, for: Self.field) == .success(.bool(false)), "\(cell)")

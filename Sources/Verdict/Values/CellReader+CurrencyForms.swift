@@ -47,5 +47,7 @@ extension CellReader {
   package static let commonCodes: Set<String> = [
     "EUR", "USD", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF",
     "RON", "BGN", "INR", "BRL", "MXN", "ZAR", "SGD", "HKD", "ILS", "TRY", "UAH", "RUB", "KRW", "THB",
+    "ARS", "CLP", "COP", "PEN", "UYU", "AED", "SAR", "EGP", "QAR", "KWD", "BHD", "OMR", "JOD", "MAD", "NGN",
+    "KES", "PKR", "LKR", "BDT", "IDR", "MYR", "VND", "TWD", "ISK",
   ]
 }

@@ -36,11 +36,13 @@ extension CellScanner {
         switch word {
         case CellScanner.packed("true"), CellScanner.packed("yes"), CellScanner.packed("y"), CellScanner.packed("1"),
           CellScanner.packed("ja"), CellScanner.packed("wahr"), CellScanner.packed("oui"), CellScanner.packed("vrai"),
-          CellScanner.packed("waar"), CellScanner.packed("si"), CellScanner.packed("vero"), CellScanner.packed("on"):
+          CellScanner.packed("waar"), CellScanner.packed("si"), CellScanner.packed("vero"), CellScanner.packed("on"),
+          CellScanner.packed("sim"), CellScanner.packed("evet"):
           return true
         case CellScanner.packed("false"), CellScanner.packed("no"), CellScanner.packed("n"), CellScanner.packed("0"),
           CellScanner.packed("nein"), CellScanner.packed("non"), CellScanner.packed("faux"), CellScanner.packed("nee"),
-          CellScanner.packed("falso"), CellScanner.packed("off"):
+          CellScanner.packed("falso"), CellScanner.packed("off"), CellScanner.packed("nao"),
+          CellScanner.packed("hayir"):
           return false
         default: return nil
         }
@@ -48,9 +50,10 @@ extension CellScanner {
     }
     switch string.lowercased() {
     case "true", "yes", "y", "1", "ja", "wahr", "oui", "vrai", "waar", "si", "sí", "sì", "vero", "verdadero", "on",
-      "checked":
+      "checked", "sim", "evet", "כן", "نعم":
       return true
-    case "false", "no", "n", "0", "nein", "falsch", "non", "faux", "nee", "onwaar", "falso", "off", "unchecked":
+    case "false", "no", "n", "0", "nein", "falsch", "non", "faux", "nee", "onwaar", "falso", "off", "unchecked",
+      "não", "nao", "hayır", "hayir", "לא", "لا":
       return false
     default: return nil
     }

@@ -55,8 +55,8 @@ extension DateFormat {
   /// DateFormat.detect(["2/1/2013", "2/24/2013"])  // .format(M/D/YYYY): 24 is no month
   /// DateFormat.detect(["01/02/2026"])             // .ambiguous([D/M/YYYY, M/D/YYYY])
   /// ```
-  package static func detect(_ samples: [String]) -> Detection {
-    var detector = Detector()
+  package static func detect(_ samples: [String], yearFirst: Bool = false) -> Detection {
+    var detector = Detector(yearFirst: yearFirst)
     for sample in samples { detector.add(sample) }
     return detector.detection
   }
@@ -68,6 +68,8 @@ extension DateFormat {
     private static let count = DateFormat.candidates.count
     /// Whether each candidate read every sample with text so far.
     private var alive = [Bool](repeating: true, count: count)
+    /// Whether each candidate is tried at all (``init(yearFirst:)``).
+    private var enabled = [Bool](repeating: true, count: count)
     /// For candidates `i` and `j`, at `i * count + j`: the first sample they read as different
     /// days (its place among the samples added, from 0), or `nil` while they agree.
     private var disagreement = [Int?](repeating: nil, count: count * count)
@@ -87,6 +89,7 @@ extension DateFormat {
       if !yearFirst {
         for (index, format) in DateFormat.candidates.enumerated() where format.writesShortYearFirst {
           alive[index] = false
+          enabled[index] = false
         }
       }
     }
@@ -107,7 +110,7 @@ extension DateFormat {
       // A cell no candidate reads (`03/04/2026 10:00 AM`, `n/a`) is refused on its own row; it
       // must not leave every other cell of the column without a format.
       if !(0..<Self.count).contains(where: { alive[$0] && dates[$0] != nil }),
-        !DateFormat.candidates.contains(where: { $0.date(sample) != nil })
+        !(0..<Self.count).contains(where: { enabled[$0] && DateFormat.candidates[$0].date(sample) != nil })
       {
         return false
       }

@@ -1,9 +1,11 @@
 /// The names of months and weekdays that dates in words use, in the languages of the exports
-/// Verdict reads (English, German, French): `Dec`, `December`, `Dezember`, `déc.`, `Tue`.
+/// Verdict reads: months in English, German, French, Spanish, Portuguese, Italian, Dutch and
+/// Turkish (`Dec`, `December`, `Dezember`, `déc.`, `dic`, `dez`, `Ara`), weekdays in English,
+/// German and French (`Tue`; Spanish `mar` is Tuesday, and a month).
 ///
 /// A name is looked up in small letters, without the dot an abbreviation may end with. No name
-/// stands for two months across these languages (`mar` is March, `mai` May, in each that has it),
-/// so a cell's month never depends on guessing its language.
+/// stands for two months across these languages (`mar` is March, `mai` May, `set` September, in
+/// each that has it), so a cell's month never depends on guessing its language.
 package enum MonthNames {
   /// The month `word` names (1 to 12), or `nil`.
   static func month(_ word: some Sequence<UInt8>) -> Int? {
@@ -58,18 +60,22 @@ package enum MonthNames {
 
   private static let months: [String: Int] = {
     let names = [
-      ["january", "jan", "januar", "janvier", "janv", "jän"],
-      ["february", "feb", "februar", "février", "févr", "fevrier", "fevr"],
-      ["march", "mar", "märz", "mär", "mrz", "mars"],
-      ["april", "apr", "avril", "avr"],
-      ["may", "mai"],
-      ["june", "jun", "juni", "juin"],
-      ["july", "jul", "juli", "juillet", "juil"],
-      ["august", "aug", "août", "aout"],
-      ["september", "sep", "sept", "septembre"],
-      ["october", "oct", "oktober", "okt", "octobre"],
-      ["november", "nov", "novembre"],
-      ["december", "dec", "dezember", "dez", "décembre", "déc", "decembre"],
+      ["january", "jan", "januar", "janvier", "janv", "jän"] + ["enero", "ene", "janeiro", "gennaio", "gen", "januari"]
+        + ["ocak", "oca"],
+      ["february", "feb", "februar", "février", "févr", "fevrier", "fevr"]
+        + ["febrero", "fevereiro", "fev", "febbraio", "februari", "şubat", "şub"],
+      ["march", "mar", "märz", "mär", "mrz", "mars"] + ["marzo", "março", "marco", "maart", "mrt", "mart"],
+      ["april", "apr", "avril", "avr"] + ["abril", "abr", "aprile", "nisan", "nis"],
+      ["may", "mai"] + ["mayo", "maio", "maggio", "mag", "mei", "mayıs"],
+      ["june", "jun", "juni", "juin"] + ["junio", "junho", "giugno", "giu", "haziran", "haz"],
+      ["july", "jul", "juli", "juillet", "juil"] + ["julio", "julho", "luglio", "lug", "temmuz", "tem"],
+      ["august", "aug", "août", "aout"] + ["agosto", "ago", "augustus", "ağustos", "ağu"],
+      ["september", "sep", "sept", "septembre"] + ["septiembre", "setiembre", "setembro", "settembre", "set"]
+        + ["eylül", "eyl"],
+      ["october", "oct", "oktober", "okt", "octobre"] + ["octubre", "outubro", "out", "ottobre", "ott", "ekim", "eki"],
+      ["november", "nov", "novembre"] + ["noviembre", "novembro", "kasım", "kas"],
+      ["december", "dec", "dezember", "dez", "décembre", "déc", "decembre"]
+        + ["diciembre", "dic", "dezembro", "dicembre", "aralık", "ara"],
     ]
     var numbers: [String: Int] = [:]
     for (index, spellings) in names.enumerated() {

@@ -18,7 +18,8 @@ package enum CurrencyColumn: UnreadColumn {
     "devise", "moneda", "divisa", "valuta", "moeda", "waluta", "měna", "valuuta", "valūta",
     "währungscode", "waehrungscode", "wkz", "wkzumsatz", "munt", "valutaiso", "valutatransazione",
     "codicevaluta", "codigomoneda", "códigomoneda", "devisedelopération", "devisedeloperation", "pénznem",
-    "通貨", "通貨コード", "币种", "幣別", "币别", "貨幣", "货币", "통화", "통화코드",
+    "通貨", "通貨コード", "币种", "幣別", "币别", "貨幣", "货币", "통화", "통화코드", "parabirimi", "dövizcinsi",
+    "dovizcinsi", "العملة", "מטבע",
   ]
 
   /// What is wrong: `has a column 'Currency', but 'gross' reads every bare amount as EUR, …`.

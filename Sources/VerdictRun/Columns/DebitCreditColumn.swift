@@ -21,6 +21,9 @@ package enum DebitCreditColumn: UnreadColumn {
     "créditdébit",
     // Wise's `Direction` (`IN`, `OUT`); Japanese, Chinese and Korean banks' and payment apps'.
     "direction", "inout", "入出金区分", "入出金", "收支", "收付", "借贷标志", "借贷", "입출금구분", "입출금",
+    // Portuguese and Spanish, Turkish, Hebrew, Arabic.
+    "débitocrédito", "debitocredito", "créditodébito", "borçalacak", "borcalacak", "alacakborç", "חובהזכות",
+    "مديندائن",
   ]
 
   /// What is wrong: `has a column 'Af Bij' that says whether each amount is money in or out, …`.
@@ -43,8 +46,10 @@ package enum DebitCreditColumn: UnreadColumn {
     true
   }
 
-  /// Whether a header names a row's side.
+  /// Whether a header names a row's side: `D/C` with its slash (a bare `DC` is as often a data
+  /// centre or Washington).
   package static func isNamed(_ header: String) -> Bool {
-    names.contains(String(header.lowercased().filter(\.isLetter)))
+    let trimmed = header.trimmingCharacters(in: .whitespaces).uppercased()
+    return names.contains(String(header.lowercased().filter(\.isLetter))) || trimmed == "D/C" || trimmed == "C/D"
   }
 }

@@ -72,7 +72,12 @@ package enum HeaderUnits {
   /// keys and machine exports write them (`gross_usd`; not `try`, a word before it is Turkey's
   /// lira).
   static func currencies(in header: String) -> [Currency] {
-    var found: [Currency] = header.compactMap { Currency(symbol: $0) }
+    // `$` after a letter is another dollar's or a real's sign (`R$`, `US$`, `CA$`), not the US dollar.
+    let characters = Array(header)
+    var found: [Currency] = characters.indices.compactMap { index in
+      let afterLetter = index > 0 && characters[index - 1].isLetter
+      return characters[index] == "$" && afterLetter ? nil : Currency(symbol: characters[index])
+    }
     // A sign in brackets alone: `Ft` and `Fr.` are also words (`Rent per Sq Ft`).
     for inside in bracketed(in: header) {
       if let currency = Currency(sign: inside.trimmingCharacters(in: .whitespaces)[...]) { found.append(currency) }

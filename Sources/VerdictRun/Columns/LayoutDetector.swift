@@ -70,17 +70,18 @@ struct LayoutDetector {
       binding.formats[slot].numbers = NumberFormat(decimalMark: decision.mark, grouping: options.grouping ?? .any)
     }
     if learnsNotation {
-      binding.notation = notation(binding, moneySlots: moneySlots, money: money, dateSlots: dateSlots, dates: dates)
+      binding.notation = notation(
+        binding, moneySlots: moneySlots, money: money, dateSlots: dateSlots, dates: dates, yearFirst: yearFirst)
     }
     source.binding = binding
   }
 
   /// How the file writes money (its sampled money cells, read with the first money column's
   /// decimal mark) and dates (the first date column's declared format, or the one its sampled
-  /// cells show).
+  /// cells show, two-digit years first among the formats when `yearFirst`).
   private func notation(
     _ binding: ColumnBinding, moneySlots: [Int], money: [String], dateSlots: [Int],
-    dates: [[(line: Int, text: String)]]
+    dates: [[(line: Int, text: String)]], yearFirst: Bool
   ) -> DataNotation {
     var notation = DataNotation.plain
     if let slot = moneySlots.first {
@@ -93,7 +94,7 @@ struct LayoutDetector {
       if let declared = policy.fields[slot].dateFormat {
         notation.dateFormat = declared
       } else if let index = dateSlots.firstIndex(of: slot),
-        case .format(let format) = DateFormat.detect(dates[index].map(\.text))
+        case .format(let format) = DateFormat.detect(dates[index].map(\.text), yearFirst: yearFirst)
       {
         notation.dateFormat = format
       }

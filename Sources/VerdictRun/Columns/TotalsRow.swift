@@ -28,7 +28,26 @@ enum TotalsRow {
     "totalt", "i alt", "yhteensä",
     // What spreadsheets' pivot tables and subtotals write (Excel in German, LibreOffice).
     "gesamtergebnis", "total result", "résultat total", "gross total", "total amount",
+    // Spanish, Portuguese, Turkish.
+    "totales", "subtotales", "total a pagar", "total geral", "totais", "soma", "toplam", "genel toplam",
+    "ara toplam",
   ]
+
+  /// The labels in scripts other than the Latin and the East Asian ones, in small letters:
+  /// Russian (as 1C and Russian banks write it), Greek, Arabic, Hebrew (`סה"כ` with a quote or a
+  /// gershayim).
+  static let otherScriptLabels: Set<String> = [
+    "итого", "всего", "итого:", "σύνολο", "γενικό σύνολο", "المجموع", "الإجمالي", "الاجمالي", "المجموع الكلي",
+    "סה\"כ", "סה״כ", "סך הכל", "סך הכול",
+  ]
+
+  /// The first two bytes of ``otherScriptLabels`` in small and in capital letters: a name in
+  /// these scripts is told apart by them, without an allocation.
+  static let otherScriptStarts: Set<UInt16> = Set(
+    otherScriptLabels.flatMap { [$0, $0.uppercased()] }.map { label in
+      let bytes = Array(label.utf8)
+      return UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+    })
 
   /// The labels in Japanese, Chinese and Korean, as their exports write them (`合計`, `总计`,
   /// `합계`), compared as ``isEastAsianLabel(_:)`` says.
@@ -103,6 +122,14 @@ enum TotalsRow {
     }
     guard label.count >= 3 else { return false }
     if label[label.startIndex] >= 0xE3 { return isEastAsianLabel(label) }
+    // Greek, Cyrillic, Hebrew and Arabic letters start with these bytes in UTF-8.
+    if (0xCE...0xDB).contains(label[label.startIndex]) {
+      let start = UInt16(label[label.startIndex]) << 8 | UInt16(label[label.startIndex + 1])
+      guard label.count <= 48, otherScriptStarts.contains(start) else { return false }
+      var text = String(decoding: label, as: UTF8.self).lowercased()
+      if text.hasSuffix(":") { text.removeLast() }
+      return otherScriptLabels.contains(text.trimmingCharacters(in: .whitespaces))
+    }
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: label.count) { buffer in
       let lowered = UnsafeMutableBufferPointer(rebasing: buffer[..<label.count])
       _ = lowered.initialize(fromContentsOf: label)

@@ -25,9 +25,10 @@ struct CSVFooter {
   static let longestAfterRule = 10
 
   /// Whether `record` is a line of dashes: one cell of at least three `-`, `=`, `_` or `*`
-  /// alone, spaces around them aside.
-  static func isRule(_ record: borrowing CSVRecord) -> Bool {
-    guard record.count == 1 else { return false }
+  /// alone, spaces around them aside, where the header has more than one column (in a file of
+  /// one column it is a record like the others).
+  static func isRule(_ record: borrowing CSVRecord, shape: CSVRowShape) -> Bool {
+    guard record.count == 1, shape.columnCount > 1 else { return false }
     var marks = 0
     for byte in record[0] {
       switch byte {

@@ -111,7 +111,7 @@ final class CSVRecordSource: RecordSource {
           emptyRows.append((record.position.line, shape.problem(record)))
           return
         }
-        if sawFittingRow, footer.rule == nil, CSVFooter.isRule(record) {
+        if sawFittingRow, footer.rule == nil, CSVFooter.isRule(record, shape: shape) {
           footer.startRule(at: record)
           emptyRows.append((record.position.line, shape.problem(record)))
           return
