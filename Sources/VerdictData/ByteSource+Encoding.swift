@@ -50,7 +50,8 @@ extension ByteSource {
     switch encoding {
     case .utf16:
       return TextEncoding.utf16PatternWindow
-    case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .macRoman, .shiftJIS, .eucJP, .gbk, .big5, .eucKR:
+    case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .windows1254, .macRoman, .shiftJIS, .eucJP, .gbk,
+      .big5, .eucKR:
       return ForeignFileKind.signatureLength
     }
   }
@@ -83,6 +84,8 @@ extension ByteSource {
       transcoder = Transcoder(decoding: .codePage(CodePageTables.windows1250), readSize: chunkSize)
     case .windows1251:
       transcoder = Transcoder(decoding: .codePage(CodePageTables.windows1251), readSize: chunkSize)
+    case .windows1254:
+      transcoder = Transcoder(decoding: .codePage(CodePageTables.windows1254), readSize: chunkSize)
     case .macRoman:
       transcoder = Transcoder(decoding: .codePage(CodePageTables.macRoman), readSize: chunkSize)
     case .utf16:

@@ -1,7 +1,8 @@
 /// Text that detection read as Windows-1252 (``TextEncoding/detect(in:isWholeInput:)``) but whose
 /// words look written in another code page: Central European (Windows-1250: `Łódź` is
 /// `A3 F3 64 9F`, which Windows-1252 reads `£ódŸ`), Cyrillic (Windows-1251: `Альфа` reads
-/// `Àëüôà`) or Mac OS Roman, as Excel for Mac saves CSV (`Müller` is `4D 9F 6C 6C 65 72`, which
+/// `Àëüôà`), Turkish (Windows-1254: `İzmir` reads `Ýzmir`; two words with `Ğ İ Ş ğ ı ş` and none
+/// with Icelandic's `á í ó ú æ`, whose `ð ý þ` are the same bytes) or Mac OS Roman, as Excel for Mac saves CSV (`Müller` is `4D 9F 6C 6C 65 72`, which
 /// Windows-1252 reads `MŸller`). Such a file is read without an error, and a text cell then
 /// equals no text of the policy: its run says so rather than giving wrong verdicts without a word.
 ///
@@ -39,7 +40,8 @@ package struct CodePageLook: Sendable, Equatable {
   /// too few signs of either code page.
   package static func find(in sample: UnsafeBufferPointer<UInt8>) -> CodePageLook? {
     var signs = (centralEuropean: 0, cyrillic: 0, macRoman: 0, macRomanOnly: 0, windowsLetters: 0)
-    var first: (centralEuropean: Range<Int>?, cyrillic: Range<Int>?, macRoman: Range<Int>?)
+    var first: (centralEuropean: Range<Int>?, cyrillic: Range<Int>?, macRoman: Range<Int>?, turkish: Range<Int>?)
+    var turkish = (signs: 0, icelandic: 0)
     var start = 0
     while start < sample.count {
       guard isWordByte(sample[start]) else {
@@ -65,12 +67,22 @@ package struct CodePageLook: Sendable, Equatable {
         signs.cyrillic += 1
         if first.cyrillic == nil { first.cyrillic = start..<end }
       }
+      if word.contains(where: isTurkishLetter) {
+        turkish.signs += 1
+        if first.turkish == nil { first.turkish = start..<end }
+      }
+      if word.contains(where: isIcelandicLetter) { turkish.icelandic += 1 }
       start = end
     }
     if signs.cyrillic >= signsNeeded, let range = first.cyrillic {
       return CodePageLook(
         codePage: "WINDOWS-1251", "Windows-1251", script: "Cyrillic", range, of: sample,
         table: CodePageTables.windows1251)
+    }
+    if turkish.signs >= signsNeeded, turkish.icelandic == 0, let range = first.turkish {
+      return CodePageLook(
+        codePage: "WINDOWS-1254", "Windows-1254", script: "Turkish", range, of: sample,
+        table: CodePageTables.windows1254)
     }
     if signs.macRoman >= signsNeeded, signs.macRomanOnly > 0, signs.macRoman > signs.centralEuropean,
       signs.macRoman > signs.windowsLetters, let range = first.macRoman
@@ -198,6 +210,21 @@ package struct CodePageLook: Sendable, Equatable {
 
   /// Whether `word` is three or more bytes of `C0`–`FF` and no ASCII letter (but for `×` and `÷`,
   /// which are no letters in Windows-1252).
+  /// Whether `byte` is a letter of Windows-1254 that Windows-1252 reads as Icelandic's
+  /// (`Ğ İ Ş ğ ı ş`, read `Ð Ý Þ ð ý þ`).
+  private static func isTurkishLetter(_ byte: UInt8) -> Bool {
+    byte == 0xD0 || byte == 0xDD || byte == 0xDE || byte == 0xF0 || byte == 0xFD || byte == 0xFE
+  }
+
+  /// Whether `byte` is a letter that Icelandic (and Czech and Spanish) write and Turkish never
+  /// does (`á í ó ú æ`, small or capital): with one in a file, `ð` and `ý` are what they read.
+  private static func isIcelandicLetter(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0xE1, 0xED, 0xF3, 0xFA, 0xE6, 0xC1, 0xCD, 0xD3, 0xDA, 0xC6: true
+    default: false
+    }
+  }
+
   private static func isCyrillicWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
     word.count >= 3 && word.allSatisfy { $0 >= 0xC0 && $0 != 0xD7 && $0 != 0xF7 }
   }

@@ -1,5 +1,5 @@
 /// The code pages read besides Windows-1252 (``TextEncoding/windows1250``,
-/// ``TextEncoding/windows1251``, ``TextEncoding/macRoman``): what each byte from 0x80 up is, as
+/// ``TextEncoding/windows1251``, ``TextEncoding/windows1254``, ``TextEncoding/macRoman``): what each byte from 0x80 up is, as
 /// the WHATWG Encoding Standard's indexes have them (a byte a code page leaves undefined is the
 /// C1 control of its value: `81` in Windows-1250 is U+0081). ASCII is itself in each.
 enum CodePageTables {
@@ -12,6 +12,12 @@ enum CodePageTables {
     "ЂЃ‚ѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—\u{98}™љ›њќћџ\u{A0}ЎўЈ¤Ґ¦§Ё©Є«¬\u{AD}®Ї°±Ііґµ¶·ё№є»јЅѕї"
     + "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя"
 
+  /// Windows-1254, Turkish: Windows-1252 but for `D0` `Ğ`, `DD` `İ`, `DE` `Ş`, `F0` `ğ`, `FD` `ı`,
+  /// `FE` `ş` (and `8E`, `9E`, which it leaves undefined).
+  static let windows1254Text =
+    "€\u{81}‚ƒ„…†‡ˆ‰Š‹Œ\u{8D}\u{8E}\u{8F}\u{90}‘’“”•–—˜™š›œ\u{9D}\u{9E}Ÿ\u{A0}¡¢£¤¥¦§¨©ª«¬\u{AD}®¯°±²³´µ¶·¸¹º»¼½¾¿"
+    + "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏĞÑÒÓÔÕÖ×ØÙÚÛÜİŞßàáâãäåæçèéêëìíîïğñòóôõö÷øùúûüışÿ"
+
   /// Mac OS Roman, as Excel for Mac saves "Comma Separated Values": `9F` is `ü`, `8E` `é`, `DB`
   /// `€` (since Mac OS 8.5), `F0` the Apple logo (U+F8FF, a private use code point).
   static let macRomanText =
@@ -23,5 +29,6 @@ enum CodePageTables {
 
   static let windows1250 = codePoints(windows1250Text)
   static let windows1251 = codePoints(windows1251Text)
+  static let windows1254 = codePoints(windows1254Text)
   static let macRoman = codePoints(macRomanText)
 }

@@ -74,7 +74,7 @@ extension EastAsianLook {
       guard (0x81...0xFE).contains(lead) else { return nil }
       return (0x41...0x5A).contains(trail) || (0x61...0x7A).contains(trail) || (0x81...0xFE).contains(trail)
         ? 2 : nil
-    case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .macRoman, .utf16:
+    case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .windows1254, .macRoman, .utf16:
       return nil
     }
   }
@@ -97,7 +97,7 @@ extension EastAsianLook {
       return (0xA1...0xC6).contains(lead)
     case .eucKR:
       return trail >= 0xA1 && ((0xA1...0xA3).contains(lead) || (0xB0...0xC8).contains(lead))
-    case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .macRoman, .utf16:
+    case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .windows1254, .macRoman, .utf16:
       return false
     }
   }
@@ -122,7 +122,7 @@ extension EastAsianLook {
     switch encoding {
     case .shiftJIS: return lead <= 0x9F
     case .eucJP: return lead == 0xA4 || lead == 0xA5 || lead == 0x8E
-    case .gbk, .big5, .eucKR, .utf8, .windows1252, .latin1, .windows1250, .windows1251, .macRoman, .utf16:
+    case .gbk, .big5, .eucKR, .utf8, .windows1252, .latin1, .windows1250, .windows1251, .windows1254, .macRoman, .utf16:
       return false
     }
   }

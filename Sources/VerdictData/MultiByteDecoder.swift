@@ -44,7 +44,7 @@ final class MultiByteDecoder {
     case .gbk: "GB18030"
     case .big5: "CP950"
     case .eucKR: "CP949"
-    case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .macRoman, .utf16: nil
+    case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .windows1254, .macRoman, .utf16: nil
     }
   }
 
@@ -57,7 +57,7 @@ final class MultiByteDecoder {
     case .big5: "Big5"
     case .eucKR: "EUC-KR"
     case .windows1252: "Windows-1252"
-    case .utf8, .latin1, .windows1250, .windows1251, .macRoman, .utf16: encoding.rawValue
+    case .utf8, .latin1, .windows1250, .windows1251, .windows1254, .macRoman, .utf16: encoding.rawValue
     }
   }
 

@@ -53,6 +53,10 @@ package enum TextEncoding: String, Sendable, CaseIterable {
   /// Standard does. Never detected, as Windows-1250.
   case windows1251 = "windows-1251"
 
+  /// Windows-1254, the Windows code page of Turkish exports (`ğ ş ı İ`), decoded as the WHATWG
+  /// Encoding Standard does. Never detected, as Windows-1250.
+  case windows1254 = "windows-1254"
+
   /// Mac OS Roman, as Excel for Mac saves a workbook as "Comma Separated Values" (its "CSV UTF-8"
   /// is UTF-8), decoded as the WHATWG Encoding Standard does (`DB` is `€`). Never detected, as
   /// Windows-1250.
@@ -100,6 +104,7 @@ extension TextEncoding {
     (.latin1, ["latin1", "iso-8859-1", "iso8859-1"]),
     (.windows1250, ["cp1250", "windows1250"]),
     (.windows1251, ["cp1251", "windows1251"]),
+    (.windows1254, ["cp1254", "windows1254", "iso-8859-9", "latin5"]),
     (.macRoman, ["mac", "macroman", "mac-roman"]),
     (.shiftJIS, ["shift-jis", "sjis", "cp932", "windows-31j", "ms932", "x-sjis", "ms_kanji"]),
     (.eucJP, ["eucjp", "ujis", "x-euc-jp"]),

@@ -37,6 +37,19 @@ import Testing
     #expect(look.meant == "клиент")
   }
 
+  /// Turkish names in Windows-1254, which Windows-1252 reads `Ýzmir`, `Iþýk`; Icelandic ones in
+  /// Windows-1252 (`Þórsson`, `Guðrún`: the same bytes, with `á í ó ú`) are what they read.
+  @Test func turkishTextInWindows1254IsTurkishAndIcelandicIsWestern() throws {
+    let turkish = Self.encoded("Musteri;Sehir\nIşık A.Ş.;İzmir\nDoğan Ltd;Ankara\n", CodePageTables.windows1254Text)
+    let look = try #require(Self.look(turkish))
+    #expect(look.codePage == "WINDOWS-1254")
+    #expect(look.read == "Iþýk")
+    #expect(look.meant == "Işık")
+    // Every letter of these is its Latin-1 code point in Windows-1252.
+    let icelandic = "Nafn;Borg\nJón Þórsson;Reykjavík\nGuðrún;Akureyri\n".unicodeScalars.map { UInt8($0.value) }
+    #expect(Self.look(icelandic) == nil)
+  }
+
   /// Excel for Mac's "Comma Separated Values": German and French names in Mac OS Roman, which
   /// Windows-1252 reads `MŸller`, `Sšhne`, `CafŽ`; read right with `--encoding macintosh`.
   @Test func germanAndFrenchTextInMacRomanIsMacOSRoman() throws {

@@ -11,9 +11,8 @@ final class TextEncodingTests: XCTestCase {
     XCTAssertEqual(
       TextEncoding.allCases.map(\.rawValue),
       [
-        "utf-8", "windows-1252", "latin-1", "windows-1250", "windows-1251", "macintosh", "shift_jis", "euc-jp", "gbk",
-        "big5",
-        "euc-kr", "utf-16",
+        "utf-8", "windows-1252", "latin-1", "windows-1250", "windows-1251", "windows-1254", "macintosh", "shift_jis",
+        "euc-jp", "gbk", "big5", "euc-kr", "utf-16",
       ])
     XCTAssertEqual(TextEncoding(rawValue: "windows-1252"), .windows1252)
   }
@@ -130,6 +129,10 @@ final class TextEncodingTests: XCTestCase {
     let cases: [(TextEncoding, [UInt8], String)] = [
       (.windows1250, [0xA3, 0xF3, 0x64, 0x9F, 0x2C, 0xB9, 0x8C, 0x81, 0xFF, 0x0A], "Łódź,ąŚ\u{81}˙\n"),
       (.windows1251, [0xC0, 0xEB, 0xFC, 0xF4, 0xE0, 0x3B, 0xA8, 0xB9, 0x98, 0x0A], "Альфа;Ё№\u{98}\n"),
+      (
+        .windows1254, [0xDD, 0x7A, 0x6D, 0x69, 0x72, 0x3B, 0x49, 0xFE, 0xFD, 0x6B, 0xF0, 0xD0, 0xDE, 0x8E, 0x80],
+        "İzmir;IşıkğĞŞ\u{8E}€"
+      ),
     ]
     for (encoding, bytes, text) in cases {
       let source = ByteSource(bytes: bytes, encoding: encoding)
@@ -138,6 +141,7 @@ final class TextEncodingTests: XCTestCase {
     }
     XCTAssertEqual(CodePageTables.windows1250.count, 128)
     XCTAssertEqual(CodePageTables.windows1251.count, 128)
+    XCTAssertEqual(CodePageTables.windows1254.count, 128)
   }
 
   func testAFewNulBytesDoNotMakeUTF16() throws {

@@ -31,7 +31,7 @@ enum DateColumn {
   static func mayWriteYearFirst(encoding: TextEncoding, columns: [String]) -> Bool {
     switch encoding {
     case .shiftJIS, .eucJP, .gbk, .big5, .eucKR: return true
-    case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .macRoman, .utf16: break
+    case .utf8, .windows1252, .latin1, .windows1250, .windows1251, .windows1254, .macRoman, .utf16: break
     }
     // Kana, the common ideographs, Hangul syllables.
     let scripts: [ClosedRange<UInt32>] = [0x3040...0x30FF, 0x4E00...0x9FFF, 0xAC00...0xD7A3]
