@@ -28,5 +28,6 @@ package enum MessageText {
   package static func isEscaped(_ value: UInt32) -> Bool {
     value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x200E || value == 0x200F
       || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x2028 || value == 0x2029
+      || value == 0x061C
   }
 }

@@ -36,6 +36,8 @@ struct NearMissCellTests {
     ("12.-- CHF", .money, .point, "write a whole amount without the dash for no cents: 12 CHF"),
     ("△1,234", .number, .point, "\(negative): -1,234"), ("▲ 500", .number, .point, "\(negative): -500"),
     ("－1,234", .number, .point, "write the minus as an ASCII hyphen-minus: -1,234"),
+    ("١٬٢٣٤٫٥٠", .number, .point, "write the digits as 0 to 9: 1,234.50"),
+    ("۱۲۳۴", .number, .point, "write the digits as 0 to 9: 1234"),
   ])
   func aHabitOfTheExporterIsRefusedWithTheCellAsItIsRead(
     cell: String, type: ValueType, numbers: NumberFormat, hint: String
@@ -223,5 +225,23 @@ struct ClockDurationHintTests {
         == "m alone may be minutes or months: write 45min for minutes, 45mo for months")
     #expect(NearMissCellTests.error("1.5 M", .duration)?.hint?.hasPrefix("m alone may be minutes or months") == true)
     #expect(NearMissCellTests.error("xm", .duration)?.hint == "write durations as 45d, 12h, 2w or 90min")
+  }
+
+  /// Direction marks around a number, as Arabic and Hebrew spreadsheets write them, are no part
+  /// of it: trimmed as spaces are.
+  @Test func directionMarksAroundANumberAreTrimmed() {
+    let field = CellFormat(FieldInfo(name: "f", type: .number), numbers: .point)
+    func read(_ cell: String) -> Result<Value, CellError> {
+      var text = cell
+      return text.withUTF8 { CellReader().read($0, as: field) }
+    }
+    let cells = [("\u{200F}1,234.50\u{200F}", "1234.50"), ("\u{061C}-500.00", "-500.00"), ("\u{2067}42\u{2069}", "42")]
+    for (cell, plain) in cells {
+      guard case .success = read(plain) else {
+        Issue.record("\(plain) is not read")
+        continue
+      }
+      #expect(read(cell) == read(plain), "\(cell)")
+    }
   }
 }

@@ -4,7 +4,7 @@
 /// (`△1,234`, as Japanese accounting does), a minus apart from
 /// the digits (`- 5.00`), a point without a digit before or after it (`.5`, `5.`), a typographic
 /// apostrophe other than `’` between thousands (`1‘234.50`), a dash for no
-/// cents (`12,-`, `€ 12.–`), digits grouped in lakhs where the comma groups nothing
+/// cents (`12,-`, `€ 12.–`), Arabic-Indic or Persian digits (`١٢٣٤٫٥`), digits grouped in lakhs where the comma groups nothing
 /// (`1,23,456.00` with `--thousands none`) or a spreadsheet's mark of
 /// text (`'1234`); and percent cells with the same habits (`.5`, `(5%)`).
 ///
@@ -84,6 +84,24 @@ extension CellReader {
       } else if before.allSatisfy(\.isWhitespace), after.first?.isWhitespace == true {
         rewrites.append(("-" + collapsed(String(after)), "write the minus next to the amount", "minus apart"))
       }
+    }
+    // Arabic-Indic and Persian digits (`١٬٢٣٤٫٥٠`, `۱۲۳۴`), with Arabic's decimal and thousands marks.
+    let eastern: (Unicode.Scalar) -> Bool = {
+      (0x0660...0x0669).contains($0.value) || (0x06F0...0x06F9).contains($0.value)
+    }
+    if text.unicodeScalars.contains(where: eastern) {
+      let western = String(
+        String.UnicodeScalarView(
+          text.unicodeScalars.map { scalar -> Unicode.Scalar in
+            switch scalar.value {
+            case 0x0660...0x0669: Unicode.Scalar(scalar.value - 0x0660 + 0x30)!
+            case 0x06F0...0x06F9: Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!
+            case 0x066B: "."
+            case 0x066C: ","
+            default: scalar
+            }
+          }))
+      rewrites.append((western, "write the digits as 0 to 9", "Arabic digits"))
     }
     if text.contains(where: { "’‘`´".contains($0) }) {
       let ascii = String(text.map { "’‘`´".contains($0) ? "'" : $0 })

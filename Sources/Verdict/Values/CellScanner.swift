@@ -44,10 +44,47 @@ struct CellScanner {
   }
 
   mutating func trim() {
-    // Most cells start and end with something other than a space.
-    if start < end, bytes[start] > UInt8(ascii: " "), bytes[end - 1] > UInt8(ascii: " ") { return }
-    while start < end, CellScanner.isSpace(bytes[start]) { start += 1 }
-    while end > start, CellScanner.isSpace(bytes[end - 1]) { end -= 1 }
+    // Most cells start and end with something other than a space: an ASCII character, or the
+    // first byte of another that is no direction mark.
+    if start < end, bytes[start] > UInt8(ascii: " "), bytes[start] != 0xE2, bytes[start] != 0xD8,
+      bytes[end - 1] > UInt8(ascii: " "), bytes[end - 1] < 0x80
+    {
+      return
+    }
+    while start < end {
+      if CellScanner.isSpace(bytes[start]) {
+        start += 1
+      } else if let length = directionMarkLength(at: start) {
+        start += length
+      } else {
+        break
+      }
+    }
+    while end > start {
+      if CellScanner.isSpace(bytes[end - 1]) {
+        end -= 1
+      } else if end - start >= 3, directionMarkLength(at: end - 3) == 3 {
+        end -= 3
+      } else if end - start >= 2, directionMarkLength(at: end - 2) == 2 {
+        end -= 2
+      } else {
+        break
+      }
+    }
+  }
+
+  /// The length of the invisible direction mark at `index`, if one is there: the left-to-right and
+  /// right-to-left marks (U+200E, U+200F) and embeddings and isolates (U+202A–U+202E,
+  /// U+2066–U+2069) that Arabic and Hebrew spreadsheets put around numbers, and the Arabic letter
+  /// mark (U+061C).
+  func directionMarkLength(at index: Int) -> Int? {
+    guard index + 1 < end else { return nil }
+    if bytes[index] == 0xD8, bytes[index + 1] == 0x9C { return 2 }
+    guard bytes[index] == 0xE2, index + 2 < end else { return nil }
+    switch (bytes[index + 1], bytes[index + 2]) {
+    case (0x80, 0x8E), (0x80, 0x8F), (0x80, 0xAA...0xAE), (0x81, 0xA6...0xA9): return 3
+    default: return nil
+    }
   }
 
   static func isSpace(_ byte: UInt8) -> Bool {

@@ -27,11 +27,12 @@ extension Value: CustomStringConvertible {
 
   /// Whether the scalar `value` drives a terminal rather than being drawn: a C0 or C1 control
   /// character, DEL, or a bidirectional formatting character (U+200E, U+200F, U+202A–U+202E,
-  /// U+2066–U+2069, which reorder what follows on the screen: a client named with U+202E reads
-  /// backwards). Quoted text and the CLI's messages show such scalars as `\u{…}`.
+  /// U+2066–U+2069, the Arabic letter mark U+061C, which reorder what follows on the screen: a
+  /// client named with U+202E reads backwards). Quoted text and the CLI's messages show such
+  /// scalars as `\u{…}`.
   package static func drivesTerminal(_ value: UInt32) -> Bool {
     value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x200E || value == 0x200F
-      || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+      || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x061C
   }
 
   /// Whether `value` is a space a reader cannot see, or cannot tell from an ordinary one: a

@@ -254,18 +254,25 @@ final class AggregateStore: @unchecked Sendable {
   /// The length of the invisible space at `index` in UTF-8 `bytes`, if one starts there: a
   /// no-break space (U+00A0), the spaces U+2000–U+200A, a zero-width space (U+200B), a narrow
   /// no-break space (U+202F), a medium mathematical space (U+205F), a word joiner (U+2060), an
-  /// ideographic space (U+3000) or a byte order mark (U+FEFF). ``LookalikeKeys`` folds the same
-  /// ones inside a key.
+  /// ideographic space (U+3000), a byte order mark (U+FEFF), or a direction mark of right-to-left
+  /// text (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069, the Arabic letter mark U+061C), as
+  /// Hebrew and Arabic spreadsheets put around keys. ``LookalikeKeys`` folds the same ones inside
+  /// a key.
   static func invisibleSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
     let count = bytes.endIndex - index
     let lead = bytes[index]
     if lead == 0xC2 { return count >= 2 && bytes[index + 1] == 0xA0 ? 2 : nil }
+    // The Arabic letter mark, U+061C.
+    if lead == 0xD8 { return count >= 2 && bytes[index + 1] == 0x9C ? 2 : nil }
     guard count >= 3, lead == 0xE2 || lead == 0xE3 || lead == 0xEF else { return nil }
     let (second, third) = (bytes[index + 1], bytes[index + 2])
     switch lead {
     case 0xE2:
-      if second == 0x80 { return third <= 0x8B || third == 0xAF ? 3 : nil }
-      return second == 0x81 && (third == 0x9F || third == 0xA0) ? 3 : nil
+      // Spaces, and the direction marks, embeddings and isolates of right-to-left text.
+      if second == 0x80 {
+        return third <= 0x8B || third == 0x8E || third == 0x8F || (0xAA...0xAF).contains(third) ? 3 : nil
+      }
+      return second == 0x81 && (third == 0x9F || third == 0xA0 || (0xA6...0xA9).contains(third)) ? 3 : nil
     case 0xE3: return second == 0x80 && third == 0x80 ? 3 : nil
     default: return second == 0xBB && third == 0xBF ? 3 : nil
     }
