@@ -1,8 +1,9 @@
-/// Text that detection read as Windows-1252 (``TextEncoding/detect(in:isWholeInput:)``) but whose
-/// words look written in another code page: Central European (Windows-1250: `Łódź` is
+/// Text that detection read as Windows-1252 (``TextEncoding/detect(in:isWholeInput:)``) but
+/// whose words look written in another code page: Central European (Windows-1250: `Łódź` is
 /// `A3 F3 64 9F`, which Windows-1252 reads `£ódŸ`), Cyrillic (Windows-1251: `Альфа` reads
-/// `Àëüôà`), Turkish (Windows-1254: `İzmir` reads `Ýzmir`; two words with `Ğ İ Ş ğ ı ş` and none
-/// with Icelandic's `á í ó ú æ`, whose `ð ý þ` are the same bytes) or Mac OS Roman, as Excel for Mac saves CSV (`Müller` is `4D 9F 6C 6C 65 72`, which
+/// `Àëüôà`), Turkish (Windows-1254: `Yıldız` reads `Yýldýz`; two words with its dotless `ı`
+/// beside an ASCII letter and none with Icelandic's `á í ó ú æ`, whose `ý` is the same byte) or
+/// Mac OS Roman, as Excel for Mac saves CSV (`Müller` is `4D 9F 6C 6C 65 72`, which
 /// Windows-1252 reads `MŸller`). Such a file is read without an error, and a text cell then
 /// equals no text of the policy: its run says so rather than giving wrong verdicts without a word.
 ///
@@ -67,7 +68,7 @@ package struct CodePageLook: Sendable, Equatable {
         signs.cyrillic += 1
         if first.cyrillic == nil { first.cyrillic = start..<end }
       }
-      if word.contains(where: isTurkishLetter) {
+      if hasDotlessI(word) {
         turkish.signs += 1
         if first.turkish == nil { first.turkish = start..<end }
       }
@@ -79,11 +80,6 @@ package struct CodePageLook: Sendable, Equatable {
         codePage: "WINDOWS-1251", "Windows-1251", script: "Cyrillic", range, of: sample,
         table: CodePageTables.windows1251)
     }
-    if turkish.signs >= signsNeeded, turkish.icelandic == 0, let range = first.turkish {
-      return CodePageLook(
-        codePage: "WINDOWS-1254", "Windows-1254", script: "Turkish", range, of: sample,
-        table: CodePageTables.windows1254)
-    }
     if signs.macRoman >= signsNeeded, signs.macRomanOnly > 0, signs.macRoman > signs.centralEuropean,
       signs.macRoman > signs.windowsLetters, let range = first.macRoman
     {
@@ -94,6 +90,12 @@ package struct CodePageLook: Sendable, Equatable {
       return CodePageLook(
         codePage: "WINDOWS-1250", "Windows-1250", script: "Central European", range, of: sample,
         table: CodePageTables.windows1250)
+    }
+    // Last: the other code pages' signs are surer.
+    if turkish.signs >= signsNeeded, turkish.icelandic == 0, let range = first.turkish {
+      return CodePageLook(
+        codePage: "WINDOWS-1254", "Windows-1254", script: "Turkish", range, of: sample,
+        table: CodePageTables.windows1254)
     }
     return nil
   }
@@ -208,12 +210,21 @@ package struct CodePageLook: Sendable, Equatable {
     return letters
   }
 
-  /// Whether `word` is three or more bytes of `C0`–`FF` and no ASCII letter (but for `×` and `÷`,
-  /// which are no letters in Windows-1252).
-  /// Whether `byte` is a letter of Windows-1254 that Windows-1252 reads as Icelandic's
-  /// (`Ğ İ Ş ğ ı ş`, read `Ð Ý Þ ð ý þ`).
-  private static func isTurkishLetter(_ byte: UInt8) -> Bool {
-    byte == 0xD0 || byte == 0xDD || byte == 0xDE || byte == 0xF0 || byte == 0xFD || byte == 0xFE
+  /// Whether `word` has Turkish's dotless `ı` (`FD`, which Windows-1252 reads `ý`) beside an
+  /// ASCII letter (`Yıldız`, `Aydın`): the commonest of Turkish's letters beyond ASCII, which
+  /// Romanian's `ţ` (`FE` in Windows-1250) and Mac OS Roman's dash (`D0`) are not.
+  private static func hasDotlessI(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    for index in word.indices where word[index] == 0xFD {
+      let before = index > word.startIndex && CodePageLook.isASCIILetter(word[index - 1])
+      let after = index + 1 < word.endIndex && CodePageLook.isASCIILetter(word[index + 1])
+      if before || after { return true }
+    }
+    return false
+  }
+
+  /// Whether `byte` is an ASCII letter.
+  private static func isASCIILetter(_ byte: UInt8) -> Bool {
+    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
   }
 
   /// Whether `byte` is a letter that Icelandic (and Czech and Spanish) write and Turkish never
@@ -225,6 +236,8 @@ package struct CodePageLook: Sendable, Equatable {
     }
   }
 
+  /// Whether `word` is three or more bytes of `C0`–`FF` and no ASCII letter (but for `×` and `÷`,
+  /// which are no letters in Windows-1252).
   private static func isCyrillicWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
     word.count >= 3 && word.allSatisfy { $0 >= 0xC0 && $0 != 0xD7 && $0 != 0xF7 }
   }

@@ -1,5 +1,6 @@
 /// The code pages read besides Windows-1252 (``TextEncoding/windows1250``,
-/// ``TextEncoding/windows1251``, ``TextEncoding/windows1254``, ``TextEncoding/macRoman``): what each byte from 0x80 up is, as
+/// ``TextEncoding/windows1251``, ``TextEncoding/windows1254``,
+/// ``TextEncoding/macRoman``): what each byte from 0x80 up is, as
 /// the WHATWG Encoding Standard's indexes have them (a byte a code page leaves undefined is the
 /// C1 control of its value: `81` in Windows-1250 is U+0081). ASCII is itself in each.
 enum CodePageTables {

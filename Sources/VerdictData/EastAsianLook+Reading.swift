@@ -29,9 +29,8 @@ extension EastAsianLook {
       guard length > 0 else { break }
       reading.characters += 1
       if length == 2, isEveryday(lead, sample[index + 1], encoding) { reading.everyday += 1 }
-      if isJapanese(lead, encoding) || encoding == .eucJP && isJapaneseWord(at: index, in: sample) {
-        reading.japanese += 1
-      }
+      if isJapanese(lead, encoding) { reading.japanese += 1 }
+      if encoding == .eucJP, isJapaneseWord(at: index, in: sample) { reading.japaneseWords += 1 }
       index += length
     }
     return reading
@@ -103,8 +102,9 @@ extension EastAsianLook {
   }
 
   /// Words of Japanese business data that a list of names in kanji alone still has, in EUC-JP:
-  /// `会社` (company, as in `株式会社`) and `御中` (the address to a company); read as GBK they
-  /// are words no Chinese text writes (`柴家`, `告面`).
+  /// `会社` (company, as in `株式会社`) and `御中` (the address to a company). Read as GBK they
+  /// are `柴家` (a Chinese place name's start, `柴家庄`) and `告面`: so they make an EUC-JP reading
+  /// likely, but never win over a Chinese one (``EastAsianLook/encoding(of:)``).
   private static let japaneseWords: [[UInt8]] = [[0xB2, 0xF1, 0xBC, 0xD2], [0xB8, 0xE6, 0xC3, 0xE6]]
 
   /// Whether one of ``japaneseWords`` starts at `index`.

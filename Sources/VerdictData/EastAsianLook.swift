@@ -34,9 +34,11 @@ enum EastAsianLook {
     /// Byte sequences that are no character in it.
     var invalid = 0
     /// Characters that a Japanese text has and a Chinese or Korean one read in the same code
-    /// page has not: Shift_JIS's full-width ones (lead byte `81`–`9F`), EUC-JP's kana and the
-    /// first characters of a few words of Japanese business data (`会社`, `御中`).
+    /// page has not: Shift_JIS's full-width ones (lead byte `81`–`9F`), EUC-JP's kana.
     var japanese = 0
+    /// EUC-JP's words of Japanese business data (`会社`, `御中`), which a Chinese text may have
+    /// by chance (`柴家庄`).
+    var japaneseWords = 0
 
     /// Whether the sample is likely written in this code page, had it `least` characters or
     /// more. A damaged byte or two among many characters still are (as a UTF-8 file with a
@@ -44,7 +46,7 @@ enum EastAsianLook {
     /// than reading every text wrong.
     func isLikely(least: Int = EastAsianLook.leastCharacters) -> Bool {
       32 * invalid <= characters && characters >= least && 5 * everyday >= 4 * characters
-        && (encoding != .shiftJIS && encoding != .eucJP || japanese > 0)
+        && (encoding != .shiftJIS && encoding != .eucJP || japanese > 0 || encoding == .eucJP && japaneseWords > 0)
     }
   }
 
@@ -81,7 +83,12 @@ enum EastAsianLook {
     guard likely.count > 1 else { return likely.first?.encoding }
     let others = Set(likely.map(\.encoding))
     // Kana are Japanese: a Chinese or Korean text has none, though their code pages have them.
-    if others.contains(.eucJP), others.isSubset(of: [.eucJP, .gbk, .big5, .eucKR]) { return .eucJP }
+    // (Company words alone leave the readings to the user.)
+    if let japanese = likely.first(where: { $0.encoding == .eucJP }), japanese.japanese > 0,
+      others.isSubset(of: [.eucJP, .gbk, .big5, .eucKR])
+    {
+      return .eucJP
+    }
     if let korean = likely.first(where: { $0.encoding == .eucKR }), korean.characters >= koreanEvidence,
       korean.everyday == korean.characters, others.isSubset(of: [.eucKR, .gbk, .big5])
     {

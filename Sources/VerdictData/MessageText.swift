@@ -9,7 +9,7 @@ package enum MessageText {
   /// `text` with the scalars that drive a terminal shown as `\u{…}` (uppercase hex): the C0
   /// controls (tab and line feed too, so that a name stays on its line and in its column), DEL,
   /// the C1 controls, the bidirectional formatting characters (U+200E, U+200F, U+202A–U+202E,
-  /// U+2066–U+2069) and the line and paragraph separators. The same scalars as
+  /// U+2066–U+2069, U+061C) and the line and paragraph separators. The same scalars as
   /// `Value.drivesTerminal` and `Value.quote`, without quotes around the text.
   package static func escaped(_ text: some StringProtocol) -> String {
     guard text.unicodeScalars.contains(where: { isEscaped($0.value) }) else { return String(text) }

@@ -56,9 +56,12 @@ enum Terminal {
   /// into a message (``MessageText``); where the renderers write no colour, none is let through,
   /// so that a key that the data gave a colour sequence shows it on every path.
   static func printable(_ text: String, keepsColours: Bool = true) -> String {
-    // 0xC2 leads the C1 controls, 0xE2 the bidirectional formatting characters (and €).
+    // 0xC2 leads the C1 controls, 0xE2 the bidirectional formatting characters (and €), 0xD8 the
+    // Arabic letter mark.
     guard
-      text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 })
+      text.utf8.contains(where: {
+        ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xD8
+      })
     else { return text }
     var result = String.UnicodeScalarView()
     let scalars = Array(text.unicodeScalars)

@@ -40,13 +40,23 @@ import Testing
   /// Turkish names in Windows-1254, which Windows-1252 reads `Ýzmir`, `Iþýk`; Icelandic ones in
   /// Windows-1252 (`Þórsson`, `Guðrún`: the same bytes, with `á í ó ú`) are what they read.
   @Test func turkishTextInWindows1254IsTurkishAndIcelandicIsWestern() throws {
-    let turkish = Self.encoded("Musteri;Sehir\nIşık A.Ş.;İzmir\nDoğan Ltd;Ankara\n", CodePageTables.windows1254Text)
+    let turkish = Self.encoded(
+      "Musteri;Sehir\nIşık A.Ş.;İzmir\nYıldız Ltd;Ankara\nAydın;Muğla\n", CodePageTables.windows1254Text)
     let look = try #require(Self.look(turkish))
     #expect(look.codePage == "WINDOWS-1254")
     #expect(look.read == "Iþýk")
     #expect(look.meant == "Işık")
     // Every letter of these is its Latin-1 code point in Windows-1252.
     let icelandic = "Nafn;Borg\nJón Þórsson;Reykjavík\nGuðrún;Akureyri\n".unicodeScalars.map { UInt8($0.value) }
+    #expect(Self.look(icelandic) == nil)
+  }
+
+  /// What made a Turkish warning before a reviewer's file: Romanian `ţ` (Windows-1250's `FE`), a
+  /// Mac OS Roman dash (`D0`), Icelandic names without accents (`Sigurðsson`).
+  @Test func romanianMacAndIcelandicTextIsNotTurkish() throws {
+    let romanian = Self.encoded("id;client\n1;Constanţa SRL\n2;Piaţa Unirii\n", CodePageTables.windows1250Text)
+    #expect(Self.look(romanian)?.codePage != "WINDOWS-1254")
+    let icelandic = "id;nafn\n1;Sigurðsson\n2;Guðmundsson\n".unicodeScalars.map { UInt8($0.value) }
     #expect(Self.look(icelandic) == nil)
   }
 

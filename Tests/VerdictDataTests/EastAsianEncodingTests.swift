@@ -145,10 +145,16 @@ final class EastAsianEncodingTests: XCTestCase {
     XCTAssertTrue(error.message.contains("\"段磊\" in GBK"), error.message)
   }
 
-  /// A Japanese list in EUC-JP with kanji alone is told by its company words (`会社`).
-  func testKanjiAloneInEUCJPIsToldByItsCompanyWords() throws {
-    let bytes = try Self.encoded("name,owed\n株式会社山田商事,500\n佐藤花子,50\n", .eucJP)
-    XCTAssertEqual(try bytes.withUnsafeBufferPointer { try TextEncoding.detect(in: $0, isWholeInput: true) }, .eucJP)
+  /// A Japanese list in EUC-JP of kanji alone, with a company word (`会社`), is no longer read as
+  /// GBK without a word: refused, its EUC-JP reading first. A Chinese list with `柴家庄` (the same
+  /// bytes as `会社`) is refused too, never read as EUC-JP.
+  func testKanjiAloneWithCompanyWordsIsLeftToTheUser() throws {
+    let japanese = try Self.encoded("name,owed\n株式会社山田商事,500\n佐藤花子,50\n", .eucJP)
+    let error = try XCTUnwrap(EncodedText.readError(ByteSource(bytes: japanese, encoding: nil)))
+    XCTAssertTrue(error.message.contains("\"株式会社山田商事\" in EUC-JP"), error.message)
+    let chinese = try Self.encoded("name,amount\n柴家庄,7\n北京市,2\n上海市,3\n广州市,4\n深圳市,1\n天津市,2\n", .gbk)
+    let source = ByteSource(bytes: chinese, encoding: nil)
+    XCTAssertNotEqual(source.encoding, .eucJP)
   }
 
   func testMoreKoreanTextIsKorean() throws {

@@ -13,7 +13,7 @@ struct HeaderUnitsTests {
     ("Betrag (Fr.)", ["CHF"]), ("Betrag SFr.", []), ("Betrag (SFr.)", ["CHF"]), ("Belopp (kr)", []), ("Částka Kč", []),
     ("Rent per Sq Ft", []), ("Částka (Kč)", ["CZK"]),
     ("Fr", []), ("Zł Amount", []), ("valor (R$)", ["BRL"]), ("Amount (US$)", ["USD"]), ("Tutar (TL)", ["TRY"]),
-    ("Amount (AED)", ["AED"]),
+    ("Amount (AED)", ["AED"]), ("Amount US$", ["USD"]), ("Valor R$", ["BRL"]), ("Amount C$", []),
   ])
   func currenciesAreNamedBySignsAndCommonCodesInCapitals(header: String, codes: [String]) {
     #expect(HeaderUnits.currencies(in: header).map(\.code) == codes)

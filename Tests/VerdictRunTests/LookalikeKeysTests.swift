@@ -40,6 +40,9 @@ struct LookalikeKeysTests {
     #expect(Self.folded("Acme\u{3000}Co") == "acme co")
     #expect(Self.folded("Acme\u{205F}Co") == "acme co")
     #expect(Self.folded("Ac\u{200C}me\u{200D}\u{2060}\u{FEFF}") == "acme")
+    // Direction marks, as right-to-left spreadsheets write them, have no width either.
+    #expect(Self.folded("Acme\u{200F}GmbH\u{061C}") == "acmegmbh")
+    #expect(Self.folded("\u{2067}C1\u{2069}") == "c1")
     #expect(Self.folded("Caf\u{E9}") == "café")
   }
 

@@ -51,7 +51,7 @@ struct TotalsRowTests {
       ("소계", true), ("合計会社", false), ("山田合計", false), ("합계사", false), ("合 計", true), ("합 계", true),
       ("총 합계", true), ("總合計", true), ("合計（JPY）", true), ("合計 (3件)", true), ("小計（税抜）", true),
       ("【合計】", true), ("計画", false), ("会計事務所", false),
-      ("Totales", true), ("Total Geral", true), ("Toplam", true), ("GENEL TOPLAM", true), ("Soma", true),
+      ("Totales", true), ("Total Geral", true), ("Toplam", true), ("GENEL TOPLAM", true), ("Soma", false),
       ("Итого", true), ("ИТОГО:", true), ("Иванов", false), ("المجموع", true), ("סה\"כ", true), ("Σύνολο", true),
       ("Total ARS", true), ("Total (CLP)", true), ("Total SAS", false),
       ("Total Fitness", false), ("Total Gym", false), ("Total (France) Ltd", false), ("Total (Paris)", false),

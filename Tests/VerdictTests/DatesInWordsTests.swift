@@ -39,6 +39,8 @@ struct DatesInWordsTests {
     ("10 dic 2023", 2023, 12, 10), ("15-ene-2024", 2024, 1, 15), ("15 fev 2024", 2024, 2, 15),
     ("15-set-2024", 2024, 9, 15), ("3 out 2024", 2024, 10, 3), ("15 Oca 2024", 2024, 1, 15),
     ("1 Ağustos 2024", 2024, 8, 1), ("2 maggio 2024", 2024, 5, 2), ("4 mrt 2024", 2024, 3, 4),
+    ("15 KASIM 2024", 2024, 11, 15), ("1 NİSAN 2024", 2024, 4, 1), ("3 Subat 2024", 2024, 2, 3),
+    ("9 ARALIK 2024", 2024, 12, 9),
   ])
   func readsEveryMonthNameItKnows(_ cell: String, _ year: Int, _ month: Int, _ day: Int) {
     #expect(Self.read(cell) == Self.date(year, month, day), "\(cell)")

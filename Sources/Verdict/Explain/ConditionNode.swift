@@ -25,6 +25,10 @@ package struct ConditionNode: Sendable, Hashable {
   package var requirement: String?
   /// The fields and lets whose missing values made the node unknown.
   package var missing: [String] = []
+  /// What the explanation's text writes for each of ``missing``: the name, and for an aggregate
+  /// the records behind it (`sum(orders.outstanding) (1 of 2 orders without a value)`); empty
+  /// when it writes the names alone.
+  package var missingShown: [String] = []
   /// The population figures (`share(time_spent)`) that are unknown because no data set was given.
   package var unmeasured: [String] = []
   /// For a comparison of amounts: how far apart the sides are relative to the larger, from 0 (equal)

@@ -44,7 +44,8 @@ extension ExplanationBuilder {
   /// `project_end missing`; `share(time_spent) needs the other clients' data`.
   static func unknown(_ node: ConditionNode) -> String {
     var parts: [String] = []
-    if !node.missing.isEmpty { parts.append(node.missing.joined(separator: ", ") + " missing") }
+    let missing = node.missingShown.isEmpty ? node.missing : node.missingShown
+    if !missing.isEmpty { parts.append(missing.joined(separator: ", ") + " missing") }
     for measure in node.unmeasured { parts.append("\(measure) needs the other clients' data") }
     return parts.isEmpty ? "\(node.text) is unknown" : parts.joined(separator: "; ")
   }

@@ -39,7 +39,9 @@ extension ExplanationBuilder {
       node.detail = "\(operand(container)) contains \(operand(element))"
     }
     if node.isUnknown {
-      node.missing = missingNames(in: expr)
+      let missing = missingEntries(in: expr)
+      node.missing = missing.map(\.name)
+      node.missingShown = missing.map(\.shown)
       node.unmeasured = unmeasuredFigures(in: expr)
     }
     return node
@@ -121,32 +123,37 @@ extension ExplanationBuilder {
   }
 
   /// The fields and lets under `expr` whose values are missing, in source order.
-  func missingNames(in expr: CheckedExpr) -> [String] {
+  func missingNames(in expr: CheckedExpr) -> [String] { missingEntries(in: expr).map(\.name) }
+
+  /// ``missingNames(in:)``, each with what the explanation's text writes for it: an aggregate
+  /// with the records behind it (``missingOrigin(of:)``).
+  func missingEntries(in expr: CheckedExpr) -> [(name: String, shown: String)] {
     /// Whether `value` is a list with a missing item, at any depth.
     func holdsMissingItem(_ value: Value) -> Bool {
       guard case .list(let items) = value else { return false }
       return items.contains { $0.isMissing || holdsMissingItem($0) }
     }
-    var names: [String] = []
+    var names: [(name: String, shown: String)] = []
     // Each let once: lets that use lets twice make the definitions a graph of exponential paths.
     var visitedLets: Set<Int> = []
     func visit(_ expr: CheckedExpr) {
       // A list holding a missing item (`[x, y]` with `y` missing) is no missing value, but it
       // leaves `[x, y] == [1, 2]` unknown: its items are looked into too.
       guard let value = values[Int32(expr.id)], value == .missing || holdsMissingItem(value) else { return }
-      if case .field(let slot) = expr.kind, !names.contains(program.fields[slot].name) {
-        names.append(program.fields[slot].name)
+      if case .field(let slot) = expr.kind, !names.contains(where: { $0.name == program.fields[slot].name }) {
+        names.append((program.fields[slot].name, program.fields[slot].name))
       }
-      if case .aggregate(let index) = expr.kind {
+      if case .aggregate(let index) = expr.kind, !names.contains(where: { $0.name == program.aggregates[index].text }) {
         let text = program.aggregates[index].text
-        let named = missingOrigin(of: index).map { "\(text) (\($0))" } ?? text
-        if !names.contains(named) { names.append(named) }
+        names.append((text, missingOrigin(of: index).map { "\(text) (\($0))" } ?? text))
       }
       if case .letValue(let slot) = expr.kind, visitedLets.insert(slot).inserted {
         let before = names.count
         visit(program.lets[slot].value)
         let name = program.lets[slot].name
-        if names.count == before, !names.contains(name), unmeasuredFigures(in: expr).isEmpty { names.append(name) }
+        if names.count == before, !names.contains(where: { $0.name == name }), unmeasuredFigures(in: expr).isEmpty {
+          names.append((name, name))
+        }
       }
       expr.operands.forEach(visit)
     }

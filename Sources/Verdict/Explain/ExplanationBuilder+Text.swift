@@ -53,11 +53,12 @@ extension ExplanationBuilder {
     let table = program.tables[aggregate.table].name
     if tally.counted == 0 { return "no \(table)" }
     guard tally.missing > 0 else { return nil }
-    return "\(tally.missing) of \(tally.counted) \(table) without a value"
+    let records = tally.counted == 1 ? ExplanationBuilder.singular(table) : table
+    return "\(tally.missing) of \(tally.counted) \(records) without a value"
   }
 
   /// `invoice` for `invoices`, `entry` for `entries`: a table's name for one record.
-  private static func singular(_ name: String) -> String {
+  static func singular(_ name: String) -> String {
     if name.hasSuffix("ies") { return String(name.dropLast(3)) + "y" }
     if name.hasSuffix("s"), !name.hasSuffix("ss") { return String(name.dropLast()) }
     return name

@@ -70,7 +70,9 @@ extension ExplanationLineWriter {
     var shown = ConditionNode(
       kind: node.kind, text: plainText(node.text), value: .missing,
       range: plan.exprs[Int(index)].range, children: [], detail: "")
-    shown.missing = builder.missingNames(in: plan.exprs[Int(index)])
+    let missing = builder.missingEntries(in: plan.exprs[Int(index)])
+    shown.missing = missing.map(\.name)
+    shown.missingShown = missing.map(\.shown)
     shown.unmeasured = builder.unmeasuredFigures(in: plan.exprs[Int(index)])
     out.appendText(ExplanationBuilder.unknown(shown))
   }

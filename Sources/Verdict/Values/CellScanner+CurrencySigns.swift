@@ -40,11 +40,13 @@ extension CellScanner {
     CurrencySign("lei", "RON", "MDL"), CurrencySign("kr.", "DKK", "ISK"),
     CurrencySign("kr", "SEK", "NOK", "DKK", "ISK"), CurrencySign("SFr.", "CHF"), CurrencySign("Fr.", "CHF"),
     // The Turkish lira's, the rupees' (India's, Pakistan's, Sri Lanka's, Nepal's), the Peruvian
-    // sol's, the Colombian peso's, the Kuwaiti dinar's, the Egyptian pound's, and the Gulf's
-    // written in Arabic letters (the dirham's, the riyal's).
+    // sol's, the Colombian peso's, and the Gulf's written in Arabic letters (the dirham's, the
+    // riyal's). Not the Kuwaiti dinar's `KD` nor the Egyptian pound's `E£`: a sign's first and
+    // last bytes send every money cell that starts or ends with them through this list, and
+    // `D` and `E` would send every `100 USD` and `EUR 100`.
     CurrencySign("TL", "TRY"), CurrencySign("Rs.", "INR", "PKR", "LKR", "NPR"),
     CurrencySign("Rs", "INR", "PKR", "LKR", "NPR"), CurrencySign("S/", "PEN"), CurrencySign("COL$", "COP"),
-    CurrencySign("KD", "KWD"), CurrencySign("E£", "EGP"), CurrencySign("د.إ", "AED"), CurrencySign("ر.س", "SAR"),
+    CurrencySign("د.إ", "AED"), CurrencySign("ر.س", "SAR"),
     // Symbols.
     CurrencySign("¥", "JPY", "CNY"), CurrencySign("円", "JPY"),
     // Full-width signs, as Japanese, Chinese and Korean spreadsheets write them, and the

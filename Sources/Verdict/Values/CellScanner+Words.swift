@@ -3,7 +3,8 @@ extension CellScanner {
   /// A truth value: `true`, `yes`, `y`, `1` or `false`, `no`, `n`, `0`, in any case, and the words
   /// of German exports (`ja`, `wahr`, `nein`, `falsch`), French ones (`oui`, `vrai`, `non`,
   /// `faux`), Dutch ones (`waar`, `nee`, `onwaar`), Spanish and Italian ones (`sí`, `sì`, `si`,
-  /// `verdadero`, `vero`, `falso`), a form's `on` and `off`, and a checkbox's `checked` and
+  /// `verdadero`, `vero`, `falso`), Portuguese, Turkish, Hebrew and Arabic ones (`sim`, `não`,
+  /// `evet`, `hayır`, `כן`, `לא`, `نعم`, `لا`), a form's `on` and `off`, and a checkbox's `checked` and
   /// `unchecked`, as Airtable and Notion export it.
   func bool() -> Bool? {
     let length = end - start

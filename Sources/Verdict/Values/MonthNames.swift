@@ -55,7 +55,13 @@ package enum MonthNames {
       bytes.append(byte)
     }
     guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-    return text.lowercased()
+    return folded(text)
+  }
+
+  /// `text` in small letters with Turkish's dotted and dotless i as `i`: `KASIM` lowers to
+  /// `kasim`, `NİSAN` to `ni̇san` (a combining dot), so names are kept and looked up so.
+  private static func folded(_ text: String) -> String {
+    String(text.lowercased().unicodeScalars.filter { $0 != "\u{307}" }.map { $0 == "ı" ? "i" : Character($0) })
   }
 
   private static let months: [String: Int] = {
@@ -63,15 +69,15 @@ package enum MonthNames {
       ["january", "jan", "januar", "janvier", "janv", "jän"] + ["enero", "ene", "janeiro", "gennaio", "gen", "januari"]
         + ["ocak", "oca"],
       ["february", "feb", "februar", "février", "févr", "fevrier", "fevr"]
-        + ["febrero", "fevereiro", "fev", "febbraio", "februari", "şubat", "şub"],
+        + ["febrero", "fevereiro", "fev", "febbraio", "februari", "şubat", "şub", "subat", "sub"],
       ["march", "mar", "märz", "mär", "mrz", "mars"] + ["marzo", "março", "marco", "maart", "mrt", "mart"],
       ["april", "apr", "avril", "avr"] + ["abril", "abr", "aprile", "nisan", "nis"],
       ["may", "mai"] + ["mayo", "maio", "maggio", "mag", "mei", "mayıs"],
       ["june", "jun", "juni", "juin"] + ["junio", "junho", "giugno", "giu", "haziran", "haz"],
       ["july", "jul", "juli", "juillet", "juil"] + ["julio", "julho", "luglio", "lug", "temmuz", "tem"],
-      ["august", "aug", "août", "aout"] + ["agosto", "ago", "augustus", "ağustos", "ağu"],
+      ["august", "aug", "août", "aout"] + ["agosto", "ago", "augustus", "ağustos", "ağu", "agustos", "agu"],
       ["september", "sep", "sept", "septembre"] + ["septiembre", "setiembre", "setembro", "settembre", "set"]
-        + ["eylül", "eyl"],
+        + ["eylül", "eyl", "eylul"],
       ["october", "oct", "oktober", "okt", "octobre"] + ["octubre", "outubro", "out", "ottobre", "ott", "ekim", "eki"],
       ["november", "nov", "novembre"] + ["noviembre", "novembro", "kasım", "kas"],
       ["december", "dec", "dezember", "dez", "décembre", "déc", "decembre"]
@@ -79,7 +85,7 @@ package enum MonthNames {
     ]
     var numbers: [String: Int] = [:]
     for (index, spellings) in names.enumerated() {
-      for spelling in spellings { numbers[spelling] = index + 1 }
+      for spelling in spellings { numbers[folded(spelling)] = index + 1 }
     }
     return numbers
   }()

@@ -48,7 +48,7 @@ package enum HeaderUnits {
         }
         // A header naming one currency: `$` alone names a dollar, not which (many write it).
         if field.currencyField != nil, Set(named).count == 1, let only = named.first {
-          let dollar = column.contains("$") && !column.contains(only.code)
+          let dollar = only == .dollar && column.contains("$") && !column.contains(only.code)
           return Finding(
             slot: slot, column: column, named: dollar ? "$" : only.code, read: "", readsRowCurrency: true)
         }
@@ -72,11 +72,16 @@ package enum HeaderUnits {
   /// keys and machine exports write them (`gross_usd`; not `try`, a word before it is Turkey's
   /// lira).
   static func currencies(in header: String) -> [Currency] {
-    // `$` after a letter is another dollar's or a real's sign (`R$`, `US$`, `CA$`), not the US dollar.
+    // `$` after letters is the sign they make (`R$` the real, `US$`, `CA$`), or none that says
+    // which dollar (`C$`), not the US dollar.
     let characters = Array(header)
     var found: [Currency] = characters.indices.compactMap { index in
-      let afterLetter = index > 0 && characters[index - 1].isLetter
-      return characters[index] == "$" && afterLetter ? nil : Currency(symbol: characters[index])
+      guard characters[index] == "$", index > 0, characters[index - 1].isLetter else {
+        return Currency(symbol: characters[index])
+      }
+      var start = index
+      while start > 0, characters[start - 1].isLetter { start -= 1 }
+      return Currency(sign: String(characters[start...index])[...])
     }
     // A sign in brackets alone: `Ft` and `Fr.` are also words (`Rent per Sq Ft`).
     for inside in bracketed(in: header) {
@@ -88,7 +93,8 @@ package enum HeaderUnits {
       guard word == code || keyStyle && word != "try" else { continue }
       if CellReader.commonCodes.contains(code), let currency = Currency(code: code) { found.append(currency) }
     }
-    return found
+    // Once each: `(R$)` names the real by its sign alone in brackets and as a sign.
+    return found.enumerated().filter { !found[..<$0.offset].contains($0.element) }.map(\.element)
   }
 
   /// The duration units a header names: a unit's word of four letters or more (`Hours`,

@@ -29,8 +29,7 @@ enum TotalsRow {
     // What spreadsheets' pivot tables and subtotals write (Excel in German, LibreOffice).
     "gesamtergebnis", "total result", "résultat total", "gross total", "total amount",
     // Spanish, Portuguese, Turkish.
-    "totales", "subtotales", "total a pagar", "total geral", "totais", "soma", "toplam", "genel toplam",
-    "ara toplam",
+    "totales", "subtotales", "total a pagar", "total geral", "totais", "toplam", "genel toplam",
   ]
 
   /// The labels in scripts other than the Latin and the East Asian ones, in small letters:

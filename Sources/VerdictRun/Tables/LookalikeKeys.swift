@@ -156,7 +156,8 @@ struct LookalikeKeys {
   /// Makes each no-break or other Unicode space in `folded` that a key's ends are trimmed of
   /// (``AggregateStore/invisibleSpaceLength(_:at:)``: U+00A0, U+2000 to U+200A, U+202F, U+205F,
   /// U+3000) a plain space, and drops the invisible characters among them and the joiners (U+200B
-  /// to U+200D, U+2060, U+FEFF), as a web page or a spreadsheet pasted into a key writes them:
+  /// to U+200D, U+2060, U+FEFF, the direction marks U+200E, U+200F, U+202A to U+202E, U+2066 to
+  /// U+2069 and U+061C), as a web page or a spreadsheet pasted into a key writes them:
   /// `Acme GmbH` with a no-break space is the client `Acme GmbH`'s lookalike.
   static func plainSpaces(_ folded: inout [UInt8]) {
     var plain: [UInt8] = []
@@ -184,13 +185,16 @@ struct LookalikeKeys {
       && (bytes[index + 2] == 0x8C || bytes[index + 2] == 0x8D) ? 3 : nil
   }
 
-  /// Whether the invisible space or joiner at `index` has no width: U+200B to U+200D, U+2060,
-  /// U+FEFF (the others are spaces).
+  /// Whether the invisible space, joiner or direction mark at `index` has no width: U+200B to
+  /// U+200F, U+202A to U+202E, U+2060, U+2066 to U+2069, U+061C, U+FEFF (the others are spaces).
   private static func isZeroWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    if bytes.count - index >= 2, bytes[index] == 0xD8, bytes[index + 1] == 0x9C { return true }
     guard bytes.count - index >= 3 else { return false }
     let (first, second, third) = (bytes[index], bytes[index + 1], bytes[index + 2])
     return first == 0xEF
-      || first == 0xE2 && (second == 0x80 && third >= 0x8B && third <= 0x8D || second == 0x81 && third == 0xA0)
+      || first == 0xE2
+        && (second == 0x80 && (third >= 0x8B && third <= 0x8F || third >= 0xAA && third <= 0xAE)
+          || second == 0x81 && (third == 0xA0 || third >= 0xA6 && third <= 0xA9))
   }
 
   /// Whether three UTF-8 bytes are a curly quote: `‘`, `’`, `“` or `”` (U+2018, U+2019, U+201C, U+201D).
