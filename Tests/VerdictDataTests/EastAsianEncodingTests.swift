@@ -81,6 +81,19 @@ final class EastAsianEncodingTests: XCTestCase {
       error.message.hasPrefix("the input is not valid Shift_JIS: bytes FF 41 at byte offset 12"), error.message)
   }
 
+  func testADamagedCharacterIsRefusedTheSameWhereverAReadEnds() throws {
+    // `Kunde` and Big5's `苇`, then `96 90`, no Big5 character: a read ending after `96` showed it
+    // alone, as "byte 96 … are no character of it" (found by the encoding fuzzer).
+    let bytes: [UInt8] = Array("Kunde".utf8) + [0xD4, 0xB1, 0x96, 0x90] + Array("ma\n".utf8)
+    for chunkSize in 1...bytes.count {
+      let error = try XCTUnwrap(EncodedText.readError(ByteSource(bytes: bytes, encoding: .big5, chunkSize: chunkSize)))
+      XCTAssertEqual(error.column, 9, "chunks of \(chunkSize)")
+      XCTAssertTrue(
+        error.message.hasPrefix("the input is not valid Big5: bytes 96 90 at byte offset 7 are no character of it"),
+        "chunks of \(chunkSize): \(error.message)")
+    }
+  }
+
   func testInputEndingInsideACharacterIsRefused() throws {
     let bytes: [UInt8] = Array("id\n".utf8) + [0xB5, 0xE7, 0xBB]
     let error = try XCTUnwrap(EncodedText.readError(ByteSource(bytes: bytes, encoding: .gbk)))
