@@ -143,4 +143,20 @@ struct DatesInWordsTests {
       return
     }
   }
+
+  /// What is wrong with such a date is said: the hint was to write dates as `2026-11-28`.
+  @Test(arguments: [
+    ("2024年12月3日(月)", "2024-12-03 is a Tuesday, not a Monday: check the date, or export it without the weekday"),
+    ("2024년 12월 3일 (월)", "2024-12-03 is a Tuesday, not a Monday: check the date, or export it without the weekday"),
+    ("2023年2月29日", "February 2023 has 28 days"), ("2024年13月1日", "there is no month 13"),
+    ("2024. 0. 3.", "there is no month 0"), ("2024年1月0日", "there is no day 0"),
+    ("0000年1月1日", "years run from 1 to 9999"),
+  ])
+  func saysWhyAnEastAsianDateNamesNoDay(_ cell: String, _ hint: String) {
+    guard case .failure(let error) = Self.read(cell) else {
+      Issue.record("\(cell) was read")
+      return
+    }
+    #expect(error.hint == hint, "\(cell)")
+  }
 }

@@ -87,6 +87,7 @@ extension CellScanner {
       return ("it reads as different days in different formats: declare the field's format, \(choices)", nil)
     case .none:
       if let words = monthNameHint { return words }
+      if let eastAsian = eastAsianDateHint { return eastAsian }
       if let clock = dateWithTimeWordHint { return clock }
       if let unix = unixTimeHint { return unix }
       // Eight digits are no candidate of detection (a number may be one), but a format reads them.

@@ -25,10 +25,33 @@ extension CellScanner {
   /// The cell as a date in the forms of the type's description; `nil` when it is none, or names
   /// no day that exists, or a weekday that is not the day's.
   var eastAsianDate: CalendarDate? {
+    guard let parts = eastAsianDateParts, let date = CalendarDate(year: parts.year, month: parts.month, day: parts.day)
+    else { return nil }
+    if let weekday = parts.weekday, weekday != MonthNames.weekday(of: date) { return nil }
+    return date
+  }
+
+  /// Why a cell in the forms of the type's description is no date: the day it names does not
+  /// exist, or the weekday after it is not the day's; `nil` for any other cell. (Their hint was
+  /// to write dates as `2026-11-28`, which says nothing of what is wrong with `2026年2月30日`.)
+  var eastAsianDateHint: (hint: String, kind: String?)? {
+    guard let parts = eastAsianDateParts else { return nil }
+    guard let date = CalendarDate(year: parts.year, month: parts.month, day: parts.day) else {
+      return (CellScanner.noSuchDay(year: parts.year, month: parts.month, day: parts.day), nil)
+    }
+    guard let weekday = parts.weekday, weekday != MonthNames.weekday(of: date) else { return nil }
+    let written = MonthNames.weekdayNames[weekday]
+    let actual = MonthNames.weekdayNames[MonthNames.weekday(of: date)]
+    return ("\(date) is a \(actual), not a \(written): check the date, or export it without the weekday", "weekday")
+  }
+
+  /// The numbers of a cell in the forms of the type's description, whether or not they name a
+  /// day, and the weekday written after them (0 for Monday), if one is.
+  private var eastAsianDateParts: (year: Int, month: Int, day: Int, weekday: Int?)? {
     guard end - start >= 8, end - start <= 64, CellScanner.isDigit(bytes[start]) else { return nil }
     var index = start
     guard let year = digits(&index, fewest: 4, most: 4) else { return nil }
-    if let date = koreanDottedDate(year: year, from: index) { return date }
+    if let (month, day) = koreanDottedDate(from: index) { return (year, month, day, nil) }
     skipSpaces(&index)
     guard let script = CellScanner.partSigns.firstIndex(where: { matches($0[0], at: index) }) else { return nil }
     let signs = CellScanner.partSigns[script]
@@ -41,24 +64,22 @@ extension CellScanner {
     skipSpaces(&index)
     guard let day = digits(&index, fewest: 1, most: 2) else { return nil }
     skipSpaces(&index)
-    guard matches(signs[2], at: index), let date = CalendarDate(year: year, month: month, day: day) else {
-      return nil
-    }
+    guard matches(signs[2], at: index) else { return nil }
     index += signs[2].count
-    if let weekday = weekday(script: script, at: &index), weekday != MonthNames.weekday(of: date) { return nil }
-    return index == end || DateFormat.isTime(bytes, from: index, to: end) ? date : nil
+    let weekday = weekday(script: script, at: &index)
+    return index == end || DateFormat.isTime(bytes, from: index, to: end) ? (year, month, day, weekday) : nil
   }
 
-  /// `2024. 1. 15.` from after the year at `index`: a dot and a space after the year and the month,
-  /// a dot after the day or none.
-  private func koreanDottedDate(year: Int, from index: Int) -> CalendarDate? {
+  /// The month and day of `2024. 1. 15.` from after the year at `index`: a dot and a space after
+  /// the year and the month, a dot after the day or none.
+  private func koreanDottedDate(from index: Int) -> (month: Int, day: Int)? {
     var index = index
     guard skipDotAndSpace(&index), let month = digits(&index, fewest: 1, most: 2), skipDotAndSpace(&index),
       let day = digits(&index, fewest: 1, most: 2)
     else { return nil }
     if index < end, bytes[index] == UInt8(ascii: ".") { index += 1 }
     guard index == end || DateFormat.isTime(bytes, from: index, to: end) else { return nil }
-    return CalendarDate(year: year, month: month, day: day)
+    return (month, day)
   }
 
   /// The weekday at `index`, in brackets (ASCII or full-width) or in full, after optional spaces;
