@@ -103,6 +103,21 @@ final class EastAsianEncodingTests: XCTestCase {
       error.message, "the input is not valid GBK: it ends inside a character (byte BB at byte offset 5)")
   }
 
+  func testCharactersAfterAnASCIIStartLongerThanTheWindowAreLookedAt() throws {
+    // 70 KiB of codes and romanized names before the first kanji: the file was Windows-1252, and
+    // `株式会社ヤマダ商事` read `Š”Ž®‰ïŽÐƒ„ƒ}ƒ_¤Ž–`, without a word.
+    let ascii = "id,name\n" + (0..<3500).map { "C\($0),Yamada Shoji \($0)\n" }.joined()
+    XCTAssertGreaterThan(ascii.utf8.count, EastAsianLook.window)
+    let bytes = try Self.encoded(ascii + "C9001,株式会社ヤマダ商事\nC9002,佐藤デザイン事務所\n", .shiftJIS)
+    let detected = try bytes.withUnsafeBufferPointer { try TextEncoding.detect(in: $0, isWholeInput: true) }
+    XCTAssertEqual(detected, .shiftJIS)
+    // Two Korean names after as long a start: refused at their line, as at the file's start.
+    let korean = try Self.encoded(ascii + "C9001,김민수\n", .eucKR)
+    let error = try XCTUnwrap(EncodedText.readError(ByteSource(bytes: korean, encoding: nil)))
+    XCTAssertEqual(error.line, 3502)
+    XCTAssertEqual(error.column, 7)
+  }
+
   func testWesternAndOtherSingleByteTextIsNotTakenForEastAsian() throws {
     let western = [
       "name,city\nO’Brien’s Bar,Dublin\nMacy’s,New York\nChildren’s Trust,“Leeds”\n",
