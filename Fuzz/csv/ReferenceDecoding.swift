@@ -1,4 +1,4 @@
-import VerdictData
+@testable import VerdictData
 
 /// The text encodings as `TextEncoding`'s documentation describes them, decoded the plain way:
 /// detection by its five rules, and each encoding to UTF-8 in one pass over the whole input.
@@ -137,7 +137,26 @@ enum ReferenceDecoding {
       // A byte order mark as the first character is dropped.
       if scalars.first == 0xFEFF { scalars.removeFirst() }
       return utf8(scalars)
+    case .shiftJIS, .eucJP, .gbk, .big5, .eucKR:
+      return multiByte(bytes, as: encoding)
+    case .macRoman:
+      invariant(false, "Mac OS Roman is neither detected nor forced by this target")
+      return nil
     }
+  }
+
+  /// An East Asian code page decoded by iconv in one call over the whole input; `nil` when the
+  /// input holds a sequence that is no character or ends inside one.
+  static func multiByte(_ bytes: [UInt8], as encoding: TextEncoding) -> [UInt8]? {
+    guard let decoder = MultiByteDecoder(encoding), !bytes.isEmpty else { return [] }
+    var output = [UInt8](repeating: 0, count: 4 * bytes.count)
+    let (read, written, outcome) = bytes.withUnsafeBufferPointer { input in
+      output.withUnsafeMutableBufferPointer { output in
+        decoder.decode(input.baseAddress!, count: input.count, into: output.baseAddress!, capacity: output.count)
+      }
+    }
+    guard outcome == .done, read == bytes.count else { return nil }
+    return Array(output[..<written])
   }
 
   static func utf8(_ scalars: [UInt32]) -> [UInt8] {

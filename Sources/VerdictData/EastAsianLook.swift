@@ -20,7 +20,7 @@
 /// beyond ASCII are not what a Western text in Windows-1252 has (a letter or a common sign,
 /// beside ASCII, not in a run of three).
 enum EastAsianLook {
-  /// How many bytes at the start of the input are looked at.
+  /// How many bytes are looked at, from the first beyond ASCII.
   static let window = 1 << 16
 
   /// An East Asian code page's reading of a sample.
@@ -71,14 +71,18 @@ enum EastAsianLook {
   /// written in more than one, or is too short to tell, with each reading of its first word
   /// beyond ASCII.
   static func encoding(of sample: UnsafeBufferPointer<UInt8>) throws(DataReadError) -> TextEncoding? {
-    let window = UnsafeBufferPointer(rebasing: sample.prefix(window))
+    // The window starts at the first byte beyond ASCII (a lead byte in every code page): an
+    // export whose first 64 KiB were ASCII (codes, amounts, romanized names) was Windows-1252,
+    // and the names after them read wrong, without a word.
+    let first = sample.firstIndex { $0 >= 0x80 } ?? sample.endIndex
+    let window = UnsafeBufferPointer(rebasing: sample[first..<min(first + Self.window, sample.endIndex)])
     guard !looksWestern(window) else { return nil }
     let readings = codePages.map { reading(of: window, in: $0) }
     let likely = readings.filter { $0.isLikely() }
     if likely.isEmpty {
       let short = readings.filter { $0.isLikely(least: 2) }
       guard !short.isEmpty else { return nil }
-      throw ambiguity(in: window, readings: short.map(\.encoding) + [.windows1252], tooShort: true)
+      throw ambiguity(in: sample, readings: short.map(\.encoding) + [.windows1252], tooShort: true)
     }
     guard likely.count > 1 else { return likely.first?.encoding }
     let others = Set(likely.map(\.encoding))
@@ -94,7 +98,7 @@ enum EastAsianLook {
     {
       return .eucKR
     }
-    throw ambiguity(in: window, readings: likely.map(\.encoding), tooShort: false)
+    throw ambiguity(in: sample, readings: likely.map(\.encoding), tooShort: false)
   }
 
   /// Whether most bytes beyond ASCII in `sample` are what Western text in Windows-1252 has: a

@@ -5,7 +5,7 @@
 #endif
 
 /// An East Asian code page decoded to UTF-8 by the C library's `iconv`, which has the tables of
-/// tens of thousands of characters that Shift_JIS, GBK, Big5 and EUC-KR map (glibc's `gconv`
+/// tens of thousands of characters that Shift_JIS, EUC-JP, GBK, Big5 and EUC-KR map (glibc's `gconv`
 /// modules, part of every Linux system's C library; Darwin's `libiconv`).
 final class MultiByteDecoder {
   /// How far one call got.

@@ -41,7 +41,11 @@ extension Transcoder {
         guard rawAtEnd else { return output }
         throw invalidMultiByte(encoding, "it ends inside a character (\(rawHex(rawEnd - rawStart)))")
       case .invalid:
-        throw invalidMultiByte(encoding, "\(rawHex(min(2, rawEnd - rawStart))) are no character of it")
+        // The message shows the two bytes of the sequence, and so must not depend on where a
+        // read ended: with its first byte alone left, the next read comes first.
+        if rawEnd - rawStart < 2 && !rawAtEnd { return output }
+        let count = min(2, rawEnd - rawStart)
+        throw invalidMultiByte(encoding, "\(rawHex(count)) \(count == 1 ? "is" : "are") no character of it")
       }
     }
     return output

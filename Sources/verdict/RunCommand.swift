@@ -20,8 +20,8 @@ struct RunCommand: ParsableCommand {
       Data: CSV with a header row (RFC 4180 quoting, LF, CRLF or CR), a JSON array of objects \
       (.json) or JSON Lines (.jsonl, .ndjson). '-' reads standard input (CSV unless \
       --input-format says otherwise). From a CSV file itself are detected: the encoding (UTF-8, \
-      UTF-16, the East Asian code pages Shift_JIS, EUC-JP, GBK, Big5 and EUC-KR, else Windows-1252), the \
-      field separator, blank lines above the header, each \
+      UTF-16, the East Asian code pages Shift_JIS, EUC-JP, GBK, Big5 and EUC-KR, else Windows-1252), \
+      the field separator, blank lines above the header, each \
       numeric column's decimal mark (1,234.56, 1.234,56, 11'373.94) and each date column's \
       format (2/24/2026, 28.11.2026); a number or date with two readings stops the run with the \
       option or declaration that settles it. Cells are read by the policy's field declarations; an \

@@ -81,6 +81,19 @@ final class EastAsianEncodingTests: XCTestCase {
       error.message.hasPrefix("the input is not valid Shift_JIS: bytes FF 41 at byte offset 12"), error.message)
   }
 
+  func testADamagedCharacterIsRefusedTheSameWhereverAReadEnds() throws {
+    // `Kunde` and Big5's `苇`, then `96 90`, no Big5 character: a read ending after `96` showed it
+    // alone, as "byte 96 … are no character of it" (found by the encoding fuzzer).
+    let bytes: [UInt8] = Array("Kunde".utf8) + [0xD4, 0xB1, 0x96, 0x90] + Array("ma\n".utf8)
+    for chunkSize in 1...bytes.count {
+      let error = try XCTUnwrap(EncodedText.readError(ByteSource(bytes: bytes, encoding: .big5, chunkSize: chunkSize)))
+      XCTAssertEqual(error.column, 9, "chunks of \(chunkSize)")
+      XCTAssertTrue(
+        error.message.hasPrefix("the input is not valid Big5: bytes 96 90 at byte offset 7 are no character of it"),
+        "chunks of \(chunkSize): \(error.message)")
+    }
+  }
+
   func testInputEndingInsideACharacterIsRefused() throws {
     let bytes: [UInt8] = Array("id\n".utf8) + [0xB5, 0xE7, 0xBB]
     let error = try XCTUnwrap(EncodedText.readError(ByteSource(bytes: bytes, encoding: .gbk)))
@@ -88,6 +101,21 @@ final class EastAsianEncodingTests: XCTestCase {
     XCTAssertEqual(error.column, 4)
     XCTAssertEqual(
       error.message, "the input is not valid GBK: it ends inside a character (byte BB at byte offset 5)")
+  }
+
+  func testCharactersAfterAnASCIIStartLongerThanTheWindowAreLookedAt() throws {
+    // 70 KiB of codes and romanized names before the first kanji: the file was Windows-1252, and
+    // `株式会社ヤマダ商事` read `Š”Ž®‰ïŽÐƒ„ƒ}ƒ_¤Ž–`, without a word.
+    let ascii = "id,name\n" + (0..<3500).map { "C\($0),Yamada Shoji \($0)\n" }.joined()
+    XCTAssertGreaterThan(ascii.utf8.count, EastAsianLook.window)
+    let bytes = try Self.encoded(ascii + "C9001,株式会社ヤマダ商事\nC9002,佐藤デザイン事務所\n", .shiftJIS)
+    let detected = try bytes.withUnsafeBufferPointer { try TextEncoding.detect(in: $0, isWholeInput: true) }
+    XCTAssertEqual(detected, .shiftJIS)
+    // Two Korean names after as long a start: refused at their line, as at the file's start.
+    let korean = try Self.encoded(ascii + "C9001,김민수\n", .eucKR)
+    let error = try XCTUnwrap(EncodedText.readError(ByteSource(bytes: korean, encoding: nil)))
+    XCTAssertEqual(error.line, 3502)
+    XCTAssertEqual(error.column, 7)
   }
 
   func testWesternAndOtherSingleByteTextIsNotTakenForEastAsian() throws {

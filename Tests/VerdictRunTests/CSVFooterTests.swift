@@ -106,4 +106,16 @@ struct CSVFooterTests {
     #expect(followed.rows.contains("C3 keep -"), "\(followed.rows)")
     #expect(!followed.messages.contains("left out"), "\(followed.messages)")
   }
+
+  /// Text after a blank line, then a line of dashes: the note was "a line of dashes and a line
+  /// after it", at the dashes, of the text before them.
+  @Test func aLineOfDashesAfterTextIsPartOfItsFooter() throws {
+    let run = try CSVFileRun(policy, csv: "id,visits\nC1,7\n\nConfidential Information - x\n-----\n")
+    #expect(run.rows == ["C1 fire -"])
+    #expect(run.status == .success)
+    #expect(
+      run.messages.contains(
+        "note: clients.csv:4: the file ends with 2 lines of text after a blank line, not records "
+          + "(\"Confidential Information - x\"): left out"), "\(run.messages)")
+  }
 }

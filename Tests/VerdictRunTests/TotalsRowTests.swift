@@ -66,6 +66,18 @@ struct TotalsRowTests {
     }
   }
 
+  /// A full-width colon ends an East Asian label as `:` ends a Western one, after its brackets or
+  /// its qualifier too; and `【】` may come before a qualifier. Each of these was a client.
+  @Test func eastAsianLabelsWithAColonAfterTheirBracketsAreTotals() {
+    for (cell, isLabel) in [
+      ("【合計】：", true), ("合計（JPY）：", true), ("【小計】（税込）", true), ("【合計（税込）】", true),
+      ("【合計", false), ("合計】", false), ("【山田】合計", false), ("合計：株式会社", false),
+    ] {
+      var bytes = Array(cell.utf8)
+      #expect(bytes.withUnsafeMutableBufferPointer { TotalsRow.isLabel(UnsafeBufferPointer($0)) } == isLabel, "\(cell)")
+    }
+  }
+
   /// Salesforce's totals row in a table: before, a client "Grand Totals (3 records)" that held
   /// half of everyone's share.
   @Test func aQualifiedTotalsRowIsARowErrorOfNoClient() throws {

@@ -159,6 +159,9 @@ struct DatesInWordsTests {
     ("平成元年5月1日", "the era of Heisei (平成元 is 1989)"),
     ("R06/01/15", "the era of Reiwa (R06 is 2024)"),
     ("民國113年1月15日", "the era of the Republic of China (民國113 is 2024)"),
+    ("2024年12月3日(月)", "2024-12-03 is a Tuesday (火), not 月: check the date, or export it without the weekday"),
+    ("2023年2月29日", "February 2023 has 28 days"), ("2024年13月1日", "there is no month 13"),
+    ("2024年1月0日", "there is no day 0"), ("0000年1月1日", "years run from 1 to 9999"),
   ])
   func eastAsianDatesThatAreNotReadSayWhy(_ cell: String, _ hint: String) throws {
     guard case .failure(let error) = Self.read(cell) else {

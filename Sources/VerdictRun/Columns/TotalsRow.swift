@@ -141,12 +141,16 @@ enum TotalsRow {
   /// Whether `label`, a trimmed cell starting with a byte of a character from U+3000 up, is one
   /// of ``eastAsianLabelTexts``: spaces inside it (`合　計`, `합 계`), `【】` around it, a colon
   /// after it and a qualifier in brackets after that (`合計（JPY）`, `小計（税抜）`, `合計 (3件)`)
-  /// left out.
+  /// left out; so is a full-width colon at its end, as ``isLabel(_:)`` leaves out `:` (`【合計】：`,
+  /// `合計（JPY）：`, `【小計】（税込）` were clients).
   static func isEastAsianLabel(_ label: UnsafeBufferPointer<UInt8>) -> Bool {
     // Every label has `計`, `计` or `계`, which names seldom have: a name is told apart by bytes.
     guard label.count <= 64, containsTotalSign(label) else { return false }
     var text = String(decoding: label, as: UTF8.self).filter { $0 != " " && $0 != "\u{3000}" }
-    if text.hasPrefix("【"), text.hasSuffix("】") { text = String(text.dropFirst().dropLast()) }
+    if text.hasSuffix("：") { text.removeLast() }
+    if text.hasPrefix("【"), let close = text.firstIndex(of: "】") {
+      text = String(text[text.index(after: text.startIndex)..<close] + text[text.index(after: close)...])
+    }
     if let open = text.firstIndex(where: { $0 == "（" || $0 == "(" }), text.last == "）" || text.last == ")" {
       text = String(text[..<open])
     }

@@ -19,6 +19,8 @@ struct CSVFooter {
   private var first: (line: Int, text: String)?
   /// The line of dashes the held lines follow, if they do.
   private(set) var rule: Int?
+  /// How many of the held lines of text came before the line of dashes (after a blank line).
+  private var beforeRule = 0
 
   /// The most lines a footer has: a report signs off in a few, a statement's summary in a few more.
   static let longest = 5
@@ -43,11 +45,12 @@ struct CSVFooter {
   /// Starts the footer at `record`, a line of dashes (``isRule(_:)``) after the file's records.
   mutating func startRule(at record: borrowing CSVRecord) {
     rule = record.position.line
+    beforeRule = count
   }
 
   /// Whether `record`, after a line of dashes, may be a footer's line: it does not fit the header.
   func mayFollowRule(_ record: borrowing CSVRecord, shape: CSVRowShape) -> Bool {
-    rule != nil && count < Self.longestAfterRule && !shape.fits(record)
+    rule != nil && count - beforeRule < Self.longestAfterRule && !shape.fits(record)
   }
 
   /// Whether `record`, after a blank line, may be a footer's line: a single cell of words (a
@@ -72,13 +75,16 @@ struct CSVFooter {
 
   /// The summary's note on the footer of `file` when the file ended with one, else `nil`.
   func note(file: String) -> String? {
-    if let rule {
+    if let rule, beforeRule == 0 {
       let lines = count == 1 ? "a line" : "\(count) lines"
       let after = count == 0 ? "" : " and \(lines) after it"
       return "note: \(MessageText.escaped(file)):\(rule): the file ends with a line of dashes\(after), not records: "
         + "left out"
     }
     guard let first else { return nil }
+    // Lines of text after a blank line, then a line of dashes: the note starts at the text (it
+    // said "a line of dashes and a line after it" of the text before it).
+    let count = rule == nil ? count : count + 1
     let quoted = Value.quote(first.text.count > 40 ? String(first.text.prefix(40)) + "…" : first.text)
     let lines = count == 1 ? "a line" : "\(count) lines"
     return "note: \(MessageText.escaped(file)):\(first.line): the file ends with \(lines) of text after a blank "
