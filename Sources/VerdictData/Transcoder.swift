@@ -145,8 +145,8 @@ final class Transcoder {
   /// `limit` in `pending`. The caller makes sure `output < limit`.
   @inline(__always)
   func emit(_ scalar: UInt32, into destination: UnsafeMutablePointer<UInt8>, at output: inout Int, limit: Int) {
-    var bytes: UInt32
-    var length: Int
+    let bytes: UInt32
+    let length: Int
     if scalar < 0x80 {
       bytes = scalar
       length = 1
@@ -162,14 +162,7 @@ final class Transcoder {
         | (0x80 | scalar & 0x3F) << 24
       length = 4
     }
-    while length > 0 && output < limit {
-      destination[output] = UInt8(truncatingIfNeeded: bytes)
-      bytes >>= 8
-      length -= 1
-      output += 1
-    }
-    pending = bytes
-    pendingCount = length
+    emit(utf8: bytes, length: length, into: destination, at: &output, limit: limit)
   }
 
   /// Writes the first `length` bytes of `bytes` (lowest first) at `destination[output]`,
