@@ -4,17 +4,18 @@
 /// file is nonsense (`株式会社` reads `Š”Ž®‰ïŽÐ`), and a rule comparing a text is false for
 /// every client, without a word.
 ///
-/// The four code pages share their byte ranges, so a byte sequence is often valid in several;
-/// what tells them apart is which characters the sequences are. Each code page orders its
-/// characters, and a language's everyday text keeps to a small part of them: Japanese to kana
-/// and the first level of kanji (their lead bytes `81`–`84`, `88`–`9F`), Simplified Chinese to
-/// GB 2312's symbols and first level of hanzi (`A1`–`A9`, `B0`–`D7`, second bytes from `A1`),
-/// Traditional Chinese to Big5's symbols and frequent hanzi (`A1`–`C6`), Korean to KS X 1001's
-/// symbols and Hangul (`A1`–`AC`, `B0`–`C8`, second bytes from `A1`). The same bytes read in
-/// another of them are rare characters, or invalid. So a code page is a reading of the sample
-/// (``Reading``) when its sequences are valid in it (but one in 32 at the most) and four
-/// characters in five are everyday ones; Shift_JIS also needs a full-width character, as its half-width katakana are single
-/// bytes that any Chinese or Korean text has plenty of.
+/// The five code pages (Shift_JIS, EUC-JP, GBK, Big5, EUC-KR) share their byte ranges, so a byte
+/// sequence is often valid in several; what tells them apart is which characters the sequences
+/// are. Each code page orders its characters, and a language's everyday text keeps to a small
+/// part of them: Japanese to kana and kanji (and the signs company names have), Simplified
+/// Chinese to GB 2312's symbols and first level of hanzi, Traditional Chinese to Big5's symbols
+/// and frequent hanzi, Korean to KS X 1001's symbols and Hangul (the byte ranges are in
+/// `EastAsianLook+Reading.swift`). The same bytes read in another of them are rare characters,
+/// or invalid. So a code page is a reading of the sample (``Reading``) when its sequences are
+/// valid in it (but one in 32 at the most) and four characters in five are everyday ones; the
+/// Japanese code pages also need a character only Japanese has (Shift_JIS a full-width one, as
+/// its half-width katakana are single bytes that any Chinese or Korean text has plenty of;
+/// EUC-JP a kana).
 ///
 /// Western text is never taken for one: the sample is looked at only when most of its bytes
 /// beyond ASCII are not what a Western text in Windows-1252 has (a letter or a common sign,
