@@ -6,6 +6,9 @@
 /// Mac OS Roman, as Excel for Mac saves CSV (`Müller` is `4D 9F 6C 6C 65 72`, which
 /// Windows-1252 reads `MŸller`). Such a file is read without an error, and a text cell then
 /// equals no text of the policy: its run says so rather than giving wrong verdicts without a word.
+/// Words of letters beyond ASCII alone that are no Cyrillic ones (Hebrew's have no capitals,
+/// Greek's and Arabic's few of `а е и о`) are said to be in a code page Verdict does not read,
+/// naming none (``codePage`` empty).
 ///
 /// Only signs that Western text never shows count. For Windows-1250, the bytes that are its letters
 /// but in Windows-1252 a symbol or nothing (`£ ¥ ¯ ³ ¹ ¼ ¾ Ÿ` and the three bytes 1252 leaves
@@ -21,7 +24,8 @@
 /// pages after a small letter (`Novák`, `Jiří`), which Mac OS Roman's words do not have, and
 /// some sign is no `š` or `Š`.
 package struct CodePageLook: Sendable, Equatable {
-  /// The code page the text looks written in, as `iconv` names it (`--encoding` takes it too).
+  /// The code page the text looks written in, as `iconv` names it (`--encoding` takes it too);
+  /// empty for a script whose code page Verdict does not read.
   package let codePage: String
   /// The code page's name for the message: "Windows-1250", "Mac OS Roman".
   package let codePageName: String
@@ -43,6 +47,8 @@ package struct CodePageLook: Sendable, Equatable {
     var signs = (centralEuropean: 0, cyrillic: 0, macRoman: 0, macRomanOnly: 0, windowsLetters: 0)
     var first: (centralEuropean: Range<Int>?, cyrillic: Range<Int>?, macRoman: Range<Int>?, turkish: Range<Int>?)
     var turkish = (signs: 0, icelandic: 0)
+    // Of the letters of the words that look Cyrillic: capitals (`C0`–`DF`) and `а е и о`.
+    var cyrillic = (letters: 0, capitals: 0, vowels: 0)
     var start = 0
     while start < sample.count {
       guard isWordByte(sample[start]) else {
@@ -67,6 +73,9 @@ package struct CodePageLook: Sendable, Equatable {
       if isCyrillicWord(word) {
         signs.cyrillic += 1
         if first.cyrillic == nil { first.cyrillic = start..<end }
+        cyrillic.letters += word.count
+        cyrillic.capitals += word.count { $0 <= 0xDF }
+        cyrillic.vowels += word.count { $0 == 0xE0 || $0 == 0xE5 || $0 == 0xE8 || $0 == 0xEE }
       }
       if hasDotlessI(word) {
         turkish.signs += 1
@@ -76,6 +85,13 @@ package struct CodePageLook: Sendable, Equatable {
       start = end
     }
     if signs.cyrillic >= signsNeeded, let range = first.cyrillic {
+      // Russian, Ukrainian, Bulgarian and Serbian words are capitalized, and a quarter and more
+      // of their letters are `а е и о`; Hebrew words have no capitals, Greek and Arabic ones
+      // few of those bytes: such a file is in a code page Verdict does not read.
+      guard cyrillic.capitals > 0, 4 * cyrillic.vowels >= cyrillic.letters else {
+        // No code page to name; the word as Windows-1252 read it.
+        return CodePageLook(codePage: "", "", script: "", range, of: sample, table: nil)
+      }
       return CodePageLook(
         codePage: "WINDOWS-1251", "Windows-1251", script: "Cyrillic", range, of: sample,
         table: CodePageTables.windows1251)
@@ -102,7 +118,7 @@ package struct CodePageLook: Sendable, Equatable {
 
   private init(
     codePage: String, _ name: String, script: String, _ range: Range<Int>, of sample: UnsafeBufferPointer<UInt8>,
-    table: [UInt32]
+    table: [UInt32]?
   ) {
     self.codePage = codePage
     codePageName = name
@@ -112,6 +128,10 @@ package struct CodePageLook: Sendable, Equatable {
     // Every Windows-1252 code point is a scalar: no replacement is ever taken.
     read = String(
       String.UnicodeScalarView(word.map { Unicode.Scalar(Transcoder.windows1252Scalar($0)) ?? "\u{FFFD}" }))
+    guard let table else {
+      meant = read
+      return
+    }
     meant = String(
       String.UnicodeScalarView(
         word.map { $0 < 0x80 ? Unicode.Scalar($0) : Unicode.Scalar(table[Int($0) - 0x80]) ?? "\u{FFFD}" }))
@@ -122,14 +142,22 @@ package struct CodePageLook: Sendable, Equatable {
 
   /// What was found in `file`, for `check --data`'s warning.
   package func sentence(file: String) -> String {
-    "\(MessageText.escaped(file)) was read as Windows-1252, but its text looks \(script), written in "
+    guard !codePage.isEmpty else {
+      return "\(MessageText.escaped(file)) was read as Windows-1252, but its words are letters beyond ASCII "
+        + "alone (\"\(read)\", line \(line)), as words of another script are in a code page Verdict does not "
+        + "read (Greek, Hebrew, Arabic), and a text read wrong equals none of the policy's"
+    }
+    return "\(MessageText.escaped(file)) was read as Windows-1252, but its text looks \(script), written in "
       + "\(codePageName): \"\(read)\" (line \(line)) is \"\(meant)\" there, and a text read wrong equals none of "
       + "the policy's"
   }
 
   /// What to do: name the code page, or say that the file is Western.
   package var hint: String {
-    "give --encoding \(codePage.lowercased()), or --encoding windows-1252 if \"\(read)\" is right"
+    guard !codePage.isEmpty else {
+      return "export the file as UTF-8, or give --encoding windows-1252 if \"\(read)\" is right"
+    }
+    return "give --encoding \(codePage.lowercased()), or --encoding windows-1252 if \"\(read)\" is right"
   }
 
   /// Whether `byte` may be part of a word: an ASCII letter, or a byte beyond ASCII but for the

@@ -60,6 +60,26 @@ import Testing
     #expect(Self.look(icelandic) == nil)
   }
 
+  /// Hebrew (Windows-1255) and Greek (Windows-1253) names are words of letters beyond ASCII alone,
+  /// as Cyrillic ones are, but not capitalized (Hebrew) or with few of Cyrillic's `а е и о`
+  /// (Greek): no Cyrillic code page is named, the file is said to be in one Verdict does not read.
+  @Test func hebrewAndGreekTextIsNoCyrillic() throws {
+    let hebrew: [UInt8] =
+      Array("id;name\n1;".utf8) + [249, 236, 229, 237] + Array("\n2;".utf8)
+      + [233, 249, 248, 224, 236] + Array("\n3;".utf8) + [227, 229, 227, 32, 235, 228, 239, 10]
+    let greek: [UInt8] =
+      Array("id;name\n1;".utf8) + [208, 225, 240, 225, 228, 252, 240, 239, 245, 235, 239, 242]
+      + Array("\n2;".utf8) + [193, 232, 222, 237, 225] + Array("\n3;".utf8) + [
+        195, 229, 254, 241, 227, 233, 239, 242, 10,
+      ]
+    for bytes in [hebrew, greek] {
+      let look = try #require(Self.look(bytes))
+      #expect(look.codePage.isEmpty)
+      #expect(look.hint.hasPrefix("export the file as UTF-8"))
+      #expect(look.warning(file: "h.csv").contains("a code page Verdict does not read"))
+    }
+  }
+
   /// Excel for Mac's "Comma Separated Values": German and French names in Mac OS Roman, which
   /// Windows-1252 reads `MŸller`, `Sšhne`, `CafŽ`; read right with `--encoding macintosh`.
   @Test func germanAndFrenchTextInMacRomanIsMacOSRoman() throws {
