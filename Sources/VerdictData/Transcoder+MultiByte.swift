@@ -53,20 +53,7 @@ extension Transcoder {
 
   /// Follows the line and column of the UTF-8 output through `bytes`, for errors.
   private func track(_ bytes: UnsafeBufferPointer<UInt8>) {
-    for byte in bytes {
-      if byte == 0x0A {
-        line += afterCarriageReturn ? 0 : 1
-        column = 1
-        afterCarriageReturn = false
-      } else if byte == 0x0D {
-        line += 1
-        column = 1
-        afterCarriageReturn = true
-      } else {
-        column += 1
-        afterCarriageReturn = false
-      }
-    }
+    for byte in bytes { advance(past: UInt32(byte), width: 1) }
   }
 
   /// The next `count` raw bytes in hexadecimal, with the byte offset of the first: `bytes 82 20

@@ -55,18 +55,7 @@ extension Transcoder {
           continue
         }
       }
-      if scalar == 0x0A {
-        line += afterCarriageReturn ? 0 : 1
-        column = 1
-        afterCarriageReturn = false
-      } else if scalar == 0x0D {
-        line += 1
-        column = 1
-        afterCarriageReturn = true
-      } else {
-        column += Transcoder.utf8Length(of: scalar)
-        afterCarriageReturn = false
-      }
+      advance(past: scalar, width: Transcoder.utf8Length(of: scalar))
       if scalar < 0x80 {
         destination[output] = UInt8(truncatingIfNeeded: scalar)
         output += 1

@@ -165,6 +165,24 @@ final class Transcoder {
     emit(utf8: bytes, length: length, into: destination, at: &output, limit: limit)
   }
 
+  /// Follows the line and column of the UTF-8 output past `code`, a character or a byte of one,
+  /// that takes `width` bytes of UTF-8 (byte columns, as the CSV reader counts them), for errors.
+  @inline(__always)
+  func advance(past code: UInt32, width: Int) {
+    if code == 0x0A {
+      line += afterCarriageReturn ? 0 : 1
+      column = 1
+      afterCarriageReturn = false
+    } else if code == 0x0D {
+      line += 1
+      column = 1
+      afterCarriageReturn = true
+    } else {
+      column += width
+      afterCarriageReturn = false
+    }
+  }
+
   /// Writes the first `length` bytes of `bytes` (lowest first) at `destination[output]`,
   /// keeping what does not fit before `limit` in `pending`. The caller makes sure
   /// `output < limit`, so that at most three wait.
