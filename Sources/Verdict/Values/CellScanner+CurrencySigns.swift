@@ -121,7 +121,8 @@ extension CellScanner {
     return fieldCurrency
   }
 
-  private func has(_ pattern: [UInt8], at offset: Int) -> Bool {
+  /// Whether the cell holds `pattern` at `offset`.
+  func has(_ pattern: [UInt8], at offset: Int) -> Bool {
     guard offset >= start, offset + pattern.count <= end else { return false }
     for (index, byte) in pattern.enumerated() where bytes[offset + index] != byte { return false }
     return true

@@ -22,67 +22,53 @@ extension CellScanner {
   /// What follows a weekday written in full: `曜日`, `요일`.
   private static let weekdayWords: [[UInt8]] = [Array("曜日".utf8), Array("요일".utf8)]
 
-  /// What a date with signs after its parts holds, read by shape alone: the day may not exist,
-  /// the weekday may not be the day's.
-  struct EastAsianParts {
-    var year: Int
-    var month: Int
-    var day: Int
-    /// The weekday written after the date, 0 for Monday; `nil` when none is.
-    var weekday: Int?
-    /// Which script's signs: 0 for `年 月 日`, 1 for `년 월 일`.
-    var script: Int
-    /// The offset after the date and its weekday.
-    var end: Int
-  }
-
   /// The cell as a date in the forms of the type's description; `nil` when it is none, or names
   /// no day that exists, or a weekday that is not the day's.
   var eastAsianDate: CalendarDate? {
-    guard end - start >= 8, end - start <= 64, CellScanner.isDigit(bytes[start]) else { return nil }
-    var index = start
-    guard let year = digits(&index, fewest: 4, most: 4) else { return nil }
-    if let date = koreanDottedDate(year: year, from: index) { return date }
-    guard let parts = eastAsianParts, let date = CalendarDate(year: parts.year, month: parts.month, day: parts.day),
+    if let date = koreanDottedDate { return date }
+    guard let (parts, _) = eastAsianParts,
+      let date = CalendarDate(year: parts.year, month: parts.month, day: parts.day),
       parts.weekday == nil || parts.weekday == MonthNames.weekday(of: date),
       parts.end == end || DateFormat.isTime(bytes, from: parts.end, to: end)
     else { return nil }
     return date
   }
 
-  /// The parts of a date with signs after its parts (`2024年1月15日(月)`), by shape alone.
-  var eastAsianParts: EastAsianParts? {
-    guard end - start >= 8, end - start <= 64, CellScanner.isDigit(bytes[start]) else { return nil }
+  /// The parts of a date with signs after its parts (`2024年1月15日(月)`), by shape alone (as a
+  /// date in words is read: the day may not exist, the weekday may not be the day's; `end` is
+  /// after the weekday), and which script's signs it has: 0 for `年 月 日`, 1 for `년 월 일`.
+  var eastAsianParts: (date: WordDate, script: Int)? {
+    guard end - start >= 8, end - start <= 64 else { return nil }
     var index = start
     guard let year = digits(&index, fewest: 4, most: 4) else { return nil }
     skipSpaces(&index)
-    guard let script = CellScanner.partSigns.firstIndex(where: { matches($0[0], at: index) }) else { return nil }
+    guard let script = CellScanner.partSigns.firstIndex(where: { has($0[0], at: index) }) else { return nil }
     let signs = CellScanner.partSigns[script]
     index += signs[0].count
     skipSpaces(&index)
     guard let month = digits(&index, fewest: 1, most: 2) else { return nil }
     skipSpaces(&index)
-    guard matches(signs[1], at: index) else { return nil }
+    guard has(signs[1], at: index) else { return nil }
     index += signs[1].count
     skipSpaces(&index)
     guard let day = digits(&index, fewest: 1, most: 2) else { return nil }
     skipSpaces(&index)
-    guard matches(signs[2], at: index) else { return nil }
+    guard has(signs[2], at: index) else { return nil }
     index += signs[2].count
     let weekday = weekday(script: script, at: &index)
-    return EastAsianParts(year: year, month: month, day: day, weekday: weekday, script: script, end: index)
+    return (WordDate(year: year, month: month, day: day, weekday: weekday, end: index), script)
   }
 
   /// The hint for a date cell with signs after its parts that names no day, or a weekday that
   /// is not the day's, or whose year is of an era (`令和6年`, `R06/01/15`, `民國113年`); `nil` for
   /// any other cell.
   var eastAsianDateHint: String? {
-    if let parts = eastAsianParts {
+    if let (parts, script) = eastAsianParts {
       guard let date = CalendarDate(year: parts.year, month: parts.month, day: parts.day) else {
         return CellScanner.noSuchDay(year: parts.year, month: parts.month, day: parts.day)
       }
       if let written = parts.weekday, written != MonthNames.weekday(of: date) {
-        let names = CellScanner.weekdays[parts.script]
+        let names = CellScanner.weekdays[script]
         let actual = String(decoding: names[MonthNames.weekday(of: date)], as: UTF8.self)
         return "\(date) is a \(MonthNames.weekdayNames[MonthNames.weekday(of: date)]) (\(actual)), not "
           + "\(String(decoding: names[written], as: UTF8.self)): check the date, or export it without the weekday"
@@ -120,11 +106,12 @@ extension CellScanner {
     return nil
   }
 
-  /// `2024. 1. 15.` from after the year at `index`: a dot and a space after the year and the month,
-  /// a dot after the day or none.
-  private func koreanDottedDate(year: Int, from index: Int) -> CalendarDate? {
-    var index = index
-    guard skipDotAndSpace(&index), let month = digits(&index, fewest: 1, most: 2), skipDotAndSpace(&index),
+  /// `2024. 1. 15.`: a dot and a space after the year and the month, a dot after the day or none.
+  private var koreanDottedDate: CalendarDate? {
+    guard end - start >= 8, end - start <= 64 else { return nil }
+    var index = start
+    guard let year = digits(&index, fewest: 4, most: 4), skipDotAndSpace(&index),
+      let month = digits(&index, fewest: 1, most: 2), skipDotAndSpace(&index),
       let day = digits(&index, fewest: 1, most: 2)
     else { return nil }
     if index < end, bytes[index] == UInt8(ascii: ".") { index += 1 }
@@ -138,28 +125,24 @@ extension CellScanner {
     var next = index
     skipSpaces(&next)
     let opening = skip(["(", "（"], at: &next)
-    guard let day = CellScanner.weekdays[script].firstIndex(where: { matches($0, at: next) }) else { return nil }
+    guard let day = CellScanner.weekdays[script].firstIndex(where: { has($0, at: next) }) else { return nil }
     next += CellScanner.weekdays[script][day].count
     if opening {
       guard skip([")", "）"], at: &next) else { return nil }
     } else {
-      guard matches(CellScanner.weekdayWords[script], at: next) else { return nil }
+      guard has(CellScanner.weekdayWords[script], at: next) else { return nil }
       next += CellScanner.weekdayWords[script].count
     }
     index = next
     return day
   }
 
-  /// A number of `fewest` to `most` digits at `index`, which moves past it.
+  /// A number of `fewest` to `most` digits at `index` and no digit after them; `index` moves past
+  /// them.
   private func digits(_ index: inout Int, fewest: Int, most: Int) -> Int? {
-    var value = 0
-    var count = 0
-    while index < end, count < most, CellScanner.isDigit(bytes[index]) {
-      value = value * 10 + Int(bytes[index] &- UInt8(ascii: "0"))
-      count += 1
-      index += 1
-    }
-    guard count >= fewest, index == end || !CellScanner.isDigit(bytes[index]) else { return nil }
+    guard let value = DateFormat.number(bytes, &index, end, fewest: fewest, most: most),
+      index == end || !CellScanner.isDigit(bytes[index])
+    else { return nil }
     return value
   }
 
@@ -179,17 +162,10 @@ extension CellScanner {
 
   /// Moves `index` past the first of `texts` that is there; `false` when none is.
   private func skip(_ texts: [String], at index: inout Int) -> Bool {
-    for text in texts where matches(Array(text.utf8), at: index) {
+    for text in texts where has(Array(text.utf8), at: index) {
       index += text.utf8.count
       return true
     }
     return false
-  }
-
-  /// Whether `text` is at `index` of the cell.
-  private func matches(_ text: [UInt8], at index: Int) -> Bool {
-    guard index + text.count <= end else { return false }
-    for (offset, byte) in text.enumerated() where bytes[index + offset] != byte { return false }
-    return true
   }
 }
