@@ -73,19 +73,9 @@ struct CellScanner {
     }
   }
 
-  /// The length of the invisible direction mark at `index`, if one is there: the left-to-right and
-  /// right-to-left marks (U+200E, U+200F) and embeddings and isolates (U+202A–U+202E,
-  /// U+2066–U+2069) that Arabic and Hebrew spreadsheets put around numbers, and the Arabic letter
-  /// mark (U+061C).
-  func directionMarkLength(at index: Int) -> Int? {
-    guard index + 1 < end else { return nil }
-    if bytes[index] == 0xD8, bytes[index + 1] == 0x9C { return 2 }
-    guard bytes[index] == 0xE2, index + 2 < end else { return nil }
-    switch (bytes[index + 1], bytes[index + 2]) {
-    case (0x80, 0x8E), (0x80, 0x8F), (0x80, 0xAA...0xAE), (0x81, 0xA6...0xA9): return 3
-    default: return nil
-    }
-  }
+  /// The length of the invisible direction mark at `index` of the cell, if one is there
+  /// (``Value/directionMarkLength(_:at:end:)``).
+  func directionMarkLength(at index: Int) -> Int? { Value.directionMarkLength(bytes, at: index, end: end) }
 
   static func isSpace(_ byte: UInt8) -> Bool {
     byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")

@@ -25,6 +25,21 @@ extension Value: CustomStringConvertible {
     }
   }
 
+  /// The length of the invisible direction mark at `index` of UTF-8 `bytes` (before `end`), if one
+  /// is there: the left-to-right and right-to-left marks (U+200E, U+200F) and embeddings and
+  /// isolates (U+202A–U+202E, U+2066–U+2069) that Arabic and Hebrew spreadsheets put around numbers
+  /// and keys, and the Arabic letter mark (U+061C). Cells, keys and key lookalikes leave them out
+  /// alike; ``drivesTerminal(_:)`` has them as scalars.
+  package static func directionMarkLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int? {
+    guard index + 1 < end else { return nil }
+    if bytes[index] == 0xD8, bytes[index + 1] == 0x9C { return 2 }
+    guard bytes[index] == 0xE2, index + 2 < end else { return nil }
+    switch (bytes[index + 1], bytes[index + 2]) {
+    case (0x80, 0x8E), (0x80, 0x8F), (0x80, 0xAA...0xAE), (0x81, 0xA6...0xA9): return 3
+    default: return nil
+    }
+  }
+
   /// Whether the scalar `value` drives a terminal rather than being drawn: a C0 or C1 control
   /// character, DEL, or a bidirectional formatting character (U+200E, U+200F, U+202A–U+202E,
   /// U+2066–U+2069, the Arabic letter mark U+061C, which reorder what follows on the screen: a

@@ -262,17 +262,13 @@ final class AggregateStore: @unchecked Sendable {
     let count = bytes.endIndex - index
     let lead = bytes[index]
     if lead == 0xC2 { return count >= 2 && bytes[index + 1] == 0xA0 ? 2 : nil }
-    // The Arabic letter mark, U+061C.
-    if lead == 0xD8 { return count >= 2 && bytes[index + 1] == 0x9C ? 2 : nil }
+    if let mark = Value.directionMarkLength(bytes, at: index, end: bytes.endIndex) { return mark }
     guard count >= 3, lead == 0xE2 || lead == 0xE3 || lead == 0xEF else { return nil }
     let (second, third) = (bytes[index + 1], bytes[index + 2])
     switch lead {
     case 0xE2:
-      // Spaces, and the direction marks, embeddings and isolates of right-to-left text.
-      if second == 0x80 {
-        return third <= 0x8B || third == 0x8E || third == 0x8F || (0xAA...0xAF).contains(third) ? 3 : nil
-      }
-      return second == 0x81 && (third == 0x9F || third == 0xA0 || (0xA6...0xA9).contains(third)) ? 3 : nil
+      if second == 0x80 { return third <= 0x8B || third == 0xAF ? 3 : nil }
+      return second == 0x81 && (third == 0x9F || third == 0xA0) ? 3 : nil
     case 0xE3: return second == 0x80 && third == 0x80 ? 3 : nil
     default: return second == 0xBB && third == 0xBF ? 3 : nil
     }

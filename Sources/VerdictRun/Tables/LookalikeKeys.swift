@@ -188,13 +188,11 @@ struct LookalikeKeys {
   /// Whether the invisible space, joiner or direction mark at `index` has no width: U+200B to
   /// U+200F, U+202A to U+202E, U+2060, U+2066 to U+2069, U+061C, U+FEFF (the others are spaces).
   private static func isZeroWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-    if bytes.count - index >= 2, bytes[index] == 0xD8, bytes[index + 1] == 0x9C { return true }
+    if Value.directionMarkLength(bytes, at: index, end: bytes.endIndex) != nil { return true }
     guard bytes.count - index >= 3 else { return false }
     let (first, second, third) = (bytes[index], bytes[index + 1], bytes[index + 2])
     return first == 0xEF
-      || first == 0xE2
-        && (second == 0x80 && (third >= 0x8B && third <= 0x8F || third >= 0xAA && third <= 0xAE)
-          || second == 0x81 && (third == 0xA0 || third >= 0xA6 && third <= 0xA9))
+      || first == 0xE2 && (second == 0x80 && third >= 0x8B && third <= 0x8D || second == 0x81 && third == 0xA0)
   }
 
   /// Whether three UTF-8 bytes are a curly quote: `‘`, `’`, `“` or `”` (U+2018, U+2019, U+201C, U+201D).
