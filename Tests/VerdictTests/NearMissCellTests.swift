@@ -11,9 +11,14 @@ struct NearMissCellTests {
   static func error(_ cell: String, _ type: ValueType, numbers: NumberFormat = .point) -> CellError? {
     var format = CellFormat(FieldInfo(name: "f", type: type), numbers: numbers)
     format.currency = type == .money ? .euro : nil
-    var text = cell
-    guard case .failure(let error) = text.withUTF8({ CellReader().read($0, as: format) }) else { return nil }
+    guard case .failure(let error) = read(cell, as: format) else { return nil }
     return error
+  }
+
+  /// `cell` read as `format` reads it.
+  static func read(_ cell: String, as format: CellFormat) -> Result<Value, CellError> {
+    var text = cell
+    return text.withUTF8 { CellReader().read($0, as: format) }
   }
 
   static let negative = "if it is negative, write it with the minus before the amount"
@@ -53,8 +58,7 @@ struct NearMissCellTests {
     var format = CellFormat(FieldInfo(name: "f", type: .money), numbers: .comma)
     format.currency = Currency(code: "SEK")
     for (cell, expected) in [("−250,00", "-250.00 SEK"), ("−1 234,50 kr", "-1234.50 SEK"), ("−€5", "-5.00 EUR")] {
-      var text = cell
-      guard case .success(let value) = text.withUTF8({ CellReader().read($0, as: format) }) else {
+      guard case .success(let value) = Self.read(cell, as: format) else {
         Issue.record("\(cell) was refused")
         continue
       }
@@ -72,8 +76,7 @@ struct NearMissCellTests {
     for (cell, expected) in [
       ("1’234.50", "1234.50 CHF"), ("CHF 1’200’000.00", "1200000.00 CHF"), ("-1’500", "-1500.00 CHF"),
     ] {
-      var text = cell
-      guard case .success(let value) = text.withUTF8({ CellReader().read($0, as: format) }) else {
+      guard case .success(let value) = Self.read(cell, as: format) else {
         Issue.record("\(cell) was refused")
         continue
       }
@@ -91,8 +94,7 @@ struct NearMissCellTests {
     for (cell, expected) in [
       ("1,23,456.00 INR", "123456.00 INR"), ("₹12,34,567.50", "1234567.50 INR"), ("1,00,00,000", "10000000.00 INR"),
     ] {
-      var text = cell
-      guard case .success(let value) = text.withUTF8({ CellReader().read($0, as: format) }) else {
+      guard case .success(let value) = Self.read(cell, as: format) else {
         Issue.record("\(cell) was refused")
         continue
       }
@@ -110,6 +112,20 @@ struct NearMissCellTests {
     #expect(Self.error("(n/a)", .number) == CellError(message: "\"(n/a)\" is not a number", hint: nil))
     #expect(
       Self.error("(12) USD x", .money)?.hint == "write money as 1200.50, 1200.50 EUR, €1200 or 1200 €")
+  }
+
+  /// Direction marks around a number, as Arabic and Hebrew spreadsheets write them, are no part
+  /// of it: trimmed as spaces are.
+  @Test func directionMarksAroundANumberAreTrimmed() {
+    let field = CellFormat(FieldInfo(name: "f", type: .number), numbers: .point)
+    let cells = [("\u{200F}1,234.50\u{200F}", "1234.50"), ("\u{061C}-500.00", "-500.00"), ("\u{2067}42\u{2069}", "42")]
+    for (cell, plain) in cells {
+      guard case .success = Self.read(plain, as: field) else {
+        Issue.record("\(plain) is not read")
+        continue
+      }
+      #expect(Self.read(cell, as: field) == Self.read(plain, as: field), "\(cell)")
+    }
   }
 }
 
@@ -225,23 +241,5 @@ struct ClockDurationHintTests {
         == "m alone may be minutes or months: write 45min for minutes, 45mo for months")
     #expect(NearMissCellTests.error("1.5 M", .duration)?.hint?.hasPrefix("m alone may be minutes or months") == true)
     #expect(NearMissCellTests.error("xm", .duration)?.hint == "write durations as 45d, 12h, 2w or 90min")
-  }
-
-  /// Direction marks around a number, as Arabic and Hebrew spreadsheets write them, are no part
-  /// of it: trimmed as spaces are.
-  @Test func directionMarksAroundANumberAreTrimmed() {
-    let field = CellFormat(FieldInfo(name: "f", type: .number), numbers: .point)
-    func read(_ cell: String) -> Result<Value, CellError> {
-      var text = cell
-      return text.withUTF8 { CellReader().read($0, as: field) }
-    }
-    let cells = [("\u{200F}1,234.50\u{200F}", "1234.50"), ("\u{061C}-500.00", "-500.00"), ("\u{2067}42\u{2069}", "42")]
-    for (cell, plain) in cells {
-      guard case .success = read(plain) else {
-        Issue.record("\(plain) is not read")
-        continue
-      }
-      #expect(read(cell) == read(plain), "\(cell)")
-    }
   }
 }
