@@ -114,4 +114,18 @@ struct CurrencySignTests {
   func aWordSignStandsApart(_ cell: String) {
     #expect(Self.read(cell, in: "SEK").isFailure, "\(cell)")
   }
+
+  /// Where the column's decimal mark is not known (standard input, a cell past the rows a run
+  /// samples), an amount of a currency without decimals groups thousands with the one mark it
+  /// shows; an amount of a currency with cents still has two readings.
+  @Test func anAmountWithoutDecimalsHasOneReadingWhereTheMarkIsNotKnown() {
+    #expect(Self.read("￥120,000", in: "JPY", numbers: .undecided) == Self.money("120000", "JPY"))
+    #expect(Self.read("120.000", in: "KRW", numbers: .undecided) == Self.money("120000", "KRW"))
+    #expect(Self.read("52,800円", in: "JPY", numbers: .undecided) == Self.money("52800", "JPY"))
+    guard case .failure(let error) = Self.read("120,000", in: "EUR", numbers: .undecided) else {
+      Issue.record("\"120,000\" in EUR was read")
+      return
+    }
+    #expect(error.message.contains("has two readings"), "\(error.message)")
+  }
 }

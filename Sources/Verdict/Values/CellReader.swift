@@ -104,9 +104,24 @@ package struct CellReader: Sendable {
     case .date: return cell.date(format: field.dateFormat).map { .date($0) }
     case .percent: return cell.percent().map { .percent($0) }
     case .duration: return cell.duration(bareUnit: field.durationUnit).map { .duration($0) }
-    case .money: return cell.money(defaultCurrency: field.currency).map { .money($0) }
+    case .money: return cell.money(defaultCurrency: field.currency).map { .money($0) } ?? wholeUnits(cell, field)
     case .list: return cell.list().map { .list($0) }
     }
+  }
+
+  /// A money cell of two readings in a currency without a minor unit, where the column's decimal
+  /// mark is not known (standard input, a cell past the rows sampled): read with the mark it does
+  /// not show (``NumberFormat/wholeUnitsMark(ofAmbiguous:)``), as a file's sample decides its
+  /// column (``DecimalMarkTally``); `nil` for any other cell. Out of line: only a cell that did
+  /// not read comes here.
+  @inline(never)
+  func wholeUnits(_ cell: CellScanner, _ field: CellFormat) -> Value? {
+    guard field.currency?.hasNoMinorUnit == true, cell.hasAmbiguousNumber() else { return nil }
+    let bytes = UnsafeBufferPointer(rebasing: cell.bytes[cell.start..<cell.end])
+    let marked = CellScanner(
+      bytes: bytes,
+      numbers: NumberFormat(decimalMark: NumberFormat.wholeUnitsMark(ofAmbiguous: bytes), grouping: .any))
+    return marked.money(defaultCurrency: field.currency).map { .money($0) }
   }
 
   /// What is wrong with a trimmed cell that ``value(of:as:)`` could not read.

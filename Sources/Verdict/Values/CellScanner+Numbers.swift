@@ -206,6 +206,13 @@ package enum DecimalEvidence: Equatable {
 }
 
 extension NumberFormat {
+  /// The decimal mark of an amount of two readings (``evidence(in:)`` is ambiguous: `￥120,000`,
+  /// `120.000`) in a currency without a minor unit (``Currency/hasNoMinorUnit``): the mark it does
+  /// not show, as the one it shows groups thousands of an amount that has no decimals.
+  package static func wholeUnitsMark(ofAmbiguous bytes: UnsafeBufferPointer<UInt8>) -> DecimalMark {
+    bytes.contains(UInt8(ascii: ",")) ? .point : .comma
+  }
+
   /// What the number in `bytes` (a cell, perhaps with a currency, unit or `%` around it) says about
   /// the decimal mark of its column.
   package static func evidence(in bytes: UnsafeBufferPointer<UInt8>) -> DecimalEvidence {

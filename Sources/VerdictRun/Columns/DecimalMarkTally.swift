@@ -23,7 +23,7 @@ struct DecimalMarkTally {
   mutating func add(_ cell: UnsafeBufferPointer<UInt8>, line: Int, as format: CellFormat) {
     var evidence = NumberFormat.evidence(in: cell)
     if evidence == .ambiguous, format.type == .money, format.currency?.hasNoMinorUnit == true {
-      evidence = cell.contains(UInt8(ascii: ",")) ? .mark(.point) : .mark(.comma)
+      evidence = .mark(NumberFormat.wholeUnitsMark(ofAmbiguous: cell))
     }
     switch evidence {
     case .none, .mark(.undecided): return
