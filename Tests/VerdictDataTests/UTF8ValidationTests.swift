@@ -72,14 +72,31 @@ final class UTF8ValidationTests: XCTestCase {
     }
   }
 
-  func testEveryOffsetAroundTheEightByteStep() {
+  func testEveryOffsetAroundTheThirtyTwoAndEightByteSteps() {
     let sequences: [[UInt8]] = [[0xC3, 0xA4], [0xE2, 0x82, 0xAC], [0xF0, 0x9F, 0x98, 0x80], [0xE4], [0x80], [0xC3]]
     for sequence in sequences {
-      for offset in 0...24 {
-        let bytes = [UInt8](repeating: 0x61, count: offset) + sequence + [UInt8](repeating: 0x62, count: 24 - offset)
+      for offset in 0...80 {
+        let bytes = [UInt8](repeating: 0x61, count: offset) + sequence + [UInt8](repeating: 0x62, count: 80 - offset)
         XCTAssertEqual(Self.isValid(bytes), Self.reference(bytes), "\(sequence) at \(offset)")
         let atEnd = [UInt8](repeating: 0x61, count: offset) + sequence
         XCTAssertEqual(Self.isValid(atEnd), Self.reference(atEnd), "\(sequence) ending at \(offset)")
+      }
+    }
+  }
+
+  func testTallyCountsEverySequenceAtEveryOffset() {
+    // Two sequences, each in either step's reach: the tally must find both wherever they are.
+    let valid: [UInt8] = [0xE2, 0x82, 0xAC]
+    let invalid: [UInt8] = [0xE4]
+    for first in 0...70 {
+      for gap in [0, 1, 7, 8, 31, 32, 33] {
+        let bytes =
+          [UInt8](repeating: 0x61, count: first) + valid + [UInt8](repeating: 0x62, count: gap) + invalid
+          + [UInt8](repeating: 0x63, count: 40)
+        let tally = bytes.withUnsafeBufferPointer { UTF8Validation.tally($0) }
+        XCTAssertEqual(tally.wellFormed, 1, "valid at \(first), gap \(gap)")
+        XCTAssertEqual(tally.illFormed, 1, "invalid at \(first), gap \(gap)")
+        XCTAssertFalse(tally.truncated)
       }
     }
   }
