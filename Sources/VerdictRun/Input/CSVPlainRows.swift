@@ -5,7 +5,7 @@ import VerdictData
 /// header (a file whose header or rows end with a separator has none taken here), the first
 /// cell not starting with a space or a tab (so not a blank line of separators), and a key cell,
 /// when there is a key column, that starts with a printable ASCII byte and is ASCII throughout
-/// (so neither blank nor invalid UTF-8) and is no totals label or number in exponent notation,
+/// (so neither blank nor invalid UTF-8) and is no totals label, subtotal's key or number in exponent notation,
 /// and a first cell not as long as the header's (so not the header again). Every other row goes
 /// through the source's general path, which sees what is wrong with it.
 struct CSVPlainRows {
@@ -36,8 +36,13 @@ struct CSVPlainRows {
   /// The run's bytes go into the batch in one piece when they are no more than 256 a record (a
   /// record's own copy allows as much slack beside its cells: see ``BatchBytes``); otherwise each
   /// record is copied by itself.
+  ///
+  /// `previous` is set to the key of the last record added here, for the general path's record
+  /// after it (a subtotal row's key extends the key above it: ``TotalsRow/subtotalProblem(_:after:)``).
   @inline(__always)
-  func add(_ run: CSVRecordRun, to batch: Batch, else take: (borrowing CSVRecord) throws -> Void) throws -> Bool {
+  func add(
+    _ run: CSVRecordRun, to batch: Batch, previous: PreviousKey, else take: (borrowing CSVRecord) throws -> Void
+  ) throws -> Bool {
     let records = run.count
     let first = run.bytes[0].baseAddress
     let last = run.bytes[records &- 1]
@@ -65,10 +70,19 @@ struct CSVPlainRows {
           continue
         }
       }
+      if index > 0 { setPrevious(previous, from: run, record: index &- 1) }
       for rest in index..<run.count { try run.withRecord(rest, take) }
       return index > 0
     }
+    if records > 0 { setPrevious(previous, from: run, record: records &- 1) }
     return records > 0
+  }
+
+  /// Sets `previous` to the key of plain record `record` of `run`: once a run, not a row.
+  private func setPrevious(_ previous: PreviousKey, from run: CSVRecordRun, record: Int) {
+    guard key >= 0 else { return }
+    let start = record == 0 ? 0 : run.fieldEnds[record &- 1]
+    previous.set(run.fields[start &+ key])
   }
 
   /// Whether the record whose `count` fields are `fields` is plain (see the type); its bytes and
@@ -87,6 +101,8 @@ struct CSVPlainRows {
     // A key that may be a totals label (`Total`) is looked at closer; a row whose key is one
     // goes through the source's general path, which says what it is.
     if TotalsRow.mayBeLabel(first: start[0], count: cell.count), TotalsRow.isLabel(cell) { return false }
+    // So is one that may be a spreadsheet's subtotal (`Hartmann Total`), which the row above says.
+    if TotalsRow.mayBeSubtotal(cell) { return false }
     // So is one that may be a number a spreadsheet rounded (`7.01235E+18`).
     if ClientKey.mayBeExponent(cell) { return false }
     // A key of up to eight bytes with eight readable from its start is checked in one word: the

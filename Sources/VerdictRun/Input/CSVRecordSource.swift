@@ -91,6 +91,8 @@ final class CSVRecordSource: RecordSource {
     // Whether a record fit the header: in a file none of whose rows do (a separator other than
     // the header's), a line of one cell is a record like the others, no footer.
     var sawFittingRow = false
+    // The key of the last row that named a client, which a subtotal row's key extends.
+    let previous = PreviousKey()
     try slots.withUnsafeBufferPointer { slots in
       row.columns = slots
       func take(_ record: borrowing CSVRecord) throws {
@@ -154,6 +156,12 @@ final class CSVRecordSource: RecordSource {
           row.namesNoClient = true
           // Named by its line, as a row without a key column's are.
           row.key = UnsafeBufferPointer(start: nil, count: 0)
+        } else if row.problem == nil, key >= 0, TotalsRow.mayBeSubtotal(row.key),
+          let problem = TotalsRow.subtotalProblem(row.key, after: previous.bytes)
+        {
+          row.problem = problem
+          row.namesNoClient = true
+          row.key = UnsafeBufferPointer(start: nil, count: 0)
         } else if row.problem == nil, let problem = ClientKey.exponentProblem(row.key) {
           row.problem = problem
           row.namesNoClient = true
@@ -166,6 +174,7 @@ final class CSVRecordSource: RecordSource {
             + "(the file is not UTF-8 throughout: give its encoding, such as --encoding windows-1252)"
           row.key = UnsafeBufferPointer(start: nil, count: 0)
         }
+        if row.problem == nil, key >= 0 { previous.set(row.key) }
         row.bytes = record.bytes
         try body(row)
       }
@@ -182,7 +191,7 @@ final class CSVRecordSource: RecordSource {
         if emptyRows.isEmpty, let current = batch(), current.count > 0,
           reader.splitRun(into: run, limit: current.capacity - current.count) > 0
         {
-          if try plain.add(run, to: current, else: take) { sawFittingRow = true }
+          if try plain.add(run, to: current, previous: previous, else: take) { sawFittingRow = true }
         } else if try !reader.readRecord(take) {
           readToTheEnd = true
           break

@@ -1,0 +1,108 @@
+import Verdict
+
+/// The rows a spreadsheet's Data > Subtotals inserts (Excel, LibreOffice): below each group of
+/// rows of one key, a row keyed by that key and a word, with the group's sums (`Hartmann Total`
+/// in English, `Hartmann Ergebnis` in German, `Total Hartmann` in French and Spanish). Read as
+/// one, it is another client (`Hartmann Total`), judged on sums that make it look like the
+/// largest client, and in a record table a client whose records double the group's.
+///
+/// A row is one when its key is the key of the row above it with one of ``subtotalSuffixes``
+/// after it or one of ``subtotalPrefixes`` before it, a space between (letter case of the word
+/// and spaces around the key aside): a client named so right below the one it extends is not
+/// told apart, and none is expected. Subtotals written above their groups (the dialog's other
+/// choice) are not seen, the row above being another client's.
+extension TotalsRow {
+  /// The words after the key, lower case: what each language's Excel writes for Sum, Count,
+  /// Average, Max and Min (German and Dutch as well), and LibreOffice's `Sum` and `Result`.
+  static let subtotalSuffixes: [[UInt8]] = [
+    "total", "count", "average", "max", "min", "sum", "result", "ergebnis", "anzahl", "mittelwert", "summe",
+    "totaal", "aantal", "gemiddelde",
+  ].map { Array($0.utf8) }
+
+  /// The words before the key, lower case: French, Spanish, Italian and Portuguese Excel's.
+  static let subtotalPrefixes: [[UInt8]] = [
+    "total", "totale", "nombre", "moyenne", "cuenta", "promedio", "conteggio", "media", "contagem",
+  ].map { Array($0.utf8) }
+
+  /// The last letters of ``subtotalSuffixes`` and the first of ``subtotalPrefixes``, as bits from `a`.
+  private static let suffixEnds: UInt32 = subtotalSuffixes.reduce(0) { $0 | 1 << UInt32($1.last! - UInt8(ascii: "a")) }
+  private static let prefixStarts: UInt32 = subtotalPrefixes.reduce(0) {
+    $0 | 1 << UInt32($1.first! - UInt8(ascii: "a"))
+  }
+
+  /// Whether `key` has a subtotal's form: one of the words and a space after or before
+  /// something. Every row of a file with a key column asks, the fast path's too (a row that
+  /// may be one goes the general path, which knows the row above): a key of digits is told by
+  /// its first and last bytes, any other by a few looks for a space before each word.
+  @inline(__always)
+  static func mayBeSubtotal(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard cell.count >= 5, let edge = cell.baseAddress else { return false }
+    // Spaces around the key (or a byte past ASCII, a no-break space) are left out first.
+    let spaced = edge[0] <= 0x20 || edge[0] >= 0x80 || edge[cell.count &- 1] <= 0x20 || edge[cell.count &- 1] >= 0x80
+    let key = spaced ? AggregateStore.trimmed(cell) : cell
+    let count = key.count
+    guard count >= 5, let start = key.baseAddress else { return false }
+    let last = UInt32(truncatingIfNeeded: (start[count &- 1] | 0x20) &- UInt8(ascii: "a"))
+    let first = UInt32(truncatingIfNeeded: (start[0] | 0x20) &- UInt8(ascii: "a"))
+    let mayEnd = last < 26 && suffixEnds & (1 << last) != 0
+    let mayStart = first < 26 && prefixStarts & (1 << first) != 0
+    guard mayEnd || mayStart else { return false }
+    return subtotalKey(key, mayEnd: mayEnd, mayStart: mayStart) != nil
+  }
+
+  /// The key `key` extends when it has a subtotal's form (`Hartmann` of `Hartmann Total`),
+  /// spaces around it left out; `nil` otherwise.
+  static func subtotalKey(
+    _ key: UnsafeBufferPointer<UInt8>, mayEnd: Bool = true, mayStart: Bool = true
+  ) -> UnsafeBufferPointer<UInt8>? {
+    let key = AggregateStore.trimmed(key)
+    let count = key.count
+    if mayEnd {
+      for word in subtotalSuffixes where count > word.count + 1 && key[count - word.count - 1] == UInt8(ascii: " ") {
+        if matches(word, key, at: count - word.count) {
+          return AggregateStore.trimmed(UnsafeBufferPointer(rebasing: key[..<(count - word.count - 1)]))
+        }
+      }
+    }
+    if mayStart {
+      for word in subtotalPrefixes where count > word.count + 1 && key[word.count] == UInt8(ascii: " ") {
+        if matches(word, key, at: 0) {
+          return AggregateStore.trimmed(UnsafeBufferPointer(rebasing: key[(word.count + 1)...]))
+        }
+      }
+    }
+    return nil
+  }
+
+  /// Whether the bytes of `key` from `offset` are `word` (lower case) in any letter case.
+  private static func matches(_ word: [UInt8], _ key: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+    for (index, letter) in word.enumerated() where key[offset + index] | 0x20 != letter { return false }
+    return true
+  }
+
+  /// Why the row keyed `key` is not a client when it is the subtotal of the rows keyed
+  /// `previous` above it (see the extension); `nil` otherwise.
+  static func subtotalProblem(_ key: UnsafeBufferPointer<UInt8>, after previous: [UInt8]) -> String? {
+    guard let extended = subtotalKey(key), !extended.isEmpty else { return nil }
+    let above = previous.withUnsafeBufferPointer { AggregateStore.trimmed($0) }
+    guard extended.elementsEqual(above) else { return nil }
+    let quoted = Value.quote(String(decoding: AggregateStore.trimmed(key), as: UTF8.self))
+    return "the row is a subtotal of the rows above it (its key is \(quoted), theirs "
+      + "\(Value.quote(String(decoding: above, as: UTF8.self)))), not a client: delete the line, "
+      + "or export without subtotals"
+  }
+}
+
+/// The key of the last row a reading of a CSV file gave a client, for telling a subtotal row
+/// below it (``TotalsRow/subtotalProblem(_:after:)``). A reference, so that the fast path of
+/// plain rows (``CSVPlainRows``) sets it while the general path's closure holds it too.
+final class PreviousKey {
+  /// The key's bytes, as the row has them.
+  private(set) var bytes: [UInt8] = []
+
+  /// Makes `key` the previous key.
+  func set(_ key: UnsafeBufferPointer<UInt8>) {
+    bytes.removeAll(keepingCapacity: true)
+    bytes.append(contentsOf: key)
+  }
+}
