@@ -4,8 +4,8 @@ import VerdictData
 /// A client given to the C interface as a JSON object from field name to value, read as
 /// `verdict run` reads a record of a JSON data file: strings are data cells (`"45d"`,
 /// `"1200 EUR"`), numbers are their literal text, `true` and `false` are booleans, `null` is
-/// missing, and so is a field not given. A key that repeats: the last value wins, as in a data
-/// file. The values then go through ``Policy/client(_:options:)``, which converts each to its
+/// missing, and so is a field not given. A key that repeats is refused, as `verdict run` refuses
+/// such a record: which value is meant is not known. The values then go through ``Policy/client(_:options:)``, which converts each to its
 /// field's type and refuses a key the policy has no field for, with a did-you-mean.
 enum ClientJSON {
   /// The client `text` describes for `policy`; a syntax error, a key the policy has no field
@@ -32,8 +32,10 @@ enum ClientJSON {
       case .string(let text): values[member.key] = .text(text)
       case .number(let text):
         // As `verdict run` reads a JSON number: its exponent written out (`1e2` is 100), and
-        // written for a reader that takes each cell's mark from the cell (`1.250` as `1.2500`).
-        values[member.key] = .text(JSONNumberText.cell(text, notation: .unambiguous))
+        // written for a reader that takes each cell's mark from the cell (`1.250` as `1.2500`),
+        // but a text field's as written (`1.250` stays the text "1.250").
+        let isText = policy.fields.contains { $0.name == member.key && $0.type == .text }
+        values[member.key] = .text(JSONNumberText.cell(text, notation: isText ? .point : .unambiguous))
       case .bool(let flag): values[member.key] = .text(flag ? "true" : "false")
       case .null: values[member.key] = .missing
       case .array, .object:

@@ -16,7 +16,8 @@ public func verdictEvaluate(
     let request = try ClientRequest(policy, context, clientJSON, outcome, "outcome", of: "verdict_evaluate")
     let evaluation: Evaluation
     do throws(EvaluationError) {
-      evaluation = try request.policy.evaluate(request.client, in: request.context)
+      // One client, no others: `share`, `rank` and `percentile` are unknown, as the header says.
+      evaluation = try request.policy.evaluate(request.client, in: request.context, allowingMissingPopulation: true)
     } catch {
       throw request.failure(error)
     }

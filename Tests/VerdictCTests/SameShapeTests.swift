@@ -68,6 +68,49 @@ struct SameShapeTests {
     }
   }
 
+  /// A policy that compares each client with the others (`share` in `rules/firing.verdict`):
+  /// one client alone has those comparisons unknown and the other rules decide, as `verdict
+  /// eval` says; the call failed with "the context has no population" (a Swift-only hint).
+  @Test func aClientAloneHasPopulationComparisonsUnknown() throws {
+    let policy = try CPolicy(Repository.root.appendingPathComponent("rules/firing.verdict"))
+    let client = #"{"time_spent": 300, "revenue": "100", "payment_delay": 40}"#
+    let outcome = try #require(
+      try JSONSerialization.jsonObject(with: Data(policy.evaluate(client).utf8)) as? [String: Any])
+    let command = try VerdictBinary.run(
+      [
+        "eval", "rules/firing.verdict", "--set", "time_spent=300", "--set", "revenue=100", "--set", "payment_delay=40",
+        "--today", "2026-11-29",
+      ], in: Repository.root)
+    #expect(command.status == 0, "\(command.stderr)")
+    let verdict = try #require(outcome["verdict"] as? String)
+    #expect(command.stdout.hasPrefix(verdict + "\n"))
+    #expect((outcome["unknown"] as? [String])?.contains("drains my time") == true)
+  }
+
+  /// A JSON number given to a text field is its literal text, as `verdict run` reads it; to a
+  /// number field it is the number it writes. `1.250` was the text "1.2500" (a fourth decimal
+  /// meant for number fields read with each cell's own decimal mark).
+  @Test func aNumberForATextFieldIsItsLiteralText() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdictc-text-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("codes.verdict")
+    try Data(
+      """
+      field code: text
+      field amount: number
+      rule "code" when code == "1.250" and amount == 1.25 then recommend fire
+      otherwise recommend keep
+
+      """.utf8
+    ).write(to: file)
+    let policy = try CPolicy(file)
+    let outcome = try #require(
+      try JSONSerialization.jsonObject(with: Data(policy.evaluate(#"{"code": 1.250, "amount": 1.250}"#).utf8))
+        as? [String: Any])
+    #expect(outcome["verdict"] as? String == "fire")
+  }
+
   /// `verdict_version` is the version `verdict --version` prints.
   @Test func versionMatchesCommand() throws {
     let command = try VerdictBinary.run(["--version"], in: Repository.root)

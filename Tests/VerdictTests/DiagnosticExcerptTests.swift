@@ -19,6 +19,19 @@ struct DiagnosticExcerptTests {
     #expect(lines[1] == "      | " + String(repeating: " ", count: 1 + 33) + "^~~~")
   }
 
+  /// A source's name that holds an escape sequence or a line break (a library caller's label, a
+  /// file's name) is shown escaped, as quoted text is: it cleared the screen of the terminal the
+  /// message went to.
+  @Test func aSourceNameThatDrivesTheTerminalIsShownEscaped() {
+    let source = SourceFile(name: "evil\u{1B}[2J\n\rp.verdict", text: "when x")
+    let diagnostic = Diagnostic(.error, code: "E000", "oops", at: SourceRange(start: 5, end: 6))
+    let message = renderer.render(diagnostic, in: source)
+    #expect(message.hasPrefix("evil\\u{1B}[2J\\u{A}\\u{D}p.verdict:1:6: error: oops\n"))
+    #expect(!message.contains("\u{1B}"))
+    let plain = SourceFile(name: "Zürich €.verdict", text: "when x")
+    #expect(renderer.render(diagnostic, in: plain).hasPrefix("Zürich €.verdict:1:6: error: oops\n"))
+  }
+
   @Test func tabsAndControlCharactersKeepTheCaretsAligned() {
     let source = SourceFile(name: "p.verdict", bytes: Array("\twhen\u{7F}x\u{01} > 1".utf8))
     let excerpt = renderer.excerpt(SourceRange(start: 6, end: 7), in: source)

@@ -26,10 +26,27 @@ public struct DiagnosticRenderer: Sendable {
     return environment["TERM"] != "dumb"
   }
 
+  /// A source's name as a message shows it: the scalars that drive a terminal
+  /// (``Value/drivesTerminal(_:)``: an escape, a line break, U+202E) as `\u{…}`, as quoted text
+  /// shows them. A library's caller names its policies, and a file's name may hold anything.
+  static func shown(_ name: String) -> String {
+    guard name.unicodeScalars.contains(where: { Value.drivesTerminal($0.value) }) else { return name }
+    var shown = ""
+    for scalar in name.unicodeScalars {
+      if Value.drivesTerminal(scalar.value) {
+        shown += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+      } else {
+        shown.unicodeScalars.append(scalar)
+      }
+    }
+    return shown
+  }
+
   /// Renders one diagnostic with the source line it points into; ends with a newline.
   package func render(_ diagnostic: Diagnostic, in source: SourceFile) -> String {
     let location = source.location(of: diagnostic.range.start)
-    var output = paint("\(source.name):\(location): ", .bold)
+    let name = Self.shown(source.name)
+    var output = paint("\(name):\(location): ", .bold)
     output += paint("\(diagnostic.severity.rawValue):", color(for: diagnostic.severity))
     output += paint(" \(diagnostic.message)", .bold) + "\n"
     if diagnostic.quotesSource { output += excerpt(diagnostic.range, in: source) }
@@ -38,7 +55,7 @@ public struct DiagnosticRenderer: Sendable {
     }
     for note in diagnostic.notes {
       if let range = note.range {
-        output += "\(source.name):\(source.location(of: range.start)): "
+        output += "\(name):\(source.location(of: range.start)): "
         output += paint("note:", .cyan) + " \(note.message)\n"
         output += excerpt(range, in: source)
       } else {
