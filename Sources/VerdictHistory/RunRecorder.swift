@@ -124,6 +124,9 @@ package final class RunRecorder {
   /// run committed in between.
   package var factsBefore: HistoryFacts { HistoryFacts(log: log) }
 
+  /// How many clients the run before this one judged or kept (those that had not left).
+  package var clientsBefore: Int { baseline.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) } }
+
   /// Whether the client ids of `facts` are this recorder's: true when both come from the same
   /// read of the history, so that an id found in the facts can be passed to
   /// ``add(key:code:knownAs:)`` instead of finding the key again.

@@ -157,6 +157,16 @@ final class RunHistory: @unchecked Sendable {
     history.disconnect()
   }
 
+  /// The summary's warning for a run whose data had no client at all while the run before had
+  /// some (``Tally/readsEveryClient``: they are kept, not recorded as having left); `nil`
+  /// otherwise. Read before ``commit(_:)``.
+  func emptyDataWarning(_ tally: Tally) -> String? {
+    let before = recorder.clientsBefore
+    guard tally.read == 0, before > 0 else { return nil }
+    return "warning: the data has no clients: the history keeps the \(before) client\(before == 1 ? "" : "s") "
+      + "of its last run as they were, none recorded as having left (an export that came out empty?)"
+  }
+
   /// Leaves the history as it was. The history is closed after either.
   func abandon() {
     recorder.abandon()

@@ -156,6 +156,7 @@ final class Pipeline: @unchecked Sendable {
       history?.abandon()
       throw RunFailure(.output, error.message)
     }
+    let emptyData = history?.emptyDataWarning(writer.tally)
     try history?.commit(writer.tally)
     var summary = RunSummary(
       tally: writer.tally, verdicts: policy.verdicts, failOn: configuration.failOn, unshownErrors: writer.unshownErrors,
@@ -164,7 +165,7 @@ final class Pipeline: @unchecked Sendable {
     summary.populationLeftOut = populationLeftOut
     summary.moreDuplicateKeys = writer.duplicateKeys.hasUnnamedRepeats
     summary.forgottenVerdicts = history?.forgottenVerdicts?.warning ?? ""
-    summary.columnWarnings = columnWarnings
+    summary.columnWarnings = columnWarnings + (emptyData.map { [$0] } ?? [])
     // A file read as the client file and as a table's says its footer once.
     let remarks = writer.remarks + (store?.remarks ?? [])
     let firstRemarks = remarks.enumerated().filter { !remarks[..<$0.offset].contains($0.element) }.map(\.element)

@@ -23,9 +23,10 @@ package struct Tally: Sendable, Equatable {
   /// Rows with errors that have no key, whose client cannot be known.
   package var errorsWithoutKey = 0
 
-  /// Whether every client of the data was read and named: a file read to the end, and no row
-  /// error without a key. Only then did a client missing from the run leave the data.
-  package var readsEveryClient: Bool { unreadableTails == 0 && errorsWithoutKey == 0 }
+  /// Whether every client of the data was read and named: a file read to the end, no row error
+  /// without a key, and a row at all. Only then did a client missing from the run leave the
+  /// data: an export that came out as its header alone (or `[]`) left everyone.
+  package var readsEveryClient: Bool { unreadableTails == 0 && errorsWithoutKey == 0 && read > 0 }
 
   /// No counts, for a policy with `verdictCount` verdicts.
   package init(verdictCount: Int) {
