@@ -88,6 +88,9 @@ package struct HistoryFacts: Sendable {
       lastJudgedDay: log.lastJudgedDay(of: id, atOrBefore: latestRun), wasInLatestRun: true)
   }
 
+  /// The clauses of each of the history's outcomes, by outcome id (`cooldown`: `3d`).
+  package var outcomeClauses: [[String: String]] { log.outcomes.map(\.clauses) }
+
   /// The verdict of each outcome id (``LatestOutcome/outcome``) as its index in `verdicts`; -1
   /// for a verdict that is not among them.
   package func verdictIndexes(in verdicts: [String]) -> [Int] {

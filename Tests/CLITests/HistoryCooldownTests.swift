@@ -75,4 +75,43 @@ struct HistoryCooldownTests {
     #expect(eval.status == 1)
     #expect(eval.stdout.isEmpty)
   }
+
+  /// A cooldown that is shorter at each run (computed from a date, as docs/history.md suggests)
+  /// or that the policy shortened is due once, at the first run it has run out: before, it went
+  /// from pending to unchanged, and `--changed` never reported the client.
+  @Test func aShorteningCooldownIsDueOnce() throws {
+    let workspace = try HistoryWorkspace(
+      policy: """
+        field late: number
+        field project_end: date
+        rule "late" when late > 30 then recommend fire cooldown max(0d, days_until(project_end) - 10d)
+        otherwise recommend keep
+
+        """)
+    try workspace.write("clients.csv", "id,late,project_end\nA,40,2026-11-14\n")
+    var statuses: [String] = []
+    for day in 1...5 {
+      let run = try workspace.run(HistoryWorkspace.november(day), ["-f", "csv"])
+      #expect(run.status == 0, "\(run.stderr)")
+      statuses.append(
+        String(run.stdout.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false)[11]))
+    }
+    #expect(statuses == ["pending", "pending", "due", "unchanged", "unchanged"])
+
+    // The policy's own cooldown edited from 3 days to none the day after: due at once.
+    let edited = try HistoryWorkspace(
+      policy: """
+        field late: number
+        rule "late" when late > 30 then recommend fire cooldown 3d
+        otherwise recommend keep
+
+        """)
+    try edited.write("clients.csv", "id,late\nA,40\n")
+    #expect(try edited.run(HistoryWorkspace.november(1)).status == 0)
+    try edited.write(
+      "policy.verdict",
+      "field late: number\nrule \"late\" when late > 30 then recommend fire cooldown 0d\notherwise recommend keep\n")
+    let second = try edited.run(HistoryWorkspace.november(2), ["--changed", "-f", "csv"])
+    #expect(second.stdout.contains(",due,2026-11-01,"), "\(second.stdout)")
+  }
 }

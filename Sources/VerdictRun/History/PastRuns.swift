@@ -45,6 +45,8 @@ final class PastRuns: @unchecked Sendable {
   /// The verdict of each of the history's outcomes as its severity in the run's verdicts; -1 for
   /// a verdict the run's policy does not have.
   private let severities: [Int]
+  /// The cooldown of each of the history's outcomes, read back from its clause; `nil` for none.
+  private let cooldowns: [TimeSpan?]
 
   /// Reads what `history` knows before `today`, for a run whose policy has `verdicts`.
   /// - Throws: `HistoryError` for a file that cannot be read.
@@ -57,6 +59,12 @@ final class PastRuns: @unchecked Sendable {
     self.today = today
     self.facts = facts.ranked(by: verdicts)
     severities = facts.verdictIndexes(in: verdicts)
+    let field = FieldInfo(name: "cooldown", type: .duration)
+    cooldowns = facts.outcomeClauses.map { clauses in
+      guard let text = clauses["cooldown"], case .success(.duration(let span)) = CellReader().read(text, for: field)
+      else { return nil }
+      return span
+    }
   }
 
   /// What the history knows of `key`.
@@ -124,6 +132,18 @@ final class PastRuns: @unchecked Sendable {
     return days.isEmpty ? history.verdictSince : days[index]
   }
 
+  /// The day the cooldown of `latest`'s outcome ran out as the run that gave it counted it: the
+  /// client was pending at its last judged run when that run was before it. A cooldown the policy
+  /// shortened since, or one it computes (`days_until(project_end) - 10d`), ends earlier today
+  /// than it did then, and was never due by today's count alone. `otherwise` (today's end) for
+  /// an outcome recorded without a cooldown.
+  private func pendingUntil(_ latest: LatestOutcome, otherwise: CalendarDate) -> CalendarDate {
+    guard latest.outcome < cooldowns.count, let cooldown = cooldowns[latest.outcome], cooldown.seconds >= 0 else {
+      return otherwise
+    }
+    return latest.verdictSince.adding(wholeDaysOf: cooldown)
+  }
+
   /// The standing of the client with id `client` (`nil`: new to the history): its verdict
   /// against the previous run's, and its cooldown. The run's verdicts are those given to ``init(history:today:verdicts:)``.
   func standing(of client: Int?, _ outcome: ReportOutcome) -> ClientStanding {
@@ -147,7 +167,7 @@ final class PastRuns: @unchecked Sendable {
     } else if standing.status != .unchanged {
       // A new or changed verdict whose cooldown ran out already (`cooldown 0d`): due at once.
       standing.status = .due
-    } else if let last = latest?.lastJudgedDay, last.daysSinceEpoch < until.daysSinceEpoch {
+    } else if let latest, latest.lastJudgedDay.daysSinceEpoch < pendingUntil(latest, otherwise: until).daysSinceEpoch {
       // Due at the first run that judges the client once the cooldown ran out: a run that kept
       // it without judging it (an error row on the day) did not say so.
       standing.status = .due
