@@ -22,6 +22,8 @@ final class RunHistory: @unchecked Sendable {
   /// The verdicts of the previous run that the policy no longer has, which its history facts
   /// cannot count.
   let forgottenVerdicts: ForgottenVerdicts?
+  /// The latest run when another policy made it (``OtherPolicyRun``).
+  let otherPolicyRun: OtherPolicyRun?
   /// Whether the client ids found in ``past`` are the recorder's, so that the evaluating threads'
   /// look-ups spare the writer finding each key again.
   let sharesClientIDs: Bool
@@ -39,6 +41,7 @@ final class RunHistory: @unchecked Sendable {
       history = try History.open(path: path)
       let before = try PastRuns(history: history, today: configuration.today, verdicts: policy.verdicts)
       forgottenVerdicts = try ForgottenVerdicts.find(in: history, before: configuration.today, policy: policy)
+      otherPolicyRun = try OtherPolicyRun.find(in: history, upTo: configuration.today, policy: policy)
       recorder = try history.beginRun(
         RunInfo(
           today: configuration.today, startedAt: Date(), policyPath: policy.source.name,

@@ -165,6 +165,7 @@ final class Pipeline: @unchecked Sendable {
     summary.populationLeftOut = populationLeftOut
     summary.moreDuplicateKeys = writer.duplicateKeys.hasUnnamedRepeats
     summary.forgottenVerdicts = history?.forgottenVerdicts?.warning ?? ""
+    summary.otherPolicyRun = history?.otherPolicyRun?.warning ?? ""
     summary.columnWarnings = columnWarnings + (emptyData.map { [$0] } ?? [])
     // A file read as the client file and as a table's says its footer once.
     let remarks = writer.remarks + (store?.remarks ?? [])

@@ -30,6 +30,9 @@ package struct RunSummary: Sendable {
   /// With a history: the line about the previous run's verdicts that the policy no longer has
   /// (``ForgottenVerdicts``); empty when there are none.
   package var forgottenVerdicts = ""
+  /// With a history: the line about its latest run being another policy's (``OtherPolicyRun``);
+  /// empty when it is this one's.
+  package var otherPolicyRun = ""
   /// Clients that `share`, `rank` and `percentile` left out: rows whose cells could not be read.
   package var populationLeftOut = 0
   /// A warning for each percent field whose values were all bare fractions (``PercentScale``).
@@ -110,6 +113,7 @@ package struct RunSummary: Sendable {
     }
     if !lookalikeKeys.isEmpty { lines.append(String(lookalikeKeys.dropLast())) }
     if !forgottenVerdicts.isEmpty { lines.append(forgottenVerdicts) }
+    if !otherPolicyRun.isEmpty { lines.append(otherPolicyRun) }
     if tally.unreadableTails > 0 {
       lines.append(
         "  \(tally.unreadableTails) data file\(tally.unreadableTails == 1 ? "" : "s") could not be read to the end")
@@ -139,7 +143,7 @@ package struct RunSummary: Sendable {
   package var warns: Bool {
     status != .success || unshownErrors > 0 || !duplicateKeys.isEmpty || tally.unrecorded > 0
       || populationLeftOut > 0 || tally.unreadableTails > 0 || !(unmatchedRecords?.text.isEmpty ?? true)
-      || !lookalikeKeys.isEmpty || !forgottenVerdicts.isEmpty || !columnWarnings.isEmpty
+      || !lookalikeKeys.isEmpty || !forgottenVerdicts.isEmpty || !otherPolicyRun.isEmpty || !columnWarnings.isEmpty
       || !textVariants.isEmpty
   }
 
