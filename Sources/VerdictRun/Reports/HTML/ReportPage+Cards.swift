@@ -10,10 +10,7 @@ extension ReportPage {
     let needing = cardOrder(inOrder)
     page.open("section", ["id": "action", "aria-labelledby": "action-heading"])
     page.element("h2", ["id": "action-heading"], text: "Who needs action")
-    if needing.isEmpty {
-      page.element(
-        "p", text: "Nobody: every client shown got the verdict \(vocabulary.verdicts[vocabulary.otherwise]).")
-    }
+    if needing.isEmpty { page.element("p", text: nobodyNeedsAction) }
     page.open("div", ["class": "cards"])
     for index in needing.prefix(ReportPage.maxListed) {
       card(&page, index, facts: facts?.facts(ordinals[index] ?? 0) ?? ActionFacts.CardFacts())
@@ -26,6 +23,22 @@ extension ReportPage {
     }
     page.close("section")
     page.trusted("\n")
+  }
+
+  /// What the page says when no client shown needs action: not that every client got the
+  /// `otherwise` verdict when some, or all, could not be evaluated, or none was read.
+  var nobodyNeedsAction: String {
+    let evaluated = entries.count { $0.severity != nil }
+    let otherwise = vocabulary.verdicts[vocabulary.otherwise]
+    if entries.isEmpty {
+      return tally.read == 0 ? "Nobody: the data has no clients." : "Nobody among the clients shown."
+    }
+    if evaluated == 0 { return "Nobody that could be evaluated: every row shown has an error (below)." }
+    if evaluated < entries.count {
+      return "Nobody among the clients evaluated: each got the verdict \(otherwise); "
+        + "the others' rows have errors (below)."
+    }
+    return "Nobody: every client shown got the verdict \(otherwise)."
   }
 
   /// The entries of the clients who need action (a verdict other than `otherwise`), in order.

@@ -43,10 +43,12 @@ extension ReportPage {
     }
     let departed = history.departed
     if new.isEmpty && changed.isEmpty && due.isEmpty && departed.isEmpty {
+      // Departures are only known from data read whole (``Tally/readsEveryClient``).
+      let whole = tally.readsEveryClient
       page.element(
         "p",
-        text: "Nothing changed: every client has the verdict it had then, no cooldown ended today, "
-          + "and nobody left the data.")
+        text: "Nothing changed: every client has the verdict it had then, no cooldown ended today"
+          + (whole ? ", and nobody left the data." : "; who left the data is not known, as not all of it was read."))
       page.close("section")
       page.trusted("\n")
       return

@@ -117,11 +117,21 @@ struct ReportPage {
       notes.append(
         ("#clients", "\(tally.printed.formatted) of \(tally.read.formatted) clients shown (--only, --quiet)"))
     }
+    if tally.unreadableTails > 0 {
+      // Said on the page too: a cron job's page read alone showed the clients read as if they were all.
+      let files = tally.unreadableTails
+      notes.append(
+        (
+          "",
+          "\(files) data file\(files == 1 ? "" : "s") could not be read to the end: "
+            + "the clients after where \(files == 1 ? "it" : "each") broke off are not on this page"
+        ))
+    }
     if !notes.isEmpty {
       page.open("p")
       for (index, (anchor, text)) in notes.enumerated() {
         if index > 0 { page.text("; ") }
-        page.element("a", ["href": anchor], text: text)
+        if anchor.isEmpty { page.text(text) } else { page.element("a", ["href": anchor], text: text) }
       }
       page.text(".")
       page.close("p")

@@ -43,6 +43,8 @@ enum ReportStyle {
     table{border-collapse:collapse;font-size:.9rem;min-width:100%}
     th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #e5e7eb;vertical-align:top}
     td.num{text-align:right;font-variant-numeric:tabular-nums}
+    tbody th{min-width:7rem;max-width:16rem;overflow-wrap:anywhere}
+    li{overflow-wrap:anywhere}
     thead th{background:#f3f4f6;position:sticky;top:0}
     figure{margin:0}
     .histograms{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.75rem}
