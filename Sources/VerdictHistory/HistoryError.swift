@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Why a history could not be opened, read or written. The file is never changed when this is
@@ -56,13 +57,32 @@ package struct HistoryError: Error, Sendable, CustomStringConvertible {
     case .SQLITE_NOTADB, .SQLITE_CORRUPT:
       return HistoryError(
         .corrupt, "history \(path) is corrupt (\(detail))",
-        hint: "it is left as it is; move it away to start a new history, or restore it from a backup")
+        hint:
+          "it is left as it is; move it away to start a new history, or restore it from a backup "
+          + "(remove its -wal and -shm files first, which would be replayed into the copy)")
     case .SQLITE_BUSY, .SQLITE_LOCKED:
       return HistoryError(
         .busy, "history \(path) is busy: another run is recording into it (\(doing))",
         hint: "run again once the other run has finished")
+    case .SQLITE_FULL:
+      return HistoryError(
+        .io, "history \(path): \(doing) failed: the disk is full",
+        hint: "free some space on the disk that holds it; the history is left as it was")
     default:
-      return HistoryError(.io, "history \(path): \(doing) failed: \(detail)")
+      // SQLite says "disk I/O error" of a disk that filled up while it made its side files.
+      let free = freeBytes(beside: path)
+      let full = free.map { $0 < 1 << 20 } ?? false
+      return HistoryError(
+        .io, "history \(path): \(doing) failed: \(detail)",
+        hint: full ? "the disk that holds it has \(free ?? 0) bytes free: free some space" : nil)
     }
+  }
+
+  /// The bytes free to a user on the file system of the folder of `path`, or `nil`.
+  static func freeBytes(beside path: String) -> Int? {
+    let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+    var status = statvfs()
+    guard statvfs(folder.isEmpty ? "/" : folder, &status) == 0 else { return nil }
+    return Int(status.f_bavail) * Int(status.f_frsize)
   }
 }

@@ -23,6 +23,10 @@ struct HistoryOptions: ParsableArguments {
       guard !defaultHistory else {
         throw CommandFailure(message: "give --history FILE or --default-history, not both", exitCode: 2)
       }
+      // An empty name (a variable unset in a script: --history "$H") names no file.
+      guard !history.isEmpty else {
+        throw CommandFailure(message: "--history: the file name is empty; give the history's file", exitCode: 2)
+      }
       return history
     }
     if defaultHistory {

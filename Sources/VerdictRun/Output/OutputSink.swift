@@ -55,9 +55,15 @@ package final class OutputSink {
       StaleTemporaryFiles.remove(in: folder)
       let made = OutputSink.makeTemporary(beside: target)
       guard let made else {
-        // Through a link, the folder that refused is the target's, which the user may not see.
-        let place = target == path ? "" : " (its file is \(target), whose folder refused a temporary file)"
-        throw .failed("cannot write '\(path)': \(OutputSink.systemError())\(place)")
+        // The folder refused the temporary file, not the file itself (which may be writable):
+        // said, as through a link, whose target's folder the user may not see.
+        let why = OutputSink.systemError()
+        let shown = folder.isEmpty ? "." : String(folder.dropLast(folder.count > 1 ? 1 : 0))
+        let place =
+          target == path
+          ? " (its folder '\(shown)' refused the temporary file the report is written to before it replaces the file)"
+          : " (its file is \(target), whose folder refused a temporary file)"
+        throw .failed("cannot write '\(path)': \(why)\(place)")
       }
       (descriptor, temporaryPath) = made
       temporaryToken = TemporaryFiles.register(made.path)

@@ -47,7 +47,15 @@ enum OutputTarget: Equatable {
         current = next
         followed = true
       case S_IFDIR: throw .failed("cannot write '\(path)': it is a folder")
-      case S_IFREG: return .file(current)
+      case S_IFREG:
+        // Renaming over a file needs only its folder's permission: a file you made read-only
+        // (`chmod 444`) is refused, as the shell's `>` refuses it, not replaced.
+        guard access(current, W_OK) == 0 else {
+          throw .failed(
+            "cannot write '\(path)': \(systemError()) (the file is read-only to you: make it writable, or give another file)"
+          )
+        }
+        return .file(current)
       default: return .inPlace(current)
       }
     }
