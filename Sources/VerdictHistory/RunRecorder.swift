@@ -124,6 +124,12 @@ package final class RunRecorder {
   /// run committed in between.
   package var factsBefore: HistoryFacts { HistoryFacts(log: log) }
 
+  /// Whether the known client `client` was added to this run.
+  func wasAdded(_ client: Int) -> Bool { seen[client] }
+
+  /// The key of the known client `client`.
+  func knownKey(_ client: Int) -> String { log.keys.key(client) }
+
   /// How many clients the run before this one judged or kept (those that had not left).
   package var clientsBefore: Int { baseline.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) } }
 

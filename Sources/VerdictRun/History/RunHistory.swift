@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Verdict
+import VerdictData
 import VerdictHistory
 
 /// The run history as one `verdict run` uses it: what earlier runs said (``PastRuns``) and the
@@ -168,6 +169,20 @@ final class RunHistory: @unchecked Sendable {
     guard tally.read == 0, before > 0 else { return nil }
     return "warning: the data has no clients: the history keeps the \(before) client\(before == 1 ? "" : "s") "
       + "of its last run as they were, none recorded as having left (an export that came out empty?)"
+  }
+
+  /// The summary's warning for clients recorded as gone while a client keyed alike but for
+  /// letter case and spaces came (``RunRecorder/rewrittenKeys(limit:)``); `nil` for none. Read
+  /// before ``commit(_:)``.
+  func rewrittenKeysWarning(_ tally: Tally) -> String? {
+    guard tally.readsEveryClient else { return nil }
+    let pairs = recorder.rewrittenKeys()
+    guard !pairs.isEmpty else { return nil }
+    let shown = pairs.map { "\(MessageText.escaped($0.new)) (was \(MessageText.escaped($0.old)))" }
+    return "warning: new to the history, keyed as a client that left but for letter case or spaces: "
+      + shown.joined(separator: ", ") + (pairs.count == 5 ? ", …" : "")
+      + ": the history follows keys as written, so each is recorded as a new client (its stretch and "
+      + "cooldown start again); keep the export's keys as they were"
   }
 
   /// Leaves the history as it was. The history is closed after either.

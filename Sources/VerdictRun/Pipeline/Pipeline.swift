@@ -157,6 +157,7 @@ final class Pipeline: @unchecked Sendable {
       throw RunFailure(.output, error.message)
     }
     let emptyData = history?.emptyDataWarning(writer.tally)
+    let rewrittenKeys = history?.rewrittenKeysWarning(writer.tally)
     try history?.commit(writer.tally)
     var summary = RunSummary(
       tally: writer.tally, verdicts: policy.verdicts, failOn: configuration.failOn, unshownErrors: writer.unshownErrors,
@@ -166,7 +167,7 @@ final class Pipeline: @unchecked Sendable {
     summary.moreDuplicateKeys = writer.duplicateKeys.hasUnnamedRepeats
     summary.forgottenVerdicts = history?.forgottenVerdicts?.warning ?? ""
     summary.otherPolicyRun = history?.otherPolicyRun?.warning ?? ""
-    summary.columnWarnings = columnWarnings + (emptyData.map { [$0] } ?? [])
+    summary.columnWarnings = columnWarnings + [emptyData, rewrittenKeys].compactMap { $0 }
     // A file read as the client file and as a table's says its footer once.
     let remarks = writer.remarks + (store?.remarks ?? [])
     let firstRemarks = remarks.enumerated().filter { !remarks[..<$0.offset].contains($0.element) }.map(\.element)
