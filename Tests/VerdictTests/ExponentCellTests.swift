@@ -109,6 +109,10 @@ struct ExponentCellTests {
     #expect(
       Self.error("1e5", .number, reader: .typedValues)?.hint
         == "exponent notation is not read in a value typed by hand: write the number out in full, as 100000")
+    // A client given to the C interface as JSON: its string "1e2" is a JSON string, not typed.
+    #expect(
+      Self.error("1e2", .number, reader: .jsonValues)?.hint
+        == "exponent notation is not read in JSON strings: write the number out in full, as 100")
   }
 
   /// A JSON file's cells keep the message of a JSON number past a decimal, which is a number

@@ -99,8 +99,11 @@ extension CellReader {
   /// `field` reads it: not a number (or percent, money, duration), with a hint that says why and
   /// what to write instead, true for its size.
   func exponentRefused(_ cell: CellScanner, _ notation: ExponentNotation, _ field: CellFormat) -> CellError {
+    // A client given as JSON (the C interface) is read as values typed by hand are, but its
+    // strings are JSON's.
     let whereRead =
-      readsTypedValues ? "in a value typed by hand" : field.readsJSONNumbers ? "in JSON strings" : "in CSV cells"
+      readsJSONNumbers || field.readsJSONNumbers
+      ? "in JSON strings" : readsTypedValues ? "in a value typed by hand" : "in CSV cells"
     let refusal = "exponent notation is not read \(whereRead)"
     let mismatch = cell.mismatch(ExponentNotation.expected(field.type))
     guard let plain = notation.writtenOut(mark: field.numbers.decimalMark == .comma ? "," : ".") else {
