@@ -27,7 +27,7 @@ struct SubtotalRowTests {
       ("Hartmann Total", "Hartmann"), ("HARTMANN TOTAL", "HARTMANN"), ("Hartmann Ergebnis", "Hartmann"),
       ("Total Hartmann", "Hartmann"), ("Totale Hartmann", "Hartmann"), ("Hartmann Anzahl", "Hartmann"),
       ("C-104 Count", "C-104"), (" 1001 Total ", "1001"), ("Hartmann GmbH Totaal", "Hartmann GmbH"),
-      ("Nombre Blue Fern", "Blue Fern"), ("Hartmann  Sum", "Hartmann"),
+      ("Nombre Blue Fern", "Blue Fern"), ("Hartmann  Sum", "Hartmann"), ("Tom Total ", "Tom"),
       ("Hartmann", nil), ("Totally Hartmann", nil), ("HartmannTotal", nil), ("Total", nil), ("Sum", nil),
       ("123456", nil), ("Kira Schmidt", nil), ("Totalmente", nil),
     ] as [(String, String?)] {

@@ -32,22 +32,23 @@ extension TotalsRow {
 
   /// Whether `key` has a subtotal's form: one of the words and a space after or before
   /// something. Every row of a file with a key column asks, the fast path's too (a row that
-  /// may be one goes the general path, which knows the row above): a key of digits is told by
-  /// its first and last bytes, any other by a few looks for a space before each word.
+  /// may be one goes the general path, which knows the row above), so a key is told apart by
+  /// its two end bytes first: one of digits or other signs at both ends (`10452`, `C-104`'s
+  /// `4`… and `C`) takes a few instructions, a name a few looks for a space before each word.
   @inline(__always)
   static func mayBeSubtotal(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard cell.count >= 5, let edge = cell.baseAddress else { return false }
-    // Spaces around the key (or a byte past ASCII, a no-break space) are left out first.
-    let spaced = edge[0] <= 0x20 || edge[0] >= 0x80 || edge[cell.count &- 1] <= 0x20 || edge[cell.count &- 1] >= 0x80
-    let key = spaced ? AggregateStore.trimmed(cell) : cell
-    let count = key.count
-    guard count >= 5, let start = key.baseAddress else { return false }
-    let last = UInt32(truncatingIfNeeded: (start[count &- 1] | 0x20) &- UInt8(ascii: "a"))
-    let first = UInt32(truncatingIfNeeded: (start[0] | 0x20) &- UInt8(ascii: "a"))
+    let count = cell.count
+    guard count >= 5, let edge = cell.baseAddress else { return false }
+    let firstByte = edge[0]
+    let lastByte = edge[count &- 1]
+    let last = UInt32(truncatingIfNeeded: (lastByte | 0x20) &- UInt8(ascii: "a"))
+    let first = UInt32(truncatingIfNeeded: (firstByte | 0x20) &- UInt8(ascii: "a"))
     let mayEnd = last < 26 && suffixEnds & (1 << last) != 0
     let mayStart = first < 26 && prefixStarts & (1 << first) != 0
-    guard mayEnd || mayStart else { return false }
-    return subtotalKey(key, mayEnd: mayEnd, mayStart: mayStart) != nil
+    if mayEnd || mayStart, subtotalKey(cell, mayEnd: mayEnd, mayStart: mayStart) != nil { return true }
+    // Spaces around the key (or a byte past ASCII, a no-break space) hide its ends: left out.
+    guard firstByte <= 0x20 || firstByte >= 0x80 || lastByte <= 0x20 || lastByte >= 0x80 else { return false }
+    return subtotalKey(cell) != nil
   }
 
   /// The key `key` extends when it has a subtotal's form (`Hartmann` of `Hartmann Total`),
