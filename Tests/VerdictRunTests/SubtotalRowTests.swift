@@ -40,6 +40,13 @@ struct SubtotalRowTests {
     }
   }
 
+  /// The letters the fast look tells keys by are the words' own.
+  @Test func theEndLettersAreTheWords() {
+    let bit = { (letter: UInt8) in UInt32(1) << UInt32(letter - UInt8(ascii: "a")) }
+    #expect(TotalsRow.suffixEnds == TotalsRow.subtotalSuffixes.reduce(0) { $0 | bit($1.last!) })
+    #expect(TotalsRow.prefixStarts == TotalsRow.subtotalPrefixes.reduce(0) { $0 | bit($1.first!) })
+  }
+
   /// Excel's subtotals on a file keyed by name: before, clients "Hartmann Total" and "Meier
   /// Total", judged by their groups' sums. A key of the form below another key is a client.
   @Test func subtotalRowsAreRowErrorsOfNoClient() throws {

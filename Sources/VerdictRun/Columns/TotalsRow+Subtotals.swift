@@ -24,11 +24,12 @@ extension TotalsRow {
     "total", "totale", "nombre", "moyenne", "cuenta", "promedio", "conteggio", "media", "contagem",
   ].map { Array($0.utf8) }
 
-  /// The last letters of ``subtotalSuffixes`` and the first of ``subtotalPrefixes``, as bits from `a`.
-  private static let suffixEnds: UInt32 = subtotalSuffixes.reduce(0) { $0 | 1 << UInt32($1.last! - UInt8(ascii: "a")) }
-  private static let prefixStarts: UInt32 = subtotalPrefixes.reduce(0) {
-    $0 | 1 << UInt32($1.first! - UInt8(ascii: "a"))
-  }
+  /// The last letters of ``subtotalSuffixes`` (e l m n s t x) and the first of
+  /// ``subtotalPrefixes`` (c m n p t), as bits from `a`: constant expressions, not worked out
+  /// from the lists, which made them lazy globals whose check each row's look paid
+  /// (`SubtotalRowTests` checks them against the lists).
+  static let suffixEnds: UInt32 = 1 << 4 | 1 << 11 | 1 << 12 | 1 << 13 | 1 << 18 | 1 << 19 | 1 << 23
+  static let prefixStarts: UInt32 = 1 << 2 | 1 << 12 | 1 << 13 | 1 << 15 | 1 << 19
 
   /// Whether `key` has a subtotal's form: one of the words and a space after or before
   /// something. Every row of a file with a key column asks, the fast path's too (a row that
@@ -43,11 +44,12 @@ extension TotalsRow {
     let lastByte = edge[count &- 1]
     let last = UInt32(truncatingIfNeeded: (lastByte | 0x20) &- UInt8(ascii: "a"))
     let first = UInt32(truncatingIfNeeded: (firstByte | 0x20) &- UInt8(ascii: "a"))
-    let mayEnd = last < 26 && suffixEnds & (1 << last) != 0
-    let mayStart = first < 26 && prefixStarts & (1 << first) != 0
+    let mayEnd = last < 26 && (1 << last) & suffixEnds != 0
+    let mayStart = first < 26 && (1 << first) & prefixStarts != 0
     if mayEnd || mayStart, subtotalKey(cell, mayEnd: mayEnd, mayStart: mayStart) != nil { return true }
     // Spaces around the key (or a byte past ASCII, a no-break space) hide its ends: left out.
-    guard firstByte <= 0x20 || firstByte >= 0x80 || lastByte <= 0x20 || lastByte >= 0x80 else { return false }
+    // Both ends printable ASCII (0x21 to 0x7F) in two comparisons.
+    guard firstByte &- 0x21 >= 0x5F || lastByte &- 0x21 >= 0x5F else { return false }
     return subtotalKey(cell) != nil
   }
 
