@@ -42,13 +42,16 @@ extension TotalsRow {
     guard count >= 5, let edge = cell.baseAddress else { return false }
     let firstByte = edge[0]
     let lastByte = edge[count &- 1]
-    let last = UInt32(truncatingIfNeeded: (lastByte | 0x20) &- UInt8(ascii: "a"))
-    let first = UInt32(truncatingIfNeeded: (firstByte | 0x20) &- UInt8(ascii: "a"))
-    let mayEnd = last < 26 && (1 << last) & suffixEnds != 0
-    let mayStart = first < 26 && (1 << first) & prefixStarts != 0
+    let last = (lastByte | 0x20) &- UInt8(ascii: "a")
+    let first = (firstByte | 0x20) &- UInt8(ascii: "a")
+    // Neither end a letter: digits, signs, or spaces around the key (or a byte past ASCII, a
+    // no-break space), which hide its ends and are left out by the closer look.
+    guard last < 26 || first < 26 else {
+      return (firstByte &- 0x21 >= 0x5F || lastByte &- 0x21 >= 0x5F) && subtotalKey(cell) != nil
+    }
+    let mayEnd = last < 26 && (1 << UInt32(last)) & suffixEnds != 0
+    let mayStart = first < 26 && (1 << UInt32(first)) & prefixStarts != 0
     if mayEnd || mayStart, subtotalKey(cell, mayEnd: mayEnd, mayStart: mayStart) != nil { return true }
-    // Spaces around the key (or a byte past ASCII, a no-break space) hide its ends: left out.
-    // Both ends printable ASCII (0x21 to 0x7F) in two comparisons.
     guard firstByte &- 0x21 >= 0x5F || lastByte &- 0x21 >= 0x5F else { return false }
     return subtotalKey(cell) != nil
   }

@@ -101,17 +101,23 @@ struct CSVPlainRows {
     // A key that may be a totals label (`Total`) is looked at closer; a row whose key is one
     // goes through the source's general path, which says what it is.
     if TotalsRow.mayBeLabel(first: start[0], count: cell.count), TotalsRow.isLabel(cell) { return false }
-    // So is one that may be a spreadsheet's subtotal (`Hartmann Total`), which the row above says.
-    if TotalsRow.mayBeSubtotal(cell) { return false }
     // So is one that may be a number a spreadsheet rounded (`7.01235E+18`).
     if ClientKey.mayBeExponent(cell) { return false }
     // A key of up to eight bytes with eight readable from its start is checked in one word: the
     // byte loop of `Batch.isASCII` took 38 instructions a row for the benchmark's keys.
+    // So is one that may be a spreadsheet's subtotal (`Hartmann Total`), which the row above
+    // says: a key with a space inside, the word checked only then (a look at both ends of every
+    // key cost the benchmark's rows 37 instructions, the compiler's spills included).
     if cell.count <= 8, Int(bitPattern: start) &+ 8 <= end {
       let word = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self)
       let mask = cell.count == 8 ? UInt64.max : (1 &<< UInt64(cell.count &* 8)) &- 1
-      return UInt64(littleEndian: word) & mask & 0x8080_8080_8080_8080 == 0
+      let bytes = UInt64(littleEndian: word) & mask
+      guard bytes & 0x8080_8080_8080_8080 == 0 else { return false }
+      // A space is a zero byte once every byte is XORed with one; the bytes past the key are 0x20.
+      let spaced = bytes ^ 0x2020_2020_2020_2020
+      guard (spaced &- 0x0101_0101_0101_0101) & ~spaced & 0x8080_8080_8080_8080 != 0 else { return true }
+      return !TotalsRow.mayBeSubtotal(cell)
     }
-    return Batch.isASCII(cell)
+    return Batch.isASCII(cell) && !TotalsRow.mayBeSubtotal(cell)
   }
 }
