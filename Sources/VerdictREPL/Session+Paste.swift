@@ -43,8 +43,11 @@ extension Session {
         continue
       }
       if let last = joined.last, !last.trimmed.hasPrefix(":"), continuesAnEntry(entry) {
-        let broken = lastIsBroken ?? Policy.hasSyntaxError(last)
-        lastIsBroken = broken
+        // A clause after a rule or `otherwise` on a line of its own (`    notice 30d`, as
+        // `verdict fmt` writes it) is the statement's too, though the statement was complete.
+        let clause = Policy.startsWithClause(entry.trimmed) && Policy.startsWithStatement(last.trimmed)
+        let broken = clause || (lastIsBroken ?? Policy.hasSyntaxError(last))
+        lastIsBroken = clause ? nil : broken
         if broken {
           joined[joined.count - 1] = ([last] + blanks + [entry]).joined(separator: "\n")
           blanks = []
@@ -76,6 +79,7 @@ extension Session {
   /// Adds the statements of `entries` together, one reply each, as ``addStatements(_:)`` says.
   private mutating func addPaste(_ entries: [String]) -> [Reply] {
     let results = draft.add(paste: entries)
+    addedStatements = true
     prepareRecords(for: draft.policy)
     return zip(entries, results).map { entry, result in
       switch result {

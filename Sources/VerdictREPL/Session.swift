@@ -21,6 +21,9 @@ package struct Session: Sendable {
   package var reading = DataReadOptions()
   /// The run history the policy's history facts are read from (`repl --history`), if any.
   package var history: HistoryReader?
+  /// Whether the last entry added statements (or amended one), so that an indented clause
+  /// line after it belongs to its last rule or `otherwise` (``amendStatement(_:)``).
+  var addedStatements = false
 
   /// A session with an empty policy and no clients.
   package init(today: CalendarDate, style: OutputStyle = OutputStyle()) {
@@ -40,14 +43,34 @@ package struct Session: Sendable {
       case .failure(let error): return .error(error.message)
       }
     }
+    // An indented clause right after a rule or `otherwise` (`    notice 30d`, as `verdict fmt`
+    // lays one out) belongs to it (``PolicyDraft/amendLast(with:)``).
+    let amends = addedStatements && (entry.first == " " || entry.first == "\t") && Policy.startsWithClause(trimmed)
+    addedStatements = false
+    if amends, draft.endsWithClauseTaker { return amendStatement(entry) }
     if Policy.startsWithStatement(trimmed) { return addStatements(entry) }
     return evaluate(entry)
+  }
+
+  /// Adds the clauses of `text` to the draft's last rule or `otherwise`.
+  mutating func amendStatement(_ text: String) -> Reply {
+    do {
+      guard let change = try draft.amendLast(with: text) else { return evaluate(text) }
+      addedStatements = true
+      prepareRecords(for: draft.policy)
+      var reply = Reply.output(change.messages.joined(separator: "\n"))
+      reply.warn(style.renderer.render(change.warnings, in: SourceFile(name: "<repl>", text: text)))
+      return reply
+    } catch {
+      return .error(style.renderer.render(error.diagnostics, in: error.source))
+    }
   }
 
   /// Adds the statements of `text` to the policy.
   mutating func addStatements(_ text: String) -> Reply {
     do {
       let change = try draft.add(text)
+      addedStatements = true
       let told = refitTables()
       prepareRecords(for: draft.policy)
       var reply = Reply.output(change.messages.joined(separator: "\n"))

@@ -46,6 +46,20 @@ extension Policy {
     return Parser.parseExpression(source).diagnostics.containsErrors
   }
 
+  /// Whether `text` begins with a clause of a rule or of `otherwise` (`notice 30d`, `reason
+  /// "…"`, `hold until paid`, `meet by phone`): a clause word, then no operator (`notice > 3`
+  /// reads a field named `notice`).
+  package static func startsWithClause(_ text: String) -> Bool {
+    var lexer = Lexer(SourceFile(name: "<input>", text: text))
+    guard case .identifier(let word) = lexer.next().kind, Parser.clauseWords.contains(word) else { return false }
+    switch lexer.next().kind {
+    case .identifier(let next): return word == "hold" ? next == "until" : word == "meet" ? next == "by" : true
+    case .number, .duration, .string, .money, .percent, .date, .symbol(.leftParen):
+      return word != "hold" && word != "meet"
+    case .keyword, .symbol, .invalid, .endOfFile: return false
+    }
+  }
+
   /// Whether `text` begins with a statement keyword (`field`, `let`, `rule`, `when`, `verdicts`,
   /// `otherwise`, `strategy`, or `example` before the example's name) rather than being a bare
   /// expression.
