@@ -15,6 +15,7 @@ final class ExplanationLineTests: XCTestCase {
     let policy = try Policy(policyText)
     let writer = ExplanationLineWriter(policy: policy)
     let jsonWriter = ExplanationLineWriter(policy: policy, escaping: .json)
+    let truthsWriter = ExplanationLineWriter(policy: policy)
     for values in clients {
       let client = try policy.client(values.mapValues(Value.text), options: .absentIsMissing)
       let explanation = policy.explain(client, in: context)
@@ -25,6 +26,18 @@ final class ExplanationLineTests: XCTestCase {
       XCTAssertEqual(
         jsonWriter.line(of: client, winner: explanation.winningRule, in: context), Self.jsonEscaped(whole),
         "\(values)", file: file, line: line)
+      // As `verdict run --explain` writes it: decided on the truths the line's ranking reads.
+      var filled = false
+      guard let outcome = try? truthsWriter.report(client, in: context, truthsFilled: &filled) else {
+        XCTAssertNotNil(
+          explanation.error, "\(values): the report failed, the explanation did not", file: file, line: line)
+        continue
+      }
+      XCTAssertEqual(outcome.winningRule, explanation.winningRule, "\(values)", file: file, line: line)
+      let fromTruths = truthsWriter.withLine(
+        of: client, winner: outcome.winningRule, in: context, truthsFilled: filled
+      ) { String(decoding: $0, as: UTF8.self) }
+      XCTAssertEqual(fromTruths, whole, "\(values), from the truths", file: file, line: line)
     }
   }
 
@@ -148,6 +161,40 @@ final class ExplanationLineTests: XCTestCase {
         ["payment_delay": "45d", "revisions": "2", "disrespectful": "false", "project_end": "2026-12-01"],
         ["payment_delay": "2d", "revisions": "1", "disrespectful": "false", "project_end": "2027-01-01"],
       ])
+  }
+
+  /// `and` and `or` under a `not` (De Morgan), nested and with unknowns, agree line for line.
+  func testNotsAroundAndsAndOrsAgree() throws {
+    var clients: [[String: String]] = [[:]]
+    for pd in ["10", "40", "70"] {
+      for rev in ["3", "7"] {
+        clients.append(["pd": pd, "rev": rev, "vip": "false"])
+        clients.append(["pd": pd, "rev": rev, "vip": "true"])
+        clients.append(["pd": pd, "rev": rev])
+      }
+    }
+    try assertLinesAgree(
+      """
+      field pd: duration in days
+      field rev: number
+      field vip: bool
+      let busy = pd > 30d or rev > 5
+      rule "neither" when not (pd > 30d or rev > 5) then recommend watch
+      rule "not both" when not (pd > 30d and rev > 5) then recommend talk
+      rule "nested" when not (pd > 60d and not (vip or rev > 5)) and rev > 4 then recommend review
+      rule "let" when not busy and not vip then recommend fire
+      otherwise recommend keep
+      """, clients)
+    // The ranking counts a `not (… or …)`'s facts as both its tests: a rule one far test away
+    // is nearer than it.
+    try assertLinesAgree(
+      """
+      field pd: duration in days
+      field rev: number
+      rule "neither" when not (pd > 30d or rev > 5) then recommend watch
+      rule "far" when pd > 200d then recommend review
+      otherwise recommend keep
+      """, clients.map { $0.filter { $0.key != "vip" } })
   }
 
   func testFirstMatchAndErrorsAgree() throws {

@@ -16,33 +16,67 @@ package struct ConditionFact: Sendable, Hashable {
 
 extension ConditionNode {
   /// The facts that make a true node true: every test an `and` needed, the first operand of an
-  /// `or` that held, the tests that kept a `not`'s operand false.
+  /// `or` that held, the tests that keep a `not`'s operand false (``falsity``).
   package var support: [ConditionFact] {
     guard isTrue else { return [] }
     switch kind {
     case .and: return children.flatMap(\.support)
     case .or: return children.first(where: \.isTrue)?.support ?? []
     case .let: return definition?.support ?? [ConditionFact(node: self, inverted: false)]
-    case .not: return children.first.map { $0.obstacles.filter { !$0.node.isUnknown }.map(\.negated) } ?? []
+    case .not: return children.first.map { $0.falsity.filter { !$0.node.isUnknown }.map(\.negated) } ?? []
     case .comparison, .field, .test: return [ConditionFact(node: self, inverted: false)]
     }
   }
 
   /// The facts that stop a false or unknown node from being true: the false operands of an
   /// `and`, of an `or` the operand nearest to holding (the fewest facts against it, then the
-  /// smallest distance), the tests that made a `not`'s operand true, and the unknown tests.
+  /// smallest distance), for a `not` what would make its operand false (``breakers``), and the
+  /// unknown tests.
   package var obstacles: [ConditionFact] {
     if isUnknown { return unknowns.map { ConditionFact(node: $0, inverted: false) } }
     guard isFalse else { return [] }
     switch kind {
     case .and: return children.flatMap(\.obstacles)
-    case .or:
-      let options = children.map(\.obstacles).filter { !$0.isEmpty }
-      return options.min { ConditionNode.nearer($0, than: $1) } ?? [ConditionFact(node: self, inverted: false)]
+    case .or: return ConditionNode.nearest(children.map(\.obstacles)) ?? [ConditionFact(node: self, inverted: false)]
     case .let: return definition?.obstacles ?? [ConditionFact(node: self, inverted: false)]
+    case .not: return children.first.map { $0.breakers.map(\.negated) } ?? []
+    case .comparison, .field, .test: return [ConditionFact(node: self, inverted: false)]
+    }
+  }
+
+  /// The facts that make a false node false, seen from a `not` above it: every false operand of
+  /// an `and`, every operand of an `or` (all are false), for a `not` its operand's ``support``.
+  /// Under `not (late and owes)` a matching client is shown not late (or owing nothing); under
+  /// `not (late or owes)`, neither late nor owing: both, where ``obstacles`` gives one option.
+  package var falsity: [ConditionFact] {
+    guard isFalse else { return [] }
+    switch kind {
+    case .and, .or: return children.flatMap(\.falsity)
+    case .let: return definition?.falsity ?? [ConditionFact(node: self, inverted: false)]
     case .not: return children.first.map { $0.support.map(\.negated) } ?? []
     case .comparison, .field, .test: return [ConditionFact(node: self, inverted: false)]
     }
+  }
+
+  /// The facts that would make a true node false, seen from a `not` above it: of an `and` the
+  /// operand nearest to failing (the fewest facts, then the smallest distance), every operand of
+  /// an `or` that held, for a `not` its operand's ``obstacles``. `not (late and owes)` misses for
+  /// a late client who owes until either changes; `not (late or owes)` until both do.
+  package var breakers: [ConditionFact] {
+    guard isTrue else { return [] }
+    switch kind {
+    case .and: return ConditionNode.nearest(children.map(\.breakers)) ?? [ConditionFact(node: self, inverted: false)]
+    case .or: return children.flatMap(\.breakers)
+    case .let: return definition?.breakers ?? [ConditionFact(node: self, inverted: false)]
+    case .not: return children.first.map { $0.obstacles.filter { !$0.node.isUnknown }.map(\.negated) } ?? []
+    case .comparison, .field, .test: return [ConditionFact(node: self, inverted: false)]
+    }
+  }
+
+  /// Of `options` (each the facts of one operand), the nearest to being overcome that has any
+  /// (``nearer(_:than:)``, the first of equals); `nil` when none has.
+  static func nearest(_ options: [[ConditionFact]]) -> [ConditionFact]? {
+    options.filter { !$0.isEmpty }.min { ConditionNode.nearer($0, than: $1) }
   }
 
   /// The unknown tests under an unknown node: what missing data left it undecided.

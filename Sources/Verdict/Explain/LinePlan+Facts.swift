@@ -32,14 +32,14 @@ extension LinePlan {
   /// Where the children of `node` are in ``children``: for a let, its definition once computed.
   /// Positions rather than a slice, which retained and released the array at every node.
   @inline(__always)
-  private func childPositions(of node: Int32) -> Range<Int> {
+  func childPositions(of node: Int32) -> Range<Int> {
     let node = nodes[Int(node)]
     return Int(node.first)..<Int(node.first + node.count)
   }
 
   /// The first child of `node`, if it has any.
   @inline(__always)
-  private func firstChild(of node: Int32) -> Int32? {
+  func firstChild(of node: Int32) -> Int32? {
     let positions = childPositions(of: node)
     return positions.isEmpty ? nil : children[positions.lowerBound]
   }
@@ -69,15 +69,10 @@ extension LinePlan {
       }
     case .not:
       guard let operand = firstChild(of: index) else { return }
-      // The operand's obstacles that are not unknown, seen through the `not`.
+      // What keeps the operand false, not unknown, seen through the `not`.
       let start = facts.count
-      obstacles(operand, values, into: &facts)
-      var kept = start
-      for position in start..<facts.count where truth(facts[position].node, values) != .unknown {
-        facts[kept] = Fact(node: facts[position].node, inverted: !facts[position].inverted)
-        kept += 1
-      }
-      LinePlan.drop(facts.count - kept, from: &facts)
+      falsity(operand, values, into: &facts)
+      invertKnown(from: start, values, &facts)
     case .comparison, .field, .test:
       facts.append(Fact(node: index, inverted: false))
     }
@@ -98,40 +93,7 @@ extension LinePlan {
     case .and:
       for position in childPositions(of: index) { obstacles(children[position], values, into: &facts) }
     case .or:
-      // The option nearest to holding, kept at `base`; the first of equals. The fewest facts
-      // win whatever their distances, so distances are measured only between options with as
-      // many (a line's facts that no distance chose are remembered, ``RememberedFacts``).
-      let base = facts.count
-      var best: (count: Int, distance: Double?)?
-      for position in childPositions(of: index) {
-        let start = facts.count
-        obstacles(children[position], values, into: &facts)
-        let count = facts.count - start
-        guard count > 0 else { continue }
-        var distance: Double?
-        if let known = best {
-          guard count <= known.count else {
-            LinePlan.drop(count, from: &facts)
-            continue
-          }
-          if count == known.count {
-            let knownDistance = known.distance ?? totalDistance(of: facts, in: base..<base + count, values)
-            let measured = totalDistance(of: facts, in: start..<facts.count, values)
-            guard measured < knownDistance else {
-              best = (count, knownDistance)
-              LinePlan.drop(count, from: &facts)
-              continue
-            }
-            distance = measured
-          }
-        }
-        if start != base {
-          for offset in 0..<count { facts[base + offset] = facts[start + offset] }
-          LinePlan.drop(facts.count - base - count, from: &facts)
-        }
-        best = (count, distance)
-      }
-      if best == nil { facts.append(Fact(node: index, inverted: false)) }
+      nearest(of: index, values, into: &facts, breaking: false)
     case .let:
       if let definition = definition(of: index) {
         obstacles(definition, values, into: &facts)
@@ -141,11 +103,55 @@ extension LinePlan {
     case .not:
       guard let operand = firstChild(of: index) else { return }
       let start = facts.count
-      support(operand, values, into: &facts)
+      breakers(operand, values, into: &facts)
       for position in start..<facts.count { facts[position].inverted.toggle() }
     case .comparison, .field, .test:
       facts.append(Fact(node: index, inverted: false))
     }
+  }
+
+  /// Appends the facts of the operand of `index` nearest to being overcome: of an `or`'s
+  /// obstacles the option nearest to holding, or (`breaking`) of an `and`'s breakers the operand
+  /// nearest to failing; the node itself when no operand has any.
+  func nearest(of index: Int32, _ values: some FactValues, into facts: inout [Fact], breaking: Bool) {
+    // The option nearest to holding, kept at `base`; the first of equals. The fewest facts
+    // win whatever their distances, so distances are measured only between options with as
+    // many (a line's facts that no distance chose are remembered, ``RememberedFacts``).
+    let base = facts.count
+    var best: (count: Int, distance: Double?)?
+    for position in childPositions(of: index) {
+      let start = facts.count
+      if breaking {
+        breakers(children[position], values, into: &facts)
+      } else {
+        obstacles(children[position], values, into: &facts)
+      }
+      let count = facts.count - start
+      guard count > 0 else { continue }
+      var distance: Double?
+      if let known = best {
+        guard count <= known.count else {
+          LinePlan.drop(count, from: &facts)
+          continue
+        }
+        if count == known.count {
+          let knownDistance = known.distance ?? totalDistance(of: facts, in: base..<base + count, values)
+          let measured = totalDistance(of: facts, in: start..<facts.count, values)
+          guard measured < knownDistance else {
+            best = (count, knownDistance)
+            LinePlan.drop(count, from: &facts)
+            continue
+          }
+          distance = measured
+        }
+      }
+      if start != base {
+        for offset in 0..<count { facts[base + offset] = facts[start + offset] }
+        LinePlan.drop(facts.count - base - count, from: &facts)
+      }
+      best = (count, distance)
+    }
+    if best == nil { facts.append(Fact(node: index, inverted: false)) }
   }
 
   /// Appends the unknown tests under an unknown node (``ConditionNode/unknowns``).
@@ -163,7 +169,7 @@ extension LinePlan {
 
   /// A let's definition when it is a combination of tests worth looking into (as
   /// ``ConditionNode``'s). Asked only of a let that was computed, whose node has its definition.
-  private func definition(of index: Int32) -> Int32? {
+  func definition(of index: Int32) -> Int32? {
     guard nodes[Int(index)].kind == .let, let child = firstChild(of: index) else { return nil }
     switch nodes[Int(child)].kind {
     case .and, .or, .not, .comparison, .let: return child
