@@ -111,7 +111,7 @@ extension Checker {
     if l != r {
       error(
         "type-mismatch", "cannot compare \(l.described) with \(r.described)", at: range,
-        hint: Checker.conversionHint(l, r, left, right))
+        hint: conversionHint(l, r, left, right))
       return
     }
     if comparison != .equal, comparison != .notEqual, [.bool, .list].contains(l) {
@@ -157,7 +157,7 @@ extension Checker {
     error(
       "type-mismatch",
       "cannot \(verb) \(a.described) \(op == .add ? "and" : op == .subtract ? "minus" : op == .multiply ? "by" : "by") \(b.described)",
-      at: range, hint: Checker.conversionHint(l, r, left, right))
+      at: range, hint: conversionHint(l, r, left, right))
     return nil
   }
 
@@ -181,22 +181,44 @@ extension Checker {
     }
   }
 
-  /// How to fix a mix of types, in the user's words.
-  static func conversionHint(_ l: ValueType, _ r: ValueType, _ left: CheckedExpr, _ right: CheckedExpr) -> String? {
+  /// How to fix a mix of types, in the user's words, true for the operands written: a bare
+  /// number written where a duration, money or a percent was meant gets its unit (`30` → `30d`,
+  /// `1000` → `1000 USD` in the other side's currency); a number field compared with one is
+  /// told to be compared with a number or declared with the unit.
+  func conversionHint(_ l: ValueType, _ r: ValueType, _ left: CheckedExpr, _ right: CheckedExpr) -> String? {
     let pair = Set([l, r])
-    let literal: CheckedExpr? = [left, right].first { if case .constant = $0.kind { true } else { false } }
-    let shown: String = {
-      guard let literal, case .constant(let value) = literal.kind else { return "5" }
+    let (number, other) = l == .number ? (left, right) : (right, left)
+    let literal: String? = {
+      guard case .constant(let value) = number.kind else { return nil }
       switch value {
       case .int, .decimal: return "\(value)"
-      default: return "5"
+      case .missing, .bool, .percent, .duration, .money, .date, .text, .list: return nil
       }
     }()
+    // The number side as its field's name, when it is a field.
+    let field: String? = {
+      guard case .field(let slot) = number.kind, fields.indices.contains(slot) else { return nil }
+      return fields[slot].name
+    }()
     if pair == [.number, .duration] {
-      return "a bare number is not a duration: write \(shown)d (days), \(shown)h or \(shown)w"
+      if let literal { return "a bare number is not a duration: write \(literal)d (days), \(literal)h or \(literal)w" }
+      if let field {
+        return "'\(field)' is a number: compare it with a number, or declare it a duration "
+          + "(field \(field): duration in days)"
+      }
+      return "a number is not a duration: multiply it by one (x * 1d), or compare it with a number"
     }
-    if pair == [.number, .percent] { return "write the number as a percent, for example 20% instead of 0.2" }
-    if pair == [.number, .money] { return "write the amount with its currency: \(shown)€ or \(shown) EUR" }
+    if pair == [.number, .money] {
+      let code = other.currency?.code ?? "EUR"
+      if let literal { return "write the amount with its currency: \(literal) \(code)" }
+      if let field { return "'\(field)' is a number: declare it money (field \(field): money in \(code))" }
+      return "a number is not money: multiply it by an amount (x * 1 \(code))"
+    }
+    if pair == [.number, .percent] {
+      if literal != nil { return "write the number as a percent: 20% for 0.2" }
+      if let field { return "'\(field)' is a number: compare it with a number, or declare it a percent" }
+      return nil
+    }
     if pair == [.percent, .money] { return "a percent of money is: 20% * revenue" }
     if pair == [.date, .duration] { return "add or subtract a duration to a date: project_end + 30d" }
     if pair.contains(.date) { return "subtract two dates to get a duration: today - project_end" }
