@@ -134,6 +134,9 @@ final class LexerTests: XCTestCase {
       Row(#""line\nnext\ttab""#, [(.string("line\nnext\ttab"), #""line\nnext\ttab""#)]),
       Row(#""\u{1F600}\u{e9}""#, [(.string("😀é"), #""\u{1F600}\u{e9}""#)]),
       Row("\"two\nlines\"", [(.string("two\nlines"), "\"two\nlines\"")]),
+      // A file saved with CRLF or CR line ends says the same text: a line feed, no `\r`.
+      Row("\"two\r\nlines\"", [(.string("two\nlines"), "\"two\r\nlines\"")]),
+      Row("\"two\rlines\r\"", [(.string("two\nlines\n"), "\"two\rlines\r\"")]),
       Row(##""# not a comment""##, [(.string("# not a comment"), ##""# not a comment""##)]),
     ])
   }

@@ -185,6 +185,13 @@ struct Lexer {
         if let escaped = lexEscape() { content.append(contentsOf: escaped) }
         continue
       }
+      if byte == UInt8(ascii: "\r") {
+        // A line break inside a text is a line feed, whatever the file's lines end with: a
+        // policy saved with CRLF (as Git on Windows checks it out) says the same reasons.
+        content.append(UInt8(ascii: "\n"))
+        offset += offset + 1 < bytes.count && bytes[offset + 1] == UInt8(ascii: "\n") ? 2 : 1
+        continue
+      }
       content.append(byte)
       offset += 1
     }

@@ -65,8 +65,7 @@ package final class OutputSink {
           : " (its file is \(target), whose folder refused a temporary file)"
         throw .failed("cannot write '\(path)': \(why)\(place)")
       }
-      (descriptor, temporaryPath) = made
-      temporaryToken = TemporaryFiles.register(made.path)
+      (descriptor, temporaryPath, temporaryToken) = made
     }
   }
 
@@ -78,16 +77,27 @@ package final class OutputSink {
     guard let made = OutputSink.makeTemporary(beside: folder + name) else {
       throw .failed("cannot make a temporary file in '\(folder)': \(OutputSink.systemError())")
     }
-    (descriptor, temporaryPath) = made
-    temporaryToken = TemporaryFiles.register(made.path)
+    (descriptor, temporaryPath, temporaryToken) = made
   }
 
-  /// A new file beside `target` named as ``TemporaryFileName`` says, open for writing.
-  private static func makeTemporary(beside target: String) -> (descriptor: Int32, path: String)? {
-    var template = Array(TemporaryFileName.template(beside: target).utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard descriptor >= 0 else { return nil }
-    return (descriptor, String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+  /// A new file beside `target` named as ``TemporaryFileName`` says (its `XXXXXX` random, as
+  /// `mkstemp` makes it, mode 0600), open for writing, registered for removal on interruption
+  /// before it exists (``TemporaryFiles``): made by `mkstemp` and registered after, a signal
+  /// between the two left the file behind. `nil` with `errno` set when it cannot be made.
+  private static func makeTemporary(beside target: String) -> (descriptor: Int32, path: String, token: Int?)? {
+    let template = TemporaryFileName.template(beside: target)
+    let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+    for _ in 0..<100 {
+      let path = String(template.dropLast(6)) + String((0..<6).map { _ in letters.randomElement()! })
+      let token = TemporaryFiles.register(path)
+      let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+      if descriptor >= 0 { return (descriptor, path, token) }
+      let failure = errno
+      if let token { TemporaryFiles.unregister(token) }
+      errno = failure
+      guard failure == EEXIST else { return nil }
+    }
+    return nil
   }
 
   deinit { discard() }
