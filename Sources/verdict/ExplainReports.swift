@@ -36,9 +36,12 @@ struct ExplainReports {
     count += 1
   }
 
+  /// Says that `client`'s row could not be read; in JSON it is an object of the array too, as
+  /// a run's report has a row for it (``ExplanationJSON/init(unreadable:error:)``).
   mutating func fail(_ client: String?, _ message: String) {
     failed = true
     Terminal.problem("\(client.map { "\(MessageText.escaped($0)): " } ?? "")\(message)")
+    if json { objects.append(ExplanationJSON(unreadable: client, error: message)) }
   }
 
   func finish() {

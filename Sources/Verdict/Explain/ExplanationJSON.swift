@@ -74,6 +74,18 @@ package struct ExplanationJSON: Encodable, Sendable {
     error = explanation.error?.message
   }
 
+  /// The JSON of a client whose row could not be read, so not evaluated: verdict `error`,
+  /// decision `unreadable`, no rules, and why in `error` (as a run's report has such a row).
+  package init(unreadable client: String?, error: String) {
+    self.client = client
+    verdict = "error"
+    rule = nil
+    decision = "unreadable"
+    clauses = Clauses()
+    rules = []
+    self.error = error
+  }
+
   /// `otherwise`, `only-match`, `most-severe`, `earliest-of-most-severe`, `first-match`, `failed`.
   package static func decision(_ decision: Decision) -> String {
     switch decision {
