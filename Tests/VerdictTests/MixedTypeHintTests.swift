@@ -50,3 +50,30 @@ final class MixedTypeHintTests: XCTestCase {
     }
   }
 }
+
+/// Numbers written in a policy as data cells write them: `30 days` and `1,000` get hints that
+/// say how a policy writes them (they said "a rule reads: when CONDITION then …", "unknown
+/// clause 'days'" and "write 0 without the leading zero").
+final class DataWritingHintTests: XCTestCase {
+  func hints(_ text: String) -> [String?] {
+    Parser.parse(SourceFile(name: "t", text: text)).diagnostics.map(\.hint)
+  }
+
+  func testAUnitWrittenAsAWordGetsItsShortForm() {
+    XCTAssertEqual(
+      hints("when delay > 30 days then recommend fire").first,
+      "a duration is written with its unit on the number: 30d")
+    XCTAssertEqual(
+      hints("when x then recommend fire notice 2 Weeks").first, "a duration is written with its unit on the number: 2w")
+    XCTAssertEqual(
+      hints("when x then recommend fire cooldown 3 dayz").first,
+      "the clauses are notice, reason, refer, cooldown, hold until paid and meet")
+  }
+
+  func testAThousandsSeparatorIsSaidToBeLeftOut() {
+    XCTAssertEqual(
+      hints("when revenue > 12,500 then recommend fire").first,
+      "a policy writes numbers without a thousands separator: 12500 or 12_500")
+    XCTAssertEqual(hints("when revenue > 007 then recommend fire").first, "write 7 without the leading zero")
+  }
+}

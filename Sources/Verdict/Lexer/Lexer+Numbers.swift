@@ -84,10 +84,20 @@ extension Lexer {
       if trimmed.isEmpty || trimmed.hasPrefix(".") { trimmed = "0" + trimmed }
       report(
         "leading-zero", "a number cannot start with 0", SourceRange(start: start, end: offset),
-        hint: "write \(trimmed) without the leading zero")
+        hint: thousandsHint(before: start, digits: text) ?? "write \(trimmed) without the leading zero")
       return nil
     }
     return decimal
+  }
+
+  /// The hint for digits at `start` right after a comma after digits (`1,000`): the comma
+  /// was meant as a thousands separator, which a policy does not write; `nil` otherwise.
+  private func thousandsHint(before start: Int, digits: String) -> String? {
+    guard start >= 2, bytes[start - 1] == UInt8(ascii: ","), Lexer.isDigit(bytes[start - 2]) else { return nil }
+    var first = start - 2
+    while first > 0, Lexer.isDigit(bytes[first - 1]) { first -= 1 }
+    let whole = String(decoding: bytes[first..<(start - 1)], as: UTF8.self)
+    return "a policy writes numbers without a thousands separator: \(whole)\(digits) or \(whole)_\(digits)"
   }
 
   /// What follows the digits decides the literal's type: `%`, a currency, a duration unit, or nothing.

@@ -139,7 +139,7 @@ extension Parser {
     guard accept(.then) != nil else {
       throw fail(
         "expected 'then' after the condition, found \(current.kind.described)",
-        hint: "a rule reads: when CONDITION then recommend VERDICT",
+        hint: unitWordHint() ?? thousandsHint() ?? "a rule reads: when CONDITION then recommend VERDICT",
         notes: [Diagnostic.Note("the rule's 'when' is here", at: when.range)])
     }
     return RuleDeclaration(name: name, nameRange: nameRange, condition: condition, action: try parseAction())
@@ -151,6 +151,24 @@ extension Parser {
     return try parseVerdictAndClauses(after: "recommend")
   }
 
+  /// When the current token is a unit written as a word after a number (`30 days`, as data
+  /// cells may write it), the hint that a duration's unit is written on the number (`30d`).
+  func unitWordHint() -> String? {
+    guard index > 0, case .identifier(let word) = current.kind, case .number(let number) = tokens[index - 1].kind,
+      let unit = TimeSpan.Unit(word: word)
+    else { return nil }
+    return "a duration is written with its unit on the number: \(number)\(unit.rawValue)"
+  }
+
+  /// When the current token is a comma between two numbers (`12,500`, as data cells may write
+  /// it), the hint that a policy writes no thousands separator.
+  func thousandsHint() -> String? {
+    guard index > 0, current.kind == .symbol(.comma), case .number(let whole) = tokens[index - 1].kind,
+      case .number(let rest) = peekKind(1)
+    else { return nil }
+    return "a policy writes numbers without a thousands separator: \(whole)\(rest) or \(whole)_\(rest)"
+  }
+
   /// The verdict and clauses of an action, or of an example's expectation.
   mutating func parseVerdictAndClauses(after keyword: String) throws -> Action {
     let verdict = try expectIdentifier("a verdict after '\(keyword)'", hint: "for example: \(keyword) fire")
@@ -159,7 +177,7 @@ extension Parser {
     while case .identifier(let word) = current.kind, !current.kind.beginsStatement(before: peekKind(1)) {
       guard Parser.clauseWords.contains(word) else {
         let hint =
-          Suggestion.closest(to: word, among: Parser.clauseWords).map { "did you mean '\($0)'?" }
+          unitWordHint() ?? Suggestion.closest(to: word, among: Parser.clauseWords).map { "did you mean '\($0)'?" }
           ?? "the clauses are notice, reason, refer, cooldown, hold until paid and meet"
         throw fail("unknown clause '\(word)' after '\(keyword) \(verdict.name)'", hint: hint)
       }
