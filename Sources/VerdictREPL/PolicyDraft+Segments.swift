@@ -87,7 +87,7 @@ extension PolicyDraft {
 }
 
 /// The words of policy text, skipping texts in quotes and `#` comments.
-enum PolicyWords {
+package enum PolicyWords {
   /// Whether `character` ends a comment, as the lexer ends one: a line feed or a carriage
   /// return, not the other characters Unicode calls line breaks (`# a`, U+2028, `let m = 1` is
   /// one comment to the lexer, and was a comment and a statement to the REPL's input).
@@ -133,6 +133,40 @@ enum PolicyWords {
     }
     flush()
     return words
+  }
+
+  /// `text` on one line: its lines trimmed and joined by spaces, its `#` comments left out,
+  /// which would otherwise run on over the lines after them (a recalled entry, `:rules`).
+  package static func onOneLine(_ text: String) -> String {
+    var kept = ""
+    var inString = false
+    var inComment = false
+    var escaped = false
+    for character in text {
+      if inComment {
+        if PolicyWords.endsComment(character) {
+          inComment = false
+          kept.append("\n")
+        }
+        continue
+      }
+      if inString {
+        if escaped {
+          escaped = false
+        } else if character == "\\" {
+          escaped = true
+        } else if character == "\"" {
+          inString = false
+        }
+      } else if character == "\"" {
+        inString = true
+      } else if character == "#" {
+        inComment = true
+        continue
+      }
+      kept.append(character)
+    }
+    return kept.split(whereSeparator: \.isNewline).map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " ")
   }
 
   /// Whether `text` ends inside a text literal or a comment (for completion: nothing to offer).

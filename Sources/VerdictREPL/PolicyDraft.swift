@@ -232,7 +232,7 @@ package struct PolicyDraft: Sendable {
     guard let range = policy.rule(at: index)?.range else { return "" }
     let bytes = policy.source.bytes
     let text = String(decoding: bytes[min(range.start, bytes.count)..<min(range.end, bytes.count)], as: UTF8.self)
-    return text.split(whereSeparator: \.isNewline).map(\.trimmed).joined(separator: " ")
+    return PolicyWords.onOneLine(text)
   }
 
   /// Warnings that only say a name is not used yet, which is the normal state of a draft.

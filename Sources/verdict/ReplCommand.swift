@@ -179,9 +179,9 @@ struct InteractiveLoop {
       switch editor.readLine(prompt: prompt) {
       case .line(let line):
         guard case .complete(let entry) = state.buffer.add(line) else { continue }
-        // History keeps a multi-line entry as one line, so Up brings back all of it.
-        let remembered = entry.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-          .joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        // History keeps a multi-line entry as one line, so Up brings back all of it; without
+        // its comments, which would run on over the lines joined after them.
+        let remembered = PolicyWords.onOneLine(entry)
         if !remembered.isEmpty { editor.addHistory(remembered) }
         waiting.append(entry)
         // The entries of a paste are answered together once the rest of it is read, so that
