@@ -61,7 +61,7 @@ package final class OutputSink {
         let shown = folder.isEmpty ? "." : String(folder.dropLast(folder.count > 1 ? 1 : 0))
         let place =
           target == path
-          ? " (its folder '\(shown)' refused the temporary file the report is written to before it replaces the file)"
+          ? " (its folder '\(shown)' refused the temporary file that is written there before it replaces the file)"
           : " (its file is \(target), whose folder refused a temporary file)"
         throw .failed("cannot write '\(path)': \(why)\(place)")
       }
