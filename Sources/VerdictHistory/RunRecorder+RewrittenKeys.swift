@@ -12,7 +12,7 @@ extension RunRecorder {
     var departed: [String: String] = [:]
     for client in baseline.indices where baseline[client] >= 0 && !wasAdded(client) {
       let key = knownKey(client)
-      departed[Self.folded(key), default: key] = key
+      departed[Self.folded(key)] = key
     }
     guard !departed.isEmpty else { return [] }
     var found: [(new: String, old: String)] = []

@@ -45,7 +45,7 @@ extension Session {
       if let last = joined.last, !last.trimmed.hasPrefix(":"), continuesAnEntry(entry) {
         // A clause after a rule or `otherwise` on a line of its own (`    notice 30d`, as
         // `verdict fmt` writes it) is the statement's too, though the statement was complete.
-        let clause = Policy.startsWithClause(entry.trimmed) && Policy.startsWithStatement(last.trimmed)
+        let clause = Policy.startsWithClause(entry.trimmed) && takesClauses(last)
         let broken = clause || (lastIsBroken ?? Policy.hasSyntaxError(last))
         lastIsBroken = clause ? nil : broken
         if broken {
@@ -59,6 +59,12 @@ extension Session {
       lastIsBroken = nil
     }
     return joined + blanks
+  }
+
+  /// Whether `entry` is a rule or `otherwise`, which a clause line after it continues.
+  private static func takesClauses(_ entry: String) -> Bool {
+    guard let first = PolicyWords.words(of: entry).first else { return false }
+    return first == "rule" || first == "when" || first == "otherwise"
   }
 
   /// Whether `entry` could be the rest of the entry before it: indented, and beginning neither a
@@ -79,7 +85,8 @@ extension Session {
   /// Adds the statements of `entries` together, one reply each, as ``addStatements(_:)`` says.
   private mutating func addPaste(_ entries: [String]) -> [Reply] {
     let results = draft.add(paste: entries)
-    addedStatements = true
+    // A clause line after the paste belongs to its last statement only when that was added.
+    if case .success? = results.last { addedStatements = true }
     prepareRecords(for: draft.policy)
     return zip(entries, results).map { entry, result in
       switch result {

@@ -37,16 +37,17 @@ package struct Session: Sendable {
   package mutating func handle(_ entry: String) -> Reply {
     guard !PolicyWords.isBlank(entry) else { return Reply() }
     let trimmed = entry.trimmed
+    // An indented clause right after a rule or `otherwise` (`    notice 30d`, as `verdict fmt`
+    // lays one out) belongs to it (``PolicyDraft/amendLast(with:)``); after anything else (a
+    // command too: `:drop`, `:load`) it does not.
+    let amends = addedStatements && (entry.first == " " || entry.first == "\t") && Policy.startsWithClause(trimmed)
+    addedStatements = false
     if trimmed.hasPrefix(":") {
       switch MetaCommand.parse(entry) {
       case .success(let command): return run(command)
       case .failure(let error): return .error(error.message)
       }
     }
-    // An indented clause right after a rule or `otherwise` (`    notice 30d`, as `verdict fmt`
-    // lays one out) belongs to it (``PolicyDraft/amendLast(with:)``).
-    let amends = addedStatements && (entry.first == " " || entry.first == "\t") && Policy.startsWithClause(trimmed)
-    addedStatements = false
     if amends, draft.endsWithClauseTaker { return amendStatement(entry) }
     if Policy.startsWithStatement(trimmed) { return addStatements(entry) }
     return evaluate(entry)

@@ -57,6 +57,23 @@ final class ClauseLineTests: SessionTestCase {
     XCTAssertEqual(session.draft.policy.rules.count, 2)
   }
 
+  /// After a command (`:drop`, `:load`) a clause line amends nothing: it was added to whatever
+  /// rule was now last. In a paste, one after another statement than a rule or `otherwise` is
+  /// not joined to it (a valid `let` was refused with it).
+  func testAClauseAfterACommandOrALetAmendsNothing() {
+    var session = makeSession()
+    _ = session.handle("field x: number")
+    _ = session.handle("when x > 1 then recommend fire")
+    _ = session.handle("when x > 2 then recommend talk")
+    XCTAssertFalse(session.handle(":drop 2").failed)
+    XCTAssertTrue(session.handle("  notice 30d").failed)
+    XCTAssertFalse(session.draft.text.contains("notice"))
+    var pasted = makeSession()
+    let replies = pasted.handle(entries: ["field d: number", "let x = d + 1", "  notice 30d"])
+    XCTAssertEqual(replies.map(\.failed), [false, false, true])
+    XCTAssertTrue(pasted.draft.text.contains("let x = d + 1"))
+  }
+
   /// A clause that does not fit its statement is refused, and the statement kept as it was.
   func testABadClauseLeavesTheStatementAsItWas() {
     var session = makeSession()

@@ -112,6 +112,19 @@ extension ConditionTruths {
       return try interpreter.compare(interpreter.nodes[Int(entry.id)].comparison, field, constant, at: entry.id)
     }
     if entry.hasList { return try member(index, entry.id, &interpreter) }
+    if entry.kind == .field {
+      // A bool field tested on its own (`disrespectful`), read where it is: through the
+      // interpreter's `truth` it cost about 40 instructions a test, and every explained client
+      // pays each of the policy's tests.
+      let node = interpreter.nodes[Int(entry.id)]
+      if node.opcode == .field {
+        switch interpreter.record.pointee.value(at: Int(node.a)) {
+        case .bool(let flag): return flag ? .true : .false
+        case .missing: return .missing
+        case .int, .decimal, .percent, .duration, .money, .date, .text, .list: break
+        }
+      }
+    }
     guard entry.kind == .comparison else { return try interpreter.truth(entry.id) }
     let expression = interpreter.nodes[Int(entry.id)]
     guard expression.opcode == .compare else { return nil }

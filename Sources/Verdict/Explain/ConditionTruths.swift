@@ -58,8 +58,9 @@ final class ConditionTruths {
   let truths: UnsafeMutableBufferPointer<Truth?>
   /// The rules each combination of the tests' truths ranks nearest by their findings' count.
   let candidates: RuleCandidates
-  /// Whether each rule's condition has an `or`, whose obstacles are its nearest option's: chosen
-  /// by distance, so not remembered with the truths (``RuleCandidates/findings``).
+  /// Whether each rule's condition has an `or`, whose obstacles are its nearest option's, or an
+  /// `and` under a `not`, whose are its nearest operand's: chosen by distance, so not remembered
+  /// with the truths (``RuleCandidates/findings``).
   let choosesByDistance: [Bool]
   /// The rules a ranking chooses the nearest from (``nearestRule()``): ``closestCount`` of them,
   /// in order.
@@ -207,7 +208,12 @@ final class ConditionTruths {
     closest.initialize(repeating: 0)
     closestTotals = .allocate(capacity: max(1, roots.count))
     closestTotals.initialize(repeating: (0, false))
-    choosesByDistance = passes.dropFirst().map { pass in order[pass].contains { plan.nodes[Int($0)].kind == .or } }
+    // An `or` chooses its nearest option by distance, and so does an `and` under a `not`
+    // (``ConditionNode/breakers``): a rule with a `not` and an `and` is counted as choosing.
+    choosesByDistance = passes.dropFirst().map { pass in
+      let kinds = Set(order[pass].map { plan.nodes[Int($0)].kind })
+      return kinds.contains(.or) || (kinds.contains(.not) && kinds.contains(.and))
+    }
     testsFirst = groups.testsFirst
     self.recordable = recordable
     facts = .allocate(capacity: count)

@@ -86,7 +86,8 @@ package struct ExplanationJSON: Encodable, Sendable {
     self.error = error
   }
 
-  /// `otherwise`, `only-match`, `most-severe`, `earliest-of-most-severe`, `first-match`, `failed`.
+  /// `otherwise`, `only-match`, `most-severe`, `earliest-of-most-severe`, `first-match`, `failed`
+  /// (and `unreadable`, of ``init(unreadable:error:)``, for a row that could not be read).
   package static func decision(_ decision: Decision) -> String {
     switch decision {
     case .otherwise: "otherwise"

@@ -176,11 +176,12 @@ final class RunHistory: @unchecked Sendable {
   /// before ``commit(_:)``.
   func rewrittenKeysWarning(_ tally: Tally) -> String? {
     guard tally.readsEveryClient else { return nil }
-    let pairs = recorder.rewrittenKeys()
+    // One more than shown, to say whether there are more.
+    let pairs = recorder.rewrittenKeys(limit: 6)
     guard !pairs.isEmpty else { return nil }
-    let shown = pairs.map { "\(MessageText.escaped($0.new)) (was \(MessageText.escaped($0.old)))" }
+    let shown = pairs.prefix(5).map { "\(MessageText.escaped($0.new)) (was \(MessageText.escaped($0.old)))" }
     return "warning: new to the history, keyed as a client that left but for letter case or spaces: "
-      + shown.joined(separator: ", ") + (pairs.count == 5 ? ", …" : "")
+      + shown.joined(separator: ", ") + (pairs.count > 5 ? ", …" : "")
       + ": the history follows keys as written, so each is recorded as a new client (its stretch and "
       + "cooldown start again); keep the export's keys as they were"
   }

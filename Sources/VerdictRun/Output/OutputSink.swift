@@ -93,6 +93,8 @@ package final class OutputSink {
       let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
       if descriptor >= 0 { return (descriptor, path, token) }
       let failure = errno
+      // A file of this name is this process's own (its id and start time are in the name) or
+      // one a killed run with them left: removing it on a signal in this moment harms no one.
       if let token { TemporaryFiles.unregister(token) }
       errno = failure
       guard failure == EEXIST else { return nil }

@@ -44,11 +44,16 @@ extension ReportPage {
     let departed = history.departed
     if new.isEmpty && changed.isEmpty && due.isEmpty && departed.isEmpty {
       // Departures are only known from data read whole (``Tally/readsEveryClient``).
-      let whole = tally.readsEveryClient
+      let departures =
+        tally.readsEveryClient
+        ? ", and nobody left the data."
+        : tally.read == 0
+          ? "; the data has no clients, so nobody is recorded as having left."
+          : tally.unreadableTails > 0
+            ? "; who left the data is not known, as not all of it was read."
+            : "; who left the data is not known, as a row names no client."
       page.element(
-        "p",
-        text: "Nothing changed: every client has the verdict it had then, no cooldown ended today"
-          + (whole ? ", and nobody left the data." : "; who left the data is not known, as not all of it was read."))
+        "p", text: "Nothing changed: every client has the verdict it had then, no cooldown ended today" + departures)
       page.close("section")
       page.trusted("\n")
       return
