@@ -32,7 +32,14 @@ extension BatchEvaluator {
   @inline(__always)
   func meet(_ row: Int, of batch: Batch, in store: AggregateStore) -> Int32? {
     let found = batch.withKey(row) { store.keys.number(of: AggregateStore.trimmed($0)) }
-    if let found { met[Int(found) / 64] |= 1 << UInt64(found % 64) }
+    if let found {
+      met[Int(found) / 64] |= 1 << UInt64(found % 64)
+    } else if unmetKeys.count < BatchEvaluator.unmetLimit {
+      batch.withKey(row) { key in
+        let trimmed = AggregateStore.trimmed(key)
+        if !trimmed.isEmpty { unmetKeys.append(String(decoding: trimmed, as: UTF8.self)) }
+      }
+    }
     return found
   }
 }

@@ -44,6 +44,12 @@ final class BatchEvaluator {
   /// The store's clients this evaluator met, one bit each: the run reports the others, whose
   /// records match no client.
   var met: [UInt64]
+  /// Keys of the client file that no table has records of, the first ``unmetLimit``: a record
+  /// key written another way (`beta` for `Beta`) is told which client it was likely meant for
+  /// even when that client has no record under its own key (``UnmatchedRecords``).
+  var unmetKeys: [String] = []
+  /// The most keys ``unmetKeys`` keeps.
+  static let unmetLimit = 10_000
   /// With a history: the id of the client the history most likely has next (rows tend to come
   /// in the order of the run before).
   @exclusivity(unchecked) private var historyGuess = 0

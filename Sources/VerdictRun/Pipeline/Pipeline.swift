@@ -181,7 +181,8 @@ final class Pipeline: @unchecked Sendable {
     if let store {
       let tables = TableFile.paths(configuration.tables, byTableOf: policy)
       summary.unmatchedRecords = UnmatchedRecords(
-        store: store, met: evaluators.map(\.value.met), tables: tables, clientFiles: sources)
+        store: store, met: evaluators.map(\.value.met), tables: tables, clientFiles: sources,
+        unmetKeys: evaluators.flatMap(\.value.unmetKeys))
       // Without a client file every key is a client: one written two ways is two clients.
       if store.clientsAreKeys {
         summary.lookalikeKeys = LookalikeKeys(store.keys).text(keys: store.keys) {

@@ -111,13 +111,18 @@ package final class TableRecords: @unchecked Sendable {
   /// ``unmatchedRecords(clients:clientFile:)`` for the keys `met` marked, as a client file
   /// streamed past (`check --data`, which does not keep its keys).
   package func unmatchedRecords(met: MetKeys, clientFile: String) -> String? {
-    UnmatchedRecords(store: store, met: [met.bits], tables: tablePaths, clientFiles: [clientFile]).unmatchedSentence
+    UnmatchedRecords(
+      store: store, met: [met.bits], tables: tablePaths, clientFiles: [clientFile], unmetKeys: met.unmet
+    ).unmatchedSentence
   }
 
   /// The keys of the tables' records that a client file's rows name, one bit a key, marked as the
   /// file is read: memory in proportion to the records' keys, not the client file's.
   package struct MetKeys: Sendable {
     fileprivate var bits: [UInt64]
+    /// The client file's keys that no record has, the first ``BatchEvaluator/unmetLimit``: what
+    /// a record's key written another way was likely meant to be.
+    fileprivate var unmet: [String] = []
     private let records: TableRecords
 
     /// No key met yet, of `records`' keys.
@@ -129,7 +134,11 @@ package final class TableRecords: @unchecked Sendable {
     /// Marks the key of the client whose key cell is `key` (spaces around it dropped), if a
     /// record has it.
     package mutating func meet(_ key: UnsafeBufferPointer<UInt8>) {
-      guard let client = records.store.client(named: AggregateStore.key(key)).map(Int.init) else { return }
+      let name = AggregateStore.key(key)
+      guard let client = records.store.client(named: name).map(Int.init) else {
+        if unmet.count < BatchEvaluator.unmetLimit, !name.isEmpty { unmet.append(name) }
+        return
+      }
       bits[client / 64] |= 1 << UInt64(client % 64)
     }
   }

@@ -18,8 +18,9 @@ package struct UnmatchedRecords: Sendable {
   /// The client files, for the message.
   package var clientFiles: [String] = []
 
-  /// Finds the store's clients that no evaluator met.
-  init(store: AggregateStore, met: [[UInt64]], tables: [String], clientFiles: [String]) {
+  /// Finds the store's clients that no evaluator met; `unmetKeys`, keys of the client files
+  /// that have no records, may be what their keys were meant to be.
+  init(store: AggregateStore, met: [[UInt64]], tables: [String], clientFiles: [String], unmetKeys: [String] = []) {
     self.clientFiles = clientFiles
     (keyless, firstKeyless) = store.keyless
     guard !clientFiles.isEmpty else { return }
@@ -38,10 +39,22 @@ package struct UnmatchedRecords: Sendable {
     // `acme` where the client file has `Acme`: the client its records were likely meant for.
     // Looked for only when some key matched no client: a run whose records all match pays nothing.
     let lookalikes = LookalikeKeys(store.keys)
+    // A client without any record under its own key is not among the store's keys: its key is
+    // looked for among the client files' keys that found no records, folded alike.
+    var folded: [UInt8] = []
+    var unmet: [[UInt8]: String] = [:]
+    for key in unmetKeys {
+      var bytes = Array(key.utf8)
+      bytes.withUnsafeBufferPointer { LookalikeKeys.fold($0, into: &folded) }
+      if unmet[folded] == nil { unmet[folded] = key }
+    }
     for client in shown {
-      let meant = lookalikes.lookalikes(of: client).first { isMet(Int($0)) }
-      examples.append(
-        (store.keys[Int(client)], store.firstPlace(of: Int(client), in: tables), meant.map { store.keys[Int($0)] }))
+      var meant = lookalikes.lookalikes(of: client).first { isMet(Int($0)) }.map { store.keys[Int($0)] }
+      if meant == nil, !unmet.isEmpty {
+        store.keys.withBytes(of: Int(client)) { LookalikeKeys.fold($0, into: &folded) }
+        meant = unmet[folded]
+      }
+      examples.append((store.keys[Int(client)], store.firstPlace(of: Int(client), in: tables), meant))
     }
   }
 
