@@ -8,6 +8,9 @@ import Dispatch
 public struct Population: Sendable {
   /// Totals by field slot, for `share`; `nil` once a total outgrew 28 digits.
   var totals: [Int: DecimalNumber?] = [:]
+  /// The fields of ``totals`` with a client's value below zero (a net refund), whose shares
+  /// mean nothing: a part of a total that is no sum of parts (one client's share was 1000%).
+  var negativeTotals: Set<Int> = []
   /// Sorted values by field slot, for `rank` and `percentile`.
   var sortedValues: [Int: [DecimalNumber]] = [:]
   /// One more client's values by field slot, counted in `rank` and `percentile` as if they were
@@ -21,6 +24,12 @@ public struct Population: Sendable {
   /// The layout of the policy that gathered it: its figures are by field slot, so evaluating
   /// with a policy whose fields sit in other slots is refused (``Policy/layoutMismatch(of:in:)``).
   var layout: ClientLayout?
+
+  /// Why `share` of a field some client has below zero is refused, for every client it is asked
+  /// for (as values in two currencies are): no share of such a total is a part of it.
+  static let negativeShare = ValueFailure(
+    "a client's value is below zero (a net refund?): a share is a part of a total of values of 0 or more",
+    hint: "measure a value that is never below zero, such as sum(invoices.amount where amount > 0)")
 
   /// Whether it holds any figure (the policy it was built for uses a population function).
   var measuresAnything: Bool { !totals.isEmpty || !sortedValues.isEmpty }
@@ -36,6 +45,7 @@ public struct Population: Sendable {
     for (field, total) in totals {
       guard let magnitude = client.value(at: field).populationNumber else { continue }
       result.totals[field] = total.flatMap { try? DecimalNumber.adding($0, magnitude) }
+      if magnitude.isNegative, !magnitude.isZero { result.negativeTotals.insert(field) }
     }
     for field in sortedValues.keys {
       if let magnitude = client.value(at: field).populationNumber { result.member[field] = magnitude }
@@ -70,6 +80,7 @@ public struct Population: Sendable {
     case .share:
       guard let measured = totals[field] else { return .missing }
       guard let total = measured else { throw .overflow }
+      guard !negativeTotals.contains(field) else { throw Population.negativeShare }
       guard !total.isZero, let share = try? DecimalNumber.dividing(magnitude, total) else { return .missing }
       return .percent(share)
     case .rank:
@@ -132,6 +143,8 @@ package struct PopulationBuilder: Sendable {
   private let sortedFields: [Int]
   /// The running total of each of ``totalFields``; `nil` once it outgrew 28 digits.
   private var totals: [DecimalNumber?]
+  /// Whether a client's value of each of ``totalFields`` was below zero.
+  private var negative: [Bool]
   /// The values of each of ``sortedFields``, in the order the clients came.
   private var values: [[DecimalNumber]]
   /// The unit of each measured field's values.
@@ -154,6 +167,7 @@ package struct PopulationBuilder: Sendable {
     self.sortedFields = sortedFields
     units = PopulationUnits(fields: totalFields + sortedFields.filter { !totalFields.contains($0) })
     totals = Array(repeating: DecimalNumber(0), count: totalFields.count)
+    negative = Array(repeating: false, count: totalFields.count)
     values = Array(repeating: [], count: sortedFields.count)
   }
 
@@ -166,6 +180,7 @@ package struct PopulationBuilder: Sendable {
     for index in totalFields.indices {
       guard let magnitude = client.value(at: totalFields[index]).populationNumber else { continue }
       totals[index] = totals[index].flatMap { try? DecimalNumber.adding($0, magnitude) }
+      if magnitude.isNegative, !magnitude.isZero { negative[index] = true }
     }
     for index in sortedFields.indices {
       guard let magnitude = client.value(at: sortedFields[index]).populationNumber else { continue }
@@ -179,7 +194,10 @@ package struct PopulationBuilder: Sendable {
     var result = Population()
     result.units = units
     result.layout = layout
-    for (index, field) in totalFields.enumerated() { result.totals[field] = totals[index] }
+    for (index, field) in totalFields.enumerated() {
+      result.totals[field] = totals[index]
+      if negative[index] { result.negativeTotals.insert(field) }
+    }
     let sorted = ConcurrentResults<[DecimalNumber]>(count: sortedFields.count)
     DispatchQueue.concurrentPerform(iterations: sortedFields.count) { index in
       sorted[index] = PopulationBuilder.sorted(values[index])
