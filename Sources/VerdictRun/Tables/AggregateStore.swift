@@ -52,6 +52,8 @@ final class AggregateStore: @unchecked Sendable {
   var textVariants: [String] = []
   /// The tables' files' notes for the summary that are no failure (a footer left out: ``CSVFooter``).
   var remarks: [String] = []
+  /// The summary's warnings of tables whose file has no record at all (``TablePass``).
+  var emptyTables: [String] = []
   /// Whether the clients are the tables' keys (no client file): a client's row is then its first
   /// record, whose place its messages need not repeat.
   var clientsAreKeys = false

@@ -115,6 +115,13 @@ package struct TablePass {
         folder.fold(batch, into: store)
       }
       store.textVariants += folder.textVariants.warnings(fields: fields, sources: [source.name], table: table.name)
+      // A file of a header alone (an export that came out empty) gives every client empty
+      // aggregates: no open balance, no incidents, judged on nothing without a word.
+      if folder.records == 0 {
+        store.emptyTables.append(
+          "warning: table '\(table.name)' has no records in \(source.name): every client's aggregates of it are "
+            + "empty (an export that came out as its header alone?)")
+      }
       if let footer = (source as? CSVRecordSource)?.footer { store.remarks.append(footer) }
     } catch let error as DataReadError {
       throw RunFailure(
@@ -152,7 +159,11 @@ private final class RecordFolder {
     textVariants = TextVariants(table.policy)
   }
 
+  /// The records folded so far.
+  private(set) var records = 0
+
   func fold(_ batch: RecordBatch, into store: AggregateStore) {
+    records += batch.count
     // First the keys' slots, then the clients' accumulators, for the whole batch: see
     // ``ClientKeys/warm(_:)``.
     hashes.removeAll(keepingCapacity: true)
