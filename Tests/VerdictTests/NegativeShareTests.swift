@@ -30,6 +30,26 @@ struct NegativeShareTests {
     }
   }
 
+  /// A what-if (`explain --set`, the REPL's `:set`) that corrects the one negative value measures
+  /// again; one that makes a value negative is refused.
+  @Test func aWhatIfCountsTheValuesBelowZero() throws {
+    let client = { (net: String) in try Self.policy.client(["net": Value.text(net)], options: .absentIsMissing) }
+    var builder = PopulationBuilder(for: Self.policy)
+    let refunder = try client("-100")
+    for existing in [refunder, try client("50"), try client("40")] { builder.add(existing) }
+    let population = builder.build()
+    let fixed = population.replacing(refunder, with: try client("10"))
+    #expect(throws: Never.self) { try fixed.measure(.share, field: 0, value: .decimal(DecimalNumber(10))) }
+    #expect(throws: ValueFailure.self) {
+      try population.measure(.share, field: 0, value: .decimal(DecimalNumber(50)))
+    }
+    var positive = PopulationBuilder(for: Self.policy)
+    for net in ["10", "50"] { positive.add(try client(net)) }
+    #expect(throws: ValueFailure.self) {
+      try positive.build().including(try client("-5")).measure(.share, field: 0, value: .decimal(DecimalNumber(10)))
+    }
+  }
+
   @Test func valuesOfZeroOrMoreShareAsBefore() throws {
     let verdicts = try Self.evaluations(["0", "50", "40"]).map { try $0.get().verdict }
     #expect(verdicts == ["keep", "review", "review"])

@@ -8,9 +8,10 @@ import Dispatch
 public struct Population: Sendable {
   /// Totals by field slot, for `share`; `nil` once a total outgrew 28 digits.
   var totals: [Int: DecimalNumber?] = [:]
-  /// The fields of ``totals`` with a client's value below zero (a net refund), whose shares
-  /// mean nothing: a part of a total that is no sum of parts (one client's share was 1000%).
-  var negativeTotals: Set<Int> = []
+  /// How many clients have a value below zero (a net refund) of each field of ``totals``: its
+  /// shares mean nothing while any has, a part of a total that is no sum of parts (one client's
+  /// share was 1000%). A count, so that a what-if that corrects the one negative value measures.
+  var negativeTotals: [Int: Int] = [:]
   /// Sorted values by field slot, for `rank` and `percentile`.
   var sortedValues: [Int: [DecimalNumber]] = [:]
   /// One more client's values by field slot, counted in `rank` and `percentile` as if they were
@@ -29,7 +30,8 @@ public struct Population: Sendable {
   /// for (as values in two currencies are): no share of such a total is a part of it.
   static let negativeShare = ValueFailure(
     "a client's value is below zero (a net refund?): a share is a part of a total of values of 0 or more",
-    hint: "measure a value that is never below zero, such as sum(invoices.amount where amount > 0)")
+    hint: "measure a value that is never below zero (of a table's amounts, sum those above zero: "
+      + "sum(t.amount where amount > 0))")
 
   /// Whether it holds any figure (the policy it was built for uses a population function).
   var measuresAnything: Bool { !totals.isEmpty || !sortedValues.isEmpty }
@@ -45,7 +47,7 @@ public struct Population: Sendable {
     for (field, total) in totals {
       guard let magnitude = client.value(at: field).populationNumber else { continue }
       result.totals[field] = total.flatMap { try? DecimalNumber.adding($0, magnitude) }
-      if magnitude.isNegative, !magnitude.isZero { result.negativeTotals.insert(field) }
+      if magnitude.isBelowZero { result.negativeTotals[field, default: 0] += 1 }
     }
     for field in sortedValues.keys {
       if let magnitude = client.value(at: field).populationNumber { result.member[field] = magnitude }
@@ -62,6 +64,7 @@ public struct Population: Sendable {
     for (field, total) in result.totals {
       guard let old = original.value(at: field).populationNumber else { continue }
       result.totals[field] = total.flatMap { try? DecimalNumber.subtracting($0, old) }
+      if old.isBelowZero { result.negativeTotals[field, default: 1] -= 1 }
     }
     for field in sortedValues.keys {
       if let old = original.value(at: field).populationNumber { result.excluded[field] = old }
@@ -80,7 +83,7 @@ public struct Population: Sendable {
     case .share:
       guard let measured = totals[field] else { return .missing }
       guard let total = measured else { throw .overflow }
-      guard !negativeTotals.contains(field) else { throw Population.negativeShare }
+      guard negativeTotals[field, default: 0] <= 0 else { throw Population.negativeShare }
       guard !total.isZero, let share = try? DecimalNumber.dividing(magnitude, total) else { return .missing }
       return .percent(share)
     case .rank:
@@ -143,8 +146,8 @@ package struct PopulationBuilder: Sendable {
   private let sortedFields: [Int]
   /// The running total of each of ``totalFields``; `nil` once it outgrew 28 digits.
   private var totals: [DecimalNumber?]
-  /// Whether a client's value of each of ``totalFields`` was below zero.
-  private var negative: [Bool]
+  /// How many clients' values of each of ``totalFields`` were below zero.
+  private var negative: [Int]
   /// The values of each of ``sortedFields``, in the order the clients came.
   private var values: [[DecimalNumber]]
   /// The unit of each measured field's values.
@@ -167,7 +170,7 @@ package struct PopulationBuilder: Sendable {
     self.sortedFields = sortedFields
     units = PopulationUnits(fields: totalFields + sortedFields.filter { !totalFields.contains($0) })
     totals = Array(repeating: DecimalNumber(0), count: totalFields.count)
-    negative = Array(repeating: false, count: totalFields.count)
+    negative = Array(repeating: 0, count: totalFields.count)
     values = Array(repeating: [], count: sortedFields.count)
   }
 
@@ -180,7 +183,7 @@ package struct PopulationBuilder: Sendable {
     for index in totalFields.indices {
       guard let magnitude = client.value(at: totalFields[index]).populationNumber else { continue }
       totals[index] = totals[index].flatMap { try? DecimalNumber.adding($0, magnitude) }
-      if magnitude.isNegative, !magnitude.isZero { negative[index] = true }
+      if magnitude.isBelowZero { negative[index] += 1 }
     }
     for index in sortedFields.indices {
       guard let magnitude = client.value(at: sortedFields[index]).populationNumber else { continue }
@@ -196,7 +199,7 @@ package struct PopulationBuilder: Sendable {
     result.layout = layout
     for (index, field) in totalFields.enumerated() {
       result.totals[field] = totals[index]
-      if negative[index] { result.negativeTotals.insert(field) }
+      if negative[index] > 0 { result.negativeTotals[field] = negative[index] }
     }
     let sorted = ConcurrentResults<[DecimalNumber]>(count: sortedFields.count)
     DispatchQueue.concurrentPerform(iterations: sortedFields.count) { index in
@@ -270,4 +273,9 @@ extension Value {
     case .missing, .bool, .date, .text, .list: nil
     }
   }
+}
+
+extension DecimalNumber {
+  /// Whether the number is below zero (`-0` is not).
+  var isBelowZero: Bool { isNegative && !isZero }
 }

@@ -37,7 +37,7 @@ extension BatchEvaluator {
     } else if unmetKeys.count < BatchEvaluator.unmetLimit {
       batch.withKey(row) { key in
         let trimmed = AggregateStore.trimmed(key)
-        if !trimmed.isEmpty { unmetKeys.append(String(decoding: trimmed, as: UTF8.self)) }
+        if !trimmed.isEmpty { unmetKeys.append((batch.sequence, row, String(decoding: trimmed, as: UTF8.self))) }
       }
     }
     return found

@@ -44,12 +44,21 @@ final class BatchEvaluator {
   /// The store's clients this evaluator met, one bit each: the run reports the others, whose
   /// records match no client.
   var met: [UInt64]
-  /// Keys of the client file that no table has records of, the first ``unmetLimit``: a record
-  /// key written another way (`beta` for `Beta`) is told which client it was likely meant for
-  /// even when that client has no record under its own key (``UnmatchedRecords``).
-  var unmetKeys: [String] = []
+  /// Keys of the client file that no table has records of, the first ``unmetLimit`` this
+  /// evaluator met, with their batch and row: a record key written another way (`beta` for
+  /// `Beta`) is told which client it was likely meant for even when that client has no record
+  /// under its own key (``UnmatchedRecords``). The run takes the first ``unmetLimit`` of all
+  /// evaluators' in the data's order (``firstUnmetKeys(_:)``), which each one's first hold,
+  /// whichever thread took which batch.
+  var unmetKeys: [(batch: Int, row: Int, key: String)] = []
   /// The most keys ``unmetKeys`` keeps.
   static let unmetLimit = 10_000
+
+  /// The first ``unmetLimit`` keys of `evaluators`' ``unmetKeys``, in the data's order.
+  static func firstUnmetKeys(_ evaluators: [BatchEvaluator]) -> [String] {
+    let all = evaluators.flatMap(\.unmetKeys).sorted { ($0.batch, $0.row) < ($1.batch, $1.row) }
+    return all.prefix(unmetLimit).map(\.key)
+  }
   /// With a history: the id of the client the history most likely has next (rows tend to come
   /// in the order of the run before).
   @exclusivity(unchecked) private var historyGuess = 0

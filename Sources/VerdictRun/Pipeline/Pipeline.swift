@@ -183,7 +183,7 @@ final class Pipeline: @unchecked Sendable {
       let tables = TableFile.paths(configuration.tables, byTableOf: policy)
       summary.unmatchedRecords = UnmatchedRecords(
         store: store, met: evaluators.map(\.value.met), tables: tables, clientFiles: sources,
-        unmetKeys: evaluators.flatMap(\.value.unmetKeys))
+        unmetKeys: BatchEvaluator.firstUnmetKeys(evaluators.map(\.value)))
       // Without a client file every key is a client: one written two ways is two clients.
       if store.clientsAreKeys {
         summary.lookalikeKeys = LookalikeKeys(store.keys).text(keys: store.keys) {

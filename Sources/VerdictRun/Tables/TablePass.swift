@@ -120,7 +120,7 @@ package struct TablePass {
       if folder.records == 0 {
         store.emptyTables.append(
           "warning: table '\(table.name)' has no records in \(source.name): every client's aggregates of it are "
-            + "empty (an export that came out as its header alone?)")
+            + "empty (an export that came out empty?)")
       }
       if let footer = (source as? CSVRecordSource)?.footer { store.remarks.append(footer) }
     } catch let error as DataReadError {
