@@ -208,8 +208,6 @@ final class ConditionTruths {
     closest.initialize(repeating: 0)
     closestTotals = .allocate(capacity: max(1, roots.count))
     closestTotals.initialize(repeating: (0, false))
-    // An `or` chooses its nearest option by distance, and so does an `and` under a `not`
-    // (``ConditionNode/breakers``): a rule with a `not` and an `and` is counted as choosing.
     choosesByDistance = passes.dropFirst().map { pass in
       let kinds = Set(order[pass].map { plan.nodes[Int($0)].kind })
       return kinds.contains(.or) || (kinds.contains(.not) && kinds.contains(.and))

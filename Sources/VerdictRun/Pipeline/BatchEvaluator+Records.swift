@@ -43,3 +43,14 @@ extension BatchEvaluator {
     return found
   }
 }
+
+extension BatchEvaluator {
+  /// The most keys ``unmetKeys`` keeps.
+  static let unmetLimit = 10_000
+
+  /// The first ``unmetLimit`` keys of `evaluators`' ``unmetKeys``, in the data's order.
+  static func firstUnmetKeys(_ evaluators: [BatchEvaluator]) -> [String] {
+    let all = evaluators.flatMap(\.unmetKeys).sorted { ($0.batch, $0.row) < ($1.batch, $1.row) }
+    return all.prefix(unmetLimit).map(\.key)
+  }
+}

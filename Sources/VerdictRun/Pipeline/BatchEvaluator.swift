@@ -51,14 +51,6 @@ final class BatchEvaluator {
   /// evaluators' in the data's order (``firstUnmetKeys(_:)``), which each one's first hold,
   /// whichever thread took which batch.
   var unmetKeys: [(batch: Int, row: Int, key: String)] = []
-  /// The most keys ``unmetKeys`` keeps.
-  static let unmetLimit = 10_000
-
-  /// The first ``unmetLimit`` keys of `evaluators`' ``unmetKeys``, in the data's order.
-  static func firstUnmetKeys(_ evaluators: [BatchEvaluator]) -> [String] {
-    let all = evaluators.flatMap(\.unmetKeys).sorted { ($0.batch, $0.row) < ($1.batch, $1.row) }
-    return all.prefix(unmetLimit).map(\.key)
-  }
   /// With a history: the id of the client the history most likely has next (rows tend to come
   /// in the order of the run before).
   @exclusivity(unchecked) private var historyGuess = 0
