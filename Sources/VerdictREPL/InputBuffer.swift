@@ -53,14 +53,12 @@ package struct InputBuffer: Sendable {
 extension PolicyWords {
   /// Whether `text` holds nothing but white space and comments.
   static func isBlank(_ text: String) -> Bool {
-    var inComment = false
+    var scanner = Scanner()
     for character in text {
-      if inComment {
-        if PolicyWords.endsComment(character) { inComment = false }
-      } else if character == "#" {
-        inComment = true
-      } else if !character.isWhitespace {
-        return false
+      switch scanner.place(of: character) {
+      case .comment: continue
+      case .text: return false
+      case .code: if !character.isWhitespace { return false }
       }
     }
     return true

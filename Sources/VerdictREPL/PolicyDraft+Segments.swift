@@ -95,102 +95,76 @@ package enum PolicyWords {
     character == "\n" || character == "\r" || character == "\r\n"
   }
 
-  /// The identifiers and keywords of `text`, in order.
-  static func words(of text: String) -> [String] {
-    var words: [String] = []
-    var current = ""
-    var inString = false
-    var inComment = false
-    var escaped = false
-    func flush() {
-      if !current.isEmpty { words.append(current) }
-      current = ""
-    }
-    for character in text {
+  /// Where each character of policy text stands, read in order: in code, in a text in quotes
+  /// (its quotes and escapes included), or in a `#` comment (the line end after it is code). The
+  /// one reading of quotes and comments the REPL's word scans share.
+  struct Scanner {
+    enum Place { case code, text, comment }
+    private var inText = false
+    private var inComment = false
+    private var escaped = false
+
+    /// Whether the characters read so far end inside a text or a comment.
+    var isInsideTextOrComment: Bool { inText || inComment }
+
+    /// Where `character`, the next one, stands.
+    mutating func place(of character: Character) -> Place {
       if inComment {
-        if PolicyWords.endsComment(character) { inComment = false }
-        continue
+        guard PolicyWords.endsComment(character) else { return .comment }
+        inComment = false
+        return .code
       }
-      if inString {
+      if inText {
         if escaped {
           escaped = false
         } else if character == "\\" {
           escaped = true
         } else if character == "\"" {
-          inString = false
+          inText = false
         }
-        continue
+        return .text
       }
-      if character == "\"" || character == "#" {
-        flush()
-        inString = character == "\""
-        inComment = character == "#"
-      } else if character.isLetter || character.isNumber || character == "_" {
+      if character == "\"" {
+        inText = true
+        return .text
+      }
+      if character == "#" {
+        inComment = true
+        return .comment
+      }
+      return .code
+    }
+  }
+
+  /// The identifiers and keywords of `text`, in order.
+  static func words(of text: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var scanner = Scanner()
+    for character in text {
+      if scanner.place(of: character) == .code, character.isLetter || character.isNumber || character == "_" {
         current.append(character)
-      } else {
-        flush()
+      } else if !current.isEmpty {
+        words.append(current)
+        current = ""
       }
     }
-    flush()
+    if !current.isEmpty { words.append(current) }
     return words
   }
 
   /// `text` on one line: its lines trimmed and joined by spaces, its `#` comments left out,
   /// which would otherwise run on over the lines after them (a recalled entry, `:rules`).
   package static func onOneLine(_ text: String) -> String {
-    var kept = ""
-    var inString = false
-    var inComment = false
-    var escaped = false
-    for character in text {
-      if inComment {
-        if PolicyWords.endsComment(character) {
-          inComment = false
-          kept.append("\n")
-        }
-        continue
-      }
-      if inString {
-        if escaped {
-          escaped = false
-        } else if character == "\\" {
-          escaped = true
-        } else if character == "\"" {
-          inString = false
-        }
-      } else if character == "\"" {
-        inString = true
-      } else if character == "#" {
-        inComment = true
-        continue
-      }
-      kept.append(character)
-    }
+    var scanner = Scanner()
+    let kept = String(text.filter { scanner.place(of: $0) != .comment })
     return kept.split(whereSeparator: \.isNewline).map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " ")
   }
 
   /// Whether `text` ends inside a text literal or a comment (for completion: nothing to offer).
   static func endsInsideTextOrComment(_ text: String) -> Bool {
-    var inString = false
-    var inComment = false
-    var escaped = false
-    for character in text {
-      if inComment {
-        if PolicyWords.endsComment(character) { inComment = false }
-      } else if inString {
-        if escaped {
-          escaped = false
-        } else if character == "\\" {
-          escaped = true
-        } else if character == "\"" {
-          inString = false
-        }
-      } else if character == "\"" {
-        inString = true
-      } else if character == "#" {
-        inComment = true
-      }
-    }
-    return inString || inComment
+    var scanner = Scanner()
+    for character in text { _ = scanner.place(of: character) }
+    return scanner.isInsideTextOrComment
   }
 }
