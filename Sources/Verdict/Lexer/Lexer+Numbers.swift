@@ -96,8 +96,14 @@ extension Lexer {
     guard start >= 2, bytes[start - 1] == UInt8(ascii: ","), Lexer.isDigit(bytes[start - 2]) else { return nil }
     var first = start - 2
     while first > 0, Lexer.isDigit(bytes[first - 1]) { first -= 1 }
-    let whole = String(decoding: bytes[first..<(start - 1)], as: UTF8.self)
-    return "a policy writes numbers without a thousands separator: \(whole)\(digits) or \(whole)_\(digits)"
+    return Lexer.thousandsSeparatorHint(String(decoding: bytes[first..<(start - 1)], as: UTF8.self), digits)
+  }
+
+  /// The hint for a number written with a thousands separator, `whole`,`rest` (`12,500`), which
+  /// the lexer and the parser each meet: `1,000` as digits with a leading zero, `12,500` as two
+  /// numbers and a comma.
+  static func thousandsSeparatorHint(_ whole: String, _ rest: String) -> String {
+    "a policy writes numbers without a thousands separator: \(whole)\(rest) or \(whole)_\(rest)"
   }
 
   /// What follows the digits decides the literal's type: `%`, a currency, a duration unit, or nothing.

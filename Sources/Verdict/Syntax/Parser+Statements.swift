@@ -166,7 +166,7 @@ extension Parser {
     guard index > 0, current.kind == .symbol(.comma), case .number(let whole) = tokens[index - 1].kind,
       case .number(let rest) = peekKind(1)
     else { return nil }
-    return "a policy writes numbers without a thousands separator: \(whole)\(rest) or \(whole)_\(rest)"
+    return Lexer.thousandsSeparatorHint("\(whole)", "\(rest)")
   }
 
   /// The verdict and clauses of an action, or of an example's expectation.
