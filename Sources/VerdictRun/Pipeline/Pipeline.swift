@@ -167,8 +167,8 @@ final class Pipeline: @unchecked Sendable {
     summary.moreDuplicateKeys = writer.duplicateKeys.hasUnnamedRepeats
     summary.forgottenVerdicts = history?.forgottenVerdicts?.warning ?? ""
     summary.otherPolicyRun = history?.otherPolicyRun?.warning ?? ""
-    summary.columnWarnings =
-      columnWarnings + [emptyData, rewrittenKeys].compactMap { $0 } + (store?.emptyTables ?? [])
+    summary.columnWarnings = columnWarnings
+    summary.dataWarnings = [emptyData, rewrittenKeys].compactMap { $0 } + (store?.emptyTables ?? [])
     // A file read as the client file and as a table's says its footer once.
     let remarks = writer.remarks + (store?.remarks ?? [])
     let firstRemarks = remarks.enumerated().filter { !remarks[..<$0.offset].contains($0.element) }.map(\.element)

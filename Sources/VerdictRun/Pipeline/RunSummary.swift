@@ -48,6 +48,10 @@ package struct RunSummary: Sendable {
   /// reads (``DebitCreditColumn``), a header naming another currency or duration unit than its
   /// field's (``HeaderUnits``). ``warns`` counts them, as every such row is misread.
   package var columnWarnings: [String] = []
+  /// Warnings about what the run read and recorded beyond the columns, each a silent loss
+  /// otherwise, so ``warns`` counts them: data without clients kept by the history, keys the
+  /// export now writes another way, a table's file without records.
+  package var dataWarnings: [String] = []
   /// A warning for each text the policy compares a field with that sampled rows write another way
   /// (``TextVariants``): ``warns`` counts it, as those rows silently do not match.
   package var textVariants: [String] = []
@@ -106,7 +110,7 @@ package struct RunSummary: Sendable {
     }
     lines += percentFractions.map { "  " + $0 }
     lines += quietWarnings.map { "  " + $0 }
-    lines += columnWarnings.map { "  " + $0 }
+    lines += (columnWarnings + dataWarnings).map { "  " + $0 }
     lines += textVariants.map { "  " + $0 }
     if let unmatched = unmatchedRecords?.text, !unmatched.isEmpty {
       lines.append(String(unmatched.dropLast()))
@@ -144,6 +148,7 @@ package struct RunSummary: Sendable {
     status != .success || unshownErrors > 0 || !duplicateKeys.isEmpty || tally.unrecorded > 0
       || populationLeftOut > 0 || tally.unreadableTails > 0 || !(unmatchedRecords?.text.isEmpty ?? true)
       || !lookalikeKeys.isEmpty || !forgottenVerdicts.isEmpty || !otherPolicyRun.isEmpty || !columnWarnings.isEmpty
+      || !dataWarnings.isEmpty
       || !textVariants.isEmpty
   }
 
